@@ -1,0 +1,126 @@
+// Package i18n holds every word the app says outside the lessons, in each
+// language, with plurals. Messages live in embedded YAML files, one per
+// language (messages.<lang>.yaml), read through go-i18n.
+package i18n
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed messages.*.yaml
+var files embed.FS
+
+// Langs are the languages of the catalog; the first is the default.
+var Langs = []string{"es", "en"}
+
+var (
+	bundleOnce sync.Once
+	bundle     *goi18n.Bundle
+	bundleErr  error
+)
+
+func load() (*goi18n.Bundle, error) {
+	bundleOnce.Do(func() {
+		bundle = goi18n.NewBundle(language.Spanish)
+		bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+		for _, l := range Langs {
+			if _, err := bundle.LoadMessageFileFS(files, "messages."+l+".yaml"); err != nil {
+				bundleErr = err
+				return
+			}
+		}
+	})
+	return bundle, bundleErr
+}
+
+// Catalog says messages in one language.
+type Catalog struct {
+	lang  string
+	loc   *goi18n.Localizer
+	mu    sync.Mutex
+	plain map[string]string // messages without arguments, said once
+}
+
+// New returns the catalog of lang (es or en); anything else gets Spanish.
+func New(lang string) *Catalog {
+	lang = Match(lang)
+	b, err := load()
+	if err != nil {
+		// The message files are embedded and tested; this cannot happen in a
+		// released binary. Say the ids rather than crash.
+		return &Catalog{lang: lang, plain: map[string]string{}}
+	}
+	return &Catalog{lang: lang, loc: goi18n.NewLocalizer(b, lang), plain: map[string]string{}}
+}
+
+// Lang returns the catalog's language code.
+func (c *Catalog) Lang() string { return c.lang }
+
+// T says message id. args are pairs of name and value for the template
+// ({{.Name}}); a "Count" argument chooses the plural form.
+func (c *Catalog) T(id string, args ...any) string {
+	if len(args) == 0 {
+		c.mu.Lock()
+		s, ok := c.plain[id]
+		c.mu.Unlock()
+		if ok {
+			return s
+		}
+	}
+	if c.loc == nil {
+		return id
+	}
+	cfg := &goi18n.LocalizeConfig{MessageID: id}
+	if len(args) > 0 {
+		data := map[string]any{}
+		for i := 0; i+1 < len(args); i += 2 {
+			k := fmt.Sprint(args[i])
+			data[k] = args[i+1]
+			if k == "Count" {
+				cfg.PluralCount = args[i+1]
+			}
+		}
+		cfg.TemplateData = data
+	}
+	s, err := c.loc.Localize(cfg)
+	if err != nil || s == "" {
+		s = id
+	}
+	if len(args) == 0 {
+		c.mu.Lock()
+		c.plain[id] = s
+		c.mu.Unlock()
+	}
+	return s
+}
+
+// Match turns a language tag or a LANG value ("en_GB.UTF-8") into one of
+// Langs, defaulting to Spanish.
+func Match(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	for _, l := range Langs {
+		if tag == l || strings.HasPrefix(tag, l+"_") || strings.HasPrefix(tag, l+"-") || strings.HasPrefix(tag, l+".") {
+			return l
+		}
+	}
+	return Langs[0]
+}
+
+// FromEnv picks the language from LC_ALL, LC_MESSAGES or LANG, as the
+// system does, defaulting to Spanish.
+func FromEnv() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := os.Getenv(v); s != "" && s != "C" && s != "POSIX" {
+			return Match(s)
+		}
+	}
+	return Langs[0]
+}

@@ -1,0 +1,135 @@
+// Package lessons is the curriculum as data and the rules that judge answers.
+//
+// A Library holds, per language, the itineraries (learning paths), the lessons
+// and their steps, read from YAML files in an fs.FS. Judging is pure: a step's
+// Exercise turns an Answer into a Verdict. This package reads files and writes
+// nothing; it imports neither the store nor the user interface.
+package lessons
+
+import (
+	"sort"
+)
+
+// Languages Aula ships content in, the first being the default.
+var Languages = []string{"es", "en"}
+
+// DefaultLanguage is the language used when none is asked for.
+const DefaultLanguage = "es"
+
+// Itinerary is a learning path: lessons in order.
+type Itinerary struct {
+	ID          string   `yaml:"id"`
+	Title       string   `yaml:"title"`
+	Description string   `yaml:"description"`
+	LessonIDs   []string `yaml:"lessons"`
+}
+
+// Lesson is one tutorial: a sequence of steps.
+type Lesson struct {
+	ID      string   `yaml:"id"`
+	Title   string   `yaml:"title"`
+	Topic   string   `yaml:"topic"`
+	Summary string   `yaml:"summary"`
+	Learned []string `yaml:"learned"`
+	Steps   []*Step  `yaml:"-"`
+
+	File string `yaml:"-"` // where it was read from, for messages
+}
+
+// Step is one screen of a lesson.
+type Step struct {
+	ID       string `yaml:"id"`
+	Kind     string `yaml:"kind"`
+	Title    string `yaml:"title"`
+	Text     string `yaml:"text"`
+	Hint     string `yaml:"hint"`
+	Example  string `yaml:"example"`
+	Success  string `yaml:"success"`
+	Exercise Exercise
+
+	line int
+}
+
+// StepKinds lists the kinds of a lesson's steps, without repeats, in order of
+// first appearance.
+func (l *Lesson) StepKinds() []string {
+	var kinds []string
+	seen := map[string]bool{}
+	for _, s := range l.Steps {
+		if !seen[s.Kind] {
+			seen[s.Kind] = true
+			kinds = append(kinds, s.Kind)
+		}
+	}
+	return kinds
+}
+
+// StepIndex returns the index of the step with the given id, or -1.
+func (l *Lesson) StepIndex(id string) int {
+	for i, s := range l.Steps {
+		if s.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Catalog is the content of one language.
+type Catalog struct {
+	Lang        string
+	Itineraries []*Itinerary
+	Lessons     map[string]*Lesson
+}
+
+// Lesson returns a lesson by id.
+func (c *Catalog) Lesson(id string) (*Lesson, bool) {
+	l, ok := c.Lessons[id]
+	return l, ok
+}
+
+// AllLessons returns every lesson: first those of the itineraries in their
+// order, then any others sorted by title.
+func (c *Catalog) AllLessons() []*Lesson {
+	var out []*Lesson
+	seen := map[string]bool{}
+	for _, it := range c.Itineraries {
+		for _, id := range it.LessonIDs {
+			if l, ok := c.Lessons[id]; ok && !seen[id] {
+				seen[id] = true
+				out = append(out, l)
+			}
+		}
+	}
+	var rest []*Lesson
+	for id, l := range c.Lessons {
+		if !seen[id] {
+			rest = append(rest, l)
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool { return rest[i].Title < rest[j].Title })
+	return append(out, rest...)
+}
+
+// Library is the content of every language.
+type Library struct {
+	catalogs map[string]*Catalog
+}
+
+// Catalog returns the content in lang, falling back to the default language.
+func (lib *Library) Catalog(lang string) *Catalog {
+	if c, ok := lib.catalogs[lang]; ok {
+		return c
+	}
+	return lib.catalogs[DefaultLanguage]
+}
+
+// Langs returns the languages the library has content in.
+func (lib *Library) Langs() []string {
+	var out []string
+	for _, l := range Languages {
+		if _, ok := lib.catalogs[l]; ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}

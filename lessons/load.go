@@ -1,0 +1,414 @@
+package lessons
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed content
+var content embed.FS
+
+// BuiltIn returns the lessons embedded in the binary, as a file system with
+// one folder per language.
+func BuiltIn() fs.FS {
+	sub, err := fs.Sub(content, "content")
+	if err != nil {
+		panic(err) // the embed pattern above guarantees the folder
+	}
+	return sub
+}
+
+// Source is a set of lesson files: one folder per language. Name prefixes
+// file names in problems ("content/es/teclado.yaml").
+type Source struct {
+	Name string
+	FS   fs.FS
+}
+
+// Problem is something wrong in a lesson file.
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+type problems struct {
+	file string
+	list []Problem
+}
+
+func (p *problems) add(n *yaml.Node, format string, args ...any) {
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	p.list = append(p.list, Problem{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// unknownKeys reports keys of mapping n that v's struct does not have:
+// a misspelt "fedback" is a mistake worth hearing about.
+func (p *problems) unknownKeys(n *yaml.Node, v any) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	known := map[string]bool{}
+	yamlKeys(reflect.TypeOf(v), known)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !known[k.Value] {
+			p.add(k, "unknown field %q", k.Value)
+		}
+	}
+}
+
+// yamlKeys adds the YAML keys of struct type t (or a pointer to one) to
+// known, following inline fields.
+func yamlKeys(t reflect.Type, known map[string]bool) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")
+		switch {
+		case strings.Contains(f.Tag.Get("yaml"), ",inline"):
+			yamlKeys(f.Type, known)
+		case tag[0] != "" && tag[0] != "-":
+			known[tag[0]] = true
+		}
+	}
+}
+
+// child returns the value node of key in mapping n, or nil.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// item returns element i of sequence n, or nil.
+func item(n *yaml.Node, i int) *yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode || i >= len(n.Content) {
+		return nil
+	}
+	return n.Content[i]
+}
+
+func orNode(n, fallback *yaml.Node) *yaml.Node {
+	if n != nil {
+		return n
+	}
+	return fallback
+}
+
+var (
+	idPattern      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	yamlErrPattern = regexp.MustCompile(`line (\d+): (.*)`)
+)
+
+// Load reads lessons from the sources, in order (built-in first), and checks
+// them. Lessons with problems are left out of the library, in every language,
+// so the rest still works. The library is never nil.
+func Load(sources ...Source) (*Library, []Problem) {
+	lib := &Library{catalogs: map[string]*Catalog{}}
+	var all []Problem
+	bad := map[string]bool{} // lesson ids with problems
+	for _, lang := range Languages {
+		lib.catalogs[lang] = &Catalog{Lang: lang, Lessons: map[string]*Lesson{}}
+	}
+	for _, src := range sources {
+		for _, lang := range Languages {
+			cat := lib.catalogs[lang]
+			dir := lang
+			files, err := fs.ReadDir(src.FS, dir)
+			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) {
+					all = append(all, Problem{File: path.Join(src.Name, dir), Msg: "cannot read the folder: " + err.Error()})
+				}
+				continue
+			}
+			for _, f := range files {
+				name := f.Name()
+				if f.IsDir() || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+					continue
+				}
+				file := path.Join(src.Name, dir, name)
+				p := &problems{file: file}
+				data, err := fs.ReadFile(src.FS, path.Join(dir, name))
+				if err != nil {
+					p.add(nil, "cannot read the file: %v", err)
+					all = append(all, p.list...)
+					continue
+				}
+				if name == "itineraries.yaml" || name == "itineraries.yml" {
+					cat.Itineraries = append(cat.Itineraries, parseItineraries(p, data)...)
+				} else if l := parseLesson(p, data); l != nil {
+					l.File = file
+					if prev, dup := cat.Lessons[l.ID]; dup {
+						p.add(nil, "lesson id %q is already used by %s", l.ID, prev.File)
+						bad[l.ID] = true
+					} else {
+						cat.Lessons[l.ID] = l
+					}
+					if len(p.list) > 0 {
+						bad[l.ID] = true
+					}
+				}
+				all = append(all, p.list...)
+			}
+		}
+	}
+	all = append(all, crossCheck(lib, bad)...)
+	for id := range bad {
+		for _, cat := range lib.catalogs {
+			delete(cat.Lessons, id)
+		}
+	}
+	for _, cat := range lib.catalogs {
+		for _, it := range cat.Itineraries {
+			kept := it.LessonIDs[:0]
+			for _, id := range it.LessonIDs {
+				if _, ok := cat.Lessons[id]; ok {
+					kept = append(kept, id)
+				}
+			}
+			it.LessonIDs = kept
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].File != all[j].File {
+			return all[i].File < all[j].File
+		}
+		return all[i].Line < all[j].Line
+	})
+	return lib, all
+}
+
+func parseDoc(p *problems, data []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line := 0
+		msg := err.Error()
+		if m := yamlErrPattern.FindStringSubmatch(msg); m != nil {
+			fmt.Sscan(m[1], &line)
+			msg = m[2]
+		}
+		p.list = append(p.list, Problem{File: p.file, Line: line, Msg: "this is not valid YAML: " + msg})
+		return nil
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		p.add(&doc, "the file should hold a lesson (id, title, steps…)")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+func parseItineraries(p *problems, data []byte) []*Itinerary {
+	root := parseDoc(p, data)
+	if root == nil {
+		return nil
+	}
+	var file struct {
+		Itineraries []*Itinerary `yaml:"itineraries"`
+	}
+	p.unknownKeys(root, &file)
+	if err := root.Decode(&file); err != nil {
+		p.add(root, "cannot read the itineraries: %v", err)
+		return nil
+	}
+	seq := child(root, "itineraries")
+	for i, it := range file.Itineraries {
+		n := item(seq, i)
+		p.unknownKeys(n, it)
+		if !idPattern.MatchString(it.ID) {
+			p.add(orNode(child(n, "id"), n), "itinerary id %q should be lowercase letters, digits and dashes", it.ID)
+		}
+		if it.Title == "" {
+			p.add(n, "itinerary %q has no title", it.ID)
+		}
+		if len(it.LessonIDs) == 0 {
+			p.add(n, "itinerary %q lists no lessons", it.ID)
+		}
+	}
+	return file.Itineraries
+}
+
+func parseLesson(p *problems, data []byte) *Lesson {
+	root := parseDoc(p, data)
+	if root == nil {
+		return nil
+	}
+	var l Lesson
+	p.unknownKeys(root, struct {
+		Lesson `yaml:",inline"`
+		Steps  any `yaml:"steps"`
+	}{})
+	if err := root.Decode(&l); err != nil {
+		p.add(root, "cannot read the lesson: %v", err)
+		return nil
+	}
+	if !idPattern.MatchString(l.ID) {
+		p.add(orNode(child(root, "id"), root), "lesson id %q should be lowercase letters, digits and dashes", l.ID)
+	}
+	if l.Title == "" {
+		p.add(root, "lesson %q has no title", l.ID)
+	}
+	steps := child(root, "steps")
+	if steps == nil || steps.Kind != yaml.SequenceNode || len(steps.Content) == 0 {
+		p.add(orNode(steps, root), "lesson %q has no steps", l.ID)
+		return &l
+	}
+	ids := map[string]bool{}
+	for _, n := range steps.Content {
+		s := parseStep(p, n)
+		if s == nil {
+			continue
+		}
+		if ids[s.ID] {
+			p.add(child(n, "id"), "step id %q is used twice in this lesson", s.ID)
+		}
+		ids[s.ID] = true
+		l.Steps = append(l.Steps, s)
+	}
+	return &l
+}
+
+// stepFields are the keys every step may have, whatever its kind.
+type stepFields struct {
+	ID      string `yaml:"id"`
+	Kind    string `yaml:"kind"`
+	Title   string `yaml:"title"`
+	Text    string `yaml:"text"`
+	Hint    string `yaml:"hint"`
+	Example string `yaml:"example"`
+	Success string `yaml:"success"`
+}
+
+func parseStep(p *problems, n *yaml.Node) *Step {
+	var f stepFields
+	if err := n.Decode(&f); err != nil {
+		p.add(n, "cannot read this step: %v", err)
+		return nil
+	}
+	s := &Step{ID: f.ID, Kind: f.Kind, Title: f.Title, Text: strings.TrimSpace(f.Text),
+		Hint: strings.TrimSpace(f.Hint), Example: strings.TrimSpace(f.Example), Success: strings.TrimSpace(f.Success), line: n.Line}
+	if !idPattern.MatchString(s.ID) {
+		p.add(orNode(child(n, "id"), n), "step id %q should be lowercase letters, digits and dashes", s.ID)
+	}
+	mk, ok := kinds[s.Kind]
+	if !ok {
+		p.add(orNode(child(n, "kind"), n), "step %q: kind %q is not one of %s", s.ID, s.Kind, strings.Join(Kinds(), ", "))
+		return nil
+	}
+	ex := mk()
+	if err := n.Decode(ex); err != nil {
+		p.add(n, "step %q: %v", s.ID, err)
+		return nil
+	}
+	s.Exercise = ex
+	// A step may carry the common fields and those of its kind, nothing else.
+	known := map[string]bool{}
+	yamlKeys(reflect.TypeOf(f), known)
+	yamlKeys(reflect.TypeOf(ex), known)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; !known[k.Value] {
+			p.add(k, "step %q: unknown field %q for a %s step", s.ID, k.Value, s.Kind)
+		}
+	}
+	if s.Title == "" {
+		p.add(n, "step %q has no title", s.ID)
+	}
+	if s.Text == "" {
+		p.add(n, "step %q has no text", s.ID)
+	}
+	if s.Hint == "" {
+		p.add(n, "step %q has no hint: every step needs one", s.ID)
+	}
+	if s.Example == "" && s.NeedsAnswer() {
+		p.add(n, "step %q has no example: learners see it after 3 misses", s.ID)
+	}
+	ex.check(p, s, n)
+	return s
+}
+
+// crossCheck makes sure every language has the same itineraries, lessons,
+// steps and answers. Lessons that differ are marked bad.
+func crossCheck(lib *Library, bad map[string]bool) []Problem {
+	var out []Problem
+	ref := lib.catalogs[DefaultLanguage]
+	for _, lang := range Languages[1:] {
+		cat := lib.catalogs[lang]
+		for id, l := range ref.Lessons {
+			other, ok := cat.Lessons[id]
+			if !ok {
+				out = append(out, Problem{File: l.File, Msg: fmt.Sprintf("lesson %q has no %q translation", id, lang)})
+				bad[id] = true
+				continue
+			}
+			if len(l.Steps) != len(other.Steps) {
+				out = append(out, Problem{File: other.File, Msg: fmt.Sprintf("lesson %q has %d steps here and %d in %s", id, len(other.Steps), len(l.Steps), l.File)})
+				bad[id] = true
+				continue
+			}
+			for i, s := range l.Steps {
+				o := other.Steps[i]
+				if s.ID != o.ID || s.Kind != o.Kind || strings.Join(s.Exercise.shape(), "|") != strings.Join(o.Exercise.shape(), "|") {
+					out = append(out, Problem{File: other.File, Line: o.line, Msg: fmt.Sprintf("step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same", i+1, o.ID, s.ID, l.File)})
+					bad[id] = true
+				}
+			}
+		}
+		for id, l := range cat.Lessons {
+			if _, ok := ref.Lessons[id]; !ok {
+				out = append(out, Problem{File: l.File, Msg: fmt.Sprintf("lesson %q has no %q version", id, DefaultLanguage)})
+				bad[id] = true
+			}
+		}
+		if a, b := itineraryShape(ref), itineraryShape(cat); a != b {
+			out = append(out, Problem{File: path.Join(lang, "itineraries.yaml"), Msg: fmt.Sprintf("the itineraries differ from the %q ones: same ids and lessons in both", DefaultLanguage)})
+		}
+	}
+	for _, cat := range lib.catalogs {
+		for _, it := range cat.Itineraries {
+			for _, id := range it.LessonIDs {
+				if _, ok := cat.Lessons[id]; !ok && !bad[id] {
+					out = append(out, Problem{File: path.Join(cat.Lang, "itineraries.yaml"), Msg: fmt.Sprintf("itinerary %q lists lesson %q, which does not exist", it.ID, id)})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func itineraryShape(c *Catalog) string {
+	var b strings.Builder
+	for _, it := range c.Itineraries {
+		fmt.Fprintf(&b, "%s:%s;", it.ID, strings.Join(it.LessonIDs, ","))
+	}
+	return b.String()
+}

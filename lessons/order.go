@@ -1,0 +1,109 @@
+package lessons
+
+import (
+	"hash/fnv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Order asks the learner to put items in the right order. Items are written
+// in the right order in the lesson file.
+type Order struct {
+	Items []*Item `yaml:"items"`
+}
+
+// Item is one thing to put in order.
+type Item struct {
+	ID       string `yaml:"id"`
+	Text     string `yaml:"text"`
+	Feedback string `yaml:"feedback"`
+}
+
+// Judge checks the order, and speaks of the first place that is wrong.
+func (o *Order) Judge(a Answer) Verdict {
+	got, ok := a.(OrderAnswer)
+	if !ok || len(got) != len(o.Items) {
+		return Verdict{Reason: ReasonInvalid}
+	}
+	for i, want := range o.Items {
+		if got[i] != want.ID {
+			return Verdict{Feedback: want.Feedback, Reason: ReasonOrder, Param: want.Text, Mistake: "order-" + want.ID}
+		}
+	}
+	return Verdict{Correct: true}
+}
+
+// Shuffled returns the item ids in a stable mixed order that is never the
+// right one (for two or more items). seed makes the order differ per step.
+func (o *Order) Shuffled(seed string) []string {
+	ids := make([]string, len(o.Items))
+	for i, j := range mix(len(o.Items), seed) {
+		ids[i] = o.Items[j].ID
+	}
+	if len(ids) > 1 && o.Judge(OrderAnswer(ids)).Correct {
+		// Never start solved: rotate by one.
+		ids = append(ids[1:], ids[0])
+	}
+	return ids
+}
+
+// mix returns a permutation of 0..n-1 that depends only on seed, so a
+// learner who comes back sees the same screen.
+func mix(n int, seed string) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	h := fnv.New64a()
+	h.Write([]byte(seed))
+	x := h.Sum64() | 1
+	for i := n - 1; i > 0; i-- {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		j := int(x % uint64(i+1))
+		idx[i], idx[j] = idx[j], idx[i]
+	}
+	return idx
+}
+
+// ItemByID returns an item by id.
+func (o *Order) ItemByID(id string) *Item {
+	for _, it := range o.Items {
+		if it.ID == id {
+			return it
+		}
+	}
+	return nil
+}
+
+func (o *Order) check(p *problems, s *Step, n *yaml.Node) {
+	itemsNode := child(n, "items")
+	if len(o.Items) < 2 {
+		p.add(n, "step %q: an order step needs at least 2 items", s.ID)
+		return
+	}
+	ids := map[string]bool{}
+	for i, it := range o.Items {
+		in := item(itemsNode, i)
+		p.unknownKeys(in, it)
+		switch {
+		case it.ID == "":
+			p.add(in, "step %q: item %d has no id", s.ID, i+1)
+		case ids[it.ID]:
+			p.add(child(in, "id"), "step %q: item id %q is used twice", s.ID, it.ID)
+		}
+		ids[it.ID] = true
+		if it.Text == "" {
+			p.add(in, "step %q: item %q has no text", s.ID, it.ID)
+		}
+	}
+}
+
+func (o *Order) shape() []string {
+	var out []string
+	for _, it := range o.Items {
+		out = append(out, "item "+it.ID)
+	}
+	return out
+}

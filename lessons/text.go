@@ -1,0 +1,47 @@
+package lessons
+
+import (
+	"net/mail"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode normal form C, so that an "á" typed as one
+// character and one typed as "a" plus an accent compare equal.
+func NFC(s string) string { return norm.NFC.String(s) }
+
+// Normalise lowercases s and folds runs of spaces into one.
+func Normalise(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(NFC(s))), " ")
+}
+
+// Fold is Normalise without accents: "Lucía" and "lucia" fold alike.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return Normalise(out)
+}
+
+// ValidEmail reports whether s is a plain email address such as
+// lucia.prueba@correo.example: one address, no name, no spaces, and a domain
+// with a dot.
+func ValidEmail(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t<>") {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Name != "" || a.Address != s {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	domain := s[at+1:]
+	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") &&
+		!strings.HasSuffix(domain, ".") && !strings.Contains(domain, "..")
+}

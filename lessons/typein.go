@@ -1,0 +1,159 @@
+package lessons
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Type asks for free text, judged by rules.
+type Type struct {
+	Label    string  `yaml:"label"`
+	Answer   *Rule   `yaml:"answer"`
+	Mistakes []*Rule `yaml:"mistakes"`
+	Wrong    string  `yaml:"wrong"`
+}
+
+// Rule recognises a kind of answer. For mistakes it names the mistake and
+// says what is wrong with it.
+type Rule struct {
+	ID       string   `yaml:"id"`
+	Match    string   `yaml:"match"`
+	Values   []string `yaml:"values"`
+	Feedback string   `yaml:"feedback"`
+
+	patterns []*regexp.Regexp
+}
+
+// Match kinds of a Rule.
+var matchKinds = []string{"exact", "normalised", "folded", "contains", "pattern", "email"}
+
+// MaxAnswerLen is the longest answer judged; longer text is judged on its
+// first MaxAnswerLen bytes, so a huge paste cannot freeze the screen.
+const MaxAnswerLen = 4096
+
+// Judge checks the text against the answer rule, then the mistake rules.
+func (t *Type) Judge(a Answer) Verdict {
+	text, ok := a.(TextAnswer)
+	if !ok {
+		return Verdict{Reason: ReasonInvalid}
+	}
+	s := string(text)
+	if len(s) > MaxAnswerLen {
+		s = s[:MaxAnswerLen]
+	}
+	s = strings.TrimSpace(NFC(s))
+	if s == "" {
+		return Verdict{Reason: ReasonEmpty, Mistake: "empty"}
+	}
+	if t.Answer != nil && t.Answer.matches(s) {
+		return Verdict{Correct: true, Feedback: t.Answer.Feedback}
+	}
+	for _, m := range t.Mistakes {
+		if m.matches(s) {
+			return Verdict{Feedback: m.Feedback, Reason: ReasonWrong, Mistake: m.ID}
+		}
+	}
+	return Verdict{Feedback: t.Wrong, Reason: ReasonWrong, Mistake: "wrong"}
+}
+
+// matches reports whether s (trimmed, NFC) fits the rule.
+func (r *Rule) matches(s string) bool {
+	switch r.Match {
+	case "email":
+		return ValidEmail(s)
+	case "pattern":
+		for _, re := range r.patterns {
+			if re.MatchString(s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, v := range r.Values {
+		switch r.Match {
+		case "exact":
+			if s == NFC(v) {
+				return true
+			}
+		case "normalised":
+			if Normalise(s) == Normalise(v) {
+				return true
+			}
+		case "folded":
+			if Fold(s) == Fold(v) {
+				return true
+			}
+		case "contains":
+			if strings.Contains(Normalise(s), Normalise(v)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compile checks a rule and prepares its patterns.
+func (r *Rule) compile(p *problems, n *yaml.Node, what string) {
+	p.unknownKeys(n, r)
+	known := false
+	for _, k := range matchKinds {
+		known = known || r.Match == k
+	}
+	if !known {
+		p.add(orNode(child(n, "match"), n), "%s: match %q is not one of %s", what, r.Match, strings.Join(matchKinds, ", "))
+		return
+	}
+	if r.Match != "email" && len(r.Values) == 0 {
+		p.add(n, "%s: match %q needs values", what, r.Match)
+	}
+	r.patterns = nil
+	if r.Match == "pattern" {
+		for i, v := range r.Values {
+			re, err := regexp.Compile(v)
+			if err != nil {
+				p.add(orNode(item(child(n, "values"), i), n), "%s: pattern %q does not work: %v", what, v, err)
+				continue
+			}
+			r.patterns = append(r.patterns, re)
+		}
+	}
+}
+
+func (t *Type) check(p *problems, s *Step, n *yaml.Node) {
+	if t.Answer == nil {
+		p.add(n, "step %q: a type step needs an answer rule", s.ID)
+	} else {
+		t.Answer.compile(p, child(n, "answer"), fmt.Sprintf("step %q answer", s.ID))
+	}
+	ids := map[string]bool{}
+	mn := child(n, "mistakes")
+	for i, m := range t.Mistakes {
+		rn := orNode(item(mn, i), n)
+		what := fmt.Sprintf("step %q mistake %d", s.ID, i+1)
+		m.compile(p, rn, what)
+		switch {
+		case m.ID == "":
+			p.add(rn, "%s has no id", what)
+		case ids[m.ID] || m.ID == "wrong" || m.ID == "empty":
+			p.add(rn, "%s: id %q is used twice or reserved", what, m.ID)
+		}
+		ids[m.ID] = true
+		if m.Feedback == "" {
+			p.add(rn, "%s (%s) needs feedback that explains the mistake", what, m.ID)
+		}
+	}
+}
+
+func (t *Type) shape() []string {
+	out := []string{}
+	if t.Answer != nil {
+		out = append(out, "answer "+t.Answer.Match)
+	}
+	for _, m := range t.Mistakes {
+		out = append(out, "mistake "+m.ID)
+	}
+	return out
+}

@@ -1,0 +1,392 @@
+// Command aula is a full-screen kiosk for assisted digital-skills sessions.
+//
+// Run it with no subcommand to start the learner kiosk; see --help for the
+// rest. This file only reads flags and wires packages together.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/adrg/xdg"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/i18n"
+	"aula/lessons"
+	"aula/report"
+	"aula/store"
+	"aula/tui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitProblem = 1 // lessons with problems, bad arguments
+	exitUsage   = 2
+	exitLocked  = 3 // the data file is in use by another Aula
+	exitData    = 4 // the data file cannot be opened
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `Aula: practise digital skills, safely.
+
+Usage:
+  aula [flags]                       start the learner kiosk
+  aula lessons check [DIR]           check the built-in lessons and those in DIR
+  aula lessons list [--lang L] [--json]
+                                     list itineraries and lessons
+  aula report [--data DIR] [--format csv|json]
+                                     every learner's progress per lesson
+  aula learners reset-pin NAME [--data DIR]
+                                     remove a learner's PIN (they forgot it)
+  aula version                       print the version
+
+Kiosk flags:
+  --data DIR      where progress is kept (default: %s)
+  --lang es|en    language (default: from LANG, else Spanish)
+  --lesson ID     open this lesson right after sign-in
+  --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones
+  --debug FILE    write a debug log to FILE
+  --help          show this help
+`
+
+// defaultDataDir is the per-user data folder: ~/.local/share/aula on
+// Linux, %LOCALAPPDATA%\aula on Windows.
+func defaultDataDir() string { return filepath.Join(xdg.DataHome, "aula") }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "version":
+			fmt.Fprintln(stdout, "aula", version)
+			return exitOK
+		case "lessons":
+			return runLessons(args[1:], stdout, stderr)
+		case "report":
+			return runReport(args[1:], stdout, stderr)
+		case "learners":
+			return runLearners(args[1:], stdout, stderr)
+		case "help":
+			fmt.Fprintf(stdout, usage, defaultDataDir())
+			return exitOK
+		}
+	}
+	return runKiosk(args, stdout, stderr)
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) }
+	return fs
+}
+
+// parse reads flags wherever they stand among positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+func runKiosk(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("aula", stderr)
+	fs.SetOutput(stdout)
+	data := fs.String("data", defaultDataDir(), "")
+	lang := fs.String("lang", "", "")
+	lesson := fs.String("lesson", "", "")
+	extra := fs.String("lessons", "", "")
+	debug := fs.String("debug", "", "")
+	rest, err := parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "aula: unknown command %q; see aula --help\n", rest[0])
+		return exitUsage
+	}
+	if *lang == "" {
+		*lang = i18n.FromEnv()
+	}
+	if *lang != "es" && *lang != "en" {
+		fmt.Fprintf(stderr, "aula: --lang must be es or en, not %q\n", *lang)
+		return exitUsage
+	}
+	cat := i18n.New(*lang)
+
+	lib, problems := loadLessons(*extra)
+	var notices []string
+	if len(problems) > 0 {
+		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
+	}
+	if *lesson != "" {
+		if _, ok := lib.Catalog(cat.Lang()).Lesson(*lesson); !ok {
+			fmt.Fprintln(stderr, cat.T("no_such_lesson", "ID", *lesson))
+			return exitUsage
+		}
+	}
+
+	st, code := openStore(*data, cat, stderr)
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	if r := st.Recovered(); r != nil {
+		notices = append(notices, recoveryNotice(cat, r))
+	}
+
+	if *debug != "" {
+		f, err := tea.LogToFile(*debug, "aula")
+		if err != nil {
+			fmt.Fprintln(stderr, "aula: cannot write the debug log:", err)
+			return exitUsage
+		}
+		defer f.Close()
+	}
+
+	m := tui.New(tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " ")})
+	// A copy of the last good file, made while the learner signs in.
+	go st.Backup()
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+	_, runErr := p.Run()
+	// Whatever happened, write what is still queued.
+	if _, err := m.Recorder().Flush(); err != nil {
+		fmt.Fprintln(stderr, cat.T("save_failed"), err)
+	}
+	if runErr != nil {
+		fmt.Fprintln(stderr, "aula:", runErr)
+		return exitData
+	}
+	return exitOK
+}
+
+// openStore opens the data folder and says what went wrong in the learner's
+// language.
+func openStore(dir string, cat *i18n.Catalog, stderr io.Writer) (*store.Store, int) {
+	st, err := store.Open(dir, store.Options{Timeout: time.Second})
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		fmt.Fprintln(stderr, cat.T("err_locked", "Path", filepath.Join(dir, store.FileName)))
+		return nil, exitLocked
+	case err != nil:
+		fmt.Fprintln(stderr, cat.T("err_open", "Path", filepath.Join(dir, store.FileName), "Err", err.Error()))
+		return nil, exitData
+	}
+	return st, exitOK
+}
+
+func recoveryNotice(cat *i18n.Catalog, r *store.Recovery) string {
+	if r.FromBackup {
+		return cat.T("err_damaged_restored", "Damaged", r.DamagedPath, "When", r.BackupTime.Format("02/01/2006 15:04"))
+	}
+	return cat.T("err_damaged_fresh", "Damaged", r.DamagedPath)
+}
+
+// loadLessons reads the built-in lessons and, if dir is set, a trainer's own.
+func loadLessons(dir string) (*lessons.Library, []lessons.Problem) {
+	sources := []lessons.Source{{Name: "content", FS: lessons.BuiltIn()}}
+	if dir != "" {
+		sources = append(sources, lessons.Source{Name: dir, FS: os.DirFS(dir)})
+	}
+	return lessons.Load(sources...)
+}
+
+func runLessons(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "aula lessons: say check or list")
+		return exitUsage
+	}
+	switch args[0] {
+	case "check":
+		fs := newFlags("lessons check", stderr)
+		rest, err := parse(fs, args[1:])
+		if err != nil {
+			return exitUsage
+		}
+		dir := ""
+		if len(rest) > 0 {
+			dir = rest[0]
+			if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+				fmt.Fprintf(stderr, "%s: this folder does not exist\n", dir)
+				return exitProblem
+			}
+		}
+		lib, problems := loadLessons(dir)
+		for _, p := range problems {
+			fmt.Fprintln(stdout, p)
+		}
+		if len(problems) > 0 {
+			fmt.Fprintf(stderr, "%d problem(s) found\n", len(problems))
+			return exitProblem
+		}
+		n := len(lib.Catalog(lessons.DefaultLanguage).Lessons)
+		fmt.Fprintf(stdout, "ok: %d lessons in %s\n", n, strings.Join(lib.Langs(), ", "))
+		return exitOK
+	case "list":
+		fs := newFlags("lessons list", stderr)
+		lang := fs.String("lang", lessons.DefaultLanguage, "")
+		asJSON := fs.Bool("json", false, "")
+		extra := fs.String("lessons", "", "")
+		if _, err := parse(fs, args[1:]); err != nil {
+			return exitUsage
+		}
+		lib, _ := loadLessons(*extra)
+		return listLessons(lib.Catalog(i18n.Match(*lang)), *asJSON, stdout)
+	}
+	fmt.Fprintf(stderr, "aula lessons: unknown command %q (check or list)\n", args[0])
+	return exitUsage
+}
+
+type lessonInfo struct {
+	ID    string   `json:"id"`
+	Title string   `json:"title"`
+	Topic string   `json:"topic"`
+	Steps int      `json:"steps"`
+	Kinds []string `json:"step_kinds"`
+}
+
+type itineraryInfo struct {
+	ID      string       `json:"id"`
+	Title   string       `json:"title"`
+	Lessons []lessonInfo `json:"lessons"`
+}
+
+func listLessons(cat *lessons.Catalog, asJSON bool, stdout io.Writer) int {
+	info := func(l *lessons.Lesson) lessonInfo {
+		return lessonInfo{ID: l.ID, Title: l.Title, Topic: l.Topic, Steps: len(l.Steps), Kinds: l.StepKinds()}
+	}
+	var its []itineraryInfo
+	inItinerary := map[string]bool{}
+	for _, it := range cat.Itineraries {
+		ii := itineraryInfo{ID: it.ID, Title: it.Title, Lessons: []lessonInfo{}}
+		for _, id := range it.LessonIDs {
+			if l, ok := cat.Lesson(id); ok {
+				ii.Lessons = append(ii.Lessons, info(l))
+				inItinerary[id] = true
+			}
+		}
+		its = append(its, ii)
+	}
+	others := itineraryInfo{ID: "", Title: "", Lessons: []lessonInfo{}}
+	for _, l := range cat.AllLessons() {
+		if !inItinerary[l.ID] {
+			others.Lessons = append(others.Lessons, info(l))
+		}
+	}
+	if len(others.Lessons) > 0 {
+		its = append(its, others)
+	}
+	if asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(map[string]any{"lang": cat.Lang, "itineraries": its}); err != nil {
+			return exitProblem
+		}
+		return exitOK
+	}
+	for _, it := range its {
+		if it.ID != "" {
+			fmt.Fprintf(stdout, "%s  %s\n", it.ID, it.Title)
+		} else {
+			fmt.Fprintln(stdout, "(other lessons)")
+		}
+		for _, l := range it.Lessons {
+			fmt.Fprintf(stdout, "  %-20s %-36s %2d steps  %s\n", l.ID, l.Title, l.Steps, strings.Join(l.Kinds, ","))
+		}
+	}
+	return exitOK
+}
+
+func runReport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("report", stderr)
+	data := fs.String("data", defaultDataDir(), "")
+	format := fs.String("format", "csv", "")
+	lang := fs.String("lang", "", "")
+	if _, err := parse(fs, args); err != nil {
+		return exitUsage
+	}
+	if *format != "csv" && *format != "json" {
+		fmt.Fprintf(stderr, "aula report: --format must be csv or json, not %q\n", *format)
+		return exitUsage
+	}
+	if *lang == "" {
+		*lang = i18n.FromEnv()
+	}
+	cat := i18n.New(*lang)
+	st, code := openStore(*data, cat, stderr)
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	all, err := st.AllProgress()
+	if err != nil {
+		fmt.Fprintln(stderr, "aula report:", err)
+		return exitData
+	}
+	lib, _ := loadLessons("")
+	if err := report.Write(stdout, *format, report.Rows(all, lib.Catalog(cat.Lang()))); err != nil {
+		fmt.Fprintln(stderr, "aula report:", err)
+		return exitProblem
+	}
+	return exitOK
+}
+
+func runLearners(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("learners", stderr)
+	data := fs.String("data", defaultDataDir(), "")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(rest) != 2 || rest[0] != "reset-pin" {
+		fmt.Fprintln(stderr, "usage: aula learners reset-pin NAME [--data DIR]")
+		return exitUsage
+	}
+	cat := i18n.New(i18n.FromEnv())
+	st, code := openStore(*data, cat, stderr)
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	all, err := st.Learners()
+	if err != nil {
+		fmt.Fprintln(stderr, "aula learners:", err)
+		return exitData
+	}
+	for _, l := range all {
+		if strings.EqualFold(l.Name, strings.TrimSpace(rest[1])) {
+			if err := st.SetPIN(l.ID, ""); err != nil {
+				fmt.Fprintln(stderr, "aula learners:", err)
+				return exitData
+			}
+			fmt.Fprintf(stdout, "%s: PIN removed\n", l.Name)
+			return exitOK
+		}
+	}
+	fmt.Fprintf(stderr, "aula learners: nobody called %q\n", rest[1])
+	return exitProblem
+}

@@ -1,0 +1,92 @@
+// Package report turns the store's progress into tables for trainers:
+// one row per learner and lesson, as CSV or JSON.
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"aula/lessons"
+	"aula/store"
+)
+
+// Row is a learner's progress in one lesson.
+type Row struct {
+	Learner      string    `json:"learner"`
+	Lesson       string    `json:"lesson"`
+	Title        string    `json:"title"`
+	Status       string    `json:"status"`
+	StepsDone    int       `json:"steps_done"`
+	Steps        int       `json:"steps"`
+	Attempts     int       `json:"attempts"`
+	Hints        int       `json:"hints"`
+	TimeSpentSec int       `json:"time_spent_seconds"`
+	LastActivity time.Time `json:"last_activity"`
+}
+
+// Rows builds the report from every learner's progress; titles come from
+// cat when the lesson is known there.
+func Rows(all []store.LearnerProgress, cat *lessons.Catalog) []Row {
+	var rows []Row
+	for _, lp := range all {
+		for _, p := range lp.Lessons {
+			title := p.Lesson
+			if l, ok := cat.Lesson(p.Lesson); ok {
+				title = l.Title
+			}
+			rows = append(rows, Row{
+				Learner:      lp.Learner.Name,
+				Lesson:       p.Lesson,
+				Title:        title,
+				Status:       string(p.Status),
+				StepsDone:    p.StepsDone(),
+				Steps:        p.Steps,
+				Attempts:     p.Attempts,
+				Hints:        p.Hints,
+				TimeSpentSec: int(p.TimeSpent.Round(time.Second) / time.Second),
+				LastActivity: p.LastActivity.UTC().Truncate(time.Second),
+			})
+		}
+	}
+	return rows
+}
+
+// Formats the report can be written in.
+var Formats = []string{"csv", "json"}
+
+// Write writes rows in format (csv or json).
+func Write(w io.Writer, format string, rows []Row) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if rows == nil {
+			rows = []Row{}
+		}
+		return enc.Encode(rows)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"learner", "lesson", "title", "status", "steps_done", "steps", "attempts", "hints", "time_spent_seconds", "last_activity"})
+		for _, r := range rows {
+			cw.Write([]string{safeCell(r.Learner), r.Lesson, safeCell(r.Title), r.Status, strconv.Itoa(r.StepsDone), strconv.Itoa(r.Steps),
+				strconv.Itoa(r.Attempts), strconv.Itoa(r.Hints), strconv.Itoa(r.TimeSpentSec), r.LastActivity.Format(time.RFC3339)})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	return fmt.Errorf("unknown format %q: use csv or json", format)
+}
+
+// safeCell keeps a spreadsheet from reading a name such as "=SUM(A1)" as a
+// formula.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,46 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/lessons"
+)
+
+// exercise is the interactive part of a step, one implementation per step
+// kind. The player owns everything around it: title, instruction, checking,
+// feedback, hints and saving.
+type exercise interface {
+	// Update handles keys and clicks meant for the exercise.
+	Update(msg tea.Msg) tea.Cmd
+	// View draws the exercise in width columns.
+	View(width int) string
+	// Answer is what the learner has given so far.
+	Answer() lessons.Answer
+	// Keys are the bindings the exercise adds to the screen's help.
+	Keys() []key.Binding
+	// Typing says whether a text field has the keyboard, so that letters
+	// such as q and ? are text, not commands.
+	Typing() bool
+	// SetDone freezes the exercise once it is solved or shown.
+	SetDone(done bool)
+}
+
+// components maps a step kind to the constructor of its exercise. A new kind
+// needs one entry here and one in lessons.
+var components = map[string]func(c *Common, s *lessons.Step) exercise{
+	"read":   func(*Common, *lessons.Step) exercise { return readExercise{} },
+	"choose": newChooseExercise,
+	"type":   newTypeExercise,
+	"order":  newOrderExercise,
+}
+
+// readExercise is the empty exercise of an information card.
+type readExercise struct{}
+
+func (readExercise) Update(tea.Msg) tea.Cmd { return nil }
+func (readExercise) View(int) string        { return "" }
+func (readExercise) Answer() lessons.Answer { return nil }
+func (readExercise) Keys() []key.Binding    { return nil }
+func (readExercise) Typing() bool           { return false }
+func (readExercise) SetDone(bool)           {}

@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// helpOverlay explains the current screen and its keys. Esc, F1 or ?
+// close it.
+type helpOverlay struct {
+	c    *Common
+	text string
+	keys []key.Binding
+}
+
+func newHelpOverlay(c *Common, s screen) *helpOverlay {
+	return &helpOverlay{c: c, text: s.HelpText(), keys: s.Keys()}
+}
+
+func (h *helpOverlay) Update(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil, false
+	}
+	keys := h.c.Keys
+	closes := key.Matches(k, keys.Back) || key.Matches(k, keys.Help) || key.Matches(k, keys.HelpQ) ||
+		key.Matches(k, keys.Enter) || key.Matches(k, keys.ForceQuit)
+	return nil, closes
+}
+
+func (h *helpOverlay) Keys() []key.Binding {
+	k := h.c.Keys
+	return []key.Binding{k.Back}
+}
+
+func (h *helpOverlay) View(width, height int) string {
+	st, cat := h.c.Styles, h.c.Cat
+	w := h.c.textWidth()
+	wrap := lipgloss.NewStyle().Width(w)
+	var b strings.Builder
+	b.WriteString(st.Title.Render(cat.T("help_title")) + "\n\n")
+	b.WriteString(wrap.Render(h.text) + "\n\n")
+	b.WriteString(st.Title.Render(cat.T("help_keys")) + "\n")
+	seen := map[string]bool{}
+	all := append(append([]key.Binding{}, h.keys...), h.c.Keys.Help, h.c.Keys.ForceQuit)
+	for _, k := range all {
+		hk := k.Help()
+		if seen[hk.Key+hk.Desc] {
+			continue
+		}
+		seen[hk.Key+hk.Desc] = true
+		b.WriteString(wrap.Render("  "+st.HelpKey.Render(hk.Key)+"  "+hk.Desc) + "\n")
+	}
+	b.WriteString(wrap.Render(cat.T("help_mouse")) + "\n\n")
+	b.WriteString(st.Dim.Render(wrap.Render(cat.T("help_close"))))
+	return b.String()
+}

@@ -1,0 +1,217 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/progress"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/lessons"
+	"aula/store"
+)
+
+// homeRow is one thing to choose on the home screen.
+type homeRow struct {
+	lesson    string // continue with this lesson
+	itinerary string // open this itinerary
+	all       bool   // open the list of all lessons
+}
+
+// home is the first screen after sign-in: continue where you left off, the
+// itineraries with their progress, and all lessons.
+type home struct {
+	c        *Common
+	progress map[string]store.Progress
+	loaded   bool
+	rows     []homeRow
+	cursor   int
+}
+
+func newHome(c *Common) *home { return &home{c: c} }
+
+func (h *home) Title() string    { return h.c.Cat.T("home_title") }
+func (h *home) Typing() bool     { return false }
+func (h *home) HelpText() string { return h.c.Cat.T("help_home") }
+func (h *home) Keys() []key.Binding {
+	k := h.c.Keys
+	return []key.Binding{k.Move, k.Enter, k.Quit}
+}
+
+// continueLesson picks the lesson to go on with: the one touched last that
+// is not finished, else the first lesson not yet done.
+func continueLesson(cat *lessons.Catalog, prog map[string]store.Progress) (*lessons.Lesson, bool) {
+	var best *lessons.Lesson
+	var bestP store.Progress
+	for _, l := range cat.AllLessons() {
+		p, ok := prog[l.ID]
+		if ok && p.Status == store.InProgress && (best == nil || p.LastActivity.After(bestP.LastActivity)) {
+			best, bestP = l, p
+		}
+	}
+	if best != nil {
+		return best, true
+	}
+	for _, l := range cat.AllLessons() {
+		if prog[l.ID].Status != store.Done {
+			return l, false
+		}
+	}
+	return nil, false
+}
+
+func (h *home) build() {
+	h.rows = nil
+	if l, _ := continueLesson(h.c.Lessons, h.progress); l != nil {
+		h.rows = append(h.rows, homeRow{lesson: l.ID})
+	}
+	for _, it := range h.c.Lessons.Itineraries {
+		h.rows = append(h.rows, homeRow{itinerary: it.ID})
+	}
+	h.rows = append(h.rows, homeRow{all: true})
+	h.cursor = clamp(h.cursor, 0, len(h.rows)-1)
+}
+
+func (h *home) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case progressMsg:
+		h.progress, h.loaded = msg.progress, true
+		h.build()
+		return nil
+	case tea.KeyMsg:
+		if len(h.rows) == 0 {
+			return nil
+		}
+		k := h.c.Keys
+		switch {
+		case key.Matches(msg, k.Up):
+			h.cursor = (h.cursor - 1 + len(h.rows)) % len(h.rows)
+		case key.Matches(msg, k.Down):
+			h.cursor = (h.cursor + 1) % len(h.rows)
+		case key.Matches(msg, k.Enter):
+			return h.open(h.rows[h.cursor])
+		}
+	case tea.MouseMsg:
+		if isClick(msg) {
+			for i, r := range h.rows {
+				if h.c.Zones.Get(fmt.Sprintf("home-%d", i)).InBounds(msg) {
+					h.cursor = i
+					return h.open(r)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (h *home) open(r homeRow) tea.Cmd {
+	switch {
+	case r.lesson != "":
+		return send(openLessonMsg{id: r.lesson})
+	case r.itinerary != "":
+		return send(openListMsg{itinerary: r.itinerary})
+	}
+	return send(openListMsg{})
+}
+
+func (h *home) View() string {
+	c, st, cat := h.c, h.c.Styles, h.c.Cat
+	w := c.textWidth()
+	if !h.loaded {
+		return cat.T("loading")
+	}
+	var lines []string
+	lines = append(lines, st.Title.Render(cat.T("hello", "Name", c.Learner.Name)), "")
+	for i, r := range h.rows {
+		var block []string
+		switch {
+		case r.lesson != "":
+			l, _ := c.Lessons.Lesson(r.lesson)
+			_, started := continueLesson(c.Lessons, h.progress)
+			label := cat.T("start_here")
+			detail := l.Title
+			if started {
+				p := h.progress[l.ID]
+				label = cat.T("continue")
+				detail = cat.T("lesson_at_step", "Title", l.Title, "N", p.Step+1, "Total", len(l.Steps))
+			}
+			block = []string{label, "    " + detail}
+		case r.itinerary != "":
+			if i == 0 || h.rows[i-1].itinerary == "" {
+				lines = append(lines, st.Dim.Render(cat.T("itineraries")))
+			}
+			block = []string{h.itineraryLine(r.itinerary, w)}
+		default:
+			lines = append(lines, "", st.Dim.Render(cat.T("all_lessons_heading")))
+			block = []string{cat.T("all_lessons", "Count", len(c.Lessons.Lessons))}
+		}
+		pointer := "  "
+		if i == h.cursor {
+			pointer = "▶ "
+		}
+		block[0] = pointer + block[0]
+		for j := 1; j < len(block); j++ {
+			block[j] = "  " + block[j]
+		}
+		text := lipgloss.NewStyle().MaxWidth(w).Render(strings.Join(block, "\n"))
+		if i == h.cursor {
+			text = st.Cursor.Render(text)
+		}
+		lines = append(lines, c.Zones.Mark(fmt.Sprintf("home-%d", i), text))
+		if r.lesson != "" {
+			lines = append(lines, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// itineraryLine is an itinerary's title, a progress bar and the count in words.
+func (h *home) itineraryLine(id string, w int) string {
+	c := h.c
+	var it *lessons.Itinerary
+	for _, x := range c.Lessons.Itineraries {
+		if x.ID == id {
+			it = x
+		}
+	}
+	if it == nil {
+		return id
+	}
+	done := 0
+	for _, lid := range it.LessonIDs {
+		if h.progress[lid].Status == store.Done {
+			done++
+		}
+	}
+	total := len(it.LessonIDs)
+	words := c.Cat.T("lessons_done", "Done", done, "Count", total)
+	if done == total && total > 0 {
+		words = "✔ " + c.Cat.T("itinerary_done")
+	}
+	return fmt.Sprintf("%-28s %s  %s", truncate(it.Title, 28), progressBar(c, done, total, clamp(w-50, 6, 20)), words)
+}
+
+// progressBar draws done out of total; it always comes with words beside it.
+func progressBar(c *Common, done, total, width int) string {
+	bar := progress.New(progress.WithSolidFill(c.Styles.BarFull), progress.WithoutPercentage(), progress.WithWidth(width))
+	bar.EmptyColor = "8"
+	pct := 0.0
+	if total > 0 {
+		pct = float64(done) / float64(total)
+	}
+	return bar.ViewAs(pct)
+}
+
+// truncate shortens s to n cells with an ellipsis.
+func truncate(s string, n int) string {
+	if lipgloss.Width(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r))+1 > n {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}

@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/lessons"
+)
+
+// orderExercise lets the learner put items in order: Space picks an item
+// up, the arrows move it, Space puts it down. With the mouse: click an item,
+// then click the place where it goes.
+type orderExercise struct {
+	c       *Common
+	step    *lessons.Step
+	ex      *lessons.Order
+	ids     []string
+	cursor  int
+	holding bool
+	done    bool
+}
+
+func newOrderExercise(c *Common, s *lessons.Step) exercise {
+	ex := s.Exercise.(*lessons.Order)
+	return &orderExercise{c: c, step: s, ex: ex, ids: ex.Shuffled(s.ID)}
+}
+
+func (e *orderExercise) zoneID(i int) string { return fmt.Sprintf("item-%s-%d", e.step.ID, i) }
+
+func (e *orderExercise) move(to int) {
+	to = clamp(to, 0, len(e.ids)-1)
+	if e.holding && to != e.cursor {
+		id := e.ids[e.cursor]
+		e.ids = append(e.ids[:e.cursor], e.ids[e.cursor+1:]...)
+		e.ids = append(e.ids[:to], append([]string{id}, e.ids[to:]...)...)
+	}
+	e.cursor = to
+}
+
+func (e *orderExercise) Update(msg tea.Msg) tea.Cmd {
+	if e.done {
+		return nil
+	}
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		k := e.c.Keys
+		switch {
+		case key.Matches(msg, k.Up):
+			e.move(e.cursor - 1)
+		case key.Matches(msg, k.Down):
+			e.move(e.cursor + 1)
+		case key.Matches(msg, k.Grab):
+			e.holding = !e.holding
+		}
+	case tea.MouseMsg:
+		if msg.Action != tea.MouseActionRelease || msg.Button != tea.MouseButtonLeft {
+			return nil
+		}
+		for i := range e.ids {
+			if e.c.Zones.Get(e.zoneID(i)).InBounds(msg) {
+				if e.holding {
+					e.move(i)
+					e.holding = false
+				} else {
+					e.cursor = i
+					e.holding = true
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+func (e *orderExercise) Answer() lessons.Answer {
+	return lessons.OrderAnswer(append([]string(nil), e.ids...))
+}
+
+func (e *orderExercise) View(width int) string {
+	st := e.c.Styles
+	var b strings.Builder
+	for i, id := range e.ids {
+		it := e.ex.ItemByID(id)
+		pointer := "  "
+		mark := ""
+		if i == e.cursor {
+			pointer = "▶ "
+			if e.holding {
+				pointer = "⇅ "
+				mark = "  (" + e.c.Cat.T("order_moving") + ")"
+			}
+		}
+		prefix := fmt.Sprintf("%s%d. ", pointer, i+1)
+		text := lipgloss.NewStyle().Width(max(width-lipgloss.Width(prefix), 1)).Render(it.Text + mark)
+		row := lipgloss.JoinHorizontal(lipgloss.Top, prefix, text)
+		if i == e.cursor {
+			row = st.Cursor.Render(row)
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.c.Zones.Mark(e.zoneID(i), row))
+	}
+	return b.String()
+}
+
+func (e *orderExercise) Keys() []key.Binding {
+	k := e.c.Keys
+	return []key.Binding{k.Move, k.Grab}
+}
+
+func (e *orderExercise) Typing() bool { return false }
+
+func (e *orderExercise) SetDone(done bool) {
+	e.done = done
+	e.holding = false
+}

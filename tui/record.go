@@ -1,0 +1,75 @@
+package tui
+
+import (
+	"sync"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/store"
+)
+
+// Recorder writes learner events to the store in the order they happened,
+// off the UI goroutine. Update queues an event (memory only) and gets a
+// command; the command commits everything queued so far. Commands may run in
+// any order; the queue keeps the events in theirs.
+type Recorder struct {
+	st      *store.Store
+	mu      sync.Mutex // guards pending
+	pending []store.Event
+	writeMu sync.Mutex // one writer at a time
+}
+
+// NewRecorder returns a recorder over st.
+func NewRecorder(st *store.Store) *Recorder { return &Recorder{st: st} }
+
+// savedMsg reports that queued events were committed, or why not.
+type savedMsg struct {
+	events []store.Event
+	err    error
+}
+
+// Record queues e and returns the command that commits it.
+func (r *Recorder) Record(e store.Event) tea.Cmd {
+	r.mu.Lock()
+	r.pending = append(r.pending, e)
+	r.mu.Unlock()
+	return r.flushCmd()
+}
+
+func (r *Recorder) flushCmd() tea.Cmd {
+	return func() tea.Msg {
+		events, err := r.Flush()
+		return savedMsg{events: events, err: err}
+	}
+}
+
+// Flush commits every queued event. It is safe to call from any goroutine,
+// and main calls it once more after the program ends so nothing is lost.
+func (r *Recorder) Flush() ([]store.Event, error) {
+	r.writeMu.Lock()
+	defer r.writeMu.Unlock()
+	r.mu.Lock()
+	batch := r.pending
+	r.pending = nil
+	r.mu.Unlock()
+	var saved []store.Event
+	for i, e := range batch {
+		ev, err := r.st.Record(e)
+		if err != nil {
+			// Keep what failed at the front of the queue for the next try.
+			r.mu.Lock()
+			r.pending = append(append([]store.Event{}, batch[i:]...), r.pending...)
+			r.mu.Unlock()
+			return saved, err
+		}
+		saved = append(saved, ev)
+	}
+	return saved, nil
+}
+
+// Pending says how many events wait to be written.
+func (r *Recorder) Pending() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.pending)
+}
