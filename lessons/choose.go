@@ -71,6 +71,11 @@ func (c *Choose) Judge(a Answer) Verdict {
 
 func (c *Choose) check(p *problems, s *Step, n *yaml.Node) {
 	optsNode := child(n, "options")
+	for i, o := range c.Options {
+		if o == nil { // an empty "- " in the list: report it below, never panic on it
+			c.Options[i] = &Option{}
+		}
+	}
 	if len(c.Options) < 2 {
 		p.add(n, "step %q: a choose step needs at least 2 options", s.ID)
 		return

@@ -22,6 +22,10 @@ type Itinerary struct {
 	Title       string   `yaml:"title"`
 	Description string   `yaml:"description"`
 	LessonIDs   []string `yaml:"lessons"`
+
+	file        string // where it was read from, for messages
+	line        int    // line of the itinerary in file
+	lessonLines []int  // line of each lesson id in file
 }
 
 // Lesson is one tutorial: a sequence of steps.
@@ -34,6 +38,7 @@ type Lesson struct {
 	Steps   []*Step  `yaml:"-"`
 
 	File string `yaml:"-"` // where it was read from, for messages
+	line int    // line of its id in File
 }
 
 // Step is one screen of a lesson.

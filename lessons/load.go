@@ -170,13 +170,14 @@ func Load(sources ...Source) (*Library, []Problem) {
 				} else if l := parseLesson(p, data); l != nil {
 					l.File = file
 					if prev, dup := cat.Lessons[l.ID]; dup {
-						p.add(nil, "lesson id %q is already used by %s", l.ID, prev.File)
-						bad[l.ID] = true
+						// Leave this file out, but keep the lesson read first:
+						// a trainer's copy must not take a built-in lesson away.
+						p.list = append(p.list, Problem{File: file, Line: l.line, Msg: fmt.Sprintf("lesson id %q is already used by %s", l.ID, prev.File)})
 					} else {
 						cat.Lessons[l.ID] = l
-					}
-					if len(p.list) > 0 {
-						bad[l.ID] = true
+						if len(p.list) > 0 {
+							bad[l.ID] = true
+						}
 					}
 				}
 				all = append(all, p.list...)
@@ -243,8 +244,17 @@ func parseItineraries(p *problems, data []byte) []*Itinerary {
 	}
 	seq := child(root, "itineraries")
 	for i, it := range file.Itineraries {
+		if it == nil { // an empty "- " in the list: report it below, never panic on it
+			it = &Itinerary{}
+			file.Itineraries[i] = it
+		}
 		n := item(seq, i)
 		p.unknownKeys(n, it)
+		it.file, it.line = p.file, orNode(n, root).Line
+		ids := child(n, "lessons")
+		for j := range it.LessonIDs {
+			it.lessonLines = append(it.lessonLines, orNode(item(ids, j), orNode(ids, orNode(n, root))).Line)
+		}
 		if !idPattern.MatchString(it.ID) {
 			p.add(orNode(child(n, "id"), n), "itinerary id %q should be lowercase letters, digits and dashes", it.ID)
 		}
@@ -272,6 +282,7 @@ func parseLesson(p *problems, data []byte) *Lesson {
 		p.add(root, "cannot read the lesson: %v", err)
 		return nil
 	}
+	l.line = orNode(child(root, "id"), root).Line
 	if !idPattern.MatchString(l.ID) {
 		p.add(orNode(child(root, "id"), root), "lesson id %q should be lowercase letters, digits and dashes", l.ID)
 	}
@@ -366,12 +377,12 @@ func crossCheck(lib *Library, bad map[string]bool) []Problem {
 		for id, l := range ref.Lessons {
 			other, ok := cat.Lessons[id]
 			if !ok {
-				out = append(out, Problem{File: l.File, Msg: fmt.Sprintf("lesson %q has no %q translation", id, lang)})
+				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q has no %q translation", id, lang)})
 				bad[id] = true
 				continue
 			}
 			if len(l.Steps) != len(other.Steps) {
-				out = append(out, Problem{File: other.File, Msg: fmt.Sprintf("lesson %q has %d steps here and %d in %s", id, len(other.Steps), len(l.Steps), l.File)})
+				out = append(out, Problem{File: other.File, Line: other.line, Msg: fmt.Sprintf("lesson %q has %d steps here and %d in %s", id, len(other.Steps), len(l.Steps), l.File)})
 				bad[id] = true
 				continue
 			}
@@ -385,19 +396,27 @@ func crossCheck(lib *Library, bad map[string]bool) []Problem {
 		}
 		for id, l := range cat.Lessons {
 			if _, ok := ref.Lessons[id]; !ok {
-				out = append(out, Problem{File: l.File, Msg: fmt.Sprintf("lesson %q has no %q version", id, DefaultLanguage)})
+				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q has no %q version", id, DefaultLanguage)})
 				bad[id] = true
 			}
 		}
-		if a, b := itineraryShape(ref), itineraryShape(cat); a != b {
-			out = append(out, Problem{File: path.Join(lang, "itineraries.yaml"), Msg: fmt.Sprintf("the itineraries differ from the %q ones: same ids and lessons in both", DefaultLanguage)})
+		for i := 0; i < max(len(ref.Itineraries), len(cat.Itineraries)); i++ {
+			if i >= len(cat.Itineraries) {
+				it := ref.Itineraries[i]
+				out = append(out, Problem{File: it.file, Line: it.line, Msg: fmt.Sprintf("itinerary %q has no %q version: same ids and lessons in both", it.ID, lang)})
+				break
+			}
+			if it := cat.Itineraries[i]; i >= len(ref.Itineraries) || itineraryShape(it) != itineraryShape(ref.Itineraries[i]) {
+				out = append(out, Problem{File: it.file, Line: it.line, Msg: fmt.Sprintf("the itineraries differ from the %q ones: same ids and lessons in both", DefaultLanguage)})
+				break
+			}
 		}
 	}
 	for _, cat := range lib.catalogs {
 		for _, it := range cat.Itineraries {
-			for _, id := range it.LessonIDs {
+			for j, id := range it.LessonIDs {
 				if _, ok := cat.Lessons[id]; !ok && !bad[id] {
-					out = append(out, Problem{File: path.Join(cat.Lang, "itineraries.yaml"), Msg: fmt.Sprintf("itinerary %q lists lesson %q, which does not exist", it.ID, id)})
+					out = append(out, Problem{File: it.file, Line: it.lessonLines[j], Msg: fmt.Sprintf("itinerary %q lists lesson %q, which does not exist", it.ID, id)})
 				}
 			}
 		}
@@ -405,10 +424,6 @@ func crossCheck(lib *Library, bad map[string]bool) []Problem {
 	return out
 }
 
-func itineraryShape(c *Catalog) string {
-	var b strings.Builder
-	for _, it := range c.Itineraries {
-		fmt.Fprintf(&b, "%s:%s;", it.ID, strings.Join(it.LessonIDs, ","))
-	}
-	return b.String()
+func itineraryShape(it *Itinerary) string {
+	return it.ID + ":" + strings.Join(it.LessonIDs, ",")
 }

@@ -79,6 +79,11 @@ func (o *Order) ItemByID(id string) *Item {
 
 func (o *Order) check(p *problems, s *Step, n *yaml.Node) {
 	itemsNode := child(n, "items")
+	for i, it := range o.Items {
+		if it == nil { // an empty "- " in the list: report it below, never panic on it
+			o.Items[i] = &Item{}
+		}
+	}
 	if len(o.Items) < 2 {
 		p.add(n, "step %q: an order step needs at least 2 items", s.ID)
 		return

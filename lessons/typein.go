@@ -131,6 +131,10 @@ func (t *Type) check(p *problems, s *Step, n *yaml.Node) {
 	ids := map[string]bool{}
 	mn := child(n, "mistakes")
 	for i, m := range t.Mistakes {
+		if m == nil { // an empty "- " in the list: report it below, never panic on it
+			m = &Rule{}
+			t.Mistakes[i] = m
+		}
 		rn := orNode(item(mn, i), n)
 		what := fmt.Sprintf("step %q mistake %d", s.ID, i+1)
 		m.compile(p, rn, what)

@@ -26,7 +26,7 @@ func (m *Model) scheduleIdle() tea.Cmd {
 	if _, warning := m.overlay.(*idleWarning); warning {
 		every = time.Second
 	}
-	return tea.Tick(every, func(time.Time) tea.Msg { return idleCheckMsg{} })
+	return m.cfg.Tick(every, func(time.Time) tea.Msg { return idleCheckMsg{} })
 }
 
 // checkIdle warns after IdleAfter without input and signs out IdleGrace later.

@@ -38,6 +38,8 @@ type Config struct {
 	IdleAfter   time.Duration // no input for this long on a shared laptop: warn; 0 means 10 minutes
 	IdleGrace   time.Duration // then sign out after this; 0 means 60 seconds
 	Now         func() time.Time
+	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
+	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // Model is the root model.
@@ -71,6 +73,9 @@ func New(cfg Config) *Model {
 	if cfg.IdleAfter == 0 {
 		cfg.IdleAfter = 10 * time.Minute
 	}
+	if cfg.Tick == nil {
+		cfg.Tick = tea.Tick
+	}
 	if cfg.IdleGrace == 0 {
 		cfg.IdleGrace = 60 * time.Second
 	}
@@ -93,7 +98,7 @@ func New(cfg Config) *Model {
 	c.Help.Styles.FullKey = c.Styles.HelpKey
 	c.Help.Styles.FullDesc = c.Styles.HelpDesc
 	m := &Model{c: c, cfg: cfg, status: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
-	m.scr = newSignIn(c)
+	m.scr = newSignIn(c, true)
 	return m
 }
 
@@ -238,7 +243,7 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 func (m *Model) signOut() tea.Cmd {
 	m.c.Learner = nil
 	m.overlay = nil
-	m.scr = newSignIn(m.c)
+	m.scr = newSignIn(m.c, false)
 	return tea.Sequence(m.flush(), loadLearners(m.c.Store))
 }
 
@@ -306,7 +311,7 @@ func (m *Model) View() string {
 	status = lipgloss.NewStyle().MaxWidth(w).Render(status)
 	// F1 comes first on every screen: it is the way out of any doubt.
 	keys = append([]key.Binding{m.c.Keys.Help}, keys...)
-	footer := status + "\n" + m.c.Help.ShortHelpView(keys)
+	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(m.c.Help.ShortHelpView(keys))
 	return m.c.Zones.Scan(st.App.Render(header + "\n\n" + body + "\n" + footer))
 }
 

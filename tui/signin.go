@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -48,6 +49,7 @@ type signIn struct {
 	choice   int    // in askPIN: 0 no, 1 yes
 	msg      string // what went wrong last
 	busy     bool   // a PIN is being hashed or checked
+	auto     bool   // at start-up, the only learner of a laptop goes straight in
 	tries    map[uint64]int
 	lockedAt map[uint64]time.Time
 }
@@ -65,10 +67,11 @@ type (
 	}
 )
 
-func newSignIn(c *Common) *signIn {
+func newSignIn(c *Common, auto bool) *signIn {
 	in := textinput.New()
 	in.Prompt = "› "
-	return &signIn{c: c, input: in, tries: map[uint64]int{}, lockedAt: map[uint64]time.Time{}}
+	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints
+	return &signIn{c: c, input: in, auto: auto, tries: map[uint64]int{}, lockedAt: map[uint64]time.Time{}}
 }
 
 func (s *signIn) Title() string { return s.c.Cat.T("signin_title") }
@@ -130,7 +133,7 @@ func (s *signIn) Update(msg tea.Msg) tea.Cmd {
 			s.mode = addName
 			s.startInput(s.c.Cat.T("name_placeholder"), false)
 		case 1:
-			if !s.learners[0].HasPIN() {
+			if s.auto && !s.learners[0].HasPIN() {
 				// One learner on this laptop: straight in.
 				return send(signedInMsg{learner: s.learners[0]})
 			}

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,6 +25,7 @@ const typeCharLimit = 200
 func newTypeExercise(c *Common, s *lessons.Step) exercise {
 	in := textinput.New()
 	in.Prompt = "› "
+	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints
 	in.CharLimit = typeCharLimit
 	in.Placeholder = c.Cat.T("type_placeholder")
 	in.Focus()

@@ -1,0 +1,203 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"go.etcd.io/bbolt"
+)
+
+// EventKind says what a learner did.
+type EventKind string
+
+// The kinds of event.
+const (
+	LessonStarted EventKind = "lesson_started"
+	Answered      EventKind = "answer"
+	HintShown     EventKind = "hint"
+	StepDone      EventKind = "step_done" // read step finished, or moved on after the worked example
+	LessonDone    EventKind = "lesson_done"
+)
+
+func (k EventKind) known() bool {
+	switch k {
+	case LessonStarted, Answered, HintShown, StepDone, LessonDone:
+		return true
+	}
+	return false
+}
+
+// Event is one thing a learner did. It never carries what the learner typed:
+// only ids from the lesson file and outcomes.
+type Event struct {
+	ID        string        `json:"id"`  // DeviceID + ":" + Seq, set by Record
+	Seq       uint64        `json:"seq"` // set by Record (events bucket NextSequence)
+	Learner   uint64        `json:"learner"`
+	Kind      EventKind     `json:"kind"`
+	Lesson    string        `json:"lesson"`
+	Step      string        `json:"step,omitempty"`
+	StepIndex int           `json:"step_index"`
+	Steps     int           `json:"steps"` // total steps in the lesson
+	Attempt   int           `json:"attempt,omitempty"`
+	Correct   bool          `json:"correct,omitempty"`
+	Mistake   string        `json:"mistake,omitempty"` // stable id of the mistake from the lesson file
+	How       string        `json:"how,omitempty"`     // for step_done: "read" | "example"
+	Elapsed   time.Duration `json:"elapsed"`           // active time since the learner's previous action in this lesson
+	At        time.Time     `json:"at"`                // set by Record from Options.Now when zero
+}
+
+// maxIDLen bounds the ids an event carries (lesson, step, mistake).
+const maxIDLen = 64
+
+// checkID accepts what looks like an id from a lesson file: short, with no
+// spaces or control characters. It is a guard against free text (what a
+// learner typed) ending up in the log by mistake.
+func checkID(field, id string) error {
+	if len(id) > maxIDLen || !utf8.ValidString(id) ||
+		strings.ContainsFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		// Do not echo the value: it may be what the learner typed.
+		return fmt.Errorf("%w: the %s does not look like an id from a lesson file", ErrBadEvent, field)
+	}
+	return nil
+}
+
+func validEvent(e Event) error {
+	switch {
+	case !e.Kind.known():
+		return fmt.Errorf("%w: unknown kind %q", ErrBadEvent, e.Kind)
+	case e.Lesson == "":
+		return fmt.Errorf("%w: no lesson", ErrBadEvent)
+	case e.Step == "" && (e.Kind == Answered || e.Kind == StepDone):
+		return fmt.Errorf("%w: %s needs a step id", ErrBadEvent, e.Kind)
+	case e.StepIndex < 0 || e.Steps < 0 || e.Attempt < 0:
+		return fmt.Errorf("%w: negative step index, steps or attempt", ErrBadEvent)
+	case e.How != "" && e.How != "read" && e.How != "example":
+		return fmt.Errorf("%w: how is %q, not read or example", ErrBadEvent, e.How)
+	}
+	for _, f := range [...]struct{ name, id string }{{"lesson", e.Lesson}, {"step", e.Step}, {"mistake", e.Mistake}} {
+		if err := checkID(f.name, f.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Record stores one event and everything that follows from it in a single
+// transaction: it gives the event its Seq, ID and (when zero) At, appends it
+// to the learner's log, updates the lesson's progress and adds the event to
+// the outbox. When Record returns nil the event is on disk. It returns the
+// stored event.
+//
+// The learner must exist (ErrNotFound); the kind must be known, the lesson
+// set and, for answers and step_done, the step (ErrBadEvent). A negative
+// Elapsed is stored as 0.
+func (s *Store) Record(e Event) (Event, error) {
+	if err := validEvent(e); err != nil {
+		return Event{}, err
+	}
+	if e.At.IsZero() {
+		e.At = s.now()
+	}
+	e.Elapsed = max(e.Elapsed, 0)
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		if tx.Bucket(bucketLearners).Get(u64(e.Learner)) == nil {
+			return fmt.Errorf("learner %d: %w", e.Learner, ErrNotFound)
+		}
+
+		events := tx.Bucket(bucketEvents)
+		seq, err := events.NextSequence()
+		if err != nil {
+			return err
+		}
+		e.Seq = seq
+		e.ID = s.deviceID + ":" + strconv.FormatUint(seq, 10)
+		key := key2(e.Learner, seq)
+		if err := put(events, key, e); err != nil {
+			return err
+		}
+
+		progress := tx.Bucket(bucketProgress)
+		pk := progressKey(e.Learner, e.Lesson)
+		p := Progress{Learner: e.Learner, Lesson: e.Lesson, Status: NotStarted}
+		if _, err := get(progress, pk, &p); err != nil {
+			return err
+		}
+		p.apply(e)
+		if err := put(progress, pk, p); err != nil {
+			return err
+		}
+
+		return tx.Bucket(bucketOutbox).Put(u64(seq), key)
+	})
+	if err != nil {
+		return Event{}, err
+	}
+	return e, nil
+}
+
+// Events returns a learner's events in the order they happened (none, and
+// no error, for a learner without events).
+func (s *Store) Events(learner uint64) ([]Event, error) {
+	var evs []Event
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		prefix := u64(learner)
+		c := tx.Bucket(bucketEvents).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			var e Event
+			if err := decode(v, &e); err != nil {
+				return err
+			}
+			evs = append(evs, e)
+		}
+		return nil
+	})
+	return evs, err
+}
+
+// Outbox returns up to limit events not yet delivered to the classroom,
+// oldest first. limit <= 0 means all of them.
+func (s *Store) Outbox(limit int) ([]Event, error) {
+	var evs []Event
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		events := tx.Bucket(bucketEvents)
+		c := tx.Bucket(bucketOutbox).Cursor()
+		for k, v := c.First(); k != nil && (limit <= 0 || len(evs) < limit); k, v = c.Next() {
+			var e Event
+			ok, err := get(events, v, &e)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return fmt.Errorf("outbox entry %d: event: %w", binary.BigEndian.Uint64(k), ErrNotFound)
+			}
+			evs = append(evs, e)
+		}
+		return nil
+	})
+	return evs, err
+}
+
+// AckOutbox removes the outbox entries with Seq <= upToSeq, once the
+// classroom has them. The events themselves stay.
+func (s *Store) AckOutbox(upToSeq uint64) error {
+	return s.db.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketOutbox)
+		var done [][]byte
+		c := b.Cursor()
+		for k, _ := c.First(); k != nil && binary.BigEndian.Uint64(k) <= upToSeq; k, _ = c.Next() {
+			done = append(done, bytes.Clone(k))
+		}
+		for _, k := range done {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

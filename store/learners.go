@@ -1,0 +1,202 @@
+package store
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"go.etcd.io/bbolt"
+	"golang.org/x/crypto/bcrypt"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxNameRunes is the longest name a learner can have.
+const maxNameRunes = 30
+
+// Learner is a person who uses this machine.
+type Learner struct {
+	ID      uint64    `json:"id"`
+	Name    string    `json:"name"`
+	PINHash []byte    `json:"pin_hash,omitempty"` // bcrypt; the PIN itself is never stored
+	Created time.Time `json:"created"`
+}
+
+// HasPIN reports whether the learner protects their name with a PIN.
+func (l Learner) HasPIN() bool { return len(l.PINHash) > 0 }
+
+// cleanName trims the name, puts it in NFC form and checks it.
+func cleanName(name string) (string, error) {
+	if !utf8.ValidString(name) {
+		return "", ErrBadName
+	}
+	name = norm.NFC.String(strings.TrimSpace(name))
+	if name == "" || utf8.RuneCountInString(name) > maxNameRunes {
+		return "", ErrBadName
+	}
+	if strings.ContainsFunc(name, unicode.IsControl) {
+		return "", ErrBadName
+	}
+	return name, nil
+}
+
+// hashPIN checks that pin is "" or 4 digits and hashes it. "" gives nil.
+// It is slow on purpose, so call it outside any transaction.
+func hashPIN(pin string) ([]byte, error) {
+	if pin == "" {
+		return nil, nil
+	}
+	if !validPIN(pin) {
+		return nil, ErrBadPIN
+	}
+	return bcrypt.GenerateFromPassword([]byte(pin), bcrypt.DefaultCost)
+}
+
+func validPIN(pin string) bool {
+	return len(pin) == 4 && !strings.ContainsFunc(pin, func(r rune) bool { return r < '0' || r > '9' })
+}
+
+// AddLearner adds a learner. pin is "" for none, or exactly 4 digits
+// (ErrBadPIN otherwise); it is stored only as a bcrypt hash. The name is
+// trimmed; it must be new (ErrNameTaken, compared without case) and valid
+// (ErrBadName).
+func (s *Store) AddLearner(name, pin string) (Learner, error) {
+	name, err := cleanName(name)
+	if err != nil {
+		return Learner{}, err
+	}
+	hash, err := hashPIN(pin)
+	if err != nil {
+		return Learner{}, err
+	}
+	l := Learner{Name: name, PINHash: hash, Created: s.now()}
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketLearners)
+		err := b.ForEach(func(_, v []byte) error {
+			var other Learner
+			if err := decode(v, &other); err != nil {
+				return err
+			}
+			if strings.EqualFold(other.Name, name) {
+				return ErrNameTaken
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if l.ID, err = b.NextSequence(); err != nil {
+			return err
+		}
+		return put(b, u64(l.ID), l)
+	})
+	if err != nil {
+		return Learner{}, err
+	}
+	return l, nil
+}
+
+// Learners lists every learner, sorted by name without regard to case (and
+// with accented letters next to their plain ones: Álvaro before Bruno).
+func (s *Store) Learners() ([]Learner, error) {
+	var ls []Learner
+	err := s.db.View(func(tx *bbolt.Tx) (err error) {
+		ls, err = learners(tx)
+		return err
+	})
+	return ls, err
+}
+
+// learners reads and sorts all learners inside tx.
+func learners(tx *bbolt.Tx) ([]Learner, error) {
+	var ls []Learner
+	err := tx.Bucket(bucketLearners).ForEach(func(_, v []byte) error {
+		var l Learner
+		if err := decode(v, &l); err != nil {
+			return err
+		}
+		ls = append(ls, l)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	col := collate.New(language.Spanish, collate.IgnoreCase)
+	slices.SortStableFunc(ls, func(a, b Learner) int {
+		if c := col.CompareString(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return ls, nil
+}
+
+// Learner returns one learner, or ErrNotFound.
+func (s *Store) Learner(id uint64) (Learner, error) {
+	var l Learner
+	err := s.db.View(func(tx *bbolt.Tx) (err error) {
+		l, err = learner(tx, id)
+		return err
+	})
+	return l, err
+}
+
+func learner(tx *bbolt.Tx, id uint64) (Learner, error) {
+	var l Learner
+	ok, err := get(tx.Bucket(bucketLearners), u64(id), &l)
+	if err != nil {
+		return Learner{}, err
+	}
+	if !ok {
+		return Learner{}, fmt.Errorf("learner %d: %w", id, ErrNotFound)
+	}
+	return l, nil
+}
+
+// CheckPIN reports whether pin is the learner's PIN. A learner without a
+// PIN has nothing to check, so any pin passes. ErrNotFound when there is no
+// such learner.
+func (s *Store) CheckPIN(id uint64, pin string) (bool, error) {
+	l, err := s.Learner(id)
+	if err != nil {
+		return false, err
+	}
+	if !l.HasPIN() {
+		return true, nil
+	}
+	if !validPIN(pin) {
+		return false, nil
+	}
+	err = bcrypt.CompareHashAndPassword(l.PINHash, []byte(pin))
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, bcrypt.ErrMismatchedHashAndPassword):
+		return false, nil
+	default:
+		return false, err
+	}
+}
+
+// SetPIN sets a new PIN (4 digits, ErrBadPIN otherwise) or, with "",
+// removes it.
+func (s *Store) SetPIN(id uint64, pin string) error {
+	hash, err := hashPIN(pin)
+	if err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bbolt.Tx) error {
+		l, err := learner(tx, id)
+		if err != nil {
+			return err
+		}
+		l.PINHash = hash
+		return put(tx.Bucket(bucketLearners), u64(id), l)
+	})
+}

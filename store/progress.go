@@ -1,0 +1,180 @@
+package store
+
+import (
+	"bytes"
+	"slices"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// Status is where a learner is with a lesson.
+type Status string
+
+// The statuses of a lesson.
+const (
+	NotStarted Status = "not_started"
+	InProgress Status = "in_progress"
+	Done       Status = "done"
+)
+
+// Progress is a learner's progress in one lesson: a projection of their
+// events, kept up to date by Record.
+type Progress struct {
+	Learner      uint64         `json:"learner"`
+	Lesson       string         `json:"lesson"`
+	Status       Status         `json:"status"`
+	Step         int            `json:"step"` // index of the step to resume at
+	Steps        int            `json:"steps"`
+	DoneSteps    []string       `json:"done_steps"` // ids of steps done at least once, unique, in first-done order
+	Attempts     int            `json:"attempts"`
+	Hints        int            `json:"hints"`
+	Mistakes     map[string]int `json:"mistakes,omitempty"` // "stepID/mistakeID" -> count (for trainers)
+	TimeSpent    time.Duration  `json:"time_spent"`
+	Started      time.Time      `json:"started"`
+	Completed    time.Time      `json:"completed,omitempty"`
+	LastActivity time.Time      `json:"last_activity"`
+}
+
+// StepsDone is how many different steps the learner has done, at most Steps.
+func (p Progress) StepsDone() int {
+	if p.Steps > 0 {
+		return min(len(p.DoneSteps), p.Steps)
+	}
+	return len(p.DoneSteps)
+}
+
+// LearnerProgress is one learner with their progress in every lesson they
+// have touched.
+type LearnerProgress struct {
+	Learner Learner
+	Lessons []Progress // sorted by lesson id
+}
+
+// apply updates the projection with one event (already validated, with At
+// set and Elapsed >= 0).
+func (p *Progress) apply(e Event) {
+	p.TimeSpent += max(e.Elapsed, 0)
+	p.LastActivity = e.At
+	if e.Steps > 0 {
+		p.Steps = e.Steps
+	}
+	// Any event means the lesson has started, even if lesson_started was
+	// never recorded.
+	if p.Started.IsZero() {
+		p.Started = e.At
+	}
+	if p.Status == NotStarted || p.Status == "" {
+		p.Status = InProgress
+	}
+
+	switch e.Kind {
+	case LessonStarted:
+		// A Done lesson stays Done: the learner is reviewing it.
+		if p.Status == Done && p.Step >= p.Steps {
+			p.Step = 0
+		}
+	case Answered:
+		p.Attempts++
+		if e.Correct {
+			p.markDone(e.Step)
+			p.Step = e.StepIndex + 1
+			break
+		}
+		mistake := e.Mistake
+		if mistake == "" {
+			mistake = "wrong"
+		}
+		if p.Mistakes == nil {
+			p.Mistakes = map[string]int{}
+		}
+		p.Mistakes[e.Step+"/"+mistake]++
+	case HintShown:
+		p.Hints++
+	case StepDone:
+		p.markDone(e.Step)
+		p.Step = e.StepIndex + 1
+	case LessonDone:
+		p.Status = Done
+		p.Completed = e.At
+		p.Step = 0
+	}
+
+	if p.Steps > 0 && p.Step >= p.Steps {
+		p.Step = p.Steps - 1
+	}
+	p.Step = max(p.Step, 0)
+}
+
+func (p *Progress) markDone(step string) {
+	if !slices.Contains(p.DoneSteps, step) {
+		p.DoneSteps = append(p.DoneSteps, step)
+	}
+}
+
+// LessonProgress is a learner's progress in one lesson; a lesson never
+// started gives Progress{Learner, Lesson, Status: NotStarted}, not an error.
+func (s *Store) LessonProgress(learner uint64, lesson string) (Progress, error) {
+	p := Progress{Learner: learner, Lesson: lesson, Status: NotStarted}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		_, err := get(tx.Bucket(bucketProgress), progressKey(learner, lesson), &p)
+		return err
+	})
+	if err != nil {
+		return Progress{}, err
+	}
+	return p, nil
+}
+
+// Progress is a learner's progress in every lesson they have touched, by
+// lesson id.
+func (s *Store) Progress(learner uint64) (map[string]Progress, error) {
+	m := map[string]Progress{}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		ps, err := progressOf(tx, learner)
+		for _, p := range ps {
+			m[p.Lesson] = p
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// AllProgress is every learner (sorted by name) with their progress rows
+// (sorted by lesson id), read in one transaction: the trainer's view.
+func (s *Store) AllProgress() ([]LearnerProgress, error) {
+	var all []LearnerProgress
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		ls, err := learners(tx)
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			ps, err := progressOf(tx, l.ID)
+			if err != nil {
+				return err
+			}
+			all = append(all, LearnerProgress{Learner: l, Lessons: ps})
+		}
+		return nil
+	})
+	return all, err
+}
+
+// progressOf reads a learner's progress rows, in key (= lesson id) order.
+func progressOf(tx *bbolt.Tx, learner uint64) ([]Progress, error) {
+	var ps []Progress
+	prefix := u64(learner)
+	c := tx.Bucket(bucketProgress).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var p Progress
+		if err := decode(v, &p); err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, nil
+}

@@ -1,0 +1,224 @@
+package tui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"aula/lessons"
+	"aula/store"
+)
+
+func init() {
+	// Screens must not depend on the terminal that runs the tests.
+	lipgloss.SetColorProfile(termenv.Ascii)
+}
+
+// clock is a fake time source tests move by hand.
+type clock struct{ now time.Time }
+
+func (c *clock) Now() time.Time          { return c.now }
+func (c *clock) Advance(d time.Duration) { c.now = c.now.Add(d) }
+
+// driver runs the kiosk synchronously: every command runs at once and its
+// message goes back into Update, as the Bubble Tea runtime would do.
+type driver struct {
+	t     *testing.T
+	m     *Model
+	st    *store.Store
+	clock *clock
+	quit  bool
+	ticks int // timers asked for (they never fire by themselves)
+}
+
+func library(t testing.TB) *lessons.Library {
+	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
+	if len(problems) > 0 {
+		t.Fatalf("built-in lessons have problems: %v", problems)
+	}
+	return lib
+}
+
+func openStore(t testing.TB, dir string) *store.Store {
+	st, err := store.Open(dir, store.Options{Timeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	return st
+}
+
+// newDriver starts a kiosk on a fresh data folder at 80×24.
+func newDriver(t *testing.T, lang string) *driver {
+	t.Helper()
+	st := openStore(t, t.TempDir())
+	t.Cleanup(func() { st.Close() })
+	return newDriverOn(t, st, lang, "")
+}
+
+func newDriverOn(t *testing.T, st *store.Store, lang, lesson string) *driver {
+	t.Helper()
+	d := &driver{t: t, st: st, clock: &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}}
+	d.m = New(Config{Store: st, Library: library(t), Lang: lang, StartLesson: lesson, Now: d.clock.Now,
+		Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+			d.ticks++
+			return nil
+		}})
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.run(d.m.Init())
+	return d
+}
+
+// send delivers a message and runs what follows from it.
+func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
+	_, cmd := d.m.Update(msg)
+	d.run(cmd)
+}
+
+var cmdType = reflect.TypeOf(tea.Cmd(nil))
+
+func (d *driver) run(cmd tea.Cmd) {
+	d.t.Helper()
+	if cmd == nil || d.quit {
+		return
+	}
+	msg := cmd()
+	if msg == nil {
+		return
+	}
+	if _, ok := msg.(tea.QuitMsg); ok {
+		d.quit = true
+		return
+	}
+	// Batches and sequences are slices of commands.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+		for i := 0; i < v.Len(); i++ {
+			d.run(v.Index(i).Interface().(tea.Cmd))
+		}
+		return
+	}
+	d.send(msg)
+}
+
+// keys types each argument: names such as "enter", "down", "f1", "esc",
+// "space", "backspace", "ctrl+c", or literal text.
+func (d *driver) keys(ks ...string) {
+	d.t.Helper()
+	for _, k := range ks {
+		d.send(keyMsg(k))
+	}
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "space":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "f1":
+		return tea.KeyMsg{Type: tea.KeyF1}
+	case "f2":
+		return tea.KeyMsg{Type: tea.KeyF2}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func (d *driver) view() string { return d.m.View() }
+
+// must fails unless the screen shows every one of want.
+func (d *driver) must(want ...string) {
+	d.t.Helper()
+	v := d.view()
+	for _, w := range want {
+		if !strings.Contains(v, w) {
+			d.t.Fatalf("screen does not show %q:\n%s", w, v)
+		}
+	}
+}
+
+// mustNot fails if the screen shows any of bad.
+func (d *driver) mustNot(bad ...string) {
+	d.t.Helper()
+	v := d.view()
+	for _, b := range bad {
+		if strings.Contains(v, b) {
+			d.t.Fatalf("screen shows %q and should not:\n%s", b, v)
+		}
+	}
+}
+
+// signUp adds a learner with no PIN from the welcome screen.
+func (d *driver) signUp(name string) {
+	d.t.Helper()
+	d.keys(name, "enter", "enter")
+}
+
+// stepIndex is the step of the lesson on screen.
+func (d *driver) player() *player {
+	d.t.Helper()
+	p, ok := d.m.scr.(*player)
+	if !ok {
+		d.t.Fatalf("not in a lesson: %T\n%s", d.m.scr, d.view())
+	}
+	return p
+}
+
+// answerRight gives the right answer to the current step.
+func (d *driver) answerRight() {
+	d.t.Helper()
+	p := d.player()
+	s := p.step()
+	switch ex := p.ex.(type) {
+	case *chooseExercise:
+		for i, o := range ex.opts {
+			if o.Correct {
+				ex.cursor = i
+				if ex.ex.Multiple {
+					ex.marked[o.ID] = true
+				}
+			}
+		}
+	case *typeExercise:
+		ex.input.SetValue(rightText(s))
+	case *orderExercise:
+		ex.ids = nil
+		for _, it := range s.Exercise.(*lessons.Order).Items {
+			ex.ids = append(ex.ids, it.ID)
+		}
+	}
+	d.keys("enter")
+}
+
+// rightText is a right answer to a type step, taken from its answer rule.
+func rightText(s *lessons.Step) string {
+	r := s.Exercise.(*lessons.Type).Answer
+	if r.Match == "email" {
+		return "lucia.prueba@correo.example"
+	}
+	return r.Values[0]
+}
+
+func lipglossWidth(s string) int { return lipgloss.Width(s) }

@@ -1,0 +1,419 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/store"
+)
+
+func TestFirstRunAsksForANameThenGoesHome(t *testing.T) {
+	d := newDriver(t, "es")
+	d.must("Te damos la bienvenida a Aula", "¿Cómo te llamas?")
+
+	d.keys("enter")
+	d.must("Escribe un nombre de 1 a 30 letras.")
+
+	d.keys("Lucía", "enter")
+	d.must("Hola, Lucía. ¿Quieres un PIN?", "No, gracias")
+	d.keys("enter")
+	d.must("Hola, Lucía. ¿Qué practicamos hoy?", "Empieza por aquí", "Primeros pasos", "0 de 3 lecciones hechas", "Ver todas las lecciones (3)")
+
+	learners, err := d.st.Learners()
+	if err != nil || len(learners) != 1 || learners[0].Name != "Lucía" || learners[0].HasPIN() {
+		t.Fatalf("stored learners = %+v, %v; want Lucía without PIN", learners, err)
+	}
+}
+
+func TestSingleLearnerGoesStraightIn(t *testing.T) {
+	dir := t.TempDir()
+	st := openStore(t, dir)
+	defer st.Close()
+	if _, err := st.AddLearner("Pepe", ""); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriverOn(t, st, "en", "")
+	d.must("Hello, Pepe. What shall we practise today?")
+}
+
+func TestPINSignInAndThreeWrongTries(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	if _, err := st.AddLearner("Ana", "1234"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddLearner("Pepe", ""); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriverOn(t, st, "es", "")
+	d.must("¿Quién eres?", "Ana  (con PIN)", "Pepe", "añadir mi nombre")
+
+	d.keys("enter") // Ana
+	d.must("Hola, Ana", "Escribe tu PIN")
+	d.keys("12", "enter")
+	d.must("El PIN tiene 4 números")
+	d.keys("ab")
+	d.must("El PIN solo lleva números")
+
+	for _, want := range []string{"Te quedan 2 intentos.", "Te queda 1 intento."} {
+		d.keys("0000", "enter")
+		d.must(want)
+	}
+	d.keys("0000", "enter")
+	d.must("Vamos a pedir ayuda", "Pide ayuda a la")
+	d.keys("enter")
+	d.must("¿Quién eres?")
+	// Still paused: choosing Ana again shows the same calm message.
+	d.keys("enter")
+	d.must("Vamos a pedir ayuda")
+
+	d.clock.Advance(pinPause + time.Second)
+	d.keys("enter", "enter")
+	d.keys("1234", "enter")
+	d.must("Hola, Ana. ¿Qué practicamos hoy?")
+}
+
+func TestNewLearnerWithPIN(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	if _, err := st.AddLearner("Pepe", ""); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriverOn(t, st, "en", "")
+	d.must("Hello, Pepe") // the only learner goes straight in
+	d.keys("q")
+	d.must("Do you want to leave?", "Change person")
+	d.keys("right", "enter")
+	d.must("Who are you?")
+
+	d.keys("down", "enter") // "add my name"
+	d.keys("pepe", "enter")
+	d.must("That name is already on the list")
+	for range 4 {
+		d.keys("backspace")
+	}
+	d.keys("Rosa", "enter", "down", "enter")
+	d.must("Choose your PIN")
+	d.keys("4321", "enter", "4322", "enter")
+	d.must("The two PINs are not the same")
+	d.keys("4321", "enter", "4321", "enter")
+	d.must("Hello, Rosa. What shall we practise today?")
+
+	all, _ := st.Learners()
+	var rosa store.Learner
+	for _, l := range all {
+		if l.Name == "Rosa" {
+			rosa = l
+		}
+	}
+	if !rosa.HasPIN() || bytes.Contains(rosa.PINHash, []byte("4321")) {
+		t.Fatalf("Rosa's PIN should be stored hashed, got %q", rosa.PINHash)
+	}
+	if ok, _ := st.CheckPIN(rosa.ID, "4321"); !ok {
+		t.Fatal("the PIN Rosa chose does not check")
+	}
+}
+
+func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.keys("enter") // "Empieza por aquí": the first lesson
+	d.must("Paso 1 de 8", "Cómo usar Aula", "[ Seguir ]")
+	d.keys("enter")
+	d.must("Paso 2 de 8")
+
+	p := d.player()
+	ex := p.ex.(*chooseExercise)
+	wrong := -1
+	for i, o := range ex.opts {
+		if !o.Correct {
+			wrong = i
+		}
+	}
+	// First miss: the feedback of that very option.
+	ex.cursor = wrong
+	d.keys("enter")
+	d.must("✗ Todavía no.", firstWords(ex.opts[wrong].Feedback))
+	d.mustNot("Pista:")
+	// Second miss: the hint too.
+	d.keys("enter")
+	d.must("Pista: " + firstWords(p.step().Hint))
+	// Third miss: the worked example and the way on.
+	d.keys("enter")
+	d.must("Mira cómo se hace:", "Pulsa Intro para seguir", "[ Seguir ]")
+	d.keys("enter")
+	d.must("Paso 3 de 8")
+
+	prog, err := d.st.LessonProgress(d.m.c.Learner.ID, "usar-aula")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prog.Attempts != 3 || prog.Hints != 1 || prog.Step != 2 || prog.StepsDone() != 2 {
+		t.Fatalf("progress after 3 misses = %+v; want 3 attempts, 1 hint, at step index 2, 2 steps done", prog)
+	}
+	if n := prog.Mistakes["flechas/"+ex.opts[wrong].ID]; n != 3 {
+		t.Fatalf("mistakes = %v; want 3 × flechas/%s", prog.Mistakes, ex.opts[wrong].ID)
+	}
+
+	for d.player().idx < len(d.player().lesson.Steps)-1 {
+		if d.player().step().NeedsAnswer() {
+			d.answerRight()
+			d.must("✔ ¡Bien!")
+		}
+		d.keys("enter")
+	}
+	d.keys("enter") // the last read step
+	d.must("¡Lección terminada!", "Hoy has aprendido:", "La siguiente lección es «El teclado para internet».", "[ Siguiente lección ]")
+
+	prog, _ = d.st.LessonProgress(d.m.c.Learner.ID, "usar-aula")
+	if prog.Status != store.Done {
+		t.Fatalf("status = %s, want done", prog.Status)
+	}
+	d.keys("esc")
+	d.must("1 de 3 lecciones hechas")
+	d.keys("down", "enter")
+	d.must("✔ Hecha", "Nueva")
+}
+
+func TestResumeAtTheSameStepAfterReopening(t *testing.T) {
+	dir := t.TempDir()
+	st := openStore(t, dir)
+	d := newDriverOn(t, st, "en", "")
+	d.signUp("Lucía")
+	d.keys("enter", "enter")
+	d.answerRight()
+	d.keys("enter")
+	d.must("Step 3 of 8")
+	d.keys("ctrl+c")
+	d.must("Do you want to leave?")
+	d.keys("enter") // Close Aula
+	if !d.quit {
+		t.Fatal("Close Aula did not quit")
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	st = openStore(t, dir)
+	defer st.Close()
+	d = newDriverOn(t, st, "en", "")
+	d.must("Carry on where you left off", "How to use Aula · step 3 of 8")
+	d.keys("enter")
+	d.must("Step 3 of 8")
+}
+
+func TestStartLessonFlagOpensItAfterSignIn(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	if _, err := st.AddLearner("Pepe", ""); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriverOn(t, st, "es", "seguridad-basica")
+	d.must("Protégete en internet", "Paso 1 de 8")
+}
+
+func TestTypeStepTakesAccentsAndGivesSpecificFeedback(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	if _, err := st.AddLearner("Pepe", ""); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriverOn(t, st, "es", "teclado")
+	for !d.player().step().NeedsAnswer() || d.player().step().Kind != "type" {
+		if d.player().step().NeedsAnswer() {
+			d.answerRight()
+		}
+		d.keys("enter")
+	}
+	d.keys("enter")
+	d.must("Primero escribe tu respuesta en el recuadro.")
+	// q and ? are text while typing, not commands.
+	d.keys("q?")
+	d.mustNot("¿Quieres salir?", "Teclas de esta pantalla")
+	d.keys("backspace", "backspace", "Lucia", "enter")
+	d.must("✗ Todavía no.")
+	d.keys("backspace", "backspace", "ía", "enter")
+	d.must("✔ ¡Bien!")
+
+	// What was typed is nowhere in the data file.
+	raw, err := os.ReadFile(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte("Lucia")) {
+		t.Fatal("the data file holds text the learner typed")
+	}
+}
+
+func TestOrderStepWithKeys(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	if _, err := st.AddLearner("Pepe", ""); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriverOn(t, st, "en", "seguridad-basica")
+	for d.player().step().Kind != "order" {
+		if d.player().step().NeedsAnswer() {
+			d.answerRight()
+		}
+		d.keys("enter")
+	}
+	ex := d.player().ex.(*orderExercise)
+	before := strings.Join(ex.ids, ",")
+	d.keys("space")
+	d.must("moving: use ↑ ↓")
+	d.keys("down", "space")
+	if after := strings.Join(ex.ids, ","); after == before {
+		t.Fatalf("Space, ↓, Space did not move the item: %s", after)
+	}
+	d.answerRight()
+	d.must("✔ Well done!")
+}
+
+func TestHelpAndEscape(t *testing.T) {
+	d := newDriver(t, "en")
+	d.signUp("Lucía")
+	d.keys("f1")
+	d.must("Help", "This is your home page", "Keys on this screen", "Press Esc or F1 to close help.")
+	d.keys("esc")
+	d.must("Hello, Lucía")
+	d.keys("?")
+	d.must("Keys on this screen")
+	d.keys("?")
+	d.keys("enter")
+	d.must("Step 1 of 8")
+	d.keys("f1")
+	d.must("This screen is for reading.")
+	d.keys("esc", "esc")
+	d.must("Hello, Lucía")
+}
+
+func TestQuitAsksAndCanBeCancelled(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.keys("q")
+	d.must("¿Quieres salir?", "Tu progreso ya está guardado.", "Salir de Aula", "Cambiar de persona", "Seguir aquí")
+	d.keys("esc")
+	d.mustNot("¿Quieres salir?")
+	d.keys("ctrl+c", "left", "enter") // wraps round to "Seguir aquí"
+	if d.quit {
+		t.Fatal("Seguir aquí quit the app")
+	}
+	d.must("Hola, Lucía")
+	d.keys("ctrl+c", "enter")
+	if !d.quit {
+		t.Fatal("Salir de Aula did not quit")
+	}
+}
+
+func TestIdleSignOutOnASharedLaptop(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	for _, n := range []string{"Ana", "Pepe"} {
+		if _, err := st.AddLearner(n, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriverOn(t, st, "es", "")
+	d.keys("enter")
+	d.must("Hola, Ana")
+	if d.ticks == 0 {
+		t.Fatal("no idle timer on a shared laptop")
+	}
+	d.clock.Advance(9 * time.Minute)
+	d.send(idleCheckMsg{})
+	d.mustNot("¿Sigues ahí?")
+
+	d.clock.Advance(time.Minute)
+	d.send(idleCheckMsg{})
+	d.must("¿Sigues ahí?", "60 segundos")
+	d.keys("x") // any key: still here
+	d.mustNot("¿Sigues ahí?")
+	d.must("Hola, Ana")
+
+	d.clock.Advance(10 * time.Minute)
+	d.send(idleCheckMsg{})
+	d.must("¿Sigues ahí?")
+	d.clock.Advance(61 * time.Second)
+	d.send(idleCheckMsg{})
+	d.must("¿Quién eres?", "Cerramos la sesión porque no había nadie.")
+}
+
+func TestNoIdleSignOutAtHome(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.clock.Advance(time.Hour)
+	d.send(idleCheckMsg{})
+	d.must("Hola, Lucía")
+}
+
+func TestEverySizeDrawsWithoutPanic(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.keys("enter", "enter")
+	for w := 0; w <= 90; w += 3 {
+		for h := 0; h <= 30; h += 2 {
+			d.send(tea.WindowSizeMsg{Width: w, Height: h})
+			v := d.view()
+			if w >= MinWidth && h >= MinHeight {
+				if !strings.Contains(v, "Paso 2 de 8") {
+					t.Fatalf("%dx%d: the step is not on screen:\n%s", w, h, v)
+				}
+			} else if w >= 20 && h >= 3 && !strings.Contains(v, "La ventana es muy") {
+				t.Fatalf("%dx%d: no 'make it bigger' message:\n%s", w, h, v)
+			}
+			for i, line := range strings.Split(v, "\n") {
+				if lw := lipglossWidth(line); w > 0 && lw > w {
+					t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, line)
+				}
+			}
+			if n := strings.Count(v, "\n") + 1; h > 0 && n > h {
+				t.Fatalf("%dx%d: %d lines", w, h, n)
+			}
+		}
+	}
+	d.send(tea.WindowSizeMsg{Width: 1, Height: 1})
+	_ = d.view()
+}
+
+func TestTallStepScrollsAtMinimumSize(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.keys("enter", "enter")
+	d.send(tea.WindowSizeMsg{Width: MinWidth, Height: MinHeight})
+	ex := d.player().ex.(*chooseExercise)
+	for i, o := range ex.opts {
+		if !o.Correct {
+			ex.cursor = i
+		}
+	}
+	d.keys("enter", "enter", "enter") // three misses: feedback, hint, example
+	d.must("Hay más arriba", "Mira cómo se hace:")
+	d.must("[ Seguir ]")
+}
+
+// firstWords is the start of s, short enough not to be wrapped on screen.
+func firstWords(s string) string {
+	w := strings.Fields(s)
+	return strings.Join(w[:min(len(w), 4)], " ")
+}
+
+func TestSaveStatusIsShown(t *testing.T) {
+	d := newDriver(t, "en")
+	d.signUp("Lucía")
+	d.keys("enter")
+	d.must("✔ Saved")
+	evs, err := d.st.Events(d.m.c.Learner.ID)
+	if err != nil || len(evs) != 1 || evs[0].Kind != store.LessonStarted {
+		t.Fatalf("events = %v, %v; want one lesson_started", evs, err)
+	}
+	if got := fmt.Sprint(evs[0].Lesson); got != "usar-aula" {
+		t.Fatalf("lesson = %s", got)
+	}
+}
