@@ -28,7 +28,7 @@ func (c *clock) Advance(d time.Duration) { c.now = c.now.Add(d) }
 // driver runs the kiosk synchronously: every command runs at once and its
 // message goes back into Update, as the Bubble Tea runtime would do.
 type driver struct {
-	t     *testing.T
+	t     testing.TB
 	m     *Model
 	st    *store.Store
 	clock *clock
@@ -60,7 +60,7 @@ func newDriver(t *testing.T, lang string) *driver {
 	return newDriverOn(t, st, lang, "")
 }
 
-func newDriverOn(t *testing.T, st *store.Store, lang, lesson string) *driver {
+func newDriverOn(t testing.TB, st *store.Store, lang, lesson string) *driver {
 	t.Helper()
 	d := &driver{t: t, st: st, clock: &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}}
 	d.m = New(Config{Store: st, Library: library(t), Lang: lang, StartLesson: lesson, Now: d.clock.Now,

@@ -300,6 +300,10 @@ func (m *Model) View() string {
 		body = m.scr.View()
 		keys = m.scr.Keys()
 	}
+	// On a wide terminal the reading column sits in the middle.
+	if pad := (w - maxTextWidth) / 2; pad > 10 {
+		body = lipgloss.NewStyle().PaddingLeft(pad).Render(body)
+	}
 	body = lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body)
 
 	status := m.status
