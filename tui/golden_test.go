@@ -18,10 +18,10 @@ import (
 
 type goldenCase struct {
 	name   string
-	lesson string                                  // --lesson
-	setup  func(t *testing.T, st *store.Store)     // data before start
+	lesson string                                   // --lesson
+	setup  func(t *testing.T, st *store.Store)      // data before start
 	drive  func(tm *teatest.TestModel, lang string) // keys after start
-	wait   map[string]string                       // text that shows the screen is ready, per language
+	wait   map[string]string                        // text that shows the screen is ready, per language
 	size   [2]int
 }
 
