@@ -1,0 +1,86 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	zone "github.com/lrstanley/bubblezone"
+)
+
+// click draws the screen, waits until the zone manager has taken in where
+// zone id is (it does so on its own goroutine), and clicks its top-left cell.
+func (d *driver) click(id string) {
+	d.t.Helper()
+	_ = d.view()
+	deadline := time.Now().Add(2 * time.Second)
+	var z *zone.ZoneInfo
+	for {
+		z = d.m.c.Zones.Get(id)
+		if z != nil && !z.IsZero() {
+			break
+		}
+		if time.Now().After(deadline) {
+			d.t.Fatalf("zone %q is not on screen:\n%s", id, d.view())
+		}
+		time.Sleep(time.Millisecond) // polling the zone worker, with a deadline
+	}
+	at := tea.MouseMsg{X: z.StartX, Y: z.StartY, Button: tea.MouseButtonLeft}
+	at.Action = tea.MouseActionPress
+	d.send(at)
+	at.Action = tea.MouseActionRelease
+	d.send(at)
+}
+
+func TestMouseClicksRowsOptionsAndButtons(t *testing.T) {
+	d := newDriver(t, "en")
+	d.signUp("Lucía")
+	d.click("home-0") // "Start here"
+	d.must("Step 1 of 8")
+	d.click("btn-check") // "Go on" on a read step
+	d.must("Step 2 of 8")
+
+	p := d.player()
+	ex := p.ex.(*chooseExercise)
+	right := -1
+	for i, o := range ex.opts {
+		if o.Correct {
+			right = i
+		}
+	}
+	d.click(ex.zoneID(right))
+	if ex.cursor != right {
+		t.Fatalf("clicking option %d left the cursor on %d", right, ex.cursor)
+	}
+	d.click("btn-hint")
+	d.must("Hint:")
+	d.click("btn-check")
+	d.must("✔ Well done!")
+	d.click("btn-check")
+	d.must("Step 3 of 8")
+
+	d.keys("ctrl+c")
+	d.click("dlg-2") // "Stay here"
+	d.mustNot("Do you want to leave?")
+	d.must("Step 3 of 8")
+}
+
+func TestMouseTicksMultipleChoice(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.keys("enter")
+	for d.player().step().ID != "teclas-ayuda" {
+		if d.player().step().NeedsAnswer() {
+			d.answerRight()
+		}
+		d.keys("enter")
+	}
+	ex := d.player().ex.(*chooseExercise)
+	for i, o := range ex.opts {
+		if o.Correct {
+			d.click(ex.zoneID(i))
+		}
+	}
+	d.click("btn-check")
+	d.must("✔ ¡Bien!")
+}
