@@ -417,3 +417,32 @@ func TestSaveStatusIsShown(t *testing.T) {
 		t.Fatalf("lesson = %s", got)
 	}
 }
+
+func TestRecorderKeepsOrderAndSkipsRefusedEvents(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	l, err := st.AddLearner("Ana", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := NewRecorder(st)
+	good := store.Event{Learner: l.ID, Kind: store.LessonStarted, Lesson: "usar-aula", Steps: 8}
+	bad := store.Event{Learner: l.ID + 99, Kind: store.LessonStarted, Lesson: "usar-aula", Steps: 8}
+	// Commands may run in any order: the last one to run still writes all.
+	c1, c2 := rec.Record(good), rec.Record(bad)
+	rec.Record(store.Event{Learner: l.ID, Kind: store.HintShown, Lesson: "usar-aula", Step: "flechas", StepIndex: 1, Steps: 8})
+	msg := c2().(savedMsg)
+	if msg.err == nil || len(msg.events) != 2 {
+		t.Fatalf("flush = %d events, err %v; want 2 saved and the refused one reported", len(msg.events), msg.err)
+	}
+	if again := c1().(savedMsg); again.err != nil || len(again.events) != 0 {
+		t.Fatalf("second flush = %+v; want nothing left to do", again)
+	}
+	evs, _ := st.Events(l.ID)
+	if len(evs) != 2 || evs[0].Kind != store.LessonStarted || evs[1].Kind != store.HintShown {
+		t.Fatalf("events = %+v; want lesson_started then hint", evs)
+	}
+	if rec.Pending() != 0 {
+		t.Fatalf("%d events still pending", rec.Pending())
+	}
+}

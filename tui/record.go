@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -53,8 +54,15 @@ func (r *Recorder) Flush() ([]store.Event, error) {
 	r.pending = nil
 	r.mu.Unlock()
 	var saved []store.Event
+	var firstErr error
 	for i, e := range batch {
 		ev, err := r.st.Record(e)
+		if errors.Is(err, store.ErrBadEvent) || errors.Is(err, store.ErrNotFound) {
+			// Retrying cannot help an event the store refuses; keep the rest
+			// flowing and say that something was not saved.
+			firstErr = err
+			continue
+		}
 		if err != nil {
 			// Keep what failed at the front of the queue for the next try.
 			r.mu.Lock()
@@ -64,7 +72,7 @@ func (r *Recorder) Flush() ([]store.Event, error) {
 		}
 		saved = append(saved, ev)
 	}
-	return saved, nil
+	return saved, firstErr
 }
 
 // Pending says how many events wait to be written.

@@ -51,7 +51,8 @@ type Model struct {
 	width   int
 	height  int
 
-	status    string // the save state, or a notice
+	status    string // the save state
+	notice    string // said above the sign-in screen until someone signs in
 	saveErr   bool
 	shared    bool // more than one learner, or a PIN: sign out when idle
 	lastInput time.Time
@@ -97,7 +98,7 @@ func New(cfg Config) *Model {
 	c.Help.Styles.ShortSeparator = c.Styles.HelpSep
 	c.Help.Styles.FullKey = c.Styles.HelpKey
 	c.Help.Styles.FullDesc = c.Styles.HelpDesc
-	m := &Model{c: c, cfg: cfg, status: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
+	m := &Model{c: c, cfg: cfg, notice: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
 	m.scr = newSignIn(c, true)
 	return m
 }
@@ -225,6 +226,7 @@ func (m *Model) quitDialog() overlay {
 func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	m.c.Learner = &l
 	m.shared = shared
+	m.notice = ""
 	m.lastInput = m.c.Now()
 	if !m.saveErr {
 		m.status = ""
@@ -299,6 +301,10 @@ func (m *Model) View() string {
 	} else {
 		body = m.scr.View()
 		keys = m.scr.Keys()
+		if m.notice != "" {
+			note := lipgloss.NewStyle().Width(m.c.textWidth()).Render(st.Bad.Render("! ") + m.notice)
+			body = note + "\n\n" + body
+		}
 	}
 	// On a wide terminal the reading column sits in the middle.
 	if pad := (w - maxTextWidth) / 2; pad > 10 {
