@@ -74,6 +74,12 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "welcome", wait: map[string]string{"es": "¿Cómo te llamas?", "en": "What's your name?"}},
 		{name: "home", setup: learnerAt("usar-aula", 8, 2),
 			wait: map[string]string{"es": "paso 3 de 8", "en": "step 3 of 8"}},
+		{name: "itinerary", setup: learnerAt("usar-aula", 8, 2),
+			drive: func(tm *teatest.TestModel, _ string) {
+				tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+			},
+			wait: map[string]string{"es": "Nueva", "en": "New"}},
 		{name: "help", setup: learnerAt("usar-aula", 8, 0),
 			drive: func(tm *teatest.TestModel, _ string) { tm.Send(tea.KeyMsg{Type: tea.KeyF1}) },
 			wait:  map[string]string{"es": "Pulsa Esc o F1", "en": "Press Esc or F1"}},

@@ -118,14 +118,21 @@ func (ll *lessonList) View() string {
 		head = append(head, st.Title.Render(c.Cat.T("all_lessons_heading")))
 	}
 	head = append(head, "")
-	titleW := clamp(w-24, 10, 50)
+	states := make([]string, len(ll.lessons))
+	stateW := 0
+	for i, l := range ll.lessons {
+		states[i] = ll.state(l)
+		stateW = max(stateW, lipgloss.Width(states[i]))
+	}
+	numW := len(fmt.Sprint(len(ll.lessons)))
+	titleW := clamp(w-stateW-numW-6, 10, 50)
 	var rows []string
 	for i, l := range ll.lessons {
 		pointer := "  "
 		if i == ll.cursor {
 			pointer = "▶ "
 		}
-		row := fmt.Sprintf("%s%d. %-*s  %s", pointer, i+1, titleW, truncate(l.Title, titleW), ll.state(l))
+		row := fmt.Sprintf("%s%*d. %-*s  %s", pointer, numW, i+1, titleW, truncate(l.Title, titleW), states[i])
 		row = lipgloss.NewStyle().MaxWidth(w).Render(row)
 		if i == ll.cursor {
 			row = st.Cursor.Render(row)
