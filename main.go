@@ -17,6 +17,7 @@ import (
 
 	"github.com/adrg/xdg"
 	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/text/unicode/norm"
 
 	"aula/i18n"
 	"aula/lessons"
@@ -112,7 +113,9 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func runKiosk(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("aula", stderr)
-	fs.SetOutput(stdout)
+	// Help that was asked for goes to stdout, so it can be paged; after a
+	// mistake the usage follows the error on stderr. Both are said below.
+	fs.Usage = func() {}
 	data := fs.String("data", defaultDataDir(), "")
 	lang := fs.String("lang", "", "")
 	lesson := fs.String("lesson", "", "")
@@ -120,9 +123,11 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	debug := fs.String("debug", "", "")
 	rest, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(stdout, usage, defaultDataDir())
 		return exitOK
 	}
 	if err != nil {
+		fmt.Fprintf(stderr, usage, defaultDataDir())
 		return exitUsage
 	}
 	if len(rest) > 0 {
@@ -377,8 +382,11 @@ func runLearners(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "aula learners:", err)
 		return exitData
 	}
+	// Names are stored in NFC; a name typed or pasted decomposed (an "i"
+	// followed by a combining accent) must still match.
+	name := norm.NFC.String(strings.TrimSpace(rest[1]))
 	for _, l := range all {
-		if strings.EqualFold(l.Name, strings.TrimSpace(rest[1])) {
+		if strings.EqualFold(l.Name, name) {
 			if err := st.SetPIN(l.ID, ""); err != nil {
 				fmt.Fprintln(stderr, "aula learners:", err)
 				return exitData

@@ -1,0 +1,503 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"aula/store"
+)
+
+// runAula calls run as the command line would and returns what it said.
+func runAula(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// wantCode fails the test when run did not end with the expected code.
+func wantCode(t *testing.T, got, want int, stdout, stderr string) {
+	t.Helper()
+	if got != want {
+		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", got, want, stdout, stderr)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, errOut := runAula(t, "version")
+	wantCode(t, code, exitOK, out, errOut)
+	if out != "aula "+version+"\n" {
+		t.Errorf("version said %q, want %q", out, "aula "+version+"\n")
+	}
+}
+
+func TestHelpListsCommandsAndFlags(t *testing.T) {
+	for _, arg := range []string{"--help", "-h", "help"} {
+		t.Run(arg, func(t *testing.T) {
+			code, out, errOut := runAula(t, arg)
+			wantCode(t, code, exitOK, out, errOut)
+			// Help that was asked for goes to stdout, where a pager can read it.
+			for _, want := range []string{
+				"lessons check", "lessons list", "report", "learners reset-pin", "version",
+				"--data", "--lang", "--lesson", "--lessons", "--format", "--json",
+			} {
+				if !strings.Contains(out, want) {
+					t.Errorf("help does not mention %q:\n%s", want, out)
+				}
+			}
+			if errOut != "" {
+				t.Errorf("help wrote to stderr: %q", errOut)
+			}
+		})
+	}
+}
+
+func TestUnknownFlagIsAUsageErrorOnStderr(t *testing.T) {
+	code, out, errOut := runAula(t, "--bogus")
+	wantCode(t, code, exitUsage, out, errOut)
+	if out != "" {
+		t.Errorf("a usage error wrote to stdout: %q", out)
+	}
+	if !strings.Contains(errOut, "bogus") || !strings.Contains(errOut, "Usage:") {
+		t.Errorf("stderr should name the flag and show the usage:\n%s", errOut)
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	code, out, errOut := runAula(t, "frobnicate", "--data", t.TempDir())
+	wantCode(t, code, exitUsage, out, errOut)
+	if !strings.Contains(errOut, `"frobnicate"`) {
+		t.Errorf("stderr should name the command: %q", errOut)
+	}
+}
+
+func TestLessonsCheckBuiltIn(t *testing.T) {
+	code, out, errOut := runAula(t, "lessons", "check")
+	wantCode(t, code, exitOK, out, errOut)
+	if !strings.HasPrefix(out, "ok: 3 lessons") {
+		t.Errorf("lessons check said %q, want it to start with %q", out, "ok: 3 lessons")
+	}
+}
+
+// writeFile writes a test file, making its folder.
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLessonsCheckBrokenFolder(t *testing.T) {
+	dir := t.TempDir()
+	// Line numbers matter: the step without a hint starts on line 4, the
+	// unknown kind is on line 9.
+	writeFile(t, filepath.Join(dir, "es", "mala.yaml"), `id: mala
+title: Lección mala
+steps:
+  - id: uno
+    kind: read
+    title: Uno
+    text: Hola.
+  - id: dos
+    kind: bailar
+    title: Dos
+    text: Adiós.
+    hint: Ninguna.
+`)
+	// The English file is fine and matches what is left of the Spanish one
+	// (the step with the unknown kind is dropped), so every problem is in es.
+	writeFile(t, filepath.Join(dir, "en", "mala.yaml"), `id: mala
+title: Bad lesson
+steps:
+  - id: uno
+    kind: read
+    title: One
+    text: Hello.
+    hint: Press Enter.
+`)
+	code, out, errOut := runAula(t, "lessons", "check", dir)
+	wantCode(t, code, exitProblem, out, errOut)
+	file := filepath.ToSlash(filepath.Join(dir, "es", "mala.yaml"))
+	want := []string{
+		file + `:4: step "uno" has no hint: every step needs one`,
+		file + `:9: step "dos": kind "bailar" is not one of read, choose, type, order`,
+	}
+	got := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lessons check printed\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(errOut, "2 problem(s)") {
+		t.Errorf("stderr should count the problems: %q", errOut)
+	}
+}
+
+func TestLessonsCheckMissingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nope")
+	code, out, errOut := runAula(t, "lessons", "check", dir)
+	wantCode(t, code, exitProblem, out, errOut)
+	if !strings.Contains(errOut, dir) || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("stderr should say the folder does not exist: %q", errOut)
+	}
+}
+
+func TestLessonsListText(t *testing.T) {
+	tests := []struct {
+		lang string
+		want []string
+	}{
+		{"es", []string{"primeros-pasos  Primeros pasos", "usar-aula", "Cómo usar Aula", "teclado", "seguridad-basica"}},
+		{"en", []string{"primeros-pasos  First steps", "usar-aula", "How to use Aula", "teclado", "seguridad-basica"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			code, out, errOut := runAula(t, "lessons", "list", "--lang", tt.lang)
+			wantCode(t, code, exitOK, out, errOut)
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("lessons list --lang %s does not say %q:\n%s", tt.lang, w, out)
+				}
+			}
+			if !strings.Contains(out, "8 steps  read,choose") {
+				t.Errorf("lessons list should give usar-aula's steps and kinds:\n%s", out)
+			}
+		})
+	}
+}
+
+type listJSON struct {
+	Lang        string `json:"lang"`
+	Itineraries []struct {
+		ID      string `json:"id"`
+		Title   string `json:"title"`
+		Lessons []struct {
+			ID    string   `json:"id"`
+			Title string   `json:"title"`
+			Topic string   `json:"topic"`
+			Steps int      `json:"steps"`
+			Kinds []string `json:"step_kinds"`
+		} `json:"lessons"`
+	} `json:"itineraries"`
+}
+
+func TestLessonsListJSON(t *testing.T) {
+	titles := map[string]map[string]string{}
+	for _, lang := range []string{"es", "en"} {
+		code, out, errOut := runAula(t, "lessons", "list", "--json", "--lang", lang)
+		wantCode(t, code, exitOK, out, errOut)
+		var got listJSON
+		dec := json.NewDecoder(strings.NewReader(out))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&got); err != nil {
+			t.Fatalf("%s: not the expected JSON: %v\n%s", lang, err, out)
+		}
+		if got.Lang != lang {
+			t.Errorf("lang = %q, want %q", got.Lang, lang)
+		}
+		if len(got.Itineraries) != 1 || got.Itineraries[0].ID != "primeros-pasos" {
+			t.Fatalf("%s: want one itinerary primeros-pasos, got %+v", lang, got.Itineraries)
+		}
+		it := got.Itineraries[0]
+		var ids []string
+		titles[lang] = map[string]string{"itinerary": it.Title}
+		for _, l := range it.Lessons {
+			ids = append(ids, l.ID)
+			titles[lang][l.ID] = l.Title
+			if l.Steps <= 0 || len(l.Kinds) == 0 || l.Title == "" || l.Topic == "" {
+				t.Errorf("%s: lesson %q is missing steps, step kinds, title or topic: %+v", lang, l.ID, l)
+			}
+			if l.Kinds[0] != "read" {
+				t.Errorf("%s: lesson %q step_kinds = %v, want read first", lang, l.ID, l.Kinds)
+			}
+		}
+		if strings.Join(ids, ",") != "usar-aula,teclado,seguridad-basica" {
+			t.Errorf("%s: lessons %v, want usar-aula, teclado, seguridad-basica", lang, ids)
+		}
+	}
+	if got := titles["es"]["usar-aula"]; got != "Cómo usar Aula" {
+		t.Errorf("es title of usar-aula = %q", got)
+	}
+	if got := titles["en"]["usar-aula"]; got != "How to use Aula" {
+		t.Errorf("en title of usar-aula = %q", got)
+	}
+	for k, es := range titles["es"] {
+		if en := titles["en"][k]; en == es {
+			t.Errorf("%s has the same title in es and en: %q", k, es)
+		}
+	}
+}
+
+const csvHeader = "learner,lesson,title,status,steps_done,steps,attempts,hints,time_spent_seconds,last_activity"
+
+func TestReportEmpty(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runAula(t, "report", "--data", dir)
+	wantCode(t, code, exitOK, out, errOut)
+	if out != csvHeader+"\n" {
+		t.Errorf("empty CSV report = %q, want the header only", out)
+	}
+	code, out, errOut = runAula(t, "report", "--data", dir, "--format", "json")
+	wantCode(t, code, exitOK, out, errOut)
+	if strings.TrimSpace(out) != "[]" {
+		t.Errorf("empty JSON report = %q, want []", out)
+	}
+}
+
+// recordProgress makes Ana, who read one step of usar-aula, asked for a
+// hint, missed once and then got the second step right, and finished
+// teclado.
+func recordProgress(t *testing.T, dir string) time.Time {
+	t.Helper()
+	st, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ana, err := st.AddLearner("Ana", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2025, 3, 14, 10, 0, 0, 0, time.UTC)
+	events := []store.Event{
+		{Kind: store.LessonStarted, Lesson: "usar-aula", Step: "bienvenida", StepIndex: 0, Steps: 8},
+		{Kind: store.StepDone, Lesson: "usar-aula", Step: "bienvenida", StepIndex: 0, Steps: 8, How: "read", Elapsed: 30 * time.Second},
+		{Kind: store.HintShown, Lesson: "usar-aula", Step: "flechas", StepIndex: 1, Steps: 8, Elapsed: 10 * time.Second},
+		{Kind: store.Answered, Lesson: "usar-aula", Step: "flechas", StepIndex: 1, Steps: 8, Attempt: 1, Mistake: "arriba", Elapsed: 20 * time.Second},
+		{Kind: store.Answered, Lesson: "usar-aula", Step: "flechas", StepIndex: 1, Steps: 8, Attempt: 2, Correct: true, Elapsed: 5 * time.Second},
+		{Kind: store.LessonDone, Lesson: "teclado", Step: "final", StepIndex: 8, Steps: 9, Elapsed: 90 * time.Second},
+	}
+	for i, e := range events {
+		e.Learner = ana.ID
+		e.At = at.Add(time.Duration(i) * time.Minute)
+		if _, err := st.Record(e); err != nil {
+			t.Fatalf("recording %s: %v", e.Kind, err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return at
+}
+
+func TestReportWithProgress(t *testing.T) {
+	dir := t.TempDir()
+	at := recordProgress(t, dir)
+
+	code, out, errOut := runAula(t, "report", "--data", dir, "--format", "csv", "--lang", "es")
+	wantCode(t, code, exitOK, out, errOut)
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v\n%s", err, out)
+	}
+	want := [][]string{
+		strings.Split(csvHeader, ","),
+		{"Ana", "teclado", "El teclado para internet", "done", "0", "9", "0", "0", "90", at.Add(5 * time.Minute).Format(time.RFC3339)},
+		{"Ana", "usar-aula", "Cómo usar Aula", "in_progress", "2", "8", "2", "1", "65", at.Add(4 * time.Minute).Format(time.RFC3339)},
+	}
+	if len(recs) != len(want) {
+		t.Fatalf("CSV has %d records, want %d:\n%s", len(recs), len(want), out)
+	}
+	for i := range want {
+		if strings.Join(recs[i], ",") != strings.Join(want[i], ",") {
+			t.Errorf("CSV record %d:\n got %q\nwant %q", i, recs[i], want[i])
+		}
+	}
+
+	code, out, errOut = runAula(t, "report", "--data", dir, "--format", "json", "--lang", "en")
+	wantCode(t, code, exitOK, out, errOut)
+	var rows []struct {
+		Learner      string    `json:"learner"`
+		Lesson       string    `json:"lesson"`
+		Title        string    `json:"title"`
+		Status       string    `json:"status"`
+		StepsDone    int       `json:"steps_done"`
+		Steps        int       `json:"steps"`
+		Attempts     int       `json:"attempts"`
+		Hints        int       `json:"hints"`
+		TimeSpent    int       `json:"time_spent_seconds"`
+		LastActivity time.Time `json:"last_activity"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("JSON has %d rows, want 2:\n%s", len(rows), out)
+	}
+	r := rows[1]
+	if r.Learner != "Ana" || r.Lesson != "usar-aula" || r.Title != "How to use Aula" || r.Status != "in_progress" ||
+		r.StepsDone != 2 || r.Steps != 8 || r.Attempts != 2 || r.Hints != 1 || r.TimeSpent != 65 ||
+		!r.LastActivity.Equal(at.Add(4*time.Minute)) {
+		t.Errorf("usar-aula row = %+v", r)
+	}
+	if r := rows[0]; r.Lesson != "teclado" || r.Status != "done" || r.TimeSpent != 90 {
+		t.Errorf("teclado row = %+v", r)
+	}
+}
+
+func TestReportBadFormat(t *testing.T) {
+	code, out, errOut := runAula(t, "report", "--data", t.TempDir(), "--format", "xml")
+	wantCode(t, code, exitUsage, out, errOut)
+	if !strings.Contains(errOut, "xml") {
+		t.Errorf("stderr should name the format: %q", errOut)
+	}
+}
+
+func TestLearnersResetPIN(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Lucía", "Álvaro", "Bruno"} {
+		if _, err := st.AddLearner(name, "1234"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+
+	// Any case, spaces around, flags after the name.
+	code, out, errOut := runAula(t, "learners", "reset-pin", " ÁLVARO ", "--data", dir)
+	wantCode(t, code, exitOK, out, errOut)
+	if out != "Álvaro: PIN removed\n" {
+		t.Errorf("stdout = %q", out)
+	}
+	// The name typed decomposed (i + combining acute accent), as some
+	// keyboards and copied file names give it; names are stored in NFC.
+	code, out, errOut = runAula(t, "learners", "reset-pin", "Luci\u0301a", "--data", dir)
+	wantCode(t, code, exitOK, out, errOut)
+	if out != "Lucía: PIN removed\n" {
+		t.Errorf("stdout = %q", out)
+	}
+
+	code, out, errOut = runAula(t, "learners", "reset-pin", "Nadie", "--data", dir)
+	wantCode(t, code, exitProblem, out, errOut)
+	if !strings.Contains(errOut, `"Nadie"`) {
+		t.Errorf("stderr should name who was not found: %q", errOut)
+	}
+	code, out, errOut = runAula(t, "learners", "reset-pin", "--data", dir)
+	wantCode(t, code, exitUsage, out, errOut)
+
+	st, err = store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	all, err := st.Learners()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 3 {
+		t.Fatalf("learners = %+v, want 3", all)
+	}
+	for _, l := range all {
+		if wantPIN := l.Name == "Bruno"; l.HasPIN() != wantPIN {
+			t.Errorf("%s has a PIN: %v, want %v", l.Name, l.HasPIN(), wantPIN)
+		}
+		if ok, err := st.CheckPIN(l.ID, "9999"); err != nil || ok != (l.Name != "Bruno") {
+			t.Errorf("%s: CheckPIN(9999) = %v, %v", l.Name, ok, err)
+		}
+	}
+}
+
+// runKioskWithin runs the kiosk and fails if it has not returned in limit:
+// it must give up before it draws anything.
+func runKioskWithin(t *testing.T, limit time.Duration, args ...string) (code int, stdout, stderr string, took time.Duration) {
+	t.Helper()
+	type result struct {
+		code        int
+		out, errOut string
+	}
+	done := make(chan result, 1)
+	start := time.Now()
+	go func() {
+		var out, errOut bytes.Buffer
+		c := run(args, &out, &errOut)
+		done <- result{c, out.String(), errOut.String()}
+	}()
+	select {
+	case r := <-done:
+		return r.code, r.out, r.errOut, time.Since(start)
+	case <-time.After(limit):
+		t.Fatalf("aula %s did not return within %v", strings.Join(args, " "), limit)
+	}
+	return
+}
+
+func TestKioskDataLocked(t *testing.T) {
+	tests := []struct {
+		lang, want string
+	}{
+		{"es", "Aula ya está abierta"},
+		{"en", "already open"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			dir := t.TempDir()
+			st, err := store.Open(dir, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			code, out, errOut, took := runKioskWithin(t, 5*time.Second, "--data", dir, "--lang", tt.lang)
+			wantCode(t, code, exitLocked, out, errOut)
+			if took > 2*time.Second {
+				t.Errorf("giving up took %v, want at most 2s", took)
+			}
+			if !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, filepath.Join(dir, store.FileName)) {
+				t.Errorf("stderr should say %q and name the data file:\n%s", tt.want, errOut)
+			}
+		})
+	}
+}
+
+func TestKioskReportAndLearnersWhenLocked(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	t.Setenv("LANG", "en_GB.UTF-8")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	for _, args := range [][]string{
+		{"report", "--data", dir},
+		{"learners", "reset-pin", "Ana", "--data", dir},
+	} {
+		code, out, errOut, _ := runKioskWithin(t, 5*time.Second, args...)
+		wantCode(t, code, exitLocked, out, errOut)
+		if !strings.Contains(errOut, "already open") {
+			t.Errorf("aula %s: stderr = %q", args[0], errOut)
+		}
+	}
+}
+
+func TestKioskBadLanguage(t *testing.T) {
+	code, out, errOut, _ := runKioskWithin(t, 5*time.Second, "--lang", "fr", "--data", t.TempDir())
+	wantCode(t, code, exitUsage, out, errOut)
+	if !strings.Contains(errOut, `"fr"`) {
+		t.Errorf("stderr should name the language: %q", errOut)
+	}
+}
+
+func TestKioskUnknownLesson(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut, _ := runKioskWithin(t, 5*time.Second, "--lesson", "nope", "--lang", "es", "--data", dir)
+	wantCode(t, code, exitUsage, out, errOut)
+	if !strings.Contains(errOut, "«nope»") {
+		t.Errorf("stderr should name the lesson: %q", errOut)
+	}
+	code, out, errOut, _ = runKioskWithin(t, 5*time.Second, "--lesson", "nope", "--lang", "en", "--data", dir)
+	wantCode(t, code, exitUsage, out, errOut)
+	if !strings.Contains(errOut, `"nope"`) {
+		t.Errorf("stderr should name the lesson: %q", errOut)
+	}
+}
