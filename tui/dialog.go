@@ -66,7 +66,7 @@ func (d *dialog) press(i int) (tea.Cmd, bool) {
 
 func (d *dialog) Keys() []key.Binding {
 	k := d.c.Keys
-	return []key.Binding{k.Left, k.Right, k.Enter, k.Back}
+	return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
 }
 
 func (d *dialog) View(width, height int) string {
@@ -80,10 +80,8 @@ func (d *dialog) View(width, height int) string {
 		}
 		btns = append(btns, d.c.Zones.Mark(d.zoneID(i), label))
 	}
-	row := strings.Join(btns, " ")
-	if lipgloss.Width(row) > inner {
-		row = strings.Join(btns, "\n")
-	}
+	// One button per line: big targets, read top to bottom, moved with ↑ ↓.
+	row := strings.Join(btns, "\n")
 	text := lipgloss.NewStyle().Width(inner).Render(d.text)
 	box := st.Dialog.Render(st.Title.Render(d.title) + "\n\n" + text + "\n\n" + row)
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
 )
@@ -445,4 +446,25 @@ func TestRecorderKeepsOrderAndSkipsRefusedEvents(t *testing.T) {
 	if rec.Pending() != 0 {
 		t.Fatalf("%d events still pending", rec.Pending())
 	}
+}
+
+// A dialog sits in the middle of a wide terminal, not pushed right by the
+// centred reading column.
+func TestDialogIsCentredOnAWideTerminal(t *testing.T) {
+	d := newDriver(t, "en")
+	d.signUp("Ana")
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 50})
+	d.keys("q")
+	view := d.m.View()
+	for _, line := range strings.Split(view, "\n") {
+		if i := strings.Index(line, "╔"); i >= 0 {
+			right := lipgloss.Width(line) - lipgloss.Width(line[:strings.Index(line, "╗")+len("╗")])
+			left := lipgloss.Width(line[:i])
+			if diff := left - right; diff < -2 || diff > 2 {
+				t.Fatalf("dialog not centred: %d columns on the left, %d on the right\n%s", left, right, view)
+			}
+			return
+		}
+	}
+	t.Fatalf("no dialog on screen:\n%s", view)
 }

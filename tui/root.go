@@ -306,8 +306,9 @@ func (m *Model) View() string {
 			body = note + "\n\n" + body
 		}
 	}
-	// On a wide terminal the reading column sits in the middle.
-	if pad := (w - maxTextWidth) / 2; pad > 10 {
+	// On a wide terminal the reading column sits in the middle. Overlays
+	// centre themselves in the whole width already.
+	if pad := (w - maxTextWidth) / 2; pad > 10 && m.overlay == nil {
 		body = lipgloss.NewStyle().PaddingLeft(pad).Render(body)
 	}
 	body = lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body)
