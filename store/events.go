@@ -23,11 +23,17 @@ const (
 	HintShown     EventKind = "hint"
 	StepDone      EventKind = "step_done" // read step finished, or moved on after the worked example
 	LessonDone    EventKind = "lesson_done"
+	HelpAsked     EventKind = "help_asked"     // the learner called the trainer
+	HelpCancelled EventKind = "help_cancelled" // the learner no longer needs help
 )
+
+// lessonless kinds may happen outside a lesson (calling the trainer from
+// the home screen) and do not count as progress.
+func (k EventKind) lessonless() bool { return k == HelpAsked || k == HelpCancelled }
 
 func (k EventKind) known() bool {
 	switch k {
-	case LessonStarted, Answered, HintShown, StepDone, LessonDone:
+	case LessonStarted, Answered, HintShown, StepDone, LessonDone, HelpAsked, HelpCancelled:
 		return true
 	}
 	return false
@@ -71,7 +77,7 @@ func validEvent(e Event) error {
 	switch {
 	case !e.Kind.known():
 		return fmt.Errorf("%w: unknown kind %q", ErrBadEvent, e.Kind)
-	case e.Lesson == "":
+	case e.Lesson == "" && !e.Kind.lessonless():
 		return fmt.Errorf("%w: no lesson", ErrBadEvent)
 	case e.Step == "" && (e.Kind == Answered || e.Kind == StepDone):
 		return fmt.Errorf("%w: %s needs a step id", ErrBadEvent, e.Kind)
@@ -122,23 +128,30 @@ func (s *Store) Record(e Event) (Event, error) {
 			return err
 		}
 
-		progress := tx.Bucket(bucketProgress)
-		pk := progressKey(e.Learner, e.Lesson)
-		p := Progress{Learner: e.Learner, Lesson: e.Lesson, Status: NotStarted}
-		if _, err := get(progress, pk, &p); err != nil {
+		if err := project(tx, e); err != nil {
 			return err
 		}
-		p.apply(e)
-		if err := put(progress, pk, p); err != nil {
-			return err
-		}
-
 		return tx.Bucket(bucketOutbox).Put(u64(seq), key)
 	})
 	if err != nil {
 		return Event{}, err
 	}
 	return e, nil
+}
+
+// project updates the learner's progress with e, inside tx.
+func project(tx *bbolt.Tx, e Event) error {
+	if e.Kind.lessonless() {
+		return nil
+	}
+	progress := tx.Bucket(bucketProgress)
+	pk := progressKey(e.Learner, e.Lesson)
+	p := Progress{Learner: e.Learner, Lesson: e.Lesson, Status: NotStarted}
+	if _, err := get(progress, pk, &p); err != nil {
+		return err
+	}
+	p.apply(e)
+	return put(progress, pk, p)
 }
 
 // Events returns a learner's events in the order they happened (none, and
