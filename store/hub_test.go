@@ -94,7 +94,7 @@ func TestIngestRejectsOtherDevicesAndStrangers(t *testing.T) {
 		who []RemoteLearner
 		evs []Event
 	}{
-		"events of another device":  {other, []RemoteLearner{{ID: ana.ID, Name: "Ana"}}, evs},
+		"events of another device":   {other, []RemoteLearner{{ID: ana.ID, Name: "Ana"}}, evs},
 		"a learner not in the batch": {kiosk.DeviceID(), []RemoteLearner{{ID: ana.ID + 1, Name: "Pepe"}}, evs},
 		"a bad device id":            {"../../etc", who, evs},
 		"a bad name":                 {kiosk.DeviceID(), []RemoteLearner{{ID: ana.ID, Name: " "}}, evs},
