@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -19,6 +20,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
+	"aula/classroom"
 	"aula/i18n"
 	"aula/lessons"
 	"aula/report"
@@ -53,6 +55,8 @@ Usage:
                                      every learner's progress per lesson
   aula learners reset-pin NAME [--data DIR]
                                      remove a learner's PIN (they forgot it)
+  aula hub [--data DIR] [--listen ADDR] [--new-key]
+                                     serve a class hub without a screen
   aula version                       print the version
 
 Kiosk flags:
@@ -60,6 +64,7 @@ Kiosk flags:
   --lang es|en    language (default: from LANG, else Spanish)
   --lesson ID     open this lesson right after sign-in
   --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones
+  --hub URL       join the trainer's class at URL (asks for the session code)
   --debug FILE    write a debug log to FILE
   --help          show this help
 `
@@ -80,6 +85,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runReport(args[1:], stdout, stderr)
 		case "learners":
 			return runLearners(args[1:], stdout, stderr)
+		case "hub":
+			return runHub(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDataDir())
 			return exitOK
@@ -121,6 +128,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	lesson := fs.String("lesson", "", "")
 	extra := fs.String("lessons", "", "")
 	debug := fs.String("debug", "", "")
+	hub := fs.String("hub", "", "")
 	rest, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(stdout, usage, defaultDataDir())
@@ -148,6 +156,14 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	if len(problems) > 0 {
 		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
 	}
+	if *hub != "" {
+		u, err := classroom.NormalizeURL(*hub)
+		if err != nil {
+			fmt.Fprintln(stderr, "aula: --hub:", err)
+			return exitUsage
+		}
+		*hub = u
+	}
 	if *lesson != "" {
 		if _, ok := lib.Catalog(cat.Lang()).Lesson(*lesson); !ok {
 			fmt.Fprintln(stderr, cat.T("no_such_lesson", "ID", *lesson))
@@ -173,11 +189,25 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 	}
 
-	m := tui.New(tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " ")})
+	// The link to the class: it idles until the laptop joins one.
+	var p *tea.Program
+	syncer := classroom.NewSyncer(st, func(msg any) { p.Send(msg) })
+	joined := ""
+	if c, err := st.Class(); err == nil {
+		joined = c.URL
+		syncer.SetClass(c.URL, c.Token)
+	}
+	m := tui.New(tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
+		Class: syncer, Discover: classroom.Discover, HubURL: *hub, Joined: joined})
 	// A copy of the last good file, made while the learner signs in.
 	go st.Backup()
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+	p = tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+	ctx, stopSync := context.WithCancel(context.Background())
+	syncDone := make(chan struct{})
+	go func() { syncer.Run(ctx); close(syncDone) }()
 	_, runErr := p.Run()
+	stopSync()
+	<-syncDone
 	// Whatever happened, write what is still queued.
 	if _, err := m.Recorder().Flush(); err != nil {
 		fmt.Fprintln(stderr, cat.T("save_failed"), err)

@@ -170,6 +170,8 @@ func Trouble(rows []Row, lesson string) []StepTrouble {
 // flagsOf works out a row's flags at now.
 func flagsOf(r *Row, live bool) {
 	r.Flags = nil
+	// Learners of the hub's own laptop have no kiosk to hear from.
+	live = live && r.Device != ""
 	if live && (r.Present == nil || r.Seen > offlineAfter) {
 		r.Flags = append(r.Flags, FlagOffline)
 		if r.Present == nil {
@@ -237,7 +239,7 @@ func sortRows(rows []Row) {
 
 // rowsFrom builds the rows of every learner in st; presence (by device)
 // may be nil for a file without kiosks.
-func rowsFrom(st *store.Store, pres map[string]presenceEntry, now time.Time, remoteOnly bool) ([]Row, error) {
+func rowsFrom(st *store.Store, pres map[string]presenceEntry, now time.Time) ([]Row, error) {
 	all, err := st.AllProgress()
 	if err != nil {
 		return nil, err
@@ -246,9 +248,6 @@ func rowsFrom(st *store.Store, pres map[string]presenceEntry, now time.Time, rem
 	rows := make([]Row, 0, len(all))
 	for _, lp := range all {
 		l := lp.Learner
-		if remoteOnly && !l.Remote() {
-			continue
-		}
 		r := Row{ID: l.ID, Name: l.Name, Device: l.Device, RemoteID: l.RemoteID, Progress: lp.Lessons}
 		for _, p := range lp.Lessons {
 			if p.LastActivity.After(r.Last) {
@@ -267,7 +266,8 @@ func rowsFrom(st *store.Store, pres map[string]presenceEntry, now time.Time, rem
 	return rows, nil
 }
 
-// Snapshot is the class now: every learner who ever pushed to this hub.
+// Snapshot is the class now: every learner who ever pushed to this hub, and
+// those who studied on the hub's own laptop.
 func (h *Hub) Snapshot(context.Context) (Snapshot, error) {
 	h.mu.Lock()
 	pres := make(map[string]presenceEntry, len(h.pres))
@@ -277,7 +277,7 @@ func (h *Hub) Snapshot(context.Context) (Snapshot, error) {
 	paused := h.pause != nil
 	h.mu.Unlock()
 	now := h.now()
-	rows, err := rowsFrom(h.st, pres, now, true)
+	rows, err := rowsFrom(h.st, pres, now)
 	if err != nil {
 		return Snapshot{}, err
 	}
@@ -369,7 +369,7 @@ func (l Local) Snapshot(context.Context) (Snapshot, error) {
 	if l.Now != nil {
 		now = l.Now()
 	}
-	rows, err := rowsFrom(l.St, nil, now, false)
+	rows, err := rowsFrom(l.St, nil, now)
 	return Snapshot{At: now, Rows: rows}, err
 }
 

@@ -67,17 +67,18 @@ func NewSyncer(st *store.Store, send func(any)) *Syncer {
 }
 
 // SetClass points the syncer at a hub (url and token from joining); an empty
-// url stops syncing.
+// url stops syncing. The state becomes Offline (NoClass) until the hub
+// answers; SetClass does not report that itself, since the screen calls it
+// and a report back would wait for the screen.
 func (s *Syncer) SetClass(url, token string) {
 	s.mu.Lock()
 	s.gen++
-	if url == "" {
-		s.client = nil
-	} else {
+	s.client, s.state = nil, NoClass
+	if url != "" {
 		s.client = &Client{URL: url, Device: s.st.DeviceID(), Token: token}
+		s.state = Offline
 	}
 	s.mu.Unlock()
-	s.setState(map[bool]State{true: NoClass, false: Offline}[url == ""])
 	nudge(s.changed)
 	nudge(s.kick)
 }

@@ -38,12 +38,14 @@ func isState(s State) func(any) bool {
 
 // switchable serves the hub, or fails every request while down.
 type switchable struct {
-	h    http.Handler
-	down atomic.Bool
+	h       http.Handler
+	down    atomic.Bool
+	refused atomic.Int64 // requests that met a closed door
 }
 
 func (s *switchable) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.down.Load() {
+		s.refused.Add(1)
 		conn, _, _ := w.(http.Hijacker).Hijack()
 		conn.Close()
 		return
@@ -92,7 +94,13 @@ func TestSyncerDeliversEverythingOnceThroughOutages(t *testing.T) {
 	}
 	sw.down.Store(true)
 	s, in := startSyncer(t, k.st, srv.URL, k.c.Token)
-	in.waitFor(t, "offline", isState(Offline))
+	waitUntil(t, "the syncer knocks", func() bool { return sw.refused.Load() > 0 })
+	if s.State() != Offline {
+		t.Fatalf("state with the hub down: %v", s.State())
+	}
+	if out, _ := k.st.Outbox(0); len(out) != 250 {
+		t.Fatalf("outbox with the hub down: %d", len(out))
+	}
 
 	sw.down.Store(false)
 	s.Kick()
@@ -158,7 +166,9 @@ func TestSyncerPresenceAndCommands(t *testing.T) {
 	s.SetPresence(Presence{Learner: ana.ID, Name: "Ana", Screen: "home"})
 	in.waitFor(t, "refused", isState(Refused))
 	s.SetClass("", "")
-	in.waitFor(t, "no class", isState(NoClass))
+	if s.State() != NoClass {
+		t.Errorf("state after leaving the class: %v", s.State())
+	}
 }
 
 // waitUntil polls cond (a state the test cannot be told about) with a deadline.

@@ -298,3 +298,9 @@ func (s *Store) isIngested(device string, seq uint64) bool {
 	})
 	return found
 }
+
+// ForgetTrainerKey drops the trainer key, so that TrainerKey makes a new
+// one (the old one stops working).
+func (s *Store) ForgetTrainerKey() error {
+	return s.db.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyTrainerKey) })
+}

@@ -26,6 +26,7 @@ type Common struct {
 
 	Learner *store.Learner // nil until sign-in
 	Now     func() time.Time
+	InClass bool // the kiosk can join a class: home offers it
 }
 
 // textWidth is the width for running text: the content width, but never so

@@ -62,12 +62,20 @@ func newDriver(t *testing.T, lang string) *driver {
 
 func newDriverOn(t testing.TB, st *store.Store, lang, lesson string) *driver {
 	t.Helper()
+	return newDriverWith(t, st, Config{Lang: lang, StartLesson: lesson})
+}
+
+// newDriverWith starts a kiosk on st with cfg (its store, library, clock and
+// timers filled in).
+func newDriverWith(t testing.TB, st *store.Store, cfg Config) *driver {
+	t.Helper()
 	d := &driver{t: t, st: st, clock: &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}}
-	d.m = New(Config{Store: st, Library: library(t), Lang: lang, StartLesson: lesson, Now: d.clock.Now,
-		Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
-			d.ticks++
-			return nil
-		}})
+	cfg.Store, cfg.Library, cfg.Now = st, library(t), d.clock.Now
+	cfg.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+		d.ticks++
+		return nil
+	}
+	d.m = New(cfg)
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.run(d.m.Init())
 	return d
@@ -138,6 +146,8 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyF1}
 	case "f2":
 		return tea.KeyMsg{Type: tea.KeyF2}
+	case "f4":
+		return tea.KeyMsg{Type: tea.KeyF4}
 	case "ctrl+c":
 		return tea.KeyMsg{Type: tea.KeyCtrlC}
 	case "pgdown":

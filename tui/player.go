@@ -38,7 +38,8 @@ type player struct {
 	hint     bool // the hint is on screen
 	finished bool // the summary is on screen
 	last     time.Time
-	scroll   int // first line shown when the step is taller than the screen
+	entered  time.Time // when the current step came on screen
+	scroll   int       // first line shown when the step is taller than the screen
 }
 
 func newPlayer(c *Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *player {
@@ -59,6 +60,7 @@ func (p *player) step() *lessons.Step { return p.lesson.Steps[p.idx] }
 // enter shows step i afresh.
 func (p *player) enter(i int) {
 	p.idx = i
+	p.entered = p.c.Now()
 	p.state, p.misses, p.verdict, p.hint, p.scroll = asking, 0, nil, false, 0
 	s := p.step()
 	mk, ok := components[s.Kind]
