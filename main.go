@@ -51,8 +51,9 @@ Usage:
   aula lessons check [DIR]           check the built-in lessons and those in DIR
   aula lessons list [--lang L] [--json]
                                      list itineraries and lessons
-  aula report [--data DIR] [--format csv|json]
-                                     every learner's progress per lesson
+  aula report [--data DIR] [--format csv|json] [--session DAY | --from DAY --to DAY]
+                                     every learner's progress per lesson (on a
+                                     hub: every laptop's); DAY is YYYY-MM-DD
   aula learners reset-pin NAME [--data DIR]
                                      remove a learner's PIN (they forgot it)
   aula hub [--data DIR] [--listen ADDR] [--new-key]
@@ -361,7 +362,18 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", defaultDataDir(), "")
 	format := fs.String("format", "csv", "")
 	lang := fs.String("lang", "", "")
+	from := fs.String("from", "", "")
+	to := fs.String("to", "", "")
+	session := fs.String("session", "", "")
 	if _, err := parse(fs, args); err != nil {
+		return exitUsage
+	}
+	if *session != "" {
+		*from, *to = *session, *session
+	}
+	start, end, err := dateRange(*from, *to)
+	if err != nil {
+		fmt.Fprintln(stderr, "aula report:", err)
 		return exitUsage
 	}
 	if *format != "csv" && *format != "json" {
@@ -377,7 +389,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer st.Close()
-	all, err := st.AllProgress()
+	var all []store.LearnerProgress
+	if *from == "" && *to == "" {
+		all, err = st.AllProgress()
+	} else {
+		all, err = st.ProgressBetween(start, end)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "aula report:", err)
 		return exitData
@@ -388,6 +405,28 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return exitProblem
 	}
 	return exitOK
+}
+
+// dateRange reads --from and --to (YYYY-MM-DD, both days included, local
+// time) into [start, end). Either may be empty: the range is then open.
+func dateRange(from, to string) (start, end time.Time, err error) {
+	start, end = time.Time{}, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	if from != "" {
+		if start, err = time.ParseInLocation(time.DateOnly, from, time.Local); err != nil {
+			return start, end, fmt.Errorf("--from must be a date like 2026-11-24, not %q", from)
+		}
+	}
+	if to != "" {
+		d, err := time.ParseInLocation(time.DateOnly, to, time.Local)
+		if err != nil {
+			return start, end, fmt.Errorf("--to must be a date like 2026-11-24, not %q", to)
+		}
+		end = d.AddDate(0, 0, 1)
+	}
+	if !end.After(start) {
+		return start, end, fmt.Errorf("--to is before --from")
+	}
+	return start, end, nil
 }
 
 func runLearners(args []string, stdout, stderr io.Writer) int {

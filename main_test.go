@@ -235,7 +235,7 @@ func TestLessonsListJSON(t *testing.T) {
 	}
 }
 
-const csvHeader = "learner,lesson,title,status,steps_done,steps,attempts,hints,time_spent_seconds,last_activity"
+const csvHeader = "learner,lesson,title,status,steps_done,steps,attempts,hints,time_spent_seconds,last_activity,laptop"
 
 func TestReportEmpty(t *testing.T) {
 	dir := t.TempDir()
@@ -299,8 +299,8 @@ func TestReportWithProgress(t *testing.T) {
 	}
 	want := [][]string{
 		strings.Split(csvHeader, ","),
-		{"Ana", "teclado", "El teclado para internet", "done", "0", "9", "0", "0", "90", at.Add(5 * time.Minute).Format(time.RFC3339)},
-		{"Ana", "usar-aula", "Cómo usar Aula", "in_progress", "2", "8", "2", "1", "65", at.Add(4 * time.Minute).Format(time.RFC3339)},
+		{"Ana", "teclado", "El teclado para internet", "done", "0", "9", "0", "0", "90", at.Add(5 * time.Minute).Format(time.RFC3339), ""},
+		{"Ana", "usar-aula", "Cómo usar Aula", "in_progress", "2", "8", "2", "1", "65", at.Add(4 * time.Minute).Format(time.RFC3339), ""},
 	}
 	if len(recs) != len(want) {
 		t.Fatalf("CSV has %d records, want %d:\n%s", len(recs), len(want), out)
@@ -499,5 +499,30 @@ func TestKioskUnknownLesson(t *testing.T) {
 	wantCode(t, code, exitUsage, out, errOut)
 	if !strings.Contains(errOut, `"nope"`) {
 		t.Errorf("stderr should name the lesson: %q", errOut)
+	}
+}
+
+func TestReportSessionAndDateRange(t *testing.T) {
+	dir := t.TempDir()
+	at := recordProgress(t, dir)
+	day := at.Format(time.DateOnly)
+	next := at.AddDate(0, 0, 1).Format(time.DateOnly)
+
+	code, out, errOut := runAula(t, "report", "--data", dir, "--session", day)
+	wantCode(t, code, exitOK, out, errOut)
+	if !strings.Contains(out, "Ana,teclado,") || !strings.Contains(out, "Ana,usar-aula,") {
+		t.Errorf("the session's report misses rows:\n%s", out)
+	}
+	code, out, errOut = runAula(t, "report", "--data", dir, "--from", next, "--to", next)
+	wantCode(t, code, exitOK, out, errOut)
+	if out != csvHeader+"\n" {
+		t.Errorf("a day without class = %q, want the header only", out)
+	}
+	for _, bad := range [][]string{{"--from", "24/11/2026"}, {"--to", "yesterday"}, {"--from", next, "--to", day}} {
+		code, out, errOut = runAula(t, append([]string{"report", "--data", dir}, bad...)...)
+		wantCode(t, code, exitUsage, out, errOut)
+		if !strings.Contains(errOut, "--") {
+			t.Errorf("%v: no message naming the flag: %q", bad, errOut)
+		}
 	}
 }

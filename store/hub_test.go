@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 	"testing"
 )
 
@@ -236,4 +237,32 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(raw)
+}
+
+func TestProgressBetween(t *testing.T) {
+	s := openTemp(t)
+	ana := mustAdd(t, s, "Ana", "")
+	mustAdd(t, s, "Pepe", "")
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 10, 0, 0, 0, time.UTC) }
+	for _, e := range []Event{
+		{Kind: LessonStarted, At: day(20)},
+		{Kind: Answered, Step: "a", StepIndex: 0, Attempt: 1, Mistake: "x", At: day(20)},
+		{Kind: Answered, Step: "a", StepIndex: 0, Attempt: 2, Correct: true, At: day(24)},
+		{Kind: HintShown, Step: "b", StepIndex: 1, At: day(24)},
+		{Kind: Answered, Step: "b", StepIndex: 1, Attempt: 1, Correct: true, At: day(25)},
+	} {
+		e.Learner, e.Lesson, e.Steps = ana.ID, "teclado", 2
+		mustRecord(t, s, e)
+	}
+	got, err := s.ProgressBetween(day(24).Truncate(24*time.Hour), day(25).Truncate(24*time.Hour))
+	if err != nil || len(got) != 1 || got[0].Learner.Name != "Ana" || len(got[0].Lessons) != 1 {
+		t.Fatalf("ProgressBetween: %+v, %v", got, err)
+	}
+	p := got[0].Lessons[0]
+	if p.Attempts != 1 || p.Hints != 1 || p.StepsDone() != 1 || p.Status != InProgress {
+		t.Errorf("the 24th alone: %+v", p)
+	}
+	if all, _ := s.ProgressBetween(day(1), day(30)); len(all) != 1 || all[0].Lessons[0].Attempts != 3 {
+		t.Errorf("the whole month: %+v", all)
+	}
 }
