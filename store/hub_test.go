@@ -5,8 +5,8 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"time"
 	"testing"
+	"time"
 )
 
 // kioskEvents records n answers for a new learner on a kiosk store and
