@@ -398,3 +398,34 @@ func TestHubVanishingMidRequest(t *testing.T) {
 		t.Fatalf("retry: %+v, %v", got, err)
 	}
 }
+
+// FuzzHubBodies throws arbitrary bodies at every route a kiosk can call:
+// the hub answers 2xx or 4xx with a message, never 5xx, and never panics.
+func FuzzHubBodies(f *testing.F) {
+	f.Add(PathPush, `{"learners":[{"id":1,"name":"Ana"}],"events":[]}`)
+	f.Add(PathPush, `{"learners":[{"id":1,"name":"Ana"}],"events":[{"id":"x:1","seq":1,"learner":1,"kind":"answer","lesson":"a","step":"b"}]}`)
+	f.Add(PathPresence, `{"learner":1,"name":"Ana","screen":"home"}`)
+	f.Add(PathPresence, `{"learner":1,"name":"\u0000"}`)
+	f.Add(PathJoin, `{"code":"4821","device":"0011223344556677"}`)
+	f.Add(PathPush, `[`)
+	h := newTestHub(f)
+	k := h.join(f)
+	f.Fuzz(func(t *testing.T, path, body string) {
+		switch path {
+		case PathPush, PathPresence, PathJoin:
+		default:
+			return
+		}
+		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+k.c.Token)
+		req.Header.Set(HeaderDevice, k.c.Device)
+		rec := httptest.NewRecorder()
+		h.Handler().ServeHTTP(rec, req)
+		if rec.Code >= 500 {
+			t.Fatalf("%s %q: %d %s", path, body, rec.Code, rec.Body)
+		}
+		if rec.Code >= 400 && !strings.Contains(rec.Body.String(), `"error"`) {
+			t.Fatalf("%s %q: %d without a message", path, body, rec.Code)
+		}
+	})
+}

@@ -141,17 +141,52 @@ func (s *Store) Record(e Event) (Event, error) {
 
 // project updates the learner's progress with e, inside tx.
 func project(tx *bbolt.Tx, e Event) error {
+	p := projector{tx: tx}
+	if err := p.apply(e); err != nil {
+		return err
+	}
+	return p.flush()
+}
+
+// projector applies many events to the progress projection in one
+// transaction, reading and writing each progress record once (a hub
+// ingesting a batch of one learner's answers).
+type projector struct {
+	tx    *bbolt.Tx
+	cache map[string]*Progress // by progress key
+	order []string
+}
+
+func (pj *projector) apply(e Event) error {
 	if e.Kind.lessonless() {
 		return nil
 	}
-	progress := tx.Bucket(bucketProgress)
-	pk := progressKey(e.Learner, e.Lesson)
-	p := Progress{Learner: e.Learner, Lesson: e.Lesson, Status: NotStarted}
-	if _, err := get(progress, pk, &p); err != nil {
-		return err
+	pk := string(progressKey(e.Learner, e.Lesson))
+	p, ok := pj.cache[pk]
+	if !ok {
+		p = &Progress{Learner: e.Learner, Lesson: e.Lesson, Status: NotStarted}
+		if _, err := get(pj.tx.Bucket(bucketProgress), []byte(pk), p); err != nil {
+			return err
+		}
+		if pj.cache == nil {
+			pj.cache = map[string]*Progress{}
+		}
+		pj.cache[pk] = p
+		pj.order = append(pj.order, pk)
 	}
 	p.apply(e)
-	return put(progress, pk, p)
+	return nil
+}
+
+// flush writes the progress records that changed.
+func (pj *projector) flush() error {
+	b := pj.tx.Bucket(bucketProgress)
+	for _, pk := range pj.order {
+		if err := put(b, []byte(pk), pj.cache[pk]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Events returns a learner's events in the order they happened (none, and

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -127,26 +128,40 @@ func (s *Store) AddDevice(id string) (string, error) {
 		return "", err
 	}
 	token := NewToken()
+	hash := hashToken(token)
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		return put(tx.Bucket(bucketDevices), []byte(id), Device{ID: id, TokenHash: hashToken(token), Joined: s.now()})
+		return put(tx.Bucket(bucketDevices), []byte(id), Device{ID: id, TokenHash: hash, Joined: s.now()})
 	})
-	return token, err
+	if err != nil {
+		return "", err
+	}
+	s.devices.Store(id, hash)
+	return token, nil
 }
 
 // CheckDevice returns nil when token is device id's current token, and
 // ErrBadToken otherwise.
 func (s *Store) CheckDevice(id, token string) error {
-	return s.db.View(func(tx *bbolt.Tx) error {
-		var d Device
-		ok, err := get(tx.Bucket(bucketDevices), []byte(id), &d)
+	want, ok := s.devices.Load(id)
+	if !ok {
+		err := s.db.View(func(tx *bbolt.Tx) error {
+			var d Device
+			found, err := get(tx.Bucket(bucketDevices), []byte(id), &d)
+			if err != nil || !found {
+				return cmp.Or(err, ErrBadToken)
+			}
+			want = d.TokenHash
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		if !ok || subtle.ConstantTimeCompare(d.TokenHash, hashToken(token)) != 1 {
-			return ErrBadToken
-		}
-		return nil
-	})
+		s.devices.Store(id, want)
+	}
+	if subtle.ConstantTimeCompare(want.([]byte), hashToken(token)) != 1 {
+		return ErrBadToken
+	}
+	return nil
 }
 
 func checkDeviceID(id string) error {
@@ -215,6 +230,7 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 		}
 		ingested := tx.Bucket(bucketIngested)
 		log := tx.Bucket(bucketEvents)
+		proj := projector{tx: tx}
 		for _, e := range events {
 			seen := binary.BigEndian.AppendUint64([]byte(device), e.Seq)
 			if ingested.Get(seen) != nil {
@@ -233,12 +249,12 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 			if err := put(log, key2(e.Learner, seq), e); err != nil {
 				return err
 			}
-			if err := project(tx, e); err != nil {
+			if err := proj.apply(e); err != nil {
 				return err
 			}
 			res.Stored++
 		}
-		return nil
+		return proj.flush()
 	})
 	return res, err
 }
@@ -260,6 +276,7 @@ func (s *Store) remoteLearner(tx *bbolt.Tx, device string, id uint64, name strin
 			if err := put(ls, v, l); err != nil {
 				return 0, err
 			}
+			s.remotes.Delete(remoteKey(device, id)) // read again after the commit
 		}
 		return hid, nil
 	}
@@ -274,8 +291,13 @@ func (s *Store) remoteLearner(tx *bbolt.Tx, device string, id uint64, name strin
 	return hid, remote.Put(rk, u64(hid))
 }
 
+func remoteKey(device string, id uint64) string { return device + "/" + fmt.Sprint(id) }
+
 // HubLearner returns the hub's learner for a kiosk's learner, or ErrNotFound.
 func (s *Store) HubLearner(device string, id uint64) (Learner, error) {
+	if l, ok := s.remotes.Load(remoteKey(device, id)); ok {
+		return l.(Learner), nil
+	}
 	var l Learner
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		v := tx.Bucket(bucketRemote).Get(binary.BigEndian.AppendUint64([]byte(device), id))
@@ -286,6 +308,9 @@ func (s *Store) HubLearner(device string, id uint64) (Learner, error) {
 		l, err = learner(tx, binary.BigEndian.Uint64(v))
 		return err
 	})
+	if err == nil {
+		s.remotes.Store(remoteKey(device, id), l)
+	}
 	return l, err
 }
 

@@ -41,6 +41,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -104,6 +105,14 @@ type Store struct {
 	deviceID string
 	now      func() time.Time
 	rec      *Recovery
+
+	// A hub answers every request with a token check and most with a
+	// learner lookup; these copies of what is on disk keep those reads off
+	// bbolt (whose readers wait while a growing file is remapped). They are
+	// filled on first use and kept true by the only methods that write
+	// devices and remote learners.
+	devices sync.Map // device id -> token hash
+	remotes sync.Map // device id + "/" + remote id -> Learner
 }
 
 // Open opens (or creates) dir/aula.db. It creates dir (0o700) and the file
