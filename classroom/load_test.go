@@ -22,7 +22,7 @@ import (
 type load struct {
 	Kiosks   int
 	Duration time.Duration
-	Batch    int // events per push
+	Batch    int           // events per push
 	Pushes   int           // pushes per kiosk, 0 for as many as fit in Duration
 	Every    time.Duration // time between a kiosk's pushes (0: back to back)
 }
