@@ -666,6 +666,10 @@ func (d *Dashboard) keys() []key.Binding {
 	var out []key.Binding
 	switch d.view {
 	case viewList:
+		if len(d.snap.Rows) == 0 {
+			out = []key.Binding{dk.ClassView, dk.Quit}
+			break
+		}
 		out = []key.Binding{k.Move, dk.Open}
 		if d.live {
 			out = append(out, dk.Message, dk.Ack)

@@ -320,20 +320,26 @@ func (d *Dashboard) troubleLines(w int) []string {
 	}
 	peopleW := max(lipgloss.Width(cat.T("dcol_people")), lipgloss.Width(cat.T("dtrouble_people", "N", started, "Total", started)))
 	missW := max(lipgloss.Width(cat.T("dcol_misses")), 5)
-	titleW := clamp(w/3, 14, 40)
+	titles := make([]string, len(steps))
+	titleW := lipgloss.Width(cat.T("dcol_step"))
+	for i, t := range steps {
+		_, idx := d.step(id, t.Step)
+		titles[i] = d.stepTitle(id, t.Step, max(idx, 0))
+		if idx < 0 {
+			titles[i] = strings.ReplaceAll(clean(t.Step), "-", " ")
+		}
+		titleW = max(titleW, lipgloss.Width(titles[i]))
+	}
+	// The step's title gets what it needs, leaving the mistake 16 cells.
+	titleW = clamp(titleW, 10, max(w-peopleW-missW-2-3*dashGap-16, 10))
 	mistakeW := max(w-titleW-peopleW-missW-2-3*dashGap, 8)
 	gap := strings.Repeat(" ", dashGap)
 	row := func(a, b, c, e string) string {
 		return strings.TrimRight("  "+cell(a, titleW)+gap+cell(b, peopleW)+gap+cell(c, missW)+gap+cell(e, mistakeW), " ")
 	}
 	lines = append(lines, st.Dim.Render(row(cat.T("dcol_step"), cat.T("dcol_people"), cat.T("dcol_misses"), cat.T("dcol_mistake"))))
-	for _, t := range steps {
-		_, idx := d.step(id, t.Step)
-		title := d.stepTitle(id, t.Step, max(idx, 0))
-		if idx < 0 {
-			title = strings.ReplaceAll(clean(t.Step), "-", " ")
-		}
-		lines = append(lines, row(title, cat.T("dtrouble_people", "N", t.Learners, "Total", started),
+	for i, t := range steps {
+		lines = append(lines, row(titles[i], cat.T("dtrouble_people", "N", t.Learners, "Total", started),
 			fmt.Sprint(t.Misses), d.mistakeName(id, t.Step, t.Mistake)))
 	}
 	return lines

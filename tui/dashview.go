@@ -273,7 +273,7 @@ func (d *Dashboard) View() string {
 	}
 	status = lipgloss.NewStyle().MaxWidth(w).Render(status)
 	keys = append([]key.Binding{d.c.Keys.Help}, keys...)
-	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(d.c.Help.ShortHelpView(keys))
+	footer := status + "\n" + d.keysLine(keys, w)
 	return d.c.Zones.Scan(st.App.Render(body + "\n" + footer))
 }
 
@@ -283,7 +283,7 @@ type dashCols struct{ name, state, lesson, path, last int }
 const dashGap = 2
 
 func colsFor(w int) dashCols {
-	c := dashCols{name: clamp(w*16/100, 10, 22), state: clamp(w*31/100, 14, 30), last: 11}
+	c := dashCols{name: clamp(w*15/100, 10, 18), state: clamp((w*32+50)/100, 14, 26), last: 11}
 	if w >= 100 {
 		c.path = 15
 	}
@@ -560,4 +560,23 @@ func (d *Dashboard) duration(t time.Duration, seconds bool) string {
 		return cat.T("ddur_h_min", "N", h, "M", m)
 	}
 	return cat.T("ddur_d", "N", int(t/(24*time.Hour)))
+}
+
+// keysLine is the footer's keys, as many as fit in w whole, with "…" when
+// some are left out (bubbles/help overflows when the "…" itself does not fit).
+func (d *Dashboard) keysLine(keys []key.Binding, w int) string {
+	h := d.c.Help
+	h.Width = 0
+	for n := len(keys); n > 0; n-- {
+		line := h.ShortHelpView(keys[:n])
+		lw := lipgloss.Width(line)
+		if lw > w {
+			continue
+		}
+		if n < len(keys) && lw+2 <= w {
+			line += " " + h.Styles.Ellipsis.Render(h.Ellipsis)
+		}
+		return line
+	}
+	return ""
 }
