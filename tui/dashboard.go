@@ -60,7 +60,13 @@ type Dashboard struct {
 
 	width, height int
 
-	snap       classroom.Snapshot
+	snap  classroom.Snapshot
+	gen   int // counts snapshots: drawn rows are kept per gen
+	cache struct {
+		gen  int
+		cols dashCols
+		rest []string
+	}
 	loaded     bool // a snapshot has arrived
 	hubDown    bool // the last read failed
 	refreshing bool // a read is under way
@@ -252,6 +258,7 @@ func (d *Dashboard) gotSnapshot(msg dashSnapshotMsg) tea.Cmd {
 	}
 	d.hubDown = false
 	d.snap, d.loaded = msg.snap, true
+	d.gen++
 	d.cursor = 0
 	for i, r := range d.snap.Rows {
 		if r.ID == d.selID {

@@ -35,6 +35,9 @@ var bigFont = map[rune][5]string{
 	'9': {"###", "#.#", "###", "..#", "###"},
 }
 
+// pixels turns the font's marks into cells.
+var pixels = strings.NewReplacer("#", "██", ".", "  ")
+
 // bigText draws s in the big font, 5 lines; ok is false when s has
 // anything but digits.
 func bigText(s string) (lines [5]string, ok bool) {
@@ -50,7 +53,7 @@ func bigText(s string) (lines [5]string, ok bool) {
 			if i > 0 {
 				lines[row] += "  "
 			}
-			lines[row] += strings.NewReplacer("#", "██", ".", "  ").Replace(g[row])
+			lines[row] += pixels.Replace(g[row])
 		}
 	}
 	return lines, true
@@ -260,8 +263,11 @@ func (d *Dashboard) View() string {
 	if len(lines) > room {
 		lines = lines[:max(room, 0)]
 	}
-	body := strings.Join(top, "\n") + "\n\n" + strings.Join(lines, "\n")
-	body = lipgloss.NewStyle().Width(w).Height(bodyH).MaxHeight(bodyH).MaxWidth(w).Render(body)
+	all := strings.Split(strings.Join(top, "\n")+"\n\n"+strings.Join(lines, "\n"), "\n")
+	all = all[:min(len(all), bodyH)]
+	for len(all) < bodyH {
+		all = append(all, "")
+	}
 
 	status := d.status
 	switch {
@@ -271,10 +277,31 @@ func (d *Dashboard) View() string {
 	default:
 		status = st.Status.Render(status)
 	}
-	status = lipgloss.NewStyle().MaxWidth(w).Render(status)
 	keys = append([]key.Binding{d.c.Keys.Help}, keys...)
-	footer := status + "\n" + d.keysLine(keys, w)
-	return d.c.Zones.Scan(st.App.Render(body + "\n" + footer))
+	all = append(all, status, d.keysLine(keys, w))
+	return d.c.Zones.Scan(frame(all, w))
+}
+
+// frame pads every line to w cells (cutting those that are longer) with a
+// margin of one cell on each side, as the App style does, without
+// wrapping: every line of the dashboard is laid out to fit already.
+func frame(lines []string, w int) string {
+	cut := lipgloss.NewStyle().MaxWidth(w)
+	var b strings.Builder
+	for i, l := range lines {
+		lw := lipgloss.Width(l)
+		if lw > w {
+			l = cut.Render(l)
+			lw = lipgloss.Width(l)
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteByte(' ')
+		b.WriteString(l)
+		b.WriteString(strings.Repeat(" ", w-lw+1))
+	}
+	return b.String()
 }
 
 // dashCols are the widths of the list's columns; 0 drops a column.
@@ -336,27 +363,42 @@ func (d *Dashboard) listLines(w int) []string {
 	lines := []string{st.Dim.Render(strings.TrimRight(head, " "))}
 	end := min(d.offset+max(d.listRoom(), 1), len(d.snap.Rows))
 	for i := d.offset; i < end; i++ {
-		lines = append(lines, d.c.Zones.Mark(fmt.Sprintf("drow-%d", i), d.rowLine(d.snap.Rows[i], i == d.cursor, c)))
+		lines = append(lines, d.c.Zones.Mark(fmt.Sprintf("drow-%d", i), d.rowLine(i, d.snap.Rows[i], i == d.cursor, c)))
 	}
 	return lines
 }
 
 // rowLine is one learner: name, state, lesson and step, path, last activity.
-func (d *Dashboard) rowLine(r classroom.Row, sel bool, c dashCols) string {
+func (d *Dashboard) rowLine(i int, r classroom.Row, sel bool, c dashCols) string {
 	st := d.c.Styles
-	gap := strings.Repeat(" ", dashGap)
 	pointer, name := "  ", cell(clean(r.Name), c.name)
 	if sel {
 		pointer, name = st.Cursor.Render("▶ "), st.Cursor.Render(name)
 	}
-	line := pointer + name + gap + d.stateCell(r, c.state) + gap + cell(d.lessonText(r, c.lesson), c.lesson)
+	return pointer + name + d.rowRest(i, r, c)
+}
+
+// rowRest is a row after the name. It only changes with the data or the
+// width, so it is kept from one frame to the next.
+func (d *Dashboard) rowRest(i int, r classroom.Row, c dashCols) string {
+	if d.cache.gen != d.gen || d.cache.cols != c || len(d.cache.rest) != len(d.snap.Rows) {
+		d.cache.gen, d.cache.cols = d.gen, c
+		d.cache.rest = make([]string, len(d.snap.Rows))
+	}
+	if s := d.cache.rest[i]; s != "" {
+		return s
+	}
+	gap := strings.Repeat(" ", dashGap)
+	line := gap + d.stateCell(r, c.state) + gap + cell(d.lessonText(r, c.lesson), c.lesson)
 	if c.path > 0 {
 		line += gap + d.pathCell(r, c.path)
 	}
 	if c.last > 0 {
 		line += gap + cell(d.lastText(r), c.last)
 	}
-	return strings.TrimRight(line, " ")
+	line = strings.TrimRight(line, " ")
+	d.cache.rest[i] = line
+	return line
 }
 
 // flagStyle is the colour of a flag; the symbol and the word say it too.
@@ -566,8 +608,12 @@ func (d *Dashboard) duration(t time.Duration, seconds bool) string {
 // some are left out (bubbles/help overflows when the "…" itself does not fit).
 func (d *Dashboard) keysLine(keys []key.Binding, w int) string {
 	h := d.c.Help
+	h.Width = w
+	if line := h.ShortHelpView(keys); lipgloss.Width(line) <= w {
+		return line
+	}
 	h.Width = 0
-	for n := len(keys); n > 0; n-- {
+	for n := len(keys) - 1; n > 0; n-- {
 		line := h.ShortHelpView(keys[:n])
 		lw := lipgloss.Width(line)
 		if lw > w {
