@@ -334,7 +334,7 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	k, dk := d.c.Keys, d.k
 	switch {
 	case key.Matches(msg, k.Help), key.Matches(msg, k.HelpQ):
-		d.overlay = &helpOverlay{c: d.c, text: d.helpText(), keys: d.keys()}
+		d.overlay = dashHelp{&helpOverlay{c: d.c, text: d.helpText(), keys: d.keys()}}
 		return nil
 	case key.Matches(msg, k.ForceQuit), key.Matches(msg, dk.Quit):
 		d.overlay = d.quitDialog()

@@ -470,7 +470,10 @@ func TestDashboardBigCodeToggles(t *testing.T) {
 func TestDashboardHelpAndQuit(t *testing.T) {
 	dd := newDash(t, "en", liveClass(flagRows()), 80, 24)
 	dd.keys("f1")
-	dd.must("Help", "This is the class dashboard", "Keys on this screen")
+	// At 80×24 the whole help fits: the keys go in two columns.
+	dd.must("Help", "This is the class dashboard", "Keys on this screen", "Ctrl+C  leave", "r  remove PIN",
+		"P  pause or resume", "Press Esc or F1 to close help.")
+	dd.mustNot("Code to join") // the help covers the screen
 	dd.keys("esc")
 	dd.keys("enter", "?")
 	dd.must("Here you see what this learner has done")

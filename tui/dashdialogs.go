@@ -192,3 +192,47 @@ func (p *lessonPicker) View(width, height int) string {
 	box := st.Dialog.Padding(0, 1).Width(inner + 4).Render(strings.Join(parts, "\n"))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
 }
+
+// dashHelp is the dashboard's help: the view explained and its keys, in
+// two columns when the keys would not fit in one. It covers the screen.
+type dashHelp struct{ *helpOverlay }
+
+func (h dashHelp) View(width, height int) string {
+	st, cat := h.c.Styles, h.c.Cat
+	w := min(width, maxTextWidth+20)
+	wrap := lipgloss.NewStyle().Width(w)
+	var items []string
+	seen := map[string]bool{}
+	all := append(append([]key.Binding{}, h.keys...), h.c.Keys.Help, h.c.Keys.ForceQuit)
+	for _, k := range all {
+		hk := k.Help()
+		if seen[hk.Key+hk.Desc] {
+			continue
+		}
+		seen[hk.Key+hk.Desc] = true
+		items = append(items, st.HelpKey.Render(hk.Key)+"  "+hk.Desc)
+	}
+	head := []string{st.Title.Render(cat.T("help_title")), ""}
+	head = append(head, strings.Split(wrap.Render(h.text), "\n")...)
+	head = append(head, "", st.Title.Render(cat.T("help_keys")))
+	tail := []string{wrap.Render(cat.T("help_mouse")), st.Dim.Render(wrap.Render(cat.T("help_close")))}
+	rows := items
+	if len(head)+len(items)+len(tail) > height && w >= 60 {
+		half := (len(items) + 1) / 2
+		colW := w/2 - 2
+		rows = nil
+		for i := 0; i < half; i++ {
+			left := "  " + items[i]
+			line := left + strings.Repeat(" ", max(colW-lipgloss.Width(left), 1))
+			if i+half < len(items) {
+				line += "  " + items[i+half]
+			}
+			rows = append(rows, line)
+		}
+	} else {
+		for i := range rows {
+			rows[i] = "  " + rows[i]
+		}
+	}
+	return strings.Join(append(append(head, rows...), tail...), "\n")
+}

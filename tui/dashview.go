@@ -241,6 +241,9 @@ func (d *Dashboard) View() string {
 	w := d.c.Width
 	bodyH := d.height - dashFooter
 	top := d.topLines(w)
+	if _, help := d.overlay.(dashHelp); help {
+		top = nil // help takes the whole screen
+	}
 	room := bodyH - len(top) - 1
 	var lines []string
 	var keys []key.Binding
@@ -263,7 +266,10 @@ func (d *Dashboard) View() string {
 	if len(lines) > room {
 		lines = lines[:max(room, 0)]
 	}
-	all := strings.Split(strings.Join(top, "\n")+"\n\n"+strings.Join(lines, "\n"), "\n")
+	all := strings.Split(strings.Join(lines, "\n"), "\n")
+	if len(top) > 0 {
+		all = append(append(top, ""), all...)
+	}
 	all = all[:min(len(all), bodyH)]
 	for len(all) < bodyH {
 		all = append(all, "")
