@@ -612,3 +612,44 @@ func TestDashboardMouse(t *testing.T) {
 	dd.click("dprev")
 	dd.must("Tricky steps in “How to use Aula”")
 }
+
+// FuzzDashboardView draws rows whose words came over the network (names,
+// lesson, step and mistake ids) at any size: no panic, nothing wider than
+// the terminal, no control characters on screen.
+func FuzzDashboardView(f *testing.F) {
+	f.Add("Lucía", "usar-aula", "teclas-ayuda", "esc", 80, 24, 3, 8)
+	f.Add("\t\x1b[2J", "", "", "", 1, 1, -1, 0)
+	f.Add(strings.Repeat("👀", 40), "no-such", "x/y", "order-", 120, 40, 99, 2)
+	lib := library(f)
+	f.Fuzz(func(t *testing.T, name, lesson, step, mistake string, w, h, idx, steps int) {
+		w, h = clamp(w, 0, 300), clamp(h, 0, 120)
+		r := learnerRow(1, name, lesson, idx, steps)
+		r.Progress[0].Mistakes = map[string]int{step + "/" + mistake: 2}
+		r.Flags = []classroom.Flag{classroom.FlagHelp, classroom.FlagStuck, classroom.Flag(mistake)}
+		src := liveClass([]classroom.Row{r})
+		src.details[1] = classroom.Detail{Lessons: []classroom.LessonDetail{{Lesson: lesson,
+			Steps: []classroom.StepDetail{{Step: step, Index: idx, Mistakes: map[string]int{mistake: 1}}}}}}
+		d := NewDashboard(DashboardConfig{Source: src, Library: lib, Lang: "es", Code: "4821",
+			Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
+		d.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		d.Update(d.Init()())
+		for _, k := range []string{"", "v", "esc", "enter"} {
+			if k != "" {
+				_, cmd := d.Update(keyMsg(k))
+				if cmd != nil {
+					if msg := cmd(); msg != nil {
+						d.Update(msg)
+					}
+				}
+			}
+			for _, l := range strings.Split(d.View(), "\n") {
+				if lipglossWidth(l) > max(w, 0) {
+					t.Fatalf("%d×%d: a line %d wide: %q", w, h, lipglossWidth(l), l)
+				}
+				if strings.ContainsFunc(l, func(r rune) bool { return r < ' ' && r != '\x1b' }) {
+					t.Fatalf("control characters on screen: %q", l)
+				}
+			}
+		}
+	})
+}

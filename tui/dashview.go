@@ -445,7 +445,7 @@ func (d *Dashboard) flagText(r classroom.Row, f classroom.Flag) string {
 	case classroom.FlagFinished:
 		return cat.T("dflag_finished")
 	}
-	return string(f)
+	return clean(string(f)) // a flag this version does not know
 }
 
 // stateCell is the row's flags, most urgent first, in n cells.
