@@ -500,8 +500,8 @@ func TestDashboardMistakeNames(t *testing.T) {
 		{"usar-aula", "flechas", "none", "ticked nothing"},
 		{"teclado", "nombre-lucia", "sin-tilde", "sin tilde"},
 		{"teclado", "nombre-lucia", "empty", "left it empty"},
-		{"teclado", "nombre-lucia", "wrong", "another answer"},
-		{"seguridad-basica", "terminar-compartido", "order-cerrar-sesion", "the place of “"},
+		{"teclado", "nombre-lucia", "wrong", "another wrong answer"},
+		{"seguridad-basica", "terminar-compartido", "order-cerrar-sesion", "“Sign out of your account” out of place"},
 		{"no-such-lesson", "paso", "a-b\x1b[31m", "a b[31m"},
 	} {
 		if got := d.mistakeName(c.lesson, c.step, c.id); !strings.HasPrefix(got, c.want) {
