@@ -70,16 +70,26 @@ func startHub(st *store.Store, addr string, newKey bool, stdout, stderr io.Write
 		fmt.Fprintf(stderr, "aula hub: cannot listen on %s: %v\n", addr, err)
 		return nil, nil, exitUsage
 	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	for _, a := range classroom.LANAddresses(port) {
+	addrs := hubAddresses(ln)
+	for _, a := range addrs {
 		fmt.Fprintln(stdout, "Class hub at", a)
 	}
 	if fresh {
 		fmt.Fprintln(stdout, "Trainer key (shown only now; keep it to open the dashboard from another laptop):")
 		fmt.Fprintln(stdout, "  ", key)
-		fmt.Fprintf(stdout, "   aula trainer --hub %s --key %s\n", classroom.LANAddresses(port)[0], key)
+		fmt.Fprintf(stdout, "   aula trainer --hub %s --key %s\n", addrs[0], key)
 	}
 	return h, ln, exitOK
+}
+
+// hubAddresses are the addresses kiosks can use: the one listened on, or
+// every LAN address when listening on all of them.
+func hubAddresses(ln net.Listener) []string {
+	a := ln.Addr().(*net.TCPAddr)
+	if a.IP.IsUnspecified() {
+		return classroom.LANAddresses(a.Port)
+	}
+	return []string{"http://" + a.String()}
 }
 
 // serveHub serves h on ln until ctx ends, announcing it on the LAN.

@@ -56,6 +56,9 @@ Usage:
                                      hub: every laptop's); DAY is YYYY-MM-DD
   aula learners reset-pin NAME [--data DIR]
                                      remove a learner's PIN (they forgot it)
+  aula trainer [--data DIR] [--listen ADDR] [--lang L]
+                                     serve the class hub and open the dashboard
+  aula trainer --hub URL [--key KEY] the dashboard of a hub elsewhere
   aula hub [--data DIR] [--listen ADDR] [--new-key]
                                      serve a class hub without a screen
   aula version                       print the version
@@ -88,6 +91,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runLearners(args[1:], stdout, stderr)
 		case "hub":
 			return runHub(args[1:], stdout, stderr)
+		case "trainer":
+			return runTrainer(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDataDir())
 			return exitOK

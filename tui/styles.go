@@ -28,6 +28,7 @@ type Styles struct {
 	Selected  lipgloss.Style // marked options
 	Good      lipgloss.Style // right answers, done lessons
 	Bad       lipgloss.Style // mistakes
+	Warn      lipgloss.Style // needs a look soon (a learner stuck)
 	Hint      lipgloss.Style
 	Example   lipgloss.Style
 	Box       lipgloss.Style // feedback panels
@@ -50,6 +51,7 @@ func DefaultStyles() *Styles {
 	good := lipgloss.AdaptiveColor{Light: "2", Dark: "10"}
 	bad := lipgloss.AdaptiveColor{Light: "1", Dark: "9"}
 	hint := lipgloss.AdaptiveColor{Light: "5", Dark: "13"}
+	warn := lipgloss.AdaptiveColor{Light: "3", Dark: "11"}
 	dim := lipgloss.AdaptiveColor{Light: "8", Dark: "7"}
 	return &Styles{
 		App:       lipgloss.NewStyle().Padding(0, 1),
@@ -62,6 +64,7 @@ func DefaultStyles() *Styles {
 		Selected:  lipgloss.NewStyle().Bold(true),
 		Good:      lipgloss.NewStyle().Foreground(good).Bold(true),
 		Bad:       lipgloss.NewStyle().Foreground(bad).Bold(true),
+		Warn:      lipgloss.NewStyle().Foreground(warn).Bold(true),
 		Hint:      lipgloss.NewStyle().Foreground(hint),
 		Example:   lipgloss.NewStyle().Italic(true),
 		Box:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1),
