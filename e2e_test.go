@@ -127,9 +127,19 @@ func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''
 // #{pane_dead} is not a reliable sign that the program ended.
 func (s *tmuxServer) start(name string, w, h int, bin, data, dir string) {
 	s.t.Helper()
+	s.startArgs(name, w, h, dir, bin, "--data", data, "--lang", "es")
+}
+
+// startArgs opens session name at w×h running bin with args, as start does.
+func (s *tmuxServer) startArgs(name string, w, h int, dir, bin string, args ...string) {
+	s.t.Helper()
 	exit := filepath.Join(dir, name+".exit")
-	command := fmt.Sprintf("TERM=xterm-256color %s --data %s --lang es 2>%s; echo $? >%s.tmp && mv %s.tmp %s",
-		shellQuote(bin), shellQuote(data), shellQuote(filepath.Join(dir, name+".stderr")),
+	quoted := []string{shellQuote(bin)}
+	for _, a := range args {
+		quoted = append(quoted, shellQuote(a))
+	}
+	command := fmt.Sprintf("TERM=xterm-256color %s 2>%s; echo $? >%s.tmp && mv %s.tmp %s",
+		strings.Join(quoted, " "), shellQuote(filepath.Join(dir, name+".stderr")),
 		shellQuote(exit), shellQuote(exit), shellQuote(exit))
 	s.run("new-session", "-d", "-s", name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), command)
 }
