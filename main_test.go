@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -524,5 +525,36 @@ func TestReportSessionAndDateRange(t *testing.T) {
 		if !strings.Contains(errOut, "--") {
 			t.Errorf("%v: no message naming the flag: %q", bad, errOut)
 		}
+	}
+}
+
+func TestTrainerKeyIsKeptOwnerOnly(t *testing.T) {
+	dir := t.TempDir()
+	url := "http://192.168.1.23:7420"
+	if _, err := trainerKey(dir, url, ""); err == nil || !strings.Contains(err.Error(), "--key") {
+		t.Fatalf("no key yet: %v", err)
+	}
+	if k, err := trainerKey(dir, url, " abc123 "); err != nil || k != "abc123" {
+		t.Fatalf("given key: %q, %v", k, err)
+	}
+	if k, err := trainerKey(dir, url, ""); err != nil || k != "abc123" {
+		t.Fatalf("kept key: %q, %v", k, err)
+	}
+	if _, err := trainerKey(dir, "http://10.0.0.9:7420", ""); err == nil {
+		t.Error("a key for another hub was used")
+	}
+	if runtime.GOOS != "windows" {
+		fi, err := os.Stat(filepath.Join(dir, trainerKeysFile))
+		if err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("keys file: %v, %v", fi, err)
+		}
+	}
+}
+
+func TestTrainerAgainstAHubWithoutKey(t *testing.T) {
+	code, out, errOut := runAula(t, "trainer", "--data", t.TempDir(), "--hub", "192.168.1.23")
+	wantCode(t, code, exitUsage, out, errOut)
+	if !strings.Contains(errOut, "trainer key") {
+		t.Errorf("stderr = %q", errOut)
 	}
 }

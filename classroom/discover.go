@@ -78,7 +78,7 @@ func Discover(ctx context.Context) []Found {
 			if e == nil || e.AddrV4 == nil {
 				continue
 			}
-			f := Found{Name: strings.TrimSuffix(strings.Split(e.Name, ".")[0], "."), URL: fmt.Sprintf("http://%s:%d", e.AddrV4, e.Port)}
+			f := Found{Name: instanceName(e.Name), URL: fmt.Sprintf("http://%s:%d", e.AddrV4, e.Port)}
 			if !slices.Contains(out, f) {
 				out = append(out, f)
 			}
@@ -87,6 +87,29 @@ func Discover(ctx context.Context) []Found {
 		}
 	}
 }
+
+// instanceName is the readable part of a DNS-SD name:
+// "Aula\ de\ Marta._aula._tcp.local." is "Aula de Marta".
+func instanceName(full string) string {
+	var b strings.Builder
+	for i := 0; i < len(full); i++ {
+		switch c := full[i]; {
+		case c == '\\' && i+3 < len(full) && isDigit(full[i+1]) && isDigit(full[i+2]) && isDigit(full[i+3]):
+			b.WriteByte((full[i+1]-'0')*100 + (full[i+2]-'0')*10 + full[i+3] - '0')
+			i += 3
+		case c == '\\' && i+1 < len(full):
+			b.WriteByte(full[i+1])
+			i++
+		case c == '.':
+			return b.String() // the end of the instance label
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // localIPs are this machine's IPv4 addresses on the LAN (no loopback).
 func localIPs() []net.IP {

@@ -53,7 +53,7 @@ type Syncer struct {
 	presence Presence
 	kick     chan struct{} // new events in the outbox
 	prod     chan struct{} // presence changed in a way the trainer must see now
-	changed  chan struct{} // the class changed
+	changed  chan struct{} // closed (and replaced) when the class changes: every loop hears it
 }
 
 // NewSyncer makes a syncer over the kiosk's store; send delivers StatusMsg
@@ -62,7 +62,7 @@ func NewSyncer(st *store.Store, send func(any)) *Syncer {
 	return &Syncer{
 		st: st, send: send,
 		Every: 3 * time.Second, Backoff: time.Second, MaxBackoff: 30 * time.Second,
-		kick: make(chan struct{}, 1), prod: make(chan struct{}, 1), changed: make(chan struct{}, 1),
+		kick: make(chan struct{}, 1), prod: make(chan struct{}, 1), changed: make(chan struct{}),
 	}
 }
 
@@ -78,8 +78,9 @@ func (s *Syncer) SetClass(url, token string) {
 		s.client = &Client{URL: url, Device: s.st.DeviceID(), Token: token}
 		s.state = Offline
 	}
+	close(s.changed)
+	s.changed = make(chan struct{})
 	s.mu.Unlock()
-	nudge(s.changed)
 	nudge(s.kick)
 }
 
@@ -126,11 +127,12 @@ func (s *Syncer) setState(st State) {
 	}
 }
 
-// current is the client of the class now and its generation.
-func (s *Syncer) current() (*Client, int) {
+// current is the client of the class now, its generation, and the channel
+// that is closed when the class changes.
+func (s *Syncer) current() (*Client, int, chan struct{}) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.client, s.gen
+	return s.client, s.gen, s.changed
 }
 
 // result turns the outcome of a request into the connection state.
@@ -198,7 +200,7 @@ func (s *Syncer) backoff(n int) time.Duration {
 func (s *Syncer) pushLoop(ctx context.Context) {
 	fails := 0
 	for {
-		c, gen := s.current()
+		c, gen, changed := s.current()
 		next := time.Minute // idle: wait for a kick
 		if c != nil && s.State() != Refused {
 			more, err := s.pushOnce(ctx, c)
@@ -219,7 +221,7 @@ func (s *Syncer) pushLoop(ctx context.Context) {
 			}
 			continue
 		}
-		if !wait(ctx, next, s.kick, s.changed) {
+		if !wait(ctx, next, s.kick, changed) {
 			return
 		}
 	}
@@ -258,7 +260,7 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 // hand goes up or down.
 func (s *Syncer) presenceLoop(ctx context.Context) {
 	for {
-		c, gen := s.current()
+		c, gen, changed := s.current()
 		if c != nil && s.State() != Refused {
 			s.mu.Lock()
 			p := s.presence
@@ -268,7 +270,7 @@ func (s *Syncer) presenceLoop(ctx context.Context) {
 			cancel()
 			s.result(gen, err)
 		}
-		if !wait(ctx, s.Every, s.prod, s.changed) {
+		if !wait(ctx, s.Every, s.prod, changed) {
 			return
 		}
 	}
@@ -281,12 +283,12 @@ func (s *Syncer) pollLoop(ctx context.Context) {
 	lastGen := -1
 	fails := 0
 	for {
-		c, gen := s.current()
+		c, gen, changed := s.current()
 		if gen != lastGen {
 			hub, after, lastGen = "", -1, gen
 		}
 		if c == nil || s.State() == Refused {
-			if !wait(ctx, time.Minute, s.changed) {
+			if !wait(ctx, time.Minute, changed) {
 				return
 			}
 			continue
@@ -300,7 +302,7 @@ func (s *Syncer) pollLoop(ctx context.Context) {
 		s.result(gen, err)
 		if err != nil {
 			fails++
-			if !wait(ctx, s.backoff(fails), s.changed) {
+			if !wait(ctx, s.backoff(fails), changed) {
 				return
 			}
 			continue

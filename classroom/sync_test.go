@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -38,6 +39,7 @@ func isState(s State) func(any) bool {
 
 // switchable serves the hub, or fails every request while down.
 type switchable struct {
+	mu      sync.Mutex
 	h       http.Handler
 	down    atomic.Bool
 	refused atomic.Int64 // requests that met a closed door
@@ -50,7 +52,10 @@ func (s *switchable) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		conn.Close()
 		return
 	}
-	s.h.ServeHTTP(w, r)
+	s.mu.Lock()
+	h := s.h
+	s.mu.Unlock()
+	h.ServeHTTP(w, r)
 }
 
 func startSyncer(t *testing.T, k *store.Store, url, token string) (*Syncer, inbox) {
@@ -181,4 +186,39 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// The hub restarts (same data file, new process): the kiosk keeps its token,
+// takes the new hub's state (the old pause is over) and goes on pushing.
+func TestSyncerSurvivesAHubRestart(t *testing.T) {
+	h := newTestHub(t)
+	sw := &switchable{h: h.Handler()}
+	srv := httptest.NewServer(sw)
+	defer srv.Close()
+	k := h.join(t)
+	ana, _ := k.st.AddLearner("Ana", "")
+	if err := h.Send(context.Background(), Command{Kind: CmdPause, Text: "Mirad aquí"}); err != nil {
+		t.Fatal(err)
+	}
+	s, in := startSyncer(t, k.st, srv.URL, k.c.Token)
+	in.waitFor(t, "the pause", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Kind == CmdPause })
+
+	// Restart: a new hub over the same store, with a later clock.
+	h.clock.Advance(time.Hour)
+	h2, err := NewHub(h.st, HubOptions{Code: "9999", Now: h.clock.Now, Wait: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw.mu.Lock()
+	sw.h = h2.Handler()
+	sw.mu.Unlock()
+	in.waitFor(t, "the end of the old pause", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Kind == CmdResume })
+
+	record(t, k.st, store.Event{Learner: ana.ID, Kind: store.LessonStarted, Lesson: "teclado", Steps: 9})
+	s.Kick()
+	waitUntil(t, "the event reaches the restarted hub", func() bool { return len(hubEvents(t, h2, k.c.Device, ana.ID)) == 1 })
+	if err := h2.Send(context.Background(), Command{Kind: CmdMessage, Text: "Seguimos"}); err != nil {
+		t.Fatal(err)
+	}
+	in.waitFor(t, "a message from the restarted hub", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Text == "Seguimos" })
 }
