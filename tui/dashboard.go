@@ -8,13 +8,10 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	zone "github.com/lrstanley/bubblezone"
 
 	"aula/classroom"
-	"aula/i18n"
 	"aula/lessons"
 )
 
@@ -123,30 +120,9 @@ func NewDashboard(cfg DashboardConfig) *Dashboard {
 	if cfg.Tick == nil {
 		cfg.Tick = tea.Tick
 	}
-	cat := i18n.New(cfg.Lang)
-	lib := &lessons.Catalog{Lessons: map[string]*lessons.Lesson{}}
-	if cfg.Library != nil {
-		if l := cfg.Library.Catalog(cat.Lang()); l != nil {
-			lib = l
-		}
-	}
-	c := &Common{
-		Styles:  DefaultStyles(),
-		Cat:     cat,
-		Lessons: lib,
-		Keys:    newKeyMap(cat),
-		Help:    help.New(),
-		Zones:   zone.New(),
-		Now:     cfg.Now,
-	}
-	c.Help.ShortSeparator = " · "
-	c.Help.Styles.ShortKey = c.Styles.HelpKey
-	c.Help.Styles.ShortDesc = c.Styles.HelpDesc
-	c.Help.Styles.ShortSeparator = c.Styles.HelpSep
-	c.Help.Styles.FullKey = c.Styles.HelpKey
-	c.Help.Styles.FullDesc = c.Styles.HelpDesc
+	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
 	live := cfg.Source != nil && cfg.Source.Live()
-	return &Dashboard{c: c, k: newDashKeys(cat), cfg: cfg, live: live, bigCode: true}
+	return &Dashboard{c: c, k: newDashKeys(c.Cat), cfg: cfg, live: live, bigCode: true}
 }
 
 // Init reads the class for the first time.

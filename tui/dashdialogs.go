@@ -201,17 +201,7 @@ func (h dashHelp) View(width, height int) string {
 	st, cat := h.c.Styles, h.c.Cat
 	w := min(width, maxTextWidth+20)
 	wrap := lipgloss.NewStyle().Width(w)
-	var items []string
-	seen := map[string]bool{}
-	all := append(append([]key.Binding{}, h.keys...), h.c.Keys.Help, h.c.Keys.ForceQuit)
-	for _, k := range all {
-		hk := k.Help()
-		if seen[hk.Key+hk.Desc] {
-			continue
-		}
-		seen[hk.Key+hk.Desc] = true
-		items = append(items, st.HelpKey.Render(hk.Key)+"  "+hk.Desc)
-	}
+	items := h.c.keyHelp(h.keys)
 	head := []string{st.Title.Render(cat.T("help_title")), ""}
 	head = append(head, strings.Split(wrap.Render(h.text), "\n")...)
 	head = append(head, "", st.Title.Render(cat.T("help_keys")))

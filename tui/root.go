@@ -7,14 +7,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	zone "github.com/lrstanley/bubblezone"
 
 	"aula/classroom"
-	"aula/i18n"
 	"aula/lessons"
 	"aula/store"
 )
@@ -91,25 +88,8 @@ func New(cfg Config) *Model {
 	if cfg.IdleGrace == 0 {
 		cfg.IdleGrace = 60 * time.Second
 	}
-	cat := i18n.New(cfg.Lang)
-	c := &Common{
-		Styles:  DefaultStyles(),
-		Cat:     cat,
-		Lessons: cfg.Library.Catalog(cat.Lang()),
-		Store:   cfg.Store,
-		Keys:    newKeyMap(cat),
-		Help:    help.New(),
-		Zones:   zone.New(),
-		Rec:     NewRecorder(cfg.Store),
-		Now:     cfg.Now,
-		InClass: cfg.Class != nil,
-	}
-	c.Help.ShortSeparator = " · "
-	c.Help.Styles.ShortKey = c.Styles.HelpKey
-	c.Help.Styles.ShortDesc = c.Styles.HelpDesc
-	c.Help.Styles.ShortSeparator = c.Styles.HelpSep
-	c.Help.Styles.FullKey = c.Styles.HelpKey
-	c.Help.Styles.FullDesc = c.Styles.HelpDesc
+	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
+	c.Store, c.Rec, c.InClass = cfg.Store, NewRecorder(cfg.Store), cfg.Class != nil
 	m := &Model{c: c, cfg: cfg, notice: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
 	if cfg.Joined != "" {
 		m.class.url, m.class.state = cfg.Joined, classroom.Offline
