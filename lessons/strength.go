@@ -200,13 +200,26 @@ func PasswordStrength(password, name string) Strength {
 			inputs = append(inputs, w)
 		}
 	}
-	res := zxcvbn.PasswordStrength(password, inputs)
+	// zxcvbn sees the password without accents: "ñandú" as "nandu". The
+	// port counts bytes, not characters, and misses repeats of letters
+	// that take 2 bytes ("ññññ"); without accents it counts like the
+	// original, which counts characters. The Spanish words are given
+	// with and without accents, so they are still found.
+	res := zxcvbn.PasswordStrength(stripAccents(password), inputs)
 	st := Strength{Level: Level(clampLevel(res.Score))}
 
 	found := map[string]bool{}
 	for _, m := range res.Sequence {
-		for _, a := range adviceFor(m, len(names), len(password)) {
+		for _, a := range adviceFor(m, names, len(password)) {
 			found[a] = true
+		}
+	}
+	// zxcvbn misses a name inside a repeat ("luciaLucia"): the port looks
+	// at what is repeated without the user inputs. Look for it here too.
+	lower := strings.ToLower(stripAccents(password))
+	for _, n := range names {
+		if strings.Contains(lower, n) {
+			found[AdviceHasName] = true
 		}
 	}
 	if yearPattern.MatchString(password) {
@@ -214,6 +227,12 @@ func PasswordStrength(password, name string) Strength {
 	}
 	if utf8.RuneCountInString(password) < MinPasswordLen {
 		found[AdviceTooShort] = true
+	}
+	if found[AdviceHasName] && st.Level > Fair {
+		// zxcvbn rates "3Lucia1980" strong: three pieces make many
+		// combinations. Whoever knows the learner tries their name first,
+		// so a password with it is never more than fair here.
+		st.Level = Fair
 	}
 	if st.Level < VeryStrong {
 		found[AdviceAddWord] = true
@@ -233,13 +252,13 @@ func PasswordStrength(password, name string) Strength {
 func clampLevel(score int) int { return max(0, min(score, int(VeryStrong))) }
 
 // adviceFor says what a piece of the password found by zxcvbn teaches.
-// nameRanks is how many user inputs come from the learner's name.
-func adviceFor(m *match.Match, nameRanks, length int) []string {
+// names are the user inputs that come from the learner's name.
+func adviceFor(m *match.Match, names []string, length int) []string {
 	var out []string
 	switch m.Pattern {
 	case "dictionary":
 		switch {
-		case m.DictionaryName == "user_inputs" && m.Rank <= nameRanks:
+		case slices.Contains(names, m.MatchedWord):
 			out = append(out, AdviceHasName)
 		case m.DictionaryName == "user_inputs" && spanishKind[m.MatchedWord] == inputYear:
 			out = append(out, AdviceHasDate)
@@ -257,6 +276,9 @@ func adviceFor(m *match.Match, nameRanks, length int) []string {
 		out = append(out, AdviceSequence)
 	case "repeat":
 		out = append(out, AdviceRepeat)
+		for _, b := range m.BaseMatches { // what is repeated may be a name
+			out = append(out, adviceFor(b, names, length)...)
+		}
 	case "date", "regex":
 		out = append(out, AdviceHasDate)
 	}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
 	zone "github.com/lrstanley/bubblezone"
 
 	"aula/i18n"
@@ -26,6 +27,8 @@ type Common struct {
 
 	Learner *store.Learner // nil until sign-in
 	Now     func() time.Time
+	// Tick schedules a timer message (tea.Tick, or a fake in tests).
+	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // textWidth is the width for running text: the content width, but never so

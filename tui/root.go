@@ -91,6 +91,7 @@ func New(cfg Config) *Model {
 		Zones:   zone.New(),
 		Rec:     NewRecorder(cfg.Store),
 		Now:     cfg.Now,
+		Tick:    cfg.Tick,
 	}
 	c.Help.ShortSeparator = " · "
 	c.Help.Styles.ShortKey = c.Styles.HelpKey
@@ -143,11 +144,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case signOutMsg:
 		return m, m.signOut()
 	case quitMsg:
+		if c, ok := m.scr.(interface{ Close() }); ok {
+			c.Close() // forget any practice password before leaving
+		}
 		return m, tea.Sequence(m.flush(), tea.Quit)
 	case goHomeMsg:
 		return m, m.goHome()
 	case openListMsg:
-		m.scr = newLessonList(m.c, msg.itinerary)
+		m.show(newLessonList(m.c, msg.itinerary))
 		return m, loadProgress(m.c.Store, m.c.Learner.ID)
 	case openLessonMsg:
 		l, ok := m.c.Lessons.Lesson(msg.id)
@@ -162,7 +166,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		p := newPlayer(m.c, msg.lesson, m.nextLesson(msg.lesson.ID), msg.progress)
-		m.scr = p
+		m.show(p)
 		return m, p.Init()
 	}
 
@@ -207,6 +211,15 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// show puts s on screen. The screen it replaces may hold what a learner
+// typed as practice: it is told to forget it first.
+func (m *Model) show(s screen) {
+	if c, ok := m.scr.(interface{ Close() }); ok {
+		c.Close()
+	}
+	m.scr = s
+}
+
 // quitDialog asks before leaving; a signed-in learner may also just sign out.
 func (m *Model) quitDialog() overlay {
 	cat := m.c.Cat
@@ -234,7 +247,7 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	cmds := []tea.Cmd{m.scheduleIdle()}
 	if id := m.startOpen; id != "" {
 		m.startOpen = ""
-		m.scr = newHome(m.c)
+		m.show(newHome(m.c))
 		cmds = append(cmds, send(openLessonMsg{id: id}))
 	} else {
 		cmds = append(cmds, m.goHome())
@@ -245,7 +258,7 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 func (m *Model) signOut() tea.Cmd {
 	m.c.Learner = nil
 	m.overlay = nil
-	m.scr = newSignIn(m.c, false)
+	m.show(newSignIn(m.c, false))
 	return tea.Sequence(m.flush(), loadLearners(m.c.Store))
 }
 
@@ -253,7 +266,7 @@ func (m *Model) goHome() tea.Cmd {
 	if m.c.Learner == nil {
 		return nil
 	}
-	m.scr = newHome(m.c)
+	m.show(newHome(m.c))
 	return loadProgress(m.c.Store, m.c.Learner.ID)
 }
 
