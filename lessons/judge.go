@@ -68,11 +68,12 @@ var kinds = map[string]func() Exercise{
 	"order":  func() Exercise { return &Order{} },
 	// issue 4: passwords and safety
 	"password": func() Exercise { return &Password{} },
+	"code":     func() Exercise { return &Code{} },
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order", "password"}
+	return []string{"read", "choose", "type", "order", "password", "code"}
 }
 
 // Judge judges an answer to a step.

@@ -98,6 +98,8 @@ func TestBuiltInLessonsAreSolvable(t *testing.T) {
 						ids = append(ids, it.ID)
 					}
 					a = ids
+				case *Code:
+					a = CodeAnswer{Typed: "123456", Code: "123456"}
 				case *Password:
 					a = PasswordAnswer{Password: "nube tren queso piano", Confirm: "nube tren queso piano"}
 				case *Type:

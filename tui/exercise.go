@@ -55,6 +55,7 @@ var components = map[string]func(c *Common, s *lessons.Step) exercise{
 	"order":  newOrderExercise,
 	// issue 4: passwords and safety
 	"password": newPasswordExercise,
+	"code":     newCodeExercise,
 }
 
 // readExercise is the empty exercise of an information card.
