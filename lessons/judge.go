@@ -69,11 +69,12 @@ var kinds = map[string]func() Exercise{
 	// issue 4: passwords and safety
 	"password": func() Exercise { return &Password{} },
 	"code":     func() Exercise { return &Code{} },
+	"scenario": func() Exercise { return &Scenario{} },
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order", "password", "code"}
+	return []string{"read", "choose", "type", "order", "password", "code", "scenario"}
 }
 
 // Judge judges an answer to a step.

@@ -98,6 +98,12 @@ func TestBuiltInLessonsAreSolvable(t *testing.T) {
 						ids = append(ids, it.ID)
 					}
 					a = ids
+				case *Scenario:
+					for _, o := range ex.Options {
+						if o.Correct {
+							a = ChoiceAnswer{o.ID}
+						}
+					}
 				case *Code:
 					a = CodeAnswer{Typed: "123456", Code: "123456"}
 				case *Password:

@@ -56,6 +56,7 @@ var components = map[string]func(c *Common, s *lessons.Step) exercise{
 	// issue 4: passwords and safety
 	"password": newPasswordExercise,
 	"code":     newCodeExercise,
+	"scenario": newScenarioExercise,
 }
 
 // readExercise is the empty exercise of an information card.
