@@ -70,11 +70,12 @@ var kinds = map[string]func() Exercise{
 	"password": func() Exercise { return &Password{} },
 	"code":     func() Exercise { return &Code{} },
 	"scenario": func() Exercise { return &Scenario{} },
+	"phrase":   func() Exercise { return &Passphrase{} },
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order", "password", "code", "scenario"}
+	return []string{"read", "choose", "type", "order", "password", "code", "scenario", "phrase"}
 }
 
 // Judge judges an answer to a step.

@@ -104,6 +104,14 @@ func TestBuiltInLessonsAreSolvable(t *testing.T) {
 							a = ChoiceAnswer{o.ID}
 						}
 					}
+				case *Passphrase:
+					var ids PassphraseAnswer
+					for _, w := range ex.Words {
+						if w.Feedback == "" {
+							ids = append(ids, w.ID)
+						}
+					}
+					a = ids
 				case *Code:
 					a = CodeAnswer{Typed: "123456", Code: "123456"}
 				case *Password:

@@ -128,6 +128,7 @@ var spanishInputs, spanishKind = func() ([]string, map[string]int) {
 			continue
 		}
 		add(w, section)
+		add(Fold(w), section)
 		add(strings.ReplaceAll(Fold(w), " ", ""), section)
 	}
 	for y := 1940; y < 2040; y++ {

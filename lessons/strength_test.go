@@ -90,6 +90,9 @@ func TestPasswordStrength(t *testing.T) {
 		{"qwertyuiop", "", VeryWeak, []string{AdviceCommon}, nil},
 		{"abcdefghijk", "", VeryWeak, []string{AdviceSequence}, nil},
 		{"Gh7$kq", "", Weak, []string{AdviceTooShort, AdviceAddWord}, nil},
+		// A saying is not a passphrase.
+		{"más vale pájaro en mano", "", VeryWeak, []string{AdviceCommon}, nil},
+		{"a bird in the hand", "", VeryWeak, []string{AdviceCommon}, nil},
 		// Passphrases of random words: strong, and no nagging about words.
 		{"tren azul", "", Fair, []string{AdviceKnownWord, AdviceAddWord}, nil},
 		{"nube tren queso piano", "Lucía", VeryStrong, nil, []string{AdviceKnownWord, AdviceAddWord}},

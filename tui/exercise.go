@@ -57,6 +57,7 @@ var components = map[string]func(c *Common, s *lessons.Step) exercise{
 	"password": newPasswordExercise,
 	"code":     newCodeExercise,
 	"scenario": newScenarioExercise,
+	"phrase":   newPhraseExercise,
 }
 
 // readExercise is the empty exercise of an information card.

@@ -187,13 +187,18 @@ func (e *passwordExercise) View(width int) string {
 	return strings.Join(lines, "\n")
 }
 
-// meter draws the strength: blocks, a word and the goal. Never colour
-// alone: the word says the level.
+// meter draws the strength of a password: blocks, a word and the goal.
 func (e *passwordExercise) meter(width int) string {
-	st, cat := e.c.Styles, e.c.Cat
-	lvl := e.st.Level
+	return strengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), e.fields[0].Len() == 0 && !e.wiped, width)
+}
+
+// strengthMeter draws a strength as blocks, a word and the goal; empty
+// draws the meter of nothing yet. Never colour alone: the word says the
+// level.
+func strengthMeter(c *Common, lvl, goalLvl lessons.Level, empty bool, width int) string {
+	st, cat := c.Styles, c.Cat
 	filled := int(lvl) + 1
-	if e.fields[0].Len() == 0 && !e.wiped {
+	if empty {
 		filled = 0
 	}
 	bar := strings.Repeat("■", filled) + strings.Repeat("□", 5-filled)
@@ -208,8 +213,8 @@ func (e *passwordExercise) meter(width int) string {
 	if filled > 0 {
 		word = levelName(cat, lvl)
 	}
-	goal := cat.T("pw_goal", "Goal", levelName(cat, e.ex.GoalLevel()))
-	if filled > 0 && lvl >= e.ex.GoalLevel() {
+	goal := cat.T("pw_goal", "Goal", levelName(cat, goalLvl))
+	if filled > 0 && lvl >= goalLvl {
 		goal = "✔ " + cat.T("pw_goal_reached")
 	}
 	text := "  " + cat.T("pw_strength") + " " + style.Render(bar+" "+word) + " · " + goal
