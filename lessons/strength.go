@@ -9,14 +9,16 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/trustelem/zxcvbn"
 	"github.com/trustelem/zxcvbn/match"
+
+	"aula/lessons/internal/fastzx"
 )
 
 // Password strength, as the original zxcvbn (Dropbox, 4.4.2) measures it:
 // how many guesses an attacker who knows common passwords, words, names,
 // dates and keyboard patterns needs. The port is trustelem/zxcvbn, checked
-// against the original's scores in strength_test.go.
+// against the original's scores in strength_test.go; fastzx runs its
+// matching and scoring fast enough for every key, with the same results.
 //
 // On top of zxcvbn, Aula gives it the learner's own name and a list of
 // Spanish words (common passwords, names, football clubs, months, cities)
@@ -137,6 +139,9 @@ var spanishInputs, spanishKind = func() ([]string, map[string]int) {
 	return out, kind
 }()
 
+// spanishZX are the Spanish inputs, ranked once for zxcvbn.
+var spanishZX = fastzx.NewInputs(spanishInputs)
+
 // SpanishWords returns the Spanish words given to zxcvbn, most common first.
 func SpanishWords() []string {
 	var out []string
@@ -193,20 +198,12 @@ func PasswordStrength(password, name string) Strength {
 		return Strength{Level: VeryWeak, Advice: []string{AdviceOnlySpaces}}
 	}
 	names := nameInputs(name)
-	inputs := make([]string, 0, len(names)+len(spanishInputs))
-	inputs = append(inputs, names...)
-	for _, w := range spanishInputs {
-		// zxcvbn ranks a repeated input by its last place: keep the name first.
-		if !slices.Contains(names, w) {
-			inputs = append(inputs, w)
-		}
-	}
 	// zxcvbn sees the password without accents: "ñandú" as "nandu". The
 	// port counts bytes, not characters, and misses repeats of letters
 	// that take 2 bytes ("ññññ"); without accents it counts like the
 	// original, which counts characters. The Spanish words are given
 	// with and without accents, so they are still found.
-	res := zxcvbn.PasswordStrength(stripAccents(password), inputs)
+	res := fastzx.Strength(stripAccents(password), fastzx.Then(names, spanishZX))
 	st := Strength{Level: Level(clampLevel(res.Score))}
 
 	found := map[string]bool{}
