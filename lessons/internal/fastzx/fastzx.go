@@ -46,7 +46,28 @@ var (
 	words      map[string]ranks // every word of every dictionary, lowercase
 	maxWordLen int
 	graphs     []*adjacency.Graph
+	// longestAt[prefix3(w)] is the length of the longest word that starts
+	// like w (3 printable ASCII characters): most places in a password
+	// start no word longer than 2, and the search stops there.
+	longestAt [95 * 95 * 95]uint8
 )
+
+// prefix3 numbers the first 3 characters of s, or -1 if they are not
+// printable ASCII.
+func prefix3(s string) int {
+	if len(s) < 3 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < 3; i++ {
+		c := int(s[i]) - 32
+		if c < 0 || c >= 95 {
+			return -1
+		}
+		n = n*95 + c
+	}
+	return n
+}
 
 func init() {
 	words = make(map[string]ranks, 100000)
@@ -60,6 +81,9 @@ func init() {
 			}
 			r[d] = int32(i + 1) // a word listed twice keeps its last rank, as in trustelem
 			maxWordLen = max(maxWordLen, len(w))
+			if p := prefix3(w); p >= 0 {
+				longestAt[p] = uint8(max(int(longestAt[p]), min(len(w), 255)))
+			}
 		}
 	}
 	for _, g := range []string{"qwerty", "dvorak", "keypad", "mac_keypad"} {
@@ -70,9 +94,19 @@ func init() {
 // Inputs are the user inputs (names, words the site knows): a dictionary of
 // its own, "user_inputs". Make them once and judge many passwords with them.
 type Inputs struct {
-	rank   map[string]int
-	maxLen int
-	then   *Inputs // more inputs after these, ranked after them
+	rank      map[string]int
+	maxLen    int
+	longestAt map[int]int // as the package's longestAt, for these inputs
+	then      *Inputs     // more inputs after these, ranked after them
+}
+
+// longest is the length of the longest input that starts like s.
+func (in *Inputs) longest(p int) int {
+	l := 0
+	for ; in != nil; in = in.then {
+		l = max(l, in.longestAt[p])
+	}
+	return l
 }
 
 // Then returns inputs that are in first, then rest (made once, shared): a
@@ -102,11 +136,16 @@ func (in *Inputs) lookup(w string) (int, bool) {
 // NewInputs ranks the inputs in order, lowercase; an input listed twice
 // keeps its last rank, as in trustelem.
 func NewInputs(list []string) *Inputs {
-	in := &Inputs{rank: make(map[string]int, len(list))}
+	in := &Inputs{rank: make(map[string]int, len(list)), longestAt: map[int]int{}}
 	for i, w := range list {
 		w = strings.ToLower(w)
 		in.rank[w] = i + 1
 		in.maxLen = max(in.maxLen, len(w))
+		if p := prefix3(w); p >= 0 {
+			in.longestAt[p] = max(in.longestAt[p], len(w))
+		} else if len(w) >= 3 {
+			in.longestAt[-1] = max(in.longestAt[-1], len(w)) // not printable: no shortcut
+		}
 	}
 	return in
 }
@@ -208,7 +247,12 @@ func dictionaryMatch(ms []*match.Match, password, lower string, in *Inputs, chan
 		if changed != nil {
 			start = firstChanged[i]
 		}
-		for j := start; j < n && j-i < longest; j++ {
+		// Words of 1 or 2 characters, and longer ones that start here.
+		limit := longest
+		if p := prefix3(lower[i:min(i+3, n)]); p >= 0 {
+			limit = max(2, int(longestAt[p]), in.longest(p), in.longest(-1))
+		}
+		for j := start; j < n && j-i < limit; j++ {
 			w := lower[i : j+1]
 			if r, ok := words[w]; ok {
 				for d, rank := range r {
@@ -624,7 +668,12 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 			}
 		}
 		if best[k][l].m == nil {
-			lens[k] = append(lens[k], l)
+			// Keep lens[k] ascending: the search tries shorter sequences first.
+			ls := append(lens[k], l)
+			for x := len(ls) - 1; x > 0 && ls[x-1] > ls[x]; x-- {
+				ls[x-1], ls[x] = ls[x], ls[x-1]
+			}
+			lens[k] = ls
 		}
 		best[k][l] = cell{m: m, pi: pi, g: g}
 	}
@@ -635,7 +684,7 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 	for k := 0; k < n; k++ {
 		for _, m := range byJ[k] {
 			if m.I > 0 {
-				for _, l := range sortedLens(lens[m.I-1]) {
+				for _, l := range lens[m.I-1] {
 					update(m, l+1)
 				}
 			} else {
@@ -645,7 +694,7 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 		update(bruteforce(0, k), 1)
 		for i := 1; i <= k; i++ {
 			var m *match.Match
-			for _, l := range sortedLens(lens[i-1]) {
+			for _, l := range lens[i-1] {
 				if best[i-1][l].m.Pattern == "bruteforce" {
 					continue // never two bruteforce matches in a row
 				}
@@ -678,11 +727,4 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 		k = c.m.I - 1
 	}
 	return seq, best[n-1][min(len(seq), n)].g
-}
-
-// sortedLens returns ls ascending (they are few).
-func sortedLens(ls []int) []int {
-	out := append([]int(nil), ls...)
-	sort.Ints(out)
-	return out
 }
