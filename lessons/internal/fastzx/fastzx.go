@@ -307,8 +307,18 @@ var l33tTable = map[string][]string{
 	"z": {"2"},
 }
 
+// l33tKey is a look-alike match: the same word at the same place, found
+// through two different readings of the look-alikes, is the same match
+// (same token, same substitutions, same guesses); zxcvbn lists it once per
+// reading, which changes nothing but the time the search takes.
+type l33tKey struct {
+	i, j       int
+	dict, word string
+}
+
 func l33tMatch(ms []*match.Match, password, lower string, in *Inputs) []*match.Match {
 	subs := enumerateL33tSubs(relevantL33tSubtable(password))
+	seen := map[l33tKey]bool{}
 	for _, sub := range subs {
 		if len(sub) == 0 {
 			break
@@ -330,6 +340,11 @@ func l33tMatch(ms []*match.Match, password, lower string, in *Inputs) []*match.M
 			if len(token) <= 1 || strings.ToLower(token) == m.MatchedWord {
 				continue
 			}
+			k := l33tKey{m.I, m.J, m.DictionaryName, m.MatchedWord}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
 			m.Sub = map[string]string{}
 			for k, v := range sub {
 				if strings.IndexByte(token, k) >= 0 {
