@@ -142,6 +142,10 @@ var spanishInputs, spanishKind = func() ([]string, map[string]int) {
 // spanishZX are the Spanish inputs, ranked once for zxcvbn.
 var spanishZX = fastzx.NewInputs(spanishInputs)
 
+// WarmStrength reads zxcvbn's dictionaries now, so that the first key on
+// a password step is as quick as the others. Safe to call more than once.
+func WarmStrength() { fastzx.Warm() }
+
 // SpanishWords returns the Spanish words given to zxcvbn, most common first.
 func SpanishWords() []string {
 	var out []string

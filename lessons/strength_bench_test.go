@@ -24,6 +24,7 @@ func benchPasswords(n int) map[string]string {
 // BenchmarkPasswordStrength is the cost of judging one keystroke: the meter
 // judges the whole password again after every key.
 func BenchmarkPasswordStrength(b *testing.B) {
+	WarmStrength() // once per run, measured by fastzx.BenchmarkLoadDictionaries
 	for _, n := range []int{8, 16, 32, 64} {
 		for kind, p := range benchPasswords(n) {
 			b.Run(fmt.Sprintf("%s-%d", kind, n), func(b *testing.B) {

@@ -41,6 +41,15 @@ func newPasswordExercise(c *Common, s *lessons.Step) exercise {
 	return e
 }
 
+// Start reads the strength dictionaries in the background (once per run),
+// so that the first key is judged as fast as the others.
+func (e *passwordExercise) Start() tea.Cmd { return warmStrength }
+
+func warmStrength() tea.Msg {
+	lessons.WarmStrength()
+	return nil
+}
+
 // learnerName is the name of whoever is signed in: a password with it in
 // is weak.
 func learnerName(c *Common) string {

@@ -46,6 +46,9 @@ func newPhraseExercise(c *Common, s *lessons.Step) exercise {
 	return e
 }
 
+// Start reads the strength dictionaries in the background (once per run).
+func (e *phraseExercise) Start() tea.Cmd { return warmStrength }
+
 func (e *phraseExercise) zoneID(i int) string { return fmt.Sprintf("word-%s-%d", e.step.ID, i) }
 
 func (e *phraseExercise) judge() {

@@ -22,6 +22,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/trustelem/zxcvbn/adjacency"
 	"github.com/trustelem/zxcvbn/frequency"
@@ -39,8 +40,12 @@ var dictNames = func() []string {
 	return names
 }()
 
-// ranks holds a word's rank in each dictionary of dictNames (0: not in it).
-type ranks []int32
+// ranks holds a word's rank in each dictionary of dictNames (0: not in
+// it), in the map entry itself: no allocation per word.
+type ranks [maxDicts]int32
+
+// maxDicts bounds the dictionaries (zxcvbn 4.4.2 has 6).
+const maxDicts = 8
 
 var (
 	words      map[string]ranks // every word of every dictionary, lowercase
@@ -69,23 +74,32 @@ func prefix3(s string) int {
 	return n
 }
 
-func init() {
+var load sync.Once
+
+// Warm reads the dictionaries now (about 10 MB and a few tens of
+// milliseconds, once), rather than at the first password judged.
+func Warm() { load.Do(loadDictionaries) }
+
+func loadDictionaries() {
+	if len(dictNames) > maxDicts {
+		panic("fastzx: more dictionaries than maxDicts")
+	}
 	words = make(map[string]ranks, 100000)
 	for d, name := range dictNames {
 		for i, w := range frequency.FrequencyLists[name] {
 			w = strings.ToLower(w)
-			r, ok := words[w]
-			if !ok {
-				r = make(ranks, len(dictNames))
-				words[w] = r
-			}
+			r := words[w]
 			r[d] = int32(i + 1) // a word listed twice keeps its last rank, as in trustelem
+			words[w] = r
 			maxWordLen = max(maxWordLen, len(w))
 			if p := prefix3(w); p >= 0 {
 				longestAt[p] = uint8(max(int(longestAt[p]), min(len(w), 255)))
 			}
 		}
 	}
+}
+
+func init() {
 	for _, g := range []string{"qwerty", "dvorak", "keypad", "mac_keypad"} {
 		graphs = append(graphs, adjacency.Graphs[g])
 	}
@@ -187,6 +201,7 @@ func ASCII(s string) string {
 // Strength judges a password as zxcvbn would, with in as user inputs (nil
 // for none).
 func Strength(password string, in *Inputs) Result {
+	Warm()
 	password = ASCII(password)
 	if in == nil {
 		in = &Inputs{}
@@ -255,7 +270,7 @@ func dictionaryMatch(ms []*match.Match, password, lower string, in *Inputs, chan
 		for j := start; j < n && j-i < limit; j++ {
 			w := lower[i : j+1]
 			if r, ok := words[w]; ok {
-				for d, rank := range r {
+				for d, rank := range r[:len(dictNames)] {
 					if rank > 0 {
 						ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: password[i : j+1],
 							MatchedWord: w, Rank: int(rank), DictionaryName: dictNames[d]})

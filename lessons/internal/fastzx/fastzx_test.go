@@ -114,3 +114,10 @@ func TestASCII(t *testing.T) {
 		t.Errorf("40 emoji in a row are a repeat, score %d", got.Score)
 	}
 }
+
+// BenchmarkLoadDictionaries is the one-off cost of Warm.
+func BenchmarkLoadDictionaries(b *testing.B) {
+	for b.Loop() {
+		loadDictionaries()
+	}
+}
