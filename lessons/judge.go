@@ -35,10 +35,17 @@ const (
 // Verdict is the judgement of one answer.
 type Verdict struct {
 	Correct  bool
-	Feedback string // the lesson's own words about this answer, when it has some
-	Reason   Reason // what to say when Feedback is empty
-	Param    string // a word for the generic message (the item out of place)
-	Mistake  string // stable id of the mistake: stored and shown to trainers, never the typed text
+	Feedback string    // the lesson's own words about this answer, when it has some
+	Reason   Reason    // what to say when Feedback is empty
+	Param    string    // a word for the generic message (the item out of place)
+	Mistake  string    // stable id of the mistake: stored and shown to trainers, never the typed text
+	Strength *Strength // password steps: the level and the advice that applied, stored as outcomes
+}
+
+// Reminder says that nothing was given yet (an empty box, nothing marked):
+// the learner is reminded what to do, and it does not count as a miss.
+func (v Verdict) Reminder() bool {
+	return v.Reason == ReasonEmpty || v.Reason == ReasonNoChoice || v.Reason == ReasonNoConfirm
 }
 
 // Exercise is the part of a step that depends on its kind. Adding a kind is
@@ -59,11 +66,16 @@ var kinds = map[string]func() Exercise{
 	"choose": func() Exercise { return &Choose{} },
 	"type":   func() Exercise { return &Type{} },
 	"order":  func() Exercise { return &Order{} },
+	// issue 4: passwords and safety
+	"password": func() Exercise { return &Password{} },
+	"code":     func() Exercise { return &Code{} },
+	"scenario": func() Exercise { return &Scenario{} },
+	"phrase":   func() Exercise { return &Passphrase{} },
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order"}
+	return []string{"read", "choose", "type", "order", "password", "code", "scenario", "phrase"}
 }
 
 // Judge judges an answer to a step.

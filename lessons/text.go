@@ -29,6 +29,17 @@ func Fold(s string) string {
 	return Normalise(out)
 }
 
+// stripAccents removes accents and keeps everything else as it is:
+// "Ñandú Pérez" becomes "Nandu Perez".
+func stripAccents(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
 // ValidEmail reports whether s is a plain email address such as
 // lucia.prueba@correo.example: one address, no name, no spaces, and a domain
 // with a dot.

@@ -54,9 +54,18 @@ type Event struct {
 	Correct   bool          `json:"correct,omitempty"`
 	Mistake   string        `json:"mistake,omitempty"` // stable id of the mistake from the lesson file
 	How       string        `json:"how,omitempty"`     // for step_done: "read" | "example"
+	Score     *int          `json:"score,omitempty"`   // password steps: strength 0–4 of the practice password (never the password)
+	Advice    []string      `json:"advice,omitempty"`  // password steps: ids of the advice that applied
 	Elapsed   time.Duration `json:"elapsed"`           // active time since the learner's previous action in this lesson
 	At        time.Time     `json:"at"`                // set by Record from Options.Now when zero
 }
+
+// maxScore is the highest password strength (zxcvbn's score); maxAdvice
+// bounds the advice ids of one answer.
+const (
+	maxScore  = 4
+	maxAdvice = 16
+)
 
 // maxIDLen bounds the ids an event carries (lesson, step, mistake).
 const maxIDLen = 64
@@ -85,6 +94,15 @@ func validEvent(e Event) error {
 		return fmt.Errorf("%w: negative step index, steps or attempt", ErrBadEvent)
 	case e.How != "" && e.How != "read" && e.How != "example":
 		return fmt.Errorf("%w: how is %q, not read or example", ErrBadEvent, e.How)
+	case e.Score != nil && (*e.Score < 0 || *e.Score > maxScore):
+		return fmt.Errorf("%w: score %d is not from 0 to %d", ErrBadEvent, *e.Score, maxScore)
+	case len(e.Advice) > maxAdvice:
+		return fmt.Errorf("%w: %d advice ids, at most %d", ErrBadEvent, len(e.Advice), maxAdvice)
+	}
+	for _, a := range e.Advice {
+		if err := checkID("advice", a); err != nil {
+			return err
+		}
 	}
 	for _, f := range [...]struct{ name, id string }{{"lesson", e.Lesson}, {"step", e.Step}, {"mistake", e.Mistake}} {
 		if err := checkID(f.name, f.id); err != nil {

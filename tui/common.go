@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	zone "github.com/lrstanley/bubblezone"
 
 	"aula/i18n"
@@ -27,6 +28,8 @@ type Common struct {
 
 	Learner *store.Learner // nil until sign-in
 	Now     func() time.Time
+	// Tick schedules a timer message (tea.Tick, or a fake in tests).
+	Tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	InClass bool // the kiosk can join a class: home offers it
 }
 

@@ -26,6 +26,26 @@ type exercise interface {
 	SetDone(done bool)
 }
 
+// Optional parts of an exercise, checked with a type assertion by the
+// player. Most kinds need none of them.
+type (
+	// starter starts what the exercise needs while it is on screen (a
+	// once-a-second tick for a code that expires).
+	starter interface{ Start() tea.Cmd }
+	// enterTaker may use Enter before the player checks the answer (to go
+	// from one box to the next); it reports whether it did.
+	enterTaker interface{ TakeEnter() bool }
+	// judgedTaker hears the verdict on its answer (to empty a box that was
+	// wrong), and may say it in words of its own ("" for the usual ones).
+	judgedTaker interface {
+		Judged(v lessons.Verdict)
+		Say(v lessons.Verdict) string
+	}
+	// wiper forgets what the learner typed: called when the step is left,
+	// whether solved or not.
+	wiper interface{ Wipe() }
+)
+
 // components maps a step kind to the constructor of its exercise. A new kind
 // needs one entry here and one in lessons.
 var components = map[string]func(c *Common, s *lessons.Step) exercise{
@@ -33,6 +53,11 @@ var components = map[string]func(c *Common, s *lessons.Step) exercise{
 	"choose": newChooseExercise,
 	"type":   newTypeExercise,
 	"order":  newOrderExercise,
+	// issue 4: passwords and safety
+	"password": newPasswordExercise,
+	"code":     newCodeExercise,
+	"scenario": newScenarioExercise,
+	"phrase":   newPhraseExercise,
 }
 
 // readExercise is the empty exercise of an information card.

@@ -52,13 +52,34 @@ func newPlayer(c *Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progr
 	return pl
 }
 
-// Init records that the lesson was opened.
-func (p *player) Init() tea.Cmd { return p.record(store.LessonStarted, nil) }
+// Init records that the lesson was opened and starts the first step.
+func (p *player) Init() tea.Cmd { return tea.Batch(p.record(store.LessonStarted, nil), p.start()) }
+
+// start starts what the exercise on screen needs (a timer), if anything.
+func (p *player) start() tea.Cmd {
+	if s, ok := p.ex.(starter); ok {
+		return s.Start()
+	}
+	return nil
+}
+
+// Close makes the exercise on screen forget what the learner typed: the
+// lesson is being left.
+func (p *player) Close() { p.wipe() }
+
+func (p *player) wipe() {
+	if w, ok := p.ex.(wiper); ok {
+		w.Wipe()
+	}
+}
 
 func (p *player) step() *lessons.Step { return p.lesson.Steps[p.idx] }
 
 // enter shows step i afresh.
 func (p *player) enter(i int) {
+	if p.ex != nil {
+		p.wipe()
+	}
 	p.idx = i
 	p.entered = p.c.Now()
 	p.state, p.misses, p.verdict, p.hint, p.scroll = asking, 0, nil, false, 0
@@ -109,6 +130,9 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, k.Enter):
+			if t, ok := p.ex.(enterTaker); ok && p.state == asking && t.TakeEnter() {
+				return nil
+			}
 			return p.enterPressed()
 		case key.Matches(msg, k.Hint):
 			return p.showHint()
@@ -159,13 +183,21 @@ func (p *player) enterPressed() tea.Cmd {
 	v := s.Judge(p.ex.Answer())
 	p.verdict = &v
 	p.scroll = 1 << 20 // show the feedback: the view clamps to the bottom
-	if v.Reason == lessons.ReasonEmpty || v.Reason == lessons.ReasonNoChoice {
+	if j, ok := p.ex.(judgedTaker); ok {
+		j.Judged(v)
+	}
+	if v.Reminder() {
 		// Nothing given yet: a reminder, not a miss.
 		return nil
 	}
 	attempt := p.misses + 1
 	cmds := []tea.Cmd{p.record(store.Answered, func(e *store.Event) {
 		e.Attempt, e.Correct, e.Mistake = attempt, v.Correct, v.Mistake
+		if st := v.Strength; st != nil {
+			// The strength of a practice password, never the password.
+			score := int(st.Level)
+			e.Score, e.Advice = &score, append([]string(nil), st.Advice...)
+		}
 	})}
 	if v.Correct {
 		p.state = solved
@@ -197,8 +229,9 @@ func (p *player) showHint() tea.Cmd {
 func (p *player) advance() tea.Cmd {
 	if p.idx+1 < len(p.lesson.Steps) {
 		p.enter(p.idx + 1)
-		return nil
+		return p.start()
 	}
+	p.wipe()
 	p.finished = true
 	p.scroll = 0
 	return p.record(store.LessonDone, nil)
@@ -267,13 +300,16 @@ func (p *player) feedback(w int) string {
 	var lines []string
 	if v := p.verdict; v != nil {
 		text := v.Feedback
+		if j, ok := p.ex.(judgedTaker); ok && text == "" {
+			text = j.Say(*v)
+		}
 		if text == "" {
 			text = cat.T("verdict_"+string(v.Reason), "Item", v.Param)
 		}
 		switch {
 		case v.Correct:
 			lines = append(lines, wrap.Render(st.Good.Render("✔ "+cat.T("right"))+" "+text))
-		case v.Reason == lessons.ReasonEmpty || v.Reason == lessons.ReasonNoChoice:
+		case v.Reminder():
 			lines = append(lines, wrap.Render(st.Hint.Render("→ ")+text))
 		default:
 			lines = append(lines, wrap.Render(st.Bad.Render("✗ "+cat.T("not_yet"))+" "+text))

@@ -90,6 +90,7 @@ func New(cfg Config) *Model {
 	}
 	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
 	c.Store, c.Rec, c.InClass = cfg.Store, NewRecorder(cfg.Store), cfg.Class != nil
+	c.Tick = cfg.Tick
 	m := &Model{c: c, cfg: cfg, notice: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
 	if cfg.Joined != "" {
 		m.class.url, m.class.state = cfg.Joined, classroom.Offline
@@ -152,6 +153,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case signOutMsg:
 		return m, m.signOut()
 	case quitMsg:
+		if c, ok := m.scr.(interface{ Close() }); ok {
+			c.Close() // forget any practice password before leaving
+		}
 		return m, tea.Sequence(m.flush(), tea.Quit)
 	case goHomeMsg:
 		return m, m.goHome()
@@ -164,7 +168,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, discover(m.cfg.Discover)
 	case openListMsg:
-		m.scr = newLessonList(m.c, msg.itinerary)
+		m.show(newLessonList(m.c, msg.itinerary))
 		return m, loadProgress(m.c.Store, m.c.Learner.ID)
 	case openLessonMsg:
 		l, ok := m.c.Lessons.Lesson(msg.id)
@@ -179,7 +183,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		p := newPlayer(m.c, msg.lesson, m.nextLesson(msg.lesson.ID), msg.progress)
-		m.scr = p
+		m.show(p)
 		return m, p.Init()
 	}
 	if cmd, handled := m.classUpdate(msg); handled {
@@ -233,6 +237,15 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// show puts s on screen. The screen it replaces may hold what a learner
+// typed as practice: it is told to forget it first.
+func (m *Model) show(s screen) {
+	if c, ok := m.scr.(interface{ Close() }); ok {
+		c.Close()
+	}
+	m.scr = s
+}
+
 // quitDialog asks before leaving; a signed-in learner may also just sign out.
 func (m *Model) quitDialog() overlay {
 	cat := m.c.Cat
@@ -263,7 +276,7 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 		cmds = append(cmds, send(openJoinMsg{}))
 	} else if id := m.startOpen; id != "" {
 		m.startOpen = ""
-		m.scr = newHome(m.c)
+		m.show(newHome(m.c))
 		cmds = append(cmds, send(openLessonMsg{id: id}))
 	} else {
 		cmds = append(cmds, m.goHome())
@@ -277,7 +290,7 @@ func (m *Model) signOut() tea.Cmd {
 	}
 	m.c.Learner = nil
 	m.overlay = nil
-	m.scr = newSignIn(m.c, false)
+	m.show(newSignIn(m.c, false))
 	return tea.Sequence(m.flush(), loadLearners(m.c.Store))
 }
 
@@ -285,7 +298,7 @@ func (m *Model) goHome() tea.Cmd {
 	if m.c.Learner == nil {
 		return nil
 	}
-	m.scr = newHome(m.c)
+	m.show(newHome(m.c))
 	return loadProgress(m.c.Store, m.c.Learner.ID)
 }
 
