@@ -1,9 +1,14 @@
 package lessons
 
-import "gopkg.in/yaml.v3"
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
 
 // Answer is what a learner gives to a step: TextAnswer for type steps,
-// ChoiceAnswer for choose steps, OrderAnswer for order steps, nil for read.
+// ChoiceAnswer for choose steps, OrderAnswer for order steps, InboxAnswer for
+// inbox steps, nil for read.
 type Answer any
 
 // TextAnswer is free text typed by the learner. It is judged and forgotten:
@@ -30,7 +35,33 @@ const (
 	ReasonOrder    Reason = "order"     // Param is out of place
 	ReasonInvalid  Reason = "invalid"   // an answer of the wrong shape: a bug, said kindly
 	ReasonRight    Reason = "right"     // right, and the lesson says nothing more
+
+	// Inbox steps.
+	ReasonNothing      Reason = "nothing"       // nothing done in the mailbox yet
+	ReasonPending      Reason = "pending"       // a task under way, nothing wrong so far: say nothing
+	ReasonNotSent      Reason = "mail_not_sent" // the email has not been sent yet
+	ReasonOtherMessage Reason = "mail_other"    // Param is the subject of the wrong email answered or forwarded
+	ReasonWrongDoc     Reason = "mail_wrong_doc"
+	ReasonAddressNear  Reason = "address_near" // Param is the address typed, a letter or two away
+	// The address problems of CheckAddress are reasons too: "address_" and
+	// the problem with "_" for "-" (address_no_at); Param is the address.
 )
+
+// AddressReason is the reason that says what is wrong with an address.
+func AddressReason(p AddressProblem) Reason {
+	return Reason("address_" + strings.ReplaceAll(string(p), "-", "_"))
+}
+
+// Counts says whether the verdict is an attempt that counts: right, or a
+// miss. Reminders that nothing was given yet, and the silence of a task
+// under way, are not attempts.
+func (v Verdict) Counts() bool {
+	switch v.Reason {
+	case ReasonEmpty, ReasonNoChoice, ReasonNothing, ReasonPending, AddressReason(AddressEmpty):
+		return false
+	}
+	return true
+}
 
 // Verdict is the judgement of one answer.
 type Verdict struct {
@@ -59,11 +90,12 @@ var kinds = map[string]func() Exercise{
 	"choose": func() Exercise { return &Choose{} },
 	"type":   func() Exercise { return &Type{} },
 	"order":  func() Exercise { return &Order{} },
+	"inbox":  func() Exercise { return &Inbox{} },
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order"}
+	return []string{"read", "choose", "type", "order", "inbox"}
 }
 
 // Judge judges an answer to a step.

@@ -33,6 +33,31 @@ var components = map[string]func(c *Common, s *lessons.Step) exercise{
 	"choose": newChooseExercise,
 	"type":   newTypeExercise,
 	"order":  newOrderExercise,
+	"inbox":  newInboxExercise,
+}
+
+// fullExercise is an optional interface (checked with a type assertion by
+// the player) for an exercise that is a whole application, such as the mail
+// app of inbox steps. While the step is being answered:
+//   - it is drawn in all the room the player has (ViewFull), across the
+//     whole width;
+//   - it takes Enter for itself: the learner checks with the exercise's own
+//     key or the Check button;
+//   - it takes Esc while WantsEsc says so (to close a form, or ask before a
+//     draft is thrown away), instead of Esc going home;
+//   - after an action that may finish the task it hands the player an
+//     answer to check (TakeCheck), so a sent email is judged at once.
+type fullExercise interface {
+	exercise
+	// ViewFull draws the exercise in exactly width×height cells.
+	ViewFull(width, height int) string
+	// WantsEsc says whether Esc means something inside the exercise now.
+	WantsEsc() bool
+	// TakeCheck returns, once, an answer to check after an action, or nil.
+	TakeCheck() lessons.Answer
+	// CheckKey is the exercise's own key for "check", shown on the Check
+	// button.
+	CheckKey() key.Binding
 }
 
 // readExercise is the empty exercise of an information card.
