@@ -246,8 +246,8 @@ func (e *inboxExercise) SetDone(done bool) {
 		if e.form != nil {
 			e.form.blur()
 		}
-		if e.mode != modeCompose {
-			e.mode = modeMail
+		if e.mode == modePicker {
+			e.mode = modeCompose
 		}
 	} else if e.form != nil && e.mode == modeCompose {
 		e.form.focusOn(e.form.focus)

@@ -129,7 +129,7 @@ func (e *inboxExercise) viewMail(w, h int) string {
 
 	// Message list.
 	list := e.shown()
-	listH := clamp(len(list), 1, max((h-1)*2/5, 2))
+	listH := clamp(len(list), 1, max(h/2-1, 2))
 	e.cursor = clamp(e.cursor, 0, max(len(list)-1, 0))
 	if e.cursor < e.top {
 		e.top = e.cursor
@@ -145,7 +145,16 @@ func (e *inboxExercise) viewMail(w, h int) string {
 	for i := e.top; i < len(list) && i < e.top+listH; i++ {
 		right = append(right, e.c.Zones.Mark(fmt.Sprintf("inbox-row-%d", i), e.row(list[i], i, rw)))
 	}
-	right = append(right, st.Dim.Render(strings.Repeat("─", rw)))
+	sep := ""
+	if hidden := len(list) - listH; hidden > 0 {
+		// Say there are more emails than rows, and which way they are.
+		arrow := "↓"
+		if e.top+listH >= len(list) {
+			arrow = "↑"
+		}
+		sep = "─ " + arrow + " " + cat.T("inbox_more_mails", "Count", hidden) + " "
+	}
+	right = append(right, st.Dim.Render(truncate(sep+strings.Repeat("─", max(rw-lipgloss.Width(sep), 0)), rw)))
 	right = append(right, e.viewReading(rw, h-len(right))...)
 
 	var out []string
@@ -456,6 +465,9 @@ func (e *inboxExercise) viewLink(w, h int) string {
 			s = st.ButtonOn.Render("▶ [ " + b.label + " ]")
 		}
 		btns = append(btns, e.c.Zones.Mark(b.id, s))
+	}
+	if e.done {
+		btns = nil // the step is over: nothing left to choose
 	}
 	lines = append(lines, strings.Join(btns, " "))
 	// Keep the buttons on screen when the room is short: drop the
