@@ -310,15 +310,22 @@ func (e *inboxExercise) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// browse is what still works once the step is over: looking around.
+// browse is what still works once the step is over: looking around the
+// folders and reading (Enter belongs to the player again).
 func (e *inboxExercise) browse(k tea.KeyMsg) {
 	ck := e.c.Keys
 	n := len(e.shown())
 	switch {
+	case key.Matches(k, ck.Up) && e.focus == focusFolders:
+		e.setFolder((e.folder - 1 + len(inboxFolders)) % len(inboxFolders))
+	case key.Matches(k, ck.Down) && e.focus == focusFolders:
+		e.setFolder((e.folder + 1) % len(inboxFolders))
 	case key.Matches(k, ck.Up):
 		e.cursor = clamp(e.cursor-1, 0, max(n-1, 0))
 	case key.Matches(k, ck.Down):
 		e.cursor = clamp(e.cursor+1, 0, max(n-1, 0))
+	case key.Matches(k, e.keys.Switch):
+		e.focus = 1 - e.focus
 	case key.Matches(k, e.keys.Page):
 		e.page(k.String() == "pgup")
 	}
@@ -606,7 +613,7 @@ func (e *inboxExercise) Keys() []key.Binding {
 	}
 	ck, ik := e.c.Keys, e.keys
 	if e.done {
-		return []key.Binding{ck.Move, ik.Page}
+		return []key.Binding{ck.Move, ik.Switch, ik.Page}
 	}
 	switch e.mode {
 	case modeCompose:

@@ -30,7 +30,14 @@ func (e *inboxExercise) ViewFull(width, height int) string {
 	default:
 		main = e.viewMail(w, mainH)
 	}
-	out := append([]string{e.titleBar(w)}, block(main, w, mainH)...)
+	var out []string
+	if h >= 12 {
+		// The practice address, when there is room for it.
+		out = append(out, e.titleBar(w))
+	} else {
+		mainH++
+	}
+	out = append(out, block(main, w, mainH)...)
 	out = append(out, bottom...)
 	return strings.Join(block(strings.Join(out, "\n"), w, h), "\n")
 }

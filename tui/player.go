@@ -327,12 +327,16 @@ func (p *player) viewFull(f fullExercise) string {
 	text := lipgloss.NewStyle().Width(w).Render(s.Text)
 	fb := p.feedback(w)
 	btns := p.buttons()
-	used := 1 + lipgloss.Height(text) + 1 + 1
+	used := 1 + lipgloss.Height(text) + 1
 	if fb != "" {
 		used += lipgloss.Height(fb)
 	}
-	ex := f.ViewFull(w, max(c.Height-used, minFullHeight))
-	parts := []string{head, text, "", ex}
+	parts := []string{head, text}
+	if c.Height-used > minFullHeight+4 {
+		parts = append(parts, "") // room to breathe
+		used++
+	}
+	parts = append(parts, f.ViewFull(w, max(c.Height-used, minFullHeight)))
 	if fb != "" {
 		parts = append(parts, fb)
 	}
