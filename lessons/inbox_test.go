@@ -387,3 +387,172 @@ func TestLoadInbox(t *testing.T) {
 func fstestFS(es, en string) fstest.MapFS {
 	return fstest.MapFS{"es/l.yaml": {Data: []byte(es)}, "en/l.yaml": {Data: []byte(en)}}
 }
+
+// Every rule of every built-in inbox step, broken on its own, gives its own
+// mistake id and words that say what is wrong.
+func TestBuiltInInboxRulesEachHaveFeedback(t *testing.T) {
+	lib, _ := Load(Source{Name: "content", FS: BuiltIn()})
+	steps := 0
+	for _, lang := range lib.Langs() {
+		for _, l := range lib.Catalog(lang).Lessons {
+			for _, s := range l.Steps {
+				x, ok := s.Exercise.(*Inbox)
+				if !ok {
+					continue
+				}
+				steps++
+				sample := x.Sample()
+				if v := s.Judge(sample); !v.Correct {
+					t.Errorf("%s/%s/%s: the sample answer is judged %+v", lang, l.ID, s.ID, v)
+				}
+				for _, r := range x.Rules {
+					for _, b := range breakRule(x, r, sample) {
+						v := s.Judge(b.a)
+						where := lang + "/" + l.ID + "/" + s.ID + " rule " + r.ID + " " + b.how
+						switch {
+						case v.Correct:
+							t.Errorf("%s: judged right", where)
+						case v.Mistake != b.mistake:
+							t.Errorf("%s: mistake %q, want %q (%+v)", where, v.Mistake, b.mistake, v)
+						case v.Feedback == "" && (v.Reason == ReasonWrong || v.Reason == ReasonNone):
+							t.Errorf("%s: no words about this mistake", where)
+						case !v.Counts():
+							t.Errorf("%s: not counted as a miss", where)
+						}
+					}
+				}
+			}
+		}
+	}
+	if steps < 14 {
+		t.Fatalf("found %d inbox steps, want at least 7 per language", steps)
+	}
+}
+
+type broken struct {
+	how     string
+	a       InboxAnswer
+	mistake string
+}
+
+// breakRule returns answers that break rule r, and only r, starting from a
+// right answer.
+func breakRule(x *Inbox, r *MailRule, right InboxAnswer) []broken {
+	clone := func() InboxAnswer {
+		a := right
+		a.Opened = append([]string(nil), right.Opened...)
+		a.Inspected = append([]string(nil), right.Inspected...)
+		a.Reported = append([]string(nil), right.Reported...)
+		a.Sent = append([]SentMail(nil), right.Sent...)
+		return a
+	}
+	sent := func(f func(m *SentMail)) InboxAnswer {
+		a := clone()
+		m := a.Sent[0]
+		m.Attachments = append([]string(nil), m.Attachments...)
+		f(&m)
+		a.Sent = []SentMail{m}
+		return a
+	}
+	var out []broken
+	switch r.Check {
+	case "opened":
+		for _, m := range x.Messages {
+			if !slicesContains(r.Values, m.ID) {
+				a := clone()
+				a.Opened = []string{m.ID} // another one
+				out = append(out, broken{"opened " + m.ID, a, r.ID})
+				break
+			}
+		}
+	case "inspected":
+		a := clone()
+		a.Inspected = nil
+		a.Opened = []string{x.Messages[0].ID}
+		out = append(out, broken{"not looked at", a, r.ID})
+	case "no-link":
+		for _, id := range r.Values {
+			a := clone()
+			a.Last = &MailAction{Kind: ActFollow, Link: id}
+			out = append(out, broken{"opened " + id, a, r.ID})
+		}
+	case "removed":
+		for _, id := range r.Values {
+			a := clone()
+			a.Reported = slicesWithout(a.Reported, id)
+			out = append(out, broken{"left " + id, a, r.ID})
+		}
+	case "kept":
+		for _, id := range r.Values {
+			a := clone()
+			a.Deleted = []string{id}
+			a.Last = &MailAction{Kind: ActDelete, Msg: id}
+			out = append(out, broken{"deleted " + id, a, r.ID + ":" + id})
+		}
+	case "new":
+		out = append(out, broken{"a reply", sent(func(m *SentMail) { m.Kind, m.Of = SendReply, x.Messages[0].ID }), r.ID})
+	case "reply", "forward":
+		out = append(out, broken{"a new email", sent(func(m *SentMail) { m.Kind, m.Of = SendNew, "" }), r.ID})
+		for _, msg := range x.Messages {
+			if msg.ID != r.Values[0] {
+				out = append(out, broken{"another email", sent(func(m *SentMail) { m.Of = msg.ID }), r.ID + ":other"})
+				break
+			}
+		}
+	case "to", "cc":
+		set := func(v string) func(m *SentMail) {
+			return func(m *SentMail) {
+				if r.Check == "to" {
+					m.To = v
+				} else {
+					m.Cc = v
+				}
+			}
+		}
+		want := r.Values[0]
+		user := want[:strings.IndexByte(want, '@')]
+		out = append(out,
+			broken{"someone else", sent(set("alguien.distinto@otro.example")), r.ID},
+			broken{"gmail.con", sent(set(user + "@gmail.con")), r.ID + ":typo"},
+			broken{"a letter away", sent(set(want + "x")), r.ID + ":near"})
+	case "subject":
+		out = append(out, broken{"empty", sent(func(m *SentMail) { m.Subject = " " }), r.ID})
+	case "body":
+		out = append(out, broken{"without the words", sent(func(m *SentMail) {
+			var keep []string
+			for _, o := range x.Rules {
+				if o.Check == "body" && o != r {
+					keep = append(keep, o.Values[0])
+				}
+			}
+			m.Body = strings.Join(keep, " ")
+		}), r.ID})
+	case "attachment":
+		out = append(out, broken{"nothing attached", sent(func(m *SentMail) { m.Attachments = nil }), r.ID})
+		for _, d := range x.Documents {
+			if !slicesContains(r.Values, d.ID) {
+				out = append(out, broken{"attached " + d.ID, sent(func(m *SentMail) { m.Attachments = []string{d.ID} }), r.ID + ":" + d.ID})
+			}
+		}
+	}
+	return out
+}
+
+func slicesWithout(s []string, v string) []string {
+	var out []string
+	for _, x := range s {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

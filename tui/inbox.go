@@ -613,7 +613,7 @@ func (e *inboxExercise) Keys() []key.Binding {
 	}
 	ck, ik := e.c.Keys, e.keys
 	if e.done {
-		return []key.Binding{ck.Move, ik.Switch, ik.Page}
+		return []key.Binding{ck.Move, ik.Page}
 	}
 	switch e.mode {
 	case modeCompose:
