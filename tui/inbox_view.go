@@ -205,7 +205,7 @@ func (e *inboxExercise) row(m *mailItem, i, w int) string {
 		clip = "📎"
 	}
 	dateW := 7
-	fromW := clamp(w/3, 8, 24)
+	fromW := clamp(w/3, 8, 30)
 	subjW := max(w-4-fromW-1-1-2-1-dateW, 4)
 	line := pointer + mark + pad(truncate(who, fromW), fromW) + " " + pad(truncate(m.subject, subjW), subjW) + " " + clip + " " +
 		fmt.Sprintf("%*s", dateW, truncate(m.date, dateW))
