@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -432,16 +433,25 @@ func mentionsAny(text string, phrases []string) bool {
 	if len(text) > MaxBodyLen {
 		text = text[:MaxBodyLen]
 	}
-	t := []rune(" " + Fold(text) + " ")
+	t := Fold(text)
 	for _, p := range phrases {
-		f := []rune(Fold(p))
-		if len(f) == 0 {
+		f := Fold(p)
+		if f == "" {
 			continue
 		}
-		for i := 1; i+len(f) < len(t); i++ {
-			if slices.Equal(t[i:i+len(f)], f) && !wordRune(t[i-1]) && !wordRune(t[i+len(f)]) {
+		for from := 0; from < len(t); {
+			i := strings.Index(t[from:], f)
+			if i < 0 {
+				break
+			}
+			start, end := from+i, from+i+len(f)
+			before, _ := utf8.DecodeLastRuneInString(t[:start])
+			after, _ := utf8.DecodeRuneInString(t[end:])
+			if (start == 0 || !wordRune(before)) && (end == len(t) || !wordRune(after)) {
 				return true
 			}
+			_, size := utf8.DecodeRuneInString(t[start:])
+			from = start + size
 		}
 	}
 	return false

@@ -556,3 +556,25 @@ func slicesContains(s []string, v string) bool {
 	}
 	return false
 }
+
+// BenchmarkInboxJudge judges a sent email against 5 rules (the longest
+// mail task), the way the player does after Send.
+func BenchmarkInboxJudge(b *testing.B) {
+	lib, _ := Load(Source{Name: "content", FS: BuiltIn()})
+	l, _ := lib.Catalog("es").Lesson("correo-escribir")
+	s := l.Steps[l.StepIndex("escribir")]
+	a := s.Exercise.(*Inbox).Sample()
+	a.Sent[0].Body = strings.Repeat("Texto de un correo bastante largo. ", 100) + "Hola: quiero una cita."
+	a.Last = &MailAction{Kind: ActSend}
+	for b.Loop() {
+		if v := s.Judge(a); !v.Correct {
+			b.Fatalf("judged %+v", v)
+		}
+	}
+}
+
+func BenchmarkCheckAddress(b *testing.B) {
+	for b.Loop() {
+		CheckAddress("servicios.sociales@hotmial.com")
+	}
+}

@@ -104,16 +104,20 @@ type inboxKeys struct {
 func newInboxKeys(c *Common) inboxKeys {
 	cat := c.Cat
 	letter := func(id string) string { return strings.ToLower(cat.T(id)) }
+	// Both cases work: Caps Lock left on must not leave a learner stuck.
+	both := func(id string) key.BindingOpt {
+		return key.WithKeys(letter(id), strings.ToUpper(letter(id)))
+	}
 	return inboxKeys{
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("inbox_key_open_help"))),
 		Switch:      key.NewBinding(key.WithKeys("tab", "shift+tab", "left", "right"), key.WithHelp("Tab", cat.T("inbox_key_switch_help"))),
-		Check:       key.NewBinding(key.WithKeys(letter("inbox_key_check")), key.WithHelp(letter("inbox_key_check"), cat.T("key_check"))),
+		Check:       key.NewBinding(both("inbox_key_check"), key.WithHelp(letter("inbox_key_check"), cat.T("key_check"))),
 		Page:        key.NewBinding(key.WithKeys("pgdown", "pgup", " "), key.WithHelp(cat.T("inbox_keyname_page"), cat.T("inbox_key_page_help"))),
-		New:         key.NewBinding(key.WithKeys(letter("inbox_key_new")), key.WithHelp(strings.ToUpper(letter("inbox_key_new")), cat.T("inbox_new"))),
-		Reply:       key.NewBinding(key.WithKeys(letter("inbox_key_reply")), key.WithHelp(strings.ToUpper(letter("inbox_key_reply")), cat.T("inbox_reply"))),
-		Forward:     key.NewBinding(key.WithKeys(letter("inbox_key_forward")), key.WithHelp(strings.ToUpper(letter("inbox_key_forward")), cat.T("inbox_forward"))),
-		Delete:      key.NewBinding(key.WithKeys("delete", letter("inbox_key_delete")), key.WithHelp(cat.T("inbox_keyname_delete"), cat.T("inbox_delete"))),
-		Report:      key.NewBinding(key.WithKeys(letter("inbox_key_report")), key.WithHelp(strings.ToUpper(letter("inbox_key_report")), cat.T("inbox_report"))),
+		New:         key.NewBinding(both("inbox_key_new"), key.WithHelp(strings.ToUpper(letter("inbox_key_new")), cat.T("inbox_new"))),
+		Reply:       key.NewBinding(both("inbox_key_reply"), key.WithHelp(strings.ToUpper(letter("inbox_key_reply")), cat.T("inbox_reply"))),
+		Forward:     key.NewBinding(both("inbox_key_forward"), key.WithHelp(strings.ToUpper(letter("inbox_key_forward")), cat.T("inbox_forward"))),
+		Delete:      key.NewBinding(key.WithKeys("delete", letter("inbox_key_delete"), strings.ToUpper(letter("inbox_key_delete"))), key.WithHelp(cat.T("inbox_keyname_delete"), cat.T("inbox_delete"))),
+		Report:      key.NewBinding(both("inbox_key_report"), key.WithHelp(strings.ToUpper(letter("inbox_key_report")), cat.T("inbox_report"))),
 		Links:       key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", cat.T("inbox_key_links_help"))),
 		NextField:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", cat.T("inbox_key_next_field"))),
 		PrevField:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp(cat.T("inbox_keyname_shift_tab"), cat.T("inbox_key_prev_field"))),
@@ -304,6 +308,7 @@ func (e *inboxExercise) Update(msg tea.Msg) tea.Cmd {
 			f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
 		case f.focus == fieldBody:
 			f.body, cmd = f.body.Update(msg)
+			f.full = f.body.Length() >= bodyLimit
 		}
 		return cmd
 	}

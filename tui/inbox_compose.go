@@ -45,7 +45,8 @@ type composeForm struct {
 	docs    []string // ids of the documents attached
 	focus   int
 	initial [3]string
-	bad     int // the field of an address the app refused, or -1
+	bad     int  // the field of an address the app refused, or -1
+	full    bool // the body has reached bodyLimit (worked out after each change, not at every frame)
 }
 
 func newComposeForm(c *Common, kind string, orig *mailItem) *composeForm {
@@ -222,6 +223,7 @@ func (e *inboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 			k.Runes = []rune(strings.ReplaceAll(strings.ReplaceAll(string(k.Runes), "\r\n", "\n"), "\r", "\n"))
 		}
 		f.body, cmd = f.body.Update(k)
+		f.full = f.body.Length() >= bodyLimit
 	}
 	return cmd
 }

@@ -578,3 +578,15 @@ func TestInboxPrivacyOnlyRuleIDsAreStored(t *testing.T) {
 		t.Error("the rule outcomes (saludo, to:no-at) are not in the data file")
 	}
 }
+
+// Caps Lock on, Ctrl+C and back: the letters still work, the draft stays.
+func TestInboxCapitalKeysAndCtrlCKeepTheDraft(t *testing.T) {
+	d := inboxDriver(t, "en", "correo-escribir", "escribir")
+	d.keys("N")
+	d.must("New email")
+	d.keys("MARTA")
+	d.keys("ctrl+c")
+	d.must("Do you want to leave?")
+	d.keys("esc")
+	d.must("New email", "MARTA")
+}

@@ -369,7 +369,7 @@ func (e *inboxExercise) viewCompose(w, h int) string {
 	}
 	var tail []string
 	tail = append(tail, "  "+attach)
-	if f.body.Length() >= bodyLimit {
+	if f.full {
 		tail = append(tail, "  "+st.Bad.Render(cat.T("inbox_body_full", "Max", bodyLimit)))
 	}
 	var btns []string
