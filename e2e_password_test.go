@@ -30,16 +30,6 @@ var e2eWords = map[string]struct {
 		[]string{"cloud train cheese piano", "chair clock plant mug"}, []string{"cloud", "tortoise", "piano", "autumn"}},
 }
 
-// startLang is start with a language of our choice.
-func (s *tmuxServer) startLang(name, lang string, w, h int, bin, data, dir string) {
-	s.t.Helper()
-	exit := filepath.Join(dir, name+".exit")
-	command := fmt.Sprintf("TERM=xterm-256color %s --data %s --lang %s --lesson contrasenas-fuertes 2>%s; echo $? >%s.tmp && mv %s.tmp %s",
-		shellQuote(bin), shellQuote(data), lang, shellQuote(filepath.Join(dir, name+".stderr")),
-		shellQuote(exit), shellQuote(exit), shellQuote(exit))
-	s.run("new-session", "-d", "-s", name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), command)
-}
-
 var (
 	choiceLine = regexp.MustCompile(`^\s*(▶)?\s*([1-9]) (?:\((?:•| )\)|\[(?:x| )\]) (.+)$`)
 	orderLine  = regexp.MustCompile(`^\s*(▶|⇅)?\s*([1-9])\. (.+?)\s*$`)
@@ -107,7 +97,7 @@ func TestE2EPasswordsItinerary(t *testing.T) {
 			}
 
 			name := "pw-" + lang
-			tm.startLang(name, lang, 80, 24, bin, data, logs)
+			tm.startArgs(name, 80, 24, logs, bin, "--data", data, "--lang", lang, "--lesson", "contrasenas-fuertes")
 			tm.waitFor(name, "Aula")
 			tm.typeText(name, "Lucía")
 			tm.waitFor(name, "› Lucía")

@@ -144,6 +144,21 @@ func (s *tmuxServer) startArgs(name string, w, h int, dir, bin string, args ...s
 	s.run("new-session", "-d", "-s", name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), command)
 }
 
+// moveTo presses Down, one key at a time, until the cursor line shows
+// cursor (the lists' order may change as lessons are added).
+func (s *tmuxServer) moveTo(name, cursor string) {
+	s.t.Helper()
+	scr := s.screen(name)
+	for i := 0; i < 40 && !strings.Contains(scr, cursor); i++ {
+		before := scr
+		s.keys(name, "Down")
+		scr = s.waitUntil(name, "the cursor to move towards "+cursor, func(now string) bool { return now != before })
+	}
+	if !strings.Contains(scr, cursor) {
+		s.t.Fatalf("the cursor never reached %q:\n%s", cursor, scr)
+	}
+}
+
 // screen is what the pane shows now, without trailing spaces.
 func (s *tmuxServer) screen(name string) string {
 	s.t.Helper()

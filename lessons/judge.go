@@ -1,9 +1,14 @@
 package lessons
 
-import "gopkg.in/yaml.v3"
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
 
 // Answer is what a learner gives to a step: TextAnswer for type steps,
-// ChoiceAnswer for choose steps, OrderAnswer for order steps, nil for read.
+// ChoiceAnswer for choose steps, OrderAnswer for order steps, InboxAnswer for
+// inbox steps, nil for read.
 type Answer any
 
 // TextAnswer is free text typed by the learner. It is judged and forgotten:
@@ -30,7 +35,33 @@ const (
 	ReasonOrder    Reason = "order"     // Param is out of place
 	ReasonInvalid  Reason = "invalid"   // an answer of the wrong shape: a bug, said kindly
 	ReasonRight    Reason = "right"     // right, and the lesson says nothing more
+
+	// Inbox steps.
+	ReasonNothing      Reason = "nothing"       // nothing done in the mailbox yet
+	ReasonPending      Reason = "pending"       // a task under way, nothing wrong so far: say nothing
+	ReasonNotSent      Reason = "mail_not_sent" // the email has not been sent yet
+	ReasonOtherMessage Reason = "mail_other"    // Param is the subject of the wrong email answered or forwarded
+	ReasonWrongDoc     Reason = "mail_wrong_doc"
+	ReasonAddressNear  Reason = "address_near" // Param is the address typed, a letter or two away
+	// The address problems of CheckAddress are reasons too: "address_" and
+	// the problem with "_" for "-" (address_no_at); Param is the address.
 )
+
+// AddressReason is the reason that says what is wrong with an address.
+func AddressReason(p AddressProblem) Reason {
+	return Reason("address_" + strings.ReplaceAll(string(p), "-", "_"))
+}
+
+// Counts says whether the verdict is an attempt that counts: right, or a
+// miss. Reminders that nothing was given yet, and the silence of a task
+// under way, are not attempts.
+func (v Verdict) Counts() bool {
+	switch v.Reason {
+	case ReasonEmpty, ReasonNoChoice, ReasonNoConfirm, ReasonNothing, ReasonPending, AddressReason(AddressEmpty):
+		return false
+	}
+	return true
+}
 
 // Verdict is the judgement of one answer.
 type Verdict struct {
@@ -40,12 +71,6 @@ type Verdict struct {
 	Param    string    // a word for the generic message (the item out of place)
 	Mistake  string    // stable id of the mistake: stored and shown to trainers, never the typed text
 	Strength *Strength // password steps: the level and the advice that applied, stored as outcomes
-}
-
-// Reminder says that nothing was given yet (an empty box, nothing marked):
-// the learner is reminded what to do, and it does not count as a miss.
-func (v Verdict) Reminder() bool {
-	return v.Reason == ReasonEmpty || v.Reason == ReasonNoChoice || v.Reason == ReasonNoConfirm
 }
 
 // Exercise is the part of a step that depends on its kind. Adding a kind is
@@ -62,20 +87,20 @@ type Exercise interface {
 
 // kinds maps a step kind to a constructor of its exercise.
 var kinds = map[string]func() Exercise{
-	"read":   func() Exercise { return &Read{} },
-	"choose": func() Exercise { return &Choose{} },
-	"type":   func() Exercise { return &Type{} },
-	"order":  func() Exercise { return &Order{} },
-	// issue 4: passwords and safety
+	"read":     func() Exercise { return &Read{} },
+	"choose":   func() Exercise { return &Choose{} },
+	"type":     func() Exercise { return &Type{} },
+	"order":    func() Exercise { return &Order{} },
 	"password": func() Exercise { return &Password{} },
 	"code":     func() Exercise { return &Code{} },
 	"scenario": func() Exercise { return &Scenario{} },
 	"phrase":   func() Exercise { return &Passphrase{} },
+	"inbox":    func() Exercise { return &Inbox{} },
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order", "password", "code", "scenario", "phrase"}
+	return []string{"read", "choose", "type", "order", "password", "code", "scenario", "phrase", "inbox"}
 }
 
 // Judge judges an answer to a step.

@@ -61,8 +61,8 @@ func TestPasswordJudge(t *testing.T) {
 			case tt.level >= 0 && (v.Strength == nil || v.Strength.Level != tt.level):
 				t.Errorf("strength %+v, want level %d", v.Strength, tt.level)
 			}
-			if v.Reminder() != (tt.reason == ReasonEmpty || tt.reason == ReasonNoConfirm) {
-				t.Errorf("Reminder() = %v for %q", v.Reminder(), tt.reason)
+			if v.Counts() == (tt.reason == ReasonEmpty || tt.reason == ReasonNoConfirm) {
+				t.Errorf("Counts() = %v for %q", v.Counts(), tt.reason)
 			}
 			if v.Reason == ReasonWeak && v.Param != v.Strength.Level.ID() {
 				t.Errorf("param %q, want the level id %q", v.Param, v.Strength.Level.ID())

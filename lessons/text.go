@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"net/mail"
 	"strings"
 	"unicode"
 
@@ -38,21 +37,4 @@ func stripAccents(s string) string {
 		return s
 	}
 	return out
-}
-
-// ValidEmail reports whether s is a plain email address such as
-// lucia.prueba@correo.example: one address, no name, no spaces, and a domain
-// with a dot.
-func ValidEmail(s string) bool {
-	if s == "" || strings.ContainsAny(s, " \t<>") {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Name != "" || a.Address != s {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	domain := s[at+1:]
-	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") &&
-		!strings.HasSuffix(domain, ".") && !strings.Contains(domain, "..")
 }

@@ -49,15 +49,39 @@ type (
 // components maps a step kind to the constructor of its exercise. A new kind
 // needs one entry here and one in lessons.
 var components = map[string]func(c *Common, s *lessons.Step) exercise{
-	"read":   func(*Common, *lessons.Step) exercise { return readExercise{} },
-	"choose": newChooseExercise,
-	"type":   newTypeExercise,
-	"order":  newOrderExercise,
-	// issue 4: passwords and safety
+	"read":     func(*Common, *lessons.Step) exercise { return readExercise{} },
+	"choose":   newChooseExercise,
+	"type":     newTypeExercise,
+	"order":    newOrderExercise,
 	"password": newPasswordExercise,
 	"code":     newCodeExercise,
 	"scenario": newScenarioExercise,
 	"phrase":   newPhraseExercise,
+	"inbox":    newInboxExercise,
+}
+
+// fullExercise is an optional interface (checked with a type assertion by
+// the player) for an exercise that is a whole application, such as the mail
+// app of inbox steps. While the step is being answered:
+//   - it is drawn in all the room the player has (ViewFull), across the
+//     whole width;
+//   - it takes Enter for itself: the learner checks with the exercise's own
+//     key or the Check button;
+//   - it takes Esc while WantsEsc says so (to close a form, or ask before a
+//     draft is thrown away), instead of Esc going home;
+//   - after an action that may finish the task it hands the player an
+//     answer to check (TakeCheck), so a sent email is judged at once.
+type fullExercise interface {
+	exercise
+	// ViewFull draws the exercise in exactly width×height cells.
+	ViewFull(width, height int) string
+	// WantsEsc says whether Esc means something inside the exercise now.
+	WantsEsc() bool
+	// TakeCheck returns, once, an answer to check after an action, or nil.
+	TakeCheck() lessons.Answer
+	// CheckKey is the exercise's own key for "check", shown on the Check
+	// button.
+	CheckKey() key.Binding
 }
 
 // readExercise is the empty exercise of an information card.

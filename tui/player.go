@@ -126,29 +126,33 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
+	// A full exercise (the mail app) uses Enter, the page keys and the
+	// mouse wheel itself while the step is being answered.
+	full, isFull := p.ex.(fullExercise)
+	own := isFull && p.state == asking
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch {
-		case key.Matches(msg, k.Enter):
+		case key.Matches(msg, k.Enter) && !own:
 			if t, ok := p.ex.(enterTaker); ok && p.state == asking && t.TakeEnter() {
 				return nil
 			}
 			return p.enterPressed()
 		case key.Matches(msg, k.Hint):
 			return p.showHint()
-		case msg.String() == "pgup":
+		case msg.String() == "pgup" && !isFull:
 			p.scroll = max(p.scroll-p.c.Height/2, 0)
 			return nil
-		case msg.String() == "pgdown":
+		case msg.String() == "pgdown" && !isFull:
 			p.scroll += p.c.Height / 2
 			return nil
 		}
 	case tea.MouseMsg:
-		if msg.Button == tea.MouseButtonWheelUp {
+		if msg.Button == tea.MouseButtonWheelUp && !isFull {
 			p.scroll = max(p.scroll-1, 0)
 			return nil
 		}
-		if msg.Button == tea.MouseButtonWheelDown {
+		if msg.Button == tea.MouseButtonWheelDown && !isFull {
 			p.scroll++
 			return nil
 		}
@@ -161,7 +165,13 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 	}
-	return p.ex.Update(msg)
+	cmd := p.ex.Update(msg)
+	if isFull {
+		if a := full.TakeCheck(); a != nil && p.state == asking {
+			return tea.Batch(cmd, p.judge(a))
+		}
+	}
+	return cmd
 }
 
 func isClick(m tea.MouseMsg) bool {
@@ -180,13 +190,23 @@ func (p *player) enterPressed() tea.Cmd {
 	case revealed:
 		return tea.Batch(p.record(store.StepDone, func(e *store.Event) { e.How = "example" }), p.advance())
 	}
-	v := s.Judge(p.ex.Answer())
+	return p.judge(p.ex.Answer())
+}
+
+// judge checks an answer, says the verdict, records it and moves the step on.
+func (p *player) judge(a lessons.Answer) tea.Cmd {
+	s := p.step()
+	v := s.Judge(a)
+	if v.Reason == lessons.ReasonPending {
+		// A task under way, nothing wrong so far: nothing to say yet.
+		return nil
+	}
 	p.verdict = &v
 	p.scroll = 1 << 20 // show the feedback: the view clamps to the bottom
 	if j, ok := p.ex.(judgedTaker); ok {
 		j.Judged(v)
 	}
-	if v.Reminder() {
+	if !v.Counts() {
 		// Nothing given yet: a reminder, not a miss.
 		return nil
 	}
@@ -250,6 +270,21 @@ func (p *player) Title() string { return p.lesson.Title }
 
 func (p *player) Typing() bool { return !p.finished && p.ex.Typing() }
 
+// WantsEsc says whether Esc belongs to the exercise now (closing a form,
+// asking before a draft is thrown away) rather than meaning "go home". The
+// root asks before its own Esc handling.
+func (p *player) WantsEsc() bool {
+	f, ok := p.ex.(fullExercise)
+	return ok && !p.finished && p.state == asking && f.WantsEsc()
+}
+
+// FullWidth says whether the screen uses the whole width (a full
+// exercise), so the root does not centre it as a reading column.
+func (p *player) FullWidth() bool {
+	_, ok := p.ex.(fullExercise)
+	return ok && !p.finished
+}
+
 func (p *player) HelpText() string {
 	if p.finished {
 		return p.c.Cat.T("help_summary")
@@ -263,15 +298,35 @@ func (p *player) Keys() []key.Binding {
 		return []key.Binding{k.Enter, k.Back}
 	}
 	if p.state != asking {
-		return []key.Binding{k.Next, k.Back}
+		return append(append([]key.Binding{k.Next}, p.doneKeys()...), k.Back)
 	}
 	keys := append([]key.Binding{}, p.ex.Keys()...)
+	if _, ok := p.ex.(fullExercise); ok {
+		// The exercise has its own check key; Esc may be its own too.
+		keys = append(keys, k.Hint)
+		if !p.WantsEsc() {
+			keys = append(keys, k.Back)
+		}
+		return keys
+	}
 	return append(keys, k.Check, k.Hint, k.Back)
+}
+
+// doneKeys are the keys a full exercise still has once the step is over
+// (looking around the mailbox).
+func (p *player) doneKeys() []key.Binding {
+	if _, ok := p.ex.(fullExercise); ok {
+		return p.ex.Keys()
+	}
+	return nil
 }
 
 func (p *player) View() string {
 	if p.finished {
 		return p.viewSummary()
+	}
+	if f, ok := p.ex.(fullExercise); ok {
+		return p.viewFull(f)
 	}
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.textWidth()
@@ -292,6 +347,38 @@ func (p *player) View() string {
 	return p.fit(strings.Join(parts, "\n"))
 }
 
+// minFullHeight is the least room a full exercise gets; below it the step
+// scrolls.
+const minFullHeight = 9
+
+// viewFull lays out a step whose exercise is a whole application: a line
+// with the step number and title, the instruction, the exercise in all the
+// room left, then the feedback and the buttons.
+func (p *player) viewFull(f fullExercise) string {
+	c, st, cat := p.c, p.c.Styles, p.c.Cat
+	w := c.Width
+	s := p.step()
+	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))+" · ") + st.Title.Render(s.Title))
+	text := lipgloss.NewStyle().Width(w).Render(s.Text)
+	fb := p.feedback(w)
+	btns := p.buttons()
+	used := 1 + lipgloss.Height(text) + 1
+	if fb != "" {
+		used += lipgloss.Height(fb)
+	}
+	parts := []string{head, text}
+	if c.Height-used > minFullHeight+4 {
+		parts = append(parts, "") // room to breathe
+		used++
+	}
+	parts = append(parts, f.ViewFull(w, max(c.Height-used, minFullHeight)))
+	if fb != "" {
+		parts = append(parts, fb)
+	}
+	parts = append(parts, btns)
+	return p.fit(strings.Join(parts, "\n"))
+}
+
 // feedback is what the app says about the last answer, the hint and the
 // worked example.
 func (p *player) feedback(w int) string {
@@ -309,7 +396,7 @@ func (p *player) feedback(w int) string {
 		switch {
 		case v.Correct:
 			lines = append(lines, wrap.Render(st.Good.Render("✔ "+cat.T("right"))+" "+text))
-		case v.Reminder():
+		case !v.Counts():
 			lines = append(lines, wrap.Render(st.Hint.Render("→ ")+text))
 		default:
 			lines = append(lines, wrap.Render(st.Bad.Render("✗ "+cat.T("not_yet"))+" "+text))
@@ -330,7 +417,11 @@ func (p *player) buttons() string {
 	if p.state != asking {
 		return button(p.c, "btn-check", cat.T("btn_next"), true)
 	}
-	return button(p.c, "btn-check", cat.T("btn_check"), true) + " " + button(p.c, "btn-hint", cat.T("btn_hint"), false)
+	check := cat.T("btn_check")
+	if f, ok := p.ex.(fullExercise); ok {
+		check += " (" + strings.ToUpper(f.CheckKey().Help().Key) + ")"
+	}
+	return button(p.c, "btn-check", check, true) + " " + button(p.c, "btn-hint", cat.T("btn_hint"), false)
 }
 
 // fit shows the part of body that fits the content height, keeping the

@@ -229,6 +229,9 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 	case key.Matches(k, keys.Back):
+		if e, ok := m.scr.(interface{ WantsEsc() bool }); ok && e.WantsEsc() {
+			return nil, false // the screen closes a form or asks first
+		}
 		switch m.scr.(type) {
 		case *player, *lessonList, *joinScreen:
 			return m.goHome(), true
@@ -355,7 +358,7 @@ func (m *Model) View() string {
 	}
 	// On a wide terminal the reading column sits in the middle. Overlays
 	// centre themselves in the whole width already.
-	if pad := (w - maxTextWidth) / 2; pad > 10 && m.overlay == nil && m.class.paused == nil {
+	if pad := (w - maxTextWidth) / 2; pad > 10 && m.overlay == nil && m.class.paused == nil && !fullWidth(m.scr) {
 		body = lipgloss.NewStyle().PaddingLeft(pad).Render(body)
 	}
 	body = lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body)
@@ -391,4 +394,11 @@ func (m *Model) tooSmall() string {
 		return ""
 	}
 	return lipgloss.NewStyle().Width(m.width).MaxWidth(m.width).MaxHeight(m.height).Render(msg)
+}
+
+// fullWidth says whether the screen wants the whole width (a mail app)
+// rather than a centred reading column.
+func fullWidth(s screen) bool {
+	f, ok := s.(interface{ FullWidth() bool })
+	return ok && f.FullWidth()
 }
