@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	rdebug "runtime/debug"
 	"strings"
 	"time"
 
@@ -124,6 +125,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// kioskMemoryLimit is the kiosk's soft memory limit: what it keeps (the
+// lessons, the password dictionaries, about 15 MB at most) fits well under.
+const kioskMemoryLimit = 20 << 20
+
 func runKiosk(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("aula", stderr)
 	// Help that was asked for goes to stdout, so it can be paged; after a
@@ -207,6 +212,12 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		Class: syncer, Discover: classroom.Discover, HubURL: *hub, Joined: joined})
 	// A copy of the last good file, made while the learner signs in.
 	go st.Backup()
+	// Old laptops: a soft memory limit makes the garbage collector work a
+	// little harder rather than let the heap grow to twice what is live
+	// (GOMEMLIMIT in the environment still decides, if set).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		rdebug.SetMemoryLimit(kioskMemoryLimit)
+	}
 	p = tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
 	ctx, stopSync := context.WithCancel(context.Background())
 	syncDone := make(chan struct{})
