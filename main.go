@@ -5,6 +5,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -69,6 +71,8 @@ Kiosk flags:
   --lesson ID     open this lesson right after sign-in
   --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones
   --hub URL       join the trainer's class at URL (asks for the session code)
+  --kiosk         closing Aula needs the trainer PIN (set it with aula setup);
+                  --kiosk=false turns off what aula setup turned on
   --debug FILE    write a debug log to FILE
   --help          show this help
 `
@@ -135,6 +139,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	extra := fs.String("lessons", "", "")
 	debug := fs.String("debug", "", "")
 	hub := fs.String("hub", "", "")
+	kiosk := fs.Bool("kiosk", false, "")
 	rest, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(stdout, usage, defaultDataDir())
@@ -148,19 +153,10 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "aula: unknown command %q; see aula --help\n", rest[0])
 		return exitUsage
 	}
-	if *lang == "" {
-		*lang = i18n.FromEnv()
-	}
-	if *lang != "es" && *lang != "en" {
+	given := flagsGiven(fs)
+	if given["lang"] && !validLang(*lang) {
 		fmt.Fprintf(stderr, "aula: --lang must be es or en, not %q\n", *lang)
 		return exitUsage
-	}
-	cat := i18n.New(*lang)
-
-	lib, problems := loadLessons(*extra)
-	var notices []string
-	if len(problems) > 0 {
-		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
 	}
 	if *hub != "" {
 		u, err := classroom.NormalizeURL(*hub)
@@ -170,20 +166,36 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		}
 		*hub = u
 	}
+
+	st, code := openStore(*data, i18n.New(cmp.Or(*lang, i18n.FromEnv())), stderr)
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	// What aula setup chose, unless a flag says otherwise.
+	opt, err := startOptions(st, given, *lang, *kiosk, *hub)
+	if err != nil {
+		fmt.Fprintln(stderr, "aula:", err)
+		return exitData
+	}
+	cat := i18n.New(opt.lang)
+
+	lib, problems := loadLessons(*extra)
+	var notices []string
+	if len(problems) > 0 {
+		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
+	}
 	if *lesson != "" {
 		if _, ok := lib.Catalog(cat.Lang()).Lesson(*lesson); !ok {
 			fmt.Fprintln(stderr, cat.T("no_such_lesson", "ID", *lesson))
 			return exitUsage
 		}
 	}
-
-	st, code := openStore(*data, cat, stderr)
-	if st == nil {
-		return code
-	}
-	defer st.Close()
 	if r := st.Recovered(); r != nil {
 		notices = append(notices, recoveryNotice(cat, r))
+	}
+	if opt.kiosk && !opt.trainerPIN {
+		fmt.Fprintln(stderr, cat.T("kiosk_no_pin"))
 	}
 
 	if *debug != "" {
@@ -204,10 +216,20 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		syncer.SetClass(c.URL, c.Token)
 	}
 	m := tui.New(tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
-		Class: syncer, Discover: classroom.Discover, HubURL: *hub, Joined: joined})
+		Class: syncer, Discover: classroom.Discover, HubURL: opt.hub, Joined: joined,
+		Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN})
 	// A copy of the last good file, made while the learner signs in.
 	go st.Backup()
-	p = tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30)}
+	if opt.kiosk {
+		// Signals are ours: a Ctrl+C that arrives as a signal asks, as the
+		// key does, instead of ending the program (see kiosk.go).
+		popts = append(popts, tea.WithoutSignalHandler())
+	}
+	p = tea.NewProgram(m, popts...)
+	if opt.kiosk {
+		defer guardSignals(p)()
+	}
 	ctx, stopSync := context.WithCancel(context.Background())
 	syncDone := make(chan struct{})
 	go func() { syncer.Run(ctx); close(syncDone) }()
@@ -223,6 +245,52 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	return exitOK
+}
+
+// flagsGiven is the set of flags given on the command line.
+func flagsGiven(fs *flag.FlagSet) map[string]bool {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	return given
+}
+
+// validLang reports whether the app speaks lang.
+func validLang(lang string) bool { return slices.Contains(i18n.Langs, lang) }
+
+// startOpts is how the kiosk starts: the settings of aula setup, with the
+// flags given on top.
+type startOpts struct {
+	lang       string
+	kiosk      bool
+	hub        string
+	trainerPIN bool // a trainer PIN is set
+}
+
+// startOptions reads the laptop's settings and lets the flags given
+// (given[name]) override them. Without either, the language comes from the
+// system.
+func startOptions(st *store.Store, given map[string]bool, lang string, kiosk bool, hub string) (startOpts, error) {
+	set, err := st.Settings()
+	if err != nil {
+		return startOpts{}, err
+	}
+	o := startOpts{lang: set.Lang, kiosk: set.Kiosk, hub: set.Hub}
+	if given["lang"] {
+		o.lang = lang
+	}
+	if !validLang(o.lang) {
+		o.lang = i18n.FromEnv()
+	}
+	if given["kiosk"] {
+		o.kiosk = kiosk
+	}
+	if given["hub"] {
+		o.hub = hub
+	}
+	if o.trainerPIN, err = st.HasTrainerPIN(); err != nil {
+		return startOpts{}, err
+	}
+	return o, nil
 }
 
 // openStore opens the data folder and says what went wrong in the learner's
