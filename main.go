@@ -5,7 +5,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -63,6 +62,9 @@ Usage:
   aula trainer --hub URL [--key KEY] the dashboard of a hub elsewhere
   aula hub [--data DIR] [--listen ADDR] [--new-key]
                                      serve a class hub without a screen
+  aula setup [--data DIR] [--lang L] [--accessible]
+                                     prepare this laptop: language, kiosk mode,
+                                     trainer PIN, class address, font advice
   aula version                       print the version
 
 Kiosk flags:
@@ -97,6 +99,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runHub(args[1:], stdout, stderr)
 		case "trainer":
 			return runTrainer(args[1:], stdout, stderr)
+		case "setup":
+			return runSetup(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDataDir())
 			return exitOK
@@ -167,7 +171,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		*hub = u
 	}
 
-	st, code := openStore(*data, i18n.New(cmp.Or(*lang, i18n.FromEnv())), stderr)
+	st, code := openStore(*data, i18n.New(firstOf(*lang, i18n.FromEnv())), stderr)
 	if st == nil {
 		return code
 	}
