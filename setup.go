@@ -95,7 +95,11 @@ func runSetup(args []string, stdout, stderr io.Writer) int {
 	if saved.Kiosk && !hasPIN && a.PIN == "" {
 		fmt.Fprintln(stdout, cat.T("kiosk_no_pin"))
 	}
-	fmt.Fprintln(stdout, cat.T("setup_summary_start"))
+	start := "aula"
+	if *data != defaultDataDir() {
+		start += " --data " + *data
+	}
+	fmt.Fprintln(stdout, cat.T("setup_summary_start", "Cmd", start))
 	return exitOK
 }
 

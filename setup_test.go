@@ -89,7 +89,7 @@ func TestSetupSavesWhatTheKioskStartsWith(t *testing.T) {
 	code, out, errOut := runAula(t, "setup", "--data", data, "--lang", "es")
 	wantCode(t, code, exitOK, out, errOut)
 	for _, want := range []string{"Done. The settings are saved in", "Language: English", "Kiosk mode: on",
-		"Trainer PIN: saved.", "Class: http://192.168.1.23:7420", "To start Aula, run: aula"} {
+		"Trainer PIN: saved.", "Class: http://192.168.1.23:7420", "To start Aula, run: aula --data "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("setup says:\n%s\nwant %q", out, want)
 		}

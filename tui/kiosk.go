@@ -180,7 +180,8 @@ func (p *pinGate) View(width, height int) string {
 	lines := []string{
 		st.Title.Render(cat.T("gate_title")), "",
 		wrap.Render(cat.T("gate_text")), "",
-		cat.T("gate_field") + " " + st.Input.Render(p.field.View(store.MaxTrainerPIN, !p.checking, st.FieldCursor)),
+		cat.T("gate_field"),
+		st.Input.Render(p.field.View(store.MaxTrainerPIN+1, !p.checking, st.FieldCursor)),
 	}
 	if p.note != "" {
 		note := p.note

@@ -48,7 +48,7 @@ func TestKioskClosingNeedsTheTrainerPIN(t *testing.T) {
 	d.keys("abcd", "enter")
 	d.must("The trainer PIN has 4 to 8 numbers.")
 	d.keys("0000", "enter")
-	d.must("That is not the trainer PIN. Try again, or press Esc")
+	d.must("That is not the trainer PIN. Please try again.")
 	d.keys("0000", "enter")
 	d.must("That is not the trainer PIN.")
 

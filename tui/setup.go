@@ -38,10 +38,11 @@ func SetupLanguageForm(lang *string) *huh.Form {
 		}
 		title += i18n.New(l).T("setup_lang")
 	}
-	cat := i18n.New(*lang)
+	keys := setupKeys(i18n.New(*lang))
+	keys.Select.Submit.SetHelp(keys.Select.Next.Help().Key, keys.Select.Next.Help().Desc) // there is more after it
 	return huh.NewForm(huh.NewGroup(
 		huh.NewSelect[string]().Title(title).Options(opts...).Value(lang),
-	)).WithKeyMap(setupKeys(cat)).WithTheme(huh.ThemeBase16())
+	)).WithKeyMap(keys).WithTheme(huh.ThemeBase16())
 }
 
 // SetupForm asks the rest, in a.Lang: kiosk mode, the trainer PIN (a new
