@@ -69,7 +69,8 @@ Usage:
 
 Kiosk flags:
   --data DIR      where progress is kept (default: %s)
-  --lang es|en    language (default: from LANG, else Spanish)
+  --lang L        language: es, en… (default: aula setup's, else from LANG,
+                  else Spanish)
   --lesson ID     open this lesson right after sign-in
   --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones
   --hub URL       join the trainer's class at URL (asks for the session code)
@@ -159,7 +160,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	given := flagsGiven(fs)
 	if given["lang"] && !validLang(*lang) {
-		fmt.Fprintf(stderr, "aula: --lang must be es or en, not %q\n", *lang)
+		fmt.Fprintf(stderr, "aula: --lang must be one of %s, not %q\n", strings.Join(i18n.Langs, ", "), *lang)
 		return exitUsage
 	}
 	if *hub != "" {
@@ -352,6 +353,7 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		for _, p := range problems {
 			fmt.Fprintln(stdout, p)
 		}
+		translationSummary(lib, stdout)
 		if len(problems) > 0 {
 			fmt.Fprintf(stderr, "%d problem(s) found\n", len(problems))
 			return exitProblem
@@ -372,6 +374,41 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "aula lessons: unknown command %q (check or list)\n", args[0])
 	return exitUsage
+}
+
+// translationSummary says, for each language with lessons missing, how
+// far its translation has got, and whether the app's own words are
+// translated too (a message file in i18n/). Nothing when all is done.
+func translationSummary(lib *lessons.Library, stdout io.Writer) {
+	ref := lib.Catalog(lessons.DefaultLanguage)
+	var lines []string
+	for _, lang := range lib.Langs()[1:] {
+		cat := lib.Catalog(lang)
+		done := 0
+		for id := range ref.Lessons {
+			if _, ok := cat.Lesson(id); ok {
+				done++
+			}
+		}
+		var notes []string
+		if done < len(ref.Lessons) {
+			notes = append(notes, fmt.Sprintf("%d of %d lessons translated, %d missing", done, len(ref.Lessons), len(ref.Lessons)-done))
+		}
+		if !validLang(lang) {
+			notes = append(notes, fmt.Sprintf("the app's own words have no file yet (i18n/messages.%s.yaml)", lang))
+		}
+		line := ""
+		if len(notes) > 0 {
+			line = "  " + lang + ": " + strings.Join(notes, "; ")
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) > 0 {
+		fmt.Fprintln(stdout, "Translations not finished (see docs/translating.md):")
+		fmt.Fprintln(stdout, strings.Join(lines, "\n"))
+	}
 }
 
 type lessonInfo struct {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/term"
@@ -35,7 +36,7 @@ func runSetup(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *lang != "" && !validLang(*lang) {
-		fmt.Fprintf(stderr, "aula setup: --lang must be one of %v, not %q\n", i18n.Langs, *lang)
+		fmt.Fprintf(stderr, "aula setup: --lang must be one of %s, not %q\n", strings.Join(i18n.Langs, ", "), *lang)
 		return exitUsage
 	}
 	cat := i18n.New(firstOf(*lang, i18n.FromEnv()))

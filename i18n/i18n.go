@@ -6,7 +6,9 @@ package i18n
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -18,8 +20,27 @@ import (
 //go:embed messages.*.yaml
 var files embed.FS
 
-// Langs are the languages of the catalog; the first is the default.
-var Langs = []string{"es", "en"}
+// Default is the language used when no other is asked for or known.
+const Default = "es"
+
+// Langs are the languages of the catalog, one per message file
+// (messages.<lang>.yaml): the default first, then the others in
+// alphabetical order. Adding a language is adding its file.
+var Langs = langsOf(files)
+
+// langsOf lists the languages of the message files in fsys.
+func langsOf(fsys fs.FS) []string {
+	names, _ := fs.Glob(fsys, "messages.*.yaml")
+	langs := []string{Default}
+	for _, n := range names {
+		l := strings.TrimSuffix(strings.TrimPrefix(n, "messages."), ".yaml")
+		if l != Default && l != "" {
+			langs = append(langs, l)
+		}
+	}
+	slices.Sort(langs[1:])
+	return langs
+}
 
 var (
 	bundleOnce sync.Once
@@ -49,7 +70,7 @@ type Catalog struct {
 	plain map[string]string // messages without arguments, said once
 }
 
-// New returns the catalog of lang (es or en); anything else gets Spanish.
+// New returns the catalog of lang (one of Langs); anything else gets Spanish.
 func New(lang string) *Catalog {
 	lang = Match(lang)
 	b, err := load()

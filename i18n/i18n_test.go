@@ -4,9 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"gopkg.in/yaml.v3"
 
@@ -148,5 +150,20 @@ func TestFromEnv(t *testing.T) {
 	t.Setenv("LANG", "C")
 	if got := FromEnv(); got != "es" {
 		t.Errorf("LANG=C: got %q, want the Spanish default", got)
+	}
+}
+
+// The languages come from the message files: a new file is a new language,
+// with the default first.
+func TestLangsComeFromTheFiles(t *testing.T) {
+	if len(Langs) < 2 || Langs[0] != Default || !slices.Contains(Langs, "en") {
+		t.Errorf("Langs = %v, want %s first and en among them", Langs, Default)
+	}
+	fsys := fstest.MapFS{
+		"messages.es.yaml": {}, "messages.en.yaml": {}, "messages.pt.yaml": {}, "messages.ca.yaml": {},
+		"README.md": {}, "messages.yaml": {},
+	}
+	if got, want := langsOf(fsys), []string{"es", "ca", "en", "pt"}; !slices.Equal(got, want) {
+		t.Errorf("langsOf = %v, want %v", got, want)
 	}
 }
