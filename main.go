@@ -354,6 +354,10 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, p)
 		}
 		translationSummary(lib, stdout)
+		// Plain language: warnings only, the lessons still load.
+		for _, w := range lessons.PlainLanguage(lib) {
+			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
+		}
 		if len(problems) > 0 {
 			fmt.Fprintf(stderr, "%d problem(s) found\n", len(problems))
 			return exitProblem

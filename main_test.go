@@ -585,3 +585,23 @@ func TestLessonsCheckThirdLanguage(t *testing.T) {
 		t.Errorf("English is complete, yet reported:\n%s", out)
 	}
 }
+
+// Long instructions are warned about, and the check still passes.
+func TestLessonsCheckWarnsAboutLongInstructions(t *testing.T) {
+	dir := t.TempDir()
+	long := "id: larga\ntitle: Larga\nsteps:\n  - id: paso\n    kind: read\n    title: Paso\n    text: " +
+		strings.Repeat("Una frase corta. ", lessons.MaxSentences+2) + "\n    hint: Pulsa Intro.\n"
+	writeFile(t, filepath.Join(dir, "es", "larga.yaml"), long)
+	writeFile(t, filepath.Join(dir, "en", "larga.yaml"), strings.Replace(long, "Una frase corta.", "A short sentence.", -1))
+	code, out, errOut := runAula(t, "lessons", "check", dir)
+	wantCode(t, code, exitOK, out, errOut)
+	for _, lang := range []string{"es", "en"} {
+		want := filepath.ToSlash(filepath.Join(dir, lang, "larga.yaml")) + `:4: warning: step "paso": the instruction has 8 sentences; keep it to 6 at most`
+		if !strings.Contains(out, want) {
+			t.Errorf("lessons check printed\n%s\nwant %q", out, want)
+		}
+	}
+	if !strings.Contains(out, "ok: ") {
+		t.Errorf("warnings must not fail the check:\n%s", out)
+	}
+}
