@@ -49,17 +49,20 @@ var (
 )
 
 func load() (*goi18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		bundle = goi18n.NewBundle(language.Spanish)
-		bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-		for _, l := range Langs {
-			if _, err := bundle.LoadMessageFileFS(files, "messages."+l+".yaml"); err != nil {
-				bundleErr = err
-				return
-			}
-		}
-	})
+	bundleOnce.Do(func() { bundle, bundleErr = newBundle(files, Langs) })
 	return bundle, bundleErr
+}
+
+// newBundle reads the message file of each language in langs from fsys.
+func newBundle(fsys fs.FS, langs []string) (*goi18n.Bundle, error) {
+	b := goi18n.NewBundle(language.Spanish)
+	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	for _, l := range langs {
+		if _, err := b.LoadMessageFileFS(fsys, "messages."+l+".yaml"); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
 }
 
 // Catalog says messages in one language.

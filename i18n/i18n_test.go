@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"gopkg.in/yaml.v3"
 
 	"aula/lessons"
@@ -165,5 +166,30 @@ func TestLangsComeFromTheFiles(t *testing.T) {
 	}
 	if got, want := langsOf(fsys), []string{"es", "ca", "en", "pt"}; !slices.Equal(got, want) {
 		t.Errorf("langsOf = %v, want %v", got, want)
+	}
+}
+
+// A third language works with nothing but its file: its words and its
+// plural forms.
+func TestAThirdLanguageFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"messages.es.yaml": {Data: []byte("hello: \"Hola\"\n")},
+		"messages.en.yaml": {Data: []byte("hello: \"Hello\"\n")},
+		"messages.pt.yaml": {Data: []byte("hello: \"Olá\"\nlessons:\n  one: \"{{.Count}} lição\"\n  other: \"{{.Count}} lições\"\n")},
+	}
+	langs := langsOf(fsys)
+	b, err := newBundle(fsys, langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := goi18n.NewLocalizer(b, "pt")
+	if s, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: "hello"}); err != nil || s != "Olá" {
+		t.Errorf("pt hello = %q, %v", s, err)
+	}
+	for n, want := range map[int]string{1: "1 lição", 3: "3 lições"} {
+		s, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: "lessons", PluralCount: n, TemplateData: map[string]any{"Count": n}})
+		if err != nil || s != want {
+			t.Errorf("pt lessons(%d) = %q, %v; want %q", n, s, err, want)
+		}
 	}
 }
