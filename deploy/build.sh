@@ -7,6 +7,8 @@
 #   aula-linux-arm64         Linux on ARM (a Raspberry Pi 4 or 5, some netbooks)
 #
 # Static binaries (CGO_ENABLED=0): nothing else to install on the laptop.
+# Next to them go the setup guides and the files they use (linux/,
+# windows/): copy the whole folder to a USB stick for the volunteers.
 # Stops at the first build that fails. CI runs this after the tests.
 #
 #   deploy/build.sh [OUTDIR]
@@ -24,3 +26,7 @@ for target in windows/amd64 linux/amd64 linux/386 linux/arm64; do
   CGO_ENABLED=0 GOOS=$os GOARCH=$arch go build -trimpath \
     -ldflags "-s -w -X main.version=$version" -o "$bin" .
 done
+
+cp -r deploy/linux deploy/windows "$out/"
+cp docs/setup-linux.md docs/setup-windows.md "$out/"
+echo "   and the setup guides: $out/setup-linux.md, $out/setup-windows.md"
