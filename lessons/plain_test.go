@@ -121,3 +121,14 @@ func FuzzCountSentences(f *testing.F) {
 		_ = words(text)
 	})
 }
+
+// aula lessons check runs the plain-language check over every built-in
+// instruction in every language.
+func BenchmarkPlainLanguage(b *testing.B) {
+	lib, _ := Load(Source{Name: "content", FS: BuiltIn()})
+	for b.Loop() {
+		if w := PlainLanguage(lib); len(w) > 0 {
+			b.Fatal(w)
+		}
+	}
+}

@@ -118,3 +118,19 @@ func TestTrainerPINCostIsSlow(t *testing.T) {
 		t.Errorf("stored hash cost = %d, %v; want %d", c, err, trainerPINCost)
 	}
 }
+
+// The trainer PIN check runs in a command when the trainer closes a kiosk:
+// it should take a noticeable fraction of a second (slow for guessing),
+// never seconds.
+func BenchmarkCheckTrainerPIN(b *testing.B) {
+	s := openTemp(b)
+	if err := s.SetTrainerPIN("907513"); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if ok, err := s.CheckTrainerPIN("907514"); ok || err != nil {
+			b.Fatal(ok, err)
+		}
+	}
+}
