@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"fmt"
 	"testing"
 	"time"
@@ -68,20 +67,13 @@ func TestGoldenInbox(t *testing.T) {
 					clk := &clock{now: time.Date(2026, 3, 2, 10, 5, 0, 0, time.UTC)}
 					m := New(Config{Store: st, Library: library(t), Lang: lang, StartLesson: lesson, Now: clk.Now})
 					tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
-					ready := map[string]string{"es": "Correo de práctica", "en": "Practice email"}[lang]
-					teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(ready)) },
-						teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+					d := &drawn{tm: tm}
+					d.waitFor(t, map[string]string{"es": "Correo de práctica", "en": "Practice email"}[lang], "")
 					for _, k := range gc.keys[lang] {
 						tm.Send(k)
 					}
-					want := gc.wait[lang]
-					teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
-						teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-					if err := tm.Quit(); err != nil {
-						t.Fatal(err)
-					}
-					final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-					golden.RequireEqual(t, []byte(final.View()))
+					d.waitFor(t, gc.wait[lang], savedStatus[lang])
+					golden.RequireEqual(t, []byte(d.final(t).View()))
 				})
 			}
 		}
