@@ -3,7 +3,8 @@ package lessons
 import "gopkg.in/yaml.v3"
 
 // Answer is what a learner gives to a step: TextAnswer for type steps,
-// ChoiceAnswer for choose steps, OrderAnswer for order steps, nil for read.
+// ChoiceAnswer for choose steps, OrderAnswer for order steps, FormAnswer
+// for form steps, nil for read.
 type Answer any
 
 // TextAnswer is free text typed by the learner. It is judged and forgotten:
@@ -30,6 +31,7 @@ const (
 	ReasonOrder    Reason = "order"     // Param is out of place
 	ReasonInvalid  Reason = "invalid"   // an answer of the wrong shape: a bug, said kindly
 	ReasonRight    Reason = "right"     // right, and the lesson says nothing more
+	ReasonField    Reason = "field"     // a form field (Param: its label) is not valid yet
 )
 
 // Verdict is the judgement of one answer.
@@ -59,11 +61,12 @@ var kinds = map[string]func() Exercise{
 	"choose": func() Exercise { return &Choose{} },
 	"type":   func() Exercise { return &Type{} },
 	"order":  func() Exercise { return &Order{} },
+	"form":   func() Exercise { return &Form{} },
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order"}
+	return []string{"read", "choose", "type", "order", "form"}
 }
 
 // Judge judges an answer to a step.
