@@ -407,7 +407,7 @@ func TestE2EKiosk(t *testing.T) {
 			len(lines) >= 39 && strings.Contains(lines[len(lines)-1], "F1 ayuda") &&
 			strings.Contains(scr, "Seguir donde lo dejaste")
 	})
-	for _, w := range append(want, "Itinerarios", "Primeros pasos", "Ver todas las lecciones (3)") {
+	for _, w := range append(want, "Itinerarios", "Primeros pasos", "Ver todas las lecciones (") {
 		if !strings.Contains(flat(big), flat(w)) {
 			t.Errorf("at 120×40 the home does not show %q:\n%s", w, big)
 		}

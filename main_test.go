@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"aula/lessons"
 	"aula/store"
 )
 
@@ -80,8 +82,9 @@ func TestUnknownCommand(t *testing.T) {
 func TestLessonsCheckBuiltIn(t *testing.T) {
 	code, out, errOut := runAula(t, "lessons", "check")
 	wantCode(t, code, exitOK, out, errOut)
-	if !strings.HasPrefix(out, "ok: 3 lessons") {
-		t.Errorf("lessons check said %q, want it to start with %q", out, "ok: 3 lessons")
+	var n int
+	if _, err := fmt.Sscanf(out, "ok: %d lessons in es, en", &n); err != nil || n < 3 {
+		t.Errorf("lessons check said %q, want it to start with %q and at least 3 lessons", out, "ok: N lessons in es, en")
 	}
 }
 
@@ -129,7 +132,7 @@ steps:
 	file := filepath.ToSlash(filepath.Join(dir, "es", "mala.yaml"))
 	want := []string{
 		file + `:4: step "uno" has no hint: every step needs one`,
-		file + `:9: step "dos": kind "bailar" is not one of read, choose, type, order`,
+		file + `:9: step "dos": kind "bailar" is not one of ` + strings.Join(lessons.Kinds(), ", "),
 	}
 	got := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -202,8 +205,8 @@ func TestLessonsListJSON(t *testing.T) {
 		if got.Lang != lang {
 			t.Errorf("lang = %q, want %q", got.Lang, lang)
 		}
-		if len(got.Itineraries) != 1 || got.Itineraries[0].ID != "primeros-pasos" {
-			t.Fatalf("%s: want one itinerary primeros-pasos, got %+v", lang, got.Itineraries)
+		if len(got.Itineraries) < 1 || got.Itineraries[0].ID != "primeros-pasos" {
+			t.Fatalf("%s: want the itinerary primeros-pasos first, got %+v", lang, got.Itineraries)
 		}
 		it := got.Itineraries[0]
 		var ids []string

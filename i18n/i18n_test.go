@@ -75,8 +75,12 @@ func TestEveryMessageUsedExists(t *testing.T) {
 	for _, kind := range lessons.Kinds() {
 		used = append(used, "help_player_"+kind)
 	}
-	for _, r := range []string{"empty", "no_choice", "wrong", "missing", "order", "invalid", "right"} {
+	for _, r := range []string{"empty", "no_choice", "wrong", "missing", "order", "invalid", "right", "field"} {
 		used = append(used, "verdict_"+r)
+	}
+	// Built at run time: form_err_<rule> for every rule a form field can break.
+	for _, r := range lessons.FormRules() {
+		used = append(used, "form_err_"+r)
 	}
 	if len(used) < 50 {
 		t.Fatalf("found only %d message ids in the source; is the pattern right?", len(used))

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -377,6 +378,16 @@ func (f *Field) DayRule(d, now time.Time) string {
 func (f *Field) Canon(v string) string {
 	switch f.Kind {
 	case "text":
+		if f.Validate == "" {
+			// An address: the same letters and numbers, whatever the
+			// commas, dots, capitals and accents.
+			return strings.Map(func(r rune) rune {
+				if unicode.IsLetter(r) && r != 'º' && r != 'ª' || unicode.IsDigit(r) {
+					return r
+				}
+				return -1
+			}, Fold(v))
+		}
 		if c, rule := checkText(f.Validate, v); rule == "" {
 			return c
 		}
@@ -439,6 +450,79 @@ func (fm *Form) judgeField(f *Field, a *FormAnswer) *Verdict {
 		}
 	}
 	return nil
+}
+
+// SampleAnswer is a right answer to the form, seen from now: the expected
+// values, and a valid value in every other required field. Loading checks
+// that every form can be solved with it; tests use it to fill forms.
+func (fm *Form) SampleAnswer(now time.Time) FormAnswer {
+	a := FormAnswer{Values: map[string]string{}, Items: map[string]int{}, Now: now, Codes: map[string]SentCode{}}
+	for _, p := range fm.Pages {
+		for _, f := range p.Fields {
+			if f.Kind != "group" {
+				fm.sampleValue(f, f.ID, f.Expect, &a)
+				continue
+			}
+			a.Items[f.ID] = len(f.Expects)
+			for i, it := range f.Expects {
+				for _, sub := range f.Fields {
+					fm.sampleValue(sub, ItemPath(f.ID, i, sub.ID), it[sub.ID], &a)
+				}
+			}
+		}
+	}
+	return a
+}
+
+// sampleValue puts a right value for field f at path.
+func (fm *Form) sampleValue(f *Field, path, expect string, a *FormAnswer) {
+	if expect != "" {
+		a.Values[path] = expect
+		return
+	}
+	if !f.Required {
+		return
+	}
+	var v string
+	switch f.Kind {
+	case "text":
+		v = map[string]string{"name": "Ana", "dni": "12345678Z", "nie": "X1234567L", "dni_nie": "12345678Z",
+			"iban": "ES9121000418450200051332", "postcode": "28001", "phone": "600000000",
+			"email": "lucia.prueba@correo.example", "": "Calle"}[f.Validate]
+	case "date":
+		v = "01/01/2000"
+		if f.When == WhenFuture {
+			v = a.Now.AddDate(1, 0, 0).Format("02/01/2006")
+		}
+	case "select", "radio":
+		for _, o := range f.Options {
+			if !o.Full {
+				v = o.ID
+				break
+			}
+		}
+	case "check":
+		v = "yes"
+	case "file":
+		for _, file := range fm.Files {
+			if (len(f.Accept) == 0 || contains(f.Accept, file.Type())) && (f.MaxKB == 0 || file.KB <= f.MaxKB) {
+				v = file.ID
+				break
+			}
+		}
+	case "code":
+		v = strings.Repeat("A", f.Length)
+		a.Codes[path] = SentCode{Code: v, Expires: a.Now.Add(f.Expires)}
+	case "day":
+		today := time.Date(a.Now.Year(), a.Now.Month(), a.Now.Day(), 0, 0, 0, 0, time.UTC)
+		for i := 1; i <= f.Days; i++ {
+			if d := today.AddDate(0, 0, i); f.DayRule(d, a.Now) == "" {
+				v = d.Format("2006-01-02")
+				break
+			}
+		}
+	}
+	a.Values[path] = v
 }
 
 // maxFieldID keeps "<field id>.<rule id>" within the length of a stored id.
@@ -504,6 +588,12 @@ func (fm *Form) check(p *problems, s *Step, n *yaml.Node) {
 				f = pg.Fields[j]
 			}
 			fm.checkField(p, s, f, fn, ids, false)
+		}
+	}
+	if len(p.list) == 0 {
+		// The form can be solved: its expected values fit together.
+		if v := fm.Judge(fm.SampleAnswer(time.Now())); !v.Correct {
+			p.add(n, "step %q: the form cannot be solved: with every expected value, it says %s %s", s.ID, v.Reason, v.Mistake)
 		}
 	}
 	if r := fm.Receipt; r != nil {

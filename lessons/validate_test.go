@@ -159,9 +159,9 @@ func TestCheckDate(t *testing.T) {
 		{"15-04-1978", WhenAny, "15/04/1978", ""},
 		{"15.4.1978", WhenAny, "15/04/1978", ""},
 		{"1/3/2026", WhenPast, "01/03/2026", ""},
-		{"02/03/2026", WhenPast, "02/03/2026", ""},  // today is not the future
+		{"02/03/2026", WhenPast, "02/03/2026", ""},   // today is not the future
 		{"02/03/2026", WhenFuture, "02/03/2026", ""}, // nor the past
-		{"29/02/2024", WhenAny, "29/02/2024", ""},   // a leap year
+		{"29/02/2024", WhenAny, "29/02/2024", ""},    // a leap year
 		{"31/12/2030", WhenFuture, "31/12/2030", ""},
 
 		{"", WhenAny, "", RuleRequired},

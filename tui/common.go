@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
 	zone "github.com/lrstanley/bubblezone"
 
 	"aula/i18n"
@@ -26,6 +27,9 @@ type Common struct {
 
 	Learner *store.Learner // nil until sign-in
 	Now     func() time.Time
+	// Tick schedules a timer message (Config.Tick): components that need
+	// time to pass (a form's session timeout) use it, never sleeps.
+	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // textWidth is the width for running text: the content width, but never so

@@ -33,6 +33,29 @@ var components = map[string]func(c *Common, s *lessons.Step) exercise{
 	"choose": newChooseExercise,
 	"type":   newTypeExercise,
 	"order":  newOrderExercise,
+	"form":   newFormExercise,
+}
+
+// fullScreen is an optional interface for an exercise that needs the whole
+// content area (a form). While the step is asked the player draws only a
+// heading and the instruction above it, gives it every size, and lets it
+// handle Enter, paging and the mouse wheel itself; it asks for judging with
+// checkAnswerMsg and records its own findings with fieldOutcomesMsg.
+type fullScreen interface {
+	ViewSized(width, height int) string
+	// Wide says whether it uses more than the reading column (the persona
+	// card beside a form), so the root does not centre it.
+	Wide() bool
+}
+
+// leaveGuard is an optional interface for an exercise that Esc must not
+// simply leave: it may close a panel of its own first, or ask before the
+// learner loses what they typed.
+type leaveGuard interface {
+	// Esc uses Esc inside the exercise; it reports whether it did.
+	Esc() bool
+	// Unsaved says whether leaving the lesson now loses answers.
+	Unsaved() bool
 }
 
 // readExercise is the empty exercise of an information card.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -103,9 +104,24 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
+	_, full := p.ex.(fullScreen)
+	full = full && p.state == asking // it handles Enter, paging and the wheel itself
 	switch msg := msg.(type) {
+	case checkAnswerMsg:
+		if p.state == asking {
+			return p.enterPressed()
+		}
+		return nil
+	case fieldOutcomesMsg:
+		if p.state == asking {
+			return p.recordOutcomes(msg.mistakes)
+		}
+		return nil
 	case tea.KeyMsg:
 		switch {
+		case full && key.Matches(msg, k.Hint):
+			return p.showHint()
+		case full:
 		case key.Matches(msg, k.Enter):
 			return p.enterPressed()
 		case key.Matches(msg, k.Hint):
@@ -118,6 +134,12 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	case tea.MouseMsg:
+		if full {
+			if isClick(msg) && p.c.Zones.Get("btn-hint").InBounds(msg) {
+				return p.showHint()
+			}
+			break
+		}
 		if msg.Button == tea.MouseButtonWheelUp {
 			p.scroll = max(p.scroll-1, 0)
 			return nil
@@ -181,6 +203,49 @@ func (p *player) enterPressed() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// recordOutcomes records mistakes an exercise found by itself (a form page
+// that could not go on): answers that are not a submitted attempt, so they
+// count no miss towards the hint and the worked example.
+func (p *player) recordOutcomes(mistakes []string) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range mistakes {
+		cmds = append(cmds, p.record(store.Answered, func(e *store.Event) { e.Mistake = id }))
+	}
+	return tea.Batch(cmds...)
+}
+
+// escape is Esc in a lesson. The exercise may use it first (to close a
+// panel of its own): escUsed. If leaving would lose what the learner typed,
+// the root asks first: escAsk. Otherwise the lesson is left: escLeave.
+func (p *player) escape() escResult {
+	g, ok := p.ex.(leaveGuard)
+	if !ok || p.finished {
+		return escLeave
+	}
+	if g.Esc() {
+		return escUsed
+	}
+	if g.Unsaved() {
+		return escAsk
+	}
+	return escLeave
+}
+
+type escResult int
+
+const (
+	escLeave escResult = iota
+	escUsed
+	escAsk
+)
+
+// fullWidth says whether the screen uses the whole width (a form with the
+// persona card beside it), so the root does not centre a reading column.
+func (p *player) fullWidth() bool {
+	f, ok := p.ex.(fullScreen)
+	return ok && !p.finished && f.Wide()
+}
+
 // showHint puts the hint on screen and counts it once per step.
 func (p *player) showHint() tea.Cmd {
 	if p.hint || p.step().Hint == "" {
@@ -227,16 +292,31 @@ func (p *player) Keys() []key.Binding {
 	if p.finished {
 		return []key.Binding{k.Enter, k.Back}
 	}
+	_, full := p.ex.(fullScreen)
 	if p.state != asking {
+		if full {
+			return append(append([]key.Binding{}, p.ex.Keys()...), k.Next, k.Back)
+		}
 		return []key.Binding{k.Next, k.Back}
 	}
 	keys := append([]key.Binding{}, p.ex.Keys()...)
+	if full {
+		for _, b := range keys {
+			if slices.Contains(b.Keys(), "esc") {
+				return append(keys, k.Hint) // Esc closes the exercise's panel first
+			}
+		}
+		return append(keys, k.Hint, k.Back)
+	}
 	return append(keys, k.Check, k.Hint, k.Back)
 }
 
 func (p *player) View() string {
 	if p.finished {
 		return p.viewSummary()
+	}
+	if f, ok := p.ex.(fullScreen); ok {
+		return p.viewFull(f)
 	}
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.textWidth()
@@ -254,6 +334,35 @@ func (p *player) View() string {
 		parts = append(parts, "", fb)
 	}
 	parts = append(parts, "", p.buttons())
+	return p.fit(strings.Join(parts, "\n"))
+}
+
+// fullMinHeight is the least room a full-screen exercise gets; below it the
+// step scrolls as a whole.
+const fullMinHeight = 8
+
+// viewFull draws a full-screen exercise under a one-line heading and the
+// instruction, with the feedback below it.
+func (p *player) viewFull(f fullScreen) string {
+	c, st, cat := p.c, p.c.Styles, p.c.Cat
+	w := c.textWidth()
+	s := p.step()
+	head := st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))) + " · " + st.Title.Render(s.Title)
+	head = lipgloss.NewStyle().MaxWidth(c.Width).Render(head)
+	text := lipgloss.NewStyle().Width(w).Render(s.Text)
+	var bottom []string
+	if fb := p.feedback(w); fb != "" {
+		bottom = append(bottom, "", fb)
+	}
+	if p.state != asking {
+		bottom = append(bottom, "", p.buttons())
+	}
+	used := 1 + lipgloss.Height(text) + 1
+	for _, b := range bottom {
+		used += lipgloss.Height(b)
+	}
+	body := f.ViewSized(c.Width, max(c.Height-used, fullMinHeight))
+	parts := append([]string{head, text, body}, bottom...)
 	return p.fit(strings.Join(parts, "\n"))
 }
 

@@ -91,6 +91,7 @@ func New(cfg Config) *Model {
 		Zones:   zone.New(),
 		Rec:     NewRecorder(cfg.Store),
 		Now:     cfg.Now,
+		Tick:    cfg.Tick,
 	}
 	c.Help.ShortSeparator = " · "
 	c.Help.Styles.ShortKey = c.Styles.HelpKey
@@ -199,8 +200,17 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 	case key.Matches(k, keys.Back):
-		switch m.scr.(type) {
-		case *player, *lessonList:
+		switch s := m.scr.(type) {
+		case *player:
+			switch s.escape() {
+			case escUsed:
+				return nil, true
+			case escAsk:
+				m.overlay = m.leaveDialog()
+				return nil, true
+			}
+			return m.goHome(), true
+		case *lessonList:
 			return m.goHome(), true
 		}
 	}
@@ -220,6 +230,16 @@ func (m *Model) quitDialog() overlay {
 		{label: cat.T("btn_close_app"), msg: quitMsg{}},
 		{label: cat.T("btn_switch"), msg: signOutMsg{}},
 		{label: cat.T("btn_stay")},
+	})
+}
+
+// leaveDialog asks before leaving a lesson that would lose what the learner
+// typed (a half-filled form). Staying is the first answer: nothing is lost.
+func (m *Model) leaveDialog() overlay {
+	cat := m.c.Cat
+	return newDialog(m.c, cat.T("form_leave_title"), cat.T("form_leave_text"), []dialogButton{
+		{label: cat.T("form_leave_stay")},
+		{label: cat.T("form_leave_go"), msg: goHomeMsg{}},
 	})
 }
 
@@ -308,7 +328,11 @@ func (m *Model) View() string {
 	}
 	// On a wide terminal the reading column sits in the middle. Overlays
 	// centre themselves in the whole width already.
-	if pad := (w - maxTextWidth) / 2; pad > 10 && m.overlay == nil {
+	wide := false
+	if f, ok := m.scr.(interface{ fullWidth() bool }); ok {
+		wide = f.fullWidth()
+	}
+	if pad := (w - maxTextWidth) / 2; pad > 10 && m.overlay == nil && !wide {
 		body = lipgloss.NewStyle().PaddingLeft(pad).Render(body)
 	}
 	body = lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body)

@@ -1,0 +1,500 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Layout of the form.
+const (
+	formWidth     = maxTextWidth // the form's column
+	personaWidth  = 34           // the persona card beside it
+	wideFormWidth = 60 + 2 + personaWidth
+)
+
+// targetKind is what the focus can be on.
+type targetKind int
+
+const (
+	tField   targetKind = iota // a field (a radio field has tOption targets instead)
+	tOption                    // radio option n of field key
+	tAdd                       // add an item to group key
+	tRemove                    // remove item with serial n from group key
+	tNewCode                   // ask for a new code for field key
+	tChange                    // review: change page n
+	tNext                      // the page buttons come last
+	tSubmit
+	tBack
+)
+
+// target is one place the focus can be.
+type target struct {
+	kind targetKind
+	key  string
+	n    int
+}
+
+func (t target) zone(step string) string {
+	return "form:" + step + ":" + strconv.Itoa(int(t.kind)) + ":" + t.key + ":" + strconv.Itoa(t.n)
+}
+
+// targets lists the places the focus can go on the page shown, in order.
+func (e *formExercise) targets() []target {
+	var ts []target
+	if e.page >= e.reviewPage() {
+		for i := range e.form.Pages {
+			ts = append(ts, target{kind: tChange, n: i})
+		}
+		return append(ts, target{kind: tSubmit}, target{kind: tBack})
+	}
+	field := func(fs *fieldState) {
+		if fs.f.Kind == "radio" {
+			for i := range fs.f.Options {
+				ts = append(ts, target{kind: tOption, key: fs.key, n: i})
+			}
+			return
+		}
+		ts = append(ts, target{kind: tField, key: fs.key})
+		if fs.f.Kind == "code" {
+			ts = append(ts, target{kind: tNewCode, key: fs.key})
+		}
+	}
+	for _, f := range e.form.Pages[e.page].Fields {
+		if f.Kind != "group" {
+			field(e.fields[f.ID])
+			continue
+		}
+		g := e.groups[f.ID]
+		for _, serial := range g.serials {
+			for _, sub := range f.Fields {
+				field(e.fields[itemKey(f.ID, serial, sub.ID)])
+			}
+			ts = append(ts, target{kind: tRemove, key: f.ID, n: serial})
+		}
+		if len(g.serials) < f.MaxItem {
+			ts = append(ts, target{kind: tAdd, key: f.ID})
+		}
+	}
+	// Next first: after the last field, Enter goes on, not back.
+	if e.page == len(e.form.Pages)-1 && !e.form.HasReview() {
+		ts = append(ts, target{kind: tSubmit})
+	} else {
+		ts = append(ts, target{kind: tNext})
+	}
+	if e.page > 0 {
+		ts = append(ts, target{kind: tBack})
+	}
+	return ts
+}
+
+// canvas collects the lines of a page and which target each one shows.
+type canvas struct {
+	lines []string
+	owner []int // the target index of each line, -1 for none
+}
+
+func (cv *canvas) add(ti int, line string) {
+	cv.lines = append(cv.lines, line)
+	cv.owner = append(cv.owner, ti)
+}
+
+// span is the first and last line of target ti, or -1, -1.
+func (cv *canvas) span(ti int) (int, int) {
+	first, last := -1, -1
+	for i, o := range cv.owner {
+		if o == ti {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// isWide says whether the persona card fits beside the form.
+func (e *formExercise) isWide() bool {
+	return e.form.Persona != nil && e.c.Width >= wideFormWidth
+}
+
+// Wide says whether the form uses more than the reading column.
+func (e *formExercise) Wide() bool { return e.isWide() }
+
+// View draws the form in width columns; the player draws it with ViewSized.
+func (e *formExercise) View(width int) string { return e.ViewSized(width, max(e.c.Height-4, 8)) }
+
+// ViewSized draws the form in width × height.
+func (e *formExercise) ViewSized(width, height int) string {
+	width, height = max(width, 20), max(height, 4)
+	fw := min(width, formWidth)
+	wide := e.isWide()
+	if wide {
+		fw = min(formWidth, width-personaWidth-2)
+	}
+	var lines []string
+	now := e.c.Now()
+	switch {
+	case e.stage == stReceipt:
+		lines = e.viewReceipt(fw)
+	case e.stage == stExpired || e.timedOut(now):
+		lines = e.viewExpired(fw)
+	default:
+		lines = e.viewPage(fw, height)
+	}
+	lines = fitLines(lines, height, fw)
+	if !wide {
+		return strings.Join(lines, "\n")
+	}
+	card := e.personaCard(personaWidth)
+	out := make([]string, max(len(lines), len(card)))
+	for i := range out {
+		left, right := "", ""
+		if i < len(lines) {
+			left = lines[i]
+		}
+		if i < len(card) {
+			right = card[i]
+		}
+		out[i] = left + strings.Repeat(" ", max(fw-lipgloss.Width(left), 0)) + "  " + right
+	}
+	return strings.Join(fitLines(out, height, width), "\n")
+}
+
+// fitLines keeps at most h lines, each at most w columns.
+func fitLines(lines []string, h, w int) []string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	cut := lipgloss.NewStyle().MaxWidth(w)
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = cut.Render(l)
+		}
+	}
+	return lines
+}
+
+// header is the top of every page: the simulated site and where the
+// learner is.
+func (e *formExercise) header(w int) []string {
+	st, cat := e.c.Styles, e.c.Cat
+	site := st.Bad.Render("["+cat.T("form_practice")+"]") + " " + st.Dim.Render(strings.Join(nonEmpty(e.form.Site, e.form.Service), " · "))
+	var where string
+	if e.page >= e.reviewPage() {
+		where = cat.T("form_review_title")
+	} else {
+		where = cat.T("form_page_of", "N", e.page+1, "Total", len(e.form.Pages)) + " · " + e.form.Pages[e.page].Title
+	}
+	where = st.Title.Render(where)
+	if e.form.Persona != nil && !e.isWide() {
+		hint := st.Dim.Render(cat.T("form_persona_hint"))
+		if gap := w - lipgloss.Width(where) - lipgloss.Width(hint); gap >= 2 {
+			where += strings.Repeat(" ", gap) + hint
+		}
+	}
+	out := []string{site, where}
+	if left, ok := e.warningLeft(e.c.Now()); ok {
+		out = append(out, st.Bad.Render("! "+cat.T("form_timeout_warning", "Left", clockText(left))))
+	}
+	return out
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// viewPage draws the page (or the review, or a panel over them), scrolled
+// so that the focus is on screen.
+func (e *formExercise) viewPage(w, h int) []string {
+	head := e.header(w)
+	var cv canvas
+	switch {
+	case e.popup == popPersona:
+		cv.lines = append(e.personaCard(min(w, 60)), "", e.c.Styles.Dim.Render(e.c.Cat.T("form_persona_close")))
+		return append(head, cv.lines...)
+	case e.popup == popPicker:
+		return append(head, e.viewPicker(w)...)
+	case e.page >= e.reviewPage():
+		e.drawReview(&cv, w)
+	default:
+		e.drawPage(&cv, w)
+	}
+	room := max(h-len(head), 2)
+	if len(cv.lines) <= room {
+		e.scroll = 0
+		return append(head, e.markZones(cv.lines, cv.owner)...)
+	}
+	// Keep the focused target on screen, with a line to say there is more.
+	page := room - 1
+	first, last := cv.span(e.focus)
+	if e.focus == 0 && e.summary {
+		first = 0 // after a blocked Next, the summary first
+	}
+	if first >= 0 {
+		if last-first+1 > page {
+			last = first + page - 1
+		}
+		if first < e.scroll {
+			e.scroll = first
+		}
+		if last >= e.scroll+page {
+			e.scroll = last - page + 1
+		}
+	}
+	e.scroll = clamp(e.scroll, 0, len(cv.lines)-page)
+	body := e.markZones(cv.lines[e.scroll:e.scroll+page], cv.owner[e.scroll:e.scroll+page])
+	more := e.c.Cat.T("more_below")
+	if e.scroll+page >= len(cv.lines) {
+		more = e.c.Cat.T("more_above")
+	}
+	return append(append(head, body...), e.c.Styles.Dim.Render(more))
+}
+
+// markZones makes the lines of each field, option and small button a
+// mouse zone; the page buttons and review links mark themselves.
+func (e *formExercise) markZones(lines []string, owner []int) []string {
+	ts := e.targets()
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); {
+		j := i + 1
+		for j < len(lines) && owner[j] == owner[i] {
+			j++
+		}
+		block := lines[i:j]
+		if o := owner[i]; o >= 0 && o < len(ts) && ts[o].kind < tChange {
+			block = splitLines(e.c.Zones.Mark(ts[o].zone(e.step.ID), strings.Join(block, "\n")))
+		}
+		out = append(out, block...)
+		i = j
+	}
+	return out
+}
+
+// drawPage draws the fields of the page and its buttons.
+func (e *formExercise) drawPage(cv *canvas, w int) {
+	st, cat := e.c.Styles, e.c.Cat
+	pg := e.form.Pages[e.page]
+	if pg.Intro != "" {
+		for _, ln := range wrapLines(pg.Intro, w) {
+			cv.add(-1, ln)
+		}
+	}
+	if e.hasRequired() {
+		cv.add(-1, st.Dim.Render(cat.T("form_required_note")))
+	}
+	e.drawSummary(cv, w)
+	cv.add(-1, "")
+	l := newFieldLayout(w)
+	ti := 0
+	for _, f := range pg.Fields {
+		if f.Kind != "group" {
+			e.drawField(cv, e.fields[f.ID], &ti, e.focus, l, "")
+			ti++
+			if f.Kind == "code" {
+				e.drawButton(cv, ti, "    ", cat.T("form_btn_new_code"))
+				ti++
+			}
+			continue
+		}
+		g := e.groups[f.ID]
+		for _, ln := range wrapLines(f.Label, w) {
+			cv.add(-1, st.Title.Render(ln))
+		}
+		if f.Help != "" {
+			for _, ln := range wrapLines(f.Help, w-2) {
+				cv.add(-1, "  "+st.Dim.Render(ln))
+			}
+		}
+		if len(g.serials) == 0 {
+			cv.add(-1, "  "+st.Dim.Render(cat.T("form_group_none")))
+		}
+		sub := newFieldLayout(w - 2)
+		for n, serial := range g.serials {
+			cv.add(-1, "  "+st.Title.Render(f.Item+" "+strconv.Itoa(n+1)))
+			for _, sf := range f.Fields {
+				e.drawField(cv, e.fields[itemKey(f.ID, serial, sf.ID)], &ti, e.focus, sub, "  ")
+				ti++
+			}
+			e.drawButton(cv, ti, "  ", cat.T("form_btn_remove", "Item", strings.ToLower(f.Item), "N", n+1))
+			ti++
+		}
+		if len(g.serials) < f.MaxItem {
+			e.drawButton(cv, ti, "", "+ "+cat.T("form_btn_add", "Item", strings.ToLower(f.Item)))
+			ti++
+		}
+		cv.add(-1, "")
+	}
+	cv.add(-1, "")
+	e.drawButtons(cv, ti, w)
+}
+
+func (e *formExercise) hasRequired() bool {
+	for _, f := range e.form.Pages[e.page].Fields {
+		if f.Required {
+			return true
+		}
+		for _, sf := range f.Fields {
+			if sf.Required {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// drawButton draws a one-line button target.
+func (e *formExercise) drawButton(cv *canvas, ti int, indent, label string) {
+	on := ti == e.focus
+	text := "[ " + label + " ]"
+	if on {
+		text = e.c.Styles.ButtonOn.Render(text)
+	}
+	cv.add(ti, indent+pointer(on)+text)
+}
+
+// drawButtons draws Back and Next (or Submit) on one line, from target ti.
+func (e *formExercise) drawButtons(cv *canvas, ti int, w int) {
+	ts := e.targets()
+	var parts []string
+	for i := ti; i < len(ts); i++ {
+		var label string
+		switch ts[i].kind {
+		case tBack:
+			label = e.c.Cat.T("form_btn_back")
+		case tNext:
+			label = e.c.Cat.T("form_btn_next")
+			if e.page < len(e.form.Pages) && e.form.Pages[e.page].Next != "" {
+				label = e.form.Pages[e.page].Next
+			}
+			if e.back {
+				label = e.c.Cat.T("form_btn_to_review")
+			}
+		case tSubmit:
+			label = e.form.Submit
+		default:
+			continue
+		}
+		on := i == e.focus
+		text := "[ " + label + " ]"
+		if on || ts[i].kind != tBack {
+			text = e.c.Styles.ButtonOn.Render(text)
+		}
+		parts = append(parts, e.c.Zones.Mark(ts[i].zone(e.step.ID), pointer(on)+text))
+	}
+	line := strings.Join(parts, "  ")
+	owner := ti
+	if e.focus >= ti {
+		owner = e.focus
+	}
+	if lipgloss.Width(line) <= w {
+		cv.add(owner, line)
+		return
+	}
+	for _, p := range parts {
+		cv.add(owner, p)
+	}
+}
+
+// drawSummary lists the page's errors at the top, after a blocked Next.
+func (e *formExercise) drawSummary(cv *canvas, w int) {
+	if !e.summary {
+		return
+	}
+	st, cat := e.c.Styles, e.c.Cat
+	var items []string
+	for _, fs := range e.pageFieldsInOrder() {
+		if fs.err != "" {
+			items = append(items, fs.f.Label+": "+e.errorText(fs.f, fs.err))
+		}
+	}
+	if len(items) == 0 {
+		return
+	}
+	cv.add(-1, "")
+	cv.add(-1, st.Bad.Render("✗ "+cat.T("form_errors_title", "Count", len(items))))
+	for _, it := range items {
+		for i, ln := range wrapLines(it, max(w-4, 8)) {
+			p := "    "
+			if i == 0 {
+				p = "  • "
+			}
+			cv.add(-1, p+ln)
+		}
+	}
+}
+
+// pageFieldsInOrder lists the fields of the page shown, group items
+// included, in screen order.
+func (e *formExercise) pageFieldsInOrder() []*fieldState {
+	var out []*fieldState
+	if e.page >= e.reviewPage() {
+		return nil
+	}
+	for _, f := range e.form.Pages[e.page].Fields {
+		if f.Kind != "group" {
+			out = append(out, e.fields[f.ID])
+			continue
+		}
+		for _, serial := range e.groups[f.ID].serials {
+			for _, sf := range f.Fields {
+				out = append(out, e.fields[itemKey(f.ID, serial, sf.ID)])
+			}
+		}
+	}
+	return out
+}
+
+// mouse handles a click on a target: it takes the focus and acts as Space.
+func (e *formExercise) mouse(msg tea.MouseMsg) tea.Cmd {
+	switch msg.Button {
+	case tea.MouseButtonWheelDown:
+		e.move(1)
+		return nil
+	case tea.MouseButtonWheelUp:
+		e.move(-1)
+		return nil
+	}
+	if !isClick(msg) {
+		return nil
+	}
+	switch {
+	case e.stage == stReceipt:
+		if e.c.Zones.Get("form-save").InBounds(msg) {
+			e.receipt.saved = true
+		}
+		return nil
+	case e.done:
+		return nil
+	case e.stage == stExpired || e.timedOut(e.c.Now()):
+		cmd := e.checkTimeout(e.c.Now())
+		if cmd == nil && e.c.Zones.Get("form-again").InBounds(msg) {
+			e.stage = stFill
+			e.lastInput = e.c.Now()
+			e.enterPage(e.page)
+		}
+		return cmd
+	case e.popup != popNone:
+		return nil
+	}
+	e.lastInput = e.c.Now()
+	for i, t := range e.targets() {
+		if e.c.Zones.Get(t.zone(e.step.ID)).InBounds(msg) {
+			e.focus = i
+			e.focusField()
+			if e.isText(t) {
+				return nil
+			}
+			return e.activate(t, false)
+		}
+	}
+	return nil
+}
