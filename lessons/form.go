@@ -62,6 +62,7 @@ type Receipt struct {
 	Title     string   `yaml:"title"`
 	Text      string   `yaml:"text"`
 	Reference string   `yaml:"reference"` // prefix of the reference number; empty: no number
+	Label     string   `yaml:"label"`     // what the number is called, if not "reference number"
 	Show      []string `yaml:"show"`      // ids of fields whose answer the receipt repeats
 }
 

@@ -39,6 +39,7 @@ type formExercise struct {
 	popupKey string // the field the popup belongs to
 	pickAt   int    // the highlighted line of the popup
 	summary  bool   // the error summary is on (after a blocked Next)
+	showTop  bool   // right after a blocked Next: the summary on screen if the focus fits too
 	back     bool   // came from the review page: Next returns to it
 	scroll   int    // first line of the page body on screen
 	pageDone []bool // pages left with a valid Next: they survive a timeout
@@ -207,6 +208,7 @@ func (e *formExercise) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	e.lastInput = now
+	e.showTop = false
 	if msg.Type == tea.KeyF4 || key.Matches(msg, e.keys.Persona) {
 		if e.form.Persona != nil && !e.isWide() {
 			if e.popup == popPersona {
@@ -375,8 +377,14 @@ func (e *formExercise) activate(t target, enter bool) tea.Cmd {
 		}
 	case tOption:
 		fs := e.fields[t.key]
-		fs.value = fs.f.Options[t.n].ID
+		o := fs.f.Options[t.n]
+		fs.value = o.ID
 		e.changed(fs)
+		if o.Full {
+			// A time already taken says so at once.
+			fs.err = lessons.RuleOptionFull
+			return nil
+		}
 		if enter {
 			e.moveAfter(t.key)
 		}
@@ -614,7 +622,10 @@ func newFormKeys(c *Common) formKeys {
 // forTarget lists the keys that make sense where the focus is.
 func (k formKeys) forTarget(e *formExercise) []key.Binding {
 	if e.stage == stReceipt {
-		return []key.Binding{k.Save}
+		if e.receipt.reference != "" && !e.receipt.saved {
+			return []key.Binding{k.Save}
+		}
+		return nil
 	}
 	if e.done {
 		return nil
@@ -640,7 +651,7 @@ func (k formKeys) forTarget(e *formExercise) []key.Binding {
 			out = append(out, k.Days, k.Choose)
 		case t.kind == tField && fs != nil && fs.f.Kind == "file" && fs.value != "":
 			out = append(out, k.Choose, k.Remove)
-		case t.kind == tField && fs != nil && (fs.f.Kind == "select" || fs.f.Kind == "file"):
+		case t.kind == tField && fs != nil && (fs.f.Kind == "select" || fs.f.Kind == "file"), t.kind == tChange:
 			out = append(out, k.Choose)
 		default:
 			out = append(out, k.Enter)

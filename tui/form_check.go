@@ -22,7 +22,7 @@ type fieldOutcomesMsg struct{ mistakes []string }
 func (e *formExercise) next() tea.Cmd {
 	problems := e.checkPage(e.page)
 	if len(problems) > 0 {
-		e.summary = true
+		e.summary, e.showTop = true, true
 		e.scroll = 0
 		e.focusOn(problems[0].key)
 		return e.outcomes(problems)
@@ -51,7 +51,7 @@ func (e *formExercise) submit() tea.Cmd {
 			e.back = e.form.HasReview()
 			e.enterPage(i)
 			e.checkPage(i)
-			e.summary = true
+			e.summary, e.showTop = true, true
 			e.focusOn(problems[0].key)
 			return e.outcomes(problems)
 		}

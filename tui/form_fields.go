@@ -120,8 +120,10 @@ type fieldLayout struct {
 	stacked bool // label above the box, on narrow screens
 }
 
-func newFieldLayout(w int) fieldLayout {
-	l := fieldLayout{width: w, label: clamp(w*3/10, 14, 26)}
+// newFieldLayout lays out rows w columns wide whose longest label is
+// longest columns: the label column fits it when there is room.
+func newFieldLayout(w, longest int) fieldLayout {
+	l := fieldLayout{width: w, label: clamp(longest+1, 14, max(min(34, w*2/5), 14))}
 	if w < 60 {
 		l.stacked = true
 		l.input = clamp(w-4, 8, 44)
@@ -258,7 +260,7 @@ func (e *formExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 		e.row(cv, *ti, l, indent, e.label(f), text, focused)
 	case "day":
 		for _, ln := range wrapLines(e.label(f), max(l.width-len(indent)-2, 8)) {
-			cv.add(*ti, indent+"  "+styleIf(focused, st.Cursor, ln))
+			cv.add(*ti, indent+pointer(focused)+styleIf(focused, st.Cursor, ln))
 		}
 		for _, ln := range e.calendar(fs, focused) {
 			cv.add(*ti, indent+"  "+ln)

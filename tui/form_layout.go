@@ -236,8 +236,8 @@ func (e *formExercise) viewPage(w, h int) []string {
 	// Keep the focused target on screen, with a line to say there is more.
 	page := room - 1
 	first, last := cv.span(e.focus)
-	if e.focus == 0 && e.summary {
-		first = 0 // after a blocked Next, the summary first
+	if e.showTop && last < page {
+		first = 0 // right after a blocked Next: the summary, and the field with it
 	}
 	if first >= 0 {
 		if last-first+1 > page {
@@ -293,7 +293,13 @@ func (e *formExercise) drawPage(cv *canvas, w int) {
 	}
 	e.drawSummary(cv, w)
 	cv.add(-1, "")
-	l := newFieldLayout(w)
+	longest := 0
+	for _, fs := range e.pageFieldsInOrder() {
+		if k := fs.f.Kind; k != "check" && k != "radio" && k != "day" {
+			longest = max(longest, lipgloss.Width(e.label(fs.f)))
+		}
+	}
+	l := newFieldLayout(w, longest)
 	ti := 0
 	for _, f := range pg.Fields {
 		if f.Kind != "group" {
@@ -317,7 +323,7 @@ func (e *formExercise) drawPage(cv *canvas, w int) {
 		if len(g.serials) == 0 {
 			cv.add(-1, "  "+st.Dim.Render(cat.T("form_group_none")))
 		}
-		sub := newFieldLayout(w - 2)
+		sub := newFieldLayout(w-2, longest)
 		for n, serial := range g.serials {
 			cv.add(-1, "  "+st.Title.Render(f.Item+" "+strconv.Itoa(n+1)))
 			for _, sf := range f.Fields {

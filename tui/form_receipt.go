@@ -62,7 +62,11 @@ func (e *formExercise) viewReceipt(w int) []string {
 		lines = append(lines, wrapLines(st.Dim.Render(label+":")+" "+value, w)...)
 	}
 	if r.reference != "" {
-		row(cat.T("form_receipt_ref"), st.Title.Render(r.reference))
+		label := rc.Label
+		if label == "" {
+			label = cat.T("form_receipt_ref")
+		}
+		row(label, st.Title.Render(r.reference))
 	}
 	row(cat.T("form_receipt_date"), r.at.Format("02/01/2006 15:04"))
 	for _, s := range r.shown {

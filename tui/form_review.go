@@ -38,12 +38,24 @@ func (e *formExercise) drawReview(cv *canvas, w int) {
 // reviewField adds the rows of one field (or a group's items).
 func (e *formExercise) reviewField(cv *canvas, f *lessons.Field, w int) {
 	st, cat := e.c.Styles, e.c.Cat
+	if f.Kind == "check" {
+		// A ticked box reads as the sentence itself.
+		mark := "[x] "
+		if e.fields[f.ID].value != "yes" {
+			mark = "[ ] "
+		}
+		for i, ln := range wrapLines(f.Label, max(w-6, 8)) {
+			p := "      "
+			if i == 0 {
+				p = "  " + mark
+			}
+			cv.add(-1, p+ln)
+		}
+		return
+	}
 	if f.Kind != "group" {
 		v := e.fieldValueText(e.fields[f.ID])
-		switch {
-		case v == "" && f.Kind == "check":
-			v = st.Dim.Render(cat.T("form_not_ticked"))
-		case v == "":
+		if v == "" {
 			v = st.Dim.Render(cat.T("form_review_empty"))
 		}
 		e.reviewRow(cv, f.Label, v, w)

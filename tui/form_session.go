@@ -150,10 +150,10 @@ func (e *formExercise) smsPanel(f *lessons.Field, w int) []string {
 	case !ok:
 		text = cat.T("form_sms_waiting")
 	case !now.Before(sent.Expires):
-		text = f.Sender + ": " + cat.T("form_sms_text", "Code", sent.Code, "Time", sent.Expires.Format("15:04")) + "\n" +
+		text = f.Sender + ": " + cat.T("form_sms_text", "Label", f.Label, "Code", sent.Code, "Time", sent.Expires.Format("15:04")) + "\n" +
 			st.Bad.Render(cat.T("form_sms_expired"))
 	default:
-		text = f.Sender + ": " + cat.T("form_sms_text", "Code", sent.Code, "Time", sent.Expires.Format("15:04")) + "\n" +
+		text = f.Sender + ": " + cat.T("form_sms_text", "Label", f.Label, "Code", sent.Code, "Time", sent.Expires.Format("15:04")) + "\n" +
 			st.Dim.Render(cat.T("form_sms_left", "Left", clockText(sent.Expires.Sub(now))))
 	}
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1).Width(clamp(w-2, 16, 50))
