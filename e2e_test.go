@@ -127,11 +127,36 @@ func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''
 // #{pane_dead} is not a reliable sign that the program ended.
 func (s *tmuxServer) start(name string, w, h int, bin, data, dir string) {
 	s.t.Helper()
+	s.startArgs(name, w, h, dir, bin, "--data", data, "--lang", "es")
+}
+
+// startArgs opens session name at w×h running bin with args, as start does.
+func (s *tmuxServer) startArgs(name string, w, h int, dir, bin string, args ...string) {
+	s.t.Helper()
 	exit := filepath.Join(dir, name+".exit")
-	command := fmt.Sprintf("TERM=xterm-256color %s --data %s --lang es 2>%s; echo $? >%s.tmp && mv %s.tmp %s",
-		shellQuote(bin), shellQuote(data), shellQuote(filepath.Join(dir, name+".stderr")),
+	quoted := []string{shellQuote(bin)}
+	for _, a := range args {
+		quoted = append(quoted, shellQuote(a))
+	}
+	command := fmt.Sprintf("TERM=xterm-256color %s 2>%s; echo $? >%s.tmp && mv %s.tmp %s",
+		strings.Join(quoted, " "), shellQuote(filepath.Join(dir, name+".stderr")),
 		shellQuote(exit), shellQuote(exit), shellQuote(exit))
 	s.run("new-session", "-d", "-s", name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), command)
+}
+
+// moveTo presses Down, one key at a time, until the cursor line shows
+// cursor (the lists' order may change as lessons are added).
+func (s *tmuxServer) moveTo(name, cursor string) {
+	s.t.Helper()
+	scr := s.screen(name)
+	for i := 0; i < 40 && !strings.Contains(scr, cursor); i++ {
+		before := scr
+		s.keys(name, "Down")
+		scr = s.waitUntil(name, "the cursor to move towards "+cursor, func(now string) bool { return now != before })
+	}
+	if !strings.Contains(scr, cursor) {
+		s.t.Fatalf("the cursor never reached %q:\n%s", cursor, scr)
+	}
 }
 
 // screen is what the pane shows now, without trailing spaces.

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -19,6 +20,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
+	"aula/classroom"
 	"aula/i18n"
 	"aula/lessons"
 	"aula/report"
@@ -49,10 +51,16 @@ Usage:
   aula lessons check [DIR]           check the built-in lessons and those in DIR
   aula lessons list [--lang L] [--json]
                                      list itineraries and lessons
-  aula report [--data DIR] [--format csv|json]
-                                     every learner's progress per lesson
+  aula report [--data DIR] [--format csv|json] [--session DAY | --from DAY --to DAY]
+                                     every learner's progress per lesson (on a
+                                     hub: every laptop's); DAY is YYYY-MM-DD
   aula learners reset-pin NAME [--data DIR]
                                      remove a learner's PIN (they forgot it)
+  aula trainer [--data DIR] [--listen ADDR] [--lang L]
+                                     serve the class hub and open the dashboard
+  aula trainer --hub URL [--key KEY] the dashboard of a hub elsewhere
+  aula hub [--data DIR] [--listen ADDR] [--new-key]
+                                     serve a class hub without a screen
   aula version                       print the version
 
 Kiosk flags:
@@ -60,6 +68,7 @@ Kiosk flags:
   --lang es|en    language (default: from LANG, else Spanish)
   --lesson ID     open this lesson right after sign-in
   --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones
+  --hub URL       join the trainer's class at URL (asks for the session code)
   --debug FILE    write a debug log to FILE
   --help          show this help
 `
@@ -80,6 +89,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runReport(args[1:], stdout, stderr)
 		case "learners":
 			return runLearners(args[1:], stdout, stderr)
+		case "hub":
+			return runHub(args[1:], stdout, stderr)
+		case "trainer":
+			return runTrainer(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDataDir())
 			return exitOK
@@ -121,6 +134,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	lesson := fs.String("lesson", "", "")
 	extra := fs.String("lessons", "", "")
 	debug := fs.String("debug", "", "")
+	hub := fs.String("hub", "", "")
 	rest, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(stdout, usage, defaultDataDir())
@@ -148,6 +162,14 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	if len(problems) > 0 {
 		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
 	}
+	if *hub != "" {
+		u, err := classroom.NormalizeURL(*hub)
+		if err != nil {
+			fmt.Fprintln(stderr, "aula: --hub:", err)
+			return exitUsage
+		}
+		*hub = u
+	}
 	if *lesson != "" {
 		if _, ok := lib.Catalog(cat.Lang()).Lesson(*lesson); !ok {
 			fmt.Fprintln(stderr, cat.T("no_such_lesson", "ID", *lesson))
@@ -173,11 +195,25 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 	}
 
-	m := tui.New(tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " ")})
+	// The link to the class: it idles until the laptop joins one.
+	var p *tea.Program
+	syncer := classroom.NewSyncer(st, func(msg any) { p.Send(msg) })
+	joined := ""
+	if c, err := st.Class(); err == nil {
+		joined = c.URL
+		syncer.SetClass(c.URL, c.Token)
+	}
+	m := tui.New(tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
+		Class: syncer, Discover: classroom.Discover, HubURL: *hub, Joined: joined})
 	// A copy of the last good file, made while the learner signs in.
 	go st.Backup()
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+	p = tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+	ctx, stopSync := context.WithCancel(context.Background())
+	syncDone := make(chan struct{})
+	go func() { syncer.Run(ctx); close(syncDone) }()
 	_, runErr := p.Run()
+	stopSync()
+	<-syncDone
 	// Whatever happened, write what is still queued.
 	if _, err := m.Recorder().Flush(); err != nil {
 		fmt.Fprintln(stderr, cat.T("save_failed"), err)
@@ -331,7 +367,18 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", defaultDataDir(), "")
 	format := fs.String("format", "csv", "")
 	lang := fs.String("lang", "", "")
+	from := fs.String("from", "", "")
+	to := fs.String("to", "", "")
+	session := fs.String("session", "", "")
 	if _, err := parse(fs, args); err != nil {
+		return exitUsage
+	}
+	if *session != "" {
+		*from, *to = *session, *session
+	}
+	start, end, err := dateRange(*from, *to)
+	if err != nil {
+		fmt.Fprintln(stderr, "aula report:", err)
 		return exitUsage
 	}
 	if *format != "csv" && *format != "json" {
@@ -347,7 +394,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer st.Close()
-	all, err := st.AllProgress()
+	var all []store.LearnerProgress
+	if *from == "" && *to == "" {
+		all, err = st.AllProgress()
+	} else {
+		all, err = st.ProgressBetween(start, end)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "aula report:", err)
 		return exitData
@@ -358,6 +410,28 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return exitProblem
 	}
 	return exitOK
+}
+
+// dateRange reads --from and --to (YYYY-MM-DD, both days included, local
+// time) into [start, end). Either may be empty: the range is then open.
+func dateRange(from, to string) (start, end time.Time, err error) {
+	start, end = time.Time{}, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	if from != "" {
+		if start, err = time.ParseInLocation(time.DateOnly, from, time.Local); err != nil {
+			return start, end, fmt.Errorf("--from must be a date like 2026-11-24, not %q", from)
+		}
+	}
+	if to != "" {
+		d, err := time.ParseInLocation(time.DateOnly, to, time.Local)
+		if err != nil {
+			return start, end, fmt.Errorf("--to must be a date like 2026-11-24, not %q", to)
+		}
+		end = d.AddDate(0, 0, 1)
+	}
+	if !end.After(start) {
+		return start, end, fmt.Errorf("--to is before --from")
+	}
+	return start, end, nil
 }
 
 func runLearners(args []string, stdout, stderr io.Writer) int {

@@ -78,6 +78,18 @@ func TestEveryMessageUsedExists(t *testing.T) {
 	for _, r := range []string{"empty", "no_choice", "wrong", "missing", "order", "invalid", "right", "field"} {
 		used = append(used, "verdict_"+r)
 	}
+	// issue 5: the inbox step's reasons, folders and form titles.
+	for _, r := range []lessons.Reason{lessons.ReasonNothing, lessons.ReasonPending, lessons.ReasonNotSent, lessons.ReasonOtherMessage,
+		lessons.ReasonWrongDoc, lessons.ReasonAddressNear} {
+		used = append(used, "verdict_"+string(r))
+	}
+	for _, p := range lessons.AddressProblems {
+		used = append(used, "verdict_"+string(lessons.AddressReason(p)))
+	}
+	for _, f := range []string{lessons.FolderInbox, lessons.FolderSent, lessons.FolderTrash} {
+		used = append(used, "inbox_folder_"+f)
+	}
+	used = append(used, "inbox_compose_"+lessons.SendReply, "inbox_compose_"+lessons.SendForward)
 	// Built at run time: form_err_<rule> for every rule a form field can break.
 	for _, r := range lessons.FormRules() {
 		used = append(used, "form_err_"+r)

@@ -1,10 +1,14 @@
 package lessons
 
-import "gopkg.in/yaml.v3"
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
 
 // Answer is what a learner gives to a step: TextAnswer for type steps,
-// ChoiceAnswer for choose steps, OrderAnswer for order steps, FormAnswer
-// for form steps, nil for read.
+// ChoiceAnswer for choose steps, OrderAnswer for order steps, InboxAnswer for
+// inbox steps, FormAnswer for form steps, nil for read.
 type Answer any
 
 // TextAnswer is free text typed by the learner. It is judged and forgotten:
@@ -32,15 +36,43 @@ const (
 	ReasonInvalid  Reason = "invalid"   // an answer of the wrong shape: a bug, said kindly
 	ReasonRight    Reason = "right"     // right, and the lesson says nothing more
 	ReasonField    Reason = "field"     // a form field (Param: its label) is not valid yet
+
+	// Inbox steps.
+	ReasonNothing      Reason = "nothing"       // nothing done in the mailbox yet
+	ReasonPending      Reason = "pending"       // a task under way, nothing wrong so far: say nothing
+	ReasonNotSent      Reason = "mail_not_sent" // the email has not been sent yet
+	ReasonOtherMessage Reason = "mail_other"    // Param is the subject of the wrong email answered or forwarded
+	ReasonWrongDoc     Reason = "mail_wrong_doc"
+	ReasonAddressNear  Reason = "address_near" // Param is the address typed, a letter or two away
+	// The address problems of CheckAddress are reasons too: "address_" and
+	// the problem with "_" for "-" (address_no_at); Param is the address.
 )
+
+// AddressReason is the reason that says what is wrong with an address.
+func AddressReason(p AddressProblem) Reason {
+	return Reason("address_" + strings.ReplaceAll(string(p), "-", "_"))
+}
+
+// Counts says whether the verdict is an attempt that counts: right, or a
+// miss. Reminders that nothing was given yet, the silence of a task under
+// way, and a form with a field not valid yet (the form blocks it, as a real
+// one does) are not attempts.
+func (v Verdict) Counts() bool {
+	switch v.Reason {
+	case ReasonEmpty, ReasonNoChoice, ReasonNoConfirm, ReasonNothing, ReasonPending, AddressReason(AddressEmpty), ReasonField:
+		return false
+	}
+	return true
+}
 
 // Verdict is the judgement of one answer.
 type Verdict struct {
 	Correct  bool
-	Feedback string // the lesson's own words about this answer, when it has some
-	Reason   Reason // what to say when Feedback is empty
-	Param    string // a word for the generic message (the item out of place)
-	Mistake  string // stable id of the mistake: stored and shown to trainers, never the typed text
+	Feedback string    // the lesson's own words about this answer, when it has some
+	Reason   Reason    // what to say when Feedback is empty
+	Param    string    // a word for the generic message (the item out of place)
+	Mistake  string    // stable id of the mistake: stored and shown to trainers, never the typed text
+	Strength *Strength // password steps: the level and the advice that applied, stored as outcomes
 }
 
 // Exercise is the part of a step that depends on its kind. Adding a kind is
@@ -57,16 +89,21 @@ type Exercise interface {
 
 // kinds maps a step kind to a constructor of its exercise.
 var kinds = map[string]func() Exercise{
-	"read":   func() Exercise { return &Read{} },
-	"choose": func() Exercise { return &Choose{} },
-	"type":   func() Exercise { return &Type{} },
-	"order":  func() Exercise { return &Order{} },
-	"form":   func() Exercise { return &Form{} },
+	"read":     func() Exercise { return &Read{} },
+	"choose":   func() Exercise { return &Choose{} },
+	"type":     func() Exercise { return &Type{} },
+	"order":    func() Exercise { return &Order{} },
+	"password": func() Exercise { return &Password{} },
+	"code":     func() Exercise { return &Code{} },
+	"scenario": func() Exercise { return &Scenario{} },
+	"phrase":   func() Exercise { return &Passphrase{} },
+	"inbox":    func() Exercise { return &Inbox{} },
+	"form":     func() Exercise { return &Form{} },
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order", "form"}
+	return []string{"read", "choose", "type", "order", "password", "code", "scenario", "phrase", "inbox", "form"}
 }
 
 // Judge judges an answer to a step.

@@ -106,6 +106,14 @@ func TestTypeJudge(t *testing.T) {
 		{"email with plus", typeEx(rule(t, "email")), TextAnswer("a+b@x.es"), right()},
 		{"email no dot in domain", typeEx(rule(t, "email")), TextAnswer("lucia.prueba@correo"), wrong()},
 		{"email with name", typeEx(rule(t, "email")), TextAnswer("Lucía <l@x.es>"), wrong()},
+		{"email with a typo in a known domain", typeEx(rule(t, "email")), TextAnswer("lucia@gmail.con"), wrong()},
+
+		// address: what the shared validator finds wrong, by name.
+		{"address typo", typeEx(rule(t, "email"), mistake(t, "errata", "address", "Mira el final.", "typo")), TextAnswer("lucia@hotmial.com"),
+			Verdict{Feedback: "Mira el final.", Reason: ReasonWrong, Mistake: "errata"}},
+		{"address no at", typeEx(rule(t, "email"), mistake(t, "errata", "address", "Mira el final.", "typo"), mistake(t, "arroba", "address", "Falta la @.", "no-at", "many-at")),
+			TextAnswer("lucia.gmail.com"), Verdict{Feedback: "Falta la @.", Reason: ReasonWrong, Mistake: "arroba"}},
+		{"address valid is no address mistake", typeEx(rule(t, "exact", "x"), mistake(t, "arroba", "address", "Falta la @.", "no-at")), TextAnswer("l@x.es"), wrong()},
 
 		// Mistakes: the answer first, then the first mistake that matches, in file order.
 		{"answer before mistakes", typeEx(rule(t, "normalised", email), emailMistakes...), TextAnswer("Lucia.Prueba@Correo.Example"), right()},

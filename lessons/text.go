@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"net/mail"
 	"strings"
 	"unicode"
 
@@ -29,19 +28,13 @@ func Fold(s string) string {
 	return Normalise(out)
 }
 
-// ValidEmail reports whether s is a plain email address such as
-// lucia.prueba@correo.example: one address, no name, no spaces, and a domain
-// with a dot.
-func ValidEmail(s string) bool {
-	if s == "" || strings.ContainsAny(s, " \t<>") {
-		return false
+// stripAccents removes accents and keeps everything else as it is:
+// "Ñandú Pérez" becomes "Nandu Perez".
+func stripAccents(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
 	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Name != "" || a.Address != s {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	domain := s[at+1:]
-	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") &&
-		!strings.HasSuffix(domain, ".") && !strings.Contains(domain, "..")
+	return out
 }

@@ -39,6 +39,10 @@ func TestValidEmail(t *testing.T) {
 		{"lucia.prueba@correo.example\n", false},      // newline
 		{"lucia.prueba＠correo.example", false},        // fullwidth at sign
 		{"mailto:lucia.prueba@correo.example", false}, // a link
+		{"lucia@gmail.con", false},                    // a typo in a well-known domain
+		{"lucia@hotmial.com", false},                  // a typo in a well-known domain
+		{"lucia@gmail.com", true},
+		{"lucia@hotmail.es", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -3,6 +3,7 @@ package lessons
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -28,7 +29,7 @@ type Rule struct {
 }
 
 // Match kinds of a Rule.
-var matchKinds = []string{"exact", "normalised", "folded", "contains", "pattern", "email"}
+var matchKinds = []string{"exact", "normalised", "folded", "contains", "pattern", "email", "address"}
 
 // MaxAnswerLen is the longest answer judged; longer text is judged on its
 // first MaxAnswerLen bytes, so a huge paste cannot freeze the screen.
@@ -64,6 +65,15 @@ func (r *Rule) matches(s string) bool {
 	switch r.Match {
 	case "email":
 		return ValidEmail(s)
+	case "address":
+		// What CheckAddress finds wrong is one of the values (no-at, typo…).
+		p, _ := CheckAddress(s)
+		for _, v := range r.Values {
+			if p != AddressOK && string(p) == v {
+				return true
+			}
+		}
+		return false
 	case "pattern":
 		for _, re := range r.patterns {
 			if re.MatchString(s) {
@@ -108,6 +118,13 @@ func (r *Rule) compile(p *problems, n *yaml.Node, what string) {
 	}
 	if r.Match != "email" && len(r.Values) == 0 {
 		p.add(n, "%s: match %q needs values", what, r.Match)
+	}
+	if r.Match == "address" {
+		for i, v := range r.Values {
+			if !slices.Contains(AddressProblems, AddressProblem(v)) {
+				p.add(orNode(item(child(n, "values"), i), n), "%s: %q is not an address problem; use one of %s", what, v, problemNames())
+			}
+		}
 	}
 	r.patterns = nil
 	if r.Match == "pattern" {
@@ -160,4 +177,12 @@ func (t *Type) shape() []string {
 		out = append(out, "mistake "+m.ID)
 	}
 	return out
+}
+
+func problemNames() string {
+	var names []string
+	for _, p := range AddressProblems {
+		names = append(names, string(p))
+	}
+	return strings.Join(names, ", ")
 }

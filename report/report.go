@@ -18,6 +18,7 @@ import (
 // Row is a learner's progress in one lesson.
 type Row struct {
 	Learner      string    `json:"learner"`
+	Laptop       string    `json:"laptop,omitempty"` // on a class hub: which laptop (two Anas are two people)
 	Lesson       string    `json:"lesson"`
 	Title        string    `json:"title"`
 	Status       string    `json:"status"`
@@ -41,6 +42,7 @@ func Rows(all []store.LearnerProgress, cat *lessons.Catalog) []Row {
 			}
 			rows = append(rows, Row{
 				Learner:      lp.Learner.Name,
+				Laptop:       laptop(lp.Learner.Device),
 				Lesson:       p.Lesson,
 				Title:        title,
 				Status:       string(p.Status),
@@ -71,15 +73,23 @@ func Write(w io.Writer, format string, rows []Row) error {
 		return enc.Encode(rows)
 	case "csv":
 		cw := csv.NewWriter(w)
-		cw.Write([]string{"learner", "lesson", "title", "status", "steps_done", "steps", "attempts", "hints", "time_spent_seconds", "last_activity"})
+		cw.Write([]string{"learner", "lesson", "title", "status", "steps_done", "steps", "attempts", "hints", "time_spent_seconds", "last_activity", "laptop"})
 		for _, r := range rows {
 			cw.Write([]string{safeCell(r.Learner), r.Lesson, safeCell(r.Title), r.Status, strconv.Itoa(r.StepsDone), strconv.Itoa(r.Steps),
-				strconv.Itoa(r.Attempts), strconv.Itoa(r.Hints), strconv.Itoa(r.TimeSpentSec), r.LastActivity.Format(time.RFC3339)})
+				strconv.Itoa(r.Attempts), strconv.Itoa(r.Hints), strconv.Itoa(r.TimeSpentSec), r.LastActivity.Format(time.RFC3339), r.Laptop})
 		}
 		cw.Flush()
 		return cw.Error()
 	}
 	return fmt.Errorf("unknown format %q: use csv or json", format)
+}
+
+// laptop is a short, stable name for a device: enough to tell laptops apart.
+func laptop(device string) string {
+	if len(device) > 6 {
+		return device[:6]
+	}
+	return device
 }
 
 // safeCell keeps a spreadsheet from reading a name such as "=SUM(A1)" as a

@@ -15,9 +15,15 @@ var (
 	bucketEvents   = []byte("events")
 	bucketProgress = []byte("progress")
 	bucketOutbox   = []byte("outbox")
+	bucketDevices  = []byte("devices")
+	bucketIngested = []byte("ingested")
+	bucketRemote   = []byte("remote")
 
 	keySchemaVersion = []byte("schema_version")
 	keyDeviceID      = []byte("device_id")
+	keyClass         = []byte("class")
+	keyHubID         = []byte("hub_id")
+	keyTrainerKey    = []byte("trainer_key_hash")
 )
 
 // The one place values are encoded and decoded.

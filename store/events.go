@@ -23,11 +23,17 @@ const (
 	HintShown     EventKind = "hint"
 	StepDone      EventKind = "step_done" // read step finished, or moved on after the worked example
 	LessonDone    EventKind = "lesson_done"
+	HelpAsked     EventKind = "help_asked"     // the learner called the trainer
+	HelpCancelled EventKind = "help_cancelled" // the learner no longer needs help
 )
+
+// lessonless kinds may happen outside a lesson (calling the trainer from
+// the home screen) and do not count as progress.
+func (k EventKind) lessonless() bool { return k == HelpAsked || k == HelpCancelled }
 
 func (k EventKind) known() bool {
 	switch k {
-	case LessonStarted, Answered, HintShown, StepDone, LessonDone:
+	case LessonStarted, Answered, HintShown, StepDone, LessonDone, HelpAsked, HelpCancelled:
 		return true
 	}
 	return false
@@ -48,9 +54,18 @@ type Event struct {
 	Correct   bool          `json:"correct,omitempty"`
 	Mistake   string        `json:"mistake,omitempty"` // stable id of the mistake from the lesson file
 	How       string        `json:"how,omitempty"`     // for step_done: "read" | "example"
+	Score     *int          `json:"score,omitempty"`   // password steps: strength 0–4 of the practice password (never the password)
+	Advice    []string      `json:"advice,omitempty"`  // password steps: ids of the advice that applied
 	Elapsed   time.Duration `json:"elapsed"`           // active time since the learner's previous action in this lesson
 	At        time.Time     `json:"at"`                // set by Record from Options.Now when zero
 }
+
+// maxScore is the highest password strength (zxcvbn's score); maxAdvice
+// bounds the advice ids of one answer.
+const (
+	maxScore  = 4
+	maxAdvice = 16
+)
 
 // maxIDLen bounds the ids an event carries (lesson, step, mistake).
 const maxIDLen = 64
@@ -71,7 +86,7 @@ func validEvent(e Event) error {
 	switch {
 	case !e.Kind.known():
 		return fmt.Errorf("%w: unknown kind %q", ErrBadEvent, e.Kind)
-	case e.Lesson == "":
+	case e.Lesson == "" && !e.Kind.lessonless():
 		return fmt.Errorf("%w: no lesson", ErrBadEvent)
 	case e.Step == "" && (e.Kind == Answered || e.Kind == StepDone):
 		return fmt.Errorf("%w: %s needs a step id", ErrBadEvent, e.Kind)
@@ -79,6 +94,15 @@ func validEvent(e Event) error {
 		return fmt.Errorf("%w: negative step index, steps or attempt", ErrBadEvent)
 	case e.How != "" && e.How != "read" && e.How != "example":
 		return fmt.Errorf("%w: how is %q, not read or example", ErrBadEvent, e.How)
+	case e.Score != nil && (*e.Score < 0 || *e.Score > maxScore):
+		return fmt.Errorf("%w: score %d is not from 0 to %d", ErrBadEvent, *e.Score, maxScore)
+	case len(e.Advice) > maxAdvice:
+		return fmt.Errorf("%w: %d advice ids, at most %d", ErrBadEvent, len(e.Advice), maxAdvice)
+	}
+	for _, a := range e.Advice {
+		if err := checkID("advice", a); err != nil {
+			return err
+		}
 	}
 	for _, f := range [...]struct{ name, id string }{{"lesson", e.Lesson}, {"step", e.Step}, {"mistake", e.Mistake}} {
 		if err := checkID(f.name, f.id); err != nil {
@@ -122,23 +146,65 @@ func (s *Store) Record(e Event) (Event, error) {
 			return err
 		}
 
-		progress := tx.Bucket(bucketProgress)
-		pk := progressKey(e.Learner, e.Lesson)
-		p := Progress{Learner: e.Learner, Lesson: e.Lesson, Status: NotStarted}
-		if _, err := get(progress, pk, &p); err != nil {
+		if err := project(tx, e); err != nil {
 			return err
 		}
-		p.apply(e)
-		if err := put(progress, pk, p); err != nil {
-			return err
-		}
-
 		return tx.Bucket(bucketOutbox).Put(u64(seq), key)
 	})
 	if err != nil {
 		return Event{}, err
 	}
 	return e, nil
+}
+
+// project updates the learner's progress with e, inside tx.
+func project(tx *bbolt.Tx, e Event) error {
+	p := projector{tx: tx}
+	if err := p.apply(e); err != nil {
+		return err
+	}
+	return p.flush()
+}
+
+// projector applies many events to the progress projection in one
+// transaction, reading and writing each progress record once (a hub
+// ingesting a batch of one learner's answers).
+type projector struct {
+	tx    *bbolt.Tx
+	cache map[string]*Progress // by progress key
+	order []string
+}
+
+func (pj *projector) apply(e Event) error {
+	if e.Kind.lessonless() {
+		return nil
+	}
+	pk := string(progressKey(e.Learner, e.Lesson))
+	p, ok := pj.cache[pk]
+	if !ok {
+		p = &Progress{Learner: e.Learner, Lesson: e.Lesson, Status: NotStarted}
+		if _, err := get(pj.tx.Bucket(bucketProgress), []byte(pk), p); err != nil {
+			return err
+		}
+		if pj.cache == nil {
+			pj.cache = map[string]*Progress{}
+		}
+		pj.cache[pk] = p
+		pj.order = append(pj.order, pk)
+	}
+	p.apply(e)
+	return nil
+}
+
+// flush writes the progress records that changed.
+func (pj *projector) flush() error {
+	b := pj.tx.Bucket(bucketProgress)
+	for _, pk := range pj.order {
+		if err := put(b, []byte(pk), pj.cache[pk]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Events returns a learner's events in the order they happened (none, and

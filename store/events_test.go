@@ -226,6 +226,11 @@ func TestRecordRejects(t *testing.T) {
 		{Event{Learner: ana, Kind: StepDone, Lesson: "teclado", Step: "a", StepIndex: -1}, ErrBadEvent},
 		{Event{Learner: ana, Kind: Answered, Lesson: "teclado", Step: "a", Mistake: "mi clave es Perro2024"}, ErrBadEvent},
 		{Event{Learner: ana, Kind: Answered, Lesson: "teclado", Step: "a", Mistake: strings.Repeat("x", 65)}, ErrBadEvent},
+		// Password steps store a score and advice ids, never the password.
+		{Event{Learner: ana, Kind: Answered, Lesson: "claves", Step: "a", Score: scorePtr(5)}, ErrBadEvent},
+		{Event{Learner: ana, Kind: Answered, Lesson: "claves", Step: "a", Score: scorePtr(-1)}, ErrBadEvent},
+		{Event{Learner: ana, Kind: Answered, Lesson: "claves", Step: "a", Advice: []string{"common", "Perro 2024"}}, ErrBadEvent},
+		{Event{Learner: ana, Kind: Answered, Lesson: "claves", Step: "a", Advice: make([]string, 17)}, ErrBadEvent},
 	} {
 		if _, err := s.Record(tc.e); !errors.Is(err, tc.want) {
 			t.Errorf("Record(%+v): %v, want %v", tc.e, err, tc.want)
@@ -236,6 +241,22 @@ func TestRecordRejects(t *testing.T) {
 	}
 	if p, _ := s.Progress(ana); len(p) != 0 {
 		t.Errorf("rejected events made progress: %v", p)
+	}
+}
+
+func scorePtr(n int) *int { return &n }
+
+func TestRecordScoreAndAdvice(t *testing.T) {
+	s := openTemp(t)
+	ana := mustAdd(t, s, "Ana", "").ID
+	mustRecord(t, s, Event{Learner: ana, Kind: Answered, Lesson: "claves", Step: "crear", Attempt: 1,
+		Mistake: "common", Score: scorePtr(0), Advice: []string{"common", "add_word"}})
+	evs, err := s.Events(ana)
+	if err != nil || len(evs) != 1 {
+		t.Fatalf("events = %v, %v", evs, err)
+	}
+	if e := evs[0]; e.Score == nil || *e.Score != 0 || strings.Join(e.Advice, ",") != "common,add_word" {
+		t.Errorf("stored score %v and advice %v, want 0 and common,add_word", e.Score, e.Advice)
 	}
 }
 
@@ -333,7 +354,7 @@ func TestPrivacyOnlyIDsAndOutcomes(t *testing.T) {
 	}
 	wantFields := "ID:string Seq:uint64 Learner:uint64 Kind:store.EventKind Lesson:string Step:string " +
 		"StepIndex:int Steps:int Attempt:int Correct:bool Mistake:string How:string " +
-		"Elapsed:time.Duration At:time.Time"
+		"Score:*int Advice:[]string Elapsed:time.Duration At:time.Time"
 	if got := strings.Join(fields, " "); got != wantFields {
 		t.Errorf("Event fields changed:\n got %s\nwant %s", got, wantFields)
 	}
@@ -370,7 +391,7 @@ func TestPrivacyOnlyIDsAndOutcomes(t *testing.T) {
 	// Every stored event and progress value has only these keys.
 	allowed := map[string]bool{}
 	for _, k := range []string{"id", "seq", "learner", "kind", "lesson", "step", "step_index", "steps",
-		"attempt", "correct", "mistake", "how", "elapsed", "at",
+		"attempt", "correct", "mistake", "how", "score", "advice", "elapsed", "at",
 		"status", "done_steps", "attempts", "hints", "mistakes", "time_spent", "started", "completed", "last_activity"} {
 		allowed[k] = true
 	}

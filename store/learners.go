@@ -26,7 +26,16 @@ type Learner struct {
 	Name    string    `json:"name"`
 	PINHash []byte    `json:"pin_hash,omitempty"` // bcrypt; the PIN itself is never stored
 	Created time.Time `json:"created"`
+
+	// On a classroom hub, learners of other laptops: the laptop's device
+	// id and the learner's id there. Empty and 0 for this laptop's own.
+	Device   string `json:"device,omitempty"`
+	RemoteID uint64 `json:"remote_id,omitempty"`
 }
+
+// Remote reports whether the learner studies on another laptop (a hub's
+// copy of a kiosk's learner).
+func (l Learner) Remote() bool { return l.Device != "" }
 
 // HasPIN reports whether the learner protects their name with a PIN.
 func (l Learner) HasPIN() bool { return len(l.PINHash) > 0 }
@@ -83,7 +92,7 @@ func (s *Store) AddLearner(name, pin string) (Learner, error) {
 			if err := decode(v, &other); err != nil {
 				return err
 			}
-			if strings.EqualFold(other.Name, name) {
+			if !other.Remote() && strings.EqualFold(other.Name, name) {
 				return ErrNameTaken
 			}
 			return nil
@@ -102,18 +111,19 @@ func (s *Store) AddLearner(name, pin string) (Learner, error) {
 	return l, nil
 }
 
-// Learners lists every learner, sorted by name without regard to case (and
-// with accented letters next to their plain ones: Álvaro before Bruno).
+// Learners lists the learners of this laptop (not those a hub knows from
+// other laptops), sorted by name without regard to case (and with accented
+// letters next to their plain ones: Álvaro before Bruno).
 func (s *Store) Learners() ([]Learner, error) {
 	var ls []Learner
 	err := s.db.View(func(tx *bbolt.Tx) (err error) {
 		ls, err = learners(tx)
 		return err
 	})
-	return ls, err
+	return slices.DeleteFunc(ls, Learner.Remote), err
 }
 
-// learners reads and sorts all learners inside tx.
+// learners reads and sorts all learners inside tx, remote ones included.
 func learners(tx *bbolt.Tx) ([]Learner, error) {
 	var ls []Learner
 	err := tx.Bucket(bucketLearners).ForEach(func(_, v []byte) error {

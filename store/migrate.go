@@ -16,6 +16,7 @@ import (
 // fixture test for it, and update the layout in store.go.
 var migrations = []func(*bbolt.Tx) error{
 	migrate0to1,
+	migrate1to2,
 }
 
 // migrate0to1 creates the buckets and the device id.
@@ -34,6 +35,16 @@ func migrate0to1(tx *bbolt.Tx) error {
 		return err
 	}
 	return meta.Put(keyDeviceID, []byte(hex.EncodeToString(id[:])))
+}
+
+// migrate1to2 adds the classroom hub's buckets.
+func migrate1to2(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketDevices, bucketIngested, bucketRemote} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("creating bucket %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // schemaVersion reads meta/schema_version; a file without it is version 0.

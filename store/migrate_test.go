@@ -38,13 +38,13 @@ func TestMigrateFromV0(t *testing.T) {
 		t.Errorf("Recovered() = %+v for an old but healthy file", s.Recovered())
 	}
 	if err := s.db.View(func(tx *bbolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketLearners, bucketEvents, bucketProgress, bucketOutbox} {
+		for _, b := range [][]byte{bucketMeta, bucketLearners, bucketEvents, bucketProgress, bucketOutbox, bucketDevices, bucketRemote, bucketIngested} {
 			if tx.Bucket(b) == nil {
 				t.Errorf("bucket %s missing after migrating", b)
 			}
 		}
-		if v := string(tx.Bucket(bucketMeta).Get(keySchemaVersion)); v != "1" {
-			t.Errorf("schema_version = %q, want \"1\"", v)
+		if v := string(tx.Bucket(bucketMeta).Get(keySchemaVersion)); v != "2" {
+			t.Errorf("schema_version = %q, want \"2\"", v)
 		}
 		return nil
 	}); err != nil {
@@ -86,6 +86,55 @@ func TestMigrateFromV0(t *testing.T) {
 	}
 	if ls, _ := s.Learners(); len(ls) != 1 {
 		t.Errorf("learners after reopen: %v", ls)
+	}
+}
+
+// A schema-1 file, as the first Aula wrote it, keeps its learners, events
+// and progress and gains the hub's buckets.
+func TestMigrateFromV1(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "aula.db")
+	makeFixture(t, path, func(tx *bbolt.Tx) error {
+		if err := migrate0to1(tx); err != nil {
+			return err
+		}
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keySchemaVersion, []byte("1")); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketLearners).Put(u64(1), []byte(`{"id":1,"name":"Rosa","created":"2026-01-01T10:00:00Z"}`)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketEvents).Put(key2(1, 1), []byte(`{"id":"x:1","seq":1,"learner":1,"kind":"answer","lesson":"teclado","step":"arroba","step_index":2,"steps":5,"attempt":1,"correct":true,"elapsed":0,"at":"2026-01-01T10:01:00Z"}`)); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketProgress).Put(progressKey(1, "teclado"), []byte(`{"learner":1,"lesson":"teclado","status":"in_progress","step":3,"steps":5,"done_steps":["arroba"],"attempts":1}`))
+	})
+	s := openAt(t, dir)
+	defer closeChecked(t, s)
+	if _, err := os.Stat(path + ".pre-migration-v1"); err != nil {
+		t.Errorf("no copy before migrating: %v", err)
+	}
+	ls, err := s.Learners()
+	if err != nil || len(ls) != 1 || ls[0].Name != "Rosa" || ls[0].Remote() {
+		t.Fatalf("learners after migrating: %+v, %v", ls, err)
+	}
+	p, err := s.LessonProgress(1, "teclado")
+	if err != nil || p.Step != 3 || p.StepsDone() != 1 {
+		t.Errorf("progress after migrating: %+v, %v", p, err)
+	}
+	if evs, err := s.Events(1); err != nil || len(evs) != 1 || evs[0].Step != "arroba" {
+		t.Errorf("events after migrating: %+v, %v", evs, err)
+	}
+	if err := s.db.View(func(tx *bbolt.Tx) error {
+		for _, b := range [][]byte{bucketDevices, bucketRemote, bucketIngested} {
+			if tx.Bucket(b) == nil {
+				t.Errorf("bucket %s missing after migrating", b)
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 }
 

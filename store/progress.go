@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -177,4 +178,50 @@ func progressOf(tx *bbolt.Tx, learner uint64) ([]Progress, error) {
 		ps = append(ps, p)
 	}
 	return ps, nil
+}
+
+// ProgressBetween is like AllProgress, but built from the events that
+// happened in [from, to) only (by the clock of the laptop that recorded
+// them): a class session or a date range. Learners with no events in the
+// range are left out.
+func (s *Store) ProgressBetween(from, to time.Time) ([]LearnerProgress, error) {
+	var all []LearnerProgress
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		ls, err := learners(tx)
+		if err != nil {
+			return err
+		}
+		events := tx.Bucket(bucketEvents)
+		for _, l := range ls {
+			byLesson := map[string]*Progress{}
+			prefix := u64(l.ID)
+			c := events.Cursor()
+			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+				var e Event
+				if err := decode(v, &e); err != nil {
+					return err
+				}
+				if e.At.Before(from) || !e.At.Before(to) || e.Kind.lessonless() {
+					continue
+				}
+				p := byLesson[e.Lesson]
+				if p == nil {
+					p = &Progress{Learner: l.ID, Lesson: e.Lesson, Status: NotStarted}
+					byLesson[e.Lesson] = p
+				}
+				p.apply(e)
+			}
+			if len(byLesson) == 0 {
+				continue
+			}
+			lp := LearnerProgress{Learner: l}
+			for _, p := range byLesson {
+				lp.Lessons = append(lp.Lessons, *p)
+			}
+			slices.SortFunc(lp.Lessons, func(a, b Progress) int { return strings.Compare(a.Lesson, b.Lesson) })
+			all = append(all, lp)
+		}
+		return nil
+	})
+	return all, err
 }

@@ -4,11 +4,20 @@
 //
 // Layout of aula.db (keep this true when the schema changes):
 //
-//	meta      schema_version -> "1" ; device_id -> 16 hex chars
-//	learners  id(8B big-endian) -> Learner JSON
+//	meta      schema_version -> "2" ; device_id -> 16 hex chars
+//	          class -> Class JSON (the hub this kiosk joined, with its token)
+//	          hub_id -> 16 hex chars ; trainer_key_hash -> sha256 (a hub's own)
+//	learners  id(8B big-endian) -> Learner JSON (a hub's copies of other
+//	          laptops' learners too, with Device and RemoteID set)
 //	events    learner(8B)+seq(8B) -> Event JSON
 //	progress  learner(8B)+lessonID -> Progress JSON
 //	outbox    seq(8B) -> learner(8B)+seq(8B) (key into events)
+//
+// Buckets only a classroom hub fills (schema 2):
+//
+//	devices   deviceID -> Device JSON (joined laptops; their token hashed)
+//	remote    deviceID+remoteLearner(8B) -> learner(8B) (the hub's learner id)
+//	ingested  deviceID+seq(8B) -> empty (events already stored: exactly once)
 //
 // All numbers in keys are 8-byte big-endian so that keys sort. Learner ids
 // come from the learners bucket's NextSequence, event sequence numbers from
@@ -32,6 +41,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -95,6 +105,14 @@ type Store struct {
 	deviceID string
 	now      func() time.Time
 	rec      *Recovery
+
+	// A hub answers every request with a token check and most with a
+	// learner lookup; these copies of what is on disk keep those reads off
+	// bbolt (whose readers wait while a growing file is remapped). They are
+	// filled on first use and kept true by the only methods that write
+	// devices and remote learners.
+	devices sync.Map // device id -> token hash
+	remotes sync.Map // device id + "/" + remote id -> Learner
 }
 
 // Open opens (or creates) dir/aula.db. It creates dir (0o700) and the file

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	zone "github.com/lrstanley/bubblezone"
 
@@ -27,9 +28,52 @@ type Common struct {
 
 	Learner *store.Learner // nil until sign-in
 	Now     func() time.Time
-	// Tick schedules a timer message (Config.Tick): components that need
-	// time to pass (a form's session timeout) use it, never sleeps.
-	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// Tick schedules a timer message (tea.Tick, or a fake in tests).
+	Tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	InClass bool // the kiosk can join a class: home offers it
+}
+
+// newCommon builds the context shared by the kiosk and the dashboard: the
+// theme's styles, the words of lang, the keys and the help line.
+func newCommon(lang string, lib *lessons.Library, now func() time.Time) *Common {
+	cat := i18n.New(lang)
+	c := &Common{
+		Styles:  DefaultStyles(),
+		Cat:     cat,
+		Lessons: &lessons.Catalog{Lessons: map[string]*lessons.Lesson{}},
+		Keys:    newKeyMap(cat),
+		Help:    help.New(),
+		Zones:   zone.New(),
+		Now:     now,
+	}
+	if lib != nil {
+		if l := lib.Catalog(cat.Lang()); l != nil {
+			c.Lessons = l
+		}
+	}
+	c.Help.ShortSeparator = " · "
+	c.Help.Styles.ShortKey = c.Styles.HelpKey
+	c.Help.Styles.ShortDesc = c.Styles.HelpDesc
+	c.Help.Styles.ShortSeparator = c.Styles.HelpSep
+	c.Help.Styles.FullKey = c.Styles.HelpKey
+	c.Help.Styles.FullDesc = c.Styles.HelpDesc
+	return c
+}
+
+// keyHelp lists the bindings with their words for a help screen, once
+// each, with F1 and Ctrl+C (which work everywhere) at the end.
+func (c *Common) keyHelp(keys []key.Binding) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, k := range append(append([]key.Binding{}, keys...), c.Keys.Help, c.Keys.ForceQuit) {
+		hk := k.Help()
+		if seen[hk.Key+hk.Desc] {
+			continue
+		}
+		seen[hk.Key+hk.Desc] = true
+		out = append(out, c.Styles.HelpKey.Render(hk.Key)+"  "+hk.Desc)
+	}
+	return out
 }
 
 // textWidth is the width for running text: the content width, but never so

@@ -62,12 +62,20 @@ func newDriver(t *testing.T, lang string) *driver {
 
 func newDriverOn(t testing.TB, st *store.Store, lang, lesson string) *driver {
 	t.Helper()
+	return newDriverWith(t, st, Config{Lang: lang, StartLesson: lesson})
+}
+
+// newDriverWith starts a kiosk on st with cfg (its store, library, clock and
+// timers filled in).
+func newDriverWith(t testing.TB, st *store.Store, cfg Config) *driver {
+	t.Helper()
 	d := &driver{t: t, st: st, clock: &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}}
-	d.m = New(Config{Store: st, Library: library(t), Lang: lang, StartLesson: lesson, Now: d.clock.Now,
-		Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
-			d.ticks++
-			return nil
-		}})
+	cfg.Store, cfg.Library, cfg.Now = st, library(t), d.clock.Now
+	cfg.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+		d.ticks++
+		return nil
+	}
+	d.m = New(cfg)
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.run(d.m.Init())
 	return d
@@ -138,8 +146,20 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyF1}
 	case "f2":
 		return tea.KeyMsg{Type: tea.KeyF2}
+	case "f4":
+		return tea.KeyMsg{Type: tea.KeyF4}
 	case "ctrl+c":
 		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "delete":
+		return tea.KeyMsg{Type: tea.KeyDelete}
+	case "end":
+		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "home":
+		return tea.KeyMsg{Type: tea.KeyHome}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
 	case "pgdown":
 		return tea.KeyMsg{Type: tea.KeyPgDown}
 	}
@@ -208,6 +228,15 @@ func (d *driver) answerRight() {
 		for _, it := range s.Exercise.(*lessons.Order).Items {
 			ex.ids = append(ex.ids, it.ID)
 		}
+	case *inboxExercise:
+		// Do what the lesson's sample answer did, then check with C.
+		a := ex.ex.Sample()
+		ex.ans.Opened, ex.ans.Inspected, ex.ans.Sent = a.Opened, a.Inspected, a.Sent
+		for _, id := range a.Reported {
+			ex.mail(id).suspicious = true
+		}
+		d.keys("c")
+		return
 	}
 	d.keys("enter")
 }

@@ -18,6 +18,14 @@ import (
 // in kinder words; Next is blocked until the page is valid. What the
 // learner types lives only here, in memory: only rule ids leave it.
 //
+// It is a fullExercise, like the mail app: it takes the whole step area
+// and Enter; its Submit button hands the answer to the player (TakeCheck),
+// so it has no Check key; Esc closes its own panels, and once the learner
+// has typed something Esc asks before leaving (the same dialog-in-the-
+// exercise the mail app uses before throwing a draft away). The mistakes
+// of a page that cannot go on are outcomes the player records
+// (TakeOutcomes), not attempts.
+//
 // The parts live in their own files: form_fields.go (one field: keys and
 // drawing), form_check.go (validation glue and outcomes), form_layout.go
 // (a page on screen), form_review.go, form_receipt.go, form_session.go
@@ -45,6 +53,9 @@ type formExercise struct {
 	pageDone []bool // pages left with a valid Next: they survive a timeout
 
 	touched   bool      // the learner changed something: leaving asks first
+	dlg       *dialog   // asks before leaving the lesson with answers typed
+	pending   bool      // Submit was pressed: the player takes the answer to check
+	found     []string  // mistake ids for the player to record
 	lastInput time.Time // for the session timeout
 	tickDue   time.Time // when the pending timer fires (zero: none)
 	lostPage  string    // the page whose answers a timeout wiped
@@ -102,7 +113,7 @@ func newFormExercise(c *Common, s *lessons.Step) exercise {
 			}
 		}
 	}
-	e.enterPage(0)
+	e.arrive(0)
 	return e
 }
 
@@ -152,16 +163,25 @@ func (e *formExercise) reviewPage() int { return len(e.form.Pages) }
 // enterPage shows page i with the focus on its first target.
 func (e *formExercise) enterPage(i int) {
 	e.page, e.focus, e.scroll, e.summary, e.popup = i, 0, 0, false, popNone
-	if i < len(e.form.Pages) {
-		for _, f := range e.form.Pages[i].Fields {
-			if f.Kind == "code" {
-				if sent, ok := e.codes[f.ID]; !ok || !e.c.Now().Before(sent.Expires) {
-					e.sendCode(f)
-				}
+	e.focusField()
+}
+
+// arrive shows page i coming from the page before it (or signing in
+// again): as on a real site, a code field's SMS is sent then, unless a
+// code still valid was sent already. Going back, or to a page to fix it,
+// sends nothing: an expired code waits for "Ask for another code".
+func (e *formExercise) arrive(i int) {
+	e.enterPage(i)
+	if i >= len(e.form.Pages) {
+		return
+	}
+	for _, f := range e.form.Pages[i].Fields {
+		if f.Kind == "code" {
+			if sent, ok := e.codes[f.ID]; !ok || !e.c.Now().Before(sent.Expires) {
+				e.sendCode(f)
 			}
 		}
 	}
-	e.focusField()
 }
 
 // Update handles keys, clicks and the form's timer.
@@ -172,7 +192,8 @@ func (e *formExercise) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		e.tickDue = time.Time{}
-		return tea.Batch(e.checkTimeout(e.c.Now()), e.ensureTick())
+		e.checkTimeout(e.c.Now())
+		return e.ensureTick()
 	case tea.KeyMsg:
 		cmd := e.key(msg)
 		return tea.Batch(cmd, e.ensureTick())
@@ -194,14 +215,26 @@ func (e *formExercise) key(msg tea.KeyMsg) tea.Cmd {
 	if e.done {
 		return nil
 	}
-	if cmd := e.checkTimeout(now); cmd != nil || e.stage == stExpired {
-		// The key that finds the session ended only shows that it ended.
-		if e.stage == stExpired && cmd == nil && key.Matches(msg, e.keys.Enter, e.keys.Mark) {
-			e.stage = stFill
-			e.lastInput = now
-			e.enterPage(e.page)
+	if e.checkTimeout(now) {
+		return nil // the key that finds the session ended only shows that it ended
+	}
+	if e.dlg != nil {
+		e.lastInput = now
+		cmd, closed := e.dlg.Update(msg)
+		if closed {
+			e.dlg = nil
 		}
 		return cmd
+	}
+	if key.Matches(msg, e.c.Keys.Back) {
+		e.escape()
+		return nil
+	}
+	if e.stage == stExpired {
+		if key.Matches(msg, e.keys.Enter, e.keys.Mark) {
+			e.signInAgain()
+		}
+		return nil
 	}
 	if e.warning(now) {
 		e.lastInput = now // "I am here": the key only keeps the session
@@ -209,13 +242,12 @@ func (e *formExercise) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	e.lastInput = now
 	e.showTop = false
-	if msg.Type == tea.KeyF4 || key.Matches(msg, e.keys.Persona) {
-		if e.form.Persona != nil && !e.isWide() {
-			if e.popup == popPersona {
-				e.popup = popNone
-			} else {
-				e.popup = popPersona
-			}
+	if key.Matches(msg, e.keys.Persona) {
+		switch {
+		case e.popup == popPersona:
+			e.popup = popNone
+		case e.form.Persona != nil && !e.isWide():
+			e.popup = popPersona
 		}
 		return nil
 	}
@@ -392,13 +424,14 @@ func (e *formExercise) activate(t target, enter bool) tea.Cmd {
 		fs := e.fields[t.key]
 		switch fs.f.Kind {
 		case "check":
-			if !enter || fs.value == "" {
-				fs.value = map[bool]string{true: "", false: "yes"}[fs.value == "yes"]
-				e.changed(fs)
-			}
+			// Space or a click ticks and unticks; Enter only goes on, so
+			// that a consent is never given by pressing Enter to move.
 			if enter {
 				e.moveToNextBox()
+				break
 			}
+			fs.value = map[bool]string{true: "", false: "yes"}[fs.value == "yes"]
+			e.changed(fs)
 		case "select":
 			e.openPopup(popSelect, fs.key, max(fs.optionIndex(), 0))
 		case "file":
@@ -519,17 +552,72 @@ func (e *formExercise) goBack() {
 	}
 }
 
-// Esc closes the form's own panel first; it reports whether it did.
-func (e *formExercise) Esc() bool {
-	if e.popup != popNone && e.stage == stFill && !e.done {
-		e.popup = popNone
-		return true
-	}
-	return false
+// signInAgain leaves the "session ended" screen for the page the learner
+// was on.
+func (e *formExercise) signInAgain() {
+	e.stage = stFill
+	e.lastInput = e.c.Now()
+	e.arrive(e.page)
 }
 
-// Unsaved says whether leaving the lesson now loses answers.
-func (e *formExercise) Unsaved() bool { return e.touched && !e.done }
+// WantsEsc says whether Esc belongs to the form: to close its panel, or to
+// ask before the answers typed are lost.
+func (e *formExercise) WantsEsc() bool {
+	return !e.done && e.stage != stReceipt && (e.popup != popNone || e.dlg != nil || e.touched)
+}
+
+// escape is Esc: it closes the panel on screen, or asks before leaving.
+func (e *formExercise) escape() {
+	switch {
+	case e.popup != popNone:
+		e.popup = popNone
+	case e.touched:
+		cat := e.c.Cat
+		e.dlg = newDialog(e.c, cat.T("form_leave_title"), cat.T("form_leave_text"), []dialogButton{
+			{label: cat.T("form_leave_stay")},
+			{label: cat.T("form_leave_go"), msg: goHomeMsg{}},
+		})
+	}
+}
+
+// TakeCheck hands the player the answer once Submit was pressed on a form
+// whose pages are all valid.
+func (e *formExercise) TakeCheck() lessons.Answer {
+	if !e.pending {
+		return nil
+	}
+	e.pending = false
+	return e.Answer()
+}
+
+// CheckKey is disabled: the form checks with its own Submit button.
+func (e *formExercise) CheckKey() key.Binding { return key.NewBinding(key.WithDisabled()) }
+
+// TakeOutcomes hands the player the mistakes found since it last asked.
+func (e *formExercise) TakeOutcomes() []string {
+	out := e.found
+	e.found = nil
+	return out
+}
+
+// Start asks for the first timer, if something counts from the start (the
+// session, a code sent on the first page).
+func (e *formExercise) Start() tea.Cmd { return e.ensureTick() }
+
+// Wipe forgets everything the learner typed or chose, the codes and the
+// receipt: the step is being left.
+func (e *formExercise) Wipe() {
+	for _, fs := range e.fields {
+		if fs.f.IsText() {
+			fs.input.SetValue("")
+			fs.input.Blur()
+		}
+		fs.value, fs.initial, fs.err = "", "", ""
+	}
+	clear(e.codes)
+	e.receipt, e.dlg, e.pending, e.found = nil, nil, false, nil
+	e.done = true
+}
 
 // Answer is what the learner filled in.
 func (e *formExercise) Answer() lessons.Answer {
@@ -611,7 +699,7 @@ func newFormKeys(c *Common) formKeys {
 		Enter:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_next"))),
 		Choose:  key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_choose"))),
 		Mark:    key.NewBinding(key.WithKeys(" "), key.WithHelp(cat.T("keyname_space"), cat.T("key_mark"))),
-		Persona: key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", cat.T("form_key_persona"))),
+		Persona: key.NewBinding(key.WithKeys("f5"), key.WithHelp("F5", cat.T("form_key_persona"))),
 		Days:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→↑↓", cat.T("form_key_days"))),
 		Remove:  key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("⌫", cat.T("form_key_remove"))),
 		Save:    key.NewBinding(key.WithKeys(" "), key.WithHelp(cat.T("keyname_space"), cat.T("form_key_save"))),
@@ -619,8 +707,17 @@ func newFormKeys(c *Common) formKeys {
 	}
 }
 
+// leaveKey adds Esc to keys when the form takes it to ask before leaving
+// (the player shows Esc itself otherwise).
+func (e *formExercise) leaveKey(keys []key.Binding) []key.Binding {
+	if e.WantsEsc() {
+		return append(keys, e.c.Keys.Back)
+	}
+	return keys
+}
+
 // forTarget lists the keys that make sense where the focus is.
-func (k formKeys) forTarget(e *formExercise) []key.Binding {
+func (k formKeys) forTarget(e *formExercise) (out []key.Binding) {
 	if e.stage == stReceipt {
 		if e.receipt.reference != "" && !e.receipt.saved {
 			return []key.Binding{k.Save}
@@ -630,8 +727,11 @@ func (k formKeys) forTarget(e *formExercise) []key.Binding {
 	if e.done {
 		return nil
 	}
+	if e.dlg != nil {
+		return e.dlg.Keys()
+	}
 	if e.stage == stExpired {
-		return []key.Binding{k.Enter}
+		return e.leaveKey([]key.Binding{k.Enter})
 	}
 	if e.popup == popSelect || e.popup == popPicker {
 		return []key.Binding{e.c.Keys.Move, k.Choose, k.Close}
@@ -639,7 +739,8 @@ func (k formKeys) forTarget(e *formExercise) []key.Binding {
 	if e.popup == popPersona {
 		return []key.Binding{k.Persona, k.Close}
 	}
-	out := []key.Binding{k.Move}
+	defer func() { out = e.leaveKey(out) }()
+	out = []key.Binding{k.Move}
 	ts := e.targets()
 	if e.focus < len(ts) {
 		t := ts[e.focus]

@@ -8,14 +8,6 @@ import (
 	"aula/lessons"
 )
 
-// checkAnswerMsg asks the player to judge the exercise's answer now, as
-// Enter does for other kinds: a form sends it from its submit button.
-type checkAnswerMsg struct{}
-
-// fieldOutcomesMsg asks the player to record mistakes the exercise found by
-// itself (a page that could not go on): mistake ids only, never values.
-type fieldOutcomesMsg struct{ mistakes []string }
-
 // next is the Next button: it checks the page and goes on only when the
 // page is valid. Otherwise every error shows next to its field and in a
 // summary at the top, and the focus goes to the first one.
@@ -25,26 +17,31 @@ func (e *formExercise) next() tea.Cmd {
 		e.summary, e.showTop = true, true
 		e.scroll = 0
 		e.focusOn(problems[0].key)
-		return e.outcomes(problems)
+		e.outcomes(problems)
+		return nil
 	}
 	e.pageDone[e.page] = true
 	switch {
 	case e.back || e.page == len(e.form.Pages)-1:
+		from, changed := e.page, e.back
 		e.back = false
 		if e.form.HasReview() {
 			e.enterPage(e.reviewPage())
+			if changed {
+				e.focus = from // back on the review at the part just changed
+			}
 			return nil
 		}
 		return e.submit()
 	default:
-		e.enterPage(e.page + 1)
+		e.arrive(e.page + 1)
 	}
 	return nil
 }
 
 // submit checks every page; if one is not valid (a code expired while the
-// learner was on the review) it shows that page with its errors, else it
-// asks the player to judge.
+// learner was on the review) it shows that page with its errors, else the
+// player takes the answer to judge (TakeCheck).
 func (e *formExercise) submit() tea.Cmd {
 	for i := range e.form.Pages {
 		if problems := e.checkPage(i); len(problems) > 0 {
@@ -53,10 +50,12 @@ func (e *formExercise) submit() tea.Cmd {
 			e.checkPage(i)
 			e.summary, e.showTop = true, true
 			e.focusOn(problems[0].key)
-			return e.outcomes(problems)
+			e.outcomes(problems)
+			return nil
 		}
 	}
-	return send(checkAnswerMsg{})
+	e.pending = true
+	return nil
 }
 
 // shownProblem is a field problem with the key of the field on screen.
@@ -105,20 +104,15 @@ func (e *formExercise) revalidate() {
 }
 
 // outcomes turns problems into mistake ids ("dni.dni_letter") for the
-// player to record, each once until it changes.
-func (e *formExercise) outcomes(problems []shownProblem) tea.Cmd {
-	var ids []string
+// player to record (TakeOutcomes), each once until it changes.
+func (e *formExercise) outcomes(problems []shownProblem) {
 	for _, p := range problems {
 		if e.recorded[p.path] == p.rule {
 			continue
 		}
 		e.recorded[p.path] = p.rule
-		ids = append(ids, p.f.ID+"."+p.rule)
+		e.found = append(e.found, p.f.ID+"."+p.rule)
 	}
-	if len(ids) == 0 {
-		return nil
-	}
-	return send(fieldOutcomesMsg{mistakes: ids})
 }
 
 // errorText says what is wrong with a field and how to fix it: the
@@ -134,8 +128,11 @@ func (e *formExercise) errorText(f *lessons.Field, rule string) string {
 	case lessons.RuleCodeFormat:
 		return cat.T("form_err_code_format", "Length", f.Length)
 	case lessons.RuleFileType:
-		types := strings.ToUpper(strings.Join(f.Accept, " "+cat.T("form_or")+" "))
-		return cat.T("form_err_file_type", "Types", types)
+		types := make([]string, len(f.Accept))
+		for i, a := range f.Accept {
+			types[i] = strings.ToUpper(a) // PDF or JPG: the "or" in the learner's words
+		}
+		return cat.T("form_err_file_type", "Types", strings.Join(types, " "+cat.T("form_or")+" "))
 	case lessons.RuleFileSize:
 		return cat.T("form_err_file_size", "Max", sizeText(cat, f.MaxKB))
 	}

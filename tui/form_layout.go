@@ -120,17 +120,22 @@ func (e *formExercise) isWide() bool {
 	return e.form.Persona != nil && e.c.Width >= wideFormWidth
 }
 
-// Wide says whether the form uses more than the reading column.
-func (e *formExercise) Wide() bool { return e.isWide() }
+// View draws the form in width columns; the player draws it with ViewFull.
+func (e *formExercise) View(width int) string { return e.ViewFull(width, max(e.c.Height-4, 8)) }
 
-// View draws the form in width columns; the player draws it with ViewSized.
-func (e *formExercise) View(width int) string { return e.ViewSized(width, max(e.c.Height-4, 8)) }
-
-// ViewSized draws the form in width × height.
-func (e *formExercise) ViewSized(width, height int) string {
+// ViewFull draws the form in width × height: the page (or a panel, the
+// session's end, the receipt), with the persona card beside it when it
+// fits, or the dialog that asks before leaving.
+func (e *formExercise) ViewFull(width, height int) string {
+	if e.dlg != nil {
+		return e.dlg.View(width, height)
+	}
 	width, height = max(width, 20), max(height, 4)
 	fw := min(width, formWidth)
 	wide := e.isWide()
+	if wide && e.popup == popPersona {
+		e.popup = popNone // the screen grew: the card is beside the form now
+	}
 	if wide {
 		fw = min(formWidth, width-personaWidth-2)
 	}
@@ -219,8 +224,9 @@ func (e *formExercise) viewPage(w, h int) []string {
 	var cv canvas
 	switch {
 	case e.popup == popPersona:
-		cv.lines = append(e.personaCard(min(w, 60)), "", e.c.Styles.Dim.Render(e.c.Cat.T("form_persona_close")))
-		return append(head, cv.lines...)
+		// How to close it first: on a short screen the card's end is cut.
+		close := wrapLines(e.c.Styles.Dim.Render(e.c.Cat.T("form_persona_close")), w)
+		return append(append(head, close...), e.personaCard(min(w, 60))...)
 	case e.popup == popPicker:
 		return append(head, e.viewPicker(w)...)
 	case e.page >= e.reviewPage():
@@ -236,8 +242,11 @@ func (e *formExercise) viewPage(w, h int) []string {
 	// Keep the focused target on screen, with a line to say there is more.
 	page := room - 1
 	first, last := cv.span(e.focus)
-	if e.showTop && last < page {
-		first = 0 // right after a blocked Next: the summary, and the field with it
+	if e.showTop {
+		// Right after a blocked Next: the summary from its first line, and
+		// the field with it when it fits; the next key scrolls to the field.
+		first, last = 0, min(last, page-1)
+		e.scroll = 0
 	}
 	if first >= 0 {
 		if last-first+1 > page {
@@ -283,6 +292,8 @@ func (e *formExercise) markZones(lines []string, owner []int) []string {
 func (e *formExercise) drawPage(cv *canvas, w int) {
 	st, cat := e.c.Styles, e.c.Cat
 	pg := e.form.Pages[e.page]
+	// The summary of errors comes first, where the eye lands after Next.
+	e.drawSummary(cv, w)
 	if pg.Intro != "" {
 		for _, ln := range wrapLines(pg.Intro, w) {
 			cv.add(-1, ln)
@@ -291,7 +302,6 @@ func (e *formExercise) drawPage(cv *canvas, w int) {
 	if e.hasRequired() {
 		cv.add(-1, st.Dim.Render(cat.T("form_required_note")))
 	}
-	e.drawSummary(cv, w)
 	cv.add(-1, "")
 	longest := 0
 	for _, fs := range e.pageFieldsInOrder() {
@@ -425,7 +435,6 @@ func (e *formExercise) drawSummary(cv *canvas, w int) {
 	if len(items) == 0 {
 		return
 	}
-	cv.add(-1, "")
 	cv.add(-1, st.Bad.Render("✗ "+cat.T("form_errors_title", "Count", len(items))))
 	for _, it := range items {
 		for i, ln := range wrapLines(it, max(w-4, 8)) {
@@ -436,6 +445,7 @@ func (e *formExercise) drawSummary(cv *canvas, w int) {
 			cv.add(-1, p+ln)
 		}
 	}
+	cv.add(-1, "")
 }
 
 // pageFieldsInOrder lists the fields of the page shown, group items
@@ -480,14 +490,17 @@ func (e *formExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 		return nil
 	case e.done:
 		return nil
-	case e.stage == stExpired || e.timedOut(e.c.Now()):
-		cmd := e.checkTimeout(e.c.Now())
-		if cmd == nil && e.c.Zones.Get("form-again").InBounds(msg) {
-			e.stage = stFill
-			e.lastInput = e.c.Now()
-			e.enterPage(e.page)
+	case e.dlg != nil:
+		cmd, closed := e.dlg.Update(msg)
+		if closed {
+			e.dlg = nil
 		}
 		return cmd
+	case e.stage == stExpired || e.timedOut(e.c.Now()):
+		if !e.checkTimeout(e.c.Now()) && e.c.Zones.Get("form-again").InBounds(msg) {
+			e.signInAgain()
+		}
+		return nil
 	case e.popup != popNone:
 		return nil
 	}

@@ -28,15 +28,16 @@ func (e *formExercise) drawReview(cv *canvas, w int) {
 		gap := max(w-lipgloss.Width(title)-lipgloss.Width(link)-2, 1)
 		cv.add(i, e.c.Zones.Mark(ts[i].zone(e.step.ID), title+strings.Repeat(" ", gap)+pointer(on)+link))
 		for _, f := range pg.Fields {
-			e.reviewField(cv, f, w)
+			e.reviewField(cv, i, f, w)
 		}
 	}
 	cv.add(-1, "")
 	e.drawButtons(cv, len(e.form.Pages), w)
 }
 
-// reviewField adds the rows of one field (or a group's items).
-func (e *formExercise) reviewField(cv *canvas, f *lessons.Field, w int) {
+// reviewField adds the rows of one field (or a group's items) as part of
+// target owner (its page's Change link), so they scroll into view with it.
+func (e *formExercise) reviewField(cv *canvas, owner int, f *lessons.Field, w int) {
 	st, cat := e.c.Styles, e.c.Cat
 	if f.Kind == "check" {
 		// A ticked box reads as the sentence itself.
@@ -49,7 +50,7 @@ func (e *formExercise) reviewField(cv *canvas, f *lessons.Field, w int) {
 			if i == 0 {
 				p = "  " + mark
 			}
-			cv.add(-1, p+ln)
+			cv.add(owner, p+ln)
 		}
 		return
 	}
@@ -58,12 +59,12 @@ func (e *formExercise) reviewField(cv *canvas, f *lessons.Field, w int) {
 		if v == "" {
 			v = st.Dim.Render(cat.T("form_review_empty"))
 		}
-		e.reviewRow(cv, f.Label, v, w)
+		e.reviewRow(cv, owner, f.Label, v, w)
 		return
 	}
 	g := e.groups[f.ID]
 	if len(g.serials) == 0 {
-		e.reviewRow(cv, f.Label, st.Dim.Render(cat.T("form_group_none")), w)
+		e.reviewRow(cv, owner, f.Label, st.Dim.Render(cat.T("form_group_none")), w)
 		return
 	}
 	for n, serial := range g.serials {
@@ -73,17 +74,17 @@ func (e *formExercise) reviewField(cv *canvas, f *lessons.Field, w int) {
 				parts = append(parts, v)
 			}
 		}
-		e.reviewRow(cv, f.Item+" "+strconv.Itoa(n+1), strings.Join(parts, " · "), w)
+		e.reviewRow(cv, owner, f.Item+" "+strconv.Itoa(n+1), strings.Join(parts, " · "), w)
 	}
 }
 
 // reviewRow is "Label: value", wrapped under itself.
-func (e *formExercise) reviewRow(cv *canvas, label, value string, w int) {
+func (e *formExercise) reviewRow(cv *canvas, owner int, label, value string, w int) {
 	for i, ln := range wrapLines(e.c.Styles.Dim.Render(label+":")+" "+value, max(w-4, 8)) {
 		p := "    "
 		if i == 0 {
 			p = "  "
 		}
-		cv.add(-1, p+ln)
+		cv.add(owner, p+ln)
 	}
 }

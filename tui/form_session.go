@@ -50,14 +50,15 @@ func (e *formExercise) warningLeft(now time.Time) (time.Duration, bool) {
 }
 
 // checkTimeout ends the session if its time is up: the answers on the page
-// the learner was on are lost, those of the pages left with Next stay. It
-// returns the command that records the outcome, or nil.
-func (e *formExercise) checkTimeout(now time.Time) tea.Cmd {
+// the learner was on are lost, those of the pages left with Next stay. The
+// timeout is an outcome for the player to record. It reports whether the
+// session ended now.
+func (e *formExercise) checkTimeout(now time.Time) bool {
 	if !e.timedOut(now) {
-		return nil
+		return false
 	}
 	e.stage = stExpired
-	e.popup = popNone
+	e.popup, e.dlg = popNone, nil
 	e.lostPage = ""
 	if e.page < e.reviewPage() {
 		e.lostPage = e.form.Pages[e.page].Title
@@ -78,7 +79,8 @@ func (e *formExercise) checkTimeout(now time.Time) tea.Cmd {
 	}
 	e.summary = false
 	e.focusField()
-	return send(fieldOutcomesMsg{mistakes: []string{"session.timeout"}})
+	e.found = append(e.found, "session.timeout")
+	return true
 }
 
 // ensureTick asks for a timer when the screen must change without a key:

@@ -108,6 +108,7 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "too-small", size: [2]int{30, 8},
 			wait: map[string]string{"es": "pequeña", "en": "too small"}},
 	}
+	cases = append(cases, passwordGoldens(t)...)
 	for _, lang := range []string{"es", "en"} {
 		for _, gc := range cases {
 			t.Run(gc.name+"-"+lang, func(t *testing.T) {

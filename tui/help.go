@@ -44,15 +44,8 @@ func (h *helpOverlay) View(width, height int) string {
 	b.WriteString(st.Title.Render(cat.T("help_title")) + "\n\n")
 	b.WriteString(wrap.Render(h.text) + "\n\n")
 	b.WriteString(st.Title.Render(cat.T("help_keys")) + "\n")
-	seen := map[string]bool{}
-	all := append(append([]key.Binding{}, h.keys...), h.c.Keys.Help, h.c.Keys.ForceQuit)
-	for _, k := range all {
-		hk := k.Help()
-		if seen[hk.Key+hk.Desc] {
-			continue
-		}
-		seen[hk.Key+hk.Desc] = true
-		b.WriteString(wrap.Render("  "+st.HelpKey.Render(hk.Key)+"  "+hk.Desc) + "\n")
+	for _, line := range h.c.keyHelp(h.keys) {
+		b.WriteString(wrap.Render("  "+line) + "\n")
 	}
 	b.WriteString(wrap.Render(cat.T("help_mouse")) + "\n\n")
 	b.WriteString(st.Dim.Render(wrap.Render(cat.T("help_close"))))

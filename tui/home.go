@@ -18,6 +18,7 @@ type homeRow struct {
 	lesson    string // continue with this lesson
 	itinerary string // open this itinerary
 	all       bool   // open the list of all lessons
+	join      bool   // join the trainer's class
 }
 
 // home is the first screen after sign-in: continue where you left off, the
@@ -71,6 +72,9 @@ func (h *home) build() {
 		h.rows = append(h.rows, homeRow{itinerary: it.ID})
 	}
 	h.rows = append(h.rows, homeRow{all: true})
+	if h.c.InClass {
+		h.rows = append(h.rows, homeRow{join: true})
+	}
 	h.cursor = clamp(h.cursor, 0, len(h.rows)-1)
 }
 
@@ -112,6 +116,8 @@ func (h *home) open(r homeRow) tea.Cmd {
 		return send(openLessonMsg{id: r.lesson})
 	case r.itinerary != "":
 		return send(openListMsg{itinerary: r.itinerary})
+	case r.join:
+		return send(openJoinMsg{})
 	}
 	return send(openListMsg{})
 }
@@ -143,6 +149,9 @@ func (h *home) View() string {
 				lines = append(lines, st.Dim.Render(cat.T("itineraries")))
 			}
 			block = []string{h.itineraryLine(r.itinerary, w)}
+		case r.join:
+			lines = append(lines, "", st.Dim.Render(cat.T("home_join_heading")))
+			block = []string{cat.T("home_join")}
 		default:
 			lines = append(lines, "", st.Dim.Render(cat.T("all_lessons_heading")))
 			block = []string{cat.T("all_lessons", "Count", len(c.Lessons.Lessons))}

@@ -26,29 +26,32 @@ type KeyMap struct {
 	Quit       key.Binding // q on the home and sign-in screens
 	ForceQuit  key.Binding // Ctrl+C anywhere asks to leave
 	ShowSecret key.Binding
+	// CallTrainer raises or lowers the hand, on every screen, in a class.
+	CallTrainer key.Binding
 }
 
 // newKeyMap builds the key map with help text from cat.
 func newKeyMap(cat *i18n.Catalog) *KeyMap {
 	return &KeyMap{
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", cat.T("key_up"))),
-		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", cat.T("key_down"))),
-		Move:       key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", cat.T("key_move"))),
-		Left:       key.NewBinding(key.WithKeys("left"), key.WithHelp("←", cat.T("key_left"))),
-		Right:      key.NewBinding(key.WithKeys("right"), key.WithHelp("→", cat.T("key_right"))),
-		Enter:      key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_choose"))),
-		Check:      key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_check"))),
-		Next:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_next"))),
-		Mark:       key.NewBinding(key.WithKeys(" "), key.WithHelp(cat.T("keyname_space"), cat.T("key_mark"))),
-		Grab:       key.NewBinding(key.WithKeys(" "), key.WithHelp(cat.T("keyname_space"), cat.T("key_grab"))),
-		Tab:        key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", cat.T("key_tab"))),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", cat.T("key_back"))),
-		Help:       key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", cat.T("key_help"))),
-		HelpQ:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", cat.T("key_help"))),
-		Hint:       key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", cat.T("key_hint"))),
-		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", cat.T("key_quit"))),
-		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("Ctrl+C", cat.T("key_quit"))),
-		ShowSecret: key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", cat.T("key_show_pin"))),
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", cat.T("key_up"))),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", cat.T("key_down"))),
+		Move:        key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", cat.T("key_move"))),
+		Left:        key.NewBinding(key.WithKeys("left"), key.WithHelp("←", cat.T("key_left"))),
+		Right:       key.NewBinding(key.WithKeys("right"), key.WithHelp("→", cat.T("key_right"))),
+		Enter:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_choose"))),
+		Check:       key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_check"))),
+		Next:        key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_next"))),
+		Mark:        key.NewBinding(key.WithKeys(" "), key.WithHelp(cat.T("keyname_space"), cat.T("key_mark"))),
+		Grab:        key.NewBinding(key.WithKeys(" "), key.WithHelp(cat.T("keyname_space"), cat.T("key_grab"))),
+		Tab:         key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", cat.T("key_tab"))),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", cat.T("key_back"))),
+		Help:        key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", cat.T("key_help"))),
+		HelpQ:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", cat.T("key_help"))),
+		Hint:        key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", cat.T("key_hint"))),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", cat.T("key_quit"))),
+		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("Ctrl+C", cat.T("key_quit"))),
+		ShowSecret:  key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", cat.T("key_show_pin"))),
+		CallTrainer: key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", cat.T("key_hand_up"))),
 	}
 }
 

@@ -16,6 +16,7 @@ type (
 	openLessonMsg struct{ id string }
 	openListMsg   struct{ itinerary string } // "" for all lessons
 	goHomeMsg     struct{}
+	openJoinMsg   struct{}
 	signOutMsg    struct{}
 	quitMsg       struct{}
 )

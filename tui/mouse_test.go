@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -13,11 +14,17 @@ import (
 func (d *driver) click(id string) {
 	d.t.Helper()
 	_ = d.view()
+	// The zone worker reads the frame's zones from a queue, in order, and
+	// takes the next one only when it has stored the last: once the queue
+	// is empty, every zone of this frame is stored (only the clean-up of
+	// old zones may still be under way). Without this wait, a button that
+	// moved (btn-check on the next step) could be clicked where it was.
+	queue := reflect.ValueOf(d.m.c.Zones).Elem().FieldByName("setChan")
 	deadline := time.Now().Add(2 * time.Second)
 	var z *zone.ZoneInfo
 	for {
 		z = d.m.c.Zones.Get(id)
-		if z != nil && !z.IsZero() {
+		if queue.Len() == 0 && z != nil && !z.IsZero() {
 			break
 		}
 		if time.Now().After(deadline) {

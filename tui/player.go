@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -39,7 +38,8 @@ type player struct {
 	hint     bool // the hint is on screen
 	finished bool // the summary is on screen
 	last     time.Time
-	scroll   int // first line shown when the step is taller than the screen
+	entered  time.Time // when the current step came on screen
+	scroll   int       // first line shown when the step is taller than the screen
 }
 
 func newPlayer(c *Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *player {
@@ -52,14 +52,36 @@ func newPlayer(c *Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progr
 	return pl
 }
 
-// Init records that the lesson was opened.
-func (p *player) Init() tea.Cmd { return p.record(store.LessonStarted, nil) }
+// Init records that the lesson was opened and starts the first step.
+func (p *player) Init() tea.Cmd { return tea.Batch(p.record(store.LessonStarted, nil), p.start()) }
+
+// start starts what the exercise on screen needs (a timer), if anything.
+func (p *player) start() tea.Cmd {
+	if s, ok := p.ex.(starter); ok {
+		return s.Start()
+	}
+	return nil
+}
+
+// Close makes the exercise on screen forget what the learner typed: the
+// lesson is being left.
+func (p *player) Close() { p.wipe() }
+
+func (p *player) wipe() {
+	if w, ok := p.ex.(wiper); ok {
+		w.Wipe()
+	}
+}
 
 func (p *player) step() *lessons.Step { return p.lesson.Steps[p.idx] }
 
 // enter shows step i afresh.
 func (p *player) enter(i int) {
+	if p.ex != nil {
+		p.wipe()
+	}
 	p.idx = i
+	p.entered = p.c.Now()
 	p.state, p.misses, p.verdict, p.hint, p.scroll = asking, 0, nil, false, 0
 	s := p.step()
 	mk, ok := components[s.Kind]
@@ -104,60 +126,72 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	_, full := p.ex.(fullScreen)
-	full = full && p.state == asking // it handles Enter, paging and the wheel itself
+	// A full exercise (the mail app) uses Enter, the page keys and the
+	// mouse wheel itself while the step is being answered.
+	full, isFull := p.ex.(fullExercise)
+	own := isFull && p.state == asking
 	switch msg := msg.(type) {
-	case checkAnswerMsg:
-		if p.state == asking {
-			return p.enterPressed()
-		}
-		return nil
-	case fieldOutcomesMsg:
-		if p.state == asking {
-			return p.recordOutcomes(msg.mistakes)
-		}
-		return nil
 	case tea.KeyMsg:
 		switch {
-		case full && key.Matches(msg, k.Hint):
-			return p.showHint()
-		case full:
-		case key.Matches(msg, k.Enter):
+		case key.Matches(msg, k.Enter) && !own:
+			if t, ok := p.ex.(enterTaker); ok && p.state == asking && t.TakeEnter() {
+				return nil
+			}
 			return p.enterPressed()
 		case key.Matches(msg, k.Hint):
 			return p.showHint()
-		case msg.String() == "pgup":
+		case msg.String() == "pgup" && !isFull:
 			p.scroll = max(p.scroll-p.c.Height/2, 0)
 			return nil
-		case msg.String() == "pgdown":
+		case msg.String() == "pgdown" && !isFull:
 			p.scroll += p.c.Height / 2
 			return nil
 		}
 	case tea.MouseMsg:
-		if full {
-			if isClick(msg) && p.c.Zones.Get("btn-hint").InBounds(msg) {
-				return p.showHint()
-			}
-			break
-		}
-		if msg.Button == tea.MouseButtonWheelUp {
+		if msg.Button == tea.MouseButtonWheelUp && !isFull {
 			p.scroll = max(p.scroll-1, 0)
 			return nil
 		}
-		if msg.Button == tea.MouseButtonWheelDown {
+		if msg.Button == tea.MouseButtonWheelDown && !isFull {
 			p.scroll++
 			return nil
 		}
 		if isClick(msg) {
 			switch {
-			case p.c.Zones.Get("btn-check").InBounds(msg):
+			case p.checkButton() && p.c.Zones.Get("btn-check").InBounds(msg):
 				return p.enterPressed()
 			case p.c.Zones.Get("btn-hint").InBounds(msg):
 				return p.showHint()
 			}
 		}
 	}
-	return p.ex.Update(msg)
+	cmd := p.ex.Update(msg)
+	if o, ok := p.ex.(outcomeTaker); ok && p.state == asking {
+		cmd = tea.Batch(cmd, p.recordOutcomes(o.TakeOutcomes()))
+	}
+	if isFull {
+		if a := full.TakeCheck(); a != nil && p.state == asking {
+			return tea.Batch(cmd, p.judge(a))
+		}
+	}
+	return cmd
+}
+
+// recordOutcomes records mistakes the exercise found by itself (a form page
+// that could not go on). They are not attempts: no attempt number, no miss.
+func (p *player) recordOutcomes(mistakes []string) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range mistakes {
+		cmds = append(cmds, p.record(store.Answered, func(e *store.Event) { e.Mistake = id }))
+	}
+	return tea.Batch(cmds...)
+}
+
+// checkButton says whether the Check button is on screen: not for a full
+// exercise that has a submit button of its own.
+func (p *player) checkButton() bool {
+	f, ok := p.ex.(fullExercise)
+	return p.state != asking || !ok || f.CheckKey().Enabled()
 }
 
 func isClick(m tea.MouseMsg) bool {
@@ -176,16 +210,34 @@ func (p *player) enterPressed() tea.Cmd {
 	case revealed:
 		return tea.Batch(p.record(store.StepDone, func(e *store.Event) { e.How = "example" }), p.advance())
 	}
-	v := s.Judge(p.ex.Answer())
+	return p.judge(p.ex.Answer())
+}
+
+// judge checks an answer, says the verdict, records it and moves the step on.
+func (p *player) judge(a lessons.Answer) tea.Cmd {
+	s := p.step()
+	v := s.Judge(a)
+	if v.Reason == lessons.ReasonPending {
+		// A task under way, nothing wrong so far: nothing to say yet.
+		return nil
+	}
 	p.verdict = &v
 	p.scroll = 1 << 20 // show the feedback: the view clamps to the bottom
-	if v.Reason == lessons.ReasonEmpty || v.Reason == lessons.ReasonNoChoice {
+	if j, ok := p.ex.(judgedTaker); ok {
+		j.Judged(v)
+	}
+	if !v.Counts() {
 		// Nothing given yet: a reminder, not a miss.
 		return nil
 	}
 	attempt := p.misses + 1
 	cmds := []tea.Cmd{p.record(store.Answered, func(e *store.Event) {
 		e.Attempt, e.Correct, e.Mistake = attempt, v.Correct, v.Mistake
+		if st := v.Strength; st != nil {
+			// The strength of a practice password, never the password.
+			score := int(st.Level)
+			e.Score, e.Advice = &score, append([]string(nil), st.Advice...)
+		}
 	})}
 	if v.Correct {
 		p.state = solved
@@ -203,49 +255,6 @@ func (p *player) enterPressed() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// recordOutcomes records mistakes an exercise found by itself (a form page
-// that could not go on): answers that are not a submitted attempt, so they
-// count no miss towards the hint and the worked example.
-func (p *player) recordOutcomes(mistakes []string) tea.Cmd {
-	var cmds []tea.Cmd
-	for _, id := range mistakes {
-		cmds = append(cmds, p.record(store.Answered, func(e *store.Event) { e.Mistake = id }))
-	}
-	return tea.Batch(cmds...)
-}
-
-// escape is Esc in a lesson. The exercise may use it first (to close a
-// panel of its own): escUsed. If leaving would lose what the learner typed,
-// the root asks first: escAsk. Otherwise the lesson is left: escLeave.
-func (p *player) escape() escResult {
-	g, ok := p.ex.(leaveGuard)
-	if !ok || p.finished {
-		return escLeave
-	}
-	if g.Esc() {
-		return escUsed
-	}
-	if g.Unsaved() {
-		return escAsk
-	}
-	return escLeave
-}
-
-type escResult int
-
-const (
-	escLeave escResult = iota
-	escUsed
-	escAsk
-)
-
-// fullWidth says whether the screen uses the whole width (a form with the
-// persona card beside it), so the root does not centre a reading column.
-func (p *player) fullWidth() bool {
-	f, ok := p.ex.(fullScreen)
-	return ok && !p.finished && f.Wide()
-}
-
 // showHint puts the hint on screen and counts it once per step.
 func (p *player) showHint() tea.Cmd {
 	if p.hint || p.step().Hint == "" {
@@ -260,8 +269,9 @@ func (p *player) showHint() tea.Cmd {
 func (p *player) advance() tea.Cmd {
 	if p.idx+1 < len(p.lesson.Steps) {
 		p.enter(p.idx + 1)
-		return nil
+		return p.start()
 	}
+	p.wipe()
 	p.finished = true
 	p.scroll = 0
 	return p.record(store.LessonDone, nil)
@@ -280,6 +290,21 @@ func (p *player) Title() string { return p.lesson.Title }
 
 func (p *player) Typing() bool { return !p.finished && p.ex.Typing() }
 
+// WantsEsc says whether Esc belongs to the exercise now (closing a form,
+// asking before a draft is thrown away) rather than meaning "go home". The
+// root asks before its own Esc handling.
+func (p *player) WantsEsc() bool {
+	f, ok := p.ex.(fullExercise)
+	return ok && !p.finished && p.state == asking && f.WantsEsc()
+}
+
+// FullWidth says whether the screen uses the whole width (a full
+// exercise), so the root does not centre it as a reading column.
+func (p *player) FullWidth() bool {
+	_, ok := p.ex.(fullExercise)
+	return ok && !p.finished
+}
+
 func (p *player) HelpText() string {
 	if p.finished {
 		return p.c.Cat.T("help_summary")
@@ -292,30 +317,35 @@ func (p *player) Keys() []key.Binding {
 	if p.finished {
 		return []key.Binding{k.Enter, k.Back}
 	}
-	_, full := p.ex.(fullScreen)
 	if p.state != asking {
-		if full {
-			return append(append([]key.Binding{}, p.ex.Keys()...), k.Next, k.Back)
-		}
-		return []key.Binding{k.Next, k.Back}
+		return append(append([]key.Binding{k.Next}, p.doneKeys()...), k.Back)
 	}
 	keys := append([]key.Binding{}, p.ex.Keys()...)
-	if full {
-		for _, b := range keys {
-			if slices.Contains(b.Keys(), "esc") {
-				return append(keys, k.Hint) // Esc closes the exercise's panel first
-			}
+	if _, ok := p.ex.(fullExercise); ok {
+		// The exercise has its own check key; Esc may be its own too.
+		keys = append(keys, k.Hint)
+		if !p.WantsEsc() {
+			keys = append(keys, k.Back)
 		}
-		return append(keys, k.Hint, k.Back)
+		return keys
 	}
 	return append(keys, k.Check, k.Hint, k.Back)
+}
+
+// doneKeys are the keys a full exercise still has once the step is over
+// (looking around the mailbox).
+func (p *player) doneKeys() []key.Binding {
+	if _, ok := p.ex.(fullExercise); ok {
+		return p.ex.Keys()
+	}
+	return nil
 }
 
 func (p *player) View() string {
 	if p.finished {
 		return p.viewSummary()
 	}
-	if f, ok := p.ex.(fullScreen); ok {
+	if f, ok := p.ex.(fullExercise); ok {
 		return p.viewFull(f)
 	}
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
@@ -337,32 +367,35 @@ func (p *player) View() string {
 	return p.fit(strings.Join(parts, "\n"))
 }
 
-// fullMinHeight is the least room a full-screen exercise gets; below it the
-// step scrolls as a whole.
-const fullMinHeight = 8
+// minFullHeight is the least room a full exercise gets; below it the step
+// scrolls.
+const minFullHeight = 9
 
-// viewFull draws a full-screen exercise under a one-line heading and the
-// instruction, with the feedback below it.
-func (p *player) viewFull(f fullScreen) string {
+// viewFull lays out a step whose exercise is a whole application: a line
+// with the step number and title, the instruction, the exercise in all the
+// room left, then the feedback and the buttons.
+func (p *player) viewFull(f fullExercise) string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
-	w := c.textWidth()
+	w := c.Width
 	s := p.step()
-	head := st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))) + " · " + st.Title.Render(s.Title)
-	head = lipgloss.NewStyle().MaxWidth(c.Width).Render(head)
+	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))+" · ") + st.Title.Render(s.Title))
 	text := lipgloss.NewStyle().Width(w).Render(s.Text)
-	var bottom []string
-	if fb := p.feedback(w); fb != "" {
-		bottom = append(bottom, "", fb)
-	}
-	if p.state != asking {
-		bottom = append(bottom, "", p.buttons())
-	}
+	fb := p.feedback(w)
+	btns := p.buttons()
 	used := 1 + lipgloss.Height(text) + 1
-	for _, b := range bottom {
-		used += lipgloss.Height(b)
+	if fb != "" {
+		used += lipgloss.Height(fb)
 	}
-	body := f.ViewSized(c.Width, max(c.Height-used, fullMinHeight))
-	parts := append([]string{head, text, body}, bottom...)
+	parts := []string{head, text}
+	if c.Height-used > minFullHeight+4 {
+		parts = append(parts, "") // room to breathe
+		used++
+	}
+	parts = append(parts, f.ViewFull(w, max(c.Height-used, minFullHeight)))
+	if fb != "" {
+		parts = append(parts, fb)
+	}
+	parts = append(parts, btns)
 	return p.fit(strings.Join(parts, "\n"))
 }
 
@@ -374,13 +407,16 @@ func (p *player) feedback(w int) string {
 	var lines []string
 	if v := p.verdict; v != nil {
 		text := v.Feedback
+		if j, ok := p.ex.(judgedTaker); ok && text == "" {
+			text = j.Say(*v)
+		}
 		if text == "" {
 			text = cat.T("verdict_"+string(v.Reason), "Item", v.Param)
 		}
 		switch {
 		case v.Correct:
 			lines = append(lines, wrap.Render(st.Good.Render("✔ "+cat.T("right"))+" "+text))
-		case v.Reason == lessons.ReasonEmpty || v.Reason == lessons.ReasonNoChoice:
+		case !v.Counts():
 			lines = append(lines, wrap.Render(st.Hint.Render("→ ")+text))
 		default:
 			lines = append(lines, wrap.Render(st.Bad.Render("✗ "+cat.T("not_yet"))+" "+text))
@@ -401,7 +437,15 @@ func (p *player) buttons() string {
 	if p.state != asking {
 		return button(p.c, "btn-check", cat.T("btn_next"), true)
 	}
-	return button(p.c, "btn-check", cat.T("btn_check"), true) + " " + button(p.c, "btn-hint", cat.T("btn_hint"), false)
+	hint := button(p.c, "btn-hint", cat.T("btn_hint"), false)
+	if !p.checkButton() {
+		return hint
+	}
+	check := cat.T("btn_check")
+	if f, ok := p.ex.(fullExercise); ok {
+		check += " (" + strings.ToUpper(f.CheckKey().Help().Key) + ")"
+	}
+	return button(p.c, "btn-check", check, true) + " " + hint
 }
 
 // fit shows the part of body that fits the content height, keeping the

@@ -7,13 +7,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	zone "github.com/lrstanley/bubblezone"
 
-	"aula/i18n"
+	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
 )
@@ -40,6 +38,15 @@ type Config struct {
 	Now         func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// Class is the link to a class hub (nil: no classroom features).
+	Class Class
+	// Discover finds hubs on the network for the join screen (nil: none).
+	Discover Discover
+	// HubURL is a hub to join after sign-in (aula --hub URL), unless this
+	// laptop is already in that class.
+	HubURL string
+	// Joined is the class this laptop is in (from the data file), if any.
+	Joined string
 }
 
 // Model is the root model.
@@ -58,6 +65,7 @@ type Model struct {
 	lastInput time.Time
 	idleTick  bool // an idle check is scheduled
 	startOpen string
+	class     classState
 }
 
 // overlay is drawn over the current screen and takes the keys while open.
@@ -80,26 +88,13 @@ func New(cfg Config) *Model {
 	if cfg.IdleGrace == 0 {
 		cfg.IdleGrace = 60 * time.Second
 	}
-	cat := i18n.New(cfg.Lang)
-	c := &Common{
-		Styles:  DefaultStyles(),
-		Cat:     cat,
-		Lessons: cfg.Library.Catalog(cat.Lang()),
-		Store:   cfg.Store,
-		Keys:    newKeyMap(cat),
-		Help:    help.New(),
-		Zones:   zone.New(),
-		Rec:     NewRecorder(cfg.Store),
-		Now:     cfg.Now,
-		Tick:    cfg.Tick,
-	}
-	c.Help.ShortSeparator = " · "
-	c.Help.Styles.ShortKey = c.Styles.HelpKey
-	c.Help.Styles.ShortDesc = c.Styles.HelpDesc
-	c.Help.Styles.ShortSeparator = c.Styles.HelpSep
-	c.Help.Styles.FullKey = c.Styles.HelpKey
-	c.Help.Styles.FullDesc = c.Styles.HelpDesc
+	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
+	c.Store, c.Rec, c.InClass = cfg.Store, NewRecorder(cfg.Store), cfg.Class != nil
+	c.Tick = cfg.Tick
 	m := &Model{c: c, cfg: cfg, notice: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
+	if cfg.Joined != "" {
+		m.class.url, m.class.state = cfg.Joined, classroom.Offline
+	}
 	m.scr = newSignIn(c, true)
 	return m
 }
@@ -110,9 +105,17 @@ func (m *Model) Recorder() *Recorder { return m.c.Rec }
 // Init loads the learners.
 func (m *Model) Init() tea.Cmd { return loadLearners(m.c.Store) }
 
-// Update routes messages: global keys and navigation here, the rest to the
-// overlay or the screen.
+// Update routes messages, then tells the class where the kiosk is now if
+// that changed.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	m.presenceChanged()
+	return m, cmd
+}
+
+// update routes messages: global keys and navigation here, the rest to the
+// overlay or the screen.
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -121,6 +124,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.Help.Width = m.c.Width
 		return m, nil
 	case tea.KeyMsg, tea.MouseMsg:
+		if m.class.paused != nil {
+			return m, nil // the trainer has the screens: input waits
+		}
 		m.lastInput = m.c.Now()
 		if _, warning := m.overlay.(*idleWarning); warning {
 			m.overlay = nil // any input means "I am here"
@@ -129,6 +135,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case savedMsg:
+		if len(msg.events) > 0 && m.cfg.Class != nil {
+			m.cfg.Class.Kick()
+		}
 		m.saveErr = msg.err != nil
 		switch {
 		case msg.err != nil:
@@ -144,11 +153,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case signOutMsg:
 		return m, m.signOut()
 	case quitMsg:
+		if c, ok := m.scr.(interface{ Close() }); ok {
+			c.Close() // forget any practice password before leaving
+		}
 		return m, tea.Sequence(m.flush(), tea.Quit)
 	case goHomeMsg:
 		return m, m.goHome()
+	case openJoinMsg:
+		j := newJoinScreen(m.c, m.cfg.HubURL)
+		j.looking = m.cfg.Discover != nil && m.cfg.HubURL == ""
+		m.scr = j
+		if !j.looking {
+			return m, nil
+		}
+		return m, discover(m.cfg.Discover)
 	case openListMsg:
-		m.scr = newLessonList(m.c, msg.itinerary)
+		m.show(newLessonList(m.c, msg.itinerary))
 		return m, loadProgress(m.c.Store, m.c.Learner.ID)
 	case openLessonMsg:
 		l, ok := m.c.Lessons.Lesson(msg.id)
@@ -163,11 +183,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		p := newPlayer(m.c, msg.lesson, m.nextLesson(msg.lesson.ID), msg.progress)
-		m.scr = p
+		m.show(p)
 		return m, p.Init()
 	}
+	if cmd, handled := m.classUpdate(msg); handled {
+		return m, cmd
+	}
 
-	if m.overlay != nil {
+	// An overlay takes the input; what commands bring back still goes to
+	// the screen underneath (the home screen's progress, a saved answer).
+	_, isKey := msg.(tea.KeyMsg)
+	_, isMouse := msg.(tea.MouseMsg)
+	if m.overlay != nil && (isKey || isMouse) {
 		cmd, closed := m.overlay.Update(msg)
 		if closed {
 			m.overlay = nil
@@ -190,6 +217,8 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(k, keys.Help), key.Matches(k, keys.HelpQ) && !typing:
 		m.overlay = newHelpOverlay(m.c, m.scr)
 		return nil, true
+	case m.cfg.Class != nil && key.Matches(k, keys.CallTrainer):
+		return m.toggleHand(), true
 	case key.Matches(k, keys.ForceQuit):
 		m.overlay = m.quitDialog()
 		return nil, true
@@ -200,21 +229,24 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 	case key.Matches(k, keys.Back):
-		switch s := m.scr.(type) {
-		case *player:
-			switch s.escape() {
-			case escUsed:
-				return nil, true
-			case escAsk:
-				m.overlay = m.leaveDialog()
-				return nil, true
-			}
-			return m.goHome(), true
-		case *lessonList:
+		if e, ok := m.scr.(interface{ WantsEsc() bool }); ok && e.WantsEsc() {
+			return nil, false // the screen closes a form or asks first
+		}
+		switch m.scr.(type) {
+		case *player, *lessonList, *joinScreen:
 			return m.goHome(), true
 		}
 	}
 	return nil, false
+}
+
+// show puts s on screen. The screen it replaces may hold what a learner
+// typed as practice: it is told to forget it first.
+func (m *Model) show(s screen) {
+	if c, ok := m.scr.(interface{ Close() }); ok {
+		c.Close()
+	}
+	m.scr = s
 }
 
 // quitDialog asks before leaving; a signed-in learner may also just sign out.
@@ -233,16 +265,6 @@ func (m *Model) quitDialog() overlay {
 	})
 }
 
-// leaveDialog asks before leaving a lesson that would lose what the learner
-// typed (a half-filled form). Staying is the first answer: nothing is lost.
-func (m *Model) leaveDialog() overlay {
-	cat := m.c.Cat
-	return newDialog(m.c, cat.T("form_leave_title"), cat.T("form_leave_text"), []dialogButton{
-		{label: cat.T("form_leave_stay")},
-		{label: cat.T("form_leave_go"), msg: goHomeMsg{}},
-	})
-}
-
 func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	m.c.Learner = &l
 	m.shared = shared
@@ -251,10 +273,13 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	if !m.saveErr {
 		m.status = ""
 	}
-	cmds := []tea.Cmd{m.scheduleIdle()}
-	if id := m.startOpen; id != "" {
-		m.startOpen = ""
+	cmds := []tea.Cmd{m.scheduleIdle(), m.schedulePresence()}
+	if url := m.cfg.HubURL; url != "" && !m.joined(url) {
 		m.scr = newHome(m.c)
+		cmds = append(cmds, send(openJoinMsg{}))
+	} else if id := m.startOpen; id != "" {
+		m.startOpen = ""
+		m.show(newHome(m.c))
 		cmds = append(cmds, send(openLessonMsg{id: id}))
 	} else {
 		cmds = append(cmds, m.goHome())
@@ -263,9 +288,12 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 }
 
 func (m *Model) signOut() tea.Cmd {
+	if m.class.hand.up {
+		m.toggleHand() // records that the hand went down, before signing out
+	}
 	m.c.Learner = nil
 	m.overlay = nil
-	m.scr = newSignIn(m.c, false)
+	m.show(newSignIn(m.c, false))
 	return tea.Sequence(m.flush(), loadLearners(m.c.Store))
 }
 
@@ -273,7 +301,7 @@ func (m *Model) goHome() tea.Cmd {
 	if m.c.Learner == nil {
 		return nil
 	}
-	m.scr = newHome(m.c)
+	m.show(newHome(m.c))
 	return loadProgress(m.c.Store, m.c.Learner.ID)
 }
 
@@ -313,7 +341,9 @@ func (m *Model) View() string {
 
 	var body string
 	var keys []key.Binding
-	if m.overlay != nil {
+	if m.class.paused != nil {
+		body = m.pauseView(w, m.c.Height)
+	} else if m.overlay != nil {
 		body = m.overlay.View(w, m.c.Height)
 		if h, ok := m.overlay.(interface{ Keys() []key.Binding }); ok {
 			keys = h.Keys()
@@ -328,11 +358,7 @@ func (m *Model) View() string {
 	}
 	// On a wide terminal the reading column sits in the middle. Overlays
 	// centre themselves in the whole width already.
-	wide := false
-	if f, ok := m.scr.(interface{ fullWidth() bool }); ok {
-		wide = f.fullWidth()
-	}
-	if pad := (w - maxTextWidth) / 2; pad > 10 && m.overlay == nil && !wide {
+	if pad := (w - maxTextWidth) / 2; pad > 10 && m.overlay == nil && m.class.paused == nil && !fullWidth(m.scr) {
 		body = lipgloss.NewStyle().PaddingLeft(pad).Render(body)
 	}
 	body = lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body)
@@ -343,9 +369,20 @@ func (m *Model) View() string {
 	} else if status != "" {
 		status = st.Status.Render(status)
 	}
+	if cs := m.classStatus(); cs != "" {
+		status = strings.TrimSpace(status + "  " + cs)
+	}
 	status = lipgloss.NewStyle().MaxWidth(w).Render(status)
-	// F1 comes first on every screen: it is the way out of any doubt.
-	keys = append([]key.Binding{m.c.Keys.Help}, keys...)
+	// F1 comes first on every screen: it is the way out of any doubt; in a
+	// class, calling the trainer comes next.
+	first := []key.Binding{m.c.Keys.Help}
+	if m.cfg.Class != nil {
+		first = append(first, m.handKey())
+	}
+	keys = append(first, keys...)
+	if m.class.paused != nil {
+		keys = nil // no key works until the trainer resumes
+	}
 	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(m.c.Help.ShortHelpView(keys))
 	return m.c.Zones.Scan(st.App.Render(header + "\n\n" + body + "\n" + footer))
 }
@@ -357,4 +394,11 @@ func (m *Model) tooSmall() string {
 		return ""
 	}
 	return lipgloss.NewStyle().Width(m.width).MaxWidth(m.width).MaxHeight(m.height).Render(msg)
+}
+
+// fullWidth says whether the screen wants the whole width (a mail app)
+// rather than a centred reading column.
+func fullWidth(s screen) bool {
+	f, ok := s.(interface{ FullWidth() bool })
+	return ok && f.FullWidth()
 }

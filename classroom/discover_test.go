@@ -1,0 +1,60 @@
+package classroom
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A hub announced on this machine is found by a kiosk on the same network.
+// Where the network has no multicast (some containers, guest Wi-Fi) there
+// is nothing to find, and the kiosk falls back to typing the address: the
+// test says so and skips rather than pass for nothing.
+func TestAnnounceAndDiscover(t *testing.T) {
+	stop, err := Announce("Aula de prueba", 7431)
+	if err != nil {
+		t.Skipf("cannot announce here (%v); typing the address is the fallback", err)
+	}
+	defer stop()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	found := Discover(ctx)
+	if len(found) == 0 {
+		t.Skip("no multicast on this network; typing the address is the fallback")
+	}
+	for _, f := range found {
+		if f.Name == "Aula de prueba" {
+			if !strings.HasPrefix(f.URL, "http://") || !strings.HasSuffix(f.URL, ":7431") {
+				t.Errorf("found %+v, want an http URL on port 7431", f)
+			}
+			return
+		}
+	}
+	t.Errorf("found %+v, not the announced hub", found)
+}
+
+// Discovery ends when its context does, whatever the network.
+func TestDiscoverRespectsItsDeadline(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	Discover(ctx)
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("Discover took %v with a 300 ms deadline", d)
+	}
+}
+
+func TestInstanceName(t *testing.T) {
+	for in, want := range map[string]string{
+		`Aula\ de\ Marta._aula._tcp.local.`: "Aula de Marta",
+		`aula-pc._aula._tcp.local.`:         "aula-pc",
+		`Sala\.2._aula._tcp.local.`:         "Sala.2",
+		`Caf\195\169._aula._tcp.local.`:     "Café",
+		`plain`:                             "plain",
+	} {
+		if got := instanceName(in); got != want {
+			t.Errorf("instanceName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

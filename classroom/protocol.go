@@ -1,0 +1,177 @@
+// Package classroom is the layer that joins laptops into a class: the hub
+// (an HTTP/JSON server over its own store) that kiosks push their events
+// and presence to and long-poll for the trainer's commands; the kiosk's
+// sync loop; the dashboard's view of the class; and discovery on the LAN.
+//
+// Kiosks only make outgoing requests. Every request but joining carries a
+// token: a device token (given when a laptop joins with the session code)
+// or the trainer key (made when the hub first starts). No request ever
+// carries what a learner typed: events hold ids and outcomes, presence
+// holds where the learner is and for how long.
+package classroom
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"aula/store"
+)
+
+// DefaultPort is where a hub listens unless told otherwise.
+const DefaultPort = 7420
+
+// The hub's routes.
+const (
+	PathJoin     = "/api/v1/join"     // POST JoinRequest -> JoinResponse (no token: the session code)
+	PathPush     = "/api/v1/push"     // POST PushRequest -> PushResponse (device)
+	PathPresence = "/api/v1/presence" // POST Presence -> 204 (device)
+	PathCommands = "/api/v1/commands" // GET ?after=N -> PollResponse, waits for news (device)
+	PathClass    = "/api/v1/class"    // GET -> Snapshot (trainer)
+	PathLearner  = "/api/v1/learner"  // GET ?id=N -> Detail (trainer)
+	PathCommand  = "/api/v1/command"  // POST Command -> Command with Seq (trainer)
+)
+
+// Headers that carry credentials.
+const (
+	HeaderDevice = "X-Aula-Device" // the device id; the token goes in Authorization: Bearer
+)
+
+// MaxBody is the largest request body the hub reads. A week of offline
+// study is pushed in batches far below it.
+const MaxBody = 1 << 20
+
+// MaxBatch is the most events a kiosk puts in one push.
+const MaxBatch = 200
+
+// JoinRequest asks to join the class with the session code.
+type JoinRequest struct {
+	Code   string `json:"code"`
+	Device string `json:"device"`
+}
+
+// JoinResponse gives the device its token.
+type JoinResponse struct {
+	Token string `json:"token"`
+	Hub   string `json:"hub"` // the hub's id
+}
+
+// PushRequest carries outbox events and the learners they belong to.
+type PushRequest struct {
+	Learners []store.RemoteLearner `json:"learners"`
+	Events   []store.Event         `json:"events"`
+}
+
+// PushResponse says how many events were new and how many the hub had.
+type PushResponse struct {
+	Stored     int `json:"stored"`
+	Duplicates int `json:"duplicates"`
+}
+
+// Presence is where a kiosk is now. Durations, not times: laptops' clocks
+// disagree, so the hub times presence by when it arrives.
+type Presence struct {
+	Learner   uint64 `json:"learner,omitempty"` // 0: nobody signed in
+	Name      string `json:"name,omitempty"`
+	Screen    string `json:"screen"`           // signin, home, list, lesson, summary, join
+	Lesson    string `json:"lesson,omitempty"` // lesson id
+	Step      string `json:"step,omitempty"`   // step id
+	StepIndex int    `json:"step_index"`
+	Steps     int    `json:"steps"`
+	Misses    int    `json:"misses"`    // wrong answers on this step so far
+	OnStep    int    `json:"on_step"`   // seconds on this step
+	Idle      int    `json:"idle"`      // seconds since the last key or click
+	Help      bool   `json:"help"`      // the hand is up
+	HelpWait  int    `json:"help_wait"` // seconds since it went up
+	HelpSeen  bool   `json:"help_seen"` // the trainer acknowledged it
+}
+
+// CommandKind says what the trainer wants a kiosk to do.
+type CommandKind string
+
+// The trainer's commands.
+const (
+	CmdMessage  CommandKind = "message"   // show Text
+	CmdPause    CommandKind = "pause"     // cover the screen with Text until resume
+	CmdResume   CommandKind = "resume"    // end the pause
+	CmdGoLesson CommandKind = "go_lesson" // open Lesson
+	CmdAckHelp  CommandKind = "ack_help"  // the trainer has seen the raised hand
+	CmdResetPIN CommandKind = "reset_pin" // remove the learner's PIN
+)
+
+func (k CommandKind) valid() bool {
+	switch k {
+	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN:
+		return true
+	}
+	return false
+}
+
+// Command is one order from the trainer. To names a learner as
+// "device/learner" (their id on that laptop); empty means everyone.
+type Command struct {
+	Seq    uint64      `json:"seq"`
+	Kind   CommandKind `json:"kind"`
+	To     string      `json:"to,omitempty"`
+	Text   string      `json:"text,omitempty"`
+	Lesson string      `json:"lesson,omitempty"`
+}
+
+// MaxMessage is the longest trainer message, in bytes.
+const MaxMessage = 500
+
+// Target is the To of a command for one learner.
+func Target(device string, learner uint64) string { return fmt.Sprintf("%s/%d", device, learner) }
+
+// PollResponse brings the commands after the asked sequence number, and the
+// state a kiosk that just arrived must know (the screens are paused).
+type PollResponse struct {
+	Hub      string    `json:"hub"` // the hub's id and start: a new value means start again from 0
+	Commands []Command `json:"commands"`
+	Pause    *Command  `json:"pause,omitempty"` // the pause in force, if any
+	Last     uint64    `json:"last"`            // the newest command's Seq: poll after it
+}
+
+// errorBody is every error the hub answers with.
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+// decodeJSON reads one JSON value of at most MaxBody bytes from r, refusing
+// unknown fields and trailing data.
+func decodeJSON(r io.Reader, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r, MaxBody+1))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("the request is not valid JSON for this call: %w", err)
+	}
+	if dec.More() {
+		return errors.New("the request has data after the JSON value")
+	}
+	return nil
+}
+
+// idleAfter is how long without input makes a learner idle on the dashboard.
+const idleAfter = 3 * time.Minute
+
+// offlineAfter is how long without presence makes a kiosk offline.
+const offlineAfter = 15 * time.Second
+
+// longOnStep is how long on one step makes a learner stuck.
+const longOnStep = 8 * time.Minute
+
+// stuckMisses is how many wrong answers on one step make a learner stuck.
+const stuckMisses = 3
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) {
+	writeJSON(w, code, errorBody{Error: msg})
+}

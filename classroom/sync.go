@@ -1,0 +1,334 @@
+package classroom
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"aula/store"
+)
+
+// State is how the kiosk stands with its class.
+type State int
+
+// The states of the class connection.
+const (
+	NoClass   State = iota // this laptop has not joined a class
+	Offline                // joined, but the hub cannot be reached: everything is saved here
+	Connected              // the hub answers
+	Refused                // the hub no longer knows this laptop: join again
+)
+
+// StatusMsg tells the kiosk's screen that the connection changed.
+type StatusMsg struct {
+	State State
+	URL   string
+}
+
+// CommandMsg brings one trainer command to the kiosk's screen. Pause
+// commands also arrive when a kiosk joins a class that is paused.
+type CommandMsg struct{ Command Command }
+
+// Syncer is the kiosk's link to the class: it pushes the outbox in batches
+// (with backoff when the hub is away), reports presence every few seconds
+// and long-polls for the trainer's commands. Nothing the learner does waits
+// on it: the screen hands it presence and a nudge, and hears back through
+// the send function (the Bubble Tea program's Send).
+type Syncer struct {
+	st   *store.Store
+	send func(any)
+
+	// Every is how often presence goes out; Backoff the first wait after a
+	// failure (it doubles up to MaxBackoff). Tests make them short.
+	Every      time.Duration
+	Backoff    time.Duration
+	MaxBackoff time.Duration
+
+	mu       sync.Mutex
+	client   *Client
+	gen      int // bumped when the class changes: loops of an old class stop
+	state    State
+	presence Presence
+	kick     chan struct{} // new events in the outbox
+	prod     chan struct{} // presence changed in a way the trainer must see now
+	changed  chan struct{} // closed (and replaced) when the class changes: every loop hears it
+}
+
+// NewSyncer makes a syncer over the kiosk's store; send delivers StatusMsg
+// and CommandMsg to the screen and must not block for long.
+func NewSyncer(st *store.Store, send func(any)) *Syncer {
+	return &Syncer{
+		st: st, send: send,
+		Every: 3 * time.Second, Backoff: time.Second, MaxBackoff: 30 * time.Second,
+		kick: make(chan struct{}, 1), prod: make(chan struct{}, 1), changed: make(chan struct{}),
+	}
+}
+
+// SetClass points the syncer at a hub (url and token from joining); an empty
+// url stops syncing. The state becomes Offline (NoClass) until the hub
+// answers; SetClass does not report that itself, since the screen calls it
+// and a report back would wait for the screen.
+func (s *Syncer) SetClass(url, token string) {
+	s.mu.Lock()
+	s.gen++
+	s.client, s.state = nil, NoClass
+	if url != "" {
+		s.client = &Client{URL: url, Device: s.st.DeviceID(), Token: token}
+		s.state = Offline
+	}
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+	nudge(s.kick)
+}
+
+// Kick says that the outbox has new events.
+func (s *Syncer) Kick() { nudge(s.kick) }
+
+// SetPresence hands the syncer where the kiosk is now. Changes the trainer
+// must see at once (a hand going up or down) go out straight away.
+func (s *Syncer) SetPresence(p Presence) {
+	s.mu.Lock()
+	urgent := p.Help != s.presence.Help || p.Learner != s.presence.Learner
+	s.presence = p
+	s.mu.Unlock()
+	if urgent {
+		nudge(s.prod)
+	}
+}
+
+// State is the connection state now.
+func (s *Syncer) State() State {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state
+}
+
+func nudge(c chan struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
+}
+
+func (s *Syncer) setState(st State) {
+	s.mu.Lock()
+	changed := s.state != st
+	s.state = st
+	url := ""
+	if s.client != nil {
+		url = s.client.URL
+	}
+	s.mu.Unlock()
+	if changed && s.send != nil {
+		s.send(StatusMsg{State: st, URL: url})
+	}
+}
+
+// current is the client of the class now, its generation, and the channel
+// that is closed when the class changes.
+func (s *Syncer) current() (*Client, int, chan struct{}) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.client, s.gen, s.changed
+}
+
+// result turns the outcome of a request into the connection state.
+func (s *Syncer) result(gen int, err error) {
+	s.mu.Lock()
+	stale := gen != s.gen
+	s.mu.Unlock()
+	switch {
+	case stale:
+	case err == nil:
+		s.setState(Connected)
+	case errors.Is(err, ErrNotJoined):
+		s.setState(Refused)
+	default:
+		s.setState(Offline)
+	}
+}
+
+// Run syncs until ctx ends. Run it once, in its own goroutine.
+func (s *Syncer) Run(ctx context.Context) {
+	var wg sync.WaitGroup
+	for _, loop := range []func(context.Context){s.pushLoop, s.presenceLoop, s.pollLoop} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			loop(ctx)
+		}()
+	}
+	wg.Wait()
+}
+
+// wait pauses for d, or until ctx ends or one of the channels has news.
+func wait(ctx context.Context, d time.Duration, wake ...chan struct{}) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	var a, b chan struct{}
+	if len(wake) > 0 {
+		a = wake[0]
+	}
+	if len(wake) > 1 {
+		b = wake[1]
+	}
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+	case <-a:
+	case <-b:
+	}
+	return true
+}
+
+// backoff is the next wait after n failures in a row, with some jitter so a
+// classroom of kiosks does not knock all at once when the hub comes back.
+func (s *Syncer) backoff(n int) time.Duration {
+	d := s.Backoff
+	for i := 1; i < n && d < s.MaxBackoff; i++ {
+		d *= 2
+	}
+	d = min(d, s.MaxBackoff)
+	return d/2 + rand.N(d/2+1)
+}
+
+// pushLoop empties the outbox into the hub, a batch at a time.
+func (s *Syncer) pushLoop(ctx context.Context) {
+	fails := 0
+	for {
+		c, gen, changed := s.current()
+		next := time.Minute // idle: wait for a kick
+		if c != nil && s.State() != Refused {
+			more, err := s.pushOnce(ctx, c)
+			s.result(gen, err)
+			switch {
+			case err != nil:
+				fails++
+				next = s.backoff(fails)
+			case more:
+				fails, next = 0, 0
+			default:
+				fails = 0
+			}
+		}
+		if next == 0 {
+			if ctx.Err() != nil {
+				return
+			}
+			continue
+		}
+		if !wait(ctx, next, s.kick, changed) {
+			return
+		}
+	}
+}
+
+// pushOnce sends one batch and acknowledges it; more says the outbox had more.
+func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error) {
+	evs, err := s.st.Outbox(MaxBatch + 1)
+	if err != nil || len(evs) == 0 {
+		return false, err
+	}
+	more = len(evs) > MaxBatch
+	evs = evs[:min(len(evs), MaxBatch)]
+	req := PushRequest{Events: evs}
+	seen := map[uint64]bool{}
+	for _, e := range evs {
+		if seen[e.Learner] {
+			continue
+		}
+		seen[e.Learner] = true
+		l, err := s.st.Learner(e.Learner)
+		if err != nil {
+			return false, err
+		}
+		req.Learners = append(req.Learners, store.RemoteLearner{ID: l.ID, Name: l.Name})
+	}
+	rctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if _, err := c.Push(rctx, req); err != nil {
+		return false, err
+	}
+	return more, s.st.AckOutbox(evs[len(evs)-1].Seq)
+}
+
+// presenceLoop reports where the kiosk is every Every, and at once when the
+// hand goes up or down.
+func (s *Syncer) presenceLoop(ctx context.Context) {
+	for {
+		c, gen, changed := s.current()
+		if c != nil && s.State() != Refused {
+			s.mu.Lock()
+			p := s.presence
+			s.mu.Unlock()
+			rctx, cancel := context.WithTimeout(ctx, timeout)
+			err := c.Presence(rctx, p)
+			cancel()
+			s.result(gen, err)
+		}
+		if !wait(ctx, s.Every, s.prod, changed) {
+			return
+		}
+	}
+}
+
+// pollLoop long-polls for commands and hands them to the screen.
+func (s *Syncer) pollLoop(ctx context.Context) {
+	var hub string
+	after := int64(-1)
+	lastGen := -1
+	fails := 0
+	for {
+		c, gen, changed := s.current()
+		if gen != lastGen {
+			hub, after, lastGen = "", -1, gen
+		}
+		if c == nil || s.State() == Refused {
+			if !wait(ctx, time.Minute, changed) {
+				return
+			}
+			continue
+		}
+		rctx, cancel := context.WithTimeout(ctx, time.Minute)
+		r, err := c.Poll(rctx, after)
+		cancel()
+		if ctx.Err() != nil {
+			return
+		}
+		s.result(gen, err)
+		if err != nil {
+			fails++
+			if !wait(ctx, s.backoff(fails), changed) {
+				return
+			}
+			continue
+		}
+		fails = 0
+		if r.Hub != hub {
+			// The first answer, a new hub, or the same one restarted: its
+			// log starts afresh. Take the state it is in (paused or not),
+			// not its old news.
+			hub, after = r.Hub, int64(r.Last)
+			if r.Pause != nil {
+				s.deliver(*r.Pause)
+			} else {
+				s.deliver(Command{Kind: CmdResume})
+			}
+			continue
+		}
+		for _, cmd := range r.Commands {
+			s.deliver(cmd)
+		}
+		after = int64(r.Last)
+	}
+}
+
+func (s *Syncer) deliver(c Command) {
+	if s.send != nil {
+		s.send(CommandMsg{Command: c})
+	}
+}

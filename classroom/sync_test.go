@@ -1,0 +1,224 @@
+package classroom
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"aula/store"
+)
+
+// inbox collects what a syncer sends to the screen.
+type inbox chan any
+
+func (in inbox) send(m any) { in <- m }
+
+// waitFor reads messages until ok says yes, failing after a deadline.
+func (in inbox) waitFor(t *testing.T, what string, ok func(any) bool) any {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case m := <-in:
+			if ok(m) {
+				return m
+			}
+		case <-deadline:
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+func isState(s State) func(any) bool {
+	return func(m any) bool { sm, ok := m.(StatusMsg); return ok && sm.State == s }
+}
+
+// switchable serves the hub, or fails every request while down.
+type switchable struct {
+	mu      sync.Mutex
+	h       http.Handler
+	down    atomic.Bool
+	refused atomic.Int64 // requests that met a closed door
+}
+
+func (s *switchable) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.down.Load() {
+		s.refused.Add(1)
+		conn, _, _ := w.(http.Hijacker).Hijack()
+		conn.Close()
+		return
+	}
+	s.mu.Lock()
+	h := s.h
+	s.mu.Unlock()
+	h.ServeHTTP(w, r)
+}
+
+func startSyncer(t *testing.T, k *store.Store, url, token string) (*Syncer, inbox) {
+	t.Helper()
+	in := make(inbox, 100)
+	s := NewSyncer(k, in.send)
+	s.Every, s.Backoff, s.MaxBackoff = 50*time.Millisecond, 20*time.Millisecond, 100*time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	s.SetClass(url, token)
+	return s, in
+}
+
+func hubEvents(t *testing.T, h *Hub, device string, learner uint64) []store.Event {
+	t.Helper()
+	l, err := h.st.HubLearner(device, learner)
+	if err != nil {
+		return nil
+	}
+	evs, err := h.st.Events(l.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evs
+}
+
+// A week offline, then the hub goes down and up again in the middle of
+// class: every event arrives once, and the kiosk's state follows.
+func TestSyncerDeliversEverythingOnceThroughOutages(t *testing.T) {
+	h := newTestHub(t)
+	sw := &switchable{h: h.Handler()}
+	srv := httptest.NewServer(sw)
+	defer srv.Close()
+	k := h.join(t)
+	ana, _ := k.st.AddLearner("Ana", "")
+	// At home, offline: 250 events, more than one batch.
+	for i := 0; i < 250; i++ {
+		record(t, k.st, store.Event{Learner: ana.ID, Kind: store.Answered, Lesson: "teclado", Step: "arroba", StepIndex: 1, Steps: 4, Attempt: i + 1, Mistake: "sin-arroba"})
+	}
+	sw.down.Store(true)
+	s, in := startSyncer(t, k.st, srv.URL, k.c.Token)
+	waitUntil(t, "the syncer knocks", func() bool { return sw.refused.Load() > 0 })
+	if s.State() != Offline {
+		t.Fatalf("state with the hub down: %v", s.State())
+	}
+	if out, _ := k.st.Outbox(0); len(out) != 250 {
+		t.Fatalf("outbox with the hub down: %d", len(out))
+	}
+
+	sw.down.Store(false)
+	s.Kick()
+	in.waitFor(t, "connected", isState(Connected))
+	waitUntil(t, "the outbox empties", func() bool { out, _ := k.st.Outbox(0); return len(out) == 0 })
+	if n := len(hubEvents(t, h.Hub, k.c.Device, ana.ID)); n != 250 {
+		t.Fatalf("hub has %d events, want 250", n)
+	}
+
+	// The hub goes away; the learner goes on; nothing waits.
+	sw.down.Store(true)
+	record(t, k.st, store.Event{Learner: ana.ID, Kind: store.HelpAsked})
+	s.Kick()
+	in.waitFor(t, "offline again", isState(Offline))
+	if out, _ := k.st.Outbox(0); len(out) != 1 {
+		t.Fatalf("outbox while offline: %d events, want 1", len(out))
+	}
+	sw.down.Store(false)
+	s.Kick()
+	waitUntil(t, "the help event arrives", func() bool { return len(hubEvents(t, h.Hub, k.c.Device, ana.ID)) == 251 })
+	evs := hubEvents(t, h.Hub, k.c.Device, ana.ID)
+	seen := map[string]bool{}
+	for _, e := range evs {
+		if seen[e.ID] {
+			t.Fatalf("event %s stored twice", e.ID)
+		}
+		seen[e.ID] = true
+	}
+}
+
+func TestSyncerPresenceAndCommands(t *testing.T) {
+	h := newTestHub(t)
+	k := h.join(t)
+	ana, _ := k.st.AddLearner("Ana", "")
+	s, in := startSyncer(t, k.st, h.srv.URL, k.c.Token)
+	in.waitFor(t, "connected", isState(Connected))
+	// The first answer to a poll tells the kiosk the class is not paused.
+	in.waitFor(t, "the initial state", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Kind == CmdResume })
+
+	s.SetPresence(Presence{Learner: ana.ID, Name: "Ana", Screen: "home", Help: true, HelpWait: 5})
+	waitUntil(t, "the raised hand reaches the dashboard", func() bool {
+		snap, _ := h.Snapshot(context.Background())
+		return len(snap.Rows) == 1 && snap.Rows[0].Has(FlagHelp)
+	})
+	snap, _ := h.Snapshot(context.Background())
+	if err := h.Send(context.Background(), Command{Kind: CmdAckHelp, To: snap.Rows[0].Target()}); err != nil {
+		t.Fatal(err)
+	}
+	m := in.waitFor(t, "the acknowledgement", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Kind == CmdAckHelp })
+	if to := m.(CommandMsg).Command.To; to != Target(k.c.Device, ana.ID) {
+		t.Errorf("ack went to %q", to)
+	}
+	if err := h.Send(context.Background(), Command{Kind: CmdMessage, Text: "¡Muy bien!"}); err != nil {
+		t.Fatal(err)
+	}
+	in.waitFor(t, "the message", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Text == "¡Muy bien!" })
+
+	// The laptop is removed from the class (joined again elsewhere with a
+	// new token): the kiosk hears it must join again.
+	if _, err := h.st.AddDevice(k.c.Device); err != nil {
+		t.Fatal(err)
+	}
+	s.SetPresence(Presence{Learner: ana.ID, Name: "Ana", Screen: "home"})
+	in.waitFor(t, "refused", isState(Refused))
+	s.SetClass("", "")
+	if s.State() != NoClass {
+		t.Errorf("state after leaving the class: %v", s.State())
+	}
+}
+
+// waitUntil polls cond (a state the test cannot be told about) with a deadline.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// The hub restarts (same data file, new process): the kiosk keeps its token,
+// takes the new hub's state (the old pause is over) and goes on pushing.
+func TestSyncerSurvivesAHubRestart(t *testing.T) {
+	h := newTestHub(t)
+	sw := &switchable{h: h.Handler()}
+	srv := httptest.NewServer(sw)
+	defer srv.Close()
+	k := h.join(t)
+	ana, _ := k.st.AddLearner("Ana", "")
+	if err := h.Send(context.Background(), Command{Kind: CmdPause, Text: "Mirad aquí"}); err != nil {
+		t.Fatal(err)
+	}
+	s, in := startSyncer(t, k.st, srv.URL, k.c.Token)
+	in.waitFor(t, "the pause", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Kind == CmdPause })
+
+	// Restart: a new hub over the same store, with a later clock.
+	h.clock.Advance(time.Hour)
+	h2, err := NewHub(h.st, HubOptions{Code: "9999", Now: h.clock.Now, Wait: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw.mu.Lock()
+	sw.h = h2.Handler()
+	sw.mu.Unlock()
+	in.waitFor(t, "the end of the old pause", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Kind == CmdResume })
+
+	record(t, k.st, store.Event{Learner: ana.ID, Kind: store.LessonStarted, Lesson: "teclado", Steps: 9})
+	s.Kick()
+	waitUntil(t, "the event reaches the restarted hub", func() bool { return len(hubEvents(t, h2, k.c.Device, ana.ID)) == 1 })
+	if err := h2.Send(context.Background(), Command{Kind: CmdMessage, Text: "Seguimos"}); err != nil {
+		t.Fatal(err)
+	}
+	in.waitFor(t, "a message from the restarted hub", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Text == "Seguimos" })
+}

@@ -1,0 +1,285 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"aula/lessons"
+	"aula/store"
+)
+
+// The whole "Passwords and safety" itinerary, as a learner does it at the
+// keyboard in tmux, in Spanish and in English: every kind of step, answered
+// right, one lesson after another. At the end the data file holds outcomes
+// only: none of the practice passwords typed.
+
+// e2eWords are what the test says and types in each language.
+var e2eWords = map[string]struct {
+	right, summary, quit, leave string
+	passwords                   []string // typed in the password steps, in order
+	phrase                      []string // the words picked in the passphrase builder
+}{
+	"es": {"¡Bien!", "¡Lección terminada!", "¿Quieres salir?", "Salir de Aula",
+		[]string{"nube tren queso piano", "silla reloj planta taza"}, []string{"nube", "tortuga", "piano", "otoño"}},
+	"en": {"Well done!", "Lesson finished!", "Do you want to leave?", "Close Aula",
+		[]string{"cloud train cheese piano", "chair clock plant mug"}, []string{"cloud", "tortoise", "piano", "autumn"}},
+}
+
+var (
+	choiceLine = regexp.MustCompile(`^\s*(▶)?\s*([1-9]) (?:\((?:•| )\)|\[(?:x| )\]) (.+)$`)
+	orderLine  = regexp.MustCompile(`^\s*(▶|⇅)?\s*([1-9])\. (.+?)\s*$`)
+	sixDigits  = regexp.MustCompile(`\b(\d{6})\b`)
+)
+
+// shownChoices maps the start of each option's text to its number on screen.
+func shownChoices(screen string) map[string]int {
+	out := map[string]int{}
+	for _, l := range strings.Split(screen, "\n") {
+		if m := choiceLine.FindStringSubmatch(l); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			out[strings.TrimSpace(m[3])] = n
+		}
+	}
+	return out
+}
+
+// numberOf finds the number of the option whose text starts like text.
+func numberOf(t *testing.T, screen, text string) int {
+	t.Helper()
+	for shown, n := range shownChoices(screen) {
+		if strings.HasPrefix(text, shown) || strings.HasPrefix(shown, text) {
+			return n
+		}
+	}
+	t.Fatalf("no option %q on screen:\n%s", text, screen)
+	return 0
+}
+
+// shownOrder is the order items are shown in, and where the cursor is.
+func shownOrder(screen string) (items []string, cursor int) {
+	for _, l := range strings.Split(screen, "\n") {
+		if m := orderLine.FindStringSubmatch(l); m != nil {
+			if m[1] != "" {
+				cursor = len(items)
+			}
+			items = append(items, strings.TrimSuffix(strings.TrimSpace(m[3]), ")"))
+		}
+	}
+	return items, cursor
+}
+
+func TestE2EPasswordsItinerary(t *testing.T) {
+	tm := newTmux(t)
+	bin := aulaBinary(t)
+	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	for _, lang := range []string{"es", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			tm.t = t
+			data, logs := t.TempDir(), t.TempDir()
+			w := e2eWords[lang]
+			cat := lib.Catalog(lang)
+			var itinerary *lessons.Itinerary
+			for _, it := range cat.Itineraries {
+				if it.ID == "contrasenas-seguridad" {
+					itinerary = it
+				}
+			}
+			if itinerary == nil || len(itinerary.LessonIDs) < 5 {
+				t.Fatalf("the itinerary should have at least 5 lessons: %+v", itinerary)
+			}
+
+			name := "pw-" + lang
+			tm.startArgs(name, 80, 24, logs, bin, "--data", data, "--lang", lang, "--lesson", "contrasenas-fuertes")
+			tm.waitFor(name, "Aula")
+			tm.typeText(name, "Lucía")
+			tm.waitFor(name, "› Lucía")
+			tm.keys(name, "Enter")
+			tm.waitFor(name, "PIN")
+			tm.keys(name, "Enter") // no PIN
+
+			pw := 0
+			for li, id := range itinerary.LessonIDs {
+				l, _ := cat.Lesson(id)
+				for si, s := range l.Steps {
+					counter := fmt.Sprintf("%d de %d", si+1, len(l.Steps))
+					if lang == "en" {
+						counter = fmt.Sprintf("%d of %d", si+1, len(l.Steps))
+					}
+					scr := tm.waitFor(name, counter, s.Title)
+					switch ex := s.Exercise.(type) {
+					case *lessons.Read:
+						tm.keys(name, "Enter")
+						continue
+					case *lessons.Choose:
+						pickChoices(t, tm, name, scr, ex)
+					case *lessons.Scenario:
+						pickChoices(t, tm, name, scr, &ex.Choose)
+					case *lessons.Order:
+						putInOrder(t, tm, name, ex)
+					case *lessons.Password:
+						text := w.passwords[pw]
+						pw++
+						tm.typeText(name, text)
+						tm.waitFor(name, "✔ "+map[string]string{"es": "llega al objetivo", "en": "goal reached"}[lang])
+						tm.keys(name, "Enter")
+						if ex.Confirm {
+							tm.typeText(name, text)
+							tm.keys(name, "Enter")
+						}
+					case *lessons.Code:
+						code := sixDigits.FindStringSubmatch(scr)
+						if code == nil {
+							t.Fatalf("no code on the phone:\n%s", scr)
+						}
+						tm.typeText(name, code[1])
+						tm.keys(name, "Enter")
+					case *lessons.Passphrase:
+						ch := &lessons.Choose{}
+						for _, wd := range ex.Words {
+							ch.Options = append(ch.Options, &lessons.Option{ID: wd.ID})
+						}
+						shown := ch.Shown(s.ID)
+						cursor := 0
+						for _, want := range w.phrase {
+							for i, o := range shown {
+								if ex.WordByID(o.ID).Text == want {
+									for ; cursor < i; cursor++ {
+										tm.keys(name, "Right")
+									}
+									for ; cursor > i; cursor-- {
+										tm.keys(name, "Left")
+									}
+									tm.keys(name, "Space")
+								}
+							}
+						}
+						tm.waitFor(name, strings.Join(w.phrase, " "))
+						tm.keys(name, "Enter")
+					default:
+						t.Fatalf("step %s/%s: no way to answer a %T", id, s.ID, ex)
+					}
+					tm.waitFor(name, "✔ "+w.right)
+					tm.keys(name, "Enter")
+				}
+				tm.waitFor(name, w.summary, l.Title)
+				if li+1 < len(itinerary.LessonIDs) {
+					tm.keys(name, "Enter") // the next lesson is the default
+				}
+			}
+
+			tm.keys(name, "C-c")
+			tm.waitFor(name, w.quit, w.leave)
+			tm.keys(name, "Enter")
+			if code := tm.waitExit(name, logs); code != 0 {
+				t.Fatalf("the kiosk ended with status %d", code)
+			}
+			tm.run("kill-session", "-t", name)
+
+			// Outcomes only: every lesson done, scores for the password
+			// steps, and none of the passwords typed.
+			st, err := store.Open(data, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			learners, _ := st.Learners()
+			prog, _ := st.Progress(learners[0].ID)
+			evs, _ := st.Events(learners[0].ID)
+			st.Close()
+			for _, id := range itinerary.LessonIDs {
+				if prog[id].Status != store.Done {
+					t.Errorf("lesson %s is %s, want done", id, prog[id].Status)
+				}
+			}
+			scores := 0
+			for _, e := range evs {
+				if e.Score != nil {
+					scores++
+				}
+			}
+			if scores < 2 {
+				t.Errorf("want the strength of both practice passwords stored, found %d scores", scores)
+			}
+			raw, err := os.ReadFile(filepath.Join(data, store.FileName))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, secret := range w.passwords {
+				if strings.Contains(string(raw), secret) {
+					t.Errorf("the data file holds the practice password %q", secret)
+				}
+			}
+		})
+	}
+}
+
+// pickChoices marks the right options of a choose step and checks.
+func pickChoices(t *testing.T, tm *tmuxServer, name, scr string, ex *lessons.Choose) {
+	t.Helper()
+	ticked := 0
+	for _, o := range ex.Options {
+		if !o.Correct {
+			continue
+		}
+		n := numberOf(t, scr, o.Text)
+		tm.keys(name, strconv.Itoa(n))
+		// One digit at a time: two keys that arrive together reach the
+		// kiosk as one message of 2 runes, which is not a digit.
+		if ex.Multiple {
+			ticked++
+			tm.waitUntil(name, fmt.Sprintf("%d options ticked", ticked), func(s string) bool {
+				return strings.Count(s, "[x]") == ticked
+			})
+		} else {
+			tm.waitUntil(name, fmt.Sprintf("the cursor on option %d", n), func(s string) bool {
+				return strings.Contains(s, fmt.Sprintf("▶ %d (•)", n))
+			})
+		}
+	}
+	tm.keys(name, "Enter")
+}
+
+// putInOrder moves each item to its place: go to it, Space, up, Space.
+func putInOrder(t *testing.T, tm *tmuxServer, name string, ex *lessons.Order) {
+	t.Helper()
+	for target, it := range ex.Items {
+		scr := tm.screen(name)
+		items, cursor := shownOrder(scr)
+		from := -1
+		for i, text := range items {
+			if strings.HasPrefix(it.Text, strings.TrimSuffix(text, " (moviendo")) || strings.HasPrefix(text, it.Text) {
+				from = i
+			}
+		}
+		if from < 0 {
+			t.Fatalf("no item %q on screen:\n%s", it.Text, scr)
+		}
+		if from == target {
+			continue
+		}
+		for ; cursor < from; cursor++ {
+			tm.keys(name, "Down")
+		}
+		for ; cursor > from; cursor-- {
+			tm.keys(name, "Up")
+		}
+		tm.keys(name, "Space")
+		for i := from; i > target; i-- {
+			tm.keys(name, "Up")
+		}
+		tm.keys(name, "Space")
+		want := it.Text
+		tm.waitUntil(name, fmt.Sprintf("%q in place %d", want, target+1), func(s string) bool {
+			items, _ := shownOrder(s)
+			return target < len(items) && strings.HasPrefix(want, items[target]) && !strings.Contains(s, "⇅")
+		})
+	}
+	tm.keys(name, "Enter")
+}

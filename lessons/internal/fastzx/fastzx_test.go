@@ -1,0 +1,125 @@
+package fastzx
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/trustelem/zxcvbn"
+)
+
+var inputs = []string{"lucía", "lucia", "prueba", "barcelona", "enero", "1975", "tren", "nube"}
+
+// same reports whether fastzx and trustelem agree on password.
+//
+// trustelem is not always deterministic: it walks its dictionaries in Go's
+// random map order, and on rare passwords (about 3 in 3,000 of the random
+// ones below) the order of equal-length matches changes which sequences its
+// search keeps, so two runs give two guess counts. fastzx walks them in a
+// fixed order and must give one of trustelem's answers.
+func same(t *testing.T, password string, in []string) {
+	t.Helper()
+	got := Strength(password, NewInputs(in))
+	equal := func(g float64) bool { return math.Abs(got.Guesses-g) <= 1e-9*math.Max(1, g) }
+	var seen []float64
+	for range 60 {
+		want := zxcvbn.PasswordStrength(password, in)
+		if equal(want.Guesses) && got.Score == want.Score {
+			return
+		}
+		if !slices.Contains(seen, want.Guesses) {
+			seen = append(seen, want.Guesses)
+		}
+	}
+	t.Errorf("%q: fastzx %g guesses (score %d), trustelem in 60 runs: %g", password, got.Guesses, got.Score, seen)
+}
+
+func TestSameAsTrustelem(t *testing.T) {
+	for _, p := range []string{
+		"", "a", "aa", "password", "password1", "correcthorse", "Xk4mz9qw", "correcthorsebatterystaple", "Tr0ub4dour&3",
+		"123456", "qwerty", "iloveyou", "Maria1975", "Barcelona2024", "tres gatos pintan nubes", "mesa-limon-tren-azul",
+		"coRrecth0rseba++ery9.23.2007staple$", "P@ssw0rd!", "1q2w3e4r", "zxcvbnm,./", "aaaaaaaaaaaa", "abcabcabc",
+		"aabaabaabaab", "19/07/1975", "1975-07-19", "01.02.03", "1191", "111504", "2015_06_04", "lucia1980", "LUCIA",
+		"drowssap", "nube tren queso piano", "4@8(3|1!$5+%2", "p@55w0rd1|!7p@55w0rd1|!7", "Ab1!Ab1!Ab1!",
+		"qazwsxedcrfv", "7894561230", "ZYXWVUTS", "acegikmoq", "9876543210", strings.Repeat("ab", 32),
+		"The quick brown fox jumps over the lazy dog 1234", "\x1a\x1a\x1a", "tab\there",
+	} {
+		same(t, p, inputs)
+		same(t, p, nil)
+	}
+}
+
+// TestSameAsTrustelemRandom compares on passwords made of the pieces
+// zxcvbn looks for, up to 64 characters.
+func TestSameAsTrustelemRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 2026))
+	pieces := []string{"password", "lucia", "tren", "nube", "1975", "2024", "19/07", "qwerty", "asdf", "123", "abc",
+		"p@ss", "w0rd", "!", "|", "$", "4", "@", "0", "1", "7", "9", "Z", "x", " ", "-", ".", "_", "aa", "dragon",
+		"Barcelona", "monkey", "zxcv", "741", "drowssap", "ENERO", "3", "(", "<", "%", "+", "5", "6", "8", "2"}
+	n := 1500
+	if testing.Short() {
+		n = 200
+	}
+	for range n {
+		var b strings.Builder
+		for b.Len() < 64 && r.IntN(8) != 0 {
+			if r.IntN(3) == 0 {
+				b.WriteByte(byte(' ' + r.IntN(95)))
+			} else {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		p := b.String()
+		if len(p) > 64 {
+			p = p[:64]
+		}
+		same(t, p, inputs)
+	}
+}
+
+// FuzzSameAsTrustelem: on any text of printable ASCII up to 64
+// characters, fastzx gives trustelem's guesses. (Not with control
+// characters, which no password field lets through: trustelem's regular
+// expressions treat a line break apart, "1010\n" is a date to them.)
+func FuzzSameAsTrustelem(f *testing.F) {
+	for _, s := range []string{"Maria1975", "p@55w0rd", "abcabc", "19/07/1975", "qwerty123", "nube tren"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if len(p) > 64 || strings.ContainsFunc(p, func(r rune) bool { return r < ' ' || r > '~' }) {
+			return
+		}
+		same(t, p, inputs)
+	})
+}
+
+func TestThen(t *testing.T) {
+	rest := NewInputs([]string{"barcelona", "lucia", "enero"})
+	in := Then([]string{"lucia", "prueba"}, rest)
+	for w, want := range map[string]int{"lucia": 1, "prueba": 2, "barcelona": 3, "enero": 5} {
+		if got, ok := in.lookup(w); !ok || got != want {
+			t.Errorf("rank of %q = %d, %v; want %d", w, got, ok, want)
+		}
+	}
+	if _, ok := in.lookup("madrid"); ok {
+		t.Error("madrid is not an input")
+	}
+}
+
+func TestASCII(t *testing.T) {
+	if got := ASCII("ñandú 😀!"); got != "\x1aand\x1a \x1a!" {
+		t.Errorf("ASCII = %q", got)
+	}
+	if got := Strength(strings.Repeat("😀", 40), nil); got.Score > 1 {
+		t.Errorf("40 emoji in a row are a repeat, score %d", got.Score)
+	}
+}
+
+// BenchmarkLoadDictionaries is the one-off cost of Warm.
+func BenchmarkLoadDictionaries(b *testing.B) {
+	for b.Loop() {
+		loadDictionaries()
+	}
+}

@@ -1,0 +1,78 @@
+package lessons
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Password asks the learner to make up a practice password strong enough
+// for the goal, and to type it again. The password is judged and forgotten:
+// only its level and the advice ids are stored.
+type Password struct {
+	Goal    string `yaml:"goal"`    // the level to reach: weak, fair, strong, very-strong
+	Confirm bool   `yaml:"confirm"` // ask to type it again
+
+	goal Level
+}
+
+// PasswordAnswer is what the learner typed in a password step, and their
+// name, which makes a password weak if it is in it.
+type PasswordAnswer struct {
+	Password string
+	Confirm  string
+	Name     string
+}
+
+// Reasons of password steps; the user interface has the words.
+const (
+	ReasonWeak       Reason = "weak"       // below the goal: Param is the level's id
+	ReasonNoConfirm  Reason = "no_confirm" // the second box is empty: a reminder, not a miss
+	ReasonDifferent  Reason = "different"  // the two boxes differ
+	MistakeDifferent        = "different"  // the mistake id of ReasonDifferent
+	MistakeEmpty            = "empty"      // the mistake id of an empty answer
+	mistakeNoConfirm        = "no_confirm" // the mistake id of ReasonNoConfirm
+)
+
+// GoalLevel is the level the password must reach.
+func (p *Password) GoalLevel() Level { return p.goal }
+
+// Judge checks strength first, then that both boxes say the same.
+func (p *Password) Judge(a Answer) Verdict {
+	ans, ok := a.(PasswordAnswer)
+	if !ok {
+		return Verdict{Reason: ReasonInvalid}
+	}
+	if ans.Password == "" {
+		return Verdict{Reason: ReasonEmpty, Mistake: MistakeEmpty}
+	}
+	st := PasswordStrength(ans.Password, ans.Name)
+	v := Verdict{Strength: &st}
+	switch {
+	case st.Level < p.goal:
+		v.Reason, v.Param = ReasonWeak, st.Level.ID()
+		v.Mistake = st.Level.ID()
+		if len(st.Advice) > 0 {
+			v.Mistake = st.Advice[0]
+		}
+	case p.Confirm && ans.Confirm == "":
+		v.Reason, v.Mistake = ReasonNoConfirm, mistakeNoConfirm
+	case p.Confirm && truncate(ans.Confirm) != truncate(ans.Password):
+		v.Reason, v.Mistake = ReasonDifferent, MistakeDifferent
+	default:
+		v.Correct = true
+	}
+	return v
+}
+
+func (p *Password) check(pr *problems, s *Step, n *yaml.Node) {
+	l, ok := LevelByID(p.Goal)
+	if !ok || l == VeryWeak {
+		pr.add(orNode(child(n, "goal"), n), "step %q: goal %q should be one of weak, fair, strong, very-strong", s.ID, p.Goal)
+	}
+	p.goal = l
+}
+
+func (p *Password) shape() []string {
+	return []string{fmt.Sprintf("goal=%s confirm=%v", p.Goal, p.Confirm)}
+}

@@ -1,0 +1,56 @@
+package lessons
+
+import (
+	"slices"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Scenario is "scam or genuine?": a scene (an SMS, a phone call, a web page)
+// drawn as the learner would meet it, and a choice about it, judged like a
+// choose step, with feedback for every option.
+type Scenario struct {
+	Choose `yaml:",inline"`
+	Scene  *Scene `yaml:"scene"`
+}
+
+// Scene is what the learner sees or hears.
+type Scene struct {
+	Kind   string   `yaml:"kind"`   // sms, call or web
+	From   string   `yaml:"from"`   // the sender, the caller, or the web address
+	Lines  []string `yaml:"lines"`  // the message, what the caller says, the page
+	Button string   `yaml:"button"` // web only: the button the page wants you to press
+}
+
+// SceneKinds are the kinds of scene.
+var SceneKinds = []string{"sms", "call", "web"}
+
+func (s *Scenario) check(p *problems, st *Step, n *yaml.Node) {
+	s.Choose.check(p, st, n)
+	sn := child(n, "scene")
+	if s.Scene == nil {
+		p.add(n, "step %q: a scenario step needs a scene (kind, from, lines)", st.ID)
+		return
+	}
+	p.unknownKeys(sn, s.Scene)
+	if !slices.Contains(SceneKinds, s.Scene.Kind) {
+		p.add(orNode(child(sn, "kind"), sn), "step %q: scene kind %q should be sms, call or web", st.ID, s.Scene.Kind)
+	}
+	if s.Scene.From == "" {
+		p.add(sn, "step %q: the scene needs from (who sends it, who calls, or the web address)", st.ID)
+	}
+	if len(s.Scene.Lines) == 0 {
+		p.add(sn, "step %q: the scene needs lines", st.ID)
+	}
+	if s.Scene.Button != "" && s.Scene.Kind != "web" {
+		p.add(orNode(child(sn, "button"), sn), "step %q: only a web scene has a button", st.ID)
+	}
+}
+
+func (s *Scenario) shape() []string {
+	kind := ""
+	if s.Scene != nil {
+		kind = s.Scene.Kind
+	}
+	return append(s.Choose.shape(), "scene "+kind)
+}

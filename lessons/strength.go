@@ -1,0 +1,288 @@
+package lessons
+
+import (
+	_ "embed"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/trustelem/zxcvbn/match"
+
+	"aula/lessons/internal/fastzx"
+)
+
+// Password strength, as the original zxcvbn (Dropbox, 4.4.2) measures it:
+// how many guesses an attacker who knows common passwords, words, names,
+// dates and keyboard patterns needs. The port is trustelem/zxcvbn, checked
+// against the original's scores in strength_test.go; fastzx runs its
+// matching and scoring fast enough for every key, with the same results.
+//
+// On top of zxcvbn, Aula gives it the learner's own name and a list of
+// Spanish words (common passwords, names, football clubs, months, cities)
+// as "user inputs", and turns what zxcvbn found into advice in plain words.
+
+// Level is a password's strength, 0 (very weak) to 4 (very strong): the
+// zxcvbn score.
+type Level int
+
+// The levels.
+const (
+	VeryWeak Level = iota
+	Weak
+	Fair
+	Strong
+	VeryStrong
+)
+
+// levelIDs name the levels in lesson files (goal: strong).
+var levelIDs = []string{"very-weak", "weak", "fair", "strong", "very-strong"}
+
+// ID is the level's name in lesson files and for the catalog.
+func (l Level) ID() string {
+	if l < VeryWeak || l > VeryStrong {
+		return levelIDs[0]
+	}
+	return levelIDs[l]
+}
+
+// LevelByID returns the level named id ("strong").
+func LevelByID(id string) (Level, bool) {
+	for i, s := range levelIDs {
+		if s == id {
+			return Level(i), true
+		}
+	}
+	return VeryWeak, false
+}
+
+// Advice ids: what to change, most important first. They are stored as
+// mistake ids (never the password), so they are stable.
+const (
+	AdviceEmpty      = "empty"       // nothing typed
+	AdviceOnlySpaces = "only_spaces" // only spaces
+	AdviceHasName    = "has_name"    // the learner's name
+	AdviceCommon     = "common"      // one of the most used passwords
+	AdviceKnownWord  = "known_word"  // a name, a football club, a month, a dictionary word
+	AdviceHasDate    = "has_date"    // a year or a date
+	AdviceSequence   = "sequence"    // 1234, abcd, qwerty
+	AdviceRepeat     = "repeat"      // aaaa, 1212
+	AdviceLeet       = "leet"        // P@ssw0rd: symbols for look-alike letters
+	AdviceTooShort   = "too_short"   // fewer than 8 characters
+	AdviceAddWord    = "add_word"    // not very strong yet: another word helps most
+)
+
+// AdviceIDs lists every advice id in order of importance.
+func AdviceIDs() []string {
+	return []string{AdviceEmpty, AdviceOnlySpaces, AdviceHasName, AdviceCommon, AdviceKnownWord,
+		AdviceHasDate, AdviceSequence, AdviceRepeat, AdviceLeet, AdviceTooShort, AdviceAddWord}
+}
+
+// MaxPasswordLen is the longest password judged, in characters. NIST SP
+// 800-63B asks to accept at least 64; a longer paste is judged on its
+// first 64 characters, so the meter never stalls.
+const MaxPasswordLen = 64
+
+// MinPasswordLen is the shortest password NIST SP 800-63B accepts.
+const MinPasswordLen = 8
+
+// Strength is the verdict on a password: a level and what to change.
+type Strength struct {
+	Level  Level
+	Advice []string // advice ids, most important first; none when nothing to say
+}
+
+//go:embed strength_es.txt
+var spanishWordsFile string
+
+// What a user input is, for the advice.
+const (
+	inputWord     = iota // a Spanish word: a name, a club, a month…
+	inputPassword        // a common Spanish password by itself
+	inputYear            // a year from 1940 to 2039
+)
+
+// spanishInputs are the words of strength_es.txt in order, each also
+// without accents (maría and maria), then the years; spanishKind says what
+// each one is.
+var spanishInputs, spanishKind = func() ([]string, map[string]int) {
+	var out []string
+	kind := map[string]int{}
+	add := func(w string, k int) {
+		if _, seen := kind[w]; w != "" && !seen {
+			kind[w] = k
+			out = append(out, w)
+		}
+	}
+	section := inputWord
+	for _, line := range strings.Split(spanishWordsFile, "\n") {
+		w := strings.ToLower(strings.TrimSpace(line))
+		switch {
+		case w == "" || strings.HasPrefix(w, "#"):
+			continue
+		case w == "[passwords]":
+			section = inputPassword
+			continue
+		case w == "[words]":
+			section = inputWord
+			continue
+		}
+		add(w, section)
+		add(Fold(w), section)
+		add(strings.ReplaceAll(Fold(w), " ", ""), section)
+	}
+	for y := 1940; y < 2040; y++ {
+		add(strconv.Itoa(y), inputYear)
+	}
+	return out, kind
+}()
+
+// spanishZX are the Spanish inputs, ranked once for zxcvbn.
+var spanishZX = fastzx.NewInputs(spanishInputs)
+
+// WarmStrength reads zxcvbn's dictionaries now, so that the first key on
+// a password step is as quick as the others. Safe to call more than once.
+func WarmStrength() { fastzx.Warm() }
+
+// SpanishWords returns the Spanish words given to zxcvbn, most common first.
+func SpanishWords() []string {
+	var out []string
+	for _, w := range spanishInputs {
+		if spanishKind[w] != inputYear {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// nameInputs turns a learner's name into user inputs: each part of it, with
+// and without accents, first (they are the first thing an attacker tries).
+func nameInputs(name string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(strings.ToLower(NFC(name)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if utf8.RuneCountInString(part) < 3 { // "de", "la": too short to mean the name
+			continue
+		}
+		out = append(out, part)
+		if f := Fold(part); f != part {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// yearPattern finds a year from 1900 to 2099: zxcvbn 4.4.2 only knows
+// years up to 2019 as "recent".
+var yearPattern = regexp.MustCompile(`(19|20)\d\d`)
+
+// truncate keeps the first MaxPasswordLen characters of s.
+func truncate(s string) string {
+	n := 0
+	for i := range s {
+		if n == MaxPasswordLen {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
+
+// PasswordStrength judges a practice password. name is the learner's name
+// (may be empty). It is pure: nothing is kept or written.
+func PasswordStrength(password, name string) Strength {
+	password = truncate(password)
+	if password == "" {
+		return Strength{Level: VeryWeak, Advice: []string{AdviceEmpty}}
+	}
+	if strings.TrimSpace(password) == "" {
+		return Strength{Level: VeryWeak, Advice: []string{AdviceOnlySpaces}}
+	}
+	names := nameInputs(name)
+	// zxcvbn sees the password without accents: "ñandú" as "nandu". The
+	// port counts bytes, not characters, and misses repeats of letters
+	// that take 2 bytes ("ññññ"); without accents it counts like the
+	// original, which counts characters. The Spanish words are given
+	// with and without accents, so they are still found.
+	res := fastzx.Strength(stripAccents(password), fastzx.Then(names, spanishZX))
+	st := Strength{Level: Level(clampLevel(res.Score))}
+
+	found := map[string]bool{}
+	for _, m := range res.Sequence {
+		for _, a := range adviceFor(m, names, len(password)) {
+			found[a] = true
+		}
+	}
+	// zxcvbn misses a name inside a repeat ("luciaLucia"): the port looks
+	// at what is repeated without the user inputs. Look for it here too.
+	lower := strings.ToLower(stripAccents(password))
+	for _, n := range names {
+		if strings.Contains(lower, n) {
+			found[AdviceHasName] = true
+		}
+	}
+	if yearPattern.MatchString(password) {
+		found[AdviceHasDate] = true
+	}
+	if utf8.RuneCountInString(password) < MinPasswordLen {
+		found[AdviceTooShort] = true
+	}
+	if found[AdviceHasName] && st.Level > Fair {
+		// zxcvbn rates "3Lucia1980" strong: three pieces make many
+		// combinations. Whoever knows the learner tries their name first,
+		// so a password with it is never more than fair here.
+		st.Level = Fair
+	}
+	if st.Level < VeryStrong {
+		found[AdviceAddWord] = true
+	}
+	if st.Level >= Strong {
+		// Words are what a strong passphrase is made of: no need to warn.
+		delete(found, AdviceKnownWord)
+	}
+	for _, id := range AdviceIDs() {
+		if found[id] {
+			st.Advice = append(st.Advice, id)
+		}
+	}
+	return st
+}
+
+func clampLevel(score int) int { return max(0, min(score, int(VeryStrong))) }
+
+// adviceFor says what a piece of the password found by zxcvbn teaches.
+// names are the user inputs that come from the learner's name.
+func adviceFor(m *match.Match, names []string, length int) []string {
+	var out []string
+	switch m.Pattern {
+	case "dictionary":
+		switch {
+		case slices.Contains(names, m.MatchedWord):
+			out = append(out, AdviceHasName)
+		case m.DictionaryName == "user_inputs" && spanishKind[m.MatchedWord] == inputYear:
+			out = append(out, AdviceHasDate)
+		case (m.DictionaryName == "passwords" || spanishKind[m.MatchedWord] == inputPassword && m.DictionaryName == "user_inputs") &&
+			(m.J-m.I+1)*2 >= length:
+			// Most of the password is a common password by itself.
+			out = append(out, AdviceCommon)
+		default:
+			out = append(out, AdviceKnownWord)
+		}
+		if m.L33t {
+			out = append(out, AdviceLeet)
+		}
+	case "spatial", "sequence":
+		out = append(out, AdviceSequence)
+	case "repeat":
+		out = append(out, AdviceRepeat)
+		for _, b := range m.BaseMatches { // what is repeated may be a name
+			out = append(out, adviceFor(b, names, length)...)
+		}
+	case "date", "regex":
+		out = append(out, AdviceHasDate)
+	}
+	return out
+}

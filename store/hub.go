@@ -1,0 +1,331 @@
+package store
+
+import (
+	"cmp"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// This file is the classroom side of the store: what a kiosk keeps about
+// the class it joined, and what a hub keeps about the laptops that joined it.
+
+// Class is the classroom hub a kiosk joined: where it is and the token it
+// gave this laptop. The token is a credential of this laptop, so it is kept
+// as it is (the hub keeps only its hash).
+type Class struct {
+	URL    string    `json:"url"`
+	Token  string    `json:"token"`
+	Joined time.Time `json:"joined"`
+}
+
+// Class returns the class this laptop joined, or ErrNotFound.
+func (s *Store) Class() (Class, error) {
+	var c Class
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		ok, err := get(tx.Bucket(bucketMeta), keyClass, &c)
+		if err == nil && !ok {
+			err = fmt.Errorf("class: %w", ErrNotFound)
+		}
+		return err
+	})
+	return c, err
+}
+
+// SetClass remembers the class this laptop joined; a zero Class forgets it.
+func (s *Store) SetClass(c Class) error {
+	return s.db.Update(func(tx *bbolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if c.URL == "" {
+			return meta.Delete(keyClass)
+		}
+		return put(meta, keyClass, c)
+	})
+}
+
+// NewToken returns a random secret (32 bytes, hex) for a device or a trainer.
+func NewToken() string {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported systems
+	}
+	return hex.EncodeToString(b[:])
+}
+
+func hashToken(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}
+
+// Device is a laptop that joined this hub.
+type Device struct {
+	ID        string    `json:"id"`
+	TokenHash []byte    `json:"token_hash"` // sha256 of the token: tokens are random, so a fast hash is enough
+	Joined    time.Time `json:"joined"`
+}
+
+// ErrBadToken is returned when a token matches no device (or not the trainer).
+var ErrBadToken = errors.New("unknown or wrong token")
+
+// HubID is this data file's id as a classroom hub, made the first time it is
+// asked for. Kiosks use it to notice that they talk to another hub.
+func (s *Store) HubID() (string, error) {
+	var id string
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if v := meta.Get(keyHubID); v != nil {
+			id = string(v)
+			return nil
+		}
+		var b [8]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return err
+		}
+		id = hex.EncodeToString(b[:])
+		return meta.Put(keyHubID, []byte(id))
+	})
+	return id, err
+}
+
+// TrainerKey makes the hub's trainer key the first time and returns it with
+// fresh=true; afterwards it returns "", false: only the hash is kept, so the
+// key is shown once, when the hub first starts.
+func (s *Store) TrainerKey() (key string, fresh bool, err error) {
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta.Get(keyTrainerKey) != nil {
+			return nil
+		}
+		key, fresh = NewToken(), true
+		return meta.Put(keyTrainerKey, hashToken(key))
+	})
+	return key, fresh, err
+}
+
+// CheckTrainerKey says whether key is this hub's trainer key.
+func (s *Store) CheckTrainerKey(key string) bool {
+	ok := false
+	_ = s.db.View(func(tx *bbolt.Tx) error {
+		want := tx.Bucket(bucketMeta).Get(keyTrainerKey)
+		ok = want != nil && subtle.ConstantTimeCompare(want, hashToken(key)) == 1
+		return nil
+	})
+	return ok
+}
+
+// AddDevice lets a laptop in: it stores the device with the hash of a new
+// token and returns the token. A device that joins again gets a new token
+// and the old one stops working.
+func (s *Store) AddDevice(id string) (string, error) {
+	if err := checkDeviceID(id); err != nil {
+		return "", err
+	}
+	token := NewToken()
+	hash := hashToken(token)
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		return put(tx.Bucket(bucketDevices), []byte(id), Device{ID: id, TokenHash: hash, Joined: s.now()})
+	})
+	if err != nil {
+		return "", err
+	}
+	s.devices.Store(id, hash)
+	return token, nil
+}
+
+// CheckDevice returns nil when token is device id's current token, and
+// ErrBadToken otherwise.
+func (s *Store) CheckDevice(id, token string) error {
+	want, ok := s.devices.Load(id)
+	if !ok {
+		err := s.db.View(func(tx *bbolt.Tx) error {
+			var d Device
+			found, err := get(tx.Bucket(bucketDevices), []byte(id), &d)
+			if err != nil || !found {
+				return cmp.Or(err, ErrBadToken)
+			}
+			want = d.TokenHash
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		s.devices.Store(id, want)
+	}
+	if subtle.ConstantTimeCompare(want.([]byte), hashToken(token)) != 1 {
+		return ErrBadToken
+	}
+	return nil
+}
+
+func checkDeviceID(id string) error {
+	if len(id) != 16 {
+		return fmt.Errorf("%w: a device id has 16 hex characters", ErrBadEvent)
+	}
+	if _, err := hex.DecodeString(id); err != nil {
+		return fmt.Errorf("%w: a device id has 16 hex characters", ErrBadEvent)
+	}
+	return nil
+}
+
+// RemoteLearner is a kiosk's learner as the kiosk tells the hub about them.
+type RemoteLearner struct {
+	ID   uint64 `json:"id"`
+	Name string `json:"name"`
+}
+
+// IngestResult says what Ingest did with a batch.
+type IngestResult struct {
+	Stored     int // new events
+	Duplicates int // events the hub already had (a retried batch)
+}
+
+// Ingest stores a batch of events from a kiosk, exactly once: an event whose
+// device id and sequence number the hub has seen is skipped. Learners are
+// matched by (device, id) and their names kept up to date; each event is
+// re-keyed to the hub's learner id, keeps its original ID, and updates the
+// progress as on the kiosk. Events must come from device (their ID starts
+// with it) and name a learner of the batch, or nothing is stored
+// (ErrBadEvent). Ingest uses bbolt's Batch, so concurrent calls from many
+// kiosks share one disk commit; it must be idempotent, and is.
+func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) (IngestResult, error) {
+	if err := checkDeviceID(device); err != nil {
+		return IngestResult{}, err
+	}
+	names := map[uint64]string{}
+	for _, l := range learners {
+		name, err := cleanName(l.Name)
+		if err != nil {
+			return IngestResult{}, fmt.Errorf("%w: learner %d: %w", ErrBadEvent, l.ID, err)
+		}
+		names[l.ID] = name
+	}
+	for i, e := range events {
+		if err := validEvent(e); err != nil {
+			return IngestResult{}, fmt.Errorf("event %d: %w", i, err)
+		}
+		if e.ID != device+":"+fmt.Sprint(e.Seq) || e.Seq == 0 {
+			return IngestResult{}, fmt.Errorf("%w: event %d is not from this device", ErrBadEvent, i)
+		}
+		if _, ok := names[e.Learner]; !ok {
+			return IngestResult{}, fmt.Errorf("%w: event %d names learner %d, who is not in the batch", ErrBadEvent, i, e.Learner)
+		}
+	}
+	var res IngestResult
+	err := s.db.Batch(func(tx *bbolt.Tx) error {
+		res = IngestResult{} // Batch may run this function again
+		hubIDs := map[uint64]uint64{}
+		for id, name := range names {
+			hid, err := s.remoteLearner(tx, device, id, name)
+			if err != nil {
+				return err
+			}
+			hubIDs[id] = hid
+		}
+		ingested := tx.Bucket(bucketIngested)
+		log := tx.Bucket(bucketEvents)
+		proj := projector{tx: tx}
+		for _, e := range events {
+			seen := binary.BigEndian.AppendUint64([]byte(device), e.Seq)
+			if ingested.Get(seen) != nil {
+				res.Duplicates++
+				continue
+			}
+			if err := ingested.Put(seen, nil); err != nil {
+				return err
+			}
+			e.Learner = hubIDs[e.Learner]
+			e.Elapsed = max(e.Elapsed, 0)
+			seq, err := log.NextSequence()
+			if err != nil {
+				return err
+			}
+			if err := put(log, key2(e.Learner, seq), e); err != nil {
+				return err
+			}
+			if err := proj.apply(e); err != nil {
+				return err
+			}
+			res.Stored++
+		}
+		return proj.flush()
+	})
+	return res, err
+}
+
+// remoteLearner returns the hub's id for a kiosk's learner, adding the
+// learner the first time and keeping the name up to date.
+func (s *Store) remoteLearner(tx *bbolt.Tx, device string, id uint64, name string) (uint64, error) {
+	remote := tx.Bucket(bucketRemote)
+	rk := binary.BigEndian.AppendUint64([]byte(device), id)
+	ls := tx.Bucket(bucketLearners)
+	if v := remote.Get(rk); v != nil {
+		hid := binary.BigEndian.Uint64(v)
+		var l Learner
+		if _, err := get(ls, v, &l); err != nil {
+			return 0, err
+		}
+		if l.Name != name {
+			l.Name = name
+			if err := put(ls, v, l); err != nil {
+				return 0, err
+			}
+			s.remotes.Delete(remoteKey(device, id)) // read again after the commit
+		}
+		return hid, nil
+	}
+	hid, err := ls.NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	l := Learner{ID: hid, Name: name, Created: s.now(), Device: device, RemoteID: id}
+	if err := put(ls, u64(hid), l); err != nil {
+		return 0, err
+	}
+	return hid, remote.Put(rk, u64(hid))
+}
+
+func remoteKey(device string, id uint64) string { return device + "/" + fmt.Sprint(id) }
+
+// HubLearner returns the hub's learner for a kiosk's learner, or ErrNotFound.
+func (s *Store) HubLearner(device string, id uint64) (Learner, error) {
+	if l, ok := s.remotes.Load(remoteKey(device, id)); ok {
+		return l.(Learner), nil
+	}
+	var l Learner
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		v := tx.Bucket(bucketRemote).Get(binary.BigEndian.AppendUint64([]byte(device), id))
+		if v == nil {
+			return fmt.Errorf("learner %s/%d: %w", device, id, ErrNotFound)
+		}
+		var err error
+		l, err = learner(tx, binary.BigEndian.Uint64(v))
+		return err
+	})
+	if err == nil {
+		s.remotes.Store(remoteKey(device, id), l)
+	}
+	return l, err
+}
+
+// isIngested is for tests: whether the hub has the event device:seq.
+func (s *Store) isIngested(device string, seq uint64) bool {
+	found := false
+	_ = s.db.View(func(tx *bbolt.Tx) error {
+		found = tx.Bucket(bucketIngested).Get(binary.BigEndian.AppendUint64([]byte(device), seq)) != nil
+		return nil
+	})
+	return found
+}
+
+// ForgetTrainerKey drops the trainer key, so that TrainerKey makes a new
+// one (the old one stops working).
+func (s *Store) ForgetTrainerKey() error {
+	return s.db.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyTrainerKey) })
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/classroom"
+	"aula/i18n"
+	"aula/tui"
+)
+
+// trainerKeysFile keeps, in the trainer's data folder, the keys of hubs
+// elsewhere (aula trainer --hub URL --key KEY), so the key is typed once.
+const trainerKeysFile = "trainer-keys.json"
+
+// runTrainer opens the dashboard: over a hub it serves itself (the default),
+// over a hub elsewhere (--hub), or, when the hub cannot start, over the
+// learners of this laptop's data file.
+func runTrainer(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("trainer", stderr)
+	data := fs.String("data", defaultDataDir(), "")
+	listen := fs.String("listen", fmt.Sprintf(":%d", classroom.DefaultPort), "")
+	hubURL := fs.String("hub", "", "")
+	key := fs.String("key", "", "")
+	lang := fs.String("lang", "", "")
+	if _, err := parse(fs, args); err != nil {
+		return exitUsage
+	}
+	if *lang == "" {
+		*lang = i18n.FromEnv()
+	}
+	cat := i18n.New(*lang)
+	lib, _ := loadLessons("")
+	cfg := tui.DashboardConfig{Library: lib, Lang: cat.Lang()}
+
+	if *hubURL != "" {
+		u, err := classroom.NormalizeURL(*hubURL)
+		if err != nil {
+			fmt.Fprintln(stderr, "aula trainer: --hub:", err)
+			return exitUsage
+		}
+		k, err := trainerKey(*data, u, *key)
+		if err != nil {
+			fmt.Fprintln(stderr, "aula trainer:", err)
+			return exitUsage
+		}
+		cfg.Source, cfg.Address = &classroom.Client{URL: u, Token: k}, u
+		return runDashboard(cfg, stderr)
+	}
+
+	st, code := openStore(*data, cat, stderr)
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	h, ln, code := startHub(st, *listen, false, io.Discard, stderr)
+	if h == nil {
+		// No network for a hub (or the port is taken): the learners of
+		// this laptop, read from its data file.
+		fmt.Fprintln(stderr, "aula trainer: showing this laptop's learners only")
+		cfg.Source = classroom.Local{St: st}
+		return runDashboard(cfg, stderr)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- serveHub(ctx, h, ln) }()
+	cfg.Source, cfg.Address, cfg.Code = h, hubAddresses(ln)[0], h.Code()
+	rc := runDashboard(cfg, stderr)
+	stop()
+	if err := <-served; err != nil {
+		fmt.Fprintln(stderr, "aula trainer:", err)
+	}
+	return rc
+}
+
+func runDashboard(cfg tui.DashboardConfig, stderr io.Writer) int {
+	p := tea.NewProgram(tui.NewDashboard(cfg), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintln(stderr, "aula trainer:", err)
+		return exitData
+	}
+	return exitOK
+}
+
+// trainerKey is the key for the hub at url: the one given (and then kept
+// in the data folder, owner-only), else the one kept.
+func trainerKey(dir, url, given string) (string, error) {
+	path := filepath.Join(dir, trainerKeysFile)
+	keys := map[string]string{}
+	if raw, err := os.ReadFile(path); err == nil {
+		_ = json.Unmarshal(raw, &keys)
+	}
+	if given = strings.TrimSpace(given); given != "" {
+		keys[url] = given
+		raw, _ := json.MarshalIndent(keys, "", "  ")
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(path, raw, 0o600); err != nil {
+			return "", fmt.Errorf("keeping the trainer key: %w", err)
+		}
+		return given, nil
+	}
+	if k, ok := keys[url]; ok {
+		return k, nil
+	}
+	return "", errors.New("the trainer key for " + url + " is missing: the hub printed it when it first started; pass it once with --key")
+}

@@ -1,0 +1,719 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/classroom"
+	"aula/lessons"
+)
+
+// DashboardConfig is what the trainer's dashboard needs.
+type DashboardConfig struct {
+	Source  classroom.Source // where the class is read from and commands go
+	Library *lessons.Library // lesson and step titles, itineraries
+	Lang    string
+	Address string // the hub's address for the kiosks; "" when local
+	Code    string // the session code; "" takes the one in the snapshot (none when local)
+	Now     func() time.Time
+	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
+	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+}
+
+// dashRefreshEvery is how often the dashboard reads the class.
+const dashRefreshEvery = 2 * time.Second
+
+// dashTimeout bounds one read or command to the source.
+const dashTimeout = 5 * time.Second
+
+// dashMaxMessage is the longest message a trainer types, in characters:
+// at 4 bytes each at most it stays within classroom.MaxMessage bytes.
+const dashMaxMessage = classroom.MaxMessage / 4
+
+// dashView is what the dashboard shows below its top.
+type dashView int
+
+const (
+	viewList    dashView = iota // one row per learner
+	viewDetail                  // one learner, step by step
+	viewTrouble                 // the steps the class finds hard
+)
+
+// Dashboard is the trainer's view of the class: who needs help, where
+// everyone is, and the commands that reach the kiosks. It reads its
+// Source every 2 seconds in a command; Update and View do no I/O.
+type Dashboard struct {
+	c    *Common
+	k    *dashKeys
+	cfg  DashboardConfig
+	live bool
+
+	width, height int
+
+	snap  classroom.Snapshot
+	gen   int // counts snapshots: drawn rows are kept per gen
+	cache struct {
+		gen  int
+		cols dashCols
+		rest []string
+	}
+	loaded     bool // a snapshot has arrived
+	hubDown    bool // the last read failed
+	refreshing bool // a read is under way
+
+	view   dashView
+	cursor int    // the selected row
+	selID  uint64 // the selected learner, kept when rows move
+	offset int    // the first row on screen
+
+	detail     *classroom.Detail
+	detailID   uint64
+	detailErr  bool
+	detailBusy bool
+	detailOff  int // first line of the detail on screen
+
+	trouble       string // the lesson in the class view
+	troublePicked bool   // the trainer chose it (else: the most common)
+
+	bigCode   bool
+	overlay   overlay
+	status    string
+	statusBad bool
+}
+
+// Messages of the dashboard.
+type (
+	dashTickMsg     struct{}
+	dashSnapshotMsg struct {
+		snap classroom.Snapshot
+		err  error
+	}
+	dashDetailMsg struct {
+		id     uint64
+		detail classroom.Detail
+		err    error
+	}
+	// dashSendMsg asks to send a command (dialogs answer with it).
+	dashSendMsg struct {
+		cmd  classroom.Command
+		who  string // the learner's name, "" for everyone
+		what string // the lesson's title, for go_lesson
+	}
+	dashSentMsg struct {
+		dashSendMsg
+		err error
+	}
+)
+
+// NewDashboard builds the trainer's dashboard.
+func NewDashboard(cfg DashboardConfig) *Dashboard {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Tick == nil {
+		cfg.Tick = tea.Tick
+	}
+	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
+	live := cfg.Source != nil && cfg.Source.Live()
+	return &Dashboard{c: c, k: newDashKeys(c.Cat), cfg: cfg, live: live, bigCode: true}
+}
+
+// Init reads the class for the first time.
+func (d *Dashboard) Init() tea.Cmd { return d.refresh() }
+
+// refresh reads the class in a command, one read at a time.
+func (d *Dashboard) refresh() tea.Cmd {
+	if d.refreshing || d.cfg.Source == nil {
+		return nil
+	}
+	d.refreshing = true
+	src := d.cfg.Source
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), dashTimeout)
+		defer cancel()
+		s, err := src.Snapshot(ctx)
+		return dashSnapshotMsg{snap: s, err: err}
+	}
+}
+
+// loadDetail reads one learner's steps in a command.
+func (d *Dashboard) loadDetail(id uint64) tea.Cmd {
+	if d.cfg.Source == nil || d.detailBusy {
+		return nil
+	}
+	d.detailBusy = true
+	src := d.cfg.Source
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), dashTimeout)
+		defer cancel()
+		det, err := src.Detail(ctx, id)
+		return dashDetailMsg{id: id, detail: det, err: err}
+	}
+}
+
+// sendCommand gives the source a command in a command.
+func (d *Dashboard) sendCommand(m dashSendMsg) tea.Cmd {
+	src := d.cfg.Source
+	if src == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), dashTimeout)
+		defer cancel()
+		return dashSentMsg{dashSendMsg: m, err: src.Send(ctx, m.cmd)}
+	}
+}
+
+// Update handles data, keys and the mouse.
+func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		d.width, d.height = msg.Width, msg.Height
+		d.c.Width = max(msg.Width-2, 0)
+		d.c.Height = max(msg.Height-2, 0)
+		d.c.Help.Width = d.c.Width
+		d.keepVisible()
+		return d, nil
+	case dashTickMsg:
+		return d, d.refresh()
+	case dashSnapshotMsg:
+		return d, d.gotSnapshot(msg)
+	case dashDetailMsg:
+		d.detailBusy = false
+		if msg.id == d.detailID {
+			d.detailErr = msg.err != nil
+			if msg.err == nil {
+				det := msg.detail
+				d.detail = &det
+			}
+		}
+		return d, nil
+	case dashSendMsg:
+		return d, d.sendCommand(msg)
+	case dashSentMsg:
+		d.sent(msg)
+		return d, nil
+	case quitMsg:
+		return d, tea.Quit
+	}
+	if d.overlay != nil {
+		cmd, closed := d.overlay.Update(msg)
+		if closed {
+			d.overlay = nil
+		}
+		return d, cmd
+	}
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return d, d.key(msg)
+	case tea.MouseMsg:
+		return d, d.mouse(msg)
+	}
+	return d, nil
+}
+
+// gotSnapshot takes a new view of the class, keeps the selected learner
+// selected, and schedules the next read.
+func (d *Dashboard) gotSnapshot(msg dashSnapshotMsg) tea.Cmd {
+	d.refreshing = false
+	next := d.cfg.Tick(dashRefreshEvery, func(time.Time) tea.Msg { return dashTickMsg{} })
+	if msg.err != nil {
+		d.hubDown = true
+		d.status, d.statusBad = d.c.Cat.T("dash_unreachable"), true
+		return next
+	}
+	if d.hubDown && d.status == d.c.Cat.T("dash_unreachable") {
+		d.status, d.statusBad = d.c.Cat.T("dash_back"), false
+	}
+	d.hubDown = false
+	d.snap, d.loaded = msg.snap, true
+	d.gen++
+	d.cursor = 0
+	for i, r := range d.snap.Rows {
+		if r.ID == d.selID {
+			d.cursor = i
+		}
+	}
+	d.select_(d.cursor)
+	if !d.troublePicked {
+		d.trouble = ""
+	}
+	if d.view == viewDetail {
+		return tea.Batch(next, d.loadDetail(d.detailID))
+	}
+	return next
+}
+
+// select_ moves the selection to row i (clamped) and keeps it on screen.
+func (d *Dashboard) select_(i int) {
+	n := len(d.snap.Rows)
+	if n == 0 {
+		d.cursor, d.selID, d.offset = 0, 0, 0
+		return
+	}
+	d.cursor = clamp(i, 0, n-1)
+	d.selID = d.snap.Rows[d.cursor].ID
+	d.keepVisible()
+}
+
+// keepVisible scrolls the list so that the selected row shows.
+func (d *Dashboard) keepVisible() {
+	room := d.listRoom()
+	n := len(d.snap.Rows)
+	if room < 1 || n <= room {
+		d.offset = 0
+		return
+	}
+	if d.cursor < d.offset {
+		d.offset = d.cursor
+	}
+	if d.cursor >= d.offset+room {
+		d.offset = d.cursor - room + 1
+	}
+	d.offset = clamp(d.offset, 0, n-room)
+}
+
+// selected is the selected learner's row.
+func (d *Dashboard) selected() (classroom.Row, bool) {
+	if d.cursor < len(d.snap.Rows) {
+		return d.snap.Rows[d.cursor], true
+	}
+	return classroom.Row{}, false
+}
+
+// subject is the learner the actions are about: in the detail view the one
+// shown, in the list the selected one.
+func (d *Dashboard) subject() (classroom.Row, bool) {
+	if d.view == viewDetail {
+		for _, r := range d.snap.Rows {
+			if r.ID == d.detailID {
+				return r, true
+			}
+		}
+		if d.detail != nil && d.detail.Learner.ID == d.detailID {
+			l := d.detail.Learner
+			return classroom.Row{ID: l.ID, Name: l.Name, Device: l.Device, RemoteID: l.RemoteID}, true
+		}
+		return classroom.Row{}, false
+	}
+	return d.selected()
+}
+
+func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
+	k, dk := d.c.Keys, d.k
+	switch {
+	case key.Matches(msg, k.Help), key.Matches(msg, k.HelpQ):
+		d.overlay = dashHelp{&helpOverlay{c: d.c, text: d.helpText(), keys: d.keys()}}
+		return nil
+	case key.Matches(msg, k.ForceQuit), key.Matches(msg, dk.Quit):
+		d.overlay = d.quitDialog()
+		return nil
+	case key.Matches(msg, dk.Code):
+		d.bigCode = !d.bigCode
+		d.keepVisible()
+		return nil
+	case key.Matches(msg, dk.ClassView):
+		if d.view == viewTrouble {
+			d.view = viewList
+		} else {
+			d.view = viewTrouble
+		}
+		return nil
+	case key.Matches(msg, dk.MessageAll):
+		return d.askMessage(nil)
+	case key.Matches(msg, dk.LessonAll):
+		return d.askLesson(nil)
+	case key.Matches(msg, dk.Pause):
+		return d.pauseOrResume()
+	}
+	switch d.view {
+	case viewDetail:
+		return d.detailKey(msg)
+	case viewTrouble:
+		switch {
+		case key.Matches(msg, k.Back):
+			d.view = viewList
+		case key.Matches(msg, dk.OtherLesson):
+			d.otherLesson(msg.String() == "right")
+		}
+		return nil
+	}
+	n := len(d.snap.Rows)
+	room := max(d.listRoom(), 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		d.select_(d.cursor - 1)
+	case key.Matches(msg, k.Down):
+		d.select_(d.cursor + 1)
+	case key.Matches(msg, dk.PageUp):
+		d.select_(d.cursor - room)
+	case key.Matches(msg, dk.PageDown):
+		d.select_(d.cursor + room)
+	case msg.String() == "home":
+		d.select_(0)
+	case msg.String() == "end":
+		d.select_(n - 1)
+	case key.Matches(msg, dk.Open):
+		return d.openDetail()
+	default:
+		return d.learnerAction(msg)
+	}
+	return nil
+}
+
+func (d *Dashboard) detailKey(msg tea.KeyMsg) tea.Cmd {
+	k, dk := d.c.Keys, d.k
+	page := max(d.detailRoom()-1, 1)
+	switch {
+	case key.Matches(msg, k.Back):
+		d.view = viewList
+	case key.Matches(msg, k.Up):
+		d.detailOff--
+	case key.Matches(msg, k.Down):
+		d.detailOff++
+	case key.Matches(msg, dk.PageUp):
+		d.detailOff -= page
+	case key.Matches(msg, dk.PageDown):
+		d.detailOff += page
+	default:
+		return d.learnerAction(msg)
+	}
+	d.detailOff = max(d.detailOff, 0) // the upper end is clamped when drawing
+	return nil
+}
+
+// learnerAction handles the keys that act on one learner.
+func (d *Dashboard) learnerAction(msg tea.KeyMsg) tea.Cmd {
+	dk := d.k
+	switch {
+	case key.Matches(msg, dk.Message):
+		if r, ok := d.subject(); ok {
+			return d.askMessage(&r)
+		}
+	case key.Matches(msg, dk.Lesson):
+		if r, ok := d.subject(); ok {
+			return d.askLesson(&r)
+		}
+	case key.Matches(msg, dk.ResetPIN):
+		if r, ok := d.subject(); ok {
+			return d.askResetPIN(r)
+		}
+	case key.Matches(msg, dk.Ack):
+		if r, ok := d.subject(); ok {
+			return d.ackHelp(r)
+		}
+	}
+	return nil
+}
+
+// openDetail shows the selected learner step by step.
+func (d *Dashboard) openDetail() tea.Cmd {
+	r, ok := d.selected()
+	if !ok {
+		return nil
+	}
+	if d.detailID != r.ID {
+		d.detail, d.detailErr = nil, false
+	}
+	d.view, d.detailID, d.detailOff = viewDetail, r.ID, 0
+	d.detailBusy = false // a late answer for another learner is ignored by id
+	return d.loadDetail(r.ID)
+}
+
+// notLive explains that this dashboard cannot reach kiosks.
+func (d *Dashboard) notLive() tea.Cmd {
+	d.status, d.statusBad = d.c.Cat.T("dash_not_live"), true
+	return nil
+}
+
+// askMessage opens the box to write a message to r, or to everyone.
+func (d *Dashboard) askMessage(r *classroom.Row) tea.Cmd {
+	if !d.live {
+		return d.notLive()
+	}
+	cat := d.c.Cat
+	title, text := cat.T("dmsg_all_title"), cat.T("dmsg_all_text")
+	to, who := "", ""
+	if r != nil {
+		title, text = cat.T("dmsg_one_title", "Name", r.Name), cat.T("dmsg_one_text")
+		to, who = r.Target(), r.Name
+	}
+	d.overlay = newInputDialog(d.c, title, text, "", cat.T("dbtn_send"), func(s string) tea.Msg {
+		return dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdMessage, To: to, Text: s}, who: who}
+	})
+	return nil
+}
+
+// askLesson opens the lesson picker for r, or for everyone.
+func (d *Dashboard) askLesson(r *classroom.Row) tea.Cmd {
+	if !d.live {
+		return d.notLive()
+	}
+	cat := d.c.Cat
+	title, to, who := cat.T("dlesson_all_title"), "", ""
+	if r != nil {
+		title, to, who = cat.T("dlesson_one_title", "Name", r.Name), r.Target(), r.Name
+	}
+	d.overlay = newLessonPicker(d.c, title, func(l *lessons.Lesson) tea.Msg {
+		return dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdGoLesson, To: to, Lesson: l.ID}, who: who, what: l.Title}
+	})
+	return nil
+}
+
+// askResetPIN asks before removing r's PIN.
+func (d *Dashboard) askResetPIN(r classroom.Row) tea.Cmd {
+	cat := d.c.Cat
+	cmd := classroom.Command{Kind: classroom.CmdResetPIN, To: r.Target()}
+	d.overlay = newDialog(d.c, cat.T("dpin_title", "Name", r.Name), cat.T("dpin_text", "Name", r.Name), []dialogButton{
+		{label: cat.T("dbtn_reset_pin"), msg: dashSendMsg{cmd: cmd, who: r.Name}},
+		{label: cat.T("dbtn_cancel")},
+	})
+	return nil
+}
+
+// ackHelp tells r's kiosk that the trainer has seen the raised hand.
+func (d *Dashboard) ackHelp(r classroom.Row) tea.Cmd {
+	if !d.live {
+		return d.notLive()
+	}
+	if !r.Has(classroom.FlagHelp) {
+		d.status, d.statusBad = d.c.Cat.T("dash_no_help", "Name", r.Name), false
+		return nil
+	}
+	return d.sendCommand(dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdAckHelp, To: r.Target()}, who: r.Name})
+}
+
+// pauseOrResume covers every screen with a message, or uncovers them.
+func (d *Dashboard) pauseOrResume() tea.Cmd {
+	if !d.live {
+		return d.notLive()
+	}
+	if d.snap.Paused {
+		return d.sendCommand(dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdResume}})
+	}
+	cat := d.c.Cat
+	d.overlay = newInputDialog(d.c, cat.T("dpause_title"), cat.T("dpause_text"), cat.T("dpause_default"), cat.T("dbtn_pause"),
+		func(s string) tea.Msg { return dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdPause, Text: s}} })
+	return nil
+}
+
+// sent says how a command went.
+func (d *Dashboard) sent(m dashSentMsg) {
+	cat := d.c.Cat
+	if m.err != nil {
+		d.statusBad = true
+		switch {
+		case errors.Is(m.err, classroom.ErrNotLive):
+			d.status = cat.T("dash_not_live")
+		case m.who != "":
+			d.status = cat.T("dash_send_failed_one", "Name", m.who)
+		default:
+			d.status = cat.T("dash_send_failed")
+		}
+		return
+	}
+	d.statusBad = false
+	all := m.cmd.To == ""
+	switch m.cmd.Kind {
+	case classroom.CmdMessage:
+		d.status = cat.T("dsent_message_one", "Name", m.who)
+		if all {
+			d.status = cat.T("dsent_message_all")
+		}
+	case classroom.CmdGoLesson:
+		d.status = cat.T("dsent_lesson_one", "Name", m.who, "Title", m.what)
+		if all {
+			d.status = cat.T("dsent_lesson_all", "Title", m.what)
+		}
+	case classroom.CmdPause:
+		d.snap.Paused = true
+		d.status = cat.T("dsent_pause")
+	case classroom.CmdResume:
+		d.snap.Paused = false
+		d.status = cat.T("dsent_resume")
+	case classroom.CmdResetPIN:
+		d.status = cat.T("dsent_reset_pin", "Name", m.who)
+	case classroom.CmdAckHelp:
+		d.status = cat.T("dsent_ack", "Name", m.who)
+	}
+}
+
+// quitDialog asks before closing the dashboard.
+func (d *Dashboard) quitDialog() overlay {
+	cat := d.c.Cat
+	text := cat.T("dquit_text")
+	if !d.live {
+		text = cat.T("dquit_text_local")
+	}
+	return newDialog(d.c, cat.T("dquit_title"), text, []dialogButton{
+		{label: cat.T("dbtn_close"), msg: quitMsg{}},
+		{label: cat.T("btn_stay")},
+	})
+}
+
+func (d *Dashboard) mouse(msg tea.MouseMsg) tea.Cmd {
+	switch msg.Button {
+	case tea.MouseButtonWheelUp, tea.MouseButtonWheelDown:
+		if msg.Action != tea.MouseActionPress {
+			return nil
+		}
+		step := 1
+		if msg.Button == tea.MouseButtonWheelUp {
+			step = -1
+		}
+		switch d.view {
+		case viewList:
+			d.select_(d.cursor + step)
+		case viewDetail:
+			d.detailOff = max(d.detailOff+step, 0)
+		}
+		return nil
+	}
+	if !isClick(msg) {
+		return nil
+	}
+	z := d.c.Zones
+	for id, act := range d.buttons() {
+		if z.Get(id).InBounds(msg) {
+			return act()
+		}
+	}
+	if d.view == viewList {
+		end := min(d.offset+d.listRoom(), len(d.snap.Rows))
+		for i := d.offset; i < end; i++ {
+			if z.Get(fmt.Sprintf("drow-%d", i)).InBounds(msg) {
+				d.select_(i)
+				return d.openDetail()
+			}
+		}
+	}
+	if d.view == viewTrouble {
+		switch {
+		case z.Get("dprev").InBounds(msg):
+			d.otherLesson(false)
+		case z.Get("dnext").InBounds(msg):
+			d.otherLesson(true)
+		}
+	}
+	return nil
+}
+
+// buttons are the clickable buttons on screen now and what they do.
+func (d *Dashboard) buttons() map[string]func() tea.Cmd {
+	b := map[string]func() tea.Cmd{}
+	if d.live {
+		b["dbtn-msg-all"] = func() tea.Cmd { return d.askMessage(nil) }
+		b["dbtn-pause"] = d.pauseOrResume
+		b["dbtn-lesson-all"] = func() tea.Cmd { return d.askLesson(nil) }
+	}
+	b["dbtn-class"] = func() tea.Cmd {
+		if d.view == viewTrouble {
+			d.view = viewList
+		} else {
+			d.view = viewTrouble
+		}
+		return nil
+	}
+	if d.view == viewDetail || d.view == viewTrouble {
+		b["dbtn-back"] = func() tea.Cmd { d.view = viewList; return nil }
+	}
+	if d.view == viewDetail {
+		with := func(f func(classroom.Row) tea.Cmd) func() tea.Cmd {
+			return func() tea.Cmd {
+				if r, ok := d.subject(); ok {
+					return f(r)
+				}
+				return nil
+			}
+		}
+		b["dbtn-pin"] = with(d.askResetPIN)
+		if d.live {
+			b["dbtn-msg"] = with(func(r classroom.Row) tea.Cmd { return d.askMessage(&r) })
+			b["dbtn-lesson"] = with(func(r classroom.Row) tea.Cmd { return d.askLesson(&r) })
+			b["dbtn-ack"] = with(d.ackHelp)
+		}
+	}
+	return b
+}
+
+// keys are the keys of the current view, for the footer and the help.
+func (d *Dashboard) keys() []key.Binding {
+	k, dk := d.c.Keys, d.k
+	var out []key.Binding
+	switch d.view {
+	case viewList:
+		if len(d.snap.Rows) == 0 {
+			out = []key.Binding{dk.ClassView, dk.Quit}
+			break
+		}
+		out = []key.Binding{k.Move, dk.Open}
+		if d.live {
+			out = append(out, dk.Message, dk.Ack)
+		}
+		out = append(out, dk.ClassView, dk.Quit)
+		if d.live {
+			out = append(out, dk.Lesson)
+		}
+		out = append(out, dk.ResetPIN, dk.PageUp, dk.PageDown)
+	case viewDetail:
+		out = []key.Binding{k.Back}
+		if d.live {
+			out = append(out, dk.Message, dk.Ack, dk.Lesson)
+		}
+		out = append(out, dk.ResetPIN, k.Move, dk.Quit)
+	case viewTrouble:
+		out = []key.Binding{k.Back, dk.OtherLesson, dk.Quit}
+	}
+	if d.live {
+		out = append(out, dk.MessageAll, dk.Pause, dk.LessonAll)
+	}
+	if d.code() != "" {
+		out = append(out, dk.Code)
+	}
+	return out
+}
+
+func (d *Dashboard) helpText() string {
+	cat := d.c.Cat
+	var text string
+	switch d.view {
+	case viewDetail:
+		text = cat.T("help_dash_detail")
+	case viewTrouble:
+		text = cat.T("help_dash_class")
+	default:
+		text = cat.T("help_dash_list")
+	}
+	if !d.live {
+		text += "\n\n" + cat.T("dash_local_note")
+	}
+	return text
+}
+
+// code is the session code to show: the configured one, else the hub's.
+func (d *Dashboard) code() string {
+	if d.cfg.Code != "" {
+		return d.cfg.Code
+	}
+	return d.snap.Code
+}
+
+// clean drops control characters from text that came over the network.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

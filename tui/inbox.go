@@ -1,0 +1,638 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/lessons"
+)
+
+// inboxExercise is a practice mail app: folders, a message list, a reading
+// pane, a compose form with a file picker, and a look at where links really
+// go. It is a fullExercise: it takes the whole step area, Enter and (when it
+// has something open) Esc, and asks the player to check the answer after
+// every action that may finish the task.
+//
+// What the learner writes lives only here, in memory, for as long as the
+// step is on screen. The judge turns it into the id of a rule.
+type inboxExercise struct {
+	c    *Common
+	step *lessons.Step
+	ex   *lessons.Inbox
+	keys inboxKeys
+
+	mails  []*mailItem
+	folder int        // index in inboxFolders
+	focus  inboxFocus // folders or messages
+	cursor int        // selected row in the folder's list
+	top    int        // first row shown
+	openID string     // the message in the reading pane
+	scroll int        // first line of the reading pane shown
+	note   string     // a word about the last action, until the next key
+
+	mode   inboxMode
+	form   *composeForm
+	picker int           // cursor in the document picker
+	link   *lessons.Link // link being looked at
+	linkOn int           // 0: go back (the safe default), 1: open the page
+	dlg    *dialog       // asks before a draft is thrown away
+	done   bool
+
+	ans     lessons.InboxAnswer  // what was done (Deleted and Reported come from the mails)
+	pending *lessons.InboxAnswer // an answer to check, taken by the player
+	sentN   int
+
+	readLines int // lines of the reading pane at the last View, for paging
+}
+
+type inboxFocus int
+
+const (
+	focusFolders inboxFocus = iota
+	focusList
+)
+
+type inboxMode int
+
+const (
+	modeMail inboxMode = iota
+	modeCompose
+	modePicker
+	modeLink
+)
+
+// inboxFolders are the folders, in the order shown.
+var inboxFolders = []string{lessons.FolderInbox, lessons.FolderSent, lessons.FolderTrash}
+
+// mailItem is a message as the app shows it: one from the lesson, or one
+// the learner sent.
+type mailItem struct {
+	id          string
+	folder      string
+	home        string // the folder it came from, when it is in the trash
+	from        string // "Name <address>"
+	to, cc      string
+	date        string
+	subject     string
+	body        string
+	attachments []string // file names
+	links       []*lessons.Link
+	unread      bool
+	suspicious  bool
+	mine        bool // written by the learner in this step
+}
+
+// discardDraftMsg is the answer "throw the draft away" of the dialog.
+type discardDraftMsg struct{}
+
+// inboxKeys are the mail app's keys. The letters come from the language
+// catalog (N for Nuevo and New, R for Responder and Reply…).
+type inboxKeys struct {
+	Open, Switch, Check, Page      key.Binding
+	New, Reply, Forward            key.Binding
+	Delete, Report, Links          key.Binding
+	NextField, PrevField, Discard  key.Binding
+	PickMove, Pick, PickBack       key.Binding
+	LinkMove, LinkChoose, LinkBack key.Binding
+	deleteName, restoreName        string
+}
+
+func newInboxKeys(c *Common) inboxKeys {
+	cat := c.Cat
+	letter := func(id string) string { return strings.ToLower(cat.T(id)) }
+	// Both cases work: Caps Lock left on must not leave a learner stuck.
+	both := func(id string) key.BindingOpt {
+		return key.WithKeys(letter(id), strings.ToUpper(letter(id)))
+	}
+	return inboxKeys{
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("inbox_key_open_help"))),
+		Switch:      key.NewBinding(key.WithKeys("tab", "shift+tab", "left", "right"), key.WithHelp("Tab", cat.T("inbox_key_switch_help"))),
+		Check:       key.NewBinding(both("inbox_key_check"), key.WithHelp(letter("inbox_key_check"), cat.T("key_check"))),
+		Page:        key.NewBinding(key.WithKeys("pgdown", "pgup", " "), key.WithHelp(cat.T("inbox_keyname_page"), cat.T("inbox_key_page_help"))),
+		New:         key.NewBinding(both("inbox_key_new"), key.WithHelp(strings.ToUpper(letter("inbox_key_new")), cat.T("inbox_new"))),
+		Reply:       key.NewBinding(both("inbox_key_reply"), key.WithHelp(strings.ToUpper(letter("inbox_key_reply")), cat.T("inbox_reply"))),
+		Forward:     key.NewBinding(both("inbox_key_forward"), key.WithHelp(strings.ToUpper(letter("inbox_key_forward")), cat.T("inbox_forward"))),
+		Delete:      key.NewBinding(key.WithKeys("delete", letter("inbox_key_delete"), strings.ToUpper(letter("inbox_key_delete"))), key.WithHelp(cat.T("inbox_keyname_delete"), cat.T("inbox_delete"))),
+		Report:      key.NewBinding(both("inbox_key_report"), key.WithHelp(strings.ToUpper(letter("inbox_key_report")), cat.T("inbox_report"))),
+		Links:       key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", cat.T("inbox_key_links_help"))),
+		NextField:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", cat.T("inbox_key_next_field"))),
+		PrevField:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp(cat.T("inbox_keyname_shift_tab"), cat.T("inbox_key_prev_field"))),
+		Discard:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", cat.T("inbox_key_discard"))),
+		PickMove:    c.Keys.Move,
+		Pick:        key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("inbox_key_pick"))),
+		PickBack:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", cat.T("inbox_key_back_to_mail"))),
+		LinkMove:    key.NewBinding(key.WithKeys("left", "right", "tab", "shift+tab", "up", "down"), key.WithHelp("←→", cat.T("key_move"))),
+		LinkChoose:  key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_choose"))),
+		LinkBack:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", cat.T("inbox_key_back_to_mail"))),
+		deleteName:  cat.T("inbox_delete"),
+		restoreName: cat.T("inbox_restore"),
+	}
+}
+
+func newInboxExercise(c *Common, s *lessons.Step) exercise {
+	x := s.Exercise.(*lessons.Inbox)
+	e := &inboxExercise{c: c, step: s, ex: x, keys: newInboxKeys(c), focus: focusList}
+	for _, m := range x.Messages {
+		to := m.To
+		if to == "" {
+			to = x.Me
+		}
+		var files []string
+		files = append(files, m.Attachments...)
+		e.mails = append(e.mails, &mailItem{id: m.ID, folder: m.Folder, from: m.From, to: to, cc: m.Cc, date: m.Date,
+			subject: m.Subject, body: m.Body, attachments: files, links: m.Links, unread: m.Unread})
+	}
+	return e
+}
+
+// shown are the messages of the current folder, in the order listed: the
+// learner's own newest first, then the lesson's as written.
+func (e *inboxExercise) shown() []*mailItem {
+	f := inboxFolders[e.folder]
+	var mine, rest []*mailItem
+	for _, m := range e.mails {
+		if m.folder != f {
+			continue
+		}
+		if m.mine {
+			mine = append([]*mailItem{m}, mine...)
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	return append(mine, rest...)
+}
+
+func (e *inboxExercise) mail(id string) *mailItem {
+	for _, m := range e.mails {
+		if m.id == id {
+			return m
+		}
+	}
+	return nil
+}
+
+// opened is the message in the reading pane, if it is still in this folder.
+func (e *inboxExercise) opened() *mailItem {
+	if m := e.mail(e.openID); m != nil && m.folder == inboxFolders[e.folder] {
+		return m
+	}
+	return nil
+}
+
+// target is the message an action applies to: the selected one in the
+// list, or else the one open.
+func (e *inboxExercise) target() *mailItem {
+	list := e.shown()
+	if e.cursor < len(list) {
+		return list[e.cursor]
+	}
+	return e.opened()
+}
+
+// Answer is what was done so far; Last is nil: the learner asks to check.
+func (e *inboxExercise) Answer() lessons.Answer { return e.answer(nil) }
+
+func (e *inboxExercise) answer(last *lessons.MailAction) lessons.InboxAnswer {
+	a := e.ans
+	a.Opened = slices.Clone(a.Opened)
+	a.Inspected = slices.Clone(a.Inspected)
+	a.Sent = slices.Clone(a.Sent)
+	a.Deleted, a.Reported = nil, nil
+	for _, m := range e.mails {
+		if m.mine {
+			continue
+		}
+		if m.folder == lessons.FolderTrash && m.home != "" {
+			a.Deleted = append(a.Deleted, m.id)
+		}
+		if m.suspicious {
+			a.Reported = append(a.Reported, m.id)
+		}
+	}
+	a.Last = last
+	return a
+}
+
+// did records an action and asks the player to check.
+func (e *inboxExercise) did(kind, msg, link string) {
+	a := e.answer(&lessons.MailAction{Kind: kind, Msg: msg, Link: link})
+	e.pending = &a
+}
+
+// TakeCheck hands the player, once, the answer to check after an action.
+func (e *inboxExercise) TakeCheck() lessons.Answer {
+	if e.pending == nil {
+		return nil
+	}
+	a := *e.pending
+	e.pending = nil
+	return a
+}
+
+// CheckKey is the letter that asks to check (C), shown on the Check button.
+func (e *inboxExercise) CheckKey() key.Binding { return e.keys.Check }
+
+func (e *inboxExercise) Typing() bool {
+	return e.mode == modeCompose && e.dlg == nil && !e.done && e.form.focus <= fieldBody
+}
+
+func (e *inboxExercise) WantsEsc() bool { return !e.done && (e.dlg != nil || e.mode != modeMail) }
+
+func (e *inboxExercise) SetDone(done bool) {
+	e.done = done
+	if done {
+		e.dlg = nil
+		if e.form != nil {
+			e.form.blur()
+		}
+		if e.mode == modePicker {
+			e.mode = modeCompose
+		}
+	} else if e.form != nil && e.mode == modeCompose {
+		e.form.focusOn(e.form.focus)
+	}
+}
+
+func (e *inboxExercise) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(discardDraftMsg); ok {
+		if !e.done {
+			e.closeCompose()
+		}
+		return nil
+	}
+	if e.dlg != nil {
+		if e.done {
+			return nil
+		}
+		cmd, closed := e.dlg.Update(msg)
+		if closed {
+			e.dlg = nil
+		}
+		return cmd
+	}
+	if k, ok := msg.(tea.KeyMsg); ok {
+		e.note = ""
+		if e.done {
+			if e.mode == modeMail {
+				e.browse(k)
+			}
+			return nil
+		}
+		switch e.mode {
+		case modeCompose:
+			return e.composeKey(k)
+		case modePicker:
+			e.pickerKey(k)
+		case modeLink:
+			e.linkKey(k)
+		default:
+			e.mailKey(k)
+		}
+		return nil
+	}
+	if m, ok := msg.(tea.MouseMsg); ok {
+		e.mouse(m)
+		return nil
+	}
+	// Anything else (a paste from the clipboard) goes to the box being
+	// written in.
+	if f := e.form; f != nil && e.mode == modeCompose && !e.done {
+		var cmd tea.Cmd
+		switch {
+		case f.focus <= fieldSubject:
+			f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+		case f.focus == fieldBody:
+			f.body, cmd = f.body.Update(msg)
+			f.full = f.body.Length() >= bodyLimit
+		}
+		return cmd
+	}
+	return nil
+}
+
+// browse is what still works once the step is over: looking around the
+// folders and reading (Enter belongs to the player again).
+func (e *inboxExercise) browse(k tea.KeyMsg) {
+	ck := e.c.Keys
+	n := len(e.shown())
+	switch {
+	case key.Matches(k, ck.Up) && e.focus == focusFolders:
+		e.setFolder((e.folder - 1 + len(inboxFolders)) % len(inboxFolders))
+	case key.Matches(k, ck.Down) && e.focus == focusFolders:
+		e.setFolder((e.folder + 1) % len(inboxFolders))
+	case key.Matches(k, ck.Up):
+		e.cursor = clamp(e.cursor-1, 0, max(n-1, 0))
+	case key.Matches(k, ck.Down):
+		e.cursor = clamp(e.cursor+1, 0, max(n-1, 0))
+	case key.Matches(k, e.keys.Switch):
+		e.focus = 1 - e.focus
+	case key.Matches(k, e.keys.Page):
+		e.page(k.String() == "pgup")
+	}
+}
+
+func (e *inboxExercise) mailKey(k tea.KeyMsg) {
+	ck, ik := e.c.Keys, e.keys
+	list := e.shown()
+	switch {
+	case key.Matches(k, ck.Up):
+		if e.focus == focusFolders {
+			e.setFolder((e.folder - 1 + len(inboxFolders)) % len(inboxFolders))
+		} else if e.cursor > 0 {
+			e.cursor--
+		}
+	case key.Matches(k, ck.Down):
+		if e.focus == focusFolders {
+			e.setFolder((e.folder + 1) % len(inboxFolders))
+		} else if e.cursor < len(list)-1 {
+			e.cursor++
+		}
+	case key.Matches(k, ik.Switch):
+		if e.focus == focusFolders {
+			e.focus = focusList
+		} else {
+			e.focus = focusFolders
+		}
+	case key.Matches(k, ik.Open):
+		if e.focus == focusFolders {
+			e.focus = focusList
+			return
+		}
+		if e.cursor < len(list) {
+			e.open(list[e.cursor])
+		} else {
+			e.note = e.c.Cat.T("inbox_folder_empty")
+		}
+	case key.Matches(k, ik.Page):
+		e.page(k.String() == "pgup")
+	case key.Matches(k, ik.Check):
+		a := e.answer(nil)
+		e.pending = &a
+	case key.Matches(k, ik.New):
+		e.startCompose(lessons.SendNew, nil)
+	case key.Matches(k, ik.Reply), key.Matches(k, ik.Forward):
+		kind := lessons.SendReply
+		if key.Matches(k, ik.Forward) {
+			kind = lessons.SendForward
+		}
+		m := e.target()
+		if m == nil {
+			e.note = e.c.Cat.T("inbox_pick_first")
+			return
+		}
+		e.startCompose(kind, m)
+	case key.Matches(k, ik.Delete):
+		e.delete()
+	case key.Matches(k, ik.Report):
+		e.report()
+	case key.Matches(k, ik.Links):
+		m := e.opened()
+		i := int(k.String()[0] - '1')
+		if m == nil || i >= len(m.links) {
+			e.note = e.c.Cat.T("inbox_no_such_link")
+			return
+		}
+		e.inspect(m, m.links[i])
+	}
+}
+
+func (e *inboxExercise) setFolder(i int) {
+	if i != e.folder {
+		e.folder, e.cursor, e.top, e.scroll = i, 0, 0, 0
+	}
+}
+
+// page scrolls the reading pane by most of its height.
+func (e *inboxExercise) page(up bool) {
+	step := max(e.readLines-2, 1)
+	if up {
+		e.scroll = max(e.scroll-step, 0)
+	} else {
+		e.scroll += step // the view keeps it within the message
+	}
+}
+
+func (e *inboxExercise) open(m *mailItem) {
+	e.openID, e.scroll = m.id, 0
+	m.unread = false
+	if m.mine {
+		return
+	}
+	if !slices.Contains(e.ans.Opened, m.id) {
+		e.ans.Opened = append(e.ans.Opened, m.id)
+	}
+	e.did(lessons.ActOpen, m.id, "")
+}
+
+func (e *inboxExercise) delete() {
+	m := e.target()
+	if m == nil {
+		e.note = e.c.Cat.T("inbox_pick_first")
+		return
+	}
+	kind := lessons.ActDelete
+	if m.folder == lessons.FolderTrash {
+		kind = lessons.ActRestore
+		m.folder = m.home
+		if m.folder == "" {
+			m.folder = lessons.FolderInbox
+		}
+		m.home = ""
+		e.note = e.c.Cat.T("inbox_restored", "Folder", e.c.Cat.T("inbox_folder_"+m.folder))
+	} else {
+		m.home, m.folder = m.folder, lessons.FolderTrash
+		e.note = e.c.Cat.T("inbox_deleted")
+	}
+	e.cursor = clamp(e.cursor, 0, max(len(e.shown())-1, 0))
+	if !m.mine {
+		e.did(kind, m.id, "")
+	}
+}
+
+func (e *inboxExercise) report() {
+	m := e.target()
+	if m == nil {
+		e.note = e.c.Cat.T("inbox_pick_first")
+		return
+	}
+	m.suspicious = !m.suspicious
+	if m.suspicious {
+		e.note = e.c.Cat.T("inbox_reported")
+	} else {
+		e.note = e.c.Cat.T("inbox_unreported")
+	}
+	if !m.mine {
+		e.did(lessons.ActReport, m.id, "")
+	}
+}
+
+func (e *inboxExercise) inspect(m *mailItem, l *lessons.Link) {
+	e.mode, e.link, e.linkOn = modeLink, l, 0
+	if m.mine {
+		return
+	}
+	if !slices.Contains(e.ans.Inspected, l.ID) {
+		e.ans.Inspected = append(e.ans.Inspected, l.ID)
+	}
+	e.did(lessons.ActInspect, m.id, l.ID)
+}
+
+func (e *inboxExercise) linkKey(k tea.KeyMsg) {
+	switch {
+	case key.Matches(k, e.keys.LinkBack):
+		e.mode = modeMail
+	case key.Matches(k, e.keys.LinkMove):
+		e.linkOn = 1 - e.linkOn
+	case key.Matches(k, e.keys.LinkChoose):
+		e.linkButton(e.linkOn)
+	}
+}
+
+func (e *inboxExercise) linkButton(i int) {
+	e.mode = modeMail
+	if i == 0 {
+		return
+	}
+	e.note = e.c.Cat.T("inbox_followed", "Domain", lessons.Domain(e.link.Host()))
+	if m := e.opened(); m != nil && !m.mine {
+		e.did(lessons.ActFollow, m.id, e.link.ID)
+	}
+}
+
+func (e *inboxExercise) mouse(m tea.MouseMsg) {
+	if e.done && e.mode != modeMail {
+		return
+	}
+	switch m.Button {
+	case tea.MouseButtonWheelUp, tea.MouseButtonWheelDown:
+		if e.mode == modeMail {
+			if m.Button == tea.MouseButtonWheelUp {
+				e.scroll = max(e.scroll-1, 0)
+			} else {
+				e.scroll++
+			}
+		} else if e.mode == modeCompose {
+			e.form.body, _ = e.form.body.Update(m)
+		}
+		return
+	}
+	if !isClick(m) {
+		return
+	}
+	z := e.c.Zones
+	in := func(id string) bool { return z.Get(id).InBounds(m) }
+	switch e.mode {
+	case modeCompose:
+		e.composeClick(in)
+		return
+	case modePicker:
+		for i := range e.ex.Documents {
+			if in(fmt.Sprintf("inbox-doc-%d", i)) {
+				e.picker = i
+				e.pick()
+				return
+			}
+		}
+		if in("inbox-doc-back") {
+			e.mode = modeCompose
+		}
+		return
+	case modeLink:
+		for i, id := range []string{"inbox-link-back", "inbox-link-open"} {
+			if in(id) {
+				e.linkButton(i)
+			}
+		}
+		return
+	}
+	for i := range inboxFolders {
+		if in(fmt.Sprintf("inbox-folder-%d", i)) {
+			e.setFolder(i)
+			e.focus = focusFolders
+			return
+		}
+	}
+	list := e.shown()
+	for i := range list {
+		if in(fmt.Sprintf("inbox-row-%d", i)) {
+			e.cursor, e.focus = i, focusList
+			if e.done {
+				e.openID, e.scroll = list[i].id, 0
+			} else {
+				e.open(list[i])
+			}
+			return
+		}
+	}
+	if e.done {
+		return
+	}
+	if om := e.opened(); om != nil {
+		for i, l := range om.links {
+			if in(fmt.Sprintf("inbox-link-%d", i)) {
+				e.inspect(om, l)
+				return
+			}
+		}
+	}
+	for _, b := range e.actions() {
+		if in("inbox-act-" + b.id) {
+			e.mailKey(b.key)
+			return
+		}
+	}
+}
+
+// inboxAction is a button of the action bar.
+type inboxAction struct {
+	id    string
+	label string // the key, as shown
+	name  string
+	key   tea.KeyMsg
+}
+
+func (e *inboxExercise) actions() []inboxAction {
+	ik := e.keys
+	del := ik.deleteName
+	if inboxFolders[e.folder] == lessons.FolderTrash {
+		del = ik.restoreName
+	}
+	letter := func(b key.Binding) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(b.Keys()[0])} }
+	return []inboxAction{
+		{"new", ik.New.Help().Key, ik.New.Help().Desc, letter(ik.New)},
+		{"reply", ik.Reply.Help().Key, ik.Reply.Help().Desc, letter(ik.Reply)},
+		{"forward", ik.Forward.Help().Key, ik.Forward.Help().Desc, letter(ik.Forward)},
+		{"delete", ik.Delete.Help().Key, del, tea.KeyMsg{Type: tea.KeyDelete}},
+		{"report", ik.Report.Help().Key, ik.Report.Help().Desc, letter(ik.Report)},
+	}
+}
+
+func (e *inboxExercise) Keys() []key.Binding {
+	if e.dlg != nil {
+		return e.dlg.Keys()
+	}
+	ck, ik := e.c.Keys, e.keys
+	if e.done {
+		return []key.Binding{ck.Move, ik.Page}
+	}
+	switch e.mode {
+	case modeCompose:
+		return []key.Binding{ik.NextField, ik.Discard}
+	case modePicker:
+		return []key.Binding{ik.PickMove, ik.Pick, ik.PickBack}
+	case modeLink:
+		return []key.Binding{ik.LinkMove, ik.LinkChoose, ik.LinkBack}
+	}
+	// The action keys are on the buttons of the action bar, the check key
+	// on the Check button; the help explains them all.
+	return []key.Binding{ck.Move, ik.Open, ik.Switch}
+}
+
+// View is the exercise in a plain column, for a player that does not know
+// full exercises; the player draws ViewFull.
+func (e *inboxExercise) View(width int) string { return e.ViewFull(width, 16) }

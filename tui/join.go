@@ -1,0 +1,271 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/classroom"
+	"aula/store"
+)
+
+// Discover finds class hubs on the local network; nil means no discovery.
+type Discover func(ctx context.Context) []classroom.Found
+
+// joinScreen lets a learner join the trainer's class: pick a hub found on
+// the network or type its address, then type the session code.
+type joinScreen struct {
+	c       *Common
+	found   []classroom.Found
+	looking bool
+	cursor  int // 0..len(found)-1: a found hub; len(found): the address field; +1: the code field
+	addr    textinput.Model
+	code    textinput.Model
+	msg     string
+	busy    bool
+}
+
+// Results of the join screen's commands.
+type (
+	foundMsg   struct{ hubs []classroom.Found }
+	joinedMsg  struct{ url, token string }
+	joinErrMsg struct{ err error }
+)
+
+func newJoinScreen(c *Common, url string) *joinScreen {
+	mk := func(placeholder string, limit int) textinput.Model {
+		in := textinput.New()
+		in.Prompt = "› "
+		in.Placeholder = placeholder
+		in.CharLimit = limit
+		in.Cursor.SetMode(cursor.CursorStatic)
+		return in
+	}
+	j := &joinScreen{c: c, addr: mk("192.168.1.10", 200), code: mk("1234", 4)}
+	j.addr.SetValue(strings.TrimPrefix(url, "http://"))
+	j.focus(0)
+	if url != "" {
+		j.focus(1)
+	}
+	return j
+}
+
+func discover(d Discover) tea.Cmd {
+	if d == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		return foundMsg{hubs: d(ctx)}
+	}
+}
+
+// field is which text field the cursor is on: 0 address, 1 code, -1 none.
+func (j *joinScreen) field() int {
+	switch j.cursor - len(j.found) {
+	case 0:
+		return 0
+	case 1:
+		return 1
+	}
+	return -1
+}
+
+func (j *joinScreen) focus(field int) {
+	j.cursor = len(j.found) + field
+	j.addr.Blur()
+	j.code.Blur()
+	switch field {
+	case 0:
+		j.addr.Focus()
+	case 1:
+		j.code.Focus()
+	}
+}
+
+func (j *joinScreen) Title() string    { return j.c.Cat.T("join_title") }
+func (j *joinScreen) HelpText() string { return j.c.Cat.T("help_join") }
+func (j *joinScreen) Typing() bool     { return j.field() >= 0 }
+func (j *joinScreen) Keys() []key.Binding {
+	k := j.c.Keys
+	return []key.Binding{k.Move, k.Enter, k.Back}
+}
+
+func (j *joinScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case foundMsg:
+		field := j.field()
+		j.looking, j.found = false, msg.hubs
+		if field < 0 {
+			field = 0
+		}
+		if len(j.found) > 0 && j.addr.Value() == "" {
+			j.cursor = 0
+			j.addr.Blur()
+			return nil
+		}
+		j.focus(field)
+		return nil
+	case joinErrMsg:
+		j.busy = false
+		j.msg = j.errText(msg.err)
+		return nil
+	case tea.KeyMsg:
+		if j.busy {
+			return nil
+		}
+		k := j.c.Keys
+		switch {
+		case key.Matches(msg, k.Up), msg.Type == tea.KeyShiftTab:
+			j.move(-1)
+			return nil
+		case key.Matches(msg, k.Down), msg.Type == tea.KeyTab:
+			j.move(1)
+			return nil
+		case key.Matches(msg, k.Enter):
+			return j.enter()
+		}
+		j.msg = ""
+		var cmd tea.Cmd
+		switch j.field() {
+		case 0:
+			j.addr, cmd = j.addr.Update(msg)
+		case 1:
+			j.code, cmd = j.code.Update(msg)
+		}
+		return cmd
+	case tea.MouseMsg:
+		if !isClick(msg) {
+			return nil
+		}
+		for i := range j.found {
+			if j.c.Zones.Get(fmt.Sprintf("hub-%d", i)).InBounds(msg) {
+				j.cursor = i
+				return j.enter()
+			}
+		}
+		switch {
+		case j.c.Zones.Get("join-addr").InBounds(msg):
+			j.focus(0)
+		case j.c.Zones.Get("join-code").InBounds(msg):
+			j.focus(1)
+		case j.c.Zones.Get("btn-join").InBounds(msg):
+			return j.submit()
+		}
+	}
+	return nil
+}
+
+func (j *joinScreen) move(d int) {
+	n := len(j.found) + 2
+	j.cursor = (j.cursor + d + n) % n
+	j.addr.Blur()
+	j.code.Blur()
+	switch j.field() {
+	case 0:
+		j.addr.Focus()
+	case 1:
+		j.code.Focus()
+	}
+}
+
+func (j *joinScreen) enter() tea.Cmd {
+	switch f := j.field(); {
+	case f < 0: // a hub found on the network: take its address
+		j.addr.SetValue(strings.TrimPrefix(j.found[j.cursor].URL, "http://"))
+		j.focus(1)
+		return nil
+	case f == 0:
+		j.focus(1)
+		return nil
+	}
+	return j.submit()
+}
+
+func (j *joinScreen) submit() tea.Cmd {
+	cat := j.c.Cat
+	url, err := classroom.NormalizeURL(j.addr.Value())
+	if err != nil {
+		j.msg = cat.T("join_bad_address")
+		j.focus(0)
+		return nil
+	}
+	code := strings.TrimSpace(j.code.Value())
+	if !fourDigits(code) {
+		j.msg = cat.T("join_bad_code")
+		j.focus(1)
+		return nil
+	}
+	j.busy, j.msg = true, ""
+	st := j.c.Store
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		c := classroom.Client{URL: url, Device: st.DeviceID()}
+		r, err := c.Join(ctx, code)
+		if err != nil {
+			return joinErrMsg{err}
+		}
+		if err := st.SetClass(store.Class{URL: url, Token: r.Token, Joined: time.Now()}); err != nil {
+			return joinErrMsg{err}
+		}
+		return joinedMsg{url: url, token: r.Token}
+	}
+}
+
+func (j *joinScreen) errText(err error) string {
+	cat := j.c.Cat
+	switch {
+	case errors.Is(err, classroom.ErrWrongCode):
+		return cat.T("join_wrong_code")
+	case errors.Is(err, classroom.ErrTooMany):
+		return cat.T("join_too_many")
+	case errors.Is(err, classroom.ErrUnreachable):
+		return cat.T("join_unreachable")
+	}
+	return cat.T("join_failed")
+}
+
+func (j *joinScreen) View() string {
+	st, cat := j.c.Styles, j.c.Cat
+	w := j.c.textWidth()
+	wrap := lipgloss.NewStyle().Width(w)
+	lines := []string{st.Title.Render(cat.T("join_heading")), wrap.Render(cat.T("join_privacy")), ""}
+	switch {
+	case j.looking:
+		lines = append(lines, st.Dim.Render(cat.T("join_looking")), "")
+	case len(j.found) > 0:
+		lines = append(lines, cat.T("join_found"))
+		for i, h := range j.found {
+			row := "  " + h.Name + st.Dim.Render("  "+strings.TrimPrefix(h.URL, "http://"))
+			if i == j.cursor {
+				row = st.Cursor.Render("▶ "+h.Name) + st.Dim.Render("  "+strings.TrimPrefix(h.URL, "http://"))
+			}
+			lines = append(lines, j.c.Zones.Mark(fmt.Sprintf("hub-%d", i), row))
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines,
+		cat.T("join_address"),
+		j.c.Zones.Mark("join-addr", st.Input.Width(min(w, 40)).Render(j.addr.View())),
+		cat.T("join_code"),
+		j.c.Zones.Mark("join-code", st.Input.Width(12).Render(j.code.View())),
+		button(j.c, "btn-join", cat.T("btn_join"), j.field() == 1),
+	)
+	if j.busy {
+		lines = append(lines, "", st.Dim.Render(cat.T("join_busy")))
+	}
+	if j.msg != "" {
+		lines = append(lines, "", wrap.Render(st.Bad.Render("! ")+j.msg))
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,176 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/lessons"
+)
+
+// phraseExercise is the passphrase builder: words to pick in a grid, the
+// phrase they make, and its strength as it grows. Space (or a click) adds
+// the word under the cursor; Backspace takes the last one away.
+type phraseExercise struct {
+	c       *Common
+	step    *lessons.Step
+	ex      *lessons.Passphrase
+	order   []*lessons.Word // as shown
+	cursor  int
+	picked  []string
+	st      lessons.Strength
+	done    bool
+	addKey  key.Binding
+	dropKey key.Binding
+}
+
+// phraseColumns is how many words a row of the grid holds.
+const phraseColumns = 4
+
+func newPhraseExercise(c *Common, s *lessons.Step) exercise {
+	ex := s.Exercise.(*lessons.Passphrase)
+	ch := &lessons.Choose{}
+	for _, w := range ex.Words {
+		ch.Options = append(ch.Options, &lessons.Option{ID: w.ID})
+	}
+	e := &phraseExercise{c: c, step: s, ex: ex}
+	for _, o := range ch.Shown(s.ID) { // the same mix as a choose step
+		e.order = append(e.order, ex.WordByID(o.ID))
+	}
+	e.addKey = key.NewBinding(key.WithKeys(" "), key.WithHelp(c.Cat.T("keyname_space"), c.Cat.T("key_add_word")))
+	e.dropKey = key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", c.Cat.T("key_drop_word")))
+	e.judge()
+	return e
+}
+
+// Start reads the strength dictionaries in the background (once per run).
+func (e *phraseExercise) Start() tea.Cmd { return warmStrength }
+
+func (e *phraseExercise) zoneID(i int) string { return fmt.Sprintf("word-%s-%d", e.step.ID, i) }
+
+func (e *phraseExercise) judge() {
+	e.st = lessons.PasswordStrength(e.ex.Phrase(e.picked), "")
+}
+
+func (e *phraseExercise) Update(msg tea.Msg) tea.Cmd {
+	if e.done {
+		return nil
+	}
+	n := len(e.order)
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		k := e.c.Keys
+		switch {
+		case key.Matches(msg, k.Left):
+			e.cursor = (e.cursor - 1 + n) % n
+		case key.Matches(msg, k.Right):
+			e.cursor = (e.cursor + 1) % n
+		case key.Matches(msg, k.Up):
+			e.cursor = (e.cursor - phraseColumns + n*phraseColumns) % n
+		case key.Matches(msg, k.Down):
+			e.cursor = (e.cursor + phraseColumns) % n
+		case key.Matches(msg, e.addKey):
+			e.add(e.cursor)
+		case key.Matches(msg, e.dropKey):
+			if len(e.picked) > 0 {
+				e.picked = e.picked[:len(e.picked)-1]
+				e.judge()
+			}
+		}
+	case tea.MouseMsg:
+		if !isClick(msg) {
+			return nil
+		}
+		for i := range e.order {
+			if e.c.Zones.Get(e.zoneID(i)).InBounds(msg) {
+				e.cursor = i
+				e.add(i)
+			}
+		}
+	}
+	return nil
+}
+
+// add puts word i at the end of the phrase; a phrase has at most 8 words.
+func (e *phraseExercise) add(i int) {
+	if len(e.picked) < 8 {
+		e.picked = append(e.picked, e.order[i].ID)
+		e.judge()
+	}
+}
+
+func (e *phraseExercise) Answer() lessons.Answer {
+	return lessons.PassphraseAnswer(append([]string(nil), e.picked...))
+}
+
+func (e *phraseExercise) View(width int) string {
+	st, cat := e.c.Styles, e.c.Cat
+	cellW := 0
+	for _, w := range e.order {
+		cellW = max(cellW, lipgloss.Width(w.Text)+4)
+	}
+	cols := clamp(width/max(cellW+1, 1), 1, phraseColumns)
+	var rows []string
+	var row []string
+	for i, w := range e.order {
+		cell := "  " + w.Text
+		if i == e.cursor && !e.done {
+			cell = "▶ " + w.Text
+		}
+		cell = lipgloss.NewStyle().Width(cellW).Render(cell)
+		if i == e.cursor && !e.done {
+			cell = st.Cursor.Render(cell)
+		}
+		row = append(row, e.c.Zones.Mark(e.zoneID(i), cell))
+		if len(row) == cols || i == len(e.order)-1 {
+			rows = append(rows, strings.Join(row, " "))
+			row = nil
+		}
+	}
+	phrase := e.ex.Phrase(e.picked)
+	if phrase == "" {
+		phrase = st.Dim.Render(cat.T("phrase_empty"))
+	} else {
+		phrase = st.Title.Render(phrase)
+	}
+	count := cat.T("phrase_count", "Count", len(e.picked), "Min", e.ex.MinWords)
+	lines := append(rows, "",
+		lipgloss.NewStyle().Width(width).Render(cat.T("phrase_label")+" "+phrase),
+		"  "+st.Dim.Render(count),
+		strengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), len(e.picked) == 0, width))
+	return strings.Join(lines, "\n")
+}
+
+func (e *phraseExercise) Keys() []key.Binding {
+	k := e.c.Keys
+	move := key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp("←↑↓→", k.Move.Help().Desc))
+	return []key.Binding{move, e.addKey, e.dropKey}
+}
+
+func (e *phraseExercise) Typing() bool      { return false }
+func (e *phraseExercise) SetDone(done bool) { e.done = done }
+
+// Judged has nothing to undo: the learner changes the phrase themselves.
+func (e *phraseExercise) Judged(lessons.Verdict) {}
+
+// Say words the verdicts of the builder.
+func (e *phraseExercise) Say(v lessons.Verdict) string {
+	cat := e.c.Cat
+	switch v.Reason {
+	case lessons.ReasonNoChoice:
+		return cat.T("verdict_phrase_none")
+	case lessons.ReasonRepeated:
+		return cat.T("verdict_phrase_repeated", "Word", v.Param)
+	case lessons.ReasonFewWords:
+		n := 0
+		fmt.Sscan(v.Param, &n)
+		return cat.T("verdict_phrase_few", "Count", n, "Min", e.ex.MinWords)
+	case lessons.ReasonWeak:
+		return cat.T("verdict_weak", "Level", levelName(cat, levelOf(v)), "Goal", levelName(cat, e.ex.GoalLevel())) +
+			" " + cat.T("pw_advice_add_word")
+	}
+	return ""
+}

@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"strings"
+	"unicode"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// secretField is a one-line field for a practice password. Unlike
+// bubbles/textinput it owns the only slice that holds the characters, with
+// a fixed capacity that is never outgrown, so wipe can overwrite them: the
+// password is not left behind in an old array when the field grows.
+type secretField struct {
+	runes []rune
+	pos   int  // cursor, 0..len(runes)
+	cut   bool // the last paste did not fit
+	shown bool // F3: show the characters instead of dots
+}
+
+func newSecretField(limit int) secretField {
+	return secretField{runes: make([]rune, 0, limit)}
+}
+
+// limit is how many characters fit.
+func (f *secretField) limit() int { return cap(f.runes) }
+
+// Len is how many characters are in the field.
+func (f *secretField) Len() int { return len(f.runes) }
+
+// Value returns the text. The string is a copy that Go may keep in memory
+// until it is reused; see wipe.
+func (f *secretField) Value() string { return string(f.runes) }
+
+// Update handles typing and editing keys; it reports whether the text
+// changed.
+func (f *secretField) Update(k tea.KeyMsg) bool {
+	switch k.Type {
+	case tea.KeyRunes, tea.KeySpace:
+		return f.insert(k.Runes)
+	case tea.KeyBackspace:
+		if f.pos > 0 {
+			f.remove(f.pos - 1)
+			f.pos--
+			return true
+		}
+	case tea.KeyDelete:
+		if f.pos < len(f.runes) {
+			f.remove(f.pos)
+			return true
+		}
+	case tea.KeyLeft:
+		f.pos = max(f.pos-1, 0)
+	case tea.KeyRight:
+		f.pos = min(f.pos+1, len(f.runes))
+	case tea.KeyHome, tea.KeyCtrlA:
+		f.pos = 0
+	case tea.KeyEnd, tea.KeyCtrlE:
+		f.pos = len(f.runes)
+	case tea.KeyCtrlU:
+		f.wipe()
+		return true
+	}
+	return false
+}
+
+// insert puts rs at the cursor. Control characters (a pasted tab or line
+// break) are left out: the field is one line. What does not fit is left
+// out too, and said.
+func (f *secretField) insert(rs []rune) bool {
+	f.cut = false
+	changed := false
+	for _, r := range rs {
+		if unicode.IsControl(r) {
+			continue
+		}
+		if len(f.runes) == f.limit() {
+			f.cut = true
+			break
+		}
+		f.runes = f.runes[:len(f.runes)+1] // within the capacity: same array
+		copy(f.runes[f.pos+1:], f.runes[f.pos:])
+		f.runes[f.pos] = r
+		f.pos++
+		changed = true
+	}
+	return changed
+}
+
+func (f *secretField) remove(i int) {
+	copy(f.runes[i:], f.runes[i+1:])
+	f.runes[len(f.runes)-1] = 0
+	f.runes = f.runes[:len(f.runes)-1]
+	f.cut = false
+}
+
+// wipe overwrites every character the field ever held and empties it.
+func (f *secretField) wipe() {
+	all := f.runes[:cap(f.runes)]
+	for i := range all {
+		all[i] = 0
+	}
+	f.runes = f.runes[:0]
+	f.pos = 0
+	f.cut = false
+}
+
+// View draws the text (dots unless shown) in width columns, scrolled so
+// the cursor is visible; focused draws the cursor.
+func (f *secretField) View(width int, focused bool, cursor lipgloss.Style) string {
+	width = max(width, 1)
+	cells := make([]string, 0, len(f.runes)+1)
+	for _, r := range f.runes {
+		switch {
+		case !f.shown:
+			cells = append(cells, "•")
+		case lipgloss.Width(string(r)) == 0:
+			cells = append(cells, "·") // a joining mark, drawn so the cursor stays true
+		default:
+			cells = append(cells, string(r))
+		}
+	}
+	cells = append(cells, " ") // where the next character goes
+	// Scroll: keep the cursor in view, counting wide characters as 2.
+	start := 0
+	for w := cellsWidth(cells[start : f.pos+1]); w > width && start < f.pos; w = cellsWidth(cells[start : f.pos+1]) {
+		start++
+	}
+	var b strings.Builder
+	used := 0
+	for i := start; i < len(cells); i++ {
+		cw := lipgloss.Width(cells[i])
+		if used+cw > width {
+			break
+		}
+		used += cw
+		if focused && i == f.pos {
+			b.WriteString(cursor.Render(cells[i]))
+		} else {
+			b.WriteString(cells[i])
+		}
+	}
+	return b.String() + strings.Repeat(" ", width-used)
+}
+
+func cellsWidth(cells []string) int {
+	w := 0
+	for _, c := range cells {
+		w += lipgloss.Width(c)
+	}
+	return w
+}
