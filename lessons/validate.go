@@ -54,7 +54,10 @@ const (
 	RuleEmailAt        = "email_at"
 	RuleEmailAccent    = "email_accent"
 	RuleEmailDomain    = "email_domain"
-	RuleEmailFormat    = "email_format"
+	RuleEmailNoUser    = "email_no_user"
+	RuleEmailDots      = "email_dots"
+	RuleEmailInvalid   = "email_invalid"
+	RuleEmailTypo      = "email_typo"
 	RuleCodeFormat     = "code_format"
 	RuleCodeNone       = "code_none"
 	RuleCodeWrong      = "code_wrong"
@@ -74,7 +77,7 @@ func FormRules() []string {
 		RuleIBANCheck, RulePostcodeFormat, RulePostcodeProv, RulePhoneChars, RulePhoneCountry,
 		RulePhoneLength, RulePhoneStart, RuleDateFormat, RuleDateYear, RuleDateMonth, RuleDateDay,
 		RuleDateOld, RuleDateFuture, RuleDatePast, RuleEmailSpace, RuleEmailAt, RuleEmailAccent,
-		RuleEmailDomain, RuleEmailFormat, RuleCodeFormat, RuleCodeNone, RuleCodeWrong, RuleCodeExpired,
+		RuleEmailDomain, RuleEmailNoUser, RuleEmailDots, RuleEmailInvalid, RuleEmailTypo, RuleCodeFormat, RuleCodeNone, RuleCodeWrong, RuleCodeExpired,
 		RuleOptionFull, RuleDayFull, RuleDayClosed, RuleFileType, RuleFileSize}
 }
 
@@ -337,28 +340,31 @@ func CheckDate(s string, today time.Time, when string) (string, string) {
 	return t.Format("02/01/2006"), ""
 }
 
-// CheckEmail validates an email address with ValidEmail, first naming the
-// usual slips (a space, no @, an accent, no dot in the domain).
+// emailRules names each problem CheckAddress finds as a form rule.
+var emailRules = map[AddressProblem]string{
+	AddressEmpty: RuleRequired, AddressSpace: RuleEmailSpace, AddressNoAt: RuleEmailAt,
+	AddressManyAt: RuleEmailAt, AddressNoUser: RuleEmailNoUser, AddressNoDomain: RuleEmailDomain,
+	AddressNoDot: RuleEmailDomain, AddressDots: RuleEmailDots, AddressInvalid: RuleEmailInvalid,
+	AddressTypo: RuleEmailTypo,
+}
+
+// CheckEmail validates an email address in a form with CheckAddress (the
+// one address checker, shared with the mail app) and names its problem as
+// a form rule. Official forms also refuse accents and ñ, which an address
+// may carry nowadays: that is the one rule of its own.
 func CheckEmail(s string) (string, string) {
 	v := clip(strings.TrimSpace(s))
+	p, _ := CheckAddress(v)
+	accent := strings.IndexFunc(v, func(r rune) bool { return r > unicode.MaxASCII && !unicode.IsSpace(r) }) >= 0
+	switch p {
+	case AddressEmpty, AddressSpace, AddressNoAt, AddressManyAt:
+		return "", emailRules[p]
+	}
 	switch {
-	case v == "":
-		return "", RuleRequired
-	case strings.ContainsAny(v, " \t\u00a0"):
-		return "", RuleEmailSpace
-	case strings.Count(v, "@") != 1:
-		return "", RuleEmailAt
-	}
-	for _, r := range v {
-		if r > unicode.MaxASCII {
-			return "", RuleEmailAccent
-		}
-	}
-	if domain := v[strings.IndexByte(v, '@')+1:]; !strings.Contains(domain, ".") {
-		return "", RuleEmailDomain
-	}
-	if !ValidEmail(v) {
-		return "", RuleEmailFormat
+	case accent:
+		return "", RuleEmailAccent
+	case p != AddressOK:
+		return "", emailRules[p]
 	}
 	return strings.ToLower(v), ""
 }

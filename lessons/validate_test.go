@@ -205,9 +205,15 @@ func TestCheckEmail(t *testing.T) {
 		{"lucía.prueba@correo.example", "", RuleEmailAccent},
 		{"lucia.prueba@correo", "", RuleEmailDomain},
 		{"lucia.prueba@correo,example", "", RuleEmailDomain},
-		{"lucia..prueba@correo.example", "", RuleEmailFormat},
-		{"@correo.example", "", RuleEmailFormat},
-		{"lucia.prueba@correo.example.", "", RuleEmailFormat},
+		{"lucia..prueba@correo.example", "", RuleEmailDots},
+		{"@correo.example", "", RuleEmailNoUser},
+		{"lucia.prueba@correo.example.", "", RuleEmailDots},
+		{"lucia.prueba@", "", RuleEmailDomain},
+		{"lucia<prueba>@correo.example", "", RuleEmailInvalid},
+		{"lucia.prueba@gmail.con", "", RuleEmailTypo},
+		{"lucia.prueba@hotmial.com", "", RuleEmailTypo},
+		{"lucia.prueba\u00a0@correo.example", "", RuleEmailSpace}, // a no-break space pasted from a web page
+		{"ñoño@correo.example", "", RuleEmailAccent},
 	})
 }
 
