@@ -153,7 +153,7 @@ func (e *formExercise) ViewFull(width, height int) string {
 	if !wide {
 		return strings.Join(lines, "\n")
 	}
-	card := e.personaCard(personaWidth)
+	card := e.personaCard(personaWidth, height)
 	out := make([]string, max(len(lines), len(card)))
 	for i := range out {
 		left, right := "", ""
@@ -186,7 +186,7 @@ func fitLines(lines []string, h, w int) []string {
 // learner is.
 func (e *formExercise) header(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
-	site := st.Bad.Render("["+cat.T("form_practice")+"]") + " " + st.Dim.Render(strings.Join(nonEmpty(e.form.Site, e.form.Service), " · "))
+	site := e.siteLine()
 	var where string
 	if e.page >= e.reviewPage() {
 		where = cat.T("form_review_title")
@@ -207,6 +207,13 @@ func (e *formExercise) header(w int) []string {
 	return out
 }
 
+// siteLine is the simulated site's address and service, marked as a
+// practice on every screen of the form.
+func (e *formExercise) siteLine() string {
+	st := e.c.Styles
+	return st.Bad.Render("["+e.c.Cat.T("form_practice")+"]") + " " + st.Dim.Render(strings.Join(nonEmpty(e.form.Site, e.form.Service), " · "))
+}
+
 func nonEmpty(ss ...string) []string {
 	var out []string
 	for _, s := range ss {
@@ -225,8 +232,12 @@ func (e *formExercise) viewPage(w, h int) []string {
 	switch {
 	case e.popup == popPersona:
 		// How to close it first: on a short screen the card's end is cut.
+		// On a short screen the card takes the place of the page's heading.
 		close := wrapLines(e.c.Styles.Dim.Render(e.c.Cat.T("form_persona_close")), w)
-		return append(append(head, close...), e.personaCard(min(w, 60))...)
+		if full := e.personaCard(min(w, 60), h); len(head)+len(close)+len(full) <= h {
+			return append(append(head, close...), full...)
+		}
+		return append(close, e.personaCard(min(w, 60), h-len(close))...)
 	case e.popup == popPicker:
 		return append(head, e.viewPicker(w)...)
 	case e.page >= e.reviewPage():

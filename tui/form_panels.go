@@ -14,23 +14,40 @@ import (
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }
 
-// personaCard draws the persona card in w columns: fictional data to copy.
-func (e *formExercise) personaCard(w int) []string {
+// personaCard draws the persona card in w columns and at most h lines:
+// fictional data to copy. When the boxed card is too tall it loses its box,
+// then its note, so that every detail stays on screen as long as possible.
+func (e *formExercise) personaCard(w, h int) []string {
 	p := e.form.Persona
 	if p == nil {
 		return nil
 	}
 	st := e.c.Styles
-	inner := max(w-4, 10)
-	var b strings.Builder
-	b.WriteString(st.Title.Render(p.Title))
-	if p.Note != "" {
-		b.WriteString("\n" + st.Dim.Render(lipgloss.NewStyle().Width(inner).Render(p.Note)))
+	var lines []string
+	for _, level := range []int{0, 1, 2} {
+		boxed, note := level == 0, level < 2 && p.Note != ""
+		inner := max(w, 10)
+		if boxed {
+			inner = max(w-4, 10)
+		}
+		var b strings.Builder
+		b.WriteString(st.Title.Render(p.Title))
+		if note {
+			b.WriteString("\n" + st.Dim.Render(lipgloss.NewStyle().Width(inner).Render(p.Note)))
+		}
+		for _, r := range p.Rows {
+			b.WriteString("\n" + lipgloss.NewStyle().Width(inner).Render(st.Dim.Render(r.Label+":")+" "+r.Value))
+		}
+		if boxed {
+			lines = splitLines(st.Box.Width(w - 2).Render(b.String()))
+		} else {
+			lines = splitLines(b.String())
+		}
+		if len(lines) <= h {
+			break
+		}
 	}
-	for _, r := range p.Rows {
-		b.WriteString("\n" + lipgloss.NewStyle().Width(inner).Render(st.Dim.Render(r.Label+":")+" "+r.Value))
-	}
-	return splitLines(st.Box.Width(w - 2).Render(b.String()))
+	return lines
 }
 
 // viewPicker is the simulated file picker: the practice documents.

@@ -56,7 +56,7 @@ func (r *receipt) fileName() string {
 func (e *formExercise) viewReceipt(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
 	r, rc := e.receipt, e.form.Receipt
-	lines := []string{st.Dim.Render(strings.Join(nonEmpty(e.form.Site, e.form.Service), " · ")), st.Good.Render("✔ " + rc.Title), ""}
+	lines := []string{e.siteLine(), st.Good.Render("✔ " + rc.Title), ""}
 	add := func(s string) { lines = append(lines, wrapLines(s, w)...) }
 	row := func(label, value string) {
 		lines = append(lines, wrapLines(st.Dim.Render(label+":")+" "+value, w)...)
