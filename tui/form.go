@@ -207,8 +207,13 @@ func (e *formExercise) Update(msg tea.Msg) tea.Cmd {
 func (e *formExercise) key(msg tea.KeyMsg) tea.Cmd {
 	now := e.c.Now()
 	if e.stage == stReceipt {
-		if key.Matches(msg, e.keys.Mark) {
+		switch {
+		case key.Matches(msg, e.keys.Mark):
 			e.receipt.saved = true
+		case msg.Type == tea.KeyDown, msg.Type == tea.KeyPgDown:
+			e.scroll++ // a receipt taller than the screen
+		case msg.Type == tea.KeyUp, msg.Type == tea.KeyPgUp:
+			e.scroll = max(e.scroll-1, 0)
 		}
 		return nil
 	}
@@ -396,10 +401,18 @@ func (e *formExercise) activate(t target, enter bool) tea.Cmd {
 			e.focusOn(itemKey(g.f.ID, g.serials[len(g.serials)-1], g.f.Fields[0].ID))
 		}
 	case tRemove:
+		// The focus goes to what takes the removed person's place: the next
+		// person, or the Add button.
 		g := e.groups[t.key]
+		first := e.focus
+		ts, prefix := e.targets(), itemKey(g.f.ID, t.n, "")
+		for first > 0 && strings.HasPrefix(ts[first-1].key, prefix) {
+			first--
+		}
 		e.removeItem(g, t.n)
 		e.touched = true
 		e.revalidate()
+		e.focus = first
 		e.move(0)
 	case tNewCode:
 		e.sendCode(e.fields[t.key].f)
@@ -673,7 +686,7 @@ func (e *formExercise) SetDone(done bool) {
 	e.popup = popNone
 	e.focusField()
 	if done && e.form.Judge(e.Answer()).Correct {
-		e.stage = stReceipt
+		e.stage, e.scroll = stReceipt, 0
 		e.receipt = e.newReceipt()
 	}
 }

@@ -143,7 +143,7 @@ func (e *formExercise) ViewFull(width, height int) string {
 	now := e.c.Now()
 	switch {
 	case e.stage == stReceipt:
-		lines = e.viewReceipt(fw)
+		lines = e.scrolled(e.viewReceipt(fw), height)
 	case e.stage == stExpired || e.timedOut(now):
 		lines = e.viewExpired(fw)
 	default:
@@ -166,6 +166,22 @@ func (e *formExercise) ViewFull(width, height int) string {
 		out[i] = left + strings.Repeat(" ", max(fw-lipgloss.Width(left), 0)) + "  " + right
 	}
 	return strings.Join(fitLines(out, height, width), "\n")
+}
+
+// scrolled shows the part of lines that fits h lines from e.scroll, with a
+// last line that says there is more (a receipt taller than the screen).
+func (e *formExercise) scrolled(lines []string, h int) []string {
+	if len(lines) <= h || h < 2 {
+		e.scroll = 0
+		return lines
+	}
+	page := h - 1
+	e.scroll = clamp(e.scroll, 0, len(lines)-page)
+	more := e.c.Cat.T("more_below")
+	if e.scroll+page >= len(lines) {
+		more = e.c.Cat.T("more_above")
+	}
+	return append(append([]string{}, lines[e.scroll:e.scroll+page]...), e.c.Styles.Dim.Render(more))
 }
 
 // fitLines keeps at most h lines, each at most w columns.
@@ -482,11 +498,17 @@ func (e *formExercise) pageFieldsInOrder() []*fieldState {
 
 // mouse handles a click on a target: it takes the focus and acts as Space.
 func (e *formExercise) mouse(msg tea.MouseMsg) tea.Cmd {
-	switch msg.Button {
-	case tea.MouseButtonWheelDown:
+	switch {
+	case msg.Button == tea.MouseButtonWheelDown && e.stage == stReceipt:
+		e.scroll++
+		return nil
+	case msg.Button == tea.MouseButtonWheelUp && e.stage == stReceipt:
+		e.scroll = max(e.scroll-1, 0)
+		return nil
+	case msg.Button == tea.MouseButtonWheelDown:
 		e.move(1)
 		return nil
-	case tea.MouseButtonWheelUp:
+	case msg.Button == tea.MouseButtonWheelUp:
 		e.move(-1)
 		return nil
 	}

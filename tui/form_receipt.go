@@ -75,10 +75,8 @@ func (e *formExercise) viewReceipt(w int) []string {
 	if len(r.docs) > 0 {
 		row(cat.T("form_receipt_docs"), strings.Join(r.docs, ", "))
 	}
-	if rc.Text != "" {
-		lines = append(lines, "")
-		add(rc.Text)
-	}
+	// The download comes before the words about it, so that it is on
+	// screen even when the receipt is taller than the screen.
 	if r.reference != "" {
 		lines = append(lines, "")
 		if r.saved {
@@ -86,6 +84,10 @@ func (e *formExercise) viewReceipt(w int) []string {
 		} else {
 			lines = append(lines, e.c.Zones.Mark("form-save", st.ButtonOn.Render("[ "+cat.T("form_receipt_save")+" ]")+" "+st.Dim.Render(cat.T("form_receipt_save_key"))))
 		}
+	}
+	if rc.Text != "" {
+		lines = append(lines, "")
+		add(rc.Text)
 	}
 	return lines
 }

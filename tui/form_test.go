@@ -550,6 +550,10 @@ func TestFormGroupRemoveAndAdd(t *testing.T) {
 	d.must("Persona 2", "▶ [ Quitar persona 2 ]")
 	d.keys("enter")
 	d.mustNot("Persona 2")
+	// The focus takes the removed person's place: the Add button.
+	if tg := f.targets()[f.focus]; tg.kind != tAdd {
+		t.Fatalf("after removing, the focus is on %+v", tg)
+	}
 	if v := f.fields[itemKey("convivientes", 0, "miembro-nombre")].val(); v != "Mario" {
 		t.Fatalf("removing person 2 changed person 1: %q", v)
 	}
