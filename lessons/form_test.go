@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -301,4 +302,58 @@ func FuzzFormJudge(f *testing.F) {
 			t.Fatalf("Judge with %s=%q = %+v: the mistake is not <field>.<rule>", path, value, v)
 		}
 	})
+}
+
+// form20 is the 20-field page of testdata/form20.yaml, and an answer that
+// fills it right and one that breaks a rule in every field that has one.
+func form20(b *testing.B) (*Form, FormAnswer, FormAnswer) {
+	raw, err := os.ReadFile("testdata/form20.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := &problems{file: "form20.yaml"}
+	l := parseLesson(p, raw)
+	if len(p.list) > 0 || l == nil {
+		b.Fatalf("the 20-field form has problems: %v", p.list)
+	}
+	fm := l.Steps[0].Exercise.(*Form)
+	if n := len(fm.Pages[0].Fields); n != 20 {
+		b.Fatalf("%d fields, want 20", n)
+	}
+	good := FormAnswer{Now: monday, Values: map[string]string{
+		"nombre": "Lucía", "apellidos": "Prueba Ejemplo", "dni": "12345678Z", "nie": "X1234567L",
+		"nacimiento": "15/04/1978", "caducidad": "20/06/2033", "movil": "600 000 000", "fijo": "910 000 000",
+		"correo": "lucia.prueba@correo.example", "direccion": "Calle del Ejemplo, 12, 3.º B", "cp": "28999",
+		"municipio": "Villaejemplo", "provincia": "madrid", "iban": "ES91 2100 0418 4502 0005 1332",
+		"titular": "yes", "estado": "viuda", "hijo": "Mario", "nota": strings.Repeat("Sin nada más. ", 10),
+		"otro-dni": "Y1234567X", "acepto": "yes"}}
+	bad := FormAnswer{Now: monday, Values: map[string]string{
+		"nombre": "Lucía2", "apellidos": "Prueba 👍", "dni": "12345678A", "nie": "X1234567A",
+		"nacimiento": "31/02/1978", "caducidad": "20/06/2020", "movil": "60000000", "fijo": "+44 20 7946 0000",
+		"correo": "lucía@correo", "direccion": "", "cp": "82999", "municipio": strings.Repeat("Villa", 20),
+		"iban": "ES91 2100 0418 4502 0005 1323", "hijo": "M4rio", "nota": strings.Repeat("ñ", 10000),
+		"otro-dni": "Z0000000"}}
+	if ps := fm.CheckPage(0, &good); len(ps) != 0 {
+		b.Fatalf("the right answer has problems: %v", ps)
+	}
+	if ps := fm.CheckPage(0, &bad); len(ps) < 15 {
+		b.Fatalf("the wrong answer has only %d problems: %v", len(ps), ps)
+	}
+	return fm, good, bad
+}
+
+// BenchmarkFormCheckPage validates a whole page of 20 fields, all right
+// and all wrong (target ≤ 1 ms).
+func BenchmarkFormCheckPage(b *testing.B) {
+	fm, good, bad := form20(b)
+	for _, c := range []struct {
+		name string
+		a    FormAnswer
+	}{{"right", good}, {"wrong", bad}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				_ = fm.CheckPage(0, &c.a)
+			}
+		})
+	}
 }
