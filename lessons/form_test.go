@@ -162,6 +162,11 @@ func TestFormJudge(t *testing.T) {
 			if v.Correct != tt.correct || v.Reason != tt.reason && !tt.correct || v.Mistake != tt.mistake || v.Feedback != tt.words && !tt.correct {
 				t.Errorf("Judge = %+v; want correct=%v reason=%q mistake=%q words=%q", v, tt.correct, tt.reason, tt.mistake, tt.words)
 			}
+			// A field not valid yet is not an attempt: the wizard blocks
+			// it, as a real form does. A right or different value is one.
+			if v.Counts() == (v.Reason == ReasonField) {
+				t.Errorf("Counts() = %v for %+v", v.Counts(), v)
+			}
 		})
 	}
 	if v := step.Judge(TextAnswer("hola")); v.Reason != ReasonInvalid {

@@ -262,7 +262,11 @@ func (e *formExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 		for _, ln := range wrapLines(e.label(f), max(l.width-len(indent)-2, 8)) {
 			cv.add(*ti, indent+pointer(focused)+styleIf(focused, st.Cursor, ln))
 		}
-		for _, ln := range e.calendar(fs, focused) {
+		cal, row := e.calendar(fs, focused)
+		for i, ln := range cal {
+			if i == row {
+				cv.keep = len(cv.lines)
+			}
 			cv.add(*ti, indent+"  "+ln)
 		}
 	}

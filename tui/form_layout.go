@@ -94,6 +94,7 @@ func (e *formExercise) targets() []target {
 type canvas struct {
 	lines []string
 	owner []int // the target index of each line, -1 for none
+	keep  int   // a line of the focused target to keep on screen when it is taller than the screen (the calendar's cursor), or 0
 }
 
 func (cv *canvas) add(ti int, line string) {
@@ -276,6 +277,12 @@ func (e *formExercise) viewPage(w, h int) []string {
 		e.scroll = 0
 	}
 	if first >= 0 {
+		if last-first+1 > page && cv.keep > first && cv.keep < last {
+			// Taller than the screen: the line that matters and the one
+			// after it (the calendar's cursor, and the day in words).
+			last = min(last, max(cv.keep+1, first+page-1))
+			first = last - page + 1
+		}
 		if last-first+1 > page {
 			last = first + page - 1
 		}

@@ -140,8 +140,9 @@ func (e *formExercise) pickDay(fs *fieldState) {
 
 // calendar draws the month of the cursor: days that can be chosen show
 // their number, the others a × after it; the cursor is in brackets and the
-// chosen day in parentheses. A line says the day in words.
-func (e *formExercise) calendar(fs *fieldState, focused bool) []string {
+// chosen day in parentheses. A line says the day in words. It also returns
+// the line of the cursor's week.
+func (e *formExercise) calendar(fs *fieldState, focused bool) ([]string, int) {
 	st, cat := e.c.Styles, e.c.Cat
 	now := e.c.Now()
 	month := time.Date(fs.day.Year(), fs.day.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -159,6 +160,7 @@ func (e *formExercise) calendar(fs *fieldState, focused bool) []string {
 	chosen := fs.value
 	offset := (int(month.Weekday()) + 6) % 7 // Monday first
 	var row strings.Builder
+	cursorRow := 0
 	row.WriteString(strings.Repeat("     ", offset))
 	days := month.AddDate(0, 1, -1).Day()
 	for day := 1; day <= days; day++ {
@@ -178,6 +180,9 @@ func (e *formExercise) calendar(fs *fieldState, focused bool) []string {
 			cell = st.Dim.Render(cell)
 		}
 		row.WriteString(" " + cell)
+		if d.Equal(fs.day) {
+			cursorRow = len(lines)
+		}
 		if d.Weekday() == time.Sunday || day == days {
 			lines = append(lines, row.String())
 			row.Reset()
@@ -196,7 +201,7 @@ func (e *formExercise) calendar(fs *fieldState, focused bool) []string {
 	if d, err := time.Parse("2006-01-02", chosen); err == nil {
 		lines = append(lines, "  "+st.Title.Render(cat.T("form_day_chosen", "Day", longDate(e.c, d))))
 	}
-	return lines
+	return lines, cursorRow
 }
 
 func padLeft(s string, n int) string {

@@ -445,6 +445,57 @@ func TestFormEverySizeDrawsWithinTheScreen(t *testing.T) {
 	d.mustNot("F5: ver la ficha")
 }
 
+// Every state of a form drawn at every size, down to 1×1: nothing panics,
+// nothing is drawn outside the screen, and a keystroke at a tiny size
+// still reaches the form.
+func TestFormEveryStateAtEverySize(t *testing.T) {
+	states := []struct {
+		name, lesson string
+		setup        func(d *driver)
+	}{
+		{"page", "ingreso-minimo-vital", func(d *driver) {}},
+		{"errors", "ingreso-minimo-vital", func(d *driver) { d.tabTo(tNext); d.keys("enter") }},
+		{"select", "ingreso-minimo-vital", func(d *driver) { d.fillTo(2); d.form().focusOn("provincia"); d.keys("enter") }},
+		{"group", "corregir-formulario", func(d *driver) { d.form().enterPage(2) }},
+		{"picker", "ingreso-minimo-vital", func(d *driver) { d.fillTo(5); d.keys("enter") }},
+		{"review", "ingreso-minimo-vital", func(d *driver) { d.fillTo(7) }},
+		{"receipt", "ingreso-minimo-vital", func(d *driver) { d.fillTo(7); d.tabTo(tSubmit); d.keys("enter") }},
+		{"leave", "ingreso-minimo-vital", func(d *driver) { d.keys("Lucía", "esc") }},
+		{"persona", "ingreso-minimo-vital", func(d *driver) { d.special(tea.KeyF5) }},
+		{"expired", "ingreso-minimo-vital", func(d *driver) { d.keys("Lucía"); d.clock.Advance(time.Hour); d.keys("x") }},
+		{"calendar", "cita-previa", func(d *driver) { d.keys("enter", "down", "enter", "enter", "enter") }},
+		{"sms", "clave-pin", func(d *driver) { d.keys("12345678Z", "enter", "20/06/2033", "enter", "enter") }},
+	}
+	widths := []int{1, 2, 5, 10, 19, 20, 30, 40, 59, 60, 61, 79, 80, 95, 96, 97, 120, 200}
+	heights := []int{1, 2, 3, 5, 8, 9, 12, 16, 24, 40}
+	for _, st := range states {
+		t.Run(st.name, func(t *testing.T) {
+			d := formDriver(t, "es", st.lesson)
+			st.setup(d)
+			for _, w := range widths {
+				for _, h := range heights {
+					d.send(tea.WindowSizeMsg{Width: w, Height: h})
+					v := d.view()
+					for i, line := range strings.Split(v, "\n") {
+						if lw := lipglossWidth(line); lw > w {
+							t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, line)
+						}
+					}
+					if n := strings.Count(v, "\n") + 1; n > h {
+						t.Fatalf("%dx%d: %d lines", w, h, n)
+					}
+				}
+			}
+			// Keys at a tiny size do not panic either, and the form is
+			// whole again at 80×24.
+			d.send(tea.WindowSizeMsg{Width: 3, Height: 2})
+			d.keys("tab", "a", "shift+tab", "backspace", "f5", "f5")
+			d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			d.must("Paso ")
+		})
+	}
+}
+
 func TestFormSessionTimesOutAndKeepsThePagesDone(t *testing.T) {
 	d := formDriver(t, "es", "ingreso-minimo-vital")
 	d.fillTo(2)
