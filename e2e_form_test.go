@@ -27,12 +27,12 @@ var formE2EWords = map[string]struct {
 	receipts                                 map[string]string // per lesson
 }{
 	"es": {"Página %d de %d", "Revisa tus datos", "Guardado en la carpeta Descargas", "Hay 1 dato que corregir",
-		"Hay 4 datos que corregir", `tu PIN es ([A-Z0-9]{3})\.`,
+		"Hay 5 datos que corregir", `tu PIN es ([A-Z0-9]{3})\.`,
 		map[string]string{"primer-formulario": "Solicitud enviada", "clave-pin": "Te has identificado",
 			"ingreso-minimo-vital": "Número de registro: IMV-", "corregir-formulario": "Número de registro: IMV-",
 			"cita-previa": "Localizador: CITA-"}},
 	"en": {"Page %d of %d", "Check your answers", "Saved in the Downloads folder", "There is 1 thing to fix",
-		"There are 4 things to fix", `your PIN is ([A-Z0-9]{3})\.`,
+		"There are 5 things to fix", `your PIN is ([A-Z0-9]{3})\.`,
 		map[string]string{"primer-formulario": "Request sent", "clave-pin": "You are signed in",
 			"ingreso-minimo-vital": "Reference number: IMV-", "corregir-formulario": "Reference number: IMV-",
 			"cita-previa": "Booking code: CITA-"}},
@@ -204,11 +204,12 @@ func fillForm(t *testing.T, tm *tmuxServer, name, lang, id string, fm *lessons.F
 	page := func(n int) string { return fmt.Sprintf(fw.page, n, len(fm.Pages)) }
 	switch id {
 	case "primer-formulario":
-		// As the lesson asks: Enter to the end first, with nothing typed.
+		// As the lesson asks: Tab to Send first, with nothing typed.
 		tm.waitFor(name, page(1))
-		tm.send(name, "Enter", "Enter", "Enter", "Enter", "Enter", "Enter")
+		tm.send(name, "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
 		tm.waitFor(name, fw.empty)
-		tm.send(name, "=Lucía", "Enter", "=Prueba Ejemplo", "Enter", "=lucia.prueba@correo.example", "Enter", "Enter", "Space", "Enter")
+		tm.send(name, "=Lucía", "Enter", "=Prueba Ejemplo", "Enter", "=lucia.prueba@correo.example", "Enter",
+			"Enter", "Down", "Enter", "Enter", "Space", "Enter") // the list: open, the 2nd library, choose; tick the box
 	case "clave-pin":
 		tm.waitFor(name, page(1))
 		tm.send(name, "=12345678Z", "Enter", "=20/06/2033", "Enter", "Enter")

@@ -463,7 +463,8 @@ func (e *formExercise) drawSummary(cv *canvas, w int) {
 	var items []string
 	for _, fs := range e.pageFieldsInOrder() {
 		if fs.err != "" {
-			items = append(items, fs.f.Label+": "+e.errorText(fs.f, fs.err))
+			// A check box's label is a sentence: no full stop before the colon.
+			items = append(items, strings.TrimSuffix(fs.f.Label, ".")+": "+e.errorText(fs.f, fs.err))
 		}
 	}
 	if len(items) == 0 {

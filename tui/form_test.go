@@ -683,9 +683,13 @@ func TestFormCalendarAndTimes(t *testing.T) {
 
 func TestFormWrongDetailsGetTheLessonsWords(t *testing.T) {
 	d := formDriver(t, "es", "primer-formulario")
-	d.keys("enter", "enter", "enter", "enter", "enter", "enter") // Enviar with nothing
-	d.must("✗ Hay 4 datos que corregir:")
-	d.keys("Lucía", "enter", "Prueba Ejemplo", "enter", "ana@correo.example", "enter", "enter", "space", "enter", "enter")
+	d.tabTo(tSubmit) // as the lesson asks: Tab to «Enviar» with nothing typed
+	d.keys("enter")
+	d.must("✗ Hay 5 datos que corregir:")
+	d.mustSay("• Dónde lo recoges: Elige una opción.", "• He leído las normas de la biblioteca y las acepto: Para seguir, marca esta casilla")
+	// Enter opens the list, ↓ and Enter choose in it; Enter on the box
+	// only goes on: Space ticks it.
+	d.keys("Lucía", "enter", "Prueba Ejemplo", "enter", "ana@correo.example", "enter", "enter", "down", "enter", "enter", "space", "enter", "enter")
 	d.mustSay("✗ Todavía no. Ese correo es válido, pero no es el de Lucía. Cópialo de su ficha.")
 	if p := d.player(); p.misses != 1 {
 		t.Fatalf("misses = %d, want 1", p.misses)
@@ -695,7 +699,9 @@ func TestFormWrongDetailsGetTheLessonsWords(t *testing.T) {
 	for range len("ana@correo.example") {
 		d.keys("backspace")
 	}
-	d.keys("lucia.prueba@correo.example", "enter", "enter", "enter", "enter")
+	d.keys("lucia.prueba@correo.example")
+	d.tabTo(tSubmit)
+	d.keys("enter")
 	d.must("✔ Solicitud enviada", "✔ ¡Bien!")
 	d.mustNot("Número de registro")
 }
@@ -723,7 +729,7 @@ func TestFormMouseTicksABoxAndPressesNext(t *testing.T) {
 		t.Fatalf("clicking the box did not tick it:\n%s", d.view())
 	}
 	d.click(target{kind: tSubmit}.zone(f.step.ID))
-	d.must("✗ Hay 3 datos que corregir:")
+	d.must("✗ Hay 4 datos que corregir:")
 }
 
 // What the learner types in a form never reaches the data file: only the
