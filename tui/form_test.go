@@ -645,7 +645,7 @@ func TestFormFilePicker(t *testing.T) {
 	d.special(tea.KeyBackspace)
 	d.must("[ Attach a file ]")
 	d.keys("enter", "down", "enter") // the very big scan
-	d.mustSay("The file is too big. The most is 5 MB.")
+	d.mustSay("The file is too big. It can be 5 MB at most.")
 }
 
 func TestFormCalendarAndTimes(t *testing.T) {
