@@ -24,13 +24,24 @@ func formDriver(t *testing.T, lang, lesson string) *driver {
 		t.Fatal(err)
 	}
 	d := newDriverOn(t, st, lang, lesson)
-	for d.player().step().Kind != "form" {
+	d.toForm()
+	return d
+}
+
+// toForm answers the steps before the lesson's first form step. It fails,
+// never loops for ever, when a step does not go on.
+func (d *driver) toForm() {
+	d.t.Helper()
+	for range 50 {
+		if d.player().step().Kind == "form" {
+			return
+		}
 		if d.player().step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
 	}
-	return d
+	d.t.Fatalf("no form step reached:\n%s", d.view())
 }
 
 func (d *driver) form() *formExercise {
@@ -376,9 +387,7 @@ func TestFormEscAsksBeforeLeavingAndKeepsTheAnswers(t *testing.T) {
 	d.keys("esc")
 	d.must("Hola, Pepe")
 	d.keys("enter") // back into the lesson, at the form
-	for d.player().step().Kind != "form" {
-		d.keys("enter")
-	}
+	d.toForm()
 	d.keys("Lucía", "tab", "12")
 	d.keys("esc")
 	d.must("¿Quieres salir del formulario?", "Seguir con el formulario", "Salir y borrar lo escrito")
@@ -741,12 +750,7 @@ func TestFormPracticeDataIsNeverStored(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDriverOn(t, st, "es", "ingreso-minimo-vital")
-	for d.player().step().Kind != "form" {
-		if d.player().step().NeedsAnswer() {
-			d.answerRight()
-		}
-		d.keys("enter")
-	}
+	d.toForm()
 	typed := []string{"87654321A", "Ximena Privada", "ES91 2100 0418 4502 0005 9999", "Avenida Secreta 99", "29/02/1999", "611223344"}
 	// Page 1 with a DNI whose letter is wrong and a day that does not
 	// exist: blocked, then fixed with the card's details.
