@@ -506,6 +506,13 @@ func (e *formExercise) pageFieldsInOrder() []*fieldState {
 
 // mouse handles a click on a target: it takes the focus and acts as Space.
 func (e *formExercise) mouse(msg tea.MouseMsg) tea.Cmd {
+	if e.dlg != nil && !e.done {
+		cmd, closed := e.dlg.Update(msg)
+		if closed {
+			e.dlg = nil
+		}
+		return cmd
+	}
 	switch {
 	case msg.Button == tea.MouseButtonWheelDown && e.stage == stReceipt:
 		e.scroll++
@@ -531,12 +538,6 @@ func (e *formExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 		return nil
 	case e.done:
 		return nil
-	case e.dlg != nil:
-		cmd, closed := e.dlg.Update(msg)
-		if closed {
-			e.dlg = nil
-		}
-		return cmd
 	case e.stage == stExpired || e.timedOut(e.c.Now()):
 		if !e.checkTimeout(e.c.Now()) && e.c.Zones.Get("form-again").InBounds(msg) {
 			e.signInAgain()

@@ -739,6 +739,17 @@ func TestFormMouseTicksABoxAndPressesNext(t *testing.T) {
 	}
 	d.click(target{kind: tSubmit}.zone(f.step.ID))
 	d.must("✗ Hay 4 datos que corregir:")
+	// The question before leaving answers the mouse too: stay, then go.
+	d.keys("esc")
+	d.must("¿Quieres salir del formulario?")
+	d.click("dlg-0")
+	d.mustNot("¿Quieres salir del formulario?")
+	if f.fields["normas"].value != "yes" {
+		t.Fatal("staying lost the ticked box")
+	}
+	d.keys("esc")
+	d.click("dlg-1")
+	d.must("Hola, Pepe")
 }
 
 // What the learner types in a form never reaches the data file: only the
