@@ -95,11 +95,20 @@ type canvas struct {
 	lines []string
 	owner []int // the target index of each line, -1 for none
 	keep  int   // a line of the focused target to keep on screen when it is taller than the screen (the calendar's cursor), or 0
+	sum   int   // the lines of the error summary at the top, or 0
 }
 
 func (cv *canvas) add(ti int, line string) {
 	cv.lines = append(cv.lines, line)
 	cv.owner = append(cv.owner, ti)
+}
+
+// summaryFits says whether the summary and target ti (the first field with
+// an error) fit together in a page of n lines: one under the other, or
+// with a ⋮ for the lines between.
+func (cv *canvas) summaryFits(ti, n int) bool {
+	first, last := cv.span(ti)
+	return len(cv.lines) <= n+1 || last < n || first > cv.sum && cv.sum+1+last-first+1 <= n
 }
 
 // span is the first and last line of target ti, or -1, -1.
@@ -248,8 +257,8 @@ func (e *formExercise) viewPage(w, h int) []string {
 	var cv canvas
 	switch {
 	case e.popup == popPersona:
-		// How to close it first: on a short screen the card's end is cut.
-		// On a short screen the card takes the place of the page's heading.
+		// How to close it first; on a short screen the card takes the
+		// place of the page's heading.
 		close := wrapLines(e.c.Styles.Dim.Render(e.c.Cat.T("form_persona_close")), w)
 		if full := e.personaCard(min(w, 60), h); len(head)+len(close)+len(full) <= h {
 			return append(append(head, close...), full...)
@@ -260,7 +269,11 @@ func (e *formExercise) viewPage(w, h int) []string {
 	case e.page >= e.reviewPage():
 		e.drawReview(&cv, w)
 	default:
-		e.drawPage(&cv, w)
+		e.drawPage(&cv, w, false)
+		if room := h - len(head) - 1; e.showTop && !cv.summaryFits(e.focus, room) {
+			cv = canvas{}
+			e.drawPage(&cv, w, true)
+		}
 	}
 	room := max(h-len(head), 2)
 	if len(cv.lines) <= room {
@@ -270,6 +283,23 @@ func (e *formExercise) viewPage(w, h int) []string {
 	// Keep the focused target on screen, with a line to say there is more.
 	page := room - 1
 	first, last := cv.span(e.focus)
+	if e.showTop && first > cv.sum && last >= page && cv.sum+1+last-first+1 <= page {
+		// Right after a blocked Next, when the summary and the field with
+		// the first error do not fit one under the other: the summary, a ⋮
+		// for the lines left out, the field and what follows it.
+		lines := append(append([]string{}, cv.lines[:cv.sum]...), e.c.Styles.Dim.Render("  ⋮"))
+		owner := append(append([]int{}, cv.owner[:cv.sum]...), -1)
+		i := first
+		for ; i < len(cv.lines) && len(lines) < page; i++ {
+			lines, owner = append(lines, cv.lines[i]), append(owner, cv.owner[i])
+		}
+		e.scroll = 0
+		more := e.c.Cat.T("more_below")
+		if i >= len(cv.lines) {
+			more = e.c.Cat.T("more_above")
+		}
+		return append(append(head, e.markZones(lines, owner)...), e.c.Styles.Dim.Render(more))
+	}
 	if e.showTop {
 		// Right after a blocked Next: the summary from its first line, and
 		// the field with it when it fits; the next key scrolls to the field.
@@ -322,12 +352,14 @@ func (e *formExercise) markZones(lines []string, owner []int) []string {
 	return out
 }
 
-// drawPage draws the fields of the page and its buttons.
-func (e *formExercise) drawPage(cv *canvas, w int) {
+// drawPage draws the fields of the page and its buttons, with the error
+// summary in full or short.
+func (e *formExercise) drawPage(cv *canvas, w int, short bool) {
 	st, cat := e.c.Styles, e.c.Cat
 	pg := e.form.Pages[e.page]
 	// The summary of errors comes first, where the eye lands after Next.
-	e.drawSummary(cv, w)
+	e.drawSummary(cv, w, short)
+	cv.sum = len(cv.lines)
 	if pg.Intro != "" {
 		for _, ln := range wrapLines(pg.Intro, w) {
 			cv.add(-1, ln)
@@ -454,23 +486,35 @@ func (e *formExercise) drawButtons(cv *canvas, ti int, w int) {
 	}
 }
 
-// drawSummary lists the page's errors at the top, after a blocked Next.
-func (e *formExercise) drawSummary(cv *canvas, w int) {
+// drawSummary lists the page's errors at the top, after a blocked Next:
+// each with its words, or, when short of room, only which fields (their
+// words are next to them).
+func (e *formExercise) drawSummary(cv *canvas, w int, short bool) {
 	if !e.summary {
 		return
 	}
 	st, cat := e.c.Styles, e.c.Cat
-	var items []string
+	var items, labels []string
 	for _, fs := range e.pageFieldsInOrder() {
 		if fs.err != "" {
 			// A check box's label is a sentence: no full stop before the colon.
-			items = append(items, strings.TrimSuffix(fs.f.Label, ".")+": "+e.errorText(fs.f, fs.err))
+			label := strings.TrimSuffix(fs.f.Label, ".")
+			items = append(items, label+": "+e.errorText(fs.f, fs.err))
+			labels = append(labels, label)
 		}
 	}
 	if len(items) == 0 {
 		return
 	}
-	cv.add(-1, st.Bad.Render("✗ "+cat.T("form_errors_title", "Count", len(items))))
+	title := st.Bad.Render("✗ " + cat.T("form_errors_title", "Count", len(items)))
+	if short {
+		for _, ln := range wrapLines(title+" "+strings.Join(labels, ", ")+".", w) {
+			cv.add(-1, ln)
+		}
+		cv.add(-1, "")
+		return
+	}
+	cv.add(-1, title)
 	for _, it := range items {
 		for i, ln := range wrapLines(it, max(w-4, 8)) {
 			p := "    "

@@ -721,12 +721,25 @@ func TestFormFixTheMistakesShowsThePrefilledErrors(t *testing.T) {
 	f := d.form()
 	d.tabTo(tNext)
 	d.keys("enter")
-	d.must("✗ There are 4 things to fix:")
 	for _, id := range []string{"dni", "nacimiento", "telefono", "correo"} {
 		if f.fields[id].err == "" {
 			t.Errorf("the prefilled %s has no error", id)
 		}
 	}
+	// At 80×24 the summary in full and the DNI with its error do not fit
+	// together: the summary names the fields, and the DNI's words are on
+	// screen next to it.
+	d.mustSay("✗ There are 4 things to fix: DNI, Date of birth, Mobile phone, Email address.",
+		"▶ DNI *", "✗ The letter does not match those numbers.")
+	// On a big screen the summary says each one in full.
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.mustSay("✗ There are 4 things to fix:", "• DNI: The letter does not match those numbers.",
+		"• Date of birth: The year has 4 numbers: 1978, not 78.", "• Email address: The end of the address is missing.")
+	// The first key after it shows the page around the focus as usual.
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.keys("backspace", "Z")
+	d.mustNot("✗ The letter does not match")
+	d.must("[12345678Z")
 }
 
 func TestFormMouseTicksABoxAndPressesNext(t *testing.T) {
