@@ -12,7 +12,7 @@ import (
 )
 
 // Golden screens of each kind of form page (fields with errors and the
-// summary, a repeating group, the file picker, the consent, the review, the
+// summary, in full and short, a repeating group, the file picker, the consent, the review, the
 // receipt, the persona card folded to a key and beside the form, the
 // calendar, the SMS code, the question before leaving), through a real
 // Bubble Tea program, at 80×24 in both languages (and the persona beside
@@ -44,6 +44,8 @@ func TestGoldenForm(t *testing.T) {
 		{"errors", "ingreso-minimo-vital",
 			keys("Lucía2", "tab", "tab", "12345678", "tab", "31/02/1978", "tab", "60000", "tab", "tab", "enter"),
 			map[string]string{"es": "Hay 5 datos que corregir", "en": "There are 5 things to fix"}, small},
+		{"errors-short", "corregir-formulario", keys("tab", "tab", "tab", "tab", "tab", "tab", "enter"),
+			map[string]string{"es": "corregir: DNI,", "en": "to fix: DNI,"}, small},
 		{"persona-key", "ingreso-minimo-vital", []tea.Msg{tea.KeyMsg{Type: tea.KeyF5}},
 			map[string]string{"es": "Pulsa F5 o Esc", "en": "Press F5 or Esc"}, small},
 		{"persona-beside", "ingreso-minimo-vital", keys("Lucía"),
