@@ -373,7 +373,7 @@ func (e *formExercise) focusField() {
 // focusOn puts the focus on the target of field key (or its first option).
 func (e *formExercise) focusOn(k string) {
 	for i, t := range e.targets() {
-		if t.key == k && (t.kind == tField || t.kind == tOption) {
+		if t.key == k && (t.kind == tField || t.kind == tOption || t.kind == tAdd) {
 			e.focus = i
 			break
 		}
@@ -603,6 +603,37 @@ func (e *formExercise) TakeCheck() lessons.Answer {
 	return e.Answer()
 }
 
+// Judged hears the verdict on a submitted form: when a detail is not the
+// persona's, the form opens the page that has it, with the focus on it, as
+// "Change" does, so the learner can fix it and come back.
+func (e *formExercise) Judged(v lessons.Verdict) {
+	if v.Correct || e.done {
+		return
+	}
+	id, _, _ := strings.Cut(v.Mistake, ".")
+	if p := e.onPage(id); p >= 0 {
+		e.back = e.form.HasReview()
+		e.enterPage(p)
+		if g := e.groups[id]; g != nil {
+			e.focusOn(groupFocus(g))
+		} else {
+			e.focusOn(id)
+		}
+	}
+}
+
+// groupFocus is where to fix a group: its first item's first field, or
+// the Add button's group when it is empty.
+func groupFocus(g *groupState) string {
+	if len(g.serials) == 0 {
+		return g.f.ID
+	}
+	return itemKey(g.f.ID, g.serials[0], g.f.Fields[0].ID)
+}
+
+// Say leaves the words of a verdict to the player.
+func (e *formExercise) Say(lessons.Verdict) string { return "" }
+
 // CheckKey is disabled: the form checks with its own Submit button.
 func (e *formExercise) CheckKey() key.Binding { return key.NewBinding(key.WithDisabled()) }
 
@@ -673,7 +704,7 @@ func (e *formExercise) Keys() []key.Binding { return e.keys.forTarget(e) }
 
 // Typing is true while a text field has the keyboard.
 func (e *formExercise) Typing() bool {
-	if e.done || e.stage != stFill || e.popup != popNone || e.page >= e.reviewPage() {
+	if e.done || e.stage != stFill || e.popup != popNone || e.dlg != nil || e.page >= e.reviewPage() {
 		return false
 	}
 	ts := e.targets()

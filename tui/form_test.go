@@ -807,6 +807,11 @@ func TestFormPracticeDataIsNeverStored(t *testing.T) {
 	d.tabTo(tSubmit)
 	d.keys("enter")
 	d.mustSay("Todavía no.")
+	// The form opens the page with the detail that is not Lucía's, on it.
+	if f := d.form(); f.page != 1 || f.targets()[f.focus].key != "direccion" || !f.back {
+		t.Fatalf("after the miss the form is on page %d, focus %+v:\n%s", f.page, f.targets()[f.focus], d.view())
+	}
+	d.must("▶ Dirección *", "[ Guardar y volver al resumen ]")
 	if err := d.m.c.Rec.flushCmd()().(savedMsg).err; err != nil {
 		t.Fatal(err)
 	}
