@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"net"
 	"path/filepath"
 	"regexp"
@@ -32,6 +33,12 @@ func TestE2EClassroom(t *testing.T) {
 	dir := t.TempDir()
 	addr := freePort(t)
 	trainerData := filepath.Join(dir, "trainer")
+	// A trainer PIN, so that aula trainer does not ask for one first.
+	if st, err := store.Open(trainerData, store.Options{}); err != nil {
+		t.Fatal(err)
+	} else if err := errors.Join(st.SetTrainerPIN("2468"), st.Close()); err != nil {
+		t.Fatal(err)
+	}
 
 	s.startArgs("trainer", 120, 40, dir, bin, "trainer", "--data", trainerData, "--listen", addr, "--lang", "es")
 	scr := s.waitFor("trainer", "Panel de la clase", "Código para entrar:", "Todavía no ha entrado nadie")

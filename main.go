@@ -13,6 +13,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	rdebug "runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -61,14 +63,20 @@ Usage:
   aula trainer --hub URL [--key KEY] the dashboard of a hub elsewhere
   aula hub [--data DIR] [--listen ADDR] [--new-key]
                                      serve a class hub without a screen
+  aula setup [--data DIR] [--lang L] [--accessible]
+                                     prepare this laptop: language, kiosk mode,
+                                     trainer PIN, class address, font advice
   aula version                       print the version
 
 Kiosk flags:
   --data DIR      where progress is kept (default: %s)
-  --lang es|en    language (default: from LANG, else Spanish)
+  --lang L        language: es, en… (default: aula setup's, else from LANG,
+                  else Spanish)
   --lesson ID     open this lesson right after sign-in
   --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones
   --hub URL       join the trainer's class at URL (asks for the session code)
+  --kiosk         closing Aula needs the trainer PIN (set it with aula setup);
+                  --kiosk=false turns off what aula setup turned on
   --debug FILE    write a debug log to FILE
   --help          show this help
 `
@@ -93,6 +101,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runHub(args[1:], stdout, stderr)
 		case "trainer":
 			return runTrainer(args[1:], stdout, stderr)
+		case "setup":
+			return runSetup(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDataDir())
 			return exitOK
@@ -124,6 +134,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// kioskMemoryLimit is the kiosk's soft memory limit: what it keeps (the
+// lessons, the password dictionaries, about 15 MB at most) fits well under.
+const kioskMemoryLimit = 20 << 20
+
 func runKiosk(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("aula", stderr)
 	// Help that was asked for goes to stdout, so it can be paged; after a
@@ -135,6 +149,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	extra := fs.String("lessons", "", "")
 	debug := fs.String("debug", "", "")
 	hub := fs.String("hub", "", "")
+	kiosk := fs.Bool("kiosk", false, "")
 	rest, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(stdout, usage, defaultDataDir())
@@ -148,19 +163,10 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "aula: unknown command %q; see aula --help\n", rest[0])
 		return exitUsage
 	}
-	if *lang == "" {
-		*lang = i18n.FromEnv()
-	}
-	if *lang != "es" && *lang != "en" {
-		fmt.Fprintf(stderr, "aula: --lang must be es or en, not %q\n", *lang)
+	given := flagsGiven(fs)
+	if given["lang"] && !validLang(*lang) {
+		fmt.Fprintf(stderr, "aula: --lang must be one of %s, not %q\n", strings.Join(i18n.Langs, ", "), *lang)
 		return exitUsage
-	}
-	cat := i18n.New(*lang)
-
-	lib, problems := loadLessons(*extra)
-	var notices []string
-	if len(problems) > 0 {
-		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
 	}
 	if *hub != "" {
 		u, err := classroom.NormalizeURL(*hub)
@@ -170,20 +176,36 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		}
 		*hub = u
 	}
+
+	st, code := openStore(*data, i18n.New(firstOf(*lang, i18n.FromEnv())), stderr)
+	if st == nil {
+		return code
+	}
+	defer st.Close()
+	// What aula setup chose, unless a flag says otherwise.
+	opt, err := startOptions(st, given, *lang, *kiosk, *hub)
+	if err != nil {
+		fmt.Fprintln(stderr, "aula:", err)
+		return exitData
+	}
+	cat := i18n.New(opt.lang)
+
+	lib, problems := loadLessons(*extra)
+	var notices []string
+	if len(problems) > 0 {
+		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
+	}
 	if *lesson != "" {
 		if _, ok := lib.Catalog(cat.Lang()).Lesson(*lesson); !ok {
 			fmt.Fprintln(stderr, cat.T("no_such_lesson", "ID", *lesson))
 			return exitUsage
 		}
 	}
-
-	st, code := openStore(*data, cat, stderr)
-	if st == nil {
-		return code
-	}
-	defer st.Close()
 	if r := st.Recovered(); r != nil {
 		notices = append(notices, recoveryNotice(cat, r))
+	}
+	if opt.kiosk && !opt.trainerPIN {
+		fmt.Fprintln(stderr, cat.T("kiosk_no_pin"))
 	}
 
 	if *debug != "" {
@@ -204,10 +226,26 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		syncer.SetClass(c.URL, c.Token)
 	}
 	m := tui.New(tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
-		Class: syncer, Discover: classroom.Discover, HubURL: *hub, Joined: joined})
+		Class: syncer, Discover: classroom.Discover, HubURL: opt.hub, Joined: joined,
+		Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN})
 	// A copy of the last good file, made while the learner signs in.
 	go st.Backup()
-	p = tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+	// Old laptops: a soft memory limit makes the garbage collector work a
+	// little harder rather than let the heap grow to twice what is live
+	// (GOMEMLIMIT in the environment still decides, if set).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		rdebug.SetMemoryLimit(kioskMemoryLimit)
+	}
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30)}
+	if opt.kiosk {
+		// Signals are ours: a Ctrl+C that arrives as a signal asks, as the
+		// key does, instead of ending the program (see kiosk.go).
+		popts = append(popts, tea.WithoutSignalHandler())
+	}
+	p = tea.NewProgram(m, popts...)
+	if opt.kiosk {
+		defer guardSignals(p)()
+	}
 	ctx, stopSync := context.WithCancel(context.Background())
 	syncDone := make(chan struct{})
 	go func() { syncer.Run(ctx); close(syncDone) }()
@@ -223,6 +261,52 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	return exitOK
+}
+
+// flagsGiven is the set of flags given on the command line.
+func flagsGiven(fs *flag.FlagSet) map[string]bool {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	return given
+}
+
+// validLang reports whether the app speaks lang.
+func validLang(lang string) bool { return slices.Contains(i18n.Langs, lang) }
+
+// startOpts is how the kiosk starts: the settings of aula setup, with the
+// flags given on top.
+type startOpts struct {
+	lang       string
+	kiosk      bool
+	hub        string
+	trainerPIN bool // a trainer PIN is set
+}
+
+// startOptions reads the laptop's settings and lets the flags given
+// (given[name]) override them. Without either, the language comes from the
+// system.
+func startOptions(st *store.Store, given map[string]bool, lang string, kiosk bool, hub string) (startOpts, error) {
+	set, err := st.Settings()
+	if err != nil {
+		return startOpts{}, err
+	}
+	o := startOpts{lang: set.Lang, kiosk: set.Kiosk, hub: set.Hub}
+	if given["lang"] {
+		o.lang = lang
+	}
+	if !validLang(o.lang) {
+		o.lang = i18n.FromEnv()
+	}
+	if given["kiosk"] {
+		o.kiosk = kiosk
+	}
+	if given["hub"] {
+		o.hub = hub
+	}
+	if o.trainerPIN, err = st.HasTrainerPIN(); err != nil {
+		return startOpts{}, err
+	}
+	return o, nil
 }
 
 // openStore opens the data folder and says what went wrong in the learner's
@@ -280,6 +364,11 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		for _, p := range problems {
 			fmt.Fprintln(stdout, p)
 		}
+		translationSummary(lib, stdout)
+		// Plain language: warnings only, the lessons still load.
+		for _, w := range lessons.PlainLanguage(lib) {
+			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
+		}
 		if len(problems) > 0 {
 			fmt.Fprintf(stderr, "%d problem(s) found\n", len(problems))
 			return exitProblem
@@ -300,6 +389,41 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "aula lessons: unknown command %q (check or list)\n", args[0])
 	return exitUsage
+}
+
+// translationSummary says, for each language with lessons missing, how
+// far its translation has got, and whether the app's own words are
+// translated too (a message file in i18n/). Nothing when all is done.
+func translationSummary(lib *lessons.Library, stdout io.Writer) {
+	ref := lib.Catalog(lessons.DefaultLanguage)
+	var lines []string
+	for _, lang := range lib.Langs()[1:] {
+		cat := lib.Catalog(lang)
+		done := 0
+		for id := range ref.Lessons {
+			if _, ok := cat.Lesson(id); ok {
+				done++
+			}
+		}
+		var notes []string
+		if done < len(ref.Lessons) {
+			notes = append(notes, fmt.Sprintf("%d of %d lessons translated, %d missing", done, len(ref.Lessons), len(ref.Lessons)-done))
+		}
+		if !validLang(lang) {
+			notes = append(notes, fmt.Sprintf("the app's own words have no file yet (i18n/messages.%s.yaml)", lang))
+		}
+		line := ""
+		if len(notes) > 0 {
+			line = "  " + lang + ": " + strings.Join(notes, "; ")
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) > 0 {
+		fmt.Fprintln(stdout, "Translations not finished (see docs/translating.md):")
+		fmt.Fprintln(stdout, strings.Join(lines, "\n"))
+	}
 }
 
 type lessonInfo struct {

@@ -562,3 +562,46 @@ func TestTrainerAgainstAHubWithoutKey(t *testing.T) {
 		t.Errorf("stderr = %q", errOut)
 	}
 }
+
+// A third language is a folder of lessons: aula lessons check picks it up
+// and lists what is missing, lesson by lesson and in a summary.
+func TestLessonsCheckThirdLanguage(t *testing.T) {
+	dir := filepath.Join("lessons", "testdata", "third-language")
+	code, out, errOut := runAula(t, "lessons", "check", dir)
+	wantCode(t, code, exitProblem, out, errOut)
+	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
+	total := len(lib.Catalog("es").Lessons) + 2
+	for _, want := range []string{
+		filepath.ToSlash(filepath.Join(dir, "es", "despedida.yaml")) + `:1: lesson "despedida-prueba" has no "pt" translation`,
+		`content/es/usar-aula.yaml:1: lesson "usar-aula" has no "pt" translation`,
+		`itinerary "primeros-pasos" has no "pt" version`,
+		fmt.Sprintf("  pt: 1 of %d lessons translated, %d missing; the app's own words have no file yet (i18n/messages.pt.yaml)", total, total-1),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lessons check printed\n%s\nwant %q", out, want)
+		}
+	}
+	if strings.Contains(out, `"en" translation`) || strings.Contains(out, "  en:") {
+		t.Errorf("English is complete, yet reported:\n%s", out)
+	}
+}
+
+// Long instructions are warned about, and the check still passes.
+func TestLessonsCheckWarnsAboutLongInstructions(t *testing.T) {
+	dir := t.TempDir()
+	long := "id: larga\ntitle: Larga\nsteps:\n  - id: paso\n    kind: read\n    title: Paso\n    text: " +
+		strings.Repeat("Una frase corta. ", lessons.MaxSentences+2) + "\n    hint: Pulsa Intro.\n"
+	writeFile(t, filepath.Join(dir, "es", "larga.yaml"), long)
+	writeFile(t, filepath.Join(dir, "en", "larga.yaml"), strings.Replace(long, "Una frase corta.", "A short sentence.", -1))
+	code, out, errOut := runAula(t, "lessons", "check", dir)
+	wantCode(t, code, exitOK, out, errOut)
+	for _, lang := range []string{"es", "en"} {
+		want := filepath.ToSlash(filepath.Join(dir, lang, "larga.yaml")) + `:4: warning: step "paso": the instruction has 8 sentences; keep it to 6 at most`
+		if !strings.Contains(out, want) {
+			t.Errorf("lessons check printed\n%s\nwant %q", out, want)
+		}
+	}
+	if !strings.Contains(out, "ok: ") {
+		t.Errorf("warnings must not fail the check:\n%s", out)
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"aula/classroom"
 	"aula/i18n"
+	"aula/store"
 	"aula/tui"
 )
 
@@ -61,6 +62,7 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer st.Close()
+	askTrainerPIN(st, cat, stdout, stderr)
 	h, ln, code := startHub(st, *listen, false, io.Discard, stderr)
 	if h == nil {
 		// No network for a hub (or the port is taken): the learners of
@@ -79,6 +81,31 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "aula trainer:", err)
 	}
 	return rc
+}
+
+// askTrainerPIN asks for the trainer PIN the first time aula trainer runs
+// on a laptop (it guards leaving the kiosk there). It can be skipped: it is
+// asked again next time, and aula setup sets it too.
+func askTrainerPIN(st *store.Store, cat *i18n.Catalog, stdout, stderr io.Writer) {
+	has, err := st.HasTrainerPIN()
+	if err != nil || has {
+		return
+	}
+	if !isTerminal() {
+		fmt.Fprintln(stderr, cat.T("trainer_pin_skipped"))
+		return
+	}
+	fmt.Fprintln(stdout, cat.T("trainer_pin_intro"))
+	var pin string
+	if err := runForm(tui.TrainerPINForm(cat.Lang(), &pin)); err != nil {
+		fmt.Fprintln(stdout, cat.T("trainer_pin_skipped"))
+		return
+	}
+	if err := st.SetTrainerPIN(pin); err != nil {
+		fmt.Fprintln(stderr, "aula trainer:", err)
+		return
+	}
+	fmt.Fprintln(stdout, cat.T("trainer_pin_saved"))
 }
 
 func runDashboard(cfg tui.DashboardConfig, stderr io.Writer) int {

@@ -6,7 +6,9 @@ package i18n
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -18,8 +20,27 @@ import (
 //go:embed messages.*.yaml
 var files embed.FS
 
-// Langs are the languages of the catalog; the first is the default.
-var Langs = []string{"es", "en"}
+// Default is the language used when no other is asked for or known.
+const Default = "es"
+
+// Langs are the languages of the catalog, one per message file
+// (messages.<lang>.yaml): the default first, then the others in
+// alphabetical order. Adding a language is adding its file.
+var Langs = langsOf(files)
+
+// langsOf lists the languages of the message files in fsys.
+func langsOf(fsys fs.FS) []string {
+	names, _ := fs.Glob(fsys, "messages.*.yaml")
+	langs := []string{Default}
+	for _, n := range names {
+		l := strings.TrimSuffix(strings.TrimPrefix(n, "messages."), ".yaml")
+		if l != Default && l != "" {
+			langs = append(langs, l)
+		}
+	}
+	slices.Sort(langs[1:])
+	return langs
+}
 
 var (
 	bundleOnce sync.Once
@@ -28,17 +49,20 @@ var (
 )
 
 func load() (*goi18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		bundle = goi18n.NewBundle(language.Spanish)
-		bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-		for _, l := range Langs {
-			if _, err := bundle.LoadMessageFileFS(files, "messages."+l+".yaml"); err != nil {
-				bundleErr = err
-				return
-			}
-		}
-	})
+	bundleOnce.Do(func() { bundle, bundleErr = newBundle(files, Langs) })
 	return bundle, bundleErr
+}
+
+// newBundle reads the message file of each language in langs from fsys.
+func newBundle(fsys fs.FS, langs []string) (*goi18n.Bundle, error) {
+	b := goi18n.NewBundle(language.Spanish)
+	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	for _, l := range langs {
+		if _, err := b.LoadMessageFileFS(fsys, "messages."+l+".yaml"); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
 }
 
 // Catalog says messages in one language.
@@ -49,7 +73,7 @@ type Catalog struct {
 	plain map[string]string // messages without arguments, said once
 }
 
-// New returns the catalog of lang (es or en); anything else gets Spanish.
+// New returns the catalog of lang (one of Langs); anything else gets Spanish.
 func New(lang string) *Catalog {
 	lang = Match(lang)
 	b, err := load()

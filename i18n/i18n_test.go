@@ -4,10 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"gopkg.in/yaml.v3"
 
 	"aula/lessons"
@@ -152,5 +155,45 @@ func TestFromEnv(t *testing.T) {
 	t.Setenv("LANG", "C")
 	if got := FromEnv(); got != "es" {
 		t.Errorf("LANG=C: got %q, want the Spanish default", got)
+	}
+}
+
+// The languages come from the message files: a new file is a new language,
+// with the default first.
+func TestLangsComeFromTheFiles(t *testing.T) {
+	if len(Langs) < 2 || Langs[0] != Default || !slices.Contains(Langs, "en") {
+		t.Errorf("Langs = %v, want %s first and en among them", Langs, Default)
+	}
+	fsys := fstest.MapFS{
+		"messages.es.yaml": {}, "messages.en.yaml": {}, "messages.pt.yaml": {}, "messages.ca.yaml": {},
+		"README.md": {}, "messages.yaml": {},
+	}
+	if got, want := langsOf(fsys), []string{"es", "ca", "en", "pt"}; !slices.Equal(got, want) {
+		t.Errorf("langsOf = %v, want %v", got, want)
+	}
+}
+
+// A third language works with nothing but its file: its words and its
+// plural forms.
+func TestAThirdLanguageFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"messages.es.yaml": {Data: []byte("hello: \"Hola\"\n")},
+		"messages.en.yaml": {Data: []byte("hello: \"Hello\"\n")},
+		"messages.pt.yaml": {Data: []byte("hello: \"Olá\"\nlessons:\n  one: \"{{.Count}} lição\"\n  other: \"{{.Count}} lições\"\n")},
+	}
+	langs := langsOf(fsys)
+	b, err := newBundle(fsys, langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := goi18n.NewLocalizer(b, "pt")
+	if s, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: "hello"}); err != nil || s != "Olá" {
+		t.Errorf("pt hello = %q, %v", s, err)
+	}
+	for n, want := range map[int]string{1: "1 lição", 3: "3 lições"} {
+		s, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: "lessons", PluralCount: n, TemplateData: map[string]any{"Count": n}})
+		if err != nil || s != want {
+			t.Errorf("pt lessons(%d) = %q, %v; want %q", n, s, err, want)
+		}
 	}
 }

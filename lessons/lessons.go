@@ -7,14 +7,44 @@
 package lessons
 
 import (
+	"errors"
+	"io/fs"
+	"regexp"
+	"slices"
 	"sort"
 )
 
-// Languages Aula ships content in, the first being the default.
-var Languages = []string{"es", "en"}
-
-// DefaultLanguage is the language used when none is asked for.
+// DefaultLanguage is the language used when none is asked for, and the
+// reference every translation is compared with.
 const DefaultLanguage = "es"
+
+// Languages Aula ships content in (the folders of the built-in lessons),
+// the default first.
+var Languages = languagesOf(BuiltIn())
+
+// langPattern is what a language folder is called: an ISO 639 code, such
+// as es, en, pt, ca or ast.
+var langPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// languagesOf lists the language folders of the sources, the default
+// first, then the others in alphabetical order. A folder counts when its
+// name is a language code.
+func languagesOf(sources ...fs.FS) []string {
+	langs := []string{DefaultLanguage}
+	for _, fsys := range sources {
+		entries, err := fs.ReadDir(fsys, ".")
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		for _, e := range entries {
+			if e.IsDir() && langPattern.MatchString(e.Name()) && !slices.Contains(langs, e.Name()) {
+				langs = append(langs, e.Name())
+			}
+		}
+	}
+	slices.Sort(langs[1:])
+	return langs
+}
 
 // Itinerary is a learning path: lessons in order.
 type Itinerary struct {
@@ -117,6 +147,7 @@ func (c *Catalog) AllLessons() []*Lesson {
 
 // Library is the content of every language.
 type Library struct {
+	langs    []string // the default first
 	catalogs map[string]*Catalog
 }
 
@@ -128,13 +159,6 @@ func (lib *Library) Catalog(lang string) *Catalog {
 	return lib.catalogs[DefaultLanguage]
 }
 
-// Langs returns the languages the library has content in.
-func (lib *Library) Langs() []string {
-	var out []string
-	for _, l := range Languages {
-		if _, ok := lib.catalogs[l]; ok {
-			out = append(out, l)
-		}
-	}
-	return out
-}
+// Langs returns the languages the library has content in: a folder of
+// lessons in one of its sources. The default language comes first.
+func (lib *Library) Langs() []string { return slices.Clone(lib.langs) }

@@ -8,6 +8,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -135,14 +136,18 @@ var (
 // them. Lessons with problems are left out of the library, in every language,
 // so the rest still works. The library is never nil.
 func Load(sources ...Source) (*Library, []Problem) {
-	lib := &Library{catalogs: map[string]*Catalog{}}
+	var fss []fs.FS
+	for _, src := range sources {
+		fss = append(fss, src.FS)
+	}
+	lib := &Library{langs: languagesOf(fss...), catalogs: map[string]*Catalog{}}
 	var all []Problem
 	bad := map[string]bool{} // lesson ids with problems
-	for _, lang := range Languages {
+	for _, lang := range lib.langs {
 		lib.catalogs[lang] = &Catalog{Lang: lang, Lessons: map[string]*Lesson{}}
 	}
 	for _, src := range sources {
-		for _, lang := range Languages {
+		for _, lang := range lib.langs {
 			cat := lib.catalogs[lang]
 			dir := lang
 			files, err := fs.ReadDir(src.FS, dir)
@@ -367,61 +372,123 @@ func parseStep(p *problems, n *yaml.Node) *Step {
 	return s
 }
 
-// crossCheck makes sure every language has the same itineraries, lessons,
-// steps and answers. Lessons that differ are marked bad.
+// crossCheck compares every language with the default one, the reference:
+// the same itineraries, lessons, steps and answers. A missing translation
+// is reported and the lesson stays in the languages that have it; a
+// translation that does not match the reference (other steps, other right
+// answers) is reported and left out of its language only. So an unfinished
+// translation never takes a lesson away from the other languages.
 func crossCheck(lib *Library, bad map[string]bool) []Problem {
 	var out []Problem
 	ref := lib.catalogs[DefaultLanguage]
-	for _, lang := range Languages[1:] {
+	for _, lang := range lib.langs[1:] {
 		cat := lib.catalogs[lang]
 		for id, l := range ref.Lessons {
 			other, ok := cat.Lessons[id]
-			if !ok {
+			switch {
+			case !ok:
 				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q has no %q translation", id, lang)})
-				bad[id] = true
-				continue
-			}
-			if len(l.Steps) != len(other.Steps) {
+			case len(l.Steps) != len(other.Steps):
 				out = append(out, Problem{File: other.File, Line: other.line, Msg: fmt.Sprintf("lesson %q has %d steps here and %d in %s", id, len(other.Steps), len(l.Steps), l.File)})
-				bad[id] = true
-				continue
-			}
-			for i, s := range l.Steps {
-				o := other.Steps[i]
-				if s.ID != o.ID || s.Kind != o.Kind || strings.Join(s.Exercise.shape(), "|") != strings.Join(o.Exercise.shape(), "|") {
-					out = append(out, Problem{File: other.File, Line: o.line, Msg: fmt.Sprintf("step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same", i+1, o.ID, s.ID, l.File)})
-					bad[id] = true
+				delete(cat.Lessons, id)
+			default:
+				for i, s := range l.Steps {
+					o := other.Steps[i]
+					if s.ID != o.ID || s.Kind != o.Kind || strings.Join(s.Exercise.shape(), "|") != strings.Join(o.Exercise.shape(), "|") {
+						out = append(out, Problem{File: other.File, Line: o.line, Msg: fmt.Sprintf("step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s", i+1, o.ID, s.ID, l.File, shapeDiff(s, o, DefaultLanguage))})
+						delete(cat.Lessons, id)
+					}
 				}
 			}
 		}
 		for id, l := range cat.Lessons {
-			if _, ok := ref.Lessons[id]; !ok {
+			if _, ok := ref.Lessons[id]; !ok && !bad[id] {
 				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q has no %q version", id, DefaultLanguage)})
-				bad[id] = true
 			}
 		}
-		for i := 0; i < max(len(ref.Itineraries), len(cat.Itineraries)); i++ {
-			if i >= len(cat.Itineraries) {
-				it := ref.Itineraries[i]
-				out = append(out, Problem{File: it.file, Line: it.line, Msg: fmt.Sprintf("itinerary %q has no %q version: same ids and lessons in both", it.ID, lang)})
-				break
-			}
-			if it := cat.Itineraries[i]; i >= len(ref.Itineraries) || itineraryShape(it) != itineraryShape(ref.Itineraries[i]) {
-				out = append(out, Problem{File: it.file, Line: it.line, Msg: fmt.Sprintf("the itineraries differ from the %q ones: same ids and lessons in both", DefaultLanguage)})
-				break
-			}
-		}
+		out = append(out, compareItineraries(ref, cat)...)
 	}
 	for _, cat := range lib.catalogs {
 		for _, it := range cat.Itineraries {
 			for j, id := range it.LessonIDs {
-				if _, ok := cat.Lessons[id]; !ok && !bad[id] {
+				if _, ok := cat.Lessons[id]; !ok && !bad[id] && !dropped(lib, id) {
 					out = append(out, Problem{File: it.file, Line: it.lessonLines[j], Msg: fmt.Sprintf("itinerary %q lists lesson %q, which does not exist", it.ID, id)})
 				}
 			}
 		}
 	}
 	return out
+}
+
+// dropped reports whether lesson id exists in some language: then an
+// itinerary that lists it where it is missing has been reported already.
+func dropped(lib *Library, id string) bool {
+	for _, cat := range lib.catalogs {
+		if _, ok := cat.Lessons[id]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// compareItineraries reports itineraries of the reference missing in cat,
+// those of cat the reference lacks, and those listing other lessons.
+func compareItineraries(ref, cat *Catalog) []Problem {
+	var out []Problem
+	find := func(c *Catalog, id string) *Itinerary {
+		for _, it := range c.Itineraries {
+			if it.ID == id {
+				return it
+			}
+		}
+		return nil
+	}
+	for _, it := range ref.Itineraries {
+		o := find(cat, it.ID)
+		switch {
+		case o == nil:
+			out = append(out, Problem{File: it.file, Line: it.line, Msg: fmt.Sprintf("itinerary %q has no %q version: same ids and lessons in every language", it.ID, cat.Lang)})
+		case itineraryShape(o) != itineraryShape(it):
+			out = append(out, Problem{File: o.file, Line: o.line, Msg: fmt.Sprintf("itinerary %q lists other lessons than in %s: the itineraries differ from the %q ones", it.ID, it.file, ref.Lang)})
+		}
+	}
+	for _, it := range cat.Itineraries {
+		if find(ref, it.ID) == nil {
+			out = append(out, Problem{File: it.file, Line: it.line, Msg: fmt.Sprintf("itinerary %q has no %q version: the itineraries differ from the %q ones", it.ID, ref.Lang, ref.Lang)})
+		}
+	}
+	return out
+}
+
+// shapeDiff says what differs between a step and its translation, for a
+// translator: the options, items or words one has and the other lacks.
+func shapeDiff(ref, other *Step, refLang string) string {
+	if ref.ID != other.ID || ref.Kind != other.Kind {
+		return fmt.Sprintf(" (%s step %q here, %s step %q in %s)", other.Kind, other.ID, ref.Kind, ref.ID, refLang)
+	}
+	a, b := ref.Exercise.shape(), other.Exercise.shape()
+	var only, missing []string
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			only = append(only, x)
+		}
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			missing = append(missing, x)
+		}
+	}
+	var parts []string
+	if len(missing) > 0 {
+		parts = append(parts, fmt.Sprintf("in %s but not here: %s", refLang, strings.Join(missing, ", ")))
+	}
+	if len(only) > 0 {
+		parts = append(parts, fmt.Sprintf("here but not in %s: %s", refLang, strings.Join(only, ", ")))
+	}
+	if len(parts) == 0 {
+		return " (the same, in another order)"
+	}
+	return " (" + strings.Join(parts, "; ") + ")"
 }
 
 func itineraryShape(it *Itinerary) string {

@@ -100,11 +100,7 @@ func (p *Passphrase) Judge(a Answer) Verdict {
 }
 
 func (p *Passphrase) check(pr *problems, s *Step, n *yaml.Node) {
-	l, ok := LevelByID(p.Goal)
-	if !ok || l == VeryWeak {
-		pr.add(orNode(child(n, "goal"), n), "step %q: goal %q should be one of weak, fair, strong, very-strong", s.ID, p.Goal)
-	}
-	p.goal = l
+	p.goal = checkGoal(pr, s, n, p.Goal)
 	if p.MinWords < 3 || p.MinWords > 6 {
 		pr.add(orNode(child(n, "min_words"), n), "step %q: min_words should be 3 to 6, not %d", s.ID, p.MinWords)
 	}

@@ -66,11 +66,16 @@ func (p *Password) Judge(a Answer) Verdict {
 }
 
 func (p *Password) check(pr *problems, s *Step, n *yaml.Node) {
-	l, ok := LevelByID(p.Goal)
+	p.goal = checkGoal(pr, s, n, p.Goal)
+}
+
+// checkGoal reads the strength a password or passphrase step asks for.
+func checkGoal(pr *problems, s *Step, n *yaml.Node, goal string) Level {
+	l, ok := LevelByID(goal)
 	if !ok || l == VeryWeak {
-		pr.add(orNode(child(n, "goal"), n), "step %q: goal %q should be one of weak, fair, strong, very-strong", s.ID, p.Goal)
+		pr.add(orNode(child(n, "goal"), n), "step %q: goal %q should be one of weak, fair, strong, very-strong", s.ID, goal)
 	}
-	p.goal = l
+	return l
 }
 
 func (p *Password) shape() []string {

@@ -24,6 +24,8 @@ var (
 	keyClass         = []byte("class")
 	keyHubID         = []byte("hub_id")
 	keyTrainerKey    = []byte("trainer_key_hash")
+	keySettings      = []byte("settings")
+	keyTrainerPIN    = []byte("trainer_pin_hash")
 )
 
 // The one place values are encoded and decoded.

@@ -77,8 +77,12 @@ func TestGoldenForm(t *testing.T) {
 				clk := &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
 				m := New(Config{Store: st, Library: library(t), Lang: lang, StartLesson: fc.lesson, Now: clk.Now})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(fc.size[0], fc.size[1]))
-				ready := map[string]string{"es": "[PRÁCTICA]", "en": "[PRACTICE]"}[lang]
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(ready)) },
+				// The form on screen, and the start of the lesson saved (the
+				// status line says so in every golden).
+				ready := map[string][]string{"es": {"[PRÁCTICA]", "Guardado"}, "en": {"[PRACTICE]", "Saved"}}[lang]
+				teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+					return bytes.Contains(b, []byte(ready[0])) && bytes.Contains(b, []byte(ready[1]))
+				},
 					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 				for _, k := range fc.keys {
 					tm.Send(k)

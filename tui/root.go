@@ -47,6 +47,10 @@ type Config struct {
 	HubURL string
 	// Joined is the class this laptop is in (from the data file), if any.
 	Joined string
+	// Kiosk: closing Aula needs the trainer PIN (aula --kiosk), if one is
+	// set (TrainerPIN); without one the quit dialog says how to set it.
+	Kiosk      bool
+	TrainerPIN bool
 }
 
 // Model is the root model.
@@ -66,6 +70,7 @@ type Model struct {
 	idleTick  bool // an idle check is scheduled
 	startOpen string
 	class     classState
+	gate      gate // wrong trainer PINs (kiosk mode)
 }
 
 // overlay is drawn over the current screen and takes the keys while open.
@@ -157,6 +162,23 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			c.Close() // forget any practice password before leaving
 		}
 		return m, tea.Sequence(m.flush(), tea.Quit)
+	case askTrainerPINMsg:
+		m.overlay = newPinGate(m.c, &m.gate)
+		return m, nil
+	case trainerPINCheckedMsg:
+		if g, ok := m.overlay.(*pinGate); ok {
+			cmd, closed := g.checked(msg)
+			if closed {
+				m.overlay = nil
+			}
+			return m, cmd
+		}
+		return m, nil
+	case gateTickMsg:
+		if g, ok := m.overlay.(*pinGate); ok {
+			return m, g.ticked()
+		}
+		return m, nil
 	case goHomeMsg:
 		return m, m.goHome()
 	case openJoinMsg:
@@ -250,16 +272,28 @@ func (m *Model) show(s screen) {
 }
 
 // quitDialog asks before leaving; a signed-in learner may also just sign out.
+// In kiosk mode "Close Aula" asks for the trainer PIN first.
 func (m *Model) quitDialog() overlay {
 	cat := m.c.Cat
+	var close tea.Msg = quitMsg{}
+	text, nobody := cat.T("quit_text"), cat.T("quit_text_nobody")
+	switch {
+	case m.cfg.Kiosk && m.cfg.TrainerPIN:
+		close = askTrainerPINMsg{}
+		text += " " + cat.T("kiosk_quit_needs_pin")
+		nobody += " " + cat.T("kiosk_quit_needs_pin")
+	case m.cfg.Kiosk:
+		text += "\n\n" + cat.T("kiosk_no_pin")
+		nobody += "\n\n" + cat.T("kiosk_no_pin")
+	}
 	if m.c.Learner == nil {
-		return newDialog(m.c, cat.T("quit_title"), cat.T("quit_text_nobody"), []dialogButton{
-			{label: cat.T("btn_close_app"), msg: quitMsg{}},
+		return newDialog(m.c, cat.T("quit_title"), nobody, []dialogButton{
+			{label: cat.T("btn_close_app"), msg: close},
 			{label: cat.T("btn_stay")},
 		})
 	}
-	return newDialog(m.c, cat.T("quit_title"), cat.T("quit_text"), []dialogButton{
-		{label: cat.T("btn_close_app"), msg: quitMsg{}},
+	return newDialog(m.c, cat.T("quit_title"), text, []dialogButton{
+		{label: cat.T("btn_close_app"), msg: close},
 		{label: cat.T("btn_switch"), msg: signOutMsg{}},
 		{label: cat.T("btn_stay")},
 	})

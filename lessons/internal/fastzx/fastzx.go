@@ -1,11 +1,13 @@
 // Package fastzx is zxcvbn 4.4.2, as ported to Go by trustelem/zxcvbn, made
 // fast enough to judge a password after every key: the same matchers and
 // the same scoring, with the same data (trustelem's word lists and keyboard
-// graphs) and the same guess formulas (trustelem's scoring.EstimateGuesses),
-// but each dictionary looked up once per substring instead of seven times,
-// substrings no longer than the longest word, look-alike substitutions only
-// where they change something, and the scoring tables in slices instead of
-// maps.
+// graphs) and the same guess formulas (trustelem's scoring.EstimateGuesses).
+// What differs is how the words are found: every dictionary and the user
+// inputs are tries walked together from each place in the password, which
+// stop as soon as no word starts with what was read; the readings of the
+// look-alikes (zxcvbn searches the password again for each) are walked
+// together and part only where they read a character differently; and the
+// scoring tables are slices instead of maps.
 //
 // It works on ASCII; Strength maps any other character to one ASCII
 // placeholder first (zxcvbn counts every character as 10 guesses when no
@@ -18,8 +20,10 @@
 package fastzx
 
 import (
+	"cmp"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -40,39 +44,21 @@ var dictNames = func() []string {
 	return names
 }()
 
-// ranks holds a word's rank in each dictionary of dictNames (0: not in
-// it), in the map entry itself: no allocation per word.
-type ranks [maxDicts]int32
-
-// maxDicts bounds the dictionaries (zxcvbn 4.4.2 has 6).
-const maxDicts = 8
+// listing is a word's place in one dictionary of dictNames.
+type listing struct {
+	dict uint8
+	rank int32
+}
 
 var (
-	words      map[string]ranks // every word of every dictionary, lowercase
-	maxWordLen int
-	graphs     []*adjacency.Graph
-	// longestAt[prefix3(w)] is the length of the longest word that starts
-	// like w (3 printable ASCII characters): most places in a password
-	// start no word longer than 2, and the search stops there.
-	longestAt [95 * 95 * 95]uint8
+	// dict finds the words of every dictionary, lowercase. The word of
+	// value v is listed in listings[listed[v]:listed[v+1]], in the order of
+	// dictNames.
+	dict     *trie
+	listed   []int32
+	listings []listing
+	graphs   []*adjacency.Graph
 )
-
-// prefix3 numbers the first 3 characters of s, or -1 if they are not
-// printable ASCII.
-func prefix3(s string) int {
-	if len(s) < 3 {
-		return -1
-	}
-	n := 0
-	for i := 0; i < 3; i++ {
-		c := int(s[i]) - 32
-		if c < 0 || c >= 95 {
-			return -1
-		}
-		n = n*95 + c
-	}
-	return n
-}
 
 var load sync.Once
 
@@ -81,22 +67,44 @@ var load sync.Once
 func Warm() { load.Do(loadDictionaries) }
 
 func loadDictionaries() {
-	if len(dictNames) > maxDicts {
-		panic("fastzx: more dictionaries than maxDicts")
+	// Every (word, dictionary, rank), sorted by word: no map of 100,000
+	// words on the way, so reading them costs little more than keeping them.
+	type entry struct {
+		w string
+		listing
 	}
-	words = make(map[string]ranks, 100000)
+	n := 0
+	for _, name := range dictNames {
+		n += len(frequency.FrequencyLists[name])
+	}
+	entries := make([]entry, 0, n)
 	for d, name := range dictNames {
 		for i, w := range frequency.FrequencyLists[name] {
-			w = strings.ToLower(w)
-			r := words[w]
-			r[d] = int32(i + 1) // a word listed twice keeps its last rank, as in trustelem
-			words[w] = r
-			maxWordLen = max(maxWordLen, len(w))
-			if p := prefix3(w); p >= 0 {
-				longestAt[p] = uint8(max(int(longestAt[p]), min(len(w), 255)))
-			}
+			entries = append(entries, entry{strings.ToLower(w), listing{uint8(d), int32(i + 1)}})
 		}
 	}
+	slices.SortFunc(entries, func(a, b entry) int {
+		if c := strings.Compare(a.w, b.w); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.dict, b.dict), cmp.Compare(a.rank, b.rank))
+	})
+	sorted := make([]string, 0, len(entries))
+	listed = make([]int32, 0, len(entries)+1)
+	listings = make([]listing, 0, len(entries))
+	for k, e := range entries {
+		switch {
+		case k == 0 || e.w != entries[k-1].w:
+			sorted = append(sorted, e.w)
+			listed = append(listed, int32(len(listings)))
+		case e.dict == entries[k-1].dict:
+			// A word listed twice keeps its last rank, as in trustelem.
+			listings = listings[:len(listings)-1]
+		}
+		listings = append(listings, e.listing)
+	}
+	listed = append(listed, int32(len(listings)))
+	dict = newTrie(sorted)
 }
 
 func init() {
@@ -108,19 +116,12 @@ func init() {
 // Inputs are the user inputs (names, words the site knows): a dictionary of
 // its own, "user_inputs". Make them once and judge many passwords with them.
 type Inputs struct {
-	rank      map[string]int
-	maxLen    int
-	longestAt map[int]int // as the package's longestAt, for these inputs
-	then      *Inputs     // more inputs after these, ranked after them
-}
-
-// longest is the length of the longest input that starts like s.
-func (in *Inputs) longest(p int) int {
-	l := 0
-	for ; in != nil; in = in.then {
-		l = max(l, in.longestAt[p])
-	}
-	return l
+	words *trie // nil: no inputs
+	rank  []int // rank[v] is the rank of the input of value v
+	then  *Inputs
+	// offset is added to the ranks of then: the number of distinct inputs
+	// here, as trustelem ranks a list that follows another.
+	offset int
 }
 
 // Then returns inputs that are in first, then rest (made once, shared): a
@@ -128,40 +129,39 @@ func (in *Inputs) longest(p int) int {
 func Then(first []string, rest *Inputs) *Inputs {
 	in := NewInputs(first)
 	in.then = rest
-	if rest != nil {
-		in.maxLen = max(in.maxLen, rest.maxLen)
-	}
 	return in
-}
-
-// lookup is the rank of w among the inputs.
-func (in *Inputs) lookup(w string) (int, bool) {
-	if r, ok := in.rank[w]; ok {
-		return r, true
-	}
-	if in.then != nil {
-		if r, ok := in.then.lookup(w); ok {
-			return len(in.rank) + r, true
-		}
-	}
-	return 0, false
 }
 
 // NewInputs ranks the inputs in order, lowercase; an input listed twice
 // keeps its last rank, as in trustelem.
 func NewInputs(list []string) *Inputs {
-	in := &Inputs{rank: make(map[string]int, len(list)), longestAt: map[int]int{}}
+	rank := make(map[string]int, len(list))
 	for i, w := range list {
-		w = strings.ToLower(w)
-		in.rank[w] = i + 1
-		in.maxLen = max(in.maxLen, len(w))
-		if p := prefix3(w); p >= 0 {
-			in.longestAt[p] = max(in.longestAt[p], len(w))
-		} else if len(w) >= 3 {
-			in.longestAt[-1] = max(in.longestAt[-1], len(w)) // not printable: no shortcut
-		}
+		rank[strings.ToLower(w)] = i + 1
+	}
+	in := &Inputs{offset: len(rank)}
+	if len(rank) == 0 {
+		return in
+	}
+	sorted := sortedKeys(rank)
+	in.words = newTrie(sorted)
+	in.rank = make([]int, len(sorted))
+	for i, w := range sorted {
+		in.rank[i] = rank[w]
 	}
 	return in
+}
+
+// chain lists in and the inputs after it, with the rank offset of each.
+func (in *Inputs) chain() (tries []*trie, ranks [][]int, offsets []int) {
+	off := 0
+	for ; in != nil; in = in.then {
+		if in.words != nil {
+			tries, ranks, offsets = append(tries, in.words), append(ranks, in.rank), append(offsets, off)
+		}
+		off += in.offset
+	}
+	return tries, ranks, offsets
 }
 
 // Result is zxcvbn's verdict.
@@ -227,10 +227,11 @@ func guessesToScore(guesses float64) int {
 
 func omnimatch(password string, in *Inputs) []*match.Match {
 	lower := strings.ToLower(password)
+	s := newSearcher(in)
 	var ms []*match.Match
-	ms = dictionaryMatch(ms, password, lower, in, nil)
-	ms = reverseDictionaryMatch(ms, password, in)
-	ms = l33tMatch(ms, password, lower, in)
+	ms = dictionaryMatch(ms, password, lower, s)
+	ms = reverseDictionaryMatch(ms, password, s)
+	ms = l33tMatch(ms, password, lower, s)
 	for _, g := range graphs {
 		ms = spatialMatch(ms, password, g)
 	}
@@ -242,44 +243,83 @@ func omnimatch(password string, in *Inputs) []*match.Match {
 	return ms
 }
 
-// dictionaryMatch adds the dictionary words in lower (password lowercase).
-// changed, when not nil, limits the search to substrings holding at least
-// one position where changed is true (the look-alike substitutions).
-func dictionaryMatch(ms []*match.Match, password, lower string, in *Inputs, changed []bool) []*match.Match {
-	n := len(lower)
-	longest := max(maxWordLen, in.maxLen)
-	next := n // the first changed position at or after i
-	firstChanged := make([]int, n+1)
-	firstChanged[n] = n
-	for i := n - 1; i >= 0; i-- {
-		if changed == nil || changed[i] {
-			next = i
-		}
-		firstChanged[i] = next
+// searcher finds the words of the dictionaries and of the inputs, walking
+// all their tries together: state k is the node reached in tries[k] (-1:
+// no word there goes on).
+type searcher struct {
+	tries   []*trie // dict, then the inputs'
+	ranks   [][]int // ranks[k][v]: the rank of the input of value v (k ≥ 1)
+	offsets []int   // added to the ranks of tries[k] (k ≥ 1)
+}
+
+func newSearcher(in *Inputs) *searcher {
+	tries, ranks, offsets := in.chain()
+	return &searcher{
+		tries:   append([]*trie{dict}, tries...),
+		ranks:   append([][]int{nil}, ranks...),
+		offsets: append([]int{0}, offsets...),
 	}
-	for i := 0; i < n; i++ {
-		start := i
-		if changed != nil {
-			start = firstChanged[i]
+}
+
+// step moves the state from by c into to, and says whether any word goes on.
+func (s *searcher) step(to, from []int32, c byte) bool {
+	alive := false
+	for k, n := range from {
+		if n >= 0 {
+			n = s.tries[k].next(n, c)
 		}
-		// Words of 1 or 2 characters, and longer ones that start here.
-		limit := longest
-		if p := prefix3(lower[i:min(i+3, n)]); p >= 0 {
-			limit = max(2, int(longestAt[p]), in.longest(p), in.longest(-1))
+		to[k] = n
+		alive = alive || n >= 0
+	}
+	return alive
+}
+
+// ends says whether a word ends at state.
+func (s *searcher) ends(state []int32) bool {
+	for k, n := range state {
+		if n >= 0 && s.tries[k].value[n] >= 0 {
+			return true
 		}
-		for j := start; j < n && j-i < limit; j++ {
-			w := lower[i : j+1]
-			if r, ok := words[w]; ok {
-				for d, rank := range r[:len(dictNames)] {
-					if rank > 0 {
-						ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: password[i : j+1],
-							MatchedWord: w, Rank: int(rank), DictionaryName: dictNames[d]})
-					}
-				}
+	}
+	return false
+}
+
+// emit adds the words that end at state, as trustelem lists them: each
+// dictionary in dictNames' order, then the first inputs that hold it.
+func (s *searcher) emit(ms []*match.Match, state []int32, i, j int, token, word string) []*match.Match {
+	if n := state[0]; n >= 0 {
+		if v := dict.value[n]; v >= 0 {
+			for _, l := range listings[listed[v]:listed[v+1]] {
+				ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: token,
+					MatchedWord: word, Rank: int(l.rank), DictionaryName: dictNames[l.dict]})
 			}
-			if rank, ok := in.lookup(w); ok {
-				ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: password[i : j+1],
-					MatchedWord: w, Rank: rank, DictionaryName: "user_inputs"})
+		}
+	}
+	for k := 1; k < len(state); k++ {
+		if n := state[k]; n >= 0 {
+			if v := s.tries[k].value[n]; v >= 0 {
+				ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: token,
+					MatchedWord: word, Rank: s.offsets[k] + s.ranks[k][v], DictionaryName: "user_inputs"})
+				break
+			}
+		}
+	}
+	return ms
+}
+
+// dictionaryMatch adds the dictionary words in lower (password lowercase).
+func dictionaryMatch(ms []*match.Match, password, lower string, s *searcher) []*match.Match {
+	n, k := len(lower), len(s.tries)
+	cur, next := make([]int32, k), make([]int32, k)
+	for i := 0; i < n; i++ {
+		clear(cur)
+		for j := i; j < n; j++ {
+			if !s.step(next, cur, lower[j]) {
+				break
+			}
+			cur, next = next, cur
+			if s.ends(cur) {
+				ms = s.emit(ms, cur, i, j, password[i:j+1], lower[i:j+1])
 			}
 		}
 	}
@@ -294,10 +334,10 @@ func reverseBytes(s string) string {
 	return string(b)
 }
 
-func reverseDictionaryMatch(ms []*match.Match, password string, in *Inputs) []*match.Match {
+func reverseDictionaryMatch(ms []*match.Match, password string, s *searcher) []*match.Match {
 	rev := reverseBytes(password)
 	from := len(ms)
-	ms = dictionaryMatch(ms, rev, strings.ToLower(rev), in, nil)
+	ms = dictionaryMatch(ms, rev, strings.ToLower(rev), s)
 	n := len(password)
 	for _, m := range ms[from:] {
 		m.Token = reverseBytes(m.Token)
@@ -322,58 +362,165 @@ var l33tTable = map[string][]string{
 	"z": {"2"},
 }
 
-// l33tKey is a look-alike match: the same word at the same place, found
-// through two different readings of the look-alikes, is the same match
-// (same token, same substitutions, same guesses); zxcvbn lists it once per
-// reading, which changes nothing but the time the search takes.
-type l33tKey struct {
-	i, j       int
-	dict, word string
+// l33tFound is a look-alike match and the first reading that finds it.
+type l33tFound struct {
+	reading int
+	m       *match.Match
 }
 
-func l33tMatch(ms []*match.Match, password, lower string, in *Inputs) []*match.Match {
-	subs := enumerateL33tSubs(relevantL33tSubtable(password))
-	seen := map[l33tKey]bool{}
-	for _, sub := range subs {
+// l33tMatch adds the words found through the readings of the look-alikes
+// (each substitution zxcvbn enumerates), as trustelem does: for each
+// reading, each word of 2 characters or more that holds a changed
+// character, listed once however many readings find it. Rather than search
+// the password again for each reading, the readings are walked together
+// and part only where they read a character differently.
+func l33tMatch(ms []*match.Match, password, lower string, s *searcher) []*match.Match {
+	subs := l33tSubs(password)
+	for r, sub := range subs {
 		if len(sub) == 0 {
+			subs = subs[:r] // trustelem stops at the first empty reading
 			break
 		}
-		subbed := []byte(password)
-		changed := make([]bool, len(password))
-		for i := 0; i < len(password); i++ {
-			if v, ok := sub[password[i]]; ok {
-				subbed[i] = v
-				changed[i] = true
+	}
+	if len(subs) == 0 {
+		return ms
+	}
+	n := len(password)
+	w := &l33tWalk{s: s, password: password, lower: lower, k: len(s.tries),
+		reads: make([][]byte, len(subs)), states: make([]int32, (n+1)*len(s.tries)), buf: make([]byte, 0, n)}
+	for r, sub := range subs {
+		b := []byte(password)
+		for j := range b {
+			if v, ok := sub[b[j]]; ok {
+				b[j] = v
+			}
+			if 'A' <= b[j] && b[j] <= 'Z' {
+				b[j] += 'a' - 'A'
 			}
 		}
-		from := len(ms)
-		s := string(subbed)
-		ms = dictionaryMatch(ms, s, strings.ToLower(s), in, changed)
-		kept := ms[:from]
-		for _, m := range ms[from:] {
-			token := password[m.I : m.J+1]
-			if len(token) <= 1 || strings.ToLower(token) == m.MatchedWord {
-				continue
-			}
-			k := l33tKey{m.I, m.J, m.DictionaryName, m.MatchedWord}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			m.Sub = map[string]string{}
-			for k, v := range sub {
-				if strings.IndexByte(token, k) >= 0 {
-					m.Sub[string(k)] = string(v)
-				}
-			}
-			m.L33t = true
-			m.Token = token
-			kept = append(kept, m)
+		w.reads[r] = b
+	}
+	all := make([]int, len(subs))
+	for r := range all {
+		all[r] = r
+	}
+	for i := 0; i < n; i++ {
+		w.i = i
+		clear(w.states[:w.k])
+		w.walk(all, i, false)
+	}
+	// trustelem's order: reading by reading, then by place.
+	sort.SliceStable(w.found, func(a, b int) bool {
+		x, y := w.found[a], w.found[b]
+		if x.reading != y.reading {
+			return x.reading < y.reading
 		}
-		ms = kept
+		if x.m.I != y.m.I {
+			return x.m.I < y.m.I
+		}
+		return x.m.J < y.m.J
+	})
+	for _, f := range w.found {
+		m := f.m
+		m.Sub = map[string]string{}
+		for k, v := range subs[f.reading] {
+			if strings.IndexByte(m.Token, k) >= 0 {
+				m.Sub[string(k)] = string(v)
+			}
+		}
+		m.L33t = true
+		ms = append(ms, m)
 	}
 	return ms
 }
+
+// l33tWalk is the search of l33tMatch from one start i.
+type l33tWalk struct {
+	s               *searcher
+	password, lower string
+	reads           [][]byte // reads[r][j]: the character reading r sees at j, lowercase
+	k               int      // states per place
+	states          []int32  // the searcher's state after each place from i
+	buf             []byte   // the word read so far
+	i               int
+	found           []l33tFound
+}
+
+// walk goes on from place j with the readings of group (in order), which
+// read the same word from i to j-1; changed says that word holds a
+// look-alike.
+func (w *l33tWalk) walk(group []int, j int, changed bool) {
+	if j == len(w.password) {
+		return
+	}
+	rest := group
+	for len(rest) > 0 {
+		c := w.reads[rest[0]][j]
+		same := rest
+		rest = nil
+		for x, r := range same {
+			if w.reads[r][j] != c {
+				// The readings part here: those that read c, and the others.
+				a, b := make([]int, x, len(same)), make([]int, 0, len(same)-x)
+				copy(a, same[:x])
+				for _, r := range same[x:] {
+					if w.reads[r][j] == c {
+						a = append(a, r)
+					} else {
+						b = append(b, r)
+					}
+				}
+				same, rest = a, b
+				break
+			}
+		}
+		d := j - w.i
+		cur, next := w.states[d*w.k:(d+1)*w.k], w.states[(d+1)*w.k:(d+2)*w.k]
+		if !w.s.step(next, cur, c) {
+			continue
+		}
+		w.buf = append(w.buf[:d], c)
+		ch := changed || c != w.lower[j]
+		if ch && d > 0 && w.s.ends(next) {
+			if word := string(w.buf); word != w.lower[w.i:j+1] {
+				for _, m := range w.s.emit(nil, next, w.i, j, w.password[w.i:j+1], word) {
+					w.found = append(w.found, l33tFound{same[0], m})
+				}
+			}
+		}
+		w.walk(same, j+1, ch)
+	}
+}
+
+// l33tSubs lists the readings of the look-alikes in password. They depend
+// only on which look-alikes it holds, which changes seldom from one key to
+// the next: the lists are kept (read-only) for the next time.
+func l33tSubs(password string) []map[byte]byte {
+	var present []byte
+	for _, c := range []byte("!$%(+0123456789<@[{|") {
+		if strings.IndexByte(password, c) >= 0 {
+			present = append(present, c)
+		}
+	}
+	key := string(present)
+	l33tCache.Lock()
+	defer l33tCache.Unlock()
+	if subs, ok := l33tCache.m[key]; ok {
+		return subs
+	}
+	subs := enumerateL33tSubs(relevantL33tSubtable(password))
+	if len(l33tCache.m) >= 64 {
+		clear(l33tCache.m) // a few passwords at a time: start again
+	}
+	l33tCache.m[key] = subs
+	return subs
+}
+
+// l33tCache maps the look-alikes present (in order) to their readings.
+var l33tCache = struct {
+	sync.Mutex
+	m map[string][]map[byte]byte
+}{m: map[string][]map[byte]byte{}}
 
 // relevantL33tSubtable keeps the substitutions whose look-alike is in the
 // password.

@@ -1,0 +1,15 @@
+//go:build unix
+
+package main
+
+import (
+	"os/signal"
+	"syscall"
+)
+
+// ignoreStopSignals keeps a kiosk from being stopped and leaving its
+// terminal at a shell prompt: SIGTSTP (Ctrl+Z, were the terminal to send it)
+// and SIGQUIT (Ctrl+\, which would also dump the goroutines on screen).
+// In raw mode those keys reach Aula as keys; this covers the moments
+// before and after, and a signal sent by something else.
+func ignoreStopSignals() { signal.Ignore(syscall.SIGTSTP, syscall.SIGQUIT) }
