@@ -78,7 +78,7 @@ func TestEveryMessageUsedExists(t *testing.T) {
 	for _, kind := range lessons.Kinds() {
 		used = append(used, "help_player_"+kind)
 	}
-	for _, r := range []string{"empty", "no_choice", "wrong", "missing", "order", "invalid", "right"} {
+	for _, r := range []string{"empty", "no_choice", "wrong", "missing", "order", "invalid", "right", "field"} {
 		used = append(used, "verdict_"+r)
 	}
 	// issue 5: the inbox step's reasons, folders and form titles.
@@ -93,6 +93,10 @@ func TestEveryMessageUsedExists(t *testing.T) {
 		used = append(used, "inbox_folder_"+f)
 	}
 	used = append(used, "inbox_compose_"+lessons.SendReply, "inbox_compose_"+lessons.SendForward)
+	// Built at run time: form_err_<rule> for every rule a form field can break.
+	for _, r := range lessons.FormRules() {
+		used = append(used, "form_err_"+r)
+	}
 	if len(used) < 50 {
 		t.Fatalf("found only %d message ids in the source; is the pattern right?", len(used))
 	}

@@ -8,7 +8,7 @@ import (
 
 // Answer is what a learner gives to a step: TextAnswer for type steps,
 // ChoiceAnswer for choose steps, OrderAnswer for order steps, InboxAnswer for
-// inbox steps, nil for read.
+// inbox steps, FormAnswer for form steps, nil for read.
 type Answer any
 
 // TextAnswer is free text typed by the learner. It is judged and forgotten:
@@ -35,6 +35,7 @@ const (
 	ReasonOrder    Reason = "order"     // Param is out of place
 	ReasonInvalid  Reason = "invalid"   // an answer of the wrong shape: a bug, said kindly
 	ReasonRight    Reason = "right"     // right, and the lesson says nothing more
+	ReasonField    Reason = "field"     // a form field (Param: its label) is not valid yet
 
 	// Inbox steps.
 	ReasonNothing      Reason = "nothing"       // nothing done in the mailbox yet
@@ -53,11 +54,12 @@ func AddressReason(p AddressProblem) Reason {
 }
 
 // Counts says whether the verdict is an attempt that counts: right, or a
-// miss. Reminders that nothing was given yet, and the silence of a task
-// under way, are not attempts.
+// miss. Reminders that nothing was given yet, the silence of a task under
+// way, and a form with a field not valid yet (the form blocks it, as a real
+// one does) are not attempts.
 func (v Verdict) Counts() bool {
 	switch v.Reason {
-	case ReasonEmpty, ReasonNoChoice, ReasonNoConfirm, ReasonNothing, ReasonPending, AddressReason(AddressEmpty):
+	case ReasonEmpty, ReasonNoChoice, ReasonNoConfirm, ReasonNothing, ReasonPending, AddressReason(AddressEmpty), ReasonField:
 		return false
 	}
 	return true
@@ -96,11 +98,12 @@ var kinds = map[string]func() Exercise{
 	"scenario": func() Exercise { return &Scenario{} },
 	"phrase":   func() Exercise { return &Passphrase{} },
 	"inbox":    func() Exercise { return &Inbox{} },
+	"form":     func() Exercise { return &Form{} },
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order", "password", "code", "scenario", "phrase", "inbox"}
+	return []string{"read", "choose", "type", "order", "password", "code", "scenario", "phrase", "inbox", "form"}
 }
 
 // Judge judges an answer to a step.

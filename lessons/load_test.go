@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestBuiltInLessons(t *testing.T) {
@@ -118,6 +119,8 @@ func TestBuiltInLessonsAreSolvable(t *testing.T) {
 					a = PasswordAnswer{Password: "nube tren queso piano", Confirm: "nube tren queso piano"}
 				case *Inbox:
 					a = ex.Sample()
+				case *Form:
+					a = ex.SampleAnswer(time.Now())
 				case *Type:
 					if ex.Answer.Match == "pattern" || ex.Answer.Match == "email" {
 						continue // no literal right answer to type

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -133,5 +132,3 @@ func TestCodeStepEnglishAndNarrow(t *testing.T) {
 	d.send(codeTickMsg{step: "escribir-codigo", sent: 1})
 	d.must("Hello, Lucía")
 }
-
-func splitLines(s string) []string { return strings.Split(s, "\n") }

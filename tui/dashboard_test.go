@@ -503,6 +503,13 @@ func TestDashboardMistakeNames(t *testing.T) {
 		{"teclado", "nombre-lucia", "wrong", "another wrong answer"},
 		{"seguridad-basica", "terminar-compartido", "order-cerrar-sesion", "“Sign out of your account” out of place"},
 		{"no-such-lesson", "paso", "a-b\x1b[31m", "a b[31m"},
+		// issue 6: a form's outcomes say the field and what was wrong.
+		{"ingreso-minimo-vital", "solicitud", "dni.dni_letter", "DNI: The letter does not match"},
+		{"ingreso-minimo-vital", "solicitud", "miembro-nacimiento.required", "Date of birth: This is required."},
+		{"ingreso-minimo-vital", "solicitud", "direccion.mismatch", "Address: valid, but not the one on the card"},
+		{"ingreso-minimo-vital", "solicitud", "doc-dni.file_type", "Copy of the DNI: file type"},
+		{"ingreso-minimo-vital", "solicitud", "session.timeout", "the session expired"},
+		{"ingreso-minimo-vital", "solicitud", "nadie.required", "nadie.required"},
 	} {
 		if got := d.mistakeName(c.lesson, c.step, c.id); !strings.HasPrefix(got, c.want) {
 			t.Errorf("mistakeName(%s, %s, %s) = %q, want %q", c.lesson, c.step, c.id, got, c.want)

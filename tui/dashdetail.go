@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/classroom"
+	"aula/i18n"
 	"aula/lessons"
 	"aula/store"
 )
@@ -48,6 +49,10 @@ func (d *Dashboard) mistakeName(lessonID, stepID, id string) string {
 					return cat.T("dmistake_option", "Text", truncate(o.Text, 40))
 				}
 			}
+		case *lessons.Form:
+			if name := formMistakeName(cat, ex, id); name != "" {
+				return name
+			}
 		case *lessons.Order:
 			if item, ok := strings.CutPrefix(id, "order-"); ok {
 				for _, it := range ex.Items {
@@ -69,6 +74,45 @@ func (d *Dashboard) mistakeName(lessonID, stepID, id string) string {
 		return cat.T("dmistake_wrong")
 	}
 	return strings.ReplaceAll(clean(id), "-", " ")
+}
+
+// formMistakeName says a form's outcome readably: the field's label and
+// what was wrong with it ("DNI: La letra no corresponde…"), or that the
+// session ended. "" for an id that is not the form's.
+func formMistakeName(cat *i18n.Catalog, fm *lessons.Form, id string) string {
+	if id == "session.timeout" {
+		return cat.T("dmistake_timeout")
+	}
+	fieldID, rule, ok := strings.Cut(id, ".")
+	if !ok {
+		return ""
+	}
+	var field *lessons.Field
+	for _, p := range fm.Pages {
+		for _, f := range p.Fields {
+			for _, g := range append([]*lessons.Field{f}, f.Fields...) {
+				if g.ID == fieldID {
+					field = g
+				}
+			}
+		}
+	}
+	if field == nil {
+		return ""
+	}
+	words := cat.T("dmistake_wrong")
+	switch rule {
+	case "mismatch", "items":
+		words = cat.T("dmistake_not_persona")
+	case lessons.RuleTooLong, lessons.RuleCodeFormat, lessons.RuleFileType, lessons.RuleFileSize:
+		// Their words need the field's numbers: the rule's name says enough.
+		words = strings.ReplaceAll(rule, "_", " ")
+	default:
+		if slices.Contains(lessons.FormRules(), rule) {
+			words = cat.T("form_err_" + rule)
+		}
+	}
+	return cat.T("dmistake_field", "Field", truncate(field.Label, 30), "Rule", truncate(words, 50))
 }
 
 // mistakesText lists a step's mistakes, the most frequent first.

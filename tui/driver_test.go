@@ -148,6 +148,8 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyF2}
 	case "f4":
 		return tea.KeyMsg{Type: tea.KeyF4}
+	case "f5":
+		return tea.KeyMsg{Type: tea.KeyF5}
 	case "ctrl+c":
 		return tea.KeyMsg{Type: tea.KeyCtrlC}
 	case "shift+tab":

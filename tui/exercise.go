@@ -44,6 +44,12 @@ type (
 	// wiper forgets what the learner typed: called when the step is left,
 	// whether solved or not.
 	wiper interface{ Wipe() }
+	// outcomeTaker finds mistakes on its own before any answer is checked
+	// (a form page that cannot go on until it is valid). After each update
+	// the player records what TakeOutcomes returns, once: mistake ids from
+	// the lesson file, never values, as outcomes that are not attempts (no
+	// miss counts towards the hint or the worked example).
+	outcomeTaker interface{ TakeOutcomes() []string }
 )
 
 // components maps a step kind to the constructor of its exercise. A new kind
@@ -58,11 +64,12 @@ var components = map[string]func(c *Common, s *lessons.Step) exercise{
 	"scenario": newScenarioExercise,
 	"phrase":   newPhraseExercise,
 	"inbox":    newInboxExercise,
+	"form":     newFormExercise,
 }
 
 // fullExercise is an optional interface (checked with a type assertion by
 // the player) for an exercise that is a whole application, such as the mail
-// app of inbox steps. While the step is being answered:
+// app of inbox steps or the online form of form steps. While the step is being answered:
 //   - it is drawn in all the room the player has (ViewFull), across the
 //     whole width;
 //   - it takes Enter for itself: the learner checks with the exercise's own
@@ -80,7 +87,8 @@ type fullExercise interface {
 	// TakeCheck returns, once, an answer to check after an action, or nil.
 	TakeCheck() lessons.Answer
 	// CheckKey is the exercise's own key for "check", shown on the Check
-	// button.
+	// button. A disabled binding means the exercise has a submit button of
+	// its own (a form): the player then draws no Check button.
 	CheckKey() key.Binding
 }
 

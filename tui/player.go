@@ -158,7 +158,7 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 		}
 		if isClick(msg) {
 			switch {
-			case p.c.Zones.Get("btn-check").InBounds(msg):
+			case p.checkButton() && p.c.Zones.Get("btn-check").InBounds(msg):
 				return p.enterPressed()
 			case p.c.Zones.Get("btn-hint").InBounds(msg):
 				return p.showHint()
@@ -166,12 +166,32 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	cmd := p.ex.Update(msg)
+	if o, ok := p.ex.(outcomeTaker); ok && p.state == asking {
+		cmd = tea.Batch(cmd, p.recordOutcomes(o.TakeOutcomes()))
+	}
 	if isFull {
 		if a := full.TakeCheck(); a != nil && p.state == asking {
 			return tea.Batch(cmd, p.judge(a))
 		}
 	}
 	return cmd
+}
+
+// recordOutcomes records mistakes the exercise found by itself (a form page
+// that could not go on). They are not attempts: no attempt number, no miss.
+func (p *player) recordOutcomes(mistakes []string) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range mistakes {
+		cmds = append(cmds, p.record(store.Answered, func(e *store.Event) { e.Mistake = id }))
+	}
+	return tea.Batch(cmds...)
+}
+
+// checkButton says whether the Check button is on screen: not for a full
+// exercise that has a submit button of its own.
+func (p *player) checkButton() bool {
+	f, ok := p.ex.(fullExercise)
+	return p.state != asking || !ok || f.CheckKey().Enabled()
 }
 
 func isClick(m tea.MouseMsg) bool {
@@ -417,11 +437,15 @@ func (p *player) buttons() string {
 	if p.state != asking {
 		return button(p.c, "btn-check", cat.T("btn_next"), true)
 	}
+	hint := button(p.c, "btn-hint", cat.T("btn_hint"), false)
+	if !p.checkButton() {
+		return hint
+	}
 	check := cat.T("btn_check")
 	if f, ok := p.ex.(fullExercise); ok {
 		check += " (" + strings.ToUpper(f.CheckKey().Help().Key) + ")"
 	}
-	return button(p.c, "btn-check", check, true) + " " + button(p.c, "btn-hint", cat.T("btn_hint"), false)
+	return button(p.c, "btn-check", check, true) + " " + hint
 }
 
 // fit shows the part of body that fits the content height, keeping the

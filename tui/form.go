@@ -1,0 +1,841 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/lessons"
+)
+
+// formExercise is a simulated online form (step kind "form"): a wizard of
+// pages with a page indicator, labelled fields with help and required
+// marks, a repeating group, document upload, a review page with "change"
+// links, submit and a receipt. Pages are checked as the real ones are, but
+// in kinder words; Next is blocked until the page is valid. What the
+// learner types lives only here, in memory: only rule ids leave it.
+//
+// It is a fullExercise, like the mail app: it takes the whole step area
+// and Enter; its Submit button hands the answer to the player (TakeCheck),
+// so it has no Check key; Esc closes its own panels, and once the learner
+// has typed something Esc asks before leaving (the same dialog-in-the-
+// exercise the mail app uses before throwing a draft away). The mistakes
+// of a page that cannot go on are outcomes the player records
+// (TakeOutcomes), not attempts.
+//
+// The parts live in their own files: form_fields.go (one field: keys and
+// drawing), form_check.go (validation glue and outcomes), form_layout.go
+// (a page on screen), form_review.go, form_receipt.go, form_session.go
+// (time: the session timeout and the SMS code) and form_panels.go (the
+// persona card and the file picker).
+type formExercise struct {
+	c    *Common
+	step *lessons.Step
+	form *lessons.Form
+	keys formKeys
+
+	fields map[string]*fieldState // by key: field id, or group#serial.sub for a group's item
+	groups map[string]*groupState // by group id
+
+	page     int // the page shown; len(Pages) is the review page
+	stage    formStage
+	focus    int    // index into targets()
+	popup    popup  // a panel over the page
+	popupKey string // the field the popup belongs to
+	pickAt   int    // the highlighted line of the popup
+	summary  bool   // the error summary is on (after a blocked Next)
+	showTop  bool   // right after a blocked Next: the summary on screen if the focus fits too
+	back     bool   // came from the review page: Next returns to it
+	scroll   int    // first line of the page body on screen
+	pageDone []bool // pages left with a valid Next: they survive a timeout
+
+	touched   bool      // the learner changed something: leaving asks first
+	dlg       *dialog   // asks before leaving the lesson with answers typed
+	pending   bool      // Submit was pressed: the player takes the answer to check
+	found     []string  // mistake ids for the player to record
+	lastInput time.Time // for the session timeout
+	tickDue   time.Time // when the pending timer fires (zero: none)
+	lostPage  string    // the page whose answers a timeout wiped
+	codes     map[string]lessons.SentCode
+	codeSeq   uint64
+	recorded  map[string]string // path -> the rule last recorded, so a repeat is not a new outcome
+
+	done    bool
+	receipt *receipt
+}
+
+// formStage is what the form shows.
+type formStage int
+
+const (
+	stFill    formStage = iota // pages and the review
+	stExpired                  // the session ended: "sign in again"
+	stReceipt                  // submitted: the receipt
+)
+
+// popup is a panel over the page.
+type popup int
+
+const (
+	popNone    popup = iota
+	popSelect        // a drop-down's list
+	popPicker        // the file picker
+	popPersona       // the persona card, on a narrow screen
+)
+
+// groupState holds the items of a repeating group. Each item has a serial
+// number that never changes, so removing one keeps the others' answers.
+type groupState struct {
+	f       *lessons.Field
+	serials []int
+	next    int
+}
+
+func newFormExercise(c *Common, s *lessons.Step) exercise {
+	fm := s.Exercise.(*lessons.Form)
+	e := &formExercise{c: c, step: s, form: fm, keys: newFormKeys(c),
+		fields: map[string]*fieldState{}, groups: map[string]*groupState{},
+		pageDone: make([]bool, len(fm.Pages)), codes: map[string]lessons.SentCode{},
+		recorded: map[string]string{}, lastInput: c.Now()}
+	for _, pg := range fm.Pages {
+		for _, f := range pg.Fields {
+			if f.Kind != "group" {
+				e.fields[f.ID] = e.newField(f, f.ID, f.Value)
+				continue
+			}
+			g := &groupState{f: f}
+			e.groups[f.ID] = g
+			for _, it := range f.Items {
+				e.addItem(g, it)
+			}
+		}
+	}
+	e.arrive(0)
+	return e
+}
+
+// addItem adds an item to a group, filled with values (or empty).
+func (e *formExercise) addItem(g *groupState, values map[string]string) {
+	serial := g.next
+	g.next++
+	g.serials = append(g.serials, serial)
+	for _, sub := range g.f.Fields {
+		k := itemKey(g.f.ID, serial, sub.ID)
+		e.fields[k] = e.newField(sub, k, values[sub.ID])
+	}
+}
+
+// removeItem takes item serial out of a group, with its answers.
+func (e *formExercise) removeItem(g *groupState, serial int) {
+	for i, s := range g.serials {
+		if s == serial {
+			g.serials = append(g.serials[:i:i], g.serials[i+1:]...)
+			break
+		}
+	}
+	for _, sub := range g.f.Fields {
+		delete(e.fields, itemKey(g.f.ID, serial, sub.ID))
+	}
+}
+
+func itemKey(group string, serial int, sub string) string {
+	return group + "#" + strconv.Itoa(serial) + "." + sub
+}
+
+// onPage returns the index of the page a top-level field is on.
+func (e *formExercise) onPage(id string) int {
+	for i, pg := range e.form.Pages {
+		for _, f := range pg.Fields {
+			if f.ID == id {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// reviewPage is the index of the review page.
+func (e *formExercise) reviewPage() int { return len(e.form.Pages) }
+
+// enterPage shows page i with the focus on its first target.
+func (e *formExercise) enterPage(i int) {
+	e.page, e.focus, e.scroll, e.summary, e.popup = i, 0, 0, false, popNone
+	e.focusField()
+}
+
+// arrive shows page i coming from the page before it (or signing in
+// again): as on a real site, a code field's SMS is sent then, unless a
+// code still valid was sent already. Going back, or to a page to fix it,
+// sends nothing: an expired code waits for "Ask for another code".
+func (e *formExercise) arrive(i int) {
+	e.enterPage(i)
+	if i >= len(e.form.Pages) {
+		return
+	}
+	for _, f := range e.form.Pages[i].Fields {
+		if f.Kind == "code" {
+			if sent, ok := e.codes[f.ID]; !ok || !e.c.Now().Before(sent.Expires) {
+				e.sendCode(f)
+			}
+		}
+	}
+}
+
+// Update handles keys, clicks and the form's timer.
+func (e *formExercise) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case formTickMsg:
+		if msg.owner != e {
+			return nil
+		}
+		e.tickDue = time.Time{}
+		e.checkTimeout(e.c.Now())
+		return e.ensureTick()
+	case tea.KeyMsg:
+		cmd := e.key(msg)
+		return tea.Batch(cmd, e.ensureTick())
+	case tea.MouseMsg:
+		cmd := e.mouse(msg)
+		return tea.Batch(cmd, e.ensureTick())
+	}
+	return nil
+}
+
+func (e *formExercise) key(msg tea.KeyMsg) tea.Cmd {
+	now := e.c.Now()
+	if e.stage == stReceipt {
+		switch {
+		case key.Matches(msg, e.keys.Mark):
+			e.receipt.saved = true
+		case msg.Type == tea.KeyDown, msg.Type == tea.KeyPgDown:
+			e.scroll++ // a receipt taller than the screen
+		case msg.Type == tea.KeyUp, msg.Type == tea.KeyPgUp:
+			e.scroll = max(e.scroll-1, 0)
+		}
+		return nil
+	}
+	if e.done {
+		return nil
+	}
+	if e.checkTimeout(now) {
+		return nil // the key that finds the session ended only shows that it ended
+	}
+	if e.dlg != nil {
+		e.lastInput = now
+		cmd, closed := e.dlg.Update(msg)
+		if closed {
+			e.dlg = nil
+		}
+		return cmd
+	}
+	if key.Matches(msg, e.c.Keys.Back) {
+		e.escape()
+		return nil
+	}
+	if e.stage == stExpired {
+		if key.Matches(msg, e.keys.Enter, e.keys.Mark) {
+			e.signInAgain()
+		}
+		return nil
+	}
+	if e.warning(now) {
+		e.lastInput = now // "I am here": the key only keeps the session
+		return nil
+	}
+	e.lastInput = now
+	e.showTop = false
+	if key.Matches(msg, e.keys.Persona) {
+		switch {
+		case e.popup == popPersona:
+			e.popup = popNone
+		case e.form.Persona != nil && !e.isWide():
+			e.popup = popPersona
+		}
+		return nil
+	}
+	switch e.popup {
+	case popPersona:
+		if key.Matches(msg, e.c.Keys.Enter) {
+			e.popup = popNone
+		}
+		return nil
+	case popSelect, popPicker:
+		return e.popupKeys(msg)
+	}
+	return e.pageKey(msg)
+}
+
+// pageKey handles a key on a page or the review.
+func (e *formExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
+	ts := e.targets()
+	if len(ts) == 0 {
+		return nil
+	}
+	e.focus = clamp(e.focus, 0, len(ts)-1)
+	t := ts[e.focus]
+	k := e.c.Keys
+	if fs := e.fields[t.key]; fs != nil && t.kind == tField && fs.f.Kind == "day" {
+		if cmd, used := e.dayKey(fs, msg); used {
+			return cmd
+		}
+	}
+	switch {
+	case msg.Type == tea.KeyTab || msg.Type == tea.KeyDown:
+		e.move(1)
+		return nil
+	case msg.Type == tea.KeyShiftTab || msg.Type == tea.KeyUp:
+		e.move(-1)
+		return nil
+	case msg.Type == tea.KeyPgDown:
+		e.move(5)
+		return nil
+	case msg.Type == tea.KeyPgUp:
+		e.move(-5)
+		return nil
+	case key.Matches(msg, k.Enter):
+		return e.activate(t, true)
+	case key.Matches(msg, e.keys.Mark) && !e.isText(t):
+		return e.activate(t, false)
+	case (msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight) && t.kind >= tNext:
+		if msg.Type == tea.KeyLeft {
+			e.move(-1)
+		} else {
+			e.move(1)
+		}
+		return nil
+	}
+	if t.kind != tField {
+		return nil
+	}
+	fs := e.fields[t.key]
+	if fs == nil {
+		return nil
+	}
+	if fs.f.IsText() {
+		if fs.typeKey(msg) {
+			e.changed(fs)
+		}
+		return nil
+	}
+	switch fs.f.Kind {
+	case "file":
+		if msg.Type == tea.KeyBackspace || msg.Type == tea.KeyDelete {
+			fs.value = ""
+			e.changed(fs)
+		}
+	case "select":
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 0 {
+			// A letter jumps to the first option that starts with it, as in
+			// a web page's drop-down.
+			if i := fs.optionStarting(string(msg.Runes)); i >= 0 {
+				e.openPopup(popSelect, fs.key, i)
+			}
+		}
+	}
+	return nil
+}
+
+func (e *formExercise) isText(t target) bool {
+	fs := e.fields[t.key]
+	return t.kind == tField && fs != nil && fs.f.IsText()
+}
+
+// move moves the focus by n targets, staying on the page.
+func (e *formExercise) move(n int) {
+	ts := e.targets()
+	e.focus = clamp(e.focus+n, 0, max(len(ts)-1, 0))
+	e.focusField()
+}
+
+// focusField gives the keyboard to the text field under the focus, if any.
+func (e *formExercise) focusField() {
+	ts := e.targets()
+	key := ""
+	if e.focus < len(ts) && ts[e.focus].kind == tField {
+		key = ts[e.focus].key
+	}
+	for k, fs := range e.fields {
+		if !fs.f.IsText() {
+			continue
+		}
+		if k == key && !e.done {
+			fs.input.Focus()
+			fs.input.CursorEnd()
+		} else {
+			fs.input.Blur()
+		}
+	}
+}
+
+// focusOn puts the focus on the target of field key (or its first option).
+func (e *formExercise) focusOn(k string) {
+	for i, t := range e.targets() {
+		if t.key == k && (t.kind == tField || t.kind == tOption || t.kind == tAdd) {
+			e.focus = i
+			break
+		}
+	}
+	e.focusField()
+}
+
+// activate is Enter (next true) or Space on a target.
+func (e *formExercise) activate(t target, enter bool) tea.Cmd {
+	switch t.kind {
+	case tBack:
+		e.goBack()
+	case tNext:
+		return e.next()
+	case tSubmit:
+		return e.submit()
+	case tChange:
+		e.back = true
+		e.enterPage(t.n)
+	case tAdd:
+		g := e.groups[t.key]
+		if len(g.serials) < g.f.MaxItem {
+			e.addItem(g, nil)
+			e.touched = true
+			e.focusOn(itemKey(g.f.ID, g.serials[len(g.serials)-1], g.f.Fields[0].ID))
+		}
+	case tRemove:
+		// The focus goes to what takes the removed person's place: the next
+		// person, or the Add button.
+		g := e.groups[t.key]
+		first := e.focus
+		ts, prefix := e.targets(), itemKey(g.f.ID, t.n, "")
+		for first > 0 && strings.HasPrefix(ts[first-1].key, prefix) {
+			first--
+		}
+		e.removeItem(g, t.n)
+		e.touched = true
+		e.revalidate()
+		e.focus = first
+		e.move(0)
+	case tNewCode:
+		e.sendCode(e.fields[t.key].f)
+		if fs := e.fields[t.key]; fs != nil {
+			fs.input.SetValue("")
+			e.changed(fs)
+		}
+	case tOption:
+		fs := e.fields[t.key]
+		o := fs.f.Options[t.n]
+		fs.value = o.ID
+		e.changed(fs)
+		if o.Full {
+			// A time already taken says so at once.
+			fs.err = lessons.RuleOptionFull
+			return nil
+		}
+		if enter {
+			e.moveAfter(t.key)
+		}
+	case tField:
+		fs := e.fields[t.key]
+		switch fs.f.Kind {
+		case "check":
+			// Space or a click ticks and unticks; Enter only goes on, so
+			// that a consent is never given by pressing Enter to move.
+			if enter {
+				e.moveToNextBox()
+				break
+			}
+			fs.value = map[bool]string{true: "", false: "yes"}[fs.value == "yes"]
+			e.changed(fs)
+		case "select":
+			e.openPopup(popSelect, fs.key, max(fs.optionIndex(), 0))
+		case "file":
+			e.openPopup(popPicker, fs.key, max(e.fileIndex(fs.value), 0))
+		case "day":
+			e.pickDay(fs)
+			if enter && fs.err == "" {
+				e.moveToNextBox()
+			}
+		default:
+			if enter {
+				e.moveToNextBox()
+			}
+		}
+	}
+	return nil
+}
+
+// moveToNextBox is Enter in a text field: the focus goes to the next field
+// or to Next, passing over the small buttons (remove a person, ask for a
+// new code), so that pressing Enter again and again never removes anyone.
+func (e *formExercise) moveToNextBox() {
+	ts := e.targets()
+	for i := e.focus + 1; i < len(ts); i++ {
+		if k := ts[i].kind; k == tField || k == tOption || k >= tNext {
+			e.focus = i
+			break
+		}
+	}
+	e.focusField()
+}
+
+// moveAfter puts the focus on the first target after field key's targets.
+func (e *formExercise) moveAfter(k string) {
+	ts := e.targets()
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].key == k && (ts[i].kind == tOption || ts[i].kind == tField) {
+			e.focus = i
+			break
+		}
+	}
+	e.moveToNextBox()
+}
+
+func (e *formExercise) openPopup(p popup, k string, at int) {
+	e.popup, e.popupKey, e.pickAt = p, k, at
+}
+
+// popupKeys handles keys in a drop-down list or the file picker.
+func (e *formExercise) popupKeys(msg tea.KeyMsg) tea.Cmd {
+	fs := e.fields[e.popupKey]
+	if fs == nil {
+		e.popup = popNone
+		return nil
+	}
+	n := len(fs.f.Options)
+	if e.popup == popPicker {
+		n = len(e.form.Files)
+	}
+	k := e.c.Keys
+	switch {
+	case msg.Type == tea.KeyUp || msg.Type == tea.KeyShiftTab:
+		e.pickAt = (e.pickAt - 1 + n) % n
+	case msg.Type == tea.KeyDown || msg.Type == tea.KeyTab:
+		e.pickAt = (e.pickAt + 1) % n
+	case key.Matches(msg, k.Enter), key.Matches(msg, e.keys.Mark):
+		e.pick(fs, e.pickAt)
+	case msg.Type == tea.KeyRunes && e.popup == popSelect:
+		if i := fs.optionStarting(string(msg.Runes)); i >= 0 {
+			e.pickAt = i
+		}
+	}
+	return nil
+}
+
+// pick chooses line i of the open popup for field fs.
+func (e *formExercise) pick(fs *fieldState, i int) {
+	if e.popup == popPicker {
+		fs.value = e.form.Files[i].ID
+	} else {
+		fs.value = fs.f.Options[i].ID
+	}
+	e.popup = popNone
+	e.changed(fs)
+	e.focusOn(fs.key)
+	if fs.err == "" {
+		e.moveToNextBox()
+	}
+}
+
+func (e *formExercise) fileIndex(id string) int {
+	for i, f := range e.form.Files {
+		if f.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// changed notes that the learner changed field fs: a shown error is
+// checked again at once, so it goes away as soon as it is fixed.
+func (e *formExercise) changed(fs *fieldState) {
+	e.touched = true
+	if fs.err != "" {
+		e.revalidate()
+	}
+}
+
+// goBack shows the page before, keeping every answer.
+func (e *formExercise) goBack() {
+	if e.page == e.reviewPage() {
+		e.enterPage(len(e.form.Pages) - 1)
+		return
+	}
+	if e.page > 0 {
+		e.back = false
+		e.enterPage(e.page - 1)
+	}
+}
+
+// signInAgain leaves the "session ended" screen for the page the learner
+// was on.
+func (e *formExercise) signInAgain() {
+	e.stage = stFill
+	e.lastInput = e.c.Now()
+	e.arrive(e.page)
+}
+
+// WantsEsc says whether Esc belongs to the form: to close its panel, or to
+// ask before the answers typed are lost.
+func (e *formExercise) WantsEsc() bool {
+	return !e.done && e.stage != stReceipt && (e.popup != popNone || e.dlg != nil || e.touched)
+}
+
+// escape is Esc: it closes the panel on screen, or asks before leaving.
+func (e *formExercise) escape() {
+	switch {
+	case e.popup != popNone:
+		e.popup = popNone
+	case e.touched:
+		cat := e.c.Cat
+		e.dlg = newDialog(e.c, cat.T("form_leave_title"), cat.T("form_leave_text"), []dialogButton{
+			{label: cat.T("form_leave_stay")},
+			{label: cat.T("form_leave_go"), msg: goHomeMsg{}},
+		})
+	}
+}
+
+// TakeCheck hands the player the answer once Submit was pressed on a form
+// whose pages are all valid.
+func (e *formExercise) TakeCheck() lessons.Answer {
+	if !e.pending {
+		return nil
+	}
+	e.pending = false
+	return e.Answer()
+}
+
+// Judged hears the verdict on a submitted form: when a detail is not the
+// persona's, the form opens the page that has it, with the focus on it, as
+// "Change" does, so the learner can fix it and come back.
+func (e *formExercise) Judged(v lessons.Verdict) {
+	if v.Correct || e.done {
+		return
+	}
+	id, _, _ := strings.Cut(v.Mistake, ".")
+	if p := e.onPage(id); p >= 0 {
+		e.back = e.form.HasReview()
+		e.enterPage(p)
+		if g := e.groups[id]; g != nil {
+			e.focusOn(groupFocus(g))
+		} else {
+			e.focusOn(id)
+		}
+	}
+}
+
+// groupFocus is where to fix a group: its first item's first field, or
+// the Add button's group when it is empty.
+func groupFocus(g *groupState) string {
+	if len(g.serials) == 0 {
+		return g.f.ID
+	}
+	return itemKey(g.f.ID, g.serials[0], g.f.Fields[0].ID)
+}
+
+// Say leaves the words of a verdict to the player.
+func (e *formExercise) Say(lessons.Verdict) string { return "" }
+
+// CheckKey is disabled: the form checks with its own Submit button.
+func (e *formExercise) CheckKey() key.Binding { return key.NewBinding(key.WithDisabled()) }
+
+// TakeOutcomes hands the player the mistakes found since it last asked.
+func (e *formExercise) TakeOutcomes() []string {
+	out := e.found
+	e.found = nil
+	return out
+}
+
+// Start asks for the first timer, if something counts from the start (the
+// session, a code sent on the first page).
+func (e *formExercise) Start() tea.Cmd { return e.ensureTick() }
+
+// Wipe forgets everything the learner typed or chose, the codes and the
+// receipt: the step is being left.
+func (e *formExercise) Wipe() {
+	for _, fs := range e.fields {
+		if fs.f.IsText() {
+			fs.input.SetValue("")
+			fs.input.Blur()
+		}
+		fs.value, fs.initial, fs.err = "", "", ""
+	}
+	clear(e.codes)
+	e.receipt, e.dlg, e.pending, e.found = nil, nil, false, nil
+	e.done = true
+}
+
+// Answer is what the learner filled in.
+func (e *formExercise) Answer() lessons.Answer {
+	a, _ := e.answer()
+	return a
+}
+
+// answer builds the answer and the key of every path in it.
+func (e *formExercise) answer() (lessons.FormAnswer, map[string]string) {
+	a := lessons.FormAnswer{Values: map[string]string{}, Items: map[string]int{}, Now: e.c.Now(), Codes: map[string]lessons.SentCode{}}
+	keys := map[string]string{}
+	for _, pg := range e.form.Pages {
+		for _, f := range pg.Fields {
+			if f.Kind != "group" {
+				if fs := e.fields[f.ID]; fs != nil {
+					a.Values[f.ID] = fs.val()
+					keys[f.ID] = f.ID
+				}
+				if sent, ok := e.codes[f.ID]; ok {
+					a.Codes[f.ID] = sent
+				}
+				continue
+			}
+			g := e.groups[f.ID]
+			a.Items[f.ID] = len(g.serials)
+			for i, serial := range g.serials {
+				for _, sub := range f.Fields {
+					k := itemKey(f.ID, serial, sub.ID)
+					p := lessons.ItemPath(f.ID, i, sub.ID)
+					a.Values[p] = e.fields[k].val()
+					keys[p] = k
+				}
+			}
+		}
+	}
+	return a, keys
+}
+
+func (e *formExercise) Keys() []key.Binding { return e.keys.forTarget(e) }
+
+// Typing is true while a text field has the keyboard.
+func (e *formExercise) Typing() bool {
+	if e.done || e.stage != stFill || e.popup != popNone || e.dlg != nil || e.page >= e.reviewPage() {
+		return false
+	}
+	ts := e.targets()
+	return e.focus < len(ts) && e.isText(ts[e.focus])
+}
+
+// SetDone freezes the form; a right answer shows the receipt.
+func (e *formExercise) SetDone(done bool) {
+	e.done = done
+	e.popup = popNone
+	e.focusField()
+	if done && e.form.Judge(e.Answer()).Correct {
+		e.stage, e.scroll = stReceipt, 0
+		e.receipt = e.newReceipt()
+	}
+}
+
+// formKeys are the form's own key bindings, with help in the learner's
+// language.
+type formKeys struct {
+	Move    key.Binding
+	Enter   key.Binding
+	Choose  key.Binding
+	Mark    key.Binding
+	Persona key.Binding
+	Days    key.Binding
+	Remove  key.Binding
+	Save    key.Binding
+	Close   key.Binding
+}
+
+func newFormKeys(c *Common) formKeys {
+	cat := c.Cat
+	return formKeys{
+		Move:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab ↑↓", cat.T("key_move"))),
+		Enter:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_next"))),
+		Choose:  key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("key_choose"))),
+		Mark:    key.NewBinding(key.WithKeys(" "), key.WithHelp(cat.T("keyname_space"), cat.T("key_mark"))),
+		Persona: key.NewBinding(key.WithKeys("f5"), key.WithHelp("F5", cat.T("form_key_persona"))),
+		Days:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→↑↓", cat.T("form_key_days"))),
+		Remove:  key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("⌫", cat.T("form_key_remove"))),
+		Save:    key.NewBinding(key.WithKeys(" "), key.WithHelp(cat.T("keyname_space"), cat.T("form_key_save"))),
+		Close:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", cat.T("form_key_close"))),
+	}
+}
+
+// leaveKey adds Esc to keys when the form takes it to ask before leaving
+// (the player shows Esc itself otherwise).
+func (e *formExercise) leaveKey(keys []key.Binding) []key.Binding {
+	if e.WantsEsc() {
+		return append(keys, e.c.Keys.Back)
+	}
+	return keys
+}
+
+// forTarget lists the keys that make sense where the focus is.
+func (k formKeys) forTarget(e *formExercise) (out []key.Binding) {
+	if e.stage == stReceipt {
+		if e.receipt.reference != "" && !e.receipt.saved {
+			return []key.Binding{k.Save}
+		}
+		return nil
+	}
+	if e.done {
+		return nil
+	}
+	if e.dlg != nil {
+		return e.dlg.Keys()
+	}
+	if e.stage == stExpired {
+		return e.leaveKey([]key.Binding{k.Enter})
+	}
+	if e.popup == popSelect || e.popup == popPicker {
+		return []key.Binding{e.c.Keys.Move, k.Choose, k.Close}
+	}
+	if e.popup == popPersona {
+		return []key.Binding{k.Persona, k.Close}
+	}
+	defer func() { out = e.leaveKey(out) }()
+	out = []key.Binding{k.Move}
+	ts := e.targets()
+	if e.focus < len(ts) {
+		t := ts[e.focus]
+		fs := e.fields[t.key]
+		switch {
+		case t.kind == tOption, t.kind == tField && fs != nil && fs.f.Kind == "check":
+			out = append(out, k.Mark)
+		case t.kind == tField && fs != nil && fs.f.Kind == "day":
+			out = append(out, k.Days, k.Choose)
+		case t.kind == tField && fs != nil && fs.f.Kind == "file" && fs.value != "":
+			out = append(out, k.Choose, k.Remove)
+		case t.kind == tField && fs != nil && (fs.f.Kind == "select" || fs.f.Kind == "file"), t.kind == tChange:
+			out = append(out, k.Choose)
+		default:
+			out = append(out, k.Enter)
+		}
+	}
+	if e.form.Persona != nil && !e.isWide() {
+		out = append(out, k.Persona)
+	}
+	return out
+}
+
+// fieldValueText is a field's answer in words, as the review and the
+// receipt show it.
+func (e *formExercise) fieldValueText(fs *fieldState) string {
+	v := strings.TrimSpace(fs.val())
+	if v == "" {
+		return ""
+	}
+	switch fs.f.Kind {
+	case "select", "radio":
+		if o := fs.f.Option(v); o != nil {
+			return o.Text
+		}
+	case "check":
+		return e.c.Cat.T("form_ticked")
+	case "file":
+		if f := e.form.File(v); f != nil {
+			return f.Name
+		}
+	case "day":
+		if d, err := time.Parse("2006-01-02", v); err == nil {
+			return longDate(e.c, d)
+		}
+	case "text":
+		if fs.f.Validate == "iban" {
+			if c, rule := lessons.CheckIBAN(v); rule == "" {
+				return lessons.FormatIBAN(c)
+			}
+		}
+	}
+	return v
+}
