@@ -16,6 +16,7 @@ import (
 	rdebug "runtime/debug"
 	"slices"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -473,15 +474,21 @@ func listLessons(cat *lessons.Catalog, asJSON bool, stdout io.Writer) int {
 		}
 		return exitOK
 	}
+	// One table, so every lesson's columns line up whatever the length of
+	// its id; an itinerary's line has no tabs and keeps its own width.
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, it := range its {
 		if it.ID != "" {
-			fmt.Fprintf(stdout, "%s  %s\n", it.ID, it.Title)
+			fmt.Fprintf(tw, "%s  %s\n", it.ID, it.Title)
 		} else {
-			fmt.Fprintln(stdout, "(other lessons)")
+			fmt.Fprintln(tw, "(other lessons)")
 		}
 		for _, l := range it.Lessons {
-			fmt.Fprintf(stdout, "  %-20s %-36s %2d steps  %s\n", l.ID, l.Title, l.Steps, strings.Join(l.Kinds, ","))
+			fmt.Fprintf(tw, "  %s\t%s\t%d steps\t%s\n", l.ID, l.Title, l.Steps, strings.Join(l.Kinds, ","))
 		}
+	}
+	if err := tw.Flush(); err != nil {
+		return exitProblem
 	}
 	return exitOK
 }
