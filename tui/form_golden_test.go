@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"fmt"
 	"testing"
 	"time"
@@ -79,22 +78,13 @@ func TestGoldenForm(t *testing.T) {
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(fc.size[0], fc.size[1]))
 				// The form on screen, and the start of the lesson saved (the
 				// status line says so in every golden).
-				ready := map[string][]string{"es": {"[PRÁCTICA]", "Guardado"}, "en": {"[PRACTICE]", "Saved"}}[lang]
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-					return bytes.Contains(b, []byte(ready[0])) && bytes.Contains(b, []byte(ready[1]))
-				},
-					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+				d := &drawn{tm: tm}
+				d.waitFor(t, map[string]string{"es": "[PRÁCTICA]", "en": "[PRACTICE]"}[lang], savedStatus[lang])
 				for _, k := range fc.keys {
 					tm.Send(k)
 				}
-				want := fc.wait[lang]
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
-					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-				if err := tm.Quit(); err != nil {
-					t.Fatal(err)
-				}
-				final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-				golden.RequireEqual(t, []byte(final.View()))
+				d.waitFor(t, fc.wait[lang], "")
+				golden.RequireEqual(t, []byte(d.final(t).View()))
 			})
 		}
 	}
