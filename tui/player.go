@@ -472,5 +472,9 @@ func button(c *Common, id, label string, isDefault bool) string {
 	if isDefault {
 		st = c.Styles.ButtonOn
 	}
+	if c.Large {
+		// A wider target for a shaky hand.
+		return c.Zones.Mark(id, st.Render("[   "+label+"   ]"))
+	}
 	return c.Zones.Mark(id, st.Render("[ "+label+" ]"))
 }

@@ -47,6 +47,12 @@ type Config struct {
 	HubURL string
 	// Joined is the class this laptop is in (from the data file), if any.
 	Joined string
+	// SignedIn starts the kiosk with this learner already in (after
+	// switching between the full screen and accessible mode).
+	SignedIn *store.Learner
+	// Lines is set when the kiosk runs as plain lines of text for a screen
+	// reader (RunLines), not as a full screen.
+	Lines bool
 }
 
 // Model is the root model.
@@ -66,7 +72,18 @@ type Model struct {
 	idleTick  bool // an idle check is scheduled
 	startOpen string
 	class     classState
+	switchTo  modeSwitch // the mode to go on in once this one ends
 }
+
+// modeSwitch is a request to go on in the other mode: the full screen or
+// plain lines for a screen reader.
+type modeSwitch int
+
+const (
+	stayInMode modeSwitch = iota
+	toLines
+	toFullScreen
+)
 
 // overlay is drawn over the current screen and takes the keys while open.
 type overlay interface {
@@ -102,8 +119,32 @@ func New(cfg Config) *Model {
 // Recorder returns the event writer, so main can flush it after the program ends.
 func (m *Model) Recorder() *Recorder { return m.c.Rec }
 
-// Init loads the learners.
-func (m *Model) Init() tea.Cmd { return loadLearners(m.c.Store) }
+// Init loads the learners, or signs in the learner given in the
+// configuration.
+func (m *Model) Init() tea.Cmd {
+	if l := m.cfg.SignedIn; l != nil {
+		st, id := m.c.Store, l.ID
+		return func() tea.Msg {
+			fresh, err := st.Learner(id)
+			if err != nil {
+				return learnersMsg{err: err}
+			}
+			all, _ := st.Learners()
+			return signedInMsg{learner: fresh, shared: len(all) > 1 || fresh.HasPIN()}
+		}
+	}
+	return loadLearners(m.c.Store)
+}
+
+// Switch says whether the learner asked to go on in the other mode when
+// this one ended: accessible (plain lines) or not, and who is signed in.
+func (m *Model) Switch() (accessible bool, learner *store.Learner, ok bool) {
+	if m.switchTo == stayInMode || m.c.Learner == nil {
+		return false, nil, false
+	}
+	l := *m.c.Learner
+	return m.switchTo == toLines, &l, true
+}
 
 // Update routes messages, then tells the class where the kiosk is now if
 // that changed.
@@ -119,9 +160,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.c.Width = max(msg.Width-2, 0)
-		m.c.Height = max(msg.Height-headerHeight-footerHeight, 0)
-		m.c.Help.Width = m.c.Width
+		m.resize()
 		return m, nil
 	case tea.KeyMsg, tea.MouseMsg:
 		if m.class.paused != nil {
@@ -159,6 +198,24 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Sequence(m.flush(), tea.Quit)
 	case goHomeMsg:
 		return m, m.goHome()
+	case openSettingsMsg:
+		if m.c.Learner != nil {
+			m.show(newSettings(m.c))
+		}
+		return m, nil
+	case prefsChangedMsg:
+		return m, m.setPrefs(msg.prefs)
+	case prefsSavedMsg:
+		m.saveErr = msg.err != nil
+		m.status = m.c.Cat.T("saved")
+		if msg.err != nil {
+			m.status = m.c.Cat.T("save_failed")
+		}
+		return m, nil
+	case switchModeMsg:
+		return m, m.askSwitch(msg.accessible)
+	case switchNowMsg:
+		return m, m.switchMode(msg.accessible)
 	case openJoinMsg:
 		j := newJoinScreen(m.c, m.cfg.HubURL)
 		j.looking = m.cfg.Discover != nil && m.cfg.HubURL == ""
@@ -207,6 +264,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, m.scr.Update(msg)
+}
+
+// resize works out the content area from the terminal's size and the
+// margins of the layout.
+func (m *Model) resize() {
+	m.c.Width = max(m.width-2*m.c.Styles.PadX, 0)
+	m.c.Height = max(m.height-headerHeight-footerHeight, 0)
+	m.c.Help.Width = m.c.Width
 }
 
 // globalKey handles help and leaving, before the screen sees the key.
@@ -267,6 +332,13 @@ func (m *Model) quitDialog() overlay {
 
 func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	m.c.Learner = &l
+	m.c.applyPrefs(l.Prefs)
+	m.resize()
+	if l.Prefs.Accessible && !m.cfg.Lines {
+		// This learner reads with a screen reader: go on in plain lines.
+		m.switchTo = toLines
+		return tea.Sequence(m.flush(), tea.Quit)
+	}
 	m.shared = shared
 	m.notice = ""
 	m.lastInput = m.c.Now()
@@ -292,6 +364,8 @@ func (m *Model) signOut() tea.Cmd {
 		m.toggleHand() // records that the hand went down, before signing out
 	}
 	m.c.Learner = nil
+	m.c.applyPrefs(store.Prefs{})
+	m.resize()
 	m.overlay = nil
 	m.show(newSignIn(m.c, false))
 	return tea.Sequence(m.flush(), loadLearners(m.c.Store))
