@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -69,6 +70,7 @@ Kiosk flags:
   --lesson ID     open this lesson right after sign-in
   --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones
   --hub URL       join the trainer's class at URL (asks for the session code)
+  --accessible    plain text, one line at a time, for a screen reader
   --debug FILE    write a debug log to FILE
   --help          show this help
 `
@@ -135,6 +137,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	extra := fs.String("lessons", "", "")
 	debug := fs.String("debug", "", "")
 	hub := fs.String("hub", "", "")
+	accessible := fs.Bool("accessible", false, "")
 	rest, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(stdout, usage, defaultDataDir())
@@ -195,34 +198,79 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 	}
 
-	// The link to the class: it idles until the laptop joins one.
-	var p *tea.Program
-	syncer := classroom.NewSyncer(st, func(msg any) { p.Send(msg) })
+	// The link to the class: it idles until the laptop joins one. Its
+	// messages go to whichever mode is running.
+	var to sendTo
+	syncer := classroom.NewSyncer(st, to.send)
 	joined := ""
 	if c, err := st.Class(); err == nil {
 		joined = c.URL
 		syncer.SetClass(c.URL, c.Token)
 	}
-	m := tui.New(tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
-		Class: syncer, Discover: classroom.Discover, HubURL: *hub, Joined: joined})
+	cfg := tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
+		Class: syncer, Discover: classroom.Discover, HubURL: *hub, Joined: joined}
 	// A copy of the last good file, made while the learner signs in.
 	go st.Backup()
-	p = tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
 	ctx, stopSync := context.WithCancel(context.Background())
 	syncDone := make(chan struct{})
 	go func() { syncer.Run(ctx); close(syncDone) }()
-	_, runErr := p.Run()
+	var runErr error
+	for lines := *accessible; ; {
+		var m *tui.Model
+		if lines {
+			// Accessible mode: plain lines of text for a screen reader.
+			r := tui.NewLines(cfg, os.Stdin, stdout)
+			to.set(r.Send)
+			m = r.Model()
+			runErr = r.Run()
+		} else {
+			m = tui.New(cfg)
+			p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+			to.set(func(msg any) { p.Send(msg) })
+			_, runErr = p.Run()
+		}
+		to.set(nil)
+		// Whatever happened, write what is still queued.
+		if _, err := m.Recorder().Flush(); err != nil {
+			fmt.Fprintln(stderr, cat.T("save_failed"), err)
+		}
+		acc, learner, again := m.Switch()
+		if runErr != nil || !again {
+			break
+		}
+		// The learner asked for the other mode: go on there, signed in.
+		lines = acc
+		cfg.SignedIn, cfg.StartLesson, cfg.Notice, cfg.HubURL = learner, "", "", ""
+	}
 	stopSync()
 	<-syncDone
-	// Whatever happened, write what is still queued.
-	if _, err := m.Recorder().Flush(); err != nil {
-		fmt.Fprintln(stderr, cat.T("save_failed"), err)
-	}
 	if runErr != nil {
 		fmt.Fprintln(stderr, "aula:", runErr)
 		return exitData
 	}
 	return exitOK
+}
+
+// sendTo hands the class's messages to the mode that is running, and drops
+// them between modes.
+type sendTo struct {
+	mu sync.Mutex
+	fn func(any)
+}
+
+func (s *sendTo) set(fn func(any)) {
+	s.mu.Lock()
+	s.fn = fn
+	s.mu.Unlock()
+}
+
+func (s *sendTo) send(msg any) {
+	s.mu.Lock()
+	fn := s.fn
+	s.mu.Unlock()
+	if fn != nil {
+		fn(msg)
+	}
 }
 
 // openStore opens the data folder and says what went wrong in the learner's

@@ -38,8 +38,10 @@ type player struct {
 	hint     bool // the hint is on screen
 	finished bool // the summary is on screen
 	last     time.Time
-	entered  time.Time // when the current step came on screen
-	scroll   int       // first line shown when the step is taller than the screen
+	entered  time.Time    // when the current step came on screen
+	scroll   int          // first line shown when the step is taller than the screen
+	judged   int          // verdicts given so far in the lesson: each one is said once
+	lineEx   lineExercise // the exercise said as lines (accessible mode), made when first asked
 }
 
 func newPlayer(c *Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *player {
@@ -89,6 +91,7 @@ func (p *player) enter(i int) {
 		mk = components["read"]
 	}
 	p.ex = mk(p.c, s)
+	p.lineEx = nil
 	if !s.NeedsAnswer() {
 		p.state = solved
 	}
@@ -202,6 +205,7 @@ func (p *player) judge(a lessons.Answer) tea.Cmd {
 		return nil
 	}
 	p.verdict = &v
+	p.judged++
 	p.scroll = 1 << 20 // show the feedback: the view clamps to the bottom
 	if j, ok := p.ex.(judgedTaker); ok {
 		j.Judged(v)
@@ -386,13 +390,7 @@ func (p *player) feedback(w int) string {
 	wrap := lipgloss.NewStyle().Width(w)
 	var lines []string
 	if v := p.verdict; v != nil {
-		text := v.Feedback
-		if j, ok := p.ex.(judgedTaker); ok && text == "" {
-			text = j.Say(*v)
-		}
-		if text == "" {
-			text = cat.T("verdict_"+string(v.Reason), "Item", v.Param)
-		}
+		text := p.verdictWords()
 		switch {
 		case v.Correct:
 			lines = append(lines, wrap.Render(st.Good.Render("✔ "+cat.T("right"))+" "+text))
@@ -410,6 +408,23 @@ func (p *player) feedback(w int) string {
 		lines = append(lines, wrap.Render(cat.T("example_go_on")))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// verdictWords is what the app says about the last answer: the lesson's
+// own words, the exercise's, or the catalog's for the reason.
+func (p *player) verdictWords() string {
+	v := p.verdict
+	if v == nil {
+		return ""
+	}
+	text := v.Feedback
+	if j, ok := p.ex.(judgedTaker); ok && text == "" {
+		text = j.Say(*v)
+	}
+	if text == "" {
+		text = p.c.Cat.T("verdict_"+string(v.Reason), "Item", v.Param)
+	}
+	return text
 }
 
 func (p *player) buttons() string {
