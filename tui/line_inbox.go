@@ -76,11 +76,11 @@ func (l *inboxLines) list() []string {
 func (l *inboxLines) row(m *mailItem) string {
 	cat := l.c.Cat
 	var parts []string
-	if m.unread {
-		parts = append(parts, cat.T("line_inbox_unread"))
-	}
 	if m.suspicious {
 		parts = append(parts, cat.T("inbox_marked_suspicious"))
+	}
+	if m.unread {
+		parts = append(parts, cat.T("line_inbox_unread"))
 	}
 	if m.folder == lessons.FolderSent || m.mine {
 		parts = append(parts, sentence(cat.T("inbox_to")+" "+strings.Join(lessons.Recipients(m.to), ", ")))
@@ -285,7 +285,10 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 			return why, false
 		}
 		e.delete()
-		return nil, false
+		// The numbers of the list have changed: say it again.
+		out := append([]string{e.note}, l.list()...)
+		e.note = ""
+		return out, false
 	case is("line_cmd_links"):
 		return l.links(), false
 	case is("line_cmd_link"):
