@@ -209,6 +209,9 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
 		Class: syncer, Discover: classroom.Discover, HubURL: *hub, Joined: joined}
+	if sp := tui.FindSpeaker(); sp != nil {
+		cfg.Speaker = sp // F6 reads aloud
+	}
 	// A copy of the last good file, made while the learner signs in.
 	go st.Backup()
 	ctx, stopSync := context.WithCancel(context.Background())

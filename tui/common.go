@@ -37,6 +37,9 @@ type Common struct {
 	// Lines is set in accessible mode: screens are said as plain lines of
 	// text, not drawn.
 	Lines bool
+	// Kiosk is set on the learner's side (not the trainer's dashboard):
+	// read aloud and the glossary work on every screen.
+	Kiosk bool
 }
 
 // newCommon builds the context shared by the kiosk and the dashboard: the
@@ -101,7 +104,12 @@ func (c *Common) gap() string {
 func (c *Common) keyHelp(keys []key.Binding) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, k := range append(append([]key.Binding{}, keys...), c.Keys.Help, c.Keys.ForceQuit) {
+	global := []key.Binding{c.Keys.Help, c.Keys.ForceQuit}
+	if c.Kiosk {
+		// On every learner screen: read aloud and the glossary.
+		global = []key.Binding{c.Keys.ReadAloud, c.Keys.Glossary, c.Keys.Help, c.Keys.ForceQuit}
+	}
+	for _, k := range append(append([]key.Binding{}, keys...), global...) {
 		hk := k.Help()
 		if seen[hk.Key+hk.Desc] {
 			continue

@@ -207,3 +207,28 @@ func (p *player) lineRaw() bool {
 	r, ok := p.lineExercise().(lineRaw)
 	return ok && r.lineRaw()
 }
+
+// spoken is what F6 reads on a step: its title and instruction, what the
+// exercise adds to them (the options, the SMS), and the feedback, the hint
+// and the worked example on screen.
+func (p *player) spoken() string {
+	cat := p.c.Cat
+	if p.finished {
+		return strings.Join(p.lineSummary().lines, "\n")
+	}
+	s := p.step()
+	parts := []string{s.Title, s.Text}
+	if sp, ok := p.lineExercise().(spoken); ok {
+		parts = append(parts, sp.spoken())
+	}
+	if p.verdict != nil {
+		parts = append(parts, p.lineVerdict())
+	}
+	if p.hint && p.state != solved {
+		parts = append(parts, cat.T("hint_label")+" "+s.Hint)
+	}
+	if p.state == revealed {
+		parts = append(parts, cat.T("example_label")+" "+s.Example)
+	}
+	return strings.Join(parts, "\n")
+}

@@ -189,6 +189,14 @@ func (m *Model) overlayFrame() lineFrame {
 		}
 		lines := append([]string{o.title, o.text}, numbered(labels)...)
 		return lineFrame{key: "dialog:" + o.title + "\n" + o.text, lines: lines, prompt: cat.T("line_type_number")}
+	case *helpOverlay:
+		lines := []string{cat.T("help_title"), o.text}
+		for _, k := range o.keys {
+			if h := k.Help(); h.Key != "" {
+				lines = append(lines, h.Key+": "+h.Desc)
+			}
+		}
+		return lineFrame{key: "help", lines: lines}
 	case *idleWarning:
 		left := max(int(o.deadline.Sub(m.c.Now()).Round(time.Second)/time.Second), 0)
 		return lineFrame{key: "idle", lines: []string{cat.T("idle_title"), cat.T("line_idle", "Count", left), cat.T("idle_saved")}}
@@ -263,6 +271,8 @@ func (m *Model) lineCommand(text string) (lineResult, bool) {
 	case is("line_cmd_quit"):
 		m.overlay = m.quitDialog()
 		return lineResult{}, true
+	case is("line_cmd_read"):
+		return lineResult{cmd: m.readAloud()}, true
 	case m.overlay != nil:
 		return lineResult{}, false
 	case m.cfg.Class != nil && is("line_cmd_call"):

@@ -53,6 +53,9 @@ type Config struct {
 	// Lines is set when the kiosk runs as plain lines of text for a screen
 	// reader (RunLines), not as a full screen.
 	Lines bool
+	// Speaker reads the screen aloud (F6); nil when the computer has no
+	// speech.
+	Speaker Speaker
 }
 
 // Model is the root model.
@@ -73,6 +76,7 @@ type Model struct {
 	startOpen string
 	class     classState
 	switchTo  modeSwitch // the mode to go on in once this one ends
+	speech    speechState
 }
 
 // modeSwitch is a request to go on in the other mode: the full screen or
@@ -108,6 +112,7 @@ func New(cfg Config) *Model {
 	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
 	c.Store, c.Rec, c.InClass = cfg.Store, NewRecorder(cfg.Store), cfg.Class != nil
 	c.Tick = cfg.Tick
+	c.Kiosk = true
 	m := &Model{c: c, cfg: cfg, notice: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
 	if cfg.Joined != "" {
 		m.class.url, m.class.state = cfg.Joined, classroom.Offline
@@ -151,6 +156,9 @@ func (m *Model) Switch() (accessible bool, learner *store.Learner, ok bool) {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	_, cmd := m.update(msg)
 	m.presenceChanged()
+	if after := m.afterUpdate(); after != nil {
+		cmd = tea.Batch(cmd, after)
+	}
 	return m, cmd
 }
 
@@ -191,7 +199,12 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.signedIn(msg.learner, msg.shared)
 	case signOutMsg:
 		return m, m.signOut()
+	case backgroundMsg:
+		return m, msg.cmd // the full screen waits for no command anyway
+	case speechDoneMsg:
+		return m, m.speechDone(msg)
 	case quitMsg:
+		m.stopSpeech()
 		if c, ok := m.scr.(interface{ Close() }); ok {
 			c.Close() // forget any practice password before leaving
 		}
@@ -247,6 +260,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 
+	// Read aloud works on every screen, dialogs included.
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.c.Keys.ReadAloud) {
+		return m, m.readAloud()
+	}
 	// An overlay takes the input; what commands bring back still goes to
 	// the screen underneath (the home screen's progress, a saved answer).
 	_, isKey := msg.(tea.KeyMsg)
@@ -457,7 +474,18 @@ func (m *Model) View() string {
 	if m.class.paused != nil {
 		keys = nil // no key works until the trainer resumes
 	}
-	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(m.c.Help.ShortHelpView(keys))
+	help := m.c.Help.ShortHelpView(keys)
+	if len(keys) > 0 {
+		// Read aloud comes last, when there is room for it (F1 lists it
+		// always), written as the help line writes its keys.
+		hs, ra := m.c.Help.Styles, m.c.Keys.ReadAloud.Help()
+		more := hs.ShortSeparator.Inline(true).Render(m.c.Help.ShortSeparator) + hs.ShortKey.Inline(true).Render(ra.Key) + " " +
+			hs.ShortDesc.Inline(true).Render(ra.Desc)
+		if lipgloss.Width(help)+lipgloss.Width(more) <= w && !strings.HasSuffix(help, "…") {
+			help += more
+		}
+	}
+	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(help)
 	return m.c.Zones.Scan(st.App.Render(header + "\n\n" + body + "\n" + footer))
 }
 

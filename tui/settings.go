@@ -226,6 +226,7 @@ func (m *Model) switchMode(accessible bool) tea.Cmd {
 	if accessible {
 		m.switchTo = toLines
 	}
+	m.stopSpeech()
 	st, id := m.c.Store, m.c.Learner.ID
 	save := func() tea.Msg { return prefsSavedMsg{err: st.SetPrefs(id, p)} }
 	return tea.Sequence(save, m.flush(), tea.Quit)
