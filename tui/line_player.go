@@ -111,6 +111,9 @@ func (p *player) lineView() lineFrame {
 	a := p.lineExercise()
 	lines := []string{cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps)) + ". " + s.Title, s.Text}
 	lines = append(lines, a.describe()...)
+	if terms := p.terms(); len(terms) > 0 {
+		lines = append(lines, cat.T("line_glossary_here", "Words", termWords(terms), "Word", word(p.c, "line_cmd_glossary")))
+	}
 	f := lineFrame{key: fmt.Sprintf("lesson:%s:%d", p.lesson.ID, p.idx), lines: lines}
 	if p.verdict != nil {
 		f.news = append(f.news, lineNote{id: fmt.Sprintf("verdict:%d", p.judged), text: p.lineVerdict()})

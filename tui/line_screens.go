@@ -189,6 +189,8 @@ func (m *Model) overlayFrame() lineFrame {
 		}
 		lines := append([]string{o.title, o.text}, numbered(labels)...)
 		return lineFrame{key: "dialog:" + o.title + "\n" + o.text, lines: lines, prompt: cat.T("line_type_number")}
+	case *glossaryOverlay:
+		return lineFrame{key: "glossary", lines: glossaryLines(m.c, o.terms)}
 	case *helpOverlay:
 		lines := []string{cat.T("help_title"), o.text}
 		for _, k := range o.keys {
@@ -273,6 +275,8 @@ func (m *Model) lineCommand(text string) (lineResult, bool) {
 		return lineResult{}, true
 	case is("line_cmd_read"):
 		return lineResult{cmd: m.readAloud()}, true
+	case is("line_cmd_glossary"):
+		return say(glossaryLines(c, m.glossaryTerms())...), true
 	case m.overlay != nil:
 		return lineResult{}, false
 	case m.cfg.Class != nil && is("line_cmd_call"):

@@ -42,6 +42,7 @@ type player struct {
 	scroll   int          // first line shown when the step is taller than the screen
 	judged   int          // verdicts given so far in the lesson: each one is said once
 	lineEx   lineExercise // the exercise said as lines (accessible mode), made when first asked
+	gloss    glossed      // the instruction with the glossary's words marked
 }
 
 func newPlayer(c *Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *player {
@@ -92,6 +93,7 @@ func (p *player) enter(i int) {
 	}
 	p.ex = mk(p.c, s)
 	p.lineEx = nil
+	p.gloss = glossed{}
 	if !s.NeedsAnswer() {
 		p.state = solved
 	}
@@ -311,9 +313,10 @@ func (p *player) Keys() []key.Binding {
 		if !p.WantsEsc() {
 			keys = append(keys, k.Back)
 		}
-		return keys
+	} else {
+		keys = append(keys, k.Check, k.Hint, k.Back)
 	}
-	return append(keys, k.Check, k.Hint, k.Back)
+	return keys
 }
 
 // doneKeys are the keys a full exercise still has once the step is over
@@ -340,7 +343,7 @@ func (p *player) View() string {
 	var parts []string
 	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))))
 	parts = append(parts, st.Title.Render(wrap.Render(s.Title)), "")
-	parts = append(parts, wrap.Render(s.Text))
+	parts = append(parts, wrap.Render(p.instruction()))
 	if ev := p.ex.View(w); ev != "" {
 		parts = append(parts, "", ev)
 	}
@@ -363,7 +366,7 @@ func (p *player) viewFull(f fullExercise) string {
 	w := c.Width
 	s := p.step()
 	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))+" · ") + st.Title.Render(s.Title))
-	text := lipgloss.NewStyle().Width(w).Render(s.Text)
+	text := lipgloss.NewStyle().Width(w).Render(p.instruction())
 	fb := p.feedback(w)
 	btns := p.buttons()
 	used := 1 + lipgloss.Height(text) + 1

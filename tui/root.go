@@ -299,6 +299,8 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(k, keys.Help), key.Matches(k, keys.HelpQ) && !typing:
 		m.overlay = newHelpOverlay(m.c, m.scr)
 		return nil, true
+	case key.Matches(k, keys.Glossary):
+		return m.openGlossary(), true
 	case m.cfg.Class != nil && key.Matches(k, keys.CallTrainer):
 		return m.toggleHand(), true
 	case key.Matches(k, keys.ForceQuit):
@@ -476,17 +478,27 @@ func (m *Model) View() string {
 	}
 	help := m.c.Help.ShortHelpView(keys)
 	if len(keys) > 0 {
-		// Read aloud comes last, when there is room for it (F1 lists it
-		// always), written as the help line writes its keys.
-		hs, ra := m.c.Help.Styles, m.c.Keys.ReadAloud.Help()
-		more := hs.ShortSeparator.Inline(true).Render(m.c.Help.ShortSeparator) + hs.ShortKey.Inline(true).Render(ra.Key) + " " +
-			hs.ShortDesc.Inline(true).Render(ra.Desc)
-		if lipgloss.Width(help)+lipgloss.Width(more) <= w && !strings.HasSuffix(help, "…") {
-			help += more
+		// The glossary (when the screen has underlined words) and read
+		// aloud come last, when there is room for them; F1 lists them always.
+		if p, ok := m.scr.(*player); ok && m.overlay == nil && !p.finished && len(p.terms()) > 0 {
+			help = m.withKey(help, m.c.Keys.Glossary, w)
 		}
+		help = m.withKey(help, m.c.Keys.ReadAloud, w)
 	}
 	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(help)
 	return m.c.Zones.Scan(st.App.Render(header + "\n\n" + body + "\n" + footer))
+}
+
+// withKey adds k to the help line if it fits in w cells, written as the
+// help line writes its keys.
+func (m *Model) withKey(help string, k key.Binding, w int) string {
+	hs, kh := m.c.Help.Styles, k.Help()
+	more := hs.ShortSeparator.Inline(true).Render(m.c.Help.ShortSeparator) + hs.ShortKey.Inline(true).Render(kh.Key) + " " +
+		hs.ShortDesc.Inline(true).Render(kh.Desc)
+	if strings.HasSuffix(help, "…") || lipgloss.Width(help)+lipgloss.Width(more) > w {
+		return help
+	}
+	return help + more
 }
 
 // tooSmall asks for a bigger window, in whatever room there is.
