@@ -30,7 +30,7 @@ func TestThemesSayTheSame(t *testing.T) {
 		d := newDriverOn(t, st, "es", "")
 		var out []string
 		add := func() { out = append(out, boxDrawing.ReplaceAllString(ansi.Strip(d.view()), "#")) }
-		add() // home: progress bars with words
+		add()                                  // home: progress bars with words
 		d.keys("enter", "enter", "1", "enter") // a wrong answer
 		add()
 		d.keys("3", "enter") // and another: the hint
