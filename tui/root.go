@@ -77,6 +77,7 @@ type Model struct {
 	class     classState
 	switchTo  modeSwitch // the mode to go on in once this one ends
 	speech    speechState
+	footKeys  footKeys
 }
 
 // modeSwitch is a request to go on in the other mode: the full screen or
@@ -492,13 +493,29 @@ func (m *Model) View() string {
 // withKey adds k to the help line if it fits in w cells, written as the
 // help line writes its keys.
 func (m *Model) withKey(help string, k key.Binding, w int) string {
-	hs, kh := m.c.Help.Styles, k.Help()
-	more := hs.ShortSeparator.Inline(true).Render(m.c.Help.ShortSeparator) + hs.ShortKey.Inline(true).Render(kh.Key) + " " +
-		hs.ShortDesc.Inline(true).Render(kh.Desc)
-	if strings.HasSuffix(help, "…") || lipgloss.Width(help)+lipgloss.Width(more) > w {
+	kh := k.Help()
+	c := &m.footKeys
+	if c.styles != m.c.Styles {
+		*c = footKeys{styles: m.c.Styles, text: map[string]string{}, width: map[string]int{}}
+	}
+	more, ok := c.text[kh.Key]
+	if !ok {
+		hs := m.c.Help.Styles
+		more = hs.ShortSeparator.Inline(true).Render(m.c.Help.ShortSeparator) + hs.ShortKey.Inline(true).Render(kh.Key) + " " +
+			hs.ShortDesc.Inline(true).Render(kh.Desc)
+		c.text[kh.Key], c.width[kh.Key] = more, lipgloss.Width(more)
+	}
+	if strings.HasSuffix(help, "…") || lipgloss.Width(help)+c.width[kh.Key] > w {
 		return help
 	}
 	return help + more
+}
+
+// footKeys keeps the keys withKey adds, drawn once per theme.
+type footKeys struct {
+	styles *Styles
+	text   map[string]string
+	width  map[string]int
 }
 
 // tooSmall asks for a bigger window, in whatever room there is.
