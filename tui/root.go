@@ -318,7 +318,7 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, false // the screen closes a form or asks first
 		}
 		switch m.scr.(type) {
-		case *player, *lessonList, *joinScreen:
+		case *player, *lessonList, *joinScreen, *settings:
 			return m.goHome(), true
 		}
 	}

@@ -70,8 +70,11 @@ func TestSettingsAreShownAtOnceAndKept(t *testing.T) {
 		t.Fatalf("stored prefs %+v, %v; want %+v", got.Prefs, err, want)
 	}
 
-	// Another learner signs in on the same laptop: the standard look.
-	d.keys("esc", "ctrl+c")
+	// Esc goes home; another learner signs in on the same laptop: the
+	// standard look.
+	d.keys("esc")
+	d.must("Hola, Ana")
+	d.keys("ctrl+c")
 	d.must("Cambiar de persona")
 	d.moveTo("Cambiar de persona")
 	d.keys("enter")
