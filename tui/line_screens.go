@@ -552,3 +552,62 @@ func (s *settings) lineInput(text string) lineResult {
 	r := s.settingRows()[i-1]
 	return lineResult{say: []string{r[0] + ": " + r[1] + "."}, cmd: cmd}
 }
+
+// Joining the class: a class found on the network by its number, or the
+// address typed; then the code.
+
+func (j *joinScreen) lineView() lineFrame {
+	cat := j.c.Cat
+	lines := []string{cat.T("join_heading"), cat.T("join_privacy")}
+	switch {
+	case j.looking:
+		lines = append(lines, cat.T("join_looking"))
+	case len(j.found) > 0:
+		var hubs []string
+		for _, h := range j.found {
+			hubs = append(hubs, h.Name+" ("+strings.TrimPrefix(h.URL, "http://")+")")
+		}
+		lines = append(append(lines, cat.T("join_found")), numbered(hubs)...)
+	}
+	f := lineFrame{key: fmt.Sprintf("join:%v:%d", j.looking, len(j.found)), lines: lines}
+	switch {
+	case j.busy:
+		f.news = append(f.news, lineNote{id: "busy", text: cat.T("join_busy")})
+	case j.field() == 1:
+		f.prompt = cat.T("line_join_code", "Address", j.addr.Value())
+	case len(j.found) > 0:
+		f.prompt = cat.T("line_join_pick")
+	default:
+		f.prompt = cat.T("line_join_address")
+	}
+	if j.msg != "" {
+		f.news = append(f.news, lineNote{id: "msg:" + j.msg, text: j.msg, sticky: true})
+	}
+	return f
+}
+
+func (j *joinScreen) lineInput(text string) lineResult {
+	if j.busy || j.looking {
+		return say(j.c.Cat.T("loading"))
+	}
+	text = clipRunes(strings.TrimSpace(text), 200)
+	j.msg = ""
+	if j.field() == 1 {
+		if text == "" {
+			j.focus(0) // back to the address
+			return lineResult{}
+		}
+		j.code.SetValue(clipRunes(text, 4))
+		return lineResult{cmd: j.submit()}
+	}
+	if i, ok := number(text, len(j.found)); ok {
+		j.cursor = i - 1
+		return lineResult{cmd: j.enter()}
+	}
+	if text == "" {
+		return say(j.lineView().prompt)
+	}
+	j.addr.SetValue(text)
+	j.focus(1)
+	return lineResult{}
+}

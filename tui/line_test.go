@@ -2,7 +2,9 @@ package tui
 
 import (
 	"bytes"
+	"context"
 	"io"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -384,4 +386,35 @@ func TestLinesTrainerPause(t *testing.T) {
 	s.expect("Has pedido ayuda. Espera un momento.")
 	s.send("llamar")
 	s.expect("Has dicho que ya no necesitas ayuda.")
+}
+
+// Joining the class in accessible mode, against a real hub on loopback.
+func TestLinesJoinTheClass(t *testing.T) {
+	hubStore := openStore(t, t.TempDir())
+	defer hubStore.Close()
+	hub, err := classroom.NewHub(hubStore, classroom.HubOptions{Code: "4821"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(hub.Handler())
+	defer srv.Close()
+	found := []classroom.Found{{Name: "Aula de Marta", URL: srv.URL}}
+	st := withLearner(t, "Rosa")
+	f := &fakeClass{}
+	s := startLineSession(t, st, Config{Lang: "es", Class: f, Discover: func(context.Context) []classroom.Found { return found }})
+	s.expect("7. Unirme a la clase")
+	s.send("7")
+	s.expect("1. Aula de Marta (" + strings.TrimPrefix(srv.URL, "http://") + ")")
+	s.expect("Escribe el número de tu clase")
+	s.send("1")
+	s.expect("Escribe el código de la clase, 4 números.")
+	s.send("1111")
+	s.expect("Ese código no es el de la clase")
+	s.send("4821")
+	s.expect("Ya estás en la clase")
+	s.send("1")
+	s.expect("Hola, Rosa")
+	if c, err := st.Class(); err != nil || c.URL != srv.URL {
+		t.Fatalf("stored class: %+v, %v", c, err)
+	}
 }
