@@ -260,7 +260,7 @@ func (r *Lines) deliver(e envelope) {
 
 // input handles one line the learner typed.
 func (r *Lines) input(text string) {
-	res := r.m.lineInput(text)
+	res := r.m.lineTurn(text)
 	r.afterInput = true
 	if res.repeat {
 		r.shown = ""

@@ -206,6 +206,17 @@ func (m *Model) overlayFrame() lineFrame {
 	return lineFrame{key: "overlay", lines: []string{cat.T("line_unsupported")}}
 }
 
+// lineTurn handles one typed line as Update handles a key: then the class
+// hears where the learner is, and the speech follows the screen.
+func (m *Model) lineTurn(text string) lineResult {
+	res := m.lineInput(text)
+	m.presenceChanged()
+	if after := m.afterUpdate(); after != nil {
+		res.cmd = tea.Batch(res.cmd, after)
+	}
+	return res
+}
+
 // lineInput handles one typed line: first the words that work everywhere,
 // then the dialog or the screen.
 func (m *Model) lineInput(text string) lineResult {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/store"
 )
 
 // recordingSpeaker runs a real engine and keeps the arguments of every
@@ -290,5 +292,32 @@ func TestSpeechEngines(t *testing.T) {
 	}
 	if long := speakable(strings.Repeat("ñ", 5000)); len(long) > maxSpoken || !strings.HasPrefix(long, "ññ") {
 		t.Errorf("a long text is cut to %d bytes", len(long))
+	}
+}
+
+// In accessible mode too, a learner who asked for it hears each step as it
+// opens, and the class hears where the learner is.
+func TestLinesReadEachStepAndPresence(t *testing.T) {
+	f := &fakeSpeaker{spoke: make(chan string, 4)}
+	st := withLearner(t, "Lucía")
+	ls, _ := st.Learners()
+	if err := st.SetPrefs(ls[0].ID, store.Prefs{Speak: true}); err != nil {
+		t.Fatal(err)
+	}
+	class := &fakeClass{}
+	s := startLineSession(t, st, Config{Lang: "es", StartLesson: "usar-aula", Speaker: f, Class: class})
+	s.expect("Paso 1 de 8")
+	if got := <-f.spoke; !strings.HasPrefix(got, "Te damos la bienvenida") {
+		t.Fatalf("said %q", got)
+	}
+	s.send("")
+	s.expect("Paso 2 de 8")
+	if got := <-f.spoke; !strings.HasPrefix(got, "Moverte con las flechas") {
+		t.Fatalf("said %q", got)
+	}
+	s.send("ayuda") // the runner has dealt with the line before: presence is sent
+	s.expect("Palabras que sirven siempre")
+	if p := class.last(); p.Lesson != "usar-aula" || p.StepIndex != 1 {
+		t.Fatalf("the class heard %+v", p)
 	}
 }
