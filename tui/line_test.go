@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
@@ -417,4 +419,46 @@ func TestLinesJoinTheClass(t *testing.T) {
 	if c, err := st.Class(); err != nil || c.URL != srv.URL {
 		t.Fatalf("stored class: %+v, %v", c, err)
 	}
+}
+
+// FuzzLines types lines of any kind into accessible mode, on a question, a
+// typed answer, a password and the mail app: nothing panics, and what is
+// said stays plain text.
+func FuzzLines(f *testing.F) {
+	for _, s := range []string{"1\n2 3\n", "abrir 1\nenlace 1\n2\n", "nuevo\na@b\n\nasunto\nhola\n\nenviar\n", "\x1b[A\n😀\n\t\n",
+		"carpeta 3\nborrar 1\nborrar 1\n", "99999999999999999999\n-1\n1 1 1\n", "ayuda\nrepetir\npista\nglosario\nvolver\n"} {
+		f.Add(s)
+	}
+	lib := library(f)
+	f.Fuzz(func(t *testing.T, input string) {
+		st := openStore(t, t.TempDir())
+		defer st.Close()
+		if _, err := st.AddLearner("Lucía", ""); err != nil {
+			t.Fatal(err)
+		}
+		for _, lesson := range []string{"seguridad-basica", "correo-enganos", "frase-contrasena"} {
+			d := &driver{t: t, st: st, clock: &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}}
+			d.m = New(Config{Store: st, Library: lib, Lang: "es", StartLesson: lesson, Now: d.clock.Now, Lines: true,
+				Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
+			d.m.c.Lines = true
+			d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			d.run(d.m.Init())
+			for _, line := range strings.Split(input, "\n") {
+				if d.quit {
+					break
+				}
+				res := d.m.lineTurn(cleanLine([]byte(line)))
+				for _, s := range res.say {
+					if strings.ContainsRune(s, '\x1b') {
+						t.Fatalf("said an escape code: %q", s)
+					}
+				}
+				d.run(res.cmd)
+				f := d.m.lineFrame()
+				if bad := boxOrEscape.FindString(strings.Join(append(f.lines, f.prompt), "\n")); bad != "" {
+					t.Fatalf("the screen has %q", bad)
+				}
+			}
+		}
+	})
 }
