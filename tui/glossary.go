@@ -17,10 +17,12 @@ import (
 // glossed is a step's instruction with its glossary words marked, worked
 // out once per step and theme.
 type glossed struct {
-	done   bool
-	terms  []*lessons.Term
-	styles *Styles
-	text   string
+	done    bool
+	terms   []*lessons.Term
+	styles  *Styles
+	text    string
+	width   int    // the width wrapped was wrapped to
+	wrapped string // text wrapped: kept between frames, it only changes with the width or the theme
 }
 
 // terms are the glossary's words in the step's title and instruction.
@@ -37,8 +39,19 @@ func (p *player) instruction() string {
 	p.terms()
 	if p.gloss.styles != p.c.Styles {
 		p.gloss.styles, p.gloss.text = p.c.Styles, markTerms(p.c.Lessons, p.step().Text, p.c.Styles.Glossary)
+		p.gloss.wrapped = ""
 	}
 	return p.gloss.text
+}
+
+// wrappedInstruction is the instruction with its words marked, wrapped to
+// w cells; worked out again only when the width or the theme changes.
+func (p *player) wrappedInstruction(w int) string {
+	text := p.instruction()
+	if p.gloss.width != w || p.gloss.wrapped == "" {
+		p.gloss.width, p.gloss.wrapped = w, lipgloss.NewStyle().Width(w).Render(text)
+	}
+	return p.gloss.wrapped
 }
 
 // markTerms draws the glossary's words of text in style.

@@ -343,7 +343,7 @@ func (p *player) View() string {
 	var parts []string
 	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))))
 	parts = append(parts, st.Title.Render(wrap.Render(s.Title)), "")
-	parts = append(parts, wrap.Render(p.instruction()))
+	parts = append(parts, p.wrappedInstruction(w))
 	if ev := p.ex.View(w); ev != "" {
 		parts = append(parts, "", ev)
 	}
@@ -366,7 +366,7 @@ func (p *player) viewFull(f fullExercise) string {
 	w := c.Width
 	s := p.step()
 	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))+" · ") + st.Title.Render(s.Title))
-	text := lipgloss.NewStyle().Width(w).Render(p.instruction())
+	text := p.wrappedInstruction(w)
 	fb := p.feedback(w)
 	btns := p.buttons()
 	used := 1 + lipgloss.Height(text) + 1
