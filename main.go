@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -225,7 +226,23 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 			r := tui.NewLines(cfg, os.Stdin, stdout)
 			to.set(r.Send)
 			m = r.Model()
+			// Ctrl+C asks before leaving, as on the full screen.
+			interrupt := make(chan os.Signal, 1)
+			signal.Notify(interrupt, os.Interrupt)
+			stopInterrupt := make(chan struct{})
+			go func() {
+				for {
+					select {
+					case <-interrupt:
+						r.Interrupt()
+					case <-stopInterrupt:
+						return
+					}
+				}
+			}()
 			runErr = r.Run()
+			signal.Stop(interrupt)
+			close(stopInterrupt)
 		} else {
 			m = tui.New(cfg)
 			p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))

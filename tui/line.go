@@ -94,6 +94,10 @@ func (r *Lines) Model() *Model { return r.m }
 // tea.Program.Send does. It never blocks once the runner has ended.
 func (r *Lines) Send(msg any) { r.post(envelope{msg: msg}) }
 
+// Interrupt is Ctrl+C from the terminal: as on the full screen, Aula asks
+// whether to leave (everything is saved either way).
+func (r *Lines) Interrupt() { r.Send(tea.KeyMsg{Type: tea.KeyCtrlC}) }
+
 func (r *Lines) post(e envelope) {
 	select {
 	case r.msgs <- e:

@@ -462,3 +462,16 @@ func FuzzLines(f *testing.F) {
 		}
 	})
 }
+
+// Ctrl+C in the terminal asks before leaving, as on the full screen.
+func TestLinesInterrupt(t *testing.T) {
+	st := withLearner(t, "Lucía")
+	s := startLineSession(t, st, Config{Lang: "es"})
+	s.expect("Hola, Lucía")
+	s.r.Interrupt()
+	s.expect("¿Quieres salir?")
+	s.expect("1. Salir de Aula\n2. Cambiar de persona\n3. Seguir aquí\n")
+	s.send("3")
+	s.send("repetir")
+	s.expect("Inicio. Hola, Lucía.")
+}
