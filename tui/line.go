@@ -282,12 +282,20 @@ func (r *Lines) print() {
 	f := r.m.lineFrame()
 	sticky := r.afterInput
 	r.afterInput = false
+	news := false
 	if f.key != r.shown {
 		r.shown, r.said, r.prompt = f.key, map[string]bool{}, ""
 		r.write("")
+		// What explains the new screen comes before it (signed out while
+		// away, a damaged data file restored).
+		for _, n := range f.news {
+			if n.first {
+				r.said[n.id] = true
+				r.write(n.text)
+			}
+		}
 		r.write(f.lines...)
 	}
-	news := false
 	for _, n := range f.news {
 		if r.said[n.id] && !(sticky && n.sticky) {
 			continue

@@ -31,6 +31,7 @@ type lineNote struct {
 	id     string // said once per id on a screen
 	text   string
 	sticky bool // said again after every line typed while it holds
+	first  bool // on a new screen, said before the screen itself
 }
 
 // lineResult is what a typed line did.
@@ -160,10 +161,14 @@ func (m *Model) lineFrame() lineFrame {
 		}
 	}
 	if m.notice != "" {
-		f.news = append([]lineNote{{id: "notice", text: m.notice}}, f.news...)
+		f.news = append([]lineNote{{id: "notice", text: m.notice, first: true}}, f.news...)
 	}
 	if m.saveErr {
 		f.news = append(f.news, lineNote{id: "save", text: cat.T("save_failed"), sticky: true})
+	} else if m.status != "" && m.status != cat.T("saved") {
+		// What the status line says besides "saved": signed out while away,
+		// a lesson that is not there…
+		f.news = append(f.news, lineNote{id: "status:" + m.status, text: m.status, first: true})
 	}
 	if h := m.class.hand; h.up {
 		id, text := "hand", cat.T("hand_waiting_now")
@@ -303,8 +308,8 @@ func (m *Model) lineCommand(text string) (lineResult, bool) {
 	case is("line_cmd_settings"):
 		m.show(newSettings(c))
 		return lineResult{}, true
-	case inLesson && is("line_cmd_hint"):
-		if p.finished || p.step().Hint == "" {
+	case is("line_cmd_hint"):
+		if !inLesson || p.finished || p.step().Hint == "" {
 			return say(cat.T("line_no_hint")), true
 		}
 		if p.hint {

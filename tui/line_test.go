@@ -475,3 +475,43 @@ func TestLinesInterrupt(t *testing.T) {
 	s.send("repetir")
 	s.expect("Inicio. Hola, Lucía.")
 }
+
+// On a shared laptop, a learner away for too long is warned, then signed
+// out, and accessible mode says so.
+func TestLinesIdleSignOut(t *testing.T) {
+	st := withLearner(t, "Lucía")
+	if _, err := st.AddLearner("Pepe", ""); err != nil {
+		t.Fatal(err)
+	}
+	clk := &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	var ticks []func(time.Time) tea.Msg
+	var mu sync.Mutex
+	tick := func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		mu.Lock()
+		ticks = append(ticks, fn)
+		mu.Unlock()
+		return nil
+	}
+	fire := func(s *lineSession) {
+		mu.Lock()
+		fns := ticks
+		ticks = nil
+		mu.Unlock()
+		for _, fn := range fns {
+			s.r.Send(fn(clk.Now()))
+		}
+	}
+	s := startLineSession(t, st, Config{Lang: "es", Now: clk.Now, Tick: tick})
+	s.expect("¿Quién eres?")
+	s.send("1")
+	s.expect("Hola, Lucía")
+	s.send("pista")
+	s.expect("Aquí no hay pista.")
+	clk.Advance(10*time.Minute + 10*time.Second)
+	fire(s)
+	s.expect("¿Sigues ahí?")
+	clk.Advance(2 * time.Minute)
+	fire(s)
+	s.expect("Cerramos la sesión porque no había nadie.")
+	s.expect("¿Quién eres?")
+}
