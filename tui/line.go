@@ -232,9 +232,6 @@ func (r *Lines) deliver(e envelope) {
 	case backgroundMsg:
 		go func() { r.post(envelope{msg: msg.cmd()}) }()
 		return
-	case lineSayMsg:
-		r.write(msg.text)
-		return
 	case tea.BatchMsg:
 		for _, c := range msg {
 			r.start(c)

@@ -229,8 +229,7 @@ func (m *Model) say(text string) tea.Cmd {
 	if m.cfg.Speaker == nil {
 		if !m.speech.told {
 			m.speech.told = true
-			m.status = cat.T("speech_none")
-			return m.lineNotice(m.status)
+			m.status = cat.T("speech_none") // accessible mode says the status line too
 		}
 		return nil
 	}
@@ -264,7 +263,6 @@ func (m *Model) speechDone(msg speechDoneMsg) tea.Cmd {
 	if msg.err != nil && !errors.Is(msg.err, context.Canceled) && !m.speech.told {
 		m.speech.told = true
 		m.status = m.c.Cat.T("speech_failed")
-		return m.lineNotice(m.status)
 	}
 	return nil
 }
@@ -286,15 +284,3 @@ func (m *Model) afterUpdate() tea.Cmd {
 	}
 	return m.say(m.spokenText())
 }
-
-// lineNotice says a status line in accessible mode, where there is no
-// status line; on the full screen the status line shows it.
-func (m *Model) lineNotice(text string) tea.Cmd {
-	if !m.cfg.Lines {
-		return nil
-	}
-	return send(lineSayMsg{text: text})
-}
-
-// lineSayMsg is something accessible mode says at once.
-type lineSayMsg struct{ text string }
