@@ -178,12 +178,7 @@ func (p *player) lineInput(text string) lineResult {
 		return say(cat.T("line_press_enter"))
 	}
 	out, check := a.line(text)
-	var cmds []tea.Cmd
-	if full, ok := p.ex.(fullExercise); ok {
-		if ans := full.TakeCheck(); ans != nil {
-			cmds = append(cmds, p.judge(ans))
-		}
-	}
+	cmds := []tea.Cmd{p.takeFromExercise()}
 	if check && p.state == asking {
 		cmds = append(cmds, p.enterPressed())
 	}

@@ -133,7 +133,7 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 	}
 	// A full exercise (the mail app) uses Enter, the page keys and the
 	// mouse wheel itself while the step is being answered.
-	full, isFull := p.ex.(fullExercise)
+	_, isFull := p.ex.(fullExercise)
 	own := isFull && p.state == asking
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
@@ -172,11 +172,24 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 	}
 	cmd := p.ex.Update(msg)
 	if isFull {
-		if a := full.TakeCheck(); a != nil && p.state == asking {
-			return tea.Batch(cmd, p.judge(a))
-		}
+		return tea.Batch(cmd, p.takeFromExercise())
 	}
 	return cmd
+}
+
+// takeFromExercise takes what the exercise hands the player after an
+// action (a key, or a line in accessible mode): an answer to check at once
+// (a full exercise: a sent email). Both ways in use it, so whatever an
+// exercise hands over is dealt with once, here.
+func (p *player) takeFromExercise() tea.Cmd {
+	full, ok := p.ex.(fullExercise)
+	if !ok {
+		return nil
+	}
+	if a := full.TakeCheck(); a != nil && p.state == asking {
+		return p.judge(a)
+	}
+	return nil
 }
 
 func isClick(m tea.MouseMsg) bool {
