@@ -211,8 +211,11 @@ func glossaryCheck(lib *Library) []Problem {
 		}
 		return false
 	}
-	for _, lang := range Languages[1:] {
+	for _, lang := range lib.Langs() {
 		cat := lib.catalogs[lang]
+		if lang == DefaultLanguage {
+			continue
+		}
 		for _, t := range ref.glossary {
 			if !has(cat, t.ID) {
 				out = append(out, Problem{File: t.file, Line: t.line, Msg: fmt.Sprintf("glossary term %q has no %q version", t.ID, lang)})
