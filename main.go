@@ -12,10 +12,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	rdebug "runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -78,6 +80,7 @@ Kiosk flags:
   --hub URL       join the trainer's class at URL (asks for the session code)
   --kiosk         closing Aula needs the trainer PIN (set it with aula setup);
                   --kiosk=false turns off what aula setup turned on
+  --accessible    plain text, one line at a time, for a screen reader
   --debug FILE    write a debug log to FILE
   --help          show this help
 `
@@ -151,6 +154,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	debug := fs.String("debug", "", "")
 	hub := fs.String("hub", "", "")
 	kiosk := fs.Bool("kiosk", false, "")
+	accessible := fs.Bool("accessible", false, "")
 	rest, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(stdout, usage, defaultDataDir())
@@ -218,17 +222,21 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 	}
 
-	// The link to the class: it idles until the laptop joins one.
-	var p *tea.Program
-	syncer := classroom.NewSyncer(st, func(msg any) { p.Send(msg) })
+	// The link to the class: it idles until the laptop joins one. Its
+	// messages go to whichever mode is running.
+	var to sendTo
+	syncer := classroom.NewSyncer(st, to.send)
 	joined := ""
 	if c, err := st.Class(); err == nil {
 		joined = c.URL
 		syncer.SetClass(c.URL, c.Token)
 	}
-	m := tui.New(tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
+	cfg := tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
 		Class: syncer, Discover: classroom.Discover, HubURL: opt.hub, Joined: joined,
-		Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN})
+		Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN}
+	if sp := tui.FindSpeaker(); sp != nil {
+		cfg.Speaker = sp // F6 reads aloud
+	}
 	// A copy of the last good file, made while the learner signs in.
 	go st.Backup()
 	// Old laptops: a soft memory limit makes the garbage collector work a
@@ -237,26 +245,66 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		rdebug.SetMemoryLimit(kioskMemoryLimit)
 	}
-	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30)}
-	if opt.kiosk {
-		// Signals are ours: a Ctrl+C that arrives as a signal asks, as the
-		// key does, instead of ending the program (see kiosk.go).
-		popts = append(popts, tea.WithoutSignalHandler())
-	}
-	p = tea.NewProgram(m, popts...)
-	if opt.kiosk {
-		defer guardSignals(p)()
-	}
 	ctx, stopSync := context.WithCancel(context.Background())
 	syncDone := make(chan struct{})
 	go func() { syncer.Run(ctx); close(syncDone) }()
-	_, runErr := p.Run()
+	var runErr error
+	for lines := *accessible; ; {
+		var m *tui.Model
+		if lines {
+			// Accessible mode: plain lines of text for a screen reader.
+			r := tui.NewLines(cfg, os.Stdin, stdout)
+			to.set(r.Send)
+			m = r.Model()
+			// Ctrl+C asks before leaving, as on the full screen.
+			interrupt := make(chan os.Signal, 1)
+			signal.Notify(interrupt, os.Interrupt)
+			stopInterrupt := make(chan struct{})
+			go func() {
+				for {
+					select {
+					case <-interrupt:
+						r.Interrupt()
+					case <-stopInterrupt:
+						return
+					}
+				}
+			}()
+			runErr = r.Run()
+			signal.Stop(interrupt)
+			close(stopInterrupt)
+		} else {
+			m = tui.New(cfg)
+			popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30)}
+			if opt.kiosk {
+				// Signals are ours: a Ctrl+C that arrives as a signal asks, as
+				// the key does, instead of ending the program (see kiosk.go).
+				popts = append(popts, tea.WithoutSignalHandler())
+			}
+			p := tea.NewProgram(m, popts...)
+			to.set(func(msg any) { p.Send(msg) })
+			stopGuard := func() {}
+			if opt.kiosk {
+				stopGuard = guardSignals(p)
+			}
+			_, runErr = p.Run()
+			stopGuard()
+		}
+		to.set(nil)
+		// Whatever happened, write what is still queued.
+		if _, err := m.Recorder().Flush(); err != nil {
+			fmt.Fprintln(stderr, cat.T("save_failed"), err)
+		}
+		acc, learner, again := m.Switch()
+		if runErr != nil || !again {
+			break
+		}
+		// The learner asked for the other mode: go on there, signed in.
+		lines = acc
+		cfg.SignedIn, cfg.StartLesson, cfg.Notice, cfg.HubURL = learner, "", "", ""
+	}
 	stopSync()
 	<-syncDone
-	// Whatever happened, write what is still queued.
-	if _, err := m.Recorder().Flush(); err != nil {
-		fmt.Fprintln(stderr, cat.T("save_failed"), err)
-	}
 	if runErr != nil {
 		fmt.Fprintln(stderr, "aula:", runErr)
 		return exitData
@@ -308,6 +356,28 @@ func startOptions(st *store.Store, given map[string]bool, lang string, kiosk boo
 		return startOpts{}, err
 	}
 	return o, nil
+}
+
+// sendTo hands the class's messages to the mode that is running, and drops
+// them between modes.
+type sendTo struct {
+	mu sync.Mutex
+	fn func(any)
+}
+
+func (s *sendTo) set(fn func(any)) {
+	s.mu.Lock()
+	s.fn = fn
+	s.mu.Unlock()
+}
+
+func (s *sendTo) send(msg any) {
+	s.mu.Lock()
+	fn := s.fn
+	s.mu.Unlock()
+	if fn != nil {
+		fn(msg)
+	}
 }
 
 // openStore opens the data folder and says what went wrong in the learner's

@@ -114,6 +114,18 @@ type Catalog struct {
 	Lang        string
 	Itineraries []*Itinerary
 	Lessons     map[string]*Lesson
+
+	glossary []*Term // the words explained by F7, sorted
+}
+
+// term returns the glossary term with id, or nil.
+func (c *Catalog) term(id string) *Term {
+	for _, t := range c.glossary {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
 }
 
 // Lesson returns a lesson by id.

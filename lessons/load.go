@@ -172,6 +172,14 @@ func Load(sources ...Source) (*Library, []Problem) {
 				}
 				if name == "itineraries.yaml" || name == "itineraries.yml" {
 					cat.Itineraries = append(cat.Itineraries, parseItineraries(p, data)...)
+				} else if name == GlossaryFile {
+					for _, t := range parseGlossary(p, data) {
+						if prev := cat.term(t.ID); prev != nil {
+							p.list = append(p.list, Problem{File: file, Line: t.line, Msg: fmt.Sprintf("glossary term %q is already in %s", t.ID, prev.file)})
+							continue
+						}
+						cat.glossary = append(cat.glossary, t)
+					}
 				} else if l := parseLesson(p, data); l != nil {
 					l.File = file
 					if prev, dup := cat.Lessons[l.ID]; dup {
@@ -190,6 +198,10 @@ func Load(sources ...Source) (*Library, []Problem) {
 		}
 	}
 	all = append(all, crossCheck(lib, bad)...)
+	all = append(all, glossaryCheck(lib)...)
+	for _, cat := range lib.catalogs {
+		sortGlossary(cat.glossary)
+	}
 	for id := range bad {
 		for _, cat := range lib.catalogs {
 			delete(cat.Lessons, id)

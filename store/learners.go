@@ -31,7 +31,23 @@ type Learner struct {
 	// id and the learner's id there. Empty and 0 for this laptop's own.
 	Device   string `json:"device,omitempty"`
 	RemoteID uint64 `json:"remote_id,omitempty"`
+
+	// Prefs are how the learner likes the screen; absent means the defaults.
+	Prefs Prefs `json:"prefs,omitzero"`
 }
+
+// Prefs are a learner's settings for seeing, hearing and reading the app.
+// The zero value is the default look. The store keeps them as they are
+// given; the user interface knows what the theme names mean.
+type Prefs struct {
+	Theme      string `json:"theme,omitempty"`      // "" (default), or a theme name of the user interface
+	Large      bool   `json:"large,omitempty"`      // more space between options, larger targets
+	Accessible bool   `json:"accessible,omitempty"` // plain linear text for a screen reader
+	Speak      bool   `json:"speak,omitempty"`      // read each new step aloud without a key
+}
+
+// maxThemeLen is the longest theme name a learner record keeps.
+const maxThemeLen = 20
 
 // Remote reports whether the learner studies on another laptop (a hub's
 // copy of a kiosk's learner).
@@ -207,6 +223,23 @@ func (s *Store) SetPIN(id uint64, pin string) error {
 			return err
 		}
 		l.PINHash = hash
+		return put(tx.Bucket(bucketLearners), u64(id), l)
+	})
+}
+
+// SetPrefs replaces a learner's preferences. A theme name is lowercase
+// letters and dashes, at most 20 (ErrBadPrefs otherwise); ErrNotFound when
+// there is no such learner.
+func (s *Store) SetPrefs(id uint64, p Prefs) error {
+	if len(p.Theme) > maxThemeLen || strings.ContainsFunc(p.Theme, func(r rune) bool { return (r < 'a' || r > 'z') && r != '-' }) {
+		return ErrBadPrefs
+	}
+	return s.db.Update(func(tx *bbolt.Tx) error {
+		l, err := learner(tx, id)
+		if err != nil {
+			return err
+		}
+		l.Prefs = p
 		return put(tx.Bucket(bucketLearners), u64(id), l)
 	})
 }

@@ -137,3 +137,71 @@ func TestPIN(t *testing.T) {
 		t.Errorf("SetPIN(999): %v, want ErrNotFound", err)
 	}
 }
+
+func TestPrefs(t *testing.T) {
+	s := openTemp(t)
+	ana := mustAdd(t, s, "Ana", "1234")
+	if ana.Prefs != (Prefs{}) {
+		t.Fatalf("a new learner has prefs %+v, want the defaults", ana.Prefs)
+	}
+	want := Prefs{Theme: "high-contrast", Large: true, Accessible: true, Speak: true}
+	if err := s.SetPrefs(ana.ID, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Learner(ana.ID)
+	if err != nil || got.Prefs != want {
+		t.Fatalf("after SetPrefs: %+v, %v; want %+v", got.Prefs, err, want)
+	}
+	if ok, _ := s.CheckPIN(ana.ID, "1234"); !ok {
+		t.Error("SetPrefs lost the PIN")
+	}
+	for _, bad := range []string{"High", "tema 1", "<script>", strings.Repeat("a", 21), "alto-contraste\n"} {
+		if err := s.SetPrefs(ana.ID, Prefs{Theme: bad}); !errors.Is(err, ErrBadPrefs) {
+			t.Errorf("theme %q: %v, want ErrBadPrefs", bad, err)
+		}
+	}
+	if err := s.SetPrefs(999, want); !errors.Is(err, ErrNotFound) {
+		t.Errorf("SetPrefs(999): %v, want ErrNotFound", err)
+	}
+	// Back to the defaults: the record has no prefs at all, as an older
+	// Aula wrote it.
+	if err := s.SetPrefs(ana.ID, Prefs{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.View(func(tx *bbolt.Tx) error {
+		if raw := tx.Bucket(bucketLearners).Get(u64(ana.ID)); bytes.Contains(raw, []byte("prefs")) {
+			t.Errorf("default prefs are written: %s", raw)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A learner record written before prefs existed reads with the defaults,
+// and one written with prefs keeps them: no migration is needed.
+func TestPrefsInOldAndNewRecords(t *testing.T) {
+	s := openTemp(t)
+	records := map[uint64]string{
+		7: `{"id":7,"name":"Old","created":"2026-01-05T10:00:00Z"}`,
+		8: `{"id":8,"name":"New","created":"2026-01-05T10:00:00Z","prefs":{"theme":"calm","large":true}}`,
+	}
+	if err := s.db.Update(func(tx *bbolt.Tx) error {
+		for id, raw := range records {
+			if err := tx.Bucket(bucketLearners).Put(u64(id), []byte(raw)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	old, err := s.Learner(7)
+	if err != nil || old.Prefs != (Prefs{}) {
+		t.Errorf("old record: %+v, %v", old, err)
+	}
+	nw, err := s.Learner(8)
+	if err != nil || nw.Prefs != (Prefs{Theme: "calm", Large: true}) {
+		t.Errorf("new record: %+v, %v", nw, err)
+	}
+}

@@ -10,7 +10,10 @@
 //	          settings -> Settings JSON (aula setup: language, kiosk, hub)
 //	          trainer_pin_hash -> bcrypt (guards leaving a kiosk; setup.go)
 //	learners  id(8B big-endian) -> Learner JSON (a hub's copies of other
-//	          laptops' learners too, with Device and RemoteID set)
+//	          laptops' learners too, with Device and RemoteID set). Its
+//	          "prefs" (theme, large, accessible, speak) came after schema 2
+//	          without a migration: absent means the defaults, and an older
+//	          Aula ignores it.
 //	events    learner(8B)+seq(8B) -> Event JSON
 //	progress  learner(8B)+lessonID -> Progress JSON
 //	outbox    seq(8B) -> learner(8B)+seq(8B) (key into events)
@@ -74,6 +77,9 @@ var (
 	ErrBadName = errors.New("the name must have 1 to 30 characters and no control characters")
 	// ErrBadPIN is returned for a PIN that is not exactly 4 digits.
 	ErrBadPIN = errors.New("the PIN must be exactly 4 digits")
+	// ErrBadPrefs is returned by SetPrefs for a theme name that is not
+	// lowercase letters and dashes (at most 20).
+	ErrBadPrefs = errors.New("bad preferences")
 	// ErrBadEvent is returned by Record for an event that cannot be stored:
 	// unknown kind, no lesson, a missing step id where one is needed, or an
 	// id that does not look like an id.

@@ -114,7 +114,7 @@ func (e *chooseExercise) View(width int) string {
 			row = st.Cursor.Render(row)
 		}
 		if i > 0 {
-			b.WriteByte('\n')
+			b.WriteString(e.c.gap())
 		}
 		b.WriteString(e.c.Zones.Mark(e.zoneID(i), row))
 	}

@@ -31,6 +31,15 @@ type Common struct {
 	// Tick schedules a timer message (tea.Tick, or a fake in tests).
 	Tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	InClass bool // the kiosk can join a class: home offers it
+	// Large is the large layout: a blank line between options, wider
+	// margins and buttons, for learners with low vision or a tremor.
+	Large bool
+	// Lines is set in accessible mode: screens are said as plain lines of
+	// text, not drawn.
+	Lines bool
+	// Kiosk is set on the learner's side (not the trainer's dashboard):
+	// read aloud and the glossary work on every screen.
+	Kiosk bool
 }
 
 // newCommon builds the context shared by the kiosk and the dashboard: the
@@ -52,12 +61,42 @@ func newCommon(lang string, lib *lessons.Library, now func() time.Time) *Common 
 		}
 	}
 	c.Help.ShortSeparator = " · "
-	c.Help.Styles.ShortKey = c.Styles.HelpKey
-	c.Help.Styles.ShortDesc = c.Styles.HelpDesc
-	c.Help.Styles.ShortSeparator = c.Styles.HelpSep
-	c.Help.Styles.FullKey = c.Styles.HelpKey
-	c.Help.Styles.FullDesc = c.Styles.HelpDesc
+	c.setStyles(c.Styles)
 	return c
+}
+
+// setStyles puts st on every screen, the help line included.
+func (c *Common) setStyles(st *Styles) {
+	c.Styles = st
+	c.Help.Styles.ShortKey = st.HelpKey
+	c.Help.Styles.ShortDesc = st.HelpDesc
+	c.Help.Styles.ShortSeparator = st.HelpSep
+	c.Help.Styles.FullKey = st.HelpKey
+	c.Help.Styles.FullDesc = st.HelpDesc
+}
+
+// largePadX is the margin left and right of the screen in the large layout.
+const largePadX = 3
+
+// applyPrefs shows the app as a learner likes it: the theme and the
+// layout. The zero Prefs is the default look.
+func (c *Common) applyPrefs(p store.Prefs) {
+	st := ThemeStyles(p.Theme)
+	if p.Large {
+		st.PadX = largePadX
+		st.App = st.App.Padding(0, largePadX)
+	}
+	c.Large = p.Large
+	c.setStyles(st)
+}
+
+// gap is what goes between the options of a list: nothing, or a blank
+// line in the large layout.
+func (c *Common) gap() string {
+	if c.Large {
+		return "\n\n"
+	}
+	return "\n"
 }
 
 // keyHelp lists the bindings with their words for a help screen, once
@@ -65,7 +104,12 @@ func newCommon(lang string, lib *lessons.Library, now func() time.Time) *Common 
 func (c *Common) keyHelp(keys []key.Binding) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, k := range append(append([]key.Binding{}, keys...), c.Keys.Help, c.Keys.ForceQuit) {
+	global := []key.Binding{c.Keys.Help, c.Keys.ForceQuit}
+	if c.Kiosk {
+		// On every learner screen: read aloud and the glossary.
+		global = []key.Binding{c.Keys.ReadAloud, c.Keys.Glossary, c.Keys.Help, c.Keys.ForceQuit}
+	}
+	for _, k := range append(append([]key.Binding{}, keys...), global...) {
 		hk := k.Help()
 		if seen[hk.Key+hk.Desc] {
 			continue

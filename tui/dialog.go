@@ -81,7 +81,7 @@ func (d *dialog) View(width, height int) string {
 		btns = append(btns, d.c.Zones.Mark(d.zoneID(i), label))
 	}
 	// One button per line: big targets, read top to bottom, moved with ↑ ↓.
-	row := strings.Join(btns, "\n")
+	row := strings.Join(btns, d.c.gap())
 	text := lipgloss.NewStyle().Width(inner).Render(d.text)
 	box := st.Dialog.Render(st.Title.Render(d.title) + "\n\n" + text + "\n\n" + row)
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)

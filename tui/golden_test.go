@@ -146,6 +146,7 @@ func TestGoldenScreens(t *testing.T) {
 			wait: map[string]string{"es": "pequeña", "en": "too small"}},
 	}
 	cases = append(cases, passwordGoldens(t)...)
+	cases = append(cases, accessGoldens(t)...)
 	for _, lang := range []string{"es", "en"} {
 		for _, gc := range cases {
 			t.Run(gc.name+"-"+lang, func(t *testing.T) {

@@ -19,6 +19,7 @@ type homeRow struct {
 	itinerary string // open this itinerary
 	all       bool   // open the list of all lessons
 	join      bool   // join the trainer's class
+	settings  bool   // open the settings
 }
 
 // home is the first screen after sign-in: continue where you left off, the
@@ -72,8 +73,9 @@ func (h *home) build() {
 		h.rows = append(h.rows, homeRow{itinerary: it.ID})
 	}
 	h.rows = append(h.rows, homeRow{all: true})
+	h.rows = append(h.rows, homeRow{settings: true})
 	if h.c.InClass {
-		h.rows = append(h.rows, homeRow{join: true})
+		h.rows = append(h.rows, homeRow{join: true}) // last: the way up from the top
 	}
 	h.cursor = clamp(h.cursor, 0, len(h.rows)-1)
 }
@@ -118,6 +120,8 @@ func (h *home) open(r homeRow) tea.Cmd {
 		return send(openListMsg{itinerary: r.itinerary})
 	case r.join:
 		return send(openJoinMsg{})
+	case r.settings:
+		return send(openSettingsMsg{})
 	}
 	return send(openListMsg{})
 }
@@ -130,6 +134,7 @@ func (h *home) View() string {
 	}
 	var lines []string
 	lines = append(lines, st.Title.Render(cat.T("hello", "Name", c.Learner.Name)), "")
+	afterRow := -1 // len(lines) just after the last row
 	for i, r := range h.rows {
 		var block []string
 		switch {
@@ -152,6 +157,9 @@ func (h *home) View() string {
 		case r.join:
 			lines = append(lines, "", st.Dim.Render(cat.T("home_join_heading")))
 			block = []string{cat.T("home_join")}
+		case r.settings:
+			lines = append(lines, "")
+			block = []string{cat.T("home_settings")}
 		default:
 			lines = append(lines, "", st.Dim.Render(cat.T("all_lessons_heading")))
 			block = []string{cat.T("all_lessons", "Count", len(c.Lessons.Lessons))}
@@ -168,10 +176,14 @@ func (h *home) View() string {
 		if i == h.cursor {
 			text = st.Cursor.Render(text)
 		}
+		if c.Large && i > 0 && len(lines) == afterRow {
+			lines = append(lines, "") // no heading in between: room between the rows
+		}
 		lines = append(lines, c.Zones.Mark(fmt.Sprintf("home-%d", i), text))
 		if r.lesson != "" {
 			lines = append(lines, "")
 		}
+		afterRow = len(lines)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -199,13 +211,14 @@ func (h *home) itineraryLine(id string, w int) string {
 	if done == total && total > 0 {
 		words = "✔ " + c.Cat.T("itinerary_done")
 	}
-	return fmt.Sprintf("%-28s %s  %s", truncate(it.Title, 28), progressBar(c, done, total, clamp(w-50, 6, 20)), words)
+	barW := clamp(w-2-28-1-2-lipgloss.Width(words), 6, 20) // pointer, title, bar, words
+	return fmt.Sprintf("%-28s %s  %s", truncate(it.Title, 28), progressBar(c, done, total, barW), words)
 }
 
 // progressBar draws done out of total; it always comes with words beside it.
 func progressBar(c *Common, done, total, width int) string {
 	bar := progress.New(progress.WithSolidFill(c.Styles.BarFull), progress.WithoutPercentage(), progress.WithWidth(width))
-	bar.EmptyColor = "8"
+	bar.EmptyColor = c.Styles.BarEmpty
 	pct := 0.0
 	if total > 0 {
 		pct = float64(done) / float64(total)

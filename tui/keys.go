@@ -28,6 +28,10 @@ type KeyMap struct {
 	ShowSecret key.Binding
 	// CallTrainer raises or lowers the hand, on every screen, in a class.
 	CallTrainer key.Binding
+	// ReadAloud (F6) says the screen through the computer's speech.
+	ReadAloud key.Binding
+	// Glossary (F7) explains the underlined words of the screen.
+	Glossary key.Binding
 }
 
 // newKeyMap builds the key map with help text from cat.
@@ -52,6 +56,8 @@ func newKeyMap(cat *i18n.Catalog) *KeyMap {
 		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("Ctrl+C", cat.T("key_quit"))),
 		ShowSecret:  key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", cat.T("key_show_pin"))),
 		CallTrainer: key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", cat.T("key_hand_up"))),
+		ReadAloud:   key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", cat.T("key_read_aloud"))),
+		Glossary:    key.NewBinding(key.WithKeys("f7"), key.WithHelp("F7", cat.T("key_glossary"))),
 	}
 }
 

@@ -137,9 +137,15 @@ func (ll *lessonList) View() string {
 		if i == ll.cursor {
 			row = st.Cursor.Render(row)
 		}
+		if c.Large && i > 0 {
+			row = "\n" + row
+		}
 		rows = append(rows, c.Zones.Mark(fmt.Sprintf("lesson-%d", i), row))
 	}
 	room := c.Height - len(head)
+	if c.Large {
+		room /= 2 // each row takes two lines
+	}
 	if room > 0 && len(rows) > room {
 		start := clamp(ll.cursor-room/2, 0, len(rows)-room)
 		rows = rows[start : start+room]

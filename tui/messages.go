@@ -13,12 +13,13 @@ type (
 		learner store.Learner
 		shared  bool // other learners use this laptop: sign out when idle
 	}
-	openLessonMsg struct{ id string }
-	openListMsg   struct{ itinerary string } // "" for all lessons
-	goHomeMsg     struct{}
-	openJoinMsg   struct{}
-	signOutMsg    struct{}
-	quitMsg       struct{}
+	openLessonMsg   struct{ id string }
+	openListMsg     struct{ itinerary string } // "" for all lessons
+	goHomeMsg       struct{}
+	openJoinMsg     struct{}
+	openSettingsMsg struct{}
+	signOutMsg      struct{}
+	quitMsg         struct{}
 )
 
 // Data that commands bring back.

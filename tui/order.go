@@ -101,7 +101,7 @@ func (e *orderExercise) View(width int) string {
 			row = st.Cursor.Render(row)
 		}
 		if i > 0 {
-			b.WriteByte('\n')
+			b.WriteString(e.c.gap())
 		}
 		b.WriteString(e.c.Zones.Mark(e.zoneID(i), row))
 	}

@@ -126,6 +126,9 @@ func (e *phraseExercise) View(width int) string {
 		}
 		row = append(row, e.c.Zones.Mark(e.zoneID(i), cell))
 		if len(row) == cols || i == len(e.order)-1 {
+			if e.c.Large && len(rows) > 0 {
+				rows = append(rows, "")
+			}
 			rows = append(rows, strings.Join(row, " "))
 			row = nil
 		}

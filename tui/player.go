@@ -38,8 +38,11 @@ type player struct {
 	hint     bool // the hint is on screen
 	finished bool // the summary is on screen
 	last     time.Time
-	entered  time.Time // when the current step came on screen
-	scroll   int       // first line shown when the step is taller than the screen
+	entered  time.Time    // when the current step came on screen
+	scroll   int          // first line shown when the step is taller than the screen
+	judged   int          // verdicts given so far in the lesson: each one is said once
+	lineEx   lineExercise // the exercise said as lines (accessible mode), made when first asked
+	gloss    glossed      // the instruction with the glossary's words marked
 }
 
 func newPlayer(c *Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *player {
@@ -89,6 +92,8 @@ func (p *player) enter(i int) {
 		mk = components["read"]
 	}
 	p.ex = mk(p.c, s)
+	p.lineEx = nil
+	p.gloss = glossed{}
 	if !s.NeedsAnswer() {
 		p.state = solved
 	}
@@ -128,7 +133,7 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 	}
 	// A full exercise (the mail app) uses Enter, the page keys and the
 	// mouse wheel itself while the step is being answered.
-	full, isFull := p.ex.(fullExercise)
+	_, isFull := p.ex.(fullExercise)
 	own := isFull && p.state == asking
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
@@ -165,16 +170,7 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 	}
-	cmd := p.ex.Update(msg)
-	if o, ok := p.ex.(outcomeTaker); ok && p.state == asking {
-		cmd = tea.Batch(cmd, p.recordOutcomes(o.TakeOutcomes()))
-	}
-	if isFull {
-		if a := full.TakeCheck(); a != nil && p.state == asking {
-			return tea.Batch(cmd, p.judge(a))
-		}
-	}
-	return cmd
+	return tea.Batch(p.ex.Update(msg), p.takeFromExercise())
 }
 
 // recordOutcomes records mistakes the exercise found by itself (a form page
@@ -192,6 +188,27 @@ func (p *player) recordOutcomes(mistakes []string) tea.Cmd {
 func (p *player) checkButton() bool {
 	f, ok := p.ex.(fullExercise)
 	return p.state != asking || !ok || f.CheckKey().Enabled()
+}
+
+// takeFromExercise takes what the exercise hands the player after an
+// action (a key, or a line in accessible mode): mistakes it found by itself
+// (outcomeTaker), and an answer to check at once (a full exercise: a sent
+// email, a submitted form). Both ways in use it, so whatever an exercise
+// hands over is dealt with once, here.
+func (p *player) takeFromExercise() tea.Cmd {
+	if p.state != asking {
+		return nil
+	}
+	var cmd tea.Cmd
+	if o, ok := p.ex.(outcomeTaker); ok {
+		cmd = p.recordOutcomes(o.TakeOutcomes())
+	}
+	if full, ok := p.ex.(fullExercise); ok {
+		if a := full.TakeCheck(); a != nil {
+			return tea.Batch(cmd, p.judge(a))
+		}
+	}
+	return cmd
 }
 
 func isClick(m tea.MouseMsg) bool {
@@ -222,6 +239,7 @@ func (p *player) judge(a lessons.Answer) tea.Cmd {
 		return nil
 	}
 	p.verdict = &v
+	p.judged++
 	p.scroll = 1 << 20 // show the feedback: the view clamps to the bottom
 	if j, ok := p.ex.(judgedTaker); ok {
 		j.Judged(v)
@@ -327,9 +345,10 @@ func (p *player) Keys() []key.Binding {
 		if !p.WantsEsc() {
 			keys = append(keys, k.Back)
 		}
-		return keys
+	} else {
+		keys = append(keys, k.Check, k.Hint, k.Back)
 	}
-	return append(keys, k.Check, k.Hint, k.Back)
+	return keys
 }
 
 // doneKeys are the keys a full exercise still has once the step is over
@@ -356,7 +375,7 @@ func (p *player) View() string {
 	var parts []string
 	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))))
 	parts = append(parts, st.Title.Render(wrap.Render(s.Title)), "")
-	parts = append(parts, wrap.Render(s.Text))
+	parts = append(parts, p.wrappedInstruction(w))
 	if ev := p.ex.View(w); ev != "" {
 		parts = append(parts, "", ev)
 	}
@@ -379,7 +398,7 @@ func (p *player) viewFull(f fullExercise) string {
 	w := c.Width
 	s := p.step()
 	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))+" · ") + st.Title.Render(s.Title))
-	text := lipgloss.NewStyle().Width(w).Render(s.Text)
+	text := p.wrappedInstruction(w)
 	fb := p.feedback(w)
 	btns := p.buttons()
 	used := 1 + lipgloss.Height(text) + 1
@@ -406,13 +425,7 @@ func (p *player) feedback(w int) string {
 	wrap := lipgloss.NewStyle().Width(w)
 	var lines []string
 	if v := p.verdict; v != nil {
-		text := v.Feedback
-		if j, ok := p.ex.(judgedTaker); ok && text == "" {
-			text = j.Say(*v)
-		}
-		if text == "" {
-			text = cat.T("verdict_"+string(v.Reason), "Item", v.Param)
-		}
+		text := p.verdictWords()
 		switch {
 		case v.Correct:
 			lines = append(lines, wrap.Render(st.Good.Render("✔ "+cat.T("right"))+" "+text))
@@ -430,6 +443,23 @@ func (p *player) feedback(w int) string {
 		lines = append(lines, wrap.Render(cat.T("example_go_on")))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// verdictWords is what the app says about the last answer: the lesson's
+// own words, the exercise's, or the catalog's for the reason.
+func (p *player) verdictWords() string {
+	v := p.verdict
+	if v == nil {
+		return ""
+	}
+	text := v.Feedback
+	if j, ok := p.ex.(judgedTaker); ok && text == "" {
+		text = j.Say(*v)
+	}
+	if text == "" {
+		text = p.c.Cat.T("verdict_"+string(v.Reason), "Item", v.Param)
+	}
+	return text
 }
 
 func (p *player) buttons() string {
@@ -495,6 +525,10 @@ func button(c *Common, id, label string, isDefault bool) string {
 	st := c.Styles.Button
 	if isDefault {
 		st = c.Styles.ButtonOn
+	}
+	if c.Large {
+		// A wider target for a shaky hand.
+		return c.Zones.Mark(id, st.Render("[   "+label+"   ]"))
 	}
 	return c.Zones.Mark(id, st.Render("[ "+label+" ]"))
 }

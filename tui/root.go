@@ -51,6 +51,15 @@ type Config struct {
 	// set (TrainerPIN); without one the quit dialog says how to set it.
 	Kiosk      bool
 	TrainerPIN bool
+	// SignedIn starts the kiosk with this learner already in (after
+	// switching between the full screen and accessible mode).
+	SignedIn *store.Learner
+	// Lines is set when the kiosk runs as plain lines of text for a screen
+	// reader (RunLines), not as a full screen.
+	Lines bool
+	// Speaker reads the screen aloud (F6); nil when the computer has no
+	// speech.
+	Speaker Speaker
 }
 
 // Model is the root model.
@@ -70,8 +79,21 @@ type Model struct {
 	idleTick  bool // an idle check is scheduled
 	startOpen string
 	class     classState
-	gate      gate // wrong trainer PINs (kiosk mode)
+	gate      gate       // wrong trainer PINs (kiosk mode)
+	switchTo  modeSwitch // the mode to go on in once this one ends
+	speech    speechState
+	footKeys  footKeys
 }
+
+// modeSwitch is a request to go on in the other mode: the full screen or
+// plain lines for a screen reader.
+type modeSwitch int
+
+const (
+	stayInMode modeSwitch = iota
+	toLines
+	toFullScreen
+)
 
 // overlay is drawn over the current screen and takes the keys while open.
 type overlay interface {
@@ -96,6 +118,7 @@ func New(cfg Config) *Model {
 	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
 	c.Store, c.Rec, c.InClass = cfg.Store, NewRecorder(cfg.Store), cfg.Class != nil
 	c.Tick = cfg.Tick
+	c.Kiosk = true
 	m := &Model{c: c, cfg: cfg, notice: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
 	if cfg.Joined != "" {
 		m.class.url, m.class.state = cfg.Joined, classroom.Offline
@@ -107,14 +130,41 @@ func New(cfg Config) *Model {
 // Recorder returns the event writer, so main can flush it after the program ends.
 func (m *Model) Recorder() *Recorder { return m.c.Rec }
 
-// Init loads the learners.
-func (m *Model) Init() tea.Cmd { return loadLearners(m.c.Store) }
+// Init loads the learners, or signs in the learner given in the
+// configuration.
+func (m *Model) Init() tea.Cmd {
+	if l := m.cfg.SignedIn; l != nil {
+		st, id := m.c.Store, l.ID
+		return func() tea.Msg {
+			fresh, err := st.Learner(id)
+			if err != nil {
+				return learnersMsg{err: err}
+			}
+			all, _ := st.Learners()
+			return signedInMsg{learner: fresh, shared: len(all) > 1 || fresh.HasPIN()}
+		}
+	}
+	return loadLearners(m.c.Store)
+}
+
+// Switch says whether the learner asked to go on in the other mode when
+// this one ended: accessible (plain lines) or not, and who is signed in.
+func (m *Model) Switch() (accessible bool, learner *store.Learner, ok bool) {
+	if m.switchTo == stayInMode || m.c.Learner == nil {
+		return false, nil, false
+	}
+	l := *m.c.Learner
+	return m.switchTo == toLines, &l, true
+}
 
 // Update routes messages, then tells the class where the kiosk is now if
 // that changed.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	_, cmd := m.update(msg)
 	m.presenceChanged()
+	if after := m.afterUpdate(); after != nil {
+		cmd = tea.Batch(cmd, after)
+	}
 	return m, cmd
 }
 
@@ -124,9 +174,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.c.Width = max(msg.Width-2, 0)
-		m.c.Height = max(msg.Height-headerHeight-footerHeight, 0)
-		m.c.Help.Width = m.c.Width
+		m.resize()
 		return m, nil
 	case tea.KeyMsg, tea.MouseMsg:
 		if m.class.paused != nil {
@@ -157,7 +205,12 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.signedIn(msg.learner, msg.shared)
 	case signOutMsg:
 		return m, m.signOut()
+	case backgroundMsg:
+		return m, msg.cmd // the full screen waits for no command anyway
+	case speechDoneMsg:
+		return m, m.speechDone(msg)
 	case quitMsg:
+		m.stopSpeech()
 		if c, ok := m.scr.(interface{ Close() }); ok {
 			c.Close() // forget any practice password before leaving
 		}
@@ -181,6 +234,24 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case goHomeMsg:
 		return m, m.goHome()
+	case openSettingsMsg:
+		if m.c.Learner != nil {
+			m.show(newSettings(m.c))
+		}
+		return m, nil
+	case prefsChangedMsg:
+		return m, m.setPrefs(msg.prefs)
+	case prefsSavedMsg:
+		m.saveErr = msg.err != nil
+		m.status = m.c.Cat.T("saved")
+		if msg.err != nil {
+			m.status = m.c.Cat.T("save_failed")
+		}
+		return m, nil
+	case switchModeMsg:
+		return m, m.askSwitch(msg.accessible)
+	case switchNowMsg:
+		return m, m.switchMode(msg.accessible)
 	case openJoinMsg:
 		j := newJoinScreen(m.c, m.cfg.HubURL)
 		j.looking = m.cfg.Discover != nil && m.cfg.HubURL == ""
@@ -212,6 +283,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 
+	// Read aloud works on every screen, dialogs included.
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.c.Keys.ReadAloud) {
+		return m, m.readAloud()
+	}
 	// An overlay takes the input; what commands bring back still goes to
 	// the screen underneath (the home screen's progress, a saved answer).
 	_, isKey := msg.(tea.KeyMsg)
@@ -231,6 +306,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.scr.Update(msg)
 }
 
+// resize works out the content area from the terminal's size and the
+// margins of the layout.
+func (m *Model) resize() {
+	m.c.Width = max(m.width-2*m.c.Styles.PadX, 0)
+	m.c.Height = max(m.height-headerHeight-footerHeight, 0)
+	m.c.Help.Width = m.c.Width
+}
+
 // globalKey handles help and leaving, before the screen sees the key.
 func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	keys := m.c.Keys
@@ -239,6 +322,8 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(k, keys.Help), key.Matches(k, keys.HelpQ) && !typing:
 		m.overlay = newHelpOverlay(m.c, m.scr)
 		return nil, true
+	case key.Matches(k, keys.Glossary):
+		return m.openGlossary(), true
 	case m.cfg.Class != nil && key.Matches(k, keys.CallTrainer):
 		return m.toggleHand(), true
 	case key.Matches(k, keys.ForceQuit):
@@ -255,7 +340,7 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, false // the screen closes a form or asks first
 		}
 		switch m.scr.(type) {
-		case *player, *lessonList, *joinScreen:
+		case *player, *lessonList, *joinScreen, *settings:
 			return m.goHome(), true
 		}
 	}
@@ -301,6 +386,13 @@ func (m *Model) quitDialog() overlay {
 
 func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	m.c.Learner = &l
+	m.c.applyPrefs(l.Prefs)
+	m.resize()
+	if l.Prefs.Accessible && !m.cfg.Lines {
+		// This learner reads with a screen reader: go on in plain lines.
+		m.switchTo = toLines
+		return tea.Sequence(m.flush(), tea.Quit)
+	}
 	m.shared = shared
 	m.notice = ""
 	m.lastInput = m.c.Now()
@@ -326,6 +418,8 @@ func (m *Model) signOut() tea.Cmd {
 		m.toggleHand() // records that the hand went down, before signing out
 	}
 	m.c.Learner = nil
+	m.c.applyPrefs(store.Prefs{})
+	m.resize()
 	m.overlay = nil
 	m.show(newSignIn(m.c, false))
 	return tea.Sequence(m.flush(), loadLearners(m.c.Store))
@@ -417,8 +511,45 @@ func (m *Model) View() string {
 	if m.class.paused != nil {
 		keys = nil // no key works until the trainer resumes
 	}
-	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(m.c.Help.ShortHelpView(keys))
+	help := m.c.Help.ShortHelpView(keys)
+	if len(keys) > 0 {
+		// The glossary (when the screen has underlined words) and read
+		// aloud come last, when there is room for them; F1 lists them always.
+		if p, ok := m.scr.(*player); ok && m.overlay == nil && !p.finished && len(p.terms()) > 0 {
+			help = m.withKey(help, m.c.Keys.Glossary, w)
+		}
+		help = m.withKey(help, m.c.Keys.ReadAloud, w)
+	}
+	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(help)
 	return m.c.Zones.Scan(st.App.Render(header + "\n\n" + body + "\n" + footer))
+}
+
+// withKey adds k to the help line if it fits in w cells, written as the
+// help line writes its keys.
+func (m *Model) withKey(help string, k key.Binding, w int) string {
+	kh := k.Help()
+	c := &m.footKeys
+	if c.styles != m.c.Styles {
+		*c = footKeys{styles: m.c.Styles, text: map[string]string{}, width: map[string]int{}}
+	}
+	more, ok := c.text[kh.Key]
+	if !ok {
+		hs := m.c.Help.Styles
+		more = hs.ShortSeparator.Inline(true).Render(m.c.Help.ShortSeparator) + hs.ShortKey.Inline(true).Render(kh.Key) + " " +
+			hs.ShortDesc.Inline(true).Render(kh.Desc)
+		c.text[kh.Key], c.width[kh.Key] = more, lipgloss.Width(more)
+	}
+	if strings.HasSuffix(help, "…") || lipgloss.Width(help)+c.width[kh.Key] > w {
+		return help
+	}
+	return help + more
+}
+
+// footKeys keeps the keys withKey adds, drawn once per theme.
+type footKeys struct {
+	styles *Styles
+	text   map[string]string
+	width  map[string]int
 }
 
 // tooSmall asks for a bigger window, in whatever room there is.

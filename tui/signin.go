@@ -406,6 +406,9 @@ func (s *signIn) View() string {
 			if i == s.cursor {
 				row = st.Cursor.Render("▶ " + label)
 			}
+			if s.c.Large && i > 0 {
+				add("")
+			}
 			add(s.c.Zones.Mark(fmt.Sprintf("who-%d", i), row))
 		}
 		parts = s.scrollList(parts, 3, s.cursor)
@@ -421,6 +424,9 @@ func (s *signIn) View() string {
 			row := "  ( ) " + label
 			if i == s.choice {
 				row = st.Cursor.Render("▶ (•) " + label)
+			}
+			if s.c.Large && i > 0 {
+				add("")
 			}
 			add(s.c.Zones.Mark(fmt.Sprintf("pinq-%d", i), row))
 		}

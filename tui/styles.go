@@ -42,7 +42,38 @@ type Styles struct {
 	HelpKey     lipgloss.Style
 	HelpDesc    lipgloss.Style
 	HelpSep     lipgloss.Style
-	BarFull     string // progress bar colour (an ANSI number)
+	BarFull     string         // progress bar colour (an ANSI number; "" for none)
+	BarEmpty    string         // colour of the empty part of a progress bar
+	Glossary    lipgloss.Style // a word the glossary explains (F7): never colour alone
+	// PadX is the room left and right of the whole screen.
+	PadX int
+}
+
+// Theme names, as a learner's preferences keep them. The empty name is the
+// default theme.
+const (
+	ThemeDefault      = ""
+	ThemeHighContrast = "high-contrast"
+	ThemeCalm         = "calm"
+)
+
+// Themes lists the themes in the order the settings screen offers them.
+var Themes = []string{ThemeDefault, ThemeHighContrast, ThemeCalm}
+
+// themes maps a theme name to its constructor.
+var themes = map[string]func() *Styles{
+	ThemeDefault:      DefaultStyles,
+	ThemeHighContrast: HighContrastStyles,
+	ThemeCalm:         CalmStyles,
+}
+
+// ThemeStyles builds the styles of the named theme; an unknown name gets
+// the default theme.
+func ThemeStyles(name string) *Styles {
+	if mk, ok := themes[name]; ok {
+		return mk()
+	}
+	return DefaultStyles()
 }
 
 // DefaultStyles is the default theme, in the 16 ANSI colours so that it
@@ -80,5 +111,85 @@ func DefaultStyles() *Styles {
 		HelpDesc:    lipgloss.NewStyle().Foreground(dim),
 		HelpSep:     lipgloss.NewStyle().Foreground(dim),
 		BarFull:     "2",
+		BarEmpty:    "8",
+		Glossary:    lipgloss.NewStyle().Underline(true),
+		PadX:        1,
+	}
+}
+
+// HighContrastStyles is the theme for learners who see poorly: no dim or
+// coloured text at all (the terminal's own foreground on its own
+// background is the strongest contrast it has, light or dark), bold words,
+// inverse video for where the learner is, and thick borders.
+func HighContrastStyles() *Styles {
+	bold := lipgloss.NewStyle().Bold(true)
+	inverse := lipgloss.NewStyle().Bold(true).Reverse(true)
+	return &Styles{
+		App:         lipgloss.NewStyle().Padding(0, 1),
+		Header:      inverse,
+		HeaderDim:   bold,
+		Title:       bold,
+		Text:        lipgloss.NewStyle(),
+		Dim:         lipgloss.NewStyle(),
+		Cursor:      inverse,
+		Selected:    bold,
+		Good:        bold,
+		Bad:         bold,
+		Warn:        bold,
+		Hint:        bold,
+		Example:     bold,
+		Box:         lipgloss.NewStyle().Border(lipgloss.ThickBorder()).Padding(0, 1),
+		Button:      bold,
+		ButtonOn:    inverse,
+		Dialog:      lipgloss.NewStyle().Border(lipgloss.ThickBorder()).Padding(1, 2),
+		Status:      bold,
+		Input:       lipgloss.NewStyle().Border(lipgloss.ThickBorder()).Padding(0, 1),
+		FieldCursor: lipgloss.NewStyle().Reverse(true),
+		Progress:    bold,
+		HelpKey:     inverse,
+		HelpDesc:    lipgloss.NewStyle(),
+		HelpSep:     lipgloss.NewStyle(),
+		BarFull:     "",
+		BarEmpty:    "",
+		Glossary:    lipgloss.NewStyle().Underline(true).Bold(true),
+		PadX:        1,
+	}
+}
+
+// CalmStyles is a quiet theme with little colour: one soft accent for
+// where the learner is, no red or green (the words and symbols say right
+// and wrong), plain borders.
+func CalmStyles() *Styles {
+	accent := lipgloss.AdaptiveColor{Light: "6", Dark: "6"}
+	dim := lipgloss.AdaptiveColor{Light: "8", Dark: "7"}
+	return &Styles{
+		App:         lipgloss.NewStyle().Padding(0, 1),
+		Header:      lipgloss.NewStyle().Foreground(accent),
+		HeaderDim:   lipgloss.NewStyle().Foreground(dim),
+		Title:       lipgloss.NewStyle().Bold(true),
+		Text:        lipgloss.NewStyle(),
+		Dim:         lipgloss.NewStyle().Foreground(dim),
+		Cursor:      lipgloss.NewStyle().Foreground(accent),
+		Selected:    lipgloss.NewStyle().Bold(true),
+		Good:        lipgloss.NewStyle().Bold(true),
+		Bad:         lipgloss.NewStyle().Bold(true),
+		Warn:        lipgloss.NewStyle().Bold(true),
+		Hint:        lipgloss.NewStyle(),
+		Example:     lipgloss.NewStyle(),
+		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(dim).Padding(0, 1),
+		Button:      lipgloss.NewStyle(),
+		ButtonOn:    lipgloss.NewStyle().Bold(true),
+		Dialog:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(dim).Padding(1, 2),
+		Status:      lipgloss.NewStyle().Foreground(dim),
+		Input:       lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(dim).Padding(0, 1),
+		FieldCursor: lipgloss.NewStyle().Reverse(true),
+		Progress:    lipgloss.NewStyle(),
+		HelpKey:     lipgloss.NewStyle().Bold(true),
+		HelpDesc:    lipgloss.NewStyle().Foreground(dim),
+		HelpSep:     lipgloss.NewStyle().Foreground(dim),
+		BarFull:     "6",
+		BarEmpty:    "8",
+		Glossary:    lipgloss.NewStyle().Underline(true),
+		PadX:        1,
 	}
 }

@@ -1,0 +1,425 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"aula/lessons"
+	"aula/store"
+)
+
+// Accessible mode end to end: the real binary with --accessible, driven
+// through its standard input and output as a screen reader user would
+// (one typed line at a time), through a lesson of every step kind. No tmux
+// is needed: the mode is plain lines of text.
+
+// lineSession is the binary running in accessible mode behind pipes.
+type lineSession struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	mu     sync.Mutex
+	out    bytes.Buffer // everything printed so far
+	mark   int          // where the next expect starts looking
+	notify chan struct{}
+	exited chan error
+}
+
+// lockedWriter collects the output and says that more came.
+type lockedWriter struct{ s *lineSession }
+
+func (w lockedWriter) Write(p []byte) (int, error) {
+	w.s.mu.Lock()
+	w.s.out.Write(p)
+	w.s.mu.Unlock()
+	select {
+	case w.s.notify <- struct{}{}:
+	default:
+	}
+	return len(p), nil
+}
+
+func startLines(t *testing.T, bin string, args ...string) *lineSession {
+	t.Helper()
+	s := &lineSession{t: t, notify: make(chan struct{}, 1), exited: make(chan error, 1)}
+	s.cmd = exec.Command(bin, args...)
+	s.cmd.Env = append(os.Environ(), "TERM=dumb")
+	var stderr bytes.Buffer
+	s.cmd.Stdout, s.cmd.Stderr = lockedWriter{s}, &stderr
+	in, err := s.cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.in = in
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { s.exited <- s.cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = s.cmd.Process.Kill()
+		if t.Failed() {
+			t.Logf("stderr:\n%s", stderr.String())
+		}
+	})
+	return s
+}
+
+// send types a line and presses Enter.
+func (s *lineSession) send(line string) {
+	s.t.Helper()
+	if _, err := io.WriteString(s.in, line+"\n"); err != nil {
+		s.t.Fatalf("typing %q: %v\noutput so far:\n%s", line, err, s.tail())
+	}
+}
+
+func (s *lineSession) tail() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.out.Bytes()
+	return string(b[max(len(b)-3000, 0):])
+}
+
+// expect waits until the output after the mark shows want, and returns
+// that output; the mark moves past it.
+func (s *lineSession) expect(want string) string {
+	s.t.Helper()
+	deadline := time.NewTimer(waitLimit)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		all := s.out.String()
+		s.mu.Unlock()
+		if i := strings.Index(all[s.mark:], want); i >= 0 {
+			got := all[s.mark : s.mark+i+len(want)]
+			s.mark += i + len(want)
+			return got
+		}
+		select {
+		case <-s.notify:
+		case err := <-s.exited:
+			s.t.Fatalf("Aula ended (%v) before saying %q:\n%s", err, want, s.tail())
+		case <-deadline.C:
+			s.t.Fatalf("after %v Aula has not said %q:\n%s", waitLimit, want, s.tail())
+		}
+	}
+}
+
+// wait waits for the binary to end and returns its exit status.
+func (s *lineSession) wait() int {
+	s.t.Helper()
+	select {
+	case err := <-s.exited:
+		if err == nil {
+			return 0
+		}
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode()
+		}
+		s.t.Fatalf("waiting for Aula: %v", err)
+	case <-time.After(waitLimit):
+		s.t.Fatalf("Aula did not end within %v:\n%s", waitLimit, s.tail())
+	}
+	return -1
+}
+
+// What a learner types in practice and must never reach the data file.
+const (
+	practicePassword = "tortuga naranja bicicleta faro 47"
+	practiceBody     = "zqxjw privado"
+)
+
+// boxOrEscape finds box drawing, block elements (bars) and escape codes.
+var boxOrEscape = regexp.MustCompile("[\u2500-\u259f\x1b]")
+
+func TestE2EAccessibleEveryKind(t *testing.T) {
+	bin := aulaBinary(t)
+	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	datas := map[string]string{}
+	for _, lang := range []string{"es", "en"} {
+		data := t.TempDir()
+		datas[lang] = data
+		t.Run(lang, func(t *testing.T) {
+			cat := lib.Catalog(lang)
+			w := wordsFor(lang)
+			s := startLines(t, bin, "--accessible", "--data", data, "--lang", lang)
+			s.expect(w.name)
+			s.send("Lucía")
+			s.expect(w.pin)
+			s.send("1")
+			s.expect(w.hello)
+
+			// One lesson of each kind on the first run; the second run, in
+			// English, goes through the lessons of email again.
+			var ids []string
+			covered := map[string]bool{}
+			for _, l := range cat.AllLessons() {
+				isMail := slices.Contains(l.StepKinds(), "inbox")
+				if lang == "en" && !isMail || lang == "es" && !isMail && !slices.ContainsFunc(l.StepKinds(), func(k string) bool { return !covered[k] }) {
+					continue
+				}
+				ids = append(ids, l.ID)
+				for _, k := range l.StepKinds() {
+					covered[k] = true
+				}
+			}
+			if lang == "es" {
+				for _, k := range lessons.Kinds() {
+					if !covered[k] {
+						t.Fatalf("no built-in lesson has a %s step", k)
+					}
+				}
+			}
+			all := cat.AllLessons()
+			for _, id := range ids {
+				n := slices.IndexFunc(all, func(l *lessons.Lesson) bool { return l.ID == id }) + 1
+				s.send(w.home)
+				s.expect(w.hello)
+				s.send(strconv.Itoa(len(cat.Itineraries) + 2)) // all lessons: after "continue" and the paths
+				s.expect(w.allLessons)
+				s.send(strconv.Itoa(n))
+				l, _ := cat.Lesson(id)
+				doLesson(t, s, w, l)
+			}
+
+			s.send(w.quit)
+			s.expect(w.quitQuestion)
+			s.send("1") // leave Aula
+			if code := s.wait(); code != 0 {
+				t.Fatalf("Aula ended with status %d", code)
+			}
+			if dir := os.Getenv("AULA_TRANSCRIPTS"); dir != "" {
+				// To read what a screen reader would read: AULA_TRANSCRIPTS=/tmp go test -run Accessible
+				_ = os.WriteFile(filepath.Join(dir, "accessible-"+lang+".txt"), s.out.Bytes(), 0o644)
+			}
+			if bad := boxOrEscape.FindString(s.out.String()); bad != "" {
+				i := strings.Index(s.out.String(), bad)
+				t.Fatalf("accessible mode printed %q: %s", bad, s.out.String()[max(i-200, 0):min(i+50, s.out.Len())])
+			}
+		})
+	}
+
+	// The data files hold outcomes, never what was typed as practice.
+	for lang, data := range datas {
+		raw, err := os.ReadFile(filepath.Join(data, store.FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, secret := range []string{practicePassword, practiceBody, "tortuga", "zqxjw"} {
+			if bytes.Contains(raw, []byte(secret)) {
+				t.Errorf("%s: the data file holds %q, typed as practice", lang, secret)
+			}
+		}
+		st, err := store.Open(data, store.Options{Timeout: time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls, _ := st.Learners()
+		if len(ls) != 1 {
+			t.Fatalf("learners: %+v", ls)
+		}
+		prog, _ := st.Progress(ls[0].ID)
+		done := []string{"correo-leer", "correo-escribir", "correo-responder", "correo-reenviar", "correo-enganos"}
+		if lang == "es" {
+			done = append(done, "teclado", "seguridad-basica", "frase-contrasena", "verificacion-dos-pasos", "engano-o-verdad")
+		}
+		for _, id := range done {
+			if prog[id].Status != store.Done {
+				t.Errorf("%s: lesson %s: %+v, want done", lang, id, prog[id])
+			}
+		}
+		st.Close()
+	}
+}
+
+// lineWords are the words of the accessible mode the test types or waits
+// for, per language.
+type lineWords struct {
+	hello, allLessons, home, quit, quitQuestion string
+	name, pin                                   string
+	right, done, check                          string
+	open, link, suspicious, reply, forward, new string
+	attach, send, sms, step, folder             string
+}
+
+func wordsFor(lang string) lineWords {
+	if lang == "en" {
+		return lineWords{name: "What's your name?", pin: "Would you like a PIN?", hello: "Hello, Lucía", allLessons: "All lessons", home: "home", quit: "quit", quitQuestion: "Do you want to leave?",
+			right: "Well done!", done: "Lesson finished!", check: "check", open: "open", link: "link", suspicious: "suspicious",
+			reply: "reply", forward: "forward", new: "new", attach: "attach", send: "send", sms: "It says:", step: "Step %d of %d", folder: "folder"}
+	}
+	return lineWords{name: "¿Cómo te llamas?", pin: "¿Quieres un PIN?", hello: "Hola, Lucía", allLessons: "Todas las lecciones", home: "inicio", quit: "salir", quitQuestion: "¿Quieres salir?",
+		right: "¡Bien!", done: "¡Lección terminada!", check: "comprobar", open: "abrir", link: "enlace", suspicious: "sospechoso",
+		reply: "responder", forward: "reenviar", new: "nuevo", attach: "adjuntar", send: "enviar", sms: "Dice:", step: "Paso %d de %d", folder: "carpeta"}
+}
+
+// doLesson answers every step of l right, as lines, and leaves the summary
+// for home.
+func doLesson(t *testing.T, s *lineSession, w lineWords, l *lessons.Lesson) {
+	t.Helper()
+	for i, st := range l.Steps {
+		s.expect(fmt.Sprintf(w.step, i+1, len(l.Steps)) + ". " + st.Title)
+		if !st.NeedsAnswer() {
+			s.send("")
+			continue
+		}
+		answerStep(t, s, w, st)
+		s.expect(w.right)
+		s.send("") // go on
+	}
+	s.expect(w.done)
+	s.send(w.home)
+	s.expect(w.hello)
+}
+
+// answerStep types the right answer to a step.
+func answerStep(t *testing.T, s *lineSession, w lineWords, st *lessons.Step) {
+	t.Helper()
+	switch ex := st.Exercise.(type) {
+	case *lessons.Scenario:
+		s.send(chooseNumbers(&ex.Choose, st.ID))
+	case *lessons.Choose:
+		s.send(chooseNumbers(ex, st.ID))
+	case *lessons.Type:
+		v := ex.Answer.Values
+		if len(v) == 0 {
+			s.send("lucia.prueba@correo.example")
+		} else {
+			s.send(v[0])
+		}
+	case *lessons.Order:
+		shown := ex.Shuffled(st.ID)
+		var nums []string
+		for _, it := range ex.Items {
+			nums = append(nums, strconv.Itoa(slices.Index(shown, it.ID)+1))
+		}
+		s.send(strings.Join(nums, " "))
+	case *lessons.Password:
+		s.send(practicePassword)
+		if ex.Confirm {
+			s.send(practicePassword)
+		}
+	case *lessons.Code:
+		s.expect(w.sms)
+		line := s.expect("\n")
+		line += s.expect("\n")
+		code := regexp.MustCompile(`\b\d{` + strconv.Itoa(ex.CodeDigits()) + `}\b`).FindString(line)
+		if code == "" {
+			t.Fatalf("no code in the SMS %q", line)
+		}
+		s.send(code)
+	case *lessons.Passphrase:
+		ch := &lessons.Choose{}
+		for _, wd := range ex.Words {
+			ch.Options = append(ch.Options, &lessons.Option{ID: wd.ID})
+		}
+		var nums []string
+		for i, o := range ch.Shown(st.ID) {
+			if ex.WordByID(o.ID).Feedback == "" && len(nums) < 6 {
+				nums = append(nums, strconv.Itoa(i+1))
+			}
+		}
+		s.send(strings.Join(nums, " "))
+	case *lessons.Inbox:
+		doInbox(t, s, w, ex)
+	default:
+		t.Fatalf("step %s: no way to answer a %s step", st.ID, st.Kind)
+	}
+}
+
+// chooseNumbers are the numbers of the right options, as shown.
+func chooseNumbers(ex *lessons.Choose, seed string) string {
+	var nums []string
+	for i, o := range ex.Shown(seed) {
+		if o.Correct {
+			nums = append(nums, strconv.Itoa(i+1))
+		}
+	}
+	return strings.Join(nums, " ")
+}
+
+// doInbox does in the mailbox what the lesson's sample answer does, with
+// the commands of accessible mode.
+func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
+	t.Helper()
+	// num goes to the folder of message id and returns its number there
+	// (the lesson's messages are listed in file order).
+	folders := []string{lessons.FolderInbox, lessons.FolderSent, lessons.FolderTrash}
+	here := lessons.FolderInbox
+	num := func(id string) string {
+		m := x.Mail(id)
+		if m == nil {
+			t.Fatalf("no message %s", id)
+		}
+		if m.Folder != here {
+			s.send(fmt.Sprintf("%s %d", w.folder, slices.Index(folders, m.Folder)+1))
+			here = m.Folder
+		}
+		n := 0
+		for _, o := range x.Messages {
+			if o.Folder == m.Folder {
+				n++
+			}
+			if o.ID == id {
+				return strconv.Itoa(n)
+			}
+		}
+		return ""
+	}
+	a := x.Sample()
+	for _, id := range a.Opened {
+		s.send(w.open + " " + num(id))
+	}
+	for _, link := range a.Inspected {
+		for _, m := range x.Messages {
+			for k, l := range m.Links {
+				if l.ID == link {
+					s.send(w.open + " " + num(m.ID))
+					s.send(fmt.Sprintf("%s %d", w.link, k+1))
+					s.send("1") // back without opening it
+				}
+			}
+		}
+	}
+	for _, id := range a.Reported {
+		s.send(w.suspicious + " " + num(id))
+	}
+	for _, m := range a.Sent {
+		switch m.Kind {
+		case lessons.SendReply:
+			s.send(w.reply + " " + num(m.Of))
+		case lessons.SendForward:
+			s.send(w.forward + " " + num(m.Of))
+			s.send(m.To)
+			s.send(m.Cc)
+			s.send("") // keep the subject
+		default:
+			s.send(w.new)
+			s.send(m.To)
+			s.send(m.Cc)
+			s.send(m.Subject)
+		}
+		s.send(strings.TrimSpace(m.Body + " " + practiceBody))
+		s.send("") // the end of the message
+		for _, d := range m.Attachments {
+			s.send(fmt.Sprintf("%s %d", w.attach, slices.IndexFunc(x.Documents, func(doc *lessons.Document) bool { return doc.ID == d })+1))
+		}
+		s.send(w.send)
+	}
+	if len(a.Sent) == 0 {
+		s.send(w.check)
+	}
+}

@@ -1,0 +1,233 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/store"
+)
+
+// The rows of the settings screen, in order.
+const (
+	setTheme = iota
+	setLarge
+	setAccessible
+	setSpeak
+	setBack
+	setRows
+)
+
+// settings lets a learner choose how Aula looks and sounds: the theme, the
+// large layout, accessible mode (plain text for a screen reader) and
+// reading each step aloud. A change shows at once and is kept in the
+// learner's record.
+type settings struct {
+	c      *Common
+	prefs  store.Prefs
+	cursor int
+}
+
+// Messages of the settings screen to the root.
+type (
+	// prefsChangedMsg asks the root to show and keep new preferences.
+	prefsChangedMsg struct{ prefs store.Prefs }
+	// prefsSavedMsg says whether they were kept.
+	prefsSavedMsg struct{ err error }
+	// switchModeMsg asks to leave the full screen for accessible mode, or
+	// the other way round.
+	switchModeMsg struct{ accessible bool }
+)
+
+func newSettings(c *Common) *settings {
+	s := &settings{c: c}
+	if c.Learner != nil {
+		s.prefs = c.Learner.Prefs
+	}
+	return s
+}
+
+func (s *settings) Title() string    { return s.c.Cat.T("settings_title") }
+func (s *settings) Typing() bool     { return false }
+func (s *settings) HelpText() string { return s.c.Cat.T("help_settings") }
+func (s *settings) Keys() []key.Binding {
+	k := s.c.Keys
+	return []key.Binding{k.Move, s.changeKey(), k.Back}
+}
+
+func (s *settings) changeKey() key.Binding {
+	return key.NewBinding(key.WithKeys("enter", " ", "left", "right"), key.WithHelp(s.c.Cat.T("keyname_enter"), s.c.Cat.T("key_change")))
+}
+
+func (s *settings) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		k := s.c.Keys
+		switch {
+		case key.Matches(msg, k.Up):
+			s.cursor = (s.cursor - 1 + setRows) % setRows
+		case key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
+			s.cursor = (s.cursor + 1) % setRows
+		case msg.Type == tea.KeyLeft:
+			return s.change(s.cursor, -1)
+		case key.Matches(msg, s.changeKey()):
+			return s.change(s.cursor, 1)
+		}
+	case tea.MouseMsg:
+		if isClick(msg) {
+			for i := 0; i < setRows; i++ {
+				if s.c.Zones.Get(fmt.Sprintf("set-%d", i)).InBounds(msg) {
+					s.cursor = i
+					return s.change(i, 1)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// change moves the setting of row i on (dir 1) or back (dir -1).
+func (s *settings) change(i, dir int) tea.Cmd {
+	p := s.prefs
+	switch i {
+	case setTheme:
+		at := slices.Index(Themes, p.Theme)
+		p.Theme = Themes[(max(at, 0)+dir+len(Themes))%len(Themes)]
+	case setLarge:
+		p.Large = !p.Large
+	case setAccessible:
+		// Changing modes changes the whole app: the root asks first.
+		return send(switchModeMsg{accessible: !s.c.Lines})
+	case setSpeak:
+		p.Speak = !p.Speak
+	case setBack:
+		return send(goHomeMsg{})
+	}
+	s.prefs = p
+	return send(prefsChangedMsg{prefs: p})
+}
+
+// themeName is a theme in the learner's words.
+func themeName(c *Common, theme string) string {
+	switch theme {
+	case ThemeHighContrast:
+		return c.Cat.T("theme_high_contrast")
+	case ThemeCalm:
+		return c.Cat.T("theme_calm")
+	}
+	return c.Cat.T("theme_default")
+}
+
+// yesNo says a setting that is on or off.
+func yesNo(c *Common, on bool) string {
+	if on {
+		return c.Cat.T("setting_on")
+	}
+	return c.Cat.T("setting_off")
+}
+
+// settingRows are each setting's name, value and what it does, in words.
+func (s *settings) settingRows() [][3]string {
+	c, cat := s.c, s.c.Cat
+	return [][3]string{
+		{cat.T("setting_theme"), themeName(c, s.prefs.Theme), cat.T("setting_theme_text")},
+		{cat.T("setting_large"), yesNo(c, s.prefs.Large), cat.T("setting_large_text")},
+		{cat.T("setting_accessible"), yesNo(c, s.prefs.Accessible || c.Lines), cat.T("setting_accessible_text")},
+		{cat.T("setting_speak"), yesNo(c, s.prefs.Speak), cat.T("setting_speak_text")},
+	}
+}
+
+func (s *settings) View() string {
+	c, st, cat := s.c, s.c.Styles, s.c.Cat
+	w := c.textWidth()
+	wrap := lipgloss.NewStyle().Width(w)
+	parts := []string{st.Title.Render(cat.T("settings_title")), wrap.Render(cat.T("settings_text")), ""}
+	rows := s.settingRows()
+	lw := 0
+	for _, r := range rows {
+		lw = max(lw, lipgloss.Width(r[0]))
+	}
+	for i, r := range rows {
+		pointer := "  "
+		if i == s.cursor {
+			pointer = "▶ "
+		}
+		line := pointer + r[0] + ":" + strings.Repeat(" ", lw-lipgloss.Width(r[0])+1) + st.Title.Render(r[1])
+		if i == setTheme {
+			line += st.Dim.Render("  ‹ ›")
+		}
+		line = lipgloss.NewStyle().MaxWidth(w).Render(line)
+		if i == s.cursor {
+			line = st.Cursor.Render(line)
+		}
+		text := st.Dim.Render(lipgloss.NewStyle().Width(max(w-4, 1)).PaddingLeft(4).Render(r[2]))
+		if c.Large && i > 0 {
+			parts = append(parts, "")
+		}
+		parts = append(parts, c.Zones.Mark(fmt.Sprintf("set-%d", i), line+"\n"+text))
+	}
+	parts = append(parts, "")
+	back := button(c, fmt.Sprintf("set-%d", setBack), cat.T("btn_home"), s.cursor == setBack)
+	if s.cursor == setBack {
+		back = "▶ " + back
+	} else {
+		back = "  " + back
+	}
+	return strings.Join(append(parts, back), "\n")
+}
+
+// switchNowMsg is the answer "yes, switch" to the question of askSwitch.
+type switchNowMsg struct{ accessible bool }
+
+// setPrefs shows new preferences at once and keeps them in a command.
+func (m *Model) setPrefs(p store.Prefs) tea.Cmd {
+	if m.c.Learner == nil {
+		return nil
+	}
+	m.c.Learner.Prefs = p
+	m.c.applyPrefs(p)
+	m.resize()
+	return savePrefs(m.c.Store, m.c.Learner.ID, p)
+}
+
+func savePrefs(st *store.Store, id uint64, p store.Prefs) tea.Cmd {
+	return func() tea.Msg { return prefsSavedMsg{err: st.SetPrefs(id, p)} }
+}
+
+// askSwitch asks before going from the full screen to accessible mode
+// (or back): the whole app changes.
+func (m *Model) askSwitch(accessible bool) tea.Cmd {
+	cat := m.c.Cat
+	title, text, yes := cat.T("switch_lines_title"), cat.T("switch_lines_text"), cat.T("btn_switch_lines")
+	if !accessible {
+		title, text, yes = cat.T("switch_full_title"), cat.T("switch_full_text"), cat.T("btn_switch_full")
+	}
+	m.overlay = newDialog(m.c, title, text, []dialogButton{
+		{label: yes, msg: switchNowMsg{accessible: accessible}},
+		{label: cat.T("btn_stay_mode")},
+	})
+	return nil
+}
+
+// switchMode keeps the choice and ends this mode; main goes on in the
+// other one with the same learner.
+func (m *Model) switchMode(accessible bool) tea.Cmd {
+	if m.c.Learner == nil {
+		return nil
+	}
+	p := m.c.Learner.Prefs
+	p.Accessible = accessible
+	m.c.Learner.Prefs = p
+	m.switchTo = toFullScreen
+	if accessible {
+		m.switchTo = toLines
+	}
+	m.stopSpeech()
+	st, id := m.c.Store, m.c.Learner.ID
+	save := func() tea.Msg { return prefsSavedMsg{err: st.SetPrefs(id, p)} }
+	return tea.Sequence(save, m.flush(), tea.Quit)
+}
