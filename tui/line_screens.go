@@ -204,6 +204,13 @@ func (m *Model) overlayFrame() lineFrame {
 			}
 		}
 		return lineFrame{key: "help", lines: lines}
+	case *pinGate:
+		lines := []string{cat.T("gate_title"), cat.T("gate_text")}
+		if o.note != "" {
+			lines = append(lines, o.note)
+		}
+		lines = append(lines, cat.T("line_gate_learner"))
+		return lineFrame{key: "gate:" + o.note, lines: lines, prompt: cat.T("gate_field")}
 	case *idleWarning:
 		left := max(int(o.deadline.Sub(m.c.Now()).Round(time.Second)/time.Second), 0)
 		return lineFrame{key: "idle", lines: []string{cat.T("idle_title"), cat.T("line_idle", "Count", left), cat.T("idle_saved")}}
@@ -257,6 +264,25 @@ func (m *Model) lineInput(text string) lineResult {
 			m.overlay = nil
 		}
 		return lineResult{cmd: cmd}
+	}
+	if g, ok := m.overlay.(*pinGate); ok {
+		if isWord(m.c, text, "line_cmd_back") {
+			g.Close()
+			m.overlay = nil
+			return lineResult{}
+		}
+		if g.checking {
+			return say(cat.T("gate_checking"))
+		}
+		// The typed line is the PIN: into the gate's own field, then
+		// checked as Enter would (the field is wiped at once).
+		pin := []rune(strings.TrimSpace(text))
+		if len(pin) > store.MaxTrainerPIN {
+			return say(cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN))
+		}
+		g.field.wipe()
+		g.field.insert(pin)
+		return lineResult{cmd: g.submit()}
 	}
 	if m.overlay != nil {
 		return say(cat.T("line_unsupported"))

@@ -524,3 +524,37 @@ func TestLinesIdleSignOut(t *testing.T) {
 	s.expect("Cerramos la sesión porque no había nadie.")
 	s.expect("¿Quién eres?")
 }
+
+// In kiosk mode, accessible mode asks for the trainer PIN before Aula
+// closes, as the full screen does: a wrong PIN is refused kindly, "volver"
+// goes back to Aula, and the right PIN closes it.
+func TestLinesKioskAsksForTheTrainerPIN(t *testing.T) {
+	st := withLearner(t, "Lucía")
+	if err := st.SetTrainerPIN("907513"); err != nil {
+		t.Fatal(err)
+	}
+	s := startLineSession(t, st, Config{Lang: "es", Kiosk: true, TrainerPIN: true})
+	s.expect("Hola, Lucía")
+	s.send("salir")
+	s.expect("solo la persona formadora puede cerrar Aula")
+	s.send("1")
+	s.expect("PIN de la persona formadora")
+	s.expect("escribe volver para seguir en Aula")
+	s.send("1111")
+	s.expect("Ese no es el PIN de la persona formadora.")
+	s.send("volver")
+	s.send("repetir")
+	s.expect("Inicio. Hola, Lucía.")
+	s.send("salir", "1")
+	s.expect("PIN de la persona formadora")
+	s.send("907513")
+	select {
+	case err := <-s.done:
+		if err != nil {
+			t.Fatalf("accessible mode ended with %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the right trainer PIN did not close Aula:\n%s", s.out.String())
+	}
+	s.done <- nil // for the clean-up, which waits for the end too
+}
