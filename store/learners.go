@@ -199,7 +199,13 @@ func (s *Store) CheckPIN(id uint64, pin string) (bool, error) {
 	if !validPIN(pin) {
 		return false, nil
 	}
-	err = bcrypt.CompareHashAndPassword(l.PINHash, []byte(pin))
+	return comparePIN(l.PINHash, pin)
+}
+
+// comparePIN says whether pin is the one hashed (a learner's or the
+// trainer's); an error is a damaged hash, not a wrong PIN.
+func comparePIN(hash []byte, pin string) (bool, error) {
+	err := bcrypt.CompareHashAndPassword(hash, []byte(pin))
 	switch {
 	case err == nil:
 		return true, nil

@@ -107,13 +107,5 @@ func (s *Store) CheckTrainerPIN(pin string) (bool, error) {
 	if !ValidTrainerPIN(pin) {
 		return false, nil
 	}
-	err := bcrypt.CompareHashAndPassword(hash, []byte(pin))
-	switch {
-	case err == nil:
-		return true, nil
-	case errors.Is(err, bcrypt.ErrMismatchedHashAndPassword):
-		return false, nil
-	default:
-		return false, err
-	}
+	return comparePIN(hash, pin)
 }
