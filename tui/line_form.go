@@ -285,7 +285,7 @@ func (l *formLines) prompt() string {
 		}
 		return cat.T("line_form_ask_text", "Label", fs.f.Label)
 	}
-	next := l.w("line_cmd_next")
+	next := l.w("line_cmd_form_next")
 	if l.nextTarget().kind == tSubmit {
 		next = l.w("line_cmd_submit")
 	}
@@ -298,7 +298,7 @@ func (l *formLines) lineCommands() []string {
 		return []string{cat.T("line_form_words_review", "Change", l.w("line_cmd_change"), "Submit", l.w("line_cmd_submit"),
 			"Back", l.w("line_cmd_form_back"), "Card", l.w("line_cmd_card"))}
 	}
-	return []string{cat.T("line_form_words", "Next", l.w("line_cmd_next"), "Back", l.w("line_cmd_form_back"),
+	return []string{cat.T("line_form_words", "Next", l.w("line_cmd_form_next"), "Back", l.w("line_cmd_form_back"),
 		"Card", l.w("line_cmd_card"), "Add", l.w("line_cmd_add"), "Remove", l.w("line_cmd_remove"),
 		"File", l.w("line_cmd_file"), "Code", l.w("line_cmd_new_code"), "Submit", l.w("line_cmd_submit"))}
 }
@@ -407,12 +407,12 @@ func (l *formLines) command(text string) []string {
 		return []string{l.prompt()}
 	case is("line_cmd_card") && arg == "":
 		return l.card()
-	case is("line_cmd_next") && arg == "", is("line_cmd_submit") && arg == "":
+	case (is("line_cmd_next") || is("line_cmd_form_next")) && arg == "", is("line_cmd_submit") && arg == "":
 		if review || l.nextTarget().kind == tSubmit {
 			return l.act(target{kind: tSubmit})
 		}
 		if is("line_cmd_submit") {
-			return []string{cat.T("line_form_submit_later", "Next", l.w("line_cmd_next"))}
+			return []string{cat.T("line_form_submit_later", "Next", l.w("line_cmd_form_next"))}
 		}
 		return l.act(l.nextTarget())
 	case is("line_cmd_form_back") && arg == "", isWord(l.c, text, "line_cmd_back"):
@@ -449,14 +449,16 @@ func (l *formLines) command(text string) []string {
 		}
 		return []string{cat.T("line_form_no_code")}
 	case is("line_cmd_file"):
-		if fs := l.only("file"); fs != nil {
-			l.sel = fs.key
-			if _, ok := number(arg, len(e.form.Files)); ok {
-				out, _ := l.value(arg)
-				return out
-			}
-			return l.ask(fs)
+		fs := l.only("file")
+		if fs == nil {
+			return []string{cat.T("line_form_file_which")}
 		}
+		l.sel = fs.key
+		if _, ok := number(arg, len(e.form.Files)); ok {
+			out, _ := l.value(arg)
+			return out
+		}
+		return l.ask(fs)
 	case is("line_cmd_yes") && arg == "", is("line_cmd_no") && arg == "":
 		if fs := l.only("check"); fs != nil {
 			l.sel = fs.key
@@ -636,6 +638,9 @@ func (l *formLines) value(text string) ([]string, bool) {
 			if _, err := strconv.Atoi(t); err == nil {
 				return []string{notNumber(l.c, t, len(e.form.Files))}, true
 			}
+			if w, arg := firstWord(t); isWord(l.c, w, "line_cmd_file") {
+				return []string{notNumber(l.c, arg, len(e.form.Files))}, true
+			}
 			l.sel = ""
 			return nil, false
 		}
@@ -725,6 +730,9 @@ func (l *formLines) remove(arg string) []string {
 			out := []string{cat.T("line_form_removed", "Item", item, "N", i)}
 			return append(out, l.page()...)
 		}
+	}
+	if len(gs[0].serials) == 0 {
+		return []string{cat.T("form_group_none")}
 	}
 	return []string{cat.T("line_form_which_item", "Word", l.w("line_cmd_remove"), "Count", len(gs[0].serials))}
 }

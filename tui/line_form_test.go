@@ -4,9 +4,15 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"aula/lessons"
 	"aula/store"
 )
 
@@ -82,5 +88,197 @@ func TestLinesFormFirstForm(t *testing.T) {
 	}
 	if !bytes.Contains(raw, []byte("nombre.required")) {
 		t.Error("the blocked Next's mistakes were not recorded")
+	}
+}
+
+// lineClock is a fake clock the test moves while the runner reads it.
+type lineClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *lineClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *lineClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+func formAtWith(t *testing.T, id string, cfg Config) (*lineSession, string) {
+	t.Helper()
+	at := firstOfKind(t, id, "form")
+	l, _ := library(t).Catalog("es").Lesson(id)
+	dir := t.TempDir()
+	st := openStore(t, dir)
+	t.Cleanup(func() { st.Close() })
+	learnerAt(id, len(l.Steps), at)(t, st)
+	cfg.StartLesson = id
+	return startLineSession(t, st, cfg), dir
+}
+
+var smsCode = regexp.MustCompile(`es ([A-Z0-9]+)\. Caduca a las`)
+
+// The Cl@ve PIN: the SMS is said; once it expires (on the form's own
+// timer) that is said too, Next says the form's error, and a new code
+// works.
+func TestLinesFormCodeExpires(t *testing.T) {
+	clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	s, _ := formAtWith(t, "clave-pin", Config{Lang: "es", Now: clk.Now})
+	s.expect("Página 1 de 2: Identifícate.\n1. DNI o NIE. Obligatorio. Vacío.\n")
+	s.send("1", "12345678Z", "2", "20/06/2033", "siguiente")
+	s.expect("Página 2 de 2: Escribe el PIN.\nTe hemos enviado un PIN al móvil. Escríbelo aquí.\n1. PIN. Obligatorio. Vacío.")
+	said := s.expect("Caduca a las 10:10.")
+	old := smsCode.FindStringSubmatch(said)
+	if old == nil {
+		t.Fatalf("no code in %q", said)
+	}
+	clk.Advance(11 * time.Minute)
+	s.expect("Este código ha caducado. Para pedir otro código, escribe nuevo.")
+	s.send("1", old[1], "siguiente")
+	s.expect("Hay 1 dato que corregir:\n1. PIN: El código ha caducado: solo vale unos minutos. Escribe nuevo para pedir otro.")
+	s.send("nuevo")
+	said = s.expect("Caduca a las 10:21.")
+	code := smsCode.FindStringSubmatch(said)
+	if code == nil || code[1] == old[1] {
+		t.Fatalf("no new code in %q", said)
+	}
+	s.send("1", strings.ToLower(code[1]), "presentar")
+	s.expect("¡Bien!")
+	s.expect("Te has identificado.")
+}
+
+// The session ends after 5 minutes without a line: it is said, the page's
+// answers are gone, and Enter signs in again.
+func TestLinesFormSessionTimeout(t *testing.T) {
+	clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	s, dir := formAtWith(t, "ingreso-minimo-vital", Config{Lang: "es", Now: clk.Now})
+	s.expect("Página 1 de 6: Datos personales.")
+	s.send("1", "Lucía")
+	s.expect("Nombre. Ahora pone: Lucía.")
+	clk.Advance(6 * time.Minute)
+	s.send("2")
+	s.expect("Tu sesión ha caducado.\nPor seguridad, la web cierra la sesión si pasan 5 minutos sin tocar nada.\nSe ha borrado lo que escribiste en la página «Datos personales».")
+	s.expect("Pulsa Intro para volver a entrar.")
+	s.send("")
+	s.expect("Página 1 de 6: Datos personales.\n1. Nombre. Obligatorio. Vacío.")
+	raw, err := os.ReadFile(filepath.Join(dir, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(raw, []byte("session.timeout")) {
+		t.Error("the timeout was not recorded as an outcome")
+	}
+}
+
+// fillPage fills page i of fm with its sample answer a, by lines.
+func fillPage(t *testing.T, s *lineSession, fm *lessons.Form, a lessons.FormAnswer, i int, now time.Time) {
+	t.Helper()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	n := 0
+	fill := func(f *lessons.Field, path string) {
+		n++
+		v := a.Values[path]
+		if v == "" && f.Kind != "check" {
+			return
+		}
+		s.send(strconv.Itoa(n))
+		switch f.Kind {
+		case "text", "date":
+			s.send(v)
+		case "select", "radio":
+			s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *lessons.FieldOption) bool { return o.ID == v }) + 1))
+		case "file":
+			s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *lessons.PracticeFile) bool { return p.ID == v }) + 1))
+		case "check":
+			s.send(map[bool]string{true: "sí", false: "no"}[v == "yes"])
+		case "day":
+			d, _ := time.Parse("2006-01-02", v)
+			s.send(strconv.Itoa(int(d.Sub(today).Hours()/24 + 0.5)))
+		default:
+			t.Fatalf("no way to fill %s", f.Kind)
+		}
+	}
+	for _, f := range fm.Pages[i].Fields {
+		if f.Kind != "group" {
+			fill(f, f.ID)
+			continue
+		}
+		for k := 0; k < a.Items[f.ID]; k++ {
+			for _, sub := range f.Fields {
+				fill(sub, lessons.ItemPath(f.ID, k, sub.ID))
+			}
+		}
+	}
+}
+
+// The Ingreso Mínimo Vital: a person added to the household and removed,
+// a document that is not accepted, the review with "change", and the
+// receipt with its number, date and documents.
+func TestLinesFormReviewGroupFiles(t *testing.T) {
+	s, dir := formAt(t, "ingreso-minimo-vital", "es")
+	l, _ := library(t).Catalog("es").Lesson("ingreso-minimo-vital")
+	fm := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")].Exercise.(*lessons.Form)
+	now := time.Now()
+	a := fm.SampleAnswer(now)
+	s.expect("Página 1 de 6")
+	fillPage(t, s, fm, a, 0, now)
+	s.send("siguiente")
+	s.expect("Página 2 de 6")
+	fillPage(t, s, fm, a, 1, now)
+	s.send("siguiente")
+	s.expect("Página 3 de 6: Tu hogar.")
+	s.send("quitar 1")
+	s.expect("Todavía no has añadido a nadie.")
+	s.send("añadir", "añadir")
+	s.expect("Añadido: Persona 2.")
+	s.send("quitar 2")
+	s.expect("Quitado: Persona 2. Así queda la página:")
+	s.send("quitar 5")
+	s.expect("Escribe quitar 1.")
+	fillPage(t, s, fm, a, 2, now)
+	s.send("siguiente")
+	s.expect("Página 4 de 6")
+	fillPage(t, s, fm, a, 3, now)
+	s.send("siguiente")
+	s.expect("Página 5 de 6: Documentos.")
+	s.send("archivo 1")
+	s.expect("Primero escribe el número del documento que quieres adjuntar.")
+	s.send("1")
+	s.expect("Carpeta: Documentos\n1. ")
+	s.expect("Escribe el número del archivo.")
+	s.send("archivo 99")
+	s.expect("No hay ninguna opción «99». Escribe un número del 1 al")
+	s.send("presentar")
+	s.expect("Todavía no puedes enviar")
+	fillPage(t, s, fm, a, 4, now)
+	s.send("siguiente")
+	s.expect("Página 6 de 6")
+	fillPage(t, s, fm, a, 5, now)
+	s.send("siguiente")
+	s.expect("Revisa tus datos.\n")
+	s.expect("1. Datos personales.\nNombre: Lucía\n")
+	s.expect("Persona 1: Mario, ")
+	s.send("cambiar 1")
+	s.expect("Página 1 de 6: Datos personales.")
+	s.send("siguiente")
+	s.expect("Revisa tus datos.")
+	s.send("presentar")
+	s.expect("¡Bien!")
+	s.expect("Solicitud presentada.\nNúmero de registro: IMV-")
+	s.expect("Documentos: DNI_Lucia_Prueba.pdf, ")
+	plainText(t, s.out.String())
+	raw, err := os.ReadFile(filepath.Join(dir, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, typed := range []string{"ES91", "12345678Z", "Prueba Ejemplo", "28999"} {
+		if bytes.Contains(raw, []byte(typed)) {
+			t.Errorf("the data file holds %q, typed as practice", typed)
+		}
 	}
 }
