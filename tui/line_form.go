@@ -149,7 +149,7 @@ func (l *formLines) valueText(fs *fieldState) string {
 		return cat.T("line_form_unticked")
 	}
 	if v := l.e.fieldValueText(fs); v != "" {
-		return cat.T("line_form_value", "Value", v)
+		return cat.T("line_form_value", "Value", clip(v, 80))
 	}
 	return cat.T("line_form_empty")
 }

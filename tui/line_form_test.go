@@ -282,3 +282,70 @@ func TestLinesFormReviewGroupFiles(t *testing.T) {
 		}
 	}
 }
+
+// The cita previa: the calendar's days numbered with whether they have
+// appointments, a full day and a full time refused by the form, then a
+// free day and time.
+func TestLinesFormCalendar(t *testing.T) {
+	clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)} // a Monday
+	s, _ := formAtWith(t, "cita-previa", Config{Lang: "es", Now: clk.Now})
+	s.expect("Página 1 de 3: Oficina y trámite.")
+	s.send("1", "2", "2", "1", "siguiente")
+	s.expect("Página 2 de 3: Día y hora.\n1. Día. Obligatorio. Vacío.\n2. Hora. Obligatorio. Vacío.\n")
+	s.send("1")
+	s.expect("1. martes, 3 de marzo de 2026: no quedan citas\n")
+	s.expect("5. sábado, 7 de marzo de 2026: no hay atención\n")
+	s.expect("Escribe el número del día.")
+	s.send("1")
+	s.expect("Error: Ese día ya no quedan citas. Elige un día con citas libres.")
+	s.send("1", "😀", "1", "22", "4")
+	s.expect("Día. Ahora pone: viernes, 6 de marzo de 2026.")
+	s.send("2")
+	s.expect("1. 09:00 (completo)\n2. 09:30\n")
+	s.send("1")
+	s.expect("Error: Esa opción está completa. Elige otra.")
+	s.send("siguiente")
+	s.expect("Hay 1 dato que corregir:\n2. Hora: Esa opción está completa. Elige otra.")
+	s.send("2", "2", "siguiente")
+	s.expect("Página 3 de 3: Tus datos.")
+	l, _ := library(t).Catalog("es").Lesson("cita-previa")
+	fm := l.Steps[firstOfKind(t, "cita-previa", "form")].Exercise.(*lessons.Form)
+	s.send("1", strings.Repeat("9", 10000))
+	s.expect("DNI o NIE. Ahora pone: 9999")
+	s.send("siguiente")
+	s.expect("datos que corregir:\n1. DNI o NIE: ")
+	fillPage(t, s, fm, fm.SampleAnswer(clk.Now()), 2, clk.Now())
+	s.send("siguiente")
+	s.expect("Revisa tus datos.")
+	s.expect("Día: viernes, 6 de marzo de 2026\nHora: 09:30\n")
+	s.send("cambiar 9")
+	s.expect("No hay ninguna opción «9». Escribe un número del 1 al 3.")
+	s.send("presentar")
+	s.expect("¡Bien!")
+	plainText(t, s.out.String())
+}
+
+// The warning before the session ends is said once, in words for typing.
+func TestLinesFormTimeoutWarning(t *testing.T) {
+	clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	l, _ := library(t).Catalog("es").Lesson("ingreso-minimo-vital")
+	c := newCommon("es", nil, clk.Now)
+	s := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")]
+	a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
+	if news := a.lineNews(); len(news) != 0 {
+		t.Fatalf("news at the start: %+v", news)
+	}
+	clk.Advance(4*time.Minute + 30*time.Second)
+	news := a.lineNews()
+	if len(news) != 1 || news[0].text != "Tu sesión se cierra en 0:30. Escribe cualquier cosa y pulsa Intro para seguir." {
+		t.Fatalf("news: %+v", news)
+	}
+	clk.Advance(time.Second)
+	if again := a.lineNews(); len(again) != 1 || again[0].id != news[0].id {
+		t.Fatalf("the warning is said again as new: %+v", again)
+	}
+	a.line("1") // any line keeps the session
+	if news := a.lineNews(); len(news) != 0 {
+		t.Fatalf("news after a line: %+v", news)
+	}
+}
