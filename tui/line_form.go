@@ -20,7 +20,8 @@ import (
 type formLines struct {
 	c   *Common
 	e   *formExercise
-	sel string // the field whose value the next line gives, by key; "" for none
+	sel string  // the field whose value the next line gives, by key; "" for none
+	cmd tea.Cmd // what a line asks the runner to do (leaving, from the form's dialog)
 }
 
 func newFormLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
@@ -264,6 +265,8 @@ func (l *formLines) prompt() string {
 	switch {
 	case e.done:
 		return cat.T("line_press_enter")
+	case e.dlg != nil:
+		return cat.T("line_type_number")
 	case e.stage == stExpired:
 		return cat.T("line_form_sign_in", "Word", l.w("line_cmd_next"))
 	case e.page >= e.reviewPage():
@@ -285,11 +288,10 @@ func (l *formLines) prompt() string {
 		}
 		return cat.T("line_form_ask_text", "Label", fs.f.Label)
 	}
-	next := l.w("line_cmd_form_next")
 	if l.nextTarget().kind == tSubmit {
-		next = l.w("line_cmd_submit")
+		return cat.T("line_form_prompt_submit", "Next", l.w("line_cmd_submit"))
 	}
-	return cat.T("line_form_prompt", "Next", next)
+	return cat.T("line_form_prompt", "Next", l.w("line_cmd_form_next"))
 }
 
 func (l *formLines) lineCommands() []string {
@@ -305,7 +307,11 @@ func (l *formLines) lineCommands() []string {
 
 // lineCmd keeps the form's timer running after a line (the session and
 // the SMS code count on c.Tick, as on the full screen).
-func (l *formLines) lineCmd() tea.Cmd { return l.e.ensureTick() }
+func (l *formLines) lineCmd() tea.Cmd {
+	cmd := l.cmd
+	l.cmd = nil
+	return tea.Batch(cmd, l.e.ensureTick())
+}
 
 // lineNews says what changes on its own: the warning before the session
 // ends, its end, an SMS code that expired, and the receipt.
@@ -320,7 +326,6 @@ func (l *formLines) lineNews() []lineNote {
 		out = append(out, lineNote{id: "form-receipt", text: strings.Join(l.receipt(), "\n")})
 	case e.done:
 	case e.stage == stExpired:
-		l.sel = ""
 		out = append(out, lineNote{id: "form-expired:" + stamp, text: strings.Join(l.expired(), "\n")})
 	default:
 		if left, ok := e.warningLeft(now); ok {
@@ -337,9 +342,6 @@ func (l *formLines) lineNews() []lineNote {
 	}
 	return out
 }
-
-// lineSay: the verdicts of a form speak of what was typed, never of keys.
-func (l *formLines) lineSay(lessons.Verdict) string { return "" }
 
 // spoken adds the page to what F6 reads.
 func (l *formLines) spoken() string { return strings.Join(l.page(), "\n") }
@@ -387,6 +389,9 @@ func (l *formLines) line(text string) ([]string, bool) {
 	e.lastInput = now
 	e.showTop = false
 	e.popup = popNone
+	if e.dlg != nil {
+		return l.dialog(text), false
+	}
 	if l.sel != "" {
 		if out, ok := l.value(text); ok {
 			return out, false
@@ -417,6 +422,11 @@ func (l *formLines) command(text string) []string {
 		return l.act(l.nextTarget())
 	case is("line_cmd_form_back") && arg == "", isWord(l.c, text, "line_cmd_back"):
 		if e.page == 0 {
+			if e.WantsEsc() {
+				// As Esc: the form asks before the answers typed are lost.
+				e.escape()
+				return l.dialogLines()
+			}
 			return []string{cat.T("line_form_first_page")}
 		}
 		e.goBack()
@@ -735,4 +745,35 @@ func (l *formLines) remove(arg string) []string {
 		return []string{cat.T("form_group_none")}
 	}
 	return []string{cat.T("line_form_which_item", "Word", l.w("line_cmd_remove"), "Count", len(gs[0].serials))}
+}
+
+// dialogLines says the form's own dialog (leave, losing what was typed?).
+func (l *formLines) dialogLines() []string {
+	d := l.e.dlg
+	if d == nil {
+		return nil
+	}
+	var labels []string
+	for _, b := range d.buttons {
+		labels = append(labels, b.label)
+	}
+	return append([]string{d.title, d.text}, numbered(labels)...)
+}
+
+// dialog answers the form's dialog by the number of a button.
+func (l *formLines) dialog(text string) []string {
+	d := l.e.dlg
+	i, ok := number(text, len(d.buttons))
+	if !ok {
+		return []string{notNumber(l.c, text, len(d.buttons))}
+	}
+	cmd, closed := d.press(i - 1)
+	if closed {
+		l.e.dlg = nil
+	}
+	l.cmd = cmd
+	if cmd == nil {
+		return []string{l.prompt()}
+	}
+	return nil
 }

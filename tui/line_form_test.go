@@ -37,7 +37,7 @@ func TestLinesFormFirstForm(t *testing.T) {
 	s.expect("Página 1 de 1: Pide tu carné.\n1. Nombre. Obligatorio. Vacío.\n2. Apellidos. Obligatorio. Vacío.\n")
 	s.expect("3. Correo electrónico. Obligatorio. Vacío. Te mandaremos aquí el aviso para recoger el carné.\n")
 	s.expect("5. Teléfono (opcional). Vacío.\n6. He leído las normas de la biblioteca y las acepto. Obligatorio. Sin marcar.\n")
-	s.expect("Escribe el número de un dato para rellenarlo, o presentar para seguir.")
+	s.expect("Escribe el número de un dato para rellenarlo, o presentar para enviar el formulario.")
 
 	s.send("presentar")
 	s.expect("Hay 5 datos que corregir:\n1. Nombre: Este dato es obligatorio. Escríbelo aquí.\n")
@@ -45,7 +45,7 @@ func TestLinesFormFirstForm(t *testing.T) {
 	s.expect("6. He leído las normas de la biblioteca y las acepto: Para seguir, tienes que aceptarlo: escribe el número de este dato y después sí.\n")
 
 	s.send("1")
-	s.expect("Escribe Nombre y pulsa Intro.")
+	s.expect("Nombre: escríbelo y pulsa Intro.")
 	s.send("Lucía")
 	s.expect("Nombre. Ahora pone: Lucía.")
 	s.send("2", "Prueba Ejemplo", "3", "lucia.prueba correo.example")
@@ -347,5 +347,30 @@ func TestLinesFormTimeoutWarning(t *testing.T) {
 	a.line("1") // any line keeps the session
 	if news := a.lineNews(); len(news) != 0 {
 		t.Fatalf("news after a line: %+v", news)
+	}
+}
+
+// In English; leaving a form with answers typed asks first, as Esc does.
+func TestLinesFormEnglishAndLeaving(t *testing.T) {
+	s, _ := formAt(t, "primer-formulario", "en")
+	s.expect("PRACTICE: ")
+	s.expect("1. ")
+	s.expect("Required. Empty.")
+	s.send("help")
+	s.expect("A number: choose that item.")
+	s.send("send")
+	s.expect("things to fix:\n1. ")
+	s.send("1", "Lucía")
+	s.expect("It says: Lucía.")
+	s.send("back")
+	s.expect("1. ")
+	s.expect("2. ")
+	s.expect("Type the number and press Enter.")
+	s.send("1")
+	s.expect("Type the number of an item to fill it in, or submit to send the form.")
+	s.send("back", "2")
+	s.expect("Hello, Lucía")
+	if os.Getenv("AULA_SHOW") != "" {
+		t.Log(s.out.String())
 	}
 }
