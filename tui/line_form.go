@@ -291,6 +291,9 @@ func (l *formLines) prompt() string {
 	if l.nextTarget().kind == tSubmit {
 		return cat.T("line_form_prompt_submit", "Next", l.w("line_cmd_submit"))
 	}
+	if e.back {
+		return cat.T("line_form_prompt_review", "Next", l.w("line_cmd_form_next"))
+	}
 	return cat.T("line_form_prompt", "Next", l.w("line_cmd_form_next"))
 }
 
@@ -542,7 +545,11 @@ func (l *formLines) errors() []string {
 func (l *formLines) ask(fs *fieldState) []string {
 	cat := l.c.Cat
 	f := fs.f
-	out := []string{labelSentence(f.Label) + " " + sentence(l.valueText(fs))}
+	var out []string
+	if !f.IsText() {
+		// A typed field's prompt says its label and value.
+		out = append(out, labelSentence(f.Label)+" "+sentence(l.valueText(fs)))
+	}
 	if f.Help != "" {
 		out = append(out, f.Help)
 	}

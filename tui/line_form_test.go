@@ -265,6 +265,7 @@ func TestLinesFormReviewGroupFiles(t *testing.T) {
 	s.expect("Persona 1: Mario, ")
 	s.send("cambiar 1")
 	s.expect("Página 1 de 6: Datos personales.")
+	s.expect("o siguiente para guardar y volver al resumen.")
 	s.send("siguiente")
 	s.expect("Revisa tus datos.")
 	s.send("presentar")
@@ -272,6 +273,9 @@ func TestLinesFormReviewGroupFiles(t *testing.T) {
 	s.expect("Solicitud presentada.\nNúmero de registro: IMV-")
 	s.expect("Documentos: DNI_Lucia_Prueba.pdf, ")
 	plainText(t, s.out.String())
+	if os.Getenv("AULA_SHOW") != "" {
+		t.Log(s.out.String())
+	}
 	raw, err := os.ReadFile(filepath.Join(dir, store.FileName))
 	if err != nil {
 		t.Fatal(err)
@@ -373,4 +377,40 @@ func TestLinesFormEnglishAndLeaving(t *testing.T) {
 	if os.Getenv("AULA_SHOW") != "" {
 		t.Log(s.out.String())
 	}
+}
+
+// No line, in any state of any built-in form, makes the adapter panic.
+func FuzzFormLines(f *testing.F) {
+	for _, seed := range []string{"", "1\nLucía", "siguiente", "4\n2\n6\nsí\npresentar", "añadir\nquitar 1\nquitar 0",
+		"archivo 1\n1\n99", "cambiar 1", "atrás\n2", "😀\n\t\n-1\n0\n1e9", strings.Repeat("ñ", 10000), "nuevo\n1\nAAA\nsiguiente"} {
+		f.Add(seed, uint8(0))
+		f.Add(seed, uint8(3))
+	}
+	lib := library(f)
+	var forms []*lessons.Step
+	for _, l := range lib.Catalog("es").AllLessons() {
+		for _, s := range l.Steps {
+			if s.Kind == "form" {
+				forms = append(forms, s)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, input string, which uint8) {
+		clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+		c := newCommon("es", lib, clk.Now)
+		s := forms[int(which)%len(forms)]
+		a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
+		for _, line := range strings.Split(input, "\n") {
+			a.line(line)
+			a.describe()
+			a.prompt()
+			a.lineNews()
+			a.lineCommands()
+			if a.e.TakeCheck() != nil {
+				a.e.SetDone(true)
+			}
+			a.e.TakeOutcomes()
+			clk.Advance(time.Minute)
+		}
+	})
 }
