@@ -218,7 +218,7 @@ func TestE2EAccessibleEveryKind(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, secret := range []string{practicePassword, practiceBody, "tortuga", "zqxjw"} {
+		for _, secret := range []string{practicePassword, practiceBody, "tortuga", "zqxjw", "Prueba Ejemplo"} {
 			if bytes.Contains(raw, []byte(secret)) {
 				t.Errorf("%s: the data file holds %q, typed as practice", lang, secret)
 			}
