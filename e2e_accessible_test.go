@@ -218,7 +218,7 @@ func TestE2EAccessibleEveryKind(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, secret := range []string{practicePassword, practiceBody, "tortuga", "zqxjw"} {
+		for _, secret := range []string{practicePassword, practiceBody, "tortuga", "zqxjw", "Prueba Ejemplo"} {
 			if bytes.Contains(raw, []byte(secret)) {
 				t.Errorf("%s: the data file holds %q, typed as practice", lang, secret)
 			}
@@ -234,7 +234,7 @@ func TestE2EAccessibleEveryKind(t *testing.T) {
 		prog, _ := st.Progress(ls[0].ID)
 		done := []string{"correo-leer", "correo-escribir", "correo-responder", "correo-reenviar", "correo-enganos"}
 		if lang == "es" {
-			done = append(done, "teclado", "seguridad-basica", "frase-contrasena", "verificacion-dos-pasos", "engano-o-verdad")
+			done = append(done, "teclado", "seguridad-basica", "frase-contrasena", "verificacion-dos-pasos", "engano-o-verdad", "primer-formulario")
 		}
 		for _, id := range done {
 			if prog[id].Status != store.Done {
@@ -253,17 +253,20 @@ type lineWords struct {
 	right, done, check                          string
 	open, link, suspicious, reply, forward, new string
 	attach, send, sms, step, folder             string
+	next, submit, yes, add, remove, smsExpires  string
 }
 
 func wordsFor(lang string) lineWords {
 	if lang == "en" {
 		return lineWords{name: "What's your name?", pin: "Would you like a PIN?", hello: "Hello, Lucía", allLessons: "All lessons", home: "home", quit: "quit", quitQuestion: "Do you want to leave?",
 			right: "Well done!", done: "Lesson finished!", check: "check", open: "open", link: "link", suspicious: "suspicious",
-			reply: "reply", forward: "forward", new: "new", attach: "attach", send: "send", sms: "It says:", step: "Step %d of %d", folder: "folder"}
+			reply: "reply", forward: "forward", new: "new", attach: "attach", send: "send", sms: "It says:", step: "Step %d of %d", folder: "folder",
+			next: "next", submit: "submit", yes: "yes", add: "add", remove: "remove", smsExpires: "It expires at"}
 	}
 	return lineWords{name: "¿Cómo te llamas?", pin: "¿Quieres un PIN?", hello: "Hola, Lucía", allLessons: "Todas las lecciones", home: "inicio", quit: "salir", quitQuestion: "¿Quieres salir?",
 		right: "¡Bien!", done: "¡Lección terminada!", check: "comprobar", open: "abrir", link: "enlace", suspicious: "sospechoso",
-		reply: "responder", forward: "reenviar", new: "nuevo", attach: "adjuntar", send: "enviar", sms: "Dice:", step: "Paso %d de %d", folder: "carpeta"}
+		reply: "responder", forward: "reenviar", new: "nuevo", attach: "adjuntar", send: "enviar", sms: "Dice:", step: "Paso %d de %d", folder: "carpeta",
+		next: "siguiente", submit: "presentar", yes: "sí", add: "añadir", remove: "quitar", smsExpires: "Caduca a las"}
 }
 
 // doLesson answers every step of l right, as lines, and leaves the summary
@@ -335,6 +338,8 @@ func answerStep(t *testing.T, s *lineSession, w lineWords, st *lessons.Step) {
 		s.send(strings.Join(nums, " "))
 	case *lessons.Inbox:
 		doInbox(t, s, w, ex)
+	case *lessons.Form:
+		doForm(t, s, w, ex)
 	default:
 		t.Fatalf("step %s: no way to answer a %s step", st.ID, st.Kind)
 	}
@@ -421,5 +426,82 @@ func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
 	}
 	if len(a.Sent) == 0 {
 		s.send(w.check)
+	}
+}
+
+// doForm fills a form as its sample answer does, page by page, with the
+// commands of accessible mode: a field's number, then its value (options,
+// files and days by number), then next; the code is read from the SMS.
+func doForm(t *testing.T, s *lineSession, w lineWords, fm *lessons.Form) {
+	t.Helper()
+	now := time.Now()
+	a := fm.SampleAnswer(now)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	for pi, pg := range fm.Pages {
+		// First the groups get as many items as the answer has.
+		for _, f := range pg.Fields {
+			if f.Kind != "group" {
+				continue
+			}
+			for n := len(f.Items); n > a.Items[f.ID]; n-- {
+				s.send(fmt.Sprintf("%s %d", w.remove, n))
+			}
+			for n := len(f.Items); n < a.Items[f.ID]; n++ {
+				s.send(w.add)
+			}
+		}
+		n := 0
+		fill := func(f *lessons.Field, path string) {
+			n++
+			v, ok := a.Values[path]
+			if !ok || v == "" && f.Kind != "check" {
+				return
+			}
+			s.send(strconv.Itoa(n))
+			switch f.Kind {
+			case "text", "date":
+				s.send(v)
+			case "code":
+				said := s.expect(w.smsExpires)
+				code := regexp.MustCompile(`([A-Z0-9]{` + strconv.Itoa(f.Length) + `})\. ` + w.smsExpires + `$`).FindStringSubmatch(said)
+				if code == nil {
+					t.Fatalf("no code in the SMS: %q", said)
+				}
+				s.send(code[1])
+			case "select", "radio":
+				s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *lessons.FieldOption) bool { return o.ID == v }) + 1))
+			case "file":
+				s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *lessons.PracticeFile) bool { return p.ID == v }) + 1))
+			case "check":
+				s.send(map[bool]string{true: w.yes, false: "no"}[v == "yes"])
+			case "day":
+				d, err := time.Parse("2006-01-02", v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s.send(strconv.Itoa(int(d.Sub(today).Hours()/24 + 0.5)))
+			default:
+				t.Fatalf("field %s: no way to fill a %s field", f.ID, f.Kind)
+			}
+		}
+		for _, f := range pg.Fields {
+			if f.Kind != "group" {
+				fill(f, f.ID)
+				continue
+			}
+			for i := 0; i < a.Items[f.ID]; i++ {
+				for _, sub := range f.Fields {
+					fill(sub, lessons.ItemPath(f.ID, i, sub.ID))
+				}
+			}
+		}
+		if pi == len(fm.Pages)-1 && !fm.HasReview() {
+			s.send(w.submit)
+		} else {
+			s.send(w.next)
+		}
+	}
+	if fm.HasReview() {
+		s.send(w.submit)
 	}
 }

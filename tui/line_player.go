@@ -38,6 +38,12 @@ type (
 	// lineBrowser still takes lines once the step is over (looking around
 	// the mailbox); "" lines and the word for "go on" still go on.
 	lineBrowser interface{ browse(text string) []string }
+	// lineNewser says what changed on its own (a timer ran out, a
+	// receipt came), each note once, like a verdict.
+	lineNewser interface{ lineNews() []lineNote }
+	// lineCmder hands the runner a command after a line (the form's
+	// timer, which keys would ask for in Update).
+	lineCmder interface{ lineCmd() tea.Cmd }
 )
 
 // lineKinds maps a step kind to the adapter that says its exercise as
@@ -52,6 +58,7 @@ var lineKinds = map[string]func(c *Common, s *lessons.Step, ex exercise) lineExe
 	"code":     newCodeLines,
 	"phrase":   newPhraseLines,
 	"inbox":    newInboxLines,
+	"form":     newFormLines,
 }
 
 // readLines is an information card: Enter goes on.
@@ -124,6 +131,9 @@ func (p *player) lineView() lineFrame {
 	if p.state == revealed {
 		f.news = append(f.news, lineNote{id: "example", text: cat.T("example_label") + " " + s.Example})
 	}
+	if n, ok := a.(lineNewser); ok {
+		f.news = append(f.news, n.lineNews()...)
+	}
 	if p.state == asking {
 		f.prompt = a.prompt()
 	} else {
@@ -181,6 +191,9 @@ func (p *player) lineInput(text string) lineResult {
 	cmds := []tea.Cmd{p.takeFromExercise()}
 	if check && p.state == asking {
 		cmds = append(cmds, p.enterPressed())
+	}
+	if c, ok := a.(lineCmder); ok {
+		cmds = append(cmds, c.lineCmd())
 	}
 	return lineResult{say: out, cmd: tea.Batch(cmds...)}
 }

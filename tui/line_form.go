@@ -1,0 +1,786 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/lessons"
+)
+
+// formLines says the simulated online form as lines. The page is said with
+// its fields numbered; the learner types a field's number, then its value
+// (a drop-down's option, a file or a day by number too), or a word: next,
+// back, card, add, remove 2, change 1 (on the review), submit. Every value
+// goes in through the form's own inputs and methods, so its rules, its
+// error summary, its timers and its outcomes are the full screen's.
+type formLines struct {
+	c   *Common
+	e   *formExercise
+	sel string  // the field whose value the next line gives, by key; "" for none
+	cmd tea.Cmd // what a line asks the runner to do (leaving, from the form's dialog)
+}
+
+func newFormLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
+	if e, ok := ex.(*formExercise); ok {
+		return &formLines{c: c, e: e}
+	}
+	return readLines{c: c}
+}
+
+func (l *formLines) w(id string) string { return word(l.c, id) }
+
+func (l *formLines) describe() []string {
+	cat := l.c.Cat
+	fm := l.e.form
+	out := []string{cat.T("line_form_site", "Practice", cat.T("form_practice"), "Site", strings.Join(nonEmpty(fm.Site, fm.Service), ", "))}
+	if fm.Persona != nil {
+		out = append(out, l.card()...)
+	}
+	return append(out, l.page()...)
+}
+
+// card is the persona card: the fictional data to copy.
+func (l *formLines) card() []string {
+	p := l.e.form.Persona
+	if p == nil {
+		return []string{l.c.Cat.T("line_form_no_card")}
+	}
+	out := []string{sentence(p.Title)}
+	if p.Note != "" {
+		out = append(out, p.Note)
+	}
+	for _, r := range p.Rows {
+		out = append(out, r.Label+": "+r.Value)
+	}
+	return append(out, l.c.Cat.T("line_form_card_end", "Word", l.w("line_cmd_card")))
+}
+
+// page says what the form shows now: a page with its fields numbered, the
+// review, the end of the session or the receipt.
+func (l *formLines) page() []string {
+	e := l.e
+	switch {
+	case e.stage == stReceipt && e.receipt != nil:
+		return l.receipt()
+	case e.stage == stExpired:
+		return l.expired()
+	case e.page >= e.reviewPage():
+		return l.review()
+	}
+	cat := l.c.Cat
+	pg := e.form.Pages[e.page]
+	out := []string{cat.T("form_page_of", "N", e.page+1, "Total", len(e.form.Pages)) + ": " + sentence(pg.Title)}
+	if pg.Intro != "" {
+		out = append(out, pg.Intro)
+	}
+	n := 0
+	for _, f := range pg.Fields {
+		if f.Kind != "group" {
+			n++
+			out = append(out, l.fieldLines(n, e.fields[f.ID])...)
+			continue
+		}
+		g := e.groups[f.ID]
+		out = append(out, sentence(f.Label))
+		if f.Help != "" {
+			out = append(out, f.Help)
+		}
+		if len(g.serials) == 0 {
+			out = append(out, cat.T("form_group_none"))
+		}
+		for i, serial := range g.serials {
+			out = append(out, f.Item+" "+strconv.Itoa(i+1)+":")
+			for _, sf := range f.Fields {
+				n++
+				out = append(out, l.fieldLines(n, e.fields[itemKey(f.ID, serial, sf.ID)])...)
+			}
+		}
+		if len(g.serials) < f.MaxItem || len(g.serials) > 0 {
+			out = append(out, cat.T("line_form_group_words", "Add", l.w("line_cmd_add"), "Remove", l.w("line_cmd_remove"),
+				"Item", strings.ToLower(f.Item), "Max", f.MaxItem))
+		}
+	}
+	return out
+}
+
+// fieldLines is field n in words: its label, "required", its value, its
+// help and its error; a code field adds the SMS.
+func (l *formLines) fieldLines(n int, fs *fieldState) []string {
+	cat := l.c.Cat
+	f := fs.f
+	parts := []string{fmt.Sprintf("%d. %s", n, labelSentence(f.Label))}
+	if f.Required {
+		parts = append(parts, sentence(cat.T("line_form_required")))
+	}
+	parts = append(parts, sentence(l.valueText(fs)))
+	if f.Help != "" {
+		parts = append(parts, sentence(f.Help))
+	}
+	if fs.err != "" {
+		parts = append(parts, cat.T("line_form_error", "Text", l.errorText(f, fs.err)))
+	}
+	out := []string{strings.Join(parts, " ")}
+	if f.Kind == "code" {
+		out = append(out, l.sms(f)...)
+	}
+	return out
+}
+
+// labelSentence is a label as a sentence of its own: "Nombre.",
+// "Teléfono (opcional).".
+func labelSentence(label string) string {
+	label = strings.TrimSpace(label)
+	if strings.HasSuffix(label, "?") || strings.HasSuffix(label, "!") || strings.HasSuffix(label, ".") {
+		return label
+	}
+	return label + "."
+}
+
+// valueText is what a field holds now, in words.
+func (l *formLines) valueText(fs *fieldState) string {
+	cat := l.c.Cat
+	if fs.f.Kind == "check" {
+		if fs.value == "yes" {
+			return cat.T("line_form_ticked")
+		}
+		return cat.T("line_form_unticked")
+	}
+	if v := l.e.fieldValueText(fs); v != "" {
+		return cat.T("line_form_value", "Value", clip(v, 80))
+	}
+	return cat.T("line_form_empty")
+}
+
+// errorText is the form's words for a rule, or, where those speak of
+// keys, the same in words for typing.
+func (l *formLines) errorText(f *lessons.Field, rule string) string {
+	if f.Errors[rule] == "" {
+		if s := l.c.Cat.T("line_form_err_" + rule); s != "line_form_err_"+rule {
+			return s
+		}
+	}
+	return l.e.errorText(f, rule)
+}
+
+// sms says the message on the simulated phone.
+func (l *formLines) sms(f *lessons.Field) []string {
+	cat := l.c.Cat
+	sent, ok := l.e.codes[f.ID]
+	if !ok {
+		return []string{cat.T("form_sms_waiting")}
+	}
+	out := []string{cat.T("form_sms_title") + ": " + f.Sender + ": " +
+		cat.T("form_sms_text", "Label", f.Label, "Code", sent.Code, "Time", sent.Expires.Format("15:04"))}
+	now := l.c.Now()
+	if !now.Before(sent.Expires) {
+		return append(out, cat.T("form_sms_expired")+" "+cat.T("line_form_new_code", "Word", l.w("line_cmd_new_code")))
+	}
+	return append(out, cat.T("form_sms_left", "Left", clockText(sent.Expires.Sub(now)))+". "+
+		cat.T("line_form_new_code", "Word", l.w("line_cmd_new_code")))
+}
+
+// review says every answer, page by page, each page numbered for "change".
+func (l *formLines) review() []string {
+	cat := l.c.Cat
+	e := l.e
+	out := []string{sentence(cat.T("form_review_title")), cat.T("line_form_review_intro", "Change", l.w("line_cmd_change"))}
+	for i, pg := range e.form.Pages {
+		out = append(out, fmt.Sprintf("%d. %s", i+1, sentence(pg.Title)))
+		for _, f := range pg.Fields {
+			switch f.Kind {
+			case "check":
+				out = append(out, labelSentence(f.Label)+" "+sentence(l.valueText(e.fields[f.ID])))
+			case "group":
+				g := e.groups[f.ID]
+				if len(g.serials) == 0 {
+					out = append(out, f.Label+": "+cat.T("form_group_none"))
+				}
+				for n, serial := range g.serials {
+					var parts []string
+					for _, sf := range f.Fields {
+						if v := e.fieldValueText(e.fields[itemKey(f.ID, serial, sf.ID)]); v != "" {
+							parts = append(parts, v)
+						}
+					}
+					out = append(out, f.Item+" "+strconv.Itoa(n+1)+": "+strings.Join(parts, ", "))
+				}
+			default:
+				v := e.fieldValueText(e.fields[f.ID])
+				if v == "" {
+					v = cat.T("form_review_empty")
+				}
+				out = append(out, f.Label+": "+v)
+			}
+		}
+	}
+	return out
+}
+
+// expired is the end of the session in words.
+func (l *formLines) expired() []string {
+	cat := l.c.Cat
+	e := l.e
+	out := []string{sentence(cat.T("form_timeout_title")), cat.T("form_timeout_text", "Minutes", max(int(e.form.Timeout/time.Minute), 1))}
+	if e.lostPage != "" {
+		out = append(out, cat.T("form_timeout_lost", "Page", e.lostPage))
+	}
+	return append(out, cat.T("form_timeout_kept"))
+}
+
+// receipt is the proof of submission in words.
+func (l *formLines) receipt() []string {
+	cat := l.c.Cat
+	r, rc := l.e.receipt, l.e.form.Receipt
+	out := []string{sentence(rc.Title)}
+	if r.reference != "" {
+		label := rc.Label
+		if label == "" {
+			label = cat.T("form_receipt_ref")
+		}
+		out = append(out, label+": "+r.reference)
+	}
+	out = append(out, cat.T("form_receipt_date")+": "+r.at.Format("02/01/2006 15:04"))
+	for _, s := range r.shown {
+		out = append(out, s[0]+": "+s[1])
+	}
+	if len(r.docs) > 0 {
+		out = append(out, cat.T("form_receipt_docs")+": "+strings.Join(r.docs, ", "))
+	}
+	if rc.Text != "" {
+		out = append(out, rc.Text)
+	}
+	return out
+}
+
+// fields are the fields of the page, in the order they are numbered.
+func (l *formLines) fields() []*fieldState { return l.e.pageFieldsInOrder() }
+
+func (l *formLines) prompt() string {
+	cat := l.c.Cat
+	e := l.e
+	switch {
+	case e.done:
+		return cat.T("line_press_enter")
+	case e.dlg != nil:
+		return cat.T("line_type_number")
+	case e.stage == stExpired:
+		return cat.T("line_form_sign_in", "Word", l.w("line_cmd_next"))
+	case e.page >= e.reviewPage():
+		return cat.T("line_form_review_prompt", "Change", l.w("line_cmd_change"), "Submit", l.w("line_cmd_submit"))
+	}
+	if fs := e.fields[l.sel]; fs != nil {
+		switch fs.f.Kind {
+		case "select", "radio":
+			return cat.T("line_form_ask_option")
+		case "check":
+			return cat.T("line_form_ask_check", "Yes", l.w("line_cmd_yes"), "No", l.w("line_cmd_no"))
+		case "file":
+			return cat.T("line_form_ask_file")
+		case "day":
+			return cat.T("line_form_ask_day")
+		}
+		if v := fs.input.Value(); v != "" {
+			return cat.T("line_form_ask_keep", "Label", fs.f.Label, "Value", v)
+		}
+		return cat.T("line_form_ask_text", "Label", fs.f.Label)
+	}
+	if l.nextTarget().kind == tSubmit {
+		return cat.T("line_form_prompt_submit", "Next", l.w("line_cmd_submit"))
+	}
+	if e.back {
+		return cat.T("line_form_prompt_review", "Next", l.w("line_cmd_form_next"))
+	}
+	return cat.T("line_form_prompt", "Next", l.w("line_cmd_form_next"))
+}
+
+func (l *formLines) lineCommands() []string {
+	cat := l.c.Cat
+	if l.e.page >= l.e.reviewPage() {
+		return []string{cat.T("line_form_words_review", "Change", l.w("line_cmd_change"), "Submit", l.w("line_cmd_submit"),
+			"Back", l.w("line_cmd_form_back"), "Card", l.w("line_cmd_card"))}
+	}
+	return []string{cat.T("line_form_words", "Next", l.w("line_cmd_form_next"), "Back", l.w("line_cmd_form_back"),
+		"Card", l.w("line_cmd_card"), "Add", l.w("line_cmd_add"), "Remove", l.w("line_cmd_remove"),
+		"File", l.w("line_cmd_file"), "Code", l.w("line_cmd_new_code"), "Submit", l.w("line_cmd_submit"))}
+}
+
+// lineCmd keeps the form's timer running after a line (the session and
+// the SMS code count on c.Tick, as on the full screen).
+func (l *formLines) lineCmd() tea.Cmd {
+	cmd := l.cmd
+	l.cmd = nil
+	return tea.Batch(cmd, l.e.ensureTick())
+}
+
+// lineNews says what changes on its own: the warning before the session
+// ends, its end, an SMS code that expired, and the receipt.
+func (l *formLines) lineNews() []lineNote {
+	e := l.e
+	cat := l.c.Cat
+	now := l.c.Now()
+	var out []lineNote
+	stamp := strconv.FormatInt(e.lastInput.UnixNano(), 10)
+	switch {
+	case e.stage == stReceipt && e.receipt != nil:
+		out = append(out, lineNote{id: "form-receipt", text: strings.Join(l.receipt(), "\n")})
+	case e.done:
+	case e.stage == stExpired:
+		out = append(out, lineNote{id: "form-expired:" + stamp, text: strings.Join(l.expired(), "\n")})
+	default:
+		if left, ok := e.warningLeft(now); ok {
+			out = append(out, lineNote{id: "form-warning:" + stamp, text: cat.T("line_form_warning", "Left", clockText(left))})
+		}
+		if e.page < e.reviewPage() {
+			for _, f := range e.form.Pages[e.page].Fields {
+				if sent, ok := e.codes[f.ID]; ok && f.Kind == "code" && !now.Before(sent.Expires) {
+					out = append(out, lineNote{id: "form-code:" + sent.Code, text: cat.T("form_sms_expired") + " " +
+						cat.T("line_form_new_code", "Word", l.w("line_cmd_new_code"))})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// spoken adds the page to what F6 reads.
+func (l *formLines) spoken() string { return strings.Join(l.page(), "\n") }
+
+// nextTarget is the page's Next (or Submit) button.
+func (l *formLines) nextTarget() target {
+	for _, t := range l.e.targets() {
+		if t.kind == tNext || t.kind == tSubmit {
+			return t
+		}
+	}
+	return target{kind: tNext}
+}
+
+// press presses the target that matches t, with the focus on it, as Enter
+// would.
+func (l *formLines) press(t target) {
+	e := l.e
+	for i, o := range e.targets() {
+		if o == t {
+			e.focus = i
+			e.focusField()
+			e.activate(o, true)
+			return
+		}
+	}
+}
+
+func (l *formLines) line(text string) ([]string, bool) {
+	e := l.e
+	if e.done || e.stage == stReceipt {
+		return nil, false
+	}
+	now := l.c.Now()
+	if e.checkTimeout(now) {
+		// The line that finds the session ended only says that it ended.
+		l.sel = ""
+		return nil, false
+	}
+	if e.stage == stExpired {
+		l.sel = ""
+		e.signInAgain()
+		return l.page(), false
+	}
+	e.lastInput = now
+	e.showTop = false
+	e.popup = popNone
+	if e.dlg != nil {
+		return l.dialog(text), false
+	}
+	if l.sel != "" {
+		if out, ok := l.value(text); ok {
+			return out, false
+		}
+	}
+	return l.command(text), false
+}
+
+// command handles a line that is not a field's value.
+func (l *formLines) command(text string) []string {
+	cat := l.c.Cat
+	e := l.e
+	cmd, arg := firstWord(text)
+	is := func(id string) bool { return isWord(l.c, cmd, id) }
+	review := e.page >= e.reviewPage()
+	switch {
+	case strings.TrimSpace(text) == "":
+		return []string{l.prompt()}
+	case is("line_cmd_card") && arg == "":
+		return l.card()
+	case (is("line_cmd_next") || is("line_cmd_form_next")) && arg == "", is("line_cmd_submit") && arg == "":
+		if review || l.nextTarget().kind == tSubmit {
+			return l.act(target{kind: tSubmit})
+		}
+		if is("line_cmd_submit") {
+			return []string{cat.T("line_form_submit_later", "Next", l.w("line_cmd_form_next"))}
+		}
+		return l.act(l.nextTarget())
+	case is("line_cmd_form_back") && arg == "", isWord(l.c, text, "line_cmd_back"):
+		if e.page == 0 {
+			if e.WantsEsc() {
+				// As Esc: the form asks before the answers typed are lost.
+				e.escape()
+				return l.dialogLines()
+			}
+			return []string{cat.T("line_form_first_page")}
+		}
+		e.goBack()
+		return l.page()
+	case is("line_cmd_change"):
+		if !review {
+			return []string{cat.T("line_form_change_on_review")}
+		}
+		i, ok := number(arg, len(e.form.Pages))
+		if !ok {
+			return []string{notNumber(l.c, arg, len(e.form.Pages))}
+		}
+		l.press(target{kind: tChange, n: i - 1})
+		return l.page()
+	}
+	if review {
+		return []string{cat.T("line_not_understood", "Text", clip(text, 40), "Help", l.w("line_cmd_help"))}
+	}
+	switch {
+	case is("line_cmd_add"):
+		return l.add(arg)
+	case is("line_cmd_remove"):
+		return l.remove(arg)
+	case is("line_cmd_new_code"):
+		for _, fs := range l.fields() {
+			if fs.f.Kind == "code" {
+				l.press(target{kind: tNewCode, key: fs.key})
+				return l.sms(fs.f)
+			}
+		}
+		return []string{cat.T("line_form_no_code")}
+	case is("line_cmd_file"):
+		fs := l.only("file")
+		if fs == nil {
+			return []string{cat.T("line_form_file_which")}
+		}
+		l.sel = fs.key
+		if _, ok := number(arg, len(e.form.Files)); ok {
+			out, _ := l.value(arg)
+			return out
+		}
+		return l.ask(fs)
+	case is("line_cmd_yes") && arg == "", is("line_cmd_no") && arg == "":
+		if fs := l.only("check"); fs != nil {
+			l.sel = fs.key
+			out, _ := l.value(text)
+			return out
+		}
+	}
+	fields := l.fields()
+	if i, ok := number(text, len(fields)); ok {
+		fs := fields[i-1]
+		l.sel = fs.key
+		e.focusOn(fs.key)
+		return l.ask(fs)
+	}
+	if _, err := strconv.Atoi(strings.TrimSpace(text)); err == nil {
+		return []string{l.c.Cat.T("line_form_no_such_field", "Text", clip(text, 20), "Max", len(fields))}
+	}
+	return []string{cat.T("line_not_understood", "Text", clip(text, 40), "Help", l.w("line_cmd_help"))}
+}
+
+// only is the page's one field of a kind (the consent, the upload), or nil
+// when there is none or more than one.
+func (l *formLines) only(kind string) *fieldState {
+	var found *fieldState
+	for _, fs := range l.fields() {
+		if fs.f.Kind == kind {
+			if found != nil {
+				return nil
+			}
+			found = fs
+		}
+	}
+	return found
+}
+
+// act presses Next or Submit and says what came of it: the form's error
+// summary, the next page, or nothing (the player checks a submitted form).
+func (l *formLines) act(t target) []string {
+	e := l.e
+	before := e.page
+	e.summary = false
+	l.press(t)
+	if e.pending {
+		return nil
+	}
+	var out []string
+	if e.page != before {
+		out = l.page()
+	}
+	if e.summary {
+		out = append(out, l.errors()...)
+	}
+	return out
+}
+
+// errors is the form's error summary: each error with its field.
+func (l *formLines) errors() []string {
+	var items []string
+	for i, fs := range l.fields() {
+		if fs.err != "" {
+			items = append(items, fmt.Sprintf("%d. %s: %s", i+1, strings.TrimSuffix(fs.f.Label, "."), l.errorText(fs.f, fs.err)))
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	return append([]string{l.c.Cat.T("form_errors_title", "Count", len(items))}, items...)
+}
+
+// ask says what field fs takes: its options, files or days numbered.
+func (l *formLines) ask(fs *fieldState) []string {
+	cat := l.c.Cat
+	f := fs.f
+	var out []string
+	if !f.IsText() {
+		// A typed field's prompt says its label and value.
+		out = append(out, labelSentence(f.Label)+" "+sentence(l.valueText(fs)))
+	}
+	if f.Help != "" {
+		out = append(out, f.Help)
+	}
+	switch f.Kind {
+	case "select", "radio":
+		out = append(out, numbered(optionTexts(f, cat.T("form_option_full")))...)
+	case "file":
+		var names []string
+		for _, file := range l.e.form.Files {
+			names = append(names, file.Name+", "+sizeText(cat, file.KB)+". "+file.Text)
+		}
+		out = append(out, cat.T("form_picker_folder"))
+		out = append(out, numbered(names)...)
+	case "day":
+		var days []string
+		for _, d := range l.days(f) {
+			state := cat.T("form_day_free")
+			switch f.DayRule(d, l.c.Now()) {
+			case "day_full":
+				state = cat.T("form_day_full")
+			case "day_closed":
+				state = cat.T("form_day_closed")
+			}
+			days = append(days, longDate(l.c, d)+": "+state)
+		}
+		out = append(out, numbered(days)...)
+	case "code":
+		out = append(out, l.sms(f)...)
+	}
+	return out
+}
+
+// days are the days a calendar offers, from tomorrow.
+func (l *formLines) days(f *lessons.Field) []time.Time {
+	now := l.c.Now()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	out := make([]time.Time, 0, max(f.Days, 0))
+	for i := 1; i <= f.Days && i <= 366; i++ {
+		out = append(out, today.AddDate(0, 0, i))
+	}
+	return out
+}
+
+// value gives the chosen field the line, through the form's own input or
+// methods. ok is false when the line is not a value for it (a command):
+// the field is let go and the line handled as a command.
+func (l *formLines) value(text string) ([]string, bool) {
+	cat := l.c.Cat
+	e := l.e
+	fs := e.fields[l.sel]
+	if fs == nil {
+		l.sel = ""
+		return nil, false
+	}
+	f := fs.f
+	t := strings.TrimSpace(text)
+	pick := func(n int) (int, bool) {
+		if t == "" {
+			l.sel = ""
+			return 0, false
+		}
+		_, arg := firstWord(t)
+		if i, ok := number(t, n); ok {
+			return i - 1, true
+		}
+		if i, ok := number(arg, n); ok && f.Kind == "file" && isWord(l.c, strings.Fields(t)[0], "line_cmd_file") {
+			return i - 1, true
+		}
+		return 0, false
+	}
+	switch f.Kind {
+	case "text", "date", "code":
+		l.sel = ""
+		if t == "" {
+			return []string{cat.T("line_form_kept")}, true
+		}
+		fs.input.SetValue(clipRunes(t, fs.input.CharLimit))
+		e.changed(fs)
+	case "select", "radio":
+		i, ok := pick(len(f.Options))
+		if !ok {
+			if t == "" {
+				return []string{cat.T("line_form_kept")}, true
+			}
+			if _, err := strconv.Atoi(t); err == nil {
+				return []string{notNumber(l.c, t, len(f.Options))}, true
+			}
+			l.sel = ""
+			return nil, false
+		}
+		if f.Kind == "select" {
+			e.openPopup(popSelect, fs.key, i)
+			e.pick(fs, i)
+		} else {
+			l.press(target{kind: tOption, key: fs.key, n: i})
+		}
+	case "file":
+		i, ok := pick(len(e.form.Files))
+		if !ok {
+			if t == "" {
+				return []string{cat.T("line_form_kept")}, true
+			}
+			if _, err := strconv.Atoi(t); err == nil {
+				return []string{notNumber(l.c, t, len(e.form.Files))}, true
+			}
+			if w, arg := firstWord(t); isWord(l.c, w, "line_cmd_file") {
+				return []string{notNumber(l.c, arg, len(e.form.Files))}, true
+			}
+			l.sel = ""
+			return nil, false
+		}
+		e.openPopup(popPicker, fs.key, i)
+		e.pick(fs, i)
+	case "day":
+		days := l.days(f)
+		i, ok := pick(len(days))
+		if !ok {
+			if t == "" {
+				return []string{cat.T("line_form_kept")}, true
+			}
+			if _, err := strconv.Atoi(t); err == nil {
+				return []string{notNumber(l.c, t, len(days))}, true
+			}
+			l.sel = ""
+			return nil, false
+		}
+		fs.day = days[i]
+		e.pickDay(fs)
+	case "check":
+		yes, no := isWord(l.c, t, "line_cmd_yes"), isWord(l.c, t, "line_cmd_no")
+		if !yes && !no {
+			if t == "" {
+				l.sel = ""
+				return []string{cat.T("line_form_kept")}, true
+			}
+			l.sel = ""
+			return nil, false
+		}
+		if yes != (fs.value == "yes") {
+			e.focusOn(fs.key)
+			e.activate(target{kind: tField, key: fs.key}, false) // as Space: tick or untick
+		}
+	default:
+		l.sel = ""
+		return nil, false
+	}
+	l.sel = ""
+	out := []string{labelSentence(f.Label) + " " + sentence(l.valueText(fs))}
+	if fs.err != "" {
+		out = append(out, cat.T("line_form_error", "Text", l.errorText(f, fs.err)))
+	}
+	return out, true
+}
+
+// groups are the repeating groups of the page.
+func (l *formLines) groups() []*groupState {
+	var out []*groupState
+	for _, f := range l.e.form.Pages[l.e.page].Fields {
+		if g := l.e.groups[f.ID]; g != nil && f.Kind == "group" {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// add adds an item to the page's group (the first with room), as its Add
+// button does, and asks for its first field.
+func (l *formLines) add(string) []string {
+	cat := l.c.Cat
+	gs := l.groups()
+	if len(gs) == 0 {
+		return []string{cat.T("line_form_no_group")}
+	}
+	for _, g := range gs {
+		if len(g.serials) < g.f.MaxItem {
+			l.press(target{kind: tAdd, key: g.f.ID})
+			out := []string{cat.T("line_form_added", "Item", g.f.Item, "N", len(g.serials))}
+			return append(out, l.page()...)
+		}
+	}
+	return []string{cat.T("line_form_group_full", "Max", gs[0].f.MaxItem)}
+}
+
+// remove takes item n (as said: "Persona 2") out of the page's group.
+func (l *formLines) remove(arg string) []string {
+	cat := l.c.Cat
+	gs := l.groups()
+	if len(gs) == 0 {
+		return []string{cat.T("line_form_no_group")}
+	}
+	for _, g := range gs {
+		if i, ok := number(arg, len(g.serials)); ok {
+			item := g.f.Item
+			l.press(target{kind: tRemove, key: g.f.ID, n: g.serials[i-1]})
+			out := []string{cat.T("line_form_removed", "Item", item, "N", i)}
+			return append(out, l.page()...)
+		}
+	}
+	if len(gs[0].serials) == 0 {
+		return []string{cat.T("form_group_none")}
+	}
+	return []string{cat.T("line_form_which_item", "Word", l.w("line_cmd_remove"), "Count", len(gs[0].serials))}
+}
+
+// dialogLines says the form's own dialog (leave, losing what was typed?).
+func (l *formLines) dialogLines() []string {
+	d := l.e.dlg
+	if d == nil {
+		return nil
+	}
+	var labels []string
+	for _, b := range d.buttons {
+		labels = append(labels, b.label)
+	}
+	return append([]string{d.title, d.text}, numbered(labels)...)
+}
+
+// dialog answers the form's dialog by the number of a button.
+func (l *formLines) dialog(text string) []string {
+	d := l.e.dlg
+	i, ok := number(text, len(d.buttons))
+	if !ok {
+		return []string{notNumber(l.c, text, len(d.buttons))}
+	}
+	cmd, closed := d.press(i - 1)
+	if closed {
+		l.e.dlg = nil
+	}
+	l.cmd = cmd
+	if cmd == nil {
+		return []string{l.prompt()}
+	}
+	return nil
+}
