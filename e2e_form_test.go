@@ -148,29 +148,12 @@ func TestE2EOnlineProceduresItinerary(t *testing.T) {
 				}
 			}
 
-			tm.keys(name, "C-c")
-			tm.waitFor(name, w.quit, w.leave)
-			tm.keys(name, "Enter")
-			if code := tm.waitExit(name, logs); code != 0 {
-				t.Fatalf("the kiosk ended with status %d", code)
-			}
+			tm.quitAs(name, logs, w.quit, w.leave)
 			tm.run("kill-session", "-t", name)
 
 			// Outcomes only: every lesson done, the blocked page's mistakes
 			// stored by their ids, and none of the details typed.
-			st, err := store.Open(data, store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			learners, _ := st.Learners()
-			prog, _ := st.Progress(learners[0].ID)
-			evs, _ := st.Events(learners[0].ID)
-			st.Close()
-			for _, id := range itinerary.LessonIDs {
-				if prog[id].Status != store.Done {
-					t.Errorf("lesson %s is %s, want done", id, prog[id].Status)
-				}
-			}
+			evs := storedAfter(t, data, itinerary.LessonIDs)
 			stored := map[string]bool{}
 			for _, e := range evs {
 				stored[e.Lesson+"/"+e.Mistake] = true

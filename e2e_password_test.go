@@ -175,29 +175,12 @@ func TestE2EPasswordsItinerary(t *testing.T) {
 				}
 			}
 
-			tm.keys(name, "C-c")
-			tm.waitFor(name, w.quit, w.leave)
-			tm.keys(name, "Enter")
-			if code := tm.waitExit(name, logs); code != 0 {
-				t.Fatalf("the kiosk ended with status %d", code)
-			}
+			tm.quitAs(name, logs, w.quit, w.leave)
 			tm.run("kill-session", "-t", name)
 
 			// Outcomes only: every lesson done, scores for the password
 			// steps, and none of the passwords typed.
-			st, err := store.Open(data, store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			learners, _ := st.Learners()
-			prog, _ := st.Progress(learners[0].ID)
-			evs, _ := st.Events(learners[0].ID)
-			st.Close()
-			for _, id := range itinerary.LessonIDs {
-				if prog[id].Status != store.Done {
-					t.Errorf("lesson %s is %s, want done", id, prog[id].Status)
-				}
-			}
+			evs := storedAfter(t, data, itinerary.LessonIDs)
 			scores := 0
 			for _, e := range evs {
 				if e.Score != nil {

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"aula/store"
 )
 
 // The end-to-end test builds the real binary and drives it in tmux, as a
@@ -259,12 +261,43 @@ func (s *tmuxServer) dumpGoroutines(name, exit string) {
 // "Salir de Aula"; it must end with status 0.
 func (s *tmuxServer) quit(name, dir string) {
 	s.t.Helper()
+	s.quitAs(name, dir, "¿Quieres salir?", "Salir de Aula")
+}
+
+// quitAs is quit in any language: Ctrl+C, wait for the question and the
+// button, Enter; the kiosk must end with status 0.
+func (s *tmuxServer) quitAs(name, dir, question, button string) {
+	s.t.Helper()
 	s.keys(name, "C-c")
-	s.waitFor(name, "¿Quieres salir?", "Salir de Aula")
+	s.waitFor(name, question, button)
 	s.keys(name, "Enter")
 	if code := s.waitExit(name, dir); code != 0 {
 		s.t.Fatalf("the kiosk ended with status %d, want 0", code)
 	}
+}
+
+// storedAfter opens the data folder of a kiosk that has ended and returns
+// its only learner's events, after checking that every lesson of ids is
+// done.
+func storedAfter(t *testing.T, data string, ids []string) []store.Event {
+	t.Helper()
+	st, err := store.Open(data, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	learners, err := st.Learners()
+	if err != nil || len(learners) != 1 {
+		t.Fatalf("learners: %v, %v", learners, err)
+	}
+	prog, _ := st.Progress(learners[0].ID)
+	evs, _ := st.Events(learners[0].ID)
+	for _, id := range ids {
+		if prog[id].Status != store.Done {
+			t.Errorf("lesson %s is %s, want done", id, prog[id].Status)
+		}
+	}
+	return evs
 }
 
 // optionLine is an option of a choose step: "▶ 2 (•) La flecha ↓".
