@@ -254,6 +254,8 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		if lines {
 			// Accessible mode: plain lines of text for a screen reader.
 			r := tui.NewLines(cfg, os.Stdin, stdout)
+			// PINs and practice passwords are not shown as they are typed.
+			r.SetEcho(terminalEcho(int(os.Stdin.Fd())))
 			to.set(r.Send)
 			m = r.Model()
 			// Ctrl+C asks before leaving, as on the full screen.

@@ -51,6 +51,21 @@ type Lines struct {
 	prompt     string          // the last "what to type" printed
 	afterInput bool            // a line was just handled: say the screen's message again
 	last       string          // the last line written
+
+	echo   func(on bool) // shows or hides what is typed (nil: not a terminal)
+	hidden bool          // what is typed is hidden now
+}
+
+// SetEcho gives the runner a way to stop the terminal showing what is typed
+// while a PIN or a practice password is asked (and to show it again).
+func (r *Lines) SetEcho(fn func(on bool)) { r.echo = fn }
+
+// hide hides or shows what is typed, if it changes.
+func (r *Lines) hide(h bool) {
+	if r.echo != nil && h != r.hidden {
+		r.echo(!h)
+		r.hidden = h
+	}
 }
 
 // envelope carries a message back to the runner's loop; done says that a
@@ -117,6 +132,7 @@ func (r *Lines) tick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 // or the input ends. The end of the input is leaving: everything is saved.
 func (r *Lines) Run() error {
 	defer r.doneOnce.Do(func() { close(r.done) })
+	defer r.hide(false) // the terminal shows what is typed again
 	go r.read()
 	r.deliver(envelope{msg: tea.WindowSizeMsg{Width: 80, Height: 24}})
 	r.start(r.m.Init())
@@ -305,6 +321,7 @@ func (r *Lines) print() {
 		r.write(f.prompt)
 	}
 	r.prompt = f.prompt
+	r.hide(f.secret)
 }
 
 // write prints lines of text; a line may hold line breaks of its own.

@@ -214,6 +214,10 @@ func (l *passwordLines) describe() []string {
 	return out
 }
 
+// secret: the practice password is not shown as it is typed, as the full
+// screen masks it.
+func (l *passwordLines) secret() bool { return true }
+
 func (l *passwordLines) prompt() string {
 	if l.e.focus == 1 {
 		return l.c.Cat.T("line_pw_again")

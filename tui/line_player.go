@@ -44,6 +44,9 @@ type (
 	// lineCmder hands the runner a command after a line (the form's
 	// timer, which keys would ask for in Update).
 	lineCmder interface{ lineCmd() tea.Cmd }
+	// lineSecret says that what is typed now is a practice password: the
+	// terminal does not show it, as the full screen masks it.
+	lineSecret interface{ secret() bool }
 )
 
 // lineKinds maps a step kind to the adapter that says its exercise as
@@ -136,6 +139,9 @@ func (p *player) lineView() lineFrame {
 	}
 	if p.state == asking {
 		f.prompt = a.prompt()
+		if s, ok := a.(lineSecret); ok {
+			f.secret = s.secret()
+		}
 	} else {
 		f.prompt = cat.T("line_press_enter")
 	}

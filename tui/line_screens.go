@@ -24,6 +24,7 @@ type lineFrame struct {
 	lines  []string   // title, instruction, options numbered: read in order
 	news   []lineNote // what is said on the screen, each thing once
 	prompt string     // what to type now
+	secret bool       // what is typed now is a PIN or a practice password: not shown
 }
 
 // lineNote is something said on a screen: a verdict, a hint, a message.
@@ -210,7 +211,7 @@ func (m *Model) overlayFrame() lineFrame {
 			lines = append(lines, o.note)
 		}
 		lines = append(lines, cat.T("line_gate_learner"))
-		return lineFrame{key: "gate:" + o.note, lines: lines, prompt: cat.T("gate_field")}
+		return lineFrame{key: "gate:" + o.note, lines: lines, prompt: cat.T("gate_field"), secret: true}
 	case *idleWarning:
 		left := max(int(o.deadline.Sub(m.c.Now()).Round(time.Second)/time.Second), 0)
 		return lineFrame{key: "idle", lines: []string{cat.T("idle_title"), cat.T("line_idle", "Count", left), cat.T("idle_saved")}}
@@ -399,11 +400,11 @@ func (s *signIn) lineView() lineFrame {
 			numbered([]string{cat.T("pin_no"), cat.T("pin_yes")})...)
 		f.prompt = cat.T("line_type_number")
 	case newPIN:
-		f.lines = []string{cat.T("new_pin"), cat.T("new_pin_text")}
+		f.lines, f.secret = []string{cat.T("new_pin"), cat.T("new_pin_text")}, true
 	case repeatPIN:
-		f.lines = []string{cat.T("repeat_pin"), cat.T("repeat_pin_text")}
+		f.lines, f.secret = []string{cat.T("repeat_pin"), cat.T("repeat_pin_text")}, true
 	case enterPIN:
-		f.lines = []string{cat.T("enter_pin", "Name", s.learners[s.cursor].Name), cat.T("enter_pin_text")}
+		f.lines, f.secret = []string{cat.T("enter_pin", "Name", s.learners[s.cursor].Name), cat.T("enter_pin_text")}, true
 	case pinLocked:
 		f.lines = []string{cat.T("pin_locked_title"), cat.T("pin_locked_text")}
 		f.prompt = cat.T("line_press_enter")

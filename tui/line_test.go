@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -557,4 +558,26 @@ func TestLinesKioskAsksForTheTrainerPIN(t *testing.T) {
 		t.Fatalf("the right trainer PIN did not close Aula:\n%s", s.out.String())
 	}
 	s.done <- nil // for the clean-up, which waits for the end too
+}
+
+// A PIN is not shown as it is typed: the terminal stops showing what is
+// typed while a PIN is asked, and shows it again after, and at the end.
+func TestLinesHidePINs(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	var out bytes.Buffer
+	r := NewLines(Config{Lang: "es", Store: st, Library: library(t)},
+		strings.NewReader("Ana\n2\n1234\n1234\nsalir\n1\n"), &out)
+	var echo []bool // each change, in order
+	r.SetEcho(func(on bool) { echo = append(echo, on) })
+	if err := r.Run(); err != nil {
+		t.Fatal(err)
+	}
+	// Off at "Elige tu PIN" (and still off to repeat it), on at home.
+	if want := []bool{false, true}; !slices.Equal(echo, want) {
+		t.Errorf("echo changes = %v, want %v:\n%s", echo, want, out.String())
+	}
+	if !strings.Contains(out.String(), "Repite tu PIN") || !strings.Contains(out.String(), "Hola, Ana") {
+		t.Errorf("the PIN was not asked twice before home:\n%s", out.String())
+	}
 }
