@@ -284,7 +284,7 @@ func (l *formLines) prompt() string {
 			return cat.T("line_form_ask_day")
 		}
 		if v := fs.input.Value(); v != "" {
-			return cat.T("line_form_ask_keep", "Label", fs.f.Label, "Value", v)
+			return cat.T("line_form_ask_keep", "Label", fs.f.Label, "Value", v, "Clear", l.w("line_cmd_clear"))
 		}
 		return cat.T("line_form_ask_text", "Label", fs.f.Label)
 	}
@@ -625,6 +625,11 @@ func (l *formLines) value(text string) ([]string, bool) {
 		l.sel = ""
 		if t == "" {
 			return []string{cat.T("line_form_kept")}, true
+		}
+		if isWord(l.c, t, "line_cmd_clear") {
+			fs.input.SetValue("")
+			e.changed(fs)
+			return []string{cat.T("line_form_cleared")}, true
 		}
 		fs.input.SetValue(clipRunes(t, fs.input.CharLimit))
 		e.changed(fs)

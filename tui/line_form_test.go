@@ -51,7 +51,12 @@ func TestLinesFormFirstForm(t *testing.T) {
 	s.send("2", "Prueba Ejemplo", "3", "lucia.prueba correo.example")
 	s.expect("Correo electrónico. Ahora pone: lucia.prueba correo.example.\nError: Un correo no lleva espacios.")
 	s.send("3")
-	s.expect("ahora pone «lucia.prueba correo.example». Escribe otra cosa, o pulsa Intro para dejarlo así.")
+	s.expect("ahora pone «lucia.prueba correo.example». Escribe otra cosa, o borrar para dejarlo vacío, o pulsa Intro para dejarlo así.")
+	s.send("borrar")
+	s.expect("Ahora está vacío.")
+	s.send("3")
+	s.expect("Correo electrónico: escríbelo y pulsa Intro.") // asked as an empty field
+
 	s.send("lucia.prueba@correo.example")
 	s.expect("Correo electrónico. Ahora pone: lucia.prueba@correo.example.\n")
 	s.send("4")
