@@ -38,13 +38,9 @@ func (s *tmuxServer) click(name, text string) {
 
 // signUpAndOpen signs a new learner up with no PIN and opens the email
 // itinerary's lesson number n (1-based) from the home screen.
-func (s *tmuxServer) signUpAndOpen(name, pinQuestion, hello, itinerary, lesson string, n int) {
+func (s *tmuxServer) signUpAndOpen(name, hello, itinerary, lesson string, n int) {
 	s.t.Helper()
-	s.typeText(name, "Lucía")
-	s.waitFor(name, "› Lucía")
-	s.keys(name, "Enter")
-	s.waitFor(name, pinQuestion)
-	s.keys(name, "Enter")
+	s.signUp(name, "Lucía")
 	s.waitFor(name, hello, itinerary)
 	s.moveTo(name, "▶ "+itinerary)
 	s.keys(name, "Enter")
@@ -91,7 +87,7 @@ func TestE2EEmailLessonWithTheKeyboard(t *testing.T) {
 	})
 	tm.startArgs("kb", 80, 24, logs, bin, "--data", data, "--lang", "es")
 	tm.waitFor("kb", "¿Cómo te llamas?")
-	tm.signUpAndOpen("kb", "¿Quieres un PIN?", "¿Qué practicamos hoy?", "El correo electrónico", "Escribe un correo nuevo", 2)
+	tm.signUpAndOpen("kb", "¿Qué practicamos hoy?", "El correo electrónico", "Escribe un correo nuevo", 2)
 
 	tm.waitFor("kb", "Paso 1 de 5", "Las partes de un correo")
 	tm.keys("kb", "Enter")
@@ -182,7 +178,7 @@ func TestE2EEmailLessonWithTheMouse(t *testing.T) {
 	})
 	tm.startArgs("ms", 120, 40, logs, bin, "--data", data, "--lang", "en")
 	tm.waitFor("ms", "What's your name?")
-	tm.signUpAndOpen("ms", "Would you like a PIN?", "What shall we practise today?", "Email", "Reply and attach a document", 3)
+	tm.signUpAndOpen("ms", "What shall we practise today?", "Email", "Reply and attach a document", 3)
 
 	tm.waitFor("ms", "Step 1 of 5", "Replying to an email")
 	tm.click("ms", "[ Go on ]")

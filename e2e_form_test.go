@@ -89,64 +89,34 @@ func TestE2EOnlineProceduresItinerary(t *testing.T) {
 			})
 			w, fw := e2eWords[lang], formE2EWords[lang]
 			cat := lib.Catalog(lang)
-			var itinerary *lessons.Itinerary
-			for _, it := range cat.Itineraries {
-				if it.ID == "tramites-en-linea" {
-					itinerary = it
-				}
-			}
-			if itinerary == nil || len(itinerary.LessonIDs) < 5 {
-				t.Fatalf("the itinerary should have at least 5 lessons: %+v", itinerary)
-			}
+			itinerary := itineraryOf(t, cat, "tramites-en-linea")
 
 			tm.startArgs(name, 80, 24, logs, bin, "--data", data, "--lang", lang, "--lesson", itinerary.LessonIDs[0])
 			tm.waitFor(name, "Aula")
-			tm.typeText(name, "Pepa")
-			tm.waitFor(name, "› Pepa")
-			tm.keys(name, "Enter")
-			tm.waitFor(name, "PIN")
-			tm.keys(name, "Enter") // no PIN
+			tm.signUp(name, "Pepa")
 
-			for li, id := range itinerary.LessonIDs {
-				l, _ := cat.Lesson(id)
-				for si, s := range l.Steps {
-					counter := fmt.Sprintf("%d de %d", si+1, len(l.Steps))
-					if lang == "en" {
-						counter = fmt.Sprintf("%d of %d", si+1, len(l.Steps))
-					}
-					scr := tm.waitFor(name, counter, s.Title)
-					switch ex := s.Exercise.(type) {
-					case *lessons.Read:
-						tm.keys(name, "Enter")
-						continue
-					case *lessons.Choose:
-						pickChoices(t, tm, name, scr, ex)
-					case *lessons.Form:
-						fillForm(t, tm, name, lang, l.ID, ex)
-						if ex.HasReview() {
-							tm.waitFor(name, fw.review)
-							for range len(ex.Pages) {
-								tm.keys(name, "Tab") // past every "Change" to Submit
-							}
+			tm.playItinerary(name, lang, cat, itinerary, func(l *lessons.Lesson, s *lessons.Step, _ string) {
+				id := l.ID
+				switch ex := s.Exercise.(type) {
+				case *lessons.Form:
+					fillForm(t, tm, name, lang, l.ID, ex)
+					if ex.HasReview() {
+						tm.waitFor(name, fw.review)
+						for range len(ex.Pages) {
+							tm.keys(name, "Tab") // past every "Change" to Submit
 						}
-						tm.waitFor(name, "▶ [ "+ex.Submit+" ]")
-						tm.keys(name, "Enter")
-						tm.waitFor(name, fw.receipts[id])
-						if ex.Receipt.Reference != "" {
-							tm.keys(name, "Space") // download the receipt
-							tm.waitFor(name, fw.saved)
-						}
-					default:
-						t.Fatalf("step %s/%s: no way to answer a %T", id, s.ID, ex)
 					}
-					tm.waitFor(name, "✔ "+w.right)
+					tm.waitFor(name, "▶ [ "+ex.Submit+" ]")
 					tm.keys(name, "Enter")
+					tm.waitFor(name, fw.receipts[id])
+					if ex.Receipt.Reference != "" {
+						tm.keys(name, "Space") // download the receipt
+						tm.waitFor(name, fw.saved)
+					}
+				default:
+					t.Fatalf("step %s/%s: no way to answer a %T", id, s.ID, ex)
 				}
-				tm.waitFor(name, w.summary, l.Title)
-				if li+1 < len(itinerary.LessonIDs) {
-					tm.keys(name, "Enter") // the next lesson is the default
-				}
-			}
+			})
 
 			tm.quitAs(name, logs, w.quit, w.leave)
 			tm.run("kill-session", "-t", name)

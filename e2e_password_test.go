@@ -86,94 +86,64 @@ func TestE2EPasswordsItinerary(t *testing.T) {
 			data, logs := t.TempDir(), t.TempDir()
 			w := e2eWords[lang]
 			cat := lib.Catalog(lang)
-			var itinerary *lessons.Itinerary
-			for _, it := range cat.Itineraries {
-				if it.ID == "contrasenas-seguridad" {
-					itinerary = it
-				}
-			}
-			if itinerary == nil || len(itinerary.LessonIDs) < 5 {
-				t.Fatalf("the itinerary should have at least 5 lessons: %+v", itinerary)
-			}
+			itinerary := itineraryOf(t, cat, "contrasenas-seguridad")
 
 			name := "pw-" + lang
 			tm.startArgs(name, 80, 24, logs, bin, "--data", data, "--lang", lang, "--lesson", "contrasenas-fuertes")
 			tm.waitFor(name, "Aula")
-			tm.typeText(name, "Lucía")
-			tm.waitFor(name, "› Lucía")
-			tm.keys(name, "Enter")
-			tm.waitFor(name, "PIN")
-			tm.keys(name, "Enter") // no PIN
+			tm.signUp(name, "Lucía")
 
 			pw := 0
-			for li, id := range itinerary.LessonIDs {
-				l, _ := cat.Lesson(id)
-				for si, s := range l.Steps {
-					counter := fmt.Sprintf("%d de %d", si+1, len(l.Steps))
-					if lang == "en" {
-						counter = fmt.Sprintf("%d of %d", si+1, len(l.Steps))
-					}
-					scr := tm.waitFor(name, counter, s.Title)
-					switch ex := s.Exercise.(type) {
-					case *lessons.Read:
-						tm.keys(name, "Enter")
-						continue
-					case *lessons.Choose:
-						pickChoices(t, tm, name, scr, ex)
-					case *lessons.Scenario:
-						pickChoices(t, tm, name, scr, &ex.Choose)
-					case *lessons.Order:
-						putInOrder(t, tm, name, ex)
-					case *lessons.Password:
-						text := w.passwords[pw]
-						pw++
+			tm.playItinerary(name, lang, cat, itinerary, func(l *lessons.Lesson, s *lessons.Step, scr string) {
+				id := l.ID
+				switch ex := s.Exercise.(type) {
+				case *lessons.Scenario:
+					pickChoices(t, tm, name, scr, &ex.Choose)
+				case *lessons.Order:
+					putInOrder(t, tm, name, ex)
+				case *lessons.Password:
+					text := w.passwords[pw]
+					pw++
+					tm.typeText(name, text)
+					tm.waitFor(name, "✔ "+map[string]string{"es": "llega al objetivo", "en": "goal reached"}[lang])
+					tm.keys(name, "Enter")
+					if ex.Confirm {
 						tm.typeText(name, text)
-						tm.waitFor(name, "✔ "+map[string]string{"es": "llega al objetivo", "en": "goal reached"}[lang])
 						tm.keys(name, "Enter")
-						if ex.Confirm {
-							tm.typeText(name, text)
-							tm.keys(name, "Enter")
-						}
-					case *lessons.Code:
-						code := sixDigits.FindStringSubmatch(scr)
-						if code == nil {
-							t.Fatalf("no code on the phone:\n%s", scr)
-						}
-						tm.typeText(name, code[1])
-						tm.keys(name, "Enter")
-					case *lessons.Passphrase:
-						ch := &lessons.Choose{}
-						for _, wd := range ex.Words {
-							ch.Options = append(ch.Options, &lessons.Option{ID: wd.ID})
-						}
-						shown := ch.Shown(s.ID)
-						cursor := 0
-						for _, want := range w.phrase {
-							for i, o := range shown {
-								if ex.WordByID(o.ID).Text == want {
-									for ; cursor < i; cursor++ {
-										tm.keys(name, "Right")
-									}
-									for ; cursor > i; cursor-- {
-										tm.keys(name, "Left")
-									}
-									tm.keys(name, "Space")
+					}
+				case *lessons.Code:
+					code := sixDigits.FindStringSubmatch(scr)
+					if code == nil {
+						t.Fatalf("no code on the phone:\n%s", scr)
+					}
+					tm.typeText(name, code[1])
+					tm.keys(name, "Enter")
+				case *lessons.Passphrase:
+					ch := &lessons.Choose{}
+					for _, wd := range ex.Words {
+						ch.Options = append(ch.Options, &lessons.Option{ID: wd.ID})
+					}
+					shown := ch.Shown(s.ID)
+					cursor := 0
+					for _, want := range w.phrase {
+						for i, o := range shown {
+							if ex.WordByID(o.ID).Text == want {
+								for ; cursor < i; cursor++ {
+									tm.keys(name, "Right")
 								}
+								for ; cursor > i; cursor-- {
+									tm.keys(name, "Left")
+								}
+								tm.keys(name, "Space")
 							}
 						}
-						tm.waitFor(name, strings.Join(w.phrase, " "))
-						tm.keys(name, "Enter")
-					default:
-						t.Fatalf("step %s/%s: no way to answer a %T", id, s.ID, ex)
 					}
-					tm.waitFor(name, "✔ "+w.right)
+					tm.waitFor(name, strings.Join(w.phrase, " "))
 					tm.keys(name, "Enter")
+				default:
+					t.Fatalf("step %s/%s: no way to answer a %T", id, s.ID, ex)
 				}
-				tm.waitFor(name, w.summary, l.Title)
-				if li+1 < len(itinerary.LessonIDs) {
-					tm.keys(name, "Enter") // the next lesson is the default
-				}
-			}
+			})
 
 			tm.quitAs(name, logs, w.quit, w.leave)
 			tm.run("kill-session", "-t", name)

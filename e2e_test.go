@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"aula/lessons"
 	"aula/store"
 )
 
@@ -273,6 +274,63 @@ func (s *tmuxServer) quitAs(name, dir, question, button string) {
 	s.keys(name, "Enter")
 	if code := s.waitExit(name, dir); code != 0 {
 		s.t.Fatalf("the kiosk ended with status %d, want 0", code)
+	}
+}
+
+// signUp types a new learner's name and says no to the PIN.
+func (s *tmuxServer) signUp(name, who string) {
+	s.t.Helper()
+	s.typeText(name, who)
+	s.waitFor(name, "› "+who)
+	s.keys(name, "Enter")
+	s.waitFor(name, "PIN")
+	s.keys(name, "Enter") // no PIN
+}
+
+// itineraryOf is the built-in itinerary id, which has at least 5 lessons.
+func itineraryOf(t *testing.T, cat *lessons.Catalog, id string) *lessons.Itinerary {
+	t.Helper()
+	for _, it := range cat.Itineraries {
+		if it.ID == id && len(it.LessonIDs) >= 5 {
+			return it
+		}
+	}
+	t.Fatalf("no itinerary %s with at least 5 lessons", id)
+	return nil
+}
+
+// playItinerary plays every lesson of it, from the first step of the first
+// one, in lang: read steps go on, choose steps are answered right, and
+// answer answers the other kinds (scr is the step's screen). Every step
+// must end right, and every lesson with its summary.
+func (s *tmuxServer) playItinerary(name, lang string, cat *lessons.Catalog, it *lessons.Itinerary,
+	answer func(l *lessons.Lesson, st *lessons.Step, scr string)) {
+	s.t.Helper()
+	w := e2eWords[lang]
+	for li, id := range it.LessonIDs {
+		l, _ := cat.Lesson(id)
+		for si, st := range l.Steps {
+			counter := fmt.Sprintf("%d de %d", si+1, len(l.Steps))
+			if lang == "en" {
+				counter = fmt.Sprintf("%d of %d", si+1, len(l.Steps))
+			}
+			scr := s.waitFor(name, counter, st.Title)
+			switch ex := st.Exercise.(type) {
+			case *lessons.Read:
+				s.keys(name, "Enter")
+				continue
+			case *lessons.Choose:
+				pickChoices(s.t, s, name, scr, ex)
+			default:
+				answer(l, st, scr)
+			}
+			s.waitFor(name, "✔ "+w.right)
+			s.keys(name, "Enter")
+		}
+		s.waitFor(name, w.summary, l.Title)
+		if li+1 < len(it.LessonIDs) {
+			s.keys(name, "Enter") // the next lesson is the default
+		}
 	}
 }
 
