@@ -24,12 +24,9 @@ type formLines struct {
 	cmd tea.Cmd // what a line asks the runner to do (leaving, from the form's dialog)
 }
 
-func newFormLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
-	if e, ok := ex.(*formExercise); ok {
-		return &formLines{c: c, e: e}
-	}
-	return readLines{c: c}
-}
+var newFormLines = lineAdapter(func(c *Common, e *formExercise) lineExercise {
+	return &formLines{c: c, e: e}
+})
 
 func (l *formLines) w(id string) string { return word(l.c, id) }
 

@@ -34,12 +34,9 @@ const (
 	stageReady // all written: send, attach, change a box, or discard
 )
 
-func newInboxLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
-	if e, ok := ex.(*inboxExercise); ok {
-		return &inboxLines{c: c, e: e}
-	}
-	return readLines{c: c}
-}
+var newInboxLines = lineAdapter(func(c *Common, e *inboxExercise) lineExercise {
+	return &inboxLines{c: c, e: e}
+})
 
 func (l *inboxLines) w(id string) string { return word(l.c, id) }
 

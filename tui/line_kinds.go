@@ -112,12 +112,9 @@ type typeLines struct {
 	e *typeExercise
 }
 
-func newTypeLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
-	if e, ok := ex.(*typeExercise); ok {
-		return &typeLines{c: c, e: e}
-	}
-	return readLines{c: c}
-}
+var newTypeLines = lineAdapter(func(c *Common, e *typeExercise) lineExercise {
+	return &typeLines{c: c, e: e}
+})
 
 func (l *typeLines) describe() []string {
 	if l.e.ex.Label != "" {
@@ -142,12 +139,9 @@ type orderLines struct {
 	first []string // item ids in the order first shown
 }
 
-func newOrderLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
-	if e, ok := ex.(*orderExercise); ok {
-		return &orderLines{c: c, e: e, first: append([]string(nil), e.ids...)}
-	}
-	return readLines{c: c}
-}
+var newOrderLines = lineAdapter(func(c *Common, e *orderExercise) lineExercise {
+	return &orderLines{c: c, e: e, first: append([]string(nil), e.ids...)}
+})
 
 func (l *orderLines) describe() []string {
 	var items []string
@@ -198,12 +192,9 @@ type passwordLines struct {
 	e *passwordExercise
 }
 
-func newPasswordLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
-	if e, ok := ex.(*passwordExercise); ok {
-		return &passwordLines{c: c, e: e}
-	}
-	return readLines{c: c}
-}
+var newPasswordLines = lineAdapter(func(c *Common, e *passwordExercise) lineExercise {
+	return &passwordLines{c: c, e: e}
+})
 
 func (l *passwordLines) describe() []string {
 	cat := l.c.Cat
@@ -264,12 +255,9 @@ type codeLines struct {
 	e *codeExercise
 }
 
-func newCodeLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
-	if e, ok := ex.(*codeExercise); ok {
-		return &codeLines{c: c, e: e}
-	}
-	return readLines{c: c}
-}
+var newCodeLines = lineAdapter(func(c *Common, e *codeExercise) lineExercise {
+	return &codeLines{c: c, e: e}
+})
 
 func (l *codeLines) sms() []string {
 	cat := l.c.Cat
@@ -320,12 +308,9 @@ type phraseLines struct {
 	e *phraseExercise
 }
 
-func newPhraseLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
-	if e, ok := ex.(*phraseExercise); ok {
-		return &phraseLines{c: c, e: e}
-	}
-	return readLines{c: c}
-}
+var newPhraseLines = lineAdapter(func(c *Common, e *phraseExercise) lineExercise {
+	return &phraseLines{c: c, e: e}
+})
 
 func (l *phraseLines) describe() []string {
 	var words []string

@@ -49,6 +49,18 @@ type (
 	lineSecret interface{ secret() bool }
 )
 
+// lineAdapter makes the constructor of the adapter for exercises of type E
+// (from a component of another type, which components never make, it
+// makes a read step's lines rather than panic).
+func lineAdapter[E exercise](build func(c *Common, e E) lineExercise) func(*Common, *lessons.Step, exercise) lineExercise {
+	return func(c *Common, _ *lessons.Step, ex exercise) lineExercise {
+		if e, ok := ex.(E); ok {
+			return build(c, e)
+		}
+		return readLines{c: c}
+	}
+}
+
 // lineKinds maps a step kind to the adapter that says its exercise as
 // lines. It gets the exercise made from components for the same step.
 var lineKinds = map[string]func(c *Common, s *lessons.Step, ex exercise) lineExercise{
