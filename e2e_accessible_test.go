@@ -57,6 +57,7 @@ func startLines(t *testing.T, bin string, args ...string) *lineSession {
 	s.cmd.Env = append(os.Environ(), "TERM=dumb")
 	var stderr bytes.Buffer
 	s.cmd.Stdout, s.cmd.Stderr = lockedWriter{s}, &stderr
+	s.cmd.WaitDelay = 5 * time.Second // should a child be left holding the output
 	in, err := s.cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
