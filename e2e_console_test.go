@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,10 +64,22 @@ func startRecorded(t *testing.T, tm *tmuxServer, name, logs, bin string, args ..
 	return raw
 }
 
+// colourTmux is a tmux server whose programs get env and neither the
+// test's own NO_COLOR nor CI: with CI set, termenv takes the terminal for
+// no terminal and drops colours, so a NO_COLOR test would pass whatever
+// Aula did.
+func colourTmux(t *testing.T, env ...string) *tmuxServer {
+	tm := newTmux(t)
+	tm.env = slices.DeleteFunc(tm.env, func(kv string) bool {
+		return strings.HasPrefix(kv, "NO_COLOR=") || strings.HasPrefix(kv, "CI=")
+	})
+	tm.env = append(tm.env, env...)
+	return tm
+}
+
 // A whole lesson in full screen with NO_COLOR set writes no colour code.
 func TestE2ENoColor(t *testing.T) {
-	t.Setenv("NO_COLOR", "1")
-	tm := newTmux(t)
+	tm := colourTmux(t, "NO_COLOR=1")
 	bin := aulaBinary(t)
 	logs := t.TempDir()
 	raw := startRecorded(t, tm, "nc", logs, bin, "--data", t.TempDir(), "--lang", "es")
