@@ -337,6 +337,38 @@ func TestWindowsUnderWine(t *testing.T) {
 		})
 	})
 
+	// Accessible mode in a console (not pipes): a PIN is not shown as it
+	// is typed (echo_windows.go), and Ctrl+C asks before leaving.
+	t.Run("accessible in a console", func(t *testing.T) {
+		tm := wineTmux(t)
+		logs := t.TempDir()
+		tm.startArgs("acc", 80, 24, logs, "wine", w.exe, "--accessible", "--data", winPath(filepath.Join(dir, "console")), "--lang", "es")
+		tm.waitFor("acc", "¿Cómo te llamas?")
+		tm.typeText("acc", "Iñaki")
+		tm.waitFor("acc", "Iñaki") // what is typed shows
+		tm.keys("acc", "Enter")
+		tm.waitFor("acc", "¿Quieres un PIN?")
+		tm.typeText("acc", "2")
+		tm.keys("acc", "Enter")
+		tm.waitFor("acc", "Escribe 4 números")
+		tm.typeText("acc", "4826")
+		tm.keys("acc", "Enter")
+		tm.waitFor("acc", "Repite tu PIN")
+		tm.typeText("acc", "4826")
+		tm.keys("acc", "Enter")
+		tm.waitFor("acc", "¿Qué practicamos hoy?")
+		tm.keys("acc", "C-c")
+		tm.waitFor("acc", "¿Quieres salir?")
+		tm.typeText("acc", "1")
+		tm.keys("acc", "Enter")
+		if code := tm.waitExit("acc", logs); code != 0 {
+			t.Fatalf("accessible mode ended with status %d", code)
+		}
+		if all := tm.run("capture-pane", "-p", "-S", "-", "-t", "acc"); strings.Contains(all, "4826") {
+			t.Errorf("the PIN was shown as it was typed:\n%s", all)
+		}
+	})
+
 	t.Run("full screen", func(t *testing.T) {
 		windowsFullScreen(t, w, filepath.Join(dir, "fullscreen"))
 	})
