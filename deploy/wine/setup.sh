@@ -10,8 +10,9 @@
 #     Gecko: Aula needs neither),
 #  2. builds bcryptprimitives.dll from bcryptprimitives.c and puts it in
 #     the prefix's system32 (why: see the comment in bcryptprimitives.c),
-#  3. makes the prefix say Windows 10, as the laptops are: Wine's default
-#     says Windows 7, whose console has no colours.
+#  3. makes sure the prefix says Windows 10, as the laptops do (Wine 8's
+#     64-bit prefix does already; winecfg -v win10 otherwise): as Windows 7,
+#     whose console has no colours, Aula would draw none.
 # Run it again on the same PREFIX: it only redoes what is missing.
 # Then: WINEPREFIX=PREFIX wine aula-windows-amd64.exe version
 set -euo pipefail
