@@ -277,18 +277,12 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 			close(stopInterrupt)
 		} else {
 			m = tui.New(cfg)
-			popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30)}
-			if opt.kiosk {
-				// Signals are ours: a Ctrl+C that arrives as a signal asks, as
-				// the key does, instead of ending the program (see kiosk.go).
-				popts = append(popts, tea.WithoutSignalHandler())
-			}
-			p := tea.NewProgram(m, popts...)
+			// Signals are ours, in every mode: a Ctrl+C that arrives as a
+			// signal (a Windows console delivers it so) asks, as the key
+			// does, instead of ending the program (see kiosk.go).
+			p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30), tea.WithoutSignalHandler())
 			to.set(func(msg any) { p.Send(msg) })
-			stopGuard := func() {}
-			if opt.kiosk {
-				stopGuard = guardSignals(p)
-			}
+			stopGuard := guardSignals(p)
 			_, runErr = p.Run()
 			stopGuard()
 		}
