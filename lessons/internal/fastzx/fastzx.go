@@ -20,98 +20,20 @@
 package fastzx
 
 import (
-	"cmp"
 	"math"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/trustelem/zxcvbn/adjacency"
-	"github.com/trustelem/zxcvbn/frequency"
 	"github.com/trustelem/zxcvbn/match"
 	"github.com/trustelem/zxcvbn/scoring"
 )
 
-// dictNames are zxcvbn's dictionaries, in a fixed order.
-var dictNames = func() []string {
-	var names []string
-	for n := range frequency.FrequencyLists {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}()
-
-// listing is a word's place in one dictionary of dictNames.
-type listing struct {
-	dict uint8
-	rank int32
-}
-
-var (
-	// dict finds the words of every dictionary, lowercase. The word of
-	// value v is listed in listings[listed[v]:listed[v+1]], in the order of
-	// dictNames.
-	dict     *trie
-	listed   []int32
-	listings []listing
-	graphs   []*adjacency.Graph
-)
-
-var load sync.Once
-
-// Warm reads the dictionaries now (about 10 MB and a few tens of
-// milliseconds, once), rather than at the first password judged.
-func Warm() { load.Do(loadDictionaries) }
-
-func loadDictionaries() {
-	// Every (word, dictionary, rank), sorted by word: no map of 100,000
-	// words on the way, so reading them costs little more than keeping them.
-	type entry struct {
-		w string
-		listing
-	}
-	n := 0
-	for _, name := range dictNames {
-		n += len(frequency.FrequencyLists[name])
-	}
-	entries := make([]entry, 0, n)
-	for d, name := range dictNames {
-		for i, w := range frequency.FrequencyLists[name] {
-			entries = append(entries, entry{strings.ToLower(w), listing{uint8(d), int32(i + 1)}})
-		}
-	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		if c := strings.Compare(a.w, b.w); c != 0 {
-			return c
-		}
-		return cmp.Or(cmp.Compare(a.dict, b.dict), cmp.Compare(a.rank, b.rank))
-	})
-	sorted := make([]string, 0, len(entries))
-	listed = make([]int32, 0, len(entries)+1)
-	listings = make([]listing, 0, len(entries))
-	for k, e := range entries {
-		switch {
-		case k == 0 || e.w != entries[k-1].w:
-			sorted = append(sorted, e.w)
-			listed = append(listed, int32(len(listings)))
-		case e.dict == entries[k-1].dict:
-			// A word listed twice keeps its last rank, as in trustelem.
-			listings = listings[:len(listings)-1]
-		}
-		listings = append(listings, e.listing)
-	}
-	listed = append(listed, int32(len(listings)))
-	dict = newTrie(sorted)
-}
-
-func init() {
-	for _, g := range []string{"qwerty", "dvorak", "keypad", "mac_keypad"} {
-		graphs = append(graphs, adjacency.Graphs[g])
-	}
-}
+// graphs are the keyboards spatialMatch looks for patterns on.
+var graphs = []*adjacency.Graph{adjacency.Graphs["qwerty"], adjacency.Graphs["dvorak"],
+	adjacency.Graphs["keypad"], adjacency.Graphs["mac_keypad"]}
 
 // Inputs are the user inputs (names, words the site knows): a dictionary of
 // its own, "user_inputs". Make them once and judge many passwords with them.
@@ -277,7 +199,7 @@ func (s *searcher) step(to, from []int32, c byte) bool {
 // ends says whether a word ends at state.
 func (s *searcher) ends(state []int32) bool {
 	for k, n := range state {
-		if n >= 0 && s.tries[k].value[n] >= 0 {
+		if n >= 0 && s.tries[k].valueOf(n) >= 0 {
 			return true
 		}
 	}
@@ -288,16 +210,16 @@ func (s *searcher) ends(state []int32) bool {
 // dictionary in dictNames' order, then the first inputs that hold it.
 func (s *searcher) emit(ms []*match.Match, state []int32, i, j int, token, word string) []*match.Match {
 	if n := state[0]; n >= 0 {
-		if v := dict.value[n]; v >= 0 {
-			for _, l := range listings[listed[v]:listed[v+1]] {
+		if v := dict.valueOf(n); v >= 0 {
+			for l := u32(listed, int(v)); l < u32(listed, int(v)+1); l++ {
 				ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: token,
-					MatchedWord: word, Rank: int(l.rank), DictionaryName: dictNames[l.dict]})
+					MatchedWord: word, Rank: int(u32(listRank, int(l))), DictionaryName: dictNames[listDict[l]]})
 			}
 		}
 	}
 	for k := 1; k < len(state); k++ {
 		if n := state[k]; n >= 0 {
-			if v := s.tries[k].value[n]; v >= 0 {
+			if v := s.tries[k].valueOf(n); v >= 0 {
 				ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: token,
 					MatchedWord: word, Rank: s.offsets[k] + s.ranks[k][v], DictionaryName: "user_inputs"})
 				break

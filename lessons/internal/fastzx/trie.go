@@ -11,13 +11,29 @@ import (
 // and the words are found without hashing a single substring.
 //
 // Nodes are numbered from the root, 0; the children of a node are
-// consecutive nodes, sorted by the character that leads to them.
+// consecutive nodes, sorted by the character that leads to them. The
+// columns are strings of little-endian numbers, so that the dictionaries'
+// trie is read in place from the binary (dict.bin), never copied to the
+// heap: the pages the search touches are the only memory it takes.
 type trie struct {
-	first []int32  // the node's first child
-	kids  []uint16 // how many children it has
-	char  []byte   // the character that leads to the node
-	value []int32  // the index of the word that ends here, or -1
+	first string // 4 bytes per node: the node's first child
+	kids  string // 2 bytes per node: how many children it has
+	char  string // 1 byte per node: the character that leads to the node
+	value string // 4 bytes per node: the index of the word that ends here, or -1
 }
+
+func u16(s string, i int) int32 { return int32(s[2*i]) | int32(s[2*i+1])<<8 }
+
+func u32(s string, i int) int32 {
+	return int32(uint32(s[4*i]) | uint32(s[4*i+1])<<8 | uint32(s[4*i+2])<<16 | uint32(s[4*i+3])<<24)
+}
+
+func put16(b []byte, v int32) []byte { return append(b, byte(v), byte(v>>8)) }
+
+func put32(b []byte, v int32) []byte { return append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24)) }
+
+// valueOf is the value of node: the index of the word that ends there, or -1.
+func (t *trie) valueOf(node int32) int32 { return u32(t.value, int(node)) }
 
 // newTrie builds the trie of words, which must be sorted and distinct.
 // The value of a word is its index in words.
@@ -33,18 +49,33 @@ func newTrie(words []string) *trie {
 		}
 		nodes += len(w) - common
 	}
-	t := &trie{
+	b := &trieBuilder{
 		first: make([]int32, 0, nodes),
 		kids:  make([]uint16, 0, nodes),
 		char:  make([]byte, 0, nodes),
 		value: make([]int32, 0, nodes),
 	}
-	t.add(0) // the root
-	t.build(0, words, 0, 0)
-	return t
+	b.add(0) // the root
+	b.build(0, words, 0, 0)
+	var first, kids, value []byte
+	first = make([]byte, 0, 4*nodes)
+	kids = make([]byte, 0, 2*nodes)
+	value = make([]byte, 0, 4*nodes)
+	for n := range b.char {
+		first, kids, value = put32(first, b.first[n]), put16(kids, int32(b.kids[n])), put32(value, b.value[n])
+	}
+	return &trie{first: string(first), kids: string(kids), char: string(b.char), value: string(value)}
 }
 
-func (t *trie) add(c byte) int32 {
+// trieBuilder holds the columns of a trie while it is built.
+type trieBuilder struct {
+	first []int32
+	kids  []uint16
+	char  []byte
+	value []int32
+}
+
+func (t *trieBuilder) add(c byte) int32 {
 	t.first = append(t.first, 0)
 	t.kids = append(t.kids, 0)
 	t.char = append(t.char, c)
@@ -54,7 +85,7 @@ func (t *trie) add(c byte) int32 {
 
 // build gives node the words (sorted, distinct; their first depth
 // characters lead to node); base is the index of words[0] in the list.
-func (t *trie) build(node int32, words []string, depth, base int) {
+func (t *trieBuilder) build(node int32, words []string, depth, base int) {
 	if len(words) > 0 && len(words[0]) == depth {
 		t.value[node] = int32(base)
 		words, base = words[1:], base+1
@@ -86,7 +117,9 @@ func (t *trie) build(node int32, words []string, depth, base int) {
 
 // next is the child of node reached by c, or -1.
 func (t *trie) next(node int32, c byte) int32 {
-	lo, hi := t.first[node], t.first[node]+int32(t.kids[node])
+	first := u32(t.first, int(node))
+	end := first + u16(t.kids, int(node))
+	lo, hi := first, end
 	for lo < hi {
 		m := int32(uint32(lo+hi) >> 1)
 		if t.char[m] < c {
@@ -95,7 +128,7 @@ func (t *trie) next(node int32, c byte) int32 {
 			hi = m
 		}
 	}
-	if lo < t.first[node]+int32(t.kids[node]) && t.char[lo] == c {
+	if lo < end && t.char[lo] == c {
 		return lo
 	}
 	return -1
