@@ -733,40 +733,62 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 		sort.SliceStable(b, func(x, y int) bool { return b[x].I < b[y].I })
 	}
 
-	// best[k][l]: the best length-l sequence over password[0..k].
+	// best[k*(n+1)+l]: the best length-l sequence over password[0..k], in
+	// one block without pointers (the garbage collector has nothing to
+	// follow in it). A cell names its last match: 1 + its index in kept,
+	// 0 for none. Bruteforce matches are made only when a cell keeps one.
 	type cell struct {
-		m     *match.Match
+		m     int32
+		brute bool
 		pi, g float64
 	}
-	best := make([][]cell, n)
-	for k := range best {
-		best[k] = make([]cell, n+1)
-	}
+	best := make([]cell, n*(n+1))
+	at := func(k, l int) *cell { return &best[k*(n+1)+l] }
+	var kept []*match.Match
 	lens := make([][]int, n) // the l set in best[k], in the order first set
 
-	factorial := func(l int) float64 {
-		f := 1.0
-		for i := 2; i <= l; i++ {
-			f *= float64(i)
-		}
-		return f
+	// factorial[l] and growth[l]: the terms of the formula for length l.
+	factorial, growth := make([]float64, n+1), make([]float64, n+1)
+	factorial[0], growth[0] = 1, 1/scoring.MinGuessesBeforeGrowingSequence
+	for l := 1; l <= n; l++ {
+		factorial[l] = factorial[l-1] * float64(l)
+		growth[l] = math.Pow(scoring.MinGuessesBeforeGrowingSequence, float64(l-1))
 	}
-	update := func(m *match.Match, l int) {
-		k := m.J
-		pi := scoring.EstimateGuesses(m, password)
-		if l > 1 {
-			pi *= best[m.I-1][l-1].pi
+	// brute[len]: the guesses of a bruteforce match of len characters
+	// (scoring.EstimateGuesses on it; the password is ASCII here).
+	brute := make([]float64, n+1)
+	for ln := 1; ln <= n; ln++ {
+		brute[ln] = math.Pow(scoring.BruteforceCardinality, float64(ln))
+		if ln == 1 {
+			brute[ln] = max(brute[ln], scoring.MinSubmatchGuessesSingleChar+1)
+		} else {
+			brute[ln] = max(brute[ln], scoring.MinSubmatchGuessesMultiChar+1)
 		}
-		g := factorial(l) * pi
+	}
+	// update offers m, or a bruteforce match over password[i..j] when m is
+	// nil, as the last of a sequence of length l.
+	update := func(m *match.Match, i, j, l int) {
+		k := j
+		var pi float64
+		if m != nil {
+			pi = scoring.EstimateGuesses(m, password)
+		} else {
+			pi = brute[j-i+1]
+		}
+		if l > 1 {
+			pi *= at(i-1, l-1).pi
+		}
+		g := factorial[l] * pi
 		if !excludeAdditive {
-			g += math.Pow(scoring.MinGuessesBeforeGrowingSequence, float64(l-1))
+			g += growth[l]
 		}
 		for _, cl := range lens[k] {
-			if cl <= l && best[k][cl].g <= g {
+			if cl <= l && at(k, cl).g <= g {
 				return
 			}
 		}
-		if best[k][l].m == nil {
+		c := at(k, l)
+		if c.m == 0 {
 			// Keep lens[k] ascending: the search tries shorter sequences first.
 			ls := append(lens[k], l)
 			for x := len(ls) - 1; x > 0 && ls[x-1] > ls[x]; x-- {
@@ -774,33 +796,30 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 			}
 			lens[k] = ls
 		}
-		best[k][l] = cell{m: m, pi: pi, g: g}
-	}
-	bruteforce := func(i, j int) *match.Match {
-		return &match.Match{Pattern: "bruteforce", Token: password[i : j+1], I: i, J: j}
+		if m == nil {
+			m = &match.Match{Pattern: "bruteforce", Token: password[i : j+1], I: i, J: j, Guesses: brute[j-i+1]}
+		}
+		kept = append(kept, m)
+		*c = cell{m: int32(len(kept)), brute: m.Pattern == "bruteforce", pi: pi, g: g}
 	}
 
 	for k := 0; k < n; k++ {
 		for _, m := range byJ[k] {
 			if m.I > 0 {
 				for _, l := range lens[m.I-1] {
-					update(m, l+1)
+					update(m, m.I, k, l+1)
 				}
 			} else {
-				update(m, 1)
+				update(m, 0, k, 1)
 			}
 		}
-		update(bruteforce(0, k), 1)
+		update(nil, 0, k, 1)
 		for i := 1; i <= k; i++ {
-			var m *match.Match
 			for _, l := range lens[i-1] {
-				if best[i-1][l].m.Pattern == "bruteforce" {
+				if at(i-1, l).brute {
 					continue // never two bruteforce matches in a row
 				}
-				if m == nil {
-					m = bruteforce(i, k)
-				}
-				update(m, l+1)
+				update(nil, i, k, l+1)
 			}
 		}
 	}
@@ -810,20 +829,21 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 	k := n - 1
 	l, g := -1, -1.0
 	for _, cl := range lens[k] {
-		cg := best[k][cl].g
+		cg := at(k, cl).g
 		if l < 0 || cg < g || cg == g && cl > l {
 			l, g = cl, cg
 		}
 	}
 	var seq []*match.Match
 	for k >= 0 && l >= 0 {
-		c := best[k][l]
+		c := at(k, l)
 		l--
-		if c.m == nil {
+		if c.m == 0 {
 			continue
 		}
-		seq = append([]*match.Match{c.m}, seq...)
-		k = c.m.I - 1
+		m := kept[c.m-1]
+		seq = append([]*match.Match{m}, seq...)
+		k = m.I - 1
 	}
-	return seq, best[n-1][min(len(seq), n)].g
+	return seq, at(n-1, min(len(seq), n)).g
 }
