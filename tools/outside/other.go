@@ -4,4 +4,6 @@ package main
 
 import "errors"
 
-func run(config) error { return errors.New("the measurement from outside needs Linux (pseudo-terminals and /proc)") }
+func run(config) error {
+	return errors.New("the measurement from outside needs Linux (pseudo-terminals and /proc)")
+}

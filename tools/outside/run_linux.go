@@ -30,10 +30,10 @@ const (
 // bench is one run: the binary, the lessons it is driven through, and the
 // samples.
 type bench struct {
-	cfg  config
-	dir  string
-	bin  string
-	env  []string
+	cfg     config
+	dir     string
+	bin     string
+	env     []string
 	seed    string // a data folder with one learner, Lucía, without a PIN
 	resumes string // the same, with the target lessons started at their step
 
