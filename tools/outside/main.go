@@ -18,6 +18,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 )
 
@@ -40,5 +41,5 @@ type config struct {
 	bin          string
 	chromium     string
 	silent       bool
-	out          *os.File
+	out          io.Writer
 }

@@ -341,18 +341,60 @@ func (b *bench) startChromium() error {
 	return nil
 }
 
-// version: aula version, whose peak memory the kernel keeps (ru_maxrss is
-// VmHWM at exit).
+// version: the peak memory of aula version, read from /proc when it is
+// about to exit. (The kernel's ru_maxrss would not do: a child started
+// with vfork counts the parent's memory until it runs its program.)
 func (b *bench) version() error {
-	cmd := exec.Command(b.bin, "version")
-	cmd.Env = b.env
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("aula version: %v\n%s", err, out)
+	m, err := memoryAtExit(b.env, b.bin, "version")
+	if err != nil {
+		return fmt.Errorf("aula version: %w", err)
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		b.mem["aula version"] = append(b.mem["aula version"], memory{hwm: int(ru.Maxrss)})
-	}
+	b.mem["aula version"] = append(b.mem["aula version"], m)
 	return nil
+}
+
+// memoryAtExit runs a program under ptrace, stops it as it exits, and
+// reads its memory then.
+func memoryAtExit(env []string, name string, args ...string) (memory, error) {
+	runtime.LockOSThread() // ptrace answers only the thread that started the child
+	defer runtime.UnlockOSThread()
+	cmd := exec.Command(name, args...)
+	cmd.Env = env
+	cmd.SysProcAttr = &syscall.SysProcAttr{Ptrace: true}
+	if err := cmd.Start(); err != nil {
+		return memory{}, err
+	}
+	pid := cmd.Process.Pid
+	var ws syscall.WaitStatus
+	if _, err := syscall.Wait4(pid, &ws, 0, nil); err != nil { // stopped at exec
+		return memory{}, err
+	}
+	if err := syscall.PtraceSetOptions(pid, syscall.PTRACE_O_TRACEEXIT); err != nil {
+		return memory{}, err
+	}
+	var m memory
+	var err error
+	sig := 0
+	for {
+		if e := syscall.PtraceCont(pid, sig); e != nil {
+			return m, e
+		}
+		sig = 0
+		if _, e := syscall.Wait4(pid, &ws, 0, nil); e != nil {
+			return m, e
+		}
+		switch {
+		case ws.Exited() || ws.Signaled():
+			if err == nil && m.hwm == 0 {
+				err = fmt.Errorf("%s ended before its memory was read", name)
+			}
+			return m, err
+		case ws.Stopped() && ws.TrapCause() == syscall.PTRACE_EVENT_EXIT:
+			m, err = procMemory(pid)
+		case ws.Stopped() && ws.StopSignal() != syscall.SIGTRAP:
+			sig = int(ws.StopSignal()) // the program's own signal (Go's SIGURG): pass it on
+		}
+	}
 }
 
 // kiosk starts the kiosk with args and waits for want. Lucía, the only
