@@ -716,6 +716,20 @@ func regexMatch(ms []*match.Match, password string) []*match.Match {
 // mostGuessable is zxcvbn's search for the sequence of matches that needs
 // the fewest guesses, with the tables in slices. It returns the sequence
 // and its guesses.
+// cell is one entry of mostGuessable's table: the best sequence of a
+// length over the password up to a place. Its last match is kept[m-1]
+// (m ≥ 1), or a bruteforce match from i to that place (brute), or none.
+type cell struct {
+	m     int32
+	i     int32
+	brute bool
+	pi, g float64
+}
+
+// cells are mostGuessable's tables, used again from one password to the
+// next (a table for 64 characters is 100 kB).
+var cells = sync.Pool{New: func() any { return new([]cell) }}
+
 func mostGuessable(password string, matches []*match.Match, excludeAdditive bool) ([]*match.Match, float64) {
 	n := len(password)
 	if n == 0 {
@@ -734,15 +748,14 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 	}
 
 	// best[k*(n+1)+l]: the best length-l sequence over password[0..k], in
-	// one block without pointers (the garbage collector has nothing to
-	// follow in it). A cell names its last match: 1 + its index in kept,
-	// 0 for none. Bruteforce matches are made only when a cell keeps one.
-	type cell struct {
-		m     int32
-		brute bool
-		pi, g float64
+	// one block without pointers, kept from one password to the next.
+	buf := cells.Get().(*[]cell)
+	defer cells.Put(buf)
+	if cap(*buf) < n*(n+1) {
+		*buf = make([]cell, n*(n+1))
 	}
-	best := make([]cell, n*(n+1))
+	best := (*buf)[:n*(n+1)]
+	clear(best)
 	at := func(k, l int) *cell { return &best[k*(n+1)+l] }
 	var kept []*match.Match
 	lens := make([][]int, n) // the l set in best[k], in the order first set
@@ -788,7 +801,7 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 			}
 		}
 		c := at(k, l)
-		if c.m == 0 {
+		if c.m == 0 && !c.brute {
 			// Keep lens[k] ascending: the search tries shorter sequences first.
 			ls := append(lens[k], l)
 			for x := len(ls) - 1; x > 0 && ls[x-1] > ls[x]; x-- {
@@ -797,10 +810,11 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 			lens[k] = ls
 		}
 		if m == nil {
-			m = &match.Match{Pattern: "bruteforce", Token: password[i : j+1], I: i, J: j, Guesses: brute[j-i+1]}
+			*c = cell{brute: true, i: int32(i), pi: pi, g: g}
+			return
 		}
 		kept = append(kept, m)
-		*c = cell{m: int32(len(kept)), brute: m.Pattern == "bruteforce", pi: pi, g: g}
+		*c = cell{m: int32(len(kept)), pi: pi, g: g}
 	}
 
 	for k := 0; k < n; k++ {
@@ -838,10 +852,16 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 	for k >= 0 && l >= 0 {
 		c := at(k, l)
 		l--
-		if c.m == 0 {
+		var m *match.Match
+		switch {
+		case c.brute:
+			i := int(c.i)
+			m = &match.Match{Pattern: "bruteforce", Token: password[i : k+1], I: i, J: k, Guesses: brute[k-i+1]}
+		case c.m != 0:
+			m = kept[c.m-1]
+		default:
 			continue
 		}
-		m := kept[c.m-1]
 		seq = append([]*match.Match{m}, seq...)
 		k = m.I - 1
 	}
