@@ -24,7 +24,7 @@ var dictBlob string
 // the order dict.bin numbers them.
 var dictNames = []string{"english_wikipedia", "female_names", "male_names", "passwords", "surnames", "us_tv_and_film"}
 
-const dictMagic = "FZX1"
+const dictMagic = "FZX2"
 
 var (
 	// dict finds the words of every dictionary, lowercase. The word of
@@ -86,23 +86,34 @@ func buildDict(lists map[string][]string) []byte {
 		kept = append(kept, e)
 	}
 	listedN = append(listedN, int32(len(kept)))
-	t := newTrie(sorted)
+	t, order := newTrie(sorted)
 
+	// The words' places, in the order of their values.
+	var listed []int32
+	var places []entry
+	for _, i := range order {
+		listed = append(listed, int32(len(places)))
+		places = append(places, kept[listedN[i]:listedN[i+1]]...)
+	}
+	listed = append(listed, int32(len(places)))
+
+	nodes := len(t.char)
 	out := []byte(dictMagic)
-	out = put32(out, int32(len(t.char)))
+	out = put32(out, int32(nodes))
 	out = put32(out, int32(len(sorted)))
-	out = put32(out, int32(len(kept)))
-	out = append(out, t.first...)
-	out = append(out, t.kids...)
+	out = put32(out, int32(len(places)))
 	out = append(out, t.char...)
-	out = append(out, t.value...)
-	for _, n := range listedN {
+	out = append(out, t.kids...)
+	out = append(out, t.first...)
+	out = append(out, t.ends...)
+	out = append(out, t.before...)
+	for _, n := range listed {
 		out = put32(out, n)
 	}
-	for _, e := range kept {
+	for _, e := range places {
 		out = append(out, e.dict)
 	}
-	for _, e := range kept {
+	for _, e := range places {
 		out = put32(out, e.rank)
 	}
 	return out
@@ -116,7 +127,8 @@ func readDict(blob string) (t *trie, listed, listDict, listRank string, err erro
 		return nil, "", "", "", fmt.Errorf("fastzx: dict.bin is not a compiled dictionary")
 	}
 	nodes, words, places := int(u32(blob[4:], 0)), int(u32(blob[4:], 1)), int(u32(blob[4:], 2))
-	if len(blob) != head+11*nodes+4*(words+1)+5*places {
+	blocks := (nodes + 63) / 64
+	if len(blob) != head+5*nodes+12*blocks+4*(words+1)+5*places {
 		return nil, "", "", "", fmt.Errorf("fastzx: dict.bin has the wrong size")
 	}
 	rest := blob[head:]
@@ -125,6 +137,6 @@ func readDict(blob string) (t *trie, listed, listDict, listRank string, err erro
 		rest = rest[n:]
 		return s
 	}
-	t = &trie{first: cut(4 * nodes), kids: cut(2 * nodes), char: cut(nodes), value: cut(4 * nodes)}
+	t = &trie{char: cut(nodes), kids: cut(nodes), first: cut(3 * nodes), ends: cut(8 * blocks), before: cut(4 * blocks)}
 	return t, cut(4 * (words + 1)), cut(places), cut(4 * places), nil
 }

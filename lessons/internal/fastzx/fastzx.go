@@ -66,10 +66,11 @@ func NewInputs(list []string) *Inputs {
 		return in
 	}
 	sorted := sortedKeys(rank)
-	in.words = newTrie(sorted)
+	var order []int32
+	in.words, order = newTrie(sorted)
 	in.rank = make([]int, len(sorted))
-	for i, w := range sorted {
-		in.rank[i] = rank[w]
+	for v, i := range order {
+		in.rank[v] = rank[sorted[i]]
 	}
 	return in
 }

@@ -183,3 +183,31 @@ func TestDictBlob(t *testing.T) {
 		t.Error("a cut dict.bin is read without complaint")
 	}
 }
+
+// TestTrieEveryByte: a node may have 256 children (the count is kept less
+// one, in a byte), and every word is found with its own value.
+func TestTrieEveryByte(t *testing.T) {
+	var words []string
+	for c := range 256 {
+		words = append(words, string([]byte{byte(c)}), string([]byte{byte(c), 'x'}))
+	}
+	slices.Sort(words)
+	tr, order := newTrie(words)
+	found := map[string]bool{}
+	for _, w := range words {
+		n := int32(0)
+		for i := 0; i < len(w) && n >= 0; i++ {
+			n = tr.next(n, w[i])
+		}
+		if n < 0 || tr.valueOf(n) < 0 || words[order[tr.valueOf(n)]] != w {
+			t.Fatalf("%q is not found as itself", w)
+		}
+		found[w] = true
+	}
+	if n := tr.next(tr.next(0, 'a'), 'y'); n >= 0 {
+		t.Error(`"ay" is found, but it is no word`)
+	}
+	if len(found) != 512 {
+		t.Errorf("%d words found, want 512", len(found))
+	}
+}

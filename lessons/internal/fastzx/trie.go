@@ -1,6 +1,7 @@
 package fastzx
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 )
@@ -14,30 +15,50 @@ import (
 // consecutive nodes, sorted by the character that leads to them. The
 // columns are strings of little-endian numbers, so that the dictionaries'
 // trie is read in place from the binary (dict.bin), never copied to the
-// heap: the pages the search touches are the only memory it takes.
+// heap, and small, so that few pages of it are read: 5 bytes a node and 12
+// bytes for every 64 nodes.
 type trie struct {
-	first string // 4 bytes per node: the node's first child
-	kids  string // 2 bytes per node: how many children it has
 	char  string // 1 byte per node: the character that leads to the node
-	value string // 4 bytes per node: the index of the word that ends here, or -1
+	kids  string // 1 byte per node: how many children it has, less one
+	first string // 3 bytes per node: its first child; 0 (the root) for none
+	ends  string // 1 bit per node, 8 bytes per 64: a word ends at the node
+	// before holds, in 4 bytes per 64 nodes, how many words end at nodes
+	// numbered below the 64: a word's value is how many words end at
+	// nodes numbered below its own.
+	before string
 }
 
-func u16(s string, i int) int32 { return int32(s[2*i]) | int32(s[2*i+1])<<8 }
+
+func u24(s string, i int) int32 { return int32(s[3*i]) | int32(s[3*i+1])<<8 | int32(s[3*i+2])<<16 }
 
 func u32(s string, i int) int32 {
 	return int32(uint32(s[4*i]) | uint32(s[4*i+1])<<8 | uint32(s[4*i+2])<<16 | uint32(s[4*i+3])<<24)
 }
 
-func put16(b []byte, v int32) []byte { return append(b, byte(v), byte(v>>8)) }
+func u64(s string, i int) uint64 {
+	return uint64(uint32(u32(s, 2*i))) | uint64(uint32(u32(s, 2*i+1)))<<32
+}
+
+func put24(b []byte, v int32) []byte { return append(b, byte(v), byte(v>>8), byte(v>>16)) }
 
 func put32(b []byte, v int32) []byte { return append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24)) }
 
-// valueOf is the value of node: the index of the word that ends there, or -1.
-func (t *trie) valueOf(node int32) int32 { return u32(t.value, int(node)) }
+// maxNodes is the most nodes a trie can have (first takes 3 bytes).
+const maxNodes = 1 << 24
+
+// valueOf is the value of the word that ends at node, or -1.
+func (t *trie) valueOf(node int32) int32 {
+	block, bit := int(node)/64, uint(node)%64
+	word := u64(t.ends, block)
+	if word&(1<<bit) == 0 {
+		return -1
+	}
+	return u32(t.before, block) + int32(bits.OnesCount64(word&(1<<bit-1)))
+}
 
 // newTrie builds the trie of words, which must be sorted and distinct.
-// The value of a word is its index in words.
-func newTrie(words []string) *trie {
+// The word of value v is words[order[v]].
+func newTrie(words []string) (t *trie, order []int32) {
 	// As many nodes as distinct prefixes: made at their size at once.
 	nodes := 1
 	for i, w := range words {
@@ -49,30 +70,49 @@ func newTrie(words []string) *trie {
 		}
 		nodes += len(w) - common
 	}
+	if nodes > maxNodes {
+		panic("fastzx: too many words for a trie")
+	}
 	b := &trieBuilder{
 		first: make([]int32, 0, nodes),
-		kids:  make([]uint16, 0, nodes),
+		kids:  make([]int, 0, nodes),
 		char:  make([]byte, 0, nodes),
 		value: make([]int32, 0, nodes),
 	}
 	b.add(0) // the root
 	b.build(0, words, 0, 0)
-	var first, kids, value []byte
-	first = make([]byte, 0, 4*nodes)
-	kids = make([]byte, 0, 2*nodes)
-	value = make([]byte, 0, 4*nodes)
+	kids := make([]byte, nodes)
+	first := make([]byte, 0, 3*nodes)
+	blocks := (nodes + 63) / 64
+	ends := make([]byte, 0, 8*blocks)
+	before := make([]byte, 0, 4*blocks)
+	order = make([]int32, 0, len(words))
 	for n := range b.char {
-		first, kids, value = put32(first, b.first[n]), put16(kids, int32(b.kids[n])), put32(value, b.value[n])
+		if b.kids[n] > 0 {
+			kids[n] = byte(b.kids[n] - 1)
+		}
+		first = put24(first, b.first[n])
 	}
-	return &trie{first: string(first), kids: string(kids), char: string(b.char), value: string(value)}
+	for block := range blocks {
+		before = put32(before, int32(len(order)))
+		var word uint64
+		for n := block * 64; n < min(nodes, block*64+64); n++ {
+			if b.value[n] >= 0 {
+				word |= 1 << (n % 64)
+				order = append(order, b.value[n])
+			}
+		}
+		ends = put32(put32(ends, int32(uint32(word))), int32(uint32(word>>32)))
+	}
+	return &trie{char: string(b.char), kids: string(kids), first: string(first), ends: string(ends), before: string(before)}, order
 }
 
 // trieBuilder holds the columns of a trie while it is built.
 type trieBuilder struct {
 	first []int32
-	kids  []uint16
+	kids  []int
 	char  []byte
-	value []int32
+	value []int32 // the index in words of the word that ends at the node, or -1
 }
 
 func (t *trieBuilder) add(c byte) int32 {
@@ -106,7 +146,7 @@ func (t *trieBuilder) build(node int32, words []string, depth, base int) {
 		return
 	}
 	t.first[node] = int32(len(t.char))
-	t.kids[node] = uint16(len(groups))
+	t.kids[node] = len(groups)
 	for _, g := range groups {
 		t.add(words[g.from][depth])
 	}
@@ -117,8 +157,11 @@ func (t *trieBuilder) build(node int32, words []string, depth, base int) {
 
 // next is the child of node reached by c, or -1.
 func (t *trie) next(node int32, c byte) int32 {
-	first := u32(t.first, int(node))
-	end := first + u16(t.kids, int(node))
+	first := u24(t.first, int(node))
+	if first == 0 {
+		return -1
+	}
+	end := first + int32(t.kids[node]) + 1
 	lo, hi := first, end
 	for lo < hi {
 		m := int32(uint32(lo+hi) >> 1)
