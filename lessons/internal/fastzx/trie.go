@@ -28,7 +28,6 @@ type trie struct {
 	before string
 }
 
-
 func u24(s string, i int) int32 { return int32(s[3*i]) | int32(s[3*i+1])<<8 | int32(s[3*i+2])<<16 }
 
 func u32(s string, i int) int32 {
