@@ -82,16 +82,17 @@ func run(cfg config) error {
 
 // prepare builds the binary and the data folders.
 func (b *bench) prepare() error {
+	gomod, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return fmt.Errorf("go env GOMOD: %w", err)
+	}
+	root := filepath.Dir(strings.TrimSpace(string(gomod)))
 	b.bin = b.cfg.bin
 	if b.bin == "" {
-		root, err := exec.Command("go", "env", "GOMOD").Output()
-		if err != nil {
-			return fmt.Errorf("go env GOMOD: %w", err)
-		}
 		b.bin = filepath.Join(b.dir, "aula")
 		// As deploy/build.sh builds the binary a learner gets.
 		cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", b.bin, ".")
-		cmd.Dir = filepath.Dir(strings.TrimSpace(string(root)))
+		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("go build: %v\n%s", err, out)
@@ -112,7 +113,6 @@ func (b *bench) prepare() error {
 		}
 		return target{}, fmt.Errorf("no built-in lesson has a %s step", kind)
 	}
-	var err error
 	if b.choose, err = find("choose"); err != nil {
 		return err
 	}
@@ -157,19 +157,17 @@ func (b *bench) prepare() error {
 	}
 
 	// The 20-field form page of the tui benchmarks, as a trainer's lesson.
-	b.formDir = filepath.Join(b.dir, "form", "es")
-	if err := os.MkdirAll(b.formDir, 0o700); err != nil {
-		return err
-	}
-	root, _ := exec.Command("go", "env", "GOMOD").Output()
-	yaml, err := os.ReadFile(filepath.Join(filepath.Dir(strings.TrimSpace(string(root))), "lessons", "testdata", "form20.yaml"))
+	b.formDir = filepath.Join(b.dir, "form")
+	yaml, err := os.ReadFile(filepath.Join(root, "lessons", "testdata", "form20.yaml"))
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(b.formDir, "form20.yaml"), yaml, 0o600); err != nil {
+	if err := os.MkdirAll(filepath.Join(b.formDir, "es"), 0o700); err != nil {
 		return err
 	}
-	b.formDir = filepath.Dir(b.formDir)
+	if err := os.WriteFile(filepath.Join(b.formDir, "es", "form20.yaml"), yaml, 0o600); err != nil {
+		return err
+	}
 
 	// A trainer's laptop that has heard from 30 learners.
 	b.hubSeed = filepath.Join(b.dir, "hub")
