@@ -330,6 +330,7 @@ func l33tMatch(ms []*match.Match, password, lower string, s *searcher) []*match.
 	for i := 0; i < n; i++ {
 		w.i = i
 		clear(w.states[:w.k])
+		w.arena = w.arena[:0] // the groups of the walk from i-1 are done with
 		w.walk(all, i, false)
 	}
 	// trustelem's order: reading by reading, then by place.
@@ -367,6 +368,19 @@ type l33tWalk struct {
 	buf             []byte   // the word read so far
 	i               int
 	found           []l33tFound
+	arena           []int // where the groups of readings are cut from
+}
+
+// take cuts an empty group of capacity n from the arena; it is filled at
+// once and read until the walk from w.i ends, when the arena is used again.
+// A group cut before the arena was outgrown keeps the old one.
+func (w *l33tWalk) take(n int) []int {
+	if cap(w.arena)-len(w.arena) < n {
+		w.arena = make([]int, 0, max(256, 2*cap(w.arena), n))
+	}
+	g := w.arena[len(w.arena) : len(w.arena) : len(w.arena)+n]
+	w.arena = w.arena[:len(w.arena)+n]
+	return g
 }
 
 // walk goes on from place j with the readings of group (in order), which
@@ -384,8 +398,8 @@ func (w *l33tWalk) walk(group []int, j int, changed bool) {
 		for x, r := range same {
 			if w.reads[r][j] != c {
 				// The readings part here: those that read c, and the others.
-				a, b := make([]int, x, len(same)), make([]int, 0, len(same)-x)
-				copy(a, same[:x])
+				a, b := w.take(len(same)), w.take(len(same))
+				a = append(a, same[:x]...)
 				for _, r := range same[x:] {
 					if w.reads[r][j] == c {
 						a = append(a, r)
