@@ -175,7 +175,11 @@ func (h *Hub) push(w http.ResponseWriter, r *http.Request, dev string) {
 		writeError(w, http.StatusInternalServerError, "the hub could not store the events: "+err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, PushResponse{Stored: res.Stored, Duplicates: res.Duplicates})
+	resp := PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, Confirmed: res.Confirmed}
+	for _, id := range res.Collisions {
+		resp.Refused = append(resp.Refused, Refusal{ID: id, Reason: ReasonCollision})
+	}
+	writeJSON(w, http.StatusOK, resp)
 }
 
 func (h *Hub) presence(w http.ResponseWriter, r *http.Request, dev string) {

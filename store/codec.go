@@ -1,9 +1,13 @@
 package store
 
 import (
+	"crypto/rand"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"go.etcd.io/bbolt"
 )
@@ -18,6 +22,7 @@ var (
 	bucketDevices  = []byte("devices")
 	bucketIngested = []byte("ingested")
 	bucketRemote   = []byte("remote")
+	bucketEventIDs = []byte("event_ids")
 
 	keySchemaVersion = []byte("schema_version")
 	keyDeviceID      = []byte("device_id")
@@ -71,4 +76,56 @@ func key2(learner, seq uint64) []byte {
 // progressKey is learner(8B)+lessonID.
 func progressKey(learner uint64, lesson string) []byte {
 	return append(u64(learner), lesson...)
+}
+
+// eventIDLen is the length of an event id made by Record: 128 random bits
+// in hex. Random ids stay unique when a data file is restored from a backup
+// or copied to another laptop, where a counter would start again.
+const eventIDLen = 32
+
+// newEventID makes a random event id (crypto/rand).
+func newEventID() (string, error) {
+	var b [eventIDLen / 2]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b[:]), nil
+}
+
+// checkEventID accepts the ids a kiosk of device may send: a random id
+// (32 lowercase hex characters) or, from an older Aula, device + ":" + seq.
+func checkEventID(device string, e Event) error {
+	if isRandomID(e.ID) || (e.Seq != 0 && e.ID == device+":"+strconv.FormatUint(e.Seq, 10)) {
+		return nil
+	}
+	return fmt.Errorf("%w: the event id is neither random nor this device's", ErrBadEvent)
+}
+
+func isRandomID(id string) bool {
+	if len(id) != eventIDLen {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// eventHash is the fingerprint of an event as its kiosk sent it: device,
+// the kiosk's own learner id and every field, times in UTC. Two events with
+// one id and one hash are the same event sent twice; one id with two hashes
+// is a collision.
+func eventHash(device string, e Event) []byte {
+	e.At = e.At.UTC()
+	data, err := json.Marshal(e)
+	if err != nil {
+		panic(err) // an Event always encodes
+	}
+	h := sha256.New()
+	h.Write([]byte(device))
+	h.Write([]byte{'\n'})
+	h.Write(data)
+	return h.Sum(nil)
 }

@@ -4,7 +4,7 @@
 //
 // Layout of aula.db (keep this true when the schema changes):
 //
-//	meta      schema_version -> "2" ; device_id -> 16 hex chars
+//	meta      schema_version -> "3" ; device_id -> 16 hex chars
 //	          class -> Class JSON (the hub this kiosk joined, with its token)
 //	          hub_id -> 16 hex chars ; trainer_key_hash -> sha256 (a hub's own)
 //	          settings -> Settings JSON (aula setup: language, kiosk, hub)
@@ -14,15 +14,19 @@
 //	          "prefs" (theme, large, accessible, speak) came after schema 2
 //	          without a migration: absent means the defaults, and an older
 //	          Aula ignores it.
-//	events    learner(8B)+seq(8B) -> Event JSON
+//	events    learner(8B)+seq(8B) -> Event JSON (its ID: 32 random hex
+//	          characters; files from before schema 3 also hold device:seq ids)
 //	progress  learner(8B)+lessonID -> Progress JSON
 //	outbox    seq(8B) -> learner(8B)+seq(8B) (key into events)
 //
-// Buckets only a classroom hub fills (schema 2):
+// Buckets only a classroom hub fills (schema 2; event_ids since 3, in place
+// of "ingested" deviceID+seq(8B), which restored and copied kiosks reused):
 //
 //	devices   deviceID -> Device JSON (joined laptops; their token hashed)
 //	remote    deviceID+remoteLearner(8B) -> learner(8B) (the hub's learner id)
-//	ingested  deviceID+seq(8B) -> empty (events already stored: exactly once)
+//	event_ids event id -> sha256 of the event as its kiosk sent it (eventHash):
+//	          events already stored, exactly once; a different event under
+//	          a known id is a collision, refused and never dropped silently
 //
 // All numbers in keys are 8-byte big-endian so that keys sort. Learner ids
 // come from the learners bucket's NextSequence, event sequence numbers from
