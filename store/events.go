@@ -115,7 +115,7 @@ func validEvent(e Event) error {
 // transaction: it gives the event its Seq, ID and (when zero) At, appends it
 // to the learner's log, updates the lesson's progress and adds the event to
 // the outbox. When Record returns nil the event is on disk. It returns the
-// stored event.
+// stored event. A finished lesson also starts a backup (BackupLater).
 //
 // The learner must exist (ErrNotFound); the kind must be known, the lesson
 // set and, for answers and step_done, the step (ErrBadEvent). A negative
@@ -154,6 +154,9 @@ func (s *Store) Record(e Event) (Event, error) {
 	})
 	if err != nil {
 		return Event{}, err
+	}
+	if e.Kind == LessonDone {
+		s.BackupLater() // a lesson's work is never only in one file
 	}
 	return e, nil
 }
