@@ -31,10 +31,11 @@ type Config struct {
 	Store       *store.Store
 	Library     *lessons.Library
 	Lang        string
-	StartLesson string        // open this lesson right after sign-in
-	Notice      string        // said on the first screen (a restored data file…)
-	IdleAfter   time.Duration // no input for this long on a shared laptop: warn; 0 means 10 minutes
-	IdleGrace   time.Duration // then sign out after this; 0 means 60 seconds
+	StartLesson string          // open this lesson right after sign-in
+	Notice      string          // said on the first screen (lessons with problems…)
+	Recovery    *store.Recovery // the data file was damaged at open: a notice over the first screen
+	IdleAfter   time.Duration   // no input for this long on a shared laptop: warn; 0 means 10 minutes
+	IdleGrace   time.Duration   // then sign out after this; 0 means 60 seconds
 	Now         func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -124,6 +125,7 @@ func New(cfg Config) *Model {
 		m.class.url, m.class.state = cfg.Joined, classroom.Offline
 	}
 	m.scr = newSignIn(c, true)
+	m.overlay = recoveryDialog(c, cfg.Recovery, cfg.Joined != "")
 	return m
 }
 
@@ -422,7 +424,7 @@ func (m *Model) signOut() tea.Cmd {
 	m.resize()
 	m.overlay = nil
 	m.show(newSignIn(m.c, false))
-	return tea.Sequence(m.flush(), loadLearners(m.c.Store))
+	return tea.Sequence(m.flush(), backupCmd(m.c.Store), loadLearners(m.c.Store))
 }
 
 func (m *Model) goHome() tea.Cmd {
