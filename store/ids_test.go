@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"testing"
@@ -54,6 +55,37 @@ func TestIngestTellsDuplicatesFromCollisions(t *testing.T) {
 	res, err = hub.Ingest(dev, who, []Event{twice, twice, other})
 	if err != nil || res.Stored != 1 || res.Duplicates != 1 || len(res.Collisions) != 1 {
 		t.Fatalf("one id three times in a batch: %+v, %v", res, err)
+	}
+}
+
+// The hash covers every field of Event: one more field is a reminder to
+// add it to eventHash (and each field changes the hash).
+func TestEventHashCoversEveryField(t *testing.T) {
+	if n := reflect.TypeOf(Event{}).NumField(); n != 16 {
+		t.Fatalf("Event has %d fields, eventHash knows 16: add the new one to it", n)
+	}
+	score := 3
+	base := Event{ID: "0123456789abcdef0123456789abcdef", Seq: 1, Learner: 1, Kind: Answered, Lesson: "l", Step: "s", StepIndex: 1, Steps: 2,
+		Attempt: 1, Mistake: "m", How: "read", Advice: []string{"a"}, Elapsed: time.Second, At: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	h := string(eventHash("d", base))
+	for name, change := range map[string]func(*Event){
+		"id": func(e *Event) { e.ID = "f" + e.ID[1:] }, "seq": func(e *Event) { e.Seq++ }, "learner": func(e *Event) { e.Learner++ },
+		"kind": func(e *Event) { e.Kind = HintShown }, "lesson": func(e *Event) { e.Lesson = "x" }, "step": func(e *Event) { e.Step = "x" },
+		"index": func(e *Event) { e.StepIndex++ }, "steps": func(e *Event) { e.Steps++ }, "attempt": func(e *Event) { e.Attempt++ },
+		"correct": func(e *Event) { e.Correct = true }, "mistake": func(e *Event) { e.Mistake = "" }, "how": func(e *Event) { e.How = "example" },
+		"score": func(e *Event) { e.Score = &score }, "advice": func(e *Event) { e.Advice = nil }, "elapsed": func(e *Event) { e.Elapsed++ },
+		"at": func(e *Event) { e.At = e.At.Add(time.Nanosecond) },
+		// Moving a string's end into the next field is another event.
+		"boundary": func(e *Event) { e.Lesson, e.Step = "ls", "" },
+	} {
+		e := base
+		change(&e)
+		if string(eventHash("d", e)) == h {
+			t.Errorf("changing the %s leaves the hash as it was", name)
+		}
+	}
+	if string(eventHash("e", base)) == h {
+		t.Error("another device leaves the hash as it was")
 	}
 }
 
