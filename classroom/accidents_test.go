@@ -2,6 +2,7 @@ package classroom
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -182,8 +183,32 @@ func TestExactlyOnceAfterRestoringTheBackup(t *testing.T) {
 	restored.answer(t, ana.ID, 5)
 	_, stop = restored.sync(t, "")
 	waitUntil(t, "the restored outbox empties", restored.outboxEmpty)
+	// The five answers made between the copy and the damage come back
+	// from the hub into the laptop's own log.
+	all := append(l.ids, restored.ids...)
+	waitUntil(t, "the laptop takes back what the hub holds", func() bool {
+		evs, _ := restored.st.Events(ana.ID)
+		return len(evs) >= len(all)
+	})
 	stop()
-	exactlyOnce(t, h.st, device, ana.ID, append(l.ids, restored.ids...))
+	exactlyOnce(t, h.st, device, ana.ID, all)
+	evs, _ := restored.st.Events(ana.ID)
+	local := map[string]bool{}
+	for _, e := range evs {
+		local[e.ID] = true
+	}
+	for _, id := range all {
+		if !local[id] {
+			t.Errorf("the laptop's log lacks %s", id)
+		}
+	}
+	if len(evs) != len(all) {
+		t.Errorf("the laptop's log has %d events, want %d", len(evs), len(all))
+	}
+	p, err := restored.st.LessonProgress(ana.ID, "teclado")
+	if err != nil || p.Attempts != 15 {
+		t.Errorf("progress after taking back: %d attempts, want 15 (%v)", p.Attempts, err)
+	}
 }
 
 // Two laptops prepared from one copied data folder: same device id, same
@@ -375,4 +400,33 @@ func TestExactlyOnceWhenTheHubDiesWhileBothPush(t *testing.T) {
 		t.Errorf("only %d answers were lost on the way back", sw.lost.Load())
 	}
 	exactlyOnce(t, hubNow, device, ana.ID, concat(a.ids, b.ids))
+}
+
+// A laptop reads back only its own events, and only with its own token.
+func TestEventsAreOnlyTheLaptopsOwn(t *testing.T) {
+	h := newTestHub(t)
+	ctx := context.Background()
+	a, b := h.join(t), h.join(t)
+	for _, k := range []kiosk{a, b} {
+		l, _ := k.st.AddLearner("Ana", "")
+		record(t, k.st, store.Event{Learner: l.ID, Kind: store.LessonStarted, Lesson: "teclado", Steps: 3})
+		if _, err := k.c.Push(ctx, outboxPush(t, k)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := a.c.Events(ctx, time.Time{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, _ := a.st.Outbox(0)
+	if len(r.Events) != 1 || r.Events[0].ID != mine[0].ID || r.Next != "" {
+		t.Fatalf("a laptop's events: %+v", r)
+	}
+	stolen := &Client{URL: h.srv.URL, Device: b.c.Device, Token: a.c.Token}
+	if _, err := stolen.Events(ctx, time.Time{}, ""); !errors.Is(err, ErrNotJoined) {
+		t.Errorf("another laptop's events with this token: %v", err)
+	}
+	if _, err := a.c.Events(ctx, time.Time{}, "not-a-cursor"); err == nil {
+		t.Error("a bad cursor was accepted")
+	}
 }

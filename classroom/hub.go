@@ -91,6 +91,7 @@ func (h *Hub) Handler() http.Handler {
 	mux.HandleFunc("POST "+PathPush, h.device(h.push))
 	mux.HandleFunc("POST "+PathPresence, h.device(h.presence))
 	mux.HandleFunc("GET "+PathCommands, h.device(h.poll))
+	mux.HandleFunc("GET "+PathEvents, h.device(h.events)) // recover.go
 	mux.HandleFunc("GET "+PathClass, h.trainer(h.class))
 	mux.HandleFunc("GET "+PathLearner, h.trainer(h.learner))
 	mux.HandleFunc("POST "+PathCommand, h.trainer(h.command))

@@ -154,7 +154,7 @@ func (s *Syncer) result(gen int, err error) {
 // Run syncs until ctx ends. Run it once, in its own goroutine.
 func (s *Syncer) Run(ctx context.Context) {
 	var wg sync.WaitGroup
-	for _, loop := range []func(context.Context){s.pushLoop, s.presenceLoop, s.pollLoop} {
+	for _, loop := range []func(context.Context){s.pushLoop, s.presenceLoop, s.pollLoop, s.takeBackLoop} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
