@@ -18,7 +18,11 @@ func recoveryDialog(c *Common, r *store.Recovery, inClass bool) overlay {
 	if r == nil {
 		return nil
 	}
-	return newDialog(c, c.Cat.T("recovered_title"), recoveryText(c, r, inClass),
+	title := c.Cat.T("recovered_title")
+	if !r.FromBackup {
+		title = c.Cat.T("recovered_title_fresh") // nothing was recovered: the title does not say so
+	}
+	return newDialog(c, title, recoveryText(c, r, inClass),
 		[]dialogButton{{label: c.Cat.T("btn_ok")}})
 }
 

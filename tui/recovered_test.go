@@ -63,6 +63,9 @@ func TestRecoveryNoticeTellsTheTruthAboutDamagedCopies(t *testing.T) {
 	if strings.Contains(text, "no copy") {
 		t.Errorf("notice says there was no copy: %q", text)
 	}
+	if v := recoveryDialog(c, r, false).View(80, 24); !strings.Contains(v, "The data file was damaged") || strings.Contains(v, "recovered") {
+		t.Errorf("a fresh start is not called a recovery:\n%s", v)
+	}
 	r.DamagedBackups = nil
 	if text := recoveryText(c, r, false); !strings.Contains(text, "no copy") {
 		t.Errorf("without copies: %q", text)
