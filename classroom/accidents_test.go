@@ -245,6 +245,31 @@ func TestExactlyOnceFromTwoClonedLaptops(t *testing.T) {
 			t.Errorf("a laptop holds %d events, want %d (%v)", len(evs), len(first)+len(l.ids), err)
 		}
 	}
+
+	// Each laptop signs up a new learner: two people, never one at the hub.
+	luis, err := a.st.AddLearner("Luis", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	marta, err := b.st.AddLearner("Marta", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ids, b.ids = nil, nil
+	a.answer(t, luis.ID, 3)
+	b.answer(t, marta.ID, 4)
+	for _, l := range []*laptop{a, b} {
+		_, stop := l.sync(t, "")
+		waitUntil(t, "the outbox empties", l.outboxEmpty)
+		stop()
+	}
+	exactlyOnce(t, h.st, a.st.DeviceID(), luis.ID, a.ids)
+	exactlyOnce(t, h.st, a.st.DeviceID(), marta.ID, b.ids)
+	hl, _ := h.st.HubLearner(a.st.DeviceID(), luis.ID)
+	hm, _ := h.st.HubLearner(a.st.DeviceID(), marta.ID)
+	if hl.Name != "Luis" || hm.Name != "Marta" || hl.ID == hm.ID {
+		t.Errorf("the hub knows %+v and %+v", hl, hm)
+	}
 }
 
 func concat(lists ...[]string) []string {

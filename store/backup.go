@@ -196,7 +196,9 @@ func (s *Store) salvage(damaged string, timeout time.Duration) (learners, events
 			if err := put(lb, u64(l.ID), l); err != nil {
 				return err
 			}
-			if l.ID > lb.Sequence() {
+			if l.ID < 1<<32 && l.ID > lb.Sequence() {
+				// An id from the counter (older files, and a hub's copies):
+				// the counter goes on after it.
 				if err := lb.SetSequence(l.ID); err != nil {
 					return err
 				}

@@ -129,7 +129,11 @@ func TestKillNineLoop(t *testing.T) {
 		if err := s.check(); err != nil {
 			t.Fatalf("kill %d: tx.Check: %v", done, err)
 		}
-		evs, err := s.Events(1)
+		ls, err := s.Learners()
+		if err != nil || len(ls) != 1 {
+			t.Fatalf("kill %d: learners %+v, %v", done, ls, err)
+		}
+		evs, err := s.Events(ls[0].ID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -28,9 +28,12 @@
 //	          events already stored, exactly once; a different event under
 //	          a known id is a collision, refused and never dropped silently
 //
-// All numbers in keys are 8-byte big-endian so that keys sort. Learner ids
-// come from the learners bucket's NextSequence, event sequence numbers from
-// the events bucket's NextSequence. Values are JSON, written and read only
+// All numbers in keys are 8-byte big-endian so that keys sort. A laptop's
+// own learners get random ids from 2^32 to 2^53 (newLearnerID; files from
+// before have small ones), so that a restored or copied file never gives
+// a new learner the id of another; a hub's copies of other laptops'
+// learners take ids from the learners bucket's NextSequence, below 2^32.
+// Event sequence numbers come from the events bucket's NextSequence. Values are JSON, written and read only
 // through encode and decode (codec.go). The meta values are raw strings.
 //
 // The events are the source of truth; progress is a projection of them,
