@@ -229,9 +229,9 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		syncer.SetClass(c.URL, c.Token)
 	}
 	cfg := tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
-		Recovery: st.Recovered(), // told over the first screen, whichever it is
-		Class:    syncer, Discover: classroom.Discover, HubURL: opt.hub, Joined: joined,
+		Class: syncer, Discover: classroom.Discover, HubURL: opt.hub, Joined: joined,
 		Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN}
+	cfg.Recovery = st.Recovered() // told over the first screen, whichever it is (in either mode)
 	if sp := tui.FindSpeaker(); sp != nil {
 		cfg.Speaker = sp // F6 reads aloud
 	}

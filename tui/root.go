@@ -31,11 +31,10 @@ type Config struct {
 	Store       *store.Store
 	Library     *lessons.Library
 	Lang        string
-	StartLesson string          // open this lesson right after sign-in
-	Notice      string          // said on the first screen (lessons with problems…)
-	Recovery    *store.Recovery // the data file was damaged at open: a notice over the first screen
-	IdleAfter   time.Duration   // no input for this long on a shared laptop: warn; 0 means 10 minutes
-	IdleGrace   time.Duration   // then sign out after this; 0 means 60 seconds
+	StartLesson string        // open this lesson right after sign-in
+	Notice      string        // said on the first screen (a restored data file…)
+	IdleAfter   time.Duration // no input for this long on a shared laptop: warn; 0 means 10 minutes
+	IdleGrace   time.Duration // then sign out after this; 0 means 60 seconds
 	Now         func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -61,6 +60,9 @@ type Config struct {
 	// Speaker reads the screen aloud (F6); nil when the computer has no
 	// speech.
 	Speaker Speaker
+	// Recovery: the data file was damaged at open; a notice over the first
+	// screen says so (recovered.go).
+	Recovery *store.Recovery
 }
 
 // Model is the root model.
