@@ -307,7 +307,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	stopSync()
 	<-syncDone
-	st.BackupLater()
+	st.BackupLater() // the copy on the way out
 	if runErr != nil {
 		fmt.Fprintln(stderr, "aula:", runErr)
 		return exitData
