@@ -54,13 +54,14 @@ func recoveryText(c *Common, r *store.Recovery, inClass bool) string {
 	return strings.Join(parts, " ")
 }
 
-// backupCmd copies the data file (at sign-out) off the UI goroutine.
+// backupCmd starts a copy of the data file (at sign-out); the store runs it
+// in the background and closing waits for it.
 func backupCmd(st *store.Store) tea.Cmd {
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		_ = st.Backup() // a failed copy leaves the older ones
+		st.BackupLater()
 		return nil
 	}
 }
