@@ -84,3 +84,25 @@ func TestRecoveryNoticeInLines(t *testing.T) {
 		t.Errorf("the notice came after the first screen:\n%s", out)
 	}
 }
+
+// Signing out leaves a copy of the data file with what the learner did.
+func TestSignOutMakesACopy(t *testing.T) {
+	dir := t.TempDir()
+	st := openStore(t, dir)
+	if _, err := st.AddLearner("Pepe", ""); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriverOn(t, st, "es", "")
+	d.must("Pepe")
+	bak := filepath.Join(dir, store.FileName+".bak")
+	if _, err := os.Stat(bak); err == nil {
+		t.Fatal("a copy before signing out")
+	}
+	d.send(signOutMsg{})
+	if err := st.Close(); err != nil { // waits for the copy
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bak); err != nil {
+		t.Fatalf("no copy after signing out: %v", err)
+	}
+}
