@@ -123,7 +123,7 @@ type Catalog struct {
 	Itineraries []*Itinerary
 	Lessons     map[string]*Lesson
 
-	glossary []*Term // the words explained by F7, sorted
+	glossary []*Term      // the words explained by F7, sorted
 	facts    []*factsFile // facts.yaml of each source, in order
 }
 
