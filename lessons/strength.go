@@ -74,7 +74,8 @@ const (
 	AdviceEmpty      = "empty"       // nothing typed
 	AdviceOnlySpaces = "only_spaces" // only spaces
 	AdviceHasName    = "has_name"    // the learner's name
-	AdviceCommon     = "common"      // one of the most used passwords
+	AdviceCommon     = "common"      // one of the most used passwords, and weak
+	AdviceHasCommon  = "has_common"  // one of them inside a longer one: EstaEsMiContraseña
 	AdviceKnownWord  = "known_word"  // a name, a football club, a month, a dictionary word
 	AdviceHasDate    = "has_date"    // a year or a date
 	AdviceSequence   = "sequence"    // 1234, abcd, qwerty
@@ -87,7 +88,7 @@ const (
 
 // AdviceIDs lists every advice id in order of importance.
 func AdviceIDs() []string {
-	return []string{AdviceEmpty, AdviceOnlySpaces, AdviceHasName, AdviceCommon, AdviceKnownWord,
+	return []string{AdviceEmpty, AdviceOnlySpaces, AdviceHasName, AdviceCommon, AdviceHasCommon, AdviceKnownWord,
 		AdviceHasDate, AdviceSequence, AdviceRepeat, AdviceLeet, AdviceTooShort, AdviceRelated, AdviceAddWord}
 }
 
@@ -302,6 +303,12 @@ func PasswordStrength(password, name string) Strength {
 	if relatedWords(password) {
 		found[AdviceRelated] = true
 	}
+	if found[AdviceCommon] && zxLevel > Weak {
+		// "Guessed in seconds" is true of "Barcelona2024", not of
+		// "EstaEsMiContraseña": there the common password is inside.
+		delete(found, AdviceCommon)
+		found[AdviceHasCommon] = true
+	}
 	if st.Level > Fair && guessable(found) {
 		// zxcvbn rates "3Lucia1980" strong (three pieces make many
 		// combinations), "EstaEsMiContraseña" very strong and "sol luna
@@ -331,7 +338,7 @@ func clampLevel(score int) int { return max(0, min(score, int(VeryStrong))) }
 // to guess ("the first thing tried", "too short"): with any of them, the
 // level is never above fair. The others (a known word, a repeat, add a
 // word) say how to do better, not that it is weak.
-var GuessableAdvice = []string{AdviceHasName, AdviceCommon, AdviceHasDate, AdviceSequence, AdviceLeet, AdviceTooShort, AdviceRelated}
+var GuessableAdvice = []string{AdviceHasName, AdviceCommon, AdviceHasCommon, AdviceHasDate, AdviceSequence, AdviceLeet, AdviceTooShort, AdviceRelated}
 
 func guessable(found map[string]bool) bool {
 	for _, id := range GuessableAdvice {

@@ -114,8 +114,8 @@ func TestPasswordStrength(t *testing.T) {
 		{"taza jirafa río tambor", "", VeryStrong, nil, []string{AdviceRelated}},
 		// A common password inside: the bar never says strong beside
 		// advice that says it is among the first things tried.
-		{"EstaEsMiContraseña", "", Fair, []string{AdviceCommon}, nil},
-		{"micontraseñasegura", "", Fair, []string{AdviceCommon}, nil},
+		{"EstaEsMiContraseña", "", Fair, []string{AdviceHasCommon}, []string{AdviceCommon}},
+		{"micontraseñasegura", "", Fair, []string{AdviceHasCommon}, []string{AdviceCommon}},
 		{"nube tren 1975 piano", "", Fair, []string{AdviceHasDate}, nil},
 		// A repeat says how to do better, not that it is weak.
 		{"nube tren queso piano" + strings.Repeat("x", 43), "", VeryStrong, []string{AdviceRepeat}, nil},
