@@ -38,7 +38,7 @@ const ReviewMaxAge = "12 months"
 // Reference is a source a lesson's facts were checked against.
 type Reference struct {
 	Name string `yaml:"name"` // who says it: "Cl@ve (clave.gob.es): Cl@ve Móvil"
-	URL  string `yaml:"url"`  // where: https://clave.gob.es/…
+	URL  string `yaml:"url"`  // where: https://clave.gob.es/…, or docs/… for Aula's own guides
 }
 
 // factsFile is a language's facts.yaml.
@@ -107,8 +107,8 @@ func checkProvenance(p *problems, root *yaml.Node, l *Lesson) {
 		if strings.TrimSpace(r.Name) == "" {
 			p.add(n, "source %d has no name: say who says it", i+1)
 		}
-		if !strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://") {
-			p.add(n, "source %d: url %q should be a web address (https://…)", i+1, r.URL)
+		if !strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://") && !strings.HasPrefix(r.URL, "docs/") {
+			p.add(n, "source %d: url %q should be a web address (https://…) or one of Aula's guides (docs/…)", i+1, r.URL)
 		}
 	}
 	for i, d := range l.FakeDomains {
@@ -175,6 +175,8 @@ func under(host, domain string) bool {
 // of every language, as of today.
 func Review(lib *Library, today time.Time) []Problem {
 	var out []Problem
+	// Whole days: reviewed on 2026-12-05 holds through 2027-12-05.
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	limit := today.AddDate(-1, 0, 0)
 	for _, lang := range lib.Langs() {
 		cat := lib.catalogs[lang]
