@@ -121,3 +121,23 @@ func TestHostsIn(t *testing.T) {
 		}
 	}
 }
+
+// Learners learn by doing: at most 30 % of the built-in steps only show
+// text (issue 15), in every language.
+func TestMostStepsAreDoing(t *testing.T) {
+	lib, _ := Load(Source{Name: "content", FS: BuiltIn()})
+	for _, lang := range lib.Langs() {
+		read, all := 0, 0
+		for _, l := range lib.Catalog(lang).Lessons {
+			for _, s := range l.Steps {
+				all++
+				if !s.NeedsAnswer() {
+					read++
+				}
+			}
+		}
+		if all == 0 || read*100 > all*30 {
+			t.Errorf("%s: %d of %d steps only show text (%d %%); keep it to 30 %% at most", lang, read, all, read*100/max(all, 1))
+		}
+	}
+}
