@@ -53,7 +53,9 @@ const usage = `Aula: practise digital skills, safely.
 
 Usage:
   aula [flags]                       start the learner kiosk
-  aula lessons check [DIR]           check the built-in lessons and those in DIR
+  aula lessons check [--sources] [DIR]
+                                     check the built-in lessons and those in DIR;
+                                     --sources lists each lesson's sources and review date
   aula lessons list [--lang L] [--json]
                                      list itineraries and lessons
   aula report [--data DIR] [--format csv|json] [--session DAY | --from DAY --to DAY]
@@ -409,6 +411,7 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "check":
 		fs := newFlags("lessons check", stderr)
+		sources := fs.Bool("sources", false, "")
 		rest, err := parse(fs, args[1:])
 		if err != nil {
 			return exitUsage
@@ -429,6 +432,13 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		// Plain language: warnings only, the lessons still load.
 		for _, w := range lessons.PlainLanguage(lib) {
 			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
+		}
+		// Facts: sources, review dates, contradictions. Warnings too.
+		for _, w := range lessons.Review(lib, time.Now()) {
+			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
+		}
+		if *sources {
+			lessons.WriteSources(stdout, lib)
 		}
 		if len(problems) > 0 {
 			fmt.Fprintf(stderr, "%d problem(s) found\n", len(problems))

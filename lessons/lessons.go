@@ -67,8 +67,16 @@ type Lesson struct {
 	Learned []string `yaml:"learned"`
 	Steps   []*Step  `yaml:"-"`
 
-	File string `yaml:"-"` // where it was read from, for messages
-	line int    // line of its id in File
+	// Facts go stale: what the lesson's facts were checked against, and
+	// when (see facts.go and docs/lessons.md).
+	Sources     []Reference       `yaml:"sources"`      // official pages the facts come from
+	Reviewed    string            `yaml:"reviewed"`     // the day they were last checked: 2026-12-05
+	Facts       map[string]string `yaml:"facts"`        // numbers the lesson teaches: passphrase-min-words: 4
+	FakeDomains []string          `yaml:"fake_domains"` // web domains the lesson shows as scams
+
+	File    string      `yaml:"-"` // where it was read from, for messages
+	line    int         // line of its id in File
+	domains []domainUse // web domains the lesson mentions, for the consistency check
 }
 
 // Step is one screen of a lesson.
@@ -115,7 +123,8 @@ type Catalog struct {
 	Itineraries []*Itinerary
 	Lessons     map[string]*Lesson
 
-	glossary []*Term // the words explained by F7, sorted
+	glossary []*Term      // the words explained by F7, sorted
+	facts    []*factsFile // facts.yaml of each source, in order
 }
 
 // term returns the glossary term with id, or nil.

@@ -173,6 +173,10 @@ func Load(sources ...Source) (*Library, []Problem) {
 				}
 				if name == "itineraries.yaml" || name == "itineraries.yml" {
 					cat.Itineraries = append(cat.Itineraries, parseItineraries(p, data)...)
+				} else if name == FactsFile {
+					if f := parseFacts(p, data); f != nil {
+						cat.facts = append(cat.facts, f)
+					}
 				} else if name == GlossaryFile {
 					for _, t := range parseGlossary(p, data) {
 						if prev := cat.term(t.ID); prev != nil {
@@ -301,6 +305,8 @@ func parseLesson(p *problems, data []byte) *Lesson {
 		return nil
 	}
 	l.line = orNode(child(root, "id"), root).Line
+	checkProvenance(p, root, &l)
+	l.domains = domainsIn(root)
 	if !idPattern.MatchString(l.ID) {
 		p.add(orNode(child(root, "id"), root), "lesson id %q should be lowercase letters, digits and dashes", l.ID)
 	}

@@ -24,6 +24,16 @@ import (
 // On top of zxcvbn, Aula gives it the learner's own name and a list of
 // Spanish words (common passwords, names, football clubs, months, cities)
 // as "user inputs", and turns what zxcvbn found into advice in plain words.
+//
+// Then two rules zxcvbn does not know. NIST SP 800-63B-4 (3.1.1.2) asks for
+// at least 15 characters when a password is the only thing that lets you
+// in: shorter is never more than fair. And words that go together ("mesa
+// silla puerta ventana", strength_themes.txt) are guessed from short themed
+// lists: 3 or more of one theme are never more than fair either.
+//
+// The verdict and the advice never contradict each other: any advice that
+// says what makes the password guessable (everything but "add another
+// word") keeps the level at fair or below.
 
 // Level is a password's strength, 0 (very weak) to 4 (very strong): the
 // zxcvbn score.
@@ -65,20 +75,22 @@ const (
 	AdviceEmpty      = "empty"       // nothing typed
 	AdviceOnlySpaces = "only_spaces" // only spaces
 	AdviceHasName    = "has_name"    // the learner's name
-	AdviceCommon     = "common"      // one of the most used passwords
+	AdviceCommon     = "common"      // one of the most used passwords, and weak
+	AdviceHasCommon  = "has_common"  // one of them inside a longer one: EstaEsMiContraseña
 	AdviceKnownWord  = "known_word"  // a name, a football club, a month, a dictionary word
 	AdviceHasDate    = "has_date"    // a year or a date
 	AdviceSequence   = "sequence"    // 1234, abcd, qwerty
 	AdviceRepeat     = "repeat"      // aaaa, 1212
 	AdviceLeet       = "leet"        // P@ssw0rd: symbols for look-alike letters
-	AdviceTooShort   = "too_short"   // fewer than 8 characters
+	AdviceTooShort   = "too_short"   // fewer than MinPasswordLen characters
+	AdviceRelated    = "related"     // 3 or more words of one theme: mesa silla puerta
 	AdviceAddWord    = "add_word"    // not very strong yet: another word helps most
 )
 
 // AdviceIDs lists every advice id in order of importance.
 func AdviceIDs() []string {
-	return []string{AdviceEmpty, AdviceOnlySpaces, AdviceHasName, AdviceCommon, AdviceKnownWord,
-		AdviceHasDate, AdviceSequence, AdviceRepeat, AdviceLeet, AdviceTooShort, AdviceAddWord}
+	return []string{AdviceEmpty, AdviceOnlySpaces, AdviceHasName, AdviceCommon, AdviceHasCommon, AdviceKnownWord,
+		AdviceHasDate, AdviceSequence, AdviceRepeat, AdviceLeet, AdviceTooShort, AdviceRelated, AdviceAddWord}
 }
 
 // MaxPasswordLen is the longest password judged, in characters. NIST SP
@@ -86,8 +98,11 @@ func AdviceIDs() []string {
 // first 64 characters, so the meter never stalls.
 const MaxPasswordLen = 64
 
-// MinPasswordLen is the shortest password NIST SP 800-63B accepts.
-const MinPasswordLen = 8
+// MinPasswordLen is the shortest password NIST SP 800-63B-4 (August 2025,
+// section 3.1.1.2) accepts when the password is the only factor: 15
+// characters. It allows 8 only when a second factor is always asked too;
+// Aula teaches the rule that holds everywhere.
+const MinPasswordLen = 15
 
 // Strength is the verdict on a password: a level and what to change.
 type Strength struct {
@@ -97,6 +112,60 @@ type Strength struct {
 
 //go:embed strength_es.txt
 var spanishWordsFile string
+
+//go:embed strength_themes.txt
+var themesFile string
+
+// themes maps a word, folded (no accents, lowercase), to the themes it
+// belongs to: "silla" → [casa].
+var themes = func() map[string][]string {
+	out := map[string][]string{}
+	theme := ""
+	for _, line := range strings.Split(themesFile, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+			continue
+		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+			theme = line[1 : len(line)-1]
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			w = Fold(strings.ToLower(w))
+			if !slices.Contains(out[w], theme) {
+				out[w] = append(out[w], theme)
+			}
+		}
+	}
+	return out
+}()
+
+// relatedWords reports whether 3 or more different words of the password
+// belong to one theme (plurals in -s and -es count as the word).
+func relatedWords(password string) bool {
+	count := map[string]int{}
+	seen := map[string]bool{}
+	for _, w := range strings.FieldsFunc(Fold(strings.ToLower(password)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		ts := themes[w]
+		if ts == nil && strings.HasSuffix(w, "s") {
+			ts = themes[strings.TrimSuffix(w, "s")]
+			if ts == nil && strings.HasSuffix(w, "es") {
+				ts = themes[strings.TrimSuffix(w, "es")]
+			}
+		}
+		for _, t := range ts {
+			count[t]++
+			if count[t] >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // What a user input is, for the advice.
 const (
@@ -225,6 +294,7 @@ func PasswordStrength(password, name string) Strength {
 	// with and without accents, so they are still found.
 	res := fastzx.Strength(stripAccents(password), fastzx.Then(names, spanishZX()))
 	st := Strength{Level: Level(clampLevel(res.Score))}
+	zxLevel := st.Level // zxcvbn's own verdict, before Aula's rules
 
 	found := map[string]bool{}
 	for _, m := range res.Sequence {
@@ -246,16 +316,27 @@ func PasswordStrength(password, name string) Strength {
 	if utf8.RuneCountInString(password) < MinPasswordLen {
 		found[AdviceTooShort] = true
 	}
-	if found[AdviceHasName] && st.Level > Fair {
-		// zxcvbn rates "3Lucia1980" strong: three pieces make many
-		// combinations. Whoever knows the learner tries their name first,
-		// so a password with it is never more than fair here.
+	if relatedWords(password) {
+		found[AdviceRelated] = true
+	}
+	if found[AdviceCommon] && zxLevel > Weak {
+		// "Guessed in seconds" is true of "Barcelona2024", not of
+		// "EstaEsMiContraseña": there the common password is inside.
+		delete(found, AdviceCommon)
+		found[AdviceHasCommon] = true
+	}
+	if st.Level > Fair && guessable(found) {
+		// zxcvbn rates "3Lucia1980" strong (three pieces make many
+		// combinations), "EstaEsMiContraseña" very strong and "sol luna
+		// mar" too. Whoever knows the learner tries their name first, a
+		// common password inside is still tried early, short is short:
+		// the bar never says strong next to advice that says otherwise.
 		st.Level = Fair
 	}
 	if st.Level < VeryStrong {
 		found[AdviceAddWord] = true
 	}
-	if st.Level >= Strong {
+	if zxLevel >= Strong {
 		// Words are what a strong passphrase is made of: no need to warn.
 		delete(found, AdviceKnownWord)
 	}
@@ -268,6 +349,21 @@ func PasswordStrength(password, name string) Strength {
 }
 
 func clampLevel(score int) int { return max(0, min(score, int(VeryStrong))) }
+
+// GuessableAdvice are the advice ids whose words say the password is easy
+// to guess ("the first thing tried", "too short"): with any of them, the
+// level is never above fair. The others (a known word, a repeat, add a
+// word) say how to do better, not that it is weak.
+var GuessableAdvice = []string{AdviceHasName, AdviceCommon, AdviceHasCommon, AdviceHasDate, AdviceSequence, AdviceLeet, AdviceTooShort, AdviceRelated}
+
+func guessable(found map[string]bool) bool {
+	for _, id := range GuessableAdvice {
+		if found[id] {
+			return true
+		}
+	}
+	return false
+}
 
 // adviceFor says what a piece of the password found by zxcvbn teaches.
 // names are the user inputs that come from the learner's name.

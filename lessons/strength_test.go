@@ -95,13 +95,30 @@ func TestPasswordStrength(t *testing.T) {
 		{"3Lucia1980", "Lucía", Fair, []string{AdviceHasName, AdviceHasDate, AdviceAddWord}, nil},
 		{"nube tren queso lucía", "Lucía", Fair, []string{AdviceHasName}, nil},
 		// Patterns.
-		{"password", "", VeryWeak, []string{AdviceCommon}, []string{AdviceTooShort}},
+		{"password", "", VeryWeak, []string{AdviceCommon, AdviceTooShort}, nil},
 		{"clave", "", VeryWeak, []string{AdviceCommon, AdviceTooShort}, nil},
 		{"P@ssw0rd!", "", Weak, []string{AdviceCommon, AdviceLeet}, nil},
 		{"aaaaaaaaaaaa", "", VeryWeak, []string{AdviceRepeat}, nil},
 		{"qwertyuiop", "", VeryWeak, []string{AdviceCommon}, nil},
 		{"abcdefghijk", "", VeryWeak, []string{AdviceSequence}, nil},
 		{"Gh7$kq", "", Weak, []string{AdviceTooShort, AdviceAddWord}, nil},
+		// NIST SP 800-63B-4: at least 15 characters when the password is
+		// the only factor. zxcvbn rates these very strong; Aula says fair.
+		{"sol luna mar", "", Fair, []string{AdviceTooShort}, nil},
+		{"uva mesa tren", "", Fair, []string{AdviceTooShort, AdviceAddWord}, nil},
+		{"nube tren queso", "", VeryStrong, nil, []string{AdviceTooShort}}, // 15: enough
+		// Words that go together are guessed from short themed lists.
+		{"mesa silla puerta ventana", "", Fair, []string{AdviceRelated, AdviceAddWord}, []string{AdviceKnownWord}},
+		{"perros gatos caballos luna", "", Fair, []string{AdviceRelated}, nil},
+		{"table chair door window", "", Fair, []string{AdviceRelated}, nil},
+		{"taza jirafa río tambor", "", VeryStrong, nil, []string{AdviceRelated}},
+		// A common password inside: the bar never says strong beside
+		// advice that says it is among the first things tried.
+		{"EstaEsMiContraseña", "", Fair, []string{AdviceHasCommon}, []string{AdviceCommon}},
+		{"micontraseñasegura", "", Fair, []string{AdviceHasCommon}, []string{AdviceCommon}},
+		{"nube tren 1975 piano", "", Fair, []string{AdviceHasDate}, nil},
+		// A repeat says how to do better, not that it is weak.
+		{"nube tren queso piano" + strings.Repeat("x", 43), "", VeryStrong, []string{AdviceRepeat}, nil},
 		// A saying is not a passphrase.
 		{"más vale pájaro en mano", "", VeryWeak, []string{AdviceCommon}, nil},
 		{"a bird in the hand", "", VeryWeak, []string{AdviceCommon}, nil},
@@ -212,6 +229,11 @@ func FuzzPasswordStrength(f *testing.F) {
 		for _, a := range got.Advice {
 			if !known[a] {
 				t.Fatalf("unknown advice %q", a)
+			}
+		}
+		for _, a := range GuessableAdvice {
+			if slices.Contains(got.Advice, a) && got.Level > Fair {
+				t.Fatalf("%q is level %d with advice %q, which says it is easy to guess", password, got.Level, a)
 			}
 		}
 		if got.Level < VeryStrong && !slices.Contains(got.Advice, AdviceAddWord) && !slices.Contains(got.Advice, AdviceEmpty) &&
