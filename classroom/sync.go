@@ -76,6 +76,10 @@ func (s *Syncer) SetClass(url, token string) {
 	s.client, s.state = nil, NoClass
 	if url != "" {
 		s.client = &Client{URL: url, Device: s.st.DeviceID(), Token: token}
+		// The pin the code proved at join is kept with the class.
+		if c, err := s.st.Class(); err == nil && c.URL == url {
+			s.client.Pin = c.Pin
+		}
 		s.state = Offline
 	}
 	close(s.changed)
@@ -328,6 +332,9 @@ func (s *Syncer) pollLoop(ctx context.Context) {
 }
 
 func (s *Syncer) deliver(c Command) {
+	// What reaches the learner's screen is text only, whatever the hub sent.
+	c.Text = CleanText(c.Text, MaxMessage)
+	c.Lesson = CleanText(c.Lesson, MaxID)
 	if s.send != nil {
 		s.send(CommandMsg{Command: c})
 	}
