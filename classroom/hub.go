@@ -13,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	
 	"aula/store"
 )
 
@@ -470,4 +469,3 @@ func clientIP(r *http.Request) string {
 	}
 	return host
 }
-

@@ -53,14 +53,14 @@ func keepRune(r rune) bool {
 	case unicode.IsControl(r): // C0, DEL, C1
 		return false
 	case r >= '\u202a' && r <= '\u202e', // LRE RLE PDF LRO RLO
-		r >= '\u2066' && r <= '\u2069',                   // LRI RLI FSI PDI
+		r >= '\u2066' && r <= '\u2069',                  // LRI RLI FSI PDI
 		r == '\u200e' || r == '\u200f' || r == '\u061c', // LRM RLM ALM
 		r == '\u200b' || r == '\u200c' || r == '\ufeff', // zero width space, non-joiner, BOM
-		r >= '\u2060' && r <= '\u2064',                   // word joiner, invisible operators
-		r >= '\U000e0000' && r <= '\U000e007f',           // tag characters
-		r >= '\ufff9' && r <= '\ufffb',                   // interlinear annotations
-		unicode.Is(unicode.Co, r),                        // private use
-		unicode.Is(unicode.Cs, r):                        // surrogates (cannot be valid, but)
+		r >= '\u2060' && r <= '\u2064',                  // word joiner, invisible operators
+		r >= '\U000e0000' && r <= '\U000e007f',          // tag characters
+		r >= '\ufff9' && r <= '\ufffb',                  // interlinear annotations
+		unicode.Is(unicode.Co, r),                       // private use
+		unicode.Is(unicode.Cs, r):                       // surrogates (cannot be valid, but)
 		return false
 	}
 	return true

@@ -34,7 +34,7 @@ type joinScreen struct {
 
 // Results of the join screen's commands.
 type (
-	foundMsg   struct {
+	foundMsg struct {
 		hubs []classroom.Found
 		d    Discover // to search again
 	}
