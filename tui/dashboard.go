@@ -22,6 +22,7 @@ type DashboardConfig struct {
 	Lang    string
 	Address string // the hub's address for the kiosks; "" when local
 	Code    string // the session code; "" takes the one in the snapshot (none when local)
+	Key     string // the trainer key, shown in the help (dashtrust.go); "" when unknown
 	Now     func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
