@@ -27,7 +27,7 @@ var quietLog = log.New(io.Discard, "", 0)
 // hubFlags are the flags of aula hub and aula trainer that say how the hub
 // is served.
 type hubFlags struct {
-	listen, tlsCert, tlsKey                  *string
+	listen, tlsCert, tlsKey                *string
 	plain, proxy, approve, showKey, newKey *bool
 }
 

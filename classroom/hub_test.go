@@ -80,6 +80,7 @@ func newTestHub(t testing.TB, opts ...func(*HubOptions)) *testHub {
 	}
 	srv := httptest.NewUnstartedServer(h.Handler())
 	srv.TLS = ServerTLS(cert)
+	srv.Config.ErrorLog = quiet // attacks hang up mid-handshake
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	return &testHub{Hub: h, srv: srv, trainer: &Client{URL: srv.URL, Token: key, Pin: fp}, clock: clk, pin: fp}
@@ -403,17 +404,22 @@ func FuzzHubBodies(f *testing.F) {
 	f.Add(PathJoin, `{"device":"0011223344556677","mode":"pin","nonce":"AAAAAAAAAAAAAAAAAAAAAA==","share":"4rM5MbYHhF2vtH8JaZaYcgeYD8SjL4A4rsBOVNfT7Us="}`)
 	f.Add(PathJoinDone, `{"handshake":"00","confirm":"AA=="}`)
 	f.Add(PathJoinWait, `{"ticket":"00"}`)
+	f.Add(PathCommand, `{"kind":"message","text":"\u001b[2Jhola"}`)
+	f.Add(PathCommand, `{"kind":"forget","to":"0011223344556677"}`)
 	f.Add(PathPush, `[`)
 	h := newTestHub(f)
 	k := h.join(f)
 	f.Fuzz(func(t *testing.T, path, body string) {
 		switch path {
-		case PathPush, PathPresence, PathJoin, PathJoinDone, PathJoinWait:
+		case PathPush, PathPresence, PathJoin, PathJoinDone, PathJoinWait, PathCommand:
 		default:
 			return
 		}
 		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+k.c.Token)
+		if path == PathCommand {
+			req.Header.Set("Authorization", "Bearer "+h.trainer.Token)
+		}
 		req.Header.Set(HeaderDevice, k.c.Device)
 		rec := httptest.NewRecorder()
 		h.Handler().ServeHTTP(rec, req)

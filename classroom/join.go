@@ -93,7 +93,7 @@ func (h *Hub) join(w http.ResponseWriter, r *http.Request) {
 		ipb := g.ip(ip, now)
 		switch {
 		case !ipb.take(now):
-			wait = true
+			g.guessedAt, wait = now, true
 		case !g.budget.take(now):
 			ipb.give(now)
 			g.guessedAt, wait = now, true
@@ -128,6 +128,11 @@ func (h *Hub) answer(req JoinRequest, ip string, charged, replace bool, now time
 	}
 	id := randomHex(16)
 	g := h.gate
+	if charged {
+		// Counted as a wrong code until the kiosk proves otherwise: a
+		// guesser learns from the hub's proof and never comes back.
+		g.wrong++
+	}
 	if len(g.hands) >= maxHandshake {
 		for k := range g.hands { // the budget bounds them; this is a backstop
 			delete(g.hands, k)
@@ -155,9 +160,10 @@ func (h *Hub) joinDone(w http.ResponseWriter, r *http.Request) {
 	right := ok && now.Sub(hs.at) <= handshakeTTL && hmac.Equal(hs.kioskProof, req.Confirm)
 	switch {
 	case !ok:
-	case !right:
-		g.wrong++
-	case hs.charged:
+	case !right && !hs.charged:
+		g.wrong++ // a charged one was counted when it was judged
+	case right && hs.charged:
+		g.wrong--
 		g.budget.give(now)
 		g.ip(hs.ip, now).give(now)
 	}
