@@ -84,7 +84,7 @@ func (d *Dashboard) topLines(w int) []string {
 		}
 		return lines
 	}
-	summary := d.summary()
+	summary := d.notice(d.summary()) // dashtrust.go
 	if !d.live {
 		lines := []string{fit(st.Header.Render("Aula")+st.HeaderDim.Render(" · "+cat.T("dash_title_local")), w), fit(cat.T("dash_local_who"), w)}
 		lines = append(lines, wrap(st.Dim.Render(cat.T("dash_local_note")), w, 2)...)

@@ -30,6 +30,7 @@ type joinScreen struct {
 	msg     string
 	busy    bool
 	wait    *classroom.Joining // waiting for the trainer (joinwait.go)
+	rounds  int                // searches for hubs so far (joinwait.go)
 }
 
 // Results of the join screen's commands.

@@ -28,12 +28,17 @@ const (
 // joinWaitMsg says the laptop waits for the trainer to let it in.
 type joinWaitMsg struct{ j *classroom.Joining }
 
-// again searches for hubs once more after a pause, while nobody has
-// chosen one yet.
+// discoverRounds bounds the searches of one visit to the screen (about a
+// minute): a hub started after the screen opened is found.
+const discoverRounds = 30
+
+// again searches for hubs once more after a pause, while none was found
+// and nobody is joining.
 func (j *joinScreen) again(d Discover) tea.Cmd {
-	if d == nil || j.busy {
+	if d == nil || j.busy || len(j.found) > 0 || j.rounds >= discoverRounds {
 		return nil
 	}
+	j.rounds++
 	return tea.Tick(discoverAgain, func(time.Time) tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), discoverRound)
 		defer cancel()
