@@ -203,9 +203,10 @@ func hubAddresses(hl *hubListener) []string {
 func serveHub(ctx context.Context, h *classroom.Hub, hl *hubListener, announced func(error)) error {
 	hid, _ := h.Store().HubID()
 	stop, err := classroom.Announce(classroom.InstanceName(hid), hl.ip, hl.port, hl.scheme)
-	if err == nil {
+	switch {
+	case err == nil:
 		defer stop()
-	} else {
+	case !errors.Is(err, classroom.ErrNotAnnounced): // loopback on purpose is no failure
 		h.SetAnnounceError(err.Error())
 	}
 	if announced != nil {

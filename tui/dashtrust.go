@@ -53,10 +53,10 @@ func (d *Dashboard) notice(summary string) string {
 	if s.Guessed {
 		parts = append(parts, st.Bad.Render(cat.T("dash_guessed", "Count", s.WrongCodes)))
 	}
-	if s.Announce != "" && len(parts) == 0 {
-		parts = append(parts, st.Dim.Render(cat.T("dash_not_announced")))
-	}
 	if len(parts) == 0 {
+		if s.Announce != "" { // after the summary: it matters less
+			return summary + st.Dim.Render("  ·  "+cat.T("dash_not_announced"))
+		}
 		return summary
 	}
 	return strings.Join(parts, "  ")
