@@ -10,6 +10,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/mdns"
@@ -67,7 +68,8 @@ func Announce(instance string, listen net.IP, port int, scheme string) (stop fun
 	if err != nil {
 		return nil, err
 	}
-	var servers []*mdns.Server
+	var use []net.Interface
+	zones := map[int]*mdns.MDNSService{}
 	var errs []error
 	for _, ifi := range ifaces {
 		if ifi.Flags&net.FlagUp == 0 || ifi.Flags&net.FlagLoopback != 0 || ifi.Flags&net.FlagMulticast == 0 {
@@ -85,24 +87,15 @@ func Announce(instance string, listen net.IP, port int, scheme string) (stop fun
 			errs = append(errs, err)
 			continue
 		}
-		srv, err := mdns.NewServer(&mdns.Config{Zone: svc, Iface: &ifi, Logger: quiet})
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", ifi.Name, err))
-			continue
-		}
-		servers = append(servers, srv)
+		use, zones[ifi.Index] = append(use, ifi), svc
 	}
-	if len(servers) == 0 {
+	if len(use) == 0 {
 		if len(errs) == 0 {
 			return nil, errors.New("no network interface to announce the class on")
 		}
 		return nil, errors.Join(errs...)
 	}
-	return func() {
-		for _, s := range servers {
-			_ = s.Shutdown()
-		}
-	}, nil
+	return respond(use, zones)
 }
 
 // ifaceIPs are an interface's IPv4 addresses.
@@ -127,40 +120,72 @@ func ifaceIPs(ifi *net.Interface) []net.IP {
 // Addresses on a network this laptop is on come first; others only when
 // there are none.
 func Discover(ctx context.Context) []Found {
-	entries := make(chan *mdns.ServiceEntry, 16)
-	params := mdns.DefaultParams(service)
-	params.Entries = entries
-	params.Logger = quiet
-	params.DisableIPv6 = true
-	params.Timeout = 800 * time.Millisecond
+	entries := make(chan *mdns.ServiceEntry, 32)
+	timeout := 800 * time.Millisecond
 	if dl, ok := ctx.Deadline(); ok {
-		params.Timeout = max(time.Until(dl), 100*time.Millisecond)
+		timeout = max(time.Until(dl), 100*time.Millisecond)
+	}
+	// Ask on every interface that can multicast. (The mDNS library still
+	// needs a multicast route on the kiosk to listen: a kiosk on a network
+	// without a gateway types the address.)
+	var wg sync.WaitGroup
+	query := func(ifi *net.Interface) {
+		defer wg.Done()
+		params := mdns.DefaultParams(service)
+		params.Entries = entries
+		params.Logger = quiet
+		params.DisableIPv6 = true
+		params.Timeout = timeout
+		params.Interface = ifi
+		_ = mdns.QueryContext(ctx, params)
+	}
+	ifaces, _ := net.Interfaces()
+	for i := range ifaces {
+		ifi := &ifaces[i]
+		if ifi.Flags&net.FlagUp == 0 || ifi.Flags&net.FlagLoopback != 0 || ifi.Flags&net.FlagMulticast == 0 || len(ifaceIPs(ifi)) == 0 {
+			continue
+		}
+		wg.Add(1)
+		go query(ifi)
+	}
+	if len(ifaces) == 0 {
+		wg.Add(1)
+		go query(nil)
 	}
 	done := make(chan struct{})
 	go func() {
-		_ = mdns.QueryContext(ctx, params)
+		wg.Wait()
 		close(done)
 	}()
 	var out []Found
 	var onLink []bool
+	take := func(e *mdns.ServiceEntry) {
+		if e == nil || e.AddrV4 == nil || e.Port <= 0 || e.Port > 65535 {
+			return
+		}
+		scheme := "https"
+		if slices.Contains(e.InfoFields, "scheme=http") {
+			scheme = "http"
+		}
+		f := Found{Name: CleanText(instanceName(e.Name), 60), URL: fmt.Sprintf("%s://%s:%d", scheme, e.AddrV4, e.Port)}
+		if !slices.Contains(out, f) && len(out) < 32 {
+			out = append(out, f)
+			onLink = append(onLink, isOnLink(e.AddrV4))
+		}
+	}
 	for {
 		select {
 		case e := <-entries:
-			if e == nil || e.AddrV4 == nil || e.Port <= 0 || e.Port > 65535 {
-				continue
-			}
-			scheme := "https"
-			if slices.Contains(e.InfoFields, "scheme=http") {
-				scheme = "http"
-			}
-			name := CleanText(instanceName(e.Name), 60)
-			f := Found{Name: name, URL: fmt.Sprintf("%s://%s:%d", scheme, e.AddrV4, e.Port)}
-			if !slices.Contains(out, f) && len(out) < 32 {
-				out = append(out, f)
-				onLink = append(onLink, isOnLink(e.AddrV4))
-			}
+			take(e)
 		case <-done:
-			return preferOnLink(out, onLink)
+			for { // what arrived as the queries ended
+				select {
+				case e := <-entries:
+					take(e)
+				default:
+					return preferOnLink(out, onLink)
+				}
+			}
 		}
 	}
 }
