@@ -400,7 +400,7 @@ func TestAttackBadFieldsChangeNothing(t *testing.T) {
 		"presence: huge help wait":    {PathPresence, Presence{Learner: 1, Name: "Ana", Screen: "home", Help: true, HelpWait: 1 << 40}},
 		"presence: negative misses":   {PathPresence, Presence{Learner: 1, Name: "Ana", Screen: "lesson", Misses: -1}},
 		"presence: step after last":   {PathPresence, Presence{Learner: 1, Name: "Ana", Screen: "lesson", StepIndex: 9, Steps: 3}},
-		"presence: hand, no learner":  {PathPresence, Presence{Screen: "home", Help: true}},
+		"presence: wait, no hand":     {PathPresence, Presence{Screen: "home", HelpWait: 5}},
 		"push: elapsed 9e18":          {PathPush, ev(func(e *store.Event) { e.Elapsed = 9e18 })},
 		"push: negative elapsed":      {PathPush, ev(func(e *store.Event) { e.Elapsed = -1 })},
 		"push: year 2099":             {PathPush, ev(func(e *store.Event) { e.At = time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC) })},

@@ -94,6 +94,8 @@ func (s *Syncer) Kick() { nudge(s.kick) }
 // SetPresence hands the syncer where the kiosk is now. Changes the trainer
 // must see at once (a hand going up or down) go out straight away.
 func (s *Syncer) SetPresence(p Presence) {
+	// Within what the hub accepts (a kiosk left on for weeks).
+	p.Idle, p.OnStep, p.HelpWait = min(p.Idle, MaxSeconds), min(p.OnStep, MaxSeconds), min(p.HelpWait, MaxSeconds)
 	s.mu.Lock()
 	urgent := p.Help != s.presence.Help || p.Learner != s.presence.Learner
 	s.presence = p

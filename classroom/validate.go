@@ -70,9 +70,6 @@ func checkPresence(p Presence) error {
 	if !p.Help && (p.HelpWait != 0 || p.HelpSeen) {
 		return fmt.Errorf("help_wait and help_seen need a raised hand")
 	}
-	if p.Learner == 0 && (p.Name != "" || p.Help) {
-		return fmt.Errorf("a name or a raised hand needs a learner")
-	}
 	return nil
 }
 
