@@ -95,7 +95,25 @@ func Announce(instance string, listen net.IP, port int, scheme string) (stop fun
 		}
 		return nil, errors.Join(errs...)
 	}
-	return respond(use, zones)
+	stop, err = respond(use, zones)
+	if !errors.Is(err, errNoPacketInfo) {
+		return stop, err
+	}
+	// Where the system cannot say (Windows), one responder with every
+	// address, on the default interface: kiosks keep the on-link ones.
+	var all []net.IP
+	for _, ifi := range use {
+		all = append(all, zones[ifi.Index].IPs...)
+	}
+	svc, err := mdns.NewMDNSService(instance, service, "", host+".", port, all, []string{"aula", "scheme=" + scheme})
+	if err != nil {
+		return nil, err
+	}
+	srv, err := mdns.NewServer(&mdns.Config{Zone: svc, Logger: quiet})
+	if err != nil {
+		return nil, err
+	}
+	return func() { _ = srv.Shutdown() }, nil
 }
 
 // ifaceIPs are an interface's IPv4 addresses.

@@ -17,6 +17,10 @@ import (
 // interface, so a kiosk on the Wi-Fi would be told the docker address too.)
 // Answers go back to the asker by unicast, which needs no multicast route.
 
+// errNoPacketInfo: this system does not tell which interface a packet came
+// in on.
+var errNoPacketInfo = errors.New("the system does not say which interface a question came in on")
+
 var mdnsGroup = &net.UDPAddr{IP: net.IPv4(224, 0, 0, 251), Port: 5353}
 
 // respond answers questions for zones (by interface index) until stop.
@@ -31,7 +35,7 @@ func respond(ifaces []net.Interface, zones map[int]*mdns.MDNSService) (stop func
 	p := ipv4.NewPacketConn(c)
 	if err := p.SetControlMessage(ipv4.FlagInterface, true); err != nil {
 		c.Close()
-		return nil, err
+		return nil, errNoPacketInfo // Windows: see Announce
 	}
 	for i := range ifaces[1:] {
 		if err := p.JoinGroup(&ifaces[i+1], mdnsGroup); err != nil {
