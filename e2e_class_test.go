@@ -63,7 +63,7 @@ func TestE2EClassroom(t *testing.T) {
 		s.keys(k.session, "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
 		s.typeText(k.session, code)
 		s.keys(k.session, "Enter")
-		s.waitFor(k.session, "Ya estás en la clase")
+		s.waitFor(k.session, "Ya estás en la clase", "Comprobación de seguridad")
 		s.keys(k.session, "Enter")
 		s.waitFor(k.session, "Hola, "+k.name, "En clase")
 	}

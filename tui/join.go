@@ -39,7 +39,7 @@ type (
 		hubs []classroom.Found
 		d    Discover // to search again
 	}
-	joinedMsg  struct{ url, token string }
+	joinedMsg  struct{ url, token, pin string }
 	joinErrMsg struct{ err error }
 )
 

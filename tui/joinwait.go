@@ -74,7 +74,16 @@ func keepClass(st *store.Store, c store.Class) tea.Msg {
 	if err := st.SetClass(c); err != nil {
 		return joinErrMsg{err}
 	}
-	return joinedMsg{url: c.URL, token: c.Token}
+	return joinedMsg{url: c.URL, token: c.Token, pin: c.Pin}
+}
+
+// joinedCheck is the short fingerprint of the class's certificate, for
+// the careful to compare with the trainer's screen ("" without one).
+func joinedCheck(cat *i18n.Catalog, pin string) string {
+	if pin == "" {
+		return ""
+	}
+	return " " + cat.T("joined_check", "Fingerprint", classroom.ShortFingerprint(pin))
 }
 
 // waiting shows the laptop's number and asks the hub until the trainer
