@@ -57,6 +57,7 @@ func startLines(t *testing.T, bin string, args ...string) *lineSession {
 	s.cmd.Env = append(os.Environ(), "TERM=dumb")
 	var stderr bytes.Buffer
 	s.cmd.Stdout, s.cmd.Stderr = lockedWriter{s}, &stderr
+	s.cmd.WaitDelay = 5 * time.Second // should a child be left holding the output
 	in, err := s.cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -144,104 +145,119 @@ var boxOrEscape = regexp.MustCompile("[\u2500-\u259f\x1b]")
 
 func TestE2EAccessibleEveryKind(t *testing.T) {
 	bin := aulaBinary(t)
+	for _, lang := range []string{"es", "en"} {
+		data := t.TempDir()
+		t.Run(lang, func(t *testing.T) {
+			out := playEveryKind(t, lang, startLines(t, bin, "--accessible", "--data", data, "--lang", lang))
+			if dir := os.Getenv("AULA_TRANSCRIPTS"); dir != "" {
+				// To read what a screen reader would read: AULA_TRANSCRIPTS=/tmp go test -run Accessible
+				_ = os.WriteFile(filepath.Join(dir, "accessible-"+lang+".txt"), out, 0o644)
+			}
+		})
+		checkEveryKindData(t, lang, data)
+	}
+}
+
+// playEveryKind signs Lucía up in the accessible mode s runs (a fresh data
+// folder, in lang) and plays one lesson of each step kind (in English, the
+// lessons of email again), then leaves; Aula must end with status 0 and
+// print no box drawing or escape code. It returns everything printed.
+// The Windows run (e2e_wine_test.go) plays the same.
+func playEveryKind(t *testing.T, lang string, s *lineSession) []byte {
+	t.Helper()
 	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	datas := map[string]string{}
-	for _, lang := range []string{"es", "en"} {
-		data := t.TempDir()
-		datas[lang] = data
-		t.Run(lang, func(t *testing.T) {
-			cat := lib.Catalog(lang)
-			w := wordsFor(lang)
-			s := startLines(t, bin, "--accessible", "--data", data, "--lang", lang)
-			s.expect(w.name)
-			s.send("Lucía")
-			s.expect(w.pin)
-			s.send("1")
-			s.expect(w.hello)
+	cat := lib.Catalog(lang)
+	w := wordsFor(lang)
+	s.expect(w.name)
+	s.send("Lucía")
+	s.expect(w.pin)
+	s.send("1")
+	s.expect(w.hello)
 
-			// One lesson of each kind on the first run; the second run, in
-			// English, goes through the lessons of email again.
-			var ids []string
-			covered := map[string]bool{}
-			for _, l := range cat.AllLessons() {
-				isMail := slices.Contains(l.StepKinds(), "inbox")
-				if lang == "en" && !isMail || lang == "es" && !isMail && !slices.ContainsFunc(l.StepKinds(), func(k string) bool { return !covered[k] }) {
-					continue
-				}
-				ids = append(ids, l.ID)
-				for _, k := range l.StepKinds() {
-					covered[k] = true
-				}
+	// One lesson of each kind on the first run; the second run, in
+	// English, goes through the lessons of email again.
+	var ids []string
+	covered := map[string]bool{}
+	for _, l := range cat.AllLessons() {
+		isMail := slices.Contains(l.StepKinds(), "inbox")
+		if lang == "en" && !isMail || lang == "es" && !isMail && !slices.ContainsFunc(l.StepKinds(), func(k string) bool { return !covered[k] }) {
+			continue
+		}
+		ids = append(ids, l.ID)
+		for _, k := range l.StepKinds() {
+			covered[k] = true
+		}
+	}
+	if lang == "es" {
+		for _, k := range lessons.Kinds() {
+			if !covered[k] {
+				t.Fatalf("no built-in lesson has a %s step", k)
 			}
-			if lang == "es" {
-				for _, k := range lessons.Kinds() {
-					if !covered[k] {
-						t.Fatalf("no built-in lesson has a %s step", k)
-					}
-				}
-			}
-			all := cat.AllLessons()
-			for _, id := range ids {
-				n := slices.IndexFunc(all, func(l *lessons.Lesson) bool { return l.ID == id }) + 1
-				s.send(w.home)
-				s.expect(w.hello)
-				s.send(strconv.Itoa(len(cat.Itineraries) + 2)) // all lessons: after "continue" and the paths
-				s.expect(w.allLessons)
-				s.send(strconv.Itoa(n))
-				l, _ := cat.Lesson(id)
-				doLesson(t, s, w, l)
-			}
-
-			s.send(w.quit)
-			s.expect(w.quitQuestion)
-			s.send("1") // leave Aula
-			if code := s.wait(); code != 0 {
-				t.Fatalf("Aula ended with status %d", code)
-			}
-			if dir := os.Getenv("AULA_TRANSCRIPTS"); dir != "" {
-				// To read what a screen reader would read: AULA_TRANSCRIPTS=/tmp go test -run Accessible
-				_ = os.WriteFile(filepath.Join(dir, "accessible-"+lang+".txt"), s.out.Bytes(), 0o644)
-			}
-			if bad := boxOrEscape.FindString(s.out.String()); bad != "" {
-				i := strings.Index(s.out.String(), bad)
-				t.Fatalf("accessible mode printed %q: %s", bad, s.out.String()[max(i-200, 0):min(i+50, s.out.Len())])
-			}
-		})
+		}
+	}
+	all := cat.AllLessons()
+	for _, id := range ids {
+		n := slices.IndexFunc(all, func(l *lessons.Lesson) bool { return l.ID == id }) + 1
+		s.send(w.home)
+		s.expect(w.hello)
+		s.send(strconv.Itoa(len(cat.Itineraries) + 2)) // all lessons: after "continue" and the paths
+		s.expect(w.allLessons)
+		s.send(strconv.Itoa(n))
+		l, _ := cat.Lesson(id)
+		doLesson(t, s, w, l)
 	}
 
-	// The data files hold outcomes, never what was typed as practice.
-	for lang, data := range datas {
-		raw, err := os.ReadFile(filepath.Join(data, store.FileName))
-		if err != nil {
-			t.Fatal(err)
+	s.send(w.quit)
+	s.expect(w.quitQuestion)
+	s.send("1") // leave Aula
+	if code := s.wait(); code != 0 {
+		t.Fatalf("Aula ended with status %d", code)
+	}
+	s.mu.Lock()
+	out := bytes.Clone(s.out.Bytes())
+	s.mu.Unlock()
+	if bad := boxOrEscape.Find(out); bad != nil {
+		i := bytes.Index(out, bad)
+		t.Fatalf("accessible mode printed %q: %s", bad, out[max(i-200, 0):min(i+50, len(out))])
+	}
+	return out
+}
+
+// checkEveryKindData checks the data folder playEveryKind filled in lang:
+// it holds outcomes, never what was typed as practice, and every lesson
+// played is done.
+func checkEveryKindData(t *testing.T, lang, data string) {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(data, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{practicePassword, practiceBody, "tortuga", "zqxjw", "Prueba Ejemplo"} {
+		if bytes.Contains(raw, []byte(secret)) {
+			t.Errorf("%s: the data file holds %q, typed as practice", lang, secret)
 		}
-		for _, secret := range []string{practicePassword, practiceBody, "tortuga", "zqxjw", "Prueba Ejemplo"} {
-			if bytes.Contains(raw, []byte(secret)) {
-				t.Errorf("%s: the data file holds %q, typed as practice", lang, secret)
-			}
+	}
+	st, err := store.Open(data, store.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ls, _ := st.Learners()
+	if len(ls) != 1 {
+		t.Fatalf("learners: %+v", ls)
+	}
+	prog, _ := st.Progress(ls[0].ID)
+	done := []string{"correo-leer", "correo-escribir", "correo-responder", "correo-reenviar", "correo-enganos"}
+	if lang == "es" {
+		done = append(done, "teclado", "seguridad-basica", "frase-contrasena", "verificacion-dos-pasos", "engano-o-verdad", "primer-formulario")
+	}
+	for _, id := range done {
+		if prog[id].Status != store.Done {
+			t.Errorf("%s: lesson %s: %+v, want done", lang, id, prog[id])
 		}
-		st, err := store.Open(data, store.Options{Timeout: time.Second})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls, _ := st.Learners()
-		if len(ls) != 1 {
-			t.Fatalf("learners: %+v", ls)
-		}
-		prog, _ := st.Progress(ls[0].ID)
-		done := []string{"correo-leer", "correo-escribir", "correo-responder", "correo-reenviar", "correo-enganos"}
-		if lang == "es" {
-			done = append(done, "teclado", "seguridad-basica", "frase-contrasena", "verificacion-dos-pasos", "engano-o-verdad", "primer-formulario")
-		}
-		for _, id := range done {
-			if prog[id].Status != store.Done {
-				t.Errorf("%s: lesson %s: %+v, want done", lang, id, prog[id])
-			}
-		}
-		st.Close()
 	}
 }
 

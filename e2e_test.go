@@ -73,6 +73,9 @@ type tmuxServer struct {
 	socket string
 	conf   string
 	env    []string
+	// before is shell words run before the program (the Windows run sets
+	// trap '' INT: under Wine a Ctrl+C also reaches the shell around it).
+	before string
 }
 
 var socketSeq struct {
@@ -141,8 +144,8 @@ func (s *tmuxServer) startArgs(name string, w, h int, dir, bin string, args ...s
 	for _, a := range args {
 		quoted = append(quoted, shellQuote(a))
 	}
-	command := fmt.Sprintf("TERM=xterm-256color %s 2>%s; echo $? >%s.tmp && mv %s.tmp %s",
-		strings.Join(quoted, " "), shellQuote(filepath.Join(dir, name+".stderr")),
+	command := fmt.Sprintf("%sTERM=xterm-256color %s 2>%s; echo $? >%s.tmp && mv %s.tmp %s",
+		s.before, strings.Join(quoted, " "), shellQuote(filepath.Join(dir, name+".stderr")),
 		shellQuote(exit), shellQuote(exit), shellQuote(exit))
 	s.run("new-session", "-d", "-s", name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), command)
 }

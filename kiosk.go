@@ -8,10 +8,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// guardSignals is the kiosk's signal handling, in place of Bubble Tea's
-// (tea.WithoutSignalHandler): an interrupt (a Ctrl+C that reaches Aula as a
-// signal rather than a key, Ctrl+C or Ctrl+Break in a Windows console) asks
-// to leave exactly as the Ctrl+C key does, so it needs the trainer PIN.
+// guardSignals is the full screen's signal handling, in place of Bubble
+// Tea's (tea.WithoutSignalHandler), in every mode: an interrupt (a Ctrl+C
+// that reaches Aula as a signal rather than a key, Ctrl+C or Ctrl+Break in
+// a Windows console) asks to leave exactly as the Ctrl+C key does (in
+// kiosk mode, that needs the trainer PIN). Bubble Tea's own handling would
+// end the program at once.
 // SIGTERM and SIGHUP (the system shutting down, the session ending, the
 // window closing; on Windows, the console closing or logging off) end Aula
 // at once, and main still saves what is queued. Stop signals (Ctrl+Z as a

@@ -218,9 +218,6 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	if r := st.Recovered(); r != nil {
-		notices = append(notices, recoveryNotice(cat, r))
-	}
 	if opt.kiosk && !opt.trainerPIN {
 		fmt.Fprintln(stderr, cat.T("kiosk_no_pin"))
 	}
@@ -246,11 +243,14 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	cfg := tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
 		Class: syncer, Discover: classroom.Discover, HubURL: opt.hub, Joined: joined,
 		Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN}
+	cfg.Recovery = st.Recovered() // told over the first screen, whichever it is (in either mode)
 	if sp := tui.FindSpeaker(); sp != nil {
 		cfg.Speaker = sp // F6 reads aloud
 	}
-	// A copy of the last good file, made while the learner signs in.
-	go st.Backup()
+	// A copy of the last good file, made while the learner signs in (the
+	// store makes one after each finished lesson, the kiosk at sign-out
+	// and here again on the way out; Close waits for it).
+	st.BackupLater()
 	// Old laptops: a soft memory limit makes the garbage collector work a
 	// little harder rather than let the heap grow to twice what is live
 	// (GOMEMLIMIT in the environment still decides, if set).
@@ -289,18 +289,12 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 			close(stopInterrupt)
 		} else {
 			m = tui.New(cfg)
-			popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30)}
-			if opt.kiosk {
-				// Signals are ours: a Ctrl+C that arrives as a signal asks, as
-				// the key does, instead of ending the program (see kiosk.go).
-				popts = append(popts, tea.WithoutSignalHandler())
-			}
-			p := tea.NewProgram(m, popts...)
+			// Signals are ours, in every mode: a Ctrl+C that arrives as a
+			// signal (a Windows console delivers it so) asks, as the key
+			// does, instead of ending the program (see kiosk.go).
+			p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30), tea.WithoutSignalHandler())
 			to.set(func(msg any) { p.Send(msg) })
-			stopGuard := func() {}
-			if opt.kiosk {
-				stopGuard = guardSignals(p)
-			}
+			stopGuard := guardSignals(p)
 			_, runErr = p.Run()
 			stopGuard()
 		}
@@ -319,6 +313,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	stopSync()
 	<-syncDone
+	st.BackupLater() // the copy on the way out
 	if runErr != nil {
 		fmt.Fprintln(stderr, "aula:", runErr)
 		return exitData
@@ -407,13 +402,6 @@ func openStore(dir string, cat *i18n.Catalog, stderr io.Writer) (*store.Store, i
 		return nil, exitData
 	}
 	return st, exitOK
-}
-
-func recoveryNotice(cat *i18n.Catalog, r *store.Recovery) string {
-	if r.FromBackup {
-		return cat.T("err_damaged_restored", "Damaged", r.DamagedPath, "When", r.BackupTime.Format("02/01/2006 15:04"))
-	}
-	return cat.T("err_damaged_fresh", "Damaged", r.DamagedPath)
 }
 
 // loadLessons reads the built-in lessons and, if dir is set, a trainer's own.

@@ -117,8 +117,12 @@ func askTrainerPIN(st *store.Store, cat *i18n.Catalog, stdout, stderr io.Writer)
 }
 
 func runDashboard(cfg tui.DashboardConfig, stderr io.Writer) int {
-	p := tea.NewProgram(tui.NewDashboard(cfg), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
-	if _, err := p.Run(); err != nil {
+	// A Ctrl+C that arrives as a signal asks, as the key does (kiosk.go).
+	p := tea.NewProgram(tui.NewDashboard(cfg), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30), tea.WithoutSignalHandler())
+	stop := guardSignals(p)
+	_, err := p.Run()
+	stop()
+	if err != nil {
 		fmt.Fprintln(stderr, "aula trainer:", err)
 		return exitData
 	}

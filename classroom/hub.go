@@ -167,6 +167,7 @@ func (h *Hub) Handler() http.Handler {
 	mux.HandleFunc("POST "+PathPush, h.device(h.push))
 	mux.HandleFunc("POST "+PathPresence, h.device(h.presence))
 	mux.HandleFunc("GET "+PathCommands, h.device(h.poll))
+	mux.HandleFunc("GET "+PathEvents, h.device(h.events)) // recover.go
 	mux.HandleFunc("GET "+PathClass, h.trainer(h.class))
 	mux.HandleFunc("GET "+PathLearner, h.trainer(h.learner))
 	mux.HandleFunc("POST "+PathCommand, h.trainer(h.command))
@@ -228,7 +229,11 @@ func (h *Hub) push(w http.ResponseWriter, r *http.Request, dev string) {
 		writeError(w, http.StatusInternalServerError, "the hub could not store the events: "+err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, PushResponse{Stored: res.Stored, Duplicates: res.Duplicates})
+	resp := PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, Confirmed: res.Confirmed}
+	for _, id := range res.Collisions {
+		resp.Refused = append(resp.Refused, Refusal{ID: id, Reason: ReasonCollision})
+	}
+	writeJSON(w, http.StatusOK, resp)
 }
 
 // roomFor refuses learners a laptop adds beyond MaxLearners.

@@ -7,6 +7,7 @@ import (
 
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -167,9 +168,10 @@ func TestPushIsIdempotentOverHTTP(t *testing.T) {
 	record(t, k.st, store.Event{Learner: ana.ID, Kind: store.LessonStarted, Lesson: "teclado", Steps: 4})
 	record(t, k.st, store.Event{Learner: ana.ID, Kind: store.Answered, Lesson: "teclado", Step: "arroba", StepIndex: 1, Steps: 4, Attempt: 1, Mistake: "sin-arroba"})
 	req := outboxPush(t, k)
-	for i, want := range []PushResponse{{Stored: 2}, {Duplicates: 2}} {
+	ids := []string{req.Events[0].ID, req.Events[1].ID}
+	for i, want := range []PushResponse{{Stored: 2, Confirmed: ids}, {Duplicates: 2, Confirmed: ids}} {
 		got, err := k.c.Push(ctx, req)
-		if err != nil || got != want {
+		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Fatalf("push %d: %+v, %v; want %+v", i, got, err, want)
 		}
 	}

@@ -103,11 +103,28 @@ type PushRequest struct {
 	Events   []store.Event         `json:"events"`
 }
 
-// PushResponse says how many events were new and how many the hub had.
+// PushResponse says, event by event, what the hub did with a push. The
+// kiosk removes from its outbox only the ids in Confirmed.
 type PushResponse struct {
-	Stored     int `json:"stored"`
-	Duplicates int `json:"duplicates"`
+	Stored     int       `json:"stored"`     // new events
+	Duplicates int       `json:"duplicates"` // events the hub already held, the same in every field
+	Confirmed  []string  `json:"confirmed"`  // ids the hub now holds (stored or duplicate)
+	Refused    []Refusal `json:"refused,omitempty"`
 }
+
+// Refusal is one event the hub did not take, and why.
+type Refusal struct {
+	ID     string `json:"id"`
+	Reason string `json:"reason"` // one of the Reason constants
+}
+
+// Why the hub refuses an event of a push.
+const (
+	// ReasonCollision: the hub holds a different event with this id (an id
+	// an older Aula made, reused after a restore or a copy). The kiosk gives
+	// the event a new id and sends it again; both are kept.
+	ReasonCollision = "id_collision"
+)
 
 // Presence is where a kiosk is now. Durations, not times: laptops' clocks
 // disagree, so the hub times presence by when it arrives.

@@ -160,7 +160,7 @@ func (s *Syncer) result(gen int, err error) {
 // Run syncs until ctx ends. Run it once, in its own goroutine.
 func (s *Syncer) Run(ctx context.Context) {
 	var wg sync.WaitGroup
-	for _, loop := range []func(context.Context){s.pushLoop, s.presenceLoop, s.pollLoop} {
+	for _, loop := range []func(context.Context){s.pushLoop, s.presenceLoop, s.pollLoop, s.takeBackLoop} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -256,10 +256,26 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 	}
 	rctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	if _, err := c.Push(rctx, req); err != nil {
+	resp, err := c.Push(rctx, req)
+	if err != nil {
 		return false, err
 	}
-	return more, s.st.AckOutbox(evs[len(evs)-1].Seq)
+	// Only what the hub confirmed leaves the outbox, id by id.
+	if err := s.st.AckOutbox(resp.Confirmed...); err != nil {
+		return false, err
+	}
+	for _, r := range resp.Refused {
+		if r.Reason != ReasonCollision {
+			continue // kept, and sent again: a newer hub may take it
+		}
+		// Another event holds this id at the hub: this one gets a new id
+		// and goes again at once, so the hub keeps both.
+		if _, err := s.st.Reissue(r.ID); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return false, err
+		}
+		more = true
+	}
+	return more, nil
 }
 
 // presenceLoop reports where the kiosk is every Every, and at once when the

@@ -34,7 +34,7 @@ else
   echo "   foot: not installed (apt install foot)"
 fi
 if command -v shellcheck >/dev/null; then
-  shellcheck deploy/linux/aula-launch deploy/linux/aula-kiosk-session deploy/linux/install.sh deploy/build.sh deploy/check.sh
+  shellcheck deploy/linux/aula-launch deploy/linux/aula-kiosk-session deploy/linux/install.sh deploy/build.sh deploy/check.sh deploy/wine/setup.sh
   echo "   shellcheck: ok"
 else
   echo "   shellcheck: not installed (apt install shellcheck)"

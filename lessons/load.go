@@ -146,6 +146,7 @@ func Load(sources ...Source) (*Library, []Problem) {
 	for _, lang := range lib.langs {
 		lib.catalogs[lang] = &Catalog{Lang: lang, Lessons: map[string]*Lesson{}}
 	}
+	read := readAhead(sources, lib.langs)
 	for _, src := range sources {
 		for _, lang := range lib.langs {
 			cat := lib.catalogs[lang]
@@ -180,7 +181,7 @@ func Load(sources ...Source) (*Library, []Problem) {
 						}
 						cat.glossary = append(cat.glossary, t)
 					}
-				} else if l := parseLesson(p, data); l != nil {
+				} else if l := read.parseLesson(p, data); l != nil {
 					l.File = file
 					if prev, dup := cat.Lessons[l.ID]; dup {
 						// Leave this file out, but keep the lesson read first:

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,9 +106,10 @@ const (
 )
 
 // spanishInputs are the words of strength_es.txt in order, each also
-// without accents (maría and maria), then the years; spanishKind says what
-// each one is.
-var spanishInputs, spanishKind = func() ([]string, map[string]int) {
+// without accents (maría and maria), then the years; the map says what
+// each one is. Read on first use (the password step warms it in the
+// background), never at start.
+var spanishInputs = sync.OnceValues(func() ([]string, map[string]int) {
 	var out []string
 	kind := map[string]int{}
 	add := func(w string, k int) {
@@ -137,20 +139,34 @@ var spanishInputs, spanishKind = func() ([]string, map[string]int) {
 		add(strconv.Itoa(y), inputYear)
 	}
 	return out, kind
-}()
+})
 
-// spanishZX are the Spanish inputs, ranked once for zxcvbn.
-var spanishZX = fastzx.NewInputs(spanishInputs)
+// spanishKind says what a Spanish input is (inputWord when it is none).
+func spanishKind(w string) int {
+	_, kind := spanishInputs()
+	return kind[w]
+}
 
-// WarmStrength reads zxcvbn's dictionaries now, so that the first key on
-// a password step is as quick as the others. Safe to call more than once.
-func WarmStrength() { fastzx.Warm() }
+// spanishZX are the Spanish inputs, ranked once for zxcvbn, on first use.
+var spanishZX = sync.OnceValue(func() *fastzx.Inputs {
+	words, _ := spanishInputs()
+	return fastzx.NewInputs(words)
+})
+
+// WarmStrength reads zxcvbn's dictionaries and the Spanish inputs now, so
+// that the first key on a password step is as quick as the others. Safe to
+// call more than once, from any goroutine.
+func WarmStrength() {
+	fastzx.Warm()
+	spanishZX()
+}
 
 // SpanishWords returns the Spanish words given to zxcvbn, most common first.
 func SpanishWords() []string {
 	var out []string
-	for _, w := range spanishInputs {
-		if spanishKind[w] != inputYear {
+	words, kind := spanishInputs()
+	for _, w := range words {
+		if kind[w] != inputYear {
 			out = append(out, w)
 		}
 	}
@@ -207,7 +223,7 @@ func PasswordStrength(password, name string) Strength {
 	// that take 2 bytes ("ññññ"); without accents it counts like the
 	// original, which counts characters. The Spanish words are given
 	// with and without accents, so they are still found.
-	res := fastzx.Strength(stripAccents(password), fastzx.Then(names, spanishZX))
+	res := fastzx.Strength(stripAccents(password), fastzx.Then(names, spanishZX()))
 	st := Strength{Level: Level(clampLevel(res.Score))}
 
 	found := map[string]bool{}
@@ -262,9 +278,9 @@ func adviceFor(m *match.Match, names []string, length int) []string {
 		switch {
 		case slices.Contains(names, m.MatchedWord):
 			out = append(out, AdviceHasName)
-		case m.DictionaryName == "user_inputs" && spanishKind[m.MatchedWord] == inputYear:
+		case m.DictionaryName == "user_inputs" && spanishKind(m.MatchedWord) == inputYear:
 			out = append(out, AdviceHasDate)
-		case (m.DictionaryName == "passwords" || spanishKind[m.MatchedWord] == inputPassword && m.DictionaryName == "user_inputs") &&
+		case (m.DictionaryName == "passwords" || spanishKind(m.MatchedWord) == inputPassword && m.DictionaryName == "user_inputs") &&
 			(m.J-m.I+1)*2 >= length:
 			// Most of the password is a common password by itself.
 			out = append(out, AdviceCommon)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -42,8 +41,8 @@ func (k EventKind) known() bool {
 // Event is one thing a learner did. It never carries what the learner typed:
 // only ids from the lesson file and outcomes.
 type Event struct {
-	ID        string        `json:"id"`  // DeviceID + ":" + Seq, set by Record
-	Seq       uint64        `json:"seq"` // set by Record (events bucket NextSequence)
+	ID        string        `json:"id"`  // 32 random hex characters, set by Record (older files: DeviceID + ":" + Seq)
+	Seq       uint64        `json:"seq"` // set by Record (events bucket NextSequence): the order on this laptop, not an identity
 	Learner   uint64        `json:"learner"`
 	Kind      EventKind     `json:"kind"`
 	Lesson    string        `json:"lesson"`
@@ -116,7 +115,7 @@ func validEvent(e Event) error {
 // transaction: it gives the event its Seq, ID and (when zero) At, appends it
 // to the learner's log, updates the lesson's progress and adds the event to
 // the outbox. When Record returns nil the event is on disk. It returns the
-// stored event.
+// stored event. A finished lesson also starts a backup (BackupLater).
 //
 // The learner must exist (ErrNotFound); the kind must be known, the lesson
 // set and, for answers and step_done, the step (ErrBadEvent). A negative
@@ -140,7 +139,9 @@ func (s *Store) Record(e Event) (Event, error) {
 			return err
 		}
 		e.Seq = seq
-		e.ID = s.deviceID + ":" + strconv.FormatUint(seq, 10)
+		if e.ID, err = newEventID(); err != nil {
+			return err
+		}
 		key := key2(e.Learner, seq)
 		if err := put(events, key, e); err != nil {
 			return err
@@ -153,6 +154,9 @@ func (s *Store) Record(e Event) (Event, error) {
 	})
 	if err != nil {
 		return Event{}, err
+	}
+	if e.Kind == LessonDone {
+		s.BackupLater() // a lesson's work is never only in one file
 	}
 	return e, nil
 }
@@ -249,15 +253,32 @@ func (s *Store) Outbox(limit int) ([]Event, error) {
 	return evs, err
 }
 
-// AckOutbox removes the outbox entries with Seq <= upToSeq, once the
-// classroom has them. The events themselves stay.
-func (s *Store) AckOutbox(upToSeq uint64) error {
+// AckOutbox removes from the outbox the events with these ids, once the
+// classroom hub has confirmed each of them. Ids that are not in the outbox
+// are ignored. The events themselves stay.
+func (s *Store) AckOutbox(ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
 	return s.db.Update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketOutbox)
+		events := tx.Bucket(bucketEvents)
 		var done [][]byte
 		c := b.Cursor()
-		for k, _ := c.First(); k != nil && binary.BigEndian.Uint64(k) <= upToSeq; k, _ = c.Next() {
-			done = append(done, bytes.Clone(k))
+		// The confirmed events are the oldest in the outbox (the batch was
+		// its head): stop once all of them are found.
+		for k, v := c.First(); k != nil && len(done) < len(want); k, v = c.Next() {
+			var e Event
+			if _, err := get(events, v, &e); err != nil {
+				return err
+			}
+			if want[e.ID] {
+				done = append(done, bytes.Clone(k))
+			}
 		}
 		for _, k := range done {
 			if err := b.Delete(k); err != nil {
@@ -266,4 +287,35 @@ func (s *Store) AckOutbox(upToSeq uint64) error {
 		}
 		return nil
 	})
+}
+
+// Reissue gives the outbox event with id a new random id, keeping
+// everything else, and returns the new id. The kiosk does this when the hub
+// refuses an event because it already holds a different event with the same
+// id (an id made by an older Aula, in a data file restored from a backup or
+// copied to another laptop): with its new id the event is sent again and
+// both are kept. An id not in the outbox is ErrNotFound.
+func (s *Store) Reissue(id string) (string, error) {
+	var fresh string
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		events := tx.Bucket(bucketEvents)
+		c := tx.Bucket(bucketOutbox).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			var e Event
+			if _, err := get(events, v, &e); err != nil {
+				return err
+			}
+			if e.ID != id {
+				continue
+			}
+			var err error
+			if e.ID, err = newEventID(); err != nil {
+				return err
+			}
+			fresh = e.ID
+			return put(events, v, e)
+		}
+		return fmt.Errorf("outbox event %q: %w", id, ErrNotFound)
+	})
+	return fresh, err
 }

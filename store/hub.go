@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/rand"
 	"crypto/sha256"
@@ -188,20 +189,29 @@ type RemoteLearner struct {
 	Name string `json:"name"`
 }
 
-// IngestResult says what Ingest did with a batch.
+// IngestResult says what Ingest did with a batch, event by event.
 type IngestResult struct {
 	Stored     int // new events
-	Duplicates int // events the hub already had (a retried batch)
+	Duplicates int // events the hub already had, the same in every field (a retried batch)
+	// Confirmed lists the ids of the events the hub now holds: stored, or
+	// held already as they are. Only these may leave the kiosk's outbox.
+	Confirmed []string
+	// Collisions lists the ids the hub already holds for a different event
+	// (same id, other content). Those events were not stored; the kiosk
+	// gives each a new id (Reissue) and sends it again, so both are kept.
+	Collisions []string
 }
 
-// Ingest stores a batch of events from a kiosk, exactly once: an event whose
-// device id and sequence number the hub has seen is skipped. Learners are
+// Ingest stores a batch of events from a kiosk, exactly once: an event
+// whose id the hub holds with the same content (a hash of every field, see
+// eventHash) is a duplicate and skipped; one whose id the hub holds with
+// other content is a collision, reported and not stored. Learners are
 // matched by (device, id) and their names kept up to date; each event is
 // re-keyed to the hub's learner id, keeps its original ID, and updates the
-// progress as on the kiosk. Events must come from device (their ID starts
-// with it) and name a learner of the batch, or nothing is stored
-// (ErrBadEvent). Ingest uses bbolt's Batch, so concurrent calls from many
-// kiosks share one disk commit; it must be idempotent, and is.
+// progress as on the kiosk. Event ids must be random ids or this device's
+// old-style ids, and events must name a learner of the batch, or nothing is
+// stored (ErrBadEvent). Ingest uses bbolt's Batch, so concurrent calls from
+// many kiosks share one disk commit; it must be idempotent, and is.
 func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) (IngestResult, error) {
 	if err := checkDeviceID(device); err != nil {
 		return IngestResult{}, err
@@ -218,12 +228,17 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 		if err := validEvent(e); err != nil {
 			return IngestResult{}, fmt.Errorf("event %d: %w", i, err)
 		}
-		if e.ID != device+":"+fmt.Sprint(e.Seq) || e.Seq == 0 {
-			return IngestResult{}, fmt.Errorf("%w: event %d is not from this device", ErrBadEvent, i)
+		if err := checkEventID(device, e); err != nil {
+			return IngestResult{}, fmt.Errorf("event %d: %w", i, err)
 		}
 		if _, ok := names[e.Learner]; !ok {
 			return IngestResult{}, fmt.Errorf("%w: event %d names learner %d, who is not in the batch", ErrBadEvent, i, e.Learner)
 		}
+	}
+	hashes := make([][]byte, len(events))
+	for i, e := range events {
+		e.Elapsed = max(e.Elapsed, 0)
+		hashes[i] = eventHash(device, e)
 	}
 	var res IngestResult
 	err := s.db.Batch(func(tx *bbolt.Tx) error {
@@ -236,16 +251,20 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 			}
 			hubIDs[id] = hid
 		}
-		ingested := tx.Bucket(bucketIngested)
+		seen := tx.Bucket(bucketEventIDs)
 		log := tx.Bucket(bucketEvents)
 		proj := projector{tx: tx}
-		for _, e := range events {
-			seen := binary.BigEndian.AppendUint64([]byte(device), e.Seq)
-			if ingested.Get(seen) != nil {
-				res.Duplicates++
+		for i, e := range events {
+			if held := seen.Get([]byte(e.ID)); held != nil {
+				if bytes.Equal(held, hashes[i]) {
+					res.Duplicates++
+					res.Confirmed = append(res.Confirmed, e.ID)
+				} else {
+					res.Collisions = append(res.Collisions, e.ID)
+				}
 				continue
 			}
-			if err := ingested.Put(seen, nil); err != nil {
+			if err := seen.Put([]byte(e.ID), hashes[i]); err != nil {
 				return err
 			}
 			e.Learner = hubIDs[e.Learner]
@@ -261,6 +280,7 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 				return err
 			}
 			res.Stored++
+			res.Confirmed = append(res.Confirmed, e.ID)
 		}
 		return proj.flush()
 	})
@@ -322,11 +342,11 @@ func (s *Store) HubLearner(device string, id uint64) (Learner, error) {
 	return l, err
 }
 
-// isIngested is for tests: whether the hub has the event device:seq.
-func (s *Store) isIngested(device string, seq uint64) bool {
+// isIngested is for tests: whether the hub holds an event with this id.
+func (s *Store) isIngested(id string) bool {
 	found := false
 	_ = s.db.View(func(tx *bbolt.Tx) error {
-		found = tx.Bucket(bucketIngested).Get(binary.BigEndian.AppendUint64([]byte(device), seq)) != nil
+		found = tx.Bucket(bucketEventIDs).Get([]byte(id)) != nil
 		return nil
 	})
 	return found

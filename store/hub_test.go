@@ -95,11 +95,13 @@ func TestIngestRejectsOtherDevicesAndStrangers(t *testing.T) {
 		who []RemoteLearner
 		evs []Event
 	}{
-		"events of another device":   {other, []RemoteLearner{{ID: ana.ID, Name: "Ana"}}, evs},
-		"a learner not in the batch": {kiosk.DeviceID(), []RemoteLearner{{ID: ana.ID + 1, Name: "Pepe"}}, evs},
-		"a bad device id":            {"../../etc", who, evs},
-		"a bad name":                 {kiosk.DeviceID(), []RemoteLearner{{ID: ana.ID, Name: " "}}, evs},
-		"free text as a step id":     {kiosk.DeviceID(), who, []Event{{ID: kiosk.DeviceID() + ":9", Seq: 9, Learner: ana.ID, Kind: Answered, Lesson: "x", Step: "my password is secret"}}},
+		"a learner not in the batch":  {kiosk.DeviceID(), []RemoteLearner{{ID: ana.ID + 1, Name: "Pepe"}}, evs},
+		"a bad device id":             {"../../etc", who, evs},
+		"a bad name":                  {kiosk.DeviceID(), []RemoteLearner{{ID: ana.ID, Name: " "}}, evs},
+		"free text as a step id":      {kiosk.DeviceID(), who, []Event{{ID: kiosk.DeviceID() + ":9", Seq: 9, Learner: ana.ID, Kind: Answered, Lesson: "x", Step: "my password is secret"}}},
+		"an old id of another device": {kiosk.DeviceID(), who, []Event{{ID: other + ":9", Seq: 9, Learner: ana.ID, Kind: LessonStarted, Lesson: "x"}}},
+		"an old id with another seq":  {kiosk.DeviceID(), who, []Event{{ID: kiosk.DeviceID() + ":8", Seq: 9, Learner: ana.ID, Kind: LessonStarted, Lesson: "x"}}},
+		"an id that is not hex":       {kiosk.DeviceID(), who, []Event{{ID: strings.Repeat("Z", 32), Seq: 9, Learner: ana.ID, Kind: LessonStarted, Lesson: "x"}}},
 	} {
 		if _, err := hub.Ingest(tc.dev, tc.who, tc.evs); !errors.Is(err, ErrBadEvent) {
 			t.Errorf("%s: %v, want ErrBadEvent", name, err)
@@ -115,11 +117,11 @@ func TestIngestConcurrentKiosks(t *testing.T) {
 	hub := openTemp(t)
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)
-	devs := make([]string, 8)
-	for i := range devs {
+	lastIDs := make([]string, 8)
+	for i := range lastIDs {
 		k := openTemp(t)
 		l, evs := kioskEvents(t, k, "Learner", 5)
-		devs[i] = k.DeviceID()
+		lastIDs[i] = evs[len(evs)-1].ID
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -145,9 +147,9 @@ func TestIngestConcurrentKiosks(t *testing.T) {
 			t.Errorf("%s/%s: %d events, want 6", lp.Learner.Device, lp.Learner.Name, len(evs))
 		}
 	}
-	for _, d := range devs {
-		if !hub.isIngested(d, 6) {
-			t.Errorf("device %s: seq 6 not marked ingested", d)
+	for _, id := range lastIDs {
+		if !hub.isIngested(id) {
+			t.Errorf("event %s not marked ingested", id)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"cmp"
+	"crypto/rand"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -116,7 +118,7 @@ func (s *Store) AddLearner(name, pin string) (Learner, error) {
 		if err != nil {
 			return err
 		}
-		if l.ID, err = b.NextSequence(); err != nil {
+		if l.ID, err = newLearnerID(b); err != nil {
 			return err
 		}
 		return put(b, u64(l.ID), l)
@@ -125,6 +127,25 @@ func (s *Store) AddLearner(name, pin string) (Learner, error) {
 		return Learner{}, err
 	}
 	return l, nil
+}
+
+// newLearnerID picks a random id for a learner of this laptop, from 2^32 to
+// 2^53 (exact in any JSON reader), free in b. A counter would start again
+// in a data file restored from its backup, or go on in step on two laptops
+// copied from one folder, and the class hub, which knows a learner by
+// laptop and id, would take two people for one. A hub's copies of other
+// laptops' learners keep counter ids, below 2^32.
+func newLearnerID(b *bbolt.Bucket) (uint64, error) {
+	for {
+		var r [8]byte
+		if _, err := rand.Read(r[:]); err != nil {
+			return 0, err
+		}
+		id := 1<<32 + binary.BigEndian.Uint64(r[:])%(1<<53-1<<32)
+		if b.Get(u64(id)) == nil {
+			return id, nil
+		}
+	}
 }
 
 // Learners lists the learners of this laptop (not those a hub knows from

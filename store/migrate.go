@@ -17,6 +17,7 @@ import (
 var migrations = []func(*bbolt.Tx) error{
 	migrate0to1,
 	migrate1to2,
+	migrate2to3,
 }
 
 // migrate0to1 creates the buckets and the device id.
@@ -45,6 +46,50 @@ func migrate1to2(tx *bbolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// migrate2to3 moves a hub's record of what it ingested from device+seq
+// (which a restored or copied kiosk reuses) to the event's id with a hash of
+// its content, so that a hub tells a retried event from a different one
+// with the same id. The hash is made from the hub's copy of each event of
+// another laptop's learner, as that laptop sent it.
+func migrate2to3(tx *bbolt.Tx) error {
+	ids, err := tx.CreateBucketIfNotExists(bucketEventIDs)
+	if err != nil {
+		return fmt.Errorf("creating bucket %s: %w", bucketEventIDs, err)
+	}
+	learners := tx.Bucket(bucketLearners)
+	remote := map[uint64]Learner{}
+	if err := learners.ForEach(func(k, v []byte) error {
+		var l Learner
+		if err := decode(v, &l); err != nil {
+			return err
+		}
+		if l.Remote() {
+			remote[l.ID] = l
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+		var e Event
+		if err := decode(v, &e); err != nil {
+			return err
+		}
+		l, ok := remote[e.Learner]
+		if !ok {
+			return nil // this laptop's own learner
+		}
+		e.Learner = l.RemoteID
+		return ids.Put([]byte(e.ID), eventHash(l.Device, e))
+	}); err != nil {
+		return err
+	}
+	if tx.Bucket(bucketIngested) == nil {
+		return nil
+	}
+	return tx.DeleteBucket(bucketIngested)
 }
 
 // schemaVersion reads meta/schema_version; a file without it is version 0.

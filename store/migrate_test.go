@@ -38,13 +38,16 @@ func TestMigrateFromV0(t *testing.T) {
 		t.Errorf("Recovered() = %+v for an old but healthy file", s.Recovered())
 	}
 	if err := s.db.View(func(tx *bbolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketLearners, bucketEvents, bucketProgress, bucketOutbox, bucketDevices, bucketRemote, bucketIngested} {
+		for _, b := range [][]byte{bucketMeta, bucketLearners, bucketEvents, bucketProgress, bucketOutbox, bucketDevices, bucketRemote, bucketEventIDs} {
 			if tx.Bucket(b) == nil {
 				t.Errorf("bucket %s missing after migrating", b)
 			}
 		}
-		if v := string(tx.Bucket(bucketMeta).Get(keySchemaVersion)); v != "2" {
-			t.Errorf("schema_version = %q, want \"2\"", v)
+		if tx.Bucket(bucketIngested) != nil {
+			t.Error("bucket ingested still there after migrating")
+		}
+		if v := string(tx.Bucket(bucketMeta).Get(keySchemaVersion)); v != "3" {
+			t.Errorf("schema_version = %q, want \"3\"", v)
 		}
 		return nil
 	}); err != nil {
@@ -127,7 +130,7 @@ func TestMigrateFromV1(t *testing.T) {
 		t.Errorf("events after migrating: %+v, %v", evs, err)
 	}
 	if err := s.db.View(func(tx *bbolt.Tx) error {
-		for _, b := range [][]byte{bucketDevices, bucketRemote, bucketIngested} {
+		for _, b := range [][]byte{bucketDevices, bucketRemote, bucketEventIDs} {
 			if tx.Bucket(b) == nil {
 				t.Errorf("bucket %s missing after migrating", b)
 			}

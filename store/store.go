@@ -4,7 +4,7 @@
 //
 // Layout of aula.db (keep this true when the schema changes):
 //
-//	meta      schema_version -> "2" ; device_id -> 16 hex chars
+//	meta      schema_version -> "3" ; device_id -> 16 hex chars
 //	          class -> Class JSON (the hub this kiosk joined, with its token)
 //	          hub_id -> 16 hex chars ; trainer_key_hash -> sha256 (a hub's own)
 //	          trainer_key -> the key itself (aula hub --show-key; devices.go)
@@ -15,19 +15,26 @@
 //	          "prefs" (theme, large, accessible, speak) came after schema 2
 //	          without a migration: absent means the defaults, and an older
 //	          Aula ignores it.
-//	events    learner(8B)+seq(8B) -> Event JSON
+//	events    learner(8B)+seq(8B) -> Event JSON (its ID: 32 random hex
+//	          characters; files from before schema 3 also hold device:seq ids)
 //	progress  learner(8B)+lessonID -> Progress JSON
 //	outbox    seq(8B) -> learner(8B)+seq(8B) (key into events)
 //
-// Buckets only a classroom hub fills (schema 2):
+// Buckets only a classroom hub fills (schema 2; event_ids since 3, in place
+// of "ingested" deviceID+seq(8B), which restored and copied kiosks reused):
 //
 //	devices   deviceID -> Device JSON (joined laptops; their token hashed)
 //	remote    deviceID+remoteLearner(8B) -> learner(8B) (the hub's learner id)
-//	ingested  deviceID+seq(8B) -> empty (events already stored: exactly once)
+//	event_ids event id -> sha256 of the event as its kiosk sent it (eventHash):
+//	          events already stored, exactly once; a different event under
+//	          a known id is a collision, refused and never dropped silently
 //
-// All numbers in keys are 8-byte big-endian so that keys sort. Learner ids
-// come from the learners bucket's NextSequence, event sequence numbers from
-// the events bucket's NextSequence. Values are JSON, written and read only
+// All numbers in keys are 8-byte big-endian so that keys sort. A laptop's
+// own learners get random ids from 2^32 to 2^53 (newLearnerID; files from
+// before have small ones), so that a restored or copied file never gives
+// a new learner the id of another; a hub's copies of other laptops'
+// learners take ids from the learners bucket's NextSequence, below 2^32.
+// Event sequence numbers come from the events bucket's NextSequence. Values are JSON, written and read only
 // through encode and decode (codec.go). The meta values are raw strings.
 //
 // The events are the source of truth; progress is a projection of them,
@@ -35,9 +42,13 @@
 //
 // Files next to aula.db, all owner-only:
 //
-//	aula.db.bak                      rolling copy of the last good file (Backup)
-//	aula.db.pre-migration-v<N>       copy taken before migrating from schema N
-//	aula.db.damaged-YYYYMMDD-HHMMSS  a file that could not be opened; never deleted
+//	aula.db.bak, .bak.1, .bak.2          the last good copies, newest first (backup.go),
+//	                                     made at start, after each lesson finished
+//	                                     and at sign-out, each checked before it
+//	                                     takes the place of an older one
+//	aula.db.pre-migration-v<N>           copy taken before migrating from schema N
+//	aula.db.damaged-YYYYMMDD-HHMMSS      a file that could not be opened; never deleted
+//	aula.db.bak.damaged-YYYYMMDD-HHMMSS  a copy found damaged when it was needed; never deleted
 package store
 
 import (
@@ -96,14 +107,6 @@ type Options struct {
 	Now     func() time.Time // nil means time.Now
 }
 
-// Recovery tells the app that the data file was damaged at open and what
-// was done.
-type Recovery struct {
-	DamagedPath string    // where the damaged file was moved (aula.db.damaged-YYYYMMDD-HHMMSS)
-	FromBackup  bool      // true when aula.db.bak was restored
-	BackupTime  time.Time // mod time of the backup that was restored
-}
-
 // Store is an open data file. It is safe for concurrent use. Every write
 // is one committed bbolt transaction: when a method returns nil, the data
 // is on disk.
@@ -114,6 +117,9 @@ type Store struct {
 	deviceID string
 	now      func() time.Time
 	rec      *Recovery
+
+	backupMu sync.Mutex     // one backup at a time
+	bg       sync.WaitGroup // backups started by BackupLater; Close waits for them
 
 	// A hub answers every request with a token check and most with a
 	// learner lookup; these copies of what is on disk keep those reads off
@@ -153,38 +159,7 @@ func Open(dir string, opt Options) (*Store, error) {
 		return nil, err
 	}
 
-	rec := &Recovery{}
-	if rec.DamagedPath, err = moveAside(path, opt.Now()); err != nil {
-		return nil, fmt.Errorf("moving the damaged data file aside (%v): %w", d, err)
-	}
-	bak := path + backupSuffix
-	if fi, statErr := os.Stat(bak); statErr == nil && fi.Mode().IsRegular() {
-		if err := copyFile(bak, path); err != nil {
-			return nil, fmt.Errorf("restoring the backup: %w", err)
-		}
-		s, err := openFile(dir, path, opt)
-		if err == nil {
-			rec.FromBackup = true
-			rec.BackupTime = fi.ModTime()
-			s.rec = rec
-			return s, nil
-		}
-		if !errors.As(err, &d) {
-			return nil, err
-		}
-		// The backup is damaged too. What we opened was a copy of it and
-		// aula.db.bak itself stays where it is, so dropping the copy loses
-		// nothing; start a fresh file instead.
-		if err := os.Remove(path); err != nil {
-			return nil, fmt.Errorf("the backup is damaged too (%v): %w", d, err)
-		}
-	}
-	s, err = openFile(dir, path, opt)
-	if err != nil {
-		return nil, fmt.Errorf("starting a fresh data file: %w", err)
-	}
-	s.rec = rec
-	return s, nil
+	return restore(dir, path, opt, d)
 }
 
 // damageError marks an open failure that means the file's contents are bad
@@ -287,23 +262,10 @@ func (s *Store) Path() string { return s.path }
 // the file was created. Event ids start with it.
 func (s *Store) DeviceID() string { return s.deviceID }
 
-// Close closes the data file.
-func (s *Store) Close() error { return s.db.Close() }
-
-// Backup writes a consistent copy of the data file to aula.db.bak, but only
-// after checking that the file has no errors, so the backup is always the
-// last good file. The copy is written to a temporary file, synced and then
-// renamed over the old backup.
-func (s *Store) Backup() error {
-	return s.db.View(func(tx *bbolt.Tx) error {
-		if err := check(tx); err != nil {
-			return fmt.Errorf("not making a backup of a damaged file: %w", err)
-		}
-		return writeAtomic(s.path+backupSuffix, func(w io.Writer) error {
-			_, err := tx.WriteTo(w)
-			return err
-		})
-	})
+// Close waits for backups under way, then closes the data file.
+func (s *Store) Close() error {
+	s.bg.Wait()
+	return s.db.Close()
 }
 
 // check runs bbolt's consistency check and collects what it reports.

@@ -226,10 +226,22 @@ func TestDamagedBackupToo(t *testing.T) {
 	if rec == nil || rec.FromBackup {
 		t.Fatalf("Recovered() = %+v, want a fresh file", rec)
 	}
-	if got, _ := os.ReadFile(path + ".bak"); !bytes.Equal(got, badBak) {
+	if len(rec.DamagedBackups) != 1 || !strings.HasPrefix(rec.DamagedBackups[0], path+".bak.damaged-") {
+		t.Fatalf("DamagedBackups = %v", rec.DamagedBackups)
+	}
+	if got, _ := os.ReadFile(rec.DamagedBackups[0]); !bytes.Equal(got, badBak) {
 		t.Error("the damaged backup was not kept as it was")
 	}
 	mustAdd(t, s, "Ana", "")
+	// New backups never take its place.
+	for range backupGenerations + 1 {
+		if err := s.Backup(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := os.ReadFile(rec.DamagedBackups[0]); !bytes.Equal(got, badBak) {
+		t.Error("a new backup overwrote the damaged one")
+	}
 }
 
 // A file whose meta and freelist pages are fine but whose data pages are not

@@ -217,7 +217,10 @@ func (h *home) itineraryLine(id string, w int) string {
 
 // progressBar draws done out of total; it always comes with words beside it.
 func progressBar(c *Common, done, total, width int) string {
-	bar := progress.New(progress.WithSolidFill(c.Styles.BarFull), progress.WithoutPercentage(), progress.WithWidth(width))
+	// The bar takes lipgloss's colour profile, which honours NO_COLOR;
+	// its own default (termenv.ColorProfile) does not.
+	bar := progress.New(progress.WithSolidFill(c.Styles.BarFull), progress.WithoutPercentage(), progress.WithWidth(width),
+		progress.WithColorProfile(lipgloss.ColorProfile()))
 	bar.EmptyColor = c.Styles.BarEmpty
 	pct := 0.0
 	if total > 0 {

@@ -60,6 +60,9 @@ type Config struct {
 	// Speaker reads the screen aloud (F6); nil when the computer has no
 	// speech.
 	Speaker Speaker
+	// Recovery: the data file was damaged at open; a notice over the first
+	// screen says so (recovered.go).
+	Recovery *store.Recovery
 }
 
 // Model is the root model.
@@ -124,6 +127,7 @@ func New(cfg Config) *Model {
 		m.class.url, m.class.state = cfg.Joined, classroom.Offline
 	}
 	m.scr = newSignIn(c, true)
+	m.overlay = recoveryDialog(c, cfg.Recovery, cfg.Joined != "")
 	return m
 }
 
@@ -422,7 +426,7 @@ func (m *Model) signOut() tea.Cmd {
 	m.resize()
 	m.overlay = nil
 	m.show(newSignIn(m.c, false))
-	return tea.Sequence(m.flush(), loadLearners(m.c.Store))
+	return tea.Sequence(m.flush(), backupCmd(m.c.Store), loadLearners(m.c.Store))
 }
 
 func (m *Model) goHome() tea.Cmd {

@@ -20,98 +20,20 @@
 package fastzx
 
 import (
-	"cmp"
 	"math"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/trustelem/zxcvbn/adjacency"
-	"github.com/trustelem/zxcvbn/frequency"
 	"github.com/trustelem/zxcvbn/match"
 	"github.com/trustelem/zxcvbn/scoring"
 )
 
-// dictNames are zxcvbn's dictionaries, in a fixed order.
-var dictNames = func() []string {
-	var names []string
-	for n := range frequency.FrequencyLists {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}()
-
-// listing is a word's place in one dictionary of dictNames.
-type listing struct {
-	dict uint8
-	rank int32
-}
-
-var (
-	// dict finds the words of every dictionary, lowercase. The word of
-	// value v is listed in listings[listed[v]:listed[v+1]], in the order of
-	// dictNames.
-	dict     *trie
-	listed   []int32
-	listings []listing
-	graphs   []*adjacency.Graph
-)
-
-var load sync.Once
-
-// Warm reads the dictionaries now (about 10 MB and a few tens of
-// milliseconds, once), rather than at the first password judged.
-func Warm() { load.Do(loadDictionaries) }
-
-func loadDictionaries() {
-	// Every (word, dictionary, rank), sorted by word: no map of 100,000
-	// words on the way, so reading them costs little more than keeping them.
-	type entry struct {
-		w string
-		listing
-	}
-	n := 0
-	for _, name := range dictNames {
-		n += len(frequency.FrequencyLists[name])
-	}
-	entries := make([]entry, 0, n)
-	for d, name := range dictNames {
-		for i, w := range frequency.FrequencyLists[name] {
-			entries = append(entries, entry{strings.ToLower(w), listing{uint8(d), int32(i + 1)}})
-		}
-	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		if c := strings.Compare(a.w, b.w); c != 0 {
-			return c
-		}
-		return cmp.Or(cmp.Compare(a.dict, b.dict), cmp.Compare(a.rank, b.rank))
-	})
-	sorted := make([]string, 0, len(entries))
-	listed = make([]int32, 0, len(entries)+1)
-	listings = make([]listing, 0, len(entries))
-	for k, e := range entries {
-		switch {
-		case k == 0 || e.w != entries[k-1].w:
-			sorted = append(sorted, e.w)
-			listed = append(listed, int32(len(listings)))
-		case e.dict == entries[k-1].dict:
-			// A word listed twice keeps its last rank, as in trustelem.
-			listings = listings[:len(listings)-1]
-		}
-		listings = append(listings, e.listing)
-	}
-	listed = append(listed, int32(len(listings)))
-	dict = newTrie(sorted)
-}
-
-func init() {
-	for _, g := range []string{"qwerty", "dvorak", "keypad", "mac_keypad"} {
-		graphs = append(graphs, adjacency.Graphs[g])
-	}
-}
+// graphs are the keyboards spatialMatch looks for patterns on.
+var graphs = []*adjacency.Graph{adjacency.Graphs["qwerty"], adjacency.Graphs["dvorak"],
+	adjacency.Graphs["keypad"], adjacency.Graphs["mac_keypad"]}
 
 // Inputs are the user inputs (names, words the site knows): a dictionary of
 // its own, "user_inputs". Make them once and judge many passwords with them.
@@ -144,10 +66,11 @@ func NewInputs(list []string) *Inputs {
 		return in
 	}
 	sorted := sortedKeys(rank)
-	in.words = newTrie(sorted)
+	var order []int32
+	in.words, order = newTrie(sorted)
 	in.rank = make([]int, len(sorted))
-	for i, w := range sorted {
-		in.rank[i] = rank[w]
+	for v, i := range order {
+		in.rank[v] = rank[sorted[i]]
 	}
 	return in
 }
@@ -277,7 +200,7 @@ func (s *searcher) step(to, from []int32, c byte) bool {
 // ends says whether a word ends at state.
 func (s *searcher) ends(state []int32) bool {
 	for k, n := range state {
-		if n >= 0 && s.tries[k].value[n] >= 0 {
+		if n >= 0 && s.tries[k].valueOf(n) >= 0 {
 			return true
 		}
 	}
@@ -288,16 +211,16 @@ func (s *searcher) ends(state []int32) bool {
 // dictionary in dictNames' order, then the first inputs that hold it.
 func (s *searcher) emit(ms []*match.Match, state []int32, i, j int, token, word string) []*match.Match {
 	if n := state[0]; n >= 0 {
-		if v := dict.value[n]; v >= 0 {
-			for _, l := range listings[listed[v]:listed[v+1]] {
+		if v := dict.valueOf(n); v >= 0 {
+			for l := u32(listed, int(v)); l < u32(listed, int(v)+1); l++ {
 				ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: token,
-					MatchedWord: word, Rank: int(l.rank), DictionaryName: dictNames[l.dict]})
+					MatchedWord: word, Rank: int(u32(listRank, int(l))), DictionaryName: dictNames[listDict[l]]})
 			}
 		}
 	}
 	for k := 1; k < len(state); k++ {
 		if n := state[k]; n >= 0 {
-			if v := s.tries[k].value[n]; v >= 0 {
+			if v := s.tries[k].valueOf(n); v >= 0 {
 				ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: token,
 					MatchedWord: word, Rank: s.offsets[k] + s.ranks[k][v], DictionaryName: "user_inputs"})
 				break
@@ -407,6 +330,7 @@ func l33tMatch(ms []*match.Match, password, lower string, s *searcher) []*match.
 	for i := 0; i < n; i++ {
 		w.i = i
 		clear(w.states[:w.k])
+		w.arena = w.arena[:0] // the groups of the walk from i-1 are done with
 		w.walk(all, i, false)
 	}
 	// trustelem's order: reading by reading, then by place.
@@ -444,6 +368,19 @@ type l33tWalk struct {
 	buf             []byte   // the word read so far
 	i               int
 	found           []l33tFound
+	arena           []int // where the groups of readings are cut from
+}
+
+// take cuts an empty group of capacity n from the arena; it is filled at
+// once and read until the walk from w.i ends, when the arena is used again.
+// A group cut before the arena was outgrown keeps the old one.
+func (w *l33tWalk) take(n int) []int {
+	if cap(w.arena)-len(w.arena) < n {
+		w.arena = make([]int, 0, max(256, 2*cap(w.arena), n))
+	}
+	g := w.arena[len(w.arena) : len(w.arena) : len(w.arena)+n]
+	w.arena = w.arena[:len(w.arena)+n]
+	return g
 }
 
 // walk goes on from place j with the readings of group (in order), which
@@ -461,8 +398,8 @@ func (w *l33tWalk) walk(group []int, j int, changed bool) {
 		for x, r := range same {
 			if w.reads[r][j] != c {
 				// The readings part here: those that read c, and the others.
-				a, b := make([]int, x, len(same)), make([]int, 0, len(same)-x)
-				copy(a, same[:x])
+				a, b := w.take(len(same)), w.take(len(same))
+				a = append(a, same[:x]...)
 				for _, r := range same[x:] {
 					if w.reads[r][j] == c {
 						a = append(a, r)
@@ -794,6 +731,20 @@ func regexMatch(ms []*match.Match, password string) []*match.Match {
 // mostGuessable is zxcvbn's search for the sequence of matches that needs
 // the fewest guesses, with the tables in slices. It returns the sequence
 // and its guesses.
+// cell is one entry of mostGuessable's table: the best sequence of a
+// length over the password up to a place. Its last match is kept[m-1]
+// (m ≥ 1), or a bruteforce match from i to that place (brute), or none.
+type cell struct {
+	m     int32
+	i     int32
+	brute bool
+	pi, g float64
+}
+
+// cells are mostGuessable's tables, used again from one password to the
+// next (a table for 64 characters is 100 kB).
+var cells = sync.Pool{New: func() any { return new([]cell) }}
+
 func mostGuessable(password string, matches []*match.Match, excludeAdditive bool) ([]*match.Match, float64) {
 	n := len(password)
 	if n == 0 {
@@ -811,40 +762,61 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 		sort.SliceStable(b, func(x, y int) bool { return b[x].I < b[y].I })
 	}
 
-	// best[k][l]: the best length-l sequence over password[0..k].
-	type cell struct {
-		m     *match.Match
-		pi, g float64
+	// best[k*(n+1)+l]: the best length-l sequence over password[0..k], in
+	// one block without pointers, kept from one password to the next.
+	buf := cells.Get().(*[]cell)
+	defer cells.Put(buf)
+	if cap(*buf) < n*(n+1) {
+		*buf = make([]cell, n*(n+1))
 	}
-	best := make([][]cell, n)
-	for k := range best {
-		best[k] = make([]cell, n+1)
-	}
+	best := (*buf)[:n*(n+1)]
+	clear(best)
+	at := func(k, l int) *cell { return &best[k*(n+1)+l] }
+	var kept []*match.Match
 	lens := make([][]int, n) // the l set in best[k], in the order first set
 
-	factorial := func(l int) float64 {
-		f := 1.0
-		for i := 2; i <= l; i++ {
-			f *= float64(i)
-		}
-		return f
+	// factorial[l] and growth[l]: the terms of the formula for length l.
+	factorial, growth := make([]float64, n+1), make([]float64, n+1)
+	factorial[0], growth[0] = 1, 1/scoring.MinGuessesBeforeGrowingSequence
+	for l := 1; l <= n; l++ {
+		factorial[l] = factorial[l-1] * float64(l)
+		growth[l] = math.Pow(scoring.MinGuessesBeforeGrowingSequence, float64(l-1))
 	}
-	update := func(m *match.Match, l int) {
-		k := m.J
-		pi := scoring.EstimateGuesses(m, password)
-		if l > 1 {
-			pi *= best[m.I-1][l-1].pi
+	// brute[len]: the guesses of a bruteforce match of len characters
+	// (scoring.EstimateGuesses on it; the password is ASCII here).
+	brute := make([]float64, n+1)
+	for ln := 1; ln <= n; ln++ {
+		brute[ln] = math.Pow(scoring.BruteforceCardinality, float64(ln))
+		if ln == 1 {
+			brute[ln] = max(brute[ln], scoring.MinSubmatchGuessesSingleChar+1)
+		} else {
+			brute[ln] = max(brute[ln], scoring.MinSubmatchGuessesMultiChar+1)
 		}
-		g := factorial(l) * pi
+	}
+	// update offers m, or a bruteforce match over password[i..j] when m is
+	// nil, as the last of a sequence of length l.
+	update := func(m *match.Match, i, j, l int) {
+		k := j
+		var pi float64
+		if m != nil {
+			pi = scoring.EstimateGuesses(m, password)
+		} else {
+			pi = brute[j-i+1]
+		}
+		if l > 1 {
+			pi *= at(i-1, l-1).pi
+		}
+		g := factorial[l] * pi
 		if !excludeAdditive {
-			g += math.Pow(scoring.MinGuessesBeforeGrowingSequence, float64(l-1))
+			g += growth[l]
 		}
 		for _, cl := range lens[k] {
-			if cl <= l && best[k][cl].g <= g {
+			if cl <= l && at(k, cl).g <= g {
 				return
 			}
 		}
-		if best[k][l].m == nil {
+		c := at(k, l)
+		if c.m == 0 && !c.brute {
 			// Keep lens[k] ascending: the search tries shorter sequences first.
 			ls := append(lens[k], l)
 			for x := len(ls) - 1; x > 0 && ls[x-1] > ls[x]; x-- {
@@ -852,33 +824,31 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 			}
 			lens[k] = ls
 		}
-		best[k][l] = cell{m: m, pi: pi, g: g}
-	}
-	bruteforce := func(i, j int) *match.Match {
-		return &match.Match{Pattern: "bruteforce", Token: password[i : j+1], I: i, J: j}
+		if m == nil {
+			*c = cell{brute: true, i: int32(i), pi: pi, g: g}
+			return
+		}
+		kept = append(kept, m)
+		*c = cell{m: int32(len(kept)), pi: pi, g: g}
 	}
 
 	for k := 0; k < n; k++ {
 		for _, m := range byJ[k] {
 			if m.I > 0 {
 				for _, l := range lens[m.I-1] {
-					update(m, l+1)
+					update(m, m.I, k, l+1)
 				}
 			} else {
-				update(m, 1)
+				update(m, 0, k, 1)
 			}
 		}
-		update(bruteforce(0, k), 1)
+		update(nil, 0, k, 1)
 		for i := 1; i <= k; i++ {
-			var m *match.Match
 			for _, l := range lens[i-1] {
-				if best[i-1][l].m.Pattern == "bruteforce" {
+				if at(i-1, l).brute {
 					continue // never two bruteforce matches in a row
 				}
-				if m == nil {
-					m = bruteforce(i, k)
-				}
-				update(m, l+1)
+				update(nil, i, k, l+1)
 			}
 		}
 	}
@@ -888,20 +858,27 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 	k := n - 1
 	l, g := -1, -1.0
 	for _, cl := range lens[k] {
-		cg := best[k][cl].g
+		cg := at(k, cl).g
 		if l < 0 || cg < g || cg == g && cl > l {
 			l, g = cl, cg
 		}
 	}
 	var seq []*match.Match
 	for k >= 0 && l >= 0 {
-		c := best[k][l]
+		c := at(k, l)
 		l--
-		if c.m == nil {
+		var m *match.Match
+		switch {
+		case c.brute:
+			i := int(c.i)
+			m = &match.Match{Pattern: "bruteforce", Token: password[i : k+1], I: i, J: k, Guesses: brute[k-i+1]}
+		case c.m != 0:
+			m = kept[c.m-1]
+		default:
 			continue
 		}
-		seq = append([]*match.Match{c.m}, seq...)
-		k = c.m.I - 1
+		seq = append([]*match.Match{m}, seq...)
+		k = m.I - 1
 	}
-	return seq, best[n-1][min(len(seq), n)].g
+	return seq, at(n-1, min(len(seq), n)).g
 }

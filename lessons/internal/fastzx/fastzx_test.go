@@ -1,13 +1,17 @@
 package fastzx
 
 import (
+	"flag"
+	"maps"
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/trustelem/zxcvbn"
+	"github.com/trustelem/zxcvbn/frequency"
 )
 
 var inputs = []string{"lucía", "lucia", "prueba", "barcelona", "enero", "1975", "tren", "nube"}
@@ -128,9 +132,82 @@ func TestASCII(t *testing.T) {
 	}
 }
 
-// BenchmarkLoadDictionaries is the one-off cost of Warm.
+// BenchmarkLoadDictionaries is the one-off cost of Warm: reading dict.bin's
+// header.
 func BenchmarkLoadDictionaries(b *testing.B) {
 	for b.Loop() {
 		loadDictionaries()
+	}
+}
+
+var update = flag.Bool("update", false, "write dict.bin again from trustelem's word lists")
+
+// TestDictBlob: dict.bin is what trustelem's word lists compile to (go
+// generate writes it again), and reads back as the same dictionaries.
+func TestDictBlob(t *testing.T) {
+	want := buildDict(frequency.FrequencyLists)
+	if *update {
+		if err := os.WriteFile("dict.bin", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if dictBlob != string(want) {
+		t.Fatal("dict.bin is out of date: run go generate ./lessons/internal/fastzx/")
+	}
+	names := slices.Sorted(maps.Keys(frequency.FrequencyLists))
+	if !slices.Equal(names, dictNames) {
+		t.Errorf("trustelem's lists are %v, dict.bin numbers %v", names, dictNames)
+	}
+	// Every word of every list is found whole, with its rank in its list.
+	Warm()
+	s := newSearcher(nil)
+	for d, name := range dictNames {
+		ranks := map[string]int{}
+		for i, w := range frequency.FrequencyLists[name] {
+			ranks[strings.ToLower(w)] = i + 1 // a word listed twice keeps its last rank
+		}
+		for w, rank := range ranks {
+			found := false
+			for _, m := range dictionaryMatch(nil, w, w, s) {
+				if m.I == 0 && m.J == len(w)-1 && m.DictionaryName == dictNames[d] {
+					found = m.Rank == rank
+				}
+			}
+			if !found {
+				t.Fatalf("%s: %q is not found with rank %d", name, w, rank)
+			}
+		}
+	}
+	if _, _, _, _, err := readDict(dictBlob[:len(dictBlob)-1]); err == nil {
+		t.Error("a cut dict.bin is read without complaint")
+	}
+}
+
+// TestTrieEveryByte: a node may have 256 children (the count is kept less
+// one, in a byte), and every word is found with its own value.
+func TestTrieEveryByte(t *testing.T) {
+	var words []string
+	for c := range 256 {
+		words = append(words, string([]byte{byte(c)}), string([]byte{byte(c), 'x'}))
+	}
+	slices.Sort(words)
+	tr, order := newTrie(words)
+	found := map[string]bool{}
+	for _, w := range words {
+		n := int32(0)
+		for i := 0; i < len(w) && n >= 0; i++ {
+			n = tr.next(n, w[i])
+		}
+		if n < 0 || tr.valueOf(n) < 0 || words[order[tr.valueOf(n)]] != w {
+			t.Fatalf("%q is not found as itself", w)
+		}
+		found[w] = true
+	}
+	if n := tr.next(tr.next(0, 'a'), 'y'); n >= 0 {
+		t.Error(`"ay" is found, but it is no word`)
+	}
+	if len(found) != 512 {
+		t.Errorf("%d words found, want 512", len(found))
 	}
 }

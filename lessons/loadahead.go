@@ -1,0 +1,85 @@
+package lessons
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Reading the YAML of the lessons is most of the time Aula takes to start.
+// Each lesson file is read on its own, so they are parsed in parallel, one
+// goroutine per core, before Load goes through them in order (and decides
+// what the problems and duplicates mean, as if it had parsed each itself).
+
+// ahead is what readAhead parsed: by file name as Load names it.
+type ahead map[string]aheadLesson
+
+type aheadLesson struct {
+	data     []byte
+	lesson   *Lesson
+	problems []Problem
+}
+
+// isLessonFile says whether name, in a language folder, holds a lesson.
+func isLessonFile(name string) bool {
+	return (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) &&
+		name != "itineraries.yaml" && name != "itineraries.yml" && name != GlossaryFile
+}
+
+// readAhead parses the lesson files of sources in every language of
+// langs, in parallel. A file it cannot read is left to Load.
+func readAhead(sources []Source, langs []string) ahead {
+	type job struct {
+		file string
+		data []byte
+	}
+	var jobs []job
+	for _, src := range sources {
+		for _, lang := range langs {
+			files, err := fs.ReadDir(src.FS, lang)
+			if err != nil {
+				continue
+			}
+			for _, f := range files {
+				if f.IsDir() || !isLessonFile(f.Name()) {
+					continue
+				}
+				if data, err := fs.ReadFile(src.FS, path.Join(lang, f.Name())); err == nil {
+					jobs = append(jobs, job{path.Join(src.Name, lang, f.Name()), data})
+				}
+			}
+		}
+	}
+	done := make([]aheadLesson, len(jobs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
+				p := &problems{file: jobs[i].file}
+				l := parseLesson(p, jobs[i].data)
+				done[i] = aheadLesson{data: jobs[i].data, lesson: l, problems: p.list}
+			}
+		})
+	}
+	wg.Wait()
+	out := make(ahead, len(jobs))
+	for i, j := range jobs {
+		out[j.file] = done[i]
+	}
+	return out
+}
+
+// parseLesson gives what parseLesson gives on data, read in p.file: from
+// what was read ahead when it is the same file, else parsed now.
+func (a ahead) parseLesson(p *problems, data []byte) *Lesson {
+	if r, ok := a[p.file]; ok && bytes.Equal(r.data, data) {
+		p.list = append(p.list, r.problems...)
+		return r.lesson
+	}
+	return parseLesson(p, data)
+}
