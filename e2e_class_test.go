@@ -21,7 +21,7 @@ func freePort(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-var sessionCode = regexp.MustCompile(`Código para entrar: (\d{4})`)
+var sessionCode = regexp.MustCompile(`Código para entrar: (\d{3} \d{3})`)
 
 // Three terminals on one machine, as in a real session: the trainer's
 // dashboard (serving the hub) and two learners' kiosks. A raised hand shows
@@ -57,13 +57,13 @@ func TestE2EClassroom(t *testing.T) {
 		s.waitFor(k.session, "¿Quieres un PIN?")
 		s.keys(k.session, "Enter")
 		s.waitFor(k.session, "Unirme a la clase", "Nunca verá lo que escribes", "Código de la clase")
-		s.typeText(k.session, "0000")
+		s.typeText(k.session, "000 000")
 		s.keys(k.session, "Enter")
 		s.waitFor(k.session, "Ese código no es el de la clase")
-		s.keys(k.session, "BSpace", "BSpace", "BSpace", "BSpace")
+		s.keys(k.session, "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
 		s.typeText(k.session, code)
 		s.keys(k.session, "Enter")
-		s.waitFor(k.session, "Ya estás en la clase")
+		s.waitFor(k.session, "Ya estás en la clase", "Comprobación de seguridad")
 		s.keys(k.session, "Enter")
 		s.waitFor(k.session, "Hola, "+k.name, "En clase")
 	}

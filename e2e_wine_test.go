@@ -392,9 +392,10 @@ func quitFirstRun(t *testing.T, s *lineSession, who string) {
 }
 
 var (
-	hubAt   = regexp.MustCompile(`Class hub at (http://\S+)`)
-	hubCode = regexp.MustCompile(`Session code: (\d{4})`)
+	hubAt   = regexp.MustCompile(`Class hub at (https?://\S+)`)
+	hubCode = regexp.MustCompile(`Session code: (\d{3} \d{3})`)
 	hubKey  = regexp.MustCompile(`--key ([0-9a-f]+)`)
+	hubPin  = regexp.MustCompile(`--pin ([0-9a-f]+)`)
 )
 
 // joinAndPlay reads the address, key and code the hub printed, starts a
@@ -403,8 +404,8 @@ var (
 func joinAndPlay(t *testing.T, hub *lineSession, kiosk func(addr string) *lineSession) {
 	t.Helper()
 	said := hub.expect("Press Ctrl+C to stop the hub.")
-	addr, key, code := hubAt.FindStringSubmatch(said), hubKey.FindStringSubmatch(said), hubCode.FindStringSubmatch(said)
-	if addr == nil || key == nil || code == nil {
+	addr, key, code, pin := hubAt.FindStringSubmatch(said), hubKey.FindStringSubmatch(said), hubCode.FindStringSubmatch(said), hubPin.FindStringSubmatch(said)
+	if addr == nil || key == nil || code == nil || pin == nil {
 		t.Fatalf("the hub did not say its address, key and code:\n%s", said)
 	}
 	const who = "Íñigo Núñez"
@@ -434,7 +435,7 @@ func joinAndPlay(t *testing.T, hub *lineSession, kiosk func(addr string) *lineSe
 	for {
 		req, _ := http.NewRequest("GET", addr[1]+classroom.PathClass, nil)
 		req.Header.Set("Authorization", "Bearer "+key[1])
-		if resp, err := http.DefaultClient.Do(req); err == nil {
+		if resp, err := classroom.PinnedHTTP(pin[1]).Do(req); err == nil {
 			snap = classroom.Snapshot{}
 			_ = json.NewDecoder(resp.Body).Decode(&snap)
 			resp.Body.Close()

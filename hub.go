@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -13,15 +16,39 @@ import (
 
 	"aula/classroom"
 	"aula/i18n"
+	"aula/lessons"
 	"aula/store"
 )
+
+// quietLog keeps the HTTP server's complaints (a laptop that hung up during
+// the TLS handshake) off the trainer's screen.
+var quietLog = log.New(io.Discard, "", 0)
+
+// hubFlags are the flags of aula hub and aula trainer that say how the hub
+// is served.
+type hubFlags struct {
+	listen, tlsCert, tlsKey                *string
+	plain, proxy, approve, showKey, newKey *bool
+}
+
+func addHubFlags(fs *flag.FlagSet) *hubFlags {
+	return &hubFlags{
+		listen:  fs.String("listen", fmt.Sprintf(":%d", classroom.DefaultPort), ""),
+		tlsCert: fs.String("tls-cert", "", ""),
+		tlsKey:  fs.String("tls-key", "", ""),
+		plain:   fs.Bool("plain-http", false, ""),
+		proxy:   fs.Bool("behind-proxy", false, ""),
+		approve: fs.Bool("approve", false, ""),
+		showKey: fs.Bool("show-key", false, ""),
+		newKey:  fs.Bool("new-key", false, ""),
+	}
+}
 
 // runHub serves a class hub without a screen: a small server in the centre.
 func runHub(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("hub", stderr)
 	data := fs.String("data", defaultDataDir(), "")
-	listen := fs.String("listen", fmt.Sprintf(":%d", classroom.DefaultPort), "")
-	newKey := fs.Bool("new-key", false, "")
+	hf := addHubFlags(fs)
 	if _, err := parse(fs, args); err != nil {
 		return exitUsage
 	}
@@ -30,73 +57,160 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer st.Close()
-	h, ln, code := startHub(st, *listen, *newKey, stdout, stderr)
+	lib, _ := loadLessons("")
+	h, ln, code := startHub(st, *data, hf, lib, stdout, stderr)
 	if h == nil {
 		return code
 	}
-	fmt.Fprintf(stdout, "Session code: %s\n", h.Code())
 	fmt.Fprintln(stdout, "Press Ctrl+C to stop the hub.")
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := serveHub(ctx, h, ln); err != nil {
+	announced := func(err error) {
+		if err != nil {
+			fmt.Fprintf(stdout, "The class is not announced on the network (%v): learners type the address.\n", err)
+		}
+	}
+	if err := serveHub(ctx, h, ln, announced); err != nil {
 		fmt.Fprintln(stderr, "aula hub:", err)
 		return exitData
 	}
 	return exitOK
 }
 
-// startHub makes the hub over st, listens on addr and tells how to reach
-// it. The trainer key is printed once, the first time (or with newKey).
-func startHub(st *store.Store, addr string, newKey bool, stdout, stderr io.Writer) (*classroom.Hub, net.Listener, int) {
-	if newKey {
+// hubListener is a hub's listener and how kiosks reach it.
+type hubListener struct {
+	net.Listener
+	scheme string // https or http
+	ip     net.IP // what it listens on (nil or unspecified: every address)
+	port   int
+}
+
+// startHub listens, makes or loads the certificate and the trainer key,
+// makes the hub over st and tells how to reach it. It listens first: a
+// hub that cannot start makes no key it would not show.
+func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, stdout, stderr io.Writer) (*classroom.Hub, *hubListener, int) {
+	fail := func(code int, format string, a ...any) (*classroom.Hub, *hubListener, int) {
+		fmt.Fprintf(stderr, "aula hub: "+format+"\n", a...)
+		return nil, nil, code
+	}
+	opt := classroom.HubOptions{Approve: *hf.approve, Lesson: func(id string) bool {
+		for _, lang := range i18n.Langs {
+			if _, ok := lib.Catalog(lang).Lesson(id); ok {
+				return true
+			}
+		}
+		return false
+	}}
+	var cert tls.Certificate
+	var err error
+	switch {
+	case (*hf.tlsCert == "") != (*hf.tlsKey == ""):
+		return fail(exitUsage, "--tls-cert and --tls-key go together")
+	case *hf.tlsCert != "" && (*hf.plain || *hf.proxy), *hf.plain && *hf.proxy:
+		return fail(exitUsage, "choose one of --tls-cert, --plain-http and --behind-proxy")
+	case *hf.tlsCert != "":
+		if cert, err = tls.LoadX509KeyPair(*hf.tlsCert, *hf.tlsKey); err != nil {
+			return fail(exitUsage, "cannot read the certificate: %v", err)
+		}
+		opt.TLS = classroom.TLSCA
+	case *hf.plain:
+		opt.TLS = classroom.TLSPlain
+	case *hf.proxy:
+		opt.TLS = classroom.TLSProxy
+	default:
+		if cert, err = classroom.HubCert(dir); err != nil {
+			return fail(exitData, "%v", err)
+		}
+		opt.TLS = classroom.TLSSelf
+	}
+	if opt.TLS == classroom.TLSSelf || opt.TLS == classroom.TLSCA {
+		if opt.Fingerprint, err = classroom.CertFingerprint(cert); err != nil {
+			return fail(exitUsage, "the certificate: %v", err)
+		}
+	}
+	ln, err := net.Listen("tcp", *hf.listen)
+	if err != nil {
+		return fail(exitUsage, "cannot listen on %s: %v", *hf.listen, err)
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	hl := &hubListener{Listener: ln, scheme: "http", ip: addr.IP, port: addr.Port}
+	if opt.TLS == classroom.TLSSelf || opt.TLS == classroom.TLSCA {
+		hl.Listener, hl.scheme = tls.NewListener(ln, classroom.ServerTLS(cert)), "https"
+	}
+	if *hf.newKey {
 		if err := st.ForgetTrainerKey(); err != nil {
-			fmt.Fprintln(stderr, "aula hub:", err)
-			return nil, nil, exitData
+			ln.Close()
+			return fail(exitData, "%v", err)
 		}
 	}
 	key, fresh, err := st.TrainerKey()
-	if err != nil {
-		fmt.Fprintln(stderr, "aula hub:", err)
-		return nil, nil, exitData
+	if err == nil && !fresh && *hf.showKey {
+		key, err = st.KeptTrainerKey()
 	}
-	h, err := classroom.NewHub(st, classroom.HubOptions{})
 	if err != nil {
-		fmt.Fprintln(stderr, "aula hub:", err)
-		return nil, nil, exitData
+		ln.Close()
+		return fail(exitData, "%v", err)
 	}
-	ln, err := net.Listen("tcp", addr)
+	h, err := classroom.NewHub(st, opt)
 	if err != nil {
-		fmt.Fprintf(stderr, "aula hub: cannot listen on %s: %v\n", addr, err)
-		return nil, nil, exitUsage
+		ln.Close()
+		return fail(exitData, "%v", err)
 	}
-	addrs := hubAddresses(ln)
+	addrs := hubAddresses(hl)
 	for _, a := range addrs {
 		fmt.Fprintln(stdout, "Class hub at", a)
 	}
-	if fresh {
-		fmt.Fprintln(stdout, "Trainer key (shown only now; keep it to open the dashboard from another laptop):")
-		fmt.Fprintln(stdout, "  ", key)
-		fmt.Fprintf(stdout, "   aula trainer --hub %s --key %s\n", addrs[0], key)
+	fmt.Fprintf(stdout, "Session code: %s\n", classroom.SpacedCode(h.Code()))
+	if fp := h.Fingerprint(); fp != "" {
+		fmt.Fprintf(stdout, "Certificate: %s (the session code proves it to each laptop; nobody needs to type it)\n", fp)
 	}
-	return h, ln, exitOK
+	switch opt.TLS {
+	case classroom.TLSPlain:
+		fmt.Fprintln(stdout, "WARNING: plain HTTP. Anyone on this network can read the learners' names and progress and change what they send.")
+	case classroom.TLSProxy:
+		fmt.Fprintln(stdout, "Plain HTTP for a reverse proxy that serves HTTPS: listen on 127.0.0.1 only.")
+	}
+	if *hf.approve {
+		fmt.Fprintln(stdout, "Every new laptop waits for you to let it in.")
+	}
+	switch {
+	case fresh || *hf.showKey && key != "":
+		fmt.Fprintln(stdout, "Trainer key (aula hub --show-key shows it again; --new-key makes a new one):")
+		fmt.Fprintln(stdout, "  ", key)
+		pin := ""
+		if opt.TLS == classroom.TLSSelf {
+			pin = " --pin " + opt.Fingerprint
+		}
+		fmt.Fprintf(stdout, "   aula trainer --hub %s --key %s%s\n", addrs[0], key, pin)
+	case *hf.showKey:
+		fmt.Fprintln(stdout, "This hub's trainer key was made by an older Aula, which kept only a check of it: make a new one with --new-key.")
+	}
+	return h, hl, exitOK
 }
 
 // hubAddresses are the addresses kiosks can use: the one listened on, or
 // every LAN address when listening on all of them.
-func hubAddresses(ln net.Listener) []string {
-	a := ln.Addr().(*net.TCPAddr)
-	if a.IP.IsUnspecified() {
-		return classroom.LANAddresses(a.Port)
+func hubAddresses(hl *hubListener) []string {
+	if hl.ip == nil || hl.ip.IsUnspecified() {
+		return classroom.LANAddresses(hl.scheme, hl.port)
 	}
-	return []string{"http://" + a.String()}
+	return []string{fmt.Sprintf("%s://%s", hl.scheme, net.JoinHostPort(hl.ip.String(), fmt.Sprint(hl.port)))}
 }
 
-// serveHub serves h on ln until ctx ends, announcing it on the LAN.
-func serveHub(ctx context.Context, h *classroom.Hub, ln net.Listener) error {
-	port := ln.Addr().(*net.TCPAddr).Port
-	if stop, err := classroom.Announce("", port); err == nil {
+// serveHub serves h on hl until ctx ends, announcing it on the LAN;
+// announced hears whether that worked (and the hub's dashboard too).
+func serveHub(ctx context.Context, h *classroom.Hub, hl *hubListener, announced func(error)) error {
+	hid, _ := h.Store().HubID()
+	stop, err := classroom.Announce(classroom.InstanceName(hid), hl.ip, hl.port, hl.scheme)
+	switch {
+	case err == nil:
 		defer stop()
+	case !errors.Is(err, classroom.ErrNotAnnounced): // loopback on purpose is no failure
+		h.SetAnnounceError(err.Error())
+	}
+	if announced != nil {
+		announced(err)
 	}
 	srv := &http.Server{
 		Handler:           h.Handler(),
@@ -104,9 +218,11 @@ func serveHub(ctx context.Context, h *classroom.Hub, ln net.Listener) error {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      time.Minute, // long-polls last 25 seconds
 		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          quietLog,
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(hl) }()
 	select {
 	case err := <-errc:
 		if errors.Is(err, http.ErrServerClosed) {

@@ -63,15 +63,27 @@ Usage:
                                      hub: every laptop's); DAY is YYYY-MM-DD
   aula learners reset-pin NAME [--data DIR]
                                      remove a learner's PIN (they forgot it)
-  aula trainer [--data DIR] [--listen ADDR] [--lang L]
+  aula trainer [--data DIR] [--lang L] [hub flags]
                                      serve the class hub and open the dashboard
-  aula trainer --hub URL [--key KEY] the dashboard of a hub elsewhere
-  aula hub [--data DIR] [--listen ADDR] [--new-key]
-                                     serve a class hub without a screen
+  aula trainer --hub URL [--key KEY] [--pin FINGERPRINT]
+                                     the dashboard of a hub elsewhere
+  aula hub [--data DIR] [hub flags]  serve a class hub without a screen
   aula setup [--data DIR] [--lang L] [--accessible]
                                      prepare this laptop: language, kiosk mode,
                                      trainer PIN, class address, font advice
   aula version                       print the version
+
+Hub flags (aula hub, aula trainer; docs/security.md explains them):
+  --listen ADDR   where the hub listens (default :7420, every address)
+  --approve       every new laptop waits for the trainer to let it in
+  --show-key      print the trainer key at start
+  --new-key       make a new trainer key (the old one stops working)
+  --tls-cert FILE, --tls-key FILE
+                  HTTPS with this certificate (from a public authority)
+                  instead of the hub's own
+  --behind-proxy  plain HTTP for a reverse proxy that serves HTTPS
+  --plain-http    no encryption at all: anyone on the network can read the
+                  class (the dashboard says so)
 
 Kiosk flags:
   --data DIR      where progress is kept (default: %s)

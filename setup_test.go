@@ -89,7 +89,7 @@ func TestSetupSavesWhatTheKioskStartsWith(t *testing.T) {
 	code, out, errOut := runAula(t, "setup", "--data", data, "--lang", "es")
 	wantCode(t, code, exitOK, out, errOut)
 	for _, want := range []string{"Done. The settings are saved in", "Language: English", "Kiosk mode: on",
-		"Trainer PIN: saved.", "Class: http://192.168.1.23:7420", "To start Aula, run: aula --data "} {
+		"Trainer PIN: saved.", "Class: https://192.168.1.23:7420", "To start Aula, run: aula --data "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("setup says:\n%s\nwant %q", out, want)
 		}
@@ -104,7 +104,7 @@ func TestSetupSavesWhatTheKioskStartsWith(t *testing.T) {
 	}
 	defer st.Close()
 	set, _ := st.Settings()
-	if want := (store.Settings{Lang: "en", Kiosk: true, Hub: "http://192.168.1.23:7420"}); set != want {
+	if want := (store.Settings{Lang: "en", Kiosk: true, Hub: "https://192.168.1.23:7420"}); set != want {
 		t.Errorf("settings %+v, want %+v", set, want)
 	}
 	if ok, err := st.CheckTrainerPIN("2468"); !ok || err != nil {
@@ -120,9 +120,9 @@ func TestSetupSavesWhatTheKioskStartsWith(t *testing.T) {
 		hub   string
 		want  startOpts
 	}{
-		{"no flags", nil, "", false, "", startOpts{lang: "en", kiosk: true, hub: "http://192.168.1.23:7420", trainerPIN: true}},
-		{"--lang es", map[string]bool{"lang": true}, "es", false, "", startOpts{lang: "es", kiosk: true, hub: "http://192.168.1.23:7420", trainerPIN: true}},
-		{"--kiosk=false", map[string]bool{"kiosk": true}, "", false, "", startOpts{lang: "en", hub: "http://192.168.1.23:7420", trainerPIN: true}},
+		{"no flags", nil, "", false, "", startOpts{lang: "en", kiosk: true, hub: "https://192.168.1.23:7420", trainerPIN: true}},
+		{"--lang es", map[string]bool{"lang": true}, "es", false, "", startOpts{lang: "es", kiosk: true, hub: "https://192.168.1.23:7420", trainerPIN: true}},
+		{"--kiosk=false", map[string]bool{"kiosk": true}, "", false, "", startOpts{lang: "en", hub: "https://192.168.1.23:7420", trainerPIN: true}},
 		{"--hub", map[string]bool{"hub": true}, "", false, "http://10.0.0.9:7420", startOpts{lang: "en", kiosk: true, hub: "http://10.0.0.9:7420", trainerPIN: true}},
 	} {
 		got, err := startOptions(st, tt.given, tt.lang, tt.kiosk, tt.hub)

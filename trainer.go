@@ -28,9 +28,10 @@ const trainerKeysFile = "trainer-keys.json"
 func runTrainer(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("trainer", stderr)
 	data := fs.String("data", defaultDataDir(), "")
-	listen := fs.String("listen", fmt.Sprintf(":%d", classroom.DefaultPort), "")
+	hf := addHubFlags(fs)
 	hubURL := fs.String("hub", "", "")
 	key := fs.String("key", "", "")
+	pin := fs.String("pin", "", "")
 	lang := fs.String("lang", "", "")
 	if _, err := parse(fs, args); err != nil {
 		return exitUsage
@@ -53,7 +54,11 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "aula trainer:", err)
 			return exitUsage
 		}
-		cfg.Source, cfg.Address = &classroom.Client{URL: u, Token: k}, u
+		// The pin of a hub with its own certificate is kept like the key.
+		if *pin, err = trainerKey(*data, u+"#pin", *pin); err != nil && strings.HasPrefix(u, "https://") {
+			*pin = ""
+		}
+		cfg.Source, cfg.Address, cfg.Key = &classroom.Client{URL: u, Token: k, Pin: *pin}, u, k
 		return runDashboard(cfg, stderr)
 	}
 
@@ -63,7 +68,9 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	askTrainerPIN(st, cat, stdout, stderr)
-	h, ln, code := startHub(st, *listen, false, io.Discard, stderr)
+	// What the hub says at start goes to the terminal before the
+	// dashboard covers it; the dashboard shows the code and the key too.
+	h, ln, code := startHub(st, *data, hf, lib, stdout, stderr)
 	if h == nil {
 		// No network for a hub (or the port is taken): the learners of
 		// this laptop, read from its data file.
@@ -73,8 +80,9 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
-	go func() { served <- serveHub(ctx, h, ln) }()
-	cfg.Source, cfg.Address, cfg.Code = h, hubAddresses(ln)[0], h.Code()
+	go func() { served <- serveHub(ctx, h, ln, nil) }()
+	cfg.Source, cfg.Address, cfg.Code = h, hubAddresses(ln)[0], classroom.SpacedCode(h.Code())
+	cfg.Key, _ = st.KeptTrainerKey()
 	rc := runDashboard(cfg, stderr)
 	stop()
 	if err := <-served; err != nil {

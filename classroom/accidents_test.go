@@ -45,11 +45,11 @@ func openLaptop(t *testing.T, dir string) *laptop {
 func joinLaptop(t *testing.T, h *testHub, l *laptop) {
 	t.Helper()
 	c := &Client{URL: h.srv.URL, Device: l.st.DeviceID()}
-	r, err := c.Join(context.Background(), "4821")
+	cl, err := c.Join(context.Background(), testCode)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := l.st.SetClass(store.Class{URL: h.srv.URL, Token: r.Token}); err != nil {
+	if err := l.st.SetClass(cl); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -406,7 +406,7 @@ func TestExactlyOnceWhenTheHubDiesWhileBothPush(t *testing.T) {
 			return
 		}
 		t.Cleanup(func() { st.Close() })
-		h2, err := NewHub(st, HubOptions{Code: "4821", Wait: time.Second})
+		h2, err := NewHub(st, HubOptions{Code: testCode, Wait: time.Second, Fingerprint: h.pin})
 		if err != nil {
 			t.Error(err)
 			return
@@ -447,7 +447,7 @@ func TestEventsAreOnlyTheLaptopsOwn(t *testing.T) {
 	if len(r.Events) != 1 || r.Events[0].ID != mine[0].ID || r.Next != "" {
 		t.Fatalf("a laptop's events: %+v", r)
 	}
-	stolen := &Client{URL: h.srv.URL, Device: b.c.Device, Token: a.c.Token}
+	stolen := &Client{URL: h.srv.URL, Device: b.c.Device, Token: a.c.Token, Pin: h.pin}
 	if _, err := stolen.Events(ctx, time.Time{}, ""); !errors.Is(err, ErrNotJoined) {
 		t.Errorf("another laptop's events with this token: %v", err)
 	}

@@ -86,6 +86,14 @@ type Snapshot struct {
 	Rows   []Row     `json:"rows"` // those needing attention first
 	Paused bool      `json:"paused"`
 	Code   string    `json:"code,omitempty"`
+
+	// What the trainer must know about the class's door (a hub's only).
+	Waiting     []Waiting `json:"waiting,omitempty"`     // laptops waiting to be let in
+	Guessed     bool      `json:"guessed,omitempty"`     // someone is guessing the code
+	WrongCodes  int       `json:"wrong_codes,omitempty"` // wrong codes since the hub started
+	Plain       bool      `json:"plain,omitempty"`       // plain HTTP: anyone on the network can read the class
+	Fingerprint string    `json:"fingerprint,omitempty"` // the short fingerprint of the hub's own certificate
+	Announce    string    `json:"announce,omitempty"`    // why the hub cannot be found on the network
 }
 
 // StepDetail is what one learner did on one step.
@@ -248,7 +256,7 @@ func rowsFrom(st *store.Store, pres map[string]presenceEntry, now time.Time) ([]
 	rows := make([]Row, 0, len(all))
 	for _, lp := range all {
 		l := lp.Learner
-		r := Row{ID: l.ID, Name: l.Name, Device: l.Device, RemoteID: l.RemoteID, Progress: lp.Lessons}
+		r := Row{ID: l.ID, Name: CleanText(l.Name, MaxName), Device: l.Device, RemoteID: l.RemoteID, Progress: lp.Lessons}
 		for _, p := range lp.Lessons {
 			if p.LastActivity.After(r.Last) {
 				r.Last = p.LastActivity
@@ -274,14 +282,16 @@ func (h *Hub) Snapshot(context.Context) (Snapshot, error) {
 	for k, v := range h.pres {
 		pres[k] = v
 	}
-	paused := h.pause != nil
+	paused, announce := h.pause != nil, h.announce
 	h.mu.Unlock()
 	now := h.now()
 	rows, err := rowsFrom(h.st, pres, now)
 	if err != nil {
 		return Snapshot{}, err
 	}
-	return Snapshot{At: now, Rows: rows, Paused: paused, Code: h.code}, nil
+	guessed, wrong := h.Guessed()
+	return Snapshot{At: now, Rows: rows, Paused: paused, Code: h.code, Waiting: h.Waiting(), Guessed: guessed, WrongCodes: wrong,
+		Plain: h.Plain(), Fingerprint: h.Fingerprint(), Announce: announce}, nil
 }
 
 // Detail is one learner's steps.
@@ -397,3 +407,25 @@ func (l Local) Send(_ context.Context, c Command) error {
 
 // Live is false: nothing reaches other laptops.
 func (Local) Live() bool { return false }
+
+// clean makes every text of a snapshot from another machine safe for a
+// terminal (a hub cleans what it stores; a dashboard does not rely on it).
+func (s Snapshot) clean() Snapshot {
+	for i := range s.Rows {
+		r := &s.Rows[i]
+		r.Name = CleanText(r.Name, MaxName)
+		if r.Present != nil {
+			p := cleanPresence(*r.Present)
+			r.Present = &p
+		}
+	}
+	for i := range s.Waiting {
+		s.Waiting[i].Name = CleanText(s.Waiting[i].Name, MaxName)
+		s.Waiting[i].Laptop = CleanText(s.Waiting[i].Laptop, 8)
+		s.Waiting[i].ID = CleanText(s.Waiting[i].ID, 32)
+	}
+	s.Code = CleanText(s.Code, 16)
+	s.Fingerprint = CleanText(s.Fingerprint, 16)
+	s.Announce = CleanText(s.Announce, 300)
+	return s
+}

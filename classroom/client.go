@@ -20,17 +20,37 @@ var (
 	ErrTooMany     = errors.New("too many wrong codes: wait a minute")
 	ErrNotJoined   = errors.New("this laptop is not in the class any more: join again")
 	ErrUnreachable = errors.New("the class hub cannot be reached")
+	ErrRefused     = errors.New(errRefusedText)
+	ErrWaitingGone = errors.New("the hub forgot that this laptop was waiting: join again")
+	ErrBadRequest  = errors.New("the hub refused the request")
 )
 
+// HubError is an error the hub answered with: its status and its reason.
+type HubError struct {
+	Status int
+	Reason string
+	kind   error
+}
+
+func (e *HubError) Error() string {
+	if e.Reason == "" {
+		return e.kind.Error()
+	}
+	return e.kind.Error() + " (" + e.Reason + ")"
+}
+
+func (e *HubError) Unwrap() error { return e.kind }
+
 // NormalizeURL turns what a person typed ("192.168.1.10", "aula.local:7420",
-// "http://10.0.0.2:7420/") into the hub's base URL.
+// "https://10.0.0.2:7420/") into the hub's base URL. Without a scheme it is
+// HTTPS: plain HTTP is only ever used when it is written out.
 func NormalizeURL(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", errors.New("the address is empty")
 	}
 	if !strings.Contains(s, "://") {
-		s = "http://" + s
+		s = "https://" + s
 	}
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
@@ -48,14 +68,15 @@ type Client struct {
 	URL    string
 	Device string
 	Token  string
-	HTTP   *http.Client
+	Pin    string       // the hub's certificate fingerprint (see PinnedHTTP)
+	HTTP   *http.Client // nil: PinnedHTTP(Pin)
 }
 
 func (c *Client) http() *http.Client {
 	if c.HTTP != nil {
 		return c.HTTP
 	}
-	return http.DefaultClient
+	return PinnedHTTP(c.Pin)
 }
 
 // do sends a request with the credentials and decodes a JSON answer into out
@@ -94,15 +115,23 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 	if resp.StatusCode >= 300 {
 		var eb errorBody
 		_ = json.Unmarshal(data, &eb)
+		he := &HubError{Status: resp.StatusCode, Reason: CleanText(eb.Error, 300), kind: ErrBadRequest}
 		switch resp.StatusCode {
 		case http.StatusUnauthorized:
-			return fmt.Errorf("%w (%s)", ErrNotJoined, eb.Error)
+			he.kind = ErrNotJoined
 		case http.StatusForbidden:
-			return ErrWrongCode
+			he.kind = ErrWrongCode
+			if eb.Error == errRefusedText {
+				he.kind = ErrRefused
+			}
 		case http.StatusTooManyRequests:
-			return ErrTooMany
+			he.kind = ErrTooMany
 		}
-		return fmt.Errorf("the hub answered %d: %s", resp.StatusCode, eb.Error)
+		return he
+	}
+	if st, ok := out.(*statusAnd); ok {
+		st.status = resp.StatusCode
+		out = st.v
 	}
 	if out != nil && resp.StatusCode != http.StatusNoContent {
 		if err := json.Unmarshal(data, out); err != nil {
@@ -112,11 +141,10 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 	return nil
 }
 
-// Join asks the hub to let this device in and returns its token.
-func (c *Client) Join(ctx context.Context, code string) (JoinResponse, error) {
-	var r JoinResponse
-	err := c.do(ctx, http.MethodPost, PathJoin, JoinRequest{Code: code, Device: c.Device}, &r)
-	return r, err
+// statusAnd decodes the answer into v and keeps the status (200 or 202).
+type statusAnd struct {
+	status int
+	v      any
 }
 
 // Push sends outbox events.
@@ -146,7 +174,7 @@ func (c *Client) Poll(ctx context.Context, after int64) (PollResponse, error) {
 func (c *Client) Snapshot(ctx context.Context) (Snapshot, error) {
 	var s Snapshot
 	err := c.do(ctx, http.MethodGet, PathClass, nil, &s)
-	return s, err
+	return s.clean(), err
 }
 
 // Detail reads one learner (trainer).

@@ -2,6 +2,8 @@ package classroom
 
 import (
 	"context"
+	"errors"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +14,7 @@ import (
 // is nothing to find, and the kiosk falls back to typing the address: the
 // test says so and skips rather than pass for nothing.
 func TestAnnounceAndDiscover(t *testing.T) {
-	stop, err := Announce("Aula de prueba", 7431)
+	stop, err := Announce("Aula de prueba", nil, 7431, "https")
 	if err != nil {
 		t.Skipf("cannot announce here (%v); typing the address is the fallback", err)
 	}
@@ -25,8 +27,8 @@ func TestAnnounceAndDiscover(t *testing.T) {
 	}
 	for _, f := range found {
 		if f.Name == "Aula de prueba" {
-			if !strings.HasPrefix(f.URL, "http://") || !strings.HasSuffix(f.URL, ":7431") {
-				t.Errorf("found %+v, want an http URL on port 7431", f)
+			if !strings.HasPrefix(f.URL, "https://") || !strings.HasSuffix(f.URL, ":7431") {
+				t.Errorf("found %+v, want an https URL on port 7431", f)
 			}
 			return
 		}
@@ -56,5 +58,25 @@ func TestInstanceName(t *testing.T) {
 		if got := instanceName(in); got != want {
 			t.Errorf("instanceName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A hub that listens only on this computer is not announced: kiosks would
+// be sent where they are refused.
+func TestLoopbackHubIsNotAnnounced(t *testing.T) {
+	if _, err := Announce("Aula", net.IPv4(127, 0, 0, 1), 7432, "https"); !errors.Is(err, ErrNotAnnounced) {
+		t.Fatalf("Announce on loopback: %v, want ErrNotAnnounced", err)
+	}
+}
+
+// Of the addresses a hub answers with, those on this laptop's networks are
+// kept; the others only when there is nothing else.
+func TestPreferOnLink(t *testing.T) {
+	a, b := Found{Name: "x", URL: "https://10.0.0.2:7420"}, Found{Name: "x", URL: "https://172.17.0.1:7420"}
+	if got := preferOnLink([]Found{a, b}, []bool{true, false}); len(got) != 1 || got[0] != a {
+		t.Errorf("preferOnLink = %v", got)
+	}
+	if got := preferOnLink([]Found{a, b}, []bool{false, false}); len(got) != 2 {
+		t.Errorf("nothing on link: %v", got)
 	}
 }

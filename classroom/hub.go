@@ -3,7 +3,6 @@ package classroom
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"math/big"
@@ -14,8 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"aula/store"
 )
 
@@ -24,18 +21,23 @@ import (
 // hands the trainer's commands out by long-poll. It is safe for concurrent
 // use. Trainer mode uses it in-process as the dashboard's Source.
 type Hub struct {
-	st    *store.Store
-	code  string
-	id    string // hub id + start time: kiosks notice a restart by it
-	now   func() time.Time
-	wait  time.Duration // longest long-poll
-	lim   *joinLimiter
-	mu    sync.Mutex
-	pres  map[string]presenceEntry // by device id
-	cmds  []Command
-	seq   uint64
-	pause *Command
-	news  chan struct{} // closed and replaced when a command arrives
+	st       *store.Store
+	code     string
+	id       string // hub id + start time: kiosks notice a restart by it
+	now      func() time.Time
+	wait     time.Duration // longest long-poll
+	mode     string        // how kiosks check this hub: TLSSelf, TLSCA, TLSProxy, TLSPlain
+	fp       string        // the fingerprint of the certificate it serves (TLSSelf, TLSCA)
+	lessons  func(id string) bool
+	gate     *gate
+	mu       sync.Mutex
+	pres     map[string]presenceEntry // by device id
+	cmds     []Command
+	seq      uint64
+	pause    *Command
+	news     chan struct{} // closed and replaced when a command arrives
+	announce string        // why the hub cannot be found on the network, if it cannot
+	swept    time.Time     // when departed laptops' presence was last forgotten
 }
 
 type presenceEntry struct {
@@ -43,11 +45,26 @@ type presenceEntry struct {
 	at time.Time // when it arrived, by the hub's clock
 }
 
-// HubOptions change a hub's behaviour; the zero value is fine.
+// How a hub is reached (HubOptions.TLS).
+const (
+	TLSSelf  = "self"  // HTTPS with the hub's own certificate, pinned by the kiosks at join (the default)
+	TLSCA    = "ca"    // HTTPS with a certificate from a public authority (--tls-cert)
+	TLSProxy = "proxy" // plain HTTP behind a reverse proxy that serves HTTPS with a public certificate
+	TLSPlain = "plain" // plain HTTP on the network (--plain-http): anyone on it can read and change the class
+)
+
+// HubOptions change a hub's behaviour; the zero value is fine for tests
+// (a self-certified hub whose fingerprint is Fingerprint).
 type HubOptions struct {
-	Code string           // session code; "" makes a random 4-digit one
-	Now  func() time.Time // nil means time.Now
-	Wait time.Duration    // longest long-poll; 0 means 25 seconds
+	Code        string           // session code; "" makes a random one of CodeDigits digits
+	Now         func() time.Time // nil means time.Now
+	Wait        time.Duration    // longest long-poll; 0 means 25 seconds
+	TLS         string           // TLSSelf ("" too), TLSCA, TLSProxy, TLSPlain
+	Fingerprint string           // of the certificate served (TLSSelf, TLSCA)
+	Approve     bool             // every new laptop waits for the trainer to let it in
+	// Lesson says whether a lesson id exists, for the go-to-lesson
+	// command; nil accepts any well-formed id.
+	Lesson func(id string) bool
 }
 
 // NewHub makes a hub over st (the hub's own data file).
@@ -58,25 +75,82 @@ func NewHub(st *store.Store, opt HubOptions) (*Hub, error) {
 	if opt.Wait <= 0 {
 		opt.Wait = 25 * time.Second
 	}
-	if opt.Code == "" {
-		n, err := rand.Int(rand.Reader, big.NewInt(10000))
-		if err != nil {
-			return nil, err
+	if opt.TLS == "" {
+		opt.TLS = TLSSelf
+	}
+	switch opt.TLS {
+	case TLSSelf, TLSCA:
+		if opt.Fingerprint == "" {
+			return nil, errors.New("the hub needs the fingerprint of its certificate")
 		}
-		opt.Code = fmt.Sprintf("%04d", n.Int64())
+	case TLSProxy, TLSPlain:
+	default:
+		return nil, fmt.Errorf("unknown TLS mode %q", opt.TLS)
+	}
+	if opt.Code == "" {
+		opt.Code = NewCode()
 	}
 	hid, err := st.HubID()
 	if err != nil {
 		return nil, err
 	}
 	return &Hub{
-		st: st, code: opt.Code, now: opt.Now, wait: opt.Wait,
+		st: st, code: opt.Code, now: opt.Now, wait: opt.Wait, mode: opt.TLS, fp: opt.Fingerprint, lessons: opt.Lesson,
 		id:   hid + "-" + strconv.FormatInt(opt.Now().UnixNano(), 36),
-		lim:  newJoinLimiter(),
+		gate: newGate(opt.Now(), opt.Approve),
 		pres: map[string]presenceEntry{},
 		news: make(chan struct{}),
 	}, nil
 }
+
+// NewCode is a random session code of CodeDigits digits.
+func NewCode() string {
+	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
+	if err != nil {
+		panic(err)
+	}
+	return fmt.Sprintf("%06d", n.Int64())
+}
+
+// SpacedCode is a code as people read it aloud: "482 913".
+func SpacedCode(code string) string {
+	if len(code) == CodeDigits {
+		return code[:3] + " " + code[3:]
+	}
+	return code
+}
+
+// NormalizeCode keeps the digits of what a learner typed ("482 913",
+// "482-913").
+func NormalizeCode(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// SetAnnounceError tells the dashboard why the hub cannot be found on the
+// network ("" when it can).
+func (h *Hub) SetAnnounceError(msg string) {
+	h.mu.Lock()
+	h.announce = msg
+	h.mu.Unlock()
+}
+
+// Fingerprint is the short fingerprint of the hub's certificate, "" for
+// a hub without its own.
+func (h *Hub) Fingerprint() string {
+	if h.mode != TLSSelf {
+		return ""
+	}
+	return ShortFingerprint(h.fp)
+}
+
+// Plain reports whether the hub talks plain HTTP on the network.
+func (h *Hub) Plain() bool { return h.mode == TLSPlain }
 
 // Code is the session code learners type to join.
 func (h *Hub) Code() string { return h.code }
@@ -88,6 +162,8 @@ func (h *Hub) Store() *store.Store { return h.st }
 func (h *Hub) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+PathJoin, h.join)
+	mux.HandleFunc("POST "+PathJoinWait, h.joinWait)
+	mux.HandleFunc("POST "+PathJoinDone, h.joinDone)
 	mux.HandleFunc("POST "+PathPush, h.device(h.push))
 	mux.HandleFunc("POST "+PathPresence, h.device(h.presence))
 	mux.HandleFunc("GET "+PathCommands, h.device(h.poll))
@@ -129,44 +205,21 @@ func (h *Hub) trainer(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-func (h *Hub) join(w http.ResponseWriter, r *http.Request) {
-	ip := clientIP(r)
-	if !h.lim.allowed(ip) {
-		writeError(w, http.StatusTooManyRequests, "too many wrong session codes: wait a minute and try again")
-		return
-	}
-	var req JoinRequest
-	if err := decodeJSON(r.Body, &req); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(req.Code)), []byte(h.code)) != 1 {
-		h.lim.failed(ip)
-		writeError(w, http.StatusForbidden, "wrong session code")
-		return
-	}
-	tok, err := h.st.AddDevice(req.Device)
-	if errors.Is(err, store.ErrBadEvent) {
-		writeError(w, http.StatusBadRequest, "the device id must have 16 hex characters")
-		return
-	}
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, "the hub could not save the laptop: "+err.Error())
-		return
-	}
-	writeJSON(w, http.StatusOK, JoinResponse{Token: tok, Hub: h.id})
-}
-
 func (h *Hub) push(w http.ResponseWriter, r *http.Request, dev string) {
 	var req PushRequest
 	if err := decodeJSON(r.Body, &req); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	if len(req.Events) > MaxBatch {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("at most %d events per push", MaxBatch))
+	if err := checkPush(req, h.now()); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	if err := h.roomFor(dev, req.Learners); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	req.Learners = cleanLearners(req.Learners)
 	res, err := h.st.Ingest(dev, req.Learners, req.Events)
 	if errors.Is(err, store.ErrBadEvent) {
 		writeError(w, http.StatusBadRequest, err.Error())
@@ -183,25 +236,80 @@ func (h *Hub) push(w http.ResponseWriter, r *http.Request, dev string) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
+// roomFor refuses learners a laptop adds beyond MaxLearners.
+func (h *Hub) roomFor(dev string, ls []store.RemoteLearner) error {
+	added := 0
+	for _, l := range ls {
+		if _, err := h.st.HubLearner(dev, l.ID); errors.Is(err, store.ErrNotFound) {
+			added++
+		}
+	}
+	if added == 0 {
+		return nil
+	}
+	n, err := h.st.RemoteLearnerCount(dev)
+	if err != nil {
+		return err
+	}
+	if n+added > MaxLearners {
+		return fmt.Errorf("a laptop can have at most %d learners in the class", MaxLearners)
+	}
+	return nil
+}
+
 func (h *Hub) presence(w http.ResponseWriter, r *http.Request, dev string) {
 	var p Presence
 	if err := decodeJSON(r.Body, &p); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	if err := checkPresence(p); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	p = cleanPresence(p)
 	if p.Learner != 0 {
 		if _, err := h.st.HubLearner(dev, p.Learner); errors.Is(err, store.ErrNotFound) {
 			// Signed in, nothing pushed yet: the trainer still sees them.
-			if _, err := h.st.Ingest(dev, []store.RemoteLearner{{ID: p.Learner, Name: p.Name}}, nil); err != nil {
+			ls := []store.RemoteLearner{{ID: p.Learner, Name: p.Name}}
+			if err := h.roomFor(dev, ls); err != nil {
+				writeError(w, http.StatusBadRequest, err.Error())
+				return
+			}
+			if p.Name == "" {
+				writeError(w, http.StatusBadRequest, "a learner the hub does not know needs a name")
+				return
+			}
+			if _, err := h.st.Ingest(dev, ls, nil); err != nil {
 				writeError(w, http.StatusBadRequest, err.Error())
 				return
 			}
 		}
 	}
+	now := h.now()
 	h.mu.Lock()
-	h.pres[dev] = presenceEntry{p: p, at: h.now()}
+	h.pres[dev] = presenceEntry{p: p, at: now}
+	h.forgetDeparted(now)
 	h.mu.Unlock()
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// presenceKept is how long the hub remembers a laptop that stopped
+// reporting: long enough for the dashboard to show it offline, no more.
+const presenceKept = time.Hour
+
+// forgetDeparted drops the presence of laptops gone for presenceKept;
+// called with h.mu held, at most once a minute.
+func (h *Hub) forgetDeparted(now time.Time) {
+	if now.Sub(h.swept) < time.Minute {
+		return
+	}
+	h.swept = now
+	for dev, e := range h.pres {
+		if now.Sub(e.at) > presenceKept {
+			delete(h.pres, dev)
+		}
+	}
 }
 
 // poll answers with the commands for dev after ?after=N, waiting up to the
@@ -297,17 +405,16 @@ func (h *Hub) Send(_ context.Context, c Command) error {
 
 // add checks a command and appends it to the log, waking the long-polls.
 func (h *Hub) add(c Command) (Command, error) {
-	switch {
-	case !c.Kind.valid():
-		return c, fmt.Errorf("unknown command %q", c.Kind)
-	case len(c.Text) > MaxMessage:
-		return c, fmt.Errorf("the message is longer than %d characters", MaxMessage)
-	case (c.Kind == CmdMessage) && strings.TrimSpace(c.Text) == "":
-		return c, errors.New("the message is empty")
-	case c.Kind == CmdGoLesson && c.Lesson == "":
-		return c, errors.New("which lesson? the lesson id is missing")
-	case (c.Kind == CmdAckHelp || c.Kind == CmdResetPIN) && c.To == "":
-		return c, errors.New("this command is for one learner: say which")
+	if err := h.checkCommand(&c); err != nil {
+		return c, err
+	}
+	switch c.Kind {
+	case CmdAdmit, CmdRefuse:
+		h.gate.mu.Lock()
+		defer h.gate.mu.Unlock()
+		return c, h.gate.decide(c.To, c.Kind == CmdAdmit, h.now())
+	case CmdForget:
+		return c, h.Forget(c.To)
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -328,6 +435,34 @@ func (h *Hub) add(c Command) (Command, error) {
 	return c, nil
 }
 
+// checkCommand says what is wrong with a command and cleans its text.
+func (h *Hub) checkCommand(c *Command) error {
+	switch {
+	case !c.Kind.valid():
+		return fmt.Errorf("unknown command %q", CleanText(string(c.Kind), 40))
+	case c.Seq != 0:
+		return errors.New("the hub numbers commands itself: leave seq out")
+	case len(c.Text) > MaxMessage:
+		return fmt.Errorf("the message is longer than %d characters", MaxMessage)
+	case len(c.To) > 64:
+		return errors.New("the command is for nobody the hub knows")
+	}
+	c.Text = CleanText(c.Text, MaxMessage)
+	switch {
+	case c.Kind == CmdMessage && c.Text == "":
+		return errors.New("the message is empty")
+	case c.Kind == CmdGoLesson && c.Lesson == "":
+		return errors.New("which lesson? the lesson id is missing")
+	case c.Kind == CmdGoLesson && (checkID("lesson", c.Lesson) != nil || (h.lessons != nil && !h.lessons(c.Lesson))):
+		return errors.New("there is no such lesson")
+	case c.Kind != CmdGoLesson && c.Lesson != "":
+		return errors.New("only go_lesson names a lesson")
+	case (c.Kind == CmdAckHelp || c.Kind == CmdResetPIN || c.Kind.forHub()) && c.To == "":
+		return errors.New("this command is for one learner or laptop: say which")
+	}
+	return nil
+}
+
 // Live is true: a hub reaches the kiosks.
 func (h *Hub) Live() bool { return true }
 
@@ -338,44 +473,4 @@ func clientIP(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
-}
-
-// joinLimiter slows down guessing the session code: each address may get
-// it wrong 5 times, then once every 10 seconds; all addresses together 30
-// times a minute.
-type joinLimiter struct {
-	mu     sync.Mutex
-	perIP  map[string]*rate.Limiter
-	global *rate.Limiter
-}
-
-func newJoinLimiter() *joinLimiter {
-	return &joinLimiter{perIP: map[string]*rate.Limiter{}, global: rate.NewLimiter(rate.Every(2*time.Second), 30)}
-}
-
-func (l *joinLimiter) get(ip string) *rate.Limiter {
-	lim, ok := l.perIP[ip]
-	if !ok {
-		if len(l.perIP) > 10000 {
-			l.perIP = map[string]*rate.Limiter{}
-		}
-		lim = rate.NewLimiter(rate.Every(10*time.Second), 5)
-		l.perIP[ip] = lim
-	}
-	return lim
-}
-
-// allowed says whether ip may try a code now.
-func (l *joinLimiter) allowed(ip string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.get(ip).Tokens() >= 1 && l.global.Tokens() >= 1
-}
-
-// failed counts a wrong code.
-func (l *joinLimiter) failed(ip string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.get(ip).Allow()
-	l.global.Allow()
 }

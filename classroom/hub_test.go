@@ -26,13 +26,18 @@ func openStore(t testing.TB) *store.Store {
 	return st
 }
 
-// testHub is a hub on a real loopback HTTP server, with its trainer key.
+// testHub is a hub on a real loopback HTTPS server with its own
+// certificate, with its trainer key.
 type testHub struct {
 	*Hub
 	srv     *httptest.Server
 	trainer *Client
 	clock   *fakeClock
+	pin     string // the certificate's fingerprint
 }
+
+// testCode is the session code of test hubs.
+const testCode = "482913"
 
 type fakeClock struct {
 	mu  sync.Mutex
@@ -51,11 +56,22 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-func newTestHub(t testing.TB) *testHub {
+func newTestHub(t testing.TB, opts ...func(*HubOptions)) *testHub {
 	t.Helper()
 	st := openStore(t)
-	clk := &fakeClock{now: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
-	h, err := NewHub(st, HubOptions{Code: "4821", Now: clk.Now, Wait: 2 * time.Second})
+	cert, err := HubCert(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp, _ := CertFingerprint(cert)
+	// The hub's clock starts at the real time (kiosks stamp events with it)
+	// and moves only when a test says.
+	clk := &fakeClock{now: time.Now().UTC().Truncate(time.Second)}
+	opt := HubOptions{Code: testCode, Now: clk.Now, Wait: 2 * time.Second, Fingerprint: fp}
+	for _, o := range opts {
+		o(&opt)
+	}
+	h, err := NewHub(st, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,9 +79,12 @@ func newTestHub(t testing.TB) *testHub {
 	if err != nil || !fresh {
 		t.Fatal("no trainer key", err)
 	}
-	srv := httptest.NewServer(h.Handler())
+	srv := httptest.NewUnstartedServer(h.Handler())
+	srv.TLS = ServerTLS(cert)
+	srv.Config.ErrorLog = quiet // attacks hang up mid-handshake
+	srv.StartTLS()
 	t.Cleanup(srv.Close)
-	return &testHub{Hub: h, srv: srv, trainer: &Client{URL: srv.URL, Token: key}, clock: clk}
+	return &testHub{Hub: h, srv: srv, trainer: &Client{URL: srv.URL, Token: key, Pin: fp}, clock: clk, pin: fp}
 }
 
 // kiosk is a learner laptop: its own store and a client that joined.
@@ -78,11 +97,16 @@ func (h *testHub) join(t testing.TB) kiosk {
 	t.Helper()
 	st := openStore(t)
 	c := &Client{URL: h.srv.URL, Device: st.DeviceID()}
-	r, err := c.Join(context.Background(), "4821")
+	cl, err := c.Join(context.Background(), testCode)
 	if err != nil {
 		t.Fatalf("join: %v", err)
 	}
-	c.Token = r.Token
+	if cl.Pin != h.pin || c.Token == "" {
+		t.Fatalf("joined %+v, want the pin %s", cl, h.pin)
+	}
+	if err := st.SetClass(cl); err != nil { // as the join screen does
+		t.Fatal(err)
+	}
 	return kiosk{st: st, c: c}
 }
 
@@ -107,44 +131,15 @@ func outboxPush(t testing.TB, k kiosk) PushRequest {
 	return req
 }
 
-func TestJoinCodesAndRateLimit(t *testing.T) {
-	h := newTestHub(t)
-	ctx := context.Background()
-	c := &Client{URL: h.srv.URL, Device: "00112233aabbccdd"}
-	for i := 0; i < 5; i++ {
-		if _, err := c.Join(ctx, "0000"); !errors.Is(err, ErrWrongCode) {
-			t.Fatalf("wrong code %d: %v", i, err)
-		}
-	}
-	// The sixth guess in a row is refused without looking at the code, even
-	// the right one: guessing 10,000 codes takes hours, not seconds.
-	if _, err := c.Join(ctx, "4821"); !errors.Is(err, ErrTooMany) {
-		t.Fatalf("after 5 wrong codes: %v, want ErrTooMany", err)
-	}
-	other := &Client{URL: h.srv.URL, Device: "ffeeddccbbaa9988"}
-	// Another laptop (here the same address, as on a shared NAT: still slowed).
-	if _, err := other.Join(ctx, "4821"); !errors.Is(err, ErrTooMany) {
-		t.Fatalf("same address: %v", err)
-	}
-	h.lim = newJoinLimiter() // a minute later
-	r, err := other.Join(ctx, " 4821 ")
-	if err != nil || len(r.Token) != 64 || r.Hub == "" {
-		t.Fatalf("right code: %+v, %v", r, err)
-	}
-	if _, err := (&Client{URL: h.srv.URL, Device: "not-hex"}).Join(ctx, "4821"); err == nil || errors.Is(err, ErrWrongCode) {
-		t.Errorf("a bad device id: %v", err)
-	}
-}
-
 func TestEverythingButJoinNeedsAToken(t *testing.T) {
 	h := newTestHub(t)
 	k := h.join(t)
 	ctx := context.Background()
 	for name, c := range map[string]*Client{
-		"no token":             {URL: h.srv.URL, Device: k.c.Device},
-		"wrong token":          {URL: h.srv.URL, Device: k.c.Device, Token: strings.Repeat("a", 64)},
-		"another's device":     {URL: h.srv.URL, Device: "0000000000000000", Token: k.c.Token},
-		"trainer key as kiosk": {URL: h.srv.URL, Device: k.c.Device, Token: h.trainer.Token},
+		"no token":             {URL: h.srv.URL, Device: k.c.Device, Pin: h.pin},
+		"wrong token":          {URL: h.srv.URL, Device: k.c.Device, Token: strings.Repeat("a", 64), Pin: h.pin},
+		"another's device":     {URL: h.srv.URL, Device: "0000000000000000", Token: k.c.Token, Pin: h.pin},
+		"trainer key as kiosk": {URL: h.srv.URL, Device: k.c.Device, Token: h.trainer.Token, Pin: h.pin},
 	} {
 		if _, err := c.Push(ctx, PushRequest{}); !errors.Is(err, ErrNotJoined) {
 			t.Errorf("%s: push: %v", name, err)
@@ -157,10 +152,10 @@ func TestEverythingButJoinNeedsAToken(t *testing.T) {
 		}
 	}
 	// A kiosk's token is not the trainer's key.
-	if _, err := (&Client{URL: h.srv.URL, Token: k.c.Token}).Snapshot(ctx); !errors.Is(err, ErrNotJoined) {
+	if _, err := (&Client{URL: h.srv.URL, Token: k.c.Token, Pin: h.pin}).Snapshot(ctx); !errors.Is(err, ErrNotJoined) {
 		t.Errorf("kiosk token as trainer: %v", err)
 	}
-	if err := (&Client{URL: h.srv.URL}).Send(ctx, Command{Kind: CmdMessage, Text: "hola"}); !errors.Is(err, ErrNotJoined) {
+	if err := (&Client{URL: h.srv.URL, Pin: h.pin}).Send(ctx, Command{Kind: CmdMessage, Text: "hola"}); !errors.Is(err, ErrNotJoined) {
 		t.Errorf("command without key: %v", err)
 	}
 }
@@ -200,7 +195,7 @@ func TestBadBodiesChangeNothing(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodPost, h.srv.URL+path, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+k.c.Token)
 		req.Header.Set(HeaderDevice, k.c.Device)
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := PinnedHTTP(h.pin).Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -350,8 +345,8 @@ func TestTrouble(t *testing.T) {
 
 func TestNormalizeURL(t *testing.T) {
 	for in, want := range map[string]string{
-		"192.168.1.10":            "http://192.168.1.10:7420",
-		" aula.local:8000 ":       "http://aula.local:8000",
+		"192.168.1.10":            "https://192.168.1.10:7420", // HTTPS unless plain HTTP is written out
+		" aula.local:8000 ":       "https://aula.local:8000",
 		"http://10.0.0.2:7420/":   "http://10.0.0.2:7420",
 		"https://hub.example.org": "https://hub.example.org:7420",
 	} {
@@ -408,18 +403,25 @@ func FuzzHubBodies(f *testing.F) {
 	f.Add(PathPush, `{"learners":[{"id":1,"name":"Ana"}],"events":[{"id":"x:1","seq":1,"learner":1,"kind":"answer","lesson":"a","step":"b"}]}`)
 	f.Add(PathPresence, `{"learner":1,"name":"Ana","screen":"home"}`)
 	f.Add(PathPresence, `{"learner":1,"name":"\u0000"}`)
-	f.Add(PathJoin, `{"code":"4821","device":"0011223344556677"}`)
+	f.Add(PathJoin, `{"device":"0011223344556677","mode":"pin","nonce":"AAAAAAAAAAAAAAAAAAAAAA==","share":"4rM5MbYHhF2vtH8JaZaYcgeYD8SjL4A4rsBOVNfT7Us="}`)
+	f.Add(PathJoinDone, `{"handshake":"00","confirm":"AA=="}`)
+	f.Add(PathJoinWait, `{"ticket":"00"}`)
+	f.Add(PathCommand, `{"kind":"message","text":"\u001b[2Jhola"}`)
+	f.Add(PathCommand, `{"kind":"forget","to":"0011223344556677"}`)
 	f.Add(PathPush, `[`)
 	h := newTestHub(f)
 	k := h.join(f)
 	f.Fuzz(func(t *testing.T, path, body string) {
 		switch path {
-		case PathPush, PathPresence, PathJoin:
+		case PathPush, PathPresence, PathJoin, PathJoinDone, PathJoinWait, PathCommand:
 		default:
 			return
 		}
 		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+k.c.Token)
+		if path == PathCommand {
+			req.Header.Set("Authorization", "Bearer "+h.trainer.Token)
+		}
 		req.Header.Set(HeaderDevice, k.c.Device)
 		rec := httptest.NewRecorder()
 		h.Handler().ServeHTTP(rec, req)

@@ -52,20 +52,18 @@ func randomDevice() string {
 }
 
 // run drives the load against the hub at url and checks the hub afterwards.
-func (l load) run(t testing.TB, h *Hub, url string) *loadResult {
+func (l load) run(t testing.TB, h *Hub, url, pin string) *loadResult {
 	t.Helper()
-	tr := &http.Transport{MaxIdleConnsPerHost: l.Kiosks * 2, MaxConnsPerHost: 0}
+	tr := &http.Transport{MaxIdleConnsPerHost: l.Kiosks * 2, MaxConnsPerHost: 0, TLSClientConfig: PinnedTLS(pin), ForceAttemptHTTP2: true}
 	defer tr.CloseIdleConnections()
 	httpc := &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	ctx := context.Background()
 	kiosks := make([]*Client, l.Kiosks)
 	for i := range kiosks {
 		c := &Client{URL: url, Device: randomDevice(), HTTP: httpc}
-		r, err := c.Join(ctx, h.Code())
-		if err != nil {
+		if _, err := c.Join(ctx, h.Code()); err != nil {
 			t.Fatalf("kiosk %d joins: %v", i, err)
 		}
-		c.Token = r.Token
 		kiosks[i] = c
 	}
 	res := &loadResult{}
@@ -200,22 +198,31 @@ func (l load) run(t testing.TB, h *Hub, url string) *loadResult {
 	return res
 }
 
-func newLoadHub(t testing.TB) (*Hub, string) {
+// newLoadHub is a hub as aula hub serves it: HTTPS with its own
+// certificate, which the kiosks pin.
+func newLoadHub(t testing.TB) (h *Hub, url, pin string) {
 	t.Helper()
 	st := openStore(t)
-	h, err := NewHub(st, HubOptions{Code: "1234"})
+	cert, err := HubCert(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(h.Handler())
+	pin, _ = CertFingerprint(cert)
+	h, err = NewHub(st, HubOptions{Code: "123456", Fingerprint: pin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(h.Handler())
+	srv.TLS = ServerTLS(cert)
+	srv.StartTLS()
 	t.Cleanup(srv.Close)
-	return h, srv.URL
+	return h, srv.URL, pin
 }
 
 // A small classroom in every test run: nothing lost, nothing doubled.
 func TestLoadSmallClassroomLosesNothing(t *testing.T) {
-	h, url := newLoadHub(t)
-	res := load{Kiosks: 30, Batch: 10, Pushes: 10}.run(t, h, url)
+	h, url, pin := newLoadHub(t)
+	res := load{Kiosks: 30, Batch: 10, Pushes: 10}.run(t, h, url, pin)
 	if res.dups == 0 {
 		t.Error("no retried batch was recognised as a duplicate")
 	}
@@ -225,8 +232,8 @@ func TestLoadSmallClassroomLosesNothing(t *testing.T) {
 // ingest on this machine, and the latency when it is saturated.
 func BenchmarkClassroomSaturation(b *testing.B) {
 	for range b.N {
-		h, url := newLoadHub(b)
-		res := load{Kiosks: 300, Batch: 20, Duration: 10 * time.Second}.run(b, h, url)
+		h, url, pin := newLoadHub(b)
+		res := load{Kiosks: 300, Batch: 20, Duration: 10 * time.Second}.run(b, h, url, pin)
 		b.ReportMetric(float64(res.sent)/res.elapsed.Seconds(), "events/s")
 		b.ReportMetric(float64(res.p(0.99).Microseconds())/1000, "p99-ms")
 	}
@@ -241,8 +248,8 @@ func BenchmarkClassroomSaturation(b *testing.B) {
 //	go test ./classroom/ -run '^$' -bench ClassroomLoad -benchtime 1x
 func BenchmarkClassroomLoad(b *testing.B) {
 	for range b.N {
-		h, url := newLoadHub(b)
-		res := load{Kiosks: 300, Batch: 20, Every: time.Second, Duration: 10 * time.Second}.run(b, h, url)
+		h, url, pin := newLoadHub(b)
+		res := load{Kiosks: 300, Batch: 20, Every: time.Second, Duration: 10 * time.Second}.run(b, h, url, pin)
 		b.ReportMetric(float64(res.sent)/res.elapsed.Seconds(), "events/s")
 		b.ReportMetric(float64(res.p(0.50).Microseconds())/1000, "p50-ms")
 		b.ReportMetric(float64(res.p(0.99).Microseconds())/1000, "p99-ms")

@@ -26,13 +26,15 @@ const DefaultPort = 7420
 
 // The hub's routes.
 const (
-	PathJoin     = "/api/v1/join"     // POST JoinRequest -> JoinResponse (no token: the session code)
-	PathPush     = "/api/v1/push"     // POST PushRequest -> PushResponse (device)
-	PathPresence = "/api/v1/presence" // POST Presence -> 204 (device)
-	PathCommands = "/api/v1/commands" // GET ?after=N -> PollResponse, waits for news (device)
-	PathClass    = "/api/v1/class"    // GET -> Snapshot (trainer)
-	PathLearner  = "/api/v1/learner"  // GET ?id=N -> Detail (trainer)
-	PathCommand  = "/api/v1/command"  // POST Command -> Command with Seq (trainer)
+	PathJoin     = "/api/v1/join"      // POST JoinRequest -> JoinResponse, 200 or 202 waiting (no token: proves the session code)
+	PathJoinWait = "/api/v1/join/wait" // POST JoinWait -> JoinResponse: a waiting laptop asks whether it was let in
+	PathJoinDone = "/api/v1/join/done" // POST JoinFinish -> Joined: the kiosk's proof, the token back
+	PathPush     = "/api/v1/push"      // POST PushRequest -> PushResponse (device)
+	PathPresence = "/api/v1/presence"  // POST Presence -> 204 (device)
+	PathCommands = "/api/v1/commands"  // GET ?after=N -> PollResponse, waits for news (device)
+	PathClass    = "/api/v1/class"     // GET -> Snapshot (trainer)
+	PathLearner  = "/api/v1/learner"   // GET ?id=N -> Detail (trainer)
+	PathCommand  = "/api/v1/command"   // POST Command -> Command with Seq (trainer)
 )
 
 // Headers that carry credentials.
@@ -47,17 +49,53 @@ const MaxBody = 1 << 20
 // MaxBatch is the most events a kiosk puts in one push.
 const MaxBatch = 200
 
-// JoinRequest asks to join the class with the session code.
+// JoinRequest asks to join the class. It carries no code: the kiosk's
+// share of the exchange that proves it (pake.go).
 type JoinRequest struct {
-	Code   string `json:"code"`
 	Device string `json:"device"`
+	Name   string `json:"name,omitempty"`  // what the laptop calls itself, for the waiting list
+	Mode   string `json:"mode"`            // how the kiosk checked the hub: ModePinned, ModeCA, ModePlain
+	Nonce  []byte `json:"nonce"`           // nonceLen random bytes
+	Share  []byte `json:"share"`           // the kiosk's point
+	Token  string `json:"token,omitempty"` // this laptop's current token, when it joins again
 }
 
-// JoinResponse gives the device its token.
+// JoinResponse is the hub's half of the exchange (200), or, with Ticket
+// set (202), word that the laptop waits for the trainer.
 type JoinResponse struct {
+	Share     []byte `json:"share,omitempty"`
+	Confirm   []byte `json:"confirm,omitempty"` // the hub's proof that it knows the code
+	Handshake string `json:"handshake,omitempty"`
+	Ticket    string `json:"ticket,omitempty"` // waiting: ask again with it
+	Laptop    string `json:"laptop,omitempty"` // waiting: the number to show the trainer
+}
+
+// JoinWait asks whether the trainer let a waiting laptop in.
+type JoinWait struct {
+	Ticket string `json:"ticket"`
+}
+
+// JoinFinish proves that the kiosk knows the code.
+type JoinFinish struct {
+	Handshake string `json:"handshake"`
+	Confirm   []byte `json:"confirm"`
+}
+
+// Joined gives the device its token.
+type Joined struct {
 	Token string `json:"token"`
 	Hub   string `json:"hub"` // the hub's id
 }
+
+// Limits on what a kiosk sends. Longer is refused, not cut: a kiosk of
+// this version never sends more.
+const (
+	MaxName     = 80            // bytes of a learner's or laptop's name
+	MaxID       = 64            // bytes of a lesson or step id
+	MaxCount    = 1000          // step index, steps, misses
+	MaxSeconds  = 7 * 24 * 3600 // on step, idle, help wait
+	MaxLearners = 200           // learners of one laptop the hub keeps
+)
 
 // PushRequest carries outbox events and the learners they belong to.
 type PushRequest struct {
@@ -117,15 +155,23 @@ const (
 	CmdGoLesson CommandKind = "go_lesson" // open Lesson
 	CmdAckHelp  CommandKind = "ack_help"  // the trainer has seen the raised hand
 	CmdResetPIN CommandKind = "reset_pin" // remove the learner's PIN
+
+	// Commands for the hub itself; they never reach a kiosk.
+	CmdAdmit  CommandKind = "admit"  // let the waiting laptop To in
+	CmdRefuse CommandKind = "refuse" // turn the waiting laptop To away
+	CmdForget CommandKind = "forget" // forget the laptop To (a device id): its token stops working
 )
 
 func (k CommandKind) valid() bool {
 	switch k {
-	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN:
+	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget:
 		return true
 	}
 	return false
 }
+
+// forHub says whether a command is for the hub, not the kiosks.
+func (k CommandKind) forHub() bool { return k == CmdAdmit || k == CmdRefuse || k == CmdForget }
 
 // Command is one order from the trainer. To names a learner as
 // "device/learner" (their id on that laptop); empty means everyone.

@@ -76,6 +76,10 @@ func (s *Syncer) SetClass(url, token string) {
 	s.client, s.state = nil, NoClass
 	if url != "" {
 		s.client = &Client{URL: url, Device: s.st.DeviceID(), Token: token}
+		// The pin the code proved at join is kept with the class.
+		if c, err := s.st.Class(); err == nil && c.URL == url {
+			s.client.Pin = c.Pin
+		}
 		s.state = Offline
 	}
 	close(s.changed)
@@ -90,6 +94,8 @@ func (s *Syncer) Kick() { nudge(s.kick) }
 // SetPresence hands the syncer where the kiosk is now. Changes the trainer
 // must see at once (a hand going up or down) go out straight away.
 func (s *Syncer) SetPresence(p Presence) {
+	// Within what the hub accepts (a kiosk left on for weeks).
+	p.Idle, p.OnStep, p.HelpWait = min(p.Idle, MaxSeconds), min(p.OnStep, MaxSeconds), min(p.HelpWait, MaxSeconds)
 	s.mu.Lock()
 	urgent := p.Help != s.presence.Help || p.Learner != s.presence.Learner
 	s.presence = p
@@ -344,6 +350,9 @@ func (s *Syncer) pollLoop(ctx context.Context) {
 }
 
 func (s *Syncer) deliver(c Command) {
+	// What reaches the learner's screen is text only, whatever the hub sent.
+	c.Text = CleanText(c.Text, MaxMessage)
+	c.Lesson = CleanText(c.Lesson, MaxID)
 	if s.send != nil {
 		s.send(CommandMsg{Command: c})
 	}

@@ -205,7 +205,7 @@ func TestSyncerSurvivesAHubRestart(t *testing.T) {
 
 	// Restart: a new hub over the same store, with a later clock.
 	h.clock.Advance(time.Hour)
-	h2, err := NewHub(h.st, HubOptions{Code: "9999", Now: h.clock.Now, Wait: 2 * time.Second})
+	h2, err := NewHub(h.st, HubOptions{Code: "999999", Now: h.clock.Now, Wait: 2 * time.Second, Fingerprint: h.pin})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,10 @@ type Class struct {
 	URL    string    `json:"url"`
 	Token  string    `json:"token"`
 	Joined time.Time `json:"joined"`
+	// Pin is the fingerprint of the hub's own certificate, proved by the
+	// session code at join: the kiosk talks to no other. "" for a hub with
+	// a certificate from a public authority, or plain HTTP.
+	Pin string `json:"pin,omitempty"`
 }
 
 // Class returns the class this laptop joined, or ErrNotFound.
@@ -70,6 +74,7 @@ type Device struct {
 	ID        string    `json:"id"`
 	TokenHash []byte    `json:"token_hash"` // sha256 of the token: tokens are random, so a fast hash is enough
 	Joined    time.Time `json:"joined"`
+	Forgotten time.Time `json:"forgotten,omitzero"` // the trainer forgot this laptop: no token works
 }
 
 // ErrBadToken is returned when a token matches no device (or not the trainer).
@@ -96,8 +101,8 @@ func (s *Store) HubID() (string, error) {
 }
 
 // TrainerKey makes the hub's trainer key the first time and returns it with
-// fresh=true; afterwards it returns "", false: only the hash is kept, so the
-// key is shown once, when the hub first starts.
+// fresh=true; afterwards it returns "", false (KeptTrainerKey shows it
+// again).
 func (s *Store) TrainerKey() (key string, fresh bool, err error) {
 	err = s.db.Update(func(tx *bbolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
@@ -105,6 +110,9 @@ func (s *Store) TrainerKey() (key string, fresh bool, err error) {
 			return nil
 		}
 		key, fresh = NewToken(), true
+		if err := meta.Put(keyTrainerKeyKept, []byte(key)); err != nil {
+			return err
+		}
 		return meta.Put(keyTrainerKey, hashToken(key))
 	})
 	return key, fresh, err
@@ -347,5 +355,10 @@ func (s *Store) isIngested(id string) bool {
 // ForgetTrainerKey drops the trainer key, so that TrainerKey makes a new
 // one (the old one stops working).
 func (s *Store) ForgetTrainerKey() error {
-	return s.db.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyTrainerKey) })
+	return s.db.Update(func(tx *bbolt.Tx) error {
+		if err := tx.Bucket(bucketMeta).Delete(keyTrainerKeyKept); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Delete(keyTrainerKey)
+	})
 }

@@ -189,9 +189,13 @@ func TestDevicesAndTrainerKey(t *testing.T) {
 	if hub.CheckDevice(dev, tok) == nil || hub.CheckDevice(dev, tok2) != nil {
 		t.Error("the old token still works, or the new one does not")
 	}
-	// Tokens are stored hashed, never as they are.
+	// Device tokens are stored hashed, never as they are. The trainer key
+	// is kept, for --show-key (the file is the hub's own, owner-only).
+	if k, err := hub.KeptTrainerKey(); err != nil || k != key {
+		t.Errorf("KeptTrainerKey = %q, %v; want the key", k, err)
+	}
 	raw := readFile(t, hub.Path())
-	for _, secret := range []string{key, tok, tok2} {
+	for _, secret := range []string{tok, tok2} {
 		if strings.Contains(raw, secret) {
 			t.Error("a token is stored in clear on the hub")
 		}

@@ -7,6 +7,7 @@
 //	meta      schema_version -> "3" ; device_id -> 16 hex chars
 //	          class -> Class JSON (the hub this kiosk joined, with its token)
 //	          hub_id -> 16 hex chars ; trainer_key_hash -> sha256 (a hub's own)
+//	          trainer_key -> the key itself (aula hub --show-key; devices.go)
 //	          settings -> Settings JSON (aula setup: language, kiosk, hub)
 //	          trainer_pin_hash -> bcrypt (guards leaving a kiosk; setup.go)
 //	learners  id(8B big-endian) -> Learner JSON (a hub's copies of other

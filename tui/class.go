@@ -137,7 +137,7 @@ func (m *Model) classUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case joinedMsg:
 		m.class.state, m.class.url = classroom.Offline, msg.url
 		m.cfg.Class.SetClass(msg.url, msg.token)
-		m.overlay = newDialog(m.c, m.c.Cat.T("joined_title"), m.c.Cat.T("joined_text"), []dialogButton{{label: m.c.Cat.T("btn_ok")}})
+		m.overlay = newDialog(m.c, m.c.Cat.T("joined_title"), m.c.Cat.T("joined_text")+joinedCheck(m.c.Cat, msg.pin), []dialogButton{{label: m.c.Cat.T("btn_ok")}})
 		return tea.Batch(m.goHome(), m.schedulePresence()), true
 	}
 	return nil, false

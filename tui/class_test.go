@@ -135,7 +135,7 @@ func TestTrainerResetsThePIN(t *testing.T) {
 func TestJoinTheClass(t *testing.T) {
 	hubStore := openStore(t, t.TempDir())
 	defer hubStore.Close()
-	hub, err := classroom.NewHub(hubStore, classroom.HubOptions{Code: "4821"})
+	hub, err := classroom.NewHub(hubStore, classroom.HubOptions{Code: "482913", TLS: classroom.TLSPlain})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,14 +147,14 @@ func TestJoinTheClass(t *testing.T) {
 	d.keys("up", "enter") // the last row: join the class
 	d.must("Unirme a la clase", "Nunca verá lo que escribes", "Aula de Marta")
 	d.keys("enter") // take the hub found
-	d.keys("1111", "enter")
+	d.keys("111 111", "enter")
 	d.must("Ese código no es el de la clase")
-	for range 4 {
+	for range 7 {
 		d.keys("backspace")
 	}
 	d.keys("12", "enter")
-	d.must("El código tiene 4 números")
-	d.keys("backspace", "backspace", "4821", "enter")
+	d.must("El código tiene 6 números")
+	d.keys("backspace", "backspace", "482 913", "enter")
 	d.must("Ya estás en la clase")
 	if f.url != srv.URL || len(f.token) != 64 {
 		t.Fatalf("syncer pointed at %q with token %q", f.url, f.token)
@@ -174,9 +174,9 @@ func TestJoinBadAddressAndUnreachable(t *testing.T) {
 	d, _ := newClassDriver(t, "en", Config{})
 	d.signUp("Ana")
 	d.keys("up", "enter")
-	d.keys("enter", "1234", "enter")
+	d.keys("enter", "123456", "enter")
 	d.must("That address does not look right")
-	d.keys("127.0.0.1:1", "enter", "1234", "enter")
+	d.keys("127.0.0.1:1", "enter", "enter") // the code is still there
 	d.must("We cannot find the class at that address")
 	d.keys("esc")
 	d.must("Hello, Ana")

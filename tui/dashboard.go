@@ -22,6 +22,7 @@ type DashboardConfig struct {
 	Lang    string
 	Address string // the hub's address for the kiosks; "" when local
 	Code    string // the session code; "" takes the one in the snapshot (none when local)
+	Key     string // the trainer key, shown in the help (dashtrust.go); "" when unknown
 	Now     func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -308,6 +309,9 @@ func (d *Dashboard) subject() (classroom.Row, bool) {
 
 func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	k, dk := d.c.Keys, d.k
+	if cmd, ok := d.trustKey(msg); ok { // dashtrust.go
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Help), key.Matches(msg, k.HelpQ):
 		d.overlay = dashHelp{&helpOverlay{c: d.c, text: d.helpText(), keys: d.keys()}}
@@ -543,6 +547,7 @@ func (d *Dashboard) sent(m dashSentMsg) {
 	case classroom.CmdAckHelp:
 		d.status = cat.T("dsent_ack", "Name", m.who)
 	}
+	d.sentTrust(m) // dashtrust.go
 }
 
 // quitDialog asks before closing the dashboard.
@@ -677,7 +682,7 @@ func (d *Dashboard) keys() []key.Binding {
 	if d.code() != "" {
 		out = append(out, dk.Code)
 	}
-	return out
+	return append(out, d.trustKeys()...) // dashtrust.go
 }
 
 func (d *Dashboard) helpText() string {
@@ -694,7 +699,7 @@ func (d *Dashboard) helpText() string {
 	if !d.live {
 		text += "\n\n" + cat.T("dash_local_note")
 	}
-	return text
+	return text + d.trustHelp() // dashtrust.go
 }
 
 // code is the session code to show: the configured one, else the hub's.

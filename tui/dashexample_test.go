@@ -24,17 +24,25 @@ func ExampleNewDashboard() {
 		return
 	}
 	defer st.Close()
-	hub, err := classroom.NewHub(st, classroom.HubOptions{})
+	// HTTPS with the hub's own certificate, which the session code proves
+	// to each kiosk that joins.
+	cert, err := classroom.HubCert("/path/to/hub-data")
 	if err != nil {
 		return
 	}
-	go func() { _ = http.ListenAndServe(fmt.Sprintf(":%d", classroom.DefaultPort), hub.Handler()) }()
+	fp, _ := classroom.CertFingerprint(cert)
+	hub, err := classroom.NewHub(st, classroom.HubOptions{Fingerprint: fp})
+	if err != nil {
+		return
+	}
+	srv := &http.Server{Addr: fmt.Sprintf(":%d", classroom.DefaultPort), Handler: hub.Handler(), TLSConfig: classroom.ServerTLS(cert)}
+	go func() { _ = srv.ListenAndServeTLS("", "") }()
 	m := tui.NewDashboard(tui.DashboardConfig{
 		Source:  hub,
 		Library: lib,
 		Lang:    "es",
-		Address: fmt.Sprintf("http://192.168.1.23:%d", classroom.DefaultPort),
-		Code:    hub.Code(),
+		Address: fmt.Sprintf("https://192.168.1.23:%d", classroom.DefaultPort),
+		Code:    classroom.SpacedCode(hub.Code()),
 	})
 	_, _ = tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
 }

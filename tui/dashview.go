@@ -23,6 +23,7 @@ const (
 // bigFont draws the digits 3 pixels wide and 5 high; each pixel is two
 // cells wide, so the digits look square and read from the back of a room.
 var bigFont = map[rune][5]string{
+	' ': {".", ".", ".", ".", "."}, // the session code is read in groups: "482 913"
 	'0': {"###", "#.#", "#.#", "#.#", "###"},
 	'1': {".#.", "##.", ".#.", ".#.", "###"},
 	'2': {"###", "..#", "###", "#..", "###"},
@@ -61,8 +62,9 @@ func bigText(s string) (lines [5]string, ok bool) {
 
 // showBig says whether the code is drawn big now.
 func (d *Dashboard) showBig() bool {
-	_, ok := bigText(d.code())
-	return ok && d.bigCode && d.live && d.width-2 >= bigCodeMinWidth && d.height >= bigCodeMinHeight
+	big, ok := bigText(d.code())
+	return ok && d.bigCode && d.live && d.width-2 >= bigCodeMinWidth && d.height >= bigCodeMinHeight &&
+		d.width-2-lipgloss.Width(big[0]) >= 28 // room for the address beside it
 }
 
 // topLines is the top of the screen: where to join, the code, how the
@@ -84,7 +86,7 @@ func (d *Dashboard) topLines(w int) []string {
 		}
 		return lines
 	}
-	summary := d.summary()
+	summary := d.notice(d.summary()) // dashtrust.go
 	if !d.live {
 		lines := []string{fit(st.Header.Render("Aula")+st.HeaderDim.Render(" · "+cat.T("dash_title_local")), w), fit(cat.T("dash_local_who"), w)}
 		lines = append(lines, wrap(st.Dim.Render(cat.T("dash_local_note")), w, 2)...)

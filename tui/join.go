@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -14,7 +13,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/classroom"
-	"aula/store"
 )
 
 // Discover finds class hubs on the local network; nil means no discovery.
@@ -31,12 +29,17 @@ type joinScreen struct {
 	code    textinput.Model
 	msg     string
 	busy    bool
+	wait    *classroom.Joining // waiting for the trainer (joinwait.go)
+	rounds  int                // searches for hubs so far (joinwait.go)
 }
 
 // Results of the join screen's commands.
 type (
-	foundMsg   struct{ hubs []classroom.Found }
-	joinedMsg  struct{ url, token string }
+	foundMsg struct {
+		hubs []classroom.Found
+		d    Discover // to search again
+	}
+	joinedMsg  struct{ url, token, pin string }
 	joinErrMsg struct{ err error }
 )
 
@@ -49,8 +52,8 @@ func newJoinScreen(c *Common, url string) *joinScreen {
 		in.Cursor.SetMode(cursor.CursorStatic)
 		return in
 	}
-	j := &joinScreen{c: c, addr: mk("192.168.1.10", 200), code: mk("1234", 4)}
-	j.addr.SetValue(strings.TrimPrefix(url, "http://"))
+	j := &joinScreen{c: c, addr: mk("192.168.1.10", 200), code: mk("482 913", classroom.CodeDigits+2)}
+	j.addr.SetValue(strings.TrimPrefix(url, "https://"))
 	j.focus(0)
 	if url != "" {
 		j.focus(1)
@@ -63,9 +66,9 @@ func discover(d Discover) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), discoverRound)
 		defer cancel()
-		return foundMsg{hubs: d(ctx)}
+		return foundMsg{hubs: d(ctx), d: d}
 	}
 }
 
@@ -100,11 +103,15 @@ func (j *joinScreen) Keys() []key.Binding {
 	return []key.Binding{k.Move, k.Enter, k.Back}
 }
 
-func (j *joinScreen) Update(msg tea.Msg) tea.Cmd {
+func (j *joinScreen) Update(msg tea.Msg) (cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case foundMsg:
+		if !j.looking && sameHubs(j.found, msg.hubs) {
+			return j.again(msg.d)
+		}
 		field := j.field()
 		j.looking, j.found = false, msg.hubs
+		defer func() { cmd = tea.Batch(cmd, j.again(msg.d)) }() // discovery goes on (joinwait.go)
 		if field < 0 {
 			field = 0
 		}
@@ -116,9 +123,11 @@ func (j *joinScreen) Update(msg tea.Msg) tea.Cmd {
 		j.focus(field)
 		return nil
 	case joinErrMsg:
-		j.busy = false
+		j.busy, j.wait = false, nil
 		j.msg = j.errText(msg.err)
 		return nil
+	case joinWaitMsg:
+		return j.waiting(msg)
 	case tea.KeyMsg:
 		if j.busy {
 			return nil
@@ -181,7 +190,7 @@ func (j *joinScreen) move(d int) {
 func (j *joinScreen) enter() tea.Cmd {
 	switch f := j.field(); {
 	case f < 0: // a hub found on the network: take its address
-		j.addr.SetValue(strings.TrimPrefix(j.found[j.cursor].URL, "http://"))
+		j.addr.SetValue(strings.TrimPrefix(j.found[j.cursor].URL, "https://"))
 		j.focus(1)
 		return nil
 	case f == 0:
@@ -199,27 +208,14 @@ func (j *joinScreen) submit() tea.Cmd {
 		j.focus(0)
 		return nil
 	}
-	code := strings.TrimSpace(j.code.Value())
-	if !fourDigits(code) {
+	code := classroom.NormalizeCode(j.code.Value())
+	if len(code) != classroom.CodeDigits {
 		j.msg = cat.T("join_bad_code")
 		j.focus(1)
 		return nil
 	}
 	j.busy, j.msg = true, ""
-	st := j.c.Store
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		c := classroom.Client{URL: url, Device: st.DeviceID()}
-		r, err := c.Join(ctx, code)
-		if err != nil {
-			return joinErrMsg{err}
-		}
-		if err := st.SetClass(store.Class{URL: url, Token: r.Token, Joined: time.Now()}); err != nil {
-			return joinErrMsg{err}
-		}
-		return joinedMsg{url: url, token: r.Token}
-	}
+	return startJoin(j.c.Store, url, code)
 }
 
 func (j *joinScreen) errText(err error) string {
@@ -231,6 +227,9 @@ func (j *joinScreen) errText(err error) string {
 		return cat.T("join_too_many")
 	case errors.Is(err, classroom.ErrUnreachable):
 		return cat.T("join_unreachable")
+	}
+	if t := joinErrText(cat, err); t != "" {
+		return t
 	}
 	return cat.T("join_failed")
 }
@@ -262,7 +261,7 @@ func (j *joinScreen) View() string {
 		button(j.c, "btn-join", cat.T("btn_join"), j.field() == 1),
 	)
 	if j.busy {
-		lines = append(lines, "", st.Dim.Render(cat.T("join_busy")))
+		lines = append(lines, "", st.Dim.Render(j.busyText()))
 	}
 	if j.msg != "" {
 		lines = append(lines, "", wrap.Render(st.Bad.Render("! ")+j.msg))

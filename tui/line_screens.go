@@ -608,14 +608,14 @@ func (j *joinScreen) lineView() lineFrame {
 	case len(j.found) > 0:
 		var hubs []string
 		for _, h := range j.found {
-			hubs = append(hubs, h.Name+" ("+strings.TrimPrefix(h.URL, "http://")+")")
+			hubs = append(hubs, h.Name+" ("+strings.TrimPrefix(h.URL, "https://")+")")
 		}
 		lines = append(append(lines, cat.T("join_found")), numbered(hubs)...)
 	}
 	f := lineFrame{key: fmt.Sprintf("join:%v:%d", j.looking, len(j.found)), lines: lines}
 	switch {
 	case j.busy:
-		f.news = append(f.news, lineNote{id: "busy", text: cat.T("join_busy")})
+		f.news = append(f.news, lineNote{id: "busy" + j.waitLaptop(), text: j.busyText()})
 	case j.field() == 1:
 		f.prompt = cat.T("line_join_code", "Address", j.addr.Value())
 	case len(j.found) > 0:
@@ -640,7 +640,7 @@ func (j *joinScreen) lineInput(text string) lineResult {
 			j.focus(0) // back to the address
 			return lineResult{}
 		}
-		j.code.SetValue(clipRunes(text, 4))
+		j.code.SetValue(clipRunes(text, classroom.CodeDigits+2))
 		return lineResult{cmd: j.submit()}
 	}
 	if i, ok := number(text, len(j.found)); ok {
