@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/progress"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -213,27 +212,4 @@ func (h *home) itineraryLine(id string, w int) string {
 	}
 	barW := clamp(w-2-28-1-2-lipgloss.Width(words), 6, 20) // pointer, title, bar, words
 	return fmt.Sprintf("%-28s %s  %s", truncate(it.Title, 28), progressBar(c, done, total, barW), words)
-}
-
-// progressBar draws done out of total; it always comes with words beside it.
-func progressBar(c *Common, done, total, width int) string {
-	bar := progress.New(progress.WithSolidFill(c.Styles.BarFull), progress.WithoutPercentage(), progress.WithWidth(width))
-	bar.EmptyColor = c.Styles.BarEmpty
-	pct := 0.0
-	if total > 0 {
-		pct = float64(done) / float64(total)
-	}
-	return bar.ViewAs(pct)
-}
-
-// truncate shortens s to n cells with an ellipsis.
-func truncate(s string, n int) string {
-	if lipgloss.Width(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > n {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }

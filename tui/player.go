@@ -211,10 +211,6 @@ func (p *player) takeFromExercise() tea.Cmd {
 	return cmd
 }
 
-func isClick(m tea.MouseMsg) bool {
-	return m.Action == tea.MouseActionRelease && m.Button == tea.MouseButtonLeft
-}
-
 // enterPressed checks the answer, or goes on when the step is over.
 func (p *player) enterPressed() tea.Cmd {
 	s := p.step()
@@ -518,17 +514,4 @@ func (p *player) viewSummary() string {
 		parts = append(parts, button(c, "btn-home", cat.T("btn_home"), true))
 	}
 	return p.fit(strings.Join(parts, "\n"))
-}
-
-// button draws a clickable button; the default one (Enter) stands out.
-func button(c *Common, id, label string, isDefault bool) string {
-	st := c.Styles.Button
-	if isDefault {
-		st = c.Styles.ButtonOn
-	}
-	if c.Large {
-		// A wider target for a shaky hand.
-		return c.Zones.Mark(id, st.Render("[   "+label+"   ]"))
-	}
-	return c.Zones.Mark(id, st.Render("[ "+label+" ]"))
 }

@@ -1,0 +1,47 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/progress"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+func isClick(m tea.MouseMsg) bool {
+	return m.Action == tea.MouseActionRelease && m.Button == tea.MouseButtonLeft
+}
+
+// button draws a clickable button; the default one (Enter) stands out.
+func button(c *Common, id, label string, isDefault bool) string {
+	st := c.Styles.Button
+	if isDefault {
+		st = c.Styles.ButtonOn
+	}
+	if c.Large {
+		// A wider target for a shaky hand.
+		return c.Zones.Mark(id, st.Render("[   "+label+"   ]"))
+	}
+	return c.Zones.Mark(id, st.Render("[ "+label+" ]"))
+}
+
+// progressBar draws done out of total; it always comes with words beside it.
+func progressBar(c *Common, done, total, width int) string {
+	bar := progress.New(progress.WithSolidFill(c.Styles.BarFull), progress.WithoutPercentage(), progress.WithWidth(width))
+	bar.EmptyColor = c.Styles.BarEmpty
+	pct := 0.0
+	if total > 0 {
+		pct = float64(done) / float64(total)
+	}
+	return bar.ViewAs(pct)
+}
+
+// truncate shortens s to n cells with an ellipsis.
+func truncate(s string, n int) string {
+	if lipgloss.Width(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r))+1 > n {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
