@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // Golden screens of issue 7: the settings screen, a step in high contrast
@@ -28,7 +29,7 @@ func accessGoldens(t *testing.T) []goldenCase {
 			},
 			wait: map[string]string{"es": "Guardado", "en": "Saved"}},
 		{name: "high-contrast-scenario", lesson: "engano-o-verdad",
-			setup: learnerWith(store.Prefs{Theme: ThemeHighContrast}, "engano-o-verdad", len(scenario.Steps), sceneAt),
+			setup: learnerWith(store.Prefs{Theme: ui.ThemeHighContrast}, "engano-o-verdad", len(scenario.Steps), sceneAt),
 			drive: func(tm *teatest.TestModel, _ string) {
 				typeKeys(tm, "1")
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})

@@ -8,6 +8,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // BenchmarkStartToFirstFrame measures what the kiosk does before its first
@@ -115,7 +116,7 @@ func BenchmarkDurableAnswer(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rec := NewRecorder(st)
+	rec := ui.NewRecorder(st)
 	e := store.Event{Learner: l.ID, Kind: store.Answered, Lesson: "usar-aula", Step: "flechas", StepIndex: 1, Steps: 8,
 		Attempt: 1, Mistake: "arriba", Elapsed: time.Second}
 	b.ResetTimer()

@@ -9,11 +9,12 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // chooseExercise is a single or multiple choice question.
 type chooseExercise struct {
-	c      *Common
+	c      *ui.Common
 	step   *lessons.Step
 	ex     *lessons.Choose
 	opts   []*lessons.Option // in the order shown
@@ -22,7 +23,7 @@ type chooseExercise struct {
 	done   bool
 }
 
-func newChooseExercise(c *Common, s *lessons.Step) exercise {
+func newChooseExercise(c *ui.Common, s *lessons.Step) exercise {
 	ex := s.Exercise.(*lessons.Choose)
 	return &chooseExercise{c: c, step: s, ex: ex, opts: ex.Shown(s.ID), marked: map[string]bool{}}
 }
@@ -114,7 +115,7 @@ func (e *chooseExercise) View(width int) string {
 			row = st.Cursor.Render(row)
 		}
 		if i > 0 {
-			b.WriteString(e.c.gap())
+			b.WriteString(e.c.Gap())
 		}
 		b.WriteString(e.c.Zones.Mark(e.zoneID(i), row))
 	}

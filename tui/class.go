@@ -10,6 +10,7 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // This file is the kiosk's side of the classroom: calling the trainer,
@@ -137,7 +138,7 @@ func (m *Model) classUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case joinedMsg:
 		m.class.state, m.class.url = classroom.Offline, msg.url
 		m.cfg.Class.SetClass(msg.url, msg.token)
-		m.overlay = newDialog(m.c, m.c.Cat.T("joined_title"), m.c.Cat.T("joined_text"), []dialogButton{{label: m.c.Cat.T("btn_ok")}})
+		m.overlay = ui.NewDialog(m.c, m.c.Cat.T("joined_title"), m.c.Cat.T("joined_text"), []ui.DialogButton{{Label: m.c.Cat.T("btn_ok")}})
 		return tea.Batch(m.goHome(), m.schedulePresence()), true
 	}
 	return nil, false
@@ -169,7 +170,7 @@ func (m *Model) command(c classroom.Command) tea.Cmd {
 	}
 	switch c.Kind {
 	case classroom.CmdMessage:
-		m.overlay = newDialog(m.c, cat.T("trainer_message_title"), c.Text, []dialogButton{{label: cat.T("btn_ok")}})
+		m.overlay = ui.NewDialog(m.c, cat.T("trainer_message_title"), c.Text, []ui.DialogButton{{Label: cat.T("btn_ok")}})
 	case classroom.CmdAckHelp:
 		if m.class.hand.up {
 			m.class.hand.seen = true
@@ -182,7 +183,7 @@ func (m *Model) command(c classroom.Command) tea.Cmd {
 		if _, ok := m.c.Lessons.Lesson(c.Lesson); !ok {
 			return nil
 		}
-		return send(openLessonMsg{id: c.Lesson})
+		return ui.Send(ui.OpenLessonMsg{ID: c.Lesson})
 	case classroom.CmdResetPIN:
 		if l := m.c.Learner; l != nil {
 			return resetPIN(m.c.Store, l.ID)
@@ -254,7 +255,7 @@ func (m *Model) pauseView(width, height int) string {
 	if strings.TrimSpace(text) == "" {
 		text = cat.T("paused_default")
 	}
-	inner := clamp(width-8, 10, 60)
+	inner := ui.Clamp(width-8, 10, 60)
 	box := st.Dialog.Render(st.Title.Render(cat.T("paused_title")) + "\n\n" +
 		lipgloss.NewStyle().Width(inner).Render(text) + "\n\n" + st.Dim.Render(cat.T("paused_wait")))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)

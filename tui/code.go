@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // codeExercise is two-step verification: a phone beside the form shows an
@@ -23,7 +24,7 @@ import (
 // Time comes from Common.Now. While the step is on screen and the code is
 // alive, one tick a second redraws the countdown; nothing runs otherwise.
 type codeExercise struct {
-	c       *Common
+	c       *ui.Common
 	step    *lessons.Step
 	ex      *lessons.Code
 	input   textinput.Model
@@ -42,7 +43,7 @@ type codeTickMsg struct {
 	sent int
 }
 
-func newCodeExercise(c *Common, s *lessons.Step) exercise {
+func newCodeExercise(c *ui.Common, s *lessons.Step) exercise {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic)

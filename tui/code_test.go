@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 const codeLesson = "verificacion-dos-pasos"
@@ -117,8 +118,8 @@ func TestCodeStepEnglishAndNarrow(t *testing.T) {
 	d := atCodeStep(t, "en")
 	d.say("Verification code", "Text from Cl@ve", d.code().code, "Expires in 2:00")
 	// Narrow: the phone goes above the form, nothing wider than the screen.
-	d.send(tea.WindowSizeMsg{Width: MinWidth, Height: 30})
-	for _, w := range []int{MinWidth, 80, 120} {
+	d.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: 30})
+	for _, w := range []int{ui.MinWidth, 80, 120} {
 		d.send(tea.WindowSizeMsg{Width: w, Height: 30})
 		d.say("Text from Cl@ve", "Verification code")
 		for _, line := range splitLines(d.view()) {

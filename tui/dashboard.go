@@ -13,6 +13,7 @@ import (
 
 	"aula/classroom"
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // DashboardConfig is what the trainer's dashboard needs.
@@ -50,7 +51,7 @@ const (
 // everyone is, and the commands that reach the kiosks. It reads its
 // Source every 2 seconds in a command; Update and View do no I/O.
 type Dashboard struct {
-	c    *Common
+	c    *ui.Common
 	k    *dashKeys
 	cfg  DashboardConfig
 	live bool
@@ -120,7 +121,7 @@ func NewDashboard(cfg DashboardConfig) *Dashboard {
 	if cfg.Tick == nil {
 		cfg.Tick = tea.Tick
 	}
-	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
+	c := ui.NewCommon(cfg.Lang, cfg.Library, cfg.Now)
 	live := cfg.Source != nil && cfg.Source.Live()
 	return &Dashboard{c: c, k: newDashKeys(c.Cat), cfg: cfg, live: live, bigCode: true}
 }
@@ -200,7 +201,7 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dashSentMsg:
 		d.sent(msg)
 		return d, nil
-	case quitMsg:
+	case ui.QuitMsg:
 		return d, tea.Quit
 	}
 	if d.overlay != nil {
@@ -258,7 +259,7 @@ func (d *Dashboard) select_(i int) {
 		d.cursor, d.selID, d.offset = 0, 0, 0
 		return
 	}
-	d.cursor = clamp(i, 0, n-1)
+	d.cursor = ui.Clamp(i, 0, n-1)
 	d.selID = d.snap.Rows[d.cursor].ID
 	d.keepVisible()
 }
@@ -277,7 +278,7 @@ func (d *Dashboard) keepVisible() {
 	if d.cursor >= d.offset+room {
 		d.offset = d.cursor - room + 1
 	}
-	d.offset = clamp(d.offset, 0, n-room)
+	d.offset = ui.Clamp(d.offset, 0, n-room)
 }
 
 // selected is the selected learner's row.
@@ -471,9 +472,9 @@ func (d *Dashboard) askLesson(r *classroom.Row) tea.Cmd {
 func (d *Dashboard) askResetPIN(r classroom.Row) tea.Cmd {
 	cat := d.c.Cat
 	cmd := classroom.Command{Kind: classroom.CmdResetPIN, To: r.Target()}
-	d.overlay = newDialog(d.c, cat.T("dpin_title", "Name", r.Name), cat.T("dpin_text", "Name", r.Name), []dialogButton{
-		{label: cat.T("dbtn_reset_pin"), msg: dashSendMsg{cmd: cmd, who: r.Name}},
-		{label: cat.T("dbtn_cancel")},
+	d.overlay = ui.NewDialog(d.c, cat.T("dpin_title", "Name", r.Name), cat.T("dpin_text", "Name", r.Name), []ui.DialogButton{
+		{Label: cat.T("dbtn_reset_pin"), Msg: dashSendMsg{cmd: cmd, who: r.Name}},
+		{Label: cat.T("dbtn_cancel")},
 	})
 	return nil
 }
@@ -552,9 +553,9 @@ func (d *Dashboard) quitDialog() overlay {
 	if !d.live {
 		text = cat.T("dquit_text_local")
 	}
-	return newDialog(d.c, cat.T("dquit_title"), text, []dialogButton{
-		{label: cat.T("dbtn_close"), msg: quitMsg{}},
-		{label: cat.T("btn_stay")},
+	return ui.NewDialog(d.c, cat.T("dquit_title"), text, []ui.DialogButton{
+		{Label: cat.T("dbtn_close"), Msg: ui.QuitMsg{}},
+		{Label: cat.T("btn_stay")},
 	})
 }
 
@@ -576,7 +577,7 @@ func (d *Dashboard) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if !isClick(msg) {
+	if !ui.IsClick(msg) {
 		return nil
 	}
 	z := d.c.Zones

@@ -12,6 +12,7 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 func liveClass(rows []classroom.Row) *fakeSource {
@@ -536,7 +537,7 @@ func TestDashboardNeverPanicsAtAnySize(t *testing.T) {
 			for h := 1; h <= 45; h += 4 {
 				dd.send(tea.WindowSizeMsg{Width: w, Height: h})
 				v := dd.view()
-				if w < MinWidth || h < MinHeight {
+				if w < ui.MinWidth || h < ui.MinHeight {
 					if w >= 40 && h >= 3 && !strings.Contains(v, "pequeña") {
 						t.Fatalf("%d×%d does not ask for a bigger window:\n%s", w, h, v)
 					}
@@ -629,7 +630,7 @@ func FuzzDashboardView(f *testing.F) {
 	f.Add(strings.Repeat("👀", 40), "no-such", "x/y", "order-", 120, 40, 99, 2)
 	lib := library(f)
 	f.Fuzz(func(t *testing.T, name, lesson, step, mistake string, w, h, idx, steps int) {
-		w, h = clamp(w, 0, 300), clamp(h, 0, 120)
+		w, h = ui.Clamp(w, 0, 300), ui.Clamp(h, 0, 120)
 		r := learnerRow(1, name, lesson, idx, steps)
 		r.Progress[0].Mistakes = map[string]int{step + "/" + mistake: 2}
 		r.Flags = []classroom.Flag{classroom.FlagHelp, classroom.FlagStuck, classroom.Flag(mistake)}

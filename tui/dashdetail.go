@@ -13,6 +13,7 @@ import (
 	"aula/i18n"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // step finds a step of a lesson by id.
@@ -46,7 +47,7 @@ func (d *Dashboard) mistakeName(lessonID, stepID, id string) string {
 		case *lessons.Choose:
 			for _, o := range ex.Options {
 				if o.ID == id {
-					return cat.T("dmistake_option", "Text", truncate(o.Text, 40))
+					return cat.T("dmistake_option", "Text", ui.Truncate(o.Text, 40))
 				}
 			}
 		case *lessons.Form:
@@ -57,7 +58,7 @@ func (d *Dashboard) mistakeName(lessonID, stepID, id string) string {
 			if item, ok := strings.CutPrefix(id, "order-"); ok {
 				for _, it := range ex.Items {
 					if it.ID == item {
-						return cat.T("dmistake_order", "Item", truncate(it.Text, 40))
+						return cat.T("dmistake_order", "Item", ui.Truncate(it.Text, 40))
 					}
 				}
 			}
@@ -112,7 +113,7 @@ func formMistakeName(cat *i18n.Catalog, fm *lessons.Form, id string) string {
 			words = cat.T("form_err_" + rule)
 		}
 	}
-	return cat.T("dmistake_field", "Field", truncate(field.Label, 30), "Rule", truncate(words, 50))
+	return cat.T("dmistake_field", "Field", ui.Truncate(field.Label, 30), "Rule", ui.Truncate(words, 50))
 }
 
 // mistakesText lists a step's mistakes, the most frequent first.
@@ -170,7 +171,7 @@ func (d *Dashboard) detailLines(w, room int) []string {
 		return lines
 	}
 	if len(body) > room {
-		d.detailOff = clamp(d.detailOff, 0, len(body)-room)
+		d.detailOff = ui.Clamp(d.detailOff, 0, len(body)-room)
 		more := st.Dim.Render(cat.T("more_below"))
 		if d.detailOff+room < len(body) {
 			body = append(body[d.detailOff:d.detailOff+room-1], fit.Render(more))
@@ -233,7 +234,7 @@ func (d *Dashboard) lessonBlock(ld classroom.LessonDetail, w int) []string {
 		widths[i] = max(lipgloss.Width(h), 6)
 		total += widths[i] + dashGap
 	}
-	titleW := clamp(w-4-total, 8, 44)
+	titleW := ui.Clamp(w-4-total, 8, 44)
 	row := func(mark, title string, vals []string) string {
 		s := "  " + mark + " " + cell(title, titleW)
 		for i, v := range vals {
@@ -335,7 +336,7 @@ func (d *Dashboard) otherLesson(next bool) {
 func (d *Dashboard) troubleLines(w int) []string {
 	st, cat := d.c.Styles, d.c.Cat
 	fit := lipgloss.NewStyle().MaxWidth(w)
-	wrap := lipgloss.NewStyle().Width(min(w, maxTextWidth+20))
+	wrap := lipgloss.NewStyle().Width(min(w, ui.MaxTextWidth+20))
 	if !d.loaded {
 		return []string{st.Dim.Render(cat.T("loading"))}
 	}
@@ -375,7 +376,7 @@ func (d *Dashboard) troubleLines(w int) []string {
 		titleW = max(titleW, lipgloss.Width(titles[i]))
 	}
 	// The step's title gets what it needs, leaving the mistake 16 cells.
-	titleW = clamp(titleW, 10, max(w-peopleW-missW-2-3*dashGap-16, 10))
+	titleW = ui.Clamp(titleW, 10, max(w-peopleW-missW-2-3*dashGap-16, 10))
 	mistakeW := max(w-titleW-peopleW-missW-2-3*dashGap, 8)
 	gap := strings.Repeat(" ", dashGap)
 	row := func(a, b, c, e string) string {

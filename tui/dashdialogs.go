@@ -11,12 +11,13 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // inputDialog asks for one line of text (a message for the kiosks). Enter
 // sends it, Esc closes the dialog without sending.
 type inputDialog struct {
-	c       *Common
+	c       *ui.Common
 	title   string
 	text    string
 	okLabel string
@@ -25,7 +26,7 @@ type inputDialog struct {
 	err     string
 }
 
-func newInputDialog(c *Common, title, text, value, okLabel string, ok func(string) tea.Msg) *inputDialog {
+func newInputDialog(c *ui.Common, title, text, value, okLabel string, ok func(string) tea.Msg) *inputDialog {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.CharLimit = dashMaxMessage
@@ -42,7 +43,7 @@ func (d *inputDialog) submit() (tea.Cmd, bool) {
 		d.err = d.c.Cat.T("dmsg_empty")
 		return nil, false
 	}
-	return send(d.ok(v)), true
+	return ui.Send(d.ok(v)), true
 }
 
 func (d *inputDialog) Update(msg tea.Msg) (tea.Cmd, bool) {
@@ -60,7 +61,7 @@ func (d *inputDialog) Update(msg tea.Msg) (tea.Cmd, bool) {
 		d.input, cmd = d.input.Update(msg)
 		return cmd, false
 	case tea.MouseMsg:
-		if isClick(msg) {
+		if ui.IsClick(msg) {
 			switch {
 			case d.c.Zones.Get("din-ok").InBounds(msg):
 				return d.submit()
@@ -82,7 +83,7 @@ func (d *inputDialog) Keys() []key.Binding {
 
 func (d *inputDialog) View(width, height int) string {
 	st, cat := d.c.Styles, d.c.Cat
-	inner := clamp(width-8, 10, 64)
+	inner := ui.Clamp(width-8, 10, 64)
 	d.input.Width = max(inner-6, 4)
 	parts := []string{
 		st.Title.Render(d.title), "",
@@ -101,7 +102,7 @@ func (d *inputDialog) View(width, height int) string {
 
 // lessonPicker lists every lesson; Enter or a click sends, Esc closes.
 type lessonPicker struct {
-	c       *Common
+	c       *ui.Common
 	title   string
 	lessons []*lessons.Lesson
 	cursor  int
@@ -109,7 +110,7 @@ type lessonPicker struct {
 	offset  int
 }
 
-func newLessonPicker(c *Common, title string, pick func(*lessons.Lesson) tea.Msg) *lessonPicker {
+func newLessonPicker(c *ui.Common, title string, pick func(*lessons.Lesson) tea.Msg) *lessonPicker {
 	return &lessonPicker{c: c, title: title, lessons: c.Lessons.AllLessons(), pick: pick}
 }
 
@@ -117,7 +118,7 @@ func (p *lessonPicker) choose(i int) (tea.Cmd, bool) {
 	if i < 0 || i >= len(p.lessons) {
 		return nil, false
 	}
-	return send(p.pick(p.lessons[i])), true
+	return ui.Send(p.pick(p.lessons[i])), true
 }
 
 func (p *lessonPicker) Update(msg tea.Msg) (tea.Cmd, bool) {
@@ -137,7 +138,7 @@ func (p *lessonPicker) Update(msg tea.Msg) (tea.Cmd, bool) {
 			return p.choose(p.cursor)
 		}
 	case tea.MouseMsg:
-		if !isClick(msg) {
+		if !ui.IsClick(msg) {
 			return nil, false
 		}
 		for i := range p.lessons {
@@ -162,10 +163,10 @@ func (p *lessonPicker) Keys() []key.Binding {
 
 func (p *lessonPicker) View(width, height int) string {
 	st, cat := p.c.Styles, p.c.Cat
-	inner := clamp(width-8, 10, 64)
+	inner := ui.Clamp(width-8, 10, 64)
 	var rows []string
 	for i, l := range p.lessons {
-		label := truncate(l.Title, inner-2)
+		label := ui.Truncate(l.Title, inner-2)
 		row := "  " + label
 		if i == p.cursor {
 			row = st.Cursor.Render("▶ " + label)
@@ -184,10 +185,10 @@ func (p *lessonPicker) View(width, height int) string {
 		if p.cursor >= p.offset+room {
 			p.offset = p.cursor - room + 1
 		}
-		p.offset = clamp(p.offset, 0, len(rows)-room)
+		p.offset = ui.Clamp(p.offset, 0, len(rows)-room)
 		rows = rows[p.offset : p.offset+room]
 	}
-	parts := append([]string{st.Title.Render(truncate(p.title, inner)), ""}, rows...)
+	parts := append([]string{st.Title.Render(ui.Truncate(p.title, inner)), ""}, rows...)
 	parts = append(parts, "", p.c.Zones.Mark("dpick-cancel", "  [ "+cat.T("dbtn_cancel")+" ]"))
 	box := st.Dialog.Padding(0, 1).Width(inner + 4).Render(strings.Join(parts, "\n"))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
@@ -199,9 +200,9 @@ type dashHelp struct{ *helpOverlay }
 
 func (h dashHelp) View(width, height int) string {
 	st, cat := h.c.Styles, h.c.Cat
-	w := min(width, maxTextWidth+20)
+	w := min(width, ui.MaxTextWidth+20)
 	wrap := lipgloss.NewStyle().Width(w)
-	items := h.c.keyHelp(h.keys)
+	items := h.c.KeyHelp(h.keys)
 	head := []string{st.Title.Render(cat.T("help_title")), ""}
 	head = append(head, strings.Split(wrap.Render(h.text), "\n")...)
 	head = append(head, "", st.Title.Render(cat.T("help_keys")))

@@ -11,6 +11,7 @@ import (
 	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // Layout of the dashboard.
@@ -231,7 +232,7 @@ func (d *Dashboard) View() string {
 	if d.width == 0 {
 		return ""
 	}
-	if d.width < MinWidth || d.height < MinHeight {
+	if d.width < ui.MinWidth || d.height < ui.MinHeight {
 		if d.width < 2 || d.height < 1 {
 			return ""
 		}
@@ -316,7 +317,7 @@ type dashCols struct{ name, state, lesson, path, last int }
 const dashGap = 2
 
 func colsFor(w int) dashCols {
-	c := dashCols{name: clamp(w*15/100, 10, 18), state: clamp((w*32+50)/100, 14, 26), last: 11}
+	c := dashCols{name: ui.Clamp(w*15/100, 10, 18), state: ui.Clamp((w*32+50)/100, 14, 26), last: 11}
 	if w >= 100 {
 		c.path = 15
 	}
@@ -340,7 +341,7 @@ func colsFor(w int) dashCols {
 
 // cell pads or cuts s (plain text) to n cells.
 func cell(s string, n int) string {
-	s = truncate(s, n)
+	s = ui.Truncate(s, n)
 	return s + strings.Repeat(" ", max(n-lipgloss.Width(s), 0))
 }
 
@@ -355,7 +356,7 @@ func (d *Dashboard) listLines(w int) []string {
 		if !d.live {
 			text = cat.T("dash_empty_local")
 		}
-		return []string{lipgloss.NewStyle().Width(min(w, maxTextWidth)).Render(text)}
+		return []string{lipgloss.NewStyle().Width(min(w, ui.MaxTextWidth)).Render(text)}
 	}
 	c := colsFor(w)
 	gap := strings.Repeat(" ", dashGap)
@@ -468,7 +469,7 @@ func (d *Dashboard) stateCell(r classroom.Row, n int) string {
 		tw := lipgloss.Width(text)
 		if used+sep+tw > n {
 			if i == 0 {
-				text = truncate(text, n)
+				text = ui.Truncate(text, n)
 				tw = lipgloss.Width(text)
 			} else {
 				// No room for the whole word: say there is more.
@@ -520,13 +521,13 @@ func (d *Dashboard) lessonText(r classroom.Row, n int) string {
 	if steps == 0 {
 		return title
 	}
-	step := clamp(idx+1, 1, steps)
+	step := ui.Clamp(idx+1, 1, steps)
 	long := title + " · " + cat.T("dstep_of", "N", step, "Total", steps)
 	if lipgloss.Width(long) <= n {
 		return long
 	}
 	short := fmt.Sprintf(" · %d/%d", step, steps)
-	return truncate(title, max(n-lipgloss.Width(short), 1)) + short
+	return ui.Truncate(title, max(n-lipgloss.Width(short), 1)) + short
 }
 
 // pathOf is the itinerary that holds lesson id, if any.
@@ -565,7 +566,7 @@ func (d *Dashboard) pathCell(r classroom.Row, n int) string {
 	if barW < 3 {
 		return cell(strings.TrimSpace(count), n)
 	}
-	return progressBar(d.c, done, total, barW) + count
+	return ui.ProgressBar(d.c, done, total, barW) + count
 }
 
 // lastText is how long ago the learner did something.

@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // exercise is the interactive part of a step, one implementation per step
@@ -54,8 +55,8 @@ type (
 
 // components maps a step kind to the constructor of its exercise. A new kind
 // needs one entry here and one in lessons.
-var components = map[string]func(c *Common, s *lessons.Step) exercise{
-	"read":     func(*Common, *lessons.Step) exercise { return readExercise{} },
+var components = map[string]func(c *ui.Common, s *lessons.Step) exercise{
+	"read":     func(*ui.Common, *lessons.Step) exercise { return readExercise{} },
 	"choose":   newChooseExercise,
 	"type":     newTypeExercise,
 	"order":    newOrderExercise,

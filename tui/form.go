@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // formExercise is a simulated online form (step kind "form"): a wizard of
@@ -32,7 +33,7 @@ import (
 // (time: the session timeout and the SMS code) and form_panels.go (the
 // persona card and the file picker).
 type formExercise struct {
-	c    *Common
+	c    *ui.Common
 	step *lessons.Step
 	form *lessons.Form
 	keys formKeys
@@ -52,13 +53,13 @@ type formExercise struct {
 	scroll   int    // first line of the page body on screen
 	pageDone []bool // pages left with a valid Next: they survive a timeout
 
-	touched   bool      // the learner changed something: leaving asks first
-	dlg       *dialog   // asks before leaving the lesson with answers typed
-	pending   bool      // Submit was pressed: the player takes the answer to check
-	found     []string  // mistake ids for the player to record
-	lastInput time.Time // for the session timeout
-	tickDue   time.Time // when the pending timer fires (zero: none)
-	lostPage  string    // the page whose answers a timeout wiped
+	touched   bool       // the learner changed something: leaving asks first
+	dlg       *ui.Dialog // asks before leaving the lesson with answers typed
+	pending   bool       // Submit was pressed: the player takes the answer to check
+	found     []string   // mistake ids for the player to record
+	lastInput time.Time  // for the session timeout
+	tickDue   time.Time  // when the pending timer fires (zero: none)
+	lostPage  string     // the page whose answers a timeout wiped
 	codes     map[string]lessons.SentCode
 	codeSeq   uint64
 	recorded  map[string]string // path -> the rule last recorded, so a repeat is not a new outcome
@@ -94,7 +95,7 @@ type groupState struct {
 	next    int
 }
 
-func newFormExercise(c *Common, s *lessons.Step) exercise {
+func newFormExercise(c *ui.Common, s *lessons.Step) exercise {
 	fm := s.Exercise.(*lessons.Form)
 	e := &formExercise{c: c, step: s, form: fm, keys: newFormKeys(c),
 		fields: map[string]*fieldState{}, groups: map[string]*groupState{},
@@ -274,7 +275,7 @@ func (e *formExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
 	if len(ts) == 0 {
 		return nil
 	}
-	e.focus = clamp(e.focus, 0, len(ts)-1)
+	e.focus = ui.Clamp(e.focus, 0, len(ts)-1)
 	t := ts[e.focus]
 	k := e.c.Keys
 	if fs := e.fields[t.key]; fs != nil && t.kind == tField && fs.f.Kind == "day" {
@@ -346,7 +347,7 @@ func (e *formExercise) isText(t target) bool {
 // move moves the focus by n targets, staying on the page.
 func (e *formExercise) move(n int) {
 	ts := e.targets()
-	e.focus = clamp(e.focus+n, 0, max(len(ts)-1, 0))
+	e.focus = ui.Clamp(e.focus+n, 0, max(len(ts)-1, 0))
 	e.focusField()
 }
 
@@ -586,9 +587,9 @@ func (e *formExercise) escape() {
 		e.popup = popNone
 	case e.touched:
 		cat := e.c.Cat
-		e.dlg = newDialog(e.c, cat.T("form_leave_title"), cat.T("form_leave_text"), []dialogButton{
-			{label: cat.T("form_leave_stay")},
-			{label: cat.T("form_leave_go"), msg: goHomeMsg{}},
+		e.dlg = ui.NewDialog(e.c, cat.T("form_leave_title"), cat.T("form_leave_text"), []ui.DialogButton{
+			{Label: cat.T("form_leave_stay")},
+			{Label: cat.T("form_leave_go"), Msg: ui.GoHomeMsg{}},
 		})
 	}
 }
@@ -736,7 +737,7 @@ type formKeys struct {
 	Close   key.Binding
 }
 
-func newFormKeys(c *Common) formKeys {
+func newFormKeys(c *ui.Common) formKeys {
 	cat := c.Cat
 	return formKeys{
 		Move:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab ↑↓", cat.T("key_move"))),

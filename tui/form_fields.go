@@ -12,6 +12,7 @@ import (
 
 	"aula/i18n"
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // fieldState is one field of the form on screen, with its answer.
@@ -123,13 +124,13 @@ type fieldLayout struct {
 // newFieldLayout lays out rows w columns wide whose longest label is
 // longest columns: the label column fits it when there is room.
 func newFieldLayout(w, longest int) fieldLayout {
-	l := fieldLayout{width: w, label: clamp(longest+1, 14, max(min(34, w*2/5), 14))}
+	l := fieldLayout{width: w, label: ui.Clamp(longest+1, 14, max(min(34, w*2/5), 14))}
 	if w < 60 {
 		l.stacked = true
-		l.input = clamp(w-4, 8, 44)
+		l.input = ui.Clamp(w-4, 8, 44)
 		return l
 	}
-	l.input = clamp(w-l.label-3, 10, 44)
+	l.input = ui.Clamp(w-l.label-3, 10, 44)
 	return l
 }
 
@@ -304,7 +305,7 @@ func (e *formExercise) drawHelpAndError(cv *canvas, fs *fieldState, ti int, l fi
 func (e *formExercise) drawList(cv *canvas, ti int, indent string, items []string, w int) {
 	st := e.c.Styles
 	const shown = 8
-	first := clamp(e.pickAt-shown/2, 0, max(len(items)-shown, 0))
+	first := ui.Clamp(e.pickAt-shown/2, 0, max(len(items)-shown, 0))
 	last := min(first+shown, len(items))
 	if first > 0 {
 		cv.add(ti, indent+"  "+st.Dim.Render("↑ …"))

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/tui/ui"
 	"strconv"
 	"strings"
 
@@ -10,8 +11,8 @@ import (
 
 // Layout of the form.
 const (
-	formWidth     = maxTextWidth // the form's column
-	personaWidth  = 34           // the persona card beside it
+	formWidth     = ui.MaxTextWidth // the form's column
+	personaWidth  = 34              // the persona card beside it
 	wideFormWidth = 60 + 2 + personaWidth
 )
 
@@ -186,7 +187,7 @@ func (e *formExercise) scrolled(lines []string, h int) []string {
 		return lines
 	}
 	page := h - 1
-	e.scroll = clamp(e.scroll, 0, len(lines)-page)
+	e.scroll = ui.Clamp(e.scroll, 0, len(lines)-page)
 	more := e.c.Cat.T("more_below")
 	if e.scroll+page >= len(lines) {
 		more = e.c.Cat.T("more_above")
@@ -323,7 +324,7 @@ func (e *formExercise) viewPage(w, h int) []string {
 			e.scroll = last - page + 1
 		}
 	}
-	e.scroll = clamp(e.scroll, 0, len(cv.lines)-page)
+	e.scroll = ui.Clamp(e.scroll, 0, len(cv.lines)-page)
 	body := e.markZones(cv.lines[e.scroll:e.scroll+page], cv.owner[e.scroll:e.scroll+page])
 	more := e.c.Cat.T("more_below")
 	if e.scroll+page >= len(cv.lines) {
@@ -571,7 +572,7 @@ func (e *formExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 		e.move(-1)
 		return nil
 	}
-	if !isClick(msg) {
+	if !ui.IsClick(msg) {
 		return nil
 	}
 	switch {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/tui/ui"
 	"strconv"
 	"strings"
 	"time"
@@ -209,7 +210,7 @@ func padLeft(s string, n int) string {
 }
 
 // longDate says a day in words: "jueves, 5 de marzo de 2026".
-func longDate(c *Common, d time.Time) string {
+func longDate(c *ui.Common, d time.Time) string {
 	months := strings.Fields(c.Cat.T("form_months"))
 	days := strings.Fields(c.Cat.T("form_weekdays"))
 	if len(months) != 12 || len(days) != 7 {

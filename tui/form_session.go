@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // Time in a form: the session ends after the form's timeout without a key
@@ -158,7 +159,7 @@ func (e *formExercise) smsPanel(f *lessons.Field, w int) []string {
 		text = f.Sender + ": " + cat.T("form_sms_text", "Label", f.Label, "Code", sent.Code, "Time", sent.Expires.Format("15:04")) + "\n" +
 			st.Dim.Render(cat.T("form_sms_left", "Left", clockText(sent.Expires.Sub(now))))
 	}
-	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1).Width(clamp(w-2, 16, 50))
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1).Width(ui.Clamp(w-2, 16, 50))
 	title := st.Title.Render(cat.T("form_sms_title"))
 	return splitLines(title + "\n" + box.Render(text))
 }

@@ -13,6 +13,7 @@ import (
 	"aula/i18n"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // formDriver opens lesson for a learner and goes on to its first form step.
@@ -443,7 +444,7 @@ func TestFormEverySizeDrawsWithinTheScreen(t *testing.T) {
 				if n := strings.Count(v, "\n") + 1; n > h {
 					t.Fatalf("%dx%d: %d lines", w, h, n)
 				}
-				if w >= MinWidth && h >= 24 && !popupOn && !strings.Contains(v, "Nombre *") {
+				if w >= ui.MinWidth && h >= 24 && !popupOn && !strings.Contains(v, "Nombre *") {
 					t.Fatalf("%dx%d: the focused field is not on screen:\n%s", w, h, v)
 				}
 			}
@@ -812,7 +813,7 @@ func TestFormPracticeDataIsNeverStored(t *testing.T) {
 		t.Fatalf("after the miss the form is on page %d, focus %+v:\n%s", f.page, f.targets()[f.focus], d.view())
 	}
 	d.must("▶ Dirección *", "[ Guardar y volver al resumen ]")
-	if err := d.m.c.Rec.flushCmd()().(savedMsg).err; err != nil {
+	if err := d.m.c.Rec.FlushCmd()().(ui.SavedMsg).Err; err != nil {
 		t.Fatal(err)
 	}
 	evs, _ := st.Events(d.m.c.Learner.ID)

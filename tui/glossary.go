@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // The glossary: words of a step's instruction that the lesson content's
@@ -19,7 +20,7 @@ import (
 type glossed struct {
 	done    bool
 	terms   []*lessons.Term
-	styles  *Styles
+	styles  *ui.Styles
 	text    string
 	width   int    // the width wrapped was wrapped to
 	wrapped string // text wrapped: kept between frames, it only changes with the width or the theme
@@ -98,7 +99,7 @@ func (m *Model) openGlossary() tea.Cmd {
 }
 
 // glossaryLines are the terms and what they mean, for accessible mode.
-func glossaryLines(c *Common, terms []*lessons.Term) []string {
+func glossaryLines(c *ui.Common, terms []*lessons.Term) []string {
 	if len(terms) == 0 {
 		return []string{c.Cat.T("glossary_none")}
 	}
@@ -120,7 +121,7 @@ func termWords(terms []*lessons.Term) string {
 
 // glossaryOverlay explains the underlined words. Esc, F7 or Enter close it.
 type glossaryOverlay struct {
-	c     *Common
+	c     *ui.Common
 	terms []*lessons.Term
 }
 
@@ -138,7 +139,7 @@ func (g *glossaryOverlay) Keys() []key.Binding { return []key.Binding{g.c.Keys.B
 
 func (g *glossaryOverlay) View(width, height int) string {
 	st, cat := g.c.Styles, g.c.Cat
-	w := g.c.textWidth()
+	w := g.c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(max(w-2, 1)).PaddingLeft(2)
 	lines := []string{st.Title.Render(cat.T("glossary_title")), "", lipgloss.NewStyle().Width(w).Render(cat.T("glossary_text")), ""}
 	for _, t := range g.terms {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/tui/ui"
 	"io"
 	"strings"
 	"testing"
@@ -26,8 +27,8 @@ func TestGlossaryWordsAreUnderlined(t *testing.T) {
 	if want := "   __________      ______     ______        "; marked != want {
 		t.Errorf("underlined:\n%q\n%q, want\n%q", text, marked, want)
 	}
-	for _, name := range Themes {
-		if !ThemeStyles(name).Glossary.GetUnderline() {
+	for _, name := range ui.Themes {
+		if !ui.ThemeStyles(name).Glossary.GetUnderline() {
 			t.Errorf("theme %q does not underline glossary words", name)
 		}
 	}

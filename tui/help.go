@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/tui/ui"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -11,12 +12,12 @@ import (
 // helpOverlay explains the current screen and its keys. Esc, F1 or ?
 // close it.
 type helpOverlay struct {
-	c    *Common
+	c    *ui.Common
 	text string
 	keys []key.Binding
 }
 
-func newHelpOverlay(c *Common, s screen) *helpOverlay {
+func newHelpOverlay(c *ui.Common, s screen) *helpOverlay {
 	return &helpOverlay{c: c, text: s.HelpText(), keys: s.Keys()}
 }
 
@@ -38,13 +39,13 @@ func (h *helpOverlay) Keys() []key.Binding {
 
 func (h *helpOverlay) View(width, height int) string {
 	st, cat := h.c.Styles, h.c.Cat
-	w := h.c.textWidth()
+	w := h.c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(w)
 	var b strings.Builder
 	b.WriteString(st.Title.Render(cat.T("help_title")) + "\n\n")
 	b.WriteString(wrap.Render(h.text) + "\n\n")
 	b.WriteString(st.Title.Render(cat.T("help_keys")) + "\n")
-	for _, line := range h.c.keyHelp(h.keys) {
+	for _, line := range h.c.KeyHelp(h.keys) {
 		b.WriteString(wrap.Render("  "+line) + "\n")
 	}
 	b.WriteString(wrap.Render(cat.T("help_mouse")) + "\n\n")

@@ -10,6 +10,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // homeRow is one thing to choose on the home screen.
@@ -24,14 +25,14 @@ type homeRow struct {
 // home is the first screen after sign-in: continue where you left off, the
 // itineraries with their progress, and all lessons.
 type home struct {
-	c        *Common
+	c        *ui.Common
 	progress map[string]store.Progress
 	loaded   bool
 	rows     []homeRow
 	cursor   int
 }
 
-func newHome(c *Common) *home { return &home{c: c} }
+func newHome(c *ui.Common) *home { return &home{c: c} }
 
 func (h *home) Title() string    { return h.c.Cat.T("home_title") }
 func (h *home) Typing() bool     { return false }
@@ -76,13 +77,13 @@ func (h *home) build() {
 	if h.c.InClass {
 		h.rows = append(h.rows, homeRow{join: true}) // last: the way up from the top
 	}
-	h.cursor = clamp(h.cursor, 0, len(h.rows)-1)
+	h.cursor = ui.Clamp(h.cursor, 0, len(h.rows)-1)
 }
 
 func (h *home) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case progressMsg:
-		h.progress, h.loaded = msg.progress, true
+	case ui.ProgressMsg:
+		h.progress, h.loaded = msg.Progress, true
 		h.build()
 		return nil
 	case tea.KeyMsg:
@@ -99,7 +100,7 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 			return h.open(h.rows[h.cursor])
 		}
 	case tea.MouseMsg:
-		if isClick(msg) {
+		if ui.IsClick(msg) {
 			for i, r := range h.rows {
 				if h.c.Zones.Get(fmt.Sprintf("home-%d", i)).InBounds(msg) {
 					h.cursor = i
@@ -114,20 +115,20 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 func (h *home) open(r homeRow) tea.Cmd {
 	switch {
 	case r.lesson != "":
-		return send(openLessonMsg{id: r.lesson})
+		return ui.Send(ui.OpenLessonMsg{ID: r.lesson})
 	case r.itinerary != "":
-		return send(openListMsg{itinerary: r.itinerary})
+		return ui.Send(ui.OpenListMsg{Itinerary: r.itinerary})
 	case r.join:
-		return send(openJoinMsg{})
+		return ui.Send(ui.OpenJoinMsg{})
 	case r.settings:
-		return send(openSettingsMsg{})
+		return ui.Send(ui.OpenSettingsMsg{})
 	}
-	return send(openListMsg{})
+	return ui.Send(ui.OpenListMsg{})
 }
 
 func (h *home) View() string {
 	c, st, cat := h.c, h.c.Styles, h.c.Cat
-	w := c.textWidth()
+	w := c.TextWidth()
 	if !h.loaded {
 		return cat.T("loading")
 	}
@@ -210,6 +211,6 @@ func (h *home) itineraryLine(id string, w int) string {
 	if done == total && total > 0 {
 		words = "✔ " + c.Cat.T("itinerary_done")
 	}
-	barW := clamp(w-2-28-1-2-lipgloss.Width(words), 6, 20) // pointer, title, bar, words
-	return fmt.Sprintf("%-28s %s  %s", truncate(it.Title, 28), progressBar(c, done, total, barW), words)
+	barW := ui.Clamp(w-2-28-1-2-lipgloss.Width(words), 6, 20) // pointer, title, bar, words
+	return fmt.Sprintf("%-28s %s  %s", ui.Truncate(it.Title, 28), ui.ProgressBar(c, done, total, barW), words)
 }

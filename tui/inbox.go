@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // inboxExercise is a practice mail app: folders, a message list, a reading
@@ -20,7 +21,7 @@ import (
 // What the learner writes lives only here, in memory, for as long as the
 // step is on screen. The judge turns it into the id of a rule.
 type inboxExercise struct {
-	c    *Common
+	c    *ui.Common
 	step *lessons.Step
 	ex   *lessons.Inbox
 	keys inboxKeys
@@ -39,7 +40,7 @@ type inboxExercise struct {
 	picker int           // cursor in the document picker
 	link   *lessons.Link // link being looked at
 	linkOn int           // 0: go back (the safe default), 1: open the page
-	dlg    *dialog       // asks before a draft is thrown away
+	dlg    *ui.Dialog    // asks before a draft is thrown away
 	done   bool
 
 	ans     lessons.InboxAnswer  // what was done (Deleted and Reported come from the mails)
@@ -101,7 +102,7 @@ type inboxKeys struct {
 	deleteName, restoreName        string
 }
 
-func newInboxKeys(c *Common) inboxKeys {
+func newInboxKeys(c *ui.Common) inboxKeys {
 	cat := c.Cat
 	letter := func(id string) string { return strings.ToLower(cat.T(id)) }
 	// Both cases work: Caps Lock left on must not leave a learner stuck.
@@ -133,7 +134,7 @@ func newInboxKeys(c *Common) inboxKeys {
 	}
 }
 
-func newInboxExercise(c *Common, s *lessons.Step) exercise {
+func newInboxExercise(c *ui.Common, s *lessons.Step) exercise {
 	x := s.Exercise.(*lessons.Inbox)
 	e := &inboxExercise{c: c, step: s, ex: x, keys: newInboxKeys(c), focus: focusList}
 	for _, m := range x.Messages {
@@ -326,9 +327,9 @@ func (e *inboxExercise) browse(k tea.KeyMsg) {
 	case key.Matches(k, ck.Down) && e.focus == focusFolders:
 		e.setFolder((e.folder + 1) % len(inboxFolders))
 	case key.Matches(k, ck.Up):
-		e.cursor = clamp(e.cursor-1, 0, max(n-1, 0))
+		e.cursor = ui.Clamp(e.cursor-1, 0, max(n-1, 0))
 	case key.Matches(k, ck.Down):
-		e.cursor = clamp(e.cursor+1, 0, max(n-1, 0))
+		e.cursor = ui.Clamp(e.cursor+1, 0, max(n-1, 0))
 	case key.Matches(k, e.keys.Switch):
 		e.focus = 1 - e.focus
 	case key.Matches(k, e.keys.Page):
@@ -448,7 +449,7 @@ func (e *inboxExercise) delete() {
 		m.home, m.folder = m.folder, lessons.FolderTrash
 		e.note = e.c.Cat.T("inbox_deleted")
 	}
-	e.cursor = clamp(e.cursor, 0, max(len(e.shown())-1, 0))
+	e.cursor = ui.Clamp(e.cursor, 0, max(len(e.shown())-1, 0))
 	if !m.mine {
 		e.did(kind, m.id, "")
 	}
@@ -521,7 +522,7 @@ func (e *inboxExercise) mouse(m tea.MouseMsg) {
 		}
 		return
 	}
-	if !isClick(m) {
+	if !ui.IsClick(m) {
 		return
 	}
 	z := e.c.Zones

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // The stops of the compose form, in Tab order.
@@ -49,7 +50,7 @@ type composeForm struct {
 	full    bool // the body has reached bodyLimit (worked out after each change, not at every frame)
 }
 
-func newComposeForm(c *Common, kind string, orig *mailItem) *composeForm {
+func newComposeForm(c *ui.Common, kind string, orig *mailItem) *composeForm {
 	f := &composeForm{kind: kind, orig: orig, bad: -1}
 	limits := [3]int{addressLimit, addressLimit, subjectLimit}
 	for i := range f.inputs {
@@ -113,7 +114,7 @@ func (f *composeForm) blur() {
 
 func (f *composeForm) focusOn(i int) {
 	f.blur()
-	f.focus = clamp(i, 0, composeStops-1)
+	f.focus = ui.Clamp(i, 0, composeStops-1)
 	switch {
 	case f.focus <= fieldSubject:
 		f.inputs[f.focus].Focus()
@@ -169,7 +170,7 @@ func (e *inboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 			return nil
 		case fieldBody:
 		default:
-			e.press(f.focus)
+			e.Press(f.focus)
 			return nil
 		}
 	case tea.KeyUp, tea.KeyDown:
@@ -199,12 +200,12 @@ func (e *inboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 			if k.Type == tea.KeyLeft {
 				next = f.focus - 1
 			}
-			f.focusOn(clamp(next, btnAttach, btnDiscard))
+			f.focusOn(ui.Clamp(next, btnAttach, btnDiscard))
 			return nil
 		}
 	case tea.KeySpace:
 		if f.focus > fieldBody {
-			e.press(f.focus)
+			e.Press(f.focus)
 			return nil
 		}
 	}
@@ -229,7 +230,7 @@ func (e *inboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 }
 
 // press acts on a button of the compose form.
-func (e *inboxExercise) press(b int) {
+func (e *inboxExercise) Press(b int) {
 	switch b {
 	case btnAttach:
 		e.mode, e.picker = modePicker, 0
@@ -254,7 +255,7 @@ func (e *inboxExercise) composeClick(in func(string) bool) {
 	}{{"inbox-btn-attach", btnAttach}, {"inbox-btn-send", btnSend}, {"inbox-btn-discard", btnDiscard}} {
 		if in(b.id) {
 			f.focusOn(b.stop)
-			e.press(b.stop)
+			e.Press(b.stop)
 			return
 		}
 	}
@@ -267,9 +268,9 @@ func (e *inboxExercise) askDiscard() {
 		return
 	}
 	cat := e.c.Cat
-	e.dlg = newDialog(e.c, cat.T("inbox_discard_title"), cat.T("inbox_discard_text"), []dialogButton{
-		{label: cat.T("inbox_keep_writing")},
-		{label: cat.T("inbox_discard"), msg: discardDraftMsg{}},
+	e.dlg = ui.NewDialog(e.c, cat.T("inbox_discard_title"), cat.T("inbox_discard_text"), []ui.DialogButton{
+		{Label: cat.T("inbox_keep_writing")},
+		{Label: cat.T("inbox_discard"), Msg: discardDraftMsg{}},
 	})
 }
 
@@ -344,9 +345,9 @@ func (e *inboxExercise) pickerKey(k tea.KeyMsg) {
 	case k.Type == tea.KeyEsc:
 		e.mode = modeCompose
 	case key.Matches(k, ck.Up):
-		e.picker = clamp(e.picker-1, 0, max(n-1, 0))
+		e.picker = ui.Clamp(e.picker-1, 0, max(n-1, 0))
 	case key.Matches(k, ck.Down):
-		e.picker = clamp(e.picker+1, 0, max(n-1, 0))
+		e.picker = ui.Clamp(e.picker+1, 0, max(n-1, 0))
 	case k.Type == tea.KeyEnter, k.Type == tea.KeySpace:
 		e.pick()
 	}

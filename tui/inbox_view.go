@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // ViewFull draws the mail app in exactly height lines of at most width
@@ -101,7 +102,7 @@ func (e *inboxExercise) bottom(w int) []string {
 
 func (e *inboxExercise) viewMail(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
-	fw := clamp(w/5, 16, 22)
+	fw := ui.Clamp(w/5, 16, 22)
 	rw := max(w-fw-2, 8)
 
 	// Folders.
@@ -124,7 +125,7 @@ func (e *inboxExercise) viewMail(w, h int) string {
 				pointer = "▶ "
 			}
 		}
-		row := truncate(pointer+name, fw-1)
+		row := ui.Truncate(pointer+name, fw-1)
 		switch {
 		case i == e.folder && e.focus == focusFolders && !e.done:
 			row = st.Cursor.Render(row)
@@ -136,18 +137,18 @@ func (e *inboxExercise) viewMail(w, h int) string {
 
 	// Message list.
 	list := e.shown()
-	listH := clamp(len(list), 1, max(h/2-1, 2))
-	e.cursor = clamp(e.cursor, 0, max(len(list)-1, 0))
+	listH := ui.Clamp(len(list), 1, max(h/2-1, 2))
+	e.cursor = ui.Clamp(e.cursor, 0, max(len(list)-1, 0))
 	if e.cursor < e.top {
 		e.top = e.cursor
 	}
 	if e.cursor >= e.top+listH {
 		e.top = e.cursor - listH + 1
 	}
-	e.top = clamp(e.top, 0, max(len(list)-listH, 0))
+	e.top = ui.Clamp(e.top, 0, max(len(list)-listH, 0))
 	var right []string
 	if len(list) == 0 {
-		right = append(right, st.Dim.Render(truncate(cat.T("inbox_folder_empty"), rw)))
+		right = append(right, st.Dim.Render(ui.Truncate(cat.T("inbox_folder_empty"), rw)))
 	}
 	for i := e.top; i < len(list) && i < e.top+listH; i++ {
 		right = append(right, e.c.Zones.Mark(fmt.Sprintf("inbox-row-%d", i), e.row(list[i], i, rw)))
@@ -161,7 +162,7 @@ func (e *inboxExercise) viewMail(w, h int) string {
 		}
 		sep = "─ " + arrow + " " + cat.T("inbox_more_mails", "Count", hidden) + " "
 	}
-	right = append(right, st.Dim.Render(truncate(sep+strings.Repeat("─", max(rw-lipgloss.Width(sep), 0)), rw)))
+	right = append(right, st.Dim.Render(ui.Truncate(sep+strings.Repeat("─", max(rw-lipgloss.Width(sep), 0)), rw)))
 	right = append(right, e.viewReading(rw, h-len(right))...)
 
 	var out []string
@@ -205,10 +206,10 @@ func (e *inboxExercise) row(m *mailItem, i, w int) string {
 		clip = "📎"
 	}
 	dateW := 7
-	fromW := clamp(w/3, 8, 30)
+	fromW := ui.Clamp(w/3, 8, 30)
 	subjW := max(w-4-fromW-1-1-2-1-dateW, 4)
-	line := pointer + mark + pad(truncate(who, fromW), fromW) + " " + pad(truncate(m.subject, subjW), subjW) + " " + clip + " " +
-		fmt.Sprintf("%*s", dateW, truncate(m.date, dateW))
+	line := pointer + mark + pad(ui.Truncate(who, fromW), fromW) + " " + pad(ui.Truncate(m.subject, subjW), subjW) + " " + clip + " " +
+		fmt.Sprintf("%*s", dateW, ui.Truncate(m.date, dateW))
 	switch {
 	case i == e.cursor && e.focus == focusList && !e.done:
 		return st.Cursor.Render(line)
@@ -271,13 +272,13 @@ func (e *inboxExercise) viewReading(w, h int) []string {
 		return lines
 	}
 	page := max(h-1, 1)
-	e.scroll = clamp(e.scroll, 0, len(lines)-page)
+	e.scroll = ui.Clamp(e.scroll, 0, len(lines)-page)
 	out := append([]string{}, lines[e.scroll:e.scroll+page]...)
 	more := cat.T("inbox_more_below")
 	if e.scroll+page >= len(lines) {
 		more = cat.T("inbox_more_above")
 	}
-	return append(out, st.Dim.Render(truncate(more, w)))
+	return append(out, st.Dim.Render(ui.Truncate(more, w)))
 }
 
 // bodyLines wraps the body; a link shows its words underlined and its
@@ -336,7 +337,7 @@ func (e *inboxExercise) viewCompose(w, h int) string {
 		}
 		return "  "
 	}
-	lines := []string{st.Title.Render(truncate(title, w))}
+	lines := []string{st.Title.Render(ui.Truncate(title, w))}
 	for i := fieldTo; i <= fieldSubject; i++ {
 		in := &f.inputs[i]
 		in.Width = max(w-2-lw-2, 4)
@@ -399,7 +400,7 @@ func (e *inboxExercise) viewCompose(w, h int) string {
 
 func (e *inboxExercise) viewPicker(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
-	lines := []string{st.Title.Render(truncate(cat.T("inbox_picker_title"), w)), st.Dim.Render(truncate(cat.T("inbox_picker_folder"), w)), ""}
+	lines := []string{st.Title.Render(ui.Truncate(cat.T("inbox_picker_title"), w)), st.Dim.Render(ui.Truncate(cat.T("inbox_picker_folder"), w)), ""}
 	attached := map[string]bool{}
 	if e.form != nil {
 		for _, id := range e.form.docs {
@@ -419,7 +420,7 @@ func (e *inboxExercise) viewPicker(w, h int) string {
 		if attached[d.ID] {
 			box = "[x]"
 		}
-		row := pointer + box + " " + pad(truncate(d.Name, nameW), nameW) + "  " + fmt.Sprintf("%8s", truncate(d.Size, 8))
+		row := pointer + box + " " + pad(ui.Truncate(d.Name, nameW), nameW) + "  " + fmt.Sprintf("%8s", ui.Truncate(d.Size, 8))
 		if i == e.picker {
 			row = st.Cursor.Render(row)
 		}
@@ -455,7 +456,7 @@ func (e *inboxExercise) viewLink(w, h int) string {
 	}
 	value := func(s string) string { return lipgloss.NewStyle().MaxWidth(vw).Render(s) }
 	lines := []string{
-		st.Title.Render(truncate(cat.T("inbox_link_title"), w)), "",
+		st.Title.Render(ui.Truncate(cat.T("inbox_link_title"), w)), "",
 		pad(labels[0], lw) + " " + value(l.Text),
 		pad(labels[1], lw) + " " + value(shownURL),
 	}

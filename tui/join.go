@@ -15,6 +15,7 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // Discover finds class hubs on the local network; nil means no discovery.
@@ -23,7 +24,7 @@ type Discover func(ctx context.Context) []classroom.Found
 // joinScreen lets a learner join the trainer's class: pick a hub found on
 // the network or type its address, then type the session code.
 type joinScreen struct {
-	c       *Common
+	c       *ui.Common
 	found   []classroom.Found
 	looking bool
 	cursor  int // 0..len(found)-1: a found hub; len(found): the address field; +1: the code field
@@ -40,7 +41,7 @@ type (
 	joinErrMsg struct{ err error }
 )
 
-func newJoinScreen(c *Common, url string) *joinScreen {
+func newJoinScreen(c *ui.Common, url string) *joinScreen {
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := textinput.New()
 		in.Prompt = "› "
@@ -144,7 +145,7 @@ func (j *joinScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return cmd
 	case tea.MouseMsg:
-		if !isClick(msg) {
+		if !ui.IsClick(msg) {
 			return nil
 		}
 		for i := range j.found {
@@ -237,7 +238,7 @@ func (j *joinScreen) errText(err error) string {
 
 func (j *joinScreen) View() string {
 	st, cat := j.c.Styles, j.c.Cat
-	w := j.c.textWidth()
+	w := j.c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(w)
 	lines := []string{st.Title.Render(cat.T("join_heading")), wrap.Render(cat.T("join_privacy")), ""}
 	switch {
@@ -259,7 +260,7 @@ func (j *joinScreen) View() string {
 		j.c.Zones.Mark("join-addr", st.Input.Width(min(w, 40)).Render(j.addr.View())),
 		cat.T("join_code"),
 		j.c.Zones.Mark("join-code", st.Input.Width(12).Render(j.code.View())),
-		button(j.c, "btn-join", cat.T("btn_join"), j.field() == 1),
+		ui.Button(j.c, "btn-join", cat.T("btn_join"), j.field() == 1),
 	)
 	if j.busy {
 		lines = append(lines, "", st.Dim.Render(cat.T("join_busy")))

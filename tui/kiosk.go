@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // Kiosk mode (aula --kiosk): closing Aula needs the trainer PIN, so a
@@ -68,7 +69,7 @@ func checkTrainerPIN(st *store.Store, pin string) tea.Cmd {
 
 // pinGate asks for the trainer PIN before Aula closes.
 type pinGate struct {
-	c        *Common
+	c        *ui.Common
 	g        *gate
 	field    secretField
 	note     string // what happened last, in kind words
@@ -76,7 +77,7 @@ type pinGate struct {
 	checking bool
 }
 
-func newPinGate(c *Common, g *gate) *pinGate {
+func newPinGate(c *ui.Common, g *gate) *pinGate {
 	return &pinGate{c: c, g: g, field: newSecretField(store.MaxTrainerPIN)}
 }
 
@@ -133,7 +134,7 @@ func (p *pinGate) checked(msg trainerPINCheckedMsg) (tea.Cmd, bool) {
 		return nil, false
 	case msg.ok:
 		*p.g = gate{}
-		return send(quitMsg{}), true
+		return ui.Send(ui.QuitMsg{}), true
 	}
 	p.g.fails++
 	if w := gateWait(p.g.fails); w > 0 {
@@ -175,7 +176,7 @@ func (p *pinGate) Keys() []key.Binding {
 
 func (p *pinGate) View(width, height int) string {
 	st, cat := p.c.Styles, p.c.Cat
-	inner := clamp(width-8, 10, 60)
+	inner := ui.Clamp(width-8, 10, 60)
 	wrap := lipgloss.NewStyle().Width(inner)
 	lines := []string{
 		st.Title.Render(cat.T("gate_title")), "",

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // kioskDriver starts a kiosk in kiosk mode on a fresh data folder with one
@@ -58,7 +59,7 @@ func TestKioskClosingNeedsTheTrainerPIN(t *testing.T) {
 	d.mustNot("Trainer PIN")
 
 	// Ctrl+C in a lesson goes the same way.
-	d.send(openLessonMsg{id: "usar-aula"})
+	d.send(ui.OpenLessonMsg{ID: "usar-aula"})
 	d.player()
 	d.keys("ctrl+c")
 	d.must("Do you want to leave?")
@@ -206,7 +207,7 @@ func TestCtrlZNeverSuspends(t *testing.T) {
 		}
 	}
 	check("home")
-	d.send(openLessonMsg{id: "usar-aula"})
+	d.send(ui.OpenLessonMsg{ID: "usar-aula"})
 	check("lesson")
 	d.keys("ctrl+c")
 	check("quit dialog")

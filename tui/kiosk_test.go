@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 func TestFirstRunAsksForANameThenGoesHome(t *testing.T) {
@@ -363,7 +364,7 @@ func TestEverySizeDrawsWithoutPanic(t *testing.T) {
 		for h := 0; h <= 30; h += 2 {
 			d.send(tea.WindowSizeMsg{Width: w, Height: h})
 			v := d.view()
-			if w >= MinWidth && h >= MinHeight {
+			if w >= ui.MinWidth && h >= ui.MinHeight {
 				if !strings.Contains(v, "Paso 2 de 8") {
 					t.Fatalf("%dx%d: the step is not on screen:\n%s", w, h, v)
 				}
@@ -388,7 +389,7 @@ func TestTallStepScrollsAtMinimumSize(t *testing.T) {
 	d := newDriver(t, "es")
 	d.signUp("Lucía")
 	d.keys("enter", "enter")
-	d.send(tea.WindowSizeMsg{Width: MinWidth, Height: MinHeight})
+	d.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: ui.MinHeight})
 	ex := d.player().ex.(*chooseExercise)
 	for i, o := range ex.opts {
 		if !o.Correct {
@@ -427,17 +428,17 @@ func TestRecorderKeepsOrderAndSkipsRefusedEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := NewRecorder(st)
+	rec := ui.NewRecorder(st)
 	good := store.Event{Learner: l.ID, Kind: store.LessonStarted, Lesson: "usar-aula", Steps: 8}
 	bad := store.Event{Learner: l.ID + 99, Kind: store.LessonStarted, Lesson: "usar-aula", Steps: 8}
 	// Commands may run in any order: the last one to run still writes all.
 	c1, c2 := rec.Record(good), rec.Record(bad)
 	rec.Record(store.Event{Learner: l.ID, Kind: store.HintShown, Lesson: "usar-aula", Step: "flechas", StepIndex: 1, Steps: 8})
-	msg := c2().(savedMsg)
-	if msg.err == nil || len(msg.events) != 2 {
-		t.Fatalf("flush = %d events, err %v; want 2 saved and the refused one reported", len(msg.events), msg.err)
+	msg := c2().(ui.SavedMsg)
+	if msg.Err == nil || len(msg.Events) != 2 {
+		t.Fatalf("flush = %d events, err %v; want 2 saved and the refused one reported", len(msg.Events), msg.Err)
 	}
-	if again := c1().(savedMsg); again.err != nil || len(again.events) != 0 {
+	if again := c1().(ui.SavedMsg); again.Err != nil || len(again.Events) != 0 {
 		t.Fatalf("second flush = %+v; want nothing left to do", again)
 	}
 	evs, _ := st.Events(l.ID)

@@ -10,19 +10,20 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // lessonList lists the lessons of an itinerary, or all lessons, each with
 // its state in words: done, at step N, or new.
 type lessonList struct {
-	c         *Common
+	c         *ui.Common
 	itinerary *lessons.Itinerary // nil: all lessons
 	lessons   []*lessons.Lesson
 	progress  map[string]store.Progress
 	cursor    int
 }
 
-func newLessonList(c *Common, itineraryID string) *lessonList {
+func newLessonList(c *ui.Common, itineraryID string) *lessonList {
 	ll := &lessonList{c: c}
 	for _, it := range c.Lessons.Itineraries {
 		if it.ID == itineraryID {
@@ -57,8 +58,8 @@ func (ll *lessonList) Keys() []key.Binding {
 
 func (ll *lessonList) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case progressMsg:
-		ll.progress = msg.progress
+	case ui.ProgressMsg:
+		ll.progress = msg.Progress
 		// Start on the first lesson not yet done.
 		for i, l := range ll.lessons {
 			if ll.progress[l.ID].Status != store.Done {
@@ -77,14 +78,14 @@ func (ll *lessonList) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Down):
 			ll.cursor = (ll.cursor + 1) % len(ll.lessons)
 		case key.Matches(msg, k.Enter):
-			return send(openLessonMsg{id: ll.lessons[ll.cursor].ID})
+			return ui.Send(ui.OpenLessonMsg{ID: ll.lessons[ll.cursor].ID})
 		}
 	case tea.MouseMsg:
-		if isClick(msg) {
+		if ui.IsClick(msg) {
 			for i, l := range ll.lessons {
 				if ll.c.Zones.Get(fmt.Sprintf("lesson-%d", i)).InBounds(msg) {
 					ll.cursor = i
-					return send(openLessonMsg{id: l.ID})
+					return ui.Send(ui.OpenLessonMsg{ID: l.ID})
 				}
 			}
 		}
@@ -107,7 +108,7 @@ func (ll *lessonList) state(l *lessons.Lesson) string {
 
 func (ll *lessonList) View() string {
 	c, st := ll.c, ll.c.Styles
-	w := c.textWidth()
+	w := c.TextWidth()
 	var head []string
 	if ll.itinerary != nil {
 		head = append(head, st.Title.Render(ll.itinerary.Title))
@@ -125,14 +126,14 @@ func (ll *lessonList) View() string {
 		stateW = max(stateW, lipgloss.Width(states[i]))
 	}
 	numW := len(fmt.Sprint(len(ll.lessons)))
-	titleW := clamp(w-stateW-numW-6, 10, 50)
+	titleW := ui.Clamp(w-stateW-numW-6, 10, 50)
 	var rows []string
 	for i, l := range ll.lessons {
 		pointer := "  "
 		if i == ll.cursor {
 			pointer = "▶ "
 		}
-		row := fmt.Sprintf("%s%*d. %-*s  %s", pointer, numW, i+1, titleW, truncate(l.Title, titleW), states[i])
+		row := fmt.Sprintf("%s%*d. %-*s  %s", pointer, numW, i+1, titleW, ui.Truncate(l.Title, titleW), states[i])
 		row = lipgloss.NewStyle().MaxWidth(w).Render(row)
 		if i == ll.cursor {
 			row = st.Cursor.Render(row)
@@ -147,7 +148,7 @@ func (ll *lessonList) View() string {
 		room /= 2 // each row takes two lines
 	}
 	if room > 0 && len(rows) > room {
-		start := clamp(ll.cursor-room/2, 0, len(rows)-room)
+		start := ui.Clamp(ll.cursor-room/2, 0, len(rows)-room)
 		rows = rows[start : start+room]
 	}
 	return strings.Join(append(head, rows...), "\n")

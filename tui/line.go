@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/tui/ui"
 	"bufio"
 	"errors"
 	"fmt"
@@ -149,7 +150,7 @@ func (r *Lines) Run() error {
 			if !ok {
 				// The input has ended: leave as the quit dialog would.
 				input = nil
-				r.deliver(envelope{msg: quitMsg{}})
+				r.deliver(envelope{msg: ui.QuitMsg{}})
 				continue
 			}
 			r.input(text)
@@ -336,7 +337,7 @@ func (r *Lines) write(lines ...string) {
 			// Nobody is reading any more: leave, saving what there is.
 			r.err = fmt.Errorf("accessible mode: writing: %w", err)
 			if !errors.Is(err, io.ErrClosedPipe) {
-				r.deliver(envelope{msg: quitMsg{}})
+				r.deliver(envelope{msg: ui.QuitMsg{}})
 			}
 			return
 		}

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // formLines says the simulated online form as lines. The page is said with
@@ -18,13 +19,13 @@ import (
 // goes in through the form's own inputs and methods, so its rules, its
 // error summary, its timers and its outcomes are the full screen's.
 type formLines struct {
-	c   *Common
+	c   *ui.Common
 	e   *formExercise
 	sel string  // the field whose value the next line gives, by key; "" for none
 	cmd tea.Cmd // what a line asks the runner to do (leaving, from the form's dialog)
 }
 
-var newFormLines = lineAdapter(func(c *Common, e *formExercise) lineExercise {
+var newFormLines = lineAdapter(func(c *ui.Common, e *formExercise) lineExercise {
 	return &formLines{c: c, e: e}
 })
 
@@ -358,7 +359,7 @@ func (l *formLines) nextTarget() target {
 
 // press presses the target that matches t, with the focus on it, as Enter
 // would.
-func (l *formLines) press(t target) {
+func (l *formLines) Press(t target) {
 	e := l.e
 	for i, o := range e.targets() {
 		if o == t {
@@ -439,7 +440,7 @@ func (l *formLines) command(text string) []string {
 		if !ok {
 			return []string{notNumber(l.c, arg, len(e.form.Pages))}
 		}
-		l.press(target{kind: tChange, n: i - 1})
+		l.Press(target{kind: tChange, n: i - 1})
 		return l.page()
 	}
 	if review {
@@ -453,7 +454,7 @@ func (l *formLines) command(text string) []string {
 	case is("line_cmd_new_code"):
 		for _, fs := range l.fields() {
 			if fs.f.Kind == "code" {
-				l.press(target{kind: tNewCode, key: fs.key})
+				l.Press(target{kind: tNewCode, key: fs.key})
 				return l.sms(fs.f)
 			}
 		}
@@ -510,7 +511,7 @@ func (l *formLines) act(t target) []string {
 	e := l.e
 	before := e.page
 	e.summary = false
-	l.press(t)
+	l.Press(t)
 	if e.pending {
 		return nil
 	}
@@ -646,7 +647,7 @@ func (l *formLines) value(text string) ([]string, bool) {
 			e.openPopup(popSelect, fs.key, i)
 			e.pick(fs, i)
 		} else {
-			l.press(target{kind: tOption, key: fs.key, n: i})
+			l.Press(target{kind: tOption, key: fs.key, n: i})
 		}
 	case "file":
 		i, ok := pick(len(e.form.Files))
@@ -727,7 +728,7 @@ func (l *formLines) add(string) []string {
 	}
 	for _, g := range gs {
 		if len(g.serials) < g.f.MaxItem {
-			l.press(target{kind: tAdd, key: g.f.ID})
+			l.Press(target{kind: tAdd, key: g.f.ID})
 			out := []string{cat.T("line_form_added", "Item", g.f.Item, "N", len(g.serials))}
 			return append(out, l.page()...)
 		}
@@ -745,7 +746,7 @@ func (l *formLines) remove(arg string) []string {
 	for _, g := range gs {
 		if i, ok := number(arg, len(g.serials)); ok {
 			item := g.f.Item
-			l.press(target{kind: tRemove, key: g.f.ID, n: g.serials[i-1]})
+			l.Press(target{kind: tRemove, key: g.f.ID, n: g.serials[i-1]})
 			out := []string{cat.T("line_form_removed", "Item", item, "N", i)}
 			return append(out, l.page()...)
 		}
@@ -763,20 +764,20 @@ func (l *formLines) dialogLines() []string {
 		return nil
 	}
 	var labels []string
-	for _, b := range d.buttons {
-		labels = append(labels, b.label)
+	for _, b := range d.Buttons {
+		labels = append(labels, b.Label)
 	}
-	return append([]string{d.title, d.text}, numbered(labels)...)
+	return append([]string{d.Title, d.Text}, numbered(labels)...)
 }
 
 // dialog answers the form's dialog by the number of a button.
 func (l *formLines) dialog(text string) []string {
 	d := l.e.dlg
-	i, ok := number(text, len(d.buttons))
+	i, ok := number(text, len(d.Buttons))
 	if !ok {
-		return []string{notNumber(l.c, text, len(d.buttons))}
+		return []string{notNumber(l.c, text, len(d.Buttons))}
 	}
-	cmd, closed := d.press(i - 1)
+	cmd, closed := d.Press(i - 1)
 	if closed {
 		l.e.dlg = nil
 	}

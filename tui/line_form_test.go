@@ -14,6 +14,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // formAt opens lesson id at its form step in accessible mode, in lang.
@@ -338,7 +339,7 @@ func TestLinesFormCalendar(t *testing.T) {
 func TestLinesFormTimeoutWarning(t *testing.T) {
 	clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
 	l, _ := library(t).Catalog("es").Lesson("ingreso-minimo-vital")
-	c := newCommon("es", nil, clk.Now)
+	c := ui.NewCommon("es", nil, clk.Now)
 	s := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")]
 	a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
 	if news := a.lineNews(); len(news) != 0 {
@@ -402,7 +403,7 @@ func FuzzFormLines(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, input string, which uint8) {
 		clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
-		c := newCommon("es", lib, clk.Now)
+		c := ui.NewCommon("es", lib, clk.Now)
 		s := forms[int(which)%len(forms)]
 		a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
 		for _, line := range strings.Split(input, "\n") {

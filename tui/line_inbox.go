@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // inboxLines says the practice mailbox as lines. The learner types
@@ -15,7 +16,7 @@ import (
 // goes through its boxes one at a time: To, Cc, Subject, then the message,
 // ended by an empty line.
 type inboxLines struct {
-	c     *Common
+	c     *ui.Common
 	e     *inboxExercise
 	stage composeStage // in the compose form: which box is being written
 	body  []string     // lines of the message so far
@@ -34,7 +35,7 @@ const (
 	stageReady // all written: send, attach, change a box, or discard
 )
 
-var newInboxLines = lineAdapter(func(c *Common, e *inboxExercise) lineExercise {
+var newInboxLines = lineAdapter(func(c *ui.Common, e *inboxExercise) lineExercise {
 	return &inboxLines{c: c, e: e}
 })
 

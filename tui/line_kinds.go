@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // The adapters that say each step kind as lines (see lineKinds). Each one
@@ -32,12 +33,12 @@ func numbers(text string, n int) ([]int, bool) {
 // choose and scenario steps: the options numbered; a number answers (or
 // several, when more than one is right).
 type chooseLines struct {
-	c     *Common
+	c     *ui.Common
 	e     *chooseExercise
 	scene *lessons.Scene
 }
 
-func newChooseLines(c *Common, _ *lessons.Step, ex exercise) lineExercise {
+func newChooseLines(c *ui.Common, _ *lessons.Step, ex exercise) lineExercise {
 	switch e := ex.(type) {
 	case *scenarioExercise:
 		return &chooseLines{c: c, e: e.chooseExercise, scene: e.scene}
@@ -108,11 +109,11 @@ func (l *chooseLines) spoken() string { return strings.Join(l.describe(), "\n") 
 
 // type steps: the line is the answer.
 type typeLines struct {
-	c *Common
+	c *ui.Common
 	e *typeExercise
 }
 
-var newTypeLines = lineAdapter(func(c *Common, e *typeExercise) lineExercise {
+var newTypeLines = lineAdapter(func(c *ui.Common, e *typeExercise) lineExercise {
 	return &typeLines{c: c, e: e}
 })
 
@@ -134,12 +135,12 @@ func (l *typeLines) line(text string) ([]string, bool) {
 // numbers in the right order. The numbers keep naming the same items
 // after a try, so nothing has to be read again.
 type orderLines struct {
-	c     *Common
+	c     *ui.Common
 	e     *orderExercise
 	first []string // item ids in the order first shown
 }
 
-var newOrderLines = lineAdapter(func(c *Common, e *orderExercise) lineExercise {
+var newOrderLines = lineAdapter(func(c *ui.Common, e *orderExercise) lineExercise {
 	return &orderLines{c: c, e: e, first: append([]string(nil), e.ids...)}
 })
 
@@ -188,11 +189,11 @@ func (l *orderLines) line(text string) ([]string, bool) {
 // password steps: the line is the practice password (and the next one,
 // the same again). It is never said back.
 type passwordLines struct {
-	c *Common
+	c *ui.Common
 	e *passwordExercise
 }
 
-var newPasswordLines = lineAdapter(func(c *Common, e *passwordExercise) lineExercise {
+var newPasswordLines = lineAdapter(func(c *ui.Common, e *passwordExercise) lineExercise {
 	return &passwordLines{c: c, e: e}
 })
 
@@ -251,11 +252,11 @@ func (l *passwordLines) lineSay(v lessons.Verdict) string {
 // code steps: the SMS is said; the line is the code, or the word for a
 // new one.
 type codeLines struct {
-	c *Common
+	c *ui.Common
 	e *codeExercise
 }
 
-var newCodeLines = lineAdapter(func(c *Common, e *codeExercise) lineExercise {
+var newCodeLines = lineAdapter(func(c *ui.Common, e *codeExercise) lineExercise {
 	return &codeLines{c: c, e: e}
 })
 
@@ -304,11 +305,11 @@ func (l *codeLines) spoken() string { return strings.Join(l.sms(), "\n") }
 // phrase steps: the words numbered; the line is the numbers of the words
 // that make the phrase.
 type phraseLines struct {
-	c *Common
+	c *ui.Common
 	e *phraseExercise
 }
 
-var newPhraseLines = lineAdapter(func(c *Common, e *phraseExercise) lineExercise {
+var newPhraseLines = lineAdapter(func(c *ui.Common, e *phraseExercise) lineExercise {
 	return &phraseLines{c: c, e: e}
 })
 

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // lineExercise is an exercise said as plain lines in accessible mode. It
@@ -52,8 +53,8 @@ type (
 // lineAdapter makes the constructor of the adapter for exercises of type E
 // (from a component of another type, which components never make, it
 // makes a read step's lines rather than panic).
-func lineAdapter[E exercise](build func(c *Common, e E) lineExercise) func(*Common, *lessons.Step, exercise) lineExercise {
-	return func(c *Common, _ *lessons.Step, ex exercise) lineExercise {
+func lineAdapter[E exercise](build func(c *ui.Common, e E) lineExercise) func(*ui.Common, *lessons.Step, exercise) lineExercise {
+	return func(c *ui.Common, _ *lessons.Step, ex exercise) lineExercise {
 		if e, ok := ex.(E); ok {
 			return build(c, e)
 		}
@@ -63,8 +64,8 @@ func lineAdapter[E exercise](build func(c *Common, e E) lineExercise) func(*Comm
 
 // lineKinds maps a step kind to the adapter that says its exercise as
 // lines. It gets the exercise made from components for the same step.
-var lineKinds = map[string]func(c *Common, s *lessons.Step, ex exercise) lineExercise{
-	"read":     func(c *Common, _ *lessons.Step, _ exercise) lineExercise { return readLines{c: c} },
+var lineKinds = map[string]func(c *ui.Common, s *lessons.Step, ex exercise) lineExercise{
+	"read":     func(c *ui.Common, _ *lessons.Step, _ exercise) lineExercise { return readLines{c: c} },
 	"choose":   newChooseLines,
 	"scenario": newChooseLines,
 	"type":     newTypeLines,
@@ -77,7 +78,7 @@ var lineKinds = map[string]func(c *Common, s *lessons.Step, ex exercise) lineExe
 }
 
 // readLines is an information card: Enter goes on.
-type readLines struct{ c *Common }
+type readLines struct{ c *ui.Common }
 
 func (readLines) describe() []string           { return nil }
 func (r readLines) prompt() string             { return r.c.Cat.T("line_press_enter") }

@@ -10,6 +10,7 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // This file says the kiosk's screens as plain lines (accessible mode, see
@@ -91,13 +92,13 @@ func (m *Model) lineFrame() lineFrame {
 func (m *Model) overlayFrame() lineFrame {
 	cat := m.c.Cat
 	switch o := m.overlay.(type) {
-	case *dialog:
+	case *ui.Dialog:
 		var labels []string
-		for _, b := range o.buttons {
-			labels = append(labels, b.label)
+		for _, b := range o.Buttons {
+			labels = append(labels, b.Label)
 		}
-		lines := append([]string{o.title, o.text}, numbered(labels)...)
-		return lineFrame{key: "dialog:" + o.title + "\n" + o.text, lines: lines, prompt: cat.T("line_type_number")}
+		lines := append([]string{o.Title, o.Text}, numbered(labels)...)
+		return lineFrame{key: "dialog:" + o.Title + "\n" + o.Text, lines: lines, prompt: cat.T("line_type_number")}
 	case *glossaryOverlay:
 		return lineFrame{key: "glossary", lines: glossaryLines(m.c, o.terms)}
 	case *helpOverlay:
@@ -154,16 +155,16 @@ func (m *Model) lineInput(text string) lineResult {
 			return res
 		}
 	}
-	if d, ok := m.overlay.(*dialog); ok {
+	if d, ok := m.overlay.(*ui.Dialog); ok {
 		if isWord(m.c, text, "line_cmd_back") {
 			m.overlay = nil
 			return lineResult{}
 		}
-		i, ok := number(text, len(d.buttons))
+		i, ok := number(text, len(d.Buttons))
 		if !ok {
-			return say(notNumber(m.c, text, len(d.buttons)))
+			return say(notNumber(m.c, text, len(d.Buttons)))
 		}
-		cmd, closed := d.press(i - 1)
+		cmd, closed := d.Press(i - 1)
 		if closed {
 			m.overlay = nil
 		}
@@ -461,7 +462,7 @@ func (ll *lessonList) lineInput(text string) lineResult {
 		return say(notNumber(ll.c, text, len(ll.lessons)))
 	}
 	ll.cursor = i - 1
-	return lineResult{cmd: send(openLessonMsg{id: ll.lessons[i-1].ID})}
+	return lineResult{cmd: ui.Send(ui.OpenLessonMsg{ID: ll.lessons[i-1].ID})}
 }
 
 // Settings.

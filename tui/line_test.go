@@ -19,6 +19,7 @@ import (
 	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // linesAll runs accessible mode over the whole input at once and returns
@@ -278,7 +279,7 @@ func TestLinesWordsExist(t *testing.T) {
 		t.Fatalf("found only %d line_ ids", len(ids))
 	}
 	for _, lang := range []string{"es", "en"} {
-		c := newCommon(lang, nil, time.Now)
+		c := ui.NewCommon(lang, nil, time.Now)
 		for id := range ids {
 			if strings.HasSuffix(id, "_") {
 				continue

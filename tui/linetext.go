@@ -8,13 +8,14 @@ import (
 
 	"aula/i18n"
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // fold is a typed word as it is compared: trimmed, lowercase, no accents.
 func fold(s string) string { return lessons.Fold(strings.TrimSpace(s)) }
 
 // isWord says whether text is one of the words of command id.
-func isWord(c *Common, text, id string) bool {
+func isWord(c *ui.Common, text, id string) bool {
 	t := fold(text)
 	if t == "" {
 		return false
@@ -37,7 +38,7 @@ func firstWord(text string) (string, string) {
 }
 
 // notNumber says that text is not the number of an option.
-func notNumber(c *Common, text string, n int) string {
+func notNumber(c *ui.Common, text string, n int) string {
 	if strings.TrimSpace(text) == "" {
 		return c.Cat.T("line_type_number")
 	}
@@ -107,7 +108,7 @@ func say(lines ...string) lineResult { return lineResult{say: lines} }
 var englishWords = sync.OnceValue(func() *i18n.Catalog { return i18n.New("en") })
 
 // word is the first of a command's words, to show the learner.
-func word(c *Common, id string) string {
+func word(c *ui.Common, id string) string {
 	w, _, _ := strings.Cut(c.Cat.T(id), "|")
 	return w
 }

@@ -9,13 +9,14 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // orderExercise lets the learner put items in order: Space picks an item
 // up, the arrows move it, Space puts it down. With the mouse: click an item,
 // then click the place where it goes.
 type orderExercise struct {
-	c       *Common
+	c       *ui.Common
 	step    *lessons.Step
 	ex      *lessons.Order
 	ids     []string
@@ -24,7 +25,7 @@ type orderExercise struct {
 	done    bool
 }
 
-func newOrderExercise(c *Common, s *lessons.Step) exercise {
+func newOrderExercise(c *ui.Common, s *lessons.Step) exercise {
 	ex := s.Exercise.(*lessons.Order)
 	return &orderExercise{c: c, step: s, ex: ex, ids: ex.Shuffled(s.ID)}
 }
@@ -32,7 +33,7 @@ func newOrderExercise(c *Common, s *lessons.Step) exercise {
 func (e *orderExercise) zoneID(i int) string { return fmt.Sprintf("item-%s-%d", e.step.ID, i) }
 
 func (e *orderExercise) move(to int) {
-	to = clamp(to, 0, len(e.ids)-1)
+	to = ui.Clamp(to, 0, len(e.ids)-1)
 	if e.holding && to != e.cursor {
 		id := e.ids[e.cursor]
 		e.ids = append(e.ids[:e.cursor], e.ids[e.cursor+1:]...)
@@ -101,7 +102,7 @@ func (e *orderExercise) View(width int) string {
 			row = st.Cursor.Render(row)
 		}
 		if i > 0 {
-			b.WriteString(e.c.gap())
+			b.WriteString(e.c.Gap())
 		}
 		b.WriteString(e.c.Zones.Mark(e.zoneID(i), row))
 	}

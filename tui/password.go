@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // passwordExercise lets the learner make up a practice password in a
@@ -18,7 +19,7 @@ import (
 // shown or left, both are overwritten (Wipe). Only the strength (a level
 // and advice ids) outlives the step.
 type passwordExercise struct {
-	c       *Common
+	c       *ui.Common
 	ex      *lessons.Password
 	fields  [2]secretField // the password, and the same again
 	focus   int
@@ -30,7 +31,7 @@ type passwordExercise struct {
 	tabKey  key.Binding
 }
 
-func newPasswordExercise(c *Common, s *lessons.Step) exercise {
+func newPasswordExercise(c *ui.Common, s *lessons.Step) exercise {
 	e := &passwordExercise{c: c, ex: s.Exercise.(*lessons.Password)}
 	for i := range e.fields {
 		e.fields[i] = newSecretField(lessons.MaxPasswordLen)
@@ -52,7 +53,7 @@ func warmStrength() tea.Msg {
 
 // learnerName is the name of whoever is signed in: a password with it in
 // is weak.
-func learnerName(c *Common) string {
+func learnerName(c *ui.Common) string {
 	if c.Learner == nil {
 		return ""
 	}
@@ -204,7 +205,7 @@ func (e *passwordExercise) meter(width int) string {
 // strengthMeter draws a strength as blocks, a word and the goal; empty
 // draws the meter of nothing yet. Never colour alone: the word says the
 // level.
-func strengthMeter(c *Common, lvl, goalLvl lessons.Level, empty bool, width int) string {
+func strengthMeter(c *ui.Common, lvl, goalLvl lessons.Level, empty bool, width int) string {
 	st, cat := c.Styles, c.Cat
 	filled := int(lvl) + 1
 	if empty {

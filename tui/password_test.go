@@ -11,6 +11,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 const pwLesson = "contrasenas-fuertes"
@@ -146,7 +147,7 @@ func TestPasswordStepBadInput(t *testing.T) {
 	if got := d.pw().fields[0].Value(); got != "😀🔑treazul" {
 		t.Fatalf("backspace in the middle: %q", got)
 	}
-	for _, w := range []int{MinWidth, 80, 120} {
+	for _, w := range []int{ui.MinWidth, 80, 120} {
 		d.send(tea.WindowSizeMsg{Width: w, Height: 24})
 		for _, line := range strings.Split(d.view(), "\n") {
 			if lipglossWidth(line) > w {
@@ -228,7 +229,7 @@ func TestPasswordWipedWhenLeft(t *testing.T) {
 	}{
 		{"esc", func(d *driver) { d.keys("esc") }},
 		{"three misses", func(d *driver) { d.keys("enter", "enter", "enter") }},
-		{"sign out", func(d *driver) { d.send(signOutMsg{}) }},
+		{"sign out", func(d *driver) { d.send(ui.SignOutMsg{}) }},
 	} {
 		t.Run(leave.name, func(t *testing.T) {
 			d := atPasswordStep(t, t.TempDir(), "es")

@@ -9,13 +9,14 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // phraseExercise is the passphrase builder: words to pick in a grid, the
 // phrase they make, and its strength as it grows. Space (or a click) adds
 // the word under the cursor; Backspace takes the last one away.
 type phraseExercise struct {
-	c       *Common
+	c       *ui.Common
 	step    *lessons.Step
 	ex      *lessons.Passphrase
 	order   []*lessons.Word // as shown
@@ -30,7 +31,7 @@ type phraseExercise struct {
 // phraseColumns is how many words a row of the grid holds.
 const phraseColumns = 4
 
-func newPhraseExercise(c *Common, s *lessons.Step) exercise {
+func newPhraseExercise(c *ui.Common, s *lessons.Step) exercise {
 	ex := s.Exercise.(*lessons.Passphrase)
 	ch := &lessons.Choose{}
 	for _, w := range ex.Words {
@@ -81,7 +82,7 @@ func (e *phraseExercise) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 	case tea.MouseMsg:
-		if !isClick(msg) {
+		if !ui.IsClick(msg) {
 			return nil
 		}
 		for i := range e.order {
@@ -112,7 +113,7 @@ func (e *phraseExercise) View(width int) string {
 	for _, w := range e.order {
 		cellW = max(cellW, lipgloss.Width(w.Text)+4)
 	}
-	cols := clamp(width/max(cellW+1, 1), 1, phraseColumns)
+	cols := ui.Clamp(width/max(cellW+1, 1), 1, phraseColumns)
 	var rows []string
 	var row []string
 	for i, w := range e.order {

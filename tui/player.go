@@ -10,6 +10,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // maxGap is the longest pause counted as time spent on a lesson: a learner
@@ -27,7 +28,7 @@ const (
 
 // player shows a lesson, one step per screen.
 type player struct {
-	c        *Common
+	c        *ui.Common
 	lesson   *lessons.Lesson
 	next     *lessons.Lesson // the next lesson of the itinerary, if any
 	idx      int
@@ -45,7 +46,7 @@ type player struct {
 	gloss    glossed      // the instruction with the glossary's words marked
 }
 
-func newPlayer(c *Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *player {
+func newPlayer(c *ui.Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *player {
 	idx := 0
 	if p.Status != store.Done && p.Step > 0 && p.Step < len(l.Steps) {
 		idx = p.Step
@@ -121,7 +122,7 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 		if m, ok := msg.(tea.KeyMsg); ok && key.Matches(m, k.Enter) {
 			return p.afterSummary(p.next != nil)
 		}
-		if m, ok := msg.(tea.MouseMsg); ok && isClick(m) {
+		if m, ok := msg.(tea.MouseMsg); ok && ui.IsClick(m) {
 			switch {
 			case p.next != nil && p.c.Zones.Get("btn-next-lesson").InBounds(m):
 				return p.afterSummary(true)
@@ -161,7 +162,7 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 			p.scroll++
 			return nil
 		}
-		if isClick(msg) {
+		if ui.IsClick(msg) {
 			switch {
 			case p.checkButton() && p.c.Zones.Get("btn-check").InBounds(msg):
 				return p.enterPressed()
@@ -295,9 +296,9 @@ func (p *player) advance() tea.Cmd {
 func (p *player) afterSummary(next bool) tea.Cmd {
 	if next && p.next != nil {
 		id := p.next.ID
-		return func() tea.Msg { return openLessonMsg{id: id} }
+		return func() tea.Msg { return ui.OpenLessonMsg{ID: id} }
 	}
-	return func() tea.Msg { return goHomeMsg{} }
+	return func() tea.Msg { return ui.GoHomeMsg{} }
 }
 
 func (p *player) Title() string { return p.lesson.Title }
@@ -364,7 +365,7 @@ func (p *player) View() string {
 		return p.viewFull(f)
 	}
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
-	w := c.textWidth()
+	w := c.TextWidth()
 	s := p.step()
 	wrap := lipgloss.NewStyle().Width(w)
 
@@ -461,9 +462,9 @@ func (p *player) verdictWords() string {
 func (p *player) buttons() string {
 	cat := p.c.Cat
 	if p.state != asking {
-		return button(p.c, "btn-check", cat.T("btn_next"), true)
+		return ui.Button(p.c, "btn-check", cat.T("btn_next"), true)
 	}
-	hint := button(p.c, "btn-hint", cat.T("btn_hint"), false)
+	hint := ui.Button(p.c, "btn-hint", cat.T("btn_hint"), false)
 	if !p.checkButton() {
 		return hint
 	}
@@ -471,7 +472,7 @@ func (p *player) buttons() string {
 	if f, ok := p.ex.(fullExercise); ok {
 		check += " (" + strings.ToUpper(f.CheckKey().Help().Key) + ")"
 	}
-	return button(p.c, "btn-check", check, true) + " " + hint
+	return ui.Button(p.c, "btn-check", check, true) + " " + hint
 }
 
 // fit shows the part of body that fits the content height, keeping the
@@ -484,7 +485,7 @@ func (p *player) fit(body string) string {
 		return body
 	}
 	page := h - 1
-	p.scroll = clamp(p.scroll, 0, len(lines)-page)
+	p.scroll = ui.Clamp(p.scroll, 0, len(lines)-page)
 	out := append([]string{}, lines[p.scroll:p.scroll+page]...)
 	more := p.c.Cat.T("more_below")
 	if p.scroll+page >= len(lines) {
@@ -496,7 +497,7 @@ func (p *player) fit(body string) string {
 
 func (p *player) viewSummary() string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
-	w := c.textWidth()
+	w := c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(w)
 	parts := []string{
 		st.Good.Render("✔ " + cat.T("lesson_done_title")),
@@ -509,9 +510,9 @@ func (p *player) viewSummary() string {
 	parts = append(parts, "")
 	if p.next != nil {
 		parts = append(parts, wrap.Render(cat.T("next_lesson_is", "Title", p.next.Title)), "",
-			button(c, "btn-next-lesson", cat.T("btn_next_lesson"), true)+" "+button(c, "btn-home", cat.T("btn_home"), false))
+			ui.Button(c, "btn-next-lesson", cat.T("btn_next_lesson"), true)+" "+ui.Button(c, "btn-home", cat.T("btn_home"), false))
 	} else {
-		parts = append(parts, button(c, "btn-home", cat.T("btn_home"), true))
+		parts = append(parts, ui.Button(c, "btn-home", cat.T("btn_home"), true))
 	}
 	return p.fit(strings.Join(parts, "\n"))
 }

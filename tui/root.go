@@ -14,6 +14,7 @@ import (
 	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // screen is one full screen of the app.
@@ -64,7 +65,7 @@ type Config struct {
 
 // Model is the root model.
 type Model struct {
-	c       *Common
+	c       *ui.Common
 	cfg     Config
 	scr     screen
 	overlay overlay
@@ -115,8 +116,8 @@ func New(cfg Config) *Model {
 	if cfg.IdleGrace == 0 {
 		cfg.IdleGrace = 60 * time.Second
 	}
-	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
-	c.Store, c.Rec, c.InClass = cfg.Store, NewRecorder(cfg.Store), cfg.Class != nil
+	c := ui.NewCommon(cfg.Lang, cfg.Library, cfg.Now)
+	c.Store, c.Rec, c.InClass = cfg.Store, ui.NewRecorder(cfg.Store), cfg.Class != nil
 	c.Tick = cfg.Tick
 	c.Kiosk = true
 	m := &Model{c: c, cfg: cfg, notice: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
@@ -128,7 +129,7 @@ func New(cfg Config) *Model {
 }
 
 // Recorder returns the event writer, so main can flush it after the program ends.
-func (m *Model) Recorder() *Recorder { return m.c.Rec }
+func (m *Model) Recorder() *ui.Recorder { return m.c.Rec }
 
 // Init loads the learners, or signs in the learner given in the
 // configuration.
@@ -138,13 +139,13 @@ func (m *Model) Init() tea.Cmd {
 		return func() tea.Msg {
 			fresh, err := st.Learner(id)
 			if err != nil {
-				return learnersMsg{err: err}
+				return ui.LearnersMsg{Err: err}
 			}
 			all, _ := st.Learners()
-			return signedInMsg{learner: fresh, shared: len(all) > 1 || fresh.HasPIN()}
+			return ui.SignedInMsg{Learner: fresh, Shared: len(all) > 1 || fresh.HasPIN()}
 		}
 	}
-	return loadLearners(m.c.Store)
+	return ui.LoadLearners(m.c.Store)
 }
 
 // Switch says whether the learner asked to go on in the other mode when
@@ -187,29 +188,29 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return m, nil
 			}
 		}
-	case savedMsg:
-		if len(msg.events) > 0 && m.cfg.Class != nil {
+	case ui.SavedMsg:
+		if len(msg.Events) > 0 && m.cfg.Class != nil {
 			m.cfg.Class.Kick()
 		}
-		m.saveErr = msg.err != nil
+		m.saveErr = msg.Err != nil
 		switch {
-		case msg.err != nil:
+		case msg.Err != nil:
 			m.status = m.c.Cat.T("save_failed")
-		case len(msg.events) > 0:
+		case len(msg.Events) > 0:
 			m.status = m.c.Cat.T("saved")
 		}
 		return m, nil
 	case idleCheckMsg:
 		return m, m.checkIdle()
-	case signedInMsg:
-		return m, m.signedIn(msg.learner, msg.shared)
-	case signOutMsg:
+	case ui.SignedInMsg:
+		return m, m.signedIn(msg.Learner, msg.Shared)
+	case ui.SignOutMsg:
 		return m, m.signOut()
 	case backgroundMsg:
 		return m, msg.cmd // the full screen waits for no command anyway
 	case speechDoneMsg:
 		return m, m.speechDone(msg)
-	case quitMsg:
+	case ui.QuitMsg:
 		m.stopSpeech()
 		if c, ok := m.scr.(interface{ Close() }); ok {
 			c.Close() // forget any practice password before leaving
@@ -232,9 +233,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, g.ticked()
 		}
 		return m, nil
-	case goHomeMsg:
+	case ui.GoHomeMsg:
 		return m, m.goHome()
-	case openSettingsMsg:
+	case ui.OpenSettingsMsg:
 		if m.c.Learner != nil {
 			m.show(newSettings(m.c))
 		}
@@ -252,7 +253,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.askSwitch(msg.accessible)
 	case switchNowMsg:
 		return m, m.switchMode(msg.accessible)
-	case openJoinMsg:
+	case ui.OpenJoinMsg:
 		j := newJoinScreen(m.c, m.cfg.HubURL)
 		j.looking = m.cfg.Discover != nil && m.cfg.HubURL == ""
 		m.scr = j
@@ -260,22 +261,22 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m, discover(m.cfg.Discover)
-	case openListMsg:
-		m.show(newLessonList(m.c, msg.itinerary))
-		return m, loadProgress(m.c.Store, m.c.Learner.ID)
-	case openLessonMsg:
-		l, ok := m.c.Lessons.Lesson(msg.id)
+	case ui.OpenListMsg:
+		m.show(newLessonList(m.c, msg.Itinerary))
+		return m, ui.LoadProgress(m.c.Store, m.c.Learner.ID)
+	case ui.OpenLessonMsg:
+		l, ok := m.c.Lessons.Lesson(msg.ID)
 		if !ok || m.c.Learner == nil {
-			m.status = m.c.Cat.T("no_such_lesson", "ID", msg.id)
+			m.status = m.c.Cat.T("no_such_lesson", "ID", msg.ID)
 			return m, nil
 		}
-		return m, loadLesson(m.c.Store, m.c.Learner.ID, l)
-	case lessonReadyMsg:
-		if msg.err != nil {
+		return m, ui.LoadLesson(m.c.Store, m.c.Learner.ID, l)
+	case ui.LessonReadyMsg:
+		if msg.Err != nil {
 			m.status = m.c.Cat.T("load_failed")
 			return m, nil
 		}
-		p := newPlayer(m.c, msg.lesson, m.nextLesson(msg.lesson.ID), msg.progress)
+		p := newPlayer(m.c, msg.Lesson, m.nextLesson(msg.Lesson.ID), msg.Progress)
 		m.show(p)
 		return m, p.Init()
 	}
@@ -310,7 +311,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // margins of the layout.
 func (m *Model) resize() {
 	m.c.Width = max(m.width-2*m.c.Styles.PadX, 0)
-	m.c.Height = max(m.height-headerHeight-footerHeight, 0)
+	m.c.Height = max(m.height-ui.HeaderHeight-ui.FooterHeight, 0)
 	m.c.Help.Width = m.c.Width
 }
 
@@ -360,7 +361,7 @@ func (m *Model) show(s screen) {
 // In kiosk mode "Close Aula" asks for the trainer PIN first.
 func (m *Model) quitDialog() overlay {
 	cat := m.c.Cat
-	var close tea.Msg = quitMsg{}
+	var close tea.Msg = ui.QuitMsg{}
 	text, nobody := cat.T("quit_text"), cat.T("quit_text_nobody")
 	switch {
 	case m.cfg.Kiosk && m.cfg.TrainerPIN:
@@ -372,21 +373,21 @@ func (m *Model) quitDialog() overlay {
 		nobody += "\n\n" + cat.T("kiosk_no_pin")
 	}
 	if m.c.Learner == nil {
-		return newDialog(m.c, cat.T("quit_title"), nobody, []dialogButton{
-			{label: cat.T("btn_close_app"), msg: close},
-			{label: cat.T("btn_stay")},
+		return ui.NewDialog(m.c, cat.T("quit_title"), nobody, []ui.DialogButton{
+			{Label: cat.T("btn_close_app"), Msg: close},
+			{Label: cat.T("btn_stay")},
 		})
 	}
-	return newDialog(m.c, cat.T("quit_title"), text, []dialogButton{
-		{label: cat.T("btn_close_app"), msg: close},
-		{label: cat.T("btn_switch"), msg: signOutMsg{}},
-		{label: cat.T("btn_stay")},
+	return ui.NewDialog(m.c, cat.T("quit_title"), text, []ui.DialogButton{
+		{Label: cat.T("btn_close_app"), Msg: close},
+		{Label: cat.T("btn_switch"), Msg: ui.SignOutMsg{}},
+		{Label: cat.T("btn_stay")},
 	})
 }
 
 func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	m.c.Learner = &l
-	m.c.applyPrefs(l.Prefs)
+	m.c.ApplyPrefs(l.Prefs)
 	m.resize()
 	if l.Prefs.Accessible && !m.cfg.Lines {
 		// This learner reads with a screen reader: go on in plain lines.
@@ -402,11 +403,11 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	cmds := []tea.Cmd{m.scheduleIdle(), m.schedulePresence()}
 	if url := m.cfg.HubURL; url != "" && !m.joined(url) {
 		m.scr = newHome(m.c)
-		cmds = append(cmds, send(openJoinMsg{}))
+		cmds = append(cmds, ui.Send(ui.OpenJoinMsg{}))
 	} else if id := m.startOpen; id != "" {
 		m.startOpen = ""
 		m.show(newHome(m.c))
-		cmds = append(cmds, send(openLessonMsg{id: id}))
+		cmds = append(cmds, ui.Send(ui.OpenLessonMsg{ID: id}))
 	} else {
 		cmds = append(cmds, m.goHome())
 	}
@@ -418,11 +419,11 @@ func (m *Model) signOut() tea.Cmd {
 		m.toggleHand() // records that the hand went down, before signing out
 	}
 	m.c.Learner = nil
-	m.c.applyPrefs(store.Prefs{})
+	m.c.ApplyPrefs(store.Prefs{})
 	m.resize()
 	m.overlay = nil
 	m.show(newSignIn(m.c, false))
-	return tea.Sequence(m.flush(), loadLearners(m.c.Store))
+	return tea.Sequence(m.flush(), ui.LoadLearners(m.c.Store))
 }
 
 func (m *Model) goHome() tea.Cmd {
@@ -430,11 +431,11 @@ func (m *Model) goHome() tea.Cmd {
 		return nil
 	}
 	m.show(newHome(m.c))
-	return loadProgress(m.c.Store, m.c.Learner.ID)
+	return ui.LoadProgress(m.c.Store, m.c.Learner.ID)
 }
 
 // flush commits queued events before leaving.
-func (m *Model) flush() tea.Cmd { return m.c.Rec.flushCmd() }
+func (m *Model) flush() tea.Cmd { return m.c.Rec.FlushCmd() }
 
 // nextLesson is the lesson after id in the first itinerary that has it.
 func (m *Model) nextLesson(id string) *lessons.Lesson {
@@ -454,7 +455,7 @@ func (m *Model) View() string {
 	if m.width == 0 {
 		return ""
 	}
-	if m.width < MinWidth || m.height < MinHeight {
+	if m.width < ui.MinWidth || m.height < ui.MinHeight {
 		return m.tooSmall()
 	}
 	st := m.c.Styles
@@ -480,13 +481,13 @@ func (m *Model) View() string {
 		body = m.scr.View()
 		keys = m.scr.Keys()
 		if m.notice != "" {
-			note := lipgloss.NewStyle().Width(m.c.textWidth()).Render(st.Bad.Render("! ") + m.notice)
+			note := lipgloss.NewStyle().Width(m.c.TextWidth()).Render(st.Bad.Render("! ") + m.notice)
 			body = note + "\n\n" + body
 		}
 	}
 	// On a wide terminal the reading column sits in the middle. Overlays
 	// centre themselves in the whole width already.
-	if pad := (w - maxTextWidth) / 2; pad > 10 && m.overlay == nil && m.class.paused == nil && !fullWidth(m.scr) {
+	if pad := (w - ui.MaxTextWidth) / 2; pad > 10 && m.overlay == nil && m.class.paused == nil && !fullWidth(m.scr) {
 		body = lipgloss.NewStyle().PaddingLeft(pad).Render(body)
 	}
 	body = lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body)
@@ -547,7 +548,7 @@ func (m *Model) withKey(help string, k key.Binding, w int) string {
 
 // footKeys keeps the keys withKey adds, drawn once per theme.
 type footKeys struct {
-	styles *Styles
+	styles *ui.Styles
 	text   map[string]string
 	width  map[string]int
 }

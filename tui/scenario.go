@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // scenarioExercise draws a scene (an SMS, a phone call, a web page) above
@@ -16,7 +17,7 @@ type scenarioExercise struct {
 	scene *lessons.Scene
 }
 
-func newScenarioExercise(c *Common, s *lessons.Step) exercise {
+func newScenarioExercise(c *ui.Common, s *lessons.Step) exercise {
 	sc := s.Exercise.(*lessons.Scenario)
 	ch := &chooseExercise{c: c, step: s, ex: &sc.Choose, opts: sc.Shown(s.ID), marked: map[string]bool{}}
 	return &scenarioExercise{chooseExercise: ch, scene: sc.Scene}

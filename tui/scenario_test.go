@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/tui/ui"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -95,10 +96,10 @@ func TestPhraseStep(t *testing.T) {
 	if ex.cursor != len(ex.order)-phraseColumns {
 		t.Errorf("↑ from the first row should wrap to the last, cursor %d", ex.cursor)
 	}
-	e.send(tea.WindowSizeMsg{Width: MinWidth, Height: 24})
+	e.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: 24})
 	for _, line := range splitLines(e.view()) {
-		if lipglossWidth(line) > MinWidth {
-			t.Fatalf("a line is wider than %d: %q", MinWidth, line)
+		if lipglossWidth(line) > ui.MinWidth {
+			t.Fatalf("a line is wider than %d: %q", ui.MinWidth, line)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // The rows of the settings screen, in order.
@@ -27,7 +28,7 @@ const (
 // reading each step aloud. A change shows at once and is kept in the
 // learner's record.
 type settings struct {
-	c      *Common
+	c      *ui.Common
 	prefs  store.Prefs
 	cursor int
 }
@@ -43,7 +44,7 @@ type (
 	switchModeMsg struct{ accessible bool }
 )
 
-func newSettings(c *Common) *settings {
+func newSettings(c *ui.Common) *settings {
 	s := &settings{c: c}
 	if c.Learner != nil {
 		s.prefs = c.Learner.Prefs
@@ -78,7 +79,7 @@ func (s *settings) Update(msg tea.Msg) tea.Cmd {
 			return s.change(s.cursor, 1)
 		}
 	case tea.MouseMsg:
-		if isClick(msg) {
+		if ui.IsClick(msg) {
 			for i := 0; i < setRows; i++ {
 				if s.c.Zones.Get(fmt.Sprintf("set-%d", i)).InBounds(msg) {
 					s.cursor = i
@@ -95,35 +96,35 @@ func (s *settings) change(i, dir int) tea.Cmd {
 	p := s.prefs
 	switch i {
 	case setTheme:
-		at := slices.Index(Themes, p.Theme)
-		p.Theme = Themes[(max(at, 0)+dir+len(Themes))%len(Themes)]
+		at := slices.Index(ui.Themes, p.Theme)
+		p.Theme = ui.Themes[(max(at, 0)+dir+len(ui.Themes))%len(ui.Themes)]
 	case setLarge:
 		p.Large = !p.Large
 	case setAccessible:
 		// Changing modes changes the whole app: the root asks first.
-		return send(switchModeMsg{accessible: !s.c.Lines})
+		return ui.Send(switchModeMsg{accessible: !s.c.Lines})
 	case setSpeak:
 		p.Speak = !p.Speak
 	case setBack:
-		return send(goHomeMsg{})
+		return ui.Send(ui.GoHomeMsg{})
 	}
 	s.prefs = p
-	return send(prefsChangedMsg{prefs: p})
+	return ui.Send(prefsChangedMsg{prefs: p})
 }
 
 // themeName is a theme in the learner's words.
-func themeName(c *Common, theme string) string {
+func themeName(c *ui.Common, theme string) string {
 	switch theme {
-	case ThemeHighContrast:
+	case ui.ThemeHighContrast:
 		return c.Cat.T("theme_high_contrast")
-	case ThemeCalm:
+	case ui.ThemeCalm:
 		return c.Cat.T("theme_calm")
 	}
 	return c.Cat.T("theme_default")
 }
 
 // yesNo says a setting that is on or off.
-func yesNo(c *Common, on bool) string {
+func yesNo(c *ui.Common, on bool) string {
 	if on {
 		return c.Cat.T("setting_on")
 	}
@@ -143,7 +144,7 @@ func (s *settings) settingRows() [][3]string {
 
 func (s *settings) View() string {
 	c, st, cat := s.c, s.c.Styles, s.c.Cat
-	w := c.textWidth()
+	w := c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(w)
 	parts := []string{st.Title.Render(cat.T("settings_title")), wrap.Render(cat.T("settings_text")), ""}
 	rows := s.settingRows()
@@ -171,7 +172,7 @@ func (s *settings) View() string {
 		parts = append(parts, c.Zones.Mark(fmt.Sprintf("set-%d", i), line+"\n"+text))
 	}
 	parts = append(parts, "")
-	back := button(c, fmt.Sprintf("set-%d", setBack), cat.T("btn_home"), s.cursor == setBack)
+	back := ui.Button(c, fmt.Sprintf("set-%d", setBack), cat.T("btn_home"), s.cursor == setBack)
 	if s.cursor == setBack {
 		back = "▶ " + back
 	} else {
@@ -189,7 +190,7 @@ func (m *Model) setPrefs(p store.Prefs) tea.Cmd {
 		return nil
 	}
 	m.c.Learner.Prefs = p
-	m.c.applyPrefs(p)
+	m.c.ApplyPrefs(p)
 	m.resize()
 	return savePrefs(m.c.Store, m.c.Learner.ID, p)
 }
@@ -206,9 +207,9 @@ func (m *Model) askSwitch(accessible bool) tea.Cmd {
 	if !accessible {
 		title, text, yes = cat.T("switch_full_title"), cat.T("switch_full_text"), cat.T("btn_switch_full")
 	}
-	m.overlay = newDialog(m.c, title, text, []dialogButton{
-		{label: yes, msg: switchNowMsg{accessible: accessible}},
-		{label: cat.T("btn_stay_mode")},
+	m.overlay = ui.NewDialog(m.c, title, text, []ui.DialogButton{
+		{Label: yes, Msg: switchNowMsg{accessible: accessible}},
+		{Label: cat.T("btn_stay_mode")},
 	})
 	return nil
 }

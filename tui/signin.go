@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // signInMode is the part of the sign-in the learner is in.
@@ -39,7 +40,7 @@ const pinPause = 30 * time.Second
 // signIn lets a learner pick their name or add themselves; no email, no
 // password. A PIN is optional.
 type signIn struct {
-	c        *Common
+	c        *ui.Common
 	mode     signInMode
 	learners []store.Learner
 	cursor   int
@@ -67,7 +68,7 @@ type (
 	}
 )
 
-func newSignIn(c *Common, auto bool) *signIn {
+func newSignIn(c *ui.Common, auto bool) *signIn {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints
@@ -121,12 +122,12 @@ func (s *signIn) startInput(placeholder string, secret bool) {
 
 func (s *signIn) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case learnersMsg:
-		if msg.err != nil {
+	case ui.LearnersMsg:
+		if msg.Err != nil {
 			s.msg = s.c.Cat.T("load_failed")
 			return nil
 		}
-		s.learners = msg.learners
+		s.learners = msg.Learners
 		s.cursor = 0
 		switch len(s.learners) {
 		case 0:
@@ -135,7 +136,7 @@ func (s *signIn) Update(msg tea.Msg) tea.Cmd {
 		case 1:
 			if s.auto && !s.learners[0].HasPIN() {
 				// One learner on this laptop: straight in.
-				return send(signedInMsg{learner: s.learners[0]})
+				return ui.Send(ui.SignedInMsg{Learner: s.learners[0]})
 			}
 			s.mode = pickName
 		default:
@@ -149,7 +150,7 @@ func (s *signIn) Update(msg tea.Msg) tea.Cmd {
 			s.startInput(s.c.Cat.T("name_placeholder"), false)
 			return nil
 		}
-		return send(signedInMsg{learner: msg.learner, shared: len(s.learners) > 0 || msg.learner.HasPIN()})
+		return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: len(s.learners) > 0 || msg.learner.HasPIN()})
 	case pinCheckedMsg:
 		s.busy = false
 		if msg.err != nil {
@@ -158,7 +159,7 @@ func (s *signIn) Update(msg tea.Msg) tea.Cmd {
 		}
 		if msg.ok {
 			delete(s.tries, msg.learner.ID)
-			return send(signedInMsg{learner: msg.learner, shared: true})
+			return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: true})
 		}
 		s.tries[msg.learner.ID]++
 		left := maxPINTries - s.tries[msg.learner.ID]
@@ -177,7 +178,7 @@ func (s *signIn) Update(msg tea.Msg) tea.Cmd {
 		}
 		return s.key(msg)
 	case tea.MouseMsg:
-		if s.mode == pickName && isClick(msg) {
+		if s.mode == pickName && ui.IsClick(msg) {
 			for i := 0; i < s.rows(); i++ {
 				if s.c.Zones.Get(fmt.Sprintf("who-%d", i)).InBounds(msg) {
 					s.cursor = i
@@ -185,7 +186,7 @@ func (s *signIn) Update(msg tea.Msg) tea.Cmd {
 				}
 			}
 		}
-		if s.mode == askPIN && isClick(msg) {
+		if s.mode == askPIN && ui.IsClick(msg) {
 			for i := 0; i < 2; i++ {
 				if s.c.Zones.Get(fmt.Sprintf("pinq-%d", i)).InBounds(msg) {
 					s.choice = i
@@ -272,7 +273,7 @@ func (s *signIn) pick() tea.Cmd {
 	}
 	l := s.learners[s.cursor]
 	if !l.HasPIN() {
-		return send(signedInMsg{learner: l, shared: len(s.learners) > 1})
+		return ui.Send(ui.SignedInMsg{Learner: l, Shared: len(s.learners) > 1})
 	}
 	if at, locked := s.lockedAt[l.ID]; locked {
 		if s.c.Now().Sub(at) < pinPause {
@@ -385,7 +386,7 @@ func fourDigits(s string) bool {
 
 func (s *signIn) View() string {
 	st, cat := s.c.Styles, s.c.Cat
-	w := s.c.textWidth()
+	w := s.c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(w)
 	var parts []string
 	add := func(lines ...string) { parts = append(parts, lines...) }
@@ -444,7 +445,7 @@ func (s *signIn) View() string {
 		}
 	case pinLocked:
 		add(st.Title.Render(cat.T("pin_locked_title")), "", wrap.Render(cat.T("pin_locked_text")), "",
-			button(s.c, "btn-ok", cat.T("btn_ok"), true))
+			ui.Button(s.c, "btn-ok", cat.T("btn_ok"), true))
 	}
 	if s.msg != "" {
 		add("", wrap.Render(st.Bad.Render("! ")+s.msg))
@@ -460,6 +461,6 @@ func (s *signIn) scrollList(lines []string, head, cursor int) []string {
 	if room < 1 || len(rows) <= room {
 		return lines
 	}
-	start := clamp(cursor-room/2, 0, len(rows)-room)
+	start := ui.Clamp(cursor-room/2, 0, len(rows)-room)
 	return append(append([]string{}, lines[:head]...), rows[start:start+room]...)
 }

@@ -9,12 +9,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // typeExercise is a text field judged by the lesson's rules. What is typed
 // lives only here, in memory, until the step ends.
 type typeExercise struct {
-	c     *Common
+	c     *ui.Common
 	ex    *lessons.Type
 	input textinput.Model
 }
@@ -22,7 +23,7 @@ type typeExercise struct {
 // typeCharLimit keeps a huge paste from filling the screen or memory.
 const typeCharLimit = 200
 
-func newTypeExercise(c *Common, s *lessons.Step) exercise {
+func newTypeExercise(c *ui.Common, s *lessons.Step) exercise {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints

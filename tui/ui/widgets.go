@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"github.com/charmbracelet/bubbles/progress"
@@ -6,12 +6,12 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-func isClick(m tea.MouseMsg) bool {
+func IsClick(m tea.MouseMsg) bool {
 	return m.Action == tea.MouseActionRelease && m.Button == tea.MouseButtonLeft
 }
 
 // button draws a clickable button; the default one (Enter) stands out.
-func button(c *Common, id, label string, isDefault bool) string {
+func Button(c *Common, id, label string, isDefault bool) string {
 	st := c.Styles.Button
 	if isDefault {
 		st = c.Styles.ButtonOn
@@ -24,7 +24,7 @@ func button(c *Common, id, label string, isDefault bool) string {
 }
 
 // progressBar draws done out of total; it always comes with words beside it.
-func progressBar(c *Common, done, total, width int) string {
+func ProgressBar(c *Common, done, total, width int) string {
 	bar := progress.New(progress.WithSolidFill(c.Styles.BarFull), progress.WithoutPercentage(), progress.WithWidth(width))
 	bar.EmptyColor = c.Styles.BarEmpty
 	pct := 0.0
@@ -35,7 +35,7 @@ func progressBar(c *Common, done, total, width int) string {
 }
 
 // truncate shortens s to n cells with an ellipsis.
-func truncate(s string, n int) string {
+func Truncate(s string, n int) string {
 	if lipgloss.Width(s) <= n {
 		return s
 	}

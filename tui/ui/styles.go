@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import "github.com/charmbracelet/lipgloss"
 
@@ -10,9 +10,9 @@ const (
 	MinHeight = 14
 	// maxTextWidth keeps lines short enough to read comfortably on a
 	// large terminal.
-	maxTextWidth = 76
-	headerHeight = 2 // title line and a blank line
-	footerHeight = 2 // status line and the keys line
+	MaxTextWidth = 76
+	HeaderHeight = 2 // title line and a blank line
+	FooterHeight = 2 // status line and the keys line
 )
 
 // Styles are every look the app uses, built once from the theme.

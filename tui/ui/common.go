@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"time"
@@ -44,7 +44,7 @@ type Common struct {
 
 // newCommon builds the context shared by the kiosk and the dashboard: the
 // theme's styles, the words of lang, the keys and the help line.
-func newCommon(lang string, lib *lessons.Library, now func() time.Time) *Common {
+func NewCommon(lang string, lib *lessons.Library, now func() time.Time) *Common {
 	cat := i18n.New(lang)
 	c := &Common{
 		Styles:  DefaultStyles(),
@@ -76,15 +76,15 @@ func (c *Common) setStyles(st *Styles) {
 }
 
 // largePadX is the margin left and right of the screen in the large layout.
-const largePadX = 3
+const LargePadX = 3
 
 // applyPrefs shows the app as a learner likes it: the theme and the
 // layout. The zero Prefs is the default look.
-func (c *Common) applyPrefs(p store.Prefs) {
+func (c *Common) ApplyPrefs(p store.Prefs) {
 	st := ThemeStyles(p.Theme)
 	if p.Large {
-		st.PadX = largePadX
-		st.App = st.App.Padding(0, largePadX)
+		st.PadX = LargePadX
+		st.App = st.App.Padding(0, LargePadX)
 	}
 	c.Large = p.Large
 	c.setStyles(st)
@@ -92,7 +92,7 @@ func (c *Common) applyPrefs(p store.Prefs) {
 
 // gap is what goes between the options of a list: nothing, or a blank
 // line in the large layout.
-func (c *Common) gap() string {
+func (c *Common) Gap() string {
 	if c.Large {
 		return "\n\n"
 	}
@@ -101,7 +101,7 @@ func (c *Common) gap() string {
 
 // keyHelp lists the bindings with their words for a help screen, once
 // each, with F1 and Ctrl+C (which work everywhere) at the end.
-func (c *Common) keyHelp(keys []key.Binding) []string {
+func (c *Common) KeyHelp(keys []key.Binding) []string {
 	var out []string
 	seen := map[string]bool{}
 	global := []key.Binding{c.Keys.Help, c.Keys.ForceQuit}
@@ -122,11 +122,11 @@ func (c *Common) keyHelp(keys []key.Binding) []string {
 
 // textWidth is the width for running text: the content width, but never so
 // wide that lines get hard to follow.
-func (c *Common) textWidth() int {
-	return clamp(c.Width, 1, maxTextWidth)
+func (c *Common) TextWidth() int {
+	return Clamp(c.Width, 1, MaxTextWidth)
 }
 
-func clamp(v, lo, hi int) int {
+func Clamp(v, lo, hi int) int {
 	if v < lo {
 		return lo
 	}

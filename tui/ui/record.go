@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"errors"
@@ -24,9 +24,9 @@ type Recorder struct {
 func NewRecorder(st *store.Store) *Recorder { return &Recorder{st: st} }
 
 // savedMsg reports that queued events were committed, or why not.
-type savedMsg struct {
-	events []store.Event
-	err    error
+type SavedMsg struct {
+	Events []store.Event
+	Err    error
 }
 
 // Record queues e and returns the command that commits it.
@@ -34,13 +34,13 @@ func (r *Recorder) Record(e store.Event) tea.Cmd {
 	r.mu.Lock()
 	r.pending = append(r.pending, e)
 	r.mu.Unlock()
-	return r.flushCmd()
+	return r.FlushCmd()
 }
 
-func (r *Recorder) flushCmd() tea.Cmd {
+func (r *Recorder) FlushCmd() tea.Cmd {
 	return func() tea.Msg {
 		events, err := r.Flush()
-		return savedMsg{events: events, err: err}
+		return SavedMsg{Events: events, Err: err}
 	}
 }
 
