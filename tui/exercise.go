@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/access"
 	"aula/tui/ui"
 )
 
@@ -53,21 +54,6 @@ type (
 	outcomeTaker interface{ TakeOutcomes() []string }
 )
 
-// components maps a step kind to the constructor of its exercise. A new kind
-// needs one entry here and one in lessons.
-var components = map[string]func(c *ui.Common, s *lessons.Step) exercise{
-	"read":     func(*ui.Common, *lessons.Step) exercise { return readExercise{} },
-	"choose":   newChooseExercise,
-	"type":     newTypeExercise,
-	"order":    newOrderExercise,
-	"password": newPasswordExercise,
-	"code":     newCodeExercise,
-	"scenario": newScenarioExercise,
-	"phrase":   newPhraseExercise,
-	"inbox":    newInboxExercise,
-	"form":     newFormExercise,
-}
-
 // fullExercise is an optional interface (checked with a type assertion by
 // the player) for an exercise that is a whole application, such as the mail
 // app of inbox steps or the online form of form steps. While the step is being answered:
@@ -102,3 +88,62 @@ func (readExercise) Answer() lessons.Answer { return nil }
 func (readExercise) Keys() []key.Binding    { return nil }
 func (readExercise) Typing() bool           { return false }
 func (readExercise) SetDone(bool)           {}
+
+// lineExercise is an exercise said as plain lines in accessible mode. It
+// sits on the exercise the player made for the step (the same one the full
+// screen uses) and turns typed lines into what keys would do there: the
+// player still checks the answer, says the verdict, counts misses, gives
+// the hint and the worked example, and saves. A new step kind needs one
+// small adapter registered in lineKinds.
+type lineExercise interface {
+	// describe is what the learner needs besides the step's title and
+	// instruction, in reading order: the options numbered, the SMS, the
+	// scene. It is printed once, when the step opens.
+	describe() []string
+	// prompt says what to type now.
+	prompt() string
+	// line takes one typed line. It changes the exercise as keys would,
+	// says what happened (nothing, usually), and reports whether the player
+	// should check the answer now.
+	line(text string) (say []string, check bool)
+}
+
+// Optional parts of a lineExercise, checked with a type assertion.
+type (
+	// lineSayer words a verdict for accessible mode when the exercise's
+	// usual words speak of keys ("press F5"); "" keeps the usual ones.
+	lineSayer interface {
+		lineSay(v lessons.Verdict) string
+	}
+	// lineBrowser still takes lines once the step is over (looking around
+	// the mailbox); "" lines and the word for "go on" still go on.
+	lineBrowser interface{ browse(text string) []string }
+	// lineNewser says what changed on its own (a timer ran out, a
+	// receipt came), each note once, like a verdict.
+	lineNewser interface{ lineNews() []access.Note }
+	// lineCmder hands the runner a command after a line (the form's
+	// timer, which keys would ask for in Update).
+	lineCmder interface{ lineCmd() tea.Cmd }
+	// lineSecret says that what is typed now is a practice password: the
+	// terminal does not show it, as the full screen masks it.
+	lineSecret interface{ secret() bool }
+)
+
+// lineAdapter makes the constructor of the adapter for exercises of type E
+// (from a component of another type, which components never make, it
+// makes a read step's lines rather than panic).
+func lineAdapter[E exercise](build func(c *ui.Common, e E) lineExercise) func(*ui.Common, *lessons.Step, exercise) lineExercise {
+	return func(c *ui.Common, _ *lessons.Step, ex exercise) lineExercise {
+		if e, ok := ex.(E); ok {
+			return build(c, e)
+		}
+		return readLines{c: c}
+	}
+}
+
+// readLines is an information card: Enter goes on.
+type readLines struct{ c *ui.Common }
+
+func (readLines) describe() []string           { return nil }
+func (r readLines) prompt() string             { return r.c.Cat.T("line_press_enter") }
+func (readLines) line(string) ([]string, bool) { return nil, true }

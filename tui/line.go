@@ -280,14 +280,14 @@ func (r *Lines) deliver(e envelope) {
 func (r *Lines) input(text string) {
 	res := r.m.lineTurn(text)
 	r.afterInput = true
-	if res.repeat {
+	if res.Repeat {
 		r.shown = ""
 	}
-	r.write(res.say...)
-	if len(res.say) > 0 {
+	r.write(res.Say...)
+	if len(res.Say) > 0 {
 		r.prompt = "" // say again what to type, after what was said
 	}
-	r.start(res.cmd)
+	r.start(res.Cmd)
 }
 
 // print says what is new: the whole screen if it is another one, else the
@@ -297,32 +297,32 @@ func (r *Lines) print() {
 	sticky := r.afterInput
 	r.afterInput = false
 	news := false
-	if f.key != r.shown {
-		r.shown, r.said, r.prompt = f.key, map[string]bool{}, ""
+	if f.Key != r.shown {
+		r.shown, r.said, r.prompt = f.Key, map[string]bool{}, ""
 		r.write("")
 		// What explains the new screen comes before it (signed out while
 		// away, a damaged data file restored).
-		for _, n := range f.news {
-			if n.first {
-				r.said[n.id] = true
-				r.write(n.text)
+		for _, n := range f.News {
+			if n.First {
+				r.said[n.ID] = true
+				r.write(n.Text)
 			}
 		}
-		r.write(f.lines...)
+		r.write(f.Lines...)
 	}
-	for _, n := range f.news {
-		if r.said[n.id] && !(sticky && n.sticky) {
+	for _, n := range f.News {
+		if r.said[n.ID] && !(sticky && n.Sticky) {
 			continue
 		}
-		r.said[n.id] = true
-		r.write(n.text)
+		r.said[n.ID] = true
+		r.write(n.Text)
 		news = true
 	}
-	if f.prompt != "" && (news || f.prompt != r.prompt) && r.last != f.prompt {
-		r.write(f.prompt)
+	if f.Prompt != "" && (news || f.Prompt != r.prompt) && r.last != f.Prompt {
+		r.write(f.Prompt)
 	}
-	r.prompt = f.prompt
-	r.hide(f.secret)
+	r.prompt = f.Prompt
+	r.hide(f.Secret)
 }
 
 // write prints lines of text; a line may hold line breaks of its own.

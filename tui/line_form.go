@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/access"
 	"aula/tui/ui"
 )
 
@@ -29,7 +30,7 @@ var newFormLines = lineAdapter(func(c *ui.Common, e *formExercise) lineExercise 
 	return &formLines{c: c, e: e}
 })
 
-func (l *formLines) w(id string) string { return word(l.c, id) }
+func (l *formLines) w(id string) string { return access.Word(l.c, id) }
 
 func (l *formLines) describe() []string {
 	cat := l.c.Cat
@@ -148,7 +149,7 @@ func (l *formLines) valueText(fs *fieldState) string {
 		return cat.T("line_form_unticked")
 	}
 	if v := l.e.fieldValueText(fs); v != "" {
-		return cat.T("line_form_value", "Value", clip(v, 80))
+		return cat.T("line_form_value", "Value", access.Clip(v, 80))
 	}
 	return cat.T("line_form_empty")
 }
@@ -295,7 +296,7 @@ func (l *formLines) prompt() string {
 	return cat.T("line_form_prompt", "Next", l.w("line_cmd_form_next"))
 }
 
-func (l *formLines) lineCommands() []string {
+func (l *formLines) LineCommands() []string {
 	cat := l.c.Cat
 	if l.e.page >= l.e.reviewPage() {
 		return []string{cat.T("line_form_words_review", "Change", l.w("line_cmd_change"), "Submit", l.w("line_cmd_submit"),
@@ -316,26 +317,26 @@ func (l *formLines) lineCmd() tea.Cmd {
 
 // lineNews says what changes on its own: the warning before the session
 // ends, its end, an SMS code that expired, and the receipt.
-func (l *formLines) lineNews() []lineNote {
+func (l *formLines) lineNews() []access.Note {
 	e := l.e
 	cat := l.c.Cat
 	now := l.c.Now()
-	var out []lineNote
+	var out []access.Note
 	stamp := strconv.FormatInt(e.lastInput.UnixNano(), 10)
 	switch {
 	case e.stage == stReceipt && e.receipt != nil:
-		out = append(out, lineNote{id: "form-receipt", text: strings.Join(l.receipt(), "\n")})
+		out = append(out, access.Note{ID: "form-receipt", Text: strings.Join(l.receipt(), "\n")})
 	case e.done:
 	case e.stage == stExpired:
-		out = append(out, lineNote{id: "form-expired:" + stamp, text: strings.Join(l.expired(), "\n")})
+		out = append(out, access.Note{ID: "form-expired:" + stamp, Text: strings.Join(l.expired(), "\n")})
 	default:
 		if left, ok := e.warningLeft(now); ok {
-			out = append(out, lineNote{id: "form-warning:" + stamp, text: cat.T("line_form_warning", "Left", clockText(left))})
+			out = append(out, access.Note{ID: "form-warning:" + stamp, Text: cat.T("line_form_warning", "Left", clockText(left))})
 		}
 		if e.page < e.reviewPage() {
 			for _, f := range e.form.Pages[e.page].Fields {
 				if sent, ok := e.codes[f.ID]; ok && f.Kind == "code" && !now.Before(sent.Expires) {
-					out = append(out, lineNote{id: "form-code:" + sent.Code, text: cat.T("form_sms_expired") + " " +
+					out = append(out, access.Note{ID: "form-code:" + sent.Code, Text: cat.T("form_sms_expired") + " " +
 						cat.T("line_form_new_code", "Word", l.w("line_cmd_new_code"))})
 				}
 			}
@@ -405,8 +406,8 @@ func (l *formLines) line(text string) ([]string, bool) {
 func (l *formLines) command(text string) []string {
 	cat := l.c.Cat
 	e := l.e
-	cmd, arg := firstWord(text)
-	is := func(id string) bool { return isWord(l.c, cmd, id) }
+	cmd, arg := access.FirstWord(text)
+	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
 	review := e.page >= e.reviewPage()
 	switch {
 	case strings.TrimSpace(text) == "":
@@ -421,7 +422,7 @@ func (l *formLines) command(text string) []string {
 			return []string{cat.T("line_form_submit_later", "Next", l.w("line_cmd_form_next"))}
 		}
 		return l.act(l.nextTarget())
-	case is("line_cmd_form_back") && arg == "", isWord(l.c, text, "line_cmd_back"):
+	case is("line_cmd_form_back") && arg == "", access.IsWord(l.c, text, "line_cmd_back"):
 		if e.page == 0 {
 			if e.WantsEsc() {
 				// As Esc: the form asks before the answers typed are lost.
@@ -438,13 +439,13 @@ func (l *formLines) command(text string) []string {
 		}
 		i, ok := number(arg, len(e.form.Pages))
 		if !ok {
-			return []string{notNumber(l.c, arg, len(e.form.Pages))}
+			return []string{access.NotNumber(l.c, arg, len(e.form.Pages))}
 		}
 		l.Press(target{kind: tChange, n: i - 1})
 		return l.page()
 	}
 	if review {
-		return []string{cat.T("line_not_understood", "Text", clip(text, 40), "Help", l.w("line_cmd_help"))}
+		return []string{cat.T("line_not_understood", "Text", access.Clip(text, 40), "Help", l.w("line_cmd_help"))}
 	}
 	switch {
 	case is("line_cmd_add"):
@@ -485,9 +486,9 @@ func (l *formLines) command(text string) []string {
 		return l.ask(fs)
 	}
 	if _, err := strconv.Atoi(strings.TrimSpace(text)); err == nil {
-		return []string{l.c.Cat.T("line_form_no_such_field", "Text", clip(text, 20), "Max", len(fields))}
+		return []string{l.c.Cat.T("line_form_no_such_field", "Text", access.Clip(text, 20), "Max", len(fields))}
 	}
-	return []string{cat.T("line_not_understood", "Text", clip(text, 40), "Help", l.w("line_cmd_help"))}
+	return []string{cat.T("line_not_understood", "Text", access.Clip(text, 40), "Help", l.w("line_cmd_help"))}
 }
 
 // only is the page's one field of a kind (the consent, the upload), or nil
@@ -609,11 +610,11 @@ func (l *formLines) value(text string) ([]string, bool) {
 			l.sel = ""
 			return 0, false
 		}
-		_, arg := firstWord(t)
+		_, arg := access.FirstWord(t)
 		if i, ok := number(t, n); ok {
 			return i - 1, true
 		}
-		if i, ok := number(arg, n); ok && f.Kind == "file" && isWord(l.c, strings.Fields(t)[0], "line_cmd_file") {
+		if i, ok := number(arg, n); ok && f.Kind == "file" && access.IsWord(l.c, strings.Fields(t)[0], "line_cmd_file") {
 			return i - 1, true
 		}
 		return 0, false
@@ -624,12 +625,12 @@ func (l *formLines) value(text string) ([]string, bool) {
 		if t == "" {
 			return []string{cat.T("line_form_kept")}, true
 		}
-		if isWord(l.c, t, "line_cmd_clear") {
+		if access.IsWord(l.c, t, "line_cmd_clear") {
 			fs.input.SetValue("")
 			e.changed(fs)
 			return []string{cat.T("line_form_cleared")}, true
 		}
-		fs.input.SetValue(clipRunes(t, fs.input.CharLimit))
+		fs.input.SetValue(access.ClipRunes(t, fs.input.CharLimit))
 		e.changed(fs)
 	case "select", "radio":
 		i, ok := pick(len(f.Options))
@@ -638,7 +639,7 @@ func (l *formLines) value(text string) ([]string, bool) {
 				return []string{cat.T("line_form_kept")}, true
 			}
 			if _, err := strconv.Atoi(t); err == nil {
-				return []string{notNumber(l.c, t, len(f.Options))}, true
+				return []string{access.NotNumber(l.c, t, len(f.Options))}, true
 			}
 			l.sel = ""
 			return nil, false
@@ -656,10 +657,10 @@ func (l *formLines) value(text string) ([]string, bool) {
 				return []string{cat.T("line_form_kept")}, true
 			}
 			if _, err := strconv.Atoi(t); err == nil {
-				return []string{notNumber(l.c, t, len(e.form.Files))}, true
+				return []string{access.NotNumber(l.c, t, len(e.form.Files))}, true
 			}
-			if w, arg := firstWord(t); isWord(l.c, w, "line_cmd_file") {
-				return []string{notNumber(l.c, arg, len(e.form.Files))}, true
+			if w, arg := access.FirstWord(t); access.IsWord(l.c, w, "line_cmd_file") {
+				return []string{access.NotNumber(l.c, arg, len(e.form.Files))}, true
 			}
 			l.sel = ""
 			return nil, false
@@ -674,7 +675,7 @@ func (l *formLines) value(text string) ([]string, bool) {
 				return []string{cat.T("line_form_kept")}, true
 			}
 			if _, err := strconv.Atoi(t); err == nil {
-				return []string{notNumber(l.c, t, len(days))}, true
+				return []string{access.NotNumber(l.c, t, len(days))}, true
 			}
 			l.sel = ""
 			return nil, false
@@ -682,7 +683,7 @@ func (l *formLines) value(text string) ([]string, bool) {
 		fs.day = days[i]
 		e.pickDay(fs)
 	case "check":
-		yes, no := isWord(l.c, t, "line_cmd_yes"), isWord(l.c, t, "line_cmd_no")
+		yes, no := access.IsWord(l.c, t, "line_cmd_yes"), access.IsWord(l.c, t, "line_cmd_no")
 		if !yes && !no {
 			if t == "" {
 				l.sel = ""
@@ -775,7 +776,7 @@ func (l *formLines) dialog(text string) []string {
 	d := l.e.dlg
 	i, ok := number(text, len(d.Buttons))
 	if !ok {
-		return []string{notNumber(l.c, text, len(d.Buttons))}
+		return []string{access.NotNumber(l.c, text, len(d.Buttons))}
 	}
 	cmd, closed := d.Press(i - 1)
 	if closed {

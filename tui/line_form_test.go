@@ -347,11 +347,11 @@ func TestLinesFormTimeoutWarning(t *testing.T) {
 	}
 	clk.Advance(4*time.Minute + 30*time.Second)
 	news := a.lineNews()
-	if len(news) != 1 || news[0].text != "Tu sesión se cierra en 0:30. Escribe cualquier cosa y pulsa Intro para seguir." {
+	if len(news) != 1 || news[0].Text != "Tu sesión se cierra en 0:30. Escribe cualquier cosa y pulsa Intro para seguir." {
 		t.Fatalf("news: %+v", news)
 	}
 	clk.Advance(time.Second)
-	if again := a.lineNews(); len(again) != 1 || again[0].id != news[0].id {
+	if again := a.lineNews(); len(again) != 1 || again[0].ID != news[0].ID {
 		t.Fatalf("the warning is said again as new: %+v", again)
 	}
 	a.line("1") // any line keeps the session
@@ -411,7 +411,7 @@ func FuzzFormLines(f *testing.F) {
 			a.describe()
 			a.prompt()
 			a.lineNews()
-			a.lineCommands()
+			a.LineCommands()
 			if a.e.TakeCheck() != nil {
 				a.e.SetDone(true)
 			}

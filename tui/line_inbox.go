@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"aula/lessons"
+	"aula/tui/access"
 	"aula/tui/ui"
 )
 
@@ -39,7 +40,7 @@ var newInboxLines = lineAdapter(func(c *ui.Common, e *inboxExercise) lineExercis
 	return &inboxLines{c: c, e: e}
 })
 
-func (l *inboxLines) w(id string) string { return word(l.c, id) }
+func (l *inboxLines) w(id string) string { return access.Word(l.c, id) }
 
 func (l *inboxLines) describe() []string {
 	cat := l.c.Cat
@@ -164,11 +165,11 @@ func (l *inboxLines) prompt() string {
 }
 
 // lineRaw: the message of an email takes every line as typed.
-func (l *inboxLines) lineRaw() bool {
+func (l *inboxLines) LineRaw() bool {
 	return l.e.mode == modeCompose && l.stage == stageBody && !l.sure
 }
 
-func (l *inboxLines) lineCommands() []string {
+func (l *inboxLines) LineCommands() []string {
 	cat := l.c.Cat
 	switch l.e.mode {
 	case modeCompose, modePicker:
@@ -221,7 +222,7 @@ func (l *inboxLines) target(arg string) (*mailItem, []string) {
 	}
 	i, ok := number(arg, len(list))
 	if !ok {
-		return nil, []string{cat.T("line_inbox_no_such_mail", "Text", clip(arg, 20), "Count", len(list))}
+		return nil, []string{cat.T("line_inbox_no_such_mail", "Text", access.Clip(arg, 20), "Count", len(list))}
 	}
 	l.e.cursor = i - 1
 	return list[i-1], nil
@@ -230,8 +231,8 @@ func (l *inboxLines) target(arg string) (*mailItem, []string) {
 func (l *inboxLines) mailLine(text string) ([]string, bool) {
 	cat := l.c.Cat
 	e := l.e
-	cmd, arg := firstWord(text)
-	is := func(id string) bool { return isWord(l.c, cmd, id) }
+	cmd, arg := access.FirstWord(text)
+	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
 	switch {
 	case strings.TrimSpace(text) == "":
 		return []string{l.prompt()}, false
@@ -241,7 +242,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		return l.list(), false
 	case is("line_cmd_folder"):
 		for i, f := range inboxFolders {
-			if n, ok := number(arg, len(inboxFolders)); (ok && n == i+1) || fold(arg) == fold(cat.T("inbox_folder_"+f)) {
+			if n, ok := number(arg, len(inboxFolders)); (ok && n == i+1) || access.Fold(arg) == access.Fold(cat.T("inbox_folder_"+f)) {
 				e.setFolder(i)
 				return l.list(), false
 			}
@@ -307,7 +308,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		e.open(m)
 		return l.read(m), false
 	}
-	return []string{cat.T("line_not_understood", "Text", clip(text, 40), "Help", l.w("line_cmd_help"))}, false
+	return []string{cat.T("line_not_understood", "Text", access.Clip(text, 40), "Help", l.w("line_cmd_help"))}, false
 }
 
 // links lists the links of the open message.
@@ -334,13 +335,13 @@ func (l *inboxLines) linkInfo() []string {
 }
 
 func (l *inboxLines) linkLine(text string) []string {
-	if isWord(l.c, text, "line_cmd_back") {
+	if access.IsWord(l.c, text, "line_cmd_back") {
 		l.e.linkButton(0)
 		return []string{l.c.Cat.T("line_inbox_back_to_mail")}
 	}
 	i, ok := number(text, 2)
 	if !ok {
-		return []string{notNumber(l.c, text, 2)}
+		return []string{access.NotNumber(l.c, text, 2)}
 	}
 	l.e.linkButton(i - 1)
 	if i == 1 {
@@ -395,7 +396,7 @@ func (l *inboxLines) composeLine(text string) []string {
 		l.stage = stage
 		return nil
 	}
-	if l.stage != stageBody && isWord(l.c, text, "line_cmd_back") {
+	if l.stage != stageBody && access.IsWord(l.c, text, "line_cmd_back") {
 		return l.discard()
 	}
 	switch l.stage {
@@ -424,8 +425,8 @@ func (l *inboxLines) composeLine(text string) []string {
 		}
 		return out
 	}
-	cmd, arg := firstWord(text)
-	is := func(id string) bool { return isWord(l.c, cmd, id) }
+	cmd, arg := access.FirstWord(text)
+	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
 	switch {
 	case is("line_cmd_send"):
 		e.send()
@@ -458,12 +459,12 @@ func (l *inboxLines) composeLine(text string) []string {
 		l.stage, l.back = stageBody, true
 		f.body.SetValue("")
 		return []string{cat.T("line_inbox_body_again")}
-	case is("line_cmd_discard"), isWord(l.c, text, "line_cmd_back"):
+	case is("line_cmd_discard"), access.IsWord(l.c, text, "line_cmd_back"):
 		return l.discard()
 	case strings.TrimSpace(text) == "":
 		return l.summary()
 	default:
-		return []string{cat.T("line_not_understood", "Text", clip(text, 40), "Help", l.w("line_cmd_help"))}
+		return []string{cat.T("line_not_understood", "Text", access.Clip(text, 40), "Help", l.w("line_cmd_help"))}
 	}
 	return nil
 }
@@ -534,11 +535,11 @@ func (l *inboxLines) documents() []string {
 
 // browse: once the step is over, the mailbox can still be read.
 func (l *inboxLines) browse(text string) []string {
-	cmd, arg := firstWord(text)
+	cmd, arg := access.FirstWord(text)
 	switch {
-	case isWord(l.c, cmd, "line_cmd_list"):
+	case access.IsWord(l.c, cmd, "line_cmd_list"):
 		return l.list()
-	case isWord(l.c, cmd, "line_cmd_open"):
+	case access.IsWord(l.c, cmd, "line_cmd_open"):
 		if m, why := l.target(arg); m != nil {
 			l.e.openID = m.id
 			return l.read(m)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"aula/lessons"
+	"aula/tui/access"
 	"aula/tui/ui"
 )
 
@@ -18,7 +19,7 @@ func numbers(text string, n int) ([]int, bool) {
 	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '.' || r == '-' })
 	var out []int
 	for _, f := range fields {
-		if lf := fold(f); lf == "y" || lf == "and" || lf == "e" {
+		if lf := access.Fold(f); lf == "y" || lf == "and" || lf == "e" {
 			continue
 		}
 		i, err := strconv.Atoi(f)
@@ -88,7 +89,7 @@ func (l *chooseLines) line(text string) ([]string, bool) {
 	n := len(l.e.opts)
 	picked, ok := numbers(text, n)
 	if !ok || (!l.e.ex.Multiple && len(picked) > 1) {
-		return []string{notNumber(l.c, text, n)}, false
+		return []string{access.NotNumber(l.c, text, n)}, false
 	}
 	if !l.e.ex.Multiple {
 		if len(picked) == 0 {
@@ -127,7 +128,7 @@ func (l *typeLines) describe() []string {
 func (l *typeLines) prompt() string { return l.c.Cat.T("line_type_answer") }
 
 func (l *typeLines) line(text string) ([]string, bool) {
-	l.e.input.SetValue(clipRunes(strings.TrimSpace(text), typeCharLimit))
+	l.e.input.SetValue(access.ClipRunes(strings.TrimSpace(text), typeCharLimit))
 	return nil, true
 }
 
@@ -274,27 +275,27 @@ func (l *codeLines) describe() []string { return l.sms() }
 
 func (l *codeLines) prompt() string {
 	if l.e.expired() {
-		return l.c.Cat.T("line_code_expired", "Word", word(l.c, "line_cmd_new_code"))
+		return l.c.Cat.T("line_code_expired", "Word", access.Word(l.c, "line_cmd_new_code"))
 	}
-	return l.c.Cat.T("line_code_prompt", "Word", word(l.c, "line_cmd_new_code"))
+	return l.c.Cat.T("line_code_prompt", "Word", access.Word(l.c, "line_cmd_new_code"))
 }
 
 func (l *codeLines) line(text string) ([]string, bool) {
-	if isWord(l.c, text, "line_cmd_new_code") {
+	if access.IsWord(l.c, text, "line_cmd_new_code") {
 		l.e.send()
 		return l.sms(), false
 	}
-	l.e.input.SetValue(clipRunes(strings.TrimSpace(text), l.e.input.CharLimit))
+	l.e.input.SetValue(access.ClipRunes(strings.TrimSpace(text), l.e.input.CharLimit))
 	return nil, true
 }
 
-func (l *codeLines) lineCommands() []string {
-	return []string{l.c.Cat.T("line_words_code", "Word", word(l.c, "line_cmd_new_code"))}
+func (l *codeLines) LineCommands() []string {
+	return []string{l.c.Cat.T("line_words_code", "Word", access.Word(l.c, "line_cmd_new_code"))}
 }
 
 func (l *codeLines) lineSay(v lessons.Verdict) string {
 	if v.Reason == lessons.ReasonExpired {
-		return l.c.Cat.T("line_verdict_code_expired", "Word", word(l.c, "line_cmd_new_code"))
+		return l.c.Cat.T("line_verdict_code_expired", "Word", access.Word(l.c, "line_cmd_new_code"))
 	}
 	return ""
 }
@@ -327,7 +328,7 @@ func (l *phraseLines) line(text string) ([]string, bool) {
 	cat := l.c.Cat
 	picked, ok := numbers(text, len(l.e.order))
 	if !ok {
-		return []string{notNumber(l.c, text, len(l.e.order))}, false
+		return []string{access.NotNumber(l.c, text, len(l.e.order))}, false
 	}
 	l.e.picked = l.e.picked[:0]
 	for _, i := range picked {

@@ -10,6 +10,7 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/access"
 	"aula/tui/ui"
 )
 
@@ -46,50 +47,50 @@ func sentence(s string) string {
 
 // lineFrame is the screen on top now, as lines, with what the frame adds:
 // a notice, a save that failed, the raised hand.
-func (m *Model) lineFrame() lineFrame {
+func (m *Model) lineFrame() access.Frame {
 	cat := m.c.Cat
-	var f lineFrame
+	var f access.Frame
 	switch {
 	case m.class.paused != nil:
 		text := m.class.paused.Text
 		if strings.TrimSpace(text) == "" {
 			text = cat.T("paused_default")
 		}
-		f = lineFrame{key: "paused:" + text, lines: []string{cat.T("paused_title"), text, cat.T("paused_wait")}}
+		f = access.Frame{Key: "paused:" + text, Lines: []string{cat.T("paused_title"), text, cat.T("paused_wait")}}
 	case m.overlay != nil:
 		f = m.overlayFrame()
 	default:
-		if s, ok := m.scr.(lineScreen); ok {
-			f = s.lineView()
+		if s, ok := m.scr.(access.Screen); ok {
+			f = s.LineView()
 		} else {
-			f = lineFrame{key: "other:" + m.scr.Title(), lines: []string{m.scr.Title(), cat.T("line_unsupported")}}
+			f = access.Frame{Key: "other:" + m.scr.Title(), Lines: []string{m.scr.Title(), cat.T("line_unsupported")}}
 		}
 	}
 	if m.notice != "" {
-		f.news = append([]lineNote{{id: "notice", text: m.notice, first: true}}, f.news...)
+		f.News = append([]access.Note{{ID: "notice", Text: m.notice, First: true}}, f.News...)
 	}
 	if m.saveErr {
-		f.news = append(f.news, lineNote{id: "save", text: cat.T("save_failed"), sticky: true})
+		f.News = append(f.News, access.Note{ID: "save", Text: cat.T("save_failed"), Sticky: true})
 	} else if m.status != "" && m.status != cat.T("saved") {
 		// What the status line says besides "saved": signed out while away,
 		// a lesson that is not there…
-		f.news = append(f.news, lineNote{id: "status:" + m.status, text: m.status, first: true})
+		f.News = append(f.News, access.Note{ID: "status:" + m.status, Text: m.status, First: true})
 	}
 	if h := m.class.hand; h.up {
 		id, text := "hand", cat.T("hand_waiting_now")
 		if h.seen {
 			id, text = "hand-seen", cat.T("hand_seen")
 		}
-		f.news = append(f.news, lineNote{id: id, text: text})
+		f.News = append(f.News, access.Note{ID: id, Text: text})
 	}
 	if m.cfg.Class != nil && m.class.state == classroom.Refused {
-		f.news = append(f.news, lineNote{id: "refused", text: cat.T("class_refused")})
+		f.News = append(f.News, access.Note{ID: "refused", Text: cat.T("class_refused")})
 	}
 	return f
 }
 
 // overlayFrame is a dialog (or the idle warning) as lines.
-func (m *Model) overlayFrame() lineFrame {
+func (m *Model) overlayFrame() access.Frame {
 	cat := m.c.Cat
 	switch o := m.overlay.(type) {
 	case *ui.Dialog:
@@ -98,9 +99,9 @@ func (m *Model) overlayFrame() lineFrame {
 			labels = append(labels, b.Label)
 		}
 		lines := append([]string{o.Title, o.Text}, numbered(labels)...)
-		return lineFrame{key: "dialog:" + o.Title + "\n" + o.Text, lines: lines, prompt: cat.T("line_type_number")}
+		return access.Frame{Key: "dialog:" + o.Title + "\n" + o.Text, Lines: lines, Prompt: cat.T("line_type_number")}
 	case *glossaryOverlay:
-		return lineFrame{key: "glossary", lines: glossaryLines(m.c, o.terms)}
+		return access.Frame{Key: "glossary", Lines: glossaryLines(m.c, o.terms)}
 	case *helpOverlay:
 		lines := []string{cat.T("help_title"), o.text}
 		for _, k := range o.keys {
@@ -108,47 +109,47 @@ func (m *Model) overlayFrame() lineFrame {
 				lines = append(lines, h.Key+": "+h.Desc)
 			}
 		}
-		return lineFrame{key: "help", lines: lines}
+		return access.Frame{Key: "help", Lines: lines}
 	case *pinGate:
 		lines := []string{cat.T("gate_title"), cat.T("gate_text")}
 		if o.note != "" {
 			lines = append(lines, o.note)
 		}
 		lines = append(lines, cat.T("line_gate_learner"))
-		return lineFrame{key: "gate:" + o.note, lines: lines, prompt: cat.T("gate_field"), secret: true}
+		return access.Frame{Key: "gate:" + o.note, Lines: lines, Prompt: cat.T("gate_field"), Secret: true}
 	case *idleWarning:
 		left := max(int(o.deadline.Sub(m.c.Now()).Round(time.Second)/time.Second), 0)
-		return lineFrame{key: "idle", lines: []string{cat.T("idle_title"), cat.T("line_idle", "Count", left), cat.T("idle_saved")}}
+		return access.Frame{Key: "idle", Lines: []string{cat.T("idle_title"), cat.T("line_idle", "Count", left), cat.T("idle_saved")}}
 	}
-	return lineFrame{key: "overlay", lines: []string{cat.T("line_unsupported")}}
+	return access.Frame{Key: "overlay", Lines: []string{cat.T("line_unsupported")}}
 }
 
 // lineTurn handles one typed line as Update handles a key: then the class
 // hears where the learner is, and the speech follows the screen.
-func (m *Model) lineTurn(text string) lineResult {
-	res := m.lineInput(text)
+func (m *Model) lineTurn(text string) access.Result {
+	res := m.LineInput(text)
 	m.presenceChanged()
 	if after := m.afterUpdate(); after != nil {
-		res.cmd = tea.Batch(res.cmd, after)
+		res.Cmd = tea.Batch(res.Cmd, after)
 	}
 	return res
 }
 
 // lineInput handles one typed line: first the words that work everywhere,
 // then the dialog or the screen.
-func (m *Model) lineInput(text string) lineResult {
+func (m *Model) LineInput(text string) access.Result {
 	cat := m.c.Cat
 	if m.class.paused != nil {
-		return say(cat.T("paused_wait"))
+		return access.Say(cat.T("paused_wait"))
 	}
 	m.lastInput = m.c.Now()
 	if _, warning := m.overlay.(*idleWarning); warning {
 		m.overlay = nil // any line means "I am here"
-		return say(cat.T("line_still_here"))
+		return access.Say(cat.T("line_still_here"))
 	}
 	raw := false
-	if r, ok := m.scr.(lineRaw); ok && m.overlay == nil {
-		raw = r.lineRaw()
+	if r, ok := m.scr.(access.Raw); ok && m.overlay == nil {
+		raw = r.LineRaw()
 	}
 	if !raw {
 		if res, ok := m.lineCommand(text); ok {
@@ -156,132 +157,132 @@ func (m *Model) lineInput(text string) lineResult {
 		}
 	}
 	if d, ok := m.overlay.(*ui.Dialog); ok {
-		if isWord(m.c, text, "line_cmd_back") {
+		if access.IsWord(m.c, text, "line_cmd_back") {
 			m.overlay = nil
-			return lineResult{}
+			return access.Result{}
 		}
 		i, ok := number(text, len(d.Buttons))
 		if !ok {
-			return say(notNumber(m.c, text, len(d.Buttons)))
+			return access.Say(access.NotNumber(m.c, text, len(d.Buttons)))
 		}
 		cmd, closed := d.Press(i - 1)
 		if closed {
 			m.overlay = nil
 		}
-		return lineResult{cmd: cmd}
+		return access.Result{Cmd: cmd}
 	}
 	if g, ok := m.overlay.(*pinGate); ok {
-		if isWord(m.c, text, "line_cmd_back") {
+		if access.IsWord(m.c, text, "line_cmd_back") {
 			g.Close()
 			m.overlay = nil
-			return lineResult{}
+			return access.Result{}
 		}
 		if g.checking {
-			return say(cat.T("gate_checking"))
+			return access.Say(cat.T("gate_checking"))
 		}
 		// The typed line is the PIN: into the gate's own field, then
 		// checked as Enter would (the field is wiped at once).
 		pin := []rune(strings.TrimSpace(text))
 		if len(pin) > store.MaxTrainerPIN {
-			return say(cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN))
+			return access.Say(cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN))
 		}
 		g.field.wipe()
 		g.field.insert(pin)
-		return lineResult{cmd: g.submit()}
+		return access.Result{Cmd: g.submit()}
 	}
 	if m.overlay != nil {
-		return say(cat.T("line_unsupported"))
+		return access.Say(cat.T("line_unsupported"))
 	}
-	if !raw && isWord(m.c, text, "line_cmd_back") {
+	if !raw && access.IsWord(m.c, text, "line_cmd_back") {
 		if e, ok := m.scr.(interface{ WantsEsc() bool }); !ok || !e.WantsEsc() {
 			switch m.scr.(type) {
 			case *player, *lessonList, *joinScreen, *settings:
-				return lineResult{cmd: m.goHome()}
+				return access.Result{Cmd: m.goHome()}
 			}
-			return lineResult{cmd: m.scr.Update(tea.KeyMsg{Type: tea.KeyEsc})}
+			return access.Result{Cmd: m.scr.Update(tea.KeyMsg{Type: tea.KeyEsc})}
 		}
 	}
-	if s, ok := m.scr.(lineScreen); ok {
-		return s.lineInput(text)
+	if s, ok := m.scr.(access.Screen); ok {
+		return s.LineInput(text)
 	}
-	return say(cat.T("line_unsupported"))
+	return access.Say(cat.T("line_unsupported"))
 }
 
 // lineCommand handles the words that work on every screen.
-func (m *Model) lineCommand(text string) (lineResult, bool) {
+func (m *Model) lineCommand(text string) (access.Result, bool) {
 	c, cat := m.c, m.c.Cat
-	is := func(id string) bool { return isWord(c, text, id) }
+	is := func(id string) bool { return access.IsWord(c, text, id) }
 	p, inLesson := m.scr.(*player)
 	switch {
 	case is("line_cmd_help"):
-		return say(m.lineHelp()...), true
+		return access.Say(m.lineHelp()...), true
 	case is("line_cmd_repeat"):
-		return lineResult{repeat: true}, true
+		return access.Result{Repeat: true}, true
 	case is("line_cmd_quit"):
 		m.overlay = m.quitDialog()
-		return lineResult{}, true
+		return access.Result{}, true
 	case is("line_cmd_read"):
-		return lineResult{cmd: m.readAloud()}, true
+		return access.Result{Cmd: m.readAloud()}, true
 	case is("line_cmd_glossary"):
-		return say(glossaryLines(c, m.glossaryTerms())...), true
+		return access.Say(glossaryLines(c, m.glossaryTerms())...), true
 	case m.overlay != nil:
-		return lineResult{}, false
+		return access.Result{}, false
 	case m.cfg.Class != nil && is("line_cmd_call"):
 		cmd := m.toggleHand()
 		if m.class.hand.up {
-			return lineResult{cmd: cmd}, true // the frame says the hand is up
+			return access.Result{Cmd: cmd}, true // the frame says the hand is up
 		}
-		return lineResult{say: []string{cat.T("line_hand_down")}, cmd: cmd}, true
+		return access.Result{Say: []string{cat.T("line_hand_down")}, Cmd: cmd}, true
 	case c.Learner == nil:
-		return lineResult{}, false
+		return access.Result{}, false
 	case is("line_cmd_home"):
-		return lineResult{cmd: m.goHome(), repeat: true}, true
+		return access.Result{Cmd: m.goHome(), Repeat: true}, true
 	case is("line_cmd_settings"):
 		m.show(newSettings(c))
-		return lineResult{}, true
+		return access.Result{}, true
 	case is("line_cmd_hint"):
 		if !inLesson || p.finished || p.step().Hint == "" {
-			return say(cat.T("line_no_hint")), true
+			return access.Say(cat.T("line_no_hint")), true
 		}
 		if p.hint {
-			return say(cat.T("hint_label") + " " + p.step().Hint), true
+			return access.Say(cat.T("hint_label") + " " + p.step().Hint), true
 		}
-		return lineResult{cmd: p.showHint()}, true
+		return access.Result{Cmd: p.showHint()}, true
 	}
-	return lineResult{}, false
+	return access.Result{}, false
 }
 
 // lineHelp says what can be typed here.
 func (m *Model) lineHelp() []string {
 	c, cat := m.c, m.c.Cat
 	out := []string{cat.T("line_help_intro")}
-	if w, ok := m.scr.(lineWords); ok && m.overlay == nil {
-		if words := w.lineCommands(); len(words) > 0 {
+	if w, ok := m.scr.(access.Words); ok && m.overlay == nil {
+		if words := w.LineCommands(); len(words) > 0 {
 			out = append(out, cat.T("line_help_here"))
 			out = append(out, words...)
 		}
 	}
-	everywhere := []string{word(c, "line_cmd_repeat"), word(c, "line_cmd_help")}
+	everywhere := []string{access.Word(c, "line_cmd_repeat"), access.Word(c, "line_cmd_help")}
 	if c.Learner != nil {
-		everywhere = append(everywhere, word(c, "line_cmd_hint"), word(c, "line_cmd_read"), word(c, "line_cmd_glossary"),
-			word(c, "line_cmd_back"), word(c, "line_cmd_home"), word(c, "line_cmd_settings"))
+		everywhere = append(everywhere, access.Word(c, "line_cmd_hint"), access.Word(c, "line_cmd_read"), access.Word(c, "line_cmd_glossary"),
+			access.Word(c, "line_cmd_back"), access.Word(c, "line_cmd_home"), access.Word(c, "line_cmd_settings"))
 	}
 	if m.cfg.Class != nil {
-		everywhere = append(everywhere, word(c, "line_cmd_call"))
+		everywhere = append(everywhere, access.Word(c, "line_cmd_call"))
 	}
-	everywhere = append(everywhere, word(c, "line_cmd_quit"))
+	everywhere = append(everywhere, access.Word(c, "line_cmd_quit"))
 	out = append(out, cat.T("line_help_words", "Words", strings.Join(everywhere, ", ")))
 	return out
 }
 
 // Sign-in.
 
-func (s *signIn) lineView() lineFrame {
+func (s *signIn) LineView() access.Frame {
 	cat := s.c.Cat
-	f := lineFrame{key: fmt.Sprintf("signin:%d:%d", s.mode, len(s.learners))}
+	f := access.Frame{Key: fmt.Sprintf("signin:%d:%d", s.mode, len(s.learners))}
 	switch s.mode {
 	case loading:
-		f.lines = []string{cat.T("loading")}
+		f.Lines = []string{cat.T("loading")}
 	case pickName:
 		var rows []string
 		for _, l := range s.learners {
@@ -292,87 +293,87 @@ func (s *signIn) lineView() lineFrame {
 			rows = append(rows, name)
 		}
 		rows = append(rows, cat.T("add_me"))
-		f.lines = append([]string{cat.T("who_are_you")}, numbered(rows)...)
-		f.prompt = cat.T("line_pick_name")
+		f.Lines = append([]string{cat.T("who_are_you")}, numbered(rows)...)
+		f.Prompt = cat.T("line_pick_name")
 	case addName:
 		if len(s.learners) == 0 {
-			f.lines = []string{cat.T("welcome"), cat.T("welcome_text")}
+			f.Lines = []string{cat.T("welcome"), cat.T("welcome_text")}
 		}
-		f.lines = append(f.lines, cat.T("your_name"), cat.T("your_name_text"))
+		f.Lines = append(f.Lines, cat.T("your_name"), cat.T("your_name_text"))
 	case askPIN:
-		f.lines = append([]string{cat.T("want_pin", "Name", s.name), cat.T("want_pin_text")},
+		f.Lines = append([]string{cat.T("want_pin", "Name", s.name), cat.T("want_pin_text")},
 			numbered([]string{cat.T("pin_no"), cat.T("pin_yes")})...)
-		f.prompt = cat.T("line_type_number")
+		f.Prompt = cat.T("line_type_number")
 	case newPIN:
-		f.lines, f.secret = []string{cat.T("new_pin"), cat.T("new_pin_text")}, true
+		f.Lines, f.Secret = []string{cat.T("new_pin"), cat.T("new_pin_text")}, true
 	case repeatPIN:
-		f.lines, f.secret = []string{cat.T("repeat_pin"), cat.T("repeat_pin_text")}, true
+		f.Lines, f.Secret = []string{cat.T("repeat_pin"), cat.T("repeat_pin_text")}, true
 	case enterPIN:
-		f.lines, f.secret = []string{cat.T("enter_pin", "Name", s.learners[s.cursor].Name), cat.T("enter_pin_text")}, true
+		f.Lines, f.Secret = []string{cat.T("enter_pin", "Name", s.learners[s.cursor].Name), cat.T("enter_pin_text")}, true
 	case pinLocked:
-		f.lines = []string{cat.T("pin_locked_title"), cat.T("pin_locked_text")}
-		f.prompt = cat.T("line_press_enter")
+		f.Lines = []string{cat.T("pin_locked_title"), cat.T("pin_locked_text")}
+		f.Prompt = cat.T("line_press_enter")
 	}
 	if s.busy {
-		f.news = append(f.news, lineNote{id: "busy", text: cat.T("checking")})
+		f.News = append(f.News, access.Note{ID: "busy", Text: cat.T("checking")})
 	}
 	if s.msg != "" {
-		f.news = append(f.news, lineNote{id: "msg:" + s.msg, text: s.msg, sticky: true})
+		f.News = append(f.News, access.Note{ID: "msg:" + s.msg, Text: s.msg, Sticky: true})
 	}
 	return f
 }
 
-func (s *signIn) lineInput(text string) lineResult {
+func (s *signIn) LineInput(text string) access.Result {
 	c, cat := s.c, s.c.Cat
 	if s.busy {
-		return say(cat.T("checking"))
+		return access.Say(cat.T("checking"))
 	}
 	switch s.mode {
 	case pickName:
 		if i, ok := number(text, s.rows()); ok {
 			s.cursor = i - 1
-			return lineResult{cmd: s.pick()}
+			return access.Result{Cmd: s.pick()}
 		}
 		for i, l := range s.learners {
-			if fold(l.Name) == fold(text) {
+			if access.Fold(l.Name) == access.Fold(text) {
 				s.cursor = i
-				return lineResult{cmd: s.pick()}
+				return access.Result{Cmd: s.pick()}
 			}
 		}
-		return say(notNumber(c, text, s.rows()))
+		return access.Say(access.NotNumber(c, text, s.rows()))
 	case askPIN:
 		switch {
-		case isWord(c, text, "line_cmd_no"):
+		case access.IsWord(c, text, "line_cmd_no"):
 			s.choice = 0
-		case isWord(c, text, "line_cmd_yes"):
+		case access.IsWord(c, text, "line_cmd_yes"):
 			s.choice = 1
 		default:
 			i, ok := number(text, 2)
 			if !ok {
-				return say(notNumber(c, text, 2))
+				return access.Say(access.NotNumber(c, text, 2))
 			}
 			s.choice = i - 1
 		}
-		return lineResult{cmd: s.answerPINQuestion()}
+		return access.Result{Cmd: s.answerPINQuestion()}
 	case pinLocked:
 		s.mode, s.msg = pickName, ""
-		return lineResult{}
+		return access.Result{}
 	case addName, newPIN, repeatPIN, enterPIN:
 		v := strings.TrimSpace(text)
 		if s.mode != addName && strings.ContainsFunc(v, func(r rune) bool { return r < '0' || r > '9' }) {
 			s.msg = cat.T("pin_digits_only")
-			return lineResult{}
+			return access.Result{}
 		}
 		if s.mode == addName {
-			v = clipRunes(v, store.MaxNameLen+1) // too long is said by the usual check
+			v = access.ClipRunes(v, store.MaxNameLen+1) // too long is said by the usual check
 		} else {
-			v = clipRunes(v, 5)
+			v = access.ClipRunes(v, 5)
 		}
 		s.input.SetValue(v)
 		s.msg = ""
-		return lineResult{cmd: s.submit()}
+		return access.Result{Cmd: s.submit()}
 	}
-	return lineResult{}
+	return access.Result{}
 }
 
 // Home.
@@ -408,34 +409,34 @@ func (h *home) lineLabel(r homeRow) string {
 	return cat.T("all_lessons", "Count", len(c.Lessons.Lessons))
 }
 
-func (h *home) lineView() lineFrame {
+func (h *home) LineView() access.Frame {
 	cat := h.c.Cat
 	if !h.loaded {
-		return lineFrame{key: "home:loading", lines: []string{cat.T("loading")}}
+		return access.Frame{Key: "home:loading", Lines: []string{cat.T("loading")}}
 	}
 	var rows []string
 	for _, r := range h.rows {
 		rows = append(rows, h.lineLabel(r))
 	}
 	lines := append([]string{cat.T("home_title") + ". " + cat.T("hello", "Name", h.c.Learner.Name)}, numbered(rows)...)
-	return lineFrame{key: "home", lines: lines, prompt: cat.T("line_type_number")}
+	return access.Frame{Key: "home", Lines: lines, Prompt: cat.T("line_type_number")}
 }
 
-func (h *home) lineInput(text string) lineResult {
+func (h *home) LineInput(text string) access.Result {
 	if !h.loaded {
-		return say(h.c.Cat.T("loading"))
+		return access.Say(h.c.Cat.T("loading"))
 	}
 	i, ok := number(text, len(h.rows))
 	if !ok {
-		return say(notNumber(h.c, text, len(h.rows)))
+		return access.Say(access.NotNumber(h.c, text, len(h.rows)))
 	}
 	h.cursor = i - 1
-	return lineResult{cmd: h.open(h.rows[i-1])}
+	return access.Result{Cmd: h.open(h.rows[i-1])}
 }
 
 // Lesson lists.
 
-func (ll *lessonList) lineView() lineFrame {
+func (ll *lessonList) LineView() access.Frame {
 	cat := ll.c.Cat
 	lines := []string{ll.Title()}
 	if ll.itinerary != nil && ll.itinerary.Description != "" {
@@ -453,21 +454,21 @@ func (ll *lessonList) lineView() lineFrame {
 	if ll.itinerary != nil {
 		id = ll.itinerary.ID
 	}
-	return lineFrame{key: "list:" + id, lines: append(lines, numbered(rows)...), prompt: cat.T("line_type_number")}
+	return access.Frame{Key: "list:" + id, Lines: append(lines, numbered(rows)...), Prompt: cat.T("line_type_number")}
 }
 
-func (ll *lessonList) lineInput(text string) lineResult {
+func (ll *lessonList) LineInput(text string) access.Result {
 	i, ok := number(text, len(ll.lessons))
 	if !ok {
-		return say(notNumber(ll.c, text, len(ll.lessons)))
+		return access.Say(access.NotNumber(ll.c, text, len(ll.lessons)))
 	}
 	ll.cursor = i - 1
-	return lineResult{cmd: ui.Send(ui.OpenLessonMsg{ID: ll.lessons[i-1].ID})}
+	return access.Result{Cmd: ui.Send(ui.OpenLessonMsg{ID: ll.lessons[i-1].ID})}
 }
 
 // Settings.
 
-func (s *settings) lineView() lineFrame {
+func (s *settings) LineView() access.Frame {
 	cat := s.c.Cat
 	var rows []string
 	for _, r := range s.settingRows() {
@@ -475,27 +476,27 @@ func (s *settings) lineView() lineFrame {
 	}
 	rows = append(rows, cat.T("btn_home"))
 	lines := append([]string{cat.T("settings_title"), cat.T("line_settings_text")}, numbered(rows)...)
-	return lineFrame{key: "settings", lines: lines, prompt: cat.T("line_type_number")}
+	return access.Frame{Key: "settings", Lines: lines, Prompt: cat.T("line_type_number")}
 }
 
-func (s *settings) lineInput(text string) lineResult {
+func (s *settings) LineInput(text string) access.Result {
 	i, ok := number(text, setRows)
 	if !ok {
-		return say(notNumber(s.c, text, setRows))
+		return access.Say(access.NotNumber(s.c, text, setRows))
 	}
 	s.cursor = i - 1
 	cmd := s.change(i-1, 1)
 	if i-1 == setAccessible || i-1 == setBack {
-		return lineResult{cmd: cmd}
+		return access.Result{Cmd: cmd}
 	}
 	r := s.settingRows()[i-1]
-	return lineResult{say: []string{r[0] + ": " + r[1] + "."}, cmd: cmd}
+	return access.Result{Say: []string{r[0] + ": " + r[1] + "."}, Cmd: cmd}
 }
 
 // Joining the class: a class found on the network by its number, or the
 // address typed; then the code.
 
-func (j *joinScreen) lineView() lineFrame {
+func (j *joinScreen) LineView() access.Frame {
 	cat := j.c.Cat
 	lines := []string{cat.T("join_heading"), cat.T("join_privacy")}
 	switch {
@@ -508,45 +509,45 @@ func (j *joinScreen) lineView() lineFrame {
 		}
 		lines = append(append(lines, cat.T("join_found")), numbered(hubs)...)
 	}
-	f := lineFrame{key: fmt.Sprintf("join:%v:%d", j.looking, len(j.found)), lines: lines}
+	f := access.Frame{Key: fmt.Sprintf("join:%v:%d", j.looking, len(j.found)), Lines: lines}
 	switch {
 	case j.busy:
-		f.news = append(f.news, lineNote{id: "busy", text: cat.T("join_busy")})
+		f.News = append(f.News, access.Note{ID: "busy", Text: cat.T("join_busy")})
 	case j.field() == 1:
-		f.prompt = cat.T("line_join_code", "Address", j.addr.Value())
+		f.Prompt = cat.T("line_join_code", "Address", j.addr.Value())
 	case len(j.found) > 0:
-		f.prompt = cat.T("line_join_pick")
+		f.Prompt = cat.T("line_join_pick")
 	default:
-		f.prompt = cat.T("line_join_address")
+		f.Prompt = cat.T("line_join_address")
 	}
 	if j.msg != "" {
-		f.news = append(f.news, lineNote{id: "msg:" + j.msg, text: j.msg, sticky: true})
+		f.News = append(f.News, access.Note{ID: "msg:" + j.msg, Text: j.msg, Sticky: true})
 	}
 	return f
 }
 
-func (j *joinScreen) lineInput(text string) lineResult {
+func (j *joinScreen) LineInput(text string) access.Result {
 	if j.busy || j.looking {
-		return say(j.c.Cat.T("loading"))
+		return access.Say(j.c.Cat.T("loading"))
 	}
-	text = clipRunes(strings.TrimSpace(text), 200)
+	text = access.ClipRunes(strings.TrimSpace(text), 200)
 	j.msg = ""
 	if j.field() == 1 {
 		if text == "" {
 			j.focus(0) // back to the address
-			return lineResult{}
+			return access.Result{}
 		}
-		j.code.SetValue(clipRunes(text, 4))
-		return lineResult{cmd: j.submit()}
+		j.code.SetValue(access.ClipRunes(text, 4))
+		return access.Result{Cmd: j.submit()}
 	}
 	if i, ok := number(text, len(j.found)); ok {
 		j.cursor = i - 1
-		return lineResult{cmd: j.enter()}
+		return access.Result{Cmd: j.enter()}
 	}
 	if text == "" {
-		return say(j.lineView().prompt)
+		return access.Say(j.LineView().Prompt)
 	}
 	j.addr.SetValue(text)
 	j.focus(1)
-	return lineResult{}
+	return access.Result{}
 }

@@ -459,14 +459,14 @@ func FuzzLines(f *testing.F) {
 					break
 				}
 				res := d.m.lineTurn(cleanLine([]byte(line)))
-				for _, s := range res.say {
+				for _, s := range res.Say {
 					if strings.ContainsRune(s, '\x1b') {
 						t.Fatalf("said an escape code: %q", s)
 					}
 				}
-				d.run(res.cmd)
+				d.run(res.Cmd)
 				f := d.m.lineFrame()
-				if bad := boxOrEscape.FindString(strings.Join(append(f.lines, f.prompt), "\n")); bad != "" {
+				if bad := boxOrEscape.FindString(strings.Join(append(f.Lines, f.Prompt), "\n")); bad != "" {
 					t.Fatalf("the screen has %q", bad)
 				}
 			}

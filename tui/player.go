@@ -516,3 +516,18 @@ func (p *player) viewSummary() string {
 	}
 	return p.fit(strings.Join(parts, "\n"))
 }
+
+// components maps a step kind to the constructor of its exercise. A new kind
+// needs one entry here and one in lessons.
+var components = map[string]func(c *ui.Common, s *lessons.Step) exercise{
+	"read":     func(*ui.Common, *lessons.Step) exercise { return readExercise{} },
+	"choose":   newChooseExercise,
+	"type":     newTypeExercise,
+	"order":    newOrderExercise,
+	"password": newPasswordExercise,
+	"code":     newCodeExercise,
+	"scenario": newScenarioExercise,
+	"phrase":   newPhraseExercise,
+	"inbox":    newInboxExercise,
+	"form":     newFormExercise,
+}

@@ -203,13 +203,13 @@ type spoken interface{ spoken() string }
 // as accessible mode says it.
 func (m *Model) spokenText() string {
 	if m.class.paused != nil || m.overlay != nil {
-		return strings.Join(m.lineFrame().lines, "\n")
+		return strings.Join(m.lineFrame().Lines, "\n")
 	}
 	if s, ok := m.scr.(spoken); ok {
 		return s.spoken()
 	}
 	f := m.lineFrame()
-	return strings.Join(append(f.lines, f.prompt), "\n")
+	return strings.Join(append(f.Lines, f.Prompt), "\n")
 }
 
 // readAloud says the screen, or stops if it is already being said.
