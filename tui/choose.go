@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -23,7 +24,7 @@ type chooseExercise struct {
 	done   bool
 }
 
-func newChooseExercise(c *ui.Common, s *lessons.Step) exercise {
+func newChooseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	ex := s.Exercise.(*lessons.Choose)
 	return &chooseExercise{c: c, step: s, ex: ex, opts: ex.Shown(s.ID), marked: map[string]bool{}}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -43,7 +44,7 @@ type codeTickMsg struct {
 	sent int
 }
 
-func newCodeExercise(c *ui.Common, s *lessons.Step) exercise {
+func newCodeExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic)

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -95,7 +96,7 @@ type groupState struct {
 	next    int
 }
 
-func newFormExercise(c *ui.Common, s *lessons.Step) exercise {
+func newFormExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	fm := s.Exercise.(*lessons.Form)
 	e := &formExercise{c: c, step: s, form: fm, keys: newFormKeys(c),
 		fields: map[string]*fieldState{}, groups: map[string]*groupState{},

@@ -1,9 +1,10 @@
 package tui
 
 import (
-	"aula/tui/ui"
 	"strconv"
 	"strings"
+
+	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"

@@ -1,10 +1,11 @@
 package tui
 
 import (
-	"aula/tui/ui"
 	"strconv"
 	"strings"
 	"time"
+
+	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"

@@ -1,11 +1,12 @@
 package tui
 
 import (
-	"aula/tui/ui"
 	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"

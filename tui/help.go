@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"aula/tui/ui"
 	"strings"
+
+	"aula/tui/ui"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"

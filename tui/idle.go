@@ -1,9 +1,10 @@
 package tui
 
 import (
-	"aula/tui/ui"
 	"strings"
 	"time"
+
+	"aula/tui/ui"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"

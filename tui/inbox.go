@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -134,7 +135,7 @@ func newInboxKeys(c *ui.Common) inboxKeys {
 	}
 }
 
-func newInboxExercise(c *ui.Common, s *lessons.Step) exercise {
+func newInboxExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	x := s.Exercise.(*lessons.Inbox)
 	e := &inboxExercise{c: c, step: s, ex: x, keys: newInboxKeys(c), focus: focusList}
 	for _, m := range x.Messages {
@@ -280,7 +281,7 @@ func (e *inboxExercise) Update(msg tea.Msg) tea.Cmd {
 		e.note = ""
 		if e.done {
 			if e.mode == modeMail {
-				e.browse(k)
+				e.Browse(k)
 			}
 			return nil
 		}
@@ -318,7 +319,7 @@ func (e *inboxExercise) Update(msg tea.Msg) tea.Cmd {
 
 // browse is what still works once the step is over: looking around the
 // folders and reading (Enter belongs to the player again).
-func (e *inboxExercise) browse(k tea.KeyMsg) {
+func (e *inboxExercise) Browse(k tea.KeyMsg) {
 	ck := e.c.Keys
 	n := len(e.shown())
 	switch {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"aula/tui/ui"
 	"bufio"
 	"errors"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 	"sync"
 	"time"
 	"unicode"
+
+	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
 )

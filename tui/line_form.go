@@ -10,6 +10,7 @@ import (
 
 	"aula/lessons"
 	"aula/tui/access"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -26,13 +27,13 @@ type formLines struct {
 	cmd tea.Cmd // what a line asks the runner to do (leaving, from the form's dialog)
 }
 
-var newFormLines = lineAdapter(func(c *ui.Common, e *formExercise) lineExercise {
+var newFormLines = exercise.LineAdapter(func(c *ui.Common, e *formExercise) exercise.LineExercise {
 	return &formLines{c: c, e: e}
 })
 
 func (l *formLines) w(id string) string { return access.Word(l.c, id) }
 
-func (l *formLines) describe() []string {
+func (l *formLines) Describe() []string {
 	cat := l.c.Cat
 	fm := l.e.form
 	out := []string{cat.T("line_form_site", "Practice", cat.T("form_practice"), "Site", strings.Join(nonEmpty(fm.Site, fm.Service), ", "))}
@@ -258,7 +259,7 @@ func (l *formLines) receipt() []string {
 // fields are the fields of the page, in the order they are numbered.
 func (l *formLines) fields() []*fieldState { return l.e.pageFieldsInOrder() }
 
-func (l *formLines) prompt() string {
+func (l *formLines) Prompt() string {
 	cat := l.c.Cat
 	e := l.e
 	switch {
@@ -309,7 +310,7 @@ func (l *formLines) LineCommands() []string {
 
 // lineCmd keeps the form's timer running after a line (the session and
 // the SMS code count on c.Tick, as on the full screen).
-func (l *formLines) lineCmd() tea.Cmd {
+func (l *formLines) LineCmd() tea.Cmd {
 	cmd := l.cmd
 	l.cmd = nil
 	return tea.Batch(cmd, l.e.ensureTick())
@@ -317,7 +318,7 @@ func (l *formLines) lineCmd() tea.Cmd {
 
 // lineNews says what changes on its own: the warning before the session
 // ends, its end, an SMS code that expired, and the receipt.
-func (l *formLines) lineNews() []access.Note {
+func (l *formLines) LineNews() []access.Note {
 	e := l.e
 	cat := l.c.Cat
 	now := l.c.Now()
@@ -372,7 +373,7 @@ func (l *formLines) Press(t target) {
 	}
 }
 
-func (l *formLines) line(text string) ([]string, bool) {
+func (l *formLines) Line(text string) ([]string, bool) {
 	e := l.e
 	if e.done || e.stage == stReceipt {
 		return nil, false
@@ -411,7 +412,7 @@ func (l *formLines) command(text string) []string {
 	review := e.page >= e.reviewPage()
 	switch {
 	case strings.TrimSpace(text) == "":
-		return []string{l.prompt()}
+		return []string{l.Prompt()}
 	case is("line_cmd_card") && arg == "":
 		return l.card()
 	case (is("line_cmd_next") || is("line_cmd_form_next")) && arg == "", is("line_cmd_submit") && arg == "":
@@ -784,7 +785,7 @@ func (l *formLines) dialog(text string) []string {
 	}
 	l.cmd = cmd
 	if cmd == nil {
-		return []string{l.prompt()}
+		return []string{l.Prompt()}
 	}
 	return nil
 }

@@ -342,20 +342,20 @@ func TestLinesFormTimeoutWarning(t *testing.T) {
 	c := ui.NewCommon("es", nil, clk.Now)
 	s := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")]
 	a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
-	if news := a.lineNews(); len(news) != 0 {
+	if news := a.LineNews(); len(news) != 0 {
 		t.Fatalf("news at the start: %+v", news)
 	}
 	clk.Advance(4*time.Minute + 30*time.Second)
-	news := a.lineNews()
+	news := a.LineNews()
 	if len(news) != 1 || news[0].Text != "Tu sesión se cierra en 0:30. Escribe cualquier cosa y pulsa Intro para seguir." {
 		t.Fatalf("news: %+v", news)
 	}
 	clk.Advance(time.Second)
-	if again := a.lineNews(); len(again) != 1 || again[0].ID != news[0].ID {
+	if again := a.LineNews(); len(again) != 1 || again[0].ID != news[0].ID {
 		t.Fatalf("the warning is said again as new: %+v", again)
 	}
-	a.line("1") // any line keeps the session
-	if news := a.lineNews(); len(news) != 0 {
+	a.Line("1") // any line keeps the session
+	if news := a.LineNews(); len(news) != 0 {
 		t.Fatalf("news after a line: %+v", news)
 	}
 }
@@ -407,10 +407,10 @@ func FuzzFormLines(f *testing.F) {
 		s := forms[int(which)%len(forms)]
 		a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
 		for _, line := range strings.Split(input, "\n") {
-			a.line(line)
-			a.describe()
-			a.prompt()
-			a.lineNews()
+			a.Line(line)
+			a.Describe()
+			a.Prompt()
+			a.LineNews()
 			a.LineCommands()
 			if a.e.TakeCheck() != nil {
 				a.e.SetDone(true)

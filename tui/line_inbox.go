@@ -7,6 +7,7 @@ import (
 
 	"aula/lessons"
 	"aula/tui/access"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -36,13 +37,13 @@ const (
 	stageReady // all written: send, attach, change a box, or discard
 )
 
-var newInboxLines = lineAdapter(func(c *ui.Common, e *inboxExercise) lineExercise {
+var newInboxLines = exercise.LineAdapter(func(c *ui.Common, e *inboxExercise) exercise.LineExercise {
 	return &inboxLines{c: c, e: e}
 })
 
 func (l *inboxLines) w(id string) string { return access.Word(l.c, id) }
 
-func (l *inboxLines) describe() []string {
+func (l *inboxLines) Describe() []string {
 	cat := l.c.Cat
 	who := l.e.ex.Me
 	if l.e.ex.Name != "" {
@@ -129,7 +130,7 @@ func (l *inboxLines) read(m *mailItem) []string {
 	return out
 }
 
-func (l *inboxLines) prompt() string {
+func (l *inboxLines) Prompt() string {
 	cat := l.c.Cat
 	e := l.e
 	switch e.mode {
@@ -187,7 +188,7 @@ func (l *inboxLines) LineCommands() []string {
 
 // line acts on the mailbox as the keys would; the player checks after any
 // action that may finish the task (TakeCheck).
-func (l *inboxLines) line(text string) ([]string, bool) {
+func (l *inboxLines) Line(text string) ([]string, bool) {
 	e := l.e
 	e.note = ""
 	var out []string
@@ -235,7 +236,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
 	switch {
 	case strings.TrimSpace(text) == "":
-		return []string{l.prompt()}, false
+		return []string{l.Prompt()}, false
 	case is("line_cmd_check"):
 		return nil, true
 	case is("line_cmd_list"):
@@ -534,7 +535,7 @@ func (l *inboxLines) documents() []string {
 }
 
 // browse: once the step is over, the mailbox can still be read.
-func (l *inboxLines) browse(text string) []string {
+func (l *inboxLines) Browse(text string) []string {
 	cmd, arg := access.FirstWord(text)
 	switch {
 	case access.IsWord(l.c, cmd, "line_cmd_list"):
@@ -551,7 +552,7 @@ func (l *inboxLines) browse(text string) []string {
 }
 
 // lineSay words the verdicts that speak of keys.
-func (l *inboxLines) lineSay(v lessons.Verdict) string {
+func (l *inboxLines) LineSay(v lessons.Verdict) string {
 	switch v.Reason {
 	case lessons.ReasonNothing:
 		return l.c.Cat.T("line_verdict_nothing", "Check", l.w("line_cmd_check"))

@@ -8,13 +8,16 @@ import (
 
 	"aula/lessons"
 	"aula/tui/access"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
 // lineKinds maps a step kind to the adapter that says its exercise as
 // lines. It gets the exercise made from components for the same step.
-var lineKinds = map[string]func(c *ui.Common, s *lessons.Step, ex exercise) lineExercise{
-	"read":     func(c *ui.Common, _ *lessons.Step, _ exercise) lineExercise { return readLines{c: c} },
+var lineKinds = map[string]func(c *ui.Common, s *lessons.Step, ex exercise.Exercise) exercise.LineExercise{
+	"read": func(c *ui.Common, _ *lessons.Step, _ exercise.Exercise) exercise.LineExercise {
+		return exercise.ReadLines{C: c}
+	},
 	"choose":   newChooseLines,
 	"scenario": newChooseLines,
 	"type":     newTypeLines,
@@ -27,7 +30,7 @@ var lineKinds = map[string]func(c *ui.Common, s *lessons.Step, ex exercise) line
 }
 
 // lineExercise is the current step's adapter, made when first asked for.
-func (p *player) lineExercise() lineExercise {
+func (p *player) lineExercise() exercise.LineExercise {
 	if p.lineEx == nil {
 		mk, ok := lineKinds[p.step().Kind]
 		if !ok {
@@ -44,13 +47,13 @@ func (p *player) lineVerdict() string {
 	v := p.verdict
 	cat := p.c.Cat
 	text := ""
-	if s, ok := p.lineExercise().(lineSayer); ok && v.Feedback == "" {
-		text = s.lineSay(*v)
+	if s, ok := p.lineExercise().(exercise.LineSayer); ok && v.Feedback == "" {
+		text = s.LineSay(*v)
 	}
 	if text == "" && v.Feedback == "" {
 		switch v.Reason {
 		case lessons.ReasonEmpty, lessons.ReasonNoChoice:
-			if _, own := p.ex.(judgedTaker); !own {
+			if _, own := p.ex.(exercise.JudgedTaker); !own {
 				text = cat.T("line_verdict_" + string(v.Reason))
 			}
 		}
@@ -75,7 +78,7 @@ func (p *player) LineView() access.Frame {
 	s := p.step()
 	a := p.lineExercise()
 	lines := []string{cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps)) + ". " + s.Title, s.Text}
-	lines = append(lines, a.describe()...)
+	lines = append(lines, a.Describe()...)
 	if terms := p.terms(); len(terms) > 0 {
 		lines = append(lines, cat.T("line_glossary_here", "Words", termWords(terms), "Word", access.Word(p.c, "line_cmd_glossary")))
 	}
@@ -89,13 +92,13 @@ func (p *player) LineView() access.Frame {
 	if p.state == revealed {
 		f.News = append(f.News, access.Note{ID: "example", Text: cat.T("example_label") + " " + s.Example})
 	}
-	if n, ok := a.(lineNewser); ok {
-		f.News = append(f.News, n.lineNews()...)
+	if n, ok := a.(exercise.LineNewser); ok {
+		f.News = append(f.News, n.LineNews()...)
 	}
 	if p.state == asking {
-		f.Prompt = a.prompt()
-		if s, ok := a.(lineSecret); ok {
-			f.Secret = s.secret()
+		f.Prompt = a.Prompt()
+		if s, ok := a.(exercise.LineSecret); ok {
+			f.Secret = s.Secret()
 		}
 	} else {
 		f.Prompt = cat.T("line_press_enter")
@@ -141,20 +144,20 @@ func (p *player) LineInput(text string) access.Result {
 		if strings.TrimSpace(text) == "" || access.IsWord(c, text, "line_cmd_next") {
 			return access.Result{Cmd: p.enterPressed()}
 		}
-		if b, ok := a.(lineBrowser); ok {
-			if out := b.browse(text); len(out) > 0 {
+		if b, ok := a.(exercise.LineBrowser); ok {
+			if out := b.Browse(text); len(out) > 0 {
 				return access.Say(out...)
 			}
 		}
 		return access.Say(cat.T("line_press_enter"))
 	}
-	out, check := a.line(text)
+	out, check := a.Line(text)
 	cmds := []tea.Cmd{p.takeFromExercise()}
 	if check && p.state == asking {
 		cmds = append(cmds, p.enterPressed())
 	}
-	if c, ok := a.(lineCmder); ok {
-		cmds = append(cmds, c.lineCmd())
+	if c, ok := a.(exercise.LineCmder); ok {
+		cmds = append(cmds, c.LineCmd())
 	}
 	return access.Result{Say: out, Cmd: tea.Batch(cmds...)}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -25,7 +26,7 @@ type orderExercise struct {
 	done    bool
 }
 
-func newOrderExercise(c *ui.Common, s *lessons.Step) exercise {
+func newOrderExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	ex := s.Exercise.(*lessons.Order)
 	return &orderExercise{c: c, step: s, ex: ex, ids: ex.Shuffled(s.ID)}
 }

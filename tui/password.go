@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -9,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -31,7 +31,7 @@ type passwordExercise struct {
 	tabKey  key.Binding
 }
 
-func newPasswordExercise(c *ui.Common, s *lessons.Step) exercise {
+func newPasswordExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	e := &passwordExercise{c: c, ex: s.Exercise.(*lessons.Password)}
 	for i := range e.fields {
 		e.fields[i] = newSecretField(lessons.MaxPasswordLen)
@@ -45,11 +45,6 @@ func newPasswordExercise(c *ui.Common, s *lessons.Step) exercise {
 // Start reads the strength dictionaries in the background (once per run),
 // so that the first key is judged as fast as the others.
 func (e *passwordExercise) Start() tea.Cmd { return warmStrength }
-
-func warmStrength() tea.Msg {
-	lessons.WarmStrength()
-	return nil
-}
 
 // learnerName is the name of whoever is signed in: a password with it in
 // is weak.
@@ -138,18 +133,6 @@ func (e *passwordExercise) Say(v lessons.Verdict) string {
 	return ""
 }
 
-func levelOf(v lessons.Verdict) lessons.Level {
-	if v.Strength == nil {
-		return lessons.VeryWeak
-	}
-	return v.Strength.Level
-}
-
-// levelName is a level in words ("débil").
-func levelName(cat interface{ T(string, ...any) string }, l lessons.Level) string {
-	return cat.T(fmt.Sprintf("pw_level_%d", int(l)))
-}
-
 func (e *passwordExercise) View(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	labels := []string{cat.T("pw_label"), cat.T("pw_confirm_label")}
@@ -200,35 +183,6 @@ func (e *passwordExercise) View(width int) string {
 // meter draws the strength of a password: blocks, a word and the goal.
 func (e *passwordExercise) meter(width int) string {
 	return strengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), e.fields[0].Len() == 0 && !e.wiped, width)
-}
-
-// strengthMeter draws a strength as blocks, a word and the goal; empty
-// draws the meter of nothing yet. Never colour alone: the word says the
-// level.
-func strengthMeter(c *ui.Common, lvl, goalLvl lessons.Level, empty bool, width int) string {
-	st, cat := c.Styles, c.Cat
-	filled := int(lvl) + 1
-	if empty {
-		filled = 0
-	}
-	bar := strings.Repeat("■", filled) + strings.Repeat("□", 5-filled)
-	style := st.Bad
-	switch {
-	case lvl >= lessons.Strong:
-		style = st.Good
-	case lvl == lessons.Fair:
-		style = st.Hint
-	}
-	word := cat.T("pw_meter_empty")
-	if filled > 0 {
-		word = levelName(cat, lvl)
-	}
-	goal := cat.T("pw_goal", "Goal", levelName(cat, goalLvl))
-	if filled > 0 && lvl >= goalLvl {
-		goal = "✔ " + cat.T("pw_goal_reached")
-	}
-	text := "  " + cat.T("pw_strength") + " " + style.Render(bar+" "+word) + " · " + goal
-	return lipgloss.NewStyle().MaxWidth(width).Render(text)
 }
 
 // advice is up to n pieces of advice for the password so far.

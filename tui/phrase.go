@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -31,7 +32,7 @@ type phraseExercise struct {
 // phraseColumns is how many words a row of the grid holds.
 const phraseColumns = 4
 
-func newPhraseExercise(c *ui.Common, s *lessons.Step) exercise {
+func newPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	ex := s.Exercise.(*lessons.Passphrase)
 	ch := &lessons.Choose{}
 	for _, w := range ex.Words {

@@ -10,6 +10,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -32,18 +33,18 @@ type player struct {
 	lesson   *lessons.Lesson
 	next     *lessons.Lesson // the next lesson of the itinerary, if any
 	idx      int
-	ex       exercise
+	ex       exercise.Exercise
 	state    stepState
 	misses   int
 	verdict  *lessons.Verdict
 	hint     bool // the hint is on screen
 	finished bool // the summary is on screen
 	last     time.Time
-	entered  time.Time    // when the current step came on screen
-	scroll   int          // first line shown when the step is taller than the screen
-	judged   int          // verdicts given so far in the lesson: each one is said once
-	lineEx   lineExercise // the exercise said as lines (accessible mode), made when first asked
-	gloss    glossed      // the instruction with the glossary's words marked
+	entered  time.Time             // when the current step came on screen
+	scroll   int                   // first line shown when the step is taller than the screen
+	judged   int                   // verdicts given so far in the lesson: each one is said once
+	lineEx   exercise.LineExercise // the exercise said as lines (accessible mode), made when first asked
+	gloss    glossed               // the instruction with the glossary's words marked
 }
 
 func newPlayer(c *ui.Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *player {
@@ -61,7 +62,7 @@ func (p *player) Init() tea.Cmd { return tea.Batch(p.record(store.LessonStarted,
 
 // start starts what the exercise on screen needs (a timer), if anything.
 func (p *player) start() tea.Cmd {
-	if s, ok := p.ex.(starter); ok {
+	if s, ok := p.ex.(exercise.Starter); ok {
 		return s.Start()
 	}
 	return nil
@@ -72,7 +73,7 @@ func (p *player) start() tea.Cmd {
 func (p *player) Close() { p.wipe() }
 
 func (p *player) wipe() {
-	if w, ok := p.ex.(wiper); ok {
+	if w, ok := p.ex.(exercise.Wiper); ok {
 		w.Wipe()
 	}
 }
@@ -134,13 +135,13 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 	}
 	// A full exercise (the mail app) uses Enter, the page keys and the
 	// mouse wheel itself while the step is being answered.
-	_, isFull := p.ex.(fullExercise)
+	_, isFull := p.ex.(exercise.Full)
 	own := isFull && p.state == asking
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, k.Enter) && !own:
-			if t, ok := p.ex.(enterTaker); ok && p.state == asking && t.TakeEnter() {
+			if t, ok := p.ex.(exercise.EnterTaker); ok && p.state == asking && t.TakeEnter() {
 				return nil
 			}
 			return p.enterPressed()
@@ -187,7 +188,7 @@ func (p *player) recordOutcomes(mistakes []string) tea.Cmd {
 // checkButton says whether the Check button is on screen: not for a full
 // exercise that has a submit button of its own.
 func (p *player) checkButton() bool {
-	f, ok := p.ex.(fullExercise)
+	f, ok := p.ex.(exercise.Full)
 	return p.state != asking || !ok || f.CheckKey().Enabled()
 }
 
@@ -201,10 +202,10 @@ func (p *player) takeFromExercise() tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	if o, ok := p.ex.(outcomeTaker); ok {
+	if o, ok := p.ex.(exercise.OutcomeTaker); ok {
 		cmd = p.recordOutcomes(o.TakeOutcomes())
 	}
-	if full, ok := p.ex.(fullExercise); ok {
+	if full, ok := p.ex.(exercise.Full); ok {
 		if a := full.TakeCheck(); a != nil {
 			return tea.Batch(cmd, p.judge(a))
 		}
@@ -238,7 +239,7 @@ func (p *player) judge(a lessons.Answer) tea.Cmd {
 	p.verdict = &v
 	p.judged++
 	p.scroll = 1 << 20 // show the feedback: the view clamps to the bottom
-	if j, ok := p.ex.(judgedTaker); ok {
+	if j, ok := p.ex.(exercise.JudgedTaker); ok {
 		j.Judged(v)
 	}
 	if !v.Counts() {
@@ -309,14 +310,14 @@ func (p *player) Typing() bool { return !p.finished && p.ex.Typing() }
 // asking before a draft is thrown away) rather than meaning "go home". The
 // root asks before its own Esc handling.
 func (p *player) WantsEsc() bool {
-	f, ok := p.ex.(fullExercise)
+	f, ok := p.ex.(exercise.Full)
 	return ok && !p.finished && p.state == asking && f.WantsEsc()
 }
 
 // FullWidth says whether the screen uses the whole width (a full
 // exercise), so the root does not centre it as a reading column.
 func (p *player) FullWidth() bool {
-	_, ok := p.ex.(fullExercise)
+	_, ok := p.ex.(exercise.Full)
 	return ok && !p.finished
 }
 
@@ -336,7 +337,7 @@ func (p *player) Keys() []key.Binding {
 		return append(append([]key.Binding{k.Next}, p.doneKeys()...), k.Back)
 	}
 	keys := append([]key.Binding{}, p.ex.Keys()...)
-	if _, ok := p.ex.(fullExercise); ok {
+	if _, ok := p.ex.(exercise.Full); ok {
 		// The exercise has its own check key; Esc may be its own too.
 		keys = append(keys, k.Hint)
 		if !p.WantsEsc() {
@@ -351,7 +352,7 @@ func (p *player) Keys() []key.Binding {
 // doneKeys are the keys a full exercise still has once the step is over
 // (looking around the mailbox).
 func (p *player) doneKeys() []key.Binding {
-	if _, ok := p.ex.(fullExercise); ok {
+	if _, ok := p.ex.(exercise.Full); ok {
 		return p.ex.Keys()
 	}
 	return nil
@@ -361,7 +362,7 @@ func (p *player) View() string {
 	if p.finished {
 		return p.viewSummary()
 	}
-	if f, ok := p.ex.(fullExercise); ok {
+	if f, ok := p.ex.(exercise.Full); ok {
 		return p.viewFull(f)
 	}
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
@@ -390,7 +391,7 @@ const minFullHeight = 9
 // viewFull lays out a step whose exercise is a whole application: a line
 // with the step number and title, the instruction, the exercise in all the
 // room left, then the feedback and the buttons.
-func (p *player) viewFull(f fullExercise) string {
+func (p *player) viewFull(f exercise.Full) string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.Width
 	s := p.step()
@@ -450,7 +451,7 @@ func (p *player) verdictWords() string {
 		return ""
 	}
 	text := v.Feedback
-	if j, ok := p.ex.(judgedTaker); ok && text == "" {
+	if j, ok := p.ex.(exercise.JudgedTaker); ok && text == "" {
 		text = j.Say(*v)
 	}
 	if text == "" {
@@ -469,7 +470,7 @@ func (p *player) buttons() string {
 		return hint
 	}
 	check := cat.T("btn_check")
-	if f, ok := p.ex.(fullExercise); ok {
+	if f, ok := p.ex.(exercise.Full); ok {
 		check += " (" + strings.ToUpper(f.CheckKey().Help().Key) + ")"
 	}
 	return ui.Button(p.c, "btn-check", check, true) + " " + hint
@@ -519,8 +520,8 @@ func (p *player) viewSummary() string {
 
 // components maps a step kind to the constructor of its exercise. A new kind
 // needs one entry here and one in lessons.
-var components = map[string]func(c *ui.Common, s *lessons.Step) exercise{
-	"read":     func(*ui.Common, *lessons.Step) exercise { return readExercise{} },
+var components = map[string]func(c *ui.Common, s *lessons.Step) exercise.Exercise{
+	"read":     func(*ui.Common, *lessons.Step) exercise.Exercise { return exercise.ReadExercise{} },
 	"choose":   newChooseExercise,
 	"type":     newTypeExercise,
 	"order":    newOrderExercise,

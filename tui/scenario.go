@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -17,7 +18,7 @@ type scenarioExercise struct {
 	scene *lessons.Scene
 }
 
-func newScenarioExercise(c *ui.Common, s *lessons.Step) exercise {
+func newScenarioExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	sc := s.Exercise.(*lessons.Scenario)
 	ch := &chooseExercise{c: c, step: s, ex: &sc.Choose, opts: sc.Shown(s.ID), marked: map[string]bool{}}
 	return &scenarioExercise{chooseExercise: ch, scene: sc.Scene}

@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"aula/tui/ui"
 	"testing"
+
+	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
 )

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/tui/exercise"
 	"aula/tui/ui"
 )
 
@@ -23,7 +24,7 @@ type typeExercise struct {
 // typeCharLimit keeps a huge paste from filling the screen or memory.
 const typeCharLimit = 200
 
-func newTypeExercise(c *ui.Common, s *lessons.Step) exercise {
+func newTypeExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints

@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"github.com/charmbracelet/bubbles/key"
@@ -12,7 +12,7 @@ import (
 // exercise is the interactive part of a step, one implementation per step
 // kind. The player owns everything around it: title, instruction, checking,
 // feedback, hints and saving.
-type exercise interface {
+type Exercise interface {
 	// Update handles keys and clicks meant for the exercise.
 	Update(msg tea.Msg) tea.Cmd
 	// View draws the exercise in width columns.
@@ -33,25 +33,25 @@ type exercise interface {
 type (
 	// starter starts what the exercise needs while it is on screen (a
 	// once-a-second tick for a code that expires).
-	starter interface{ Start() tea.Cmd }
+	Starter interface{ Start() tea.Cmd }
 	// enterTaker may use Enter before the player checks the answer (to go
 	// from one box to the next); it reports whether it did.
-	enterTaker interface{ TakeEnter() bool }
+	EnterTaker interface{ TakeEnter() bool }
 	// judgedTaker hears the verdict on its answer (to empty a box that was
 	// wrong), and may say it in words of its own ("" for the usual ones).
-	judgedTaker interface {
+	JudgedTaker interface {
 		Judged(v lessons.Verdict)
 		Say(v lessons.Verdict) string
 	}
 	// wiper forgets what the learner typed: called when the step is left,
 	// whether solved or not.
-	wiper interface{ Wipe() }
+	Wiper interface{ Wipe() }
 	// outcomeTaker finds mistakes on its own before any answer is checked
 	// (a form page that cannot go on until it is valid). After each update
 	// the player records what TakeOutcomes returns, once: mistake ids from
 	// the lesson file, never values, as outcomes that are not attempts (no
 	// miss counts towards the hint or the worked example).
-	outcomeTaker interface{ TakeOutcomes() []string }
+	OutcomeTaker interface{ TakeOutcomes() []string }
 )
 
 // fullExercise is an optional interface (checked with a type assertion by
@@ -65,8 +65,8 @@ type (
 //     draft is thrown away), instead of Esc going home;
 //   - after an action that may finish the task it hands the player an
 //     answer to check (TakeCheck), so a sent email is judged at once.
-type fullExercise interface {
-	exercise
+type Full interface {
+	Exercise
 	// ViewFull draws the exercise in exactly width×height cells.
 	ViewFull(width, height int) string
 	// WantsEsc says whether Esc means something inside the exercise now.
@@ -80,14 +80,14 @@ type fullExercise interface {
 }
 
 // readExercise is the empty exercise of an information card.
-type readExercise struct{}
+type ReadExercise struct{}
 
-func (readExercise) Update(tea.Msg) tea.Cmd { return nil }
-func (readExercise) View(int) string        { return "" }
-func (readExercise) Answer() lessons.Answer { return nil }
-func (readExercise) Keys() []key.Binding    { return nil }
-func (readExercise) Typing() bool           { return false }
-func (readExercise) SetDone(bool)           {}
+func (ReadExercise) Update(tea.Msg) tea.Cmd { return nil }
+func (ReadExercise) View(int) string        { return "" }
+func (ReadExercise) Answer() lessons.Answer { return nil }
+func (ReadExercise) Keys() []key.Binding    { return nil }
+func (ReadExercise) Typing() bool           { return false }
+func (ReadExercise) SetDone(bool)           {}
 
 // lineExercise is an exercise said as plain lines in accessible mode. It
 // sits on the exercise the player made for the step (the same one the full
@@ -95,55 +95,55 @@ func (readExercise) SetDone(bool)           {}
 // player still checks the answer, says the verdict, counts misses, gives
 // the hint and the worked example, and saves. A new step kind needs one
 // small adapter registered in lineKinds.
-type lineExercise interface {
+type LineExercise interface {
 	// describe is what the learner needs besides the step's title and
 	// instruction, in reading order: the options numbered, the SMS, the
 	// scene. It is printed once, when the step opens.
-	describe() []string
+	Describe() []string
 	// prompt says what to type now.
-	prompt() string
+	Prompt() string
 	// line takes one typed line. It changes the exercise as keys would,
 	// says what happened (nothing, usually), and reports whether the player
 	// should check the answer now.
-	line(text string) (say []string, check bool)
+	Line(text string) (say []string, check bool)
 }
 
 // Optional parts of a lineExercise, checked with a type assertion.
 type (
 	// lineSayer words a verdict for accessible mode when the exercise's
 	// usual words speak of keys ("press F5"); "" keeps the usual ones.
-	lineSayer interface {
-		lineSay(v lessons.Verdict) string
+	LineSayer interface {
+		LineSay(v lessons.Verdict) string
 	}
 	// lineBrowser still takes lines once the step is over (looking around
 	// the mailbox); "" lines and the word for "go on" still go on.
-	lineBrowser interface{ browse(text string) []string }
+	LineBrowser interface{ Browse(text string) []string }
 	// lineNewser says what changed on its own (a timer ran out, a
 	// receipt came), each note once, like a verdict.
-	lineNewser interface{ lineNews() []access.Note }
+	LineNewser interface{ LineNews() []access.Note }
 	// lineCmder hands the runner a command after a line (the form's
 	// timer, which keys would ask for in Update).
-	lineCmder interface{ lineCmd() tea.Cmd }
+	LineCmder interface{ LineCmd() tea.Cmd }
 	// lineSecret says that what is typed now is a practice password: the
 	// terminal does not show it, as the full screen masks it.
-	lineSecret interface{ secret() bool }
+	LineSecret interface{ Secret() bool }
 )
 
 // lineAdapter makes the constructor of the adapter for exercises of type E
 // (from a component of another type, which components never make, it
 // makes a read step's lines rather than panic).
-func lineAdapter[E exercise](build func(c *ui.Common, e E) lineExercise) func(*ui.Common, *lessons.Step, exercise) lineExercise {
-	return func(c *ui.Common, _ *lessons.Step, ex exercise) lineExercise {
+func LineAdapter[E Exercise](build func(c *ui.Common, e E) LineExercise) func(*ui.Common, *lessons.Step, Exercise) LineExercise {
+	return func(c *ui.Common, _ *lessons.Step, ex Exercise) LineExercise {
 		if e, ok := ex.(E); ok {
 			return build(c, e)
 		}
-		return readLines{c: c}
+		return ReadLines{C: c}
 	}
 }
 
 // readLines is an information card: Enter goes on.
-type readLines struct{ c *ui.Common }
+type ReadLines struct{ C *ui.Common }
 
-func (readLines) describe() []string           { return nil }
-func (r readLines) prompt() string             { return r.c.Cat.T("line_press_enter") }
-func (readLines) line(string) ([]string, bool) { return nil, true }
+func (ReadLines) Describe() []string           { return nil }
+func (r ReadLines) Prompt() string             { return r.C.Cat.T("line_press_enter") }
+func (ReadLines) Line(string) ([]string, bool) { return nil, true }

@@ -1,0 +1,87 @@
+package tui
+
+import (
+	"strings"
+
+	"aula/lessons"
+	"aula/tui/access"
+	"aula/tui/exercise"
+	"aula/tui/ui"
+)
+
+// choose and scenario steps: the options numbered; a number answers (or
+// several, when more than one is right).
+type chooseLines struct {
+	c     *ui.Common
+	e     *chooseExercise
+	scene *lessons.Scene
+}
+
+func (l *chooseLines) Describe() []string {
+	cat := l.c.Cat
+	var out []string
+	if sc := l.scene; sc != nil {
+		switch sc.Kind {
+		case "sms":
+			out = append(out, cat.T("scene_sms", "From", sc.From)+":")
+			out = append(out, sc.Lines...)
+		case "call":
+			out = append(out, cat.T("scene_call", "From", sc.From)+":")
+			for _, s := range sc.Lines {
+				out = append(out, "«"+s+"»")
+			}
+		default:
+			out = append(out, cat.T("line_scene_web", "Address", sc.From))
+			out = append(out, sc.Lines...)
+			if sc.Button != "" {
+				out = append(out, cat.T("line_scene_button", "Button", sc.Button))
+			}
+		}
+		out = append(out, cat.T("line_scene_end"))
+	}
+	var opts []string
+	for _, o := range l.e.opts {
+		opts = append(opts, o.Text)
+	}
+	return append(out, numbered(opts)...)
+}
+
+func (l *chooseLines) Prompt() string {
+	if l.e.ex.Multiple {
+		return l.c.Cat.T("line_choose_many")
+	}
+	return l.c.Cat.T("line_choose_one")
+}
+
+func (l *chooseLines) Line(text string) ([]string, bool) {
+	n := len(l.e.opts)
+	picked, ok := numbers(text, n)
+	if !ok || (!l.e.ex.Multiple && len(picked) > 1) {
+		return []string{access.NotNumber(l.c, text, n)}, false
+	}
+	if !l.e.ex.Multiple {
+		if len(picked) == 0 {
+			return []string{l.c.Cat.T("line_verdict_no_choice")}, false
+		}
+		l.e.cursor = picked[0] - 1
+		return nil, true
+	}
+	clear(l.e.marked)
+	for _, i := range picked {
+		l.e.marked[l.e.opts[i-1].ID] = true
+	}
+	return nil, true // none marked: the player says to mark something
+}
+
+// spoken adds the options to what F6 reads.
+func (l *chooseLines) spoken() string { return strings.Join(l.Describe(), "\n") }
+
+func newChooseLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	switch e := ex.(type) {
+	case *scenarioExercise:
+		return &chooseLines{c: c, e: e.chooseExercise, scene: e.scene}
+	case *chooseExercise:
+		return &chooseLines{c: c, e: e}
+	}
+	return exercise.ReadLines{C: c}
+}

@@ -1,0 +1,70 @@
+package tui
+
+import (
+	"aula/lessons"
+	"aula/tui/exercise"
+	"aula/tui/ui"
+)
+
+// password steps: the line is the practice password (and the next one,
+// the same again). It is never said back.
+type passwordLines struct {
+	c *ui.Common
+	e *passwordExercise
+}
+
+func (l *passwordLines) Describe() []string {
+	cat := l.c.Cat
+	out := []string{cat.T("line_pw_goal", "Goal", levelName(cat, l.e.ex.GoalLevel()))}
+	if l.e.boxes() > 1 {
+		out = append(out, cat.T("line_pw_twice"))
+	}
+	return out
+}
+
+// secret: the practice password is not shown as it is typed, as the full
+// screen masks it.
+func (l *passwordLines) Secret() bool { return true }
+
+func (l *passwordLines) Prompt() string {
+	if l.e.focus == 1 {
+		return l.c.Cat.T("line_pw_again")
+	}
+	return l.c.Cat.T("line_pw_prompt")
+}
+
+func (l *passwordLines) Line(text string) ([]string, bool) {
+	cat := l.c.Cat
+	e := l.e
+	f := &e.fields[e.focus]
+	f.wipe()
+	f.insert([]rune(text))
+	var out []string
+	if f.cut {
+		out = append(out, cat.T("pw_cut", "Count", lessons.MaxPasswordLen))
+	}
+	if e.focus == 1 {
+		return out, true
+	}
+	e.fields[1].wipe()
+	e.judge()
+	if e.TakeEnter() {
+		// Strong enough: say how strong, then ask for it again.
+		return append(out, cat.T("line_pw_strength", "Level", levelName(cat, e.st.Level))+" "+cat.T("line_pw_goal_reached")), false
+	}
+	return out, true
+}
+
+func (l *passwordLines) LineSay(v lessons.Verdict) string {
+	switch v.Reason {
+	case lessons.ReasonNoConfirm, lessons.ReasonDifferent:
+		return l.c.Cat.T("line_verdict_" + string(v.Reason))
+	case lessons.ReasonEmpty:
+		return l.c.Cat.T("line_verdict_empty")
+	}
+	return ""
+}
+
+var newPasswordLines = exercise.LineAdapter(func(c *ui.Common, e *passwordExercise) exercise.LineExercise {
+	return &passwordLines{c: c, e: e}
+})
