@@ -55,7 +55,7 @@ func (l *chooseLines) Prompt() string {
 
 func (l *chooseLines) Line(text string) ([]string, bool) {
 	n := len(l.e.opts)
-	picked, ok := numbers(text, n)
+	picked, ok := access.Numbers(text, n)
 	if !ok || (!l.e.ex.Multiple && len(picked) > 1) {
 		return []string{access.NotNumber(l.c, text, n)}, false
 	}

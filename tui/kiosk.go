@@ -71,14 +71,14 @@ func checkTrainerPIN(st *store.Store, pin string) tea.Cmd {
 type pinGate struct {
 	c        *ui.Common
 	g        *gate
-	field    secretField
+	field    ui.SecretField
 	note     string // what happened last, in kind words
 	bad      bool   // the note is a problem, not an instruction
 	checking bool
 }
 
 func newPinGate(c *ui.Common, g *gate) *pinGate {
-	return &pinGate{c: c, g: g, field: newSecretField(store.MaxTrainerPIN)}
+	return &pinGate{c: c, g: g, field: ui.NewSecretField(store.MaxTrainerPIN)}
 }
 
 // waiting is how long until the next try is allowed.
@@ -94,7 +94,7 @@ func (p *pinGate) Update(msg tea.Msg) (tea.Cmd, bool) {
 	keys := p.c.Keys
 	switch {
 	case key.Matches(k, keys.Back), key.Matches(k, keys.ForceQuit):
-		p.field.wipe()
+		p.field.Wipe()
 		return nil, true
 	case p.checking:
 		return nil, false
@@ -114,7 +114,7 @@ func (p *pinGate) submit() tea.Cmd {
 		return nil
 	}
 	pin := p.field.Value()
-	p.field.wipe()
+	p.field.Wipe()
 	if !store.ValidTrainerPIN(pin) {
 		p.note, p.bad = cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN), true
 		return nil
@@ -197,4 +197,4 @@ func (p *pinGate) View(width, height int) string {
 }
 
 // Close forgets what was typed.
-func (p *pinGate) Close() { p.field.wipe() }
+func (p *pinGate) Close() { p.field.Wipe() }

@@ -186,8 +186,8 @@ func (m *Model) LineInput(text string) access.Result {
 		if len(pin) > store.MaxTrainerPIN {
 			return access.Say(cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN))
 		}
-		g.field.wipe()
-		g.field.insert(pin)
+		g.field.Wipe()
+		g.field.Insert(pin)
 		return access.Result{Cmd: g.submit()}
 	}
 	if m.overlay != nil {

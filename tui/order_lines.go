@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"aula/tui/access"
 	"aula/tui/exercise"
 	"aula/tui/ui"
 )
@@ -40,7 +41,7 @@ func exampleOrder(n int) string {
 
 func (l *orderLines) Line(text string) ([]string, bool) {
 	n := len(l.first)
-	got, ok := numbers(text, n)
+	got, ok := access.Numbers(text, n)
 	seen := map[int]bool{}
 	for _, i := range got {
 		ok = ok && !seen[i]

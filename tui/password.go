@@ -21,7 +21,7 @@ import (
 type passwordExercise struct {
 	c       *ui.Common
 	ex      *lessons.Password
-	fields  [2]secretField // the password, and the same again
+	fields  [2]ui.SecretField // the password, and the same again
 	focus   int
 	shown   bool
 	done    bool
@@ -34,7 +34,7 @@ type passwordExercise struct {
 func newPasswordExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	e := &passwordExercise{c: c, ex: s.Exercise.(*lessons.Password)}
 	for i := range e.fields {
-		e.fields[i] = newSecretField(lessons.MaxPasswordLen)
+		e.fields[i] = ui.NewSecretField(lessons.MaxPasswordLen)
 	}
 	e.st = lessons.PasswordStrength("", "")
 	e.showKey = key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", c.Cat.T("key_show_password")))
@@ -44,7 +44,7 @@ func newPasswordExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 
 // Start reads the strength dictionaries in the background (once per run),
 // so that the first key is judged as fast as the others.
-func (e *passwordExercise) Start() tea.Cmd { return warmStrength }
+func (e *passwordExercise) Start() tea.Cmd { return ui.WarmStrength }
 
 // learnerName is the name of whoever is signed in: a password with it in
 // is weak.
@@ -71,7 +71,7 @@ func (e *passwordExercise) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, e.showKey):
 		e.shown = !e.shown
 		for i := range e.fields {
-			e.fields[i].shown = e.shown
+			e.fields[i].Shown = e.shown
 		}
 	case key.Matches(k, e.tabKey):
 		if e.boxes() > 1 {
@@ -105,7 +105,7 @@ func (e *passwordExercise) TakeEnter() bool {
 func (e *passwordExercise) Judged(v lessons.Verdict) {
 	switch v.Reason {
 	case lessons.ReasonDifferent, lessons.ReasonNoConfirm:
-		e.fields[1].wipe()
+		e.fields[1].Wipe()
 		e.focus = 1
 	case lessons.ReasonWeak, lessons.ReasonEmpty:
 		e.focus = 0
@@ -117,7 +117,7 @@ func (e *passwordExercise) Say(v lessons.Verdict) string {
 	cat := e.c.Cat
 	switch v.Reason {
 	case lessons.ReasonWeak:
-		text := cat.T("verdict_weak", "Level", levelName(cat, levelOf(v)), "Goal", levelName(cat, e.ex.GoalLevel()))
+		text := cat.T("verdict_weak", "Level", ui.LevelName(cat, ui.LevelOf(v)), "Goal", ui.LevelName(cat, e.ex.GoalLevel()))
 		if v.Strength != nil && len(v.Strength.Advice) > 0 {
 			text += " " + cat.T("pw_advice_"+v.Strength.Advice[0])
 		}
@@ -128,7 +128,7 @@ func (e *passwordExercise) Say(v lessons.Verdict) string {
 		return cat.T("verdict_password_empty")
 	}
 	if v.Correct && v.Strength != nil {
-		return cat.T("pw_right", "Level", levelName(cat, v.Strength.Level))
+		return cat.T("pw_right", "Level", ui.LevelName(cat, v.Strength.Level))
 	}
 	return ""
 }
@@ -163,7 +163,7 @@ func (e *passwordExercise) View(width int) string {
 		switch {
 		case e.wiped:
 			lines = append(lines, wrap.Render(st.Dim.Render(cat.T("pw_wiped"))))
-		case e.fields[0].cut:
+		case e.fields[0].Cut:
 			lines = append(lines, wrap.Render(st.Hint.Render("→ ")+cat.T("pw_cut", "Count", lessons.MaxPasswordLen)))
 		default:
 			for _, a := range e.advice(2) {
@@ -171,7 +171,7 @@ func (e *passwordExercise) View(width int) string {
 			}
 		}
 	}
-	if e.fields[1].cut {
+	if e.fields[1].Cut {
 		lines = append(lines, wrap.Render(st.Hint.Render("→ ")+cat.T("pw_cut", "Count", lessons.MaxPasswordLen)))
 	}
 	if !e.done {
@@ -182,7 +182,7 @@ func (e *passwordExercise) View(width int) string {
 
 // meter draws the strength of a password: blocks, a word and the goal.
 func (e *passwordExercise) meter(width int) string {
-	return strengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), e.fields[0].Len() == 0 && !e.wiped, width)
+	return ui.StrengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), e.fields[0].Len() == 0 && !e.wiped, width)
 }
 
 // advice is up to n pieces of advice for the password so far.
@@ -230,7 +230,7 @@ func (e *passwordExercise) SetDone(done bool) {
 func (e *passwordExercise) Wipe() {
 	had := e.fields[0].Len() > 0 || e.fields[1].Len() > 0
 	for i := range e.fields {
-		e.fields[i].wipe()
+		e.fields[i].Wipe()
 	}
 	e.shown = false
 	e.wiped = e.wiped || had

@@ -16,7 +16,7 @@ func BenchmarkKeyOnPasswordStep(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if i%len(text) == 0 {
-			ex.fields[0].wipe()
+			ex.fields[0].Wipe()
 		}
 		d.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: text[i%len(text) : i%len(text)+1]})
 		_ = d.m.View()

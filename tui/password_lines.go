@@ -15,7 +15,7 @@ type passwordLines struct {
 
 func (l *passwordLines) Describe() []string {
 	cat := l.c.Cat
-	out := []string{cat.T("line_pw_goal", "Goal", levelName(cat, l.e.ex.GoalLevel()))}
+	out := []string{cat.T("line_pw_goal", "Goal", ui.LevelName(cat, l.e.ex.GoalLevel()))}
 	if l.e.boxes() > 1 {
 		out = append(out, cat.T("line_pw_twice"))
 	}
@@ -37,20 +37,20 @@ func (l *passwordLines) Line(text string) ([]string, bool) {
 	cat := l.c.Cat
 	e := l.e
 	f := &e.fields[e.focus]
-	f.wipe()
-	f.insert([]rune(text))
+	f.Wipe()
+	f.Insert([]rune(text))
 	var out []string
-	if f.cut {
+	if f.Cut {
 		out = append(out, cat.T("pw_cut", "Count", lessons.MaxPasswordLen))
 	}
 	if e.focus == 1 {
 		return out, true
 	}
-	e.fields[1].wipe()
+	e.fields[1].Wipe()
 	e.judge()
 	if e.TakeEnter() {
 		// Strong enough: say how strong, then ask for it again.
-		return append(out, cat.T("line_pw_strength", "Level", levelName(cat, e.st.Level))+" "+cat.T("line_pw_goal_reached")), false
+		return append(out, cat.T("line_pw_strength", "Level", ui.LevelName(cat, e.st.Level))+" "+cat.T("line_pw_goal_reached")), false
 	}
 	return out, true
 }

@@ -235,7 +235,7 @@ func TestPasswordWipedWhenLeft(t *testing.T) {
 			d := atPasswordStep(t, t.TempDir(), "es")
 			ex := d.pw()
 			d.keys("secreto")
-			backing := ex.fields[0].runes[:cap(ex.fields[0].runes)]
+			backing := ex.fields[0].Runes[:cap(ex.fields[0].Runes)]
 			if string(backing[:7]) != "secreto" {
 				t.Fatalf("the field should hold what was typed, holds %q", string(backing[:7]))
 			}
@@ -260,7 +260,7 @@ func TestPasswordWords(t *testing.T) {
 			}
 		}
 		for l := lessons.VeryWeak; l <= lessons.VeryStrong; l++ {
-			if got := levelName(cat, l); strings.HasPrefix(got, "pw_level_") {
+			if got := ui.LevelName(cat, l); strings.HasPrefix(got, "pw_level_") {
 				t.Errorf("%s: no words for level %d", lang, l)
 			}
 		}

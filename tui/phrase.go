@@ -49,7 +49,7 @@ func newPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 }
 
 // Start reads the strength dictionaries in the background (once per run).
-func (e *phraseExercise) Start() tea.Cmd { return warmStrength }
+func (e *phraseExercise) Start() tea.Cmd { return ui.WarmStrength }
 
 func (e *phraseExercise) zoneID(i int) string { return fmt.Sprintf("word-%s-%d", e.step.ID, i) }
 
@@ -145,7 +145,7 @@ func (e *phraseExercise) View(width int) string {
 	lines := append(rows, "",
 		lipgloss.NewStyle().Width(width).Render(cat.T("phrase_label")+" "+phrase),
 		"  "+st.Dim.Render(count),
-		strengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), len(e.picked) == 0, width))
+		ui.StrengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), len(e.picked) == 0, width))
 	return strings.Join(lines, "\n")
 }
 
@@ -174,7 +174,7 @@ func (e *phraseExercise) Say(v lessons.Verdict) string {
 		fmt.Sscan(v.Param, &n)
 		return cat.T("verdict_phrase_few", "Count", n, "Min", e.ex.MinWords)
 	case lessons.ReasonWeak:
-		return cat.T("verdict_weak", "Level", levelName(cat, levelOf(v)), "Goal", levelName(cat, e.ex.GoalLevel())) +
+		return cat.T("verdict_weak", "Level", ui.LevelName(cat, ui.LevelOf(v)), "Goal", ui.LevelName(cat, e.ex.GoalLevel())) +
 			" " + cat.T("pw_advice_add_word")
 	}
 	return ""

@@ -26,7 +26,7 @@ func (l *phraseLines) Prompt() string { return l.c.Cat.T("line_phrase_prompt") }
 
 func (l *phraseLines) Line(text string) ([]string, bool) {
 	cat := l.c.Cat
-	picked, ok := numbers(text, len(l.e.order))
+	picked, ok := access.Numbers(text, len(l.e.order))
 	if !ok {
 		return []string{access.NotNumber(l.c, text, len(l.e.order))}, false
 	}
@@ -38,7 +38,7 @@ func (l *phraseLines) Line(text string) ([]string, bool) {
 		return nil, true
 	}
 	return []string{cat.T("phrase_label") + " " + l.e.ex.Phrase(l.e.picked) + ". " +
-		cat.T("line_pw_strength", "Level", levelName(cat, l.e.st.Level))}, true
+		cat.T("line_pw_strength", "Level", ui.LevelName(cat, l.e.st.Level))}, true
 }
 
 func (l *phraseLines) LineSay(v lessons.Verdict) string {

@@ -70,9 +70,9 @@ func (p *player) start() tea.Cmd {
 
 // Close makes the exercise on screen forget what the learner typed: the
 // lesson is being left.
-func (p *player) Close() { p.wipe() }
+func (p *player) Close() { p.Wipe() }
 
-func (p *player) wipe() {
+func (p *player) Wipe() {
 	if w, ok := p.ex.(exercise.Wiper); ok {
 		w.Wipe()
 	}
@@ -83,7 +83,7 @@ func (p *player) step() *lessons.Step { return p.lesson.Steps[p.idx] }
 // enter shows step i afresh.
 func (p *player) enter(i int) {
 	if p.ex != nil {
-		p.wipe()
+		p.Wipe()
 	}
 	p.idx = i
 	p.entered = p.c.Now()
@@ -287,7 +287,7 @@ func (p *player) advance() tea.Cmd {
 		p.enter(p.idx + 1)
 		return p.start()
 	}
-	p.wipe()
+	p.Wipe()
 	p.finished = true
 	p.scroll = 0
 	return p.record(store.LessonDone, nil)

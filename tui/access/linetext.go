@@ -64,11 +64,11 @@ func ClipRunes(s string, n int) string {
 
 // Frame is a screen as plain lines.
 type Frame struct {
-	Key    string     // which screen this is: a new key prints it whole
-	Lines  []string   // title, instruction, options numbered: read in order
-	News   []Note // what is said on the screen, each thing once
-	Prompt string     // what to type now
-	Secret bool       // what is typed now is a PIN or a practice password: not shown
+	Key    string   // which screen this is: a new key prints it whole
+	Lines  []string // title, instruction, options numbered: read in order
+	News   []Note   // what is said on the screen, each thing once
+	Prompt string   // what to type now
+	Secret bool     // what is typed now is a PIN or a practice password: not shown
 }
 
 // Note is something said on a screen: a verdict, a hint, a message.

@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"fmt"
@@ -8,15 +8,14 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
-	"aula/tui/ui"
 )
 
-func warmStrength() tea.Msg {
+func WarmStrength() tea.Msg {
 	lessons.WarmStrength()
 	return nil
 }
 
-func levelOf(v lessons.Verdict) lessons.Level {
+func LevelOf(v lessons.Verdict) lessons.Level {
 	if v.Strength == nil {
 		return lessons.VeryWeak
 	}
@@ -24,14 +23,14 @@ func levelOf(v lessons.Verdict) lessons.Level {
 }
 
 // levelName is a level in words ("débil").
-func levelName(cat interface{ T(string, ...any) string }, l lessons.Level) string {
+func LevelName(cat interface{ T(string, ...any) string }, l lessons.Level) string {
 	return cat.T(fmt.Sprintf("pw_level_%d", int(l)))
 }
 
 // strengthMeter draws a strength as blocks, a word and the goal; empty
 // draws the meter of nothing yet. Never colour alone: the word says the
 // level.
-func strengthMeter(c *ui.Common, lvl, goalLvl lessons.Level, empty bool, width int) string {
+func StrengthMeter(c *Common, lvl, goalLvl lessons.Level, empty bool, width int) string {
 	st, cat := c.Styles, c.Cat
 	filled := int(lvl) + 1
 	if empty {
@@ -47,9 +46,9 @@ func strengthMeter(c *ui.Common, lvl, goalLvl lessons.Level, empty bool, width i
 	}
 	word := cat.T("pw_meter_empty")
 	if filled > 0 {
-		word = levelName(cat, lvl)
+		word = LevelName(cat, lvl)
 	}
-	goal := cat.T("pw_goal", "Goal", levelName(cat, goalLvl))
+	goal := cat.T("pw_goal", "Goal", LevelName(cat, goalLvl))
 	if filled > 0 && lvl >= goalLvl {
 		goal = "✔ " + cat.T("pw_goal_reached")
 	}

@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"strings"
@@ -12,33 +12,33 @@ import (
 // bubbles/textinput it owns the only slice that holds the characters, with
 // a fixed capacity that is never outgrown, so wipe can overwrite them: the
 // password is not left behind in an old array when the field grows.
-type secretField struct {
-	runes []rune
+type SecretField struct {
+	Runes []rune
 	pos   int  // cursor, 0..len(runes)
-	cut   bool // the last paste did not fit
-	shown bool // F3: show the characters instead of dots
+	Cut   bool // the last paste did not fit
+	Shown bool // F3: show the characters instead of dots
 }
 
-func newSecretField(limit int) secretField {
-	return secretField{runes: make([]rune, 0, limit)}
+func NewSecretField(limit int) SecretField {
+	return SecretField{Runes: make([]rune, 0, limit)}
 }
 
 // limit is how many characters fit.
-func (f *secretField) limit() int { return cap(f.runes) }
+func (f *SecretField) limit() int { return cap(f.Runes) }
 
 // Len is how many characters are in the field.
-func (f *secretField) Len() int { return len(f.runes) }
+func (f *SecretField) Len() int { return len(f.Runes) }
 
 // Value returns the text. The string is a copy that Go may keep in memory
 // until it is reused; see wipe.
-func (f *secretField) Value() string { return string(f.runes) }
+func (f *SecretField) Value() string { return string(f.Runes) }
 
 // Update handles typing and editing keys; it reports whether the text
 // changed.
-func (f *secretField) Update(k tea.KeyMsg) bool {
+func (f *SecretField) Update(k tea.KeyMsg) bool {
 	switch k.Type {
 	case tea.KeyRunes, tea.KeySpace:
-		return f.insert(k.Runes)
+		return f.Insert(k.Runes)
 	case tea.KeyBackspace:
 		if f.pos > 0 {
 			f.remove(f.pos - 1)
@@ -46,20 +46,20 @@ func (f *secretField) Update(k tea.KeyMsg) bool {
 			return true
 		}
 	case tea.KeyDelete:
-		if f.pos < len(f.runes) {
+		if f.pos < len(f.Runes) {
 			f.remove(f.pos)
 			return true
 		}
 	case tea.KeyLeft:
 		f.pos = max(f.pos-1, 0)
 	case tea.KeyRight:
-		f.pos = min(f.pos+1, len(f.runes))
+		f.pos = min(f.pos+1, len(f.Runes))
 	case tea.KeyHome, tea.KeyCtrlA:
 		f.pos = 0
 	case tea.KeyEnd, tea.KeyCtrlE:
-		f.pos = len(f.runes)
+		f.pos = len(f.Runes)
 	case tea.KeyCtrlU:
-		f.wipe()
+		f.Wipe()
 		return true
 	}
 	return false
@@ -68,52 +68,52 @@ func (f *secretField) Update(k tea.KeyMsg) bool {
 // insert puts rs at the cursor. Control characters (a pasted tab or line
 // break) are left out: the field is one line. What does not fit is left
 // out too, and said.
-func (f *secretField) insert(rs []rune) bool {
-	f.cut = false
+func (f *SecretField) Insert(rs []rune) bool {
+	f.Cut = false
 	changed := false
 	for _, r := range rs {
 		if unicode.IsControl(r) {
 			continue
 		}
-		if len(f.runes) == f.limit() {
-			f.cut = true
+		if len(f.Runes) == f.limit() {
+			f.Cut = true
 			break
 		}
-		f.runes = f.runes[:len(f.runes)+1] // within the capacity: same array
-		copy(f.runes[f.pos+1:], f.runes[f.pos:])
-		f.runes[f.pos] = r
+		f.Runes = f.Runes[:len(f.Runes)+1] // within the capacity: same array
+		copy(f.Runes[f.pos+1:], f.Runes[f.pos:])
+		f.Runes[f.pos] = r
 		f.pos++
 		changed = true
 	}
 	return changed
 }
 
-func (f *secretField) remove(i int) {
-	copy(f.runes[i:], f.runes[i+1:])
-	f.runes[len(f.runes)-1] = 0
-	f.runes = f.runes[:len(f.runes)-1]
-	f.cut = false
+func (f *SecretField) remove(i int) {
+	copy(f.Runes[i:], f.Runes[i+1:])
+	f.Runes[len(f.Runes)-1] = 0
+	f.Runes = f.Runes[:len(f.Runes)-1]
+	f.Cut = false
 }
 
 // wipe overwrites every character the field ever held and empties it.
-func (f *secretField) wipe() {
-	all := f.runes[:cap(f.runes)]
+func (f *SecretField) Wipe() {
+	all := f.Runes[:cap(f.Runes)]
 	for i := range all {
 		all[i] = 0
 	}
-	f.runes = f.runes[:0]
+	f.Runes = f.Runes[:0]
 	f.pos = 0
-	f.cut = false
+	f.Cut = false
 }
 
 // View draws the text (dots unless shown) in width columns, scrolled so
 // the cursor is visible; focused draws the cursor.
-func (f *secretField) View(width int, focused bool, cursor lipgloss.Style) string {
+func (f *SecretField) View(width int, focused bool, cursor lipgloss.Style) string {
 	width = max(width, 1)
-	cells := make([]string, 0, len(f.runes)+1)
-	for _, r := range f.runes {
+	cells := make([]string, 0, len(f.Runes)+1)
+	for _, r := range f.Runes {
 		switch {
-		case !f.shown:
+		case !f.Shown:
 			cells = append(cells, "•")
 		case lipgloss.Width(string(r)) == 0:
 			cells = append(cells, "·") // a joining mark, drawn so the cursor stays true
