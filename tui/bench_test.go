@@ -8,6 +8,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/kinds/typein"
 	"aula/tui/ui"
 )
 
@@ -75,12 +76,12 @@ func BenchmarkKeyOnChooseStep(b *testing.B) {
 // BenchmarkKeyOnTypeStep is one typed letter through Update and View.
 func BenchmarkKeyOnTypeStep(b *testing.B) {
 	d := lessonDriver(b, "teclado", "type")
-	ex := d.player().ex.(*typeExercise)
+	ex := d.player().ex.(*typein.TypeExercise)
 	letter := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ñ")}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if i%50 == 0 {
-			ex.input.SetValue("")
+			ex.Input.SetValue("")
 		}
 		d.m.Update(letter)
 		_ = d.m.View()

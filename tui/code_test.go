@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/kinds/code"
 	"aula/tui/ui"
 )
 
@@ -19,17 +20,17 @@ func atCodeStep(t *testing.T, lang string) *driver {
 	l, _ := library(t).Catalog("es").Lesson(codeLesson)
 	learnerAt(codeLesson, len(l.Steps), firstOfKind(t, codeLesson, "code"))(t, st)
 	d := newDriverOn(t, st, lang, codeLesson)
-	if _, ok := d.player().ex.(*codeExercise); !ok {
+	if _, ok := d.player().ex.(*code.CodeExercise); !ok {
 		t.Fatalf("not on a code step:\n%s", d.view())
 	}
 	return d
 }
 
-func (d *driver) code() *codeExercise { return d.player().ex.(*codeExercise) }
+func (d *driver) code() *code.CodeExercise { return d.player().ex.(*code.CodeExercise) }
 
 func TestCodeStepExpiresAndSendsAnother(t *testing.T) {
 	d := atCodeStep(t, "es")
-	first := d.code().code
+	first := d.code().Code
 	if len(first) != 6 {
 		t.Fatalf("code %q, want 6 digits", first)
 	}
@@ -41,7 +42,7 @@ func TestCodeStepExpiresAndSendsAnother(t *testing.T) {
 
 	// A tick a second redraws the countdown from the clock.
 	d.clock.Advance(45 * time.Second)
-	d.send(codeTickMsg{step: "escribir-codigo", sent: 1})
+	d.send(code.CodeTickMsg{Step: "escribir-codigo", Sent: 1})
 	d.say("Caduca en 1:15")
 	if d.ticks != ticks+1 {
 		t.Fatalf("a tick should ask for the next one: %d ticks, want %d", d.ticks, ticks+1)
@@ -62,15 +63,15 @@ func TestCodeStepExpiresAndSendsAnother(t *testing.T) {
 		d.player().misses = 0 // stay on the step: no worked example yet
 		d.keys(tt.typed, "enter")
 		d.say("✗ Todavía no.", tt.says)
-		d.code().input.SetValue("")
+		d.code().Input.SetValue("")
 	}
 
 	// It expires: the screen says so and the ticks stop.
 	d.clock.Advance(76 * time.Second)
-	d.send(codeTickMsg{step: "escribir-codigo", sent: 1})
+	d.send(code.CodeTickMsg{Step: "escribir-codigo", Sent: 1})
 	d.say("✗ Código caducado", "Pulsa F5 para pedir otro código.", "(Código caducado)")
 	stopped := d.ticks
-	d.send(codeTickMsg{step: "escribir-codigo", sent: 1})
+	d.send(code.CodeTickMsg{Step: "escribir-codigo", Sent: 1})
 	if d.ticks != stopped {
 		t.Fatal("an expired code should not keep ticking")
 	}
@@ -79,19 +80,19 @@ func TestCodeStepExpiresAndSendsAnother(t *testing.T) {
 	d.player().misses = 0
 	d.keys(first, "enter")
 	d.say("Ese código ya ha caducado y no sirve. Pulsa F5 para pedir otro")
-	if d.code().input.Value() != "" {
+	if d.code().Input.Value() != "" {
 		t.Fatal("the box should be empty after an expired code")
 	}
 
 	// F5: a new code, a new countdown.
 	d.send(tea.KeyMsg{Type: tea.KeyF5})
-	second := d.code().code
+	second := d.code().Code
 	d.say("Caduca en 2:00", second)
 	if d.ticks == stopped {
 		t.Fatal("a new code should start the countdown again")
 	}
 	// A tick of the old code changes nothing.
-	d.send(codeTickMsg{step: "escribir-codigo", sent: 1})
+	d.send(code.CodeTickMsg{Step: "escribir-codigo", Sent: 1})
 
 	d.keys(second[:3]+" "+second[3:], "enter")
 	d.say("✔ ¡Bien! Has entrado con tu contraseña y con el código.")
@@ -116,7 +117,7 @@ func TestCodeStepExpiresAndSendsAnother(t *testing.T) {
 
 func TestCodeStepEnglishAndNarrow(t *testing.T) {
 	d := atCodeStep(t, "en")
-	d.say("Verification code", "Text from Cl@ve", d.code().code, "Expires in 2:00")
+	d.say("Verification code", "Text from Cl@ve", d.code().Code, "Expires in 2:00")
 	// Narrow: the phone goes above the form, nothing wider than the screen.
 	d.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: 30})
 	for _, w := range []int{ui.MinWidth, 80, 120} {
@@ -130,6 +131,6 @@ func TestCodeStepEnglishAndNarrow(t *testing.T) {
 	}
 	// Leaving the step: its ticks no longer reach anything.
 	d.keys("esc")
-	d.send(codeTickMsg{step: "escribir-codigo", sent: 1})
+	d.send(code.CodeTickMsg{Step: "escribir-codigo", Sent: 1})
 	d.must("Hello, Lucía")
 }

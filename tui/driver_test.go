@@ -12,6 +12,9 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/order"
+	"aula/tui/kinds/typein"
 )
 
 func init() {
@@ -214,21 +217,21 @@ func (d *driver) answerRight() {
 	p := d.player()
 	s := p.step()
 	switch ex := p.ex.(type) {
-	case *chooseExercise:
-		for i, o := range ex.opts {
+	case *choose.ChooseExercise:
+		for i, o := range ex.Opts {
 			if o.Correct {
-				ex.cursor = i
-				if ex.ex.Multiple {
-					ex.marked[o.ID] = true
+				ex.Cursor = i
+				if ex.Ex.Multiple {
+					ex.Marked[o.ID] = true
 				}
 			}
 		}
-	case *typeExercise:
-		ex.input.SetValue(rightText(s))
-	case *orderExercise:
-		ex.ids = nil
+	case *typein.TypeExercise:
+		ex.Input.SetValue(rightText(s))
+	case *order.OrderExercise:
+		ex.Ids = nil
 		for _, it := range s.Exercise.(*lessons.Order).Items {
-			ex.ids = append(ex.ids, it.ID)
+			ex.Ids = append(ex.Ids, it.ID)
 		}
 	case *inboxExercise:
 		// Do what the lesson's sample answer did, then check with C.

@@ -8,6 +8,8 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/typein"
 )
 
 // The whole email itinerary, done as a learner would: once with the
@@ -111,18 +113,18 @@ func byMouse(d *driver, lang, step string) {
 func answerStep(d *driver, mouse bool) {
 	p := d.player()
 	switch ex := p.ex.(type) {
-	case *chooseExercise:
-		for i, o := range ex.opts {
+	case *choose.ChooseExercise:
+		for i, o := range ex.Opts {
 			if !o.Correct {
 				continue
 			}
 			if mouse {
-				d.click(ex.zoneID(i))
+				d.click(ex.ZoneID(i))
 			} else {
 				d.keys(fmt.Sprint(i + 1))
 			}
 		}
-	case *typeExercise:
+	case *typein.TypeExercise:
 		d.keys(rightText(p.step()))
 	}
 	if mouse {

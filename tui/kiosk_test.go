@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/order"
 	"aula/tui/ui"
 )
 
@@ -132,17 +134,17 @@ func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 	d.must("Paso 2 de 8")
 
 	p := d.player()
-	ex := p.ex.(*chooseExercise)
+	ex := p.ex.(*choose.ChooseExercise)
 	wrong := -1
-	for i, o := range ex.opts {
+	for i, o := range ex.Opts {
 		if !o.Correct {
 			wrong = i
 		}
 	}
 	// First miss: the feedback of that very option.
-	ex.cursor = wrong
+	ex.Cursor = wrong
 	d.keys("enter")
-	d.must("✗ Todavía no.", firstWords(ex.opts[wrong].Feedback))
+	d.must("✗ Todavía no.", firstWords(ex.Opts[wrong].Feedback))
 	d.mustNot("Pista:")
 	// Second miss: the hint too.
 	d.keys("enter")
@@ -160,8 +162,8 @@ func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 	if prog.Attempts != 3 || prog.Hints != 1 || prog.Step != 2 || prog.StepsDone() != 2 {
 		t.Fatalf("progress after 3 misses = %+v; want 3 attempts, 1 hint, at step index 2, 2 steps done", prog)
 	}
-	if n := prog.Mistakes["flechas/"+ex.opts[wrong].ID]; n != 3 {
-		t.Fatalf("mistakes = %v; want 3 × flechas/%s", prog.Mistakes, ex.opts[wrong].ID)
+	if n := prog.Mistakes["flechas/"+ex.Opts[wrong].ID]; n != 3 {
+		t.Fatalf("mistakes = %v; want 3 × flechas/%s", prog.Mistakes, ex.Opts[wrong].ID)
 	}
 
 	for d.player().idx < len(d.player().lesson.Steps)-1 {
@@ -267,12 +269,12 @@ func TestOrderStepWithKeys(t *testing.T) {
 		}
 		d.keys("enter")
 	}
-	ex := d.player().ex.(*orderExercise)
-	before := strings.Join(ex.ids, ",")
+	ex := d.player().ex.(*order.OrderExercise)
+	before := strings.Join(ex.Ids, ",")
 	d.keys("space")
 	d.must("moving: use ↑ ↓")
 	d.keys("down", "space")
-	if after := strings.Join(ex.ids, ","); after == before {
+	if after := strings.Join(ex.Ids, ","); after == before {
 		t.Fatalf("Space, ↓, Space did not move the item: %s", after)
 	}
 	d.answerRight()
@@ -390,10 +392,10 @@ func TestTallStepScrollsAtMinimumSize(t *testing.T) {
 	d.signUp("Lucía")
 	d.keys("enter", "enter")
 	d.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: ui.MinHeight})
-	ex := d.player().ex.(*chooseExercise)
-	for i, o := range ex.opts {
+	ex := d.player().ex.(*choose.ChooseExercise)
+	for i, o := range ex.Opts {
 		if !o.Correct {
-			ex.cursor = i
+			ex.Cursor = i
 		}
 	}
 	d.keys("enter", "enter", "enter") // three misses: feedback, hint, example

@@ -49,7 +49,7 @@ func (l *formLines) card() []string {
 	if p == nil {
 		return []string{l.c.Cat.T("line_form_no_card")}
 	}
-	out := []string{sentence(p.Title)}
+	out := []string{access.Sentence(p.Title)}
 	if p.Note != "" {
 		out = append(out, p.Note)
 	}
@@ -73,7 +73,7 @@ func (l *formLines) page() []string {
 	}
 	cat := l.c.Cat
 	pg := e.form.Pages[e.page]
-	out := []string{cat.T("form_page_of", "N", e.page+1, "Total", len(e.form.Pages)) + ": " + sentence(pg.Title)}
+	out := []string{cat.T("form_page_of", "N", e.page+1, "Total", len(e.form.Pages)) + ": " + access.Sentence(pg.Title)}
 	if pg.Intro != "" {
 		out = append(out, pg.Intro)
 	}
@@ -85,7 +85,7 @@ func (l *formLines) page() []string {
 			continue
 		}
 		g := e.groups[f.ID]
-		out = append(out, sentence(f.Label))
+		out = append(out, access.Sentence(f.Label))
 		if f.Help != "" {
 			out = append(out, f.Help)
 		}
@@ -114,11 +114,11 @@ func (l *formLines) fieldLines(n int, fs *fieldState) []string {
 	f := fs.f
 	parts := []string{fmt.Sprintf("%d. %s", n, labelSentence(f.Label))}
 	if f.Required {
-		parts = append(parts, sentence(cat.T("line_form_required")))
+		parts = append(parts, access.Sentence(cat.T("line_form_required")))
 	}
-	parts = append(parts, sentence(l.valueText(fs)))
+	parts = append(parts, access.Sentence(l.valueText(fs)))
 	if f.Help != "" {
-		parts = append(parts, sentence(f.Help))
+		parts = append(parts, access.Sentence(f.Help))
 	}
 	if fs.err != "" {
 		parts = append(parts, cat.T("line_form_error", "Text", l.errorText(f, fs.err)))
@@ -187,13 +187,13 @@ func (l *formLines) sms(f *lessons.Field) []string {
 func (l *formLines) review() []string {
 	cat := l.c.Cat
 	e := l.e
-	out := []string{sentence(cat.T("form_review_title")), cat.T("line_form_review_intro", "Change", l.w("line_cmd_change"))}
+	out := []string{access.Sentence(cat.T("form_review_title")), cat.T("line_form_review_intro", "Change", l.w("line_cmd_change"))}
 	for i, pg := range e.form.Pages {
-		out = append(out, fmt.Sprintf("%d. %s", i+1, sentence(pg.Title)))
+		out = append(out, fmt.Sprintf("%d. %s", i+1, access.Sentence(pg.Title)))
 		for _, f := range pg.Fields {
 			switch f.Kind {
 			case "check":
-				out = append(out, labelSentence(f.Label)+" "+sentence(l.valueText(e.fields[f.ID])))
+				out = append(out, labelSentence(f.Label)+" "+access.Sentence(l.valueText(e.fields[f.ID])))
 			case "group":
 				g := e.groups[f.ID]
 				if len(g.serials) == 0 {
@@ -224,7 +224,7 @@ func (l *formLines) review() []string {
 func (l *formLines) expired() []string {
 	cat := l.c.Cat
 	e := l.e
-	out := []string{sentence(cat.T("form_timeout_title")), cat.T("form_timeout_text", "Minutes", max(int(e.form.Timeout/time.Minute), 1))}
+	out := []string{access.Sentence(cat.T("form_timeout_title")), cat.T("form_timeout_text", "Minutes", max(int(e.form.Timeout/time.Minute), 1))}
 	if e.lostPage != "" {
 		out = append(out, cat.T("form_timeout_lost", "Page", e.lostPage))
 	}
@@ -235,7 +235,7 @@ func (l *formLines) expired() []string {
 func (l *formLines) receipt() []string {
 	cat := l.c.Cat
 	r, rc := l.e.receipt, l.e.form.Receipt
-	out := []string{sentence(rc.Title)}
+	out := []string{access.Sentence(rc.Title)}
 	if r.reference != "" {
 		label := rc.Label
 		if label == "" {
@@ -347,7 +347,7 @@ func (l *formLines) LineNews() []access.Note {
 }
 
 // spoken adds the page to what F6 reads.
-func (l *formLines) spoken() string { return strings.Join(l.page(), "\n") }
+func (l *formLines) Spoken() string { return strings.Join(l.page(), "\n") }
 
 // nextTarget is the page's Next (or Submit) button.
 func (l *formLines) nextTarget() target {
@@ -548,21 +548,21 @@ func (l *formLines) ask(fs *fieldState) []string {
 	var out []string
 	if !f.IsText() {
 		// A typed field's prompt says its label and value.
-		out = append(out, labelSentence(f.Label)+" "+sentence(l.valueText(fs)))
+		out = append(out, labelSentence(f.Label)+" "+access.Sentence(l.valueText(fs)))
 	}
 	if f.Help != "" {
 		out = append(out, f.Help)
 	}
 	switch f.Kind {
 	case "select", "radio":
-		out = append(out, numbered(optionTexts(f, cat.T("form_option_full")))...)
+		out = append(out, access.Numbered(optionTexts(f, cat.T("form_option_full")))...)
 	case "file":
 		var names []string
 		for _, file := range l.e.form.Files {
 			names = append(names, file.Name+", "+sizeText(cat, file.KB)+". "+file.Text)
 		}
 		out = append(out, cat.T("form_picker_folder"))
-		out = append(out, numbered(names)...)
+		out = append(out, access.Numbered(names)...)
 	case "day":
 		var days []string
 		for _, d := range l.days(f) {
@@ -575,7 +575,7 @@ func (l *formLines) ask(fs *fieldState) []string {
 			}
 			days = append(days, longDate(l.c, d)+": "+state)
 		}
-		out = append(out, numbered(days)...)
+		out = append(out, access.Numbered(days)...)
 	case "code":
 		out = append(out, l.sms(f)...)
 	}
@@ -702,7 +702,7 @@ func (l *formLines) value(text string) ([]string, bool) {
 		return nil, false
 	}
 	l.sel = ""
-	out := []string{labelSentence(f.Label) + " " + sentence(l.valueText(fs))}
+	out := []string{labelSentence(f.Label) + " " + access.Sentence(l.valueText(fs))}
 	if fs.err != "" {
 		out = append(out, cat.T("line_form_error", "Text", l.errorText(f, fs.err)))
 	}
@@ -769,7 +769,7 @@ func (l *formLines) dialogLines() []string {
 	for _, b := range d.Buttons {
 		labels = append(labels, b.Label)
 	}
-	return append([]string{d.Title, d.Text}, numbered(labels)...)
+	return append([]string{d.Title, d.Text}, access.Numbered(labels)...)
 }
 
 // dialog answers the form's dialog by the number of a button.

@@ -83,11 +83,11 @@ func (l *inboxLines) row(m *mailItem) string {
 		parts = append(parts, cat.T("line_inbox_unread"))
 	}
 	if m.folder == lessons.FolderSent || m.mine {
-		parts = append(parts, sentence(cat.T("inbox_to")+" "+strings.Join(lessons.Recipients(m.to), ", ")))
+		parts = append(parts, access.Sentence(cat.T("inbox_to")+" "+strings.Join(lessons.Recipients(m.to), ", ")))
 	} else {
-		parts = append(parts, sentence(cat.T("inbox_from")+" "+lessons.DisplayName(m.from)))
+		parts = append(parts, access.Sentence(cat.T("inbox_from")+" "+lessons.DisplayName(m.from)))
 	}
-	parts = append(parts, sentence(cat.T("inbox_subject")+" "+m.subject), sentence(m.date))
+	parts = append(parts, access.Sentence(cat.T("inbox_subject")+" "+m.subject), access.Sentence(m.date))
 	if len(m.attachments) > 0 {
 		parts = append(parts, cat.T("line_inbox_has_files", "Count", len(m.attachments)))
 	}
@@ -252,7 +252,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		for _, f := range inboxFolders {
 			names = append(names, cat.T("inbox_folder_"+f))
 		}
-		return []string{cat.T("line_inbox_folders", "Folders", strings.Join(numbered(names), ", "), "Word", l.w("line_cmd_folder"))}, false
+		return []string{cat.T("line_inbox_folders", "Folders", strings.Join(access.Numbered(names), ", "), "Word", l.w("line_cmd_folder"))}, false
 	case is("line_cmd_open"):
 		m, why := l.target(arg)
 		if m == nil {
@@ -323,7 +323,7 @@ func (l *inboxLines) links() []string {
 	for _, lk := range m.links {
 		texts = append(texts, lk.Text)
 	}
-	return append([]string{cat.T("line_inbox_links", "Word", l.w("line_cmd_link"))}, numbered(texts)...)
+	return append([]string{cat.T("line_inbox_links", "Word", l.w("line_cmd_link"))}, access.Numbered(texts)...)
 }
 
 // linkInfo says where the link being looked at really goes.
@@ -332,7 +332,7 @@ func (l *inboxLines) linkInfo() []string {
 	lk := l.e.link
 	return []string{cat.T("inbox_link_shows") + " " + lk.Text, cat.T("inbox_link_goes") + " " + strings.TrimSpace(lk.URL),
 		cat.T("inbox_link_owner") + " " + lessons.Domain(lk.Host()), cat.T("inbox_link_explain"),
-		strings.Join(numbered([]string{cat.T("inbox_link_back"), cat.T("inbox_link_open")}), " ")}
+		strings.Join(access.Numbered([]string{cat.T("inbox_link_back"), cat.T("inbox_link_open")}), " ")}
 }
 
 func (l *inboxLines) linkLine(text string) []string {
@@ -479,7 +479,7 @@ func (l *inboxLines) discard() []string {
 	l.sure = true
 	cat := l.c.Cat
 	return append([]string{cat.T("inbox_discard_title"), cat.T("inbox_discard_text")},
-		numbered([]string{cat.T("inbox_keep_writing"), cat.T("inbox_discard")})...)
+		access.Numbered([]string{cat.T("inbox_keep_writing"), cat.T("inbox_discard")})...)
 }
 
 // summary says the email as it stands.
@@ -531,7 +531,7 @@ func (l *inboxLines) documents() []string {
 		}
 		names = append(names, name)
 	}
-	return append([]string{cat.T("line_inbox_documents", "Word", l.w("line_cmd_attach"))}, numbered(names)...)
+	return append([]string{cat.T("line_inbox_documents", "Word", l.w("line_cmd_attach"))}, access.Numbered(names)...)
 }
 
 // browse: once the step is over, the mailbox can still be read.

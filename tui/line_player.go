@@ -9,6 +9,12 @@ import (
 	"aula/lessons"
 	"aula/tui/access"
 	"aula/tui/exercise"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/code"
+	"aula/tui/kinds/order"
+	"aula/tui/kinds/password"
+	"aula/tui/kinds/phrase"
+	"aula/tui/kinds/typein"
 	"aula/tui/ui"
 )
 
@@ -18,13 +24,13 @@ var lineKinds = map[string]func(c *ui.Common, s *lessons.Step, ex exercise.Exerc
 	"read": func(c *ui.Common, _ *lessons.Step, _ exercise.Exercise) exercise.LineExercise {
 		return exercise.ReadLines{C: c}
 	},
-	"choose":   newChooseLines,
-	"scenario": newChooseLines,
-	"type":     newTypeLines,
-	"order":    newOrderLines,
-	"password": newPasswordLines,
-	"code":     newCodeLines,
-	"phrase":   newPhraseLines,
+	"choose":   choose.NewChooseLines,
+	"scenario": choose.NewChooseLines,
+	"type":     typein.NewTypeLines,
+	"order":    order.NewOrderLines,
+	"password": password.NewPasswordLines,
+	"code":     code.NewCodeLines,
+	"phrase":   phrase.NewPhraseLines,
 	"inbox":    newInboxLines,
 	"form":     newFormLines,
 }
@@ -122,7 +128,7 @@ func (p *player) lineSummary() access.Frame {
 	for _, l := range p.lesson.Learned {
 		lines = append(lines, "- "+l)
 	}
-	lines = append(lines, numbered(p.summaryChoices())...)
+	lines = append(lines, access.Numbered(p.summaryChoices())...)
 	return access.Frame{Key: "summary:" + p.lesson.ID, Lines: lines, Prompt: cat.T("line_type_number")}
 }
 
@@ -186,7 +192,7 @@ func (p *player) LineRaw() bool {
 // spoken is what F6 reads on a step: its title and instruction, what the
 // exercise adds to them (the options, the SMS), and the feedback, the hint
 // and the worked example on screen.
-func (p *player) spoken() string {
+func (p *player) Spoken() string {
 	cat := p.c.Cat
 	if p.finished {
 		return strings.Join(p.lineSummary().Lines, "\n")
@@ -194,7 +200,7 @@ func (p *player) spoken() string {
 	s := p.step()
 	parts := []string{s.Title, s.Text}
 	if sp, ok := p.lineExercise().(spoken); ok {
-		parts = append(parts, sp.spoken())
+		parts = append(parts, sp.Spoken())
 	}
 	if p.verdict != nil {
 		parts = append(parts, p.lineVerdict())

@@ -27,24 +27,6 @@ func number(text string, n int) (int, bool) {
 	return i, true
 }
 
-// numbered lists options as "1. text".
-func numbered(options []string) []string {
-	out := make([]string, len(options))
-	for i, o := range options {
-		out[i] = fmt.Sprintf("%d. %s", i+1, o)
-	}
-	return out
-}
-
-// sentence ends s with a full stop, unless it ends with a mark already.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!:;…»)\"") || strings.HasSuffix(s, "…") || strings.HasSuffix(s, "»") {
-		return s
-	}
-	return s + "."
-}
-
 // lineFrame is the screen on top now, as lines, with what the frame adds:
 // a notice, a save that failed, the raised hand.
 func (m *Model) lineFrame() access.Frame {
@@ -98,7 +80,7 @@ func (m *Model) overlayFrame() access.Frame {
 		for _, b := range o.Buttons {
 			labels = append(labels, b.Label)
 		}
-		lines := append([]string{o.Title, o.Text}, numbered(labels)...)
+		lines := append([]string{o.Title, o.Text}, access.Numbered(labels)...)
 		return access.Frame{Key: "dialog:" + o.Title + "\n" + o.Text, Lines: lines, Prompt: cat.T("line_type_number")}
 	case *glossaryOverlay:
 		return access.Frame{Key: "glossary", Lines: glossaryLines(m.c, o.terms)}
@@ -293,7 +275,7 @@ func (s *signIn) LineView() access.Frame {
 			rows = append(rows, name)
 		}
 		rows = append(rows, cat.T("add_me"))
-		f.Lines = append([]string{cat.T("who_are_you")}, numbered(rows)...)
+		f.Lines = append([]string{cat.T("who_are_you")}, access.Numbered(rows)...)
 		f.Prompt = cat.T("line_pick_name")
 	case addName:
 		if len(s.learners) == 0 {
@@ -302,7 +284,7 @@ func (s *signIn) LineView() access.Frame {
 		f.Lines = append(f.Lines, cat.T("your_name"), cat.T("your_name_text"))
 	case askPIN:
 		f.Lines = append([]string{cat.T("want_pin", "Name", s.name), cat.T("want_pin_text")},
-			numbered([]string{cat.T("pin_no"), cat.T("pin_yes")})...)
+			access.Numbered([]string{cat.T("pin_no"), cat.T("pin_yes")})...)
 		f.Prompt = cat.T("line_type_number")
 	case newPIN:
 		f.Lines, f.Secret = []string{cat.T("new_pin"), cat.T("new_pin_text")}, true
@@ -418,7 +400,7 @@ func (h *home) LineView() access.Frame {
 	for _, r := range h.rows {
 		rows = append(rows, h.lineLabel(r))
 	}
-	lines := append([]string{cat.T("home_title") + ". " + cat.T("hello", "Name", h.c.Learner.Name)}, numbered(rows)...)
+	lines := append([]string{cat.T("home_title") + ". " + cat.T("hello", "Name", h.c.Learner.Name)}, access.Numbered(rows)...)
 	return access.Frame{Key: "home", Lines: lines, Prompt: cat.T("line_type_number")}
 }
 
@@ -448,13 +430,13 @@ func (ll *lessonList) LineView() access.Frame {
 		if ll.progress[l.ID].Status == store.Done {
 			state = cat.T("state_done") // the word, without the tick
 		}
-		rows = append(rows, l.Title+": "+sentence(state))
+		rows = append(rows, l.Title+": "+access.Sentence(state))
 	}
 	id := "all"
 	if ll.itinerary != nil {
 		id = ll.itinerary.ID
 	}
-	return access.Frame{Key: "list:" + id, Lines: append(lines, numbered(rows)...), Prompt: cat.T("line_type_number")}
+	return access.Frame{Key: "list:" + id, Lines: append(lines, access.Numbered(rows)...), Prompt: cat.T("line_type_number")}
 }
 
 func (ll *lessonList) LineInput(text string) access.Result {
@@ -475,7 +457,7 @@ func (s *settings) LineView() access.Frame {
 		rows = append(rows, r[0]+": "+r[1]+". "+r[2])
 	}
 	rows = append(rows, cat.T("btn_home"))
-	lines := append([]string{cat.T("settings_title"), cat.T("line_settings_text")}, numbered(rows)...)
+	lines := append([]string{cat.T("settings_title"), cat.T("line_settings_text")}, access.Numbered(rows)...)
 	return access.Frame{Key: "settings", Lines: lines, Prompt: cat.T("line_type_number")}
 }
 
@@ -507,7 +489,7 @@ func (j *joinScreen) LineView() access.Frame {
 		for _, h := range j.found {
 			hubs = append(hubs, h.Name+" ("+strings.TrimPrefix(h.URL, "http://")+")")
 		}
-		lines = append(append(lines, cat.T("join_found")), numbered(hubs)...)
+		lines = append(append(lines, cat.T("join_found")), access.Numbered(hubs)...)
 	}
 	f := access.Frame{Key: fmt.Sprintf("join:%v:%d", j.looking, len(j.found)), Lines: lines}
 	switch {

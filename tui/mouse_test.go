@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/tui/kinds/choose"
 	"reflect"
 	"testing"
 	"time"
@@ -48,16 +49,16 @@ func TestMouseClicksRowsOptionsAndButtons(t *testing.T) {
 	d.must("Step 2 of 8")
 
 	p := d.player()
-	ex := p.ex.(*chooseExercise)
+	ex := p.ex.(*choose.ChooseExercise)
 	right := -1
-	for i, o := range ex.opts {
+	for i, o := range ex.Opts {
 		if o.Correct {
 			right = i
 		}
 	}
-	d.click(ex.zoneID(right))
-	if ex.cursor != right {
-		t.Fatalf("clicking option %d left the cursor on %d", right, ex.cursor)
+	d.click(ex.ZoneID(right))
+	if ex.Cursor != right {
+		t.Fatalf("clicking option %d left the cursor on %d", right, ex.Cursor)
 	}
 	d.click("btn-hint")
 	d.must("Hint:")
@@ -82,10 +83,10 @@ func TestMouseTicksMultipleChoice(t *testing.T) {
 		}
 		d.keys("enter")
 	}
-	ex := d.player().ex.(*chooseExercise)
-	for i, o := range ex.opts {
+	ex := d.player().ex.(*choose.ChooseExercise)
+	for i, o := range ex.Opts {
 		if o.Correct {
-			d.click(ex.zoneID(i))
+			d.click(ex.ZoneID(i))
 		}
 	}
 	d.click("btn-check")

@@ -11,6 +11,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/kinds/password"
 	"aula/tui/ui"
 )
 
@@ -25,13 +26,13 @@ func atPasswordStep(t *testing.T, dir, lang string) *driver {
 	l, _ := library(t).Catalog("es").Lesson(pwLesson)
 	learnerAt(pwLesson, len(l.Steps), firstOfKind(t, pwLesson, "password"))(t, st)
 	d := newDriverOn(t, st, lang, pwLesson)
-	if _, ok := d.player().ex.(*passwordExercise); !ok {
+	if _, ok := d.player().ex.(*password.PasswordExercise); !ok {
 		t.Fatalf("not on the password step:\n%s", d.view())
 	}
 	return d
 }
 
-func (d *driver) pw() *passwordExercise { return d.player().ex.(*passwordExercise) }
+func (d *driver) pw() *password.PasswordExercise { return d.player().ex.(*password.PasswordExercise) }
 
 // say fails unless the screen says every one of want, wrapped or not.
 func (d *driver) say(want ...string) {
@@ -80,14 +81,14 @@ func TestPasswordStepMeterAdviceAndConfirm(t *testing.T) {
 	d.must("Fuerza: ■■■■■ muy fuerte · ✔ llega al objetivo")
 	d.mustNot("Añade otra palabra")
 	d.keys("enter")
-	if d.pw().focus != 1 || d.player().misses != 1 {
-		t.Fatalf("Enter should go to the second box without a miss: focus %d, misses %d", d.pw().focus, d.player().misses)
+	if d.pw().Focus != 1 || d.player().misses != 1 {
+		t.Fatalf("Enter should go to the second box without a miss: focus %d, misses %d", d.pw().Focus, d.player().misses)
 	}
 
 	// Different in the second box: a friendly miss, and that box empties.
 	d.keys("nube tren queso pian", "enter")
 	d.say("Las 2 contraseñas no son iguales. No pasa nada")
-	if d.pw().fields[1].Len() != 0 || d.pw().focus != 1 {
+	if d.pw().Fields[1].Len() != 0 || d.pw().Focus != 1 {
 		t.Fatalf("the second box should be empty and focused after a mismatch")
 	}
 
@@ -99,7 +100,7 @@ func TestPasswordStepMeterAdviceAndConfirm(t *testing.T) {
 
 	d.keys("nube tren queso piano", "enter")
 	d.say("✔ ¡Bien! En la vida real, inventa una distinta para cada cuenta.", "Hemos borrado tu contraseña de práctica", "Fuerza: ■■■■■ muy fuerte")
-	if f := d.pw().fields; f[0].Len() != 0 || f[1].Len() != 0 {
+	if f := d.pw().Fields; f[0].Len() != 0 || f[1].Len() != 0 {
 		t.Fatal("the fields still hold the password after the step")
 	}
 }
@@ -124,7 +125,7 @@ func TestPasswordStepBadInput(t *testing.T) {
 	d := atPasswordStep(t, t.TempDir(), "es")
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("ñ", 10000)), Paste: true})
 	d.must("muy débil")
-	if n := d.pw().fields[0].Len(); n != lessons.MaxPasswordLen {
+	if n := d.pw().Fields[0].Len(); n != lessons.MaxPasswordLen {
 		t.Fatalf("after a 10,000 character paste the field holds %d, want %d", n, lessons.MaxPasswordLen)
 	}
 	d.must("Solo caben 64 caracteres. Hemos dejado los 64 primeros.")
@@ -137,14 +138,14 @@ func TestPasswordStepBadInput(t *testing.T) {
 
 	d.send(tea.KeyMsg{Type: tea.KeyCtrlU})
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("😀🔑\ttren\nazul\r"), Paste: true})
-	if got := d.pw().fields[0].Value(); got != "😀🔑trenazul" {
+	if got := d.pw().Fields[0].Value(); got != "😀🔑trenazul" {
 		t.Fatalf("tabs and line breaks should be left out: %q", got)
 	}
 	d.send(tea.KeyMsg{Type: tea.KeyF3})
 	d.must("😀🔑trenazul")
 	// Editing in the middle, with wide characters.
 	d.keys("left", "left", "left", "left", "backspace")
-	if got := d.pw().fields[0].Value(); got != "😀🔑treazul" {
+	if got := d.pw().Fields[0].Value(); got != "😀🔑treazul" {
 		t.Fatalf("backspace in the middle: %q", got)
 	}
 	for _, w := range []int{ui.MinWidth, 80, 120} {
@@ -235,7 +236,7 @@ func TestPasswordWipedWhenLeft(t *testing.T) {
 			d := atPasswordStep(t, t.TempDir(), "es")
 			ex := d.pw()
 			d.keys("secreto")
-			backing := ex.fields[0].Runes[:cap(ex.fields[0].Runes)]
+			backing := ex.Fields[0].Runes[:cap(ex.Fields[0].Runes)]
 			if string(backing[:7]) != "secreto" {
 				t.Fatalf("the field should hold what was typed, holds %q", string(backing[:7]))
 			}

@@ -11,6 +11,12 @@ import (
 	"aula/lessons"
 	"aula/store"
 	"aula/tui/exercise"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/code"
+	"aula/tui/kinds/order"
+	"aula/tui/kinds/password"
+	"aula/tui/kinds/phrase"
+	"aula/tui/kinds/typein"
 	"aula/tui/ui"
 )
 
@@ -522,13 +528,13 @@ func (p *player) viewSummary() string {
 // needs one entry here and one in lessons.
 var components = map[string]func(c *ui.Common, s *lessons.Step) exercise.Exercise{
 	"read":     func(*ui.Common, *lessons.Step) exercise.Exercise { return exercise.ReadExercise{} },
-	"choose":   newChooseExercise,
-	"type":     newTypeExercise,
-	"order":    newOrderExercise,
-	"password": newPasswordExercise,
-	"code":     newCodeExercise,
-	"scenario": newScenarioExercise,
-	"phrase":   newPhraseExercise,
+	"choose":   choose.NewChooseExercise,
+	"type":     typein.NewTypeExercise,
+	"order":    order.NewOrderExercise,
+	"password": password.NewPasswordExercise,
+	"code":     code.NewCodeExercise,
+	"scenario": choose.NewScenarioExercise,
+	"phrase":   phrase.NewPhraseExercise,
 	"inbox":    newInboxExercise,
 	"form":     newFormExercise,
 }

@@ -3,6 +3,8 @@ package tui
 import (
 	"testing"
 
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/phrase"
 	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,16 +23,16 @@ func atStep(t *testing.T, lang, lesson, kind string) *driver {
 func TestScenarioStep(t *testing.T) {
 	d := atStep(t, "es", "engano-o-verdad", "scenario")
 	d.say("SMS de SEG-SOCIAL", "Para liberarla, paga 2,50 €", "Es un engaño. Nadie te cobra")
-	ex := d.player().ex.(*scenarioExercise)
+	ex := d.player().ex.(*choose.ScenarioExercise)
 	// Choose the wrong one that believes the sender: its own feedback.
-	for i, o := range ex.opts {
+	for i, o := range ex.Opts {
 		if o.ID == "verdad" {
-			ex.cursor = i
+			ex.Cursor = i
 		}
 	}
 	d.keys("enter")
 	d.say("✗ Todavía no. El nombre de quien envía un SMS se puede falsificar.")
-	for i, o := range ex.opts {
+	for i, o := range ex.Opts {
 		if o.Correct {
 			d.keys(string(rune('1' + i)))
 		}
@@ -52,12 +54,12 @@ func TestScenarioStep(t *testing.T) {
 func TestPhraseStep(t *testing.T) {
 	d := atStep(t, "es", "frase-contrasena", "phrase")
 	d.say("Tu frase: (elige palabras con Espacio)", "0 palabras · hacen falta al menos 4", "Fuerza: □□□□□ vacía")
-	ex := d.player().ex.(*phraseExercise)
+	ex := d.player().ex.(*phrase.PhraseExercise)
 	pick := func(text string) {
 		t.Helper()
-		for i, w := range ex.order {
+		for i, w := range ex.Order {
 			if w.Text == text {
-				ex.cursor = i
+				ex.Cursor = i
 				d.keys("space")
 				return
 			}
@@ -88,14 +90,14 @@ func TestPhraseStep(t *testing.T) {
 
 	// Arrows move in the grid and wrap; a click adds a word.
 	e := atStep(t, "en", "frase-contrasena", "phrase")
-	ex = e.player().ex.(*phraseExercise)
+	ex = e.player().ex.(*phrase.PhraseExercise)
 	e.keys("right", "down", "left", "up")
-	if ex.cursor != 0 {
-		t.Errorf("after → ↓ ← ↑ the cursor is on %d, want 0", ex.cursor)
+	if ex.Cursor != 0 {
+		t.Errorf("after → ↓ ← ↑ the cursor is on %d, want 0", ex.Cursor)
 	}
 	e.keys("up")
-	if ex.cursor != len(ex.order)-phraseColumns {
-		t.Errorf("↑ from the first row should wrap to the last, cursor %d", ex.cursor)
+	if ex.Cursor != len(ex.Order)-phrase.PhraseColumns {
+		t.Errorf("↑ from the first row should wrap to the last, cursor %d", ex.Cursor)
 	}
 	e.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: 24})
 	for _, line := range splitLines(e.view()) {

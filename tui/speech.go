@@ -196,7 +196,7 @@ func (m *Model) screenKey() screenKey {
 
 // spoken is an optional part of a screen or an exercise: the text F6
 // reads.
-type spoken interface{ spoken() string }
+type spoken interface{ Spoken() string }
 
 // spokenText is what F6 reads now: the dialog on top, else the screen's
 // own words (a step's title, instruction and feedback), else the screen
@@ -206,7 +206,7 @@ func (m *Model) spokenText() string {
 		return strings.Join(m.lineFrame().Lines, "\n")
 	}
 	if s, ok := m.scr.(spoken); ok {
-		return s.spoken()
+		return s.Spoken()
 	}
 	f := m.lineFrame()
 	return strings.Join(append(f.Lines, f.Prompt), "\n")

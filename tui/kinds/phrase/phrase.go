@@ -1,4 +1,4 @@
-package tui
+package phrase
 
 import (
 	"fmt"
@@ -16,12 +16,12 @@ import (
 // phraseExercise is the passphrase builder: words to pick in a grid, the
 // phrase they make, and its strength as it grows. Space (or a click) adds
 // the word under the cursor; Backspace takes the last one away.
-type phraseExercise struct {
+type PhraseExercise struct {
 	c       *ui.Common
 	step    *lessons.Step
 	ex      *lessons.Passphrase
-	order   []*lessons.Word // as shown
-	cursor  int
+	Order   []*lessons.Word // as shown
+	Cursor  int
 	picked  []string
 	st      lessons.Strength
 	done    bool
@@ -30,17 +30,17 @@ type phraseExercise struct {
 }
 
 // phraseColumns is how many words a row of the grid holds.
-const phraseColumns = 4
+const PhraseColumns = 4
 
-func newPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
+func NewPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	ex := s.Exercise.(*lessons.Passphrase)
 	ch := &lessons.Choose{}
 	for _, w := range ex.Words {
 		ch.Options = append(ch.Options, &lessons.Option{ID: w.ID})
 	}
-	e := &phraseExercise{c: c, step: s, ex: ex}
+	e := &PhraseExercise{c: c, step: s, ex: ex}
 	for _, o := range ch.Shown(s.ID) { // the same mix as a choose step
-		e.order = append(e.order, ex.WordByID(o.ID))
+		e.Order = append(e.Order, ex.WordByID(o.ID))
 	}
 	e.addKey = key.NewBinding(key.WithKeys(" "), key.WithHelp(c.Cat.T("keyname_space"), c.Cat.T("key_add_word")))
 	e.dropKey = key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", c.Cat.T("key_drop_word")))
@@ -49,33 +49,33 @@ func newPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 }
 
 // Start reads the strength dictionaries in the background (once per run).
-func (e *phraseExercise) Start() tea.Cmd { return ui.WarmStrength }
+func (e *PhraseExercise) Start() tea.Cmd { return ui.WarmStrength }
 
-func (e *phraseExercise) zoneID(i int) string { return fmt.Sprintf("word-%s-%d", e.step.ID, i) }
+func (e *PhraseExercise) ZoneID(i int) string { return fmt.Sprintf("word-%s-%d", e.step.ID, i) }
 
-func (e *phraseExercise) judge() {
+func (e *PhraseExercise) judge() {
 	e.st = lessons.PasswordStrength(e.ex.Phrase(e.picked), "")
 }
 
-func (e *phraseExercise) Update(msg tea.Msg) tea.Cmd {
+func (e *PhraseExercise) Update(msg tea.Msg) tea.Cmd {
 	if e.done {
 		return nil
 	}
-	n := len(e.order)
+	n := len(e.Order)
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		k := e.c.Keys
 		switch {
 		case key.Matches(msg, k.Left):
-			e.cursor = (e.cursor - 1 + n) % n
+			e.Cursor = (e.Cursor - 1 + n) % n
 		case key.Matches(msg, k.Right):
-			e.cursor = (e.cursor + 1) % n
+			e.Cursor = (e.Cursor + 1) % n
 		case key.Matches(msg, k.Up):
-			e.cursor = (e.cursor - phraseColumns + n*phraseColumns) % n
+			e.Cursor = (e.Cursor - PhraseColumns + n*PhraseColumns) % n
 		case key.Matches(msg, k.Down):
-			e.cursor = (e.cursor + phraseColumns) % n
+			e.Cursor = (e.Cursor + PhraseColumns) % n
 		case key.Matches(msg, e.addKey):
-			e.add(e.cursor)
+			e.add(e.Cursor)
 		case key.Matches(msg, e.dropKey):
 			if len(e.picked) > 0 {
 				e.picked = e.picked[:len(e.picked)-1]
@@ -86,9 +86,9 @@ func (e *phraseExercise) Update(msg tea.Msg) tea.Cmd {
 		if !ui.IsClick(msg) {
 			return nil
 		}
-		for i := range e.order {
-			if e.c.Zones.Get(e.zoneID(i)).InBounds(msg) {
-				e.cursor = i
+		for i := range e.Order {
+			if e.c.Zones.Get(e.ZoneID(i)).InBounds(msg) {
+				e.Cursor = i
 				e.add(i)
 			}
 		}
@@ -97,37 +97,37 @@ func (e *phraseExercise) Update(msg tea.Msg) tea.Cmd {
 }
 
 // add puts word i at the end of the phrase; a phrase has at most 8 words.
-func (e *phraseExercise) add(i int) {
+func (e *PhraseExercise) add(i int) {
 	if len(e.picked) < 8 {
-		e.picked = append(e.picked, e.order[i].ID)
+		e.picked = append(e.picked, e.Order[i].ID)
 		e.judge()
 	}
 }
 
-func (e *phraseExercise) Answer() lessons.Answer {
+func (e *PhraseExercise) Answer() lessons.Answer {
 	return lessons.PassphraseAnswer(append([]string(nil), e.picked...))
 }
 
-func (e *phraseExercise) View(width int) string {
+func (e *PhraseExercise) View(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	cellW := 0
-	for _, w := range e.order {
+	for _, w := range e.Order {
 		cellW = max(cellW, lipgloss.Width(w.Text)+4)
 	}
-	cols := ui.Clamp(width/max(cellW+1, 1), 1, phraseColumns)
+	cols := ui.Clamp(width/max(cellW+1, 1), 1, PhraseColumns)
 	var rows []string
 	var row []string
-	for i, w := range e.order {
+	for i, w := range e.Order {
 		cell := "  " + w.Text
-		if i == e.cursor && !e.done {
+		if i == e.Cursor && !e.done {
 			cell = "▶ " + w.Text
 		}
 		cell = lipgloss.NewStyle().Width(cellW).Render(cell)
-		if i == e.cursor && !e.done {
+		if i == e.Cursor && !e.done {
 			cell = st.Cursor.Render(cell)
 		}
-		row = append(row, e.c.Zones.Mark(e.zoneID(i), cell))
-		if len(row) == cols || i == len(e.order)-1 {
+		row = append(row, e.c.Zones.Mark(e.ZoneID(i), cell))
+		if len(row) == cols || i == len(e.Order)-1 {
 			if e.c.Large && len(rows) > 0 {
 				rows = append(rows, "")
 			}
@@ -149,20 +149,20 @@ func (e *phraseExercise) View(width int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (e *phraseExercise) Keys() []key.Binding {
+func (e *PhraseExercise) Keys() []key.Binding {
 	k := e.c.Keys
 	move := key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp("←↑↓→", k.Move.Help().Desc))
 	return []key.Binding{move, e.addKey, e.dropKey}
 }
 
-func (e *phraseExercise) Typing() bool      { return false }
-func (e *phraseExercise) SetDone(done bool) { e.done = done }
+func (e *PhraseExercise) Typing() bool      { return false }
+func (e *PhraseExercise) SetDone(done bool) { e.done = done }
 
 // Judged has nothing to undo: the learner changes the phrase themselves.
-func (e *phraseExercise) Judged(lessons.Verdict) {}
+func (e *PhraseExercise) Judged(lessons.Verdict) {}
 
 // Say words the verdicts of the builder.
-func (e *phraseExercise) Say(v lessons.Verdict) string {
+func (e *PhraseExercise) Say(v lessons.Verdict) string {
 	cat := e.c.Cat
 	switch v.Reason {
 	case lessons.ReasonNoChoice:

@@ -1,4 +1,4 @@
-package tui
+package password
 
 import (
 	"strings"
@@ -18,11 +18,11 @@ import (
 // The password lives only in the two secretFields. When the step is solved,
 // shown or left, both are overwritten (Wipe). Only the strength (a level
 // and advice ids) outlives the step.
-type passwordExercise struct {
+type PasswordExercise struct {
 	c       *ui.Common
 	ex      *lessons.Password
-	fields  [2]ui.SecretField // the password, and the same again
-	focus   int
+	Fields  [2]ui.SecretField // the password, and the same again
+	Focus   int
 	shown   bool
 	done    bool
 	wiped   bool
@@ -31,10 +31,10 @@ type passwordExercise struct {
 	tabKey  key.Binding
 }
 
-func newPasswordExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
-	e := &passwordExercise{c: c, ex: s.Exercise.(*lessons.Password)}
-	for i := range e.fields {
-		e.fields[i] = ui.NewSecretField(lessons.MaxPasswordLen)
+func NewPasswordExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
+	e := &PasswordExercise{c: c, ex: s.Exercise.(*lessons.Password)}
+	for i := range e.Fields {
+		e.Fields[i] = ui.NewSecretField(lessons.MaxPasswordLen)
 	}
 	e.st = lessons.PasswordStrength("", "")
 	e.showKey = key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", c.Cat.T("key_show_password")))
@@ -44,7 +44,7 @@ func newPasswordExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 
 // Start reads the strength dictionaries in the background (once per run),
 // so that the first key is judged as fast as the others.
-func (e *passwordExercise) Start() tea.Cmd { return ui.WarmStrength }
+func (e *PasswordExercise) Start() tea.Cmd { return ui.WarmStrength }
 
 // learnerName is the name of whoever is signed in: a password with it in
 // is weak.
@@ -55,14 +55,14 @@ func learnerName(c *ui.Common) string {
 	return c.Learner.Name
 }
 
-func (e *passwordExercise) boxes() int {
+func (e *PasswordExercise) boxes() int {
 	if e.ex.Confirm {
 		return 2
 	}
 	return 1
 }
 
-func (e *passwordExercise) Update(msg tea.Msg) tea.Cmd {
+func (e *PasswordExercise) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || e.done {
 		return nil
@@ -70,15 +70,15 @@ func (e *passwordExercise) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(k, e.showKey):
 		e.shown = !e.shown
-		for i := range e.fields {
-			e.fields[i].Shown = e.shown
+		for i := range e.Fields {
+			e.Fields[i].Shown = e.shown
 		}
 	case key.Matches(k, e.tabKey):
 		if e.boxes() > 1 {
-			e.focus = 1 - e.focus
+			e.Focus = 1 - e.Focus
 		}
 	default:
-		if e.fields[e.focus].Update(k) && e.focus == 0 {
+		if e.Fields[e.Focus].Update(k) && e.Focus == 0 {
 			e.judge()
 		}
 	}
@@ -87,33 +87,33 @@ func (e *passwordExercise) Update(msg tea.Msg) tea.Cmd {
 
 // judge measures the password for the meter. It takes well under a
 // millisecond for a short password (BENCHMARKS.md).
-func (e *passwordExercise) judge() {
-	e.st = lessons.PasswordStrength(e.fields[0].Value(), learnerName(e.c))
+func (e *PasswordExercise) judge() {
+	e.st = lessons.PasswordStrength(e.Fields[0].Value(), learnerName(e.c))
 }
 
 // TakeEnter goes to the second box when the first holds a password that
 // is strong enough; otherwise Enter checks, and the player says why not.
-func (e *passwordExercise) TakeEnter() bool {
-	if e.focus == 0 && e.boxes() > 1 && e.fields[0].Len() > 0 && e.st.Level >= e.ex.GoalLevel() && e.fields[1].Len() == 0 {
-		e.focus = 1
+func (e *PasswordExercise) TakeEnter() bool {
+	if e.Focus == 0 && e.boxes() > 1 && e.Fields[0].Len() > 0 && e.st.Level >= e.ex.GoalLevel() && e.Fields[1].Len() == 0 {
+		e.Focus = 1
 		return true
 	}
 	return false
 }
 
 // Judged empties the second box when it did not match, and goes there.
-func (e *passwordExercise) Judged(v lessons.Verdict) {
+func (e *PasswordExercise) Judged(v lessons.Verdict) {
 	switch v.Reason {
 	case lessons.ReasonDifferent, lessons.ReasonNoConfirm:
-		e.fields[1].Wipe()
-		e.focus = 1
+		e.Fields[1].Wipe()
+		e.Focus = 1
 	case lessons.ReasonWeak, lessons.ReasonEmpty:
-		e.focus = 0
+		e.Focus = 0
 	}
 }
 
 // Say words the verdicts that need the level and the advice.
-func (e *passwordExercise) Say(v lessons.Verdict) string {
+func (e *PasswordExercise) Say(v lessons.Verdict) string {
 	cat := e.c.Cat
 	switch v.Reason {
 	case lessons.ReasonWeak:
@@ -133,7 +133,7 @@ func (e *passwordExercise) Say(v lessons.Verdict) string {
 	return ""
 }
 
-func (e *passwordExercise) View(width int) string {
+func (e *PasswordExercise) View(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	labels := []string{cat.T("pw_label"), cat.T("pw_confirm_label")}
 	lw := 0
@@ -143,14 +143,14 @@ func (e *passwordExercise) View(width int) string {
 	wrap := lipgloss.NewStyle().Width(width)
 	var lines []string
 	for i := 0; i < e.boxes(); i++ {
-		focused := !e.done && i == e.focus
+		focused := !e.done && i == e.Focus
 		pointer := "  "
 		if focused {
 			pointer = "▶ "
 		}
 		label := labels[i] + strings.Repeat(" ", lw-lipgloss.Width(labels[i]))
 		fieldW := max(min(width-lw-7, 40), 4)
-		row := pointer + label + " [" + e.fields[i].View(fieldW, focused, st.FieldCursor) + "]"
+		row := pointer + label + " [" + e.Fields[i].View(fieldW, focused, st.FieldCursor) + "]"
 		if focused {
 			row = st.Cursor.Render(row)
 		}
@@ -163,7 +163,7 @@ func (e *passwordExercise) View(width int) string {
 		switch {
 		case e.wiped:
 			lines = append(lines, wrap.Render(st.Dim.Render(cat.T("pw_wiped"))))
-		case e.fields[0].Cut:
+		case e.Fields[0].Cut:
 			lines = append(lines, wrap.Render(st.Hint.Render("→ ")+cat.T("pw_cut", "Count", lessons.MaxPasswordLen)))
 		default:
 			for _, a := range e.advice(2) {
@@ -171,7 +171,7 @@ func (e *passwordExercise) View(width int) string {
 			}
 		}
 	}
-	if e.fields[1].Cut {
+	if e.Fields[1].Cut {
 		lines = append(lines, wrap.Render(st.Hint.Render("→ ")+cat.T("pw_cut", "Count", lessons.MaxPasswordLen)))
 	}
 	if !e.done {
@@ -181,13 +181,13 @@ func (e *passwordExercise) View(width int) string {
 }
 
 // meter draws the strength of a password: blocks, a word and the goal.
-func (e *passwordExercise) meter(width int) string {
-	return ui.StrengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), e.fields[0].Len() == 0 && !e.wiped, width)
+func (e *PasswordExercise) meter(width int) string {
+	return ui.StrengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), e.Fields[0].Len() == 0 && !e.wiped, width)
 }
 
 // advice is up to n pieces of advice for the password so far.
-func (e *passwordExercise) advice(n int) []string {
-	if e.fields[0].Len() == 0 {
+func (e *PasswordExercise) advice(n int) []string {
+	if e.Fields[0].Len() == 0 {
 		return nil
 	}
 	var out []string
@@ -203,22 +203,22 @@ func (e *passwordExercise) advice(n int) []string {
 	return out
 }
 
-func (e *passwordExercise) Answer() lessons.Answer {
-	return lessons.PasswordAnswer{Password: e.fields[0].Value(), Confirm: e.fields[1].Value(), Name: learnerName(e.c)}
+func (e *PasswordExercise) Answer() lessons.Answer {
+	return lessons.PasswordAnswer{Password: e.Fields[0].Value(), Confirm: e.Fields[1].Value(), Name: learnerName(e.c)}
 }
 
-func (e *passwordExercise) Keys() []key.Binding {
+func (e *PasswordExercise) Keys() []key.Binding {
 	if e.boxes() > 1 {
 		return []key.Binding{e.showKey, e.tabKey}
 	}
 	return []key.Binding{e.showKey}
 }
 
-func (e *passwordExercise) Typing() bool { return !e.done }
+func (e *PasswordExercise) Typing() bool { return !e.done }
 
 // SetDone freezes the step once it is solved or shown, and forgets the
 // password: from now on only its strength is kept.
-func (e *passwordExercise) SetDone(done bool) {
+func (e *PasswordExercise) SetDone(done bool) {
 	e.done = done
 	if done {
 		e.Wipe()
@@ -227,10 +227,10 @@ func (e *passwordExercise) SetDone(done bool) {
 
 // Wipe overwrites both fields. Go cannot promise more: copies made to judge
 // the password (strings) stay in freed memory until it is reused.
-func (e *passwordExercise) Wipe() {
-	had := e.fields[0].Len() > 0 || e.fields[1].Len() > 0
-	for i := range e.fields {
-		e.fields[i].Wipe()
+func (e *PasswordExercise) Wipe() {
+	had := e.Fields[0].Len() > 0 || e.Fields[1].Len() > 0
+	for i := range e.Fields {
+		e.Fields[i].Wipe()
 	}
 	e.shown = false
 	e.wiped = e.wiped || had

@@ -1,4 +1,4 @@
-package tui
+package choose
 
 import (
 	"strings"
@@ -13,7 +13,7 @@ import (
 // several, when more than one is right).
 type chooseLines struct {
 	c     *ui.Common
-	e     *chooseExercise
+	e     *ChooseExercise
 	scene *lessons.Scene
 }
 
@@ -40,47 +40,47 @@ func (l *chooseLines) Describe() []string {
 		out = append(out, cat.T("line_scene_end"))
 	}
 	var opts []string
-	for _, o := range l.e.opts {
+	for _, o := range l.e.Opts {
 		opts = append(opts, o.Text)
 	}
-	return append(out, numbered(opts)...)
+	return append(out, access.Numbered(opts)...)
 }
 
 func (l *chooseLines) Prompt() string {
-	if l.e.ex.Multiple {
+	if l.e.Ex.Multiple {
 		return l.c.Cat.T("line_choose_many")
 	}
 	return l.c.Cat.T("line_choose_one")
 }
 
 func (l *chooseLines) Line(text string) ([]string, bool) {
-	n := len(l.e.opts)
+	n := len(l.e.Opts)
 	picked, ok := access.Numbers(text, n)
-	if !ok || (!l.e.ex.Multiple && len(picked) > 1) {
+	if !ok || (!l.e.Ex.Multiple && len(picked) > 1) {
 		return []string{access.NotNumber(l.c, text, n)}, false
 	}
-	if !l.e.ex.Multiple {
+	if !l.e.Ex.Multiple {
 		if len(picked) == 0 {
 			return []string{l.c.Cat.T("line_verdict_no_choice")}, false
 		}
-		l.e.cursor = picked[0] - 1
+		l.e.Cursor = picked[0] - 1
 		return nil, true
 	}
-	clear(l.e.marked)
+	clear(l.e.Marked)
 	for _, i := range picked {
-		l.e.marked[l.e.opts[i-1].ID] = true
+		l.e.Marked[l.e.Opts[i-1].ID] = true
 	}
 	return nil, true // none marked: the player says to mark something
 }
 
 // spoken adds the options to what F6 reads.
-func (l *chooseLines) spoken() string { return strings.Join(l.Describe(), "\n") }
+func (l *chooseLines) Spoken() string { return strings.Join(l.Describe(), "\n") }
 
-func newChooseLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+func NewChooseLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
 	switch e := ex.(type) {
-	case *scenarioExercise:
-		return &chooseLines{c: c, e: e.chooseExercise, scene: e.scene}
-	case *chooseExercise:
+	case *ScenarioExercise:
+		return &chooseLines{c: c, e: e.ChooseExercise, scene: e.scene}
+	case *ChooseExercise:
 		return &chooseLines{c: c, e: e}
 	}
 	return exercise.ReadLines{C: c}

@@ -1,4 +1,4 @@
-package tui
+package order
 
 import (
 	"strconv"
@@ -14,7 +14,7 @@ import (
 // after a try, so nothing has to be read again.
 type orderLines struct {
 	c     *ui.Common
-	e     *orderExercise
+	e     *OrderExercise
 	first []string // item ids in the order first shown
 }
 
@@ -23,7 +23,7 @@ func (l *orderLines) Describe() []string {
 	for _, id := range l.first {
 		items = append(items, l.e.ex.ItemByID(id).Text)
 	}
-	return append([]string{l.c.Cat.T("line_order_items")}, numbered(items)...)
+	return append([]string{l.c.Cat.T("line_order_items")}, access.Numbered(items)...)
 }
 
 func (l *orderLines) Prompt() string {
@@ -56,10 +56,10 @@ func (l *orderLines) Line(text string) ([]string, bool) {
 		ids[pos] = l.first[i-1]
 		texts = append(texts, l.e.ex.ItemByID(ids[pos]).Text)
 	}
-	l.e.ids = ids
+	l.e.Ids = ids
 	return []string{l.c.Cat.T("line_order_yours", "Items", strings.Join(texts, "; "))}, true
 }
 
-var newOrderLines = exercise.LineAdapter(func(c *ui.Common, e *orderExercise) exercise.LineExercise {
-	return &orderLines{c: c, e: e, first: append([]string(nil), e.ids...)}
+var NewOrderLines = exercise.LineAdapter(func(c *ui.Common, e *OrderExercise) exercise.LineExercise {
+	return &orderLines{c: c, e: e, first: append([]string(nil), e.Ids...)}
 })

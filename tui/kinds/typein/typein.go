@@ -1,4 +1,4 @@
-package tui
+package typein
 
 import (
 	"strings"
@@ -15,26 +15,26 @@ import (
 
 // typeExercise is a text field judged by the lesson's rules. What is typed
 // lives only here, in memory, until the step ends.
-type typeExercise struct {
+type TypeExercise struct {
 	c     *ui.Common
 	ex    *lessons.Type
-	input textinput.Model
+	Input textinput.Model
 }
 
 // typeCharLimit keeps a huge paste from filling the screen or memory.
 const typeCharLimit = 200
 
-func newTypeExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
+func NewTypeExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints
 	in.CharLimit = typeCharLimit
 	in.Placeholder = c.Cat.T("type_placeholder")
 	in.Focus()
-	return &typeExercise{c: c, ex: s.Exercise.(*lessons.Type), input: in}
+	return &TypeExercise{c: c, ex: s.Exercise.(*lessons.Type), Input: in}
 }
 
-func (e *typeExercise) Update(msg tea.Msg) tea.Cmd {
+func (e *TypeExercise) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes {
 		// Pasted tabs and newlines become spaces: the field is one line.
 		k.Runes = []rune(strings.Map(func(r rune) rune {
@@ -46,31 +46,31 @@ func (e *typeExercise) Update(msg tea.Msg) tea.Cmd {
 		msg = k
 	}
 	var cmd tea.Cmd
-	e.input, cmd = e.input.Update(msg)
+	e.Input, cmd = e.Input.Update(msg)
 	return cmd
 }
 
-func (e *typeExercise) View(width int) string {
+func (e *TypeExercise) View(width int) string {
 	st := e.c.Styles
-	e.input.Width = max(width-6, 1)
+	e.Input.Width = max(width-6, 1)
 	var b strings.Builder
 	if e.ex.Label != "" {
 		b.WriteString(st.Title.Render(e.ex.Label) + "\n")
 	}
-	b.WriteString(st.Input.Width(max(width-2, 1)).Render(e.input.View()))
+	b.WriteString(st.Input.Width(max(width-2, 1)).Render(e.Input.View()))
 	return b.String()
 }
 
-func (e *typeExercise) Answer() lessons.Answer { return lessons.TextAnswer(e.input.Value()) }
+func (e *TypeExercise) Answer() lessons.Answer { return lessons.TextAnswer(e.Input.Value()) }
 
-func (e *typeExercise) Keys() []key.Binding { return nil }
+func (e *TypeExercise) Keys() []key.Binding { return nil }
 
-func (e *typeExercise) Typing() bool { return e.input.Focused() }
+func (e *TypeExercise) Typing() bool { return e.Input.Focused() }
 
-func (e *typeExercise) SetDone(done bool) {
+func (e *TypeExercise) SetDone(done bool) {
 	if done {
-		e.input.Blur()
+		e.Input.Blur()
 	} else {
-		e.input.Focus()
+		e.Input.Focus()
 	}
 }

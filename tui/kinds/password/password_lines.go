@@ -1,4 +1,4 @@
-package tui
+package password
 
 import (
 	"aula/lessons"
@@ -10,7 +10,7 @@ import (
 // the same again). It is never said back.
 type passwordLines struct {
 	c *ui.Common
-	e *passwordExercise
+	e *PasswordExercise
 }
 
 func (l *passwordLines) Describe() []string {
@@ -27,7 +27,7 @@ func (l *passwordLines) Describe() []string {
 func (l *passwordLines) Secret() bool { return true }
 
 func (l *passwordLines) Prompt() string {
-	if l.e.focus == 1 {
+	if l.e.Focus == 1 {
 		return l.c.Cat.T("line_pw_again")
 	}
 	return l.c.Cat.T("line_pw_prompt")
@@ -36,17 +36,17 @@ func (l *passwordLines) Prompt() string {
 func (l *passwordLines) Line(text string) ([]string, bool) {
 	cat := l.c.Cat
 	e := l.e
-	f := &e.fields[e.focus]
+	f := &e.Fields[e.Focus]
 	f.Wipe()
 	f.Insert([]rune(text))
 	var out []string
 	if f.Cut {
 		out = append(out, cat.T("pw_cut", "Count", lessons.MaxPasswordLen))
 	}
-	if e.focus == 1 {
+	if e.Focus == 1 {
 		return out, true
 	}
-	e.fields[1].Wipe()
+	e.Fields[1].Wipe()
 	e.judge()
 	if e.TakeEnter() {
 		// Strong enough: say how strong, then ask for it again.
@@ -65,6 +65,6 @@ func (l *passwordLines) LineSay(v lessons.Verdict) string {
 	return ""
 }
 
-var newPasswordLines = exercise.LineAdapter(func(c *ui.Common, e *passwordExercise) exercise.LineExercise {
+var NewPasswordLines = exercise.LineAdapter(func(c *ui.Common, e *PasswordExercise) exercise.LineExercise {
 	return &passwordLines{c: c, e: e}
 })

@@ -1,4 +1,4 @@
-package tui
+package typein
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 // type steps: the line is the answer.
 type typeLines struct {
 	c *ui.Common
-	e *typeExercise
+	e *TypeExercise
 }
 
 func (l *typeLines) Describe() []string {
@@ -24,10 +24,10 @@ func (l *typeLines) Describe() []string {
 func (l *typeLines) Prompt() string { return l.c.Cat.T("line_type_answer") }
 
 func (l *typeLines) Line(text string) ([]string, bool) {
-	l.e.input.SetValue(access.ClipRunes(strings.TrimSpace(text), typeCharLimit))
+	l.e.Input.SetValue(access.ClipRunes(strings.TrimSpace(text), typeCharLimit))
 	return nil, true
 }
 
-var newTypeLines = exercise.LineAdapter(func(c *ui.Common, e *typeExercise) exercise.LineExercise {
+var NewTypeLines = exercise.LineAdapter(func(c *ui.Common, e *TypeExercise) exercise.LineExercise {
 	return &typeLines{c: c, e: e}
 })

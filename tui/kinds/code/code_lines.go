@@ -1,4 +1,4 @@
-package tui
+package code
 
 import (
 	"strings"
@@ -14,7 +14,7 @@ import (
 // new one.
 type codeLines struct {
 	c *ui.Common
-	e *codeExercise
+	e *CodeExercise
 }
 
 func (l *codeLines) sms() []string {
@@ -24,7 +24,7 @@ func (l *codeLines) sms() []string {
 	if secs%60 == 0 {
 		expires = cat.T("line_code_expires_min", "Count", secs/60)
 	}
-	return []string{cat.T("line_code_sms", "Sender", l.e.ex.Sender), l.e.ex.SMS(l.e.code), expires}
+	return []string{cat.T("line_code_sms", "Sender", l.e.ex.Sender), l.e.ex.SMS(l.e.Code), expires}
 }
 
 func (l *codeLines) Describe() []string { return l.sms() }
@@ -41,7 +41,7 @@ func (l *codeLines) Line(text string) ([]string, bool) {
 		l.e.send()
 		return l.sms(), false
 	}
-	l.e.input.SetValue(access.ClipRunes(strings.TrimSpace(text), l.e.input.CharLimit))
+	l.e.Input.SetValue(access.ClipRunes(strings.TrimSpace(text), l.e.Input.CharLimit))
 	return nil, true
 }
 
@@ -57,8 +57,8 @@ func (l *codeLines) LineSay(v lessons.Verdict) string {
 }
 
 // spoken adds the SMS to what F6 reads.
-func (l *codeLines) spoken() string { return strings.Join(l.sms(), "\n") }
+func (l *codeLines) Spoken() string { return strings.Join(l.sms(), "\n") }
 
-var newCodeLines = exercise.LineAdapter(func(c *ui.Common, e *codeExercise) exercise.LineExercise {
+var NewCodeLines = exercise.LineAdapter(func(c *ui.Common, e *CodeExercise) exercise.LineExercise {
 	return &codeLines{c: c, e: e}
 })

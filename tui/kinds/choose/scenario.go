@@ -1,4 +1,4 @@
-package tui
+package choose
 
 import (
 	"strings"
@@ -13,24 +13,24 @@ import (
 // scenarioExercise draws a scene (an SMS, a phone call, a web page) above
 // the options of a choose step, and is that choose step for everything
 // else.
-type scenarioExercise struct {
-	*chooseExercise
+type ScenarioExercise struct {
+	*ChooseExercise
 	scene *lessons.Scene
 }
 
-func newScenarioExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
+func NewScenarioExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	sc := s.Exercise.(*lessons.Scenario)
-	ch := &chooseExercise{c: c, step: s, ex: &sc.Choose, opts: sc.Shown(s.ID), marked: map[string]bool{}}
-	return &scenarioExercise{chooseExercise: ch, scene: sc.Scene}
+	ch := &ChooseExercise{c: c, step: s, Ex: &sc.Choose, Opts: sc.Shown(s.ID), Marked: map[string]bool{}}
+	return &ScenarioExercise{ChooseExercise: ch, scene: sc.Scene}
 }
 
-func (e *scenarioExercise) View(width int) string {
-	return e.sceneView(min(width, 64)) + "\n\n" + e.chooseExercise.View(width)
+func (e *ScenarioExercise) View(width int) string {
+	return e.sceneView(min(width, 64)) + "\n\n" + e.ChooseExercise.View(width)
 }
 
 // sceneView draws the scene in a box: a phone's SMS, a call's words, or a
 // page with its address and button.
-func (e *scenarioExercise) sceneView(width int) string {
+func (e *ScenarioExercise) sceneView(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	inner := max(width-4, 8)
 	wrap := lipgloss.NewStyle().Width(inner)

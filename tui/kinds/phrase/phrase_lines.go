@@ -1,4 +1,4 @@
-package tui
+package phrase
 
 import (
 	"aula/lessons"
@@ -11,24 +11,24 @@ import (
 // that make the phrase.
 type phraseLines struct {
 	c *ui.Common
-	e *phraseExercise
+	e *PhraseExercise
 }
 
 func (l *phraseLines) Describe() []string {
 	var words []string
-	for _, w := range l.e.order {
+	for _, w := range l.e.Order {
 		words = append(words, w.Text)
 	}
-	return append([]string{l.c.Cat.T("line_phrase_words", "Min", l.e.ex.MinWords)}, numbered(words)...)
+	return append([]string{l.c.Cat.T("line_phrase_words", "Min", l.e.ex.MinWords)}, access.Numbered(words)...)
 }
 
 func (l *phraseLines) Prompt() string { return l.c.Cat.T("line_phrase_prompt") }
 
 func (l *phraseLines) Line(text string) ([]string, bool) {
 	cat := l.c.Cat
-	picked, ok := access.Numbers(text, len(l.e.order))
+	picked, ok := access.Numbers(text, len(l.e.Order))
 	if !ok {
-		return []string{access.NotNumber(l.c, text, len(l.e.order))}, false
+		return []string{access.NotNumber(l.c, text, len(l.e.Order))}, false
 	}
 	l.e.picked = l.e.picked[:0]
 	for _, i := range picked {
@@ -51,6 +51,6 @@ func (l *phraseLines) LineSay(v lessons.Verdict) string {
 	return ""
 }
 
-var newPhraseLines = exercise.LineAdapter(func(c *ui.Common, e *phraseExercise) exercise.LineExercise {
+var NewPhraseLines = exercise.LineAdapter(func(c *ui.Common, e *PhraseExercise) exercise.LineExercise {
 	return &phraseLines{c: c, e: e}
 })

@@ -1,4 +1,4 @@
-package tui
+package order
 
 import (
 	"fmt"
@@ -16,34 +16,34 @@ import (
 // orderExercise lets the learner put items in order: Space picks an item
 // up, the arrows move it, Space puts it down. With the mouse: click an item,
 // then click the place where it goes.
-type orderExercise struct {
+type OrderExercise struct {
 	c       *ui.Common
 	step    *lessons.Step
 	ex      *lessons.Order
-	ids     []string
+	Ids     []string
 	cursor  int
 	holding bool
 	done    bool
 }
 
-func newOrderExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
+func NewOrderExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	ex := s.Exercise.(*lessons.Order)
-	return &orderExercise{c: c, step: s, ex: ex, ids: ex.Shuffled(s.ID)}
+	return &OrderExercise{c: c, step: s, ex: ex, Ids: ex.Shuffled(s.ID)}
 }
 
-func (e *orderExercise) zoneID(i int) string { return fmt.Sprintf("item-%s-%d", e.step.ID, i) }
+func (e *OrderExercise) ZoneID(i int) string { return fmt.Sprintf("item-%s-%d", e.step.ID, i) }
 
-func (e *orderExercise) move(to int) {
-	to = ui.Clamp(to, 0, len(e.ids)-1)
+func (e *OrderExercise) move(to int) {
+	to = ui.Clamp(to, 0, len(e.Ids)-1)
 	if e.holding && to != e.cursor {
-		id := e.ids[e.cursor]
-		e.ids = append(e.ids[:e.cursor], e.ids[e.cursor+1:]...)
-		e.ids = append(e.ids[:to], append([]string{id}, e.ids[to:]...)...)
+		id := e.Ids[e.cursor]
+		e.Ids = append(e.Ids[:e.cursor], e.Ids[e.cursor+1:]...)
+		e.Ids = append(e.Ids[:to], append([]string{id}, e.Ids[to:]...)...)
 	}
 	e.cursor = to
 }
 
-func (e *orderExercise) Update(msg tea.Msg) tea.Cmd {
+func (e *OrderExercise) Update(msg tea.Msg) tea.Cmd {
 	if e.done {
 		return nil
 	}
@@ -62,8 +62,8 @@ func (e *orderExercise) Update(msg tea.Msg) tea.Cmd {
 		if msg.Action != tea.MouseActionRelease || msg.Button != tea.MouseButtonLeft {
 			return nil
 		}
-		for i := range e.ids {
-			if e.c.Zones.Get(e.zoneID(i)).InBounds(msg) {
+		for i := range e.Ids {
+			if e.c.Zones.Get(e.ZoneID(i)).InBounds(msg) {
 				if e.holding {
 					e.move(i)
 					e.holding = false
@@ -78,14 +78,14 @@ func (e *orderExercise) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (e *orderExercise) Answer() lessons.Answer {
-	return lessons.OrderAnswer(append([]string(nil), e.ids...))
+func (e *OrderExercise) Answer() lessons.Answer {
+	return lessons.OrderAnswer(append([]string(nil), e.Ids...))
 }
 
-func (e *orderExercise) View(width int) string {
+func (e *OrderExercise) View(width int) string {
 	st := e.c.Styles
 	var b strings.Builder
-	for i, id := range e.ids {
+	for i, id := range e.Ids {
 		it := e.ex.ItemByID(id)
 		pointer := "  "
 		mark := ""
@@ -105,19 +105,19 @@ func (e *orderExercise) View(width int) string {
 		if i > 0 {
 			b.WriteString(e.c.Gap())
 		}
-		b.WriteString(e.c.Zones.Mark(e.zoneID(i), row))
+		b.WriteString(e.c.Zones.Mark(e.ZoneID(i), row))
 	}
 	return b.String()
 }
 
-func (e *orderExercise) Keys() []key.Binding {
+func (e *OrderExercise) Keys() []key.Binding {
 	k := e.c.Keys
 	return []key.Binding{k.Move, k.Grab}
 }
 
-func (e *orderExercise) Typing() bool { return false }
+func (e *OrderExercise) Typing() bool { return false }
 
-func (e *orderExercise) SetDone(done bool) {
+func (e *OrderExercise) SetDone(done bool) {
 	e.done = done
 	e.holding = false
 }

@@ -1,4 +1,4 @@
-package tui
+package code
 
 import (
 	"fmt"
@@ -24,12 +24,12 @@ import (
 //
 // Time comes from Common.Now. While the step is on screen and the code is
 // alive, one tick a second redraws the countdown; nothing runs otherwise.
-type codeExercise struct {
+type CodeExercise struct {
 	c       *ui.Common
 	step    *lessons.Step
 	ex      *lessons.Code
-	input   textinput.Model
-	code    string
+	Input   textinput.Model
+	Code    string
 	sentAt  time.Time
 	sent    int       // codes sent so far in this step
 	ticking bool      // a tick is on its way
@@ -39,25 +39,25 @@ type codeExercise struct {
 }
 
 // codeTickMsg redraws the countdown of code number sent of a step.
-type codeTickMsg struct {
-	step string
-	sent int
+type CodeTickMsg struct {
+	Step string
+	Sent int
 }
 
-func newCodeExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
+func NewCodeExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.CharLimit = 16
 	in.Focus()
-	e := &codeExercise{c: c, step: s, ex: s.Exercise.(*lessons.Code), input: in}
+	e := &CodeExercise{c: c, step: s, ex: s.Exercise.(*lessons.Code), Input: in}
 	e.newKey = key.NewBinding(key.WithKeys("f5"), key.WithHelp("F5", c.Cat.T("key_new_code")))
 	e.send()
 	return e
 }
 
 // send makes a new code and "sends" it: the phone shows it from now on.
-func (e *codeExercise) send() {
+func (e *CodeExercise) send() {
 	e.sent++
 	e.sentAt = e.c.Now()
 	h := fnv.New64a()
@@ -67,35 +67,35 @@ func (e *codeExercise) send() {
 	for i := 0; i < e.ex.CodeDigits(); i++ {
 		b.WriteByte(byte('0' + r.IntN(10)))
 	}
-	e.code = b.String()
-	e.input.SetValue("")
+	e.Code = b.String()
+	e.Input.SetValue("")
 }
 
 // left is how long the code has before it expires (0 once it has).
-func (e *codeExercise) left() time.Duration {
+func (e *CodeExercise) left() time.Duration {
 	d := e.sentAt.Add(time.Duration(e.ex.Expires) * time.Second).Sub(e.c.Now())
 	return max(d, 0)
 }
 
-func (e *codeExercise) expired() bool { return e.left() == 0 }
+func (e *CodeExercise) expired() bool { return e.left() == 0 }
 
 // Start ticks once a second while the code is alive.
-func (e *codeExercise) Start() tea.Cmd { return e.tick() }
+func (e *CodeExercise) Start() tea.Cmd { return e.tick() }
 
-func (e *codeExercise) tick() tea.Cmd {
+func (e *CodeExercise) tick() tea.Cmd {
 	// A tick is lost if a dialog took it: after 2 seconds, ask again.
 	if e.ticking && e.c.Now().Sub(e.tickAt) < 2*time.Second || e.done || e.expired() {
 		return nil
 	}
 	e.ticking, e.tickAt = true, e.c.Now()
-	msg := codeTickMsg{step: e.step.ID, sent: e.sent}
+	msg := CodeTickMsg{Step: e.step.ID, Sent: e.sent}
 	return e.c.Tick(time.Second, func(time.Time) tea.Msg { return msg })
 }
 
-func (e *codeExercise) Update(msg tea.Msg) tea.Cmd {
+func (e *CodeExercise) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case codeTickMsg:
-		if msg.step != e.step.ID || msg.sent != e.sent {
+	case CodeTickMsg:
+		if msg.Step != e.step.ID || msg.Sent != e.sent {
 			return nil // from a step or a code that is gone
 		}
 		e.ticking = false
@@ -118,18 +118,18 @@ func (e *codeExercise) Update(msg tea.Msg) tea.Cmd {
 			}, string(msg.Runes)))
 		}
 		var cmd tea.Cmd
-		e.input, cmd = e.input.Update(msg)
+		e.Input, cmd = e.Input.Update(msg)
 		// A tick lost while a dialog was open starts again with a key.
 		return tea.Batch(cmd, e.tick())
 	}
 	return nil
 }
 
-func (e *codeExercise) Answer() lessons.Answer {
-	return lessons.CodeAnswer{Typed: e.input.Value(), Code: e.code, Expired: e.expired()}
+func (e *CodeExercise) Answer() lessons.Answer {
+	return lessons.CodeAnswer{Typed: e.Input.Value(), Code: e.Code, Expired: e.expired()}
 }
 
-func (e *codeExercise) View(width int) string {
+func (e *CodeExercise) View(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	phoneW := min(32, width)
 	formW := width - phoneW - 2
@@ -142,10 +142,10 @@ func (e *codeExercise) View(width int) string {
 	if label == "" {
 		label = cat.T("code_label")
 	}
-	e.input.Width = max(min(formW-6, 20), 1)
+	e.Input.Width = max(min(formW-6, 20), 1)
 	var form []string
 	form = append(form, st.Title.Render(label))
-	form = append(form, st.Input.Width(max(min(formW-2, 24), 1)).Render(e.input.View()))
+	form = append(form, st.Input.Width(max(min(formW-2, 24), 1)).Render(e.Input.View()))
 	secs := int((e.left() + time.Second - 1) / time.Second)
 	if e.expired() {
 		form = append(form, st.Bad.Render("✗ "+cat.T("code_expired")))
@@ -167,7 +167,7 @@ func (e *codeExercise) View(width int) string {
 }
 
 // phone draws the phone with the SMS, in width columns.
-func (e *codeExercise) phone(width int) string {
+func (e *CodeExercise) phone(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	inner := max(width-4, 8)
 	wrap := lipgloss.NewStyle().Width(inner)
@@ -175,7 +175,7 @@ func (e *codeExercise) phone(width int) string {
 	lines := []string{
 		st.Dim.Render(cat.T("code_phone") + " · " + at),
 		st.Title.Render(wrap.Render(cat.T("code_sms_from", "Sender", e.ex.Sender))),
-		wrap.Render(e.ex.SMS(e.code)),
+		wrap.Render(e.ex.SMS(e.Code)),
 	}
 	if e.expired() {
 		lines = append(lines, st.Bad.Render(wrap.Render("("+cat.T("code_expired")+")")))
@@ -183,29 +183,29 @@ func (e *codeExercise) phone(width int) string {
 	return st.Box.Width(width - 2).Render(strings.Join(lines, "\n"))
 }
 
-func (e *codeExercise) Keys() []key.Binding { return []key.Binding{e.newKey} }
+func (e *CodeExercise) Keys() []key.Binding { return []key.Binding{e.newKey} }
 
-func (e *codeExercise) Typing() bool { return e.input.Focused() }
+func (e *CodeExercise) Typing() bool { return e.Input.Focused() }
 
-func (e *codeExercise) SetDone(done bool) {
+func (e *CodeExercise) SetDone(done bool) {
 	e.done = done
 	if done {
-		e.input.Blur()
+		e.Input.Blur()
 	} else {
-		e.input.Focus()
+		e.Input.Focus()
 	}
 }
 
 // Judged empties the box after an expired code, so the next one goes in
 // clean.
-func (e *codeExercise) Judged(v lessons.Verdict) {
+func (e *CodeExercise) Judged(v lessons.Verdict) {
 	if v.Reason == lessons.ReasonExpired {
-		e.input.SetValue("")
+		e.Input.SetValue("")
 	}
 }
 
 // Say words the verdicts of a code step.
-func (e *codeExercise) Say(v lessons.Verdict) string {
+func (e *CodeExercise) Say(v lessons.Verdict) string {
 	cat := e.c.Cat
 	switch v.Reason {
 	case lessons.ReasonExpired, lessons.ReasonWrongCode:
