@@ -8,6 +8,7 @@ import (
 
 	"aula/store"
 	"aula/tui/kinds/code"
+	"aula/tui/kinds/form"
 	"aula/tui/ui"
 )
 
@@ -123,7 +124,7 @@ func TestCodeStepEnglishAndNarrow(t *testing.T) {
 	for _, w := range []int{ui.MinWidth, 80, 120} {
 		d.send(tea.WindowSizeMsg{Width: w, Height: 30})
 		d.say("Text from Cl@ve", "Verification code")
-		for _, line := range splitLines(d.view()) {
+		for _, line := range form.SplitLines(d.view()) {
 			if lipglossWidth(line) > w {
 				t.Fatalf("at width %d a line is %d wide: %q", w, lipglossWidth(line), line)
 			}

@@ -13,6 +13,7 @@ import (
 	"aula/lessons"
 	"aula/store"
 	"aula/tui/kinds/choose"
+	"aula/tui/kinds/inbox"
 	"aula/tui/kinds/order"
 	"aula/tui/kinds/typein"
 )
@@ -233,12 +234,12 @@ func (d *driver) answerRight() {
 		for _, it := range s.Exercise.(*lessons.Order).Items {
 			ex.Ids = append(ex.Ids, it.ID)
 		}
-	case *inboxExercise:
+	case *inbox.InboxExercise:
 		// Do what the lesson's sample answer did, then check with C.
-		a := ex.ex.Sample()
-		ex.ans.Opened, ex.ans.Inspected, ex.ans.Sent = a.Opened, a.Inspected, a.Sent
+		a := ex.Ex.Sample()
+		ex.Ans.Opened, ex.Ans.Inspected, ex.Ans.Sent = a.Opened, a.Inspected, a.Sent
 		for _, id := range a.Reported {
-			ex.mail(id).suspicious = true
+			ex.Mail(id).Suspicious = true
 		}
 		d.keys("c")
 		return

@@ -14,6 +14,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/kinds/form"
 	"aula/tui/ui"
 )
 
@@ -341,7 +342,7 @@ func TestLinesFormTimeoutWarning(t *testing.T) {
 	l, _ := library(t).Catalog("es").Lesson("ingreso-minimo-vital")
 	c := ui.NewCommon("es", nil, clk.Now)
 	s := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")]
-	a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
+	a := form.NewFormLines(c, s, form.NewFormExercise(c, s)).(*form.FormLines)
 	if news := a.LineNews(); len(news) != 0 {
 		t.Fatalf("news at the start: %+v", news)
 	}
@@ -405,17 +406,17 @@ func FuzzFormLines(f *testing.F) {
 		clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
 		c := ui.NewCommon("es", lib, clk.Now)
 		s := forms[int(which)%len(forms)]
-		a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
+		a := form.NewFormLines(c, s, form.NewFormExercise(c, s)).(*form.FormLines)
 		for _, line := range strings.Split(input, "\n") {
 			a.Line(line)
 			a.Describe()
 			a.Prompt()
 			a.LineNews()
 			a.LineCommands()
-			if a.e.TakeCheck() != nil {
-				a.e.SetDone(true)
+			if a.E.TakeCheck() != nil {
+				a.E.SetDone(true)
 			}
-			a.e.TakeOutcomes()
+			a.E.TakeOutcomes()
 			clk.Advance(time.Minute)
 		}
 	})

@@ -11,6 +11,8 @@ import (
 	"aula/tui/exercise"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/code"
+	"aula/tui/kinds/form"
+	"aula/tui/kinds/inbox"
 	"aula/tui/kinds/order"
 	"aula/tui/kinds/password"
 	"aula/tui/kinds/phrase"
@@ -31,8 +33,8 @@ var lineKinds = map[string]func(c *ui.Common, s *lessons.Step, ex exercise.Exerc
 	"password": password.NewPasswordLines,
 	"code":     code.NewCodeLines,
 	"phrase":   phrase.NewPhraseLines,
-	"inbox":    newInboxLines,
-	"form":     newFormLines,
+	"inbox":    inbox.NewInboxLines,
+	"form":     form.NewFormLines,
 }
 
 // lineExercise is the current step's adapter, made when first asked for.
@@ -139,7 +141,7 @@ func (p *player) LineInput(text string) access.Result {
 			return access.Result{Cmd: p.afterSummary(p.next != nil)}
 		}
 		n := len(p.summaryChoices())
-		i, ok := number(text, n)
+		i, ok := access.Number(text, n)
 		if !ok {
 			return access.Say(access.NotNumber(c, text, n))
 		}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,16 +15,6 @@ import (
 
 // This file says the kiosk's screens as plain lines (accessible mode, see
 // line.go) and turns typed lines into what keys do on the full screen.
-
-// number reads a typed option number from 1 to n; ok is false for
-// anything else.
-func number(text string, n int) (int, bool) {
-	i, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), ".")))
-	if err != nil || i < 1 || i > n {
-		return 0, false
-	}
-	return i, true
-}
 
 // lineFrame is the screen on top now, as lines, with what the frame adds:
 // a notice, a save that failed, the raised hand.
@@ -143,7 +132,7 @@ func (m *Model) LineInput(text string) access.Result {
 			m.overlay = nil
 			return access.Result{}
 		}
-		i, ok := number(text, len(d.Buttons))
+		i, ok := access.Number(text, len(d.Buttons))
 		if !ok {
 			return access.Say(access.NotNumber(m.c, text, len(d.Buttons)))
 		}
@@ -312,7 +301,7 @@ func (s *signIn) LineInput(text string) access.Result {
 	}
 	switch s.mode {
 	case pickName:
-		if i, ok := number(text, s.rows()); ok {
+		if i, ok := access.Number(text, s.rows()); ok {
 			s.cursor = i - 1
 			return access.Result{Cmd: s.pick()}
 		}
@@ -330,7 +319,7 @@ func (s *signIn) LineInput(text string) access.Result {
 		case access.IsWord(c, text, "line_cmd_yes"):
 			s.choice = 1
 		default:
-			i, ok := number(text, 2)
+			i, ok := access.Number(text, 2)
 			if !ok {
 				return access.Say(access.NotNumber(c, text, 2))
 			}
@@ -408,7 +397,7 @@ func (h *home) LineInput(text string) access.Result {
 	if !h.loaded {
 		return access.Say(h.c.Cat.T("loading"))
 	}
-	i, ok := number(text, len(h.rows))
+	i, ok := access.Number(text, len(h.rows))
 	if !ok {
 		return access.Say(access.NotNumber(h.c, text, len(h.rows)))
 	}
@@ -440,7 +429,7 @@ func (ll *lessonList) LineView() access.Frame {
 }
 
 func (ll *lessonList) LineInput(text string) access.Result {
-	i, ok := number(text, len(ll.lessons))
+	i, ok := access.Number(text, len(ll.lessons))
 	if !ok {
 		return access.Say(access.NotNumber(ll.c, text, len(ll.lessons)))
 	}
@@ -462,7 +451,7 @@ func (s *settings) LineView() access.Frame {
 }
 
 func (s *settings) LineInput(text string) access.Result {
-	i, ok := number(text, setRows)
+	i, ok := access.Number(text, setRows)
 	if !ok {
 		return access.Say(access.NotNumber(s.c, text, setRows))
 	}
@@ -522,7 +511,7 @@ func (j *joinScreen) LineInput(text string) access.Result {
 		j.code.SetValue(access.ClipRunes(text, 4))
 		return access.Result{Cmd: j.submit()}
 	}
-	if i, ok := number(text, len(j.found)); ok {
+	if i, ok := access.Number(text, len(j.found)); ok {
 		j.cursor = i - 1
 		return access.Result{Cmd: j.enter()}
 	}

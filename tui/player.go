@@ -13,6 +13,8 @@ import (
 	"aula/tui/exercise"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/code"
+	"aula/tui/kinds/form"
+	"aula/tui/kinds/inbox"
 	"aula/tui/kinds/order"
 	"aula/tui/kinds/password"
 	"aula/tui/kinds/phrase"
@@ -535,6 +537,6 @@ var components = map[string]func(c *ui.Common, s *lessons.Step) exercise.Exercis
 	"code":     code.NewCodeExercise,
 	"scenario": choose.NewScenarioExercise,
 	"phrase":   phrase.NewPhraseExercise,
-	"inbox":    newInboxExercise,
-	"form":     newFormExercise,
+	"inbox":    inbox.NewInboxExercise,
+	"form":     form.NewFormExercise,
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"aula/tui/kinds/choose"
+	"aula/tui/kinds/form"
 	"aula/tui/kinds/phrase"
 	"aula/tui/ui"
 
@@ -100,7 +101,7 @@ func TestPhraseStep(t *testing.T) {
 		t.Errorf("↑ from the first row should wrap to the last, cursor %d", ex.Cursor)
 	}
 	e.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: 24})
-	for _, line := range splitLines(e.view()) {
+	for _, line := range form.SplitLines(e.view()) {
 		if lipglossWidth(line) > ui.MinWidth {
 			t.Fatalf("a line is wider than %d: %q", ui.MinWidth, line)
 		}

@@ -1,4 +1,4 @@
-package tui
+package inbox
 
 import (
 	"fmt"
@@ -18,12 +18,12 @@ import (
 
 // The stops of the compose form, in Tab order.
 const (
-	fieldTo = iota
-	fieldCc
-	fieldSubject
+	FieldTo = iota
+	FieldCc
+	FieldSubject
 	fieldBody
 	btnAttach
-	btnSend
+	BtnSend
 	btnDiscard
 	composeStops
 )
@@ -31,9 +31,9 @@ const (
 // Limits that keep a huge paste from filling memory or the screen. Beyond
 // them the text is cut and the form says so.
 const (
-	addressLimit = 500
+	AddressLimit = 500
 	subjectLimit = 200
-	bodyLimit    = 5000
+	BodyLimit    = 5000
 	bodyMaxLines = 300
 )
 
@@ -41,8 +41,8 @@ const (
 type composeForm struct {
 	kind    string    // lessons.SendNew, SendReply or SendForward
 	orig    *mailItem // the message answered or forwarded
-	inputs  [3]textinput.Model
-	body    textarea.Model
+	Inputs  [3]textinput.Model
+	Body    textarea.Model
 	docs    []string // ids of the documents attached
 	focus   int
 	initial [3]string
@@ -52,28 +52,28 @@ type composeForm struct {
 
 func newComposeForm(c *ui.Common, kind string, orig *mailItem) *composeForm {
 	f := &composeForm{kind: kind, orig: orig, bad: -1}
-	limits := [3]int{addressLimit, addressLimit, subjectLimit}
-	for i := range f.inputs {
+	limits := [3]int{AddressLimit, AddressLimit, subjectLimit}
+	for i := range f.Inputs {
 		in := textinput.New()
 		in.Prompt = ""
 		in.CharLimit = limits[i]
 		in.Cursor.SetMode(cursor.CursorStatic)
-		f.inputs[i] = in
+		f.Inputs[i] = in
 	}
-	f.inputs[fieldTo].Placeholder = c.Cat.T("inbox_to_placeholder")
+	f.Inputs[FieldTo].Placeholder = c.Cat.T("inbox_to_placeholder")
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "┃ "
-	ta.CharLimit = bodyLimit
+	ta.CharLimit = BodyLimit
 	ta.MaxHeight = bodyMaxLines
 	ta.Placeholder = c.Cat.T("inbox_body_placeholder")
 	ta.Cursor.SetMode(cursor.CursorStatic)
 	plain := lipgloss.NewStyle()
 	ta.FocusedStyle = textarea.Style{Base: plain, CursorLine: plain, EndOfBuffer: plain, Placeholder: c.Styles.Dim, Prompt: c.Styles.Cursor, Text: plain}
 	ta.BlurredStyle = textarea.Style{Base: plain, CursorLine: plain, EndOfBuffer: plain, Placeholder: c.Styles.Dim, Prompt: c.Styles.Dim, Text: plain}
-	f.body = ta
+	f.Body = ta
 
-	focus := fieldTo
+	focus := FieldTo
 	if orig != nil {
 		subject := strings.TrimSpace(orig.subject)
 		switch kind {
@@ -82,7 +82,7 @@ func newComposeForm(c *ui.Common, kind string, orig *mailItem) *composeForm {
 			if orig.mine {
 				to = orig.to
 			}
-			f.inputs[fieldTo].SetValue(to)
+			f.Inputs[FieldTo].SetValue(to)
 			if !hasPrefixFold(subject, "re:") {
 				subject = "Re: " + subject
 			}
@@ -92,12 +92,12 @@ func newComposeForm(c *ui.Common, kind string, orig *mailItem) *composeForm {
 				subject = p + " " + subject
 			}
 		}
-		f.inputs[fieldSubject].SetValue(subject)
+		f.Inputs[FieldSubject].SetValue(subject)
 	}
-	for i := range f.inputs {
-		f.initial[i] = f.inputs[i].Value()
+	for i := range f.Inputs {
+		f.initial[i] = f.Inputs[i].Value()
 	}
-	f.focusOn(focus)
+	f.FocusOn(focus)
 	return f
 }
 
@@ -106,32 +106,32 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 func (f *composeForm) blur() {
-	for i := range f.inputs {
-		f.inputs[i].Blur()
+	for i := range f.Inputs {
+		f.Inputs[i].Blur()
 	}
-	f.body.Blur()
+	f.Body.Blur()
 }
 
-func (f *composeForm) focusOn(i int) {
+func (f *composeForm) FocusOn(i int) {
 	f.blur()
 	f.focus = ui.Clamp(i, 0, composeStops-1)
 	switch {
-	case f.focus <= fieldSubject:
-		f.inputs[f.focus].Focus()
+	case f.focus <= FieldSubject:
+		f.Inputs[f.focus].Focus()
 	case f.focus == fieldBody:
-		f.body.Focus()
+		f.Body.Focus()
 	}
 }
 
 // dirty says whether the learner has written or attached anything that
 // would be lost.
 func (f *composeForm) dirty() bool {
-	for i := range f.inputs {
-		if strings.TrimSpace(f.inputs[i].Value()) != strings.TrimSpace(f.initial[i]) {
+	for i := range f.Inputs {
+		if strings.TrimSpace(f.Inputs[i].Value()) != strings.TrimSpace(f.initial[i]) {
 			return true
 		}
 	}
-	return strings.TrimSpace(f.body.Value()) != "" || len(f.docs) > 0
+	return strings.TrimSpace(f.Body.Value()) != "" || len(f.docs) > 0
 }
 
 // oneLine makes typed or pasted text fit a one-line box: tabs and line
@@ -146,27 +146,27 @@ func oneLine(k tea.KeyMsg) tea.KeyMsg {
 	return k
 }
 
-func (e *inboxExercise) startCompose(kind string, orig *mailItem) {
-	e.form = newComposeForm(e.c, kind, orig)
+func (e *InboxExercise) StartCompose(kind string, orig *mailItem) {
+	e.Form = newComposeForm(e.c, kind, orig)
 	e.mode = modeCompose
 }
 
-func (e *inboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
-	f := e.form
+func (e *InboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
+	f := e.Form
 	switch k.Type {
 	case tea.KeyEsc:
 		e.askDiscard()
 		return nil
 	case tea.KeyTab:
-		f.focusOn((f.focus + 1) % composeStops)
+		f.FocusOn((f.focus + 1) % composeStops)
 		return nil
 	case tea.KeyShiftTab:
-		f.focusOn((f.focus - 1 + composeStops) % composeStops)
+		f.FocusOn((f.focus - 1 + composeStops) % composeStops)
 		return nil
 	case tea.KeyEnter:
 		switch f.focus {
-		case fieldTo, fieldCc, fieldSubject:
-			f.focusOn(f.focus + 1)
+		case FieldTo, FieldCc, FieldSubject:
+			f.FocusOn(f.focus + 1)
 			return nil
 		case fieldBody:
 		default:
@@ -177,20 +177,20 @@ func (e *inboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 		up := k.Type == tea.KeyUp
 		switch {
 		case f.focus < fieldBody && up:
-			f.focusOn(max(f.focus-1, 0))
+			f.FocusOn(max(f.focus-1, 0))
 			return nil
 		case f.focus < fieldBody:
-			f.focusOn(f.focus + 1)
+			f.FocusOn(f.focus + 1)
 			return nil
-		case f.focus == fieldBody && up && f.body.Line() == 0:
-			f.focusOn(fieldSubject)
+		case f.focus == fieldBody && up && f.Body.Line() == 0:
+			f.FocusOn(FieldSubject)
 			return nil
-		case f.focus == fieldBody && !up && f.body.Line() >= f.body.LineCount()-1:
-			f.focusOn(btnAttach)
+		case f.focus == fieldBody && !up && f.Body.Line() >= f.Body.LineCount()-1:
+			f.FocusOn(btnAttach)
 			return nil
 		case f.focus > fieldBody:
 			if up {
-				f.focusOn(fieldBody)
+				f.FocusOn(fieldBody)
 			}
 			return nil
 		}
@@ -200,7 +200,7 @@ func (e *inboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 			if k.Type == tea.KeyLeft {
 				next = f.focus - 1
 			}
-			f.focusOn(ui.Clamp(next, btnAttach, btnDiscard))
+			f.FocusOn(ui.Clamp(next, btnAttach, btnDiscard))
 			return nil
 		}
 	case tea.KeySpace:
@@ -211,11 +211,11 @@ func (e *inboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	switch {
-	case f.focus <= fieldSubject:
+	case f.focus <= FieldSubject:
 		if k.Type == tea.KeyRunes {
 			k = oneLine(k)
 		}
-		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(k)
+		f.Inputs[f.focus], cmd = f.Inputs[f.focus].Update(k)
 		if f.bad == f.focus {
 			f.bad = -1 // being mended
 		}
@@ -223,38 +223,38 @@ func (e *inboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 		if k.Type == tea.KeyRunes {
 			k.Runes = []rune(strings.ReplaceAll(strings.ReplaceAll(string(k.Runes), "\r\n", "\n"), "\r", "\n"))
 		}
-		f.body, cmd = f.body.Update(k)
-		f.full = f.body.Length() >= bodyLimit
+		f.Body, cmd = f.Body.Update(k)
+		f.full = f.Body.Length() >= BodyLimit
 	}
 	return cmd
 }
 
 // press acts on a button of the compose form.
-func (e *inboxExercise) Press(b int) {
+func (e *InboxExercise) Press(b int) {
 	switch b {
 	case btnAttach:
 		e.mode, e.picker = modePicker, 0
-	case btnSend:
+	case BtnSend:
 		e.send()
 	case btnDiscard:
 		e.askDiscard()
 	}
 }
 
-func (e *inboxExercise) composeClick(in func(string) bool) {
-	f := e.form
-	for i := fieldTo; i <= fieldBody; i++ {
+func (e *InboxExercise) composeClick(in func(string) bool) {
+	f := e.Form
+	for i := FieldTo; i <= fieldBody; i++ {
 		if in(fmt.Sprintf("inbox-field-%d", i)) {
-			f.focusOn(i)
+			f.FocusOn(i)
 			return
 		}
 	}
 	for _, b := range []struct {
 		id   string
 		stop int
-	}{{"inbox-btn-attach", btnAttach}, {"inbox-btn-send", btnSend}, {"inbox-btn-discard", btnDiscard}} {
+	}{{"inbox-btn-attach", btnAttach}, {"inbox-btn-send", BtnSend}, {"inbox-btn-discard", btnDiscard}} {
 		if in(b.id) {
-			f.focusOn(b.stop)
+			f.FocusOn(b.stop)
 			e.Press(b.stop)
 			return
 		}
@@ -262,8 +262,8 @@ func (e *inboxExercise) composeClick(in func(string) bool) {
 }
 
 // askDiscard closes an empty form, and asks before throwing a draft away.
-func (e *inboxExercise) askDiscard() {
-	if !e.form.dirty() {
+func (e *InboxExercise) askDiscard() {
+	if !e.Form.dirty() {
 		e.closeCompose()
 		return
 	}
@@ -274,52 +274,52 @@ func (e *inboxExercise) askDiscard() {
 	})
 }
 
-func (e *inboxExercise) closeCompose() {
-	if e.form != nil && e.form.dirty() {
+func (e *InboxExercise) closeCompose() {
+	if e.Form != nil && e.Form.dirty() {
 		e.note = e.c.Cat.T("inbox_draft_discarded")
 	}
-	e.form, e.mode, e.dlg = nil, modeMail, nil
+	e.Form, e.mode, e.dlg = nil, modeMail, nil
 }
 
 // send sends the email, or refuses it when To is empty or an address
 // cannot be used; either way the player checks the answer. A refused draft
 // stays open, with nothing lost.
-func (e *inboxExercise) send() {
-	f := e.form
-	sm := lessons.SentMail{Kind: f.kind, To: f.inputs[fieldTo].Value(), Cc: f.inputs[fieldCc].Value(),
-		Subject: f.inputs[fieldSubject].Value(), Body: f.body.Value(), Attachments: slices.Clone(f.docs)}
+func (e *InboxExercise) send() {
+	f := e.Form
+	sm := lessons.SentMail{Kind: f.kind, To: f.Inputs[FieldTo].Value(), Cc: f.Inputs[FieldCc].Value(),
+		Subject: f.Inputs[FieldSubject].Value(), Body: f.Body.Value(), Attachments: slices.Clone(f.docs)}
 	if f.orig != nil && !f.orig.mine {
-		sm.Of = f.orig.id
+		sm.Of = f.orig.Id
 	}
 	field, _, p := lessons.FirstBadRecipient(sm.To, sm.Cc)
 	if p != lessons.AddressOK {
 		sm.Refused = true
 		// Keep one refused try: pressing Send again and again adds nothing.
-		if n := len(e.ans.Sent); n > 0 && e.ans.Sent[n-1].Refused {
-			e.ans.Sent = e.ans.Sent[:n-1]
+		if n := len(e.Ans.Sent); n > 0 && e.Ans.Sent[n-1].Refused {
+			e.Ans.Sent = e.Ans.Sent[:n-1]
 		}
-		e.ans.Sent = append(e.ans.Sent, sm)
-		f.bad = fieldTo
+		e.Ans.Sent = append(e.Ans.Sent, sm)
+		f.bad = FieldTo
 		if field == "cc" {
-			f.bad = fieldCc
+			f.bad = FieldCc
 		}
-		f.focusOn(f.bad)
+		f.FocusOn(f.bad)
 		e.note = e.c.Cat.T("inbox_not_sent")
 		e.did(lessons.ActSend, sm.Of, "")
 		return
 	}
-	if n := len(e.ans.Sent); n > 0 && e.ans.Sent[n-1].Refused {
-		e.ans.Sent = e.ans.Sent[:n-1]
+	if n := len(e.Ans.Sent); n > 0 && e.Ans.Sent[n-1].Refused {
+		e.Ans.Sent = e.Ans.Sent[:n-1]
 	}
-	e.ans.Sent = append(e.ans.Sent, sm)
+	e.Ans.Sent = append(e.Ans.Sent, sm)
 	e.sentN++
-	from := e.ex.Me
-	if e.ex.Name != "" {
-		from = e.ex.Name + " <" + e.ex.Me + ">"
+	from := e.Ex.Me
+	if e.Ex.Name != "" {
+		from = e.Ex.Name + " <" + e.Ex.Me + ">"
 	}
 	var files []string
 	for _, id := range f.docs {
-		if d := e.ex.Document(id); d != nil {
+		if d := e.Ex.Document(id); d != nil {
 			files = append(files, d.Name)
 		}
 	}
@@ -331,16 +331,16 @@ func (e *inboxExercise) send() {
 		body = strings.TrimRight(body, "\n") + "\n\n" + e.c.Cat.T("inbox_forwarded_header") + "\n" +
 			e.c.Cat.T("inbox_from") + " " + f.orig.from + "\n" + e.c.Cat.T("inbox_subject") + " " + f.orig.subject + "\n\n" + f.orig.body
 	}
-	e.mails = append(e.mails, &mailItem{id: fmt.Sprintf("sent-%d", e.sentN), folder: lessons.FolderSent, from: from,
+	e.mails = append(e.mails, &mailItem{Id: fmt.Sprintf("sent-%d", e.sentN), folder: lessons.FolderSent, from: from,
 		to: sm.To, cc: sm.Cc, date: e.c.Cat.T("inbox_now"), subject: sm.Subject, body: body, attachments: files, mine: true})
-	e.form, e.mode = nil, modeMail
+	e.Form, e.mode = nil, modeMail
 	e.note = e.c.Cat.T("inbox_sent_note")
 	e.did(lessons.ActSend, sm.Of, "")
 }
 
-func (e *inboxExercise) pickerKey(k tea.KeyMsg) {
+func (e *InboxExercise) pickerKey(k tea.KeyMsg) {
 	ck := e.c.Keys
-	n := len(e.ex.Documents)
+	n := len(e.Ex.Documents)
 	switch {
 	case k.Type == tea.KeyEsc:
 		e.mode = modeCompose
@@ -355,13 +355,13 @@ func (e *inboxExercise) pickerKey(k tea.KeyMsg) {
 
 // pick attaches the document under the cursor, or takes it off if it was
 // attached, and goes back to the email.
-func (e *inboxExercise) pick() {
+func (e *InboxExercise) pick() {
 	e.mode = modeCompose
-	if e.picker >= len(e.ex.Documents) {
+	if e.picker >= len(e.Ex.Documents) {
 		return
 	}
-	d := e.ex.Documents[e.picker]
-	f := e.form
+	d := e.Ex.Documents[e.picker]
+	f := e.Form
 	if i := slices.Index(f.docs, d.ID); i >= 0 {
 		f.docs = slices.Delete(f.docs, i, i+1)
 		e.note = e.c.Cat.T("inbox_detached", "File", d.Name)

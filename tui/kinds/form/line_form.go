@@ -1,4 +1,4 @@
-package tui
+package form
 
 import (
 	"fmt"
@@ -20,22 +20,22 @@ import (
 // back, card, add, remove 2, change 1 (on the review), submit. Every value
 // goes in through the form's own inputs and methods, so its rules, its
 // error summary, its timers and its outcomes are the full screen's.
-type formLines struct {
+type FormLines struct {
 	c   *ui.Common
-	e   *formExercise
+	E   *FormExercise
 	sel string  // the field whose value the next line gives, by key; "" for none
 	cmd tea.Cmd // what a line asks the runner to do (leaving, from the form's dialog)
 }
 
-var newFormLines = exercise.LineAdapter(func(c *ui.Common, e *formExercise) exercise.LineExercise {
-	return &formLines{c: c, e: e}
+var NewFormLines = exercise.LineAdapter(func(c *ui.Common, e *FormExercise) exercise.LineExercise {
+	return &FormLines{c: c, E: e}
 })
 
-func (l *formLines) w(id string) string { return access.Word(l.c, id) }
+func (l *FormLines) w(id string) string { return access.Word(l.c, id) }
 
-func (l *formLines) Describe() []string {
+func (l *FormLines) Describe() []string {
 	cat := l.c.Cat
-	fm := l.e.form
+	fm := l.E.form
 	out := []string{cat.T("line_form_site", "Practice", cat.T("form_practice"), "Site", strings.Join(nonEmpty(fm.Site, fm.Service), ", "))}
 	if fm.Persona != nil {
 		out = append(out, l.card()...)
@@ -44,8 +44,8 @@ func (l *formLines) Describe() []string {
 }
 
 // card is the persona card: the fictional data to copy.
-func (l *formLines) card() []string {
-	p := l.e.form.Persona
+func (l *FormLines) card() []string {
+	p := l.E.form.Persona
 	if p == nil {
 		return []string{l.c.Cat.T("line_form_no_card")}
 	}
@@ -61,19 +61,19 @@ func (l *formLines) card() []string {
 
 // page says what the form shows now: a page with its fields numbered, the
 // review, the end of the session or the receipt.
-func (l *formLines) page() []string {
-	e := l.e
+func (l *FormLines) page() []string {
+	e := l.E
 	switch {
 	case e.stage == stReceipt && e.receipt != nil:
 		return l.receipt()
 	case e.stage == stExpired:
 		return l.expired()
-	case e.page >= e.reviewPage():
+	case e.Page >= e.reviewPage():
 		return l.review()
 	}
 	cat := l.c.Cat
-	pg := e.form.Pages[e.page]
-	out := []string{cat.T("form_page_of", "N", e.page+1, "Total", len(e.form.Pages)) + ": " + access.Sentence(pg.Title)}
+	pg := e.form.Pages[e.Page]
+	out := []string{cat.T("form_page_of", "N", e.Page+1, "Total", len(e.form.Pages)) + ": " + access.Sentence(pg.Title)}
 	if pg.Intro != "" {
 		out = append(out, pg.Intro)
 	}
@@ -81,25 +81,25 @@ func (l *formLines) page() []string {
 	for _, f := range pg.Fields {
 		if f.Kind != "group" {
 			n++
-			out = append(out, l.fieldLines(n, e.fields[f.ID])...)
+			out = append(out, l.fieldLines(n, e.Fields[f.ID])...)
 			continue
 		}
-		g := e.groups[f.ID]
+		g := e.Groups[f.ID]
 		out = append(out, access.Sentence(f.Label))
 		if f.Help != "" {
 			out = append(out, f.Help)
 		}
-		if len(g.serials) == 0 {
+		if len(g.Serials) == 0 {
 			out = append(out, cat.T("form_group_none"))
 		}
-		for i, serial := range g.serials {
+		for i, serial := range g.Serials {
 			out = append(out, f.Item+" "+strconv.Itoa(i+1)+":")
 			for _, sf := range f.Fields {
 				n++
-				out = append(out, l.fieldLines(n, e.fields[itemKey(f.ID, serial, sf.ID)])...)
+				out = append(out, l.fieldLines(n, e.Fields[ItemKey(f.ID, serial, sf.ID)])...)
 			}
 		}
-		if len(g.serials) < f.MaxItem || len(g.serials) > 0 {
+		if len(g.Serials) < f.MaxItem || len(g.Serials) > 0 {
 			out = append(out, cat.T("line_form_group_words", "Add", l.w("line_cmd_add"), "Remove", l.w("line_cmd_remove"),
 				"Item", strings.ToLower(f.Item), "Max", f.MaxItem))
 		}
@@ -109,9 +109,9 @@ func (l *formLines) page() []string {
 
 // fieldLines is field n in words: its label, "required", its value, its
 // help and its error; a code field adds the SMS.
-func (l *formLines) fieldLines(n int, fs *fieldState) []string {
+func (l *FormLines) fieldLines(n int, fs *fieldState) []string {
 	cat := l.c.Cat
-	f := fs.f
+	f := fs.F
 	parts := []string{fmt.Sprintf("%d. %s", n, labelSentence(f.Label))}
 	if f.Required {
 		parts = append(parts, access.Sentence(cat.T("line_form_required")))
@@ -120,8 +120,8 @@ func (l *formLines) fieldLines(n int, fs *fieldState) []string {
 	if f.Help != "" {
 		parts = append(parts, access.Sentence(f.Help))
 	}
-	if fs.err != "" {
-		parts = append(parts, cat.T("line_form_error", "Text", l.errorText(f, fs.err)))
+	if fs.Err != "" {
+		parts = append(parts, cat.T("line_form_error", "Text", l.ErrorText(f, fs.Err)))
 	}
 	out := []string{strings.Join(parts, " ")}
 	if f.Kind == "code" {
@@ -141,15 +141,15 @@ func labelSentence(label string) string {
 }
 
 // valueText is what a field holds now, in words.
-func (l *formLines) valueText(fs *fieldState) string {
+func (l *FormLines) valueText(fs *fieldState) string {
 	cat := l.c.Cat
-	if fs.f.Kind == "check" {
-		if fs.value == "yes" {
+	if fs.F.Kind == "check" {
+		if fs.Value == "yes" {
 			return cat.T("line_form_ticked")
 		}
 		return cat.T("line_form_unticked")
 	}
-	if v := l.e.fieldValueText(fs); v != "" {
+	if v := l.E.fieldValueText(fs); v != "" {
 		return cat.T("line_form_value", "Value", access.Clip(v, 80))
 	}
 	return cat.T("line_form_empty")
@@ -157,19 +157,19 @@ func (l *formLines) valueText(fs *fieldState) string {
 
 // errorText is the form's words for a rule, or, where those speak of
 // keys, the same in words for typing.
-func (l *formLines) errorText(f *lessons.Field, rule string) string {
+func (l *FormLines) ErrorText(f *lessons.Field, rule string) string {
 	if f.Errors[rule] == "" {
 		if s := l.c.Cat.T("line_form_err_" + rule); s != "line_form_err_"+rule {
 			return s
 		}
 	}
-	return l.e.errorText(f, rule)
+	return l.E.ErrorText(f, rule)
 }
 
 // sms says the message on the simulated phone.
-func (l *formLines) sms(f *lessons.Field) []string {
+func (l *FormLines) sms(f *lessons.Field) []string {
 	cat := l.c.Cat
-	sent, ok := l.e.codes[f.ID]
+	sent, ok := l.E.Codes[f.ID]
 	if !ok {
 		return []string{cat.T("form_sms_waiting")}
 	}
@@ -184,32 +184,32 @@ func (l *formLines) sms(f *lessons.Field) []string {
 }
 
 // review says every answer, page by page, each page numbered for "change".
-func (l *formLines) review() []string {
+func (l *FormLines) review() []string {
 	cat := l.c.Cat
-	e := l.e
+	e := l.E
 	out := []string{access.Sentence(cat.T("form_review_title")), cat.T("line_form_review_intro", "Change", l.w("line_cmd_change"))}
 	for i, pg := range e.form.Pages {
 		out = append(out, fmt.Sprintf("%d. %s", i+1, access.Sentence(pg.Title)))
 		for _, f := range pg.Fields {
 			switch f.Kind {
 			case "check":
-				out = append(out, labelSentence(f.Label)+" "+access.Sentence(l.valueText(e.fields[f.ID])))
+				out = append(out, labelSentence(f.Label)+" "+access.Sentence(l.valueText(e.Fields[f.ID])))
 			case "group":
-				g := e.groups[f.ID]
-				if len(g.serials) == 0 {
+				g := e.Groups[f.ID]
+				if len(g.Serials) == 0 {
 					out = append(out, f.Label+": "+cat.T("form_group_none"))
 				}
-				for n, serial := range g.serials {
+				for n, serial := range g.Serials {
 					var parts []string
 					for _, sf := range f.Fields {
-						if v := e.fieldValueText(e.fields[itemKey(f.ID, serial, sf.ID)]); v != "" {
+						if v := e.fieldValueText(e.Fields[ItemKey(f.ID, serial, sf.ID)]); v != "" {
 							parts = append(parts, v)
 						}
 					}
 					out = append(out, f.Item+" "+strconv.Itoa(n+1)+": "+strings.Join(parts, ", "))
 				}
 			default:
-				v := e.fieldValueText(e.fields[f.ID])
+				v := e.fieldValueText(e.Fields[f.ID])
 				if v == "" {
 					v = cat.T("form_review_empty")
 				}
@@ -221,9 +221,9 @@ func (l *formLines) review() []string {
 }
 
 // expired is the end of the session in words.
-func (l *formLines) expired() []string {
+func (l *FormLines) expired() []string {
 	cat := l.c.Cat
-	e := l.e
+	e := l.E
 	out := []string{access.Sentence(cat.T("form_timeout_title")), cat.T("form_timeout_text", "Minutes", max(int(e.form.Timeout/time.Minute), 1))}
 	if e.lostPage != "" {
 		out = append(out, cat.T("form_timeout_lost", "Page", e.lostPage))
@@ -232,9 +232,9 @@ func (l *formLines) expired() []string {
 }
 
 // receipt is the proof of submission in words.
-func (l *formLines) receipt() []string {
+func (l *FormLines) receipt() []string {
 	cat := l.c.Cat
-	r, rc := l.e.receipt, l.e.form.Receipt
+	r, rc := l.E.receipt, l.E.form.Receipt
 	out := []string{access.Sentence(rc.Title)}
 	if r.reference != "" {
 		label := rc.Label
@@ -257,11 +257,11 @@ func (l *formLines) receipt() []string {
 }
 
 // fields are the fields of the page, in the order they are numbered.
-func (l *formLines) fields() []*fieldState { return l.e.pageFieldsInOrder() }
+func (l *FormLines) fields() []*fieldState { return l.E.PageFieldsInOrder() }
 
-func (l *formLines) Prompt() string {
+func (l *FormLines) Prompt() string {
 	cat := l.c.Cat
-	e := l.e
+	e := l.E
 	switch {
 	case e.done:
 		return cat.T("line_press_enter")
@@ -269,11 +269,11 @@ func (l *formLines) Prompt() string {
 		return cat.T("line_type_number")
 	case e.stage == stExpired:
 		return cat.T("line_form_sign_in", "Word", l.w("line_cmd_next"))
-	case e.page >= e.reviewPage():
+	case e.Page >= e.reviewPage():
 		return cat.T("line_form_review_prompt", "Change", l.w("line_cmd_change"), "Submit", l.w("line_cmd_submit"))
 	}
-	if fs := e.fields[l.sel]; fs != nil {
-		switch fs.f.Kind {
+	if fs := e.Fields[l.sel]; fs != nil {
+		switch fs.F.Kind {
 		case "select", "radio":
 			return cat.T("line_form_ask_option")
 		case "check":
@@ -283,23 +283,23 @@ func (l *formLines) Prompt() string {
 		case "day":
 			return cat.T("line_form_ask_day")
 		}
-		if v := fs.input.Value(); v != "" {
-			return cat.T("line_form_ask_keep", "Label", fs.f.Label, "Value", v, "Clear", l.w("line_cmd_clear"))
+		if v := fs.Input.Value(); v != "" {
+			return cat.T("line_form_ask_keep", "Label", fs.F.Label, "Value", v, "Clear", l.w("line_cmd_clear"))
 		}
-		return cat.T("line_form_ask_text", "Label", fs.f.Label)
+		return cat.T("line_form_ask_text", "Label", fs.F.Label)
 	}
-	if l.nextTarget().kind == tSubmit {
+	if l.nextTarget().Kind == TSubmit {
 		return cat.T("line_form_prompt_submit", "Next", l.w("line_cmd_submit"))
 	}
-	if e.back {
+	if e.Back {
 		return cat.T("line_form_prompt_review", "Next", l.w("line_cmd_form_next"))
 	}
 	return cat.T("line_form_prompt", "Next", l.w("line_cmd_form_next"))
 }
 
-func (l *formLines) LineCommands() []string {
+func (l *FormLines) LineCommands() []string {
 	cat := l.c.Cat
-	if l.e.page >= l.e.reviewPage() {
+	if l.E.Page >= l.E.reviewPage() {
 		return []string{cat.T("line_form_words_review", "Change", l.w("line_cmd_change"), "Submit", l.w("line_cmd_submit"),
 			"Back", l.w("line_cmd_form_back"), "Card", l.w("line_cmd_card"))}
 	}
@@ -310,16 +310,16 @@ func (l *formLines) LineCommands() []string {
 
 // lineCmd keeps the form's timer running after a line (the session and
 // the SMS code count on c.Tick, as on the full screen).
-func (l *formLines) LineCmd() tea.Cmd {
+func (l *FormLines) LineCmd() tea.Cmd {
 	cmd := l.cmd
 	l.cmd = nil
-	return tea.Batch(cmd, l.e.ensureTick())
+	return tea.Batch(cmd, l.E.ensureTick())
 }
 
 // lineNews says what changes on its own: the warning before the session
 // ends, its end, an SMS code that expired, and the receipt.
-func (l *formLines) LineNews() []access.Note {
-	e := l.e
+func (l *FormLines) LineNews() []access.Note {
+	e := l.E
 	cat := l.c.Cat
 	now := l.c.Now()
 	var out []access.Note
@@ -334,9 +334,9 @@ func (l *formLines) LineNews() []access.Note {
 		if left, ok := e.warningLeft(now); ok {
 			out = append(out, access.Note{ID: "form-warning:" + stamp, Text: cat.T("line_form_warning", "Left", clockText(left))})
 		}
-		if e.page < e.reviewPage() {
-			for _, f := range e.form.Pages[e.page].Fields {
-				if sent, ok := e.codes[f.ID]; ok && f.Kind == "code" && !now.Before(sent.Expires) {
+		if e.Page < e.reviewPage() {
+			for _, f := range e.form.Pages[e.Page].Fields {
+				if sent, ok := e.Codes[f.ID]; ok && f.Kind == "code" && !now.Before(sent.Expires) {
 					out = append(out, access.Note{ID: "form-code:" + sent.Code, Text: cat.T("form_sms_expired") + " " +
 						cat.T("line_form_new_code", "Word", l.w("line_cmd_new_code"))})
 				}
@@ -347,25 +347,25 @@ func (l *formLines) LineNews() []access.Note {
 }
 
 // spoken adds the page to what F6 reads.
-func (l *formLines) Spoken() string { return strings.Join(l.page(), "\n") }
+func (l *FormLines) Spoken() string { return strings.Join(l.page(), "\n") }
 
 // nextTarget is the page's Next (or Submit) button.
-func (l *formLines) nextTarget() target {
-	for _, t := range l.e.targets() {
-		if t.kind == tNext || t.kind == tSubmit {
+func (l *FormLines) nextTarget() Target {
+	for _, t := range l.E.Targets() {
+		if t.Kind == TNext || t.Kind == TSubmit {
 			return t
 		}
 	}
-	return target{kind: tNext}
+	return Target{Kind: TNext}
 }
 
 // press presses the target that matches t, with the focus on it, as Enter
 // would.
-func (l *formLines) Press(t target) {
-	e := l.e
-	for i, o := range e.targets() {
+func (l *FormLines) Press(t Target) {
+	e := l.E
+	for i, o := range e.Targets() {
 		if o == t {
-			e.focus = i
+			e.Focus = i
 			e.focusField()
 			e.activate(o, true)
 			return
@@ -373,8 +373,8 @@ func (l *formLines) Press(t target) {
 	}
 }
 
-func (l *formLines) Line(text string) ([]string, bool) {
-	e := l.e
+func (l *FormLines) Line(text string) ([]string, bool) {
+	e := l.E
 	if e.done || e.stage == stReceipt {
 		return nil, false
 	}
@@ -404,27 +404,27 @@ func (l *formLines) Line(text string) ([]string, bool) {
 }
 
 // command handles a line that is not a field's value.
-func (l *formLines) command(text string) []string {
+func (l *FormLines) command(text string) []string {
 	cat := l.c.Cat
-	e := l.e
+	e := l.E
 	cmd, arg := access.FirstWord(text)
 	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
-	review := e.page >= e.reviewPage()
+	review := e.Page >= e.reviewPage()
 	switch {
 	case strings.TrimSpace(text) == "":
 		return []string{l.Prompt()}
 	case is("line_cmd_card") && arg == "":
 		return l.card()
 	case (is("line_cmd_next") || is("line_cmd_form_next")) && arg == "", is("line_cmd_submit") && arg == "":
-		if review || l.nextTarget().kind == tSubmit {
-			return l.act(target{kind: tSubmit})
+		if review || l.nextTarget().Kind == TSubmit {
+			return l.act(Target{Kind: TSubmit})
 		}
 		if is("line_cmd_submit") {
 			return []string{cat.T("line_form_submit_later", "Next", l.w("line_cmd_form_next"))}
 		}
 		return l.act(l.nextTarget())
 	case is("line_cmd_form_back") && arg == "", access.IsWord(l.c, text, "line_cmd_back"):
-		if e.page == 0 {
+		if e.Page == 0 {
 			if e.WantsEsc() {
 				// As Esc: the form asks before the answers typed are lost.
 				e.escape()
@@ -438,11 +438,11 @@ func (l *formLines) command(text string) []string {
 		if !review {
 			return []string{cat.T("line_form_change_on_review")}
 		}
-		i, ok := number(arg, len(e.form.Pages))
+		i, ok := access.Number(arg, len(e.form.Pages))
 		if !ok {
 			return []string{access.NotNumber(l.c, arg, len(e.form.Pages))}
 		}
-		l.Press(target{kind: tChange, n: i - 1})
+		l.Press(Target{Kind: tChange, N: i - 1})
 		return l.page()
 	}
 	if review {
@@ -455,9 +455,9 @@ func (l *formLines) command(text string) []string {
 		return l.remove(arg)
 	case is("line_cmd_new_code"):
 		for _, fs := range l.fields() {
-			if fs.f.Kind == "code" {
-				l.Press(target{kind: tNewCode, key: fs.key})
-				return l.sms(fs.f)
+			if fs.F.Kind == "code" {
+				l.Press(Target{Kind: tNewCode, Key: fs.key})
+				return l.sms(fs.F)
 			}
 		}
 		return []string{cat.T("line_form_no_code")}
@@ -467,7 +467,7 @@ func (l *formLines) command(text string) []string {
 			return []string{cat.T("line_form_file_which")}
 		}
 		l.sel = fs.key
-		if _, ok := number(arg, len(e.form.Files)); ok {
+		if _, ok := access.Number(arg, len(e.form.Files)); ok {
 			out, _ := l.value(arg)
 			return out
 		}
@@ -480,10 +480,10 @@ func (l *formLines) command(text string) []string {
 		}
 	}
 	fields := l.fields()
-	if i, ok := number(text, len(fields)); ok {
+	if i, ok := access.Number(text, len(fields)); ok {
 		fs := fields[i-1]
 		l.sel = fs.key
-		e.focusOn(fs.key)
+		e.FocusOn(fs.key)
 		return l.ask(fs)
 	}
 	if _, err := strconv.Atoi(strings.TrimSpace(text)); err == nil {
@@ -494,10 +494,10 @@ func (l *formLines) command(text string) []string {
 
 // only is the page's one field of a kind (the consent, the upload), or nil
 // when there is none or more than one.
-func (l *formLines) only(kind string) *fieldState {
+func (l *FormLines) only(kind string) *fieldState {
 	var found *fieldState
 	for _, fs := range l.fields() {
-		if fs.f.Kind == kind {
+		if fs.F.Kind == kind {
 			if found != nil {
 				return nil
 			}
@@ -509,16 +509,16 @@ func (l *formLines) only(kind string) *fieldState {
 
 // act presses Next or Submit and says what came of it: the form's error
 // summary, the next page, or nothing (the player checks a submitted form).
-func (l *formLines) act(t target) []string {
-	e := l.e
-	before := e.page
+func (l *FormLines) act(t Target) []string {
+	e := l.E
+	before := e.Page
 	e.summary = false
 	l.Press(t)
 	if e.pending {
 		return nil
 	}
 	var out []string
-	if e.page != before {
+	if e.Page != before {
 		out = l.page()
 	}
 	if e.summary {
@@ -528,11 +528,11 @@ func (l *formLines) act(t target) []string {
 }
 
 // errors is the form's error summary: each error with its field.
-func (l *formLines) errors() []string {
+func (l *FormLines) errors() []string {
 	var items []string
 	for i, fs := range l.fields() {
-		if fs.err != "" {
-			items = append(items, fmt.Sprintf("%d. %s: %s", i+1, strings.TrimSuffix(fs.f.Label, "."), l.errorText(fs.f, fs.err)))
+		if fs.Err != "" {
+			items = append(items, fmt.Sprintf("%d. %s: %s", i+1, strings.TrimSuffix(fs.F.Label, "."), l.ErrorText(fs.F, fs.Err)))
 		}
 	}
 	if len(items) == 0 {
@@ -542,9 +542,9 @@ func (l *formLines) errors() []string {
 }
 
 // ask says what field fs takes: its options, files or days numbered.
-func (l *formLines) ask(fs *fieldState) []string {
+func (l *FormLines) ask(fs *fieldState) []string {
 	cat := l.c.Cat
-	f := fs.f
+	f := fs.F
 	var out []string
 	if !f.IsText() {
 		// A typed field's prompt says its label and value.
@@ -558,7 +558,7 @@ func (l *formLines) ask(fs *fieldState) []string {
 		out = append(out, access.Numbered(optionTexts(f, cat.T("form_option_full")))...)
 	case "file":
 		var names []string
-		for _, file := range l.e.form.Files {
+		for _, file := range l.E.form.Files {
 			names = append(names, file.Name+", "+sizeText(cat, file.KB)+". "+file.Text)
 		}
 		out = append(out, cat.T("form_picker_folder"))
@@ -583,7 +583,7 @@ func (l *formLines) ask(fs *fieldState) []string {
 }
 
 // days are the days a calendar offers, from tomorrow.
-func (l *formLines) days(f *lessons.Field) []time.Time {
+func (l *FormLines) days(f *lessons.Field) []time.Time {
 	now := l.c.Now()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	out := make([]time.Time, 0, max(f.Days, 0))
@@ -596,15 +596,15 @@ func (l *formLines) days(f *lessons.Field) []time.Time {
 // value gives the chosen field the line, through the form's own input or
 // methods. ok is false when the line is not a value for it (a command):
 // the field is let go and the line handled as a command.
-func (l *formLines) value(text string) ([]string, bool) {
+func (l *FormLines) value(text string) ([]string, bool) {
 	cat := l.c.Cat
-	e := l.e
-	fs := e.fields[l.sel]
+	e := l.E
+	fs := e.Fields[l.sel]
 	if fs == nil {
 		l.sel = ""
 		return nil, false
 	}
-	f := fs.f
+	f := fs.F
 	t := strings.TrimSpace(text)
 	pick := func(n int) (int, bool) {
 		if t == "" {
@@ -612,10 +612,10 @@ func (l *formLines) value(text string) ([]string, bool) {
 			return 0, false
 		}
 		_, arg := access.FirstWord(t)
-		if i, ok := number(t, n); ok {
+		if i, ok := access.Number(t, n); ok {
 			return i - 1, true
 		}
-		if i, ok := number(arg, n); ok && f.Kind == "file" && access.IsWord(l.c, strings.Fields(t)[0], "line_cmd_file") {
+		if i, ok := access.Number(arg, n); ok && f.Kind == "file" && access.IsWord(l.c, strings.Fields(t)[0], "line_cmd_file") {
 			return i - 1, true
 		}
 		return 0, false
@@ -627,11 +627,11 @@ func (l *formLines) value(text string) ([]string, bool) {
 			return []string{cat.T("line_form_kept")}, true
 		}
 		if access.IsWord(l.c, t, "line_cmd_clear") {
-			fs.input.SetValue("")
+			fs.Input.SetValue("")
 			e.changed(fs)
 			return []string{cat.T("line_form_cleared")}, true
 		}
-		fs.input.SetValue(access.ClipRunes(t, fs.input.CharLimit))
+		fs.Input.SetValue(access.ClipRunes(t, fs.Input.CharLimit))
 		e.changed(fs)
 	case "select", "radio":
 		i, ok := pick(len(f.Options))
@@ -649,7 +649,7 @@ func (l *formLines) value(text string) ([]string, bool) {
 			e.openPopup(popSelect, fs.key, i)
 			e.pick(fs, i)
 		} else {
-			l.Press(target{kind: tOption, key: fs.key, n: i})
+			l.Press(Target{Kind: tOption, Key: fs.key, N: i})
 		}
 	case "file":
 		i, ok := pick(len(e.form.Files))
@@ -693,9 +693,9 @@ func (l *formLines) value(text string) ([]string, bool) {
 			l.sel = ""
 			return nil, false
 		}
-		if yes != (fs.value == "yes") {
-			e.focusOn(fs.key)
-			e.activate(target{kind: tField, key: fs.key}, false) // as Space: tick or untick
+		if yes != (fs.Value == "yes") {
+			e.FocusOn(fs.key)
+			e.activate(Target{Kind: TField, Key: fs.key}, false) // as Space: tick or untick
 		}
 	default:
 		l.sel = ""
@@ -703,17 +703,17 @@ func (l *formLines) value(text string) ([]string, bool) {
 	}
 	l.sel = ""
 	out := []string{labelSentence(f.Label) + " " + access.Sentence(l.valueText(fs))}
-	if fs.err != "" {
-		out = append(out, cat.T("line_form_error", "Text", l.errorText(f, fs.err)))
+	if fs.Err != "" {
+		out = append(out, cat.T("line_form_error", "Text", l.ErrorText(f, fs.Err)))
 	}
 	return out, true
 }
 
 // groups are the repeating groups of the page.
-func (l *formLines) groups() []*groupState {
+func (l *FormLines) groups() []*groupState {
 	var out []*groupState
-	for _, f := range l.e.form.Pages[l.e.page].Fields {
-		if g := l.e.groups[f.ID]; g != nil && f.Kind == "group" {
+	for _, f := range l.E.form.Pages[l.E.Page].Fields {
+		if g := l.E.Groups[f.ID]; g != nil && f.Kind == "group" {
 			out = append(out, g)
 		}
 	}
@@ -722,16 +722,16 @@ func (l *formLines) groups() []*groupState {
 
 // add adds an item to the page's group (the first with room), as its Add
 // button does, and asks for its first field.
-func (l *formLines) add(string) []string {
+func (l *FormLines) add(string) []string {
 	cat := l.c.Cat
 	gs := l.groups()
 	if len(gs) == 0 {
 		return []string{cat.T("line_form_no_group")}
 	}
 	for _, g := range gs {
-		if len(g.serials) < g.f.MaxItem {
-			l.Press(target{kind: tAdd, key: g.f.ID})
-			out := []string{cat.T("line_form_added", "Item", g.f.Item, "N", len(g.serials))}
+		if len(g.Serials) < g.f.MaxItem {
+			l.Press(Target{Kind: TAdd, Key: g.f.ID})
+			out := []string{cat.T("line_form_added", "Item", g.f.Item, "N", len(g.Serials))}
 			return append(out, l.page()...)
 		}
 	}
@@ -739,29 +739,29 @@ func (l *formLines) add(string) []string {
 }
 
 // remove takes item n (as said: "Persona 2") out of the page's group.
-func (l *formLines) remove(arg string) []string {
+func (l *FormLines) remove(arg string) []string {
 	cat := l.c.Cat
 	gs := l.groups()
 	if len(gs) == 0 {
 		return []string{cat.T("line_form_no_group")}
 	}
 	for _, g := range gs {
-		if i, ok := number(arg, len(g.serials)); ok {
+		if i, ok := access.Number(arg, len(g.Serials)); ok {
 			item := g.f.Item
-			l.Press(target{kind: tRemove, key: g.f.ID, n: g.serials[i-1]})
+			l.Press(Target{Kind: TRemove, Key: g.f.ID, N: g.Serials[i-1]})
 			out := []string{cat.T("line_form_removed", "Item", item, "N", i)}
 			return append(out, l.page()...)
 		}
 	}
-	if len(gs[0].serials) == 0 {
+	if len(gs[0].Serials) == 0 {
 		return []string{cat.T("form_group_none")}
 	}
-	return []string{cat.T("line_form_which_item", "Word", l.w("line_cmd_remove"), "Count", len(gs[0].serials))}
+	return []string{cat.T("line_form_which_item", "Word", l.w("line_cmd_remove"), "Count", len(gs[0].Serials))}
 }
 
 // dialogLines says the form's own dialog (leave, losing what was typed?).
-func (l *formLines) dialogLines() []string {
-	d := l.e.dlg
+func (l *FormLines) dialogLines() []string {
+	d := l.E.dlg
 	if d == nil {
 		return nil
 	}
@@ -773,15 +773,15 @@ func (l *formLines) dialogLines() []string {
 }
 
 // dialog answers the form's dialog by the number of a button.
-func (l *formLines) dialog(text string) []string {
-	d := l.e.dlg
-	i, ok := number(text, len(d.Buttons))
+func (l *FormLines) dialog(text string) []string {
+	d := l.E.dlg
+	i, ok := access.Number(text, len(d.Buttons))
 	if !ok {
 		return []string{access.NotNumber(l.c, text, len(d.Buttons))}
 	}
 	cmd, closed := d.Press(i - 1)
 	if closed {
-		l.e.dlg = nil
+		l.E.dlg = nil
 	}
 	l.cmd = cmd
 	if cmd == nil {

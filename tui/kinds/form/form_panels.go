@@ -1,4 +1,4 @@
-package tui
+package form
 
 import (
 	"strconv"
@@ -14,12 +14,12 @@ import (
 // Panels of the form: the practice persona card, the file picker and the
 // calendar of a day field.
 
-func splitLines(s string) []string { return strings.Split(s, "\n") }
+func SplitLines(s string) []string { return strings.Split(s, "\n") }
 
 // personaCard draws the persona card in w columns and at most h lines:
 // fictional data to copy. When the boxed card is too tall it loses its box,
 // then its note, so that every detail stays on screen as long as possible.
-func (e *formExercise) personaCard(w, h int) []string {
+func (e *FormExercise) personaCard(w, h int) []string {
 	p := e.form.Persona
 	if p == nil {
 		return nil
@@ -41,9 +41,9 @@ func (e *formExercise) personaCard(w, h int) []string {
 			b.WriteString("\n" + lipgloss.NewStyle().Width(inner).Render(st.Dim.Render(r.Label+":")+" "+r.Value))
 		}
 		if boxed {
-			lines = splitLines(st.Box.Width(w - 2).Render(b.String()))
+			lines = SplitLines(st.Box.Width(w - 2).Render(b.String()))
 		} else {
-			lines = splitLines(b.String())
+			lines = SplitLines(b.String())
 		}
 		if len(lines) <= h {
 			break
@@ -53,13 +53,13 @@ func (e *formExercise) personaCard(w, h int) []string {
 }
 
 // viewPicker is the simulated file picker: the practice documents.
-func (e *formExercise) viewPicker(w int) []string {
+func (e *FormExercise) viewPicker(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
-	fs := e.fields[e.popupKey]
+	fs := e.Fields[e.popupKey]
 	var cv canvas
 	title := cat.T("form_picker_title")
 	if fs != nil {
-		title += ": " + fs.f.Label
+		title += ": " + fs.F.Label
 	}
 	cv.add(-1, st.Title.Render(title))
 	cv.add(-1, st.Dim.Render(cat.T("form_picker_folder")))
@@ -104,10 +104,10 @@ func firstFreeDay(f interface {
 // dayKey moves the calendar's cursor: ← → a day, ↑ ↓ a week. At the edge
 // of the days that can be chosen, ↑ and ↓ leave the calendar. It reports
 // whether it used the key.
-func (e *formExercise) dayKey(fs *fieldState, msg tea.KeyMsg) (tea.Cmd, bool) {
+func (e *FormExercise) dayKey(fs *fieldState, msg tea.KeyMsg) (tea.Cmd, bool) {
 	now := e.c.Now()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	first, last := today.AddDate(0, 0, 1), today.AddDate(0, 0, fs.f.Days)
+	first, last := today.AddDate(0, 0, 1), today.AddDate(0, 0, fs.F.Days)
 	step := 0
 	switch msg.Type {
 	case tea.KeyLeft:
@@ -134,17 +134,17 @@ func (e *formExercise) dayKey(fs *fieldState, msg tea.KeyMsg) (tea.Cmd, bool) {
 
 // pickDay chooses the day under the calendar's cursor; a day without
 // appointments gets its message at once.
-func (e *formExercise) pickDay(fs *fieldState) {
-	fs.value = fs.day.Format("2006-01-02")
+func (e *FormExercise) pickDay(fs *fieldState) {
+	fs.Value = fs.day.Format("2006-01-02")
 	e.touched = true
-	fs.err = fs.f.DayRule(fs.day, e.c.Now())
+	fs.Err = fs.F.DayRule(fs.day, e.c.Now())
 }
 
 // calendar draws the month of the cursor: days that can be chosen show
 // their number, the others a × after it; the cursor is in brackets and the
 // chosen day in parentheses. A line says the day in words. It also returns
 // the line of the cursor's week.
-func (e *formExercise) calendar(fs *fieldState, focused bool) ([]string, int) {
+func (e *FormExercise) calendar(fs *fieldState, focused bool) ([]string, int) {
 	st, cat := e.c.Styles, e.c.Cat
 	now := e.c.Now()
 	month := time.Date(fs.day.Year(), fs.day.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -159,7 +159,7 @@ func (e *formExercise) calendar(fs *fieldState, focused bool) ([]string, int) {
 		head.WriteString(" " + padLeft(d, 3) + " ")
 	}
 	lines = append(lines, st.Dim.Render(head.String()))
-	chosen := fs.value
+	chosen := fs.Value
 	offset := (int(month.Weekday()) + 6) % 7 // Monday first
 	var row strings.Builder
 	cursorRow := 0
@@ -168,7 +168,7 @@ func (e *formExercise) calendar(fs *fieldState, focused bool) ([]string, int) {
 	for day := 1; day <= days; day++ {
 		d := month.AddDate(0, 0, day-1)
 		num := padLeft(strconv.Itoa(day), 2)
-		free := fs.f.DayRule(d, now) == ""
+		free := fs.F.DayRule(d, now) == ""
 		cell := " " + num + " "
 		if !free {
 			cell = " " + num + "×"
@@ -192,7 +192,7 @@ func (e *formExercise) calendar(fs *fieldState, focused bool) ([]string, int) {
 	}
 	if focused {
 		state := cat.T("form_day_free")
-		switch fs.f.DayRule(fs.day, now) {
+		switch fs.F.DayRule(fs.day, now) {
 		case "day_full":
 			state = cat.T("form_day_full")
 		case "day_closed":

@@ -1,4 +1,4 @@
-package tui
+package inbox
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 // cells: a title line with the practice address, the folders, list and
 // reading pane (or the form, the file picker, the link check), and the
 // action bar.
-func (e *inboxExercise) ViewFull(width, height int) string {
+func (e *InboxExercise) ViewFull(width, height int) string {
 	w, h := max(width, 10), max(height, 5)
 	bottom := e.bottom(w)
 	mainH := max(h-1-len(bottom), 2)
@@ -22,7 +22,7 @@ func (e *inboxExercise) ViewFull(width, height int) string {
 	switch {
 	case e.dlg != nil:
 		main = e.dlg.View(w, mainH)
-	case e.mode == modeCompose && e.form != nil:
+	case e.mode == modeCompose && e.Form != nil:
 		main = e.viewCompose(w, mainH)
 	case e.mode == modePicker:
 		main = e.viewPicker(w, mainH)
@@ -61,24 +61,24 @@ func block(s string, w, h int) []string {
 	return lines
 }
 
-func (e *inboxExercise) titleBar(w int) string {
+func (e *InboxExercise) titleBar(w int) string {
 	st, cat := e.c.Styles, e.c.Cat
-	who := e.ex.Me
-	if e.ex.Name != "" {
-		who = e.ex.Name + " <" + e.ex.Me + ">"
+	who := e.Ex.Me
+	if e.Ex.Name != "" {
+		who = e.Ex.Name + " <" + e.Ex.Me + ">"
 	}
 	return lipgloss.NewStyle().MaxWidth(w).Render(st.Title.Render(cat.T("inbox_title")) + st.Dim.Render(" · "+who))
 }
 
 // bottom is the note about the last action and, in the mailbox, the
 // action bar: one button per action, each with its key.
-func (e *inboxExercise) bottom(w int) []string {
+func (e *InboxExercise) bottom(w int) []string {
 	st := e.c.Styles
 	var lines []string
 	if e.note != "" {
 		lines = append(lines, lipgloss.NewStyle().MaxWidth(w).Render(st.Hint.Render("→ ")+e.note))
 	}
-	if e.mode != modeMail || e.dlg != nil || e.done {
+	if e.mode != modeMail || e.dlg != nil || e.Done {
 		if len(lines) == 0 {
 			lines = append(lines, "")
 		}
@@ -100,7 +100,7 @@ func (e *inboxExercise) bottom(w int) []string {
 	return append(lines, row)
 }
 
-func (e *inboxExercise) viewMail(w, h int) string {
+func (e *InboxExercise) viewMail(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	fw := ui.Clamp(w/5, 16, 22)
 	rw := max(w-fw-2, 8)
@@ -127,7 +127,7 @@ func (e *inboxExercise) viewMail(w, h int) string {
 		}
 		row := ui.Truncate(pointer+name, fw-1)
 		switch {
-		case i == e.folder && e.focus == focusFolders && !e.done:
+		case i == e.folder && e.focus == focusFolders && !e.Done:
 			row = st.Cursor.Render(row)
 		case i == e.folder:
 			row = st.Title.Render(row)
@@ -136,14 +136,14 @@ func (e *inboxExercise) viewMail(w, h int) string {
 	}
 
 	// Message list.
-	list := e.shown()
+	list := e.Shown()
 	listH := ui.Clamp(len(list), 1, max(h/2-1, 2))
-	e.cursor = ui.Clamp(e.cursor, 0, max(len(list)-1, 0))
-	if e.cursor < e.top {
-		e.top = e.cursor
+	e.Cursor = ui.Clamp(e.Cursor, 0, max(len(list)-1, 0))
+	if e.Cursor < e.top {
+		e.top = e.Cursor
 	}
-	if e.cursor >= e.top+listH {
-		e.top = e.cursor - listH + 1
+	if e.Cursor >= e.top+listH {
+		e.top = e.Cursor - listH + 1
 	}
 	e.top = ui.Clamp(e.top, 0, max(len(list)-listH, 0))
 	var right []string
@@ -181,10 +181,10 @@ func (e *inboxExercise) viewMail(w, h int) string {
 
 // row is one message in the list: pointer, unread or suspicious mark,
 // sender, subject, attachment mark and date.
-func (e *inboxExercise) row(m *mailItem, i, w int) string {
+func (e *InboxExercise) row(m *mailItem, i, w int) string {
 	st := e.c.Styles
 	pointer := "  "
-	if i == e.cursor {
+	if i == e.Cursor {
 		pointer = "› "
 		if e.focus == focusList {
 			pointer = "▶ "
@@ -192,7 +192,7 @@ func (e *inboxExercise) row(m *mailItem, i, w int) string {
 	}
 	mark := "  "
 	switch {
-	case m.suspicious:
+	case m.Suspicious:
 		mark = "⚠ "
 	case m.unread:
 		mark = "● "
@@ -211,7 +211,7 @@ func (e *inboxExercise) row(m *mailItem, i, w int) string {
 	line := pointer + mark + pad(ui.Truncate(who, fromW), fromW) + " " + pad(ui.Truncate(m.subject, subjW), subjW) + " " + clip + " " +
 		fmt.Sprintf("%*s", dateW, ui.Truncate(m.date, dateW))
 	switch {
-	case i == e.cursor && e.focus == focusList && !e.done:
+	case i == e.Cursor && e.focus == focusList && !e.Done:
 		return st.Cursor.Render(line)
 	case m.unread:
 		return st.Title.Render(line)
@@ -223,13 +223,13 @@ func (e *inboxExercise) row(m *mailItem, i, w int) string {
 func pad(s string, w int) string { return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0)) }
 
 // viewReading is the open message, scrolled, in h lines of w cells.
-func (e *inboxExercise) viewReading(w, h int) []string {
+func (e *InboxExercise) viewReading(w, h int) []string {
 	st, cat := e.c.Styles, e.c.Cat
 	e.readLines = h
 	m := e.opened()
 	if m == nil {
 		hint := cat.T("inbox_choose_message")
-		if e.done {
+		if e.Done {
 			hint = ""
 		}
 		return strings.Split(lipgloss.NewStyle().Width(w).Render(st.Dim.Render(hint)), "\n")
@@ -246,7 +246,7 @@ func (e *inboxExercise) viewReading(w, h int) []string {
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
 	add(field(labels[0], m.from, st.Text))
-	if !lessons.SameAddress(m.to, e.ex.Me) || m.cc != "" {
+	if !lessons.SameAddress(m.to, e.Ex.Me) || m.cc != "" {
 		add(field(labels[1], m.to, st.Text))
 	}
 	if m.cc != "" {
@@ -257,12 +257,12 @@ func (e *inboxExercise) viewReading(w, h int) []string {
 	if len(m.attachments) > 0 {
 		add(lipgloss.NewStyle().Width(w).Render("📎 " + cat.T("inbox_attachments") + " " + strings.Join(m.attachments, ", ")))
 	}
-	if m.suspicious {
+	if m.Suspicious {
 		add(st.Bad.Render("⚠ " + cat.T("inbox_marked_suspicious")))
 	}
 	lines = append(lines, "")
 	lines = append(lines, e.bodyLines(m, w)...)
-	if len(m.links) > 0 && !e.done {
+	if len(m.links) > 0 && !e.Done {
 		lines = append(lines, "")
 		add(st.Dim.Render(lipgloss.NewStyle().Width(w).Render(cat.T("inbox_links_tip"))))
 	}
@@ -283,7 +283,7 @@ func (e *inboxExercise) viewReading(w, h int) []string {
 
 // bodyLines wraps the body; a link shows its words underlined and its
 // number, and the line it is on can be clicked.
-func (e *inboxExercise) bodyLines(m *mailItem, w int) []string {
+func (e *InboxExercise) bodyLines(m *mailItem, w int) []string {
 	linkStyle := lipgloss.NewStyle().Underline(true).Foreground(lipgloss.AdaptiveColor{Light: "4", Dark: "12"})
 	wrap := lipgloss.NewStyle().Width(w)
 	var out []string
@@ -316,9 +316,9 @@ func (e *inboxExercise) bodyLines(m *mailItem, w int) []string {
 	return out
 }
 
-func (e *inboxExercise) viewCompose(w, h int) string {
+func (e *InboxExercise) viewCompose(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
-	f := e.form
+	f := e.Form
 	title := cat.T("inbox_compose_new")
 	if f.orig != nil {
 		title = cat.T("inbox_compose_"+f.kind, "Subject", f.orig.subject)
@@ -332,30 +332,30 @@ func (e *inboxExercise) viewCompose(w, h int) string {
 		switch {
 		case f.bad == stop && stop < fieldBody:
 			return st.Bad.Render("! ")
-		case f.focus == stop && !e.done:
+		case f.focus == stop && !e.Done:
 			return st.Cursor.Render("▶ ")
 		}
 		return "  "
 	}
 	lines := []string{st.Title.Render(ui.Truncate(title, w))}
-	for i := fieldTo; i <= fieldSubject; i++ {
-		in := &f.inputs[i]
+	for i := FieldTo; i <= FieldSubject; i++ {
+		in := &f.Inputs[i]
 		in.Width = max(w-2-lw-2, 4)
 		label := pad(labels[i], lw)
-		if f.focus == i && !e.done {
+		if f.focus == i && !e.Done {
 			label = st.Cursor.Render(label)
 		}
 		lines = append(lines, e.c.Zones.Mark(fmt.Sprintf("inbox-field-%d", i), pointer(i)+label+"  "+in.View()))
 	}
 	bodyLabel := cat.T("inbox_body")
-	if f.focus == fieldBody && !e.done {
+	if f.focus == fieldBody && !e.Done {
 		bodyLabel = st.Cursor.Render(bodyLabel)
 	}
 	lines = append(lines, e.c.Zones.Mark(fmt.Sprintf("inbox-field-%d", fieldBody), pointer(fieldBody)+bodyLabel))
 
 	var files []string
 	for _, id := range f.docs {
-		if d := e.ex.Document(id); d != nil {
+		if d := e.Ex.Document(id); d != nil {
 			files = append(files, "📎 "+d.Name)
 		}
 	}
@@ -371,16 +371,16 @@ func (e *inboxExercise) viewCompose(w, h int) string {
 	var tail []string
 	tail = append(tail, "  "+attach)
 	if f.full {
-		tail = append(tail, "  "+st.Bad.Render(cat.T("inbox_body_full", "Max", bodyLimit)))
+		tail = append(tail, "  "+st.Bad.Render(cat.T("inbox_body_full", "Max", BodyLimit)))
 	}
 	var btns []string
 	for _, b := range []struct {
 		id    string
 		stop  int
 		label string
-	}{{"inbox-btn-attach", btnAttach, cat.T("inbox_attach")}, {"inbox-btn-send", btnSend, cat.T("inbox_send")}, {"inbox-btn-discard", btnDiscard, cat.T("inbox_discard_short")}} {
+	}{{"inbox-btn-attach", btnAttach, cat.T("inbox_attach")}, {"inbox-btn-send", BtnSend, cat.T("inbox_send")}, {"inbox-btn-discard", btnDiscard, cat.T("inbox_discard_short")}} {
 		s := "  [ " + b.label + " ]"
-		if f.focus == b.stop && !e.done {
+		if f.focus == b.stop && !e.Done {
 			s = st.ButtonOn.Render("▶ [ " + b.label + " ]")
 		}
 		btns = append(btns, e.c.Zones.Mark(b.id, s))
@@ -388,9 +388,9 @@ func (e *inboxExercise) viewCompose(w, h int) string {
 	tail = append(tail, strings.Join(btns, " "))
 
 	bodyH := max(h-len(lines)-len(tail), 1)
-	f.body.SetWidth(max(w-2, 4))
-	f.body.SetHeight(bodyH)
-	body := block(f.body.View(), max(w-2, 4), bodyH)
+	f.Body.SetWidth(max(w-2, 4))
+	f.Body.SetHeight(bodyH)
+	body := block(f.Body.View(), max(w-2, 4), bodyH)
 	for i := range body {
 		body[i] = "  " + body[i]
 	}
@@ -398,21 +398,21 @@ func (e *inboxExercise) viewCompose(w, h int) string {
 	return strings.Join(append(lines, tail...), "\n")
 }
 
-func (e *inboxExercise) viewPicker(w, h int) string {
+func (e *InboxExercise) viewPicker(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	lines := []string{st.Title.Render(ui.Truncate(cat.T("inbox_picker_title"), w)), st.Dim.Render(ui.Truncate(cat.T("inbox_picker_folder"), w)), ""}
 	attached := map[string]bool{}
-	if e.form != nil {
-		for _, id := range e.form.docs {
+	if e.Form != nil {
+		for _, id := range e.Form.docs {
 			attached[id] = true
 		}
 	}
 	nameW := 0
-	for _, d := range e.ex.Documents {
+	for _, d := range e.Ex.Documents {
 		nameW = max(nameW, lipgloss.Width(d.Name))
 	}
 	nameW = min(nameW, max(w-18, 8))
-	for i, d := range e.ex.Documents {
+	for i, d := range e.Ex.Documents {
 		pointer, box := "  ", "[ ]"
 		if i == e.picker {
 			pointer = "▶ "
@@ -426,7 +426,7 @@ func (e *inboxExercise) viewPicker(w, h int) string {
 		}
 		lines = append(lines, e.c.Zones.Mark(fmt.Sprintf("inbox-doc-%d", i), row))
 	}
-	if len(e.ex.Documents) == 0 {
+	if len(e.Ex.Documents) == 0 {
 		lines = append(lines, st.Dim.Render(cat.T("inbox_picker_empty")))
 	}
 	lines = append(lines, "", e.c.Zones.Mark("inbox-doc-back", "  [ "+cat.T("inbox_picker_back")+" ]"))
@@ -435,7 +435,7 @@ func (e *inboxExercise) viewPicker(w, h int) string {
 
 // viewLink shows where a link really goes, with its domain marked twice:
 // in bold and with ^ underneath, so that it shows without colour too.
-func (e *inboxExercise) viewLink(w, h int) string {
+func (e *InboxExercise) viewLink(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	l := e.link
 	labels := []string{cat.T("inbox_link_shows"), cat.T("inbox_link_goes"), cat.T("inbox_link_owner")}
@@ -474,7 +474,7 @@ func (e *inboxExercise) viewLink(w, h int) string {
 		}
 		btns = append(btns, e.c.Zones.Mark(b.id, s))
 	}
-	if e.done {
+	if e.Done {
 		btns = nil // the step is over: nothing left to choose
 	}
 	lines = append(lines, strings.Join(btns, " "))

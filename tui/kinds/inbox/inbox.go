@@ -1,4 +1,4 @@
-package tui
+package inbox
 
 import (
 	"fmt"
@@ -21,30 +21,30 @@ import (
 //
 // What the learner writes lives only here, in memory, for as long as the
 // step is on screen. The judge turns it into the id of a rule.
-type inboxExercise struct {
+type InboxExercise struct {
 	c    *ui.Common
 	step *lessons.Step
-	ex   *lessons.Inbox
+	Ex   *lessons.Inbox
 	keys inboxKeys
 
 	mails  []*mailItem
 	folder int        // index in inboxFolders
 	focus  inboxFocus // folders or messages
-	cursor int        // selected row in the folder's list
+	Cursor int        // selected row in the folder's list
 	top    int        // first row shown
 	openID string     // the message in the reading pane
 	scroll int        // first line of the reading pane shown
 	note   string     // a word about the last action, until the next key
 
 	mode   inboxMode
-	form   *composeForm
+	Form   *composeForm
 	picker int           // cursor in the document picker
 	link   *lessons.Link // link being looked at
 	linkOn int           // 0: go back (the safe default), 1: open the page
 	dlg    *ui.Dialog    // asks before a draft is thrown away
-	done   bool
+	Done   bool
 
-	ans     lessons.InboxAnswer  // what was done (Deleted and Reported come from the mails)
+	Ans     lessons.InboxAnswer  // what was done (Deleted and Reported come from the mails)
 	pending *lessons.InboxAnswer // an answer to check, taken by the player
 	sentN   int
 
@@ -73,7 +73,7 @@ var inboxFolders = []string{lessons.FolderInbox, lessons.FolderSent, lessons.Fol
 // mailItem is a message as the app shows it: one from the lesson, or one
 // the learner sent.
 type mailItem struct {
-	id          string
+	Id          string
 	folder      string
 	home        string // the folder it came from, when it is in the trash
 	from        string // "Name <address>"
@@ -84,7 +84,7 @@ type mailItem struct {
 	attachments []string // file names
 	links       []*lessons.Link
 	unread      bool
-	suspicious  bool
+	Suspicious  bool
 	mine        bool // written by the learner in this step
 }
 
@@ -135,9 +135,9 @@ func newInboxKeys(c *ui.Common) inboxKeys {
 	}
 }
 
-func newInboxExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
+func NewInboxExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	x := s.Exercise.(*lessons.Inbox)
-	e := &inboxExercise{c: c, step: s, ex: x, keys: newInboxKeys(c), focus: focusList}
+	e := &InboxExercise{c: c, step: s, Ex: x, keys: newInboxKeys(c), focus: focusList}
 	for _, m := range x.Messages {
 		to := m.To
 		if to == "" {
@@ -145,7 +145,7 @@ func newInboxExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 		}
 		var files []string
 		files = append(files, m.Attachments...)
-		e.mails = append(e.mails, &mailItem{id: m.ID, folder: m.Folder, from: m.From, to: to, cc: m.Cc, date: m.Date,
+		e.mails = append(e.mails, &mailItem{Id: m.ID, folder: m.Folder, from: m.From, to: to, cc: m.Cc, date: m.Date,
 			subject: m.Subject, body: m.Body, attachments: files, links: m.Links, unread: m.Unread})
 	}
 	return e
@@ -153,7 +153,7 @@ func newInboxExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 
 // shown are the messages of the current folder, in the order listed: the
 // learner's own newest first, then the lesson's as written.
-func (e *inboxExercise) shown() []*mailItem {
+func (e *InboxExercise) Shown() []*mailItem {
 	f := inboxFolders[e.folder]
 	var mine, rest []*mailItem
 	for _, m := range e.mails {
@@ -169,9 +169,9 @@ func (e *inboxExercise) shown() []*mailItem {
 	return append(mine, rest...)
 }
 
-func (e *inboxExercise) mail(id string) *mailItem {
+func (e *InboxExercise) Mail(id string) *mailItem {
 	for _, m := range e.mails {
-		if m.id == id {
+		if m.Id == id {
 			return m
 		}
 	}
@@ -179,8 +179,8 @@ func (e *inboxExercise) mail(id string) *mailItem {
 }
 
 // opened is the message in the reading pane, if it is still in this folder.
-func (e *inboxExercise) opened() *mailItem {
-	if m := e.mail(e.openID); m != nil && m.folder == inboxFolders[e.folder] {
+func (e *InboxExercise) opened() *mailItem {
+	if m := e.Mail(e.openID); m != nil && m.folder == inboxFolders[e.folder] {
 		return m
 	}
 	return nil
@@ -188,19 +188,19 @@ func (e *inboxExercise) opened() *mailItem {
 
 // target is the message an action applies to: the selected one in the
 // list, or else the one open.
-func (e *inboxExercise) target() *mailItem {
-	list := e.shown()
-	if e.cursor < len(list) {
-		return list[e.cursor]
+func (e *InboxExercise) target() *mailItem {
+	list := e.Shown()
+	if e.Cursor < len(list) {
+		return list[e.Cursor]
 	}
 	return e.opened()
 }
 
 // Answer is what was done so far; Last is nil: the learner asks to check.
-func (e *inboxExercise) Answer() lessons.Answer { return e.answer(nil) }
+func (e *InboxExercise) Answer() lessons.Answer { return e.answer(nil) }
 
-func (e *inboxExercise) answer(last *lessons.MailAction) lessons.InboxAnswer {
-	a := e.ans
+func (e *InboxExercise) answer(last *lessons.MailAction) lessons.InboxAnswer {
+	a := e.Ans
 	a.Opened = slices.Clone(a.Opened)
 	a.Inspected = slices.Clone(a.Inspected)
 	a.Sent = slices.Clone(a.Sent)
@@ -210,10 +210,10 @@ func (e *inboxExercise) answer(last *lessons.MailAction) lessons.InboxAnswer {
 			continue
 		}
 		if m.folder == lessons.FolderTrash && m.home != "" {
-			a.Deleted = append(a.Deleted, m.id)
+			a.Deleted = append(a.Deleted, m.Id)
 		}
-		if m.suspicious {
-			a.Reported = append(a.Reported, m.id)
+		if m.Suspicious {
+			a.Reported = append(a.Reported, m.Id)
 		}
 	}
 	a.Last = last
@@ -221,13 +221,13 @@ func (e *inboxExercise) answer(last *lessons.MailAction) lessons.InboxAnswer {
 }
 
 // did records an action and asks the player to check.
-func (e *inboxExercise) did(kind, msg, link string) {
+func (e *InboxExercise) did(kind, msg, link string) {
 	a := e.answer(&lessons.MailAction{Kind: kind, Msg: msg, Link: link})
 	e.pending = &a
 }
 
 // TakeCheck hands the player, once, the answer to check after an action.
-func (e *inboxExercise) TakeCheck() lessons.Answer {
+func (e *InboxExercise) TakeCheck() lessons.Answer {
 	if e.pending == nil {
 		return nil
 	}
@@ -237,38 +237,38 @@ func (e *inboxExercise) TakeCheck() lessons.Answer {
 }
 
 // CheckKey is the letter that asks to check (C), shown on the Check button.
-func (e *inboxExercise) CheckKey() key.Binding { return e.keys.Check }
+func (e *InboxExercise) CheckKey() key.Binding { return e.keys.Check }
 
-func (e *inboxExercise) Typing() bool {
-	return e.mode == modeCompose && e.dlg == nil && !e.done && e.form.focus <= fieldBody
+func (e *InboxExercise) Typing() bool {
+	return e.mode == modeCompose && e.dlg == nil && !e.Done && e.Form.focus <= fieldBody
 }
 
-func (e *inboxExercise) WantsEsc() bool { return !e.done && (e.dlg != nil || e.mode != modeMail) }
+func (e *InboxExercise) WantsEsc() bool { return !e.Done && (e.dlg != nil || e.mode != modeMail) }
 
-func (e *inboxExercise) SetDone(done bool) {
-	e.done = done
+func (e *InboxExercise) SetDone(done bool) {
+	e.Done = done
 	if done {
 		e.dlg = nil
-		if e.form != nil {
-			e.form.blur()
+		if e.Form != nil {
+			e.Form.blur()
 		}
 		if e.mode == modePicker {
 			e.mode = modeCompose
 		}
-	} else if e.form != nil && e.mode == modeCompose {
-		e.form.focusOn(e.form.focus)
+	} else if e.Form != nil && e.mode == modeCompose {
+		e.Form.FocusOn(e.Form.focus)
 	}
 }
 
-func (e *inboxExercise) Update(msg tea.Msg) tea.Cmd {
+func (e *InboxExercise) Update(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(discardDraftMsg); ok {
-		if !e.done {
+		if !e.Done {
 			e.closeCompose()
 		}
 		return nil
 	}
 	if e.dlg != nil {
-		if e.done {
+		if e.Done {
 			return nil
 		}
 		cmd, closed := e.dlg.Update(msg)
@@ -279,7 +279,7 @@ func (e *inboxExercise) Update(msg tea.Msg) tea.Cmd {
 	}
 	if k, ok := msg.(tea.KeyMsg); ok {
 		e.note = ""
-		if e.done {
+		if e.Done {
 			if e.mode == modeMail {
 				e.Browse(k)
 			}
@@ -303,14 +303,14 @@ func (e *inboxExercise) Update(msg tea.Msg) tea.Cmd {
 	}
 	// Anything else (a paste from the clipboard) goes to the box being
 	// written in.
-	if f := e.form; f != nil && e.mode == modeCompose && !e.done {
+	if f := e.Form; f != nil && e.mode == modeCompose && !e.Done {
 		var cmd tea.Cmd
 		switch {
-		case f.focus <= fieldSubject:
-			f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+		case f.focus <= FieldSubject:
+			f.Inputs[f.focus], cmd = f.Inputs[f.focus].Update(msg)
 		case f.focus == fieldBody:
-			f.body, cmd = f.body.Update(msg)
-			f.full = f.body.Length() >= bodyLimit
+			f.Body, cmd = f.Body.Update(msg)
+			f.full = f.Body.Length() >= BodyLimit
 		}
 		return cmd
 	}
@@ -319,18 +319,18 @@ func (e *inboxExercise) Update(msg tea.Msg) tea.Cmd {
 
 // browse is what still works once the step is over: looking around the
 // folders and reading (Enter belongs to the player again).
-func (e *inboxExercise) Browse(k tea.KeyMsg) {
+func (e *InboxExercise) Browse(k tea.KeyMsg) {
 	ck := e.c.Keys
-	n := len(e.shown())
+	n := len(e.Shown())
 	switch {
 	case key.Matches(k, ck.Up) && e.focus == focusFolders:
 		e.setFolder((e.folder - 1 + len(inboxFolders)) % len(inboxFolders))
 	case key.Matches(k, ck.Down) && e.focus == focusFolders:
 		e.setFolder((e.folder + 1) % len(inboxFolders))
 	case key.Matches(k, ck.Up):
-		e.cursor = ui.Clamp(e.cursor-1, 0, max(n-1, 0))
+		e.Cursor = ui.Clamp(e.Cursor-1, 0, max(n-1, 0))
 	case key.Matches(k, ck.Down):
-		e.cursor = ui.Clamp(e.cursor+1, 0, max(n-1, 0))
+		e.Cursor = ui.Clamp(e.Cursor+1, 0, max(n-1, 0))
 	case key.Matches(k, e.keys.Switch):
 		e.focus = 1 - e.focus
 	case key.Matches(k, e.keys.Page):
@@ -338,21 +338,21 @@ func (e *inboxExercise) Browse(k tea.KeyMsg) {
 	}
 }
 
-func (e *inboxExercise) mailKey(k tea.KeyMsg) {
+func (e *InboxExercise) mailKey(k tea.KeyMsg) {
 	ck, ik := e.c.Keys, e.keys
-	list := e.shown()
+	list := e.Shown()
 	switch {
 	case key.Matches(k, ck.Up):
 		if e.focus == focusFolders {
 			e.setFolder((e.folder - 1 + len(inboxFolders)) % len(inboxFolders))
-		} else if e.cursor > 0 {
-			e.cursor--
+		} else if e.Cursor > 0 {
+			e.Cursor--
 		}
 	case key.Matches(k, ck.Down):
 		if e.focus == focusFolders {
 			e.setFolder((e.folder + 1) % len(inboxFolders))
-		} else if e.cursor < len(list)-1 {
-			e.cursor++
+		} else if e.Cursor < len(list)-1 {
+			e.Cursor++
 		}
 	case key.Matches(k, ik.Switch):
 		if e.focus == focusFolders {
@@ -365,8 +365,8 @@ func (e *inboxExercise) mailKey(k tea.KeyMsg) {
 			e.focus = focusList
 			return
 		}
-		if e.cursor < len(list) {
-			e.open(list[e.cursor])
+		if e.Cursor < len(list) {
+			e.open(list[e.Cursor])
 		} else {
 			e.note = e.c.Cat.T("inbox_folder_empty")
 		}
@@ -376,7 +376,7 @@ func (e *inboxExercise) mailKey(k tea.KeyMsg) {
 		a := e.answer(nil)
 		e.pending = &a
 	case key.Matches(k, ik.New):
-		e.startCompose(lessons.SendNew, nil)
+		e.StartCompose(lessons.SendNew, nil)
 	case key.Matches(k, ik.Reply), key.Matches(k, ik.Forward):
 		kind := lessons.SendReply
 		if key.Matches(k, ik.Forward) {
@@ -387,7 +387,7 @@ func (e *inboxExercise) mailKey(k tea.KeyMsg) {
 			e.note = e.c.Cat.T("inbox_pick_first")
 			return
 		}
-		e.startCompose(kind, m)
+		e.StartCompose(kind, m)
 	case key.Matches(k, ik.Delete):
 		e.delete()
 	case key.Matches(k, ik.Report):
@@ -403,14 +403,14 @@ func (e *inboxExercise) mailKey(k tea.KeyMsg) {
 	}
 }
 
-func (e *inboxExercise) setFolder(i int) {
+func (e *InboxExercise) setFolder(i int) {
 	if i != e.folder {
-		e.folder, e.cursor, e.top, e.scroll = i, 0, 0, 0
+		e.folder, e.Cursor, e.top, e.scroll = i, 0, 0, 0
 	}
 }
 
 // page scrolls the reading pane by most of its height.
-func (e *inboxExercise) page(up bool) {
+func (e *InboxExercise) page(up bool) {
 	step := max(e.readLines-2, 1)
 	if up {
 		e.scroll = max(e.scroll-step, 0)
@@ -419,19 +419,19 @@ func (e *inboxExercise) page(up bool) {
 	}
 }
 
-func (e *inboxExercise) open(m *mailItem) {
-	e.openID, e.scroll = m.id, 0
+func (e *InboxExercise) open(m *mailItem) {
+	e.openID, e.scroll = m.Id, 0
 	m.unread = false
 	if m.mine {
 		return
 	}
-	if !slices.Contains(e.ans.Opened, m.id) {
-		e.ans.Opened = append(e.ans.Opened, m.id)
+	if !slices.Contains(e.Ans.Opened, m.Id) {
+		e.Ans.Opened = append(e.Ans.Opened, m.Id)
 	}
-	e.did(lessons.ActOpen, m.id, "")
+	e.did(lessons.ActOpen, m.Id, "")
 }
 
-func (e *inboxExercise) delete() {
+func (e *InboxExercise) delete() {
 	m := e.target()
 	if m == nil {
 		e.note = e.c.Cat.T("inbox_pick_first")
@@ -450,41 +450,41 @@ func (e *inboxExercise) delete() {
 		m.home, m.folder = m.folder, lessons.FolderTrash
 		e.note = e.c.Cat.T("inbox_deleted")
 	}
-	e.cursor = ui.Clamp(e.cursor, 0, max(len(e.shown())-1, 0))
+	e.Cursor = ui.Clamp(e.Cursor, 0, max(len(e.Shown())-1, 0))
 	if !m.mine {
-		e.did(kind, m.id, "")
+		e.did(kind, m.Id, "")
 	}
 }
 
-func (e *inboxExercise) report() {
+func (e *InboxExercise) report() {
 	m := e.target()
 	if m == nil {
 		e.note = e.c.Cat.T("inbox_pick_first")
 		return
 	}
-	m.suspicious = !m.suspicious
-	if m.suspicious {
+	m.Suspicious = !m.Suspicious
+	if m.Suspicious {
 		e.note = e.c.Cat.T("inbox_reported")
 	} else {
 		e.note = e.c.Cat.T("inbox_unreported")
 	}
 	if !m.mine {
-		e.did(lessons.ActReport, m.id, "")
+		e.did(lessons.ActReport, m.Id, "")
 	}
 }
 
-func (e *inboxExercise) inspect(m *mailItem, l *lessons.Link) {
+func (e *InboxExercise) inspect(m *mailItem, l *lessons.Link) {
 	e.mode, e.link, e.linkOn = modeLink, l, 0
 	if m.mine {
 		return
 	}
-	if !slices.Contains(e.ans.Inspected, l.ID) {
-		e.ans.Inspected = append(e.ans.Inspected, l.ID)
+	if !slices.Contains(e.Ans.Inspected, l.ID) {
+		e.Ans.Inspected = append(e.Ans.Inspected, l.ID)
 	}
-	e.did(lessons.ActInspect, m.id, l.ID)
+	e.did(lessons.ActInspect, m.Id, l.ID)
 }
 
-func (e *inboxExercise) linkKey(k tea.KeyMsg) {
+func (e *InboxExercise) linkKey(k tea.KeyMsg) {
 	switch {
 	case key.Matches(k, e.keys.LinkBack):
 		e.mode = modeMail
@@ -495,19 +495,19 @@ func (e *inboxExercise) linkKey(k tea.KeyMsg) {
 	}
 }
 
-func (e *inboxExercise) linkButton(i int) {
+func (e *InboxExercise) linkButton(i int) {
 	e.mode = modeMail
 	if i == 0 {
 		return
 	}
 	e.note = e.c.Cat.T("inbox_followed", "Domain", lessons.Domain(e.link.Host()))
 	if m := e.opened(); m != nil && !m.mine {
-		e.did(lessons.ActFollow, m.id, e.link.ID)
+		e.did(lessons.ActFollow, m.Id, e.link.ID)
 	}
 }
 
-func (e *inboxExercise) mouse(m tea.MouseMsg) {
-	if e.done && e.mode != modeMail {
+func (e *InboxExercise) mouse(m tea.MouseMsg) {
+	if e.Done && e.mode != modeMail {
 		return
 	}
 	switch m.Button {
@@ -519,7 +519,7 @@ func (e *inboxExercise) mouse(m tea.MouseMsg) {
 				e.scroll++
 			}
 		} else if e.mode == modeCompose {
-			e.form.body, _ = e.form.body.Update(m)
+			e.Form.Body, _ = e.Form.Body.Update(m)
 		}
 		return
 	}
@@ -533,7 +533,7 @@ func (e *inboxExercise) mouse(m tea.MouseMsg) {
 		e.composeClick(in)
 		return
 	case modePicker:
-		for i := range e.ex.Documents {
+		for i := range e.Ex.Documents {
 			if in(fmt.Sprintf("inbox-doc-%d", i)) {
 				e.picker = i
 				e.pick()
@@ -559,19 +559,19 @@ func (e *inboxExercise) mouse(m tea.MouseMsg) {
 			return
 		}
 	}
-	list := e.shown()
+	list := e.Shown()
 	for i := range list {
 		if in(fmt.Sprintf("inbox-row-%d", i)) {
-			e.cursor, e.focus = i, focusList
-			if e.done {
-				e.openID, e.scroll = list[i].id, 0
+			e.Cursor, e.focus = i, focusList
+			if e.Done {
+				e.openID, e.scroll = list[i].Id, 0
 			} else {
 				e.open(list[i])
 			}
 			return
 		}
 	}
-	if e.done {
+	if e.Done {
 		return
 	}
 	if om := e.opened(); om != nil {
@@ -598,7 +598,7 @@ type inboxAction struct {
 	key   tea.KeyMsg
 }
 
-func (e *inboxExercise) actions() []inboxAction {
+func (e *InboxExercise) actions() []inboxAction {
 	ik := e.keys
 	del := ik.deleteName
 	if inboxFolders[e.folder] == lessons.FolderTrash {
@@ -614,12 +614,12 @@ func (e *inboxExercise) actions() []inboxAction {
 	}
 }
 
-func (e *inboxExercise) Keys() []key.Binding {
+func (e *InboxExercise) Keys() []key.Binding {
 	if e.dlg != nil {
 		return e.dlg.Keys()
 	}
 	ck, ik := e.c.Keys, e.keys
-	if e.done {
+	if e.Done {
 		return []key.Binding{ck.Move, ik.Page}
 	}
 	switch e.mode {
@@ -637,4 +637,4 @@ func (e *inboxExercise) Keys() []key.Binding {
 
 // View is the exercise in a plain column, for a player that does not know
 // full exercises; the player draws ViewFull.
-func (e *inboxExercise) View(width int) string { return e.ViewFull(width, 16) }
+func (e *InboxExercise) View(width int) string { return e.ViewFull(width, 16) }

@@ -1,4 +1,4 @@
-package tui
+package form
 
 import (
 	"strconv"
@@ -18,76 +18,76 @@ const (
 )
 
 // targetKind is what the focus can be on.
-type targetKind int
+type TargetKind int
 
 const (
-	tField   targetKind = iota // a field (a radio field has tOption targets instead)
+	TField   TargetKind = iota // a field (a radio field has tOption targets instead)
 	tOption                    // radio option n of field key
-	tAdd                       // add an item to group key
-	tRemove                    // remove item with serial n from group key
+	TAdd                       // add an item to group key
+	TRemove                    // remove item with serial n from group key
 	tNewCode                   // ask for a new code for field key
 	tChange                    // review: change page n
-	tNext                      // the page buttons come last
-	tSubmit
-	tBack
+	TNext                      // the page buttons come last
+	TSubmit
+	TBack
 )
 
 // target is one place the focus can be.
-type target struct {
-	kind targetKind
-	key  string
-	n    int
+type Target struct {
+	Kind TargetKind
+	Key  string
+	N    int
 }
 
-func (t target) zone(step string) string {
-	return "form:" + step + ":" + strconv.Itoa(int(t.kind)) + ":" + t.key + ":" + strconv.Itoa(t.n)
+func (t Target) Zone(step string) string {
+	return "form:" + step + ":" + strconv.Itoa(int(t.Kind)) + ":" + t.Key + ":" + strconv.Itoa(t.N)
 }
 
 // targets lists the places the focus can go on the page shown, in order.
-func (e *formExercise) targets() []target {
-	var ts []target
-	if e.page >= e.reviewPage() {
+func (e *FormExercise) Targets() []Target {
+	var ts []Target
+	if e.Page >= e.reviewPage() {
 		for i := range e.form.Pages {
-			ts = append(ts, target{kind: tChange, n: i})
+			ts = append(ts, Target{Kind: tChange, N: i})
 		}
-		return append(ts, target{kind: tSubmit}, target{kind: tBack})
+		return append(ts, Target{Kind: TSubmit}, Target{Kind: TBack})
 	}
 	field := func(fs *fieldState) {
-		if fs.f.Kind == "radio" {
-			for i := range fs.f.Options {
-				ts = append(ts, target{kind: tOption, key: fs.key, n: i})
+		if fs.F.Kind == "radio" {
+			for i := range fs.F.Options {
+				ts = append(ts, Target{Kind: tOption, Key: fs.key, N: i})
 			}
 			return
 		}
-		ts = append(ts, target{kind: tField, key: fs.key})
-		if fs.f.Kind == "code" {
-			ts = append(ts, target{kind: tNewCode, key: fs.key})
+		ts = append(ts, Target{Kind: TField, Key: fs.key})
+		if fs.F.Kind == "code" {
+			ts = append(ts, Target{Kind: tNewCode, Key: fs.key})
 		}
 	}
-	for _, f := range e.form.Pages[e.page].Fields {
+	for _, f := range e.form.Pages[e.Page].Fields {
 		if f.Kind != "group" {
-			field(e.fields[f.ID])
+			field(e.Fields[f.ID])
 			continue
 		}
-		g := e.groups[f.ID]
-		for _, serial := range g.serials {
+		g := e.Groups[f.ID]
+		for _, serial := range g.Serials {
 			for _, sub := range f.Fields {
-				field(e.fields[itemKey(f.ID, serial, sub.ID)])
+				field(e.Fields[ItemKey(f.ID, serial, sub.ID)])
 			}
-			ts = append(ts, target{kind: tRemove, key: f.ID, n: serial})
+			ts = append(ts, Target{Kind: TRemove, Key: f.ID, N: serial})
 		}
-		if len(g.serials) < f.MaxItem {
-			ts = append(ts, target{kind: tAdd, key: f.ID})
+		if len(g.Serials) < f.MaxItem {
+			ts = append(ts, Target{Kind: TAdd, Key: f.ID})
 		}
 	}
 	// Next first: after the last field, Enter goes on, not back.
-	if e.page == len(e.form.Pages)-1 && !e.form.HasReview() {
-		ts = append(ts, target{kind: tSubmit})
+	if e.Page == len(e.form.Pages)-1 && !e.form.HasReview() {
+		ts = append(ts, Target{Kind: TSubmit})
 	} else {
-		ts = append(ts, target{kind: tNext})
+		ts = append(ts, Target{Kind: TNext})
 	}
-	if e.page > 0 {
-		ts = append(ts, target{kind: tBack})
+	if e.Page > 0 {
+		ts = append(ts, Target{Kind: TBack})
 	}
 	return ts
 }
@@ -128,17 +128,17 @@ func (cv *canvas) span(ti int) (int, int) {
 }
 
 // isWide says whether the persona card fits beside the form.
-func (e *formExercise) isWide() bool {
+func (e *FormExercise) isWide() bool {
 	return e.form.Persona != nil && e.c.Width >= wideFormWidth
 }
 
 // View draws the form in width columns; the player draws it with ViewFull.
-func (e *formExercise) View(width int) string { return e.ViewFull(width, max(e.c.Height-4, 8)) }
+func (e *FormExercise) View(width int) string { return e.ViewFull(width, max(e.c.Height-4, 8)) }
 
 // ViewFull draws the form in width × height: the page (or a panel, the
 // session's end, the receipt), with the persona card beside it when it
 // fits, or the dialog that asks before leaving.
-func (e *formExercise) ViewFull(width, height int) string {
+func (e *FormExercise) ViewFull(width, height int) string {
 	if e.dlg != nil {
 		return e.dlg.View(width, height)
 	}
@@ -182,7 +182,7 @@ func (e *formExercise) ViewFull(width, height int) string {
 
 // scrolled shows the part of lines that fits h lines from e.scroll, with a
 // last line that says there is more (a receipt taller than the screen).
-func (e *formExercise) scrolled(lines []string, h int) []string {
+func (e *FormExercise) scrolled(lines []string, h int) []string {
 	if len(lines) <= h || h < 2 {
 		e.scroll = 0
 		return lines
@@ -212,14 +212,14 @@ func fitLines(lines []string, h, w int) []string {
 
 // header is the top of every page: the simulated site and where the
 // learner is.
-func (e *formExercise) header(w int) []string {
+func (e *FormExercise) header(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
 	site := e.siteLine()
 	var where string
-	if e.page >= e.reviewPage() {
+	if e.Page >= e.reviewPage() {
 		where = cat.T("form_review_title")
 	} else {
-		where = cat.T("form_page_of", "N", e.page+1, "Total", len(e.form.Pages)) + " · " + e.form.Pages[e.page].Title
+		where = cat.T("form_page_of", "N", e.Page+1, "Total", len(e.form.Pages)) + " · " + e.form.Pages[e.Page].Title
 	}
 	where = st.Title.Render(where)
 	if e.form.Persona != nil && !e.isWide() {
@@ -237,7 +237,7 @@ func (e *formExercise) header(w int) []string {
 
 // siteLine is the simulated site's address and service, marked as a
 // practice on every screen of the form.
-func (e *formExercise) siteLine() string {
+func (e *FormExercise) siteLine() string {
 	st := e.c.Styles
 	return st.Bad.Render("["+e.c.Cat.T("form_practice")+"]") + " " + st.Dim.Render(strings.Join(nonEmpty(e.form.Site, e.form.Service), " · "))
 }
@@ -254,7 +254,7 @@ func nonEmpty(ss ...string) []string {
 
 // viewPage draws the page (or the review, or a panel over them), scrolled
 // so that the focus is on screen.
-func (e *formExercise) viewPage(w, h int) []string {
+func (e *FormExercise) viewPage(w, h int) []string {
 	head := e.header(w)
 	var cv canvas
 	switch {
@@ -268,11 +268,11 @@ func (e *formExercise) viewPage(w, h int) []string {
 		return append(close, e.personaCard(min(w, 60), h-len(close))...)
 	case e.popup == popPicker:
 		return append(head, e.viewPicker(w)...)
-	case e.page >= e.reviewPage():
+	case e.Page >= e.reviewPage():
 		e.drawReview(&cv, w)
 	default:
 		e.drawPage(&cv, w, false)
-		if room := h - len(head) - 1; e.showTop && !cv.summaryFits(e.focus, room) {
+		if room := h - len(head) - 1; e.showTop && !cv.summaryFits(e.Focus, room) {
 			cv = canvas{}
 			e.drawPage(&cv, w, true)
 		}
@@ -284,7 +284,7 @@ func (e *formExercise) viewPage(w, h int) []string {
 	}
 	// Keep the focused target on screen, with a line to say there is more.
 	page := room - 1
-	first, last := cv.span(e.focus)
+	first, last := cv.span(e.Focus)
 	if e.showTop && first > cv.sum && last >= page && cv.sum+1+last-first+1 <= page {
 		// Right after a blocked Next, when the summary and the field with
 		// the first error do not fit one under the other: the summary, a ⋮
@@ -336,8 +336,8 @@ func (e *formExercise) viewPage(w, h int) []string {
 
 // markZones makes the lines of each field, option and small button a
 // mouse zone; the page buttons and review links mark themselves.
-func (e *formExercise) markZones(lines []string, owner []int) []string {
-	ts := e.targets()
+func (e *FormExercise) markZones(lines []string, owner []int) []string {
+	ts := e.Targets()
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); {
 		j := i + 1
@@ -345,8 +345,8 @@ func (e *formExercise) markZones(lines []string, owner []int) []string {
 			j++
 		}
 		block := lines[i:j]
-		if o := owner[i]; o >= 0 && o < len(ts) && ts[o].kind < tChange {
-			block = splitLines(e.c.Zones.Mark(ts[o].zone(e.step.ID), strings.Join(block, "\n")))
+		if o := owner[i]; o >= 0 && o < len(ts) && ts[o].Kind < tChange {
+			block = SplitLines(e.c.Zones.Mark(ts[o].Zone(e.Step.ID), strings.Join(block, "\n")))
 		}
 		out = append(out, block...)
 		i = j
@@ -356,9 +356,9 @@ func (e *formExercise) markZones(lines []string, owner []int) []string {
 
 // drawPage draws the fields of the page and its buttons, with the error
 // summary in full or short.
-func (e *formExercise) drawPage(cv *canvas, w int, short bool) {
+func (e *FormExercise) drawPage(cv *canvas, w int, short bool) {
 	st, cat := e.c.Styles, e.c.Cat
-	pg := e.form.Pages[e.page]
+	pg := e.form.Pages[e.Page]
 	// The summary of errors comes first, where the eye lands after Next.
 	e.drawSummary(cv, w, short)
 	cv.sum = len(cv.lines)
@@ -372,16 +372,16 @@ func (e *formExercise) drawPage(cv *canvas, w int, short bool) {
 	}
 	cv.add(-1, "")
 	longest := 0
-	for _, fs := range e.pageFieldsInOrder() {
-		if k := fs.f.Kind; k != "check" && k != "radio" && k != "day" {
-			longest = max(longest, lipgloss.Width(e.label(fs.f)))
+	for _, fs := range e.PageFieldsInOrder() {
+		if k := fs.F.Kind; k != "check" && k != "radio" && k != "day" {
+			longest = max(longest, lipgloss.Width(e.label(fs.F)))
 		}
 	}
 	l := newFieldLayout(w, longest)
 	ti := 0
 	for _, f := range pg.Fields {
 		if f.Kind != "group" {
-			e.drawField(cv, e.fields[f.ID], &ti, e.focus, l, "")
+			e.drawField(cv, e.Fields[f.ID], &ti, e.Focus, l, "")
 			ti++
 			if f.Kind == "code" {
 				e.drawButton(cv, ti, "    ", cat.T("form_btn_new_code"))
@@ -389,7 +389,7 @@ func (e *formExercise) drawPage(cv *canvas, w int, short bool) {
 			}
 			continue
 		}
-		g := e.groups[f.ID]
+		g := e.Groups[f.ID]
 		for _, ln := range wrapLines(f.Label, w) {
 			cv.add(-1, st.Title.Render(ln))
 		}
@@ -398,20 +398,20 @@ func (e *formExercise) drawPage(cv *canvas, w int, short bool) {
 				cv.add(-1, "  "+st.Dim.Render(ln))
 			}
 		}
-		if len(g.serials) == 0 {
+		if len(g.Serials) == 0 {
 			cv.add(-1, "  "+st.Dim.Render(cat.T("form_group_none")))
 		}
 		sub := newFieldLayout(w-2, longest)
-		for n, serial := range g.serials {
+		for n, serial := range g.Serials {
 			cv.add(-1, "  "+st.Title.Render(f.Item+" "+strconv.Itoa(n+1)))
 			for _, sf := range f.Fields {
-				e.drawField(cv, e.fields[itemKey(f.ID, serial, sf.ID)], &ti, e.focus, sub, "  ")
+				e.drawField(cv, e.Fields[ItemKey(f.ID, serial, sf.ID)], &ti, e.Focus, sub, "  ")
 				ti++
 			}
 			e.drawButton(cv, ti, "  ", cat.T("form_btn_remove", "Item", strings.ToLower(f.Item), "N", n+1))
 			ti++
 		}
-		if len(g.serials) < f.MaxItem {
+		if len(g.Serials) < f.MaxItem {
 			e.drawButton(cv, ti, "", "+ "+cat.T("form_btn_add", "Item", strings.ToLower(f.Item)))
 			ti++
 		}
@@ -421,8 +421,8 @@ func (e *formExercise) drawPage(cv *canvas, w int, short bool) {
 	e.drawButtons(cv, ti, w)
 }
 
-func (e *formExercise) hasRequired() bool {
-	for _, f := range e.form.Pages[e.page].Fields {
+func (e *FormExercise) hasRequired() bool {
+	for _, f := range e.form.Pages[e.Page].Fields {
 		if f.Required {
 			return true
 		}
@@ -436,8 +436,8 @@ func (e *formExercise) hasRequired() bool {
 }
 
 // drawButton draws a one-line button target.
-func (e *formExercise) drawButton(cv *canvas, ti int, indent, label string) {
-	on := ti == e.focus
+func (e *FormExercise) drawButton(cv *canvas, ti int, indent, label string) {
+	on := ti == e.Focus
 	text := "[ " + label + " ]"
 	if on {
 		text = e.c.Styles.ButtonOn.Render(text)
@@ -446,38 +446,38 @@ func (e *formExercise) drawButton(cv *canvas, ti int, indent, label string) {
 }
 
 // drawButtons draws Back and Next (or Submit) on one line, from target ti.
-func (e *formExercise) drawButtons(cv *canvas, ti int, w int) {
-	ts := e.targets()
+func (e *FormExercise) drawButtons(cv *canvas, ti int, w int) {
+	ts := e.Targets()
 	var parts []string
 	for i := ti; i < len(ts); i++ {
 		var label string
-		switch ts[i].kind {
-		case tBack:
+		switch ts[i].Kind {
+		case TBack:
 			label = e.c.Cat.T("form_btn_back")
-		case tNext:
+		case TNext:
 			label = e.c.Cat.T("form_btn_next")
-			if e.page < len(e.form.Pages) && e.form.Pages[e.page].Next != "" {
-				label = e.form.Pages[e.page].Next
+			if e.Page < len(e.form.Pages) && e.form.Pages[e.Page].Next != "" {
+				label = e.form.Pages[e.Page].Next
 			}
-			if e.back {
+			if e.Back {
 				label = e.c.Cat.T("form_btn_to_review")
 			}
-		case tSubmit:
+		case TSubmit:
 			label = e.form.Submit
 		default:
 			continue
 		}
-		on := i == e.focus
+		on := i == e.Focus
 		text := "[ " + label + " ]"
-		if on || ts[i].kind != tBack {
+		if on || ts[i].Kind != TBack {
 			text = e.c.Styles.ButtonOn.Render(text)
 		}
-		parts = append(parts, e.c.Zones.Mark(ts[i].zone(e.step.ID), pointer(on)+text))
+		parts = append(parts, e.c.Zones.Mark(ts[i].Zone(e.Step.ID), pointer(on)+text))
 	}
 	line := strings.Join(parts, "  ")
 	owner := ti
-	if e.focus >= ti {
-		owner = e.focus
+	if e.Focus >= ti {
+		owner = e.Focus
 	}
 	if lipgloss.Width(line) <= w {
 		cv.add(owner, line)
@@ -491,17 +491,17 @@ func (e *formExercise) drawButtons(cv *canvas, ti int, w int) {
 // drawSummary lists the page's errors at the top, after a blocked Next:
 // each with its words, or, when short of room, only which fields (their
 // words are next to them).
-func (e *formExercise) drawSummary(cv *canvas, w int, short bool) {
+func (e *FormExercise) drawSummary(cv *canvas, w int, short bool) {
 	if !e.summary {
 		return
 	}
 	st, cat := e.c.Styles, e.c.Cat
 	var items, labels []string
-	for _, fs := range e.pageFieldsInOrder() {
-		if fs.err != "" {
+	for _, fs := range e.PageFieldsInOrder() {
+		if fs.Err != "" {
 			// A check box's label is a sentence: no full stop before the colon.
-			label := strings.TrimSuffix(fs.f.Label, ".")
-			items = append(items, label+": "+e.errorText(fs.f, fs.err))
+			label := strings.TrimSuffix(fs.F.Label, ".")
+			items = append(items, label+": "+e.ErrorText(fs.F, fs.Err))
 			labels = append(labels, label)
 		}
 	}
@@ -531,19 +531,19 @@ func (e *formExercise) drawSummary(cv *canvas, w int, short bool) {
 
 // pageFieldsInOrder lists the fields of the page shown, group items
 // included, in screen order.
-func (e *formExercise) pageFieldsInOrder() []*fieldState {
+func (e *FormExercise) PageFieldsInOrder() []*fieldState {
 	var out []*fieldState
-	if e.page >= e.reviewPage() {
+	if e.Page >= e.reviewPage() {
 		return nil
 	}
-	for _, f := range e.form.Pages[e.page].Fields {
+	for _, f := range e.form.Pages[e.Page].Fields {
 		if f.Kind != "group" {
-			out = append(out, e.fields[f.ID])
+			out = append(out, e.Fields[f.ID])
 			continue
 		}
-		for _, serial := range e.groups[f.ID].serials {
+		for _, serial := range e.Groups[f.ID].Serials {
 			for _, sf := range f.Fields {
-				out = append(out, e.fields[itemKey(f.ID, serial, sf.ID)])
+				out = append(out, e.Fields[ItemKey(f.ID, serial, sf.ID)])
 			}
 		}
 	}
@@ -551,7 +551,7 @@ func (e *formExercise) pageFieldsInOrder() []*fieldState {
 }
 
 // mouse handles a click on a target: it takes the focus and acts as Space.
-func (e *formExercise) mouse(msg tea.MouseMsg) tea.Cmd {
+func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 	if e.dlg != nil && !e.done {
 		cmd, closed := e.dlg.Update(msg)
 		if closed {
@@ -593,9 +593,9 @@ func (e *formExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 		return nil
 	}
 	e.lastInput = e.c.Now()
-	for i, t := range e.targets() {
-		if e.c.Zones.Get(t.zone(e.step.ID)).InBounds(msg) {
-			e.focus = i
+	for i, t := range e.Targets() {
+		if e.c.Zones.Get(t.Zone(e.Step.ID)).InBounds(msg) {
+			e.Focus = i
 			e.focusField()
 			if e.isText(t) {
 				return nil

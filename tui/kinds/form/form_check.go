@@ -1,4 +1,4 @@
-package tui
+package form
 
 import (
 	"strings"
@@ -11,30 +11,30 @@ import (
 // next is the Next button: it checks the page and goes on only when the
 // page is valid. Otherwise every error shows next to its field and in a
 // summary at the top, and the focus goes to the first one.
-func (e *formExercise) next() tea.Cmd {
-	problems := e.checkPage(e.page)
+func (e *FormExercise) next() tea.Cmd {
+	problems := e.CheckPage(e.Page)
 	if len(problems) > 0 {
 		e.summary, e.showTop = true, true
 		e.scroll = 0
-		e.focusOn(problems[0].key)
+		e.FocusOn(problems[0].key)
 		e.outcomes(problems)
 		return nil
 	}
-	e.pageDone[e.page] = true
+	e.pageDone[e.Page] = true
 	switch {
-	case e.back || e.page == len(e.form.Pages)-1:
-		from, changed := e.page, e.back
-		e.back = false
+	case e.Back || e.Page == len(e.form.Pages)-1:
+		from, changed := e.Page, e.Back
+		e.Back = false
 		if e.form.HasReview() {
-			e.enterPage(e.reviewPage())
+			e.EnterPage(e.reviewPage())
 			if changed {
-				e.focus = from // back on the review at the part just changed
+				e.Focus = from // back on the review at the part just changed
 			}
 			return nil
 		}
 		return e.submit()
 	default:
-		e.arrive(e.page + 1)
+		e.arrive(e.Page + 1)
 	}
 	return nil
 }
@@ -42,14 +42,14 @@ func (e *formExercise) next() tea.Cmd {
 // submit checks every page; if one is not valid (a code expired while the
 // learner was on the review) it shows that page with its errors, else the
 // player takes the answer to judge (TakeCheck).
-func (e *formExercise) submit() tea.Cmd {
+func (e *FormExercise) submit() tea.Cmd {
 	for i := range e.form.Pages {
-		if problems := e.checkPage(i); len(problems) > 0 {
-			e.back = e.form.HasReview()
-			e.enterPage(i)
-			e.checkPage(i)
+		if problems := e.CheckPage(i); len(problems) > 0 {
+			e.Back = e.form.HasReview()
+			e.EnterPage(i)
+			e.CheckPage(i)
 			e.summary, e.showTop = true, true
-			e.focusOn(problems[0].key)
+			e.FocusOn(problems[0].key)
 			e.outcomes(problems)
 			return nil
 		}
@@ -67,7 +67,7 @@ type shownProblem struct {
 }
 
 // checkPage validates page i and shows the result next to every field.
-func (e *formExercise) checkPage(i int) []shownProblem {
+func (e *FormExercise) CheckPage(i int) []shownProblem {
 	a, keys := e.answer()
 	var out []shownProblem
 	bad := map[string]string{}
@@ -76,9 +76,9 @@ func (e *formExercise) checkPage(i int) []shownProblem {
 		bad[k] = p.Rule
 		out = append(out, shownProblem{key: k, path: p.Path, f: p.Field, rule: p.Rule})
 	}
-	if i == e.page {
-		for _, fs := range e.pageFieldsInOrder() {
-			fs.err = bad[fs.key]
+	if i == e.Page {
+		for _, fs := range e.PageFieldsInOrder() {
+			fs.Err = bad[fs.key]
 		}
 	}
 	return out
@@ -87,25 +87,25 @@ func (e *formExercise) checkPage(i int) []shownProblem {
 // revalidate checks the fields that show an error again: fixed ones lose
 // it, others get their new rule. Fields without an error stay quiet until
 // the next Next.
-func (e *formExercise) revalidate() {
-	if e.page >= e.reviewPage() {
+func (e *FormExercise) revalidate() {
+	if e.Page >= e.reviewPage() {
 		return
 	}
 	a, keys := e.answer()
 	bad := map[string]string{}
-	for _, p := range e.form.CheckPage(e.page, &a) {
+	for _, p := range e.form.CheckPage(e.Page, &a) {
 		bad[keys[p.Path]] = p.Rule
 	}
-	for _, fs := range e.pageFieldsInOrder() {
-		if fs.err != "" {
-			fs.err = bad[fs.key]
+	for _, fs := range e.PageFieldsInOrder() {
+		if fs.Err != "" {
+			fs.Err = bad[fs.key]
 		}
 	}
 }
 
 // outcomes turns problems into mistake ids ("dni.dni_letter") for the
 // player to record (TakeOutcomes), each once until it changes.
-func (e *formExercise) outcomes(problems []shownProblem) {
+func (e *FormExercise) outcomes(problems []shownProblem) {
 	for _, p := range problems {
 		if e.recorded[p.path] == p.rule {
 			continue
@@ -117,7 +117,7 @@ func (e *formExercise) outcomes(problems []shownProblem) {
 
 // errorText says what is wrong with a field and how to fix it: the
 // lesson's own words for that rule, or the app's.
-func (e *formExercise) errorText(f *lessons.Field, rule string) string {
+func (e *FormExercise) ErrorText(f *lessons.Field, rule string) string {
 	if s := f.Errors[rule]; s != "" {
 		return s
 	}

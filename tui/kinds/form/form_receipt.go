@@ -1,4 +1,4 @@
-package tui
+package form
 
 import (
 	"fmt"
@@ -19,26 +19,26 @@ type receipt struct {
 	saved     bool
 }
 
-func (e *formExercise) newReceipt() *receipt {
+func (e *FormExercise) newReceipt() *receipt {
 	now := e.c.Now()
 	r := &receipt{at: now}
 	if prefix := e.form.Receipt.Reference; prefix != "" {
 		h := fnv.New32a()
-		fmt.Fprintf(h, "%s/%d", e.step.ID, now.UnixNano())
+		fmt.Fprintf(h, "%s/%d", e.Step.ID, now.UnixNano())
 		r.reference = fmt.Sprintf("%s-%d-%06d", prefix, now.Year(), h.Sum32()%1000000)
 	}
 	for _, pg := range e.form.Pages {
 		for _, f := range pg.Fields {
 			if f.Kind == "file" {
-				if file := e.form.File(e.fields[f.ID].value); file != nil {
+				if file := e.form.File(e.Fields[f.ID].Value); file != nil {
 					r.docs = append(r.docs, file.Name)
 				}
 			}
 		}
 	}
 	for _, id := range e.form.Receipt.Show {
-		if fs := e.fields[id]; fs != nil {
-			r.shown = append(r.shown, [2]string{fs.f.Label, e.fieldValueText(fs)})
+		if fs := e.Fields[id]; fs != nil {
+			r.shown = append(r.shown, [2]string{fs.F.Label, e.fieldValueText(fs)})
 		}
 	}
 	return r
@@ -53,7 +53,7 @@ func (r *receipt) fileName() string {
 	return name + ".pdf"
 }
 
-func (e *formExercise) viewReceipt(w int) []string {
+func (e *FormExercise) viewReceipt(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
 	r, rc := e.receipt, e.form.Receipt
 	lines := []string{e.siteLine(), st.Good.Render("✔ " + rc.Title), ""}

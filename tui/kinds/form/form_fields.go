@@ -1,4 +1,4 @@
-package tui
+package form
 
 import (
 	"strconv"
@@ -17,12 +17,12 @@ import (
 
 // fieldState is one field of the form on screen, with its answer.
 type fieldState struct {
-	f       *lessons.Field
+	F       *lessons.Field
 	key     string
-	input   textinput.Model // text, date and code fields
-	value   string          // the others: an option id, "yes", a file id, a day (2006-01-02)
+	Input   textinput.Model // text, date and code fields
+	Value   string          // the others: an option id, "yes", a file id, a day (2006-01-02)
 	initial string          // the value the page opened with, restored by a timeout
-	err     string          // the rule shown next to the field; "" for none
+	Err     string          // the rule shown next to the field; "" for none
 	day     time.Time       // the calendar's cursor
 }
 
@@ -30,8 +30,8 @@ type fieldState struct {
 // much that a 10,000-character paste fills the memory or the screen.
 func formCharLimit(f *lessons.Field) int { return min(max(f.MaxLen()*2, f.MaxLen()+20), 300) }
 
-func (e *formExercise) newField(f *lessons.Field, k, value string) *fieldState {
-	fs := &fieldState{f: f, key: k, initial: value}
+func (e *FormExercise) newField(f *lessons.Field, k, value string) *fieldState {
+	fs := &fieldState{F: f, key: k, initial: value}
 	if f.IsText() {
 		in := textinput.New()
 		in.Prompt = ""
@@ -42,9 +42,9 @@ func (e *formExercise) newField(f *lessons.Field, k, value string) *fieldState {
 		}
 		in.SetValue(value)
 		in.Blur()
-		fs.input = in
+		fs.Input = in
 	} else {
-		fs.value = value
+		fs.Value = value
 	}
 	if f.Kind == "day" {
 		fs.day = firstFreeDay(f, e.c.Now())
@@ -56,21 +56,21 @@ func (e *formExercise) newField(f *lessons.Field, k, value string) *fieldState {
 }
 
 // val is the field's answer.
-func (fs *fieldState) val() string {
-	if fs.f.IsText() {
-		return fs.input.Value()
+func (fs *fieldState) Val() string {
+	if fs.F.IsText() {
+		return fs.Input.Value()
 	}
-	return fs.value
+	return fs.Value
 }
 
 // reset puts back the value the form opened with.
 func (fs *fieldState) reset() {
-	if fs.f.IsText() {
-		fs.input.SetValue(fs.initial)
+	if fs.F.IsText() {
+		fs.Input.SetValue(fs.initial)
 	} else {
-		fs.value = fs.initial
+		fs.Value = fs.initial
 	}
-	fs.err = ""
+	fs.Err = ""
 }
 
 // typeKey gives a key to a text field; it reports whether the text changed.
@@ -84,14 +84,14 @@ func (fs *fieldState) typeKey(msg tea.KeyMsg) bool {
 			return r
 		}, string(msg.Runes)))
 	}
-	before := fs.input.Value()
-	fs.input, _ = fs.input.Update(msg) // no command: the cursor does not blink
-	return fs.input.Value() != before
+	before := fs.Input.Value()
+	fs.Input, _ = fs.Input.Update(msg) // no command: the cursor does not blink
+	return fs.Input.Value() != before
 }
 
 func (fs *fieldState) optionIndex() int {
-	for i, o := range fs.f.Options {
-		if o.ID == fs.value {
+	for i, o := range fs.F.Options {
+		if o.ID == fs.Value {
 			return i
 		}
 	}
@@ -105,7 +105,7 @@ func (fs *fieldState) optionStarting(prefix string) int {
 	if p == "" {
 		return -1
 	}
-	for i, o := range fs.f.Options {
+	for i, o := range fs.F.Options {
 		if strings.HasPrefix(lessons.Fold(o.Text), p) {
 			return i
 		}
@@ -135,7 +135,7 @@ func newFieldLayout(w, longest int) fieldLayout {
 }
 
 // label is a field's label with its required mark.
-func (e *formExercise) label(f *lessons.Field) string {
+func (e *FormExercise) label(f *lessons.Field) string {
 	if f.Required {
 		return f.Label + " *"
 	}
@@ -158,7 +158,7 @@ func boxed(text string, w int) string {
 }
 
 // row draws a label and a box on one line, or stacked on a narrow screen.
-func (e *formExercise) row(cv *canvas, ti int, l fieldLayout, indent, label, box string, focused bool) {
+func (e *FormExercise) row(cv *canvas, ti int, l fieldLayout, indent, label, box string, focused bool) {
 	st := e.c.Styles
 	lw := l.label
 	if l.stacked {
@@ -192,14 +192,14 @@ func styleIf(on bool, s lipgloss.Style, text string) string {
 
 // drawField draws field fs (target ti; its options and buttons follow in
 // the targets list) into cv. at is the focused target.
-func (e *formExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l fieldLayout, indent string) {
+func (e *FormExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l fieldLayout, indent string) {
 	st, cat := e.c.Styles, e.c.Cat
-	f := fs.f
+	f := fs.F
 	focused := *ti == at
 	switch f.Kind {
 	case "text", "date", "code":
-		fs.input.Width = max(l.input-3, 1)
-		e.row(cv, *ti, l, indent, e.label(f), boxed(fs.input.View(), l.input), focused)
+		fs.Input.Width = max(l.input-3, 1)
+		e.row(cv, *ti, l, indent, e.label(f), boxed(fs.Input.View(), l.input), focused)
 		if f.Kind == "code" {
 			for _, ln := range e.smsPanel(f, l.width-len(indent)-4) {
 				cv.add(*ti, indent+"    "+ln)
@@ -207,7 +207,7 @@ func (e *formExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 		}
 	case "select":
 		text := st.Dim.Render(cat.T("form_select_placeholder"))
-		if o := f.Option(fs.value); o != nil {
+		if o := f.Option(fs.Value); o != nil {
 			text = o.Text
 		}
 		inner := l.input - 4
@@ -221,7 +221,7 @@ func (e *formExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 		}
 	case "check":
 		box := "[ ] "
-		if fs.value == "yes" {
+		if fs.Value == "yes" {
 			box = "[x] "
 		}
 		lines := wrapLines(e.label(f), max(l.width-len(indent)-6, 8))
@@ -239,7 +239,7 @@ func (e *formExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 		e.drawHelpAndError(cv, fs, -1, l, indent, e.radioFocused(fs, at, *ti))
 		for i, o := range f.Options {
 			mark := "( ) "
-			if fs.value == o.ID {
+			if fs.Value == o.ID {
 				mark = "(•) "
 			}
 			text := o.Text
@@ -255,7 +255,7 @@ func (e *formExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 		return
 	case "file":
 		text := "[ " + cat.T("form_btn_attach") + " ]"
-		if file := e.form.File(fs.value); file != nil {
+		if file := e.form.File(fs.Value); file != nil {
 			text = file.Name + " · " + sizeText(cat, file.KB)
 		}
 		e.row(cv, *ti, l, indent, e.label(f), text, focused)
@@ -276,21 +276,21 @@ func (e *formExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 
 // radioFocused says whether the focus is on one of radio field fs's options,
 // which start at target first.
-func (e *formExercise) radioFocused(fs *fieldState, at, first int) bool {
-	return at >= first && at < first+len(fs.f.Options)
+func (e *FormExercise) radioFocused(fs *fieldState, at, first int) bool {
+	return at >= first && at < first+len(fs.F.Options)
 }
 
 // drawHelpAndError adds the help of a focused field and the error of a
 // field that has one.
-func (e *formExercise) drawHelpAndError(cv *canvas, fs *fieldState, ti int, l fieldLayout, indent string, focused bool) {
+func (e *FormExercise) drawHelpAndError(cv *canvas, fs *fieldState, ti int, l fieldLayout, indent string, focused bool) {
 	st := e.c.Styles
-	if focused && fs.f.Help != "" && fs.f.Kind != "radio" || focused && fs.f.Kind == "radio" && ti < 0 && fs.f.Help != "" {
-		for _, ln := range wrapLines(fs.f.Help, max(l.width-len(indent)-4, 8)) {
+	if focused && fs.F.Help != "" && fs.F.Kind != "radio" || focused && fs.F.Kind == "radio" && ti < 0 && fs.F.Help != "" {
+		for _, ln := range wrapLines(fs.F.Help, max(l.width-len(indent)-4, 8)) {
 			cv.add(ti, indent+"    "+st.Dim.Render(ln))
 		}
 	}
-	if fs.err != "" && (fs.f.Kind != "radio" || ti < 0) {
-		for i, ln := range wrapLines(e.errorText(fs.f, fs.err), max(l.width-len(indent)-6, 8)) {
+	if fs.Err != "" && (fs.F.Kind != "radio" || ti < 0) {
+		for i, ln := range wrapLines(e.ErrorText(fs.F, fs.Err), max(l.width-len(indent)-6, 8)) {
 			p := "      "
 			if i == 0 {
 				p = "    " + st.Bad.Render("✗") + " "
@@ -302,7 +302,7 @@ func (e *formExercise) drawHelpAndError(cv *canvas, fs *fieldState, ti int, l fi
 
 // drawList draws a drop-down's options or the file picker's files, with
 // the highlighted one marked, at most 8 at a time.
-func (e *formExercise) drawList(cv *canvas, ti int, indent string, items []string, w int) {
+func (e *FormExercise) drawList(cv *canvas, ti int, indent string, items []string, w int) {
 	st := e.c.Styles
 	const shown = 8
 	first := ui.Clamp(e.pickAt-shown/2, 0, max(len(items)-shown, 0))

@@ -1,4 +1,4 @@
-package tui
+package inbox
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ import (
 // ended by an empty line.
 type inboxLines struct {
 	c     *ui.Common
-	e     *inboxExercise
+	e     *InboxExercise
 	stage composeStage // in the compose form: which box is being written
 	body  []string     // lines of the message so far
 	sure  bool         // asking whether to throw the draft away
@@ -37,7 +37,7 @@ const (
 	stageReady // all written: send, attach, change a box, or discard
 )
 
-var newInboxLines = exercise.LineAdapter(func(c *ui.Common, e *inboxExercise) exercise.LineExercise {
+var NewInboxLines = exercise.LineAdapter(func(c *ui.Common, e *InboxExercise) exercise.LineExercise {
 	return &inboxLines{c: c, e: e}
 })
 
@@ -45,9 +45,9 @@ func (l *inboxLines) w(id string) string { return access.Word(l.c, id) }
 
 func (l *inboxLines) Describe() []string {
 	cat := l.c.Cat
-	who := l.e.ex.Me
-	if l.e.ex.Name != "" {
-		who = l.e.ex.Name + " <" + l.e.ex.Me + ">"
+	who := l.e.Ex.Me
+	if l.e.Ex.Name != "" {
+		who = l.e.Ex.Name + " <" + l.e.Ex.Me + ">"
 	}
 	out := []string{cat.T("inbox_title") + ": " + who}
 	out = append(out, l.list()...)
@@ -60,7 +60,7 @@ func (l *inboxLines) list() []string {
 	cat := l.c.Cat
 	e := l.e
 	folder := cat.T("inbox_folder_" + inboxFolders[e.folder])
-	shown := e.shown()
+	shown := e.Shown()
 	if len(shown) == 0 {
 		return []string{cat.T("line_inbox_folder", "Folder", folder, "Count", 0), cat.T("inbox_folder_empty")}
 	}
@@ -76,7 +76,7 @@ func (l *inboxLines) list() []string {
 func (l *inboxLines) row(m *mailItem) string {
 	cat := l.c.Cat
 	var parts []string
-	if m.suspicious {
+	if m.Suspicious {
 		parts = append(parts, cat.T("inbox_marked_suspicious"))
 	}
 	if m.unread {
@@ -99,7 +99,7 @@ func (l *inboxLines) row(m *mailItem) string {
 func (l *inboxLines) read(m *mailItem) []string {
 	cat := l.c.Cat
 	out := []string{cat.T("inbox_from") + " " + m.from}
-	if !lessons.SameAddress(m.to, l.e.ex.Me) || m.cc != "" {
+	if !lessons.SameAddress(m.to, l.e.Ex.Me) || m.cc != "" {
 		out = append(out, cat.T("inbox_to")+" "+m.to)
 	}
 	if m.cc != "" {
@@ -109,7 +109,7 @@ func (l *inboxLines) read(m *mailItem) []string {
 	if len(m.attachments) > 0 {
 		out = append(out, cat.T("inbox_attachments")+" "+strings.Join(m.attachments, ", "))
 	}
-	if m.suspicious {
+	if m.Suspicious {
 		out = append(out, cat.T("inbox_marked_suspicious"))
 	}
 	for _, para := range strings.Split(m.body, "\n") {
@@ -124,7 +124,7 @@ func (l *inboxLines) read(m *mailItem) []string {
 		}))
 	}
 	out = append(out, cat.T("line_inbox_end"))
-	if len(m.links) > 0 && !l.e.done {
+	if len(m.links) > 0 && !l.e.Done {
 		out = append(out, cat.T("line_inbox_links_tip", "Count", len(m.links), "Word", l.w("line_cmd_link")))
 	}
 	return out
@@ -140,20 +140,20 @@ func (l *inboxLines) Prompt() string {
 		if l.sure {
 			return cat.T("line_type_number")
 		}
-		f := e.form
+		f := e.Form
 		switch l.stage {
 		case stageTo:
-			if v := f.inputs[fieldTo].Value(); v != "" {
+			if v := f.Inputs[FieldTo].Value(); v != "" {
 				return cat.T("line_inbox_keep", "Label", cat.T("inbox_to"), "Value", v)
 			}
 			return cat.T("line_inbox_ask_to")
 		case stageCc:
-			if v := f.inputs[fieldCc].Value(); v != "" {
+			if v := f.Inputs[FieldCc].Value(); v != "" {
 				return cat.T("line_inbox_keep", "Label", cat.T("inbox_cc"), "Value", v)
 			}
 			return cat.T("line_inbox_ask_cc")
 		case stageSubject:
-			if v := f.inputs[fieldSubject].Value(); v != "" {
+			if v := f.Inputs[FieldSubject].Value(); v != "" {
 				return cat.T("line_inbox_keep", "Label", cat.T("inbox_subject"), "Value", v)
 			}
 			return cat.T("line_inbox_ask_subject")
@@ -214,18 +214,18 @@ func (l *inboxLines) Line(text string) ([]string, bool) {
 // target is message n of the list (1-based), the open one when n is 0.
 func (l *inboxLines) target(arg string) (*mailItem, []string) {
 	cat := l.c.Cat
-	list := l.e.shown()
+	list := l.e.Shown()
 	if arg == "" {
 		if m := l.e.opened(); m != nil {
 			return m, nil
 		}
 		return nil, []string{cat.T("line_inbox_which", "Count", len(list))}
 	}
-	i, ok := number(arg, len(list))
+	i, ok := access.Number(arg, len(list))
 	if !ok {
 		return nil, []string{cat.T("line_inbox_no_such_mail", "Text", access.Clip(arg, 20), "Count", len(list))}
 	}
-	l.e.cursor = i - 1
+	l.e.Cursor = i - 1
 	return list[i-1], nil
 }
 
@@ -243,7 +243,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		return l.list(), false
 	case is("line_cmd_folder"):
 		for i, f := range inboxFolders {
-			if n, ok := number(arg, len(inboxFolders)); (ok && n == i+1) || access.Fold(arg) == access.Fold(cat.T("inbox_folder_"+f)) {
+			if n, ok := access.Number(arg, len(inboxFolders)); (ok && n == i+1) || access.Fold(arg) == access.Fold(cat.T("inbox_folder_"+f)) {
 				e.setFolder(i)
 				return l.list(), false
 			}
@@ -261,7 +261,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		e.open(m)
 		return l.read(m), false
 	case is("line_cmd_new"):
-		e.startCompose(lessons.SendNew, nil)
+		e.StartCompose(lessons.SendNew, nil)
 		return l.startForm(), false
 	case is("line_cmd_reply"), is("line_cmd_forward"):
 		m, why := l.target(arg)
@@ -272,7 +272,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		if is("line_cmd_forward") {
 			kind = lessons.SendForward
 		}
-		e.startCompose(kind, m)
+		e.StartCompose(kind, m)
 		return l.startForm(), false
 	case is("line_cmd_suspicious"):
 		if _, why := l.target(arg); why != nil {
@@ -296,16 +296,16 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		if m == nil || len(m.links) == 0 {
 			return []string{cat.T("line_inbox_no_links")}, false
 		}
-		i, ok := number(arg, len(m.links))
+		i, ok := access.Number(arg, len(m.links))
 		if !ok {
 			return l.links(), false
 		}
 		e.inspect(m, m.links[i-1])
 		return l.linkInfo(), false
 	}
-	if i, ok := number(text, len(e.shown())); ok {
-		m := e.shown()[i-1]
-		e.cursor = i - 1
+	if i, ok := access.Number(text, len(e.Shown())); ok {
+		m := e.Shown()[i-1]
+		e.Cursor = i - 1
 		e.open(m)
 		return l.read(m), false
 	}
@@ -340,7 +340,7 @@ func (l *inboxLines) linkLine(text string) []string {
 		l.e.linkButton(0)
 		return []string{l.c.Cat.T("line_inbox_back_to_mail")}
 	}
-	i, ok := number(text, 2)
+	i, ok := access.Number(text, 2)
 	if !ok {
 		return []string{access.NotNumber(l.c, text, 2)}
 	}
@@ -354,7 +354,7 @@ func (l *inboxLines) linkLine(text string) []string {
 // startForm starts going through the boxes of a new email.
 func (l *inboxLines) startForm() []string {
 	cat := l.c.Cat
-	f := l.e.form
+	f := l.e.Form
 	l.stage, l.body, l.sure, l.back = stageTo, nil, false, false
 	title := cat.T("inbox_compose_new")
 	if f.orig != nil {
@@ -362,7 +362,7 @@ func (l *inboxLines) startForm() []string {
 	}
 	if f.kind == lessons.SendReply {
 		l.stage = stageBody // To and Subject are filled in, as on the full screen
-		return []string{title, cat.T("inbox_to") + " " + f.inputs[fieldTo].Value(), cat.T("inbox_subject") + " " + f.inputs[fieldSubject].Value()}
+		return []string{title, cat.T("inbox_to") + " " + f.Inputs[FieldTo].Value(), cat.T("inbox_subject") + " " + f.Inputs[FieldSubject].Value()}
 	}
 	return []string{title}
 }
@@ -370,10 +370,10 @@ func (l *inboxLines) startForm() []string {
 func (l *inboxLines) composeLine(text string) []string {
 	cat := l.c.Cat
 	e := l.e
-	f := e.form
+	f := e.Form
 	if l.sure {
 		l.sure = false
-		if i, ok := number(text, 2); ok && i == 2 {
+		if i, ok := access.Number(text, 2); ok && i == 2 {
 			e.closeCompose()
 			return nil
 		}
@@ -381,7 +381,7 @@ func (l *inboxLines) composeLine(text string) []string {
 	}
 	set := func(field int, v string) {
 		if v = strings.TrimSpace(v); v != "" {
-			f.inputs[field].SetValue(v)
+			f.Inputs[field].SetValue(v)
 			if f.bad == field {
 				f.bad = -1
 			}
@@ -402,13 +402,13 @@ func (l *inboxLines) composeLine(text string) []string {
 	}
 	switch l.stage {
 	case stageTo:
-		set(fieldTo, text)
+		set(FieldTo, text)
 		return next(stageCc)
 	case stageCc:
-		set(fieldCc, text)
+		set(FieldCc, text)
 		return next(stageSubject)
 	case stageSubject:
-		set(fieldSubject, text)
+		set(FieldSubject, text)
 		return next(stageBody)
 	case stageBody:
 		if strings.TrimSpace(text) != "" {
@@ -416,13 +416,13 @@ func (l *inboxLines) composeLine(text string) []string {
 			return nil
 		}
 		if len(l.body) > 0 {
-			f.body.SetValue(strings.Join(l.body, "\n"))
-			f.full = f.body.Length() >= bodyLimit
+			f.Body.SetValue(strings.Join(l.body, "\n"))
+			f.full = f.Body.Length() >= BodyLimit
 		}
 		l.body = nil
 		out := next(stageReady)
 		if f.full {
-			out = append(out, cat.T("inbox_body_full", "Max", bodyLimit))
+			out = append(out, cat.T("inbox_body_full", "Max", BodyLimit))
 		}
 		return out
 	}
@@ -431,10 +431,10 @@ func (l *inboxLines) composeLine(text string) []string {
 	switch {
 	case is("line_cmd_send"):
 		e.send()
-		if e.form != nil {
+		if e.Form != nil {
 			// Refused: the address is mended first, then back here.
 			l.stage, l.back = stageTo, true
-			if f.bad == fieldCc {
+			if f.bad == FieldCc {
 				l.stage = stageCc
 			}
 		}
@@ -443,7 +443,7 @@ func (l *inboxLines) composeLine(text string) []string {
 		if arg == "" {
 			return l.documents()
 		}
-		i, ok := number(arg, len(e.ex.Documents))
+		i, ok := access.Number(arg, len(e.Ex.Documents))
 		if !ok {
 			return l.documents()
 		}
@@ -458,7 +458,7 @@ func (l *inboxLines) composeLine(text string) []string {
 		l.stage, l.back = stageSubject, true
 	case is("line_cmd_body"):
 		l.stage, l.back = stageBody, true
-		f.body.SetValue("")
+		f.Body.SetValue("")
 		return []string{cat.T("line_inbox_body_again")}
 	case is("line_cmd_discard"), access.IsWord(l.c, text, "line_cmd_back"):
 		return l.discard()
@@ -472,7 +472,7 @@ func (l *inboxLines) composeLine(text string) []string {
 
 // discard closes an empty form, and asks before throwing a draft away.
 func (l *inboxLines) discard() []string {
-	if !l.e.form.dirty() && len(l.body) == 0 {
+	if !l.e.Form.dirty() && len(l.body) == 0 {
 		l.e.closeCompose()
 		return []string{l.c.Cat.T("line_inbox_back_to_mail")}
 	}
@@ -485,11 +485,11 @@ func (l *inboxLines) discard() []string {
 // summary says the email as it stands.
 func (l *inboxLines) summary() []string {
 	cat := l.c.Cat
-	f := l.e.form
+	f := l.e.Form
 	files := cat.T("inbox_no_attachments")
 	var names []string
 	for _, id := range f.docs {
-		if d := l.e.ex.Document(id); d != nil {
+		if d := l.e.Ex.Document(id); d != nil {
 			names = append(names, d.Name)
 		}
 	}
@@ -499,24 +499,24 @@ func (l *inboxLines) summary() []string {
 	if len(names) > 0 {
 		files = strings.Join(names, ", ")
 	}
-	body := strings.TrimSpace(f.body.Value())
+	body := strings.TrimSpace(f.Body.Value())
 	if body == "" {
 		body = cat.T("line_inbox_no_body")
 	}
 	out := []string{cat.T("line_inbox_draft"),
-		cat.T("inbox_to") + " " + f.inputs[fieldTo].Value(),
+		cat.T("inbox_to") + " " + f.Inputs[FieldTo].Value(),
 	}
-	if cc := f.inputs[fieldCc].Value(); cc != "" {
+	if cc := f.Inputs[FieldCc].Value(); cc != "" {
 		out = append(out, cat.T("inbox_cc")+" "+cc)
 	}
-	return append(out, cat.T("inbox_subject")+" "+f.inputs[fieldSubject].Value(), cat.T("inbox_body")+" "+body,
+	return append(out, cat.T("inbox_subject")+" "+f.Inputs[FieldSubject].Value(), cat.T("inbox_body")+" "+body,
 		cat.T("inbox_attachments")+" "+files)
 }
 
 // documents lists the files that can be attached, saying which are.
 func (l *inboxLines) documents() []string {
 	cat := l.c.Cat
-	docs := l.e.ex.Documents
+	docs := l.e.Ex.Documents
 	if len(docs) == 0 {
 		return []string{cat.T("inbox_picker_empty")}
 	}
@@ -526,7 +526,7 @@ func (l *inboxLines) documents() []string {
 		if d.Size != "" {
 			name += " (" + d.Size + ")"
 		}
-		if slices.Contains(l.e.form.docs, d.ID) {
+		if slices.Contains(l.e.Form.docs, d.ID) {
 			name += ". " + cat.T("line_inbox_attached")
 		}
 		names = append(names, name)
@@ -542,7 +542,7 @@ func (l *inboxLines) Browse(text string) []string {
 		return l.list()
 	case access.IsWord(l.c, cmd, "line_cmd_open"):
 		if m, why := l.target(arg); m != nil {
-			l.e.openID = m.id
+			l.e.openID = m.Id
 			return l.read(m)
 		} else {
 			return why

@@ -1,4 +1,4 @@
-package tui
+package form
 
 import (
 	"fmt"
@@ -20,30 +20,30 @@ import (
 // warning is due. No timer runs when nothing is counting.
 
 // formTickMsg wakes a form up.
-type formTickMsg struct{ owner *formExercise }
+type FormTickMsg struct{ Owner *FormExercise }
 
 // warnBefore is how long before the end of the session the warning shows.
-func (e *formExercise) warnBefore() time.Duration {
+func (e *FormExercise) warnBefore() time.Duration {
 	return min(time.Minute, e.form.Timeout/2)
 }
 
 // counting says whether a session clock runs now.
-func (e *formExercise) counting() bool {
+func (e *FormExercise) counting() bool {
 	return e.form.Timeout > 0 && e.stage == stFill && !e.done
 }
 
 // timedOut says whether the session has ended, seen from now.
-func (e *formExercise) timedOut(now time.Time) bool {
+func (e *FormExercise) timedOut(now time.Time) bool {
 	return e.counting() && now.Sub(e.lastInput) >= e.form.Timeout
 }
 
 // warning says whether the end-of-session warning is on.
-func (e *formExercise) warning(now time.Time) bool {
+func (e *FormExercise) warning(now time.Time) bool {
 	return e.counting() && now.Sub(e.lastInput) >= e.form.Timeout-e.warnBefore()
 }
 
 // warningLeft is the time left when the warning is on.
-func (e *formExercise) warningLeft(now time.Time) (time.Duration, bool) {
+func (e *FormExercise) warningLeft(now time.Time) (time.Duration, bool) {
 	if !e.warning(now) || e.timedOut(now) {
 		return 0, false
 	}
@@ -54,23 +54,23 @@ func (e *formExercise) warningLeft(now time.Time) (time.Duration, bool) {
 // the learner was on are lost, those of the pages left with Next stay. The
 // timeout is an outcome for the player to record. It reports whether the
 // session ended now.
-func (e *formExercise) checkTimeout(now time.Time) bool {
+func (e *FormExercise) checkTimeout(now time.Time) bool {
 	if !e.timedOut(now) {
 		return false
 	}
 	e.stage = stExpired
 	e.popup, e.dlg = popNone, nil
 	e.lostPage = ""
-	if e.page < e.reviewPage() {
-		e.lostPage = e.form.Pages[e.page].Title
-		e.pageDone[e.page] = false
-		for _, fs := range e.pageFieldsInOrder() {
+	if e.Page < e.reviewPage() {
+		e.lostPage = e.form.Pages[e.Page].Title
+		e.pageDone[e.Page] = false
+		for _, fs := range e.PageFieldsInOrder() {
 			fs.reset()
 		}
-		for _, f := range e.form.Pages[e.page].Fields {
-			if g := e.groups[f.ID]; g != nil {
-				for len(g.serials) > 0 {
-					e.removeItem(g, g.serials[0])
+		for _, f := range e.form.Pages[e.Page].Fields {
+			if g := e.Groups[f.ID]; g != nil {
+				for len(g.Serials) > 0 {
+					e.removeItem(g, g.Serials[0])
 				}
 				for _, it := range f.Items {
 					e.addItem(g, it)
@@ -87,21 +87,21 @@ func (e *formExercise) checkTimeout(now time.Time) bool {
 // ensureTick asks for a timer when the screen must change without a key:
 // at the warning, then every second of a countdown. One timer at a time;
 // one that was lost (an overlay took it) is replaced.
-func (e *formExercise) ensureTick() tea.Cmd {
+func (e *FormExercise) ensureTick() tea.Cmd {
 	now := e.c.Now()
 	due := e.nextTick(now)
 	if due.IsZero() || e.c.Tick == nil {
 		return nil
 	}
-	if !e.tickDue.IsZero() && !due.Before(e.tickDue) && now.Before(e.tickDue.Add(2*time.Second)) {
+	if !e.TickDue.IsZero() && !due.Before(e.TickDue) && now.Before(e.TickDue.Add(2*time.Second)) {
 		return nil // the timer asked for earlier comes soon enough
 	}
-	e.tickDue = due
-	return e.c.Tick(max(due.Sub(now), 50*time.Millisecond), func(time.Time) tea.Msg { return formTickMsg{owner: e} })
+	e.TickDue = due
+	return e.c.Tick(max(due.Sub(now), 50*time.Millisecond), func(time.Time) tea.Msg { return FormTickMsg{Owner: e} })
 }
 
 // nextTick is when the screen must change next, or zero.
-func (e *formExercise) nextTick(now time.Time) time.Time {
+func (e *FormExercise) nextTick(now time.Time) time.Time {
 	var due time.Time
 	earliest := func(t time.Time) {
 		if due.IsZero() || t.Before(due) {
@@ -115,9 +115,9 @@ func (e *formExercise) nextTick(now time.Time) time.Time {
 			earliest(e.lastInput.Add(e.form.Timeout - e.warnBefore()))
 		}
 	}
-	if e.stage == stFill && !e.done && e.page < e.reviewPage() {
-		for _, f := range e.form.Pages[e.page].Fields {
-			if sent, ok := e.codes[f.ID]; ok && f.Kind == "code" && now.Before(sent.Expires) {
+	if e.stage == stFill && !e.done && e.Page < e.reviewPage() {
+		for _, f := range e.form.Pages[e.Page].Fields {
+			if sent, ok := e.Codes[f.ID]; ok && f.Kind == "code" && now.Before(sent.Expires) {
 				earliest(now.Add(time.Second))
 			}
 		}
@@ -129,24 +129,24 @@ func (e *formExercise) nextTick(now time.Time) time.Time {
 const codeChars = "ACDEFHJKMNPRTUVWXY34679"
 
 // sendCode "sends" a new one-time code for field f by SMS.
-func (e *formExercise) sendCode(f *lessons.Field) {
+func (e *FormExercise) sendCode(f *lessons.Field) {
 	now := e.c.Now()
 	e.codeSeq++
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s/%s/%d/%d", e.step.ID, f.ID, now.UnixNano(), e.codeSeq)
+	fmt.Fprintf(h, "%s/%s/%d/%d", e.Step.ID, f.ID, now.UnixNano(), e.codeSeq)
 	x := h.Sum64()
 	code := make([]byte, f.Length)
 	for i := range code {
 		code[i] = codeChars[x%uint64(len(codeChars))]
 		x /= uint64(len(codeChars))
 	}
-	e.codes[f.ID] = lessons.SentCode{Code: string(code), Expires: now.Add(f.Expires)}
+	e.Codes[f.ID] = lessons.SentCode{Code: string(code), Expires: now.Add(f.Expires)}
 }
 
 // smsPanel draws the message on the simulated phone, with its countdown.
-func (e *formExercise) smsPanel(f *lessons.Field, w int) []string {
+func (e *FormExercise) smsPanel(f *lessons.Field, w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
-	sent, ok := e.codes[f.ID]
+	sent, ok := e.Codes[f.ID]
 	var text string
 	now := e.c.Now()
 	switch {
@@ -161,7 +161,7 @@ func (e *formExercise) smsPanel(f *lessons.Field, w int) []string {
 	}
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1).Width(ui.Clamp(w-2, 16, 50))
 	title := st.Title.Render(cat.T("form_sms_title"))
-	return splitLines(title + "\n" + box.Render(text))
+	return SplitLines(title + "\n" + box.Render(text))
 }
 
 // clockText writes a duration as minutes and seconds: 9:41.
@@ -171,14 +171,14 @@ func clockText(d time.Duration) string {
 }
 
 // viewExpired is the screen of a session that ended.
-func (e *formExercise) viewExpired(w int) []string {
+func (e *FormExercise) viewExpired(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
 	lines := []string{st.Bad.Render("✗ " + cat.T("form_timeout_title")), ""}
 	add := func(s string) { lines = append(lines, wrapLines(s, w)...) }
 	add(cat.T("form_timeout_text", "Minutes", max(int(e.form.Timeout/time.Minute), 1)))
 	lost := e.lostPage
-	if lost == "" && e.page < e.reviewPage() {
-		lost = e.form.Pages[e.page].Title
+	if lost == "" && e.Page < e.reviewPage() {
+		lost = e.form.Pages[e.Page].Title
 	}
 	if lost != "" {
 		add(cat.T("form_timeout_lost", "Page", lost))

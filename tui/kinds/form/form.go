@@ -1,4 +1,4 @@
-package tui
+package form
 
 import (
 	"strconv"
@@ -33,24 +33,24 @@ import (
 // (a page on screen), form_review.go, form_receipt.go, form_session.go
 // (time: the session timeout and the SMS code) and form_panels.go (the
 // persona card and the file picker).
-type formExercise struct {
+type FormExercise struct {
 	c    *ui.Common
-	step *lessons.Step
+	Step *lessons.Step
 	form *lessons.Form
 	keys formKeys
 
-	fields map[string]*fieldState // by key: field id, or group#serial.sub for a group's item
-	groups map[string]*groupState // by group id
+	Fields map[string]*fieldState // by key: field id, or group#serial.sub for a group's item
+	Groups map[string]*groupState // by group id
 
-	page     int // the page shown; len(Pages) is the review page
+	Page     int // the page shown; len(Pages) is the review page
 	stage    formStage
-	focus    int    // index into targets()
+	Focus    int    // index into targets()
 	popup    popup  // a panel over the page
 	popupKey string // the field the popup belongs to
 	pickAt   int    // the highlighted line of the popup
 	summary  bool   // the error summary is on (after a blocked Next)
 	showTop  bool   // right after a blocked Next: the summary on screen if the focus fits too
-	back     bool   // came from the review page: Next returns to it
+	Back     bool   // came from the review page: Next returns to it
 	scroll   int    // first line of the page body on screen
 	pageDone []bool // pages left with a valid Next: they survive a timeout
 
@@ -59,9 +59,9 @@ type formExercise struct {
 	pending   bool       // Submit was pressed: the player takes the answer to check
 	found     []string   // mistake ids for the player to record
 	lastInput time.Time  // for the session timeout
-	tickDue   time.Time  // when the pending timer fires (zero: none)
+	TickDue   time.Time  // when the pending timer fires (zero: none)
 	lostPage  string     // the page whose answers a timeout wiped
-	codes     map[string]lessons.SentCode
+	Codes     map[string]lessons.SentCode
 	codeSeq   uint64
 	recorded  map[string]string // path -> the rule last recorded, so a repeat is not a new outcome
 
@@ -92,24 +92,24 @@ const (
 // number that never changes, so removing one keeps the others' answers.
 type groupState struct {
 	f       *lessons.Field
-	serials []int
+	Serials []int
 	next    int
 }
 
-func newFormExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
+func NewFormExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	fm := s.Exercise.(*lessons.Form)
-	e := &formExercise{c: c, step: s, form: fm, keys: newFormKeys(c),
-		fields: map[string]*fieldState{}, groups: map[string]*groupState{},
-		pageDone: make([]bool, len(fm.Pages)), codes: map[string]lessons.SentCode{},
+	e := &FormExercise{c: c, Step: s, form: fm, keys: newFormKeys(c),
+		Fields: map[string]*fieldState{}, Groups: map[string]*groupState{},
+		pageDone: make([]bool, len(fm.Pages)), Codes: map[string]lessons.SentCode{},
 		recorded: map[string]string{}, lastInput: c.Now()}
 	for _, pg := range fm.Pages {
 		for _, f := range pg.Fields {
 			if f.Kind != "group" {
-				e.fields[f.ID] = e.newField(f, f.ID, f.Value)
+				e.Fields[f.ID] = e.newField(f, f.ID, f.Value)
 				continue
 			}
 			g := &groupState{f: f}
-			e.groups[f.ID] = g
+			e.Groups[f.ID] = g
 			for _, it := range f.Items {
 				e.addItem(g, it)
 			}
@@ -120,35 +120,35 @@ func newFormExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 }
 
 // addItem adds an item to a group, filled with values (or empty).
-func (e *formExercise) addItem(g *groupState, values map[string]string) {
+func (e *FormExercise) addItem(g *groupState, values map[string]string) {
 	serial := g.next
 	g.next++
-	g.serials = append(g.serials, serial)
+	g.Serials = append(g.Serials, serial)
 	for _, sub := range g.f.Fields {
-		k := itemKey(g.f.ID, serial, sub.ID)
-		e.fields[k] = e.newField(sub, k, values[sub.ID])
+		k := ItemKey(g.f.ID, serial, sub.ID)
+		e.Fields[k] = e.newField(sub, k, values[sub.ID])
 	}
 }
 
 // removeItem takes item serial out of a group, with its answers.
-func (e *formExercise) removeItem(g *groupState, serial int) {
-	for i, s := range g.serials {
+func (e *FormExercise) removeItem(g *groupState, serial int) {
+	for i, s := range g.Serials {
 		if s == serial {
-			g.serials = append(g.serials[:i:i], g.serials[i+1:]...)
+			g.Serials = append(g.Serials[:i:i], g.Serials[i+1:]...)
 			break
 		}
 	}
 	for _, sub := range g.f.Fields {
-		delete(e.fields, itemKey(g.f.ID, serial, sub.ID))
+		delete(e.Fields, ItemKey(g.f.ID, serial, sub.ID))
 	}
 }
 
-func itemKey(group string, serial int, sub string) string {
+func ItemKey(group string, serial int, sub string) string {
 	return group + "#" + strconv.Itoa(serial) + "." + sub
 }
 
 // onPage returns the index of the page a top-level field is on.
-func (e *formExercise) onPage(id string) int {
+func (e *FormExercise) onPage(id string) int {
 	for i, pg := range e.form.Pages {
 		for _, f := range pg.Fields {
 			if f.ID == id {
@@ -160,11 +160,11 @@ func (e *formExercise) onPage(id string) int {
 }
 
 // reviewPage is the index of the review page.
-func (e *formExercise) reviewPage() int { return len(e.form.Pages) }
+func (e *FormExercise) reviewPage() int { return len(e.form.Pages) }
 
 // enterPage shows page i with the focus on its first target.
-func (e *formExercise) enterPage(i int) {
-	e.page, e.focus, e.scroll, e.summary, e.popup = i, 0, 0, false, popNone
+func (e *FormExercise) EnterPage(i int) {
+	e.Page, e.Focus, e.scroll, e.summary, e.popup = i, 0, 0, false, popNone
 	e.focusField()
 }
 
@@ -172,14 +172,14 @@ func (e *formExercise) enterPage(i int) {
 // again): as on a real site, a code field's SMS is sent then, unless a
 // code still valid was sent already. Going back, or to a page to fix it,
 // sends nothing: an expired code waits for "Ask for another code".
-func (e *formExercise) arrive(i int) {
-	e.enterPage(i)
+func (e *FormExercise) arrive(i int) {
+	e.EnterPage(i)
 	if i >= len(e.form.Pages) {
 		return
 	}
 	for _, f := range e.form.Pages[i].Fields {
 		if f.Kind == "code" {
-			if sent, ok := e.codes[f.ID]; !ok || !e.c.Now().Before(sent.Expires) {
+			if sent, ok := e.Codes[f.ID]; !ok || !e.c.Now().Before(sent.Expires) {
 				e.sendCode(f)
 			}
 		}
@@ -187,13 +187,13 @@ func (e *formExercise) arrive(i int) {
 }
 
 // Update handles keys, clicks and the form's timer.
-func (e *formExercise) Update(msg tea.Msg) tea.Cmd {
+func (e *FormExercise) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case formTickMsg:
-		if msg.owner != e {
+	case FormTickMsg:
+		if msg.Owner != e {
 			return nil
 		}
-		e.tickDue = time.Time{}
+		e.TickDue = time.Time{}
 		e.checkTimeout(e.c.Now())
 		return e.ensureTick()
 	case tea.KeyMsg:
@@ -206,7 +206,7 @@ func (e *formExercise) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (e *formExercise) key(msg tea.KeyMsg) tea.Cmd {
+func (e *FormExercise) key(msg tea.KeyMsg) tea.Cmd {
 	now := e.c.Now()
 	if e.stage == stReceipt {
 		switch {
@@ -271,15 +271,15 @@ func (e *formExercise) key(msg tea.KeyMsg) tea.Cmd {
 }
 
 // pageKey handles a key on a page or the review.
-func (e *formExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
-	ts := e.targets()
+func (e *FormExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
+	ts := e.Targets()
 	if len(ts) == 0 {
 		return nil
 	}
-	e.focus = ui.Clamp(e.focus, 0, len(ts)-1)
-	t := ts[e.focus]
+	e.Focus = ui.Clamp(e.Focus, 0, len(ts)-1)
+	t := ts[e.Focus]
 	k := e.c.Keys
-	if fs := e.fields[t.key]; fs != nil && t.kind == tField && fs.f.Kind == "day" {
+	if fs := e.Fields[t.Key]; fs != nil && t.Kind == TField && fs.F.Kind == "day" {
 		if cmd, used := e.dayKey(fs, msg); used {
 			return cmd
 		}
@@ -301,7 +301,7 @@ func (e *formExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
 		return e.activate(t, true)
 	case key.Matches(msg, e.keys.Mark) && !e.isText(t):
 		return e.activate(t, false)
-	case (msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight) && t.kind >= tNext:
+	case (msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight) && t.Kind >= TNext:
 		if msg.Type == tea.KeyLeft {
 			e.move(-1)
 		} else {
@@ -309,23 +309,23 @@ func (e *formExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if t.kind != tField {
+	if t.Kind != TField {
 		return nil
 	}
-	fs := e.fields[t.key]
+	fs := e.Fields[t.Key]
 	if fs == nil {
 		return nil
 	}
-	if fs.f.IsText() {
+	if fs.F.IsText() {
 		if fs.typeKey(msg) {
 			e.changed(fs)
 		}
 		return nil
 	}
-	switch fs.f.Kind {
+	switch fs.F.Kind {
 	case "file":
 		if msg.Type == tea.KeyBackspace || msg.Type == tea.KeyDelete {
-			fs.value = ""
+			fs.Value = ""
 			e.changed(fs)
 		}
 	case "select":
@@ -340,43 +340,43 @@ func (e *formExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func (e *formExercise) isText(t target) bool {
-	fs := e.fields[t.key]
-	return t.kind == tField && fs != nil && fs.f.IsText()
+func (e *FormExercise) isText(t Target) bool {
+	fs := e.Fields[t.Key]
+	return t.Kind == TField && fs != nil && fs.F.IsText()
 }
 
 // move moves the focus by n targets, staying on the page.
-func (e *formExercise) move(n int) {
-	ts := e.targets()
-	e.focus = ui.Clamp(e.focus+n, 0, max(len(ts)-1, 0))
+func (e *FormExercise) move(n int) {
+	ts := e.Targets()
+	e.Focus = ui.Clamp(e.Focus+n, 0, max(len(ts)-1, 0))
 	e.focusField()
 }
 
 // focusField gives the keyboard to the text field under the focus, if any.
-func (e *formExercise) focusField() {
-	ts := e.targets()
+func (e *FormExercise) focusField() {
+	ts := e.Targets()
 	key := ""
-	if e.focus < len(ts) && ts[e.focus].kind == tField {
-		key = ts[e.focus].key
+	if e.Focus < len(ts) && ts[e.Focus].Kind == TField {
+		key = ts[e.Focus].Key
 	}
-	for k, fs := range e.fields {
-		if !fs.f.IsText() {
+	for k, fs := range e.Fields {
+		if !fs.F.IsText() {
 			continue
 		}
 		if k == key && !e.done {
-			fs.input.Focus()
-			fs.input.CursorEnd()
+			fs.Input.Focus()
+			fs.Input.CursorEnd()
 		} else {
-			fs.input.Blur()
+			fs.Input.Blur()
 		}
 	}
 }
 
 // focusOn puts the focus on the target of field key (or its first option).
-func (e *formExercise) focusOn(k string) {
-	for i, t := range e.targets() {
-		if t.key == k && (t.kind == tField || t.kind == tOption || t.kind == tAdd) {
-			e.focus = i
+func (e *FormExercise) FocusOn(k string) {
+	for i, t := range e.Targets() {
+		if t.Key == k && (t.Kind == TField || t.Kind == tOption || t.Kind == TAdd) {
+			e.Focus = i
 			break
 		}
 	}
@@ -384,60 +384,60 @@ func (e *formExercise) focusOn(k string) {
 }
 
 // activate is Enter (next true) or Space on a target.
-func (e *formExercise) activate(t target, enter bool) tea.Cmd {
-	switch t.kind {
-	case tBack:
+func (e *FormExercise) activate(t Target, enter bool) tea.Cmd {
+	switch t.Kind {
+	case TBack:
 		e.goBack()
-	case tNext:
+	case TNext:
 		return e.next()
-	case tSubmit:
+	case TSubmit:
 		return e.submit()
 	case tChange:
-		e.back = true
-		e.enterPage(t.n)
-	case tAdd:
-		g := e.groups[t.key]
-		if len(g.serials) < g.f.MaxItem {
+		e.Back = true
+		e.EnterPage(t.N)
+	case TAdd:
+		g := e.Groups[t.Key]
+		if len(g.Serials) < g.f.MaxItem {
 			e.addItem(g, nil)
 			e.touched = true
-			e.focusOn(itemKey(g.f.ID, g.serials[len(g.serials)-1], g.f.Fields[0].ID))
+			e.FocusOn(ItemKey(g.f.ID, g.Serials[len(g.Serials)-1], g.f.Fields[0].ID))
 		}
-	case tRemove:
+	case TRemove:
 		// The focus goes to what takes the removed person's place: the next
 		// person, or the Add button.
-		g := e.groups[t.key]
-		first := e.focus
-		ts, prefix := e.targets(), itemKey(g.f.ID, t.n, "")
-		for first > 0 && strings.HasPrefix(ts[first-1].key, prefix) {
+		g := e.Groups[t.Key]
+		first := e.Focus
+		ts, prefix := e.Targets(), ItemKey(g.f.ID, t.N, "")
+		for first > 0 && strings.HasPrefix(ts[first-1].Key, prefix) {
 			first--
 		}
-		e.removeItem(g, t.n)
+		e.removeItem(g, t.N)
 		e.touched = true
 		e.revalidate()
-		e.focus = first
+		e.Focus = first
 		e.move(0)
 	case tNewCode:
-		e.sendCode(e.fields[t.key].f)
-		if fs := e.fields[t.key]; fs != nil {
-			fs.input.SetValue("")
+		e.sendCode(e.Fields[t.Key].F)
+		if fs := e.Fields[t.Key]; fs != nil {
+			fs.Input.SetValue("")
 			e.changed(fs)
 		}
 	case tOption:
-		fs := e.fields[t.key]
-		o := fs.f.Options[t.n]
-		fs.value = o.ID
+		fs := e.Fields[t.Key]
+		o := fs.F.Options[t.N]
+		fs.Value = o.ID
 		e.changed(fs)
 		if o.Full {
 			// A time already taken says so at once.
-			fs.err = lessons.RuleOptionFull
+			fs.Err = lessons.RuleOptionFull
 			return nil
 		}
 		if enter {
-			e.moveAfter(t.key)
+			e.moveAfter(t.Key)
 		}
-	case tField:
-		fs := e.fields[t.key]
-		switch fs.f.Kind {
+	case TField:
+		fs := e.Fields[t.Key]
+		switch fs.F.Kind {
 		case "check":
 			// Space or a click ticks and unticks; Enter only goes on, so
 			// that a consent is never given by pressing Enter to move.
@@ -445,15 +445,15 @@ func (e *formExercise) activate(t target, enter bool) tea.Cmd {
 				e.moveToNextBox()
 				break
 			}
-			fs.value = map[bool]string{true: "", false: "yes"}[fs.value == "yes"]
+			fs.Value = map[bool]string{true: "", false: "yes"}[fs.Value == "yes"]
 			e.changed(fs)
 		case "select":
 			e.openPopup(popSelect, fs.key, max(fs.optionIndex(), 0))
 		case "file":
-			e.openPopup(popPicker, fs.key, max(e.fileIndex(fs.value), 0))
+			e.openPopup(popPicker, fs.key, max(e.fileIndex(fs.Value), 0))
 		case "day":
 			e.pickDay(fs)
-			if enter && fs.err == "" {
+			if enter && fs.Err == "" {
 				e.moveToNextBox()
 			}
 		default:
@@ -468,11 +468,11 @@ func (e *formExercise) activate(t target, enter bool) tea.Cmd {
 // moveToNextBox is Enter in a text field: the focus goes to the next field
 // or to Next, passing over the small buttons (remove a person, ask for a
 // new code), so that pressing Enter again and again never removes anyone.
-func (e *formExercise) moveToNextBox() {
-	ts := e.targets()
-	for i := e.focus + 1; i < len(ts); i++ {
-		if k := ts[i].kind; k == tField || k == tOption || k >= tNext {
-			e.focus = i
+func (e *FormExercise) moveToNextBox() {
+	ts := e.Targets()
+	for i := e.Focus + 1; i < len(ts); i++ {
+		if k := ts[i].Kind; k == TField || k == tOption || k >= TNext {
+			e.Focus = i
 			break
 		}
 	}
@@ -480,29 +480,29 @@ func (e *formExercise) moveToNextBox() {
 }
 
 // moveAfter puts the focus on the first target after field key's targets.
-func (e *formExercise) moveAfter(k string) {
-	ts := e.targets()
+func (e *FormExercise) moveAfter(k string) {
+	ts := e.Targets()
 	for i := len(ts) - 1; i >= 0; i-- {
-		if ts[i].key == k && (ts[i].kind == tOption || ts[i].kind == tField) {
-			e.focus = i
+		if ts[i].Key == k && (ts[i].Kind == tOption || ts[i].Kind == TField) {
+			e.Focus = i
 			break
 		}
 	}
 	e.moveToNextBox()
 }
 
-func (e *formExercise) openPopup(p popup, k string, at int) {
+func (e *FormExercise) openPopup(p popup, k string, at int) {
 	e.popup, e.popupKey, e.pickAt = p, k, at
 }
 
 // popupKeys handles keys in a drop-down list or the file picker.
-func (e *formExercise) popupKeys(msg tea.KeyMsg) tea.Cmd {
-	fs := e.fields[e.popupKey]
+func (e *FormExercise) popupKeys(msg tea.KeyMsg) tea.Cmd {
+	fs := e.Fields[e.popupKey]
 	if fs == nil {
 		e.popup = popNone
 		return nil
 	}
-	n := len(fs.f.Options)
+	n := len(fs.F.Options)
 	if e.popup == popPicker {
 		n = len(e.form.Files)
 	}
@@ -523,21 +523,21 @@ func (e *formExercise) popupKeys(msg tea.KeyMsg) tea.Cmd {
 }
 
 // pick chooses line i of the open popup for field fs.
-func (e *formExercise) pick(fs *fieldState, i int) {
+func (e *FormExercise) pick(fs *fieldState, i int) {
 	if e.popup == popPicker {
-		fs.value = e.form.Files[i].ID
+		fs.Value = e.form.Files[i].ID
 	} else {
-		fs.value = fs.f.Options[i].ID
+		fs.Value = fs.F.Options[i].ID
 	}
 	e.popup = popNone
 	e.changed(fs)
-	e.focusOn(fs.key)
-	if fs.err == "" {
+	e.FocusOn(fs.key)
+	if fs.Err == "" {
 		e.moveToNextBox()
 	}
 }
 
-func (e *formExercise) fileIndex(id string) int {
+func (e *FormExercise) fileIndex(id string) int {
 	for i, f := range e.form.Files {
 		if f.ID == id {
 			return i
@@ -548,41 +548,41 @@ func (e *formExercise) fileIndex(id string) int {
 
 // changed notes that the learner changed field fs: a shown error is
 // checked again at once, so it goes away as soon as it is fixed.
-func (e *formExercise) changed(fs *fieldState) {
+func (e *FormExercise) changed(fs *fieldState) {
 	e.touched = true
-	if fs.err != "" {
+	if fs.Err != "" {
 		e.revalidate()
 	}
 }
 
 // goBack shows the page before, keeping every answer.
-func (e *formExercise) goBack() {
-	if e.page == e.reviewPage() {
-		e.enterPage(len(e.form.Pages) - 1)
+func (e *FormExercise) goBack() {
+	if e.Page == e.reviewPage() {
+		e.EnterPage(len(e.form.Pages) - 1)
 		return
 	}
-	if e.page > 0 {
-		e.back = false
-		e.enterPage(e.page - 1)
+	if e.Page > 0 {
+		e.Back = false
+		e.EnterPage(e.Page - 1)
 	}
 }
 
 // signInAgain leaves the "session ended" screen for the page the learner
 // was on.
-func (e *formExercise) signInAgain() {
+func (e *FormExercise) signInAgain() {
 	e.stage = stFill
 	e.lastInput = e.c.Now()
-	e.arrive(e.page)
+	e.arrive(e.Page)
 }
 
 // WantsEsc says whether Esc belongs to the form: to close its panel, or to
 // ask before the answers typed are lost.
-func (e *formExercise) WantsEsc() bool {
+func (e *FormExercise) WantsEsc() bool {
 	return !e.done && e.stage != stReceipt && (e.popup != popNone || e.dlg != nil || e.touched)
 }
 
 // escape is Esc: it closes the panel on screen, or asks before leaving.
-func (e *formExercise) escape() {
+func (e *FormExercise) escape() {
 	switch {
 	case e.popup != popNone:
 		e.popup = popNone
@@ -597,7 +597,7 @@ func (e *formExercise) escape() {
 
 // TakeCheck hands the player the answer once Submit was pressed on a form
 // whose pages are all valid.
-func (e *formExercise) TakeCheck() lessons.Answer {
+func (e *FormExercise) TakeCheck() lessons.Answer {
 	if !e.pending {
 		return nil
 	}
@@ -608,18 +608,18 @@ func (e *formExercise) TakeCheck() lessons.Answer {
 // Judged hears the verdict on a submitted form: when a detail is not the
 // persona's, the form opens the page that has it, with the focus on it, as
 // "Change" does, so the learner can fix it and come back.
-func (e *formExercise) Judged(v lessons.Verdict) {
+func (e *FormExercise) Judged(v lessons.Verdict) {
 	if v.Correct || e.done {
 		return
 	}
 	id, _, _ := strings.Cut(v.Mistake, ".")
 	if p := e.onPage(id); p >= 0 {
-		e.back = e.form.HasReview()
-		e.enterPage(p)
-		if g := e.groups[id]; g != nil {
-			e.focusOn(groupFocus(g))
+		e.Back = e.form.HasReview()
+		e.EnterPage(p)
+		if g := e.Groups[id]; g != nil {
+			e.FocusOn(groupFocus(g))
 		} else {
-			e.focusOn(id)
+			e.FocusOn(id)
 		}
 	}
 }
@@ -627,20 +627,20 @@ func (e *formExercise) Judged(v lessons.Verdict) {
 // groupFocus is where to fix a group: its first item's first field, or
 // the Add button's group when it is empty.
 func groupFocus(g *groupState) string {
-	if len(g.serials) == 0 {
+	if len(g.Serials) == 0 {
 		return g.f.ID
 	}
-	return itemKey(g.f.ID, g.serials[0], g.f.Fields[0].ID)
+	return ItemKey(g.f.ID, g.Serials[0], g.f.Fields[0].ID)
 }
 
 // Say leaves the words of a verdict to the player.
-func (e *formExercise) Say(lessons.Verdict) string { return "" }
+func (e *FormExercise) Say(lessons.Verdict) string { return "" }
 
 // CheckKey is disabled: the form checks with its own Submit button.
-func (e *formExercise) CheckKey() key.Binding { return key.NewBinding(key.WithDisabled()) }
+func (e *FormExercise) CheckKey() key.Binding { return key.NewBinding(key.WithDisabled()) }
 
 // TakeOutcomes hands the player the mistakes found since it last asked.
-func (e *formExercise) TakeOutcomes() []string {
+func (e *FormExercise) TakeOutcomes() []string {
 	out := e.found
 	e.found = nil
 	return out
@@ -648,52 +648,52 @@ func (e *formExercise) TakeOutcomes() []string {
 
 // Start asks for the first timer, if something counts from the start (the
 // session, a code sent on the first page).
-func (e *formExercise) Start() tea.Cmd { return e.ensureTick() }
+func (e *FormExercise) Start() tea.Cmd { return e.ensureTick() }
 
 // Wipe forgets everything the learner typed or chose, the codes and the
 // receipt: the step is being left.
-func (e *formExercise) Wipe() {
-	for _, fs := range e.fields {
-		if fs.f.IsText() {
-			fs.input.SetValue("")
-			fs.input.Blur()
+func (e *FormExercise) Wipe() {
+	for _, fs := range e.Fields {
+		if fs.F.IsText() {
+			fs.Input.SetValue("")
+			fs.Input.Blur()
 		}
-		fs.value, fs.initial, fs.err = "", "", ""
+		fs.Value, fs.initial, fs.Err = "", "", ""
 	}
-	clear(e.codes)
+	clear(e.Codes)
 	e.receipt, e.dlg, e.pending, e.found = nil, nil, false, nil
 	e.done = true
 }
 
 // Answer is what the learner filled in.
-func (e *formExercise) Answer() lessons.Answer {
+func (e *FormExercise) Answer() lessons.Answer {
 	a, _ := e.answer()
 	return a
 }
 
 // answer builds the answer and the key of every path in it.
-func (e *formExercise) answer() (lessons.FormAnswer, map[string]string) {
+func (e *FormExercise) answer() (lessons.FormAnswer, map[string]string) {
 	a := lessons.FormAnswer{Values: map[string]string{}, Items: map[string]int{}, Now: e.c.Now(), Codes: map[string]lessons.SentCode{}}
 	keys := map[string]string{}
 	for _, pg := range e.form.Pages {
 		for _, f := range pg.Fields {
 			if f.Kind != "group" {
-				if fs := e.fields[f.ID]; fs != nil {
-					a.Values[f.ID] = fs.val()
+				if fs := e.Fields[f.ID]; fs != nil {
+					a.Values[f.ID] = fs.Val()
 					keys[f.ID] = f.ID
 				}
-				if sent, ok := e.codes[f.ID]; ok {
+				if sent, ok := e.Codes[f.ID]; ok {
 					a.Codes[f.ID] = sent
 				}
 				continue
 			}
-			g := e.groups[f.ID]
-			a.Items[f.ID] = len(g.serials)
-			for i, serial := range g.serials {
+			g := e.Groups[f.ID]
+			a.Items[f.ID] = len(g.Serials)
+			for i, serial := range g.Serials {
 				for _, sub := range f.Fields {
-					k := itemKey(f.ID, serial, sub.ID)
+					k := ItemKey(f.ID, serial, sub.ID)
 					p := lessons.ItemPath(f.ID, i, sub.ID)
-					a.Values[p] = e.fields[k].val()
+					a.Values[p] = e.Fields[k].Val()
 					keys[p] = k
 				}
 			}
@@ -702,19 +702,19 @@ func (e *formExercise) answer() (lessons.FormAnswer, map[string]string) {
 	return a, keys
 }
 
-func (e *formExercise) Keys() []key.Binding { return e.keys.forTarget(e) }
+func (e *FormExercise) Keys() []key.Binding { return e.keys.forTarget(e) }
 
 // Typing is true while a text field has the keyboard.
-func (e *formExercise) Typing() bool {
-	if e.done || e.stage != stFill || e.popup != popNone || e.dlg != nil || e.page >= e.reviewPage() {
+func (e *FormExercise) Typing() bool {
+	if e.done || e.stage != stFill || e.popup != popNone || e.dlg != nil || e.Page >= e.reviewPage() {
 		return false
 	}
-	ts := e.targets()
-	return e.focus < len(ts) && e.isText(ts[e.focus])
+	ts := e.Targets()
+	return e.Focus < len(ts) && e.isText(ts[e.Focus])
 }
 
 // SetDone freezes the form; a right answer shows the receipt.
-func (e *formExercise) SetDone(done bool) {
+func (e *FormExercise) SetDone(done bool) {
 	e.done = done
 	e.popup = popNone
 	e.focusField()
@@ -755,7 +755,7 @@ func newFormKeys(c *ui.Common) formKeys {
 
 // leaveKey adds Esc to keys when the form takes it to ask before leaving
 // (the player shows Esc itself otherwise).
-func (e *formExercise) leaveKey(keys []key.Binding) []key.Binding {
+func (e *FormExercise) leaveKey(keys []key.Binding) []key.Binding {
 	if e.WantsEsc() {
 		return append(keys, e.c.Keys.Back)
 	}
@@ -763,7 +763,7 @@ func (e *formExercise) leaveKey(keys []key.Binding) []key.Binding {
 }
 
 // forTarget lists the keys that make sense where the focus is.
-func (k formKeys) forTarget(e *formExercise) (out []key.Binding) {
+func (k formKeys) forTarget(e *FormExercise) (out []key.Binding) {
 	if e.stage == stReceipt {
 		if e.receipt.reference != "" && !e.receipt.saved {
 			return []key.Binding{k.Save}
@@ -787,18 +787,18 @@ func (k formKeys) forTarget(e *formExercise) (out []key.Binding) {
 	}
 	defer func() { out = e.leaveKey(out) }()
 	out = []key.Binding{k.Move}
-	ts := e.targets()
-	if e.focus < len(ts) {
-		t := ts[e.focus]
-		fs := e.fields[t.key]
+	ts := e.Targets()
+	if e.Focus < len(ts) {
+		t := ts[e.Focus]
+		fs := e.Fields[t.Key]
 		switch {
-		case t.kind == tOption, t.kind == tField && fs != nil && fs.f.Kind == "check":
+		case t.Kind == tOption, t.Kind == TField && fs != nil && fs.F.Kind == "check":
 			out = append(out, k.Mark)
-		case t.kind == tField && fs != nil && fs.f.Kind == "day":
+		case t.Kind == TField && fs != nil && fs.F.Kind == "day":
 			out = append(out, k.Days, k.Choose)
-		case t.kind == tField && fs != nil && fs.f.Kind == "file" && fs.value != "":
+		case t.Kind == TField && fs != nil && fs.F.Kind == "file" && fs.Value != "":
 			out = append(out, k.Choose, k.Remove)
-		case t.kind == tField && fs != nil && (fs.f.Kind == "select" || fs.f.Kind == "file"), t.kind == tChange:
+		case t.Kind == TField && fs != nil && (fs.F.Kind == "select" || fs.F.Kind == "file"), t.Kind == tChange:
 			out = append(out, k.Choose)
 		default:
 			out = append(out, k.Enter)
@@ -812,14 +812,14 @@ func (k formKeys) forTarget(e *formExercise) (out []key.Binding) {
 
 // fieldValueText is a field's answer in words, as the review and the
 // receipt show it.
-func (e *formExercise) fieldValueText(fs *fieldState) string {
-	v := strings.TrimSpace(fs.val())
+func (e *FormExercise) fieldValueText(fs *fieldState) string {
+	v := strings.TrimSpace(fs.Val())
 	if v == "" {
 		return ""
 	}
-	switch fs.f.Kind {
+	switch fs.F.Kind {
 	case "select", "radio":
-		if o := fs.f.Option(v); o != nil {
+		if o := fs.F.Option(v); o != nil {
 			return o.Text
 		}
 	case "check":
@@ -833,7 +833,7 @@ func (e *formExercise) fieldValueText(fs *fieldState) string {
 			return longDate(e.c, d)
 		}
 	case "text":
-		if fs.f.Validate == "iban" {
+		if fs.F.Validate == "iban" {
 			if c, rule := lessons.CheckIBAN(v); rule == "" {
 				return lessons.FormatIBAN(c)
 			}
