@@ -9,42 +9,13 @@ import (
 	"aula/lessons"
 	"aula/tui/access"
 	"aula/tui/exercise"
-	"aula/tui/kinds/choose"
-	"aula/tui/kinds/code"
-	"aula/tui/kinds/form"
-	"aula/tui/kinds/inbox"
-	"aula/tui/kinds/order"
-	"aula/tui/kinds/password"
-	"aula/tui/kinds/phrase"
-	"aula/tui/kinds/typein"
-	"aula/tui/ui"
+	"aula/tui/kinds"
 )
-
-// lineKinds maps a step kind to the adapter that says its exercise as
-// lines. It gets the exercise made from components for the same step.
-var lineKinds = map[string]func(c *ui.Common, s *lessons.Step, ex exercise.Exercise) exercise.LineExercise{
-	"read": func(c *ui.Common, _ *lessons.Step, _ exercise.Exercise) exercise.LineExercise {
-		return exercise.ReadLines{C: c}
-	},
-	"choose":   choose.NewChooseLines,
-	"scenario": choose.NewChooseLines,
-	"type":     typein.NewTypeLines,
-	"order":    order.NewOrderLines,
-	"password": password.NewPasswordLines,
-	"code":     code.NewCodeLines,
-	"phrase":   phrase.NewPhraseLines,
-	"inbox":    inbox.NewInboxLines,
-	"form":     form.NewFormLines,
-}
 
 // lineExercise is the current step's adapter, made when first asked for.
 func (p *player) lineExercise() exercise.LineExercise {
 	if p.lineEx == nil {
-		mk, ok := lineKinds[p.step().Kind]
-		if !ok {
-			mk = lineKinds["read"]
-		}
-		p.lineEx = mk(p.c, p.step(), p.ex)
+		p.lineEx = kinds.Lookup(p.step().Kind).Lines(p.c, p.step(), p.ex)
 	}
 	return p.lineEx
 }

@@ -11,14 +11,7 @@ import (
 	"aula/lessons"
 	"aula/store"
 	"aula/tui/exercise"
-	"aula/tui/kinds/choose"
-	"aula/tui/kinds/code"
-	"aula/tui/kinds/form"
-	"aula/tui/kinds/inbox"
-	"aula/tui/kinds/order"
-	"aula/tui/kinds/password"
-	"aula/tui/kinds/phrase"
-	"aula/tui/kinds/typein"
+	"aula/tui/kinds"
 	"aula/tui/ui"
 )
 
@@ -97,11 +90,7 @@ func (p *player) enter(i int) {
 	p.entered = p.c.Now()
 	p.state, p.misses, p.verdict, p.hint, p.scroll = asking, 0, nil, false, 0
 	s := p.step()
-	mk, ok := components[s.Kind]
-	if !ok {
-		mk = components["read"]
-	}
-	p.ex = mk(p.c, s)
+	p.ex = kinds.Lookup(s.Kind).New(p.c, s)
 	p.lineEx = nil
 	p.gloss = glossed{}
 	if !s.NeedsAnswer() {
@@ -524,19 +513,4 @@ func (p *player) viewSummary() string {
 		parts = append(parts, ui.Button(c, "btn-home", cat.T("btn_home"), true))
 	}
 	return p.fit(strings.Join(parts, "\n"))
-}
-
-// components maps a step kind to the constructor of its exercise. A new kind
-// needs one entry here and one in lessons.
-var components = map[string]func(c *ui.Common, s *lessons.Step) exercise.Exercise{
-	"read":     func(*ui.Common, *lessons.Step) exercise.Exercise { return exercise.ReadExercise{} },
-	"choose":   choose.NewChooseExercise,
-	"type":     typein.NewTypeExercise,
-	"order":    order.NewOrderExercise,
-	"password": password.NewPasswordExercise,
-	"code":     code.NewCodeExercise,
-	"scenario": choose.NewScenarioExercise,
-	"phrase":   phrase.NewPhraseExercise,
-	"inbox":    inbox.NewInboxExercise,
-	"form":     form.NewFormExercise,
 }

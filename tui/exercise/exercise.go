@@ -147,3 +147,24 @@ type ReadLines struct{ C *ui.Common }
 func (ReadLines) Describe() []string           { return nil }
 func (r ReadLines) Prompt() string             { return r.C.Cat.T("line_press_enter") }
 func (ReadLines) Line(string) ([]string, bool) { return nil, true }
+
+// Kind is one step kind as the terminal interface knows it: registered once
+// (in package aula/tui/kinds), from which the player makes the full-screen
+// exercise and accessible mode its adapter. Name is the name of the kind's
+// judge in package lessons.
+type Kind struct {
+	// Name is the step kind, as lesson files write it ("choose").
+	Name string
+	// New makes the full-screen exercise of a step.
+	New func(c *ui.Common, s *lessons.Step) Exercise
+	// Lines makes the accessible-mode adapter of the exercise New made for
+	// the same step.
+	Lines func(c *ui.Common, s *lessons.Step, ex Exercise) LineExercise
+}
+
+// Read is the kind of an information card: nothing to answer.
+var Read = Kind{
+	Name:  "read",
+	New:   func(*ui.Common, *lessons.Step) Exercise { return ReadExercise{} },
+	Lines: func(c *ui.Common, _ *lessons.Step, _ Exercise) LineExercise { return ReadLines{C: c} },
+}
