@@ -84,7 +84,7 @@ type Dashboard struct {
 	troublePicked bool   // the trainer chose it (else: the most common)
 
 	bigCode   bool
-	overlay   overlay
+	overlay   ui.Overlay
 	status    string
 	statusBad bool
 }
@@ -311,7 +311,7 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	k, dk := d.c.Keys, d.k
 	switch {
 	case key.Matches(msg, k.Help), key.Matches(msg, k.HelpQ):
-		d.overlay = dashHelp{&helpOverlay{c: d.c, text: d.helpText(), keys: d.keys()}}
+		d.overlay = dashHelp{&ui.HelpOverlay{C: d.c, Text: d.helpText(), Bindings: d.keys()}}
 		return nil
 	case key.Matches(msg, k.ForceQuit), key.Matches(msg, dk.Quit):
 		d.overlay = d.quitDialog()
@@ -547,7 +547,7 @@ func (d *Dashboard) sent(m dashSentMsg) {
 }
 
 // quitDialog asks before closing the dashboard.
-func (d *Dashboard) quitDialog() overlay {
+func (d *Dashboard) quitDialog() ui.Overlay {
 	cat := d.c.Cat
 	text := cat.T("dquit_text")
 	if !d.live {

@@ -196,15 +196,15 @@ func (p *lessonPicker) View(width, height int) string {
 
 // dashHelp is the dashboard's help: the view explained and its keys, in
 // two columns when the keys would not fit in one. It covers the screen.
-type dashHelp struct{ *helpOverlay }
+type dashHelp struct{ *ui.HelpOverlay }
 
 func (h dashHelp) View(width, height int) string {
-	st, cat := h.c.Styles, h.c.Cat
+	st, cat := h.C.Styles, h.C.Cat
 	w := min(width, ui.MaxTextWidth+20)
 	wrap := lipgloss.NewStyle().Width(w)
-	items := h.c.KeyHelp(h.keys)
+	items := h.C.KeyHelp(h.Bindings)
 	head := []string{st.Title.Render(cat.T("help_title")), ""}
-	head = append(head, strings.Split(wrap.Render(h.text), "\n")...)
+	head = append(head, strings.Split(wrap.Render(h.Text), "\n")...)
 	head = append(head, "", st.Title.Render(cat.T("help_keys")))
 	tail := []string{wrap.Render(cat.T("help_mouse")), st.Dim.Render(wrap.Render(cat.T("help_close")))}
 	rows := items

@@ -73,9 +73,9 @@ func (m *Model) overlayFrame() access.Frame {
 		return access.Frame{Key: "dialog:" + o.Title + "\n" + o.Text, Lines: lines, Prompt: cat.T("line_type_number")}
 	case *glossaryOverlay:
 		return access.Frame{Key: "glossary", Lines: glossaryLines(m.c, o.terms)}
-	case *helpOverlay:
-		lines := []string{cat.T("help_title"), o.text}
-		for _, k := range o.keys {
+	case *ui.HelpOverlay:
+		lines := []string{cat.T("help_title"), o.Text}
+		for _, k := range o.Bindings {
 			if h := k.Help(); h.Key != "" {
 				lines = append(lines, h.Key+": "+h.Desc)
 			}

@@ -17,16 +17,6 @@ import (
 	"aula/tui/ui"
 )
 
-// screen is one full screen of the app.
-type screen interface {
-	Update(msg tea.Msg) tea.Cmd
-	View() string
-	Keys() []key.Binding
-	Title() string
-	HelpText() string
-	Typing() bool
-}
-
 // Config is what the kiosk needs to start.
 type Config struct {
 	Store       *store.Store
@@ -67,8 +57,8 @@ type Config struct {
 type Model struct {
 	c       *ui.Common
 	cfg     Config
-	scr     screen
-	overlay overlay
+	scr     ui.Screen
+	overlay ui.Overlay
 	width   int
 	height  int
 
@@ -95,12 +85,6 @@ const (
 	toLines
 	toFullScreen
 )
-
-// overlay is drawn over the current screen and takes the keys while open.
-type overlay interface {
-	Update(msg tea.Msg) (tea.Cmd, bool) // bool: close the overlay
-	View(width, height int) string
-}
 
 // New builds the kiosk.
 func New(cfg Config) *Model {
@@ -321,7 +305,7 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	typing := m.scr.Typing()
 	switch {
 	case key.Matches(k, keys.Help), key.Matches(k, keys.HelpQ) && !typing:
-		m.overlay = newHelpOverlay(m.c, m.scr)
+		m.overlay = ui.NewHelpOverlay(m.c, m.scr)
 		return nil, true
 	case key.Matches(k, keys.Glossary):
 		return m.openGlossary(), true
@@ -350,7 +334,7 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 
 // show puts s on screen. The screen it replaces may hold what a learner
 // typed as practice: it is told to forget it first.
-func (m *Model) show(s screen) {
+func (m *Model) show(s ui.Screen) {
 	if c, ok := m.scr.(interface{ Close() }); ok {
 		c.Close()
 	}
@@ -359,7 +343,7 @@ func (m *Model) show(s screen) {
 
 // quitDialog asks before leaving; a signed-in learner may also just sign out.
 // In kiosk mode "Close Aula" asks for the trainer PIN first.
-func (m *Model) quitDialog() overlay {
+func (m *Model) quitDialog() ui.Overlay {
 	cat := m.c.Cat
 	var close tea.Msg = ui.QuitMsg{}
 	text, nobody := cat.T("quit_text"), cat.T("quit_text_nobody")
@@ -564,7 +548,7 @@ func (m *Model) tooSmall() string {
 
 // fullWidth says whether the screen wants the whole width (a mail app)
 // rather than a centred reading column.
-func fullWidth(s screen) bool {
+func fullWidth(s ui.Screen) bool {
 	f, ok := s.(interface{ FullWidth() bool })
 	return ok && f.FullWidth()
 }

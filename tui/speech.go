@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/tui/ui"
 	"context"
 	"encoding/base64"
 	"errors"
@@ -180,7 +181,7 @@ type speechDoneMsg struct {
 
 // screenKey tells screens apart: leaving one stops its speech.
 type screenKey struct {
-	scr      screen // a pointer: every screen is one
+	scr      ui.Screen // a pointer: every screen is one
 	step     int
 	finished bool
 	overlay  bool
