@@ -16,6 +16,7 @@ import (
 	"aula/i18n"
 	"aula/store"
 	"aula/tui"
+	"aula/tui/dashboard"
 )
 
 // trainerKeysFile keeps, in the trainer's data folder, the keys of hubs
@@ -40,7 +41,7 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 	}
 	cat := i18n.New(*lang)
 	lib, _ := loadLessons("")
-	cfg := tui.DashboardConfig{Library: lib, Lang: cat.Lang()}
+	cfg := dashboard.Config{Library: lib, Lang: cat.Lang()}
 
 	if *hubURL != "" {
 		u, err := classroom.NormalizeURL(*hubURL)
@@ -108,8 +109,8 @@ func askTrainerPIN(st *store.Store, cat *i18n.Catalog, stdout, stderr io.Writer)
 	fmt.Fprintln(stdout, cat.T("trainer_pin_saved"))
 }
 
-func runDashboard(cfg tui.DashboardConfig, stderr io.Writer) int {
-	p := tea.NewProgram(tui.NewDashboard(cfg), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
+func runDashboard(cfg dashboard.Config, stderr io.Writer) int {
+	p := tea.NewProgram(dashboard.New(cfg), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintln(stderr, "aula trainer:", err)
 		return exitData

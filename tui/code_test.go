@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/code"
 	"aula/tui/kinds/form"
 	"aula/tui/ui"
@@ -18,7 +19,7 @@ func atCodeStep(t *testing.T, lang string) *driver {
 	t.Helper()
 	st := openStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
-	l, _ := library(t).Catalog("es").Lesson(codeLesson)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(codeLesson)
 	learnerAt(codeLesson, len(l.Steps), firstOfKind(t, codeLesson, "code"))(t, st)
 	d := newDriverOn(t, st, lang, codeLesson)
 	if _, ok := d.player().ex.(*code.CodeExercise); !ok {
@@ -125,8 +126,8 @@ func TestCodeStepEnglishAndNarrow(t *testing.T) {
 		d.send(tea.WindowSizeMsg{Width: w, Height: 30})
 		d.say("Text from Cl@ve", "Verification code")
 		for _, line := range form.SplitLines(d.view()) {
-			if lipglossWidth(line) > w {
-				t.Fatalf("at width %d a line is %d wide: %q", w, lipglossWidth(line), line)
+			if tuitest.LipglossWidth(line) > w {
+				t.Fatalf("at width %d a line is %d wide: %q", w, tuitest.LipglossWidth(line), line)
 			}
 		}
 	}

@@ -7,26 +7,21 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/inbox"
 	"aula/tui/kinds/order"
 	"aula/tui/kinds/typein"
 )
 
-func init() {
-	// Screens must not depend on the terminal that runs the tests.
-	lipgloss.SetColorProfile(termenv.Ascii)
-}
-
 // clock is a fake time source tests move by hand.
 type clock struct{ now time.Time }
 
-func (c *clock) Now() time.Time          { return c.now }
+func (c *clock) Now() time.Time { return c.now }
+
 func (c *clock) Advance(d time.Duration) { c.now = c.now.Add(d) }
 
 // driver runs the kiosk synchronously: every command runs at once and its
@@ -38,14 +33,6 @@ type driver struct {
 	clock *clock
 	quit  bool
 	ticks int // timers asked for (they never fire by themselves)
-}
-
-func library(t testing.TB) *lessons.Library {
-	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
-	if len(problems) > 0 {
-		t.Fatalf("built-in lessons have problems: %v", problems)
-	}
-	return lib
 }
 
 func openStore(t testing.TB, dir string) *store.Store {
@@ -74,7 +61,7 @@ func newDriverOn(t testing.TB, st *store.Store, lang, lesson string) *driver {
 func newDriverWith(t testing.TB, st *store.Store, cfg Config) *driver {
 	t.Helper()
 	d := &driver{t: t, st: st, clock: &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}}
-	cfg.Store, cfg.Library, cfg.Now = st, library(t), d.clock.Now
+	cfg.Store, cfg.Library, cfg.Now = st, tuitest.Library(t), d.clock.Now
 	cfg.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
 		d.ticks++
 		return nil
@@ -92,8 +79,6 @@ func (d *driver) send(msg tea.Msg) {
 	d.run(cmd)
 }
 
-var cmdType = reflect.TypeOf(tea.Cmd(nil))
-
 func (d *driver) run(cmd tea.Cmd) {
 	d.t.Helper()
 	if cmd == nil || d.quit {
@@ -108,7 +93,7 @@ func (d *driver) run(cmd tea.Cmd) {
 		return
 	}
 	// Batches and sequences are slices of commands.
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == tuitest.CmdType {
 		for i := 0; i < v.Len(); i++ {
 			d.run(v.Index(i).Interface().(tea.Cmd))
 		}
@@ -122,54 +107,8 @@ func (d *driver) run(cmd tea.Cmd) {
 func (d *driver) keys(ks ...string) {
 	d.t.Helper()
 	for _, k := range ks {
-		d.send(keyMsg(k))
+		d.send(tuitest.KeyMsg(k))
 	}
-}
-
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
-	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "space":
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case "f1":
-		return tea.KeyMsg{Type: tea.KeyF1}
-	case "f2":
-		return tea.KeyMsg{Type: tea.KeyF2}
-	case "f4":
-		return tea.KeyMsg{Type: tea.KeyF4}
-	case "f5":
-		return tea.KeyMsg{Type: tea.KeyF5}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "delete":
-		return tea.KeyMsg{Type: tea.KeyDelete}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "home":
-		return tea.KeyMsg{Type: tea.KeyHome}
-	case "pgup":
-		return tea.KeyMsg{Type: tea.KeyPgUp}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
 func (d *driver) view() string { return d.m.View() }
@@ -255,5 +194,3 @@ func rightText(s *lessons.Step) string {
 	}
 	return r.Values[0]
 }
-
-func lipglossWidth(s string) int { return lipgloss.Width(s) }

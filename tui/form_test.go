@@ -13,6 +13,7 @@ import (
 	"aula/i18n"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/form"
 	"aula/tui/ui"
 )
@@ -438,7 +439,7 @@ func TestFormEverySizeDrawsWithinTheScreen(t *testing.T) {
 				d.send(tea.WindowSizeMsg{Width: w, Height: h})
 				v := d.view()
 				for i, line := range strings.Split(v, "\n") {
-					if lw := lipglossWidth(line); lw > w {
+					if lw := tuitest.LipglossWidth(line); lw > w {
 						t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, line)
 					}
 				}
@@ -488,7 +489,7 @@ func TestFormEveryStateAtEverySize(t *testing.T) {
 					d.send(tea.WindowSizeMsg{Width: w, Height: h})
 					v := d.view()
 					for i, line := range strings.Split(v, "\n") {
-						if lw := lipglossWidth(line); lw > w {
+						if lw := tuitest.LipglossWidth(line); lw > w {
 							t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, line)
 						}
 					}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"aula/tui/internal/tuitest"
 	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -16,7 +17,7 @@ import (
 // Words of the glossary in an instruction are underlined: never colour
 // alone, so that they stand out in every theme.
 func TestGlossaryWordsAreUnderlined(t *testing.T) {
-	cat := library(t).Catalog("es")
+	cat := tuitest.Library(t).Catalog("es")
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.ANSI)
 	text := "Tu contraseña y la arroba.\nUn enlace\nseguro."

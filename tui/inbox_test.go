@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/inbox"
 )
 
@@ -538,7 +539,7 @@ func TestInboxBadInputAndEverySize(t *testing.T) {
 				d.send(tea.WindowSizeMsg{Width: w, Height: h})
 				v := d.view()
 				for i, line := range strings.Split(v, "\n") {
-					if lw := lipglossWidth(line); w > 0 && lw > w {
+					if lw := tuitest.LipglossWidth(line); w > 0 && lw > w {
 						t.Fatalf("%s %dx%d: line %d is %d wide: %q", name, w, h, i, lw, line)
 					}
 				}

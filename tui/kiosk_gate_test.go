@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/ui"
 )
 
@@ -177,7 +178,7 @@ func messages(cmd tea.Cmd) []tea.Msg {
 		return nil
 	}
 	msg := cmd()
-	if v := reflect.ValueOf(msg); msg != nil && v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+	if v := reflect.ValueOf(msg); msg != nil && v.Kind() == reflect.Slice && v.Type().Elem() == tuitest.CmdType {
 		var out []tea.Msg
 		for i := 0; i < v.Len(); i++ {
 			out = append(out, messages(v.Index(i).Interface().(tea.Cmd))...)

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/order"
 	"aula/tui/ui"
@@ -28,7 +29,7 @@ func TestFirstRunAsksForANameThenGoesHome(t *testing.T) {
 	d.must("Hola, Lucía. ¿Quieres un PIN?", "No, gracias")
 	d.keys("enter")
 	d.must("Hola, Lucía. ¿Qué practicamos hoy?", "Empieza por aquí", "Primeros pasos", "0 de 3 lecciones hechas",
-		fmt.Sprintf("Ver todas las lecciones (%d)", len(library(t).Catalog("es").Lessons)))
+		fmt.Sprintf("Ver todas las lecciones (%d)", len(tuitest.Library(t).Catalog("es").Lessons)))
 
 	learners, err := d.st.Learners()
 	if err != nil || len(learners) != 1 || learners[0].Name != "Lucía" || learners[0].HasPIN() {
@@ -374,7 +375,7 @@ func TestEverySizeDrawsWithoutPanic(t *testing.T) {
 				t.Fatalf("%dx%d: no 'make it bigger' message:\n%s", w, h, v)
 			}
 			for i, line := range strings.Split(v, "\n") {
-				if lw := lipglossWidth(line); w > 0 && lw > w {
+				if lw := tuitest.LipglossWidth(line); w > 0 && lw > w {
 					t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, line)
 				}
 			}

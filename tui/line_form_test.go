@@ -14,6 +14,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/form"
 	"aula/tui/ui"
 )
@@ -22,7 +23,7 @@ import (
 func formAt(t *testing.T, id, lang string) (*lineSession, string) {
 	t.Helper()
 	at := firstOfKind(t, id, "form")
-	l, _ := library(t).Catalog("es").Lesson(id)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(id)
 	dir := t.TempDir()
 	st := openStore(t, dir)
 	t.Cleanup(func() { st.Close() })
@@ -119,7 +120,7 @@ func (c *lineClock) Advance(d time.Duration) {
 func formAtWith(t *testing.T, id string, cfg Config) (*lineSession, string) {
 	t.Helper()
 	at := firstOfKind(t, id, "form")
-	l, _ := library(t).Catalog("es").Lesson(id)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(id)
 	dir := t.TempDir()
 	st := openStore(t, dir)
 	t.Cleanup(func() { st.Close() })
@@ -228,7 +229,7 @@ func fillPage(t *testing.T, s *lineSession, fm *lessons.Form, a lessons.FormAnsw
 // receipt with its number, date and documents.
 func TestLinesFormReviewGroupFiles(t *testing.T) {
 	s, dir := formAt(t, "ingreso-minimo-vital", "es")
-	l, _ := library(t).Catalog("es").Lesson("ingreso-minimo-vital")
+	l, _ := tuitest.Library(t).Catalog("es").Lesson("ingreso-minimo-vital")
 	fm := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")].Exercise.(*lessons.Form)
 	now := time.Now()
 	a := fm.SampleAnswer(now)
@@ -319,7 +320,7 @@ func TestLinesFormCalendar(t *testing.T) {
 	s.expect("Hay 1 dato que corregir:\n2. Hora: Esa opción está completa. Elige otra.")
 	s.send("2", "2", "siguiente")
 	s.expect("Página 3 de 3: Tus datos.")
-	l, _ := library(t).Catalog("es").Lesson("cita-previa")
+	l, _ := tuitest.Library(t).Catalog("es").Lesson("cita-previa")
 	fm := l.Steps[firstOfKind(t, "cita-previa", "form")].Exercise.(*lessons.Form)
 	s.send("1", strings.Repeat("9", 10000))
 	s.expect("DNI o NIE. Ahora pone: 9999")
@@ -339,7 +340,7 @@ func TestLinesFormCalendar(t *testing.T) {
 // The warning before the session ends is said once, in words for typing.
 func TestLinesFormTimeoutWarning(t *testing.T) {
 	clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
-	l, _ := library(t).Catalog("es").Lesson("ingreso-minimo-vital")
+	l, _ := tuitest.Library(t).Catalog("es").Lesson("ingreso-minimo-vital")
 	c := ui.NewCommon("es", nil, clk.Now)
 	s := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")]
 	a := form.NewFormLines(c, s, form.NewFormExercise(c, s)).(*form.FormLines)
@@ -393,7 +394,7 @@ func FuzzFormLines(f *testing.F) {
 		f.Add(seed, uint8(0))
 		f.Add(seed, uint8(3))
 	}
-	lib := library(f)
+	lib := tuitest.Library(f)
 	var forms []*lessons.Step
 	for _, l := range lib.Catalog("es").AllLessons() {
 		for _, s := range l.Steps {

@@ -20,6 +20,7 @@ import (
 	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/ui"
 )
 
@@ -28,7 +29,7 @@ import (
 // has been dealt with, so this is what a learner typing them would see.
 func linesAll(t *testing.T, st *store.Store, cfg Config, input string) string {
 	t.Helper()
-	cfg.Store, cfg.Library = st, library(t)
+	cfg.Store, cfg.Library = st, tuitest.Library(t)
 	var out bytes.Buffer
 	r := NewLines(cfg, strings.NewReader(input), &out)
 	done := make(chan error, 1)
@@ -70,7 +71,7 @@ func (s *lineSession) Write(p []byte) (int, error) {
 
 func startLineSession(t *testing.T, st *store.Store, cfg Config) *lineSession {
 	t.Helper()
-	cfg.Store, cfg.Library = st, library(t)
+	cfg.Store, cfg.Library = st, tuitest.Library(t)
 	pr, pw := io.Pipe()
 	s := &lineSession{t: t, in: pw, notify: make(chan struct{}, 1), done: make(chan error, 1)}
 	s.r = NewLines(cfg, pr, s)
@@ -213,7 +214,7 @@ func TestLinesStrangeInput(t *testing.T) {
 // prints it again; the hint comes after the second miss.
 func TestLinesSayEachVerdict(t *testing.T) {
 	st := withLearner(t, "Lucía")
-	l := library(t).Catalog("es").Lessons["usar-aula"]
+	l := tuitest.Library(t).Catalog("es").Lessons["usar-aula"]
 	wrong := 0
 	ex := l.Steps[1].Exercise.(*lessons.Choose)
 	for i, o := range ex.Shown(l.Steps[1].ID) {
@@ -337,7 +338,7 @@ func TestLinesWriteAnEmail(t *testing.T) {
 // The mailbox by commands: folders, reading with links, where a link goes,
 // marking as suspicious and deleting, each said in words.
 func TestLinesMailbox(t *testing.T) {
-	l := library(t).Catalog("es").Lessons["correo-enganos"]
+	l := tuitest.Library(t).Catalog("es").Lessons["correo-enganos"]
 	at := l.StepIndex("ordenar")
 	if at < 0 || l.Steps[at].Kind != "inbox" {
 		t.Fatal("correo-enganos has no inbox step ordenar")
@@ -436,7 +437,7 @@ func FuzzLines(f *testing.F) {
 		"carpeta 3\nborrar 1\nborrar 1\n", "99999999999999999999\n-1\n1 1 1\n", "ayuda\nrepetir\npista\nglosario\nvolver\n"} {
 		f.Add(s)
 	}
-	lib := library(f)
+	lib := tuitest.Library(f)
 	f.Fuzz(func(t *testing.T, input string) {
 		st := openStore(t, t.TempDir())
 		defer st.Close()
@@ -563,7 +564,7 @@ func TestLinesHidePINs(t *testing.T) {
 	st := openStore(t, t.TempDir())
 	defer st.Close()
 	var out bytes.Buffer
-	r := NewLines(Config{Lang: "es", Store: st, Library: library(t)},
+	r := NewLines(Config{Lang: "es", Store: st, Library: tuitest.Library(t)},
 		strings.NewReader("Ana\n2\n1234\n1234\nsalir\n1\n"), &out)
 	var echo []bool // each change, in order
 	r.SetEcho(func(on bool) { echo = append(echo, on) })

@@ -11,6 +11,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/password"
 	"aula/tui/ui"
 )
@@ -23,7 +24,7 @@ func atPasswordStep(t *testing.T, dir, lang string) *driver {
 	t.Helper()
 	st := openStore(t, dir)
 	t.Cleanup(func() { st.Close() })
-	l, _ := library(t).Catalog("es").Lesson(pwLesson)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(pwLesson)
 	learnerAt(pwLesson, len(l.Steps), firstOfKind(t, pwLesson, "password"))(t, st)
 	d := newDriverOn(t, st, lang, pwLesson)
 	if _, ok := d.player().ex.(*password.PasswordExercise); !ok {
@@ -151,8 +152,8 @@ func TestPasswordStepBadInput(t *testing.T) {
 	for _, w := range []int{ui.MinWidth, 80, 120} {
 		d.send(tea.WindowSizeMsg{Width: w, Height: 24})
 		for _, line := range strings.Split(d.view(), "\n") {
-			if lipglossWidth(line) > w {
-				t.Fatalf("at width %d a line is %d wide: %q", w, lipglossWidth(line), line)
+			if tuitest.LipglossWidth(line) > w {
+				t.Fatalf("at width %d a line is %d wide: %q", w, tuitest.LipglossWidth(line), line)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package tui
 import (
 	"testing"
 
+	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/form"
 	"aula/tui/kinds/phrase"
@@ -16,7 +17,7 @@ func atStep(t *testing.T, lang, lesson, kind string) *driver {
 	t.Helper()
 	st := openStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
-	l, _ := library(t).Catalog("es").Lesson(lesson)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(lesson)
 	learnerAt(lesson, len(l.Steps), firstOfKind(t, lesson, kind))(t, st)
 	return newDriverOn(t, st, lang, lesson)
 }
@@ -102,7 +103,7 @@ func TestPhraseStep(t *testing.T) {
 	}
 	e.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: 24})
 	for _, line := range form.SplitLines(e.view()) {
-		if lipglossWidth(line) > ui.MinWidth {
+		if tuitest.LipglossWidth(line) > ui.MinWidth {
 			t.Fatalf("a line is wider than %d: %q", ui.MinWidth, line)
 		}
 	}

@@ -1,4 +1,4 @@
-package tui
+package dashboard
 
 import (
 	"fmt"
@@ -70,7 +70,7 @@ func (d *Dashboard) showBig() bool {
 // class is, and the buttons for everyone. Its height depends on the mode
 // and the width only (see topHeight), never on the data.
 func (d *Dashboard) topLines(w int) []string {
-	st, cat := d.c.Styles, d.c.Cat
+	st, cat := d.C.Styles, d.C.Cat
 	fit := func(s string, n int) string { return lipgloss.NewStyle().MaxWidth(max(n, 0)).Render(s) }
 	wrap := func(s string, n, most int) []string {
 		lines := strings.Split(lipgloss.NewStyle().Width(max(n, 1)).Render(s), "\n")
@@ -156,7 +156,7 @@ func (d *Dashboard) buttonLines(w int) []string {
 
 // summary counts the class in words.
 func (d *Dashboard) summary() string {
-	st, cat := d.c.Styles, d.c.Cat
+	st, cat := d.C.Styles, d.C.Cat
 	if !d.loaded {
 		return st.Dim.Render(cat.T("loading"))
 	}
@@ -179,7 +179,7 @@ func (d *Dashboard) summary() string {
 	if d.snap.Paused {
 		parts = append(parts, st.Bad.Render(cat.T("dsum_paused")))
 	}
-	if room := d.listRoom(); d.view == viewList && room > 0 && len(d.snap.Rows) > room {
+	if room := d.ListRoom(); d.view == viewList && room > 0 && len(d.snap.Rows) > room {
 		end := min(d.offset+room, len(d.snap.Rows))
 		parts = append(parts, st.Dim.Render(cat.T("dsum_showing", "From", d.offset+1, "To", end)))
 	}
@@ -188,7 +188,7 @@ func (d *Dashboard) summary() string {
 
 // classButtons are the buttons that act on everyone.
 func (d *Dashboard) classButtons() []string {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	pause := cat.T("dbtn_pause_all")
 	if d.snap.Paused {
 		pause = cat.T("dbtn_resume_all")
@@ -202,8 +202,8 @@ func (d *Dashboard) classButtons() []string {
 
 // dashButton is a clickable button with its key in front.
 func (d *Dashboard) dashButton(id, k, label string) string {
-	st := d.c.Styles
-	return d.c.Zones.Mark(id, st.ButtonOn.Render("["+k+"]")+" "+label)
+	st := d.C.Styles
+	return d.C.Zones.Mark(id, st.ButtonOn.Render("["+k+"]")+" "+label)
 }
 
 // topHeight is how many lines the top takes, with the blank line after it.
@@ -212,13 +212,13 @@ func (d *Dashboard) topHeight() int {
 	case !d.live:
 		return 6
 	case d.showBig():
-		return 5 + len(d.buttonLines(d.c.Width)) + 1
+		return 5 + len(d.buttonLines(d.C.Width)) + 1
 	}
-	return 2 + len(d.buttonLines(d.c.Width)) + 1
+	return 2 + len(d.buttonLines(d.C.Width)) + 1
 }
 
 // listRoom is how many learner rows fit on screen.
-func (d *Dashboard) listRoom() int {
+func (d *Dashboard) ListRoom() int {
 	return d.height - dashFooter - d.topHeight() - 1 // the column titles
 }
 
@@ -236,21 +236,21 @@ func (d *Dashboard) View() string {
 		if d.width < 2 || d.height < 1 {
 			return ""
 		}
-		return lipgloss.NewStyle().Width(d.width).MaxWidth(d.width).MaxHeight(d.height).Render(d.c.Cat.T("too_small"))
+		return lipgloss.NewStyle().Width(d.width).MaxWidth(d.width).MaxHeight(d.height).Render(d.C.Cat.T("too_small"))
 	}
-	st := d.c.Styles
-	w := d.c.Width
+	st := d.C.Styles
+	w := d.C.Width
 	bodyH := d.height - dashFooter
 	top := d.topLines(w)
-	if _, help := d.overlay.(dashHelp); help {
+	if _, help := d.Overlay.(dashHelp); help {
 		top = nil // help takes the whole screen
 	}
 	room := bodyH - len(top) - 1
 	var lines []string
 	var keys []key.Binding
-	if d.overlay != nil {
-		lines = strings.Split(d.overlay.View(w, room), "\n")
-		if h, ok := d.overlay.(interface{ Keys() []key.Binding }); ok {
+	if d.Overlay != nil {
+		lines = strings.Split(d.Overlay.View(w, room), "\n")
+		if h, ok := d.Overlay.(interface{ Keys() []key.Binding }); ok {
 			keys = h.Keys()
 		}
 	} else {
@@ -284,9 +284,9 @@ func (d *Dashboard) View() string {
 	default:
 		status = st.Status.Render(status)
 	}
-	keys = append([]key.Binding{d.c.Keys.Help}, keys...)
+	keys = append([]key.Binding{d.C.Keys.Help}, keys...)
 	all = append(all, status, d.keysLine(keys, w))
-	return d.c.Zones.Scan(frame(all, w))
+	return d.C.Zones.Scan(frame(all, w))
 }
 
 // frame pads every line to w cells (cutting those that are longer) with a
@@ -347,7 +347,7 @@ func cell(s string, n int) string {
 
 // listLines is the table of learners.
 func (d *Dashboard) listLines(w int) []string {
-	st, cat := d.c.Styles, d.c.Cat
+	st, cat := d.C.Styles, d.C.Cat
 	if !d.loaded {
 		return []string{st.Dim.Render(cat.T("loading"))}
 	}
@@ -368,16 +368,16 @@ func (d *Dashboard) listLines(w int) []string {
 		head += gap + cell(cat.T("dcol_last"), c.last)
 	}
 	lines := []string{st.Dim.Render(strings.TrimRight(head, " "))}
-	end := min(d.offset+max(d.listRoom(), 1), len(d.snap.Rows))
+	end := min(d.offset+max(d.ListRoom(), 1), len(d.snap.Rows))
 	for i := d.offset; i < end; i++ {
-		lines = append(lines, d.c.Zones.Mark(fmt.Sprintf("drow-%d", i), d.rowLine(i, d.snap.Rows[i], i == d.cursor, c)))
+		lines = append(lines, d.C.Zones.Mark(fmt.Sprintf("drow-%d", i), d.rowLine(i, d.snap.Rows[i], i == d.Cursor, c)))
 	}
 	return lines
 }
 
 // rowLine is one learner: name, state, lesson and step, path, last activity.
 func (d *Dashboard) rowLine(i int, r classroom.Row, sel bool, c dashCols) string {
-	st := d.c.Styles
+	st := d.C.Styles
 	pointer, name := "  ", cell(clean(r.Name), c.name)
 	if sel {
 		pointer, name = st.Cursor.Render("▶ "), st.Cursor.Render(name)
@@ -410,7 +410,7 @@ func (d *Dashboard) rowRest(i int, r classroom.Row, c dashCols) string {
 
 // flagStyle is the colour of a flag; the symbol and the word say it too.
 func (d *Dashboard) flagStyle(f classroom.Flag) lipgloss.Style {
-	st := d.c.Styles
+	st := d.C.Styles
 	switch f {
 	case classroom.FlagHelp:
 		return st.Bad
@@ -424,7 +424,7 @@ func (d *Dashboard) flagStyle(f classroom.Flag) lipgloss.Style {
 
 // flagText is a flag in words, with its symbol.
 func (d *Dashboard) flagText(r classroom.Row, f classroom.Flag) string {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	switch f {
 	case classroom.FlagHelp:
 		wait := ""
@@ -451,10 +451,10 @@ func (d *Dashboard) flagText(r classroom.Row, f classroom.Flag) string {
 
 // stateCell is the row's flags, most urgent first, in n cells.
 func (d *Dashboard) stateCell(r classroom.Row, n int) string {
-	st := d.c.Styles
+	st := d.C.Styles
 	if len(r.Flags) == 0 {
 		if p := r.Present; p != nil && p.Screen == "lesson" {
-			return st.Dim.Render(cell(d.c.Cat.T("dflag_working"), n))
+			return st.Dim.Render(cell(d.C.Cat.T("dflag_working"), n))
 		}
 		return cell("", n)
 	}
@@ -489,7 +489,7 @@ func (d *Dashboard) stateCell(r classroom.Row, n int) string {
 // lessonTitle is a lesson's title, or its id in words when this laptop
 // does not have it.
 func (d *Dashboard) lessonTitle(id string) string {
-	if l, ok := d.c.Lessons.Lesson(id); ok {
+	if l, ok := d.C.Lessons.Lesson(id); ok {
 		return l.Title
 	}
 	return strings.ReplaceAll(clean(id), "-", " ")
@@ -497,7 +497,7 @@ func (d *Dashboard) lessonTitle(id string) string {
 
 // lessonText is where the learner is: lesson and step, or the screen.
 func (d *Dashboard) lessonText(r classroom.Row, n int) string {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	if p := r.Present; p != nil && p.Lesson == "" {
 		switch p.Screen {
 		case "signin":
@@ -515,7 +515,7 @@ func (d *Dashboard) lessonText(r classroom.Row, n int) string {
 		return cat.T("dash_no_lesson")
 	}
 	title := d.lessonTitle(id)
-	if l, ok := d.c.Lessons.Lesson(id); ok && steps == 0 {
+	if l, ok := d.C.Lessons.Lesson(id); ok && steps == 0 {
 		steps = len(l.Steps)
 	}
 	if steps == 0 {
@@ -532,7 +532,7 @@ func (d *Dashboard) lessonText(r classroom.Row, n int) string {
 
 // pathOf is the itinerary that holds lesson id, if any.
 func (d *Dashboard) pathOf(id string) *lessons.Itinerary {
-	for _, it := range d.c.Lessons.Itineraries {
+	for _, it := range d.C.Lessons.Itineraries {
 		for _, lid := range it.LessonIDs {
 			if lid == id {
 				return it
@@ -566,7 +566,7 @@ func (d *Dashboard) pathCell(r classroom.Row, n int) string {
 	if barW < 3 {
 		return cell(strings.TrimSpace(count), n)
 	}
-	return ui.ProgressBar(d.c, done, total, barW) + count
+	return ui.ProgressBar(d.C, done, total, barW) + count
 }
 
 // lastText is how long ago the learner did something.
@@ -579,7 +579,7 @@ func (d *Dashboard) lastText(r classroom.Row) string {
 	}
 	at := d.snap.At
 	if at.IsZero() {
-		at = d.c.Now()
+		at = d.C.Now()
 	}
 	return d.ago(at.Sub(r.Last))
 }
@@ -587,15 +587,15 @@ func (d *Dashboard) lastText(r classroom.Row) string {
 // ago says a time in the past in words.
 func (d *Dashboard) ago(t time.Duration) string {
 	if t < time.Minute {
-		return d.c.Cat.T("dago_now")
+		return d.C.Cat.T("dago_now")
 	}
-	return d.c.Cat.T("dago", "D", d.duration(t, false))
+	return d.C.Cat.T("dago", "D", d.duration(t, false))
 }
 
 // duration says a length of time briefly: "45 s", "3 min", "2 h", "3 d".
 // Without seconds, anything under a minute is "1 min".
 func (d *Dashboard) duration(t time.Duration, seconds bool) string {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	switch {
 	case t < time.Minute && seconds:
 		return cat.T("ddur_s", "N", int(max(t, 0)/time.Second))
@@ -614,7 +614,7 @@ func (d *Dashboard) duration(t time.Duration, seconds bool) string {
 // keysLine is the footer's keys, as many as fit in w whole, with "…" when
 // some are left out (bubbles/help overflows when the "…" itself does not fit).
 func (d *Dashboard) keysLine(keys []key.Binding, w int) string {
-	h := d.c.Help
+	h := d.C.Help
 	h.Width = w
 	if line := h.ShortHelpView(keys); lipgloss.Width(line) <= w {
 		return line

@@ -1,4 +1,4 @@
-package tui
+package dashboard
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"aula/classroom"
+	"aula/tui/internal/tuitest"
 )
 
 // Golden screens of the trainer's dashboard at 80×24 and 120×40 in both
@@ -43,10 +44,10 @@ func TestGoldenDashboard(t *testing.T) {
 			drive: func(tm *teatest.TestModel) { tm.Send(tea.KeyMsg{Type: tea.KeyEnter}) },
 			wait:  map[string]string{"es": "Intentos", "en": "Tries"}},
 		{name: "class", src: func() *fakeSource { return liveClass(flagRows()) },
-			drive: func(tm *teatest.TestModel) { typeKeys(tm, "v") },
+			drive: func(tm *teatest.TestModel) { tuitest.TypeKeys(tm, "v") },
 			wait:  map[string]string{"es": "Error más común", "en": "Most common mistake"}},
 		{name: "pause", src: func() *fakeSource { return liveClass(flagRows()) },
-			drive: func(tm *teatest.TestModel) { typeKeys(tm, "P") },
+			drive: func(tm *teatest.TestModel) { tuitest.TypeKeys(tm, "P") },
 			wait:  map[string]string{"es": "mirad aquí", "en": "Eyes on me"}},
 		{name: "local", src: local,
 			wait: map[string]string{"es": "Panel de este portátil", "en": "This laptop's dashboard"}},
@@ -60,7 +61,7 @@ func TestGoldenDashboard(t *testing.T) {
 					if !src.live {
 						addr, code = "", ""
 					}
-					m := NewDashboard(DashboardConfig{Source: src, Library: library(t), Lang: lang, Address: addr, Code: code,
+					m := New(Config{Source: src, Library: tuitest.Library(t), Lang: lang, Address: addr, Code: code,
 						Now:  func() time.Time { return dashAt },
 						Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
 					tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))

@@ -1,4 +1,4 @@
-package tui
+package dashboard
 
 import (
 	"testing"
@@ -31,7 +31,7 @@ func BenchmarkDashboardRefresh(b *testing.B) {
 	snap := classroom.Snapshot{At: dashAt, Rows: classRows(30)}
 	b.ResetTimer()
 	for b.Loop() {
-		dd.d.Update(dashSnapshotMsg{snap: snap})
+		dd.d.Update(DashSnapshotMsg{Snap: snap})
 		_ = dd.d.View()
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package dashboard
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/ui"
 )
 
@@ -67,7 +68,7 @@ func TestDashboardRowsShowEveryFlagInWords(t *testing.T) {
 func TestDashboardEmptyAndLoading(t *testing.T) {
 	src := liveClass(nil)
 	dd := &dashDriver{t: t, src: src}
-	dd.d = NewDashboard(DashboardConfig{Source: src, Library: library(t), Lang: "en", Code: "4821",
+	dd.d = New(Config{Source: src, Library: tuitest.Library(t), Lang: "en", Code: "4821",
 		Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
 	dd.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	dd.must("One moment…")
@@ -94,8 +95,8 @@ func TestDashboardSelectionFollowsTheLearnerWhenRowsMove(t *testing.T) {
 	src.setRows(rows)
 	dd.fire()
 	dd.must("▶ Carmen")
-	if dd.d.cursor != 0 {
-		t.Fatalf("cursor = %d, want 0 (Carmen moved to the top)", dd.d.cursor)
+	if dd.d.Cursor != 0 {
+		t.Fatalf("cursor = %d, want 0 (Carmen moved to the top)", dd.d.Cursor)
 	}
 	// Carmen goes away: the selection stays in the list.
 	src.setRows(rows[1:])
@@ -110,7 +111,7 @@ func TestDashboardScrollsAndKeepsTheSelectionVisible(t *testing.T) {
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 16}} {
 		dd := newDash(t, "en", liveClass(rows), size[0], size[1])
-		room := dd.d.listRoom()
+		room := dd.d.ListRoom()
 		switch size {
 		case [2]int{120, 40}:
 			if room < 30 {
@@ -213,7 +214,7 @@ func sentOne(t *testing.T, dd *dashDriver, keys ...string) classroom.Command {
 func TestDashboardActionsSendTheRightCommands(t *testing.T) {
 	rows := flagRows()
 	lucia, manuel := rows[0], rows[1]
-	second := library(t).Catalog("es").AllLessons()[1]
+	second := tuitest.Library(t).Catalog("es").AllLessons()[1]
 	cases := []struct {
 		name   string
 		keys   []string
@@ -330,7 +331,7 @@ func TestDashboardLocalModeOnlyResetsPINs(t *testing.T) {
 	for _, k := range []string{"m", "M", "l", "L", "P", "a"} {
 		dd.keys(k)
 		dd.must("! Sin aula en red, aquí solo se puede quitar un PIN.")
-		if dd.d.overlay != nil {
+		if dd.d.Overlay != nil {
 			t.Fatalf("key %s opened a dialog in local mode:\n%s", k, dd.view())
 		}
 	}
@@ -350,7 +351,7 @@ func TestDashboardLocalModeOnlyResetsPINs(t *testing.T) {
 func TestDashboardRefreshesInACommandEveryTwoSeconds(t *testing.T) {
 	src := liveClass(flagRows())
 	var every []time.Duration
-	d := NewDashboard(DashboardConfig{Source: src, Library: library(t), Lang: "es",
+	d := New(Config{Source: src, Library: tuitest.Library(t), Lang: "es",
 		Tick: func(dur time.Duration, f func(time.Time) tea.Msg) tea.Cmd {
 			every = append(every, dur)
 			return func() tea.Msg { return f(dashAt) }
@@ -365,7 +366,7 @@ func TestDashboardRefreshesInACommandEveryTwoSeconds(t *testing.T) {
 		t.Fatalf("the command read the source %d times", src.reads)
 	}
 	// A second refresh while one is under way is not started.
-	if _, again := d.Update(dashTickMsg{}); again != nil {
+	if _, again := d.Update(DashTickMsg{}); again != nil {
 		t.Fatal("a tick during a read started another read")
 	}
 	_, next := d.Update(msg)
@@ -373,7 +374,7 @@ func TestDashboardRefreshesInACommandEveryTwoSeconds(t *testing.T) {
 		t.Fatalf("after a snapshot, timers %v", every)
 	}
 	tick := next()
-	if _, ok := tick.(dashTickMsg); !ok {
+	if _, ok := tick.(DashTickMsg); !ok {
 		t.Fatalf("the timer brought %T", tick)
 	}
 	_, read := d.Update(tick)
@@ -447,9 +448,9 @@ func TestDashboardBigCodeToggles(t *testing.T) {
 	dd.keys("c")
 	dd.mustNot("██")
 	dd.must("Código: 4821", "Dirección: http://192.168.1.23:7420")
-	room := dd.d.listRoom()
+	room := dd.d.ListRoom()
 	dd.keys("c")
-	if dd.d.listRoom() >= room {
+	if dd.d.ListRoom() >= room {
 		t.Fatal("the big code should take room from the list")
 	}
 	// Too short for it: written small.
@@ -460,7 +461,7 @@ func TestDashboardBigCodeToggles(t *testing.T) {
 	src := liveClass(nil)
 	src.snap.Code = "0937"
 	remote := &dashDriver{t: t, src: src}
-	remote.d = NewDashboard(DashboardConfig{Source: src, Library: library(t), Lang: "en",
+	remote.d = New(Config{Source: src, Library: tuitest.Library(t), Lang: "en",
 		Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
 	remote.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	remote.run(remote.d.Init())
@@ -512,7 +513,7 @@ func TestDashboardMistakeNames(t *testing.T) {
 		{"ingreso-minimo-vital", "solicitud", "session.timeout", "the session expired"},
 		{"ingreso-minimo-vital", "solicitud", "nadie.required", "nadie.required"},
 	} {
-		if got := d.mistakeName(c.lesson, c.step, c.id); !strings.HasPrefix(got, c.want) {
+		if got := d.MistakeName(c.lesson, c.step, c.id); !strings.HasPrefix(got, c.want) {
 			t.Errorf("mistakeName(%s, %s, %s) = %q, want %q", c.lesson, c.step, c.id, got, c.want)
 		}
 	}
@@ -548,8 +549,8 @@ func TestDashboardNeverPanicsAtAnySize(t *testing.T) {
 					t.Fatalf("%d×%d draws %d lines:\n%s", w, h, len(lines), v)
 				}
 				for _, l := range lines {
-					if lipglossWidth(l) > w {
-						t.Fatalf("%d×%d draws a line %d wide: %q", w, h, lipglossWidth(l), l)
+					if tuitest.LipglossWidth(l) > w {
+						t.Fatalf("%d×%d draws a line %d wide: %q", w, h, tuitest.LipglossWidth(l), l)
 					}
 				}
 				if strings.Contains(v, "\x1b[2J") {
@@ -568,7 +569,7 @@ func (dd *dashDriver) click(id string) {
 	deadline := time.Now().Add(2 * time.Second)
 	var z *zone.ZoneInfo
 	for {
-		z = dd.d.c.Zones.Get(id)
+		z = dd.d.C.Zones.Get(id)
 		if z != nil && !z.IsZero() {
 			break
 		}
@@ -628,7 +629,7 @@ func FuzzDashboardView(f *testing.F) {
 	f.Add("Lucía", "usar-aula", "teclas-ayuda", "esc", 80, 24, 3, 8)
 	f.Add("\t\x1b[2J", "", "", "", 1, 1, -1, 0)
 	f.Add(strings.Repeat("👀", 40), "no-such", "x/y", "order-", 120, 40, 99, 2)
-	lib := library(f)
+	lib := tuitest.Library(f)
 	f.Fuzz(func(t *testing.T, name, lesson, step, mistake string, w, h, idx, steps int) {
 		w, h = ui.Clamp(w, 0, 300), ui.Clamp(h, 0, 120)
 		r := learnerRow(1, name, lesson, idx, steps)
@@ -637,13 +638,13 @@ func FuzzDashboardView(f *testing.F) {
 		src := liveClass([]classroom.Row{r})
 		src.details[1] = classroom.Detail{Lessons: []classroom.LessonDetail{{Lesson: lesson,
 			Steps: []classroom.StepDetail{{Step: step, Index: idx, Mistakes: map[string]int{mistake: 1}}}}}}
-		d := NewDashboard(DashboardConfig{Source: src, Library: lib, Lang: "es", Code: "4821",
+		d := New(Config{Source: src, Library: lib, Lang: "es", Code: "4821",
 			Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
 		d.Update(tea.WindowSizeMsg{Width: w, Height: h})
 		d.Update(d.Init()())
 		for _, k := range []string{"", "v", "esc", "enter"} {
 			if k != "" {
-				_, cmd := d.Update(keyMsg(k))
+				_, cmd := d.Update(tuitest.KeyMsg(k))
 				if cmd != nil {
 					if msg := cmd(); msg != nil {
 						d.Update(msg)
@@ -651,8 +652,8 @@ func FuzzDashboardView(f *testing.F) {
 				}
 			}
 			for _, l := range strings.Split(d.View(), "\n") {
-				if lipglossWidth(l) > max(w, 0) {
-					t.Fatalf("%d×%d: a line %d wide: %q", w, h, lipglossWidth(l), l)
+				if tuitest.LipglossWidth(l) > max(w, 0) {
+					t.Fatalf("%d×%d: a line %d wide: %q", w, h, tuitest.LipglossWidth(l), l)
 				}
 				if strings.ContainsFunc(l, func(r rune) bool { return r < ' ' && r != '\x1b' }) {
 					t.Fatalf("control characters on screen: %q", l)

@@ -1,4 +1,4 @@
-package tui
+package dashboard
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/internal/tuitest"
 )
 
 // fakeSource is a class in memory: what the dashboard reads and what it
@@ -207,7 +208,7 @@ func newDash(t testing.TB, lang string, src *fakeSource, w, h int) *dashDriver {
 	if !src.live {
 		addr, code = "", ""
 	}
-	dd.d = NewDashboard(DashboardConfig{Source: src, Library: library(t), Lang: lang, Address: addr, Code: code,
+	dd.d = New(Config{Source: src, Library: tuitest.Library(t), Lang: lang, Address: addr, Code: code,
 		Now: func() time.Time { return dashAt },
 		Tick: func(_ time.Duration, f func(time.Time) tea.Msg) tea.Cmd {
 			dd.tick = f
@@ -238,7 +239,7 @@ func (dd *dashDriver) run(cmd tea.Cmd) {
 		return
 	}
 	// Batches and sequences are slices of commands.
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == tuitest.CmdType {
 		for i := 0; i < v.Len(); i++ {
 			dd.run(v.Index(i).Interface().(tea.Cmd))
 		}
@@ -269,7 +270,7 @@ func (dd *dashDriver) keys(ks ...string) {
 		case "pgup":
 			dd.send(tea.KeyMsg{Type: tea.KeyPgUp})
 		default:
-			dd.send(keyMsg(k))
+			dd.send(tuitest.KeyMsg(k))
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package tui_test
+package dashboard_test
 
 import (
 	"fmt"
@@ -10,14 +10,14 @@ import (
 	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
-	"aula/tui"
+	"aula/tui/dashboard"
 )
 
 // The trainer's laptop: the hub serves the class on the LAN and is also
 // the dashboard's Source, in-process. (Compiled, not run: it takes the
 // terminal.) A dashboard of a hub elsewhere uses a *classroom.Client with
 // the trainer key as Source; a laptop without a hub, classroom.Local.
-func ExampleNewDashboard() {
+func ExampleNew() {
 	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
 	st, err := store.Open("/path/to/hub-data", store.Options{Timeout: time.Second})
 	if err != nil {
@@ -29,7 +29,7 @@ func ExampleNewDashboard() {
 		return
 	}
 	go func() { _ = http.ListenAndServe(fmt.Sprintf(":%d", classroom.DefaultPort), hub.Handler()) }()
-	m := tui.NewDashboard(tui.DashboardConfig{
+	m := dashboard.New(dashboard.Config{
 		Source:  hub,
 		Library: lib,
 		Lang:    "es",

@@ -1,4 +1,4 @@
-package tui
+package dashboard
 
 import (
 	"context"
@@ -16,8 +16,8 @@ import (
 	"aula/tui/ui"
 )
 
-// DashboardConfig is what the trainer's dashboard needs.
-type DashboardConfig struct {
+// Config is what the trainer's dashboard needs.
+type Config struct {
 	Source  classroom.Source // where the class is read from and commands go
 	Library *lessons.Library // lesson and step titles, itineraries
 	Lang    string
@@ -51,9 +51,9 @@ const (
 // everyone is, and the commands that reach the kiosks. It reads its
 // Source every 2 seconds in a command; Update and View do no I/O.
 type Dashboard struct {
-	c    *ui.Common
+	C    *ui.Common
 	k    *dashKeys
-	cfg  DashboardConfig
+	cfg  Config
 	live bool
 
 	width, height int
@@ -70,7 +70,7 @@ type Dashboard struct {
 	refreshing bool // a read is under way
 
 	view   dashView
-	cursor int    // the selected row
+	Cursor int    // the selected row
 	selID  uint64 // the selected learner, kept when rows move
 	offset int    // the first row on screen
 
@@ -84,16 +84,16 @@ type Dashboard struct {
 	troublePicked bool   // the trainer chose it (else: the most common)
 
 	bigCode   bool
-	overlay   ui.Overlay
+	Overlay   ui.Overlay
 	status    string
 	statusBad bool
 }
 
 // Messages of the dashboard.
 type (
-	dashTickMsg     struct{}
-	dashSnapshotMsg struct {
-		snap classroom.Snapshot
+	DashTickMsg     struct{}
+	DashSnapshotMsg struct {
+		Snap classroom.Snapshot
 		err  error
 	}
 	dashDetailMsg struct {
@@ -113,8 +113,8 @@ type (
 	}
 )
 
-// NewDashboard builds the trainer's dashboard.
-func NewDashboard(cfg DashboardConfig) *Dashboard {
+// New builds the trainer's dashboard.
+func New(cfg Config) *Dashboard {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -123,7 +123,7 @@ func NewDashboard(cfg DashboardConfig) *Dashboard {
 	}
 	c := ui.NewCommon(cfg.Lang, cfg.Library, cfg.Now)
 	live := cfg.Source != nil && cfg.Source.Live()
-	return &Dashboard{c: c, k: newDashKeys(c.Cat), cfg: cfg, live: live, bigCode: true}
+	return &Dashboard{C: c, k: newDashKeys(c.Cat), cfg: cfg, live: live, bigCode: true}
 }
 
 // Init reads the class for the first time.
@@ -140,7 +140,7 @@ func (d *Dashboard) refresh() tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), dashTimeout)
 		defer cancel()
 		s, err := src.Snapshot(ctx)
-		return dashSnapshotMsg{snap: s, err: err}
+		return DashSnapshotMsg{Snap: s, err: err}
 	}
 }
 
@@ -177,14 +177,14 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		d.width, d.height = msg.Width, msg.Height
-		d.c.Width = max(msg.Width-2, 0)
-		d.c.Height = max(msg.Height-2, 0)
-		d.c.Help.Width = d.c.Width
+		d.C.Width = max(msg.Width-2, 0)
+		d.C.Height = max(msg.Height-2, 0)
+		d.C.Help.Width = d.C.Width
 		d.keepVisible()
 		return d, nil
-	case dashTickMsg:
+	case DashTickMsg:
 		return d, d.refresh()
-	case dashSnapshotMsg:
+	case DashSnapshotMsg:
 		return d, d.gotSnapshot(msg)
 	case dashDetailMsg:
 		d.detailBusy = false
@@ -204,10 +204,10 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ui.QuitMsg:
 		return d, tea.Quit
 	}
-	if d.overlay != nil {
-		cmd, closed := d.overlay.Update(msg)
+	if d.Overlay != nil {
+		cmd, closed := d.Overlay.Update(msg)
 		if closed {
-			d.overlay = nil
+			d.Overlay = nil
 		}
 		return d, cmd
 	}
@@ -222,27 +222,27 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // gotSnapshot takes a new view of the class, keeps the selected learner
 // selected, and schedules the next read.
-func (d *Dashboard) gotSnapshot(msg dashSnapshotMsg) tea.Cmd {
+func (d *Dashboard) gotSnapshot(msg DashSnapshotMsg) tea.Cmd {
 	d.refreshing = false
-	next := d.cfg.Tick(dashRefreshEvery, func(time.Time) tea.Msg { return dashTickMsg{} })
+	next := d.cfg.Tick(dashRefreshEvery, func(time.Time) tea.Msg { return DashTickMsg{} })
 	if msg.err != nil {
 		d.hubDown = true
-		d.status, d.statusBad = d.c.Cat.T("dash_unreachable"), true
+		d.status, d.statusBad = d.C.Cat.T("dash_unreachable"), true
 		return next
 	}
-	if d.hubDown && d.status == d.c.Cat.T("dash_unreachable") {
-		d.status, d.statusBad = d.c.Cat.T("dash_back"), false
+	if d.hubDown && d.status == d.C.Cat.T("dash_unreachable") {
+		d.status, d.statusBad = d.C.Cat.T("dash_back"), false
 	}
 	d.hubDown = false
-	d.snap, d.loaded = msg.snap, true
+	d.snap, d.loaded = msg.Snap, true
 	d.gen++
-	d.cursor = 0
+	d.Cursor = 0
 	for i, r := range d.snap.Rows {
 		if r.ID == d.selID {
-			d.cursor = i
+			d.Cursor = i
 		}
 	}
-	d.select_(d.cursor)
+	d.select_(d.Cursor)
 	if !d.troublePicked {
 		d.trouble = ""
 	}
@@ -256,35 +256,35 @@ func (d *Dashboard) gotSnapshot(msg dashSnapshotMsg) tea.Cmd {
 func (d *Dashboard) select_(i int) {
 	n := len(d.snap.Rows)
 	if n == 0 {
-		d.cursor, d.selID, d.offset = 0, 0, 0
+		d.Cursor, d.selID, d.offset = 0, 0, 0
 		return
 	}
-	d.cursor = ui.Clamp(i, 0, n-1)
-	d.selID = d.snap.Rows[d.cursor].ID
+	d.Cursor = ui.Clamp(i, 0, n-1)
+	d.selID = d.snap.Rows[d.Cursor].ID
 	d.keepVisible()
 }
 
 // keepVisible scrolls the list so that the selected row shows.
 func (d *Dashboard) keepVisible() {
-	room := d.listRoom()
+	room := d.ListRoom()
 	n := len(d.snap.Rows)
 	if room < 1 || n <= room {
 		d.offset = 0
 		return
 	}
-	if d.cursor < d.offset {
-		d.offset = d.cursor
+	if d.Cursor < d.offset {
+		d.offset = d.Cursor
 	}
-	if d.cursor >= d.offset+room {
-		d.offset = d.cursor - room + 1
+	if d.Cursor >= d.offset+room {
+		d.offset = d.Cursor - room + 1
 	}
 	d.offset = ui.Clamp(d.offset, 0, n-room)
 }
 
 // selected is the selected learner's row.
 func (d *Dashboard) selected() (classroom.Row, bool) {
-	if d.cursor < len(d.snap.Rows) {
-		return d.snap.Rows[d.cursor], true
+	if d.Cursor < len(d.snap.Rows) {
+		return d.snap.Rows[d.Cursor], true
 	}
 	return classroom.Row{}, false
 }
@@ -308,13 +308,13 @@ func (d *Dashboard) subject() (classroom.Row, bool) {
 }
 
 func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
-	k, dk := d.c.Keys, d.k
+	k, dk := d.C.Keys, d.k
 	switch {
 	case key.Matches(msg, k.Help), key.Matches(msg, k.HelpQ):
-		d.overlay = dashHelp{&ui.HelpOverlay{C: d.c, Text: d.helpText(), Bindings: d.keys()}}
+		d.Overlay = dashHelp{&ui.HelpOverlay{C: d.C, Text: d.helpText(), Bindings: d.keys()}}
 		return nil
 	case key.Matches(msg, k.ForceQuit), key.Matches(msg, dk.Quit):
-		d.overlay = d.quitDialog()
+		d.Overlay = d.quitDialog()
 		return nil
 	case key.Matches(msg, dk.Code):
 		d.bigCode = !d.bigCode
@@ -347,16 +347,16 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	n := len(d.snap.Rows)
-	room := max(d.listRoom(), 1)
+	room := max(d.ListRoom(), 1)
 	switch {
 	case key.Matches(msg, k.Up):
-		d.select_(d.cursor - 1)
+		d.select_(d.Cursor - 1)
 	case key.Matches(msg, k.Down):
-		d.select_(d.cursor + 1)
+		d.select_(d.Cursor + 1)
 	case key.Matches(msg, dk.PageUp):
-		d.select_(d.cursor - room)
+		d.select_(d.Cursor - room)
 	case key.Matches(msg, dk.PageDown):
-		d.select_(d.cursor + room)
+		d.select_(d.Cursor + room)
 	case msg.String() == "home":
 		d.select_(0)
 	case msg.String() == "end":
@@ -370,7 +370,7 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (d *Dashboard) detailKey(msg tea.KeyMsg) tea.Cmd {
-	k, dk := d.c.Keys, d.k
+	k, dk := d.C.Keys, d.k
 	page := max(d.detailRoom()-1, 1)
 	switch {
 	case key.Matches(msg, k.Back):
@@ -430,7 +430,7 @@ func (d *Dashboard) openDetail() tea.Cmd {
 
 // notLive explains that this dashboard cannot reach kiosks.
 func (d *Dashboard) notLive() tea.Cmd {
-	d.status, d.statusBad = d.c.Cat.T("dash_not_live"), true
+	d.status, d.statusBad = d.C.Cat.T("dash_not_live"), true
 	return nil
 }
 
@@ -439,14 +439,14 @@ func (d *Dashboard) askMessage(r *classroom.Row) tea.Cmd {
 	if !d.live {
 		return d.notLive()
 	}
-	cat := d.c.Cat
+	cat := d.C.Cat
 	title, text := cat.T("dmsg_all_title"), cat.T("dmsg_all_text")
 	to, who := "", ""
 	if r != nil {
 		title, text = cat.T("dmsg_one_title", "Name", r.Name), cat.T("dmsg_one_text")
 		to, who = r.Target(), r.Name
 	}
-	d.overlay = newInputDialog(d.c, title, text, "", cat.T("dbtn_send"), func(s string) tea.Msg {
+	d.Overlay = newInputDialog(d.C, title, text, "", cat.T("dbtn_send"), func(s string) tea.Msg {
 		return dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdMessage, To: to, Text: s}, who: who}
 	})
 	return nil
@@ -457,12 +457,12 @@ func (d *Dashboard) askLesson(r *classroom.Row) tea.Cmd {
 	if !d.live {
 		return d.notLive()
 	}
-	cat := d.c.Cat
+	cat := d.C.Cat
 	title, to, who := cat.T("dlesson_all_title"), "", ""
 	if r != nil {
 		title, to, who = cat.T("dlesson_one_title", "Name", r.Name), r.Target(), r.Name
 	}
-	d.overlay = newLessonPicker(d.c, title, func(l *lessons.Lesson) tea.Msg {
+	d.Overlay = newLessonPicker(d.C, title, func(l *lessons.Lesson) tea.Msg {
 		return dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdGoLesson, To: to, Lesson: l.ID}, who: who, what: l.Title}
 	})
 	return nil
@@ -470,9 +470,9 @@ func (d *Dashboard) askLesson(r *classroom.Row) tea.Cmd {
 
 // askResetPIN asks before removing r's PIN.
 func (d *Dashboard) askResetPIN(r classroom.Row) tea.Cmd {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	cmd := classroom.Command{Kind: classroom.CmdResetPIN, To: r.Target()}
-	d.overlay = ui.NewDialog(d.c, cat.T("dpin_title", "Name", r.Name), cat.T("dpin_text", "Name", r.Name), []ui.DialogButton{
+	d.Overlay = ui.NewDialog(d.C, cat.T("dpin_title", "Name", r.Name), cat.T("dpin_text", "Name", r.Name), []ui.DialogButton{
 		{Label: cat.T("dbtn_reset_pin"), Msg: dashSendMsg{cmd: cmd, who: r.Name}},
 		{Label: cat.T("dbtn_cancel")},
 	})
@@ -485,7 +485,7 @@ func (d *Dashboard) ackHelp(r classroom.Row) tea.Cmd {
 		return d.notLive()
 	}
 	if !r.Has(classroom.FlagHelp) {
-		d.status, d.statusBad = d.c.Cat.T("dash_no_help", "Name", r.Name), false
+		d.status, d.statusBad = d.C.Cat.T("dash_no_help", "Name", r.Name), false
 		return nil
 	}
 	return d.sendCommand(dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdAckHelp, To: r.Target()}, who: r.Name})
@@ -499,15 +499,15 @@ func (d *Dashboard) pauseOrResume() tea.Cmd {
 	if d.snap.Paused {
 		return d.sendCommand(dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdResume}})
 	}
-	cat := d.c.Cat
-	d.overlay = newInputDialog(d.c, cat.T("dpause_title"), cat.T("dpause_text"), cat.T("dpause_default"), cat.T("dbtn_pause"),
+	cat := d.C.Cat
+	d.Overlay = newInputDialog(d.C, cat.T("dpause_title"), cat.T("dpause_text"), cat.T("dpause_default"), cat.T("dbtn_pause"),
 		func(s string) tea.Msg { return dashSendMsg{cmd: classroom.Command{Kind: classroom.CmdPause, Text: s}} })
 	return nil
 }
 
 // sent says how a command went.
 func (d *Dashboard) sent(m dashSentMsg) {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	if m.err != nil {
 		d.statusBad = true
 		switch {
@@ -548,12 +548,12 @@ func (d *Dashboard) sent(m dashSentMsg) {
 
 // quitDialog asks before closing the dashboard.
 func (d *Dashboard) quitDialog() ui.Overlay {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	text := cat.T("dquit_text")
 	if !d.live {
 		text = cat.T("dquit_text_local")
 	}
-	return ui.NewDialog(d.c, cat.T("dquit_title"), text, []ui.DialogButton{
+	return ui.NewDialog(d.C, cat.T("dquit_title"), text, []ui.DialogButton{
 		{Label: cat.T("dbtn_close"), Msg: ui.QuitMsg{}},
 		{Label: cat.T("btn_stay")},
 	})
@@ -571,7 +571,7 @@ func (d *Dashboard) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		switch d.view {
 		case viewList:
-			d.select_(d.cursor + step)
+			d.select_(d.Cursor + step)
 		case viewDetail:
 			d.detailOff = max(d.detailOff+step, 0)
 		}
@@ -580,14 +580,14 @@ func (d *Dashboard) mouse(msg tea.MouseMsg) tea.Cmd {
 	if !ui.IsClick(msg) {
 		return nil
 	}
-	z := d.c.Zones
+	z := d.C.Zones
 	for id, act := range d.buttons() {
 		if z.Get(id).InBounds(msg) {
 			return act()
 		}
 	}
 	if d.view == viewList {
-		end := min(d.offset+d.listRoom(), len(d.snap.Rows))
+		end := min(d.offset+d.ListRoom(), len(d.snap.Rows))
 		for i := d.offset; i < end; i++ {
 			if z.Get(fmt.Sprintf("drow-%d", i)).InBounds(msg) {
 				d.select_(i)
@@ -646,7 +646,7 @@ func (d *Dashboard) buttons() map[string]func() tea.Cmd {
 
 // keys are the keys of the current view, for the footer and the help.
 func (d *Dashboard) keys() []key.Binding {
-	k, dk := d.c.Keys, d.k
+	k, dk := d.C.Keys, d.k
 	var out []key.Binding
 	switch d.view {
 	case viewList:
@@ -682,7 +682,7 @@ func (d *Dashboard) keys() []key.Binding {
 }
 
 func (d *Dashboard) helpText() string {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	var text string
 	switch d.view {
 	case viewDetail:

@@ -1,4 +1,4 @@
-package tui
+package dashboard
 
 import (
 	"cmp"
@@ -18,7 +18,7 @@ import (
 
 // step finds a step of a lesson by id.
 func (d *Dashboard) step(lessonID, stepID string) (*lessons.Step, int) {
-	l, ok := d.c.Lessons.Lesson(lessonID)
+	l, ok := d.C.Lessons.Lesson(lessonID)
 	if !ok {
 		return nil, -1
 	}
@@ -40,8 +40,8 @@ func (d *Dashboard) stepTitle(lessonID, stepID string, index int) string {
 
 // mistakeName says a mistake id of a step readably: the text of the
 // option chosen, the item put out of place, or the id in words.
-func (d *Dashboard) mistakeName(lessonID, stepID, id string) string {
-	cat := d.c.Cat
+func (d *Dashboard) MistakeName(lessonID, stepID, id string) string {
+	cat := d.C.Cat
 	if s, _ := d.step(lessonID, stepID); s != nil {
 		switch ex := s.Exercise.(type) {
 		case *lessons.Choose:
@@ -125,7 +125,7 @@ func (d *Dashboard) mistakesText(lessonID, stepID string, m map[string]int) stri
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(m[b], m[a]), cmp.Compare(a, b)) })
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		parts[i] = fmt.Sprintf("%s ×%d", d.mistakeName(lessonID, stepID, id), m[id])
+		parts[i] = fmt.Sprintf("%s ×%d", d.MistakeName(lessonID, stepID, id), m[id])
 	}
 	return strings.Join(parts, ", ")
 }
@@ -133,7 +133,7 @@ func (d *Dashboard) mistakesText(lessonID, stepID string, m map[string]int) stri
 // detailLines is one learner: who, where, the buttons, then their lessons
 // step by step (scrolled).
 func (d *Dashboard) detailLines(w, room int) []string {
-	st, cat := d.c.Styles, d.c.Cat
+	st, cat := d.C.Styles, d.C.Cat
 	r, ok := d.subject()
 	name := ""
 	if ok {
@@ -186,7 +186,7 @@ func (d *Dashboard) detailLines(w, room int) []string {
 
 // whereText is where the learner is now, and how it is going there.
 func (d *Dashboard) whereText(r classroom.Row) string {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	parts := []string{cat.T("dwhere", "Where", d.lessonText(r, 1000))}
 	if p := r.Present; p != nil && p.Screen == "lesson" {
 		if p.Misses > 0 {
@@ -202,7 +202,7 @@ func (d *Dashboard) whereText(r classroom.Row) string {
 
 // learnerButtons are the actions on the learner shown.
 func (d *Dashboard) learnerButtons() []string {
-	cat := d.c.Cat
+	cat := d.C.Cat
 	var b []string
 	if d.live {
 		b = append(b,
@@ -219,7 +219,7 @@ func (d *Dashboard) learnerButtons() []string {
 // lessonBlock is one lesson of the detail: its title and state, then a
 // line per step touched, and the mistakes under it.
 func (d *Dashboard) lessonBlock(ld classroom.LessonDetail, w int) []string {
-	st, cat := d.c.Styles, d.c.Cat
+	st, cat := d.C.Styles, d.C.Cat
 	state := cat.T("dstatus_in_progress")
 	if ld.Status == store.Done {
 		state = "✔ " + cat.T("dstatus_done")
@@ -275,7 +275,7 @@ func (d *Dashboard) troubleLessons() []string {
 		}
 	}
 	order := map[string]int{}
-	for i, l := range d.c.Lessons.AllLessons() {
+	for i, l := range d.C.Lessons.AllLessons() {
 		order[l.ID] = i
 	}
 	var ids []string
@@ -334,7 +334,7 @@ func (d *Dashboard) otherLesson(next bool) {
 // troubleLines is the class view: for one lesson, the steps most learners
 // got wrong, with the most common mistake.
 func (d *Dashboard) troubleLines(w int) []string {
-	st, cat := d.c.Styles, d.c.Cat
+	st, cat := d.C.Styles, d.C.Cat
 	fit := lipgloss.NewStyle().MaxWidth(w)
 	wrap := lipgloss.NewStyle().Width(min(w, ui.MaxTextWidth+20))
 	if !d.loaded {
@@ -353,8 +353,8 @@ func (d *Dashboard) troubleLines(w int) []string {
 	}
 	head := st.Title.Render(cat.T("dtrouble_title", "Title", d.lessonTitle(id)))
 	if n > 1 {
-		head += "   " + d.c.Zones.Mark("dprev", st.ButtonOn.Render("←")) + st.Dim.Render(" "+cat.T("dtrouble_which", "N", i+1, "Total", n)+" ") +
-			d.c.Zones.Mark("dnext", st.ButtonOn.Render("→"))
+		head += "   " + d.C.Zones.Mark("dprev", st.ButtonOn.Render("←")) + st.Dim.Render(" "+cat.T("dtrouble_which", "N", i+1, "Total", n)+" ") +
+			d.C.Zones.Mark("dnext", st.ButtonOn.Render("→"))
 	}
 	lines := []string{fit.Render(head)}
 	lines = append(lines, strings.Split(wrap.Render(cat.T("dtrouble_text", "Count", started)), "\n")...)
@@ -385,7 +385,7 @@ func (d *Dashboard) troubleLines(w int) []string {
 	lines = append(lines, st.Dim.Render(row(cat.T("dcol_step"), cat.T("dcol_people"), cat.T("dcol_misses"), cat.T("dcol_mistake"))))
 	for i, t := range steps {
 		lines = append(lines, row(titles[i], cat.T("dtrouble_people", "N", t.Learners, "Total", started),
-			fmt.Sprint(t.Misses), d.mistakeName(id, t.Step, t.Mistake)))
+			fmt.Sprint(t.Misses), d.MistakeName(id, t.Step, t.Mistake)))
 	}
 	return lines
 }
