@@ -10,6 +10,7 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/player"
 	"aula/tui/ui"
 )
 
@@ -98,14 +99,14 @@ func (m *Model) presence() classroom.Presence {
 		p.Screen = "list"
 	case *joinScreen:
 		p.Screen = "join"
-	case *player:
+	case *player.Player:
 		p.Screen = "lesson"
-		if s.finished {
+		if s.Finished {
 			p.Screen = "summary"
 		}
-		p.Lesson, p.Steps = s.lesson.ID, len(s.lesson.Steps)
-		p.Step, p.StepIndex = s.step().ID, s.idx
-		p.Misses, p.OnStep = s.misses, seconds(now.Sub(s.entered))
+		p.Lesson, p.Steps = s.Lesson.ID, len(s.Lesson.Steps)
+		p.Step, p.StepIndex = s.Step().ID, s.Idx
+		p.Misses, p.OnStep = s.Misses, seconds(now.Sub(s.Entered))
 	}
 	return p
 }
@@ -211,8 +212,8 @@ func (m *Model) toggleHand() tea.Cmd {
 	var cmd tea.Cmd
 	if l := m.c.Learner; l != nil {
 		e := store.Event{Learner: l.ID, Kind: kind, At: h.since}
-		if p, ok := m.scr.(*player); ok {
-			e.Lesson, e.Step, e.StepIndex, e.Steps = p.lesson.ID, p.step().ID, p.idx, len(p.lesson.Steps)
+		if p, ok := m.scr.(*player.Player); ok {
+			e.Lesson, e.Step, e.StepIndex, e.Steps = p.Lesson.ID, p.Step().ID, p.Idx, len(p.Lesson.Steps)
 		}
 		cmd = m.c.Rec.Record(e)
 	}

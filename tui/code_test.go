@@ -22,13 +22,13 @@ func atCodeStep(t *testing.T, lang string) *driver {
 	l, _ := tuitest.Library(t).Catalog("es").Lesson(codeLesson)
 	learnerAt(codeLesson, len(l.Steps), firstOfKind(t, codeLesson, "code"))(t, st)
 	d := newDriverOn(t, st, lang, codeLesson)
-	if _, ok := d.player().ex.(*code.CodeExercise); !ok {
+	if _, ok := d.player().Ex.(*code.CodeExercise); !ok {
 		t.Fatalf("not on a code step:\n%s", d.view())
 	}
 	return d
 }
 
-func (d *driver) code() *code.CodeExercise { return d.player().ex.(*code.CodeExercise) }
+func (d *driver) code() *code.CodeExercise { return d.player().Ex.(*code.CodeExercise) }
 
 func TestCodeStepExpiresAndSendsAnother(t *testing.T) {
 	d := atCodeStep(t, "es")
@@ -62,7 +62,7 @@ func TestCodeStepExpiresAndSendsAnother(t *testing.T) {
 		{first[:5] + "O", "la O no es un 0"},
 		{"hola", "El código solo lleva números."},
 	} {
-		d.player().misses = 0 // stay on the step: no worked example yet
+		d.player().Misses = 0 // stay on the step: no worked example yet
 		d.keys(tt.typed, "enter")
 		d.say("✗ Todavía no.", tt.says)
 		d.code().Input.SetValue("")
@@ -79,7 +79,7 @@ func TestCodeStepExpiresAndSendsAnother(t *testing.T) {
 	}
 
 	// The right code, too late.
-	d.player().misses = 0
+	d.player().Misses = 0
 	d.keys(first, "enter")
 	d.say("Ese código ya ha caducado y no sirve. Pulsa F5 para pedir otro")
 	if d.code().Input.Value() != "" {

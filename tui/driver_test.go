@@ -15,6 +15,7 @@ import (
 	"aula/tui/kinds/inbox"
 	"aula/tui/kinds/order"
 	"aula/tui/kinds/typein"
+	"aula/tui/player"
 )
 
 // clock is a fake time source tests move by hand.
@@ -142,9 +143,9 @@ func (d *driver) signUp(name string) {
 }
 
 // stepIndex is the step of the lesson on screen.
-func (d *driver) player() *player {
+func (d *driver) player() *player.Player {
 	d.t.Helper()
-	p, ok := d.m.scr.(*player)
+	p, ok := d.m.scr.(*player.Player)
 	if !ok {
 		d.t.Fatalf("not in a lesson: %T\n%s", d.m.scr, d.view())
 	}
@@ -155,8 +156,8 @@ func (d *driver) player() *player {
 func (d *driver) answerRight() {
 	d.t.Helper()
 	p := d.player()
-	s := p.step()
-	switch ex := p.ex.(type) {
+	s := p.Step()
+	switch ex := p.Ex.(type) {
 	case *choose.ChooseExercise:
 		for i, o := range ex.Opts {
 			if o.Correct {

@@ -15,6 +15,7 @@ import (
 	"aula/store"
 	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/form"
+	"aula/tui/player"
 	"aula/tui/ui"
 )
 
@@ -36,10 +37,10 @@ func formDriver(t *testing.T, lang, lesson string) *driver {
 func (d *driver) toForm() {
 	d.t.Helper()
 	for range 50 {
-		if d.player().step().Kind == "form" {
+		if d.player().Step().Kind == "form" {
 			return
 		}
-		if d.player().step().NeedsAnswer() {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
@@ -49,7 +50,7 @@ func (d *driver) toForm() {
 
 func (d *driver) form() *form.FormExercise {
 	d.t.Helper()
-	f, ok := d.player().ex.(*form.FormExercise)
+	f, ok := d.player().Ex.(*form.FormExercise)
 	if !ok {
 		d.t.Fatalf("not on a form step:\n%s", d.view())
 	}
@@ -246,8 +247,8 @@ func TestFormBlocksNextUntilThePageIsValid(t *testing.T) {
 		t.Fatalf("after a second Next, events end with %+v (%d events)", last, len(evs))
 	}
 	// The misses of the form's own checks do not bring the worked example.
-	if p := d.player(); p.misses != 0 || p.state != asking {
-		t.Fatalf("blocked pages counted as misses: %d, state %d", p.misses, p.state)
+	if p := d.player(); p.Misses != 0 || p.State != player.Asking {
+		t.Fatalf("blocked pages counted as misses: %d, state %d", p.Misses, p.State)
 	}
 }
 
@@ -703,8 +704,8 @@ func TestFormWrongDetailsGetTheLessonsWords(t *testing.T) {
 	// only goes on: Space ticks it.
 	d.keys("Lucía", "enter", "Prueba Ejemplo", "enter", "ana@correo.example", "enter", "enter", "down", "enter", "enter", "space", "enter", "enter")
 	d.mustSay("✗ Todavía no. Ese correo es válido, pero no es el de Lucía. Cópialo de su ficha.")
-	if p := d.player(); p.misses != 1 {
-		t.Fatalf("misses = %d, want 1", p.misses)
+	if p := d.player(); p.Misses != 1 {
+		t.Fatalf("misses = %d, want 1", p.Misses)
 	}
 	f := d.form()
 	f.FocusOn("correo")

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/player"
 	"aula/tui/ui"
 )
 
@@ -15,74 +16,11 @@ import (
 // glossary explains are underlined (never marked by colour alone), and F7
 // (or "glosario" in accessible mode) explains them in easy words.
 
-// glossed is a step's instruction with its glossary words marked, worked
-// out once per step and theme.
-type glossed struct {
-	done    bool
-	terms   []*lessons.Term
-	styles  *ui.Styles
-	text    string
-	width   int    // the width wrapped was wrapped to
-	wrapped string // text wrapped: kept between frames, it only changes with the width or the theme
-}
-
-// terms are the glossary's words in the step's title and instruction.
-func (p *player) terms() []*lessons.Term {
-	if !p.gloss.done {
-		s := p.step()
-		p.gloss = glossed{done: true, terms: p.c.Lessons.TermsIn(s.Title + "\n" + s.Text)}
-	}
-	return p.gloss.terms
-}
-
-// instruction is the step's text with the glossary's words underlined.
-func (p *player) instruction() string {
-	p.terms()
-	if p.gloss.styles != p.c.Styles {
-		p.gloss.styles, p.gloss.text = p.c.Styles, markTerms(p.c.Lessons, p.step().Text, p.c.Styles.Glossary)
-		p.gloss.wrapped = ""
-	}
-	return p.gloss.text
-}
-
-// wrappedInstruction is the instruction with its words marked, wrapped to
-// w cells; worked out again only when the width or the theme changes.
-func (p *player) wrappedInstruction(w int) string {
-	text := p.instruction()
-	if p.gloss.width != w || p.gloss.wrapped == "" {
-		p.gloss.width, p.gloss.wrapped = w, lipgloss.NewStyle().Width(w).Render(text)
-	}
-	return p.gloss.wrapped
-}
-
-// markTerms draws the glossary's words of text in style.
-func markTerms(cat *lessons.Catalog, text string, style lipgloss.Style) string {
-	found := cat.FindTerms(text)
-	if len(found) == 0 {
-		return text
-	}
-	var b strings.Builder
-	at := 0
-	for _, m := range found {
-		b.WriteString(text[at:m.Start])
-		// A word over a line break is marked line by line.
-		for i, part := range strings.Split(text[m.Start:m.End], "\n") {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(style.Render(part))
-		}
-		at = m.End
-	}
-	b.WriteString(text[at:])
-	return b.String()
-}
-
 // glossaryTerms are the words F7 explains on the screen now: those
 // underlined in a step's instruction.
 func (m *Model) glossaryTerms() []*lessons.Term {
-	if p, ok := m.scr.(*player); ok && !p.finished {
-		return p.terms()
+	if p, ok := m.scr.(*player.Player); ok && !p.Finished {
+		return p.Terms()
 	}
 	return nil
 }
@@ -108,15 +46,6 @@ func glossaryLines(c *ui.Common, terms []*lessons.Term) []string {
 		out = append(out, t.Word()+": "+t.Text)
 	}
 	return out
-}
-
-// termWords lists the terms' words: "contraseña, enlace".
-func termWords(terms []*lessons.Term) string {
-	var words []string
-	for _, t := range terms {
-		words = append(words, t.Word())
-	}
-	return strings.Join(words, ", ")
 }
 
 // glossaryOverlay explains the underlined words. Esc, F7 or Enter close it.

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"aula/tui/internal/tuitest"
+	"aula/tui/player"
 	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,7 +22,7 @@ func TestGlossaryWordsAreUnderlined(t *testing.T) {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.ANSI)
 	text := "Tu contraseña y la arroba.\nUn enlace\nseguro."
-	got := markTerms(cat, text, r.NewStyle().Underline(true))
+	got := player.MarkTerms(cat, text, r.NewStyle().Underline(true))
 	plain, marked := underlined(got)
 	if plain != text {
 		t.Fatalf("marking changed the text: %q", plain)

@@ -8,6 +8,7 @@ import (
 
 	"aula/store"
 	"aula/tui/kinds/inbox"
+	"aula/tui/player"
 )
 
 // inboxBench is a kiosk on the inbox step id of lesson, at 80×24.
@@ -21,8 +22,8 @@ func inboxBench(b *testing.B, lesson, id string) *driver {
 		b.Fatal(err)
 	}
 	d := newDriverOn(b, st, "es", lesson)
-	for d.player().step().ID != id {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Step().ID != id {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
@@ -83,8 +84,8 @@ func BenchmarkSendEmail(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		b.StopTimer()
-		p.state, p.misses, p.hint, p.verdict = asking, 0, false, nil
-		p.ex.SetDone(false)
+		p.State, p.Misses, p.Hint, p.Verdict = player.Asking, 0, false, nil
+		p.Ex.SetDone(false)
 		ex := d.inbox()
 		ex.StartCompose("new", nil)
 		ex.Form.Inputs[inbox.FieldTo].SetValue("servicios.sociales@villaejemplo.example")

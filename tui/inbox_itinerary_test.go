@@ -10,6 +10,7 @@ import (
 	"aula/store"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/typein"
+	"aula/tui/player"
 )
 
 // The whole email itinerary, done as a learner would: once with the
@@ -112,7 +113,7 @@ func byMouse(d *driver, lang, step string) {
 // with keys or clicks.
 func answerStep(d *driver, mouse bool) {
 	p := d.player()
-	switch ex := p.ex.(type) {
+	switch ex := p.Ex.(type) {
 	case *choose.ChooseExercise:
 		for i, o := range ex.Opts {
 			if !o.Correct {
@@ -125,7 +126,7 @@ func answerStep(d *driver, mouse bool) {
 			}
 		}
 	case *typein.TypeExercise:
-		d.keys(rightText(p.step()))
+		d.keys(rightText(p.Step()))
 	}
 	if mouse {
 		d.click("btn-check")
@@ -159,11 +160,11 @@ func TestEmailItineraryKeyboardAndMouse(t *testing.T) {
 				}
 				for n, id := range it.LessonIDs {
 					p := d.player()
-					if p.lesson.ID != id {
-						t.Fatalf("lesson %d is %s, want %s", n+1, p.lesson.ID, id)
+					if p.Lesson.ID != id {
+						t.Fatalf("lesson %d is %s, want %s", n+1, p.Lesson.ID, id)
 					}
-					for !p.finished {
-						s := p.step()
+					for !p.Finished {
+						s := p.Step()
 						switch {
 						case !s.NeedsAnswer():
 						case s.Kind == "inbox" && mouse:
@@ -173,7 +174,7 @@ func TestEmailItineraryKeyboardAndMouse(t *testing.T) {
 						default:
 							answerStep(d, mouse)
 						}
-						if p.state != solved {
+						if p.State != player.Solved {
 							t.Fatalf("%s/%s not solved:\n%s", id, s.ID, d.view())
 						}
 						if mouse {

@@ -22,8 +22,8 @@ func inboxDriver(t *testing.T, lang, lesson, step string) *driver {
 		t.Fatal(err)
 	}
 	d := newDriverOn(t, st, lang, lesson)
-	for d.player().step().ID != step {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Step().ID != step {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
@@ -33,9 +33,9 @@ func inboxDriver(t *testing.T, lang, lesson, step string) *driver {
 
 func (d *driver) inbox() *inbox.InboxExercise {
 	d.t.Helper()
-	ex, ok := d.player().ex.(*inbox.InboxExercise)
+	ex, ok := d.player().Ex.(*inbox.InboxExercise)
 	if !ok {
-		d.t.Fatalf("not an inbox step: %T\n%s", d.player().ex, d.view())
+		d.t.Fatalf("not an inbox step: %T\n%s", d.player().Ex, d.view())
 	}
 	return ex
 }
@@ -49,7 +49,7 @@ func (d *driver) answers() []store.Event {
 	}
 	var out []store.Event
 	for _, e := range evs {
-		if e.Kind == store.Answered && e.Lesson == d.player().lesson.ID && e.Step == d.player().step().ID {
+		if e.Kind == store.Answered && e.Lesson == d.player().Lesson.ID && e.Step == d.player().Step().ID {
 			out = append(out, e)
 		}
 	}

@@ -135,7 +135,7 @@ func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 	d.must("Paso 2 de 8")
 
 	p := d.player()
-	ex := p.ex.(*choose.ChooseExercise)
+	ex := p.Ex.(*choose.ChooseExercise)
 	wrong := -1
 	for i, o := range ex.Opts {
 		if !o.Correct {
@@ -149,7 +149,7 @@ func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 	d.mustNot("Pista:")
 	// Second miss: the hint too.
 	d.keys("enter")
-	d.must("Pista: " + firstWords(p.step().Hint))
+	d.must("Pista: " + firstWords(p.Step().Hint))
 	// Third miss: the worked example and the way on.
 	d.keys("enter")
 	d.must("Mira cómo se hace:", "Pulsa Intro para seguir", "[ Seguir ]")
@@ -167,8 +167,8 @@ func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 		t.Fatalf("mistakes = %v; want 3 × flechas/%s", prog.Mistakes, ex.Opts[wrong].ID)
 	}
 
-	for d.player().idx < len(d.player().lesson.Steps)-1 {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 			d.must("✔ ¡Bien!")
 		}
@@ -231,8 +231,8 @@ func TestTypeStepTakesAccentsAndGivesSpecificFeedback(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDriverOn(t, st, "es", "teclado")
-	for !d.player().step().NeedsAnswer() || d.player().step().Kind != "type" {
-		if d.player().step().NeedsAnswer() {
+	for !d.player().Step().NeedsAnswer() || d.player().Step().Kind != "type" {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
@@ -264,13 +264,13 @@ func TestOrderStepWithKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDriverOn(t, st, "en", "seguridad-basica")
-	for d.player().step().Kind != "order" {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Step().Kind != "order" {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
 	}
-	ex := d.player().ex.(*order.OrderExercise)
+	ex := d.player().Ex.(*order.OrderExercise)
 	before := strings.Join(ex.Ids, ",")
 	d.keys("space")
 	d.must("moving: use ↑ ↓")
@@ -393,7 +393,7 @@ func TestTallStepScrollsAtMinimumSize(t *testing.T) {
 	d.signUp("Lucía")
 	d.keys("enter", "enter")
 	d.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: ui.MinHeight})
-	ex := d.player().ex.(*choose.ChooseExercise)
+	ex := d.player().Ex.(*choose.ChooseExercise)
 	for i, o := range ex.Opts {
 		if !o.Correct {
 			ex.Cursor = i

@@ -10,6 +10,7 @@ import (
 	"aula/classroom"
 	"aula/store"
 	"aula/tui/access"
+	"aula/tui/player"
 	"aula/tui/ui"
 )
 
@@ -167,7 +168,7 @@ func (m *Model) LineInput(text string) access.Result {
 	if !raw && access.IsWord(m.c, text, "line_cmd_back") {
 		if e, ok := m.scr.(interface{ WantsEsc() bool }); !ok || !e.WantsEsc() {
 			switch m.scr.(type) {
-			case *player, *lessonList, *joinScreen, *settings:
+			case *player.Player, *lessonList, *joinScreen, *settings:
 				return access.Result{Cmd: m.goHome()}
 			}
 			return access.Result{Cmd: m.scr.Update(tea.KeyMsg{Type: tea.KeyEsc})}
@@ -183,7 +184,7 @@ func (m *Model) LineInput(text string) access.Result {
 func (m *Model) lineCommand(text string) (access.Result, bool) {
 	c, cat := m.c, m.c.Cat
 	is := func(id string) bool { return access.IsWord(c, text, id) }
-	p, inLesson := m.scr.(*player)
+	p, inLesson := m.scr.(*player.Player)
 	switch {
 	case is("line_cmd_help"):
 		return access.Say(m.lineHelp()...), true
@@ -212,13 +213,13 @@ func (m *Model) lineCommand(text string) (access.Result, bool) {
 		m.show(newSettings(c))
 		return access.Result{}, true
 	case is("line_cmd_hint"):
-		if !inLesson || p.finished || p.step().Hint == "" {
+		if !inLesson || p.Finished || p.Step().Hint == "" {
 			return access.Say(cat.T("line_no_hint")), true
 		}
-		if p.hint {
-			return access.Say(cat.T("hint_label") + " " + p.step().Hint), true
+		if p.Hint {
+			return access.Say(cat.T("hint_label") + " " + p.Step().Hint), true
 		}
-		return access.Result{Cmd: p.showHint()}, true
+		return access.Result{Cmd: p.ShowHint()}, true
 	}
 	return access.Result{}, false
 }

@@ -49,7 +49,7 @@ func TestMouseClicksRowsOptionsAndButtons(t *testing.T) {
 	d.must("Step 2 of 8")
 
 	p := d.player()
-	ex := p.ex.(*choose.ChooseExercise)
+	ex := p.Ex.(*choose.ChooseExercise)
 	right := -1
 	for i, o := range ex.Opts {
 		if o.Correct {
@@ -77,13 +77,13 @@ func TestMouseTicksMultipleChoice(t *testing.T) {
 	d := newDriver(t, "es")
 	d.signUp("Lucía")
 	d.keys("enter")
-	for d.player().step().ID != "teclas-ayuda" {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Step().ID != "teclas-ayuda" {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
 	}
-	ex := d.player().ex.(*choose.ChooseExercise)
+	ex := d.player().Ex.(*choose.ChooseExercise)
 	for i, o := range ex.Opts {
 		if o.Correct {
 			d.click(ex.ZoneID(i))

@@ -13,7 +13,7 @@ import (
 // The password grows from 0 to 24 characters of words and starts again.
 func BenchmarkKeyOnPasswordStep(b *testing.B) {
 	d := lessonDriver(b, pwLesson, "password")
-	ex := d.player().ex.(*password.PasswordExercise)
+	ex := d.player().Ex.(*password.PasswordExercise)
 	text := []rune("nube tren queso piano sal")
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -29,7 +29,7 @@ func BenchmarkKeyOnPasswordStep(b *testing.B) {
 // Update and View.
 func BenchmarkTickOnCodeStep(b *testing.B) {
 	d := lessonDriver(b, codeLesson, "code")
-	tick := code.CodeTickMsg{Step: d.player().step().ID, Sent: 1}
+	tick := code.CodeTickMsg{Step: d.player().Step().ID, Sent: 1}
 	b.ResetTimer()
 	for b.Loop() {
 		d.m.Update(tick)

@@ -27,13 +27,13 @@ func atPasswordStep(t *testing.T, dir, lang string) *driver {
 	l, _ := tuitest.Library(t).Catalog("es").Lesson(pwLesson)
 	learnerAt(pwLesson, len(l.Steps), firstOfKind(t, pwLesson, "password"))(t, st)
 	d := newDriverOn(t, st, lang, pwLesson)
-	if _, ok := d.player().ex.(*password.PasswordExercise); !ok {
+	if _, ok := d.player().Ex.(*password.PasswordExercise); !ok {
 		t.Fatalf("not on the password step:\n%s", d.view())
 	}
 	return d
 }
 
-func (d *driver) pw() *password.PasswordExercise { return d.player().ex.(*password.PasswordExercise) }
+func (d *driver) pw() *password.PasswordExercise { return d.player().Ex.(*password.PasswordExercise) }
 
 // say fails unless the screen says every one of want, wrapped or not.
 func (d *driver) say(want ...string) {
@@ -53,7 +53,7 @@ func TestPasswordStepMeterAdviceAndConfirm(t *testing.T) {
 	// Enter with nothing typed is a reminder, not a miss.
 	d.keys("enter")
 	d.must("Primero escribe una contraseña en el recuadro")
-	if d.player().misses != 0 {
+	if d.player().Misses != 0 {
 		t.Fatal("an empty answer counted as a miss")
 	}
 
@@ -67,8 +67,8 @@ func TestPasswordStepMeterAdviceAndConfirm(t *testing.T) {
 	// Checking a weak password is a miss that says why.
 	d.keys("enter")
 	d.say("✗ Todavía no.", "Tu contraseña es «muy débil» y tiene que ser al menos «fuerte».")
-	if d.player().misses != 1 {
-		t.Fatalf("misses = %d, want 1", d.player().misses)
+	if d.player().Misses != 1 {
+		t.Fatalf("misses = %d, want 1", d.player().Misses)
 	}
 
 	// The learner's own name.
@@ -82,8 +82,8 @@ func TestPasswordStepMeterAdviceAndConfirm(t *testing.T) {
 	d.must("Fuerza: ■■■■■ muy fuerte · ✔ llega al objetivo")
 	d.mustNot("Añade otra palabra")
 	d.keys("enter")
-	if d.pw().Focus != 1 || d.player().misses != 1 {
-		t.Fatalf("Enter should go to the second box without a miss: focus %d, misses %d", d.pw().Focus, d.player().misses)
+	if d.pw().Focus != 1 || d.player().Misses != 1 {
+		t.Fatalf("Enter should go to the second box without a miss: focus %d, misses %d", d.pw().Focus, d.player().Misses)
 	}
 
 	// Different in the second box: a friendly miss, and that box empties.

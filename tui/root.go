@@ -14,6 +14,7 @@ import (
 	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/player"
 	"aula/tui/ui"
 )
 
@@ -260,7 +261,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = m.c.Cat.T("load_failed")
 			return m, nil
 		}
-		p := newPlayer(m.c, msg.Lesson, m.nextLesson(msg.Lesson.ID), msg.Progress)
+		p := player.NewPlayer(m.c, msg.Lesson, m.nextLesson(msg.Lesson.ID), msg.Progress)
 		m.show(p)
 		return m, p.Init()
 	}
@@ -325,7 +326,7 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, false // the screen closes a form or asks first
 		}
 		switch m.scr.(type) {
-		case *player, *lessonList, *joinScreen, *settings:
+		case *player.Player, *lessonList, *joinScreen, *settings:
 			return m.goHome(), true
 		}
 	}
@@ -500,7 +501,7 @@ func (m *Model) View() string {
 	if len(keys) > 0 {
 		// The glossary (when the screen has underlined words) and read
 		// aloud come last, when there is room for them; F1 lists them always.
-		if p, ok := m.scr.(*player); ok && m.overlay == nil && !p.finished && len(p.terms()) > 0 {
+		if p, ok := m.scr.(*player.Player); ok && m.overlay == nil && !p.Finished && len(p.Terms()) > 0 {
 			help = m.withKey(help, m.c.Keys.Glossary, w)
 		}
 		help = m.withKey(help, m.c.Keys.ReadAloud, w)

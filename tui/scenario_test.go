@@ -25,7 +25,7 @@ func atStep(t *testing.T, lang, lesson, kind string) *driver {
 func TestScenarioStep(t *testing.T) {
 	d := atStep(t, "es", "engano-o-verdad", "scenario")
 	d.say("SMS de SEG-SOCIAL", "Para liberarla, paga 2,50 €", "Es un engaño. Nadie te cobra")
-	ex := d.player().ex.(*choose.ScenarioExercise)
+	ex := d.player().Ex.(*choose.ScenarioExercise)
 	// Choose the wrong one that believes the sender: its own feedback.
 	for i, o := range ex.Opts {
 		if o.ID == "verdad" {
@@ -45,7 +45,7 @@ func TestScenarioStep(t *testing.T) {
 	// The call and the web page are drawn too, in English as well.
 	e := atStep(t, "en", "engano-o-verdad", "scenario")
 	e.keys("enter") // a miss or a hit; either way, on to the call after the example
-	for e.player().step().ID == "sms-pago" {
+	for e.player().Step().ID == "sms-pago" {
 		e.keys("enter")
 	}
 	e.say("Call from a hidden number", "— To cancel it, I need you to tell me your card's PIN.")
@@ -56,7 +56,7 @@ func TestScenarioStep(t *testing.T) {
 func TestPhraseStep(t *testing.T) {
 	d := atStep(t, "es", "frase-contrasena", "phrase")
 	d.say("Tu frase: (elige palabras con Espacio)", "0 palabras · hacen falta al menos 4", "Fuerza: □□□□□ vacía")
-	ex := d.player().ex.(*phrase.PhraseExercise)
+	ex := d.player().Ex.(*phrase.PhraseExercise)
 	pick := func(text string) {
 		t.Helper()
 		for i, w := range ex.Order {
@@ -81,7 +81,7 @@ func TestPhraseStep(t *testing.T) {
 	d.say("Has puesto «nube» 2 veces.")
 	d.keys("backspace")
 	pick("tortuga")
-	d.player().misses = 0 // stay on the step: no worked example yet
+	d.player().Misses = 0 // stay on the step: no worked example yet
 	d.keys("enter")
 	d.say("Te faltan 2 palabras. Con 4 palabras es mucho más difícil de adivinar.")
 	pick("piano")
@@ -92,7 +92,7 @@ func TestPhraseStep(t *testing.T) {
 
 	// Arrows move in the grid and wrap; a click adds a word.
 	e := atStep(t, "en", "frase-contrasena", "phrase")
-	ex = e.player().ex.(*phrase.PhraseExercise)
+	ex = e.player().Ex.(*phrase.PhraseExercise)
 	e.keys("right", "down", "left", "up")
 	if ex.Cursor != 0 {
 		t.Errorf("after → ↓ ← ↑ the cursor is on %d, want 0", ex.Cursor)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/tui/player"
 	"aula/tui/ui"
 	"context"
 	"encoding/base64"
@@ -189,15 +190,11 @@ type screenKey struct {
 
 func (m *Model) screenKey() screenKey {
 	k := screenKey{scr: m.scr, overlay: m.overlay != nil}
-	if p, ok := m.scr.(*player); ok {
-		k.step, k.finished = p.idx, p.finished
+	if p, ok := m.scr.(*player.Player); ok {
+		k.step, k.finished = p.Idx, p.Finished
 	}
 	return k
 }
-
-// spoken is an optional part of a screen or an exercise: the text F6
-// reads.
-type spoken interface{ Spoken() string }
 
 // spokenText is what F6 reads now: the dialog on top, else the screen's
 // own words (a step's title, instruction and feedback), else the screen
@@ -206,7 +203,7 @@ func (m *Model) spokenText() string {
 	if m.class.paused != nil || m.overlay != nil {
 		return strings.Join(m.lineFrame().Lines, "\n")
 	}
-	if s, ok := m.scr.(spoken); ok {
+	if s, ok := m.scr.(ui.Spoken); ok {
 		return s.Spoken()
 	}
 	f := m.lineFrame()
@@ -280,7 +277,7 @@ func (m *Model) afterUpdate() tea.Cmd {
 		return nil
 	}
 	m.speech.auto = key
-	if _, ok := m.scr.(*player); !ok || m.overlay != nil || m.class.paused != nil {
+	if _, ok := m.scr.(*player.Player); !ok || m.overlay != nil || m.class.paused != nil {
 		return nil
 	}
 	return m.say(m.spokenText())

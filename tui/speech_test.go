@@ -47,7 +47,7 @@ func TestReadAloudWithEspeak(t *testing.T) {
 			rec := &recordingSpeaker{e: &Engine{Name: EngineEspeak, Path: path, WAV: wav}}
 			st := withLearner(t, "Lucía")
 			d := newDriverWith(t, st, Config{Lang: lang, StartLesson: "usar-aula", Speaker: rec})
-			s := d.player().step()
+			s := d.player().Step()
 			d.send(tea.KeyMsg{Type: tea.KeyF6})
 			if len(rec.args) != 1 {
 				t.Fatalf("F6 ran %d speech commands, want 1", len(rec.args))

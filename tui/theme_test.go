@@ -39,7 +39,7 @@ func TestThemesSayTheSame(t *testing.T) {
 		d.keys("esc")
 		d.m.Update(ui.OpenLessonMsg{ID: "contrasenas-fuertes"})
 		d.run(ui.LoadLesson(st, l.ID, d.m.c.Lessons.Lessons["contrasenas-fuertes"]))
-		for d.player().step().Kind != "password" {
+		for d.player().Step().Kind != "password" {
 			d.answerRight()
 			d.keys("enter")
 		}
@@ -48,7 +48,7 @@ func TestThemesSayTheSame(t *testing.T) {
 		d.keys("esc")
 		d.m.Update(ui.OpenLessonMsg{ID: "correo-enganos"})
 		d.run(ui.LoadLesson(st, l.ID, d.m.c.Lessons.Lessons["correo-enganos"]))
-		for d.player().step().Kind != "inbox" {
+		for d.player().Step().Kind != "inbox" {
 			d.answerRight()
 			d.keys("enter")
 		}

@@ -23,3 +23,7 @@ type Overlay interface {
 	Update(msg tea.Msg) (tea.Cmd, bool) // bool: close the overlay
 	View(width, height int) string
 }
+
+// Spoken is an optional part of a screen or an exercise: the text F6
+// reads aloud.
+type Spoken interface{ Spoken() string }

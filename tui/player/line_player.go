@@ -1,4 +1,4 @@
-package tui
+package player
 
 import (
 	"fmt"
@@ -10,20 +10,21 @@ import (
 	"aula/tui/access"
 	"aula/tui/exercise"
 	"aula/tui/kinds"
+	"aula/tui/ui"
 )
 
 // lineExercise is the current step's adapter, made when first asked for.
-func (p *player) lineExercise() exercise.LineExercise {
+func (p *Player) lineExercise() exercise.LineExercise {
 	if p.lineEx == nil {
-		p.lineEx = kinds.Lookup(p.step().Kind).Lines(p.c, p.step(), p.ex)
+		p.lineEx = kinds.Lookup(p.Step().Kind).Lines(p.c, p.Step(), p.Ex)
 	}
 	return p.lineEx
 }
 
 // lineVerdict is the verdict said in words, with "Right!" or "Not yet."
 // before it, as the full screen shows it with a tick or a cross.
-func (p *player) lineVerdict() string {
-	v := p.verdict
+func (p *Player) lineVerdict() string {
+	v := p.Verdict
 	cat := p.c.Cat
 	text := ""
 	if s, ok := p.lineExercise().(exercise.LineSayer); ok && v.Feedback == "" {
@@ -32,7 +33,7 @@ func (p *player) lineVerdict() string {
 	if text == "" && v.Feedback == "" {
 		switch v.Reason {
 		case lessons.ReasonEmpty, lessons.ReasonNoChoice:
-			if _, own := p.ex.(exercise.JudgedTaker); !own {
+			if _, own := p.Ex.(exercise.JudgedTaker); !own {
 				text = cat.T("line_verdict_" + string(v.Reason))
 			}
 		}
@@ -49,32 +50,32 @@ func (p *player) lineVerdict() string {
 	return cat.T("not_yet") + " " + text
 }
 
-func (p *player) LineView() access.Frame {
+func (p *Player) LineView() access.Frame {
 	cat := p.c.Cat
-	if p.finished {
+	if p.Finished {
 		return p.lineSummary()
 	}
-	s := p.step()
+	s := p.Step()
 	a := p.lineExercise()
-	lines := []string{cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps)) + ". " + s.Title, s.Text}
+	lines := []string{cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps)) + ". " + s.Title, s.Text}
 	lines = append(lines, a.Describe()...)
-	if terms := p.terms(); len(terms) > 0 {
+	if terms := p.Terms(); len(terms) > 0 {
 		lines = append(lines, cat.T("line_glossary_here", "Words", termWords(terms), "Word", access.Word(p.c, "line_cmd_glossary")))
 	}
-	f := access.Frame{Key: fmt.Sprintf("lesson:%s:%d", p.lesson.ID, p.idx), Lines: lines}
-	if p.verdict != nil {
+	f := access.Frame{Key: fmt.Sprintf("lesson:%s:%d", p.Lesson.ID, p.Idx), Lines: lines}
+	if p.Verdict != nil {
 		f.News = append(f.News, access.Note{ID: fmt.Sprintf("verdict:%d", p.judged), Text: p.lineVerdict()})
 	}
-	if p.hint && p.state != solved {
+	if p.Hint && p.State != Solved {
 		f.News = append(f.News, access.Note{ID: "hint", Text: cat.T("hint_label") + " " + s.Hint})
 	}
-	if p.state == revealed {
+	if p.State == revealed {
 		f.News = append(f.News, access.Note{ID: "example", Text: cat.T("example_label") + " " + s.Example})
 	}
 	if n, ok := a.(exercise.LineNewser); ok {
 		f.News = append(f.News, n.LineNews()...)
 	}
-	if p.state == asking {
+	if p.State == Asking {
 		f.Prompt = a.Prompt()
 		if s, ok := a.(exercise.LineSecret); ok {
 			f.Secret = s.Secret()
@@ -87,7 +88,7 @@ func (p *player) LineView() access.Frame {
 
 // summaryChoices are the ways on from the summary: the next lesson (if
 // any) and home.
-func (p *player) summaryChoices() []string {
+func (p *Player) summaryChoices() []string {
 	cat := p.c.Cat
 	if p.next != nil {
 		return []string{cat.T("btn_next_lesson") + ": " + p.next.Title, cat.T("btn_home")}
@@ -95,19 +96,19 @@ func (p *player) summaryChoices() []string {
 	return []string{cat.T("btn_home")}
 }
 
-func (p *player) lineSummary() access.Frame {
+func (p *Player) lineSummary() access.Frame {
 	cat := p.c.Cat
-	lines := []string{cat.T("lesson_done_title") + " " + p.lesson.Title, cat.T("learned_label")}
-	for _, l := range p.lesson.Learned {
+	lines := []string{cat.T("lesson_done_title") + " " + p.Lesson.Title, cat.T("learned_label")}
+	for _, l := range p.Lesson.Learned {
 		lines = append(lines, "- "+l)
 	}
 	lines = append(lines, access.Numbered(p.summaryChoices())...)
-	return access.Frame{Key: "summary:" + p.lesson.ID, Lines: lines, Prompt: cat.T("line_type_number")}
+	return access.Frame{Key: "summary:" + p.Lesson.ID, Lines: lines, Prompt: cat.T("line_type_number")}
 }
 
-func (p *player) LineInput(text string) access.Result {
+func (p *Player) LineInput(text string) access.Result {
 	c, cat := p.c, p.c.Cat
-	if p.finished {
+	if p.Finished {
 		if strings.TrimSpace(text) == "" {
 			return access.Result{Cmd: p.afterSummary(p.next != nil)}
 		}
@@ -119,7 +120,7 @@ func (p *player) LineInput(text string) access.Result {
 		return access.Result{Cmd: p.afterSummary(p.next != nil && i == 1)}
 	}
 	a := p.lineExercise()
-	if p.state != asking {
+	if p.State != Asking {
 		if strings.TrimSpace(text) == "" || access.IsWord(c, text, "line_cmd_next") {
 			return access.Result{Cmd: p.enterPressed()}
 		}
@@ -132,7 +133,7 @@ func (p *player) LineInput(text string) access.Result {
 	}
 	out, check := a.Line(text)
 	cmds := []tea.Cmd{p.takeFromExercise()}
-	if check && p.state == asking {
+	if check && p.State == Asking {
 		cmds = append(cmds, p.enterPressed())
 	}
 	if c, ok := a.(exercise.LineCmder); ok {
@@ -142,8 +143,8 @@ func (p *player) LineInput(text string) access.Result {
 }
 
 // lineCommands are the words the step's exercise understands.
-func (p *player) LineCommands() []string {
-	if p.finished {
+func (p *Player) LineCommands() []string {
+	if p.Finished {
 		return nil
 	}
 	if w, ok := p.lineExercise().(access.Words); ok {
@@ -154,8 +155,8 @@ func (p *player) LineCommands() []string {
 
 // lineRaw says whether the exercise wants every line as typed (the body of
 // an email).
-func (p *player) LineRaw() bool {
-	if p.finished || p.state != asking {
+func (p *Player) LineRaw() bool {
+	if p.Finished || p.State != Asking {
 		return false
 	}
 	r, ok := p.lineExercise().(access.Raw)
@@ -165,23 +166,23 @@ func (p *player) LineRaw() bool {
 // spoken is what F6 reads on a step: its title and instruction, what the
 // exercise adds to them (the options, the SMS), and the feedback, the hint
 // and the worked example on screen.
-func (p *player) Spoken() string {
+func (p *Player) Spoken() string {
 	cat := p.c.Cat
-	if p.finished {
+	if p.Finished {
 		return strings.Join(p.lineSummary().Lines, "\n")
 	}
-	s := p.step()
+	s := p.Step()
 	parts := []string{s.Title, s.Text}
-	if sp, ok := p.lineExercise().(spoken); ok {
+	if sp, ok := p.lineExercise().(ui.Spoken); ok {
 		parts = append(parts, sp.Spoken())
 	}
-	if p.verdict != nil {
+	if p.Verdict != nil {
 		parts = append(parts, p.lineVerdict())
 	}
-	if p.hint && p.state != solved {
+	if p.Hint && p.State != Solved {
 		parts = append(parts, cat.T("hint_label")+" "+s.Hint)
 	}
-	if p.state == revealed {
+	if p.State == revealed {
 		parts = append(parts, cat.T("example_label")+" "+s.Example)
 	}
 	return strings.Join(parts, "\n")

@@ -1,4 +1,4 @@
-package tui
+package player
 
 import (
 	"strings"
@@ -23,47 +23,47 @@ const maxGap = 5 * time.Minute
 type stepState int
 
 const (
-	asking   stepState = iota // waiting for an answer
-	solved                    // answered right: Enter goes on
+	Asking   stepState = iota // waiting for an answer
+	Solved                    // answered right: Enter goes on
 	revealed                  // third miss: the worked example is shown, Enter goes on
 )
 
 // player shows a lesson, one step per screen.
-type player struct {
+type Player struct {
 	c        *ui.Common
-	lesson   *lessons.Lesson
+	Lesson   *lessons.Lesson
 	next     *lessons.Lesson // the next lesson of the itinerary, if any
-	idx      int
-	ex       exercise.Exercise
-	state    stepState
-	misses   int
-	verdict  *lessons.Verdict
-	hint     bool // the hint is on screen
-	finished bool // the summary is on screen
+	Idx      int
+	Ex       exercise.Exercise
+	State    stepState
+	Misses   int
+	Verdict  *lessons.Verdict
+	Hint     bool // the hint is on screen
+	Finished bool // the summary is on screen
 	last     time.Time
-	entered  time.Time             // when the current step came on screen
+	Entered  time.Time             // when the current step came on screen
 	scroll   int                   // first line shown when the step is taller than the screen
 	judged   int                   // verdicts given so far in the lesson: each one is said once
 	lineEx   exercise.LineExercise // the exercise said as lines (accessible mode), made when first asked
 	gloss    glossed               // the instruction with the glossary's words marked
 }
 
-func newPlayer(c *ui.Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *player {
+func NewPlayer(c *ui.Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *Player {
 	idx := 0
 	if p.Status != store.Done && p.Step > 0 && p.Step < len(l.Steps) {
 		idx = p.Step
 	}
-	pl := &player{c: c, lesson: l, next: next, last: c.Now()}
+	pl := &Player{c: c, Lesson: l, next: next, last: c.Now()}
 	pl.enter(idx)
 	return pl
 }
 
 // Init records that the lesson was opened and starts the first step.
-func (p *player) Init() tea.Cmd { return tea.Batch(p.record(store.LessonStarted, nil), p.start()) }
+func (p *Player) Init() tea.Cmd { return tea.Batch(p.record(store.LessonStarted, nil), p.start()) }
 
 // start starts what the exercise on screen needs (a timer), if anything.
-func (p *player) start() tea.Cmd {
-	if s, ok := p.ex.(exercise.Starter); ok {
+func (p *Player) start() tea.Cmd {
+	if s, ok := p.Ex.(exercise.Starter); ok {
 		return s.Start()
 	}
 	return nil
@@ -71,52 +71,52 @@ func (p *player) start() tea.Cmd {
 
 // Close makes the exercise on screen forget what the learner typed: the
 // lesson is being left.
-func (p *player) Close() { p.Wipe() }
+func (p *Player) Close() { p.Wipe() }
 
-func (p *player) Wipe() {
-	if w, ok := p.ex.(exercise.Wiper); ok {
+func (p *Player) Wipe() {
+	if w, ok := p.Ex.(exercise.Wiper); ok {
 		w.Wipe()
 	}
 }
 
-func (p *player) step() *lessons.Step { return p.lesson.Steps[p.idx] }
+func (p *Player) Step() *lessons.Step { return p.Lesson.Steps[p.Idx] }
 
 // enter shows step i afresh.
-func (p *player) enter(i int) {
-	if p.ex != nil {
+func (p *Player) enter(i int) {
+	if p.Ex != nil {
 		p.Wipe()
 	}
-	p.idx = i
-	p.entered = p.c.Now()
-	p.state, p.misses, p.verdict, p.hint, p.scroll = asking, 0, nil, false, 0
-	s := p.step()
-	p.ex = kinds.Lookup(s.Kind).New(p.c, s)
+	p.Idx = i
+	p.Entered = p.c.Now()
+	p.State, p.Misses, p.Verdict, p.Hint, p.scroll = Asking, 0, nil, false, 0
+	s := p.Step()
+	p.Ex = kinds.Lookup(s.Kind).New(p.c, s)
 	p.lineEx = nil
 	p.gloss = glossed{}
 	if !s.NeedsAnswer() {
-		p.state = solved
+		p.State = Solved
 	}
 }
 
 // record queues an event about the current step.
-func (p *player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
+func (p *Player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
 	now := p.c.Now()
 	gap := now.Sub(p.last)
 	if gap > maxGap {
 		gap = maxGap
 	}
 	p.last = now
-	e := store.Event{Learner: p.c.Learner.ID, Kind: kind, Lesson: p.lesson.ID, Step: p.step().ID,
-		StepIndex: p.idx, Steps: len(p.lesson.Steps), Elapsed: gap, At: now}
+	e := store.Event{Learner: p.c.Learner.ID, Kind: kind, Lesson: p.Lesson.ID, Step: p.Step().ID,
+		StepIndex: p.Idx, Steps: len(p.Lesson.Steps), Elapsed: gap, At: now}
 	if fill != nil {
 		fill(&e)
 	}
 	return p.c.Rec.Record(e)
 }
 
-func (p *player) Update(msg tea.Msg) tea.Cmd {
+func (p *Player) Update(msg tea.Msg) tea.Cmd {
 	k := p.c.Keys
-	if p.finished {
+	if p.Finished {
 		if m, ok := msg.(tea.KeyMsg); ok && key.Matches(m, k.Enter) {
 			return p.afterSummary(p.next != nil)
 		}
@@ -132,18 +132,18 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 	}
 	// A full exercise (the mail app) uses Enter, the page keys and the
 	// mouse wheel itself while the step is being answered.
-	_, isFull := p.ex.(exercise.Full)
-	own := isFull && p.state == asking
+	_, isFull := p.Ex.(exercise.Full)
+	own := isFull && p.State == Asking
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, k.Enter) && !own:
-			if t, ok := p.ex.(exercise.EnterTaker); ok && p.state == asking && t.TakeEnter() {
+			if t, ok := p.Ex.(exercise.EnterTaker); ok && p.State == Asking && t.TakeEnter() {
 				return nil
 			}
 			return p.enterPressed()
 		case key.Matches(msg, k.Hint):
-			return p.showHint()
+			return p.ShowHint()
 		case msg.String() == "pgup" && !isFull:
 			p.scroll = max(p.scroll-p.c.Height/2, 0)
 			return nil
@@ -165,16 +165,16 @@ func (p *player) Update(msg tea.Msg) tea.Cmd {
 			case p.checkButton() && p.c.Zones.Get("btn-check").InBounds(msg):
 				return p.enterPressed()
 			case p.c.Zones.Get("btn-hint").InBounds(msg):
-				return p.showHint()
+				return p.ShowHint()
 			}
 		}
 	}
-	return tea.Batch(p.ex.Update(msg), p.takeFromExercise())
+	return tea.Batch(p.Ex.Update(msg), p.takeFromExercise())
 }
 
 // recordOutcomes records mistakes the exercise found by itself (a form page
 // that could not go on). They are not attempts: no attempt number, no miss.
-func (p *player) recordOutcomes(mistakes []string) tea.Cmd {
+func (p *Player) recordOutcomes(mistakes []string) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, id := range mistakes {
 		cmds = append(cmds, p.record(store.Answered, func(e *store.Event) { e.Mistake = id }))
@@ -184,9 +184,9 @@ func (p *player) recordOutcomes(mistakes []string) tea.Cmd {
 
 // checkButton says whether the Check button is on screen: not for a full
 // exercise that has a submit button of its own.
-func (p *player) checkButton() bool {
-	f, ok := p.ex.(exercise.Full)
-	return p.state != asking || !ok || f.CheckKey().Enabled()
+func (p *Player) checkButton() bool {
+	f, ok := p.Ex.(exercise.Full)
+	return p.State != Asking || !ok || f.CheckKey().Enabled()
 }
 
 // takeFromExercise takes what the exercise hands the player after an
@@ -194,15 +194,15 @@ func (p *player) checkButton() bool {
 // (outcomeTaker), and an answer to check at once (a full exercise: a sent
 // email, a submitted form). Both ways in use it, so whatever an exercise
 // hands over is dealt with once, here.
-func (p *player) takeFromExercise() tea.Cmd {
-	if p.state != asking {
+func (p *Player) takeFromExercise() tea.Cmd {
+	if p.State != Asking {
 		return nil
 	}
 	var cmd tea.Cmd
-	if o, ok := p.ex.(exercise.OutcomeTaker); ok {
+	if o, ok := p.Ex.(exercise.OutcomeTaker); ok {
 		cmd = p.recordOutcomes(o.TakeOutcomes())
 	}
-	if full, ok := p.ex.(exercise.Full); ok {
+	if full, ok := p.Ex.(exercise.Full); ok {
 		if a := full.TakeCheck(); a != nil {
 			return tea.Batch(cmd, p.judge(a))
 		}
@@ -211,10 +211,10 @@ func (p *player) takeFromExercise() tea.Cmd {
 }
 
 // enterPressed checks the answer, or goes on when the step is over.
-func (p *player) enterPressed() tea.Cmd {
-	s := p.step()
-	switch p.state {
-	case solved:
+func (p *Player) enterPressed() tea.Cmd {
+	s := p.Step()
+	switch p.State {
+	case Solved:
 		if !s.NeedsAnswer() {
 			return tea.Batch(p.record(store.StepDone, func(e *store.Event) { e.How = "read" }), p.advance())
 		}
@@ -222,28 +222,28 @@ func (p *player) enterPressed() tea.Cmd {
 	case revealed:
 		return tea.Batch(p.record(store.StepDone, func(e *store.Event) { e.How = "example" }), p.advance())
 	}
-	return p.judge(p.ex.Answer())
+	return p.judge(p.Ex.Answer())
 }
 
 // judge checks an answer, says the verdict, records it and moves the step on.
-func (p *player) judge(a lessons.Answer) tea.Cmd {
-	s := p.step()
+func (p *Player) judge(a lessons.Answer) tea.Cmd {
+	s := p.Step()
 	v := s.Judge(a)
 	if v.Reason == lessons.ReasonPending {
 		// A task under way, nothing wrong so far: nothing to say yet.
 		return nil
 	}
-	p.verdict = &v
+	p.Verdict = &v
 	p.judged++
 	p.scroll = 1 << 20 // show the feedback: the view clamps to the bottom
-	if j, ok := p.ex.(exercise.JudgedTaker); ok {
+	if j, ok := p.Ex.(exercise.JudgedTaker); ok {
 		j.Judged(v)
 	}
 	if !v.Counts() {
 		// Nothing given yet: a reminder, not a miss.
 		return nil
 	}
-	attempt := p.misses + 1
+	attempt := p.Misses + 1
 	cmds := []tea.Cmd{p.record(store.Answered, func(e *store.Event) {
 		e.Attempt, e.Correct, e.Mistake = attempt, v.Correct, v.Mistake
 		if st := v.Strength; st != nil {
@@ -253,45 +253,45 @@ func (p *player) judge(a lessons.Answer) tea.Cmd {
 		}
 	})}
 	if v.Correct {
-		p.state = solved
-		p.ex.SetDone(true)
+		p.State = Solved
+		p.Ex.SetDone(true)
 		return tea.Batch(cmds...)
 	}
-	p.misses++
-	if p.misses >= 2 && !p.hint {
-		cmds = append(cmds, p.showHint())
+	p.Misses++
+	if p.Misses >= 2 && !p.Hint {
+		cmds = append(cmds, p.ShowHint())
 	}
-	if p.misses >= 3 {
-		p.state = revealed
-		p.ex.SetDone(true)
+	if p.Misses >= 3 {
+		p.State = revealed
+		p.Ex.SetDone(true)
 	}
 	return tea.Batch(cmds...)
 }
 
 // showHint puts the hint on screen and counts it once per step.
-func (p *player) showHint() tea.Cmd {
-	if p.hint || p.step().Hint == "" {
+func (p *Player) ShowHint() tea.Cmd {
+	if p.Hint || p.Step().Hint == "" {
 		return nil
 	}
-	p.hint = true
+	p.Hint = true
 	p.scroll = 1 << 20
 	return p.record(store.HintShown, nil)
 }
 
 // advance goes to the next step, or to the summary after the last one.
-func (p *player) advance() tea.Cmd {
-	if p.idx+1 < len(p.lesson.Steps) {
-		p.enter(p.idx + 1)
+func (p *Player) advance() tea.Cmd {
+	if p.Idx+1 < len(p.Lesson.Steps) {
+		p.enter(p.Idx + 1)
 		return p.start()
 	}
 	p.Wipe()
-	p.finished = true
+	p.Finished = true
 	p.scroll = 0
 	return p.record(store.LessonDone, nil)
 }
 
 // afterSummary leaves the summary for the next lesson or the home screen.
-func (p *player) afterSummary(next bool) tea.Cmd {
+func (p *Player) afterSummary(next bool) tea.Cmd {
 	if next && p.next != nil {
 		id := p.next.ID
 		return func() tea.Msg { return ui.OpenLessonMsg{ID: id} }
@@ -299,42 +299,42 @@ func (p *player) afterSummary(next bool) tea.Cmd {
 	return func() tea.Msg { return ui.GoHomeMsg{} }
 }
 
-func (p *player) Title() string { return p.lesson.Title }
+func (p *Player) Title() string { return p.Lesson.Title }
 
-func (p *player) Typing() bool { return !p.finished && p.ex.Typing() }
+func (p *Player) Typing() bool { return !p.Finished && p.Ex.Typing() }
 
 // WantsEsc says whether Esc belongs to the exercise now (closing a form,
 // asking before a draft is thrown away) rather than meaning "go home". The
 // root asks before its own Esc handling.
-func (p *player) WantsEsc() bool {
-	f, ok := p.ex.(exercise.Full)
-	return ok && !p.finished && p.state == asking && f.WantsEsc()
+func (p *Player) WantsEsc() bool {
+	f, ok := p.Ex.(exercise.Full)
+	return ok && !p.Finished && p.State == Asking && f.WantsEsc()
 }
 
 // FullWidth says whether the screen uses the whole width (a full
 // exercise), so the root does not centre it as a reading column.
-func (p *player) FullWidth() bool {
-	_, ok := p.ex.(exercise.Full)
-	return ok && !p.finished
+func (p *Player) FullWidth() bool {
+	_, ok := p.Ex.(exercise.Full)
+	return ok && !p.Finished
 }
 
-func (p *player) HelpText() string {
-	if p.finished {
+func (p *Player) HelpText() string {
+	if p.Finished {
 		return p.c.Cat.T("help_summary")
 	}
-	return p.c.Cat.T("help_player_" + p.step().Kind)
+	return p.c.Cat.T("help_player_" + p.Step().Kind)
 }
 
-func (p *player) Keys() []key.Binding {
+func (p *Player) Keys() []key.Binding {
 	k := p.c.Keys
-	if p.finished {
+	if p.Finished {
 		return []key.Binding{k.Enter, k.Back}
 	}
-	if p.state != asking {
+	if p.State != Asking {
 		return append(append([]key.Binding{k.Next}, p.doneKeys()...), k.Back)
 	}
-	keys := append([]key.Binding{}, p.ex.Keys()...)
-	if _, ok := p.ex.(exercise.Full); ok {
+	keys := append([]key.Binding{}, p.Ex.Keys()...)
+	if _, ok := p.Ex.(exercise.Full); ok {
 		// The exercise has its own check key; Esc may be its own too.
 		keys = append(keys, k.Hint)
 		if !p.WantsEsc() {
@@ -348,30 +348,30 @@ func (p *player) Keys() []key.Binding {
 
 // doneKeys are the keys a full exercise still has once the step is over
 // (looking around the mailbox).
-func (p *player) doneKeys() []key.Binding {
-	if _, ok := p.ex.(exercise.Full); ok {
-		return p.ex.Keys()
+func (p *Player) doneKeys() []key.Binding {
+	if _, ok := p.Ex.(exercise.Full); ok {
+		return p.Ex.Keys()
 	}
 	return nil
 }
 
-func (p *player) View() string {
-	if p.finished {
+func (p *Player) View() string {
+	if p.Finished {
 		return p.viewSummary()
 	}
-	if f, ok := p.ex.(exercise.Full); ok {
+	if f, ok := p.Ex.(exercise.Full); ok {
 		return p.viewFull(f)
 	}
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.TextWidth()
-	s := p.step()
+	s := p.Step()
 	wrap := lipgloss.NewStyle().Width(w)
 
 	var parts []string
-	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))))
+	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps))))
 	parts = append(parts, st.Title.Render(wrap.Render(s.Title)), "")
 	parts = append(parts, p.wrappedInstruction(w))
-	if ev := p.ex.View(w); ev != "" {
+	if ev := p.Ex.View(w); ev != "" {
 		parts = append(parts, "", ev)
 	}
 	if fb := p.feedback(w); fb != "" {
@@ -388,11 +388,11 @@ const minFullHeight = 9
 // viewFull lays out a step whose exercise is a whole application: a line
 // with the step number and title, the instruction, the exercise in all the
 // room left, then the feedback and the buttons.
-func (p *player) viewFull(f exercise.Full) string {
+func (p *Player) viewFull(f exercise.Full) string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.Width
-	s := p.step()
-	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.idx+1, "Total", len(p.lesson.Steps))+" · ") + st.Title.Render(s.Title))
+	s := p.Step()
+	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps))+" · ") + st.Title.Render(s.Title))
 	text := p.wrappedInstruction(w)
 	fb := p.feedback(w)
 	btns := p.buttons()
@@ -415,11 +415,11 @@ func (p *player) viewFull(f exercise.Full) string {
 
 // feedback is what the app says about the last answer, the hint and the
 // worked example.
-func (p *player) feedback(w int) string {
-	st, cat, s := p.c.Styles, p.c.Cat, p.step()
+func (p *Player) feedback(w int) string {
+	st, cat, s := p.c.Styles, p.c.Cat, p.Step()
 	wrap := lipgloss.NewStyle().Width(w)
 	var lines []string
-	if v := p.verdict; v != nil {
+	if v := p.Verdict; v != nil {
 		text := p.verdictWords()
 		switch {
 		case v.Correct:
@@ -430,10 +430,10 @@ func (p *player) feedback(w int) string {
 			lines = append(lines, wrap.Render(st.Bad.Render("✗ "+cat.T("not_yet"))+" "+text))
 		}
 	}
-	if p.hint && p.state != solved {
+	if p.Hint && p.State != Solved {
 		lines = append(lines, wrap.Render(st.Hint.Render(cat.T("hint_label"))+" "+s.Hint))
 	}
-	if p.state == revealed {
+	if p.State == revealed {
 		lines = append(lines, wrap.Render(st.Title.Render(cat.T("example_label"))+" "+st.Example.Render(s.Example)))
 		lines = append(lines, wrap.Render(cat.T("example_go_on")))
 	}
@@ -442,13 +442,13 @@ func (p *player) feedback(w int) string {
 
 // verdictWords is what the app says about the last answer: the lesson's
 // own words, the exercise's, or the catalog's for the reason.
-func (p *player) verdictWords() string {
-	v := p.verdict
+func (p *Player) verdictWords() string {
+	v := p.Verdict
 	if v == nil {
 		return ""
 	}
 	text := v.Feedback
-	if j, ok := p.ex.(exercise.JudgedTaker); ok && text == "" {
+	if j, ok := p.Ex.(exercise.JudgedTaker); ok && text == "" {
 		text = j.Say(*v)
 	}
 	if text == "" {
@@ -457,9 +457,9 @@ func (p *player) verdictWords() string {
 	return text
 }
 
-func (p *player) buttons() string {
+func (p *Player) buttons() string {
 	cat := p.c.Cat
-	if p.state != asking {
+	if p.State != Asking {
 		return ui.Button(p.c, "btn-check", cat.T("btn_next"), true)
 	}
 	hint := ui.Button(p.c, "btn-hint", cat.T("btn_hint"), false)
@@ -467,7 +467,7 @@ func (p *player) buttons() string {
 		return hint
 	}
 	check := cat.T("btn_check")
-	if f, ok := p.ex.(exercise.Full); ok {
+	if f, ok := p.Ex.(exercise.Full); ok {
 		check += " (" + strings.ToUpper(f.CheckKey().Help().Key) + ")"
 	}
 	return ui.Button(p.c, "btn-check", check, true) + " " + hint
@@ -475,7 +475,7 @@ func (p *player) buttons() string {
 
 // fit shows the part of body that fits the content height, keeping the
 // scroll position within bounds; a last line says there is more.
-func (p *player) fit(body string) string {
+func (p *Player) fit(body string) string {
 	lines := strings.Split(body, "\n")
 	h := p.c.Height
 	if len(lines) <= h || h < 2 {
@@ -493,16 +493,16 @@ func (p *player) fit(body string) string {
 	return strings.Join(out, "\n")
 }
 
-func (p *player) viewSummary() string {
+func (p *Player) viewSummary() string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(w)
 	parts := []string{
 		st.Good.Render("✔ " + cat.T("lesson_done_title")),
-		st.Title.Render(wrap.Render(p.lesson.Title)), "",
+		st.Title.Render(wrap.Render(p.Lesson.Title)), "",
 		cat.T("learned_label"),
 	}
-	for _, l := range p.lesson.Learned {
+	for _, l := range p.Lesson.Learned {
 		parts = append(parts, wrap.Render("  • "+l))
 	}
 	parts = append(parts, "")
