@@ -11,6 +11,7 @@ import (
 	"aula/classroom"
 	"aula/store"
 	"aula/tui/player"
+	"aula/tui/screens"
 	"aula/tui/ui"
 )
 
@@ -91,13 +92,13 @@ func (m *Model) presence() classroom.Presence {
 		p.Help, p.HelpWait, p.HelpSeen = true, seconds(now.Sub(h.since)), h.seen
 	}
 	switch s := m.scr.(type) {
-	case *signIn:
+	case *screens.SignIn:
 		p.Screen = "signin"
-	case *home:
+	case *screens.Home:
 		p.Screen = "home"
-	case *lessonList:
+	case *screens.LessonList:
 		p.Screen = "list"
-	case *joinScreen:
+	case *screens.JoinScreen:
 		p.Screen = "join"
 	case *player.Player:
 		p.Screen = "lesson"
@@ -136,9 +137,9 @@ func (m *Model) classUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case classroom.CommandMsg:
 		return m.command(msg.Command), true
-	case joinedMsg:
-		m.class.state, m.class.url = classroom.Offline, msg.url
-		m.cfg.Class.SetClass(msg.url, msg.token)
+	case screens.JoinedMsg:
+		m.class.state, m.class.url = classroom.Offline, msg.URL
+		m.cfg.Class.SetClass(msg.URL, msg.Token)
 		m.overlay = ui.NewDialog(m.c, m.c.Cat.T("joined_title"), m.c.Cat.T("joined_text"), []ui.DialogButton{{Label: m.c.Cat.T("btn_ok")}})
 		return tea.Batch(m.goHome(), m.schedulePresence()), true
 	}

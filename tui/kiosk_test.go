@@ -15,6 +15,7 @@ import (
 	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/order"
+	"aula/tui/screens"
 	"aula/tui/ui"
 )
 
@@ -79,7 +80,7 @@ func TestPINSignInAndThreeWrongTries(t *testing.T) {
 	d.keys("enter")
 	d.must("Vamos a pedir ayuda")
 
-	d.clock.Advance(pinPause + time.Second)
+	d.clock.Advance(screens.PinPause + time.Second)
 	d.keys("enter", "enter")
 	d.keys("1234", "enter")
 	d.must("Hola, Ana. ¿Qué practicamos hoy?")

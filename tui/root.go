@@ -15,6 +15,7 @@ import (
 	"aula/lessons"
 	"aula/store"
 	"aula/tui/player"
+	"aula/tui/screens"
 	"aula/tui/ui"
 )
 
@@ -33,7 +34,7 @@ type Config struct {
 	// Class is the link to a class hub (nil: no classroom features).
 	Class Class
 	// Discover finds hubs on the network for the join screen (nil: none).
-	Discover Discover
+	Discover screens.Discover
 	// HubURL is a hub to join after sign-in (aula --hub URL), unless this
 	// laptop is already in that class.
 	HubURL string
@@ -109,7 +110,7 @@ func New(cfg Config) *Model {
 	if cfg.Joined != "" {
 		m.class.url, m.class.state = cfg.Joined, classroom.Offline
 	}
-	m.scr = newSignIn(c, true)
+	m.scr = screens.NewSignIn(c, true)
 	return m
 }
 
@@ -222,32 +223,32 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.goHome()
 	case ui.OpenSettingsMsg:
 		if m.c.Learner != nil {
-			m.show(newSettings(m.c))
+			m.show(screens.NewSettings(m.c))
 		}
 		return m, nil
-	case prefsChangedMsg:
-		return m, m.setPrefs(msg.prefs)
-	case prefsSavedMsg:
-		m.saveErr = msg.err != nil
+	case screens.PrefsChangedMsg:
+		return m, m.setPrefs(msg.Prefs)
+	case screens.PrefsSavedMsg:
+		m.saveErr = msg.Err != nil
 		m.status = m.c.Cat.T("saved")
-		if msg.err != nil {
+		if msg.Err != nil {
 			m.status = m.c.Cat.T("save_failed")
 		}
 		return m, nil
-	case switchModeMsg:
-		return m, m.askSwitch(msg.accessible)
-	case switchNowMsg:
-		return m, m.switchMode(msg.accessible)
+	case screens.SwitchModeMsg:
+		return m, m.askSwitch(msg.Accessible)
+	case screens.SwitchNowMsg:
+		return m, m.switchMode(msg.Accessible)
 	case ui.OpenJoinMsg:
-		j := newJoinScreen(m.c, m.cfg.HubURL)
-		j.looking = m.cfg.Discover != nil && m.cfg.HubURL == ""
+		j := screens.NewJoinScreen(m.c, m.cfg.HubURL)
+		j.Looking = m.cfg.Discover != nil && m.cfg.HubURL == ""
 		m.scr = j
-		if !j.looking {
+		if !j.Looking {
 			return m, nil
 		}
-		return m, discover(m.cfg.Discover)
+		return m, screens.DiscoverHubs(m.cfg.Discover)
 	case ui.OpenListMsg:
-		m.show(newLessonList(m.c, msg.Itinerary))
+		m.show(screens.NewLessonList(m.c, msg.Itinerary))
 		return m, ui.LoadProgress(m.c.Store, m.c.Learner.ID)
 	case ui.OpenLessonMsg:
 		l, ok := m.c.Lessons.Lesson(msg.ID)
@@ -317,7 +318,7 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(k, keys.Quit) && !typing:
 		switch m.scr.(type) {
-		case *home, *signIn:
+		case *screens.Home, *screens.SignIn:
 			m.overlay = m.quitDialog()
 			return nil, true
 		}
@@ -326,7 +327,7 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, false // the screen closes a form or asks first
 		}
 		switch m.scr.(type) {
-		case *player.Player, *lessonList, *joinScreen, *settings:
+		case *player.Player, *screens.LessonList, *screens.JoinScreen, *screens.Settings:
 			return m.goHome(), true
 		}
 	}
@@ -387,11 +388,11 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	}
 	cmds := []tea.Cmd{m.scheduleIdle(), m.schedulePresence()}
 	if url := m.cfg.HubURL; url != "" && !m.joined(url) {
-		m.scr = newHome(m.c)
+		m.scr = screens.NewHome(m.c)
 		cmds = append(cmds, ui.Send(ui.OpenJoinMsg{}))
 	} else if id := m.startOpen; id != "" {
 		m.startOpen = ""
-		m.show(newHome(m.c))
+		m.show(screens.NewHome(m.c))
 		cmds = append(cmds, ui.Send(ui.OpenLessonMsg{ID: id}))
 	} else {
 		cmds = append(cmds, m.goHome())
@@ -407,7 +408,7 @@ func (m *Model) signOut() tea.Cmd {
 	m.c.ApplyPrefs(store.Prefs{})
 	m.resize()
 	m.overlay = nil
-	m.show(newSignIn(m.c, false))
+	m.show(screens.NewSignIn(m.c, false))
 	return tea.Sequence(m.flush(), ui.LoadLearners(m.c.Store))
 }
 
@@ -415,7 +416,7 @@ func (m *Model) goHome() tea.Cmd {
 	if m.c.Learner == nil {
 		return nil
 	}
-	m.show(newHome(m.c))
+	m.show(screens.NewHome(m.c))
 	return ui.LoadProgress(m.c.Store, m.c.Learner.ID)
 }
 

@@ -11,8 +11,8 @@ import (
 // helpOverlay explains the current screen and its keys. Esc, F1 or ?
 // close it.
 type HelpOverlay struct {
-	C    *Common
-	Text string
+	C        *Common
+	Text     string
 	Bindings []key.Binding
 }
 

@@ -1,4 +1,4 @@
-package tui
+package screens
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ import (
 
 // lessonList lists the lessons of an itinerary, or all lessons, each with
 // its state in words: done, at step N, or new.
-type lessonList struct {
+type LessonList struct {
 	c         *ui.Common
 	itinerary *lessons.Itinerary // nil: all lessons
 	lessons   []*lessons.Lesson
@@ -23,8 +23,8 @@ type lessonList struct {
 	cursor    int
 }
 
-func newLessonList(c *ui.Common, itineraryID string) *lessonList {
-	ll := &lessonList{c: c}
+func NewLessonList(c *ui.Common, itineraryID string) *LessonList {
+	ll := &LessonList{c: c}
 	for _, it := range c.Lessons.Itineraries {
 		if it.ID == itineraryID {
 			ll.itinerary = it
@@ -42,21 +42,21 @@ func newLessonList(c *ui.Common, itineraryID string) *lessonList {
 	return ll
 }
 
-func (ll *lessonList) Title() string {
+func (ll *LessonList) Title() string {
 	if ll.itinerary != nil {
 		return ll.itinerary.Title
 	}
 	return ll.c.Cat.T("all_lessons_heading")
 }
 
-func (ll *lessonList) Typing() bool     { return false }
-func (ll *lessonList) HelpText() string { return ll.c.Cat.T("help_list") }
-func (ll *lessonList) Keys() []key.Binding {
+func (ll *LessonList) Typing() bool     { return false }
+func (ll *LessonList) HelpText() string { return ll.c.Cat.T("help_list") }
+func (ll *LessonList) Keys() []key.Binding {
 	k := ll.c.Keys
 	return []key.Binding{k.Move, k.Enter, k.Back}
 }
 
-func (ll *lessonList) Update(msg tea.Msg) tea.Cmd {
+func (ll *LessonList) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ui.ProgressMsg:
 		ll.progress = msg.Progress
@@ -94,7 +94,7 @@ func (ll *lessonList) Update(msg tea.Msg) tea.Cmd {
 }
 
 // state says where the learner is in lesson l, in words.
-func (ll *lessonList) state(l *lessons.Lesson) string {
+func (ll *LessonList) state(l *lessons.Lesson) string {
 	cat := ll.c.Cat
 	p, ok := ll.progress[l.ID]
 	switch {
@@ -106,7 +106,7 @@ func (ll *lessonList) state(l *lessons.Lesson) string {
 	return cat.T("state_at_step", "N", p.Step+1, "Total", len(l.Steps))
 }
 
-func (ll *lessonList) View() string {
+func (ll *LessonList) View() string {
 	c, st := ll.c, ll.c.Styles
 	w := c.TextWidth()
 	var head []string

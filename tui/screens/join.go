@@ -1,4 +1,4 @@
-package tui
+package screens
 
 import (
 	"context"
@@ -23,10 +23,10 @@ type Discover func(ctx context.Context) []classroom.Found
 
 // joinScreen lets a learner join the trainer's class: pick a hub found on
 // the network or type its address, then type the session code.
-type joinScreen struct {
+type JoinScreen struct {
 	c       *ui.Common
 	found   []classroom.Found
-	looking bool
+	Looking bool
 	cursor  int // 0..len(found)-1: a found hub; len(found): the address field; +1: the code field
 	addr    textinput.Model
 	code    textinput.Model
@@ -37,11 +37,11 @@ type joinScreen struct {
 // Results of the join screen's commands.
 type (
 	foundMsg   struct{ hubs []classroom.Found }
-	joinedMsg  struct{ url, token string }
+	JoinedMsg  struct{ URL, Token string }
 	joinErrMsg struct{ err error }
 )
 
-func newJoinScreen(c *ui.Common, url string) *joinScreen {
+func NewJoinScreen(c *ui.Common, url string) *JoinScreen {
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := textinput.New()
 		in.Prompt = "› "
@@ -50,7 +50,7 @@ func newJoinScreen(c *ui.Common, url string) *joinScreen {
 		in.Cursor.SetMode(cursor.CursorStatic)
 		return in
 	}
-	j := &joinScreen{c: c, addr: mk("192.168.1.10", 200), code: mk("1234", 4)}
+	j := &JoinScreen{c: c, addr: mk("192.168.1.10", 200), code: mk("1234", 4)}
 	j.addr.SetValue(strings.TrimPrefix(url, "http://"))
 	j.focus(0)
 	if url != "" {
@@ -59,7 +59,7 @@ func newJoinScreen(c *ui.Common, url string) *joinScreen {
 	return j
 }
 
-func discover(d Discover) tea.Cmd {
+func DiscoverHubs(d Discover) tea.Cmd {
 	if d == nil {
 		return nil
 	}
@@ -71,7 +71,7 @@ func discover(d Discover) tea.Cmd {
 }
 
 // field is which text field the cursor is on: 0 address, 1 code, -1 none.
-func (j *joinScreen) field() int {
+func (j *JoinScreen) field() int {
 	switch j.cursor - len(j.found) {
 	case 0:
 		return 0
@@ -81,7 +81,7 @@ func (j *joinScreen) field() int {
 	return -1
 }
 
-func (j *joinScreen) focus(field int) {
+func (j *JoinScreen) focus(field int) {
 	j.cursor = len(j.found) + field
 	j.addr.Blur()
 	j.code.Blur()
@@ -93,19 +93,19 @@ func (j *joinScreen) focus(field int) {
 	}
 }
 
-func (j *joinScreen) Title() string    { return j.c.Cat.T("join_title") }
-func (j *joinScreen) HelpText() string { return j.c.Cat.T("help_join") }
-func (j *joinScreen) Typing() bool     { return j.field() >= 0 }
-func (j *joinScreen) Keys() []key.Binding {
+func (j *JoinScreen) Title() string    { return j.c.Cat.T("join_title") }
+func (j *JoinScreen) HelpText() string { return j.c.Cat.T("help_join") }
+func (j *JoinScreen) Typing() bool     { return j.field() >= 0 }
+func (j *JoinScreen) Keys() []key.Binding {
 	k := j.c.Keys
 	return []key.Binding{k.Move, k.Enter, k.Back}
 }
 
-func (j *joinScreen) Update(msg tea.Msg) tea.Cmd {
+func (j *JoinScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case foundMsg:
 		field := j.field()
-		j.looking, j.found = false, msg.hubs
+		j.Looking, j.found = false, msg.hubs
 		if field < 0 {
 			field = 0
 		}
@@ -166,7 +166,7 @@ func (j *joinScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (j *joinScreen) move(d int) {
+func (j *JoinScreen) move(d int) {
 	n := len(j.found) + 2
 	j.cursor = (j.cursor + d + n) % n
 	j.addr.Blur()
@@ -179,7 +179,7 @@ func (j *joinScreen) move(d int) {
 	}
 }
 
-func (j *joinScreen) enter() tea.Cmd {
+func (j *JoinScreen) enter() tea.Cmd {
 	switch f := j.field(); {
 	case f < 0: // a hub found on the network: take its address
 		j.addr.SetValue(strings.TrimPrefix(j.found[j.cursor].URL, "http://"))
@@ -192,7 +192,7 @@ func (j *joinScreen) enter() tea.Cmd {
 	return j.submit()
 }
 
-func (j *joinScreen) submit() tea.Cmd {
+func (j *JoinScreen) submit() tea.Cmd {
 	cat := j.c.Cat
 	url, err := classroom.NormalizeURL(j.addr.Value())
 	if err != nil {
@@ -219,11 +219,11 @@ func (j *joinScreen) submit() tea.Cmd {
 		if err := st.SetClass(store.Class{URL: url, Token: r.Token, Joined: time.Now()}); err != nil {
 			return joinErrMsg{err}
 		}
-		return joinedMsg{url: url, token: r.Token}
+		return JoinedMsg{URL: url, Token: r.Token}
 	}
 }
 
-func (j *joinScreen) errText(err error) string {
+func (j *JoinScreen) errText(err error) string {
 	cat := j.c.Cat
 	switch {
 	case errors.Is(err, classroom.ErrWrongCode):
@@ -236,13 +236,13 @@ func (j *joinScreen) errText(err error) string {
 	return cat.T("join_failed")
 }
 
-func (j *joinScreen) View() string {
+func (j *JoinScreen) View() string {
 	st, cat := j.c.Styles, j.c.Cat
 	w := j.c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(w)
 	lines := []string{st.Title.Render(cat.T("join_heading")), wrap.Render(cat.T("join_privacy")), ""}
 	switch {
-	case j.looking:
+	case j.Looking:
 		lines = append(lines, st.Dim.Render(cat.T("join_looking")), "")
 	case len(j.found) > 0:
 		lines = append(lines, cat.T("join_found"))

@@ -1,4 +1,4 @@
-package tui
+package screens
 
 import (
 	"errors"
@@ -35,11 +35,11 @@ const (
 const maxPINTries = 3
 
 // pinPause is how long a profile waits after maxPINTries wrong PINs.
-const pinPause = 30 * time.Second
+const PinPause = 30 * time.Second
 
 // signIn lets a learner pick their name or add themselves; no email, no
 // password. A PIN is optional.
-type signIn struct {
+type SignIn struct {
 	c        *ui.Common
 	mode     signInMode
 	learners []store.Learner
@@ -68,16 +68,16 @@ type (
 	}
 )
 
-func newSignIn(c *ui.Common, auto bool) *signIn {
+func NewSignIn(c *ui.Common, auto bool) *SignIn {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints
-	return &signIn{c: c, input: in, auto: auto, tries: map[uint64]int{}, lockedAt: map[uint64]time.Time{}}
+	return &SignIn{c: c, input: in, auto: auto, tries: map[uint64]int{}, lockedAt: map[uint64]time.Time{}}
 }
 
-func (s *signIn) Title() string { return s.c.Cat.T("signin_title") }
+func (s *SignIn) Title() string { return s.c.Cat.T("signin_title") }
 
-func (s *signIn) Typing() bool {
+func (s *SignIn) Typing() bool {
 	switch s.mode {
 	case addName, newPIN, repeatPIN, enterPIN:
 		return true
@@ -85,9 +85,9 @@ func (s *signIn) Typing() bool {
 	return false
 }
 
-func (s *signIn) HelpText() string { return s.c.Cat.T("help_signin") }
+func (s *SignIn) HelpText() string { return s.c.Cat.T("help_signin") }
 
-func (s *signIn) Keys() []key.Binding {
+func (s *SignIn) Keys() []key.Binding {
 	k := s.c.Keys
 	switch s.mode {
 	case pickName:
@@ -104,9 +104,9 @@ func (s *signIn) Keys() []key.Binding {
 }
 
 // rows of the list: every learner, then "add my name".
-func (s *signIn) rows() int { return len(s.learners) + 1 }
+func (s *SignIn) rows() int { return len(s.learners) + 1 }
 
-func (s *signIn) startInput(placeholder string, secret bool) {
+func (s *SignIn) startInput(placeholder string, secret bool) {
 	s.input.Reset()
 	s.input.Placeholder = placeholder
 	if secret {
@@ -120,7 +120,7 @@ func (s *signIn) startInput(placeholder string, secret bool) {
 	s.input.Focus()
 }
 
-func (s *signIn) Update(msg tea.Msg) tea.Cmd {
+func (s *SignIn) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ui.LearnersMsg:
 		if msg.Err != nil {
@@ -198,7 +198,7 @@ func (s *signIn) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (s *signIn) key(msg tea.KeyMsg) tea.Cmd {
+func (s *SignIn) key(msg tea.KeyMsg) tea.Cmd {
 	k := s.c.Keys
 	cat := s.c.Cat
 	switch s.mode {
@@ -264,7 +264,7 @@ func (s *signIn) key(msg tea.KeyMsg) tea.Cmd {
 }
 
 // pick acts on the row under the cursor.
-func (s *signIn) pick() tea.Cmd {
+func (s *SignIn) pick() tea.Cmd {
 	s.msg = ""
 	if s.cursor == len(s.learners) {
 		s.mode = addName
@@ -276,7 +276,7 @@ func (s *signIn) pick() tea.Cmd {
 		return ui.Send(ui.SignedInMsg{Learner: l, Shared: len(s.learners) > 1})
 	}
 	if at, locked := s.lockedAt[l.ID]; locked {
-		if s.c.Now().Sub(at) < pinPause {
+		if s.c.Now().Sub(at) < PinPause {
 			s.mode = pinLocked
 			return nil
 		}
@@ -287,7 +287,7 @@ func (s *signIn) pick() tea.Cmd {
 	return nil
 }
 
-func (s *signIn) answerPINQuestion() tea.Cmd {
+func (s *SignIn) answerPINQuestion() tea.Cmd {
 	if s.choice == 1 {
 		s.mode = newPIN
 		s.startInput("", true)
@@ -297,7 +297,7 @@ func (s *signIn) answerPINQuestion() tea.Cmd {
 }
 
 // submit handles Enter in a text field.
-func (s *signIn) submit() tea.Cmd {
+func (s *SignIn) submit() tea.Cmd {
 	cat := s.c.Cat
 	v := s.input.Value()
 	switch s.mode {
@@ -353,7 +353,7 @@ func (s *signIn) submit() tea.Cmd {
 }
 
 // create adds the learner in a command: hashing a PIN is slow on purpose.
-func (s *signIn) create(pin string) tea.Cmd {
+func (s *SignIn) create(pin string) tea.Cmd {
 	s.busy = true
 	name, st := s.name, s.c.Store
 	return func() tea.Msg {
@@ -362,7 +362,7 @@ func (s *signIn) create(pin string) tea.Cmd {
 	}
 }
 
-func (s *signIn) nameError(err error) string {
+func (s *SignIn) nameError(err error) string {
 	switch {
 	case errors.Is(err, store.ErrNameTaken):
 		return s.c.Cat.T("name_taken")
@@ -384,7 +384,7 @@ func fourDigits(s string) bool {
 	return true
 }
 
-func (s *signIn) View() string {
+func (s *SignIn) View() string {
 	st, cat := s.c.Styles, s.c.Cat
 	w := s.c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(w)
@@ -455,7 +455,7 @@ func (s *signIn) View() string {
 
 // scrollList keeps the cursor's row of a list visible: lines before head
 // stay put; the list rows after them scroll.
-func (s *signIn) scrollList(lines []string, head, cursor int) []string {
+func (s *SignIn) scrollList(lines []string, head, cursor int) []string {
 	room := s.c.Height - head - 2
 	rows := lines[head:]
 	if room < 1 || len(rows) <= room {

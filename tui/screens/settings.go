@@ -1,4 +1,4 @@
-package tui
+package screens
 
 import (
 	"fmt"
@@ -27,7 +27,7 @@ const (
 // large layout, accessible mode (plain text for a screen reader) and
 // reading each step aloud. A change shows at once and is kept in the
 // learner's record.
-type settings struct {
+type Settings struct {
 	c      *ui.Common
 	prefs  store.Prefs
 	cursor int
@@ -36,35 +36,38 @@ type settings struct {
 // Messages of the settings screen to the root.
 type (
 	// prefsChangedMsg asks the root to show and keep new preferences.
-	prefsChangedMsg struct{ prefs store.Prefs }
+	PrefsChangedMsg struct{ Prefs store.Prefs }
 	// prefsSavedMsg says whether they were kept.
-	prefsSavedMsg struct{ err error }
+	PrefsSavedMsg struct{ Err error }
 	// switchModeMsg asks to leave the full screen for accessible mode, or
 	// the other way round.
-	switchModeMsg struct{ accessible bool }
+	SwitchModeMsg struct{ Accessible bool }
 )
 
-func newSettings(c *ui.Common) *settings {
-	s := &settings{c: c}
+func NewSettings(c *ui.Common) *Settings {
+	s := &Settings{c: c}
 	if c.Learner != nil {
 		s.prefs = c.Learner.Prefs
 	}
 	return s
 }
 
-func (s *settings) Title() string    { return s.c.Cat.T("settings_title") }
-func (s *settings) Typing() bool     { return false }
-func (s *settings) HelpText() string { return s.c.Cat.T("help_settings") }
-func (s *settings) Keys() []key.Binding {
+func (s *Settings) Title() string { return s.c.Cat.T("settings_title") }
+
+func (s *Settings) Typing() bool { return false }
+
+func (s *Settings) HelpText() string { return s.c.Cat.T("help_settings") }
+
+func (s *Settings) Keys() []key.Binding {
 	k := s.c.Keys
 	return []key.Binding{k.Move, s.changeKey(), k.Back}
 }
 
-func (s *settings) changeKey() key.Binding {
+func (s *Settings) changeKey() key.Binding {
 	return key.NewBinding(key.WithKeys("enter", " ", "left", "right"), key.WithHelp(s.c.Cat.T("keyname_enter"), s.c.Cat.T("key_change")))
 }
 
-func (s *settings) Update(msg tea.Msg) tea.Cmd {
+func (s *Settings) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		k := s.c.Keys
@@ -92,7 +95,7 @@ func (s *settings) Update(msg tea.Msg) tea.Cmd {
 }
 
 // change moves the setting of row i on (dir 1) or back (dir -1).
-func (s *settings) change(i, dir int) tea.Cmd {
+func (s *Settings) change(i, dir int) tea.Cmd {
 	p := s.prefs
 	switch i {
 	case setTheme:
@@ -102,14 +105,14 @@ func (s *settings) change(i, dir int) tea.Cmd {
 		p.Large = !p.Large
 	case setAccessible:
 		// Changing modes changes the whole app: the root asks first.
-		return ui.Send(switchModeMsg{accessible: !s.c.Lines})
+		return ui.Send(SwitchModeMsg{Accessible: !s.c.Lines})
 	case setSpeak:
 		p.Speak = !p.Speak
 	case setBack:
 		return ui.Send(ui.GoHomeMsg{})
 	}
 	s.prefs = p
-	return ui.Send(prefsChangedMsg{prefs: p})
+	return ui.Send(PrefsChangedMsg{Prefs: p})
 }
 
 // themeName is a theme in the learner's words.
@@ -132,7 +135,7 @@ func yesNo(c *ui.Common, on bool) string {
 }
 
 // settingRows are each setting's name, value and what it does, in words.
-func (s *settings) settingRows() [][3]string {
+func (s *Settings) settingRows() [][3]string {
 	c, cat := s.c, s.c.Cat
 	return [][3]string{
 		{cat.T("setting_theme"), themeName(c, s.prefs.Theme), cat.T("setting_theme_text")},
@@ -142,7 +145,7 @@ func (s *settings) settingRows() [][3]string {
 	}
 }
 
-func (s *settings) View() string {
+func (s *Settings) View() string {
 	c, st, cat := s.c, s.c.Styles, s.c.Cat
 	w := c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(w)
@@ -182,53 +185,8 @@ func (s *settings) View() string {
 }
 
 // switchNowMsg is the answer "yes, switch" to the question of askSwitch.
-type switchNowMsg struct{ accessible bool }
+type SwitchNowMsg struct{ Accessible bool }
 
-// setPrefs shows new preferences at once and keeps them in a command.
-func (m *Model) setPrefs(p store.Prefs) tea.Cmd {
-	if m.c.Learner == nil {
-		return nil
-	}
-	m.c.Learner.Prefs = p
-	m.c.ApplyPrefs(p)
-	m.resize()
-	return savePrefs(m.c.Store, m.c.Learner.ID, p)
-}
-
-func savePrefs(st *store.Store, id uint64, p store.Prefs) tea.Cmd {
-	return func() tea.Msg { return prefsSavedMsg{err: st.SetPrefs(id, p)} }
-}
-
-// askSwitch asks before going from the full screen to accessible mode
-// (or back): the whole app changes.
-func (m *Model) askSwitch(accessible bool) tea.Cmd {
-	cat := m.c.Cat
-	title, text, yes := cat.T("switch_lines_title"), cat.T("switch_lines_text"), cat.T("btn_switch_lines")
-	if !accessible {
-		title, text, yes = cat.T("switch_full_title"), cat.T("switch_full_text"), cat.T("btn_switch_full")
-	}
-	m.overlay = ui.NewDialog(m.c, title, text, []ui.DialogButton{
-		{Label: yes, Msg: switchNowMsg{accessible: accessible}},
-		{Label: cat.T("btn_stay_mode")},
-	})
-	return nil
-}
-
-// switchMode keeps the choice and ends this mode; main goes on in the
-// other one with the same learner.
-func (m *Model) switchMode(accessible bool) tea.Cmd {
-	if m.c.Learner == nil {
-		return nil
-	}
-	p := m.c.Learner.Prefs
-	p.Accessible = accessible
-	m.c.Learner.Prefs = p
-	m.switchTo = toFullScreen
-	if accessible {
-		m.switchTo = toLines
-	}
-	m.stopSpeech()
-	st, id := m.c.Store, m.c.Learner.ID
-	save := func() tea.Msg { return prefsSavedMsg{err: st.SetPrefs(id, p)} }
-	return tea.Sequence(save, m.flush(), tea.Quit)
+func SavePrefs(st *store.Store, id uint64, p store.Prefs) tea.Cmd {
+	return func() tea.Msg { return PrefsSavedMsg{Err: st.SetPrefs(id, p)} }
 }

@@ -1,4 +1,4 @@
-package tui
+package screens
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ type homeRow struct {
 
 // home is the first screen after sign-in: continue where you left off, the
 // itineraries with their progress, and all lessons.
-type home struct {
+type Home struct {
 	c        *ui.Common
 	progress map[string]store.Progress
 	loaded   bool
@@ -32,12 +32,12 @@ type home struct {
 	cursor   int
 }
 
-func newHome(c *ui.Common) *home { return &home{c: c} }
+func NewHome(c *ui.Common) *Home { return &Home{c: c} }
 
-func (h *home) Title() string    { return h.c.Cat.T("home_title") }
-func (h *home) Typing() bool     { return false }
-func (h *home) HelpText() string { return h.c.Cat.T("help_home") }
-func (h *home) Keys() []key.Binding {
+func (h *Home) Title() string    { return h.c.Cat.T("home_title") }
+func (h *Home) Typing() bool     { return false }
+func (h *Home) HelpText() string { return h.c.Cat.T("help_home") }
+func (h *Home) Keys() []key.Binding {
 	k := h.c.Keys
 	return []key.Binding{k.Move, k.Enter, k.Quit}
 }
@@ -64,7 +64,7 @@ func continueLesson(cat *lessons.Catalog, prog map[string]store.Progress) (*less
 	return nil, false
 }
 
-func (h *home) build() {
+func (h *Home) build() {
 	h.rows = nil
 	if l, _ := continueLesson(h.c.Lessons, h.progress); l != nil {
 		h.rows = append(h.rows, homeRow{lesson: l.ID})
@@ -80,7 +80,7 @@ func (h *home) build() {
 	h.cursor = ui.Clamp(h.cursor, 0, len(h.rows)-1)
 }
 
-func (h *home) Update(msg tea.Msg) tea.Cmd {
+func (h *Home) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ui.ProgressMsg:
 		h.progress, h.loaded = msg.Progress, true
@@ -112,7 +112,7 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (h *home) open(r homeRow) tea.Cmd {
+func (h *Home) open(r homeRow) tea.Cmd {
 	switch {
 	case r.lesson != "":
 		return ui.Send(ui.OpenLessonMsg{ID: r.lesson})
@@ -126,7 +126,7 @@ func (h *home) open(r homeRow) tea.Cmd {
 	return ui.Send(ui.OpenListMsg{})
 }
 
-func (h *home) View() string {
+func (h *Home) View() string {
 	c, st, cat := h.c, h.c.Styles, h.c.Cat
 	w := c.TextWidth()
 	if !h.loaded {
@@ -189,7 +189,7 @@ func (h *home) View() string {
 }
 
 // itineraryLine is an itinerary's title, a progress bar and the count in words.
-func (h *home) itineraryLine(id string, w int) string {
+func (h *Home) itineraryLine(id string, w int) string {
 	c := h.c
 	var it *lessons.Itinerary
 	for _, x := range c.Lessons.Itineraries {
