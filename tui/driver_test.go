@@ -34,6 +34,13 @@ type driver struct {
 	clock *clock
 	quit  bool
 	ticks int // timers asked for (they never fire by themselves)
+
+	// late holds command results back until the test looks at the screen
+	// (view, must, player, settle), then delivers them newest first: out
+	// of the order they were asked for, as a loaded machine may. Flows that
+	// show what a command wrote run under it.
+	late  bool
+	queue []tea.Cmd
 }
 
 func openStore(t testing.TB, dir string) *store.Store {
@@ -85,6 +92,27 @@ func (d *driver) run(cmd tea.Cmd) {
 	if cmd == nil || d.quit {
 		return
 	}
+	if d.late {
+		d.queue = append(d.queue, cmd)
+		return
+	}
+	d.exec(cmd)
+}
+
+// settle runs the commands held back by late mode, newest first, and what
+// follows from them, until none is left.
+func (d *driver) settle() {
+	d.t.Helper()
+	for len(d.queue) > 0 && !d.quit {
+		cmd := d.queue[len(d.queue)-1]
+		d.queue = d.queue[:len(d.queue)-1]
+		d.exec(cmd)
+	}
+}
+
+// exec runs one command and delivers its message.
+func (d *driver) exec(cmd tea.Cmd) {
+	d.t.Helper()
 	msg := cmd()
 	if msg == nil {
 		return
@@ -112,7 +140,10 @@ func (d *driver) keys(ks ...string) {
 	}
 }
 
-func (d *driver) view() string { return d.m.View() }
+func (d *driver) view() string {
+	d.settle()
+	return d.m.View()
+}
 
 // must fails unless the screen shows every one of want.
 func (d *driver) must(want ...string) {
@@ -145,6 +176,7 @@ func (d *driver) signUp(name string) {
 // stepIndex is the step of the lesson on screen.
 func (d *driver) player() *player.Player {
 	d.t.Helper()
+	d.settle()
 	p, ok := d.m.scr.(*player.Player)
 	if !ok {
 		d.t.Fatalf("not in a lesson: %T\n%s", d.m.scr, d.view())

@@ -130,6 +130,7 @@ func TestNewLearnerWithPIN(t *testing.T) {
 func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 	d := newDriver(t, "es")
 	d.signUp("Lucía")
+	d.late = true
 	d.keys("enter") // "Empieza por aquí": the first lesson
 	d.must("Paso 1 de 8", "Cómo usar Aula", "[ Seguir ]")
 	d.keys("enter")
@@ -186,6 +187,29 @@ func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 	d.must("1 de 3 lecciones hechas")
 	d.keys("down", "enter")
 	d.must("✔ Hecha", "Nueva")
+}
+
+// Home shows the progress written before it, even when the write of the
+// lesson's end lands after home asked for progress (late mode delivers the
+// newest command first). On the code before flush-then-read it showed
+// "0 de 3 lecciones hechas" next to "✔ Guardado".
+func TestHomeShowsProgressWrittenBeforeIt(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.keys("enter") // the first lesson
+	d.must("Paso 1 de 8")
+	for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+		if d.player().Step().NeedsAnswer() {
+			d.answerRight()
+			d.must("✔ ¡Bien!")
+		}
+		d.keys("enter")
+	}
+	d.late = true
+	d.keys("enter") // the last read step: the lesson ends, its writes are queued
+	d.keys("esc")   // home asks for progress before the writes land
+	d.must("1 de 3 lecciones hechas")
+	d.mustNot("0 de 3 lecciones hechas")
 }
 
 func TestResumeAtTheSameStepAfterReopening(t *testing.T) {

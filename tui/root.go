@@ -249,14 +249,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, screens.DiscoverHubs(m.cfg.Discover)
 	case ui.OpenListMsg:
 		m.show(screens.NewLessonList(m.c, msg.Itinerary))
-		return m, ui.LoadProgress(m.c.Store, m.c.Learner.ID)
+		return m, ui.LoadProgress(m.c.Rec, m.c.Learner.ID)
 	case ui.OpenLessonMsg:
 		l, ok := m.c.Lessons.Lesson(msg.ID)
 		if !ok || m.c.Learner == nil {
 			m.status = m.c.Cat.T("no_such_lesson", "ID", msg.ID)
 			return m, nil
 		}
-		return m, ui.LoadLesson(m.c.Store, m.c.Learner.ID, l)
+		return m, ui.LoadLesson(m.c.Rec, m.c.Learner.ID, l)
 	case ui.LessonReadyMsg:
 		if msg.Err != nil {
 			m.status = m.c.Cat.T("load_failed")
@@ -417,7 +417,7 @@ func (m *Model) goHome() tea.Cmd {
 		return nil
 	}
 	m.show(screens.NewHome(m.c))
-	return ui.LoadProgress(m.c.Store, m.c.Learner.ID)
+	return ui.LoadProgress(m.c.Rec, m.c.Learner.ID)
 }
 
 // flush commits queued events before leaving.

@@ -38,7 +38,7 @@ func TestThemesSayTheSame(t *testing.T) {
 		add()
 		d.keys("esc")
 		d.m.Update(ui.OpenLessonMsg{ID: "contrasenas-fuertes"})
-		d.run(ui.LoadLesson(st, l.ID, d.m.c.Lessons.Lessons["contrasenas-fuertes"]))
+		d.run(ui.LoadLesson(d.m.c.Rec, l.ID, d.m.c.Lessons.Lessons["contrasenas-fuertes"]))
 		for d.player().Step().Kind != "password" {
 			d.answerRight()
 			d.keys("enter")
@@ -47,7 +47,7 @@ func TestThemesSayTheSame(t *testing.T) {
 		add()
 		d.keys("esc")
 		d.m.Update(ui.OpenLessonMsg{ID: "correo-enganos"})
-		d.run(ui.LoadLesson(st, l.ID, d.m.c.Lessons.Lessons["correo-enganos"]))
+		d.run(ui.LoadLesson(d.m.c.Rec, l.ID, d.m.c.Lessons.Lessons["correo-enganos"]))
 		for d.player().Step().Kind != "inbox" {
 			d.answerRight()
 			d.keys("enter")

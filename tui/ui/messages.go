@@ -45,6 +45,7 @@ type errMsg struct{ err error }
 
 func (e errMsg) Error() string { return e.err.Error() }
 
+// LoadLearners reads the learners of this laptop.
 func LoadLearners(st *store.Store) tea.Cmd {
 	return func() tea.Msg {
 		l, err := st.Learners()
@@ -52,18 +53,23 @@ func LoadLearners(st *store.Store) tea.Cmd {
 	}
 }
 
-func LoadProgress(st *store.Store, learner uint64) tea.Cmd {
-	return func() tea.Msg {
+// LoadProgress reads a learner's progress in every lesson, after the
+// writes queued before it (see Recorder.ReadAfterWrites).
+func LoadProgress(rec *Recorder, learner uint64) tea.Cmd {
+	return rec.ReadAfterWrites(func(st *store.Store) tea.Msg {
 		p, err := st.Progress(learner)
 		return ProgressMsg{learner: learner, Progress: p, err: err}
-	}
+	})
 }
 
-func LoadLesson(st *store.Store, learner uint64, l *lessons.Lesson) tea.Cmd {
-	return func() tea.Msg {
+// LoadLesson reads a learner's progress in lesson l to open it, after the
+// writes queued before it.
+func LoadLesson(rec *Recorder, learner uint64, l *lessons.Lesson) tea.Cmd {
+	return rec.ReadAfterWrites(func(st *store.Store) tea.Msg {
 		p, err := st.LessonProgress(learner, l.ID)
 		return LessonReadyMsg{Lesson: l, Progress: p, Err: err}
-	}
+	})
 }
 
+// Send is a command that brings msg back to Update.
 func Send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

@@ -37,6 +37,26 @@ func (r *Recorder) Record(e store.Event) tea.Cmd {
 	return r.FlushCmd()
 }
 
+// ReadAfterWrites returns a command that reads the store with read only
+// after every event queued so far is committed: it commits them itself
+// (waiting for a commit already under way), so a screen that shows
+// progress never shows it from before the writes queued ahead of it,
+// whatever order commands run in. What it committed is reported as a
+// SavedMsg too, next to read's message.
+func (r *Recorder) ReadAfterWrites(read func(st *store.Store) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		events, err := r.Flush()
+		msg := read(r.st)
+		if len(events) == 0 && err == nil {
+			return msg
+		}
+		saved := SavedMsg{Events: events, Err: err}
+		return tea.BatchMsg{Send(saved), Send(msg)}
+	}
+}
+
+// FlushCmd returns a command that commits every queued event and reports
+// it with a SavedMsg.
 func (r *Recorder) FlushCmd() tea.Cmd {
 	return func() tea.Msg {
 		events, err := r.Flush()
