@@ -4,6 +4,8 @@
 package tui
 
 import (
+	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -53,6 +55,9 @@ type Config struct {
 	// Speaker reads the screen aloud (F6); nil when the computer has no
 	// speech.
 	Speaker Speaker
+	// Debug, when not nil, logs every message the root receives (see
+	// debugLine): aula --debug FILE.
+	Debug io.Writer
 }
 
 // Model is the root model.
@@ -158,6 +163,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // update routes messages: global keys and navigation here, the rest to the
 // overlay or the screen.
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.cfg.Debug != nil {
+		fmt.Fprintln(m.cfg.Debug, m.c.Now().Format("15:04:05.000"), debugLine(msg))
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

@@ -130,11 +130,11 @@ func (e *Engine) Command(ctx context.Context, lang, text string) *exec.Cmd {
 
 // Speak says text and waits until it has been said or ctx is cancelled.
 func (e *Engine) Speak(ctx context.Context, lang, text string) error {
-	return Run(ctx, e.Command(ctx, lang, text))
+	return runSpeech(ctx, e.Command(ctx, lang, text))
 }
 
-// Run runs a speech command; being stopped is not an error.
-func Run(ctx context.Context, cmd *exec.Cmd) error {
+// runSpeech runs a speech command; being stopped is not an error.
+func runSpeech(ctx context.Context, cmd *exec.Cmd) error {
 	err := cmd.Run()
 	if ctx.Err() != nil {
 		return nil

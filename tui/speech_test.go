@@ -28,7 +28,7 @@ type recordingSpeaker struct {
 func (r *recordingSpeaker) Speak(ctx context.Context, lang, text string) error {
 	cmd := r.e.Command(ctx, lang, text)
 	r.args = append(r.args, cmd.Args)
-	return Run(ctx, cmd)
+	return runSpeech(ctx, cmd)
 }
 
 // F6 on a step speaks its title and instruction through espeak-ng, in the

@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package tui
 
 import "golang.org/x/sys/windows"
 

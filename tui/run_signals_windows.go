@@ -1,6 +1,6 @@
 //go:build !unix
 
-package main
+package tui
 
 // ignoreStopSignals does nothing on Windows (and systems without job
 // control): a console program cannot be

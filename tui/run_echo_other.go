@@ -1,6 +1,6 @@
 //go:build !linux && !windows
 
-package main
+package tui
 
 // terminalEcho: on other systems what is typed stays visible.
 func terminalEcho(int) func(on bool) { return nil }
