@@ -10,7 +10,6 @@ import (
 
 	"aula/classroom"
 	"aula/store"
-	"aula/tui/player"
 	"aula/tui/screens"
 	"aula/tui/ui"
 )
@@ -91,23 +90,14 @@ func (m *Model) presence() classroom.Presence {
 	if h := m.class.hand; h.up {
 		p.Help, p.HelpWait, p.HelpSeen = true, seconds(now.Sub(h.since)), h.seen
 	}
-	switch s := m.scr.(type) {
-	case *screens.SignIn:
-		p.Screen = "signin"
-	case *screens.Home:
-		p.Screen = "home"
-	case *screens.LessonList:
-		p.Screen = "list"
-	case *screens.JoinScreen:
-		p.Screen = "join"
-	case *player.Player:
-		p.Screen = "lesson"
-		if s.Finished {
-			p.Screen = "summary"
+	if s, ok := m.scr.(ui.Placed); ok {
+		w := s.Where()
+		p.Screen = w.Screen
+		if w.Lesson != "" {
+			p.Lesson, p.Steps = w.Lesson, w.Steps
+			p.Step, p.StepIndex = w.Step, w.StepIndex
+			p.Misses, p.OnStep = w.Misses, seconds(now.Sub(w.Since))
 		}
-		p.Lesson, p.Steps = s.Lesson.ID, len(s.Lesson.Steps)
-		p.Step, p.StepIndex = s.Step().ID, s.Idx
-		p.Misses, p.OnStep = s.Misses, seconds(now.Sub(s.Entered))
 	}
 	return p
 }
@@ -213,8 +203,10 @@ func (m *Model) toggleHand() tea.Cmd {
 	var cmd tea.Cmd
 	if l := m.c.Learner; l != nil {
 		e := store.Event{Learner: l.ID, Kind: kind, At: h.since}
-		if p, ok := m.scr.(*player.Player); ok {
-			e.Lesson, e.Step, e.StepIndex, e.Steps = p.Lesson.ID, p.Step().ID, p.Idx, len(p.Lesson.Steps)
+		if p, ok := m.scr.(ui.Placed); ok {
+			if w := p.Where(); w.Lesson != "" {
+				e.Lesson, e.Step, e.StepIndex, e.Steps = w.Lesson, w.Step, w.StepIndex, w.Steps
+			}
 		}
 		cmd = m.c.Rec.Record(e)
 	}

@@ -1,10 +1,11 @@
 package tui
 
 import (
-	"aula/tui/internal/tuitest"
 	"fmt"
 	"testing"
 	"time"
+
+	"aula/tui/internal/tuitest"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
-	"aula/tui/player"
 	"aula/tui/ui"
 )
 
@@ -19,8 +18,8 @@ import (
 // glossaryTerms are the words F7 explains on the screen now: those
 // underlined in a step's instruction.
 func (m *Model) glossaryTerms() []*lessons.Term {
-	if p, ok := m.scr.(*player.Player); ok && !p.Finished {
-		return p.Terms()
+	if g, ok := m.scr.(ui.Glossed); ok {
+		return g.GlossaryTerms()
 	}
 	return nil
 }

@@ -1,10 +1,11 @@
 package tui
 
 import (
-	"aula/tui/internal/tuitest"
 	"bytes"
 	"testing"
 	"time"
+
+	"aula/tui/internal/tuitest"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"

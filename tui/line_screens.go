@@ -9,7 +9,6 @@ import (
 	"aula/classroom"
 	"aula/store"
 	"aula/tui/access"
-	"aula/tui/player"
 	"aula/tui/screens"
 	"aula/tui/ui"
 )
@@ -166,9 +165,8 @@ func (m *Model) LineInput(text string) access.Result {
 		return access.Say(cat.T("line_unsupported"))
 	}
 	if !raw && access.IsWord(m.c, text, "line_cmd_back") {
-		if e, ok := m.scr.(interface{ WantsEsc() bool }); !ok || !e.WantsEsc() {
-			switch m.scr.(type) {
-			case *player.Player, *screens.LessonList, *screens.JoinScreen, *screens.Settings:
+		if e, ok := m.scr.(ui.TakesEsc); !ok || !e.WantsEsc() {
+			if m.escGoesHome() {
 				return access.Result{Cmd: m.goHome()}
 			}
 			return access.Result{Cmd: m.scr.Update(tea.KeyMsg{Type: tea.KeyEsc})}
@@ -184,7 +182,6 @@ func (m *Model) LineInput(text string) access.Result {
 func (m *Model) lineCommand(text string) (access.Result, bool) {
 	c, cat := m.c, m.c.Cat
 	is := func(id string) bool { return access.IsWord(c, text, id) }
-	p, inLesson := m.scr.(*player.Player)
 	switch {
 	case is("line_cmd_help"):
 		return access.Say(m.lineHelp()...), true
@@ -213,13 +210,10 @@ func (m *Model) lineCommand(text string) (access.Result, bool) {
 		m.show(screens.NewSettings(c))
 		return access.Result{}, true
 	case is("line_cmd_hint"):
-		if !inLesson || p.Finished || p.Step().Hint == "" {
-			return access.Say(cat.T("line_no_hint")), true
+		if h, ok := m.scr.(access.Hinter); ok {
+			return h.LineHint(), true
 		}
-		if p.Hint {
-			return access.Say(cat.T("hint_label") + " " + p.Step().Hint), true
-		}
-		return access.Result{Cmd: p.ShowHint()}, true
+		return access.Say(cat.T("line_no_hint")), true
 	}
 	return access.Result{}, false
 }

@@ -1,10 +1,11 @@
 package tui
 
 import (
-	"aula/tui/kinds/choose"
 	"reflect"
 	"testing"
 	"time"
+
+	"aula/tui/kinds/choose"
 
 	tea "github.com/charmbracelet/bubbletea"
 	zone "github.com/lrstanley/bubblezone"

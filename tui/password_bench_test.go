@@ -1,9 +1,10 @@
 package tui
 
 import (
+	"testing"
+
 	"aula/tui/kinds/code"
 	"aula/tui/kinds/password"
-	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 )

@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"aula/tui/internal/tuitest"
 	"testing"
+
+	"aula/tui/internal/tuitest"
 
 	"github.com/charmbracelet/x/exp/teatest"
 )

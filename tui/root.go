@@ -206,7 +206,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.speechDone(msg)
 	case ui.QuitMsg:
 		m.stopSpeech()
-		if c, ok := m.scr.(interface{ Close() }); ok {
+		if c, ok := m.scr.(ui.Closer); ok {
 			c.Close() // forget any practice password before leaving
 		}
 		return m, tea.Sequence(m.flush(), tea.Quit)
@@ -325,27 +325,33 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 		m.overlay = m.quitDialog()
 		return nil, true
 	case key.Matches(k, keys.Quit) && !typing:
-		switch m.scr.(type) {
-		case *screens.Home, *screens.SignIn:
+		if q, ok := m.scr.(ui.AsksToQuitOnQ); ok && q.QAsksToQuit() {
 			m.overlay = m.quitDialog()
 			return nil, true
 		}
 	case key.Matches(k, keys.Back):
-		if e, ok := m.scr.(interface{ WantsEsc() bool }); ok && e.WantsEsc() {
-			return nil, false // the screen closes a form or asks first
-		}
-		switch m.scr.(type) {
-		case *player.Player, *screens.LessonList, *screens.JoinScreen, *screens.Settings:
+		if m.escGoesHome() {
 			return m.goHome(), true
 		}
 	}
 	return nil, false
 }
 
+// escGoesHome says whether Esc leaves the screen for home now: the screen
+// says so, and it does not want Esc for itself (to close a form or ask
+// first).
+func (m *Model) escGoesHome() bool {
+	if e, ok := m.scr.(ui.TakesEsc); ok && e.WantsEsc() {
+		return false
+	}
+	h, ok := m.scr.(ui.GoesHomeOnEsc)
+	return ok && h.EscGoesHome()
+}
+
 // show puts s on screen. The screen it replaces may hold what a learner
 // typed as practice: it is told to forget it first.
 func (m *Model) show(s ui.Screen) {
-	if c, ok := m.scr.(interface{ Close() }); ok {
+	if c, ok := m.scr.(ui.Closer); ok {
 		c.Close()
 	}
 	m.scr = s
@@ -510,7 +516,7 @@ func (m *Model) View() string {
 	if len(keys) > 0 {
 		// The glossary (when the screen has underlined words) and read
 		// aloud come last, when there is room for them; F1 lists them always.
-		if p, ok := m.scr.(*player.Player); ok && m.overlay == nil && !p.Finished && len(p.Terms()) > 0 {
+		if g, ok := m.scr.(ui.Glossed); ok && m.overlay == nil && len(g.GlossaryTerms()) > 0 {
 			help = m.withKey(help, m.c.Keys.Glossary, w)
 		}
 		help = m.withKey(help, m.c.Keys.ReadAloud, w)
@@ -559,6 +565,6 @@ func (m *Model) tooSmall() string {
 // fullWidth says whether the screen wants the whole width (a mail app)
 // rather than a centred reading column.
 func fullWidth(s ui.Screen) bool {
-	f, ok := s.(interface{ FullWidth() bool })
+	f, ok := s.(ui.FullWidth)
 	return ok && f.FullWidth()
 }

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"aula/tui/player"
-	"aula/tui/ui"
 	"context"
 	"encoding/base64"
 	"errors"
@@ -10,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"unicode/utf8"
+
+	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -182,16 +182,15 @@ type speechDoneMsg struct {
 
 // screenKey tells screens apart: leaving one stops its speech.
 type screenKey struct {
-	scr      ui.Screen // a pointer: every screen is one
-	step     int
-	finished bool
-	overlay  bool
+	scr     ui.Screen // a pointer: every screen is one
+	page    int       // the step on screen (see ui.ReadsAloud)
+	overlay bool
 }
 
 func (m *Model) screenKey() screenKey {
 	k := screenKey{scr: m.scr, overlay: m.overlay != nil}
-	if p, ok := m.scr.(*player.Player); ok {
-		k.step, k.finished = p.Idx, p.Finished
+	if r, ok := m.scr.(ui.ReadsAloud); ok {
+		k.page = r.Page()
 	}
 	return k
 }
@@ -277,7 +276,7 @@ func (m *Model) afterUpdate() tea.Cmd {
 		return nil
 	}
 	m.speech.auto = key
-	if _, ok := m.scr.(*player.Player); !ok || m.overlay != nil || m.class.paused != nil {
+	if _, ok := m.scr.(ui.ReadsAloud); !ok || m.overlay != nil || m.class.paused != nil {
 		return nil
 	}
 	return m.say(m.spokenText())

@@ -112,3 +112,6 @@ func Word(c *ui.Common, id string) string {
 	w, _, _ := strings.Cut(c.Cat.T(id), "|")
 	return w
 }
+
+// Hinter is a screen where the word "hint" means something (a lesson).
+type Hinter interface{ LineHint() Result }
