@@ -160,145 +160,197 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// update routes messages: global keys and navigation here, the rest to the
-// overlay or the screen.
+// update routes a message: first what the kiosk itself handles (size,
+// input, saves, the session), then the screens' requests to move, then the
+// class, and the rest to the overlay or the screen. The root handles no
+// screen's own messages.
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.cfg.Debug != nil {
 		fmt.Fprintln(m.cfg.Debug, m.c.Now().Format("15:04:05.000"), debugLine(msg))
 	}
+	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){m.kioskUpdate, m.navigate, m.classUpdate} {
+		if cmd, handled := handle(msg); handled {
+			return m, cmd
+		}
+	}
+	return m, m.route(msg)
+}
+
+// kioskUpdate handles what belongs to the kiosk as a whole: the terminal's
+// size, input while the trainer pauses or the idle warning shows, saves,
+// idleness, signing in and out, leaving, and the trainer PIN gate.
+func (m *Model) kioskUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
-		return m, nil
+		return nil, true
 	case tea.KeyMsg, tea.MouseMsg:
-		if m.class.paused != nil {
-			return m, nil // the trainer has the screens: input waits
-		}
-		m.lastInput = m.c.Now()
-		if _, warning := m.overlay.(*idleWarning); warning {
-			m.overlay = nil // any input means "I am here"
-			if _, isKey := msg.(tea.KeyMsg); isKey {
-				return m, nil
-			}
-		}
+		return m.input(msg)
 	case ui.SavedMsg:
-		if len(msg.Events) > 0 && m.cfg.Class != nil {
-			m.cfg.Class.Kick()
-		}
-		m.saveErr = msg.Err != nil
-		switch {
-		case msg.Err != nil:
-			m.status = m.c.Cat.T("save_failed")
-		case len(msg.Events) > 0:
-			m.status = m.c.Cat.T("saved")
-		}
-		return m, nil
+		m.saved(msg)
+		return nil, true
 	case idleCheckMsg:
-		return m, m.checkIdle()
+		return m.checkIdle(), true
 	case ui.SignedInMsg:
-		return m, m.signedIn(msg.Learner, msg.Shared)
+		return m.signedIn(msg.Learner, msg.Shared), true
 	case ui.SignOutMsg:
-		return m, m.signOut()
+		return m.signOut(), true
 	case backgroundMsg:
-		return m, msg.cmd // the full screen waits for no command anyway
+		return msg.cmd, true // the full screen waits for no command anyway
 	case speechDoneMsg:
-		return m, m.speechDone(msg)
+		return m.speechDone(msg), true
 	case ui.QuitMsg:
 		m.stopSpeech()
 		if c, ok := m.scr.(ui.Closer); ok {
 			c.Close() // forget any practice password before leaving
 		}
-		return m, tea.Sequence(m.flush(), tea.Quit)
-	case askTrainerPINMsg:
+		return tea.Sequence(m.flush(), tea.Quit), true
+	case askTrainerPINMsg, trainerPINCheckedMsg, gateTickMsg:
+		return m.gateUpdate(msg), true
+	}
+	return nil, false
+}
+
+// input notes that someone is there; while the trainer has the screens it
+// swallows the input, and the first input after the idle warning only
+// closes it (a click still goes on to the screen).
+func (m *Model) input(msg tea.Msg) (tea.Cmd, bool) {
+	if m.class.paused != nil {
+		return nil, true // the trainer has the screens: input waits
+	}
+	m.lastInput = m.c.Now()
+	if _, warning := m.overlay.(*idleWarning); warning {
+		m.overlay = nil // any input means "I am here"
+		_, isKey := msg.(tea.KeyMsg)
+		return nil, isKey
+	}
+	return nil, false
+}
+
+// saved shows whether what was queued reached the disk, and tells the class
+// link there is something to send.
+func (m *Model) saved(msg ui.SavedMsg) {
+	if len(msg.Events) > 0 && m.cfg.Class != nil {
+		m.cfg.Class.Kick()
+	}
+	m.saveErr = msg.Err != nil
+	switch {
+	case msg.Err != nil:
+		m.status = m.c.Cat.T("save_failed")
+	case len(msg.Events) > 0:
+		m.status = m.c.Cat.T("saved")
+	}
+}
+
+// gateUpdate runs the trainer PIN gate before closing a kiosk.
+func (m *Model) gateUpdate(msg tea.Msg) tea.Cmd {
+	if _, ask := msg.(askTrainerPINMsg); ask {
 		m.overlay = newPinGate(m.c, &m.gate)
-		return m, nil
-	case trainerPINCheckedMsg:
-		if g, ok := m.overlay.(*pinGate); ok {
-			cmd, closed := g.checked(msg)
-			if closed {
-				m.overlay = nil
-			}
-			return m, cmd
-		}
-		return m, nil
-	case gateTickMsg:
-		if g, ok := m.overlay.(*pinGate); ok {
-			return m, g.ticked()
-		}
-		return m, nil
+		return nil
+	}
+	g, ok := m.overlay.(*pinGate)
+	if !ok {
+		return nil
+	}
+	if _, tick := msg.(gateTickMsg); tick {
+		return g.ticked()
+	}
+	cmd, closed := g.checked(msg.(trainerPINCheckedMsg))
+	if closed {
+		m.overlay = nil
+	}
+	return cmd
+}
+
+// navigate handles the screens' requests to move (see ui's navigation
+// messages) and the settings' requests.
+func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
 	case ui.GoHomeMsg:
-		return m, m.goHome()
+		return m.goHome(), true
 	case ui.OpenSettingsMsg:
 		if m.c.Learner != nil {
 			m.show(screens.NewSettings(m.c))
 		}
-		return m, nil
+		return nil, true
 	case screens.PrefsChangedMsg:
-		return m, m.setPrefs(msg.Prefs)
+		return m.setPrefs(msg.Prefs), true
 	case screens.PrefsSavedMsg:
 		m.saveErr = msg.Err != nil
 		m.status = m.c.Cat.T("saved")
 		if msg.Err != nil {
 			m.status = m.c.Cat.T("save_failed")
 		}
-		return m, nil
+		return nil, true
 	case screens.SwitchModeMsg:
-		return m, m.askSwitch(msg.Accessible)
+		return m.askSwitch(msg.Accessible), true
 	case screens.SwitchNowMsg:
-		return m, m.switchMode(msg.Accessible)
+		return m.switchMode(msg.Accessible), true
 	case ui.OpenJoinMsg:
-		j := screens.NewJoinScreen(m.c, m.cfg.HubURL)
-		j.Looking = m.cfg.Discover != nil && m.cfg.HubURL == ""
-		m.scr = j
-		if !j.Looking {
-			return m, nil
-		}
-		return m, screens.DiscoverHubs(m.cfg.Discover)
+		return m.openJoin(), true
 	case ui.OpenListMsg:
 		m.show(screens.NewLessonList(m.c, msg.Itinerary))
-		return m, ui.LoadProgress(m.c.Rec, m.c.Learner.ID)
+		return ui.LoadProgress(m.c.Rec, m.c.Learner.ID), true
 	case ui.OpenLessonMsg:
-		l, ok := m.c.Lessons.Lesson(msg.ID)
-		if !ok || m.c.Learner == nil {
-			m.status = m.c.Cat.T("no_such_lesson", "ID", msg.ID)
-			return m, nil
-		}
-		return m, ui.LoadLesson(m.c.Rec, m.c.Learner.ID, l)
+		return m.openLesson(msg.ID), true
 	case ui.LessonReadyMsg:
 		if msg.Err != nil {
 			m.status = m.c.Cat.T("load_failed")
-			return m, nil
+			return nil, true
 		}
 		p := player.NewPlayer(m.c, msg.Lesson, m.nextLesson(msg.Lesson.ID), msg.Progress)
 		m.show(p)
-		return m, p.Init()
+		return p.Init(), true
 	}
-	if cmd, handled := m.classUpdate(msg); handled {
-		return m, cmd
-	}
+	return nil, false
+}
 
-	// Read aloud works on every screen, dialogs included.
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.c.Keys.ReadAloud) {
-		return m, m.readAloud()
+// openJoin shows the join screen, looking for hubs when it can.
+func (m *Model) openJoin() tea.Cmd {
+	looking := m.cfg.Discover != nil && m.cfg.HubURL == ""
+	j := screens.NewJoinScreen(m.c, m.cfg.HubURL)
+	j.Looking = looking
+	m.scr = j
+	if !looking {
+		return nil
 	}
-	// An overlay takes the input; what commands bring back still goes to
-	// the screen underneath (the home screen's progress, a saved answer).
-	_, isKey := msg.(tea.KeyMsg)
+	return screens.DiscoverHubs(m.cfg.Discover)
+}
+
+// openLesson reads where the learner is in lesson id, to open it.
+func (m *Model) openLesson(id string) tea.Cmd {
+	l, ok := m.c.Lessons.Lesson(id)
+	if !ok || m.c.Learner == nil {
+		m.status = m.c.Cat.T("no_such_lesson", "ID", id)
+		return nil
+	}
+	return ui.LoadLesson(m.c.Rec, m.c.Learner.ID, l)
+}
+
+// route hands the rest on: read aloud works everywhere, an overlay takes
+// the input, then the keys that work on every screen, then the screen.
+// What commands bring back still goes to the screen under an overlay (the
+// home screen's progress, a saved answer).
+func (m *Model) route(msg tea.Msg) tea.Cmd {
+	k, isKey := msg.(tea.KeyMsg)
+	if isKey && key.Matches(k, m.c.Keys.ReadAloud) {
+		return m.readAloud()
+	}
 	_, isMouse := msg.(tea.MouseMsg)
 	if m.overlay != nil && (isKey || isMouse) {
 		cmd, closed := m.overlay.Update(msg)
 		if closed {
 			m.overlay = nil
 		}
-		return m, cmd
+		return cmd
 	}
-	if k, ok := msg.(tea.KeyMsg); ok {
+	if isKey {
 		if cmd, handled := m.globalKey(k); handled {
-			return m, cmd
+			return cmd
 		}
 	}
-	return m, m.scr.Update(msg)
+	return m.scr.Update(msg)
 }
 
 // resize works out the content area from the terminal's size and the
