@@ -106,7 +106,7 @@ func (m *Model) lineTurn(text string) access.Result {
 	return res
 }
 
-// lineInput handles one typed line: first the words that work everywhere,
+// LineInput handles one typed line: first the words that work everywhere,
 // then the dialog or the screen.
 func (m *Model) LineInput(text string) access.Result {
 	cat := m.c.Cat

@@ -160,9 +160,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// update routes a message: first what the kiosk itself handles (size,
+// Update routes a message: first what the kiosk itself handles (size,
 // input, saves, the session), then the screens' requests to move, then the
-// class, and the rest to the overlay or the screen. The root handles no
+// Class, and the rest to the overlay or the screen. The root handles no
 // screen's own messages.
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.cfg.Debug != nil {
@@ -555,7 +555,7 @@ func (m *Model) View() string {
 	}
 	status = lipgloss.NewStyle().MaxWidth(w).Render(status)
 	// F1 comes first on every screen: it is the way out of any doubt; in a
-	// class, calling the trainer comes next.
+	// Class, calling the trainer comes next.
 	first := []key.Binding{m.c.Keys.Help}
 	if m.cfg.Class != nil {
 		first = append(first, m.handKey())

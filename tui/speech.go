@@ -17,7 +17,7 @@ import (
 // Read aloud: F6 (or "leer" in accessible mode) says the current
 // instruction and feedback through the computer's own speech, in the
 // lesson's language. It never blocks the screen: the speech runs in a
-// command of its own and the root hears when it has finished. A new F6, or
+// Command of its own and the root hears when it has finished. A new F6, or
 // leaving the screen, stops what is being said.
 
 // Speaker says text aloud. Speak returns once the text has been said, or

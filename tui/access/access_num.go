@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// number reads a typed option number from 1 to n; ok is false for
+// Number reads a typed option number from 1 to n; ok is false for
 // anything else.
 func Number(text string, n int) (int, bool) {
 	i, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), ".")))

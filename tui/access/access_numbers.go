@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// numbers reads the option numbers in a line ("1 3", "1, 3", "1 y 3"),
+// Numbers reads the option numbers in a line ("1 3", "1, 3", "1 y 3"),
 // each from 1 to n. ok is false if something else is there.
 func Numbers(text string, n int) ([]int, bool) {
 	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '.' || r == '-' })

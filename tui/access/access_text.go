@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// numbered lists options as "1. text".
+// Numbered lists options as "1. text".
 func Numbered(options []string) []string {
 	out := make([]string, len(options))
 	for i, o := range options {
@@ -14,7 +14,7 @@ func Numbered(options []string) []string {
 	return out
 }
 
-// sentence ends s with a full stop, unless it ends with a mark already.
+// Sentence ends s with a full stop, unless it ends with a mark already.
 func Sentence(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!:;…»)\"") || strings.HasSuffix(s, "…") || strings.HasSuffix(s, "»") {

@@ -11,10 +11,10 @@ import (
 	"aula/tui/ui"
 )
 
-// fold is a typed word as it is compared: trimmed, lowercase, no accents.
+// Fold is a typed word as it is compared: trimmed, lowercase, no accents.
 func Fold(s string) string { return lessons.Fold(strings.TrimSpace(s)) }
 
-// isWord says whether text is one of the words of command id.
+// IsWord says whether text is one of the words of command id.
 func IsWord(c *ui.Common, text, id string) bool {
 	t := Fold(text)
 	if t == "" {
@@ -30,14 +30,14 @@ func IsWord(c *ui.Common, text, id string) bool {
 	return false
 }
 
-// firstWord splits a typed command into its word and the rest ("abrir 2").
+// FirstWord splits a typed command into its word and the rest ("abrir 2").
 func FirstWord(text string) (string, string) {
 	text = strings.TrimSpace(text)
 	word, rest, _ := strings.Cut(text, " ")
 	return word, strings.TrimSpace(rest)
 }
 
-// notNumber says that text is not the number of an option.
+// NotNumber says that text is not the number of an option.
 func NotNumber(c *ui.Common, text string, n int) string {
 	if strings.TrimSpace(text) == "" {
 		return c.Cat.T("line_type_number")
@@ -45,7 +45,7 @@ func NotNumber(c *ui.Common, text string, n int) string {
 	return c.Cat.T("line_no_such_option", "Text", Clip(text, 40), "Max", n)
 }
 
-// clip shortens what the learner typed to be said back.
+// Clip shortens what the learner typed to be said back.
 func Clip(s string, n int) string {
 	r := []rune(strings.TrimSpace(s))
 	if len(r) <= n {
@@ -100,14 +100,14 @@ type Words interface{ LineCommands() []string }
 // command words (the body of an email being written).
 type Raw interface{ LineRaw() bool }
 
-// say is a lineResult that only says something.
+// Say is a lineResult that only says something.
 func Say(lines ...string) Result { return Result{Say: lines} }
 
 // Command words: the catalog lists each command's words, separated by |.
 // The learner's language and English both work.
 var englishWords = sync.OnceValue(func() *i18n.Catalog { return i18n.New("en") })
 
-// word is the first of a command's words, to show the learner.
+// Word is the first of a command's words, to show the learner.
 func Word(c *ui.Common, id string) string {
 	w, _, _ := strings.Cut(c.Cat.T(id), "|")
 	return w

@@ -698,7 +698,7 @@ func (d *Dashboard) helpText() string {
 	return text
 }
 
-// code is the session code to show: the configured one, else the hub's.
+// Code is the session code to show: the configured one, else the hub's.
 func (d *Dashboard) code() string {
 	if d.cfg.Code != "" {
 		return d.cfg.Code

@@ -38,7 +38,7 @@ func (d *Dashboard) stepTitle(lessonID, stepID string, index int) string {
 	return fmt.Sprintf("%d. %s", index+1, strings.ReplaceAll(clean(stepID), "-", " "))
 }
 
-// mistakeName says a mistake id of a step readably: the text of the
+// MistakeName says a mistake id of a step readably: the text of the
 // option chosen, the item put out of place, or the id in words.
 func (d *Dashboard) MistakeName(lessonID, stepID, id string) string {
 	cat := d.C.Cat

@@ -217,7 +217,7 @@ func (d *Dashboard) topHeight() int {
 	return 2 + len(d.buttonLines(d.C.Width)) + 1
 }
 
-// listRoom is how many learner rows fit on screen.
+// ListRoom is how many learner rows fit on screen.
 func (d *Dashboard) ListRoom() int {
 	return d.height - dashFooter - d.topHeight() - 1 // the column titles
 }

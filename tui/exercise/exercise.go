@@ -9,8 +9,8 @@ import (
 	"aula/tui/ui"
 )
 
-// exercise is the interactive part of a step, one implementation per step
-// kind. The player owns everything around it: title, instruction, checking,
+// Exercise is the interactive part of a step, one implementation per step
+// Kind. The player owns everything around it: title, instruction, checking,
 // feedback, hints and saving.
 type Exercise interface {
 	// Update handles keys and clicks meant for the exercise.
@@ -31,22 +31,22 @@ type Exercise interface {
 // Optional parts of an exercise, checked with a type assertion by the
 // player. Most kinds need none of them.
 type (
-	// starter starts what the exercise needs while it is on screen (a
+	// Starter starts what the exercise needs while it is on screen (a
 	// once-a-second tick for a code that expires).
 	Starter interface{ Start() tea.Cmd }
-	// enterTaker may use Enter before the player checks the answer (to go
+	// EnterTaker may use Enter before the player checks the answer (to go
 	// from one box to the next); it reports whether it did.
 	EnterTaker interface{ TakeEnter() bool }
-	// judgedTaker hears the verdict on its answer (to empty a box that was
+	// JudgedTaker hears the verdict on its answer (to empty a box that was
 	// wrong), and may say it in words of its own ("" for the usual ones).
 	JudgedTaker interface {
 		Judged(v lessons.Verdict)
 		Say(v lessons.Verdict) string
 	}
-	// wiper forgets what the learner typed: called when the step is left,
+	// Wiper forgets what the learner typed: called when the step is left,
 	// whether solved or not.
 	Wiper interface{ Wipe() }
-	// outcomeTaker finds mistakes on its own before any answer is checked
+	// OutcomeTaker finds mistakes on its own before any answer is checked
 	// (a form page that cannot go on until it is valid). After each update
 	// the player records what TakeOutcomes returns, once: mistake ids from
 	// the lesson file, never values, as outcomes that are not attempts (no
@@ -79,7 +79,7 @@ type Full interface {
 	CheckKey() key.Binding
 }
 
-// readExercise is the empty exercise of an information card.
+// ReadExercise is the empty exercise of an information card.
 type ReadExercise struct{}
 
 func (ReadExercise) Update(tea.Msg) tea.Cmd { return nil }
@@ -89,20 +89,20 @@ func (ReadExercise) Keys() []key.Binding    { return nil }
 func (ReadExercise) Typing() bool           { return false }
 func (ReadExercise) SetDone(bool)           {}
 
-// lineExercise is an exercise said as plain lines in accessible mode. It
+// LineExercise is an exercise said as plain lines in accessible mode. It
 // sits on the exercise the player made for the step (the same one the full
 // screen uses) and turns typed lines into what keys would do there: the
 // player still checks the answer, says the verdict, counts misses, gives
 // the hint and the worked example, and saves. A new step kind needs one
 // small adapter registered in lineKinds.
 type LineExercise interface {
-	// describe is what the learner needs besides the step's title and
+	// Describe is what the learner needs besides the step's title and
 	// instruction, in reading order: the options numbered, the SMS, the
 	// scene. It is printed once, when the step opens.
 	Describe() []string
-	// prompt says what to type now.
+	// Prompt says what to type now.
 	Prompt() string
-	// line takes one typed line. It changes the exercise as keys would,
+	// Line takes one typed line. It changes the exercise as keys would,
 	// says what happened (nothing, usually), and reports whether the player
 	// should check the answer now.
 	Line(text string) (say []string, check bool)
@@ -110,26 +110,26 @@ type LineExercise interface {
 
 // Optional parts of a lineExercise, checked with a type assertion.
 type (
-	// lineSayer words a verdict for accessible mode when the exercise's
+	// LineSayer words a verdict for accessible mode when the exercise's
 	// usual words speak of keys ("press F5"); "" keeps the usual ones.
 	LineSayer interface {
 		LineSay(v lessons.Verdict) string
 	}
-	// lineBrowser still takes lines once the step is over (looking around
+	// LineBrowser still takes lines once the step is over (looking around
 	// the mailbox); "" lines and the word for "go on" still go on.
 	LineBrowser interface{ Browse(text string) []string }
-	// lineNewser says what changed on its own (a timer ran out, a
+	// LineNewser says what changed on its own (a timer ran out, a
 	// receipt came), each note once, like a verdict.
 	LineNewser interface{ LineNews() []access.Note }
-	// lineCmder hands the runner a command after a line (the form's
+	// LineCmder hands the runner a command after a line (the form's
 	// timer, which keys would ask for in Update).
 	LineCmder interface{ LineCmd() tea.Cmd }
-	// lineSecret says that what is typed now is a practice password: the
+	// LineSecret says that what is typed now is a practice password: the
 	// terminal does not show it, as the full screen masks it.
 	LineSecret interface{ Secret() bool }
 )
 
-// lineAdapter makes the constructor of the adapter for exercises of type E
+// LineAdapter makes the constructor of the adapter for exercises of type E
 // (from a component of another type, which components never make, it
 // makes a read step's lines rather than panic).
 func LineAdapter[E Exercise](build func(c *ui.Common, e E) LineExercise) func(*ui.Common, *lessons.Step, Exercise) LineExercise {
@@ -141,7 +141,7 @@ func LineAdapter[E Exercise](build func(c *ui.Common, e E) LineExercise) func(*u
 	}
 }
 
-// readLines is an information card: Enter goes on.
+// ReadLines is an information card: Enter goes on.
 type ReadLines struct{ C *ui.Common }
 
 func (ReadLines) Describe() []string           { return nil }
@@ -150,7 +150,7 @@ func (ReadLines) Line(string) ([]string, bool) { return nil, true }
 
 // Kind is one step kind as the terminal interface knows it: registered once
 // (in package aula/tui/kinds), from which the player makes the full-screen
-// exercise and accessible mode its adapter. Name is the name of the kind's
+// Exercise and accessible mode its adapter. Name is the name of the kind's
 // judge in package lessons.
 type Kind struct {
 	// Name is the step kind, as lesson files write it ("choose").

@@ -21,7 +21,7 @@ import (
 	"aula/tui/kinds/typein"
 )
 
-// all lists every step kind the terminal interface can show.
+// All lists every step kind the terminal interface can show.
 var all = []exercise.Kind{
 	exercise.Read,
 	choose.Choose,

@@ -142,7 +142,7 @@ func (p *Player) LineInput(text string) access.Result {
 	return access.Result{Say: out, Cmd: tea.Batch(cmds...)}
 }
 
-// lineCommands are the words the step's exercise understands.
+// LineCommands are the words the step's exercise understands.
 func (p *Player) LineCommands() []string {
 	if p.Finished {
 		return nil
@@ -153,7 +153,7 @@ func (p *Player) LineCommands() []string {
 	return nil
 }
 
-// lineRaw says whether the exercise wants every line as typed (the body of
+// LineRaw says whether the exercise wants every line as typed (the body of
 // an email).
 func (p *Player) LineRaw() bool {
 	if p.Finished || p.State != Asking {
@@ -163,7 +163,7 @@ func (p *Player) LineRaw() bool {
 	return ok && r.LineRaw()
 }
 
-// spoken is what F6 reads on a step: its title and instruction, what the
+// Spoken is what F6 reads on a step: its title and instruction, what the
 // exercise adds to them (the options, the SMS), and the feedback, the hint
 // and the worked example on screen.
 func (p *Player) Spoken() string {

@@ -28,7 +28,7 @@ const (
 	revealed                  // third miss: the worked example is shown, Enter goes on
 )
 
-// player shows a lesson, one step per screen.
+// Player shows a lesson, one step per screen.
 type Player struct {
 	c        *ui.Common
 	Lesson   *lessons.Lesson
@@ -70,7 +70,7 @@ func (p *Player) start() tea.Cmd {
 }
 
 // Close makes the exercise on screen forget what the learner typed: the
-// lesson is being left.
+// Lesson is being left.
 func (p *Player) Close() { p.Wipe() }
 
 func (p *Player) Wipe() {
@@ -268,7 +268,7 @@ func (p *Player) judge(a lessons.Answer) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// showHint puts the hint on screen and counts it once per step.
+// ShowHint puts the hint on screen and counts it once per step.
 func (p *Player) ShowHint() tea.Cmd {
 	if p.Hint || p.Step().Hint == "" {
 		return nil
@@ -304,7 +304,7 @@ func (p *Player) Title() string { return p.Lesson.Title }
 func (p *Player) Typing() bool { return !p.Finished && p.Ex.Typing() }
 
 // WantsEsc says whether Esc belongs to the exercise now (closing a form,
-// asking before a draft is thrown away) rather than meaning "go home". The
+// Asking before a draft is thrown away) rather than meaning "go home". The
 // root asks before its own Esc handling.
 func (p *Player) WantsEsc() bool {
 	f, ok := p.Ex.(exercise.Full)

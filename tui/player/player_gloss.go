@@ -20,7 +20,7 @@ type glossed struct {
 	wrapped string // text wrapped: kept between frames, it only changes with the width or the theme
 }
 
-// terms are the glossary's words in the step's title and instruction.
+// Terms are the glossary's words in the step's title and instruction.
 func (p *Player) Terms() []*lessons.Term {
 	if !p.gloss.done {
 		s := p.Step()
@@ -49,7 +49,7 @@ func (p *Player) wrappedInstruction(w int) string {
 	return p.gloss.wrapped
 }
 
-// markTerms draws the glossary's words of text in style.
+// MarkTerms draws the glossary's words of text in style.
 func MarkTerms(cat *lessons.Catalog, text string, style lipgloss.Style) string {
 	found := cat.FindTerms(text)
 	if len(found) == 0 {

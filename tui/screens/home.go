@@ -22,7 +22,7 @@ type homeRow struct {
 	settings  bool   // open the settings
 }
 
-// home is the first screen after sign-in: continue where you left off, the
+// Home is the first screen after sign-in: continue where you left off, the
 // itineraries with their progress, and all lessons.
 type Home struct {
 	c        *ui.Common

@@ -21,7 +21,7 @@ import (
 // Discover finds class hubs on the local network; nil means no discovery.
 type Discover func(ctx context.Context) []classroom.Found
 
-// joinScreen lets a learner join the trainer's class: pick a hub found on
+// JoinScreen lets a learner join the trainer's class: pick a hub found on
 // the network or type its address, then type the session code.
 type JoinScreen struct {
 	c       *ui.Common

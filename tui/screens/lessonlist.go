@@ -13,7 +13,7 @@ import (
 	"aula/tui/ui"
 )
 
-// lessonList lists the lessons of an itinerary, or all lessons, each with
+// LessonList lists the lessons of an itinerary, or all lessons, each with
 // its state in words: done, at step N, or new.
 type LessonList struct {
 	c         *ui.Common

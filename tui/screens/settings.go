@@ -23,7 +23,7 @@ const (
 	setRows
 )
 
-// settings lets a learner choose how Aula looks and sounds: the theme, the
+// Settings lets a learner choose how Aula looks and sounds: the theme, the
 // large layout, accessible mode (plain text for a screen reader) and
 // reading each step aloud. A change shows at once and is kept in the
 // learner's record.
@@ -35,11 +35,11 @@ type Settings struct {
 
 // Messages of the settings screen to the root.
 type (
-	// prefsChangedMsg asks the root to show and keep new preferences.
+	// PrefsChangedMsg asks the root to show and keep new preferences.
 	PrefsChangedMsg struct{ Prefs store.Prefs }
-	// prefsSavedMsg says whether they were kept.
+	// PrefsSavedMsg says whether they were kept.
 	PrefsSavedMsg struct{ Err error }
-	// switchModeMsg asks to leave the full screen for accessible mode, or
+	// SwitchModeMsg asks to leave the full screen for accessible mode, or
 	// the other way round.
 	SwitchModeMsg struct{ Accessible bool }
 )
@@ -184,7 +184,7 @@ func (s *Settings) View() string {
 	return strings.Join(append(parts, back), "\n")
 }
 
-// switchNowMsg is the answer "yes, switch" to the question of askSwitch.
+// SwitchNowMsg is the answer "yes, switch" to the question of askSwitch.
 type SwitchNowMsg struct{ Accessible bool }
 
 func SavePrefs(st *store.Store, id uint64, p store.Prefs) tea.Cmd {

@@ -34,10 +34,10 @@ const (
 // maxPINTries is how many wrong PINs are allowed before the pause.
 const maxPINTries = 3
 
-// pinPause is how long a profile waits after maxPINTries wrong PINs.
+// PinPause is how long a profile waits after maxPINTries wrong PINs.
 const PinPause = 30 * time.Second
 
-// signIn lets a learner pick their name or add themselves; no email, no
+// SignIn lets a learner pick their name or add themselves; no email, no
 // password. A PIN is optional.
 type SignIn struct {
 	c        *ui.Common

@@ -42,7 +42,7 @@ type Common struct {
 	Kiosk bool
 }
 
-// newCommon builds the context shared by the kiosk and the dashboard: the
+// NewCommon builds the context shared by the kiosk and the dashboard: the
 // theme's styles, the words of lang, the keys and the help line.
 func NewCommon(lang string, lib *lessons.Library, now func() time.Time) *Common {
 	cat := i18n.New(lang)
@@ -75,10 +75,10 @@ func (c *Common) setStyles(st *Styles) {
 	c.Help.Styles.FullDesc = st.HelpDesc
 }
 
-// largePadX is the margin left and right of the screen in the large layout.
+// LargePadX is the margin left and right of the screen in the large layout.
 const LargePadX = 3
 
-// applyPrefs shows the app as a learner likes it: the theme and the
+// ApplyPrefs shows the app as a learner likes it: the theme and the
 // layout. The zero Prefs is the default look.
 func (c *Common) ApplyPrefs(p store.Prefs) {
 	st := ThemeStyles(p.Theme)
@@ -90,7 +90,7 @@ func (c *Common) ApplyPrefs(p store.Prefs) {
 	c.setStyles(st)
 }
 
-// gap is what goes between the options of a list: nothing, or a blank
+// Gap is what goes between the options of a list: nothing, or a blank
 // line in the large layout.
 func (c *Common) Gap() string {
 	if c.Large {
@@ -99,7 +99,7 @@ func (c *Common) Gap() string {
 	return "\n"
 }
 
-// keyHelp lists the bindings with their words for a help screen, once
+// KeyHelp lists the bindings with their words for a help screen, once
 // each, with F1 and Ctrl+C (which work everywhere) at the end.
 func (c *Common) KeyHelp(keys []key.Binding) []string {
 	var out []string
@@ -120,7 +120,7 @@ func (c *Common) KeyHelp(keys []key.Binding) []string {
 	return out
 }
 
-// textWidth is the width for running text: the content width, but never so
+// TextWidth is the width for running text: the content width, but never so
 // wide that lines get hard to follow.
 func (c *Common) TextWidth() int {
 	return Clamp(c.Width, 1, MaxTextWidth)

@@ -9,13 +9,13 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// dialogButton is one answer to a dialog; a nil msg just closes it.
+// DialogButton is one answer to a dialog; a nil msg just closes it.
 type DialogButton struct {
 	Label string
 	Msg   tea.Msg
 }
 
-// dialog asks one question with a few buttons. Esc closes it, as the last
+// Dialog asks one question with a few buttons. Esc closes it, as the last
 // button ("stay") does.
 type Dialog struct {
 	c       *Common

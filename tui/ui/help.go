@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// helpOverlay explains the current screen and its keys. Esc, F1 or ?
+// HelpOverlay explains the current screen and its keys. Esc, F1 or ?
 // close it.
 type HelpOverlay struct {
 	C        *Common

@@ -22,12 +22,12 @@ func LevelOf(v lessons.Verdict) lessons.Level {
 	return v.Strength.Level
 }
 
-// levelName is a level in words ("débil").
+// LevelName is a level in words ("débil").
 func LevelName(cat interface{ T(string, ...any) string }, l lessons.Level) string {
 	return cat.T(fmt.Sprintf("pw_level_%d", int(l)))
 }
 
-// strengthMeter draws a strength as blocks, a word and the goal; empty
+// StrengthMeter draws a strength as blocks, a word and the goal; empty
 // draws the meter of nothing yet. Never colour alone: the word says the
 // level.
 func StrengthMeter(c *Common, lvl, goalLvl lessons.Level, empty bool, width int) string {

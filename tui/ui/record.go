@@ -23,7 +23,7 @@ type Recorder struct {
 // NewRecorder returns a recorder over st.
 func NewRecorder(st *store.Store) *Recorder { return &Recorder{st: st} }
 
-// savedMsg reports that queued events were committed, or why not.
+// SavedMsg reports that queued events were committed, or why not.
 type SavedMsg struct {
 	Events []store.Event
 	Err    error

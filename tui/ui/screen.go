@@ -12,7 +12,7 @@ import (
 	"aula/lessons"
 )
 
-// screen is one full screen of the app.
+// Screen is one full screen of the app.
 type Screen interface {
 	Update(msg tea.Msg) tea.Cmd
 	View() string
@@ -22,7 +22,7 @@ type Screen interface {
 	Typing() bool
 }
 
-// overlay is drawn over the current screen and takes the keys while open.
+// Overlay is drawn over the current screen and takes the keys while open.
 type Overlay interface {
 	Update(msg tea.Msg) (tea.Cmd, bool) // bool: close the overlay
 	View(width, height int) string
@@ -61,7 +61,7 @@ type (
 )
 
 // Where is where the learner is: a screen's name and, in a lesson, the
-// lesson and step.
+// Lesson and step.
 type Where struct {
 	Screen    string // "signin", "home", "list", "join", "lesson", "summary"
 	Lesson    string

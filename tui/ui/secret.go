@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// secretField is a one-line field for a practice password. Unlike
+// SecretField is a one-line field for a practice password. Unlike
 // bubbles/textinput it owns the only slice that holds the characters, with
 // a fixed capacity that is never outgrown, so wipe can overwrite them: the
 // password is not left behind in an old array when the field grows.
@@ -65,7 +65,7 @@ func (f *SecretField) Update(k tea.KeyMsg) bool {
 	return false
 }
 
-// insert puts rs at the cursor. Control characters (a pasted tab or line
+// Insert puts rs at the cursor. Control characters (a pasted tab or line
 // break) are left out: the field is one line. What does not fit is left
 // out too, and said.
 func (f *SecretField) Insert(rs []rune) bool {
@@ -95,7 +95,7 @@ func (f *SecretField) remove(i int) {
 	f.Cut = false
 }
 
-// wipe overwrites every character the field ever held and empties it.
+// Wipe overwrites every character the field ever held and empties it.
 func (f *SecretField) Wipe() {
 	all := f.Runes[:cap(f.Runes)]
 	for i := range all {

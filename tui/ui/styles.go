@@ -8,7 +8,7 @@ const (
 	// below them it asks for a bigger window.
 	MinWidth  = 50
 	MinHeight = 14
-	// maxTextWidth keeps lines short enough to read comfortably on a
+	// MaxTextWidth keeps lines short enough to read comfortably on a
 	// large terminal.
 	MaxTextWidth = 76
 	HeaderHeight = 2 // title line and a blank line
@@ -60,7 +60,7 @@ const (
 // Themes lists the themes in the order the settings screen offers them.
 var Themes = []string{ThemeDefault, ThemeHighContrast, ThemeCalm}
 
-// themes maps a theme name to its constructor.
+// Themes maps a theme name to its constructor.
 var themes = map[string]func() *Styles{
 	ThemeDefault:      DefaultStyles,
 	ThemeHighContrast: HighContrastStyles,

@@ -10,7 +10,7 @@ func IsClick(m tea.MouseMsg) bool {
 	return m.Action == tea.MouseActionRelease && m.Button == tea.MouseButtonLeft
 }
 
-// button draws a clickable button; the default one (Enter) stands out.
+// Button draws a clickable button; the default one (Enter) stands out.
 func Button(c *Common, id, label string, isDefault bool) string {
 	st := c.Styles.Button
 	if isDefault {
@@ -23,7 +23,7 @@ func Button(c *Common, id, label string, isDefault bool) string {
 	return c.Zones.Mark(id, st.Render("[ "+label+" ]"))
 }
 
-// progressBar draws done out of total; it always comes with words beside it.
+// ProgressBar draws done out of total; it always comes with words beside it.
 func ProgressBar(c *Common, done, total, width int) string {
 	bar := progress.New(progress.WithSolidFill(c.Styles.BarFull), progress.WithoutPercentage(), progress.WithWidth(width))
 	bar.EmptyColor = c.Styles.BarEmpty
@@ -34,7 +34,7 @@ func ProgressBar(c *Common, done, total, width int) string {
 	return bar.ViewAs(pct)
 }
 
-// truncate shortens s to n cells with an ellipsis.
+// Truncate shortens s to n cells with an ellipsis.
 func Truncate(s string, n int) string {
 	if lipgloss.Width(s) <= n {
 		return s

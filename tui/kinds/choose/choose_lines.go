@@ -73,7 +73,7 @@ func (l *chooseLines) Line(text string) ([]string, bool) {
 	return nil, true // none marked: the player says to mark something
 }
 
-// spoken adds the options to what F6 reads.
+// Spoken adds the options to what F6 reads.
 func (l *chooseLines) Spoken() string { return strings.Join(l.Describe(), "\n") }
 
 func NewChooseLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {

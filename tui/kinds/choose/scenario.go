@@ -10,7 +10,7 @@ import (
 	"aula/tui/ui"
 )
 
-// scenarioExercise draws a scene (an SMS, a phone call, a web page) above
+// ScenarioExercise draws a scene (an SMS, a phone call, a web page) above
 // the options of a choose step, and is that choose step for everything
 // else.
 type ScenarioExercise struct {

@@ -18,7 +18,7 @@ import (
 	"aula/tui/ui"
 )
 
-// codeExercise is two-step verification: a phone beside the form shows an
+// CodeExercise is two-step verification: a phone beside the form shows an
 // SMS with a code; the learner types it before it expires, and asks for
 // another one (F5) when it has.
 //
@@ -38,7 +38,7 @@ type CodeExercise struct {
 	newKey  key.Binding
 }
 
-// codeTickMsg redraws the countdown of code number sent of a step.
+// CodeTickMsg redraws the countdown of code number sent of a step.
 type CodeTickMsg struct {
 	Step string
 	Sent int

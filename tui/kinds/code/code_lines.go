@@ -56,7 +56,7 @@ func (l *codeLines) LineSay(v lessons.Verdict) string {
 	return ""
 }
 
-// spoken adds the SMS to what F6 reads.
+// Spoken adds the SMS to what F6 reads.
 func (l *codeLines) Spoken() string { return strings.Join(l.sms(), "\n") }
 
 var NewCodeLines = exercise.LineAdapter(func(c *ui.Common, e *CodeExercise) exercise.LineExercise {

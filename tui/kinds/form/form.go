@@ -13,7 +13,7 @@ import (
 	"aula/tui/ui"
 )
 
-// formExercise is a simulated online form (step kind "form"): a wizard of
+// FormExercise is a simulated online form (step kind "form"): a wizard of
 // pages with a page indicator, labelled fields with help and required
 // marks, a repeating group, document upload, a review page with "change"
 // links, submit and a receipt. Pages are checked as the real ones are, but
@@ -32,7 +32,7 @@ import (
 // drawing), form_check.go (validation glue and outcomes), form_layout.go
 // (a page on screen), form_review.go, form_receipt.go, form_session.go
 // (time: the session timeout and the SMS code) and form_panels.go (the
-// persona card and the file picker).
+// Persona card and the file picker).
 type FormExercise struct {
 	c    *ui.Common
 	Step *lessons.Step
@@ -162,7 +162,7 @@ func (e *FormExercise) onPage(id string) int {
 // reviewPage is the index of the review page.
 func (e *FormExercise) reviewPage() int { return len(e.form.Pages) }
 
-// enterPage shows page i with the focus on its first target.
+// EnterPage shows page i with the focus on its first target.
 func (e *FormExercise) EnterPage(i int) {
 	e.Page, e.Focus, e.scroll, e.summary, e.popup = i, 0, 0, false, popNone
 	e.focusField()
@@ -345,7 +345,7 @@ func (e *FormExercise) isText(t Target) bool {
 	return t.Kind == TField && fs != nil && fs.F.IsText()
 }
 
-// move moves the focus by n targets, staying on the page.
+// Move moves the focus by n targets, staying on the page.
 func (e *FormExercise) move(n int) {
 	ts := e.Targets()
 	e.Focus = ui.Clamp(e.Focus+n, 0, max(len(ts)-1, 0))
@@ -372,7 +372,7 @@ func (e *FormExercise) focusField() {
 	}
 }
 
-// focusOn puts the focus on the target of field key (or its first option).
+// FocusOn puts the focus on the target of field key (or its first option).
 func (e *FormExercise) FocusOn(k string) {
 	for i, t := range e.Targets() {
 		if t.Key == k && (t.Kind == TField || t.Kind == tOption || t.Kind == TAdd) {
@@ -606,7 +606,7 @@ func (e *FormExercise) TakeCheck() lessons.Answer {
 }
 
 // Judged hears the verdict on a submitted form: when a detail is not the
-// persona's, the form opens the page that has it, with the focus on it, as
+// Persona's, the form opens the page that has it, with the focus on it, as
 // "Change" does, so the learner can fix it and come back.
 func (e *FormExercise) Judged(v lessons.Verdict) {
 	if v.Correct || e.done {
@@ -671,7 +671,7 @@ func (e *FormExercise) Answer() lessons.Answer {
 	return a
 }
 
-// answer builds the answer and the key of every path in it.
+// Answer builds the answer and the key of every path in it.
 func (e *FormExercise) answer() (lessons.FormAnswer, map[string]string) {
 	a := lessons.FormAnswer{Values: map[string]string{}, Items: map[string]int{}, Now: e.c.Now(), Codes: map[string]lessons.SentCode{}}
 	keys := map[string]string{}

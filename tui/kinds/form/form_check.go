@@ -66,7 +66,7 @@ type shownProblem struct {
 	rule string
 }
 
-// checkPage validates page i and shows the result next to every field.
+// CheckPage validates page i and shows the result next to every field.
 func (e *FormExercise) CheckPage(i int) []shownProblem {
 	a, keys := e.answer()
 	var out []shownProblem
@@ -115,7 +115,7 @@ func (e *FormExercise) outcomes(problems []shownProblem) {
 	}
 }
 
-// errorText says what is wrong with a field and how to fix it: the
+// ErrorText says what is wrong with a field and how to fix it: the
 // lesson's own words for that rule, or the app's.
 func (e *FormExercise) ErrorText(f *lessons.Field, rule string) string {
 	if s := f.Errors[rule]; s != "" {

@@ -55,7 +55,7 @@ func (e *FormExercise) newField(f *lessons.Field, k, value string) *fieldState {
 	return fs
 }
 
-// val is the field's answer.
+// Val is the field's answer.
 func (fs *fieldState) Val() string {
 	if fs.F.IsText() {
 		return fs.Input.Value()

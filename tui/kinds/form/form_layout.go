@@ -17,7 +17,7 @@ const (
 	wideFormWidth = 60 + 2 + personaWidth
 )
 
-// targetKind is what the focus can be on.
+// TargetKind is what the focus can be on.
 type TargetKind int
 
 const (
@@ -32,7 +32,7 @@ const (
 	TBack
 )
 
-// target is one place the focus can be.
+// Target is one place the focus can be.
 type Target struct {
 	Kind TargetKind
 	Key  string
@@ -43,7 +43,7 @@ func (t Target) Zone(step string) string {
 	return "form:" + step + ":" + strconv.Itoa(int(t.Kind)) + ":" + t.Key + ":" + strconv.Itoa(t.N)
 }
 
-// targets lists the places the focus can go on the page shown, in order.
+// Targets lists the places the focus can go on the page shown, in order.
 func (e *FormExercise) Targets() []Target {
 	var ts []Target
 	if e.Page >= e.reviewPage() {
@@ -529,7 +529,7 @@ func (e *FormExercise) drawSummary(cv *canvas, w int, short bool) {
 	cv.add(-1, "")
 }
 
-// pageFieldsInOrder lists the fields of the page shown, group items
+// PageFieldsInOrder lists the fields of the page shown, group items
 // included, in screen order.
 func (e *FormExercise) PageFieldsInOrder() []*fieldState {
 	var out []*fieldState

@@ -19,7 +19,7 @@ import (
 // once a second while a countdown is shown and otherwise once, when the
 // warning is due. No timer runs when nothing is counting.
 
-// formTickMsg wakes a form up.
+// FormTickMsg wakes a form up.
 type FormTickMsg struct{ Owner *FormExercise }
 
 // warnBefore is how long before the end of the session the warning shows.

@@ -14,7 +14,7 @@ import (
 	"aula/tui/ui"
 )
 
-// formLines says the simulated online form as lines. The page is said with
+// FormLines says the simulated online form as lines. The page is said with
 // its fields numbered; the learner types a field's number, then its value
 // (a drop-down's option, a file or a day by number too), or a word: next,
 // back, card, add, remove 2, change 1 (on the review), submit. Every value
@@ -155,7 +155,7 @@ func (l *FormLines) valueText(fs *fieldState) string {
 	return cat.T("line_form_empty")
 }
 
-// errorText is the form's words for a rule, or, where those speak of
+// ErrorText is the form's words for a rule, or, where those speak of
 // keys, the same in words for typing.
 func (l *FormLines) ErrorText(f *lessons.Field, rule string) string {
 	if f.Errors[rule] == "" {
@@ -308,7 +308,7 @@ func (l *FormLines) LineCommands() []string {
 		"File", l.w("line_cmd_file"), "Code", l.w("line_cmd_new_code"), "Submit", l.w("line_cmd_submit"))}
 }
 
-// lineCmd keeps the form's timer running after a line (the session and
+// LineCmd keeps the form's timer running after a line (the session and
 // the SMS code count on c.Tick, as on the full screen).
 func (l *FormLines) LineCmd() tea.Cmd {
 	cmd := l.cmd
@@ -316,7 +316,7 @@ func (l *FormLines) LineCmd() tea.Cmd {
 	return tea.Batch(cmd, l.E.ensureTick())
 }
 
-// lineNews says what changes on its own: the warning before the session
+// LineNews says what changes on its own: the warning before the session
 // ends, its end, an SMS code that expired, and the receipt.
 func (l *FormLines) LineNews() []access.Note {
 	e := l.E
@@ -346,7 +346,7 @@ func (l *FormLines) LineNews() []access.Note {
 	return out
 }
 
-// spoken adds the page to what F6 reads.
+// Spoken adds the page to what F6 reads.
 func (l *FormLines) Spoken() string { return strings.Join(l.page(), "\n") }
 
 // nextTarget is the page's Next (or Submit) button.
@@ -359,7 +359,7 @@ func (l *FormLines) nextTarget() Target {
 	return Target{Kind: TNext}
 }
 
-// press presses the target that matches t, with the focus on it, as Enter
+// Press presses the target that matches t, with the focus on it, as Enter
 // would.
 func (l *FormLines) Press(t Target) {
 	e := l.E

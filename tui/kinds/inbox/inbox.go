@@ -13,7 +13,7 @@ import (
 	"aula/tui/ui"
 )
 
-// inboxExercise is a practice mail app: folders, a message list, a reading
+// InboxExercise is a practice mail app: folders, a message list, a reading
 // pane, a compose form with a file picker, and a look at where links really
 // go. It is a fullExercise: it takes the whole step area, Enter and (when it
 // has something open) Esc, and asks the player to check the answer after
@@ -151,7 +151,7 @@ func NewInboxExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	return e
 }
 
-// shown are the messages of the current folder, in the order listed: the
+// Shown are the messages of the current folder, in the order listed: the
 // learner's own newest first, then the lesson's as written.
 func (e *InboxExercise) Shown() []*mailItem {
 	f := inboxFolders[e.folder]
@@ -317,7 +317,7 @@ func (e *InboxExercise) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// browse is what still works once the step is over: looking around the
+// Browse is what still works once the step is over: looking around the
 // folders and reading (Enter belongs to the player again).
 func (e *InboxExercise) Browse(k tea.KeyMsg) {
 	ck := e.c.Keys

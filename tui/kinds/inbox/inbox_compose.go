@@ -229,7 +229,7 @@ func (e *InboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// press acts on a button of the compose form.
+// Press acts on a button of the compose form.
 func (e *InboxExercise) Press(b int) {
 	switch b {
 	case btnAttach:

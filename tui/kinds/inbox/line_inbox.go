@@ -165,7 +165,7 @@ func (l *inboxLines) Prompt() string {
 	return cat.T("line_inbox_prompt", "Help", l.w("line_cmd_help"))
 }
 
-// lineRaw: the message of an email takes every line as typed.
+// LineRaw: the message of an email takes every line as typed.
 func (l *inboxLines) LineRaw() bool {
 	return l.e.mode == modeCompose && l.stage == stageBody && !l.sure
 }
@@ -186,7 +186,7 @@ func (l *inboxLines) LineCommands() []string {
 		"Link", l.w("line_cmd_link"), "Check", l.w("line_cmd_check"))}
 }
 
-// line acts on the mailbox as the keys would; the player checks after any
+// Line acts on the mailbox as the keys would; the player checks after any
 // action that may finish the task (TakeCheck).
 func (l *inboxLines) Line(text string) ([]string, bool) {
 	e := l.e
@@ -534,7 +534,7 @@ func (l *inboxLines) documents() []string {
 	return append([]string{cat.T("line_inbox_documents", "Word", l.w("line_cmd_attach"))}, access.Numbered(names)...)
 }
 
-// browse: once the step is over, the mailbox can still be read.
+// Browse: once the step is over, the mailbox can still be read.
 func (l *inboxLines) Browse(text string) []string {
 	cmd, arg := access.FirstWord(text)
 	switch {
@@ -551,7 +551,7 @@ func (l *inboxLines) Browse(text string) []string {
 	return nil
 }
 
-// lineSay words the verdicts that speak of keys.
+// LineSay words the verdicts that speak of keys.
 func (l *inboxLines) LineSay(v lessons.Verdict) string {
 	switch v.Reason {
 	case lessons.ReasonNothing:

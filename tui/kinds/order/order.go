@@ -13,7 +13,7 @@ import (
 	"aula/tui/ui"
 )
 
-// orderExercise lets the learner put items in order: Space picks an item
+// OrderExercise lets the learner put items in order: Space picks an item
 // up, the arrows move it, Space puts it down. With the mouse: click an item,
 // then click the place where it goes.
 type OrderExercise struct {

@@ -12,7 +12,7 @@ import (
 	"aula/tui/ui"
 )
 
-// passwordExercise lets the learner make up a practice password in a
+// PasswordExercise lets the learner make up a practice password in a
 // masked field, with a live strength meter and advice, and type it again.
 //
 // The password lives only in the two secretFields. When the step is solved,

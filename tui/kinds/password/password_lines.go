@@ -22,7 +22,7 @@ func (l *passwordLines) Describe() []string {
 	return out
 }
 
-// secret: the practice password is not shown as it is typed, as the full
+// Secret: the practice password is not shown as it is typed, as the full
 // screen masks it.
 func (l *passwordLines) Secret() bool { return true }
 

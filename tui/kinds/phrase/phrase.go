@@ -13,7 +13,7 @@ import (
 	"aula/tui/ui"
 )
 
-// phraseExercise is the passphrase builder: words to pick in a grid, the
+// PhraseExercise is the passphrase builder: words to pick in a grid, the
 // phrase they make, and its strength as it grows. Space (or a click) adds
 // the word under the cursor; Backspace takes the last one away.
 type PhraseExercise struct {
@@ -29,7 +29,7 @@ type PhraseExercise struct {
 	dropKey key.Binding
 }
 
-// phraseColumns is how many words a row of the grid holds.
+// PhraseColumns is how many words a row of the grid holds.
 const PhraseColumns = 4
 
 func NewPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {

@@ -13,7 +13,7 @@ import (
 	"aula/tui/ui"
 )
 
-// typeExercise is a text field judged by the lesson's rules. What is typed
+// TypeExercise is a text field judged by the lesson's rules. What is typed
 // lives only here, in memory, until the step ends.
 type TypeExercise struct {
 	c     *ui.Common
