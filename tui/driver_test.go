@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -121,10 +120,9 @@ func (d *driver) exec(cmd tea.Cmd) {
 		d.quit = true
 		return
 	}
-	// Batches and sequences are slices of commands.
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == tuitest.CmdType {
-		for i := 0; i < v.Len(); i++ {
-			d.run(v.Index(i).Interface().(tea.Cmd))
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			d.run(c)
 		}
 		return
 	}

@@ -3,14 +3,12 @@ package tui
 import (
 	"bytes"
 	"os"
-	"reflect"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
-	"aula/tui/internal/tuitest"
 	"aula/tui/ui"
 )
 
@@ -178,10 +176,10 @@ func messages(cmd tea.Cmd) []tea.Msg {
 		return nil
 	}
 	msg := cmd()
-	if v := reflect.ValueOf(msg); msg != nil && v.Kind() == reflect.Slice && v.Type().Elem() == tuitest.CmdType {
+	if batch, ok := msg.(tea.BatchMsg); ok {
 		var out []tea.Msg
-		for i := 0; i < v.Len(); i++ {
-			out = append(out, messages(v.Index(i).Interface().(tea.Cmd))...)
+		for _, c := range batch {
+			out = append(out, messages(c)...)
 		}
 		return out
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -234,8 +233,6 @@ func (r *Lines) start(cmd tea.Cmd) {
 	go func() { r.post(envelope{msg: cmd(), done: true}) }()
 }
 
-var cmdSliceType = reflect.TypeOf(tea.Cmd(nil))
-
 // deliver hands a message to the model and starts what follows from it.
 func (r *Lines) deliver(e envelope) {
 	if e.done {
@@ -254,23 +251,6 @@ func (r *Lines) deliver(e envelope) {
 		for _, c := range msg {
 			r.start(c)
 		}
-		return
-	}
-	if v := reflect.ValueOf(e.msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdSliceType {
-		// tea.Sequence: one command after another, their messages in order.
-		cmds := make([]tea.Cmd, v.Len())
-		for i := range cmds {
-			cmds[i] = v.Index(i).Interface().(tea.Cmd)
-		}
-		r.inflight++
-		go func() {
-			for _, c := range cmds {
-				if c != nil {
-					r.post(envelope{msg: c()})
-				}
-			}
-			r.post(envelope{done: true})
-		}()
 		return
 	}
 	_, cmd := r.m.Update(e.msg)

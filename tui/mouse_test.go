@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"reflect"
 	"testing"
 	"time"
 
@@ -11,22 +10,23 @@ import (
 	zone "github.com/lrstanley/bubblezone"
 )
 
-// click draws the screen, waits until the zone manager has taken in where
-// zone id is (it does so on its own goroutine), and clicks its top-left cell.
+// click draws the screen and clicks the top-left cell of zone id. The zone
+// worker stores a frame's zones on its own goroutine; drawing the frame on
+// a fresh zone manager means the first place the manager knows for id is
+// where this frame put it (a button that moved, btn-check on the next step,
+// is not clicked where it was). Only bubblezone's public API is used.
 func (d *driver) click(id string) {
 	d.t.Helper()
-	_ = d.view()
-	// The zone worker reads the frame's zones from a queue, in order, and
-	// takes the next one only when it has stored the last: once the queue
-	// is empty, every zone of this frame is stored (only the clean-up of
-	// old zones may still be under way). Without this wait, a button that
-	// moved (btn-check on the next step) could be clicked where it was.
-	queue := reflect.ValueOf(d.m.c.Zones).Elem().FieldByName("setChan")
+	d.settle()
+	old := d.m.c.Zones
+	d.m.c.Zones = zone.New()
+	old.Close()
+	_ = d.m.View()
 	deadline := time.Now().Add(2 * time.Second)
 	var z *zone.ZoneInfo
 	for {
 		z = d.m.c.Zones.Get(id)
-		if queue.Len() == 0 && z != nil && !z.IsZero() {
+		if !z.IsZero() {
 			break
 		}
 		if time.Now().After(deadline) {

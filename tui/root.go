@@ -205,7 +205,7 @@ func (m *Model) kioskUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		if c, ok := m.scr.(ui.Closer); ok {
 			c.Close() // forget any practice password before leaving
 		}
-		return tea.Sequence(m.flush(), tea.Quit), true
+		return ui.Sequence(m.flush(), tea.Quit), true
 	case askTrainerPINMsg, trainerPINCheckedMsg, gateTickMsg:
 		return m.gateUpdate(msg), true
 	}
@@ -444,7 +444,7 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	if l.Prefs.Accessible && !m.cfg.Lines {
 		// This learner reads with a screen reader: go on in plain lines.
 		m.switchTo = toLines
-		return tea.Sequence(m.flush(), tea.Quit)
+		return ui.Sequence(m.flush(), tea.Quit)
 	}
 	m.shared = shared
 	m.notice = ""
@@ -475,7 +475,7 @@ func (m *Model) signOut() tea.Cmd {
 	m.resize()
 	m.overlay = nil
 	m.show(screens.NewSignIn(m.c, false))
-	return tea.Sequence(m.flush(), ui.LoadLearners(m.c.Store))
+	return ui.Sequence(m.flush(), ui.LoadLearners(m.c.Store))
 }
 
 func (m *Model) goHome() tea.Cmd {

@@ -50,5 +50,5 @@ func (m *Model) switchMode(accessible bool) tea.Cmd {
 	m.stopSpeech()
 	st, id := m.c.Store, m.c.Learner.ID
 	save := func() tea.Msg { return screens.PrefsSavedMsg{Err: st.SetPrefs(id, p)} }
-	return tea.Sequence(save, m.flush(), tea.Quit)
+	return ui.Sequence(save, m.flush(), tea.Quit)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -238,10 +237,9 @@ func (dd *dashDriver) run(cmd tea.Cmd) {
 		dd.quit = true
 		return
 	}
-	// Batches and sequences are slices of commands.
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == tuitest.CmdType {
-		for i := 0; i < v.Len(); i++ {
-			dd.run(v.Index(i).Interface().(tea.Cmd))
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			dd.run(c)
 		}
 		return
 	}

@@ -73,3 +73,24 @@ func LoadLesson(rec *Recorder, learner uint64, l *lessons.Lesson) tea.Cmd {
 
 // Send is a command that brings msg back to Update.
 func Send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// Sequence runs cmds one after another in a single command, each once the
+// one before it has returned, and brings all their messages back together.
+// It is the kiosk's own ordering primitive, on Bubble Tea's public API
+// only (a tea.BatchMsg): what must happen in order here is the effects (a
+// write committed before a read, or before quitting), not the delivery of
+// the messages.
+func Sequence(cmds ...tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		var out tea.BatchMsg
+		for _, c := range cmds {
+			if c == nil {
+				continue
+			}
+			if msg := c(); msg != nil {
+				out = append(out, Send(msg))
+			}
+		}
+		return out
+	}
+}

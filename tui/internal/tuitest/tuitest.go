@@ -4,7 +4,6 @@
 package tuitest
 
 import (
-	"reflect"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,8 +21,6 @@ func Library(t testing.TB) *lessons.Library {
 	}
 	return lib
 }
-
-var CmdType = reflect.TypeOf(tea.Cmd(nil))
 
 func KeyMsg(k string) tea.KeyMsg {
 	switch k {
