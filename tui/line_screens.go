@@ -106,6 +106,45 @@ func (m *Model) lineTurn(text string) access.Result {
 	return res
 }
 
+// dialogLine takes a typed line in a dialog: a button's number, or back.
+func (m *Model) dialogLine(d *ui.Dialog, text string) access.Result {
+	if access.IsWord(m.c, text, "line_cmd_back") {
+		m.overlay = nil
+		return access.Result{}
+	}
+	i, ok := access.Number(text, len(d.Buttons))
+	if !ok {
+		return access.Say(access.NotNumber(m.c, text, len(d.Buttons)))
+	}
+	cmd, closed := d.Press(i - 1)
+	if closed {
+		m.overlay = nil
+	}
+	return access.Result{Cmd: cmd}
+}
+
+// gateLine takes a typed line at the trainer PIN gate: the PIN, or back.
+func (m *Model) gateLine(g *pinGate, text string) access.Result {
+	cat := m.c.Cat
+	if access.IsWord(m.c, text, "line_cmd_back") {
+		g.Close()
+		m.overlay = nil
+		return access.Result{}
+	}
+	if g.checking {
+		return access.Say(cat.T("gate_checking"))
+	}
+	// The typed line is the PIN: into the gate's own field, then
+	// checked as Enter would (the field is wiped at once).
+	pin := []rune(strings.TrimSpace(text))
+	if len(pin) > store.MaxTrainerPIN {
+		return access.Say(cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN))
+	}
+	g.field.Wipe()
+	g.field.Insert(pin)
+	return access.Result{Cmd: g.submit()}
+}
+
 // LineInput handles one typed line: first the words that work everywhere,
 // then the dialog or the screen.
 func (m *Model) LineInput(text string) access.Result {
@@ -128,38 +167,10 @@ func (m *Model) LineInput(text string) access.Result {
 		}
 	}
 	if d, ok := m.overlay.(*ui.Dialog); ok {
-		if access.IsWord(m.c, text, "line_cmd_back") {
-			m.overlay = nil
-			return access.Result{}
-		}
-		i, ok := access.Number(text, len(d.Buttons))
-		if !ok {
-			return access.Say(access.NotNumber(m.c, text, len(d.Buttons)))
-		}
-		cmd, closed := d.Press(i - 1)
-		if closed {
-			m.overlay = nil
-		}
-		return access.Result{Cmd: cmd}
+		return m.dialogLine(d, text)
 	}
 	if g, ok := m.overlay.(*pinGate); ok {
-		if access.IsWord(m.c, text, "line_cmd_back") {
-			g.Close()
-			m.overlay = nil
-			return access.Result{}
-		}
-		if g.checking {
-			return access.Say(cat.T("gate_checking"))
-		}
-		// The typed line is the PIN: into the gate's own field, then
-		// checked as Enter would (the field is wiped at once).
-		pin := []rune(strings.TrimSpace(text))
-		if len(pin) > store.MaxTrainerPIN {
-			return access.Say(cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN))
-		}
-		g.field.Wipe()
-		g.field.Insert(pin)
-		return access.Result{Cmd: g.submit()}
+		return m.gateLine(g, text)
 	}
 	if m.overlay != nil {
 		return access.Say(cat.T("line_unsupported"))

@@ -20,26 +20,36 @@ func (m *Model) View() string {
 	if m.width < ui.MinWidth || m.height < ui.MinHeight {
 		return m.tooSmall()
 	}
-	st := m.c.Styles
-	w := m.c.Width
+	body, keys := m.body()
+	return m.c.Zones.Scan(m.c.Styles.App.Render(m.header() + "\n\n" + body + "\n" + m.footer(keys)))
+}
 
+// header is the top line: Aula, the screen's title and the learner's name.
+func (m *Model) header() string {
+	st, w := m.c.Styles, m.c.Width
 	left := st.Header.Render("Aula") + st.HeaderDim.Render(" · "+m.scr.Title())
 	right := ""
 	if m.c.Learner != nil {
 		right = st.HeaderDim.Render(m.c.Learner.Name)
 	}
-	header := lipgloss.NewStyle().MaxWidth(w).Render(left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right)
+	return lipgloss.NewStyle().MaxWidth(w).Render(left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right)
+}
 
+// body is what is on top (the trainer's pause, an overlay, or the screen
+// under the notice) in the content area, and the keys it shows.
+func (m *Model) body() (string, []key.Binding) {
+	st, w := m.c.Styles, m.c.Width
 	var body string
 	var keys []key.Binding
-	if m.class.paused != nil {
+	switch {
+	case m.class.paused != nil:
 		body = m.pauseView(w, m.c.Height)
-	} else if m.overlay != nil {
+	case m.overlay != nil:
 		body = m.overlay.View(w, m.c.Height)
 		if h, ok := m.overlay.(interface{ Keys() []key.Binding }); ok {
 			keys = h.Keys()
 		}
-	} else {
+	default:
 		body = m.scr.View()
 		keys = m.scr.Keys()
 		if m.notice != "" {
@@ -52,8 +62,13 @@ func (m *Model) View() string {
 	if pad := (w - ui.MaxTextWidth) / 2; pad > 10 && m.overlay == nil && m.class.paused == nil && !fullWidth(m.scr) {
 		body = lipgloss.NewStyle().PaddingLeft(pad).Render(body)
 	}
-	body = lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body)
+	return lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body), keys
+}
 
+// footer is the status line (saved, the class, the raised hand) and the
+// help line with keys.
+func (m *Model) footer(keys []key.Binding) string {
+	st, w := m.c.Styles, m.c.Width
 	status := m.status
 	if m.saveErr {
 		status = st.Bad.Render("! " + status)
@@ -65,7 +80,7 @@ func (m *Model) View() string {
 	}
 	status = lipgloss.NewStyle().MaxWidth(w).Render(status)
 	// F1 comes first on every screen: it is the way out of any doubt; in a
-	// Class, calling the trainer comes next.
+	// class, calling the trainer comes next.
 	first := []key.Binding{m.c.Keys.Help}
 	if m.cfg.Class != nil {
 		first = append(first, m.handKey())
@@ -83,8 +98,7 @@ func (m *Model) View() string {
 		}
 		help = m.withKey(help, m.c.Keys.ReadAloud, w)
 	}
-	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(help)
-	return m.c.Zones.Scan(st.App.Render(header + "\n\n" + body + "\n" + footer))
+	return status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(help)
 }
 
 // withKey adds k to the help line if it fits in w cells, written as the
