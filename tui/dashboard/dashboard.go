@@ -340,7 +340,7 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Back):
 			d.view = viewList
 		case key.Matches(msg, dk.OtherLesson):
-			d.otherLesson(msg.String() == "right")
+			d.otherLesson(key.Matches(msg, k.Right))
 		}
 		return nil
 	}
@@ -355,9 +355,9 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 		d.select_(d.Cursor - room)
 	case key.Matches(msg, dk.PageDown):
 		d.select_(d.Cursor + room)
-	case msg.String() == "home":
+	case key.Matches(msg, k.First):
 		d.select_(0)
-	case msg.String() == "end":
+	case key.Matches(msg, k.Last):
 		d.select_(n - 1)
 	case key.Matches(msg, dk.Open):
 		return d.openDetail()

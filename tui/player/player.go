@@ -144,10 +144,10 @@ func (p *Player) Update(msg tea.Msg) tea.Cmd {
 			return p.enterPressed()
 		case key.Matches(msg, k.Hint):
 			return p.ShowHint()
-		case msg.String() == "pgup" && !isFull:
+		case key.Matches(msg, k.PageUp) && !isFull:
 			p.scroll = max(p.scroll-p.c.Height/2, 0)
 			return nil
-		case msg.String() == "pgdown" && !isFull:
+		case key.Matches(msg, k.PageDown) && !isFull:
 			p.scroll += p.c.Height / 2
 			return nil
 		}

@@ -32,6 +32,9 @@ type KeyMap struct {
 	ReadAloud key.Binding
 	// Glossary (F7) explains the underlined words of the screen.
 	Glossary key.Binding
+	// PageUp, PageDown, First and Last move by a page or to an end of
+	// what scrolls; screens that show them give them help of their own.
+	PageUp, PageDown, First, Last key.Binding
 }
 
 // newKeyMap builds the key map with help text from cat.
@@ -58,6 +61,10 @@ func newKeyMap(cat *i18n.Catalog) *KeyMap {
 		CallTrainer: key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", cat.T("key_hand_up"))),
 		ReadAloud:   key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", cat.T("key_read_aloud"))),
 		Glossary:    key.NewBinding(key.WithKeys("f7"), key.WithHelp("F7", cat.T("key_glossary"))),
+		PageUp:      key.NewBinding(key.WithKeys("pgup")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown")),
+		First:       key.NewBinding(key.WithKeys("home")),
+		Last:        key.NewBinding(key.WithKeys("end")),
 	}
 }
 

@@ -45,6 +45,7 @@ type Styles struct {
 	BarFull     string         // progress bar colour (an ANSI number; "" for none)
 	BarEmpty    string         // colour of the empty part of a progress bar
 	Glossary    lipgloss.Style // a word the glossary explains (F7): never colour alone
+	Link        lipgloss.Style // a link in an email: underlined, never colour alone
 	// PadX is the room left and right of the whole screen.
 	PadX int
 }
@@ -113,6 +114,7 @@ func DefaultStyles() *Styles {
 		BarFull:     "2",
 		BarEmpty:    "8",
 		Glossary:    lipgloss.NewStyle().Underline(true),
+		Link:        lipgloss.NewStyle().Underline(true).Foreground(accent),
 		PadX:        1,
 	}
 }
@@ -152,6 +154,7 @@ func HighContrastStyles() *Styles {
 		BarFull:     "",
 		BarEmpty:    "",
 		Glossary:    lipgloss.NewStyle().Underline(true).Bold(true),
+		Link:        lipgloss.NewStyle().Underline(true).Bold(true),
 		PadX:        1,
 	}
 }
@@ -190,6 +193,7 @@ func CalmStyles() *Styles {
 		BarFull:     "6",
 		BarEmpty:    "8",
 		Glossary:    lipgloss.NewStyle().Underline(true),
+		Link:        lipgloss.NewStyle().Underline(true).Foreground(accent),
 		PadX:        1,
 	}
 }

@@ -333,7 +333,7 @@ func (e *InboxExercise) Browse(k tea.KeyMsg) {
 	case key.Matches(k, e.keys.Switch):
 		e.focus = 1 - e.focus
 	case key.Matches(k, e.keys.Page):
-		e.page(k.String() == "pgup")
+		e.page(key.Matches(k, e.c.Keys.PageUp))
 	}
 }
 
@@ -370,7 +370,7 @@ func (e *InboxExercise) mailKey(k tea.KeyMsg) {
 			e.note = e.c.Cat.T("inbox_folder_empty")
 		}
 	case key.Matches(k, ik.Page):
-		e.page(k.String() == "pgup")
+		e.page(key.Matches(k, e.c.Keys.PageUp))
 	case key.Matches(k, ik.Check):
 		a := e.answer(nil)
 		e.pending = &a

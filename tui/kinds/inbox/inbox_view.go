@@ -284,7 +284,7 @@ func (e *InboxExercise) viewReading(w, h int) []string {
 // bodyLines wraps the body; a link shows its words underlined and its
 // number, and the line it is on can be clicked.
 func (e *InboxExercise) bodyLines(m *mailItem, w int) []string {
-	linkStyle := lipgloss.NewStyle().Underline(true).Foreground(lipgloss.AdaptiveColor{Light: "4", Dark: "12"})
+	linkStyle := e.c.Styles.Link
 	wrap := lipgloss.NewStyle().Width(w)
 	var out []string
 	for _, para := range strings.Split(m.body, "\n") {
