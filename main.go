@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	rdebug "runtime/debug"
 	"slices"
@@ -22,7 +21,6 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
-	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
 	"aula/classroom"
@@ -224,15 +222,6 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, cat.T("kiosk_no_pin"))
 	}
 
-	if *debug != "" {
-		f, err := tea.LogToFile(*debug, "aula")
-		if err != nil {
-			fmt.Fprintln(stderr, "aula: cannot write the debug log:", err)
-			return exitUsage
-		}
-		defer f.Close()
-	}
-
 	// The link to the class: it idles until the laptop joins one. Its
 	// messages go to whichever mode is running.
 	var to sendTo
@@ -262,57 +251,8 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	ctx, stopSync := context.WithCancel(context.Background())
 	syncDone := make(chan struct{})
 	go func() { syncer.Run(ctx); close(syncDone) }()
-	var runErr error
-	for lines := *accessible; ; {
-		var m *tui.Model
-		if lines {
-			// Accessible mode: plain lines of text for a screen reader.
-			r := tui.NewLines(cfg, os.Stdin, stdout)
-			// PINs and practice passwords are not shown as they are typed.
-			r.SetEcho(terminalEcho(int(os.Stdin.Fd())))
-			to.set(r.Send)
-			m = r.Model()
-			// Ctrl+C asks before leaving, as on the full screen.
-			interrupt := make(chan os.Signal, 1)
-			signal.Notify(interrupt, os.Interrupt)
-			stopInterrupt := make(chan struct{})
-			go func() {
-				for {
-					select {
-					case <-interrupt:
-						r.Interrupt()
-					case <-stopInterrupt:
-						return
-					}
-				}
-			}()
-			runErr = r.Run()
-			signal.Stop(interrupt)
-			close(stopInterrupt)
-		} else {
-			m = tui.New(cfg)
-			// Signals are ours, in every mode: a Ctrl+C that arrives as a
-			// signal (a Windows console delivers it so) asks, as the key
-			// does, instead of ending the program (see kiosk.go).
-			p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30), tea.WithoutSignalHandler())
-			to.set(func(msg any) { p.Send(msg) })
-			stopGuard := guardSignals(p)
-			_, runErr = p.Run()
-			stopGuard()
-		}
-		to.set(nil)
-		// Whatever happened, write what is still queued.
-		if _, err := m.Recorder().Flush(); err != nil {
-			fmt.Fprintln(stderr, cat.T("save_failed"), err)
-		}
-		acc, learner, again := m.Switch()
-		if runErr != nil || !again {
-			break
-		}
-		// The learner asked for the other mode: go on there, signed in.
-		lines = acc
-		cfg.SignedIn, cfg.StartLesson, cfg.Notice, cfg.HubURL = learner, "", "", ""
-	}
+	runErr := tui.Run(context.Background(), tui.RunOptions{Config: cfg, Accessible: *accessible,
+		Out: stdout, Errors: stderr, DebugFile: *debug, Bind: to.set})
 	stopSync()
 	<-syncDone
 	st.BackupLater() // the copy on the way out

@@ -10,12 +10,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"aula/classroom"
 	"aula/i18n"
 	"aula/store"
 	"aula/tui"
+	"aula/tui/dashboard"
 )
 
 // trainerKeysFile keeps, in the trainer's data folder, the keys of hubs
@@ -41,7 +40,7 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 	}
 	cat := i18n.New(*lang)
 	lib, _ := loadLessons("")
-	cfg := tui.DashboardConfig{Library: lib, Lang: cat.Lang()}
+	cfg := dashboard.Config{Library: lib, Lang: cat.Lang()}
 
 	if *hubURL != "" {
 		u, err := classroom.NormalizeURL(*hubURL)
@@ -116,13 +115,9 @@ func askTrainerPIN(st *store.Store, cat *i18n.Catalog, stdout, stderr io.Writer)
 	fmt.Fprintln(stdout, cat.T("trainer_pin_saved"))
 }
 
-func runDashboard(cfg tui.DashboardConfig, stderr io.Writer) int {
-	// A Ctrl+C that arrives as a signal asks, as the key does (kiosk.go).
-	p := tea.NewProgram(tui.NewDashboard(cfg), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(30), tea.WithoutSignalHandler())
-	stop := guardSignals(p)
-	_, err := p.Run()
-	stop()
-	if err != nil {
+func runDashboard(cfg dashboard.Config, stderr io.Writer) int {
+	// A Ctrl+C that arrives as a signal asks, as the key does.
+	if err := tui.RunScreen(context.Background(), dashboard.New(cfg)); err != nil {
 		fmt.Fprintln(stderr, "aula trainer:", err)
 		return exitData
 	}

@@ -87,23 +87,48 @@ type Exercise interface {
 	shape() []string
 }
 
-// kinds maps a step kind to a constructor of its exercise.
-var kinds = map[string]func() Exercise{
-	"read":     func() Exercise { return &Read{} },
-	"choose":   func() Exercise { return &Choose{} },
-	"type":     func() Exercise { return &Type{} },
-	"order":    func() Exercise { return &Order{} },
-	"password": func() Exercise { return &Password{} },
-	"code":     func() Exercise { return &Code{} },
-	"scenario": func() Exercise { return &Scenario{} },
-	"phrase":   func() Exercise { return &Passphrase{} },
-	"inbox":    func() Exercise { return &Inbox{} },
-	"form":     func() Exercise { return &Form{} },
+// kind is a step kind's judge: its name in lesson files and the
+// constructor of its exercise.
+type kind struct {
+	name string
+	new  func() Exercise
+}
+
+// kinds is the one list of step kinds lessons can judge; Kinds and the
+// loader derive from it. The terminal interface registers each kind's
+// screens under the same name (package aula/tui/kinds), and a test there
+// fails when one side lacks a kind.
+var kinds = []kind{
+	{"read", func() Exercise { return &Read{} }},
+	{"choose", func() Exercise { return &Choose{} }},
+	{"type", func() Exercise { return &Type{} }},
+	{"order", func() Exercise { return &Order{} }},
+	{"password", func() Exercise { return &Password{} }},
+	{"code", func() Exercise { return &Code{} }},
+	{"scenario", func() Exercise { return &Scenario{} }},
+	{"phrase", func() Exercise { return &Passphrase{} }},
+	{"inbox", func() Exercise { return &Inbox{} }},
+	{"form", func() Exercise { return &Form{} }},
 }
 
 // Kinds returns the names of the known step kinds.
 func Kinds() []string {
-	return []string{"read", "choose", "type", "order", "password", "code", "scenario", "phrase", "inbox", "form"}
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.name
+	}
+	return names
+}
+
+// newExercise makes the exercise of a step of kind name; ok is false for
+// a kind nobody registered.
+func newExercise(name string) (ex Exercise, ok bool) {
+	for _, k := range kinds {
+		if k.name == name {
+			return k.new(), true
+		}
+	}
+	return nil, false
 }
 
 // Judge judges an answer to a step.

@@ -355,12 +355,11 @@ func parseStep(p *problems, n *yaml.Node) *Step {
 	if !idPattern.MatchString(s.ID) {
 		p.add(orNode(child(n, "id"), n), "step id %q should be lowercase letters, digits and dashes", s.ID)
 	}
-	mk, ok := kinds[s.Kind]
+	ex, ok := newExercise(s.Kind)
 	if !ok {
 		p.add(orNode(child(n, "kind"), n), "step %q: kind %q is not one of %s", s.ID, s.Kind, strings.Join(Kinds(), ", "))
 		return nil
 	}
-	ex := mk()
 	if err := n.Decode(ex); err != nil {
 		p.add(n, "step %q: %v", s.ID, err)
 		return nil

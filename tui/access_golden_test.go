@@ -9,12 +9,14 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/ui"
 )
 
 // Golden screens of issue 7: the settings screen, a step in high contrast
 // and a step in the large layout (80×24, both languages; see golden_test.go).
 func accessGoldens(t *testing.T) []goldenCase {
-	scenario := library(t).Catalog("es").Lessons["engano-o-verdad"]
+	scenario := tuitest.Library(t).Catalog("es").Lessons["engano-o-verdad"]
 	sceneAt := firstOfKind(t, "engano-o-verdad", "scenario")
 	return []goldenCase{
 		{name: "settings", setup: learnerWith(store.Prefs{}, "usar-aula", 8, 0),
@@ -28,9 +30,9 @@ func accessGoldens(t *testing.T) []goldenCase {
 			},
 			wait: map[string]string{"es": "Guardado", "en": "Saved"}},
 		{name: "high-contrast-scenario", lesson: "engano-o-verdad",
-			setup: learnerWith(store.Prefs{Theme: ThemeHighContrast}, "engano-o-verdad", len(scenario.Steps), sceneAt),
+			setup: learnerWith(store.Prefs{Theme: ui.ThemeHighContrast}, "engano-o-verdad", len(scenario.Steps), sceneAt),
 			drive: func(tm *teatest.TestModel, _ string) {
-				typeKeys(tm, "1")
+				tuitest.TypeKeys(tm, "1")
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			},
 			wait: map[string]string{"es": "Todavía no.", "en": "Not yet."}},

@@ -8,6 +8,9 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/kinds/typein"
+	"aula/tui/player"
+	"aula/tui/ui"
 )
 
 // BenchmarkStartToFirstFrame measures what the kiosk does before its first
@@ -51,8 +54,8 @@ func lessonDriver(b *testing.B, lesson string, kind string) *driver {
 		b.Fatal(err)
 	}
 	d := newDriverOn(b, st, "es", lesson)
-	for d.player().step().Kind != kind {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Step().Kind != kind {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
@@ -74,12 +77,12 @@ func BenchmarkKeyOnChooseStep(b *testing.B) {
 // BenchmarkKeyOnTypeStep is one typed letter through Update and View.
 func BenchmarkKeyOnTypeStep(b *testing.B) {
 	d := lessonDriver(b, "teclado", "type")
-	ex := d.player().ex.(*typeExercise)
+	ex := d.player().Ex.(*typein.TypeExercise)
 	letter := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ñ")}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if i%50 == 0 {
-			ex.input.SetValue("")
+			ex.Input.SetValue("")
 		}
 		d.m.Update(letter)
 		_ = d.m.View()
@@ -94,8 +97,8 @@ func BenchmarkAnswerUpdate(b *testing.B) {
 	enter := tea.KeyMsg{Type: tea.KeyEnter}
 	b.ResetTimer()
 	for b.Loop() {
-		p.state, p.misses, p.hint = asking, 0, false
-		p.ex.SetDone(false)
+		p.State, p.Misses, p.Hint = player.Asking, 0, false
+		p.Ex.SetDone(false)
 		d.m.Update(enter)
 		_ = d.m.View()
 	}
@@ -115,7 +118,7 @@ func BenchmarkDurableAnswer(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rec := NewRecorder(st)
+	rec := ui.NewRecorder(st)
 	e := store.Event{Learner: l.ID, Kind: store.Answered, Lesson: "usar-aula", Step: "flechas", StepIndex: 1, Steps: 8,
 		Attempt: 1, Mistake: "arriba", Elapsed: time.Second}
 	b.ResetTimer()

@@ -10,6 +10,8 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/screens"
+	"aula/tui/ui"
 )
 
 // This file is the kiosk's side of the classroom: calling the trainer,
@@ -88,23 +90,14 @@ func (m *Model) presence() classroom.Presence {
 	if h := m.class.hand; h.up {
 		p.Help, p.HelpWait, p.HelpSeen = true, seconds(now.Sub(h.since)), h.seen
 	}
-	switch s := m.scr.(type) {
-	case *signIn:
-		p.Screen = "signin"
-	case *home:
-		p.Screen = "home"
-	case *lessonList:
-		p.Screen = "list"
-	case *joinScreen:
-		p.Screen = "join"
-	case *player:
-		p.Screen = "lesson"
-		if s.finished {
-			p.Screen = "summary"
+	if s, ok := m.scr.(ui.Placed); ok {
+		w := s.Where()
+		p.Screen = w.Screen
+		if w.Lesson != "" {
+			p.Lesson, p.Steps = w.Lesson, w.Steps
+			p.Step, p.StepIndex = w.Step, w.StepIndex
+			p.Misses, p.OnStep = w.Misses, seconds(now.Sub(w.Since))
 		}
-		p.Lesson, p.Steps = s.lesson.ID, len(s.lesson.Steps)
-		p.Step, p.StepIndex = s.step().ID, s.idx
-		p.Misses, p.OnStep = s.misses, seconds(now.Sub(s.entered))
 	}
 	return p
 }
@@ -134,10 +127,10 @@ func (m *Model) classUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case classroom.CommandMsg:
 		return m.command(msg.Command), true
-	case joinedMsg:
-		m.class.state, m.class.url = classroom.Offline, msg.url
-		m.cfg.Class.SetClass(msg.url, msg.token)
-		m.overlay = newDialog(m.c, m.c.Cat.T("joined_title"), m.c.Cat.T("joined_text")+joinedCheck(m.c.Cat, msg.pin), []dialogButton{{label: m.c.Cat.T("btn_ok")}})
+	case screens.JoinedMsg:
+		m.class.state, m.class.url = classroom.Offline, msg.URL
+		m.cfg.Class.SetClass(msg.URL, msg.Token)
+		m.overlay = ui.NewDialog(m.c, m.c.Cat.T("joined_title"), m.c.Cat.T("joined_text")+screens.JoinedCheck(m.c.Cat, msg.Pin), []ui.DialogButton{{Label: m.c.Cat.T("btn_ok")}})
 		return tea.Batch(m.goHome(), m.schedulePresence()), true
 	}
 	return nil, false
@@ -169,7 +162,7 @@ func (m *Model) command(c classroom.Command) tea.Cmd {
 	}
 	switch c.Kind {
 	case classroom.CmdMessage:
-		m.overlay = newDialog(m.c, cat.T("trainer_message_title"), c.Text, []dialogButton{{label: cat.T("btn_ok")}})
+		m.overlay = ui.NewDialog(m.c, cat.T("trainer_message_title"), c.Text, []ui.DialogButton{{Label: cat.T("btn_ok")}})
 	case classroom.CmdAckHelp:
 		if m.class.hand.up {
 			m.class.hand.seen = true
@@ -182,7 +175,7 @@ func (m *Model) command(c classroom.Command) tea.Cmd {
 		if _, ok := m.c.Lessons.Lesson(c.Lesson); !ok {
 			return nil
 		}
-		return send(openLessonMsg{id: c.Lesson})
+		return ui.Send(ui.OpenLessonMsg{ID: c.Lesson})
 	case classroom.CmdResetPIN:
 		if l := m.c.Learner; l != nil {
 			return resetPIN(m.c.Store, l.ID)
@@ -210,8 +203,10 @@ func (m *Model) toggleHand() tea.Cmd {
 	var cmd tea.Cmd
 	if l := m.c.Learner; l != nil {
 		e := store.Event{Learner: l.ID, Kind: kind, At: h.since}
-		if p, ok := m.scr.(*player); ok {
-			e.Lesson, e.Step, e.StepIndex, e.Steps = p.lesson.ID, p.step().ID, p.idx, len(p.lesson.Steps)
+		if p, ok := m.scr.(ui.Placed); ok {
+			if w := p.Where(); w.Lesson != "" {
+				e.Lesson, e.Step, e.StepIndex, e.Steps = w.Lesson, w.Step, w.StepIndex, w.Steps
+			}
 		}
 		cmd = m.c.Rec.Record(e)
 	}
@@ -254,7 +249,7 @@ func (m *Model) pauseView(width, height int) string {
 	if strings.TrimSpace(text) == "" {
 		text = cat.T("paused_default")
 	}
-	inner := clamp(width-8, 10, 60)
+	inner := ui.Clamp(width-8, 10, 60)
 	box := st.Dialog.Render(st.Title.Render(cat.T("paused_title")) + "\n\n" +
 		lipgloss.NewStyle().Width(inner).Render(text) + "\n\n" + st.Dim.Render(cat.T("paused_wait")))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)

@@ -8,6 +8,7 @@ import (
 
 	"aula/classroom"
 	"aula/store"
+	"aula/tui/player"
 )
 
 // fakeClass stands in for the syncer: it keeps what the kiosk hands it.
@@ -101,12 +102,12 @@ func TestTrainerPausesMessagesAndSendsToALesson(t *testing.T) {
 
 	// Sent to a lesson: only the learner it is for goes there.
 	d.send(classroom.CommandMsg{Command: classroom.Command{Kind: classroom.CmdGoLesson, Lesson: "teclado", To: "0000000000000000/1"}})
-	if _, ok := d.m.scr.(*player); ok {
+	if _, ok := d.m.scr.(*player.Player); ok {
 		t.Fatal("a command for another laptop opened a lesson")
 	}
 	d.send(classroom.CommandMsg{Command: classroom.Command{Kind: classroom.CmdGoLesson, Lesson: "teclado"}})
-	if p := d.player(); p.lesson.ID != "teclado" {
-		t.Fatalf("opened %s", p.lesson.ID)
+	if p := d.player(); p.Lesson.ID != "teclado" {
+		t.Fatalf("opened %s", p.Lesson.ID)
 	}
 	// A lesson this kiosk does not have is ignored, not a crash.
 	d.send(classroom.CommandMsg{Command: classroom.Command{Kind: classroom.CmdGoLesson, Lesson: "no-such-lesson"}})

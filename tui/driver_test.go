@@ -1,28 +1,27 @@
 package tui
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/inbox"
+	"aula/tui/kinds/order"
+	"aula/tui/kinds/typein"
+	"aula/tui/player"
 )
-
-func init() {
-	// Screens must not depend on the terminal that runs the tests.
-	lipgloss.SetColorProfile(termenv.Ascii)
-}
 
 // clock is a fake time source tests move by hand.
 type clock struct{ now time.Time }
 
-func (c *clock) Now() time.Time          { return c.now }
+func (c *clock) Now() time.Time { return c.now }
+
 func (c *clock) Advance(d time.Duration) { c.now = c.now.Add(d) }
 
 // driver runs the kiosk synchronously: every command runs at once and its
@@ -34,14 +33,13 @@ type driver struct {
 	clock *clock
 	quit  bool
 	ticks int // timers asked for (they never fire by themselves)
-}
 
-func library(t testing.TB) *lessons.Library {
-	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
-	if len(problems) > 0 {
-		t.Fatalf("built-in lessons have problems: %v", problems)
-	}
-	return lib
+	// late holds command results back until the test looks at the screen
+	// (view, must, player, settle), then delivers them newest first: out
+	// of the order they were asked for, as a loaded machine may. Flows that
+	// show what a command wrote run under it.
+	late  bool
+	queue []tea.Cmd
 }
 
 func openStore(t testing.TB, dir string) *store.Store {
@@ -70,7 +68,7 @@ func newDriverOn(t testing.TB, st *store.Store, lang, lesson string) *driver {
 func newDriverWith(t testing.TB, st *store.Store, cfg Config) *driver {
 	t.Helper()
 	d := &driver{t: t, st: st, clock: &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}}
-	cfg.Store, cfg.Library, cfg.Now = st, library(t), d.clock.Now
+	cfg.Store, cfg.Library, cfg.Now = st, tuitest.Library(t), d.clock.Now
 	cfg.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
 		d.ticks++
 		return nil
@@ -88,13 +86,32 @@ func (d *driver) send(msg tea.Msg) {
 	d.run(cmd)
 }
 
-var cmdType = reflect.TypeOf(tea.Cmd(nil))
-
 func (d *driver) run(cmd tea.Cmd) {
 	d.t.Helper()
 	if cmd == nil || d.quit {
 		return
 	}
+	if d.late {
+		d.queue = append(d.queue, cmd)
+		return
+	}
+	d.exec(cmd)
+}
+
+// settle runs the commands held back by late mode, newest first, and what
+// follows from them, until none is left.
+func (d *driver) settle() {
+	d.t.Helper()
+	for len(d.queue) > 0 && !d.quit {
+		cmd := d.queue[len(d.queue)-1]
+		d.queue = d.queue[:len(d.queue)-1]
+		d.exec(cmd)
+	}
+}
+
+// exec runs one command and delivers its message.
+func (d *driver) exec(cmd tea.Cmd) {
+	d.t.Helper()
 	msg := cmd()
 	if msg == nil {
 		return
@@ -103,10 +120,9 @@ func (d *driver) run(cmd tea.Cmd) {
 		d.quit = true
 		return
 	}
-	// Batches and sequences are slices of commands.
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
-		for i := 0; i < v.Len(); i++ {
-			d.run(v.Index(i).Interface().(tea.Cmd))
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			d.run(c)
 		}
 		return
 	}
@@ -118,57 +134,14 @@ func (d *driver) run(cmd tea.Cmd) {
 func (d *driver) keys(ks ...string) {
 	d.t.Helper()
 	for _, k := range ks {
-		d.send(keyMsg(k))
+		d.send(tuitest.KeyMsg(k))
 	}
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
-	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "space":
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case "f1":
-		return tea.KeyMsg{Type: tea.KeyF1}
-	case "f2":
-		return tea.KeyMsg{Type: tea.KeyF2}
-	case "f4":
-		return tea.KeyMsg{Type: tea.KeyF4}
-	case "f5":
-		return tea.KeyMsg{Type: tea.KeyF5}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "delete":
-		return tea.KeyMsg{Type: tea.KeyDelete}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "home":
-		return tea.KeyMsg{Type: tea.KeyHome}
-	case "pgup":
-		return tea.KeyMsg{Type: tea.KeyPgUp}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+func (d *driver) view() string {
+	d.settle()
+	return d.m.View()
 }
-
-func (d *driver) view() string { return d.m.View() }
 
 // must fails unless the screen shows every one of want.
 func (d *driver) must(want ...string) {
@@ -199,9 +172,10 @@ func (d *driver) signUp(name string) {
 }
 
 // stepIndex is the step of the lesson on screen.
-func (d *driver) player() *player {
+func (d *driver) player() *player.Player {
 	d.t.Helper()
-	p, ok := d.m.scr.(*player)
+	d.settle()
+	p, ok := d.m.scr.(*player.Player)
 	if !ok {
 		d.t.Fatalf("not in a lesson: %T\n%s", d.m.scr, d.view())
 	}
@@ -212,30 +186,30 @@ func (d *driver) player() *player {
 func (d *driver) answerRight() {
 	d.t.Helper()
 	p := d.player()
-	s := p.step()
-	switch ex := p.ex.(type) {
-	case *chooseExercise:
-		for i, o := range ex.opts {
+	s := p.Step()
+	switch ex := p.Ex.(type) {
+	case *choose.ChooseExercise:
+		for i, o := range ex.Opts {
 			if o.Correct {
-				ex.cursor = i
-				if ex.ex.Multiple {
-					ex.marked[o.ID] = true
+				ex.Cursor = i
+				if ex.Ex.Multiple {
+					ex.Marked[o.ID] = true
 				}
 			}
 		}
-	case *typeExercise:
-		ex.input.SetValue(rightText(s))
-	case *orderExercise:
-		ex.ids = nil
+	case *typein.TypeExercise:
+		ex.Input.SetValue(rightText(s))
+	case *order.OrderExercise:
+		ex.Ids = nil
 		for _, it := range s.Exercise.(*lessons.Order).Items {
-			ex.ids = append(ex.ids, it.ID)
+			ex.Ids = append(ex.Ids, it.ID)
 		}
-	case *inboxExercise:
+	case *inbox.InboxExercise:
 		// Do what the lesson's sample answer did, then check with C.
-		a := ex.ex.Sample()
-		ex.ans.Opened, ex.ans.Inspected, ex.ans.Sent = a.Opened, a.Inspected, a.Sent
+		a := ex.Ex.Sample()
+		ex.Ans.Opened, ex.Ans.Inspected, ex.Ans.Sent = a.Opened, a.Inspected, a.Sent
 		for _, id := range a.Reported {
-			ex.mail(id).suspicious = true
+			ex.Mail(id).Suspicious = true
 		}
 		d.keys("c")
 		return
@@ -251,5 +225,3 @@ func rightText(s *lessons.Step) string {
 	}
 	return r.Values[0]
 }
-
-func lipglossWidth(s string) int { return lipgloss.Width(s) }

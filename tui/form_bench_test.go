@@ -11,6 +11,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/kinds/form"
 )
 
 // form20Driver is a kiosk at 80×24 on the one-page, 20-field form of
@@ -38,7 +39,7 @@ func form20Driver(b *testing.B) *driver {
 		Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.run(d.m.Init())
-	if n := len(d.form().pageFieldsInOrder()); n != 20 {
+	if n := len(d.form().PageFieldsInOrder()); n != 20 {
 		b.Fatalf("%d fields on the page, want 20", n)
 	}
 	return d
@@ -78,15 +79,15 @@ func BenchmarkKeyOnFormPage(b *testing.B) {
 			{"nie", "X1234567A"}, {"nacimiento", "31/02/1978"}, {"caducidad", "20/06/2020"}, {"movil", "60000000"},
 			{"fijo", "+44 20 7946 0000"}, {"correo", "lucía@correo"}, {"cp", "82999"}, {"iban", "ES91 2100 0418 4502 0005 1323"},
 			{"hijo", "M4rio"}, {"otro-dni", "Z0000000"}} {
-			f.fields[k.id].input.SetValue(k.text)
+			f.Fields[k.id].Input.SetValue(k.text)
 		}
-		f.focusOn("nombre")
-		d.tabTo(tSubmit)
+		f.FocusOn("nombre")
+		d.tabTo(form.TSubmit)
 		d.keys("enter")
-		if n := len(f.checkPage(0)); n != 19 {
+		if n := len(f.CheckPage(0)); n != 19 {
 			b.Fatalf("%d errors on the page, want 19", n)
 		}
-		f.focusOn("nombre")
+		f.FocusOn("nombre")
 		medianKeys(b, d, []tea.Msg{letter, erase})
 	})
 	b.Run("tab", func(b *testing.B) {

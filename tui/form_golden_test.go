@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"aula/tui/internal/tuitest"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -21,7 +23,7 @@ func TestGoldenForm(t *testing.T) {
 	keys := func(ks ...string) []tea.Msg {
 		out := make([]tea.Msg, len(ks))
 		for i, k := range ks {
-			out[i] = keyMsg(k)
+			out[i] = tuitest.KeyMsg(k)
 		}
 		return out
 	}
@@ -71,10 +73,10 @@ func TestGoldenForm(t *testing.T) {
 			t.Run(fmt.Sprintf("%s-%dx%d-%s", fc.name, fc.size[0], fc.size[1], lang), func(t *testing.T) {
 				st := openStore(t, t.TempDir())
 				defer st.Close()
-				l, _ := library(t).Catalog("es").Lesson(fc.lesson)
+				l, _ := tuitest.Library(t).Catalog("es").Lesson(fc.lesson)
 				learnerAt(fc.lesson, len(l.Steps), firstOfKind(t, fc.lesson, "form"))(t, st)
 				clk := &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
-				m := New(Config{Store: st, Library: library(t), Lang: lang, StartLesson: fc.lesson, Now: clk.Now})
+				m := New(Config{Store: st, Library: tuitest.Library(t), Lang: lang, StartLesson: fc.lesson, Now: clk.Now})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(fc.size[0], fc.size[1]))
 				// The form on screen, and the start of the lesson saved (the
 				// status line says so in every golden).

@@ -13,6 +13,10 @@ import (
 	"aula/i18n"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/kinds/form"
+	"aula/tui/player"
+	"aula/tui/ui"
 )
 
 // formDriver opens lesson for a learner and goes on to its first form step.
@@ -33,10 +37,10 @@ func formDriver(t *testing.T, lang, lesson string) *driver {
 func (d *driver) toForm() {
 	d.t.Helper()
 	for range 50 {
-		if d.player().step().Kind == "form" {
+		if d.player().Step().Kind == "form" {
 			return
 		}
-		if d.player().step().NeedsAnswer() {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
@@ -44,9 +48,9 @@ func (d *driver) toForm() {
 	d.t.Fatalf("no form step reached:\n%s", d.view())
 }
 
-func (d *driver) form() *formExercise {
+func (d *driver) form() *form.FormExercise {
 	d.t.Helper()
-	f, ok := d.player().ex.(*formExercise)
+	f, ok := d.player().Ex.(*form.FormExercise)
 	if !ok {
 		d.t.Fatalf("not on a form step:\n%s", d.view())
 	}
@@ -85,9 +89,9 @@ func imvPage(n int) []string {
 // (7 is the review).
 func (d *driver) fillTo(n int) {
 	d.t.Helper()
-	for p := d.form().page + 1; p < n; p++ {
+	for p := d.form().Page + 1; p < n; p++ {
 		d.keys(imvPage(p)...)
-		if got := d.form().page; got != p {
+		if got := d.form().Page; got != p {
 			d.t.Fatalf("after filling page %d the form is on page index %d:\n%s", p, got, d.view())
 		}
 	}
@@ -105,12 +109,12 @@ func TestFormFillsTheWholeApplicationWithKeys(t *testing.T) {
 	d.must("Revisa tus datos", "Datos personales", "[ Cambiar ]", "DNI: 12345678Z")
 	// Tab goes from one "Cambiar" to the next: the review scrolls with it.
 	var seen []string
-	for f, i := d.form(), 0; f.targets()[f.focus].kind != tSubmit && i < 50; i++ {
+	for f, i := d.form(), 0; f.Targets()[f.Focus].Kind != form.TSubmit && i < 50; i++ {
 		seen = append(seen, d.flat())
 		d.keys("tab")
 	}
 	seen = append(seen, d.flat())
-	d.tabTo(tSubmit)
+	d.tabTo(form.TSubmit)
 	for _, want := range []string{"Persona 1: Mario · Prueba Ejemplo · 14/05/2014 · Hijo o hija",
 		"IBAN: ES91 2100 0418 4502 0005 1332", "Libro de familia: Libro_de_familia.jpg",
 		"[x] Declaro que todos los datos de esta solicitud son ciertos."} {
@@ -140,25 +144,25 @@ func TestFormFillsTheWholeApplicationWithKeys(t *testing.T) {
 
 // tabTo moves the focus with Tab (then Shift+Tab) to the first target of
 // kind k. It fails, never loops for ever, when there is none.
-func (d *driver) tabTo(k targetKind) {
+func (d *driver) tabTo(k form.TargetKind) {
 	d.t.Helper()
-	d.tabWhere(func(t target) bool { return t.kind == k })
+	d.tabWhere(func(t form.Target) bool { return t.Kind == k })
 }
 
 // tabWhere moves the focus with Tab (then Shift+Tab) to the first target
 // that is. It fails, never loops for ever, when there is none.
-func (d *driver) tabWhere(is func(target) bool) {
+func (d *driver) tabWhere(is func(form.Target) bool) {
 	d.t.Helper()
 	f := d.form()
 	for _, dir := range []string{"tab", "shift+tab"} {
 		for range 200 {
-			ts := f.targets()
-			if f.focus < len(ts) && is(ts[f.focus]) {
+			ts := f.Targets()
+			if f.Focus < len(ts) && is(ts[f.Focus]) {
 				return
 			}
-			before := f.focus
+			before := f.Focus
 			d.keys(dir)
-			if f.focus == before {
+			if f.Focus == before {
 				break
 			}
 		}
@@ -170,8 +174,8 @@ func (d *driver) tabWhere(is func(target) bool) {
 func (d *driver) retype(id, text string) {
 	d.t.Helper()
 	f := d.form()
-	f.focusOn(id)
-	for range len([]rune(f.fields[id].val())) {
+	f.FocusOn(id)
+	for range len([]rune(f.Fields[id].Val())) {
 		d.keys("backspace")
 	}
 	d.keys(text)
@@ -193,8 +197,8 @@ func TestFormBlocksNextUntilThePageIsValid(t *testing.T) {
 	}
 	d.keys("enter") // Next on an empty page
 	d.must("✗ Hay 5 datos que corregir:", "• Nombre: Este dato es obligatorio. Escríbelo aquí.", "Página 1 de 6")
-	if f := d.form(); f.page != 0 || f.focus != 0 {
-		t.Fatalf("a blocked Next moved on: page %d, focus %d", f.page, f.focus)
+	if f := d.form(); f.Page != 0 || f.Focus != 0 {
+		t.Fatalf("a blocked Next moved on: page %d, focus %d", f.Page, f.Focus)
 	}
 	// The focus is on the first field with an error: typing fixes it, and
 	// its error goes at once.
@@ -236,15 +240,15 @@ func TestFormBlocksNextUntilThePageIsValid(t *testing.T) {
 		t.Fatalf("stored mistakes = %v, want %s", mistakes, want)
 	}
 	// The same mistakes again are not stored again; a new one is.
-	d.tabTo(tNext)
+	d.tabTo(form.TNext)
 	d.keys("enter")
 	evs := formEvents()
 	if last := evs[len(evs)-1]; last.Mistake != "dni.dni_no_letter" || len(evs) != len(mistakes)+1 {
 		t.Fatalf("after a second Next, events end with %+v (%d events)", last, len(evs))
 	}
 	// The misses of the form's own checks do not bring the worked example.
-	if p := d.player(); p.misses != 0 || p.state != asking {
-		t.Fatalf("blocked pages counted as misses: %d, state %d", p.misses, p.state)
+	if p := d.player(); p.Misses != 0 || p.State != player.Asking {
+		t.Fatalf("blocked pages counted as misses: %d, state %d", p.Misses, p.State)
 	}
 }
 
@@ -301,33 +305,33 @@ func TestFormEveryBadInputGetsItsOwnMessage(t *testing.T) {
 			right := imvPage(tt.page)
 			d.keys(right[:len(right)-map[int]int{1: 2, 2: 1}[tt.page]]...)
 			f := d.form()
-			f.focusOn(tt.field)
-			fs := f.fields[tt.field]
-			for range len([]rune(fs.val())) {
+			f.FocusOn(tt.field)
+			fs := f.Fields[tt.field]
+			for range len([]rune(fs.Val())) {
 				d.keys("backspace")
 			}
 			d.keys(tt.input)
-			d.tabTo(tNext)
+			d.tabTo(form.TNext)
 			d.keys("enter")
-			if fs.err != tt.rule {
-				t.Fatalf("%s = %q: error %q, want %q\n%s", tt.field, tt.input, fs.err, tt.rule, d.view())
+			if fs.Err != tt.rule {
+				t.Fatalf("%s = %q: error %q, want %q\n%s", tt.field, tt.input, fs.Err, tt.rule, d.view())
 			}
 			if tt.rule == "" {
-				if got := fs.val(); got != "Prueba Ejemplo " {
+				if got := fs.Val(); got != "Prueba Ejemplo " {
 					t.Fatalf("pasted text became %q", got)
 				}
 				return
 			}
 			// The only error of the page: in the summary at the top, on
 			// screen at once with the focus on the field...
-			msg := f.errorText(fs.f, tt.rule)
-			d.mustSay("✗ Hay 1 dato que corregir:", "• "+fs.f.Label+": "+msg)
-			if ts := f.targets(); ts[f.focus].key != tt.field {
-				t.Fatalf("the focus is on %+v, not on the field with the error", ts[f.focus])
+			msg := f.ErrorText(fs.F, tt.rule)
+			d.mustSay("✗ Hay 1 dato que corregir:", "• "+fs.F.Label+": "+msg)
+			if ts := f.Targets(); ts[f.Focus].Key != tt.field {
+				t.Fatalf("the focus is on %+v, not on the field with the error", ts[f.Focus])
 			}
 			// ...and next to the field, on screen once the learner moves
 			// (at 80×24 a field low on the page is below the summary).
-			if f.focus > 0 {
+			if f.Focus > 0 {
 				d.keys("shift+tab", "tab")
 			}
 			d.mustSay("✗ " + msg)
@@ -362,10 +366,10 @@ func TestFormReviewChangeLinksAndBack(t *testing.T) {
 	d.fillTo(2)
 	d.must("Page 2 of 6 · Address")
 	f := d.form()
-	d.tabTo(tBack)
+	d.tabTo(form.TBack)
 	d.keys("enter")
 	d.must("Page 1 of 6 · Personal details")
-	if v := f.fields["dni"].val(); v != "12345678Z" {
+	if v := f.Fields["dni"].Val(); v != "12345678Z" {
 		t.Fatalf("Back lost the DNI: %q", v)
 	}
 	d.keys("tab", "tab", "tab", "tab", "tab", "tab", "enter")
@@ -373,9 +377,9 @@ func TestFormReviewChangeLinksAndBack(t *testing.T) {
 	d.must("Check your answers")
 	d.keys("tab", "enter") // Change: Address
 	d.must("Page 2 of 6 · Address", "[ Save and go back to the summary ]")
-	f.focusOn("municipio")
+	f.FocusOn("municipio")
 	d.keys("backspace", "backspace", "backspace", "backspace", "backspace")
-	d.tabTo(tNext)
+	d.tabTo(form.TNext)
 	d.keys("enter")
 	d.mustSay("Town: Villaej")
 	d.must("Check your answers")
@@ -393,11 +397,11 @@ func TestFormEscAsksBeforeLeavingAndKeepsTheAnswers(t *testing.T) {
 	d.must("¿Quieres salir del formulario?", "Seguir con el formulario", "Salir y borrar lo escrito")
 	d.keys("enter") // stay: the first answer
 	d.mustNot("¿Quieres salir del formulario?")
-	if v := d.form().fields["nombre"].val(); v != "Lucía" {
+	if v := d.form().Fields["nombre"].Val(); v != "Lucía" {
 		t.Fatalf("staying lost the name: %q", v)
 	}
 	// Esc closes the form's own panel first.
-	d.form().focusOn("dni")
+	d.form().FocusOn("dni")
 	d.special(tea.KeyF5)
 	d.must("Ficha de Lucía", "Pulsa F5 o Esc para volver al formulario.")
 	d.keys("esc")
@@ -410,7 +414,7 @@ func TestFormTypingTakesQAndQuestionMark(t *testing.T) {
 	d := formDriver(t, "es", "ingreso-minimo-vital")
 	d.keys("q?ñ")
 	d.mustNot("¿Quieres salir?", "Teclas de esta pantalla")
-	if v := d.form().fields["nombre"].val(); v != "q?ñ" {
+	if v := d.form().Fields["nombre"].Val(); v != "q?ñ" {
 		t.Fatalf("typed %q", v)
 	}
 	if !d.m.scr.Typing() {
@@ -436,14 +440,14 @@ func TestFormEverySizeDrawsWithinTheScreen(t *testing.T) {
 				d.send(tea.WindowSizeMsg{Width: w, Height: h})
 				v := d.view()
 				for i, line := range strings.Split(v, "\n") {
-					if lw := lipglossWidth(line); lw > w {
+					if lw := tuitest.LipglossWidth(line); lw > w {
 						t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, line)
 					}
 				}
 				if n := strings.Count(v, "\n") + 1; n > h {
 					t.Fatalf("%dx%d: %d lines", w, h, n)
 				}
-				if w >= MinWidth && h >= 24 && !popupOn && !strings.Contains(v, "Nombre *") {
+				if w >= ui.MinWidth && h >= 24 && !popupOn && !strings.Contains(v, "Nombre *") {
 					t.Fatalf("%dx%d: the focused field is not on screen:\n%s", w, h, v)
 				}
 			}
@@ -463,12 +467,12 @@ func TestFormEveryStateAtEverySize(t *testing.T) {
 		setup        func(d *driver)
 	}{
 		{"page", "ingreso-minimo-vital", func(d *driver) {}},
-		{"errors", "ingreso-minimo-vital", func(d *driver) { d.tabTo(tNext); d.keys("enter") }},
-		{"select", "ingreso-minimo-vital", func(d *driver) { d.fillTo(2); d.form().focusOn("provincia"); d.keys("enter") }},
-		{"group", "corregir-formulario", func(d *driver) { d.form().enterPage(2) }},
+		{"errors", "ingreso-minimo-vital", func(d *driver) { d.tabTo(form.TNext); d.keys("enter") }},
+		{"select", "ingreso-minimo-vital", func(d *driver) { d.fillTo(2); d.form().FocusOn("provincia"); d.keys("enter") }},
+		{"group", "corregir-formulario", func(d *driver) { d.form().EnterPage(2) }},
 		{"picker", "ingreso-minimo-vital", func(d *driver) { d.fillTo(5); d.keys("enter") }},
 		{"review", "ingreso-minimo-vital", func(d *driver) { d.fillTo(7) }},
-		{"receipt", "ingreso-minimo-vital", func(d *driver) { d.fillTo(7); d.tabTo(tSubmit); d.keys("enter") }},
+		{"receipt", "ingreso-minimo-vital", func(d *driver) { d.fillTo(7); d.tabTo(form.TSubmit); d.keys("enter") }},
 		{"leave", "ingreso-minimo-vital", func(d *driver) { d.keys("Lucía", "esc") }},
 		{"persona", "ingreso-minimo-vital", func(d *driver) { d.special(tea.KeyF5) }},
 		{"expired", "ingreso-minimo-vital", func(d *driver) { d.keys("Lucía"); d.clock.Advance(time.Hour); d.keys("x") }},
@@ -486,7 +490,7 @@ func TestFormEveryStateAtEverySize(t *testing.T) {
 					d.send(tea.WindowSizeMsg{Width: w, Height: h})
 					v := d.view()
 					for i, line := range strings.Split(v, "\n") {
-						if lw := lipglossWidth(line); lw > w {
+						if lw := tuitest.LipglossWidth(line); lw > w {
 							t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, line)
 						}
 					}
@@ -511,17 +515,17 @@ func TestFormSessionTimesOutAndKeepsThePagesDone(t *testing.T) {
 	d.keys("Calle del Ejemplo")
 	ticks := d.ticks
 	d.clock.Advance(4 * time.Minute)
-	d.send(formTickMsg{owner: d.form()})
+	d.send(form.FormTickMsg{Owner: d.form()})
 	d.must("! Tu sesión se cierra en 1:00. Pulsa cualquier tecla para seguir.")
 	if d.ticks == ticks {
 		t.Fatal("no timer for the countdown")
 	}
 	d.clock.Advance(30 * time.Second)
-	d.send(formTickMsg{owner: d.form()})
+	d.send(form.FormTickMsg{Owner: d.form()})
 	d.must("Tu sesión se cierra en 0:30")
 	d.keys("x") // "I am here": the key is not typed
 	d.mustNot("Tu sesión se cierra")
-	if v := d.form().fields["direccion"].val(); v != "Calle del Ejemplo" {
+	if v := d.form().Fields["direccion"].Val(); v != "Calle del Ejemplo" {
 		t.Fatalf("the key that kept the session was typed: %q", v)
 	}
 	// Away for 6 minutes: no timer needed to notice it, a key does.
@@ -531,10 +535,10 @@ func TestFormSessionTimesOutAndKeepsThePagesDone(t *testing.T) {
 	d.mustSay("Se ha borrado lo que escribiste en la página «Domicilio».", "Lo que guardaste antes con «Siguiente» sigue aquí.")
 	d.keys("enter")
 	d.must("Página 2 de 6 · Domicilio")
-	if v := d.form().fields["direccion"].val(); v != "" {
+	if v := d.form().Fields["direccion"].Val(); v != "" {
 		t.Fatalf("the page the learner was on kept %q", v)
 	}
-	if v := d.form().fields["dni"].val(); v != "12345678Z" {
+	if v := d.form().Fields["dni"].Val(); v != "12345678Z" {
 		t.Fatalf("a page done before the timeout lost the DNI: %q", v)
 	}
 	evs, _ := d.st.Events(d.m.c.Learner.ID)
@@ -562,7 +566,7 @@ func TestFormAsksForTimersOnlyWhileSomethingCounts(t *testing.T) {
 	d.clock.Advance(5 * time.Second)
 	before := d.ticks
 	d.keys("a")
-	if d.ticks == before || f.tickDue.IsZero() {
+	if d.ticks == before || f.TickDue.IsZero() {
 		t.Fatal("a lost timer was not replaced")
 	}
 }
@@ -574,29 +578,29 @@ func TestClavePINCodeExpiresAndANewOneWorks(t *testing.T) {
 	f := d.form()
 	d.keys("backspace", "backspace", "3", "3", "enter", "enter")
 	d.must("Página 2 de 2 · Escribe el PIN", "Mensaje en tu móvil (simulado)", "Caduca en 10:00")
-	code := f.codes["codigo"].Code
+	code := f.Codes["codigo"].Code
 	d.mustSay("Cl@ve: tu PIN es " + code + ". Caduca a las 10:10.")
 	d.clock.Advance(9*time.Minute + 30*time.Second)
-	d.send(formTickMsg{owner: f})
+	d.send(form.FormTickMsg{Owner: f})
 	d.must("Caduca en 0:30")
 	d.clock.Advance(time.Minute)
-	d.send(formTickMsg{owner: f})
+	d.send(form.FormTickMsg{Owner: f})
 	d.must("Este código ha caducado.")
 	d.keys(strings.ToLower(code), "enter", "enter")
 	d.mustSay("El código ha caducado: solo vale unos minutos. Elige «Pedir otro código».")
 	d.keys("tab", "enter") // Pedir otro código
-	newCode := f.codes["codigo"].Code
+	newCode := f.Codes["codigo"].Code
 	if newCode == "" {
 		t.Fatal("no new code")
 	}
 	d.must("Caduca en 10:00")
 	d.keys("shift+tab")
-	f.focusOn("codigo")
+	f.FocusOn("codigo")
 	d.keys("XXX", "enter", "enter")
 	if newCode != "XXX" {
 		d.mustSay("Ese no es el código del mensaje.")
 	}
-	f.focusOn("codigo")
+	f.FocusOn("codigo")
 	d.keys("backspace", "backspace", "backspace", newCode, "enter", "enter")
 	d.must("✔ Te has identificado", "✔ ¡Bien!")
 }
@@ -604,34 +608,34 @@ func TestClavePINCodeExpiresAndANewOneWorks(t *testing.T) {
 func TestFormGroupRemoveAndAdd(t *testing.T) {
 	d := formDriver(t, "es", "corregir-formulario")
 	f := d.form()
-	f.enterPage(2) // the household, filled in already with 2 people
-	g := f.groups["convivientes"]
-	d.tabWhere(func(t target) bool { return t.kind == tRemove && t.n == g.serials[1] })
+	f.EnterPage(2) // the household, filled in already with 2 people
+	g := f.Groups["convivientes"]
+	d.tabWhere(func(t form.Target) bool { return t.Kind == form.TRemove && t.N == g.Serials[1] })
 	d.must("Persona 2", "▶ [ Quitar persona 2 ]")
 	d.keys("enter")
 	d.mustNot("Persona 2")
 	// The focus takes the removed person's place: the Add button.
-	if tg := f.targets()[f.focus]; tg.kind != tAdd {
+	if tg := f.Targets()[f.Focus]; tg.Kind != form.TAdd {
 		t.Fatalf("after removing, the focus is on %+v", tg)
 	}
-	if v := f.fields[itemKey("convivientes", 0, "miembro-nombre")].val(); v != "Mario" {
+	if v := f.Fields[form.ItemKey("convivientes", 0, "miembro-nombre")].Val(); v != "Mario" {
 		t.Fatalf("removing person 2 changed person 1: %q", v)
 	}
 	// Add people until the button goes: 6 at most.
-	for i := 0; len(g.serials) < 6 && i < 10; i++ {
-		d.tabTo(tAdd)
+	for i := 0; len(g.Serials) < 6 && i < 10; i++ {
+		d.tabTo(form.TAdd)
 		d.keys("enter")
 		// The focus is on the new person's first box.
-		if ts := f.targets(); ts[f.focus].key != itemKey("convivientes", g.serials[len(g.serials)-1], "miembro-nombre") {
-			t.Fatalf("after adding, the focus is on %+v", ts[f.focus])
+		if ts := f.Targets(); ts[f.Focus].Key != form.ItemKey("convivientes", g.Serials[len(g.Serials)-1], "miembro-nombre") {
+			t.Fatalf("after adding, the focus is on %+v", ts[f.Focus])
 		}
 	}
-	for _, tg := range f.targets() {
-		if tg.kind == tAdd {
+	for _, tg := range f.Targets() {
+		if tg.Kind == form.TAdd {
 			t.Fatal("the add button is still there with 6 people")
 		}
 	}
-	if n := len(g.serials); n != 6 {
+	if n := len(g.Serials); n != 6 {
 		t.Fatalf("%d people after adding until the button went: want the maximum, 6", n)
 	}
 	d.mustNot("[ + Añadir persona ]")
@@ -647,10 +651,10 @@ func TestFormFilePicker(t *testing.T) {
 	d.mustNot("Folder: Documents", "Do you want to leave")
 	d.keys("enter", "down", "down", "down", "down", "enter") // the recipe
 	d.mustSay("Receta_bizcocho.docx · 30 KB")
-	d.tabTo(tNext)
+	d.tabTo(form.TNext)
 	d.keys("enter")
 	d.mustSay("That kind of file is not accepted. Only PDF or JPG files are accepted here.")
-	d.form().focusOn("doc-dni")
+	d.form().FocusOn("doc-dni")
 	d.special(tea.KeyBackspace)
 	d.must("[ Attach a file ]")
 	d.keys("enter", "down", "enter") // the very big scan
@@ -684,7 +688,7 @@ func TestFormCalendarAndTimes(t *testing.T) {
 	d.keys("12345678Z", "enter", "Lucía Prueba Ejemplo", "enter", "600000000", "enter", "enter")
 	d.must("Revisa tus datos")
 	d.mustSay("Día: viernes, 6 de marzo de 2026", "Hora: 09:30")
-	d.tabTo(tSubmit)
+	d.tabTo(form.TSubmit)
 	d.keys("enter")
 	d.must("✔ Cita confirmada", "Localizador: CITA-2026-")
 	d.mustSay("Oficina: CAISS Villaejemplo · Calle de la Prueba, 3", "Día: viernes, 6 de marzo de 2026", "Hora: 09:30")
@@ -692,7 +696,7 @@ func TestFormCalendarAndTimes(t *testing.T) {
 
 func TestFormWrongDetailsGetTheLessonsWords(t *testing.T) {
 	d := formDriver(t, "es", "primer-formulario")
-	d.tabTo(tSubmit) // as the lesson asks: Tab to «Enviar» with nothing typed
+	d.tabTo(form.TSubmit) // as the lesson asks: Tab to «Enviar» with nothing typed
 	d.keys("enter")
 	d.must("✗ Hay 5 datos que corregir:")
 	d.mustSay("• Dónde lo recoges: Elige una opción.", "• He leído las normas de la biblioteca y las acepto: Para seguir, marca esta casilla")
@@ -700,16 +704,16 @@ func TestFormWrongDetailsGetTheLessonsWords(t *testing.T) {
 	// only goes on: Space ticks it.
 	d.keys("Lucía", "enter", "Prueba Ejemplo", "enter", "ana@correo.example", "enter", "enter", "down", "enter", "enter", "space", "enter", "enter")
 	d.mustSay("✗ Todavía no. Ese correo es válido, pero no es el de Lucía. Cópialo de su ficha.")
-	if p := d.player(); p.misses != 1 {
-		t.Fatalf("misses = %d, want 1", p.misses)
+	if p := d.player(); p.Misses != 1 {
+		t.Fatalf("misses = %d, want 1", p.Misses)
 	}
 	f := d.form()
-	f.focusOn("correo")
+	f.FocusOn("correo")
 	for range len("ana@correo.example") {
 		d.keys("backspace")
 	}
 	d.keys("lucia.prueba@correo.example")
-	d.tabTo(tSubmit)
+	d.tabTo(form.TSubmit)
 	d.keys("enter")
 	d.must("✔ Solicitud enviada", "✔ ¡Bien!")
 	d.mustNot("Número de registro")
@@ -719,10 +723,10 @@ func TestFormFixTheMistakesShowsThePrefilledErrors(t *testing.T) {
 	d := formDriver(t, "en", "corregir-formulario")
 	d.must("Lucía", "12345678A", "15/04/78")
 	f := d.form()
-	d.tabTo(tNext)
+	d.tabTo(form.TNext)
 	d.keys("enter")
 	for _, id := range []string{"dni", "nacimiento", "telefono", "correo"} {
-		if f.fields[id].err == "" {
+		if f.Fields[id].Err == "" {
 			t.Errorf("the prefilled %s has no error", id)
 		}
 	}
@@ -745,19 +749,19 @@ func TestFormFixTheMistakesShowsThePrefilledErrors(t *testing.T) {
 func TestFormMouseTicksABoxAndPressesNext(t *testing.T) {
 	d := formDriver(t, "es", "primer-formulario")
 	f := d.form()
-	box := target{kind: tField, key: "normas"}
-	d.click(box.zone(f.step.ID))
-	if f.fields["normas"].value != "yes" {
+	box := form.Target{Kind: form.TField, Key: "normas"}
+	d.click(box.Zone(f.Step.ID))
+	if f.Fields["normas"].Value != "yes" {
 		t.Fatalf("clicking the box did not tick it:\n%s", d.view())
 	}
-	d.click(target{kind: tSubmit}.zone(f.step.ID))
+	d.click(form.Target{Kind: form.TSubmit}.Zone(f.Step.ID))
 	d.must("✗ Hay 4 datos que corregir:")
 	// The question before leaving answers the mouse too: stay, then go.
 	d.keys("esc")
 	d.must("¿Quieres salir del formulario?")
 	d.click("dlg-0")
 	d.mustNot("¿Quieres salir del formulario?")
-	if f.fields["normas"].value != "yes" {
+	if f.Fields["normas"].Value != "yes" {
 		t.Fatal("staying lost the ticked box")
 	}
 	d.keys("esc")
@@ -779,13 +783,13 @@ func TestFormPracticeDataIsNeverStored(t *testing.T) {
 	// Page 1 with a DNI whose letter is wrong and a day that does not
 	// exist: blocked, then fixed with the card's details.
 	d.keys("Lucía", "tab", "Prueba Ejemplo", "tab", typed[0], "tab", typed[4], "tab", typed[5])
-	d.tabTo(tNext)
+	d.tabTo(form.TNext)
 	d.keys("enter")
 	d.mustSay("• DNI: La letra no corresponde")
 	for _, id := range []string{"dni", "nacimiento", "telefono"} {
 		d.retype(id, map[string]string{"dni": "12345678Z", "nacimiento": "15/04/1978", "telefono": "600 000 000"}[id])
 	}
-	d.tabTo(tNext)
+	d.tabTo(form.TNext)
 	d.keys("enter")
 	// Page 2 with another address: valid, so it goes on.
 	d.must("Página 2 de 6")
@@ -796,23 +800,23 @@ func TestFormPracticeDataIsNeverStored(t *testing.T) {
 	// Page 4 with a mistyped IBAN: blocked, then fixed.
 	d.must("Página 4 de 6")
 	d.keys(typed[2], "enter", "space")
-	d.tabTo(tNext)
+	d.tabTo(form.TNext)
 	d.keys("enter")
 	d.mustSay("• IBAN:")
 	d.retype("iban", "ES91 2100 0418 4502 0005 1332")
-	d.tabTo(tNext)
+	d.tabTo(form.TNext)
 	d.keys("enter")
 	d.keys(imvPage(5)...)
 	d.keys(imvPage(6)...)
-	d.tabTo(tSubmit)
+	d.tabTo(form.TSubmit)
 	d.keys("enter")
 	d.mustSay("Todavía no.")
 	// The form opens the page with the detail that is not Lucía's, on it.
-	if f := d.form(); f.page != 1 || f.targets()[f.focus].key != "direccion" || !f.back {
-		t.Fatalf("after the miss the form is on page %d, focus %+v:\n%s", f.page, f.targets()[f.focus], d.view())
+	if f := d.form(); f.Page != 1 || f.Targets()[f.Focus].Key != "direccion" || !f.Back {
+		t.Fatalf("after the miss the form is on page %d, focus %+v:\n%s", f.Page, f.Targets()[f.Focus], d.view())
 	}
 	d.must("▶ Dirección *", "[ Guardar y volver al resumen ]")
-	if err := d.m.c.Rec.flushCmd()().(savedMsg).err; err != nil {
+	if err := d.m.c.Rec.FlushCmd()().(ui.SavedMsg).Err; err != nil {
 		t.Fatal(err)
 	}
 	evs, _ := st.Events(d.m.c.Learner.ID)

@@ -8,80 +8,18 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/tui/ui"
 )
 
 // The glossary: words of a step's instruction that the lesson content's
 // glossary explains are underlined (never marked by colour alone), and F7
 // (or "glosario" in accessible mode) explains them in easy words.
 
-// glossed is a step's instruction with its glossary words marked, worked
-// out once per step and theme.
-type glossed struct {
-	done    bool
-	terms   []*lessons.Term
-	styles  *Styles
-	text    string
-	width   int    // the width wrapped was wrapped to
-	wrapped string // text wrapped: kept between frames, it only changes with the width or the theme
-}
-
-// terms are the glossary's words in the step's title and instruction.
-func (p *player) terms() []*lessons.Term {
-	if !p.gloss.done {
-		s := p.step()
-		p.gloss = glossed{done: true, terms: p.c.Lessons.TermsIn(s.Title + "\n" + s.Text)}
-	}
-	return p.gloss.terms
-}
-
-// instruction is the step's text with the glossary's words underlined.
-func (p *player) instruction() string {
-	p.terms()
-	if p.gloss.styles != p.c.Styles {
-		p.gloss.styles, p.gloss.text = p.c.Styles, markTerms(p.c.Lessons, p.step().Text, p.c.Styles.Glossary)
-		p.gloss.wrapped = ""
-	}
-	return p.gloss.text
-}
-
-// wrappedInstruction is the instruction with its words marked, wrapped to
-// w cells; worked out again only when the width or the theme changes.
-func (p *player) wrappedInstruction(w int) string {
-	text := p.instruction()
-	if p.gloss.width != w || p.gloss.wrapped == "" {
-		p.gloss.width, p.gloss.wrapped = w, lipgloss.NewStyle().Width(w).Render(text)
-	}
-	return p.gloss.wrapped
-}
-
-// markTerms draws the glossary's words of text in style.
-func markTerms(cat *lessons.Catalog, text string, style lipgloss.Style) string {
-	found := cat.FindTerms(text)
-	if len(found) == 0 {
-		return text
-	}
-	var b strings.Builder
-	at := 0
-	for _, m := range found {
-		b.WriteString(text[at:m.Start])
-		// A word over a line break is marked line by line.
-		for i, part := range strings.Split(text[m.Start:m.End], "\n") {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(style.Render(part))
-		}
-		at = m.End
-	}
-	b.WriteString(text[at:])
-	return b.String()
-}
-
 // glossaryTerms are the words F7 explains on the screen now: those
 // underlined in a step's instruction.
 func (m *Model) glossaryTerms() []*lessons.Term {
-	if p, ok := m.scr.(*player); ok && !p.finished {
-		return p.terms()
+	if g, ok := m.scr.(ui.Glossed); ok {
+		return g.GlossaryTerms()
 	}
 	return nil
 }
@@ -98,7 +36,7 @@ func (m *Model) openGlossary() tea.Cmd {
 }
 
 // glossaryLines are the terms and what they mean, for accessible mode.
-func glossaryLines(c *Common, terms []*lessons.Term) []string {
+func glossaryLines(c *ui.Common, terms []*lessons.Term) []string {
 	if len(terms) == 0 {
 		return []string{c.Cat.T("glossary_none")}
 	}
@@ -109,18 +47,9 @@ func glossaryLines(c *Common, terms []*lessons.Term) []string {
 	return out
 }
 
-// termWords lists the terms' words: "contraseña, enlace".
-func termWords(terms []*lessons.Term) string {
-	var words []string
-	for _, t := range terms {
-		words = append(words, t.Word())
-	}
-	return strings.Join(words, ", ")
-}
-
 // glossaryOverlay explains the underlined words. Esc, F7 or Enter close it.
 type glossaryOverlay struct {
-	c     *Common
+	c     *ui.Common
 	terms []*lessons.Term
 }
 
@@ -138,7 +67,7 @@ func (g *glossaryOverlay) Keys() []key.Binding { return []key.Binding{g.c.Keys.B
 
 func (g *glossaryOverlay) View(width, height int) string {
 	st, cat := g.c.Styles, g.c.Cat
-	w := g.c.textWidth()
+	w := g.c.TextWidth()
 	wrap := lipgloss.NewStyle().Width(max(w-2, 1)).PaddingLeft(2)
 	lines := []string{st.Title.Render(cat.T("glossary_title")), "", lipgloss.NewStyle().Width(w).Render(cat.T("glossary_text")), ""}
 	for _, t := range g.terms {

@@ -6,6 +6,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"aula/tui/internal/tuitest"
+	"aula/tui/player"
+	"aula/tui/ui"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -14,11 +18,11 @@ import (
 // Words of the glossary in an instruction are underlined: never colour
 // alone, so that they stand out in every theme.
 func TestGlossaryWordsAreUnderlined(t *testing.T) {
-	cat := library(t).Catalog("es")
+	cat := tuitest.Library(t).Catalog("es")
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.ANSI)
 	text := "Tu contraseña y la arroba.\nUn enlace\nseguro."
-	got := markTerms(cat, text, r.NewStyle().Underline(true))
+	got := player.MarkTerms(cat, text, r.NewStyle().Underline(true))
 	plain, marked := underlined(got)
 	if plain != text {
 		t.Fatalf("marking changed the text: %q", plain)
@@ -26,8 +30,8 @@ func TestGlossaryWordsAreUnderlined(t *testing.T) {
 	if want := "   __________      ______     ______        "; marked != want {
 		t.Errorf("underlined:\n%q\n%q, want\n%q", text, marked, want)
 	}
-	for _, name := range Themes {
-		if !ThemeStyles(name).Glossary.GetUnderline() {
+	for _, name := range ui.Themes {
+		if !ui.ThemeStyles(name).Glossary.GetUnderline() {
 			t.Errorf("theme %q does not underline glossary words", name)
 		}
 	}

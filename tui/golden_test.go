@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
 )
 
 // Golden screens at 80×24 in both languages, through a real Bubble Tea
@@ -42,7 +43,7 @@ func learnerAt(lesson string, steps, done int) func(*testing.T, *store.Store) {
 }
 
 func stepID(t *testing.T, lesson string, i int) string {
-	l, ok := library(t).Catalog("es").Lesson(lesson)
+	l, ok := tuitest.Library(t).Catalog("es").Lesson(lesson)
 	if !ok {
 		t.Fatalf("no lesson %s", lesson)
 	}
@@ -50,7 +51,7 @@ func stepID(t *testing.T, lesson string, i int) string {
 }
 
 func firstOfKind(t *testing.T, lesson, kind string) int {
-	l, _ := library(t).Catalog("es").Lesson(lesson)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(lesson)
 	for i, s := range l.Steps {
 		if s.Kind == kind {
 			return i
@@ -97,14 +98,10 @@ func (d *drawn) final(t *testing.T) *Model {
 	return d.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 }
 
-func typeKeys(tm *teatest.TestModel, s string) {
-	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)})
-}
-
 func TestGoldenScreens(t *testing.T) {
-	teclado := library(t).Catalog("es").Lessons["teclado"]
+	teclado := tuitest.Library(t).Catalog("es").Lessons["teclado"]
 	typeAt := firstOfKind(t, "teclado", "type")
-	orderLesson := library(t).Catalog("es").Lessons["seguridad-basica"]
+	orderLesson := tuitest.Library(t).Catalog("es").Lessons["seguridad-basica"]
 	orderAt := firstOfKind(t, "seguridad-basica", "order")
 
 	cases := []goldenCase{
@@ -121,17 +118,17 @@ func TestGoldenScreens(t *testing.T) {
 			drive: func(tm *teatest.TestModel, _ string) { tm.Send(tea.KeyMsg{Type: tea.KeyF1}) },
 			wait:  map[string]string{"es": "Pulsa Esc o F1", "en": "Press Esc or F1"}},
 		{name: "quit", setup: learnerAt("usar-aula", 8, 0),
-			drive: func(tm *teatest.TestModel, _ string) { typeKeys(tm, "q") },
+			drive: func(tm *teatest.TestModel, _ string) { tuitest.TypeKeys(tm, "q") },
 			wait:  map[string]string{"es": "Seguir aquí", "en": "Stay here"}},
 		{name: "choose-wrong", lesson: "usar-aula", setup: learnerAt("usar-aula", 8, 1),
 			drive: func(tm *teatest.TestModel, _ string) {
-				typeKeys(tm, "3")
+				tuitest.TypeKeys(tm, "3")
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			},
 			wait: map[string]string{"es": "Todavía no.", "en": "Not yet."}},
 		{name: "type-wrong-twice", lesson: "teclado", setup: learnerAt("teclado", len(teclado.Steps), typeAt),
 			drive: func(tm *teatest.TestModel, _ string) {
-				typeKeys(tm, "lucia")
+				tuitest.TypeKeys(tm, "lucia")
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			},
@@ -156,7 +153,7 @@ func TestGoldenScreens(t *testing.T) {
 					gc.setup(t, st)
 				}
 				clk := &clock{now: time.Date(2026, 3, 2, 10, 5, 0, 0, time.UTC)}
-				m := New(Config{Store: st, Library: library(t), Lang: lang, StartLesson: gc.lesson, Now: clk.Now})
+				m := New(Config{Store: st, Library: tuitest.Library(t), Lang: lang, StartLesson: gc.lesson, Now: clk.Now})
 				size := gc.size
 				if size[0] == 0 {
 					size = [2]int{80, 24}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"aula/tui/ui"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -53,7 +55,7 @@ func (m *Model) checkIdle() tea.Cmd {
 
 // idleWarning counts down before signing out an absent learner.
 type idleWarning struct {
-	c        *Common
+	c        *ui.Common
 	deadline time.Time
 }
 
@@ -70,6 +72,6 @@ func (w *idleWarning) View(width, height int) string {
 		cat.T("idle_text", "Count", left),
 		cat.T("idle_saved"),
 	}, "\n")
-	box := st.Dialog.Width(clamp(width-4, 10, 60)).Render(text)
+	box := st.Dialog.Width(ui.Clamp(width-4, 10, 60)).Render(text)
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
 }

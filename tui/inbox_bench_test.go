@@ -7,6 +7,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/kinds/inbox"
+	"aula/tui/player"
 )
 
 // inboxBench is a kiosk on the inbox step id of lesson, at 80×24.
@@ -20,8 +22,8 @@ func inboxBench(b *testing.B, lesson, id string) *driver {
 		b.Fatal(err)
 	}
 	d := newDriverOn(b, st, "es", lesson)
-	for d.player().step().ID != id {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Step().ID != id {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
@@ -60,11 +62,11 @@ func BenchmarkTypeInEmailBody(b *testing.B) {
 			ex := d.inbox()
 			text := strings.Repeat(strings.Repeat("ñ", size.width)+"\n", size.rows)
 			letter := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("á")}
-			ex.form.body.SetValue(text)
+			ex.Form.Body.SetValue(text)
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
 				if i%200 == 0 {
-					ex.form.body.SetValue(text)
+					ex.Form.Body.SetValue(text)
 				}
 				d.m.Update(letter)
 				_ = d.m.View()
@@ -82,14 +84,14 @@ func BenchmarkSendEmail(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		b.StopTimer()
-		p.state, p.misses, p.hint, p.verdict = asking, 0, false, nil
-		p.ex.SetDone(false)
+		p.State, p.Misses, p.Hint, p.Verdict = player.Asking, 0, false, nil
+		p.Ex.SetDone(false)
 		ex := d.inbox()
-		ex.startCompose("new", nil)
-		ex.form.inputs[fieldTo].SetValue("servicios.sociales@villaejemplo.example")
-		ex.form.inputs[fieldSubject].SetValue("Cita con la trabajadora social")
-		ex.form.body.SetValue("Buenos días:\nQuiero pedir cita con la trabajadora social.\nUn saludo, Lucía")
-		ex.form.focusOn(btnSend)
+		ex.StartCompose("new", nil)
+		ex.Form.Inputs[inbox.FieldTo].SetValue("servicios.sociales@villaejemplo.example")
+		ex.Form.Inputs[inbox.FieldSubject].SetValue("Cita con la trabajadora social")
+		ex.Form.Body.SetValue("Buenos días:\nQuiero pedir cita con la trabajadora social.\nUn saludo, Lucía")
+		ex.Form.FocusOn(inbox.BtnSend)
 		b.StartTimer()
 		d.m.Update(enter)
 		_ = d.m.View()

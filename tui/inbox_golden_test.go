@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
 )
 
 // Golden screens of the mail app (inbox steps) at 80×24 and 120×40, in
@@ -17,7 +18,7 @@ import (
 // and read every file.
 func TestGoldenInbox(t *testing.T) {
 	at := func(lesson, step string) (string, func(*testing.T, *store.Store)) {
-		l, _ := library(t).Catalog("es").Lesson(lesson)
+		l, _ := tuitest.Library(t).Catalog("es").Lesson(lesson)
 		return lesson, learnerAt(lesson, len(l.Steps), l.StepIndex(step))
 	}
 	key := func(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
@@ -65,7 +66,7 @@ func TestGoldenInbox(t *testing.T) {
 					lesson, setup := at(gc.lesson, gc.step)
 					setup(t, st)
 					clk := &clock{now: time.Date(2026, 3, 2, 10, 5, 0, 0, time.UTC)}
-					m := New(Config{Store: st, Library: library(t), Lang: lang, StartLesson: lesson, Now: clk.Now})
+					m := New(Config{Store: st, Library: tuitest.Library(t), Lang: lang, StartLesson: lesson, Now: clk.Now})
 					tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
 					d := &drawn{tm: tm}
 					d.waitFor(t, map[string]string{"es": "Correo de práctica", "en": "Practice email"}[lang], "")

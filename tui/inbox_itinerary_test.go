@@ -8,6 +8,9 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/typein"
+	"aula/tui/player"
 )
 
 // The whole email itinerary, done as a learner would: once with the
@@ -110,20 +113,20 @@ func byMouse(d *driver, lang, step string) {
 // with keys or clicks.
 func answerStep(d *driver, mouse bool) {
 	p := d.player()
-	switch ex := p.ex.(type) {
-	case *chooseExercise:
-		for i, o := range ex.opts {
+	switch ex := p.Ex.(type) {
+	case *choose.ChooseExercise:
+		for i, o := range ex.Opts {
 			if !o.Correct {
 				continue
 			}
 			if mouse {
-				d.click(ex.zoneID(i))
+				d.click(ex.ZoneID(i))
 			} else {
 				d.keys(fmt.Sprint(i + 1))
 			}
 		}
-	case *typeExercise:
-		d.keys(rightText(p.step()))
+	case *typein.TypeExercise:
+		d.keys(rightText(p.Step()))
 	}
 	if mouse {
 		d.click("btn-check")
@@ -157,11 +160,11 @@ func TestEmailItineraryKeyboardAndMouse(t *testing.T) {
 				}
 				for n, id := range it.LessonIDs {
 					p := d.player()
-					if p.lesson.ID != id {
-						t.Fatalf("lesson %d is %s, want %s", n+1, p.lesson.ID, id)
+					if p.Lesson.ID != id {
+						t.Fatalf("lesson %d is %s, want %s", n+1, p.Lesson.ID, id)
 					}
-					for !p.finished {
-						s := p.step()
+					for !p.Finished {
+						s := p.Step()
 						switch {
 						case !s.NeedsAnswer():
 						case s.Kind == "inbox" && mouse:
@@ -171,7 +174,7 @@ func TestEmailItineraryKeyboardAndMouse(t *testing.T) {
 						default:
 							answerStep(d, mouse)
 						}
-						if p.state != solved {
+						if p.State != player.Solved {
 							t.Fatalf("%s/%s not solved:\n%s", id, s.ID, d.view())
 						}
 						if mouse {

@@ -9,6 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/kinds/inbox"
 )
 
 // inboxDriver opens lesson at step, with a learner who goes straight in, at 80×24.
@@ -20,8 +22,8 @@ func inboxDriver(t *testing.T, lang, lesson, step string) *driver {
 		t.Fatal(err)
 	}
 	d := newDriverOn(t, st, lang, lesson)
-	for d.player().step().ID != step {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Step().ID != step {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
@@ -29,11 +31,11 @@ func inboxDriver(t *testing.T, lang, lesson, step string) *driver {
 	return d
 }
 
-func (d *driver) inbox() *inboxExercise {
+func (d *driver) inbox() *inbox.InboxExercise {
 	d.t.Helper()
-	ex, ok := d.player().ex.(*inboxExercise)
+	ex, ok := d.player().Ex.(*inbox.InboxExercise)
 	if !ok {
-		d.t.Fatalf("not an inbox step: %T\n%s", d.player().ex, d.view())
+		d.t.Fatalf("not an inbox step: %T\n%s", d.player().Ex, d.view())
 	}
 	return ex
 }
@@ -47,7 +49,7 @@ func (d *driver) answers() []store.Event {
 	}
 	var out []store.Event
 	for _, e := range evs {
-		if e.Kind == store.Answered && e.Lesson == d.player().lesson.ID && e.Step == d.player().step().ID {
+		if e.Kind == store.Answered && e.Lesson == d.player().Lesson.ID && e.Step == d.player().Step().ID {
 			out = append(out, e)
 		}
 	}
@@ -110,7 +112,7 @@ func TestInboxReadingNavigation(t *testing.T) {
 	if m := d.lastMistake(); m != "" || !d.answers()[len(d.answers())-1].Correct {
 		t.Fatalf("the right answer was not stored as right: %+v", d.answers())
 	}
-	if !ex.done {
+	if !ex.Done {
 		t.Fatal("the exercise is not frozen once solved")
 	}
 	// The learner can still read on before going on.
@@ -252,8 +254,8 @@ func TestInboxRefusesBadAddressesAndKeepsTheDraft(t *testing.T) {
 	}
 	// Without the Cc, it goes.
 	ex := d.inbox()
-	ex.form.inputs[fieldCc].SetValue("")
-	ex.form.focusOn(btnSend)
+	ex.Form.Inputs[inbox.FieldCc].SetValue("")
+	ex.Form.FocusOn(inbox.BtnSend)
 	d.keys("enter")
 	d.mustSay("Lo tienes en la carpeta Enviados")
 }
@@ -275,10 +277,10 @@ func TestInboxEveryRefusedAddressSaysWhy(t *testing.T) {
 			d := inboxDriver(t, "es", "correo-escribir", "escribir")
 			d.keys("n")
 			ex := d.inbox()
-			ex.form.inputs[fieldTo].SetValue(tt.to)
-			ex.form.inputs[fieldCc].SetValue(tt.cc)
-			ex.form.body.SetValue("Hola: quiero una cita.")
-			ex.form.focusOn(btnSend)
+			ex.Form.Inputs[inbox.FieldTo].SetValue(tt.to)
+			ex.Form.Inputs[inbox.FieldCc].SetValue(tt.cc)
+			ex.Form.Body.SetValue("Hola: quiero una cita.")
+			ex.Form.FocusOn(inbox.BtnSend)
 			d.keys("enter")
 			d.mustSay(tt.say, "No se ha enviado.")
 			if m := d.lastMistake(); m != tt.mistake {
@@ -399,9 +401,9 @@ func TestInboxLinksAndPhishing(t *testing.T) {
 
 	// Opening the page of a false link is a mistake of its own.
 	d = inboxDriver(t, "es", "correo-enganos", "ordenar")
-	for i, m := range d.inbox().shown() {
-		if m.id == "paquete-falso" {
-			d.inbox().cursor = i
+	for i, m := range d.inbox().Shown() {
+		if m.Id == "paquete-falso" {
+			d.inbox().Cursor = i
 		}
 	}
 	d.keys("enter", "1")
@@ -418,9 +420,9 @@ func TestInboxLinksAndPhishing(t *testing.T) {
 		t.Fatalf("%d answers, want 1", n)
 	}
 	// The real link can be opened: no mistake.
-	for i, m := range d.inbox().shown() {
-		if m.id == "ss-real" {
-			d.inbox().cursor = i
+	for i, m := range d.inbox().Shown() {
+		if m.Id == "ss-real" {
+			d.inbox().Cursor = i
 		}
 	}
 	d.keys("enter", "1", "tab", "enter")
@@ -453,9 +455,9 @@ func TestInboxSortFakeEmails(t *testing.T) {
 	d.keys("tab", "up", "up", "tab")
 	// Mark the two other fakes: the last one solves the step.
 	for _, id := range []string{"paquete-falso", "ss-falso"} {
-		for i, m := range ex.shown() {
-			if m.id == id {
-				ex.cursor = i
+		for i, m := range ex.Shown() {
+			if m.Id == id {
+				ex.Cursor = i
 			}
 		}
 		d.keys("s")
@@ -514,10 +516,10 @@ func TestInboxBadInputAndEverySize(t *testing.T) {
 	d.keys("tab")
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune(strings.Repeat("Hola 👋\tqué tal\r\n", 1000))})
 	ex := d.inbox()
-	if n := len([]rune(ex.form.body.Value())); n > bodyLimit {
-		t.Fatalf("the body holds %d characters, over the limit of %d", n, bodyLimit)
+	if n := len([]rune(ex.Form.Body.Value())); n > inbox.BodyLimit {
+		t.Fatalf("the body holds %d characters, over the limit of %d", n, inbox.BodyLimit)
 	}
-	if n := len([]rune(ex.form.inputs[fieldTo].Value())); n > addressLimit {
+	if n := len([]rune(ex.Form.Inputs[inbox.FieldTo].Value())); n > inbox.AddressLimit {
 		t.Fatalf("To holds %d characters", n)
 	}
 	d.mustSay("Has llegado al máximo de 5000 letras.")
@@ -537,7 +539,7 @@ func TestInboxBadInputAndEverySize(t *testing.T) {
 				d.send(tea.WindowSizeMsg{Width: w, Height: h})
 				v := d.view()
 				for i, line := range strings.Split(v, "\n") {
-					if lw := lipglossWidth(line); w > 0 && lw > w {
+					if lw := tuitest.LipglossWidth(line); w > 0 && lw > w {
 						t.Fatalf("%s %dx%d: line %d is %d wide: %q", name, w, h, i, lw, line)
 					}
 				}

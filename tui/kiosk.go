@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // Kiosk mode (aula --kiosk): closing Aula needs the trainer PIN, so a
@@ -68,16 +69,16 @@ func checkTrainerPIN(st *store.Store, pin string) tea.Cmd {
 
 // pinGate asks for the trainer PIN before Aula closes.
 type pinGate struct {
-	c        *Common
+	c        *ui.Common
 	g        *gate
-	field    secretField
+	field    ui.SecretField
 	note     string // what happened last, in kind words
 	bad      bool   // the note is a problem, not an instruction
 	checking bool
 }
 
-func newPinGate(c *Common, g *gate) *pinGate {
-	return &pinGate{c: c, g: g, field: newSecretField(store.MaxTrainerPIN)}
+func newPinGate(c *ui.Common, g *gate) *pinGate {
+	return &pinGate{c: c, g: g, field: ui.NewSecretField(store.MaxTrainerPIN)}
 }
 
 // waiting is how long until the next try is allowed.
@@ -93,7 +94,7 @@ func (p *pinGate) Update(msg tea.Msg) (tea.Cmd, bool) {
 	keys := p.c.Keys
 	switch {
 	case key.Matches(k, keys.Back), key.Matches(k, keys.ForceQuit):
-		p.field.wipe()
+		p.field.Wipe()
 		return nil, true
 	case p.checking:
 		return nil, false
@@ -113,7 +114,7 @@ func (p *pinGate) submit() tea.Cmd {
 		return nil
 	}
 	pin := p.field.Value()
-	p.field.wipe()
+	p.field.Wipe()
 	if !store.ValidTrainerPIN(pin) {
 		p.note, p.bad = cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN), true
 		return nil
@@ -133,7 +134,7 @@ func (p *pinGate) checked(msg trainerPINCheckedMsg) (tea.Cmd, bool) {
 		return nil, false
 	case msg.ok:
 		*p.g = gate{}
-		return send(quitMsg{}), true
+		return ui.Send(ui.QuitMsg{}), true
 	}
 	p.g.fails++
 	if w := gateWait(p.g.fails); w > 0 {
@@ -175,7 +176,7 @@ func (p *pinGate) Keys() []key.Binding {
 
 func (p *pinGate) View(width, height int) string {
 	st, cat := p.c.Styles, p.c.Cat
-	inner := clamp(width-8, 10, 60)
+	inner := ui.Clamp(width-8, 10, 60)
 	wrap := lipgloss.NewStyle().Width(inner)
 	lines := []string{
 		st.Title.Render(cat.T("gate_title")), "",
@@ -196,4 +197,4 @@ func (p *pinGate) View(width, height int) string {
 }
 
 // Close forgets what was typed.
-func (p *pinGate) Close() { p.field.wipe() }
+func (p *pinGate) Close() { p.field.Wipe() }

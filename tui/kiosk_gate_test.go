@@ -3,13 +3,13 @@ package tui
 import (
 	"bytes"
 	"os"
-	"reflect"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // kioskDriver starts a kiosk in kiosk mode on a fresh data folder with one
@@ -58,7 +58,7 @@ func TestKioskClosingNeedsTheTrainerPIN(t *testing.T) {
 	d.mustNot("Trainer PIN")
 
 	// Ctrl+C in a lesson goes the same way.
-	d.send(openLessonMsg{id: "usar-aula"})
+	d.send(ui.OpenLessonMsg{ID: "usar-aula"})
 	d.player()
 	d.keys("ctrl+c")
 	d.must("Do you want to leave?")
@@ -176,10 +176,10 @@ func messages(cmd tea.Cmd) []tea.Msg {
 		return nil
 	}
 	msg := cmd()
-	if v := reflect.ValueOf(msg); msg != nil && v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+	if batch, ok := msg.(tea.BatchMsg); ok {
 		var out []tea.Msg
-		for i := 0; i < v.Len(); i++ {
-			out = append(out, messages(v.Index(i).Interface().(tea.Cmd))...)
+		for _, c := range batch {
+			out = append(out, messages(c)...)
 		}
 		return out
 	}
@@ -206,7 +206,7 @@ func TestCtrlZNeverSuspends(t *testing.T) {
 		}
 	}
 	check("home")
-	d.send(openLessonMsg{id: "usar-aula"})
+	d.send(ui.OpenLessonMsg{ID: "usar-aula"})
 	check("lesson")
 	d.keys("ctrl+c")
 	check("quit dialog")

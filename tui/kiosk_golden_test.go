@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"aula/tui/internal/tuitest"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -24,12 +26,12 @@ func TestGoldenKiosk(t *testing.T) {
 	// the one before (keys typed while a PIN is checked are not taken).
 	wrong := func(n int) func(*testing.T, *teatest.TestModel, string) {
 		return func(t *testing.T, tm *teatest.TestModel, lang string) {
-			typeKeys(tm, "q")
+			tuitest.TypeKeys(tm, "q")
 			waitOut(t, tm, map[string]string{"es": "Seguir aquí", "en": "Stay here"}[lang])
 			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			waitOut(t, tm, map[string]string{"es": "Si estás aprendiendo", "en": "If you are a learner"}[lang])
 			for i := range n {
-				typeKeys(tm, "1111")
+				tuitest.TypeKeys(tm, "1111")
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 				if i < n-1 {
 					waitOut(t, tm, map[string]string{"es": "Prueba otra vez.", "en": "Please try again."}[lang])
@@ -37,7 +39,7 @@ func TestGoldenKiosk(t *testing.T) {
 			}
 		}
 	}
-	quit := func(_ *testing.T, tm *teatest.TestModel, _ string) { typeKeys(tm, "q") }
+	quit := func(_ *testing.T, tm *teatest.TestModel, _ string) { tuitest.TypeKeys(tm, "q") }
 	cases := []struct {
 		name  string
 		pin   bool
@@ -65,7 +67,7 @@ func TestGoldenKiosk(t *testing.T) {
 					}
 				}
 				clk := &clock{now: time.Date(2026, 3, 2, 10, 5, 0, 0, time.UTC)}
-				m := New(Config{Store: st, Library: library(t), Lang: lang, Now: clk.Now, Kiosk: true, TrainerPIN: gc.pin,
+				m := New(Config{Store: st, Library: tuitest.Library(t), Lang: lang, Now: clk.Now, Kiosk: true, TrainerPIN: gc.pin,
 					Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Aula")) },

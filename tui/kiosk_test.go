@@ -12,6 +12,11 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/order"
+	"aula/tui/screens"
+	"aula/tui/ui"
 )
 
 func TestFirstRunAsksForANameThenGoesHome(t *testing.T) {
@@ -25,7 +30,7 @@ func TestFirstRunAsksForANameThenGoesHome(t *testing.T) {
 	d.must("Hola, Lucía. ¿Quieres un PIN?", "No, gracias")
 	d.keys("enter")
 	d.must("Hola, Lucía. ¿Qué practicamos hoy?", "Empieza por aquí", "Primeros pasos", "0 de 3 lecciones hechas",
-		fmt.Sprintf("Ver todas las lecciones (%d)", len(library(t).Catalog("es").Lessons)))
+		fmt.Sprintf("Ver todas las lecciones (%d)", len(tuitest.Library(t).Catalog("es").Lessons)))
 
 	learners, err := d.st.Learners()
 	if err != nil || len(learners) != 1 || learners[0].Name != "Lucía" || learners[0].HasPIN() {
@@ -75,7 +80,7 @@ func TestPINSignInAndThreeWrongTries(t *testing.T) {
 	d.keys("enter")
 	d.must("Vamos a pedir ayuda")
 
-	d.clock.Advance(pinPause + time.Second)
+	d.clock.Advance(screens.PinPause + time.Second)
 	d.keys("enter", "enter")
 	d.keys("1234", "enter")
 	d.must("Hola, Ana. ¿Qué practicamos hoy?")
@@ -125,27 +130,28 @@ func TestNewLearnerWithPIN(t *testing.T) {
 func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 	d := newDriver(t, "es")
 	d.signUp("Lucía")
+	d.late = true
 	d.keys("enter") // "Empieza por aquí": the first lesson
 	d.must("Paso 1 de 8", "Cómo usar Aula", "[ Seguir ]")
 	d.keys("enter")
 	d.must("Paso 2 de 8")
 
 	p := d.player()
-	ex := p.ex.(*chooseExercise)
+	ex := p.Ex.(*choose.ChooseExercise)
 	wrong := -1
-	for i, o := range ex.opts {
+	for i, o := range ex.Opts {
 		if !o.Correct {
 			wrong = i
 		}
 	}
 	// First miss: the feedback of that very option.
-	ex.cursor = wrong
+	ex.Cursor = wrong
 	d.keys("enter")
-	d.must("✗ Todavía no.", firstWords(ex.opts[wrong].Feedback))
+	d.must("✗ Todavía no.", firstWords(ex.Opts[wrong].Feedback))
 	d.mustNot("Pista:")
 	// Second miss: the hint too.
 	d.keys("enter")
-	d.must("Pista: " + firstWords(p.step().Hint))
+	d.must("Pista: " + firstWords(p.Step().Hint))
 	// Third miss: the worked example and the way on.
 	d.keys("enter")
 	d.must("Mira cómo se hace:", "Pulsa Intro para seguir", "[ Seguir ]")
@@ -159,12 +165,12 @@ func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 	if prog.Attempts != 3 || prog.Hints != 1 || prog.Step != 2 || prog.StepsDone() != 2 {
 		t.Fatalf("progress after 3 misses = %+v; want 3 attempts, 1 hint, at step index 2, 2 steps done", prog)
 	}
-	if n := prog.Mistakes["flechas/"+ex.opts[wrong].ID]; n != 3 {
-		t.Fatalf("mistakes = %v; want 3 × flechas/%s", prog.Mistakes, ex.opts[wrong].ID)
+	if n := prog.Mistakes["flechas/"+ex.Opts[wrong].ID]; n != 3 {
+		t.Fatalf("mistakes = %v; want 3 × flechas/%s", prog.Mistakes, ex.Opts[wrong].ID)
 	}
 
-	for d.player().idx < len(d.player().lesson.Steps)-1 {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 			d.must("✔ ¡Bien!")
 		}
@@ -181,6 +187,29 @@ func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 	d.must("1 de 3 lecciones hechas")
 	d.keys("down", "enter")
 	d.must("✔ Hecha", "Nueva")
+}
+
+// Home shows the progress written before it, even when the write of the
+// lesson's end lands after home asked for progress (late mode delivers the
+// newest command first). On the code before flush-then-read it showed
+// "0 de 3 lecciones hechas" next to "✔ Guardado".
+func TestHomeShowsProgressWrittenBeforeIt(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.keys("enter") // the first lesson
+	d.must("Paso 1 de 8")
+	for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+		if d.player().Step().NeedsAnswer() {
+			d.answerRight()
+			d.must("✔ ¡Bien!")
+		}
+		d.keys("enter")
+	}
+	d.late = true
+	d.keys("enter") // the last read step: the lesson ends, its writes are queued
+	d.keys("esc")   // home asks for progress before the writes land
+	d.must("1 de 3 lecciones hechas")
+	d.mustNot("0 de 3 lecciones hechas")
 }
 
 func TestResumeAtTheSameStepAfterReopening(t *testing.T) {
@@ -227,8 +256,8 @@ func TestTypeStepTakesAccentsAndGivesSpecificFeedback(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDriverOn(t, st, "es", "teclado")
-	for !d.player().step().NeedsAnswer() || d.player().step().Kind != "type" {
-		if d.player().step().NeedsAnswer() {
+	for !d.player().Step().NeedsAnswer() || d.player().Step().Kind != "type" {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
@@ -260,18 +289,18 @@ func TestOrderStepWithKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDriverOn(t, st, "en", "seguridad-basica")
-	for d.player().step().Kind != "order" {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Step().Kind != "order" {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
 	}
-	ex := d.player().ex.(*orderExercise)
-	before := strings.Join(ex.ids, ",")
+	ex := d.player().Ex.(*order.OrderExercise)
+	before := strings.Join(ex.Ids, ",")
 	d.keys("space")
 	d.must("moving: use ↑ ↓")
 	d.keys("down", "space")
-	if after := strings.Join(ex.ids, ","); after == before {
+	if after := strings.Join(ex.Ids, ","); after == before {
 		t.Fatalf("Space, ↓, Space did not move the item: %s", after)
 	}
 	d.answerRight()
@@ -363,7 +392,7 @@ func TestEverySizeDrawsWithoutPanic(t *testing.T) {
 		for h := 0; h <= 30; h += 2 {
 			d.send(tea.WindowSizeMsg{Width: w, Height: h})
 			v := d.view()
-			if w >= MinWidth && h >= MinHeight {
+			if w >= ui.MinWidth && h >= ui.MinHeight {
 				if !strings.Contains(v, "Paso 2 de 8") {
 					t.Fatalf("%dx%d: the step is not on screen:\n%s", w, h, v)
 				}
@@ -371,7 +400,7 @@ func TestEverySizeDrawsWithoutPanic(t *testing.T) {
 				t.Fatalf("%dx%d: no 'make it bigger' message:\n%s", w, h, v)
 			}
 			for i, line := range strings.Split(v, "\n") {
-				if lw := lipglossWidth(line); w > 0 && lw > w {
+				if lw := tuitest.LipglossWidth(line); w > 0 && lw > w {
 					t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, line)
 				}
 			}
@@ -388,11 +417,11 @@ func TestTallStepScrollsAtMinimumSize(t *testing.T) {
 	d := newDriver(t, "es")
 	d.signUp("Lucía")
 	d.keys("enter", "enter")
-	d.send(tea.WindowSizeMsg{Width: MinWidth, Height: MinHeight})
-	ex := d.player().ex.(*chooseExercise)
-	for i, o := range ex.opts {
+	d.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: ui.MinHeight})
+	ex := d.player().Ex.(*choose.ChooseExercise)
+	for i, o := range ex.Opts {
 		if !o.Correct {
-			ex.cursor = i
+			ex.Cursor = i
 		}
 	}
 	d.keys("enter", "enter", "enter") // three misses: feedback, hint, example
@@ -427,17 +456,17 @@ func TestRecorderKeepsOrderAndSkipsRefusedEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := NewRecorder(st)
+	rec := ui.NewRecorder(st)
 	good := store.Event{Learner: l.ID, Kind: store.LessonStarted, Lesson: "usar-aula", Steps: 8}
 	bad := store.Event{Learner: l.ID + 99, Kind: store.LessonStarted, Lesson: "usar-aula", Steps: 8}
 	// Commands may run in any order: the last one to run still writes all.
 	c1, c2 := rec.Record(good), rec.Record(bad)
 	rec.Record(store.Event{Learner: l.ID, Kind: store.HintShown, Lesson: "usar-aula", Step: "flechas", StepIndex: 1, Steps: 8})
-	msg := c2().(savedMsg)
-	if msg.err == nil || len(msg.events) != 2 {
-		t.Fatalf("flush = %d events, err %v; want 2 saved and the refused one reported", len(msg.events), msg.err)
+	msg := c2().(ui.SavedMsg)
+	if msg.Err == nil || len(msg.Events) != 2 {
+		t.Fatalf("flush = %d events, err %v; want 2 saved and the refused one reported", len(msg.Events), msg.Err)
 	}
-	if again := c1().(savedMsg); again.err != nil || len(again.events) != 0 {
+	if again := c1().(ui.SavedMsg); again.Err != nil || len(again.Events) != 0 {
 		t.Fatalf("second flush = %+v; want nothing left to do", again)
 	}
 	evs, _ := st.Events(l.ID)

@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+
+	"aula/tui/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -149,7 +150,7 @@ func (r *Lines) Run() error {
 			if !ok {
 				// The input has ended: leave as the quit dialog would.
 				input = nil
-				r.deliver(envelope{msg: quitMsg{}})
+				r.deliver(envelope{msg: ui.QuitMsg{}})
 				continue
 			}
 			r.input(text)
@@ -232,8 +233,6 @@ func (r *Lines) start(cmd tea.Cmd) {
 	go func() { r.post(envelope{msg: cmd(), done: true}) }()
 }
 
-var cmdSliceType = reflect.TypeOf(tea.Cmd(nil))
-
 // deliver hands a message to the model and starts what follows from it.
 func (r *Lines) deliver(e envelope) {
 	if e.done {
@@ -254,23 +253,6 @@ func (r *Lines) deliver(e envelope) {
 		}
 		return
 	}
-	if v := reflect.ValueOf(e.msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdSliceType {
-		// tea.Sequence: one command after another, their messages in order.
-		cmds := make([]tea.Cmd, v.Len())
-		for i := range cmds {
-			cmds[i] = v.Index(i).Interface().(tea.Cmd)
-		}
-		r.inflight++
-		go func() {
-			for _, c := range cmds {
-				if c != nil {
-					r.post(envelope{msg: c()})
-				}
-			}
-			r.post(envelope{done: true})
-		}()
-		return
-	}
 	_, cmd := r.m.Update(e.msg)
 	r.start(cmd)
 }
@@ -279,14 +261,14 @@ func (r *Lines) deliver(e envelope) {
 func (r *Lines) input(text string) {
 	res := r.m.lineTurn(text)
 	r.afterInput = true
-	if res.repeat {
+	if res.Repeat {
 		r.shown = ""
 	}
-	r.write(res.say...)
-	if len(res.say) > 0 {
+	r.write(res.Say...)
+	if len(res.Say) > 0 {
 		r.prompt = "" // say again what to type, after what was said
 	}
-	r.start(res.cmd)
+	r.start(res.Cmd)
 }
 
 // print says what is new: the whole screen if it is another one, else the
@@ -296,32 +278,32 @@ func (r *Lines) print() {
 	sticky := r.afterInput
 	r.afterInput = false
 	news := false
-	if f.key != r.shown {
-		r.shown, r.said, r.prompt = f.key, map[string]bool{}, ""
+	if f.Key != r.shown {
+		r.shown, r.said, r.prompt = f.Key, map[string]bool{}, ""
 		r.write("")
 		// What explains the new screen comes before it (signed out while
 		// away, a damaged data file restored).
-		for _, n := range f.news {
-			if n.first {
-				r.said[n.id] = true
-				r.write(n.text)
+		for _, n := range f.News {
+			if n.First {
+				r.said[n.ID] = true
+				r.write(n.Text)
 			}
 		}
-		r.write(f.lines...)
+		r.write(f.Lines...)
 	}
-	for _, n := range f.news {
-		if r.said[n.id] && !(sticky && n.sticky) {
+	for _, n := range f.News {
+		if r.said[n.ID] && !(sticky && n.Sticky) {
 			continue
 		}
-		r.said[n.id] = true
-		r.write(n.text)
+		r.said[n.ID] = true
+		r.write(n.Text)
 		news = true
 	}
-	if f.prompt != "" && (news || f.prompt != r.prompt) && r.last != f.prompt {
-		r.write(f.prompt)
+	if f.Prompt != "" && (news || f.Prompt != r.prompt) && r.last != f.Prompt {
+		r.write(f.Prompt)
 	}
-	r.prompt = f.prompt
-	r.hide(f.secret)
+	r.prompt = f.Prompt
+	r.hide(f.Secret)
 }
 
 // write prints lines of text; a line may hold line breaks of its own.
@@ -336,7 +318,7 @@ func (r *Lines) write(lines ...string) {
 			// Nobody is reading any more: leave, saving what there is.
 			r.err = fmt.Errorf("accessible mode: writing: %w", err)
 			if !errors.Is(err, io.ErrClosedPipe) {
-				r.deliver(envelope{msg: quitMsg{}})
+				r.deliver(envelope{msg: ui.QuitMsg{}})
 			}
 			return
 		}

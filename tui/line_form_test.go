@@ -14,13 +14,16 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/kinds/form"
+	"aula/tui/ui"
 )
 
 // formAt opens lesson id at its form step in accessible mode, in lang.
 func formAt(t *testing.T, id, lang string) (*lineSession, string) {
 	t.Helper()
 	at := firstOfKind(t, id, "form")
-	l, _ := library(t).Catalog("es").Lesson(id)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(id)
 	dir := t.TempDir()
 	st := openStore(t, dir)
 	t.Cleanup(func() { st.Close() })
@@ -117,7 +120,7 @@ func (c *lineClock) Advance(d time.Duration) {
 func formAtWith(t *testing.T, id string, cfg Config) (*lineSession, string) {
 	t.Helper()
 	at := firstOfKind(t, id, "form")
-	l, _ := library(t).Catalog("es").Lesson(id)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(id)
 	dir := t.TempDir()
 	st := openStore(t, dir)
 	t.Cleanup(func() { st.Close() })
@@ -226,7 +229,7 @@ func fillPage(t *testing.T, s *lineSession, fm *lessons.Form, a lessons.FormAnsw
 // receipt with its number, date and documents.
 func TestLinesFormReviewGroupFiles(t *testing.T) {
 	s, dir := formAt(t, "ingreso-minimo-vital", "es")
-	l, _ := library(t).Catalog("es").Lesson("ingreso-minimo-vital")
+	l, _ := tuitest.Library(t).Catalog("es").Lesson("ingreso-minimo-vital")
 	fm := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")].Exercise.(*lessons.Form)
 	now := time.Now()
 	a := fm.SampleAnswer(now)
@@ -317,7 +320,7 @@ func TestLinesFormCalendar(t *testing.T) {
 	s.expect("Hay 1 dato que corregir:\n2. Hora: Esa opción está completa. Elige otra.")
 	s.send("2", "2", "siguiente")
 	s.expect("Página 3 de 3: Tus datos.")
-	l, _ := library(t).Catalog("es").Lesson("cita-previa")
+	l, _ := tuitest.Library(t).Catalog("es").Lesson("cita-previa")
 	fm := l.Steps[firstOfKind(t, "cita-previa", "form")].Exercise.(*lessons.Form)
 	s.send("1", strings.Repeat("9", 10000))
 	s.expect("DNI o NIE. Ahora pone: 9999")
@@ -337,24 +340,24 @@ func TestLinesFormCalendar(t *testing.T) {
 // The warning before the session ends is said once, in words for typing.
 func TestLinesFormTimeoutWarning(t *testing.T) {
 	clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
-	l, _ := library(t).Catalog("es").Lesson("ingreso-minimo-vital")
-	c := newCommon("es", nil, clk.Now)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson("ingreso-minimo-vital")
+	c := ui.NewCommon("es", nil, clk.Now)
 	s := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")]
-	a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
-	if news := a.lineNews(); len(news) != 0 {
+	a := form.NewFormLines(c, s, form.NewFormExercise(c, s)).(*form.FormLines)
+	if news := a.LineNews(); len(news) != 0 {
 		t.Fatalf("news at the start: %+v", news)
 	}
 	clk.Advance(4*time.Minute + 30*time.Second)
-	news := a.lineNews()
-	if len(news) != 1 || news[0].text != "Tu sesión se cierra en 0:30. Escribe cualquier cosa y pulsa Intro para seguir." {
+	news := a.LineNews()
+	if len(news) != 1 || news[0].Text != "Tu sesión se cierra en 0:30. Escribe cualquier cosa y pulsa Intro para seguir." {
 		t.Fatalf("news: %+v", news)
 	}
 	clk.Advance(time.Second)
-	if again := a.lineNews(); len(again) != 1 || again[0].id != news[0].id {
+	if again := a.LineNews(); len(again) != 1 || again[0].ID != news[0].ID {
 		t.Fatalf("the warning is said again as new: %+v", again)
 	}
-	a.line("1") // any line keeps the session
-	if news := a.lineNews(); len(news) != 0 {
+	a.Line("1") // any line keeps the session
+	if news := a.LineNews(); len(news) != 0 {
 		t.Fatalf("news after a line: %+v", news)
 	}
 }
@@ -391,7 +394,7 @@ func FuzzFormLines(f *testing.F) {
 		f.Add(seed, uint8(0))
 		f.Add(seed, uint8(3))
 	}
-	lib := library(f)
+	lib := tuitest.Library(f)
 	var forms []*lessons.Step
 	for _, l := range lib.Catalog("es").AllLessons() {
 		for _, s := range l.Steps {
@@ -402,19 +405,19 @@ func FuzzFormLines(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, input string, which uint8) {
 		clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
-		c := newCommon("es", lib, clk.Now)
+		c := ui.NewCommon("es", lib, clk.Now)
 		s := forms[int(which)%len(forms)]
-		a := newFormLines(c, s, newFormExercise(c, s)).(*formLines)
+		a := form.NewFormLines(c, s, form.NewFormExercise(c, s)).(*form.FormLines)
 		for _, line := range strings.Split(input, "\n") {
-			a.line(line)
-			a.describe()
-			a.prompt()
-			a.lineNews()
-			a.lineCommands()
-			if a.e.TakeCheck() != nil {
-				a.e.SetDone(true)
+			a.Line(line)
+			a.Describe()
+			a.Prompt()
+			a.LineNews()
+			a.LineCommands()
+			if a.E.TakeCheck() != nil {
+				a.E.SetDone(true)
 			}
-			a.e.TakeOutcomes()
+			a.E.TakeOutcomes()
 			clk.Advance(time.Minute)
 		}
 	})

@@ -1,656 +1,255 @@
 package tui
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/classroom"
-	"aula/i18n"
-	"aula/lessons"
 	"aula/store"
+	"aula/tui/access"
+	"aula/tui/screens"
+	"aula/tui/ui"
 )
 
 // This file says the kiosk's screens as plain lines (accessible mode, see
 // line.go) and turns typed lines into what keys do on the full screen.
 
-// lineFrame is a screen as plain lines.
-type lineFrame struct {
-	key    string     // which screen this is: a new key prints it whole
-	lines  []string   // title, instruction, options numbered: read in order
-	news   []lineNote // what is said on the screen, each thing once
-	prompt string     // what to type now
-	secret bool       // what is typed now is a PIN or a practice password: not shown
-}
-
-// lineNote is something said on a screen: a verdict, a hint, a message.
-type lineNote struct {
-	id     string // said once per id on a screen
-	text   string
-	sticky bool // said again after every line typed while it holds
-	first  bool // on a new screen, said before the screen itself
-}
-
-// lineResult is what a typed line did.
-type lineResult struct {
-	say    []string // said at once
-	cmd    tea.Cmd
-	repeat bool // print the whole screen again
-}
-
-// lineScreen is a screen that can be said as lines.
-type lineScreen interface {
-	lineView() lineFrame
-	lineInput(text string) lineResult
-}
-
-// lineWords lists the words a screen understands besides its options, for
-// the help.
-type lineWords interface{ lineCommands() []string }
-
-// lineRaw says whether every line goes to the screen as typed, with no
-// command words (the body of an email being written).
-type lineRaw interface{ lineRaw() bool }
-
-// say is a lineResult that only says something.
-func say(lines ...string) lineResult { return lineResult{say: lines} }
-
-// Command words: the catalog lists each command's words, separated by |.
-// The learner's language and English both work.
-var englishWords = sync.OnceValue(func() *i18n.Catalog { return i18n.New("en") })
-
-// fold is a typed word as it is compared: trimmed, lowercase, no accents.
-func fold(s string) string { return lessons.Fold(strings.TrimSpace(s)) }
-
-// isWord says whether text is one of the words of command id.
-func isWord(c *Common, text, id string) bool {
-	t := fold(text)
-	if t == "" {
-		return false
-	}
-	for _, cat := range []interface{ T(string, ...any) string }{c.Cat, englishWords()} {
-		for _, w := range strings.Split(cat.T(id), "|") {
-			if fold(w) == t {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// firstWord splits a typed command into its word and the rest ("abrir 2").
-func firstWord(text string) (string, string) {
-	text = strings.TrimSpace(text)
-	word, rest, _ := strings.Cut(text, " ")
-	return word, strings.TrimSpace(rest)
-}
-
-// word is the first of a command's words, to show the learner.
-func word(c *Common, id string) string {
-	w, _, _ := strings.Cut(c.Cat.T(id), "|")
-	return w
-}
-
-// number reads a typed option number from 1 to n; ok is false for
-// anything else.
-func number(text string, n int) (int, bool) {
-	i, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), ".")))
-	if err != nil || i < 1 || i > n {
-		return 0, false
-	}
-	return i, true
-}
-
-// numbered lists options as "1. text".
-func numbered(options []string) []string {
-	out := make([]string, len(options))
-	for i, o := range options {
-		out[i] = fmt.Sprintf("%d. %s", i+1, o)
-	}
-	return out
-}
-
-// notNumber says that text is not the number of an option.
-func notNumber(c *Common, text string, n int) string {
-	if strings.TrimSpace(text) == "" {
-		return c.Cat.T("line_type_number")
-	}
-	return c.Cat.T("line_no_such_option", "Text", clip(text, 40), "Max", n)
-}
-
-// sentence ends s with a full stop, unless it ends with a mark already.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!:;…»)\"") || strings.HasSuffix(s, "…") || strings.HasSuffix(s, "»") {
-		return s
-	}
-	return s + "."
-}
-
-// clip shortens what the learner typed to be said back.
-func clip(s string, n int) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n-1]) + "…"
-}
-
 // lineFrame is the screen on top now, as lines, with what the frame adds:
 // a notice, a save that failed, the raised hand.
-func (m *Model) lineFrame() lineFrame {
+func (m *Model) lineFrame() access.Frame {
 	cat := m.c.Cat
-	var f lineFrame
+	var f access.Frame
 	switch {
 	case m.class.paused != nil:
 		text := m.class.paused.Text
 		if strings.TrimSpace(text) == "" {
 			text = cat.T("paused_default")
 		}
-		f = lineFrame{key: "paused:" + text, lines: []string{cat.T("paused_title"), text, cat.T("paused_wait")}}
+		f = access.Frame{Key: "paused:" + text, Lines: []string{cat.T("paused_title"), text, cat.T("paused_wait")}}
 	case m.overlay != nil:
 		f = m.overlayFrame()
 	default:
-		if s, ok := m.scr.(lineScreen); ok {
-			f = s.lineView()
+		if s, ok := m.scr.(access.Screen); ok {
+			f = s.LineView()
 		} else {
-			f = lineFrame{key: "other:" + m.scr.Title(), lines: []string{m.scr.Title(), cat.T("line_unsupported")}}
+			f = access.Frame{Key: "other:" + m.scr.Title(), Lines: []string{m.scr.Title(), cat.T("line_unsupported")}}
 		}
 	}
 	if m.notice != "" {
-		f.news = append([]lineNote{{id: "notice", text: m.notice, first: true}}, f.news...)
+		f.News = append([]access.Note{{ID: "notice", Text: m.notice, First: true}}, f.News...)
 	}
 	if m.saveErr {
-		f.news = append(f.news, lineNote{id: "save", text: cat.T("save_failed"), sticky: true})
+		f.News = append(f.News, access.Note{ID: "save", Text: cat.T("save_failed"), Sticky: true})
 	} else if m.status != "" && m.status != cat.T("saved") {
 		// What the status line says besides "saved": signed out while away,
 		// a lesson that is not there…
-		f.news = append(f.news, lineNote{id: "status:" + m.status, text: m.status, first: true})
+		f.News = append(f.News, access.Note{ID: "status:" + m.status, Text: m.status, First: true})
 	}
 	if h := m.class.hand; h.up {
 		id, text := "hand", cat.T("hand_waiting_now")
 		if h.seen {
 			id, text = "hand-seen", cat.T("hand_seen")
 		}
-		f.news = append(f.news, lineNote{id: id, text: text})
+		f.News = append(f.News, access.Note{ID: id, Text: text})
 	}
 	if m.cfg.Class != nil && m.class.state == classroom.Refused {
-		f.news = append(f.news, lineNote{id: "refused", text: cat.T("class_refused")})
+		f.News = append(f.News, access.Note{ID: "refused", Text: cat.T("class_refused")})
 	}
 	return f
 }
 
 // overlayFrame is a dialog (or the idle warning) as lines.
-func (m *Model) overlayFrame() lineFrame {
+func (m *Model) overlayFrame() access.Frame {
 	cat := m.c.Cat
 	switch o := m.overlay.(type) {
-	case *dialog:
+	case *ui.Dialog:
 		var labels []string
-		for _, b := range o.buttons {
-			labels = append(labels, b.label)
+		for _, b := range o.Buttons {
+			labels = append(labels, b.Label)
 		}
-		lines := append([]string{o.title, o.text}, numbered(labels)...)
-		return lineFrame{key: "dialog:" + o.title + "\n" + o.text, lines: lines, prompt: cat.T("line_type_number")}
+		lines := append([]string{o.Title, o.Text}, access.Numbered(labels)...)
+		return access.Frame{Key: "dialog:" + o.Title + "\n" + o.Text, Lines: lines, Prompt: cat.T("line_type_number")}
 	case *glossaryOverlay:
-		return lineFrame{key: "glossary", lines: glossaryLines(m.c, o.terms)}
-	case *helpOverlay:
-		lines := []string{cat.T("help_title"), o.text}
-		for _, k := range o.keys {
+		return access.Frame{Key: "glossary", Lines: glossaryLines(m.c, o.terms)}
+	case *ui.HelpOverlay:
+		lines := []string{cat.T("help_title"), o.Text}
+		for _, k := range o.Bindings {
 			if h := k.Help(); h.Key != "" {
 				lines = append(lines, h.Key+": "+h.Desc)
 			}
 		}
-		return lineFrame{key: "help", lines: lines}
+		return access.Frame{Key: "help", Lines: lines}
 	case *pinGate:
 		lines := []string{cat.T("gate_title"), cat.T("gate_text")}
 		if o.note != "" {
 			lines = append(lines, o.note)
 		}
 		lines = append(lines, cat.T("line_gate_learner"))
-		return lineFrame{key: "gate:" + o.note, lines: lines, prompt: cat.T("gate_field"), secret: true}
+		return access.Frame{Key: "gate:" + o.note, Lines: lines, Prompt: cat.T("gate_field"), Secret: true}
 	case *idleWarning:
 		left := max(int(o.deadline.Sub(m.c.Now()).Round(time.Second)/time.Second), 0)
-		return lineFrame{key: "idle", lines: []string{cat.T("idle_title"), cat.T("line_idle", "Count", left), cat.T("idle_saved")}}
+		return access.Frame{Key: "idle", Lines: []string{cat.T("idle_title"), cat.T("line_idle", "Count", left), cat.T("idle_saved")}}
 	}
-	return lineFrame{key: "overlay", lines: []string{cat.T("line_unsupported")}}
+	return access.Frame{Key: "overlay", Lines: []string{cat.T("line_unsupported")}}
 }
 
 // lineTurn handles one typed line as Update handles a key: then the class
 // hears where the learner is, and the speech follows the screen.
-func (m *Model) lineTurn(text string) lineResult {
-	res := m.lineInput(text)
+func (m *Model) lineTurn(text string) access.Result {
+	res := m.LineInput(text)
 	m.presenceChanged()
 	if after := m.afterUpdate(); after != nil {
-		res.cmd = tea.Batch(res.cmd, after)
+		res.Cmd = tea.Batch(res.Cmd, after)
 	}
 	return res
 }
 
-// lineInput handles one typed line: first the words that work everywhere,
+// dialogLine takes a typed line in a dialog: a button's number, or back.
+func (m *Model) dialogLine(d *ui.Dialog, text string) access.Result {
+	if access.IsWord(m.c, text, "line_cmd_back") {
+		m.overlay = nil
+		return access.Result{}
+	}
+	i, ok := access.Number(text, len(d.Buttons))
+	if !ok {
+		return access.Say(access.NotNumber(m.c, text, len(d.Buttons)))
+	}
+	cmd, closed := d.Press(i - 1)
+	if closed {
+		m.overlay = nil
+	}
+	return access.Result{Cmd: cmd}
+}
+
+// gateLine takes a typed line at the trainer PIN gate: the PIN, or back.
+func (m *Model) gateLine(g *pinGate, text string) access.Result {
+	cat := m.c.Cat
+	if access.IsWord(m.c, text, "line_cmd_back") {
+		g.Close()
+		m.overlay = nil
+		return access.Result{}
+	}
+	if g.checking {
+		return access.Say(cat.T("gate_checking"))
+	}
+	// The typed line is the PIN: into the gate's own field, then
+	// checked as Enter would (the field is wiped at once).
+	pin := []rune(strings.TrimSpace(text))
+	if len(pin) > store.MaxTrainerPIN {
+		return access.Say(cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN))
+	}
+	g.field.Wipe()
+	g.field.Insert(pin)
+	return access.Result{Cmd: g.submit()}
+}
+
+// LineInput handles one typed line: first the words that work everywhere,
 // then the dialog or the screen.
-func (m *Model) lineInput(text string) lineResult {
+func (m *Model) LineInput(text string) access.Result {
 	cat := m.c.Cat
 	if m.class.paused != nil {
-		return say(cat.T("paused_wait"))
+		return access.Say(cat.T("paused_wait"))
 	}
 	m.lastInput = m.c.Now()
 	if _, warning := m.overlay.(*idleWarning); warning {
 		m.overlay = nil // any line means "I am here"
-		return say(cat.T("line_still_here"))
+		return access.Say(cat.T("line_still_here"))
 	}
 	raw := false
-	if r, ok := m.scr.(lineRaw); ok && m.overlay == nil {
-		raw = r.lineRaw()
+	if r, ok := m.scr.(access.Raw); ok && m.overlay == nil {
+		raw = r.LineRaw()
 	}
 	if !raw {
 		if res, ok := m.lineCommand(text); ok {
 			return res
 		}
 	}
-	if d, ok := m.overlay.(*dialog); ok {
-		if isWord(m.c, text, "line_cmd_back") {
-			m.overlay = nil
-			return lineResult{}
-		}
-		i, ok := number(text, len(d.buttons))
-		if !ok {
-			return say(notNumber(m.c, text, len(d.buttons)))
-		}
-		cmd, closed := d.press(i - 1)
-		if closed {
-			m.overlay = nil
-		}
-		return lineResult{cmd: cmd}
+	if d, ok := m.overlay.(*ui.Dialog); ok {
+		return m.dialogLine(d, text)
 	}
 	if g, ok := m.overlay.(*pinGate); ok {
-		if isWord(m.c, text, "line_cmd_back") {
-			g.Close()
-			m.overlay = nil
-			return lineResult{}
-		}
-		if g.checking {
-			return say(cat.T("gate_checking"))
-		}
-		// The typed line is the PIN: into the gate's own field, then
-		// checked as Enter would (the field is wiped at once).
-		pin := []rune(strings.TrimSpace(text))
-		if len(pin) > store.MaxTrainerPIN {
-			return say(cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN))
-		}
-		g.field.wipe()
-		g.field.insert(pin)
-		return lineResult{cmd: g.submit()}
+		return m.gateLine(g, text)
 	}
 	if m.overlay != nil {
-		return say(cat.T("line_unsupported"))
+		return access.Say(cat.T("line_unsupported"))
 	}
-	if !raw && isWord(m.c, text, "line_cmd_back") {
-		if e, ok := m.scr.(interface{ WantsEsc() bool }); !ok || !e.WantsEsc() {
-			switch m.scr.(type) {
-			case *player, *lessonList, *joinScreen, *settings:
-				return lineResult{cmd: m.goHome()}
+	if !raw && access.IsWord(m.c, text, "line_cmd_back") {
+		if e, ok := m.scr.(ui.TakesEsc); !ok || !e.WantsEsc() {
+			if m.escGoesHome() {
+				return access.Result{Cmd: m.goHome()}
 			}
-			return lineResult{cmd: m.scr.Update(tea.KeyMsg{Type: tea.KeyEsc})}
+			return access.Result{Cmd: m.scr.Update(tea.KeyMsg{Type: tea.KeyEsc})}
 		}
 	}
-	if s, ok := m.scr.(lineScreen); ok {
-		return s.lineInput(text)
+	if s, ok := m.scr.(access.Screen); ok {
+		return s.LineInput(text)
 	}
-	return say(cat.T("line_unsupported"))
+	return access.Say(cat.T("line_unsupported"))
 }
 
 // lineCommand handles the words that work on every screen.
-func (m *Model) lineCommand(text string) (lineResult, bool) {
+func (m *Model) lineCommand(text string) (access.Result, bool) {
 	c, cat := m.c, m.c.Cat
-	is := func(id string) bool { return isWord(c, text, id) }
-	p, inLesson := m.scr.(*player)
+	is := func(id string) bool { return access.IsWord(c, text, id) }
 	switch {
 	case is("line_cmd_help"):
-		return say(m.lineHelp()...), true
+		return access.Say(m.lineHelp()...), true
 	case is("line_cmd_repeat"):
-		return lineResult{repeat: true}, true
+		return access.Result{Repeat: true}, true
 	case is("line_cmd_quit"):
 		m.overlay = m.quitDialog()
-		return lineResult{}, true
+		return access.Result{}, true
 	case is("line_cmd_read"):
-		return lineResult{cmd: m.readAloud()}, true
+		return access.Result{Cmd: m.readAloud()}, true
 	case is("line_cmd_glossary"):
-		return say(glossaryLines(c, m.glossaryTerms())...), true
+		return access.Say(glossaryLines(c, m.glossaryTerms())...), true
 	case m.overlay != nil:
-		return lineResult{}, false
+		return access.Result{}, false
 	case m.cfg.Class != nil && is("line_cmd_call"):
 		cmd := m.toggleHand()
 		if m.class.hand.up {
-			return lineResult{cmd: cmd}, true // the frame says the hand is up
+			return access.Result{Cmd: cmd}, true // the frame says the hand is up
 		}
-		return lineResult{say: []string{cat.T("line_hand_down")}, cmd: cmd}, true
+		return access.Result{Say: []string{cat.T("line_hand_down")}, Cmd: cmd}, true
 	case c.Learner == nil:
-		return lineResult{}, false
+		return access.Result{}, false
 	case is("line_cmd_home"):
-		return lineResult{cmd: m.goHome(), repeat: true}, true
+		return access.Result{Cmd: m.goHome(), Repeat: true}, true
 	case is("line_cmd_settings"):
-		m.show(newSettings(c))
-		return lineResult{}, true
+		m.show(screens.NewSettings(c))
+		return access.Result{}, true
 	case is("line_cmd_hint"):
-		if !inLesson || p.finished || p.step().Hint == "" {
-			return say(cat.T("line_no_hint")), true
+		if h, ok := m.scr.(access.Hinter); ok {
+			return h.LineHint(), true
 		}
-		if p.hint {
-			return say(cat.T("hint_label") + " " + p.step().Hint), true
-		}
-		return lineResult{cmd: p.showHint()}, true
+		return access.Say(cat.T("line_no_hint")), true
 	}
-	return lineResult{}, false
+	return access.Result{}, false
 }
 
 // lineHelp says what can be typed here.
 func (m *Model) lineHelp() []string {
 	c, cat := m.c, m.c.Cat
 	out := []string{cat.T("line_help_intro")}
-	if w, ok := m.scr.(lineWords); ok && m.overlay == nil {
-		if words := w.lineCommands(); len(words) > 0 {
+	if w, ok := m.scr.(access.Words); ok && m.overlay == nil {
+		if words := w.LineCommands(); len(words) > 0 {
 			out = append(out, cat.T("line_help_here"))
 			out = append(out, words...)
 		}
 	}
-	everywhere := []string{word(c, "line_cmd_repeat"), word(c, "line_cmd_help")}
+	everywhere := []string{access.Word(c, "line_cmd_repeat"), access.Word(c, "line_cmd_help")}
 	if c.Learner != nil {
-		everywhere = append(everywhere, word(c, "line_cmd_hint"), word(c, "line_cmd_read"), word(c, "line_cmd_glossary"),
-			word(c, "line_cmd_back"), word(c, "line_cmd_home"), word(c, "line_cmd_settings"))
+		everywhere = append(everywhere, access.Word(c, "line_cmd_hint"), access.Word(c, "line_cmd_read"), access.Word(c, "line_cmd_glossary"),
+			access.Word(c, "line_cmd_back"), access.Word(c, "line_cmd_home"), access.Word(c, "line_cmd_settings"))
 	}
 	if m.cfg.Class != nil {
-		everywhere = append(everywhere, word(c, "line_cmd_call"))
+		everywhere = append(everywhere, access.Word(c, "line_cmd_call"))
 	}
-	everywhere = append(everywhere, word(c, "line_cmd_quit"))
+	everywhere = append(everywhere, access.Word(c, "line_cmd_quit"))
 	out = append(out, cat.T("line_help_words", "Words", strings.Join(everywhere, ", ")))
 	return out
 }
 
 // Sign-in.
-
-func (s *signIn) lineView() lineFrame {
-	cat := s.c.Cat
-	f := lineFrame{key: fmt.Sprintf("signin:%d:%d", s.mode, len(s.learners))}
-	switch s.mode {
-	case loading:
-		f.lines = []string{cat.T("loading")}
-	case pickName:
-		var rows []string
-		for _, l := range s.learners {
-			name := l.Name
-			if l.HasPIN() {
-				name += " (" + cat.T("has_pin") + ")"
-			}
-			rows = append(rows, name)
-		}
-		rows = append(rows, cat.T("add_me"))
-		f.lines = append([]string{cat.T("who_are_you")}, numbered(rows)...)
-		f.prompt = cat.T("line_pick_name")
-	case addName:
-		if len(s.learners) == 0 {
-			f.lines = []string{cat.T("welcome"), cat.T("welcome_text")}
-		}
-		f.lines = append(f.lines, cat.T("your_name"), cat.T("your_name_text"))
-	case askPIN:
-		f.lines = append([]string{cat.T("want_pin", "Name", s.name), cat.T("want_pin_text")},
-			numbered([]string{cat.T("pin_no"), cat.T("pin_yes")})...)
-		f.prompt = cat.T("line_type_number")
-	case newPIN:
-		f.lines, f.secret = []string{cat.T("new_pin"), cat.T("new_pin_text")}, true
-	case repeatPIN:
-		f.lines, f.secret = []string{cat.T("repeat_pin"), cat.T("repeat_pin_text")}, true
-	case enterPIN:
-		f.lines, f.secret = []string{cat.T("enter_pin", "Name", s.learners[s.cursor].Name), cat.T("enter_pin_text")}, true
-	case pinLocked:
-		f.lines = []string{cat.T("pin_locked_title"), cat.T("pin_locked_text")}
-		f.prompt = cat.T("line_press_enter")
-	}
-	if s.busy {
-		f.news = append(f.news, lineNote{id: "busy", text: cat.T("checking")})
-	}
-	if s.msg != "" {
-		f.news = append(f.news, lineNote{id: "msg:" + s.msg, text: s.msg, sticky: true})
-	}
-	return f
-}
-
-func (s *signIn) lineInput(text string) lineResult {
-	c, cat := s.c, s.c.Cat
-	if s.busy {
-		return say(cat.T("checking"))
-	}
-	switch s.mode {
-	case pickName:
-		if i, ok := number(text, s.rows()); ok {
-			s.cursor = i - 1
-			return lineResult{cmd: s.pick()}
-		}
-		for i, l := range s.learners {
-			if fold(l.Name) == fold(text) {
-				s.cursor = i
-				return lineResult{cmd: s.pick()}
-			}
-		}
-		return say(notNumber(c, text, s.rows()))
-	case askPIN:
-		switch {
-		case isWord(c, text, "line_cmd_no"):
-			s.choice = 0
-		case isWord(c, text, "line_cmd_yes"):
-			s.choice = 1
-		default:
-			i, ok := number(text, 2)
-			if !ok {
-				return say(notNumber(c, text, 2))
-			}
-			s.choice = i - 1
-		}
-		return lineResult{cmd: s.answerPINQuestion()}
-	case pinLocked:
-		s.mode, s.msg = pickName, ""
-		return lineResult{}
-	case addName, newPIN, repeatPIN, enterPIN:
-		v := strings.TrimSpace(text)
-		if s.mode != addName && strings.ContainsFunc(v, func(r rune) bool { return r < '0' || r > '9' }) {
-			s.msg = cat.T("pin_digits_only")
-			return lineResult{}
-		}
-		if s.mode == addName {
-			v = clipRunes(v, store.MaxNameLen+1) // too long is said by the usual check
-		} else {
-			v = clipRunes(v, 5)
-		}
-		s.input.SetValue(v)
-		s.msg = ""
-		return lineResult{cmd: s.submit()}
-	}
-	return lineResult{}
-}
-
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n])
-	}
-	return s
-}
-
-// Home.
-
-// lineLabel is a row of the home screen in words.
-func (h *home) lineLabel(r homeRow) string {
-	c, cat := h.c, h.c.Cat
-	switch {
-	case r.lesson != "":
-		l, _ := c.Lessons.Lesson(r.lesson)
-		if _, started := continueLesson(c.Lessons, h.progress); started {
-			p := h.progress[l.ID]
-			return cat.T("continue") + ": " + cat.T("line_lesson_at_step", "Title", l.Title, "N", p.Step+1, "Total", len(l.Steps))
-		}
-		return cat.T("start_here") + ": " + l.Title
-	case r.itinerary != "":
-		for _, it := range c.Lessons.Itineraries {
-			if it.ID == r.itinerary {
-				done := 0
-				for _, id := range it.LessonIDs {
-					if h.progress[id].Status == store.Done {
-						done++
-					}
-				}
-				return cat.T("line_itinerary", "Title", it.Title, "Words", cat.T("lessons_done", "Done", done, "Count", len(it.LessonIDs)))
-			}
-		}
-	case r.join:
-		return cat.T("home_join")
-	case r.settings:
-		return cat.T("home_settings")
-	}
-	return cat.T("all_lessons", "Count", len(c.Lessons.Lessons))
-}
-
-func (h *home) lineView() lineFrame {
-	cat := h.c.Cat
-	if !h.loaded {
-		return lineFrame{key: "home:loading", lines: []string{cat.T("loading")}}
-	}
-	var rows []string
-	for _, r := range h.rows {
-		rows = append(rows, h.lineLabel(r))
-	}
-	lines := append([]string{cat.T("home_title") + ". " + cat.T("hello", "Name", h.c.Learner.Name)}, numbered(rows)...)
-	return lineFrame{key: "home", lines: lines, prompt: cat.T("line_type_number")}
-}
-
-func (h *home) lineInput(text string) lineResult {
-	if !h.loaded {
-		return say(h.c.Cat.T("loading"))
-	}
-	i, ok := number(text, len(h.rows))
-	if !ok {
-		return say(notNumber(h.c, text, len(h.rows)))
-	}
-	h.cursor = i - 1
-	return lineResult{cmd: h.open(h.rows[i-1])}
-}
-
-// Lesson lists.
-
-func (ll *lessonList) lineView() lineFrame {
-	cat := ll.c.Cat
-	lines := []string{ll.Title()}
-	if ll.itinerary != nil && ll.itinerary.Description != "" {
-		lines = append(lines, ll.itinerary.Description)
-	}
-	var rows []string
-	for _, l := range ll.lessons {
-		state := ll.state(l)
-		if ll.progress[l.ID].Status == store.Done {
-			state = cat.T("state_done") // the word, without the tick
-		}
-		rows = append(rows, l.Title+": "+sentence(state))
-	}
-	id := "all"
-	if ll.itinerary != nil {
-		id = ll.itinerary.ID
-	}
-	return lineFrame{key: "list:" + id, lines: append(lines, numbered(rows)...), prompt: cat.T("line_type_number")}
-}
-
-func (ll *lessonList) lineInput(text string) lineResult {
-	i, ok := number(text, len(ll.lessons))
-	if !ok {
-		return say(notNumber(ll.c, text, len(ll.lessons)))
-	}
-	ll.cursor = i - 1
-	return lineResult{cmd: send(openLessonMsg{id: ll.lessons[i-1].ID})}
-}
-
-// Settings.
-
-func (s *settings) lineView() lineFrame {
-	cat := s.c.Cat
-	var rows []string
-	for _, r := range s.settingRows() {
-		rows = append(rows, r[0]+": "+r[1]+". "+r[2])
-	}
-	rows = append(rows, cat.T("btn_home"))
-	lines := append([]string{cat.T("settings_title"), cat.T("line_settings_text")}, numbered(rows)...)
-	return lineFrame{key: "settings", lines: lines, prompt: cat.T("line_type_number")}
-}
-
-func (s *settings) lineInput(text string) lineResult {
-	i, ok := number(text, setRows)
-	if !ok {
-		return say(notNumber(s.c, text, setRows))
-	}
-	s.cursor = i - 1
-	cmd := s.change(i-1, 1)
-	if i-1 == setAccessible || i-1 == setBack {
-		return lineResult{cmd: cmd}
-	}
-	r := s.settingRows()[i-1]
-	return lineResult{say: []string{r[0] + ": " + r[1] + "."}, cmd: cmd}
-}
-
-// Joining the class: a class found on the network by its number, or the
-// address typed; then the code.
-
-func (j *joinScreen) lineView() lineFrame {
-	cat := j.c.Cat
-	lines := []string{cat.T("join_heading"), cat.T("join_privacy")}
-	switch {
-	case j.looking:
-		lines = append(lines, cat.T("join_looking"))
-	case len(j.found) > 0:
-		var hubs []string
-		for _, h := range j.found {
-			hubs = append(hubs, h.Name+" ("+strings.TrimPrefix(h.URL, "https://")+")")
-		}
-		lines = append(append(lines, cat.T("join_found")), numbered(hubs)...)
-	}
-	f := lineFrame{key: fmt.Sprintf("join:%v:%d", j.looking, len(j.found)), lines: lines}
-	switch {
-	case j.busy:
-		f.news = append(f.news, lineNote{id: "busy" + j.waitLaptop(), text: j.busyText()})
-	case j.field() == 1:
-		f.prompt = cat.T("line_join_code", "Address", j.addr.Value())
-	case len(j.found) > 0:
-		f.prompt = cat.T("line_join_pick")
-	default:
-		f.prompt = cat.T("line_join_address")
-	}
-	if j.msg != "" {
-		f.news = append(f.news, lineNote{id: "msg:" + j.msg, text: j.msg, sticky: true})
-	}
-	return f
-}
-
-func (j *joinScreen) lineInput(text string) lineResult {
-	if j.busy || j.looking {
-		return say(j.c.Cat.T("loading"))
-	}
-	text = clipRunes(strings.TrimSpace(text), 200)
-	j.msg = ""
-	if j.field() == 1 {
-		if text == "" {
-			j.focus(0) // back to the address
-			return lineResult{}
-		}
-		j.code.SetValue(clipRunes(text, classroom.CodeDigits+2))
-		return lineResult{cmd: j.submit()}
-	}
-	if i, ok := number(text, len(j.found)); ok {
-		j.cursor = i - 1
-		return lineResult{cmd: j.enter()}
-	}
-	if text == "" {
-		return say(j.lineView().prompt)
-	}
-	j.addr.SetValue(text)
-	j.focus(1)
-	return lineResult{}
-}

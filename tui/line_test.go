@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"io/fs"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -19,6 +20,8 @@ import (
 	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/ui"
 )
 
 // linesAll runs accessible mode over the whole input at once and returns
@@ -26,7 +29,7 @@ import (
 // has been dealt with, so this is what a learner typing them would see.
 func linesAll(t *testing.T, st *store.Store, cfg Config, input string) string {
 	t.Helper()
-	cfg.Store, cfg.Library = st, library(t)
+	cfg.Store, cfg.Library = st, tuitest.Library(t)
 	var out bytes.Buffer
 	r := NewLines(cfg, strings.NewReader(input), &out)
 	done := make(chan error, 1)
@@ -68,7 +71,7 @@ func (s *lineSession) Write(p []byte) (int, error) {
 
 func startLineSession(t *testing.T, st *store.Store, cfg Config) *lineSession {
 	t.Helper()
-	cfg.Store, cfg.Library = st, library(t)
+	cfg.Store, cfg.Library = st, tuitest.Library(t)
 	pr, pw := io.Pipe()
 	s := &lineSession{t: t, in: pw, notify: make(chan struct{}, 1), done: make(chan error, 1)}
 	s.r = NewLines(cfg, pr, s)
@@ -211,7 +214,7 @@ func TestLinesStrangeInput(t *testing.T) {
 // prints it again; the hint comes after the second miss.
 func TestLinesSayEachVerdict(t *testing.T) {
 	st := withLearner(t, "Lucía")
-	l := library(t).Catalog("es").Lessons["usar-aula"]
+	l := tuitest.Library(t).Catalog("es").Lessons["usar-aula"]
 	wrong := 0
 	ex := l.Steps[1].Exercise.(*lessons.Choose)
 	for i, o := range ex.Shown(l.Steps[1].ID) {
@@ -246,20 +249,15 @@ func TestLinesHelpListsTheCommands(t *testing.T) {
 	}
 }
 
-func TestLinesEveryKindHasAnAdapter(t *testing.T) {
-	for _, k := range lessons.Kinds() {
-		if _, ok := lineKinds[k]; !ok {
-			t.Errorf("step kind %s has no line adapter in lineKinds", k)
-		}
-		if _, ok := components[k]; !ok {
-			t.Errorf("step kind %s has no component", k)
-		}
-	}
-}
-
 // Every line_ message the accessible mode uses exists in both languages.
 func TestLinesWordsExist(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
+	var files []string
+	_ = filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			files = append(files, path)
+		}
+		return err
+	})
 	ids := map[string]bool{}
 	re := regexp.MustCompile(`"(line_[a-z_]+)"`)
 	for _, f := range files {
@@ -278,7 +276,7 @@ func TestLinesWordsExist(t *testing.T) {
 		t.Fatalf("found only %d line_ ids", len(ids))
 	}
 	for _, lang := range []string{"es", "en"} {
-		c := newCommon(lang, nil, time.Now)
+		c := ui.NewCommon(lang, nil, time.Now)
 		for id := range ids {
 			if strings.HasSuffix(id, "_") {
 				continue
@@ -340,7 +338,7 @@ func TestLinesWriteAnEmail(t *testing.T) {
 // The mailbox by commands: folders, reading with links, where a link goes,
 // marking as suspicious and deleting, each said in words.
 func TestLinesMailbox(t *testing.T) {
-	l := library(t).Catalog("es").Lessons["correo-enganos"]
+	l := tuitest.Library(t).Catalog("es").Lessons["correo-enganos"]
 	at := l.StepIndex("ordenar")
 	if at < 0 || l.Steps[at].Kind != "inbox" {
 		t.Fatal("correo-enganos has no inbox step ordenar")
@@ -439,7 +437,7 @@ func FuzzLines(f *testing.F) {
 		"carpeta 3\nborrar 1\nborrar 1\n", "99999999999999999999\n-1\n1 1 1\n", "ayuda\nrepetir\npista\nglosario\nvolver\n"} {
 		f.Add(s)
 	}
-	lib := library(f)
+	lib := tuitest.Library(f)
 	f.Fuzz(func(t *testing.T, input string) {
 		st := openStore(t, t.TempDir())
 		defer st.Close()
@@ -458,14 +456,14 @@ func FuzzLines(f *testing.F) {
 					break
 				}
 				res := d.m.lineTurn(cleanLine([]byte(line)))
-				for _, s := range res.say {
+				for _, s := range res.Say {
 					if strings.ContainsRune(s, '\x1b') {
 						t.Fatalf("said an escape code: %q", s)
 					}
 				}
-				d.run(res.cmd)
+				d.run(res.Cmd)
 				f := d.m.lineFrame()
-				if bad := boxOrEscape.FindString(strings.Join(append(f.lines, f.prompt), "\n")); bad != "" {
+				if bad := boxOrEscape.FindString(strings.Join(append(f.Lines, f.Prompt), "\n")); bad != "" {
 					t.Fatalf("the screen has %q", bad)
 				}
 			}
@@ -566,7 +564,7 @@ func TestLinesHidePINs(t *testing.T) {
 	st := openStore(t, t.TempDir())
 	defer st.Close()
 	var out bytes.Buffer
-	r := NewLines(Config{Lang: "es", Store: st, Library: library(t)},
+	r := NewLines(Config{Lang: "es", Store: st, Library: tuitest.Library(t)},
 		strings.NewReader("Ana\n2\n1234\n1234\nsalir\n1\n"), &out)
 	var echo []bool // each change, in order
 	r.SetEcho(func(on bool) { echo = append(echo, on) })

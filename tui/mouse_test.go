@@ -1,30 +1,32 @@
 package tui
 
 import (
-	"reflect"
 	"testing"
 	"time"
+
+	"aula/tui/kinds/choose"
 
 	tea "github.com/charmbracelet/bubbletea"
 	zone "github.com/lrstanley/bubblezone"
 )
 
-// click draws the screen, waits until the zone manager has taken in where
-// zone id is (it does so on its own goroutine), and clicks its top-left cell.
+// click draws the screen and clicks the top-left cell of zone id. The zone
+// worker stores a frame's zones on its own goroutine; drawing the frame on
+// a fresh zone manager means the first place the manager knows for id is
+// where this frame put it (a button that moved, btn-check on the next step,
+// is not clicked where it was). Only bubblezone's public API is used.
 func (d *driver) click(id string) {
 	d.t.Helper()
-	_ = d.view()
-	// The zone worker reads the frame's zones from a queue, in order, and
-	// takes the next one only when it has stored the last: once the queue
-	// is empty, every zone of this frame is stored (only the clean-up of
-	// old zones may still be under way). Without this wait, a button that
-	// moved (btn-check on the next step) could be clicked where it was.
-	queue := reflect.ValueOf(d.m.c.Zones).Elem().FieldByName("setChan")
+	d.settle()
+	old := d.m.c.Zones
+	d.m.c.Zones = zone.New()
+	old.Close()
+	_ = d.m.View()
 	deadline := time.Now().Add(2 * time.Second)
 	var z *zone.ZoneInfo
 	for {
 		z = d.m.c.Zones.Get(id)
-		if queue.Len() == 0 && z != nil && !z.IsZero() {
+		if !z.IsZero() {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -48,16 +50,16 @@ func TestMouseClicksRowsOptionsAndButtons(t *testing.T) {
 	d.must("Step 2 of 8")
 
 	p := d.player()
-	ex := p.ex.(*chooseExercise)
+	ex := p.Ex.(*choose.ChooseExercise)
 	right := -1
-	for i, o := range ex.opts {
+	for i, o := range ex.Opts {
 		if o.Correct {
 			right = i
 		}
 	}
-	d.click(ex.zoneID(right))
-	if ex.cursor != right {
-		t.Fatalf("clicking option %d left the cursor on %d", right, ex.cursor)
+	d.click(ex.ZoneID(right))
+	if ex.Cursor != right {
+		t.Fatalf("clicking option %d left the cursor on %d", right, ex.Cursor)
 	}
 	d.click("btn-hint")
 	d.must("Hint:")
@@ -76,16 +78,16 @@ func TestMouseTicksMultipleChoice(t *testing.T) {
 	d := newDriver(t, "es")
 	d.signUp("Lucía")
 	d.keys("enter")
-	for d.player().step().ID != "teclas-ayuda" {
-		if d.player().step().NeedsAnswer() {
+	for d.player().Step().ID != "teclas-ayuda" {
+		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}
 		d.keys("enter")
 	}
-	ex := d.player().ex.(*chooseExercise)
-	for i, o := range ex.opts {
+	ex := d.player().Ex.(*choose.ChooseExercise)
+	for i, o := range ex.Opts {
 		if o.Correct {
-			d.click(ex.zoneID(i))
+			d.click(ex.ZoneID(i))
 		}
 	}
 	d.click("btn-check")

@@ -3,6 +3,9 @@ package tui
 import (
 	"testing"
 
+	"aula/tui/kinds/code"
+	"aula/tui/kinds/password"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -11,12 +14,12 @@ import (
 // The password grows from 0 to 24 characters of words and starts again.
 func BenchmarkKeyOnPasswordStep(b *testing.B) {
 	d := lessonDriver(b, pwLesson, "password")
-	ex := d.player().ex.(*passwordExercise)
+	ex := d.player().Ex.(*password.PasswordExercise)
 	text := []rune("nube tren queso piano sal")
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if i%len(text) == 0 {
-			ex.fields[0].wipe()
+			ex.Fields[0].Wipe()
 		}
 		d.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: text[i%len(text) : i%len(text)+1]})
 		_ = d.m.View()
@@ -27,7 +30,7 @@ func BenchmarkKeyOnPasswordStep(b *testing.B) {
 // Update and View.
 func BenchmarkTickOnCodeStep(b *testing.B) {
 	d := lessonDriver(b, codeLesson, "code")
-	tick := codeTickMsg{step: d.player().step().ID, sent: 1}
+	tick := code.CodeTickMsg{Step: d.player().Step().ID, Sent: 1}
 	b.ResetTimer()
 	for b.Loop() {
 		d.m.Update(tick)

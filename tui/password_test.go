@@ -12,6 +12,9 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/kinds/password"
+	"aula/tui/ui"
 )
 
 const pwLesson = "contrasenas-fuertes"
@@ -22,16 +25,16 @@ func atPasswordStep(t *testing.T, dir, lang string) *driver {
 	t.Helper()
 	st := openStore(t, dir)
 	t.Cleanup(func() { st.Close() })
-	l, _ := library(t).Catalog("es").Lesson(pwLesson)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(pwLesson)
 	learnerAt(pwLesson, len(l.Steps), firstOfKind(t, pwLesson, "password"))(t, st)
 	d := newDriverOn(t, st, lang, pwLesson)
-	if _, ok := d.player().ex.(*passwordExercise); !ok {
+	if _, ok := d.player().Ex.(*password.PasswordExercise); !ok {
 		t.Fatalf("not on the password step:\n%s", d.view())
 	}
 	return d
 }
 
-func (d *driver) pw() *passwordExercise { return d.player().ex.(*passwordExercise) }
+func (d *driver) pw() *password.PasswordExercise { return d.player().Ex.(*password.PasswordExercise) }
 
 // say fails unless the screen says every one of want, wrapped or not.
 func (d *driver) say(want ...string) {
@@ -51,7 +54,7 @@ func TestPasswordStepMeterAdviceAndConfirm(t *testing.T) {
 	// Enter with nothing typed is a reminder, not a miss.
 	d.keys("enter")
 	d.must("Primero escribe una contraseña en el recuadro")
-	if d.player().misses != 0 {
+	if d.player().Misses != 0 {
 		t.Fatal("an empty answer counted as a miss")
 	}
 
@@ -65,8 +68,8 @@ func TestPasswordStepMeterAdviceAndConfirm(t *testing.T) {
 	// Checking a weak password is a miss that says why.
 	d.keys("enter")
 	d.say("✗ Todavía no.", "Tu contraseña es «muy débil» y tiene que ser al menos «fuerte».")
-	if d.player().misses != 1 {
-		t.Fatalf("misses = %d, want 1", d.player().misses)
+	if d.player().Misses != 1 {
+		t.Fatalf("misses = %d, want 1", d.player().Misses)
 	}
 
 	// The learner's own name.
@@ -80,14 +83,14 @@ func TestPasswordStepMeterAdviceAndConfirm(t *testing.T) {
 	d.must("Fuerza: ■■■■■ muy fuerte · ✔ llega al objetivo")
 	d.mustNot("Añade otra palabra")
 	d.keys("enter")
-	if d.pw().focus != 1 || d.player().misses != 1 {
-		t.Fatalf("Enter should go to the second box without a miss: focus %d, misses %d", d.pw().focus, d.player().misses)
+	if d.pw().Focus != 1 || d.player().Misses != 1 {
+		t.Fatalf("Enter should go to the second box without a miss: focus %d, misses %d", d.pw().Focus, d.player().Misses)
 	}
 
 	// Different in the second box: a friendly miss, and that box empties.
 	d.keys("nube tren queso pian", "enter")
 	d.say("Las 2 contraseñas no son iguales. No pasa nada")
-	if d.pw().fields[1].Len() != 0 || d.pw().focus != 1 {
+	if d.pw().Fields[1].Len() != 0 || d.pw().Focus != 1 {
 		t.Fatalf("the second box should be empty and focused after a mismatch")
 	}
 
@@ -99,7 +102,7 @@ func TestPasswordStepMeterAdviceAndConfirm(t *testing.T) {
 
 	d.keys("nube tren queso piano", "enter")
 	d.say("✔ ¡Bien! En la vida real, inventa una distinta para cada cuenta.", "Hemos borrado tu contraseña de práctica", "Fuerza: ■■■■■ muy fuerte")
-	if f := d.pw().fields; f[0].Len() != 0 || f[1].Len() != 0 {
+	if f := d.pw().Fields; f[0].Len() != 0 || f[1].Len() != 0 {
 		t.Fatal("the fields still hold the password after the step")
 	}
 }
@@ -124,7 +127,7 @@ func TestPasswordStepBadInput(t *testing.T) {
 	d := atPasswordStep(t, t.TempDir(), "es")
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("ñ", 10000)), Paste: true})
 	d.must("muy débil")
-	if n := d.pw().fields[0].Len(); n != lessons.MaxPasswordLen {
+	if n := d.pw().Fields[0].Len(); n != lessons.MaxPasswordLen {
 		t.Fatalf("after a 10,000 character paste the field holds %d, want %d", n, lessons.MaxPasswordLen)
 	}
 	d.must("Solo caben 64 caracteres. Hemos dejado los 64 primeros.")
@@ -137,21 +140,21 @@ func TestPasswordStepBadInput(t *testing.T) {
 
 	d.send(tea.KeyMsg{Type: tea.KeyCtrlU})
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("😀🔑\ttren\nazul\r"), Paste: true})
-	if got := d.pw().fields[0].Value(); got != "😀🔑trenazul" {
+	if got := d.pw().Fields[0].Value(); got != "😀🔑trenazul" {
 		t.Fatalf("tabs and line breaks should be left out: %q", got)
 	}
 	d.send(tea.KeyMsg{Type: tea.KeyF3})
 	d.must("😀🔑trenazul")
 	// Editing in the middle, with wide characters.
 	d.keys("left", "left", "left", "left", "backspace")
-	if got := d.pw().fields[0].Value(); got != "😀🔑treazul" {
+	if got := d.pw().Fields[0].Value(); got != "😀🔑treazul" {
 		t.Fatalf("backspace in the middle: %q", got)
 	}
-	for _, w := range []int{MinWidth, 80, 120} {
+	for _, w := range []int{ui.MinWidth, 80, 120} {
 		d.send(tea.WindowSizeMsg{Width: w, Height: 24})
 		for _, line := range strings.Split(d.view(), "\n") {
-			if lipglossWidth(line) > w {
-				t.Fatalf("at width %d a line is %d wide: %q", w, lipglossWidth(line), line)
+			if tuitest.LipglossWidth(line) > w {
+				t.Fatalf("at width %d a line is %d wide: %q", w, tuitest.LipglossWidth(line), line)
 			}
 		}
 	}
@@ -234,13 +237,13 @@ func TestPasswordWipedWhenLeft(t *testing.T) {
 	}{
 		{"esc", func(d *driver) { d.keys("esc") }},
 		{"three misses", func(d *driver) { d.keys("enter", "enter", "enter") }},
-		{"sign out", func(d *driver) { d.send(signOutMsg{}) }},
+		{"sign out", func(d *driver) { d.send(ui.SignOutMsg{}) }},
 	} {
 		t.Run(leave.name, func(t *testing.T) {
 			d := atPasswordStep(t, t.TempDir(), "es")
 			ex := d.pw()
 			d.keys("secreto")
-			backing := ex.fields[0].runes[:cap(ex.fields[0].runes)]
+			backing := ex.Fields[0].Runes[:cap(ex.Fields[0].Runes)]
 			if string(backing[:7]) != "secreto" {
 				t.Fatalf("the field should hold what was typed, holds %q", string(backing[:7]))
 			}
@@ -265,7 +268,7 @@ func TestPasswordWords(t *testing.T) {
 			}
 		}
 		for l := lessons.VeryWeak; l <= lessons.VeryStrong; l++ {
-			if got := levelName(cat, l); strings.HasPrefix(got, "pw_level_") {
+			if got := ui.LevelName(cat, l); strings.HasPrefix(got, "pw_level_") {
 				t.Errorf("%s: no words for level %d", lang, l)
 			}
 		}

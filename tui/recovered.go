@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // The notice of a damaged data file. It opens over whatever screen comes
@@ -14,7 +15,7 @@ import (
 
 // recoveryDialog says what Open did about a damaged data file; nil when
 // the file was fine.
-func recoveryDialog(c *Common, r *store.Recovery, inClass bool) overlay {
+func recoveryDialog(c *ui.Common, r *store.Recovery, inClass bool) ui.Overlay {
 	if r == nil {
 		return nil
 	}
@@ -22,20 +23,20 @@ func recoveryDialog(c *Common, r *store.Recovery, inClass bool) overlay {
 	if !r.FromBackup {
 		title = c.Cat.T("recovered_title_fresh") // nothing was recovered: the title does not say so
 	}
-	return newDialog(c, title, recoveryText(c, r, inClass),
-		[]dialogButton{{label: c.Cat.T("btn_ok")}})
+	return ui.NewDialog(c, title, recoveryText(c, r, inClass),
+		[]ui.DialogButton{{Label: c.Cat.T("btn_ok")}})
 }
 
 // recoveryText tells the truth about it: from when the copy is and that
 // later progress may be missing, what was rescued, and where every damaged
 // file is kept.
-func recoveryText(c *Common, r *store.Recovery, inClass bool) string {
+func recoveryText(c *ui.Common, r *store.Recovery, inClass bool) string {
 	cat := c.Cat
 	var parts []string
 	switch {
 	case r.FromBackup:
 		at := r.BackupTime.Local()
-		parts = append(parts, cat.T("recovered_backup", "Date", longDate(c, at), "Time", at.Format("15:04")))
+		parts = append(parts, cat.T("recovered_backup", "Date", ui.LongDate(c, at), "Time", at.Format("15:04")))
 		if n := len(r.DamagedBackups); n > 0 {
 			parts = append(parts, cat.T("recovered_copy_damaged", "Count", n, "Path", r.DamagedBackups[0]))
 		}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/ui"
 )
 
 // damagedWithBackup makes a data folder whose file was damaged after a
@@ -52,7 +54,7 @@ func TestRecoveryNoticeWhenSignInIsSkipped(t *testing.T) {
 // With every copy damaged the notice says so, and where they are kept;
 // never that there was no copy.
 func TestRecoveryNoticeTellsTheTruthAboutDamagedCopies(t *testing.T) {
-	c := newCommon("en", library(t), time.Now)
+	c := ui.NewCommon("en", tuitest.Library(t), time.Now)
 	r := &store.Recovery{DamagedPath: "/d/aula.db.damaged-1", DamagedBackups: []string{"/d/aula.db.bak.damaged-1"}}
 	text := recoveryText(c, r, false)
 	for _, want := range []string{"so was its copy", "/d/aula.db.bak.damaged-1", "/d/aula.db.damaged-1"} {
@@ -98,7 +100,7 @@ func TestSignOutMakesACopy(t *testing.T) {
 	if _, err := os.Stat(bak); err == nil {
 		t.Fatal("a copy before signing out")
 	}
-	d.send(signOutMsg{})
+	d.send(ui.SignOutMsg{})
 	if err := st.Close(); err != nil { // waits for the copy
 		t.Fatal(err)
 	}

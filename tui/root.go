@@ -4,27 +4,20 @@
 package tui
 
 import (
-	"strings"
+	"fmt"
+	"io"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"aula/classroom"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/player"
+	"aula/tui/screens"
+	"aula/tui/ui"
 )
-
-// screen is one full screen of the app.
-type screen interface {
-	Update(msg tea.Msg) tea.Cmd
-	View() string
-	Keys() []key.Binding
-	Title() string
-	HelpText() string
-	Typing() bool
-}
 
 // Config is what the kiosk needs to start.
 type Config struct {
@@ -41,7 +34,7 @@ type Config struct {
 	// Class is the link to a class hub (nil: no classroom features).
 	Class Class
 	// Discover finds hubs on the network for the join screen (nil: none).
-	Discover Discover
+	Discover screens.Discover
 	// HubURL is a hub to join after sign-in (aula --hub URL), unless this
 	// laptop is already in that class.
 	HubURL string
@@ -63,14 +56,17 @@ type Config struct {
 	// Recovery: the data file was damaged at open; a notice over the first
 	// screen says so (recovered.go).
 	Recovery *store.Recovery
+	// Debug, when not nil, logs every message the root receives (see
+	// debugLine): aula --debug FILE.
+	Debug io.Writer
 }
 
 // Model is the root model.
 type Model struct {
-	c       *Common
+	c       *ui.Common
 	cfg     Config
-	scr     screen
-	overlay overlay
+	scr     ui.Screen
+	overlay ui.Overlay
 	width   int
 	height  int
 
@@ -98,12 +94,6 @@ const (
 	toFullScreen
 )
 
-// overlay is drawn over the current screen and takes the keys while open.
-type overlay interface {
-	Update(msg tea.Msg) (tea.Cmd, bool) // bool: close the overlay
-	View(width, height int) string
-}
-
 // New builds the kiosk.
 func New(cfg Config) *Model {
 	if cfg.Now == nil {
@@ -118,21 +108,21 @@ func New(cfg Config) *Model {
 	if cfg.IdleGrace == 0 {
 		cfg.IdleGrace = 60 * time.Second
 	}
-	c := newCommon(cfg.Lang, cfg.Library, cfg.Now)
-	c.Store, c.Rec, c.InClass = cfg.Store, NewRecorder(cfg.Store), cfg.Class != nil
+	c := ui.NewCommon(cfg.Lang, cfg.Library, cfg.Now)
+	c.Store, c.Rec, c.InClass = cfg.Store, ui.NewRecorder(cfg.Store), cfg.Class != nil
 	c.Tick = cfg.Tick
 	c.Kiosk = true
 	m := &Model{c: c, cfg: cfg, notice: cfg.Notice, startOpen: cfg.StartLesson, lastInput: cfg.Now()}
 	if cfg.Joined != "" {
 		m.class.url, m.class.state = cfg.Joined, classroom.Offline
 	}
-	m.scr = newSignIn(c, true)
+	m.scr = screens.NewSignIn(c, true)
 	m.overlay = recoveryDialog(c, cfg.Recovery, cfg.Joined != "")
 	return m
 }
 
 // Recorder returns the event writer, so main can flush it after the program ends.
-func (m *Model) Recorder() *Recorder { return m.c.Rec }
+func (m *Model) Recorder() *ui.Recorder { return m.c.Rec }
 
 // Init loads the learners, or signs in the learner given in the
 // configuration.
@@ -142,13 +132,13 @@ func (m *Model) Init() tea.Cmd {
 		return func() tea.Msg {
 			fresh, err := st.Learner(id)
 			if err != nil {
-				return learnersMsg{err: err}
+				return ui.LearnersMsg{Err: err}
 			}
 			all, _ := st.Learners()
-			return signedInMsg{learner: fresh, shared: len(all) > 1 || fresh.HasPIN()}
+			return ui.SignedInMsg{Learner: fresh, Shared: len(all) > 1 || fresh.HasPIN()}
 		}
 	}
-	return loadLearners(m.c.Store)
+	return ui.LoadLearners(m.c.Store)
 }
 
 // Switch says whether the learner asked to go on in the other mode when
@@ -172,149 +162,204 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// update routes messages: global keys and navigation here, the rest to the
-// overlay or the screen.
+// Update routes a message: first what the kiosk itself handles (size,
+// input, saves, the session), then the screens' requests to move, then the
+// Class, and the rest to the overlay or the screen. The root handles no
+// screen's own messages.
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.cfg.Debug != nil {
+		fmt.Fprintln(m.cfg.Debug, m.c.Now().Format("15:04:05.000"), debugLine(msg))
+	}
+	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){m.kioskUpdate, m.navigate, m.classUpdate} {
+		if cmd, handled := handle(msg); handled {
+			return m, cmd
+		}
+	}
+	return m, m.route(msg)
+}
+
+// kioskUpdate handles what belongs to the kiosk as a whole: the terminal's
+// size, input while the trainer pauses or the idle warning shows, saves,
+// idleness, signing in and out, leaving, and the trainer PIN gate.
+func (m *Model) kioskUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
-		return m, nil
+		return nil, true
 	case tea.KeyMsg, tea.MouseMsg:
-		if m.class.paused != nil {
-			return m, nil // the trainer has the screens: input waits
-		}
-		m.lastInput = m.c.Now()
-		if _, warning := m.overlay.(*idleWarning); warning {
-			m.overlay = nil // any input means "I am here"
-			if _, isKey := msg.(tea.KeyMsg); isKey {
-				return m, nil
-			}
-		}
-	case savedMsg:
-		if len(msg.events) > 0 && m.cfg.Class != nil {
-			m.cfg.Class.Kick()
-		}
-		m.saveErr = msg.err != nil
-		switch {
-		case msg.err != nil:
-			m.status = m.c.Cat.T("save_failed")
-		case len(msg.events) > 0:
-			m.status = m.c.Cat.T("saved")
-		}
-		return m, nil
+		return m.input(msg)
+	case ui.SavedMsg:
+		m.saved(msg)
+		return nil, true
 	case idleCheckMsg:
-		return m, m.checkIdle()
-	case signedInMsg:
-		return m, m.signedIn(msg.learner, msg.shared)
-	case signOutMsg:
-		return m, m.signOut()
+		return m.checkIdle(), true
+	case ui.SignedInMsg:
+		return m.signedIn(msg.Learner, msg.Shared), true
+	case ui.SignOutMsg:
+		return m.signOut(), true
 	case backgroundMsg:
-		return m, msg.cmd // the full screen waits for no command anyway
+		return msg.cmd, true // the full screen waits for no command anyway
 	case speechDoneMsg:
-		return m, m.speechDone(msg)
-	case quitMsg:
+		return m.speechDone(msg), true
+	case ui.QuitMsg:
 		m.stopSpeech()
-		if c, ok := m.scr.(interface{ Close() }); ok {
+		if c, ok := m.scr.(ui.Closer); ok {
 			c.Close() // forget any practice password before leaving
 		}
-		return m, tea.Sequence(m.flush(), tea.Quit)
-	case askTrainerPINMsg:
-		m.overlay = newPinGate(m.c, &m.gate)
-		return m, nil
-	case trainerPINCheckedMsg:
-		if g, ok := m.overlay.(*pinGate); ok {
-			cmd, closed := g.checked(msg)
-			if closed {
-				m.overlay = nil
-			}
-			return m, cmd
-		}
-		return m, nil
-	case gateTickMsg:
-		if g, ok := m.overlay.(*pinGate); ok {
-			return m, g.ticked()
-		}
-		return m, nil
-	case goHomeMsg:
-		return m, m.goHome()
-	case openSettingsMsg:
-		if m.c.Learner != nil {
-			m.show(newSettings(m.c))
-		}
-		return m, nil
-	case prefsChangedMsg:
-		return m, m.setPrefs(msg.prefs)
-	case prefsSavedMsg:
-		m.saveErr = msg.err != nil
+		return ui.Sequence(m.flush(), tea.Quit), true
+	case askTrainerPINMsg, trainerPINCheckedMsg, gateTickMsg:
+		return m.gateUpdate(msg), true
+	}
+	return nil, false
+}
+
+// input notes that someone is there; while the trainer has the screens it
+// swallows the input, and the first input after the idle warning only
+// closes it (a click still goes on to the screen).
+func (m *Model) input(msg tea.Msg) (tea.Cmd, bool) {
+	if m.class.paused != nil {
+		return nil, true // the trainer has the screens: input waits
+	}
+	m.lastInput = m.c.Now()
+	if _, warning := m.overlay.(*idleWarning); warning {
+		m.overlay = nil // any input means "I am here"
+		_, isKey := msg.(tea.KeyMsg)
+		return nil, isKey
+	}
+	return nil, false
+}
+
+// saved shows whether what was queued reached the disk, and tells the class
+// link there is something to send.
+func (m *Model) saved(msg ui.SavedMsg) {
+	if len(msg.Events) > 0 && m.cfg.Class != nil {
+		m.cfg.Class.Kick()
+	}
+	m.saveErr = msg.Err != nil
+	switch {
+	case msg.Err != nil:
+		m.status = m.c.Cat.T("save_failed")
+	case len(msg.Events) > 0:
 		m.status = m.c.Cat.T("saved")
-		if msg.err != nil {
+	}
+}
+
+// gateUpdate runs the trainer PIN gate before closing a kiosk.
+func (m *Model) gateUpdate(msg tea.Msg) tea.Cmd {
+	if _, ask := msg.(askTrainerPINMsg); ask {
+		m.overlay = newPinGate(m.c, &m.gate)
+		return nil
+	}
+	g, ok := m.overlay.(*pinGate)
+	if !ok {
+		return nil
+	}
+	if _, tick := msg.(gateTickMsg); tick {
+		return g.ticked()
+	}
+	cmd, closed := g.checked(msg.(trainerPINCheckedMsg))
+	if closed {
+		m.overlay = nil
+	}
+	return cmd
+}
+
+// navigate handles the screens' requests to move (see ui's navigation
+// messages) and the settings' requests.
+func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case ui.GoHomeMsg:
+		return m.goHome(), true
+	case ui.OpenSettingsMsg:
+		if m.c.Learner != nil {
+			m.show(screens.NewSettings(m.c))
+		}
+		return nil, true
+	case screens.PrefsChangedMsg:
+		return m.setPrefs(msg.Prefs), true
+	case screens.PrefsSavedMsg:
+		m.saveErr = msg.Err != nil
+		m.status = m.c.Cat.T("saved")
+		if msg.Err != nil {
 			m.status = m.c.Cat.T("save_failed")
 		}
-		return m, nil
-	case switchModeMsg:
-		return m, m.askSwitch(msg.accessible)
-	case switchNowMsg:
-		return m, m.switchMode(msg.accessible)
-	case openJoinMsg:
-		j := newJoinScreen(m.c, m.cfg.HubURL)
-		j.looking = m.cfg.Discover != nil && m.cfg.HubURL == ""
-		m.scr = j
-		if !j.looking {
-			return m, nil
-		}
-		return m, discover(m.cfg.Discover)
-	case openListMsg:
-		m.show(newLessonList(m.c, msg.itinerary))
-		return m, loadProgress(m.c.Store, m.c.Learner.ID)
-	case openLessonMsg:
-		l, ok := m.c.Lessons.Lesson(msg.id)
-		if !ok || m.c.Learner == nil {
-			m.status = m.c.Cat.T("no_such_lesson", "ID", msg.id)
-			return m, nil
-		}
-		return m, loadLesson(m.c.Store, m.c.Learner.ID, l)
-	case lessonReadyMsg:
-		if msg.err != nil {
+		return nil, true
+	case screens.SwitchModeMsg:
+		return m.askSwitch(msg.Accessible), true
+	case screens.SwitchNowMsg:
+		return m.switchMode(msg.Accessible), true
+	case ui.OpenJoinMsg:
+		return m.openJoin(), true
+	case ui.OpenListMsg:
+		m.show(screens.NewLessonList(m.c, msg.Itinerary))
+		return ui.LoadProgress(m.c.Rec, m.c.Learner.ID), true
+	case ui.OpenLessonMsg:
+		return m.openLesson(msg.ID), true
+	case ui.LessonReadyMsg:
+		if msg.Err != nil {
 			m.status = m.c.Cat.T("load_failed")
-			return m, nil
+			return nil, true
 		}
-		p := newPlayer(m.c, msg.lesson, m.nextLesson(msg.lesson.ID), msg.progress)
+		p := player.NewPlayer(m.c, msg.Lesson, m.nextLesson(msg.Lesson.ID), msg.Progress)
 		m.show(p)
-		return m, p.Init()
+		return p.Init(), true
 	}
-	if cmd, handled := m.classUpdate(msg); handled {
-		return m, cmd
-	}
+	return nil, false
+}
 
-	// Read aloud works on every screen, dialogs included.
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.c.Keys.ReadAloud) {
-		return m, m.readAloud()
+// openJoin shows the join screen, looking for hubs when it can.
+func (m *Model) openJoin() tea.Cmd {
+	looking := m.cfg.Discover != nil && m.cfg.HubURL == ""
+	j := screens.NewJoinScreen(m.c, m.cfg.HubURL)
+	j.Looking = looking
+	m.scr = j
+	if !looking {
+		return nil
 	}
-	// An overlay takes the input; what commands bring back still goes to
-	// the screen underneath (the home screen's progress, a saved answer).
-	_, isKey := msg.(tea.KeyMsg)
+	return screens.DiscoverHubs(m.cfg.Discover)
+}
+
+// openLesson reads where the learner is in lesson id, to open it.
+func (m *Model) openLesson(id string) tea.Cmd {
+	l, ok := m.c.Lessons.Lesson(id)
+	if !ok || m.c.Learner == nil {
+		m.status = m.c.Cat.T("no_such_lesson", "ID", id)
+		return nil
+	}
+	return ui.LoadLesson(m.c.Rec, m.c.Learner.ID, l)
+}
+
+// route hands the rest on: read aloud works everywhere, an overlay takes
+// the input, then the keys that work on every screen, then the screen.
+// What commands bring back still goes to the screen under an overlay (the
+// home screen's progress, a saved answer).
+func (m *Model) route(msg tea.Msg) tea.Cmd {
+	k, isKey := msg.(tea.KeyMsg)
+	if isKey && key.Matches(k, m.c.Keys.ReadAloud) {
+		return m.readAloud()
+	}
 	_, isMouse := msg.(tea.MouseMsg)
 	if m.overlay != nil && (isKey || isMouse) {
 		cmd, closed := m.overlay.Update(msg)
 		if closed {
 			m.overlay = nil
 		}
-		return m, cmd
+		return cmd
 	}
-	if k, ok := msg.(tea.KeyMsg); ok {
+	if isKey {
 		if cmd, handled := m.globalKey(k); handled {
-			return m, cmd
+			return cmd
 		}
 	}
-	return m, m.scr.Update(msg)
+	return m.scr.Update(msg)
 }
 
 // resize works out the content area from the terminal's size and the
 // margins of the layout.
 func (m *Model) resize() {
 	m.c.Width = max(m.width-2*m.c.Styles.PadX, 0)
-	m.c.Height = max(m.height-headerHeight-footerHeight, 0)
+	m.c.Height = max(m.height-ui.HeaderHeight-ui.FooterHeight, 0)
 	m.c.Help.Width = m.c.Width
 }
 
@@ -324,7 +369,7 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	typing := m.scr.Typing()
 	switch {
 	case key.Matches(k, keys.Help), key.Matches(k, keys.HelpQ) && !typing:
-		m.overlay = newHelpOverlay(m.c, m.scr)
+		m.overlay = ui.NewHelpOverlay(m.c, m.scr)
 		return nil, true
 	case key.Matches(k, keys.Glossary):
 		return m.openGlossary(), true
@@ -334,27 +379,33 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 		m.overlay = m.quitDialog()
 		return nil, true
 	case key.Matches(k, keys.Quit) && !typing:
-		switch m.scr.(type) {
-		case *home, *signIn:
+		if q, ok := m.scr.(ui.AsksToQuitOnQ); ok && q.QAsksToQuit() {
 			m.overlay = m.quitDialog()
 			return nil, true
 		}
 	case key.Matches(k, keys.Back):
-		if e, ok := m.scr.(interface{ WantsEsc() bool }); ok && e.WantsEsc() {
-			return nil, false // the screen closes a form or asks first
-		}
-		switch m.scr.(type) {
-		case *player, *lessonList, *joinScreen, *settings:
+		if m.escGoesHome() {
 			return m.goHome(), true
 		}
 	}
 	return nil, false
 }
 
+// escGoesHome says whether Esc leaves the screen for home now: the screen
+// says so, and it does not want Esc for itself (to close a form or ask
+// first).
+func (m *Model) escGoesHome() bool {
+	if e, ok := m.scr.(ui.TakesEsc); ok && e.WantsEsc() {
+		return false
+	}
+	h, ok := m.scr.(ui.GoesHomeOnEsc)
+	return ok && h.EscGoesHome()
+}
+
 // show puts s on screen. The screen it replaces may hold what a learner
 // typed as practice: it is told to forget it first.
-func (m *Model) show(s screen) {
-	if c, ok := m.scr.(interface{ Close() }); ok {
+func (m *Model) show(s ui.Screen) {
+	if c, ok := m.scr.(ui.Closer); ok {
 		c.Close()
 	}
 	m.scr = s
@@ -362,9 +413,9 @@ func (m *Model) show(s screen) {
 
 // quitDialog asks before leaving; a signed-in learner may also just sign out.
 // In kiosk mode "Close Aula" asks for the trainer PIN first.
-func (m *Model) quitDialog() overlay {
+func (m *Model) quitDialog() ui.Overlay {
 	cat := m.c.Cat
-	var close tea.Msg = quitMsg{}
+	var close tea.Msg = ui.QuitMsg{}
 	text, nobody := cat.T("quit_text"), cat.T("quit_text_nobody")
 	switch {
 	case m.cfg.Kiosk && m.cfg.TrainerPIN:
@@ -376,26 +427,26 @@ func (m *Model) quitDialog() overlay {
 		nobody += "\n\n" + cat.T("kiosk_no_pin")
 	}
 	if m.c.Learner == nil {
-		return newDialog(m.c, cat.T("quit_title"), nobody, []dialogButton{
-			{label: cat.T("btn_close_app"), msg: close},
-			{label: cat.T("btn_stay")},
+		return ui.NewDialog(m.c, cat.T("quit_title"), nobody, []ui.DialogButton{
+			{Label: cat.T("btn_close_app"), Msg: close},
+			{Label: cat.T("btn_stay")},
 		})
 	}
-	return newDialog(m.c, cat.T("quit_title"), text, []dialogButton{
-		{label: cat.T("btn_close_app"), msg: close},
-		{label: cat.T("btn_switch"), msg: signOutMsg{}},
-		{label: cat.T("btn_stay")},
+	return ui.NewDialog(m.c, cat.T("quit_title"), text, []ui.DialogButton{
+		{Label: cat.T("btn_close_app"), Msg: close},
+		{Label: cat.T("btn_switch"), Msg: ui.SignOutMsg{}},
+		{Label: cat.T("btn_stay")},
 	})
 }
 
 func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	m.c.Learner = &l
-	m.c.applyPrefs(l.Prefs)
+	m.c.ApplyPrefs(l.Prefs)
 	m.resize()
 	if l.Prefs.Accessible && !m.cfg.Lines {
 		// This learner reads with a screen reader: go on in plain lines.
 		m.switchTo = toLines
-		return tea.Sequence(m.flush(), tea.Quit)
+		return ui.Sequence(m.flush(), tea.Quit)
 	}
 	m.shared = shared
 	m.notice = ""
@@ -405,12 +456,12 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	}
 	cmds := []tea.Cmd{m.scheduleIdle(), m.schedulePresence()}
 	if url := m.cfg.HubURL; url != "" && !m.joined(url) {
-		m.scr = newHome(m.c)
-		cmds = append(cmds, send(openJoinMsg{}))
+		m.scr = screens.NewHome(m.c)
+		cmds = append(cmds, ui.Send(ui.OpenJoinMsg{}))
 	} else if id := m.startOpen; id != "" {
 		m.startOpen = ""
-		m.show(newHome(m.c))
-		cmds = append(cmds, send(openLessonMsg{id: id}))
+		m.show(screens.NewHome(m.c))
+		cmds = append(cmds, ui.Send(ui.OpenLessonMsg{ID: id}))
 	} else {
 		cmds = append(cmds, m.goHome())
 	}
@@ -422,23 +473,23 @@ func (m *Model) signOut() tea.Cmd {
 		m.toggleHand() // records that the hand went down, before signing out
 	}
 	m.c.Learner = nil
-	m.c.applyPrefs(store.Prefs{})
+	m.c.ApplyPrefs(store.Prefs{})
 	m.resize()
 	m.overlay = nil
-	m.show(newSignIn(m.c, false))
-	return tea.Sequence(m.flush(), backupCmd(m.c.Store), loadLearners(m.c.Store))
+	m.show(screens.NewSignIn(m.c, false))
+	return ui.Sequence(m.flush(), backupCmd(m.c.Store), ui.LoadLearners(m.c.Store))
 }
 
 func (m *Model) goHome() tea.Cmd {
 	if m.c.Learner == nil {
 		return nil
 	}
-	m.show(newHome(m.c))
-	return loadProgress(m.c.Store, m.c.Learner.ID)
+	m.show(screens.NewHome(m.c))
+	return ui.LoadProgress(m.c.Rec, m.c.Learner.ID)
 }
 
 // flush commits queued events before leaving.
-func (m *Model) flush() tea.Cmd { return m.c.Rec.flushCmd() }
+func (m *Model) flush() tea.Cmd { return m.c.Rec.FlushCmd() }
 
 // nextLesson is the lesson after id in the first itinerary that has it.
 func (m *Model) nextLesson(id string) *lessons.Lesson {
@@ -451,123 +502,4 @@ func (m *Model) nextLesson(id string) *lessons.Lesson {
 		}
 	}
 	return nil
-}
-
-// View draws the frame: header, the screen (or an overlay), status and keys.
-func (m *Model) View() string {
-	if m.width == 0 {
-		return ""
-	}
-	if m.width < MinWidth || m.height < MinHeight {
-		return m.tooSmall()
-	}
-	st := m.c.Styles
-	w := m.c.Width
-
-	left := st.Header.Render("Aula") + st.HeaderDim.Render(" · "+m.scr.Title())
-	right := ""
-	if m.c.Learner != nil {
-		right = st.HeaderDim.Render(m.c.Learner.Name)
-	}
-	header := lipgloss.NewStyle().MaxWidth(w).Render(left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right)
-
-	var body string
-	var keys []key.Binding
-	if m.class.paused != nil {
-		body = m.pauseView(w, m.c.Height)
-	} else if m.overlay != nil {
-		body = m.overlay.View(w, m.c.Height)
-		if h, ok := m.overlay.(interface{ Keys() []key.Binding }); ok {
-			keys = h.Keys()
-		}
-	} else {
-		body = m.scr.View()
-		keys = m.scr.Keys()
-		if m.notice != "" {
-			note := lipgloss.NewStyle().Width(m.c.textWidth()).Render(st.Bad.Render("! ") + m.notice)
-			body = note + "\n\n" + body
-		}
-	}
-	// On a wide terminal the reading column sits in the middle. Overlays
-	// centre themselves in the whole width already.
-	if pad := (w - maxTextWidth) / 2; pad > 10 && m.overlay == nil && m.class.paused == nil && !fullWidth(m.scr) {
-		body = lipgloss.NewStyle().PaddingLeft(pad).Render(body)
-	}
-	body = lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body)
-
-	status := m.status
-	if m.saveErr {
-		status = st.Bad.Render("! " + status)
-	} else if status != "" {
-		status = st.Status.Render(status)
-	}
-	if cs := m.classStatus(); cs != "" {
-		status = strings.TrimSpace(status + "  " + cs)
-	}
-	status = lipgloss.NewStyle().MaxWidth(w).Render(status)
-	// F1 comes first on every screen: it is the way out of any doubt; in a
-	// class, calling the trainer comes next.
-	first := []key.Binding{m.c.Keys.Help}
-	if m.cfg.Class != nil {
-		first = append(first, m.handKey())
-	}
-	keys = append(first, keys...)
-	if m.class.paused != nil {
-		keys = nil // no key works until the trainer resumes
-	}
-	help := m.c.Help.ShortHelpView(keys)
-	if len(keys) > 0 {
-		// The glossary (when the screen has underlined words) and read
-		// aloud come last, when there is room for them; F1 lists them always.
-		if p, ok := m.scr.(*player); ok && m.overlay == nil && !p.finished && len(p.terms()) > 0 {
-			help = m.withKey(help, m.c.Keys.Glossary, w)
-		}
-		help = m.withKey(help, m.c.Keys.ReadAloud, w)
-	}
-	footer := status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(help)
-	return m.c.Zones.Scan(st.App.Render(header + "\n\n" + body + "\n" + footer))
-}
-
-// withKey adds k to the help line if it fits in w cells, written as the
-// help line writes its keys.
-func (m *Model) withKey(help string, k key.Binding, w int) string {
-	kh := k.Help()
-	c := &m.footKeys
-	if c.styles != m.c.Styles {
-		*c = footKeys{styles: m.c.Styles, text: map[string]string{}, width: map[string]int{}}
-	}
-	more, ok := c.text[kh.Key]
-	if !ok {
-		hs := m.c.Help.Styles
-		more = hs.ShortSeparator.Inline(true).Render(m.c.Help.ShortSeparator) + hs.ShortKey.Inline(true).Render(kh.Key) + " " +
-			hs.ShortDesc.Inline(true).Render(kh.Desc)
-		c.text[kh.Key], c.width[kh.Key] = more, lipgloss.Width(more)
-	}
-	if strings.HasSuffix(help, "…") || lipgloss.Width(help)+c.width[kh.Key] > w {
-		return help
-	}
-	return help + more
-}
-
-// footKeys keeps the keys withKey adds, drawn once per theme.
-type footKeys struct {
-	styles *Styles
-	text   map[string]string
-	width  map[string]int
-}
-
-// tooSmall asks for a bigger window, in whatever room there is.
-func (m *Model) tooSmall() string {
-	msg := m.c.Cat.T("too_small")
-	if m.width < 2 || m.height < 1 {
-		return ""
-	}
-	return lipgloss.NewStyle().Width(m.width).MaxWidth(m.width).MaxHeight(m.height).Render(msg)
-}
-
-// fullWidth says whether the screen wants the whole width (a mail app)
-// rather than a centred reading column.
-func fullWidth(s screen) bool {
-	f, ok := s.(interface{ FullWidth() bool })
-	return ok && f.FullWidth()
 }

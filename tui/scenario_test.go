@@ -3,6 +3,12 @@ package tui
 import (
 	"testing"
 
+	"aula/tui/internal/tuitest"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/form"
+	"aula/tui/kinds/phrase"
+	"aula/tui/ui"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -11,7 +17,7 @@ func atStep(t *testing.T, lang, lesson, kind string) *driver {
 	t.Helper()
 	st := openStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
-	l, _ := library(t).Catalog("es").Lesson(lesson)
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(lesson)
 	learnerAt(lesson, len(l.Steps), firstOfKind(t, lesson, kind))(t, st)
 	return newDriverOn(t, st, lang, lesson)
 }
@@ -19,16 +25,16 @@ func atStep(t *testing.T, lang, lesson, kind string) *driver {
 func TestScenarioStep(t *testing.T) {
 	d := atStep(t, "es", "engano-o-verdad", "scenario")
 	d.say("SMS de SEG-SOCIAL", "Para liberarla, paga 2,50 €", "Es un engaño. Nadie te cobra")
-	ex := d.player().ex.(*scenarioExercise)
+	ex := d.player().Ex.(*choose.ScenarioExercise)
 	// Choose the wrong one that believes the sender: its own feedback.
-	for i, o := range ex.opts {
+	for i, o := range ex.Opts {
 		if o.ID == "verdad" {
-			ex.cursor = i
+			ex.Cursor = i
 		}
 	}
 	d.keys("enter")
 	d.say("✗ Todavía no. El nombre de quien envía un SMS se puede falsificar.")
-	for i, o := range ex.opts {
+	for i, o := range ex.Opts {
 		if o.Correct {
 			d.keys(string(rune('1' + i)))
 		}
@@ -39,7 +45,7 @@ func TestScenarioStep(t *testing.T) {
 	// The call and the web page are drawn too, in English as well.
 	e := atStep(t, "en", "engano-o-verdad", "scenario")
 	e.keys("enter") // a miss or a hit; either way, on to the call after the example
-	for e.player().step().ID == "sms-pago" {
+	for e.player().Step().ID == "sms-pago" {
 		e.keys("enter")
 	}
 	e.say("Call from a hidden number", "— To cancel it, I need you to tell me your card's PIN.")
@@ -50,12 +56,12 @@ func TestScenarioStep(t *testing.T) {
 func TestPhraseStep(t *testing.T) {
 	d := atStep(t, "es", "frase-contrasena", "phrase")
 	d.say("Tu frase: (elige palabras con Espacio)", "0 palabras · hacen falta al menos 4", "Fuerza: □□□□□ vacía")
-	ex := d.player().ex.(*phraseExercise)
+	ex := d.player().Ex.(*phrase.PhraseExercise)
 	pick := func(text string) {
 		t.Helper()
-		for i, w := range ex.order {
+		for i, w := range ex.Order {
 			if w.Text == text {
-				ex.cursor = i
+				ex.Cursor = i
 				d.keys("space")
 				return
 			}
@@ -75,7 +81,7 @@ func TestPhraseStep(t *testing.T) {
 	d.say("Has puesto «nube» 2 veces.")
 	d.keys("backspace")
 	pick("tortuga")
-	d.player().misses = 0 // stay on the step: no worked example yet
+	d.player().Misses = 0 // stay on the step: no worked example yet
 	d.keys("enter")
 	d.say("Te faltan 2 palabras. Con 4 palabras es mucho más difícil de adivinar.")
 	pick("piano")
@@ -86,19 +92,19 @@ func TestPhraseStep(t *testing.T) {
 
 	// Arrows move in the grid and wrap; a click adds a word.
 	e := atStep(t, "en", "frase-contrasena", "phrase")
-	ex = e.player().ex.(*phraseExercise)
+	ex = e.player().Ex.(*phrase.PhraseExercise)
 	e.keys("right", "down", "left", "up")
-	if ex.cursor != 0 {
-		t.Errorf("after → ↓ ← ↑ the cursor is on %d, want 0", ex.cursor)
+	if ex.Cursor != 0 {
+		t.Errorf("after → ↓ ← ↑ the cursor is on %d, want 0", ex.Cursor)
 	}
 	e.keys("up")
-	if ex.cursor != len(ex.order)-phraseColumns {
-		t.Errorf("↑ from the first row should wrap to the last, cursor %d", ex.cursor)
+	if ex.Cursor != len(ex.Order)-phrase.PhraseColumns {
+		t.Errorf("↑ from the first row should wrap to the last, cursor %d", ex.Cursor)
 	}
-	e.send(tea.WindowSizeMsg{Width: MinWidth, Height: 24})
-	for _, line := range splitLines(e.view()) {
-		if lipglossWidth(line) > MinWidth {
-			t.Fatalf("a line is wider than %d: %q", MinWidth, line)
+	e.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: 24})
+	for _, line := range form.SplitLines(e.view()) {
+		if tuitest.LipglossWidth(line) > ui.MinWidth {
+			t.Fatalf("a line is wider than %d: %q", ui.MinWidth, line)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // openSettings goes from home to the settings screen, as a learner would.
@@ -47,7 +48,7 @@ func TestSettingsAreShownAtOnceAndKept(t *testing.T) {
 
 	d.keys("enter") // the theme goes on to high contrast
 	d.must("Colores:                      Alto contraste", "✔ Guardado")
-	if d.m.c.Styles.Dim.GetForeground() != (ThemeStyles(ThemeHighContrast).Dim.GetForeground()) || !d.m.c.Styles.Cursor.GetReverse() {
+	if d.m.c.Styles.Dim.GetForeground() != (ui.ThemeStyles(ui.ThemeHighContrast).Dim.GetForeground()) || !d.m.c.Styles.Cursor.GetReverse() {
 		t.Error("the high contrast theme is not on screen")
 	}
 	d.keys("right", "right") // calm, then back to the standard theme
@@ -58,14 +59,14 @@ func TestSettingsAreShownAtOnceAndKept(t *testing.T) {
 	d.moveTo("Diseño grande")
 	d.keys("enter")
 	d.must("Diseño grande:                Sí")
-	if !d.m.c.Large || d.m.c.Width != width-2*(largePadX-1) {
+	if !d.m.c.Large || d.m.c.Width != width-2*(ui.LargePadX-1) {
 		t.Errorf("large layout: Large=%v, width %d (was %d)", d.m.c.Large, d.m.c.Width, width)
 	}
 	d.moveTo("Leer cada paso")
 	d.keys("enter")
 
 	got, err := st.Learner(ana.ID)
-	want := store.Prefs{Theme: ThemeCalm, Large: true, Speak: true}
+	want := store.Prefs{Theme: ui.ThemeCalm, Large: true, Speak: true}
 	if err != nil || got.Prefs != want {
 		t.Fatalf("stored prefs %+v, %v; want %+v", got.Prefs, err, want)
 	}
@@ -150,7 +151,7 @@ func TestSignedInAtStart(t *testing.T) {
 	if _, err := st.AddLearner("Pepe", ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SetPrefs(ana.ID, store.Prefs{Theme: ThemeCalm}); err != nil {
+	if err := st.SetPrefs(ana.ID, store.Prefs{Theme: ui.ThemeCalm}); err != nil {
 		t.Fatal(err)
 	}
 	d := newDriverWith(t, st, Config{Lang: "es", SignedIn: &ana})
@@ -158,7 +159,7 @@ func TestSignedInAtStart(t *testing.T) {
 	if !d.m.shared {
 		t.Error("a laptop with two learners is shared: idle sign-out must stay on")
 	}
-	if d.m.c.Learner.Prefs.Theme != ThemeCalm {
+	if d.m.c.Learner.Prefs.Theme != ui.ThemeCalm {
 		t.Error("the learner's prefs were not read afresh")
 	}
 }

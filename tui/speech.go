@@ -9,13 +9,15 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"aula/tui/ui"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
 // Read aloud: F6 (or "leer" in accessible mode) says the current
 // instruction and feedback through the computer's own speech, in the
 // lesson's language. It never blocks the screen: the speech runs in a
-// command of its own and the root hears when it has finished. A new F6, or
+// Command of its own and the root hears when it has finished. A new F6, or
 // leaving the screen, stops what is being said.
 
 // Speaker says text aloud. Speak returns once the text has been said, or
@@ -128,11 +130,11 @@ func (e *Engine) Command(ctx context.Context, lang, text string) *exec.Cmd {
 
 // Speak says text and waits until it has been said or ctx is cancelled.
 func (e *Engine) Speak(ctx context.Context, lang, text string) error {
-	return Run(ctx, e.Command(ctx, lang, text))
+	return runSpeech(ctx, e.Command(ctx, lang, text))
 }
 
-// Run runs a speech command; being stopped is not an error.
-func Run(ctx context.Context, cmd *exec.Cmd) error {
+// runSpeech runs a speech command; being stopped is not an error.
+func runSpeech(ctx context.Context, cmd *exec.Cmd) error {
 	err := cmd.Run()
 	if ctx.Err() != nil {
 		return nil
@@ -180,36 +182,31 @@ type speechDoneMsg struct {
 
 // screenKey tells screens apart: leaving one stops its speech.
 type screenKey struct {
-	scr      screen // a pointer: every screen is one
-	step     int
-	finished bool
-	overlay  bool
+	scr     ui.Screen // a pointer: every screen is one
+	page    int       // the step on screen (see ui.ReadsAloud)
+	overlay bool
 }
 
 func (m *Model) screenKey() screenKey {
 	k := screenKey{scr: m.scr, overlay: m.overlay != nil}
-	if p, ok := m.scr.(*player); ok {
-		k.step, k.finished = p.idx, p.finished
+	if r, ok := m.scr.(ui.ReadsAloud); ok {
+		k.page = r.Page()
 	}
 	return k
 }
-
-// spoken is an optional part of a screen or an exercise: the text F6
-// reads.
-type spoken interface{ spoken() string }
 
 // spokenText is what F6 reads now: the dialog on top, else the screen's
 // own words (a step's title, instruction and feedback), else the screen
 // as accessible mode says it.
 func (m *Model) spokenText() string {
 	if m.class.paused != nil || m.overlay != nil {
-		return strings.Join(m.lineFrame().lines, "\n")
+		return strings.Join(m.lineFrame().Lines, "\n")
 	}
-	if s, ok := m.scr.(spoken); ok {
-		return s.spoken()
+	if s, ok := m.scr.(ui.Spoken); ok {
+		return s.Spoken()
 	}
 	f := m.lineFrame()
-	return strings.Join(append(f.lines, f.prompt), "\n")
+	return strings.Join(append(f.Lines, f.Prompt), "\n")
 }
 
 // readAloud says the screen, or stops if it is already being said.
@@ -279,7 +276,7 @@ func (m *Model) afterUpdate() tea.Cmd {
 		return nil
 	}
 	m.speech.auto = key
-	if _, ok := m.scr.(*player); !ok || m.overlay != nil || m.class.paused != nil {
+	if _, ok := m.scr.(ui.ReadsAloud); !ok || m.overlay != nil || m.class.paused != nil {
 		return nil
 	}
 	return m.say(m.spokenText())

@@ -28,7 +28,7 @@ type recordingSpeaker struct {
 func (r *recordingSpeaker) Speak(ctx context.Context, lang, text string) error {
 	cmd := r.e.Command(ctx, lang, text)
 	r.args = append(r.args, cmd.Args)
-	return Run(ctx, cmd)
+	return runSpeech(ctx, cmd)
 }
 
 // F6 on a step speaks its title and instruction through espeak-ng, in the
@@ -47,7 +47,7 @@ func TestReadAloudWithEspeak(t *testing.T) {
 			rec := &recordingSpeaker{e: &Engine{Name: EngineEspeak, Path: path, WAV: wav}}
 			st := withLearner(t, "Lucía")
 			d := newDriverWith(t, st, Config{Lang: lang, StartLesson: "usar-aula", Speaker: rec})
-			s := d.player().step()
+			s := d.player().Step()
 			d.send(tea.KeyMsg{Type: tea.KeyF6})
 			if len(rec.args) != 1 {
 				t.Fatalf("F6 ran %d speech commands, want 1", len(rec.args))

@@ -9,6 +9,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"aula/store"
+	"aula/tui/ui"
 )
 
 var boxDrawing = regexp.MustCompile("[\u2500-\u257f]")
@@ -36,26 +37,26 @@ func TestThemesSayTheSame(t *testing.T) {
 		d.keys("3", "enter") // and another: the hint
 		add()
 		d.keys("esc")
-		d.m.Update(openLessonMsg{id: "contrasenas-fuertes"})
-		d.run(loadLesson(st, l.ID, d.m.c.Lessons.Lessons["contrasenas-fuertes"]))
-		for d.player().step().Kind != "password" {
+		d.m.Update(ui.OpenLessonMsg{ID: "contrasenas-fuertes"})
+		d.run(ui.LoadLesson(d.m.c.Rec, l.ID, d.m.c.Lessons.Lessons["contrasenas-fuertes"]))
+		for d.player().Step().Kind != "password" {
 			d.answerRight()
 			d.keys("enter")
 		}
 		d.keys("Maria1975") // a weak password: the meter
 		add()
 		d.keys("esc")
-		d.m.Update(openLessonMsg{id: "correo-enganos"})
-		d.run(loadLesson(st, l.ID, d.m.c.Lessons.Lessons["correo-enganos"]))
-		for d.player().step().Kind != "inbox" {
+		d.m.Update(ui.OpenLessonMsg{ID: "correo-enganos"})
+		d.run(ui.LoadLesson(d.m.c.Rec, l.ID, d.m.c.Lessons.Lessons["correo-enganos"]))
+		for d.player().Step().Kind != "inbox" {
 			d.answerRight()
 			d.keys("enter")
 		}
 		add() // unread marks
 		return out
 	}
-	want := screens(ThemeDefault)
-	for _, theme := range Themes[1:] {
+	want := screens(ui.ThemeDefault)
+	for _, theme := range ui.Themes[1:] {
 		got := screens(theme)
 		for i := range want {
 			if got[i] != want[i] {

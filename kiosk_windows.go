@@ -1,9 +1,0 @@
-//go:build !unix
-
-package main
-
-// ignoreStopSignals does nothing on Windows (and systems without job
-// control): a console program cannot be
-// suspended from the keyboard, and Ctrl+C and Ctrl+Break are handled by
-// guardSignals.
-func ignoreStopSignals() {}

@@ -1,0 +1,96 @@
+package tui
+
+import (
+	"encoding/json"
+	"io"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// layers says which of the project's packages each package may import
+// (tests included): imports go one way, from main down through the root of
+// tui to its shared ui, never back up. docs/architecture.md draws the same
+// picture. A key or an allowed path that ends in "/" stands for every
+// package under it. A new package needs a line here.
+var layers = map[string][]string{
+	"aula":               {"aula/"},
+	"aula/i18n":          {"aula/lessons"}, // its tests compare its languages with the lessons'
+	"aula/store":         {},
+	"aula/lessons":       {"aula/lessons/"},
+	"aula/lessons/":      {"aula/lessons", "aula/lessons/internal/"},
+	"aula/classroom":     {"aula/store"},
+	"aula/report":        {"aula/lessons", "aula/store"},
+	"aula/tui/ui":        {"aula/i18n", "aula/lessons", "aula/store", "aula/tui/internal/tuitest"},
+	"aula/tui/access":    {"aula/i18n", "aula/lessons", "aula/tui/ui"},
+	"aula/tui/exercise":  {"aula/lessons", "aula/tui/access", "aula/tui/ui"},
+	"aula/tui/kinds/":    {"aula/i18n", "aula/lessons", "aula/tui/access", "aula/tui/exercise", "aula/tui/ui", "aula/tui/internal/tuitest"},
+	"aula/tui/kinds":     {"aula/lessons", "aula/tui/exercise", "aula/tui/kinds/", "aula/tui/ui"},
+	"aula/tui/player":    {"aula/i18n", "aula/lessons", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
+	"aula/tui/screens":   {"aula/classroom", "aula/i18n", "aula/lessons", "aula/store", "aula/tui/access", "aula/tui/ui"},
+	"aula/tui/dashboard": {"aula/classroom", "aula/i18n", "aula/lessons", "aula/store", "aula/tui/ui", "aula/tui/internal/tuitest"},
+	"aula/tui/internal/": {"aula/lessons"},
+	"aula/tui":           {"aula/classroom", "aula/i18n", "aula/lessons", "aula/store", "aula/tui/"},
+}
+
+// rule finds the line of layers for pkg: its own, else the longest
+// "folder/" line above it.
+func rule(pkg string) ([]string, bool) {
+	if r, ok := layers[pkg]; ok {
+		return r, true
+	}
+	best := ""
+	for k := range layers {
+		if strings.HasSuffix(k, "/") && strings.HasPrefix(pkg, k) && len(k) > len(best) {
+			best = k
+		}
+	}
+	return layers[best], best != ""
+}
+
+func allows(allowed []string, imp string) bool {
+	return slices.ContainsFunc(allowed, func(a string) bool {
+		return a == imp || strings.HasSuffix(a, "/") && strings.HasPrefix(imp, a)
+	})
+}
+
+// The shape of the project cannot erode: every import between the
+// project's packages, tests included, follows layers.
+func TestImportsFollowTheLayers(t *testing.T) {
+	t.Parallel()
+	out, err := exec.Command("go", "list", "-json=ImportPath,Imports,TestImports,XTestImports", "aula/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	n := 0
+	for {
+		var p struct {
+			ImportPath                         string
+			Imports, TestImports, XTestImports []string
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		allowed, ok := rule(p.ImportPath)
+		if !ok {
+			t.Errorf("package %s has no line in layers: add one (and to docs/architecture.md)", p.ImportPath)
+			continue
+		}
+		for _, imp := range slices.Concat(p.Imports, p.TestImports, p.XTestImports) {
+			if !strings.HasPrefix(imp, "aula/") || imp == p.ImportPath {
+				continue
+			}
+			if !allows(allowed, imp) {
+				t.Errorf("%s imports %s: not allowed by layers", p.ImportPath, imp)
+			}
+		}
+	}
+	if n < 15 {
+		t.Fatalf("go list saw only %d packages", n)
+	}
+}

@@ -1,0 +1,6 @@
+package code
+
+import "aula/tui/exercise"
+
+// Kind is the code step kind: its full-screen exercise and its accessible adapter.
+var Kind = exercise.Kind{Name: "code", New: NewCodeExercise, Lines: NewCodeLines}

@@ -1,0 +1,211 @@
+package form
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"aula/tui/ui"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Panels of the form: the practice persona card, the file picker and the
+// calendar of a day field.
+
+func SplitLines(s string) []string { return strings.Split(s, "\n") }
+
+// personaCard draws the persona card in w columns and at most h lines:
+// fictional data to copy. When the boxed card is too tall it loses its box,
+// then its note, so that every detail stays on screen as long as possible.
+func (e *FormExercise) personaCard(w, h int) []string {
+	p := e.form.Persona
+	if p == nil {
+		return nil
+	}
+	st := e.c.Styles
+	var lines []string
+	for _, level := range []int{0, 1, 2} {
+		boxed, note := level == 0, level < 2 && p.Note != ""
+		inner := max(w, 10)
+		if boxed {
+			inner = max(w-4, 10)
+		}
+		var b strings.Builder
+		b.WriteString(st.Title.Render(p.Title))
+		if note {
+			b.WriteString("\n" + st.Dim.Render(lipgloss.NewStyle().Width(inner).Render(p.Note)))
+		}
+		for _, r := range p.Rows {
+			b.WriteString("\n" + lipgloss.NewStyle().Width(inner).Render(st.Dim.Render(r.Label+":")+" "+r.Value))
+		}
+		if boxed {
+			lines = SplitLines(st.Box.Width(w - 2).Render(b.String()))
+		} else {
+			lines = SplitLines(b.String())
+		}
+		if len(lines) <= h {
+			break
+		}
+	}
+	return lines
+}
+
+// viewPicker is the simulated file picker: the practice documents.
+func (e *FormExercise) viewPicker(w int) []string {
+	st, cat := e.c.Styles, e.c.Cat
+	fs := e.Fields[e.popupKey]
+	var cv canvas
+	title := cat.T("form_picker_title")
+	if fs != nil {
+		title += ": " + fs.F.Label
+	}
+	cv.add(-1, st.Title.Render(title))
+	cv.add(-1, st.Dim.Render(cat.T("form_picker_folder")))
+	cv.add(-1, "")
+	items := make([]string, len(e.form.Files))
+	nameW := 0
+	for _, f := range e.form.Files {
+		nameW = max(nameW, lipgloss.Width(f.Name))
+	}
+	nameW = min(nameW, w/2)
+	sizeW := 0
+	for _, f := range e.form.Files {
+		sizeW = max(sizeW, lipgloss.Width(sizeText(cat, f.KB)))
+	}
+	for i, f := range e.form.Files {
+		name := lipgloss.NewStyle().MaxWidth(nameW).Render(f.Name)
+		items[i] = name + strings.Repeat(" ", nameW-lipgloss.Width(name)) + "  " + padLeft(sizeText(cat, f.KB), sizeW) + "  " + st.Dim.Render(f.Text)
+	}
+	e.drawList(&cv, -1, "", items, w)
+	cv.add(-1, "")
+	for _, ln := range wrapLines(cat.T("form_picker_help"), w) {
+		cv.add(-1, st.Dim.Render(ln))
+	}
+	return cv.lines
+}
+
+// firstFreeDay is the first day from tomorrow that can be chosen, or
+// tomorrow.
+func firstFreeDay(f interface {
+	DayRule(d, now time.Time) string
+}, now time.Time) time.Time {
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	for i := 1; i <= 62; i++ {
+		d := today.AddDate(0, 0, i)
+		if f.DayRule(d, now) == "" {
+			return d
+		}
+	}
+	return today.AddDate(0, 0, 1)
+}
+
+// dayKey moves the calendar's cursor: ← → a day, ↑ ↓ a week. At the edge
+// of the days that can be chosen, ↑ and ↓ leave the calendar. It reports
+// whether it used the key.
+func (e *FormExercise) dayKey(fs *fieldState, msg tea.KeyMsg) (tea.Cmd, bool) {
+	now := e.c.Now()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	first, last := today.AddDate(0, 0, 1), today.AddDate(0, 0, fs.F.Days)
+	step := 0
+	switch msg.Type {
+	case tea.KeyLeft:
+		step = -1
+	case tea.KeyRight:
+		step = 1
+	case tea.KeyUp:
+		step = -7
+	case tea.KeyDown:
+		step = 7
+	default:
+		return nil, false
+	}
+	d := fs.day.AddDate(0, 0, step)
+	if d.Before(first) || d.After(last) {
+		if step == 1 || step == -1 {
+			return nil, true // stay at the edge
+		}
+		return nil, false // ↑ ↓ leave the calendar
+	}
+	fs.day = d
+	return nil, true
+}
+
+// pickDay chooses the day under the calendar's cursor; a day without
+// appointments gets its message at once.
+func (e *FormExercise) pickDay(fs *fieldState) {
+	fs.Value = fs.day.Format("2006-01-02")
+	e.touched = true
+	fs.Err = fs.F.DayRule(fs.day, e.c.Now())
+}
+
+// calendar draws the month of the cursor: days that can be chosen show
+// their number, the others a × after it; the cursor is in brackets and the
+// chosen day in parentheses. A line says the day in words. It also returns
+// the line of the cursor's week.
+func (e *FormExercise) calendar(fs *fieldState, focused bool) ([]string, int) {
+	st, cat := e.c.Styles, e.c.Cat
+	now := e.c.Now()
+	month := time.Date(fs.day.Year(), fs.day.Month(), 1, 0, 0, 0, 0, time.UTC)
+	months := strings.Fields(cat.T("form_months"))
+	title := month.Format("01/2006")
+	if len(months) == 12 {
+		title = months[month.Month()-1] + " " + strconv.Itoa(month.Year())
+	}
+	lines := []string{"  " + st.Title.Render(title)}
+	var head strings.Builder
+	for _, d := range strings.Fields(cat.T("form_weekdays_short")) {
+		head.WriteString(" " + padLeft(d, 3) + " ")
+	}
+	lines = append(lines, st.Dim.Render(head.String()))
+	chosen := fs.Value
+	offset := (int(month.Weekday()) + 6) % 7 // Monday first
+	var row strings.Builder
+	cursorRow := 0
+	row.WriteString(strings.Repeat("     ", offset))
+	days := month.AddDate(0, 1, -1).Day()
+	for day := 1; day <= days; day++ {
+		d := month.AddDate(0, 0, day-1)
+		num := padLeft(strconv.Itoa(day), 2)
+		free := fs.F.DayRule(d, now) == ""
+		cell := " " + num + " "
+		if !free {
+			cell = " " + num + "×"
+		}
+		switch {
+		case focused && d.Equal(fs.day):
+			cell = st.Cursor.Render("[" + num + "]")
+		case d.Format("2006-01-02") == chosen:
+			cell = "(" + num + ")"
+		case !free:
+			cell = st.Dim.Render(cell)
+		}
+		row.WriteString(" " + cell)
+		if d.Equal(fs.day) {
+			cursorRow = len(lines)
+		}
+		if d.Weekday() == time.Sunday || day == days {
+			lines = append(lines, row.String())
+			row.Reset()
+		}
+	}
+	if focused {
+		state := cat.T("form_day_free")
+		switch fs.F.DayRule(fs.day, now) {
+		case "day_full":
+			state = cat.T("form_day_full")
+		case "day_closed":
+			state = cat.T("form_day_closed")
+		}
+		lines = append(lines, "  "+ui.LongDate(e.c, fs.day)+": "+state)
+	}
+	if d, err := time.Parse("2006-01-02", chosen); err == nil {
+		lines = append(lines, "  "+st.Title.Render(cat.T("form_day_chosen", "Day", ui.LongDate(e.c, d))))
+	}
+	return lines, cursorRow
+}
+
+func padLeft(s string, n int) string {
+	return strings.Repeat(" ", max(n-lipgloss.Width(s), 0)) + s
+}

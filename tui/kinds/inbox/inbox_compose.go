@@ -1,0 +1,372 @@
+package inbox
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/lessons"
+	"aula/tui/ui"
+)
+
+// The stops of the compose form, in Tab order.
+const (
+	FieldTo = iota
+	FieldCc
+	FieldSubject
+	fieldBody
+	btnAttach
+	BtnSend
+	btnDiscard
+	composeStops
+)
+
+// Limits that keep a huge paste from filling memory or the screen. Beyond
+// them the text is cut and the form says so.
+const (
+	AddressLimit = 500
+	subjectLimit = 200
+	BodyLimit    = 5000
+	bodyMaxLines = 300
+)
+
+// composeForm is an email being written: a new one, a reply or a forward.
+type composeForm struct {
+	kind    string    // lessons.SendNew, SendReply or SendForward
+	orig    *mailItem // the message answered or forwarded
+	Inputs  [3]textinput.Model
+	Body    textarea.Model
+	docs    []string // ids of the documents attached
+	focus   int
+	initial [3]string
+	bad     int  // the field of an address the app refused, or -1
+	full    bool // the body has reached bodyLimit (worked out after each change, not at every frame)
+}
+
+func newComposeForm(c *ui.Common, kind string, orig *mailItem) *composeForm {
+	f := &composeForm{kind: kind, orig: orig, bad: -1}
+	limits := [3]int{AddressLimit, AddressLimit, subjectLimit}
+	for i := range f.Inputs {
+		in := textinput.New()
+		in.Prompt = ""
+		in.CharLimit = limits[i]
+		in.Cursor.SetMode(cursor.CursorStatic)
+		f.Inputs[i] = in
+	}
+	f.Inputs[FieldTo].Placeholder = c.Cat.T("inbox_to_placeholder")
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "┃ "
+	ta.CharLimit = BodyLimit
+	ta.MaxHeight = bodyMaxLines
+	ta.Placeholder = c.Cat.T("inbox_body_placeholder")
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	plain := lipgloss.NewStyle()
+	ta.FocusedStyle = textarea.Style{Base: plain, CursorLine: plain, EndOfBuffer: plain, Placeholder: c.Styles.Dim, Prompt: c.Styles.Cursor, Text: plain}
+	ta.BlurredStyle = textarea.Style{Base: plain, CursorLine: plain, EndOfBuffer: plain, Placeholder: c.Styles.Dim, Prompt: c.Styles.Dim, Text: plain}
+	f.Body = ta
+
+	focus := FieldTo
+	if orig != nil {
+		subject := strings.TrimSpace(orig.subject)
+		switch kind {
+		case lessons.SendReply:
+			to := lessons.Address(orig.from)
+			if orig.mine {
+				to = orig.to
+			}
+			f.Inputs[FieldTo].SetValue(to)
+			if !hasPrefixFold(subject, "re:") {
+				subject = "Re: " + subject
+			}
+			focus = fieldBody
+		case lessons.SendForward:
+			if p := c.Cat.T("inbox_forward_prefix"); !hasPrefixFold(subject, p) {
+				subject = p + " " + subject
+			}
+		}
+		f.Inputs[FieldSubject].SetValue(subject)
+	}
+	for i := range f.Inputs {
+		f.initial[i] = f.Inputs[i].Value()
+	}
+	f.FocusOn(focus)
+	return f
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func (f *composeForm) blur() {
+	for i := range f.Inputs {
+		f.Inputs[i].Blur()
+	}
+	f.Body.Blur()
+}
+
+func (f *composeForm) FocusOn(i int) {
+	f.blur()
+	f.focus = ui.Clamp(i, 0, composeStops-1)
+	switch {
+	case f.focus <= FieldSubject:
+		f.Inputs[f.focus].Focus()
+	case f.focus == fieldBody:
+		f.Body.Focus()
+	}
+}
+
+// dirty says whether the learner has written or attached anything that
+// would be lost.
+func (f *composeForm) dirty() bool {
+	for i := range f.Inputs {
+		if strings.TrimSpace(f.Inputs[i].Value()) != strings.TrimSpace(f.initial[i]) {
+			return true
+		}
+	}
+	return strings.TrimSpace(f.Body.Value()) != "" || len(f.docs) > 0
+}
+
+// oneLine makes typed or pasted text fit a one-line box: tabs and line
+// breaks become spaces.
+func oneLine(k tea.KeyMsg) tea.KeyMsg {
+	k.Runes = []rune(strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, string(k.Runes)))
+	return k
+}
+
+func (e *InboxExercise) StartCompose(kind string, orig *mailItem) {
+	e.Form = newComposeForm(e.c, kind, orig)
+	e.mode = modeCompose
+}
+
+func (e *InboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
+	f := e.Form
+	switch k.Type {
+	case tea.KeyEsc:
+		e.askDiscard()
+		return nil
+	case tea.KeyTab:
+		f.FocusOn((f.focus + 1) % composeStops)
+		return nil
+	case tea.KeyShiftTab:
+		f.FocusOn((f.focus - 1 + composeStops) % composeStops)
+		return nil
+	case tea.KeyEnter:
+		switch f.focus {
+		case FieldTo, FieldCc, FieldSubject:
+			f.FocusOn(f.focus + 1)
+			return nil
+		case fieldBody:
+		default:
+			e.Press(f.focus)
+			return nil
+		}
+	case tea.KeyUp, tea.KeyDown:
+		up := k.Type == tea.KeyUp
+		switch {
+		case f.focus < fieldBody && up:
+			f.FocusOn(max(f.focus-1, 0))
+			return nil
+		case f.focus < fieldBody:
+			f.FocusOn(f.focus + 1)
+			return nil
+		case f.focus == fieldBody && up && f.Body.Line() == 0:
+			f.FocusOn(FieldSubject)
+			return nil
+		case f.focus == fieldBody && !up && f.Body.Line() >= f.Body.LineCount()-1:
+			f.FocusOn(btnAttach)
+			return nil
+		case f.focus > fieldBody:
+			if up {
+				f.FocusOn(fieldBody)
+			}
+			return nil
+		}
+	case tea.KeyLeft, tea.KeyRight:
+		if f.focus > fieldBody {
+			next := f.focus + 1
+			if k.Type == tea.KeyLeft {
+				next = f.focus - 1
+			}
+			f.FocusOn(ui.Clamp(next, btnAttach, btnDiscard))
+			return nil
+		}
+	case tea.KeySpace:
+		if f.focus > fieldBody {
+			e.Press(f.focus)
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	switch {
+	case f.focus <= FieldSubject:
+		if k.Type == tea.KeyRunes {
+			k = oneLine(k)
+		}
+		f.Inputs[f.focus], cmd = f.Inputs[f.focus].Update(k)
+		if f.bad == f.focus {
+			f.bad = -1 // being mended
+		}
+	case f.focus == fieldBody:
+		if k.Type == tea.KeyRunes {
+			k.Runes = []rune(strings.ReplaceAll(strings.ReplaceAll(string(k.Runes), "\r\n", "\n"), "\r", "\n"))
+		}
+		f.Body, cmd = f.Body.Update(k)
+		f.full = f.Body.Length() >= BodyLimit
+	}
+	return cmd
+}
+
+// Press acts on a button of the compose form.
+func (e *InboxExercise) Press(b int) {
+	switch b {
+	case btnAttach:
+		e.mode, e.picker = modePicker, 0
+	case BtnSend:
+		e.send()
+	case btnDiscard:
+		e.askDiscard()
+	}
+}
+
+func (e *InboxExercise) composeClick(in func(string) bool) {
+	f := e.Form
+	for i := FieldTo; i <= fieldBody; i++ {
+		if in(fmt.Sprintf("inbox-field-%d", i)) {
+			f.FocusOn(i)
+			return
+		}
+	}
+	for _, b := range []struct {
+		id   string
+		stop int
+	}{{"inbox-btn-attach", btnAttach}, {"inbox-btn-send", BtnSend}, {"inbox-btn-discard", btnDiscard}} {
+		if in(b.id) {
+			f.FocusOn(b.stop)
+			e.Press(b.stop)
+			return
+		}
+	}
+}
+
+// askDiscard closes an empty form, and asks before throwing a draft away.
+func (e *InboxExercise) askDiscard() {
+	if !e.Form.dirty() {
+		e.closeCompose()
+		return
+	}
+	cat := e.c.Cat
+	e.dlg = ui.NewDialog(e.c, cat.T("inbox_discard_title"), cat.T("inbox_discard_text"), []ui.DialogButton{
+		{Label: cat.T("inbox_keep_writing")},
+		{Label: cat.T("inbox_discard"), Msg: discardDraftMsg{}},
+	})
+}
+
+func (e *InboxExercise) closeCompose() {
+	if e.Form != nil && e.Form.dirty() {
+		e.note = e.c.Cat.T("inbox_draft_discarded")
+	}
+	e.Form, e.mode, e.dlg = nil, modeMail, nil
+}
+
+// send sends the email, or refuses it when To is empty or an address
+// cannot be used; either way the player checks the answer. A refused draft
+// stays open, with nothing lost.
+func (e *InboxExercise) send() {
+	f := e.Form
+	sm := lessons.SentMail{Kind: f.kind, To: f.Inputs[FieldTo].Value(), Cc: f.Inputs[FieldCc].Value(),
+		Subject: f.Inputs[FieldSubject].Value(), Body: f.Body.Value(), Attachments: slices.Clone(f.docs)}
+	if f.orig != nil && !f.orig.mine {
+		sm.Of = f.orig.Id
+	}
+	field, _, p := lessons.FirstBadRecipient(sm.To, sm.Cc)
+	if p != lessons.AddressOK {
+		sm.Refused = true
+		// Keep one refused try: pressing Send again and again adds nothing.
+		if n := len(e.Ans.Sent); n > 0 && e.Ans.Sent[n-1].Refused {
+			e.Ans.Sent = e.Ans.Sent[:n-1]
+		}
+		e.Ans.Sent = append(e.Ans.Sent, sm)
+		f.bad = FieldTo
+		if field == "cc" {
+			f.bad = FieldCc
+		}
+		f.FocusOn(f.bad)
+		e.note = e.c.Cat.T("inbox_not_sent")
+		e.did(lessons.ActSend, sm.Of, "")
+		return
+	}
+	if n := len(e.Ans.Sent); n > 0 && e.Ans.Sent[n-1].Refused {
+		e.Ans.Sent = e.Ans.Sent[:n-1]
+	}
+	e.Ans.Sent = append(e.Ans.Sent, sm)
+	e.sentN++
+	from := e.Ex.Me
+	if e.Ex.Name != "" {
+		from = e.Ex.Name + " <" + e.Ex.Me + ">"
+	}
+	var files []string
+	for _, id := range f.docs {
+		if d := e.Ex.Document(id); d != nil {
+			files = append(files, d.Name)
+		}
+	}
+	if f.kind == lessons.SendForward && f.orig != nil {
+		files = append(files, f.orig.attachments...)
+	}
+	body := sm.Body
+	if f.kind == lessons.SendForward && f.orig != nil {
+		body = strings.TrimRight(body, "\n") + "\n\n" + e.c.Cat.T("inbox_forwarded_header") + "\n" +
+			e.c.Cat.T("inbox_from") + " " + f.orig.from + "\n" + e.c.Cat.T("inbox_subject") + " " + f.orig.subject + "\n\n" + f.orig.body
+	}
+	e.mails = append(e.mails, &mailItem{Id: fmt.Sprintf("sent-%d", e.sentN), folder: lessons.FolderSent, from: from,
+		to: sm.To, cc: sm.Cc, date: e.c.Cat.T("inbox_now"), subject: sm.Subject, body: body, attachments: files, mine: true})
+	e.Form, e.mode = nil, modeMail
+	e.note = e.c.Cat.T("inbox_sent_note")
+	e.did(lessons.ActSend, sm.Of, "")
+}
+
+func (e *InboxExercise) pickerKey(k tea.KeyMsg) {
+	ck := e.c.Keys
+	n := len(e.Ex.Documents)
+	switch {
+	case k.Type == tea.KeyEsc:
+		e.mode = modeCompose
+	case key.Matches(k, ck.Up):
+		e.picker = ui.Clamp(e.picker-1, 0, max(n-1, 0))
+	case key.Matches(k, ck.Down):
+		e.picker = ui.Clamp(e.picker+1, 0, max(n-1, 0))
+	case k.Type == tea.KeyEnter, k.Type == tea.KeySpace:
+		e.pick()
+	}
+}
+
+// pick attaches the document under the cursor, or takes it off if it was
+// attached, and goes back to the email.
+func (e *InboxExercise) pick() {
+	e.mode = modeCompose
+	if e.picker >= len(e.Ex.Documents) {
+		return
+	}
+	d := e.Ex.Documents[e.picker]
+	f := e.Form
+	if i := slices.Index(f.docs, d.ID); i >= 0 {
+		f.docs = slices.Delete(f.docs, i, i+1)
+		e.note = e.c.Cat.T("inbox_detached", "File", d.Name)
+	} else {
+		f.docs = append(f.docs, d.ID)
+		e.note = e.c.Cat.T("inbox_attached", "File", d.Name)
+	}
+}

@@ -1,0 +1,63 @@
+// Package kinds is the one registry of step kinds in the terminal
+// interface: every list of kinds the player, accessible mode and the tests
+// use is derived from All. A kind's judge is registered in package lessons
+// under the same name; TestEveryKindIsComplete checks that both sides, and
+// the kind's messages and content in every language, are there.
+//
+// The registry lives here rather than in package exercise because it must
+// import every kind's package, and every kind's package imports exercise
+// for its contract: exercise ← kinds/<kind> ← kinds ← player.
+package kinds
+
+import (
+	"aula/tui/exercise"
+	"aula/tui/kinds/choose"
+	"aula/tui/kinds/code"
+	"aula/tui/kinds/form"
+	"aula/tui/kinds/inbox"
+	"aula/tui/kinds/order"
+	"aula/tui/kinds/password"
+	"aula/tui/kinds/phrase"
+	"aula/tui/kinds/typein"
+)
+
+// All lists every step kind the terminal interface can show.
+var all = []exercise.Kind{
+	exercise.Read,
+	choose.Choose,
+	typein.Kind,
+	order.Kind,
+	password.Kind,
+	code.Kind,
+	choose.Scenario,
+	phrase.Kind,
+	inbox.Kind,
+	form.Kind,
+}
+
+var byName = func() map[string]exercise.Kind {
+	m := make(map[string]exercise.Kind, len(all))
+	for _, k := range all {
+		m[k.Name] = k
+	}
+	return m
+}()
+
+// All returns every registered kind, in the order lessons lists them.
+func All() []exercise.Kind { return append([]exercise.Kind(nil), all...) }
+
+// Lookup returns the kind called name, or the read kind (an information
+// card) for a name nobody registered, so that a step is never left without
+// a screen.
+func Lookup(name string) exercise.Kind {
+	if k, ok := byName[name]; ok {
+		return k
+	}
+	return exercise.Read
+}
+
+// Has says whether a kind called name is registered.
+func Has(name string) bool {
+	_, ok := byName[name]
+	return ok
+}

@@ -1,0 +1,6 @@
+package order
+
+import "aula/tui/exercise"
+
+// Kind is the order step kind: its full-screen exercise and its accessible adapter.
+var Kind = exercise.Kind{Name: "order", New: NewOrderExercise, Lines: NewOrderLines}

@@ -1,0 +1,123 @@
+package order
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/lessons"
+	"aula/tui/exercise"
+	"aula/tui/ui"
+)
+
+// OrderExercise lets the learner put items in order: Space picks an item
+// up, the arrows move it, Space puts it down. With the mouse: click an item,
+// then click the place where it goes.
+type OrderExercise struct {
+	c       *ui.Common
+	step    *lessons.Step
+	ex      *lessons.Order
+	Ids     []string
+	cursor  int
+	holding bool
+	done    bool
+}
+
+func NewOrderExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
+	ex := s.Exercise.(*lessons.Order)
+	return &OrderExercise{c: c, step: s, ex: ex, Ids: ex.Shuffled(s.ID)}
+}
+
+func (e *OrderExercise) ZoneID(i int) string { return fmt.Sprintf("item-%s-%d", e.step.ID, i) }
+
+func (e *OrderExercise) move(to int) {
+	to = ui.Clamp(to, 0, len(e.Ids)-1)
+	if e.holding && to != e.cursor {
+		id := e.Ids[e.cursor]
+		e.Ids = append(e.Ids[:e.cursor], e.Ids[e.cursor+1:]...)
+		e.Ids = append(e.Ids[:to], append([]string{id}, e.Ids[to:]...)...)
+	}
+	e.cursor = to
+}
+
+func (e *OrderExercise) Update(msg tea.Msg) tea.Cmd {
+	if e.done {
+		return nil
+	}
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		k := e.c.Keys
+		switch {
+		case key.Matches(msg, k.Up):
+			e.move(e.cursor - 1)
+		case key.Matches(msg, k.Down):
+			e.move(e.cursor + 1)
+		case key.Matches(msg, k.Grab):
+			e.holding = !e.holding
+		}
+	case tea.MouseMsg:
+		if msg.Action != tea.MouseActionRelease || msg.Button != tea.MouseButtonLeft {
+			return nil
+		}
+		for i := range e.Ids {
+			if e.c.Zones.Get(e.ZoneID(i)).InBounds(msg) {
+				if e.holding {
+					e.move(i)
+					e.holding = false
+				} else {
+					e.cursor = i
+					e.holding = true
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+func (e *OrderExercise) Answer() lessons.Answer {
+	return lessons.OrderAnswer(append([]string(nil), e.Ids...))
+}
+
+func (e *OrderExercise) View(width int) string {
+	st := e.c.Styles
+	var b strings.Builder
+	for i, id := range e.Ids {
+		it := e.ex.ItemByID(id)
+		pointer := "  "
+		mark := ""
+		if i == e.cursor {
+			pointer = "▶ "
+			if e.holding {
+				pointer = "⇅ "
+				mark = "  (" + e.c.Cat.T("order_moving") + ")"
+			}
+		}
+		prefix := fmt.Sprintf("%s%d. ", pointer, i+1)
+		text := lipgloss.NewStyle().Width(max(width-lipgloss.Width(prefix), 1)).Render(it.Text + mark)
+		row := lipgloss.JoinHorizontal(lipgloss.Top, prefix, text)
+		if i == e.cursor {
+			row = st.Cursor.Render(row)
+		}
+		if i > 0 {
+			b.WriteString(e.c.Gap())
+		}
+		b.WriteString(e.c.Zones.Mark(e.ZoneID(i), row))
+	}
+	return b.String()
+}
+
+func (e *OrderExercise) Keys() []key.Binding {
+	k := e.c.Keys
+	return []key.Binding{k.Move, k.Grab}
+}
+
+func (e *OrderExercise) Typing() bool { return false }
+
+func (e *OrderExercise) SetDone(done bool) {
+	e.done = done
+	e.holding = false
+}

@@ -1,0 +1,6 @@
+package phrase
+
+import "aula/tui/exercise"
+
+// Kind is the phrase step kind: its full-screen exercise and its accessible adapter.
+var Kind = exercise.Kind{Name: "phrase", New: NewPhraseExercise, Lines: NewPhraseLines}

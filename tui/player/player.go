@@ -1,0 +1,516 @@
+package player
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/lessons"
+	"aula/store"
+	"aula/tui/exercise"
+	"aula/tui/kinds"
+	"aula/tui/ui"
+)
+
+// maxGap is the longest pause counted as time spent on a lesson: a learner
+// who goes for a coffee is not studying.
+const maxGap = 5 * time.Minute
+
+// stepState is where the learner is within one step.
+type stepState int
+
+const (
+	Asking   stepState = iota // waiting for an answer
+	Solved                    // answered right: Enter goes on
+	revealed                  // third miss: the worked example is shown, Enter goes on
+)
+
+// Player shows a lesson, one step per screen.
+type Player struct {
+	c        *ui.Common
+	Lesson   *lessons.Lesson
+	next     *lessons.Lesson // the next lesson of the itinerary, if any
+	Idx      int
+	Ex       exercise.Exercise
+	State    stepState
+	Misses   int
+	Verdict  *lessons.Verdict
+	Hint     bool // the hint is on screen
+	Finished bool // the summary is on screen
+	last     time.Time
+	Entered  time.Time             // when the current step came on screen
+	scroll   int                   // first line shown when the step is taller than the screen
+	judged   int                   // verdicts given so far in the lesson: each one is said once
+	lineEx   exercise.LineExercise // the exercise said as lines (accessible mode), made when first asked
+	gloss    glossed               // the instruction with the glossary's words marked
+}
+
+func NewPlayer(c *ui.Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *Player {
+	idx := 0
+	if p.Status != store.Done && p.Step > 0 && p.Step < len(l.Steps) {
+		idx = p.Step
+	}
+	pl := &Player{c: c, Lesson: l, next: next, last: c.Now()}
+	pl.enter(idx)
+	return pl
+}
+
+// Init records that the lesson was opened and starts the first step.
+func (p *Player) Init() tea.Cmd { return tea.Batch(p.record(store.LessonStarted, nil), p.start()) }
+
+// start starts what the exercise on screen needs (a timer), if anything.
+func (p *Player) start() tea.Cmd {
+	if s, ok := p.Ex.(exercise.Starter); ok {
+		return s.Start()
+	}
+	return nil
+}
+
+// Close makes the exercise on screen forget what the learner typed: the
+// Lesson is being left.
+func (p *Player) Close() { p.Wipe() }
+
+func (p *Player) Wipe() {
+	if w, ok := p.Ex.(exercise.Wiper); ok {
+		w.Wipe()
+	}
+}
+
+func (p *Player) Step() *lessons.Step { return p.Lesson.Steps[p.Idx] }
+
+// enter shows step i afresh.
+func (p *Player) enter(i int) {
+	if p.Ex != nil {
+		p.Wipe()
+	}
+	p.Idx = i
+	p.Entered = p.c.Now()
+	p.State, p.Misses, p.Verdict, p.Hint, p.scroll = Asking, 0, nil, false, 0
+	s := p.Step()
+	p.Ex = kinds.Lookup(s.Kind).New(p.c, s)
+	p.lineEx = nil
+	p.gloss = glossed{}
+	if !s.NeedsAnswer() {
+		p.State = Solved
+	}
+}
+
+// record queues an event about the current step.
+func (p *Player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
+	now := p.c.Now()
+	gap := now.Sub(p.last)
+	if gap > maxGap {
+		gap = maxGap
+	}
+	p.last = now
+	e := store.Event{Learner: p.c.Learner.ID, Kind: kind, Lesson: p.Lesson.ID, Step: p.Step().ID,
+		StepIndex: p.Idx, Steps: len(p.Lesson.Steps), Elapsed: gap, At: now}
+	if fill != nil {
+		fill(&e)
+	}
+	return p.c.Rec.Record(e)
+}
+
+func (p *Player) Update(msg tea.Msg) tea.Cmd {
+	k := p.c.Keys
+	if p.Finished {
+		if m, ok := msg.(tea.KeyMsg); ok && key.Matches(m, k.Enter) {
+			return p.afterSummary(p.next != nil)
+		}
+		if m, ok := msg.(tea.MouseMsg); ok && ui.IsClick(m) {
+			switch {
+			case p.next != nil && p.c.Zones.Get("btn-next-lesson").InBounds(m):
+				return p.afterSummary(true)
+			case p.c.Zones.Get("btn-home").InBounds(m):
+				return p.afterSummary(false)
+			}
+		}
+		return nil
+	}
+	// A full exercise (the mail app) uses Enter, the page keys and the
+	// mouse wheel itself while the step is being answered.
+	_, isFull := p.Ex.(exercise.Full)
+	own := isFull && p.State == Asking
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, k.Enter) && !own:
+			if t, ok := p.Ex.(exercise.EnterTaker); ok && p.State == Asking && t.TakeEnter() {
+				return nil
+			}
+			return p.enterPressed()
+		case key.Matches(msg, k.Hint):
+			return p.ShowHint()
+		case key.Matches(msg, k.PageUp) && !isFull:
+			p.scroll = max(p.scroll-p.c.Height/2, 0)
+			return nil
+		case key.Matches(msg, k.PageDown) && !isFull:
+			p.scroll += p.c.Height / 2
+			return nil
+		}
+	case tea.MouseMsg:
+		if msg.Button == tea.MouseButtonWheelUp && !isFull {
+			p.scroll = max(p.scroll-1, 0)
+			return nil
+		}
+		if msg.Button == tea.MouseButtonWheelDown && !isFull {
+			p.scroll++
+			return nil
+		}
+		if ui.IsClick(msg) {
+			switch {
+			case p.checkButton() && p.c.Zones.Get("btn-check").InBounds(msg):
+				return p.enterPressed()
+			case p.c.Zones.Get("btn-hint").InBounds(msg):
+				return p.ShowHint()
+			}
+		}
+	}
+	return tea.Batch(p.Ex.Update(msg), p.takeFromExercise())
+}
+
+// recordOutcomes records mistakes the exercise found by itself (a form page
+// that could not go on). They are not attempts: no attempt number, no miss.
+func (p *Player) recordOutcomes(mistakes []string) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range mistakes {
+		cmds = append(cmds, p.record(store.Answered, func(e *store.Event) { e.Mistake = id }))
+	}
+	return tea.Batch(cmds...)
+}
+
+// checkButton says whether the Check button is on screen: not for a full
+// exercise that has a submit button of its own.
+func (p *Player) checkButton() bool {
+	f, ok := p.Ex.(exercise.Full)
+	return p.State != Asking || !ok || f.CheckKey().Enabled()
+}
+
+// takeFromExercise takes what the exercise hands the player after an
+// action (a key, or a line in accessible mode): mistakes it found by itself
+// (outcomeTaker), and an answer to check at once (a full exercise: a sent
+// email, a submitted form). Both ways in use it, so whatever an exercise
+// hands over is dealt with once, here.
+func (p *Player) takeFromExercise() tea.Cmd {
+	if p.State != Asking {
+		return nil
+	}
+	var cmd tea.Cmd
+	if o, ok := p.Ex.(exercise.OutcomeTaker); ok {
+		cmd = p.recordOutcomes(o.TakeOutcomes())
+	}
+	if full, ok := p.Ex.(exercise.Full); ok {
+		if a := full.TakeCheck(); a != nil {
+			return tea.Batch(cmd, p.judge(a))
+		}
+	}
+	return cmd
+}
+
+// enterPressed checks the answer, or goes on when the step is over.
+func (p *Player) enterPressed() tea.Cmd {
+	s := p.Step()
+	switch p.State {
+	case Solved:
+		if !s.NeedsAnswer() {
+			return tea.Batch(p.record(store.StepDone, func(e *store.Event) { e.How = "read" }), p.advance())
+		}
+		return p.advance()
+	case revealed:
+		return tea.Batch(p.record(store.StepDone, func(e *store.Event) { e.How = "example" }), p.advance())
+	}
+	return p.judge(p.Ex.Answer())
+}
+
+// judge checks an answer, says the verdict, records it and moves the step on.
+func (p *Player) judge(a lessons.Answer) tea.Cmd {
+	s := p.Step()
+	v := s.Judge(a)
+	if v.Reason == lessons.ReasonPending {
+		// A task under way, nothing wrong so far: nothing to say yet.
+		return nil
+	}
+	p.Verdict = &v
+	p.judged++
+	p.scroll = 1 << 20 // show the feedback: the view clamps to the bottom
+	if j, ok := p.Ex.(exercise.JudgedTaker); ok {
+		j.Judged(v)
+	}
+	if !v.Counts() {
+		// Nothing given yet: a reminder, not a miss.
+		return nil
+	}
+	attempt := p.Misses + 1
+	cmds := []tea.Cmd{p.record(store.Answered, func(e *store.Event) {
+		e.Attempt, e.Correct, e.Mistake = attempt, v.Correct, v.Mistake
+		if st := v.Strength; st != nil {
+			// The strength of a practice password, never the password.
+			score := int(st.Level)
+			e.Score, e.Advice = &score, append([]string(nil), st.Advice...)
+		}
+	})}
+	if v.Correct {
+		p.State = Solved
+		p.Ex.SetDone(true)
+		return tea.Batch(cmds...)
+	}
+	p.Misses++
+	if p.Misses >= 2 && !p.Hint {
+		cmds = append(cmds, p.ShowHint())
+	}
+	if p.Misses >= 3 {
+		p.State = revealed
+		p.Ex.SetDone(true)
+	}
+	return tea.Batch(cmds...)
+}
+
+// ShowHint puts the hint on screen and counts it once per step.
+func (p *Player) ShowHint() tea.Cmd {
+	if p.Hint || p.Step().Hint == "" {
+		return nil
+	}
+	p.Hint = true
+	p.scroll = 1 << 20
+	return p.record(store.HintShown, nil)
+}
+
+// advance goes to the next step, or to the summary after the last one.
+func (p *Player) advance() tea.Cmd {
+	if p.Idx+1 < len(p.Lesson.Steps) {
+		p.enter(p.Idx + 1)
+		return p.start()
+	}
+	p.Wipe()
+	p.Finished = true
+	p.scroll = 0
+	return p.record(store.LessonDone, nil)
+}
+
+// afterSummary leaves the summary for the next lesson or the home screen.
+func (p *Player) afterSummary(next bool) tea.Cmd {
+	if next && p.next != nil {
+		id := p.next.ID
+		return func() tea.Msg { return ui.OpenLessonMsg{ID: id} }
+	}
+	return func() tea.Msg { return ui.GoHomeMsg{} }
+}
+
+func (p *Player) Title() string { return p.Lesson.Title }
+
+func (p *Player) Typing() bool { return !p.Finished && p.Ex.Typing() }
+
+// WantsEsc says whether Esc belongs to the exercise now (closing a form,
+// Asking before a draft is thrown away) rather than meaning "go home". The
+// root asks before its own Esc handling.
+func (p *Player) WantsEsc() bool {
+	f, ok := p.Ex.(exercise.Full)
+	return ok && !p.Finished && p.State == Asking && f.WantsEsc()
+}
+
+// FullWidth says whether the screen uses the whole width (a full
+// exercise), so the root does not centre it as a reading column.
+func (p *Player) FullWidth() bool {
+	_, ok := p.Ex.(exercise.Full)
+	return ok && !p.Finished
+}
+
+func (p *Player) HelpText() string {
+	if p.Finished {
+		return p.c.Cat.T("help_summary")
+	}
+	return p.c.Cat.T("help_player_" + p.Step().Kind)
+}
+
+func (p *Player) Keys() []key.Binding {
+	k := p.c.Keys
+	if p.Finished {
+		return []key.Binding{k.Enter, k.Back}
+	}
+	if p.State != Asking {
+		return append(append([]key.Binding{k.Next}, p.doneKeys()...), k.Back)
+	}
+	keys := append([]key.Binding{}, p.Ex.Keys()...)
+	if _, ok := p.Ex.(exercise.Full); ok {
+		// The exercise has its own check key; Esc may be its own too.
+		keys = append(keys, k.Hint)
+		if !p.WantsEsc() {
+			keys = append(keys, k.Back)
+		}
+	} else {
+		keys = append(keys, k.Check, k.Hint, k.Back)
+	}
+	return keys
+}
+
+// doneKeys are the keys a full exercise still has once the step is over
+// (looking around the mailbox).
+func (p *Player) doneKeys() []key.Binding {
+	if _, ok := p.Ex.(exercise.Full); ok {
+		return p.Ex.Keys()
+	}
+	return nil
+}
+
+func (p *Player) View() string {
+	if p.Finished {
+		return p.viewSummary()
+	}
+	if f, ok := p.Ex.(exercise.Full); ok {
+		return p.viewFull(f)
+	}
+	c, st, cat := p.c, p.c.Styles, p.c.Cat
+	w := c.TextWidth()
+	s := p.Step()
+	wrap := lipgloss.NewStyle().Width(w)
+
+	var parts []string
+	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps))))
+	parts = append(parts, st.Title.Render(wrap.Render(s.Title)), "")
+	parts = append(parts, p.wrappedInstruction(w))
+	if ev := p.Ex.View(w); ev != "" {
+		parts = append(parts, "", ev)
+	}
+	if fb := p.feedback(w); fb != "" {
+		parts = append(parts, "", fb)
+	}
+	parts = append(parts, "", p.buttons())
+	return p.fit(strings.Join(parts, "\n"))
+}
+
+// minFullHeight is the least room a full exercise gets; below it the step
+// scrolls.
+const minFullHeight = 9
+
+// viewFull lays out a step whose exercise is a whole application: a line
+// with the step number and title, the instruction, the exercise in all the
+// room left, then the feedback and the buttons.
+func (p *Player) viewFull(f exercise.Full) string {
+	c, st, cat := p.c, p.c.Styles, p.c.Cat
+	w := c.Width
+	s := p.Step()
+	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps))+" · ") + st.Title.Render(s.Title))
+	text := p.wrappedInstruction(w)
+	fb := p.feedback(w)
+	btns := p.buttons()
+	used := 1 + lipgloss.Height(text) + 1
+	if fb != "" {
+		used += lipgloss.Height(fb)
+	}
+	parts := []string{head, text}
+	if c.Height-used > minFullHeight+4 {
+		parts = append(parts, "") // room to breathe
+		used++
+	}
+	parts = append(parts, f.ViewFull(w, max(c.Height-used, minFullHeight)))
+	if fb != "" {
+		parts = append(parts, fb)
+	}
+	parts = append(parts, btns)
+	return p.fit(strings.Join(parts, "\n"))
+}
+
+// feedback is what the app says about the last answer, the hint and the
+// worked example.
+func (p *Player) feedback(w int) string {
+	st, cat, s := p.c.Styles, p.c.Cat, p.Step()
+	wrap := lipgloss.NewStyle().Width(w)
+	var lines []string
+	if v := p.Verdict; v != nil {
+		text := p.verdictWords()
+		switch {
+		case v.Correct:
+			lines = append(lines, wrap.Render(st.Good.Render("✔ "+cat.T("right"))+" "+text))
+		case !v.Counts():
+			lines = append(lines, wrap.Render(st.Hint.Render("→ ")+text))
+		default:
+			lines = append(lines, wrap.Render(st.Bad.Render("✗ "+cat.T("not_yet"))+" "+text))
+		}
+	}
+	if p.Hint && p.State != Solved {
+		lines = append(lines, wrap.Render(st.Hint.Render(cat.T("hint_label"))+" "+s.Hint))
+	}
+	if p.State == revealed {
+		lines = append(lines, wrap.Render(st.Title.Render(cat.T("example_label"))+" "+st.Example.Render(s.Example)))
+		lines = append(lines, wrap.Render(cat.T("example_go_on")))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// verdictWords is what the app says about the last answer: the lesson's
+// own words, the exercise's, or the catalog's for the reason.
+func (p *Player) verdictWords() string {
+	v := p.Verdict
+	if v == nil {
+		return ""
+	}
+	text := v.Feedback
+	if j, ok := p.Ex.(exercise.JudgedTaker); ok && text == "" {
+		text = j.Say(*v)
+	}
+	if text == "" {
+		text = p.c.Cat.T("verdict_"+string(v.Reason), "Item", v.Param)
+	}
+	return text
+}
+
+func (p *Player) buttons() string {
+	cat := p.c.Cat
+	if p.State != Asking {
+		return ui.Button(p.c, "btn-check", cat.T("btn_next"), true)
+	}
+	hint := ui.Button(p.c, "btn-hint", cat.T("btn_hint"), false)
+	if !p.checkButton() {
+		return hint
+	}
+	check := cat.T("btn_check")
+	if f, ok := p.Ex.(exercise.Full); ok {
+		check += " (" + strings.ToUpper(f.CheckKey().Help().Key) + ")"
+	}
+	return ui.Button(p.c, "btn-check", check, true) + " " + hint
+}
+
+// fit shows the part of body that fits the content height, keeping the
+// scroll position within bounds; a last line says there is more.
+func (p *Player) fit(body string) string {
+	lines := strings.Split(body, "\n")
+	h := p.c.Height
+	if len(lines) <= h || h < 2 {
+		p.scroll = 0
+		return body
+	}
+	page := h - 1
+	p.scroll = ui.Clamp(p.scroll, 0, len(lines)-page)
+	out := append([]string{}, lines[p.scroll:p.scroll+page]...)
+	more := p.c.Cat.T("more_below")
+	if p.scroll+page >= len(lines) {
+		more = p.c.Cat.T("more_above")
+	}
+	out = append(out, p.c.Styles.Dim.Render(more))
+	return strings.Join(out, "\n")
+}
+
+func (p *Player) viewSummary() string {
+	c, st, cat := p.c, p.c.Styles, p.c.Cat
+	w := c.TextWidth()
+	wrap := lipgloss.NewStyle().Width(w)
+	parts := []string{
+		st.Good.Render("✔ " + cat.T("lesson_done_title")),
+		st.Title.Render(wrap.Render(p.Lesson.Title)), "",
+		cat.T("learned_label"),
+	}
+	for _, l := range p.Lesson.Learned {
+		parts = append(parts, wrap.Render("  • "+l))
+	}
+	parts = append(parts, "")
+	if p.next != nil {
+		parts = append(parts, wrap.Render(cat.T("next_lesson_is", "Title", p.next.Title)), "",
+			ui.Button(c, "btn-next-lesson", cat.T("btn_next_lesson"), true)+" "+ui.Button(c, "btn-home", cat.T("btn_home"), false))
+	} else {
+		parts = append(parts, ui.Button(c, "btn-home", cat.T("btn_home"), true))
+	}
+	return p.fit(strings.Join(parts, "\n"))
+}

@@ -1,0 +1,146 @@
+// Package tui is the learner kiosk: a root model that routes between screens
+// (sign-in, home, lesson lists, the lesson player) and one component per
+// exercise kind. Update and View do no I/O: disk work runs in commands.
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/tui/ui"
+)
+
+// View draws the frame: header, the screen (or an overlay), status and keys.
+func (m *Model) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	if m.width < ui.MinWidth || m.height < ui.MinHeight {
+		return m.tooSmall()
+	}
+	body, keys := m.body()
+	return m.c.Zones.Scan(m.c.Styles.App.Render(m.header() + "\n\n" + body + "\n" + m.footer(keys)))
+}
+
+// header is the top line: Aula, the screen's title and the learner's name.
+func (m *Model) header() string {
+	st, w := m.c.Styles, m.c.Width
+	left := st.Header.Render("Aula") + st.HeaderDim.Render(" · "+m.scr.Title())
+	right := ""
+	if m.c.Learner != nil {
+		right = st.HeaderDim.Render(m.c.Learner.Name)
+	}
+	return lipgloss.NewStyle().MaxWidth(w).Render(left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right)
+}
+
+// body is what is on top (the trainer's pause, an overlay, or the screen
+// under the notice) in the content area, and the keys it shows.
+func (m *Model) body() (string, []key.Binding) {
+	st, w := m.c.Styles, m.c.Width
+	var body string
+	var keys []key.Binding
+	switch {
+	case m.class.paused != nil:
+		body = m.pauseView(w, m.c.Height)
+	case m.overlay != nil:
+		body = m.overlay.View(w, m.c.Height)
+		if h, ok := m.overlay.(interface{ Keys() []key.Binding }); ok {
+			keys = h.Keys()
+		}
+	default:
+		body = m.scr.View()
+		keys = m.scr.Keys()
+		if m.notice != "" {
+			note := lipgloss.NewStyle().Width(m.c.TextWidth()).Render(st.Bad.Render("! ") + m.notice)
+			body = note + "\n\n" + body
+		}
+	}
+	// On a wide terminal the reading column sits in the middle. Overlays
+	// centre themselves in the whole width already.
+	if pad := (w - ui.MaxTextWidth) / 2; pad > 10 && m.overlay == nil && m.class.paused == nil && !fullWidth(m.scr) {
+		body = lipgloss.NewStyle().PaddingLeft(pad).Render(body)
+	}
+	return lipgloss.NewStyle().Width(w).Height(m.c.Height).MaxHeight(m.c.Height).MaxWidth(w).Render(body), keys
+}
+
+// footer is the status line (saved, the class, the raised hand) and the
+// help line with keys.
+func (m *Model) footer(keys []key.Binding) string {
+	st, w := m.c.Styles, m.c.Width
+	status := m.status
+	if m.saveErr {
+		status = st.Bad.Render("! " + status)
+	} else if status != "" {
+		status = st.Status.Render(status)
+	}
+	if cs := m.classStatus(); cs != "" {
+		status = strings.TrimSpace(status + "  " + cs)
+	}
+	status = lipgloss.NewStyle().MaxWidth(w).Render(status)
+	// F1 comes first on every screen: it is the way out of any doubt; in a
+	// class, calling the trainer comes next.
+	first := []key.Binding{m.c.Keys.Help}
+	if m.cfg.Class != nil {
+		first = append(first, m.handKey())
+	}
+	keys = append(first, keys...)
+	if m.class.paused != nil {
+		keys = nil // no key works until the trainer resumes
+	}
+	help := m.c.Help.ShortHelpView(keys)
+	if len(keys) > 0 {
+		// The glossary (when the screen has underlined words) and read
+		// aloud come last, when there is room for them; F1 lists them always.
+		if g, ok := m.scr.(ui.Glossed); ok && m.overlay == nil && len(g.GlossaryTerms()) > 0 {
+			help = m.withKey(help, m.c.Keys.Glossary, w)
+		}
+		help = m.withKey(help, m.c.Keys.ReadAloud, w)
+	}
+	return status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(help)
+}
+
+// withKey adds k to the help line if it fits in w cells, written as the
+// help line writes its keys.
+func (m *Model) withKey(help string, k key.Binding, w int) string {
+	kh := k.Help()
+	c := &m.footKeys
+	if c.styles != m.c.Styles {
+		*c = footKeys{styles: m.c.Styles, text: map[string]string{}, width: map[string]int{}}
+	}
+	more, ok := c.text[kh.Key]
+	if !ok {
+		hs := m.c.Help.Styles
+		more = hs.ShortSeparator.Inline(true).Render(m.c.Help.ShortSeparator) + hs.ShortKey.Inline(true).Render(kh.Key) + " " +
+			hs.ShortDesc.Inline(true).Render(kh.Desc)
+		c.text[kh.Key], c.width[kh.Key] = more, lipgloss.Width(more)
+	}
+	if strings.HasSuffix(help, "…") || lipgloss.Width(help)+c.width[kh.Key] > w {
+		return help
+	}
+	return help + more
+}
+
+// footKeys keeps the keys withKey adds, drawn once per theme.
+type footKeys struct {
+	styles *ui.Styles
+	text   map[string]string
+	width  map[string]int
+}
+
+// tooSmall asks for a bigger window, in whatever room there is.
+func (m *Model) tooSmall() string {
+	msg := m.c.Cat.T("too_small")
+	if m.width < 2 || m.height < 1 {
+		return ""
+	}
+	return lipgloss.NewStyle().Width(m.width).MaxWidth(m.width).MaxHeight(m.height).Render(msg)
+}
+
+// fullWidth says whether the screen wants the whole width (a mail app)
+// rather than a centred reading column.
+func fullWidth(s ui.Screen) bool {
+	f, ok := s.(ui.FullWidth)
+	return ok && f.FullWidth()
+}

@@ -1,0 +1,466 @@
+package screens
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"aula/store"
+	"aula/tui/ui"
+)
+
+// signInMode is the part of the sign-in the learner is in.
+type signInMode int
+
+const (
+	loading   signInMode = iota // the list of learners is on its way
+	pickName                    // choose your name from the list
+	addName                     // write your name
+	askPIN                      // do you want a PIN?
+	newPIN                      // write a PIN
+	repeatPIN                   // write it again
+	enterPIN                    // write your PIN to come in
+	pinLocked                   // three wrong PINs: ask the trainer
+)
+
+// maxPINTries is how many wrong PINs are allowed before the pause.
+const maxPINTries = 3
+
+// PinPause is how long a profile waits after maxPINTries wrong PINs.
+const PinPause = 30 * time.Second
+
+// SignIn lets a learner pick their name or add themselves; no email, no
+// password. A PIN is optional.
+type SignIn struct {
+	c        *ui.Common
+	mode     signInMode
+	learners []store.Learner
+	cursor   int
+	input    textinput.Model
+	name     string // the name being added
+	pin      string // the PIN being set, until it is confirmed
+	choice   int    // in askPIN: 0 no, 1 yes
+	msg      string // what went wrong last
+	busy     bool   // a PIN is being hashed or checked
+	auto     bool   // at start-up, the only learner of a laptop goes straight in
+	tries    map[uint64]int
+	lockedAt map[uint64]time.Time
+}
+
+// Results of sign-in commands.
+type (
+	learnerAddedMsg struct {
+		learner store.Learner
+		err     error
+	}
+	pinCheckedMsg struct {
+		learner store.Learner
+		ok      bool
+		err     error
+	}
+)
+
+func NewSignIn(c *ui.Common, auto bool) *SignIn {
+	in := textinput.New()
+	in.Prompt = "› "
+	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints
+	return &SignIn{c: c, input: in, auto: auto, tries: map[uint64]int{}, lockedAt: map[uint64]time.Time{}}
+}
+
+func (s *SignIn) Title() string { return s.c.Cat.T("signin_title") }
+
+func (s *SignIn) Typing() bool {
+	switch s.mode {
+	case addName, newPIN, repeatPIN, enterPIN:
+		return true
+	}
+	return false
+}
+
+func (s *SignIn) HelpText() string { return s.c.Cat.T("help_signin") }
+
+func (s *SignIn) Keys() []key.Binding {
+	k := s.c.Keys
+	switch s.mode {
+	case pickName:
+		return []key.Binding{k.Move, k.Enter, k.Quit}
+	case askPIN:
+		return []key.Binding{k.Move, k.Enter, k.Back}
+	case pinLocked:
+		return []key.Binding{k.Enter}
+	}
+	if len(s.learners) == 0 {
+		return []key.Binding{k.Enter}
+	}
+	return []key.Binding{k.Enter, k.Back}
+}
+
+// rows of the list: every learner, then "add my name".
+func (s *SignIn) rows() int { return len(s.learners) + 1 }
+
+func (s *SignIn) startInput(placeholder string, secret bool) {
+	s.input.Reset()
+	s.input.Placeholder = placeholder
+	if secret {
+		s.input.EchoMode = textinput.EchoPassword
+		s.input.EchoCharacter = '•'
+		s.input.CharLimit = 4
+	} else {
+		s.input.EchoMode = textinput.EchoNormal
+		s.input.CharLimit = store.MaxNameLen
+	}
+	s.input.Focus()
+}
+
+func (s *SignIn) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case ui.LearnersMsg:
+		if msg.Err != nil {
+			s.msg = s.c.Cat.T("load_failed")
+			return nil
+		}
+		s.learners = msg.Learners
+		s.cursor = 0
+		switch len(s.learners) {
+		case 0:
+			s.mode = addName
+			s.startInput(s.c.Cat.T("name_placeholder"), false)
+		case 1:
+			if s.auto && !s.learners[0].HasPIN() {
+				// One learner on this laptop: straight in.
+				return ui.Send(ui.SignedInMsg{Learner: s.learners[0]})
+			}
+			s.mode = pickName
+		default:
+			s.mode = pickName
+		}
+		return nil
+	case learnerAddedMsg:
+		s.busy = false
+		if msg.err != nil {
+			s.mode, s.msg = addName, s.nameError(msg.err)
+			s.startInput(s.c.Cat.T("name_placeholder"), false)
+			return nil
+		}
+		return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: len(s.learners) > 0 || msg.learner.HasPIN()})
+	case pinCheckedMsg:
+		s.busy = false
+		if msg.err != nil {
+			s.msg = s.c.Cat.T("load_failed")
+			return nil
+		}
+		if msg.ok {
+			delete(s.tries, msg.learner.ID)
+			return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: true})
+		}
+		s.tries[msg.learner.ID]++
+		left := maxPINTries - s.tries[msg.learner.ID]
+		if left <= 0 {
+			s.lockedAt[msg.learner.ID] = s.c.Now()
+			delete(s.tries, msg.learner.ID)
+			s.mode, s.msg = pinLocked, ""
+			return nil
+		}
+		s.msg = s.c.Cat.T("pin_wrong", "Count", left)
+		s.startInput("", true)
+		return nil
+	case tea.KeyMsg:
+		if s.busy {
+			return nil
+		}
+		return s.key(msg)
+	case tea.MouseMsg:
+		if s.mode == pickName && ui.IsClick(msg) {
+			for i := 0; i < s.rows(); i++ {
+				if s.c.Zones.Get(fmt.Sprintf("who-%d", i)).InBounds(msg) {
+					s.cursor = i
+					return s.pick()
+				}
+			}
+		}
+		if s.mode == askPIN && ui.IsClick(msg) {
+			for i := 0; i < 2; i++ {
+				if s.c.Zones.Get(fmt.Sprintf("pinq-%d", i)).InBounds(msg) {
+					s.choice = i
+					return s.answerPINQuestion()
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (s *SignIn) key(msg tea.KeyMsg) tea.Cmd {
+	k := s.c.Keys
+	cat := s.c.Cat
+	switch s.mode {
+	case pickName:
+		switch {
+		case key.Matches(msg, k.Up):
+			s.cursor = (s.cursor - 1 + s.rows()) % s.rows()
+		case key.Matches(msg, k.Down):
+			s.cursor = (s.cursor + 1) % s.rows()
+		case key.Matches(msg, k.Enter):
+			return s.pick()
+		}
+		return nil
+	case askPIN:
+		switch {
+		case key.Matches(msg, k.Up), key.Matches(msg, k.Down):
+			s.choice = 1 - s.choice
+		case key.Matches(msg, k.Enter):
+			return s.answerPINQuestion()
+		case key.Matches(msg, k.Back):
+			s.mode = addName
+			s.startInput(cat.T("name_placeholder"), false)
+			s.input.SetValue(s.name)
+		}
+		return nil
+	case pinLocked:
+		if key.Matches(msg, k.Enter) || key.Matches(msg, k.Back) {
+			s.mode, s.msg = pickName, ""
+		}
+		return nil
+	}
+
+	// Text modes.
+	switch {
+	case key.Matches(msg, k.Back):
+		s.msg = ""
+		if len(s.learners) > 0 {
+			s.mode = pickName
+		} else {
+			s.mode = addName
+			s.startInput(cat.T("name_placeholder"), false)
+		}
+		return nil
+	case key.Matches(msg, k.Enter):
+		return s.submit()
+	}
+	if s.mode != addName && msg.Type == tea.KeyRunes {
+		// A PIN is digits only.
+		msg.Runes = []rune(strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, string(msg.Runes)))
+		if len(msg.Runes) == 0 {
+			s.msg = cat.T("pin_digits_only")
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd
+}
+
+// pick acts on the row under the cursor.
+func (s *SignIn) pick() tea.Cmd {
+	s.msg = ""
+	if s.cursor == len(s.learners) {
+		s.mode = addName
+		s.startInput(s.c.Cat.T("name_placeholder"), false)
+		return nil
+	}
+	l := s.learners[s.cursor]
+	if !l.HasPIN() {
+		return ui.Send(ui.SignedInMsg{Learner: l, Shared: len(s.learners) > 1})
+	}
+	if at, locked := s.lockedAt[l.ID]; locked {
+		if s.c.Now().Sub(at) < PinPause {
+			s.mode = pinLocked
+			return nil
+		}
+		delete(s.lockedAt, l.ID)
+	}
+	s.mode = enterPIN
+	s.startInput("", true)
+	return nil
+}
+
+func (s *SignIn) answerPINQuestion() tea.Cmd {
+	if s.choice == 1 {
+		s.mode = newPIN
+		s.startInput("", true)
+		return nil
+	}
+	return s.create("")
+}
+
+// submit handles Enter in a text field.
+func (s *SignIn) submit() tea.Cmd {
+	cat := s.c.Cat
+	v := s.input.Value()
+	switch s.mode {
+	case addName:
+		name := strings.TrimSpace(v)
+		if err := store.CheckName(name); err != nil {
+			s.msg = s.nameError(err)
+			return nil
+		}
+		for _, l := range s.learners {
+			if strings.EqualFold(l.Name, name) {
+				s.msg = s.nameError(store.ErrNameTaken)
+				return nil
+			}
+		}
+		s.name, s.msg, s.choice = name, "", 0
+		s.mode = askPIN
+		return nil
+	case newPIN:
+		if !fourDigits(v) {
+			s.msg = cat.T("pin_need_four")
+			return nil
+		}
+		s.pin, s.msg = v, ""
+		s.mode = repeatPIN
+		s.startInput("", true)
+		return nil
+	case repeatPIN:
+		if v != s.pin {
+			s.pin, s.msg = "", cat.T("pin_mismatch")
+			s.mode = newPIN
+			s.startInput("", true)
+			return nil
+		}
+		pin := s.pin
+		s.pin = ""
+		return s.create(pin)
+	case enterPIN:
+		if !fourDigits(v) {
+			s.msg = cat.T("pin_need_four")
+			return nil
+		}
+		l := s.learners[s.cursor]
+		s.busy = true
+		s.input.Reset()
+		st := s.c.Store
+		return func() tea.Msg {
+			ok, err := st.CheckPIN(l.ID, v)
+			return pinCheckedMsg{learner: l, ok: ok, err: err}
+		}
+	}
+	return nil
+}
+
+// create adds the learner in a command: hashing a PIN is slow on purpose.
+func (s *SignIn) create(pin string) tea.Cmd {
+	s.busy = true
+	name, st := s.name, s.c.Store
+	return func() tea.Msg {
+		l, err := st.AddLearner(name, pin)
+		return learnerAddedMsg{learner: l, err: err}
+	}
+}
+
+func (s *SignIn) nameError(err error) string {
+	switch {
+	case errors.Is(err, store.ErrNameTaken):
+		return s.c.Cat.T("name_taken")
+	case errors.Is(err, store.ErrBadName):
+		return s.c.Cat.T("name_bad", "Max", store.MaxNameLen)
+	}
+	return s.c.Cat.T("load_failed")
+}
+
+func fourDigits(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *SignIn) View() string {
+	st, cat := s.c.Styles, s.c.Cat
+	w := s.c.TextWidth()
+	wrap := lipgloss.NewStyle().Width(w)
+	var parts []string
+	add := func(lines ...string) { parts = append(parts, lines...) }
+	switch s.mode {
+	case loading:
+		add(cat.T("loading"))
+	case pickName:
+		add(st.Title.Render(cat.T("who_are_you")), wrap.Render(cat.T("who_are_you_text")), "")
+		for i := 0; i < s.rows(); i++ {
+			label := "+ " + cat.T("add_me")
+			if i < len(s.learners) {
+				label = s.learners[i].Name
+				if s.learners[i].HasPIN() {
+					label += st.Dim.Render("  (" + cat.T("has_pin") + ")")
+				}
+			}
+			row := "  " + label
+			if i == s.cursor {
+				row = st.Cursor.Render("▶ " + label)
+			}
+			if s.c.Large && i > 0 {
+				add("")
+			}
+			add(s.c.Zones.Mark(fmt.Sprintf("who-%d", i), row))
+		}
+		parts = s.scrollList(parts, 3, s.cursor)
+	case addName:
+		if len(s.learners) == 0 {
+			add(st.Title.Render(cat.T("welcome")), wrap.Render(cat.T("welcome_text")), "")
+		}
+		add(st.Title.Render(cat.T("your_name")), wrap.Render(cat.T("your_name_text")), "",
+			st.Input.Width(min(w, 40)).Render(s.input.View()))
+	case askPIN:
+		add(st.Title.Render(cat.T("want_pin", "Name", s.name)), wrap.Render(cat.T("want_pin_text")), "")
+		for i, label := range []string{cat.T("pin_no"), cat.T("pin_yes")} {
+			row := "  ( ) " + label
+			if i == s.choice {
+				row = st.Cursor.Render("▶ (•) " + label)
+			}
+			if s.c.Large && i > 0 {
+				add("")
+			}
+			add(s.c.Zones.Mark(fmt.Sprintf("pinq-%d", i), row))
+		}
+	case newPIN, repeatPIN, enterPIN:
+		title, text := cat.T("new_pin"), cat.T("new_pin_text")
+		if s.mode == repeatPIN {
+			title, text = cat.T("repeat_pin"), cat.T("repeat_pin_text")
+		}
+		if s.mode == enterPIN {
+			title, text = cat.T("enter_pin", "Name", s.learners[s.cursor].Name), cat.T("enter_pin_text")
+		}
+		add(st.Title.Render(title), wrap.Render(text), "", st.Input.Width(12).Render(s.input.View()))
+		if s.busy {
+			add("", st.Dim.Render(cat.T("checking")))
+		}
+	case pinLocked:
+		add(st.Title.Render(cat.T("pin_locked_title")), "", wrap.Render(cat.T("pin_locked_text")), "",
+			ui.Button(s.c, "btn-ok", cat.T("btn_ok"), true))
+	}
+	if s.msg != "" {
+		add("", wrap.Render(st.Bad.Render("! ")+s.msg))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// scrollList keeps the cursor's row of a list visible: lines before head
+// stay put; the list rows after them scroll.
+func (s *SignIn) scrollList(lines []string, head, cursor int) []string {
+	room := s.c.Height - head - 2
+	rows := lines[head:]
+	if room < 1 || len(rows) <= room {
+		return lines
+	}
+	start := ui.Clamp(cursor-room/2, 0, len(rows)-room)
+	return append(append([]string{}, lines[:head]...), rows[start:start+room]...)
+}

@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/progress"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+func IsClick(m tea.MouseMsg) bool {
+	return m.Action == tea.MouseActionRelease && m.Button == tea.MouseButtonLeft
+}
+
+// Button draws a clickable button; the default one (Enter) stands out.
+func Button(c *Common, id, label string, isDefault bool) string {
+	st := c.Styles.Button
+	if isDefault {
+		st = c.Styles.ButtonOn
+	}
+	if c.Large {
+		// A wider target for a shaky hand.
+		return c.Zones.Mark(id, st.Render("[   "+label+"   ]"))
+	}
+	return c.Zones.Mark(id, st.Render("[ "+label+" ]"))
+}
+
+// ProgressBar draws done out of total; it always comes with words beside it.
+func ProgressBar(c *Common, done, total, width int) string {
+	// The bar takes lipgloss's colour profile, which honours NO_COLOR;
+	// its own default (termenv.ColorProfile) does not.
+	bar := progress.New(progress.WithSolidFill(c.Styles.BarFull), progress.WithoutPercentage(), progress.WithWidth(width),
+		progress.WithColorProfile(lipgloss.ColorProfile()))
+	bar.EmptyColor = c.Styles.BarEmpty
+	pct := 0.0
+	if total > 0 {
+		pct = float64(done) / float64(total)
+	}
+	return bar.ViewAs(pct)
+}
+
+// Truncate shortens s to n cells with an ellipsis.
+func Truncate(s string, n int) string {
+	if lipgloss.Width(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r))+1 > n {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// LongDate says a day in words: "jueves, 5 de marzo de 2026".
+func LongDate(c *Common, d time.Time) string {
+	months := strings.Fields(c.Cat.T("form_months"))
+	days := strings.Fields(c.Cat.T("form_weekdays"))
+	if len(months) != 12 || len(days) != 7 {
+		return d.Format("02/01/2006")
+	}
+	return c.Cat.T("form_long_date", "Weekday", days[(int(d.Weekday())+6)%7], "Day", d.Day(),
+		"Month", months[d.Month()-1], "Year", d.Year())
+}
