@@ -403,12 +403,7 @@ func TestAttackBadFieldsChangeNothing(t *testing.T) {
 		"presence: negative misses":   {PathPresence, Presence{Learner: 1, Name: "Ana", Screen: "lesson", Misses: -1}},
 		"presence: step after last":   {PathPresence, Presence{Learner: 1, Name: "Ana", Screen: "lesson", StepIndex: 9, Steps: 3}},
 		"presence: wait, no hand":     {PathPresence, Presence{Screen: "home", HelpWait: 5}},
-		"push: elapsed 9e18":          {PathPush, ev(func(e *store.Event) { e.Elapsed = 9e18 })},
-		"push: negative elapsed":      {PathPush, ev(func(e *store.Event) { e.Elapsed = -1 })},
-		"push: year 2099":             {PathPush, ev(func(e *store.Event) { e.At = time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC) })},
-		"push: year 1":                {PathPush, ev(func(e *store.Event) { e.At = time.Time{} })},
 		"push: long lesson id":        {PathPush, ev(func(e *store.Event) { e.Lesson = long })},
-		"push: huge step index":       {PathPush, ev(func(e *store.Event) { e.StepIndex = 1 << 40 })},
 		"push: long learner name":     {PathPush, PushRequest{Learners: []store.RemoteLearner{{ID: 1, Name: long}}}},
 		"push: name only controls":    {PathPush, PushRequest{Learners: []store.RemoteLearner{{ID: 1, Name: "\x1b[2J\u202e"}}}},
 		"push: too many learners":     {PathPush, PushRequest{Learners: make([]store.RemoteLearner, MaxBatch+1)}},
@@ -426,6 +421,23 @@ func TestAttackBadFieldsChangeNothing(t *testing.T) {
 		}
 		if strings.Contains(body, long) {
 			t.Errorf("%s: the answer repeats the value", name)
+		}
+	}
+	// A bad event is refused on its own, with its reason, and stored nowhere.
+	for name, tc := range map[string]struct {
+		push   PushRequest
+		reason string
+	}{
+		"elapsed 9e18":     {ev(func(e *store.Event) { e.Elapsed = 9e18 }), ReasonInvalid},
+		"negative elapsed": {ev(func(e *store.Event) { e.Elapsed = -1 }), ReasonInvalid},
+		"year 2099":        {ev(func(e *store.Event) { e.At = time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC) }), ReasonClock},
+		"year 1":           {ev(func(e *store.Event) { e.At = time.Time{} }), ReasonClock},
+		"huge step index":  {ev(func(e *store.Event) { e.StepIndex = 1 << 40 }), ReasonInvalid},
+	} {
+		resp, err := k.c.Push(context.Background(), tc.push)
+		if err != nil || len(resp.Confirmed) != 0 || len(resp.Refused) != 1 ||
+			resp.Refused[0].ID != tc.push.Events[0].ID || resp.Refused[0].Reason != tc.reason || resp.Refused[0].Detail == "" {
+			t.Errorf("push %s: %+v, %v; want it refused as %s with a reason", name, resp, err, tc.reason)
 		}
 	}
 	// Commands from the trainer are checked too.
