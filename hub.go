@@ -18,7 +18,13 @@ import (
 	"aula/i18n"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/dashboard"
 )
+
+// hubBackupEvery is how often a hub copies its data file (checked, three
+// generations kept, as the kiosk's): a damaged file loses at most this
+// much of what reached the class, and each laptop still has it.
+const hubBackupEvery = 10 * time.Minute
 
 // quietLog keeps the HTTP server's complaints (a laptop that hung up during
 // the TLS handshake) off the trainer's screen.
@@ -48,17 +54,19 @@ func addHubFlags(fs *flag.FlagSet) *hubFlags {
 func runHub(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("hub", stderr)
 	data := fs.String("data", defaultDataDir(), "")
+	lang := fs.String("lang", "en", "")
 	hf := addHubFlags(fs)
 	if _, err := parse(fs, args); err != nil {
 		return exitUsage
 	}
-	st, code := openStore(*data, i18n.New("en"), stderr)
+	cat := i18n.New(*lang)
+	st, code := openStore(*data, cat, stderr)
 	if st == nil {
 		return code
 	}
 	defer st.Close()
 	lib, _ := loadLessons("")
-	h, ln, code := startHub(st, *data, hf, lib, stdout, stderr)
+	h, ln, code := startHub(st, *data, hf, lib, cat, stdout, stderr)
 	if h == nil {
 		return code
 	}
@@ -89,7 +97,7 @@ type hubListener struct {
 // startHub listens, makes or loads the certificate and the trainer key,
 // makes the hub over st and tells how to reach it. It listens first: a
 // hub that cannot start makes no key it would not show.
-func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, stdout, stderr io.Writer) (*classroom.Hub, *hubListener, int) {
+func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, cat *i18n.Catalog, stdout, stderr io.Writer) (*classroom.Hub, *hubListener, int) {
 	fail := func(code int, format string, a ...any) (*classroom.Hub, *hubListener, int) {
 		fmt.Fprintf(stderr, "aula hub: "+format+"\n", a...)
 		return nil, nil, code
@@ -157,6 +165,10 @@ func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, s
 		ln.Close()
 		return fail(exitData, "%v", err)
 	}
+	if r := h.Restored(); r != nil {
+		// Damage is told before anything else, in the trainer's language.
+		fmt.Fprintln(stdout, "!", dashboard.RestoredText(cat, r))
+	}
 	addrs := hubAddresses(hl)
 	for _, a := range addrs {
 		fmt.Fprintln(stdout, "Class hub at", a)
@@ -223,16 +235,25 @@ func serveHub(ctx context.Context, h *classroom.Hub, hl *hubListener, announced 
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(hl) }()
-	select {
-	case err := <-errc:
-		if errors.Is(err, http.ErrServerClosed) {
+	st := h.Store()
+	st.BackupLater()       // the copy at start (Close waits for it)
+	defer st.BackupLater() // and the copy on the way out
+	tick := time.NewTicker(hubBackupEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-tick.C:
+			st.BackupLater()
+		case err := <-errc:
+			if errors.Is(err, http.ErrServerClosed) {
+				return nil
+			}
+			return err
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			_ = srv.Shutdown(sctx)
 			return nil
 		}
-		return err
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
-		return nil
 	}
 }

@@ -159,6 +159,10 @@ func (h *Hub) Code() string { return h.code }
 // Store is the hub's data file.
 func (h *Hub) Store() *store.Store { return h.st }
 
+// Restored says what was done about a damaged data file when the hub's
+// store opened; nil when the file was sound.
+func (h *Hub) Restored() *Restored { return restored(h.st) }
+
 // Handler serves the hub's API.
 func (h *Hub) Handler() http.Handler {
 	mux := http.NewServeMux()
