@@ -20,5 +20,5 @@ func TestDashboardTellsARestoredHub(t *testing.T) {
 
 	src.snap.Restored = &classroom.Restored{}
 	fresh := newDash(t, "en", src, 80, 24)
-	fresh.must("! Hub data was damaged and started empty: see help")
+	fresh.must("! Hub data was damaged and started empty")
 }
