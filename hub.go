@@ -110,32 +110,9 @@ func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, c
 		}
 		return false
 	}}
-	var cert tls.Certificate
-	var err error
-	switch {
-	case (*hf.tlsCert == "") != (*hf.tlsKey == ""):
-		return fail(exitUsage, "--tls-cert and --tls-key go together")
-	case *hf.tlsCert != "" && (*hf.plain || *hf.proxy), *hf.plain && *hf.proxy:
-		return fail(exitUsage, "choose one of --tls-cert, --plain-http and --behind-proxy")
-	case *hf.tlsCert != "":
-		if cert, err = tls.LoadX509KeyPair(*hf.tlsCert, *hf.tlsKey); err != nil {
-			return fail(exitUsage, "cannot read the certificate: %v", err)
-		}
-		opt.TLS = classroom.TLSCA
-	case *hf.plain:
-		opt.TLS = classroom.TLSPlain
-	case *hf.proxy:
-		opt.TLS = classroom.TLSProxy
-	default:
-		if cert, err = classroom.HubCert(dir); err != nil {
-			return fail(exitData, "%v", err)
-		}
-		opt.TLS = classroom.TLSSelf
-	}
-	if opt.TLS == classroom.TLSSelf || opt.TLS == classroom.TLSCA {
-		if opt.Fingerprint, err = classroom.CertFingerprint(cert); err != nil {
-			return fail(exitUsage, "the certificate: %v", err)
-		}
+	cert, code, err := hubTLS(dir, hf, &opt)
+	if err != nil {
+		return fail(code, "%v", err)
 	}
 	ln, err := net.Listen("tcp", *hf.listen)
 	if err != nil {
@@ -165,6 +142,47 @@ func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, c
 		ln.Close()
 		return fail(exitData, "%v", err)
 	}
+	tellHubStart(stdout, cat, h, hl, opt, hf, key, fresh)
+	return h, hl, exitOK
+}
+
+// hubTLS chooses how the hub is served from the flags, into opt, with
+// the certificate to serve; on an error, the exit code to give.
+func hubTLS(dir string, hf *hubFlags, opt *classroom.HubOptions) (tls.Certificate, int, error) {
+	var cert tls.Certificate
+	var err error
+	switch {
+	case (*hf.tlsCert == "") != (*hf.tlsKey == ""):
+		return cert, exitUsage, errors.New("--tls-cert and --tls-key go together")
+	case *hf.tlsCert != "" && (*hf.plain || *hf.proxy), *hf.plain && *hf.proxy:
+		return cert, exitUsage, errors.New("choose one of --tls-cert, --plain-http and --behind-proxy")
+	case *hf.tlsCert != "":
+		if cert, err = tls.LoadX509KeyPair(*hf.tlsCert, *hf.tlsKey); err != nil {
+			return cert, exitUsage, fmt.Errorf("cannot read the certificate: %w", err)
+		}
+		opt.TLS = classroom.TLSCA
+	case *hf.plain:
+		opt.TLS = classroom.TLSPlain
+	case *hf.proxy:
+		opt.TLS = classroom.TLSProxy
+	default:
+		if cert, err = classroom.HubCert(dir); err != nil {
+			return cert, exitData, err
+		}
+		opt.TLS = classroom.TLSSelf
+	}
+	if opt.TLS == classroom.TLSSelf || opt.TLS == classroom.TLSCA {
+		if opt.Fingerprint, err = classroom.CertFingerprint(cert); err != nil {
+			return cert, exitUsage, fmt.Errorf("the certificate: %w", err)
+		}
+	}
+	return cert, exitOK, nil
+}
+
+// tellHubStart says what the trainer must know at start: damage to the
+// hub's data file first, then where the class is, its code, how it is
+// served and the trainer key when it is new or asked for.
+func tellHubStart(stdout io.Writer, cat *i18n.Catalog, h *classroom.Hub, hl *hubListener, opt classroom.HubOptions, hf *hubFlags, key string, fresh bool) {
 	if r := h.Restored(); r != nil {
 		// Damage is told before anything else, in the trainer's language.
 		fmt.Fprintln(stdout, "!", dashboard.RestoredText(cat, r))
@@ -198,7 +216,6 @@ func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, c
 	case *hf.showKey:
 		fmt.Fprintln(stdout, "This hub's trainer key was made by an older Aula, which kept only a check of it: make a new one with --new-key.")
 	}
-	return h, hl, exitOK
 }
 
 // hubAddresses are the addresses kiosks can use: the one listened on, or

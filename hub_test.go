@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"aula/i18n"
+	"aula/lessons"
 	"aula/store"
 )
 
@@ -42,21 +43,7 @@ func TestHubStartShowsAndRotatesTheKey(t *testing.T) {
 	defer st.Close()
 	lib, _ := loadLessons("")
 
-	busy, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer busy.Close()
-	var out, errb bytes.Buffer
-	if h, _, code := startHub(st, dir, hubFlagsFor(t, "--listen", busy.Addr().String()), lib, i18n.New("en"), &out, &errb); h != nil || code != exitUsage {
-		t.Fatalf("a busy port: hub %v, code %d", h, code)
-	}
-	if !strings.Contains(errb.String(), "cannot listen on") {
-		t.Errorf("busy port said %q", errb.String())
-	}
-	if k, _ := st.KeptTrainerKey(); k != "" {
-		t.Fatal("a hub that never started made a trainer key")
-	}
+	hubOnABusyPort(t, st, dir, lib)
 
 	start := func(args ...string) string {
 		t.Helper()
@@ -108,23 +95,8 @@ func TestHubBacksUpAndTellsDamage(t *testing.T) {
 	if _, err := st.Ingest("0123456789abcdef", []store.RemoteLearner{{ID: 1, Name: "Rosa"}}, nil); err != nil {
 		t.Fatal(err)
 	}
-	var out, errb bytes.Buffer
-	h, hl, code := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), lib, i18n.New("es"), &out, &errb)
-	if h == nil {
-		t.Fatalf("start: %d %s", code, errb.String())
-	}
-	if strings.Contains(out.String(), "dañado") {
-		t.Fatalf("a sound file told as damaged:\n%s", out.String())
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- serveHub(ctx, h, hl, nil) }()
-	stop()
-	if err := <-served; err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Close(); err != nil { // waits for the copies
-		t.Fatal(err)
+	if said := serveAWhile(t, st, dir, lib); strings.Contains(said, "dañado") {
+		t.Fatalf("a sound file told as damaged:\n%s", said)
 	}
 	bak := filepath.Join(dir, store.FileName+".bak")
 	fi, err := os.Stat(bak)
@@ -143,8 +115,8 @@ func TestHubBacksUpAndTellsDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	out.Reset()
-	h, hl, code = startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), lib, i18n.New("es"), &out, &errb)
+	var out, errb bytes.Buffer
+	h, hl, code := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), lib, i18n.New("es"), &out, &errb)
 	if h == nil {
 		t.Fatalf("start after damage: %d %s", code, errb.String())
 	}
@@ -161,4 +133,47 @@ func TestHubBacksUpAndTellsDamage(t *testing.T) {
 	if l, err := st.HubLearner("0123456789abcdef", 1); err != nil || l.Name != "Rosa" {
 		t.Errorf("the copy's learner: %+v, %v", l, err)
 	}
+}
+
+// serveAWhile starts a hub over st in Spanish, serves and stops it, closes
+// st (which waits for the copies) and returns what the hub said at start.
+func serveAWhile(t *testing.T, st *store.Store, dir string, lib *lessons.Library) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	h, hl, code := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), lib, i18n.New("es"), &out, &errb)
+	if h == nil {
+		t.Fatalf("start: %d %s", code, errb.String())
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- serveHub(ctx, h, hl, nil) }()
+	stop()
+	if err := <-served; err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+// hubOnABusyPort: a hub that cannot listen says so and makes no key.
+func hubOnABusyPort(t *testing.T, st *store.Store, dir string, lib *lessons.Library) {
+	t.Helper()
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	var out, errb bytes.Buffer
+	if h, _, code := startHub(st, dir, hubFlagsFor(t, "--listen", busy.Addr().String()), lib, i18n.New("en"), &out, &errb); h != nil || code != exitUsage {
+		t.Fatalf("a busy port: hub %v, code %d", h, code)
+	}
+	if !strings.Contains(errb.String(), "cannot listen on") {
+		t.Errorf("busy port said %q", errb.String())
+	}
+	if k, _ := st.KeptTrainerKey(); k != "" {
+		t.Fatal("a hub that never started made a trainer key")
+	}
+
 }

@@ -102,8 +102,8 @@ func TestAttackSlowBodyJoinsAreAllCounted(t *testing.T) {
 			defer conn.Close()
 			fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", PathJoin, len(body))
 			<-start
-			conn.Write(body)
-			conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+			_, _ = conn.Write(body) // a failure shows in the answer read next
+			_ = conn.SetReadDeadline(time.Now().Add(20 * time.Second))
 			resp, err := http.ReadResponse(bufioReader(conn), nil)
 			if err != nil {
 				other.Add(1)
@@ -207,7 +207,9 @@ func TestAttackDistributedGuessesThenTheRightCode(t *testing.T) {
 	}
 	for _, w := range h.Waiting() {
 		if w.Laptop == j2.Laptop {
-			h.Send(ctx, Command{Kind: CmdRefuse, To: w.ID})
+			if err := h.Send(ctx, Command{Kind: CmdRefuse, To: w.ID}); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if _, err := j2.Wait(ctx); !errors.Is(err, ErrRefused) {
@@ -221,7 +223,9 @@ func TestAttackDistributedGuessesThenTheRightCode(t *testing.T) {
 	}
 	for _, w := range h.Waiting() {
 		if w.Laptop == j3.Laptop {
-			h.Send(ctx, Command{Kind: CmdAdmit, To: w.ID})
+			if err := h.Send(ctx, Command{Kind: CmdAdmit, To: w.ID}); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if _, err := j3.Wait(ctx); !errors.Is(err, ErrWrongCode) {

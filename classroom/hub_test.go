@@ -201,7 +201,9 @@ func TestBadBodiesChangeNothing(t *testing.T) {
 		}
 		defer resp.Body.Close()
 		var b bytes.Buffer
-		b.ReadFrom(resp.Body)
+		if _, err := b.ReadFrom(resp.Body); err != nil {
+			t.Fatal(err)
+		}
 		return resp.StatusCode, b.String()
 	}
 	huge := `{"learners":[],"events":[` + strings.Repeat(`{"kind":"answer"},`, MaxBody/16) + `{}]}`
