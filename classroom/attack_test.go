@@ -144,29 +144,7 @@ func TestAttackSlowBodyJoinsAreAllCounted(t *testing.T) {
 // it in, and it joins, with the certificate proved.
 func TestAttackDistributedGuessesThenTheRightCode(t *testing.T) {
 	h := newTestHub(t)
-	before := h.fingerprintOf(t)
-	// Each guess from another address (127.0.0.2, .3, …).
-	wrong := 0
-	for i := range guessBurst + 10 {
-		err := h.guessFrom(net.IPv4(127, 0, 1, byte(i+2)), fmt.Sprintf("%06d", i))
-		switch {
-		case errors.Is(err, ErrWrongCode):
-			wrong++
-		case errors.Is(err, ErrWaiting):
-		default:
-			t.Fatalf("guess %d: %v", i, err)
-		}
-	}
-	if wrong != guessBurst {
-		t.Errorf("%d wrong guesses were judged, want the budget, %d", wrong, guessBurst)
-	}
-	guessed, n := h.Guessed()
-	if !guessed || n != guessBurst {
-		t.Errorf("guessed %v with %d wrong codes", guessed, n)
-	}
-	if after := h.fingerprintOf(t); after != before {
-		t.Error("wrong guesses changed what the hub stores")
-	}
+	spendGuessBudget(t, h)
 
 	// The learner's laptop (127.0.0.1, which has not guessed), the right
 	// code: it waits.
@@ -201,36 +179,65 @@ func TestAttackDistributedGuessesThenTheRightCode(t *testing.T) {
 		t.Errorf("the admitted laptop cannot report: %v", err)
 	}
 	// A refused one hears it.
-	j2, _, err := StartJoin(ctx, h.srv.URL, testCode, randomDeviceID(), "", "")
-	if err != nil || j2.Ticket == "" {
-		t.Fatalf("second waiter: %+v, %v", j2, err)
-	}
-	for _, w := range h.Waiting() {
-		if w.Laptop == j2.Laptop {
-			if err := h.Send(ctx, Command{Kind: CmdRefuse, To: w.ID}); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	if _, err := j2.Wait(ctx); !errors.Is(err, ErrRefused) {
+	if err := waitAndDecide(t, h, testCode, CmdRefuse); !errors.Is(err, ErrRefused) {
 		t.Errorf("refused laptop: %v", err)
 	}
 	// A waiting laptop with a wrong code, let in by mistake, still does
 	// not get in: the code is proved after the trainer's word too.
-	j3, _, err := StartJoin(ctx, h.srv.URL, "111111", randomDeviceID(), "", "")
-	if err != nil || j3.Ticket == "" {
-		t.Fatalf("third waiter: %+v, %v", j3, err)
+	if err := waitAndDecide(t, h, "111111", CmdAdmit); !errors.Is(err, ErrWrongCode) {
+		t.Errorf("admitted with a wrong code: %v", err)
+	}
+}
+
+// spendGuessBudget guesses from many addresses until the hub-wide budget
+// is spent: only the budget is judged, and nothing stored changes.
+func spendGuessBudget(t *testing.T, h *testHub) {
+	t.Helper()
+	before := h.fingerprintOf(t)
+	// Each guess from another address (127.0.0.2, .3, …).
+	wrong := 0
+	for i := range guessBurst + 10 {
+		err := h.guessFrom(net.IPv4(127, 0, 1, byte(i+2)), fmt.Sprintf("%06d", i))
+		switch {
+		case errors.Is(err, ErrWrongCode):
+			wrong++
+		case errors.Is(err, ErrWaiting):
+		default:
+			t.Fatalf("guess %d: %v", i, err)
+		}
+	}
+	if wrong != guessBurst {
+		t.Errorf("%d wrong guesses were judged, want the budget, %d", wrong, guessBurst)
+	}
+	guessed, n := h.Guessed()
+	if !guessed || n != guessBurst {
+		t.Errorf("guessed %v with %d wrong codes", guessed, n)
+	}
+	if after := h.fingerprintOf(t); after != before {
+		t.Error("wrong guesses changed what the hub stores")
+	}
+
+}
+
+// waitAndDecide joins with code (the class is being guessed at, so the
+// laptop waits), has the trainer decide (CmdAdmit or CmdRefuse) and returns
+// what the laptop hears.
+func waitAndDecide(t *testing.T, h *testHub, code string, decide CommandKind) error {
+	t.Helper()
+	ctx := context.Background()
+	j, _, err := StartJoin(ctx, h.srv.URL, code, randomDeviceID(), "", "")
+	if err != nil || j.Ticket == "" {
+		t.Fatalf("waiter with %s: %+v, %v", code, j, err)
 	}
 	for _, w := range h.Waiting() {
-		if w.Laptop == j3.Laptop {
-			if err := h.Send(ctx, Command{Kind: CmdAdmit, To: w.ID}); err != nil {
+		if w.Laptop == j.Laptop {
+			if err := h.Send(ctx, Command{Kind: decide, To: w.ID}); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if _, err := j3.Wait(ctx); !errors.Is(err, ErrWrongCode) {
-		t.Errorf("admitted with a wrong code: %v", err)
-	}
+	_, err = j.Wait(ctx)
+	return err
 }
 
 // One address guessing: 5 judged, then 3 on the waiting list, then 429;

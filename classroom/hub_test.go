@@ -260,10 +260,18 @@ func TestCommandsReachTheirKiosks(t *testing.T) {
 	if r.Pause == nil || r.Pause.Text != "Mirad la pantalla" || len(r.Commands) != 0 || r.Last != 3 {
 		t.Fatalf("late kiosk: %+v", r)
 	}
+	longPollWakes(t, h, a, 3)
+	badCommandsRefused(t, h)
+}
+
+// longPollWakes: a long-poll after seq waits and wakes when a command comes.
+func longPollWakes(t *testing.T, h *testHub, a kiosk, seq int64) {
+	t.Helper()
+	ctx := context.Background()
 	// The long-poll waits and wakes when a command comes.
 	got := make(chan PollResponse)
 	go func() {
-		r, _ := a.c.Poll(ctx, 3)
+		r, _ := a.c.Poll(ctx, seq)
 		got <- r
 	}()
 	if err := h.trainer.Send(ctx, Command{Kind: CmdResume}); err != nil {
@@ -277,6 +285,11 @@ func TestCommandsReachTheirKiosks(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the long-poll did not wake")
 	}
+}
+
+func badCommandsRefused(t *testing.T, h *testHub) {
+	t.Helper()
+	ctx := context.Background()
 	for _, bad := range []Command{{Kind: "reboot"}, {Kind: CmdMessage, Text: "  "}, {Kind: CmdGoLesson}, {Kind: CmdAckHelp}, {Kind: CmdMessage, Text: strings.Repeat("x", MaxMessage+1)}} {
 		if err := h.trainer.Send(ctx, bad); err == nil {
 			t.Errorf("bad command %+v accepted", bad)
