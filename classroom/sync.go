@@ -75,6 +75,7 @@ type Syncer struct {
 
 	held     map[string]string // ids the hub refused (ReasonClock, ReasonInvalid) → reason; pushLoop only
 	heldFrom time.Time         // when the first of them was held
+	heldGen  int               // the class they were refused by
 }
 
 // NewSyncer makes a syncer over the kiosk's store; send delivers StatusMsg
@@ -244,6 +245,13 @@ func (s *Syncer) pushLoop(ctx context.Context) {
 	for {
 		c, gen, changed := s.current()
 		next := time.Minute // idle: wait for a kick
+		if gen != s.heldGen {
+			// Another class: what the last one refused goes to this one.
+			s.heldGen = gen
+			if len(s.held) > 0 {
+				s.hold(nil)
+			}
+		}
 		if c != nil && s.State() != Refused {
 			more, err := s.pushOnce(ctx, c)
 			s.result(gen, err)
