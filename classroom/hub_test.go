@@ -215,7 +215,7 @@ func TestBadBodiesChangeNothing(t *testing.T) {
 		"unknown field":   {PathPush, `{"evnts": []}`, 400},
 		"two values":      {PathPush, `{} {}`, 400},
 		"too big":         {PathPush, huge, 400},
-		"bad event":       {PathPush, `{"learners":[{"id":1,"name":"Ana"}],"events":[{"id":"x:1","seq":1,"learner":1,"kind":"nonsense","lesson":"a"}]}`, 400},
+		"bad event":       {PathPush, `{"learners":[{"id":1,"name":"Ana"}],"events":[{"id":"x:1","seq":1,"learner":1,"kind":"nonsense","lesson":"a","at":"` + time.Now().UTC().Format(time.RFC3339) + `"}]}`, 400},
 		"presence, array": {PathPresence, `[]`, 400},
 	} {
 		code, body := post(tc.path, tc.body)
