@@ -18,7 +18,13 @@ import (
 	"aula/i18n"
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/dashboard"
 )
+
+// hubBackupEvery is how often a hub copies its data file (checked, three
+// generations kept, as the kiosk's): a damaged file loses at most this
+// much of what reached the class, and each laptop still has it.
+const hubBackupEvery = 10 * time.Minute
 
 // quietLog keeps the HTTP server's complaints (a laptop that hung up during
 // the TLS handshake) off the trainer's screen.
@@ -48,17 +54,19 @@ func addHubFlags(fs *flag.FlagSet) *hubFlags {
 func runHub(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("hub", stderr)
 	data := fs.String("data", defaultDataDir(), "")
+	lang := fs.String("lang", "en", "")
 	hf := addHubFlags(fs)
 	if _, err := parse(fs, args); err != nil {
 		return exitUsage
 	}
-	st, code := openStore(*data, i18n.New("en"), stderr)
+	cat := i18n.New(*lang)
+	st, code := openStore(*data, cat, stderr)
 	if st == nil {
 		return code
 	}
 	defer st.Close()
 	lib, _ := loadLessons("")
-	h, ln, code := startHub(st, *data, hf, lib, stdout, stderr)
+	h, ln, code := startHub(st, *data, hf, lib, cat, stdout, stderr)
 	if h == nil {
 		return code
 	}
@@ -89,7 +97,7 @@ type hubListener struct {
 // startHub listens, makes or loads the certificate and the trainer key,
 // makes the hub over st and tells how to reach it. It listens first: a
 // hub that cannot start makes no key it would not show.
-func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, stdout, stderr io.Writer) (*classroom.Hub, *hubListener, int) {
+func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, cat *i18n.Catalog, stdout, stderr io.Writer) (*classroom.Hub, *hubListener, int) {
 	fail := func(code int, format string, a ...any) (*classroom.Hub, *hubListener, int) {
 		fmt.Fprintf(stderr, "aula hub: "+format+"\n", a...)
 		return nil, nil, code
@@ -102,32 +110,9 @@ func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, s
 		}
 		return false
 	}}
-	var cert tls.Certificate
-	var err error
-	switch {
-	case (*hf.tlsCert == "") != (*hf.tlsKey == ""):
-		return fail(exitUsage, "--tls-cert and --tls-key go together")
-	case *hf.tlsCert != "" && (*hf.plain || *hf.proxy), *hf.plain && *hf.proxy:
-		return fail(exitUsage, "choose one of --tls-cert, --plain-http and --behind-proxy")
-	case *hf.tlsCert != "":
-		if cert, err = tls.LoadX509KeyPair(*hf.tlsCert, *hf.tlsKey); err != nil {
-			return fail(exitUsage, "cannot read the certificate: %v", err)
-		}
-		opt.TLS = classroom.TLSCA
-	case *hf.plain:
-		opt.TLS = classroom.TLSPlain
-	case *hf.proxy:
-		opt.TLS = classroom.TLSProxy
-	default:
-		if cert, err = classroom.HubCert(dir); err != nil {
-			return fail(exitData, "%v", err)
-		}
-		opt.TLS = classroom.TLSSelf
-	}
-	if opt.TLS == classroom.TLSSelf || opt.TLS == classroom.TLSCA {
-		if opt.Fingerprint, err = classroom.CertFingerprint(cert); err != nil {
-			return fail(exitUsage, "the certificate: %v", err)
-		}
+	cert, code, err := hubTLS(dir, hf, &opt)
+	if err != nil {
+		return fail(code, "%v", err)
 	}
 	ln, err := net.Listen("tcp", *hf.listen)
 	if err != nil {
@@ -156,6 +141,51 @@ func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, s
 	if err != nil {
 		ln.Close()
 		return fail(exitData, "%v", err)
+	}
+	tellHubStart(stdout, cat, h, hl, opt, hf, key, fresh)
+	return h, hl, exitOK
+}
+
+// hubTLS chooses how the hub is served from the flags, into opt, with
+// the certificate to serve; on an error, the exit code to give.
+func hubTLS(dir string, hf *hubFlags, opt *classroom.HubOptions) (tls.Certificate, int, error) {
+	var cert tls.Certificate
+	var err error
+	switch {
+	case (*hf.tlsCert == "") != (*hf.tlsKey == ""):
+		return cert, exitUsage, errors.New("--tls-cert and --tls-key go together")
+	case *hf.tlsCert != "" && (*hf.plain || *hf.proxy), *hf.plain && *hf.proxy:
+		return cert, exitUsage, errors.New("choose one of --tls-cert, --plain-http and --behind-proxy")
+	case *hf.tlsCert != "":
+		if cert, err = tls.LoadX509KeyPair(*hf.tlsCert, *hf.tlsKey); err != nil {
+			return cert, exitUsage, fmt.Errorf("cannot read the certificate: %w", err)
+		}
+		opt.TLS = classroom.TLSCA
+	case *hf.plain:
+		opt.TLS = classroom.TLSPlain
+	case *hf.proxy:
+		opt.TLS = classroom.TLSProxy
+	default:
+		if cert, err = classroom.HubCert(dir); err != nil {
+			return cert, exitData, err
+		}
+		opt.TLS = classroom.TLSSelf
+	}
+	if opt.TLS == classroom.TLSSelf || opt.TLS == classroom.TLSCA {
+		if opt.Fingerprint, err = classroom.CertFingerprint(cert); err != nil {
+			return cert, exitUsage, fmt.Errorf("the certificate: %w", err)
+		}
+	}
+	return cert, exitOK, nil
+}
+
+// tellHubStart says what the trainer must know at start: damage to the
+// hub's data file first, then where the class is, its code, how it is
+// served and the trainer key when it is new or asked for.
+func tellHubStart(stdout io.Writer, cat *i18n.Catalog, h *classroom.Hub, hl *hubListener, opt classroom.HubOptions, hf *hubFlags, key string, fresh bool) {
+	if r := h.Restored(); r != nil {
+		// Damage is told before anything else, in the trainer's language.
+		fmt.Fprintln(stdout, "!", dashboard.RestoredText(cat, r))
 	}
 	addrs := hubAddresses(hl)
 	for _, a := range addrs {
@@ -186,7 +216,6 @@ func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, s
 	case *hf.showKey:
 		fmt.Fprintln(stdout, "This hub's trainer key was made by an older Aula, which kept only a check of it: make a new one with --new-key.")
 	}
-	return h, hl, exitOK
 }
 
 // hubAddresses are the addresses kiosks can use: the one listened on, or
@@ -223,16 +252,25 @@ func serveHub(ctx context.Context, h *classroom.Hub, hl *hubListener, announced 
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(hl) }()
-	select {
-	case err := <-errc:
-		if errors.Is(err, http.ErrServerClosed) {
+	st := h.Store()
+	st.BackupLater()       // the copy at start (Close waits for it)
+	defer st.BackupLater() // and the copy on the way out
+	tick := time.NewTicker(hubBackupEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-tick.C:
+			st.BackupLater()
+		case err := <-errc:
+			if errors.Is(err, http.ErrServerClosed) {
+				return nil
+			}
+			return err
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			_ = srv.Shutdown(sctx)
 			return nil
 		}
-		return err
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
-		return nil
 	}
 }

@@ -2,14 +2,19 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"io"
 	"net"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"aula/i18n"
+	"aula/lessons"
 	"aula/store"
 )
 
@@ -38,26 +43,12 @@ func TestHubStartShowsAndRotatesTheKey(t *testing.T) {
 	defer st.Close()
 	lib, _ := loadLessons("")
 
-	busy, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer busy.Close()
-	var out, errb bytes.Buffer
-	if h, _, code := startHub(st, dir, hubFlagsFor(t, "--listen", busy.Addr().String()), lib, &out, &errb); h != nil || code != exitUsage {
-		t.Fatalf("a busy port: hub %v, code %d", h, code)
-	}
-	if !strings.Contains(errb.String(), "cannot listen on") {
-		t.Errorf("busy port said %q", errb.String())
-	}
-	if k, _ := st.KeptTrainerKey(); k != "" {
-		t.Fatal("a hub that never started made a trainer key")
-	}
+	hubOnABusyPort(t, st, dir, lib)
 
 	start := func(args ...string) string {
 		t.Helper()
 		var out, errb bytes.Buffer
-		h, hl, code := startHub(st, dir, hubFlagsFor(t, append([]string{"--listen", "127.0.0.1:0"}, args...)...), lib, &out, &errb)
+		h, hl, code := startHub(st, dir, hubFlagsFor(t, append([]string{"--listen", "127.0.0.1:0"}, args...)...), lib, i18n.New("en"), &out, &errb)
 		if h == nil {
 			t.Fatalf("start %v: %d %s", args, code, errb.String())
 		}
@@ -88,4 +79,101 @@ func TestHubStartShowsAndRotatesTheKey(t *testing.T) {
 	if out := start("--plain-http"); !strings.Contains(out, "WARNING: plain HTTP") || !strings.Contains(out, "http://127.0.0.1:") {
 		t.Errorf("plain HTTP said:\n%s", out)
 	}
+}
+
+// A hub copies its data file while it serves (at start, every few minutes,
+// on the way out), and a damaged file at the next start is told to the
+// trainer in their language, on the hub's output and the dashboard's
+// snapshot, with the copy's time; the copy's learners are there.
+func TestHubBacksUpAndTellsDamage(t *testing.T) {
+	dir := t.TempDir()
+	lib, _ := loadLessons("")
+	st, err := store.Open(dir, store.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Ingest("0123456789abcdef", []store.RemoteLearner{{ID: 1, Name: "Rosa"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if said := serveAWhile(t, st, dir, lib); strings.Contains(said, "dañado") {
+		t.Fatalf("a sound file told as damaged:\n%s", said)
+	}
+	bak := filepath.Join(dir, store.FileName+".bak")
+	fi, err := os.Stat(bak)
+	if err != nil {
+		t.Fatalf("the hub made no copy: %v", err)
+	}
+	if _, err := os.Stat(bak + ".1"); err != nil {
+		t.Errorf("no copy at start and on the way out: %v", err)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, store.FileName), []byte(strings.Repeat("roto", 8192)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err = store.Open(dir, store.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var out, errb bytes.Buffer
+	h, hl, code := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), lib, i18n.New("es"), &out, &errb)
+	if h == nil {
+		t.Fatalf("start after damage: %d %s", code, errb.String())
+	}
+	hl.Close()
+	said := out.String()
+	if !strings.HasPrefix(said, "! El archivo de datos del concentrador estaba dañado") ||
+		!strings.Contains(said, fi.ModTime().Local().Format("15:04")) || !strings.Contains(said, ".damaged-") {
+		t.Errorf("the hub said at start:\n%s", said)
+	}
+	snap, err := h.Snapshot(context.Background())
+	if err != nil || snap.Restored == nil || !snap.Restored.FromBackup || !snap.Restored.BackupTime.Equal(fi.ModTime()) {
+		t.Fatalf("the dashboard's snapshot: %+v, %v", snap.Restored, err)
+	}
+	if l, err := st.HubLearner("0123456789abcdef", 1); err != nil || l.Name != "Rosa" {
+		t.Errorf("the copy's learner: %+v, %v", l, err)
+	}
+}
+
+// serveAWhile starts a hub over st in Spanish, serves and stops it, closes
+// st (which waits for the copies) and returns what the hub said at start.
+func serveAWhile(t *testing.T, st *store.Store, dir string, lib *lessons.Library) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	h, hl, code := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), lib, i18n.New("es"), &out, &errb)
+	if h == nil {
+		t.Fatalf("start: %d %s", code, errb.String())
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- serveHub(ctx, h, hl, nil) }()
+	stop()
+	if err := <-served; err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+// hubOnABusyPort: a hub that cannot listen says so and makes no key.
+func hubOnABusyPort(t *testing.T, st *store.Store, dir string, lib *lessons.Library) {
+	t.Helper()
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	var out, errb bytes.Buffer
+	if h, _, code := startHub(st, dir, hubFlagsFor(t, "--listen", busy.Addr().String()), lib, i18n.New("en"), &out, &errb); h != nil || code != exitUsage {
+		t.Fatalf("a busy port: hub %v, code %d", h, code)
+	}
+	if !strings.Contains(errb.String(), "cannot listen on") {
+		t.Errorf("busy port said %q", errb.String())
+	}
+	if k, _ := st.KeptTrainerKey(); k != "" {
+		t.Fatal("a hub that never started made a trainer key")
+	}
+
 }

@@ -65,7 +65,8 @@ Usage:
                                      serve the class hub and open the dashboard
   aula trainer --hub URL [--key KEY] [--pin FINGERPRINT]
                                      the dashboard of a hub elsewhere
-  aula hub [--data DIR] [hub flags]  serve a class hub without a screen
+  aula hub [--data DIR] [--lang L] [hub flags]
+                                     serve a class hub without a screen
   aula setup [--data DIR] [--lang L] [--accessible]
                                      prepare this laptop: language, kiosk mode,
                                      trainer PIN, class address, font advice

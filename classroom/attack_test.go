@@ -102,8 +102,8 @@ func TestAttackSlowBodyJoinsAreAllCounted(t *testing.T) {
 			defer conn.Close()
 			fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", PathJoin, len(body))
 			<-start
-			conn.Write(body)
-			conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+			_, _ = conn.Write(body) // a failure shows in the answer read next
+			_ = conn.SetReadDeadline(time.Now().Add(20 * time.Second))
 			resp, err := http.ReadResponse(bufioReader(conn), nil)
 			if err != nil {
 				other.Add(1)
@@ -144,29 +144,7 @@ func TestAttackSlowBodyJoinsAreAllCounted(t *testing.T) {
 // it in, and it joins, with the certificate proved.
 func TestAttackDistributedGuessesThenTheRightCode(t *testing.T) {
 	h := newTestHub(t)
-	before := h.fingerprintOf(t)
-	// Each guess from another address (127.0.0.2, .3, …).
-	wrong := 0
-	for i := range guessBurst + 10 {
-		err := h.guessFrom(net.IPv4(127, 0, 1, byte(i+2)), fmt.Sprintf("%06d", i))
-		switch {
-		case errors.Is(err, ErrWrongCode):
-			wrong++
-		case errors.Is(err, ErrWaiting):
-		default:
-			t.Fatalf("guess %d: %v", i, err)
-		}
-	}
-	if wrong != guessBurst {
-		t.Errorf("%d wrong guesses were judged, want the budget, %d", wrong, guessBurst)
-	}
-	guessed, n := h.Guessed()
-	if !guessed || n != guessBurst {
-		t.Errorf("guessed %v with %d wrong codes", guessed, n)
-	}
-	if after := h.fingerprintOf(t); after != before {
-		t.Error("wrong guesses changed what the hub stores")
-	}
+	spendGuessBudget(t, h)
 
 	// The learner's laptop (127.0.0.1, which has not guessed), the right
 	// code: it waits.
@@ -201,32 +179,65 @@ func TestAttackDistributedGuessesThenTheRightCode(t *testing.T) {
 		t.Errorf("the admitted laptop cannot report: %v", err)
 	}
 	// A refused one hears it.
-	j2, _, err := StartJoin(ctx, h.srv.URL, testCode, randomDeviceID(), "", "")
-	if err != nil || j2.Ticket == "" {
-		t.Fatalf("second waiter: %+v, %v", j2, err)
-	}
-	for _, w := range h.Waiting() {
-		if w.Laptop == j2.Laptop {
-			h.Send(ctx, Command{Kind: CmdRefuse, To: w.ID})
-		}
-	}
-	if _, err := j2.Wait(ctx); !errors.Is(err, ErrRefused) {
+	if err := waitAndDecide(t, h, testCode, CmdRefuse); !errors.Is(err, ErrRefused) {
 		t.Errorf("refused laptop: %v", err)
 	}
 	// A waiting laptop with a wrong code, let in by mistake, still does
 	// not get in: the code is proved after the trainer's word too.
-	j3, _, err := StartJoin(ctx, h.srv.URL, "111111", randomDeviceID(), "", "")
-	if err != nil || j3.Ticket == "" {
-		t.Fatalf("third waiter: %+v, %v", j3, err)
-	}
-	for _, w := range h.Waiting() {
-		if w.Laptop == j3.Laptop {
-			h.Send(ctx, Command{Kind: CmdAdmit, To: w.ID})
-		}
-	}
-	if _, err := j3.Wait(ctx); !errors.Is(err, ErrWrongCode) {
+	if err := waitAndDecide(t, h, "111111", CmdAdmit); !errors.Is(err, ErrWrongCode) {
 		t.Errorf("admitted with a wrong code: %v", err)
 	}
+}
+
+// spendGuessBudget guesses from many addresses until the hub-wide budget
+// is spent: only the budget is judged, and nothing stored changes.
+func spendGuessBudget(t *testing.T, h *testHub) {
+	t.Helper()
+	before := h.fingerprintOf(t)
+	// Each guess from another address (127.0.0.2, .3, …).
+	wrong := 0
+	for i := range guessBurst + 10 {
+		err := h.guessFrom(net.IPv4(127, 0, 1, byte(i+2)), fmt.Sprintf("%06d", i))
+		switch {
+		case errors.Is(err, ErrWrongCode):
+			wrong++
+		case errors.Is(err, ErrWaiting):
+		default:
+			t.Fatalf("guess %d: %v", i, err)
+		}
+	}
+	if wrong != guessBurst {
+		t.Errorf("%d wrong guesses were judged, want the budget, %d", wrong, guessBurst)
+	}
+	guessed, n := h.Guessed()
+	if !guessed || n != guessBurst {
+		t.Errorf("guessed %v with %d wrong codes", guessed, n)
+	}
+	if after := h.fingerprintOf(t); after != before {
+		t.Error("wrong guesses changed what the hub stores")
+	}
+
+}
+
+// waitAndDecide joins with code (the class is being guessed at, so the
+// laptop waits), has the trainer decide (CmdAdmit or CmdRefuse) and returns
+// what the laptop hears.
+func waitAndDecide(t *testing.T, h *testHub, code string, decide CommandKind) error {
+	t.Helper()
+	ctx := context.Background()
+	j, _, err := StartJoin(ctx, h.srv.URL, code, randomDeviceID(), "", "")
+	if err != nil || j.Ticket == "" {
+		t.Fatalf("waiter with %s: %+v, %v", code, j, err)
+	}
+	for _, w := range h.Waiting() {
+		if w.Laptop == j.Laptop {
+			if err := h.Send(ctx, Command{Kind: decide, To: w.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	_, err = j.Wait(ctx)
+	return err
 }
 
 // One address guessing: 5 judged, then 3 on the waiting list, then 429;
@@ -403,12 +414,7 @@ func TestAttackBadFieldsChangeNothing(t *testing.T) {
 		"presence: negative misses":   {PathPresence, Presence{Learner: 1, Name: "Ana", Screen: "lesson", Misses: -1}},
 		"presence: step after last":   {PathPresence, Presence{Learner: 1, Name: "Ana", Screen: "lesson", StepIndex: 9, Steps: 3}},
 		"presence: wait, no hand":     {PathPresence, Presence{Screen: "home", HelpWait: 5}},
-		"push: elapsed 9e18":          {PathPush, ev(func(e *store.Event) { e.Elapsed = 9e18 })},
-		"push: negative elapsed":      {PathPush, ev(func(e *store.Event) { e.Elapsed = -1 })},
-		"push: year 2099":             {PathPush, ev(func(e *store.Event) { e.At = time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC) })},
-		"push: year 1":                {PathPush, ev(func(e *store.Event) { e.At = time.Time{} })},
 		"push: long lesson id":        {PathPush, ev(func(e *store.Event) { e.Lesson = long })},
-		"push: huge step index":       {PathPush, ev(func(e *store.Event) { e.StepIndex = 1 << 40 })},
 		"push: long learner name":     {PathPush, PushRequest{Learners: []store.RemoteLearner{{ID: 1, Name: long}}}},
 		"push: name only controls":    {PathPush, PushRequest{Learners: []store.RemoteLearner{{ID: 1, Name: "\x1b[2J\u202e"}}}},
 		"push: too many learners":     {PathPush, PushRequest{Learners: make([]store.RemoteLearner, MaxBatch+1)}},
@@ -426,6 +432,23 @@ func TestAttackBadFieldsChangeNothing(t *testing.T) {
 		}
 		if strings.Contains(body, long) {
 			t.Errorf("%s: the answer repeats the value", name)
+		}
+	}
+	// A bad event is refused on its own, with its reason, and stored nowhere.
+	for name, tc := range map[string]struct {
+		push   PushRequest
+		reason string
+	}{
+		"elapsed 9e18":     {ev(func(e *store.Event) { e.Elapsed = 9e18 }), ReasonInvalid},
+		"negative elapsed": {ev(func(e *store.Event) { e.Elapsed = -1 }), ReasonInvalid},
+		"year 2099":        {ev(func(e *store.Event) { e.At = time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC) }), ReasonClock},
+		"year 1":           {ev(func(e *store.Event) { e.At = time.Time{} }), ReasonClock},
+		"huge step index":  {ev(func(e *store.Event) { e.StepIndex = 1 << 40 }), ReasonInvalid},
+	} {
+		resp, err := k.c.Push(context.Background(), tc.push)
+		if err != nil || len(resp.Confirmed) != 0 || len(resp.Refused) != 1 ||
+			resp.Refused[0].ID != tc.push.Events[0].ID || resp.Refused[0].Reason != tc.reason || resp.Refused[0].Detail == "" {
+			t.Errorf("push %s: %+v, %v; want it refused as %s with a reason", name, resp, err, tc.reason)
 		}
 	}
 	// Commands from the trainer are checked too.

@@ -94,6 +94,28 @@ type Snapshot struct {
 	Plain       bool      `json:"plain,omitempty"`       // plain HTTP: anyone on the network can read the class
 	Fingerprint string    `json:"fingerprint,omitempty"` // the short fingerprint of the hub's own certificate
 	Announce    string    `json:"announce,omitempty"`    // why the hub cannot be found on the network
+	Restored    *Restored `json:"restored,omitempty"`    // the hub's data file was damaged at this start
+}
+
+// Restored is what the trainer is told when the hub's data file was
+// damaged at start: from store.Recovery, with where the damaged file is
+// kept on the hub's machine.
+type Restored struct {
+	FromBackup bool      `json:"from_backup"`       // a copy was put back
+	BackupTime time.Time `json:"backup_time"`       // when that copy was made
+	BadCopies  int       `json:"bad_copies"`        // copies damaged too (kept aside)
+	Salvaged   int       `json:"salvaged"`          // events read back from the damaged file
+	KeptAt     string    `json:"kept_at,omitempty"` // where the damaged file is kept
+}
+
+// restored is what h's store says about damage at open; nil when none.
+func restored(st *store.Store) *Restored {
+	r := st.Recovered()
+	if r == nil {
+		return nil
+	}
+	return &Restored{FromBackup: r.FromBackup, BackupTime: r.BackupTime, BadCopies: len(r.DamagedBackups),
+		Salvaged: r.SalvagedEvents, KeptAt: r.DamagedPath}
 }
 
 // StepDetail is what one learner did on one step.
@@ -291,7 +313,7 @@ func (h *Hub) Snapshot(context.Context) (Snapshot, error) {
 	}
 	guessed, wrong := h.Guessed()
 	return Snapshot{At: now, Rows: rows, Paused: paused, Code: h.code, Waiting: h.Waiting(), Guessed: guessed, WrongCodes: wrong,
-		Plain: h.Plain(), Fingerprint: h.Fingerprint(), Announce: announce}, nil
+		Plain: h.Plain(), Fingerprint: h.Fingerprint(), Announce: announce, Restored: restored(h.st)}, nil
 }
 
 // Detail is one learner's steps.
@@ -427,5 +449,10 @@ func (s Snapshot) clean() Snapshot {
 	s.Code = CleanText(s.Code, 16)
 	s.Fingerprint = CleanText(s.Fingerprint, 16)
 	s.Announce = CleanText(s.Announce, 300)
+	if s.Restored != nil {
+		r := *s.Restored
+		r.KeptAt = CleanText(r.KeptAt, 300)
+		s.Restored = &r
+	}
 	return s
 }

@@ -33,7 +33,10 @@ func TestNetnsHelper(t *testing.T) {
 			listen = net.ParseIP(l)
 		}
 		var port int
-		fmt.Sscan(os.Getenv("AULA_PORT"), &port)
+		if _, err := fmt.Sscan(os.Getenv("AULA_PORT"), &port); err != nil {
+			fmt.Println("ERR", err)
+			return
+		}
 		stop, err := Announce(os.Getenv("AULA_NAME"), listen, port, "https")
 		if err != nil {
 			fmt.Println("ERR", err)
@@ -41,7 +44,7 @@ func TestNetnsHelper(t *testing.T) {
 		}
 		defer stop()
 		fmt.Println("READY")
-		bufio.NewReader(os.Stdin).ReadString('\n') // until the test closes stdin
+		_, _ = bufio.NewReader(os.Stdin).ReadString('\n') // until the test closes stdin
 	case "discover":
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
@@ -74,9 +77,9 @@ func TestDiscoveryBetweenNamespaces(t *testing.T) {
 	hubNS, kioskNS := "aula-hub-"+id, "aula-kiosk-"+id
 	vh, vk, vd, vx := "ah"+id, "ak"+id, "ad"+id, "ax"+id
 	run(t, "ip", "netns", "add", hubNS)
-	t.Cleanup(func() { exec.Command("ip", "netns", "del", hubNS).Run() })
+	t.Cleanup(func() { _ = exec.Command("ip", "netns", "del", hubNS).Run() })
 	run(t, "ip", "netns", "add", kioskNS)
-	t.Cleanup(func() { exec.Command("ip", "netns", "del", kioskNS).Run() })
+	t.Cleanup(func() { _ = exec.Command("ip", "netns", "del", kioskNS).Run() })
 	// The Wi-Fi: 10.77.0.1 (hub) and 10.77.0.2 (kiosk). No other route.
 	run(t, "ip", "link", "add", vh, "netns", hubNS, "type", "veth", "peer", "name", vk, "netns", kioskNS)
 	// A second interface on the hub, as docker0: 172.31.0.1.
@@ -111,7 +114,7 @@ func TestDiscoveryBetweenNamespaces(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { stdin.Close(); cmd.Process.Kill(); cmd.Wait() })
+		t.Cleanup(func() { stdin.Close(); _ = cmd.Process.Kill(); _ = cmd.Wait() })
 		line, _ := bufio.NewReader(stdout).ReadString('\n')
 		return strings.HasPrefix(line, "READY")
 	}

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -158,6 +159,10 @@ func (h *Hub) Code() string { return h.code }
 // Store is the hub's data file.
 func (h *Hub) Store() *store.Store { return h.st }
 
+// Restored says what was done about a damaged data file when the hub's
+// store opened; nil when the file was sound.
+func (h *Hub) Restored() *Restored { return restored(h.st) }
+
 // Handler serves the hub's API.
 func (h *Hub) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -211,10 +216,28 @@ func (h *Hub) push(w http.ResponseWriter, r *http.Request, dev string) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	if err := checkPush(req, h.now()); err != nil {
+	if err := checkPush(req); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	var refused []Refusal
+	now, good := h.now(), req.Events[:0:0]
+	for _, e := range req.Events {
+		if r := checkEvent(e, now); r != nil {
+			refused = append(refused, *r)
+			continue
+		}
+		good = append(good, e)
+	}
+	if len(refused) > 0 {
+		// Learners come with their events: none is kept for refused ones.
+		named := map[uint64]bool{}
+		for _, e := range good {
+			named[e.Learner] = true
+		}
+		req.Learners = slices.DeleteFunc(req.Learners, func(l store.RemoteLearner) bool { return !named[l.ID] })
+	}
+	req.Events = good
 	if err := h.roomFor(dev, req.Learners); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -229,7 +252,7 @@ func (h *Hub) push(w http.ResponseWriter, r *http.Request, dev string) {
 		writeError(w, http.StatusInternalServerError, "the hub could not store the events: "+err.Error())
 		return
 	}
-	resp := PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, Confirmed: res.Confirmed}
+	resp := PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, Confirmed: res.Confirmed, Refused: refused}
 	for _, id := range res.Collisions {
 		resp.Refused = append(resp.Refused, Refusal{ID: id, Reason: ReasonCollision})
 	}

@@ -201,7 +201,9 @@ func TestBadBodiesChangeNothing(t *testing.T) {
 		}
 		defer resp.Body.Close()
 		var b bytes.Buffer
-		b.ReadFrom(resp.Body)
+		if _, err := b.ReadFrom(resp.Body); err != nil {
+			t.Fatal(err)
+		}
 		return resp.StatusCode, b.String()
 	}
 	huge := `{"learners":[],"events":[` + strings.Repeat(`{"kind":"answer"},`, MaxBody/16) + `{}]}`
@@ -213,7 +215,7 @@ func TestBadBodiesChangeNothing(t *testing.T) {
 		"unknown field":   {PathPush, `{"evnts": []}`, 400},
 		"two values":      {PathPush, `{} {}`, 400},
 		"too big":         {PathPush, huge, 400},
-		"bad event":       {PathPush, `{"learners":[{"id":1,"name":"Ana"}],"events":[{"id":"x:1","seq":1,"learner":1,"kind":"nonsense","lesson":"a"}]}`, 400},
+		"bad event":       {PathPush, `{"learners":[{"id":1,"name":"Ana"}],"events":[{"id":"x:1","seq":1,"learner":1,"kind":"nonsense","lesson":"a","at":"` + time.Now().UTC().Format(time.RFC3339) + `"}]}`, 400},
 		"presence, array": {PathPresence, `[]`, 400},
 	} {
 		code, body := post(tc.path, tc.body)
@@ -258,10 +260,18 @@ func TestCommandsReachTheirKiosks(t *testing.T) {
 	if r.Pause == nil || r.Pause.Text != "Mirad la pantalla" || len(r.Commands) != 0 || r.Last != 3 {
 		t.Fatalf("late kiosk: %+v", r)
 	}
+	longPollWakes(t, h, a, 3)
+	badCommandsRefused(t, h)
+}
+
+// longPollWakes: a long-poll after seq waits and wakes when a command comes.
+func longPollWakes(t *testing.T, h *testHub, a kiosk, seq int64) {
+	t.Helper()
+	ctx := context.Background()
 	// The long-poll waits and wakes when a command comes.
 	got := make(chan PollResponse)
 	go func() {
-		r, _ := a.c.Poll(ctx, 3)
+		r, _ := a.c.Poll(ctx, seq)
 		got <- r
 	}()
 	if err := h.trainer.Send(ctx, Command{Kind: CmdResume}); err != nil {
@@ -275,6 +285,11 @@ func TestCommandsReachTheirKiosks(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the long-poll did not wake")
 	}
+}
+
+func badCommandsRefused(t *testing.T, h *testHub) {
+	t.Helper()
+	ctx := context.Background()
 	for _, bad := range []Command{{Kind: "reboot"}, {Kind: CmdMessage, Text: "  "}, {Kind: CmdGoLesson}, {Kind: CmdAckHelp}, {Kind: CmdMessage, Text: strings.Repeat("x", MaxMessage+1)}} {
 		if err := h.trainer.Send(ctx, bad); err == nil {
 			t.Errorf("bad command %+v accepted", bad)

@@ -82,78 +82,11 @@ func (l load) run(t testing.TB, h *Hub, url, pin string) *loadResult {
 		learner := store.RemoteLearner{ID: 1, Name: fmt.Sprintf("Learner %d", i)}
 		go func() { // presence every 2 s
 			defer wg.Done()
-			// Kiosks are switched on at different moments, as in a real
-			// room: their reports do not all land in the same millisecond.
-			select {
-			case <-stop:
-				return
-			case <-time.After(time.Duration(i) * 2 * time.Second / time.Duration(l.Kiosks)):
-			}
-			tick := time.NewTicker(2 * time.Second)
-			defer tick.Stop()
-			for n := 0; ; n++ {
-				t0 := time.Now()
-				if err := c.Presence(ctx, Presence{Learner: 1, Name: learner.Name, Screen: "lesson", Lesson: "teclado", StepIndex: n % 9, Steps: 9}); err != nil {
-					atomic.AddInt64(&res.errs, 1)
-				}
-				note(time.Since(t0))
-				select {
-				case <-stop:
-					return
-				case <-tick.C:
-				}
-			}
+			l.presence(ctx, c, i, learner.Name, stop, res, note)
 		}()
 		go func() { // answers
 			defer pushers.Done()
-			seq := uint64(0)
-			var tick <-chan time.Time
-			if l.Every > 0 {
-				// Learners answer at different moments.
-				time.Sleep(time.Duration(i) * l.Every / time.Duration(l.Kiosks))
-				t := time.NewTicker(l.Every)
-				defer t.Stop()
-				tick = t.C
-			}
-			for n := 0; l.Pushes == 0 || n < l.Pushes; n++ {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				if tick != nil && n > 0 {
-					select {
-					case <-stop:
-						return
-					case <-tick:
-					}
-				}
-				req := PushRequest{Learners: []store.RemoteLearner{learner}}
-				for range l.Batch {
-					seq++
-					req.Events = append(req.Events, store.Event{ID: fmt.Sprintf("%s:%d", c.Device, seq), Seq: seq, Learner: 1,
-						Kind: store.Answered, Lesson: "teclado", Step: "arroba", StepIndex: 2, Steps: 9, Attempt: 1, Mistake: "sin-arroba", At: start})
-				}
-				tries := 1
-				if n%10 == 9 {
-					tries = 2 // the answer was lost: the same batch again
-				}
-				for range tries {
-					t0 := time.Now()
-					r, err := c.Push(ctx, req)
-					note(time.Since(t0))
-					mu.Lock()
-					res.pushLat = append(res.pushLat, time.Since(t0))
-					mu.Unlock()
-					if err != nil {
-						atomic.AddInt64(&res.errs, 1)
-						continue
-					}
-					atomic.AddInt64(&res.stored, int64(r.Stored))
-					atomic.AddInt64(&res.dups, int64(r.Duplicates))
-				}
-				atomic.AddInt64(&res.sent, int64(l.Batch))
-			}
+			l.answers(ctx, c, i, learner, start, stop, res, &mu, note)
 		}()
 	}
 	if l.Pushes == 0 {
@@ -256,5 +189,83 @@ func BenchmarkClassroomLoad(b *testing.B) {
 		b.ReportMetric(float64(len(res.latencies))/res.elapsed.Seconds(), "req/s")
 		res.latencies = res.pushLat
 		b.ReportMetric(float64(res.p(0.99).Microseconds())/1000, "push-p99-ms")
+	}
+}
+
+// presence reports kiosk i's presence every 2 s until stop.
+func (l load) presence(ctx context.Context, c *Client, i int, name string, stop chan struct{}, res *loadResult, note func(time.Duration)) {
+	// Kiosks are switched on at different moments, as in a real
+	// room: their reports do not all land in the same millisecond.
+	select {
+	case <-stop:
+		return
+	case <-time.After(time.Duration(i) * 2 * time.Second / time.Duration(l.Kiosks)):
+	}
+	tick := time.NewTicker(2 * time.Second)
+	defer tick.Stop()
+	for n := 0; ; n++ {
+		t0 := time.Now()
+		if err := c.Presence(ctx, Presence{Learner: 1, Name: name, Screen: "lesson", Lesson: "teclado", StepIndex: n % 9, Steps: 9}); err != nil {
+			atomic.AddInt64(&res.errs, 1)
+		}
+		note(time.Since(t0))
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// answers pushes kiosk i's batches (every tenth twice, as when an answer
+// is lost) until stop or l.Pushes.
+func (l load) answers(ctx context.Context, c *Client, i int, learner store.RemoteLearner, start time.Time, stop chan struct{}, res *loadResult, mu *sync.Mutex, note func(time.Duration)) {
+	seq := uint64(0)
+	var tick <-chan time.Time
+	if l.Every > 0 {
+		// Learners answer at different moments.
+		time.Sleep(time.Duration(i) * l.Every / time.Duration(l.Kiosks))
+		t := time.NewTicker(l.Every)
+		defer t.Stop()
+		tick = t.C
+	}
+	for n := 0; l.Pushes == 0 || n < l.Pushes; n++ {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		if tick != nil && n > 0 {
+			select {
+			case <-stop:
+				return
+			case <-tick:
+			}
+		}
+		req := PushRequest{Learners: []store.RemoteLearner{learner}}
+		for range l.Batch {
+			seq++
+			req.Events = append(req.Events, store.Event{ID: fmt.Sprintf("%s:%d", c.Device, seq), Seq: seq, Learner: 1,
+				Kind: store.Answered, Lesson: "teclado", Step: "arroba", StepIndex: 2, Steps: 9, Attempt: 1, Mistake: "sin-arroba", At: start})
+		}
+		tries := 1
+		if n%10 == 9 {
+			tries = 2 // the answer was lost: the same batch again
+		}
+		for range tries {
+			t0 := time.Now()
+			r, err := c.Push(ctx, req)
+			note(time.Since(t0))
+			mu.Lock()
+			res.pushLat = append(res.pushLat, time.Since(t0))
+			mu.Unlock()
+			if err != nil {
+				atomic.AddInt64(&res.errs, 1)
+				continue
+			}
+			atomic.AddInt64(&res.stored, int64(r.Stored))
+			atomic.AddInt64(&res.dups, int64(r.Duplicates))
+		}
+		atomic.AddInt64(&res.sent, int64(l.Batch))
 	}
 }

@@ -115,7 +115,8 @@ type PushResponse struct {
 // Refusal is one event the hub did not take, and why.
 type Refusal struct {
 	ID     string `json:"id"`
-	Reason string `json:"reason"` // one of the Reason constants
+	Reason string `json:"reason"`           // one of the Reason constants
+	Detail string `json:"detail,omitempty"` // what is wrong, in words (never the value)
 }
 
 // Why the hub refuses an event of a push.
@@ -124,6 +125,14 @@ const (
 	// an older Aula made, reused after a restore or a copy). The kiosk gives
 	// the event a new id and sends it again; both are kept.
 	ReasonCollision = "id_collision"
+	// ReasonClock: the event's time is far from the hub's clock (a laptop
+	// with a wrong date). The kiosk keeps it, stops sending it for a while
+	// and says so; it goes again later (the hub's clock may be the wrong
+	// one), and the rest of the outbox goes on meanwhile.
+	ReasonClock = "clock"
+	// ReasonInvalid: a value out of sense (elapsed, step counts). A kiosk
+	// of this version never sends one; it keeps the event like ReasonClock.
+	ReasonInvalid = "invalid"
 )
 
 // Presence is where a kiosk is now. Durations, not times: laptops' clocks

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"time"
 
@@ -19,12 +20,26 @@ const (
 	Offline                // joined, but the hub cannot be reached: everything is saved here
 	Connected              // the hub answers
 	Refused                // the hub no longer knows this laptop: join again
+	// HubTooOld: the hub answers but refuses this laptop's pushes as bad
+	// requests (a hub of an older Aula does not take the event ids of this
+	// one). Everything stays saved here; the kiosk asks again now and then,
+	// not in a loop, until the hub is updated.
+	HubTooOld
 )
 
 // StatusMsg tells the kiosk's screen that the connection changed.
 type StatusMsg struct {
 	State State
 	URL   string
+}
+
+// HeldMsg tells the kiosk's screen how many results the hub did not take
+// (ReasonClock or ReasonInvalid: a wrong date, most often). They are kept
+// on this laptop and in its outbox, and sent again later; the rest of the
+// outbox goes on meanwhile. Count 0: none is held any more.
+type HeldMsg struct {
+	Count  int
+	Reason string // the reason of the first one held
 }
 
 // CommandMsg brings one trainer command to the kiosk's screen. Pause
@@ -45,6 +60,9 @@ type Syncer struct {
 	Every      time.Duration
 	Backoff    time.Duration
 	MaxBackoff time.Duration
+	// HoldFor is how long an event the hub refused waits before it is
+	// sent again (the hub's clock may be the wrong one, and be put right).
+	HoldFor time.Duration
 
 	mu       sync.Mutex
 	client   *Client
@@ -54,6 +72,10 @@ type Syncer struct {
 	kick     chan struct{} // new events in the outbox
 	prod     chan struct{} // presence changed in a way the trainer must see now
 	changed  chan struct{} // closed (and replaced) when the class changes: every loop hears it
+
+	held     map[string]string // ids the hub refused (ReasonClock, ReasonInvalid) → reason; pushLoop only
+	heldFrom time.Time         // when the first of them was held
+	heldGen  int               // the class they were refused by
 }
 
 // NewSyncer makes a syncer over the kiosk's store; send delivers StatusMsg
@@ -61,7 +83,7 @@ type Syncer struct {
 func NewSyncer(st *store.Store, send func(any)) *Syncer {
 	return &Syncer{
 		st: st, send: send,
-		Every: 3 * time.Second, Backoff: time.Second, MaxBackoff: 30 * time.Second,
+		Every: 3 * time.Second, Backoff: time.Second, MaxBackoff: 30 * time.Second, HoldFor: 10 * time.Minute,
 		kick: make(chan struct{}, 1), prod: make(chan struct{}, 1), changed: make(chan struct{}),
 	}
 }
@@ -149,11 +171,26 @@ func (s *Syncer) result(gen int, err error) {
 	switch {
 	case stale:
 	case err == nil:
-		s.setState(Connected)
+		if s.State() != HubTooOld { // presence alone does not prove the hub takes results
+			s.setState(Connected)
+		}
 	case errors.Is(err, ErrNotJoined):
 		s.setState(Refused)
+	case errors.Is(err, ErrBadRequest):
+		s.setState(HubTooOld)
 	default:
 		s.setState(Offline)
+	}
+}
+
+// pushed sets the state a push's answer proves (Connected ends
+// HubTooOld), unless the class changed meanwhile.
+func (s *Syncer) pushed(gen int, st State) {
+	s.mu.Lock()
+	stale := gen != s.gen
+	s.mu.Unlock()
+	if !stale {
+		s.setState(st)
 	}
 }
 
@@ -208,10 +245,21 @@ func (s *Syncer) pushLoop(ctx context.Context) {
 	for {
 		c, gen, changed := s.current()
 		next := time.Minute // idle: wait for a kick
+		if gen != s.heldGen {
+			// Another class: what the last one refused goes to this one.
+			s.heldGen = gen
+			if len(s.held) > 0 {
+				s.hold(nil)
+			}
+		}
 		if c != nil && s.State() != Refused {
 			more, err := s.pushOnce(ctx, c)
 			s.result(gen, err)
 			switch {
+			case errors.Is(err, ErrBadRequest):
+				// Not a hub that is away but one that does not understand
+				// (result said so): ask again now and then, not in a loop.
+				fails, next = 0, s.HoldFor
 			case err != nil:
 				fails++
 				next = s.backoff(fails)
@@ -219,6 +267,11 @@ func (s *Syncer) pushLoop(ctx context.Context) {
 				fails, next = 0, 0
 			default:
 				fails = 0
+				s.pushed(gen, Connected)
+			}
+			if len(s.held) > 0 && next > 0 {
+				// Held events go again when their wait is over.
+				next = min(next, max(s.HoldFor-time.Since(s.heldFrom), time.Millisecond))
 			}
 		}
 		if next == 0 {
@@ -235,9 +288,16 @@ func (s *Syncer) pushLoop(ctx context.Context) {
 
 // pushOnce sends one batch and acknowledges it; more says the outbox had more.
 func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error) {
-	evs, err := s.st.Outbox(MaxBatch + 1)
-	if err != nil || len(evs) == 0 {
+	if len(s.held) > 0 && time.Since(s.heldFrom) >= s.HoldFor {
+		s.hold(nil) // time to try them again
+	}
+	all, err := s.st.Outbox(MaxBatch + 1 + len(s.held))
+	if err != nil {
 		return false, err
+	}
+	evs := slices.DeleteFunc(all, func(e store.Event) bool { _, held := s.held[e.ID]; return held })
+	if len(evs) == 0 {
+		return false, nil
 	}
 	more = len(evs) > MaxBatch
 	evs = evs[:min(len(evs), MaxBatch)]
@@ -264,9 +324,13 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 	if err := s.st.AckOutbox(resp.Confirmed...); err != nil {
 		return false, err
 	}
+	var held []Refusal
 	for _, r := range resp.Refused {
 		if r.Reason != ReasonCollision {
-			continue // kept, and sent again: a newer hub may take it
+			// Kept here and in the outbox, not sent again for a while,
+			// and told: the rest of the outbox goes on.
+			held = append(held, r)
+			continue
 		}
 		// Another event holds this id at the hub: this one gets a new id
 		// and goes again at once, so the hub keeps both.
@@ -275,7 +339,29 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 		}
 		more = true
 	}
+	if len(held) > 0 {
+		s.hold(held)
+	}
 	return more, nil
+}
+
+// hold adds refused events to those held and tells the screen; nil lets
+// them all go again.
+func (s *Syncer) hold(rs []Refusal) {
+	if rs == nil {
+		s.held = nil
+	}
+	if len(s.held) == 0 && len(rs) > 0 {
+		s.held, s.heldFrom = map[string]string{}, time.Now()
+	}
+	reason := ""
+	for _, r := range rs {
+		s.held[r.ID] = r.Reason
+		reason = r.Reason
+	}
+	if s.send != nil {
+		s.send(HeldMsg{Count: len(s.held), Reason: reason})
+	}
 }
 
 // presenceLoop reports where the kiosk is every Every, and at once when the

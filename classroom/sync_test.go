@@ -222,3 +222,119 @@ func TestSyncerSurvivesAHubRestart(t *testing.T) {
 	}
 	in.waitFor(t, "a message from the restarted hub", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Text == "Seguimos" })
 }
+
+// A laptop whose date was wrong for a while, offline, its results arriving
+// late: the hub refuses only the events with a time far from its clock;
+// the rest arrive, the refused ones stay in the outbox, are told to the
+// screen and go again later (here the hub's clock was the wrong one, and is
+// put right): every event arrives once.
+func TestSyncerHoldsEventsTheHubRefusesAndGoesOn(t *testing.T) {
+	h := newTestHub(t)
+	sw := &switchable{h: h.Handler()}
+	srv := httptest.NewServer(sw)
+	defer srv.Close()
+	k := h.join(t)
+	ana, _ := k.st.AddLearner("Ana", "")
+	ahead := time.Now().UTC().Add(3 * 24 * time.Hour)
+	for i := 0; i < 43; i++ {
+		e := store.Event{Learner: ana.ID, Kind: store.Answered, Lesson: "teclado", Step: "arroba", StepIndex: 1, Steps: 4, Attempt: i + 1}
+		if i < 3 {
+			e.At = ahead // the first three while the date was wrong
+		}
+		record(t, k.st, e)
+	}
+	sw.down.Store(true)
+	in := make(inbox, 100)
+	s := NewSyncer(k.st, in.send)
+	s.Every, s.Backoff, s.MaxBackoff, s.HoldFor = time.Hour, 20*time.Millisecond, 100*time.Millisecond, 300*time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	s.SetClass(srv.URL, k.c.Token)
+	waitUntil(t, "the syncer knocks", func() bool { return sw.refused.Load() > 0 })
+	sw.down.Store(false) // the results arrive late
+	s.Kick()
+	m := in.waitFor(t, "the held events told", func(m any) bool { _, ok := m.(HeldMsg); return ok }).(HeldMsg)
+	if m.Count != 3 || m.Reason != ReasonClock {
+		t.Fatalf("held: %+v, want 3 for the clock", m)
+	}
+	waitUntil(t, "the other 40 arrive", func() bool { return len(hubEvents(t, h.Hub, k.c.Device, ana.ID)) == 40 })
+	out, _ := k.st.Outbox(0)
+	if len(out) != 3 {
+		t.Fatalf("outbox keeps %d events, want the 3 refused", len(out))
+	}
+	for _, e := range out {
+		if !e.At.Equal(ahead) {
+			t.Fatalf("the outbox kept %v, not a refused event", e.At)
+		}
+	}
+	// The hub's clock is put right: the held events go again and arrive.
+	h.clock.Advance(3 * 24 * time.Hour)
+	in.waitFor(t, "nothing held any more", func(m any) bool { hm, ok := m.(HeldMsg); return ok && hm.Count == 0 })
+	waitUntil(t, "the outbox empties", func() bool { out, _ := k.st.Outbox(0); return len(out) == 0 })
+	evs := hubEvents(t, h.Hub, k.c.Device, ana.ID)
+	seen := map[string]bool{}
+	for _, e := range evs {
+		if seen[e.ID] {
+			t.Fatalf("event %s stored twice", e.ID)
+		}
+		seen[e.ID] = true
+	}
+	if len(evs) != 43 {
+		t.Fatalf("hub has %d events, want 43", len(evs))
+	}
+}
+
+// A new kiosk in the class of an old hub: the hub refuses its pushes as bad
+// requests. The kiosk says the hub is too old, keeps everything and asks
+// again only after a while, not in a loop; once the hub takes the results
+// (updated), it is connected and the outbox empties.
+func TestSyncerSaysWhenTheHubIsTooOld(t *testing.T) {
+	h := newTestHub(t)
+	var old atomic.Bool
+	old.Store(true)
+	var pushes atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == PathPush {
+			pushes.Add(1)
+			if old.Load() { // what an Aula before random event ids answered
+				writeError(w, http.StatusBadRequest, "bad event: the id is not this device's")
+				return
+			}
+		}
+		h.Handler().ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	k := h.join(t)
+	ana, _ := k.st.AddLearner("Ana", "")
+	record(t, k.st, store.Event{Learner: ana.ID, Kind: store.HelpAsked})
+	in := make(inbox, 100)
+	s := NewSyncer(k.st, in.send)
+	s.Every, s.Backoff, s.MaxBackoff, s.HoldFor = 20*time.Millisecond, 5*time.Millisecond, 10*time.Millisecond, 400*time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	s.SetClass(srv.URL, k.c.Token)
+	in.waitFor(t, "the hub is too old", isState(HubTooOld))
+	// Presence goes on (the hub answers it) without hiding the state, and
+	// the push is not retried in a loop: with a 5 ms backoff a loop would
+	// knock dozens of times while presence reports 10 times.
+	for i := 0; i < 10; i++ {
+		s.SetPresence(Presence{Screen: "home", Learner: uint64(i%2) + 1, Name: "Ana"})
+		time.Sleep(10 * time.Millisecond) // presence pace, not synchronisation
+	}
+	if s.State() != HubTooOld {
+		t.Fatalf("state after presence: %v", s.State())
+	}
+	if n := pushes.Load(); n > 2 {
+		t.Fatalf("%d pushes to a hub that refuses them: a retry loop", n)
+	}
+	if out, _ := k.st.Outbox(0); len(out) != 1 {
+		t.Fatalf("outbox: %d, want the event kept", len(out))
+	}
+	old.Store(false) // the hub is updated
+	in.waitFor(t, "connected", isState(Connected))
+	waitUntil(t, "the outbox empties", func() bool { out, _ := k.st.Outbox(0); return len(out) == 0 })
+}

@@ -84,8 +84,9 @@ const (
 	maxStepIndex = MaxCount
 )
 
-// checkPush says what is wrong with a batch; now is the hub's clock.
-func checkPush(req PushRequest, now time.Time) error {
+// checkPush says what is wrong with a batch as a whole; each event is
+// judged on its own by checkEvent.
+func checkPush(req PushRequest) error {
 	if len(req.Events) > MaxBatch {
 		return fmt.Errorf("at most %d events per push", MaxBatch)
 	}
@@ -100,15 +101,20 @@ func checkPush(req PushRequest, now time.Time) error {
 			return fmt.Errorf("learner %d: the name is empty once control characters are taken out", i)
 		}
 	}
-	for i, e := range req.Events {
-		switch {
-		case e.Elapsed < 0 || e.Elapsed > maxElapsed:
-			return fmt.Errorf("event %d: elapsed must be from 0 to 24 hours", i)
-		case e.At.Before(now.Add(-eventPast)) || e.At.After(now.Add(eventFuture)):
-			return fmt.Errorf("event %d: its time is more than a year before or a day after the hub's clock: check the laptop's date", i)
-		case e.StepIndex > maxStepIndex || e.Steps > maxStepIndex || e.Attempt > maxStepIndex:
-			return fmt.Errorf("event %d: step index, steps or attempt over %d", i, maxStepIndex)
-		}
+	return nil
+}
+
+// checkEvent says why the hub does not take one event of a push (a
+// Refusal with the reason and what is wrong), or nil; now is the hub's
+// clock. One bad event never costs the others of its batch.
+func checkEvent(e store.Event, now time.Time) *Refusal {
+	switch {
+	case e.At.Before(now.Add(-eventPast)) || e.At.After(now.Add(eventFuture)):
+		return &Refusal{ID: e.ID, Reason: ReasonClock, Detail: "its time is more than a year before or a day after the hub's clock: check the laptop's date"}
+	case e.Elapsed < 0 || e.Elapsed > maxElapsed:
+		return &Refusal{ID: e.ID, Reason: ReasonInvalid, Detail: "elapsed must be from 0 to 24 hours"}
+	case e.StepIndex > maxStepIndex || e.Steps > maxStepIndex || e.Attempt > maxStepIndex:
+		return &Refusal{ID: e.ID, Reason: ReasonInvalid, Detail: fmt.Sprintf("step index, steps or attempt over %d", maxStepIndex)}
 	}
 	return nil
 }

@@ -47,6 +47,7 @@ type classState struct {
 	ticks  bool               // a presence tick is scheduled
 	url    string             // the class this laptop is in
 	where  presenceKey        // what was last reported
+	held   classroom.HeldMsg  // results the hub did not take, kept here
 }
 
 // presenceKey is the part of the presence that changes with what the
@@ -124,6 +125,9 @@ func (m *Model) classUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.State == classroom.Refused {
 			m.class.hand = hand{}
 		}
+		return nil, true
+	case classroom.HeldMsg:
+		m.class.held = msg
 		return nil, true
 	case classroom.CommandMsg:
 		return m.command(msg.Command), true
@@ -238,6 +242,15 @@ func (m *Model) classStatus() string {
 		parts = append(parts, st.Dim.Render("○ "+cat.T("class_offline")))
 	case classroom.Refused:
 		parts = append(parts, st.Bad.Render("! "+cat.T("class_refused")))
+	case classroom.HubTooOld:
+		parts = append(parts, st.Bad.Render("! "+cat.T("class_hub_old")))
+	}
+	if h := m.class.held; h.Count > 0 && m.class.state != classroom.Refused {
+		words := "class_held_clock"
+		if h.Reason != classroom.ReasonClock {
+			words = "class_held"
+		}
+		parts = append(parts, st.Bad.Render("! "+cat.T(words, "Count", h.Count)))
 	}
 	return strings.Join(parts, "  ")
 }

@@ -196,3 +196,18 @@ func TestHubFlagOpensTheJoinScreen(t *testing.T) {
 	d2.signUp("Ana")
 	d2.must("Hello, Ana")
 }
+
+// What the syncer says about results the hub did not take, and about a hub
+// too old for this kiosk, shows on the kiosk's status line.
+func TestHeldResultsAndOldHubAreTold(t *testing.T) {
+	d, _ := newClassDriver(t, "es", Config{Joined: "http://10.0.0.1:7420"})
+	d.signUp("Rosa")
+	d.send(classroom.StatusMsg{State: classroom.Connected})
+	d.send(classroom.HeldMsg{Count: 3, Reason: classroom.ReasonClock})
+	d.must("● En clase", "3 respuestas sin enviar: la fecha de este ordenador está mal")
+	d.send(classroom.HeldMsg{})
+	d.mustNot("sin enviar")
+	d.send(classroom.StatusMsg{State: classroom.HubTooOld})
+	d.must("necesita un Aula más nuevo")
+	d.mustNot("● En clase")
+}

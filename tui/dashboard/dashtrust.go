@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/classroom"
+	"aula/i18n"
 	"aula/tui/ui"
 )
 
@@ -36,6 +37,14 @@ func (d *Dashboard) notice(summary string) string {
 	st, cat := d.C.Styles, d.C.Cat
 	s := d.snap
 	var parts []string
+	if r := s.Restored; r != nil {
+		line := cat.T("dash_restored_fresh")
+		if r.FromBackup {
+			at := r.BackupTime.Local()
+			line = cat.T("dash_restored", "Date", at.Format("02/01"), "Time", at.Format("15:04"))
+		}
+		parts = append(parts, st.Bad.Render("! "+line))
+	}
 	if s.Plain {
 		parts = append(parts, st.Bad.Render("! "+cat.T("dash_plain_http")))
 	}
@@ -121,6 +130,9 @@ func (d *Dashboard) trustHelp() string {
 	}
 	cat := d.C.Cat
 	var b strings.Builder
+	if r := d.snap.Restored; r != nil {
+		b.WriteString("\n\n" + RestoredText(cat, r))
+	}
 	if d.snap.Plain {
 		b.WriteString("\n\n" + cat.T("dash_plain_http_help"))
 	}
@@ -150,4 +162,28 @@ func (d *Dashboard) sentTrust(m dashSentMsg) {
 	case classroom.CmdForget:
 		d.status = cat.T("dsent_forget", "Name", m.who)
 	}
+}
+
+// RestoredText tells the trainer the truth about the hub's damaged data
+// file: from when the copy put back is, what may be missing and where it
+// still is, and where the damaged file is kept. aula hub and aula trainer
+// print it at start; the dashboard's help says it again.
+func RestoredText(cat *i18n.Catalog, r *classroom.Restored) string {
+	var parts []string
+	if r.FromBackup {
+		at := r.BackupTime.Local()
+		parts = append(parts, cat.T("hub_restored_backup", "Date", at.Format("02/01/2006"), "Time", at.Format("15:04")))
+	} else {
+		parts = append(parts, cat.T("hub_restored_fresh"))
+	}
+	if r.BadCopies > 0 {
+		parts = append(parts, cat.T("hub_restored_badcopies", "Count", r.BadCopies))
+	}
+	if r.Salvaged > 0 {
+		parts = append(parts, cat.T("hub_restored_salvaged", "Count", r.Salvaged))
+	}
+	if r.KeptAt != "" {
+		parts = append(parts, cat.T("hub_restored_kept", "Path", clean(r.KeptAt)))
+	}
+	return strings.Join(parts, " ")
 }
