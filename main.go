@@ -194,6 +194,16 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		*hub = u
 	}
 
+	// The lessons are read while the data file opens: neither needs the other.
+	type loaded struct {
+		lib      *lessons.Library
+		problems []lessons.Problem
+	}
+	lessonsRead := make(chan loaded, 1)
+	go func() {
+		lib, problems := loadLessons(*extra)
+		lessonsRead <- loaded{lib, problems}
+	}()
 	st, code := openStore(*data, i18n.New(firstOf(*lang, i18n.FromEnv())), stderr)
 	if st == nil {
 		return code
@@ -207,7 +217,8 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	cat := i18n.New(opt.lang)
 
-	lib, problems := loadLessons(*extra)
+	read := <-lessonsRead
+	lib, problems := read.lib, read.problems
 	var notices []string
 	if len(problems) > 0 {
 		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
@@ -240,8 +251,17 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	// A copy of the last good file, made while the learner signs in (the
 	// store makes one after each finished lesson, the kiosk at sign-out
-	// and here again on the way out; Close waits for it).
-	st.BackupLater()
+	// and here again on the way out; Close waits for it). It starts a
+	// moment after the first frame, so as not to compete with drawing it.
+	stopCopy, copied := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(copied)
+		select {
+		case <-time.After(startCopyDelay):
+			_ = st.Backup() // a failed copy leaves the older ones
+		case <-stopCopy:
+		}
+	}()
 	// Old laptops: a soft memory limit makes the garbage collector work a
 	// little harder rather than let the heap grow to twice what is live
 	// (GOMEMLIMIT in the environment still decides, if set).
@@ -255,6 +275,8 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		Out: stdout, Errors: stderr, DebugFile: *debug, Bind: to.set})
 	stopSync()
 	<-syncDone
+	close(stopCopy)
+	<-copied
 	st.BackupLater() // the copy on the way out
 	if runErr != nil {
 		fmt.Fprintln(stderr, "aula:", runErr)
@@ -262,6 +284,10 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
+
+// startCopyDelay is how long after start the backup copy waits: the first
+// frame is drawn well before it.
+const startCopyDelay = time.Second
 
 // flagsGiven is the set of flags given on the command line.
 func flagsGiven(fs *flag.FlagSet) map[string]bool {
