@@ -150,9 +150,12 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// kioskMemoryLimit is the kiosk's soft memory limit: what it keeps (the
-// lessons, the password dictionaries, about 15 MB at most) fits well under.
-const kioskMemoryLimit = 20 << 20
+// kioskMemoryLimit is the kiosk's soft memory limit, for the Go runtime's
+// own memory (the heap, stacks; not the binary's pages). What it keeps
+// (the lessons, the password dictionaries) is 3–6 MB; 12 MiB kept every
+// screen's peak 2–4 MB lower, from outside, with keys as quick as with 20;
+// at 10 and 11 MiB keys took longer (tools/outside, BENCHMARKS.md).
+const kioskMemoryLimit = 12 << 20
 
 func runKiosk(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("aula", stderr)
@@ -194,6 +197,13 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		*hub = u
 	}
 
+	// Old laptops: a soft memory limit makes the garbage collector work a
+	// little harder rather than let the heap grow to twice what is live
+	// (GOMEMLIMIT in the environment still decides, if set). Set before the
+	// lessons are read: reading them makes most of the start's garbage.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		rdebug.SetMemoryLimit(kioskMemoryLimit)
+	}
 	// The lessons are read while the data file opens: neither needs the other.
 	type loaded struct {
 		lib      *lessons.Library
@@ -262,12 +272,6 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		case <-stopCopy:
 		}
 	}()
-	// Old laptops: a soft memory limit makes the garbage collector work a
-	// little harder rather than let the heap grow to twice what is live
-	// (GOMEMLIMIT in the environment still decides, if set).
-	if os.Getenv("GOMEMLIMIT") == "" {
-		rdebug.SetMemoryLimit(kioskMemoryLimit)
-	}
 	ctx, stopSync := context.WithCancel(context.Background())
 	syncDone := make(chan struct{})
 	go func() { syncer.Run(ctx); close(syncDone) }()
