@@ -151,9 +151,12 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// kioskMemoryLimit is the kiosk's soft memory limit: what it keeps (the
-// lessons, the password dictionaries, about 15 MB at most) fits well under.
-const kioskMemoryLimit = 20 << 20
+// kioskMemoryLimit is the kiosk's soft memory limit, for the Go runtime's
+// own memory (the heap, stacks; not the binary's pages). What it keeps
+// (the lessons, the password dictionaries) is 3–6 MB; 12 MiB kept every
+// screen's peak 2–4 MB lower, from outside, with keys as quick as with 20;
+// at 10 and 11 MiB keys took longer (tools/outside, BENCHMARKS.md).
+const kioskMemoryLimit = 12 << 20
 
 func runKiosk(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("aula", stderr)
@@ -195,6 +198,23 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		*hub = u
 	}
 
+	// Old laptops: a soft memory limit makes the garbage collector work a
+	// little harder rather than let the heap grow to twice what is live
+	// (GOMEMLIMIT in the environment still decides, if set). Set before the
+	// lessons are read: reading them makes most of the start's garbage.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		rdebug.SetMemoryLimit(kioskMemoryLimit)
+	}
+	// The lessons are read while the data file opens: neither needs the other.
+	type loaded struct {
+		lib      *lessons.Library
+		problems []lessons.Problem
+	}
+	lessonsRead := make(chan loaded, 1)
+	go func() {
+		lib, problems := loadLessons(*extra)
+		lessonsRead <- loaded{lib, problems}
+	}()
 	st, code := openStore(*data, i18n.New(firstOf(*lang, i18n.FromEnv())), stderr)
 	if st == nil {
 		return code
@@ -208,7 +228,8 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	cat := i18n.New(opt.lang)
 
-	lib, problems := loadLessons(*extra)
+	read := <-lessonsRead
+	lib, problems := read.lib, read.problems
 	var notices []string
 	if len(problems) > 0 {
 		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
@@ -241,14 +262,17 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	// A copy of the last good file, made while the learner signs in (the
 	// store makes one after each finished lesson, the kiosk at sign-out
-	// and here again on the way out; Close waits for it).
-	st.BackupLater()
-	// Old laptops: a soft memory limit makes the garbage collector work a
-	// little harder rather than let the heap grow to twice what is live
-	// (GOMEMLIMIT in the environment still decides, if set).
-	if os.Getenv("GOMEMLIMIT") == "" {
-		rdebug.SetMemoryLimit(kioskMemoryLimit)
-	}
+	// and here again on the way out; Close waits for it). It starts a
+	// moment after the first frame, so as not to compete with drawing it.
+	stopCopy, copied := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(copied)
+		select {
+		case <-time.After(startCopyDelay):
+			_ = st.Backup() // a failed copy leaves the older ones
+		case <-stopCopy:
+		}
+	}()
 	ctx, stopSync := context.WithCancel(context.Background())
 	syncDone := make(chan struct{})
 	go func() { syncer.Run(ctx); close(syncDone) }()
@@ -256,6 +280,8 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		Out: stdout, Errors: stderr, DebugFile: *debug, Bind: to.set})
 	stopSync()
 	<-syncDone
+	close(stopCopy)
+	<-copied
 	st.BackupLater() // the copy on the way out
 	if runErr != nil {
 		fmt.Fprintln(stderr, "aula:", runErr)
@@ -263,6 +289,10 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
+
+// startCopyDelay is how long after start the backup copy waits: the first
+// frame is drawn well before it.
+const startCopyDelay = time.Second
 
 // flagsGiven is the set of flags given on the command line.
 func flagsGiven(fs *flag.FlagSet) map[string]bool {

@@ -149,57 +149,7 @@ func Load(sources ...Source) (*Library, []Problem) {
 	read := readAhead(sources, lib.langs)
 	for _, src := range sources {
 		for _, lang := range lib.langs {
-			cat := lib.catalogs[lang]
-			dir := lang
-			files, err := fs.ReadDir(src.FS, dir)
-			if err != nil {
-				if !errors.Is(err, fs.ErrNotExist) {
-					all = append(all, Problem{File: path.Join(src.Name, dir), Msg: "cannot read the folder: " + err.Error()})
-				}
-				continue
-			}
-			for _, f := range files {
-				name := f.Name()
-				if f.IsDir() || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
-					continue
-				}
-				file := path.Join(src.Name, dir, name)
-				p := &problems{file: file}
-				data, err := fs.ReadFile(src.FS, path.Join(dir, name))
-				if err != nil {
-					p.add(nil, "cannot read the file: %v", err)
-					all = append(all, p.list...)
-					continue
-				}
-				if name == "itineraries.yaml" || name == "itineraries.yml" {
-					cat.Itineraries = append(cat.Itineraries, parseItineraries(p, data)...)
-				} else if name == FactsFile {
-					if f := parseFacts(p, data); f != nil {
-						cat.facts = append(cat.facts, f)
-					}
-				} else if name == GlossaryFile {
-					for _, t := range parseGlossary(p, data) {
-						if prev := cat.term(t.ID); prev != nil {
-							p.list = append(p.list, Problem{File: file, Line: t.line, Msg: fmt.Sprintf("glossary term %q is already in %s", t.ID, prev.file)})
-							continue
-						}
-						cat.glossary = append(cat.glossary, t)
-					}
-				} else if l := read.parseLesson(p, data); l != nil {
-					l.File = file
-					if prev, dup := cat.Lessons[l.ID]; dup {
-						// Leave this file out, but keep the lesson read first:
-						// a trainer's copy must not take a built-in lesson away.
-						p.list = append(p.list, Problem{File: file, Line: l.line, Msg: fmt.Sprintf("lesson id %q is already used by %s", l.ID, prev.File)})
-					} else {
-						cat.Lessons[l.ID] = l
-						if len(p.list) > 0 {
-							bad[l.ID] = true
-						}
-					}
-				}
-				all = append(all, p.list...)
-			}
+			all = append(all, loadFolder(lib.catalogs[lang], src, lang, read, bad)...)
 		}
 	}
 	all = append(all, crossCheck(lib, bad)...)
@@ -207,6 +157,83 @@ func Load(sources ...Source) (*Library, []Problem) {
 	for _, cat := range lib.catalogs {
 		sortGlossary(cat.glossary)
 	}
+	leaveOut(lib, bad)
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].File != all[j].File {
+			return all[i].File < all[j].File
+		}
+		return all[i].Line < all[j].Line
+	})
+	return lib, all
+}
+
+// loadFolder reads the files of one language folder of src into cat and
+// returns their problems; bad hears of lessons read with problems.
+func loadFolder(cat *Catalog, src Source, dir string, read ahead, bad map[string]bool) []Problem {
+	files, err := fs.ReadDir(src.FS, dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			return []Problem{{File: path.Join(src.Name, dir), Msg: "cannot read the folder: " + err.Error()}}
+		}
+		return nil
+	}
+	var all []Problem
+	for _, f := range files {
+		name := f.Name()
+		if f.IsDir() || (!strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml")) {
+			continue
+		}
+		p := &problems{file: path.Join(src.Name, dir, name)}
+		data, err := fs.ReadFile(src.FS, path.Join(dir, name))
+		if err != nil {
+			p.add(nil, "cannot read the file: %v", err)
+		} else {
+			loadFile(cat, p, name, data, read, bad)
+		}
+		all = append(all, p.list...)
+	}
+	return all
+}
+
+// loadFile adds what file name holds (data) to cat, its problems to p.
+func loadFile(cat *Catalog, p *problems, name string, data []byte, read ahead, bad map[string]bool) {
+	switch name {
+	case "itineraries.yaml", "itineraries.yml":
+		cat.Itineraries = append(cat.Itineraries, parseItineraries(p, data)...)
+	case FactsFile:
+		if f := parseFacts(p, data); f != nil {
+			cat.facts = append(cat.facts, f)
+		}
+	case GlossaryFile:
+		for _, t := range parseGlossary(p, data) {
+			if prev := cat.term(t.ID); prev != nil {
+				p.list = append(p.list, Problem{File: p.file, Line: t.line, Msg: fmt.Sprintf("glossary term %q is already in %s", t.ID, prev.file)})
+				continue
+			}
+			cat.glossary = append(cat.glossary, t)
+		}
+	default:
+		l := read.parseLesson(p, data)
+		if l == nil {
+			return
+		}
+		l.File = p.file
+		if prev, dup := cat.Lessons[l.ID]; dup {
+			// Leave this file out, but keep the lesson read first:
+			// a trainer's copy must not take a built-in lesson away.
+			p.list = append(p.list, Problem{File: p.file, Line: l.line, Msg: fmt.Sprintf("lesson id %q is already used by %s", l.ID, prev.File)})
+			return
+		}
+		cat.Lessons[l.ID] = l
+		if len(p.list) > 0 {
+			bad[l.ID] = true
+		}
+	}
+}
+
+// leaveOut takes the lessons with problems out of every language, and out
+// of the itineraries that list them.
+func leaveOut(lib *Library, bad map[string]bool) {
 	for id := range bad {
 		for _, cat := range lib.catalogs {
 			delete(cat.Lessons, id)
@@ -223,13 +250,6 @@ func Load(sources ...Source) (*Library, []Problem) {
 			it.LessonIDs = kept
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].File != all[j].File {
-			return all[i].File < all[j].File
-		}
-		return all[i].Line < all[j].Line
-	})
-	return lib, all
 }
 
 func parseDoc(p *problems, data []byte) *yaml.Node {
@@ -238,7 +258,9 @@ func parseDoc(p *problems, data []byte) *yaml.Node {
 		line := 0
 		msg := err.Error()
 		if m := yamlErrPattern.FindStringSubmatch(msg); m != nil {
-			fmt.Sscan(m[1], &line)
+			if _, err := fmt.Sscan(m[1], &line); err != nil {
+				line = 0
+			}
 			msg = m[2]
 		}
 		p.list = append(p.list, Problem{File: p.file, Line: line, Msg: "this is not valid YAML: " + msg})

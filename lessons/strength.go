@@ -117,8 +117,9 @@ var spanishWordsFile string
 var themesFile string
 
 // themes maps a word, folded (no accents, lowercase), to the themes it
-// belongs to: "silla" → [casa].
-var themes = func() map[string][]string {
+// belongs to: "silla" → [casa]. Built on first use, never at start (folding
+// each word allocated 3 MB in the package's start-up).
+var themes = sync.OnceValue(func() map[string][]string {
 	out := map[string][]string{}
 	theme := ""
 	for _, line := range strings.Split(themesFile, "\n") {
@@ -138,13 +139,14 @@ var themes = func() map[string][]string {
 		}
 	}
 	return out
-}()
+})
 
 // relatedWords reports whether 3 or more different words of the password
 // belong to one theme (plurals in -s and -es count as the word).
 func relatedWords(password string) bool {
 	count := map[string]int{}
 	seen := map[string]bool{}
+	themes := themes()
 	for _, w := range strings.FieldsFunc(Fold(strings.ToLower(password)), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if seen[w] {
 			continue
@@ -228,6 +230,7 @@ var spanishZX = sync.OnceValue(func() *fastzx.Inputs {
 func WarmStrength() {
 	fastzx.Warm()
 	spanishZX()
+	themes()
 }
 
 // SpanishWords returns the Spanish words given to zxcvbn, most common first.
