@@ -354,6 +354,11 @@ func FuzzValidators(f *testing.F) {
 			if !utf8.ValidString(canon) {
 				t.Fatalf("%s(%q) = %q: not valid UTF-8", name, s, canon)
 			}
+			if name == "mobile" {
+				if phone, _ := CheckPhone(s); phone != canon || (canon[0] != '6' && canon[0] != '7') {
+					t.Fatalf("CheckMobile(%q) = %q, CheckPhone = %q", s, canon, phone)
+				}
+			}
 			if name == "name" || name == "text" {
 				continue // folded: compared, not typed again
 			}
@@ -373,6 +378,14 @@ func FuzzCheckDNI(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		canon, rule := CheckDNI(s)
+		if rule == RuleDNIZero {
+			// The message says to add a 0 in front: doing so is accepted.
+			fixed := "0" + squeeze(s, " .-\u00a0")
+			if _, again := CheckDNI(fixed); again != "" {
+				t.Fatalf("CheckDNI(%q) = %s, but with the 0 added, %q is %s", s, rule, fixed, again)
+			}
+			return
+		}
 		if rule != "" {
 			return
 		}
@@ -425,6 +438,14 @@ func FuzzCheckDate(f *testing.F) {
 		d, err := time.Parse("02/01/2006", canon)
 		if err != nil || d.Year() < 1900 {
 			t.Fatalf("CheckDate(%q) accepted %q: %v", s, canon, err)
+		}
+		// Exactly 3 parts, none of them empty.
+		if parts := strings.FieldsFunc(s, dateSep); len(parts) != 3 || strings.Count(strings.TrimSpace(s), "/")+
+			strings.Count(s, "-")+strings.Count(s, ".") != 2 {
+			t.Fatalf("CheckDate(%q) accepted %q with a part missing or empty", s, canon)
+		}
+		if _, rule := CheckDate(s, today, WhenPast); rule == "" && d.Before(today.AddDate(-maxAge, 0, -1)) {
+			t.Fatalf("CheckDate(%q, past) accepted a birth %d years ago", s, today.Year()-d.Year())
 		}
 	})
 }
