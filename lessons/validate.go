@@ -328,14 +328,19 @@ func FormatIBAN(v string) string {
 // (the province, in the order of the INE province codes) go from 01 to 52
 // (Correos, "Códigos postales"; the first two digits are the province since
 // the 1984 Plan de Codificación Postal). The provinces 01 to 09 start with
-// 0, often left out (8001 for Barcelona's 08001): RulePostcodeZero says so.
+// 0, often left out (8001 for Barcelona's 08001): RulePostcodeZero says so
+// when the 4 numbers cannot be a code with a later number missing, that is
+// when their first 2 are not a province already (2899 is 28999 or 02899:
+// just "5 numbers", RulePostcodeFormat).
 func CheckPostcode(s string) (string, string) {
 	v := squeeze(s, " \u00a0")
 	if v == "" {
 		return "", RuleRequired
 	}
 	if len(v) == 4 && asciiDigits(v) && v[0] != '0' {
-		return "", RulePostcodeZero
+		if p, _ := strconv.Atoi(v[:2]); p > 52 {
+			return "", RulePostcodeZero
+		}
 	}
 	if len(v) != 5 || !asciiDigits(v) {
 		return "", RulePostcodeFormat

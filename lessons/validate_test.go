@@ -143,8 +143,11 @@ func TestCheckPostcode(t *testing.T) {
 		{" 08 001 ", "08001", ""},
 
 		{"", "", RuleRequired},
-		{"2899", "", RulePostcodeZero}, // 02899 or 28999: the message names both
-		{"8001", "", RulePostcodeZero}, // Barcelona's 08001 without its 0
+		{"2899", "", RulePostcodeFormat}, // 28999 or 02899: a number missing somewhere
+		{"8001", "", RulePostcodeZero},   // Barcelona's 08001 without its 0: 80 is no province
+		{"9001", "", RulePostcodeZero},   // Burgos, 09001
+		{"5300", "", RulePostcodeZero},   // Ávila, 05300
+		{"5200", "", RulePostcodeFormat}, // 52 is Melilla: 5200x with a number missing
 		{"0800", "", RulePostcodeFormat},
 		{"289999", "", RulePostcodeFormat},
 		{"28A99", "", RulePostcodeFormat},
