@@ -326,8 +326,9 @@ func FormatIBAN(v string) string {
 
 // CheckPostcode validates a Spanish postal code: 5 numbers whose first 2
 // (the province, in the order of the INE province codes) go from 01 to 52
-// (Correos, "Códigos postales"; the first two digits are the province since
-// the 1984 Plan de Codificación Postal). The provinces 01 to 09 start with
+// (Correos, "Códigos postales": the first two digits are the province; not
+// checked against a Correos page with the search tool, which had none).
+// The provinces 01 to 09 start with
 // 0, often left out (8001 for Barcelona's 08001): RulePostcodeZero says so
 // when the 4 numbers cannot be a code with a later number missing, that is
 // when their first 2 are not a province already (2899 is 28999 or 02899:
