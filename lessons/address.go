@@ -108,7 +108,14 @@ func fixDomain(domain string) string {
 		return best
 	}
 	if dot := strings.LastIndexByte(domain, '.'); dot > 0 && tldTypos[domain[dot+1:]] {
-		return domain[:dot] + ".com"
+		// A suggestion must pass the checker itself: ac.con -> ac.com
+		// is one letter from mac.com, so that is what is suggested
+		// (mac.com is known, so the chain stops there).
+		com := domain[:dot] + ".com"
+		if known := fixDomain(com); known != "" {
+			return known
+		}
+		return com
 	}
 	return ""
 }

@@ -70,12 +70,22 @@ func TestCheckAddress(t *testing.T) {
 		{"Lucia@GMAIL.CON", AddressTypo, "Lucia@gmail.com"},
 		{"lucia@correo.con", AddressTypo, "lucia@correo.com"},
 		{"lucia@empresa.cmo", AddressTypo, "lucia@empresa.com"},
+		// The suggestion passes the checker itself (issue 15: ac.com
+		// would be flagged as a typo of mac.com in turn).
+		{"0@AC.Con", AddressTypo, "0@mac.com"},
+		{"ana@ac.con", AddressTypo, "ana@mac.com"},
+		{"ana@mac.con", AddressTypo, "ana@mac.com"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, fix := CheckAddress(tt.in)
 			if got != tt.want || fix != tt.fix {
 				t.Errorf("CheckAddress(%q) = %q, %q; want %q, %q", tt.in, got, fix, tt.want, tt.fix)
+			}
+			if fix != "" {
+				if again, _ := CheckAddress(fix); again != AddressOK {
+					t.Errorf("the suggestion %q for %q is itself %q", fix, tt.in, again)
+				}
 			}
 			if got.Syntax() != (tt.want != AddressOK && tt.want != AddressTypo) {
 				t.Errorf("%q: Syntax() = %v", tt.want, got.Syntax())
@@ -148,7 +158,8 @@ func TestEditDistance(t *testing.T) {
 
 func FuzzCheckAddress(f *testing.F) {
 	for _, s := range []string{"", "lucia@gmail.con", "a@b.c", "Lucía <l@x.es>", "@", "@@", "a@b..c", "\xff@x.es",
-		strings.Repeat("a", 5000) + "@x.es", "👍@👍.es", `"a b"@x.es`, "a@[1.2.3.4]"} {
+		strings.Repeat("a", 5000) + "@x.es", "👍@👍.es", `"a b"@x.es`, "a@[1.2.3.4]",
+		"0@AC.Con", "ana@ac.con", "a@mac.con"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

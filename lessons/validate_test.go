@@ -41,7 +41,12 @@ func TestCheckDNI(t *testing.T) {
 		{"12345678A", "", RuleDNILetter},
 		{"12345679Z", "", RuleDNILetter},
 		{"12345678", "", RuleDNINoLetter},
-		{"1234567Z", "", RuleDNIFormat},   // 7 numbers
+		{"1234567Z", "", RuleDNIFormat},   // 7 numbers, and not the letter of 01234567
+		{"1234567L", "", RuleDNIZero},     // an old DNI without its leading 0: the letter is right
+		{"1.234.567-l", "", RuleDNIZero},  // with its separators
+		{"01234567L", "01234567L", ""},    // what the message asks for
+		{"0234567L", "", RuleDNIFormat},   // 7 numbers starting with 0: not a left-out 0
+		{"X01234567L", "", RuleDNIIsNIE},  // an old-format NIE in a DNI field
 		{"123456789Z", "", RuleDNIFormat}, // 9 numbers
 		{"1234567", "", RuleDNIFormat},
 		{"Z12345678", "", RuleDNIFormat}, // letter first
@@ -70,6 +75,12 @@ func TestCheckNIE(t *testing.T) {
 		{"X12345678L", "", RuleNIEFormat},
 		{"12345678Z", "", RuleNIEFormat},
 		{"X1234567", "", RuleNIEFormat},
+		// The format before Orden INT/2058/2008: X and 8 numbers.
+		{"X01234567L", "", RuleNIEOld},
+		{"x-0123.4567-l", "", RuleNIEOld},
+		{"X01234567A", "", RuleNIEFormat}, // old format, wrong letter: not the same number
+		{"X11234567L", "", RuleNIEFormat}, // 8 numbers not starting with 0: never a NIE
+		{"Y01234567X", "", RuleNIEFormat}, // Y came with the new format: never 8 numbers
 	})
 	runValidator(t, "CheckDNIorNIE", CheckDNIorNIE, []vcase{
 		{"12345678Z", "12345678Z", ""},
@@ -78,6 +89,8 @@ func TestCheckNIE(t *testing.T) {
 		{"12345678A", "", RuleDNILetter},
 		{"X1234567A", "", RuleNIELetter},
 		{"12345678", "", RuleDNINoLetter},
+		{"1234567L", "", RuleDNIZero},
+		{"X01234567L", "", RuleNIEOld},
 	})
 }
 
@@ -98,7 +111,19 @@ func TestCheckIBAN(t *testing.T) {
 		{"ES91 2100 0418 4502 0005 13322", "", RuleIBANLength}, // one too many
 		{"2100 0418 4502 0005 1332", "", RuleIBANNoCountry},    // the old 20 digits
 		{"GB82 WEST 1234 5698 7654 32", "", RuleIBANCountry},   // a valid British IBAN: not Spanish
-		{"ES91-2100-0418-4502-0005-1332", "", RuleIBANChars},
+		// Separators as in the DNI field: dashes, dots, no-break spaces.
+		{"ES91-2100-0418-4502-0005-1332", "ES9121000418450200051332", ""},
+		{"ES91.2100.0418.4502.0005.1332", "ES9121000418450200051332", ""},
+		{"ES91\u00a02100\u00a00418\u00a04502\u00a00005\u00a01332", "ES9121000418450200051332", ""},
+		// The word IBAN copied from the bank's paper.
+		{"IBAN ES91 2100 0418 4502 0005 1332", "", RuleIBANWord},
+		{"IBAN: ES91 2100 0418 4502 0005 1332", "", RuleIBANWord},
+		{"iban es9121000418450200051332", "", RuleIBANWord},
+		// Mod 97 holds but the CCC's own control digits do not (issue 15).
+		{"ES6821000418000200051332", "", RuleIBANCCC},
+		{"ES29 2100 0418 4602 0005 1332", "", RuleIBANCCC}, // first control digit wrong, IBAN digits recomputed
+		{"ES56 2100 0418 4402 0005 1332", "", RuleIBANCCC}, // second control digit wrong, IBAN digits recomputed
+		{"ES91/2100/0418/4502/0005/1332", "", RuleIBANChars},
 		{"ES91 2100 0418 4502 0005 133O", "", RuleIBANChars}, // letter O for zero
 		{"ÉS91 2100 0418 4502 0005 1332", "", RuleIBANChars},
 		{"ES91 2100 0418 4502 0005 1332 👍", "", RuleIBANChars},
@@ -118,7 +143,12 @@ func TestCheckPostcode(t *testing.T) {
 		{" 08 001 ", "08001", ""},
 
 		{"", "", RuleRequired},
-		{"2899", "", RulePostcodeFormat},
+		{"2899", "", RulePostcodeFormat}, // 28999 or 02899: a number missing somewhere
+		{"8001", "", RulePostcodeZero},   // Barcelona's 08001 without its 0: 80 is no province
+		{"9001", "", RulePostcodeZero},   // Burgos, 09001
+		{"5300", "", RulePostcodeZero},   // Ávila, 05300
+		{"5200", "", RulePostcodeFormat}, // 52 is Melilla: 5200x with a number missing
+		{"0800", "", RulePostcodeFormat},
 		{"289999", "", RulePostcodeFormat},
 		{"28A99", "", RulePostcodeFormat},
 		{"2899ñ", "", RulePostcodeFormat},
@@ -147,6 +177,32 @@ func TestCheckPhone(t *testing.T) {
 		{"600 OOO OOO", "", RulePhoneChars},
 		{"600000000 👍", "", RulePhoneChars},
 		{"seiscientos", "", RulePhoneChars},
+		// +34 with the + or a 0 of 0034 left out.
+		{"34600000000", "", RulePhonePlus},
+		{"34 600 000 000", "", RulePhonePlus},
+		{"034 600 000 000", "", RulePhonePlus},
+		{"34500000000", "", RulePhoneLength}, // not a Spanish number after 34
+	})
+}
+
+func TestCheckMobile(t *testing.T) {
+	runValidator(t, "CheckMobile", CheckMobile, []vcase{
+		{"600 000 000", "600000000", ""},
+		{"+34 699 999 999", "699999999", ""},
+		{"712 345 678", "712345678", ""},
+		{"744 000 000", "744000000", ""},
+
+		{"", "", RuleRequired},
+		{"912 345 678", "", RulePhoneLandline},
+		{"812 345 678", "", RulePhoneLandline},
+		{"900 000 000", "", RulePhoneSpecial}, // freephone
+		{"800 000 000", "", RulePhoneSpecial}, // freephone
+		{"806 000 000", "", RulePhoneSpecial}, // special rate
+		{"902 000 000", "", RulePhoneSpecial},
+		{"701 234 567", "", RulePhoneSpecial}, // personal numbering: forwards elsewhere
+		{"34600000000", "", RulePhonePlus},
+		{"60000000", "", RulePhoneLength},
+		{"500000000", "", RulePhoneStart},
 	})
 }
 
@@ -183,6 +239,17 @@ func TestCheckDate(t *testing.T) {
 		{"03/03/2026", WhenPast, "", RuleDateFuture},
 		{"15/04/2078", WhenPast, "", RuleDateFuture},
 		{"01/03/2026", WhenFuture, "", RuleDatePast},
+		// A part left empty.
+		{"15//04/1978", WhenAny, "", RuleDateEmpty},
+		{"15//1978", WhenAny, "", RuleDateEmpty},
+		{"/04/1978", WhenAny, "", RuleDateEmpty},
+		{"15/04/1978/", WhenAny, "", RuleDateEmpty},
+		{"15-04-", WhenAny, "", RuleDateEmpty}, // the year left out
+		// A date of birth over 120 years ago is a slip in the year.
+		{"15/04/1901", WhenPast, "", RuleDateAge},
+		{"01/03/1906", WhenPast, "", RuleDateAge},
+		{"02/03/1906", WhenPast, "02/03/1906", ""}, // exactly 120 today
+		{"15/04/1901", WhenAny, "15/04/1901", ""},  // any other date may be that old
 	}
 	for _, c := range cases {
 		canon, rule := CheckDate(c.in, today, c.when)
@@ -212,6 +279,7 @@ func TestCheckEmail(t *testing.T) {
 		{"lucia<prueba>@correo.example", "", RuleEmailInvalid},
 		{"lucia.prueba@gmail.con", "", RuleEmailTypo},
 		{"lucia.prueba@hotmial.com", "", RuleEmailTypo},
+		{"0@AC.Con", "", RuleEmailTypo},
 		{"lucia.prueba\u00a0@correo.example", "", RuleEmailSpace}, // a no-break space pasted from a web page
 		{"ñoño@correo.example", "", RuleEmailAccent},
 	})
@@ -257,6 +325,8 @@ var validatorSeeds = []string{
 	"28999", "+34 600 000 000", "15/04/1978", "31/02/2026", "lucia.prueba@correo.example", "Lucía", "Luci\u0301a",
 	"👍", "España 👍", "\xff\xfe", "a\x00b", "\u0301", strings.Repeat("ñ€👍", 3000), strings.Repeat("9", 10000),
 	"0034", "+", "ES", "XYZ", "//", "1/1/1", "99/99/9999", "-1/-1/-2000",
+	"1234567L", "X01234567L", "IBAN ES91 2100 0418 4502 0005 1332", "ES6821000418000200051332",
+	"ES91-2100-0418-4502-0005-1332", "8001", "34600000000", "900 000 000", "15//04/1978", "15/04/1901",
 }
 
 // FuzzValidators: no input makes a validator panic, a valid value's
@@ -272,7 +342,7 @@ func FuzzValidators(f *testing.F) {
 	}
 	checks := map[string]func(string) (string, string){
 		"dni": CheckDNI, "nie": CheckNIE, "dni_nie": CheckDNIorNIE, "iban": CheckIBAN, "postcode": CheckPostcode,
-		"phone": CheckPhone, "email": CheckEmail, "name": CheckName, "text": CheckText,
+		"phone": CheckPhone, "mobile": CheckMobile, "email": CheckEmail, "name": CheckName, "text": CheckText,
 		"date": func(s string) (string, string) { return CheckDate(s, today, WhenPast) },
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -286,6 +356,11 @@ func FuzzValidators(f *testing.F) {
 			}
 			if !utf8.ValidString(canon) {
 				t.Fatalf("%s(%q) = %q: not valid UTF-8", name, s, canon)
+			}
+			if name == "mobile" {
+				if phone, _ := CheckPhone(s); phone != canon || (canon[0] != '6' && canon[0] != '7') {
+					t.Fatalf("CheckMobile(%q) = %q, CheckPhone = %q", s, canon, phone)
+				}
 			}
 			if name == "name" || name == "text" {
 				continue // folded: compared, not typed again
@@ -306,6 +381,14 @@ func FuzzCheckDNI(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		canon, rule := CheckDNI(s)
+		if rule == RuleDNIZero {
+			// The message says to add a 0 in front: doing so is accepted.
+			fixed := "0" + squeeze(s, " .-\u00a0")
+			if _, again := CheckDNI(fixed); again != "" {
+				t.Fatalf("CheckDNI(%q) = %s, but with the 0 added, %q is %s", s, rule, fixed, again)
+			}
+			return
+		}
 		if rule != "" {
 			return
 		}
@@ -333,7 +416,7 @@ func FuzzCheckIBAN(f *testing.F) {
 		if rule != "" {
 			return
 		}
-		if len(canon) != 24 || canon[:2] != "ES" || !asciiDigits(canon[2:]) || ibanMod97(canon) != 1 {
+		if len(canon) != 24 || canon[:2] != "ES" || !asciiDigits(canon[2:]) || ibanMod97(canon) != 1 || !cccOK(canon[4:]) {
 			t.Fatalf("CheckIBAN(%q) accepted %q", s, canon)
 		}
 		b := []byte(canon)
@@ -358,6 +441,14 @@ func FuzzCheckDate(f *testing.F) {
 		d, err := time.Parse("02/01/2006", canon)
 		if err != nil || d.Year() < 1900 {
 			t.Fatalf("CheckDate(%q) accepted %q: %v", s, canon, err)
+		}
+		// Exactly 3 parts, none of them empty.
+		if parts := strings.FieldsFunc(s, dateSep); len(parts) != 3 || strings.Count(strings.TrimSpace(s), "/")+
+			strings.Count(s, "-")+strings.Count(s, ".") != 2 {
+			t.Fatalf("CheckDate(%q) accepted %q with a part missing or empty", s, canon)
+		}
+		if _, rule := CheckDate(s, today, WhenPast); rule == "" && d.Before(today.AddDate(-maxAge, 0, -1)) {
+			t.Fatalf("CheckDate(%q, past) accepted a birth %d years ago", s, today.Year()-d.Year())
 		}
 	})
 }
