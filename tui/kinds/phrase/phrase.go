@@ -2,6 +2,7 @@ package phrase
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -170,8 +171,7 @@ func (e *PhraseExercise) Say(v lessons.Verdict) string {
 	case lessons.ReasonRepeated:
 		return cat.T("verdict_phrase_repeated", "Word", v.Param)
 	case lessons.ReasonFewWords:
-		n := 0
-		fmt.Sscan(v.Param, &n)
+		n, _ := strconv.Atoi(v.Param) // 0 if the judge said no number
 		return cat.T("verdict_phrase_few", "Count", n, "Min", e.ex.MinWords)
 	case lessons.ReasonWeak:
 		return cat.T("verdict_weak", "Level", ui.LevelName(cat, ui.LevelOf(v)), "Goal", ui.LevelName(cat, e.ex.GoalLevel())) +
