@@ -1,3 +1,5 @@
+// Package player is the lesson player: it shows a lesson's steps, checks
+// answers with the judges, gives feedback and hints, and saves progress.
 package player
 
 import (
@@ -48,6 +50,7 @@ type Player struct {
 	gloss    glossed               // the instruction with the glossary's words marked
 }
 
+// NewPlayer opens lesson l at the step its progress p reached; next is the lesson offered after it.
 func NewPlayer(c *ui.Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *Player {
 	idx := 0
 	if p.Status != store.Done && p.Step > 0 && p.Step < len(l.Steps) {
@@ -73,12 +76,14 @@ func (p *Player) start() tea.Cmd {
 // Lesson is being left.
 func (p *Player) Close() { p.Wipe() }
 
+// Wipe forgets what was typed in the current exercise.
 func (p *Player) Wipe() {
 	if w, ok := p.Ex.(exercise.Wiper); ok {
 		w.Wipe()
 	}
 }
 
+// Step is the step on screen.
 func (p *Player) Step() *lessons.Step { return p.Lesson.Steps[p.Idx] }
 
 // enter shows step i afresh.
@@ -114,6 +119,7 @@ func (p *Player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
 	return p.c.Rec.Record(e)
 }
 
+// Update handles keys and clicks meant for the screen.
 func (p *Player) Update(msg tea.Msg) tea.Cmd {
 	k := p.c.Keys
 	if p.Finished {
@@ -299,8 +305,10 @@ func (p *Player) afterSummary(next bool) tea.Cmd {
 	return func() tea.Msg { return ui.GoHomeMsg{} }
 }
 
+// Title names the screen at its top.
 func (p *Player) Title() string { return p.Lesson.Title }
 
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
 func (p *Player) Typing() bool { return !p.Finished && p.Ex.Typing() }
 
 // WantsEsc says whether Esc belongs to the exercise now (closing a form,
@@ -318,6 +326,7 @@ func (p *Player) FullWidth() bool {
 	return ok && !p.Finished
 }
 
+// HelpText explains the screen in the help overlay.
 func (p *Player) HelpText() string {
 	if p.Finished {
 		return p.c.Cat.T("help_summary")
@@ -325,6 +334,7 @@ func (p *Player) HelpText() string {
 	return p.c.Cat.T("help_player_" + p.Step().Kind)
 }
 
+// Keys lists the bindings the screen adds to the help.
 func (p *Player) Keys() []key.Binding {
 	k := p.c.Keys
 	if p.Finished {
@@ -355,6 +365,7 @@ func (p *Player) doneKeys() []key.Binding {
 	return nil
 }
 
+// View draws the screen.
 func (p *Player) View() string {
 	if p.Finished {
 		return p.viewSummary()

@@ -44,6 +44,7 @@ type (
 	joinErrMsg struct{ err error }
 )
 
+// NewJoinScreen makes the screen that joins a class hub, with url filled in if known.
 func NewJoinScreen(c *ui.Common, url string) *JoinScreen {
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := textinput.New()
@@ -62,6 +63,7 @@ func NewJoinScreen(c *ui.Common, url string) *JoinScreen {
 	return j
 }
 
+// DiscoverHubs looks for class hubs on the network with d; nil when there is no way to look.
 func DiscoverHubs(d Discover) tea.Cmd {
 	if d == nil {
 		return nil
@@ -96,14 +98,22 @@ func (j *JoinScreen) focus(field int) {
 	}
 }
 
-func (j *JoinScreen) Title() string    { return j.c.Cat.T("join_title") }
+// Title names the screen at its top.
+func (j *JoinScreen) Title() string { return j.c.Cat.T("join_title") }
+
+// HelpText explains the screen in the help overlay.
 func (j *JoinScreen) HelpText() string { return j.c.Cat.T("help_join") }
-func (j *JoinScreen) Typing() bool     { return j.field() >= 0 }
+
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
+func (j *JoinScreen) Typing() bool { return j.field() >= 0 }
+
+// Keys lists the bindings the screen adds to the help.
 func (j *JoinScreen) Keys() []key.Binding {
 	k := j.c.Keys
 	return []key.Binding{k.Move, k.Enter, k.Back}
 }
 
+// Update handles keys and clicks meant for the screen.
 func (j *JoinScreen) Update(msg tea.Msg) (cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case foundMsg:
@@ -235,6 +245,7 @@ func (j *JoinScreen) errText(err error) string {
 	return cat.T("join_failed")
 }
 
+// View draws the screen.
 func (j *JoinScreen) View() string {
 	st, cat := j.c.Styles, j.c.Cat
 	w := j.c.TextWidth()

@@ -68,6 +68,7 @@ type (
 	}
 )
 
+// NewSignIn makes the sign-in screen; auto says it came up on its own (not asked for).
 func NewSignIn(c *ui.Common, auto bool) *SignIn {
 	in := textinput.New()
 	in.Prompt = "› "
@@ -75,8 +76,10 @@ func NewSignIn(c *ui.Common, auto bool) *SignIn {
 	return &SignIn{c: c, input: in, auto: auto, tries: map[uint64]int{}, lockedAt: map[uint64]time.Time{}}
 }
 
+// Title names the screen at its top.
 func (s *SignIn) Title() string { return s.c.Cat.T("signin_title") }
 
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
 func (s *SignIn) Typing() bool {
 	switch s.mode {
 	case addName, newPIN, repeatPIN, enterPIN:
@@ -85,8 +88,10 @@ func (s *SignIn) Typing() bool {
 	return false
 }
 
+// HelpText explains the screen in the help overlay.
 func (s *SignIn) HelpText() string { return s.c.Cat.T("help_signin") }
 
+// Keys lists the bindings the screen adds to the help.
 func (s *SignIn) Keys() []key.Binding {
 	k := s.c.Keys
 	switch s.mode {
@@ -120,6 +125,7 @@ func (s *SignIn) startInput(placeholder string, secret bool) {
 	s.input.Focus()
 }
 
+// Update handles keys and clicks meant for the screen.
 func (s *SignIn) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ui.LearnersMsg:
@@ -384,6 +390,7 @@ func fourDigits(s string) bool {
 	return true
 }
 
+// View draws the screen.
 func (s *SignIn) View() string {
 	st, cat := s.c.Styles, s.c.Cat
 	w := s.c.TextWidth()

@@ -14,6 +14,7 @@ import (
 	"aula/lessons"
 )
 
+// Library loads the built-in lessons, failing the test if they have problems.
 func Library(t testing.TB) *lessons.Library {
 	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
 	if len(problems) > 0 {
@@ -22,6 +23,7 @@ func Library(t testing.TB) *lessons.Library {
 	return lib
 }
 
+// KeyMsg turns a key name ("enter", "ctrl+c", "a"...) into the message Bubble Tea sends for it.
 func KeyMsg(k string) tea.KeyMsg {
 	switch k {
 	case "enter":
@@ -68,8 +70,10 @@ func KeyMsg(k string) tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
+// LipglossWidth is the width of s on screen, in cells.
 func LipglossWidth(s string) int { return lipgloss.Width(s) }
 
+// TypeKeys sends s to the program as typed letters.
 func TypeKeys(tm *teatest.TestModel, s string) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)})
 }

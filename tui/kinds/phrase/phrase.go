@@ -33,6 +33,7 @@ type PhraseExercise struct {
 // PhraseColumns is how many words a row of the grid holds.
 const PhraseColumns = 4
 
+// NewPhraseExercise makes the exercise of a passphrase step.
 func NewPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	ex := s.Exercise.(*lessons.Passphrase)
 	ch := &lessons.Choose{}
@@ -52,12 +53,14 @@ func NewPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 // Start reads the strength dictionaries in the background (once per run).
 func (e *PhraseExercise) Start() tea.Cmd { return ui.WarmStrength }
 
+// ZoneID names the mouse zone of item i.
 func (e *PhraseExercise) ZoneID(i int) string { return fmt.Sprintf("word-%s-%d", e.step.ID, i) }
 
 func (e *PhraseExercise) judge() {
 	e.st = lessons.PasswordStrength(e.ex.Phrase(e.picked), "")
 }
 
+// Update handles keys and clicks meant for the exercise.
 func (e *PhraseExercise) Update(msg tea.Msg) tea.Cmd {
 	if e.done {
 		return nil
@@ -105,10 +108,12 @@ func (e *PhraseExercise) add(i int) {
 	}
 }
 
+// Answer is what the learner has given so far.
 func (e *PhraseExercise) Answer() lessons.Answer {
 	return lessons.PassphraseAnswer(append([]string(nil), e.picked...))
 }
 
+// View draws the exercise.
 func (e *PhraseExercise) View(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	cellW := 0
@@ -150,13 +155,17 @@ func (e *PhraseExercise) View(width int) string {
 	return strings.Join(lines, "\n")
 }
 
+// Keys lists the bindings the exercise adds to the help.
 func (e *PhraseExercise) Keys() []key.Binding {
 	k := e.c.Keys
 	move := key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp("←↑↓→", k.Move.Help().Desc))
 	return []key.Binding{move, e.addKey, e.dropKey}
 }
 
-func (e *PhraseExercise) Typing() bool      { return false }
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
+func (e *PhraseExercise) Typing() bool { return false }
+
+// SetDone freezes the exercise once it is solved or shown.
 func (e *PhraseExercise) SetDone(done bool) { e.done = done }
 
 // Judged has nothing to undo: the learner changes the phrase themselves.
