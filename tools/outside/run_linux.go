@@ -87,6 +87,22 @@ func (b *bench) prepare() error {
 		return fmt.Errorf("go env GOMOD: %w", err)
 	}
 	root := filepath.Dir(strings.TrimSpace(string(gomod)))
+	for _, step := range []func() error{
+		func() error { return b.build(root) },
+		b.findTargets,
+		b.seedLearner,
+		func() error { return b.writeForm(root) },
+		b.seedHub,
+	} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return b.writePages()
+}
+
+// build builds the binary a learner gets, unless one was given.
+func (b *bench) build(root string) error {
 	b.bin = b.cfg.bin
 	if b.bin == "" {
 		b.bin = filepath.Join(b.dir, "aula")
@@ -98,6 +114,13 @@ func (b *bench) prepare() error {
 			return fmt.Errorf("go build: %v\n%s", err, out)
 		}
 	}
+	return nil
+}
+
+// findTargets picks the built-in lessons with a choose, a password and an
+// inbox step.
+func (b *bench) findTargets() error {
+	var err error
 	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
 	if len(problems) > 0 {
 		return fmt.Errorf("the built-in lessons have problems: %v", problems[0])
@@ -122,7 +145,13 @@ func (b *bench) prepare() error {
 	if b.mail, err = find("inbox"); err != nil {
 		return err
 	}
+	return nil
+}
 
+// seedLearner makes a data file with one learner, and a copy where each
+// target lesson resumes at its step.
+func (b *bench) seedLearner() error {
+	var err error
 	b.seed = filepath.Join(b.dir, "seed")
 	st, err := store.Open(b.seed, store.Options{})
 	if err != nil {
@@ -155,7 +184,13 @@ func (b *bench) prepare() error {
 			}
 		}
 	}
+	return nil
+}
 
+// writeForm writes the 20-field form page of the tui benchmarks as a
+// trainer's lesson.
+func (b *bench) writeForm(root string) error {
+	var err error
 	// The 20-field form page of the tui benchmarks, as a trainer's lesson.
 	b.formDir = filepath.Join(b.dir, "form")
 	yaml, err := os.ReadFile(filepath.Join(root, "lessons", "testdata", "form20.yaml"))
@@ -168,7 +203,11 @@ func (b *bench) prepare() error {
 	if err := os.WriteFile(filepath.Join(b.formDir, "es", "form20.yaml"), yaml, 0o600); err != nil {
 		return err
 	}
+	return nil
+}
 
+// seedHub makes a trainer's laptop that has heard from 30 learners.
+func (b *bench) seedHub() error {
 	// A trainer's laptop that has heard from 30 learners.
 	b.hubSeed = filepath.Join(b.dir, "hub")
 	hub, err := store.Open(b.hubSeed, store.Options{})
@@ -190,7 +229,12 @@ func (b *bench) prepare() error {
 	if _, err := hub.Ingest("0123456789abcdef", learners, events); err != nil {
 		return err
 	}
+	return nil
+}
 
+// writePages writes the choose lesson as a static page for Chromium, and
+// the same text for less.
+func (b *bench) writePages() error {
 	// The choose lesson as a static page, for Chromium.
 	var page strings.Builder
 	l := b.choose.lesson
