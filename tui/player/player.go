@@ -121,61 +121,85 @@ func (p *Player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
 
 // Update handles keys and clicks meant for the screen.
 func (p *Player) Update(msg tea.Msg) tea.Cmd {
-	k := p.c.Keys
 	if p.Finished {
-		if m, ok := msg.(tea.KeyMsg); ok && key.Matches(m, k.Enter) {
-			return p.afterSummary(p.next != nil)
-		}
-		if m, ok := msg.(tea.MouseMsg); ok && ui.IsClick(m) {
-			switch {
-			case p.next != nil && p.c.Zones.Get("btn-next-lesson").InBounds(m):
-				return p.afterSummary(true)
-			case p.c.Zones.Get("btn-home").InBounds(m):
-				return p.afterSummary(false)
-			}
-		}
-		return nil
+		return p.summaryUpdate(msg)
 	}
 	// A full exercise (the mail app) uses Enter, the page keys and the
 	// mouse wheel itself while the step is being answered.
 	_, isFull := p.Ex.(exercise.Full)
 	own := isFull && p.State == Asking
+	var cmd tea.Cmd
+	handled := false
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, k.Enter) && !own:
-			if t, ok := p.Ex.(exercise.EnterTaker); ok && p.State == Asking && t.TakeEnter() {
-				return nil
-			}
-			return p.enterPressed()
-		case key.Matches(msg, k.Hint):
-			return p.ShowHint()
-		case key.Matches(msg, k.PageUp) && !isFull:
-			p.scroll = max(p.scroll-p.c.Height/2, 0)
-			return nil
-		case key.Matches(msg, k.PageDown) && !isFull:
-			p.scroll += p.c.Height / 2
-			return nil
-		}
+		cmd, handled = p.stepKey(msg, isFull, own)
 	case tea.MouseMsg:
-		if msg.Button == tea.MouseButtonWheelUp && !isFull {
-			p.scroll = max(p.scroll-1, 0)
-			return nil
-		}
-		if msg.Button == tea.MouseButtonWheelDown && !isFull {
-			p.scroll++
-			return nil
-		}
-		if ui.IsClick(msg) {
-			switch {
-			case p.checkButton() && p.c.Zones.Get("btn-check").InBounds(msg):
-				return p.enterPressed()
-			case p.c.Zones.Get("btn-hint").InBounds(msg):
-				return p.ShowHint()
-			}
-		}
+		cmd, handled = p.stepMouse(msg, isFull)
+	}
+	if handled {
+		return cmd
 	}
 	return tea.Batch(p.Ex.Update(msg), p.takeFromExercise())
+}
+
+// summaryUpdate handles keys and clicks on the summary at the end.
+func (p *Player) summaryUpdate(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(tea.KeyMsg); ok && key.Matches(m, p.c.Keys.Enter) {
+		return p.afterSummary(p.next != nil)
+	}
+	if m, ok := msg.(tea.MouseMsg); ok && ui.IsClick(m) {
+		switch {
+		case p.next != nil && p.c.Zones.Get("btn-next-lesson").InBounds(m):
+			return p.afterSummary(true)
+		case p.c.Zones.Get("btn-home").InBounds(m):
+			return p.afterSummary(false)
+		}
+	}
+	return nil
+}
+
+// stepKey handles the player's own keys during a step; false leaves the
+// key to the exercise. own says the exercise takes Enter itself.
+func (p *Player) stepKey(msg tea.KeyMsg, isFull, own bool) (tea.Cmd, bool) {
+	k := p.c.Keys
+	switch {
+	case key.Matches(msg, k.Enter) && !own:
+		if t, ok := p.Ex.(exercise.EnterTaker); ok && p.State == Asking && t.TakeEnter() {
+			return nil, true
+		}
+		return p.enterPressed(), true
+	case key.Matches(msg, k.Hint):
+		return p.ShowHint(), true
+	case key.Matches(msg, k.PageUp) && !isFull:
+		p.scroll = max(p.scroll-p.c.Height/2, 0)
+		return nil, true
+	case key.Matches(msg, k.PageDown) && !isFull:
+		p.scroll += p.c.Height / 2
+		return nil, true
+	}
+	return nil, false
+}
+
+// stepMouse handles the wheel and the player's buttons during a step;
+// false leaves the event to the exercise.
+func (p *Player) stepMouse(msg tea.MouseMsg, isFull bool) (tea.Cmd, bool) {
+	if msg.Button == tea.MouseButtonWheelUp && !isFull {
+		p.scroll = max(p.scroll-1, 0)
+		return nil, true
+	}
+	if msg.Button == tea.MouseButtonWheelDown && !isFull {
+		p.scroll++
+		return nil, true
+	}
+	if ui.IsClick(msg) {
+		switch {
+		case p.checkButton() && p.c.Zones.Get("btn-check").InBounds(msg):
+			return p.enterPressed(), true
+		case p.c.Zones.Get("btn-hint").InBounds(msg):
+			return p.ShowHint(), true
+		}
+	}
+	return nil, false
 }
 
 // recordOutcomes records mistakes the exercise found by itself (a form page

@@ -390,6 +390,30 @@ func fourDigits(s string) bool {
 	return true
 }
 
+// viewWho is the list of learners to pick from, with "add me" last.
+func (s *SignIn) viewWho(wrap lipgloss.Style) []string {
+	st, cat := s.c.Styles, s.c.Cat
+	parts := []string{st.Title.Render(cat.T("who_are_you")), wrap.Render(cat.T("who_are_you_text")), ""}
+	for i := 0; i < s.rows(); i++ {
+		label := "+ " + cat.T("add_me")
+		if i < len(s.learners) {
+			label = s.learners[i].Name
+			if s.learners[i].HasPIN() {
+				label += st.Dim.Render("  (" + cat.T("has_pin") + ")")
+			}
+		}
+		row := "  " + label
+		if i == s.cursor {
+			row = st.Cursor.Render("▶ " + label)
+		}
+		if s.c.Large && i > 0 {
+			parts = append(parts, "")
+		}
+		parts = append(parts, s.c.Zones.Mark(fmt.Sprintf("who-%d", i), row))
+	}
+	return s.scrollList(parts, 3, s.cursor)
+}
+
 // View draws the screen.
 func (s *SignIn) View() string {
 	st, cat := s.c.Styles, s.c.Cat
@@ -401,25 +425,7 @@ func (s *SignIn) View() string {
 	case loading:
 		add(cat.T("loading"))
 	case pickName:
-		add(st.Title.Render(cat.T("who_are_you")), wrap.Render(cat.T("who_are_you_text")), "")
-		for i := 0; i < s.rows(); i++ {
-			label := "+ " + cat.T("add_me")
-			if i < len(s.learners) {
-				label = s.learners[i].Name
-				if s.learners[i].HasPIN() {
-					label += st.Dim.Render("  (" + cat.T("has_pin") + ")")
-				}
-			}
-			row := "  " + label
-			if i == s.cursor {
-				row = st.Cursor.Render("▶ " + label)
-			}
-			if s.c.Large && i > 0 {
-				add("")
-			}
-			add(s.c.Zones.Mark(fmt.Sprintf("who-%d", i), row))
-		}
-		parts = s.scrollList(parts, 3, s.cursor)
+		parts = s.viewWho(wrap)
 	case addName:
 		if len(s.learners) == 0 {
 			add(st.Title.Render(cat.T("welcome")), wrap.Render(cat.T("welcome_text")), "")
