@@ -143,44 +143,56 @@ func (j *JoinScreen) Update(msg tea.Msg) (cmd tea.Cmd) {
 		if j.busy {
 			return nil
 		}
-		k := j.c.Keys
-		switch {
-		case key.Matches(msg, k.Up), msg.Type == tea.KeyShiftTab:
-			j.move(-1)
-			return nil
-		case key.Matches(msg, k.Down), msg.Type == tea.KeyTab:
-			j.move(1)
-			return nil
-		case key.Matches(msg, k.Enter):
+		return j.key(msg)
+	case tea.MouseMsg:
+		return j.mouse(msg)
+	}
+	return nil
+}
+
+// key moves between the hubs found and the fields, joins on Enter, and
+// gives the rest to the field that has the keyboard.
+func (j *JoinScreen) key(msg tea.KeyMsg) tea.Cmd {
+	k := j.c.Keys
+	switch {
+	case key.Matches(msg, k.Up), msg.Type == tea.KeyShiftTab:
+		j.move(-1)
+		return nil
+	case key.Matches(msg, k.Down), msg.Type == tea.KeyTab:
+		j.move(1)
+		return nil
+	case key.Matches(msg, k.Enter):
+		return j.enter()
+	}
+	j.msg = ""
+	var cmd tea.Cmd
+	switch j.field() {
+	case 0:
+		j.addr, cmd = j.addr.Update(msg)
+	case 1:
+		j.code, cmd = j.code.Update(msg)
+	}
+	return cmd
+}
+
+// mouse handles a click on a hub found, a field or the join button.
+func (j *JoinScreen) mouse(msg tea.MouseMsg) tea.Cmd {
+	if !ui.IsClick(msg) {
+		return nil
+	}
+	for i := range j.found {
+		if j.c.Zones.Get(fmt.Sprintf("hub-%d", i)).InBounds(msg) {
+			j.cursor = i
 			return j.enter()
 		}
-		j.msg = ""
-		var cmd tea.Cmd
-		switch j.field() {
-		case 0:
-			j.addr, cmd = j.addr.Update(msg)
-		case 1:
-			j.code, cmd = j.code.Update(msg)
-		}
-		return cmd
-	case tea.MouseMsg:
-		if !ui.IsClick(msg) {
-			return nil
-		}
-		for i := range j.found {
-			if j.c.Zones.Get(fmt.Sprintf("hub-%d", i)).InBounds(msg) {
-				j.cursor = i
-				return j.enter()
-			}
-		}
-		switch {
-		case j.c.Zones.Get("join-addr").InBounds(msg):
-			j.focus(0)
-		case j.c.Zones.Get("join-code").InBounds(msg):
-			j.focus(1)
-		case j.c.Zones.Get("btn-join").InBounds(msg):
-			return j.submit()
-		}
+	}
+	switch {
+	case j.c.Zones.Get("join-addr").InBounds(msg):
+		j.focus(0)
+	case j.c.Zones.Get("join-code").InBounds(msg):
+		j.focus(1)
+	case j.c.Zones.Get("btn-join").InBounds(msg):
+		return j.submit()
 	}
 	return nil
 }

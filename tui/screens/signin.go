@@ -129,26 +129,7 @@ func (s *SignIn) startInput(placeholder string, secret bool) {
 func (s *SignIn) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ui.LearnersMsg:
-		if msg.Err != nil {
-			s.msg = s.c.Cat.T("load_failed")
-			return nil
-		}
-		s.learners = msg.Learners
-		s.cursor = 0
-		switch len(s.learners) {
-		case 0:
-			s.mode = addName
-			s.startInput(s.c.Cat.T("name_placeholder"), false)
-		case 1:
-			if s.auto && !s.learners[0].HasPIN() {
-				// One learner on this laptop: straight in.
-				return ui.Send(ui.SignedInMsg{Learner: s.learners[0]})
-			}
-			s.mode = pickName
-		default:
-			s.mode = pickName
-		}
-		return nil
+		return s.learnersLoaded(msg)
 	case learnerAddedMsg:
 		s.busy = false
 		if msg.err != nil {
@@ -158,46 +139,83 @@ func (s *SignIn) Update(msg tea.Msg) tea.Cmd {
 		}
 		return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: len(s.learners) > 0 || msg.learner.HasPIN()})
 	case pinCheckedMsg:
-		s.busy = false
-		if msg.err != nil {
-			s.msg = s.c.Cat.T("load_failed")
-			return nil
-		}
-		if msg.ok {
-			delete(s.tries, msg.learner.ID)
-			return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: true})
-		}
-		s.tries[msg.learner.ID]++
-		left := maxPINTries - s.tries[msg.learner.ID]
-		if left <= 0 {
-			s.lockedAt[msg.learner.ID] = s.c.Now()
-			delete(s.tries, msg.learner.ID)
-			s.mode, s.msg = pinLocked, ""
-			return nil
-		}
-		s.msg = s.c.Cat.T("pin_wrong", "Count", left)
-		s.startInput("", true)
-		return nil
+		return s.pinChecked(msg)
 	case tea.KeyMsg:
 		if s.busy {
 			return nil
 		}
 		return s.key(msg)
 	case tea.MouseMsg:
-		if s.mode == pickName && ui.IsClick(msg) {
-			for i := 0; i < s.rows(); i++ {
-				if s.c.Zones.Get(fmt.Sprintf("who-%d", i)).InBounds(msg) {
-					s.cursor = i
-					return s.pick()
-				}
+		return s.mouse(msg)
+	}
+	return nil
+}
+
+// learnersLoaded shows the learners of this laptop, or signs the only one
+// in straight away.
+func (s *SignIn) learnersLoaded(msg ui.LearnersMsg) tea.Cmd {
+	if msg.Err != nil {
+		s.msg = s.c.Cat.T("load_failed")
+		return nil
+	}
+	s.learners = msg.Learners
+	s.cursor = 0
+	switch len(s.learners) {
+	case 0:
+		s.mode = addName
+		s.startInput(s.c.Cat.T("name_placeholder"), false)
+	case 1:
+		if s.auto && !s.learners[0].HasPIN() {
+			// One learner on this laptop: straight in.
+			return ui.Send(ui.SignedInMsg{Learner: s.learners[0]})
+		}
+		s.mode = pickName
+	default:
+		s.mode = pickName
+	}
+	return nil
+}
+
+// pinChecked signs in on the right PIN, counts a wrong one and locks the
+// learner out after too many.
+func (s *SignIn) pinChecked(msg pinCheckedMsg) tea.Cmd {
+	s.busy = false
+	if msg.err != nil {
+		s.msg = s.c.Cat.T("load_failed")
+		return nil
+	}
+	if msg.ok {
+		delete(s.tries, msg.learner.ID)
+		return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: true})
+	}
+	s.tries[msg.learner.ID]++
+	left := maxPINTries - s.tries[msg.learner.ID]
+	if left <= 0 {
+		s.lockedAt[msg.learner.ID] = s.c.Now()
+		delete(s.tries, msg.learner.ID)
+		s.mode, s.msg = pinLocked, ""
+		return nil
+	}
+	s.msg = s.c.Cat.T("pin_wrong", "Count", left)
+	s.startInput("", true)
+	return nil
+}
+
+// mouse handles a click on a learner or on an answer to "a PIN?".
+func (s *SignIn) mouse(msg tea.MouseMsg) tea.Cmd {
+	if s.mode == pickName && ui.IsClick(msg) {
+		for i := 0; i < s.rows(); i++ {
+			if s.c.Zones.Get(fmt.Sprintf("who-%d", i)).InBounds(msg) {
+				s.cursor = i
+				return s.pick()
 			}
 		}
-		if s.mode == askPIN && ui.IsClick(msg) {
-			for i := 0; i < 2; i++ {
-				if s.c.Zones.Get(fmt.Sprintf("pinq-%d", i)).InBounds(msg) {
-					s.choice = i
-					return s.answerPINQuestion()
-				}
+	}
+	if s.mode == askPIN && ui.IsClick(msg) {
+		for i := 0; i < 2; i++ {
+			if s.c.Zones.Get(fmt.Sprintf("pinq-%d", i)).InBounds(msg) {
+				s.choice = i
+				return s.answerPINQuestion()
 			}
 		}
 	}
