@@ -6,7 +6,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -25,7 +23,6 @@ import (
 
 	"aula/classroom"
 	"aula/i18n"
-	"aula/lessons"
 	"aula/report"
 	"aula/store"
 	"aula/tui"
@@ -375,175 +372,6 @@ func openStore(dir string, cat *i18n.Catalog, stderr io.Writer) (*store.Store, i
 		return nil, exitData
 	}
 	return st, exitOK
-}
-
-// loadLessons reads the built-in lessons and, if dir is set, a trainer's own.
-func loadLessons(dir string) (*lessons.Library, []lessons.Problem) {
-	sources := []lessons.Source{{Name: "content", FS: lessons.BuiltIn()}}
-	if dir != "" {
-		sources = append(sources, lessons.Source{Name: dir, FS: os.DirFS(dir)})
-	}
-	return lessons.Load(sources...)
-}
-
-func runLessons(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, "aula lessons: say check or list")
-		return exitUsage
-	}
-	switch args[0] {
-	case "check":
-		fs := newFlags("lessons check", stderr)
-		sources := fs.Bool("sources", false, "")
-		rest, err := parse(fs, args[1:])
-		if err != nil {
-			return exitUsage
-		}
-		dir := ""
-		if len(rest) > 0 {
-			dir = rest[0]
-			if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-				fmt.Fprintf(stderr, "%s: this folder does not exist\n", dir)
-				return exitProblem
-			}
-		}
-		lib, problems := loadLessons(dir)
-		for _, p := range problems {
-			fmt.Fprintln(stdout, p)
-		}
-		translationSummary(lib, stdout)
-		// Plain language: warnings only, the lessons still load.
-		for _, w := range lessons.PlainLanguage(lib) {
-			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
-		}
-		// Facts: sources, review dates, contradictions. Warnings too.
-		for _, w := range lessons.Review(lib, time.Now()) {
-			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
-		}
-		if *sources {
-			lessons.WriteSources(stdout, lib)
-		}
-		if len(problems) > 0 {
-			fmt.Fprintf(stderr, "%d problem(s) found\n", len(problems))
-			return exitProblem
-		}
-		n := len(lib.Catalog(lessons.DefaultLanguage).Lessons)
-		fmt.Fprintf(stdout, "ok: %d lessons in %s\n", n, strings.Join(lib.Langs(), ", "))
-		return exitOK
-	case "list":
-		fs := newFlags("lessons list", stderr)
-		lang := fs.String("lang", lessons.DefaultLanguage, "")
-		asJSON := fs.Bool("json", false, "")
-		extra := fs.String("lessons", "", "")
-		if _, err := parse(fs, args[1:]); err != nil {
-			return exitUsage
-		}
-		lib, _ := loadLessons(*extra)
-		return listLessons(lib.Catalog(i18n.Match(*lang)), *asJSON, stdout)
-	}
-	fmt.Fprintf(stderr, "aula lessons: unknown command %q (check or list)\n", args[0])
-	return exitUsage
-}
-
-// translationSummary says, for each language with lessons missing, how
-// far its translation has got, and whether the app's own words are
-// translated too (a message file in i18n/). Nothing when all is done.
-func translationSummary(lib *lessons.Library, stdout io.Writer) {
-	ref := lib.Catalog(lessons.DefaultLanguage)
-	var lines []string
-	for _, lang := range lib.Langs()[1:] {
-		cat := lib.Catalog(lang)
-		done := 0
-		for id := range ref.Lessons {
-			if _, ok := cat.Lesson(id); ok {
-				done++
-			}
-		}
-		var notes []string
-		if done < len(ref.Lessons) {
-			notes = append(notes, fmt.Sprintf("%d of %d lessons translated, %d missing", done, len(ref.Lessons), len(ref.Lessons)-done))
-		}
-		if !validLang(lang) {
-			notes = append(notes, fmt.Sprintf("the app's own words have no file yet (i18n/messages.%s.yaml)", lang))
-		}
-		line := ""
-		if len(notes) > 0 {
-			line = "  " + lang + ": " + strings.Join(notes, "; ")
-		}
-		if line != "" {
-			lines = append(lines, line)
-		}
-	}
-	if len(lines) > 0 {
-		fmt.Fprintln(stdout, "Translations not finished (see docs/translating.md):")
-		fmt.Fprintln(stdout, strings.Join(lines, "\n"))
-	}
-}
-
-type lessonInfo struct {
-	ID    string   `json:"id"`
-	Title string   `json:"title"`
-	Topic string   `json:"topic"`
-	Steps int      `json:"steps"`
-	Kinds []string `json:"step_kinds"`
-}
-
-type itineraryInfo struct {
-	ID      string       `json:"id"`
-	Title   string       `json:"title"`
-	Lessons []lessonInfo `json:"lessons"`
-}
-
-func listLessons(cat *lessons.Catalog, asJSON bool, stdout io.Writer) int {
-	info := func(l *lessons.Lesson) lessonInfo {
-		return lessonInfo{ID: l.ID, Title: l.Title, Topic: l.Topic, Steps: len(l.Steps), Kinds: l.StepKinds()}
-	}
-	var its []itineraryInfo
-	inItinerary := map[string]bool{}
-	for _, it := range cat.Itineraries {
-		ii := itineraryInfo{ID: it.ID, Title: it.Title, Lessons: []lessonInfo{}}
-		for _, id := range it.LessonIDs {
-			if l, ok := cat.Lesson(id); ok {
-				ii.Lessons = append(ii.Lessons, info(l))
-				inItinerary[id] = true
-			}
-		}
-		its = append(its, ii)
-	}
-	others := itineraryInfo{ID: "", Title: "", Lessons: []lessonInfo{}}
-	for _, l := range cat.AllLessons() {
-		if !inItinerary[l.ID] {
-			others.Lessons = append(others.Lessons, info(l))
-		}
-	}
-	if len(others.Lessons) > 0 {
-		its = append(its, others)
-	}
-	if asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"lang": cat.Lang, "itineraries": its}); err != nil {
-			return exitProblem
-		}
-		return exitOK
-	}
-	// One table, so every lesson's columns line up whatever the length of
-	// its id; an itinerary's line has no tabs and keeps its own width.
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	for _, it := range its {
-		if it.ID != "" {
-			fmt.Fprintf(tw, "%s  %s\n", it.ID, it.Title)
-		} else {
-			fmt.Fprintln(tw, "(other lessons)")
-		}
-		for _, l := range it.Lessons {
-			fmt.Fprintf(tw, "  %s\t%s\t%d steps\t%s\n", l.ID, l.Title, l.Steps, strings.Join(l.Kinds, ","))
-		}
-	}
-	if err := tw.Flush(); err != nil {
-		return exitProblem
-	}
-	return exitOK
 }
 
 func runReport(args []string, stdout, stderr io.Writer) int {

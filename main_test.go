@@ -592,7 +592,7 @@ func TestLessonsCheckWarnsAboutLongInstructions(t *testing.T) {
 	long := "id: larga\ntitle: Larga\nsteps:\n  - id: paso\n    kind: read\n    title: Paso\n    text: " +
 		strings.Repeat("Una frase corta. ", lessons.MaxSentences+2) + "\n    hint: Pulsa Intro.\n"
 	writeFile(t, filepath.Join(dir, "es", "larga.yaml"), long)
-	writeFile(t, filepath.Join(dir, "en", "larga.yaml"), strings.Replace(long, "Una frase corta.", "A short sentence.", -1))
+	writeFile(t, filepath.Join(dir, "en", "larga.yaml"), strings.ReplaceAll(long, "Una frase corta.", "A short sentence."))
 	code, out, errOut := runAula(t, "lessons", "check", dir)
 	wantCode(t, code, exitOK, out, errOut)
 	for _, lang := range []string{"es", "en"} {

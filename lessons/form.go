@@ -342,7 +342,7 @@ func checkCode(f *Field, v string, sent SentCode, now time.Time) string {
 
 func isCodeText(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !(s[i] >= '0' && s[i] <= '9' || s[i] >= 'A' && s[i] <= 'Z') {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'A' || c > 'Z') {
 			return false
 		}
 	}

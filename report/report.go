@@ -72,14 +72,12 @@ func Write(w io.Writer, format string, rows []Row) error {
 		}
 		return enc.Encode(rows)
 	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write([]string{"learner", "lesson", "title", "status", "steps_done", "steps", "attempts", "hints", "time_spent_seconds", "last_activity", "laptop"})
+		records := [][]string{{"learner", "lesson", "title", "status", "steps_done", "steps", "attempts", "hints", "time_spent_seconds", "last_activity", "laptop"}}
 		for _, r := range rows {
-			cw.Write([]string{safeCell(r.Learner), r.Lesson, safeCell(r.Title), r.Status, strconv.Itoa(r.StepsDone), strconv.Itoa(r.Steps),
+			records = append(records, []string{safeCell(r.Learner), r.Lesson, safeCell(r.Title), r.Status, strconv.Itoa(r.StepsDone), strconv.Itoa(r.Steps),
 				strconv.Itoa(r.Attempts), strconv.Itoa(r.Hints), strconv.Itoa(r.TimeSpentSec), r.LastActivity.Format(time.RFC3339), r.Laptop})
 		}
-		cw.Flush()
-		return cw.Error()
+		return csv.NewWriter(w).WriteAll(records)
 	}
 	return fmt.Errorf("unknown format %q: use csv or json", format)
 }

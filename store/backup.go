@@ -187,75 +187,19 @@ func (s *Store) salvage(damaged string, timeout time.Duration) (learners, events
 	err = s.db.Update(func(tx *bbolt.Tx) error {
 		learners, events = 0, 0
 		lb, eb := tx.Bucket(bucketLearners), tx.Bucket(bucketEvents)
-		for _, l := range ls {
-			if l.ID == 0 || lb.Get(u64(l.ID)) != nil {
-				continue
-			}
-			if err := put(lb, u64(l.ID), l); err != nil {
-				return err
-			}
-			if l.ID < 1<<32 && l.ID > lb.Sequence() {
-				// An id from the counter (older files, and a hub's copies):
-				// the counter goes on after it.
-				if err := lb.SetSequence(l.ID); err != nil {
-					return err
-				}
-			}
-			learners++
-		}
-		remote := map[uint64]bool{} // a hub's copies of other laptops' learners: not ours to send
-		if err := lb.ForEach(func(_, v []byte) error {
-			var l Learner
-			if err := decode(v, &l); err != nil {
-				return err
-			}
-			remote[l.ID] = l.Remote()
-			return nil
-		}); err != nil {
+		var err error
+		if learners, err = salvageLearners(lb, ls); err != nil {
 			return err
 		}
-		have := map[string]bool{}
-		if err := eb.ForEach(func(_, v []byte) error {
-			var e Event
-			if err := decode(v, &e); err != nil {
-				return err
-			}
-			have[e.ID] = true
-			return nil
-		}); err != nil {
+		remote, have, err := remoteAndHave(lb, eb)
+		if err != nil {
 			return err
 		}
 		for _, e := range evs {
 			if have[e.ID] || lb.Get(u64(e.Learner)) == nil || remote[e.Learner] || validEvent(e) != nil || e.Seq == 0 {
 				continue
 			}
-			key := key2(e.Learner, e.Seq)
-			if eb.Get(key) != nil {
-				// Its place is taken (the copy is not an older state of this
-				// file): a new place, and a new id unless it has a random one.
-				seq, err := eb.NextSequence()
-				if err != nil {
-					return err
-				}
-				if !isRandomID(e.ID) {
-					if e.ID, err = newEventID(); err != nil {
-						return err
-					}
-				}
-				e.Seq, key = seq, key2(e.Learner, seq)
-			}
-			if e.Seq > eb.Sequence() {
-				if err := eb.SetSequence(e.Seq); err != nil {
-					return err
-				}
-			}
-			if err := put(eb, key, e); err != nil {
-				return err
-			}
-			if err := project(tx, e); err != nil {
-				return err
-			}
-			if err := tx.Bucket(bucketOutbox).Put(u64(e.Seq), key); err != nil {
+			if err := salvageEvent(tx, eb, e); err != nil {
 				return err
 			}
 			have[e.ID] = true
@@ -267,6 +211,87 @@ func (s *Store) salvage(damaged string, timeout time.Duration) (learners, events
 		return 0, 0, err
 	}
 	return learners, events, nil
+}
+
+// salvageLearners adds the learners of ls this file lacks; it says how many.
+func salvageLearners(lb *bbolt.Bucket, ls []Learner) (int, error) {
+	n := 0
+	for _, l := range ls {
+		if l.ID == 0 || lb.Get(u64(l.ID)) != nil {
+			continue
+		}
+		if err := put(lb, u64(l.ID), l); err != nil {
+			return 0, err
+		}
+		if l.ID < 1<<32 && l.ID > lb.Sequence() {
+			// An id from the counter (older files, and a hub's copies):
+			// the counter goes on after it.
+			if err := lb.SetSequence(l.ID); err != nil {
+				return 0, err
+			}
+		}
+		n++
+	}
+	return n, nil
+}
+
+// remoteAndHave says which learners are a hub's copies of other laptops'
+// (not ours to send), and which event ids the file holds already.
+func remoteAndHave(lb, eb *bbolt.Bucket) (remote map[uint64]bool, have map[string]bool, err error) {
+	remote, have = map[uint64]bool{}, map[string]bool{}
+	if err := lb.ForEach(func(_, v []byte) error {
+		var l Learner
+		if err := decode(v, &l); err != nil {
+			return err
+		}
+		remote[l.ID] = l.Remote()
+		return nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	if err := eb.ForEach(func(_, v []byte) error {
+		var e Event
+		if err := decode(v, &e); err != nil {
+			return err
+		}
+		have[e.ID] = true
+		return nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	return remote, have, nil
+}
+
+// salvageEvent stores one event taken from a damaged file, its projection
+// and its place in the outbox.
+func salvageEvent(tx *bbolt.Tx, eb *bbolt.Bucket, e Event) error {
+	key := key2(e.Learner, e.Seq)
+	if eb.Get(key) != nil {
+		// Its place is taken (the copy is not an older state of this
+		// file): a new place, and a new id unless it has a random one.
+		seq, err := eb.NextSequence()
+		if err != nil {
+			return err
+		}
+		if !isRandomID(e.ID) {
+			if e.ID, err = newEventID(); err != nil {
+				return err
+			}
+		}
+		e.Seq, key = seq, key2(e.Learner, seq)
+	}
+	if e.Seq > eb.Sequence() {
+		if err := eb.SetSequence(e.Seq); err != nil {
+			return err
+		}
+	}
+	if err := put(eb, key, e); err != nil {
+		return err
+	}
+	if err := project(tx, e); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketOutbox).Put(u64(e.Seq), key)
 }
 
 // readDamaged reads the learners and events a damaged file still yields,

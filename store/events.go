@@ -82,6 +82,24 @@ func checkID(field, id string) error {
 }
 
 func validEvent(e Event) error {
+	if err := validFields(e); err != nil {
+		return err
+	}
+	for _, a := range e.Advice {
+		if err := checkID("advice", a); err != nil {
+			return err
+		}
+	}
+	for _, f := range [...]struct{ name, id string }{{"lesson", e.Lesson}, {"step", e.Step}, {"mistake", e.Mistake}} {
+		if err := checkID(f.name, f.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validFields checks the kind and the fields that depend on it.
+func validFields(e Event) error {
 	switch {
 	case !e.Kind.known():
 		return fmt.Errorf("%w: unknown kind %q", ErrBadEvent, e.Kind)
@@ -97,16 +115,6 @@ func validEvent(e Event) error {
 		return fmt.Errorf("%w: score %d is not from 0 to %d", ErrBadEvent, *e.Score, maxScore)
 	case len(e.Advice) > maxAdvice:
 		return fmt.Errorf("%w: %d advice ids, at most %d", ErrBadEvent, len(e.Advice), maxAdvice)
-	}
-	for _, a := range e.Advice {
-		if err := checkID("advice", a); err != nil {
-			return err
-		}
-	}
-	for _, f := range [...]struct{ name, id string }{{"lesson", e.Lesson}, {"step", e.Step}, {"mistake", e.Mistake}} {
-		if err := checkID(f.name, f.id); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -62,6 +62,7 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // FileName is the name of the data file inside the data folder.
@@ -188,7 +189,7 @@ func openFile(dir, path string, opt Options) (s *Store, err error) {
 		db = nil
 		var pathErr *fs.PathError
 		switch {
-		case errors.Is(err, bbolt.ErrTimeout):
+		case errors.Is(err, bolterrors.ErrTimeout):
 			return nil, fmt.Errorf("%w (%s): %w", ErrLocked, path, err)
 		case errors.As(err, &pathErr):
 			// The file itself could not be opened (permissions, a folder

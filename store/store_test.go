@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // testClock is a deterministic Options.Now: each call is one second later.
@@ -35,7 +36,7 @@ func openAt(t testing.TB, dir string) *Store {
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() {
-		if err := s.check(); errors.Is(err, bbolt.ErrDatabaseNotOpen) {
+		if err := s.check(); errors.Is(err, bolterrors.ErrDatabaseNotOpen) {
 			return // closed by the test
 		}
 		closeChecked(t, s)
@@ -120,7 +121,7 @@ func TestSecondOpenIsLocked(t *testing.T) {
 		s2.Close()
 		t.Fatal("second Open succeeded while the first store is open")
 	}
-	if !errors.Is(err, ErrLocked) || !errors.Is(err, bbolt.ErrTimeout) {
+	if !errors.Is(err, ErrLocked) || !errors.Is(err, bolterrors.ErrTimeout) {
 		t.Fatalf("second Open: %v, want ErrLocked wrapping bbolt.ErrTimeout", err)
 	}
 	if took > time.Second {

@@ -292,7 +292,7 @@ func (r *Lines) print() {
 		r.write(f.Lines...)
 	}
 	for _, n := range f.News {
-		if r.said[n.ID] && !(sticky && n.Sticky) {
+		if r.said[n.ID] && (!sticky || !n.Sticky) {
 			continue
 		}
 		r.said[n.ID] = true

@@ -77,7 +77,7 @@ func startLineSession(t *testing.T, st *store.Store, cfg Config) *lineSession {
 	s.r = NewLines(cfg, pr, s)
 	go func() { s.done <- s.r.Run() }()
 	t.Cleanup(func() {
-		pw.Close()
+		_ = pw.Close() // always nil for a pipe
 		select {
 		case <-s.done:
 		case <-time.After(10 * time.Second):

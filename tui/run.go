@@ -53,7 +53,7 @@ func Run(ctx context.Context, o RunOptions) error {
 			return fmt.Errorf("cannot write the debug log: %w", err)
 		}
 		defer f.Close()
-		o.Config.Debug = f
+		o.Debug = f
 	}
 	cfg := o.Config
 	for lines := o.Accessible; ; {

@@ -1,3 +1,5 @@
+// Package access holds accessible mode's primitives: frames of plain
+// lines, and how numbers and text typed as lines are read.
 package access
 
 import (
@@ -54,6 +56,7 @@ func Clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// ClipRunes cuts s to at most n runes.
 func ClipRunes(s string, n int) string {
 	r := []rune(s)
 	if len(r) > n {

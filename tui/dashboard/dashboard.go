@@ -340,14 +340,26 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	case viewDetail:
 		return d.detailKey(msg)
 	case viewTrouble:
-		switch {
-		case key.Matches(msg, k.Back):
-			d.view = viewList
-		case key.Matches(msg, dk.OtherLesson):
-			d.otherLesson(key.Matches(msg, k.Right))
-		}
+		d.troubleKey(msg)
 		return nil
 	}
+	return d.listKey(msg)
+}
+
+// troubleKey handles a key in the view of learners in trouble.
+func (d *Dashboard) troubleKey(msg tea.KeyMsg) {
+	k, dk := d.C.Keys, d.k
+	switch {
+	case key.Matches(msg, k.Back):
+		d.view = viewList
+	case key.Matches(msg, dk.OtherLesson):
+		d.otherLesson(key.Matches(msg, k.Right))
+	}
+}
+
+// listKey handles a key in the list of learners.
+func (d *Dashboard) listKey(msg tea.KeyMsg) tea.Cmd {
+	k, dk := d.C.Keys, d.k
 	n := len(d.snap.Rows)
 	room := max(d.ListRoom(), 1)
 	switch {

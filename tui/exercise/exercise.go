@@ -1,3 +1,5 @@
+// Package exercise is the contract between the lesson player and the
+// step kinds: an exercise in full screen and said as lines.
 package exercise
 
 import (
@@ -82,12 +84,23 @@ type Full interface {
 // ReadExercise is the empty exercise of an information card.
 type ReadExercise struct{}
 
+// Update handles keys and clicks meant for the exercise.
 func (ReadExercise) Update(tea.Msg) tea.Cmd { return nil }
-func (ReadExercise) View(int) string        { return "" }
+
+// View draws the exercise.
+func (ReadExercise) View(int) string { return "" }
+
+// Answer is what the learner has given so far.
 func (ReadExercise) Answer() lessons.Answer { return nil }
-func (ReadExercise) Keys() []key.Binding    { return nil }
-func (ReadExercise) Typing() bool           { return false }
-func (ReadExercise) SetDone(bool)           {}
+
+// Keys lists the bindings the exercise adds to the help.
+func (ReadExercise) Keys() []key.Binding { return nil }
+
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
+func (ReadExercise) Typing() bool { return false }
+
+// SetDone freezes the exercise once it is solved or shown.
+func (ReadExercise) SetDone(bool) {}
 
 // LineExercise is an exercise said as plain lines in accessible mode. It
 // sits on the exercise the player made for the step (the same one the full
@@ -144,8 +157,13 @@ func LineAdapter[E Exercise](build func(c *ui.Common, e E) LineExercise) func(*u
 // ReadLines is an information card: Enter goes on.
 type ReadLines struct{ C *ui.Common }
 
-func (ReadLines) Describe() []string           { return nil }
-func (r ReadLines) Prompt() string             { return r.C.Cat.T("line_press_enter") }
+// Describe says nothing more: a reading step has no exercise.
+func (ReadLines) Describe() []string { return nil }
+
+// Prompt asks for Enter to go on.
+func (r ReadLines) Prompt() string { return r.C.Cat.T("line_press_enter") }
+
+// Line takes any line as done.
 func (ReadLines) Line(string) ([]string, bool) { return nil, true }
 
 // Kind is one step kind as the terminal interface knows it: registered once

@@ -50,6 +50,7 @@ func (p *Player) lineVerdict() string {
 	return cat.T("not_yet") + " " + text
 }
 
+// LineView is the screen in accessible mode: the lines to say and the question.
 func (p *Player) LineView() access.Frame {
 	cat := p.c.Cat
 	if p.Finished {
@@ -106,6 +107,7 @@ func (p *Player) lineSummary() access.Frame {
 	return access.Frame{Key: "summary:" + p.Lesson.ID, Lines: lines, Prompt: cat.T("line_type_number")}
 }
 
+// LineInput takes one line typed in accessible mode.
 func (p *Player) LineInput(text string) access.Result {
 	c, cat := p.c, p.c.Cat
 	if p.Finished {

@@ -1,3 +1,5 @@
+// Package player is the lesson player: it shows a lesson's steps, checks
+// answers with the judges, gives feedback and hints, and saves progress.
 package player
 
 import (
@@ -48,6 +50,7 @@ type Player struct {
 	gloss    glossed               // the instruction with the glossary's words marked
 }
 
+// NewPlayer opens lesson l at the step its progress p reached; next is the lesson offered after it.
 func NewPlayer(c *ui.Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *Player {
 	idx := 0
 	if p.Status != store.Done && p.Step > 0 && p.Step < len(l.Steps) {
@@ -73,12 +76,14 @@ func (p *Player) start() tea.Cmd {
 // Lesson is being left.
 func (p *Player) Close() { p.Wipe() }
 
+// Wipe forgets what was typed in the current exercise.
 func (p *Player) Wipe() {
 	if w, ok := p.Ex.(exercise.Wiper); ok {
 		w.Wipe()
 	}
 }
 
+// Step is the step on screen.
 func (p *Player) Step() *lessons.Step { return p.Lesson.Steps[p.Idx] }
 
 // enter shows step i afresh.
@@ -114,62 +119,87 @@ func (p *Player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
 	return p.c.Rec.Record(e)
 }
 
+// Update handles keys and clicks meant for the screen.
 func (p *Player) Update(msg tea.Msg) tea.Cmd {
-	k := p.c.Keys
 	if p.Finished {
-		if m, ok := msg.(tea.KeyMsg); ok && key.Matches(m, k.Enter) {
-			return p.afterSummary(p.next != nil)
-		}
-		if m, ok := msg.(tea.MouseMsg); ok && ui.IsClick(m) {
-			switch {
-			case p.next != nil && p.c.Zones.Get("btn-next-lesson").InBounds(m):
-				return p.afterSummary(true)
-			case p.c.Zones.Get("btn-home").InBounds(m):
-				return p.afterSummary(false)
-			}
-		}
-		return nil
+		return p.summaryUpdate(msg)
 	}
 	// A full exercise (the mail app) uses Enter, the page keys and the
 	// mouse wheel itself while the step is being answered.
 	_, isFull := p.Ex.(exercise.Full)
 	own := isFull && p.State == Asking
+	var cmd tea.Cmd
+	handled := false
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, k.Enter) && !own:
-			if t, ok := p.Ex.(exercise.EnterTaker); ok && p.State == Asking && t.TakeEnter() {
-				return nil
-			}
-			return p.enterPressed()
-		case key.Matches(msg, k.Hint):
-			return p.ShowHint()
-		case key.Matches(msg, k.PageUp) && !isFull:
-			p.scroll = max(p.scroll-p.c.Height/2, 0)
-			return nil
-		case key.Matches(msg, k.PageDown) && !isFull:
-			p.scroll += p.c.Height / 2
-			return nil
-		}
+		cmd, handled = p.stepKey(msg, isFull, own)
 	case tea.MouseMsg:
-		if msg.Button == tea.MouseButtonWheelUp && !isFull {
-			p.scroll = max(p.scroll-1, 0)
-			return nil
-		}
-		if msg.Button == tea.MouseButtonWheelDown && !isFull {
-			p.scroll++
-			return nil
-		}
-		if ui.IsClick(msg) {
-			switch {
-			case p.checkButton() && p.c.Zones.Get("btn-check").InBounds(msg):
-				return p.enterPressed()
-			case p.c.Zones.Get("btn-hint").InBounds(msg):
-				return p.ShowHint()
-			}
-		}
+		cmd, handled = p.stepMouse(msg, isFull)
+	}
+	if handled {
+		return cmd
 	}
 	return tea.Batch(p.Ex.Update(msg), p.takeFromExercise())
+}
+
+// summaryUpdate handles keys and clicks on the summary at the end.
+func (p *Player) summaryUpdate(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(tea.KeyMsg); ok && key.Matches(m, p.c.Keys.Enter) {
+		return p.afterSummary(p.next != nil)
+	}
+	if m, ok := msg.(tea.MouseMsg); ok && ui.IsClick(m) {
+		switch {
+		case p.next != nil && p.c.Zones.Get("btn-next-lesson").InBounds(m):
+			return p.afterSummary(true)
+		case p.c.Zones.Get("btn-home").InBounds(m):
+			return p.afterSummary(false)
+		}
+	}
+	return nil
+}
+
+// stepKey handles the player's own keys during a step; false leaves the
+// key to the exercise. own says the exercise takes Enter itself.
+func (p *Player) stepKey(msg tea.KeyMsg, isFull, own bool) (tea.Cmd, bool) {
+	k := p.c.Keys
+	switch {
+	case key.Matches(msg, k.Enter) && !own:
+		if t, ok := p.Ex.(exercise.EnterTaker); ok && p.State == Asking && t.TakeEnter() {
+			return nil, true
+		}
+		return p.enterPressed(), true
+	case key.Matches(msg, k.Hint):
+		return p.ShowHint(), true
+	case key.Matches(msg, k.PageUp) && !isFull:
+		p.scroll = max(p.scroll-p.c.Height/2, 0)
+		return nil, true
+	case key.Matches(msg, k.PageDown) && !isFull:
+		p.scroll += p.c.Height / 2
+		return nil, true
+	}
+	return nil, false
+}
+
+// stepMouse handles the wheel and the player's buttons during a step;
+// false leaves the event to the exercise.
+func (p *Player) stepMouse(msg tea.MouseMsg, isFull bool) (tea.Cmd, bool) {
+	if msg.Button == tea.MouseButtonWheelUp && !isFull {
+		p.scroll = max(p.scroll-1, 0)
+		return nil, true
+	}
+	if msg.Button == tea.MouseButtonWheelDown && !isFull {
+		p.scroll++
+		return nil, true
+	}
+	if ui.IsClick(msg) {
+		switch {
+		case p.checkButton() && p.c.Zones.Get("btn-check").InBounds(msg):
+			return p.enterPressed(), true
+		case p.c.Zones.Get("btn-hint").InBounds(msg):
+			return p.ShowHint(), true
+		}
+	}
+	return nil, false
 }
 
 // recordOutcomes records mistakes the exercise found by itself (a form page
@@ -299,8 +329,10 @@ func (p *Player) afterSummary(next bool) tea.Cmd {
 	return func() tea.Msg { return ui.GoHomeMsg{} }
 }
 
+// Title names the screen at its top.
 func (p *Player) Title() string { return p.Lesson.Title }
 
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
 func (p *Player) Typing() bool { return !p.Finished && p.Ex.Typing() }
 
 // WantsEsc says whether Esc belongs to the exercise now (closing a form,
@@ -318,6 +350,7 @@ func (p *Player) FullWidth() bool {
 	return ok && !p.Finished
 }
 
+// HelpText explains the screen in the help overlay.
 func (p *Player) HelpText() string {
 	if p.Finished {
 		return p.c.Cat.T("help_summary")
@@ -325,6 +358,7 @@ func (p *Player) HelpText() string {
 	return p.c.Cat.T("help_player_" + p.Step().Kind)
 }
 
+// Keys lists the bindings the screen adds to the help.
 func (p *Player) Keys() []key.Binding {
 	k := p.c.Keys
 	if p.Finished {
@@ -355,6 +389,7 @@ func (p *Player) doneKeys() []key.Binding {
 	return nil
 }
 
+// View draws the screen.
 func (p *Player) View() string {
 	if p.Finished {
 		return p.viewSummary()

@@ -1,3 +1,5 @@
+// Package screens holds the kiosk's screens other than the player:
+// sign-in, home, lesson list, settings and joining a class.
 package screens
 
 import (
@@ -32,11 +34,19 @@ type Home struct {
 	cursor   int
 }
 
+// NewHome makes the home screen.
 func NewHome(c *ui.Common) *Home { return &Home{c: c} }
 
-func (h *Home) Title() string    { return h.c.Cat.T("home_title") }
-func (h *Home) Typing() bool     { return false }
+// Title names the screen at its top.
+func (h *Home) Title() string { return h.c.Cat.T("home_title") }
+
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
+func (h *Home) Typing() bool { return false }
+
+// HelpText explains the screen in the help overlay.
 func (h *Home) HelpText() string { return h.c.Cat.T("help_home") }
+
+// Keys lists the bindings the screen adds to the help.
 func (h *Home) Keys() []key.Binding {
 	k := h.c.Keys
 	return []key.Binding{k.Move, k.Enter, k.Quit}
@@ -80,6 +90,7 @@ func (h *Home) build() {
 	h.cursor = ui.Clamp(h.cursor, 0, len(h.rows)-1)
 }
 
+// Update handles keys and clicks meant for the screen.
 func (h *Home) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ui.ProgressMsg:
@@ -126,6 +137,7 @@ func (h *Home) open(r homeRow) tea.Cmd {
 	return ui.Send(ui.OpenListMsg{})
 }
 
+// View draws the screen.
 func (h *Home) View() string {
 	c, st, cat := h.c, h.c.Styles, h.c.Cat
 	w := c.TextWidth()

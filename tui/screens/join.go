@@ -44,6 +44,7 @@ type (
 	joinErrMsg struct{ err error }
 )
 
+// NewJoinScreen makes the screen that joins a class hub, with url filled in if known.
 func NewJoinScreen(c *ui.Common, url string) *JoinScreen {
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := textinput.New()
@@ -62,6 +63,7 @@ func NewJoinScreen(c *ui.Common, url string) *JoinScreen {
 	return j
 }
 
+// DiscoverHubs looks for class hubs on the network with d; nil when there is no way to look.
 func DiscoverHubs(d Discover) tea.Cmd {
 	if d == nil {
 		return nil
@@ -96,14 +98,22 @@ func (j *JoinScreen) focus(field int) {
 	}
 }
 
-func (j *JoinScreen) Title() string    { return j.c.Cat.T("join_title") }
+// Title names the screen at its top.
+func (j *JoinScreen) Title() string { return j.c.Cat.T("join_title") }
+
+// HelpText explains the screen in the help overlay.
 func (j *JoinScreen) HelpText() string { return j.c.Cat.T("help_join") }
-func (j *JoinScreen) Typing() bool     { return j.field() >= 0 }
+
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
+func (j *JoinScreen) Typing() bool { return j.field() >= 0 }
+
+// Keys lists the bindings the screen adds to the help.
 func (j *JoinScreen) Keys() []key.Binding {
 	k := j.c.Keys
 	return []key.Binding{k.Move, k.Enter, k.Back}
 }
 
+// Update handles keys and clicks meant for the screen.
 func (j *JoinScreen) Update(msg tea.Msg) (cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case foundMsg:
@@ -133,44 +143,56 @@ func (j *JoinScreen) Update(msg tea.Msg) (cmd tea.Cmd) {
 		if j.busy {
 			return nil
 		}
-		k := j.c.Keys
-		switch {
-		case key.Matches(msg, k.Up), msg.Type == tea.KeyShiftTab:
-			j.move(-1)
-			return nil
-		case key.Matches(msg, k.Down), msg.Type == tea.KeyTab:
-			j.move(1)
-			return nil
-		case key.Matches(msg, k.Enter):
+		return j.key(msg)
+	case tea.MouseMsg:
+		return j.mouse(msg)
+	}
+	return nil
+}
+
+// key moves between the hubs found and the fields, joins on Enter, and
+// gives the rest to the field that has the keyboard.
+func (j *JoinScreen) key(msg tea.KeyMsg) tea.Cmd {
+	k := j.c.Keys
+	switch {
+	case key.Matches(msg, k.Up), msg.Type == tea.KeyShiftTab:
+		j.move(-1)
+		return nil
+	case key.Matches(msg, k.Down), msg.Type == tea.KeyTab:
+		j.move(1)
+		return nil
+	case key.Matches(msg, k.Enter):
+		return j.enter()
+	}
+	j.msg = ""
+	var cmd tea.Cmd
+	switch j.field() {
+	case 0:
+		j.addr, cmd = j.addr.Update(msg)
+	case 1:
+		j.code, cmd = j.code.Update(msg)
+	}
+	return cmd
+}
+
+// mouse handles a click on a hub found, a field or the join button.
+func (j *JoinScreen) mouse(msg tea.MouseMsg) tea.Cmd {
+	if !ui.IsClick(msg) {
+		return nil
+	}
+	for i := range j.found {
+		if j.c.Zones.Get(fmt.Sprintf("hub-%d", i)).InBounds(msg) {
+			j.cursor = i
 			return j.enter()
 		}
-		j.msg = ""
-		var cmd tea.Cmd
-		switch j.field() {
-		case 0:
-			j.addr, cmd = j.addr.Update(msg)
-		case 1:
-			j.code, cmd = j.code.Update(msg)
-		}
-		return cmd
-	case tea.MouseMsg:
-		if !ui.IsClick(msg) {
-			return nil
-		}
-		for i := range j.found {
-			if j.c.Zones.Get(fmt.Sprintf("hub-%d", i)).InBounds(msg) {
-				j.cursor = i
-				return j.enter()
-			}
-		}
-		switch {
-		case j.c.Zones.Get("join-addr").InBounds(msg):
-			j.focus(0)
-		case j.c.Zones.Get("join-code").InBounds(msg):
-			j.focus(1)
-		case j.c.Zones.Get("btn-join").InBounds(msg):
-			return j.submit()
-		}
+	}
+	switch {
+	case j.c.Zones.Get("join-addr").InBounds(msg):
+		j.focus(0)
+	case j.c.Zones.Get("join-code").InBounds(msg):
+		j.focus(1)
+	case j.c.Zones.Get("btn-join").InBounds(msg):
+		return j.submit()
 	}
 	return nil
 }
@@ -235,6 +257,7 @@ func (j *JoinScreen) errText(err error) string {
 	return cat.T("join_failed")
 }
 
+// View draws the screen.
 func (j *JoinScreen) View() string {
 	st, cat := j.c.Styles, j.c.Cat
 	w := j.c.TextWidth()

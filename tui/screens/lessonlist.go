@@ -23,6 +23,7 @@ type LessonList struct {
 	cursor    int
 }
 
+// NewLessonList makes the list of the lessons of one itinerary.
 func NewLessonList(c *ui.Common, itineraryID string) *LessonList {
 	ll := &LessonList{c: c}
 	for _, it := range c.Lessons.Itineraries {
@@ -42,6 +43,7 @@ func NewLessonList(c *ui.Common, itineraryID string) *LessonList {
 	return ll
 }
 
+// Title names the screen at its top.
 func (ll *LessonList) Title() string {
 	if ll.itinerary != nil {
 		return ll.itinerary.Title
@@ -49,13 +51,19 @@ func (ll *LessonList) Title() string {
 	return ll.c.Cat.T("all_lessons_heading")
 }
 
-func (ll *LessonList) Typing() bool     { return false }
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
+func (ll *LessonList) Typing() bool { return false }
+
+// HelpText explains the screen in the help overlay.
 func (ll *LessonList) HelpText() string { return ll.c.Cat.T("help_list") }
+
+// Keys lists the bindings the screen adds to the help.
 func (ll *LessonList) Keys() []key.Binding {
 	k := ll.c.Keys
 	return []key.Binding{k.Move, k.Enter, k.Back}
 }
 
+// Update handles keys and clicks meant for the screen.
 func (ll *LessonList) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ui.ProgressMsg:
@@ -106,6 +114,7 @@ func (ll *LessonList) state(l *lessons.Lesson) string {
 	return cat.T("state_at_step", "N", p.Step+1, "Total", len(l.Steps))
 }
 
+// View draws the screen.
 func (ll *LessonList) View() string {
 	c, st := ll.c, ll.c.Styles
 	w := c.TextWidth()

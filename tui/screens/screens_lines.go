@@ -10,6 +10,7 @@ import (
 	"aula/tui/ui"
 )
 
+// LineView is the screen in accessible mode: the lines to say and the question.
 func (s *SignIn) LineView() access.Frame {
 	cat := s.c.Cat
 	f := access.Frame{Key: fmt.Sprintf("signin:%d:%d", s.mode, len(s.learners))}
@@ -56,6 +57,7 @@ func (s *SignIn) LineView() access.Frame {
 	return f
 }
 
+// LineInput takes one line typed in accessible mode.
 func (s *SignIn) LineInput(text string) access.Result {
 	c, cat := s.c, s.c.Cat
 	if s.busy {
@@ -142,6 +144,7 @@ func (h *Home) lineLabel(r homeRow) string {
 	return cat.T("all_lessons", "Count", len(c.Lessons.Lessons))
 }
 
+// LineView is the screen in accessible mode: the lines to say and the question.
 func (h *Home) LineView() access.Frame {
 	cat := h.c.Cat
 	if !h.loaded {
@@ -155,6 +158,7 @@ func (h *Home) LineView() access.Frame {
 	return access.Frame{Key: "home", Lines: lines, Prompt: cat.T("line_type_number")}
 }
 
+// LineInput takes one line typed in accessible mode.
 func (h *Home) LineInput(text string) access.Result {
 	if !h.loaded {
 		return access.Say(h.c.Cat.T("loading"))
@@ -169,6 +173,7 @@ func (h *Home) LineInput(text string) access.Result {
 
 // Lesson lists.
 
+// LineView is the screen in accessible mode: the lines to say and the question.
 func (ll *LessonList) LineView() access.Frame {
 	cat := ll.c.Cat
 	lines := []string{ll.Title()}
@@ -190,6 +195,7 @@ func (ll *LessonList) LineView() access.Frame {
 	return access.Frame{Key: "list:" + id, Lines: append(lines, access.Numbered(rows)...), Prompt: cat.T("line_type_number")}
 }
 
+// LineInput takes one line typed in accessible mode.
 func (ll *LessonList) LineInput(text string) access.Result {
 	i, ok := access.Number(text, len(ll.lessons))
 	if !ok {
@@ -201,6 +207,7 @@ func (ll *LessonList) LineInput(text string) access.Result {
 
 // Settings.
 
+// LineView is the screen in accessible mode: the lines to say and the question.
 func (s *Settings) LineView() access.Frame {
 	cat := s.c.Cat
 	var rows []string
@@ -212,6 +219,7 @@ func (s *Settings) LineView() access.Frame {
 	return access.Frame{Key: "settings", Lines: lines, Prompt: cat.T("line_type_number")}
 }
 
+// LineInput takes one line typed in accessible mode.
 func (s *Settings) LineInput(text string) access.Result {
 	i, ok := access.Number(text, setRows)
 	if !ok {
@@ -229,6 +237,7 @@ func (s *Settings) LineInput(text string) access.Result {
 // Joining the class: a class found on the network by its number, or the
 // address typed; then the code.
 
+// LineView is the screen in accessible mode: the lines to say and the question.
 func (j *JoinScreen) LineView() access.Frame {
 	cat := j.c.Cat
 	lines := []string{cat.T("join_heading"), cat.T("join_privacy")}
@@ -259,6 +268,7 @@ func (j *JoinScreen) LineView() access.Frame {
 	return f
 }
 
+// LineInput takes one line typed in accessible mode.
 func (j *JoinScreen) LineInput(text string) access.Result {
 	if j.busy || j.Looking {
 		return access.Say(j.c.Cat.T("loading"))

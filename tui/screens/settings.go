@@ -44,6 +44,7 @@ type (
 	SwitchModeMsg struct{ Accessible bool }
 )
 
+// NewSettings makes the settings screen for the learner signed in.
 func NewSettings(c *ui.Common) *Settings {
 	s := &Settings{c: c}
 	if c.Learner != nil {
@@ -52,12 +53,16 @@ func NewSettings(c *ui.Common) *Settings {
 	return s
 }
 
+// Title names the screen at its top.
 func (s *Settings) Title() string { return s.c.Cat.T("settings_title") }
 
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
 func (s *Settings) Typing() bool { return false }
 
+// HelpText explains the screen in the help overlay.
 func (s *Settings) HelpText() string { return s.c.Cat.T("help_settings") }
 
+// Keys lists the bindings the screen adds to the help.
 func (s *Settings) Keys() []key.Binding {
 	k := s.c.Keys
 	return []key.Binding{k.Move, s.changeKey(), k.Back}
@@ -67,6 +72,7 @@ func (s *Settings) changeKey() key.Binding {
 	return key.NewBinding(key.WithKeys("enter", " ", "left", "right"), key.WithHelp(s.c.Cat.T("keyname_enter"), s.c.Cat.T("key_change")))
 }
 
+// Update handles keys and clicks meant for the screen.
 func (s *Settings) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
@@ -145,6 +151,7 @@ func (s *Settings) settingRows() [][3]string {
 	}
 }
 
+// View draws the screen.
 func (s *Settings) View() string {
 	c, st, cat := s.c, s.c.Styles, s.c.Cat
 	w := c.TextWidth()
@@ -187,6 +194,7 @@ func (s *Settings) View() string {
 // SwitchNowMsg is the answer "yes, switch" to the question of askSwitch.
 type SwitchNowMsg struct{ Accessible bool }
 
+// SavePrefs stores the preferences p of learner id, answering with a PrefsSavedMsg.
 func SavePrefs(st *store.Store, id uint64, p store.Prefs) tea.Cmd {
 	return func() tea.Msg { return PrefsSavedMsg{Err: st.SetPrefs(id, p)} }
 }

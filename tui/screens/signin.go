@@ -68,6 +68,7 @@ type (
 	}
 )
 
+// NewSignIn makes the sign-in screen; auto says it came up on its own (not asked for).
 func NewSignIn(c *ui.Common, auto bool) *SignIn {
 	in := textinput.New()
 	in.Prompt = "› "
@@ -75,8 +76,10 @@ func NewSignIn(c *ui.Common, auto bool) *SignIn {
 	return &SignIn{c: c, input: in, auto: auto, tries: map[uint64]int{}, lockedAt: map[uint64]time.Time{}}
 }
 
+// Title names the screen at its top.
 func (s *SignIn) Title() string { return s.c.Cat.T("signin_title") }
 
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
 func (s *SignIn) Typing() bool {
 	switch s.mode {
 	case addName, newPIN, repeatPIN, enterPIN:
@@ -85,8 +88,10 @@ func (s *SignIn) Typing() bool {
 	return false
 }
 
+// HelpText explains the screen in the help overlay.
 func (s *SignIn) HelpText() string { return s.c.Cat.T("help_signin") }
 
+// Keys lists the bindings the screen adds to the help.
 func (s *SignIn) Keys() []key.Binding {
 	k := s.c.Keys
 	switch s.mode {
@@ -120,29 +125,11 @@ func (s *SignIn) startInput(placeholder string, secret bool) {
 	s.input.Focus()
 }
 
+// Update handles keys and clicks meant for the screen.
 func (s *SignIn) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ui.LearnersMsg:
-		if msg.Err != nil {
-			s.msg = s.c.Cat.T("load_failed")
-			return nil
-		}
-		s.learners = msg.Learners
-		s.cursor = 0
-		switch len(s.learners) {
-		case 0:
-			s.mode = addName
-			s.startInput(s.c.Cat.T("name_placeholder"), false)
-		case 1:
-			if s.auto && !s.learners[0].HasPIN() {
-				// One learner on this laptop: straight in.
-				return ui.Send(ui.SignedInMsg{Learner: s.learners[0]})
-			}
-			s.mode = pickName
-		default:
-			s.mode = pickName
-		}
-		return nil
+		return s.learnersLoaded(msg)
 	case learnerAddedMsg:
 		s.busy = false
 		if msg.err != nil {
@@ -152,46 +139,83 @@ func (s *SignIn) Update(msg tea.Msg) tea.Cmd {
 		}
 		return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: len(s.learners) > 0 || msg.learner.HasPIN()})
 	case pinCheckedMsg:
-		s.busy = false
-		if msg.err != nil {
-			s.msg = s.c.Cat.T("load_failed")
-			return nil
-		}
-		if msg.ok {
-			delete(s.tries, msg.learner.ID)
-			return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: true})
-		}
-		s.tries[msg.learner.ID]++
-		left := maxPINTries - s.tries[msg.learner.ID]
-		if left <= 0 {
-			s.lockedAt[msg.learner.ID] = s.c.Now()
-			delete(s.tries, msg.learner.ID)
-			s.mode, s.msg = pinLocked, ""
-			return nil
-		}
-		s.msg = s.c.Cat.T("pin_wrong", "Count", left)
-		s.startInput("", true)
-		return nil
+		return s.pinChecked(msg)
 	case tea.KeyMsg:
 		if s.busy {
 			return nil
 		}
 		return s.key(msg)
 	case tea.MouseMsg:
-		if s.mode == pickName && ui.IsClick(msg) {
-			for i := 0; i < s.rows(); i++ {
-				if s.c.Zones.Get(fmt.Sprintf("who-%d", i)).InBounds(msg) {
-					s.cursor = i
-					return s.pick()
-				}
+		return s.mouse(msg)
+	}
+	return nil
+}
+
+// learnersLoaded shows the learners of this laptop, or signs the only one
+// in straight away.
+func (s *SignIn) learnersLoaded(msg ui.LearnersMsg) tea.Cmd {
+	if msg.Err != nil {
+		s.msg = s.c.Cat.T("load_failed")
+		return nil
+	}
+	s.learners = msg.Learners
+	s.cursor = 0
+	switch len(s.learners) {
+	case 0:
+		s.mode = addName
+		s.startInput(s.c.Cat.T("name_placeholder"), false)
+	case 1:
+		if s.auto && !s.learners[0].HasPIN() {
+			// One learner on this laptop: straight in.
+			return ui.Send(ui.SignedInMsg{Learner: s.learners[0]})
+		}
+		s.mode = pickName
+	default:
+		s.mode = pickName
+	}
+	return nil
+}
+
+// pinChecked signs in on the right PIN, counts a wrong one and locks the
+// learner out after too many.
+func (s *SignIn) pinChecked(msg pinCheckedMsg) tea.Cmd {
+	s.busy = false
+	if msg.err != nil {
+		s.msg = s.c.Cat.T("load_failed")
+		return nil
+	}
+	if msg.ok {
+		delete(s.tries, msg.learner.ID)
+		return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: true})
+	}
+	s.tries[msg.learner.ID]++
+	left := maxPINTries - s.tries[msg.learner.ID]
+	if left <= 0 {
+		s.lockedAt[msg.learner.ID] = s.c.Now()
+		delete(s.tries, msg.learner.ID)
+		s.mode, s.msg = pinLocked, ""
+		return nil
+	}
+	s.msg = s.c.Cat.T("pin_wrong", "Count", left)
+	s.startInput("", true)
+	return nil
+}
+
+// mouse handles a click on a learner or on an answer to "a PIN?".
+func (s *SignIn) mouse(msg tea.MouseMsg) tea.Cmd {
+	if s.mode == pickName && ui.IsClick(msg) {
+		for i := 0; i < s.rows(); i++ {
+			if s.c.Zones.Get(fmt.Sprintf("who-%d", i)).InBounds(msg) {
+				s.cursor = i
+				return s.pick()
 			}
 		}
-		if s.mode == askPIN && ui.IsClick(msg) {
-			for i := 0; i < 2; i++ {
-				if s.c.Zones.Get(fmt.Sprintf("pinq-%d", i)).InBounds(msg) {
-					s.choice = i
-					return s.answerPINQuestion()
-				}
+	}
+	if s.mode == askPIN && ui.IsClick(msg) {
+		for i := 0; i < 2; i++ {
+			if s.c.Zones.Get(fmt.Sprintf("pinq-%d", i)).InBounds(msg) {
+				s.choice = i
+				return s.answerPINQuestion()
 			}
 		}
 	}
@@ -384,6 +408,31 @@ func fourDigits(s string) bool {
 	return true
 }
 
+// viewWho is the list of learners to pick from, with "add me" last.
+func (s *SignIn) viewWho(wrap lipgloss.Style) []string {
+	st, cat := s.c.Styles, s.c.Cat
+	parts := []string{st.Title.Render(cat.T("who_are_you")), wrap.Render(cat.T("who_are_you_text")), ""}
+	for i := 0; i < s.rows(); i++ {
+		label := "+ " + cat.T("add_me")
+		if i < len(s.learners) {
+			label = s.learners[i].Name
+			if s.learners[i].HasPIN() {
+				label += st.Dim.Render("  (" + cat.T("has_pin") + ")")
+			}
+		}
+		row := "  " + label
+		if i == s.cursor {
+			row = st.Cursor.Render("▶ " + label)
+		}
+		if s.c.Large && i > 0 {
+			parts = append(parts, "")
+		}
+		parts = append(parts, s.c.Zones.Mark(fmt.Sprintf("who-%d", i), row))
+	}
+	return s.scrollList(parts, 3, s.cursor)
+}
+
+// View draws the screen.
 func (s *SignIn) View() string {
 	st, cat := s.c.Styles, s.c.Cat
 	w := s.c.TextWidth()
@@ -394,25 +443,7 @@ func (s *SignIn) View() string {
 	case loading:
 		add(cat.T("loading"))
 	case pickName:
-		add(st.Title.Render(cat.T("who_are_you")), wrap.Render(cat.T("who_are_you_text")), "")
-		for i := 0; i < s.rows(); i++ {
-			label := "+ " + cat.T("add_me")
-			if i < len(s.learners) {
-				label = s.learners[i].Name
-				if s.learners[i].HasPIN() {
-					label += st.Dim.Render("  (" + cat.T("has_pin") + ")")
-				}
-			}
-			row := "  " + label
-			if i == s.cursor {
-				row = st.Cursor.Render("▶ " + label)
-			}
-			if s.c.Large && i > 0 {
-				add("")
-			}
-			add(s.c.Zones.Mark(fmt.Sprintf("who-%d", i), row))
-		}
-		parts = s.scrollList(parts, 3, s.cursor)
+		parts = s.viewWho(wrap)
 	case addName:
 		if len(s.learners) == 0 {
 			add(st.Title.Render(cat.T("welcome")), wrap.Render(cat.T("welcome_text")), "")

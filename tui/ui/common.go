@@ -126,6 +126,7 @@ func (c *Common) TextWidth() int {
 	return Clamp(c.Width, 1, MaxTextWidth)
 }
 
+// Clamp keeps v between lo and hi.
 func Clamp(v, lo, hi int) int {
 	if v < lo {
 		return lo

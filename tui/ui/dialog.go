@@ -25,12 +25,14 @@ type Dialog struct {
 	cursor  int
 }
 
+// NewDialog makes a dialog with a title, a text and its buttons.
 func NewDialog(c *Common, title, text string, buttons []DialogButton) *Dialog {
 	return &Dialog{c: c, Title: title, Text: text, Buttons: buttons}
 }
 
 func (d *Dialog) zoneID(i int) string { return fmt.Sprintf("dlg-%d", i) }
 
+// Update handles keys and clicks meant for the screen.
 func (d *Dialog) Update(msg tea.Msg) (tea.Cmd, bool) {
 	k := d.c.Keys
 	switch msg := msg.(type) {
@@ -57,6 +59,7 @@ func (d *Dialog) Update(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// Press acts as if button i was chosen; the bool says the dialog closes.
 func (d *Dialog) Press(i int) (tea.Cmd, bool) {
 	if m := d.Buttons[i].Msg; m != nil {
 		return Send(m), true
@@ -64,11 +67,13 @@ func (d *Dialog) Press(i int) (tea.Cmd, bool) {
 	return nil, true
 }
 
+// Keys lists the bindings the screen adds to the help.
 func (d *Dialog) Keys() []key.Binding {
 	k := d.c.Keys
 	return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
 }
 
+// View draws the screen.
 func (d *Dialog) View(width, height int) string {
 	st := d.c.Styles
 	inner := Clamp(width-8, 10, 60)

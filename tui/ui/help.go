@@ -16,10 +16,12 @@ type HelpOverlay struct {
 	Bindings []key.Binding
 }
 
+// NewHelpOverlay makes the help for screen s: its text and its keys.
 func NewHelpOverlay(c *Common, s Screen) *HelpOverlay {
 	return &HelpOverlay{C: c, Text: s.HelpText(), Bindings: s.Keys()}
 }
 
+// Update handles keys and clicks meant for the screen.
 func (h *HelpOverlay) Update(msg tea.Msg) (tea.Cmd, bool) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
@@ -31,11 +33,13 @@ func (h *HelpOverlay) Update(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, closes
 }
 
+// Keys lists the bindings the screen adds to the help.
 func (h *HelpOverlay) Keys() []key.Binding {
 	k := h.C.Keys
 	return []key.Binding{k.Back}
 }
 
+// View draws the screen.
 func (h *HelpOverlay) View(width, height int) string {
 	st, cat := h.C.Styles, h.C.Cat
 	w := h.C.TextWidth()

@@ -67,9 +67,3 @@ func newKeyMap(cat *i18n.Catalog) *KeyMap {
 		Last:        key.NewBinding(key.WithKeys("end")),
 	}
 }
-
-// keyList adapts a list of bindings to bubbles/help.
-type keyList []key.Binding
-
-func (k keyList) ShortHelp() []key.Binding  { return k }
-func (k keyList) FullHelp() [][]key.Binding { return [][]key.Binding{k} }

@@ -40,11 +40,6 @@ type (
 	}
 )
 
-// errMsg carries an error to the screen that can say it.
-type errMsg struct{ err error }
-
-func (e errMsg) Error() string { return e.err.Error() }
-
 // LoadLearners reads the learners of this laptop.
 func LoadLearners(st *store.Store) tea.Cmd {
 	return func() tea.Msg {

@@ -10,11 +10,13 @@ import (
 	"aula/lessons"
 )
 
+// WarmStrength loads the password-strength dictionaries ahead of need; it is a command, and answers nothing.
 func WarmStrength() tea.Msg {
 	lessons.WarmStrength()
 	return nil
 }
 
+// LevelOf is the strength level of a verdict; very weak if it has none.
 func LevelOf(v lessons.Verdict) lessons.Level {
 	if v.Strength == nil {
 		return lessons.VeryWeak

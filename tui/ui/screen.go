@@ -1,6 +1,6 @@
-// Package tui is the learner kiosk: a root model that routes between screens
-// (sign-in, home, lesson lists, the lesson player) and one component per
-// exercise kind. Update and View do no I/O: disk work runs in commands.
+// Package ui holds what every screen of the kiosk shares: the context
+// (Common), the interfaces the root asks screens through, keys, themes,
+// widgets and the recorder.
 package ui
 
 import (

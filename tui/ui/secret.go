@@ -19,6 +19,7 @@ type SecretField struct {
 	Shown bool // F3: show the characters instead of dots
 }
 
+// NewSecretField makes an empty secret field that holds up to limit runes.
 func NewSecretField(limit int) SecretField {
 	return SecretField{Runes: make([]rune, 0, limit)}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
+// IsClick says whether m is a left-button click (its release).
 func IsClick(m tea.MouseMsg) bool {
 	return m.Action == tea.MouseActionRelease && m.Button == tea.MouseButtonLeft
 }

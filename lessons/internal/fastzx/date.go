@@ -68,6 +68,23 @@ func splitWithSeparator(t string) (a, sep, b, c string, ok bool) {
 	return a, sep, b, c, true
 }
 
+// closestDate is the reading of a token of digits as a date whose year is
+// nearest today's reference year; nil if it reads as none.
+func closestDate(token string) *dmy {
+	var best *dmy
+	bestDist := 0
+	for _, s := range dateSplits[len(token)] {
+		d := mapIntsToDMY(token[:s[0]], token[s[0]:s[1]], token[s[1]:])
+		if d == nil {
+			continue
+		}
+		if dist := yearDistance(d); best == nil || dist < bestDist {
+			best, bestDist = d, dist
+		}
+	}
+	return best
+}
+
 func dateMatch(ms []*match.Match, password string) []*match.Match {
 	var found []*match.Match
 	for i := 0; i <= len(password)-4; i++ {
@@ -79,21 +96,9 @@ func dateMatch(ms []*match.Match, password string) []*match.Match {
 			if !allDigits(token) {
 				continue
 			}
-			var cands []*dmy
-			for _, s := range dateSplits[len(token)] {
-				if d := mapIntsToDMY(token[:s[0]], token[s[0]:s[1]], token[s[1]:]); d != nil {
-					cands = append(cands, d)
-				}
-			}
-			if len(cands) == 0 {
+			best := closestDate(token)
+			if best == nil {
 				continue
-			}
-			best := cands[0]
-			bestDist := yearDistance(best)
-			for _, c := range cands[1:] {
-				if d := yearDistance(c); d < bestDist {
-					best, bestDist = c, d
-				}
 			}
 			found = append(found, &match.Match{Pattern: "date", Token: token, I: i, J: j,
 				Year: best.year, Month: best.month, Day: best.day})

@@ -14,6 +14,7 @@ import (
 	"aula/lessons"
 )
 
+// Library loads the built-in lessons, failing the test if they have problems.
 func Library(t testing.TB) *lessons.Library {
 	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
 	if len(problems) > 0 {
@@ -22,54 +23,44 @@ func Library(t testing.TB) *lessons.Library {
 	return lib
 }
 
+// KeyMsg turns a key name ("enter", "ctrl+c", "a"...) into the message Bubble Tea sends for it.
 func KeyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
-	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "space":
+	if k == "space" {
 		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case "f1":
-		return tea.KeyMsg{Type: tea.KeyF1}
-	case "f2":
-		return tea.KeyMsg{Type: tea.KeyF2}
-	case "f4":
-		return tea.KeyMsg{Type: tea.KeyF4}
-	case "f5":
-		return tea.KeyMsg{Type: tea.KeyF5}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "delete":
-		return tea.KeyMsg{Type: tea.KeyDelete}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "home":
-		return tea.KeyMsg{Type: tea.KeyHome}
-	case "pgup":
-		return tea.KeyMsg{Type: tea.KeyPgUp}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
+	}
+	if t, ok := keyTypes[k]; ok {
+		return tea.KeyMsg{Type: t}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
+// keyTypes are the named keys KeyMsg knows (space is apart: it has a rune).
+var keyTypes = map[string]tea.KeyType{
+	"enter":     tea.KeyEnter,
+	"up":        tea.KeyUp,
+	"down":      tea.KeyDown,
+	"left":      tea.KeyLeft,
+	"right":     tea.KeyRight,
+	"esc":       tea.KeyEsc,
+	"tab":       tea.KeyTab,
+	"backspace": tea.KeyBackspace,
+	"f1":        tea.KeyF1,
+	"f2":        tea.KeyF2,
+	"f4":        tea.KeyF4,
+	"f5":        tea.KeyF5,
+	"ctrl+c":    tea.KeyCtrlC,
+	"shift+tab": tea.KeyShiftTab,
+	"delete":    tea.KeyDelete,
+	"end":       tea.KeyEnd,
+	"home":      tea.KeyHome,
+	"pgup":      tea.KeyPgUp,
+	"pgdown":    tea.KeyPgDown,
+}
+
+// LipglossWidth is the width of s on screen, in cells.
 func LipglossWidth(s string) int { return lipgloss.Width(s) }
 
+// TypeKeys sends s to the program as typed letters.
 func TypeKeys(tm *teatest.TestModel, s string) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)})
 }

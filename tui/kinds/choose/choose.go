@@ -24,13 +24,16 @@ type ChooseExercise struct {
 	done   bool
 }
 
+// NewChooseExercise makes the exercise of a choose step.
 func NewChooseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	ex := s.Exercise.(*lessons.Choose)
 	return &ChooseExercise{c: c, step: s, Ex: ex, Opts: ex.Shown(s.ID), Marked: map[string]bool{}}
 }
 
+// ZoneID names the mouse zone of item i.
 func (e *ChooseExercise) ZoneID(i int) string { return fmt.Sprintf("opt-%s-%d", e.step.ID, i) }
 
+// Update handles keys and clicks meant for the exercise.
 func (e *ChooseExercise) Update(msg tea.Msg) tea.Cmd {
 	if e.done {
 		return nil
@@ -77,6 +80,7 @@ func (e *ChooseExercise) toggle(i int) {
 	e.Marked[id] = !e.Marked[id]
 }
 
+// Answer is what the learner has given so far.
 func (e *ChooseExercise) Answer() lessons.Answer {
 	if !e.Ex.Multiple {
 		return lessons.ChoiceAnswer{e.Opts[e.Cursor].ID}
@@ -90,6 +94,7 @@ func (e *ChooseExercise) Answer() lessons.Answer {
 	return ids
 }
 
+// View draws the exercise.
 func (e *ChooseExercise) View(width int) string {
 	st := e.c.Styles
 	var b strings.Builder
@@ -123,6 +128,7 @@ func (e *ChooseExercise) View(width int) string {
 	return b.String()
 }
 
+// Keys lists the bindings the exercise adds to the help.
 func (e *ChooseExercise) Keys() []key.Binding {
 	k := e.c.Keys
 	if e.Ex.Multiple {
@@ -131,5 +137,8 @@ func (e *ChooseExercise) Keys() []key.Binding {
 	return []key.Binding{k.Move}
 }
 
-func (e *ChooseExercise) Typing() bool      { return false }
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
+func (e *ChooseExercise) Typing() bool { return false }
+
+// SetDone freezes the exercise once it is solved or shown.
 func (e *ChooseExercise) SetDone(done bool) { e.done = done }

@@ -76,6 +76,7 @@ func (l *chooseLines) Line(text string) ([]string, bool) {
 // Spoken adds the options to what F6 reads.
 func (l *chooseLines) Spoken() string { return strings.Join(l.Describe(), "\n") }
 
+// NewChooseLines gives a choose or scenario exercise its accessible (line by line) form.
 func NewChooseLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
 	switch e := ex.(type) {
 	case *ScenarioExercise:

@@ -1,3 +1,5 @@
+// Package choose is the choose step kind in the terminal: its exercise in full
+// screen and in accessible mode.
 package choose
 
 import "aula/tui/exercise"

@@ -18,12 +18,14 @@ type ScenarioExercise struct {
 	scene *lessons.Scene
 }
 
+// NewScenarioExercise makes the exercise of a scenario step: a scene, then a choice.
 func NewScenarioExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	sc := s.Exercise.(*lessons.Scenario)
 	ch := &ChooseExercise{c: c, step: s, Ex: &sc.Choose, Opts: sc.Shown(s.ID), Marked: map[string]bool{}}
 	return &ScenarioExercise{ChooseExercise: ch, scene: sc.Scene}
 }
 
+// View draws the exercise.
 func (e *ScenarioExercise) View(width int) string {
 	return e.sceneView(min(width, 64)) + "\n\n" + e.ChooseExercise.View(width)
 }

@@ -44,6 +44,7 @@ type CodeTickMsg struct {
 	Sent int
 }
 
+// NewCodeExercise makes the exercise of a code step.
 func NewCodeExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	in := textinput.New()
 	in.Prompt = "› "
@@ -92,6 +93,7 @@ func (e *CodeExercise) tick() tea.Cmd {
 	return e.c.Tick(time.Second, func(time.Time) tea.Msg { return msg })
 }
 
+// Update handles keys and clicks meant for the exercise.
 func (e *CodeExercise) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case CodeTickMsg:
@@ -125,10 +127,12 @@ func (e *CodeExercise) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// Answer is what the learner has given so far.
 func (e *CodeExercise) Answer() lessons.Answer {
 	return lessons.CodeAnswer{Typed: e.Input.Value(), Code: e.Code, Expired: e.expired()}
 }
 
+// View draws the exercise.
 func (e *CodeExercise) View(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	phoneW := min(32, width)
@@ -183,10 +187,13 @@ func (e *CodeExercise) phone(width int) string {
 	return st.Box.Width(width - 2).Render(strings.Join(lines, "\n"))
 }
 
+// Keys lists the bindings the exercise adds to the help.
 func (e *CodeExercise) Keys() []key.Binding { return []key.Binding{e.newKey} }
 
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
 func (e *CodeExercise) Typing() bool { return e.Input.Focused() }
 
+// SetDone freezes the exercise once it is solved or shown.
 func (e *CodeExercise) SetDone(done bool) {
 	e.done = done
 	if done {

@@ -59,6 +59,7 @@ func (l *codeLines) LineSay(v lessons.Verdict) string {
 // Spoken adds the SMS to what F6 reads.
 func (l *codeLines) Spoken() string { return strings.Join(l.sms(), "\n") }
 
+// NewCodeLines gives a code exercise its accessible (line by line) form.
 var NewCodeLines = exercise.LineAdapter(func(c *ui.Common, e *CodeExercise) exercise.LineExercise {
 	return &codeLines{c: c, e: e}
 })

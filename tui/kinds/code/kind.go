@@ -1,3 +1,5 @@
+// Package code is the code step kind in the terminal: its exercise in full
+// screen and in accessible mode.
 package code
 
 import "aula/tui/exercise"

@@ -1,3 +1,5 @@
+// Package order is the order step kind in the terminal: its exercise in full
+// screen and in accessible mode.
 package order
 
 import "aula/tui/exercise"

@@ -26,11 +26,13 @@ type OrderExercise struct {
 	done    bool
 }
 
+// NewOrderExercise makes the exercise of an order step, its items shuffled.
 func NewOrderExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	ex := s.Exercise.(*lessons.Order)
 	return &OrderExercise{c: c, step: s, ex: ex, Ids: ex.Shuffled(s.ID)}
 }
 
+// ZoneID names the mouse zone of item i.
 func (e *OrderExercise) ZoneID(i int) string { return fmt.Sprintf("item-%s-%d", e.step.ID, i) }
 
 func (e *OrderExercise) move(to int) {
@@ -43,6 +45,7 @@ func (e *OrderExercise) move(to int) {
 	e.cursor = to
 }
 
+// Update handles keys and clicks meant for the exercise.
 func (e *OrderExercise) Update(msg tea.Msg) tea.Cmd {
 	if e.done {
 		return nil
@@ -78,10 +81,12 @@ func (e *OrderExercise) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// Answer is what the learner has given so far.
 func (e *OrderExercise) Answer() lessons.Answer {
 	return lessons.OrderAnswer(append([]string(nil), e.Ids...))
 }
 
+// View draws the exercise.
 func (e *OrderExercise) View(width int) string {
 	st := e.c.Styles
 	var b strings.Builder
@@ -110,13 +115,16 @@ func (e *OrderExercise) View(width int) string {
 	return b.String()
 }
 
+// Keys lists the bindings the exercise adds to the help.
 func (e *OrderExercise) Keys() []key.Binding {
 	k := e.c.Keys
 	return []key.Binding{k.Move, k.Grab}
 }
 
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
 func (e *OrderExercise) Typing() bool { return false }
 
+// SetDone freezes the exercise once it is solved or shown.
 func (e *OrderExercise) SetDone(done bool) {
 	e.done = done
 	e.holding = false

@@ -60,6 +60,7 @@ func (l *orderLines) Line(text string) ([]string, bool) {
 	return []string{l.c.Cat.T("line_order_yours", "Items", strings.Join(texts, "; "))}, true
 }
 
+// NewOrderLines gives an order exercise its accessible (line by line) form.
 var NewOrderLines = exercise.LineAdapter(func(c *ui.Common, e *OrderExercise) exercise.LineExercise {
 	return &orderLines{c: c, e: e, first: append([]string(nil), e.Ids...)}
 })

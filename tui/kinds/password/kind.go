@@ -1,3 +1,5 @@
+// Package password is the password step kind in the terminal: its exercise in full
+// screen and in accessible mode.
 package password
 
 import "aula/tui/exercise"

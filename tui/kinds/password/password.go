@@ -31,6 +31,7 @@ type PasswordExercise struct {
 	tabKey  key.Binding
 }
 
+// NewPasswordExercise makes the exercise of a password step.
 func NewPasswordExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	e := &PasswordExercise{c: c, ex: s.Exercise.(*lessons.Password)}
 	for i := range e.Fields {
@@ -62,6 +63,7 @@ func (e *PasswordExercise) boxes() int {
 	return 1
 }
 
+// Update handles keys and clicks meant for the exercise.
 func (e *PasswordExercise) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || e.done {
@@ -133,6 +135,7 @@ func (e *PasswordExercise) Say(v lessons.Verdict) string {
 	return ""
 }
 
+// View draws the exercise.
 func (e *PasswordExercise) View(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	labels := []string{cat.T("pw_label"), cat.T("pw_confirm_label")}
@@ -203,10 +206,12 @@ func (e *PasswordExercise) advice(n int) []string {
 	return out
 }
 
+// Answer is what the learner has given so far.
 func (e *PasswordExercise) Answer() lessons.Answer {
 	return lessons.PasswordAnswer{Password: e.Fields[0].Value(), Confirm: e.Fields[1].Value(), Name: learnerName(e.c)}
 }
 
+// Keys lists the bindings the exercise adds to the help.
 func (e *PasswordExercise) Keys() []key.Binding {
 	if e.boxes() > 1 {
 		return []key.Binding{e.showKey, e.tabKey}
@@ -214,6 +219,7 @@ func (e *PasswordExercise) Keys() []key.Binding {
 	return []key.Binding{e.showKey}
 }
 
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
 func (e *PasswordExercise) Typing() bool { return !e.done }
 
 // SetDone freezes the step once it is solved or shown, and forgets the

@@ -65,6 +65,7 @@ func (l *passwordLines) LineSay(v lessons.Verdict) string {
 	return ""
 }
 
+// NewPasswordLines gives a password exercise its accessible (line by line) form.
 var NewPasswordLines = exercise.LineAdapter(func(c *ui.Common, e *PasswordExercise) exercise.LineExercise {
 	return &passwordLines{c: c, e: e}
 })

@@ -1,3 +1,5 @@
+// Package phrase is the phrase step kind in the terminal: its exercise in full
+// screen and in accessible mode.
 package phrase
 
 import "aula/tui/exercise"

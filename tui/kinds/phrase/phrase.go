@@ -2,6 +2,7 @@ package phrase
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -32,6 +33,7 @@ type PhraseExercise struct {
 // PhraseColumns is how many words a row of the grid holds.
 const PhraseColumns = 4
 
+// NewPhraseExercise makes the exercise of a passphrase step.
 func NewPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	ex := s.Exercise.(*lessons.Passphrase)
 	ch := &lessons.Choose{}
@@ -51,12 +53,14 @@ func NewPhraseExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 // Start reads the strength dictionaries in the background (once per run).
 func (e *PhraseExercise) Start() tea.Cmd { return ui.WarmStrength }
 
+// ZoneID names the mouse zone of item i.
 func (e *PhraseExercise) ZoneID(i int) string { return fmt.Sprintf("word-%s-%d", e.step.ID, i) }
 
 func (e *PhraseExercise) judge() {
 	e.st = lessons.PasswordStrength(e.ex.Phrase(e.picked), "")
 }
 
+// Update handles keys and clicks meant for the exercise.
 func (e *PhraseExercise) Update(msg tea.Msg) tea.Cmd {
 	if e.done {
 		return nil
@@ -104,10 +108,12 @@ func (e *PhraseExercise) add(i int) {
 	}
 }
 
+// Answer is what the learner has given so far.
 func (e *PhraseExercise) Answer() lessons.Answer {
 	return lessons.PassphraseAnswer(append([]string(nil), e.picked...))
 }
 
+// View draws the exercise.
 func (e *PhraseExercise) View(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	cellW := 0
@@ -149,13 +155,17 @@ func (e *PhraseExercise) View(width int) string {
 	return strings.Join(lines, "\n")
 }
 
+// Keys lists the bindings the exercise adds to the help.
 func (e *PhraseExercise) Keys() []key.Binding {
 	k := e.c.Keys
 	move := key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp("←↑↓→", k.Move.Help().Desc))
 	return []key.Binding{move, e.addKey, e.dropKey}
 }
 
-func (e *PhraseExercise) Typing() bool      { return false }
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
+func (e *PhraseExercise) Typing() bool { return false }
+
+// SetDone freezes the exercise once it is solved or shown.
 func (e *PhraseExercise) SetDone(done bool) { e.done = done }
 
 // Judged has nothing to undo: the learner changes the phrase themselves.
@@ -170,8 +180,7 @@ func (e *PhraseExercise) Say(v lessons.Verdict) string {
 	case lessons.ReasonRepeated:
 		return cat.T("verdict_phrase_repeated", "Word", v.Param)
 	case lessons.ReasonFewWords:
-		n := 0
-		fmt.Sscan(v.Param, &n)
+		n, _ := strconv.Atoi(v.Param) // 0 if the judge said no number
 		return cat.T("verdict_phrase_few", "Count", n, "Min", e.ex.MinWords)
 	case lessons.ReasonWeak:
 		return cat.T("verdict_weak", "Level", ui.LevelName(cat, ui.LevelOf(v)), "Goal", ui.LevelName(cat, e.ex.GoalLevel())) +

@@ -51,6 +51,7 @@ func (l *phraseLines) LineSay(v lessons.Verdict) string {
 	return ""
 }
 
+// NewPhraseLines gives a passphrase exercise its accessible (line by line) form.
 var NewPhraseLines = exercise.LineAdapter(func(c *ui.Common, e *PhraseExercise) exercise.LineExercise {
 	return &phraseLines{c: c, e: e}
 })

@@ -1,3 +1,5 @@
+// Package typein is the typein step kind in the terminal: its exercise in full
+// screen and in accessible mode.
 package typein
 
 import "aula/tui/exercise"

@@ -24,6 +24,7 @@ type TypeExercise struct {
 // typeCharLimit keeps a huge paste from filling the screen or memory.
 const typeCharLimit = 200
 
+// NewTypeExercise makes the exercise of a type-in step.
 func NewTypeExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	in := textinput.New()
 	in.Prompt = "› "
@@ -34,6 +35,7 @@ func NewTypeExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	return &TypeExercise{c: c, ex: s.Exercise.(*lessons.Type), Input: in}
 }
 
+// Update handles keys and clicks meant for the exercise.
 func (e *TypeExercise) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes {
 		// Pasted tabs and newlines become spaces: the field is one line.
@@ -50,6 +52,7 @@ func (e *TypeExercise) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// View draws the exercise.
 func (e *TypeExercise) View(width int) string {
 	st := e.c.Styles
 	e.Input.Width = max(width-6, 1)
@@ -61,12 +64,16 @@ func (e *TypeExercise) View(width int) string {
 	return b.String()
 }
 
+// Answer is what the learner has given so far.
 func (e *TypeExercise) Answer() lessons.Answer { return lessons.TextAnswer(e.Input.Value()) }
 
+// Keys lists the bindings the exercise adds to the help.
 func (e *TypeExercise) Keys() []key.Binding { return nil }
 
+// Typing says whether a text field has the keyboard, so letters are text, not commands.
 func (e *TypeExercise) Typing() bool { return e.Input.Focused() }
 
+// SetDone freezes the exercise once it is solved or shown.
 func (e *TypeExercise) SetDone(done bool) {
 	if done {
 		e.Input.Blur()

@@ -28,6 +28,7 @@ func (l *typeLines) Line(text string) ([]string, bool) {
 	return nil, true
 }
 
+// NewTypeLines gives a type-in exercise its accessible (line by line) form.
 var NewTypeLines = exercise.LineAdapter(func(c *ui.Common, e *TypeExercise) exercise.LineExercise {
 	return &typeLines{c: c, e: e}
 })
