@@ -23,6 +23,7 @@ import (
 
 	"aula/classroom"
 	"aula/i18n"
+	"aula/lessons"
 	"aula/report"
 	"aula/store"
 	"aula/tui"
