@@ -109,6 +109,7 @@ func TestE2EKioskWithoutPIN(t *testing.T) {
 	s.waitFor("w7a-nopin", "Hello, Ana")
 	s.keys("w7a-nopin", "q")
 	s.waitFor("w7a-nopin", "no trainer PIN yet", "aula setup")
+	s.keys("w7a-nopin", "Down") // from "Stay here" to "Close Aula"
 	s.keys("w7a-nopin", "Enter")
 	if code := s.waitExit("w7a-nopin", dir); code != 0 {
 		t.Fatalf("the kiosk ended with status %d, want 0", code)

@@ -412,6 +412,7 @@ func (m *Model) show(s ui.Screen) {
 }
 
 // quitDialog asks before leaving; a signed-in learner may also just sign out.
+// The focus starts on "Stay here".
 // In kiosk mode "Close Aula" asks for the trainer PIN first.
 func (m *Model) quitDialog() ui.Overlay {
 	cat := m.c.Cat
@@ -430,13 +431,13 @@ func (m *Model) quitDialog() ui.Overlay {
 		return ui.NewDialog(m.c, cat.T("quit_title"), nobody, []ui.DialogButton{
 			{Label: cat.T("btn_close_app"), Msg: close},
 			{Label: cat.T("btn_stay")},
-		})
+		}).StartOn(1)
 	}
 	return ui.NewDialog(m.c, cat.T("quit_title"), text, []ui.DialogButton{
 		{Label: cat.T("btn_close_app"), Msg: close},
 		{Label: cat.T("btn_switch"), Msg: ui.SignOutMsg{}},
 		{Label: cat.T("btn_stay")},
-	})
+	}).StartOn(2) // q then Enter out of habit must not close Aula
 }
 
 func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
