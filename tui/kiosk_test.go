@@ -396,7 +396,7 @@ func TestEverySizeDrawsWithoutPanic(t *testing.T) {
 				if !strings.Contains(v, "Paso 2 de 8") {
 					t.Fatalf("%dx%d: the step is not on screen:\n%s", w, h, v)
 				}
-			} else if w >= 20 && h >= 3 && !strings.Contains(v, "La ventana es muy") {
+			} else if w >= 10 && h >= 5 && !strings.Contains(v, "entana") {
 				t.Fatalf("%dx%d: no 'make it bigger' message:\n%s", w, h, v)
 			}
 			for i, line := range strings.Split(v, "\n") {
@@ -411,6 +411,36 @@ func TestEverySizeDrawsWithoutPanic(t *testing.T) {
 	}
 	d.send(tea.WindowSizeMsg{Width: 1, Height: 1})
 	_ = d.view()
+}
+
+// While the window is too small the screen is hidden, so keys must not reach
+// it: typing went into the form behind the message. Only leaving and help
+// are taken. The message says the size needed and how to get it.
+func TestHiddenScreenTakesNoKeys(t *testing.T) {
+	d := newDriver(t, "es")
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	d.must("al menos 50×14", "(ahora 40×10)", "Maximiza la ventana", "Ctrl y −")
+	d.keys("P", "r", "u", "e", "b", "a", "tab", "enter")
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.mustNot("Prueba", "PIN")
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	d.keys("ctrl+c")
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.must("¿Quieres salir?")
+}
+
+// At the smallest size that draws anything readable, the message still
+// fits whole.
+func TestTooSmallFitsAtTenByFive(t *testing.T) {
+	for _, lang := range []string{"es", "en"} {
+		d := newDriver(t, lang)
+		d.send(tea.WindowSizeMsg{Width: 10, Height: 5})
+		v := d.view()
+		want := map[string]string{"es": "Agranda la ventana", "en": "Make the window bigger"}[lang]
+		if got := strings.Join(strings.Fields(v), " "); got != want {
+			t.Errorf("%s at 10×5: %q, want %q whole", lang, got, want)
+		}
+	}
 }
 
 func TestTallStepScrollsAtMinimumSize(t *testing.T) {

@@ -340,6 +340,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.readAloud()
 	}
 	_, isMouse := msg.(tea.MouseMsg)
+	if m.hidden() && (isKey || isMouse) {
+		return m.hiddenKey(k, isKey)
+	}
 	if m.overlay != nil && (isKey || isMouse) {
 		cmd, closed := m.overlay.Update(msg)
 		if closed {
@@ -353,6 +356,21 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return m.scr.Update(msg)
+}
+
+// hiddenKey is a key or click while the window is too small to show the
+// screen: what the learner cannot see must not change, so only leaving and
+// help are taken (they open once the window is big enough).
+func (m *Model) hiddenKey(k tea.KeyMsg, isKey bool) tea.Cmd {
+	keys := m.c.Keys
+	if !isKey || m.overlay != nil {
+		return nil
+	}
+	if key.Matches(k, keys.ForceQuit, keys.Quit, keys.Help, keys.HelpQ) {
+		cmd, _ := m.globalKey(k)
+		return cmd
+	}
+	return nil
 }
 
 // resize works out the content area from the terminal's size and the
