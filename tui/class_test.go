@@ -196,3 +196,41 @@ func TestHubFlagOpensTheJoinScreen(t *testing.T) {
 	d2.signUp("Ana")
 	d2.must("Hello, Ana")
 }
+
+// F4 outside a class told a learner at home "please wait a moment": nobody
+// would come. It now says so and what to do instead, and records nothing.
+func TestCallTheTrainerOutsideAClass(t *testing.T) {
+	for _, joined := range []bool{false, true} {
+		var d *driver
+		if joined {
+			d, _ = newClassDriver(t, "en", Config{}) // a class link, but never joined
+		} else {
+			d = newDriver(t, "en")
+		}
+		d.signUp("Rosa")
+		d.keys("f4")
+		d.must("You're not in a class", "nobody would hear it", "raise your hand or call the trainer")
+		d.mustNot("Please wait a moment")
+		d.keys("enter")
+		d.mustNot("You're not in a class", "✋")
+		evs, _ := d.st.Events(d.m.c.Learner.ID)
+		for _, e := range evs {
+			if e.Kind == store.HelpAsked {
+				t.Errorf("joined=%v: a call for help was recorded with no class to send it to", joined)
+			}
+		}
+	}
+}
+
+// With the hub out of reach, a raised hand says it will be sent when the
+// class is back, not "wait a moment".
+func TestCallTheTrainerWhileTheHubIsDown(t *testing.T) {
+	d, _ := newClassDriver(t, "es", Config{Joined: "http://10.0.0.1:7420"})
+	d.signUp("Rosa")
+	d.must("Sin conexión con la clase")
+	d.keys("f4")
+	d.must("✋ Has pedido ayuda. Se avisará al volver la conexión.")
+	d.mustNot("Espera un momento")
+	d.send(classroom.StatusMsg{State: classroom.Connected})
+	d.must("✋ Has pedido ayuda. Espera un momento.")
+}

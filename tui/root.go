@@ -391,8 +391,8 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(k, keys.Glossary):
 		return m.openGlossary(), true
-	case m.cfg.Class != nil && key.Matches(k, keys.CallTrainer):
-		return m.toggleHand(), true
+	case key.Matches(k, keys.CallTrainer):
+		return m.callTrainer(), true
 	case key.Matches(k, keys.ForceQuit):
 		m.overlay = m.quitDialog()
 		return nil, true
