@@ -429,7 +429,11 @@ func (e *InboxExercise) viewPicker(w, h int) string {
 	if len(e.Ex.Documents) == 0 {
 		lines = append(lines, st.Dim.Render(cat.T("inbox_picker_empty")))
 	}
-	lines = append(lines, "", e.c.Zones.Mark("inbox-doc-back", "  [ "+cat.T("inbox_picker_back")+" ]"))
+	back := "  [ " + cat.T("inbox_picker_back") + " ]"
+	if e.picker >= len(e.Ex.Documents) {
+		back = st.ButtonOn.Render("▶ [ " + cat.T("inbox_picker_back") + " ]")
+	}
+	lines = append(lines, "", e.c.Zones.Mark("inbox-doc-back", back))
 	return strings.Join(lines, "\n")
 }
 
