@@ -528,3 +528,25 @@ func TestDialogIsCentredOnAWideTerminal(t *testing.T) {
 	}
 	t.Fatalf("no dialog on screen:\n%s", view)
 }
+
+// "Volver al inicio" on the lesson summary could be reached only with the
+// mouse: Tab and the arrows now move between the two buttons, with ▶ on
+// the one Enter presses.
+func TestSummaryButtonsByKeyboard(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.keys("enter") // the first lesson
+	for !d.player().Finished {
+		if d.player().Step().NeedsAnswer() {
+			d.answerRight()
+		}
+		d.keys("enter")
+	}
+	d.must("▶ [ Siguiente lección ]", "  [ Volver al inicio ]")
+	d.keys("tab")
+	d.must("▶ [ Volver al inicio ]", "  [ Siguiente lección ]")
+	d.keys("left", "right")
+	d.must("▶ [ Volver al inicio ]")
+	d.keys("enter")
+	d.must("Hola, Lucía", "1 de 3 lecciones hechas")
+}
