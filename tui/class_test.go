@@ -9,6 +9,7 @@ import (
 	"aula/classroom"
 	"aula/store"
 	"aula/tui/player"
+	"aula/tui/ui"
 )
 
 // fakeClass stands in for the syncer: it keeps what the kiosk hands it.
@@ -233,4 +234,14 @@ func TestCallTheTrainerWhileTheHubIsDown(t *testing.T) {
 	d.mustNot("Espera un momento")
 	d.send(classroom.StatusMsg{State: classroom.Connected})
 	d.must("✋ Has pedido ayuda. Espera un momento.")
+}
+
+// After the hub refused this laptop, the join screen forgot the remembered
+// address and the learner had to type it again.
+func TestJoinAgainAfterRefusedKeepsTheAddress(t *testing.T) {
+	d, _ := newClassDriver(t, "en", Config{Joined: "https://10.0.0.7:7420"})
+	d.signUp("Rosa")
+	d.send(classroom.StatusMsg{State: classroom.Refused})
+	d.send(ui.OpenJoinMsg{})
+	d.must("10.0.0.7:7420")
 }

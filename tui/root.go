@@ -308,10 +308,16 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// openJoin shows the join screen, looking for hubs when it can.
+// openJoin shows the join screen, looking for hubs when it can. The address
+// is the one given to Aula, or else the class this laptop joined before (a
+// refused join must not make the learner type it again).
 func (m *Model) openJoin() tea.Cmd {
-	looking := m.cfg.Discover != nil && m.cfg.HubURL == ""
-	j := screens.NewJoinScreen(m.c, m.cfg.HubURL)
+	addr := m.cfg.HubURL
+	if addr == "" {
+		addr = m.class.url
+	}
+	looking := m.cfg.Discover != nil && addr == ""
+	j := screens.NewJoinScreen(m.c, addr)
 	j.Looking = looking
 	m.scr = j
 	if !looking {
