@@ -63,6 +63,7 @@ func TestE2EKioskMode(t *testing.T) {
 		t.Fatalf("kill -INT: %v %s", err, out)
 	}
 	s.waitFor("w7a", "Do you want to leave?", "only the trainer can close Aula")
+	s.keys("w7a", "Down") // from "Stay here" to "Close Aula"
 	s.keys("w7a", "Enter")
 	s.waitFor("w7a", "Trainer PIN")
 	s.typeText("w7a", "1111")
