@@ -63,6 +63,7 @@ func TestE2EKioskMode(t *testing.T) {
 		t.Fatalf("kill -INT: %v %s", err, out)
 	}
 	s.waitFor("w7a", "Do you want to leave?", "only the trainer can close Aula")
+	s.keys("w7a", "Down") // from "Stay here" to "Close Aula"
 	s.keys("w7a", "Enter")
 	s.waitFor("w7a", "Trainer PIN")
 	s.typeText("w7a", "1111")
@@ -109,6 +110,7 @@ func TestE2EKioskWithoutPIN(t *testing.T) {
 	s.waitFor("w7a-nopin", "Hello, Ana")
 	s.keys("w7a-nopin", "q")
 	s.waitFor("w7a-nopin", "no trainer PIN yet", "aula setup")
+	s.keys("w7a-nopin", "Down") // from "Stay here" to "Close Aula"
 	s.keys("w7a-nopin", "Enter")
 	if code := s.waitExit("w7a-nopin", dir); code != 0 {
 		t.Fatalf("the kiosk ended with status %d, want 0", code)

@@ -269,11 +269,13 @@ func (s *tmuxServer) quit(name, dir string) {
 }
 
 // quitAs is quit in any language: Ctrl+C, wait for the question and the
-// button, Enter; the kiosk must end with status 0.
+// button, ↓ (from "Stay here", the default, round to the close button),
+// Enter; the kiosk must end with status 0.
 func (s *tmuxServer) quitAs(name, dir, question, button string) {
 	s.t.Helper()
 	s.keys(name, "C-c")
 	s.waitFor(name, question, button)
+	s.keys(name, "Down")
 	s.keys(name, "Enter")
 	if code := s.waitExit(name, dir); code != 0 {
 		s.t.Fatalf("the kiosk ended with status %d, want 0", code)
@@ -537,7 +539,7 @@ func TestE2EKiosk(t *testing.T) {
 
 	// A tiny one asks for more room, and the home comes back after.
 	tm.run("resize-window", "-t", "two", "-x", "30", "-y", "8")
-	small := tm.waitFor("two", "La ventana es muy pequeña")
+	small := tm.waitFor("two", "muy pequeña", "Ctrl")
 	if strings.Contains(small, "Seguir donde") {
 		t.Errorf("at 30×8 the home should not be drawn:\n%s", small)
 	}

@@ -492,6 +492,7 @@ func windowsFullScreen(t *testing.T, w *wineRun, data string) {
 		tm.waitFor("win", "Ver todas las lecciones", "Unirme a la clase")
 		tm.keys("win", "C-c")
 		tm.waitFor("win", "¿Quieres salir?", "Salir de Aula", "Seguir aquí")
+		tm.keys("win", "Down") // from "Seguir aquí" to "Salir de Aula"
 		tm.keys("win", "Enter")
 		if code := tm.waitExit("win", logs); code != 0 {
 			t.Fatalf("the kiosk ended with status %d", code)
@@ -519,6 +520,7 @@ func windowsFullScreen(t *testing.T, w *wineRun, data string) {
 		tm.keys("again", "Enter") // closes the help (a plain key: Esc could join the next one)
 		tm.keys("again", "q")
 		tm.waitFor("again", "Salir de Aula", "Seguir aquí")
+		tm.keys("again", "Down")
 		tm.keys("again", "Enter")
 		if code := tm.waitExit("again", logs); code != 0 {
 			t.Fatalf("the kiosk ended with status %d", code)

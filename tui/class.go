@@ -196,6 +196,31 @@ func resetPIN(st *store.Store, id uint64) tea.Cmd {
 }
 
 // toggleHand raises or lowers the learner's hand and records it.
+// callTrainer is F4: in a class it raises or lowers the hand; outside one
+// nobody would be told, so it says so and what to do instead.
+func (m *Model) callTrainer() tea.Cmd {
+	if m.cfg.Class == nil || (m.class.state == classroom.NoClass && !m.class.hand.up) {
+		cat := m.c.Cat
+		m.overlay = ui.NewDialog(m.c, cat.T("hand_no_class_title"), cat.T("hand_no_class_text"),
+			[]ui.DialogButton{{Label: cat.T("btn_ok")}})
+		return nil
+	}
+	return m.toggleHand()
+}
+
+// handWaiting is what a raised hand not yet seen says: sent now, or sent
+// when the class can be reached again.
+func (m *Model) handWaiting() string {
+	cat := m.c.Cat
+	if m.class.state != classroom.Connected {
+		return cat.T("hand_waiting_offline")
+	}
+	if mins := int(m.c.Now().Sub(m.class.hand.since) / time.Minute); mins > 0 {
+		return cat.T("hand_waiting", "Count", mins)
+	}
+	return cat.T("hand_waiting_now")
+}
+
 func (m *Model) toggleHand() tea.Cmd {
 	h := &m.class.hand
 	h.up, h.seen = !h.up, false
@@ -228,11 +253,7 @@ func (m *Model) classStatus() string {
 		if h.seen {
 			parts = append(parts, st.Good.Render("✋ "+cat.T("hand_seen")))
 		} else {
-			words := cat.T("hand_waiting_now")
-			if mins := int(m.c.Now().Sub(h.since) / time.Minute); mins > 0 {
-				words = cat.T("hand_waiting", "Count", mins)
-			}
-			parts = append(parts, st.Bad.Render("✋ "+words))
+			parts = append(parts, st.Bad.Render("✋ "+m.handWaiting()))
 		}
 	}
 	switch m.class.state {

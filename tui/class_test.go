@@ -9,6 +9,7 @@ import (
 	"aula/classroom"
 	"aula/store"
 	"aula/tui/player"
+	"aula/tui/ui"
 )
 
 // fakeClass stands in for the syncer: it keeps what the kiosk hands it.
@@ -210,4 +211,52 @@ func TestHeldResultsAndOldHubAreTold(t *testing.T) {
 	d.send(classroom.StatusMsg{State: classroom.HubTooOld})
 	d.must("necesita un Aula más nuevo")
 	d.mustNot("● En clase")
+}
+
+// F4 outside a class told a learner at home "please wait a moment": nobody
+// would come. It now says so and what to do instead, and records nothing.
+func TestCallTheTrainerOutsideAClass(t *testing.T) {
+	for _, joined := range []bool{false, true} {
+		var d *driver
+		if joined {
+			d, _ = newClassDriver(t, "en", Config{}) // a class link, but never joined
+		} else {
+			d = newDriver(t, "en")
+		}
+		d.signUp("Rosa")
+		d.keys("f4")
+		d.must("You're not in a class", "nobody would hear it", "raise your hand or call the trainer")
+		d.mustNot("Please wait a moment")
+		d.keys("enter")
+		d.mustNot("You're not in a class", "✋")
+		evs, _ := d.st.Events(d.m.c.Learner.ID)
+		for _, e := range evs {
+			if e.Kind == store.HelpAsked {
+				t.Errorf("joined=%v: a call for help was recorded with no class to send it to", joined)
+			}
+		}
+	}
+}
+
+// With the hub out of reach, a raised hand says it will be sent when the
+// class is back, not "wait a moment".
+func TestCallTheTrainerWhileTheHubIsDown(t *testing.T) {
+	d, _ := newClassDriver(t, "es", Config{Joined: "http://10.0.0.1:7420"})
+	d.signUp("Rosa")
+	d.must("Sin conexión con la clase")
+	d.keys("f4")
+	d.must("✋ Has pedido ayuda. Se avisará al volver la conexión.")
+	d.mustNot("Espera un momento")
+	d.send(classroom.StatusMsg{State: classroom.Connected})
+	d.must("✋ Has pedido ayuda. Espera un momento.")
+}
+
+// After the hub refused this laptop, the join screen forgot the remembered
+// address and the learner had to type it again.
+func TestJoinAgainAfterRefusedKeepsTheAddress(t *testing.T) {
+	d, _ := newClassDriver(t, "en", Config{Joined: "https://10.0.0.7:7420"})
+	d.signUp("Rosa")
+	d.send(classroom.StatusMsg{State: classroom.Refused})
+	d.send(ui.OpenJoinMsg{})
+	d.must("10.0.0.7:7420")
 }

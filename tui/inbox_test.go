@@ -350,6 +350,23 @@ func TestInboxReplyWithAnAttachment(t *testing.T) {
 	d.mustSay("✔ ¡Bien!", "Has respondido al Ayuntamiento con el documento que te pedía.")
 }
 
+// "Volver al correo" in the attach picker was reachable only with Esc or
+// the mouse: ↓ or Tab past the last file now reaches it, with focus shown.
+func TestInboxPickerBackButtonByKeyboard(t *testing.T) {
+	d := inboxDriver(t, "es", "correo-responder", "responder-adjuntar")
+	d.keys("r", "Hola.", "tab", "enter")
+	d.must("Elige el archivo que quieres adjuntar", "  [ Volver al correo ]")
+	d.keys("down", "down", "down")
+	d.must("▶ [ Volver al correo ]")
+	d.keys("down") // it stays on the last button
+	d.must("▶ [ Volver al correo ]")
+	d.keys("shift+tab", "tab")
+	d.must("▶ [ Volver al correo ]")
+	d.keys("enter")
+	d.mustNot("Elige el archivo", "Adjuntado:")
+	d.must("▶ [ Adjuntar ]")
+}
+
 func TestInboxReplyMistakes(t *testing.T) {
 	d := inboxDriver(t, "en", "correo-responder", "responder-adjuntar")
 	// A new email instead of a reply.

@@ -37,7 +37,7 @@ func TestKioskClosingNeedsTheTrainerPIN(t *testing.T) {
 	// q on home: the quit dialog says only the trainer can close Aula.
 	d.keys("q")
 	d.must("Do you want to leave?", "only the trainer can close Aula", "Close Aula", "Change person")
-	d.keys("enter")
+	d.keys("down", "enter") // from "Stay here", ↓ wraps round to "Close Aula"
 	d.must("Trainer PIN", "the trainer types their PIN", "If you are a learner, press Esc")
 	if d.quit {
 		t.Fatal("closed without the trainer PIN")
@@ -62,7 +62,7 @@ func TestKioskClosingNeedsTheTrainerPIN(t *testing.T) {
 	d.player()
 	d.keys("ctrl+c")
 	d.must("Do you want to leave?")
-	d.keys("enter")
+	d.keys("down", "enter")
 	d.must("Trainer PIN")
 
 	// The third wrong PIN in a row (counted across dialogs) makes the gate
@@ -106,7 +106,7 @@ func TestKioskGateInSpanish(t *testing.T) {
 	d, _ := kioskDriver(t, "es", "2468")
 	d.keys("ctrl+c")
 	d.must("¿Quieres salir?", "solo la persona formadora")
-	d.keys("enter")
+	d.keys("down", "enter")
 	d.must("PIN de la persona formadora", "Si estás aprendiendo, pulsa Esc")
 	d.keys("1357", "enter")
 	d.must("Ese no es el PIN de la persona formadora.")
@@ -118,7 +118,7 @@ func TestKioskGateInSpanish(t *testing.T) {
 
 func TestKioskChangePersonNeedsNoPIN(t *testing.T) {
 	d, _ := kioskDriver(t, "en", "907513")
-	d.keys("q", "down", "enter") // Change person
+	d.keys("q", "up", "enter") // Change person
 	d.must("Who are you?")
 	if d.quit {
 		t.Fatal("changing person closed Aula")
@@ -126,7 +126,7 @@ func TestKioskChangePersonNeedsNoPIN(t *testing.T) {
 	// From the sign-in screen too, leaving asks for the PIN.
 	d.keys("q")
 	d.must("Shall we close Aula?", "only the trainer")
-	d.keys("enter")
+	d.keys("down", "enter")
 	d.must("Trainer PIN")
 }
 
@@ -134,7 +134,7 @@ func TestKioskWithoutTrainerPINSaysHowToSetOne(t *testing.T) {
 	d, _ := kioskDriver(t, "en", "")
 	d.keys("q")
 	d.must("there is no trainer PIN yet", "aula setup")
-	d.keys("enter")
+	d.keys("down", "enter")
 	if !d.quit {
 		t.Fatalf("kiosk mode without a trainer PIN locked the laptop:\n%s", d.view())
 	}
@@ -152,7 +152,7 @@ func TestNotKioskClosesWithoutPIN(t *testing.T) {
 	d := newDriverWith(t, st, Config{Lang: "en", TrainerPIN: true})
 	d.keys("q")
 	d.mustNot("only the trainer")
-	d.keys("enter")
+	d.keys("down", "enter")
 	if !d.quit {
 		t.Fatal("without --kiosk, Close Aula should close")
 	}

@@ -28,6 +28,7 @@ func TestGoldenKiosk(t *testing.T) {
 		return func(t *testing.T, tm *teatest.TestModel, lang string) {
 			tuitest.TypeKeys(tm, "q")
 			waitOut(t, tm, map[string]string{"es": "Seguir aquí", "en": "Stay here"}[lang])
+			tm.Send(tea.KeyMsg{Type: tea.KeyDown}) // from "Stay here" to "Close Aula"
 			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			waitOut(t, tm, map[string]string{"es": "Si estás aprendiendo", "en": "If you are a learner"}[lang])
 			for i := range n {

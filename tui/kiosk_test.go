@@ -96,7 +96,7 @@ func TestNewLearnerWithPIN(t *testing.T) {
 	d.must("Hello, Pepe") // the only learner goes straight in
 	d.keys("q")
 	d.must("Do you want to leave?", "Change person")
-	d.keys("right", "enter")
+	d.keys("up", "enter") // Change person
 	d.must("Who are you?")
 
 	d.keys("down", "enter") // "add my name"
@@ -223,7 +223,7 @@ func TestResumeAtTheSameStepAfterReopening(t *testing.T) {
 	d.must("Step 3 of 8")
 	d.keys("ctrl+c")
 	d.must("Do you want to leave?")
-	d.keys("enter") // Close Aula
+	d.keys("down", "enter") // Close Aula
 	if !d.quit {
 		t.Fatal("Close Aula did not quit")
 	}
@@ -332,12 +332,12 @@ func TestQuitAsksAndCanBeCancelled(t *testing.T) {
 	d.must("¿Quieres salir?", "Tu progreso ya está guardado.", "Salir de Aula", "Cambiar de persona", "Seguir aquí")
 	d.keys("esc")
 	d.mustNot("¿Quieres salir?")
-	d.keys("ctrl+c", "left", "enter") // wraps round to "Seguir aquí"
+	d.keys("ctrl+c", "enter") // Enter out of habit: the focus starts on "Seguir aquí"
 	if d.quit {
-		t.Fatal("Seguir aquí quit the app")
+		t.Fatal("q then Enter closed Aula: the quit dialog must default to staying")
 	}
 	d.must("Hola, Lucía")
-	d.keys("ctrl+c", "enter")
+	d.keys("ctrl+c", "down", "enter") // ↓ wraps round to "Salir de Aula"
 	if !d.quit {
 		t.Fatal("Salir de Aula did not quit")
 	}
@@ -396,7 +396,7 @@ func TestEverySizeDrawsWithoutPanic(t *testing.T) {
 				if !strings.Contains(v, "Paso 2 de 8") {
 					t.Fatalf("%dx%d: the step is not on screen:\n%s", w, h, v)
 				}
-			} else if w >= 20 && h >= 3 && !strings.Contains(v, "La ventana es muy") {
+			} else if w >= 10 && h >= 5 && !strings.Contains(v, "entana") {
 				t.Fatalf("%dx%d: no 'make it bigger' message:\n%s", w, h, v)
 			}
 			for i, line := range strings.Split(v, "\n") {
@@ -411,6 +411,36 @@ func TestEverySizeDrawsWithoutPanic(t *testing.T) {
 	}
 	d.send(tea.WindowSizeMsg{Width: 1, Height: 1})
 	_ = d.view()
+}
+
+// While the window is too small the screen is hidden, so keys must not reach
+// it: typing went into the form behind the message. Only leaving and help
+// are taken. The message says the size needed and how to get it.
+func TestHiddenScreenTakesNoKeys(t *testing.T) {
+	d := newDriver(t, "es")
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	d.must("al menos 50×14", "(ahora 40×10)", "Maximiza la ventana", "Ctrl y −")
+	d.keys("P", "r", "u", "e", "b", "a", "tab", "enter")
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.mustNot("Prueba", "PIN")
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	d.keys("ctrl+c")
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.must("¿Quieres salir?")
+}
+
+// At the smallest size that draws anything readable, the message still
+// fits whole.
+func TestTooSmallFitsAtTenByFive(t *testing.T) {
+	for _, lang := range []string{"es", "en"} {
+		d := newDriver(t, lang)
+		d.send(tea.WindowSizeMsg{Width: 10, Height: 5})
+		v := d.view()
+		want := map[string]string{"es": "Agranda la ventana", "en": "Make the window bigger"}[lang]
+		if got := strings.Join(strings.Fields(v), " "); got != want {
+			t.Errorf("%s at 10×5: %q, want %q whole", lang, got, want)
+		}
+	}
 }
 
 func TestTallStepScrollsAtMinimumSize(t *testing.T) {
@@ -497,4 +527,26 @@ func TestDialogIsCentredOnAWideTerminal(t *testing.T) {
 		}
 	}
 	t.Fatalf("no dialog on screen:\n%s", view)
+}
+
+// "Volver al inicio" on the lesson summary could be reached only with the
+// mouse: Tab and the arrows now move between the two buttons, with ▶ on
+// the one Enter presses.
+func TestSummaryButtonsByKeyboard(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Lucía")
+	d.keys("enter") // the first lesson
+	for !d.player().Finished {
+		if d.player().Step().NeedsAnswer() {
+			d.answerRight()
+		}
+		d.keys("enter")
+	}
+	d.must("▶ [ Siguiente lección ]", "  [ Volver al inicio ]")
+	d.keys("tab")
+	d.must("▶ [ Volver al inicio ]", "  [ Siguiente lección ]")
+	d.keys("left", "right")
+	d.must("▶ [ Volver al inicio ]")
+	d.keys("enter")
+	d.must("Hola, Lucía", "1 de 3 lecciones hechas")
 }

@@ -48,7 +48,7 @@ func (m *Model) lineFrame() access.Frame {
 		f.News = append(f.News, access.Note{ID: "status:" + m.status, Text: m.status, First: true})
 	}
 	if h := m.class.hand; h.up {
-		id, text := "hand", cat.T("hand_waiting_now")
+		id, text := "hand", m.handWaiting()
 		if h.seen {
 			id, text = "hand-seen", cat.T("hand_seen")
 		}

@@ -385,8 +385,9 @@ func TestLinesMailbox(t *testing.T) {
 // they come, between lines.
 func TestLinesTrainerPause(t *testing.T) {
 	st := withLearner(t, "Lucía")
-	s := startLineSession(t, st, Config{Lang: "es", Class: &fakeClass{}})
+	s := startLineSession(t, st, Config{Lang: "es", Class: &fakeClass{}, Joined: "http://10.0.0.1:7420"})
 	s.expect("Hola, Lucía")
+	s.r.Send(classroom.StatusMsg{State: classroom.Connected})
 	s.r.Send(classroom.CommandMsg{Command: classroom.Command{Kind: classroom.CmdPause, Text: "Mirad la pizarra."}})
 	s.expect("Un momento, por favor\nMirad la pizarra.\n")
 	s.send("1")

@@ -308,10 +308,16 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// openJoin shows the join screen, looking for hubs when it can.
+// openJoin shows the join screen, looking for hubs when it can. The address
+// is the one given to Aula, or else the class this laptop joined before (a
+// refused join must not make the learner type it again).
 func (m *Model) openJoin() tea.Cmd {
-	looking := m.cfg.Discover != nil && m.cfg.HubURL == ""
-	j := screens.NewJoinScreen(m.c, m.cfg.HubURL)
+	addr := m.cfg.HubURL
+	if addr == "" {
+		addr = m.class.url
+	}
+	looking := m.cfg.Discover != nil && addr == ""
+	j := screens.NewJoinScreen(m.c, addr)
 	j.Looking = looking
 	m.scr = j
 	if !looking {
@@ -340,6 +346,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.readAloud()
 	}
 	_, isMouse := msg.(tea.MouseMsg)
+	if m.hidden() && (isKey || isMouse) {
+		return m.hiddenKey(k, isKey)
+	}
 	if m.overlay != nil && (isKey || isMouse) {
 		cmd, closed := m.overlay.Update(msg)
 		if closed {
@@ -353,6 +362,21 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return m.scr.Update(msg)
+}
+
+// hiddenKey is a key or click while the window is too small to show the
+// screen: what the learner cannot see must not change, so only leaving and
+// help are taken (they open once the window is big enough).
+func (m *Model) hiddenKey(k tea.KeyMsg, isKey bool) tea.Cmd {
+	keys := m.c.Keys
+	if !isKey || m.overlay != nil {
+		return nil
+	}
+	if key.Matches(k, keys.ForceQuit, keys.Quit, keys.Help, keys.HelpQ) {
+		cmd, _ := m.globalKey(k)
+		return cmd
+	}
+	return nil
 }
 
 // resize works out the content area from the terminal's size and the
@@ -373,8 +397,8 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(k, keys.Glossary):
 		return m.openGlossary(), true
-	case m.cfg.Class != nil && key.Matches(k, keys.CallTrainer):
-		return m.toggleHand(), true
+	case key.Matches(k, keys.CallTrainer):
+		return m.callTrainer(), true
 	case key.Matches(k, keys.ForceQuit):
 		m.overlay = m.quitDialog()
 		return nil, true
@@ -412,6 +436,7 @@ func (m *Model) show(s ui.Screen) {
 }
 
 // quitDialog asks before leaving; a signed-in learner may also just sign out.
+// The focus starts on "Stay here".
 // In kiosk mode "Close Aula" asks for the trainer PIN first.
 func (m *Model) quitDialog() ui.Overlay {
 	cat := m.c.Cat
@@ -430,13 +455,13 @@ func (m *Model) quitDialog() ui.Overlay {
 		return ui.NewDialog(m.c, cat.T("quit_title"), nobody, []ui.DialogButton{
 			{Label: cat.T("btn_close_app"), Msg: close},
 			{Label: cat.T("btn_stay")},
-		})
+		}).StartOn(1)
 	}
 	return ui.NewDialog(m.c, cat.T("quit_title"), text, []ui.DialogButton{
 		{Label: cat.T("btn_close_app"), Msg: close},
 		{Label: cat.T("btn_switch"), Msg: ui.SignOutMsg{}},
 		{Label: cat.T("btn_stay")},
-	})
+	}).StartOn(2) // q then Enter out of habit must not close Aula
 }
 
 func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {

@@ -17,7 +17,7 @@ func (m *Model) View() string {
 	if m.width == 0 {
 		return ""
 	}
-	if m.width < ui.MinWidth || m.height < ui.MinHeight {
+	if m.hidden() {
 		return m.tooSmall()
 	}
 	body, keys := m.body()
@@ -129,13 +129,30 @@ type footKeys struct {
 	width  map[string]int
 }
 
-// tooSmall asks for a bigger window, in whatever room there is.
+// tooSmall asks for a bigger window, in whatever room there is: the size
+// Aula needs and how to get it when that fits, fewer words when it does not.
 func (m *Model) tooSmall() string {
-	msg := m.c.Cat.T("too_small")
 	if m.width < 2 || m.height < 1 {
 		return ""
 	}
-	return lipgloss.NewStyle().Width(m.width).MaxWidth(m.width).MaxHeight(m.height).Render(msg)
+	cat := m.c.Cat
+	box := lipgloss.NewStyle().Width(m.width)
+	msgs := []string{
+		cat.T("too_small", "W", ui.MinWidth, "H", ui.MinHeight, "NowW", m.width, "NowH", m.height),
+		cat.T("too_small_short"),
+		cat.T("too_small_tiny"),
+	}
+	for _, msg := range msgs {
+		if out := box.Render(msg); lipgloss.Height(out) <= m.height && lipgloss.Width(out) <= m.width {
+			return out
+		}
+	}
+	return box.MaxWidth(m.width).MaxHeight(m.height).Render(msgs[len(msgs)-1])
+}
+
+// hidden says whether the screen is hidden behind the too-small message.
+func (m *Model) hidden() bool {
+	return m.width < ui.MinWidth || m.height < ui.MinHeight
 }
 
 // fullWidth says whether the screen wants the whole width (a mail app)

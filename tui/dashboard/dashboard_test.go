@@ -35,10 +35,10 @@ func lineOf(t *testing.T, view, s string) string {
 
 func TestDashboardRowsShowEveryFlagInWords(t *testing.T) {
 	for lang, want := range map[string][]string{
-		"es": {"✋ Ayuda · 3 min", "✋ Ayuda · 1 min · ya vas", "⚠ Se ha atascado", "💤 Sin actividad", "⊘ Sin conexión", "✔ Ha terminado",
+		"es": {"✋ Ayuda · 3 min", "✋ Ayuda · ahora · ya vas", "⚠ Se ha atascado", "💤 Sin actividad", "⊘ Sin conexión", "✔ Ha terminado",
 			"Trabajando", "En la pantalla de inicio", "Cómo usar Aula · paso 4 de 8", "hace 12 min", "hace 4 min",
 			"8 personas", "✋ 2 piden ayuda", "⚠ 1 se ha atascado", "Código para entrar: 4821", "http://192.168.1.23:7420"},
-		"en": {"✋ Help · 3 min", "✋ Help · 1 min · coming", "⚠ Stuck", "💤 Idle", "⊘ Offline", "✔ Finished",
+		"en": {"✋ Help · 3 min", "✋ Help · now · coming", "⚠ Stuck", "💤 Idle", "⊘ Offline", "✔ Finished",
 			"Working", "On the home screen", "How to use Aula · step 4 of 8", "12 min ago", "4 min ago",
 			"8 people", "✋ 2 asking for help", "⚠ 1 stuck", "Code to join: 4821"},
 	} {
@@ -661,4 +661,18 @@ func FuzzDashboardView(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A hand raised a few seconds ago read "Help · 1 min": the trainer thinks
+// the learner has waited a minute. Under a minute it is "just now".
+func TestHelpRaisedSecondsAgoIsJustNow(t *testing.T) {
+	src := &fakeSource{}
+	rows := flagRows()
+	r := rows[0]
+	r.Flags = append([]classroom.Flag{classroom.FlagHelp}, r.Flags...)
+	r.Present.Help, r.Present.HelpWait = true, 8
+	src.setRows([]classroom.Row{r})
+	dd := newDash(t, "en", src, 120, 40)
+	dd.must("✋ Help · now")
+	dd.mustNot("Help · 1 min")
 }

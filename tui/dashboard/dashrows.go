@@ -130,7 +130,12 @@ func (d *Dashboard) flagText(r classroom.Row, f classroom.Flag) string {
 		wait := ""
 		seen := false
 		if p := r.Present; p != nil {
-			wait = d.duration(time.Duration(p.HelpWait)*time.Second+r.Seen, false)
+			// A hand raised seconds ago is "just now", not "1 min".
+			if t := time.Duration(p.HelpWait)*time.Second + r.Seen; t < time.Minute {
+				wait = cat.T("dwait_now")
+			} else {
+				wait = d.duration(t, false)
+			}
 			seen = p.HelpSeen
 		}
 		if seen {

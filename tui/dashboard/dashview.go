@@ -234,7 +234,7 @@ func (d *Dashboard) View() string {
 		if d.width < 2 || d.height < 1 {
 			return ""
 		}
-		return lipgloss.NewStyle().Width(d.width).MaxWidth(d.width).MaxHeight(d.height).Render(d.C.Cat.T("too_small"))
+		return lipgloss.NewStyle().Width(d.width).MaxWidth(d.width).MaxHeight(d.height).Render(d.C.Cat.T("too_small_short"))
 	}
 	st := d.C.Styles
 	w := d.C.Width

@@ -42,6 +42,7 @@ type Player struct {
 	Verdict  *lessons.Verdict
 	Hint     bool // the hint is on screen
 	Finished bool // the summary is on screen
+	onHome   bool // the summary's focus is on "Back to home" rather than "Next lesson"
 	last     time.Time
 	Entered  time.Time             // when the current step came on screen
 	scroll   int                   // first line shown when the step is taller than the screen
@@ -144,8 +145,14 @@ func (p *Player) Update(msg tea.Msg) tea.Cmd {
 
 // summaryUpdate handles keys and clicks on the summary at the end.
 func (p *Player) summaryUpdate(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(tea.KeyMsg); ok && key.Matches(m, p.c.Keys.Enter) {
-		return p.afterSummary(p.next != nil)
+	k := p.c.Keys
+	if m, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(m, k.Enter):
+			return p.afterSummary(p.next != nil && !p.onHome)
+		case p.next != nil && key.Matches(m, k.Tab, k.Left, k.Right):
+			p.onHome = !p.onHome // two buttons: every move goes to the other
+		}
 	}
 	if m, ok := msg.(tea.MouseMsg); ok && ui.IsClick(m) {
 		switch {
@@ -528,6 +535,15 @@ func (p *Player) fit(body string) string {
 	return strings.Join(out, "\n")
 }
 
+// focusMark points at the button Enter presses, so focus shows without
+// colour too.
+func focusMark(on bool) string {
+	if on {
+		return "▶ "
+	}
+	return "  "
+}
+
 func (p *Player) viewSummary() string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.TextWidth()
@@ -543,7 +559,8 @@ func (p *Player) viewSummary() string {
 	parts = append(parts, "")
 	if p.next != nil {
 		parts = append(parts, wrap.Render(cat.T("next_lesson_is", "Title", p.next.Title)), "",
-			ui.Button(c, "btn-next-lesson", cat.T("btn_next_lesson"), true)+" "+ui.Button(c, "btn-home", cat.T("btn_home"), false))
+			focusMark(!p.onHome)+ui.Button(c, "btn-next-lesson", cat.T("btn_next_lesson"), !p.onHome)+" "+
+				focusMark(p.onHome)+ui.Button(c, "btn-home", cat.T("btn_home"), p.onHome))
 	} else {
 		parts = append(parts, ui.Button(c, "btn-home", cat.T("btn_home"), true))
 	}

@@ -30,6 +30,15 @@ func NewDialog(c *Common, title, text string, buttons []DialogButton) *Dialog {
 	return &Dialog{c: c, Title: title, Text: text, Buttons: buttons}
 }
 
+// StartOn puts the focus on button i, the one Enter presses if the learner
+// presses nothing else: the safe answer in a dialog that could close Aula.
+func (d *Dialog) StartOn(i int) *Dialog {
+	if i >= 0 && i < len(d.Buttons) {
+		d.cursor = i
+	}
+	return d
+}
+
 func (d *Dialog) zoneID(i int) string { return fmt.Sprintf("dlg-%d", i) }
 
 // Update handles keys and clicks meant for the screen.

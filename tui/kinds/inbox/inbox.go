@@ -342,17 +342,9 @@ func (e *InboxExercise) mailKey(k tea.KeyMsg) {
 	list := e.Shown()
 	switch {
 	case key.Matches(k, ck.Up):
-		if e.focus == focusFolders {
-			e.setFolder((e.folder - 1 + len(inboxFolders)) % len(inboxFolders))
-		} else if e.Cursor > 0 {
-			e.Cursor--
-		}
+		e.move(-1, len(list))
 	case key.Matches(k, ck.Down):
-		if e.focus == focusFolders {
-			e.setFolder((e.folder + 1) % len(inboxFolders))
-		} else if e.Cursor < len(list)-1 {
-			e.Cursor++
-		}
+		e.move(1, len(list))
 	case key.Matches(k, ik.Switch):
 		if e.focus == focusFolders {
 			e.focus = focusList
@@ -376,30 +368,47 @@ func (e *InboxExercise) mailKey(k tea.KeyMsg) {
 		e.pending = &a
 	case key.Matches(k, ik.New):
 		e.StartCompose(lessons.SendNew, nil)
-	case key.Matches(k, ik.Reply), key.Matches(k, ik.Forward):
-		kind := lessons.SendReply
-		if key.Matches(k, ik.Forward) {
-			kind = lessons.SendForward
-		}
-		m := e.target()
-		if m == nil {
-			e.note = e.c.Cat.T("inbox_pick_first")
-			return
-		}
-		e.StartCompose(kind, m)
+	case key.Matches(k, ik.Reply):
+		e.answerTarget(lessons.SendReply)
+	case key.Matches(k, ik.Forward):
+		e.answerTarget(lessons.SendForward)
 	case key.Matches(k, ik.Delete):
 		e.delete()
 	case key.Matches(k, ik.Report):
 		e.report()
 	case key.Matches(k, ik.Links):
-		m := e.opened()
-		i := int(k.String()[0] - '1')
-		if m == nil || i >= len(m.links) {
-			e.note = e.c.Cat.T("inbox_no_such_link")
-			return
-		}
-		e.inspect(m, m.links[i])
+		e.openLink(int(k.String()[0] - '1'))
 	}
+}
+
+// move is ↑ or ↓: the folder, or the message in the list (n of them).
+func (e *InboxExercise) move(delta, n int) {
+	switch {
+	case e.focus == focusFolders:
+		e.setFolder((e.folder + delta + len(inboxFolders)) % len(inboxFolders))
+	case delta < 0 && e.Cursor > 0, delta > 0 && e.Cursor < n-1:
+		e.Cursor += delta
+	}
+}
+
+// answerTarget starts a reply or a forward of the message chosen.
+func (e *InboxExercise) answerTarget(kind string) {
+	m := e.target()
+	if m == nil {
+		e.note = e.c.Cat.T("inbox_pick_first")
+		return
+	}
+	e.StartCompose(kind, m)
+}
+
+// openLink is a link's number (from 0) in the open message.
+func (e *InboxExercise) openLink(i int) {
+	m := e.opened()
+	if m == nil || i >= len(m.links) {
+		e.note = e.c.Cat.T("inbox_no_such_link")
+		return
+	}
+	e.inspect(m, m.links[i])
 }
 
 func (e *InboxExercise) setFolder(i int) {

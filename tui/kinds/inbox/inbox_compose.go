@@ -338,16 +338,18 @@ func (e *InboxExercise) send() {
 	e.did(lessons.ActSend, sm.Of, "")
 }
 
+// pickerKey moves over the files and, after the last one, the "back to the
+// email" button (cursor len(Documents)), so the keyboard reaches it too.
 func (e *InboxExercise) pickerKey(k tea.KeyMsg) {
 	ck := e.c.Keys
 	n := len(e.Ex.Documents)
 	switch {
 	case k.Type == tea.KeyEsc:
 		e.mode = modeCompose
-	case key.Matches(k, ck.Up):
-		e.picker = ui.Clamp(e.picker-1, 0, max(n-1, 0))
-	case key.Matches(k, ck.Down):
-		e.picker = ui.Clamp(e.picker+1, 0, max(n-1, 0))
+	case key.Matches(k, ck.Up), k.Type == tea.KeyShiftTab:
+		e.picker = ui.Clamp(e.picker-1, 0, n)
+	case key.Matches(k, ck.Down), key.Matches(k, ck.Tab):
+		e.picker = ui.Clamp(e.picker+1, 0, n)
 	case k.Type == tea.KeyEnter, k.Type == tea.KeySpace:
 		e.pick()
 	}

@@ -38,15 +38,7 @@ func (e *InboxExercise) mouse(m tea.MouseMsg) {
 	}
 	switch m.Button {
 	case tea.MouseButtonWheelUp, tea.MouseButtonWheelDown:
-		if e.mode == modeMail {
-			if m.Button == tea.MouseButtonWheelUp {
-				e.scroll = max(e.scroll-1, 0)
-			} else {
-				e.scroll++
-			}
-		} else if e.mode == modeCompose {
-			e.Form.Body, _ = e.Form.Body.Update(m)
-		}
+		e.wheel(m)
 		return
 	}
 	if !ui.IsClick(m) {
@@ -57,27 +49,50 @@ func (e *InboxExercise) mouse(m tea.MouseMsg) {
 	switch e.mode {
 	case modeCompose:
 		e.composeClick(in)
-		return
 	case modePicker:
-		for i := range e.Ex.Documents {
-			if in(fmt.Sprintf("inbox-doc-%d", i)) {
-				e.picker = i
-				e.pick()
-				return
-			}
-		}
-		if in("inbox-doc-back") {
-			e.mode = modeCompose
-		}
-		return
+		e.pickerClick(in)
 	case modeLink:
 		for i, id := range []string{"inbox-link-back", "inbox-link-open"} {
 			if in(id) {
 				e.linkButton(i)
 			}
 		}
-		return
+	default:
+		e.mailClick(in)
 	}
+}
+
+// wheel scrolls the open message, or the body being written.
+func (e *InboxExercise) wheel(m tea.MouseMsg) {
+	switch e.mode {
+	case modeMail:
+		if m.Button == tea.MouseButtonWheelUp {
+			e.scroll = max(e.scroll-1, 0)
+		} else {
+			e.scroll++
+		}
+	case modeCompose:
+		e.Form.Body, _ = e.Form.Body.Update(m)
+	}
+}
+
+// pickerClick is a click in the attach picker: a file, or back to the mail.
+func (e *InboxExercise) pickerClick(in func(string) bool) {
+	for i := range e.Ex.Documents {
+		if in(fmt.Sprintf("inbox-doc-%d", i)) {
+			e.picker = i
+			e.pick()
+			return
+		}
+	}
+	if in("inbox-doc-back") {
+		e.mode = modeCompose
+	}
+}
+
+// mailClick is a click in the mail app: a folder, a message, a link in the
+// open message or a button of the action bar.
+func (e *InboxExercise) mailClick(in func(string) bool) {
 	for i := range inboxFolders {
 		if in(fmt.Sprintf("inbox-folder-%d", i)) {
 			e.setFolder(i)

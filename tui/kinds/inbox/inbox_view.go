@@ -316,6 +316,46 @@ func (e *InboxExercise) bodyLines(m *mailItem, w int) []string {
 	return out
 }
 
+// attachLine lists the files attached to the email being written (and, in
+// a forward, those it carries already).
+func (e *InboxExercise) attachLine() string {
+	st, cat, f := e.c.Styles, e.c.Cat, e.Form
+	var files []string
+	for _, id := range f.docs {
+		if d := e.Ex.Document(id); d != nil {
+			files = append(files, "📎 "+d.Name)
+		}
+	}
+	attach := cat.T("inbox_attachments") + " "
+	if len(files) == 0 {
+		attach += st.Dim.Render(cat.T("inbox_no_attachments"))
+	} else {
+		attach += strings.Join(files, ", ")
+	}
+	if f.kind == lessons.SendForward && f.orig != nil && len(f.orig.attachments) > 0 {
+		attach += st.Dim.Render(" " + cat.T("inbox_forward_carries", "Files", strings.Join(f.orig.attachments, ", ")))
+	}
+	return attach
+}
+
+// composeButtons is the row of Attach, Send and Discard, ▶ on the focused one.
+func (e *InboxExercise) composeButtons() string {
+	st, cat, f := e.c.Styles, e.c.Cat, e.Form
+	var btns []string
+	for _, b := range []struct {
+		id    string
+		stop  int
+		label string
+	}{{"inbox-btn-attach", btnAttach, cat.T("inbox_attach")}, {"inbox-btn-send", BtnSend, cat.T("inbox_send")}, {"inbox-btn-discard", btnDiscard, cat.T("inbox_discard_short")}} {
+		s := "  [ " + b.label + " ]"
+		if f.focus == b.stop && !e.Done {
+			s = st.ButtonOn.Render("▶ [ " + b.label + " ]")
+		}
+		btns = append(btns, e.c.Zones.Mark(b.id, s))
+	}
+	return strings.Join(btns, " ")
+}
+
 func (e *InboxExercise) viewCompose(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	f := e.Form
@@ -353,39 +393,11 @@ func (e *InboxExercise) viewCompose(w, h int) string {
 	}
 	lines = append(lines, e.c.Zones.Mark(fmt.Sprintf("inbox-field-%d", fieldBody), pointer(fieldBody)+bodyLabel))
 
-	var files []string
-	for _, id := range f.docs {
-		if d := e.Ex.Document(id); d != nil {
-			files = append(files, "📎 "+d.Name)
-		}
-	}
-	attach := cat.T("inbox_attachments") + " "
-	if len(files) == 0 {
-		attach += st.Dim.Render(cat.T("inbox_no_attachments"))
-	} else {
-		attach += strings.Join(files, ", ")
-	}
-	if f.kind == lessons.SendForward && f.orig != nil && len(f.orig.attachments) > 0 {
-		attach += st.Dim.Render(" " + cat.T("inbox_forward_carries", "Files", strings.Join(f.orig.attachments, ", ")))
-	}
-	var tail []string
-	tail = append(tail, "  "+attach)
+	tail := []string{"  " + e.attachLine()}
 	if f.full {
 		tail = append(tail, "  "+st.Bad.Render(cat.T("inbox_body_full", "Max", BodyLimit)))
 	}
-	var btns []string
-	for _, b := range []struct {
-		id    string
-		stop  int
-		label string
-	}{{"inbox-btn-attach", btnAttach, cat.T("inbox_attach")}, {"inbox-btn-send", BtnSend, cat.T("inbox_send")}, {"inbox-btn-discard", btnDiscard, cat.T("inbox_discard_short")}} {
-		s := "  [ " + b.label + " ]"
-		if f.focus == b.stop && !e.Done {
-			s = st.ButtonOn.Render("▶ [ " + b.label + " ]")
-		}
-		btns = append(btns, e.c.Zones.Mark(b.id, s))
-	}
-	tail = append(tail, strings.Join(btns, " "))
+	tail = append(tail, e.composeButtons())
 
 	bodyH := max(h-len(lines)-len(tail), 1)
 	f.Body.SetWidth(max(w-2, 4))
@@ -429,7 +441,11 @@ func (e *InboxExercise) viewPicker(w, h int) string {
 	if len(e.Ex.Documents) == 0 {
 		lines = append(lines, st.Dim.Render(cat.T("inbox_picker_empty")))
 	}
-	lines = append(lines, "", e.c.Zones.Mark("inbox-doc-back", "  [ "+cat.T("inbox_picker_back")+" ]"))
+	back := "  [ " + cat.T("inbox_picker_back") + " ]"
+	if e.picker >= len(e.Ex.Documents) {
+		back = st.ButtonOn.Render("▶ [ " + cat.T("inbox_picker_back") + " ]")
+	}
+	lines = append(lines, "", e.c.Zones.Mark("inbox-doc-back", back))
 	return strings.Join(lines, "\n")
 }
 
