@@ -79,7 +79,7 @@ type FormPage struct {
 var fieldKinds = []string{"text", "date", "select", "radio", "check", "group", "file", "code", "day"}
 
 // Validators a text field may use.
-var validators = []string{"", "name", "dni", "nie", "dni_nie", "iban", "postcode", "phone", "email"}
+var validators = []string{"", "name", "dni", "nie", "dni_nie", "iban", "postcode", "phone", "mobile", "email"}
 
 // Field is one question of a form.
 type Field struct {
@@ -318,6 +318,8 @@ func checkText(validate, v string) (string, string) {
 		return CheckPostcode(v)
 	case "phone":
 		return CheckPhone(v)
+	case "mobile":
+		return CheckMobile(v)
 	case "email":
 		return CheckEmail(v)
 	}
