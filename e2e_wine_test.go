@@ -202,8 +202,8 @@ func (w *wineRun) run(t *testing.T, env []string, args ...string) (code int, std
 	case err = <-done:
 	case <-time.After(wineTimeout):
 		_ = cmd.Process.Kill()
-		<-done
-		t.Fatalf("aula.exe %s did not end within %v\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), wineTimeout, out.String(), errOut.String())
+		err = <-done
+		t.Fatalf("aula.exe %s did not end within %v (%v)\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), wineTimeout, err, out.String(), errOut.String())
 	}
 	var ee *exec.ExitError
 	switch {

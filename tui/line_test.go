@@ -79,7 +79,10 @@ func startLineSession(t *testing.T, st *store.Store, cfg Config) *lineSession {
 	t.Cleanup(func() {
 		_ = pw.Close() // always nil for a pipe
 		select {
-		case <-s.done:
+		case err := <-s.done:
+			if err != nil {
+				t.Errorf("accessible mode ended with %v when its input closed", err)
+			}
 		case <-time.After(10 * time.Second):
 			t.Error("accessible mode did not end when its input closed")
 		}
