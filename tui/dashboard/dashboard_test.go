@@ -676,3 +676,19 @@ func TestHelpRaisedSecondsAgoIsJustNow(t *testing.T) {
 	dd.must("✋ Help · now")
 	dd.mustNot("Help · 1 min")
 }
+
+// The address and the code beside the big digits are never cut: at 80×24
+// a real hub's HTTPS address and 6-digit code left "https://127.0.0" and
+// "813 38" on the projector. Where they don't fit whole, the code is drawn
+// small; where they do, big.
+func TestDashboardBigCodeNeverCutsTheAddress(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {140, 40}} {
+		dd := &dashDriver{t: t, src: liveClass(flagRows())}
+		dd.d = New(Config{Source: dd.src, Library: tuitest.Library(t), Lang: "es",
+			Address: "https://192.168.100.123:7420", Code: "482 913", Now: func() time.Time { return dashAt },
+			Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
+		dd.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		dd.run(dd.d.Init())
+		dd.must("https://192.168.100.123:7420", "482 913")
+	}
+}

@@ -60,8 +60,23 @@ func bigText(s string) (lines [5]string, ok bool) {
 // showBig says whether the code is drawn big now.
 func (d *Dashboard) showBig() bool {
 	big, ok := bigText(d.code())
-	return ok && d.bigCode && d.live && d.width-2 >= bigCodeMinWidth && d.height >= bigCodeMinHeight &&
-		d.width-2-lipgloss.Width(big[0]) >= 28 // room for the address beside it
+	if !ok || !d.bigCode || !d.live || d.width-2 < bigCodeMinWidth || d.height < bigCodeMinHeight {
+		return false
+	}
+	// The address and the code beside the big digits are read whole or
+	// not at all: a cut address sends learners nowhere.
+	return d.width-2-lipgloss.Width(big[0])-2 >= d.bigLeftWidth()
+}
+
+// bigLeftWidth is the room the address and the code need beside the big
+// digits.
+func (d *Dashboard) bigLeftWidth() int {
+	cat := d.C.Cat
+	n := lipgloss.Width(cat.T("dash_code_big", "Code", d.code()))
+	if d.cfg.Address != "" {
+		n = max(n, lipgloss.Width(cat.T("dash_address", "Address", d.cfg.Address)))
+	}
+	return n
 }
 
 // topLines is the top of the screen: where to join, the code, how the
