@@ -63,3 +63,19 @@ func LongDate(c *Common, d time.Time) string {
 	return c.Cat.T("form_long_date", "Weekday", days[(int(d.Weekday())+6)%7], "Day", d.Day(),
 		"Month", months[d.Month()-1], "Year", d.Year())
 }
+
+// WriteOptionRow writes one numbered row of a list a learner answers in (the
+// options of a choose step, the items of an order step): prefix, then the
+// text wrapped beside it, highlighted where the cursor is, clickable under
+// zone, with the layout's gap above every row but the first.
+func WriteOptionRow(b *strings.Builder, c *Common, zone, prefix, text string, width int, first, selected bool) {
+	body := lipgloss.NewStyle().Width(max(width-lipgloss.Width(prefix), 1)).Render(text)
+	row := lipgloss.JoinHorizontal(lipgloss.Top, prefix, body)
+	if selected {
+		row = c.Styles.Cursor.Render(row)
+	}
+	if !first {
+		b.WriteString(c.Gap())
+	}
+	b.WriteString(c.Zones.Mark(zone, row))
+}

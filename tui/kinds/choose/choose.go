@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
 	"aula/tui/exercise"
@@ -96,7 +95,6 @@ func (e *ChooseExercise) Answer() lessons.Answer {
 
 // View draws the exercise.
 func (e *ChooseExercise) View(width int) string {
-	st := e.c.Styles
 	var b strings.Builder
 	for i, o := range e.Opts {
 		pointer := "  "
@@ -115,15 +113,7 @@ func (e *ChooseExercise) View(width int) string {
 			box = "( )"
 		}
 		prefix := fmt.Sprintf("%s%d %s ", pointer, i+1, box)
-		text := lipgloss.NewStyle().Width(max(width-lipgloss.Width(prefix), 1)).Render(o.Text)
-		row := lipgloss.JoinHorizontal(lipgloss.Top, prefix, text)
-		if i == e.Cursor {
-			row = st.Cursor.Render(row)
-		}
-		if i > 0 {
-			b.WriteString(e.c.Gap())
-		}
-		b.WriteString(e.c.Zones.Mark(e.ZoneID(i), row))
+		ui.WriteOptionRow(&b, e.c, e.ZoneID(i), prefix, o.Text, width, i == 0, i == e.Cursor)
 	}
 	return b.String()
 }

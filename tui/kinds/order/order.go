@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
 	"aula/tui/exercise"
@@ -88,7 +87,6 @@ func (e *OrderExercise) Answer() lessons.Answer {
 
 // View draws the exercise.
 func (e *OrderExercise) View(width int) string {
-	st := e.c.Styles
 	var b strings.Builder
 	for i, id := range e.Ids {
 		it := e.ex.ItemByID(id)
@@ -102,15 +100,7 @@ func (e *OrderExercise) View(width int) string {
 			}
 		}
 		prefix := fmt.Sprintf("%s%d. ", pointer, i+1)
-		text := lipgloss.NewStyle().Width(max(width-lipgloss.Width(prefix), 1)).Render(it.Text + mark)
-		row := lipgloss.JoinHorizontal(lipgloss.Top, prefix, text)
-		if i == e.cursor {
-			row = st.Cursor.Render(row)
-		}
-		if i > 0 {
-			b.WriteString(e.c.Gap())
-		}
-		b.WriteString(e.c.Zones.Mark(e.ZoneID(i), row))
+		ui.WriteOptionRow(&b, e.c, e.ZoneID(i), prefix, it.Text+mark, width, i == 0, i == e.cursor)
 	}
 	return b.String()
 }
