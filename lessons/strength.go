@@ -305,8 +305,8 @@ func PasswordStrength(password, name string) Strength {
 			found[a] = true
 		}
 	}
-	// zxcvbn misses a name inside a repeat ("luciaLucia"): the port looks
-	// at what is repeated without the user inputs. Look for it here too.
+	// The name anywhere in the password, whatever zxcvbn's best reading of
+	// it ("luciaLucia" is read as a repeat, whose pieces are not listed).
 	lower := strings.ToLower(stripAccents(password))
 	for _, n := range names {
 		if strings.Contains(lower, n) {

@@ -183,11 +183,14 @@ func mapIntsToDMY(s1, s2, s3 string) *dmy {
 	return nil
 }
 
+// mapIntsToDM reads i1 and i2 as a day (1 to 31) and a month (1 to 12),
+// in that order or the other. (trustelem leaves out the lower bounds and
+// reads "0803" as 0/8/2003; zxcvbn reads it as 8/3/2000.)
 func mapIntsToDM(i1, i2, year int) *dmy {
-	if i1 <= 31 && i2 <= 12 {
+	if 1 <= i1 && i1 <= 31 && 1 <= i2 && i2 <= 12 {
 		return &dmy{day: i1, month: i2, year: year}
 	}
-	if i2 <= 31 && i1 <= 12 {
+	if 1 <= i2 && i2 <= 31 && 1 <= i1 && i1 <= 12 {
 		return &dmy{day: i2, month: i1, year: year}
 	}
 	return nil

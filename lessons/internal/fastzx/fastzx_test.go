@@ -14,22 +14,35 @@ import (
 	"github.com/trustelem/zxcvbn/frequency"
 )
 
+// inputs are the user inputs of the tests (testdata/gen/gen.js has them too).
 var inputs = []string{"lucía", "lucia", "prueba", "barcelona", "enero", "1975", "tren", "nube"}
 
-// same reports whether fastzx and trustelem agree on password.
+// trustelem's port departs from zxcvbn 4.4.2 in three places, which
+// fastzx follows zxcvbn in (TestSameAsZxcvbn checks them on zxcvbn's own
+// outputs): its dates take a day or month of 0, it loses some readings of
+// the look-alikes, and it looks at what a repeat repeats without the user
+// inputs. Elsewhere it is zxcvbn, and a second check on any text: the
+// comparisons below keep to passwords those three cannot touch (no digits,
+// no look-alikes, no user inputs).
+func trustelemSafe(p string) bool {
+	return !strings.ContainsAny(p, "0123456789!$%(+<@[{|")
+}
+
+// same reports whether fastzx and trustelem agree on password (with no
+// user inputs).
 //
 // trustelem is not always deterministic: it walks its dictionaries in Go's
-// random map order, and on rare passwords (about 3 in 3,000 of the random
-// ones below) the order of equal-length matches changes which sequences its
-// search keeps, so two runs give two guess counts. fastzx walks them in a
-// fixed order and must give one of trustelem's answers.
-func same(t *testing.T, password string, in []string) {
+// random map order, and on rare passwords the order of equal-length
+// matches changes which sequences its search keeps, so two runs give two
+// guess counts. fastzx walks them in a fixed order and must give one of
+// trustelem's answers.
+func same(t *testing.T, password string) {
 	t.Helper()
-	got := Strength(password, NewInputs(in))
+	got := Strength(password, nil)
 	equal := func(g float64) bool { return math.Abs(got.Guesses-g) <= 1e-9*math.Max(1, g) }
 	var seen []float64
 	for range 60 {
-		want := zxcvbn.PasswordStrength(password, in)
+		want := zxcvbn.PasswordStrength(password, nil)
 		if equal(want.Guesses) && got.Score == want.Score {
 			return
 		}
@@ -40,28 +53,12 @@ func same(t *testing.T, password string, in []string) {
 	t.Errorf("%q: fastzx %g guesses (score %d), trustelem in 60 runs: %g", password, got.Guesses, got.Score, seen)
 }
 
-func TestSameAsTrustelem(t *testing.T) {
-	for _, p := range []string{
-		"", "a", "aa", "password", "password1", "correcthorse", "Xk4mz9qw", "correcthorsebatterystaple", "Tr0ub4dour&3",
-		"123456", "qwerty", "iloveyou", "Maria1975", "Barcelona2024", "tres gatos pintan nubes", "mesa-limon-tren-azul",
-		"coRrecth0rseba++ery9.23.2007staple$", "P@ssw0rd!", "1q2w3e4r", "zxcvbnm,./", "aaaaaaaaaaaa", "abcabcabc",
-		"aabaabaabaab", "19/07/1975", "1975-07-19", "01.02.03", "1191", "111504", "2015_06_04", "lucia1980", "LUCIA",
-		"drowssap", "nube tren queso piano", "4@8(3|1!$5+%2", "p@55w0rd1|!7p@55w0rd1|!7", "Ab1!Ab1!Ab1!",
-		"qazwsxedcrfv", "7894561230", "ZYXWVUTS", "acegikmoq", "9876543210", strings.Repeat("ab", 32),
-		"The quick brown fox jumps over the lazy dog 1234", "\x1a\x1a\x1a", "tab\there",
-	} {
-		same(t, p, inputs)
-		same(t, p, nil)
-	}
-}
-
 // TestSameAsTrustelemRandom compares on passwords made of the pieces
-// zxcvbn looks for, up to 64 characters.
+// zxcvbn looks for, up to 64 characters, where trustelem is zxcvbn.
 func TestSameAsTrustelemRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(4, 2026))
-	pieces := []string{"password", "lucia", "tren", "nube", "1975", "2024", "19/07", "qwerty", "asdf", "123", "abc",
-		"p@ss", "w0rd", "!", "|", "$", "4", "@", "0", "1", "7", "9", "Z", "x", " ", "-", ".", "_", "aa", "dragon",
-		"Barcelona", "monkey", "zxcv", "741", "drowssap", "ENERO", "3", "(", "<", "%", "+", "5", "6", "8", "2"}
+	pieces := []string{"password", "lucia", "tren", "nube", "qwerty", "asdf", "abc", "Z", "x", " ", "-", ".", "_",
+		"aa", "dragon", "Barcelona", "monkey", "zxcv", "drowssap", "ENERO", "poiuy", "mnbvc", "ZYX", "trentren"}
 	n := 1500
 	if testing.Short() {
 		n = 200
@@ -79,23 +76,42 @@ func TestSameAsTrustelemRandom(t *testing.T) {
 		if len(p) > 64 {
 			p = p[:64]
 		}
-		same(t, p, inputs)
+		if trustelemSafe(p) {
+			same(t, p)
+		}
 	}
 }
 
-// FuzzSameAsTrustelem: on any text of printable ASCII up to 64
-// characters, fastzx gives trustelem's guesses. (Not with control
-// characters, which no password field lets through: trustelem's regular
-// expressions treat a line break apart, "1010\n" is a date to them.)
-func FuzzSameAsTrustelem(f *testing.F) {
-	for _, s := range []string{"Maria1975", "p@55w0rd", "abcabc", "19/07/1975", "qwerty123", "nube tren"} {
+// FuzzStrength: on any text of printable ASCII up to 64 characters, the
+// verdict is whole (the sequence covers the password, in order, and the
+// score is the guesses'), and where trustelem is zxcvbn (trustelemSafe)
+// it gives trustelem's guesses. (Not with control characters, which no
+// password field lets through: trustelem's regular expressions treat a
+// line break apart, "1010\n" is a date to them.)
+func FuzzStrength(f *testing.F) {
+	for _, s := range []string{"Maria1975", "p@55w0rd", "abcabc", "19/07/1975", "qwerty123", "nube tren", "0803"} {
 		f.Add(s)
 	}
+	in := NewInputs(inputs)
 	f.Fuzz(func(t *testing.T, p string) {
 		if len(p) > 64 || strings.ContainsFunc(p, func(r rune) bool { return r < ' ' || r > '~' }) {
 			return
 		}
-		same(t, p, inputs)
+		for _, res := range []Result{Strength(p, nil), Strength(p, in)} {
+			next := 0
+			for _, m := range res.Sequence {
+				if m.I != next || m.J < m.I || m.Token != p[m.I:m.J+1] {
+					t.Fatalf("%q: match %s %d-%d %q after %d", p, m.Pattern, m.I, m.J, m.Token, next)
+				}
+				next = m.J + 1
+			}
+			if next != len(p) || res.Guesses < 1 || math.IsInf(res.Guesses, 0) || res.Score != guessesToScore(res.Guesses) {
+				t.Fatalf("%q: sequence ends at %d, %g guesses, score %d", p, next, res.Guesses, res.Score)
+			}
+		}
+		if trustelemSafe(p) {
+			same(t, p)
+		}
 	})
 }
 
