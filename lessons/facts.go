@@ -19,8 +19,8 @@ import (
 //   - when a lesson has no sources or no review date, or was last reviewed
 //     more than 12 months ago (ReviewMaxAge);
 //   - when two lessons of a language, or a lesson and the language's
-//     facts.yaml, declare the same fact with different values (the
-//     passphrase has 4 words here and 3 there);
+//     facts.yaml, or a glossary term and either, declare the same fact with
+//     different values (the passphrase has 4 words here and 3 there);
 //   - when a web domain is official in facts.yaml and shown as a scam by a
 //     lesson, when a form pretends to be on a domain a lesson calls a scam,
 //     and when a lesson mentions a real domain that is neither declared
@@ -243,6 +243,11 @@ func factClashes(cat *Catalog, lessons []*Lesson) []Problem {
 	for _, l := range lessons {
 		for _, k := range sortedKeys(l.Facts) {
 			claim(k, l.Facts[k], l.File, l.line)
+		}
+	}
+	for _, t := range cat.glossary {
+		for _, k := range sortedKeys(t.Facts) {
+			claim(k, t.Facts[k], t.file, t.line)
 		}
 	}
 	return out

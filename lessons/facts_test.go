@@ -75,6 +75,7 @@ func TestReviewCatchesContradictions(t *testing.T) {
 		`planted/es/estafa.yaml:14: bancoreal-avisos.com is a real web domain that is neither official (facts.yaml, official_domains) nor shown as a scam (fake_domains): say which, or use a practice one (.example)`,
 		`planted/es/frase.yaml:1: lesson "frase-plantada" was last reviewed on 2024-06-01, over 12 months ago: check its facts against its sources again`,
 		`planted/es/frase.yaml:16: the form is on www.cita-gratis.com, which planted/es/estafa.yaml shows as a scam: use an official domain (facts.yaml) or a practice one (.example)`,
+		`planted/es/glossary.yaml:2: fact "passphrase-min-words" is "5" here but "4" in planted/es/facts.yaml:3: the lessons contradict each other`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

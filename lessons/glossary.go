@@ -21,6 +21,10 @@ type Term struct {
 	ID    string   `yaml:"id"`    // the same in every language
 	Words []string `yaml:"words"` // the forms found in texts; the first is the headword
 	Text  string   `yaml:"text"`  // what it means, in one to three short sentences
+	// Facts are the numbers Text states, by the keys of the language's
+	// facts.yaml (the Cl@ve PIN's characters): aula lessons check warns
+	// when a lesson or facts.yaml says otherwise, as for lessons.
+	Facts map[string]string `yaml:"facts"`
 
 	file  string
 	line  int
