@@ -22,8 +22,11 @@ type reference struct {
 	sequence string
 }
 
-// readReference reads testdata/zxcvbn-4.4.2.tsv.gz (testdata/gen/gen.js
-// made it with the npm package zxcvbn@4.4.2) and its reference year.
+// readReference reads testdata/zxcvbn-4.4.2.tsv.gz and its reference
+// year. testdata/gen/gen.js made it with the npm package zxcvbn@4.4.2
+// (Node 20); to make it again, byte for byte:
+//
+//	cd lessons/internal/fastzx/testdata/gen && npm ci && node gen.js | gzip -9n > ../zxcvbn-4.4.2.tsv.gz
 func readReference(t *testing.T) (year int, refs []reference) {
 	t.Helper()
 	f, err := os.Open("testdata/zxcvbn-4.4.2.tsv.gz")
