@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"sync"
 
 	"github.com/trustelem/zxcvbn/match"
@@ -102,14 +103,54 @@ func (s *search) formulas() {
 	s.factorial[0], s.growth[0] = 1, 1/scoring.MinGuessesBeforeGrowingSequence
 	for l := 1; l <= n; l++ {
 		s.factorial[l] = s.factorial[l-1] * float64(l)
-		s.growth[l] = math.Pow(scoring.MinGuessesBeforeGrowingSequence, float64(l-1))
+		s.growth[l] = pow10(4 * (l - 1)) // MinGuessesBeforeGrowingSequence^(l-1)
 		least := scoring.MinSubmatchGuessesMultiChar + 1
 		if l == 1 {
 			least = scoring.MinSubmatchGuessesSingleChar + 1
 		}
-		s.brute[l] = max(math.Pow(scoring.BruteforceCardinality, float64(l)), float64(least))
+		s.brute[l] = max(pow10(l), float64(least)) // BruteforceCardinality^l
 	}
 }
+
+// pow10 is 10ⁿ (the search's two powers are of BruteforceCardinality, 10,
+// and MinGuessesBeforeGrowingSequence, 10⁴: TestPow10) as zxcvbn computes it, with JavaScript's Math.pow in V8
+// (Node): the nearest double to 10ⁿ but for the powers in v8Pow10, one bit
+// away. Go's math.Pow is further off (from 10³³), and a bit decides the
+// tie between two readings of equal guesses.
+func pow10(n int) float64 {
+	if n < len(pow10s) {
+		return pow10s[n]
+	}
+	return math.Inf(1)
+}
+
+var pow10s = func() []float64 {
+	out := make([]float64, 309)
+	for n := range out {
+		s, ok := v8Pow10[n]
+		if !ok {
+			s = "1e" + strconv.Itoa(n)
+		}
+		out[n], _ = strconv.ParseFloat(s, 64)
+	}
+	return out
+}()
+
+// v8Pow10 are the powers of 10 that Math.pow gives one bit away from the
+// nearest double (node -e 'Math.pow(10, n)', Node 20).
+var v8Pow10 = map[int]string{26: "9.999999999999999e+25", 29: "1.0000000000000001e+29",
+	34: "1.0000000000000001e+34", 36: "9.999999999999999e+35", 39: "1.0000000000000001e+39",
+	42: "9.999999999999999e+41", 49: "1.0000000000000001e+49", 58: "1.0000000000000001e+58",
+	61: "1.0000000000000001e+61", 70: "9.999999999999999e+69", 95: "9.999999999999999e+94",
+	96: "9.999999999999999e+95", 111: "1.0000000000000001e+111", 126: "1.0000000000000001e+126",
+	136: "9.999999999999999e+135", 142: "9.999999999999999e+141", 165: "1.0000000000000001e+165",
+	166: "1.0000000000000001e+166", 169: "1.0000000000000001e+169", 187: "1.0000000000000001e+187",
+	191: "9.999999999999999e+190", 210: "1.0000000000000001e+210", 215: "1.0000000000000001e+215",
+	218: "9.999999999999999e+217", 225: "1.0000000000000001e+225", 232: "9.999999999999999e+231",
+	242: "9.999999999999999e+241", 244: "9.999999999999999e+243", 260: "9.999999999999999e+259",
+	273: "1.0000000000000001e+273", 274: "1.0000000000000001e+274", 275: "1.0000000000000001e+275",
+	279: "9.999999999999999e+278", 284: "9.999999999999999e+283", 290: "9.999999999999999e+289",
+	294: "9.999999999999999e+293"}
 
 // update offers m, or a bruteforce match over password[i..j] when m is
 // nil, as the last of a sequence of length l.

@@ -119,3 +119,21 @@ func TestSameAsZxcvbn(t *testing.T) {
 		t.Errorf("%d of %d passwords differ from zxcvbn 4.4.2", bad, len(refs))
 	}
 }
+
+// TestPow10: the search's powers are of 10, and pow10 gives them as
+// Node's Math.pow does: one bit from the nearest double at 10²⁶, exact
+// below.
+func TestPow10(t *testing.T) {
+	if scoring.BruteforceCardinality != 10 || scoring.MinGuessesBeforeGrowingSequence != 10000 {
+		t.Fatal("zxcvbn's constants changed: the search takes powers of 10 no more")
+	}
+	for n, want := range map[int]float64{0: 1, 1: 10, 22: 1e22, 25: 1e25, 26: math.Nextafter(1e26, 0),
+		29: math.Nextafter(1e29, math.Inf(1)), 64: 1e64, 308: 1e308} {
+		if got := pow10(n); got != want {
+			t.Errorf("pow10(%d) = %v, want %v", n, got, want)
+		}
+	}
+	if !math.IsInf(pow10(309), 1) {
+		t.Error("pow10(309) is not +Inf")
+	}
+}
