@@ -45,7 +45,9 @@ type Inputs struct {
 }
 
 // Then returns inputs that are in first, then rest (made once, shared): a
-// word in both keeps its place in first.
+// word in both keeps its place in first. (zxcvbn, given first and rest as
+// one list, would rank it at its place in rest: the learner's name is
+// ranked first here on purpose.)
 func Then(first []string, rest *Inputs) *Inputs {
 	in := NewInputs(first)
 	in.then = rest
