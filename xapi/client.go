@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"aula/store"
 )
 
 // Client talks to one LRS's Statements API.
@@ -171,4 +173,21 @@ func (c *Client) Statements(ctx context.Context, q Query, each func(Statement) e
 		}
 	}
 	return nil
+}
+
+// WriteStatements writes statements as one JSON array, one statement a
+// line (what POST /statements takes, and aula region --import reads).
+func WriteStatements(w io.Writer, sts []store.Statement) error {
+	var b bytes.Buffer
+	b.WriteString("[")
+	for i, s := range sts {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+		b.Write(s.Body)
+	}
+	b.WriteString("\n]\n")
+	_, err := w.Write(b.Bytes())
+	return err
 }
