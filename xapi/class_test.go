@@ -48,7 +48,7 @@ type classPlan struct {
 // example of the first lesson's question; the first finishers finish
 // every lesson (and so the itinerary), the others only the first one.
 // The names carry the marker "Zqx" so a scan can look for them.
-func playClass(t *testing.T, n, finishers int, at time.Time) classPlan {
+func playClass(t testing.TB, n, finishers int, at time.Time) classPlan {
 	t.Helper()
 	p := classPlan{device: randomHex(16), finishers: finishers}
 	it := firstItinerary()
@@ -100,7 +100,7 @@ func (p classPlan) lessonsDone() int {
 
 // ingest gives the plan's events to st as a hub gets them: in pushes of
 // up to 50 events.
-func ingest(t *testing.T, st *store.Store, p classPlan) {
+func ingest(t testing.TB, st *store.Store, p classPlan) {
 	t.Helper()
 	for i := 0; i < len(p.events); i += 50 {
 		batch := p.events[i:min(i+50, len(p.events))]
@@ -123,7 +123,7 @@ func ingest(t *testing.T, st *store.Store, p classPlan) {
 }
 
 // hubStore is a hub's store whose Ingest makes statements for centre.
-func hubStore(t *testing.T, dir, centre string) (*store.Store, *Mapper) {
+func hubStore(t testing.TB, dir, centre string) (*store.Store, *Mapper) {
 	t.Helper()
 	st, err := store.Open(dir, store.Options{})
 	if err != nil {
