@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -21,11 +22,45 @@ import (
 //	             themselves, never dropped
 //	xapi_actors  learner(8B) -> 32 hex characters: the learner's random,
 //	             stable pseudonym, the only name a statement carries
+//	xapi_counts  "pending", "aside" -> 8B: how many each of the first two
+//	             holds, kept in the transactions that change them (so the
+//	             hub's status never walks a long outbox)
 var (
 	bucketStatements = []byte("xapi_outbox")
 	bucketAside      = []byte("xapi_aside")
 	bucketActors     = []byte("xapi_actors")
+	bucketCounts     = []byte("xapi_counts")
+
+	keyPending = []byte("pending")
+	keyAside   = []byte("aside")
 )
+
+// addCount changes one of the counts of xapi_counts by delta.
+func addCount(tx *bbolt.Tx, key []byte, delta int) error {
+	if delta == 0 {
+		return nil
+	}
+	b, err := tx.CreateBucketIfNotExists(bucketCounts)
+	if err != nil {
+		return err
+	}
+	var n uint64
+	if v := b.Get(key); len(v) == 8 {
+		n = binary.BigEndian.Uint64(v)
+	}
+	n = uint64(max(int64(n)+int64(delta), 0))
+	return b.Put(key, u64(n))
+}
+
+// count reads one of the counts of xapi_counts.
+func count(tx *bbolt.Tx, key []byte) int {
+	if b := tx.Bucket(bucketCounts); b != nil {
+		if v := b.Get(key); len(v) == 8 {
+			return int(binary.BigEndian.Uint64(v))
+		}
+	}
+	return 0
+}
 
 // Statement is one statement for a Learning Record Store: its id and its
 // JSON, exactly the bytes sent (a resend is the same statement).
@@ -100,7 +135,7 @@ func (s *Store) addStatements(tx *bbolt.Tx, h *statementHook, device string, e E
 			return 0, err
 		}
 	}
-	return len(sts), nil
+	return len(sts), addCount(tx, keyPending, len(sts))
 }
 
 // done says whether a learner's lesson is finished as far as the
@@ -172,12 +207,17 @@ func (s *Store) StatementsSent(seqs []uint64) error {
 		if b == nil {
 			return nil
 		}
+		gone := 0
 		for _, seq := range seqs {
+			if b.Get(u64(seq)) == nil {
+				continue
+			}
 			if err := b.Delete(u64(seq)); err != nil {
 				return err
 			}
+			gone++
 		}
-		return nil
+		return addCount(tx, keyPending, -gone)
 	})
 }
 
@@ -219,6 +259,9 @@ func (s *Store) SetStatementAside(seq uint64, status int, reason string) error {
 		if err := put(aside, u64(seq), AsideStatement{Statement: st, Status: status, Reason: reason, At: s.now()}); err != nil {
 			return err
 		}
+		if err := errors.Join(addCount(tx, keyPending, -1), addCount(tx, keyAside, 1)); err != nil {
+			return err
+		}
 		return out.Delete(u64(seq))
 	})
 }
@@ -248,12 +291,7 @@ func (s *Store) AsideStatements() ([]AsideStatement, error) {
 // the LRS refused.
 func (s *Store) StatementCounts() (pending, aside int, err error) {
 	err = s.db.View(func(tx *bbolt.Tx) error {
-		if b := tx.Bucket(bucketStatements); b != nil {
-			pending = b.Stats().KeyN
-		}
-		if b := tx.Bucket(bucketAside); b != nil {
-			aside = b.Stats().KeyN
-		}
+		pending, aside = count(tx, keyPending), count(tx, keyAside)
 		return nil
 	})
 	return pending, aside, err

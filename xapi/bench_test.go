@@ -8,6 +8,8 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"aula/store"
 )
 
 // BenchmarkSendToLRS measures how fast a hub empties its outbox into the
@@ -75,4 +77,19 @@ func benchSend(b *testing.B, c *Client, batch int) {
 	}
 	b.ReportMetric(float64(sent)/elapsed.Seconds(), "statements/s")
 	b.ReportMetric(float64(sent)/float64(b.N), "statements/op")
+}
+
+// BenchmarkMake is the work Ingest adds per event when the hub sends to
+// an LRS: the statement, as JSON, inside the ingest transaction.
+func BenchmarkMake(b *testing.B) {
+	m := &Mapper{Centre: "bench", Library: testLib}
+	in := store.StatementInput{Actor: randomHex(32), Done: func(string) bool { return false }, Event: store.Event{
+		ID: randomHex(32), Kind: store.Answered, Lesson: firstItinerary().LessonIDs[0], Step: "flechas", Attempt: 2, Mistake: "wrong-option", At: time.Now(),
+	}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.Make(in); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

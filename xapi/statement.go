@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -140,6 +141,34 @@ type Mapper struct {
 	Base    string           // activity ids are IRIs under it (the region's, the same at every centre)
 	Centre  string           // the centre's short id: its IRI is Base/centres/Centre
 	Library *lessons.Library // for the activities' names and the itineraries
+
+	cache sync.Map // lesson + "\x00" + step -> *activities: made once, read in every ingest transaction
+}
+
+// activities are what a lesson's (or step's) statements share.
+type activities struct {
+	lesson, step Activity
+	itineraries  []Activity
+}
+
+// activitiesOf are the activities of a lesson and step (step "": none),
+// from the cache.
+func (m *Mapper) activitiesOf(lesson, step string) *activities {
+	key := lesson + "\x00" + step
+	if a, ok := m.cache.Load(key); ok {
+		return a.(*activities)
+	}
+	a := &activities{
+		lesson:      Activity{ObjectType: "Activity", ID: m.lessonIRI(lesson), Definition: &Definition{Name: m.lessonNames(lesson, ""), Type: TypeLesson}},
+		itineraries: m.itineraries(lesson),
+	}
+	if step != "" {
+		a.step = Activity{ObjectType: "Activity", ID: m.stepIRI(lesson, step), Definition: &Definition{
+			Name: m.lessonNames(lesson, step), Type: TypeInteraction, InteractionType: "other",
+		}}
+	}
+	m.cache.Store(key, a)
+	return a
 }
 
 // CheckBase says what is wrong with an activity base, if anything.
@@ -281,13 +310,9 @@ func (m *Mapper) Statements(in store.StatementInput) []Statement {
 	var verb string
 	var obj Activity
 	var res *Result
-	lesson := Activity{ObjectType: "Activity", ID: m.lessonIRI(e.Lesson), Definition: &Definition{Name: m.lessonNames(e.Lesson, ""), Type: TypeLesson}}
-	step := func() Activity {
-		return Activity{ObjectType: "Activity", ID: m.stepIRI(e.Lesson, e.Step), Definition: &Definition{
-			Name: m.lessonNames(e.Lesson, e.Step), Type: TypeInteraction, InteractionType: "other",
-		}}
-	}
-	itins := m.itineraries(e.Lesson)
+	acts := m.activitiesOf(e.Lesson, e.Step)
+	lesson, itins := acts.lesson, acts.itineraries
+	step := func() Activity { return acts.step }
 	ctx := &Context{
 		Registration: m.Registration(e.At),
 		Platform:     "Aula",
@@ -327,7 +352,7 @@ func (m *Mapper) Statements(in store.StatementInput) []Statement {
 		ca.Parent = itins
 	} else {
 		ca.Parent = []Activity{lesson}
-		ca.Grouping = append(itins, ca.Grouping...)
+		ca.Grouping = append(slices.Clone(itins), ca.Grouping...)
 	}
 	ctx.ContextActivities = ca
 	actor := Agent{ObjectType: "Agent", Account: &Account{HomePage: m.CentreIRI(), Name: in.Actor}}
