@@ -125,7 +125,9 @@ func runHubLoad(b *testing.B, endpoint string, lrsOn bool) {
 		b.Fatalf("%d pushes failed", errs)
 	}
 	slices.Sort(lat)
-	p := func(q float64) float64 { return float64(lat[min(len(lat)-1, int(q*float64(len(lat))))].Microseconds()) / 1000 }
+	p := func(q float64) float64 {
+		return float64(lat[min(len(lat)-1, int(q*float64(len(lat))))].Microseconds()) / 1000
+	}
 	b.ReportMetric(p(0.50), "push-p50-ms")
 	b.ReportMetric(p(0.99), "push-p99-ms")
 	b.ReportMetric(float64(kiosks*batch*seconds)/elapsed.Seconds(), "events/s")
