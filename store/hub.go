@@ -278,13 +278,11 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 			if err := put(log, key2(e.Learner, seq), e); err != nil {
 				return err
 			}
-			if hook != nil { // statements for a Learning Record Store (statements.go)
-				n, err := s.addStatements(tx, hook, device, e, &proj)
-				if err != nil {
-					return err
-				}
-				made += n
+			n, err := s.addStatements(tx, hook, device, e, &proj) // for a Learning Record Store (statements.go)
+			if err != nil {
+				return err
 			}
+			made += n
 			if err := proj.apply(e); err != nil {
 				return err
 			}
@@ -293,12 +291,7 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 		}
 		return proj.flush()
 	})
-	if err == nil && made > 0 {
-		select {
-		case hook.news <- struct{}{}:
-		default:
-		}
-	}
+	hook.signal(made, err)
 	return res, err
 }
 

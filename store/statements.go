@@ -110,8 +110,24 @@ func (s *Store) StatementNews() <-chan struct{} {
 	return nil
 }
 
-// addStatements runs the maker for one event being stored in tx.
+// signal tells the sender (StatementNews) that a transaction that
+// committed (err nil) made statements; h may be nil.
+func (h *statementHook) signal(made int, err error) {
+	if h == nil || err != nil || made == 0 {
+		return
+	}
+	select {
+	case h.news <- struct{}{}:
+	default:
+	}
+}
+
+// addStatements runs the maker for one event being stored in tx; without
+// a maker (h nil) it does nothing.
 func (s *Store) addStatements(tx *bbolt.Tx, h *statementHook, device string, e Event, pj *projector) (int, error) {
+	if h == nil {
+		return 0, nil
+	}
 	actor, err := pseudonym(tx, e.Learner)
 	if err != nil {
 		return 0, err

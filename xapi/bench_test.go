@@ -68,7 +68,7 @@ func benchSend(b *testing.B, c *Client, batch int) {
 		elapsed += time.Since(start)
 		b.StopTimer()
 		cancel()
-		<-done
+		stopped(b, <-done)
 		sent += s.Status().Sent
 		if s.Status().Aside > 0 || s.Status().Sent != p.statements {
 			b.Fatalf("sent %d of %d, %d aside", s.Status().Sent, p.statements, s.Status().Aside)

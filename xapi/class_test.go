@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -143,7 +144,7 @@ func sendAll(t *testing.T, st *store.Store, c *Client) *Sender {
 	go func() { done <- s.Run(ctx) }()
 	defer func() {
 		cancel()
-		<-done
+		stopped(t, <-done)
 	}()
 	waitFor(t, 30*time.Second, "the outbox to empty", func() bool {
 		n, _, err := st.StatementCounts()
@@ -191,3 +192,12 @@ func testClient(t *testing.T, endpoint string) *Client {
 
 // uniqueCentre is a centre id no other test uses.
 func uniqueCentre(t *testing.T) string { return "centre-" + randomHex(8) }
+
+// stopped fails unless a sender ended because it was told to (its
+// context cancelled).
+func stopped(t testing.TB, err error) {
+	t.Helper()
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("the sender stopped by itself: %v", err)
+	}
+}

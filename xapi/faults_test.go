@@ -89,7 +89,7 @@ func startSender(t *testing.T, st *store.Store, c *Client) *Sender {
 	go func() { done <- s.Run(ctx) }()
 	t.Cleanup(func() {
 		cancel()
-		<-done
+		stopped(t, <-done)
 	})
 	return s
 }
@@ -231,7 +231,7 @@ func TestHubRestartedWithStatementsPending(t *testing.T) {
 	go func() { done <- s.Run(ctx) }()
 	waitFor(t, 30*time.Second, "some statements to go", func() bool { return s.Status().Sent >= 20 })
 	cancel()
-	<-done
+	stopped(t, <-done)
 	left, _, _ := st.StatementCounts()
 	if left == 0 {
 		t.Fatal("everything went before the restart: nothing is pending")

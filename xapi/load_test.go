@@ -57,11 +57,11 @@ func runHubLoad(b *testing.B, endpoint string, lrsOn bool) {
 		s = &Sender{Store: st, Client: c}
 		go func() { done <- s.Run(ctx) }()
 	} else {
-		close(done)
+		done <- context.Canceled // no sender
 	}
 	defer func() {
 		cancel()
-		<-done
+		stopped(b, <-done)
 	}()
 	cert, err := classroom.HubCert(b.TempDir())
 	if err != nil {

@@ -184,7 +184,7 @@ func CheckBase(base string) error {
 // digits, dash, dot and underscore, 1 to 64 of them.
 func CheckCentre(c string) error {
 	if c == "" || len(c) > 64 || strings.ContainsFunc(c, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '_')
+		return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9') && r != '-' && r != '.' && r != '_'
 	}) {
 		return fmt.Errorf("the centre id %q must be 1 to 64 letters, digits, '-', '.' or '_'", c)
 	}
@@ -307,45 +307,16 @@ func (m *Mapper) Make(in store.StatementInput) ([]store.Statement, error) {
 // region has no use for: calling the trainer, finishing a step by reading).
 func (m *Mapper) Statements(in store.StatementInput) []Statement {
 	e := in.Event
-	var verb string
-	var obj Activity
-	var res *Result
 	acts := m.activitiesOf(e.Lesson, e.Step)
 	lesson, itins := acts.lesson, acts.itineraries
-	step := func() Activity { return acts.step }
+	verb, obj, res := m.what(e, acts)
+	if verb == "" {
+		return nil
+	}
 	ctx := &Context{
 		Registration: m.Registration(e.At),
 		Platform:     "Aula",
 		Extensions:   map[string]any{ExtCentre: m.CentreIRI()},
-	}
-	switch e.Kind {
-	case store.LessonStarted:
-		verb, obj = VerbAttempted, lesson
-	case store.LessonDone:
-		t := true
-		verb, obj, res = VerbCompleted, lesson, &Result{Completion: &t}
-	case store.Answered:
-		ok := e.Correct
-		ext := map[string]any{ExtAttempt: max(e.Attempt, 1)}
-		if e.Mistake != "" && !e.Correct {
-			ext[ExtMistake] = e.Mistake
-		}
-		if e.Score != nil {
-			ext[ExtStrength] = *e.Score
-		}
-		verb, obj, res = VerbAnswered, step(), &Result{Success: &ok, Extensions: ext}
-	case store.HintShown:
-		verb, obj = VerbUsedHint, step()
-		if e.Step == "" {
-			obj = lesson
-		}
-	case store.StepDone:
-		if e.How != "example" {
-			return nil
-		}
-		verb, obj = VerbWorkedExample, step()
-	default:
-		return nil
 	}
 	ca := &ContextActivities{Grouping: []Activity{m.centreActivity()}}
 	if obj.ID == lesson.ID {
@@ -362,33 +333,62 @@ func (m *Mapper) Statements(in store.StatementInput) []Statement {
 		Object: obj, Result: res, Context: ctx, Timestamp: at,
 	}}
 	if e.Kind == store.LessonDone && in.Done != nil && !in.Done(e.Lesson) {
-		// The first time this lesson is finished: the itineraries it
-		// closes are finished too.
-		ref := m.Library.Catalog(lessons.DefaultLanguage)
-		for _, it := range ref.Itineraries {
-			if !slices.Contains(it.LessonIDs, e.Lesson) {
-				continue
-			}
-			all := true
-			for _, l := range it.LessonIDs {
-				if l != e.Lesson && !in.Done(l) {
-					all = false
-				}
-			}
-			if !all {
-				continue
-			}
-			t := true
-			out = append(out, Statement{
-				ID: StatementID(e.ID, "itinerary/"+it.ID), Actor: actor, Verb: Verb{ID: VerbCompleted, Display: verbNames[VerbCompleted]},
-				Object: m.itineraryActivity(it.ID), Result: &Result{Completion: &t},
-				Context: &Context{
-					Registration: ctx.Registration, Platform: "Aula", Extensions: ctx.Extensions,
-					ContextActivities: &ContextActivities{Grouping: []Activity{m.centreActivity()}},
-				},
-				Timestamp: at,
-			})
-		}
+		out = append(out, m.itinerariesDone(in, actor, ctx, at)...)
 	}
 	return out
+}
+
+// itinerariesDone are the statements of the itineraries a lesson finished
+// for the first time closes: every other lesson of theirs was done before.
+func (m *Mapper) itinerariesDone(in store.StatementInput, actor Agent, ctx *Context, at string) []Statement {
+	e := in.Event
+	var out []Statement
+	for _, it := range m.Library.Catalog(lessons.DefaultLanguage).Itineraries {
+		if !slices.Contains(it.LessonIDs, e.Lesson) || slices.ContainsFunc(it.LessonIDs, func(l string) bool { return l != e.Lesson && !in.Done(l) }) {
+			continue
+		}
+		t := true
+		out = append(out, Statement{
+			ID: StatementID(e.ID, "itinerary/"+it.ID), Actor: actor, Verb: Verb{ID: VerbCompleted, Display: verbNames[VerbCompleted]},
+			Object: m.itineraryActivity(it.ID), Result: &Result{Completion: &t},
+			Context: &Context{
+				Registration: ctx.Registration, Platform: "Aula", Extensions: ctx.Extensions,
+				ContextActivities: &ContextActivities{Grouping: []Activity{m.centreActivity()}},
+			},
+			Timestamp: at,
+		})
+	}
+	return out
+}
+
+// what is the verb, object and result of an event's main statement
+// (verb "": the event makes none).
+func (m *Mapper) what(e store.Event, acts *activities) (verb string, obj Activity, res *Result) {
+	switch e.Kind {
+	case store.LessonStarted:
+		return VerbAttempted, acts.lesson, nil
+	case store.LessonDone:
+		t := true
+		return VerbCompleted, acts.lesson, &Result{Completion: &t}
+	case store.Answered:
+		ok := e.Correct
+		ext := map[string]any{ExtAttempt: max(e.Attempt, 1)}
+		if e.Mistake != "" && !e.Correct {
+			ext[ExtMistake] = e.Mistake
+		}
+		if e.Score != nil {
+			ext[ExtStrength] = *e.Score
+		}
+		return VerbAnswered, acts.step, &Result{Success: &ok, Extensions: ext}
+	case store.HintShown:
+		if e.Step == "" {
+			return VerbUsedHint, acts.lesson, nil
+		}
+		return VerbUsedHint, acts.step, nil
+	case store.StepDone:
+		if e.How == "example" {
+			return VerbWorkedExample, acts.step, nil
+		}
+	}
+	return "", Activity{}, nil
 }
