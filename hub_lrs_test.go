@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
 	"aula/i18n"
 	"aula/store"
+	"aula/xapi"
 )
 
 // aula hub --status tells what waits to be sent and what the LRS refused,
@@ -76,5 +78,41 @@ func TestLRSSettingsAreChecked(t *testing.T) {
 		if code != exitUsage || !strings.Contains(errb.String(), c.want) {
 			t.Errorf("%v: exit %d, said %q; want %d and %q", c.args, code, errb.String(), exitUsage, c.want)
 		}
+	}
+}
+
+// aula report --format xapi writes a hub's statements, without a name,
+// for a centre without internet; a bad centre id is told.
+func TestReportXAPI(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(dir, store.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := []store.Event{
+		{ID: strings.Repeat("d", 32), Learner: 1, Kind: store.LessonStarted, Lesson: "usar-aula", At: time.Now()},
+		{ID: strings.Repeat("e", 32), Learner: 1, Kind: store.LessonDone, Lesson: "usar-aula", At: time.Now()},
+	}
+	if _, err := st.Ingest("0123456789abcdef", []store.RemoteLearner{{ID: 1, Name: "Rosa Zqx"}}, evs); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	var out, errb bytes.Buffer
+	if code := run([]string{"report", "--format", "xapi", "--data", dir, "--centre", "norte"}, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var sts []xapi.Statement
+	if err := json.Unmarshal(out.Bytes(), &sts); err != nil {
+		t.Fatalf("not a JSON array of statements: %v\n%s", err, out.String())
+	}
+	if len(sts) != 2 || sts[0].Actor.Account.HomePage != xapi.DefaultBase+"/centres/norte" || sts[1].Verb.ID != xapi.VerbCompleted {
+		t.Errorf("statements: %+v", sts)
+	}
+	if strings.Contains(out.String(), "Rosa") || strings.Contains(out.String(), "Zqx") {
+		t.Errorf("the statements hold the learner's name:\n%s", out.String())
+	}
+	errb.Reset()
+	if code := run([]string{"report", "--format", "xapi", "--data", dir, "--centre", "a/b", "--lang", "en"}, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), "--centre must be") {
+		t.Errorf("a bad centre: exit %d, %q", code, errb.String())
 	}
 }
