@@ -35,6 +35,10 @@ type Sender struct {
 // DefaultBatch is how many statements a POST carries.
 const DefaultBatch = 100
 
+// MaxBatchGrowth is how many times Batch a sender catching up on a long
+// outbox puts in one POST (4 × 100 statements: about 700 kB).
+const MaxBatchGrowth = 4
+
 // Status is how sending goes, for the trainer and aula hub --status.
 type Status struct {
 	LRS       string    `json:"lrs"`
@@ -76,8 +80,9 @@ func (s *Sender) Run(ctx context.Context) error {
 	s.update(func(st *Status) { st.LRS = s.Client.Endpoint })
 	news := s.Store.StatementNews()
 	var backoff time.Duration
+	size := s.Batch
 	for {
-		pend, err := s.Store.PendingStatements(s.Batch)
+		pend, err := s.Store.PendingStatements(size)
 		if err != nil {
 			return err
 		}
@@ -97,8 +102,16 @@ func (s *Sender) Run(ctx context.Context) error {
 		}
 		if err == nil {
 			backoff = 0
+			// Catching up (a full batch went): larger batches, fewer
+			// transactions beside the kiosks' pushes, up to MaxBatchGrowth.
+			if len(pend) == size {
+				size = min(2*size, MaxBatchGrowth*s.Batch)
+			} else {
+				size = s.Batch
+			}
 			continue
 		}
+		size = s.Batch
 		var se *storeError
 		if errors.As(err, &se) {
 			return se.err
