@@ -27,34 +27,7 @@ func TestRoundTripCountsWhatTheClassDid(t *testing.T) {
 	if len(got) != p.statements {
 		t.Fatalf("the LRS holds %d statements of the centre, want %d", len(got), p.statements)
 	}
-	// The verb filter, and "more" page after page (7 a page).
-	answers := 0
-	err := c.Statements(context.Background(), Query{Since: since, Verb: VerbAnswered, Limit: 7}, func(s Statement) error {
-		if s.Verb.ID != VerbAnswered {
-			t.Errorf("asked for answers, got %s", s.Verb.ID)
-		}
-		if s.Actor.Account.HomePage == m.CentreIRI() {
-			answers++
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := 6 * len(firstItinerary().LessonIDs) * 2; answers != want {
-		t.Errorf("%d answers read back page by page, want %d", answers, want)
-	}
-	// The activity filter: one lesson, its steps' statements included.
-	lesson := m.lessonIRI(firstItinerary().LessonIDs[1])
-	err = c.Statements(context.Background(), Query{Since: since, Activity: lesson}, func(s Statement) error {
-		if s.Object.ID != lesson && !strings.HasPrefix(s.Object.ID, lesson+"/") {
-			t.Errorf("asked for %s, got a statement about %s", lesson, s.Object.ID)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	checkFilters(t, c, since, m, 6)
 	all, err := Fetch(context.Background(), c, since, "")
 	if err != nil {
 		t.Fatal(err)
@@ -199,4 +172,38 @@ func fromLessons(s string) bool {
 		}
 	}
 	return false
+}
+
+// checkFilters reads a centre's statements back by verb, page after page
+// (7 a page), and by activity.
+func checkFilters(t *testing.T, c *Client, since time.Time, m *Mapper, learners int) {
+	t.Helper()
+	// The verb filter, and "more" page after page (7 a page).
+	answers := 0
+	err := c.Statements(context.Background(), Query{Since: since, Verb: VerbAnswered, Limit: 7}, func(s Statement) error {
+		if s.Verb.ID != VerbAnswered {
+			t.Errorf("asked for answers, got %s", s.Verb.ID)
+		}
+		if s.Actor.Account.HomePage == m.CentreIRI() {
+			answers++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := learners * len(firstItinerary().LessonIDs) * 2; answers != want {
+		t.Errorf("%d answers read back page by page, want %d", answers, want)
+	}
+	// The activity filter: one lesson, its steps' statements included.
+	lesson := m.lessonIRI(firstItinerary().LessonIDs[1])
+	err = c.Statements(context.Background(), Query{Since: since, Activity: lesson}, func(s Statement) error {
+		if s.Object.ID != lesson && !strings.HasPrefix(s.Object.ID, lesson+"/") {
+			t.Errorf("asked for %s, got a statement about %s", lesson, s.Object.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
