@@ -56,24 +56,36 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", defaultDataDir(), "")
 	lang := fs.String("lang", "en", "")
 	hf := addHubFlags(fs)
+	lf := addLRSFlags(fs) // hub_lrs.go
+	status := fs.Bool("status", false, "")
 	if _, err := parse(fs, args); err != nil {
 		return exitUsage
 	}
 	cat := i18n.New(*lang)
+	if *status {
+		return hubStatus(*data, cat, stdout, stderr)
+	}
 	st, code := openStore(*data, cat, stderr)
 	if st == nil {
 		return code
 	}
 	defer st.Close()
 	lib, _ := loadLessons("")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	sending, code := startLRS(ctx, lf, st, *data, lib, cat, stdout, stderr) // before the hub serves
+	if sending == nil {
+		return code
+	}
+	defer func() {
+		stop()
+		sending()
+	}()
 	h, ln, code := startHub(st, *data, hf, lib, cat, stdout, stderr)
 	if h == nil {
 		return code
 	}
 	fmt.Fprintln(stdout, "Press Ctrl+C to stop the hub.")
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	announced := func(err error) {
 		if err != nil {
 			fmt.Fprintf(stdout, "The class is not announced on the network (%v): learners type the address.\n", err)

@@ -57,6 +57,14 @@ Usage:
   aula report [--data DIR] [--format csv|json] [--session DAY | --from DAY --to DAY]
                                      every learner's progress per lesson (on a
                                      hub: every laptop's); DAY is YYYY-MM-DD
+  aula report --format xapi [--centre ID] [--xapi-base IRI] [dates]
+                                     the hub's results as xAPI statements, for a
+                                     centre without internet (docs/xapi.md)
+  aula region --lrs URL --lrs-key KEY [--since DAY] [--activity IRI]
+              [--format table|csv|json]
+                                     every centre's numbers, read from the LRS
+  aula region --lrs URL --lrs-key KEY --import FILE
+                                     send a centre's statements file to the LRS
   aula learners reset-pin NAME [--data DIR]
                                      remove a learner's PIN (they forgot it)
   aula trainer [--data DIR] [--lang L] [hub flags]
@@ -65,6 +73,7 @@ Usage:
                                      the dashboard of a hub elsewhere
   aula hub [--data DIR] [--lang L] [hub flags]
                                      serve a class hub without a screen
+  aula hub --status [--data DIR]     how sending results to the LRS goes
   aula setup [--data DIR] [--lang L] [--accessible]
                                      prepare this laptop: language, kiosk mode,
                                      trainer PIN, class address, font advice
@@ -81,6 +90,11 @@ Hub flags (aula hub, aula trainer; docs/security.md explains them):
   --behind-proxy  plain HTTP for a reverse proxy that serves HTTPS
   --plain-http    no encryption at all: anyone on the network can read the
                   class (the dashboard says so)
+  --lrs URL --lrs-key KEY
+                  (aula hub) send results, without names, to the region's
+                  Learning Record Store; the secret in AULA_LRS_SECRET (or
+                  --lrs-secret); --centre ID names the centre (default: the
+                  hub's id), --xapi-base IRI the region's base (docs/xapi.md)
 
 Kiosk flags:
   --data DIR      where progress is kept (default: %s)
@@ -118,6 +132,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runTrainer(args[1:], stdout, stderr)
 		case "setup":
 			return runSetup(args[1:], stdout, stderr)
+		case "region":
+			return runRegion(args[1:], stdout, stderr) // region.go
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDataDir())
 			return exitOK
@@ -383,6 +399,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	session := fs.String("session", "", "")
+	base, centre := addCentreFlags(fs) // --format xapi (hub_lrs.go)
 	if _, err := parse(fs, args); err != nil {
 		return exitUsage
 	}
@@ -393,6 +410,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "aula report:", err)
 		return exitUsage
+	}
+	if *format == "xapi" {
+		return reportXAPI(*data, *lang, start, end, *base, *centre, stdout, stderr)
 	}
 	if *format != "csv" && *format != "json" {
 		fmt.Fprintf(stderr, "aula report: --format must be csv or json, not %q\n", *format)

@@ -95,6 +95,7 @@ type Snapshot struct {
 	Fingerprint string    `json:"fingerprint,omitempty"` // the short fingerprint of the hub's own certificate
 	Announce    string    `json:"announce,omitempty"`    // why the hub cannot be found on the network
 	Restored    *Restored `json:"restored,omitempty"`    // the hub's data file was damaged at this start
+	LRSRefused  int       `json:"lrs_refused,omitempty"` // statements the region's LRS refused, kept aside (aula hub --status lists them)
 }
 
 // Restored is what the trainer is told when the hub's data file was
@@ -312,8 +313,12 @@ func (h *Hub) Snapshot(context.Context) (Snapshot, error) {
 		return Snapshot{}, err
 	}
 	guessed, wrong := h.Guessed()
+	_, refused, err := h.st.StatementCounts()
+	if err != nil {
+		return Snapshot{}, err
+	}
 	return Snapshot{At: now, Rows: rows, Paused: paused, Code: h.code, Waiting: h.Waiting(), Guessed: guessed, WrongCodes: wrong,
-		Plain: h.Plain(), Fingerprint: h.Fingerprint(), Announce: announce, Restored: restored(h.st)}, nil
+		Plain: h.Plain(), Fingerprint: h.Fingerprint(), Announce: announce, Restored: restored(h.st), LRSRefused: refused}, nil
 }
 
 // Detail is one learner's steps.

@@ -241,8 +241,10 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 		hashes[i] = eventHash(device, e)
 	}
 	var res IngestResult
+	hook := s.stmts.Load()
+	made := 0
 	err := s.db.Batch(func(tx *bbolt.Tx) error {
-		res = IngestResult{} // Batch may run this function again
+		res, made = IngestResult{}, 0 // Batch may run this function again
 		hubIDs := map[uint64]uint64{}
 		for id, name := range names {
 			hid, err := s.remoteLearner(tx, device, id, name)
@@ -276,6 +278,11 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 			if err := put(log, key2(e.Learner, seq), e); err != nil {
 				return err
 			}
+			n, err := s.addStatements(tx, hook, device, e, &proj) // for a Learning Record Store (statements.go)
+			if err != nil {
+				return err
+			}
+			made += n
 			if err := proj.apply(e); err != nil {
 				return err
 			}
@@ -284,6 +291,7 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 		}
 		return proj.flush()
 	})
+	hook.signal(made, err)
 	return res, err
 }
 

@@ -59,6 +59,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -129,6 +130,8 @@ type Store struct {
 	// devices and remote learners.
 	devices sync.Map // device id -> token hash
 	remotes sync.Map // device id + "/" + remote id -> Learner
+
+	stmts atomic.Pointer[statementHook] // SetStatements (statements.go)
 }
 
 // Open opens (or creates) dir/aula.db. It creates dir (0o700) and the file

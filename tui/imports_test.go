@@ -22,6 +22,7 @@ var layers = map[string][]string{
 	"aula/lessons/":      {"aula/lessons", "aula/lessons/internal/"},
 	"aula/classroom":     {"aula/store"},
 	"aula/report":        {"aula/lessons", "aula/store"},
+	"aula/xapi":          {"aula/classroom", "aula/lessons", "aula/store"},
 	"aula/internal/":     {},                             // main's helpers (termbg: the terminal's background before Bubble Tea asks)
 	"aula/tools/":        {"aula/lessons", "aula/store"}, // tools/outside: the measurement from outside
 	"aula/tui/ui":        {"aula/i18n", "aula/lessons", "aula/store", "aula/tui/internal/tuitest"},

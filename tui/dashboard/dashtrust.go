@@ -63,6 +63,9 @@ func (d *Dashboard) notice(summary string) string {
 	if s.Guessed {
 		parts = append(parts, st.Bad.Render(cat.T("dash_guessed", "Count", s.WrongCodes)))
 	}
+	if line := d.lrsLine(); line != "" { // dashlrs.go
+		parts = append(parts, line)
+	}
 	if len(parts) == 0 {
 		if s.Announce != "" { // after the summary: it matters less
 			return summary + st.Dim.Render("  ·  "+cat.T("dash_not_announced"))
