@@ -135,6 +135,7 @@ func (p *Player) LineInput(text string) access.Result {
 	}
 	out, check := a.Line(text)
 	cmds := []tea.Cmd{p.takeFromExercise()}
+	p.noticeChange()
 	if check && p.State == Asking {
 		cmds = append(cmds, p.enterPressed())
 	}

@@ -1,6 +1,7 @@
 package form
 
 import (
+	"maps"
 	"strings"
 	"time"
 
@@ -105,6 +106,14 @@ func (e *FormExercise) Wipe() {
 func (e *FormExercise) Answer() lessons.Answer {
 	a, _ := e.answer()
 	return a
+}
+
+// SameAnswer says whether a and b hold the same values and items: the
+// time each was taken, and the codes sent, are not the learner's answer.
+func (e *FormExercise) SameAnswer(a, b lessons.Answer) bool {
+	x, okx := a.(lessons.FormAnswer)
+	y, oky := b.(lessons.FormAnswer)
+	return okx && oky && maps.Equal(x.Values, y.Values) && maps.Equal(x.Items, y.Items)
 }
 
 // Answer builds the answer and the key of every path in it.
