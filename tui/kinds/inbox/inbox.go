@@ -279,8 +279,13 @@ func (e *InboxExercise) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		e.note = ""
 		if e.Done {
-			if e.mode == modeMail {
+			switch e.mode {
+			case modeMail:
 				e.Browse(k)
+			case modeLink:
+				// A link looked at as the last action: its two buttons
+				// still work, as in accessible mode.
+				e.linkKey(k)
 			}
 			return nil
 		}
@@ -404,8 +409,12 @@ func (e *InboxExercise) answerTarget(kind string) {
 // openLink is a link's number (from 0) in the open message.
 func (e *InboxExercise) openLink(i int) {
 	m := e.opened()
-	if m == nil || i >= len(m.links) {
+	if m == nil || len(m.links) == 0 {
 		e.note = e.c.Cat.T("inbox_no_such_link")
+		return
+	}
+	if i >= len(m.links) {
+		e.note = e.c.Cat.T("inbox_link_count", "Count", len(m.links))
 		return
 	}
 	e.inspect(m, m.links[i])

@@ -33,7 +33,7 @@ func (e *InboxExercise) linkButton(i int) {
 }
 
 func (e *InboxExercise) mouse(m tea.MouseMsg) {
-	if e.Done && e.mode != modeMail {
+	if e.Done && e.mode != modeMail && e.mode != modeLink {
 		return
 	}
 	switch m.Button {

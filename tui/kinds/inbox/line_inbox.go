@@ -298,7 +298,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		}
 		i, ok := access.Number(arg, len(m.links))
 		if !ok {
-			return l.links(), false
+			return []string{cat.T("line_inbox_no_such_link", "Text", access.Clip(arg, 20), "Count", len(m.links), "Word", l.w("line_cmd_link"))}, false
 		}
 		e.inspect(m, m.links[i-1])
 		return l.linkInfo(), false
@@ -536,6 +536,10 @@ func (l *inboxLines) documents() []string {
 
 // Browse: once the step is over, the mailbox can still be read.
 func (l *inboxLines) Browse(text string) []string {
+	if l.e.mode == modeLink {
+		// The step ended on looking at a link: its 2 choices still work.
+		return l.linkLine(text)
+	}
 	cmd, arg := access.FirstWord(text)
 	switch {
 	case access.IsWord(l.c, cmd, "line_cmd_list"):
