@@ -50,3 +50,26 @@ func TestInboxNoSuchLinkSaysHowMany(t *testing.T) {
 	d.keys("5")
 	d.say("Este correo tiene 1 enlace. Pulsa 1 para ver adónde lleva.")
 }
+
+// Accessible mode says a step's own words for it: what to type, not which
+// key to press; and following them solves the step.
+func TestLinesSayTheAccessibleWording(t *testing.T) {
+	s := mailLineSession(t, "es", "mirar-enlace")
+	s.expect("Para verlo, escribe enlace 1.")
+	s.send("pista")
+	s.expect("Escribe enlace 1.")
+	s.send("abrir 1", "enlace 1")
+	s.expect("¡Bien!")
+}
+
+func TestLinesFollowTheAccessibleExample(t *testing.T) {
+	l := tuitest.Library(t).Catalog("en").Lessons["correo-leer"]
+	at := l.StepIndex("ver-enviados")
+	st := openStore(t, t.TempDir())
+	t.Cleanup(func() { st.Close() })
+	learnerAt("correo-leer", len(l.Steps), at)(t, st)
+	s := startLineSession(t, st, Config{Lang: "en", StartLesson: "correo-leer"})
+	s.expect("Go to the Sent folder")
+	s.send("folder sent", "1")
+	s.expect("Well done!")
+}
