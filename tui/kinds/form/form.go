@@ -52,6 +52,8 @@ type FormExercise struct {
 	showTop  bool   // right after a blocked Next: the summary on screen if the focus fits too
 	Back     bool   // came from the review page: Next returns to it
 	scroll   int    // first line of the page body on screen
+	free     bool   // the view was moved by the page keys or the wheel: it does not follow the focus until the next key
+	pageLen  int    // lines of the page body on screen, for the page keys
 	pageDone []bool // pages left with a valid Next: they survive a timeout
 
 	touched   bool       // the learner changed something: leaving asks first
@@ -164,7 +166,7 @@ func (e *FormExercise) reviewPage() int { return len(e.form.Pages) }
 
 // EnterPage shows page i with the focus on its first target.
 func (e *FormExercise) EnterPage(i int) {
-	e.Page, e.Focus, e.scroll, e.summary, e.popup = i, 0, 0, false, popNone
+	e.Page, e.Focus, e.scroll, e.summary, e.popup, e.free = i, 0, 0, false, popNone, false
 	e.focusField()
 }
 
@@ -279,6 +281,7 @@ func (e *FormExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
 	e.Focus = ui.Clamp(e.Focus, 0, len(ts)-1)
 	t := ts[e.Focus]
 	k := e.c.Keys
+	e.free = false // any other key brings the focus back into view
 	if fs := e.Fields[t.Key]; fs != nil && t.Kind == TField && fs.F.Kind == "day" {
 		if cmd, used := e.dayKey(fs, msg); used {
 			return cmd
@@ -291,11 +294,11 @@ func (e *FormExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
 	case msg.Type == tea.KeyShiftTab || msg.Type == tea.KeyUp:
 		e.move(-1)
 		return nil
-	case msg.Type == tea.KeyPgDown:
-		e.move(5)
+	case key.Matches(msg, k.PageDown):
+		e.pageBy(1)
 		return nil
-	case msg.Type == tea.KeyPgUp:
-		e.move(-5)
+	case key.Matches(msg, k.PageUp):
+		e.pageBy(-1)
 		return nil
 	case key.Matches(msg, k.Enter):
 		return e.activate(t, true)
@@ -332,7 +335,7 @@ func (e *FormExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 0 {
 			// A letter jumps to the first option that starts with it, as in
 			// a web page's drop-down.
-			if i := fs.optionStarting(string(msg.Runes)); i >= 0 {
+			if i := fs.optionStarting(string(msg.Runes), fs.optionIndex()); i >= 0 {
 				e.openPopup(popSelect, fs.key, i)
 			}
 		}
@@ -425,13 +428,14 @@ func (e *FormExercise) activate(t Target, enter bool) tea.Cmd {
 	case tOption:
 		fs := e.Fields[t.Key]
 		o := fs.F.Options[t.N]
-		fs.Value = o.ID
-		e.changed(fs)
 		if o.Full {
-			// A time already taken says so at once.
+			// A time already taken says so at once, and is not ticked: as
+			// on a real site, what was chosen before stays chosen.
 			fs.Err = lessons.RuleOptionFull
 			return nil
 		}
+		fs.Value = o.ID
+		e.changed(fs)
 		if enter {
 			e.moveAfter(t.Key)
 		}
@@ -515,7 +519,7 @@ func (e *FormExercise) popupKeys(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Enter), key.Matches(msg, e.keys.Mark):
 		e.pick(fs, e.pickAt)
 	case msg.Type == tea.KeyRunes && e.popup == popSelect:
-		if i := fs.optionStarting(string(msg.Runes)); i >= 0 {
+		if i := fs.optionStarting(string(msg.Runes), e.pickAt); i >= 0 {
 			e.pickAt = i
 		}
 	}
@@ -573,4 +577,11 @@ func (e *FormExercise) signInAgain() {
 	e.stage = stFill
 	e.lastInput = e.c.Now()
 	e.arrive(e.Page)
+}
+
+// pageBy moves the view (not the focus) by n screens, as the page keys do
+// on a web page; the next other key brings the focus back into view.
+func (e *FormExercise) pageBy(n int) {
+	e.free = true
+	e.scroll = max(e.scroll+n*max(e.pageLen-1, 1), 0)
 }

@@ -98,15 +98,19 @@ func (fs *fieldState) optionIndex() int {
 	return -1
 }
 
-// optionStarting is the first option whose words start with prefix,
-// ignoring capitals and accents, or -1.
-func (fs *fieldState) optionStarting(prefix string) int {
+// optionStarting is the first option after option from whose words start
+// with prefix, ignoring capitals and accents, or -1.
+func (fs *fieldState) optionStarting(prefix string, from int) int {
 	p := lessons.Fold(prefix)
 	if p == "" {
 		return -1
 	}
-	for i, o := range fs.F.Options {
-		if strings.HasPrefix(lessons.Fold(o.Text), p) {
+	// After the option at from, going round: the same letter again goes
+	// to the next option with it (b, b: Badajoz, then Barcelona).
+	n := len(fs.F.Options)
+	for k := 1; k <= n; k++ {
+		i := ((from+k)%n + n) % n
+		if strings.HasPrefix(lessons.Fold(fs.F.Options[i].Text), p) {
 			return i
 		}
 	}

@@ -307,7 +307,8 @@ func (e *FormExercise) viewPage(w, h int) []string {
 		first, last = 0, min(last, page-1)
 		e.scroll = 0
 	}
-	if first >= 0 {
+	e.pageLen = page
+	if first >= 0 && !e.free {
 		if last-first+1 > page && cv.keep > first && cv.keep < last {
 			// Taller than the screen: the line that matters and the one
 			// after it (the calendar's cursor, and the day in words).

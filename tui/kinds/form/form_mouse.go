@@ -37,17 +37,14 @@ func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
-	case msg.Button == tea.MouseButtonWheelDown && e.stage == stReceipt:
+	case msg.Button == tea.MouseButtonWheelDown:
+		// The wheel moves the view, as on a web page, not the focus.
+		e.free = true
 		e.scroll++
 		return nil
-	case msg.Button == tea.MouseButtonWheelUp && e.stage == stReceipt:
-		e.scroll = max(e.scroll-1, 0)
-		return nil
-	case msg.Button == tea.MouseButtonWheelDown:
-		e.move(1)
-		return nil
 	case msg.Button == tea.MouseButtonWheelUp:
-		e.move(-1)
+		e.free = true
+		e.scroll = max(e.scroll-1, 0)
 		return nil
 	}
 	if !ui.IsClick(msg) {
