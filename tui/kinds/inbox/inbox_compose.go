@@ -233,7 +233,7 @@ func (e *InboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 func (e *InboxExercise) Press(b int) {
 	switch b {
 	case btnAttach:
-		e.mode, e.picker = modePicker, 0
+		e.mode, e.picker = modePicker, e.firstAttached()
 	case BtnSend:
 		e.send()
 	case btnDiscard:
@@ -336,6 +336,17 @@ func (e *InboxExercise) send() {
 	e.Form, e.mode = nil, modeMail
 	e.note = e.c.Cat.T("inbox_sent_note")
 	e.did(lessons.ActSend, sm.Of, "")
+}
+
+// firstAttached is where the picker opens: on the first document already
+// attached, else on the first one.
+func (e *InboxExercise) firstAttached() int {
+	for i, d := range e.Ex.Documents {
+		if e.Form != nil && slices.Contains(e.Form.docs, d.ID) {
+			return i
+		}
+	}
+	return 0
 }
 
 // pickerKey moves over the files and, after the last one, the "back to the

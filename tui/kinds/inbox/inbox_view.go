@@ -412,7 +412,9 @@ func (e *InboxExercise) viewCompose(w, h int) string {
 
 func (e *InboxExercise) viewPicker(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
-	lines := []string{st.Title.Render(ui.Truncate(cat.T("inbox_picker_title"), w)), st.Dim.Render(ui.Truncate(cat.T("inbox_picker_folder"), w)), ""}
+	lines := []string{st.Title.Render(ui.Truncate(cat.T("inbox_picker_title"), w))}
+	lines = append(lines, strings.Split(st.Dim.Render(lipgloss.NewStyle().Width(w).Render(cat.T("inbox_picker_folder"))), "\n")...)
+	lines = append(lines, "")
 	attached := map[string]bool{}
 	if e.Form != nil {
 		for _, id := range e.Form.docs {
@@ -424,15 +426,18 @@ func (e *InboxExercise) viewPicker(w, h int) string {
 		nameW = max(nameW, lipgloss.Width(d.Name))
 	}
 	nameW = min(nameW, max(w-18, 8))
+	// One file per visit: a list to choose from (no boxes to tick), with
+	// the files already attached said in words.
+	tag := "  📎 " + cat.T("inbox_picker_attached")
 	for i, d := range e.Ex.Documents {
-		pointer, box := "  ", "[ ]"
+		pointer := "  "
 		if i == e.picker {
 			pointer = "▶ "
 		}
+		row := pointer + pad(ui.Truncate(d.Name, nameW), nameW) + "  " + fmt.Sprintf("%8s", ui.Truncate(d.Size, 8))
 		if attached[d.ID] {
-			box = "[x]"
+			row += ui.Truncate(tag, max(w-lipgloss.Width(row), 0))
 		}
-		row := pointer + box + " " + pad(ui.Truncate(d.Name, nameW), nameW) + "  " + fmt.Sprintf("%8s", ui.Truncate(d.Size, 8))
 		if i == e.picker {
 			row = st.Cursor.Render(row)
 		}
