@@ -72,3 +72,13 @@ func TestFormPageDownMovesTheViewOnly(t *testing.T) {
 	d.keys("x") // typing brings the focused field back into view
 	d.must("x")
 }
+
+// At 80×24 an open email shows the start of its text, not only its
+// header, says there is more, and scrolls with Page Down.
+func TestInboxReadingPaneShowsTheBodyAt80x24(t *testing.T) {
+	d := inboxDriver(t, "es", "correo-enganos", "ordenar")
+	d.keys("down", "enter")
+	d.must("Asunto: Recordatorio de tu cita", "Hola, Lucía:", "↓ Sigue abajo")
+	d.send(tea.KeyMsg{Type: tea.KeyPgDown})
+	d.mustSay("Si no puedes venir, llámanos")
+}

@@ -138,6 +138,11 @@ func (e *InboxExercise) viewMail(w, h int) string {
 	// Message list.
 	list := e.Shown()
 	listH := ui.Clamp(len(list), 1, max(h/2-1, 2))
+	if e.opened() != nil {
+		// An email is open: the list gives it room, so that its text
+		// shows and not only its header.
+		listH = ui.Clamp(len(list), 1, max(h/4, 2))
+	}
 	e.Cursor = ui.Clamp(e.Cursor, 0, max(len(list)-1, 0))
 	if e.Cursor < e.top {
 		e.top = e.Cursor
