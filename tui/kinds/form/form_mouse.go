@@ -36,13 +36,13 @@ func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	switch {
-	case msg.Button == tea.MouseButtonWheelDown:
+	switch msg.Button {
+	case tea.MouseButtonWheelDown:
 		// The wheel moves the view, as on a web page, not the focus.
 		e.free = true
 		e.scroll++
 		return nil
-	case msg.Button == tea.MouseButtonWheelUp:
+	case tea.MouseButtonWheelUp:
 		e.free = true
 		e.scroll = max(e.scroll-1, 0)
 		return nil

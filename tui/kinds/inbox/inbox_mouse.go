@@ -155,6 +155,7 @@ func (e *InboxExercise) actions() []inboxAction {
 	}
 }
 
+// Keys lists the keys of the part of the mail app on screen.
 func (e *InboxExercise) Keys() []key.Binding {
 	if e.dlg != nil {
 		return e.dlg.Keys()

@@ -105,35 +105,7 @@ func (e *InboxExercise) viewMail(w, h int) string {
 	fw := ui.Clamp(w/5, 16, 22)
 	rw := max(w-fw-2, 8)
 
-	// Folders.
-	var left []string
-	unread := 0
-	for _, m := range e.mails {
-		if m.folder == lessons.FolderInbox && m.unread {
-			unread++
-		}
-	}
-	for i, f := range inboxFolders {
-		name := cat.T("inbox_folder_" + f)
-		if f == lessons.FolderInbox && unread > 0 {
-			name += fmt.Sprintf(" (%d)", unread)
-		}
-		pointer := "  "
-		if i == e.folder {
-			pointer = "› "
-			if e.focus == focusFolders {
-				pointer = "▶ "
-			}
-		}
-		row := ui.Truncate(pointer+name, fw-1)
-		switch {
-		case i == e.folder && e.focus == focusFolders && !e.Done:
-			row = st.Cursor.Render(row)
-		case i == e.folder:
-			row = st.Title.Render(row)
-		}
-		left = append(left, e.c.Zones.Mark(fmt.Sprintf("inbox-folder-%d", i), row))
-	}
+	left := e.folderColumn(fw)
 
 	// Message list.
 	list := e.Shown()
@@ -182,6 +154,40 @@ func (e *InboxExercise) viewMail(w, h int) string {
 		out = append(out, l+strings.Repeat(" ", max(fw-lipgloss.Width(l), 0))+st.Dim.Render("│")+" "+r)
 	}
 	return strings.Join(out, "\n")
+}
+
+// folderColumn is the column of folders, fw cells wide.
+func (e *InboxExercise) folderColumn(fw int) []string {
+	st, cat := e.c.Styles, e.c.Cat
+	var left []string
+	unread := 0
+	for _, m := range e.mails {
+		if m.folder == lessons.FolderInbox && m.unread {
+			unread++
+		}
+	}
+	for i, f := range inboxFolders {
+		name := cat.T("inbox_folder_" + f)
+		if f == lessons.FolderInbox && unread > 0 {
+			name += fmt.Sprintf(" (%d)", unread)
+		}
+		pointer := "  "
+		if i == e.folder {
+			pointer = "› "
+			if e.focus == focusFolders {
+				pointer = "▶ "
+			}
+		}
+		row := ui.Truncate(pointer+name, fw-1)
+		switch {
+		case i == e.folder && e.focus == focusFolders && !e.Done:
+			row = st.Cursor.Render(row)
+		case i == e.folder:
+			row = st.Title.Render(row)
+		}
+		left = append(left, e.c.Zones.Mark(fmt.Sprintf("inbox-folder-%d", i), row))
+	}
+	return left
 }
 
 // row is one message in the list: pointer, unread or suspicious mark,
