@@ -55,6 +55,10 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		for _, w := range lessons.PlainLanguage(lib) {
 			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
 		}
+		// Keys named where accessible mode types commands. Warnings too.
+		for _, w := range lessons.NamedKeys(lib) {
+			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
+		}
 		// Facts: sources, review dates, contradictions. Warnings too.
 		for _, w := range lessons.Review(lib, time.Now()) {
 			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)

@@ -81,13 +81,14 @@ type Lesson struct {
 
 // Step is one screen of a lesson.
 type Step struct {
-	ID       string `yaml:"id"`
-	Kind     string `yaml:"kind"`
-	Title    string `yaml:"title"`
-	Text     string `yaml:"text"`
-	Hint     string `yaml:"hint"`
-	Example  string `yaml:"example"`
-	Success  string `yaml:"success"`
+	ID       string     `yaml:"id"`
+	Kind     string     `yaml:"kind"`
+	Title    string     `yaml:"title"`
+	Text     string     `yaml:"text"`
+	Hint     string     `yaml:"hint"`
+	Example  string     `yaml:"example"`
+	Success  string     `yaml:"success"`
+	Access   StepAccess // the wording for accessible mode, where keys are typed commands
 	Exercise Exercise
 
 	line int

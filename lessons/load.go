@@ -357,13 +357,14 @@ func parseLesson(p *problems, data []byte) *Lesson {
 
 // stepFields are the keys every step may have, whatever its kind.
 type stepFields struct {
-	ID      string `yaml:"id"`
-	Kind    string `yaml:"kind"`
-	Title   string `yaml:"title"`
-	Text    string `yaml:"text"`
-	Hint    string `yaml:"hint"`
-	Example string `yaml:"example"`
-	Success string `yaml:"success"`
+	ID      string     `yaml:"id"`
+	Kind    string     `yaml:"kind"`
+	Title   string     `yaml:"title"`
+	Text    string     `yaml:"text"`
+	Hint    string     `yaml:"hint"`
+	Example string     `yaml:"example"`
+	Success string     `yaml:"success"`
+	Access  StepAccess `yaml:"access"`
 }
 
 func parseStep(p *problems, n *yaml.Node) *Step {
@@ -373,7 +374,8 @@ func parseStep(p *problems, n *yaml.Node) *Step {
 		return nil
 	}
 	s := &Step{ID: f.ID, Kind: f.Kind, Title: f.Title, Text: strings.TrimSpace(f.Text),
-		Hint: strings.TrimSpace(f.Hint), Example: strings.TrimSpace(f.Example), Success: strings.TrimSpace(f.Success), line: n.Line}
+		Hint: strings.TrimSpace(f.Hint), Example: strings.TrimSpace(f.Example), Success: strings.TrimSpace(f.Success), line: n.Line,
+		Access: StepAccess{Text: strings.TrimSpace(f.Access.Text), Hint: strings.TrimSpace(f.Access.Hint), Example: strings.TrimSpace(f.Access.Example)}}
 	if !idPattern.MatchString(s.ID) {
 		p.add(orNode(child(n, "id"), n), "step id %q should be lowercase letters, digits and dashes", s.ID)
 	}

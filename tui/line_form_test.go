@@ -316,8 +316,8 @@ func TestLinesFormCalendar(t *testing.T) {
 	s.expect("1. 09:00 (completo)\n2. 09:30\n")
 	s.send("1")
 	s.expect("Error: Esa opción está completa. Elige otra.")
-	s.send("siguiente")
-	s.expect("Hay 1 dato que corregir:\n2. Hora: Esa opción está completa. Elige otra.")
+	s.send("siguiente") // the full time was not chosen: the time is still empty
+	s.expect("Hay 1 dato que corregir:\n2. Hora: Elige una opción")
 	s.send("2", "2", "siguiente")
 	s.expect("Página 3 de 3: Tus datos.")
 	l, _ := tuitest.Library(t).Catalog("es").Lesson("cita-previa")

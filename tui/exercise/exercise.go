@@ -3,6 +3,8 @@
 package exercise
 
 import (
+	"reflect"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -54,7 +56,22 @@ type (
 	// the lesson file, never values, as outcomes that are not attempts (no
 	// miss counts towards the hint or the worked example).
 	OutcomeTaker interface{ TakeOutcomes() []string }
+	// AnswerComparer says whether two of its answers are the same answer,
+	// for an exercise whose answers hold more than the learner gave (the
+	// time a form's answer was taken).
+	AnswerComparer interface {
+		SameAnswer(a, b lessons.Answer) bool
+	}
 )
+
+// SameAnswer says whether a and b, two answers of ex, are the same answer:
+// the player shows a verdict as about the answer before once they differ.
+func SameAnswer(ex Exercise, a, b lessons.Answer) bool {
+	if c, ok := ex.(AnswerComparer); ok {
+		return c.SameAnswer(a, b)
+	}
+	return reflect.DeepEqual(a, b)
+}
 
 // fullExercise is an optional interface (checked with a type assertion by
 // the player) for an exercise that is a whole application, such as the mail

@@ -46,7 +46,7 @@ func (p *Player) LineHint() access.Result {
 		return access.Say(cat.T("line_no_hint"))
 	}
 	if p.Hint {
-		return access.Say(cat.T("hint_label") + " " + p.Step().Hint)
+		return access.Say(cat.T("hint_label") + " " + p.Step().LineHint())
 	}
 	return access.Result{Cmd: p.ShowHint()}
 }

@@ -58,7 +58,7 @@ func (p *Player) LineView() access.Frame {
 	}
 	s := p.Step()
 	a := p.lineExercise()
-	lines := []string{cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps)) + ". " + s.Title, s.Text}
+	lines := []string{cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps)) + ". " + s.Title, s.LineText()}
 	lines = append(lines, a.Describe()...)
 	if terms := p.Terms(); len(terms) > 0 {
 		lines = append(lines, cat.T("line_glossary_here", "Words", termWords(terms), "Word", access.Word(p.c, "line_cmd_glossary")))
@@ -68,10 +68,10 @@ func (p *Player) LineView() access.Frame {
 		f.News = append(f.News, access.Note{ID: fmt.Sprintf("verdict:%d", p.judged), Text: p.lineVerdict()})
 	}
 	if p.Hint && p.State != Solved {
-		f.News = append(f.News, access.Note{ID: "hint", Text: cat.T("hint_label") + " " + s.Hint})
+		f.News = append(f.News, access.Note{ID: "hint", Text: cat.T("hint_label") + " " + s.LineHint()})
 	}
 	if p.State == revealed {
-		f.News = append(f.News, access.Note{ID: "example", Text: cat.T("example_label") + " " + s.Example})
+		f.News = append(f.News, access.Note{ID: "example", Text: cat.T("example_label") + " " + s.LineExample()})
 	}
 	if n, ok := a.(exercise.LineNewser); ok {
 		f.News = append(f.News, n.LineNews()...)
@@ -135,6 +135,7 @@ func (p *Player) LineInput(text string) access.Result {
 	}
 	out, check := a.Line(text)
 	cmds := []tea.Cmd{p.takeFromExercise()}
+	p.noticeChange()
 	if check && p.State == Asking {
 		cmds = append(cmds, p.enterPressed())
 	}

@@ -32,17 +32,22 @@ const (
 
 // Player shows a lesson, one step per screen.
 type Player struct {
-	c        *ui.Common
-	Lesson   *lessons.Lesson
-	next     *lessons.Lesson // the next lesson of the itinerary, if any
-	Idx      int
-	Ex       exercise.Exercise
-	State    stepState
-	Misses   int
-	Verdict  *lessons.Verdict
-	Hint     bool // the hint is on screen
-	Finished bool // the summary is on screen
-	onHome   bool // the summary's focus is on "Back to home" rather than "Next lesson"
+	c       *ui.Common
+	Lesson  *lessons.Lesson
+	next    *lessons.Lesson // the next lesson of the itinerary, if any
+	Idx     int
+	Ex      exercise.Exercise
+	State   stepState
+	Misses  int
+	Verdict *lessons.Verdict
+	// Stale says the answer changed since Verdict judged it: the verdict
+	// then shows dimmed, as about the answer before, never beside a new
+	// answer it would contradict.
+	Stale    bool
+	judgedAs lessons.Answer // the answer Verdict judged (forgotten with the step)
+	Hint     bool           // the hint is on screen
+	Finished bool           // the summary is on screen
+	onHome   bool           // the summary's focus is on "Back to home" rather than "Next lesson"
 	last     time.Time
 	Entered  time.Time             // when the current step came on screen
 	scroll   int                   // first line shown when the step is taller than the screen
@@ -79,6 +84,7 @@ func (p *Player) Close() { p.Wipe() }
 
 // Wipe forgets what was typed in the current exercise.
 func (p *Player) Wipe() {
+	p.judgedAs = nil
 	if w, ok := p.Ex.(exercise.Wiper); ok {
 		w.Wipe()
 	}
@@ -95,6 +101,7 @@ func (p *Player) enter(i int) {
 	p.Idx = i
 	p.Entered = p.c.Now()
 	p.State, p.Misses, p.Verdict, p.Hint, p.scroll = Asking, 0, nil, false, 0
+	p.Stale, p.judgedAs = false, nil
 	s := p.Step()
 	p.Ex = kinds.Lookup(s.Kind).New(p.c, s)
 	p.lineEx = nil
@@ -140,7 +147,22 @@ func (p *Player) Update(msg tea.Msg) tea.Cmd {
 	if handled {
 		return cmd
 	}
-	return tea.Batch(p.Ex.Update(msg), p.takeFromExercise())
+	cmd = p.Ex.Update(msg)
+	cmd = tea.Batch(cmd, p.takeFromExercise())
+	p.noticeChange()
+	return cmd
+}
+
+// noticeChange marks the verdict on screen stale when the answer is no
+// longer the one it judged (a field edited, a person added, a password
+// changed under its meter), and fresh again if the learner puts it back.
+// Every kind gets this here, once: feedback belongs to the answer it
+// judged.
+func (p *Player) noticeChange() {
+	if p.Verdict == nil || p.State != Asking {
+		return
+	}
+	p.Stale = !exercise.SameAnswer(p.Ex, p.judgedAs, p.Ex.Answer())
 }
 
 // summaryUpdate handles keys and clicks on the summary at the end.
@@ -276,6 +298,7 @@ func (p *Player) judge(a lessons.Answer) tea.Cmd {
 	if j, ok := p.Ex.(exercise.JudgedTaker); ok {
 		j.Judged(v)
 	}
+	p.Stale, p.judgedAs = false, p.Ex.Answer() // after Judged, which may empty a box
 	if !v.Counts() {
 		// Nothing given yet: a reminder, not a miss.
 		return nil
@@ -464,6 +487,8 @@ func (p *Player) feedback(w int) string {
 	if v := p.Verdict; v != nil {
 		text := p.verdictWords()
 		switch {
+		case p.Stale:
+			lines = append(lines, wrap.Render(st.Dim.Render(cat.T("feedback_stale")+" "+text)))
 		case v.Correct:
 			lines = append(lines, wrap.Render(st.Good.Render("✔ "+cat.T("right"))+" "+text))
 		case !v.Counts():

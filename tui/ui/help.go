@@ -4,25 +4,40 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
 
 // HelpOverlay explains the current screen and its keys. Esc, F1 or ?
-// close it.
+// close it. Help taller than the screen scrolls (↑ ↓, the page keys, the
+// wheel), and the line that says how to close it always shows.
 type HelpOverlay struct {
 	C        *Common
 	Text     string
 	Bindings []key.Binding
+	vp       viewport.Model
 }
 
 // NewHelpOverlay makes the help for screen s: its text and its keys.
 func NewHelpOverlay(c *Common, s Screen) *HelpOverlay {
-	return &HelpOverlay{C: c, Text: s.HelpText(), Bindings: s.Keys()}
+	return &HelpOverlay{C: c, Text: s.HelpText(), Bindings: s.Keys(), vp: helpViewport(c)}
+}
+
+// helpViewport is a viewport moved by Aula's own keys.
+func helpViewport(c *Common) viewport.Model {
+	vp := viewport.New(0, 0)
+	k := c.Keys
+	vp.KeyMap = viewport.KeyMap{PageDown: k.PageDown, PageUp: k.PageUp, Up: k.Up, Down: k.Down}
+	return vp
 }
 
 // Update handles keys and clicks meant for the screen.
 func (h *HelpOverlay) Update(msg tea.Msg) (tea.Cmd, bool) {
+	if m, ok := msg.(tea.MouseMsg); ok {
+		h.vp, _ = h.vp.Update(m)
+		return nil, false
+	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return nil, false
@@ -30,6 +45,9 @@ func (h *HelpOverlay) Update(msg tea.Msg) (tea.Cmd, bool) {
 	keys := h.C.Keys
 	closes := key.Matches(k, keys.Back) || key.Matches(k, keys.Help) || key.Matches(k, keys.HelpQ) ||
 		key.Matches(k, keys.Enter) || key.Matches(k, keys.ForceQuit)
+	if !closes {
+		h.vp, _ = h.vp.Update(k)
+	}
 	return nil, closes
 }
 
@@ -51,7 +69,19 @@ func (h *HelpOverlay) View(width, height int) string {
 	for _, line := range h.C.KeyHelp(h.Bindings) {
 		b.WriteString(wrap.Render("  "+line) + "\n")
 	}
-	b.WriteString(wrap.Render(cat.T("help_mouse")) + "\n\n")
-	b.WriteString(st.Dim.Render(wrap.Render(cat.T("help_close"))))
-	return b.String()
+	b.WriteString(wrap.Render(cat.T("help_mouse")))
+	closing := st.Dim.Render(wrap.Render(cat.T("help_close")))
+	body := b.String()
+	room := height - 1 - lipgloss.Height(closing) // a blank line, then how to close
+	if lipgloss.Height(body) <= room || room < 2 {
+		return body + "\n\n" + closing
+	}
+	// Too tall: the body scrolls above a line that says there is more.
+	h.vp.Width, h.vp.Height = width, room
+	h.vp.SetContent(body)
+	more := cat.T("more_below")
+	if h.vp.AtBottom() {
+		more = cat.T("more_above")
+	}
+	return h.vp.View() + "\n" + st.Dim.Render(lipgloss.NewStyle().MaxWidth(width).Render(more)) + "\n" + closing
 }

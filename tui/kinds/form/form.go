@@ -52,6 +52,8 @@ type FormExercise struct {
 	showTop  bool   // right after a blocked Next: the summary on screen if the focus fits too
 	Back     bool   // came from the review page: Next returns to it
 	scroll   int    // first line of the page body on screen
+	free     bool   // the view was moved by the page keys or the wheel: it does not follow the focus until the next key
+	pageLen  int    // lines of the page body on screen, for the page keys
 	pageDone []bool // pages left with a valid Next: they survive a timeout
 
 	touched   bool       // the learner changed something: leaving asks first
@@ -96,6 +98,7 @@ type groupState struct {
 	next    int
 }
 
+// NewFormExercise makes the form of a form step, on its first page.
 func NewFormExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	fm := s.Exercise.(*lessons.Form)
 	e := &FormExercise{c: c, Step: s, form: fm, keys: newFormKeys(c),
@@ -143,6 +146,7 @@ func (e *FormExercise) removeItem(g *groupState, serial int) {
 	}
 }
 
+// ItemKey is the key of sub-field sub of item serial of a group.
 func ItemKey(group string, serial int, sub string) string {
 	return group + "#" + strconv.Itoa(serial) + "." + sub
 }
@@ -164,7 +168,7 @@ func (e *FormExercise) reviewPage() int { return len(e.form.Pages) }
 
 // EnterPage shows page i with the focus on its first target.
 func (e *FormExercise) EnterPage(i int) {
-	e.Page, e.Focus, e.scroll, e.summary, e.popup = i, 0, 0, false, popNone
+	e.Page, e.Focus, e.scroll, e.summary, e.popup, e.free = i, 0, 0, false, popNone, false
 	e.focusField()
 }
 
@@ -279,41 +283,52 @@ func (e *FormExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
 	e.Focus = ui.Clamp(e.Focus, 0, len(ts)-1)
 	t := ts[e.Focus]
 	k := e.c.Keys
+	e.free = false // any other key brings the focus back into view
 	if fs := e.Fields[t.Key]; fs != nil && t.Kind == TField && fs.F.Kind == "day" {
 		if cmd, used := e.dayKey(fs, msg); used {
 			return cmd
 		}
 	}
+	if e.navKey(msg, t) {
+		return nil
+	}
 	switch {
-	case msg.Type == tea.KeyTab || msg.Type == tea.KeyDown:
-		e.move(1)
-		return nil
-	case msg.Type == tea.KeyShiftTab || msg.Type == tea.KeyUp:
-		e.move(-1)
-		return nil
-	case msg.Type == tea.KeyPgDown:
-		e.move(5)
-		return nil
-	case msg.Type == tea.KeyPgUp:
-		e.move(-5)
-		return nil
 	case key.Matches(msg, k.Enter):
 		return e.activate(t, true)
 	case key.Matches(msg, e.keys.Mark) && !e.isText(t):
 		return e.activate(t, false)
-	case (msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight) && t.Kind >= TNext:
-		if msg.Type == tea.KeyLeft {
-			e.move(-1)
-		} else {
-			e.move(1)
-		}
-		return nil
 	}
-	if t.Kind != TField {
-		return nil
+	return e.fieldKey(t, msg)
+}
+
+// navKey moves the focus or the view for a key that does that, and says
+// whether it did.
+func (e *FormExercise) navKey(msg tea.KeyMsg, t Target) bool {
+	k := e.c.Keys
+	switch {
+	case msg.Type == tea.KeyTab || msg.Type == tea.KeyDown:
+		e.move(1)
+	case msg.Type == tea.KeyShiftTab || msg.Type == tea.KeyUp:
+		e.move(-1)
+	case key.Matches(msg, k.PageDown):
+		e.pageBy(1)
+	case key.Matches(msg, k.PageUp):
+		e.pageBy(-1)
+	case msg.Type == tea.KeyLeft && t.Kind >= TNext:
+		e.move(-1)
+	case msg.Type == tea.KeyRight && t.Kind >= TNext:
+		e.move(1)
+	default:
+		return false
 	}
+	return true
+}
+
+// fieldKey handles a key meant for the field under the focus: text typed,
+// a file taken off, a letter in a drop-down.
+func (e *FormExercise) fieldKey(t Target, msg tea.KeyMsg) tea.Cmd {
 	fs := e.Fields[t.Key]
-	if fs == nil {
+	if t.Kind != TField || fs == nil {
 		return nil
 	}
 	if fs.F.IsText() {
@@ -332,7 +347,7 @@ func (e *FormExercise) pageKey(msg tea.KeyMsg) tea.Cmd {
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 0 {
 			// A letter jumps to the first option that starts with it, as in
 			// a web page's drop-down.
-			if i := fs.optionStarting(string(msg.Runes)); i >= 0 {
+			if i := fs.optionStarting(string(msg.Runes), fs.optionIndex()); i >= 0 {
 				e.openPopup(popSelect, fs.key, i)
 			}
 		}
@@ -396,26 +411,9 @@ func (e *FormExercise) activate(t Target, enter bool) tea.Cmd {
 		e.Back = true
 		e.EnterPage(t.N)
 	case TAdd:
-		g := e.Groups[t.Key]
-		if len(g.Serials) < g.f.MaxItem {
-			e.addItem(g, nil)
-			e.touched = true
-			e.FocusOn(ItemKey(g.f.ID, g.Serials[len(g.Serials)-1], g.f.Fields[0].ID))
-		}
+		e.addPerson(e.Groups[t.Key])
 	case TRemove:
-		// The focus goes to what takes the removed person's place: the next
-		// person, or the Add button.
-		g := e.Groups[t.Key]
-		first := e.Focus
-		ts, prefix := e.Targets(), ItemKey(g.f.ID, t.N, "")
-		for first > 0 && strings.HasPrefix(ts[first-1].Key, prefix) {
-			first--
-		}
-		e.removeItem(g, t.N)
-		e.touched = true
-		e.revalidate()
-		e.Focus = first
-		e.move(0)
+		e.removePerson(e.Groups[t.Key], t.N)
 	case tNewCode:
 		e.sendCode(e.Fields[t.Key].F)
 		if fs := e.Fields[t.Key]; fs != nil {
@@ -425,44 +423,73 @@ func (e *FormExercise) activate(t Target, enter bool) tea.Cmd {
 	case tOption:
 		fs := e.Fields[t.Key]
 		o := fs.F.Options[t.N]
-		fs.Value = o.ID
-		e.changed(fs)
 		if o.Full {
-			// A time already taken says so at once.
+			// A time already taken says so at once, and is not ticked: as
+			// on a real site, what was chosen before stays chosen.
 			fs.Err = lessons.RuleOptionFull
 			return nil
 		}
+		fs.Value = o.ID
+		e.changed(fs)
 		if enter {
 			e.moveAfter(t.Key)
 		}
 	case TField:
-		fs := e.Fields[t.Key]
-		switch fs.F.Kind {
-		case "check":
-			// Space or a click ticks and unticks; Enter only goes on, so
-			// that a consent is never given by pressing Enter to move.
-			if enter {
-				e.moveToNextBox()
-				break
-			}
-			fs.Value = map[bool]string{true: "", false: "yes"}[fs.Value == "yes"]
-			e.changed(fs)
-		case "select":
-			e.openPopup(popSelect, fs.key, max(fs.optionIndex(), 0))
-		case "file":
-			e.openPopup(popPicker, fs.key, max(e.fileIndex(fs.Value), 0))
-		case "day":
-			e.pickDay(fs)
-			if enter && fs.Err == "" {
-				e.moveToNextBox()
-			}
-		default:
-			if enter {
-				e.moveToNextBox()
-			}
-		}
+		e.activateField(e.Fields[t.Key], enter)
 	}
 	return nil
+}
+
+// addPerson adds an empty item to group g, with the focus on its first box.
+func (e *FormExercise) addPerson(g *groupState) {
+	if len(g.Serials) < g.f.MaxItem {
+		e.addItem(g, nil)
+		e.touched = true
+		e.FocusOn(ItemKey(g.f.ID, g.Serials[len(g.Serials)-1], g.f.Fields[0].ID))
+	}
+}
+
+// removePerson takes item serial out of group g. The focus goes to what
+// takes the removed person's place: the next person, or the Add button.
+func (e *FormExercise) removePerson(g *groupState, serial int) {
+	first := e.Focus
+	ts, prefix := e.Targets(), ItemKey(g.f.ID, serial, "")
+	for first > 0 && strings.HasPrefix(ts[first-1].Key, prefix) {
+		first--
+	}
+	e.removeItem(g, serial)
+	e.touched = true
+	e.revalidate()
+	e.Focus = first
+	e.move(0)
+}
+
+// activateField is Enter (enter true) or Space on field fs.
+func (e *FormExercise) activateField(fs *fieldState, enter bool) {
+	switch fs.F.Kind {
+	case "check":
+		// Space or a click ticks and unticks; Enter only goes on, so
+		// that a consent is never given by pressing Enter to move.
+		if enter {
+			e.moveToNextBox()
+			break
+		}
+		fs.Value = map[bool]string{true: "", false: "yes"}[fs.Value == "yes"]
+		e.changed(fs)
+	case "select":
+		e.openPopup(popSelect, fs.key, max(fs.optionIndex(), 0))
+	case "file":
+		e.openPopup(popPicker, fs.key, max(e.fileIndex(fs.Value), 0))
+	case "day":
+		e.pickDay(fs)
+		if enter && fs.Err == "" {
+			e.moveToNextBox()
+		}
+	default:
+		if enter {
+			e.moveToNextBox()
+		}
+	}
 }
 
 // moveToNextBox is Enter in a text field: the focus goes to the next field
@@ -489,61 +516,6 @@ func (e *FormExercise) moveAfter(k string) {
 		}
 	}
 	e.moveToNextBox()
-}
-
-func (e *FormExercise) openPopup(p popup, k string, at int) {
-	e.popup, e.popupKey, e.pickAt = p, k, at
-}
-
-// popupKeys handles keys in a drop-down list or the file picker.
-func (e *FormExercise) popupKeys(msg tea.KeyMsg) tea.Cmd {
-	fs := e.Fields[e.popupKey]
-	if fs == nil {
-		e.popup = popNone
-		return nil
-	}
-	n := len(fs.F.Options)
-	if e.popup == popPicker {
-		n = len(e.form.Files)
-	}
-	k := e.c.Keys
-	switch {
-	case msg.Type == tea.KeyUp || msg.Type == tea.KeyShiftTab:
-		e.pickAt = (e.pickAt - 1 + n) % n
-	case msg.Type == tea.KeyDown || msg.Type == tea.KeyTab:
-		e.pickAt = (e.pickAt + 1) % n
-	case key.Matches(msg, k.Enter), key.Matches(msg, e.keys.Mark):
-		e.pick(fs, e.pickAt)
-	case msg.Type == tea.KeyRunes && e.popup == popSelect:
-		if i := fs.optionStarting(string(msg.Runes)); i >= 0 {
-			e.pickAt = i
-		}
-	}
-	return nil
-}
-
-// pick chooses line i of the open popup for field fs.
-func (e *FormExercise) pick(fs *fieldState, i int) {
-	if e.popup == popPicker {
-		fs.Value = e.form.Files[i].ID
-	} else {
-		fs.Value = fs.F.Options[i].ID
-	}
-	e.popup = popNone
-	e.changed(fs)
-	e.FocusOn(fs.key)
-	if fs.Err == "" {
-		e.moveToNextBox()
-	}
-}
-
-func (e *FormExercise) fileIndex(id string) int {
-	for i, f := range e.form.Files {
-		if f.ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // changed notes that the learner changed field fs: a shown error is
@@ -573,4 +545,11 @@ func (e *FormExercise) signInAgain() {
 	e.stage = stFill
 	e.lastInput = e.c.Now()
 	e.arrive(e.Page)
+}
+
+// pageBy moves the view (not the focus) by n screens, as the page keys do
+// on a web page; the next other key brings the focus back into view.
+func (e *FormExercise) pageBy(n int) {
+	e.free = true
+	e.scroll = max(e.scroll+n*max(e.pageLen-1, 1), 0)
 }

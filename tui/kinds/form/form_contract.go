@@ -1,6 +1,7 @@
 package form
 
 import (
+	"maps"
 	"strings"
 	"time"
 
@@ -107,6 +108,14 @@ func (e *FormExercise) Answer() lessons.Answer {
 	return a
 }
 
+// SameAnswer says whether a and b hold the same values and items: the
+// time each was taken, and the codes sent, are not the learner's answer.
+func (e *FormExercise) SameAnswer(a, b lessons.Answer) bool {
+	x, okx := a.(lessons.FormAnswer)
+	y, oky := b.(lessons.FormAnswer)
+	return okx && oky && maps.Equal(x.Values, y.Values) && maps.Equal(x.Items, y.Items)
+}
+
 // Answer builds the answer and the key of every path in it.
 func (e *FormExercise) answer() (lessons.FormAnswer, map[string]string) {
 	a := lessons.FormAnswer{Values: map[string]string{}, Items: map[string]int{}, Now: e.c.Now(), Codes: map[string]lessons.SentCode{}}
@@ -138,6 +147,7 @@ func (e *FormExercise) answer() (lessons.FormAnswer, map[string]string) {
 	return a, keys
 }
 
+// Keys lists the keys that make sense where the focus is.
 func (e *FormExercise) Keys() []key.Binding { return e.keys.forTarget(e) }
 
 // Typing is true while a text field has the keyboard.
@@ -199,7 +209,7 @@ func (e *FormExercise) leaveKey(keys []key.Binding) []key.Binding {
 }
 
 // forTarget lists the keys that make sense where the focus is.
-func (k formKeys) forTarget(e *FormExercise) (out []key.Binding) {
+func (k formKeys) forTarget(e *FormExercise) []key.Binding {
 	if e.stage == stReceipt {
 		if e.receipt.reference != "" && !e.receipt.saved {
 			return []key.Binding{k.Save}
@@ -221,29 +231,41 @@ func (k formKeys) forTarget(e *FormExercise) (out []key.Binding) {
 	if e.popup == popPersona {
 		return []key.Binding{k.Persona, k.Close}
 	}
-	defer func() { out = e.leaveKey(out) }()
-	out = []key.Binding{k.Move}
+	return e.leaveKey(k.onPage(e))
+}
+
+// onPage lists the keys of a page or the review, for the target under the
+// focus.
+func (k formKeys) onPage(e *FormExercise) []key.Binding {
+	out := []key.Binding{k.Move}
 	ts := e.Targets()
 	if e.Focus < len(ts) {
-		t := ts[e.Focus]
-		fs := e.Fields[t.Key]
-		switch {
-		case t.Kind == tOption, t.Kind == TField && fs != nil && fs.F.Kind == "check":
-			out = append(out, k.Mark)
-		case t.Kind == TField && fs != nil && fs.F.Kind == "day":
-			out = append(out, k.Days, k.Choose)
-		case t.Kind == TField && fs != nil && fs.F.Kind == "file" && fs.Value != "":
-			out = append(out, k.Choose, k.Remove)
-		case t.Kind == TField && fs != nil && (fs.F.Kind == "select" || fs.F.Kind == "file"), t.Kind == tChange:
-			out = append(out, k.Choose)
-		default:
-			out = append(out, k.Enter)
-		}
+		out = append(out, k.forFocus(e, ts[e.Focus])...)
 	}
 	if e.form.Persona != nil && !e.isWide() {
 		out = append(out, k.Persona)
 	}
 	return out
+}
+
+// forFocus is what Enter or Space do on target t.
+func (k formKeys) forFocus(e *FormExercise, t Target) []key.Binding {
+	kind := ""
+	if fs := e.Fields[t.Key]; t.Kind == TField && fs != nil {
+		kind = fs.F.Kind
+		if kind == "file" && fs.Value != "" {
+			return []key.Binding{k.Choose, k.Remove}
+		}
+	}
+	switch {
+	case t.Kind == tOption, kind == "check":
+		return []key.Binding{k.Mark}
+	case kind == "day":
+		return []key.Binding{k.Days, k.Choose}
+	case kind == "select", kind == "file", t.Kind == tChange:
+		return []key.Binding{k.Choose}
+	}
+	return []key.Binding{k.Enter}
 }
 
 // fieldValueText is a field's answer in words, as the review and the

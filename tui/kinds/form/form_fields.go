@@ -98,15 +98,19 @@ func (fs *fieldState) optionIndex() int {
 	return -1
 }
 
-// optionStarting is the first option whose words start with prefix,
-// ignoring capitals and accents, or -1.
-func (fs *fieldState) optionStarting(prefix string) int {
+// optionStarting is the first option after option from whose words start
+// with prefix, ignoring capitals and accents, or -1.
+func (fs *fieldState) optionStarting(prefix string, from int) int {
 	p := lessons.Fold(prefix)
 	if p == "" {
 		return -1
 	}
-	for i, o := range fs.F.Options {
-		if strings.HasPrefix(lessons.Fold(o.Text), p) {
+	// After the option at from, going round: the same letter again goes
+	// to the next option with it (b, b: Badajoz, then Barcelona).
+	n := len(fs.F.Options)
+	for k := 1; k <= n; k++ {
+		i := ((from+k)%n + n) % n
+		if strings.HasPrefix(lessons.Fold(fs.F.Options[i].Text), p) {
 			return i
 		}
 	}
@@ -193,7 +197,7 @@ func styleIf(on bool, s lipgloss.Style, text string) string {
 // drawField draws field fs (target ti; its options and buttons follow in
 // the targets list) into cv. at is the focused target.
 func (e *FormExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l fieldLayout, indent string) {
-	st, cat := e.c.Styles, e.c.Cat
+	cat := e.c.Cat
 	f := fs.F
 	focused := *ti == at
 	switch f.Kind {
@@ -206,52 +210,13 @@ func (e *FormExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 			}
 		}
 	case "select":
-		text := st.Dim.Render(cat.T("form_select_placeholder"))
-		if o := f.Option(fs.Value); o != nil {
-			text = o.Text
-		}
-		inner := l.input - 4
-		text = lipgloss.NewStyle().MaxWidth(inner).Render(text)
-		text += strings.Repeat(" ", max(inner-lipgloss.Width(text), 0)) + " ▾"
-		e.row(cv, *ti, l, indent, e.label(f), boxed(text, l.input), focused)
-		if e.popup == popSelect && e.popupKey == fs.key {
-			e.drawHelpAndError(cv, fs, *ti, l, indent, focused)
-			e.drawList(cv, *ti, indent+"    ", optionTexts(f, cat.T("form_option_full")), l.width-len(indent)-4)
+		if e.drawSelect(cv, fs, *ti, l, indent, focused) {
 			return
 		}
 	case "check":
-		box := "[ ] "
-		if fs.Value == "yes" {
-			box = "[x] "
-		}
-		lines := wrapLines(e.label(f), max(l.width-len(indent)-6, 8))
-		for i, ln := range lines {
-			p := "      "
-			if i == 0 {
-				p = pointer(focused) + box
-			}
-			cv.add(*ti, indent+p+styleIf(focused, st.Cursor, ln))
-		}
+		e.drawCheck(cv, fs, *ti, l, indent, focused)
 	case "radio":
-		for _, ln := range wrapLines(e.label(f), max(l.width-len(indent)-2, 8)) {
-			cv.add(-1, indent+"  "+ln)
-		}
-		e.drawHelpAndError(cv, fs, -1, l, indent, e.radioFocused(fs, at, *ti))
-		for i, o := range f.Options {
-			mark := "( ) "
-			if fs.Value == o.ID {
-				mark = "(•) "
-			}
-			text := o.Text
-			if o.Full {
-				text += " " + st.Dim.Render(cat.T("form_option_full"))
-			}
-			on := *ti == at
-			cv.add(*ti, indent+"    "+pointer(on)+mark+styleIf(on, st.Cursor, text))
-			if i < len(f.Options)-1 {
-				*ti++
-			}
-		}
+		e.drawRadio(cv, fs, ti, at, l, indent)
 		return
 	case "file":
 		text := "[ " + cat.T("form_btn_attach") + " ]"
@@ -260,18 +225,84 @@ func (e *FormExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 		}
 		e.row(cv, *ti, l, indent, e.label(f), text, focused)
 	case "day":
-		for _, ln := range wrapLines(e.label(f), max(l.width-len(indent)-2, 8)) {
-			cv.add(*ti, indent+pointer(focused)+styleIf(focused, st.Cursor, ln))
-		}
-		cal, row := e.calendar(fs, focused)
-		for i, ln := range cal {
-			if i == row {
-				cv.keep = len(cv.lines)
-			}
-			cv.add(*ti, indent+"  "+ln)
-		}
+		e.drawDay(cv, fs, *ti, l, indent, focused)
 	}
 	e.drawHelpAndError(cv, fs, *ti, l, indent, focused)
+}
+
+// drawSelect draws a drop-down, and its list when open (then with its help
+// and error above the list: it reports true, all is drawn).
+func (e *FormExercise) drawSelect(cv *canvas, fs *fieldState, ti int, l fieldLayout, indent string, focused bool) bool {
+	st, cat, f := e.c.Styles, e.c.Cat, fs.F
+	text := st.Dim.Render(cat.T("form_select_placeholder"))
+	if o := f.Option(fs.Value); o != nil {
+		text = o.Text
+	}
+	inner := l.input - 4
+	text = lipgloss.NewStyle().MaxWidth(inner).Render(text)
+	text += strings.Repeat(" ", max(inner-lipgloss.Width(text), 0)) + " ▾"
+	e.row(cv, ti, l, indent, e.label(f), boxed(text, l.input), focused)
+	if e.popup != popSelect || e.popupKey != fs.key {
+		return false
+	}
+	e.drawHelpAndError(cv, fs, ti, l, indent, focused)
+	e.drawList(cv, ti, indent+"    ", optionTexts(f, cat.T("form_option_full")), l.width-len(indent)-4)
+	return true
+}
+
+// drawCheck draws a check box and its label.
+func (e *FormExercise) drawCheck(cv *canvas, fs *fieldState, ti int, l fieldLayout, indent string, focused bool) {
+	box := "[ ] "
+	if fs.Value == "yes" {
+		box = "[x] "
+	}
+	lines := wrapLines(e.label(fs.F), max(l.width-len(indent)-6, 8))
+	for i, ln := range lines {
+		p := "      "
+		if i == 0 {
+			p = pointer(focused) + box
+		}
+		cv.add(ti, indent+p+styleIf(focused, e.c.Styles.Cursor, ln))
+	}
+}
+
+// drawRadio draws radio buttons, one target per option (ti ends on the
+// last), with the field's help and error above them.
+func (e *FormExercise) drawRadio(cv *canvas, fs *fieldState, ti *int, at int, l fieldLayout, indent string) {
+	st, cat, f := e.c.Styles, e.c.Cat, fs.F
+	for _, ln := range wrapLines(e.label(f), max(l.width-len(indent)-2, 8)) {
+		cv.add(-1, indent+"  "+ln)
+	}
+	e.drawHelpAndError(cv, fs, -1, l, indent, e.radioFocused(fs, at, *ti))
+	for i, o := range f.Options {
+		mark := "( ) "
+		if fs.Value == o.ID {
+			mark = "(•) "
+		}
+		text := o.Text
+		if o.Full {
+			text += " " + st.Dim.Render(cat.T("form_option_full"))
+		}
+		on := *ti == at
+		cv.add(*ti, indent+"    "+pointer(on)+mark+styleIf(on, st.Cursor, text))
+		if i < len(f.Options)-1 {
+			*ti++
+		}
+	}
+}
+
+// drawDay draws a calendar, keeping the cursor's row on screen.
+func (e *FormExercise) drawDay(cv *canvas, fs *fieldState, ti int, l fieldLayout, indent string, focused bool) {
+	for _, ln := range wrapLines(e.label(fs.F), max(l.width-len(indent)-2, 8)) {
+		cv.add(ti, indent+pointer(focused)+styleIf(focused, e.c.Styles.Cursor, ln))
+	}
+	cal, row := e.calendar(fs, focused)
+	for i, ln := range cal {
+		if i == row {
+			cv.keep = len(cv.lines)
+		}
+		cv.add(ti, indent+"  "+ln)
+	}
 }
 
 // radioFocused says whether the focus is on one of radio field fs's options,

@@ -38,6 +38,7 @@ type Target struct {
 	N    int
 }
 
+// Zone is the mouse zone of target t in step step.
 func (t Target) Zone(step string) string {
 	return "form:" + step + ":" + strconv.Itoa(int(t.Kind)) + ":" + t.Key + ":" + strconv.Itoa(t.N)
 }
@@ -276,30 +277,21 @@ func (e *FormExercise) viewPage(w, h int) []string {
 			e.drawPage(&cv, w, true)
 		}
 	}
+	return e.fitPage(head, &cv, h)
+}
+
+// fitPage shows the part of the page in cv that fits h lines under head,
+// keeping the focused target on screen, with a line to say there is more.
+func (e *FormExercise) fitPage(head []string, cv *canvas, h int) []string {
 	room := max(h-len(head), 2)
 	if len(cv.lines) <= room {
 		e.scroll = 0
 		return append(head, e.markZones(cv.lines, cv.owner)...)
 	}
-	// Keep the focused target on screen, with a line to say there is more.
 	page := room - 1
 	first, last := cv.span(e.Focus)
 	if e.showTop && first > cv.sum && last >= page && cv.sum+1+last-first+1 <= page {
-		// Right after a blocked Next, when the summary and the field with
-		// the first error do not fit one under the other: the summary, a ⋮
-		// for the lines left out, the field and what follows it.
-		lines := append(append([]string{}, cv.lines[:cv.sum]...), e.c.Styles.Dim.Render("  ⋮"))
-		owner := append(append([]int{}, cv.owner[:cv.sum]...), -1)
-		i := first
-		for ; i < len(cv.lines) && len(lines) < page; i++ {
-			lines, owner = append(lines, cv.lines[i]), append(owner, cv.owner[i])
-		}
-		e.scroll = 0
-		more := e.c.Cat.T("more_below")
-		if i >= len(cv.lines) {
-			more = e.c.Cat.T("more_above")
-		}
-		return append(append(head, e.markZones(lines, owner)...), e.c.Styles.Dim.Render(more))
+		return append(head, e.summaryAndField(cv, first, page)...)
 	}
 	if e.showTop {
 		// Right after a blocked Next: the summary from its first line, and
@@ -307,22 +299,9 @@ func (e *FormExercise) viewPage(w, h int) []string {
 		first, last = 0, min(last, page-1)
 		e.scroll = 0
 	}
-	if first >= 0 {
-		if last-first+1 > page && cv.keep > first && cv.keep < last {
-			// Taller than the screen: the line that matters and the one
-			// after it (the calendar's cursor, and the day in words).
-			last = min(last, max(cv.keep+1, first+page-1))
-			first = last - page + 1
-		}
-		if last-first+1 > page {
-			last = first + page - 1
-		}
-		if first < e.scroll {
-			e.scroll = first
-		}
-		if last >= e.scroll+page {
-			e.scroll = last - page + 1
-		}
+	e.pageLen = page
+	if first >= 0 && !e.free {
+		e.follow(cv, first, last, page)
 	}
 	e.scroll = ui.Clamp(e.scroll, 0, len(cv.lines)-page)
 	body := e.markZones(cv.lines[e.scroll:e.scroll+page], cv.owner[e.scroll:e.scroll+page])
@@ -331,6 +310,45 @@ func (e *FormExercise) viewPage(w, h int) []string {
 		more = e.c.Cat.T("more_above")
 	}
 	return append(append(head, body...), e.c.Styles.Dim.Render(more))
+}
+
+// summaryAndField is the view right after a blocked Next, when the summary
+// and the field with the first error (lines first on) do not fit one under
+// the other: the summary, a ⋮ for the lines left out, the field and what
+// follows it, in page lines and a line to say there is more.
+func (e *FormExercise) summaryAndField(cv *canvas, first, page int) []string {
+	lines := append(append([]string{}, cv.lines[:cv.sum]...), e.c.Styles.Dim.Render("  ⋮"))
+	owner := append(append([]int{}, cv.owner[:cv.sum]...), -1)
+	i := first
+	for ; i < len(cv.lines) && len(lines) < page; i++ {
+		lines, owner = append(lines, cv.lines[i]), append(owner, cv.owner[i])
+	}
+	e.scroll = 0
+	more := e.c.Cat.T("more_below")
+	if i >= len(cv.lines) {
+		more = e.c.Cat.T("more_above")
+	}
+	return append(e.markZones(lines, owner), e.c.Styles.Dim.Render(more))
+}
+
+// follow scrolls so that lines first to last (the focused target) show in
+// page lines.
+func (e *FormExercise) follow(cv *canvas, first, last, page int) {
+	if last-first+1 > page && cv.keep > first && cv.keep < last {
+		// Taller than the screen: the line that matters and the one
+		// after it (the calendar's cursor, and the day in words).
+		last = min(last, max(cv.keep+1, first+page-1))
+		first = last - page + 1
+	}
+	if last-first+1 > page {
+		last = first + page - 1
+	}
+	if first < e.scroll {
+		e.scroll = first
+	}
+	if last >= e.scroll+page {
+		e.scroll = last - page + 1
+	}
 }
 
 // markZones makes the lines of each field, option and small button a

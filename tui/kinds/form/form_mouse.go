@@ -36,18 +36,15 @@ func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	switch {
-	case msg.Button == tea.MouseButtonWheelDown && e.stage == stReceipt:
+	switch msg.Button {
+	case tea.MouseButtonWheelDown:
+		// The wheel moves the view, as on a web page, not the focus.
+		e.free = true
 		e.scroll++
 		return nil
-	case msg.Button == tea.MouseButtonWheelUp && e.stage == stReceipt:
+	case tea.MouseButtonWheelUp:
+		e.free = true
 		e.scroll = max(e.scroll-1, 0)
-		return nil
-	case msg.Button == tea.MouseButtonWheelDown:
-		e.move(1)
-		return nil
-	case msg.Button == tea.MouseButtonWheelUp:
-		e.move(-1)
 		return nil
 	}
 	if !ui.IsClick(msg) {

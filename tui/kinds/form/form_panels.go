@@ -7,6 +7,7 @@ import (
 
 	"aula/tui/ui"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -14,6 +15,7 @@ import (
 // Panels of the form: the practice persona card, the file picker and the
 // calendar of a day field.
 
+// SplitLines splits s into its lines.
 func SplitLines(s string) []string { return strings.Split(s, "\n") }
 
 // personaCard draws the persona card in w columns and at most h lines:
@@ -208,4 +210,60 @@ func (e *FormExercise) calendar(fs *fieldState, focused bool) ([]string, int) {
 
 func padLeft(s string, n int) string {
 	return strings.Repeat(" ", max(n-lipgloss.Width(s), 0)) + s
+}
+
+// openPopup opens panel p over the page for field k, on line at.
+func (e *FormExercise) openPopup(p popup, k string, at int) {
+	e.popup, e.popupKey, e.pickAt = p, k, at
+}
+
+// popupKeys handles keys in a drop-down list or the file picker.
+func (e *FormExercise) popupKeys(msg tea.KeyMsg) tea.Cmd {
+	fs := e.Fields[e.popupKey]
+	if fs == nil {
+		e.popup = popNone
+		return nil
+	}
+	n := len(fs.F.Options)
+	if e.popup == popPicker {
+		n = len(e.form.Files)
+	}
+	k := e.c.Keys
+	switch {
+	case msg.Type == tea.KeyUp || msg.Type == tea.KeyShiftTab:
+		e.pickAt = (e.pickAt - 1 + n) % n
+	case msg.Type == tea.KeyDown || msg.Type == tea.KeyTab:
+		e.pickAt = (e.pickAt + 1) % n
+	case key.Matches(msg, k.Enter), key.Matches(msg, e.keys.Mark):
+		e.pick(fs, e.pickAt)
+	case msg.Type == tea.KeyRunes && e.popup == popSelect:
+		if i := fs.optionStarting(string(msg.Runes), e.pickAt); i >= 0 {
+			e.pickAt = i
+		}
+	}
+	return nil
+}
+
+// pick chooses line i of the open popup for field fs.
+func (e *FormExercise) pick(fs *fieldState, i int) {
+	if e.popup == popPicker {
+		fs.Value = e.form.Files[i].ID
+	} else {
+		fs.Value = fs.F.Options[i].ID
+	}
+	e.popup = popNone
+	e.changed(fs)
+	e.FocusOn(fs.key)
+	if fs.Err == "" {
+		e.moveToNextBox()
+	}
+}
+
+func (e *FormExercise) fileIndex(id string) int {
+	for i, f := range e.form.Files {
+		if f.ID == id {
+			return i
+		}
+	}
+	return -1
 }

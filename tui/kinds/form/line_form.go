@@ -27,12 +27,14 @@ type FormLines struct {
 	cmd tea.Cmd // what a line asks the runner to do (leaving, from the form's dialog)
 }
 
+// NewFormLines makes the accessible-mode adapter of a form step.
 var NewFormLines = exercise.LineAdapter(func(c *ui.Common, e *FormExercise) exercise.LineExercise {
 	return &FormLines{c: c, E: e}
 })
 
 func (l *FormLines) w(id string) string { return access.Word(l.c, id) }
 
+// Describe is said once when the step opens: the page and its fields.
 func (l *FormLines) Describe() []string {
 	cat := l.c.Cat
 	fm := l.E.form
@@ -259,6 +261,7 @@ func (l *FormLines) receipt() []string {
 // fields are the fields of the page, in the order they are numbered.
 func (l *FormLines) fields() []*fieldState { return l.E.PageFieldsInOrder() }
 
+// Prompt says what to type now.
 func (l *FormLines) Prompt() string {
 	cat := l.c.Cat
 	e := l.E
@@ -297,6 +300,7 @@ func (l *FormLines) Prompt() string {
 	return cat.T("line_form_prompt", "Next", l.w("line_cmd_form_next"))
 }
 
+// LineCommands are the words the form understands.
 func (l *FormLines) LineCommands() []string {
 	cat := l.c.Cat
 	if l.E.Page >= l.E.reviewPage() {
@@ -373,6 +377,7 @@ func (l *FormLines) Press(t Target) {
 	}
 }
 
+// Line takes one typed line: a value, a field number or a command.
 func (l *FormLines) Line(text string) ([]string, bool) {
 	e := l.E
 	if e.done || e.stage == stReceipt {

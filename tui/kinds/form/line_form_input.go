@@ -15,77 +15,17 @@ import (
 func (l *FormLines) command(text string) []string {
 	cat := l.c.Cat
 	e := l.E
-	cmd, arg := access.FirstWord(text)
-	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
-	review := e.Page >= e.reviewPage()
-	switch {
-	case strings.TrimSpace(text) == "":
+	if strings.TrimSpace(text) == "" {
 		return []string{l.Prompt()}
-	case is("line_cmd_card") && arg == "":
-		return l.card()
-	case (is("line_cmd_next") || is("line_cmd_form_next")) && arg == "", is("line_cmd_submit") && arg == "":
-		if review || l.nextTarget().Kind == TSubmit {
-			return l.act(Target{Kind: TSubmit})
-		}
-		if is("line_cmd_submit") {
-			return []string{cat.T("line_form_submit_later", "Next", l.w("line_cmd_form_next"))}
-		}
-		return l.act(l.nextTarget())
-	case is("line_cmd_form_back") && arg == "", access.IsWord(l.c, text, "line_cmd_back"):
-		if e.Page == 0 {
-			if e.WantsEsc() {
-				// As Esc: the form asks before the answers typed are lost.
-				e.escape()
-				return l.dialogLines()
-			}
-			return []string{cat.T("line_form_first_page")}
-		}
-		e.goBack()
-		return l.page()
-	case is("line_cmd_change"):
-		if !review {
-			return []string{cat.T("line_form_change_on_review")}
-		}
-		i, ok := access.Number(arg, len(e.form.Pages))
-		if !ok {
-			return []string{access.NotNumber(l.c, arg, len(e.form.Pages))}
-		}
-		l.Press(Target{Kind: tChange, N: i - 1})
-		return l.page()
 	}
-	if review {
+	if out, ok := l.moveCommand(text); ok {
+		return out
+	}
+	if e.Page >= e.reviewPage() {
 		return []string{cat.T("line_not_understood", "Text", access.Clip(text, 40), "Help", l.w("line_cmd_help"))}
 	}
-	switch {
-	case is("line_cmd_add"):
-		return l.add(arg)
-	case is("line_cmd_remove"):
-		return l.remove(arg)
-	case is("line_cmd_new_code"):
-		for _, fs := range l.fields() {
-			if fs.F.Kind == "code" {
-				l.Press(Target{Kind: tNewCode, Key: fs.key})
-				return l.sms(fs.F)
-			}
-		}
-		return []string{cat.T("line_form_no_code")}
-	case is("line_cmd_file"):
-		fs := l.only("file")
-		if fs == nil {
-			return []string{cat.T("line_form_file_which")}
-		}
-		l.sel = fs.key
-		if _, ok := access.Number(arg, len(e.form.Files)); ok {
-			out, _ := l.value(arg)
-			return out
-		}
-		return l.ask(fs)
-	case is("line_cmd_yes") && arg == "", is("line_cmd_no") && arg == "":
-		if fs := l.only("check"); fs != nil {
-			l.sel = fs.key
-			out, _ := l.value(text)
-			return out
-		}
+	if out, ok := l.pageCommand(text); ok {
+		return out
 	}
 	fields := l.fields()
 	if i, ok := access.Number(text, len(fields)); ok {
@@ -98,6 +38,102 @@ func (l *FormLines) command(text string) []string {
 		return []string{l.c.Cat.T("line_form_no_such_field", "Text", access.Clip(text, 20), "Max", len(fields))}
 	}
 	return []string{cat.T("line_not_understood", "Text", access.Clip(text, 40), "Help", l.w("line_cmd_help"))}
+}
+
+// moveCommand handles the words that go from page to page (next, back,
+// change, submit) and the persona's card; false when text is none of them.
+func (l *FormLines) moveCommand(text string) ([]string, bool) {
+	cat := l.c.Cat
+	e := l.E
+	cmd, arg := access.FirstWord(text)
+	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
+	review := e.Page >= e.reviewPage()
+	switch {
+	case is("line_cmd_card") && arg == "":
+		return l.card(), true
+	case (is("line_cmd_next") || is("line_cmd_form_next")) && arg == "", is("line_cmd_submit") && arg == "":
+		if review || l.nextTarget().Kind == TSubmit {
+			return l.act(Target{Kind: TSubmit}), true
+		}
+		if is("line_cmd_submit") {
+			return []string{cat.T("line_form_submit_later", "Next", l.w("line_cmd_form_next"))}, true
+		}
+		return l.act(l.nextTarget()), true
+	case is("line_cmd_form_back") && arg == "", access.IsWord(l.c, text, "line_cmd_back"):
+		return l.back(), true
+	case is("line_cmd_change"):
+		if !review {
+			return []string{cat.T("line_form_change_on_review")}, true
+		}
+		i, ok := access.Number(arg, len(e.form.Pages))
+		if !ok {
+			return []string{access.NotNumber(l.c, arg, len(e.form.Pages))}, true
+		}
+		l.Press(Target{Kind: tChange, N: i - 1})
+		return l.page(), true
+	}
+	return nil, false
+}
+
+// back goes to the page before; on the first page it asks before leaving,
+// as Esc does, once answers are typed.
+func (l *FormLines) back() []string {
+	e := l.E
+	if e.Page == 0 {
+		if e.WantsEsc() {
+			// As Esc: the form asks before the answers typed are lost.
+			e.escape()
+			return l.dialogLines()
+		}
+		return []string{l.c.Cat.T("line_form_first_page")}
+	}
+	e.goBack()
+	return l.page()
+}
+
+// pageCommand handles the words that act on the page (add or remove a
+// person, a new code, a file, yes or no); false when text is none of them.
+func (l *FormLines) pageCommand(text string) ([]string, bool) {
+	cat := l.c.Cat
+	cmd, arg := access.FirstWord(text)
+	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
+	switch {
+	case is("line_cmd_add"):
+		return l.add(arg), true
+	case is("line_cmd_remove"):
+		return l.remove(arg), true
+	case is("line_cmd_new_code"):
+		for _, fs := range l.fields() {
+			if fs.F.Kind == "code" {
+				l.Press(Target{Kind: tNewCode, Key: fs.key})
+				return l.sms(fs.F), true
+			}
+		}
+		return []string{cat.T("line_form_no_code")}, true
+	case is("line_cmd_file"):
+		return l.fileCommand(arg), true
+	case is("line_cmd_yes") && arg == "", is("line_cmd_no") && arg == "":
+		if fs := l.only("check"); fs != nil {
+			l.sel = fs.key
+			out, _ := l.value(text)
+			return out, true
+		}
+	}
+	return nil, false
+}
+
+// fileCommand is "archivo N": the page's upload gets file N.
+func (l *FormLines) fileCommand(arg string) []string {
+	fs := l.only("file")
+	if fs == nil {
+		return []string{l.c.Cat.T("line_form_file_which")}
+	}
+	l.sel = fs.key
+	if _, ok := access.Number(arg, len(l.E.form.Files)); ok {
+		out, _ := l.value(arg)
+		return out
+	}
+	return l.ask(fs)
 }
 
 // only is the page's one field of a kind (the consent, the upload), or nil
@@ -205,7 +241,6 @@ func (l *FormLines) days(f *lessons.Field) []time.Time {
 // methods. ok is false when the line is not a value for it (a command):
 // the field is let go and the line handled as a command.
 func (l *FormLines) value(text string) ([]string, bool) {
-	cat := l.c.Cat
 	e := l.E
 	fs := e.Fields[l.sel]
 	if fs == nil {
@@ -214,107 +249,133 @@ func (l *FormLines) value(text string) ([]string, bool) {
 	}
 	f := fs.F
 	t := strings.TrimSpace(text)
-	pick := func(n int) (int, bool) {
-		if t == "" {
-			l.sel = ""
-			return 0, false
-		}
-		_, arg := access.FirstWord(t)
-		if i, ok := access.Number(t, n); ok {
-			return i - 1, true
-		}
-		if i, ok := access.Number(arg, n); ok && f.Kind == "file" && access.IsWord(l.c, strings.Fields(t)[0], "line_cmd_file") {
-			return i - 1, true
-		}
-		return 0, false
-	}
+	var out []string
+	var done bool
 	switch f.Kind {
 	case "text", "date", "code":
-		l.sel = ""
-		if t == "" {
-			return []string{cat.T("line_form_kept")}, true
-		}
-		if access.IsWord(l.c, t, "line_cmd_clear") {
-			fs.Input.SetValue("")
-			e.changed(fs)
-			return []string{cat.T("line_form_cleared")}, true
-		}
-		fs.Input.SetValue(access.ClipRunes(t, fs.Input.CharLimit))
-		e.changed(fs)
+		out, done = l.setText(fs, t)
 	case "select", "radio":
-		i, ok := pick(len(f.Options))
-		if !ok {
-			if t == "" {
-				return []string{cat.T("line_form_kept")}, true
-			}
-			if _, err := strconv.Atoi(t); err == nil {
-				return []string{access.NotNumber(l.c, t, len(f.Options))}, true
-			}
-			l.sel = ""
-			return nil, false
-		}
-		if f.Kind == "select" {
-			e.openPopup(popSelect, fs.key, i)
-			e.pick(fs, i)
-		} else {
-			l.Press(Target{Kind: tOption, Key: fs.key, N: i})
-		}
+		out, done = l.setOption(fs, t)
 	case "file":
-		i, ok := pick(len(e.form.Files))
-		if !ok {
-			if t == "" {
-				return []string{cat.T("line_form_kept")}, true
-			}
-			if _, err := strconv.Atoi(t); err == nil {
-				return []string{access.NotNumber(l.c, t, len(e.form.Files))}, true
-			}
-			if w, arg := access.FirstWord(t); access.IsWord(l.c, w, "line_cmd_file") {
-				return []string{access.NotNumber(l.c, arg, len(e.form.Files))}, true
-			}
-			l.sel = ""
-			return nil, false
-		}
-		e.openPopup(popPicker, fs.key, i)
-		e.pick(fs, i)
+		out, done = l.setFile(fs, t)
 	case "day":
 		days := l.days(f)
-		i, ok := pick(len(days))
+		i, ok := l.number(f, t, len(days))
 		if !ok {
-			if t == "" {
-				return []string{cat.T("line_form_kept")}, true
-			}
-			if _, err := strconv.Atoi(t); err == nil {
-				return []string{access.NotNumber(l.c, t, len(days))}, true
-			}
-			l.sel = ""
-			return nil, false
+			return l.notNumber(f, t, len(days))
 		}
 		fs.day = days[i]
 		e.pickDay(fs)
+		done = true
 	case "check":
-		yes, no := access.IsWord(l.c, t, "line_cmd_yes"), access.IsWord(l.c, t, "line_cmd_no")
-		if !yes && !no {
-			if t == "" {
-				l.sel = ""
-				return []string{cat.T("line_form_kept")}, true
-			}
-			l.sel = ""
-			return nil, false
-		}
-		if yes != (fs.Value == "yes") {
-			e.FocusOn(fs.key)
-			e.activate(Target{Kind: TField, Key: fs.key}, false) // as Space: tick or untick
-		}
+		out, done = l.setCheck(fs, t)
 	default:
 		l.sel = ""
 		return nil, false
 	}
+	if out != nil || !done {
+		return out, done
+	}
 	l.sel = ""
-	out := []string{labelSentence(f.Label) + " " + access.Sentence(l.valueText(fs))}
+	out = []string{labelSentence(f.Label) + " " + access.Sentence(l.valueText(fs))}
 	if fs.Err != "" {
-		out = append(out, cat.T("line_form_error", "Text", l.ErrorText(f, fs.Err)))
+		out = append(out, l.c.Cat.T("line_form_error", "Text", l.ErrorText(f, fs.Err)))
 	}
 	return out, true
+}
+
+// number is the choice t names among n (from 0): "2", or "archivo 2" for
+// a file.
+func (l *FormLines) number(f *lessons.Field, t string, n int) (int, bool) {
+	if t == "" {
+		l.sel = ""
+		return 0, false
+	}
+	_, arg := access.FirstWord(t)
+	if i, ok := access.Number(t, n); ok {
+		return i - 1, true
+	}
+	if i, ok := access.Number(arg, n); ok && f.Kind == "file" && access.IsWord(l.c, strings.Fields(t)[0], "line_cmd_file") {
+		return i - 1, true
+	}
+	return 0, false
+}
+
+// notNumber answers t that names none of n choices: kept when empty, a
+// number out of range said so, anything else left to the commands.
+func (l *FormLines) notNumber(f *lessons.Field, t string, n int) ([]string, bool) {
+	if t == "" {
+		return []string{l.c.Cat.T("line_form_kept")}, true
+	}
+	if _, err := strconv.Atoi(t); err == nil {
+		return []string{access.NotNumber(l.c, t, n)}, true
+	}
+	if w, arg := access.FirstWord(t); f.Kind == "file" && access.IsWord(l.c, w, "line_cmd_file") {
+		return []string{access.NotNumber(l.c, arg, n)}, true
+	}
+	l.sel = ""
+	return nil, false
+}
+
+// setText types t into a text field ("" keeps it, the word for clear
+// empties it). A nil answer with true means: say the new value.
+func (l *FormLines) setText(fs *fieldState, t string) ([]string, bool) {
+	cat := l.c.Cat
+	l.sel = ""
+	if t == "" {
+		return []string{cat.T("line_form_kept")}, true
+	}
+	if access.IsWord(l.c, t, "line_cmd_clear") {
+		fs.Input.SetValue("")
+		l.E.changed(fs)
+		return []string{cat.T("line_form_cleared")}, true
+	}
+	fs.Input.SetValue(access.ClipRunes(t, fs.Input.CharLimit))
+	l.E.changed(fs)
+	return nil, true
+}
+
+// setOption chooses option t of a drop-down or radio buttons.
+func (l *FormLines) setOption(fs *fieldState, t string) ([]string, bool) {
+	i, ok := l.number(fs.F, t, len(fs.F.Options))
+	if !ok {
+		return l.notNumber(fs.F, t, len(fs.F.Options))
+	}
+	if fs.F.Kind == "select" {
+		l.E.openPopup(popSelect, fs.key, i)
+		l.E.pick(fs, i)
+	} else {
+		l.Press(Target{Kind: tOption, Key: fs.key, N: i})
+	}
+	return nil, true
+}
+
+// setFile attaches file t to an upload field.
+func (l *FormLines) setFile(fs *fieldState, t string) ([]string, bool) {
+	i, ok := l.number(fs.F, t, len(l.E.form.Files))
+	if !ok {
+		return l.notNumber(fs.F, t, len(l.E.form.Files))
+	}
+	l.E.openPopup(popPicker, fs.key, i)
+	l.E.pick(fs, i)
+	return nil, true
+}
+
+// setCheck ticks or unticks a check box for yes or no.
+func (l *FormLines) setCheck(fs *fieldState, t string) ([]string, bool) {
+	yes, no := access.IsWord(l.c, t, "line_cmd_yes"), access.IsWord(l.c, t, "line_cmd_no")
+	if !yes && !no {
+		l.sel = ""
+		if t == "" {
+			return []string{l.c.Cat.T("line_form_kept")}, true
+		}
+		return nil, false
+	}
+	if yes != (fs.Value == "yes") {
+		l.E.FocusOn(fs.key)
+		l.E.activate(Target{Kind: TField, Key: fs.key}, false) // as Space: tick or untick
+	}
+	return nil, true
 }
 
 // groups are the repeating groups of the page.

@@ -134,6 +134,7 @@ func newInboxKeys(c *ui.Common) inboxKeys {
 	}
 }
 
+// NewInboxExercise makes the mail app of an inbox step.
 func NewInboxExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	x := s.Exercise.(*lessons.Inbox)
 	e := &InboxExercise{c: c, step: s, Ex: x, keys: newInboxKeys(c), focus: focusList}
@@ -168,6 +169,7 @@ func (e *InboxExercise) Shown() []*mailItem {
 	return append(mine, rest...)
 }
 
+// Mail is the message with id, or nil.
 func (e *InboxExercise) Mail(id string) *mailItem {
 	for _, m := range e.mails {
 		if m.Id == id {
@@ -238,12 +240,15 @@ func (e *InboxExercise) TakeCheck() lessons.Answer {
 // CheckKey is the letter that asks to check (C), shown on the Check button.
 func (e *InboxExercise) CheckKey() key.Binding { return e.keys.Check }
 
+// Typing says whether a text box has the keyboard, so letters are text, not commands.
 func (e *InboxExercise) Typing() bool {
 	return e.mode == modeCompose && e.dlg == nil && !e.Done && e.Form.focus <= fieldBody
 }
 
+// WantsEsc says whether Esc belongs to the mail app: to leave a link, the picker or a draft.
 func (e *InboxExercise) WantsEsc() bool { return !e.Done && (e.dlg != nil || e.mode != modeMail) }
 
+// SetDone freezes the mail app once the step is over; reading still works.
 func (e *InboxExercise) SetDone(done bool) {
 	e.Done = done
 	if done {
@@ -259,6 +264,7 @@ func (e *InboxExercise) SetDone(done bool) {
 	}
 }
 
+// Update handles keys and clicks meant for the mail app.
 func (e *InboxExercise) Update(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(discardDraftMsg); ok {
 		if !e.Done {
@@ -279,8 +285,13 @@ func (e *InboxExercise) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		e.note = ""
 		if e.Done {
-			if e.mode == modeMail {
+			switch e.mode {
+			case modeMail:
 				e.Browse(k)
+			case modeLink:
+				// A link looked at as the last action: its two buttons
+				// still work, as in accessible mode.
+				e.linkKey(k)
 			}
 			return nil
 		}
@@ -404,8 +415,12 @@ func (e *InboxExercise) answerTarget(kind string) {
 // openLink is a link's number (from 0) in the open message.
 func (e *InboxExercise) openLink(i int) {
 	m := e.opened()
-	if m == nil || i >= len(m.links) {
+	if m == nil || len(m.links) == 0 {
 		e.note = e.c.Cat.T("inbox_no_such_link")
+		return
+	}
+	if i >= len(m.links) {
+		e.note = e.c.Cat.T("inbox_link_count", "Count", len(m.links))
 		return
 	}
 	e.inspect(m, m.links[i])

@@ -112,6 +112,7 @@ func (f *composeForm) blur() {
 	f.Body.Blur()
 }
 
+// FocusOn moves the focus to stop i of the compose form.
 func (f *composeForm) FocusOn(i int) {
 	f.blur()
 	f.focus = ui.Clamp(i, 0, composeStops-1)
@@ -146,69 +147,88 @@ func oneLine(k tea.KeyMsg) tea.KeyMsg {
 	return k
 }
 
+// StartCompose opens the compose form: a new email, or a reply or forward of orig.
 func (e *InboxExercise) StartCompose(kind string, orig *mailItem) {
 	e.Form = newComposeForm(e.c, kind, orig)
 	e.mode = modeCompose
 }
 
+// composeKey handles a key in the compose form: moving between its boxes
+// and buttons, or typing.
 func (e *InboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
+	if e.composeMove(k) {
+		return nil
+	}
+	return e.Form.typeKey(k)
+}
+
+// composeMove handles the keys that move or press in the compose form, and
+// says whether k was one of them.
+func (e *InboxExercise) composeMove(k tea.KeyMsg) bool {
 	f := e.Form
 	switch k.Type {
 	case tea.KeyEsc:
 		e.askDiscard()
-		return nil
 	case tea.KeyTab:
 		f.FocusOn((f.focus + 1) % composeStops)
-		return nil
 	case tea.KeyShiftTab:
 		f.FocusOn((f.focus - 1 + composeStops) % composeStops)
-		return nil
 	case tea.KeyEnter:
-		switch f.focus {
-		case FieldTo, FieldCc, FieldSubject:
-			f.FocusOn(f.focus + 1)
-			return nil
-		case fieldBody:
-		default:
-			e.Press(f.focus)
-			return nil
-		}
-	case tea.KeyUp, tea.KeyDown:
-		up := k.Type == tea.KeyUp
 		switch {
-		case f.focus < fieldBody && up:
-			f.FocusOn(max(f.focus-1, 0))
-			return nil
+		case f.focus == fieldBody:
+			return false
 		case f.focus < fieldBody:
 			f.FocusOn(f.focus + 1)
-			return nil
-		case f.focus == fieldBody && up && f.Body.Line() == 0:
-			f.FocusOn(FieldSubject)
-			return nil
-		case f.focus == fieldBody && !up && f.Body.Line() >= f.Body.LineCount()-1:
-			f.FocusOn(btnAttach)
-			return nil
-		case f.focus > fieldBody:
-			if up {
-				f.FocusOn(fieldBody)
-			}
-			return nil
-		}
-	case tea.KeyLeft, tea.KeyRight:
-		if f.focus > fieldBody {
-			next := f.focus + 1
-			if k.Type == tea.KeyLeft {
-				next = f.focus - 1
-			}
-			f.FocusOn(ui.Clamp(next, btnAttach, btnDiscard))
-			return nil
-		}
-	case tea.KeySpace:
-		if f.focus > fieldBody {
+		default:
 			e.Press(f.focus)
-			return nil
 		}
+	case tea.KeyUp, tea.KeyDown:
+		return f.upDown(k.Type == tea.KeyUp)
+	case tea.KeyLeft, tea.KeyRight:
+		if f.focus <= fieldBody {
+			return false
+		}
+		next := f.focus + 1
+		if k.Type == tea.KeyLeft {
+			next = f.focus - 1
+		}
+		f.FocusOn(ui.Clamp(next, btnAttach, btnDiscard))
+	case tea.KeySpace:
+		if f.focus <= fieldBody {
+			return false
+		}
+		e.Press(f.focus)
+	default:
+		return false
 	}
+	return true
+}
+
+// upDown moves between the boxes with ↑ and ↓; in the message they move
+// the cursor, leaving it only from its first or last line. It says whether
+// the key was used.
+func (f *composeForm) upDown(up bool) bool {
+	switch {
+	case f.focus < fieldBody && up:
+		f.FocusOn(max(f.focus-1, 0))
+	case f.focus < fieldBody:
+		f.FocusOn(f.focus + 1)
+	case f.focus == fieldBody && up && f.Body.Line() == 0:
+		f.FocusOn(FieldSubject)
+	case f.focus == fieldBody && !up && f.Body.Line() >= f.Body.LineCount()-1:
+		f.FocusOn(btnAttach)
+	case f.focus > fieldBody:
+		if up {
+			f.FocusOn(fieldBody)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// typeKey types k into the box with the focus.
+func (f *composeForm) typeKey(k tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case f.focus <= FieldSubject:
@@ -233,7 +253,7 @@ func (e *InboxExercise) composeKey(k tea.KeyMsg) tea.Cmd {
 func (e *InboxExercise) Press(b int) {
 	switch b {
 	case btnAttach:
-		e.mode, e.picker = modePicker, 0
+		e.mode, e.picker = modePicker, e.firstAttached()
 	case BtnSend:
 		e.send()
 	case btnDiscard:
@@ -336,6 +356,17 @@ func (e *InboxExercise) send() {
 	e.Form, e.mode = nil, modeMail
 	e.note = e.c.Cat.T("inbox_sent_note")
 	e.did(lessons.ActSend, sm.Of, "")
+}
+
+// firstAttached is where the picker opens: on the first document already
+// attached, else on the first one.
+func (e *InboxExercise) firstAttached() int {
+	for i, d := range e.Ex.Documents {
+		if e.Form != nil && slices.Contains(e.Form.docs, d.ID) {
+			return i
+		}
+	}
+	return 0
 }
 
 // pickerKey moves over the files and, after the last one, the "back to the

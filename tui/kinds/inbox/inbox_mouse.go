@@ -33,7 +33,7 @@ func (e *InboxExercise) linkButton(i int) {
 }
 
 func (e *InboxExercise) mouse(m tea.MouseMsg) {
-	if e.Done && e.mode != modeMail {
+	if e.Done && e.mode != modeMail && e.mode != modeLink {
 		return
 	}
 	switch m.Button {
@@ -155,6 +155,7 @@ func (e *InboxExercise) actions() []inboxAction {
 	}
 }
 
+// Keys lists the keys of the part of the mail app on screen.
 func (e *InboxExercise) Keys() []key.Binding {
 	if e.dlg != nil {
 		return e.dlg.Keys()

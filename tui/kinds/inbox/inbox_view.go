@@ -105,39 +105,16 @@ func (e *InboxExercise) viewMail(w, h int) string {
 	fw := ui.Clamp(w/5, 16, 22)
 	rw := max(w-fw-2, 8)
 
-	// Folders.
-	var left []string
-	unread := 0
-	for _, m := range e.mails {
-		if m.folder == lessons.FolderInbox && m.unread {
-			unread++
-		}
-	}
-	for i, f := range inboxFolders {
-		name := cat.T("inbox_folder_" + f)
-		if f == lessons.FolderInbox && unread > 0 {
-			name += fmt.Sprintf(" (%d)", unread)
-		}
-		pointer := "  "
-		if i == e.folder {
-			pointer = "› "
-			if e.focus == focusFolders {
-				pointer = "▶ "
-			}
-		}
-		row := ui.Truncate(pointer+name, fw-1)
-		switch {
-		case i == e.folder && e.focus == focusFolders && !e.Done:
-			row = st.Cursor.Render(row)
-		case i == e.folder:
-			row = st.Title.Render(row)
-		}
-		left = append(left, e.c.Zones.Mark(fmt.Sprintf("inbox-folder-%d", i), row))
-	}
+	left := e.folderColumn(fw)
 
 	// Message list.
 	list := e.Shown()
 	listH := ui.Clamp(len(list), 1, max(h/2-1, 2))
+	if e.opened() != nil {
+		// An email is open: the list gives it room, so that its text
+		// shows and not only its header.
+		listH = ui.Clamp(len(list), 1, max(h/4, 2))
+	}
 	e.Cursor = ui.Clamp(e.Cursor, 0, max(len(list)-1, 0))
 	if e.Cursor < e.top {
 		e.top = e.Cursor
@@ -177,6 +154,40 @@ func (e *InboxExercise) viewMail(w, h int) string {
 		out = append(out, l+strings.Repeat(" ", max(fw-lipgloss.Width(l), 0))+st.Dim.Render("│")+" "+r)
 	}
 	return strings.Join(out, "\n")
+}
+
+// folderColumn is the column of folders, fw cells wide.
+func (e *InboxExercise) folderColumn(fw int) []string {
+	st, cat := e.c.Styles, e.c.Cat
+	var left []string
+	unread := 0
+	for _, m := range e.mails {
+		if m.folder == lessons.FolderInbox && m.unread {
+			unread++
+		}
+	}
+	for i, f := range inboxFolders {
+		name := cat.T("inbox_folder_" + f)
+		if f == lessons.FolderInbox && unread > 0 {
+			name += fmt.Sprintf(" (%d)", unread)
+		}
+		pointer := "  "
+		if i == e.folder {
+			pointer = "› "
+			if e.focus == focusFolders {
+				pointer = "▶ "
+			}
+		}
+		row := ui.Truncate(pointer+name, fw-1)
+		switch {
+		case i == e.folder && e.focus == focusFolders && !e.Done:
+			row = st.Cursor.Render(row)
+		case i == e.folder:
+			row = st.Title.Render(row)
+		}
+		left = append(left, e.c.Zones.Mark(fmt.Sprintf("inbox-folder-%d", i), row))
+	}
+	return left
 }
 
 // row is one message in the list: pointer, unread or suspicious mark,
@@ -412,7 +423,9 @@ func (e *InboxExercise) viewCompose(w, h int) string {
 
 func (e *InboxExercise) viewPicker(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
-	lines := []string{st.Title.Render(ui.Truncate(cat.T("inbox_picker_title"), w)), st.Dim.Render(ui.Truncate(cat.T("inbox_picker_folder"), w)), ""}
+	lines := []string{st.Title.Render(ui.Truncate(cat.T("inbox_picker_title"), w))}
+	lines = append(lines, strings.Split(st.Dim.Render(lipgloss.NewStyle().Width(w).Render(cat.T("inbox_picker_folder"))), "\n")...)
+	lines = append(lines, "")
 	attached := map[string]bool{}
 	if e.Form != nil {
 		for _, id := range e.Form.docs {
@@ -424,15 +437,18 @@ func (e *InboxExercise) viewPicker(w, h int) string {
 		nameW = max(nameW, lipgloss.Width(d.Name))
 	}
 	nameW = min(nameW, max(w-18, 8))
+	// One file per visit: a list to choose from (no boxes to tick), with
+	// the files already attached said in words.
+	tag := "  📎 " + cat.T("inbox_picker_attached")
 	for i, d := range e.Ex.Documents {
-		pointer, box := "  ", "[ ]"
+		pointer := "  "
 		if i == e.picker {
 			pointer = "▶ "
 		}
+		row := pointer + pad(ui.Truncate(d.Name, nameW), nameW) + "  " + fmt.Sprintf("%8s", ui.Truncate(d.Size, 8))
 		if attached[d.ID] {
-			box = "[x]"
+			row += ui.Truncate(tag, max(w-lipgloss.Width(row), 0))
 		}
-		row := pointer + box + " " + pad(ui.Truncate(d.Name, nameW), nameW) + "  " + fmt.Sprintf("%8s", ui.Truncate(d.Size, 8))
 		if i == e.picker {
 			row = st.Cursor.Render(row)
 		}

@@ -37,12 +37,14 @@ const (
 	stageReady // all written: send, attach, change a box, or discard
 )
 
+// NewInboxLines makes the accessible-mode adapter of an inbox step.
 var NewInboxLines = exercise.LineAdapter(func(c *ui.Common, e *InboxExercise) exercise.LineExercise {
 	return &inboxLines{c: c, e: e}
 })
 
 func (l *inboxLines) w(id string) string { return access.Word(l.c, id) }
 
+// Describe is said once when the step opens: the folder and its emails.
 func (l *inboxLines) Describe() []string {
 	cat := l.c.Cat
 	who := l.e.Ex.Me
@@ -130,6 +132,7 @@ func (l *inboxLines) read(m *mailItem) []string {
 	return out
 }
 
+// Prompt says what to type now.
 func (l *inboxLines) Prompt() string {
 	cat := l.c.Cat
 	e := l.e
@@ -170,6 +173,7 @@ func (l *inboxLines) LineRaw() bool {
 	return l.e.mode == modeCompose && l.stage == stageBody && !l.sure
 }
 
+// LineCommands are the words the mail app understands now.
 func (l *inboxLines) LineCommands() []string {
 	cat := l.c.Cat
 	switch l.e.mode {
@@ -242,17 +246,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 	case is("line_cmd_list"):
 		return l.list(), false
 	case is("line_cmd_folder"):
-		for i, f := range inboxFolders {
-			if n, ok := access.Number(arg, len(inboxFolders)); (ok && n == i+1) || access.Fold(arg) == access.Fold(cat.T("inbox_folder_"+f)) {
-				e.setFolder(i)
-				return l.list(), false
-			}
-		}
-		var names []string
-		for _, f := range inboxFolders {
-			names = append(names, cat.T("inbox_folder_"+f))
-		}
-		return []string{cat.T("line_inbox_folders", "Folders", strings.Join(access.Numbered(names), ", "), "Word", l.w("line_cmd_folder"))}, false
+		return l.folder(arg), false
 	case is("line_cmd_open"):
 		m, why := l.target(arg)
 		if m == nil {
@@ -263,17 +257,10 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 	case is("line_cmd_new"):
 		e.StartCompose(lessons.SendNew, nil)
 		return l.startForm(), false
-	case is("line_cmd_reply"), is("line_cmd_forward"):
-		m, why := l.target(arg)
-		if m == nil {
-			return why, false
-		}
-		kind := lessons.SendReply
-		if is("line_cmd_forward") {
-			kind = lessons.SendForward
-		}
-		e.StartCompose(kind, m)
-		return l.startForm(), false
+	case is("line_cmd_reply"):
+		return l.answerMail(lessons.SendReply, arg), false
+	case is("line_cmd_forward"):
+		return l.answerMail(lessons.SendForward, arg), false
 	case is("line_cmd_suspicious"):
 		if _, why := l.target(arg); why != nil {
 			return why, false
@@ -292,16 +279,7 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 	case is("line_cmd_links"):
 		return l.links(), false
 	case is("line_cmd_link"):
-		m := e.opened()
-		if m == nil || len(m.links) == 0 {
-			return []string{cat.T("line_inbox_no_links")}, false
-		}
-		i, ok := access.Number(arg, len(m.links))
-		if !ok {
-			return l.links(), false
-		}
-		e.inspect(m, m.links[i-1])
-		return l.linkInfo(), false
+		return l.link(arg), false
 	}
 	if i, ok := access.Number(text, len(e.Shown())); ok {
 		m := e.Shown()[i-1]
@@ -310,6 +288,49 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		return l.read(m), false
 	}
 	return []string{cat.T("line_not_understood", "Text", access.Clip(text, 40), "Help", l.w("line_cmd_help"))}, false
+}
+
+// folder goes to folder arg (its number or name) and lists it; without
+// one it lists the folders.
+func (l *inboxLines) folder(arg string) []string {
+	cat := l.c.Cat
+	for i, f := range inboxFolders {
+		if n, ok := access.Number(arg, len(inboxFolders)); (ok && n == i+1) || access.Fold(arg) == access.Fold(cat.T("inbox_folder_"+f)) {
+			l.e.setFolder(i)
+			return l.list()
+		}
+	}
+	var names []string
+	for _, f := range inboxFolders {
+		names = append(names, cat.T("inbox_folder_"+f))
+	}
+	return []string{cat.T("line_inbox_folders", "Folders", strings.Join(access.Numbered(names), ", "), "Word", l.w("line_cmd_folder"))}
+}
+
+// answerMail starts a reply or a forward of message arg (the open one
+// when arg is empty).
+func (l *inboxLines) answerMail(kind, arg string) []string {
+	m, why := l.target(arg)
+	if m == nil {
+		return why
+	}
+	l.e.StartCompose(kind, m)
+	return l.startForm()
+}
+
+// link looks at where link arg of the open message goes.
+func (l *inboxLines) link(arg string) []string {
+	cat := l.c.Cat
+	m := l.e.opened()
+	if m == nil || len(m.links) == 0 {
+		return []string{cat.T("line_inbox_no_links")}
+	}
+	i, ok := access.Number(arg, len(m.links))
+	if !ok {
+		return []string{cat.T("line_inbox_no_such_link", "Text", access.Clip(arg, 20), "Count", len(m.links), "Word", l.w("line_cmd_link"))}
+	}
+	l.e.inspect(m, m.links[i-1])
+	return l.linkInfo()
 }
 
 // links lists the links of the open message.
@@ -368,17 +389,26 @@ func (l *inboxLines) startForm() []string {
 }
 
 func (l *inboxLines) composeLine(text string) []string {
-	cat := l.c.Cat
-	e := l.e
-	f := e.Form
 	if l.sure {
 		l.sure = false
 		if i, ok := access.Number(text, 2); ok && i == 2 {
-			e.closeCompose()
+			l.e.closeCompose()
 			return nil
 		}
-		return []string{cat.T("line_inbox_keep_writing")}
+		return []string{l.c.Cat.T("line_inbox_keep_writing")}
 	}
+	if l.stage != stageBody && access.IsWord(l.c, text, "line_cmd_back") {
+		return l.discard()
+	}
+	if l.stage != stageReady {
+		return l.boxLine(text)
+	}
+	return l.draftCommand(text)
+}
+
+// boxLine takes text for the box being asked for.
+func (l *inboxLines) boxLine(text string) []string {
+	f := l.e.Form
 	set := func(field int, v string) {
 		if v = strings.TrimSpace(v); v != "" {
 			f.Inputs[field].SetValue(v)
@@ -387,69 +417,62 @@ func (l *inboxLines) composeLine(text string) []string {
 			}
 		}
 	}
-	// After one box, go on to the next, or back to the summary when the
-	// box was asked for from there (or an address was refused).
-	next := func(stage composeStage) []string {
-		if l.back || stage == stageReady {
-			l.back, l.stage = false, stageReady
-			return l.summary()
-		}
-		l.stage = stage
-		return nil
-	}
-	if l.stage != stageBody && access.IsWord(l.c, text, "line_cmd_back") {
-		return l.discard()
-	}
 	switch l.stage {
 	case stageTo:
 		set(FieldTo, text)
-		return next(stageCc)
+		return l.nextBox(stageCc)
 	case stageCc:
 		set(FieldCc, text)
-		return next(stageSubject)
+		return l.nextBox(stageSubject)
 	case stageSubject:
 		set(FieldSubject, text)
-		return next(stageBody)
-	case stageBody:
-		if strings.TrimSpace(text) != "" {
-			l.body = append(l.body, text)
-			return nil
-		}
-		if len(l.body) > 0 {
-			f.Body.SetValue(strings.Join(l.body, "\n"))
-			f.full = f.Body.Length() >= BodyLimit
-		}
-		l.body = nil
-		out := next(stageReady)
-		if f.full {
-			out = append(out, cat.T("inbox_body_full", "Max", BodyLimit))
-		}
-		return out
+		return l.nextBox(stageBody)
 	}
+	if strings.TrimSpace(text) != "" {
+		l.body = append(l.body, text)
+		return nil
+	}
+	if len(l.body) > 0 {
+		f.Body.SetValue(strings.Join(l.body, "\n"))
+		f.full = f.Body.Length() >= BodyLimit
+	}
+	l.body = nil
+	out := l.nextBox(stageReady)
+	if f.full {
+		out = append(out, l.c.Cat.T("inbox_body_full", "Max", BodyLimit))
+	}
+	return out
+}
+
+// nextBox goes on to the next box after one, or back to the summary when
+// the box was asked for from there (or an address was refused).
+func (l *inboxLines) nextBox(stage composeStage) []string {
+	if l.back || stage == stageReady {
+		l.back, l.stage = false, stageReady
+		return l.summary()
+	}
+	l.stage = stage
+	return nil
+}
+
+// draftCommand handles a command about the draft: send, attach, change a
+// box, discard.
+func (l *inboxLines) draftCommand(text string) []string {
+	cat := l.c.Cat
+	e := l.e
+	f := e.Form
 	cmd, arg := access.FirstWord(text)
 	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
 	switch {
 	case is("line_cmd_send"):
-		e.send()
-		if e.Form != nil {
-			// Refused: the address is mended first, then back here.
-			l.stage, l.back = stageTo, true
-			if f.bad == FieldCc {
-				l.stage = stageCc
-			}
-		}
-		return nil
+		l.send()
 	case is("line_cmd_attach"):
-		if arg == "" {
-			return l.documents()
-		}
 		i, ok := access.Number(arg, len(e.Ex.Documents))
 		if !ok {
 			return l.documents()
 		}
 		e.picker = i - 1
 		e.pick()
-		return nil
 	case is("line_cmd_to"):
 		l.stage, l.back = stageTo, true
 	case is("line_cmd_cc"):
@@ -468,6 +491,19 @@ func (l *inboxLines) composeLine(text string) []string {
 		return []string{cat.T("line_not_understood", "Text", access.Clip(text, 40), "Help", l.w("line_cmd_help"))}
 	}
 	return nil
+}
+
+// send sends the draft; when an address is refused, the box to mend is
+// asked for first, then back to the summary.
+func (l *inboxLines) send() {
+	f := l.e.Form
+	l.e.send()
+	if l.e.Form != nil {
+		l.stage, l.back = stageTo, true
+		if f.bad == FieldCc {
+			l.stage = stageCc
+		}
+	}
 }
 
 // discard closes an empty form, and asks before throwing a draft away.
@@ -536,6 +572,10 @@ func (l *inboxLines) documents() []string {
 
 // Browse: once the step is over, the mailbox can still be read.
 func (l *inboxLines) Browse(text string) []string {
+	if l.e.mode == modeLink {
+		// The step ended on looking at a link: its 2 choices still work.
+		return l.linkLine(text)
+	}
 	cmd, arg := access.FirstWord(text)
 	switch {
 	case access.IsWord(l.c, cmd, "line_cmd_list"):
