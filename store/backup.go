@@ -291,6 +291,9 @@ func salvageEvent(tx *bbolt.Tx, eb *bbolt.Bucket, e Event) error {
 	if err := project(tx, e); err != nil {
 		return err
 	}
+	if e.Kind.localOnly() {
+		return nil
+	}
 	return tx.Bucket(bucketOutbox).Put(u64(e.Seq), key)
 }
 

@@ -54,6 +54,16 @@ type (
 	// the lesson file, never values, as outcomes that are not attempts (no
 	// miss counts towards the hint or the worked example).
 	OutcomeTaker interface{ TakeOutcomes() []string }
+	// Resumer is an exercise of many pages (the online form) whose
+	// answers are never stored. Reached is the first page the learner has
+	// not passed yet; the player stores that number, and after a crash
+	// ResumeAt shows that page with the pages before it filled in with the
+	// lesson's fictional practice data. Pages is how many pages there are.
+	Resumer interface {
+		Reached() int
+		Pages() int
+		ResumeAt(page int)
+	}
 )
 
 // fullExercise is an optional interface (checked with a type assertion by

@@ -73,6 +73,7 @@ func (p *Player) LineView() access.Frame {
 	if p.State == revealed {
 		f.News = append(f.News, access.Note{ID: "example", Text: cat.T("example_label") + " " + s.Example})
 	}
+	f.News = append(f.News, p.resumeNote()...)
 	if n, ok := a.(exercise.LineNewser); ok {
 		f.News = append(f.News, n.LineNews()...)
 	}
