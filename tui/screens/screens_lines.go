@@ -45,7 +45,7 @@ func (s *SignIn) LineView() access.Frame {
 	case enterPIN:
 		f.Lines, f.Secret = []string{cat.T("enter_pin", "Name", s.learners[s.cursor].Name), cat.T("enter_pin_text")}, true
 	case pinLocked:
-		f.Lines = []string{cat.T("pin_locked_title"), cat.T("pin_locked_text")}
+		f.Lines = []string{cat.T("pin_locked_title"), s.lockedText()}
 		f.Prompt = cat.T("line_press_enter")
 	}
 	if s.busy {

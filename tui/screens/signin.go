@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -31,12 +32,6 @@ const (
 	pinLocked                   // three wrong PINs: ask the trainer
 )
 
-// maxPINTries is how many wrong PINs are allowed before the pause.
-const maxPINTries = 3
-
-// PinPause is how long a profile waits after maxPINTries wrong PINs.
-const PinPause = 30 * time.Second
-
 // SignIn lets a learner pick their name or add themselves; no email, no
 // password. A PIN is optional.
 type SignIn struct {
@@ -51,8 +46,9 @@ type SignIn struct {
 	msg      string // what went wrong last
 	busy     bool   // a PIN is being hashed or checked
 	auto     bool   // at start-up, the only learner of a laptop goes straight in
-	tries    map[uint64]int
-	lockedAt map[uint64]time.Time
+	// lockedUntil is when the name on screen can try a PIN again (the
+	// store keeps the lock: store.TryPIN).
+	lockedUntil time.Time
 }
 
 // Results of sign-in commands.
@@ -63,7 +59,7 @@ type (
 	}
 	pinCheckedMsg struct {
 		learner store.Learner
-		ok      bool
+		res     store.PINTry
 		err     error
 	}
 )
@@ -73,7 +69,7 @@ func NewSignIn(c *ui.Common, auto bool) *SignIn {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints
-	return &SignIn{c: c, input: in, auto: auto, tries: map[uint64]int{}, lockedAt: map[uint64]time.Time{}}
+	return &SignIn{c: c, input: in, auto: auto}
 }
 
 // Title names the screen at its top.
@@ -184,19 +180,19 @@ func (s *SignIn) pinChecked(msg pinCheckedMsg) tea.Cmd {
 		s.msg = s.c.Cat.T("load_failed")
 		return nil
 	}
-	if msg.ok {
-		delete(s.tries, msg.learner.ID)
+	if msg.res.OK {
 		return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: true})
 	}
-	s.tries[msg.learner.ID]++
-	left := maxPINTries - s.tries[msg.learner.ID]
-	if left <= 0 {
-		s.lockedAt[msg.learner.ID] = s.c.Now()
-		delete(s.tries, msg.learner.ID)
-		s.mode, s.msg = pinLocked, ""
+	if !msg.res.Until.IsZero() {
+		for i := range s.learners {
+			if s.learners[i].ID == msg.learner.ID {
+				s.learners[i].PINLock = store.PINLock{Until: msg.res.Until}
+			}
+		}
+		s.mode, s.msg, s.lockedUntil = pinLocked, "", msg.res.Until
 		return nil
 	}
-	s.msg = s.c.Cat.T("pin_wrong", "Count", left)
+	s.msg = s.c.Cat.T("pin_wrong", "Count", msg.res.Left)
 	s.startInput("", true)
 	return nil
 }
@@ -299,12 +295,9 @@ func (s *SignIn) pick() tea.Cmd {
 	if !l.HasPIN() {
 		return ui.Send(ui.SignedInMsg{Learner: l, Shared: len(s.learners) > 1})
 	}
-	if at, locked := s.lockedAt[l.ID]; locked {
-		if s.c.Now().Sub(at) < PinPause {
-			s.mode = pinLocked
-			return nil
-		}
-		delete(s.lockedAt, l.ID)
+	if l.Locked(s.c.Now()) {
+		s.mode, s.lockedUntil = pinLocked, l.PINLock.Until
+		return nil
 	}
 	s.mode = enterPIN
 	s.startInput("", true)
@@ -367,10 +360,10 @@ func (s *SignIn) submit() tea.Cmd {
 		l := s.learners[s.cursor]
 		s.busy = true
 		s.input.Reset()
-		st := s.c.Store
+		st, now := s.c.Store, s.c.Now()
 		return func() tea.Msg {
-			ok, err := st.CheckPIN(l.ID, v)
-			return pinCheckedMsg{learner: l, ok: ok, err: err}
+			res, err := st.TryPIN(l.ID, v, now)
+			return pinCheckedMsg{learner: l, res: res, err: err}
 		}
 	}
 	return nil
@@ -475,7 +468,7 @@ func (s *SignIn) View() string {
 			add("", st.Dim.Render(cat.T("checking")))
 		}
 	case pinLocked:
-		add(st.Title.Render(cat.T("pin_locked_title")), "", wrap.Render(cat.T("pin_locked_text")), "",
+		add(st.Title.Render(cat.T("pin_locked_title")), "", wrap.Render(s.lockedText()), "",
 			ui.Button(s.c, "btn-ok", cat.T("btn_ok"), true))
 	}
 	if s.msg != "" {
@@ -494,4 +487,12 @@ func (s *SignIn) scrollList(lines []string, head, cursor int) []string {
 	}
 	start := ui.Clamp(cursor-room/2, 0, len(rows)-room)
 	return append(append([]string{}, lines[:head]...), rows[start:start+room]...)
+}
+
+// lockedText says why the name is locked, until when, and that the
+// trainer can lift it sooner.
+func (s *SignIn) lockedText() string {
+	now := s.c.Now()
+	mins := max(int(math.Ceil(s.lockedUntil.Sub(now).Minutes())), 1)
+	return s.c.Cat.T("pin_locked_text", "Time", s.lockedUntil.In(now.Location()).Format("15:04"), "Count", mins)
 }
