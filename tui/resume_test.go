@@ -125,3 +125,30 @@ func (d *driver) dialogSays(want ...string) {
 		}
 	}
 }
+
+// A learner who picked their name on the sign-in screen and is typing
+// their PIN is in the class's presence, signing in, rather than absent
+// (the dashboard showed them "Offline"; issue 19, item 3).
+func TestSigningInIsPresentInTheClass(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	t.Cleanup(func() { st.Close() })
+	ana, err := st.AddLearner("Ana", "4821")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddLearner("Pepe", ""); err != nil {
+		t.Fatal(err)
+	}
+	f := &fakeClass{}
+	d := newDriverWith(t, st, Config{Lang: "es", Class: f, Joined: "http://10.0.0.1:7420"})
+	d.must("¿Quién eres?")
+	d.keys("enter") // Ana
+	d.must("Escribe tu PIN")
+	if p := f.last(); p.Screen != "signin" || p.Learner != ana.ID || p.Name != "Ana" {
+		t.Fatalf("presence while Ana types her PIN: %+v", p)
+	}
+	d.keys("esc")
+	if p := f.last(); p.Learner != 0 {
+		t.Fatalf("back at the list of names, presence still names someone: %+v", p)
+	}
+}
