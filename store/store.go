@@ -184,6 +184,9 @@ func openFile(dir, path string, opt Options) (s *Store, err error) {
 		}
 	}()
 
+	if err := truncated(path); err != nil {
+		return nil, &damageError{err}
+	}
 	db, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: opt.Timeout})
 	if err != nil {
 		db = nil
