@@ -117,8 +117,13 @@ func TestNewLearnerWithPIN(t *testing.T) {
 	}
 	d.keys("Rosa", "enter", "down", "enter")
 	d.must("Choose your PIN")
+	// An easy PIN gets a gentle note once; the same again is kept.
+	d.keys("4321", "enter")
+	d.mustSay("That PIN is easy to guess")
+	d.must("Choose your PIN")
 	d.keys("4321", "enter", "4322", "enter")
 	d.must("The two PINs are not the same")
+	d.mustNot("easy to guess")
 	d.keys("4321", "enter", "4321", "enter")
 	d.must("Hello, Rosa. What shall we practise today?")
 

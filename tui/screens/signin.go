@@ -30,6 +30,7 @@ const (
 	repeatPIN                   // write it again
 	enterPIN                    // write your PIN to come in
 	pinLocked                   // three wrong PINs: ask the trainer
+	sameName                    // the new name is nearly one on the list: is it you?
 )
 
 // SignIn lets a learner pick their name or add themselves; no email, no
@@ -49,6 +50,9 @@ type SignIn struct {
 	// lockedUntil is when the name on screen can try a PIN again (the
 	// store keeps the lock: store.TryPIN).
 	lockedUntil time.Time
+	near        int    // in sameName: the learner whose name is nearly the new one
+	note        string // a gentle word about the PIN being chosen (easy to guess)
+	warned      string // the easy PIN that note was about
 }
 
 // Results of sign-in commands.
@@ -93,7 +97,7 @@ func (s *SignIn) Keys() []key.Binding {
 	switch s.mode {
 	case pickName:
 		return []key.Binding{k.Move, k.Enter, k.Quit}
-	case askPIN:
+	case askPIN, sameName:
 		return []key.Binding{k.Move, k.Enter, k.Back}
 	case pinLocked:
 		return []key.Binding{k.Enter}
@@ -207,6 +211,14 @@ func (s *SignIn) mouse(msg tea.MouseMsg) tea.Cmd {
 			}
 		}
 	}
+	if s.mode == sameName && ui.IsClick(msg) {
+		for i := 0; i < 2; i++ {
+			if s.c.Zones.Get(fmt.Sprintf("same-%d", i)).InBounds(msg) {
+				s.choice = i
+				return s.answerSameName()
+			}
+		}
+	}
 	if s.mode == askPIN && ui.IsClick(msg) {
 		for i := 0; i < 2; i++ {
 			if s.c.Zones.Get(fmt.Sprintf("pinq-%d", i)).InBounds(msg) {
@@ -230,6 +242,18 @@ func (s *SignIn) key(msg tea.KeyMsg) tea.Cmd {
 			s.cursor = (s.cursor + 1) % s.rows()
 		case key.Matches(msg, k.Enter):
 			return s.pick()
+		}
+		return nil
+	case sameName:
+		switch {
+		case key.Matches(msg, k.Up), key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
+			s.choice = 1 - s.choice
+		case key.Matches(msg, k.Enter):
+			return s.answerSameName()
+		case key.Matches(msg, k.Back):
+			s.mode = addName
+			s.startInput(cat.T("name_placeholder"), false)
+			s.input.SetValue(s.name)
 		}
 		return nil
 	case askPIN:
@@ -304,6 +328,23 @@ func (s *SignIn) pick() tea.Cmd {
 	return nil
 }
 
+// answerSameName: 0 "yes, that is me" signs in as the learner on the
+// list; 1 adds the new name all the same.
+func (s *SignIn) answerSameName() tea.Cmd {
+	if s.choice == 0 {
+		s.cursor = s.near
+		return s.pick()
+	}
+	s.mode, s.choice = askPIN, 0
+	return nil
+}
+
+// sameNameOptions are the two answers to "Are you …?".
+func (s *SignIn) sameNameOptions() []string {
+	cat := s.c.Cat
+	return []string{cat.T("same_name_yes", "Name", s.learners[s.near].Name), cat.T("same_name_no", "New", s.name)}
+}
+
 func (s *SignIn) answerPINQuestion() tea.Cmd {
 	if s.choice == 1 {
 		s.mode = newPIN
@@ -331,6 +372,10 @@ func (s *SignIn) submit() tea.Cmd {
 			}
 		}
 		s.name, s.msg, s.choice = name, "", 0
+		if i := nearName(s.learners, name); i >= 0 {
+			s.mode, s.near = sameName, i
+			return nil
+		}
 		s.mode = askPIN
 		return nil
 	case newPIN:
@@ -338,7 +383,13 @@ func (s *SignIn) submit() tea.Cmd {
 			s.msg = cat.T("pin_need_four")
 			return nil
 		}
-		s.pin, s.msg = v, ""
+		if ui.EasyPIN(v) && s.warned != v {
+			// Said once, gently: the same PIN again is their choice.
+			s.warned, s.msg, s.note = v, "", cat.T("pin_easy")
+			s.startInput("", true)
+			return nil
+		}
+		s.pin, s.msg, s.note = v, "", ""
 		s.mode = repeatPIN
 		s.startInput("", true)
 		return nil
@@ -425,6 +476,22 @@ func (s *SignIn) viewWho(wrap lipgloss.Style) []string {
 	return s.scrollList(parts, 3, s.cursor)
 }
 
+// addChoices adds rows of one choice among a few, the one chosen marked,
+// each a click zone named zone-i.
+func (s *SignIn) addChoices(parts *[]string, zone string, labels []string) {
+	st := s.c.Styles
+	for i, label := range labels {
+		row := "  ( ) " + label
+		if i == s.choice {
+			row = st.Cursor.Render("▶ (•) " + label)
+		}
+		if s.c.Large && i > 0 {
+			*parts = append(*parts, "")
+		}
+		*parts = append(*parts, s.c.Zones.Mark(fmt.Sprintf("%s-%d", zone, i), row))
+	}
+}
+
 // View draws the screen.
 func (s *SignIn) View() string {
 	st, cat := s.c.Styles, s.c.Cat
@@ -443,18 +510,13 @@ func (s *SignIn) View() string {
 		}
 		add(st.Title.Render(cat.T("your_name")), wrap.Render(cat.T("your_name_text")), "",
 			st.Input.Width(min(w, 40)).Render(s.input.View()))
+	case sameName:
+		near := s.learners[s.near].Name
+		add(st.Title.Render(cat.T("same_name_title", "Name", near)), wrap.Render(cat.T("same_name_text", "Name", near, "New", s.name)), "")
+		s.addChoices(&parts, "same", s.sameNameOptions())
 	case askPIN:
 		add(st.Title.Render(cat.T("want_pin", "Name", s.name)), wrap.Render(cat.T("want_pin_text")), "")
-		for i, label := range []string{cat.T("pin_no"), cat.T("pin_yes")} {
-			row := "  ( ) " + label
-			if i == s.choice {
-				row = st.Cursor.Render("▶ (•) " + label)
-			}
-			if s.c.Large && i > 0 {
-				add("")
-			}
-			add(s.c.Zones.Mark(fmt.Sprintf("pinq-%d", i), row))
-		}
+		s.addChoices(&parts, "pinq", []string{cat.T("pin_no"), cat.T("pin_yes")})
 	case newPIN, repeatPIN, enterPIN:
 		title, text := cat.T("new_pin"), cat.T("new_pin_text")
 		if s.mode == repeatPIN {
@@ -470,6 +532,9 @@ func (s *SignIn) View() string {
 	case pinLocked:
 		add(st.Title.Render(cat.T("pin_locked_title")), "", wrap.Render(s.lockedText()), "",
 			ui.Button(s.c, "btn-ok", cat.T("btn_ok"), true))
+	}
+	if s.note != "" && s.mode == newPIN {
+		add("", wrap.Render(st.Hint.Render("→ ")+s.note))
 	}
 	if s.msg != "" {
 		add("", wrap.Render(st.Bad.Render("! ")+s.msg))
