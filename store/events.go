@@ -110,6 +110,9 @@ func validEvent(e Event) error {
 
 // validFields checks the kind and the fields that depend on it.
 func validFields(e Event) error {
+	if err := validPage(e); err != nil {
+		return err
+	}
 	switch {
 	case !e.Kind.known():
 		return fmt.Errorf("%w: unknown kind %q", ErrBadEvent, e.Kind)
@@ -117,16 +120,25 @@ func validFields(e Event) error {
 		return fmt.Errorf("%w: no lesson", ErrBadEvent)
 	case e.Step == "" && (e.Kind == Answered || e.Kind == StepDone || e.Kind == PageReached):
 		return fmt.Errorf("%w: %s needs a step id", ErrBadEvent, e.Kind)
-	case e.StepIndex < 0 || e.Steps < 0 || e.Attempt < 0 || e.Page < 0:
-		return fmt.Errorf("%w: negative step index, steps, attempt or page", ErrBadEvent)
-	case e.Page != 0 && e.Kind != PageReached:
-		return fmt.Errorf("%w: a page only in %s", ErrBadEvent, PageReached)
+	case e.StepIndex < 0 || e.Steps < 0 || e.Attempt < 0:
+		return fmt.Errorf("%w: negative step index, steps or attempt", ErrBadEvent)
 	case e.How != "" && e.How != "read" && e.How != "example":
 		return fmt.Errorf("%w: how is %q, not read or example", ErrBadEvent, e.How)
 	case e.Score != nil && (*e.Score < 0 || *e.Score > maxScore):
 		return fmt.Errorf("%w: score %d is not from 0 to %d", ErrBadEvent, *e.Score, maxScore)
 	case len(e.Advice) > maxAdvice:
 		return fmt.Errorf("%w: %d advice ids, at most %d", ErrBadEvent, len(e.Advice), maxAdvice)
+	}
+	return nil
+}
+
+// validPage checks the page of a page_reached event; no other kind has one.
+func validPage(e Event) error {
+	switch {
+	case e.Page < 0:
+		return fmt.Errorf("%w: negative page", ErrBadEvent)
+	case e.Page != 0 && e.Kind != PageReached:
+		return fmt.Errorf("%w: a page only in %s", ErrBadEvent, PageReached)
 	}
 	return nil
 }

@@ -244,30 +244,8 @@ func (s *SignIn) key(msg tea.KeyMsg) tea.Cmd {
 			return s.pick()
 		}
 		return nil
-	case sameName:
-		switch {
-		case key.Matches(msg, k.Up), key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
-			s.choice = 1 - s.choice
-		case key.Matches(msg, k.Enter):
-			return s.answerSameName()
-		case key.Matches(msg, k.Back):
-			s.mode = addName
-			s.startInput(cat.T("name_placeholder"), false)
-			s.input.SetValue(s.name)
-		}
-		return nil
-	case askPIN:
-		switch {
-		case key.Matches(msg, k.Up), key.Matches(msg, k.Down):
-			s.choice = 1 - s.choice
-		case key.Matches(msg, k.Enter):
-			return s.answerPINQuestion()
-		case key.Matches(msg, k.Back):
-			s.mode = addName
-			s.startInput(cat.T("name_placeholder"), false)
-			s.input.SetValue(s.name)
-		}
-		return nil
+	case sameName, askPIN:
+		return s.questionKey(msg)
 	case pinLocked:
 		if key.Matches(msg, k.Enter) || key.Matches(msg, k.Back) {
 			s.mode, s.msg = pickName, ""
@@ -325,6 +303,27 @@ func (s *SignIn) pick() tea.Cmd {
 	}
 	s.mode = enterPIN
 	s.startInput("", true)
+	return nil
+}
+
+// questionKey handles a key on a question about the name being added
+// ("Are you …?", "Would you like a PIN?"): two answers; Esc goes back to
+// the name.
+func (s *SignIn) questionKey(msg tea.KeyMsg) tea.Cmd {
+	k := s.c.Keys
+	switch {
+	case key.Matches(msg, k.Up), key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
+		s.choice = 1 - s.choice
+	case key.Matches(msg, k.Enter):
+		if s.mode == sameName {
+			return s.answerSameName()
+		}
+		return s.answerPINQuestion()
+	case key.Matches(msg, k.Back):
+		s.mode = addName
+		s.startInput(s.c.Cat.T("name_placeholder"), false)
+		s.input.SetValue(s.name)
+	}
 	return nil
 }
 
