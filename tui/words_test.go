@@ -149,3 +149,23 @@ func TestNearNameIsOffered(t *testing.T) {
 	d.keys("enter")
 	d.must("Hello, begona")
 }
+
+// In accessible mode too: the near name is asked about, by number.
+func TestLinesNearNameIsOffered(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	for _, n := range []string{"Begoña", "Pepe"} {
+		if _, err := st.AddLearner(n, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := linesAll(t, st, Config{Lang: "es"}, "3\nBegona\n1\nsalir\n1\n")
+	for _, want := range []string{"¿Eres Begoña?", "1. Sí, soy Begoña\n2. No, añadir a «Begona» como persona nueva\n", "Hola, Begoña"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("accessible mode does not say %q:\n%s", want, out)
+		}
+	}
+	if ls, _ := st.Learners(); len(ls) != 2 {
+		t.Errorf("learners: %v", ls)
+	}
+}
