@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"aula/store"
+	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/form"
 )
@@ -150,5 +152,35 @@ func TestSigningInIsPresentInTheClass(t *testing.T) {
 	d.keys("esc")
 	if p := f.last(); p.Learner != 0 {
 		t.Fatalf("back at the list of names, presence still names someone: %+v", p)
+	}
+}
+
+// In accessible mode the offer is said with its two answers by number.
+func TestLinesFormAfterACrashOffersThePageReached(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	t.Cleanup(func() { st.Close() })
+	pepe, err := st.AddLearner("Pepe", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := tuitest.Library(t).Catalog("es").Lesson("ingreso-minimo-vital")
+	for i, s := range l.Steps {
+		e := store.Event{Learner: pepe.ID, Kind: store.StepDone, Lesson: l.ID, Step: s.ID, StepIndex: i, Steps: len(l.Steps), How: "read"}
+		if s.Kind == "form" {
+			e.Kind, e.How, e.Page = store.PageReached, "", 4
+		}
+		if _, err := st.Record(e); err != nil {
+			t.Fatal(err)
+		}
+		if s.Kind == "form" {
+			break
+		}
+	}
+	out := linesAll(t, st, Config{Lang: "es", StartLesson: l.ID}, "1\n")
+	for _, want := range []string{"Aula se cerró antes de terminar la solicitud.", "no guardamos lo que escribes en los formularios de práctica",
+		"1. Ir a la página 5 con los datos de la ficha\n2. Empezar desde la página 1\n", "Página 5 de 6"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("accessible mode does not say %q:\n%s", want, out)
+		}
 	}
 }

@@ -56,6 +56,9 @@ func (p *Player) LineView() access.Frame {
 	if p.Finished {
 		return p.lineSummary()
 	}
+	if p.resumeDlg != nil {
+		return p.lineResume()
+	}
 	s := p.Step()
 	a := p.lineExercise()
 	lines := []string{cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps)) + ". " + s.Title, s.Text}
@@ -73,7 +76,6 @@ func (p *Player) LineView() access.Frame {
 	if p.State == revealed {
 		f.News = append(f.News, access.Note{ID: "example", Text: cat.T("example_label") + " " + s.Example})
 	}
-	f.News = append(f.News, p.resumeNote()...)
 	if n, ok := a.(exercise.LineNewser); ok {
 		f.News = append(f.News, n.LineNews()...)
 	}
@@ -122,6 +124,9 @@ func (p *Player) LineInput(text string) access.Result {
 		}
 		return access.Result{Cmd: p.afterSummary(p.next != nil && i == 1)}
 	}
+	if p.resumeDlg != nil {
+		return p.lineResumeInput(text)
+	}
 	a := p.lineExercise()
 	if p.State != Asking {
 		if strings.TrimSpace(text) == "" || access.IsWord(c, text, "line_cmd_next") {
@@ -147,7 +152,7 @@ func (p *Player) LineInput(text string) access.Result {
 
 // LineCommands are the words the step's exercise understands.
 func (p *Player) LineCommands() []string {
-	if p.Finished {
+	if p.Finished || p.resumeDlg != nil {
 		return nil
 	}
 	if w, ok := p.lineExercise().(access.Words); ok {
@@ -159,7 +164,7 @@ func (p *Player) LineCommands() []string {
 // LineRaw says whether the exercise wants every line as typed (the body of
 // an email).
 func (p *Player) LineRaw() bool {
-	if p.Finished || p.State != Asking {
+	if p.Finished || p.resumeDlg != nil || p.State != Asking {
 		return false
 	}
 	r, ok := p.lineExercise().(access.Raw)

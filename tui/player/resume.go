@@ -102,11 +102,25 @@ func (p *Player) leaveForm() {
 	}
 }
 
-// resumeNote says the offer in accessible mode, where the form starts
-// from its first page.
-func (p *Player) resumeNote() []access.Note {
-	if p.resumeDlg == nil {
-		return nil
+// lineResume is the offer in accessible mode: what happened, then the two
+// answers by number.
+func (p *Player) lineResume() access.Frame {
+	d := p.resumeDlg
+	labels := make([]string, len(d.Buttons))
+	for i, b := range d.Buttons {
+		labels[i] = b.Label
 	}
-	return []access.Note{{ID: fmt.Sprintf("resume:%d", p.reached), Text: p.resumeDlg.Title + ". " + p.resumeDlg.Text}}
+	lines := append([]string{d.Title + ".", d.Text}, access.Numbered(labels)...)
+	return access.Frame{Key: fmt.Sprintf("resume:%s:%d", p.Lesson.ID, p.Idx), Lines: lines, Prompt: p.c.Cat.T("line_type_number")}
+}
+
+// lineResumeInput takes the answer to the offer typed as a number.
+func (p *Player) lineResumeInput(text string) access.Result {
+	n := len(p.resumeDlg.Buttons)
+	i, ok := access.Number(text, n)
+	if !ok {
+		return access.Say(access.NotNumber(p.c, text, n))
+	}
+	m, _ := p.resumeDlg.Buttons[i-1].Msg.(resumeMsg)
+	return access.Result{Cmd: p.resume(m.Page)}
 }
