@@ -62,6 +62,16 @@ func restore(dir, path string, opt Options, d *damageError) (*Store, error) {
 		if statErr != nil || !fi.Mode().IsRegular() {
 			continue
 		}
+		if fi.Size() == 0 {
+			// An empty copy would open as a new, empty file and be
+			// called a restored copy: it is a damaged one.
+			aside, err := moveAside(bak, opt.Now())
+			if err != nil {
+				return nil, fmt.Errorf("keeping the empty copy %s: %w", bak, err)
+			}
+			rec.DamagedBackups = append(rec.DamagedBackups, aside)
+			continue
+		}
 		if err := copyFile(bak, path); err != nil {
 			return nil, fmt.Errorf("restoring the copy %s: %w", bak, err)
 		}
@@ -166,6 +176,9 @@ func checkFile(path string) (err error) {
 			err = fmt.Errorf("bbolt panicked: %v", r)
 		}
 	}()
+	if err := truncated(path); err != nil {
+		return err
+	}
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		return err
@@ -291,6 +304,9 @@ func salvageEvent(tx *bbolt.Tx, eb *bbolt.Bucket, e Event) error {
 	if err := project(tx, e); err != nil {
 		return err
 	}
+	if e.Kind.localOnly() {
+		return nil
+	}
 	return tx.Bucket(bucketOutbox).Put(u64(e.Seq), key)
 }
 
@@ -305,6 +321,9 @@ func readDamaged(path string, timeout time.Duration) (ls []Learner, evs []Event)
 				db = nil
 			}
 		}()
+		if truncated(path) != nil {
+			return // reading it would end the program (SIGBUS)
+		}
 		d, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: timeout})
 		if err == nil {
 			db = d

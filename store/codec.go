@@ -156,6 +156,11 @@ func eventHash(device string, e Event) []byte {
 	for _, a := range e.Advice {
 		str(a)
 	}
+	if e.Page != 0 {
+		// Only when set, so events from before it hash as they did.
+		str("page")
+		num(int64(e.Page))
+	}
 	num(int64(e.Elapsed))
 	num(e.At.Unix())
 	num(int64(e.At.Nanosecond()))

@@ -48,8 +48,12 @@ func TestCrashWriter(t *testing.T) {
 	out := bufio.NewWriter(os.Stdout)
 	for i := 1; ; i++ {
 		e := Event{Learner: ana, Kind: Answered, Lesson: "teclado", Step: "arroba", StepIndex: 1, Steps: 5, Attempt: i, Mistake: "sin-arroba"}
-		if i%7 == 0 {
+		switch {
+		case i%7 == 0:
 			e = Event{Learner: ana, Kind: LessonDone, Lesson: "teclado", Steps: 5}
+		case i%5 == 0:
+			// A form page reached: what Aula offers after a crash.
+			e = Event{Learner: ana, Kind: PageReached, Lesson: "teclado", Step: "arroba", StepIndex: 1, Steps: 5, Page: i % 6}
 		}
 		got, err := s.Record(e)
 		if err != nil {
@@ -148,6 +152,15 @@ func TestKillNineLoop(t *testing.T) {
 			if !have[id] {
 				t.Fatalf("kill %d: acknowledged answer %s lost", done, id)
 			}
+		}
+		// The progress (with the step's misses and the page reached, what
+		// a learner resumes from) is the one its events make.
+		proj := Progress{Learner: ls[0].ID, Lesson: "teclado", Status: NotStarted}
+		for _, e := range evs {
+			proj.apply(e)
+		}
+		if got, err := s.LessonProgress(ls[0].ID, "teclado"); err != nil || got.Try != proj.Try || got.Attempts != proj.Attempts || got.Status != proj.Status {
+			t.Fatalf("kill %d: progress %+v (%v), its events make %+v", done, got, err, proj)
 		}
 		if err := s.Close(); err != nil {
 			t.Fatal(err)

@@ -24,7 +24,16 @@ const (
 	LessonDone    EventKind = "lesson_done"
 	HelpAsked     EventKind = "help_asked"     // the learner called the trainer
 	HelpCancelled EventKind = "help_cancelled" // the learner no longer needs help
+	// PageReached says how far into a multi-page practice form the learner
+	// got (Page: the first page not yet passed; 0 when they left it on
+	// purpose). Only the page, never what was typed on it: Aula offers to
+	// take them back there after a crash. It stays on this laptop (never in
+	// the outbox): it is for resuming, not for the trainer.
+	PageReached EventKind = "page_reached"
 )
+
+// localOnly kinds never go to the outbox.
+func (k EventKind) localOnly() bool { return k == PageReached }
 
 // lessonless kinds may happen outside a lesson (calling the trainer from
 // the home screen) and do not count as progress.
@@ -32,7 +41,7 @@ func (k EventKind) lessonless() bool { return k == HelpAsked || k == HelpCancell
 
 func (k EventKind) known() bool {
 	switch k {
-	case LessonStarted, Answered, HintShown, StepDone, LessonDone, HelpAsked, HelpCancelled:
+	case LessonStarted, Answered, HintShown, StepDone, LessonDone, HelpAsked, HelpCancelled, PageReached:
 		return true
 	}
 	return false
@@ -55,6 +64,7 @@ type Event struct {
 	How       string        `json:"how,omitempty"`     // for step_done: "read" | "example"
 	Score     *int          `json:"score,omitempty"`   // password steps: strength 0–4 of the practice password (never the password)
 	Advice    []string      `json:"advice,omitempty"`  // password steps: ids of the advice that applied
+	Page      int           `json:"page,omitempty"`    // page_reached: the form page reached (0-based)
 	Elapsed   time.Duration `json:"elapsed"`           // active time since the learner's previous action in this lesson
 	At        time.Time     `json:"at"`                // set by Record from Options.Now when zero
 }
@@ -100,12 +110,15 @@ func validEvent(e Event) error {
 
 // validFields checks the kind and the fields that depend on it.
 func validFields(e Event) error {
+	if err := validPage(e); err != nil {
+		return err
+	}
 	switch {
 	case !e.Kind.known():
 		return fmt.Errorf("%w: unknown kind %q", ErrBadEvent, e.Kind)
 	case e.Lesson == "" && !e.Kind.lessonless():
 		return fmt.Errorf("%w: no lesson", ErrBadEvent)
-	case e.Step == "" && (e.Kind == Answered || e.Kind == StepDone):
+	case e.Step == "" && (e.Kind == Answered || e.Kind == StepDone || e.Kind == PageReached):
 		return fmt.Errorf("%w: %s needs a step id", ErrBadEvent, e.Kind)
 	case e.StepIndex < 0 || e.Steps < 0 || e.Attempt < 0:
 		return fmt.Errorf("%w: negative step index, steps or attempt", ErrBadEvent)
@@ -115,6 +128,17 @@ func validFields(e Event) error {
 		return fmt.Errorf("%w: score %d is not from 0 to %d", ErrBadEvent, *e.Score, maxScore)
 	case len(e.Advice) > maxAdvice:
 		return fmt.Errorf("%w: %d advice ids, at most %d", ErrBadEvent, len(e.Advice), maxAdvice)
+	}
+	return nil
+}
+
+// validPage checks the page of a page_reached event; no other kind has one.
+func validPage(e Event) error {
+	switch {
+	case e.Page < 0:
+		return fmt.Errorf("%w: negative page", ErrBadEvent)
+	case e.Page != 0 && e.Kind != PageReached:
+		return fmt.Errorf("%w: a page only in %s", ErrBadEvent, PageReached)
 	}
 	return nil
 }
@@ -157,6 +181,9 @@ func (s *Store) Record(e Event) (Event, error) {
 
 		if err := project(tx, e); err != nil {
 			return err
+		}
+		if e.Kind.localOnly() {
+			return nil
 		}
 		return tx.Bucket(bucketOutbox).Put(u64(seq), key)
 	})

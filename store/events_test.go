@@ -359,7 +359,7 @@ func TestPrivacyOnlyIDsAndOutcomes(t *testing.T) {
 	}
 	wantFields := "ID:string Seq:uint64 Learner:uint64 Kind:store.EventKind Lesson:string Step:string " +
 		"StepIndex:int Steps:int Attempt:int Correct:bool Mistake:string How:string " +
-		"Score:*int Advice:[]string Elapsed:time.Duration At:time.Time"
+		"Score:*int Advice:[]string Page:int Elapsed:time.Duration At:time.Time" // Page: a number, the form page reached
 	if got := strings.Join(fields, " "); got != wantFields {
 		t.Errorf("Event fields changed:\n got %s\nwant %s", got, wantFields)
 	}

@@ -61,8 +61,8 @@ func TestIngestTellsDuplicatesFromCollisions(t *testing.T) {
 // The hash covers every field of Event: one more field is a reminder to
 // add it to eventHash (and each field changes the hash).
 func TestEventHashCoversEveryField(t *testing.T) {
-	if n := reflect.TypeOf(Event{}).NumField(); n != 16 {
-		t.Fatalf("Event has %d fields, eventHash knows 16: add the new one to it", n)
+	if n := reflect.TypeOf(Event{}).NumField(); n != 17 {
+		t.Fatalf("Event has %d fields, eventHash knows 17: add the new one to it", n)
 	}
 	score := 3
 	base := Event{ID: "0123456789abcdef0123456789abcdef", Seq: 1, Learner: 1, Kind: Answered, Lesson: "l", Step: "s", StepIndex: 1, Steps: 2,
@@ -73,7 +73,7 @@ func TestEventHashCoversEveryField(t *testing.T) {
 		"kind": func(e *Event) { e.Kind = HintShown }, "lesson": func(e *Event) { e.Lesson = "x" }, "step": func(e *Event) { e.Step = "x" },
 		"index": func(e *Event) { e.StepIndex++ }, "steps": func(e *Event) { e.Steps++ }, "attempt": func(e *Event) { e.Attempt++ },
 		"correct": func(e *Event) { e.Correct = true }, "mistake": func(e *Event) { e.Mistake = "" }, "how": func(e *Event) { e.How = "example" },
-		"score": func(e *Event) { e.Score = &score }, "advice": func(e *Event) { e.Advice = nil }, "elapsed": func(e *Event) { e.Elapsed++ },
+		"score": func(e *Event) { e.Score = &score }, "advice": func(e *Event) { e.Advice = nil }, "elapsed": func(e *Event) { e.Elapsed++ }, "page": func(e *Event) { e.Page = 1 },
 		"at": func(e *Event) { e.At = e.At.Add(time.Nanosecond) },
 		// Moving a string's end into the next field is another event.
 		"boundary": func(e *Event) { e.Lesson, e.Step = "ls", "" },

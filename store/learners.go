@@ -36,7 +36,31 @@ type Learner struct {
 
 	// Prefs are how the learner likes the screen; absent means the defaults.
 	Prefs Prefs `json:"prefs,omitzero"`
+
+	// PINLock counts wrong PINs and holds the pause after too many, so
+	// that restarting Aula does not lift it. Absent: none. An older Aula
+	// ignores it.
+	PINLock PINLock `json:"pin_lock,omitzero"`
 }
+
+// PINLock is how sign-in with a PIN is going: wrong PINs typed in a row
+// and, after MaxPINTries of them, until when the learner must wait.
+type PINLock struct {
+	Wrong int       `json:"wrong,omitempty"`
+	Until time.Time `json:"until,omitzero"`
+}
+
+// MaxPINTries is how many wrong PINs in a row lock a learner's name.
+const MaxPINTries = 3
+
+// PINLockFor is how long the lock lasts unless the trainer removes the
+// PIN first. 15 minutes: short enough for a learner who mistyped to try
+// again in the same class after a break, long enough that guessing a
+// 4-digit PIN (3 tries every 15 minutes, 288 a day) takes weeks.
+const PINLockFor = 15 * time.Minute
+
+// Locked says whether the learner must wait at now before trying a PIN.
+func (l Learner) Locked(now time.Time) bool { return now.Before(l.PINLock.Until) }
 
 // Prefs are a learner's settings for seeing, hearing and reading the app.
 // The zero value is the default look. The store keeps them as they are
@@ -223,6 +247,66 @@ func (s *Store) CheckPIN(id uint64, pin string) (bool, error) {
 	return comparePIN(l.PINHash, pin)
 }
 
+// PINTry is the outcome of TryPIN.
+type PINTry struct {
+	OK    bool      // the PIN is right (or the learner has none)
+	Left  int       // wrong: tries left before the lock
+	Until time.Time // locked until then (now or before): no PIN was compared
+}
+
+// TryPIN checks pin as a sign-in does at now: it counts a wrong PIN with
+// the learner, locks them for PINLockFor after MaxPINTries in a row, and
+// while locked compares nothing. A right PIN clears the count; so does
+// SetPIN (the trainer changing or removing it). ErrNotFound when there is
+// no such learner.
+func (s *Store) TryPIN(id uint64, pin string, now time.Time) (PINTry, error) {
+	l, err := s.Learner(id)
+	if err != nil {
+		return PINTry{}, err
+	}
+	if !l.HasPIN() {
+		return PINTry{OK: true}, nil
+	}
+	if l.Locked(now) {
+		return PINTry{Until: l.PINLock.Until}, nil
+	}
+	ok := false
+	if validPIN(pin) {
+		// Compared outside the transaction: bcrypt is slow on purpose.
+		if ok, err = comparePIN(l.PINHash, pin); err != nil {
+			return PINTry{}, err
+		}
+	}
+	var res PINTry
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		l, err := learner(tx, id)
+		if err != nil {
+			return err
+		}
+		lock := l.PINLock
+		if !lock.Until.IsZero() && !now.Before(lock.Until) {
+			lock = PINLock{} // the pause is over: a fresh count
+		}
+		switch {
+		case ok:
+			lock = PINLock{}
+			res.OK = true
+		case lock.Wrong+1 >= MaxPINTries:
+			lock = PINLock{Until: now.Add(PINLockFor)}
+			res.Until = lock.Until
+		default:
+			lock.Wrong++
+			res.Left = MaxPINTries - lock.Wrong
+		}
+		if lock == l.PINLock {
+			return nil
+		}
+		l.PINLock = lock
+		return put(tx.Bucket(bucketLearners), u64(id), l)
+	})
+	return res, err
+}
+
 // comparePIN says whether pin is the one hashed (a learner's or the
 // trainer's); an error is a damaged hash, not a wrong PIN.
 func comparePIN(hash []byte, pin string) (bool, error) {
@@ -250,6 +334,7 @@ func (s *Store) SetPIN(id uint64, pin string) error {
 			return err
 		}
 		l.PINHash = hash
+		l.PINLock = PINLock{} // a new PIN (or none) lifts the lock
 		return put(tx.Bucket(bucketLearners), u64(id), l)
 	})
 }

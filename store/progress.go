@@ -35,6 +35,26 @@ type Progress struct {
 	Started      time.Time      `json:"started"`
 	Completed    time.Time      `json:"completed,omitempty"`
 	LastActivity time.Time      `json:"last_activity"`
+	// Try is how the step to resume at went so far, so that leaving the
+	// lesson (or a crash) does not start its count of misses again. Absent
+	// in records written before it existed: nothing to resume.
+	Try StepTry `json:"try,omitzero"`
+}
+
+// StepTry is how the learner's tries at one step went: outcomes only.
+type StepTry struct {
+	Step   string `json:"step,omitempty"`   // the step's id
+	Misses int    `json:"misses,omitempty"` // wrong answers (the hint comes at 2, the worked example at 3)
+	Hint   bool   `json:"hint,omitempty"`   // the hint was shown
+	Page   int    `json:"page,omitempty"`   // a form: the page reached (0-based); 0 after leaving it on purpose
+}
+
+// tryAt is the Try of step, started afresh when it was about another step.
+func (p *Progress) tryAt(step string) *StepTry {
+	if p.Try.Step != step {
+		p.Try = StepTry{Step: step}
+	}
+	return &p.Try
 }
 
 // StepsDone is how many different steps the learner has done, at most Steps.
@@ -80,7 +100,13 @@ func (p *Progress) apply(e Event) {
 		if e.Correct {
 			p.markDone(e.Step)
 			p.Step = e.StepIndex + 1
+			p.Try = StepTry{}
 			break
+		}
+		if e.Attempt > 0 {
+			// An answer judged wrong; a mistake the exercise found by
+			// itself (a form page that could not go on) has no attempt.
+			p.tryAt(e.Step).Misses++
 		}
 		mistake := e.Mistake
 		if mistake == "" {
@@ -92,13 +118,20 @@ func (p *Progress) apply(e Event) {
 		p.Mistakes[e.Step+"/"+mistake]++
 	case HintShown:
 		p.Hints++
+		if e.Step != "" {
+			p.tryAt(e.Step).Hint = true
+		}
+	case PageReached:
+		p.tryAt(e.Step).Page = e.Page
 	case StepDone:
 		p.markDone(e.Step)
 		p.Step = e.StepIndex + 1
+		p.Try = StepTry{}
 	case LessonDone:
 		p.Status = Done
 		p.Completed = e.At
 		p.Step = 0
+		p.Try = StepTry{}
 	}
 
 	if p.Steps > 0 && p.Step >= p.Steps {

@@ -14,11 +14,15 @@
 //	          laptops' learners too, with Device and RemoteID set). Its
 //	          "prefs" (theme, large, accessible, speak) came after schema 2
 //	          without a migration: absent means the defaults, and an older
-//	          Aula ignores it.
+//	          Aula ignores it. So did "pin_lock" (wrong PINs in a row and
+//	          the pause after 3: TryPIN).
 //	events    learner(8B)+seq(8B) -> Event JSON (its ID: 32 random hex
 //	          characters; files from before schema 3 also hold device:seq ids)
-//	progress  learner(8B)+lessonID -> Progress JSON
-//	outbox    seq(8B) -> learner(8B)+seq(8B) (key into events)
+//	progress  learner(8B)+lessonID -> Progress JSON (its "try", the misses,
+//	          hint and form page of the step to resume at, came after
+//	          schema 3 without a migration: absent means nothing to resume)
+//	outbox    seq(8B) -> learner(8B)+seq(8B) (key into events; never a
+//	          page_reached event, which stays on the laptop)
 //
 // Buckets only a classroom hub fills (schema 2; event_ids since 3, in place
 // of "ingested" deviceID+seq(8B), which restored and copied kiosks reused):
@@ -187,6 +191,9 @@ func openFile(dir, path string, opt Options) (s *Store, err error) {
 		}
 	}()
 
+	if err := truncated(path); err != nil {
+		return nil, &damageError{err}
+	}
 	db, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: opt.Timeout})
 	if err != nil {
 		db = nil

@@ -94,6 +94,9 @@ func (m *Model) presence() classroom.Presence {
 	if s, ok := m.scr.(ui.Placed); ok {
 		w := s.Where()
 		p.Screen = w.Screen
+		if p.Learner == 0 && w.Learner != 0 {
+			p.Learner, p.Name = w.Learner, w.Name
+		}
 		if w.Lesson != "" {
 			p.Lesson, p.Steps = w.Lesson, w.Steps
 			p.Step, p.StepIndex = w.Step, w.StepIndex

@@ -15,7 +15,6 @@ import (
 	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/order"
-	"aula/tui/screens"
 	"aula/tui/ui"
 )
 
@@ -73,17 +72,28 @@ func TestPINSignInAndThreeWrongTries(t *testing.T) {
 		d.must(want)
 	}
 	d.keys("0000", "enter")
-	d.must("Vamos a pedir ayuda", "Pide ayuda a la")
+	// The message says until when, and that the trainer can lift it sooner.
+	d.must("Vamos a pedir ayuda")
+	d.mustSay("Podrás probar otra vez dentro de 15 minutos, a las 10:15.", "pide ayuda a la persona formadora: puede quitar tu PIN.")
 	d.keys("enter")
 	d.must("¿Quién eres?")
 	// Still paused: choosing Ana again shows the same calm message.
 	d.keys("enter")
 	d.must("Vamos a pedir ayuda")
 
-	d.clock.Advance(screens.PinPause + time.Second)
-	d.keys("enter", "enter")
-	d.keys("1234", "enter")
-	d.must("Hola, Ana. ¿Qué practicamos hoy?")
+	// Aula restarts (or is killed): the pause is in the data file (issue
+	// 19, item 17); before, a restart lifted it.
+	d.clock.Advance(10 * time.Minute)
+	d2 := newDriverOn(t, st, "es", "")
+	d2.clock.now = d.clock.now
+	d2.keys("enter") // Ana
+	d2.must("Vamos a pedir ayuda")
+	d2.mustSay("dentro de 5 minutos, a las 10:15.")
+
+	d2.clock.Advance(store.PINLockFor - 10*time.Minute)
+	d2.keys("enter", "enter")
+	d2.keys("1234", "enter")
+	d2.must("Hola, Ana. ¿Qué practicamos hoy?")
 }
 
 func TestNewLearnerWithPIN(t *testing.T) {
@@ -107,8 +117,13 @@ func TestNewLearnerWithPIN(t *testing.T) {
 	}
 	d.keys("Rosa", "enter", "down", "enter")
 	d.must("Choose your PIN")
+	// An easy PIN gets a gentle note once; the same again is kept.
+	d.keys("4321", "enter")
+	d.mustSay("That PIN is easy to guess")
+	d.must("Choose your PIN")
 	d.keys("4321", "enter", "4322", "enter")
 	d.must("The two PINs are not the same")
+	d.mustNot("easy to guess")
 	d.keys("4321", "enter", "4321", "enter")
 	d.must("Hello, Rosa. What shall we practise today?")
 

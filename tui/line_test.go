@@ -163,7 +163,7 @@ func plainText(t *testing.T, out string) {
 func TestLinesSignUpHomeAndLeave(t *testing.T) {
 	st := openStore(t, t.TempDir())
 	defer st.Close()
-	out := linesAll(t, st, Config{Lang: "es"}, "\nAna\n2\n12\n1234\n1234\nsalir\n1\n")
+	out := linesAll(t, st, Config{Lang: "es"}, "\nAna\n2\n12\n4826\n4826\nsalir\n1\n")
 	for _, want := range []string{
 		"Te damos la bienvenida a Aula\n", "¿Cómo te llamas?\n",
 		"Escribe un nombre de 1 a 30 letras.", // the empty line
@@ -569,7 +569,7 @@ func TestLinesHidePINs(t *testing.T) {
 	defer st.Close()
 	var out bytes.Buffer
 	r := NewLines(Config{Lang: "es", Store: st, Library: tuitest.Library(t)},
-		strings.NewReader("Ana\n2\n1234\n1234\nsalir\n1\n"), &out)
+		strings.NewReader("Ana\n2\n4826\n4826\nsalir\n1\n"), &out)
 	var echo []bool // each change, in order
 	r.SetEcho(func(on bool) { echo = append(echo, on) })
 	if err := r.Run(); err != nil {

@@ -40,7 +40,7 @@ func TestScenarioStep(t *testing.T) {
 		}
 	}
 	d.keys("enter")
-	d.say("✔ ¡Bien! Eso es. Una ayuda de verdad nunca pide un pago")
+	d.say("✔ ¡Bien! Una ayuda de verdad nunca pide un pago") // one praise (issue 19)
 
 	// The call and the web page are drawn too, in English as well.
 	e := atStep(t, "en", "engano-o-verdad", "scenario")
@@ -88,7 +88,7 @@ func TestPhraseStep(t *testing.T) {
 	pick("otoño")
 	d.say("Tu frase: nube tortuga piano otoño", "Fuerza: ■■■■■ muy fuerte · ✔ llega al objetivo")
 	d.keys("enter")
-	d.say("✔ ¡Bien! ¡Muy bien! Tu frase es muy fuerte.")
+	d.say("✔ ¡Bien! Tu frase es muy fuerte.") // one praise (issue 19)
 
 	// Arrows move in the grid and wrap; a click adds a word.
 	e := atStep(t, "en", "frase-contrasena", "phrase")

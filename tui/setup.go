@@ -9,6 +9,7 @@ import (
 	"aula/classroom"
 	"aula/i18n"
 	"aula/store"
+	"aula/tui/ui"
 )
 
 // The forms of aula setup, for the person preparing a laptop (a volunteer,
@@ -111,6 +112,14 @@ func pinGroup(cat *i18n.Catalog, pin, again *string) *huh.Group {
 				return nil
 			}),
 		huh.NewInput().Title(cat.T("setup_pin_again")).
+			// A gentle note, not a refusal, when the PIN is one of the
+			// first anybody would try.
+			DescriptionFunc(func() string {
+				if ui.EasyPIN(*pin) {
+					return cat.T("setup_pin_easy")
+				}
+				return ""
+			}, pin).
 			EchoMode(huh.EchoModePassword).CharLimit(store.MaxTrainerPIN).Value(again).
 			Validate(func(s string) error {
 				if s != *pin {

@@ -147,3 +147,19 @@ func TestTrainerPINForm(t *testing.T) {
 		t.Fatalf("state %v, pin %q", st, pin)
 	}
 }
+
+// A trainer PIN anybody would try first gets a gentle note, and is kept
+// if the trainer goes on (issue 19, item 15).
+func TestTrainerPINFormNotesAnEasyPIN(t *testing.T) {
+	var pin string
+	r := runFormTest(t, TrainerPINForm("en", &pin))
+	r.waitFor("Trainer PIN")
+	r.typeText("123456")
+	r.enter()
+	r.waitFor("Type the trainer PIN again", "That PIN is easy to guess")
+	r.typeText("123456")
+	r.enter()
+	if st := r.finish(); st != huh.StateCompleted || pin != "123456" {
+		t.Fatalf("state %v, pin %q", st, pin)
+	}
+}

@@ -62,6 +62,16 @@ type (
 	AnswerComparer interface {
 		SameAnswer(a, b lessons.Answer) bool
 	}
+	// Resumer is an exercise of many pages (the online form) whose
+	// answers are never stored. Reached is the first page the learner has
+	// not passed yet; the player stores that number, and after a crash
+	// ResumeAt shows that page with the pages before it filled in with the
+	// lesson's fictional practice data. Pages is how many pages there are.
+	Resumer interface {
+		Reached() int
+		Pages() int
+		ResumeAt(page int)
+	}
 )
 
 // SameAnswer says whether a and b, two answers of ex, are the same answer:

@@ -56,6 +56,9 @@ func (p *Player) LineView() access.Frame {
 	if p.Finished {
 		return p.lineSummary()
 	}
+	if p.resumeDlg != nil {
+		return p.lineResume()
+	}
 	s := p.Step()
 	a := p.lineExercise()
 	lines := []string{cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps)) + ". " + s.Title, s.LineText()}
@@ -121,6 +124,9 @@ func (p *Player) LineInput(text string) access.Result {
 		}
 		return access.Result{Cmd: p.afterSummary(p.next != nil && i == 1)}
 	}
+	if p.resumeDlg != nil {
+		return p.lineResumeInput(text)
+	}
 	a := p.lineExercise()
 	if p.State != Asking {
 		if strings.TrimSpace(text) == "" || access.IsWord(c, text, "line_cmd_next") {
@@ -147,7 +153,7 @@ func (p *Player) LineInput(text string) access.Result {
 
 // LineCommands are the words the step's exercise understands.
 func (p *Player) LineCommands() []string {
-	if p.Finished {
+	if p.Finished || p.resumeDlg != nil {
 		return nil
 	}
 	if w, ok := p.lineExercise().(access.Words); ok {
@@ -159,7 +165,7 @@ func (p *Player) LineCommands() []string {
 // LineRaw says whether the exercise wants every line as typed (the body of
 // an email).
 func (p *Player) LineRaw() bool {
-	if p.Finished || p.State != Asking {
+	if p.Finished || p.resumeDlg != nil || p.State != Asking {
 		return false
 	}
 	r, ok := p.lineExercise().(access.Raw)

@@ -54,6 +54,10 @@ type Player struct {
 	judged   int                   // verdicts given so far in the lesson: each one is said once
 	lineEx   exercise.LineExercise // the exercise said as lines (accessible mode), made when first asked
 	gloss    glossed               // the instruction with the glossary's words marked
+	reached  int                   // a form: the page reached, as last stored
+	// resumeDlg offers to go back to the page a crash took the learner
+	// away from (a form), with the practice data filled in again.
+	resumeDlg *ui.Dialog
 }
 
 // NewPlayer opens lesson l at the step its progress p reached; next is the lesson offered after it.
@@ -64,6 +68,7 @@ func NewPlayer(c *ui.Common, l *lessons.Lesson, next *lessons.Lesson, p store.Pr
 	}
 	pl := &Player{c: c, Lesson: l, next: next, last: c.Now()}
 	pl.enter(idx)
+	pl.restore(p.Try)
 	return pl
 }
 
@@ -80,7 +85,10 @@ func (p *Player) start() tea.Cmd {
 
 // Close makes the exercise on screen forget what the learner typed: the
 // Lesson is being left.
-func (p *Player) Close() { p.Wipe() }
+func (p *Player) Close() {
+	p.leaveForm()
+	p.Wipe()
+}
 
 // Wipe forgets what was typed in the current exercise.
 func (p *Player) Wipe() {
@@ -100,7 +108,7 @@ func (p *Player) enter(i int) {
 	}
 	p.Idx = i
 	p.Entered = p.c.Now()
-	p.State, p.Misses, p.Verdict, p.Hint, p.scroll = Asking, 0, nil, false, 0
+	p.State, p.Misses, p.Verdict, p.Hint, p.scroll, p.reached, p.resumeDlg = Asking, 0, nil, false, 0, 0, nil
 	p.Stale, p.judgedAs = false, nil
 	s := p.Step()
 	p.Ex = kinds.Lookup(s.Kind).New(p.c, s)
@@ -131,6 +139,9 @@ func (p *Player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
 func (p *Player) Update(msg tea.Msg) tea.Cmd {
 	if p.Finished {
 		return p.summaryUpdate(msg)
+	}
+	if p.resumeDlg != nil {
+		return p.resumeUpdate(msg)
 	}
 	// A full exercise (the mail app) uses Enter, the page keys and the
 	// mouse wheel itself while the step is being answered.
@@ -261,6 +272,7 @@ func (p *Player) takeFromExercise() tea.Cmd {
 	if o, ok := p.Ex.(exercise.OutcomeTaker); ok {
 		cmd = p.recordOutcomes(o.TakeOutcomes())
 	}
+	cmd = tea.Batch(cmd, p.noteReached())
 	if full, ok := p.Ex.(exercise.Full); ok {
 		if a := full.TakeCheck(); a != nil {
 			return tea.Batch(cmd, p.judge(a))
@@ -369,6 +381,9 @@ func (p *Player) Typing() bool { return !p.Finished && p.Ex.Typing() }
 // Asking before a draft is thrown away) rather than meaning "go home". The
 // root asks before its own Esc handling.
 func (p *Player) WantsEsc() bool {
+	if p.resumeDlg != nil && !p.Finished {
+		return true // Esc closes the offer: start again
+	}
 	f, ok := p.Ex.(exercise.Full)
 	return ok && !p.Finished && p.State == Asking && f.WantsEsc()
 }
@@ -393,6 +408,9 @@ func (p *Player) Keys() []key.Binding {
 	k := p.c.Keys
 	if p.Finished {
 		return []key.Binding{k.Enter, k.Back}
+	}
+	if p.resumeDlg != nil {
+		return p.resumeDlg.Keys()
 	}
 	if p.State != Asking {
 		return append(append([]key.Binding{k.Next}, p.doneKeys()...), k.Back)
@@ -423,6 +441,9 @@ func (p *Player) doneKeys() []key.Binding {
 func (p *Player) View() string {
 	if p.Finished {
 		return p.viewSummary()
+	}
+	if p.resumeDlg != nil {
+		return p.resumeDlg.View(p.c.Width, p.c.Height)
 	}
 	if f, ok := p.Ex.(exercise.Full); ok {
 		return p.viewFull(f)

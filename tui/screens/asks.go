@@ -6,7 +6,16 @@ import "aula/tui/ui"
 // ui.GoesHomeOnEsc, ui.AsksToQuitOnQ).
 
 // Where: the sign-in screen.
-func (s *SignIn) Where() ui.Where { return ui.Where{Screen: "signin"} }
+// Once a name is picked (typing its PIN, or told to wait after wrong
+// ones) the screen says who is coming in.
+func (s *SignIn) Where() ui.Where {
+	w := ui.Where{Screen: "signin"}
+	if (s.mode == enterPIN || s.mode == pinLocked) && s.cursor < len(s.learners) {
+		l := s.learners[s.cursor]
+		w.Learner, w.Name = l.ID, l.Name
+	}
+	return w
+}
 
 // QAsksToQuit: q asks to close Aula on the sign-in screen.
 func (s *SignIn) QAsksToQuit() bool { return true }

@@ -74,6 +74,17 @@ func continueLesson(cat *lessons.Catalog, prog map[string]store.Progress) (*less
 	return nil, false
 }
 
+// newLessonLabel names the row of a lesson not started: "Start here" only
+// before any lesson is done; after that it is the next lesson.
+func (h *Home) newLessonLabel() string {
+	for _, p := range h.progress {
+		if p.Status == store.Done {
+			return h.c.Cat.T("next_up")
+		}
+	}
+	return h.c.Cat.T("start_here")
+}
+
 func (h *Home) build() {
 	h.rows = nil
 	if l, _ := continueLesson(h.c.Lessons, h.progress); l != nil {
@@ -153,7 +164,7 @@ func (h *Home) View() string {
 		case r.lesson != "":
 			l, _ := c.Lessons.Lesson(r.lesson)
 			_, started := continueLesson(c.Lessons, h.progress)
-			label := cat.T("start_here")
+			label := h.newLessonLabel()
 			detail := l.Title
 			if started {
 				p := h.progress[l.ID]

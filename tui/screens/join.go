@@ -49,12 +49,15 @@ func NewJoinScreen(c *ui.Common, url string) *JoinScreen {
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := textinput.New()
 		in.Prompt = "› "
+		// An example, marked as one ("e.g.") and dimmed, so that an empty
+		// box never looks filled in.
 		in.Placeholder = placeholder
+		in.PlaceholderStyle = c.Styles.Dim
 		in.CharLimit = limit
 		in.Cursor.SetMode(cursor.CursorStatic)
 		return in
 	}
-	j := &JoinScreen{c: c, addr: mk("192.168.1.10", 200), code: mk("482 913", classroom.CodeDigits+2)}
+	j := &JoinScreen{c: c, addr: mk(c.Cat.T("join_address_example"), 200), code: mk(c.Cat.T("join_code_example"), classroom.CodeDigits+2)}
 	j.addr.SetValue(strings.TrimPrefix(url, "https://"))
 	j.focus(0)
 	if url != "" {
@@ -257,6 +260,9 @@ func (j *JoinScreen) errText(err error) string {
 	return cat.T("join_failed")
 }
 
+// joinCodeWidth fits the code box's example ("p. ej. 482 913") whole.
+const joinCodeWidth = 20
+
 // View draws the screen.
 func (j *JoinScreen) View() string {
 	st, cat := j.c.Styles, j.c.Cat
@@ -281,7 +287,7 @@ func (j *JoinScreen) View() string {
 		cat.T("join_address"),
 		j.c.Zones.Mark("join-addr", st.Input.Width(min(w, 40)).Render(j.addr.View())),
 		cat.T("join_code"),
-		j.c.Zones.Mark("join-code", st.Input.Width(12).Render(j.code.View())),
+		j.c.Zones.Mark("join-code", st.Input.Width(joinCodeWidth).Render(j.code.View())),
 		ui.Button(j.c, "btn-join", cat.T("btn_join"), j.field() == 1),
 	)
 	if j.busy {

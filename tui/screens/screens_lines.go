@@ -34,6 +34,11 @@ func (s *SignIn) LineView() access.Frame {
 			f.Lines = []string{cat.T("welcome"), cat.T("welcome_text")}
 		}
 		f.Lines = append(f.Lines, cat.T("your_name"), cat.T("your_name_text"))
+	case sameName:
+		near := s.learners[s.near].Name
+		f.Lines = append([]string{cat.T("same_name_title", "Name", near), cat.T("same_name_text", "Name", near, "New", s.name)},
+			access.Numbered(s.sameNameOptions())...)
+		f.Prompt = cat.T("line_type_number")
 	case askPIN:
 		f.Lines = append([]string{cat.T("want_pin", "Name", s.name), cat.T("want_pin_text")},
 			access.Numbered([]string{cat.T("pin_no"), cat.T("pin_yes")})...)
@@ -45,11 +50,14 @@ func (s *SignIn) LineView() access.Frame {
 	case enterPIN:
 		f.Lines, f.Secret = []string{cat.T("enter_pin", "Name", s.learners[s.cursor].Name), cat.T("enter_pin_text")}, true
 	case pinLocked:
-		f.Lines = []string{cat.T("pin_locked_title"), cat.T("pin_locked_text")}
+		f.Lines = []string{cat.T("pin_locked_title"), s.lockedText()}
 		f.Prompt = cat.T("line_press_enter")
 	}
 	if s.busy {
 		f.News = append(f.News, access.Note{ID: "busy", Text: cat.T("checking")})
+	}
+	if s.note != "" && s.mode == newPIN {
+		f.News = append(f.News, access.Note{ID: "note:" + s.warned, Text: s.note, Sticky: true})
 	}
 	if s.msg != "" {
 		f.News = append(f.News, access.Note{ID: "msg:" + s.msg, Text: s.msg, Sticky: true})
@@ -76,6 +84,20 @@ func (s *SignIn) LineInput(text string) access.Result {
 			}
 		}
 		return access.Say(access.NotNumber(c, text, s.rows()))
+	case sameName:
+		switch {
+		case access.IsWord(c, text, "line_cmd_yes"):
+			s.choice = 0
+		case access.IsWord(c, text, "line_cmd_no"):
+			s.choice = 1
+		default:
+			i, ok := access.Number(text, 2)
+			if !ok {
+				return access.Say(access.NotNumber(c, text, 2))
+			}
+			s.choice = i - 1
+		}
+		return access.Result{Cmd: s.answerSameName()}
 	case askPIN:
 		switch {
 		case access.IsWord(c, text, "line_cmd_no"):
@@ -123,7 +145,7 @@ func (h *Home) lineLabel(r homeRow) string {
 			p := h.progress[l.ID]
 			return cat.T("continue") + ": " + cat.T("line_lesson_at_step", "Title", l.Title, "N", p.Step+1, "Total", len(l.Steps))
 		}
-		return cat.T("start_here") + ": " + l.Title
+		return h.newLessonLabel() + ": " + l.Title
 	case r.itinerary != "":
 		for _, it := range c.Lessons.Itineraries {
 			if it.ID == r.itinerary {

@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -29,13 +30,8 @@ const (
 	repeatPIN                   // write it again
 	enterPIN                    // write your PIN to come in
 	pinLocked                   // three wrong PINs: ask the trainer
+	sameName                    // the new name is nearly one on the list: is it you?
 )
-
-// maxPINTries is how many wrong PINs are allowed before the pause.
-const maxPINTries = 3
-
-// PinPause is how long a profile waits after maxPINTries wrong PINs.
-const PinPause = 30 * time.Second
 
 // SignIn lets a learner pick their name or add themselves; no email, no
 // password. A PIN is optional.
@@ -51,8 +47,12 @@ type SignIn struct {
 	msg      string // what went wrong last
 	busy     bool   // a PIN is being hashed or checked
 	auto     bool   // at start-up, the only learner of a laptop goes straight in
-	tries    map[uint64]int
-	lockedAt map[uint64]time.Time
+	// lockedUntil is when the name on screen can try a PIN again (the
+	// store keeps the lock: store.TryPIN).
+	lockedUntil time.Time
+	near        int    // in sameName: the learner whose name is nearly the new one
+	note        string // a gentle word about the PIN being chosen (easy to guess)
+	warned      string // the easy PIN that note was about
 }
 
 // Results of sign-in commands.
@@ -63,7 +63,7 @@ type (
 	}
 	pinCheckedMsg struct {
 		learner store.Learner
-		ok      bool
+		res     store.PINTry
 		err     error
 	}
 )
@@ -73,7 +73,7 @@ func NewSignIn(c *ui.Common, auto bool) *SignIn {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Cursor.SetMode(cursor.CursorStatic) // no blinking: no timers, fewer repaints
-	return &SignIn{c: c, input: in, auto: auto, tries: map[uint64]int{}, lockedAt: map[uint64]time.Time{}}
+	return &SignIn{c: c, input: in, auto: auto}
 }
 
 // Title names the screen at its top.
@@ -97,7 +97,7 @@ func (s *SignIn) Keys() []key.Binding {
 	switch s.mode {
 	case pickName:
 		return []key.Binding{k.Move, k.Enter, k.Quit}
-	case askPIN:
+	case askPIN, sameName:
 		return []key.Binding{k.Move, k.Enter, k.Back}
 	case pinLocked:
 		return []key.Binding{k.Enter}
@@ -184,19 +184,19 @@ func (s *SignIn) pinChecked(msg pinCheckedMsg) tea.Cmd {
 		s.msg = s.c.Cat.T("load_failed")
 		return nil
 	}
-	if msg.ok {
-		delete(s.tries, msg.learner.ID)
+	if msg.res.OK {
 		return ui.Send(ui.SignedInMsg{Learner: msg.learner, Shared: true})
 	}
-	s.tries[msg.learner.ID]++
-	left := maxPINTries - s.tries[msg.learner.ID]
-	if left <= 0 {
-		s.lockedAt[msg.learner.ID] = s.c.Now()
-		delete(s.tries, msg.learner.ID)
-		s.mode, s.msg = pinLocked, ""
+	if !msg.res.Until.IsZero() {
+		for i := range s.learners {
+			if s.learners[i].ID == msg.learner.ID {
+				s.learners[i].PINLock = store.PINLock{Until: msg.res.Until}
+			}
+		}
+		s.mode, s.msg, s.lockedUntil = pinLocked, "", msg.res.Until
 		return nil
 	}
-	s.msg = s.c.Cat.T("pin_wrong", "Count", left)
+	s.msg = s.c.Cat.T("pin_wrong", "Count", msg.res.Left)
 	s.startInput("", true)
 	return nil
 }
@@ -208,6 +208,14 @@ func (s *SignIn) mouse(msg tea.MouseMsg) tea.Cmd {
 			if s.c.Zones.Get(fmt.Sprintf("who-%d", i)).InBounds(msg) {
 				s.cursor = i
 				return s.pick()
+			}
+		}
+	}
+	if s.mode == sameName && ui.IsClick(msg) {
+		for i := 0; i < 2; i++ {
+			if s.c.Zones.Get(fmt.Sprintf("same-%d", i)).InBounds(msg) {
+				s.choice = i
+				return s.answerSameName()
 			}
 		}
 	}
@@ -236,18 +244,8 @@ func (s *SignIn) key(msg tea.KeyMsg) tea.Cmd {
 			return s.pick()
 		}
 		return nil
-	case askPIN:
-		switch {
-		case key.Matches(msg, k.Up), key.Matches(msg, k.Down):
-			s.choice = 1 - s.choice
-		case key.Matches(msg, k.Enter):
-			return s.answerPINQuestion()
-		case key.Matches(msg, k.Back):
-			s.mode = addName
-			s.startInput(cat.T("name_placeholder"), false)
-			s.input.SetValue(s.name)
-		}
-		return nil
+	case sameName, askPIN:
+		return s.questionKey(msg)
 	case pinLocked:
 		if key.Matches(msg, k.Enter) || key.Matches(msg, k.Back) {
 			s.mode, s.msg = pickName, ""
@@ -299,16 +297,51 @@ func (s *SignIn) pick() tea.Cmd {
 	if !l.HasPIN() {
 		return ui.Send(ui.SignedInMsg{Learner: l, Shared: len(s.learners) > 1})
 	}
-	if at, locked := s.lockedAt[l.ID]; locked {
-		if s.c.Now().Sub(at) < PinPause {
-			s.mode = pinLocked
-			return nil
-		}
-		delete(s.lockedAt, l.ID)
+	if l.Locked(s.c.Now()) {
+		s.mode, s.lockedUntil = pinLocked, l.PINLock.Until
+		return nil
 	}
 	s.mode = enterPIN
 	s.startInput("", true)
 	return nil
+}
+
+// questionKey handles a key on a question about the name being added
+// ("Are you …?", "Would you like a PIN?"): two answers; Esc goes back to
+// the name.
+func (s *SignIn) questionKey(msg tea.KeyMsg) tea.Cmd {
+	k := s.c.Keys
+	switch {
+	case key.Matches(msg, k.Up), key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
+		s.choice = 1 - s.choice
+	case key.Matches(msg, k.Enter):
+		if s.mode == sameName {
+			return s.answerSameName()
+		}
+		return s.answerPINQuestion()
+	case key.Matches(msg, k.Back):
+		s.mode = addName
+		s.startInput(s.c.Cat.T("name_placeholder"), false)
+		s.input.SetValue(s.name)
+	}
+	return nil
+}
+
+// answerSameName: 0 "yes, that is me" signs in as the learner on the
+// list; 1 adds the new name all the same.
+func (s *SignIn) answerSameName() tea.Cmd {
+	if s.choice == 0 {
+		s.cursor = s.near
+		return s.pick()
+	}
+	s.mode, s.choice = askPIN, 0
+	return nil
+}
+
+// sameNameOptions are the two answers to "Are you …?".
+func (s *SignIn) sameNameOptions() []string {
+	cat := s.c.Cat
+	return []string{cat.T("same_name_yes", "Name", s.learners[s.near].Name), cat.T("same_name_no", "New", s.name)}
 }
 
 func (s *SignIn) answerPINQuestion() tea.Cmd {
@@ -338,6 +371,10 @@ func (s *SignIn) submit() tea.Cmd {
 			}
 		}
 		s.name, s.msg, s.choice = name, "", 0
+		if i := nearName(s.learners, name); i >= 0 {
+			s.mode, s.near = sameName, i
+			return nil
+		}
 		s.mode = askPIN
 		return nil
 	case newPIN:
@@ -345,7 +382,13 @@ func (s *SignIn) submit() tea.Cmd {
 			s.msg = cat.T("pin_need_four")
 			return nil
 		}
-		s.pin, s.msg = v, ""
+		if ui.EasyPIN(v) && s.warned != v {
+			// Said once, gently: the same PIN again is their choice.
+			s.warned, s.msg, s.note = v, "", cat.T("pin_easy")
+			s.startInput("", true)
+			return nil
+		}
+		s.pin, s.msg, s.note = v, "", ""
 		s.mode = repeatPIN
 		s.startInput("", true)
 		return nil
@@ -367,10 +410,10 @@ func (s *SignIn) submit() tea.Cmd {
 		l := s.learners[s.cursor]
 		s.busy = true
 		s.input.Reset()
-		st := s.c.Store
+		st, now := s.c.Store, s.c.Now()
 		return func() tea.Msg {
-			ok, err := st.CheckPIN(l.ID, v)
-			return pinCheckedMsg{learner: l, ok: ok, err: err}
+			res, err := st.TryPIN(l.ID, v, now)
+			return pinCheckedMsg{learner: l, res: res, err: err}
 		}
 	}
 	return nil
@@ -432,6 +475,22 @@ func (s *SignIn) viewWho(wrap lipgloss.Style) []string {
 	return s.scrollList(parts, 3, s.cursor)
 }
 
+// addChoices adds rows of one choice among a few, the one chosen marked,
+// each a click zone named zone-i.
+func (s *SignIn) addChoices(parts *[]string, zone string, labels []string) {
+	st := s.c.Styles
+	for i, label := range labels {
+		row := "  ( ) " + label
+		if i == s.choice {
+			row = st.Cursor.Render("▶ (•) " + label)
+		}
+		if s.c.Large && i > 0 {
+			*parts = append(*parts, "")
+		}
+		*parts = append(*parts, s.c.Zones.Mark(fmt.Sprintf("%s-%d", zone, i), row))
+	}
+}
+
 // View draws the screen.
 func (s *SignIn) View() string {
 	st, cat := s.c.Styles, s.c.Cat
@@ -450,18 +509,13 @@ func (s *SignIn) View() string {
 		}
 		add(st.Title.Render(cat.T("your_name")), wrap.Render(cat.T("your_name_text")), "",
 			st.Input.Width(min(w, 40)).Render(s.input.View()))
+	case sameName:
+		near := s.learners[s.near].Name
+		add(st.Title.Render(cat.T("same_name_title", "Name", near)), wrap.Render(cat.T("same_name_text", "Name", near, "New", s.name)), "")
+		s.addChoices(&parts, "same", s.sameNameOptions())
 	case askPIN:
 		add(st.Title.Render(cat.T("want_pin", "Name", s.name)), wrap.Render(cat.T("want_pin_text")), "")
-		for i, label := range []string{cat.T("pin_no"), cat.T("pin_yes")} {
-			row := "  ( ) " + label
-			if i == s.choice {
-				row = st.Cursor.Render("▶ (•) " + label)
-			}
-			if s.c.Large && i > 0 {
-				add("")
-			}
-			add(s.c.Zones.Mark(fmt.Sprintf("pinq-%d", i), row))
-		}
+		s.addChoices(&parts, "pinq", []string{cat.T("pin_no"), cat.T("pin_yes")})
 	case newPIN, repeatPIN, enterPIN:
 		title, text := cat.T("new_pin"), cat.T("new_pin_text")
 		if s.mode == repeatPIN {
@@ -475,8 +529,11 @@ func (s *SignIn) View() string {
 			add("", st.Dim.Render(cat.T("checking")))
 		}
 	case pinLocked:
-		add(st.Title.Render(cat.T("pin_locked_title")), "", wrap.Render(cat.T("pin_locked_text")), "",
+		add(st.Title.Render(cat.T("pin_locked_title")), "", wrap.Render(s.lockedText()), "",
 			ui.Button(s.c, "btn-ok", cat.T("btn_ok"), true))
+	}
+	if s.note != "" && s.mode == newPIN {
+		add("", wrap.Render(st.Hint.Render("→ ")+s.note))
 	}
 	if s.msg != "" {
 		add("", wrap.Render(st.Bad.Render("! ")+s.msg))
@@ -494,4 +551,12 @@ func (s *SignIn) scrollList(lines []string, head, cursor int) []string {
 	}
 	start := ui.Clamp(cursor-room/2, 0, len(rows)-room)
 	return append(append([]string{}, lines[:head]...), rows[start:start+room]...)
+}
+
+// lockedText says why the name is locked, until when, and that the
+// trainer can lift it sooner.
+func (s *SignIn) lockedText() string {
+	now := s.c.Now()
+	mins := max(int(math.Ceil(s.lockedUntil.Sub(now).Minutes())), 1)
+	return s.c.Cat.T("pin_locked_text", "Time", s.lockedUntil.In(now.Location()).Format("15:04"), "Count", mins)
 }

@@ -70,4 +70,9 @@ type Where struct {
 	StepIndex int
 	Misses    int       // misses on this step
 	Since     time.Time // when the step was entered
+	// Learner and Name: who is coming in while nobody is signed in (the
+	// name picked on the sign-in screen, typing a PIN), so that the class
+	// sees them signing in rather than gone.
+	Learner uint64
+	Name    string
 }
