@@ -1,4 +1,4 @@
-package lessons
+package inbox
 
 import (
 	"fmt"
@@ -8,10 +8,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"aula/lessons/judge"
+	"aula/lessons/validate"
 )
 
 // Inbox is a practice mailbox: the persona's address, the messages in its
@@ -91,9 +93,9 @@ const (
 	ActReport  = "report"  // marked a message as suspicious, or unmarked it
 )
 
-// InboxAnswer is what the learner has done in the mailbox. It lives in
+// Answer is what the learner has done in the mailbox. It lives in
 // memory only: the judge turns it into a rule id.
-type InboxAnswer struct {
+type Answer struct {
 	Opened    []string   // messages opened
 	Inspected []string   // links whose real address was looked at
 	Sent      []SentMail // emails sent, in order; the last one is judged
@@ -102,7 +104,7 @@ type InboxAnswer struct {
 	// Last is the action that asked for this check. Nil means the learner
 	// asked to check: then anything not done yet is said. After an action,
 	// only a mistake made by that action is said, and a task under way is
-	// met with silence (ReasonPending).
+	// met with silence (judge.ReasonPending).
 	Last *MailAction
 }
 
@@ -126,12 +128,12 @@ type MailAction struct {
 	Link string // the link, for ActInspect and ActFollow
 }
 
-func (a *InboxAnswer) empty() bool {
+func (a *Answer) empty() bool {
 	return len(a.Opened)+len(a.Inspected)+len(a.Sent)+len(a.Deleted)+len(a.Reported) == 0
 }
 
 // lastSent is the last email the learner tried to send, or nil.
-func (a *InboxAnswer) lastSent() *SentMail {
+func (a *Answer) lastSent() *SentMail {
 	if len(a.Sent) == 0 {
 		return nil
 	}
@@ -139,7 +141,7 @@ func (a *InboxAnswer) lastSent() *SentMail {
 }
 
 // lastDelivered is the last email that went out, or nil.
-func (a *InboxAnswer) lastDelivered() *SentMail {
+func (a *Answer) lastDelivered() *SentMail {
 	for i := len(a.Sent) - 1; i >= 0; i-- {
 		if !a.Sent[i].Refused {
 			return &a.Sent[i]
@@ -148,7 +150,7 @@ func (a *InboxAnswer) lastDelivered() *SentMail {
 	return nil
 }
 
-func (a *InboxAnswer) removed(id string) bool {
+func (a *Answer) removed(id string) bool {
 	return slices.Contains(a.Deleted, id) || slices.Contains(a.Reported, id)
 }
 
@@ -183,14 +185,14 @@ func checkNames() string {
 const MaxBodyLen = 20000
 
 // Judge checks what the learner did against the rules.
-func (x *Inbox) Judge(a Answer) Verdict {
-	ans, ok := a.(InboxAnswer)
+func (x *Inbox) Judge(a judge.Answer) judge.Verdict {
+	ans, ok := a.(Answer)
 	if !ok {
-		return Verdict{Reason: ReasonInvalid}
+		return judge.Verdict{Reason: judge.ReasonInvalid}
 	}
 	auto := ans.Last != nil
 	if !auto && ans.empty() {
-		return Verdict{Reason: ReasonNothing, Mistake: "nothing"}
+		return judge.Verdict{Reason: judge.ReasonNothing, Mistake: "nothing"}
 	}
 	// An address the app refused comes first: nothing was sent.
 	if m := ans.lastSent(); m != nil && m.Refused && (!auto || ans.Last.Kind == ActSend) {
@@ -211,34 +213,34 @@ func (x *Inbox) Judge(a Answer) Verdict {
 		return o.v
 	}
 	if pending {
-		return Verdict{Reason: ReasonPending}
+		return judge.Verdict{Reason: judge.ReasonPending}
 	}
-	return Verdict{Correct: true}
+	return judge.Verdict{Correct: true}
 }
 
 // FirstBadRecipient finds what stops an email from going out: To is empty,
 // or an address in To or Cc cannot be used. It returns the field ("to" or
-// "cc"), the address as typed and the problem, or AddressOK.
-func FirstBadRecipient(to, cc string) (field, addr string, p AddressProblem) {
-	if len(Recipients(to)) == 0 {
-		return "to", "", AddressEmpty
+// "cc"), the address as typed and the problem, or validate.AddressOK.
+func FirstBadRecipient(to, cc string) (field, addr string, p validate.AddressProblem) {
+	if len(validate.Recipients(to)) == 0 {
+		return "to", "", validate.AddressEmpty
 	}
 	for _, f := range [...]struct{ name, value string }{{"to", to}, {"cc", cc}} {
-		for _, a := range Recipients(f.value) {
-			if p, _ := CheckAddress(a); p.Syntax() {
+		for _, a := range validate.Recipients(f.value) {
+			if p, _ := validate.CheckAddress(a); p.Syntax() {
 				return f.name, a, p
 			}
 		}
 	}
-	return "", "", AddressOK
+	return "", "", validate.AddressOK
 }
 
-func refused(m *SentMail) Verdict {
+func refused(m *SentMail) judge.Verdict {
 	field, addr, p := FirstBadRecipient(m.To, m.Cc)
-	if p == AddressOK {
-		return Verdict{Reason: ReasonInvalid}
+	if p == validate.AddressOK {
+		return judge.Verdict{Reason: judge.ReasonInvalid}
 	}
-	return Verdict{Reason: AddressReason(p), Param: shorten(addr), Mistake: field + ":" + string(p)}
+	return judge.Verdict{Reason: judge.AddressReason(p), Param: shorten(addr), Mistake: field + ":" + string(p)}
 }
 
 // shorten keeps what is shown of a typed address to a readable length.
@@ -254,14 +256,14 @@ type outcome struct {
 	ok      bool
 	pending bool   // not done yet; nothing wrong so far
 	about   string // the message or link a mistake is about
-	v       Verdict
+	v       judge.Verdict
 }
 
 func (r *MailRule) fail(mistake string) outcome {
-	return outcome{v: Verdict{Feedback: r.Feedback, Reason: ReasonWrong, Mistake: mistake}}
+	return outcome{v: judge.Verdict{Feedback: r.Feedback, Reason: judge.ReasonWrong, Mistake: mistake}}
 }
 
-func (r *MailRule) eval(x *Inbox, a *InboxAnswer) outcome {
+func (r *MailRule) eval(x *Inbox, a *Answer) outcome {
 	switch r.Check {
 	case "opened":
 		for _, id := range r.Values {
@@ -318,7 +320,7 @@ func (r *MailRule) eval(x *Inbox, a *InboxAnswer) outcome {
 		o := r.fail(r.ID)
 		o.pending = true
 		if r.Check != "sent" {
-			o.v.Feedback, o.v.Reason = "", ReasonNotSent
+			o.v.Feedback, o.v.Reason = "", judge.ReasonNotSent
 		}
 		return o
 	}
@@ -339,7 +341,7 @@ func (r *MailRule) eval(x *Inbox, a *InboxAnswer) outcome {
 			if orig := x.Mail(m.Of); orig != nil {
 				subject = orig.Subject
 			}
-			return outcome{v: Verdict{Reason: ReasonOtherMessage, Param: shorten(subject), Mistake: r.ID + ":other"}}
+			return outcome{v: judge.Verdict{Reason: judge.ReasonOtherMessage, Param: shorten(subject), Mistake: r.ID + ":other"}}
 		}
 		return r.fail(r.ID)
 	case "to", "cc":
@@ -366,7 +368,7 @@ func (r *MailRule) eval(x *Inbox, a *InboxAnswer) outcome {
 				if d := x.Document(id); d != nil {
 					name = d.Name
 				}
-				return outcome{v: Verdict{Feedback: r.Wrong[id], Reason: ReasonWrongDoc, Param: name, Mistake: r.ID + ":" + id}}
+				return outcome{v: judge.Verdict{Feedback: r.Wrong[id], Reason: judge.ReasonWrongDoc, Param: name, Mistake: r.ID + ":" + id}}
 			}
 		}
 		for _, id := range r.Values {
@@ -376,37 +378,37 @@ func (r *MailRule) eval(x *Inbox, a *InboxAnswer) outcome {
 		}
 		return outcome{ok: true}
 	}
-	return outcome{v: Verdict{Reason: ReasonInvalid}}
+	return outcome{v: judge.Verdict{Reason: judge.ReasonInvalid}}
 }
 
 // addresses judges a To or Cc field against the expected addresses: usable
 // addresses first, then the right person, then the slips worth naming.
 func (r *MailRule) addresses(field string) outcome {
-	list := Recipients(field)
+	list := validate.Recipients(field)
 	if len(list) == 0 {
 		return r.fail(r.ID)
 	}
 	for _, addr := range list {
-		if p, _ := CheckAddress(addr); p.Syntax() {
-			return outcome{v: Verdict{Reason: AddressReason(p), Param: shorten(addr), Mistake: r.Check + ":" + string(p)}}
+		if p, _ := validate.CheckAddress(addr); p.Syntax() {
+			return outcome{v: judge.Verdict{Reason: judge.AddressReason(p), Param: shorten(addr), Mistake: r.Check + ":" + string(p)}}
 		}
 	}
 	for _, addr := range list {
 		for _, want := range r.Values {
-			if SameAddress(addr, want) {
+			if validate.SameAddress(addr, want) {
 				return outcome{ok: true}
 			}
 		}
 	}
 	for _, addr := range list {
-		if p, fix := CheckAddress(addr); p == AddressTypo {
-			return outcome{v: Verdict{Reason: AddressReason(AddressTypo), Param: shorten(fix), Mistake: r.ID + ":typo"}}
+		if p, fix := validate.CheckAddress(addr); p == validate.AddressTypo {
+			return outcome{v: judge.Verdict{Reason: judge.AddressReason(validate.AddressTypo), Param: shorten(fix), Mistake: r.ID + ":typo"}}
 		}
 	}
 	for _, addr := range list {
 		for _, want := range r.Values {
-			if NearAddress(addr, want) {
-				return outcome{v: Verdict{Reason: ReasonAddressNear, Param: shorten(addr), Mistake: r.ID + ":near"}}
+			if validate.NearAddress(addr, want) {
+				return outcome{v: judge.Verdict{Reason: judge.ReasonAddressNear, Param: shorten(addr), Mistake: r.ID + ":near"}}
 			}
 		}
 	}
@@ -433,9 +435,9 @@ func mentionsAny(text string, phrases []string) bool {
 	if len(text) > MaxBodyLen {
 		text = text[:MaxBodyLen]
 	}
-	t := Fold(text)
+	t := validate.Fold(text)
 	for _, p := range phrases {
-		f := Fold(p)
+		f := validate.Fold(p)
 		if f == "" {
 			continue
 		}
@@ -447,7 +449,7 @@ func mentionsAny(text string, phrases []string) bool {
 			start, end := from+i, from+i+len(f)
 			before, _ := utf8.DecodeLastRuneInString(t[:start])
 			after, _ := utf8.DecodeRuneInString(t[end:])
-			if (start == 0 || !wordRune(before)) && (end == len(t) || !wordRune(after)) {
+			if (start == 0 || !validate.WordRune(before)) && (end == len(t) || !validate.WordRune(after)) {
 				return true
 			}
 			_, size := utf8.DecodeRuneInString(t[start:])
@@ -456,8 +458,6 @@ func mentionsAny(text string, phrases []string) bool {
 	}
 	return false
 }
-
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // Mail returns the message with id, or nil.
 func (x *Inbox) Mail(id string) *Mail {
@@ -544,8 +544,8 @@ func DisplayName(s string) string {
 
 // Sample is an answer that meets every rule: the solution, for tests and
 // for checking that the lesson can be done.
-func (x *Inbox) Sample() InboxAnswer {
-	var a InboxAnswer
+func (x *Inbox) Sample() Answer {
+	var a Answer
 	var m *SentMail
 	mail := func() *SentMail {
 		if m == nil {
@@ -590,16 +590,16 @@ func (x *Inbox) Sample() InboxAnswer {
 	return a
 }
 
-func (x *Inbox) check(p *problems, s *Step, n *yaml.Node) {
+func (x *Inbox) Check(p *judge.Problems, step string, n *yaml.Node) {
 	if x.Me == "" {
-		p.add(n, "step %q: an inbox step needs me: the practice persona's address", s.ID)
-	} else if !ValidEmail(x.Me) {
-		p.add(orNode(child(n, "me"), n), "step %q: me %q is not a valid email address", s.ID, x.Me)
+		p.Add(n, "step %q: an inbox step needs me: the practice persona's address", step)
+	} else if !validate.ValidEmail(x.Me) {
+		p.Add(judge.Or(judge.Child(n, "me"), n), "step %q: me %q is not a valid email address", step, x.Me)
 	}
 	msgs, links, docs := map[string]*Mail{}, map[string]bool{}, map[string]bool{}
-	mn := child(n, "messages")
+	mn := judge.Child(n, "messages")
 	if len(x.Messages) == 0 {
-		p.add(n, "step %q: an inbox step needs messages", s.ID)
+		p.Add(n, "step %q: an inbox step needs messages", step)
 	}
 	for i, m := range x.Messages {
 		if m == nil { // an empty "- " in the list: report it below, never panic on it
@@ -608,26 +608,26 @@ func (x *Inbox) check(p *problems, s *Step, n *yaml.Node) {
 		}
 		m.Body = strings.TrimSpace(m.Body)
 		m.About = strings.TrimSpace(m.About)
-		node := orNode(item(mn, i), n)
-		p.unknownKeys(node, m)
-		x.checkMail(p, s, node, m, msgs, links)
+		node := judge.Or(judge.Item(mn, i), n)
+		p.UnknownKeys(node, m)
+		x.checkMail(p, step, node, m, msgs, links)
 	}
-	dn := child(n, "documents")
+	dn := judge.Child(n, "documents")
 	for i, d := range x.Documents {
 		if d == nil {
 			d = &Document{}
 			x.Documents[i] = d
 		}
-		node := orNode(item(dn, i), n)
-		p.unknownKeys(node, d)
-		checkID(p, node, s.ID, "document", d.ID, docs)
+		node := judge.Or(judge.Item(dn, i), n)
+		p.UnknownKeys(node, d)
+		checkID(p, node, step, "document", d.ID, docs)
 		if d.Name == "" {
-			p.add(node, "step %q: document %q has no name", s.ID, d.ID)
+			p.Add(node, "step %q: document %q has no name", step, d.ID)
 		}
 	}
-	rn := child(n, "rules")
+	rn := judge.Child(n, "rules")
 	if len(x.Rules) == 0 {
-		p.add(n, "step %q: an inbox step needs rules that say what to do", s.ID)
+		p.Add(n, "step %q: an inbox step needs rules that say what to do", step)
 	}
 	ruleIDs := map[string]bool{"to": true, "cc": true, "nothing": true} // reserved: address and reminder mistakes
 	removed := map[string]bool{}
@@ -636,47 +636,47 @@ func (x *Inbox) check(p *problems, s *Step, n *yaml.Node) {
 			r = &MailRule{}
 			x.Rules[i] = r
 		}
-		node := orNode(item(rn, i), n)
-		p.unknownKeys(node, r)
-		what := fmt.Sprintf("step %q rule %d", s.ID, i+1)
+		node := judge.Or(judge.Item(rn, i), n)
+		p.UnknownKeys(node, r)
+		what := fmt.Sprintf("step %q rule %d", step, i+1)
 		if r.ID == "to" || r.ID == "cc" || r.ID == "nothing" {
-			p.add(orNode(child(node, "id"), node), "%s: id %q is reserved; choose another", what, r.ID)
+			p.Add(judge.Or(judge.Child(node, "id"), node), "%s: id %q is reserved; choose another", what, r.ID)
 		} else {
-			checkID(p, node, s.ID, "rule", r.ID, ruleIDs)
+			checkID(p, node, step, "rule", r.ID, ruleIDs)
 		}
 		if r.Feedback == "" {
-			p.add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, r.ID)
+			p.Add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, r.ID)
 		}
 		values, known := checkKinds[r.Check]
 		if !known {
-			p.add(orNode(child(node, "check"), node), "%s: check %q is not one of %s", what, r.Check, checkNames())
+			p.Add(judge.Or(judge.Child(node, "check"), node), "%s: check %q is not one of %s", what, r.Check, checkNames())
 			continue
 		}
-		vn := child(node, "values")
+		vn := judge.Child(node, "values")
 		switch {
 		case values == "" && len(r.Values) > 0:
-			p.add(vn, "%s: check %q takes no values", what, r.Check)
+			p.Add(vn, "%s: check %q takes no values", what, r.Check)
 		case values != "" && values != "words?" && len(r.Values) == 0:
-			p.add(node, "%s: check %q needs values (%s)", what, r.Check, values)
+			p.Add(node, "%s: check %q needs values (%s)", what, r.Check, values)
 		}
 		for j, v := range r.Values {
-			vnode := orNode(item(vn, j), node)
+			vnode := judge.Or(judge.Item(vn, j), node)
 			switch values {
 			case "messages":
 				if msgs[v] == nil {
-					p.add(vnode, "%s: there is no message %q", what, v)
+					p.Add(vnode, "%s: there is no message %q", what, v)
 				}
 			case "links":
 				if !links[v] {
-					p.add(vnode, "%s: there is no link %q", what, v)
+					p.Add(vnode, "%s: there is no link %q", what, v)
 				}
 			case "documents":
 				if !docs[v] {
-					p.add(vnode, "%s: there is no document %q", what, v)
+					p.Add(vnode, "%s: there is no document %q", what, v)
 				}
 			case "addresses":
-				if !ValidEmail(v) {
-					p.add(vnode, "%s: %q is not a valid email address", what, v)
+				if !validate.ValidEmail(v) {
+					p.Add(vnode, "%s: %q is not a valid email address", what, v)
 				}
 			}
 			switch r.Check {
@@ -684,87 +684,87 @@ func (x *Inbox) check(p *problems, s *Step, n *yaml.Node) {
 				removed[v] = true
 			case "kept":
 				if removed[v] {
-					p.add(vnode, "%s: message %q cannot be both removed and kept", what, v)
+					p.Add(vnode, "%s: message %q cannot be both removed and kept", what, v)
 				}
 			}
 		}
 		if len(r.Wrong) > 0 && r.Check != "attachment" {
-			p.add(child(node, "wrong"), "%s: wrong is only for attachment checks", what)
+			p.Add(judge.Child(node, "wrong"), "%s: wrong is only for attachment checks", what)
 		}
 		for id, text := range r.Wrong {
 			if !docs[id] || slices.Contains(r.Values, id) || strings.TrimSpace(text) == "" {
-				p.add(child(node, "wrong"), "%s: wrong %q should be a document not asked for, with words about it", what, id)
+				p.Add(judge.Child(node, "wrong"), "%s: wrong %q should be a document not asked for, with words about it", what, id)
 			}
 		}
 	}
 }
 
-func (x *Inbox) checkMail(p *problems, s *Step, node *yaml.Node, m *Mail, msgs map[string]*Mail, links map[string]bool) {
+func (x *Inbox) checkMail(p *judge.Problems, step string, node *yaml.Node, m *Mail, msgs map[string]*Mail, links map[string]bool) {
 	ids := map[string]bool{}
 	for id := range msgs {
 		ids[id] = true
 	}
-	checkID(p, node, s.ID, "message", m.ID, ids)
+	checkID(p, node, step, "message", m.ID, ids)
 	msgs[m.ID] = m
 	switch m.Folder {
 	case "":
 		m.Folder = FolderInbox
 	case FolderInbox, FolderSent, FolderTrash:
 	default:
-		p.add(orNode(child(node, "folder"), node), "step %q: message %q: folder %q is not inbox, sent or trash", s.ID, m.ID, m.Folder)
+		p.Add(judge.Or(judge.Child(node, "folder"), node), "step %q: message %q: folder %q is not inbox, sent or trash", step, m.ID, m.Folder)
 	}
 	if _, err := mail.ParseAddress(m.From); err != nil {
-		p.add(orNode(child(node, "from"), node), "step %q: message %q: from %q should be an address or Name <address>", s.ID, m.ID, m.From)
+		p.Add(judge.Or(judge.Child(node, "from"), node), "step %q: message %q: from %q should be an address or Name <address>", step, m.ID, m.From)
 	}
 	for _, f := range [...]struct{ name, value string }{{"to", m.To}, {"cc", m.Cc}} {
 		if f.value != "" {
 			if _, err := mail.ParseAddressList(f.value); err != nil {
-				p.add(orNode(child(node, f.name), node), "step %q: message %q: %s %q should be addresses separated by commas", s.ID, m.ID, f.name, f.value)
+				p.Add(judge.Or(judge.Child(node, f.name), node), "step %q: message %q: %s %q should be addresses separated by commas", step, m.ID, f.name, f.value)
 			}
 		}
 	}
 	if m.Subject == "" || m.Body == "" || m.Date == "" {
-		p.add(node, "step %q: message %q needs a date, a subject and a body", s.ID, m.ID)
+		p.Add(node, "step %q: message %q needs a date, a subject and a body", step, m.ID)
 	}
-	ln := child(node, "links")
+	ln := judge.Child(node, "links")
 	for i, l := range m.Links {
 		if l == nil {
 			l = &Link{}
 			m.Links[i] = l
 		}
-		lnode := orNode(item(ln, i), node)
-		p.unknownKeys(lnode, l)
-		checkID(p, lnode, s.ID, "link", l.ID, links)
+		lnode := judge.Or(judge.Item(ln, i), node)
+		p.UnknownKeys(lnode, l)
+		checkID(p, lnode, step, "link", l.ID, links)
 		if l.Text == "" || l.Host() == "" {
-			p.add(lnode, "step %q: link %q needs text and a url with a web address (https://…)", s.ID, l.ID)
+			p.Add(lnode, "step %q: link %q needs text and a url with a web address (https://…)", step, l.ID)
 		}
 		if !strings.Contains(m.Body, "[["+l.ID+"]]") {
-			p.add(lnode, "step %q: link %q is not in the body of message %q: write [[%s]] where it goes", s.ID, l.ID, m.ID, l.ID)
+			p.Add(lnode, "step %q: link %q is not in the body of message %q: write [[%s]] where it goes", step, l.ID, m.ID, l.ID)
 		}
 	}
 	for _, ref := range LinkRef.FindAllStringSubmatch(m.Body, -1) {
 		if m.Link(ref[1]) == nil {
-			p.add(orNode(child(node, "body"), node), "step %q: message %q shows [[%s]], but has no link with that id", s.ID, m.ID, ref[1])
+			p.Add(judge.Or(judge.Child(node, "body"), node), "step %q: message %q shows [[%s]], but has no link with that id", step, m.ID, ref[1])
 		}
 	}
 }
 
 // checkID reports a missing, badly written, too long or repeated id, and
 // adds it to seen.
-func checkID(p *problems, n *yaml.Node, step, what, id string, seen map[string]bool) {
-	node := orNode(child(n, "id"), n)
+func checkID(p *judge.Problems, n *yaml.Node, step, what, id string, seen map[string]bool) {
+	node := judge.Or(judge.Child(n, "id"), n)
 	switch {
-	case !idPattern.MatchString(id):
-		p.add(node, "step %q: %s id %q should be lowercase letters, digits and dashes", step, what, id)
+	case !judge.IDPattern.MatchString(id):
+		p.Add(node, "step %q: %s id %q should be lowercase letters, digits and dashes", step, what, id)
 	case len(id) > 30:
-		p.add(node, "step %q: %s id %q is longer than 30 characters", step, what, id)
+		p.Add(node, "step %q: %s id %q is longer than 30 characters", step, what, id)
 	case seen[id]:
-		p.add(node, "step %q: %s id %q is used twice", step, what, id)
+		p.Add(node, "step %q: %s id %q is used twice", step, what, id)
 	}
 	seen[id] = true
 }
 
-func (x *Inbox) shape() []string {
+func (x *Inbox) Shape() []string {
 	out := []string{"me " + x.Me}
 	for _, m := range x.Messages {
 		s := "message " + m.ID + " in " + m.Folder

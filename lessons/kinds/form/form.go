@@ -1,4 +1,4 @@
-package lessons
+package form
 
 import (
 	"fmt"
@@ -8,6 +8,9 @@ import (
 	"unicode"
 
 	"gopkg.in/yaml.v3"
+
+	"aula/lessons/judge"
+	"aula/lessons/validate"
 )
 
 // Form is a simulated online form: a wizard of pages with fields, a review
@@ -20,7 +23,7 @@ type Form struct {
 	Service string          `yaml:"service"` // the procedure: "Ingreso Mínimo Vital"
 	Persona *Persona        `yaml:"persona"`
 	Files   []*PracticeFile `yaml:"files"` // the practice documents the file picker shows
-	Pages   []*FormPage     `yaml:"pages"`
+	Pages   []*Page         `yaml:"pages"`
 	Review  *bool           `yaml:"review"` // a review page before submitting (default true)
 	Submit  string          `yaml:"submit"` // the submit button's words
 	Receipt *Receipt        `yaml:"receipt"`
@@ -66,8 +69,8 @@ type Receipt struct {
 	Show      []string `yaml:"show"`      // ids of fields whose answer the receipt repeats
 }
 
-// FormPage is one page of the wizard.
-type FormPage struct {
+// Page is one page of the wizard.
+type Page struct {
 	ID     string   `yaml:"id"`
 	Title  string   `yaml:"title"`
 	Intro  string   `yaml:"intro"`
@@ -183,11 +186,11 @@ type SentCode struct {
 	Expires time.Time
 }
 
-// FormAnswer is what the learner filled in: values by path ("dni",
+// Answer is what the learner filled in: values by path ("dni",
 // "household.0.name"; "yes" for a ticked box, an option id, a file id, a
 // day as 2006-01-02), the number of items of each group, the clock and the
 // codes sent. It is judged and forgotten: never stored.
-type FormAnswer struct {
+type Answer struct {
 	Values map[string]string
 	Items  map[string]int
 	Now    time.Time
@@ -207,7 +210,7 @@ type FieldProblem struct {
 }
 
 // CheckPage validates page i: the problems in the order of the fields.
-func (fm *Form) CheckPage(i int, a *FormAnswer) []FieldProblem {
+func (fm *Form) CheckPage(i int, a *Answer) []FieldProblem {
 	if i < 0 || i >= len(fm.Pages) {
 		return nil
 	}
@@ -233,7 +236,7 @@ func (fm *Form) CheckPage(i int, a *FormAnswer) []FieldProblem {
 
 // CheckField validates one field's value (found at path in the answer):
 // the rule broken, or "".
-func (fm *Form) CheckField(f *Field, path string, a *FormAnswer) string {
+func (fm *Form) CheckField(f *Field, path string, a *Answer) string {
 	v := a.Values[path]
 	empty := strings.TrimSpace(v) == ""
 	if empty {
@@ -242,50 +245,50 @@ func (fm *Form) CheckField(f *Field, path string, a *FormAnswer) string {
 		}
 		switch f.Kind {
 		case "select", "radio":
-			return RuleChoose
+			return validate.RuleChoose
 		case "check":
-			return RuleCheck
+			return validate.RuleCheck
 		case "file":
-			return RuleFile
+			return validate.RuleFile
 		case "day":
-			return RuleDay
+			return validate.RuleDay
 		}
-		return RuleRequired
+		return validate.RuleRequired
 	}
 	switch f.Kind {
 	case "text":
 		if len([]rune(v)) > f.MaxLen() {
-			return RuleTooLong
+			return validate.RuleTooLong
 		}
 		_, rule := checkText(f.Validate, v)
 		return rule
 	case "date":
-		_, rule := CheckDate(v, a.Now, f.When)
+		_, rule := validate.CheckDate(v, a.Now, f.When)
 		return rule
 	case "select", "radio":
 		o := f.Option(v)
 		switch {
 		case o == nil:
-			return RuleChoose
+			return validate.RuleChoose
 		case o.Full:
-			return RuleOptionFull
+			return validate.RuleOptionFull
 		}
 	case "file":
 		file := fm.File(v)
 		switch {
 		case file == nil:
-			return RuleFile
+			return validate.RuleFile
 		case len(f.Accept) > 0 && !contains(f.Accept, file.Type()):
-			return RuleFileType
+			return validate.RuleFileType
 		case f.MaxKB > 0 && file.KB > f.MaxKB:
-			return RuleFileSize
+			return validate.RuleFileSize
 		}
 	case "code":
 		return checkCode(f, v, a.Codes[path], a.Now)
 	case "day":
 		d, err := time.Parse("2006-01-02", v)
 		if err != nil {
-			return RuleDay
+			return validate.RuleDay
 		}
 		return f.DayRule(d, a.Now)
 	}
@@ -302,42 +305,42 @@ func contains(list []string, s string) bool {
 }
 
 // checkText runs a text validator.
-func checkText(validate, v string) (string, string) {
-	switch validate {
+func checkText(kind, v string) (string, string) {
+	switch kind {
 	case "name":
-		return CheckName(v)
+		return validate.CheckName(v)
 	case "dni":
-		return CheckDNI(v)
+		return validate.CheckDNI(v)
 	case "nie":
-		return CheckNIE(v)
+		return validate.CheckNIE(v)
 	case "dni_nie":
-		return CheckDNIorNIE(v)
+		return validate.CheckDNIorNIE(v)
 	case "iban":
-		return CheckIBAN(v)
+		return validate.CheckIBAN(v)
 	case "postcode":
-		return CheckPostcode(v)
+		return validate.CheckPostcode(v)
 	case "phone":
-		return CheckPhone(v)
+		return validate.CheckPhone(v)
 	case "mobile":
-		return CheckMobile(v)
+		return validate.CheckMobile(v)
 	case "email":
-		return CheckEmail(v)
+		return validate.CheckEmail(v)
 	}
-	return CheckText(v)
+	return validate.CheckText(v)
 }
 
 // checkCode compares a typed code with the one sent, if it is still valid.
 func checkCode(f *Field, v string, sent SentCode, now time.Time) string {
-	typed := squeeze(v, " \u00a0-")
+	typed := validate.Squeeze(v, " \u00a0-")
 	switch {
 	case len(typed) != f.Length || !isCodeText(typed):
-		return RuleCodeFormat
+		return validate.RuleCodeFormat
 	case sent.Code == "":
-		return RuleCodeNone
+		return validate.RuleCodeNone
 	case !now.Before(sent.Expires):
-		return RuleCodeExpired
+		return validate.RuleCodeExpired
 	case typed != sent.Code:
-		return RuleCodeWrong
+		return validate.RuleCodeWrong
 	}
 	return ""
 }
@@ -355,8 +358,8 @@ func isCodeText(s string) bool {
 var weekdayIDs = []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 
 // DayRule says whether day d can be chosen, seen from now: "" when it has
-// free appointments, RuleDayClosed when there is no service that day (a
-// day past, too far ahead or a weekday off), RuleDayFull when it is fully
+// free appointments, validate.RuleDayClosed when there is no service that day (a
+// day past, too far ahead or a weekday off), validate.RuleDayFull when it is fully
 // booked.
 func (f *Field) DayRule(d, now time.Time) string {
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
@@ -364,13 +367,13 @@ func (f *Field) DayRule(d, now time.Time) string {
 	offset := int(d.Sub(today).Hours() / 24)
 	switch {
 	case offset < 1 || offset > f.Days:
-		return RuleDayClosed
+		return validate.RuleDayClosed
 	case contains(f.Closed, weekdayIDs[d.Weekday()]):
-		return RuleDayClosed
+		return validate.RuleDayClosed
 	}
 	for _, n := range f.Full {
 		if n == offset {
-			return RuleDayFull
+			return validate.RuleDayFull
 		}
 	}
 	return ""
@@ -389,15 +392,15 @@ func (f *Field) Canon(v string) string {
 					return r
 				}
 				return -1
-			}, Fold(v))
+			}, validate.Fold(v))
 		}
 		if c, rule := checkText(f.Validate, v); rule == "" {
 			return c
 		}
-		return Fold(v)
+		return validate.Fold(v)
 	case "date":
 		// The range does not matter to compare two dates.
-		if c, rule := CheckDate(v, time.Time{}, WhenAny); rule == "" {
+		if c, rule := validate.CheckDate(v, time.Time{}, validate.WhenAny); rule == "" {
 			return c
 		}
 	}
@@ -406,15 +409,15 @@ func (f *Field) Canon(v string) string {
 
 // Judge checks a filled-in form: every field valid (the wizard makes sure
 // of that), then every expected value, in page order.
-func (fm *Form) Judge(a Answer) Verdict {
-	fa, ok := a.(FormAnswer)
+func (fm *Form) Judge(a judge.Answer) judge.Verdict {
+	fa, ok := a.(Answer)
 	if !ok {
-		return Verdict{Reason: ReasonInvalid}
+		return judge.Verdict{Reason: judge.ReasonInvalid}
 	}
 	for i := range fm.Pages {
 		if ps := fm.CheckPage(i, &fa); len(ps) > 0 {
 			p := ps[0]
-			return Verdict{Reason: ReasonField, Param: p.Field.Label, Mistake: p.Field.ID + "." + p.Rule}
+			return judge.Verdict{Reason: judge.ReasonField, Param: p.Field.Label, Mistake: p.Field.ID + "." + p.Rule}
 		}
 	}
 	for _, p := range fm.Pages {
@@ -424,13 +427,13 @@ func (fm *Form) Judge(a Answer) Verdict {
 			}
 		}
 	}
-	return Verdict{Correct: true}
+	return judge.Verdict{Correct: true}
 }
 
 // judgeField compares a field (or a group's items) with what is expected.
-func (fm *Form) judgeField(f *Field, a *FormAnswer) *Verdict {
-	mismatch := func(f *Field) *Verdict {
-		return &Verdict{Feedback: f.Wrong, Reason: ReasonWrong, Mistake: f.ID + ".mismatch"}
+func (fm *Form) judgeField(f *Field, a *Answer) *judge.Verdict {
+	mismatch := func(f *Field) *judge.Verdict {
+		return &judge.Verdict{Feedback: f.Wrong, Reason: judge.ReasonWrong, Mistake: f.ID + ".mismatch"}
 	}
 	if f.Kind != "group" {
 		if f.Expect != "" && f.Canon(a.Values[f.ID]) != f.Canon(f.Expect) {
@@ -442,7 +445,7 @@ func (fm *Form) judgeField(f *Field, a *FormAnswer) *Verdict {
 		return nil
 	}
 	if a.Items[f.ID] != len(f.Expects) {
-		return &Verdict{Feedback: f.Wrong, Reason: ReasonWrong, Mistake: f.ID + ".items"}
+		return &judge.Verdict{Feedback: f.Wrong, Reason: judge.ReasonWrong, Mistake: f.ID + ".items"}
 	}
 	for i, want := range f.Expects {
 		for _, sub := range f.Fields {
@@ -458,8 +461,8 @@ func (fm *Form) judgeField(f *Field, a *FormAnswer) *Verdict {
 // SampleAnswer is a right answer to the form, seen from now: the expected
 // values, and a valid value in every other required field. Loading checks
 // that every form can be solved with it; tests use it to fill forms.
-func (fm *Form) SampleAnswer(now time.Time) FormAnswer {
-	a := FormAnswer{Values: map[string]string{}, Items: map[string]int{}, Now: now, Codes: map[string]SentCode{}}
+func (fm *Form) SampleAnswer(now time.Time) Answer {
+	a := Answer{Values: map[string]string{}, Items: map[string]int{}, Now: now, Codes: map[string]SentCode{}}
 	for _, p := range fm.Pages {
 		for _, f := range p.Fields {
 			if f.Kind != "group" {
@@ -478,7 +481,7 @@ func (fm *Form) SampleAnswer(now time.Time) FormAnswer {
 }
 
 // sampleValue puts a right value for field f at path.
-func (fm *Form) sampleValue(f *Field, path, expect string, a *FormAnswer) {
+func (fm *Form) sampleValue(f *Field, path, expect string, a *Answer) {
 	if expect != "" {
 		a.Values[path] = expect
 		return
@@ -494,7 +497,7 @@ func (fm *Form) sampleValue(f *Field, path, expect string, a *FormAnswer) {
 			"email": "lucia.prueba@correo.example", "": "Calle"}[f.Validate]
 	case "date":
 		v = "01/01/2000"
-		if f.When == WhenFuture {
+		if f.When == validate.WhenFuture {
 			v = a.Now.AddDate(1, 0, 0).Format("02/01/2006")
 		}
 	case "select", "radio":
@@ -531,255 +534,255 @@ func (fm *Form) sampleValue(f *Field, path, expect string, a *FormAnswer) {
 // maxFieldID keeps "<field id>.<rule id>" within the length of a stored id.
 const maxFieldID = 40
 
-func (fm *Form) check(p *problems, s *Step, n *yaml.Node) {
+func (fm *Form) Check(p *judge.Problems, step string, n *yaml.Node) {
 	if len(fm.Pages) == 0 {
-		p.add(n, "step %q: a form needs at least 1 page", s.ID)
+		p.Add(n, "step %q: a form needs at least 1 page", step)
 		return
 	}
 	if fm.Submit == "" {
-		p.add(n, "step %q: a form needs the words of its submit button (submit)", s.ID)
+		p.Add(n, "step %q: a form needs the words of its submit button (submit)", step)
 	}
 	if fm.Timeout < 0 || (fm.Timeout > 0 && fm.Timeout < 20*time.Second) {
-		p.add(orNode(child(n, "timeout"), n), "step %q: a timeout must be at least 20s", s.ID)
+		p.Add(judge.Or(judge.Child(n, "timeout"), n), "step %q: a timeout must be at least 20s", step)
 	}
 	if r := fm.Receipt; r == nil || r.Title == "" {
-		p.add(n, "step %q: a form needs a receipt with a title", s.ID)
+		p.Add(n, "step %q: a form needs a receipt with a title", step)
 	}
-	fm.checkPersona(p, s, n)
+	fm.checkPersona(p, step, n)
 	fileIDs := map[string]bool{}
 	for i, f := range fm.Files {
-		fn := item(child(n, "files"), i)
+		fn := judge.Item(judge.Child(n, "files"), i)
 		if f == nil {
 			fm.Files[i] = &PracticeFile{}
 			f = fm.Files[i]
 		}
-		p.unknownKeys(fn, f)
+		p.UnknownKeys(fn, f)
 		switch {
-		case !idPattern.MatchString(f.ID):
-			p.add(orNode(fn, n), "step %q: file %d needs an id of lowercase letters, digits and dashes", s.ID, i+1)
+		case !judge.IDPattern.MatchString(f.ID):
+			p.Add(judge.Or(fn, n), "step %q: file %d needs an id of lowercase letters, digits and dashes", step, i+1)
 		case fileIDs[f.ID]:
-			p.add(orNode(fn, n), "step %q: file id %q is used twice", s.ID, f.ID)
+			p.Add(judge.Or(fn, n), "step %q: file id %q is used twice", step, f.ID)
 		}
 		fileIDs[f.ID] = true
 		if f.Name == "" || f.KB <= 0 {
-			p.add(orNode(fn, n), "step %q: file %q needs a name and a size in kb", s.ID, f.ID)
+			p.Add(judge.Or(fn, n), "step %q: file %q needs a name and a size in kb", step, f.ID)
 		}
 	}
 	ids := map[string]bool{}
-	pagesNode := child(n, "pages")
+	pagesNode := judge.Child(n, "pages")
 	for i, pg := range fm.Pages {
-		pn := orNode(item(pagesNode, i), n)
+		pn := judge.Or(judge.Item(pagesNode, i), n)
 		if pg == nil {
-			fm.Pages[i] = &FormPage{}
+			fm.Pages[i] = &Page{}
 			pg = fm.Pages[i]
 		}
-		p.unknownKeys(pn, pg)
-		if !idPattern.MatchString(pg.ID) {
-			p.add(pn, "step %q: page %d needs an id of lowercase letters, digits and dashes", s.ID, i+1)
+		p.UnknownKeys(pn, pg)
+		if !judge.IDPattern.MatchString(pg.ID) {
+			p.Add(pn, "step %q: page %d needs an id of lowercase letters, digits and dashes", step, i+1)
 		}
 		if pg.Title == "" {
-			p.add(pn, "step %q: page %q has no title", s.ID, pg.ID)
+			p.Add(pn, "step %q: page %q has no title", step, pg.ID)
 		}
 		if len(pg.Fields) == 0 {
-			p.add(pn, "step %q: page %q has no fields", s.ID, pg.ID)
+			p.Add(pn, "step %q: page %q has no fields", step, pg.ID)
 		}
-		fieldsNode := child(pn, "fields")
+		fieldsNode := judge.Child(pn, "fields")
 		for j, f := range pg.Fields {
-			fn := orNode(item(fieldsNode, j), pn)
+			fn := judge.Or(judge.Item(fieldsNode, j), pn)
 			if f == nil {
 				pg.Fields[j] = &Field{}
 				f = pg.Fields[j]
 			}
-			fm.checkField(p, s, f, fn, ids, false)
+			fm.checkField(p, step, f, fn, ids, false)
 		}
 	}
-	if len(p.list) == 0 {
+	if len(p.List) == 0 {
 		// The form can be solved: its expected values fit together.
 		if v := fm.Judge(fm.SampleAnswer(time.Now())); !v.Correct {
-			p.add(n, "step %q: the form cannot be solved: with every expected value, it says %s %s", s.ID, v.Reason, v.Mistake)
+			p.Add(n, "step %q: the form cannot be solved: with every expected value, it says %s %s", step, v.Reason, v.Mistake)
 		}
 	}
 	if r := fm.Receipt; r != nil {
 		for _, id := range r.Show {
 			if f := fm.Field(id); f == nil || f.Kind == "group" {
-				p.add(orNode(child(n, "receipt"), n), "step %q: the receipt shows %q, which is not a field of this form", s.ID, id)
+				p.Add(judge.Or(judge.Child(n, "receipt"), n), "step %q: the receipt shows %q, which is not a field of this form", step, id)
 			}
 		}
 	}
 }
 
-func (fm *Form) checkPersona(p *problems, s *Step, n *yaml.Node) {
+func (fm *Form) checkPersona(p *judge.Problems, step string, n *yaml.Node) {
 	pe := fm.Persona
 	if pe == nil {
 		return
 	}
-	pn := child(n, "persona")
-	p.unknownKeys(pn, pe)
+	pn := judge.Child(n, "persona")
+	p.UnknownKeys(pn, pe)
 	if pe.Title == "" || len(pe.Rows) == 0 {
-		p.add(orNode(pn, n), "step %q: the persona card needs a title and rows", s.ID)
+		p.Add(judge.Or(pn, n), "step %q: the persona card needs a title and rows", step)
 	}
 	for i, r := range pe.Rows {
-		rn := orNode(item(child(pn, "rows"), i), n)
+		rn := judge.Or(judge.Item(judge.Child(pn, "rows"), i), n)
 		if r == nil || r.Label == "" || r.Value == "" {
-			p.add(rn, "step %q: persona row %d needs a label and a value", s.ID, i+1)
+			p.Add(rn, "step %q: persona row %d needs a label and a value", step, i+1)
 			if r == nil {
 				pe.Rows[i] = &PersonaRow{}
 			}
 			continue
 		}
-		p.unknownKeys(rn, r)
+		p.UnknownKeys(rn, r)
 	}
 }
 
-func (fm *Form) checkField(p *problems, s *Step, f *Field, n *yaml.Node, ids map[string]bool, inGroup bool) {
-	p.unknownKeys(n, f)
-	what := fmt.Sprintf("step %q field %q", s.ID, f.ID)
+func (fm *Form) checkField(p *judge.Problems, step string, f *Field, n *yaml.Node, ids map[string]bool, inGroup bool) {
+	p.UnknownKeys(n, f)
+	what := fmt.Sprintf("step %q field %q", step, f.ID)
 	switch {
-	case !idPattern.MatchString(f.ID) || len(f.ID) > maxFieldID:
-		p.add(orNode(child(n, "id"), n), "step %q: field id %q should be up to %d lowercase letters, digits and dashes", s.ID, f.ID, maxFieldID)
+	case !judge.IDPattern.MatchString(f.ID) || len(f.ID) > maxFieldID:
+		p.Add(judge.Or(judge.Child(n, "id"), n), "step %q: field id %q should be up to %d lowercase letters, digits and dashes", step, f.ID, maxFieldID)
 	case ids[f.ID]:
-		p.add(orNode(child(n, "id"), n), "%s: the id is used twice in this form", what)
+		p.Add(judge.Or(judge.Child(n, "id"), n), "%s: the id is used twice in this form", what)
 	}
 	ids[f.ID] = true
 	if !contains(fieldKinds, f.Kind) {
-		p.add(orNode(child(n, "kind"), n), "%s: kind %q is not one of %s", what, f.Kind, strings.Join(fieldKinds, ", "))
+		p.Add(judge.Or(judge.Child(n, "kind"), n), "%s: kind %q is not one of %s", what, f.Kind, strings.Join(fieldKinds, ", "))
 		return
 	}
 	if f.Label == "" {
-		p.add(n, "%s has no label", what)
+		p.Add(n, "%s has no label", what)
 	}
 	if !contains(validators, f.Validate) || (f.Validate != "" && f.Kind != "text") {
-		p.add(orNode(child(n, "validate"), n), "%s: validate %q is not one of %s (text fields only)", what, f.Validate, strings.Join(validators[1:], ", "))
+		p.Add(judge.Or(judge.Child(n, "validate"), n), "%s: validate %q is not one of %s (text fields only)", what, f.Validate, strings.Join(validators[1:], ", "))
 	}
 	for rule := range f.Errors {
-		if !contains(FormRules(), rule) {
-			p.add(orNode(child(n, "errors"), n), "%s: errors has %q, which is not a rule (%s…)", what, rule, strings.Join(FormRules()[:4], ", "))
+		if !contains(validate.FormRules(), rule) {
+			p.Add(judge.Or(judge.Child(n, "errors"), n), "%s: errors has %q, which is not a rule (%s…)", what, rule, strings.Join(validate.FormRules()[:4], ", "))
 		}
 	}
 	if f.Expect != "" && f.Wrong == "" {
-		p.add(n, "%s expects a value, so it needs wrong: words for a different one", what)
+		p.Add(n, "%s expects a value, so it needs wrong: words for a different one", what)
 	}
 	switch f.Kind {
 	case "date":
-		if f.When != WhenAny && f.When != WhenPast && f.When != WhenFuture {
-			p.add(orNode(child(n, "when"), n), "%s: when is %q, not past or future", what, f.When)
+		if f.When != validate.WhenAny && f.When != validate.WhenPast && f.When != validate.WhenFuture {
+			p.Add(judge.Or(judge.Child(n, "when"), n), "%s: when is %q, not past or future", what, f.When)
 		}
 	case "select", "radio":
 		fm.checkOptions(p, f, n, what)
 	case "check":
 		if f.Expect != "" && f.Expect != "yes" {
-			p.add(n, "%s: a check box can only expect yes", what)
+			p.Add(n, "%s: a check box can only expect yes", what)
 		}
 	case "file":
 		if len(fm.Files) == 0 {
-			p.add(n, "%s: a file field needs the form's files (the practice documents)", what)
+			p.Add(n, "%s: a file field needs the form's files (the practice documents)", what)
 		}
 		if f.Expect != "" && fm.File(f.Expect) == nil {
-			p.add(n, "%s expects file %q, which is not in files", what, f.Expect)
+			p.Add(n, "%s expects file %q, which is not in files", what, f.Expect)
 		}
 	case "code":
 		if f.Length < 3 || f.Length > 8 || f.Expires <= 0 || f.Sender == "" {
-			p.add(n, "%s: a code needs a length from 3 to 8, expires (like 10m) and a sender", what)
+			p.Add(n, "%s: a code needs a length from 3 to 8, expires (like 10m) and a sender", what)
 		}
 	case "day":
 		if f.Days < 1 || f.Days > 60 {
-			p.add(n, "%s: days should be from 1 to 60", what)
+			p.Add(n, "%s: days should be from 1 to 60", what)
 		}
 		for _, d := range f.Closed {
 			if !contains(weekdayIDs, d) {
-				p.add(orNode(child(n, "closed"), n), "%s: closed has %q, not one of %s", what, d, strings.Join(weekdayIDs, ", "))
+				p.Add(judge.Or(judge.Child(n, "closed"), n), "%s: closed has %q, not one of %s", what, d, strings.Join(weekdayIDs, ", "))
 			}
 		}
 	case "group":
-		fm.checkGroup(p, s, f, n, ids, inGroup, what)
+		fm.checkGroup(p, step, f, n, ids, inGroup, what)
 	}
 	// An expected value must be one the form accepts.
 	if f.Expect != "" && f.Kind != "group" && f.Kind != "code" && f.Kind != "day" {
-		a := &FormAnswer{Values: map[string]string{f.ID: f.Expect}, Now: time.Now()}
+		a := &Answer{Values: map[string]string{f.ID: f.Expect}, Now: time.Now()}
 		if rule := fm.CheckField(f, f.ID, a); rule != "" {
-			p.add(n, "%s expects %q, which the form itself refuses (%s)", what, f.Expect, rule)
+			p.Add(n, "%s expects %q, which the form itself refuses (%s)", what, f.Expect, rule)
 		}
 	}
 }
 
-func (fm *Form) checkOptions(p *problems, f *Field, n *yaml.Node, what string) {
+func (fm *Form) checkOptions(p *judge.Problems, f *Field, n *yaml.Node, what string) {
 	if len(f.Options) < 2 {
-		p.add(n, "%s needs at least 2 options", what)
+		p.Add(n, "%s needs at least 2 options", what)
 		return
 	}
 	seen := map[string]bool{}
 	free := 0
 	for i, o := range f.Options {
-		on := orNode(item(child(n, "options"), i), n)
+		on := judge.Or(judge.Item(judge.Child(n, "options"), i), n)
 		if o == nil {
 			f.Options[i] = &FieldOption{}
 			o = f.Options[i]
 		}
-		p.unknownKeys(on, o)
+		p.UnknownKeys(on, o)
 		switch {
-		case !idPattern.MatchString(o.ID):
-			p.add(on, "%s: option %d needs an id of lowercase letters, digits and dashes", what, i+1)
+		case !judge.IDPattern.MatchString(o.ID):
+			p.Add(on, "%s: option %d needs an id of lowercase letters, digits and dashes", what, i+1)
 		case seen[o.ID]:
-			p.add(on, "%s: option id %q is used twice", what, o.ID)
+			p.Add(on, "%s: option id %q is used twice", what, o.ID)
 		}
 		seen[o.ID] = true
 		if o.Text == "" {
-			p.add(on, "%s: option %q has no text", what, o.ID)
+			p.Add(on, "%s: option %q has no text", what, o.ID)
 		}
 		if !o.Full {
 			free++
 		}
 	}
 	if free == 0 {
-		p.add(n, "%s: every option is full; leave at least 1 free", what)
+		p.Add(n, "%s: every option is full; leave at least 1 free", what)
 	}
 	if f.Expect != "" && f.Option(f.Expect) == nil {
-		p.add(n, "%s expects option %q, which it does not have", what, f.Expect)
+		p.Add(n, "%s expects option %q, which it does not have", what, f.Expect)
 	}
 }
 
-func (fm *Form) checkGroup(p *problems, s *Step, f *Field, n *yaml.Node, ids map[string]bool, inGroup bool, what string) {
+func (fm *Form) checkGroup(p *judge.Problems, step string, f *Field, n *yaml.Node, ids map[string]bool, inGroup bool, what string) {
 	if inGroup {
-		p.add(n, "%s: a group cannot hold another group", what)
+		p.Add(n, "%s: a group cannot hold another group", what)
 		return
 	}
 	if len(f.Fields) == 0 || f.Item == "" || f.MaxItem < 1 || f.MaxItem > 9 {
-		p.add(n, "%s: a group needs fields, item (the name of one) and max_items from 1 to 9", what)
+		p.Add(n, "%s: a group needs fields, item (the name of one) and max_items from 1 to 9", what)
 	}
 	if f.Required {
-		p.add(n, "%s: a group cannot be required; its fields can", what)
+		p.Add(n, "%s: a group cannot be required; its fields can", what)
 	}
 	if len(f.Items) > f.MaxItem || len(f.Expects) > f.MaxItem {
-		p.add(n, "%s: more items than max_items", what)
+		p.Add(n, "%s: more items than max_items", what)
 	}
 	if f.Expects != nil && f.Wrong == "" {
-		p.add(n, "%s expects items, so it needs wrong: words for a different number of them", what)
+		p.Add(n, "%s expects items, so it needs wrong: words for a different number of them", what)
 	}
 	sub := map[string]bool{}
 	for i, sf := range f.Fields {
-		sn := orNode(item(child(n, "fields"), i), n)
+		sn := judge.Or(judge.Item(judge.Child(n, "fields"), i), n)
 		if sf == nil {
 			f.Fields[i] = &Field{}
 			sf = f.Fields[i]
 		}
-		fm.checkField(p, s, sf, sn, ids, true)
+		fm.checkField(p, step, sf, sn, ids, true)
 		sub[sf.ID] = true
 		if sf.Kind == "file" || sf.Kind == "code" || sf.Kind == "day" {
-			p.add(sn, "%s: a group holds text, date, select, radio and check fields only", what)
+			p.Add(sn, "%s: a group holds text, date, select, radio and check fields only", what)
 		}
 	}
 	for _, list := range [][]map[string]string{f.Items, f.Expects} {
 		for _, it := range list {
 			for k := range it {
 				if !sub[k] {
-					p.add(n, "%s: an item has %q, which is not one of its fields", what, k)
+					p.Add(n, "%s: an item has %q, which is not one of its fields", what, k)
 				}
 			}
 		}
 	}
 }
 
-func (fm *Form) shape() []string {
+func (fm *Form) Shape() []string {
 	out := []string{fmt.Sprintf("review=%v timeout=%v", fm.HasReview(), fm.Timeout)}
 	for _, f := range fm.Files {
 		out = append(out, fmt.Sprintf("file %s %s %d", f.ID, f.Type(), f.KB))
