@@ -1,8 +1,9 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
 	"fmt"
+
+	"aula/lessons/judge"
 
 	"gopkg.in/yaml.v3"
 )

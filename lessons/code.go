@@ -1,11 +1,12 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
-	"aula/lessons/validate"
 	"fmt"
 	"strings"
 	"unicode"
+
+	"aula/lessons/judge"
+	"aula/lessons/validate"
 
 	"gopkg.in/yaml.v3"
 )

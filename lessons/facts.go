@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
 	"fmt"
 	"io"
 	"regexp"
@@ -9,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"aula/lessons/judge"
 
 	"gopkg.in/yaml.v3"
 )

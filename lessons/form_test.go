@@ -1,14 +1,15 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
-	"aula/lessons/kinds/form"
-	"aula/lessons/validate"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"aula/lessons/judge"
+	"aula/lessons/kinds/form"
+	"aula/lessons/validate"
 )
 
 // formLesson is a lesson with one form step that has a field of every kind.

@@ -1,13 +1,14 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
-	"aula/lessons/validate"
 	"fmt"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"aula/lessons/judge"
+	"aula/lessons/validate"
 
 	"golang.org/x/text/unicode/norm"
 )

@@ -1,11 +1,12 @@
 package lessons
 
 import (
-	"aula/lessons/kinds/inbox"
-	"aula/lessons/validate"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"aula/lessons/kinds/inbox"
+	"aula/lessons/validate"
 )
 
 func testMailbox(rules ...*inbox.MailRule) *inbox.Inbox {

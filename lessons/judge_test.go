@@ -1,12 +1,13 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
 	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"aula/lessons/judge"
 )
 
 // rule builds a compiled answer rule, failing the test if the rule itself

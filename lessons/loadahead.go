@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
 	"bytes"
 	"io/fs"
 	"path"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"aula/lessons/judge"
 )
 
 // Reading the YAML of the lessons is most of the time Aula takes to start.

@@ -1,10 +1,11 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
-	"aula/lessons/validate"
 	"fmt"
 	"strings"
+
+	"aula/lessons/judge"
+	"aula/lessons/validate"
 
 	"gopkg.in/yaml.v3"
 )

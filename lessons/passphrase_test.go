@@ -1,9 +1,10 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
 	"strings"
 	"testing"
+
+	"aula/lessons/judge"
 )
 
 func phraseStep(t *testing.T, words ...string) *Passphrase {

@@ -1,9 +1,10 @@
 package lessons
 
 import (
+	"fmt"
+
 	"aula/lessons/judge"
 	"aula/lessons/validate"
-	"fmt"
 
 	"gopkg.in/yaml.v3"
 )

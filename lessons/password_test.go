@@ -1,11 +1,12 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
-	"aula/lessons/validate"
 	"slices"
 	"strings"
 	"testing"
+
+	"aula/lessons/judge"
+	"aula/lessons/validate"
 )
 
 func passwordStep(t *testing.T, goal string, confirm bool) *Password {

@@ -1,12 +1,13 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
-	"aula/lessons/validate"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+
+	"aula/lessons/judge"
+	"aula/lessons/validate"
 
 	"gopkg.in/yaml.v3"
 )

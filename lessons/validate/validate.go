@@ -76,6 +76,7 @@ const (
 	RuleOptionFull     = "option_full"
 	RuleDayFull        = "day_full"
 	RuleDayClosed      = "day_closed"
+	RuleDayHoliday     = "day_holiday" // a national holiday: no office gives appointments
 	RuleFileType       = "file_type"
 	RuleFileSize       = "file_size"
 )
@@ -89,7 +90,7 @@ func FormRules() []string {
 		RulePhoneLength, RulePhoneStart, RulePhonePlus, RulePhoneLandline, RulePhoneSpecial, RuleDateFormat, RuleDateEmpty, RuleDateAge, RuleDateYear, RuleDateMonth, RuleDateDay,
 		RuleDateOld, RuleDateFuture, RuleDatePast, RuleEmailSpace, RuleEmailAt, RuleEmailAccent,
 		RuleEmailDomain, RuleEmailNoUser, RuleEmailDots, RuleEmailInvalid, RuleEmailTypo, RuleCodeFormat, RuleCodeNone, RuleCodeWrong, RuleCodeExpired,
-		RuleOptionFull, RuleDayFull, RuleDayClosed, RuleFileType, RuleFileSize}
+		RuleOptionFull, RuleDayFull, RuleDayClosed, RuleDayHoliday, RuleFileType, RuleFileSize}
 }
 
 // maxValidate bounds the text a validator looks at: a 10,000-character
