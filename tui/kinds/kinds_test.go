@@ -36,6 +36,16 @@ func TestEveryKindIsComplete(t *testing.T) {
 			t.Errorf("kind %q has a judge in lessons but is not registered in tui/kinds", name)
 		}
 	}
+	// A judge in a folder of its own is listed in lessons (lessons/judge.go).
+	dirs, err := os.ReadDir(filepath.Join("..", "..", "lessons", "kinds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if d.IsDir() && !slices.Contains(judged, d.Name()) {
+			t.Errorf("lessons/kinds/%s holds a judge that lessons does not list (add it to kinds in lessons/judge.go)", d.Name())
+		}
+	}
 
 	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
 	if len(problems) > 0 {
