@@ -28,3 +28,12 @@ type Exercise interface {
 	// reference: the loader reports a translation whose shape differs.
 	Shape() []string
 }
+
+// Solvable is an Exercise that can give a right answer to itself. Every
+// kind in a package of its own implements it: the tests judge each
+// built-in step with its solution (TestBuiltInLessonsAreSolvable), and a
+// kind may use it at load time to make sure a step can be done.
+type Solvable interface {
+	// Solution is a right answer, seen from now.
+	Solution() Answer
+}

@@ -293,3 +293,6 @@ func (x *Inbox) Sample() Answer {
 	}
 	return a
 }
+
+// Solution is the sample answer (judge.Solvable).
+func (x *Inbox) Solution() judge.Answer { return x.Sample() }
