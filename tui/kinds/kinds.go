@@ -19,6 +19,7 @@ import (
 	"aula/tui/kinds/password"
 	"aula/tui/kinds/phrase"
 	"aula/tui/kinds/typein"
+	"aula/tui/kinds/yesno"
 )
 
 // All lists every step kind the terminal interface can show.
@@ -33,6 +34,7 @@ var all = []exercise.Kind{
 	phrase.Kind,
 	inbox.Kind,
 	form.Kind,
+	yesno.Kind,
 }
 
 var byName = func() map[string]exercise.Kind {
