@@ -6,7 +6,6 @@ import (
 	"aula/lessons/judge"
 	"aula/lessons/kinds/form"
 	"aula/lessons/kinds/inbox"
-	"aula/lessons/kinds/yesno"
 )
 
 // TextAnswer is free text typed by the learner. It is judged and forgotten:
@@ -43,7 +42,6 @@ var kinds = []kind{
 	{"phrase", func() Exercise { return &Passphrase{} }},
 	{"inbox", func() Exercise { return &inbox.Inbox{} }},
 	{"form", func() Exercise { return &form.Form{} }},
-	{"yesno", func() Exercise { return &yesno.YesNo{} }},
 }
 
 // Kinds returns the names of the known step kinds.

@@ -19,7 +19,6 @@ import (
 	"aula/tui/kinds/password"
 	"aula/tui/kinds/phrase"
 	"aula/tui/kinds/typein"
-	"aula/tui/kinds/yesno"
 )
 
 // All lists every step kind the terminal interface can show.
@@ -34,7 +33,6 @@ var all = []exercise.Kind{
 	phrase.Kind,
 	inbox.Kind,
 	form.Kind,
-	yesno.Kind,
 }
 
 var byName = func() map[string]exercise.Kind {
