@@ -71,6 +71,7 @@ func (c *Choose) Judge(a Answer) Verdict {
 	return v
 }
 
+// Check reports problems with the step's own choose data, each at its line.
 func (c *Choose) Check(p *judge.Problems, step string, n *yaml.Node) {
 	optsNode := judge.Child(n, "options")
 	for i, o := range c.Options {
@@ -111,6 +112,7 @@ func (c *Choose) Check(p *judge.Problems, step string, n *yaml.Node) {
 	}
 }
 
+// Shape lists what must be the same in every language.
 func (c *Choose) Shape() []string {
 	out := []string{fmt.Sprintf("multiple=%v", c.Multiple)}
 	for _, o := range c.Options {

@@ -81,6 +81,7 @@ func (c *Code) Judge(a Answer) Verdict {
 	return Verdict{Correct: true}
 }
 
+// Check reports problems with the step's own code data, each at its line.
 func (c *Code) Check(p *judge.Problems, step string, n *yaml.Node) {
 	if d := c.CodeDigits(); d < 4 || d > 8 {
 		p.Add(judge.Or(judge.Child(n, "digits"), n), "step %q: a code has 4 to 8 digits, not %d", step, d)
@@ -96,6 +97,7 @@ func (c *Code) Check(p *judge.Problems, step string, n *yaml.Node) {
 	}
 }
 
+// Shape lists what must be the same in every language.
 func (c *Code) Shape() []string {
 	return []string{fmt.Sprintf("digits=%d expires=%d", c.CodeDigits(), c.Expires)}
 }

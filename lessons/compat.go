@@ -16,115 +16,199 @@ import (
 
 // From aula/lessons/judge.
 var (
+	// AddressReason is judge.AddressReason.
 	AddressReason = judge.AddressReason
 )
 
 // From aula/lessons/validate.
 type (
-	Level    = validate.Level
+	// Level is validate.Level.
+	Level = validate.Level
+	// Strength is validate.Strength.
 	Strength = validate.Strength
 )
 
 const (
-	AddressOK          = validate.AddressOK
-	AdviceAddWord      = validate.AdviceAddWord
-	Fair               = validate.Fair
-	MaxPasswordLen     = validate.MaxPasswordLen
-	RuleCodeFormat     = validate.RuleCodeFormat
-	RuleDNIFormat      = validate.RuleDNIFormat
-	RuleDNIIsNIE       = validate.RuleDNIIsNIE
-	RuleDNILetter      = validate.RuleDNILetter
-	RuleDNINoLetter    = validate.RuleDNINoLetter
-	RuleDateDay        = validate.RuleDateDay
-	RuleDateFormat     = validate.RuleDateFormat
-	RuleDateFuture     = validate.RuleDateFuture
-	RuleDateMonth      = validate.RuleDateMonth
-	RuleDateOld        = validate.RuleDateOld
-	RuleDateYear       = validate.RuleDateYear
-	RuleEmailAccent    = validate.RuleEmailAccent
-	RuleEmailAt        = validate.RuleEmailAt
-	RuleEmailDomain    = validate.RuleEmailDomain
-	RuleEmailDots      = validate.RuleEmailDots
-	RuleEmailInvalid   = validate.RuleEmailInvalid
-	RuleEmailNoUser    = validate.RuleEmailNoUser
-	RuleEmailSpace     = validate.RuleEmailSpace
-	RuleEmailTypo      = validate.RuleEmailTypo
-	RuleFileSize       = validate.RuleFileSize
-	RuleFileType       = validate.RuleFileType
-	RuleNameChars      = validate.RuleNameChars
-	RuleNameDigits     = validate.RuleNameDigits
-	RuleOptionFull     = validate.RuleOptionFull
-	RulePhoneChars     = validate.RulePhoneChars
-	RulePhoneCountry   = validate.RulePhoneCountry
-	RulePhoneLength    = validate.RulePhoneLength
-	RulePhoneStart     = validate.RulePhoneStart
+	// AddressOK is validate.AddressOK.
+	AddressOK = validate.AddressOK
+	// AdviceAddWord is validate.AdviceAddWord.
+	AdviceAddWord = validate.AdviceAddWord
+	// Fair is validate.Fair.
+	Fair = validate.Fair
+	// MaxPasswordLen is validate.MaxPasswordLen.
+	MaxPasswordLen = validate.MaxPasswordLen
+	// RuleCodeFormat is validate.RuleCodeFormat.
+	RuleCodeFormat = validate.RuleCodeFormat
+	// RuleDNIFormat is validate.RuleDNIFormat.
+	RuleDNIFormat = validate.RuleDNIFormat
+	// RuleDNIIsNIE is validate.RuleDNIIsNIE.
+	RuleDNIIsNIE = validate.RuleDNIIsNIE
+	// RuleDNILetter is validate.RuleDNILetter.
+	RuleDNILetter = validate.RuleDNILetter
+	// RuleDNINoLetter is validate.RuleDNINoLetter.
+	RuleDNINoLetter = validate.RuleDNINoLetter
+	// RuleDateDay is validate.RuleDateDay.
+	RuleDateDay = validate.RuleDateDay
+	// RuleDateFormat is validate.RuleDateFormat.
+	RuleDateFormat = validate.RuleDateFormat
+	// RuleDateFuture is validate.RuleDateFuture.
+	RuleDateFuture = validate.RuleDateFuture
+	// RuleDateMonth is validate.RuleDateMonth.
+	RuleDateMonth = validate.RuleDateMonth
+	// RuleDateOld is validate.RuleDateOld.
+	RuleDateOld = validate.RuleDateOld
+	// RuleDateYear is validate.RuleDateYear.
+	RuleDateYear = validate.RuleDateYear
+	// RuleEmailAccent is validate.RuleEmailAccent.
+	RuleEmailAccent = validate.RuleEmailAccent
+	// RuleEmailAt is validate.RuleEmailAt.
+	RuleEmailAt = validate.RuleEmailAt
+	// RuleEmailDomain is validate.RuleEmailDomain.
+	RuleEmailDomain = validate.RuleEmailDomain
+	// RuleEmailDots is validate.RuleEmailDots.
+	RuleEmailDots = validate.RuleEmailDots
+	// RuleEmailInvalid is validate.RuleEmailInvalid.
+	RuleEmailInvalid = validate.RuleEmailInvalid
+	// RuleEmailNoUser is validate.RuleEmailNoUser.
+	RuleEmailNoUser = validate.RuleEmailNoUser
+	// RuleEmailSpace is validate.RuleEmailSpace.
+	RuleEmailSpace = validate.RuleEmailSpace
+	// RuleEmailTypo is validate.RuleEmailTypo.
+	RuleEmailTypo = validate.RuleEmailTypo
+	// RuleFileSize is validate.RuleFileSize.
+	RuleFileSize = validate.RuleFileSize
+	// RuleFileType is validate.RuleFileType.
+	RuleFileType = validate.RuleFileType
+	// RuleNameChars is validate.RuleNameChars.
+	RuleNameChars = validate.RuleNameChars
+	// RuleNameDigits is validate.RuleNameDigits.
+	RuleNameDigits = validate.RuleNameDigits
+	// RuleOptionFull is validate.RuleOptionFull.
+	RuleOptionFull = validate.RuleOptionFull
+	// RulePhoneChars is validate.RulePhoneChars.
+	RulePhoneChars = validate.RulePhoneChars
+	// RulePhoneCountry is validate.RulePhoneCountry.
+	RulePhoneCountry = validate.RulePhoneCountry
+	// RulePhoneLength is validate.RulePhoneLength.
+	RulePhoneLength = validate.RulePhoneLength
+	// RulePhoneStart is validate.RulePhoneStart.
+	RulePhoneStart = validate.RulePhoneStart
+	// RulePostcodeFormat is validate.RulePostcodeFormat.
 	RulePostcodeFormat = validate.RulePostcodeFormat
-	RulePostcodeProv   = validate.RulePostcodeProv
-	RuleRequired       = validate.RuleRequired
-	RuleTextSymbols    = validate.RuleTextSymbols
-	RuleTooLong        = validate.RuleTooLong
-	Strong             = validate.Strong
-	VeryStrong         = validate.VeryStrong
-	VeryWeak           = validate.VeryWeak
+	// RulePostcodeProv is validate.RulePostcodeProv.
+	RulePostcodeProv = validate.RulePostcodeProv
+	// RuleRequired is validate.RuleRequired.
+	RuleRequired = validate.RuleRequired
+	// RuleTextSymbols is validate.RuleTextSymbols.
+	RuleTextSymbols = validate.RuleTextSymbols
+	// RuleTooLong is validate.RuleTooLong.
+	RuleTooLong = validate.RuleTooLong
+	// Strong is validate.Strong.
+	Strong = validate.Strong
+	// VeryStrong is validate.VeryStrong.
+	VeryStrong = validate.VeryStrong
+	// VeryWeak is validate.VeryWeak.
+	VeryWeak = validate.VeryWeak
 )
 
 var (
-	AddressProblems  = validate.AddressProblems
-	AdviceIDs        = validate.AdviceIDs
-	CheckIBAN        = validate.CheckIBAN
-	Fold             = validate.Fold
-	FormRules        = validate.FormRules
-	FormatIBAN       = validate.FormatIBAN
+	// AddressProblems is validate.AddressProblems.
+	AddressProblems = validate.AddressProblems
+	// AdviceIDs is validate.AdviceIDs.
+	AdviceIDs = validate.AdviceIDs
+	// CheckIBAN is validate.CheckIBAN.
+	CheckIBAN = validate.CheckIBAN
+	// Fold is validate.Fold.
+	Fold = validate.Fold
+	// FormRules is validate.FormRules.
+	FormRules = validate.FormRules
+	// FormatIBAN is validate.FormatIBAN.
+	FormatIBAN = validate.FormatIBAN
+	// PasswordStrength is validate.PasswordStrength.
 	PasswordStrength = validate.PasswordStrength
-	Recipients       = validate.Recipients
-	SameAddress      = validate.SameAddress
-	WarmStrength     = validate.WarmStrength
+	// Recipients is validate.Recipients.
+	Recipients = validate.Recipients
+	// SameAddress is validate.SameAddress.
+	SameAddress = validate.SameAddress
+	// WarmStrength is validate.WarmStrength.
+	WarmStrength = validate.WarmStrength
 )
 
 // From aula/lessons/kinds/form.
 type (
-	Field        = form.Field
-	FieldOption  = form.FieldOption
-	Form         = form.Form
-	FormAnswer   = form.Answer
+	// Field is form.Field.
+	Field = form.Field
+	// FieldOption is form.FieldOption.
+	FieldOption = form.FieldOption
+	// Form is form.Form.
+	Form = form.Form
+	// FormAnswer is form.Answer.
+	FormAnswer = form.Answer
+	// PracticeFile is form.PracticeFile.
 	PracticeFile = form.PracticeFile
-	SentCode     = form.SentCode
+	// SentCode is form.SentCode.
+	SentCode = form.SentCode
 )
 
 var (
+	// ItemPath is form.ItemPath.
 	ItemPath = form.ItemPath
 )
 
 // From aula/lessons/kinds/inbox.
 type (
-	Document    = inbox.Document
-	Inbox       = inbox.Inbox
+	// Document is inbox.Document.
+	Document = inbox.Document
+	// Inbox is inbox.Inbox.
+	Inbox = inbox.Inbox
+	// InboxAnswer is inbox.Answer.
 	InboxAnswer = inbox.Answer
-	Link        = inbox.Link
-	MailAction  = inbox.MailAction
-	SentMail    = inbox.SentMail
+	// Link is inbox.Link.
+	Link = inbox.Link
+	// MailAction is inbox.MailAction.
+	MailAction = inbox.MailAction
+	// SentMail is inbox.SentMail.
+	SentMail = inbox.SentMail
 )
 
 const (
-	ActDelete   = inbox.ActDelete
-	ActFollow   = inbox.ActFollow
-	ActInspect  = inbox.ActInspect
-	ActOpen     = inbox.ActOpen
-	ActReport   = inbox.ActReport
-	ActRestore  = inbox.ActRestore
-	ActSend     = inbox.ActSend
+	// ActDelete is inbox.ActDelete.
+	ActDelete = inbox.ActDelete
+	// ActFollow is inbox.ActFollow.
+	ActFollow = inbox.ActFollow
+	// ActInspect is inbox.ActInspect.
+	ActInspect = inbox.ActInspect
+	// ActOpen is inbox.ActOpen.
+	ActOpen = inbox.ActOpen
+	// ActReport is inbox.ActReport.
+	ActReport = inbox.ActReport
+	// ActRestore is inbox.ActRestore.
+	ActRestore = inbox.ActRestore
+	// ActSend is inbox.ActSend.
+	ActSend = inbox.ActSend
+	// FolderInbox is inbox.FolderInbox.
 	FolderInbox = inbox.FolderInbox
-	FolderSent  = inbox.FolderSent
+	// FolderSent is inbox.FolderSent.
+	FolderSent = inbox.FolderSent
+	// FolderTrash is inbox.FolderTrash.
 	FolderTrash = inbox.FolderTrash
+	// SendForward is inbox.SendForward.
 	SendForward = inbox.SendForward
-	SendNew     = inbox.SendNew
-	SendReply   = inbox.SendReply
+	// SendNew is inbox.SendNew.
+	SendNew = inbox.SendNew
+	// SendReply is inbox.SendReply.
+	SendReply = inbox.SendReply
 )
 
 var (
-	Address           = inbox.Address
-	DisplayName       = inbox.DisplayName
-	Domain            = inbox.Domain
+	// Address is inbox.Address.
+	Address = inbox.Address
+	// DisplayName is inbox.DisplayName.
+	DisplayName = inbox.DisplayName
+	// Domain is inbox.Domain.
+	Domain = inbox.Domain
+	// FirstBadRecipient is inbox.FirstBadRecipient.
 	FirstBadRecipient = inbox.FirstBadRecipient
-	LinkRef           = inbox.LinkRef
+	// LinkRef is inbox.LinkRef.
+	LinkRef = inbox.LinkRef
 )

@@ -79,6 +79,7 @@ func (o *Order) ItemByID(id string) *Item {
 	return nil
 }
 
+// Check reports problems with the step's own order data, each at its line.
 func (o *Order) Check(p *judge.Problems, step string, n *yaml.Node) {
 	itemsNode := judge.Child(n, "items")
 	for i, it := range o.Items {
@@ -107,6 +108,7 @@ func (o *Order) Check(p *judge.Problems, step string, n *yaml.Node) {
 	}
 }
 
+// Shape lists what must be the same in every language.
 func (o *Order) Shape() []string {
 	var out []string
 	for _, it := range o.Items {

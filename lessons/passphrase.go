@@ -102,6 +102,7 @@ func (p *Passphrase) Judge(a Answer) Verdict {
 	return v
 }
 
+// Check reports problems with the step's own passphrase data, each at its line.
 func (p *Passphrase) Check(pr *judge.Problems, step string, n *yaml.Node) {
 	p.goal = checkGoal(pr, step, n, p.Goal)
 	if p.MinWords < 3 || p.MinWords > 6 {
@@ -137,6 +138,7 @@ func (p *Passphrase) Check(pr *judge.Problems, step string, n *yaml.Node) {
 	}
 }
 
+// Shape lists what must be the same in every language.
 func (p *Passphrase) Shape() []string {
 	out := []string{fmt.Sprintf("goal=%s min=%d", p.Goal, p.MinWords)}
 	for _, w := range p.Words {

@@ -67,6 +67,7 @@ func (p *Password) Judge(a Answer) Verdict {
 	return v
 }
 
+// Check reports problems with the step's own password data, each at its line.
 func (p *Password) Check(pr *judge.Problems, step string, n *yaml.Node) {
 	p.goal = checkGoal(pr, step, n, p.Goal)
 }
@@ -80,6 +81,7 @@ func checkGoal(pr *judge.Problems, step string, n *yaml.Node, goal string) valid
 	return l
 }
 
+// Shape lists what must be the same in every language.
 func (p *Password) Shape() []string {
 	return []string{fmt.Sprintf("goal=%s confirm=%v", p.Goal, p.Confirm)}
 }

@@ -27,6 +27,7 @@ type Scene struct {
 // SceneKinds are the kinds of scene.
 var SceneKinds = []string{"sms", "call", "web"}
 
+// Check reports problems with the step's own scenario data, each at its line.
 func (s *Scenario) Check(p *judge.Problems, step string, n *yaml.Node) {
 	s.Choose.Check(p, step, n)
 	sn := judge.Child(n, "scene")
@@ -49,6 +50,7 @@ func (s *Scenario) Check(p *judge.Problems, step string, n *yaml.Node) {
 	}
 }
 
+// Shape lists what must be the same in every language.
 func (s *Scenario) Shape() []string {
 	kind := ""
 	if s.Scene != nil {

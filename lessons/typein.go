@@ -142,6 +142,7 @@ func (r *Rule) compile(p *judge.Problems, n *yaml.Node, what string) {
 	}
 }
 
+// Check reports problems with the step's own type data, each at its line.
 func (t *Type) Check(p *judge.Problems, step string, n *yaml.Node) {
 	if t.Answer == nil {
 		p.Add(n, "step %q: a type step needs an answer rule", step)
@@ -171,6 +172,7 @@ func (t *Type) Check(p *judge.Problems, step string, n *yaml.Node) {
 	}
 }
 
+// Shape lists what must be the same in every language.
 func (t *Type) Shape() []string {
 	out := []string{}
 	if t.Answer != nil {

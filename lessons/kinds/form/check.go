@@ -301,6 +301,7 @@ func (fm *Form) checkGroup(p *judge.Problems, step string, f *Field, n *yaml.Nod
 	}
 }
 
+// Shape lists what must be the same in every language.
 func (fm *Form) Shape() []string {
 	out := []string{fmt.Sprintf("review=%v timeout=%v", fm.HasReview(), fm.Timeout)}
 	for _, f := range fm.Files {

@@ -205,6 +205,7 @@ func checkID(p *judge.Problems, n *yaml.Node, step, what, id string, seen map[st
 	seen[id] = true
 }
 
+// Shape lists what must be the same in every language.
 func (x *Inbox) Shape() []string {
 	out := []string{"me " + x.Me}
 	for _, m := range x.Messages {
