@@ -438,103 +438,129 @@ type broken struct {
 	mistake string
 }
 
+// breaker makes answers that break rule r of mailbox x, and only r,
+// starting from a right answer.
+type breaker struct {
+	x     *inbox.Inbox
+	r     *inbox.MailRule
+	right inbox.Answer
+}
+
+// clone is a copy of the right answer that can be changed.
+func (b breaker) clone() inbox.Answer {
+	a := b.right
+	a.Opened = append([]string(nil), b.right.Opened...)
+	a.Inspected = append([]string(nil), b.right.Inspected...)
+	a.Reported = append([]string(nil), b.right.Reported...)
+	a.Sent = append([]inbox.SentMail(nil), b.right.Sent...)
+	return a
+}
+
+// sent is the right answer with its email changed by f.
+func (b breaker) sent(f func(m *inbox.SentMail)) inbox.Answer {
+	a := b.clone()
+	m := a.Sent[0]
+	m.Attachments = append([]string(nil), m.Attachments...)
+	f(&m)
+	a.Sent = []inbox.SentMail{m}
+	return a
+}
+
 // breakRule returns answers that break rule r, and only r, starting from a
 // right answer.
 func breakRule(x *inbox.Inbox, r *inbox.MailRule, right inbox.Answer) []broken {
-	clone := func() inbox.Answer {
-		a := right
-		a.Opened = append([]string(nil), right.Opened...)
-		a.Inspected = append([]string(nil), right.Inspected...)
-		a.Reported = append([]string(nil), right.Reported...)
-		a.Sent = append([]inbox.SentMail(nil), right.Sent...)
-		return a
-	}
-	sent := func(f func(m *inbox.SentMail)) inbox.Answer {
-		a := clone()
-		m := a.Sent[0]
-		m.Attachments = append([]string(nil), m.Attachments...)
-		f(&m)
-		a.Sent = []inbox.SentMail{m}
-		return a
-	}
+	b := breaker{x: x, r: r, right: right}
+	return append(b.mailbox(), b.email()...)
+}
+
+// mailbox breaks the rules about what is done in the mailbox.
+func (b breaker) mailbox() []broken {
 	var out []broken
-	switch r.Check {
+	switch b.r.Check {
 	case "opened":
-		for _, m := range x.Messages {
-			if !slicesContains(r.Values, m.ID) {
-				a := clone()
+		for _, m := range b.x.Messages {
+			if !slicesContains(b.r.Values, m.ID) {
+				a := b.clone()
 				a.Opened = []string{m.ID} // another one
-				out = append(out, broken{"opened " + m.ID, a, r.ID})
+				out = append(out, broken{"opened " + m.ID, a, b.r.ID})
 				break
 			}
 		}
 	case "inspected":
-		a := clone()
+		a := b.clone()
 		a.Inspected = nil
-		a.Opened = []string{x.Messages[0].ID}
-		out = append(out, broken{"not looked at", a, r.ID})
+		a.Opened = []string{b.x.Messages[0].ID}
+		out = append(out, broken{"not looked at", a, b.r.ID})
 	case "no-link":
-		for _, id := range r.Values {
-			a := clone()
+		for _, id := range b.r.Values {
+			a := b.clone()
 			a.Last = &inbox.MailAction{Kind: inbox.ActFollow, Link: id}
-			out = append(out, broken{"opened " + id, a, r.ID})
+			out = append(out, broken{"opened " + id, a, b.r.ID})
 		}
 	case "removed":
-		for _, id := range r.Values {
-			a := clone()
+		for _, id := range b.r.Values {
+			a := b.clone()
 			a.Reported = slicesWithout(a.Reported, id)
-			out = append(out, broken{"left " + id, a, r.ID})
+			out = append(out, broken{"left " + id, a, b.r.ID})
 		}
 	case "kept":
-		for _, id := range r.Values {
-			a := clone()
+		for _, id := range b.r.Values {
+			a := b.clone()
 			a.Deleted = []string{id}
 			a.Last = &inbox.MailAction{Kind: inbox.ActDelete, Msg: id}
-			out = append(out, broken{"deleted " + id, a, r.ID + ":" + id})
+			out = append(out, broken{"deleted " + id, a, b.r.ID + ":" + id})
 		}
+	}
+	return out
+}
+
+// email breaks the rules about the email sent.
+func (b breaker) email() []broken {
+	var out []broken
+	switch b.r.Check {
 	case "new":
-		out = append(out, broken{"a reply", sent(func(m *inbox.SentMail) { m.Kind, m.Of = inbox.SendReply, x.Messages[0].ID }), r.ID})
+		out = append(out, broken{"a reply", b.sent(func(m *inbox.SentMail) { m.Kind, m.Of = inbox.SendReply, b.x.Messages[0].ID }), b.r.ID})
 	case "reply", "forward":
-		out = append(out, broken{"a new email", sent(func(m *inbox.SentMail) { m.Kind, m.Of = inbox.SendNew, "" }), r.ID})
-		for _, msg := range x.Messages {
-			if msg.ID != r.Values[0] {
-				out = append(out, broken{"another email", sent(func(m *inbox.SentMail) { m.Of = msg.ID }), r.ID + ":other"})
+		out = append(out, broken{"a new email", b.sent(func(m *inbox.SentMail) { m.Kind, m.Of = inbox.SendNew, "" }), b.r.ID})
+		for _, msg := range b.x.Messages {
+			if msg.ID != b.r.Values[0] {
+				out = append(out, broken{"another email", b.sent(func(m *inbox.SentMail) { m.Of = msg.ID }), b.r.ID + ":other"})
 				break
 			}
 		}
 	case "to", "cc":
 		set := func(v string) func(m *inbox.SentMail) {
 			return func(m *inbox.SentMail) {
-				if r.Check == "to" {
+				if b.r.Check == "to" {
 					m.To = v
 				} else {
 					m.Cc = v
 				}
 			}
 		}
-		want := r.Values[0]
+		want := b.r.Values[0]
 		user := want[:strings.IndexByte(want, '@')]
 		out = append(out,
-			broken{"someone else", sent(set("alguien.distinto@otro.example")), r.ID},
-			broken{"gmail.con", sent(set(user + "@gmail.con")), r.ID + ":typo"},
-			broken{"a letter away", sent(set(want + "x")), r.ID + ":near"})
+			broken{"someone else", b.sent(set("alguien.distinto@otro.example")), b.r.ID},
+			broken{"gmail.con", b.sent(set(user + "@gmail.con")), b.r.ID + ":typo"},
+			broken{"a letter away", b.sent(set(want + "x")), b.r.ID + ":near"})
 	case "subject":
-		out = append(out, broken{"empty", sent(func(m *inbox.SentMail) { m.Subject = " " }), r.ID})
+		out = append(out, broken{"empty", b.sent(func(m *inbox.SentMail) { m.Subject = " " }), b.r.ID})
 	case "body":
-		out = append(out, broken{"without the words", sent(func(m *inbox.SentMail) {
+		out = append(out, broken{"without the words", b.sent(func(m *inbox.SentMail) {
 			var keep []string
-			for _, o := range x.Rules {
-				if o.Check == "body" && o != r {
+			for _, o := range b.x.Rules {
+				if o.Check == "body" && o != b.r {
 					keep = append(keep, o.Values[0])
 				}
 			}
 			m.Body = strings.Join(keep, " ")
-		}), r.ID})
+		}), b.r.ID})
 	case "attachment":
-		out = append(out, broken{"nothing attached", sent(func(m *inbox.SentMail) { m.Attachments = nil }), r.ID})
-		for _, d := range x.Documents {
-			if !slicesContains(r.Values, d.ID) {
-				out = append(out, broken{"attached " + d.ID, sent(func(m *inbox.SentMail) { m.Attachments = []string{d.ID} }), r.ID + ":" + d.ID})
+		out = append(out, broken{"nothing attached", b.sent(func(m *inbox.SentMail) { m.Attachments = nil }), b.r.ID})
+		for _, d := range b.x.Documents {
+			if !slicesContains(b.r.Values, d.ID) {
+				out = append(out, broken{"attached " + d.ID, b.sent(func(m *inbox.SentMail) { m.Attachments = []string{d.ID} }), b.r.ID + ":" + d.ID})
 			}
 		}
 	}
