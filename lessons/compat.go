@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"aula/lessons/judge"
 	"aula/lessons/kinds/form"
 	"aula/lessons/kinds/inbox"
 	"aula/lessons/validate"
@@ -10,33 +9,21 @@ import (
 // Names that moved out of this package (issue 13) and that callers outside
 // lessons/ still spell lessons.X. Transitional: new code names the package
 // that holds the thing (validate, judge, form, inbox). The folders that
-// still use these were being edited by other work at the time of the move;
-// docs/architecture.md says how to rewrite them, and a line goes when its
+// still use these were being edited by other work at the time of the move:
+// tools/rewrite-compat.sh FILE… rewrites them, and a line goes when its
 // last caller has moved.
-
-// From aula/lessons/judge.
-var (
-	// AddressReason is judge.AddressReason.
-	AddressReason = judge.AddressReason
-)
 
 // From aula/lessons/validate.
 type (
 	// Level is validate.Level.
 	Level = validate.Level
-	// Strength is validate.Strength.
-	Strength = validate.Strength
 )
 
 const (
 	// AddressOK is validate.AddressOK.
 	AddressOK = validate.AddressOK
-	// AdviceAddWord is validate.AdviceAddWord.
-	AdviceAddWord = validate.AdviceAddWord
 	// Fair is validate.Fair.
 	Fair = validate.Fair
-	// MaxPasswordLen is validate.MaxPasswordLen.
-	MaxPasswordLen = validate.MaxPasswordLen
 	// RuleCodeFormat is validate.RuleCodeFormat.
 	RuleCodeFormat = validate.RuleCodeFormat
 	// RuleDNIFormat is validate.RuleDNIFormat.
@@ -105,17 +92,11 @@ const (
 	RuleTooLong = validate.RuleTooLong
 	// Strong is validate.Strong.
 	Strong = validate.Strong
-	// VeryStrong is validate.VeryStrong.
-	VeryStrong = validate.VeryStrong
 	// VeryWeak is validate.VeryWeak.
 	VeryWeak = validate.VeryWeak
 )
 
 var (
-	// AddressProblems is validate.AddressProblems.
-	AddressProblems = validate.AddressProblems
-	// AdviceIDs is validate.AdviceIDs.
-	AdviceIDs = validate.AdviceIDs
 	// CheckIBAN is validate.CheckIBAN.
 	CheckIBAN = validate.CheckIBAN
 	// Fold is validate.Fold.
@@ -124,8 +105,6 @@ var (
 	FormRules = validate.FormRules
 	// FormatIBAN is validate.FormatIBAN.
 	FormatIBAN = validate.FormatIBAN
-	// PasswordStrength is validate.PasswordStrength.
-	PasswordStrength = validate.PasswordStrength
 	// Recipients is validate.Recipients.
 	Recipients = validate.Recipients
 	// SameAddress is validate.SameAddress.
