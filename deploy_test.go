@@ -221,19 +221,27 @@ func TestDeployWindowsFiles(t *testing.T) {
 	if p.CloseOnExit != "always" {
 		t.Errorf("closeOnExit = %q: the window should close with Aula", p.CloseOnExit)
 	}
-	// One letter size: the fragment, the script's default, the guide, and
-	// aula setup's advice.
-	if !strings.Contains(script, "[int]$FontSize = 20") || p.Font.Size != 20 {
-		t.Errorf("font size: fragment %d; install-aula.ps1 must default to the same, 20", p.Font.Size)
+	checkWindowsFontSize(t, script, p.Font.Size)
+	checkWindowsScript(t, script)
+}
+
+// checkWindowsFontSize: one letter size in the fragment, the script's
+// default, the guide, and aula setup's advice.
+func checkWindowsFontSize(t *testing.T, script string, size int) {
+	if !strings.Contains(script, "[int]$FontSize = 20") || size != 20 {
+		t.Errorf("font size: fragment %d; install-aula.ps1 must default to the same, 20", size)
 	}
 	for _, lang := range i18n.Langs {
 		if advice := i18n.New(lang).T("setup_font_windows"); !strings.Contains(advice, " 20.") {
 			t.Errorf("%s font advice does not say size 20: %q", lang, advice)
 		}
 	}
-	// The switches the guide uses are the script's parameters, and the
-	// script is plain ASCII (Windows PowerShell 5 reads it in the ANSI
-	// code page).
+}
+
+// checkWindowsScript: the switches the guide uses are the script's
+// parameters, and the script is plain ASCII (Windows PowerShell 5 reads it
+// in the ANSI code page).
+func checkWindowsScript(t *testing.T, script string) {
 	guide, err := os.ReadFile("docs/setup-windows.md")
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,9 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"aula/lessons"
+	"aula/lessons/judge"
+	"aula/lessons/kinds/inbox"
+	"aula/lessons/validate"
 )
 
 func keysOf(t *testing.T, lang string) map[string]bool {
@@ -86,15 +89,15 @@ func TestEveryMessageUsedExists(t *testing.T) {
 		lessons.ReasonWrongDoc, lessons.ReasonAddressNear} {
 		used = append(used, "verdict_"+string(r))
 	}
-	for _, p := range lessons.AddressProblems {
-		used = append(used, "verdict_"+string(lessons.AddressReason(p)))
+	for _, p := range validate.AddressProblems {
+		used = append(used, "verdict_"+string(judge.AddressReason(p)))
 	}
-	for _, f := range []string{lessons.FolderInbox, lessons.FolderSent, lessons.FolderTrash} {
+	for _, f := range []string{inbox.FolderInbox, inbox.FolderSent, inbox.FolderTrash} {
 		used = append(used, "inbox_folder_"+f)
 	}
-	used = append(used, "inbox_compose_"+lessons.SendReply, "inbox_compose_"+lessons.SendForward)
+	used = append(used, "inbox_compose_"+inbox.SendReply, "inbox_compose_"+inbox.SendForward)
 	// Built at run time: form_err_<rule> for every rule a form field can break.
-	for _, r := range lessons.FormRules() {
+	for _, r := range validate.FormRules() {
 		used = append(used, "form_err_"+r)
 	}
 	if len(used) < 50 {

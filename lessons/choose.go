@@ -3,6 +3,8 @@ package lessons
 import (
 	"fmt"
 
+	"aula/lessons/judge"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -69,47 +71,49 @@ func (c *Choose) Judge(a Answer) Verdict {
 	return v
 }
 
-func (c *Choose) check(p *problems, s *Step, n *yaml.Node) {
-	optsNode := child(n, "options")
+// Check reports problems with the step's own choose data, each at its line.
+func (c *Choose) Check(p *judge.Problems, step string, n *yaml.Node) {
+	optsNode := judge.Child(n, "options")
 	for i, o := range c.Options {
 		if o == nil { // an empty "- " in the list: report it below, never panic on it
 			c.Options[i] = &Option{}
 		}
 	}
 	if len(c.Options) < 2 {
-		p.add(n, "step %q: a choose step needs at least 2 options", s.ID)
+		p.Add(n, "step %q: a choose step needs at least 2 options", step)
 		return
 	}
 	right := 0
 	ids := map[string]bool{}
 	for i, o := range c.Options {
-		on := item(optsNode, i)
-		p.unknownKeys(on, o)
+		on := judge.Item(optsNode, i)
+		p.UnknownKeys(on, o)
 		switch {
 		case o.ID == "":
-			p.add(on, "step %q: option %d has no id", s.ID, i+1)
+			p.Add(on, "step %q: option %d has no id", step, i+1)
 		case ids[o.ID]:
-			p.add(child(on, "id"), "step %q: option id %q is used twice", s.ID, o.ID)
+			p.Add(judge.Child(on, "id"), "step %q: option id %q is used twice", step, o.ID)
 		}
 		ids[o.ID] = true
 		if o.Text == "" {
-			p.add(on, "step %q: option %q has no text", s.ID, o.ID)
+			p.Add(on, "step %q: option %q has no text", step, o.ID)
 		}
 		if o.Correct {
 			right++
 		} else if o.Feedback == "" {
-			p.add(on, "step %q: wrong option %q needs feedback that explains the mistake", s.ID, o.ID)
+			p.Add(on, "step %q: wrong option %q needs feedback that explains the mistake", step, o.ID)
 		}
 	}
 	switch {
 	case right == 0:
-		p.add(optsNode, "step %q: no option is marked correct: true", s.ID)
+		p.Add(optsNode, "step %q: no option is marked correct: true", step)
 	case right > 1 && !c.Multiple:
-		p.add(optsNode, "step %q: %d options are correct; add multiple: true or mark only one", s.ID, right)
+		p.Add(optsNode, "step %q: %d options are correct; add multiple: true or mark only one", step, right)
 	}
 }
 
-func (c *Choose) shape() []string {
+// Shape lists what must be the same in every language.
+func (c *Choose) Shape() []string {
 	out := []string{fmt.Sprintf("multiple=%v", c.Multiple)}
 	for _, o := range c.Options {
 		out = append(out, fmt.Sprintf("option %s correct=%v", o.ID, o.Correct))

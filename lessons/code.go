@@ -5,6 +5,9 @@ import (
 	"strings"
 	"unicode"
 
+	"aula/lessons/judge"
+	"aula/lessons/validate"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -58,7 +61,7 @@ func (c *Code) Judge(a Answer) Verdict {
 	if !ok || ans.Code == "" {
 		return Verdict{Reason: ReasonInvalid}
 	}
-	typed := strings.Join(strings.Fields(truncate(ans.Typed)), "")
+	typed := strings.Join(strings.Fields(validate.Truncate(ans.Typed)), "")
 	switch {
 	case typed == "":
 		return Verdict{Reason: ReasonEmpty, Mistake: MistakeEmpty}
@@ -78,21 +81,23 @@ func (c *Code) Judge(a Answer) Verdict {
 	return Verdict{Correct: true}
 }
 
-func (c *Code) check(p *problems, s *Step, n *yaml.Node) {
+// Check reports problems with the step's own code data, each at its line.
+func (c *Code) Check(p *judge.Problems, step string, n *yaml.Node) {
 	if d := c.CodeDigits(); d < 4 || d > 8 {
-		p.add(orNode(child(n, "digits"), n), "step %q: a code has 4 to 8 digits, not %d", s.ID, d)
+		p.Add(judge.Or(judge.Child(n, "digits"), n), "step %q: a code has 4 to 8 digits, not %d", step, d)
 	}
 	if c.Expires < 10 || c.Expires > 600 {
-		p.add(orNode(child(n, "expires"), n), "step %q: expires should be 10 to 600 seconds, not %d", s.ID, c.Expires)
+		p.Add(judge.Or(judge.Child(n, "expires"), n), "step %q: expires should be 10 to 600 seconds, not %d", step, c.Expires)
 	}
 	if c.Sender == "" {
-		p.add(n, "step %q: a code step needs a sender (who sends the SMS)", s.ID)
+		p.Add(n, "step %q: a code step needs a sender (who sends the SMS)", step)
 	}
 	if !strings.Contains(c.Message, codePlaceholder) {
-		p.add(orNode(child(n, "message"), n), "step %q: the message needs %s where the code goes", s.ID, codePlaceholder)
+		p.Add(judge.Or(judge.Child(n, "message"), n), "step %q: the message needs %s where the code goes", step, codePlaceholder)
 	}
 }
 
-func (c *Code) shape() []string {
+// Shape lists what must be the same in every language.
+func (c *Code) Shape() []string {
 	return []string{fmt.Sprintf("digits=%d expires=%d", c.CodeDigits(), c.Expires)}
 }

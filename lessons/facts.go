@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"aula/lessons/judge"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -67,21 +69,21 @@ var (
 	realTLDs = []string{"es", "com", "org", "net", "cat", "eus", "gal", "info", "eu", "gov"}
 )
 
-func parseFacts(p *problems, data []byte) *factsFile {
+func parseFacts(p *judge.Problems, data []byte) *factsFile {
 	root := parseDoc(p, data)
 	if root == nil {
 		return nil
 	}
 	var f factsFile
-	p.unknownKeys(root, &f)
+	p.UnknownKeys(root, &f)
 	if err := root.Decode(&f); err != nil {
-		p.add(root, "cannot read the facts: %v", err)
+		p.Add(root, "cannot read the facts: %v", err)
 		return nil
 	}
-	f.file = p.file
-	f.line = orNode(child(root, "official_domains"), root).Line
+	f.file = p.File
+	f.line = judge.Or(judge.Child(root, "official_domains"), root).Line
 	f.lines = map[string]int{}
-	if n := child(root, "facts"); n != nil && n.Kind == yaml.MappingNode {
+	if n := judge.Child(root, "facts"); n != nil && n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			f.lines[n.Content[i].Value] = n.Content[i].Line
 		}
@@ -95,20 +97,20 @@ func parseFacts(p *problems, data []byte) *factsFile {
 // checkProvenance reports sources and review dates that are there but
 // wrong. Missing ones are warnings (Review), so a trainer's lesson without
 // them still loads.
-func checkProvenance(p *problems, root *yaml.Node, l *Lesson) {
+func checkProvenance(p *judge.Problems, root *yaml.Node, l *Lesson) {
 	if l.Reviewed != "" {
 		if _, err := time.Parse(reviewedLayout, l.Reviewed); err != nil {
-			p.add(orNode(child(root, "reviewed"), root), "reviewed %q should be a date like 2026-12-05 (year-month-day)", l.Reviewed)
+			p.Add(judge.Or(judge.Child(root, "reviewed"), root), "reviewed %q should be a date like 2026-12-05 (year-month-day)", l.Reviewed)
 		}
 	}
-	seq := child(root, "sources")
+	seq := judge.Child(root, "sources")
 	for i, r := range l.Sources {
-		n := orNode(item(seq, i), root)
+		n := judge.Or(judge.Item(seq, i), root)
 		if strings.TrimSpace(r.Name) == "" {
-			p.add(n, "source %d has no name: say who says it", i+1)
+			p.Add(n, "source %d has no name: say who says it", i+1)
 		}
 		if !strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://") && !strings.HasPrefix(r.URL, "docs/") {
-			p.add(n, "source %d: url %q should be a web address (https://…) or one of Aula's guides (docs/…)", i+1, r.URL)
+			p.Add(n, "source %d: url %q should be a web address (https://…) or one of Aula's guides (docs/…)", i+1, r.URL)
 		}
 	}
 	for i, d := range l.FakeDomains {

@@ -7,6 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"aula/lessons/judge"
+	"aula/lessons/validate"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -54,7 +57,7 @@ func (c *Catalog) FindTerms(text string) []TermMatch {
 	for _, t := range c.glossary {
 		for _, w := range t.runes {
 			for i := 0; i+len(w) <= len(folded); i++ {
-				if !runesAt(folded, i, w) || (i > 0 && wordRune(folded[i-1])) || (i+len(w) < len(folded) && wordRune(folded[i+len(w)])) {
+				if !runesAt(folded, i, w) || (i > 0 && validate.WordRune(folded[i-1])) || (i+len(w) < len(folded) && validate.WordRune(folded[i+len(w)])) {
 					continue
 				}
 				found = append(found, TermMatch{Start: offsets[i], End: offsets[i+len(w)], Term: t})
@@ -126,7 +129,7 @@ func foldRune(r rune) rune {
 }
 
 // parseGlossary reads a glossary file.
-func parseGlossary(p *problems, data []byte) []*Term {
+func parseGlossary(p *judge.Problems, data []byte) []*Term {
 	root := parseDoc(p, data)
 	if root == nil {
 		return nil
@@ -134,53 +137,53 @@ func parseGlossary(p *problems, data []byte) []*Term {
 	var file struct {
 		Glossary []*Term `yaml:"glossary"`
 	}
-	p.unknownKeys(root, &file)
+	p.UnknownKeys(root, &file)
 	if err := root.Decode(&file); err != nil {
-		p.add(root, "cannot read the glossary: %v", err)
+		p.Add(root, "cannot read the glossary: %v", err)
 		return nil
 	}
-	seq := child(root, "glossary")
+	seq := judge.Child(root, "glossary")
 	ids := map[string]bool{}
 	words := map[string]string{} // folded word -> term id
 	var out []*Term
 	for i, t := range file.Glossary {
-		n := orNode(item(seq, i), root)
+		n := judge.Or(judge.Item(seq, i), root)
 		if t == nil {
-			p.add(n, "glossary entry %d is empty", i+1)
+			p.Add(n, "glossary entry %d is empty", i+1)
 			continue
 		}
-		p.unknownKeys(n, t)
-		t.file, t.line = p.file, n.Line
+		p.UnknownKeys(n, t)
+		t.file, t.line = p.File, n.Line
 		t.Text = strings.TrimSpace(t.Text)
 		bad := false
 		switch {
-		case !idPattern.MatchString(t.ID):
-			p.add(orNode(child(n, "id"), n), "glossary id %q should be lowercase letters, digits and dashes", t.ID)
+		case !judge.IDPattern.MatchString(t.ID):
+			p.Add(judge.Or(judge.Child(n, "id"), n), "glossary id %q should be lowercase letters, digits and dashes", t.ID)
 			bad = true
 		case ids[t.ID]:
-			p.add(orNode(child(n, "id"), n), "glossary id %q is used twice", t.ID)
+			p.Add(judge.Or(judge.Child(n, "id"), n), "glossary id %q is used twice", t.ID)
 			bad = true
 		}
 		ids[t.ID] = true
 		if len(t.Words) == 0 {
-			p.add(n, "glossary entry %q has no words", t.ID)
+			p.Add(n, "glossary entry %q has no words", t.ID)
 			bad = true
 		}
 		if t.Text == "" {
-			p.add(n, "glossary entry %q has no text that explains it", t.ID)
+			p.Add(n, "glossary entry %q has no text that explains it", t.ID)
 			bad = true
 		}
 		for j, w := range t.Words {
-			wn := orNode(item(child(n, "words"), j), n)
+			wn := judge.Or(judge.Item(judge.Child(n, "words"), j), n)
 			f, _ := foldRunes(strings.TrimSpace(w))
 			key := string(f)
 			switch {
 			case key == "":
-				p.add(wn, "glossary entry %q: word %d is empty", t.ID, j+1)
+				p.Add(wn, "glossary entry %q: word %d is empty", t.ID, j+1)
 				bad = true
 				continue
 			case words[key] != "":
-				p.add(wn, "glossary word %q is in %q already", w, words[key])
+				p.Add(wn, "glossary word %q is in %q already", w, words[key])
 				bad = true
 				continue
 			}

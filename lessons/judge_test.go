@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"aula/lessons/judge"
 )
 
 // rule builds a compiled answer rule, failing the test if the rule itself
@@ -13,10 +15,10 @@ import (
 func rule(t testing.TB, match string, values ...string) *Rule {
 	t.Helper()
 	r := &Rule{Match: match, Values: values}
-	p := &problems{file: "test"}
+	p := &judge.Problems{File: "test"}
 	r.compile(p, nil, "test rule")
-	if len(p.list) > 0 {
-		t.Fatalf("rule %s %q: %v", match, values, p.list)
+	if len(p.List) > 0 {
+		t.Fatalf("rule %s %q: %v", match, values, p.List)
 	}
 	return r
 }
@@ -66,8 +68,8 @@ func TestTypeJudge(t *testing.T) {
 		{"exact without accent", typeEx(rule(t, "exact", "Lucía")), TextAnswer("Lucia"), wrong()},
 		{"exact lowercase", typeEx(rule(t, "exact", "Lucía")), TextAnswer("lucía"), wrong()},
 		{"exact trims spaces around", typeEx(rule(t, "exact", "Lucía")), TextAnswer("  Lucía\n"), right()},
-		{"exact NFD input equals NFC value", typeEx(rule(t, "exact", "Lucía")), TextAnswer("Luci\u0301a"), right()},
-		{"exact NFD value equals NFC input", typeEx(rule(t, "exact", "Luci\u0301a")), TextAnswer("Lucía"), right()},
+		{"exact NFD input equals validate.NFC value", typeEx(rule(t, "exact", "Lucía")), TextAnswer("Luci\u0301a"), right()},
+		{"exact NFD value equals validate.NFC input", typeEx(rule(t, "exact", "Luci\u0301a")), TextAnswer("Lucía"), right()},
 		{"exact ñ", typeEx(rule(t, "exact", "España")), TextAnswer("España"), right()},
 		{"exact ñ decomposed", typeEx(rule(t, "exact", "España")), TextAnswer("Espan\u0303a"), right()},
 		{"exact n is not ñ", typeEx(rule(t, "exact", "España")), TextAnswer("Espana"), wrong()},

@@ -6,13 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"reflect"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"aula/lessons/judge"
 )
 
 //go:embed content
@@ -35,102 +36,7 @@ type Source struct {
 	FS   fs.FS
 }
 
-// Problem is something wrong in a lesson file.
-type Problem struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
-	}
-	return fmt.Sprintf("%s: %s", p.File, p.Msg)
-}
-
-type problems struct {
-	file string
-	list []Problem
-}
-
-func (p *problems) add(n *yaml.Node, format string, args ...any) {
-	line := 0
-	if n != nil {
-		line = n.Line
-	}
-	p.list = append(p.list, Problem{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-// unknownKeys reports keys of mapping n that v's struct does not have:
-// a misspelt "fedback" is a mistake worth hearing about.
-func (p *problems) unknownKeys(n *yaml.Node, v any) {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return
-	}
-	known := map[string]bool{}
-	yamlKeys(reflect.TypeOf(v), known)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		if !known[k.Value] {
-			p.add(k, "unknown field %q", k.Value)
-		}
-	}
-}
-
-// yamlKeys adds the YAML keys of struct type t (or a pointer to one) to
-// known, following inline fields.
-func yamlKeys(t reflect.Type, known map[string]bool) {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct {
-		return
-	}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := strings.Split(f.Tag.Get("yaml"), ",")
-		switch {
-		case strings.Contains(f.Tag.Get("yaml"), ",inline"):
-			yamlKeys(f.Type, known)
-		case tag[0] != "" && tag[0] != "-":
-			known[tag[0]] = true
-		}
-	}
-}
-
-// child returns the value node of key in mapping n, or nil.
-func child(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
-// item returns element i of sequence n, or nil.
-func item(n *yaml.Node, i int) *yaml.Node {
-	if n == nil || n.Kind != yaml.SequenceNode || i >= len(n.Content) {
-		return nil
-	}
-	return n.Content[i]
-}
-
-func orNode(n, fallback *yaml.Node) *yaml.Node {
-	if n != nil {
-		return n
-	}
-	return fallback
-}
-
-var (
-	idPattern      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	yamlErrPattern = regexp.MustCompile(`line (\d+): (.*)`)
-)
+var yamlErrPattern = regexp.MustCompile(`line (\d+): (.*)`)
 
 // Load reads lessons from the sources, in order (built-in first), and checks
 // them. Lessons with problems are left out of the library, in every language,
@@ -183,20 +89,20 @@ func loadFolder(cat *Catalog, src Source, dir string, read ahead, bad map[string
 		if f.IsDir() || (!strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml")) {
 			continue
 		}
-		p := &problems{file: path.Join(src.Name, dir, name)}
+		p := &judge.Problems{File: path.Join(src.Name, dir, name)}
 		data, err := fs.ReadFile(src.FS, path.Join(dir, name))
 		if err != nil {
-			p.add(nil, "cannot read the file: %v", err)
+			p.Add(nil, "cannot read the file: %v", err)
 		} else {
 			loadFile(cat, p, name, data, read, bad)
 		}
-		all = append(all, p.list...)
+		all = append(all, p.List...)
 	}
 	return all
 }
 
 // loadFile adds what file name holds (data) to cat, its problems to p.
-func loadFile(cat *Catalog, p *problems, name string, data []byte, read ahead, bad map[string]bool) {
+func loadFile(cat *Catalog, p *judge.Problems, name string, data []byte, read ahead, bad map[string]bool) {
 	switch name {
 	case "itineraries.yaml", "itineraries.yml":
 		cat.Itineraries = append(cat.Itineraries, parseItineraries(p, data)...)
@@ -207,7 +113,7 @@ func loadFile(cat *Catalog, p *problems, name string, data []byte, read ahead, b
 	case GlossaryFile:
 		for _, t := range parseGlossary(p, data) {
 			if prev := cat.term(t.ID); prev != nil {
-				p.list = append(p.list, Problem{File: p.file, Line: t.line, Msg: fmt.Sprintf("glossary term %q is already in %s", t.ID, prev.file)})
+				p.List = append(p.List, Problem{File: p.File, Line: t.line, Msg: fmt.Sprintf("glossary term %q is already in %s", t.ID, prev.file)})
 				continue
 			}
 			cat.glossary = append(cat.glossary, t)
@@ -217,15 +123,15 @@ func loadFile(cat *Catalog, p *problems, name string, data []byte, read ahead, b
 		if l == nil {
 			return
 		}
-		l.File = p.file
+		l.File = p.File
 		if prev, dup := cat.Lessons[l.ID]; dup {
 			// Leave this file out, but keep the lesson read first:
 			// a trainer's copy must not take a built-in lesson away.
-			p.list = append(p.list, Problem{File: p.file, Line: l.line, Msg: fmt.Sprintf("lesson id %q is already used by %s", l.ID, prev.File)})
+			p.List = append(p.List, Problem{File: p.File, Line: l.line, Msg: fmt.Sprintf("lesson id %q is already used by %s", l.ID, prev.File)})
 			return
 		}
 		cat.Lessons[l.ID] = l
-		if len(p.list) > 0 {
+		if len(p.List) > 0 {
 			bad[l.ID] = true
 		}
 	}
@@ -252,7 +158,7 @@ func leaveOut(lib *Library, bad map[string]bool) {
 	}
 }
 
-func parseDoc(p *problems, data []byte) *yaml.Node {
+func parseDoc(p *judge.Problems, data []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 0
@@ -263,17 +169,17 @@ func parseDoc(p *problems, data []byte) *yaml.Node {
 			}
 			msg = m[2]
 		}
-		p.list = append(p.list, Problem{File: p.file, Line: line, Msg: "this is not valid YAML: " + msg})
+		p.List = append(p.List, Problem{File: p.File, Line: line, Msg: "this is not valid YAML: " + msg})
 		return nil
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		p.add(&doc, "the file should hold a lesson (id, title, steps…)")
+		p.Add(&doc, "the file should hold a lesson (id, title, steps…)")
 		return nil
 	}
 	return doc.Content[0]
 }
 
-func parseItineraries(p *problems, data []byte) []*Itinerary {
+func parseItineraries(p *judge.Problems, data []byte) []*Itinerary {
 	root := parseDoc(p, data)
 	if root == nil {
 		return nil
@@ -281,63 +187,63 @@ func parseItineraries(p *problems, data []byte) []*Itinerary {
 	var file struct {
 		Itineraries []*Itinerary `yaml:"itineraries"`
 	}
-	p.unknownKeys(root, &file)
+	p.UnknownKeys(root, &file)
 	if err := root.Decode(&file); err != nil {
-		p.add(root, "cannot read the itineraries: %v", err)
+		p.Add(root, "cannot read the itineraries: %v", err)
 		return nil
 	}
-	seq := child(root, "itineraries")
+	seq := judge.Child(root, "itineraries")
 	for i, it := range file.Itineraries {
 		if it == nil { // an empty "- " in the list: report it below, never panic on it
 			it = &Itinerary{}
 			file.Itineraries[i] = it
 		}
-		n := item(seq, i)
-		p.unknownKeys(n, it)
-		it.file, it.line = p.file, orNode(n, root).Line
-		ids := child(n, "lessons")
+		n := judge.Item(seq, i)
+		p.UnknownKeys(n, it)
+		it.file, it.line = p.File, judge.Or(n, root).Line
+		ids := judge.Child(n, "lessons")
 		for j := range it.LessonIDs {
-			it.lessonLines = append(it.lessonLines, orNode(item(ids, j), orNode(ids, orNode(n, root))).Line)
+			it.lessonLines = append(it.lessonLines, judge.Or(judge.Item(ids, j), judge.Or(ids, judge.Or(n, root))).Line)
 		}
-		if !idPattern.MatchString(it.ID) {
-			p.add(orNode(child(n, "id"), n), "itinerary id %q should be lowercase letters, digits and dashes", it.ID)
+		if !judge.IDPattern.MatchString(it.ID) {
+			p.Add(judge.Or(judge.Child(n, "id"), n), "itinerary id %q should be lowercase letters, digits and dashes", it.ID)
 		}
 		if it.Title == "" {
-			p.add(n, "itinerary %q has no title", it.ID)
+			p.Add(n, "itinerary %q has no title", it.ID)
 		}
 		if len(it.LessonIDs) == 0 {
-			p.add(n, "itinerary %q lists no lessons", it.ID)
+			p.Add(n, "itinerary %q lists no lessons", it.ID)
 		}
 	}
 	return file.Itineraries
 }
 
-func parseLesson(p *problems, data []byte) *Lesson {
+func parseLesson(p *judge.Problems, data []byte) *Lesson {
 	root := parseDoc(p, data)
 	if root == nil {
 		return nil
 	}
 	var l Lesson
-	p.unknownKeys(root, struct {
+	p.UnknownKeys(root, struct {
 		Lesson `yaml:",inline"`
 		Steps  any `yaml:"steps"`
 	}{})
 	if err := root.Decode(&l); err != nil {
-		p.add(root, "cannot read the lesson: %v", err)
+		p.Add(root, "cannot read the lesson: %v", err)
 		return nil
 	}
-	l.line = orNode(child(root, "id"), root).Line
+	l.line = judge.Or(judge.Child(root, "id"), root).Line
 	checkProvenance(p, root, &l)
 	l.domains = domainsIn(root)
-	if !idPattern.MatchString(l.ID) {
-		p.add(orNode(child(root, "id"), root), "lesson id %q should be lowercase letters, digits and dashes", l.ID)
+	if !judge.IDPattern.MatchString(l.ID) {
+		p.Add(judge.Or(judge.Child(root, "id"), root), "lesson id %q should be lowercase letters, digits and dashes", l.ID)
 	}
 	if l.Title == "" {
-		p.add(root, "lesson %q has no title", l.ID)
+		p.Add(root, "lesson %q has no title", l.ID)
 	}
-	steps := child(root, "steps")
+	steps := judge.Child(root, "steps")
 	if steps == nil || steps.Kind != yaml.SequenceNode || len(steps.Content) == 0 {
-		p.add(orNode(steps, root), "lesson %q has no steps", l.ID)
+		p.Add(judge.Or(steps, root), "lesson %q has no steps", l.ID)
 		return &l
 	}
 	ids := map[string]bool{}
@@ -347,7 +253,7 @@ func parseLesson(p *problems, data []byte) *Lesson {
 			continue
 		}
 		if ids[s.ID] {
-			p.add(child(n, "id"), "step id %q is used twice in this lesson", s.ID)
+			p.Add(judge.Child(n, "id"), "step id %q is used twice in this lesson", s.ID)
 		}
 		ids[s.ID] = true
 		l.Steps = append(l.Steps, s)
@@ -367,50 +273,50 @@ type stepFields struct {
 	Access  StepAccess `yaml:"access"`
 }
 
-func parseStep(p *problems, n *yaml.Node) *Step {
+func parseStep(p *judge.Problems, n *yaml.Node) *Step {
 	var f stepFields
 	if err := n.Decode(&f); err != nil {
-		p.add(n, "cannot read this step: %v", err)
+		p.Add(n, "cannot read this step: %v", err)
 		return nil
 	}
 	s := &Step{ID: f.ID, Kind: f.Kind, Title: f.Title, Text: strings.TrimSpace(f.Text),
 		Hint: strings.TrimSpace(f.Hint), Example: strings.TrimSpace(f.Example), Success: strings.TrimSpace(f.Success), line: n.Line,
 		Access: StepAccess{Text: strings.TrimSpace(f.Access.Text), Hint: strings.TrimSpace(f.Access.Hint), Example: strings.TrimSpace(f.Access.Example)}}
-	if !idPattern.MatchString(s.ID) {
-		p.add(orNode(child(n, "id"), n), "step id %q should be lowercase letters, digits and dashes", s.ID)
+	if !judge.IDPattern.MatchString(s.ID) {
+		p.Add(judge.Or(judge.Child(n, "id"), n), "step id %q should be lowercase letters, digits and dashes", s.ID)
 	}
 	ex, ok := newExercise(s.Kind)
 	if !ok {
-		p.add(orNode(child(n, "kind"), n), "step %q: kind %q is not one of %s", s.ID, s.Kind, strings.Join(Kinds(), ", "))
+		p.Add(judge.Or(judge.Child(n, "kind"), n), "step %q: kind %q is not one of %s", s.ID, s.Kind, strings.Join(Kinds(), ", "))
 		return nil
 	}
 	if err := n.Decode(ex); err != nil {
-		p.add(n, "step %q: %v", s.ID, err)
+		p.Add(n, "step %q: %v", s.ID, err)
 		return nil
 	}
 	s.Exercise = ex
 	// A step may carry the common fields and those of its kind, nothing else.
 	known := map[string]bool{}
-	yamlKeys(reflect.TypeOf(f), known)
-	yamlKeys(reflect.TypeOf(ex), known)
+	judge.Keys(f, known)
+	judge.Keys(ex, known)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k := n.Content[i]; !known[k.Value] {
-			p.add(k, "step %q: unknown field %q for a %s step", s.ID, k.Value, s.Kind)
+			p.Add(k, "step %q: unknown field %q for a %s step", s.ID, k.Value, s.Kind)
 		}
 	}
 	if s.Title == "" {
-		p.add(n, "step %q has no title", s.ID)
+		p.Add(n, "step %q has no title", s.ID)
 	}
 	if s.Text == "" {
-		p.add(n, "step %q has no text", s.ID)
+		p.Add(n, "step %q has no text", s.ID)
 	}
 	if s.Hint == "" {
-		p.add(n, "step %q has no hint: every step needs one", s.ID)
+		p.Add(n, "step %q has no hint: every step needs one", s.ID)
 	}
 	if s.Example == "" && s.NeedsAnswer() {
-		p.add(n, "step %q has no example: learners see it after 3 misses", s.ID)
+		p.Add(n, "step %q has no example: learners see it after 3 misses", s.ID)
 	}
-	ex.check(p, s, n)
+	ex.Check(p, s.ID, n)
 	return s
 }
 
@@ -436,7 +342,7 @@ func crossCheck(lib *Library, bad map[string]bool) []Problem {
 			default:
 				for i, s := range l.Steps {
 					o := other.Steps[i]
-					if s.ID != o.ID || s.Kind != o.Kind || strings.Join(s.Exercise.shape(), "|") != strings.Join(o.Exercise.shape(), "|") {
+					if s.ID != o.ID || s.Kind != o.Kind || strings.Join(s.Exercise.Shape(), "|") != strings.Join(o.Exercise.Shape(), "|") {
 						out = append(out, Problem{File: other.File, Line: o.line, Msg: fmt.Sprintf("step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s", i+1, o.ID, s.ID, l.File, shapeDiff(s, o, DefaultLanguage))})
 						delete(cat.Lessons, id)
 					}
@@ -508,7 +414,7 @@ func shapeDiff(ref, other *Step, refLang string) string {
 	if ref.ID != other.ID || ref.Kind != other.Kind {
 		return fmt.Sprintf(" (%s step %q here, %s step %q in %s)", other.Kind, other.ID, ref.Kind, ref.ID, refLang)
 	}
-	a, b := ref.Exercise.shape(), other.Exercise.shape()
+	a, b := ref.Exercise.Shape(), other.Exercise.Shape()
 	var only, missing []string
 	for _, x := range b {
 		if !slices.Contains(a, x) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"aula/lessons/judge"
 )
 
 // Reading the YAML of the lessons is most of the time Aula takes to start.
@@ -60,9 +62,9 @@ func readAhead(sources []Source, langs []string) ahead {
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				p := &problems{file: jobs[i].file}
+				p := &judge.Problems{File: jobs[i].file}
 				l := parseLesson(p, jobs[i].data)
-				done[i] = aheadLesson{data: jobs[i].data, lesson: l, problems: p.list}
+				done[i] = aheadLesson{data: jobs[i].data, lesson: l, problems: p.List}
 			}
 		})
 	}
@@ -74,11 +76,11 @@ func readAhead(sources []Source, langs []string) ahead {
 	return out
 }
 
-// parseLesson gives what parseLesson gives on data, read in p.file: from
+// parseLesson gives what parseLesson gives on data, read in p.File: from
 // what was read ahead when it is the same file, else parsed now.
-func (a ahead) parseLesson(p *problems, data []byte) *Lesson {
-	if r, ok := a[p.file]; ok && bytes.Equal(r.data, data) {
-		p.list = append(p.list, r.problems...)
+func (a ahead) parseLesson(p *judge.Problems, data []byte) *Lesson {
+	if r, ok := a[p.File]; ok && bytes.Equal(r.data, data) {
+		p.List = append(p.List, r.problems...)
 		return r.lesson
 	}
 	return parseLesson(p, data)

@@ -3,6 +3,8 @@ package lessons
 import (
 	"hash/fnv"
 
+	"aula/lessons/judge"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -77,35 +79,37 @@ func (o *Order) ItemByID(id string) *Item {
 	return nil
 }
 
-func (o *Order) check(p *problems, s *Step, n *yaml.Node) {
-	itemsNode := child(n, "items")
+// Check reports problems with the step's own order data, each at its line.
+func (o *Order) Check(p *judge.Problems, step string, n *yaml.Node) {
+	itemsNode := judge.Child(n, "items")
 	for i, it := range o.Items {
 		if it == nil { // an empty "- " in the list: report it below, never panic on it
 			o.Items[i] = &Item{}
 		}
 	}
 	if len(o.Items) < 2 {
-		p.add(n, "step %q: an order step needs at least 2 items", s.ID)
+		p.Add(n, "step %q: an order step needs at least 2 items", step)
 		return
 	}
 	ids := map[string]bool{}
 	for i, it := range o.Items {
-		in := item(itemsNode, i)
-		p.unknownKeys(in, it)
+		in := judge.Item(itemsNode, i)
+		p.UnknownKeys(in, it)
 		switch {
 		case it.ID == "":
-			p.add(in, "step %q: item %d has no id", s.ID, i+1)
+			p.Add(in, "step %q: item %d has no id", step, i+1)
 		case ids[it.ID]:
-			p.add(child(in, "id"), "step %q: item id %q is used twice", s.ID, it.ID)
+			p.Add(judge.Child(in, "id"), "step %q: item id %q is used twice", step, it.ID)
 		}
 		ids[it.ID] = true
 		if it.Text == "" {
-			p.add(in, "step %q: item %q has no text", s.ID, it.ID)
+			p.Add(in, "step %q: item %q has no text", step, it.ID)
 		}
 	}
 }
 
-func (o *Order) shape() []string {
+// Shape lists what must be the same in every language.
+func (o *Order) Shape() []string {
 	var out []string
 	for _, it := range o.Items {
 		out = append(out, "item "+it.ID)

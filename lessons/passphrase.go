@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"aula/lessons/judge"
+	"aula/lessons/validate"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -16,7 +19,7 @@ type Passphrase struct {
 	MinWords int     `yaml:"min_words"` // at least this many words: 3 to 6
 	Goal     string  `yaml:"goal"`      // the strength to reach
 
-	goal Level
+	goal validate.Level
 }
 
 // Word is one word to pick.
@@ -39,7 +42,7 @@ const (
 )
 
 // GoalLevel is the strength the phrase must reach.
-func (p *Passphrase) GoalLevel() Level { return p.goal }
+func (p *Passphrase) GoalLevel() validate.Level { return p.goal }
 
 // WordByID returns a word by id.
 func (p *Passphrase) WordByID(id string) *Word {
@@ -86,7 +89,7 @@ func (p *Passphrase) Judge(a Answer) Verdict {
 		}
 		seen[id] = true
 	}
-	st := PasswordStrength(p.Phrase(ids), "")
+	st := validate.PasswordStrength(p.Phrase(ids), "")
 	v := Verdict{Strength: &st}
 	switch {
 	case len(ids) < p.MinWords:
@@ -99,12 +102,13 @@ func (p *Passphrase) Judge(a Answer) Verdict {
 	return v
 }
 
-func (p *Passphrase) check(pr *problems, s *Step, n *yaml.Node) {
-	p.goal = checkGoal(pr, s, n, p.Goal)
+// Check reports problems with the step's own passphrase data, each at its line.
+func (p *Passphrase) Check(pr *judge.Problems, step string, n *yaml.Node) {
+	p.goal = checkGoal(pr, step, n, p.Goal)
 	if p.MinWords < 3 || p.MinWords > 6 {
-		pr.add(orNode(child(n, "min_words"), n), "step %q: min_words should be 3 to 6, not %d", s.ID, p.MinWords)
+		pr.Add(judge.Or(judge.Child(n, "min_words"), n), "step %q: min_words should be 3 to 6, not %d", step, p.MinWords)
 	}
-	wn := child(n, "words")
+	wn := judge.Child(n, "words")
 	for i, w := range p.Words {
 		if w == nil {
 			p.Words[i] = &Word{}
@@ -113,28 +117,29 @@ func (p *Passphrase) check(pr *problems, s *Step, n *yaml.Node) {
 	good := 0
 	ids := map[string]bool{}
 	for i, w := range p.Words {
-		in := orNode(item(wn, i), n)
-		pr.unknownKeys(in, w)
+		in := judge.Or(judge.Item(wn, i), n)
+		pr.UnknownKeys(in, w)
 		switch {
 		case w.ID == "":
-			pr.add(in, "step %q: word %d has no id", s.ID, i+1)
+			pr.Add(in, "step %q: word %d has no id", step, i+1)
 		case ids[w.ID]:
-			pr.add(in, "step %q: word id %q is used twice", s.ID, w.ID)
+			pr.Add(in, "step %q: word id %q is used twice", step, w.ID)
 		}
 		ids[w.ID] = true
 		if w.Text == "" || strings.ContainsAny(w.Text, " \t") {
-			pr.add(in, "step %q: word %q should be one word", s.ID, w.ID)
+			pr.Add(in, "step %q: word %q should be one word", step, w.ID)
 		}
 		if w.Feedback == "" {
 			good++
 		}
 	}
 	if good < p.MinWords+2 {
-		pr.add(orNode(wn, n), "step %q: %d words without feedback; give at least min_words + 2 to choose from", s.ID, good)
+		pr.Add(judge.Or(wn, n), "step %q: %d words without feedback; give at least min_words + 2 to choose from", step, good)
 	}
 }
 
-func (p *Passphrase) shape() []string {
+// Shape lists what must be the same in every language.
+func (p *Passphrase) Shape() []string {
 	out := []string{fmt.Sprintf("goal=%s min=%d", p.Goal, p.MinWords)}
 	for _, w := range p.Words {
 		out = append(out, fmt.Sprintf("word %s trap=%v", w.ID, w.Feedback != ""))

@@ -3,6 +3,8 @@ package lessons
 import (
 	"strings"
 	"testing"
+
+	"aula/lessons/judge"
 )
 
 func phraseStep(t *testing.T, words ...string) *Passphrase {
@@ -16,10 +18,10 @@ func phraseStep(t *testing.T, words ...string) *Passphrase {
 		}
 		p.Words = append(p.Words, word)
 	}
-	pr := &problems{}
-	p.check(pr, &Step{ID: "construir"}, nil)
-	if len(pr.list) > 0 {
-		t.Fatalf("%v", pr.list)
+	pr := &judge.Problems{}
+	p.Check(pr, "construir", nil)
+	if len(pr.List) > 0 {
+		t.Fatalf("%v", pr.List)
 	}
 	return p
 }
@@ -62,11 +64,11 @@ func TestPassphraseJudge(t *testing.T) {
 }
 
 func TestPassphraseStepProblems(t *testing.T) {
-	pr := &problems{}
+	pr := &judge.Problems{}
 	p := &Passphrase{MinWords: 2, Goal: "fuerte", Words: []*Word{{ID: "a", Text: "dos palabras"}, {ID: "a", Text: "b"}, nil}}
-	p.check(pr, &Step{ID: "construir"}, nil)
+	p.Check(pr, "construir", nil)
 	msgs := ""
-	for _, m := range pr.list {
+	for _, m := range pr.List {
 		msgs += m.Msg + "\n"
 	}
 	for _, want := range []string{`goal "fuerte"`, "min_words should be 3 to 6", `word "a" should be one word`, `word id "a" is used twice`,

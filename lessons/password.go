@@ -3,6 +3,9 @@ package lessons
 import (
 	"fmt"
 
+	"aula/lessons/judge"
+	"aula/lessons/validate"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -13,7 +16,7 @@ type Password struct {
 	Goal    string `yaml:"goal"`    // the level to reach: weak, fair, strong, very-strong
 	Confirm bool   `yaml:"confirm"` // ask to type it again
 
-	goal Level
+	goal validate.Level
 }
 
 // PasswordAnswer is what the learner typed in a password step, and their
@@ -27,7 +30,6 @@ type PasswordAnswer struct {
 // Reasons of password steps; the user interface has the words.
 const (
 	ReasonWeak       Reason = "weak"       // below the goal: Param is the level's id
-	ReasonNoConfirm  Reason = "no_confirm" // the second box is empty: a reminder, not a miss
 	ReasonDifferent  Reason = "different"  // the two boxes differ
 	MistakeDifferent        = "different"  // the mistake id of ReasonDifferent
 	MistakeEmpty            = "empty"      // the mistake id of an empty answer
@@ -35,7 +37,7 @@ const (
 )
 
 // GoalLevel is the level the password must reach.
-func (p *Password) GoalLevel() Level { return p.goal }
+func (p *Password) GoalLevel() validate.Level { return p.goal }
 
 // Judge checks strength first, then that both boxes say the same.
 func (p *Password) Judge(a Answer) Verdict {
@@ -46,7 +48,7 @@ func (p *Password) Judge(a Answer) Verdict {
 	if ans.Password == "" {
 		return Verdict{Reason: ReasonEmpty, Mistake: MistakeEmpty}
 	}
-	st := PasswordStrength(ans.Password, ans.Name)
+	st := validate.PasswordStrength(ans.Password, ans.Name)
 	v := Verdict{Strength: &st}
 	switch {
 	case st.Level < p.goal:
@@ -57,7 +59,7 @@ func (p *Password) Judge(a Answer) Verdict {
 		}
 	case p.Confirm && ans.Confirm == "":
 		v.Reason, v.Mistake = ReasonNoConfirm, mistakeNoConfirm
-	case p.Confirm && truncate(ans.Confirm) != truncate(ans.Password):
+	case p.Confirm && validate.Truncate(ans.Confirm) != validate.Truncate(ans.Password):
 		v.Reason, v.Mistake = ReasonDifferent, MistakeDifferent
 	default:
 		v.Correct = true
@@ -65,19 +67,21 @@ func (p *Password) Judge(a Answer) Verdict {
 	return v
 }
 
-func (p *Password) check(pr *problems, s *Step, n *yaml.Node) {
-	p.goal = checkGoal(pr, s, n, p.Goal)
+// Check reports problems with the step's own password data, each at its line.
+func (p *Password) Check(pr *judge.Problems, step string, n *yaml.Node) {
+	p.goal = checkGoal(pr, step, n, p.Goal)
 }
 
 // checkGoal reads the strength a password or passphrase step asks for.
-func checkGoal(pr *problems, s *Step, n *yaml.Node, goal string) Level {
-	l, ok := LevelByID(goal)
-	if !ok || l == VeryWeak {
-		pr.add(orNode(child(n, "goal"), n), "step %q: goal %q should be one of weak, fair, strong, very-strong", s.ID, goal)
+func checkGoal(pr *judge.Problems, step string, n *yaml.Node, goal string) validate.Level {
+	l, ok := validate.LevelByID(goal)
+	if !ok || l == validate.VeryWeak {
+		pr.Add(judge.Or(judge.Child(n, "goal"), n), "step %q: goal %q should be one of weak, fair, strong, very-strong", step, goal)
 	}
 	return l
 }
 
-func (p *Password) shape() []string {
+// Shape lists what must be the same in every language.
+func (p *Password) Shape() []string {
 	return []string{fmt.Sprintf("goal=%s confirm=%v", p.Goal, p.Confirm)}
 }

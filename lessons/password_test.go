@@ -4,15 +4,18 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"aula/lessons/judge"
+	"aula/lessons/validate"
 )
 
 func passwordStep(t *testing.T, goal string, confirm bool) *Password {
 	t.Helper()
 	p := &Password{Goal: goal, Confirm: confirm}
-	pr := &problems{}
-	p.check(pr, &Step{ID: "crear"}, nil)
-	if len(pr.list) > 0 {
-		t.Fatalf("goal %q: %v", goal, pr.list)
+	pr := &judge.Problems{}
+	p.Check(pr, "crear", nil)
+	if len(pr.List) > 0 {
+		t.Fatalf("goal %q: %v", goal, pr.List)
 	}
 	return p
 }
@@ -26,27 +29,27 @@ func TestPasswordJudge(t *testing.T) {
 		correct bool
 		reason  Reason
 		mistake string
-		level   Level // when the answer was measured
+		level   validate.Level // when the answer was measured
 	}{
-		{"strong and the same", passwordStep(t, "strong", true), PasswordAnswer{Password: strong, Confirm: strong}, true, "", "", VeryStrong},
-		{"no confirm asked", passwordStep(t, "strong", false), PasswordAnswer{Password: strong}, true, "", "", VeryStrong},
+		{"strong and the same", passwordStep(t, "strong", true), PasswordAnswer{Password: strong, Confirm: strong}, true, "", "", validate.VeryStrong},
+		{"no confirm asked", passwordStep(t, "strong", false), PasswordAnswer{Password: strong}, true, "", "", validate.VeryStrong},
 		{"empty", passwordStep(t, "strong", true), PasswordAnswer{}, false, ReasonEmpty, MistakeEmpty, -1},
-		{"only spaces", passwordStep(t, "weak", true), PasswordAnswer{Password: "    ", Confirm: "    "}, false, ReasonWeak, AdviceOnlySpaces, VeryWeak},
-		{"common", passwordStep(t, "strong", true), PasswordAnswer{Password: "password", Confirm: "password"}, false, ReasonWeak, AdviceCommon, VeryWeak},
+		{"only spaces", passwordStep(t, "weak", true), PasswordAnswer{Password: "    ", Confirm: "    "}, false, ReasonWeak, validate.AdviceOnlySpaces, validate.VeryWeak},
+		{"common", passwordStep(t, "strong", true), PasswordAnswer{Password: "password", Confirm: "password"}, false, ReasonWeak, validate.AdviceCommon, validate.VeryWeak},
 		{"the learner's name", passwordStep(t, "strong", true), PasswordAnswer{Password: "Lucía1980", Confirm: "Lucía1980", Name: "Lucía"},
-			false, ReasonWeak, AdviceHasName, Weak},
-		{"a club and a year", passwordStep(t, "fair", true), PasswordAnswer{Password: "Barcelona2024"}, false, ReasonWeak, AdviceCommon, Weak},
-		{"fair is enough for a fair goal", passwordStep(t, "fair", false), PasswordAnswer{Password: "tren azul"}, true, "", "", Fair},
-		{"fair is not strong", passwordStep(t, "strong", false), PasswordAnswer{Password: "tren azul"}, false, ReasonWeak, AdviceKnownWord, Fair},
-		{"strong but no second box", passwordStep(t, "strong", true), PasswordAnswer{Password: strong}, false, ReasonNoConfirm, "no_confirm", VeryStrong},
+			false, ReasonWeak, validate.AdviceHasName, validate.Weak},
+		{"a club and a year", passwordStep(t, "fair", true), PasswordAnswer{Password: "Barcelona2024"}, false, ReasonWeak, validate.AdviceCommon, validate.Weak},
+		{"fair is enough for a fair goal", passwordStep(t, "fair", false), PasswordAnswer{Password: "tren azul"}, true, "", "", validate.Fair},
+		{"fair is not strong", passwordStep(t, "strong", false), PasswordAnswer{Password: "tren azul"}, false, ReasonWeak, validate.AdviceKnownWord, validate.Fair},
+		{"strong but no second box", passwordStep(t, "strong", true), PasswordAnswer{Password: strong}, false, ReasonNoConfirm, "no_confirm", validate.VeryStrong},
 		{"strong but different", passwordStep(t, "strong", true), PasswordAnswer{Password: strong, Confirm: "nube tren queso pian"},
-			false, ReasonDifferent, MistakeDifferent, VeryStrong},
+			false, ReasonDifferent, MistakeDifferent, validate.VeryStrong},
 		{"capitals count", passwordStep(t, "strong", true), PasswordAnswer{Password: strong, Confirm: strings.ToUpper(strong)},
-			false, ReasonDifferent, MistakeDifferent, VeryStrong},
+			false, ReasonDifferent, MistakeDifferent, validate.VeryStrong},
 		{"accents and ñ", passwordStep(t, "strong", true), PasswordAnswer{Password: "ñandú cigüeña pingüino árbol", Confirm: "ñandú cigüeña pingüino árbol"},
-			true, "", "", VeryStrong},
+			true, "", "", validate.VeryStrong},
 		{"a 10,000 character paste is judged on its start", passwordStep(t, "strong", true),
-			PasswordAnswer{Password: strong + strings.Repeat("x", 10000), Confirm: strong + strings.Repeat("x", 60)}, true, "", "", VeryStrong},
+			PasswordAnswer{Password: strong + strings.Repeat("x", 10000), Confirm: strong + strings.Repeat("x", 60)}, true, "", "", validate.VeryStrong},
 		{"wrong shape", passwordStep(t, "strong", true), TextAnswer(strong), false, ReasonInvalid, "", -1},
 	}
 	for _, tt := range tests {

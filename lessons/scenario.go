@@ -3,6 +3,8 @@ package lessons
 import (
 	"slices"
 
+	"aula/lessons/judge"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -25,32 +27,34 @@ type Scene struct {
 // SceneKinds are the kinds of scene.
 var SceneKinds = []string{"sms", "call", "web"}
 
-func (s *Scenario) check(p *problems, st *Step, n *yaml.Node) {
-	s.Choose.check(p, st, n)
-	sn := child(n, "scene")
+// Check reports problems with the step's own scenario data, each at its line.
+func (s *Scenario) Check(p *judge.Problems, step string, n *yaml.Node) {
+	s.Choose.Check(p, step, n)
+	sn := judge.Child(n, "scene")
 	if s.Scene == nil {
-		p.add(n, "step %q: a scenario step needs a scene (kind, from, lines)", st.ID)
+		p.Add(n, "step %q: a scenario step needs a scene (kind, from, lines)", step)
 		return
 	}
-	p.unknownKeys(sn, s.Scene)
+	p.UnknownKeys(sn, s.Scene)
 	if !slices.Contains(SceneKinds, s.Scene.Kind) {
-		p.add(orNode(child(sn, "kind"), sn), "step %q: scene kind %q should be sms, call or web", st.ID, s.Scene.Kind)
+		p.Add(judge.Or(judge.Child(sn, "kind"), sn), "step %q: scene kind %q should be sms, call or web", step, s.Scene.Kind)
 	}
 	if s.Scene.From == "" {
-		p.add(sn, "step %q: the scene needs from (who sends it, who calls, or the web address)", st.ID)
+		p.Add(sn, "step %q: the scene needs from (who sends it, who calls, or the web address)", step)
 	}
 	if len(s.Scene.Lines) == 0 {
-		p.add(sn, "step %q: the scene needs lines", st.ID)
+		p.Add(sn, "step %q: the scene needs lines", step)
 	}
 	if s.Scene.Button != "" && s.Scene.Kind != "web" {
-		p.add(orNode(child(sn, "button"), sn), "step %q: only a web scene has a button", st.ID)
+		p.Add(judge.Or(judge.Child(sn, "button"), sn), "step %q: only a web scene has a button", step)
 	}
 }
 
-func (s *Scenario) shape() []string {
+// Shape lists what must be the same in every language.
+func (s *Scenario) Shape() []string {
 	kind := ""
 	if s.Scene != nil {
 		kind = s.Scene.Kind
 	}
-	return append(s.Choose.shape(), "scene "+kind)
+	return append(s.Choose.Shape(), "scene "+kind)
 }

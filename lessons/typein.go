@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"aula/lessons/judge"
+	"aula/lessons/validate"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -45,7 +48,7 @@ func (t *Type) Judge(a Answer) Verdict {
 	if len(s) > MaxAnswerLen {
 		s = s[:MaxAnswerLen]
 	}
-	s = strings.TrimSpace(NFC(s))
+	s = strings.TrimSpace(validate.NFC(s))
 	if s == "" {
 		return Verdict{Reason: ReasonEmpty, Mistake: "empty"}
 	}
@@ -64,12 +67,12 @@ func (t *Type) Judge(a Answer) Verdict {
 func (r *Rule) matches(s string) bool {
 	switch r.Match {
 	case "email":
-		return ValidEmail(s)
+		return validate.ValidEmail(s)
 	case "address":
-		// What CheckAddress finds wrong is one of the values (no-at, typo…).
-		p, _ := CheckAddress(s)
+		// What validate.CheckAddress finds wrong is one of the values (no-at, typo…).
+		p, _ := validate.CheckAddress(s)
 		for _, v := range r.Values {
-			if p != AddressOK && string(p) == v {
+			if p != validate.AddressOK && string(p) == v {
 				return true
 			}
 		}
@@ -85,19 +88,19 @@ func (r *Rule) matches(s string) bool {
 	for _, v := range r.Values {
 		switch r.Match {
 		case "exact":
-			if s == NFC(v) {
+			if s == validate.NFC(v) {
 				return true
 			}
 		case "normalised":
-			if Normalise(s) == Normalise(v) {
+			if validate.Normalise(s) == validate.Normalise(v) {
 				return true
 			}
 		case "folded":
-			if Fold(s) == Fold(v) {
+			if validate.Fold(s) == validate.Fold(v) {
 				return true
 			}
 		case "contains":
-			if strings.Contains(Normalise(s), Normalise(v)) {
+			if strings.Contains(validate.Normalise(s), validate.Normalise(v)) {
 				return true
 			}
 		}
@@ -106,23 +109,23 @@ func (r *Rule) matches(s string) bool {
 }
 
 // compile checks a rule and prepares its patterns.
-func (r *Rule) compile(p *problems, n *yaml.Node, what string) {
-	p.unknownKeys(n, r)
+func (r *Rule) compile(p *judge.Problems, n *yaml.Node, what string) {
+	p.UnknownKeys(n, r)
 	known := false
 	for _, k := range matchKinds {
 		known = known || r.Match == k
 	}
 	if !known {
-		p.add(orNode(child(n, "match"), n), "%s: match %q is not one of %s", what, r.Match, strings.Join(matchKinds, ", "))
+		p.Add(judge.Or(judge.Child(n, "match"), n), "%s: match %q is not one of %s", what, r.Match, strings.Join(matchKinds, ", "))
 		return
 	}
 	if r.Match != "email" && len(r.Values) == 0 {
-		p.add(n, "%s: match %q needs values", what, r.Match)
+		p.Add(n, "%s: match %q needs values", what, r.Match)
 	}
 	if r.Match == "address" {
 		for i, v := range r.Values {
-			if !slices.Contains(AddressProblems, AddressProblem(v)) {
-				p.add(orNode(item(child(n, "values"), i), n), "%s: %q is not an address problem; use one of %s", what, v, problemNames())
+			if !slices.Contains(validate.AddressProblems, validate.AddressProblem(v)) {
+				p.Add(judge.Or(judge.Item(judge.Child(n, "values"), i), n), "%s: %q is not an address problem; use one of %s", what, v, problemNames())
 			}
 		}
 	}
@@ -131,7 +134,7 @@ func (r *Rule) compile(p *problems, n *yaml.Node, what string) {
 		for i, v := range r.Values {
 			re, err := regexp.Compile(v)
 			if err != nil {
-				p.add(orNode(item(child(n, "values"), i), n), "%s: pattern %q does not work: %v", what, v, err)
+				p.Add(judge.Or(judge.Item(judge.Child(n, "values"), i), n), "%s: pattern %q does not work: %v", what, v, err)
 				continue
 			}
 			r.patterns = append(r.patterns, re)
@@ -139,36 +142,38 @@ func (r *Rule) compile(p *problems, n *yaml.Node, what string) {
 	}
 }
 
-func (t *Type) check(p *problems, s *Step, n *yaml.Node) {
+// Check reports problems with the step's own type data, each at its line.
+func (t *Type) Check(p *judge.Problems, step string, n *yaml.Node) {
 	if t.Answer == nil {
-		p.add(n, "step %q: a type step needs an answer rule", s.ID)
+		p.Add(n, "step %q: a type step needs an answer rule", step)
 	} else {
-		t.Answer.compile(p, child(n, "answer"), fmt.Sprintf("step %q answer", s.ID))
+		t.Answer.compile(p, judge.Child(n, "answer"), fmt.Sprintf("step %q answer", step))
 	}
 	ids := map[string]bool{}
-	mn := child(n, "mistakes")
+	mn := judge.Child(n, "mistakes")
 	for i, m := range t.Mistakes {
 		if m == nil { // an empty "- " in the list: report it below, never panic on it
 			m = &Rule{}
 			t.Mistakes[i] = m
 		}
-		rn := orNode(item(mn, i), n)
-		what := fmt.Sprintf("step %q mistake %d", s.ID, i+1)
+		rn := judge.Or(judge.Item(mn, i), n)
+		what := fmt.Sprintf("step %q mistake %d", step, i+1)
 		m.compile(p, rn, what)
 		switch {
 		case m.ID == "":
-			p.add(rn, "%s has no id", what)
+			p.Add(rn, "%s has no id", what)
 		case ids[m.ID] || m.ID == "wrong" || m.ID == "empty":
-			p.add(rn, "%s: id %q is used twice or reserved", what, m.ID)
+			p.Add(rn, "%s: id %q is used twice or reserved", what, m.ID)
 		}
 		ids[m.ID] = true
 		if m.Feedback == "" {
-			p.add(rn, "%s (%s) needs feedback that explains the mistake", what, m.ID)
+			p.Add(rn, "%s (%s) needs feedback that explains the mistake", what, m.ID)
 		}
 	}
 }
 
-func (t *Type) shape() []string {
+// Shape lists what must be the same in every language.
+func (t *Type) Shape() []string {
 	out := []string{}
 	if t.Answer != nil {
 		out = append(out, "answer "+t.Answer.Match)
@@ -181,7 +186,7 @@ func (t *Type) shape() []string {
 
 func problemNames() string {
 	var names []string
-	for _, p := range AddressProblems {
+	for _, p := range validate.AddressProblems {
 		names = append(names, string(p))
 	}
 	return strings.Join(names, ", ")

@@ -68,6 +68,103 @@ func TestCrashWriter(t *testing.T) {
 // A laptop switched off in the middle of a stream of answers, a hundred
 // times over (SIGKILL to a real process writing the file): the file is
 // never damaged and no answer that was acknowledged is missing.
+// killWriter starts a writer on the data folder dir, lets it acknowledge
+// a few answers (added to acked), then kills it while it writes: kill
+// number done.
+func killWriter(t *testing.T, dir string, done int, acked map[string]bool) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$", "-test.count=1")
+	cmd.Env = append(os.Environ(), crashWriterEnv+"="+dir)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Let it acknowledge a few answers (a different number each time),
+	// then pull the plug while it writes the next ones.
+	want := 1 + rand.IntN(25)
+	sc := bufio.NewScanner(stdout)
+	n := 0
+	for n < want && sc.Scan() {
+		line := sc.Text()
+		if !isRandomID(line) {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			t.Fatalf("kill %d: the writer says %q", done, line)
+		}
+		acked[line] = true
+		n++
+	}
+	if n < want {
+		_ = cmd.Wait()
+		t.Fatalf("kill %d: the writer stopped after %d answers: %v", done, n, sc.Err())
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	// What it printed before dying was acknowledged too.
+	for sc.Scan() {
+		if isRandomID(sc.Text()) {
+			acked[sc.Text()] = true
+		}
+	}
+	var exit *exec.ExitError
+	if err := cmd.Wait(); !errors.As(err, &exit) {
+		t.Fatalf("kill %d: the writer was not killed: %v", done, err)
+	}
+
+}
+
+// checkAfterKill: after kill number done, the file opens undamaged and
+// holds every acknowledged answer, once.
+func checkAfterKill(t *testing.T, dir string, done int, acked map[string]bool) {
+	t.Helper()
+	s, err := Open(dir, Options{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatalf("kill %d: open: %v", done, err)
+	}
+	if s.Recovered() != nil {
+		t.Fatalf("kill %d: the file was damaged: %+v", done, s.Recovered())
+	}
+	if err := s.check(); err != nil {
+		t.Fatalf("kill %d: tx.Check: %v", done, err)
+	}
+	ls, err := s.Learners()
+	if err != nil || len(ls) != 1 {
+		t.Fatalf("kill %d: learners %+v, %v", done, ls, err)
+	}
+	evs, err := s.Events(ls[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, e := range evs {
+		if have[e.ID] {
+			t.Fatalf("kill %d: event %s twice", done, e.ID)
+		}
+		have[e.ID] = true
+	}
+	for id := range acked {
+		if !have[id] {
+			t.Fatalf("kill %d: acknowledged answer %s lost", done, id)
+		}
+	}
+	// The progress (with the step's misses and the page reached, what
+	// a learner resumes from) is the one its events make.
+	proj := Progress{Learner: ls[0].ID, Lesson: "teclado", Status: NotStarted}
+	for _, e := range evs {
+		proj.apply(e)
+	}
+	if got, err := s.LessonProgress(ls[0].ID, "teclado"); err != nil || got.Try != proj.Try || got.Attempts != proj.Attempts || got.Status != proj.Status {
+		t.Fatalf("kill %d: progress %+v (%v), its events make %+v", done, got, err, proj)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestKillNineLoop(t *testing.T) {
 	if os.Getenv(crashWriterEnv) != "" {
 		t.Skip("the child runs only TestCrashWriter")
@@ -81,90 +178,8 @@ func TestKillNineLoop(t *testing.T) {
 	deadline := time.Now().Add(90 * time.Second)
 	done := 0
 	for ; done < kills && time.Now().Before(deadline); done++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$", "-test.count=1")
-		cmd.Env = append(os.Environ(), crashWriterEnv+"="+dir)
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		// Let it acknowledge a few answers (a different number each time),
-		// then pull the plug while it writes the next ones.
-		want := 1 + rand.IntN(25)
-		sc := bufio.NewScanner(stdout)
-		n := 0
-		for n < want && sc.Scan() {
-			line := sc.Text()
-			if !isRandomID(line) {
-				_ = cmd.Process.Kill()
-				_ = cmd.Wait()
-				t.Fatalf("kill %d: the writer says %q", done, line)
-			}
-			acked[line] = true
-			n++
-		}
-		if n < want {
-			_ = cmd.Wait()
-			t.Fatalf("kill %d: the writer stopped after %d answers: %v", done, n, sc.Err())
-		}
-		if err := cmd.Process.Kill(); err != nil {
-			t.Fatal(err)
-		}
-		// What it printed before dying was acknowledged too.
-		for sc.Scan() {
-			if isRandomID(sc.Text()) {
-				acked[sc.Text()] = true
-			}
-		}
-		var exit *exec.ExitError
-		if err := cmd.Wait(); !errors.As(err, &exit) {
-			t.Fatalf("kill %d: the writer was not killed: %v", done, err)
-		}
-
-		s, err := Open(dir, Options{Timeout: 5 * time.Second})
-		if err != nil {
-			t.Fatalf("kill %d: open: %v", done, err)
-		}
-		if s.Recovered() != nil {
-			t.Fatalf("kill %d: the file was damaged: %+v", done, s.Recovered())
-		}
-		if err := s.check(); err != nil {
-			t.Fatalf("kill %d: tx.Check: %v", done, err)
-		}
-		ls, err := s.Learners()
-		if err != nil || len(ls) != 1 {
-			t.Fatalf("kill %d: learners %+v, %v", done, ls, err)
-		}
-		evs, err := s.Events(ls[0].ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		have := map[string]bool{}
-		for _, e := range evs {
-			if have[e.ID] {
-				t.Fatalf("kill %d: event %s twice", done, e.ID)
-			}
-			have[e.ID] = true
-		}
-		for id := range acked {
-			if !have[id] {
-				t.Fatalf("kill %d: acknowledged answer %s lost", done, id)
-			}
-		}
-		// The progress (with the step's misses and the page reached, what
-		// a learner resumes from) is the one its events make.
-		proj := Progress{Learner: ls[0].ID, Lesson: "teclado", Status: NotStarted}
-		for _, e := range evs {
-			proj.apply(e)
-		}
-		if got, err := s.LessonProgress(ls[0].ID, "teclado"); err != nil || got.Try != proj.Try || got.Attempts != proj.Attempts || got.Status != proj.Status {
-			t.Fatalf("kill %d: progress %+v (%v), its events make %+v", done, got, err, proj)
-		}
-		if err := s.Close(); err != nil {
-			t.Fatal(err)
-		}
+		killWriter(t, dir, done, acked)
+		checkAfterKill(t, dir, done, acked)
 	}
 	if done < kills && !testing.Short() {
 		t.Logf("stopped after %d kills (time bound)", done)

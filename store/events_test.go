@@ -32,31 +32,11 @@ func TestRecordProjection(t *testing.T) {
 		return Event{Learner: ana, Kind: kind, Lesson: lesson, Step: step, StepIndex: idx, Steps: 3, Elapsed: 10 * time.Second}
 	}
 
-	type want struct {
-		status          Status
-		step, done      int
-		attempts, hints int
-		mistakes        map[string]int
-		completed       bool
-	}
+	type want = projection
 	var last Event
 	check := func(w want) {
 		t.Helper()
-		p, err := s.LessonProgress(ana, lesson)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p.Learner != ana || p.Lesson != lesson || p.Steps != 3 {
-			t.Errorf("progress is for %d/%s with %d steps", p.Learner, p.Lesson, p.Steps)
-		}
-		if p.Status != w.status || p.Step != w.step || p.StepsDone() != w.done ||
-			p.Attempts != w.attempts || p.Hints != w.hints || !reflect.DeepEqual(p.Mistakes, w.mistakes) ||
-			p.Completed.IsZero() == w.completed {
-			t.Errorf("after %s:\n got %+v\nwant %+v", last.Kind, p, w)
-		}
-		if !p.LastActivity.Equal(last.At) {
-			t.Errorf("LastActivity = %v, want %v", p.LastActivity, last.At)
-		}
+		checkProjection(t, s, ana, lesson, last, w)
 	}
 
 	if p, err := s.LessonProgress(ana, lesson); err != nil || p.Status != NotStarted || p.Learner != ana || p.Lesson != lesson {
@@ -120,8 +100,13 @@ func TestRecordProjection(t *testing.T) {
 		t.Errorf("Started = %v, want the first event's time %v", p.Started, start.At)
 	}
 
-	// Progress survives closing and reopening the file.
-	dir, before := s.dir, p
+	checkReopened(t, s, ana, lesson, p)
+}
+
+// checkReopened: progress survives closing and reopening the file.
+func checkReopened(t *testing.T, s *Store, ana uint64, lesson string, before Progress) {
+	t.Helper()
+	dir := s.dir
 	closeChecked(t, s)
 	s = openAt(t, dir)
 	after, err := s.LessonProgress(ana, lesson)
@@ -134,6 +119,36 @@ func TestRecordProjection(t *testing.T) {
 	all, err := s.Progress(ana)
 	if err != nil || len(all) != 1 || !reflect.DeepEqual(normTimes(all[lesson]), normTimes(after)) {
 		t.Errorf("Progress(ana) = %+v, %v", all, err)
+	}
+}
+
+// projection is what a lesson's progress should say after an event.
+type projection struct {
+	status          Status
+	step, done      int
+	attempts, hints int
+	mistakes        map[string]int
+	completed       bool
+}
+
+// checkProjection: the progress of learner ana in lesson says w after
+// event last.
+func checkProjection(t *testing.T, s *Store, ana uint64, lesson string, last Event, w projection) {
+	t.Helper()
+	p, err := s.LessonProgress(ana, lesson)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Learner != ana || p.Lesson != lesson || p.Steps != 3 {
+		t.Errorf("progress is for %d/%s with %d steps", p.Learner, p.Lesson, p.Steps)
+	}
+	if p.Status != w.status || p.Step != w.step || p.StepsDone() != w.done ||
+		p.Attempts != w.attempts || p.Hints != w.hints || !reflect.DeepEqual(p.Mistakes, w.mistakes) ||
+		p.Completed.IsZero() == w.completed {
+		t.Errorf("after %s:\n got %+v\nwant %+v", last.Kind, p, w)
+	}
+	if !p.LastActivity.Equal(last.At) {
+		t.Errorf("LastActivity = %v, want %v", p.LastActivity, last.At)
 	}
 }
 
@@ -189,6 +204,19 @@ func TestEventsInOrderWithStableIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkSameEvents(t, evs, want)
+	// Sequence numbers go on after a reopen; they are never reused.
+	if e := mustRecord(t, s, Event{Learner: ana, Kind: HintShown, Lesson: "teclado"}); e.Seq != 7 {
+		t.Errorf("Seq after reopen = %d, want 7", e.Seq)
+	}
+	if evs, _ := s.Events(999); len(evs) != 0 {
+		t.Errorf("Events(999) = %v", evs)
+	}
+}
+
+// checkSameEvents: evs are want, in order, each with its own id.
+func checkSameEvents(t *testing.T, evs, want []Event) {
+	t.Helper()
 	if len(evs) != len(want) {
 		t.Fatalf("Events(ana) has %d events, want %d", len(evs), len(want))
 	}
@@ -201,13 +229,6 @@ func TestEventsInOrderWithStableIDs(t *testing.T) {
 				t.Errorf("two events with id %q", other.ID)
 			}
 		}
-	}
-	// Sequence numbers go on after a reopen; they are never reused.
-	if e := mustRecord(t, s, Event{Learner: ana, Kind: HintShown, Lesson: "teclado"}); e.Seq != 7 {
-		t.Errorf("Seq after reopen = %d, want 7", e.Seq)
-	}
-	if evs, _ := s.Events(999); len(evs) != 0 {
-		t.Errorf("Events(999) = %v", evs)
 	}
 }
 

@@ -44,7 +44,26 @@ func TestIngestIsExactlyOnce(t *testing.T) {
 		t.Fatalf("retried push: %+v, %v", res, err)
 	}
 
-	hl, err := hub.HubLearner(dev, ana.ID)
+	checkHubCopy(t, hub, dev, ana.ID, evs)
+	// Same name on another laptop: a different learner, no name clash.
+	kiosk2 := openTemp(t)
+	ana2, evs2 := kioskEvents(t, kiosk2, "Ana", 1)
+	if _, err := hub.Ingest(kiosk2.DeviceID(), []RemoteLearner{{ID: ana2.ID, Name: "Ana"}}, evs2); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ := hub.AllProgress(); len(all) != 2 {
+		t.Errorf("two Anas from two laptops: %d learners", len(all))
+	}
+	// A local learner called Ana can still be added on the hub's laptop.
+	mustAdd(t, hub, "Ana", "")
+}
+
+// checkHubCopy: the hub holds learner id of device dev with events evs
+// and their progress, sends them nowhere, and keeps them off its own
+// sign-in list.
+func checkHubCopy(t *testing.T, hub *Store, dev string, id uint64, evs []Event) {
+	t.Helper()
+	hl, err := hub.HubLearner(dev, id)
 	if err != nil || hl.Name != "Ana" || !hl.Remote() {
 		t.Fatalf("hub learner: %+v, %v", hl, err)
 	}
@@ -72,17 +91,6 @@ func TestIngestIsExactlyOnce(t *testing.T) {
 	if all, _ := hub.AllProgress(); len(all) != 1 || all[0].Learner.Name != "Ana" {
 		t.Errorf("hub AllProgress: %+v", all)
 	}
-	// Same name on another laptop: a different learner, no name clash.
-	kiosk2 := openTemp(t)
-	ana2, evs2 := kioskEvents(t, kiosk2, "Ana", 1)
-	if _, err := hub.Ingest(kiosk2.DeviceID(), []RemoteLearner{{ID: ana2.ID, Name: "Ana"}}, evs2); err != nil {
-		t.Fatal(err)
-	}
-	if all, _ := hub.AllProgress(); len(all) != 2 {
-		t.Errorf("two Anas from two laptops: %d learners", len(all))
-	}
-	// A local learner called Ana can still be added on the hub's laptop.
-	mustAdd(t, hub, "Ana", "")
 }
 
 func TestIngestRejectsOtherDevicesAndStrangers(t *testing.T) {
@@ -154,23 +162,10 @@ func TestIngestConcurrentKiosks(t *testing.T) {
 	}
 }
 
-func TestDevicesAndTrainerKey(t *testing.T) {
-	hub := openTemp(t)
-	key, fresh, err := hub.TrainerKey()
-	if err != nil || !fresh || len(key) != 64 {
-		t.Fatalf("first TrainerKey: %q %v %v", key, fresh, err)
-	}
-	if again, fresh, _ := hub.TrainerKey(); again != "" || fresh {
-		t.Errorf("the trainer key was given twice")
-	}
-	other := key[:63] + "0" // the key with another last digit
-	if key[63] == '0' {
-		other = key[:63] + "1"
-	}
-	if !hub.CheckTrainerKey(key) || hub.CheckTrainerKey(other) || hub.CheckTrainerKey("") {
-		t.Error("CheckTrainerKey accepts the wrong key or refuses the right one")
-	}
-
+// checkDeviceTokens: a device's token lets it in, any other does not,
+// joining again replaces it, and tokens are stored hashed.
+func checkDeviceTokens(t *testing.T, hub *Store) {
+	t.Helper()
 	dev := "00112233aabbccdd"
 	tok, err := hub.AddDevice(dev)
 	if err != nil {
@@ -189,16 +184,38 @@ func TestDevicesAndTrainerKey(t *testing.T) {
 	if hub.CheckDevice(dev, tok) == nil || hub.CheckDevice(dev, tok2) != nil {
 		t.Error("the old token still works, or the new one does not")
 	}
-	// Device tokens are stored hashed, never as they are. The trainer key
-	// is kept, for --show-key (the file is the hub's own, owner-only).
-	if k, err := hub.KeptTrainerKey(); err != nil || k != key {
-		t.Errorf("KeptTrainerKey = %q, %v; want the key", k, err)
-	}
+	// Device tokens are stored hashed, never as they are.
 	raw := readFile(t, hub.Path())
 	for _, secret := range []string{tok, tok2} {
 		if strings.Contains(raw, secret) {
 			t.Error("a token is stored in clear on the hub")
 		}
+	}
+
+}
+
+func TestDevicesAndTrainerKey(t *testing.T) {
+	hub := openTemp(t)
+	key, fresh, err := hub.TrainerKey()
+	if err != nil || !fresh || len(key) != 64 {
+		t.Fatalf("first TrainerKey: %q %v %v", key, fresh, err)
+	}
+	if again, fresh, _ := hub.TrainerKey(); again != "" || fresh {
+		t.Errorf("the trainer key was given twice")
+	}
+	other := key[:63] + "0" // the key with another last digit
+	if key[63] == '0' {
+		other = key[:63] + "1"
+	}
+	if !hub.CheckTrainerKey(key) || hub.CheckTrainerKey(other) || hub.CheckTrainerKey("") {
+		t.Error("CheckTrainerKey accepts the wrong key or refuses the right one")
+	}
+
+	checkDeviceTokens(t, hub)
+	// The trainer key is kept, for --show-key (the file is the hub's own,
+	// owner-only).
+	if k, err := hub.KeptTrainerKey(); err != nil || k != key {
+		t.Errorf("KeptTrainerKey = %q, %v; want the key", k, err)
 	}
 
 	id1, err := hub.HubID()

@@ -11,25 +11,14 @@ import (
 
 // A hub lists a device's events page by page, as the kiosk sent them; the
 // kiosk takes back only what it lacks, without sending it again.
-func TestDeviceEventsAndTakeBack(t *testing.T) {
-	kiosk, hub, other := openTemp(t), openTemp(t), openTemp(t)
-	ana, evs := kioskEvents(t, kiosk, "Ana", 6) // 7 events
-	bea := mustAdd(t, kiosk, "Bea", "")
-	evs = append(evs, mustRecord(t, kiosk, Event{Learner: bea.ID, Kind: LessonStarted, Lesson: "raton", Steps: 2}))
-	who := []RemoteLearner{{ID: ana.ID, Name: "Ana"}, {ID: bea.ID, Name: "Bea"}}
-	if _, err := hub.Ingest(kiosk.DeviceID(), who, evs); err != nil {
-		t.Fatal(err)
-	}
-	// Another laptop's events are never listed for this one.
-	o, oevs := kioskEvents(t, other, "Olga", 2)
-	if _, err := hub.Ingest(other.DeviceID(), []RemoteLearner{{ID: o.ID, Name: "Olga"}}, oevs); err != nil {
-		t.Fatal(err)
-	}
-
+// checkDeviceEventPages: the hub lists the events of device dev, all of
+// evs and no others, 3 a page; it returns them.
+func checkDeviceEventPages(t *testing.T, hub *Store, dev string, evs []Event) []Event {
+	t.Helper()
 	var got []Event
 	after, pages := "", 0
 	for {
-		page, next, err := hub.DeviceEvents(kiosk.DeviceID(), time.Time{}, after, 3)
+		page, next, err := hub.DeviceEvents(dev, time.Time{}, after, 3)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,19 +37,18 @@ func TestDeviceEventsAndTakeBack(t *testing.T) {
 	}
 	for _, e := range got {
 		want, ok := sent[e.ID]
-		if !ok || string(eventHash(kiosk.DeviceID(), e)) != string(eventHash(kiosk.DeviceID(), want)) {
+		if !ok || string(eventHash(dev, e)) != string(eventHash(dev, want)) {
 			t.Errorf("listed %+v, sent %+v", e, want)
 		}
 		delete(sent, e.ID)
 	}
-	if late, _, _ := hub.DeviceEvents(kiosk.DeviceID(), evs[7].At, "", 100); len(late) != 1 || late[0].ID != evs[7].ID {
-		t.Errorf("events since the last one's time: %+v", late)
-	}
-	if _, _, err := hub.DeviceEvents(kiosk.DeviceID(), time.Time{}, "zz", 3); !errors.Is(err, ErrBadEvent) {
-		t.Errorf("a bad cursor: %v", err)
-	}
+	return got
+}
 
-	// A kiosk that lost the last four events takes them back, once.
+// checkTakeBack: a kiosk that lost the last four of evs takes them back
+// from the hub's list got, once.
+func checkTakeBack(t *testing.T, ana, bea Learner, evs, got []Event) {
+	t.Helper()
 	fresh := openTemp(t)
 	fb := bea
 	if err := fresh.db.Update(func(tx *bbolt.Tx) error { // the copy had both learners
@@ -90,6 +78,32 @@ func TestDeviceEventsAndTakeBack(t *testing.T) {
 	if p, _ := fresh.LessonProgress(fb.ID, "raton"); p.Status != InProgress {
 		t.Errorf("Bea's progress after taking back: %+v", p)
 	}
+}
+
+func TestDeviceEventsAndTakeBack(t *testing.T) {
+	kiosk, hub, other := openTemp(t), openTemp(t), openTemp(t)
+	ana, evs := kioskEvents(t, kiosk, "Ana", 6) // 7 events
+	bea := mustAdd(t, kiosk, "Bea", "")
+	evs = append(evs, mustRecord(t, kiosk, Event{Learner: bea.ID, Kind: LessonStarted, Lesson: "raton", Steps: 2}))
+	who := []RemoteLearner{{ID: ana.ID, Name: "Ana"}, {ID: bea.ID, Name: "Bea"}}
+	if _, err := hub.Ingest(kiosk.DeviceID(), who, evs); err != nil {
+		t.Fatal(err)
+	}
+	// Another laptop's events are never listed for this one.
+	o, oevs := kioskEvents(t, other, "Olga", 2)
+	if _, err := hub.Ingest(other.DeviceID(), []RemoteLearner{{ID: o.ID, Name: "Olga"}}, oevs); err != nil {
+		t.Fatal(err)
+	}
+
+	got := checkDeviceEventPages(t, hub, kiosk.DeviceID(), evs)
+	if late, _, _ := hub.DeviceEvents(kiosk.DeviceID(), evs[7].At, "", 100); len(late) != 1 || late[0].ID != evs[7].ID {
+		t.Errorf("events since the last one's time: %+v", late)
+	}
+	if _, _, err := hub.DeviceEvents(kiosk.DeviceID(), time.Time{}, "zz", 3); !errors.Is(err, ErrBadEvent) {
+		t.Errorf("a bad cursor: %v", err)
+	}
+
+	checkTakeBack(t, ana, bea, evs, got)
 }
 
 // What a hub answers is outside input for the kiosk: any decoded event

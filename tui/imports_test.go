@@ -15,26 +15,29 @@ import (
 // picture. A key or an allowed path that ends in "/" stands for every
 // package under it. A new package needs a line here.
 var layers = map[string][]string{
-	"aula":               {"aula/"},
-	"aula/i18n":          {"aula/lessons"}, // its tests compare its languages with the lessons'
-	"aula/store":         {},
-	"aula/lessons":       {"aula/lessons/"},
-	"aula/lessons/":      {"aula/lessons", "aula/lessons/internal/"},
-	"aula/classroom":     {"aula/store"},
-	"aula/report":        {"aula/lessons", "aula/store"},
-	"aula/xapi":          {"aula/classroom", "aula/lessons", "aula/store"},
-	"aula/internal/":     {},                             // main's helpers (termbg: the terminal's background before Bubble Tea asks)
-	"aula/tools/":        {"aula/lessons", "aula/store"}, // tools/outside: the measurement from outside
-	"aula/tui/ui":        {"aula/i18n", "aula/lessons", "aula/store", "aula/tui/internal/tuitest"},
-	"aula/tui/access":    {"aula/i18n", "aula/lessons", "aula/tui/ui"},
-	"aula/tui/exercise":  {"aula/lessons", "aula/tui/access", "aula/tui/ui"},
-	"aula/tui/kinds/":    {"aula/i18n", "aula/lessons", "aula/tui/access", "aula/tui/exercise", "aula/tui/ui", "aula/tui/internal/tuitest"},
-	"aula/tui/kinds":     {"aula/lessons", "aula/tui/exercise", "aula/tui/kinds/", "aula/tui/ui"},
-	"aula/tui/player":    {"aula/i18n", "aula/lessons", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
-	"aula/tui/screens":   {"aula/classroom", "aula/i18n", "aula/lessons", "aula/store", "aula/tui/access", "aula/tui/ui"},
-	"aula/tui/dashboard": {"aula/classroom", "aula/i18n", "aula/lessons", "aula/store", "aula/tui/ui", "aula/tui/internal/tuitest"},
-	"aula/tui/internal/": {"aula/lessons"},
-	"aula/tui":           {"aula/classroom", "aula/i18n", "aula/lessons", "aula/store", "aula/tui/"},
+	"aula":                   {"aula/"},
+	"aula/i18n":              {"aula/lessons", "aula/lessons/"}, // its tests compare its languages with the lessons'
+	"aula/store":             {},
+	"aula/lessons":           {"aula/lessons/"},
+	"aula/lessons/internal/": {},
+	"aula/lessons/validate":  {"aula/lessons/internal/"},                      // pure validators, password strength
+	"aula/lessons/judge":     {"aula/lessons/validate"},                       // the contract of a kind's judge
+	"aula/lessons/kinds/":    {"aula/lessons/judge", "aula/lessons/validate"}, // one judge per folder; never lessons, never each other
+	"aula/classroom":         {"aula/store"},
+	"aula/report":            {"aula/lessons", "aula/lessons/", "aula/store"},
+	"aula/xapi":              {"aula/classroom", "aula/lessons", "aula/lessons/", "aula/store"},
+	"aula/internal/":         {},                                              // main's helpers (termbg: the terminal's background before Bubble Tea asks)
+	"aula/tools/":            {"aula/lessons", "aula/lessons/", "aula/store"}, // tools/outside: the measurement from outside; tools/limits: the size limits
+	"aula/tui/ui":            {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/internal/tuitest"},
+	"aula/tui/access":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/ui"},
+	"aula/tui/exercise":      {"aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/ui"},
+	"aula/tui/kinds/":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/exercise", "aula/tui/ui", "aula/tui/internal/tuitest"},
+	"aula/tui/kinds":         {"aula/lessons", "aula/lessons/", "aula/tui/exercise", "aula/tui/kinds/", "aula/tui/ui"},
+	"aula/tui/player":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
+	"aula/tui/screens":       {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/ui"},
+	"aula/tui/dashboard":     {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/ui", "aula/tui/internal/tuitest"},
+	"aula/tui/internal/":     {"aula/lessons", "aula/lessons/"},
+	"aula/tui":               {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/"},
 }
 
 // rule finds the line of layers for pkg: its own, else the longest

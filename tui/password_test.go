@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	"aula/lessons/validate"
 	"aula/store"
 	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/password"
@@ -127,8 +128,8 @@ func TestPasswordStepBadInput(t *testing.T) {
 	d := atPasswordStep(t, t.TempDir(), "es")
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("ñ", 10000)), Paste: true})
 	d.must("muy débil")
-	if n := d.pw().Fields[0].Len(); n != lessons.MaxPasswordLen {
-		t.Fatalf("after a 10,000 character paste the field holds %d, want %d", n, lessons.MaxPasswordLen)
+	if n := d.pw().Fields[0].Len(); n != validate.MaxPasswordLen {
+		t.Fatalf("after a 10,000 character paste the field holds %d, want %d", n, validate.MaxPasswordLen)
 	}
 	d.must("Solo caben 64 caracteres. Hemos dejado los 64 primeros.")
 	d.keys("enter")
@@ -262,12 +263,12 @@ func TestPasswordWords(t *testing.T) {
 	for _, lang := range []string{"es", "en"} {
 		d := newDriver(t, lang)
 		cat := d.m.c.Cat
-		for _, a := range lessons.AdviceIDs() {
+		for _, a := range validate.AdviceIDs() {
 			if id := "pw_advice_" + a; cat.T(id) == id {
 				t.Errorf("%s: no words for %s", lang, id)
 			}
 		}
-		for l := lessons.VeryWeak; l <= lessons.VeryStrong; l++ {
+		for l := validate.VeryWeak; l <= validate.VeryStrong; l++ {
 			if got := ui.LevelName(cat, l); strings.HasPrefix(got, "pw_level_") {
 				t.Errorf("%s: no words for level %d", lang, l)
 			}

@@ -9,12 +9,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/i18n"
-	"aula/lessons"
+	"aula/lessons/validate"
 	"aula/tui/ui"
 )
 
 // Fold is a typed word as it is compared: trimmed, lowercase, no accents.
-func Fold(s string) string { return lessons.Fold(strings.TrimSpace(s)) }
+func Fold(s string) string { return validate.Fold(strings.TrimSpace(s)) }
 
 // IsWord says whether text is one of the words of command id.
 func IsWord(c *ui.Common, text, id string) bool {

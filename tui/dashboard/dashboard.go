@@ -90,7 +90,9 @@ type Dashboard struct {
 
 // Messages of the dashboard.
 type (
-	DashTickMsg     struct{}
+	// DashTickMsg asks the dashboard to read the hub again.
+	DashTickMsg struct{}
+	// DashSnapshotMsg brings what the hub's store says now.
 	DashSnapshotMsg struct {
 		Snap classroom.Snapshot
 		err  error

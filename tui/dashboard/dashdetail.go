@@ -12,6 +12,8 @@ import (
 	"aula/classroom"
 	"aula/i18n"
 	"aula/lessons"
+	"aula/lessons/kinds/form"
+	"aula/lessons/validate"
 	"aula/store"
 	"aula/tui/ui"
 )
@@ -50,7 +52,7 @@ func (d *Dashboard) MistakeName(lessonID, stepID, id string) string {
 					return cat.T("dmistake_option", "Text", ui.Truncate(o.Text, 40))
 				}
 			}
-		case *lessons.Form:
+		case *form.Form:
 			if name := formMistakeName(cat, ex, id); name != "" {
 				return name
 			}
@@ -80,7 +82,7 @@ func (d *Dashboard) MistakeName(lessonID, stepID, id string) string {
 // formMistakeName says a form's outcome readably: the field's label and
 // what was wrong with it ("DNI: La letra no corresponde…"), or that the
 // session ended. "" for an id that is not the form's.
-func formMistakeName(cat *i18n.Catalog, fm *lessons.Form, id string) string {
+func formMistakeName(cat *i18n.Catalog, fm *form.Form, id string) string {
 	if id == "session.timeout" {
 		return cat.T("dmistake_timeout")
 	}
@@ -88,10 +90,10 @@ func formMistakeName(cat *i18n.Catalog, fm *lessons.Form, id string) string {
 	if !ok {
 		return ""
 	}
-	var field *lessons.Field
+	var field *form.Field
 	for _, p := range fm.Pages {
 		for _, f := range p.Fields {
-			for _, g := range append([]*lessons.Field{f}, f.Fields...) {
+			for _, g := range append([]*form.Field{f}, f.Fields...) {
 				if g.ID == fieldID {
 					field = g
 				}
@@ -105,11 +107,11 @@ func formMistakeName(cat *i18n.Catalog, fm *lessons.Form, id string) string {
 	switch rule {
 	case "mismatch", "items":
 		words = cat.T("dmistake_not_persona")
-	case lessons.RuleTooLong, lessons.RuleCodeFormat, lessons.RuleFileType, lessons.RuleFileSize:
+	case validate.RuleTooLong, validate.RuleCodeFormat, validate.RuleFileType, validate.RuleFileSize:
 		// Their words need the field's numbers: the rule's name says enough.
 		words = strings.ReplaceAll(rule, "_", " ")
 	default:
-		if slices.Contains(lessons.FormRules(), rule) {
+		if slices.Contains(validate.FormRules(), rule) {
 			words = cat.T("form_err_" + rule)
 		}
 	}

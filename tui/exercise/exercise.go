@@ -83,7 +83,7 @@ func SameAnswer(ex Exercise, a, b lessons.Answer) bool {
 	return reflect.DeepEqual(a, b)
 }
 
-// fullExercise is an optional interface (checked with a type assertion by
+// Full is an optional interface (checked with a type assertion by
 // the player) for an exercise that is a whole application, such as the mail
 // app of inbox steps or the online form of form steps. While the step is being answered:
 //   - it is drawn in all the room the player has (ViewFull), across the

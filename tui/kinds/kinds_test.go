@@ -71,6 +71,28 @@ func TestEveryKindIsComplete(t *testing.T) {
 	}
 }
 
+// A judge in a folder of its own (lessons/kinds/<kind>) is listed in
+// lessons (kinds in lessons/judge.go), so it is part of the check above.
+func TestEveryJudgeFolderIsListed(t *testing.T) {
+	dirs, err := os.ReadDir(filepath.Join("..", "..", "lessons", "kinds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		n++
+		if !slices.Contains(lessons.Kinds(), d.Name()) {
+			t.Errorf("lessons/kinds/%s holds a judge that lessons does not list (add it to kinds in lessons/judge.go)", d.Name())
+		}
+	}
+	if n < 2 {
+		t.Fatalf("found %d judge folders under lessons/kinds; form and inbox at least", n)
+	}
+}
+
 // Every message a kind's package asks the catalog for exists in every
 // language.
 func TestEveryKindsMessagesExist(t *testing.T) {

@@ -18,7 +18,7 @@ func (p *Player) Where() ui.Where {
 	return w
 }
 
-// EscGoesHome: Esc leaves a lesson for home (unless WantsEsc).
+// EscGoesHome says that Esc leaves a lesson for home (unless WantsEsc).
 func (p *Player) EscGoesHome() bool { return true }
 
 // GlossaryTerms are the words of the step on screen the glossary explains;

@@ -24,6 +24,7 @@ const maxGap = 5 * time.Minute
 // stepState is where the learner is within one step.
 type stepState int
 
+// Where the learner is within a step.
 const (
 	Asking   stepState = iota // waiting for an answer
 	Solved                    // answered right: Enter goes on

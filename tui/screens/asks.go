@@ -5,7 +5,7 @@ import "aula/tui/ui"
 // What each learner screen answers when the root asks (see ui.Placed,
 // ui.GoesHomeOnEsc, ui.AsksToQuitOnQ).
 
-// Where: the sign-in screen.
+// Where says where the learner is: the sign-in screen.
 // Once a name is picked (typing its PIN, or told to wait after wrong
 // ones) the screen says who is coming in.
 func (s *SignIn) Where() ui.Where {
@@ -17,26 +17,26 @@ func (s *SignIn) Where() ui.Where {
 	return w
 }
 
-// QAsksToQuit: q asks to close Aula on the sign-in screen.
+// QAsksToQuit says that q asks to close Aula on the sign-in screen.
 func (s *SignIn) QAsksToQuit() bool { return true }
 
-// Where: home.
+// Where says where the learner is: home.
 func (h *Home) Where() ui.Where { return ui.Where{Screen: "home"} }
 
-// QAsksToQuit: q asks to close Aula at home.
+// QAsksToQuit says that q asks to close Aula at home.
 func (h *Home) QAsksToQuit() bool { return true }
 
-// Where: the list of lessons.
+// Where says where the learner is: the list of lessons.
 func (ll *LessonList) Where() ui.Where { return ui.Where{Screen: "list"} }
 
-// EscGoesHome: Esc leaves the list for home.
+// EscGoesHome says that Esc leaves the list for home.
 func (ll *LessonList) EscGoesHome() bool { return true }
 
-// Where: joining a class.
+// Where says where the learner is: joining a class.
 func (j *JoinScreen) Where() ui.Where { return ui.Where{Screen: "join"} }
 
-// EscGoesHome: Esc leaves the join screen for home.
+// EscGoesHome says that Esc leaves the join screen for home.
 func (j *JoinScreen) EscGoesHome() bool { return true }
 
-// EscGoesHome: Esc leaves the settings for home.
+// EscGoesHome says that Esc leaves the settings for home.
 func (s *Settings) EscGoesHome() bool { return true }

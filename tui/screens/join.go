@@ -40,6 +40,7 @@ type (
 		hubs []classroom.Found
 		d    Discover // to search again
 	}
+	// JoinedMsg says the laptop joined the class at URL, with its token and the pinned certificate.
 	JoinedMsg  struct{ URL, Token, Pin string }
 	joinErrMsg struct{ err error }
 )

@@ -9,30 +9,41 @@ import (
 
 // Navigation: screens ask the root to move with these messages.
 type (
+	// SignedInMsg says a learner signed in: the root opens home.
 	SignedInMsg struct {
 		Learner store.Learner
 		Shared  bool // other learners use this laptop: sign out when idle
 	}
-	OpenLessonMsg   struct{ ID string }
-	OpenListMsg     struct{ Itinerary string } // "" for all lessons
-	GoHomeMsg       struct{}
-	OpenJoinMsg     struct{}
+	// OpenLessonMsg asks to open the lesson with ID.
+	OpenLessonMsg struct{ ID string }
+	// OpenListMsg asks to open the list of an itinerary's lessons ("" for all lessons).
+	OpenListMsg struct{ Itinerary string }
+	// GoHomeMsg asks to go home.
+	GoHomeMsg struct{}
+	// OpenJoinMsg asks to open the screen that joins a class.
+	OpenJoinMsg struct{}
+	// OpenSettingsMsg asks to open the settings.
 	OpenSettingsMsg struct{}
-	SignOutMsg      struct{}
-	QuitMsg         struct{}
+	// SignOutMsg asks to sign the learner out.
+	SignOutMsg struct{}
+	// QuitMsg asks to close Aula (after the queued writes).
+	QuitMsg struct{}
 )
 
 // Data that commands bring back.
 type (
+	// LearnersMsg brings the learners of this laptop (or the error reading them).
 	LearnersMsg struct {
 		Learners []store.Learner
 		Err      error
 	}
+	// ProgressMsg brings a learner's progress in every lesson.
 	ProgressMsg struct {
 		learner  uint64
 		Progress map[string]store.Progress
 		err      error
 	}
+	// LessonReadyMsg brings a lesson to open with the learner's progress in it.
 	LessonReadyMsg struct {
 		Lesson   *lessons.Lesson
 		Progress store.Progress

@@ -199,6 +199,8 @@ func (e *FormExercise) calendar(fs *fieldState, focused bool) ([]string, int) {
 			state = cat.T("form_day_full")
 		case "day_closed":
 			state = cat.T("form_day_closed")
+		case "day_holiday":
+			state = cat.T("form_day_holiday")
 		}
 		lines = append(lines, "  "+ui.LongDate(e.c, fs.day)+": "+state)
 	}

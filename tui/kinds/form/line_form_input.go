@@ -216,6 +216,8 @@ func (l *FormLines) ask(fs *fieldState) []string {
 				state = cat.T("form_day_full")
 			case "day_closed":
 				state = cat.T("form_day_closed")
+			case "day_holiday":
+				state = cat.T("form_day_holiday")
 			}
 			days = append(days, ui.LongDate(l.c, d)+": "+state)
 		}

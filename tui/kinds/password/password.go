@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/lessons/validate"
 	"aula/tui/exercise"
 	"aula/tui/ui"
 )
@@ -26,7 +27,7 @@ type PasswordExercise struct {
 	shown   bool
 	done    bool
 	wiped   bool
-	st      lessons.Strength // of fields[0], judged at every change
+	st      validate.Strength // of fields[0], judged at every change
 	showKey key.Binding
 	tabKey  key.Binding
 }
@@ -35,9 +36,9 @@ type PasswordExercise struct {
 func NewPasswordExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	e := &PasswordExercise{c: c, ex: s.Exercise.(*lessons.Password)}
 	for i := range e.Fields {
-		e.Fields[i] = ui.NewSecretField(lessons.MaxPasswordLen)
+		e.Fields[i] = ui.NewSecretField(validate.MaxPasswordLen)
 	}
-	e.st = lessons.PasswordStrength("", "")
+	e.st = validate.PasswordStrength("", "")
 	e.showKey = key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", c.Cat.T("key_show_password")))
 	e.tabKey = key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("Tab", c.Cat.T("key_other_box")))
 	return e
@@ -90,7 +91,7 @@ func (e *PasswordExercise) Update(msg tea.Msg) tea.Cmd {
 // judge measures the password for the meter. It takes well under a
 // millisecond for a short password (BENCHMARKS.md).
 func (e *PasswordExercise) judge() {
-	e.st = lessons.PasswordStrength(e.Fields[0].Value(), learnerName(e.c))
+	e.st = validate.PasswordStrength(e.Fields[0].Value(), learnerName(e.c))
 }
 
 // TakeEnter goes to the second box when the first holds a password that
@@ -167,7 +168,7 @@ func (e *PasswordExercise) View(width int) string {
 		case e.wiped:
 			lines = append(lines, wrap.Render(st.Dim.Render(cat.T("pw_wiped"))))
 		case e.Fields[0].Cut:
-			lines = append(lines, wrap.Render(st.Hint.Render("→ ")+cat.T("pw_cut", "Count", lessons.MaxPasswordLen)))
+			lines = append(lines, wrap.Render(st.Hint.Render("→ ")+cat.T("pw_cut", "Count", validate.MaxPasswordLen)))
 		default:
 			for _, a := range e.advice(2) {
 				lines = append(lines, wrap.Render(st.Hint.Render("→ ")+cat.T("pw_advice_"+a)))
@@ -175,7 +176,7 @@ func (e *PasswordExercise) View(width int) string {
 		}
 	}
 	if e.Fields[1].Cut {
-		lines = append(lines, wrap.Render(st.Hint.Render("→ ")+cat.T("pw_cut", "Count", lessons.MaxPasswordLen)))
+		lines = append(lines, wrap.Render(st.Hint.Render("→ ")+cat.T("pw_cut", "Count", validate.MaxPasswordLen)))
 	}
 	if !e.done {
 		lines = append(lines, wrap.Render(st.Dim.Render(cat.T("pw_keys"))))
@@ -195,7 +196,7 @@ func (e *PasswordExercise) advice(n int) []string {
 	}
 	var out []string
 	for _, a := range e.st.Advice {
-		if a == lessons.AdviceAddWord && e.st.Level >= e.ex.GoalLevel() {
+		if a == validate.AdviceAddWord && e.st.Level >= e.ex.GoalLevel() {
 			continue // strong enough: no need to push for more
 		}
 		out = append(out, a)

@@ -2,6 +2,7 @@ package password
 
 import (
 	"aula/lessons"
+	"aula/lessons/validate"
 	"aula/tui/exercise"
 	"aula/tui/ui"
 )
@@ -41,7 +42,7 @@ func (l *passwordLines) Line(text string) ([]string, bool) {
 	f.Insert([]rune(text))
 	var out []string
 	if f.Cut {
-		out = append(out, cat.T("pw_cut", "Count", lessons.MaxPasswordLen))
+		out = append(out, cat.T("pw_cut", "Count", validate.MaxPasswordLen))
 	}
 	if e.Focus == 1 {
 		return out, true

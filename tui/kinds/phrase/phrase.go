@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/lessons/validate"
 	"aula/tui/exercise"
 	"aula/tui/ui"
 )
@@ -24,7 +25,7 @@ type PhraseExercise struct {
 	Order   []*lessons.Word // as shown
 	Cursor  int
 	picked  []string
-	st      lessons.Strength
+	st      validate.Strength
 	done    bool
 	addKey  key.Binding
 	dropKey key.Binding
@@ -57,7 +58,7 @@ func (e *PhraseExercise) Start() tea.Cmd { return ui.WarmStrength }
 func (e *PhraseExercise) ZoneID(i int) string { return fmt.Sprintf("word-%s-%d", e.step.ID, i) }
 
 func (e *PhraseExercise) judge() {
-	e.st = lessons.PasswordStrength(e.ex.Phrase(e.picked), "")
+	e.st = validate.PasswordStrength(e.ex.Phrase(e.picked), "")
 }
 
 // Update handles keys and clicks meant for the exercise.

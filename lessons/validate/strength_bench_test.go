@@ -1,4 +1,4 @@
-package lessons
+package validate
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 // symbols (the slowest for zxcvbn), accents.
 func benchPasswords(n int) map[string]string {
 	cut := func(s string) string {
-		return truncate(strings.Repeat(s, n/len([]rune(s))+1))[:0] + string([]rune(strings.Repeat(s, n))[:n])
+		return Truncate(strings.Repeat(s, n/len([]rune(s))+1))[:0] + string([]rune(strings.Repeat(s, n))[:n])
 	}
 	return map[string]string{
 		"words":  cut("nube tren queso piano "),

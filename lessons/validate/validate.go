@@ -1,4 +1,4 @@
-package lessons
+package validate
 
 import (
 	"slices"
@@ -76,6 +76,7 @@ const (
 	RuleOptionFull     = "option_full"
 	RuleDayFull        = "day_full"
 	RuleDayClosed      = "day_closed"
+	RuleDayHoliday     = "day_holiday" // a national holiday: no office gives appointments
 	RuleFileType       = "file_type"
 	RuleFileSize       = "file_size"
 )
@@ -89,7 +90,7 @@ func FormRules() []string {
 		RulePhoneLength, RulePhoneStart, RulePhonePlus, RulePhoneLandline, RulePhoneSpecial, RuleDateFormat, RuleDateEmpty, RuleDateAge, RuleDateYear, RuleDateMonth, RuleDateDay,
 		RuleDateOld, RuleDateFuture, RuleDatePast, RuleEmailSpace, RuleEmailAt, RuleEmailAccent,
 		RuleEmailDomain, RuleEmailNoUser, RuleEmailDots, RuleEmailInvalid, RuleEmailTypo, RuleCodeFormat, RuleCodeNone, RuleCodeWrong, RuleCodeExpired,
-		RuleOptionFull, RuleDayFull, RuleDayClosed, RuleFileType, RuleFileSize}
+		RuleOptionFull, RuleDayFull, RuleDayClosed, RuleDayHoliday, RuleFileType, RuleFileSize}
 }
 
 // maxValidate bounds the text a validator looks at: a 10,000-character
@@ -107,8 +108,8 @@ func clip(s string) string {
 	return s
 }
 
-// squeeze removes the characters in cut and turns letters to capitals.
-func squeeze(s, cut string) string {
+// Squeeze removes the characters in cut and turns letters to capitals.
+func Squeeze(s, cut string) string {
 	var b strings.Builder
 	for _, r := range clip(strings.TrimSpace(s)) {
 		if strings.ContainsRune(cut, r) {
@@ -150,7 +151,7 @@ func DNILetter(n int) byte { return dniLetters[n%23] }
 // for exactly 8 numbers: the learner is told to add the 0 (RuleDNIZero),
 // not accepted silently, so the habit carries over to the real forms.
 func CheckDNI(s string) (string, string) {
-	v := squeeze(s, " .-\u00a0")
+	v := Squeeze(s, " .-\u00a0")
 	if v == "" {
 		return "", RuleRequired
 	}
@@ -194,7 +195,7 @@ func checkDNIDigits(v string) (string, string) {
 // first 0. A learner who types the old form from an old card is told to
 // drop that 0 (RuleNIEOld).
 func CheckNIE(s string) (string, string) {
-	v := squeeze(s, " .-\u00a0")
+	v := Squeeze(s, " .-\u00a0")
 	if v == "" {
 		return "", RuleRequired
 	}
@@ -215,7 +216,7 @@ func CheckNIE(s string) (string, string) {
 
 // CheckDNIorNIE accepts either a DNI or a NIE.
 func CheckDNIorNIE(s string) (string, string) {
-	v := squeeze(s, " .-\u00a0")
+	v := Squeeze(s, " .-\u00a0")
 	if v != "" && strings.IndexByte("XYZ", v[0]) >= 0 {
 		return CheckNIE(s)
 	}
@@ -241,7 +242,7 @@ func CheckDNIorNIE(s string) (string, string) {
 // the CCC, Reglamento (UE) 260/2012). An IBAN can pass mod 97 with those
 // digits wrong (ES6821000418000200051332): RuleIBANCCC.
 func CheckIBAN(s string) (string, string) {
-	v := squeeze(s, " .-\u00a0\t")
+	v := Squeeze(s, " .-\u00a0\t")
 	if v == "" {
 		return "", RuleRequired
 	}
@@ -334,7 +335,7 @@ func FormatIBAN(v string) string {
 // when their first 2 are not a province already (2899 is 28999 or 02899:
 // just "5 numbers", RulePostcodeFormat).
 func CheckPostcode(s string) (string, string) {
-	v := squeeze(s, " \u00a0")
+	v := Squeeze(s, " \u00a0")
 	if v == "" {
 		return "", RuleRequired
 	}
@@ -363,7 +364,7 @@ func CheckPostcode(s string) (string, string) {
 // international prefix is 00 and Spain's code is 34, so 34 or 034 in front
 // of 9 numbers is +34 with the + or a 0 left out: RulePhonePlus.
 func CheckPhone(s string) (string, string) {
-	v := squeeze(s, " .-()\u00a0")
+	v := Squeeze(s, " .-()\u00a0")
 	if v == "" {
 		return "", RuleRequired
 	}

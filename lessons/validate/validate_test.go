@@ -1,4 +1,4 @@
-package lessons
+package validate
 
 import (
 	"strings"
@@ -383,7 +383,7 @@ func FuzzCheckDNI(f *testing.F) {
 		canon, rule := CheckDNI(s)
 		if rule == RuleDNIZero {
 			// The message says to add a 0 in front: doing so is accepted.
-			fixed := "0" + squeeze(s, " .-\u00a0")
+			fixed := "0" + Squeeze(s, " .-\u00a0")
 			if _, again := CheckDNI(fixed); again != "" {
 				t.Fatalf("CheckDNI(%q) = %s, but with the 0 added, %q is %s", s, rule, fixed, again)
 			}

@@ -1,4 +1,4 @@
-package lessons
+package validate
 
 import (
 	"strings"
@@ -38,3 +38,7 @@ func stripAccents(s string) string {
 	}
 	return out
 }
+
+// WordRune says whether r is part of a word (a letter or a digit), for
+// matching whole words.
+func WordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

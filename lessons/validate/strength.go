@@ -1,4 +1,4 @@
-package lessons
+package validate
 
 import (
 	_ "embed"
@@ -267,8 +267,8 @@ func nameInputs(name string) []string {
 // years up to 2019 as "recent".
 var yearPattern = regexp.MustCompile(`(19|20)\d\d`)
 
-// truncate keeps the first MaxPasswordLen characters of s.
-func truncate(s string) string {
+// Truncate keeps the first MaxPasswordLen characters of s.
+func Truncate(s string) string {
 	n := 0
 	for i := range s {
 		if n == MaxPasswordLen {
@@ -282,7 +282,7 @@ func truncate(s string) string {
 // PasswordStrength judges a practice password. name is the learner's name
 // (may be empty). It is pure: nothing is kept or written.
 func PasswordStrength(password, name string) Strength {
-	password = truncate(password)
+	password = Truncate(password)
 	if password == "" {
 		return Strength{Level: VeryWeak, Advice: []string{AdviceEmpty}}
 	}

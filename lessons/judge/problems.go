@@ -1,0 +1,117 @@
+package judge
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Problem is something wrong in a lesson file.
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// Problems collects the problems of one lesson file.
+type Problems struct {
+	File string    // the file, as problems name it: content/es/teclado.yaml
+	List []Problem // in the order they were found
+}
+
+// Add reports a problem at node n's line (no line when n is nil).
+func (p *Problems) Add(n *yaml.Node, format string, args ...any) {
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	p.List = append(p.List, Problem{File: p.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// AddAt reports a problem at a line.
+func (p *Problems) AddAt(line int, format string, args ...any) {
+	p.List = append(p.List, Problem{File: p.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// UnknownKeys reports keys of mapping n that v's struct does not have:
+// a misspelt "fedback" is a mistake worth hearing about.
+func (p *Problems) UnknownKeys(n *yaml.Node, v any) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	known := map[string]bool{}
+	Keys(v, known)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !known[k.Value] {
+			p.Add(k, "unknown field %q", k.Value)
+		}
+	}
+}
+
+// Keys adds the YAML keys of v's struct type (v may be a pointer to one)
+// to known, following inline fields.
+func Keys(v any, known map[string]bool) { yamlKeys(reflect.TypeOf(v), known) }
+
+func yamlKeys(t reflect.Type, known map[string]bool) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")
+		switch {
+		case strings.Contains(f.Tag.Get("yaml"), ",inline"):
+			yamlKeys(f.Type, known)
+		case tag[0] != "" && tag[0] != "-":
+			known[tag[0]] = true
+		}
+	}
+}
+
+// Child returns the value node of key in mapping n, or nil.
+func Child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// Item returns element i of sequence n, or nil.
+func Item(n *yaml.Node, i int) *yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode || i >= len(n.Content) {
+		return nil
+	}
+	return n.Content[i]
+}
+
+// Or returns n, or fallback when n is nil: the node to report a problem
+// at when the field itself is missing.
+func Or(n, fallback *yaml.Node) *yaml.Node {
+	if n != nil {
+		return n
+	}
+	return fallback
+}
+
+// IDPattern is what every id in a lesson file looks like: lowercase
+// letters, digits and single dashes.
+var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
