@@ -118,6 +118,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runTrainer(args[1:], stdout, stderr)
 		case "setup":
 			return runSetup(args[1:], stdout, stderr)
+		case "certificate":
+			return runCertificate(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDataDir())
 			return exitOK

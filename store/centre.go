@@ -78,3 +78,19 @@ func (s *Store) CentreKey() (ed25519.PrivateKey, error) {
 	}
 	return ed25519.NewKeyFromSeed(seed), nil
 }
+
+// MadeCentreKey is the centre's signing key if one was made (at setup or
+// at a first certificate); nil otherwise. It never makes one.
+func (s *Store) MadeCentreKey() (ed25519.PrivateKey, error) {
+	var seed []byte
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keyCentreKey); len(v) == ed25519.SeedSize {
+			seed = append([]byte(nil), v...)
+		}
+		return nil
+	})
+	if err != nil || seed == nil {
+		return nil, err
+	}
+	return ed25519.NewKeyFromSeed(seed), nil
+}

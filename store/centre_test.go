@@ -20,6 +20,9 @@ func TestCentreAndItsKey(t *testing.T) {
 	if err := st.SaveCentre(Centre{Name: strings.Repeat("x", MaxCentreName+1)}); err == nil {
 		t.Fatal("a name longer than the limit was saved")
 	}
+	if k, err := st.MadeCentreKey(); k != nil || err != nil {
+		t.Fatalf("a key before any was made: %v, %v", k, err)
+	}
 	k1, err := st.CentreKey()
 	if err != nil {
 		t.Fatal(err)
@@ -27,6 +30,9 @@ func TestCentreAndItsKey(t *testing.T) {
 	k2, err := st.CentreKey()
 	if err != nil || !k1.Equal(k2) {
 		t.Fatalf("the centre key changed between two reads (%v)", err)
+	}
+	if k3, err := st.MadeCentreKey(); err != nil || !k1.Equal(k3) {
+		t.Fatalf("MadeCentreKey = %v, %v", k3, err)
 	}
 	// The key is the centre's, not a learner's: it is not in any
 	// learner's record (learners list and progress are unaffected).

@@ -22,6 +22,7 @@ var layers = map[string][]string{
 	"aula/lessons/":      {"aula/lessons", "aula/lessons/internal/"},
 	"aula/classroom":     {"aula/store"},
 	"aula/report":        {"aula/lessons", "aula/store"},
+	"aula/certificate":   {"aula/i18n", "aula/lessons", "aula/store"},
 	"aula/internal/":     {},                             // main's helpers (termbg: the terminal's background before Bubble Tea asks)
 	"aula/tools/":        {"aula/lessons", "aula/store"}, // tools/outside: the measurement from outside
 	"aula/tui/ui":        {"aula/i18n", "aula/lessons", "aula/store", "aula/tui/internal/tuitest"},
@@ -29,7 +30,7 @@ var layers = map[string][]string{
 	"aula/tui/exercise":  {"aula/lessons", "aula/tui/access", "aula/tui/ui"},
 	"aula/tui/kinds/":    {"aula/i18n", "aula/lessons", "aula/tui/access", "aula/tui/exercise", "aula/tui/ui", "aula/tui/internal/tuitest"},
 	"aula/tui/kinds":     {"aula/lessons", "aula/tui/exercise", "aula/tui/kinds/", "aula/tui/ui"},
-	"aula/tui/player":    {"aula/i18n", "aula/lessons", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
+	"aula/tui/player":    {"aula/certificate", "aula/i18n", "aula/lessons", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
 	"aula/tui/screens":   {"aula/classroom", "aula/i18n", "aula/lessons", "aula/store", "aula/tui/access", "aula/tui/ui"},
 	"aula/tui/dashboard": {"aula/classroom", "aula/i18n", "aula/lessons", "aula/store", "aula/tui/ui", "aula/tui/internal/tuitest"},
 	"aula/tui/internal/": {"aula/lessons"},
