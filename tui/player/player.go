@@ -49,6 +49,7 @@ type Player struct {
 	judged   int                   // verdicts given so far in the lesson: each one is said once
 	lineEx   exercise.LineExercise // the exercise said as lines (accessible mode), made when first asked
 	gloss    glossed               // the instruction with the glossary's words marked
+	cert     *certificateMsg       // the certificate the lesson earned (certificate.go)
 }
 
 // NewPlayer opens lesson l at the step its progress p reached; next is the lesson offered after it.
@@ -122,6 +123,9 @@ func (p *Player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
 
 // Update handles keys and clicks meant for the screen.
 func (p *Player) Update(msg tea.Msg) tea.Cmd {
+	if p.takeCertificate(msg) {
+		return nil
+	}
 	if p.Finished {
 		return p.summaryUpdate(msg)
 	}
@@ -324,7 +328,7 @@ func (p *Player) advance() tea.Cmd {
 	p.Wipe()
 	p.Finished = true
 	p.scroll = 0
-	return p.record(store.LessonDone, nil)
+	return tea.Batch(p.record(store.LessonDone, nil), p.issueCertificates()) // the certificate is read after the write
 }
 
 // afterSummary leaves the summary for the next lesson or the home screen.
@@ -557,6 +561,7 @@ func (p *Player) viewSummary() string {
 		parts = append(parts, wrap.Render("  • "+l))
 	}
 	parts = append(parts, "")
+	parts = append(parts, p.certificateLines()...)
 	if p.next != nil {
 		parts = append(parts, wrap.Render(cat.T("next_lesson_is", "Title", p.next.Title)), "",
 			focusMark(!p.onHome)+ui.Button(c, "btn-next-lesson", cat.T("btn_next_lesson"), !p.onHome)+" "+
