@@ -63,36 +63,9 @@ func runCertificate(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer st.Close()
-	found, err := learnersCalled(st, *name)
-	if err != nil {
-		fmt.Fprintln(stderr, "aula certificate:", err)
-		return exitData
-	}
-	switch len(found) {
-	case 0:
-		fmt.Fprintln(stderr, cat.T("cert_err_no_learner", "Name", *name, "Path", st.Path()))
-		return exitProblem
-	case 1:
-	default:
-		fmt.Fprintln(stderr, cat.T("cert_err_two_learners", "Count", len(found), "Name", *name))
-		return exitProblem
-	}
-	c, err := certificate.Issue(st, lc, found[0], it.ID)
-	if errors.Is(err, certificate.ErrNotFinished) {
-		done := 0
-		if prog, err := st.Progress(found[0].ID); err == nil {
-			for _, l := range it.LessonIDs {
-				if prog[l].Status == store.Done {
-					done++
-				}
-			}
-		}
-		fmt.Fprintln(stderr, cat.T("cert_err_not_finished", "Name", found[0].Name, "Title", it.Title, "Done", done, "Total", len(it.LessonIDs)))
-		return exitProblem
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "aula certificate:", err)
-		return exitData
+	c, code := issueCertificate(st, lc, cat, *name, it, stderr)
+	if c == nil {
+		return code
 	}
 	path := *out
 	if path == "" {
@@ -105,6 +78,43 @@ func runCertificate(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, cat.T("cert_saved", "Path", path))
 	fmt.Fprintln(stdout, cat.T("cert_code_is", "Code", c.Code))
 	return exitOK
+}
+
+// issueCertificate makes the certificate of the learner called name for
+// it, or says why there is none.
+func issueCertificate(st *store.Store, lc *lessons.Catalog, cat *i18n.Catalog, name string, it *lessons.Itinerary, stderr io.Writer) (*certificate.Certificate, int) {
+	found, err := learnersCalled(st, name)
+	if err != nil {
+		fmt.Fprintln(stderr, "aula certificate:", err)
+		return nil, exitData
+	}
+	switch len(found) {
+	case 0:
+		fmt.Fprintln(stderr, cat.T("cert_err_no_learner", "Name", name, "Path", st.Path()))
+		return nil, exitProblem
+	case 1:
+	default:
+		fmt.Fprintln(stderr, cat.T("cert_err_two_learners", "Count", len(found), "Name", name))
+		return nil, exitProblem
+	}
+	c, err := certificate.Issue(st, lc, found[0], it.ID)
+	if errors.Is(err, certificate.ErrNotFinished) {
+		done := 0
+		if prog, err := st.Progress(found[0].ID); err == nil {
+			for _, l := range it.LessonIDs {
+				if prog[l].Status == store.Done {
+					done++
+				}
+			}
+		}
+		fmt.Fprintln(stderr, cat.T("cert_err_not_finished", "Name", found[0].Name, "Title", it.Title, "Done", done, "Total", len(it.LessonIDs)))
+		return nil, exitProblem
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "aula certificate:", err)
+		return nil, exitData
+	}
+	return c, exitOK
 }
 
 // writeCertificate writes c's PDF at path (its folder made if missing);

@@ -85,7 +85,13 @@ func runSetup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "aula setup:", err)
 		return exitData
 	}
-	fmt.Fprintln(stdout, cat.T("setup_saved", "Path", st.Path()))
+	saySetup(cat, a, saved, hasPIN, st.Path(), *data, stdout)
+	return exitOK
+}
+
+// saySetup tells what aula setup saved, and how to start Aula.
+func saySetup(cat *i18n.Catalog, a tui.SetupAnswers, saved store.Settings, hasPIN bool, path, data string, stdout io.Writer) {
+	fmt.Fprintln(stdout, cat.T("setup_saved", "Path", path))
 	fmt.Fprintln(stdout, "  "+cat.T("setup_summary_lang", "Name", cat.T("lang_name")))
 	if saved.Kiosk {
 		fmt.Fprintln(stdout, "  "+cat.T("setup_summary_kiosk_on"))
@@ -107,11 +113,10 @@ func runSetup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, cat.T("kiosk_no_pin"))
 	}
 	start := "aula"
-	if *data != defaultDataDir() {
-		start += " --data " + *data
+	if data != defaultDataDir() {
+		start += " --data " + data
 	}
 	fmt.Fprintln(stdout, cat.T("setup_summary_start", "Cmd", start))
-	return exitOK
 }
 
 // setupAborted says that nothing was saved (Esc or Ctrl+C), or what went

@@ -139,6 +139,21 @@ func TestCertificateVerifyRoundTripAndTampering(t *testing.T) {
 		t.Errorf("issued again (in English) the code changed: %s vs %s (%v)", again.Code, c.Code, err)
 	}
 
+}
+
+func TestCertificateTamperedCodesAreRefused(t *testing.T) {
+	st, l, lib := finished(t, "Begoña", time.Date(2026, 12, 5, 10, 0, 0, 0, time.Local), store.Centre{Name: "Centro Cívico La Almozara"})
+	c, err := Issue(st, lib.Catalog("es"), l, "primeros-pasos")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, _ := st.CentreKey()
+	pub := key.Public().(ed25519.PublicKey)
+	got, err := Verify(pub, c.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	// Another centre's key does not vouch for it.
 	_, other, _ := ed25519.GenerateKey(nil)
 	if _, err := Verify(other.Public().(ed25519.PublicKey), c.Code); !errors.Is(err, ErrNotGenuine) {

@@ -80,7 +80,17 @@ func TestReportLocalTimeAndLearnersWithoutActivity(t *testing.T) {
 	if b := rows[1]; b.Learner != "Bruno" || b.Status != "not_started" || b.Lesson != "" || !b.LastActivity.IsZero() {
 		t.Errorf("Bruno's row = %+v", b)
 	}
+}
 
+func localRows(t *testing.T) []Row {
+	t.Helper()
+	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
+	all := append(sample(), store.LearnerProgress{Learner: store.Learner{ID: 2, Name: "Bruno"}})
+	return RowsIn(all, lib.Catalog("es"), time.FixedZone("CET", 3600))
+}
+
+func TestReportCSVKeepsItsColumnsAndAddsTheZone(t *testing.T) {
+	rows := localRows(t)
 	var buf bytes.Buffer
 	if err := Write(&buf, "csv", rows); err != nil {
 		t.Fatal(err)
@@ -104,9 +114,11 @@ func TestReportLocalTimeAndLearnersWithoutActivity(t *testing.T) {
 	if recs[2][0] != "Bruno" || recs[2][3] != "not_started" || recs[2][9] != "" {
 		t.Errorf("Bruno's CSV row = %v", recs[2])
 	}
+}
 
-	buf.Reset()
-	if err := Write(&buf, "json", rows); err != nil {
+func TestReportJSONSaysNoActivityAsNull(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "json", localRows(t)); err != nil {
 		t.Fatal(err)
 	}
 	var back []map[string]any
