@@ -1,7 +1,6 @@
 package certificate
 
 import (
-	_ "embed"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,20 +9,11 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"aula/i18n"
-)
-
-// DejaVu Sans prints every letter of Spanish and English (á é í ó ú ñ ü ¿ ¡
-// ç, and Greek, Cyrillic and more for a name as its owner writes it). Both
-// faces are embedded in the PDF (only the letters used): fonts/LICENSE.
-var (
-	//go:embed fonts/DejaVuSans.ttf
-	fontRegular []byte
-	//go:embed fonts/DejaVuSans-Bold.ttf
-	fontBold []byte
+	"aula/internal/pdffont"
 )
 
 const (
-	font      = "dejavu"
+	font      = pdffont.Family
 	codeLines = 9 // groups of the code per printed line
 )
 
@@ -31,8 +21,7 @@ const (
 func (c *Certificate) WritePDF(w io.Writer) error {
 	cat := i18n.New(c.Lang)
 	pdf := fpdf.New("L", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(font, "", fontRegular)
-	pdf.AddUTF8FontFromBytes(font, "B", fontBold)
+	pdffont.Add(pdf)
 	pdf.SetTitle(cat.T("cert_title")+": "+c.Learner, true)
 	pdf.SetAuthor(firstNonEmpty(c.Centre, "Aula"), true)
 	pdf.SetCreator("Aula", true)

@@ -21,8 +21,8 @@ var layers = map[string][]string{
 	"aula/lessons":       {"aula/lessons/"},
 	"aula/lessons/":      {"aula/lessons", "aula/lessons/internal/"},
 	"aula/classroom":     {"aula/store"},
-	"aula/report":        {"aula/lessons", "aula/store"},
-	"aula/certificate":   {"aula/i18n", "aula/lessons", "aula/store"},
+	"aula/report":        {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/store"},
+	"aula/certificate":   {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/store"},
 	"aula/internal/":     {},                             // main's helpers (termbg: the terminal's background before Bubble Tea asks)
 	"aula/tools/":        {"aula/lessons", "aula/store"}, // tools/outside: the measurement from outside
 	"aula/tui/ui":        {"aula/i18n", "aula/lessons", "aula/store", "aula/tui/internal/tuitest"},
