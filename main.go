@@ -393,6 +393,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
+	if *format == "pdf" {
+		return reportPDF(*data, cat, start, end, stdout, stderr)
+	}
 	if *format != "csv" && *format != "json" {
 		fmt.Fprintln(stderr, cat.T("report_err_format", "List", strings.Join(report.Formats, ", "), "Value", *format))
 		return exitUsage

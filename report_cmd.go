@@ -9,7 +9,10 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/charmbracelet/x/term"
+
 	"aula/i18n"
+	"aula/report"
 	"aula/store"
 )
 
@@ -94,4 +97,43 @@ func reportProgress(dir string, cat *i18n.Catalog, allTime bool, start, end time
 		return nil, exitData
 	}
 	return all, exitOK
+}
+
+// reportPDF writes the session report of [start, end) (open ends: the
+// zero time, or the year 9999 that reportRange gives) as a PDF on stdout,
+// which must not be a terminal.
+func reportPDF(dir string, cat *i18n.Catalog, start, end time.Time, stdout, stderr io.Writer) int {
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		fmt.Fprintln(stderr, cat.T("report_pdf_to_file"))
+		return exitUsage
+	}
+	if end.Year() == 9999 {
+		end = time.Time{}
+	}
+	lib, _ := loadLessons("")
+	lc := lib.Catalog(cat.Lang())
+	s := &report.Session{From: start, To: end}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		fmt.Fprintln(stderr, cat.T("cli_no_data_dir", "Cmd", "aula report", "Path", dir))
+		return exitData
+	}
+	// A folder without a data file has nobody yet, and gets no file.
+	if _, err := os.Stat(filepath.Join(dir, store.FileName)); err == nil {
+		st, code := openExisting(dir, cat, "aula report", stderr)
+		if st == nil {
+			return code
+		}
+		defer st.Close()
+		var err error
+		if s, err = report.BuildSession(st, lc, start, end); err != nil {
+			fmt.Fprintln(stderr, "aula report:", err)
+			return exitData
+		}
+	}
+	s.Made = time.Now()
+	if err := s.WritePDF(stdout, cat.Lang(), time.Local); err != nil {
+		fmt.Fprintln(stderr, "aula report:", err)
+		return exitProblem
+	}
+	return exitOK
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -80,7 +81,7 @@ func TestReportFlagErrorsNameTheFlag(t *testing.T) {
 		{[]string{"--to", "2026-13-01", "--lang", "en"}, "aula report: --to must be a date"},
 		{[]string{"--from", "2026-11-25", "--to", "2026-11-24", "--lang", "en"}, "--to (2026-11-24) is before --from (2026-11-25)"},
 		{[]string{"--session", "2026-11-24", "--from", "2026-11-24", "--lang", "en"}, "use --session or --from and --to, not both"},
-		{[]string{"--format", "xml", "--lang", "es"}, "--format tiene que ser uno de estos: csv, json; no «xml»"},
+		{[]string{"--format", "xml", "--lang", "es"}, "--format tiene que ser uno de estos: csv, json, pdf; no «xml»"},
 		{[]string{"--lang", "en", "--format"}, "aula report: --format needs a value after it."},
 		{[]string{"--lang", "en", "extra"}, "aula report: this is too much: extra"},
 	} {
@@ -130,5 +131,40 @@ func TestLessonsListSpeaksTheEnvironmentsLanguage(t *testing.T) {
 	code, _, errOut = runAula(t, "lessons", "list", "--lang", "es", "--jsn")
 	if code != exitUsage || !strings.Contains(errOut, "--jsn no es una opción") {
 		t.Errorf("lessons list --jsn: %d %q", code, errOut)
+	}
+}
+
+func TestReportPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	dir := t.TempDir()
+	at := recordProgress(t, dir)
+	code, out, errOut := runAula(t, "report", "--data", dir, "--format", "pdf", "--session", at.Local().Format(time.DateOnly), "--lang", "es")
+	wantCode(t, code, exitOK, out, errOut)
+	path := filepath.Join(t.TempDir(), "informe.pdf")
+	if err := os.WriteFile(path, []byte(out), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	for _, w := range []string{"Informe de la sesión", "Sesión del " + at.Local().Format(time.DateOnly), "Quién vino (1 persona)", "Ana",
+		"Cómo usar Aula — Moverte con las flechas: 1 fallos"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("the PDF report lacks %q:\n%s", w, text)
+		}
+	}
+	// A folder without data: an empty report, and no file made.
+	empty := t.TempDir()
+	code, out, errOut = runAula(t, "report", "--data", empty, "--format", "pdf", "--lang", "en")
+	wantCode(t, code, exitOK, out, errOut)
+	if !strings.HasPrefix(out, "%PDF-") {
+		t.Errorf("not a PDF: %.20q", out)
+	}
+	if _, err := os.Stat(filepath.Join(empty, store.FileName)); !os.IsNotExist(err) {
+		t.Errorf("a data file was made (%v)", err)
 	}
 }

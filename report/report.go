@@ -83,8 +83,9 @@ func RowsIn(all []store.LearnerProgress, cat *lessons.Catalog, loc *time.Locatio
 	return rows
 }
 
-// Formats the report can be written in.
-var Formats = []string{"csv", "json"}
+// Formats the report can be written in: csv and json by Write, pdf (the
+// session report) by Session.WritePDF.
+var Formats = []string{"csv", "json", "pdf"}
 
 // Write writes rows in format (csv or json).
 func Write(w io.Writer, format string, rows []Row) error {

@@ -22,7 +22,7 @@ func sample() []store.LearnerProgress {
 
 func TestRowsAndFormats(t *testing.T) {
 	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
-	rows := Rows(sample(), lib.Catalog("en"))
+	rows := RowsIn(sample(), lib.Catalog("en"), time.UTC)
 	if len(rows) != 1 {
 		t.Fatalf("rows = %d", len(rows))
 	}
