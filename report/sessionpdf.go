@@ -58,7 +58,7 @@ func (s *Session) WritePDF(w io.Writer, lang string, loc *time.Location) error {
 		header := []string{cat.T("srep_col_name"), cat.T("srep_col_time"), cat.T("srep_col_started"), cat.T("srep_col_finished"), cat.T("srep_col_itineraries")}
 		pdf.SetFont(pdffont.Family, "B", 9.5)
 		for i, h := range header {
-			pdf.CellFormat(widths[i], 6, h, "B", 0, "L", false, 0, "")
+			pdf.CellFormat(widths[i], 6, fit(pdf, h, widths[i]), "B", 0, "L", false, 0, "")
 		}
 		pdf.Ln(-1)
 		pdf.SetFont(pdffont.Family, "", 9.5)
