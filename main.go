@@ -53,11 +53,16 @@ Usage:
                                      --sources lists each lesson's sources and review date
   aula lessons list [--lang L] [--json]
                                      list itineraries and lessons
-  aula report [--data DIR] [--format csv|json] [--session DAY | --from DAY --to DAY]
+  aula report [--data DIR] [--format csv|json|pdf] [--session DAY | --from DAY --to DAY]
                                      every learner's progress per lesson (on a
-                                     hub: every laptop's); DAY is YYYY-MM-DD
+                                     hub: every laptop's); DAY is YYYY-MM-DD;
+                                     pdf: the session report
   aula learners reset-pin NAME [--data DIR]
                                      remove a learner's PIN (they forgot it)
+  aula certificate --learner NAME --itinerary ID [--out FILE]
+                                     a learner's certificate of an itinerary
+  aula certificate verify CODE [--key KEY] | aula certificate key
+                                     check a certificate; this centre's key
   aula trainer [--data DIR] [--lang L] [hub flags]
                                      serve the class hub and open the dashboard
   aula trainer --hub URL [--key KEY] [--pin FINGERPRINT]
