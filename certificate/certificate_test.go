@@ -273,3 +273,20 @@ func FuzzVerify(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCertificatePDF is the cost of one certificate on the kiosk
+// (BENCHMARKS.md): the fonts parsed, the PDF laid out and written.
+func BenchmarkCertificatePDF(b *testing.B) {
+	_, key, _ := ed25519.GenerateKey(nil)
+	c := &Certificate{Content: Content{Learner: "Begoña Núñez", Itinerary: "primeros-pasos", Day: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC), Centre: "Centro Cívico La Almozara"},
+		Lang: "es", ItineraryTitle: "Primeros pasos", Lessons: []string{"Cómo usar Aula", "El teclado", "Protégete"},
+		Competences: Competences("primeros-pasos", "es"), Trainer: "Íñigo Pérez"}
+	c.Code, _ = Sign(key, c.Content)
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := c.WritePDF(&buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
