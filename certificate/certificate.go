@@ -122,10 +122,13 @@ func ItinerariesOf(cat *lessons.Catalog, lesson string) []string {
 	return out
 }
 
-// Folder is where the kiosk saves certificates: an "Aula" folder in the
-// user's Documents (on Windows, Documentos), else in the data folder.
+// Folder is where the kiosk saves certificates: with the user's own data
+// folder (no --data), an "Aula" folder in their Documents, where a person
+// finds it; with a data folder of its own (--data: a USB stick, a test),
+// or without Documents, a "certificates" folder beside the data.
 func Folder(dataDir string) string {
-	if d := xdg.UserDirs.Documents; d != "" {
+	own := filepath.Clean(dataDir) == filepath.Join(xdg.DataHome, "aula")
+	if d := xdg.UserDirs.Documents; own && d != "" {
 		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
 			return filepath.Join(d, "Aula")
 		}

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adrg/xdg"
+
 	"aula/lessons"
 	"aula/store"
 )
@@ -288,5 +290,24 @@ func BenchmarkCertificatePDF(b *testing.B) {
 		if err := c.WritePDF(&buf); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestCertificateFolder(t *testing.T) {
+	if got := Folder("/media/usb/aula"); got != filepath.Join("/media/usb/aula", "certificates") {
+		t.Errorf("with --data: %s", got)
+	}
+	own := filepath.Join(xdg.DataHome, "aula")
+	got := Folder(own)
+	if d := xdg.UserDirs.Documents; d != "" {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			if got != filepath.Join(d, "Aula") {
+				t.Errorf("the user's own data folder, with Documents: %s", got)
+			}
+			return
+		}
+	}
+	if got != filepath.Join(own, "certificates") {
+		t.Errorf("without Documents: %s", got)
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/adrg/xdg"
-
 	"aula/store"
 	"aula/tui/ui"
 )
@@ -15,17 +13,13 @@ import (
 // finishing the last lesson of an itinerary saves the learner's
 // certificate, and the summary says where, with the USB stick hint.
 func TestCertificateReadyOnTheSummary(t *testing.T) {
-	docs := t.TempDir()
-	t.Setenv("XDG_DOCUMENTS_DIR", docs)
-	xdg.Reload()
-	t.Cleanup(func() { os.Unsetenv("XDG_DOCUMENTS_DIR"); xdg.Reload() })
-
 	for _, tc := range []struct{ lang, ready, where, usb string }{
 		{"es", "Tu certificado está listo", "Está guardado en:", "memoria USB"},
 		{"en", "Your certificate is ready", "It is saved in:", "USB stick"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			st := openStore(t, t.TempDir())
+			data := t.TempDir()
+			st := openStore(t, data)
 			t.Cleanup(func() { st.Close() })
 			if err := st.SaveCentre(store.Centre{Name: "Centro Cívico La Almozara"}); err != nil {
 				t.Fatal(err)
@@ -52,7 +46,8 @@ func TestCertificateReadyOnTheSummary(t *testing.T) {
 			}
 			d.keys("enter")
 			d.must(tc.ready, tc.where, tc.usb)
-			want := filepath.Join(docs, "Aula", "aula-primeros-pasos-Begoña.pdf")
+			// With a data folder of its own (--data), beside it.
+			want := filepath.Join(data, "certificates", "aula-primeros-pasos-Begoña.pdf")
 			flat := strings.Join(strings.Fields(d.view()), "")
 			if !strings.Contains(flat, strings.ReplaceAll(want, " ", "")) {
 				t.Errorf("the summary does not say %s:\n%s", want, d.view())
