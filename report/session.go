@@ -55,8 +55,17 @@ type Struggle struct {
 // maxStruggles is how many steps the report lists.
 const maxStruggles = 5
 
+// stepKey names a step of a lesson.
+type stepKey struct{ lesson, step string }
+
+// tally counts the wrong answers per step, and who gave them.
+type tally struct {
+	misses   map[stepKey]*Struggle
+	missedBy map[stepKey]map[uint64]bool
+}
+
 // BuildSession reads the events in [from, to) of every learner, titles
-// from cat.
+// from cat. A zero to leaves the range open.
 func BuildSession(st *store.Store, cat *lessons.Catalog, from, to time.Time) (*Session, error) {
 	s := &Session{From: from, To: to}
 	if c, err := st.Centre(); err == nil {
@@ -66,77 +75,92 @@ func BuildSession(st *store.Store, cat *lessons.Catalog, from, to time.Time) (*S
 	if err != nil {
 		return nil, err
 	}
-	type stepKey struct{ lesson, step string }
-	misses := map[stepKey]*Struggle{}
-	missedBy := map[stepKey]map[uint64]bool{}
+	t := tally{misses: map[stepKey]*Struggle{}, missedBy: map[stepKey]map[uint64]bool{}}
 	for _, l := range learners {
 		events, err := st.Events(l.ID)
 		if err != nil {
 			return nil, err
 		}
-		a := Attendee{Name: l.Name, Laptop: laptop(l.Device)}
-		active := false
-		help := -1 // the request of this learner waiting, as an index into s.Help
-		for _, e := range events {
-			if e.At.Before(from) || (!to.IsZero() && !e.At.Before(to)) {
-				continue
-			}
-			active = true
-			if help >= 0 && e.Kind != store.HelpAsked {
-				s.Help[help].Waited, s.Help[help].Open = e.At.Sub(s.Help[help].At), false
-				help = -1
-			}
-			a.TimeOnTask += e.Elapsed
-			switch e.Kind {
-			case store.LessonStarted:
-				a.Started++
-			case store.LessonDone:
-				a.Finished++
-			case store.HelpAsked:
-				if help < 0 {
-					s.Help = append(s.Help, HelpRequest{Learner: l.Name, At: e.At, Open: true})
-					help = len(s.Help) - 1
-				}
-			case store.Answered:
-				if !e.Correct {
-					k := stepKey{e.Lesson, e.Step}
-					if misses[k] == nil {
-						misses[k] = &Struggle{Lesson: e.Lesson, Step: e.Step}
-						missedBy[k] = map[uint64]bool{}
-					}
-					misses[k].Misses++
-					missedBy[k][l.ID] = true
-				}
-			}
-		}
+		a, active := s.attend(l, events, &t)
 		if !active {
 			s.Absent = append(s.Absent, l.Name)
 			continue
 		}
-		a.Itineraries, err = itinerariesFinished(st, cat, l.ID, from, to)
-		if err != nil {
+		if a.Itineraries, err = itinerariesFinished(st, cat, l.ID, from, to); err != nil {
 			return nil, err
 		}
 		s.Came = append(s.Came, a)
 	}
-	for k, m := range misses {
-		m.Learners = len(missedBy[k])
+	s.Struggles = t.hardest(cat)
+	slices.SortStableFunc(s.Help, func(a, b HelpRequest) int { return a.At.Compare(b.At) })
+	return s, nil
+}
+
+// attend walks l's events in the session: what l did, the help l asked
+// for (added to s.Help) and l's wrong answers (counted in t). active is
+// false when l did nothing in the session.
+func (s *Session) attend(l store.Learner, events []store.Event, t *tally) (a Attendee, active bool) {
+	a = Attendee{Name: l.Name, Laptop: laptop(l.Device)}
+	help := -1 // the request of this learner waiting, as an index into s.Help
+	for _, e := range events {
+		if e.At.Before(s.From) || (!s.To.IsZero() && !e.At.Before(s.To)) {
+			continue
+		}
+		active = true
+		if help >= 0 && e.Kind != store.HelpAsked {
+			s.Help[help].Waited, s.Help[help].Open = e.At.Sub(s.Help[help].At), false
+			help = -1
+		}
+		a.TimeOnTask += e.Elapsed
+		switch e.Kind {
+		case store.LessonStarted:
+			a.Started++
+		case store.LessonDone:
+			a.Finished++
+		case store.HelpAsked:
+			if help < 0 {
+				s.Help = append(s.Help, HelpRequest{Learner: l.Name, At: e.At, Open: true})
+				help = len(s.Help) - 1
+			}
+		case store.Answered:
+			if !e.Correct {
+				t.miss(stepKey{e.Lesson, e.Step}, l.ID)
+			}
+		}
+	}
+	return a, active
+}
+
+func (t *tally) miss(k stepKey, learner uint64) {
+	if t.misses[k] == nil {
+		t.misses[k] = &Struggle{Lesson: k.lesson, Step: k.step}
+		t.missedBy[k] = map[uint64]bool{}
+	}
+	t.misses[k].Misses++
+	t.missedBy[k][learner] = true
+}
+
+// hardest are the steps with most wrong answers, titled from cat, at most
+// maxStruggles.
+func (t *tally) hardest(cat *lessons.Catalog) []Struggle {
+	var out []Struggle
+	for k, m := range t.misses {
+		m.Learners = len(t.missedBy[k])
 		if l, ok := cat.Lesson(k.lesson); ok {
 			m.Lesson = l.Title
 			if i := l.StepIndex(k.step); i >= 0 {
 				m.Step = l.Steps[i].Title
 			}
 		}
-		s.Struggles = append(s.Struggles, *m)
+		out = append(out, *m)
 	}
-	slices.SortFunc(s.Struggles, func(a, b Struggle) int {
+	slices.SortFunc(out, func(a, b Struggle) int {
 		return cmp.Or(b.Misses-a.Misses, b.Learners-a.Learners, cmp.Compare(a.Lesson, b.Lesson), cmp.Compare(a.Step, b.Step))
 	})
-	if len(s.Struggles) > maxStruggles {
-		s.Struggles = s.Struggles[:maxStruggles]
+	if len(out) > maxStruggles {
+		out = out[:maxStruggles]
 	}
-	slices.SortStableFunc(s.Help, func(a, b HelpRequest) int { return a.At.Compare(b.At) })
-	return s, nil
+	return out
 }
 
 // itinerariesFinished are the titles of the itineraries whose last lesson

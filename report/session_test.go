@@ -62,7 +62,7 @@ func class(t *testing.T) (*store.Store, *lessons.Library, time.Time) {
 }
 
 func TestSessionSaysWhoCameAndWhatHappened(t *testing.T) {
-	st, lib, day := class(t)
+	st, lib, _ := class(t)
 	from := time.Date(2026, 12, 5, 0, 0, 0, 0, time.Local)
 	s, err := BuildSession(st, lib.Catalog("en"), from, from.AddDate(0, 0, 1))
 	if err != nil {
@@ -79,6 +79,15 @@ func TestSessionSaysWhoCameAndWhatHappened(t *testing.T) {
 	}
 	if len(s.Absent) != 1 || s.Absent[0] != "Bruno" {
 		t.Errorf("absent = %v", s.Absent)
+	}
+}
+
+func TestSessionSaysTheHelpAndTheHardSteps(t *testing.T) {
+	st, lib, day := class(t)
+	from := time.Date(2026, 12, 5, 0, 0, 0, 0, time.Local)
+	s, err := BuildSession(st, lib.Catalog("en"), from, from.AddDate(0, 0, 1))
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(s.Help) != 1 || s.Help[0].Waited != 3*time.Minute || s.Help[0].Open || !s.Help[0].At.Equal(day.Add(40*time.Minute)) {
 		t.Errorf("help = %+v", s.Help)
