@@ -167,11 +167,7 @@ func hubStatus(dir string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 // between start and end, as a JSON array: the same statements a hub with
 // the same --centre and --xapi-base sends (for a centre without internet,
 // whose coordinator imports the file with aula region --import).
-func reportXAPI(dir, lang string, start, end time.Time, base, centre string, stdout, stderr io.Writer) int {
-	if lang == "" {
-		lang = i18n.FromEnv()
-	}
-	cat := i18n.New(lang)
+func reportXAPI(dir string, cat *i18n.Catalog, start, end time.Time, base, centre string, stdout, stderr io.Writer) int {
 	st, code := openStore(dir, cat, stderr)
 	if st == nil {
 		return code

@@ -27,7 +27,7 @@ func loadLessons(dir string) (*lessons.Library, []lessons.Problem) {
 
 func runLessons(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "aula lessons: say check or list")
+		fmt.Fprintln(stderr, cliCatalog(args).T("lessons_usage"))
 		return exitUsage
 	}
 	switch args[0] {
@@ -74,17 +74,21 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "ok: %d lessons in %s\n", n, strings.Join(lib.Langs(), ", "))
 		return exitOK
 	case "list":
+		// In the language of --lang, else the environment's, like every
+		// word it says.
+		cat := cliCatalog(args[1:])
 		fs := newFlags("lessons list", stderr)
-		lang := fs.String("lang", lessons.DefaultLanguage, "")
+		fs.String("lang", "", "") // read by cliCatalog
 		asJSON := fs.Bool("json", false, "")
 		extra := fs.String("lessons", "", "")
-		if _, err := parse(fs, args[1:]); err != nil {
+		if _, ok := parseCLI(fs, args[1:], cat, "aula lessons list", stdout, stderr, cat.T("lessons_usage")); !ok {
 			return exitUsage
 		}
 		lib, _ := loadLessons(*extra)
-		return listLessons(lib.Catalog(i18n.Match(*lang)), *asJSON, stdout)
+		return listLessons(lib.Catalog(cat.Lang()), cat, *asJSON, stdout)
 	}
-	fmt.Fprintf(stderr, "aula lessons: unknown command %q (check or list)\n", args[0])
+	fmt.Fprintln(stderr, cliCatalog(args).T("cli_extra_args", "Cmd", "aula lessons", "Args", args[0]))
+	fmt.Fprintln(stderr, cliCatalog(args).T("lessons_usage"))
 	return exitUsage
 }
 
@@ -137,7 +141,7 @@ type itineraryInfo struct {
 	Lessons []lessonInfo `json:"lessons"`
 }
 
-func listLessons(cat *lessons.Catalog, asJSON bool, stdout io.Writer) int {
+func listLessons(cat *lessons.Catalog, words *i18n.Catalog, asJSON bool, stdout io.Writer) int {
 	info := func(l *lessons.Lesson) lessonInfo {
 		return lessonInfo{ID: l.ID, Title: l.Title, Topic: l.Topic, Steps: len(l.Steps), Kinds: l.StepKinds()}
 	}
@@ -177,10 +181,10 @@ func listLessons(cat *lessons.Catalog, asJSON bool, stdout io.Writer) int {
 		if it.ID != "" {
 			fmt.Fprintf(tw, "%s  %s\n", it.ID, it.Title)
 		} else {
-			fmt.Fprintln(tw, "(other lessons)")
+			fmt.Fprintln(tw, words.T("lessons_list_other"))
 		}
 		for _, l := range it.Lessons {
-			fmt.Fprintf(tw, "  %s\t%s\t%d steps\t%s\n", l.ID, l.Title, l.Steps, strings.Join(l.Kinds, ","))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", l.ID, l.Title, words.T("lessons_list_steps", "Count", l.Steps), strings.Join(l.Kinds, ","))
 		}
 	}
 	if err := tw.Flush(); err != nil {

@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
-	"golang.org/x/text/unicode/norm"
 
 	"aula/classroom"
 	"aula/i18n"
@@ -54,9 +53,10 @@ Usage:
                                      --sources lists each lesson's sources and review date
   aula lessons list [--lang L] [--json]
                                      list itineraries and lessons
-  aula report [--data DIR] [--format csv|json] [--session DAY | --from DAY --to DAY]
+  aula report [--data DIR] [--format csv|json|pdf] [--session DAY | --from DAY --to DAY]
                                      every learner's progress per lesson (on a
-                                     hub: every laptop's); DAY is YYYY-MM-DD
+                                     hub: every laptop's); DAY is YYYY-MM-DD;
+                                     pdf: the session report
   aula report --format xapi [--centre ID] [--xapi-base IRI] [dates]
                                      the hub's results as xAPI statements, for a
                                      centre without internet (docs/xapi.md)
@@ -67,6 +67,10 @@ Usage:
                                      send a centre's statements file to the LRS
   aula learners reset-pin NAME [--data DIR]
                                      remove a learner's PIN (they forgot it)
+  aula certificate --learner NAME --itinerary ID [--out FILE]
+                                     a learner's certificate of an itinerary
+  aula certificate verify CODE [--key KEY] | aula certificate key
+                                     check a certificate; this centre's key
   aula trainer [--data DIR] [--lang L] [hub flags]
                                      serve the class hub and open the dashboard
   aula trainer --hub URL [--key KEY] [--pin FINGERPRINT]
@@ -134,6 +138,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runSetup(args[1:], stdout, stderr)
 		case "region":
 			return runRegion(args[1:], stdout, stderr) // region.go
+		case "certificate":
+			return runCertificate(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDataDir())
 			return exitOK
@@ -392,50 +398,36 @@ func openStore(dir string, cat *i18n.Catalog, stderr io.Writer) (*store.Store, i
 }
 
 func runReport(args []string, stdout, stderr io.Writer) int {
+	cat := cliCatalog(args)
 	fs := newFlags("report", stderr)
 	data := fs.String("data", defaultDataDir(), "")
 	format := fs.String("format", "csv", "")
-	lang := fs.String("lang", "", "")
+	fs.String("lang", "", "") // read by cliCatalog
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	session := fs.String("session", "", "")
 	base, centre := addCentreFlags(fs) // --format xapi (hub_lrs.go)
-	if _, err := parse(fs, args); err != nil {
+	if !parseReport(fs, args, cat, stdout, stderr) {
 		return exitUsage
 	}
-	if *session != "" {
-		*from, *to = *session, *session
-	}
-	start, end, err := dateRange(*from, *to)
+	start, end, err := reportRange(cat, flagsGiven(fs), *session, *from, *to)
 	if err != nil {
-		fmt.Fprintln(stderr, "aula report:", err)
+		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
 	if *format == "xapi" {
-		return reportXAPI(*data, *lang, start, end, *base, *centre, stdout, stderr)
+		return reportXAPI(*data, cat, start, end, *base, *centre, stdout, stderr)
+	}
+	if *format == "pdf" {
+		return reportPDF(*data, cat, start, end, stdout, stderr)
 	}
 	if *format != "csv" && *format != "json" {
-		fmt.Fprintf(stderr, "aula report: --format must be csv or json, not %q\n", *format)
+		fmt.Fprintln(stderr, cat.T("report_err_format", "List", strings.Join(append(report.Formats, "xapi"), ", "), "Value", *format))
 		return exitUsage
 	}
-	if *lang == "" {
-		*lang = i18n.FromEnv()
-	}
-	cat := i18n.New(*lang)
-	st, code := openStore(*data, cat, stderr)
-	if st == nil {
+	all, code := reportProgress(*data, cat, *session == "" && *from == "" && *to == "", start, end, stderr)
+	if code != exitOK {
 		return code
-	}
-	defer st.Close()
-	var all []store.LearnerProgress
-	if *from == "" && *to == "" {
-		all, err = st.AllProgress()
-	} else {
-		all, err = st.ProgressBetween(start, end)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "aula report:", err)
-		return exitData
 	}
 	lib, _ := loadLessons("")
 	if err := report.Write(stdout, *format, report.Rows(all, lib.Catalog(cat.Lang()))); err != nil {
@@ -443,65 +435,4 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return exitProblem
 	}
 	return exitOK
-}
-
-// dateRange reads --from and --to (YYYY-MM-DD, both days included, local
-// time) into [start, end). Either may be empty: the range is then open.
-func dateRange(from, to string) (start, end time.Time, err error) {
-	start, end = time.Time{}, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
-	if from != "" {
-		if start, err = time.ParseInLocation(time.DateOnly, from, time.Local); err != nil {
-			return start, end, fmt.Errorf("--from must be a date like 2026-11-24, not %q", from)
-		}
-	}
-	if to != "" {
-		d, err := time.ParseInLocation(time.DateOnly, to, time.Local)
-		if err != nil {
-			return start, end, fmt.Errorf("--to must be a date like 2026-11-24, not %q", to)
-		}
-		end = d.AddDate(0, 0, 1)
-	}
-	if !end.After(start) {
-		return start, end, fmt.Errorf("--to is before --from")
-	}
-	return start, end, nil
-}
-
-func runLearners(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("learners", stderr)
-	data := fs.String("data", defaultDataDir(), "")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(rest) != 2 || rest[0] != "reset-pin" {
-		fmt.Fprintln(stderr, "usage: aula learners reset-pin NAME [--data DIR]")
-		return exitUsage
-	}
-	cat := i18n.New(i18n.FromEnv())
-	st, code := openStore(*data, cat, stderr)
-	if st == nil {
-		return code
-	}
-	defer st.Close()
-	all, err := st.Learners()
-	if err != nil {
-		fmt.Fprintln(stderr, "aula learners:", err)
-		return exitData
-	}
-	// Names are stored in NFC; a name typed or pasted decomposed (an "i"
-	// followed by a combining accent) must still match.
-	name := norm.NFC.String(strings.TrimSpace(rest[1]))
-	for _, l := range all {
-		if strings.EqualFold(l.Name, name) {
-			if err := st.SetPIN(l.ID, ""); err != nil {
-				fmt.Fprintln(stderr, "aula learners:", err)
-				return exitData
-			}
-			fmt.Fprintf(stdout, "%s: PIN removed\n", l.Name)
-			return exitOK
-		}
-	}
-	fmt.Fprintf(stderr, "aula learners: nobody called %q\n", rest[1])
-	return exitProblem
 }

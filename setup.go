@@ -60,8 +60,15 @@ func runSetup(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 
+	centre, err := st.Centre()
+	if err != nil {
+		fmt.Fprintln(stderr, "aula setup:", err)
+		return exitData
+	}
+
 	// What is saved now is what the form starts from.
-	a := tui.SetupAnswers{Lang: firstOf(*lang, set.Lang, cat.Lang()), Kiosk: set.Kiosk, Hub: set.Hub}
+	a := tui.SetupAnswers{Lang: firstOf(*lang, set.Lang, cat.Lang()), Kiosk: set.Kiosk, Hub: set.Hub,
+		Centre: centre.Name, Trainer: centre.Trainer}
 	if !validLang(a.Lang) {
 		a.Lang = cat.Lang()
 	}
@@ -78,7 +85,13 @@ func runSetup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "aula setup:", err)
 		return exitData
 	}
-	fmt.Fprintln(stdout, cat.T("setup_saved", "Path", st.Path()))
+	saySetup(cat, a, saved, hasPIN, st.Path(), *data, stdout)
+	return exitOK
+}
+
+// saySetup tells what aula setup saved, and how to start Aula.
+func saySetup(cat *i18n.Catalog, a tui.SetupAnswers, saved store.Settings, hasPIN bool, path, data string, stdout io.Writer) {
+	fmt.Fprintln(stdout, cat.T("setup_saved", "Path", path))
 	fmt.Fprintln(stdout, "  "+cat.T("setup_summary_lang", "Name", cat.T("lang_name")))
 	if saved.Kiosk {
 		fmt.Fprintln(stdout, "  "+cat.T("setup_summary_kiosk_on"))
@@ -93,15 +106,17 @@ func runSetup(args []string, stdout, stderr io.Writer) int {
 	} else {
 		fmt.Fprintln(stdout, "  "+cat.T("setup_summary_no_hub"))
 	}
+	if a.Centre != "" {
+		fmt.Fprintln(stdout, "  "+cat.T("setup_summary_centre", "Centre", strings.TrimSpace(a.Centre), "Trainer", firstOf(strings.TrimSpace(a.Trainer), "—")))
+	}
 	if saved.Kiosk && !hasPIN && a.PIN == "" {
 		fmt.Fprintln(stdout, cat.T("kiosk_no_pin"))
 	}
 	start := "aula"
-	if *data != defaultDataDir() {
-		start += " --data " + *data
+	if data != defaultDataDir() {
+		start += " --data " + data
 	}
 	fmt.Fprintln(stdout, cat.T("setup_summary_start", "Cmd", start))
-	return exitOK
 }
 
 // setupAborted says that nothing was saved (Esc or Ctrl+C), or what went
@@ -138,6 +153,13 @@ func applySetup(st *store.Store, a tui.SetupAnswers) (store.Settings, error) {
 		if err := st.SetTrainerPIN(a.PIN); err != nil {
 			return set, err
 		}
+	}
+	if err := st.SaveCentre(store.Centre{Name: a.Centre, Trainer: a.Trainer}); err != nil {
+		return set, err
+	}
+	// The centre's key, which signs its certificates, is made here once.
+	if _, err := st.CentreKey(); err != nil {
+		return set, err
 	}
 	return set, st.SaveSettings(set)
 }

@@ -83,13 +83,20 @@ func TestSetupSavesWhatTheKioskStartsWith(t *testing.T) {
 		waitOut(t, tm, "Class address")
 		tm.Type(" 192.168.1.23 ")
 		tm.Send(keyType(tea.KeyEnter))
+		waitOut(t, tm, "Name of the centre")
+		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Centro Cívico La Almozara ")}) // Type sends bytes
+		tm.Send(keyType(tea.KeyEnter))
+		waitOut(t, tm, "Name of the trainer")
+		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Íñigo Pérez")})
+		tm.Send(keyType(tea.KeyEnter))
 		waitOut(t, tm, "Font size")
 		tm.Send(keyType(tea.KeyEnter))
 	})
 	code, out, errOut := runAula(t, "setup", "--data", data, "--lang", "es")
 	wantCode(t, code, exitOK, out, errOut)
 	for _, want := range []string{"Done. The settings are saved in", "Language: English", "Kiosk mode: on",
-		"Trainer PIN: saved.", "Class: https://192.168.1.23:7420", "To start Aula, run: aula --data "} {
+		"Trainer PIN: saved.", "Class: https://192.168.1.23:7420", "To start Aula, run: aula --data ",
+		"Certificates: issued by Centro Cívico La Almozara; trainer: Íñigo Pérez."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("setup says:\n%s\nwant %q", out, want)
 		}
@@ -109,6 +116,9 @@ func TestSetupSavesWhatTheKioskStartsWith(t *testing.T) {
 	}
 	if ok, err := st.CheckTrainerPIN("2468"); !ok || err != nil {
 		t.Errorf("CheckTrainerPIN(2468) = %v, %v", ok, err)
+	}
+	if c, err := st.Centre(); err != nil || c != (store.Centre{Name: "Centro Cívico La Almozara", Trainer: "Íñigo Pérez"}) {
+		t.Errorf("centre = %+v, %v", c, err)
 	}
 
 	// The kiosk starts as set up; flags given win.
@@ -189,6 +199,9 @@ func TestSetupKeepsTheTrainerPINAndEscSavesNothing(t *testing.T) {
 		waitOut(t, tm, "¿Cambiar el PIN")
 		tm.Send(keyType(tea.KeyEnter)) // No
 		waitOut(t, tm, "Dirección de la clase")
+		tm.Send(keyType(tea.KeyEnter))
+		waitOut(t, tm, "Nombre del centro")
+		tm.Send(keyType(tea.KeyEnter))
 		tm.Send(keyType(tea.KeyEnter))
 		waitOut(t, tm, "Tamaño de letra")
 		tm.Send(keyType(tea.KeyEnter))

@@ -22,7 +22,7 @@ func sample() []store.LearnerProgress {
 
 func TestRowsAndFormats(t *testing.T) {
 	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
-	rows := Rows(sample(), lib.Catalog("en"))
+	rows := RowsIn(sample(), lib.Catalog("en"), time.UTC)
 	if len(rows) != 1 {
 		t.Fatalf("rows = %d", len(rows))
 	}
@@ -69,5 +69,74 @@ func checkJSON(t *testing.T, rows []Row) {
 	buf.Reset()
 	if err := Write(&buf, "json", nil); err != nil || bytes.TrimSpace(buf.Bytes())[0] != '[' {
 		t.Fatalf("an empty report should be an empty JSON list, got %q", buf.String())
+	}
+}
+
+// Times are the trainer's local time, with the zone stated; a learner
+// with no activity yet is listed; the columns of before stay, in order.
+func TestReportLocalTimeAndLearnersWithoutActivity(t *testing.T) {
+	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
+	all := append(sample(), store.LearnerProgress{Learner: store.Learner{ID: 2, Name: "Bruno"}})
+	madrid := time.FixedZone("CET", 3600)
+	rows := RowsIn(all, lib.Catalog("es"), madrid)
+	if len(rows) != 2 {
+		t.Fatalf("rows = %+v, want Lucía's lesson and Bruno", rows)
+	}
+	if got := rows[0].LastActivity.Format(time.RFC3339); got != "2026-03-02T11:00:00+01:00" || rows[0].TimeZone != "CET" {
+		t.Errorf("last activity = %s %s, want 11:00 CET", got, rows[0].TimeZone)
+	}
+	if b := rows[1]; b.Learner != "Bruno" || b.Status != "not_started" || b.Lesson != "" || !b.LastActivity.IsZero() {
+		t.Errorf("Bruno's row = %+v", b)
+	}
+}
+
+func localRows(t *testing.T) []Row {
+	t.Helper()
+	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
+	all := append(sample(), store.LearnerProgress{Learner: store.Learner{ID: 2, Name: "Bruno"}})
+	return RowsIn(all, lib.Catalog("es"), time.FixedZone("CET", 3600))
+}
+
+func TestReportCSVKeepsItsColumnsAndAddsTheZone(t *testing.T) {
+	rows := localRows(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, "csv", rows); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := []string{"learner", "lesson", "title", "status", "steps_done", "steps", "attempts", "hints", "time_spent_seconds", "last_activity", "laptop"}
+	for i, h := range before {
+		if recs[0][i] != h {
+			t.Fatalf("column %d is %q, was %q: columns are added, never renamed or moved", i, recs[0][i], h)
+		}
+	}
+	if recs[0][len(before)] != "time_zone" {
+		t.Errorf("header = %v", recs[0])
+	}
+	if recs[1][9] != "2026-03-02T11:00:00+01:00" || recs[1][11] != "CET" {
+		t.Errorf("Lucía's CSV row = %v", recs[1])
+	}
+	if recs[2][0] != "Bruno" || recs[2][3] != "not_started" || recs[2][9] != "" {
+		t.Errorf("Bruno's CSV row = %v", recs[2])
+	}
+}
+
+func TestReportJSONSaysNoActivityAsNull(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "json", localRows(t)); err != nil {
+		t.Fatal(err)
+	}
+	var back []map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back[0]["last_activity"] != "2026-03-02T11:00:00+01:00" || back[0]["time_zone"] != "CET" {
+		t.Errorf("Lucía in JSON = %v", back[0])
+	}
+	if v, ok := back[1]["last_activity"]; !ok || v != nil || back[1]["status"] != "not_started" {
+		t.Errorf("Bruno in JSON = %v; want last_activity null", back[1])
 	}
 }

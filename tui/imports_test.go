@@ -24,7 +24,8 @@ var layers = map[string][]string{
 	"aula/lessons/judge":     {"aula/lessons/validate"},                       // the contract of a kind's judge
 	"aula/lessons/kinds/":    {"aula/lessons/judge", "aula/lessons/validate"}, // one judge per folder; never lessons, never each other
 	"aula/classroom":         {"aula/store"},
-	"aula/report":            {"aula/lessons", "aula/lessons/", "aula/store"},
+	"aula/report":            {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/lessons/", "aula/store"},
+	"aula/certificate":       {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/lessons/", "aula/store"},
 	"aula/xapi":              {"aula/classroom", "aula/lessons", "aula/lessons/", "aula/store"},
 	"aula/internal/":         {},                                              // main's helpers (termbg: the terminal's background before Bubble Tea asks)
 	"aula/tools/":            {"aula/lessons", "aula/lessons/", "aula/store"}, // tools/outside: the measurement from outside; tools/limits: the size limits
@@ -33,7 +34,7 @@ var layers = map[string][]string{
 	"aula/tui/exercise":      {"aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/ui"},
 	"aula/tui/kinds/":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/exercise", "aula/tui/ui", "aula/tui/internal/tuitest"},
 	"aula/tui/kinds":         {"aula/lessons", "aula/lessons/", "aula/tui/exercise", "aula/tui/kinds/", "aula/tui/ui"},
-	"aula/tui/player":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
+	"aula/tui/player":        {"aula/certificate", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
 	"aula/tui/screens":       {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/ui"},
 	"aula/tui/dashboard":     {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/ui", "aula/tui/internal/tuitest"},
 	"aula/tui/internal/":     {"aula/lessons", "aula/lessons/"},

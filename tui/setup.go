@@ -24,6 +24,8 @@ type SetupAnswers struct {
 	PIN       string // the new trainer PIN; "" keeps the one there is
 	PINAgain  string
 	Hub       string // as typed; "" for no class
+	Centre    string // the centre's name, printed on certificates
+	Trainer   string // the trainer's name, printed on certificates
 }
 
 // SetupLanguageForm asks the language, each one named in itself.
@@ -82,6 +84,12 @@ func SetupForm(a *SetupAnswers, hasPIN bool, goos string) *huh.Form {
 				}
 				return nil
 			}),
+		),
+		huh.NewGroup(
+			huh.NewInput().Title(cat.T("setup_centre")).Description(cat.T("setup_centre_text")).
+				Value(&a.Centre).CharLimit(store.MaxCentreName),
+			huh.NewInput().Title(cat.T("setup_trainer")).Description(cat.T("setup_trainer_text")).
+				Value(&a.Trainer).CharLimit(store.MaxCentreName),
 		),
 		huh.NewGroup(
 			huh.NewNote().Title(cat.T("setup_font")).Description(font).Next(true).NextLabel(cat.T("setup_save")),

@@ -93,12 +93,20 @@ func TestSetupFormFirstTime(t *testing.T) {
 	r.typeText("192.168.1.23")
 	r.enter()
 
+	r.waitFor("Name of the centre", "printed on certificates")
+	r.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Centro Cívico La Almozara")})
+	r.enter()
+	r.waitFor("Name of the trainer")
+	r.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Íñigo Pérez")}) // typeText sends bytes
+	r.enter()
+
 	r.waitFor("Font size", "Preferences")
 	r.enter()
 	if st := r.finish(); st != huh.StateCompleted {
 		t.Fatalf("state %v, want completed", st)
 	}
-	want := SetupAnswers{Lang: "en", Kiosk: true, PIN: "123456", PINAgain: "123456", Hub: "192.168.1.23"}
+	want := SetupAnswers{Lang: "en", Kiosk: true, PIN: "123456", PINAgain: "123456", Hub: "192.168.1.23",
+		Centre: "Centro Cívico La Almozara", Trainer: "Íñigo Pérez"}
 	if a != want {
 		t.Errorf("answers %+v, want %+v", a, want)
 	}
@@ -113,6 +121,9 @@ func TestSetupFormKeepsTheTrainerPINUnlessAsked(t *testing.T) {
 	r.enter() // No, the default
 	r.waitFor("Dirección de la clase")
 	r.enter() // keep it
+	r.waitFor("Nombre del centro")
+	r.enter()
+	r.enter()
 	r.waitFor("Tamaño de letra", "Windows")
 	r.enter()
 	if st := r.finish(); st != huh.StateCompleted {

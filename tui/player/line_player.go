@@ -107,7 +107,7 @@ func (p *Player) lineSummary() access.Frame {
 		lines = append(lines, "- "+l)
 	}
 	lines = append(lines, access.Numbered(p.summaryChoices())...)
-	return access.Frame{Key: "summary:" + p.Lesson.ID, Lines: lines, Prompt: cat.T("line_type_number")}
+	return access.Frame{Key: "summary:" + p.Lesson.ID, Lines: lines, Prompt: cat.T("line_type_number"), News: p.certificateNews()}
 }
 
 // LineInput takes one line typed in accessible mode.

@@ -59,6 +59,7 @@ type Player struct {
 	// resumeDlg offers to go back to the page a crash took the learner
 	// away from (a form), with the practice data filled in again.
 	resumeDlg *ui.Dialog
+	cert      *certificateMsg // the certificate the lesson earned (certificate.go)
 }
 
 // NewPlayer opens lesson l at the step its progress p reached; next is the lesson offered after it.
@@ -138,6 +139,9 @@ func (p *Player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
 
 // Update handles keys and clicks meant for the screen.
 func (p *Player) Update(msg tea.Msg) tea.Cmd {
+	if p.takeCertificate(msg) {
+		return nil
+	}
 	if p.Finished {
 		return p.summaryUpdate(msg)
 	}
@@ -360,7 +364,7 @@ func (p *Player) advance() tea.Cmd {
 	p.Wipe()
 	p.Finished = true
 	p.scroll = 0
-	return p.record(store.LessonDone, nil)
+	return tea.Batch(p.record(store.LessonDone, nil), p.issueCertificates()) // the certificate is read after the write
 }
 
 // afterSummary leaves the summary for the next lesson or the home screen.
@@ -604,6 +608,7 @@ func (p *Player) viewSummary() string {
 		parts = append(parts, wrap.Render("  • "+l))
 	}
 	parts = append(parts, "")
+	parts = append(parts, p.certificateLines()...)
 	if p.next != nil {
 		parts = append(parts, wrap.Render(cat.T("next_lesson_is", "Title", p.next.Title)), "",
 			focusMark(!p.onHome)+ui.Button(c, "btn-next-lesson", cat.T("btn_next_lesson"), !p.onHome)+" "+

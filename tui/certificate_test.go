@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"aula/store"
+	"aula/tui/ui"
+)
+
+// finishing the last lesson of an itinerary saves the learner's
+// certificate, and the summary says where, with the USB stick hint.
+func TestCertificateReadyOnTheSummary(t *testing.T) {
+	for _, tc := range []struct{ lang, ready, where, usb string }{
+		{"es", "Tu certificado está listo", "Está guardado en:", "memoria USB"},
+		{"en", "Your certificate is ready", "It is saved in:", "USB stick"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			data := t.TempDir()
+			st := openStore(t, data)
+			t.Cleanup(func() { st.Close() })
+			if err := st.SaveCentre(store.Centre{Name: "Centro Cívico La Almozara"}); err != nil {
+				t.Fatal(err)
+			}
+			d := newDriverOn(t, st, tc.lang, "")
+			d.signUp("Begoña")
+			id := d.m.c.Learner.ID
+			// The first two lessons of primeros-pasos are done already.
+			for _, l := range []string{"usar-aula", "teclado"} {
+				n := len(d.m.c.Lessons.Lessons[l].Steps)
+				if _, err := st.Record(store.Event{Learner: id, Kind: store.LessonDone, Lesson: l, Step: "final", StepIndex: n - 1, Steps: n, At: d.clock.Now()}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d.send(ui.OpenLessonMsg{ID: "seguridad-basica"})
+			for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+				if d.player().Step().NeedsAnswer() {
+					d.answerRight()
+				}
+				d.keys("enter")
+			}
+			if d.player().Step().NeedsAnswer() {
+				d.answerRight()
+			}
+			d.keys("enter")
+			d.must(tc.ready, tc.where, tc.usb)
+			// With a data folder of its own (--data), beside it.
+			want := filepath.Join(data, "certificates", "aula-primeros-pasos-Begoña.pdf")
+			flat := strings.Join(strings.Fields(d.view()), "")
+			if !strings.Contains(flat, strings.ReplaceAll(want, " ", "")) {
+				t.Errorf("the summary does not say %s:\n%s", want, d.view())
+			}
+			if fi, err := os.Stat(want); err != nil || fi.Size() < 1000 {
+				t.Fatalf("the certificate was not saved: %v", err)
+			}
+			os.Remove(want)
+
+			// Accessible mode says it too.
+			if f := d.player().LineView(); len(f.News) == 0 || !strings.Contains(f.News[0].Text, tc.ready) {
+				t.Errorf("accessible mode does not say the certificate: %+v", f.News)
+			}
+		})
+	}
+}
+
+// A lesson that does not finish an itinerary says nothing about one.
+func TestNoCertificateBeforeTheItineraryIsFinished(t *testing.T) {
+	d := newDriver(t, "en")
+	d.signUp("Ana")
+	d.send(ui.OpenLessonMsg{ID: "usar-aula"})
+	for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+		if d.player().Step().NeedsAnswer() {
+			d.answerRight()
+		}
+		d.keys("enter")
+	}
+	d.keys("enter")
+	d.must("Lesson finished!")
+	d.mustNot("certificate")
+}
