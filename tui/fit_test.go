@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aula/store"
+	"aula/tui/internal/tuitest"
+	"aula/tui/kinds/form"
+	"aula/tui/player"
+	"aula/tui/ui"
+)
+
+// looks are the ways a learner can set Aula up that change the layout:
+// the default, and the large layout with high contrast.
+var looks = map[string]store.Prefs{
+	"default":        {},
+	"large-contrast": {Large: true, Theme: ui.ThemeHighContrast},
+}
+
+// driverLooking starts a kiosk at w×h in lang for one learner with prefs p,
+// signed in at home.
+func driverLooking(t *testing.T, lang string, p store.Prefs, w, h int) *driver {
+	t.Helper()
+	st := openStore(t, t.TempDir())
+	t.Cleanup(func() { st.Close() })
+	learnerWith(p, "", 0, 0)(t, st)
+	d := newDriverOn(t, st, lang, "")
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d.settle()
+	return d
+}
+
+// footerKeys checks the keys line (the last line) of the screen: never a
+// silent "…", F1 always, and Esc and F7 whenever the screen has them.
+func footerKeys(t *testing.T, d *driver, where string) {
+	t.Helper()
+	v := d.view()
+	lines := strings.Split(v, "\n")
+	last := lines[len(lines)-1]
+	if strings.Contains(last, "…") {
+		t.Fatalf("%s: the keys line is cut: %q\n%s", where, last, v)
+	}
+	if !strings.Contains(last, "F1 ") {
+		t.Fatalf("%s: no F1 on the keys line: %q", where, last)
+	}
+	var keys []key.Binding
+	if d.m.overlay == nil {
+		keys = d.m.scr.Keys()
+	}
+	for _, k := range keys {
+		if k.Help().Key == "Esc" && !strings.Contains(last, "Esc ") {
+			t.Fatalf("%s: the screen has Esc but the keys line does not show it: %q\n%s", where, last, v)
+		}
+	}
+	if g, ok := d.m.scr.(ui.Glossed); ok && d.m.overlay == nil && len(g.GlossaryTerms()) > 0 && !strings.Contains(last, "F7 ") {
+		t.Fatalf("%s: the screen has glossary words but the keys line has no F7: %q\n%s", where, last, v)
+	}
+}
+
+// At 80 columns, in every look and both languages, the footer of every
+// step of the first lesson of each path shows the essential keys and is
+// never cut with "…" (it hid Esc and F7).
+func TestFooterShowsTheEssentialKeysAt80Columns(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"es", "en"} {
+		for look, p := range looks {
+			for _, it := range tuitest.Library(t).Catalog(lang).Itineraries {
+				d := driverLooking(t, lang, p, 80, 24)
+				where := lang + "/" + look + "/" + it.LessonIDs[0]
+				footerKeys(t, d, where+" home")
+				d.send(ui.OpenLessonMsg{ID: it.LessonIDs[0]})
+				for i := 0; i < 30 && inLesson(d); i++ {
+					footerKeys(t, d, where+" step "+d.player().Step().ID)
+					if _, ok := d.player().Ex.(*form.FormExercise); ok {
+						break // the form is answered page by page in its own tests
+					}
+					d.answerRight()
+					footerKeys(t, d, where+" answered "+d.player().Step().ID)
+					d.keys("enter")
+				}
+			}
+		}
+	}
+}
+
+// inLesson says whether the lesson player is on screen, not yet finished.
+func inLesson(d *driver) bool {
+	d.settle()
+	p, ok := d.m.scr.(*player.Player)
+	return ok && !p.Finished
+}
