@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -92,4 +93,63 @@ func inLesson(d *driver) bool {
 	d.settle()
 	p, ok := d.m.scr.(*player.Player)
 	return ok && !p.Finished
+}
+
+// walkList presses down n times, then up n times, and fails when the
+// selection ("▶") leaves the screen.
+func walkList(t *testing.T, d *driver, n int, where string) {
+	t.Helper()
+	for i, k := range append(repeat("down", n), repeat("up", n)...) {
+		d.keys(k)
+		if v := d.view(); !strings.Contains(v, "▶") {
+			t.Fatalf("%s: after %d keys the selection is off the screen:\n%s", where, i+1, v)
+		}
+	}
+}
+
+func repeat(k string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = k
+	}
+	return out
+}
+
+// Every list (home, a lesson list, all lessons, settings, who are you)
+// scrolls and keeps the selection in view, in every look, at 80×24 and at
+// the smallest size: in the large layout at 80×24 "Join the class" was off
+// the screen and the cursor disappeared on it.
+func TestEveryListKeepsTheSelectionVisible(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"es", "en"} {
+		for look, p := range looks {
+			for _, size := range [][2]int{{80, 24}, {ui.MinWidth, ui.MinHeight}} {
+				where := fmt.Sprintf("%s/%s/%dx%d", lang, look, size[0], size[1])
+				st := openStore(t, t.TempDir())
+				t.Cleanup(func() { st.Close() })
+				for _, name := range []string{"Ana", "Begoña", "Carmen", "Dolores", "Encarna", "Felisa", "Gloria", "Herminia"} {
+					l, err := st.AddLearner(name, "")
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := st.SetPrefs(l.ID, p); err != nil {
+						t.Fatal(err)
+					}
+				}
+				d := newDriverWith(t, st, Config{Lang: lang, Class: &fakeClass{}})
+				d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				walkList(t, d, 10, where+" who are you")
+				d.keys("enter") // Ana: her look from now on
+				join := map[string]string{"es": "Unirme a la clase", "en": "Join the class"}[lang]
+				d.keys("up") // the last row: join the class
+				d.must("▶ " + join)
+				d.keys("down")
+				walkList(t, d, 9, where+" home")
+				d.send(ui.OpenListMsg{})
+				walkList(t, d, 21, where+" all lessons")
+				d.send(ui.OpenSettingsMsg{})
+				walkList(t, d, 6, where+" settings")
+			}
+		}
+	}
 }

@@ -69,9 +69,9 @@ type Dashboard struct {
 	refreshing bool // a read is under way
 
 	view   dashView
-	Cursor int    // the selected row
-	selID  uint64 // the selected learner, kept when rows move
-	offset int    // the first row on screen
+	Cursor int       // the selected row
+	selID  uint64    // the selected learner, kept when rows move
+	scroll ui.Scroll // the rows' window (its Top is the first row on screen)
 
 	detail     *classroom.Detail
 	detailID   uint64
@@ -255,7 +255,8 @@ func (d *Dashboard) gotSnapshot(msg DashSnapshotMsg) tea.Cmd {
 func (d *Dashboard) select_(i int) {
 	n := len(d.snap.Rows)
 	if n == 0 {
-		d.Cursor, d.selID, d.offset = 0, 0, 0
+		d.Cursor, d.selID = 0, 0
+		d.scroll.Home()
 		return
 	}
 	d.Cursor = ui.Clamp(i, 0, n-1)
@@ -268,16 +269,10 @@ func (d *Dashboard) keepVisible() {
 	room := d.ListRoom()
 	n := len(d.snap.Rows)
 	if room < 1 || n <= room {
-		d.offset = 0
+		d.scroll.Home()
 		return
 	}
-	if d.Cursor < d.offset {
-		d.offset = d.Cursor
-	}
-	if d.Cursor >= d.offset+room {
-		d.offset = d.Cursor - room + 1
-	}
-	d.offset = ui.Clamp(d.offset, 0, n-room)
+	d.scroll.Keep(d.Cursor, d.Cursor, n, room)
 }
 
 // selected is the selected learner's row.

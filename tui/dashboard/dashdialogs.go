@@ -107,7 +107,7 @@ type lessonPicker struct {
 	lessons []*lessons.Lesson
 	cursor  int
 	pick    func(*lessons.Lesson) tea.Msg
-	offset  int
+	scroll  ui.Scroll
 }
 
 func newLessonPicker(c *ui.Common, title string, pick func(*lessons.Lesson) tea.Msg) *lessonPicker {
@@ -178,16 +178,7 @@ func (p *lessonPicker) View(width, height int) string {
 	}
 	// The box has a border and a title, a blank line and a cancel button.
 	room := max(height-6, 1)
-	if len(rows) > room {
-		if p.cursor < p.offset {
-			p.offset = p.cursor
-		}
-		if p.cursor >= p.offset+room {
-			p.offset = p.cursor - room + 1
-		}
-		p.offset = ui.Clamp(p.offset, 0, len(rows)-room)
-		rows = rows[p.offset : p.offset+room]
-	}
+	rows = p.scroll.KeepWindow(rows, p.cursor, p.cursor, room)
 	parts := append([]string{st.Title.Render(ui.Truncate(p.title, inner)), ""}, rows...)
 	parts = append(parts, "", p.c.Zones.Mark("dpick-cancel", "  [ "+cat.T("dbtn_cancel")+" ]"))
 	box := st.Dialog.Padding(0, 1).Width(inner + 4).Render(strings.Join(parts, "\n"))

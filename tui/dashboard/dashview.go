@@ -193,8 +193,8 @@ func (d *Dashboard) summary() string {
 		parts = append(parts, st.Bad.Render(cat.T("dsum_paused")))
 	}
 	if room := d.ListRoom(); d.view == viewList && room > 0 && len(d.snap.Rows) > room {
-		end := min(d.offset+room, len(d.snap.Rows))
-		parts = append(parts, st.Dim.Render(cat.T("dsum_showing", "From", d.offset+1, "To", end)))
+		end := min(d.scroll.Top+room, len(d.snap.Rows))
+		parts = append(parts, st.Dim.Render(cat.T("dsum_showing", "From", d.scroll.Top+1, "To", end)))
 	}
 	return strings.Join(parts, st.Dim.Render(" · "))
 }
