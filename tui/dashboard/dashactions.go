@@ -152,7 +152,7 @@ func (d *Dashboard) mouse(msg tea.MouseMsg) tea.Cmd {
 		case viewList:
 			d.select_(d.Cursor + step)
 		case viewDetail:
-			d.detailOff = max(d.detailOff+step, 0)
+			d.detailScroll.By(step)
 		}
 		return nil
 	}

@@ -73,11 +73,11 @@ type Dashboard struct {
 	selID  uint64    // the selected learner, kept when rows move
 	scroll ui.Scroll // the rows' window (its Top is the first row on screen)
 
-	detail     *classroom.Detail
-	detailID   uint64
-	detailErr  bool
-	detailBusy bool
-	detailOff  int // first line of the detail on screen
+	detail       *classroom.Detail
+	detailID     uint64
+	detailErr    bool
+	detailBusy   bool
+	detailScroll ui.Scroll // the detail's window
 
 	trouble       string // the lesson in the class view
 	troublePicked bool   // the trainer chose it (else: the most common)
@@ -385,17 +385,16 @@ func (d *Dashboard) detailKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		d.view = viewList
 	case key.Matches(msg, k.Up):
-		d.detailOff--
+		d.detailScroll.By(-1)
 	case key.Matches(msg, k.Down):
-		d.detailOff++
+		d.detailScroll.By(1)
 	case key.Matches(msg, dk.PageUp):
-		d.detailOff -= page
+		d.detailScroll.By(-page)
 	case key.Matches(msg, dk.PageDown):
-		d.detailOff += page
+		d.detailScroll.By(page)
 	default:
 		return d.learnerAction(msg)
 	}
-	d.detailOff = max(d.detailOff, 0) // the upper end is clamped when drawing
 	return nil
 }
 
@@ -432,7 +431,7 @@ func (d *Dashboard) openDetail() tea.Cmd {
 	if d.detailID != r.ID {
 		d.detail, d.detailErr = nil, false
 	}
-	d.view, d.detailID, d.detailOff = viewDetail, r.ID, 0
+	d.view, d.detailID, d.detailScroll = viewDetail, r.ID, ui.Scroll{}
 	d.detailBusy = false // a late answer for another learner is ignored by id
 	return d.loadDetail(r.ID)
 }

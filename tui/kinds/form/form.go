@@ -44,15 +44,15 @@ type FormExercise struct {
 
 	Page     int // the page shown; len(Pages) is the review page
 	stage    formStage
-	Focus    int    // index into targets()
-	popup    popup  // a panel over the page
-	popupKey string // the field the popup belongs to
-	pickAt   int    // the highlighted line of the popup
-	summary  bool   // the error summary is on (after a blocked Next)
-	showTop  bool   // right after a blocked Next: the summary on screen if the focus fits too
-	Back     bool   // came from the review page: Next returns to it
-	scroll   int    // first line of the page body on screen
-	pageDone []bool // pages left with a valid Next: they survive a timeout
+	Focus    int       // index into targets()
+	popup    popup     // a panel over the page
+	popupKey string    // the field the popup belongs to
+	pickAt   int       // the highlighted line of the popup
+	summary  bool      // the error summary is on (after a blocked Next)
+	showTop  bool      // right after a blocked Next: the summary on screen if the focus fits too
+	Back     bool      // came from the review page: Next returns to it
+	scroll   ui.Scroll // the page body's window
+	pageDone []bool    // pages left with a valid Next: they survive a timeout
 
 	touched   bool       // the learner changed something: leaving asks first
 	dlg       *ui.Dialog // asks before leaving the lesson with answers typed
@@ -164,7 +164,7 @@ func (e *FormExercise) reviewPage() int { return len(e.form.Pages) }
 
 // EnterPage shows page i with the focus on its first target.
 func (e *FormExercise) EnterPage(i int) {
-	e.Page, e.Focus, e.scroll, e.summary, e.popup = i, 0, 0, false, popNone
+	e.Page, e.Focus, e.scroll, e.summary, e.popup = i, 0, ui.Scroll{}, false, popNone
 	e.focusField()
 }
 
@@ -213,9 +213,9 @@ func (e *FormExercise) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, e.keys.Mark):
 			e.receipt.saved = true
 		case msg.Type == tea.KeyDown, msg.Type == tea.KeyPgDown:
-			e.scroll++ // a receipt taller than the screen
+			e.scroll.By(1) // a receipt taller than the screen
 		case msg.Type == tea.KeyUp, msg.Type == tea.KeyPgUp:
-			e.scroll = max(e.scroll-1, 0)
+			e.scroll.By(-1)
 		}
 		return nil
 	}

@@ -38,10 +38,10 @@ func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 	}
 	switch {
 	case msg.Button == tea.MouseButtonWheelDown && e.stage == stReceipt:
-		e.scroll++
+		e.scroll.By(1)
 		return nil
 	case msg.Button == tea.MouseButtonWheelUp && e.stage == stReceipt:
-		e.scroll = max(e.scroll-1, 0)
+		e.scroll.By(-1)
 		return nil
 	case msg.Button == tea.MouseButtonWheelDown:
 		e.move(1)
