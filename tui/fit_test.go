@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"aula/store"
 	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/form"
@@ -150,6 +152,37 @@ func TestEveryListKeepsTheSelectionVisible(t *testing.T) {
 				d.send(ui.OpenSettingsMsg{})
 				walkList(t, d, 6, where+" settings")
 			}
+		}
+	}
+}
+
+// widestWidth is the most cells a terminal may give line: every code
+// point on its own (tmux draws 👍🏽 as 👍 and 🏽, 4 cells; others in 2).
+func widestWidth(line string) int {
+	w := 0
+	for _, r := range ansi.Strip(line) {
+		w += tuitest.LipglossWidth(string(r))
+	}
+	return w
+}
+
+// A shown password with a skin tone or joiners (👍🏽, 👨‍👩‍👧) fits the line
+// on every terminal: in tmux the line was wider than the window, the
+// header scrolled off and lines repeated.
+func TestShownEmojiPasswordFitsEveryTerminal(t *testing.T) {
+	t.Parallel()
+	for _, w := range []int{80, ui.MinWidth} {
+		d := atPasswordStep(t, t.TempDir(), "es")
+		d.send(tea.WindowSizeMsg{Width: w, Height: 24})
+		d.keys("f3", "hola👍🏽👨‍👩‍👧mundo👍🏽👍🏽👨‍👩‍👧🇪🇸")
+		v := d.view()
+		for i, line := range strings.Split(v, "\n") {
+			if lw := widestWidth(line); lw > w {
+				t.Fatalf("%d columns: line %d may take %d cells:\n%s", w, i, lw, v)
+			}
+		}
+		if w == 80 {
+			d.must("hola👍")
 		}
 	}
 }

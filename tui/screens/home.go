@@ -232,5 +232,5 @@ func (h *Home) itineraryLine(id string, w int) string {
 		words = "✔ " + c.Cat.T("itinerary_done")
 	}
 	barW := ui.Clamp(w-2-28-1-2-lipgloss.Width(words), 6, 20) // pointer, title, bar, words
-	return fmt.Sprintf("%-28s %s  %s", ui.Truncate(it.Title, 28), ui.ProgressBar(c, done, total, barW), words)
+	return ui.PadRight(ui.Truncate(it.Title, 28), 28) + " " + ui.ProgressBar(c, done, total, barW) + "  " + words
 }

@@ -142,7 +142,7 @@ func (ll *LessonList) View() string {
 		if i == ll.cursor {
 			pointer = "▶ "
 		}
-		row := fmt.Sprintf("%s%*d. %-*s  %s", pointer, numW, i+1, titleW, ui.Truncate(l.Title, titleW), states[i])
+		row := fmt.Sprintf("%s%*d. ", pointer, numW, i+1) + ui.PadRight(ui.Truncate(l.Title, titleW), titleW) + "  " + states[i]
 		row = lipgloss.NewStyle().MaxWidth(w).Render(row)
 		if i == ll.cursor {
 			row = st.Cursor.Render(row)
