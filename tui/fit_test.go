@@ -186,3 +186,34 @@ func TestShownEmojiPasswordFitsEveryTerminal(t *testing.T) {
 		}
 	}
 }
+
+// The bullets of "Today you learnt" hang: a line that goes on from a
+// bullet starts under its text, not under the bullet.
+func TestSummaryBulletsHang(t *testing.T) {
+	t.Parallel()
+	const lesson = "contrasenas-fuertes"
+	st := openStore(t, t.TempDir())
+	t.Cleanup(func() { st.Close() })
+	l, _ := tuitest.Library(t).Catalog("es").Lesson(lesson)
+	learnerAt(lesson, len(l.Steps), len(l.Steps)-1)(t, st)
+	d := newDriverOn(t, st, "es", lesson)
+	d.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: 40})
+	d.keys("enter")
+	d.must("Hoy has aprendido")
+	v := d.view()
+	lines := strings.Split(v, "\n")
+	in := false
+	for _, line := range lines {
+		text := strings.TrimRight(line, " ")
+		switch {
+		case strings.Contains(text, "Hoy has aprendido"):
+			in = true
+		case !in:
+		case strings.TrimSpace(text) == "":
+			in = false
+		case strings.HasPrefix(strings.TrimSpace(text), "•"):
+		case !strings.HasPrefix(text, "     "): // the frame's margin (1), then under the bullet's text (4)
+			t.Fatalf("a bullet goes on without hanging: %q\n%s", text, v)
+		}
+	}
+}

@@ -336,7 +336,7 @@ func (d *Dashboard) otherLesson(next bool) {
 func (d *Dashboard) troubleLines(w int) []string {
 	st, cat := d.C.Styles, d.C.Cat
 	fit := lipgloss.NewStyle().MaxWidth(w)
-	wrap := lipgloss.NewStyle().Width(min(w, ui.MaxTextWidth+20))
+	wrap := ui.Wrapper(min(w, ui.MaxTextWidth+20))
 	if !d.loaded {
 		return []string{st.Dim.Render(cat.T("loading"))}
 	}

@@ -192,7 +192,7 @@ type dashHelp struct{ *ui.HelpOverlay }
 func (h dashHelp) View(width, height int) string {
 	st, cat := h.C.Styles, h.C.Cat
 	w := min(width, ui.MaxTextWidth+20)
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	items := h.C.KeyHelp(h.Bindings)
 	head := []string{st.Title.Render(cat.T("help_title")), ""}
 	head = append(head, strings.Split(wrap.Render(h.Text), "\n")...)

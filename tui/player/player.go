@@ -407,7 +407,7 @@ func (p *Player) View() string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.TextWidth()
 	s := p.Step()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 
 	var parts []string
 	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps))))
@@ -459,7 +459,7 @@ func (p *Player) viewFull(f exercise.Full) string {
 // worked example.
 func (p *Player) feedback(w int) string {
 	st, cat, s := p.c.Styles, p.c.Cat, p.Step()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	var lines []string
 	if v := p.Verdict; v != nil {
 		text := p.verdictWords()
@@ -533,14 +533,14 @@ func focusMark(on bool) string {
 func (p *Player) viewSummary() string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.TextWidth()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	parts := []string{
 		st.Good.Render("✔ " + cat.T("lesson_done_title")),
 		st.Title.Render(wrap.Render(p.Lesson.Title)), "",
 		cat.T("learned_label"),
 	}
 	for _, l := range p.Lesson.Learned {
-		parts = append(parts, wrap.Render("  • "+l))
+		parts = append(parts, ui.Wrap("  • "+l, w))
 	}
 	parts = append(parts, "")
 	if p.next != nil {

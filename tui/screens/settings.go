@@ -156,7 +156,7 @@ func (s *Settings) settingRows() [][3]string {
 func (s *Settings) View() string {
 	c, st, cat := s.c, s.c.Styles, s.c.Cat
 	w := c.TextWidth()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	var pg ui.Page
 	pg.Add(st.Title.Render(cat.T("settings_title")), wrap.Render(cat.T("settings_text")), "")
 	rows := s.settingRows()

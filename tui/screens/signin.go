@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
 	"aula/tui/ui"
@@ -410,7 +409,7 @@ func fourDigits(s string) bool {
 }
 
 // viewWho is the list of learners to pick from, with "add me" last.
-func (s *SignIn) viewWho(wrap lipgloss.Style) []string {
+func (s *SignIn) viewWho(wrap ui.Wrapper) []string {
 	st, cat := s.c.Styles, s.c.Cat
 	var pg ui.Page
 	pg.Fixed(st.Title.Render(cat.T("who_are_you")), wrap.Render(cat.T("who_are_you_text")), "")
@@ -443,7 +442,7 @@ func (s *SignIn) viewWho(wrap lipgloss.Style) []string {
 func (s *SignIn) View() string {
 	st, cat := s.c.Styles, s.c.Cat
 	w := s.c.TextWidth()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	var parts []string
 	add := func(lines ...string) { parts = append(parts, lines...) }
 	switch s.mode {

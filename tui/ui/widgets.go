@@ -73,7 +73,7 @@ func LongDate(c *Common, d time.Time) string {
 // text wrapped beside it, highlighted where the cursor is, clickable under
 // zone, with the layout's gap above every row but the first.
 func WriteOptionRow(b *strings.Builder, c *Common, zone, prefix, text string, width int, first, selected bool) {
-	body := lipgloss.NewStyle().Width(max(width-lipgloss.Width(prefix), 1)).Render(text)
+	body := Wrap(text, max(width-lipgloss.Width(prefix), 1))
 	row := lipgloss.JoinHorizontal(lipgloss.Top, prefix, body)
 	if selected {
 		row = c.Styles.Cursor.Render(row)

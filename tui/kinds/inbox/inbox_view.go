@@ -235,7 +235,7 @@ func (e *InboxExercise) viewReading(w, h int) []string {
 		lw = max(lw, lipgloss.Width(l))
 	}
 	field := func(label, value string, style lipgloss.Style) string {
-		v := lipgloss.NewStyle().Width(max(w-lw-1, 4)).Render(style.Render(value))
+		v := style.Render(ui.Wrap(value, max(w-lw-1, 4)))
 		return lipgloss.JoinHorizontal(lipgloss.Top, st.Dim.Render(pad(label, lw))+" ", v)
 	}
 	var lines []string
@@ -269,7 +269,6 @@ func (e *InboxExercise) viewReading(w, h int) []string {
 // number, and the line it is on can be clicked.
 func (e *InboxExercise) bodyLines(m *mailItem, w int) []string {
 	linkStyle := e.c.Styles.Link
-	wrap := lipgloss.NewStyle().Width(w)
 	var out []string
 	for _, para := range strings.Split(m.body, "\n") {
 		var here []int
@@ -283,7 +282,7 @@ func (e *InboxExercise) bodyLines(m *mailItem, w int) []string {
 			}
 			return ref
 		})
-		lines := strings.Split(wrap.Render(text), "\n")
+		lines := ui.WrapLines(text, w)
 		zoned := map[int]bool{}
 		for _, i := range here {
 			tag := fmt.Sprintf("[%d]", i+1)
