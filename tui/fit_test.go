@@ -217,3 +217,28 @@ func TestSummaryBulletsHang(t *testing.T) {
 		}
 	}
 }
+
+// Every button of the learner's screens is reached with the keys and shows
+// where the focus is ("▶ [ … ]"): the settings' way home, both buttons of
+// the quit dialog and of the lesson summary. (The join screen's button is
+// the one Enter presses from the code box; the dashboard's are tested in
+// its package.)
+func TestEveryButtonIsReachedWithTheKeys(t *testing.T) {
+	t.Parallel()
+	for look, p := range looks {
+		d := driverLooking(t, "en", p, 80, 24)
+		d.send(ui.OpenSettingsMsg{})
+		d.keys("up") // from the first setting, up wraps to the last button
+		d.must("▶ [")
+		d.keys("enter")
+		d.must("Hello, Lucía")
+		d.keys("q")
+		for _, k := range []string{"tab", "tab", "left", "right"} {
+			d.keys(k)
+			if !strings.Contains(d.view(), "▶ [") {
+				t.Fatalf("%s: after %s the quit dialog shows no focus:\n%s", look, k, d.view())
+			}
+		}
+		d.keys("esc")
+	}
+}

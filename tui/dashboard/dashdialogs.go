@@ -129,12 +129,16 @@ func (p *lessonPicker) Update(msg tea.Msg) (tea.Cmd, bool) {
 		switch {
 		case key.Matches(msg, k.Back), key.Matches(msg, k.ForceQuit):
 			return nil, true
-		case n == 0:
-		case key.Matches(msg, k.Up):
-			p.cursor = (p.cursor - 1 + n) % n
-		case key.Matches(msg, k.Down):
-			p.cursor = (p.cursor + 1) % n
+		case key.Matches(msg, k.Up), msg.Type == tea.KeyShiftTab:
+			// The lessons, then the cancel button: every button is reached
+			// with the keys.
+			p.cursor = (p.cursor - 1 + n + 1) % (n + 1)
+		case key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
+			p.cursor = (p.cursor + 1) % (n + 1)
 		case key.Matches(msg, k.Enter):
+			if p.cursor == n {
+				return nil, true // cancel
+			}
 			return p.choose(p.cursor)
 		}
 	case tea.MouseMsg:
@@ -180,7 +184,11 @@ func (p *lessonPicker) View(width, height int) string {
 	room := max(height-6, 1)
 	rows = p.scroll.KeepWindow(rows, p.cursor, p.cursor, room)
 	parts := append([]string{st.Title.Render(ui.Truncate(p.title, inner)), ""}, rows...)
-	parts = append(parts, "", p.c.Zones.Mark("dpick-cancel", "  [ "+cat.T("dbtn_cancel")+" ]"))
+	cancel := "  [ " + cat.T("dbtn_cancel") + " ]"
+	if p.cursor == len(p.lessons) {
+		cancel = st.Cursor.Render("▶ [ " + cat.T("dbtn_cancel") + " ]")
+	}
+	parts = append(parts, "", p.c.Zones.Mark("dpick-cancel", cancel))
 	box := st.Dialog.Padding(0, 1).Width(inner + 4).Render(strings.Join(parts, "\n"))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
 }
