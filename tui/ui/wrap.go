@@ -66,7 +66,7 @@ func wrapPara(para string, w int) []string {
 		}
 		if !empty {
 			lines = append(lines, line)
-			line, lw, empty = hang, len(hang), true
+			line, lw = hang, len(hang)
 		}
 		if lw+ww <= w {
 			line, lw, empty = line+word, lw+ww, false
