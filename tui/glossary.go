@@ -68,10 +68,10 @@ func (g *glossaryOverlay) Keys() []key.Binding { return []key.Binding{g.c.Keys.B
 func (g *glossaryOverlay) View(width, height int) string {
 	st, cat := g.c.Styles, g.c.Cat
 	w := g.c.TextWidth()
-	wrap := lipgloss.NewStyle().Width(max(w-2, 1)).PaddingLeft(2)
+	indent := lipgloss.NewStyle().PaddingLeft(2)
 	lines := []string{st.Title.Render(cat.T("glossary_title")), "", lipgloss.NewStyle().Width(w).Render(cat.T("glossary_text")), ""}
 	for _, t := range g.terms {
-		lines = append(lines, st.Title.Render(st.Glossary.Render(t.Word())), wrap.Render(t.Text))
+		lines = append(lines, st.Title.Render(st.Glossary.Render(t.Word())), indent.Render(ui.Wrap(t.Text, max(w-4, 1))))
 		if g.c.Large {
 			lines = append(lines, "")
 		}

@@ -177,7 +177,7 @@ func (p *pinGate) Keys() []key.Binding {
 func (p *pinGate) View(width, height int) string {
 	st, cat := p.c.Styles, p.c.Cat
 	inner := ui.Clamp(width-8, 10, 60)
-	wrap := lipgloss.NewStyle().Width(inner)
+	wrap := ui.Wrapper(inner)
 	lines := []string{
 		st.Title.Render(cat.T("gate_title")), "",
 		wrap.Render(cat.T("gate_text")), "",
@@ -192,7 +192,7 @@ func (p *pinGate) View(width, height int) string {
 		lines = append(lines, "", wrap.Render(note))
 	}
 	lines = append(lines, "", st.Dim.Render(wrap.Render(cat.T("gate_learner"))))
-	box := st.Dialog.Render(strings.Join(lines, "\n"))
+	box := st.Dialog.Width(inner + st.Dialog.GetHorizontalPadding()).Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
 }
 

@@ -81,7 +81,6 @@ type Model struct {
 	gate      gate       // wrong trainer PINs (kiosk mode)
 	switchTo  modeSwitch // the mode to go on in once this one ends
 	speech    speechState
-	footKeys  footKeys
 }
 
 // modeSwitch is a request to go on in the other mode: the full screen or

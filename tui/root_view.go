@@ -89,44 +89,15 @@ func (m *Model) footer(keys []key.Binding) string {
 	if m.class.paused != nil {
 		keys = nil // no key works until the trainer resumes
 	}
-	help := m.c.Help.ShortHelpView(keys)
 	if len(keys) > 0 {
 		// The glossary (when the screen has underlined words) and read
-		// aloud come last, when there is room for them; F1 lists them always.
+		// aloud come last; the keys line keeps the glossary always.
 		if g, ok := m.scr.(ui.Glossed); ok && m.overlay == nil && len(g.GlossaryTerms()) > 0 {
-			help = m.withKey(help, m.c.Keys.Glossary, w)
+			keys = append(keys, m.c.Keys.Glossary)
 		}
-		help = m.withKey(help, m.c.Keys.ReadAloud, w)
+		keys = append(keys, m.c.Keys.ReadAloud)
 	}
-	return status + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(help)
-}
-
-// withKey adds k to the help line if it fits in w cells, written as the
-// help line writes its keys.
-func (m *Model) withKey(help string, k key.Binding, w int) string {
-	kh := k.Help()
-	c := &m.footKeys
-	if c.styles != m.c.Styles {
-		*c = footKeys{styles: m.c.Styles, text: map[string]string{}, width: map[string]int{}}
-	}
-	more, ok := c.text[kh.Key]
-	if !ok {
-		hs := m.c.Help.Styles
-		more = hs.ShortSeparator.Inline(true).Render(m.c.Help.ShortSeparator) + hs.ShortKey.Inline(true).Render(kh.Key) + " " +
-			hs.ShortDesc.Inline(true).Render(kh.Desc)
-		c.text[kh.Key], c.width[kh.Key] = more, lipgloss.Width(more)
-	}
-	if strings.HasSuffix(help, "…") || lipgloss.Width(help)+c.width[kh.Key] > w {
-		return help
-	}
-	return help + more
-}
-
-// footKeys keeps the keys withKey adds, drawn once per theme.
-type footKeys struct {
-	styles *ui.Styles
-	text   map[string]string
-	width  map[string]int
+	return status + "\n" + ui.KeysLine(m.c, keys, w)
 }
 
 // tooSmall asks for a bigger window, in whatever room there is: the size

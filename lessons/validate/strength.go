@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
 	"github.com/trustelem/zxcvbn/match"
 
 	"aula/lessons/internal/fastzx"
@@ -295,12 +296,17 @@ func PasswordStrength(password, name string) Strength {
 	// that take 2 bytes ("ññññ"); without accents it counts like the
 	// original, which counts characters. The Spanish words are given
 	// with and without accents, so they are still found.
-	res := fastzx.Strength(stripAccents(password), fastzx.Then(names, spanishZX()))
+	plain := stripAccents(password)
+	res := fastzx.Strength(plain, fastzx.Then(names, spanishZX()))
 	st := Strength{Level: Level(clampLevel(res.Score))}
 	zxLevel := st.Level // zxcvbn's own verdict, before Aula's rules
 
 	found := map[string]bool{}
+	chars := []rune(plain) // fastzx's indices count these
 	for _, m := range res.Sequence {
+		if m.Pattern == "repeat" && !wholeRepeat(m, chars) {
+			continue
+		}
 		for _, a := range adviceFor(m, names, len(password)) {
 			found[a] = true
 		}
@@ -316,7 +322,8 @@ func PasswordStrength(password, name string) Strength {
 	if yearPattern.MatchString(password) {
 		found[AdviceHasDate] = true
 	}
-	if utf8.RuneCountInString(password) < MinPasswordLen {
+	// Characters as a person sees them: 👨‍👩‍👧 is one, not five.
+	if uniseg.GraphemeClusterCount(password) < MinPasswordLen {
 		found[AdviceTooShort] = true
 	}
 	if relatedWords(password) {
@@ -400,4 +407,33 @@ func adviceFor(m *match.Match, names []string, length int) []string {
 		out = append(out, AdviceHasDate)
 	}
 	return out
+}
+
+// wholeRepeat says whether a repeat zxcvbn found in chars repeats whole
+// characters as a person sees them. fastzx sees every character outside
+// ASCII as the same placeholder, so two different emoji, or the parts of
+// one ("👍🏽", "👨‍👩‍👧"), looked like "aaa".
+func wholeRepeat(m *match.Match, chars []rune) bool {
+	if m.I < 0 || m.J >= len(chars) || m.I > m.J {
+		return false
+	}
+	tok := chars[m.I : m.J+1]
+	for n := 1; n <= len(tok)/2; n++ {
+		if len(tok)%n == 0 && periodic(tok, n) {
+			whole := uniseg.GraphemeClusterCount(string(tok[:n]))
+			return uniseg.GraphemeClusterCount(string(tok)) == len(tok)/n*whole
+		}
+	}
+	return false
+}
+
+// periodic says whether s is its first n characters repeated (letters
+// compared without case).
+func periodic(s []rune, n int) bool {
+	for i := n; i < len(s); i++ {
+		if unicode.ToLower(s[i]) != unicode.ToLower(s[i-n]) {
+			return false
+		}
+	}
+	return true
 }

@@ -251,3 +251,22 @@ func FuzzPasswordStrength(f *testing.F) {
 		}
 	})
 }
+
+// Emoji with a skin tone or joiners are one character each, as a person
+// sees them: no "repeats like aaa" for two different ones, and the family
+// counts as one character towards the length. The same emoji again is
+// still a repeat.
+func TestPasswordStrengthEmojiAreWholeCharacters(t *testing.T) {
+	for _, pw := range []string{"👍🏽", "👨‍👩‍👧 casa", "hola👍🏽👨‍👩‍👧mundo", "🇪🇸🇫🇷 viaje"} {
+		if s := PasswordStrength(pw, "Lucía"); slices.Contains(s.Advice, AdviceRepeat) {
+			t.Errorf("%q: advice %v says it repeats", pw, s.Advice)
+		}
+	}
+	if s := PasswordStrength("👍🏽👍🏽👍🏽👍🏽", ""); !slices.Contains(s.Advice, AdviceRepeat) {
+		t.Errorf("the same emoji four times: advice %v, want a repeat", s.Advice)
+	}
+	// 13 characters as a person counts them (17 code points).
+	if s := PasswordStrength("nube tren 👨‍👩‍👧 x", ""); !slices.Contains(s.Advice, AdviceTooShort) {
+		t.Errorf("13 characters: advice %v, want too short", s.Advice)
+	}
+}

@@ -152,7 +152,7 @@ func (d *Dashboard) mouse(msg tea.MouseMsg) tea.Cmd {
 		case viewList:
 			d.select_(d.Cursor + step)
 		case viewDetail:
-			d.detailOff = max(d.detailOff+step, 0)
+			d.detailScroll.By(step)
 		}
 		return nil
 	}
@@ -166,8 +166,8 @@ func (d *Dashboard) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 	}
 	if d.view == viewList {
-		end := min(d.offset+d.ListRoom(), len(d.snap.Rows))
-		for i := d.offset; i < end; i++ {
+		end := min(d.scroll.Top+d.ListRoom(), len(d.snap.Rows))
+		for i := d.scroll.Top; i < end; i++ {
 			if z.Get(fmt.Sprintf("drow-%d", i)).InBounds(msg) {
 				d.select_(i)
 				return d.openDetail()

@@ -69,15 +69,15 @@ type Dashboard struct {
 	refreshing bool // a read is under way
 
 	view   dashView
-	Cursor int    // the selected row
-	selID  uint64 // the selected learner, kept when rows move
-	offset int    // the first row on screen
+	Cursor int       // the selected row
+	selID  uint64    // the selected learner, kept when rows move
+	scroll ui.Scroll // the rows' window (its Top is the first row on screen)
 
-	detail     *classroom.Detail
-	detailID   uint64
-	detailErr  bool
-	detailBusy bool
-	detailOff  int // first line of the detail on screen
+	detail       *classroom.Detail
+	detailID     uint64
+	detailErr    bool
+	detailBusy   bool
+	detailScroll ui.Scroll // the detail's window
 
 	trouble       string // the lesson in the class view
 	troublePicked bool   // the trainer chose it (else: the most common)
@@ -257,7 +257,8 @@ func (d *Dashboard) gotSnapshot(msg DashSnapshotMsg) tea.Cmd {
 func (d *Dashboard) select_(i int) {
 	n := len(d.snap.Rows)
 	if n == 0 {
-		d.Cursor, d.selID, d.offset = 0, 0, 0
+		d.Cursor, d.selID = 0, 0
+		d.scroll.Home()
 		return
 	}
 	d.Cursor = ui.Clamp(i, 0, n-1)
@@ -270,16 +271,10 @@ func (d *Dashboard) keepVisible() {
 	room := d.ListRoom()
 	n := len(d.snap.Rows)
 	if room < 1 || n <= room {
-		d.offset = 0
+		d.scroll.Home()
 		return
 	}
-	if d.Cursor < d.offset {
-		d.offset = d.Cursor
-	}
-	if d.Cursor >= d.offset+room {
-		d.offset = d.Cursor - room + 1
-	}
-	d.offset = ui.Clamp(d.offset, 0, n-room)
+	d.scroll.Keep(d.Cursor, d.Cursor, n, room)
 }
 
 // selected is the selected learner's row.
@@ -392,17 +387,16 @@ func (d *Dashboard) detailKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		d.view = viewList
 	case key.Matches(msg, k.Up):
-		d.detailOff--
+		d.detailScroll.By(-1)
 	case key.Matches(msg, k.Down):
-		d.detailOff++
+		d.detailScroll.By(1)
 	case key.Matches(msg, dk.PageUp):
-		d.detailOff -= page
+		d.detailScroll.By(-page)
 	case key.Matches(msg, dk.PageDown):
-		d.detailOff += page
+		d.detailScroll.By(page)
 	default:
 		return d.learnerAction(msg)
 	}
-	d.detailOff = max(d.detailOff, 0) // the upper end is clamped when drawing
 	return nil
 }
 
@@ -439,7 +433,7 @@ func (d *Dashboard) openDetail() tea.Cmd {
 	if d.detailID != r.ID {
 		d.detail, d.detailErr = nil, false
 	}
-	d.view, d.detailID, d.detailOff = viewDetail, r.ID, 0
+	d.view, d.detailID, d.detailScroll = viewDetail, r.ID, ui.Scroll{}
 	d.detailBusy = false // a late answer for another learner is ignored by id
 	return d.loadDetail(r.ID)
 }

@@ -692,3 +692,19 @@ func TestDashboardBigCodeNeverCutsTheAddress(t *testing.T) {
 		dd.must("https://192.168.100.123:7420", "482 913")
 	}
 }
+
+// The lesson picker's Cancel is reached with the keys (up from the first
+// lesson, or Tab past the last) and shows its focus; Enter on it closes
+// the picker without sending anything.
+func TestDashboardPickerCancelByKeyboard(t *testing.T) {
+	dd := newDash(t, "en", liveClass(flagRows()), 120, 40)
+	dd.keys("L")
+	dd.must("Which lesson should everyone go to?")
+	dd.keys("up")
+	dd.must("▶ [ Cancel ]")
+	dd.keys("enter")
+	dd.mustNot("Which lesson should everyone go to?")
+	if got := dd.src.commands(); len(got) != 0 {
+		t.Fatalf("Cancel sent %+v", got)
+	}
+}

@@ -173,15 +173,15 @@ func (d *Dashboard) detailLines(w, room int) []string {
 		return lines
 	}
 	if len(body) > room {
-		d.detailOff = ui.Clamp(d.detailOff, 0, len(body)-room)
+		d.detailScroll.Clamp(len(body), room)
 		more := st.Dim.Render(cat.T("more_below"))
-		if d.detailOff+room < len(body) {
-			body = append(body[d.detailOff:d.detailOff+room-1], fit.Render(more))
+		if top := d.detailScroll.Top; top+room < len(body) {
+			body = append(body[top:top+room-1], fit.Render(more))
 		} else {
-			body = body[d.detailOff:]
+			body = body[top:]
 		}
 	} else {
-		d.detailOff = 0
+		d.detailScroll.Home()
 	}
 	return append(lines, body...)
 }
@@ -338,7 +338,7 @@ func (d *Dashboard) otherLesson(next bool) {
 func (d *Dashboard) troubleLines(w int) []string {
 	st, cat := d.C.Styles, d.C.Cat
 	fit := lipgloss.NewStyle().MaxWidth(w)
-	wrap := lipgloss.NewStyle().Width(min(w, ui.MaxTextWidth+20))
+	wrap := ui.Wrapper(min(w, ui.MaxTextWidth+20))
 	if !d.loaded {
 		return []string{st.Dim.Render(cat.T("loading"))}
 	}

@@ -107,7 +107,7 @@ type lessonPicker struct {
 	lessons []*lessons.Lesson
 	cursor  int
 	pick    func(*lessons.Lesson) tea.Msg
-	offset  int
+	scroll  ui.Scroll
 }
 
 func newLessonPicker(c *ui.Common, title string, pick func(*lessons.Lesson) tea.Msg) *lessonPicker {
@@ -129,12 +129,16 @@ func (p *lessonPicker) Update(msg tea.Msg) (tea.Cmd, bool) {
 		switch {
 		case key.Matches(msg, k.Back), key.Matches(msg, k.ForceQuit):
 			return nil, true
-		case n == 0:
-		case key.Matches(msg, k.Up):
-			p.cursor = (p.cursor - 1 + n) % n
-		case key.Matches(msg, k.Down):
-			p.cursor = (p.cursor + 1) % n
+		case key.Matches(msg, k.Up), msg.Type == tea.KeyShiftTab:
+			// The lessons, then the cancel button: every button is reached
+			// with the keys.
+			p.cursor = (p.cursor - 1 + n + 1) % (n + 1)
+		case key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
+			p.cursor = (p.cursor + 1) % (n + 1)
 		case key.Matches(msg, k.Enter):
+			if p.cursor == n {
+				return nil, true // cancel
+			}
 			return p.choose(p.cursor)
 		}
 	case tea.MouseMsg:
@@ -178,18 +182,13 @@ func (p *lessonPicker) View(width, height int) string {
 	}
 	// The box has a border and a title, a blank line and a cancel button.
 	room := max(height-6, 1)
-	if len(rows) > room {
-		if p.cursor < p.offset {
-			p.offset = p.cursor
-		}
-		if p.cursor >= p.offset+room {
-			p.offset = p.cursor - room + 1
-		}
-		p.offset = ui.Clamp(p.offset, 0, len(rows)-room)
-		rows = rows[p.offset : p.offset+room]
-	}
+	rows = p.scroll.KeepWindow(rows, p.cursor, p.cursor, room)
 	parts := append([]string{st.Title.Render(ui.Truncate(p.title, inner)), ""}, rows...)
-	parts = append(parts, "", p.c.Zones.Mark("dpick-cancel", "  [ "+cat.T("dbtn_cancel")+" ]"))
+	cancel := "  [ " + cat.T("dbtn_cancel") + " ]"
+	if p.cursor == len(p.lessons) {
+		cancel = st.Cursor.Render("▶ [ " + cat.T("dbtn_cancel") + " ]")
+	}
+	parts = append(parts, "", p.c.Zones.Mark("dpick-cancel", cancel))
 	box := st.Dialog.Padding(0, 1).Width(inner + 4).Render(strings.Join(parts, "\n"))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
 }
@@ -201,7 +200,7 @@ type dashHelp struct{ *ui.HelpOverlay }
 func (h dashHelp) View(width, height int) string {
 	st, cat := h.C.Styles, h.C.Cat
 	w := min(width, ui.MaxTextWidth+20)
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	items := h.C.KeyHelp(h.Bindings)
 	head := []string{st.Title.Render(cat.T("help_title")), ""}
 	head = append(head, strings.Split(wrap.Render(h.Text), "\n")...)

@@ -68,8 +68,8 @@ func (d *Dashboard) listLines(w int) []string {
 		head += gap + cell(cat.T("dcol_last"), c.last)
 	}
 	lines := []string{st.Dim.Render(strings.TrimRight(head, " "))}
-	end := min(d.offset+max(d.ListRoom(), 1), len(d.snap.Rows))
-	for i := d.offset; i < end; i++ {
+	end := min(d.scroll.Top+max(d.ListRoom(), 1), len(d.snap.Rows))
+	for i := d.scroll.Top; i < end; i++ {
 		lines = append(lines, d.C.Zones.Mark(fmt.Sprintf("drow-%d", i), d.rowLine(i, d.snap.Rows[i], i == d.Cursor, c)))
 	}
 	return lines

@@ -193,8 +193,8 @@ func (d *Dashboard) summary() string {
 		parts = append(parts, st.Bad.Render(cat.T("dsum_paused")))
 	}
 	if room := d.ListRoom(); d.view == viewList && room > 0 && len(d.snap.Rows) > room {
-		end := min(d.offset+room, len(d.snap.Rows))
-		parts = append(parts, st.Dim.Render(cat.T("dsum_showing", "From", d.offset+1, "To", end)))
+		end := min(d.scroll.Top+room, len(d.snap.Rows))
+		parts = append(parts, st.Dim.Render(cat.T("dsum_showing", "From", d.scroll.Top+1, "To", end)))
 	}
 	return strings.Join(parts, st.Dim.Render(" · "))
 }
@@ -298,7 +298,7 @@ func (d *Dashboard) View() string {
 		status = st.Status.Render(status)
 	}
 	keys = append([]key.Binding{d.C.Keys.Help}, keys...)
-	all = append(all, status, d.keysLine(keys, w))
+	all = append(all, status, ui.KeysLine(d.C, keys, w))
 	return d.C.Zones.Scan(frame(all, w))
 }
 
@@ -325,26 +325,3 @@ func frame(lines []string, w int) string {
 }
 
 const dashGap = 2
-
-// keysLine is the footer's keys, as many as fit in w whole, with "…" when
-// some are left out (bubbles/help overflows when the "…" itself does not fit).
-func (d *Dashboard) keysLine(keys []key.Binding, w int) string {
-	h := d.C.Help
-	h.Width = w
-	if line := h.ShortHelpView(keys); lipgloss.Width(line) <= w {
-		return line
-	}
-	h.Width = 0
-	for n := len(keys) - 1; n > 0; n-- {
-		line := h.ShortHelpView(keys[:n])
-		lw := lipgloss.Width(line)
-		if lw > w {
-			continue
-		}
-		if n < len(keys) && lw+2 <= w {
-			line += " " + h.Styles.Ellipsis.Render(h.Ellipsis)
-		}
-		return line
-	}
-	return ""
-}

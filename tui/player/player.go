@@ -51,7 +51,7 @@ type Player struct {
 	onHome   bool           // the summary's focus is on "Back to home" rather than "Next lesson"
 	last     time.Time
 	Entered  time.Time             // when the current step came on screen
-	scroll   int                   // first line shown when the step is taller than the screen
+	scroll   ui.Scroll             // the step's window when it is taller than the screen
 	judged   int                   // verdicts given so far in the lesson: each one is said once
 	lineEx   exercise.LineExercise // the exercise said as lines (accessible mode), made when first asked
 	gloss    glossed               // the instruction with the glossary's words marked
@@ -110,7 +110,7 @@ func (p *Player) enter(i int) {
 	}
 	p.Idx = i
 	p.Entered = p.c.Now()
-	p.State, p.Misses, p.Verdict, p.Hint, p.scroll, p.reached, p.resumeDlg = Asking, 0, nil, false, 0, 0, nil
+	p.State, p.Misses, p.Verdict, p.Hint, p.scroll, p.reached, p.resumeDlg = Asking, 0, nil, false, ui.Scroll{}, 0, nil
 	p.Stale, p.judgedAs = false, nil
 	s := p.Step()
 	p.Ex = kinds.Lookup(s.Kind).New(p.c, s)
@@ -216,10 +216,10 @@ func (p *Player) stepKey(msg tea.KeyMsg, isFull, own bool) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Hint):
 		return p.ShowHint(), true
 	case key.Matches(msg, k.PageUp) && !isFull:
-		p.scroll = max(p.scroll-p.c.Height/2, 0)
+		p.scroll.By(-p.c.Height / 2)
 		return nil, true
 	case key.Matches(msg, k.PageDown) && !isFull:
-		p.scroll += p.c.Height / 2
+		p.scroll.By(p.c.Height / 2)
 		return nil, true
 	}
 	return nil, false
@@ -229,11 +229,11 @@ func (p *Player) stepKey(msg tea.KeyMsg, isFull, own bool) (tea.Cmd, bool) {
 // false leaves the event to the exercise.
 func (p *Player) stepMouse(msg tea.MouseMsg, isFull bool) (tea.Cmd, bool) {
 	if msg.Button == tea.MouseButtonWheelUp && !isFull {
-		p.scroll = max(p.scroll-1, 0)
+		p.scroll.By(-1)
 		return nil, true
 	}
 	if msg.Button == tea.MouseButtonWheelDown && !isFull {
-		p.scroll++
+		p.scroll.By(1)
 		return nil, true
 	}
 	if ui.IsClick(msg) {
@@ -311,7 +311,7 @@ func (p *Player) judge(a lessons.Answer) tea.Cmd {
 	}
 	p.Verdict = &v
 	p.judged++
-	p.scroll = 1 << 20 // show the feedback: the view clamps to the bottom
+	p.scroll.End() // show the feedback: the view clamps to the bottom
 	if j, ok := p.Ex.(exercise.JudgedTaker); ok {
 		j.Judged(v)
 	}
@@ -351,7 +351,7 @@ func (p *Player) ShowHint() tea.Cmd {
 		return nil
 	}
 	p.Hint = true
-	p.scroll = 1 << 20
+	p.scroll.End()
 	return p.record(store.HintShown, nil)
 }
 
@@ -363,7 +363,7 @@ func (p *Player) advance() tea.Cmd {
 	}
 	p.Wipe()
 	p.Finished = true
-	p.scroll = 0
+	p.scroll.Home()
 	return tea.Batch(p.record(store.LessonDone, nil), p.issueCertificates()) // the certificate is read after the write
 }
 
@@ -456,7 +456,7 @@ func (p *Player) View() string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.TextWidth()
 	s := p.Step()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 
 	var parts []string
 	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps))))
@@ -508,7 +508,7 @@ func (p *Player) viewFull(f exercise.Full) string {
 // worked example.
 func (p *Player) feedback(w int) string {
 	st, cat, s := p.c.Styles, p.c.Cat, p.Step()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	var lines []string
 	if v := p.Verdict; v != nil {
 		text := p.verdictWords()
@@ -569,21 +569,7 @@ func (p *Player) buttons() string {
 // fit shows the part of body that fits the content height, keeping the
 // scroll position within bounds; a last line says there is more.
 func (p *Player) fit(body string) string {
-	lines := strings.Split(body, "\n")
-	h := p.c.Height
-	if len(lines) <= h || h < 2 {
-		p.scroll = 0
-		return body
-	}
-	page := h - 1
-	p.scroll = ui.Clamp(p.scroll, 0, len(lines)-page)
-	out := append([]string{}, lines[p.scroll:p.scroll+page]...)
-	more := p.c.Cat.T("more_below")
-	if p.scroll+page >= len(lines) {
-		more = p.c.Cat.T("more_above")
-	}
-	out = append(out, p.c.Styles.Dim.Render(more))
-	return strings.Join(out, "\n")
+	return p.scroll.FitText(p.c, body, p.c.Height, p.c.Cat.T("more_below"), p.c.Cat.T("more_above"))
 }
 
 // focusMark points at the button Enter presses, so focus shows without
@@ -598,14 +584,14 @@ func focusMark(on bool) string {
 func (p *Player) viewSummary() string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.TextWidth()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	parts := []string{
 		st.Good.Render("✔ " + cat.T("lesson_done_title")),
 		st.Title.Render(wrap.Render(p.Lesson.Title)), "",
 		cat.T("learned_label"),
 	}
 	for _, l := range p.Lesson.Learned {
-		parts = append(parts, wrap.Render("  • "+l))
+		parts = append(parts, ui.Wrap("  • "+l, w))
 	}
 	parts = append(parts, "")
 	parts = append(parts, p.certificateLines()...)

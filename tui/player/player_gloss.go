@@ -44,7 +44,7 @@ func (p *Player) instruction() string {
 func (p *Player) wrappedInstruction(w int) string {
 	text := p.instruction()
 	if p.gloss.width != w || p.gloss.wrapped == "" {
-		p.gloss.width, p.gloss.wrapped = w, lipgloss.NewStyle().Width(w).Render(text)
+		p.gloss.width, p.gloss.wrapped = w, ui.Wrap(text, w)
 	}
 	return p.gloss.wrapped
 }

@@ -32,6 +32,7 @@ type Home struct {
 	loaded   bool
 	rows     []homeRow
 	cursor   int
+	scroll   ui.Scroll // the rows' window when they don't all fit
 }
 
 // NewHome makes the home screen.
@@ -155,10 +156,11 @@ func (h *Home) View() string {
 	if !h.loaded {
 		return cat.T("loading")
 	}
-	var lines []string
-	lines = append(lines, st.Title.Render(cat.T("hello", "Name", c.Learner.Name)), "")
-	afterRow := -1 // len(lines) just after the last row
+	var pg ui.Page
+	pg.Add(st.Title.Render(cat.T("hello", "Name", c.Learner.Name)), "")
+	afterRow := -1 // pg.Len() just after the last row
 	for i, r := range h.rows {
+		rowStart := pg.Len() // with its heading, if it has one
 		var block []string
 		switch {
 		case r.lesson != "":
@@ -174,17 +176,17 @@ func (h *Home) View() string {
 			block = []string{label, "    " + detail}
 		case r.itinerary != "":
 			if i == 0 || h.rows[i-1].itinerary == "" {
-				lines = append(lines, st.Dim.Render(cat.T("itineraries")))
+				pg.Add(st.Dim.Render(cat.T("itineraries")))
 			}
 			block = []string{h.itineraryLine(r.itinerary, w)}
 		case r.join:
-			lines = append(lines, "", st.Dim.Render(cat.T("home_join_heading")))
+			pg.Add("", st.Dim.Render(cat.T("home_join_heading")))
 			block = []string{cat.T("home_join")}
 		case r.settings:
-			lines = append(lines, "")
+			pg.Add("")
 			block = []string{cat.T("home_settings")}
 		default:
-			lines = append(lines, "", st.Dim.Render(cat.T("all_lessons_heading")))
+			pg.Add("", st.Dim.Render(cat.T("all_lessons_heading")))
 			block = []string{cat.T("all_lessons", "Count", len(c.Lessons.Lessons))}
 		}
 		pointer := "  "
@@ -199,16 +201,22 @@ func (h *Home) View() string {
 		if i == h.cursor {
 			text = st.Cursor.Render(text)
 		}
-		if c.Large && i > 0 && len(lines) == afterRow {
-			lines = append(lines, "") // no heading in between: room between the rows
+		if c.Large && i > 0 && pg.Len() == afterRow {
+			pg.Add("") // no heading in between: room between the rows
 		}
-		lines = append(lines, c.Zones.Mark(fmt.Sprintf("home-%d", i), text))
+		pg.Add(c.Zones.Mark(fmt.Sprintf("home-%d", i), text))
+		if i == h.cursor {
+			if i == 0 {
+				rowStart = 0 // the first row brings the greeting back into view
+			}
+			pg.Select(rowStart)
+		}
 		if r.lesson != "" {
-			lines = append(lines, "")
+			pg.Add("")
 		}
-		afterRow = len(lines)
+		afterRow = pg.Len()
 	}
-	return strings.Join(lines, "\n")
+	return pg.Show(&h.scroll, c.Height)
 }
 
 // itineraryLine is an itinerary's title, a progress bar and the count in words.
@@ -235,5 +243,5 @@ func (h *Home) itineraryLine(id string, w int) string {
 		words = "✔ " + c.Cat.T("itinerary_done")
 	}
 	barW := ui.Clamp(w-2-28-1-2-lipgloss.Width(words), 6, 20) // pointer, title, bar, words
-	return fmt.Sprintf("%-28s %s  %s", ui.Truncate(it.Title, 28), ui.ProgressBar(c, done, total, barW), words)
+	return ui.PadRight(ui.Truncate(it.Title, 28), 28) + " " + ui.ProgressBar(c, done, total, barW) + "  " + words
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"aula/classroom"
 	"aula/tui/ui"
@@ -268,7 +267,7 @@ const joinCodeWidth = 20
 func (j *JoinScreen) View() string {
 	st, cat := j.c.Styles, j.c.Cat
 	w := j.c.TextWidth()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	lines := []string{st.Title.Render(cat.T("join_heading")), wrap.Render(cat.T("join_privacy")), ""}
 	switch {
 	case j.Looking:

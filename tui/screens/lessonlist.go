@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,6 +20,7 @@ type LessonList struct {
 	lessons   []*lessons.Lesson
 	progress  map[string]store.Progress
 	cursor    int
+	scroll    ui.Scroll // the rows' window when they don't all fit
 }
 
 // NewLessonList makes the list of the lessons of one itinerary.
@@ -142,7 +142,7 @@ func (ll *LessonList) View() string {
 		if i == ll.cursor {
 			pointer = "▶ "
 		}
-		row := fmt.Sprintf("%s%*d. %-*s  %s", pointer, numW, i+1, titleW, ui.Truncate(l.Title, titleW), states[i])
+		row := fmt.Sprintf("%s%*d. ", pointer, numW, i+1) + ui.PadRight(ui.Truncate(l.Title, titleW), titleW) + "  " + states[i]
 		row = lipgloss.NewStyle().MaxWidth(w).Render(row)
 		if i == ll.cursor {
 			row = st.Cursor.Render(row)
@@ -152,13 +152,14 @@ func (ll *LessonList) View() string {
 		}
 		rows = append(rows, c.Zones.Mark(fmt.Sprintf("lesson-%d", i), row))
 	}
-	room := c.Height - len(head)
-	if c.Large {
-		room /= 2 // each row takes two lines
+	var pg ui.Page
+	pg.Fixed(head...)
+	for i, row := range rows {
+		from := pg.Len()
+		pg.Add(row)
+		if i == ll.cursor {
+			pg.Select(from)
+		}
 	}
-	if room > 0 && len(rows) > room {
-		start := ui.Clamp(ll.cursor-room/2, 0, len(rows)-room)
-		rows = rows[start : start+room]
-	}
-	return strings.Join(append(head, rows...), "\n")
+	return pg.Show(&ll.scroll, c.Height)
 }

@@ -31,6 +31,7 @@ type Settings struct {
 	c      *ui.Common
 	prefs  store.Prefs
 	cursor int
+	scroll ui.Scroll // the rows' window when they don't all fit
 }
 
 // Messages of the settings screen to the root.
@@ -155,8 +156,9 @@ func (s *Settings) settingRows() [][3]string {
 func (s *Settings) View() string {
 	c, st, cat := s.c, s.c.Styles, s.c.Cat
 	w := c.TextWidth()
-	wrap := lipgloss.NewStyle().Width(w)
-	parts := []string{st.Title.Render(cat.T("settings_title")), wrap.Render(cat.T("settings_text")), ""}
+	wrap := ui.Wrapper(w)
+	var pg ui.Page
+	pg.Add(st.Title.Render(cat.T("settings_title")), wrap.Render(cat.T("settings_text")), "")
 	rows := s.settingRows()
 	lw := 0
 	for _, r := range rows {
@@ -177,18 +179,29 @@ func (s *Settings) View() string {
 		}
 		text := st.Dim.Render(lipgloss.NewStyle().Width(max(w-4, 1)).PaddingLeft(4).Render(r[2]))
 		if c.Large && i > 0 {
-			parts = append(parts, "")
+			pg.Add("")
 		}
-		parts = append(parts, c.Zones.Mark(fmt.Sprintf("set-%d", i), line+"\n"+text))
+		from := pg.Len()
+		if i == 0 {
+			from = 0 // the first row brings the title back into view
+		}
+		pg.Add(c.Zones.Mark(fmt.Sprintf("set-%d", i), line+"\n"+text))
+		if i == s.cursor {
+			pg.Select(from)
+		}
 	}
-	parts = append(parts, "")
+	pg.Add("")
 	back := ui.Button(c, fmt.Sprintf("set-%d", setBack), cat.T("btn_home"), s.cursor == setBack)
 	if s.cursor == setBack {
 		back = "▶ " + back
 	} else {
 		back = "  " + back
 	}
-	return strings.Join(append(parts, back), "\n")
+	pg.Add(back)
+	if s.cursor == setBack {
+		pg.Select(pg.Len() - 1)
+	}
+	return pg.Show(&s.scroll, c.Height)
 }
 
 // SwitchNowMsg is the answer "yes, switch" to the question of askSwitch.

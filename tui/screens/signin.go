@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
 	"aula/tui/ui"
@@ -40,6 +39,7 @@ type SignIn struct {
 	mode     signInMode
 	learners []store.Learner
 	cursor   int
+	scroll   ui.Scroll // the list of learners' window when it doesn't fit
 	input    textinput.Model
 	name     string // the name being added
 	pin      string // the PIN being set, until it is confirmed
@@ -452,9 +452,10 @@ func fourDigits(s string) bool {
 }
 
 // viewWho is the list of learners to pick from, with "add me" last.
-func (s *SignIn) viewWho(wrap lipgloss.Style) []string {
+func (s *SignIn) viewWho(wrap ui.Wrapper) []string {
 	st, cat := s.c.Styles, s.c.Cat
-	parts := []string{st.Title.Render(cat.T("who_are_you")), wrap.Render(cat.T("who_are_you_text")), ""}
+	var pg ui.Page
+	pg.Fixed(st.Title.Render(cat.T("who_are_you")), wrap.Render(cat.T("who_are_you_text")), "")
 	for i := 0; i < s.rows(); i++ {
 		label := "+ " + cat.T("add_me")
 		if i < len(s.learners) {
@@ -467,12 +468,17 @@ func (s *SignIn) viewWho(wrap lipgloss.Style) []string {
 		if i == s.cursor {
 			row = st.Cursor.Render("▶ " + label)
 		}
+		from := pg.Len()
 		if s.c.Large && i > 0 {
-			parts = append(parts, "")
+			pg.Add("")
 		}
-		parts = append(parts, s.c.Zones.Mark(fmt.Sprintf("who-%d", i), row))
+		pg.Add(s.c.Zones.Mark(fmt.Sprintf("who-%d", i), row))
+		if i == s.cursor {
+			pg.Select(from)
+		}
 	}
-	return s.scrollList(parts, 3, s.cursor)
+	// Two lines stay free for a message under the list.
+	return []string{pg.Show(&s.scroll, max(s.c.Height-2, 1))}
 }
 
 // addChoices adds rows of one choice among a few, the one chosen marked,
@@ -495,7 +501,7 @@ func (s *SignIn) addChoices(parts *[]string, zone string, labels []string) {
 func (s *SignIn) View() string {
 	st, cat := s.c.Styles, s.c.Cat
 	w := s.c.TextWidth()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := ui.Wrapper(w)
 	var parts []string
 	add := func(lines ...string) { parts = append(parts, lines...) }
 	switch s.mode {
@@ -541,17 +547,6 @@ func (s *SignIn) View() string {
 	return strings.Join(parts, "\n")
 }
 
-// scrollList keeps the cursor's row of a list visible: lines before head
-// stay put; the list rows after them scroll.
-func (s *SignIn) scrollList(lines []string, head, cursor int) []string {
-	room := s.c.Height - head - 2
-	rows := lines[head:]
-	if room < 1 || len(rows) <= room {
-		return lines
-	}
-	start := ui.Clamp(cursor-room/2, 0, len(rows)-room)
-	return append(append([]string{}, lines[:head]...), rows[start:start+room]...)
-}
 
 // lockedText says why the name is locked, until when, and that the
 // trainer can lift it sooner.

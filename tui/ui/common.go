@@ -40,6 +40,8 @@ type Common struct {
 	// Kiosk is set on the learner's side (not the trainer's dashboard):
 	// read aloud and the glossary work on every screen.
 	Kiosk bool
+
+	foot footCache // the footer's keys, drawn once per theme
 }
 
 // NewCommon builds the context shared by the kiosk and the dashboard: the

@@ -61,10 +61,10 @@ func (h *HelpOverlay) Keys() []key.Binding {
 func (h *HelpOverlay) View(width, height int) string {
 	st, cat := h.C.Styles, h.C.Cat
 	w := h.C.TextWidth()
-	wrap := lipgloss.NewStyle().Width(w)
+	wrap := Wrapper(w)
 	var b strings.Builder
 	b.WriteString(st.Title.Render(cat.T("help_title")) + "\n\n")
-	b.WriteString(wrap.Render(h.Text) + "\n\n")
+	b.WriteString(Wrap(h.Text, w) + "\n\n")
 	b.WriteString(st.Title.Render(cat.T("help_keys")) + "\n")
 	for _, line := range h.C.KeyHelp(h.Bindings) {
 		b.WriteString(wrap.Render("  "+line) + "\n")

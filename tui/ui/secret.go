@@ -116,8 +116,14 @@ func (f *SecretField) View(width int, focused bool, cursor lipgloss.Style) strin
 		switch {
 		case !f.Shown:
 			cells = append(cells, "•")
-		case lipgloss.Width(string(r)) == 0:
-			cells = append(cells, "·") // a joining mark, drawn so the cursor stays true
+		case r < 0x80:
+			cells = append(cells, string(r))
+		case lipgloss.Width(string(r)) == 0 || len(cells) > 0 && joins(cells[len(cells)-1], string(r)):
+			// A joining mark, or a character that makes one with the one
+			// before (a skin tone after 👍): drawn apart so the cursor stays
+			// true and every terminal gives the line the same width (tmux
+			// draws 👍🏽 in 4 cells, others in 2).
+			cells = append(cells, "·")
 		default:
 			cells = append(cells, string(r))
 		}
@@ -143,6 +149,12 @@ func (f *SecretField) View(width int, focused bool, cursor lipgloss.Style) strin
 		}
 	}
 	return b.String() + strings.Repeat(" ", width-used)
+}
+
+// joins says whether b makes one character with a before it, as a
+// terminal that knows grapheme clusters draws them.
+func joins(a, b string) bool {
+	return lipgloss.Width(a+b) != lipgloss.Width(a)+lipgloss.Width(b)
 }
 
 func cellsWidth(cells []string) int {

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/progress"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // IsClick says whether m is a left-button click (its release).
@@ -41,16 +42,19 @@ func ProgressBar(c *Common, done, total, width int) string {
 	return bar.ViewAs(pct)
 }
 
-// Truncate shortens s to n cells with an ellipsis.
+// Truncate shortens s to n cells with an ellipsis, cutting between
+// characters as a person sees them (👨‍👩‍👧 whole or not at all).
 func Truncate(s string, n int) string {
 	if lipgloss.Width(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > n {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
+	return ansi.Truncate(s, max(n, 1), "…")
+}
+
+// PadRight pads s with spaces to n cells (fmt's %-*s counts code points,
+// not cells).
+func PadRight(s string, n int) string {
+	return s + strings.Repeat(" ", max(n-lipgloss.Width(s), 0))
 }
 
 // LongDate says a day in words: "jueves, 5 de marzo de 2026".
@@ -69,7 +73,7 @@ func LongDate(c *Common, d time.Time) string {
 // text wrapped beside it, highlighted where the cursor is, clickable under
 // zone, with the layout's gap above every row but the first.
 func WriteOptionRow(b *strings.Builder, c *Common, zone, prefix, text string, width int, first, selected bool) {
-	body := lipgloss.NewStyle().Width(max(width-lipgloss.Width(prefix), 1)).Render(text)
+	body := Wrap(text, max(width-lipgloss.Width(prefix), 1))
 	row := lipgloss.JoinHorizontal(lipgloss.Top, prefix, body)
 	if selected {
 		row = c.Styles.Cursor.Render(row)

@@ -3,8 +3,6 @@ package choose
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-
 	"aula/lessons"
 	"aula/tui/exercise"
 	"aula/tui/ui"
@@ -35,7 +33,7 @@ func (e *ScenarioExercise) View(width int) string {
 func (e *ScenarioExercise) sceneView(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	inner := max(width-4, 8)
-	wrap := lipgloss.NewStyle().Width(inner)
+	wrap := ui.Wrapper(inner)
 	var lines []string
 	switch e.scene.Kind {
 	case "sms":

@@ -174,7 +174,7 @@ func (e *CodeExercise) View(width int) string {
 func (e *CodeExercise) phone(width int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	inner := max(width-4, 8)
-	wrap := lipgloss.NewStyle().Width(inner)
+	wrap := ui.Wrapper(inner)
 	at := e.sentAt.Format("15:04")
 	lines := []string{
 		st.Dim.Render(cat.T("code_phone") + " · " + at),

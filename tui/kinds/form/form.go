@@ -44,17 +44,17 @@ type FormExercise struct {
 
 	Page     int // the page shown; len(Pages) is the review page
 	stage    formStage
-	Focus    int    // index into targets()
-	popup    popup  // a panel over the page
-	popupKey string // the field the popup belongs to
-	pickAt   int    // the highlighted line of the popup
-	summary  bool   // the error summary is on (after a blocked Next)
-	showTop  bool   // right after a blocked Next: the summary on screen if the focus fits too
-	Back     bool   // came from the review page: Next returns to it
-	scroll   int    // first line of the page body on screen
-	free     bool   // the view was moved by the page keys or the wheel: it does not follow the focus until the next key
-	pageLen  int    // lines of the page body on screen, for the page keys
-	pageDone []bool // pages left with a valid Next: they survive a timeout
+	Focus    int       // index into targets()
+	popup    popup     // a panel over the page
+	popupKey string    // the field the popup belongs to
+	pickAt   int       // the highlighted line of the popup
+	summary  bool      // the error summary is on (after a blocked Next)
+	showTop  bool      // right after a blocked Next: the summary on screen if the focus fits too
+	Back     bool      // came from the review page: Next returns to it
+	scroll   ui.Scroll // the page body's window
+	free     bool      // the view was moved by the page keys or the wheel: it does not follow the focus until the next key
+	pageLen  int       // lines of the page body on screen, for the page keys
+	pageDone []bool    // pages left with a valid Next: they survive a timeout
 
 	touched   bool       // the learner changed something: leaving asks first
 	dlg       *ui.Dialog // asks before leaving the lesson with answers typed
@@ -168,7 +168,7 @@ func (e *FormExercise) reviewPage() int { return len(e.form.Pages) }
 
 // EnterPage shows page i with the focus on its first target.
 func (e *FormExercise) EnterPage(i int) {
-	e.Page, e.Focus, e.scroll, e.summary, e.popup, e.free = i, 0, 0, false, popNone, false
+	e.Page, e.Focus, e.scroll, e.summary, e.popup, e.free = i, 0, ui.Scroll{}, false, popNone, false
 	e.focusField()
 }
 
@@ -217,9 +217,9 @@ func (e *FormExercise) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, e.keys.Mark):
 			e.receipt.saved = true
 		case msg.Type == tea.KeyDown, msg.Type == tea.KeyPgDown:
-			e.scroll++ // a receipt taller than the screen
+			e.scroll.By(1) // a receipt taller than the screen
 		case msg.Type == tea.KeyUp, msg.Type == tea.KeyPgUp:
-			e.scroll = max(e.scroll-1, 0)
+			e.scroll.By(-1)
 		}
 		return nil
 	}
@@ -551,5 +551,5 @@ func (e *FormExercise) signInAgain() {
 // on a web page; the next other key brings the focus back into view.
 func (e *FormExercise) pageBy(n int) {
 	e.free = true
-	e.scroll = max(e.scroll+n*max(e.pageLen-1, 1), 0)
+	e.scroll.By(n * max(e.pageLen-1, 1))
 }

@@ -15,7 +15,7 @@ func (e *FormExercise) next() tea.Cmd {
 	problems := e.CheckPage(e.Page)
 	if len(problems) > 0 {
 		e.summary, e.showTop = true, true
-		e.scroll = 0
+		e.scroll.Home()
 		e.FocusOn(problems[0].key)
 		e.outcomes(problems)
 		return nil

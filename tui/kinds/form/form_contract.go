@@ -165,7 +165,8 @@ func (e *FormExercise) SetDone(done bool) {
 	e.popup = popNone
 	e.focusField()
 	if done && e.form.Judge(e.Answer()).Correct {
-		e.stage, e.scroll = stReceipt, 0
+		e.stage = stReceipt
+		e.scroll.Home()
 		e.receipt = e.newReceipt()
 	}
 }

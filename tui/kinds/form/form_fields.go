@@ -379,5 +379,5 @@ func wrapLines(s string, w int) []string {
 	if lipgloss.Width(s) <= w && !strings.Contains(s, "\n") {
 		return []string{s}
 	}
-	return strings.Split(lipgloss.NewStyle().Width(w).Render(s), "\n")
+	return ui.WrapLines(s, w)
 }

@@ -183,17 +183,7 @@ func (e *FormExercise) ViewFull(width, height int) string {
 // scrolled shows the part of lines that fits h lines from e.scroll, with a
 // last line that says there is more (a receipt taller than the screen).
 func (e *FormExercise) scrolled(lines []string, h int) []string {
-	if len(lines) <= h || h < 2 {
-		e.scroll = 0
-		return lines
-	}
-	page := h - 1
-	e.scroll = ui.Clamp(e.scroll, 0, len(lines)-page)
-	more := e.c.Cat.T("more_below")
-	if e.scroll+page >= len(lines) {
-		more = e.c.Cat.T("more_above")
-	}
-	return append(append([]string{}, lines[e.scroll:e.scroll+page]...), e.c.Styles.Dim.Render(more))
+	return e.scroll.Fit(e.c, lines, h, e.c.Cat.T("more_below"), e.c.Cat.T("more_above"))
 }
 
 // fitLines keeps at most h lines, each at most w columns.
@@ -285,7 +275,7 @@ func (e *FormExercise) viewPage(w, h int) []string {
 func (e *FormExercise) fitPage(head []string, cv *canvas, h int) []string {
 	room := max(h-len(head), 2)
 	if len(cv.lines) <= room {
-		e.scroll = 0
+		e.scroll.Home()
 		return append(head, e.markZones(cv.lines, cv.owner)...)
 	}
 	page := room - 1
@@ -297,16 +287,17 @@ func (e *FormExercise) fitPage(head []string, cv *canvas, h int) []string {
 		// Right after a blocked Next: the summary from its first line, and
 		// the field with it when it fits; the next key scrolls to the field.
 		first, last = 0, min(last, page-1)
-		e.scroll = 0
+		e.scroll.Home()
 	}
 	e.pageLen = page
 	if first >= 0 && !e.free {
 		e.follow(cv, first, last, page)
 	}
-	e.scroll = ui.Clamp(e.scroll, 0, len(cv.lines)-page)
-	body := e.markZones(cv.lines[e.scroll:e.scroll+page], cv.owner[e.scroll:e.scroll+page])
+	e.scroll.Clamp(len(cv.lines), page)
+	top := e.scroll.Top
+	body := e.markZones(cv.lines[top:top+page], cv.owner[top:top+page])
 	more := e.c.Cat.T("more_below")
-	if e.scroll+page >= len(cv.lines) {
+	if top+page >= len(cv.lines) {
 		more = e.c.Cat.T("more_above")
 	}
 	return append(append(head, body...), e.c.Styles.Dim.Render(more))
@@ -323,7 +314,7 @@ func (e *FormExercise) summaryAndField(cv *canvas, first, page int) []string {
 	for ; i < len(cv.lines) && len(lines) < page; i++ {
 		lines, owner = append(lines, cv.lines[i]), append(owner, cv.owner[i])
 	}
-	e.scroll = 0
+	e.scroll.Home()
 	more := e.c.Cat.T("more_below")
 	if i >= len(cv.lines) {
 		more = e.c.Cat.T("more_above")
@@ -343,12 +334,7 @@ func (e *FormExercise) follow(cv *canvas, first, last, page int) {
 	if last-first+1 > page {
 		last = first + page - 1
 	}
-	if first < e.scroll {
-		e.scroll = first
-	}
-	if last >= e.scroll+page {
-		e.scroll = last - page + 1
-	}
+	e.scroll.Keep(first, last, len(cv.lines), page)
 }
 
 // markZones makes the lines of each field, option and small button a

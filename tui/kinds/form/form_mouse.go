@@ -40,11 +40,11 @@ func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 	case tea.MouseButtonWheelDown:
 		// The wheel moves the view, as on a web page, not the focus.
 		e.free = true
-		e.scroll++
+		e.scroll.By(1)
 		return nil
 	case tea.MouseButtonWheelUp:
 		e.free = true
-		e.scroll = max(e.scroll-1, 0)
+		e.scroll.By(-1)
 		return nil
 	}
 	if !ui.IsClick(msg) {

@@ -30,9 +30,9 @@ type InboxExercise struct {
 	folder int        // index in inboxFolders
 	focus  inboxFocus // folders or messages
 	Cursor int        // selected row in the folder's list
-	top    int        // first row shown
+	top    ui.Scroll  // the message list's window
 	openID string     // the message in the reading pane
-	scroll int        // first line of the reading pane shown
+	scroll ui.Scroll  // the reading pane's window
 	note   string     // a word about the last action, until the next key
 
 	mode   inboxMode
@@ -428,7 +428,9 @@ func (e *InboxExercise) openLink(i int) {
 
 func (e *InboxExercise) setFolder(i int) {
 	if i != e.folder {
-		e.folder, e.Cursor, e.top, e.scroll = i, 0, 0, 0
+		e.folder, e.Cursor = i, 0
+		e.top.Home()
+		e.scroll.Home()
 	}
 }
 
@@ -436,14 +438,15 @@ func (e *InboxExercise) setFolder(i int) {
 func (e *InboxExercise) page(up bool) {
 	step := max(e.readLines-2, 1)
 	if up {
-		e.scroll = max(e.scroll-step, 0)
+		e.scroll.By(-step)
 	} else {
-		e.scroll += step // the view keeps it within the message
+		e.scroll.By(step) // the view keeps it within the message
 	}
 }
 
 func (e *InboxExercise) open(m *mailItem) {
-	e.openID, e.scroll = m.Id, 0
+	e.openID = m.Id
+	e.scroll.Home()
 	m.unread = false
 	if m.mine {
 		return

@@ -67,9 +67,9 @@ func (e *InboxExercise) wheel(m tea.MouseMsg) {
 	switch e.mode {
 	case modeMail:
 		if m.Button == tea.MouseButtonWheelUp {
-			e.scroll = max(e.scroll-1, 0)
+			e.scroll.By(-1)
 		} else {
-			e.scroll++
+			e.scroll.By(1)
 		}
 	case modeCompose:
 		e.Form.Body, _ = e.Form.Body.Update(m)
@@ -105,7 +105,8 @@ func (e *InboxExercise) mailClick(in func(string) bool) {
 		if in(fmt.Sprintf("inbox-row-%d", i)) {
 			e.Cursor, e.focus = i, focusList
 			if e.Done {
-				e.openID, e.scroll = list[i].Id, 0
+				e.openID = list[i].Id
+				e.scroll.Home()
 			} else {
 				e.open(list[i])
 			}

@@ -116,25 +116,20 @@ func (e *InboxExercise) viewMail(w, h int) string {
 		listH = ui.Clamp(len(list), 1, max(h/4, 2))
 	}
 	e.Cursor = ui.Clamp(e.Cursor, 0, max(len(list)-1, 0))
-	if e.Cursor < e.top {
-		e.top = e.Cursor
-	}
-	if e.Cursor >= e.top+listH {
-		e.top = e.Cursor - listH + 1
-	}
-	e.top = ui.Clamp(e.top, 0, max(len(list)-listH, 0))
+	e.top.Keep(e.Cursor, e.Cursor, len(list), listH)
+	top := e.top.Top
 	var right []string
 	if len(list) == 0 {
 		right = append(right, st.Dim.Render(ui.Truncate(cat.T("inbox_folder_empty"), rw)))
 	}
-	for i := e.top; i < len(list) && i < e.top+listH; i++ {
+	for i := top; i < len(list) && i < top+listH; i++ {
 		right = append(right, e.c.Zones.Mark(fmt.Sprintf("inbox-row-%d", i), e.row(list[i], i, rw)))
 	}
 	sep := ""
 	if hidden := len(list) - listH; hidden > 0 {
 		// Say there are more emails than rows, and which way they are.
 		arrow := "↓"
-		if e.top+listH >= len(list) {
+		if top+listH >= len(list) {
 			arrow = "↑"
 		}
 		sep = "─ " + arrow + " " + cat.T("inbox_more_mails", "Count", hidden) + " "
@@ -251,7 +246,7 @@ func (e *InboxExercise) viewReading(w, h int) []string {
 		lw = max(lw, lipgloss.Width(l))
 	}
 	field := func(label, value string, style lipgloss.Style) string {
-		v := lipgloss.NewStyle().Width(max(w-lw-1, 4)).Render(style.Render(value))
+		v := style.Render(ui.Wrap(value, max(w-lw-1, 4)))
 		return lipgloss.JoinHorizontal(lipgloss.Top, st.Dim.Render(pad(label, lw))+" ", v)
 	}
 	var lines []string
@@ -278,25 +273,13 @@ func (e *InboxExercise) viewReading(w, h int) []string {
 		add(st.Dim.Render(lipgloss.NewStyle().Width(w).Render(cat.T("inbox_links_tip"))))
 	}
 
-	if len(lines) <= h {
-		e.scroll = 0
-		return lines
-	}
-	page := max(h-1, 1)
-	e.scroll = ui.Clamp(e.scroll, 0, len(lines)-page)
-	out := append([]string{}, lines[e.scroll:e.scroll+page]...)
-	more := cat.T("inbox_more_below")
-	if e.scroll+page >= len(lines) {
-		more = cat.T("inbox_more_above")
-	}
-	return append(out, st.Dim.Render(ui.Truncate(more, w)))
+	return e.scroll.Fit(e.c, lines, max(h, 2), ui.Truncate(cat.T("inbox_more_below"), w), ui.Truncate(cat.T("inbox_more_above"), w))
 }
 
 // bodyLines wraps the body; a link shows its words underlined and its
 // number, and the line it is on can be clicked.
 func (e *InboxExercise) bodyLines(m *mailItem, w int) []string {
 	linkStyle := e.c.Styles.Link
-	wrap := lipgloss.NewStyle().Width(w)
 	var out []string
 	for _, para := range strings.Split(m.body, "\n") {
 		var here []int
@@ -310,7 +293,7 @@ func (e *InboxExercise) bodyLines(m *mailItem, w int) []string {
 			}
 			return ref
 		})
-		lines := strings.Split(wrap.Render(text), "\n")
+		lines := ui.WrapLines(text, w)
 		zoned := map[int]bool{}
 		for _, i := range here {
 			tag := fmt.Sprintf("[%d]", i+1)

@@ -144,7 +144,7 @@ func (e *PasswordExercise) View(width int) string {
 	for i := 0; i < e.boxes(); i++ {
 		lw = max(lw, lipgloss.Width(labels[i]))
 	}
-	wrap := lipgloss.NewStyle().Width(width)
+	wrap := ui.Wrapper(width)
 	var lines []string
 	for i := 0; i < e.boxes(); i++ {
 		focused := !e.done && i == e.Focus
