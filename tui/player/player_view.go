@@ -4,11 +4,12 @@ package player
 // summary at the end.
 
 import (
-	"aula/tui/exercise"
-	"aula/tui/ui"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"aula/tui/exercise"
+	"aula/tui/ui"
 )
 
 // View draws the screen.
