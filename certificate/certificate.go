@@ -35,9 +35,9 @@ type Certificate struct {
 }
 
 var (
-	// ErrNoItinerary: the catalog has no itinerary with that id.
+	// ErrNoItinerary says the catalog has no itinerary with that id.
 	ErrNoItinerary = errors.New("no such itinerary")
-	// ErrNotFinished: the learner has lessons of the itinerary still to finish.
+	// ErrNotFinished says the learner has lessons of the itinerary still to finish.
 	ErrNotFinished = errors.New("the itinerary is not finished yet")
 )
 

@@ -47,9 +47,9 @@ var (
 	epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	b32   = base32.StdEncoding.WithPadding(base32.NoPadding)
 
-	// ErrUnreadable: the code is mistyped or cut short; it says nothing.
+	// ErrUnreadable says the code is mistyped or cut short; it says nothing.
 	ErrUnreadable = errors.New("the code cannot be read: a letter is missing or mistyped")
-	// ErrNotGenuine: the code reads, but the centre's key did not sign
+	// ErrNotGenuine says the code reads, but the centre's key did not sign
 	// what it says (changed, or made by someone else).
 	ErrNotGenuine = errors.New("the code was not signed by this centre's key, or what it says was changed")
 )

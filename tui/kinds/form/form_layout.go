@@ -19,6 +19,8 @@ const (
 // TargetKind is what the focus can be on.
 type TargetKind int
 
+// The kinds of target, in the order a page shows them; the exported ones
+// are those tests and the accessible adapter name.
 const (
 	TField   TargetKind = iota // a field (a radio field has tOption targets instead)
 	tOption                    // radio option n of field key
