@@ -81,7 +81,7 @@ func TestReportFlagErrorsNameTheFlag(t *testing.T) {
 		{[]string{"--to", "2026-13-01", "--lang", "en"}, "aula report: --to must be a date"},
 		{[]string{"--from", "2026-11-25", "--to", "2026-11-24", "--lang", "en"}, "--to (2026-11-24) is before --from (2026-11-25)"},
 		{[]string{"--session", "2026-11-24", "--from", "2026-11-24", "--lang", "en"}, "use --session or --from and --to, not both"},
-		{[]string{"--format", "xml", "--lang", "es"}, "--format tiene que ser uno de estos: csv, json, pdf; no «xml»"},
+		{[]string{"--format", "xml", "--lang", "es"}, "--format tiene que ser uno de estos: csv, json, pdf, xapi; no «xml»"},
 		{[]string{"--lang", "en", "--format"}, "aula report: --format needs a value after it."},
 		{[]string{"--lang", "en", "extra"}, "aula report: this is too much: extra"},
 	} {
