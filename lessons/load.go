@@ -52,6 +52,10 @@ func (p Problem) String() string {
 type problems struct {
 	file string
 	list []Problem
+	// quick: the built-in lessons read for the kiosk (BuiltInLibrary).
+	// What only the consistency checks of aula lessons check need (the web
+	// domains a lesson mentions) is left out.
+	quick bool
 }
 
 func (p *problems) add(n *yaml.Node, format string, args ...any) {
@@ -146,7 +150,7 @@ func Load(sources ...Source) (*Library, []Problem) {
 	for _, lang := range lib.langs {
 		lib.catalogs[lang] = &Catalog{Lang: lang, Lessons: map[string]*Lesson{}}
 	}
-	read := readAhead(sources, lib.langs)
+	read := readAhead(sources, lib.langs, false)
 	for _, src := range sources {
 		for _, lang := range lib.langs {
 			all = append(all, loadFolder(lib.catalogs[lang], src, lang, read, bad)...)
@@ -328,7 +332,9 @@ func parseLesson(p *problems, data []byte) *Lesson {
 	}
 	l.line = orNode(child(root, "id"), root).Line
 	checkProvenance(p, root, &l)
-	l.domains = domainsIn(root)
+	if !p.quick {
+		l.domains = domainsIn(root)
+	}
 	if !idPattern.MatchString(l.ID) {
 		p.add(orNode(child(root, "id"), root), "lesson id %q should be lowercase letters, digits and dashes", l.ID)
 	}

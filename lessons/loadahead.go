@@ -31,8 +31,9 @@ func isLessonFile(name string) bool {
 }
 
 // readAhead parses the lesson files of sources in every language of
-// langs, in parallel. A file it cannot read is left to Load.
-func readAhead(sources []Source, langs []string) ahead {
+// langs, in parallel. A file it cannot read is left to Load. quick leaves
+// out what only aula lessons check needs (see problems.quick).
+func readAhead(sources []Source, langs []string, quick bool) ahead {
 	type job struct {
 		file string
 		data []byte
@@ -60,7 +61,7 @@ func readAhead(sources []Source, langs []string) ahead {
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				p := &problems{file: jobs[i].file}
+				p := &problems{file: jobs[i].file, quick: quick}
 				l := parseLesson(p, jobs[i].data)
 				done[i] = aheadLesson{data: jobs[i].data, lesson: l, problems: p.list}
 			}

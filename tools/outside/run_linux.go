@@ -100,11 +100,12 @@ func (b *bench) addMS(figure string, d time.Duration) {
 // round takes every measurement once.
 func (b *bench) round() error {
 	steps := []func() error{b.startAula, b.startLess, b.startChromium, b.version, b.home,
-		b.lesson, b.passwordStep, b.mailApp, b.form, b.dashboard}
-	if b.cfg.silent {
-		steps = append(steps, b.startSilent)
-	}
-	for _, f := range steps {
+		b.lesson, b.passwordStep, b.mailApp, b.form, b.dashboard, b.startSilent}
+	for i, f := range steps {
+		name := measureNames[i]
+		if len(b.cfg.only) > 0 && !slices.Contains(b.cfg.only, name) || len(b.cfg.only) == 0 && name == "silent" && !b.cfg.silent {
+			continue
+		}
 		if err := f(); err != nil {
 			return err
 		}
@@ -133,6 +134,13 @@ func (b *bench) startOn(answer bool, figure string) error {
 		return err
 	}
 	b.addMS(figure, at.Sub(t0))
+	if answer {
+		c, err := t.cpu()
+		if err != nil {
+			return err
+		}
+		b.addMS("start: processor time", c)
+	}
 	m, err := t.memory()
 	if err != nil {
 		return err
@@ -421,7 +429,7 @@ func mb(kb float64) string { return fmt.Sprintf("%.1f MB", kb/1024) }
 func (b *bench) report() {
 	out := b.cfg.out
 	fmt.Fprintln(out, "\n| Time | Median | Range | Samples |\n|---|---|---|---|")
-	for _, f := range []string{"start", "start, silent terminal", "start: less", "start: chromium",
+	for _, f := range []string{"start", "start: processor time", "start, silent terminal", "start: less", "start: chromium",
 		"key: choose step", "key: mail app", "key: 20-field form page"} {
 		xs := b.ms[f]
 		if len(xs) == 0 {
