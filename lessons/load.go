@@ -11,8 +11,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"aula/lessons/internal/yamlbin"
 )
 
 //go:embed content
@@ -33,6 +36,10 @@ func BuiltIn() fs.FS {
 type Source struct {
 	Name string
 	FS   fs.FS
+
+	// compiled holds the source's files as parsed YAML, made at build
+	// time (the built-in lessons: BuiltInLibrary); nil for the others.
+	compiled *yamlbin.Set
 }
 
 // Problem is something wrong in a lesson file.
@@ -56,6 +63,8 @@ type problems struct {
 	// What only the consistency checks of aula lessons check need (the web
 	// domains a lesson mentions) is left out.
 	quick bool
+	// compiled has the file's YAML already parsed (Source.compiled).
+	compiled *yamlbin.Set
 }
 
 func (p *problems) add(n *yaml.Node, format string, args ...any) {
@@ -72,14 +81,28 @@ func (p *problems) unknownKeys(n *yaml.Node, v any) {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return
 	}
-	known := map[string]bool{}
-	yamlKeys(reflect.TypeOf(v), known)
+	known := typeKeys(reflect.TypeOf(v))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if !known[k.Value] {
 			p.add(k, "unknown field %q", k.Value)
 		}
 	}
+}
+
+// keysOf holds typeKeys' answers: a type's keys never change.
+var keysOf sync.Map // reflect.Type → map[string]bool
+
+// typeKeys returns the YAML keys of struct type t (or a pointer to one).
+// The map is shared: callers only read it.
+func typeKeys(t reflect.Type) map[string]bool {
+	if k, ok := keysOf.Load(t); ok {
+		return k.(map[string]bool)
+	}
+	known := map[string]bool{}
+	yamlKeys(t, known)
+	keysOf.Store(t, known)
+	return known
 }
 
 // yamlKeys adds the YAML keys of struct type t (or a pointer to one) to
@@ -187,7 +210,7 @@ func loadFolder(cat *Catalog, src Source, dir string, read ahead, bad map[string
 		if f.IsDir() || (!strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml")) {
 			continue
 		}
-		p := &problems{file: path.Join(src.Name, dir, name)}
+		p := &problems{file: path.Join(src.Name, dir, name), quick: src.compiled != nil, compiled: src.compiled}
 		data, err := fs.ReadFile(src.FS, path.Join(dir, name))
 		if err != nil {
 			p.add(nil, "cannot read the file: %v", err)
@@ -257,6 +280,14 @@ func leaveOut(lib *Library, bad map[string]bool) {
 }
 
 func parseDoc(p *problems, data []byte) *yaml.Node {
+	if doc, ok := p.compiled.Doc(p.file, data); ok {
+		// What yaml.Unmarshal gives below, made at build time.
+		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+			p.add(doc, "the file should hold a lesson (id, title, steps…)")
+			return nil
+		}
+		return doc.Content[0]
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 0
@@ -394,11 +425,9 @@ func parseStep(p *problems, n *yaml.Node) *Step {
 	}
 	s.Exercise = ex
 	// A step may carry the common fields and those of its kind, nothing else.
-	known := map[string]bool{}
-	yamlKeys(reflect.TypeOf(f), known)
-	yamlKeys(reflect.TypeOf(ex), known)
+	common, own := typeKeys(reflect.TypeOf(f)), typeKeys(reflect.TypeOf(ex))
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; !known[k.Value] {
+		if k := n.Content[i]; !common[k.Value] && !own[k.Value] {
 			p.add(k, "step %q: unknown field %q for a %s step", s.ID, k.Value, s.Kind)
 		}
 	}

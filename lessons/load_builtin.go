@@ -1,15 +1,30 @@
 package lessons
 
 import (
+	_ "embed" // the compiled lessons
 	"slices"
 	"sync"
+
+	"aula/lessons/internal/yamlbin"
 )
 
 // A kiosk shows one language at a time, and its built-in lessons are
 // checked by the tests (TestBuiltInLessons) and by aula lessons check:
 // reading and cross-checking every language at each start, as Load does,
 // would be most of the time Aula takes to start. BuiltInLibrary reads a
-// language when it is first asked for, and only that language.
+// language when it is first asked for, and only that language, and from
+// the YAML already parsed at build time (content.yamlbin): only the
+// lesson files' node trees are kept there, so the same code (parseLesson
+// and the checks of each kind) makes the lessons from them, and a file
+// that changed since is read from its YAML.
+
+//go:generate go test -run TestCompiledLessons -update .
+
+// compiledContent is the YAML of content/, parsed (yamlbin): made by go
+// generate and checked by TestCompiledLessons.
+//
+//go:embed content.yamlbin
+var compiledContent string
 
 // lazyLangs reads the built-in catalogs one language at a time.
 type lazyLangs struct {
@@ -23,8 +38,9 @@ type lazyLangs struct {
 // trainer's folder need Load, which checks every language against the
 // default one.
 func BuiltInLibrary() *Library {
+	set, _ := yamlbin.OpenString(compiledContent) // nil if damaged: then the YAML is read
 	return &Library{langs: slices.Clone(Languages), catalogs: map[string]*Catalog{},
-		lazy: &lazyLangs{src: Source{Name: "content", FS: BuiltIn()}}}
+		lazy: &lazyLangs{src: Source{Name: "content", FS: BuiltIn(), compiled: set}}}
 }
 
 // catalog returns lib's catalog of lang (or of the default language),

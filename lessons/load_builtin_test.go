@@ -1,9 +1,55 @@
 package lessons
 
 import (
+	"flag"
+	"io/fs"
+	"os"
+	"path"
 	"reflect"
 	"testing"
+
+	"aula/lessons/internal/yamlbin"
 )
+
+var update = flag.Bool("update", false, "write content.yamlbin from content/")
+
+// TestCompiledLessons: content.yamlbin is the YAML of content/, every file
+// (after changing one: go generate ./lessons).
+func TestCompiledLessons(t *testing.T) {
+	files := map[string][]byte{}
+	err := fs.WalkDir(content, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || (path.Ext(p) != ".yaml" && path.Ext(p) != ".yml") {
+			return err
+		}
+		files[p], err = fs.ReadFile(content, p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	form, err := yamlbin.Encode(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("content.yamlbin", form, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if string(form) != compiledContent {
+		t.Fatal("content.yamlbin is not the YAML of content/: run go generate ./lessons")
+	}
+	set, err := yamlbin.OpenString(compiledContent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if _, ok := set.Doc(name, data); !ok {
+			t.Errorf("%s: not in content.yamlbin", name)
+		}
+	}
+}
 
 // TestBuiltInLibraryIsLoad: the kiosk's library, read one language at a
 // time, holds what Load gives for the built-in lessons, in every language

@@ -37,6 +37,7 @@ func readAhead(sources []Source, langs []string, quick bool) ahead {
 	type job struct {
 		file string
 		data []byte
+		src  *Source
 	}
 	var jobs []job
 	for _, src := range sources {
@@ -50,7 +51,7 @@ func readAhead(sources []Source, langs []string, quick bool) ahead {
 					continue
 				}
 				if data, err := fs.ReadFile(src.FS, path.Join(lang, f.Name())); err == nil {
-					jobs = append(jobs, job{path.Join(src.Name, lang, f.Name()), data})
+					jobs = append(jobs, job{path.Join(src.Name, lang, f.Name()), data, &src})
 				}
 			}
 		}
@@ -61,7 +62,7 @@ func readAhead(sources []Source, langs []string, quick bool) ahead {
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				p := &problems{file: jobs[i].file, quick: quick}
+				p := &problems{file: jobs[i].file, quick: quick, compiled: jobs[i].src.compiled}
 				l := parseLesson(p, jobs[i].data)
 				done[i] = aheadLesson{data: jobs[i].data, lesson: l, problems: p.list}
 			}
