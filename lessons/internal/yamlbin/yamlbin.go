@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"slices"
-	"sync"
 	"unsafe"
 
 	"gopkg.in/yaml.v3"
@@ -97,9 +96,6 @@ type file struct {
 	crc   uint32
 	nodes int
 	tree  []byte
-
-	once sync.Once
-	doc  *yaml.Node
 }
 
 var errCorrupt = errors.New("yamlbin: the form is damaged")
@@ -148,8 +144,8 @@ func Open(form []byte) (*Set, error) {
 }
 
 // Doc returns the document node of file name, if the set has it and data
-// is the file it was made from. The tree is read once and shared: callers
-// must not change it.
+// is the file it was made from. Each call reads a new tree (the set keeps
+// none: once a file is read, its tree is garbage).
 func (s *Set) Doc(name string, data []byte) (*yaml.Node, bool) {
 	if s == nil {
 		return nil, false
@@ -158,8 +154,8 @@ func (s *Set) Doc(name string, data []byte) (*yaml.Node, bool) {
 	if !ok || f.size != len(data) || crc32.Checksum(data, castagnoli) != f.crc {
 		return nil, false
 	}
-	f.once.Do(func() { f.doc = f.read() })
-	return f.doc, f.doc != nil
+	doc := f.read()
+	return doc, doc != nil
 }
 
 // read reads the tree of f: its nodes in one slice, their children in
