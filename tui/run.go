@@ -111,15 +111,20 @@ func runLines(ctx context.Context, cfg Config, o RunOptions, bind func(func(any)
 // runFullScreen runs the full screen once.
 func runFullScreen(ctx context.Context, cfg Config, bind func(func(any))) (*Model, error) {
 	m := New(cfg)
-	p := newProgram(ctx, m)
+	p, stop := screenProgram(ctx, m)
 	bind(func(msg any) { p.Send(msg) })
-	return m, runProgram(ctx, p)
+	err := runProgram(ctx, p)
+	stop()
+	return m, err
 }
 
 // RunScreen runs a full-screen model other than the kiosk (the trainer's
 // dashboard) until it quits, with the kiosk's signal handling.
 func RunScreen(ctx context.Context, m tea.Model) error {
-	return runProgram(ctx, newProgram(ctx, m))
+	p, stop := screenProgram(ctx, m)
+	err := runProgram(ctx, p)
+	stop()
+	return err
 }
 
 // newProgram is the one way Aula makes a full-screen program: the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -326,6 +327,9 @@ func (b *bench) home() error {
 func (b *bench) keys(t *term, figure string, ks ...string) error {
 	for i := 0; i < b.cfg.keys; i++ {
 		t.quiet(40 * time.Millisecond) // the previous key's frames are out
+		// A learner's key comes at any moment, not in step with the
+		// program's timers (Bubble Tea's renderer draws on a ticker).
+		time.Sleep(time.Duration(rand.Int64N(int64(10 * time.Millisecond))))
 		mark := t.mark()
 		t0 := time.Now()
 		if err := t.write(ks[i%len(ks)]); err != nil {
