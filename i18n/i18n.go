@@ -46,13 +46,13 @@ func langsOf(fsys fs.FS) []string {
 // catalog of its language says something: a start that says nothing in a
 // language (an error message that never comes) reads nothing, and a
 // kiosk in Spanish never reads the English file.
-var bundles = func() map[string]*lazyBundle {
+var bundles = sync.OnceValue(func() map[string]*lazyBundle {
 	m := map[string]*lazyBundle{}
 	for _, l := range Langs {
 		m[l] = &lazyBundle{lang: l}
 	}
 	return m
-}()
+})
 
 type lazyBundle struct {
 	lang string
@@ -121,7 +121,7 @@ func New(lang string) *Catalog {
 // localizer reads the catalog's message file the first time it is needed.
 func (c *Catalog) localizer() *goi18n.Localizer {
 	c.once.Do(func() {
-		b, err := bundles[c.lang].get()
+		b, err := bundles()[c.lang].get()
 		if err != nil {
 			// The message files are embedded and tested; this cannot happen
 			// in a released binary. Say the ids rather than crash.

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"slices"
+	"sync"
 	"unsafe"
 
 	"gopkg.in/yaml.v3"
@@ -27,7 +28,8 @@ import (
 
 const magic = "yamlbin1"
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// castagnoli is made when first used, not when the program starts.
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // Encode makes the form of files (name → YAML), each parsed with yaml.v3.
 func Encode(files map[string][]byte) ([]byte, error) {
@@ -51,7 +53,7 @@ func Encode(files map[string][]byte) ([]byte, error) {
 		}
 		head = appendString(head, name)
 		head = binary.AppendUvarint(head, uint64(len(files[name])))
-		head = binary.LittleEndian.AppendUint32(head, crc32.Checksum(files[name], castagnoli))
+		head = binary.LittleEndian.AppendUint32(head, crc32.Checksum(files[name], castagnoli()))
 		head = binary.AppendUvarint(head, uint64(n))
 		head = binary.AppendUvarint(head, uint64(len(tree)))
 		trees = append(trees, tree...)
@@ -151,7 +153,7 @@ func (s *Set) Doc(name string, data []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	f, ok := s.files[name]
-	if !ok || f.size != len(data) || crc32.Checksum(data, castagnoli) != f.crc {
+	if !ok || f.size != len(data) || crc32.Checksum(data, castagnoli()) != f.crc {
 		return nil, false
 	}
 	doc := f.read()
