@@ -447,6 +447,8 @@ func (b *bench) report() {
 	}
 	if xs := b.ms["start: chromium"]; len(xs) > 0 && aula > 0 {
 		fmt.Fprintf(out, "Start to first frame: Chromium / Aula = %.1f×\n", median(xs)/aula)
+	} else if _, err := os.Stat(b.cfg.chromium); err != nil {
+		fmt.Fprintf(out, "No Chromium at %s (-chromium): its baseline and ratios are left out.\n", b.cfg.chromium)
 	}
 	fmt.Fprintln(out, "\n| Memory (peak so far) | VmHWM median | VmHWM max | RssAnon | RssFile |\n|---|---|---|---|---|")
 	for _, s := range []string{"aula version", "first frame (home)", "home, signed in", "a lesson (choose step)",
