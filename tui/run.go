@@ -127,10 +127,12 @@ func RunScreen(ctx context.Context, m tea.Model) error {
 	return err
 }
 
-// newProgram is the one way Aula makes a full-screen program: the
-// alternate screen, the mouse, the frame rate of this system, and signals
-// handled by guardSignals in every mode (a Ctrl+C that arrives as a signal
-// asks, as the key does, instead of ending the program at once).
+// newProgram makes a full-screen program drawn by Bubble Tea's renderer:
+// the alternate screen, the mouse, the frame rate of this system, and
+// signals handled by guardSignals in every mode (a Ctrl+C that arrives as a
+// signal asks, as the key does, instead of ending the program at once).
+// screenProgram (render_unix.go, render_other.go) is what the screens use:
+// on Unix terminals it draws each frame at once instead.
 func newProgram(ctx context.Context, m tea.Model) *tea.Program {
 	return tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithFPS(frameRate), tea.WithContext(ctx), tea.WithoutSignalHandler())
