@@ -16,13 +16,25 @@ import (
 	"aula/lessons"
 )
 
-// loadLessons reads the built-in lessons and, if dir is set, a trainer's own.
+// loadLessons reads the built-in lessons and, if dir is set, a trainer's
+// own, and checks them all (every language against the default one).
 func loadLessons(dir string) (*lessons.Library, []lessons.Problem) {
 	sources := []lessons.Source{{Name: "content", FS: lessons.BuiltIn()}}
 	if dir != "" {
 		sources = append(sources, lessons.Source{Name: dir, FS: os.DirFS(dir)})
 	}
 	return lessons.Load(sources...)
+}
+
+// openLessons is the library a screen or a report uses: the built-in
+// lessons, each language read when first used (they are checked by the
+// tests and aula lessons check), or, with a trainer's folder dir, as
+// loadLessons reads them.
+func openLessons(dir string) (*lessons.Library, []lessons.Problem) {
+	if dir == "" {
+		return lessons.BuiltInLibrary(), nil
+	}
+	return loadLessons(dir)
 }
 
 func runLessons(args []string, stdout, stderr io.Writer) int {

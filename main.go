@@ -15,14 +15,12 @@ import (
 	rdebug "runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/adrg/xdg"
 
 	"aula/classroom"
 	"aula/i18n"
-	"aula/lessons"
 	"aula/report"
 	"aula/store"
 	"aula/tui"
@@ -171,6 +169,55 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// kioskFlags is the kiosk's command line.
+type kioskFlags struct {
+	data, lang, lesson, extra, debug, hub string
+	kiosk, accessible                     bool
+	given                                 map[string]bool // the flags given
+}
+
+// parseKiosk reads the kiosk's flags. When it says stop, run returns code.
+func parseKiosk(args []string, stdout, stderr io.Writer) (f kioskFlags, code int, stop bool) {
+	fs := newFlags("aula", stderr)
+	// Help that was asked for goes to stdout, so it can be paged; after a
+	// mistake the usage follows the error on stderr. Both are said below.
+	fs.Usage = func() {}
+	fs.StringVar(&f.data, "data", defaultDataDir(), "")
+	fs.StringVar(&f.lang, "lang", "", "")
+	fs.StringVar(&f.lesson, "lesson", "", "")
+	fs.StringVar(&f.extra, "lessons", "", "")
+	fs.StringVar(&f.debug, "debug", "", "")
+	fs.StringVar(&f.hub, "hub", "", "")
+	fs.BoolVar(&f.kiosk, "kiosk", false, "")
+	fs.BoolVar(&f.accessible, "accessible", false, "")
+	rest, err := parse(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(stdout, usage, defaultDataDir())
+		return f, exitOK, true
+	case err != nil:
+		fmt.Fprintf(stderr, usage, defaultDataDir())
+		return f, exitUsage, true
+	case len(rest) > 0:
+		fmt.Fprintf(stderr, "aula: unknown command %q; see aula --help\n", rest[0])
+		return f, exitUsage, true
+	}
+	f.given = flagsGiven(fs)
+	if f.given["lang"] && !validLang(f.lang) {
+		fmt.Fprintf(stderr, "aula: --lang must be one of %s, not %q\n", strings.Join(i18n.Langs, ", "), f.lang)
+		return f, exitUsage, true
+	}
+	if f.hub != "" {
+		u, err := classroom.NormalizeURL(f.hub)
+		if err != nil {
+			fmt.Fprintln(stderr, "aula: --hub:", err)
+			return f, exitUsage, true
+		}
+		f.hub = u
+	}
+	return f, exitOK, false
+}
+
 // kioskMemoryLimit is the kiosk's soft memory limit, for the Go runtime's
 // own memory (the heap, stacks; not the binary's pages). What it keeps
 // (the lessons, the password dictionaries) is 3–6 MB; 12 MiB kept every
@@ -178,46 +225,18 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // at 10 and 11 MiB keys took longer (tools/outside, BENCHMARKS.md).
 const kioskMemoryLimit = 12 << 20
 
-func runKiosk(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("aula", stderr)
-	// Help that was asked for goes to stdout, so it can be paged; after a
-	// mistake the usage follows the error on stderr. Both are said below.
-	fs.Usage = func() {}
-	data := fs.String("data", defaultDataDir(), "")
-	lang := fs.String("lang", "", "")
-	lesson := fs.String("lesson", "", "")
-	extra := fs.String("lessons", "", "")
-	debug := fs.String("debug", "", "")
-	hub := fs.String("hub", "", "")
-	kiosk := fs.Bool("kiosk", false, "")
-	accessible := fs.Bool("accessible", false, "")
-	rest, err := parse(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stdout, usage, defaultDataDir())
-		return exitOK
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, usage, defaultDataDir())
-		return exitUsage
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "aula: unknown command %q; see aula --help\n", rest[0])
-		return exitUsage
-	}
-	given := flagsGiven(fs)
-	if given["lang"] && !validLang(*lang) {
-		fmt.Fprintf(stderr, "aula: --lang must be one of %s, not %q\n", strings.Join(i18n.Langs, ", "), *lang)
-		return exitUsage
-	}
-	if *hub != "" {
-		u, err := classroom.NormalizeURL(*hub)
-		if err != nil {
-			fmt.Fprintln(stderr, "aula: --hub:", err)
-			return exitUsage
-		}
-		*hub = u
-	}
+// kioskGCPercent lets the heap grow by half of what is live before the
+// garbage collector runs (Go's default: by all of it). What is live is
+// small, so the collector's extra work is too: keys were as quick as with
+// 100, and every screen's peak 0.5–1 MB lower (tools/outside,
+// BENCHMARKS.md); at a 10 MiB limit instead, keys on the form took 20 ms.
+const kioskGCPercent = 50
 
+func runKiosk(args []string, stdout, stderr io.Writer) int {
+	f, code, stop := parseKiosk(args, stdout, stderr)
+	if stop {
+		return code
+	}
 	// Old laptops: a soft memory limit makes the garbage collector work a
 	// little harder rather than let the heap grow to twice what is live
 	// (GOMEMLIMIT in the environment still decides, if set). Set before the
@@ -225,94 +244,73 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		rdebug.SetMemoryLimit(kioskMemoryLimit)
 	}
-	// The lessons are read while the data file opens: neither needs the other.
-	type loaded struct {
-		lib      *lessons.Library
-		problems []lessons.Problem
+	if os.Getenv("GOGC") == "" {
+		rdebug.SetGCPercent(kioskGCPercent)
 	}
-	lessonsRead := make(chan loaded, 1)
-	go func() {
-		lib, problems := loadLessons(*extra)
-		lessonsRead <- loaded{lib, problems}
-	}()
-	st, code := openStore(*data, i18n.New(firstOf(*lang, i18n.FromEnv())), stderr)
+	st, code := openStore(f.data, i18n.New(firstOf(f.lang, i18n.FromEnv())), stderr)
 	if st == nil {
 		return code
 	}
 	defer st.Close()
 	// What aula setup chose, unless a flag says otherwise.
-	opt, err := startOptions(st, given, *lang, *kiosk, *hub)
+	opt, err := startOptions(st, f.given, f.lang, f.kiosk, f.hub)
 	if err != nil {
 		fmt.Fprintln(stderr, "aula:", err)
 		return exitData
 	}
-	cat := i18n.New(opt.lang)
-
-	read := <-lessonsRead
-	lib, problems := read.lib, read.problems
-	var notices []string
-	if len(problems) > 0 {
-		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
+	cfg, code, ok := kioskConfig(st, f, opt, stderr)
+	if !ok {
+		return code
 	}
-	if *lesson != "" {
-		if _, ok := lib.Catalog(cat.Lang()).Lesson(*lesson); !ok {
-			fmt.Fprintln(stderr, cat.T("no_such_lesson", "ID", *lesson))
-			return exitUsage
-		}
-	}
-	if opt.kiosk && !opt.trainerPIN {
-		fmt.Fprintln(stderr, cat.T("kiosk_no_pin"))
-	}
-
 	// The link to the class: it idles until the laptop joins one. Its
 	// messages go to whichever mode is running.
-	var to sendTo
-	syncer := classroom.NewSyncer(st, to.send)
-	joined := ""
+	var relay tui.Relay
+	syncer := classroom.NewSyncer(st, relay.Send)
 	if c, err := st.Class(); err == nil {
-		joined = c.URL
+		cfg.Joined = c.URL
 		syncer.SetClass(c.URL, c.Token)
 	}
-	cfg := tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: *lesson, Notice: strings.Join(notices, " "),
-		Class: syncer, Discover: classroom.Discover, HubURL: opt.hub, Joined: joined,
-		Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN}
-	cfg.Recovery = st.Recovered() // told over the first screen, whichever it is (in either mode)
-	if sp := tui.FindSpeaker(); sp != nil {
-		cfg.Speaker = sp // F6 reads aloud
-	}
-	// A copy of the last good file, made while the learner signs in (the
-	// store makes one after each finished lesson, the kiosk at sign-out
-	// and here again on the way out; Close waits for it). It starts a
-	// moment after the first frame, so as not to compete with drawing it.
-	stopCopy, copied := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(copied)
-		select {
-		case <-time.After(startCopyDelay):
-			_ = st.Backup() // a failed copy leaves the older ones
-		case <-stopCopy:
-		}
-	}()
-	ctx, stopSync := context.WithCancel(context.Background())
-	syncDone := make(chan struct{})
-	go func() { syncer.Run(ctx); close(syncDone) }()
-	runErr := tui.Run(context.Background(), tui.RunOptions{Config: cfg, Accessible: *accessible,
-		Out: stdout, Errors: stderr, DebugFile: *debug, Bind: to.set})
-	stopSync()
-	<-syncDone
-	close(stopCopy)
-	<-copied
-	st.BackupLater() // the copy on the way out
-	if runErr != nil {
-		fmt.Fprintln(stderr, "aula:", runErr)
+	cfg.Class = syncer
+	err = tui.RunKiosk(context.Background(), tui.RunOptions{Config: cfg, Accessible: f.accessible,
+		Out: stdout, Errors: stderr, DebugFile: f.debug, Bind: relay.Bind}, syncer.Run)
+	if err != nil {
+		fmt.Fprintln(stderr, "aula:", err)
 		return exitData
 	}
 	return exitOK
 }
 
-// startCopyDelay is how long after start the backup copy waits: the first
-// frame is drawn well before it.
-const startCopyDelay = time.Second
+// kioskConfig reads what the first screen needs (the lessons and the words
+// of the kiosk's language, at once) and makes the kiosk's Config. When ok
+// is false, run returns code.
+func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, stderr io.Writer) (cfg tui.Config, code int, ok bool) {
+	cat := i18n.New(opt.lang)
+	words := make(chan struct{})
+	go func() { cat.Load(); close(words) }()
+	lib, problems := openLessons(f.extra)
+	lib.Catalog(cat.Lang()) // the lessons of the kiosk's language, read now
+	<-words
+	var notices []string
+	if len(problems) > 0 {
+		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
+	}
+	if f.lesson != "" {
+		if _, ok := lib.Catalog(cat.Lang()).Lesson(f.lesson); !ok {
+			fmt.Fprintln(stderr, cat.T("no_such_lesson", "ID", f.lesson))
+			return cfg, exitUsage, false
+		}
+	}
+	if opt.kiosk && !opt.trainerPIN {
+		fmt.Fprintln(stderr, cat.T("kiosk_no_pin"))
+	}
+	cfg = tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: f.lesson, Notice: strings.Join(notices, " "),
+		Discover: classroom.Discover, HubURL: opt.hub, Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN,
+		Recovery: st.Recovered()} // told over the first screen, whichever it is (in either mode)
+	if sp := tui.FindSpeaker(); sp != nil {
+		cfg.Speaker = sp // F6 reads aloud
+	}
+	return cfg, exitOK, true
+}
 
 // flagsGiven is the set of flags given on the command line.
 func flagsGiven(fs *flag.FlagSet) map[string]bool {
@@ -358,28 +356,6 @@ func startOptions(st *store.Store, given map[string]bool, lang string, kiosk boo
 		return startOpts{}, err
 	}
 	return o, nil
-}
-
-// sendTo hands the class's messages to the mode that is running, and drops
-// them between modes.
-type sendTo struct {
-	mu sync.Mutex
-	fn func(any)
-}
-
-func (s *sendTo) set(fn func(any)) {
-	s.mu.Lock()
-	s.fn = fn
-	s.mu.Unlock()
-}
-
-func (s *sendTo) send(msg any) {
-	s.mu.Lock()
-	fn := s.fn
-	s.mu.Unlock()
-	if fn != nil {
-		fn(msg)
-	}
 }
 
 // openStore opens the data folder and says what went wrong in the learner's
@@ -429,7 +405,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
-	lib, _ := loadLessons("")
+	lib, _ := openLessons("")
 	if err := report.Write(stdout, *format, report.Rows(all, lib.Catalog(cat.Lang()))); err != nil {
 		fmt.Fprintln(stderr, "aula report:", err)
 		return exitProblem

@@ -110,7 +110,7 @@ func reportPDF(dir string, cat *i18n.Catalog, start, end time.Time, stdout, stde
 	if end.Year() == 9999 {
 		end = time.Time{}
 	}
-	lib, _ := loadLessons("")
+	lib, _ := openLessons("")
 	lc := lib.Catalog(cat.Lang())
 	s := &report.Session{From: start, To: end}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {

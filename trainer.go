@@ -39,7 +39,7 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 		*lang = i18n.FromEnv()
 	}
 	cat := i18n.New(*lang)
-	lib, _ := loadLessons("")
+	lib, _ := openLessons("")
 	cfg := dashboard.Config{Library: lib, Lang: cat.Lang()}
 
 	if *hubURL != "" {

@@ -42,15 +42,53 @@ func langsOf(fsys fs.FS) []string {
 	return langs
 }
 
-var (
-	bundleOnce sync.Once
-	bundle     *goi18n.Bundle
-	bundleErr  error
-)
+// bundles holds one bundle per language, each read the first time a
+// catalog of its language says something: a start that says nothing in a
+// language (an error message that never comes) reads nothing, and a
+// kiosk in Spanish never reads the English file.
+var bundles = sync.OnceValue(func() map[string]*lazyBundle {
+	m := map[string]*lazyBundle{}
+	for _, l := range Langs {
+		m[l] = &lazyBundle{lang: l}
+	}
+	return m
+})
 
-func load() (*goi18n.Bundle, error) {
-	bundleOnce.Do(func() { bundle, bundleErr = newBundle(files, Langs) })
-	return bundle, bundleErr
+type lazyBundle struct {
+	lang string
+	once sync.Once
+	b    *goi18n.Bundle
+	err  error
+}
+
+func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
+	lb.once.Do(func() {
+		msgs := compiledMessages(lb.lang)
+		if msgs == nil {
+			lb.b, lb.err = newBundle(files, []string{lb.lang})
+			return
+		}
+		lb.b, lb.err = compiledBundle(lb.lang, msgs)
+	})
+	return lb.b, lb.err
+}
+
+//go:generate go test -run TestCompiledMessages -update .
+
+// compiledBundle is a bundle of the messages of lang compiled into the
+// binary (messages_gen.go, made from the message files by go generate and
+// checked against them by TestCompiledMessages): reading them takes no
+// YAML, which was a sixth of what Aula did to start.
+func compiledBundle(lang string, msgs []goi18n.Message) (*goi18n.Bundle, error) {
+	b := goi18n.NewBundle(language.Spanish)
+	ptrs := make([]*goi18n.Message, len(msgs))
+	for i := range msgs {
+		ptrs[i] = &msgs[i]
+	}
+	if err := b.AddMessages(language.Make(lang), ptrs...); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // newBundle reads the message file of each language in langs from fsys.
@@ -68,21 +106,30 @@ func newBundle(fsys fs.FS, langs []string) (*goi18n.Bundle, error) {
 // Catalog says messages in one language.
 type Catalog struct {
 	lang  string
-	loc   *goi18n.Localizer
+	once  sync.Once
+	loc   *goi18n.Localizer // nil until the first message, or if the file cannot be read
 	mu    sync.Mutex
 	plain map[string]string // messages without arguments, said once
 }
 
-// New returns the catalog of lang (one of Langs); anything else gets Spanish.
+// New returns the catalog of lang (one of Langs); anything else gets
+// Spanish. Its message file is read when it first says something.
 func New(lang string) *Catalog {
-	lang = Match(lang)
-	b, err := load()
-	if err != nil {
-		// The message files are embedded and tested; this cannot happen in a
-		// released binary. Say the ids rather than crash.
-		return &Catalog{lang: lang, plain: map[string]string{}}
-	}
-	return &Catalog{lang: lang, loc: goi18n.NewLocalizer(b, lang), plain: map[string]string{}}
+	return &Catalog{lang: Match(lang), plain: map[string]string{}}
+}
+
+// localizer reads the catalog's message file the first time it is needed.
+func (c *Catalog) localizer() *goi18n.Localizer {
+	c.once.Do(func() {
+		b, err := bundles()[c.lang].get()
+		if err != nil {
+			// The message files are embedded and tested; this cannot happen
+			// in a released binary. Say the ids rather than crash.
+			return
+		}
+		c.loc = goi18n.NewLocalizer(b, c.lang)
+	})
+	return c.loc
 }
 
 // Lang returns the catalog's language code.
@@ -99,7 +146,8 @@ func (c *Catalog) T(id string, args ...any) string {
 			return s
 		}
 	}
-	if c.loc == nil {
+	loc := c.localizer()
+	if loc == nil {
 		return id
 	}
 	cfg := &goi18n.LocalizeConfig{MessageID: id}
@@ -114,7 +162,7 @@ func (c *Catalog) T(id string, args ...any) string {
 		}
 		cfg.TemplateData = data
 	}
-	s, err := c.loc.Localize(cfg)
+	s, err := loc.Localize(cfg)
 	if err != nil || s == "" {
 		s = id
 	}
@@ -148,3 +196,8 @@ func FromEnv() string {
 	}
 	return Langs[0]
 }
+
+// Load reads the catalog's message file now, if it has not been read: a
+// program that knows it will speak soon can read it while it does
+// something else.
+func (c *Catalog) Load() { c.localizer() }

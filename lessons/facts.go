@@ -69,7 +69,7 @@ var (
 	realTLDs = []string{"es", "com", "org", "net", "cat", "eus", "gal", "info", "eu", "gov"}
 )
 
-func parseFacts(p *judge.Problems, data []byte) *factsFile {
+func parseFacts(p *fileProblems, data []byte) *factsFile {
 	root := parseDoc(p, data)
 	if root == nil {
 		return nil
@@ -97,7 +97,7 @@ func parseFacts(p *judge.Problems, data []byte) *factsFile {
 // checkProvenance reports sources and review dates that are there but
 // wrong. Missing ones are warnings (Review), so a trainer's lesson without
 // them still loads.
-func checkProvenance(p *judge.Problems, root *yaml.Node, l *Lesson) {
+func checkProvenance(p *fileProblems, root *yaml.Node, l *Lesson) {
 	if l.Reviewed != "" {
 		if _, err := time.Parse(reviewedLayout, l.Reviewed); err != nil {
 			p.Add(judge.Or(judge.Child(root, "reviewed"), root), "reviewed %q should be a date like 2026-12-05 (year-month-day)", l.Reviewed)

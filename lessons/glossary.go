@@ -129,7 +129,7 @@ func foldRune(r rune) rune {
 }
 
 // parseGlossary reads a glossary file.
-func parseGlossary(p *judge.Problems, data []byte) []*Term {
+func parseGlossary(p *fileProblems, data []byte) []*Term {
 	root := parseDoc(p, data)
 	if root == nil {
 		return nil

@@ -171,10 +171,14 @@ func (c *Catalog) AllLessons() []*Lesson {
 type Library struct {
 	langs    []string // the default first
 	catalogs map[string]*Catalog
+	lazy     *lazyLangs // the built-in lessons read one language at a time (BuiltInLibrary); nil after Load
 }
 
 // Catalog returns the content in lang, falling back to the default language.
 func (lib *Library) Catalog(lang string) *Catalog {
+	if lib.lazy != nil {
+		return lib.lazy.catalog(lib, lang)
+	}
 	if c, ok := lib.catalogs[lang]; ok {
 		return c
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -13,6 +14,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"aula/lessons/internal/yamlbin"
 	"aula/lessons/judge"
 )
 
@@ -34,6 +36,27 @@ func BuiltIn() fs.FS {
 type Source struct {
 	Name string
 	FS   fs.FS
+
+	// compiled holds the source's files as parsed YAML, made at build
+	// time (the built-in lessons: BuiltInLibrary); nil for the others.
+	compiled *yamlbin.Set
+}
+
+// fileProblems is one file being read: the problems found in it, and how
+// it is read.
+type fileProblems struct {
+	*judge.Problems
+	// quick: the built-in lessons read for the kiosk (BuiltInLibrary).
+	// What only the consistency checks of aula lessons check need (the web
+	// domains a lesson mentions) is left out.
+	quick bool
+	// compiled has the file's YAML already parsed (Source.compiled).
+	compiled *yamlbin.Set
+}
+
+// newFileProblems starts the problems of file, read from src.
+func newFileProblems(file string, compiled *yamlbin.Set, quick bool) *fileProblems {
+	return &fileProblems{Problems: &judge.Problems{File: file}, quick: quick, compiled: compiled}
 }
 
 var yamlErrPattern = regexp.MustCompile(`line (\d+): (.*)`)
@@ -52,7 +75,7 @@ func Load(sources ...Source) (*Library, []Problem) {
 	for _, lang := range lib.langs {
 		lib.catalogs[lang] = &Catalog{Lang: lang, Lessons: map[string]*Lesson{}}
 	}
-	read := readAhead(sources, lib.langs)
+	read := readAhead(sources, lib.langs, false)
 	for _, src := range sources {
 		for _, lang := range lib.langs {
 			all = append(all, loadFolder(lib.catalogs[lang], src, lang, read, bad)...)
@@ -89,7 +112,7 @@ func loadFolder(cat *Catalog, src Source, dir string, read ahead, bad map[string
 		if f.IsDir() || (!strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml")) {
 			continue
 		}
-		p := &judge.Problems{File: path.Join(src.Name, dir, name)}
+		p := newFileProblems(path.Join(src.Name, dir, name), src.compiled, src.compiled != nil)
 		data, err := fs.ReadFile(src.FS, path.Join(dir, name))
 		if err != nil {
 			p.Add(nil, "cannot read the file: %v", err)
@@ -102,7 +125,7 @@ func loadFolder(cat *Catalog, src Source, dir string, read ahead, bad map[string
 }
 
 // loadFile adds what file name holds (data) to cat, its problems to p.
-func loadFile(cat *Catalog, p *judge.Problems, name string, data []byte, read ahead, bad map[string]bool) {
+func loadFile(cat *Catalog, p *fileProblems, name string, data []byte, read ahead, bad map[string]bool) {
 	switch name {
 	case "itineraries.yaml", "itineraries.yml":
 		cat.Itineraries = append(cat.Itineraries, parseItineraries(p, data)...)
@@ -158,7 +181,15 @@ func leaveOut(lib *Library, bad map[string]bool) {
 	}
 }
 
-func parseDoc(p *judge.Problems, data []byte) *yaml.Node {
+func parseDoc(p *fileProblems, data []byte) *yaml.Node {
+	if doc, ok := p.compiled.Doc(p.File, data); ok {
+		// What yaml.Unmarshal gives below, made at build time.
+		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+			p.Add(doc, "the file should hold a lesson (id, title, steps…)")
+			return nil
+		}
+		return doc.Content[0]
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 0
@@ -179,7 +210,7 @@ func parseDoc(p *judge.Problems, data []byte) *yaml.Node {
 	return doc.Content[0]
 }
 
-func parseItineraries(p *judge.Problems, data []byte) []*Itinerary {
+func parseItineraries(p *fileProblems, data []byte) []*Itinerary {
 	root := parseDoc(p, data)
 	if root == nil {
 		return nil
@@ -218,7 +249,7 @@ func parseItineraries(p *judge.Problems, data []byte) []*Itinerary {
 	return file.Itineraries
 }
 
-func parseLesson(p *judge.Problems, data []byte) *Lesson {
+func parseLesson(p *fileProblems, data []byte) *Lesson {
 	root := parseDoc(p, data)
 	if root == nil {
 		return nil
@@ -234,7 +265,9 @@ func parseLesson(p *judge.Problems, data []byte) *Lesson {
 	}
 	l.line = judge.Or(judge.Child(root, "id"), root).Line
 	checkProvenance(p, root, &l)
-	l.domains = domainsIn(root)
+	if !p.quick {
+		l.domains = domainsIn(root)
+	}
 	if !judge.IDPattern.MatchString(l.ID) {
 		p.Add(judge.Or(judge.Child(root, "id"), root), "lesson id %q should be lowercase letters, digits and dashes", l.ID)
 	}
@@ -273,7 +306,7 @@ type stepFields struct {
 	Access  StepAccess `yaml:"access"`
 }
 
-func parseStep(p *judge.Problems, n *yaml.Node) *Step {
+func parseStep(p *fileProblems, n *yaml.Node) *Step {
 	var f stepFields
 	if err := n.Decode(&f); err != nil {
 		p.Add(n, "cannot read this step: %v", err)
@@ -296,11 +329,9 @@ func parseStep(p *judge.Problems, n *yaml.Node) *Step {
 	}
 	s.Exercise = ex
 	// A step may carry the common fields and those of its kind, nothing else.
-	known := map[string]bool{}
-	judge.Keys(f, known)
-	judge.Keys(ex, known)
+	common, own := judge.TypeKeys(reflect.TypeOf(f)), judge.TypeKeys(reflect.TypeOf(ex))
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; !known[k.Value] {
+		if k := n.Content[i]; !common[k.Value] && !own[k.Value] {
 			p.Add(k, "step %q: unknown field %q for a %s step", s.ID, k.Value, s.Kind)
 		}
 	}
@@ -316,7 +347,7 @@ func parseStep(p *judge.Problems, n *yaml.Node) *Step {
 	if s.Example == "" && s.NeedsAnswer() {
 		p.Add(n, "step %q has no example: learners see it after 3 misses", s.ID)
 	}
-	ex.Check(p, s.ID, n)
+	ex.Check(p.Problems, s.ID, n)
 	return s
 }
 

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"aula/lessons/judge"
 )
 
 // Reading the YAML of the lessons is most of the time Aula takes to start.
@@ -33,11 +31,13 @@ func isLessonFile(name string) bool {
 }
 
 // readAhead parses the lesson files of sources in every language of
-// langs, in parallel. A file it cannot read is left to Load.
-func readAhead(sources []Source, langs []string) ahead {
+// langs, in parallel. A file it cannot read is left to Load. quick leaves
+// out what only aula lessons check needs (see fileProblems.quick).
+func readAhead(sources []Source, langs []string, quick bool) ahead {
 	type job struct {
 		file string
 		data []byte
+		src  *Source
 	}
 	var jobs []job
 	for _, src := range sources {
@@ -51,7 +51,7 @@ func readAhead(sources []Source, langs []string) ahead {
 					continue
 				}
 				if data, err := fs.ReadFile(src.FS, path.Join(lang, f.Name())); err == nil {
-					jobs = append(jobs, job{path.Join(src.Name, lang, f.Name()), data})
+					jobs = append(jobs, job{path.Join(src.Name, lang, f.Name()), data, &src})
 				}
 			}
 		}
@@ -62,7 +62,7 @@ func readAhead(sources []Source, langs []string) ahead {
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				p := &judge.Problems{File: jobs[i].file}
+				p := newFileProblems(jobs[i].file, jobs[i].src.compiled, quick)
 				l := parseLesson(p, jobs[i].data)
 				done[i] = aheadLesson{data: jobs[i].data, lesson: l, problems: p.List}
 			}
@@ -78,7 +78,7 @@ func readAhead(sources []Source, langs []string) ahead {
 
 // parseLesson gives what parseLesson gives on data, read in p.File: from
 // what was read ahead when it is the same file, else parsed now.
-func (a ahead) parseLesson(p *judge.Problems, data []byte) *Lesson {
+func (a ahead) parseLesson(p *fileProblems, data []byte) *Lesson {
 	if r, ok := a[p.File]; ok && bytes.Equal(r.data, data) {
 		p.List = append(p.List, r.problems...)
 		return r.lesson

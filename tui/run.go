@@ -111,21 +111,28 @@ func runLines(ctx context.Context, cfg Config, o RunOptions, bind func(func(any)
 // runFullScreen runs the full screen once.
 func runFullScreen(ctx context.Context, cfg Config, bind func(func(any))) (*Model, error) {
 	m := New(cfg)
-	p := newProgram(ctx, m)
+	p, stop := screenProgram(ctx, m)
 	bind(func(msg any) { p.Send(msg) })
-	return m, runProgram(ctx, p)
+	err := runProgram(ctx, p)
+	stop()
+	return m, err
 }
 
 // RunScreen runs a full-screen model other than the kiosk (the trainer's
 // dashboard) until it quits, with the kiosk's signal handling.
 func RunScreen(ctx context.Context, m tea.Model) error {
-	return runProgram(ctx, newProgram(ctx, m))
+	p, stop := screenProgram(ctx, m)
+	err := runProgram(ctx, p)
+	stop()
+	return err
 }
 
-// newProgram is the one way Aula makes a full-screen program: the
-// alternate screen, the mouse, the frame rate of this system, and signals
-// handled by guardSignals in every mode (a Ctrl+C that arrives as a signal
-// asks, as the key does, instead of ending the program at once).
+// newProgram makes a full-screen program drawn by Bubble Tea's renderer:
+// the alternate screen, the mouse, the frame rate of this system, and
+// signals handled by guardSignals in every mode (a Ctrl+C that arrives as a
+// signal asks, as the key does, instead of ending the program at once).
+// screenProgram (render_unix.go, render_other.go) is what the screens use:
+// on Unix terminals it draws each frame at once instead.
 func newProgram(ctx context.Context, m tea.Model) *tea.Program {
 	return tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithFPS(frameRate), tea.WithContext(ctx), tea.WithoutSignalHandler())

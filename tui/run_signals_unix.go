@@ -14,7 +14,8 @@ import (
 // before and after, and a signal sent by something else.
 func ignoreStopSignals() { signal.Ignore(syscall.SIGTSTP, syscall.SIGQUIT) }
 
-// frameRate is how often Bubble Tea may draw. Bubble Tea v1 draws only on
-// its ticker, so a key waits up to one frame for its redraw: 120 frames a
-// second keeps that under 9 ms (tools/outside measures it).
+// frameRate is how often Bubble Tea may draw when its renderer is used
+// (stdin or stdout not a terminal: see screenProgram). Bubble Tea v1 draws
+// only on its ticker, so a key waits up to one frame for its redraw: 120
+// frames a second keeps that under 9 ms.
 const frameRate = 120

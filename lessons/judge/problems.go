@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -49,8 +50,7 @@ func (p *Problems) UnknownKeys(n *yaml.Node, v any) {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return
 	}
-	known := map[string]bool{}
-	Keys(v, known)
+	known := TypeKeys(reflect.TypeOf(v))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if !known[k.Value] {
@@ -61,7 +61,26 @@ func (p *Problems) UnknownKeys(n *yaml.Node, v any) {
 
 // Keys adds the YAML keys of v's struct type (v may be a pointer to one)
 // to known, following inline fields.
-func Keys(v any, known map[string]bool) { yamlKeys(reflect.TypeOf(v), known) }
+func Keys(v any, known map[string]bool) {
+	for k := range TypeKeys(reflect.TypeOf(v)) {
+		known[k] = true
+	}
+}
+
+// keysOf holds TypeKeys' answers: a type's keys never change.
+var keysOf sync.Map // reflect.Type → map[string]bool
+
+// TypeKeys returns the YAML keys of struct type t (or a pointer to one),
+// following inline fields. The map is shared: callers only read it.
+func TypeKeys(t reflect.Type) map[string]bool {
+	if k, ok := keysOf.Load(t); ok {
+		return k.(map[string]bool)
+	}
+	known := map[string]bool{}
+	yamlKeys(t, known)
+	keysOf.Store(t, known)
+	return known
+}
 
 func yamlKeys(t reflect.Type, known map[string]bool) {
 	for t.Kind() == reflect.Pointer {

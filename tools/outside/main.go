@@ -11,6 +11,7 @@
 //
 //	go run ./tools/outside                # 20 rounds, the figures of BENCHMARKS.md
 //	go run ./tools/outside -rounds 3      # a quick look
+//	go run ./tools/outside -only start,less  # only the start and its baseline
 //
 // Linux only (pseudo-terminals and /proc).
 package main
@@ -20,7 +21,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 )
+
+// measureNames name the measurements of a round, for -only.
+var measureNames = []string{"start", "less", "chromium", "version", "home", "lesson", "password", "mail", "form",
+	"dashboard", "silent"}
 
 func main() {
 	rounds := flag.Int("rounds", 20, "paired rounds of every measurement")
@@ -28,8 +35,18 @@ func main() {
 	bin := flag.String("bin", "", "use this aula binary instead of building one")
 	chromium := flag.String("chromium", "/usr/bin/chromium", "Chromium for the baseline, skipped when missing")
 	silent := flag.Bool("silent", false, "also time the start on a terminal that answers no query")
+	only := flag.String("only", "", "measure only these, comma-separated: "+strings.Join(measureNames, ","))
 	flag.Parse()
 	cfg := config{rounds: *rounds, keys: *keys, bin: *bin, chromium: *chromium, silent: *silent, out: os.Stdout}
+	if *only != "" {
+		cfg.only = strings.Split(*only, ",")
+		for _, n := range cfg.only {
+			if !slices.Contains(measureNames, n) {
+				fmt.Fprintf(os.Stderr, "outside: -only: no measurement %q (%s)\n", n, strings.Join(measureNames, ","))
+				os.Exit(2)
+			}
+		}
+	}
 	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "outside:", err)
 		os.Exit(1)
@@ -41,5 +58,6 @@ type config struct {
 	bin          string
 	chromium     string
 	silent       bool
+	only         []string // the measurements to take; all when empty
 	out          io.Writer
 }

@@ -33,7 +33,7 @@ func TestOneRound(t *testing.T) {
 		"| key: choose step |", "| key: mail app |", "| key: 20-field form page |",
 		"| aula version |", "| first frame (home) |", "| a lesson (choose step) |",
 		"| password step, 64 look-alikes pasted |", "| mail app |", "| form, 20 fields |", "| dashboard, 30 learners |",
-		"| less on the lesson's text |", "Aula / less ="} {
+		"| less on the lesson's text |", "Aula / less =", "No Chromium at /nonexistent"} {
 		if !strings.Contains(out.String(), row) {
 			t.Errorf("no %q in the report:\n%s", row, out.String())
 		}

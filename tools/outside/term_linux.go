@@ -228,3 +228,32 @@ func (t *term) stop() {
 	_ = t.cmd.Wait()
 	_ = t.tty.Close()
 }
+
+// cpu is the processor time the program has used so far, on every thread
+// (the first field of /proc/PID/task/TID/schedstat, in nanoseconds). Unlike
+// the time to the first frame, it hardly depends on what else runs on the
+// machine.
+func (t *term) cpu() (time.Duration, error) {
+	dir := "/proc/" + strconv.Itoa(t.cmd.Process.Pid) + "/task"
+	tasks, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, err
+	}
+	var sum time.Duration
+	for _, task := range tasks {
+		b, err := os.ReadFile(dir + "/" + task.Name() + "/schedstat")
+		if err != nil {
+			continue // a thread that has just ended
+		}
+		f := strings.Fields(string(b))
+		if len(f) == 0 {
+			continue
+		}
+		ns, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s/%s/schedstat: %w", dir, task.Name(), err)
+		}
+		sum += time.Duration(ns)
+	}
+	return sum, nil
+}

@@ -1,0 +1,106 @@
+package yamlbin
+
+import (
+	"reflect"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+const sample = `# a comment
+id: teclado
+title: "El teclado: \"Intro\""
+count: 3
+ok: true
+empty: ""
+anchor: &a one
+steps:
+  - id: uno
+    text: |
+      Two lines
+      of text.
+    options: [a, 'b', "c"]
+  - {id: dos, kind: read}
+folded: >
+  folded
+  text
+`
+
+// noComments drops what the form does not keep.
+func noComments(n *yaml.Node) {
+	n.HeadComment, n.LineComment, n.FootComment = "", "", ""
+	for _, c := range n.Content {
+		noComments(c)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	files := map[string][]byte{"a.yaml": []byte(sample), "b.yaml": []byte("x: 1\n")}
+	form, err := Encode(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		got, ok := s.Doc(name, data)
+		if !ok {
+			t.Fatalf("%s: no tree", name)
+		}
+		var want yaml.Node
+		if err := yaml.Unmarshal(data, &want); err != nil {
+			t.Fatal(err)
+		}
+		noComments(&want)
+		if !reflect.DeepEqual(got, &want) {
+			t.Errorf("%s: the tree read back differs from yaml.v3's", name)
+		}
+		var a, b map[string]any
+		if err := got.Decode(&a); err != nil {
+			t.Fatal(err)
+		}
+		if err := want.Decode(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: decodes to %v, want %v", name, a, b)
+		}
+	}
+	if _, ok := s.Doc("a.yaml", []byte(sample+" ")); ok {
+		t.Error("a changed file got the old tree")
+	}
+	if _, ok := s.Doc("c.yaml", []byte("x: 1\n")); ok {
+		t.Error("a file not in the set got a tree")
+	}
+	var none *Set
+	if _, ok := none.Doc("a.yaml", []byte(sample)); ok {
+		t.Error("a nil set gave a tree")
+	}
+}
+
+// A damaged form is an error or gives no tree, never a panic.
+func TestDamagedForm(t *testing.T) {
+	data := []byte(sample)
+	form, err := Encode(map[string][]byte{"a.yaml": data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cut := 0; cut < len(form); cut++ {
+		for _, f := range [][]byte{form[:cut], flip(form, cut)} {
+			if s, err := Open(f); err == nil {
+				s.Doc("a.yaml", data)
+			}
+		}
+	}
+	if _, err := Encode(map[string][]byte{"x.yaml": []byte("a: &x 1\nb: *x\n")}); err == nil {
+		t.Error("an alias was encoded")
+	}
+}
+
+func flip(b []byte, i int) []byte {
+	c := append([]byte(nil), b...)
+	c[i] ^= 0x5a
+	return c
+}
