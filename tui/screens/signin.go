@@ -547,7 +547,6 @@ func (s *SignIn) View() string {
 	return strings.Join(parts, "\n")
 }
 
-
 // lockedText says why the name is locked, until when, and that the
 // trainer can lift it sooner.
 func (s *SignIn) lockedText() string {
