@@ -21,7 +21,7 @@ import (
 
 const (
 	limit     = 20 * time.Second // for any screen to appear
-	firstText = "F1 ayuda"       // the footer: the last line of the first frame
+	firstText = "F4 pedir ayuda" // the footer: the last line of the first frame (F1 says "ayuda" or "más teclas" as room allows)
 	lookAlike = "p@55w0rd1|!7"   // zxcvbn's worst case, repeated to 64 characters
 	keyDown   = "\x1b[B"
 	keyUp     = "\x1b[A"
