@@ -290,4 +290,3 @@ func (r *Rule) evalInspected(a *Answer, last *Action) (met bool, mistake string,
 	}
 	return true, "", false
 }
-
