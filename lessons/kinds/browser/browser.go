@@ -290,3 +290,71 @@ func (r *Rule) evalInspected(a *Answer, last *Action) (met bool, mistake string,
 	}
 	return true, "", false
 }
+
+// Sample is a way through the step that meets every rule, found by
+// walking the pages from the start without adverts nor pages a rule
+// forbids: every link on the way looked at before it is followed. Tests
+// use it to show that each built-in browser step can be solved.
+func (x *Browser) Sample() Answer {
+	a := Answer{Visited: []string{x.Start}}
+	forbidden := map[string]bool{}
+	for _, r := range x.Rules {
+		if r.Check == "not-opened" {
+			for _, p := range r.Values {
+				forbidden[p] = true
+			}
+		}
+	}
+	for _, r := range x.Rules {
+		switch r.Check {
+		case "reached":
+			for _, id := range x.path(x.Start, r.Values, forbidden) {
+				if !slices.Contains(a.Inspected, id) {
+					a.Inspected = append(a.Inspected, id)
+				}
+				b, _ := x.Block(id)
+				a.Followed = append(a.Followed, id)
+				a.Visited = append(a.Visited, b.To)
+			}
+		case "inspected":
+			for _, id := range r.Values {
+				if !slices.Contains(a.Inspected, id) {
+					a.Inspected = append(a.Inspected, id)
+				}
+			}
+		case "downloaded":
+			a.Downloaded = []string{r.Values[0]}
+		}
+	}
+	return a
+}
+
+// path is the shortest list of links from page from to one of the pages
+// in to, without adverts and forbidden pages; nil if there is none.
+func (x *Browser) path(from string, to []string, forbidden map[string]bool) []string {
+	type step struct {
+		page  string
+		links []string
+	}
+	seen := map[string]bool{from: true}
+	queue := []step{{page: from}}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		if slices.Contains(to, s.page) {
+			return s.links
+		}
+		p := x.Page(s.page)
+		if p == nil {
+			continue
+		}
+		for _, b := range p.Blocks {
+			if !b.Active() || b.Ad || b.To == "" || seen[b.To] || forbidden[b.To] {
+				continue
+			}
+			seen[b.To] = true
+			queue = append(queue, step{page: b.To, links: append(slices.Clone(s.links), b.ID)})
+		}
+	}
+	return nil
+}
