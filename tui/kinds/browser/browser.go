@@ -55,7 +55,7 @@ func newBrowserKeys(c *ui.Common) browserKeys {
 	}
 	upper := func(id string) string { return strings.ToUpper(letter(id)) }
 	return browserKeys{
-		Move:    key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("Tab ↑↓", cat.T("browser_key_move_help"))),
+		Move:    key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("Tab", cat.T("browser_key_move_help"))),
 		Press:   key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("browser_key_press_help"))),
 		Inspect: key.NewBinding(both("browser_key_inspect"), key.WithHelp(upper("browser_key_inspect"), cat.T("browser_key_inspect_help"))),
 		Back:    key.NewBinding(both("browser_key_back", "backspace", "alt+left"), key.WithHelp(upper("browser_key_back"), cat.T("browser_back"))),
@@ -160,7 +160,9 @@ func (e *BrowserExercise) Keys() []key.Binding {
 	if e.done {
 		return []key.Binding{k.Page}
 	}
-	return []key.Binding{k.Move, k.Press, k.Inspect, k.Back}
+	// Enter, back and forward are on the screen: the address bar shows
+	// their keys.
+	return []key.Binding{k.Move, k.Inspect}
 }
 
 // Update handles keys and clicks.

@@ -85,7 +85,8 @@ func (e *BrowserExercise) addressBar(w int) string {
 		}
 		return e.c.Zones.Mark(id, st.HelpKey.Render(s))
 	}
-	bar := nav("browser-back", "←", e.CanGo(-1)) + " " + nav("browser-forward", "→", e.CanGo(1)) + " "
+	bar := nav("browser-back", "← "+e.keys.Back.Help().Key, e.CanGo(-1)) + " " +
+		nav("browser-forward", "→ "+e.keys.Forward.Help().Key, e.CanGo(1)) + " "
 	p := e.Page()
 	if p == nil {
 		return bar
@@ -113,15 +114,19 @@ func (e *BrowserExercise) markedAddress(url string) string {
 // else how to look) and the download bar.
 func (e *BrowserExercise) bottom(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
-	var status string
+	cut := lipgloss.NewStyle().MaxWidth(w)
+	var lines []string
 	if b, _ := e.X.Block(e.Shown); b != nil {
 		url := e.X.Target(b)
-		status = st.Hint.Render(cat.T("browser_goes_to")+" ") + e.markedAddress(url) +
-			st.Hint.Render(" · "+cat.T("browser_owner", "Domain", browserjudge.Domain(browserjudge.Host(url))))
-	} else if !e.done {
-		status = st.Dim.Render(cat.T("browser_status_tip", "Key", e.keys.Inspect.Help().Key))
+		lines = append(lines, cut.Render(st.Hint.Render(cat.T("browser_goes_to")+" ")+e.markedAddress(url)),
+			cut.Render(st.Hint.Render(cat.T("browser_owner", "Domain", browserjudge.Domain(browserjudge.Host(url))))))
+	} else {
+		tip := ""
+		if !e.done {
+			tip = st.Dim.Render(cat.T("browser_status_tip", "Key", e.keys.Inspect.Help().Key))
+		}
+		lines = append(lines, cut.Render(tip))
 	}
-	lines := []string{lipgloss.NewStyle().MaxWidth(w).Render(status)}
 	if e.Got != nil {
 		lines = append(lines, ui.Truncate(st.Good.Render(cat.T("browser_downloaded", "Name", e.Got.Download, "Size", e.Got.Size)), w))
 	}
@@ -139,9 +144,14 @@ func (e *BrowserExercise) body(w, h int) []string {
 	out := make([]string, 0, h)
 	for i := e.scroll; i < len(rows) && len(out) < h; i++ {
 		r := rows[i]
+		if r.block < 0 {
+			e.visible = append(e.visible, -1)
+			out = append(out, "")
+			continue
+		}
 		on := r.block >= 0 && r.block == e.Focus
 		prefix := "  "
-		if on {
+		if on && (i == 0 || rows[i-1].block != r.block) {
 			prefix = st.Cursor.Render("▶ ")
 		}
 		var s string
@@ -166,11 +176,14 @@ func (e *BrowserExercise) body(w, h int) []string {
 			s = st.Cursor.Render(r.text)
 		}
 		line := prefix + s
-		if r.block >= 0 && e.Page().Blocks[r.block].Active() {
+		if e.Page().Blocks[r.block].Active() {
 			line = e.c.Zones.Mark(rowZone(len(out)), line)
 		}
 		e.visible = append(e.visible, r.block)
 		out = append(out, line)
+	}
+	for len(out) < h {
+		out = append(out, "")
 	}
 	return out
 }
