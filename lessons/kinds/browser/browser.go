@@ -323,7 +323,9 @@ func (x *Browser) Sample() Answer {
 				}
 			}
 		case "downloaded":
-			a.Downloaded = []string{r.Values[0]}
+			if len(r.Values) > 0 {
+				a.Downloaded = []string{r.Values[0]}
+			}
 		}
 	}
 	return a

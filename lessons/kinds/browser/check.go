@@ -84,31 +84,38 @@ func (x *Browser) checkBlocks(p *judge.Problems, step string, node *yaml.Node, p
 			}
 			continue
 		}
-		if b.ID == "" {
-			b.ID = fmt.Sprintf("%s-%d", pg.ID, j+1)
-		}
-		set := k.links
-		if kind == BlockDownload {
-			set = k.downloads
-		}
-		if k.links[b.ID] || k.downloads[b.ID] {
-			p.Add(judge.Or(judge.Child(bnode, "id"), bnode), "step %q: id %q is used twice", step, b.ID)
-		} else if !judge.IDPattern.MatchString(b.ID) {
-			p.Add(judge.Or(judge.Child(bnode, "id"), bnode), "step %q: %s id %q should be lowercase words joined by hyphens", step, kind, b.ID)
-		}
-		set[b.ID] = true
-		switch {
-		case kind == BlockDownload && (b.To != "" || b.Ad):
-			p.Add(bnode, "step %q: download %q takes no to or ad", step, b.ID)
-		case kind == BlockDownload && b.Size == "":
-			p.Add(bnode, "step %q: download %q needs a size, as a browser shows it (120 KB)", step, b.ID)
-		case kind != BlockDownload && b.To == "":
-			p.Add(bnode, "step %q: %s %q needs to: the id of the page it opens", step, kind, b.ID)
-		case kind != BlockDownload && !k.pages[b.To]:
-			p.Add(judge.Or(judge.Child(bnode, "to"), bnode), "step %q: %s %q opens page %q, which the step does not have", step, kind, b.ID, b.To)
-		case kind != BlockDownload && b.Size != "":
-			p.Add(bnode, "step %q: %s %q takes no size", step, kind, b.ID)
-		}
+		checkActive(p, step, bnode, pg, j, b, k)
+	}
+}
+
+// checkActive checks a link, button or download (block j of page pg) and
+// gives it its default id.
+func checkActive(p *judge.Problems, step string, bnode *yaml.Node, pg *Page, j int, b *Block, k *known) {
+	kind := b.Kind()
+	if b.ID == "" {
+		b.ID = fmt.Sprintf("%s-%d", pg.ID, j+1)
+	}
+	set := k.links
+	if kind == BlockDownload {
+		set = k.downloads
+	}
+	if k.links[b.ID] || k.downloads[b.ID] {
+		p.Add(judge.Or(judge.Child(bnode, "id"), bnode), "step %q: id %q is used twice", step, b.ID)
+	} else if !judge.IDPattern.MatchString(b.ID) {
+		p.Add(judge.Or(judge.Child(bnode, "id"), bnode), "step %q: %s id %q should be lowercase words joined by hyphens", step, kind, b.ID)
+	}
+	set[b.ID] = true
+	switch {
+	case kind == BlockDownload && (b.To != "" || b.Ad):
+		p.Add(bnode, "step %q: download %q takes no to or ad", step, b.ID)
+	case kind == BlockDownload && b.Size == "":
+		p.Add(bnode, "step %q: download %q needs a size, as a browser shows it (120 KB)", step, b.ID)
+	case kind != BlockDownload && b.To == "":
+		p.Add(bnode, "step %q: %s %q needs to: the id of the page it opens", step, kind, b.ID)
+	case kind != BlockDownload && !k.pages[b.To]:
+		p.Add(judge.Or(judge.Child(bnode, "to"), bnode), "step %q: %s %q opens page %q, which the step does not have", step, kind, b.ID, b.To)
+	case kind != BlockDownload && b.Size != "":
+		p.Add(bnode, "step %q: %s %q takes no size", step, kind, b.ID)
 	}
 }
 
