@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
+	zone "github.com/lrstanley/bubblezone"
 
 	"aula/lessons"
 	browserjudge "aula/lessons/kinds/browser"
@@ -216,5 +217,54 @@ func BenchmarkKeyOnLongPage(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		e.Update(tab)
 		_ = e.ViewFull(80, 18)
+	}
+}
+
+// click draws the browser on a fresh zone manager and clicks the first
+// cell of zone id, polling the zone worker with a deadline (as
+// tui/mouse_test.go does).
+func click(t *testing.T, c *ui.Common, e *BrowserExercise, id string) {
+	t.Helper()
+	old := c.Zones
+	c.Zones = zone.New()
+	old.Close()
+	c.Zones.Scan(e.ViewFull(80, 18))
+	deadline := time.Now().Add(2 * time.Second)
+	z := c.Zones.Get(id)
+	for z.IsZero() {
+		if time.Now().After(deadline) {
+			t.Fatalf("zone %q is not on screen", id)
+		}
+		time.Sleep(time.Millisecond) // polling the zone worker, with a deadline
+		z = c.Zones.Get(id)
+	}
+	m := tea.MouseMsg{X: z.StartX, Y: z.StartY, Button: tea.MouseButtonLeft, Action: tea.MouseActionRelease}
+	e.Update(m)
+}
+
+func TestMouseLooksThenFollows(t *testing.T) {
+	c, _, e := open(t, "en", "llegar-oficial")
+	e.ViewFull(80, 18)
+	row := -1
+	for i, b := range e.visible {
+		if b >= 0 && e.Page().Blocks[b].ID == "oficial" {
+			row = i
+			break
+		}
+	}
+	if row < 0 {
+		t.Fatal("the official result is not on screen")
+	}
+	click(t, c, e, rowZone(row))
+	if e.Shown != "oficial" || e.Page().ID != "buscar" {
+		t.Fatalf("a first click looks where the link goes: shown %q, page %q", e.Shown, e.Page().ID)
+	}
+	click(t, c, e, rowZone(row))
+	if e.Page().ID != "sede" {
+		t.Fatalf("a second click follows the link, page %q", e.Page().ID)
+	}
+	click(t, c, e, "browser-back")
+	if e.Page().ID != "buscar" {
+		t.Errorf("the back button goes back, page %q", e.Page().ID)
 	}
 }
