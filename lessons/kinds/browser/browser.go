@@ -94,9 +94,9 @@ type Rule struct {
 // checkKinds are the checks a rule can make, with what their values are.
 var checkKinds = map[string]string{
 	"reached":    "pages",     // one of these pages was opened
-	"not-opened": "pages",     // none of these pages was opened
-	"no-ad":      "",          // no advert was followed
-	"inspected":  "links",     // each of these links was looked at, before it was followed if it was
+	"not-opened": "pages",     // opening one of these pages is a mistake, said when it happens
+	"no-ad":      "",          // following an advert is a mistake, said when it happens
+	"inspected":  "links",     // each of these links was looked at; following one before is a mistake
 	"downloaded": "downloads", // the last file downloaded is one of these
 }
 
@@ -248,18 +248,16 @@ func (r *Rule) eval(x *Browser, a *Answer) (met bool, mistake string, concerns b
 		}
 		return false, r.ID, false
 	case "not-opened":
-		for _, p := range r.Values {
-			if slices.Contains(a.Visited, p) {
-				b, _ := x.Block(last.ID)
-				return false, r.ID, last.Kind == ActFollow && b != nil && b.To == p
-			}
+		// Opening a page is judged when it happens: the miss is counted,
+		// and going back puts things right.
+		b, _ := x.Block(last.ID)
+		if last.Kind == ActFollow && b != nil && slices.Contains(r.Values, b.To) {
+			return false, r.ID, true
 		}
 		return true, "", false
 	case "no-ad":
-		for _, id := range a.Followed {
-			if x.IsAd(id) {
-				return false, r.ID, last.Kind == ActFollow && x.IsAd(last.ID)
-			}
+		if last.Kind == ActFollow && x.IsAd(last.ID) {
+			return false, r.ID, true
 		}
 		return true, "", false
 	case "inspected":
@@ -277,13 +275,13 @@ func (r *Rule) eval(x *Browser, a *Answer) (met bool, mistake string, concerns b
 	return false, r.ID, false
 }
 
-// evalInspected: each link of the rule was looked at, and none was
-// followed before it was looked at.
+// evalInspected: each link of the rule was looked at; following one
+// without a look first is a mistake, said when it happens.
 func (r *Rule) evalInspected(a *Answer, last *Action) (met bool, mistake string, concerns bool) {
+	if last.Kind == ActFollow && slices.Contains(r.Values, last.ID) && slices.Contains(a.Unseen, last.ID) {
+		return false, r.ID, true
+	}
 	for _, id := range r.Values {
-		if slices.Contains(a.Unseen, id) {
-			return false, r.ID, last.Kind == ActFollow && last.ID == id
-		}
 		if !slices.Contains(a.Inspected, id) {
 			return false, r.ID, false
 		}
