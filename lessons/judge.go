@@ -4,6 +4,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"aula/lessons/judge"
+	"aula/lessons/kinds/browser"
 	"aula/lessons/kinds/form"
 	"aula/lessons/kinds/inbox"
 )
@@ -42,6 +43,7 @@ var kinds = []kind{
 	{"phrase", func() Exercise { return &Passphrase{} }},
 	{"inbox", func() Exercise { return &inbox.Inbox{} }},
 	{"form", func() Exercise { return &form.Form{} }},
+	{"browser", func() Exercise { return &browser.Browser{} }},
 }
 
 // Kinds returns the names of the known step kinds.

@@ -11,6 +11,7 @@ package kinds
 
 import (
 	"aula/tui/exercise"
+	"aula/tui/kinds/browser"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/code"
 	"aula/tui/kinds/form"
@@ -33,6 +34,7 @@ var all = []exercise.Kind{
 	phrase.Kind,
 	inbox.Kind,
 	form.Kind,
+	browser.Kind,
 }
 
 var byName = func() map[string]exercise.Kind {
