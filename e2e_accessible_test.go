@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"aula/lessons"
+	"aula/lessons/kinds/browser"
 	"aula/store"
 )
 
@@ -270,6 +271,7 @@ type lineWords struct {
 	open, link, suspicious, reply, forward, new string
 	attach, send, sms, step, folder             string
 	next, submit, yes, add, remove, smsExpires  string
+	look, goesTo                                string
 }
 
 func wordsFor(lang string) lineWords {
@@ -277,12 +279,14 @@ func wordsFor(lang string) lineWords {
 		return lineWords{name: "What's your name?", pin: "Would you like a PIN?", hello: "Hello, Lucía", allLessons: "All lessons", home: "home", quit: "quit", quitQuestion: "Do you want to leave?",
 			right: "Well done!", done: "Lesson finished!", check: "check", open: "open", link: "link", suspicious: "suspicious",
 			reply: "reply", forward: "forward", new: "new", attach: "attach", send: "send", sms: "It says:", step: "Step %d of %d", folder: "folder",
-			next: "next", submit: "submit", yes: "yes", add: "add", remove: "remove", smsExpires: "It expires at"}
+			next: "next", submit: "submit", yes: "yes", add: "add", remove: "remove", smsExpires: "It expires at",
+			look: "look", goesTo: "This link goes to:"}
 	}
 	return lineWords{name: "¿Cómo te llamas?", pin: "¿Quieres un PIN?", hello: "Hola, Lucía", allLessons: "Todas las lecciones", home: "inicio", quit: "salir", quitQuestion: "¿Quieres salir?",
 		right: "¡Bien!", done: "¡Lección terminada!", check: "comprobar", open: "abrir", link: "enlace", suspicious: "sospechoso",
 		reply: "responder", forward: "reenviar", new: "nuevo", attach: "adjuntar", send: "enviar", sms: "Dice:", step: "Paso %d de %d", folder: "carpeta",
-		next: "siguiente", submit: "presentar", yes: "sí", add: "añadir", remove: "quitar", smsExpires: "Caduca a las"}
+		next: "siguiente", submit: "presentar", yes: "sí", add: "añadir", remove: "quitar", smsExpires: "Caduca a las",
+		look: "ver", goesTo: "Este enlace lleva a:"}
 }
 
 // doLesson answers every step of l right, as lines, and leaves the summary
@@ -356,8 +360,73 @@ func answerStep(t *testing.T, s *lineSession, w lineWords, st *lessons.Step) {
 		doInbox(t, s, w, ex)
 	case *lessons.Form:
 		doForm(t, s, w, ex)
+	case *browser.Browser:
+		doBrowser(t, s, w, ex)
 	default:
 		t.Fatalf("step %s: no way to answer a %s step", st.ID, st.Kind)
+	}
+}
+
+// doBrowser walks a browser step as lines, on the route the judge's own
+// Sample takes: each link looked at ("ver N") before it is followed, then
+// the download. What the last action prints is left to doLesson, which
+// waits for the verdict it brings.
+func doBrowser(t *testing.T, s *lineSession, w lineWords, ex *browser.Browser) {
+	t.Helper()
+	route := ex.Sample()
+	type act struct{ cmd, want string }
+	var acts []act
+	page := ex.Start
+	// number is what line mode calls block id on the page shown: its
+	// place among the page's links, buttons and downloads.
+	number := func(id string) string {
+		for _, p := range ex.Pages {
+			if p.ID != page {
+				continue
+			}
+			n := 0
+			for _, b := range p.Blocks {
+				if b.Active() {
+					n++
+					if b.ID == id {
+						return strconv.Itoa(n)
+					}
+				}
+			}
+		}
+		t.Fatalf("browser: %s is not on page %s", id, page)
+		return ""
+	}
+	looked := map[string]bool{}
+	lookHere := func() {
+		for _, id := range route.Inspected {
+			if _, on := ex.Block(id); on != nil && on.ID == page && !looked[id] {
+				acts = append(acts, act{w.look + " " + number(id), w.goesTo})
+				looked[id] = true
+			}
+		}
+	}
+	lookHere()
+	for _, id := range route.Followed {
+		if !looked[id] {
+			acts = append(acts, act{w.look + " " + number(id), w.goesTo})
+			looked[id] = true
+		}
+		n := number(id)
+		b, _ := ex.Block(id)
+		page = b.To
+		to := ex.Pages[slices.IndexFunc(ex.Pages, func(p *browser.Page) bool { return p.ID == page })]
+		acts = append(acts, act{n, to.URL})
+		lookHere()
+	}
+	for _, id := range route.Downloaded {
+		acts = append(acts, act{number(id), ""})
+	}
+	for i, a := range acts {
+		s.send(a.cmd)
+		if i < len(acts)-1 && a.want != "" {
+			s.expect(a.want)
+		}
 	}
 }
 

@@ -194,7 +194,7 @@ func fillForm(t *testing.T, tm *tmuxServer, name, lang, id string, fm *lessons.F
 		tm.send(name, "Tab", "Tab", "BSpace", "=Z", "Tab", "BSpace", "BSpace", "=1978", "Tab", "=0", "Tab")
 		tm.send(name, "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "=.example", "Tab", "Enter")
 		tm.waitFor(name, page(2))
-		tm.send(name, "Tab", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "=28999", "Tab", "Tab", "Enter", "=m", "=m", "Enter", "Enter") // m goes round the M provinces from the one chosen (Melilla): Murcia, then Madrid
+		tm.send(name, "Tab", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "=28999", "Tab", "Tab", "Enter", "=m", "=m", "=m", "Enter", "Enter") // m goes round the M provinces from the one chosen (Málaga): Melilla, Murcia, then Madrid
 		tm.waitFor(name, page(3))
 		for range 11 {
 			tm.keys(name, "Tab") // to "Remove person 2"
