@@ -73,6 +73,9 @@ func TestCompiledMessages(t *testing.T) {
 		if err := os.WriteFile("messages_gen.go", want, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		// This binary holds the old compiled messages: the next run checks
+		// the new ones.
+		return
 	}
 	got, err := os.ReadFile("messages_gen.go")
 	if err != nil {
