@@ -141,9 +141,18 @@ func TestSyncerPresenceAndCommands(t *testing.T) {
 	k := h.join(t)
 	ana, _ := k.st.AddLearner("Ana", "")
 	s, in := startSyncer(t, k.st, h.srv.URL, k.c.Token)
-	in.waitFor(t, "connected", isState(Connected))
-	// The first answer to a poll tells the kiosk the class is not paused.
-	in.waitFor(t, "the initial state", func(m any) bool { c, ok := m.(CommandMsg); return ok && c.Command.Kind == CmdResume })
+	// Connected, and the first answer to a poll telling the kiosk the
+	// class is not paused: two loops say them, in either order.
+	var connected, resumed bool
+	in.waitFor(t, "connected and the initial state", func(m any) bool {
+		if isState(Connected)(m) {
+			connected = true
+		}
+		if c, ok := m.(CommandMsg); ok && c.Command.Kind == CmdResume {
+			resumed = true
+		}
+		return connected && resumed
+	})
 
 	s.SetPresence(Presence{Learner: ana.ID, Name: "Ana", Screen: "home", Help: true, HelpWait: 5})
 	waitUntil(t, "the raised hand reaches the dashboard", func() bool {
