@@ -52,7 +52,7 @@ func TestGoldenInbox(t *testing.T) {
 			wait: map[string]string{"es": "¿Borrar el borrador?", "en": "Throw the draft away?"}},
 		{name: "link", lesson: "correo-enganos", step: "mirar-enlace", sizes: both,
 			keys: map[string][]tea.Msg{"es": {key(tea.KeyEnter), text("1")}, "en": {key(tea.KeyEnter), text("1")}},
-			wait: map[string]string{"es": "Bien visto", "en": "Well spotted"}},
+			wait: map[string]string{"es": "No es la Seguridad Social", "en": "That is not Social Security"}},
 		{name: "sorted-wrong", lesson: "correo-enganos", step: "ordenar", sizes: both,
 			keys: map[string][]tea.Msg{"es": {text("s"), key(tea.KeyDown), text("s")}, "en": {text("s"), key(tea.KeyDown), text("s")}},
 			wait: map[string]string{"es": "Todavía no.", "en": "Not yet."}},

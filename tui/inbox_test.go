@@ -416,7 +416,7 @@ func TestInboxLinksAndPhishing(t *testing.T) {
 		"                           ^^^^^^^^^^^^^^^^^^^^^",
 		"La página es de:   seg-social-ayudas.com")
 	// Looking is the task: done.
-	d.mustSay("✔ ¡Bien!", "Bien visto.")
+	d.mustSay("✔ ¡Bien!", "El correo pone seg-social.es")
 
 	// Opening the page of a false link is a mistake of its own.
 	d = inboxDriver(t, "es", "correo-enganos", "ordenar")

@@ -41,7 +41,7 @@ func TestStartHereOnlyBeforeTheFirstLessonIsDone(t *testing.T) {
 
 // praiseOpeners are how a lesson's words would praise a right answer that
 // the app already praised ("✔ Well done!").
-var praiseOpeners = regexp.MustCompile(`^(?i:(Eso es|¡?Muy bien|¡?Bien|¡?Perfecto|Sí|Correcto|Exacto|That's right|Yes|Well done|Good|Perfect|Correct|Exactly|Right|Great)[.!])`)
+var praiseOpeners = regexp.MustCompile(`^(?i:(Eso es|¡?Muy bien|¡?Bien visto|¡?Bien hecho|¡?Bien|¡?Perfecto|Sí|Correcto|Exacto|That's right|Yes|Well done|Well spotted|Nicely done|Good|Perfect|Correct|Exactly|Right|Great|Spot on)[.!])`)
 
 // One praise per right answer: the app says "✔ ¡Bien!", so the lessons'
 // own words for a right answer do not start with praise again ("✔ ¡Bien!
