@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"aula/lessons"
+	"aula/lessons/kinds/form"
+	"aula/lessons/kinds/inbox"
 	"aula/store"
 )
 
@@ -352,9 +354,9 @@ func answerStep(t *testing.T, s *lineSession, w lineWords, st *lessons.Step) {
 			}
 		}
 		s.send(strings.Join(nums, " "))
-	case *lessons.Inbox:
+	case *inbox.Inbox:
 		doInbox(t, s, w, ex)
-	case *lessons.Form:
+	case *form.Form:
 		doForm(t, s, w, ex)
 	default:
 		t.Fatalf("step %s: no way to answer a %s step", st.ID, st.Kind)
@@ -374,12 +376,12 @@ func chooseNumbers(ex *lessons.Choose, seed string) string {
 
 // doInbox does in the mailbox what the lesson's sample answer does, with
 // the commands of accessible mode.
-func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
+func doInbox(t *testing.T, s *lineSession, w lineWords, x *inbox.Inbox) {
 	t.Helper()
 	// num goes to the folder of message id and returns its number there
 	// (the lesson's messages are listed in file order).
-	folders := []string{lessons.FolderInbox, lessons.FolderSent, lessons.FolderTrash}
-	here := lessons.FolderInbox
+	folders := []string{inbox.FolderInbox, inbox.FolderSent, inbox.FolderTrash}
+	here := inbox.FolderInbox
 	num := func(id string) string {
 		m := x.Mail(id)
 		if m == nil {
@@ -420,9 +422,9 @@ func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
 	}
 	for _, m := range a.Sent {
 		switch m.Kind {
-		case lessons.SendReply:
+		case inbox.SendReply:
 			s.send(w.reply + " " + num(m.Of))
-		case lessons.SendForward:
+		case inbox.SendForward:
 			s.send(w.forward + " " + num(m.Of))
 			s.send(m.To)
 			s.send(m.Cc)
@@ -436,7 +438,7 @@ func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
 		s.send(strings.TrimSpace(m.Body + " " + practiceBody))
 		s.send("") // the end of the message
 		for _, d := range m.Attachments {
-			s.send(fmt.Sprintf("%s %d", w.attach, slices.IndexFunc(x.Documents, func(doc *lessons.Document) bool { return doc.ID == d })+1))
+			s.send(fmt.Sprintf("%s %d", w.attach, slices.IndexFunc(x.Documents, func(doc *inbox.Document) bool { return doc.ID == d })+1))
 		}
 		s.send(w.send)
 	}
@@ -448,7 +450,7 @@ func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
 // doForm fills a form as its sample answer does, page by page, with the
 // commands of accessible mode: a field's number, then its value (options,
 // files and days by number), then next; the code is read from the SMS.
-func doForm(t *testing.T, s *lineSession, w lineWords, fm *lessons.Form) {
+func doForm(t *testing.T, s *lineSession, w lineWords, fm *form.Form) {
 	t.Helper()
 	now := time.Now()
 	a := fm.SampleAnswer(now)
@@ -467,7 +469,7 @@ func doForm(t *testing.T, s *lineSession, w lineWords, fm *lessons.Form) {
 			}
 		}
 		n := 0
-		fill := func(f *lessons.Field, path string) {
+		fill := func(f *form.Field, path string) {
 			n++
 			v, ok := a.Values[path]
 			if !ok || v == "" && f.Kind != "check" {
@@ -485,9 +487,9 @@ func doForm(t *testing.T, s *lineSession, w lineWords, fm *lessons.Form) {
 				}
 				s.send(code[1])
 			case "select", "radio":
-				s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *lessons.FieldOption) bool { return o.ID == v }) + 1))
+				s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *form.FieldOption) bool { return o.ID == v }) + 1))
 			case "file":
-				s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *lessons.PracticeFile) bool { return p.ID == v }) + 1))
+				s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *form.PracticeFile) bool { return p.ID == v }) + 1))
 			case "check":
 				s.send(map[bool]string{true: w.yes, false: "no"}[v == "yes"])
 			case "day":
@@ -507,7 +509,7 @@ func doForm(t *testing.T, s *lineSession, w lineWords, fm *lessons.Form) {
 			}
 			for i := 0; i < a.Items[f.ID]; i++ {
 				for _, sub := range f.Fields {
-					fill(sub, lessons.ItemPath(f.ID, i, sub.ID))
+					fill(sub, form.ItemPath(f.ID, i, sub.ID))
 				}
 			}
 		}
