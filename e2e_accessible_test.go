@@ -457,17 +457,7 @@ func doForm(t *testing.T, s *lineSession, w lineWords, fm *form.Form) {
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	for pi, pg := range fm.Pages {
 		// First the groups get as many items as the answer has.
-		for _, f := range pg.Fields {
-			if f.Kind != "group" {
-				continue
-			}
-			for n := len(f.Items); n > a.Items[f.ID]; n-- {
-				s.send(fmt.Sprintf("%s %d", w.remove, n))
-			}
-			for n := len(f.Items); n < a.Items[f.ID]; n++ {
-				s.send(w.add)
-			}
-		}
+		sizeGroups(s, w, pg, a)
 		n := 0
 		fill := func(f *form.Field, path string) {
 			n++
@@ -476,31 +466,7 @@ func doForm(t *testing.T, s *lineSession, w lineWords, fm *form.Form) {
 				return
 			}
 			s.send(strconv.Itoa(n))
-			switch f.Kind {
-			case "text", "date":
-				s.send(v)
-			case "code":
-				said := s.expect(w.smsExpires)
-				code := regexp.MustCompile(`([A-Z0-9]{` + strconv.Itoa(f.Length) + `})\. ` + w.smsExpires + `$`).FindStringSubmatch(said)
-				if code == nil {
-					t.Fatalf("no code in the SMS: %q", said)
-				}
-				s.send(code[1])
-			case "select", "radio":
-				s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *form.FieldOption) bool { return o.ID == v }) + 1))
-			case "file":
-				s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *form.PracticeFile) bool { return p.ID == v }) + 1))
-			case "check":
-				s.send(map[bool]string{true: w.yes, false: "no"}[v == "yes"])
-			case "day":
-				d, err := time.Parse("2006-01-02", v)
-				if err != nil {
-					t.Fatal(err)
-				}
-				s.send(strconv.Itoa(int(d.Sub(today).Hours()/24 + 0.5)))
-			default:
-				t.Fatalf("field %s: no way to fill a %s field", f.ID, f.Kind)
-			}
+			sendFieldValue(t, s, w, fm, f, v, today)
 		}
 		for _, f := range pg.Fields {
 			if f.Kind != "group" {
@@ -521,5 +487,53 @@ func doForm(t *testing.T, s *lineSession, w lineWords, fm *form.Form) {
 	}
 	if fm.HasReview() {
 		s.send(w.submit)
+	}
+}
+
+// sizeGroups adds or removes items in the groups of page pg until each has
+// as many as the answer a.
+func sizeGroups(s *lineSession, w lineWords, pg *form.Page, a form.Answer) {
+	for _, f := range pg.Fields {
+		if f.Kind != "group" {
+			continue
+		}
+		for n := len(f.Items); n > a.Items[f.ID]; n-- {
+			s.send(fmt.Sprintf("%s %d", w.remove, n))
+		}
+		for n := len(f.Items); n < a.Items[f.ID]; n++ {
+			s.send(w.add)
+		}
+	}
+}
+
+// sendFieldValue sends value v for field f, whose number has just been
+// sent: text as it is, options, files and days by number, the code read
+// from the SMS.
+func sendFieldValue(t *testing.T, s *lineSession, w lineWords, fm *form.Form, f *form.Field, v string, today time.Time) {
+	t.Helper()
+	switch f.Kind {
+	case "text", "date":
+		s.send(v)
+	case "code":
+		said := s.expect(w.smsExpires)
+		code := regexp.MustCompile(`([A-Z0-9]{` + strconv.Itoa(f.Length) + `})\. ` + w.smsExpires + `$`).FindStringSubmatch(said)
+		if code == nil {
+			t.Fatalf("no code in the SMS: %q", said)
+		}
+		s.send(code[1])
+	case "select", "radio":
+		s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *form.FieldOption) bool { return o.ID == v }) + 1))
+	case "file":
+		s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *form.PracticeFile) bool { return p.ID == v }) + 1))
+	case "check":
+		s.send(map[bool]string{true: w.yes, false: "no"}[v == "yes"])
+	case "day":
+		d, err := time.Parse("2006-01-02", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.send(strconv.Itoa(int(d.Sub(today).Hours()/24 + 0.5)))
+	default:
+		t.Fatalf("field %s: no way to fill a %s field", f.ID, f.Kind)
 	}
 }
