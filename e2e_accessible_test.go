@@ -17,6 +17,8 @@ import (
 
 	"aula/lessons"
 	"aula/lessons/kinds/browser"
+	"aula/lessons/kinds/form"
+	"aula/lessons/kinds/inbox"
 	"aula/store"
 )
 
@@ -356,9 +358,9 @@ func answerStep(t *testing.T, s *lineSession, w lineWords, st *lessons.Step) {
 			}
 		}
 		s.send(strings.Join(nums, " "))
-	case *lessons.Inbox:
+	case *inbox.Inbox:
 		doInbox(t, s, w, ex)
-	case *lessons.Form:
+	case *form.Form:
 		doForm(t, s, w, ex)
 	case *browser.Browser:
 		doBrowser(t, s, w, ex)
@@ -443,12 +445,12 @@ func chooseNumbers(ex *lessons.Choose, seed string) string {
 
 // doInbox does in the mailbox what the lesson's sample answer does, with
 // the commands of accessible mode.
-func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
+func doInbox(t *testing.T, s *lineSession, w lineWords, x *inbox.Inbox) {
 	t.Helper()
 	// num goes to the folder of message id and returns its number there
 	// (the lesson's messages are listed in file order).
-	folders := []string{lessons.FolderInbox, lessons.FolderSent, lessons.FolderTrash}
-	here := lessons.FolderInbox
+	folders := []string{inbox.FolderInbox, inbox.FolderSent, inbox.FolderTrash}
+	here := inbox.FolderInbox
 	num := func(id string) string {
 		m := x.Mail(id)
 		if m == nil {
@@ -489,9 +491,9 @@ func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
 	}
 	for _, m := range a.Sent {
 		switch m.Kind {
-		case lessons.SendReply:
+		case inbox.SendReply:
 			s.send(w.reply + " " + num(m.Of))
-		case lessons.SendForward:
+		case inbox.SendForward:
 			s.send(w.forward + " " + num(m.Of))
 			s.send(m.To)
 			s.send(m.Cc)
@@ -505,7 +507,7 @@ func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
 		s.send(strings.TrimSpace(m.Body + " " + practiceBody))
 		s.send("") // the end of the message
 		for _, d := range m.Attachments {
-			s.send(fmt.Sprintf("%s %d", w.attach, slices.IndexFunc(x.Documents, func(doc *lessons.Document) bool { return doc.ID == d })+1))
+			s.send(fmt.Sprintf("%s %d", w.attach, slices.IndexFunc(x.Documents, func(doc *inbox.Document) bool { return doc.ID == d })+1))
 		}
 		s.send(w.send)
 	}
@@ -517,57 +519,23 @@ func doInbox(t *testing.T, s *lineSession, w lineWords, x *lessons.Inbox) {
 // doForm fills a form as its sample answer does, page by page, with the
 // commands of accessible mode: a field's number, then its value (options,
 // files and days by number), then next; the code is read from the SMS.
-func doForm(t *testing.T, s *lineSession, w lineWords, fm *lessons.Form) {
+func doForm(t *testing.T, s *lineSession, w lineWords, fm *form.Form) {
 	t.Helper()
 	now := time.Now()
 	a := fm.SampleAnswer(now)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	for pi, pg := range fm.Pages {
 		// First the groups get as many items as the answer has.
-		for _, f := range pg.Fields {
-			if f.Kind != "group" {
-				continue
-			}
-			for n := len(f.Items); n > a.Items[f.ID]; n-- {
-				s.send(fmt.Sprintf("%s %d", w.remove, n))
-			}
-			for n := len(f.Items); n < a.Items[f.ID]; n++ {
-				s.send(w.add)
-			}
-		}
+		sizeGroups(s, w, pg, a)
 		n := 0
-		fill := func(f *lessons.Field, path string) {
+		fill := func(f *form.Field, path string) {
 			n++
 			v, ok := a.Values[path]
 			if !ok || v == "" && f.Kind != "check" {
 				return
 			}
 			s.send(strconv.Itoa(n))
-			switch f.Kind {
-			case "text", "date":
-				s.send(v)
-			case "code":
-				said := s.expect(w.smsExpires)
-				code := regexp.MustCompile(`([A-Z0-9]{` + strconv.Itoa(f.Length) + `})\. ` + w.smsExpires + `$`).FindStringSubmatch(said)
-				if code == nil {
-					t.Fatalf("no code in the SMS: %q", said)
-				}
-				s.send(code[1])
-			case "select", "radio":
-				s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *lessons.FieldOption) bool { return o.ID == v }) + 1))
-			case "file":
-				s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *lessons.PracticeFile) bool { return p.ID == v }) + 1))
-			case "check":
-				s.send(map[bool]string{true: w.yes, false: "no"}[v == "yes"])
-			case "day":
-				d, err := time.Parse("2006-01-02", v)
-				if err != nil {
-					t.Fatal(err)
-				}
-				s.send(strconv.Itoa(int(d.Sub(today).Hours()/24 + 0.5)))
-			default:
-				t.Fatalf("field %s: no way to fill a %s field", f.ID, f.Kind)
-			}
+			sendFieldValue(t, s, w, fm, f, v, today)
 		}
 		for _, f := range pg.Fields {
 			if f.Kind != "group" {
@@ -576,7 +544,7 @@ func doForm(t *testing.T, s *lineSession, w lineWords, fm *lessons.Form) {
 			}
 			for i := 0; i < a.Items[f.ID]; i++ {
 				for _, sub := range f.Fields {
-					fill(sub, lessons.ItemPath(f.ID, i, sub.ID))
+					fill(sub, form.ItemPath(f.ID, i, sub.ID))
 				}
 			}
 		}
@@ -588,5 +556,53 @@ func doForm(t *testing.T, s *lineSession, w lineWords, fm *lessons.Form) {
 	}
 	if fm.HasReview() {
 		s.send(w.submit)
+	}
+}
+
+// sizeGroups adds or removes items in the groups of page pg until each has
+// as many as the answer a.
+func sizeGroups(s *lineSession, w lineWords, pg *form.Page, a form.Answer) {
+	for _, f := range pg.Fields {
+		if f.Kind != "group" {
+			continue
+		}
+		for n := len(f.Items); n > a.Items[f.ID]; n-- {
+			s.send(fmt.Sprintf("%s %d", w.remove, n))
+		}
+		for n := len(f.Items); n < a.Items[f.ID]; n++ {
+			s.send(w.add)
+		}
+	}
+}
+
+// sendFieldValue sends value v for field f, whose number has just been
+// sent: text as it is, options, files and days by number, the code read
+// from the SMS.
+func sendFieldValue(t *testing.T, s *lineSession, w lineWords, fm *form.Form, f *form.Field, v string, today time.Time) {
+	t.Helper()
+	switch f.Kind {
+	case "text", "date":
+		s.send(v)
+	case "code":
+		said := s.expect(w.smsExpires)
+		code := regexp.MustCompile(`([A-Z0-9]{` + strconv.Itoa(f.Length) + `})\. ` + w.smsExpires + `$`).FindStringSubmatch(said)
+		if code == nil {
+			t.Fatalf("no code in the SMS: %q", said)
+		}
+		s.send(code[1])
+	case "select", "radio":
+		s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *form.FieldOption) bool { return o.ID == v }) + 1))
+	case "file":
+		s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *form.PracticeFile) bool { return p.ID == v }) + 1))
+	case "check":
+		s.send(map[bool]string{true: w.yes, false: "no"}[v == "yes"])
+	case "day":
+		d, err := time.Parse("2006-01-02", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.send(strconv.Itoa(int(d.Sub(today).Hours()/24 + 0.5)))
+	default:
+		t.Fatalf("field %s: no way to fill a %s field", f.ID, f.Kind)
 	}
 }

@@ -49,23 +49,7 @@ func TestE2EClassroom(t *testing.T) {
 	code := m[1]
 
 	for _, k := range []struct{ session, name string }{{"rosa", "Rosa"}, {"manuel", "Manuel"}} {
-		data := filepath.Join(dir, k.session)
-		s.startArgs(k.session, 80, 24, dir, bin, "--data", data, "--lang", "es", "--hub", addr)
-		s.waitFor(k.session, "¿Cómo te llamas?")
-		s.typeText(k.session, k.name)
-		s.keys(k.session, "Enter")
-		s.waitFor(k.session, "¿Quieres un PIN?")
-		s.keys(k.session, "Enter")
-		s.waitFor(k.session, "Unirme a la clase", "Nunca verá lo que escribes", "Código de la clase")
-		s.typeText(k.session, "000 000")
-		s.keys(k.session, "Enter")
-		s.waitFor(k.session, "Ese código no es el de la clase")
-		s.keys(k.session, "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
-		s.typeText(k.session, code)
-		s.keys(k.session, "Enter")
-		s.waitFor(k.session, "Ya estás en la clase", "Comprobación de seguridad")
-		s.keys(k.session, "Enter")
-		s.waitFor(k.session, "Hola, "+k.name, "En clase")
+		joinClassKiosk(t, s, bin, dir, addr, code, k.session, k.name)
 	}
 	s.waitFor("trainer", "Rosa", "Manuel", "2 personas")
 
@@ -116,6 +100,40 @@ func TestE2EClassroom(t *testing.T) {
 	}
 
 	// The hub's data file holds Rosa's answers and her call, once each.
+	checkHubHoldsRosa(t, trainerData)
+}
+
+func contains(screen, s string) bool { return regexpQuote(s).MatchString(flat(screen)) }
+
+func regexpQuote(s string) *regexp.Regexp { return regexp.MustCompile(regexp.QuoteMeta(flat(s))) }
+
+// joinClassKiosk starts a kiosk as session on the hub at addr; name signs
+// up, gives a wrong class code first, then code, and lands on the home.
+func joinClassKiosk(t *testing.T, s *tmuxServer, bin, dir, addr, code, session, name string) {
+	t.Helper()
+	data := filepath.Join(dir, session)
+	s.startArgs(session, 80, 24, dir, bin, "--data", data, "--lang", "es", "--hub", addr)
+	s.waitFor(session, "¿Cómo te llamas?")
+	s.typeText(session, name)
+	s.keys(session, "Enter")
+	s.waitFor(session, "¿Quieres un PIN?")
+	s.keys(session, "Enter")
+	s.waitFor(session, "Unirme a la clase", "Nunca verá lo que escribes", "Código de la clase")
+	s.typeText(session, "000 000")
+	s.keys(session, "Enter")
+	s.waitFor(session, "Ese código no es el de la clase")
+	s.keys(session, "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+	s.typeText(session, code)
+	s.keys(session, "Enter")
+	s.waitFor(session, "Ya estás en la clase", "Comprobación de seguridad")
+	s.keys(session, "Enter")
+	s.waitFor(session, "Hola, "+name, "En clase")
+}
+
+// checkHubHoldsRosa opens the hub's data file: it holds Rosa, remote, with
+// one lesson begun, no event twice and one call for help.
+func checkHubHoldsRosa(t *testing.T, trainerData string) {
+	t.Helper()
 	st, err := store.Open(trainerData, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +167,3 @@ func TestE2EClassroom(t *testing.T) {
 		t.Errorf("help requests on the hub: %d, want 1", asked)
 	}
 }
-
-func contains(screen, s string) bool { return regexpQuote(s).MatchString(flat(screen)) }
-
-func regexpQuote(s string) *regexp.Regexp { return regexp.MustCompile(regexp.QuoteMeta(flat(s))) }

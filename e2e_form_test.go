@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"aula/lessons"
+	"aula/lessons/kinds/form"
 	"aula/store"
 )
 
@@ -98,7 +99,7 @@ func TestE2EOnlineProceduresItinerary(t *testing.T) {
 			tm.playItinerary(name, lang, cat, itinerary, func(l *lessons.Lesson, s *lessons.Step, _ string) {
 				id := l.ID
 				switch ex := s.Exercise.(type) {
-				case *lessons.Form:
+				case *form.Form:
 					fillForm(t, tm, name, lang, l.ID, ex)
 					if ex.HasReview() {
 						tm.waitFor(name, fw.review)
@@ -151,7 +152,7 @@ func TestE2EOnlineProceduresItinerary(t *testing.T) {
 
 // fillForm fills in the form of lesson id page by page, waiting for each
 // page to show before typing in it, and leaves the focus on its Submit.
-func fillForm(t *testing.T, tm *tmuxServer, name, lang, id string, fm *lessons.Form) {
+func fillForm(t *testing.T, tm *tmuxServer, name, lang, id string, fm *form.Form) {
 	t.Helper()
 	fw := formE2EWords[lang]
 	page := func(n int) string { return fmt.Sprintf(fw.page, n, len(fm.Pages)) }

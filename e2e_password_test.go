@@ -119,27 +119,7 @@ func TestE2EPasswordsItinerary(t *testing.T) {
 					tm.typeText(name, code[1])
 					tm.keys(name, "Enter")
 				case *lessons.Passphrase:
-					ch := &lessons.Choose{}
-					for _, wd := range ex.Words {
-						ch.Options = append(ch.Options, &lessons.Option{ID: wd.ID})
-					}
-					shown := ch.Shown(s.ID)
-					cursor := 0
-					for _, want := range w.phrase {
-						for i, o := range shown {
-							if ex.WordByID(o.ID).Text == want {
-								for ; cursor < i; cursor++ {
-									tm.keys(name, "Right")
-								}
-								for ; cursor > i; cursor-- {
-									tm.keys(name, "Left")
-								}
-								tm.keys(name, "Space")
-							}
-						}
-					}
-					tm.waitFor(name, strings.Join(w.phrase, " "))
-					tm.keys(name, "Enter")
+					buildPassphrase(tm, name, s.ID, ex, w.phrase)
 				default:
 					t.Fatalf("step %s/%s: no way to answer a %T", id, s.ID, ex)
 				}
@@ -150,25 +130,7 @@ func TestE2EPasswordsItinerary(t *testing.T) {
 
 			// Outcomes only: every lesson done, scores for the password
 			// steps, and none of the passwords typed.
-			evs := storedAfter(t, data, itinerary.LessonIDs)
-			scores := 0
-			for _, e := range evs {
-				if e.Score != nil {
-					scores++
-				}
-			}
-			if scores < 2 {
-				t.Errorf("want the strength of both practice passwords stored, found %d scores", scores)
-			}
-			raw, err := os.ReadFile(filepath.Join(data, store.FileName))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, secret := range w.passwords {
-				if strings.Contains(string(raw), secret) {
-					t.Errorf("the data file holds the practice password %q", secret)
-				}
-			}
+			checkPasswordOutcomes(t, data, itinerary.LessonIDs, w.passwords)
 		})
 	}
 }
@@ -235,4 +197,56 @@ func putInOrder(t *testing.T, tm *tmuxServer, name string, ex *lessons.Order) {
 		})
 	}
 	tm.keys(name, "Enter")
+}
+
+// buildPassphrase picks the words of phrase, in order, in the passphrase
+// builder of step stepID, with the arrow keys and Space.
+func buildPassphrase(tm *tmuxServer, name, stepID string, ex *lessons.Passphrase, phrase []string) {
+	ch := &lessons.Choose{}
+	for _, wd := range ex.Words {
+		ch.Options = append(ch.Options, &lessons.Option{ID: wd.ID})
+	}
+	shown := ch.Shown(stepID)
+	cursor := 0
+	for _, want := range phrase {
+		for i, o := range shown {
+			if ex.WordByID(o.ID).Text == want {
+				for ; cursor < i; cursor++ {
+					tm.keys(name, "Right")
+				}
+				for ; cursor > i; cursor-- {
+					tm.keys(name, "Left")
+				}
+				tm.keys(name, "Space")
+			}
+		}
+	}
+	tm.waitFor(name, strings.Join(phrase, " "))
+	tm.keys(name, "Enter")
+}
+
+// checkPasswordOutcomes checks what data holds after the itinerary: every
+// lesson done, scores for the password steps, and none of the passwords
+// typed.
+func checkPasswordOutcomes(t *testing.T, data string, lessonIDs, passwords []string) {
+	t.Helper()
+	evs := storedAfter(t, data, lessonIDs)
+	scores := 0
+	for _, e := range evs {
+		if e.Score != nil {
+			scores++
+		}
+	}
+	if scores < 2 {
+		t.Errorf("want the strength of both practice passwords stored, found %d scores", scores)
+	}
+	raw, err := os.ReadFile(filepath.Join(data, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range passwords {
+		if strings.Contains(string(raw), secret) {
+			t.Errorf("the data file holds the practice password %q", secret)
+		}
+	}
 }

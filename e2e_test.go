@@ -413,32 +413,7 @@ func TestE2EKiosk(t *testing.T) {
 
 	// A second Aula on the same data gives up at once, in plain words.
 	t.Run("second instance", func(t *testing.T) {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, bin, "--data", data, "--lang", "es")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		start := time.Now()
-		err := cmd.Run()
-		took := time.Since(start)
-		if ctx.Err() != nil {
-			t.Fatalf("the second Aula was still running after 5s (stderr: %s)", stderr.String())
-		}
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		if code != exitLocked {
-			t.Errorf("second Aula ended with %d, want %d; stderr: %s", code, exitLocked, stderr.String())
-		}
-		if took > 2*time.Second {
-			t.Errorf("second Aula took %v to give up, want at most 2s", took)
-		}
-		if !strings.Contains(stderr.String(), "Aula ya está abierta") {
-			t.Errorf("stderr = %q, want it to say Aula ya está abierta", stderr.String())
-		}
+		checkSecondInstance(t, bin, data)
 	})
 
 	tm.keys("one", "Enter")
@@ -448,6 +423,66 @@ func TestE2EKiosk(t *testing.T) {
 
 	// Find the right option on screen (the order is mixed) and go to it
 	// with the arrow keys.
+	arrowToDownOption(t, tm, "one", scr)
+	tm.keys("one", "Enter")
+	tm.waitFor("one", "¡Bien!", "Seguir")
+	tm.keys("one", "Enter")
+	tm.waitFor("one", "Paso 3 de 8", "Si no sabes seguir")
+	tm.quit("one", logs)
+	tm.run("kill-session", "-t", "one")
+
+	// What was done is on disk: the trainer's report says so.
+	t.Run("report", func(t *testing.T) {
+		checkKioskReport(t, bin, data)
+	})
+
+	// Second run: the only learner goes straight in and can carry on.
+	tm.start("two", 80, 24, bin, data, logs)
+	want := []string{"Hola, Lucía. ¿Qué practicamos hoy?", "Seguir donde lo dejaste", "Cómo usar Aula · paso 3 de 8"}
+	home80 := tm.waitFor("two", want...)
+
+	checkHomeSizes(t, tm, "two", home80, want)
+
+	tm.keys("two", "Enter")
+	tm.waitFor("two", "Paso 3 de 8", "Si no sabes seguir")
+	tm.quit("two", logs)
+}
+
+// checkSecondInstance starts a second Aula on data, which another holds:
+// it must give up at once, in plain words, with exitLocked.
+func checkSecondInstance(t *testing.T, bin, data string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "--data", data, "--lang", "es")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	took := time.Since(start)
+	if ctx.Err() != nil {
+		t.Fatalf("the second Aula was still running after 5s (stderr: %s)", stderr.String())
+	}
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if code != exitLocked {
+		t.Errorf("second Aula ended with %d, want %d; stderr: %s", code, exitLocked, stderr.String())
+	}
+	if took > 2*time.Second {
+		t.Errorf("second Aula took %v to give up, want at most 2s", took)
+	}
+	if !strings.Contains(stderr.String(), "Aula ya está abierta") {
+		t.Errorf("stderr = %q, want it to say Aula ya está abierta", stderr.String())
+	}
+}
+
+// arrowToDownOption finds, on scr, the option that mentions ↓ and moves
+// the cursor of session to it with the arrow keys.
+func arrowToDownOption(t *testing.T, tm *tmuxServer, session, scr string) {
+	t.Helper()
 	opts := options(scr)
 	if len(opts) != 3 {
 		t.Fatalf("want 3 options on screen, found %+v:\n%s", opts, scr)
@@ -465,12 +500,12 @@ func TestE2EKiosk(t *testing.T) {
 		t.Fatalf("no cursor or no option with ↓ among %+v", opts)
 	}
 	for i := cur; i < target; i++ {
-		tm.keys("one", "Down")
+		tm.keys(session, "Down")
 	}
 	for i := cur; i > target; i-- {
-		tm.keys("one", "Up")
+		tm.keys(session, "Up")
 	}
-	tm.waitUntil("one", fmt.Sprintf("the cursor on option %d", opts[target].n), func(scr string) bool {
+	tm.waitUntil(session, fmt.Sprintf("the cursor on option %d", opts[target].n), func(scr string) bool {
 		for _, o := range options(scr) {
 			if o.cursor {
 				return o.n == opts[target].n
@@ -478,49 +513,45 @@ func TestE2EKiosk(t *testing.T) {
 		}
 		return false
 	})
-	tm.keys("one", "Enter")
-	tm.waitFor("one", "¡Bien!", "Seguir")
-	tm.keys("one", "Enter")
-	tm.waitFor("one", "Paso 3 de 8", "Si no sabes seguir")
-	tm.quit("one", logs)
-	tm.run("kill-session", "-t", "one")
+}
 
-	// What was done is on disk: the trainer's report says so.
-	t.Run("report", func(t *testing.T) {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, bin, "report", "--data", data, "--format", "csv", "--lang", "es")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("report: %v\n%s", err, out)
+// checkKioskReport reads the trainer's CSV report of data: Lucía has
+// done 2 of the 8 steps of usar-aula, in one attempt.
+func checkKioskReport(t *testing.T, bin, data string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "report", "--data", data, "--format", "csv", "--lang", "es")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("report: %v\n%s", err, out)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("report is not CSV: %v\n%s", err, out)
+	}
+	found := false
+	for _, r := range recs[1:] {
+		if len(r) < 7 || r[1] != "usar-aula" {
+			continue
 		}
-		recs, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
-		if err != nil {
-			t.Fatalf("report is not CSV: %v\n%s", err, out)
+		found = true
+		if r[0] != "Lucía" || r[3] != "in_progress" || r[4] != "2" || r[5] != "8" || r[6] != "1" {
+			t.Errorf("usar-aula row = %q, want Lucía, in_progress, steps_done 2 of 8, 1 attempt", r)
 		}
-		found := false
-		for _, r := range recs[1:] {
-			if len(r) < 7 || r[1] != "usar-aula" {
-				continue
-			}
-			found = true
-			if r[0] != "Lucía" || r[3] != "in_progress" || r[4] != "2" || r[5] != "8" || r[6] != "1" {
-				t.Errorf("usar-aula row = %q, want Lucía, in_progress, steps_done 2 of 8, 1 attempt", r)
-			}
-		}
-		if !found {
-			t.Errorf("no usar-aula row in the report:\n%s", out)
-		}
-	})
+	}
+	if !found {
+		t.Errorf("no usar-aula row in the report:\n%s", out)
+	}
+}
 
-	// Second run: the only learner goes straight in and can carry on.
-	tm.start("two", 80, 24, bin, data, logs)
-	want := []string{"Hola, Lucía. ¿Qué practicamos hoy?", "Seguir donde lo dejaste", "Cómo usar Aula · paso 3 de 8"}
-	home80 := tm.waitFor("two", want...)
-
+// checkHomeSizes resizes session's terminal: at 120×40 the home shows what
+// it showed at 80×24 (home80), at 30×8 it asks for more room, and back at
+// 80×24 the home comes back.
+func checkHomeSizes(t *testing.T, tm *tmuxServer, session, home80 string, want []string) {
+	t.Helper()
 	// A big terminal shows the same home.
-	tm.run("resize-window", "-t", "two", "-x", "120", "-y", "40")
-	big := tm.waitUntil("two", "the home at 120×40", func(scr string) bool {
+	tm.run("resize-window", "-t", session, "-x", "120", "-y", "40")
+	big := tm.waitUntil(session, "the home at 120×40", func(scr string) bool {
 		// The header spans the width (the learner's name is at the right)
 		// and the keys line sits at the bottom.
 		lines := strings.Split(scr, "\n")
@@ -538,15 +569,11 @@ func TestE2EKiosk(t *testing.T) {
 	}
 
 	// A tiny one asks for more room, and the home comes back after.
-	tm.run("resize-window", "-t", "two", "-x", "30", "-y", "8")
-	small := tm.waitFor("two", "muy pequeña", "Ctrl")
+	tm.run("resize-window", "-t", session, "-x", "30", "-y", "8")
+	small := tm.waitFor(session, "muy pequeña", "Ctrl")
 	if strings.Contains(small, "Seguir donde") {
 		t.Errorf("at 30×8 the home should not be drawn:\n%s", small)
 	}
-	tm.run("resize-window", "-t", "two", "-x", "80", "-y", "24")
-	tm.waitFor("two", want...)
-
-	tm.keys("two", "Enter")
-	tm.waitFor("two", "Paso 3 de 8", "Si no sabes seguir")
-	tm.quit("two", logs)
+	tm.run("resize-window", "-t", session, "-x", "80", "-y", "24")
+	tm.waitFor(session, want...)
 }

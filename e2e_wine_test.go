@@ -237,17 +237,7 @@ func TestWindowsUnderWine(t *testing.T) {
 	})
 
 	t.Run("lessons check", func(t *testing.T) {
-		code, out, errOut := w.run(t, nil, "lessons", "check")
-		want := "ok: " + strconv.Itoa(len(lib.Catalog("es").Lessons)) + " lessons"
-		if code != exitOK || !strings.Contains(out, want) {
-			t.Errorf("lessons check: status %d, want 0 and %q\nstdout:\n%s\nstderr:\n%s", code, want, out, errOut)
-		}
-		broken := filepath.Join(dir, "broken")
-		writeFile(t, filepath.Join(broken, "es", "roto.yaml"), brokenLesson)
-		code, out, errOut = w.run(t, nil, "lessons", "check", winPath(broken))
-		if code != exitProblem || !fileLine.MatchString(out) {
-			t.Errorf("lessons check on a broken folder: status %d, want %d and roto.yaml:LINE:\nstdout:\n%s\nstderr:\n%s", code, exitProblem, out, errOut)
-		}
+		wineLessonsCheck(t, w, len(lib.Catalog("es").Lessons), dir)
 	})
 
 	// The data folder: %LOCALAPPDATA%\aula by default, or the one given.
@@ -293,33 +283,7 @@ func TestWindowsUnderWine(t *testing.T) {
 	})
 
 	t.Run("report", func(t *testing.T) {
-		code, out, errOut := w.run(t, nil, "report", "--data", winPath(every), "--format", "csv", "--lang", "es")
-		if code != 0 {
-			t.Fatalf("report csv: status %d\n%s", code, errOut)
-		}
-		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-		if err != nil || len(recs) < 2 {
-			t.Fatalf("report csv: %v\n%s", err, out)
-		}
-		done := 0
-		for _, r := range recs[1:] {
-			if r[0] != "Lucía" {
-				t.Errorf("csv row %q: the name is not Lucía", r)
-			}
-			if len(r) > 3 && r[3] == "done" {
-				done++
-			}
-		}
-		if done < 6 {
-			t.Errorf("csv: %d lessons done, want at least 6:\n%s", done, out)
-		}
-		code, out, errOut = w.run(t, nil, "report", "--data", winPath(every), "--format", "json", "--lang", "es")
-		if code != 0 {
-			t.Fatalf("report json: status %d\n%s", code, errOut)
-		}
-		if !json.Valid([]byte(out)) || !strings.Contains(out, `"Lucía"`) {
-			t.Errorf("report json is not JSON naming Lucía:\n%s", out)
-		}
+		wineReport(t, w, every)
 	})
 
 	// A Windows hub that a Linux kiosk joins and pushes to, and a Linux hub
@@ -340,33 +304,7 @@ func TestWindowsUnderWine(t *testing.T) {
 	// Accessible mode in a console (not pipes): a PIN is not shown as it
 	// is typed (echo_windows.go), and Ctrl+C asks before leaving.
 	t.Run("accessible in a console", func(t *testing.T) {
-		tm := wineTmux(t)
-		logs := t.TempDir()
-		tm.startArgs("acc", 80, 24, logs, "wine", w.exe, "--accessible", "--data", winPath(filepath.Join(dir, "console")), "--lang", "es")
-		tm.waitFor("acc", "¿Cómo te llamas?")
-		tm.typeText("acc", "Iñaki")
-		tm.waitFor("acc", "Iñaki") // what is typed shows
-		tm.keys("acc", "Enter")
-		tm.waitFor("acc", "¿Quieres un PIN?")
-		tm.typeText("acc", "2")
-		tm.keys("acc", "Enter")
-		tm.waitFor("acc", "Escribe 4 números")
-		tm.typeText("acc", "4826")
-		tm.keys("acc", "Enter")
-		tm.waitFor("acc", "Repite tu PIN")
-		tm.typeText("acc", "4826")
-		tm.keys("acc", "Enter")
-		tm.waitFor("acc", "¿Qué practicamos hoy?")
-		tm.keys("acc", "C-c")
-		tm.waitFor("acc", "¿Quieres salir?")
-		tm.typeText("acc", "1")
-		tm.keys("acc", "Enter")
-		if code := tm.waitExit("acc", logs); code != 0 {
-			t.Fatalf("accessible mode ended with status %d", code)
-		}
-		if all := tm.run("capture-pane", "-p", "-S", "-", "-t", "acc"); strings.Contains(all, "4826") {
-			t.Errorf("the PIN was shown as it was typed:\n%s", all)
-		}
+		wineConsole(t, w, filepath.Join(dir, "console"))
 	})
 
 	t.Run("full screen", func(t *testing.T) {
@@ -550,4 +488,84 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// wineLessonsCheck runs aula.exe lessons check on the built-in lessons
+// (n of them in Spanish), then on a broken folder made under dir.
+func wineLessonsCheck(t *testing.T, w *wineRun, n int, dir string) {
+	code, out, errOut := w.run(t, nil, "lessons", "check")
+	want := "ok: " + strconv.Itoa(n) + " lessons"
+	if code != exitOK || !strings.Contains(out, want) {
+		t.Errorf("lessons check: status %d, want 0 and %q\nstdout:\n%s\nstderr:\n%s", code, want, out, errOut)
+	}
+	broken := filepath.Join(dir, "broken")
+	writeFile(t, filepath.Join(broken, "es", "roto.yaml"), brokenLesson)
+	code, out, errOut = w.run(t, nil, "lessons", "check", winPath(broken))
+	if code != exitProblem || !fileLine.MatchString(out) {
+		t.Errorf("lessons check on a broken folder: status %d, want %d and roto.yaml:LINE:\nstdout:\n%s\nstderr:\n%s", code, exitProblem, out, errOut)
+	}
+}
+
+// wineReport reads aula.exe's CSV and JSON reports of the data folder
+// every, where Lucía went through a lesson of every step kind.
+func wineReport(t *testing.T, w *wineRun, every string) {
+	code, out, errOut := w.run(t, nil, "report", "--data", winPath(every), "--format", "csv", "--lang", "es")
+	if code != 0 {
+		t.Fatalf("report csv: status %d\n%s", code, errOut)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("report csv: %v\n%s", err, out)
+	}
+	done := 0
+	for _, r := range recs[1:] {
+		if r[0] != "Lucía" {
+			t.Errorf("csv row %q: the name is not Lucía", r)
+		}
+		if len(r) > 3 && r[3] == "done" {
+			done++
+		}
+	}
+	if done < 6 {
+		t.Errorf("csv: %d lessons done, want at least 6:\n%s", done, out)
+	}
+	code, out, errOut = w.run(t, nil, "report", "--data", winPath(every), "--format", "json", "--lang", "es")
+	if code != 0 {
+		t.Fatalf("report json: status %d\n%s", code, errOut)
+	}
+	if !json.Valid([]byte(out)) || !strings.Contains(out, `"Lucía"`) {
+		t.Errorf("report json is not JSON naming Lucía:\n%s", out)
+	}
+}
+
+// wineConsole runs accessible mode in a console on the data folder data:
+// the PIN typed is not shown, and Ctrl+C asks before leaving.
+func wineConsole(t *testing.T, w *wineRun, data string) {
+	tm := wineTmux(t)
+	logs := t.TempDir()
+	tm.startArgs("acc", 80, 24, logs, "wine", w.exe, "--accessible", "--data", winPath(data), "--lang", "es")
+	tm.waitFor("acc", "¿Cómo te llamas?")
+	tm.typeText("acc", "Iñaki")
+	tm.waitFor("acc", "Iñaki") // what is typed shows
+	tm.keys("acc", "Enter")
+	tm.waitFor("acc", "¿Quieres un PIN?")
+	tm.typeText("acc", "2")
+	tm.keys("acc", "Enter")
+	tm.waitFor("acc", "Escribe 4 números")
+	tm.typeText("acc", "4826")
+	tm.keys("acc", "Enter")
+	tm.waitFor("acc", "Repite tu PIN")
+	tm.typeText("acc", "4826")
+	tm.keys("acc", "Enter")
+	tm.waitFor("acc", "¿Qué practicamos hoy?")
+	tm.keys("acc", "C-c")
+	tm.waitFor("acc", "¿Quieres salir?")
+	tm.typeText("acc", "1")
+	tm.keys("acc", "Enter")
+	if code := tm.waitExit("acc", logs); code != 0 {
+		t.Fatalf("accessible mode ended with status %d", code)
+	}
+	if all := tm.run("capture-pane", "-p", "-S", "-", "-t", "acc"); strings.Contains(all, "4826") {
+		t.Errorf("the PIN was shown as it was typed:\n%s", all)
+	}
 }

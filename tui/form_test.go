@@ -11,7 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/i18n"
-	"aula/lessons"
+	"aula/lessons/validate"
 	"aula/store"
 	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/form"
@@ -261,39 +261,39 @@ func TestFormEveryBadInputGetsItsOwnMessage(t *testing.T) {
 		input string
 		rule  string
 	}{
-		{1, "nombre", "", lessons.RuleRequired},
-		{1, "nombre", "   ", lessons.RuleRequired},
-		{1, "nombre", "Lucía2", lessons.RuleNameDigits},
-		{1, "nombre", "Lucía 👍", lessons.RuleNameChars},
-		{1, "nombre", strings.Repeat("Lucía", 9), lessons.RuleTooLong},
-		{1, "nombre", strings.Repeat("ñ", 10000), lessons.RuleTooLong}, // a huge paste
-		{1, "apellidos", "Prueba\tEjemplo\n", ""},                      // a pasted tab and newline are spaces
-		{1, "dni", "1234567Z", lessons.RuleDNIFormat},
-		{1, "dni", "12345678", lessons.RuleDNINoLetter},
-		{1, "dni", "12345678A", lessons.RuleDNILetter},
-		{1, "dni", "X1234567L", lessons.RuleDNIIsNIE},
-		{1, "dni", "12345678Ñ", lessons.RuleDNIFormat},
-		{1, "nacimiento", "15/04/78", lessons.RuleDateYear},
-		{1, "nacimiento", "31/02/1978", lessons.RuleDateDay},
-		{1, "nacimiento", "04/15/1978", lessons.RuleDateMonth},
-		{1, "nacimiento", "15 de abril", lessons.RuleDateFormat},
-		{1, "nacimiento", "15/04/2090", lessons.RuleDateFuture},
-		{1, "nacimiento", "15/04/1850", lessons.RuleDateOld},
-		{1, "telefono", "60000000", lessons.RulePhoneLength},
-		{1, "telefono", "500000000", lessons.RulePhoneStart},
-		{1, "telefono", "+44 7700 900123", lessons.RulePhoneCountry},
-		{1, "telefono", "seis", lessons.RulePhoneChars},
-		{1, "correo", "lucia.prueba correo", lessons.RuleEmailSpace},
-		{1, "correo", "lucia.prueba\"correo.example", lessons.RuleEmailAt},
-		{1, "correo", "lucía.prueba@correo.example", lessons.RuleEmailAccent},
-		{1, "correo", "lucia.prueba@correo,example", lessons.RuleEmailDomain},
-		{1, "correo", "lucia..prueba@correo.example", lessons.RuleEmailDots},
-		{1, "correo", "@correo.example", lessons.RuleEmailNoUser},
-		{1, "correo", "lucia<prueba>@correo.example", lessons.RuleEmailInvalid},
-		{1, "correo", "lucia.prueba@gmail.con", lessons.RuleEmailTypo},
-		{2, "direccion", "Calle del Ejemplo 🏠", lessons.RuleTextSymbols},
-		{2, "codigo-postal", "2899", lessons.RulePostcodeFormat},
-		{2, "codigo-postal", "82999", lessons.RulePostcodeProv},
+		{1, "nombre", "", validate.RuleRequired},
+		{1, "nombre", "   ", validate.RuleRequired},
+		{1, "nombre", "Lucía2", validate.RuleNameDigits},
+		{1, "nombre", "Lucía 👍", validate.RuleNameChars},
+		{1, "nombre", strings.Repeat("Lucía", 9), validate.RuleTooLong},
+		{1, "nombre", strings.Repeat("ñ", 10000), validate.RuleTooLong}, // a huge paste
+		{1, "apellidos", "Prueba\tEjemplo\n", ""},                       // a pasted tab and newline are spaces
+		{1, "dni", "1234567Z", validate.RuleDNIFormat},
+		{1, "dni", "12345678", validate.RuleDNINoLetter},
+		{1, "dni", "12345678A", validate.RuleDNILetter},
+		{1, "dni", "X1234567L", validate.RuleDNIIsNIE},
+		{1, "dni", "12345678Ñ", validate.RuleDNIFormat},
+		{1, "nacimiento", "15/04/78", validate.RuleDateYear},
+		{1, "nacimiento", "31/02/1978", validate.RuleDateDay},
+		{1, "nacimiento", "04/15/1978", validate.RuleDateMonth},
+		{1, "nacimiento", "15 de abril", validate.RuleDateFormat},
+		{1, "nacimiento", "15/04/2090", validate.RuleDateFuture},
+		{1, "nacimiento", "15/04/1850", validate.RuleDateOld},
+		{1, "telefono", "60000000", validate.RulePhoneLength},
+		{1, "telefono", "500000000", validate.RulePhoneStart},
+		{1, "telefono", "+44 7700 900123", validate.RulePhoneCountry},
+		{1, "telefono", "seis", validate.RulePhoneChars},
+		{1, "correo", "lucia.prueba correo", validate.RuleEmailSpace},
+		{1, "correo", "lucia.prueba\"correo.example", validate.RuleEmailAt},
+		{1, "correo", "lucía.prueba@correo.example", validate.RuleEmailAccent},
+		{1, "correo", "lucia.prueba@correo,example", validate.RuleEmailDomain},
+		{1, "correo", "lucia..prueba@correo.example", validate.RuleEmailDots},
+		{1, "correo", "@correo.example", validate.RuleEmailNoUser},
+		{1, "correo", "lucia<prueba>@correo.example", validate.RuleEmailInvalid},
+		{1, "correo", "lucia.prueba@gmail.con", validate.RuleEmailTypo},
+		{2, "direccion", "Calle del Ejemplo 🏠", validate.RuleTextSymbols},
+		{2, "codigo-postal", "2899", validate.RulePostcodeFormat},
+		{2, "codigo-postal", "82999", validate.RulePostcodeProv},
 	}
 	seen := map[string]string{}
 	for _, tt := range tests {
@@ -348,7 +348,7 @@ func TestFormRuleMessagesAreDistinct(t *testing.T) {
 	for _, lang := range i18n.Langs {
 		cat := i18n.New(lang)
 		seen := map[string]string{}
-		for _, r := range lessons.FormRules() {
+		for _, r := range validate.FormRules() {
 			msg := cat.T("form_err_"+r, "Max", 10, "Length", 3, "Types", "PDF")
 			if msg == "form_err_"+r || strings.TrimSpace(msg) == "" {
 				t.Errorf("%s: no words for rule %s", lang, r)

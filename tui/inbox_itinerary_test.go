@@ -140,69 +140,83 @@ func TestEmailItineraryKeyboardAndMouse(t *testing.T) {
 		for _, mouse := range []bool{false, true} {
 			how := map[bool]string{false: "keyboard", true: "mouse"}[mouse]
 			t.Run(lang+"-"+how, func(t *testing.T) {
-				st := openStore(t, t.TempDir())
-				defer st.Close()
-				if _, err := st.AddLearner("Lucía", ""); err != nil {
-					t.Fatal(err)
-				}
-				d := newDriverOn(t, st, lang, "correo-leer")
-				if mouse {
-					d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-				}
-				var it *lessons.Itinerary
-				for _, x := range d.m.c.Lessons.Itineraries {
-					if x.ID == "correo-electronico" {
-						it = x
-					}
-				}
-				if it == nil || len(it.LessonIDs) < 5 {
-					t.Fatalf("no email itinerary of 5 lessons: %+v", it)
-				}
-				for n, id := range it.LessonIDs {
-					p := d.player()
-					if p.Lesson.ID != id {
-						t.Fatalf("lesson %d is %s, want %s", n+1, p.Lesson.ID, id)
-					}
-					for !p.Finished {
-						s := p.Step()
-						switch {
-						case !s.NeedsAnswer():
-						case s.Kind == "inbox" && mouse:
-							byMouse(d, lang, s.ID)
-						case s.Kind == "inbox":
-							byKeyboard(d, lang, s.ID)
-						default:
-							answerStep(d, mouse)
-						}
-						if p.State != player.Solved {
-							t.Fatalf("%s/%s not solved:\n%s", id, s.ID, d.view())
-						}
-						if mouse {
-							d.click("btn-check")
-						} else {
-							d.keys("enter")
-						}
-					}
-					// The summary: on to the next lesson, or home after the last.
-					if mouse && n+1 < len(it.LessonIDs) {
-						d.click("btn-next-lesson")
-					} else if mouse {
-						d.click("btn-home")
-					} else {
-						d.keys("enter")
-					}
-				}
-				d.must(map[string]string{"es": "✔ Terminado", "en": "✔ Finished"}[lang])
-				prog, err := st.Progress(d.m.c.Learner.ID)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, id := range it.LessonIDs {
-					if p := prog[id]; p.Status != store.Done || len(p.Mistakes) > 0 {
-						t.Errorf("%s: status %s, mistakes %v; want done with no mistakes", id, p.Status, p.Mistakes)
-					}
-				}
+				emailItinerary(t, lang, mouse)
 			})
+		}
+	}
+}
+
+// emailItinerary plays the email itinerary in lang, by mouse or by
+// keyboard, from the first lesson to the home, and checks every lesson is
+// stored as done with no mistakes.
+func emailItinerary(t *testing.T, lang string, mouse bool) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	if _, err := st.AddLearner("Lucía", ""); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriverOn(t, st, lang, "correo-leer")
+	if mouse {
+		d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	}
+	var it *lessons.Itinerary
+	for _, x := range d.m.c.Lessons.Itineraries {
+		if x.ID == "correo-electronico" {
+			it = x
+		}
+	}
+	if it == nil || len(it.LessonIDs) < 5 {
+		t.Fatalf("no email itinerary of 5 lessons: %+v", it)
+	}
+	for n, id := range it.LessonIDs {
+		p := d.player()
+		if p.Lesson.ID != id {
+			t.Fatalf("lesson %d is %s, want %s", n+1, p.Lesson.ID, id)
+		}
+		solveLesson(t, d, p, lang, mouse)
+		// The summary: on to the next lesson, or home after the last.
+		if mouse && n+1 < len(it.LessonIDs) {
+			d.click("btn-next-lesson")
+		} else if mouse {
+			d.click("btn-home")
+		} else {
+			d.keys("enter")
+		}
+	}
+	d.must(map[string]string{"es": "✔ Terminado", "en": "✔ Finished"}[lang])
+	prog, err := st.Progress(d.m.c.Learner.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range it.LessonIDs {
+		if p := prog[id]; p.Status != store.Done || len(p.Mistakes) > 0 {
+			t.Errorf("%s: status %s, mistakes %v; want done with no mistakes", id, p.Status, p.Mistakes)
+		}
+	}
+}
+
+// solveLesson answers every step of the lesson p is playing, by mouse or
+// by keyboard, and goes on after each one.
+func solveLesson(t *testing.T, d *driver, p *player.Player, lang string, mouse bool) {
+	t.Helper()
+	for !p.Finished {
+		s := p.Step()
+		switch {
+		case !s.NeedsAnswer():
+		case s.Kind == "inbox" && mouse:
+			byMouse(d, lang, s.ID)
+		case s.Kind == "inbox":
+			byKeyboard(d, lang, s.ID)
+		default:
+			answerStep(d, mouse)
+		}
+		if p.State != player.Solved {
+			t.Fatalf("%s/%s not solved:\n%s", p.Lesson.ID, s.ID, d.view())
+		}
+		if mouse {
+			d.click("btn-check")
+		} else {
+			d.keys("enter")
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"aula/lessons"
+	formjudge "aula/lessons/kinds/form"
 	"aula/store"
 	"aula/tui/internal/tuitest"
 	"aula/tui/kinds/form"
@@ -184,11 +185,11 @@ func TestLinesFormSessionTimeout(t *testing.T) {
 }
 
 // fillPage fills page i of fm with its sample answer a, by lines.
-func fillPage(t *testing.T, s *lineSession, fm *lessons.Form, a lessons.FormAnswer, i int, now time.Time) {
+func fillPage(t *testing.T, s *lineSession, fm *formjudge.Form, a formjudge.Answer, i int, now time.Time) {
 	t.Helper()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	n := 0
-	fill := func(f *lessons.Field, path string) {
+	fill := func(f *formjudge.Field, path string) {
 		n++
 		v := a.Values[path]
 		if v == "" && f.Kind != "check" {
@@ -199,9 +200,9 @@ func fillPage(t *testing.T, s *lineSession, fm *lessons.Form, a lessons.FormAnsw
 		case "text", "date":
 			s.send(v)
 		case "select", "radio":
-			s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *lessons.FieldOption) bool { return o.ID == v }) + 1))
+			s.send(strconv.Itoa(slices.IndexFunc(f.Options, func(o *formjudge.FieldOption) bool { return o.ID == v }) + 1))
 		case "file":
-			s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *lessons.PracticeFile) bool { return p.ID == v }) + 1))
+			s.send(strconv.Itoa(slices.IndexFunc(fm.Files, func(p *formjudge.PracticeFile) bool { return p.ID == v }) + 1))
 		case "check":
 			s.send(map[bool]string{true: "sí", false: "no"}[v == "yes"])
 		case "day":
@@ -218,7 +219,7 @@ func fillPage(t *testing.T, s *lineSession, fm *lessons.Form, a lessons.FormAnsw
 		}
 		for k := 0; k < a.Items[f.ID]; k++ {
 			for _, sub := range f.Fields {
-				fill(sub, lessons.ItemPath(f.ID, k, sub.ID))
+				fill(sub, formjudge.ItemPath(f.ID, k, sub.ID))
 			}
 		}
 	}
@@ -230,7 +231,7 @@ func fillPage(t *testing.T, s *lineSession, fm *lessons.Form, a lessons.FormAnsw
 func TestLinesFormReviewGroupFiles(t *testing.T) {
 	s, dir := formAt(t, "ingreso-minimo-vital", "es")
 	l, _ := tuitest.Library(t).Catalog("es").Lesson("ingreso-minimo-vital")
-	fm := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")].Exercise.(*lessons.Form)
+	fm := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")].Exercise.(*formjudge.Form)
 	now := time.Now()
 	a := fm.SampleAnswer(now)
 	s.expect("Página 1 de 6")
@@ -321,7 +322,7 @@ func TestLinesFormCalendar(t *testing.T) {
 	s.send("2", "2", "siguiente")
 	s.expect("Página 3 de 3: Tus datos.")
 	l, _ := tuitest.Library(t).Catalog("es").Lesson("cita-previa")
-	fm := l.Steps[firstOfKind(t, "cita-previa", "form")].Exercise.(*lessons.Form)
+	fm := l.Steps[firstOfKind(t, "cita-previa", "form")].Exercise.(*formjudge.Form)
 	s.send("1", strings.Repeat("9", 10000))
 	s.expect("DNI o NIE. Ahora pone: 9999")
 	s.send("siguiente")

@@ -1,7 +1,7 @@
 package screens
 
 import (
-	"aula/lessons"
+	"aula/lessons/validate"
 	"aula/store"
 )
 
@@ -13,10 +13,10 @@ import (
 // nearName is the index of the learner whose name is name written another
 // way (the same without accents and capitals, or one letter away), or -1.
 func nearName(learners []store.Learner, name string) int {
-	n := []rune(lessons.Fold(name))
+	n := []rune(validate.Fold(name))
 	best, bestD := -1, 2
 	for i, l := range learners {
-		if d := editDistance(n, []rune(lessons.Fold(l.Name)), bestD); d < bestD {
+		if d := editDistance(n, []rune(validate.Fold(l.Name)), bestD); d < bestD {
 			best, bestD = i, d
 		}
 	}

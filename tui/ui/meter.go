@@ -8,31 +8,32 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/lessons/validate"
 )
 
 // WarmStrength loads the password-strength dictionaries ahead of need; it is a command, and answers nothing.
 func WarmStrength() tea.Msg {
-	lessons.WarmStrength()
+	validate.WarmStrength()
 	return nil
 }
 
 // LevelOf is the strength level of a verdict; very weak if it has none.
-func LevelOf(v lessons.Verdict) lessons.Level {
+func LevelOf(v lessons.Verdict) validate.Level {
 	if v.Strength == nil {
-		return lessons.VeryWeak
+		return validate.VeryWeak
 	}
 	return v.Strength.Level
 }
 
 // LevelName is a level in words ("débil").
-func LevelName(cat interface{ T(string, ...any) string }, l lessons.Level) string {
+func LevelName(cat interface{ T(string, ...any) string }, l validate.Level) string {
 	return cat.T(fmt.Sprintf("pw_level_%d", int(l)))
 }
 
 // StrengthMeter draws a strength as blocks, a word and the goal; empty
 // draws the meter of nothing yet. Never colour alone: the word says the
 // level.
-func StrengthMeter(c *Common, lvl, goalLvl lessons.Level, empty bool, width int) string {
+func StrengthMeter(c *Common, lvl, goalLvl validate.Level, empty bool, width int) string {
 	st, cat := c.Styles, c.Cat
 	filled := int(lvl) + 1
 	if empty {
@@ -41,9 +42,9 @@ func StrengthMeter(c *Common, lvl, goalLvl lessons.Level, empty bool, width int)
 	bar := strings.Repeat("■", filled) + strings.Repeat("□", 5-filled)
 	style := st.Bad
 	switch {
-	case lvl >= lessons.Strong:
+	case lvl >= validate.Strong:
 		style = st.Good
-	case lvl == lessons.Fair:
+	case lvl == validate.Fair:
 		style = st.Hint
 	}
 	word := cat.T("pw_meter_empty")

@@ -9,6 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	formjudge "aula/lessons/kinds/form"
+	"aula/lessons/validate"
 	"aula/tui/exercise"
 	"aula/tui/ui"
 )
@@ -36,7 +38,7 @@ import (
 type FormExercise struct {
 	c    *ui.Common
 	Step *lessons.Step
-	form *lessons.Form
+	form *formjudge.Form
 	keys formKeys
 
 	Fields map[string]*fieldState // by key: field id, or group#serial.sub for a group's item
@@ -63,7 +65,7 @@ type FormExercise struct {
 	lastInput time.Time  // for the session timeout
 	TickDue   time.Time  // when the pending timer fires (zero: none)
 	lostPage  string     // the page whose answers a timeout wiped
-	Codes     map[string]lessons.SentCode
+	Codes     map[string]formjudge.SentCode
 	codeSeq   uint64
 	recorded  map[string]string // path -> the rule last recorded, so a repeat is not a new outcome
 
@@ -93,17 +95,17 @@ const (
 // groupState holds the items of a repeating group. Each item has a serial
 // number that never changes, so removing one keeps the others' answers.
 type groupState struct {
-	f       *lessons.Field
+	f       *formjudge.Field
 	Serials []int
 	next    int
 }
 
 // NewFormExercise makes the form of a form step, on its first page.
 func NewFormExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
-	fm := s.Exercise.(*lessons.Form)
+	fm := s.Exercise.(*formjudge.Form)
 	e := &FormExercise{c: c, Step: s, form: fm, keys: newFormKeys(c),
 		Fields: map[string]*fieldState{}, Groups: map[string]*groupState{},
-		pageDone: make([]bool, len(fm.Pages)), Codes: map[string]lessons.SentCode{},
+		pageDone: make([]bool, len(fm.Pages)), Codes: map[string]formjudge.SentCode{},
 		recorded: map[string]string{}, lastInput: c.Now()}
 	for _, pg := range fm.Pages {
 		for _, f := range pg.Fields {
@@ -426,7 +428,7 @@ func (e *FormExercise) activate(t Target, enter bool) tea.Cmd {
 		if o.Full {
 			// A time already taken says so at once, and is not ticked: as
 			// on a real site, what was chosen before stays chosen.
-			fs.Err = lessons.RuleOptionFull
+			fs.Err = validate.RuleOptionFull
 			return nil
 		}
 		fs.Value = o.ID

@@ -5,7 +5,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"aula/lessons"
+	formjudge "aula/lessons/kinds/form"
+	"aula/lessons/validate"
 )
 
 // next is the Next button: it checks the page and goes on only when the
@@ -62,7 +63,7 @@ func (e *FormExercise) submit() tea.Cmd {
 type shownProblem struct {
 	key  string
 	path string
-	f    *lessons.Field
+	f    *formjudge.Field
 	rule string
 }
 
@@ -117,23 +118,23 @@ func (e *FormExercise) outcomes(problems []shownProblem) {
 
 // ErrorText says what is wrong with a field and how to fix it: the
 // lesson's own words for that rule, or the app's.
-func (e *FormExercise) ErrorText(f *lessons.Field, rule string) string {
+func (e *FormExercise) ErrorText(f *formjudge.Field, rule string) string {
 	if s := f.Errors[rule]; s != "" {
 		return s
 	}
 	cat := e.c.Cat
 	switch rule {
-	case lessons.RuleTooLong:
+	case validate.RuleTooLong:
 		return cat.T("form_err_too_long", "Max", f.MaxLen())
-	case lessons.RuleCodeFormat:
+	case validate.RuleCodeFormat:
 		return cat.T("form_err_code_format", "Length", f.Length)
-	case lessons.RuleFileType:
+	case validate.RuleFileType:
 		types := make([]string, len(f.Accept))
 		for i, a := range f.Accept {
 			types[i] = strings.ToUpper(a) // PDF or JPG: the "or" in the learner's words
 		}
 		return cat.T("form_err_file_type", "Types", strings.Join(types, " "+cat.T("form_or")+" "))
-	case lessons.RuleFileSize:
+	case validate.RuleFileSize:
 		return cat.T("form_err_file_size", "Max", sizeText(cat, f.MaxKB))
 	}
 	return cat.T("form_err_" + rule)

@@ -9,6 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	formjudge "aula/lessons/kinds/form"
+	"aula/lessons/validate"
 	"aula/tui/ui"
 )
 
@@ -111,14 +113,14 @@ func (e *FormExercise) Answer() lessons.Answer {
 // SameAnswer says whether a and b hold the same values and items: the
 // time each was taken, and the codes sent, are not the learner's answer.
 func (e *FormExercise) SameAnswer(a, b lessons.Answer) bool {
-	x, okx := a.(lessons.FormAnswer)
-	y, oky := b.(lessons.FormAnswer)
+	x, okx := a.(formjudge.Answer)
+	y, oky := b.(formjudge.Answer)
 	return okx && oky && maps.Equal(x.Values, y.Values) && maps.Equal(x.Items, y.Items)
 }
 
 // Answer builds the answer and the key of every path in it.
-func (e *FormExercise) answer() (lessons.FormAnswer, map[string]string) {
-	a := lessons.FormAnswer{Values: map[string]string{}, Items: map[string]int{}, Now: e.c.Now(), Codes: map[string]lessons.SentCode{}}
+func (e *FormExercise) answer() (formjudge.Answer, map[string]string) {
+	a := formjudge.Answer{Values: map[string]string{}, Items: map[string]int{}, Now: e.c.Now(), Codes: map[string]formjudge.SentCode{}}
 	keys := map[string]string{}
 	for _, pg := range e.form.Pages {
 		for _, f := range pg.Fields {
@@ -137,7 +139,7 @@ func (e *FormExercise) answer() (lessons.FormAnswer, map[string]string) {
 			for i, serial := range g.Serials {
 				for _, sub := range f.Fields {
 					k := ItemKey(f.ID, serial, sub.ID)
-					p := lessons.ItemPath(f.ID, i, sub.ID)
+					p := formjudge.ItemPath(f.ID, i, sub.ID)
 					a.Values[p] = e.Fields[k].Val()
 					keys[p] = k
 				}
@@ -293,8 +295,8 @@ func (e *FormExercise) fieldValueText(fs *fieldState) string {
 		}
 	case "text":
 		if fs.F.Validate == "iban" {
-			if c, rule := lessons.CheckIBAN(v); rule == "" {
-				return lessons.FormatIBAN(c)
+			if c, rule := validate.CheckIBAN(v); rule == "" {
+				return validate.FormatIBAN(c)
 			}
 		}
 	}

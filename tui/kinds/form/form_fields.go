@@ -11,13 +11,14 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/i18n"
-	"aula/lessons"
+	formjudge "aula/lessons/kinds/form"
+	"aula/lessons/validate"
 	"aula/tui/ui"
 )
 
 // fieldState is one field of the form on screen, with its answer.
 type fieldState struct {
-	F       *lessons.Field
+	F       *formjudge.Field
 	key     string
 	Input   textinput.Model // text, date and code fields
 	Value   string          // the others: an option id, "yes", a file id, a day (2006-01-02)
@@ -28,9 +29,9 @@ type fieldState struct {
 
 // formCharLimit bounds what a field holds: enough to say "too long", not so
 // much that a 10,000-character paste fills the memory or the screen.
-func formCharLimit(f *lessons.Field) int { return min(max(f.MaxLen()*2, f.MaxLen()+20), 300) }
+func formCharLimit(f *formjudge.Field) int { return min(max(f.MaxLen()*2, f.MaxLen()+20), 300) }
 
-func (e *FormExercise) newField(f *lessons.Field, k, value string) *fieldState {
+func (e *FormExercise) newField(f *formjudge.Field, k, value string) *fieldState {
 	fs := &fieldState{F: f, key: k, initial: value}
 	if f.IsText() {
 		in := textinput.New()
@@ -101,7 +102,7 @@ func (fs *fieldState) optionIndex() int {
 // optionStarting is the first option after option from whose words start
 // with prefix, ignoring capitals and accents, or -1.
 func (fs *fieldState) optionStarting(prefix string, from int) int {
-	p := lessons.Fold(prefix)
+	p := validate.Fold(prefix)
 	if p == "" {
 		return -1
 	}
@@ -110,7 +111,7 @@ func (fs *fieldState) optionStarting(prefix string, from int) int {
 	n := len(fs.F.Options)
 	for k := 1; k <= n; k++ {
 		i := ((from+k)%n + n) % n
-		if strings.HasPrefix(lessons.Fold(fs.F.Options[i].Text), p) {
+		if strings.HasPrefix(validate.Fold(fs.F.Options[i].Text), p) {
 			return i
 		}
 	}
@@ -139,7 +140,7 @@ func newFieldLayout(w, longest int) fieldLayout {
 }
 
 // label is a field's label with its required mark.
-func (e *FormExercise) label(f *lessons.Field) string {
+func (e *FormExercise) label(f *formjudge.Field) string {
 	if f.Required {
 		return f.Label + " *"
 	}
@@ -354,7 +355,7 @@ func (e *FormExercise) drawList(cv *canvas, ti int, indent string, items []strin
 	}
 }
 
-func optionTexts(f *lessons.Field, full string) []string {
+func optionTexts(f *formjudge.Field, full string) []string {
 	out := make([]string, len(f.Options))
 	for i, o := range f.Options {
 		out[i] = o.Text

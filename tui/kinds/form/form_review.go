@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"aula/lessons"
+	formjudge "aula/lessons/kinds/form"
 )
 
 // drawReview draws the review page: every answer, page by page, each page
@@ -37,7 +37,7 @@ func (e *FormExercise) drawReview(cv *canvas, w int) {
 
 // reviewField adds the rows of one field (or a group's items) as part of
 // target owner (its page's Change link), so they scroll into view with it.
-func (e *FormExercise) reviewField(cv *canvas, owner int, f *lessons.Field, w int) {
+func (e *FormExercise) reviewField(cv *canvas, owner int, f *formjudge.Field, w int) {
 	st, cat := e.c.Styles, e.c.Cat
 	if f.Kind == "check" {
 		// A ticked box reads as the sentence itself.

@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"aula/lessons"
+	formjudge "aula/lessons/kinds/form"
 	"aula/tui/ui"
 )
 
@@ -129,7 +129,7 @@ func (e *FormExercise) nextTick(now time.Time) time.Time {
 const codeChars = "ACDEFHJKMNPRTUVWXY34679"
 
 // sendCode "sends" a new one-time code for field f by SMS.
-func (e *FormExercise) sendCode(f *lessons.Field) {
+func (e *FormExercise) sendCode(f *formjudge.Field) {
 	now := e.c.Now()
 	e.codeSeq++
 	h := fnv.New64a()
@@ -140,11 +140,11 @@ func (e *FormExercise) sendCode(f *lessons.Field) {
 		code[i] = codeChars[x%uint64(len(codeChars))]
 		x /= uint64(len(codeChars))
 	}
-	e.Codes[f.ID] = lessons.SentCode{Code: string(code), Expires: now.Add(f.Expires)}
+	e.Codes[f.ID] = formjudge.SentCode{Code: string(code), Expires: now.Add(f.Expires)}
 }
 
 // smsPanel draws the message on the simulated phone, with its countdown.
-func (e *FormExercise) smsPanel(f *lessons.Field, w int) []string {
+func (e *FormExercise) smsPanel(f *formjudge.Field, w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
 	sent, ok := e.Codes[f.ID]
 	var text string

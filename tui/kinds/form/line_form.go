@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"aula/lessons"
+	formjudge "aula/lessons/kinds/form"
 	"aula/tui/access"
 	"aula/tui/exercise"
 	"aula/tui/ui"
@@ -159,7 +159,7 @@ func (l *FormLines) valueText(fs *fieldState) string {
 
 // ErrorText is the form's words for a rule, or, where those speak of
 // keys, the same in words for typing.
-func (l *FormLines) ErrorText(f *lessons.Field, rule string) string {
+func (l *FormLines) ErrorText(f *formjudge.Field, rule string) string {
 	if f.Errors[rule] == "" {
 		if s := l.c.Cat.T("line_form_err_" + rule); s != "line_form_err_"+rule {
 			return s
@@ -169,7 +169,7 @@ func (l *FormLines) ErrorText(f *lessons.Field, rule string) string {
 }
 
 // sms says the message on the simulated phone.
-func (l *FormLines) sms(f *lessons.Field) []string {
+func (l *FormLines) sms(f *formjudge.Field) []string {
 	cat := l.c.Cat
 	sent, ok := l.E.Codes[f.ID]
 	if !ok {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"aula/lessons"
+	formjudge "aula/lessons/kinds/form"
 	"aula/tui/access"
 	"aula/tui/ui"
 )
@@ -229,7 +229,7 @@ func (l *FormLines) ask(fs *fieldState) []string {
 }
 
 // days are the days a calendar offers, from tomorrow.
-func (l *FormLines) days(f *lessons.Field) []time.Time {
+func (l *FormLines) days(f *formjudge.Field) []time.Time {
 	now := l.c.Now()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	out := make([]time.Time, 0, max(f.Days, 0))
@@ -288,7 +288,7 @@ func (l *FormLines) value(text string) ([]string, bool) {
 
 // number is the choice t names among n (from 0): "2", or "archivo 2" for
 // a file.
-func (l *FormLines) number(f *lessons.Field, t string, n int) (int, bool) {
+func (l *FormLines) number(f *formjudge.Field, t string, n int) (int, bool) {
 	if t == "" {
 		l.sel = ""
 		return 0, false
@@ -305,7 +305,7 @@ func (l *FormLines) number(f *lessons.Field, t string, n int) (int, bool) {
 
 // notNumber answers t that names none of n choices: kept when empty, a
 // number out of range said so, anything else left to the commands.
-func (l *FormLines) notNumber(f *lessons.Field, t string, n int) ([]string, bool) {
+func (l *FormLines) notNumber(f *formjudge.Field, t string, n int) ([]string, bool) {
 	if t == "" {
 		return []string{l.c.Cat.T("line_form_kept")}, true
 	}

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/lessons"
+	inboxjudge "aula/lessons/kinds/inbox"
 	"aula/tui/exercise"
 	"aula/tui/ui"
 )
@@ -23,7 +24,7 @@ import (
 type InboxExercise struct {
 	c    *ui.Common
 	step *lessons.Step
-	Ex   *lessons.Inbox
+	Ex   *inboxjudge.Inbox
 	keys inboxKeys
 
 	mails  []*mailItem
@@ -37,14 +38,14 @@ type InboxExercise struct {
 
 	mode   inboxMode
 	Form   *composeForm
-	picker int           // cursor in the document picker
-	link   *lessons.Link // link being looked at
-	linkOn int           // 0: go back (the safe default), 1: open the page
-	dlg    *ui.Dialog    // asks before a draft is thrown away
+	picker int              // cursor in the document picker
+	link   *inboxjudge.Link // link being looked at
+	linkOn int              // 0: go back (the safe default), 1: open the page
+	dlg    *ui.Dialog       // asks before a draft is thrown away
 	Done   bool
 
-	Ans     lessons.InboxAnswer  // what was done (Deleted and Reported come from the mails)
-	pending *lessons.InboxAnswer // an answer to check, taken by the player
+	Ans     inboxjudge.Answer  // what was done (Deleted and Reported come from the mails)
+	pending *inboxjudge.Answer // an answer to check, taken by the player
 	sentN   int
 
 	readLines int // lines of the reading pane at the last View, for paging
@@ -67,7 +68,7 @@ const (
 )
 
 // inboxFolders are the folders, in the order shown.
-var inboxFolders = []string{lessons.FolderInbox, lessons.FolderSent, lessons.FolderTrash}
+var inboxFolders = []string{inboxjudge.FolderInbox, inboxjudge.FolderSent, inboxjudge.FolderTrash}
 
 // mailItem is a message as the app shows it: one from the lesson, or one
 // the learner sent.
@@ -81,7 +82,7 @@ type mailItem struct {
 	subject     string
 	body        string
 	attachments []string // file names
-	links       []*lessons.Link
+	links       []*inboxjudge.Link
 	unread      bool
 	Suspicious  bool
 	mine        bool // written by the learner in this step
@@ -136,7 +137,7 @@ func newInboxKeys(c *ui.Common) inboxKeys {
 
 // NewInboxExercise makes the mail app of an inbox step.
 func NewInboxExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
-	x := s.Exercise.(*lessons.Inbox)
+	x := s.Exercise.(*inboxjudge.Inbox)
 	e := &InboxExercise{c: c, step: s, Ex: x, keys: newInboxKeys(c), focus: focusList}
 	for _, m := range x.Messages {
 		to := m.To
@@ -200,7 +201,7 @@ func (e *InboxExercise) target() *mailItem {
 // Answer is what was done so far; Last is nil: the learner asks to check.
 func (e *InboxExercise) Answer() lessons.Answer { return e.answer(nil) }
 
-func (e *InboxExercise) answer(last *lessons.MailAction) lessons.InboxAnswer {
+func (e *InboxExercise) answer(last *inboxjudge.MailAction) inboxjudge.Answer {
 	a := e.Ans
 	a.Opened = slices.Clone(a.Opened)
 	a.Inspected = slices.Clone(a.Inspected)
@@ -210,7 +211,7 @@ func (e *InboxExercise) answer(last *lessons.MailAction) lessons.InboxAnswer {
 		if m.mine {
 			continue
 		}
-		if m.folder == lessons.FolderTrash && m.home != "" {
+		if m.folder == inboxjudge.FolderTrash && m.home != "" {
 			a.Deleted = append(a.Deleted, m.Id)
 		}
 		if m.Suspicious {
@@ -223,7 +224,7 @@ func (e *InboxExercise) answer(last *lessons.MailAction) lessons.InboxAnswer {
 
 // did records an action and asks the player to check.
 func (e *InboxExercise) did(kind, msg, link string) {
-	a := e.answer(&lessons.MailAction{Kind: kind, Msg: msg, Link: link})
+	a := e.answer(&inboxjudge.MailAction{Kind: kind, Msg: msg, Link: link})
 	e.pending = &a
 }
 
@@ -378,11 +379,11 @@ func (e *InboxExercise) mailKey(k tea.KeyMsg) {
 		a := e.answer(nil)
 		e.pending = &a
 	case key.Matches(k, ik.New):
-		e.StartCompose(lessons.SendNew, nil)
+		e.StartCompose(inboxjudge.SendNew, nil)
 	case key.Matches(k, ik.Reply):
-		e.answerTarget(lessons.SendReply)
+		e.answerTarget(inboxjudge.SendReply)
 	case key.Matches(k, ik.Forward):
-		e.answerTarget(lessons.SendForward)
+		e.answerTarget(inboxjudge.SendForward)
 	case key.Matches(k, ik.Delete):
 		e.delete()
 	case key.Matches(k, ik.Report):
@@ -454,7 +455,7 @@ func (e *InboxExercise) open(m *mailItem) {
 	if !slices.Contains(e.Ans.Opened, m.Id) {
 		e.Ans.Opened = append(e.Ans.Opened, m.Id)
 	}
-	e.did(lessons.ActOpen, m.Id, "")
+	e.did(inboxjudge.ActOpen, m.Id, "")
 }
 
 func (e *InboxExercise) delete() {
@@ -463,17 +464,17 @@ func (e *InboxExercise) delete() {
 		e.note = e.c.Cat.T("inbox_pick_first")
 		return
 	}
-	kind := lessons.ActDelete
-	if m.folder == lessons.FolderTrash {
-		kind = lessons.ActRestore
+	kind := inboxjudge.ActDelete
+	if m.folder == inboxjudge.FolderTrash {
+		kind = inboxjudge.ActRestore
 		m.folder = m.home
 		if m.folder == "" {
-			m.folder = lessons.FolderInbox
+			m.folder = inboxjudge.FolderInbox
 		}
 		m.home = ""
 		e.note = e.c.Cat.T("inbox_restored", "Folder", e.c.Cat.T("inbox_folder_"+m.folder))
 	} else {
-		m.home, m.folder = m.folder, lessons.FolderTrash
+		m.home, m.folder = m.folder, inboxjudge.FolderTrash
 		e.note = e.c.Cat.T("inbox_deleted")
 	}
 	e.Cursor = ui.Clamp(e.Cursor, 0, max(len(e.Shown())-1, 0))
@@ -495,11 +496,11 @@ func (e *InboxExercise) report() {
 		e.note = e.c.Cat.T("inbox_unreported")
 	}
 	if !m.mine {
-		e.did(lessons.ActReport, m.Id, "")
+		e.did(inboxjudge.ActReport, m.Id, "")
 	}
 }
 
-func (e *InboxExercise) inspect(m *mailItem, l *lessons.Link) {
+func (e *InboxExercise) inspect(m *mailItem, l *inboxjudge.Link) {
 	e.mode, e.link, e.linkOn = modeLink, l, 0
 	if m.mine {
 		return
@@ -507,5 +508,5 @@ func (e *InboxExercise) inspect(m *mailItem, l *lessons.Link) {
 	if !slices.Contains(e.Ans.Inspected, l.ID) {
 		e.Ans.Inspected = append(e.Ans.Inspected, l.ID)
 	}
-	e.did(lessons.ActInspect, m.Id, l.ID)
+	e.did(inboxjudge.ActInspect, m.Id, l.ID)
 }

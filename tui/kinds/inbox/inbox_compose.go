@@ -12,7 +12,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"aula/lessons"
+	inboxjudge "aula/lessons/kinds/inbox"
+	"aula/lessons/validate"
 	"aula/tui/ui"
 )
 
@@ -39,7 +40,7 @@ const (
 
 // composeForm is an email being written: a new one, a reply or a forward.
 type composeForm struct {
-	kind    string    // lessons.SendNew, SendReply or SendForward
+	kind    string    // inboxjudge.SendNew, SendReply or SendForward
 	orig    *mailItem // the message answered or forwarded
 	Inputs  [3]textinput.Model
 	Body    textarea.Model
@@ -77,8 +78,8 @@ func newComposeForm(c *ui.Common, kind string, orig *mailItem) *composeForm {
 	if orig != nil {
 		subject := strings.TrimSpace(orig.subject)
 		switch kind {
-		case lessons.SendReply:
-			to := lessons.Address(orig.from)
+		case inboxjudge.SendReply:
+			to := inboxjudge.Address(orig.from)
 			if orig.mine {
 				to = orig.to
 			}
@@ -87,7 +88,7 @@ func newComposeForm(c *ui.Common, kind string, orig *mailItem) *composeForm {
 				subject = "Re: " + subject
 			}
 			focus = fieldBody
-		case lessons.SendForward:
+		case inboxjudge.SendForward:
 			if p := c.Cat.T("inbox_forward_prefix"); !hasPrefixFold(subject, p) {
 				subject = p + " " + subject
 			}
@@ -306,13 +307,13 @@ func (e *InboxExercise) closeCompose() {
 // stays open, with nothing lost.
 func (e *InboxExercise) send() {
 	f := e.Form
-	sm := lessons.SentMail{Kind: f.kind, To: f.Inputs[FieldTo].Value(), Cc: f.Inputs[FieldCc].Value(),
+	sm := inboxjudge.SentMail{Kind: f.kind, To: f.Inputs[FieldTo].Value(), Cc: f.Inputs[FieldCc].Value(),
 		Subject: f.Inputs[FieldSubject].Value(), Body: f.Body.Value(), Attachments: slices.Clone(f.docs)}
 	if f.orig != nil && !f.orig.mine {
 		sm.Of = f.orig.Id
 	}
-	field, _, p := lessons.FirstBadRecipient(sm.To, sm.Cc)
-	if p != lessons.AddressOK {
+	field, _, p := inboxjudge.FirstBadRecipient(sm.To, sm.Cc)
+	if p != validate.AddressOK {
 		sm.Refused = true
 		// Keep one refused try: pressing Send again and again adds nothing.
 		if n := len(e.Ans.Sent); n > 0 && e.Ans.Sent[n-1].Refused {
@@ -325,7 +326,7 @@ func (e *InboxExercise) send() {
 		}
 		f.FocusOn(f.bad)
 		e.note = e.c.Cat.T("inbox_not_sent")
-		e.did(lessons.ActSend, sm.Of, "")
+		e.did(inboxjudge.ActSend, sm.Of, "")
 		return
 	}
 	if n := len(e.Ans.Sent); n > 0 && e.Ans.Sent[n-1].Refused {
@@ -343,19 +344,19 @@ func (e *InboxExercise) send() {
 			files = append(files, d.Name)
 		}
 	}
-	if f.kind == lessons.SendForward && f.orig != nil {
+	if f.kind == inboxjudge.SendForward && f.orig != nil {
 		files = append(files, f.orig.attachments...)
 	}
 	body := sm.Body
-	if f.kind == lessons.SendForward && f.orig != nil {
+	if f.kind == inboxjudge.SendForward && f.orig != nil {
 		body = strings.TrimRight(body, "\n") + "\n\n" + e.c.Cat.T("inbox_forwarded_header") + "\n" +
 			e.c.Cat.T("inbox_from") + " " + f.orig.from + "\n" + e.c.Cat.T("inbox_subject") + " " + f.orig.subject + "\n\n" + f.orig.body
 	}
-	e.mails = append(e.mails, &mailItem{Id: fmt.Sprintf("sent-%d", e.sentN), folder: lessons.FolderSent, from: from,
+	e.mails = append(e.mails, &mailItem{Id: fmt.Sprintf("sent-%d", e.sentN), folder: inboxjudge.FolderSent, from: from,
 		to: sm.To, cc: sm.Cc, date: e.c.Cat.T("inbox_now"), subject: sm.Subject, body: body, attachments: files, mine: true})
 	e.Form, e.mode = nil, modeMail
 	e.note = e.c.Cat.T("inbox_sent_note")
-	e.did(lessons.ActSend, sm.Of, "")
+	e.did(inboxjudge.ActSend, sm.Of, "")
 }
 
 // firstAttached is where the picker opens: on the first document already

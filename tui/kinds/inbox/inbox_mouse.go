@@ -6,7 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"aula/lessons"
+	inboxjudge "aula/lessons/kinds/inbox"
 	"aula/tui/ui"
 )
 
@@ -26,9 +26,9 @@ func (e *InboxExercise) linkButton(i int) {
 	if i == 0 {
 		return
 	}
-	e.note = e.c.Cat.T("inbox_followed", "Domain", lessons.Domain(e.link.Host()))
+	e.note = e.c.Cat.T("inbox_followed", "Domain", inboxjudge.Domain(e.link.Host()))
 	if m := e.opened(); m != nil && !m.mine {
-		e.did(lessons.ActFollow, m.Id, e.link.ID)
+		e.did(inboxjudge.ActFollow, m.Id, e.link.ID)
 	}
 }
 
@@ -143,7 +143,7 @@ type inboxAction struct {
 func (e *InboxExercise) actions() []inboxAction {
 	ik := e.keys
 	del := ik.deleteName
-	if inboxFolders[e.folder] == lessons.FolderTrash {
+	if inboxFolders[e.folder] == inboxjudge.FolderTrash {
 		del = ik.restoreName
 	}
 	letter := func(b key.Binding) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(b.Keys()[0])} }

@@ -6,7 +6,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"aula/lessons"
+	inboxjudge "aula/lessons/kinds/inbox"
+	"aula/lessons/validate"
 	"aula/tui/ui"
 )
 
@@ -157,13 +158,13 @@ func (e *InboxExercise) folderColumn(fw int) []string {
 	var left []string
 	unread := 0
 	for _, m := range e.mails {
-		if m.folder == lessons.FolderInbox && m.unread {
+		if m.folder == inboxjudge.FolderInbox && m.unread {
 			unread++
 		}
 	}
 	for i, f := range inboxFolders {
 		name := cat.T("inbox_folder_" + f)
-		if f == lessons.FolderInbox && unread > 0 {
+		if f == inboxjudge.FolderInbox && unread > 0 {
 			name += fmt.Sprintf(" (%d)", unread)
 		}
 		pointer := "  "
@@ -203,9 +204,9 @@ func (e *InboxExercise) row(m *mailItem, i, w int) string {
 	case m.unread:
 		mark = "● "
 	}
-	who := lessons.DisplayName(m.from)
-	if m.folder == lessons.FolderSent || m.mine {
-		who = e.c.Cat.T("inbox_to_short") + " " + strings.Join(lessons.Recipients(m.to), ", ")
+	who := inboxjudge.DisplayName(m.from)
+	if m.folder == inboxjudge.FolderSent || m.mine {
+		who = e.c.Cat.T("inbox_to_short") + " " + strings.Join(validate.Recipients(m.to), ", ")
 	}
 	clip := "  "
 	if len(m.attachments) > 0 {
@@ -252,7 +253,7 @@ func (e *InboxExercise) viewReading(w, h int) []string {
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
 	add(field(labels[0], m.from, st.Text))
-	if !lessons.SameAddress(m.to, e.Ex.Me) || m.cc != "" {
+	if !validate.SameAddress(m.to, e.Ex.Me) || m.cc != "" {
 		add(field(labels[1], m.to, st.Text))
 	}
 	if m.cc != "" {
@@ -283,7 +284,7 @@ func (e *InboxExercise) bodyLines(m *mailItem, w int) []string {
 	var out []string
 	for _, para := range strings.Split(m.body, "\n") {
 		var here []int
-		text := lessons.LinkRef.ReplaceAllStringFunc(para, func(ref string) string {
+		text := inboxjudge.LinkRef.ReplaceAllStringFunc(para, func(ref string) string {
 			id := ref[2 : len(ref)-2]
 			for i, l := range m.links {
 				if l.ID == id {
@@ -326,7 +327,7 @@ func (e *InboxExercise) attachLine() string {
 	} else {
 		attach += strings.Join(files, ", ")
 	}
-	if f.kind == lessons.SendForward && f.orig != nil && len(f.orig.attachments) > 0 {
+	if f.kind == inboxjudge.SendForward && f.orig != nil && len(f.orig.attachments) > 0 {
 		attach += st.Dim.Render(" " + cat.T("inbox_forward_carries", "Files", strings.Join(f.orig.attachments, ", ")))
 	}
 	return attach
@@ -460,7 +461,7 @@ func (e *InboxExercise) viewLink(w, h int) string {
 	}
 	vw := max(w-lw-1, 8)
 	host := l.Host()
-	domain := lessons.Domain(host)
+	domain := inboxjudge.Domain(host)
 	url := strings.TrimSpace(l.URL)
 	shownURL, carets := url, ""
 	if at := strings.Index(strings.ToLower(url), host); at >= 0 && domain != "" {

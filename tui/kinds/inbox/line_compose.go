@@ -6,7 +6,7 @@ package inbox
 import (
 	"strings"
 
-	"aula/lessons"
+	inboxjudge "aula/lessons/kinds/inbox"
 	"aula/tui/access"
 )
 
@@ -19,7 +19,7 @@ func (l *inboxLines) startForm() []string {
 	if f.orig != nil {
 		title = cat.T("inbox_compose_"+f.kind, "Subject", f.orig.subject)
 	}
-	if f.kind == lessons.SendReply {
+	if f.kind == inboxjudge.SendReply {
 		l.stage = stageBody // To and Subject are filled in, as on the full screen
 		return []string{title, cat.T("inbox_to") + " " + f.Inputs[FieldTo].Value(), cat.T("inbox_subject") + " " + f.Inputs[FieldSubject].Value()}
 	}

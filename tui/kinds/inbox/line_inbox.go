@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"aula/lessons"
+	inboxjudge "aula/lessons/kinds/inbox"
+	"aula/lessons/validate"
 	"aula/tui/access"
 	"aula/tui/exercise"
 	"aula/tui/ui"
@@ -84,10 +86,10 @@ func (l *inboxLines) row(m *mailItem) string {
 	if m.unread {
 		parts = append(parts, cat.T("line_inbox_unread"))
 	}
-	if m.folder == lessons.FolderSent || m.mine {
-		parts = append(parts, access.Sentence(cat.T("inbox_to")+" "+strings.Join(lessons.Recipients(m.to), ", ")))
+	if m.folder == inboxjudge.FolderSent || m.mine {
+		parts = append(parts, access.Sentence(cat.T("inbox_to")+" "+strings.Join(validate.Recipients(m.to), ", ")))
 	} else {
-		parts = append(parts, access.Sentence(cat.T("inbox_from")+" "+lessons.DisplayName(m.from)))
+		parts = append(parts, access.Sentence(cat.T("inbox_from")+" "+inboxjudge.DisplayName(m.from)))
 	}
 	parts = append(parts, access.Sentence(cat.T("inbox_subject")+" "+m.subject), access.Sentence(m.date))
 	if len(m.attachments) > 0 {
@@ -101,7 +103,7 @@ func (l *inboxLines) row(m *mailItem) string {
 func (l *inboxLines) read(m *mailItem) []string {
 	cat := l.c.Cat
 	out := []string{cat.T("inbox_from") + " " + m.from}
-	if !lessons.SameAddress(m.to, l.e.Ex.Me) || m.cc != "" {
+	if !validate.SameAddress(m.to, l.e.Ex.Me) || m.cc != "" {
 		out = append(out, cat.T("inbox_to")+" "+m.to)
 	}
 	if m.cc != "" {
@@ -115,7 +117,7 @@ func (l *inboxLines) read(m *mailItem) []string {
 		out = append(out, cat.T("inbox_marked_suspicious"))
 	}
 	for _, para := range strings.Split(m.body, "\n") {
-		out = append(out, lessons.LinkRef.ReplaceAllStringFunc(para, func(ref string) string {
+		out = append(out, inboxjudge.LinkRef.ReplaceAllStringFunc(para, func(ref string) string {
 			id := ref[2 : len(ref)-2]
 			for i, lk := range m.links {
 				if lk.ID == id {
@@ -255,12 +257,12 @@ func (l *inboxLines) mailLine(text string) ([]string, bool) {
 		e.open(m)
 		return l.read(m), false
 	case is("line_cmd_new"):
-		e.StartCompose(lessons.SendNew, nil)
+		e.StartCompose(inboxjudge.SendNew, nil)
 		return l.startForm(), false
 	case is("line_cmd_reply"):
-		return l.answerMail(lessons.SendReply, arg), false
+		return l.answerMail(inboxjudge.SendReply, arg), false
 	case is("line_cmd_forward"):
-		return l.answerMail(lessons.SendForward, arg), false
+		return l.answerMail(inboxjudge.SendForward, arg), false
 	case is("line_cmd_suspicious"):
 		if _, why := l.target(arg); why != nil {
 			return why, false
@@ -352,7 +354,7 @@ func (l *inboxLines) linkInfo() []string {
 	cat := l.c.Cat
 	lk := l.e.link
 	return []string{cat.T("inbox_link_shows") + " " + lk.Text, cat.T("inbox_link_goes") + " " + strings.TrimSpace(lk.URL),
-		cat.T("inbox_link_owner") + " " + lessons.Domain(lk.Host()), cat.T("inbox_link_explain"),
+		cat.T("inbox_link_owner") + " " + inboxjudge.Domain(lk.Host()), cat.T("inbox_link_explain"),
 		strings.Join(access.Numbered([]string{cat.T("inbox_link_back"), cat.T("inbox_link_open")}), " ")}
 }
 
@@ -383,7 +385,7 @@ func (l *inboxLines) summary() []string {
 			names = append(names, d.Name)
 		}
 	}
-	if f.kind == lessons.SendForward && f.orig != nil {
+	if f.kind == inboxjudge.SendForward && f.orig != nil {
 		names = append(names, f.orig.attachments...)
 	}
 	if len(names) > 0 {
