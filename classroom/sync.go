@@ -305,9 +305,7 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 	if len(s.held) > 0 && time.Since(s.heldFrom) >= s.HoldFor {
 		s.hold(nil) // time to try them again
 	}
-	if len(s.later) > 0 && time.Since(s.laterFrom) >= s.HoldFor {
-		s.later = nil // the hub may have been updated
-	}
+	s.laterAgain()
 	all, err := s.st.Outbox(MaxBatch + 1 + len(s.held) + len(s.later))
 	if err != nil {
 		return false, err
@@ -334,17 +332,8 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 	rctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	resp, err := c.Push(rctx, req)
-	if errors.Is(err, ErrBadRequest) && slices.ContainsFunc(evs, func(e store.Event) bool { return newerKind(e.Kind) }) {
-		// Perhaps a hub of an older Aula: the rest goes without them.
-		if len(s.later) == 0 {
-			s.later, s.laterFrom = map[string]bool{}, time.Now()
-		}
-		for _, e := range evs {
-			if newerKind(e.Kind) {
-				s.later[e.ID] = true
-			}
-		}
-		return true, nil
+	if errors.Is(err, ErrBadRequest) && s.putOff(evs) {
+		return true, nil // perhaps a hub of an older Aula: the rest goes without them
 	}
 	if err != nil {
 		return false, err
@@ -372,6 +361,31 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 		s.hold(held)
 	}
 	return more, nil
+}
+
+// putOff keeps the events of newer kinds among evs for later (see
+// Syncer.later); false when there are none.
+func (s *Syncer) putOff(evs []store.Event) bool {
+	if !slices.ContainsFunc(evs, func(e store.Event) bool { return newerKind(e.Kind) }) {
+		return false
+	}
+	if len(s.later) == 0 {
+		s.later, s.laterFrom = map[string]bool{}, time.Now()
+	}
+	for _, e := range evs {
+		if newerKind(e.Kind) {
+			s.later[e.ID] = true
+		}
+	}
+	return true
+}
+
+// laterAgain lets the events put off go again once their wait is over
+// (the hub may have been updated).
+func (s *Syncer) laterAgain() {
+	if len(s.later) > 0 && time.Since(s.laterFrom) >= s.HoldFor {
+		s.later = nil
+	}
 }
 
 // hold adds refused events to those held and tells the screen; nil lets
