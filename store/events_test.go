@@ -308,6 +308,11 @@ func TestRecordCertificateIssued(t *testing.T) {
 	if bytes.Equal(eventHash("d", e), eventHash("d", other)) {
 		t.Error("the event hash ignores the certificate's reference")
 	}
+	other = e
+	other.Itinerary = "primeros-pasos"
+	if bytes.Equal(eventHash("d", e), eventHash("d", other)) {
+		t.Error("the event hash ignores the certificate's itinerary")
+	}
 }
 
 func TestRecordScoreAndAdvice(t *testing.T) {
