@@ -141,6 +141,19 @@ func TestCertificateVerifyRoundTripAndTampering(t *testing.T) {
 		t.Errorf("issued again (in English) the code changed: %s vs %s (%v)", again.Code, c.Code, err)
 	}
 
+	// Its reference: the same however the code is typed, another for
+	// another code, hex digits only.
+	ref := Ref(c.Code)
+	if len(ref) != store.CertificateRefLen || strings.Trim(ref, "0123456789abcdef") != "" {
+		t.Errorf("reference %q is not %d hex digits", ref, store.CertificateRefLen)
+	}
+	if Ref(typed) != ref {
+		t.Errorf("the typed code's reference %q differs from %q", Ref(typed), ref)
+	}
+	other, _ := Sign(key, Content{Learner: "Begoña", Itinerary: "primeros-pasos", Day: day.AddDate(0, 0, 1), Centre: "Centro Cívico La Almozara"})
+	if Ref(other) == ref {
+		t.Error("two certificates have the same reference")
+	}
 }
 
 func TestCertificateTamperedCodesAreRefused(t *testing.T) {

@@ -3,13 +3,17 @@ package certificate
 import (
 	"bytes"
 	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/base32"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"aula/store"
 )
 
 // The verification code carries what a certificate certifies and the
@@ -187,6 +191,17 @@ func group(s string) string {
 		b.WriteString(s[i:min(i+groupLen, len(s))])
 	}
 	return b.String()
+}
+
+// Ref is a certificate's reference for the region's records (the
+// certificate_issued event and its xAPI statement): the first 8 bytes of
+// the SHA-256 of its code, in hex. The code holds the learner's name; the
+// reference does not, and cannot be turned back into it (the signature in
+// the code is unguessable without the centre's key), yet whoever holds the
+// certificate can show it is the one recorded.
+func Ref(code string) string {
+	h := sha256.Sum256([]byte(normalize(code)))
+	return hex.EncodeToString(h[:store.CertificateRefLen/2])
 }
 
 // KeyID is a short name for a public key, printed on certificates so that

@@ -76,7 +76,18 @@ type Syncer struct {
 	held     map[string]string // ids the hub refused (ReasonClock, ReasonInvalid) → reason; pushLoop only
 	heldFrom time.Time         // when the first of them was held
 	heldGen  int               // the class they were refused by
+
+	// later are events of kinds an older hub does not know (newerKind),
+	// which a hub answered with a bad request: kept in the outbox and not
+	// sent for HoldFor, while the rest of the outbox goes on. Nothing is
+	// shown: the hub will take them once it is updated. pushLoop only.
+	later     map[string]bool
+	laterFrom time.Time
 }
+
+// newerKind says whether hubs of an older Aula refuse a kind (their
+// refusal is a bad request for the whole push, not a Refusal).
+func newerKind(k store.EventKind) bool { return k == store.CertificateIssued }
 
 // NewSyncer makes a syncer over the kiosk's store; send delivers StatusMsg
 // and CommandMsg to the screen and must not block for long.
@@ -247,7 +258,7 @@ func (s *Syncer) pushLoop(ctx context.Context) {
 		next := time.Minute // idle: wait for a kick
 		if gen != s.heldGen {
 			// Another class: what the last one refused goes to this one.
-			s.heldGen = gen
+			s.heldGen, s.later = gen, nil
 			if len(s.held) > 0 {
 				s.hold(nil)
 			}
@@ -273,6 +284,9 @@ func (s *Syncer) pushLoop(ctx context.Context) {
 				// Held events go again when their wait is over.
 				next = min(next, max(s.HoldFor-time.Since(s.heldFrom), time.Millisecond))
 			}
+			if len(s.later) > 0 && next > 0 {
+				next = min(next, max(s.HoldFor-time.Since(s.laterFrom), time.Millisecond))
+			}
 		}
 		if next == 0 {
 			if ctx.Err() != nil {
@@ -291,11 +305,12 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 	if len(s.held) > 0 && time.Since(s.heldFrom) >= s.HoldFor {
 		s.hold(nil) // time to try them again
 	}
-	all, err := s.st.Outbox(MaxBatch + 1 + len(s.held))
+	s.laterAgain()
+	all, err := s.st.Outbox(MaxBatch + 1 + len(s.held) + len(s.later))
 	if err != nil {
 		return false, err
 	}
-	evs := slices.DeleteFunc(all, func(e store.Event) bool { _, held := s.held[e.ID]; return held })
+	evs := slices.DeleteFunc(all, func(e store.Event) bool { _, held := s.held[e.ID]; return held || s.later[e.ID] })
 	if len(evs) == 0 {
 		return false, nil
 	}
@@ -317,6 +332,9 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 	rctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	resp, err := c.Push(rctx, req)
+	if errors.Is(err, ErrBadRequest) && s.putOff(evs) {
+		return true, nil // perhaps a hub of an older Aula: the rest goes without them
+	}
 	if err != nil {
 		return false, err
 	}
@@ -343,6 +361,31 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 		s.hold(held)
 	}
 	return more, nil
+}
+
+// putOff keeps the events of newer kinds among evs for later (see
+// Syncer.later); false when there are none.
+func (s *Syncer) putOff(evs []store.Event) bool {
+	if !slices.ContainsFunc(evs, func(e store.Event) bool { return newerKind(e.Kind) }) {
+		return false
+	}
+	if len(s.later) == 0 {
+		s.later, s.laterFrom = map[string]bool{}, time.Now()
+	}
+	for _, e := range evs {
+		if newerKind(e.Kind) {
+			s.later[e.ID] = true
+		}
+	}
+	return true
+}
+
+// laterAgain lets the events put off go again once their wait is over
+// (the hub may have been updated).
+func (s *Syncer) laterAgain() {
+	if len(s.later) > 0 && time.Since(s.laterFrom) >= s.HoldFor {
+		s.later = nil
+	}
 }
 
 // hold adds refused events to those held and tells the screen; nil lets

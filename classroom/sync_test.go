@@ -1,9 +1,12 @@
 package classroom
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -346,4 +349,69 @@ func TestSyncerSaysWhenTheHubIsTooOld(t *testing.T) {
 	old.Store(false) // the hub is updated
 	in.waitFor(t, "connected", isState(Connected))
 	waitUntil(t, "the outbox empties", func() bool { out, _ := k.st.Outbox(0); return len(out) == 0 })
+}
+
+// A hub of an older Aula does not know certificate_issued and answers the
+// whole push with a bad request: the kiosk keeps the certificate for later
+// and the rest of its results go on, the connection shown as working. Once
+// the hub is updated the certificate goes too, with its itinerary and
+// reference.
+func TestSyncerKeepsCertificatesForAnOlderHub(t *testing.T) {
+	h := newTestHub(t)
+	var old atomic.Bool
+	old.Store(true)
+	var refusedPushes atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == PathPush && old.Load() {
+			body, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			if bytes.Contains(body, []byte(`"kind":"certificate_issued"`)) { // what an Aula before certificates answered
+				refusedPushes.Add(1)
+				writeError(w, http.StatusBadRequest, `bad event: unknown kind "certificate_issued"`)
+				return
+			}
+		}
+		h.Handler().ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	k := h.join(t)
+	ana, _ := k.st.AddLearner("Ana", "")
+	record(t, k.st, store.Event{Learner: ana.ID, Kind: store.LessonDone, Lesson: "teclado", Steps: 4})
+	record(t, k.st, store.Event{Learner: ana.ID, Kind: store.CertificateIssued, Itinerary: "primeros-pasos", Certificate: "0123456789abcdef"})
+	record(t, k.st, store.Event{Learner: ana.ID, Kind: store.HelpAsked})
+	in := make(inbox, 100)
+	s := NewSyncer(k.st, in.send)
+	s.Every, s.Backoff, s.MaxBackoff, s.HoldFor = 20*time.Millisecond, 5*time.Millisecond, 10*time.Millisecond, 300*time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	s.SetClass(srv.URL, k.c.Token)
+
+	waitUntil(t, "the other results reach the older hub", func() bool { return len(hubEvents(t, h.Hub, k.c.Device, ana.ID)) == 2 })
+	if s.State() == HubTooOld {
+		t.Error("the kiosk says the hub is too old although it takes everything else")
+	}
+	out, _ := k.st.Outbox(0)
+	if len(out) != 1 || out[0].Kind != store.CertificateIssued {
+		t.Fatalf("outbox %+v, want only the certificate kept", out)
+	}
+	if n := refusedPushes.Load(); n != 1 {
+		t.Errorf("%d pushes with the certificate before HoldFor, want 1", n)
+	}
+	for len(in) > 0 {
+		if m := <-in; m != nil {
+			if _, held := m.(HeldMsg); held {
+				t.Errorf("the screen was told of held results: %+v", m)
+			}
+		}
+	}
+
+	old.Store(false) // the hub is updated
+	waitUntil(t, "the certificate reaches the hub", func() bool { out, _ := k.st.Outbox(0); return len(out) == 0 })
+	evs := hubEvents(t, h.Hub, k.c.Device, ana.ID)
+	i := slices.IndexFunc(evs, func(e store.Event) bool { return e.Kind == store.CertificateIssued })
+	if i < 0 || evs[i].Itinerary != "primeros-pasos" || evs[i].Certificate != "0123456789abcdef" {
+		t.Errorf("hub events %+v, want the certificate of primeros-pasos", evs)
+	}
 }

@@ -161,6 +161,11 @@ func eventHash(device string, e Event) []byte {
 		str("page")
 		num(int64(e.Page))
 	}
+	if e.Kind == CertificateIssued {
+		// Likewise.
+		str(e.Itinerary)
+		str(e.Certificate)
+	}
 	num(int64(e.Elapsed))
 	num(e.At.Unix())
 	num(int64(e.At.Nanosecond()))

@@ -30,18 +30,31 @@ const (
 	// take them back there after a crash. It stays on this laptop (never in
 	// the outbox): it is for resuming, not for the trainer.
 	PageReached EventKind = "page_reached"
+	// CertificateIssued says the kiosk issued the learner a certificate of
+	// an itinerary (Itinerary) with Certificate, the certificate's
+	// reference (certificate.Ref: a short hash of its code). Never the
+	// name or the code itself, which holds the name. It travels to the hub
+	// and the region's LRS like any outcome; hubs of an older Aula do not
+	// know it, and the kiosk keeps it for them (classroom.Syncer).
+	CertificateIssued EventKind = "certificate_issued"
 )
+
+// CertificateRefLen is the length of a certificate's reference in a
+// certificate_issued event: lowercase hex digits.
+const CertificateRefLen = 16
 
 // localOnly kinds never go to the outbox.
 func (k EventKind) localOnly() bool { return k == PageReached }
 
 // lessonless kinds may happen outside a lesson (calling the trainer from
-// the home screen) and do not count as progress.
-func (k EventKind) lessonless() bool { return k == HelpAsked || k == HelpCancelled }
+// the home screen, a certificate) and do not count as a lesson's progress.
+func (k EventKind) lessonless() bool {
+	return k == HelpAsked || k == HelpCancelled || k == CertificateIssued
+}
 
 func (k EventKind) known() bool {
 	switch k {
-	case LessonStarted, Answered, HintShown, StepDone, LessonDone, HelpAsked, HelpCancelled, PageReached:
+	case LessonStarted, Answered, HintShown, StepDone, LessonDone, HelpAsked, HelpCancelled, PageReached, CertificateIssued:
 		return true
 	}
 	return false
@@ -50,23 +63,25 @@ func (k EventKind) known() bool {
 // Event is one thing a learner did. It never carries what the learner typed:
 // only ids from the lesson file and outcomes.
 type Event struct {
-	ID        string        `json:"id"`  // 32 random hex characters, set by Record (older files: DeviceID + ":" + Seq)
-	Seq       uint64        `json:"seq"` // set by Record (events bucket NextSequence): the order on this laptop, not an identity
-	Learner   uint64        `json:"learner"`
-	Kind      EventKind     `json:"kind"`
-	Lesson    string        `json:"lesson"`
-	Step      string        `json:"step,omitempty"`
-	StepIndex int           `json:"step_index"`
-	Steps     int           `json:"steps"` // total steps in the lesson
-	Attempt   int           `json:"attempt,omitempty"`
-	Correct   bool          `json:"correct,omitempty"`
-	Mistake   string        `json:"mistake,omitempty"` // stable id of the mistake from the lesson file
-	How       string        `json:"how,omitempty"`     // for step_done: "read" | "example"
-	Score     *int          `json:"score,omitempty"`   // password steps: strength 0–4 of the practice password (never the password)
-	Advice    []string      `json:"advice,omitempty"`  // password steps: ids of the advice that applied
-	Page      int           `json:"page,omitempty"`    // page_reached: the form page reached (0-based)
-	Elapsed   time.Duration `json:"elapsed"`           // active time since the learner's previous action in this lesson
-	At        time.Time     `json:"at"`                // set by Record from Options.Now when zero
+	ID          string        `json:"id"`  // 32 random hex characters, set by Record (older files: DeviceID + ":" + Seq)
+	Seq         uint64        `json:"seq"` // set by Record (events bucket NextSequence): the order on this laptop, not an identity
+	Learner     uint64        `json:"learner"`
+	Kind        EventKind     `json:"kind"`
+	Lesson      string        `json:"lesson"`
+	Step        string        `json:"step,omitempty"`
+	StepIndex   int           `json:"step_index"`
+	Steps       int           `json:"steps"` // total steps in the lesson
+	Attempt     int           `json:"attempt,omitempty"`
+	Correct     bool          `json:"correct,omitempty"`
+	Mistake     string        `json:"mistake,omitempty"`     // stable id of the mistake from the lesson file
+	How         string        `json:"how,omitempty"`         // for step_done: "read" | "example"
+	Score       *int          `json:"score,omitempty"`       // password steps: strength 0–4 of the practice password (never the password)
+	Advice      []string      `json:"advice,omitempty"`      // password steps: ids of the advice that applied
+	Page        int           `json:"page,omitempty"`        // page_reached: the form page reached (0-based)
+	Itinerary   string        `json:"itinerary,omitempty"`   // certificate_issued: the itinerary's id
+	Certificate string        `json:"certificate,omitempty"` // certificate_issued: the certificate's reference (CertificateRefLen hex digits)
+	Elapsed     time.Duration `json:"elapsed"`               // active time since the learner's previous action in this lesson
+	At          time.Time     `json:"at"`                    // set by Record from Options.Now when zero
 }
 
 // maxScore is the highest password strength (zxcvbn's score); maxAdvice
@@ -100,7 +115,7 @@ func validEvent(e Event) error {
 			return err
 		}
 	}
-	for _, f := range [...]struct{ name, id string }{{"lesson", e.Lesson}, {"step", e.Step}, {"mistake", e.Mistake}} {
+	for _, f := range [...]struct{ name, id string }{{"lesson", e.Lesson}, {"step", e.Step}, {"mistake", e.Mistake}, {"itinerary", e.Itinerary}} {
 		if err := checkID(f.name, f.id); err != nil {
 			return err
 		}
@@ -111,6 +126,9 @@ func validEvent(e Event) error {
 // validFields checks the kind and the fields that depend on it.
 func validFields(e Event) error {
 	if err := validPage(e); err != nil {
+		return err
+	}
+	if err := validCertificate(e); err != nil {
 		return err
 	}
 	switch {
@@ -128,6 +146,28 @@ func validFields(e Event) error {
 		return fmt.Errorf("%w: score %d is not from 0 to %d", ErrBadEvent, *e.Score, maxScore)
 	case len(e.Advice) > maxAdvice:
 		return fmt.Errorf("%w: %d advice ids, at most %d", ErrBadEvent, len(e.Advice), maxAdvice)
+	}
+	return nil
+}
+
+// validCertificate checks the itinerary and reference of a
+// certificate_issued event; no other kind has them.
+func validCertificate(e Event) error {
+	if e.Kind != CertificateIssued {
+		if e.Itinerary != "" || e.Certificate != "" {
+			return fmt.Errorf("%w: an itinerary and a certificate only in %s", ErrBadEvent, CertificateIssued)
+		}
+		return nil
+	}
+	switch {
+	case e.Itinerary == "":
+		return fmt.Errorf("%w: %s needs an itinerary id", ErrBadEvent, e.Kind)
+	case len(e.Certificate) != CertificateRefLen || strings.ContainsFunc(e.Certificate, func(r rune) bool {
+		return (r < '0' || r > '9') && (r < 'a' || r > 'f')
+	}):
+		return fmt.Errorf("%w: the certificate's reference must be %d lowercase hex digits", ErrBadEvent, CertificateRefLen)
+	case e.Lesson != "" || e.Step != "":
+		return fmt.Errorf("%w: %s has no lesson or step", ErrBadEvent, e.Kind)
 	}
 	return nil
 }

@@ -253,6 +253,16 @@ func TestRecordRejects(t *testing.T) {
 		{Event{Learner: ana, Kind: Answered, Lesson: "claves", Step: "a", Score: scorePtr(-1)}, ErrBadEvent},
 		{Event{Learner: ana, Kind: Answered, Lesson: "claves", Step: "a", Advice: []string{"common", "Perro 2024"}}, ErrBadEvent},
 		{Event{Learner: ana, Kind: Answered, Lesson: "claves", Step: "a", Advice: make([]string, 17)}, ErrBadEvent},
+		// A certificate: the itinerary and a short hex reference, nothing else.
+		{Event{Learner: ana, Kind: CertificateIssued, Certificate: "0123456789abcdef"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "Ana Lopez 12345!"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789ABCDEF"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef0"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "Ana López", Certificate: "0123456789abcdef"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", Lesson: "teclado"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: LessonDone, Lesson: "teclado", Itinerary: "correo"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: LessonDone, Lesson: "teclado", Certificate: "0123456789abcdef"}, ErrBadEvent},
 	} {
 		if _, err := s.Record(tc.e); !errors.Is(err, tc.want) {
 			t.Errorf("Record(%+v): %v, want %v", tc.e, err, tc.want)
@@ -267,6 +277,43 @@ func TestRecordRejects(t *testing.T) {
 }
 
 func scorePtr(n int) *int { return &n }
+
+// A certificate issued is an outcome: it is kept, goes to the outbox
+// with its itinerary and reference, and is no lesson's progress.
+func TestRecordCertificateIssued(t *testing.T) {
+	s := openTemp(t)
+	ana := mustAdd(t, s, "Ana", "").ID
+	e, err := s.Record(Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.Outbox(0)
+	if err != nil || len(out) != 1 {
+		t.Fatalf("outbox: %v, %v; want the certificate", out, err)
+	}
+	if got := out[0]; got.ID != e.ID || got.Kind != CertificateIssued || got.Itinerary != "correo" || got.Certificate != "0123456789abcdef" {
+		t.Errorf("outbox event %+v, want the certificate of correo", got)
+	}
+	if p, _ := s.Progress(ana); len(p) != 0 {
+		t.Errorf("a certificate made progress: %v", p)
+	}
+	evs, _ := s.Events(ana)
+	if len(evs) != 1 || evs[0].Certificate != "0123456789abcdef" {
+		t.Errorf("log: %+v", evs)
+	}
+	// Its hash covers the new fields: another certificate under the same
+	// id is a different event.
+	other := e
+	other.Certificate = "fedcba9876543210"
+	if bytes.Equal(eventHash("d", e), eventHash("d", other)) {
+		t.Error("the event hash ignores the certificate's reference")
+	}
+	other = e
+	other.Itinerary = "primeros-pasos"
+	if bytes.Equal(eventHash("d", e), eventHash("d", other)) {
+		t.Error("the event hash ignores the certificate's itinerary")
+	}
+}
 
 func TestRecordScoreAndAdvice(t *testing.T) {
 	s := openTemp(t)
@@ -380,7 +427,7 @@ func TestPrivacyOnlyIDsAndOutcomes(t *testing.T) {
 	}
 	wantFields := "ID:string Seq:uint64 Learner:uint64 Kind:store.EventKind Lesson:string Step:string " +
 		"StepIndex:int Steps:int Attempt:int Correct:bool Mistake:string How:string " +
-		"Score:*int Advice:[]string Page:int Elapsed:time.Duration At:time.Time" // Page: a number, the form page reached
+		"Score:*int Advice:[]string Page:int Itinerary:string Certificate:string Elapsed:time.Duration At:time.Time" // Page: a number, the form page reached; Itinerary: an id; Certificate: hex digits (validCertificate)
 	if got := strings.Join(fields, " "); got != wantFields {
 		t.Errorf("Event fields changed:\n got %s\nwant %s", got, wantFields)
 	}

@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,18 +35,37 @@ func TestCertificateReadyOnTheSummary(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			d.send(ui.OpenLessonMsg{ID: "seguridad-basica"})
-			for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+			play := func() {
+				d.send(ui.OpenLessonMsg{ID: "seguridad-basica"})
+				for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+					if d.player().Step().NeedsAnswer() {
+						d.answerRight()
+					}
+					d.keys("enter")
+				}
 				if d.player().Step().NeedsAnswer() {
 					d.answerRight()
 				}
 				d.keys("enter")
 			}
-			if d.player().Step().NeedsAnswer() {
-				d.answerRight()
-			}
-			d.keys("enter")
+			play()
 			d.must(tc.ready, tc.where, tc.usb)
+			// The outcome is recorded for the class and the region: the
+			// itinerary and the certificate's reference.
+			issued := func() []store.Event {
+				evs, err := st.Events(id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return slices.DeleteFunc(evs, func(e store.Event) bool { return e.Kind != store.CertificateIssued })
+			}
+			// (certificate.Ref makes the reference; certificate_test checks it.)
+			if got := issued(); len(got) != 1 || got[0].Itinerary != "primeros-pasos" || len(got[0].Certificate) != store.CertificateRefLen {
+				t.Errorf("certificate_issued events %+v, want one for primeros-pasos with a reference", got)
+			}
+			if out, _ := st.Outbox(0); !slices.ContainsFunc(out, func(e store.Event) bool { return e.Kind == store.CertificateIssued }) {
+				t.Error("the certificate_issued event is not in the outbox")
+			}
 			// With a data folder of its own (--data), beside it.
 			want := filepath.Join(data, "certificates", "aula-primeros-pasos-Begoña.pdf")
 			flat := strings.Join(strings.Fields(d.view()), "")
@@ -60,6 +80,15 @@ func TestCertificateReadyOnTheSummary(t *testing.T) {
 			// Accessible mode says it too.
 			if f := d.player().LineView(); len(f.News) == 0 || !strings.Contains(f.News[0].Text, tc.ready) {
 				t.Errorf("accessible mode does not say the certificate: %+v", f.News)
+			}
+
+			// The last lesson done again issues the same certificate:
+			// recorded once.
+			d.keys("esc")
+			play()
+			d.must(tc.ready)
+			if got := issued(); len(got) != 1 {
+				t.Errorf("after the lesson again, %d certificate_issued events, want 1", len(got))
 			}
 		})
 	}

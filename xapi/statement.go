@@ -42,6 +42,9 @@ const (
 	VerbAnswered      = "http://adlnet.gov/expapi/verbs/answered"
 	VerbUsedHint      = Vocabulary + "/verbs/used-hint"
 	VerbWorkedExample = Vocabulary + "/verbs/viewed-worked-example"
+	// VerbEarned is the Tin Can registry's "earned" (the actor earned or
+	// was awarded the object): ADL's vocabulary has none for an award.
+	VerbEarned = "http://id.tincanapi.com/verb/earned"
 )
 
 // Activity types.
@@ -50,14 +53,16 @@ const (
 	TypeItinerary   = "http://adlnet.gov/expapi/activities/course"
 	TypeInteraction = "http://adlnet.gov/expapi/activities/cmi.interaction"
 	TypeCentre      = Vocabulary + "/activity-types/centre"
+	TypeCertificate = Vocabulary + "/activity-types/certificate"
 )
 
 // Extensions.
 const (
-	ExtAttempt  = Vocabulary + "/extensions/attempt"           // result: the attempt number on the step, from 1
-	ExtMistake  = Vocabulary + "/extensions/mistake"           // result: the id of the mistake, from the lesson file
-	ExtStrength = Vocabulary + "/extensions/password-strength" // result: 0–4, the strength of a practice password (never the password)
-	ExtCentre   = Vocabulary + "/extensions/centre"            // context: the centre's IRI
+	ExtAttempt     = Vocabulary + "/extensions/attempt"           // result: the attempt number on the step, from 1
+	ExtMistake     = Vocabulary + "/extensions/mistake"           // result: the id of the mistake, from the lesson file
+	ExtStrength    = Vocabulary + "/extensions/password-strength" // result: 0–4, the strength of a practice password (never the password)
+	ExtCentre      = Vocabulary + "/extensions/centre"            // context: the centre's IRI
+	ExtCertificate = Vocabulary + "/extensions/certificate"       // result: the certificate's reference (a hash of its code, never the code: it holds the name)
 )
 
 // verbNames are the verbs' displays, in every language Aula speaks.
@@ -67,6 +72,7 @@ var verbNames = map[string]map[string]string{
 	VerbAnswered:      {"en": "answered", "es": "respondió"},
 	VerbUsedHint:      {"en": "used a hint", "es": "usó una pista"},
 	VerbWorkedExample: {"en": "viewed the worked example", "es": "vio el ejemplo resuelto"},
+	VerbEarned:        {"en": "earned", "es": "obtuvo"},
 }
 
 // Statement is an xAPI statement, as far as Aula writes and reads them.
@@ -208,6 +214,9 @@ func (m *Mapper) stepIRI(lesson, step string) string {
 func (m *Mapper) itineraryIRI(id string) string {
 	return m.base() + "/itineraries/" + url.PathEscape(id)
 }
+func (m *Mapper) certificateIRI(itinerary string) string {
+	return m.base() + "/certificates/" + url.PathEscape(itinerary)
+}
 
 // namespace is the UUID namespace of statement ids (UUID v5 of Aula's
 // vocabulary IRI).
@@ -307,6 +316,9 @@ func (m *Mapper) Make(in store.StatementInput) ([]store.Statement, error) {
 // region has no use for: calling the trainer, finishing a step by reading).
 func (m *Mapper) Statements(in store.StatementInput) []Statement {
 	e := in.Event
+	if e.Kind == store.CertificateIssued {
+		return []Statement{m.certificate(in)}
+	}
 	acts := m.activitiesOf(e.Lesson, e.Step)
 	lesson, itins := acts.lesson, acts.itineraries
 	verb, obj, res := m.what(e, acts)
@@ -336,6 +348,28 @@ func (m *Mapper) Statements(in store.StatementInput) []Statement {
 		out = append(out, m.itinerariesDone(in, actor, ctx, at)...)
 	}
 	return out
+}
+
+// certificate is the statement of a certificate issued: the learner
+// earned the itinerary's certificate; the result carries its reference.
+func (m *Mapper) certificate(in store.StatementInput) Statement {
+	e := in.Event
+	it := m.itineraryActivity(e.Itinerary)
+	t := true
+	return Statement{
+		ID:    StatementID(e.ID, ""),
+		Actor: Agent{ObjectType: "Agent", Account: &Account{HomePage: m.CentreIRI(), Name: in.Actor}},
+		Verb:  Verb{ID: VerbEarned, Display: verbNames[VerbEarned]},
+		Object: Activity{ObjectType: "Activity", ID: m.certificateIRI(e.Itinerary), Definition: &Definition{
+			Name: it.Definition.Name, Type: TypeCertificate,
+		}},
+		Result: &Result{Completion: &t, Extensions: map[string]any{ExtCertificate: e.Certificate}},
+		Context: &Context{
+			Registration: m.Registration(e.At), Platform: "Aula", Extensions: map[string]any{ExtCentre: m.CentreIRI()},
+			ContextActivities: &ContextActivities{Parent: []Activity{it}, Grouping: []Activity{m.centreActivity()}},
+		},
+		Timestamp: e.At.UTC().Format("2006-01-02T15:04:05.000Z"),
+	}
 }
 
 // itinerariesDone are the statements of the itineraries a lesson finished

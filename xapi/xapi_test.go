@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"aula/store"
 )
 
 func TestRoundTripCountsWhatTheClassDid(t *testing.T) {
@@ -69,6 +71,7 @@ func TestStatementsPassTheValidatorAndKeepNoNames(t *testing.T) {
 	}
 	bodies := make([]json.RawMessage, len(pend))
 	actors := map[string]bool{}
+	earned := 0
 	for i, s := range pend {
 		bodies[i] = s.Body
 		body := string(s.Body)
@@ -87,13 +90,49 @@ func TestStatementsPassTheValidatorAndKeepNoNames(t *testing.T) {
 			t.Fatal(err)
 		}
 		actors[stmt.Actor.Account.Name] = true
+		if stmt.Verb.ID == VerbEarned {
+			earned++
+		}
 		checkStrings(t, s.Body)
 	}
 	if len(actors) != len(p.learners) {
 		t.Errorf("%d different actors for %d learners", len(actors), len(p.learners))
 	}
+	if earned == 0 {
+		t.Error("no certificate statement was scanned")
+	}
 	all, _ := json.Marshal(bodies)
 	validateStatements(t, all)
+}
+
+// A certificate issued is "earned" the itinerary's certificate, with its
+// reference and nothing about the person but the pseudonym.
+func TestCertificateStatement(t *testing.T) {
+	m := &Mapper{Centre: "norte", Library: testLib, Base: "https://region.example/aula"}
+	it := firstItinerary()
+	at := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)
+	e := store.Event{ID: randomHex(32), Kind: store.CertificateIssued, Itinerary: it.ID, Certificate: "0123456789abcdef", At: at}
+	sts := m.Statements(store.StatementInput{Event: e, Actor: "pseudo"})
+	if len(sts) != 1 {
+		t.Fatalf("%d statements, want 1", len(sts))
+	}
+	s := sts[0]
+	if s.ID != StatementID(e.ID, "") || s.Verb.ID != VerbEarned || s.Verb.Display["es"] != "obtuvo" {
+		t.Errorf("id %s, verb %+v", s.ID, s.Verb)
+	}
+	if want := "https://region.example/aula/certificates/" + it.ID; s.Object.ID != want || s.Object.Definition.Type != TypeCertificate || s.Object.Definition.Name["es"] != it.Title {
+		t.Errorf("object %+v, want %s named %q", s.Object, want, it.Title)
+	}
+	if s.Result == nil || s.Result.Extensions[ExtCertificate] != "0123456789abcdef" || s.Result.Completion == nil || !*s.Result.Completion {
+		t.Errorf("result %+v", s.Result)
+	}
+	ca := s.Context.ContextActivities
+	if len(ca.Parent) != 1 || ca.Parent[0].ID != m.itineraryIRI(it.ID) || len(ca.Grouping) != 1 || ca.Grouping[0].ID != m.CentreIRI() {
+		t.Errorf("context activities %+v", ca)
+	}
+	if s.Actor.Account.Name != "pseudo" || s.Actor.Account.HomePage != m.CentreIRI() || s.Timestamp != "2026-12-05T10:00:00.000Z" {
+		t.Errorf("actor %+v at %s", s.Actor.Account, s.Timestamp)
+	}
 }
 
 // checkStrings fails when a statement holds a string that is not one of
@@ -125,7 +164,7 @@ func checkStrings(t *testing.T, body []byte) {
 		case string:
 			switch {
 			case known[x], strings.HasPrefix(x, "http://"), strings.HasPrefix(x, "https://"),
-				isHex(x, 32), len(x) == 36 && x[8] == '-', len(x) == 24 && x[10] == 'T':
+				isHex(x, 32), isHex(x, store.CertificateRefLen), len(x) == 36 && x[8] == '-', len(x) == 24 && x[10] == 'T':
 			case fromLessons(x):
 			default:
 				t.Errorf("a statement holds %q, which is none of what a statement may carry", x)

@@ -10,6 +10,7 @@ import (
 	"aula/certificate"
 	"aula/store"
 	"aula/tui/access"
+	"aula/tui/ui"
 )
 
 // The certificate on the summary: when the lesson just finished was the
@@ -39,6 +40,7 @@ func (p *Player) issueCertificates() tea.Cmd {
 	learner, cat, lesson := *c.Learner, c.Lessons, p.Lesson.ID
 	return c.Rec.ReadAfterWrites(func(st *store.Store) tea.Msg {
 		msg := certificateMsg{lesson: lesson}
+		var saved ui.SavedMsg
 		for _, id := range its {
 			cert, err := certificate.Issue(st, cat, learner, id)
 			if errors.Is(err, certificate.ErrNotFinished) {
@@ -53,12 +55,42 @@ func (p *Player) issueCertificates() tea.Cmd {
 				continue
 			}
 			msg.paths = append(msg.paths, path)
+			e, err := recordIssued(st, learner.ID, id, certificate.Ref(cert.Code))
+			if err != nil {
+				saved.Err = err
+			} else if e != nil {
+				saved.Events = append(saved.Events, *e)
+			}
 		}
 		if len(msg.paths) == 0 && !msg.failed {
 			return nil
 		}
-		return msg
+		if len(saved.Events) == 0 && saved.Err == nil {
+			return msg
+		}
+		// The outcome goes to the class like any other (SavedMsg kicks it).
+		return tea.BatchMsg{ui.Send(saved), ui.Send(msg)}
 	})
+}
+
+// recordIssued records that the learner was issued the certificate of
+// itinerary with reference ref: once per certificate (a lesson of the
+// itinerary done again issues the same one again; nil, nil then).
+func recordIssued(st *store.Store, learner uint64, itinerary, ref string) (*store.Event, error) {
+	evs, err := st.Events(learner)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range evs {
+		if e.Kind == store.CertificateIssued && e.Itinerary == itinerary && e.Certificate == ref {
+			return nil, nil
+		}
+	}
+	e, err := st.Record(store.Event{Learner: learner, Kind: store.CertificateIssued, Itinerary: itinerary, Certificate: ref})
+	if err != nil {
+		return nil, err
+	}
+	return &e, nil
 }
 
 // takeCertificate keeps what a certificateMsg for this lesson says.
