@@ -76,7 +76,7 @@ func reportRows(t *testing.T, bin, data string) map[string][]string {
 	return rows
 }
 
-func TestE2EEmailLessonWithTheKeyboard(t *testing.T) {
+func TestE2EEmailLessonWithTheKeyboard(t *testing.T) { //nolint:funlen // one lesson played key by key, in the order a learner presses them
 	tm := newTmux(t)
 	bin := aulaBinary(t)
 	data, logs := t.TempDir(), t.TempDir()

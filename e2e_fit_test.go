@@ -39,7 +39,7 @@ func fits(t *testing.T, scr, where string, esc, selection bool) {
 // screen the keys line is whole (F1 and Esc shown, no "…"), the selection
 // is on screen (home scrolls to "Join the class") and the summary's
 // "Back to home" is reached with the keys.
-func TestE2ELargeHighContrastAt80x24(t *testing.T) {
+func TestE2ELargeHighContrastAt80x24(t *testing.T) { //nolint:funlen // one walk through the screens, in order
 	tm := newTmux(t)
 	bin := aulaBinary(t)
 	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})

@@ -220,7 +220,7 @@ const brokenLesson = "id: roto\ntitle: Roto\nsteps: [unclosed\n"
 
 var fileLine = regexp.MustCompile(`roto\.yaml:\d+: `)
 
-func TestWindowsUnderWine(t *testing.T) {
+func TestWindowsUnderWine(t *testing.T) { //nolint:funlen // the Windows build's checks one after another, sharing one Wine prefix
 	w := windowsUnderWine(t)
 	linux := aulaBinary(t)
 	dir := t.TempDir()

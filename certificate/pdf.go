@@ -76,7 +76,17 @@ func (c *Certificate) WritePDF(w io.Writer) error {
 		pdf.MultiCell(textW, 6, cat.T("cert_trainer", "Name", c.Trainer), "", "L", false)
 	}
 
-	// The code at the foot of the page, a few groups per line.
+	c.writeCode(pdf, cat, textW, pageH)
+
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("making the certificate: %w", err)
+	}
+	return pdf.Output(w)
+}
+
+// writeCode writes the verification code at the foot of the page, a few
+// groups per line, and how to check it.
+func (c *Certificate) writeCode(pdf *fpdf.Fpdf, cat *i18n.Catalog, textW, pageH float64) {
 	groups := strings.Split(c.Code, "-")
 	var lines []string
 	for i := 0; i < len(groups); i += codeLines {
@@ -98,11 +108,6 @@ func (c *Certificate) WritePDF(w io.Writer) error {
 	}
 	pdf.SetFont(font, "", 8.5)
 	pdf.MultiCell(textW, 4.5, cat.T("cert_verify_how", "KeyID", c.KeyID), "", "L", false)
-
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("making the certificate: %w", err)
-	}
-	return pdf.Output(w)
 }
 
 // longDate is the certificate's day written out: "5 de diciembre de 2026".

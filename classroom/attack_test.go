@@ -381,7 +381,7 @@ func TestAttackOtherDevicesToken(t *testing.T) {
 
 // Oversized and malformed fields in every request: 400 with a reason,
 // nothing changes.
-func TestAttackBadFieldsChangeNothing(t *testing.T) {
+func TestAttackBadFieldsChangeNothing(t *testing.T) { //nolint:funlen // a table of hostile requests, read top to bottom
 	h := newTestHub(t)
 	h.lessons = func(id string) bool { return id == "teclado" }
 	k := h.join(t)

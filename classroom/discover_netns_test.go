@@ -66,7 +66,7 @@ func run(t *testing.T, args ...string) {
 	}
 }
 
-func TestDiscoveryBetweenNamespaces(t *testing.T) {
+func TestDiscoveryBetweenNamespaces(t *testing.T) { //nolint:funlen // two network namespaces set up step by step; the steps read in order
 	if os.Getuid() != 0 {
 		t.Skip("needs root to make network namespaces (CI runs as root); skipped")
 	}

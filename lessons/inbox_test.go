@@ -68,7 +68,7 @@ func mistakeV(feedback, id string) Verdict {
 	return Verdict{Feedback: feedback, Reason: ReasonWrong, Mistake: id}
 }
 
-func TestInboxJudge(t *testing.T) {
+func TestInboxJudge(t *testing.T) { //nolint:funlen // a table of cases
 	send := &inbox.MailAction{Kind: inbox.ActSend}
 	tests := []struct {
 		name  string

@@ -43,7 +43,7 @@ func wrong() Verdict {
 	return Verdict{Feedback: wrongWords, Reason: ReasonWrong, Mistake: "wrong"}
 }
 
-func TestTypeJudge(t *testing.T) {
+func TestTypeJudge(t *testing.T) { //nolint:funlen // a table of cases
 	email := "lucia.prueba@correo.example"
 	// Mistake rules in the order of the documentation's example.
 	emailMistakes := []*Rule{

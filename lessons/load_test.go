@@ -239,7 +239,7 @@ func checkLeftOut(t *testing.T, cat *Catalog, gone, keptIn string) {
 	}
 }
 
-func TestLoadProblems(t *testing.T) {
+func TestLoadProblems(t *testing.T) { //nolint:funlen // a table of broken lesson files and the message each gives
 	tests := []struct {
 		name  string
 		files map[string]string

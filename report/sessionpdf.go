@@ -51,33 +51,7 @@ func (s *Session) WritePDF(w io.Writer, lang string, loc *time.Location) error {
 	line(9, "", cat.T("srep_made", "When", made.Format("2006-01-02 15:04"), "Zone", zone))
 
 	heading(cat.T("srep_came", "Count", len(s.Came)))
-	if len(s.Came) == 0 {
-		line(10.5, "", cat.T("srep_none_came"))
-	} else {
-		widths := []float64{50, 22, 22, 22, textW - 116}
-		header := []string{cat.T("srep_col_name"), cat.T("srep_col_time"), cat.T("srep_col_started"), cat.T("srep_col_finished"), cat.T("srep_col_itineraries")}
-		pdf.SetFont(pdffont.Family, "B", 9.5)
-		for i, h := range header {
-			pdf.CellFormat(widths[i], 6, fit(pdf, h, widths[i]), "B", 0, "L", false, 0, "")
-		}
-		pdf.Ln(-1)
-		pdf.SetFont(pdffont.Family, "", 9.5)
-		for _, a := range s.Came {
-			name := a.Name
-			if a.Laptop != "" {
-				name += " (" + a.Laptop + ")"
-			}
-			its := strings.Join(a.Itineraries, ", ")
-			if its == "" {
-				its = "—"
-			}
-			cells := []string{name, duration(a.TimeOnTask), fmt.Sprint(a.Started), fmt.Sprint(a.Finished), its}
-			for i, c := range cells {
-				pdf.CellFormat(widths[i], 6, fit(pdf, c, widths[i]), "", 0, "L", false, 0, "")
-			}
-			pdf.Ln(-1)
-		}
-	}
+	s.writeCame(pdf, cat, textW, line)
 	if len(s.Absent) > 0 {
 		pdf.Ln(2)
 		line(10.5, "", cat.T("srep_absent", "Count", len(s.Absent), "Names", strings.Join(s.Absent, ", ")))
@@ -110,6 +84,39 @@ func (s *Session) WritePDF(w io.Writer, lang string, loc *time.Location) error {
 		return fmt.Errorf("making the session report: %w", err)
 	}
 	return pdf.Output(w)
+}
+
+// writeCame writes the table of who came: name (and laptop), time on task,
+// lessons started and finished, itineraries completed; line writes a
+// paragraph.
+func (s *Session) writeCame(pdf *fpdf.Fpdf, cat *i18n.Catalog, textW float64, line func(size float64, style, text string)) {
+	if len(s.Came) == 0 {
+		line(10.5, "", cat.T("srep_none_came"))
+		return
+	}
+	widths := []float64{50, 22, 22, 22, textW - 116}
+	header := []string{cat.T("srep_col_name"), cat.T("srep_col_time"), cat.T("srep_col_started"), cat.T("srep_col_finished"), cat.T("srep_col_itineraries")}
+	pdf.SetFont(pdffont.Family, "B", 9.5)
+	for i, h := range header {
+		pdf.CellFormat(widths[i], 6, fit(pdf, h, widths[i]), "B", 0, "L", false, 0, "")
+	}
+	pdf.Ln(-1)
+	pdf.SetFont(pdffont.Family, "", 9.5)
+	for _, a := range s.Came {
+		name := a.Name
+		if a.Laptop != "" {
+			name += " (" + a.Laptop + ")"
+		}
+		its := strings.Join(a.Itineraries, ", ")
+		if its == "" {
+			its = "—"
+		}
+		cells := []string{name, duration(a.TimeOnTask), fmt.Sprint(a.Started), fmt.Sprint(a.Finished), its}
+		for i, c := range cells {
+			pdf.CellFormat(widths[i], 6, fit(pdf, c, widths[i]), "", 0, "L", false, 0, "")
+		}
+		pdf.Ln(-1)
+	}
 }
 
 // rangeText says the days the report covers.

@@ -43,7 +43,7 @@ func BenchmarkHubLoadWithLRS(b *testing.B) {
 	}
 }
 
-func runHubLoad(b *testing.B, endpoint string) {
+func runHubLoad(b *testing.B, endpoint string) { //nolint:funlen // one load run: start, drive, measure, in order
 	lrsOn := endpoint != ""
 	const kiosks, batch, seconds = 300, 20, 10
 	st, err := store.Open(b.TempDir(), store.Options{})
