@@ -35,7 +35,7 @@ func fakeTerminal(t *testing.T, steps ...formStep) {
 		f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
 		tm := teatest.NewTestModel(t, f, teatest.WithInitialTermSize(80, 24))
 		step(t, tm)
-		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second)) // a deadline, not a pause: a loaded machine is slow
 		if f.State == huh.StateAborted {
 			return huh.ErrUserAborted
 		}
