@@ -57,7 +57,7 @@ func waitOut(t *testing.T, tm *teatest.TestModel, wants ...string) {
 			}
 		}
 		return true
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
 func keyType(k tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: k} }
