@@ -53,6 +53,9 @@ func finished(t *testing.T, name string, day time.Time, centre store.Centre) (*s
 func pdfText(t *testing.T, pdf []byte) string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext (poppler-utils) is not installed; .ci/run installs it")
+		}
 		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
 	path := filepath.Join(t.TempDir(), "c.pdf")
