@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
@@ -109,11 +110,16 @@ func TrainerPINForm(lang string, pin *string) *huh.Form {
 
 // pinGroup asks for a trainer PIN and the same again. The PIN is masked.
 func pinGroup(cat *i18n.Catalog, pin, again *string) *huh.Group {
+	// huh works the second box's note out in a command of its own, on
+	// another goroutine, while the form writes *pin: the note reads what
+	// the first box's check saw, kept where both may touch it.
+	var easy atomic.Bool
 	return huh.NewGroup(
 		huh.NewInput().Title(cat.T("setup_pin")).
 			Description(cat.T("setup_pin_text", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN)).
 			EchoMode(huh.EchoModePassword).CharLimit(store.MaxTrainerPIN).Value(pin).
 			Validate(func(s string) error {
+				easy.Store(ui.EasyPIN(s))
 				if !store.ValidTrainerPIN(s) {
 					return errors.New(cat.T("gate_pin_format", "Min", store.MinTrainerPIN, "Max", store.MaxTrainerPIN))
 				}
@@ -123,7 +129,7 @@ func pinGroup(cat *i18n.Catalog, pin, again *string) *huh.Group {
 			// A gentle note, not a refusal, when the PIN is one of the
 			// first anybody would try.
 			DescriptionFunc(func() string {
-				if ui.EasyPIN(*pin) {
+				if easy.Load() {
 					return cat.T("setup_pin_easy")
 				}
 				return ""
