@@ -225,8 +225,8 @@ func TestLinkDomain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l := &inbox.Link{URL: tt.url}
-		if h := l.Host(); h != tt.host || inbox.Domain(h) != tt.domain {
-			t.Errorf("%s: host %q domain %q; want %q, %q", tt.url, h, inbox.Domain(h), tt.host, tt.domain)
+		if h := l.Host(); h != tt.host || validate.Domain(h) != tt.domain {
+			t.Errorf("%s: host %q domain %q; want %q, %q", tt.url, h, validate.Domain(h), tt.host, tt.domain)
 		}
 	}
 }

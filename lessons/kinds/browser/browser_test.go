@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"aula/lessons/judge"
+	"aula/lessons/validate"
 )
 
 const fixture = `
@@ -166,20 +167,6 @@ func TestJudge(t *testing.T) {
 	}
 }
 
-func TestDomain(t *testing.T) {
-	for host, want := range map[string]string{
-		"sede.seg-social.gob.es":      "seg-social.gob.es",
-		"www.seg-social.es":           "seg-social.es",
-		"www.seg-social.es.ayuda.com": "ayuda.com",
-		"localhost":                   "localhost",
-		"":                            "",
-	} {
-		if got := Domain(host); got != want {
-			t.Errorf("Domain(%q) = %q, want %q", host, got, want)
-		}
-	}
-}
-
 // FuzzBrowser loads any lesson data and judges any sequence of actions in
 // it: never a panic, and a verdict is either right or has a reason.
 func FuzzBrowser(f *testing.F) {
@@ -210,7 +197,7 @@ func FuzzBrowser(f *testing.F) {
 		for _, pg := range x.Pages {
 			for _, b := range pg.Blocks {
 				_ = x.Target(b)
-				_ = Domain(Host(pg.URL))
+				_ = validate.Domain(validate.Host(pg.URL))
 			}
 		}
 	})

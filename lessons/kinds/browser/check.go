@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"aula/lessons/judge"
+	"aula/lessons/validate"
 )
 
 // known is what the browser's rules may name.
@@ -34,7 +35,7 @@ func (x *Browser) Check(p *judge.Problems, step string, n *yaml.Node) {
 		node := judge.Or(judge.Item(pn, i), n)
 		p.UnknownKeys(node, pg)
 		checkID(p, node, step, "page", pg.ID, k.pages)
-		if h := Host(pg.URL); h == "" || !strings.Contains(h, ".") || !strings.HasPrefix(pg.URL, "http") {
+		if h := validate.Host(pg.URL); h == "" || !strings.Contains(h, ".") || !strings.HasPrefix(pg.URL, "http") {
 			p.Add(judge.Or(judge.Child(node, "url"), node), "step %q: page %q needs url: a full address such as https://www.seg-social.es/", step, pg.ID)
 		}
 		if pg.Title == "" {

@@ -2,7 +2,6 @@ package inbox
 
 import (
 	"net/mail"
-	"net/url"
 	"regexp"
 	"slices"
 	"sort"
@@ -283,34 +282,7 @@ var LinkRef = regexp.MustCompile(`\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]`)
 
 // Host is the name of the computer the link really goes to
 // (www.seg-social.es), lowercased; "" if the address has none.
-func (l *Link) Host() string {
-	u, err := url.Parse(strings.TrimSpace(l.URL))
-	if err != nil {
-		return ""
-	}
-	return strings.ToLower(u.Hostname())
-}
-
-// secondLevel are the labels that come before a country ending in
-// registered names: gob.es, com.es, co.uk…
-var secondLevel = map[string]bool{"com": true, "org": true, "gob": true, "nom": true, "edu": true, "co": true,
-	"ac": true, "gov": true, "net": true}
-
-// Domain is the part of a host that says who owns the page: the last two
-// labels (seg-social.es), or three after a second-level label (madrid.org.es).
-// It is what to look at before opening a link: www.seg-social.es.ayuda.com
-// belongs to ayuda.com.
-func Domain(host string) string {
-	labels := strings.Split(strings.Trim(host, "."), ".")
-	n := 2
-	if len(labels) >= 3 && len(labels[len(labels)-1]) == 2 && secondLevel[labels[len(labels)-2]] {
-		n = 3
-	}
-	if len(labels) <= n {
-		return strings.Join(labels, ".")
-	}
-	return strings.Join(labels[len(labels)-n:], ".")
-}
+func (l *Link) Host() string { return validate.Host(l.URL) }
 
 // Address is the address part of a From, To or Cc line.
 func Address(s string) string {

@@ -12,6 +12,7 @@ import (
 
 	"aula/lessons"
 	browserjudge "aula/lessons/kinds/browser"
+	"aula/lessons/validate"
 	"aula/tui/ui"
 )
 
@@ -136,7 +137,7 @@ func TestAddressBarMarksTheDomain(t *testing.T) {
 	if !strings.Contains(got, "ayuda.com") || !strings.HasSuffix(strings.TrimRight(got, "\x1b[0m"), "/x") {
 		t.Errorf("marked address %q", got)
 	}
-	if browserjudge.Domain(browserjudge.Host("https://www.seg-social.es.ayuda.com/x")) != "ayuda.com" {
+	if validate.Domain(validate.Host("https://www.seg-social.es.ayuda.com/x")) != "ayuda.com" {
 		t.Error("the domain of a look-alike is its end")
 	}
 }

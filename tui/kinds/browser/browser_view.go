@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	browserjudge "aula/lessons/kinds/browser"
+	"aula/lessons/validate"
 	"aula/tui/ui"
 )
 
@@ -99,8 +100,8 @@ func (e *BrowserExercise) addressBar(w int) string {
 // underlined, never colour alone).
 func (e *BrowserExercise) markedAddress(url string) string {
 	st := e.c.Styles
-	host := browserjudge.Host(url)
-	domain := browserjudge.Domain(host)
+	host := validate.Host(url)
+	domain := validate.Domain(host)
 	at := strings.Index(strings.ToLower(url), host)
 	if at < 0 || domain == "" {
 		return url
@@ -119,7 +120,7 @@ func (e *BrowserExercise) bottom(w int) []string {
 	if b, _ := e.X.Block(e.Shown); b != nil {
 		url := e.X.Target(b)
 		lines = append(lines, cut.Render(st.Hint.Render(cat.T("browser_goes_to")+" ")+e.markedAddress(url)),
-			cut.Render(st.Hint.Render(cat.T("browser_owner", "Domain", browserjudge.Domain(browserjudge.Host(url))))))
+			cut.Render(st.Hint.Render(cat.T("browser_owner", "Domain", validate.Domain(validate.Host(url))))))
 	} else {
 		tip := ""
 		if !e.done {
@@ -220,7 +221,7 @@ func (e *BrowserExercise) layout(w int) {
 			add(b.Text, i, kind)
 		case b.Ad || b.Result:
 			blank()
-			domain := browserjudge.Domain(browserjudge.Host(e.X.Target(b)))
+			domain := validate.Domain(validate.Host(e.X.Target(b)))
 			if b.Ad {
 				add(domain, i, "ad")
 			} else {

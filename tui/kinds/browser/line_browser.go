@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	browserjudge "aula/lessons/kinds/browser"
+	"aula/lessons/validate"
 	"aula/tui/access"
 	"aula/tui/exercise"
 	"aula/tui/ui"
@@ -41,7 +42,7 @@ func (l *browserLines) pageLines() []string {
 		return nil
 	}
 	out := []string{
-		cat.T("line_browser_address", "URL", p.URL, "Domain", browserjudge.Domain(browserjudge.Host(p.URL))),
+		cat.T("line_browser_address", "URL", p.URL, "Domain", validate.Domain(validate.Host(p.URL))),
 		cat.T("browser_padlock_explain"),
 		cat.T("line_browser_title", "Title", p.Title),
 	}
@@ -65,7 +66,7 @@ func (l *browserLines) pageLines() []string {
 				s = cat.T("browser_sponsored") + ": " + s
 			}
 			if b.Ad || b.Result {
-				s += " (" + browserjudge.Domain(browserjudge.Host(l.e.X.Target(b))) + ")"
+				s += " (" + validate.Domain(validate.Host(l.e.X.Target(b))) + ")"
 			}
 			out = append(out, fmt.Sprintf("%d. %s", n, s))
 		}
@@ -124,7 +125,7 @@ func (l *browserLines) Line(text string) ([]string, bool) {
 		}
 		e.Inspect()
 		url := e.X.Target(b)
-		return []string{cat.T("browser_goes_to") + " " + url, cat.T("browser_owner", "Domain", browserjudge.Domain(browserjudge.Host(url)))}, false
+		return []string{cat.T("browser_goes_to") + " " + url, cat.T("browser_owner", "Domain", validate.Domain(validate.Host(url)))}, false
 	}
 	b, why := l.item(text)
 	if b == nil {

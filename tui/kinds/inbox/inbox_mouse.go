@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	inboxjudge "aula/lessons/kinds/inbox"
+	"aula/lessons/validate"
 	"aula/tui/ui"
 )
 
@@ -26,7 +27,7 @@ func (e *InboxExercise) linkButton(i int) {
 	if i == 0 {
 		return
 	}
-	e.note = e.c.Cat.T("inbox_followed", "Domain", inboxjudge.Domain(e.link.Host()))
+	e.note = e.c.Cat.T("inbox_followed", "Domain", validate.Domain(e.link.Host()))
 	if m := e.opened(); m != nil && !m.mine {
 		e.did(inboxjudge.ActFollow, m.Id, e.link.ID)
 	}

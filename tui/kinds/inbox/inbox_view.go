@@ -461,7 +461,7 @@ func (e *InboxExercise) viewLink(w, h int) string {
 	}
 	vw := max(w-lw-1, 8)
 	host := l.Host()
-	domain := inboxjudge.Domain(host)
+	domain := validate.Domain(host)
 	url := strings.TrimSpace(l.URL)
 	shownURL, carets := url, ""
 	if at := strings.Index(strings.ToLower(url), host); at >= 0 && domain != "" {

@@ -354,7 +354,7 @@ func (l *inboxLines) linkInfo() []string {
 	cat := l.c.Cat
 	lk := l.e.link
 	return []string{cat.T("inbox_link_shows") + " " + lk.Text, cat.T("inbox_link_goes") + " " + strings.TrimSpace(lk.URL),
-		cat.T("inbox_link_owner") + " " + inboxjudge.Domain(lk.Host()), cat.T("inbox_link_explain"),
+		cat.T("inbox_link_owner") + " " + validate.Domain(lk.Host()), cat.T("inbox_link_explain"),
 		strings.Join(access.Numbered([]string{cat.T("inbox_link_back"), cat.T("inbox_link_open")}), " ")}
 }
 
