@@ -51,6 +51,24 @@ func Truncate(s string, n int) string {
 	return ansi.Truncate(s, max(n, 1), "…")
 }
 
+// Box fits lines into exactly h lines of at most w cells: lines after
+// the h-th are left out, longer ones cut, missing ones added empty.
+func Box(lines []string, w, h int) []string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	cut := lipgloss.NewStyle().MaxWidth(w)
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = cut.Render(l)
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
 // PadRight pads s with spaces to n cells (fmt's %-*s counts code points,
 // not cells).
 func PadRight(s string, n int) string {

@@ -51,29 +51,12 @@ func (e *BrowserExercise) ViewFull(width, height int) string {
 	e.bodyH = max(h-len(top)-len(bottom), 1)
 	out := append(top, e.body(w, e.bodyH)...)
 	out = append(out, bottom...)
-	return strings.Join(fit(out, w, h), "\n")
+	return strings.Join(ui.Box(out, w, h), "\n")
 }
 
 // View is the browser in a plain column, for a player that does not know
 // full exercises.
 func (e *BrowserExercise) View(width int) string { return e.ViewFull(width, 16) }
-
-// fit cuts or pads lines to exactly h lines of at most w cells.
-func fit(lines []string, w, h int) []string {
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	cut := lipgloss.NewStyle().MaxWidth(w)
-	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = cut.Render(l)
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return lines
-}
 
 // addressBar is back, forward, the padlock and the real address, with the
 // domain (the part before the first / that says whose page it is) marked.

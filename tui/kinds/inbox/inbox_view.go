@@ -39,27 +39,9 @@ func (e *InboxExercise) ViewFull(width, height int) string {
 	} else {
 		mainH++
 	}
-	out = append(out, block(main, w, mainH)...)
+	out = append(out, ui.Box(strings.Split(main, "\n"), w, mainH)...)
 	out = append(out, bottom...)
-	return strings.Join(block(strings.Join(out, "\n"), w, h), "\n")
-}
-
-// block cuts or pads s to exactly h lines of at most w cells.
-func block(s string, w, h int) []string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	cut := lipgloss.NewStyle().MaxWidth(w)
-	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = cut.Render(l)
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return lines
+	return strings.Join(ui.Box(strings.Split(strings.Join(out, "\n"), "\n"), w, h), "\n")
 }
 
 func (e *InboxExercise) titleBar(w int) string {
@@ -397,7 +379,7 @@ func (e *InboxExercise) viewCompose(w, h int) string {
 	bodyH := max(h-len(lines)-len(tail), 1)
 	f.Body.SetWidth(max(w-2, 4))
 	f.Body.SetHeight(bodyH)
-	body := block(f.Body.View(), max(w-2, 4), bodyH)
+	body := ui.Box(strings.Split(f.Body.View(), "\n"), max(w-2, 4), bodyH)
 	for i := range body {
 		body[i] = "  " + body[i]
 	}
