@@ -134,3 +134,21 @@ func Or(n, fallback *yaml.Node) *yaml.Node {
 // IDPattern is what every id in a lesson file looks like: lowercase
 // letters, digits and single dashes.
 var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// CheckID reports a problem with the id of a what (a rule, a link, an
+// email…) of step, at n's id: missing, not shaped like IDPattern, longer
+// than 30 characters, or already in seen; then adds it to seen.
+func (p *Problems) CheckID(n *yaml.Node, step, what, id string, seen map[string]bool) {
+	at := Or(Child(n, "id"), n)
+	switch {
+	case id == "":
+		p.Add(n, "step %q: a %s needs an id", step, what)
+	case !IDPattern.MatchString(id):
+		p.Add(at, "step %q: %s id %q should be lowercase letters, digits and dashes", step, what, id)
+	case len(id) > 30:
+		p.Add(at, "step %q: %s id %q is longer than 30 characters", step, what, id)
+	case seen[id]:
+		p.Add(at, "step %q: %s id %q is used twice", step, what, id)
+	}
+	seen[id] = true
+}

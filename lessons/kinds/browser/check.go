@@ -34,7 +34,7 @@ func (x *Browser) Check(p *judge.Problems, step string, n *yaml.Node) {
 		}
 		node := judge.Or(judge.Item(pn, i), n)
 		p.UnknownKeys(node, pg)
-		checkID(p, node, step, "page", pg.ID, k.pages)
+		p.CheckID(node, step, "page", pg.ID, k.pages)
 		if h := validate.Host(pg.URL); h == "" || !strings.Contains(h, ".") || !strings.HasPrefix(pg.URL, "http") {
 			p.Add(judge.Or(judge.Child(node, "url"), node), "step %q: page %q needs url: a full address such as https://www.seg-social.es/", step, pg.ID)
 		}
@@ -120,19 +120,6 @@ func checkActive(p *judge.Problems, step string, bnode *yaml.Node, pg *Page, j i
 	}
 }
 
-func checkID(p *judge.Problems, node *yaml.Node, step, what, id string, seen map[string]bool) {
-	at := judge.Or(judge.Child(node, "id"), node)
-	switch {
-	case id == "":
-		p.Add(node, "step %q: a %s needs an id", step, what)
-	case !judge.IDPattern.MatchString(id):
-		p.Add(at, "step %q: %s id %q should be lowercase words joined by hyphens", step, what, id)
-	case seen[id]:
-		p.Add(at, "step %q: %s id %q is used twice", step, what, id)
-	}
-	seen[id] = true
-}
-
 func checkNames() string {
 	var names []string
 	for k := range checkKinds {
@@ -146,7 +133,7 @@ func checkNames() string {
 func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *known) {
 	p.UnknownKeys(node, r)
 	what := fmt.Sprintf("step %q rule %d", step, i+1)
-	checkID(p, node, step, "rule", r.ID, k.rules)
+	p.CheckID(node, step, "rule", r.ID, k.rules)
 	if strings.TrimSpace(r.Feedback) == "" {
 		p.Add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, r.ID)
 	}

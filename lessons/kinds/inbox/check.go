@@ -55,7 +55,7 @@ func (x *Inbox) Check(p *judge.Problems, step string, n *yaml.Node) {
 		}
 		node := judge.Or(judge.Item(dn, i), n)
 		p.UnknownKeys(node, d)
-		checkID(p, node, step, "document", d.ID, k.docs)
+		p.CheckID(node, step, "document", d.ID, k.docs)
 		if d.Name == "" {
 			p.Add(node, "step %q: document %q has no name", step, d.ID)
 		}
@@ -80,7 +80,7 @@ func (r *MailRule) check(p *judge.Problems, step string, i int, node *yaml.Node,
 	if r.ID == "to" || r.ID == "cc" || r.ID == "nothing" {
 		p.Add(judge.Or(judge.Child(node, "id"), node), "%s: id %q is reserved; choose another", what, r.ID)
 	} else {
-		checkID(p, node, step, "rule", r.ID, k.rules)
+		p.CheckID(node, step, "rule", r.ID, k.rules)
 	}
 	if r.Feedback == "" {
 		p.Add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, r.ID)
@@ -145,7 +145,7 @@ func (x *Inbox) checkMail(p *judge.Problems, step string, node *yaml.Node, m *Ma
 	for id := range msgs {
 		ids[id] = true
 	}
-	checkID(p, node, step, "message", m.ID, ids)
+	p.CheckID(node, step, "message", m.ID, ids)
 	msgs[m.ID] = m
 	switch m.Folder {
 	case "":
@@ -175,7 +175,7 @@ func (x *Inbox) checkMail(p *judge.Problems, step string, node *yaml.Node, m *Ma
 		}
 		lnode := judge.Or(judge.Item(ln, i), node)
 		p.UnknownKeys(lnode, l)
-		checkID(p, lnode, step, "link", l.ID, links)
+		p.CheckID(lnode, step, "link", l.ID, links)
 		if l.Text == "" || l.Host() == "" {
 			p.Add(lnode, "step %q: link %q needs text and a url with a web address (https://…)", step, l.ID)
 		}
@@ -188,21 +188,6 @@ func (x *Inbox) checkMail(p *judge.Problems, step string, node *yaml.Node, m *Ma
 			p.Add(judge.Or(judge.Child(node, "body"), node), "step %q: message %q shows [[%s]], but has no link with that id", step, m.ID, ref[1])
 		}
 	}
-}
-
-// checkID reports a missing, badly written, too long or repeated id, and
-// adds it to seen.
-func checkID(p *judge.Problems, n *yaml.Node, step, what, id string, seen map[string]bool) {
-	node := judge.Or(judge.Child(n, "id"), n)
-	switch {
-	case !judge.IDPattern.MatchString(id):
-		p.Add(node, "step %q: %s id %q should be lowercase letters, digits and dashes", step, what, id)
-	case len(id) > 30:
-		p.Add(node, "step %q: %s id %q is longer than 30 characters", step, what, id)
-	case seen[id]:
-		p.Add(node, "step %q: %s id %q is used twice", step, what, id)
-	}
-	seen[id] = true
 }
 
 // Shape lists what must be the same in every language.
