@@ -36,12 +36,11 @@ func TestE2EDamagedFileIsToldWhenSignInIsSkipped(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.start("two", 80, 24, bin, data, dir)
-	scr := s.waitFor("two", "Hemos recuperado tus datos", "puede faltar", "Entendido")
+	// The learners load after the first frame: the notice may stand over
+	// the sign-in screen for a moment before home comes up under it.
+	scr := s.waitFor("two", "Hemos recuperado tus datos", "puede faltar", "Entendido", "Rosa")
 	if !strings.Contains(flat(scr), fi.ModTime().Local().Format("15:04")) {
 		t.Errorf("the notice does not say the copy's time %s:\n%s", fi.ModTime().Local().Format("15:04"), scr)
-	}
-	if !strings.Contains(scr, "Rosa") {
-		t.Errorf("sign-in was not skipped under the notice:\n%s", scr)
 	}
 	s.keys("two", "Enter")
 	s.waitUntil("two", "the notice closes", func(scr string) bool {
