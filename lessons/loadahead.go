@@ -20,6 +20,7 @@ type ahead map[string]aheadLesson
 
 type aheadLesson struct {
 	data     []byte
+	trusted  bool // not read: its compiled tree was used (readSource)
 	lesson   *Lesson
 	problems []Problem
 }
@@ -35,9 +36,10 @@ func isLessonFile(name string) bool {
 // out what only aula lessons check needs (see fileProblems.quick).
 func readAhead(sources []Source, langs []string, quick bool) ahead {
 	type job struct {
-		file string
-		data []byte
-		src  *Source
+		file    string
+		data    []byte
+		trusted bool
+		src     *Source
 	}
 	var jobs []job
 	for _, src := range sources {
@@ -50,8 +52,8 @@ func readAhead(sources []Source, langs []string, quick bool) ahead {
 				if f.IsDir() || !isLessonFile(f.Name()) {
 					continue
 				}
-				if data, err := fs.ReadFile(src.FS, path.Join(lang, f.Name())); err == nil {
-					jobs = append(jobs, job{path.Join(src.Name, lang, f.Name()), data, &src})
+				if data, trusted, err := readSource(src, path.Join(lang, f.Name())); err == nil {
+					jobs = append(jobs, job{path.Join(src.Name, lang, f.Name()), data, trusted, &src})
 				}
 			}
 		}
@@ -63,8 +65,9 @@ func readAhead(sources []Source, langs []string, quick bool) ahead {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
 				p := newFileProblems(jobs[i].file, jobs[i].src.compiled, quick)
+				p.trusted = jobs[i].trusted
 				l := parseLesson(p, jobs[i].data)
-				done[i] = aheadLesson{data: jobs[i].data, lesson: l, problems: p.List}
+				done[i] = aheadLesson{data: jobs[i].data, trusted: p.trusted, lesson: l, problems: p.List}
 			}
 		})
 	}
@@ -79,7 +82,7 @@ func readAhead(sources []Source, langs []string, quick bool) ahead {
 // parseLesson gives what parseLesson gives on data, read in p.File: from
 // what was read ahead when it is the same file, else parsed now.
 func (a ahead) parseLesson(p *fileProblems, data []byte) *Lesson {
-	if r, ok := a[p.File]; ok && bytes.Equal(r.data, data) {
+	if r, ok := a[p.File]; ok && r.trusted == p.trusted && bytes.Equal(r.data, data) {
 		p.List = append(p.List, r.problems...)
 		return r.lesson
 	}

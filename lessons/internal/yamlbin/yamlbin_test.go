@@ -78,6 +78,39 @@ func TestRoundTrip(t *testing.T) {
 	if _, ok := none.Doc("a.yaml", []byte(sample)); ok {
 		t.Error("a nil set gave a tree")
 	}
+	if none.Sized("a.yaml", int64(len(sample))) {
+		t.Error("a nil set has a file")
+	}
+	if _, ok := none.Trusted("a.yaml"); ok {
+		t.Error("a nil set gave a trusted tree")
+	}
+}
+
+// Sized tells a file of the size the set was made from; Trusted gives its
+// tree without the file, the same tree Doc gives with it.
+func TestTrusted(t *testing.T) {
+	form, err := Encode(map[string][]byte{"a.yaml": []byte(sample)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Sized("a.yaml", int64(len(sample))) {
+		t.Error("the file the set was made from is not Sized")
+	}
+	if s.Sized("a.yaml", int64(len(sample)+1)) || s.Sized("b.yaml", int64(len(sample))) {
+		t.Error("a file of another size, or another file, is Sized")
+	}
+	got, ok := s.Trusted("a.yaml")
+	want, _ := s.Doc("a.yaml", []byte(sample))
+	if !ok || !reflect.DeepEqual(got, want) {
+		t.Errorf("Trusted gave %v, %v; Doc gives %v", got, ok, want)
+	}
+	if _, ok := s.Trusted("b.yaml"); ok {
+		t.Error("a file not in the set got a trusted tree")
+	}
 }
 
 // A damaged form is an error or gives no tree, never a panic.
