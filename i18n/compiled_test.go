@@ -97,3 +97,47 @@ func TestCompiledMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainMessagesSaidAsGoI18nSays: the messages said without go-i18n
+// (only words: lazyBundle.plain) are said exactly as go-i18n says them from
+// the message file, and the others still go through it.
+func TestPlainMessagesSaidAsGoI18nSays(t *testing.T) {
+	for _, lang := range Langs {
+		b, err := newBundle(files, []string{lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loc := goi18n.NewLocalizer(b, lang)
+		c := New(lang)
+		plain := 0
+		for _, m := range yamlMessages(t, lang) {
+			if !isPlain(*m) {
+				continue
+			}
+			plain++
+			want, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: m.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.T(m.ID); got != want {
+				t.Errorf("%s %s: said %q, go-i18n says %q", lang, m.ID, got, want)
+			}
+		}
+		if plain == 0 || len(bundles()[lang].plain) != plain {
+			t.Errorf("%s: %d plain messages in the file, %d said without go-i18n", lang, plain, len(bundles()[lang].plain))
+		}
+		if got := c.T("lesson_at_step", "Title", "X", "N", 2, "Total", 5); strings.Contains(got, "{{") || !strings.Contains(got, "2") {
+			t.Errorf("%s: a templated message is not filled in: %q", lang, got)
+		}
+	}
+}
+
+// BenchmarkReadLanguage is what a kiosk does once at start to say its
+// first message: read its language's compiled messages.
+func BenchmarkReadLanguage(b *testing.B) {
+	for b.Loop() {
+		if _, err := (&lazyBundle{lang: "es"}).get(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -58,7 +58,11 @@ type lazyBundle struct {
 	lang string
 	once sync.Once
 	b    *goi18n.Bundle
-	err  error
+	// plain are the compiled messages that are only words: no template,
+	// no plural forms. They are said as they are, without go-i18n, which
+	// would make a template of each (two thirds of the messages) at start.
+	plain map[string]string
+	err   error
 }
 
 func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
@@ -68,9 +72,28 @@ func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
 			lb.b, lb.err = newBundle(files, []string{lb.lang})
 			return
 		}
-		lb.b, lb.err = compiledBundle(lb.lang, msgs)
+		lb.plain = map[string]string{}
+		templated := msgs[:0:0]
+		for _, m := range msgs {
+			if isPlain(m) {
+				lb.plain[m.ID] = m.Other
+			} else {
+				templated = append(templated, m)
+			}
+		}
+		lb.b, lb.err = compiledBundle(lb.lang, templated)
 	})
 	return lb.b, lb.err
+}
+
+// isPlain says whether m is said as it is written: one form, no template.
+func isPlain(m goi18n.Message) bool {
+	left := m.LeftDelim
+	if left == "" {
+		left = "{{"
+	}
+	return m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" &&
+		m.Other != "" && !strings.Contains(m.Other, left)
 }
 
 //go:generate go test -run TestCompiledMessages -update .
@@ -108,6 +131,7 @@ type Catalog struct {
 	lang  string
 	once  sync.Once
 	loc   *goi18n.Localizer // nil until the first message, or if the file cannot be read
+	words map[string]string // the language's plain messages (lazyBundle.plain), read-only
 	mu    sync.Mutex
 	plain map[string]string // messages without arguments, said once
 }
@@ -128,6 +152,7 @@ func (c *Catalog) localizer() *goi18n.Localizer {
 			return
 		}
 		c.loc = goi18n.NewLocalizer(b, c.lang)
+		c.words = bundles()[c.lang].plain
 	})
 	return c.loc
 }
@@ -149,6 +174,9 @@ func (c *Catalog) T(id string, args ...any) string {
 	loc := c.localizer()
 	if loc == nil {
 		return id
+	}
+	if s, ok := c.words[id]; ok {
+		return s
 	}
 	cfg := &goi18n.LocalizeConfig{MessageID: id}
 	if len(args) > 0 {
