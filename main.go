@@ -21,6 +21,7 @@ import (
 
 	"aula/classroom"
 	"aula/i18n"
+	"aula/lessons"
 	"aula/report"
 	"aula/store"
 	"aula/tui"
@@ -247,6 +248,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		rdebug.SetGCPercent(kioskGCPercent)
 	}
+	early := readEarly(f.extra, firstOf(f.lang, i18n.FromEnv()))
 	st, code := openStore(f.data, i18n.New(firstOf(f.lang, i18n.FromEnv())), stderr)
 	if st == nil {
 		return code
@@ -258,7 +260,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "aula:", err)
 		return exitData
 	}
-	cfg, code, ok := kioskConfig(st, f, opt, stderr)
+	cfg, code, ok := kioskConfig(st, f, opt, early, stderr)
 	if !ok {
 		return code
 	}
@@ -280,16 +282,42 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// kioskConfig reads what the first screen needs (the lessons and the words
-// of the kiosk's language, at once) and makes the kiosk's Config. When ok
-// is false, run returns code.
-func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, stderr io.Writer) (cfg tui.Config, code int, ok bool) {
+// early is what the first screen needs, read while the data file opens:
+// the lessons and the words of one language.
+type early struct {
+	done     chan struct{}
+	lib      *lessons.Library
+	problems []lessons.Problem
+}
+
+// readEarly starts reading the lessons (of the folder extra, if any) and
+// the words of lang, the language the flags or the system give: most of
+// what the kiosk does before its first frame, so it is done while the
+// data file opens and its settings are read. If the settings choose
+// another language, kioskConfig reads that one too.
+func readEarly(extra, lang string) *early {
+	e := &early{done: make(chan struct{})}
+	go func() {
+		defer close(e.done)
+		cat := i18n.New(lang)
+		words := make(chan struct{})
+		go func() { cat.Load(); close(words) }()
+		e.lib, e.problems = openLessons(extra)
+		e.lib.Catalog(cat.Lang())
+		<-words
+	}()
+	return e
+}
+
+// kioskConfig waits for what the first screen needs (the lessons and the
+// words of the kiosk's language, read early) and makes the kiosk's
+// Config. When ok is false, run returns code.
+func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, e *early, stderr io.Writer) (cfg tui.Config, code int, ok bool) {
+	<-e.done
 	cat := i18n.New(opt.lang)
-	words := make(chan struct{})
-	go func() { cat.Load(); close(words) }()
-	lib, problems := openLessons(f.extra)
-	lib.Catalog(cat.Lang()) // the lessons of the kiosk's language, read now
-	<-words
+	lib, problems := e.lib, e.problems
+	lib.Catalog(cat.Lang()) // read already, unless the settings chose another language
+	cat.Load()
 	var notices []string
 	if len(problems) > 0 {
 		notices = append(notices, cat.T("lessons_with_problems", "Count", len(problems)))
