@@ -88,7 +88,7 @@ func writeRegion(w io.Writer, format string, rows []xapi.Row, cat *i18n.Catalog,
 		return enc.Encode(rows)
 	}
 	head := []string{cat.T("region_centre"), cat.T("region_itinerary"), cat.T("region_learners"),
-		cat.T("region_lessons"), cat.T("region_itineraries"), cat.T("region_examples")}
+		cat.T("region_lessons"), cat.T("region_itineraries"), cat.T("region_examples"), cat.T("region_certificates")}
 	records := [][]string{head}
 	for _, r := range rows {
 		itin := r.ItineraryName
@@ -100,7 +100,8 @@ func writeRegion(w io.Writer, format string, rows []xapi.Row, cat *i18n.Catalog,
 			steps = append(steps, cat.T("region_step", "Name", s.Name, "Needed", s.Needed, "Learners", s.Learners))
 		}
 		records = append(records, []string{xapi.CentreName(r.Centre), itin, strconv.Itoa(r.Learners),
-			strconv.Itoa(r.LessonsCompleted), strconv.Itoa(r.ItinerariesCompleted), strings.Join(steps, "; ")})
+			strconv.Itoa(r.LessonsCompleted), strconv.Itoa(r.ItinerariesCompleted), strings.Join(steps, "; "),
+			strconv.Itoa(r.CertificatesIssued)})
 	}
 	if format == "csv" {
 		for _, rec := range records[1:] {

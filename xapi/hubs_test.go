@@ -110,9 +110,10 @@ func TestThreeCentresOneRegion(t *testing.T) {
 		switch {
 		case got == nil:
 			t.Errorf("centre %d: no row", i)
-		case got.Learners != pl.learners || got.LessonsCompleted != lessons || got.ItinerariesCompleted != pl.finishers:
-			t.Errorf("centre %d: %d learners, %d lessons, %d itineraries; want %d, %d, %d", i,
-				got.Learners, got.LessonsCompleted, got.ItinerariesCompleted, pl.learners, lessons, pl.finishers)
+		case got.Learners != pl.learners || got.LessonsCompleted != lessons || got.ItinerariesCompleted != pl.finishers ||
+			got.CertificatesIssued != pl.finishers:
+			t.Errorf("centre %d: %d learners, %d lessons, %d itineraries, %d certificates; want %d, %d, %d, %d", i,
+				got.Learners, got.LessonsCompleted, got.ItinerariesCompleted, got.CertificatesIssued, pl.learners, lessons, pl.finishers, pl.finishers)
 		}
 	}
 }

@@ -19,6 +19,7 @@ type Row struct {
 	LessonsCompleted     int         `json:"lessons_completed"`     // different learner and lesson
 	ItinerariesCompleted int         `json:"itineraries_completed"` // different learner and itinerary
 	WorkedExample        []StepShare `json:"worked_example"`        // the steps where most learners needed the worked example, most first
+	CertificatesIssued   int         `json:"certificates_issued"`   // different learner and itinerary certificate
 }
 
 // StepShare is one step and how many of the learners who met it needed
@@ -31,7 +32,7 @@ type StepShare struct {
 }
 
 // SummaryVerbs are the verbs Summarize reads.
-var SummaryVerbs = []string{VerbAttempted, VerbCompleted, VerbAnswered, VerbUsedHint, VerbWorkedExample}
+var SummaryVerbs = []string{VerbAttempted, VerbCompleted, VerbAnswered, VerbUsedHint, VerbWorkedExample, VerbEarned}
 
 // Fetch reads from the LRS every statement with one of SummaryVerbs
 // stored since, about activity if set, each once.
@@ -61,6 +62,7 @@ type rowAcc struct {
 	learners map[string]bool
 	lessons  map[string]bool
 	itins    map[string]bool
+	certs    map[string]bool
 	steps    map[string]*stepAcc
 }
 
@@ -80,7 +82,7 @@ func Summarize(sts []Statement, lang string) []Row {
 		a := accs[k]
 		if a == nil {
 			a = &rowAcc{row: Row{Centre: centre, Itinerary: itin, ItineraryName: itinName},
-				learners: map[string]bool{}, lessons: map[string]bool{}, itins: map[string]bool{}, steps: map[string]*stepAcc{}}
+				learners: map[string]bool{}, lessons: map[string]bool{}, itins: map[string]bool{}, certs: map[string]bool{}, steps: map[string]*stepAcc{}}
 			accs[k] = a
 		}
 		return a
@@ -105,6 +107,8 @@ func Summarize(sts []Statement, lang string) []Row {
 				a.lessons[who+" "+s.Object.ID] = true
 			case s.Verb.ID == VerbCompleted && typ == TypeItinerary:
 				a.itins[who+" "+s.Object.ID] = true
+			case s.Verb.ID == VerbEarned && typ == TypeCertificate:
+				a.certs[who+" "+s.Object.ID] = true
 			case typ == TypeInteraction:
 				st := a.steps[s.Object.ID]
 				if st == nil {
@@ -122,6 +126,7 @@ func Summarize(sts []Statement, lang string) []Row {
 	for _, a := range accs {
 		r := a.row
 		r.Learners, r.LessonsCompleted, r.ItinerariesCompleted = len(a.learners), len(a.lessons), len(a.itins)
+		r.CertificatesIssued = len(a.certs)
 		r.WorkedExample = []StepShare{}
 		for id, st := range a.steps {
 			if len(st.needed) > 0 {
