@@ -81,7 +81,7 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 		stop()
 		sending()
 	}()
-	h, ln, code := startHub(st, *data, hf, lib, cat, stdout, stderr)
+	h, ln, code := startHub(st, *data, hf, *lf.names, lib, cat, stdout, stderr)
 	if h == nil {
 		return code
 	}
@@ -109,12 +109,12 @@ type hubListener struct {
 // startHub listens, makes or loads the certificate and the trainer key,
 // makes the hub over st and tells how to reach it. It listens first: a
 // hub that cannot start makes no key it would not show.
-func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, cat *i18n.Catalog, stdout, stderr io.Writer) (*classroom.Hub, *hubListener, int) {
+func startHub(st *store.Store, dir string, hf *hubFlags, names bool, lib *lessons.Library, cat *i18n.Catalog, stdout, stderr io.Writer) (*classroom.Hub, *hubListener, int) {
 	fail := func(code int, format string, a ...any) (*classroom.Hub, *hubListener, int) {
 		fmt.Fprintf(stderr, "aula hub: "+format+"\n", a...)
 		return nil, nil, code
 	}
-	opt := classroom.HubOptions{Approve: *hf.approve, Lesson: func(id string) bool {
+	opt := classroom.HubOptions{Approve: *hf.approve, Names: names, Lesson: func(id string) bool {
 		for _, lang := range i18n.Langs {
 			if _, ok := lib.Catalog(lang).Lesson(id); ok {
 				return true

@@ -27,24 +27,30 @@ const lrsStatusFile = "lrs-status.json"
 // lrsFlags say where a hub sends its statements (docs/xapi.md).
 type lrsFlags struct {
 	url, key, secret *string
-	base, centre     *string
+	*centreFlags
 }
 
-// addLRSFlags adds --lrs, --lrs-key, --lrs-secret, --xapi-base and --centre.
+// addLRSFlags adds --lrs, --lrs-key, --lrs-secret and the centre's flags.
 func addLRSFlags(fs *flag.FlagSet) *lrsFlags {
-	f := &lrsFlags{
-		url:    fs.String("lrs", "", ""),
-		key:    fs.String("lrs-key", "", ""),
-		secret: fs.String("lrs-secret", "", ""),
+	return &lrsFlags{
+		url:         fs.String("lrs", "", ""),
+		key:         fs.String("lrs-key", "", ""),
+		secret:      fs.String("lrs-secret", "", ""),
+		centreFlags: addCentreFlags(fs),
 	}
-	f.base, f.centre = addCentreFlags(fs)
-	return f
 }
 
-// addCentreFlags adds --xapi-base and --centre: what a centre's
-// statements are made with (aula hub, aula report --format xapi).
-func addCentreFlags(fs *flag.FlagSet) (base, centre *string) {
-	return fs.String("xapi-base", xapi.DefaultBase, ""), fs.String("centre", "", "")
+// centreFlags are what a centre's statements are made with (aula hub,
+// aula report --format xapi): --xapi-base, --centre and --xapi-names.
+type centreFlags struct {
+	base, centre *string
+	names        *bool // the names of the learners who said yes go in the statements
+}
+
+// addCentreFlags adds --xapi-base, --centre and --xapi-names.
+func addCentreFlags(fs *flag.FlagSet) *centreFlags {
+	return &centreFlags{base: fs.String("xapi-base", xapi.DefaultBase, ""), centre: fs.String("centre", "", ""),
+		names: fs.Bool("xapi-names", false, "")}
 }
 
 // client is the LRS client the flags ask for, or a message saying what
@@ -66,7 +72,8 @@ func (f *lrsFlags) client(cat *i18n.Catalog) (*xapi.Client, string) {
 
 // centreMapper is the centre's statement maker; the centre defaults to
 // the hub's id.
-func centreMapper(base, centre string, st *store.Store, lib *lessons.Library, cat *i18n.Catalog) (*xapi.Mapper, string) {
+func centreMapper(f *centreFlags, st *store.Store, lib *lessons.Library, cat *i18n.Catalog) (*xapi.Mapper, string) {
+	base, centre := *f.base, *f.centre
 	if err := xapi.CheckBase(base); err != nil {
 		return nil, cat.T("lrs_bad_base", "Base", base)
 	}
@@ -80,7 +87,7 @@ func centreMapper(base, centre string, st *store.Store, lib *lessons.Library, ca
 	if err := xapi.CheckCentre(centre); err != nil {
 		return nil, cat.T("lrs_bad_centre", "Centre", centre)
 	}
-	return &xapi.Mapper{Base: base, Centre: centre, Library: lib}, ""
+	return &xapi.Mapper{Base: base, Centre: centre, Library: lib, Names: *f.names}, ""
 }
 
 // startLRS makes the hub's ingest write statements and starts sending
@@ -93,7 +100,7 @@ func startLRS(ctx context.Context, f *lrsFlags, st *store.Store, dir string, lib
 	c, msg := f.client(cat)
 	if msg == "" {
 		var m *xapi.Mapper
-		if m, msg = centreMapper(*f.base, *f.centre, st, lib, cat); msg == "" {
+		if m, msg = centreMapper(f.centreFlags, st, lib, cat); msg == "" {
 			st.SetStatements(m.Make)
 			pending, _, _ := st.StatementCounts()
 			fmt.Fprintln(stdout, cat.T("lrs_sending", "URL", c.Endpoint, "Centre", m.CentreIRI(), "N", pending))
@@ -165,16 +172,17 @@ func hubStatus(dir string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
 
 // reportXAPI writes the statements of every event in the data file
 // between start and end, as a JSON array: the same statements a hub with
-// the same --centre and --xapi-base sends (for a centre without internet,
-// whose coordinator imports the file with aula region --import).
-func reportXAPI(dir string, cat *i18n.Catalog, start, end time.Time, base, centre string, stdout, stderr io.Writer) int {
+// the same --centre, --xapi-base and --xapi-names sends (for a centre
+// without internet, whose coordinator imports the file with aula region
+// --import).
+func reportXAPI(dir string, cat *i18n.Catalog, start, end time.Time, cf *centreFlags, stdout, stderr io.Writer) int {
 	st, code := openStore(dir, cat, stderr)
 	if st == nil {
 		return code
 	}
 	defer st.Close()
 	lib, _ := loadLessons("")
-	m, msg := centreMapper(base, centre, st, lib, cat)
+	m, msg := centreMapper(cf, st, lib, cat)
 	if msg != "" {
 		fmt.Fprintln(stderr, "aula report:", msg)
 		return exitUsage

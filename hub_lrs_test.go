@@ -21,7 +21,8 @@ func TestHubStatusShowsPendingAndRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	lib, _ := loadLessons("")
-	m, msg := centreMapper("https://region.example.org/aula", "norte", st, lib, i18n.New("en"))
+	base, centre, names := "https://region.example.org/aula", "norte", false
+	m, msg := centreMapper(&centreFlags{base: &base, centre: &centre, names: &names}, st, lib, i18n.New("en"))
 	if msg != "" {
 		t.Fatal(msg)
 	}

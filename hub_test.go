@@ -48,7 +48,7 @@ func TestHubStartShowsAndRotatesTheKey(t *testing.T) {
 	start := func(args ...string) string {
 		t.Helper()
 		var out, errb bytes.Buffer
-		h, hl, code := startHub(st, dir, hubFlagsFor(t, append([]string{"--listen", "127.0.0.1:0"}, args...)...), lib, i18n.New("en"), &out, &errb)
+		h, hl, code := startHub(st, dir, hubFlagsFor(t, append([]string{"--listen", "127.0.0.1:0"}, args...)...), false, lib, i18n.New("en"), &out, &errb)
 		if h == nil {
 			t.Fatalf("start %v: %d %s", args, code, errb.String())
 		}
@@ -116,7 +116,7 @@ func TestHubBacksUpAndTellsDamage(t *testing.T) {
 	}
 	defer st.Close()
 	var out, errb bytes.Buffer
-	h, hl, code := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), lib, i18n.New("es"), &out, &errb)
+	h, hl, code := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), false, lib, i18n.New("es"), &out, &errb)
 	if h == nil {
 		t.Fatalf("start after damage: %d %s", code, errb.String())
 	}
@@ -140,7 +140,7 @@ func TestHubBacksUpAndTellsDamage(t *testing.T) {
 func serveAWhile(t *testing.T, st *store.Store, dir string, lib *lessons.Library) string {
 	t.Helper()
 	var out, errb bytes.Buffer
-	h, hl, code := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), lib, i18n.New("es"), &out, &errb)
+	h, hl, code := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0"), false, lib, i18n.New("es"), &out, &errb)
 	if h == nil {
 		t.Fatalf("start: %d %s", code, errb.String())
 	}
@@ -166,7 +166,7 @@ func hubOnABusyPort(t *testing.T, st *store.Store, dir string, lib *lessons.Libr
 	}
 	defer busy.Close()
 	var out, errb bytes.Buffer
-	if h, _, code := startHub(st, dir, hubFlagsFor(t, "--listen", busy.Addr().String()), lib, i18n.New("en"), &out, &errb); h != nil || code != exitUsage {
+	if h, _, code := startHub(st, dir, hubFlagsFor(t, "--listen", busy.Addr().String()), false, lib, i18n.New("en"), &out, &errb); h != nil || code != exitUsage {
 		t.Fatalf("a busy port: hub %v, code %d", h, code)
 	}
 	if !strings.Contains(errb.String(), "cannot listen on") {

@@ -56,7 +56,7 @@ Usage:
                                      every learner's progress per lesson (on a
                                      hub: every laptop's); DAY is YYYY-MM-DD;
                                      pdf: the session report
-  aula report --format xapi [--centre ID] [--xapi-base IRI] [dates]
+  aula report --format xapi [--centre ID] [--xapi-base IRI] [--xapi-names] [dates]
                                      the hub's results as xAPI statements, for a
                                      centre without internet (docs/xapi.md)
   aula region --lrs URL --lrs-key KEY [--since DAY] [--activity IRI]
@@ -97,7 +97,9 @@ Hub flags (aula hub, aula trainer; docs/security.md explains them):
                   (aula hub) send results, without names, to the region's
                   Learning Record Store; the secret in AULA_LRS_SECRET (or
                   --lrs-secret); --centre ID names the centre (default: the
-                  hub's id), --xapi-base IRI the region's base (docs/xapi.md)
+                  hub's id), --xapi-base IRI the region's base (docs/xapi.md);
+                  --xapi-names: the kiosks ask each learner, and the names of
+                  those who say yes go too
 
 Kiosk flags:
   --data DIR      where progress is kept (default: %s)
@@ -410,7 +412,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	session := fs.String("session", "", "")
-	base, centre := addCentreFlags(fs) // --format xapi (hub_lrs.go)
+	cf := addCentreFlags(fs) // --format xapi (hub_lrs.go)
 	if !parseReport(fs, args, cat, stdout, stderr) {
 		return exitUsage
 	}
@@ -420,7 +422,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *format == "xapi" {
-		return reportXAPI(*data, cat, start, end, *base, *centre, stdout, stderr)
+		return reportXAPI(*data, cat, start, end, cf, stdout, stderr)
 	}
 	if *format == "pdf" {
 		return reportPDF(*data, cat, start, end, stdout, stderr)

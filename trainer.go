@@ -69,7 +69,7 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 	askTrainerPIN(st, cat, stdout, stderr)
 	// What the hub says at start goes to the terminal before the
 	// dashboard covers it; the dashboard shows the code and the key too.
-	h, ln, _ := startHub(st, *data, hf, lib, cat, stdout, stderr)
+	h, ln, _ := startHub(st, *data, hf, false, lib, cat, stdout, stderr)
 	if h == nil {
 		// No network for a hub (or the port is taken): the learners of
 		// this laptop, read from its data file.

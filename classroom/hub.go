@@ -30,6 +30,7 @@ type Hub struct {
 	mode     string        // how kiosks check this hub: TLSSelf, TLSCA, TLSProxy, TLSPlain
 	fp       string        // the fingerprint of the certificate it serves (TLSSelf, TLSCA)
 	lessons  func(id string) bool
+	names    bool // HubOptions.Names
 	gate     *gate
 	mu       sync.Mutex
 	pres     map[string]presenceEntry // by device id
@@ -63,6 +64,9 @@ type HubOptions struct {
 	TLS         string           // TLSSelf ("" too), TLSCA, TLSProxy, TLSPlain
 	Fingerprint string           // of the certificate served (TLSSelf, TLSCA)
 	Approve     bool             // every new laptop waits for the trainer to let it in
+	// Names: the centre sends to the region the names of the learners who
+	// say yes (aula hub --xapi-names); kiosks ask their learners.
+	Names bool
 	// Lesson says whether a lesson id exists, for the go-to-lesson
 	// command; nil accepts any well-formed id.
 	Lesson func(id string) bool
@@ -96,7 +100,7 @@ func NewHub(st *store.Store, opt HubOptions) (*Hub, error) {
 		return nil, err
 	}
 	return &Hub{
-		st: st, code: opt.Code, now: opt.Now, wait: opt.Wait, mode: opt.TLS, fp: opt.Fingerprint, lessons: opt.Lesson,
+		st: st, code: opt.Code, now: opt.Now, wait: opt.Wait, mode: opt.TLS, fp: opt.Fingerprint, lessons: opt.Lesson, names: opt.Names,
 		id:   hid + "-" + strconv.FormatInt(opt.Now().UnixNano(), 36),
 		gate: newGate(opt.Now(), opt.Approve),
 		pres: map[string]presenceEntry{},
@@ -342,7 +346,7 @@ func (h *Hub) poll(w http.ResponseWriter, r *http.Request, dev string) {
 	q := r.URL.Query().Get("after")
 	if q == "" {
 		h.mu.Lock()
-		resp := PollResponse{Hub: h.id, Commands: []Command{}, Pause: h.pause, Last: h.seq}
+		resp := PollResponse{Hub: h.id, Commands: []Command{}, Pause: h.pause, Last: h.seq, Names: h.names}
 		h.mu.Unlock()
 		writeJSON(w, http.StatusOK, resp)
 		return
@@ -362,7 +366,7 @@ func (h *Hub) poll(w http.ResponseWriter, r *http.Request, dev string) {
 				out = append(out, c)
 			}
 		}
-		resp := PollResponse{Hub: h.id, Commands: out, Pause: h.pause, Last: h.seq}
+		resp := PollResponse{Hub: h.id, Commands: out, Pause: h.pause, Last: h.seq, Names: h.names}
 		news := h.news
 		h.mu.Unlock()
 		if len(out) > 0 || after > resp.Last {

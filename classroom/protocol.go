@@ -205,6 +205,9 @@ type PollResponse struct {
 	Commands []Command `json:"commands"`
 	Pause    *Command  `json:"pause,omitempty"` // the pause in force, if any
 	Last     uint64    `json:"last"`            // the newest command's Seq: poll after it
+	// Names: the centre sends the names of the learners who say yes to
+	// the region (HubOptions.Names); the kiosk asks each learner once.
+	Names bool `json:"names,omitempty"`
 }
 
 // errorBody is every error the hub answers with.

@@ -42,6 +42,11 @@ type HeldMsg struct {
 	Reason string // the reason of the first one held
 }
 
+// NamesMsg tells the kiosk's screen, when it reaches a hub, whether the
+// centre sends to the region the names of the learners who say yes
+// (HubOptions.Names): the kiosk then asks each learner once.
+type NamesMsg struct{ On bool }
+
 // CommandMsg brings one trainer command to the kiosk's screen. Pause
 // commands also arrive when a kiosk joins a class that is paused.
 type CommandMsg struct{ Command Command }
@@ -87,7 +92,9 @@ type Syncer struct {
 
 // newerKind says whether hubs of an older Aula refuse a kind (their
 // refusal is a bad request for the whole push, not a Refusal).
-func newerKind(k store.EventKind) bool { return k == store.CertificateIssued }
+func newerKind(k store.EventKind) bool {
+	return k == store.CertificateIssued || k == store.NamesConsent
+}
 
 // NewSyncer makes a syncer over the kiosk's store; send delivers StatusMsg
 // and CommandMsg to the screen and must not block for long.
@@ -459,6 +466,9 @@ func (s *Syncer) pollLoop(ctx context.Context) {
 			continue
 		}
 		fails = 0
+		if r.Hub != hub && s.send != nil {
+			s.send(NamesMsg{On: r.Names}) // whether the centre asks the learners
+		}
 		if r.Hub != hub {
 			// The first answer, a new hub, or the same one restarted: its
 			// log starts afresh. Take the state it is in (paused or not),

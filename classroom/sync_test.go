@@ -420,3 +420,32 @@ func TestSyncerKeepsCertificatesForAnOlderHub(t *testing.T) {
 		t.Errorf("hub events %+v, want the certificate of primeros-pasos", evs)
 	}
 }
+
+// A hub of a centre that sends names says so (aula hub --xapi-names); the
+// syncer tells the kiosk's screen, which asks its learners; the learner's
+// answer reaches the hub as an event. A hub that does not, says not.
+func TestSyncerSaysWhetherTheCentreSendsNames(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		h := newTestHub(t, func(o *HubOptions) { o.Names = on })
+		k := h.join(t)
+		ana, _ := k.st.AddLearner("Ana", "")
+		s, in := startSyncer(t, k.st, h.srv.URL, k.c.Token)
+		m := in.waitFor(t, "word on names", func(m any) bool { _, ok := m.(NamesMsg); return ok })
+		if got := m.(NamesMsg).On; got != on {
+			t.Fatalf("the hub sends names: %v; the kiosk heard %v", on, got)
+		}
+		if !on {
+			continue
+		}
+		record(t, k.st, store.Event{Learner: ana.ID, Kind: store.NamesConsent, Consent: true})
+		s.Kick()
+		waitUntil(t, "the answer at the hub", func() bool {
+			for _, e := range hubEvents(t, h.Hub, k.c.Device, ana.ID) {
+				if e.Kind == store.NamesConsent && e.Consent {
+					return true
+				}
+			}
+			return false
+		})
+	}
+}

@@ -166,6 +166,9 @@ func eventHash(device string, e Event) []byte {
 		str(e.Itinerary)
 		str(e.Certificate)
 	}
+	if e.Kind == NamesConsent {
+		flag(e.Consent)
+	}
 	num(int64(e.Elapsed))
 	num(e.At.Unix())
 	num(int64(e.At.Nanosecond()))

@@ -37,6 +37,11 @@ const (
 	// and the region's LRS like any outcome; hubs of an older Aula do not
 	// know it, and the kiosk keeps it for them (classroom.Syncer).
 	CertificateIssued EventKind = "certificate_issued"
+	// NamesConsent is the learner's answer (Consent) when the centre asks
+	// to send their name to the region with their results (docs/xapi.md):
+	// only a yes or a no, the last one counts. It travels to the hub,
+	// which puts the name in its statements only after a yes.
+	NamesConsent EventKind = "names_consent"
 )
 
 // CertificateRefLen is the length of a certificate's reference in a
@@ -49,12 +54,12 @@ func (k EventKind) localOnly() bool { return k == PageReached }
 // lessonless kinds may happen outside a lesson (calling the trainer from
 // the home screen, a certificate) and do not count as a lesson's progress.
 func (k EventKind) lessonless() bool {
-	return k == HelpAsked || k == HelpCancelled || k == CertificateIssued
+	return k == HelpAsked || k == HelpCancelled || k == CertificateIssued || k == NamesConsent
 }
 
 func (k EventKind) known() bool {
 	switch k {
-	case LessonStarted, Answered, HintShown, StepDone, LessonDone, HelpAsked, HelpCancelled, PageReached, CertificateIssued:
+	case LessonStarted, Answered, HintShown, StepDone, LessonDone, HelpAsked, HelpCancelled, PageReached, CertificateIssued, NamesConsent:
 		return true
 	}
 	return false
@@ -80,6 +85,7 @@ type Event struct {
 	Page        int           `json:"page,omitempty"`        // page_reached: the form page reached (0-based)
 	Itinerary   string        `json:"itinerary,omitempty"`   // certificate_issued: the itinerary's id
 	Certificate string        `json:"certificate,omitempty"` // certificate_issued: the certificate's reference (CertificateRefLen hex digits)
+	Consent     bool          `json:"consent,omitempty"`     // names_consent: yes, the name may go to the region
 	Elapsed     time.Duration `json:"elapsed"`               // active time since the learner's previous action in this lesson
 	At          time.Time     `json:"at"`                    // set by Record from Options.Now when zero
 }
@@ -131,6 +137,9 @@ func validFields(e Event) error {
 	if err := validCertificate(e); err != nil {
 		return err
 	}
+	if err := validConsent(e); err != nil {
+		return err
+	}
 	switch {
 	case !e.Kind.known():
 		return fmt.Errorf("%w: unknown kind %q", ErrBadEvent, e.Kind)
@@ -146,6 +155,18 @@ func validFields(e Event) error {
 		return fmt.Errorf("%w: score %d is not from 0 to %d", ErrBadEvent, *e.Score, maxScore)
 	case len(e.Advice) > maxAdvice:
 		return fmt.Errorf("%w: %d advice ids, at most %d", ErrBadEvent, len(e.Advice), maxAdvice)
+	}
+	return nil
+}
+
+// validConsent checks a names_consent event: a yes or a no, about no
+// lesson; no other kind has a consent.
+func validConsent(e Event) error {
+	switch {
+	case e.Consent && e.Kind != NamesConsent:
+		return fmt.Errorf("%w: a consent only in %s", ErrBadEvent, NamesConsent)
+	case e.Kind == NamesConsent && (e.Lesson != "" || e.Step != ""):
+		return fmt.Errorf("%w: %s has no lesson or step", ErrBadEvent, e.Kind)
 	}
 	return nil
 }
@@ -255,6 +276,9 @@ type projector struct {
 }
 
 func (pj *projector) apply(e Event) error {
+	if e.Kind == NamesConsent {
+		return putConsent(pj.tx, e.Learner, e.Consent)
+	}
 	if e.Kind.lessonless() {
 		return nil
 	}

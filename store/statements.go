@@ -74,6 +74,11 @@ type StatementInput struct {
 	Event  Event  // as stored on this file: Learner is this file's id for the learner
 	Device string // the laptop the event came from
 	Actor  string // the learner's pseudonym (random, stable, never the name)
+	// Name is the learner's name, given only when the learner said yes to
+	// sending it to the region (names_consent) before this event; the
+	// maker puts it in a statement only if the centre sends names
+	// (xapi.Mapper.Names). Empty otherwise.
+	Name string
 	// Done says whether the learner had finished a lesson before this
 	// event (so an itinerary is reported finished once).
 	Done func(lesson string) bool
@@ -132,7 +137,11 @@ func (s *Store) addStatements(tx *bbolt.Tx, h *statementHook, device string, e E
 	if err != nil {
 		return 0, err
 	}
-	sts, err := h.make(StatementInput{Event: e, Device: device, Actor: actor, Done: func(lesson string) bool {
+	name, err := consentedName(tx, e.Learner)
+	if err != nil {
+		return 0, err
+	}
+	sts, err := h.make(StatementInput{Event: e, Device: device, Actor: actor, Name: name, Done: func(lesson string) bool {
 		return pj.done(e.Learner, lesson)
 	}})
 	if err != nil {
@@ -152,6 +161,19 @@ func (s *Store) addStatements(tx *bbolt.Tx, h *statementHook, device string, e E
 		}
 	}
 	return len(sts), addCount(tx, keyPending, len(sts))
+}
+
+// consentedName is the learner's name if their last answer to the
+// centre's question was yes, else "".
+func consentedName(tx *bbolt.Tx, id uint64) (string, error) {
+	if _, yes := consentIn(tx, id); !yes {
+		return "", nil
+	}
+	l, err := learner(tx, id)
+	if err != nil {
+		return "", err
+	}
+	return l.Name, nil
 }
 
 // done says whether a learner's lesson is finished as far as the
@@ -338,6 +360,7 @@ func (s *Store) ReplayStatements(f StatementMaker, from, to time.Time) ([]Statem
 				device = s.deviceID
 			}
 			done := map[string]bool{}
+			name := "" // the name, after a yes (as Ingest gives it)
 			c := events.Cursor()
 			for ek, ev := c.Seek(k); ek != nil && bytes.HasPrefix(ek, k); ek, ev = c.Next() {
 				var e Event
@@ -345,7 +368,7 @@ func (s *Store) ReplayStatements(f StatementMaker, from, to time.Time) ([]Statem
 					return err
 				}
 				if !e.At.Before(from) && e.At.Before(to) {
-					sts, err := f(StatementInput{Event: e, Device: device, Actor: actor, Done: func(lesson string) bool { return done[lesson] }})
+					sts, err := f(StatementInput{Event: e, Device: device, Actor: actor, Name: name, Done: func(lesson string) bool { return done[lesson] }})
 					if err != nil {
 						return err
 					}
@@ -353,6 +376,12 @@ func (s *Store) ReplayStatements(f StatementMaker, from, to time.Time) ([]Statem
 				}
 				if e.Kind == LessonDone {
 					done[e.Lesson] = true
+				}
+				if e.Kind == NamesConsent {
+					name = ""
+					if e.Consent {
+						name = l.Name
+					}
 				}
 			}
 			return nil

@@ -81,6 +81,7 @@ type Model struct {
 	gate      gate       // wrong trainer PINs (kiosk mode)
 	switchTo  modeSwitch // the mode to go on in once this one ends
 	speech    speechState
+	names     namesState // the question about the learner's name and the region (names.go)
 }
 
 // modeSwitch is a request to go on in the other mode: the full screen or
@@ -155,6 +156,7 @@ func (m *Model) Switch() (accessible bool, learner *store.Learner, ok bool) {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	_, cmd := m.update(msg)
 	m.presenceChanged()
+	m.askNames()
 	if after := m.afterUpdate(); after != nil {
 		cmd = tea.Batch(cmd, after)
 	}
@@ -169,7 +171,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.cfg.Debug != nil {
 		fmt.Fprintln(m.cfg.Debug, m.c.Now().Format("15:04:05.000"), debugLine(msg))
 	}
-	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){m.kioskUpdate, m.navigate, m.classUpdate} {
+	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){m.kioskUpdate, m.navigate, m.classUpdate, m.namesUpdate} {
 		if cmd, handled := handle(msg); handled {
 			return m, cmd
 		}
@@ -478,7 +480,7 @@ func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {
 	if !m.saveErr {
 		m.status = ""
 	}
-	cmds := []tea.Cmd{m.scheduleIdle(), m.schedulePresence()}
+	cmds := []tea.Cmd{m.scheduleIdle(), m.schedulePresence(), m.readNames(l.ID)}
 	if url := m.cfg.HubURL; url != "" && !m.joined(url) {
 		m.scr = screens.NewHome(m.c)
 		cmds = append(cmds, ui.Send(ui.OpenJoinMsg{}))
@@ -497,6 +499,7 @@ func (m *Model) signOut() tea.Cmd {
 		m.toggleHand() // records that the hand went down, before signing out
 	}
 	m.c.Learner = nil
+	m.names, m.c.NamesYes = namesState{}, false
 	m.c.ApplyPrefs(store.Prefs{})
 	m.resize()
 	m.overlay = nil

@@ -89,8 +89,11 @@ type Statement struct {
 
 // Agent is the actor: only ever an account (a pseudonym) when Aula writes it.
 type Agent struct {
-	ObjectType string   `json:"objectType"`
-	Account    *Account `json:"account,omitempty"`
+	ObjectType string `json:"objectType"`
+	// Name is the learner's name: only when the centre sends names
+	// (Mapper.Names) and the learner said yes on screen.
+	Name    string   `json:"name,omitempty"`
+	Account *Account `json:"account,omitempty"`
 }
 
 // Account is a pseudonymous identity at a centre.
@@ -147,6 +150,9 @@ type Mapper struct {
 	Base    string           // activity ids are IRIs under it (the region's, the same at every centre)
 	Centre  string           // the centre's short id: its IRI is Base/centres/Centre
 	Library *lessons.Library // for the activities' names and the itineraries
+	// Names: the centre sends the names of the learners who said yes
+	// (aula hub --xapi-names). Off, no statement holds a name.
+	Names bool
 
 	cache sync.Map // lesson + "\x00" + step -> *activities: made once, read in every ingest transaction
 }
@@ -338,7 +344,7 @@ func (m *Mapper) Statements(in store.StatementInput) []Statement {
 		ca.Grouping = append(slices.Clone(itins), ca.Grouping...)
 	}
 	ctx.ContextActivities = ca
-	actor := Agent{ObjectType: "Agent", Account: &Account{HomePage: m.CentreIRI(), Name: in.Actor}}
+	actor := m.actor(in)
 	at := e.At.UTC().Format("2006-01-02T15:04:05.000Z")
 	out := []Statement{{
 		ID: StatementID(e.ID, ""), Actor: actor, Verb: Verb{ID: verb, Display: verbNames[verb]},
@@ -350,6 +356,16 @@ func (m *Mapper) Statements(in store.StatementInput) []Statement {
 	return out
 }
 
+// actor is the learner of in: their pseudonymous account at the centre,
+// and their name only if the centre sends names and they said yes.
+func (m *Mapper) actor(in store.StatementInput) Agent {
+	a := Agent{ObjectType: "Agent", Account: &Account{HomePage: m.CentreIRI(), Name: in.Actor}}
+	if m.Names {
+		a.Name = in.Name
+	}
+	return a
+}
+
 // certificate is the statement of a certificate issued: the learner
 // earned the itinerary's certificate; the result carries its reference.
 func (m *Mapper) certificate(in store.StatementInput) Statement {
@@ -358,7 +374,7 @@ func (m *Mapper) certificate(in store.StatementInput) Statement {
 	t := true
 	return Statement{
 		ID:    StatementID(e.ID, ""),
-		Actor: Agent{ObjectType: "Agent", Account: &Account{HomePage: m.CentreIRI(), Name: in.Actor}},
+		Actor: m.actor(in),
 		Verb:  Verb{ID: VerbEarned, Display: verbNames[VerbEarned]},
 		Object: Activity{ObjectType: "Activity", ID: m.certificateIRI(e.Itinerary), Definition: &Definition{
 			Name: it.Definition.Name, Type: TypeCertificate,

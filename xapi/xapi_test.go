@@ -48,13 +48,7 @@ func TestRoundTripCountsWhatTheClassDid(t *testing.T) {
 		t.Fatalf("no rows for the centre in %+v", rows)
 	}
 	for _, r := range []*Row{centre, itin} {
-		if r.Learners != 6 || r.LessonsCompleted != p.lessonsDone() || r.ItinerariesCompleted != 2 || r.CertificatesIssued != 2 {
-			t.Errorf("row %q: %d learners, %d lessons, %d itineraries completed, %d certificates; want 6, %d, 2, 2",
-				r.Itinerary, r.Learners, r.LessonsCompleted, r.ItinerariesCompleted, r.CertificatesIssued, p.lessonsDone())
-		}
-		if len(r.WorkedExample) == 0 || r.WorkedExample[0].Needed != 3 || r.WorkedExample[0].Learners != 6 {
-			t.Errorf("row %q: worked example %+v, want the first lesson's question needed by 3 of 6", r.Itinerary, r.WorkedExample)
-		}
+		checkClassRow(t, r, p)
 	}
 	if itin.ItineraryName != firstItinerary().Title {
 		t.Errorf("the itinerary is called %q, want %q", itin.ItineraryName, firstItinerary().Title)
@@ -245,5 +239,17 @@ func checkFilters(t *testing.T, c *Client, since time.Time, m *Mapper, learners 
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// checkClassRow checks the counts of a row of the class playClass(t, 6, 2).
+func checkClassRow(t *testing.T, r *Row, p classPlan) {
+	t.Helper()
+	if r.Learners != 6 || r.LessonsCompleted != p.lessonsDone() || r.ItinerariesCompleted != 2 || r.CertificatesIssued != 2 {
+		t.Errorf("row %q: %d learners, %d lessons, %d itineraries completed, %d certificates; want 6, %d, 2, 2",
+			r.Itinerary, r.Learners, r.LessonsCompleted, r.ItinerariesCompleted, r.CertificatesIssued, p.lessonsDone())
+	}
+	if len(r.WorkedExample) == 0 || r.WorkedExample[0].Needed != 3 || r.WorkedExample[0].Learners != 6 {
+		t.Errorf("row %q: worked example %+v, want the first lesson's question needed by 3 of 6", r.Itinerary, r.WorkedExample)
 	}
 }

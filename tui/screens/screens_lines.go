@@ -243,14 +243,20 @@ func (s *Settings) LineView() access.Frame {
 
 // LineInput takes one line typed in accessible mode.
 func (s *Settings) LineInput(text string) access.Result {
-	i, ok := access.Number(text, setRows)
+	rows := s.rows()
+	i, ok := access.Number(text, len(rows))
 	if !ok {
-		return access.Say(access.NotNumber(s.c, text, setRows))
+		return access.Say(access.NotNumber(s.c, text, len(rows)))
 	}
 	s.cursor = i - 1
-	cmd := s.change(i-1, 1)
-	if i-1 == setAccessible || i-1 == setBack {
+	id := rows[i-1]
+	cmd := s.change(id, 1)
+	switch id {
+	case setAccessible, setBack:
 		return access.Result{Cmd: cmd}
+	case setNames:
+		// The answer changes when the root has it: say the new one now.
+		return access.Result{Say: []string{s.c.Cat.T("setting_names") + ": " + yesNo(s.c, !s.c.NamesYes) + "."}, Cmd: cmd}
 	}
 	r := s.settingRows()[i-1]
 	return access.Result{Say: []string{r[0] + ": " + r[1] + "."}, Cmd: cmd}

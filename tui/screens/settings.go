@@ -13,15 +13,30 @@ import (
 	"aula/tui/ui"
 )
 
-// The rows of the settings screen, in order.
+// The rows of the settings screen, in order (rows: those shown).
 const (
 	setTheme = iota
 	setLarge
 	setAccessible
 	setSpeak
+	setNames // only when the class's centre asks (ui.Common.Names)
 	setBack
-	setRows
 )
+
+// rows are the rows shown, in order.
+func (s *Settings) rows() []int {
+	r := []int{setTheme, setLarge, setAccessible, setSpeak}
+	if s.c.Names {
+		r = append(r, setNames)
+	}
+	return append(r, setBack)
+}
+
+// row is the row the cursor is on.
+func (s *Settings) row() int {
+	r := s.rows()
+	return r[ui.Clamp(s.cursor, 0, len(r)-1)]
+}
 
 // Settings lets a learner choose how Aula looks and sounds: the theme, the
 // large layout, accessible mode (plain text for a screen reader) and
@@ -78,22 +93,23 @@ func (s *Settings) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		k := s.c.Keys
+		n := len(s.rows())
 		switch {
 		case key.Matches(msg, k.Up):
-			s.cursor = (s.cursor - 1 + setRows) % setRows
+			s.cursor = (s.cursor - 1 + n) % n
 		case key.Matches(msg, k.Down), key.Matches(msg, k.Tab):
-			s.cursor = (s.cursor + 1) % setRows
+			s.cursor = (s.cursor + 1) % n
 		case msg.Type == tea.KeyLeft:
-			return s.change(s.cursor, -1)
+			return s.change(s.row(), -1)
 		case key.Matches(msg, s.changeKey()):
-			return s.change(s.cursor, 1)
+			return s.change(s.row(), 1)
 		}
 	case tea.MouseMsg:
 		if ui.IsClick(msg) {
-			for i := 0; i < setRows; i++ {
+			for i, id := range s.rows() {
 				if s.c.Zones.Get(fmt.Sprintf("set-%d", i)).InBounds(msg) {
 					s.cursor = i
-					return s.change(i, 1)
+					return s.change(id, 1)
 				}
 			}
 		}
@@ -101,10 +117,10 @@ func (s *Settings) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// change moves the setting of row i on (dir 1) or back (dir -1).
-func (s *Settings) change(i, dir int) tea.Cmd {
+// change moves the setting of row id on (dir 1) or back (dir -1).
+func (s *Settings) change(id, dir int) tea.Cmd {
 	p := s.prefs
-	switch i {
+	switch id {
 	case setTheme:
 		at := slices.Index(ui.Themes, p.Theme)
 		p.Theme = ui.Themes[(max(at, 0)+dir+len(ui.Themes))%len(ui.Themes)]
@@ -115,6 +131,8 @@ func (s *Settings) change(i, dir int) tea.Cmd {
 		return ui.Send(SwitchModeMsg{Accessible: !s.c.Lines})
 	case setSpeak:
 		p.Speak = !p.Speak
+	case setNames:
+		return ui.Send(ui.NamesAnswerMsg{Yes: !s.c.NamesYes}) // an event, not a preference
 	case setBack:
 		return ui.Send(ui.GoHomeMsg{})
 	}
@@ -144,12 +162,16 @@ func yesNo(c *ui.Common, on bool) string {
 // settingRows are each setting's name, value and what it does, in words.
 func (s *Settings) settingRows() [][3]string {
 	c, cat := s.c, s.c.Cat
-	return [][3]string{
+	rows := [][3]string{
 		{cat.T("setting_theme"), themeName(c, s.prefs.Theme), cat.T("setting_theme_text")},
 		{cat.T("setting_large"), yesNo(c, s.prefs.Large), cat.T("setting_large_text")},
 		{cat.T("setting_accessible"), yesNo(c, s.prefs.Accessible || c.Lines), cat.T("setting_accessible_text")},
 		{cat.T("setting_speak"), yesNo(c, s.prefs.Speak), cat.T("setting_speak_text")},
 	}
+	if c.Names {
+		rows = append(rows, [3]string{cat.T("setting_names"), yesNo(c, c.NamesYes), cat.T("setting_names_text")})
+	}
+	return rows
 }
 
 // View draws the screen.
@@ -170,7 +192,7 @@ func (s *Settings) View() string {
 			pointer = "▶ "
 		}
 		line := pointer + r[0] + ":" + strings.Repeat(" ", lw-lipgloss.Width(r[0])+1) + st.Title.Render(r[1])
-		if i == setTheme {
+		if i == 0 { // the theme
 			line += st.Dim.Render("  ‹ ›")
 		}
 		line = lipgloss.NewStyle().MaxWidth(w).Render(line)
@@ -191,14 +213,15 @@ func (s *Settings) View() string {
 		}
 	}
 	pg.Add("")
-	back := ui.Button(c, fmt.Sprintf("set-%d", setBack), cat.T("btn_home"), s.cursor == setBack)
-	if s.cursor == setBack {
+	onBack := s.row() == setBack
+	back := ui.Button(c, fmt.Sprintf("set-%d", len(s.rows())-1), cat.T("btn_home"), onBack)
+	if onBack {
 		back = "▶ " + back
 	} else {
 		back = "  " + back
 	}
 	pg.Add(back)
-	if s.cursor == setBack {
+	if onBack {
 		pg.Select(pg.Len() - 1)
 	}
 	return pg.Show(&s.scroll, c.Height)

@@ -31,6 +31,10 @@ type Common struct {
 	// Tick schedules a timer message (tea.Tick, or a fake in tests).
 	Tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	InClass bool // the kiosk can join a class: home offers it
+	// Names: the class's centre sends to the region the names of the
+	// learners who agree; NamesYes is the signed-in learner's answer
+	// (tui/names.go). The settings screen shows the answer only then.
+	Names, NamesYes bool
 	// Large is the large layout: a blank line between options, wider
 	// margins and buttons, for learners with low vision or a tremor.
 	Large bool

@@ -20,6 +20,9 @@ type (
 	OpenListMsg struct{ Itinerary string }
 	// GoHomeMsg asks to go home.
 	GoHomeMsg struct{}
+	// NamesAnswerMsg is the learner's answer: may their name go to the
+	// region with their results (tui/names.go)?
+	NamesAnswerMsg struct{ Yes bool }
 	// OpenJoinMsg asks to open the screen that joins a class.
 	OpenJoinMsg struct{}
 	// OpenSettingsMsg asks to open the settings.
