@@ -131,14 +131,10 @@ func validEvent(e Event) error {
 
 // validFields checks the kind and the fields that depend on it.
 func validFields(e Event) error {
-	if err := validPage(e); err != nil {
-		return err
-	}
-	if err := validCertificate(e); err != nil {
-		return err
-	}
-	if err := validConsent(e); err != nil {
-		return err
+	for _, valid := range []func(Event) error{validPage, validCertificate, validConsent} { // the fields of one kind
+		if err := valid(e); err != nil {
+			return err
+		}
 	}
 	switch {
 	case !e.Kind.known():
