@@ -47,6 +47,7 @@ type ChatExercise struct {
 	Ans     chatjudge.Answer
 	pending *chatjudge.Answer
 
+	follow   bool      // scroll to the focus at the next View (it moved)
 	bodyH    int       // rows of the conversation at the last View, for paging
 	controls []control // the controls of the open conversation at the last View
 }
@@ -242,6 +243,7 @@ func (e *ChatExercise) OpenChat(id string) {
 	e.Open, e.Focus = id, 0
 	e.Cursor = slices.Index(e.X.Chats, c)
 	e.scroll.End()
+	e.follow = true
 	if !slices.Contains(e.Ans.Opened, id) {
 		e.Ans.Opened = append(e.Ans.Opened, id)
 	}
@@ -263,6 +265,7 @@ func (e *ChatExercise) move(delta int) {
 		return
 	}
 	e.Focus = (e.Focus + delta + n) % n
+	e.follow = true
 	e.focused()
 }
 
@@ -305,6 +308,7 @@ func (e *ChatExercise) mouse(m tea.MouseMsg) {
 	for i := range e.Controls() {
 		if in(controlZone(i)) {
 			e.Focus = i
+			e.follow = true
 			e.focused()
 			e.Press()
 			return

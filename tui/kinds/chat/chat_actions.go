@@ -141,7 +141,11 @@ func (e *ChatExercise) Call() {
 	if !slices.Contains(e.Ans.Called, c.ID) {
 		e.Ans.Called = append(e.Ans.Called, c.ID)
 	}
-	e.note(c.ID, e.c.Cat.T("chat_called", "Name", c.Name)+" "+c.Call)
+	called := e.c.Cat.T("chat_called", "Name", c.Name)
+	if !c.Known {
+		called = e.c.Cat.T("chat_called_this", "Name", c.Name)
+	}
+	e.note(c.ID, called+" "+c.Call)
 	e.did(chatjudge.ActCall, c.ID, "")
 }
 

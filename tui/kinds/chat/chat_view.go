@@ -56,8 +56,10 @@ func (e *ChatExercise) Tag(c *chatjudge.Conversation) string {
 
 // Preview is the last thing said in a conversation, for the list.
 func (e *ChatExercise) Preview(c *chatjudge.Conversation) (text, at string) {
-	if log := e.log[c.ID]; len(log) > 0 {
-		return log[len(log)-1].text, ""
+	for i := len(e.log[c.ID]) - 1; i >= 0; i-- {
+		if en := e.log[c.ID][i]; en.mine {
+			return en.text, ""
+		}
 	}
 	if c.Request != nil {
 		return c.Request.Text, ""
@@ -126,9 +128,10 @@ func (e *ChatExercise) conversationView(c *chatjudge.Conversation, w, h int) []s
 	rows, focusRow := e.bodyRows(c, body, w)
 	page := max(h-len(head), 1)
 	e.bodyH = page
-	if focusRow >= 0 {
+	if focusRow >= 0 && e.follow {
 		e.scroll.Keep(focusRow, focusRow, len(rows), page)
 	}
+	e.follow = false
 	return append(head, e.scroll.Window(rows, page)...)
 }
 
@@ -141,6 +144,9 @@ func (e *ChatExercise) label(c *chatjudge.Conversation, k control) string {
 	case ctlRefuse:
 		return c.Request.Refuse
 	case ctlCall:
+		if !c.Known {
+			return cat.T("chat_call_this")
+		}
 		return cat.T("chat_call")
 	case ctlBlock:
 		if e.blocked(c.ID) {
