@@ -38,7 +38,11 @@ func (e *ChatExercise) Tag(c *chatjudge.Conversation) string {
 	case c.App == chatjudge.AppSMS:
 		tags = append(tags, cat.T("chat_tag_sms"))
 	}
-	if c.App != chatjudge.AppBank {
+	switch {
+	case c.App == chatjudge.AppBank:
+	case c.App == chatjudge.AppSMS && !c.Known && !strings.ContainsAny(c.Name[:min(len(c.Name), 1)], "+0123456789"):
+		// An SMS thread under a sender's name: neither a contact nor a number.
+	default:
 		if c.Known {
 			tags = append(tags, cat.T("chat_tag_contact"))
 		} else {
