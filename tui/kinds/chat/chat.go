@@ -240,7 +240,10 @@ func (e *ChatExercise) OpenChat(id string) {
 	if c == nil {
 		return
 	}
-	e.Open, e.Focus = id, 0
+	// The focus starts on "back to the chats": a second Enter by mistake
+	// must not confirm a payment, open a link or send a reply.
+	e.Open = id
+	e.Focus = len(e.Controls()) - 1
 	e.Cursor = slices.Index(e.X.Chats, c)
 	e.scroll.End()
 	e.follow = true

@@ -85,7 +85,7 @@ func TestListThenConversation(t *testing.T) {
 	}
 	v = view(c, e, 80, 30)
 	for _, want := range []string{"+34 600 000 101 · Número desconocido", "[ Llamar a este número ]", "[ Bloquear y reportar ]",
-		"[ Borrar chat ]", "[ ← Chats ]", "Hola mamá, se me ha roto el móvil.", "▶ Enlace: https://factura-pendiente.example/pago",
+		"[ Borrar chat ]", "▶[ ← Chats ]", "Hola mamá, se me ha roto el móvil.", "  Enlace: https://factura-pendiente.example/pago",
 		"[ Vale, hijo. Ahora te lo mando. ]", "Escribe una respuesta corta"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the conversation lacks %q:\n%s", want, v)
@@ -102,6 +102,10 @@ func TestEveryButtonIsReachedAndMarked(t *testing.T) {
 	c, _, e := open(t, "en")
 	press(e, "enter")
 	ctl := e.Controls()
+	if e.Focus != len(ctl)-1 || ctl[e.Focus].kind != ctlBack {
+		t.Fatalf("a conversation opens with the focus on back, not %+v", ctl[e.Focus])
+	}
+	press(e, "tab")
 	for i := range ctl {
 		v := view(c, e, 80, 14)
 		if e.Focus != i {
@@ -210,7 +214,7 @@ func bank(c *ui.Common) *ChatExercise {
 func TestBankRequest(t *testing.T) {
 	c := ui.NewCommon("en", lib, time.Now)
 	e := bank(c)
-	press(e, "enter")
+	press(e, "enter", "tab")
 	out := view(c, e, 80, 16)
 	for _, want := range []string{"Banco Ejemplo · Bank app", "Do you confirm this payment of 480 €", "▶[ Confirm ]", "[ Reject ]"} {
 		if !strings.Contains(out, want) {

@@ -258,6 +258,11 @@ func (e *ChatExercise) bodyRows(c *chatjudge.Conversation, body []control, w int
 		}
 		rows = append(rows, "")
 	}
+	if q := c.Request; q != nil {
+		for _, l := range ui.WrapLines(q.Text, max(w-4, 4)) {
+			rows = append(rows, "  "+st.Title.Render(l))
+		}
+	}
 	for _, en := range e.log[c.ID] {
 		if en.mine {
 			rows = append(rows, e.bubble(en.text, "", true, w)...)
@@ -267,11 +272,6 @@ func (e *ChatExercise) bodyRows(c *chatjudge.Conversation, body []control, w int
 			}
 		}
 		rows = append(rows, "")
-	}
-	if q := c.Request; q != nil {
-		for _, l := range ui.WrapLines(q.Text, max(w-4, 4)) {
-			rows = append(rows, "  "+st.Title.Render(l))
-		}
 	}
 	switch {
 	case e.blocked(c.ID):
