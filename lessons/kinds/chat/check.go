@@ -74,41 +74,8 @@ func (c *Conversation) check(p *judge.Problems, step string, node *yaml.Node, k 
 	if len(c.Messages) == 0 && c.Request == nil {
 		p.Add(node, "step %q: chat %q needs messages or a request", step, c.ID)
 	}
-	mn := judge.Child(node, "messages")
-	for j, m := range c.Messages {
-		mnode := judge.Or(judge.Item(mn, j), node)
-		if m == nil {
-			p.Add(mnode, "step %q: chat %q message %d is empty", step, c.ID, j+1)
-			continue
-		}
-		p.UnknownKeys(mnode, m)
-		if (m.Text == "") == (m.Voice == "") {
-			p.Add(mnode, "step %q: chat %q message %d needs text or voice (the length of a voice note), one of them", step, c.ID, j+1)
-		}
-		if m.Link != nil {
-			ln := judge.Or(judge.Child(mnode, "link"), mnode)
-			p.UnknownKeys(ln, m.Link)
-			p.CheckID(ln, step, "link", m.Link.ID, k.ids)
-			k.links[m.Link.ID] = true
-			if h := validate.Host(m.Link.URL); h == "" || !strings.Contains(h, ".") {
-				p.Add(ln, "step %q: link %q needs url: a full address such as https://banco-ejemplo.example/", step, m.Link.ID)
-			}
-		}
-	}
-	rn := judge.Child(node, "replies")
-	for j, r := range c.Replies {
-		rnode := judge.Or(judge.Item(rn, j), node)
-		if r == nil {
-			r = &Reply{}
-			c.Replies[j] = r
-		}
-		p.UnknownKeys(rnode, r)
-		p.CheckID(rnode, step, "reply", r.ID, k.ids)
-		k.reply[r.ID] = true
-		if strings.TrimSpace(r.Text) == "" {
-			p.Add(rnode, "step %q: reply %q needs text", step, r.ID)
-		}
-	}
+	c.checkMessages(p, step, node, k)
+	c.checkReplies(p, step, node, k)
 	if len(c.Replies) > 0 || c.Typing {
 		k.reply[c.ID] = true
 	}
@@ -198,4 +165,47 @@ func (x *Chat) Shape() []string {
 		out = append(out, "rule "+r.ID+" "+r.Check+" "+strings.Join(r.Values, ","))
 	}
 	return out
+}
+
+// checkMessages checks the conversation's messages and their links.
+func (c *Conversation) checkMessages(p *judge.Problems, step string, node *yaml.Node, k *known) {
+	mn := judge.Child(node, "messages")
+	for j, m := range c.Messages {
+		mnode := judge.Or(judge.Item(mn, j), node)
+		if m == nil {
+			p.Add(mnode, "step %q: chat %q message %d is empty", step, c.ID, j+1)
+			continue
+		}
+		p.UnknownKeys(mnode, m)
+		if (m.Text == "") == (m.Voice == "") {
+			p.Add(mnode, "step %q: chat %q message %d needs text or voice (the length of a voice note), one of them", step, c.ID, j+1)
+		}
+		if m.Link != nil {
+			ln := judge.Or(judge.Child(mnode, "link"), mnode)
+			p.UnknownKeys(ln, m.Link)
+			p.CheckID(ln, step, "link", m.Link.ID, k.ids)
+			k.links[m.Link.ID] = true
+			if h := validate.Host(m.Link.URL); h == "" || !strings.Contains(h, ".") {
+				p.Add(ln, "step %q: link %q needs url: a full address such as https://banco-ejemplo.example/", step, m.Link.ID)
+			}
+		}
+	}
+}
+
+// checkReplies checks the replies offered.
+func (c *Conversation) checkReplies(p *judge.Problems, step string, node *yaml.Node, k *known) {
+	rn := judge.Child(node, "replies")
+	for j, r := range c.Replies {
+		rnode := judge.Or(judge.Item(rn, j), node)
+		if r == nil {
+			r = &Reply{}
+			c.Replies[j] = r
+		}
+		p.UnknownKeys(rnode, r)
+		p.CheckID(rnode, step, "reply", r.ID, k.ids)
+		k.reply[r.ID] = true
+		if strings.TrimSpace(r.Text) == "" {
+			p.Add(rnode, "step %q: reply %q needs text", step, r.ID)
+		}
+	}
 }

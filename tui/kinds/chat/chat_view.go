@@ -32,10 +32,10 @@ func (e *ChatExercise) View(width int) string { return e.ViewFull(width, 16) }
 func (e *ChatExercise) Tag(c *chatjudge.Conversation) string {
 	cat := e.c.Cat
 	var tags []string
-	switch {
-	case c.App == chatjudge.AppBank:
+	switch c.App {
+	case chatjudge.AppBank:
 		tags = append(tags, cat.T("chat_tag_bank"))
-	case c.App == chatjudge.AppSMS:
+	case chatjudge.AppSMS:
 		tags = append(tags, cat.T("chat_tag_sms"))
 	}
 	switch {
@@ -280,6 +280,20 @@ func (e *ChatExercise) bodyRows(c *chatjudge.Conversation, body []control, w int
 		rows = append(rows, st.Dim.Render(ui.Truncate(cat.T("chat_deleted_note"), w)))
 	case len(c.Replies) > 0 || c.Typing:
 		rows = append(rows, st.Dim.Render(ui.Truncate(cat.T("chat_replies"), w)))
+	}
+	return e.controlRows(c, body, ctl, rows, focusRow, w)
+}
+
+// controlRows adds the rows of the conversation's controls from ctl on
+// (the request's buttons, the replies, the reply box) to rows.
+func (e *ChatExercise) controlRows(c *chatjudge.Conversation, body []control, ctl int, rows []string, focusRow, w int) ([]string, int) {
+	st := e.c.Styles
+	mark := func(line string) {
+		if ctl == e.Focus {
+			focusRow = len(rows)
+		}
+		rows = append(rows, line)
+		ctl++
 	}
 	for ctl < len(body) {
 		k := body[ctl]
