@@ -116,7 +116,7 @@ func (l *chatLines) options(c *chatjudge.Conversation) []string {
 		case ctlDelete:
 			words = append(words, l.w("line_cmd_delete")+": "+e.label(c, k))
 		case ctlBack:
-			words = append(words, l.w("line_cmd_back")+": "+e.label(c, k))
+			words = append(words, l.w("line_cmd_back")+": "+cat.T("chat_key_back_help"))
 		}
 	}
 	switch {

@@ -296,3 +296,15 @@ func TestMouseOpensAndPresses(t *testing.T) {
 		t.Errorf("a click on the first button should call: %+v", a.Last)
 	}
 }
+
+// BenchmarkChatKey is one key (Tab in an open conversation) with its
+// Update and View in the 80×18 area a step has at 80×24.
+func BenchmarkChatKey(b *testing.B) {
+	_, _, e := open(b, "es")
+	press(e, "enter")
+	tab := tea.KeyMsg{Type: tea.KeyTab}
+	for b.Loop() {
+		e.Update(tab)
+		_ = e.ViewFull(80, 18)
+	}
+}
