@@ -249,3 +249,39 @@ func FuzzJudge(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheck: any YAML a trainer writes is checked without a panic, and a
+// step that checks clean can be solved.
+func FuzzCheck(f *testing.F) {
+	f.Add(fixture)
+	f.Add("chats:\n  - id: a\n    name: A\n    request: {text: x}\nrules:\n  - {id: r, check: refused, values: [a], feedback: No.}\n")
+	f.Add("chats: [~]\nrules: [~]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		var doc yaml.Node
+		if yaml.Unmarshal([]byte(src), &doc) != nil || len(doc.Content) == 0 {
+			return
+		}
+		x := &Chat{}
+		if doc.Content[0].Decode(x) != nil {
+			return
+		}
+		p := &judge.Problems{File: "t.yaml"}
+		x.Check(p, "s", doc.Content[0])
+		if len(p.List) == 0 {
+			if v := x.Judge(x.Solution()); !v.Correct {
+				t.Errorf("a clean step is not solved by its solution: %+v\n%s", v, src)
+			}
+		}
+	})
+}
+
+// Shape never meets a nil message, even in a step with problems.
+func TestEmptyMessageIsReportedAndSafe(t *testing.T) {
+	x, probs := load(t, "chats:\n  - id: a\n    name: A\n    messages: [~]\nrules:\n  - {id: r, check: opened, values: [a], feedback: Open.}\n")
+	if len(probs) == 0 || !strings.Contains(probs[0].String(), "message 1 is empty") {
+		t.Errorf("problems %v", probs)
+	}
+	if len(x.Shape()) == 0 {
+		t.Error("no shape")
+	}
+}

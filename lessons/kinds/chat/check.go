@@ -174,6 +174,7 @@ func (c *Conversation) checkMessages(p *judge.Problems, step string, node *yaml.
 		mnode := judge.Or(judge.Item(mn, j), node)
 		if m == nil {
 			p.Add(mnode, "step %q: chat %q message %d is empty", step, c.ID, j+1)
+			c.Messages[j] = &Message{}
 			continue
 		}
 		p.UnknownKeys(mnode, m)
