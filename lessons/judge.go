@@ -5,6 +5,7 @@ import (
 
 	"aula/lessons/judge"
 	"aula/lessons/kinds/browser"
+	"aula/lessons/kinds/chat"
 	"aula/lessons/kinds/form"
 	"aula/lessons/kinds/inbox"
 )
@@ -44,6 +45,7 @@ var kinds = []kind{
 	{"inbox", func() Exercise { return &inbox.Inbox{} }},
 	{"form", func() Exercise { return &form.Form{} }},
 	{"browser", func() Exercise { return &browser.Browser{} }},
+	{"chat", func() Exercise { return &chat.Chat{} }},
 }
 
 // Kinds returns the names of the known step kinds.

@@ -12,6 +12,7 @@ package kinds
 import (
 	"aula/tui/exercise"
 	"aula/tui/kinds/browser"
+	"aula/tui/kinds/chat"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/code"
 	"aula/tui/kinds/form"
@@ -35,6 +36,7 @@ var all = []exercise.Kind{
 	inbox.Kind,
 	form.Kind,
 	browser.Kind,
+	chat.Kind,
 }
 
 var byName = func() map[string]exercise.Kind {

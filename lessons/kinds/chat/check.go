@@ -1,0 +1,212 @@
+package chat
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"aula/lessons/judge"
+	"aula/lessons/validate"
+)
+
+// known is what the rules may name, by what each value is.
+type known struct {
+	ids   map[string]bool // every id of the step: conversations, replies, links
+	chats map[string]bool
+	reply map[string]bool // replies, and conversations one can reply in
+	links map[string]bool
+	bank  map[string]bool // conversations with a payment request
+	calls map[string]bool // conversations with a call
+	rules map[string]bool
+}
+
+// Check checks the phone's own data, each problem at its line:
+// conversations with ids and names, messages with words, links with full
+// addresses, requests with their buttons, and rules that name only what the
+// phone has. Ids are unique across conversations, replies and links.
+func (x *Chat) Check(p *judge.Problems, step string, n *yaml.Node) {
+	k := &known{ids: map[string]bool{}, chats: map[string]bool{}, reply: map[string]bool{}, links: map[string]bool{},
+		bank: map[string]bool{}, calls: map[string]bool{}, rules: map[string]bool{}}
+	cn := judge.Child(n, "chats")
+	if len(x.Chats) == 0 {
+		p.Add(n, "step %q: a chat step needs chats", step)
+	}
+	for i, c := range x.Chats {
+		if c == nil {
+			c = &Conversation{}
+			x.Chats[i] = c
+		}
+		c.check(p, step, judge.Or(judge.Item(cn, i), n), k)
+	}
+	rn := judge.Child(n, "rules")
+	goals := 0
+	for i, r := range x.Rules {
+		if r == nil {
+			r = &Rule{}
+			x.Rules[i] = r
+		}
+		r.check(p, step, i, judge.Or(judge.Item(rn, i), n), k)
+		if !IsMistake(r.Check) {
+			goals++
+		}
+	}
+	if goals == 0 {
+		p.Add(judge.Or(rn, n), "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted or refused)", step)
+	}
+}
+
+func (c *Conversation) check(p *judge.Problems, step string, node *yaml.Node, k *known) {
+	p.UnknownKeys(node, c)
+	p.CheckID(node, step, "chat", c.ID, k.ids)
+	k.chats[c.ID] = true
+	if strings.TrimSpace(c.Name) == "" {
+		p.Add(node, "step %q: chat %q needs a name (a contact's name, or the number)", step, c.ID)
+	}
+	switch c.App {
+	case "":
+		c.App = AppChat
+	case AppChat, AppSMS, AppBank:
+	default:
+		p.Add(judge.Or(judge.Child(node, "app"), node), "step %q: chat %q: app should be chat, sms or bank, not %q", step, c.ID, c.App)
+	}
+	if len(c.Messages) == 0 && c.Request == nil {
+		p.Add(node, "step %q: chat %q needs messages or a request", step, c.ID)
+	}
+	c.checkMessages(p, step, node, k)
+	c.checkReplies(p, step, node, k)
+	if len(c.Replies) > 0 || c.Typing {
+		k.reply[c.ID] = true
+	}
+	if c.Call != "" {
+		k.calls[c.ID] = true
+	}
+	if q := c.Request; q != nil {
+		qn := judge.Or(judge.Child(node, "request"), node)
+		p.UnknownKeys(qn, q)
+		if q.Text == "" || q.Confirm == "" || q.Refuse == "" {
+			p.Add(qn, "step %q: chat %q: a request needs text, confirm and refuse", step, c.ID)
+		}
+		k.bank[c.ID] = true
+	}
+}
+
+func checkNames() string {
+	var names []string
+	for k := range checkKinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// what each kind of value must be, and how a problem names it.
+var valueKinds = map[string]struct {
+	set  func(k *known) map[string]bool
+	name string
+}{
+	"chats":   {func(k *known) map[string]bool { return k.chats }, "chat"},
+	"replies": {func(k *known) map[string]bool { return k.reply }, "reply (or chat with replies)"},
+	"links":   {func(k *known) map[string]bool { return k.links }, "link"},
+	"bank":    {func(k *known) map[string]bool { return k.bank }, "chat with a request"},
+}
+
+// check checks rule number i (from 0) at node against what the phone has.
+func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *known) {
+	p.UnknownKeys(node, r)
+	what := fmt.Sprintf("step %q rule %d", step, i+1)
+	p.CheckID(node, step, "rule", r.ID, k.rules)
+	if strings.TrimSpace(r.Feedback) == "" {
+		p.Add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, r.ID)
+	}
+	values, ok := checkKinds[r.Check]
+	if !ok {
+		p.Add(judge.Or(judge.Child(node, "check"), node), "%s: check %q is not one of %s", what, r.Check, checkNames())
+		return
+	}
+	vn := judge.Child(node, "values")
+	if len(r.Values) == 0 {
+		p.Add(node, "%s: check %q needs values (%s)", what, r.Check, values)
+	}
+	vk := valueKinds[values]
+	set := vk.set(k)
+	if r.Check == "called" || r.Check == "not-called" {
+		set = k.calls
+	}
+	for j, v := range r.Values {
+		if !set[v] {
+			name := vk.name
+			if r.Check == "called" || r.Check == "not-called" {
+				name = "chat with call"
+			}
+			p.Add(judge.Or(judge.Item(vn, j), node), "%s: there is no %s %q", what, name, v)
+		}
+	}
+}
+
+// Shape is what must be the same in every language: the conversations,
+// their links, replies, calls and requests, and the rules.
+func (x *Chat) Shape() []string {
+	var out []string
+	for _, c := range x.Chats {
+		out = append(out, fmt.Sprintf("chat %s app=%s known=%t typing=%t call=%t request=%t messages=%d",
+			c.ID, c.App, c.Known, c.Typing, c.Call != "", c.Request != nil, len(c.Messages)))
+		for _, m := range c.Messages {
+			if m.Link != nil {
+				out = append(out, "link "+m.Link.ID+" "+m.Link.URL)
+			}
+		}
+		for _, r := range c.Replies {
+			out = append(out, "reply "+r.ID)
+		}
+	}
+	for _, r := range x.Rules {
+		out = append(out, "rule "+r.ID+" "+r.Check+" "+strings.Join(r.Values, ","))
+	}
+	return out
+}
+
+// checkMessages checks the conversation's messages and their links.
+func (c *Conversation) checkMessages(p *judge.Problems, step string, node *yaml.Node, k *known) {
+	mn := judge.Child(node, "messages")
+	for j, m := range c.Messages {
+		mnode := judge.Or(judge.Item(mn, j), node)
+		if m == nil {
+			p.Add(mnode, "step %q: chat %q message %d is empty", step, c.ID, j+1)
+			c.Messages[j] = &Message{}
+			continue
+		}
+		p.UnknownKeys(mnode, m)
+		if (m.Text == "") == (m.Voice == "") {
+			p.Add(mnode, "step %q: chat %q message %d needs text or voice (the length of a voice note), one of them", step, c.ID, j+1)
+		}
+		if m.Link != nil {
+			ln := judge.Or(judge.Child(mnode, "link"), mnode)
+			p.UnknownKeys(ln, m.Link)
+			p.CheckID(ln, step, "link", m.Link.ID, k.ids)
+			k.links[m.Link.ID] = true
+			if h := validate.Host(m.Link.URL); h == "" || !strings.Contains(h, ".") {
+				p.Add(ln, "step %q: link %q needs url: a full address such as https://banco-ejemplo.example/", step, m.Link.ID)
+			}
+		}
+	}
+}
+
+// checkReplies checks the replies offered.
+func (c *Conversation) checkReplies(p *judge.Problems, step string, node *yaml.Node, k *known) {
+	rn := judge.Child(node, "replies")
+	for j, r := range c.Replies {
+		rnode := judge.Or(judge.Item(rn, j), node)
+		if r == nil {
+			r = &Reply{}
+			c.Replies[j] = r
+		}
+		p.UnknownKeys(rnode, r)
+		p.CheckID(rnode, step, "reply", r.ID, k.ids)
+		k.reply[r.ID] = true
+		if strings.TrimSpace(r.Text) == "" {
+			p.Add(rnode, "step %q: reply %q needs text", step, r.ID)
+		}
+	}
+}
