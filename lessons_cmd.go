@@ -43,6 +43,8 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	switch args[0] {
+	case "new":
+		return runLessonsNew(args[1:], stdout, stderr) // lessons_new.go
 	case "check":
 		fs := newFlags("lessons check", stderr)
 		sources := fs.Bool("sources", false, "")

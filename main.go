@@ -51,6 +51,11 @@ Usage:
                                      --sources lists each lesson's sources and review date
   aula lessons list [--lang L] [--json]
                                      list itineraries and lessons
+  aula lessons new ID --kind KIND | --from LESSON [--lessons DIR]
+                                     start a lesson of your own in DIR/es, DIR/en
+  aula lessons preview DIR [--lesson ID]
+                                     try DIR's lessons; a saved file shows at once
+                                     (nothing is recorded)
   aula report [--data DIR] [--format csv|json|pdf] [--session DAY | --from DAY --to DAY]
                                      every learner's progress per lesson (on a
                                      hub: every laptop's); DAY is YYYY-MM-DD;
