@@ -45,6 +45,8 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "new":
 		return runLessonsNew(args[1:], stdout, stderr) // lessons_new.go
+	case "preview":
+		return runLessonsPreview(args[1:], stdout, stderr) // lessons_preview.go
 	case "check":
 		fs := newFlags("lessons check", stderr)
 		sources := fs.Bool("sources", false, "")

@@ -81,6 +81,7 @@ type Model struct {
 	gate      gate       // wrong trainer PINs (kiosk mode)
 	switchTo  modeSwitch // the mode to go on in once this one ends
 	speech    speechState
+	reload    reloadState // the library read again: a trainer's preview, a class's lessons (reload.go)
 }
 
 // modeSwitch is a request to go on in the other mode: the full screen or
@@ -209,6 +210,8 @@ func (m *Model) kioskUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return ui.Sequence(m.flush(), tea.Quit), true
 	case askTrainerPINMsg, trainerPINCheckedMsg, gateTickMsg:
 		return m.gateUpdate(msg), true
+	case ui.LessonsMsg:
+		return m.lessonsChanged(msg), true
 	}
 	return nil, false
 }
