@@ -174,4 +174,3 @@ func (r *latestRelay) Send(msg any) {
 	r.mu.Unlock()
 	r.Relay.Send(msg)
 }
-
