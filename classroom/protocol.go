@@ -172,7 +172,7 @@ const (
 )
 
 func (k CommandKind) valid() bool {
-	switch k {
+	switch k { // CmdLessons: publish.go
 	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget:
 		return true
 	}
@@ -205,6 +205,9 @@ type PollResponse struct {
 	Commands []Command `json:"commands"`
 	Pause    *Command  `json:"pause,omitempty"` // the pause in force, if any
 	Last     uint64    `json:"last"`            // the newest command's Seq: poll after it
+	// Lessons is the version of the lessons folder the trainer published
+	// ("" none): a kiosk with another fetches it (publish.go).
+	Lessons string `json:"lessons,omitempty"`
 }
 
 // errorBody is every error the hub answers with.
