@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"time"
 
 	"aula/classroom"
@@ -35,6 +36,10 @@ var quietLog = log.New(io.Discard, "", 0)
 type hubFlags struct {
 	listen, tlsCert, tlsKey                *string
 	plain, proxy, approve, showKey, newKey *bool
+	publish                                *string // the trainer's lessons folder for the class (hub_publish.go)
+	// published is the library with the folder published last, for the
+	// lessons a go-to-lesson command may name.
+	published atomic.Pointer[lessons.Library]
 }
 
 func addHubFlags(fs *flag.FlagSet) *hubFlags {
@@ -47,6 +52,7 @@ func addHubFlags(fs *flag.FlagSet) *hubFlags {
 		approve: fs.Bool("approve", false, ""),
 		showKey: fs.Bool("show-key", false, ""),
 		newKey:  fs.Bool("new-key", false, ""),
+		publish: fs.String("publish", "", ""),
 	}
 }
 
@@ -85,6 +91,11 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 	if h == nil {
 		return code
 	}
+	if *hf.publish != "" {
+		p := &publisher{h: h, dir: *hf.publish, cat: cat, out: stdout, lib: &hf.published}
+		p.once()
+		publishLessons(ctx, p)
+	}
 	fmt.Fprintln(stdout, "Press Ctrl+C to stop the hub.")
 	announced := func(err error) {
 		if err != nil {
@@ -115,9 +126,15 @@ func startHub(st *store.Store, dir string, hf *hubFlags, lib *lessons.Library, c
 		return nil, nil, code
 	}
 	opt := classroom.HubOptions{Approve: *hf.approve, Lesson: func(id string) bool {
-		for _, lang := range i18n.Langs {
-			if _, ok := lib.Catalog(lang).Lesson(id); ok {
-				return true
+		libs := []*lessons.Library{lib}
+		if pub := hf.published.Load(); pub != nil {
+			libs = append(libs, pub)
+		}
+		for _, l := range libs {
+			for _, lang := range i18n.Langs {
+				if _, ok := l.Catalog(lang).Lesson(id); ok {
+					return true
+				}
 			}
 		}
 		return false

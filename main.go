@@ -80,6 +80,8 @@ Usage:
                                      the dashboard of a hub elsewhere
   aula hub [--data DIR] [--lang L] [hub flags]
                                      serve a class hub without a screen
+  aula hub|trainer --publish DIR     give the class the lessons in DIR (checked
+                                     first; given again at every save)
   aula hub --status [--data DIR]     how sending results to the LRS goes
   aula setup [--data DIR] [--lang L] [--accessible]
                                      prepare this laptop: language, kiosk mode,
@@ -263,7 +265,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "aula:", err)
 		return exitData
 	}
-	cfg, code, ok := kioskConfig(st, f, opt, stderr)
+	cfg, version, code, ok := kioskConfig(st, f, opt, stderr)
 	if !ok {
 		return code
 	}
@@ -271,6 +273,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	// messages go to whichever mode is running.
 	var relay tui.Relay
 	syncer := classroom.NewSyncer(st, relay.Send)
+	syncer.SetLessons(version, useClassLessons(st, f.extra, &relay)) // hub_publish.go
 	if c, err := st.Class(); err == nil {
 		cfg.Joined = c.URL
 		syncer.SetClass(c.URL, c.Token)
@@ -288,11 +291,11 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 // kioskConfig reads what the first screen needs (the lessons and the words
 // of the kiosk's language, at once) and makes the kiosk's Config. When ok
 // is false, run returns code.
-func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, stderr io.Writer) (cfg tui.Config, code int, ok bool) {
+func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, stderr io.Writer) (cfg tui.Config, classVersion string, code int, ok bool) {
 	cat := i18n.New(opt.lang)
 	words := make(chan struct{})
 	go func() { cat.Load(); close(words) }()
-	lib, problems := openLessons(f.extra)
+	lib, problems, classVersion := kioskLessons(st, f.extra) // with the class's published lessons
 	lib.Catalog(cat.Lang()) // the lessons of the kiosk's language, read now
 	<-words
 	var notices []string
@@ -302,7 +305,7 @@ func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, stderr io.Writer)
 	if f.lesson != "" {
 		if _, ok := lib.Catalog(cat.Lang()).Lesson(f.lesson); !ok {
 			fmt.Fprintln(stderr, cat.T("no_such_lesson", "ID", f.lesson))
-			return cfg, exitUsage, false
+			return cfg, "", exitUsage, false
 		}
 	}
 	if opt.kiosk && !opt.trainerPIN {
@@ -314,7 +317,7 @@ func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, stderr io.Writer)
 	if sp := tui.FindSpeaker(); sp != nil {
 		cfg.Speaker = sp // F6 reads aloud
 	}
-	return cfg, exitOK, true
+	return cfg, classVersion, exitOK, true
 }
 
 // flagsGiven is the set of flags given on the command line.
