@@ -296,7 +296,7 @@ func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, stderr io.Writer)
 	words := make(chan struct{})
 	go func() { cat.Load(); close(words) }()
 	lib, problems, classVersion := kioskLessons(st, f.extra) // with the class's published lessons
-	lib.Catalog(cat.Lang()) // the lessons of the kiosk's language, read now
+	lib.Catalog(cat.Lang())                                  // the lessons of the kiosk's language, read now
 	<-words
 	var notices []string
 	if len(problems) > 0 {
