@@ -172,8 +172,8 @@ const (
 )
 
 func (k CommandKind) valid() bool {
-	switch k { // CmdLessons: publish.go
-	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget:
+	switch k {
+	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget, CmdLessons:
 		return true
 	}
 	return false

@@ -159,8 +159,9 @@ func (s *Syncer) LessonsVersion() string {
 
 // lessonsNews fetches the class's folder when the hub says it has another
 // version than this laptop, checks its limits, and hands it to use. A
-// folder refused is not fetched again until the hub has a new one; one
-// that could not be fetched is tried again at the next poll.
+// folder refused (or an answer that is not one) is not fetched again until
+// the hub has a new one; one that could not be fetched (the network) is
+// tried again at the next poll.
 func (s *Syncer) lessonsNews(ctx context.Context, c *Client, version string) {
 	s.lessons.mu.Lock()
 	have, refused, use := s.lessons.have, s.lessons.refused, s.lessons.use
@@ -171,10 +172,12 @@ func (s *Syncer) lessonsNews(ctx context.Context, c *Client, version string) {
 	rctx, cancel := context.WithTimeout(ctx, time.Minute)
 	b, err := c.Lessons(rctx)
 	cancel()
-	if err != nil {
-		return
+	if errors.Is(err, ErrUnreachable) {
+		return // tried again at the next poll
 	}
-	err = CheckBundle(b)
+	if err == nil {
+		err = CheckBundle(b) // an answer too big or malformed is refused as a bad folder is
+	}
 	if err == nil && b.Version != version {
 		err = errors.New("the hub sent another version than it said")
 	}
