@@ -44,7 +44,7 @@ func TestE2ELessonsPreview(t *testing.T) {
 	code, out, errOut := runAula(t, "lessons", "new", "ayuda-alquiler", "--from", "primer-formulario", "--lessons", lessonsDir, "--lang", "en")
 	wantCode(t, code, exitOK, out, errOut)
 	tm.startArgs("pv", 80, 24, root, bin, "lessons", "preview", lessonsDir, "--lesson", "ayuda-alquiler", "--lang", "en")
-	tm.waitFor("pv", "Your first online form", "Step 1 of 8", "Preview")
+	tm.waitFor("pv", "Your first online form", "Step 1 of 8", "Preview: nothing is kept")
 	tm.keys("pv", "Enter") // the first option is the right one
 	tm.waitFor("pv", "✔")
 	tm.keys("pv", "Enter")

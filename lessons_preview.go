@@ -136,7 +136,7 @@ func (pv *preview) has(id string) bool {
 // config is the kiosk's: signed in as the preview's learner, on lesson.
 func (pv *preview) config(lesson string) tui.Config {
 	l := pv.learner
-	return tui.Config{Store: pv.st, Library: pv.first.Library, Lang: pv.cat.Lang(), StartLesson: lesson, SignedIn: &l}
+	return tui.Config{Store: pv.st, Library: pv.first.Library, Lang: pv.cat.Lang(), StartLesson: lesson, SignedIn: &l, Preview: true}
 }
 
 // close deletes the preview's data.

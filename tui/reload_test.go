@@ -122,3 +122,21 @@ func TestClassLessonsLeaveTheStepAlone(t *testing.T) {
 		t.Errorf("problems are the preview's, never a learner's:\n%s", v)
 	}
 }
+
+// On the home screen, a class's new lessons show at once: the itineraries
+// of the folder beside the built-in ones.
+func TestClassLessonsShowOnTheHome(t *testing.T) {
+	d := newDriver(t, "es")
+	d.signUp("Ana")
+	d.must("Itinerarios", "Primeros pasos")
+	d.mustNot("Mi itinerario")
+	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()}, lessons.Source{Name: "clase", FS: fstest.MapFS{
+		"es/itineraries.yaml": {Data: []byte("itineraries:\n  - id: mio\n    title: Mi itinerario\n    lessons: [teclado]\n")},
+		"en/itineraries.yaml": {Data: []byte("itineraries:\n  - id: mio\n    title: My itinerary\n    lessons: [teclado]\n")},
+	}})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	d.reload(ui.LessonsMsg{Library: lib}, 1)
+	d.must("Primeros pasos", "Mi itinerario")
+}

@@ -59,6 +59,9 @@ type Config struct {
 	// Debug, when not nil, logs every message the root receives (see
 	// debugLine): aula --debug FILE.
 	Debug io.Writer
+	// Preview: a trainer trying their lessons (aula lessons preview); the
+	// status line says that nothing is kept.
+	Preview bool
 }
 
 // Model is the root model.
@@ -242,6 +245,8 @@ func (m *Model) saved(msg ui.SavedMsg) {
 	switch {
 	case msg.Err != nil:
 		m.status = m.c.Cat.T("save_failed")
+	case len(msg.Events) > 0 && m.cfg.Preview:
+		m.status = m.c.Cat.T("preview_nothing_kept") // the preview's events go to a file it deletes
 	case len(msg.Events) > 0:
 		m.status = m.c.Cat.T("saved")
 	}
