@@ -39,7 +39,7 @@ func (m *Model) lessonsChanged(msg ui.LessonsMsg) tea.Cmd {
 	m.c.Lessons = msg.Library.Catalog(m.c.Cat.Lang())
 	if !msg.Reopen {
 		// The home lists the itineraries: drawn again with the new ones.
-		if pl, ok := m.scr.(ui.Placed); ok && pl.Where().Screen == "home" && m.overlay == nil {
+		if pl, ok := m.scr.(ui.Placed); ok && pl.Where().Screen == "home" {
 			return m.goHome()
 		}
 		return nil
