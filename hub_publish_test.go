@@ -67,7 +67,12 @@ func startTestHub(t *testing.T, dir, lang string) (*classroom.Hub, string, *byte
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() { served <- serveHub(ctx, h, hl, nil) }()
-	t.Cleanup(func() { stop(); <-served })
+	t.Cleanup(func() {
+		stop()
+		if err := <-served; err != nil {
+			t.Error(err)
+		}
+	})
 	p := &publisher{h: h, dir: dir, cat: i18n.New(lang), out: &out, lib: &hf.published}
 	p.once()
 	publishLessons(ctx, p)
@@ -150,6 +155,10 @@ func TestPublishRoundTripHubToKiosk(t *testing.T) {
 	}
 	if m.Reopen || len(m.Problems) > 0 {
 		t.Errorf("a class's lessons never reopen a learner's step: %+v", m)
+	}
+	// The trainer may send the class to the published lesson.
+	if err := h.Send(ctx, classroom.Command{Kind: classroom.CmdGoLesson, Lesson: "ayuda-alquiler"}); err != nil {
+		t.Errorf("go to the published lesson: %v", err)
 	}
 	lib, problems, version := kioskLessons(kst, "")
 	if _, ok := lib.Catalog("en").Lesson("ayuda-alquiler"); !ok || len(problems) > 0 || version != h.Published().Version {

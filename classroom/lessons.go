@@ -10,10 +10,9 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
-	"time"
+	"testing/fstest"
 	"unicode/utf8"
 )
 
@@ -208,87 +207,13 @@ func checkText(data []byte) error {
 	return nil
 }
 
-// FS is the folder as a file system, for the lessons loader.
+// FS is the folder as a file system, for the lessons loader: the
+// standard library's map of files (testing/fstest is its home, but it
+// imports nothing of the testing package, and holds the folder as it is).
 func (b Bundle) FS() fs.FS {
-	files := map[string][]byte{}
-	dirs := map[string][]string{".": nil}
+	m := fstest.MapFS{}
 	for _, f := range b.Files {
-		files[f.Name] = f.Data
-		dir, base := path.Split(f.Name)
-		dir = strings.TrimSuffix(dir, "/")
-		if dir == "" {
-			dirs["."] = append(dirs["."], base)
-			continue
-		}
-		if _, ok := dirs[dir]; !ok {
-			dirs["."] = append(dirs["."], dir)
-		}
-		dirs[dir] = append(dirs[dir], base)
+		m[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o444}
 	}
-	return bundleFS{files: files, dirs: dirs}
+	return m
 }
-
-// bundleFS is a Bundle read as a file system: ReadFile and ReadDir (what
-// the lessons loader uses), and Open for files.
-type bundleFS struct {
-	files map[string][]byte
-	dirs  map[string][]string // folder → names in it
-}
-
-func (f bundleFS) ReadFile(name string) ([]byte, error) {
-	data, ok := f.files[name]
-	if !ok {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
-	}
-	return slices.Clone(data), nil
-}
-
-func (f bundleFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	names, ok := f.dirs[name]
-	if !ok {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
-	}
-	var out []fs.DirEntry
-	for _, n := range names {
-		full := path.Join(name, n)
-		_, isDir := f.dirs[full]
-		out = append(out, fs.FileInfoToDirEntry(bundleInfo{name: n, size: len(f.files[full]), dir: isDir}))
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
-	return out, nil
-}
-
-func (f bundleFS) Open(name string) (fs.File, error) {
-	data, ok := f.files[name]
-	if !ok {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	}
-	return &bundleFile{info: bundleInfo{name: path.Base(name), size: len(data)}, r: strings.NewReader(string(data))}, nil
-}
-
-type bundleFile struct {
-	info bundleInfo
-	r    *strings.Reader
-}
-
-func (f *bundleFile) Stat() (fs.FileInfo, error) { return f.info, nil }
-func (f *bundleFile) Read(p []byte) (int, error) { return f.r.Read(p) }
-func (f *bundleFile) Close() error               { return nil }
-
-type bundleInfo struct {
-	name string
-	size int
-	dir  bool
-}
-
-func (i bundleInfo) Name() string { return i.name }
-func (i bundleInfo) Size() int64  { return int64(i.size) }
-func (i bundleInfo) Mode() fs.FileMode {
-	if i.dir {
-		return fs.ModeDir | 0o555
-	}
-	return 0o444
-}
-func (i bundleInfo) ModTime() time.Time { return time.Time{} }
-func (i bundleInfo) IsDir() bool        { return i.dir }
-func (i bundleInfo) Sys() any           { return nil }
