@@ -71,6 +71,9 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 	if *status {
 		return hubStatus(*data, cat, stdout, stderr)
 	}
+	if !publishFolderThere(hf, cat, "aula hub", stderr) { // hub_publish.go
+		return exitUsage
+	}
 	st, code := openStore(*data, cat, stderr)
 	if st == nil {
 		return code

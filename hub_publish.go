@@ -35,6 +35,19 @@ type publisher struct {
 	lib *atomic.Pointer[lessons.Library]
 }
 
+// publishFolderThere says whether the folder of --publish, if given, is
+// there; when not, it says so and the hub does not start.
+func publishFolderThere(hf *hubFlags, cat *i18n.Catalog, cmd string, stderr io.Writer) bool {
+	if *hf.publish == "" {
+		return true
+	}
+	if info, err := os.Stat(*hf.publish); err != nil || !info.IsDir() {
+		fmt.Fprintln(stderr, cat.T("hub_publish_no_folder", "Cmd", cmd, "Path", *hf.publish))
+		return false
+	}
+	return true
+}
+
 // publishLessons publishes the folder again at every save until ctx ends
 // (once publishes it the first time). It returns at once; the watching
 // goes on in the background.

@@ -235,3 +235,14 @@ func TestKioskIgnoresAnotherClassesLessons(t *testing.T) {
 		t.Error("another class's folder is used")
 	}
 }
+
+// --publish with a folder that is not there: said in the trainer's
+// language, and the hub does not start.
+func TestPublishMissingFolder(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope")
+	code, out, errOut := runAula(t, "hub", "--data", t.TempDir(), "--listen", "127.0.0.1:0", "--lang", "es", "--publish", missing)
+	wantCode(t, code, exitUsage, out, errOut)
+	if !strings.Contains(errOut, "aula hub: la carpeta "+missing+" de --publish no existe") {
+		t.Errorf("stderr: %q", errOut)
+	}
+}

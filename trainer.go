@@ -39,6 +39,9 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 		*lang = i18n.FromEnv()
 	}
 	cat := i18n.New(*lang)
+	if !publishFolderThere(hf, cat, "aula trainer", stderr) { // hub_publish.go
+		return exitUsage
+	}
 	lib, _ := openLessons("")
 	cfg := dashboard.Config{Library: lib, Lang: cat.Lang()}
 
