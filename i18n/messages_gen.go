@@ -620,7 +620,7 @@ func compiledMessages(lang string) []goi18n.Message {
 			{ID: "lessons_new_id_missing", Other: "aula lessons new: falta la id de la lección, por ejemplo ayuda-alquiler."},
 			{ID: "lessons_new_id_taken", Other: "aula lessons new: ya hay una lección con la id «{{.ID}}». Elige otra (aula lessons list las muestra todas)."},
 			{ID: "lessons_new_itinerary_add", Other: "Tu carpeta ya tiene {{.Path}}: añade {{.ID}} a la lista lessons de un itinerario para que salga en Aula."},
-			{ID: "lessons_new_itinerary_description", Other: "Las lecciones de tu formador o formadora."},
+			{ID: "lessons_new_itinerary_description", Other: "Lecciones preparadas por la persona formadora."},
 			{ID: "lessons_new_itinerary_header", Other: "Los itinerarios de tu carpeta: salen junto a los de Aula.\nPon en lessons las ids de tus lecciones, en orden. Las ids son las mismas en cada idioma."},
 			{ID: "lessons_new_itinerary_title", Other: "Mis lecciones"},
 			{ID: "lessons_new_kind_unknown", Other: "aula lessons new: no hay pasos de tipo «{{.Kind}}». Los tipos son: {{.Kinds}}."},
