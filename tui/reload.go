@@ -10,6 +10,7 @@ import (
 
 	"aula/lessons"
 	"aula/store"
+	"aula/tui/access"
 	"aula/tui/player"
 	"aula/tui/ui"
 )
@@ -111,6 +112,16 @@ func (o *problemsOverlay) View(w, h int) string {
 		lines = append(lines, item)
 	}
 	return strings.Join(append(lines, "", foot), "\n")
+}
+
+// frame says the problems as lines (accessible mode), every one of them.
+func (o *problemsOverlay) frame() access.Frame {
+	lines := []string{o.c.Cat.T("preview_problems", "Count", len(o.problems))}
+	for _, p := range o.problems {
+		lines = append(lines, p.String())
+	}
+	lines = append(lines, o.c.Cat.T("preview_problems_fix"))
+	return access.Frame{Key: "problems:" + strings.Join(lines, "\n"), Lines: lines}
 }
 
 // Keys are the way out.
