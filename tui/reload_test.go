@@ -67,7 +67,7 @@ func TestPreviewReloadKeepsTheStep(t *testing.T) {
 
 	d.reload(trainerLesson(t, "Versión 3", true), 3)
 	d.must("Tu carpeta tiene", "mis/es/mia.yaml:", `kind "bailar"`)
-	if f := d.m.lineFrame(); !strings.Contains(strings.Join(f.Lines, "\n"), `mis/es/mia.yaml:21: step "cuatro": kind "bailar"`) {
+	if f := d.m.lineFrame(); !strings.Contains(strings.Join(f.Lines, "\n"), `mis/es/mia.yaml:20: step "cuatro": kind "bailar"`) {
 		t.Errorf("accessible mode should say the problems: %q", f.Lines)
 	}
 	d.mustNot("Paso dos")
