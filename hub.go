@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"time"
 
 	"aula/classroom"
@@ -35,6 +36,10 @@ var quietLog = log.New(io.Discard, "", 0)
 type hubFlags struct {
 	listen, tlsCert, tlsKey                *string
 	plain, proxy, approve, showKey, newKey *bool
+	publish                                *string // the trainer's lessons folder for the class (hub_publish.go)
+	// published is the library with the folder published last, for the
+	// lessons a go-to-lesson command may name.
+	published atomic.Pointer[lessons.Library]
 }
 
 func addHubFlags(fs *flag.FlagSet) *hubFlags {
@@ -47,6 +52,7 @@ func addHubFlags(fs *flag.FlagSet) *hubFlags {
 		approve: fs.Bool("approve", false, ""),
 		showKey: fs.Bool("show-key", false, ""),
 		newKey:  fs.Bool("new-key", false, ""),
+		publish: fs.String("publish", "", ""),
 	}
 }
 
@@ -64,6 +70,9 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 	cat := i18n.New(*lang)
 	if *status {
 		return hubStatus(*data, cat, stdout, stderr)
+	}
+	if !publishFolderThere(hf, cat, "aula hub", stderr) { // hub_publish.go
+		return exitUsage
 	}
 	st, code := openStore(*data, cat, stderr)
 	if st == nil {
@@ -84,6 +93,11 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 	h, ln, code := startHub(st, *data, hf, *lf.names, lib, cat, stdout, stderr)
 	if h == nil {
 		return code
+	}
+	if *hf.publish != "" {
+		p := &publisher{h: h, dir: *hf.publish, cat: cat, out: stdout, lib: &hf.published}
+		p.once()
+		publishLessons(ctx, p)
 	}
 	fmt.Fprintln(stdout, "Press Ctrl+C to stop the hub.")
 	announced := func(err error) {
@@ -115,9 +129,15 @@ func startHub(st *store.Store, dir string, hf *hubFlags, names bool, lib *lesson
 		return nil, nil, code
 	}
 	opt := classroom.HubOptions{Approve: *hf.approve, Names: names, Lesson: func(id string) bool {
-		for _, lang := range i18n.Langs {
-			if _, ok := lib.Catalog(lang).Lesson(id); ok {
-				return true
+		libs := []*lessons.Library{lib}
+		if pub := hf.published.Load(); pub != nil {
+			libs = append(libs, pub)
+		}
+		for _, l := range libs {
+			for _, lang := range i18n.Langs {
+				if _, ok := l.Catalog(lang).Lesson(id); ok {
+					return true
+				}
 			}
 		}
 		return false

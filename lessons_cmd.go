@@ -19,11 +19,22 @@ import (
 // loadLessons reads the built-in lessons and, if dir is set, a trainer's
 // own, and checks them all (every language against the default one).
 func loadLessons(dir string) (*lessons.Library, []lessons.Problem) {
-	sources := []lessons.Source{{Name: "content", FS: lessons.BuiltIn()}}
+	var extra []lessons.Source
 	if dir != "" {
-		sources = append(sources, lessons.Source{Name: dir, FS: os.DirFS(dir)})
+		extra = append(extra, lessons.Source{Name: dir, FS: os.DirFS(dir)})
 	}
-	return lessons.Load(sources...)
+	return loadWith(extra...)
+}
+
+// loadWith reads the built-in lessons and those of the trainer's sources
+// (a folder, the lessons the class's hub published), checks them all, and
+// hides the built-in itineraries each source's class file hides.
+func loadWith(extra ...lessons.Source) (*lessons.Library, []lessons.Problem) {
+	lib, problems := lessons.Load(append([]lessons.Source{{Name: "content", FS: lessons.BuiltIn()}}, extra...)...)
+	for _, src := range extra {
+		problems = append(problems, lessons.ApplyClass(lib, src)...)
+	}
+	return lib, problems
 }
 
 // openLessons is the library a screen or a report uses: the built-in
@@ -43,6 +54,10 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	switch args[0] {
+	case "new":
+		return runLessonsNew(args[1:], stdout, stderr) // lessons_new.go
+	case "preview":
+		return runLessonsPreview(args[1:], stdout, stderr) // lessons_preview.go
 	case "check":
 		fs := newFlags("lessons check", stderr)
 		sources := fs.Bool("sources", false, "")

@@ -52,6 +52,11 @@ Usage:
                                      --sources lists each lesson's sources and review date
   aula lessons list [--lang L] [--json]
                                      list itineraries and lessons
+  aula lessons new ID --kind KIND | --from LESSON [--lessons DIR]
+                                     start a lesson of your own in DIR/es, DIR/en
+  aula lessons preview DIR [--lesson ID]
+                                     try DIR's lessons; a saved file shows at once
+                                     (nothing is recorded)
   aula report [--data DIR] [--format csv|json|pdf] [--session DAY | --from DAY --to DAY]
                                      every learner's progress per lesson (on a
                                      hub: every laptop's); DAY is YYYY-MM-DD;
@@ -76,6 +81,8 @@ Usage:
                                      the dashboard of a hub elsewhere
   aula hub [--data DIR] [--lang L] [hub flags]
                                      serve a class hub without a screen
+  aula hub|trainer --publish DIR     give the class the lessons in DIR (checked
+                                     first; given again at every save)
   aula hub --status [--data DIR]     how sending results to the LRS goes
   aula setup [--data DIR] [--lang L] [--accessible]
                                      prepare this laptop: language, kiosk mode,
@@ -262,7 +269,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "aula:", err)
 		return exitData
 	}
-	cfg, code, ok := kioskConfig(st, f, opt, early, stderr)
+	cfg, version, code, ok := kioskConfig(st, f, opt, early, stderr)
 	if !ok {
 		return code
 	}
@@ -270,6 +277,7 @@ func runKiosk(args []string, stdout, stderr io.Writer) int {
 	// messages go to whichever mode is running.
 	var relay tui.Relay
 	syncer := classroom.NewSyncer(st, relay.Send)
+	syncer.SetLessons(version, useClassLessons(st, f.extra, &relay)) // hub_publish.go
 	if c, err := st.Class(); err == nil {
 		cfg.Joined = c.URL
 		syncer.SetClass(c.URL, c.Token)
@@ -313,12 +321,17 @@ func readEarly(extra, lang string) *early {
 
 // kioskConfig waits for what the first screen needs (the lessons and the
 // words of the kiosk's language, read early) and makes the kiosk's
-// Config. When ok is false, run returns code.
-func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, e *early, stderr io.Writer) (cfg tui.Config, code int, ok bool) {
+// Config, with the version of the class's published lessons it holds.
+// When ok is false, run returns code.
+func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, e *early, stderr io.Writer) (cfg tui.Config, classVersion string, code int, ok bool) {
 	<-e.done
 	cat := i18n.New(opt.lang)
 	lib, problems := e.lib, e.problems
-	lib.Catalog(cat.Lang()) // read already, unless the settings chose another language
+	if src, version, has := classSource(st); has {
+		lib, problems = classLibrary(f.extra, src) // with the class's published lessons
+		classVersion = version
+	}
+	lib.Catalog(cat.Lang()) // read already, unless the settings chose another language or the class published lessons
 	cat.Load()
 	var notices []string
 	if len(problems) > 0 {
@@ -327,7 +340,7 @@ func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, e *early, stderr 
 	if f.lesson != "" {
 		if _, ok := lib.Catalog(cat.Lang()).Lesson(f.lesson); !ok {
 			fmt.Fprintln(stderr, cat.T("no_such_lesson", "ID", f.lesson))
-			return cfg, exitUsage, false
+			return cfg, "", exitUsage, false
 		}
 	}
 	if opt.kiosk && !opt.trainerPIN {
@@ -339,7 +352,7 @@ func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, e *early, stderr 
 	if sp := tui.FindSpeaker(); sp != nil {
 		cfg.Speaker = sp // F6 reads aloud
 	}
-	return cfg, exitOK, true
+	return cfg, classVersion, exitOK, true
 }
 
 // flagsGiven is the set of flags given on the command line.

@@ -39,6 +39,9 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 		*lang = i18n.FromEnv()
 	}
 	cat := i18n.New(*lang)
+	if !publishFolderThere(hf, cat, "aula trainer", stderr) { // hub_publish.go
+		return exitUsage
+	}
 	lib, _ := openLessons("")
 	cfg := dashboard.Config{Library: lib, Lang: cat.Lang()}
 
@@ -78,6 +81,14 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 		return runDashboard(cfg, stderr)
 	}
 	ctx, stop := context.WithCancel(context.Background())
+	if *hf.publish != "" {
+		// Said before the dashboard covers the terminal; after, the
+		// dashboard says it.
+		p := &publisher{h: h, dir: *hf.publish, cat: cat, out: stdout, lib: &hf.published}
+		p.once()
+		p.out = io.Discard
+		publishLessons(ctx, p)
+	}
 	served := make(chan error, 1)
 	go func() { served <- serveHub(ctx, h, ln, nil) }()
 	cfg.Source, cfg.Address, cfg.Code = h, hubAddresses(ln)[0], classroom.SpacedCode(h.Code())

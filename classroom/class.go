@@ -88,14 +88,15 @@ type Snapshot struct {
 	Code   string    `json:"code,omitempty"`
 
 	// What the trainer must know about the class's door (a hub's only).
-	Waiting     []Waiting `json:"waiting,omitempty"`     // laptops waiting to be let in
-	Guessed     bool      `json:"guessed,omitempty"`     // someone is guessing the code
-	WrongCodes  int       `json:"wrong_codes,omitempty"` // wrong codes since the hub started
-	Plain       bool      `json:"plain,omitempty"`       // plain HTTP: anyone on the network can read the class
-	Fingerprint string    `json:"fingerprint,omitempty"` // the short fingerprint of the hub's own certificate
-	Announce    string    `json:"announce,omitempty"`    // why the hub cannot be found on the network
-	Restored    *Restored `json:"restored,omitempty"`    // the hub's data file was damaged at this start
-	LRSRefused  int       `json:"lrs_refused,omitempty"` // statements the region's LRS refused, kept aside (aula hub --status lists them)
+	Waiting     []Waiting  `json:"waiting,omitempty"`     // laptops waiting to be let in
+	Guessed     bool       `json:"guessed,omitempty"`     // someone is guessing the code
+	WrongCodes  int        `json:"wrong_codes,omitempty"` // wrong codes since the hub started
+	Plain       bool       `json:"plain,omitempty"`       // plain HTTP: anyone on the network can read the class
+	Fingerprint string     `json:"fingerprint,omitempty"` // the short fingerprint of the hub's own certificate
+	Announce    string     `json:"announce,omitempty"`    // why the hub cannot be found on the network
+	Restored    *Restored  `json:"restored,omitempty"`    // the hub's data file was damaged at this start
+	LRSRefused  int        `json:"lrs_refused,omitempty"` // statements the region's LRS refused, kept aside (aula hub --status lists them)
+	Lessons     *Published `json:"lessons,omitempty"`     // the lessons folder the trainer publishes (publish.go)
 }
 
 // Restored is what the trainer is told when the hub's data file was
@@ -318,7 +319,8 @@ func (h *Hub) Snapshot(context.Context) (Snapshot, error) {
 		return Snapshot{}, err
 	}
 	return Snapshot{At: now, Rows: rows, Paused: paused, Code: h.code, Waiting: h.Waiting(), Guessed: guessed, WrongCodes: wrong,
-		Plain: h.Plain(), Fingerprint: h.Fingerprint(), Announce: announce, Restored: restored(h.st), LRSRefused: refused}, nil
+		Plain: h.Plain(), Fingerprint: h.Fingerprint(), Announce: announce, Restored: restored(h.st), LRSRefused: refused,
+		Lessons: h.Published()}, nil
 }
 
 // Detail is one learner's steps.
@@ -454,6 +456,7 @@ func (s Snapshot) clean() Snapshot {
 	s.Code = CleanText(s.Code, 16)
 	s.Fingerprint = CleanText(s.Fingerprint, 16)
 	s.Announce = CleanText(s.Announce, 300)
+	s.Lessons = cleanPublished(s.Lessons)
 	if s.Restored != nil {
 		r := *s.Restored
 		r.KeptAt = CleanText(r.KeptAt, 300)

@@ -40,6 +40,7 @@ type Hub struct {
 	news     chan struct{} // closed and replaced when a command arrives
 	announce string        // why the hub cannot be found on the network, if it cannot
 	swept    time.Time     // when departed laptops' presence was last forgotten
+	pub      publishState  // the lessons folder the trainer publishes (publish.go)
 }
 
 type presenceEntry struct {
@@ -180,6 +181,7 @@ func (h *Hub) Handler() http.Handler {
 	mux.HandleFunc("GET "+PathClass, h.trainer(h.class))
 	mux.HandleFunc("GET "+PathLearner, h.trainer(h.learner))
 	mux.HandleFunc("POST "+PathCommand, h.trainer(h.command))
+	mux.HandleFunc("GET "+PathLessons, h.device(h.lessonsGet)) // publish.go
 	return http.MaxBytesHandler(mux, MaxBody)
 }
 
@@ -348,6 +350,7 @@ func (h *Hub) poll(w http.ResponseWriter, r *http.Request, dev string) {
 		h.mu.Lock()
 		resp := PollResponse{Hub: h.id, Commands: []Command{}, Pause: h.pause, Last: h.seq, Names: h.names}
 		h.mu.Unlock()
+		resp.Lessons = h.lessonsVersion()
 		writeJSON(w, http.StatusOK, resp)
 		return
 	}
@@ -369,6 +372,7 @@ func (h *Hub) poll(w http.ResponseWriter, r *http.Request, dev string) {
 		resp := PollResponse{Hub: h.id, Commands: out, Pause: h.pause, Last: h.seq, Names: h.names}
 		news := h.news
 		h.mu.Unlock()
+		resp.Lessons = h.lessonsVersion()
 		if len(out) > 0 || after > resp.Last {
 			writeJSON(w, http.StatusOK, resp)
 			return

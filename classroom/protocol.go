@@ -173,7 +173,7 @@ const (
 
 func (k CommandKind) valid() bool {
 	switch k {
-	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget:
+	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget, CmdLessons:
 		return true
 	}
 	return false
@@ -208,6 +208,9 @@ type PollResponse struct {
 	// Names: the centre sends the names of the learners who say yes to
 	// the region (HubOptions.Names); the kiosk asks each learner once.
 	Names bool `json:"names,omitempty"`
+	// Lessons is the version of the lessons folder the trainer published
+	// ("" none): a kiosk with another fetches it (publish.go).
+	Lessons string `json:"lessons,omitempty"`
 }
 
 // errorBody is every error the hub answers with.

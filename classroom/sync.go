@@ -88,6 +88,8 @@ type Syncer struct {
 	// shown: the hub will take them once it is updated. pushLoop only.
 	later     map[string]bool
 	laterFrom time.Time
+
+	lessons kioskLessons // the lessons folder the class published (publish.go)
 }
 
 // newerKind says whether hubs of an older Aula refuse a kind (their
@@ -469,6 +471,7 @@ func (s *Syncer) pollLoop(ctx context.Context) {
 		if r.Hub != hub && s.send != nil {
 			s.send(NamesMsg{On: r.Names}) // whether the centre asks the learners
 		}
+		s.lessonsNews(ctx, c, r.Lessons) // publish.go
 		if r.Hub != hub {
 			// The first answer, a new hub, or the same one restarted: its
 			// log starts afresh. Take the state it is in (paused or not),

@@ -6,6 +6,8 @@
 //
 //	meta      schema_version -> "3" ; device_id -> 16 hex chars
 //	          class -> Class JSON (the hub this kiosk joined, with its token)
+//	          class_lessons -> ClassLessons JSON (the lessons folder that class
+//	          published; classlessons.go; came after schema 3 without a migration)
 //	          hub_id -> 16 hex chars ; trainer_key_hash -> sha256 (a hub's own)
 //	          trainer_key -> the key itself (aula hub --show-key; devices.go)
 //	          settings -> Settings JSON (aula setup: language, kiosk, hub)

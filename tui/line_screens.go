@@ -91,6 +91,8 @@ func (m *Model) overlayFrame() access.Frame {
 	case *idleWarning:
 		left := max(int(o.deadline.Sub(m.c.Now()).Round(time.Second)/time.Second), 0)
 		return access.Frame{Key: "idle", Lines: []string{cat.T("idle_title"), cat.T("line_idle", "Count", left), cat.T("idle_saved")}}
+	case *problemsOverlay:
+		return o.frame() // reload.go
 	}
 	return access.Frame{Key: "overlay", Lines: []string{cat.T("line_unsupported")}}
 }

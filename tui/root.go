@@ -59,6 +59,9 @@ type Config struct {
 	// Debug, when not nil, logs every message the root receives (see
 	// debugLine): aula --debug FILE.
 	Debug io.Writer
+	// Preview: a trainer trying their lessons (aula lessons preview); the
+	// status line says that nothing is kept.
+	Preview bool
 }
 
 // Model is the root model.
@@ -82,6 +85,7 @@ type Model struct {
 	switchTo  modeSwitch // the mode to go on in once this one ends
 	speech    speechState
 	names     namesState // the question about the learner's name and the region (names.go)
+	reload    reloadState // the library read again: a trainer's preview, a class's lessons (reload.go)
 }
 
 // modeSwitch is a request to go on in the other mode: the full screen or
@@ -211,6 +215,8 @@ func (m *Model) kioskUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return ui.Sequence(m.flush(), tea.Quit), true
 	case askTrainerPINMsg, trainerPINCheckedMsg, gateTickMsg:
 		return m.gateUpdate(msg), true
+	case ui.LessonsMsg:
+		return m.lessonsChanged(msg), true
 	}
 	return nil, false
 }
@@ -241,6 +247,8 @@ func (m *Model) saved(msg ui.SavedMsg) {
 	switch {
 	case msg.Err != nil:
 		m.status = m.c.Cat.T("save_failed")
+	case len(msg.Events) > 0 && m.cfg.Preview:
+		m.status = m.c.Cat.T("preview_nothing_kept") // the preview's events go to a file it deletes
 	case len(msg.Events) > 0:
 		m.status = m.c.Cat.T("saved")
 	}

@@ -135,20 +135,51 @@ func Or(n, fallback *yaml.Node) *yaml.Node {
 // letters, digits and single dashes.
 var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// CheckID reports a problem with the id of a what (a rule, a link, an
-// email…) of step, at n's id: missing, not shaped like IDPattern, longer
-// than 30 characters, or already in seen; then adds it to seen.
-func (p *Problems) CheckID(n *yaml.Node, step, what, id string, seen map[string]bool) {
-	at := Or(Child(n, "id"), n)
+// MaxID is the longest id CheckID accepts, in characters.
+const MaxID = 30
+
+// IDFault is what is wrong with an id's shape (IDShape).
+type IDFault int
+
+// What IDShape finds.
+const (
+	IDFine    IDFault = iota // a good id
+	IDMissing                // empty
+	IDBadForm                // not lowercase letters, digits and single dashes
+	IDTooLong                // longer than MaxID characters
+)
+
+// IDShape checks an id's shape by the rules of CheckID (missing, not like
+// IDPattern, longer than MaxID), for callers that say the problem in their
+// own words (aula lessons new, in the trainer's language).
+func IDShape(id string) IDFault {
 	switch {
 	case id == "":
-		p.Add(n, "step %q: a %s needs an id", step, what)
+		return IDMissing
 	case !IDPattern.MatchString(id):
+		return IDBadForm
+	case len(id) > MaxID:
+		return IDTooLong
+	}
+	return IDFine
+}
+
+// CheckID reports a problem with the id of a what (a rule, a link, an
+// email…) of step, at n's id: missing, not shaped like IDPattern, longer
+// than MaxID characters (IDShape), or already in seen; then adds it to seen.
+func (p *Problems) CheckID(n *yaml.Node, step, what, id string, seen map[string]bool) {
+	at := Or(Child(n, "id"), n)
+	switch IDShape(id) {
+	case IDMissing:
+		p.Add(n, "step %q: a %s needs an id", step, what)
+	case IDBadForm:
 		p.Add(at, "step %q: %s id %q should be lowercase letters, digits and dashes", step, what, id)
-	case len(id) > 30:
-		p.Add(at, "step %q: %s id %q is longer than 30 characters", step, what, id)
-	case seen[id]:
-		p.Add(at, "step %q: %s id %q is used twice", step, what, id)
+	case IDTooLong:
+		p.Add(at, "step %q: %s id %q is longer than %d characters", step, what, id, MaxID)
+	default:
+		if seen[id] {
+			p.Add(at, "step %q: %s id %q is used twice", step, what, id)
+		}
 	}
 	seen[id] = true
 }

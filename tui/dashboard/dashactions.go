@@ -274,7 +274,7 @@ func (d *Dashboard) helpText() string {
 	if !d.live {
 		text += "\n\n" + cat.T("dash_local_note")
 	}
-	return text + d.trustHelp() // dashtrust.go
+	return text + d.trustHelp() + d.lessonsHelp() // dashtrust.go, dashlessons.go
 }
 
 // Code is the session code to show: the configured one, else the hub's.

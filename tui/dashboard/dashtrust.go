@@ -66,6 +66,9 @@ func (d *Dashboard) notice(summary string) string {
 	if line := d.lrsLine(); line != "" { // dashlrs.go
 		parts = append(parts, line)
 	}
+	if line := d.lessonsLine(); line != "" { // dashlessons.go
+		parts = append(parts, line)
+	}
 	if len(parts) == 0 {
 		if s.Announce != "" { // after the summary: it matters less
 			return summary + st.Dim.Render("  ·  "+cat.T("dash_not_announced"))
