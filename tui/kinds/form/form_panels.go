@@ -255,10 +255,10 @@ func (e *FormExercise) pick(fs *fieldState, i int) {
 	}
 	e.popup = popNone
 	e.changed(fs)
+	// As on a web page, the focus stays on the drop-down (or the file
+	// box) just chosen in; Tab goes on to the next field in the order
+	// they are drawn.
 	e.FocusOn(fs.key)
-	if fs.Err == "" {
-		e.moveToNextBox()
-	}
 }
 
 func (e *FormExercise) fileIndex(id string) int {
