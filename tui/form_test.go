@@ -665,7 +665,7 @@ func TestFormCalendarAndTimes(t *testing.T) {
 	d := formDriver(t, "es", "cita-previa")
 	d.must("Página 1 de 3 · Oficina y trámite")
 	d.keys("enter", "down", "enter", "tab") // CAISS Villaejemplo; Tab to the next field
-	d.keys("enter")                  // Ingreso Mínimo Vital, then on to Next
+	d.keys("enter")                         // Ingreso Mínimo Vital, then on to Next
 	d.keys("enter")
 	d.must("Página 2 de 3 · Día y hora", "marzo 2026", "lu   ma   mi   ju   vi   sá   do")
 	// Monday 2 March: the 3rd, 4th and 5th are full, the 6th is the first
