@@ -355,8 +355,13 @@ func (d *Dashboard) troubleLines(w int) []string {
 	}
 	head := st.Title.Render(cat.T("dtrouble_title", "Title", d.lessonTitle(id)))
 	if n > 1 {
-		head += "   " + d.C.Zones.Mark("dprev", st.ButtonOn.Render("←")) + st.Dim.Render(" "+cat.T("dtrouble_which", "N", i+1, "Total", n)+" ") +
-			d.C.Zones.Mark("dnext", st.ButtonOn.Render("→"))
+		arrow := func(id, a string) string {
+			if d.focus == id {
+				return d.C.Zones.Mark(id, "▶"+st.ButtonOn.Render(a))
+			}
+			return d.C.Zones.Mark(id, st.ButtonOn.Render(a))
+		}
+		head += "   " + arrow("dprev", "←") + st.Dim.Render(" "+cat.T("dtrouble_which", "N", i+1, "Total", n)+" ") + arrow("dnext", "→")
 	}
 	lines := []string{fit.Render(head)}
 	lines = append(lines, strings.Split(wrap.Render(cat.T("dtrouble_text", "Count", started)), "\n")...)

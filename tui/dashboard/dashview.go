@@ -214,8 +214,13 @@ func (d *Dashboard) classButtons() []string {
 }
 
 // dashButton is a clickable button with its key in front.
+// The one with the keyboard's focus has a ▶ before it, and its label is
+// drawn as a button too.
 func (d *Dashboard) dashButton(id, k, label string) string {
 	st := d.C.Styles
+	if d.focus == id {
+		return d.C.Zones.Mark(id, "▶ "+st.ButtonOn.Render("["+k+"] "+label))
+	}
 	return d.C.Zones.Mark(id, st.ButtonOn.Render("["+k+"]")+" "+label)
 }
 
