@@ -147,7 +147,7 @@ func (d *Dashboard) detailLines(w, room int) []string {
 		head += "   " + d.stateCell(r, max(w-lipgloss.Width(head)-3, 1))
 	}
 	lines := []string{fit.Render(head)}
-	where := lipgloss.NewStyle().Width(w).Render(d.whereText(r))
+	where := ui.Wrap(d.whereText(r), w)
 	lines = append(lines, strings.Split(where, "\n")...)
 	lines = append(lines, flow(d.learnerButtons(), w, 3)...)
 	lines = append(lines, "")
@@ -254,7 +254,7 @@ func (d *Dashboard) lessonBlock(ld classroom.LessonDetail, w int) []string {
 			fmt.Sprint(s.Attempts), fmt.Sprint(s.Misses), fmt.Sprint(s.Hints), d.duration(s.Time, true)}))
 		if len(s.Mistakes) > 0 {
 			text := cat.T("dmistakes", "List", d.mistakesText(ld.Lesson, s.Step, s.Mistakes))
-			wrapped := lipgloss.NewStyle().Width(max(w-6, 10)).Render(text)
+			wrapped := ui.Wrap(text, max(w-6, 10))
 			for _, l := range strings.Split(wrapped, "\n") {
 				out = append(out, "      "+st.Bad.Render(strings.TrimRight(l, " ")))
 			}
