@@ -210,3 +210,30 @@ func writeFit(t *testing.T, tm *tmuxServer, name, lang string, ex *inbox.Inbox) 
 	fits(t, tm.screen(name), "the new email", true, false)
 	tm.keys(name, "Enter")
 }
+
+// A name with an emoji's skin tone and a family of joined emoji (issue 19
+// item 13): tmux draws 👍🏽 in 4 cells where Aula counted 2, and the
+// header wrapped. The name is kept without the tone and the joiners, as
+// it shows while typed; the sign-up box and home's header stay whole.
+func TestE2EEmojiNameAt80x24(t *testing.T) {
+	tm := newTmux(t)
+	bin := aulaBinary(t)
+	data, logs := t.TempDir(), t.TempDir()
+	tm.startArgs("emoji", 80, 24, logs, bin, "--data", data, "--lang", "es")
+	tm.waitFor("emoji", "¿Cómo te llamas?")
+	tm.typeText("emoji", "Ana 👍🏽 👨‍👩‍👧")
+	scr := tm.waitFor("emoji", "› Ana 👍 👨👩👧")
+	if !strings.Contains(scr, "└") || !strings.Contains(scr, "┘") {
+		t.Fatalf("the name's box is broken:\n%s", scr)
+	}
+	tm.keys("emoji", "Enter")
+	tm.waitFor("emoji", "PIN")
+	tm.keys("emoji", "Enter") // no PIN
+	scr = tm.waitFor("emoji", "Hola, Ana 👍 👨👩👧")
+	lines := strings.Split(scr, "\n")
+	if !strings.HasSuffix(strings.TrimRight(lines[0], " "), "Ana 👍 👨👩👧") || strings.TrimSpace(lines[1]) != "" {
+		t.Fatalf("home's header is not one line with the name at its end:\n%s", scr)
+	}
+	fits(t, scr, "home", false, true)
+	tm.quitAs("emoji", logs, e2eWords["es"].quit, e2eWords["es"].leave)
+}
