@@ -78,6 +78,12 @@ func TestE2ELargeHighContrastAt80x24(t *testing.T) {
 			}
 			w, fw := e2eWords[lang], fitWords[lang]
 			cat := lib.Catalog(lang)
+			// A session that lasts the whole walk: when a kiosk ends, its
+			// session goes, and tmux's server ended with the last one as
+			// the next kiosk started ("server exited unexpectedly").
+			keep := "fit-keep-" + lang
+			tm.run("new-session", "-d", "-s", keep, "sleep 600")
+			defer tm.run("kill-session", "-t", keep)
 			for i, it := range cat.Itineraries {
 				id, ok := fitLessons[it.ID]
 				if !ok {
@@ -93,7 +99,6 @@ func TestE2ELargeHighContrastAt80x24(t *testing.T) {
 					fitHome(t, tm, name, fw)
 				}
 				tm.quitAs(name, logs, w.quit, w.leave)
-				tm.run("kill-session", "-t", name)
 			}
 		})
 	}

@@ -53,6 +53,10 @@ func TestFormSelectLetterCycles(t *testing.T) {
 	d.form().FocusOn("provincia")
 	d.keys("b") // closed list, Burgos chosen: the next b after it, round to the first
 	d.must("▶ Badajoz")
+	// Typed quickly, the same letter can come in one message: each b
+	// still goes on once (the e2e's "m m m" under load).
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("bb")})
+	d.must("▶ Bizkaia")
 }
 
 // The page keys move the view, not the focus.
