@@ -130,12 +130,13 @@ func or(a, b string) string {
 // key that accessible mode has no use for: a letter or a number as a
 // command ("pulsa S", "pulsa 1", "pulsa el número del enlace"), an F key,
 // Tab, Esc or the page keys, or that moves with the arrows ("con las
-// flechas", "↑ ↓"). Enter is fine: accessible mode ends every line with
+// flechas", "↑ ↓"), or names it as the one to use ("con la tecla A",
+// "with the B key"). Enter is fine: accessible mode ends every line with
 // it. A letter pressed with Shift or AltGr is typing, and the look of a key
 // ("la flecha ←") is not a command: neither is warned about.
 var namedKey = map[string]*regexp.Regexp{
-	"es": regexp.MustCompile(`(?:(?i:\bpuls(?:a|ar|ando|e))\s+(?:(?i:la\s+tecla\s+))?(?:[A-ZÑ0-9]\b|F\d+\b|(?i:tab\b|esc\b|av\s?pág|re\s?pág|el\s+número))|[↑↓]\s*(?:y\s+)?[↑↓]|(?i:\bcon\s+las\s+flechas\b))`),
-	"en": regexp.MustCompile(`(?:(?i:\bpress(?:ing)?)\s+(?:(?i:the\s+)(?:key\s+)?)?(?:[A-Z0-9]\b|F\d+\b|(?i:tab\b|esc\b|page\s?(?:up|down)|the\s+number))|[↑↓]\s*(?:and\s+)?[↑↓]|(?i:\bwith\s+the\s+arrows?(?:\s+keys)?\b))`),
+	"es": regexp.MustCompile(`(?:(?i:\bpuls(?:a|ar|ando|e))\s+(?:(?i:la\s+tecla\s+))?(?:[A-ZÑ0-9]\b|F\d+\b|(?i:tab\b|esc\b|av\s?pág|re\s?pág|el\s+número))|[↑↓]\s*(?:y\s+)?[↑↓]|(?i:\bcon\s+las\s+flechas\b)|(?i:\bcon\s+la\s+tecla)\s+(?:[A-ZÑ0-9]|F\d+)\b)`),
+	"en": regexp.MustCompile(`(?:(?i:\bpress(?:ing)?)\s+(?:(?i:the\s+)(?:key\s+)?)?(?:[A-Z0-9]\b|F\d+\b|(?i:tab\b|esc\b|page\s?(?:up|down)|the\s+number))|[↑↓]\s*(?:and\s+)?[↑↓]|(?i:\bwith\s+the\s+arrows?(?:\s+keys)?\b)|(?i:\bwith\s+the)\s+(?:[A-Z0-9]|F\d+)\s+(?i:key)\b)`),
 }
 
 // typing says whether the key found at text[i:j] is pressed to type (with

@@ -64,7 +64,7 @@ func TestNamedKeysWarnsAboutFeedback(t *testing.T) {
 	}
 	lib, problems := Load(Source{Name: "x", FS: fstest.MapFS{
 		"es/a.yaml": {Data: []byte(lesson("a", "No es esa. Pulsa S para marcarlo.", "Ya te mueves con las flechas.", ""))},
-		"en/a.yaml": {Data: []byte(lesson("a", "Not that one. Press S to mark it.", "Well done.", ""))},
+		"en/a.yaml": {Data: []byte(lesson("a", "Not that one. Press S to mark it.", "Go back with the B key.", ""))},
 		"es/b.yaml": {Data: []byte(lesson("b", "No es esa. Pulsa S para marcarlo.", "Bien.",
 			"    access:\n      feedback:\n        no: No es esa. Escribe sospechoso 3.\n"))},
 		"en/b.yaml": {Data: []byte(lesson("b", "Not that one. Press S.", "Good.",
@@ -78,6 +78,7 @@ func TestNamedKeysWarnsAboutFeedback(t *testing.T) {
 		`x/es/a.yaml:17: step "paso": the text said about an answer (no) names a key ("Pulsa S")`,
 		`x/en/a.yaml:17: step "paso": the text said about an answer (no) names a key ("Press S")`,
 		`x/es/a.yaml:10: step "paso": the text said about an answer (success) names a key ("con las flechas")`,
+		`x/en/a.yaml:10: step "paso": the text said about an answer (success) names a key ("with the B key")`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings:\n%s\nwant %q", got, want)
