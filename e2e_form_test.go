@@ -46,13 +46,13 @@ func formPageKeys(n int) []string {
 	case 1:
 		return []string{"=Lucía", "Enter", "=Prueba Ejemplo", "Enter", "=12345678Z", "Enter", "=15/04/1978", "Enter", "=600 000 000", "Enter", "Enter", "Enter"}
 	case 2:
-		return []string{"=Calle del Ejemplo, 12, 3.º B", "Enter", "=28999", "Enter", "=Villaejemplo", "Enter", "=m", "Enter", "Enter"}
+		return []string{"=Calle del Ejemplo, 12, 3.º B", "Enter", "=28999", "Enter", "=Villaejemplo", "Enter", "=m", "Enter", "Tab", "Enter"}
 	case 3:
-		return []string{"Enter", "=Mario", "Enter", "=Prueba Ejemplo", "Enter", "=14/05/2014", "Enter", "Enter", "Enter", "Enter", "Enter"}
+		return []string{"Enter", "=Mario", "Enter", "=Prueba Ejemplo", "Enter", "=14/05/2014", "Enter", "Enter", "Enter", "Tab", "Enter", "Enter"}
 	case 4:
 		return []string{"=ES91 2100 0418 4502 0005 1332", "Enter", "Space", "Enter", "Enter"}
 	case 5:
-		return []string{"Enter", "Enter", "Enter", "Down", "Down", "Enter", "Enter", "Down", "Down", "Down", "Enter", "Enter"}
+		return []string{"Enter", "Enter", "Tab", "Enter", "Down", "Down", "Enter", "Tab", "Enter", "Down", "Down", "Down", "Enter", "Tab", "Enter"}
 	case 6:
 		return []string{"Space", "Tab", "Space", "Tab", "Enter"}
 	}
@@ -163,7 +163,7 @@ func fillForm(t *testing.T, tm *tmuxServer, name, lang, id string, fm *form.Form
 		tm.send(name, "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
 		tm.waitFor(name, fw.empty)
 		tm.send(name, "=Lucía", "Enter", "=Prueba Ejemplo", "Enter", "=lucia.prueba@correo.example", "Enter",
-			"Enter", "Down", "Enter", "Enter", "Space", "Enter") // the list: open, the 2nd library, choose; tick the box
+			"Enter", "Down", "Enter", "Tab", "Enter", "Space", "Enter") // the list: open, the 2nd library, choose (the focus stays on it), Tab on; tick the box
 	case "clave-pin":
 		tm.waitFor(name, page(1))
 		tm.send(name, "=12345678Z", "Enter", "=20/06/2033", "Enter", "Enter")
@@ -195,7 +195,7 @@ func fillForm(t *testing.T, tm *tmuxServer, name, lang, id string, fm *form.Form
 		tm.send(name, "Tab", "Tab", "BSpace", "=Z", "Tab", "BSpace", "BSpace", "=1978", "Tab", "=0", "Tab")
 		tm.send(name, "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "=.example", "Tab", "Enter")
 		tm.waitFor(name, page(2))
-		tm.send(name, "Tab", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "=28999", "Tab", "Tab", "Enter", "=m", "=m", "=m", "Enter", "Enter") // m goes round the M provinces from the one chosen (Málaga): Melilla, Murcia, then Madrid
+		tm.send(name, "Tab", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "=28999", "Tab", "Tab", "Enter", "=m", "=m", "=m", "Enter", "Tab", "Enter") // m goes round the M provinces from the one chosen (Málaga): Melilla, Murcia, then Madrid; the focus stays on the list
 		tm.waitFor(name, page(3))
 		for range 11 {
 			tm.keys(name, "Tab") // to "Remove person 2"
@@ -204,12 +204,12 @@ func fillForm(t *testing.T, tm *tmuxServer, name, lang, id string, fm *form.Form
 		tm.waitFor(name, page(4))
 		tm.send(name, "BSpace", "BSpace", "=32", "Tab", "Tab", "Enter")
 		tm.waitFor(name, page(5))
-		tm.send(name, "Enter", "Down", "Enter", "Tab", "Enter", "Up", "Enter", "Enter")
+		tm.send(name, "Enter", "Down", "Enter", "Tab", "Tab", "Enter", "Up", "Enter", "Tab", "Enter")
 		tm.waitFor(name, page(6))
 		tm.send(name, formPageKeys(6)...)
 	case "cita-previa":
 		tm.waitFor(name, page(1))
-		tm.send(name, "Enter", "Down", "Enter", "Enter", "Enter")
+		tm.send(name, "Enter", "Down", "Enter", "Tab", "Enter", "Enter")
 		tm.waitFor(name, page(2))
 		tm.send(name, "Enter", "Down", "Enter", "Enter")
 		tm.waitFor(name, page(3))

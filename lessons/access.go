@@ -3,8 +3,13 @@ package lessons
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+
+	"aula/lessons/judge"
+
+	"gopkg.in/yaml.v3"
 )
 
 // StepAccess is a step's wording for accessible mode, where the learner
@@ -15,10 +20,94 @@ import (
 //	  text: Abre el correo y escribe enlace 1 para ver adónde lleva.
 //	  hint: …
 //	  example: …
+//	  feedback:
+//	    mirar: Todavía no has mirado adónde lleva el enlace. Escribe enlace 1.
+//
+// Feedback gives the words for what is said about an answer (a rule's,
+// an option's or a field's feedback, wrong or about; the step's missing,
+// wrong or success), by the id written next to that text in the step (a
+// map's key for a map of texts, the field's name at the step's top).
 type StepAccess struct {
-	Text    string `yaml:"text"`
-	Hint    string `yaml:"hint"`
-	Example string `yaml:"example"`
+	Text     string            `yaml:"text"`
+	Hint     string            `yaml:"hint"`
+	Example  string            `yaml:"example"`
+	Feedback map[string]string `yaml:"feedback"`
+}
+
+// feedbackKeys are the fields, in a step of any kind, whose text is said
+// about an answer.
+var feedbackKeys = map[string]bool{"feedback": true, "wrong": true, "missing": true, "about": true, "success": true}
+
+// stepTopKeys are a step's own texts, checked as text, hint and example,
+// and its accessible wording: not feedback.
+var stepTopKeys = map[string]bool{"access": true, "text": true, "hint": true, "example": true, "title": true}
+
+// saidText is a text said about an answer, where it is in the file, and the
+// id its accessible wording goes by (see StepAccess).
+type saidText struct {
+	id, text string
+	line     int
+}
+
+// feedbackTexts collects the texts said about an answer in step node n,
+// whatever its kind.
+func feedbackTexts(n *yaml.Node) []saidText {
+	var out []saidText
+	var walk func(n *yaml.Node, top bool)
+	walk = func(n *yaml.Node, top bool) {
+		switch n.Kind {
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				walk(c, false)
+			}
+		case yaml.MappingNode:
+			id := ""
+			if c := judge.Child(n, "id"); c != nil && !top {
+				id = c.Value
+			}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i].Value, n.Content[i+1]
+				switch {
+				case top && stepTopKeys[k]:
+				case feedbackKeys[k] && v.Kind == yaml.ScalarNode:
+					out = append(out, saidText{id: or(id, k), text: strings.TrimSpace(v.Value), line: v.Line})
+				case feedbackKeys[k] && v.Kind == yaml.MappingNode:
+					for j := 0; j+1 < len(v.Content); j += 2 {
+						out = append(out, saidText{id: v.Content[j].Value, text: strings.TrimSpace(v.Content[j+1].Value), line: v.Content[j+1].Line})
+					}
+				default:
+					walk(v, false)
+				}
+			}
+		}
+	}
+	walk(n, true)
+	return out
+}
+
+// LineFeedback is text, said about an answer to the step, as accessible
+// mode says it: its access: feedback: wording when it has one.
+func (s *Step) LineFeedback(text string) string {
+	t := strings.TrimSpace(text)
+	for _, f := range s.said {
+		if f.text == t {
+			if a := s.Access.Feedback[f.id]; a != "" {
+				return a
+			}
+		}
+	}
+	return text
+}
+
+// checkAccessFeedback reports an accessible wording for feedback that
+// names no text of the step.
+func checkAccessFeedback(p *fileProblems, n *yaml.Node, s *Step) {
+	for id := range s.Access.Feedback {
+		if !slices.ContainsFunc(s.said, func(f saidText) bool { return f.id == id }) {
+			p.Add(judge.Or(judge.Child(judge.Child(n, "access"), "feedback"), n),
+				"step %q: access: feedback: %q is not the id of a feedback, wrong, missing, about or success text of this step", s.ID, id)
+		}
+	}
 }
 
 // LineText is the instruction as accessible mode says it.
@@ -41,12 +130,13 @@ func or(a, b string) string {
 // key that accessible mode has no use for: a letter or a number as a
 // command ("pulsa S", "pulsa 1", "pulsa el número del enlace"), an F key,
 // Tab, Esc or the page keys, or that moves with the arrows ("con las
-// flechas", "↑ ↓"). Enter is fine: accessible mode ends every line with
+// flechas", "↑ ↓"), or names it as the one to use ("con la tecla A",
+// "with the B key"). Enter is fine: accessible mode ends every line with
 // it. A letter pressed with Shift or AltGr is typing, and the look of a key
 // ("la flecha ←") is not a command: neither is warned about.
 var namedKey = map[string]*regexp.Regexp{
-	"es": regexp.MustCompile(`(?:(?i:\bpuls(?:a|ar|ando|e))\s+(?:(?i:la\s+tecla\s+))?(?:[A-ZÑ0-9]\b|F\d+\b|(?i:tab\b|esc\b|av\s?pág|re\s?pág|el\s+número))|[↑↓]\s*(?:y\s+)?[↑↓]|(?i:\bcon\s+las\s+flechas\b))`),
-	"en": regexp.MustCompile(`(?:(?i:\bpress(?:ing)?)\s+(?:(?i:the\s+)(?:key\s+)?)?(?:[A-Z0-9]\b|F\d+\b|(?i:tab\b|esc\b|page\s?(?:up|down)|the\s+number))|[↑↓]\s*(?:and\s+)?[↑↓]|(?i:\bwith\s+the\s+arrows?(?:\s+keys)?\b))`),
+	"es": regexp.MustCompile(`(?:(?i:\bpuls(?:a|ar|ando|e))\s+(?:(?i:la\s+tecla\s+))?(?:[A-ZÑ0-9]\b|F\d+\b|(?i:tab\b|esc\b|av\s?pág|re\s?pág|el\s+número))|[↑↓]\s*(?:y\s+)?[↑↓]|(?i:\bcon\s+las\s+flechas\b)|(?i:\bcon\s+la\s+tecla)\s+(?:[A-ZÑ0-9]|F\d+)\b)`),
+	"en": regexp.MustCompile(`(?:(?i:\bpress(?:ing)?)\s+(?:(?i:the\s+)(?:key\s+)?)?(?:[A-Z0-9]\b|F\d+\b|(?i:tab\b|esc\b|page\s?(?:up|down)|the\s+number))|[↑↓]\s*(?:and\s+)?[↑↓]|(?i:\bwith\s+the\s+arrows?(?:\s+keys)?\b)|(?i:\bwith\s+the)\s+(?:[A-Z0-9]|F\d+)\s+(?i:key)\b)`),
 }
 
 // typing says whether the key found at text[i:j] is pressed to type (with
@@ -101,12 +191,7 @@ func namedKeysIn(file string, s *Step, re *regexp.Regexp) []Problem {
 	for _, part := range []struct{ name, text, access string }{
 		{"text", s.Text, s.Access.Text}, {"hint", s.Hint, s.Access.Hint}, {"example", s.Example, s.Access.Example},
 	} {
-		var found string
-		if re != nil {
-			found = findKey(re, part.text)
-		} else {
-			found = findKey(namedKey["es"], part.text) + findKey(namedKey["en"], part.text)
-		}
+		found := findKeyIn(re, part.text)
 		if found == "" || part.access != "" {
 			continue
 		}
@@ -114,5 +199,22 @@ func namedKeysIn(file string, s *Step, re *regexp.Regexp) []Problem {
 			"step %q: the %s names a key (%q) that accessible mode cannot press; add access: %s: with the words to type instead",
 			s.ID, part.name, strings.TrimSpace(found), part.name)})
 	}
+	for _, f := range s.said {
+		found := findKeyIn(re, f.text)
+		if found == "" || s.Access.Feedback[f.id] != "" {
+			continue
+		}
+		out = append(out, Problem{File: file, Line: f.line, Msg: fmt.Sprintf(
+			"step %q: the text said about an answer (%s) names a key (%q) that accessible mode cannot press; add access: feedback: %s: with the words to type instead",
+			s.ID, f.id, strings.TrimSpace(found), f.id)})
+	}
 	return out
+}
+
+// findKeyIn is findKey with re, or with every language's when re is nil.
+func findKeyIn(re *regexp.Regexp, text string) string {
+	if re != nil {
+		return findKey(re, text)
+	}
+	return findKey(namedKey["es"], text) + findKey(namedKey["en"], text)
 }

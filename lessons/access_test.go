@@ -52,3 +52,54 @@ func TestBuiltInMailLessonsHaveAccessibleWords(t *testing.T) {
 		}
 	}
 }
+
+// What is said about an answer (an option's feedback, the step's success)
+// is checked too: it names a key only with an accessible wording, found by
+// the id next to it (issue 19 item 6: "pulsa S" in a verdict).
+func TestNamedKeysWarnsAboutFeedback(t *testing.T) {
+	lesson := func(id, feedback, success, access string) string {
+		return "id: " + id + "\ntitle: T\nsteps:\n  - id: paso\n    kind: choose\n    title: Paso\n    text: ¿Cuál?\n    hint: Piensa.\n    example: Sí.\n" +
+			"    success: " + success + "\n    options:\n      - id: si\n        text: Sí\n        correct: true\n" +
+			"      - id: no\n        text: No\n        feedback: " + feedback + "\n" + access
+	}
+	lib, problems := Load(Source{Name: "x", FS: fstest.MapFS{
+		"es/a.yaml": {Data: []byte(lesson("a", "No es esa. Pulsa S para marcarlo.", "Ya te mueves con las flechas.", ""))},
+		"en/a.yaml": {Data: []byte(lesson("a", "Not that one. Press S to mark it.", "Go back with the B key.", ""))},
+		"es/b.yaml": {Data: []byte(lesson("b", "No es esa. Pulsa S para marcarlo.", "Bien.",
+			"    access:\n      feedback:\n        no: No es esa. Escribe sospechoso 3.\n"))},
+		"en/b.yaml": {Data: []byte(lesson("b", "Not that one. Press S.", "Good.",
+			"    access:\n      feedback:\n        no: Not that one. Type suspicious 3.\n"))},
+	}})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %s", list(problems))
+	}
+	got := list(NamedKeys(lib))
+	for _, want := range []string{
+		`x/es/a.yaml:17: step "paso": the text said about an answer (no) names a key ("Pulsa S")`,
+		`x/en/a.yaml:17: step "paso": the text said about an answer (no) names a key ("Press S")`,
+		`x/es/a.yaml:10: step "paso": the text said about an answer (success) names a key ("con las flechas")`,
+		`x/en/a.yaml:10: step "paso": the text said about an answer (success) names a key ("with the B key")`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings:\n%s\nwant %q", got, want)
+		}
+	}
+	if strings.Contains(got, "b.yaml") {
+		t.Errorf("warnings:\n%s\nshould not name b.yaml, which has its accessible wording", got)
+	}
+	s := lib.Catalog("es").Lessons["b"].Steps[0]
+	if v := s.Judge(ChoiceAnswer{"no"}); s.LineFeedback(v.Feedback) != "No es esa. Escribe sospechoso 3." {
+		t.Errorf("accessible feedback = %q (from %q)", s.LineFeedback(v.Feedback), v.Feedback)
+	}
+	if s.LineFeedback("Otra cosa.") != "Otra cosa." {
+		t.Error("a text the step does not have was changed")
+	}
+
+	// An accessible wording for an id with no such text is a problem.
+	_, problems = Load(Source{Name: "x", FS: fstest.MapFS{
+		"es/b.yaml": {Data: []byte(lesson("b", "No.", "Bien.", "    access:\n      feedback:\n        nada: Escribe 1.\n"))},
+	}})
+	if !strings.Contains(list(problems), `access: feedback: "nada" is not the id`) {
+		t.Errorf("problems: %s", list(problems))
+	}
+}

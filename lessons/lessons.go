@@ -92,6 +92,7 @@ type Step struct {
 	Exercise Exercise
 
 	line int
+	said []saidText // the texts said about an answer (LineFeedback)
 }
 
 // StepKinds lists the kinds of a lesson's steps, without repeats, in order of

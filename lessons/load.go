@@ -342,7 +342,13 @@ func parseStep(p *fileProblems, n *yaml.Node) *Step {
 	}
 	s := &Step{ID: f.ID, Kind: f.Kind, Title: f.Title, Text: strings.TrimSpace(f.Text),
 		Hint: strings.TrimSpace(f.Hint), Example: strings.TrimSpace(f.Example), Success: strings.TrimSpace(f.Success), line: n.Line,
-		Access: StepAccess{Text: strings.TrimSpace(f.Access.Text), Hint: strings.TrimSpace(f.Access.Hint), Example: strings.TrimSpace(f.Access.Example)}}
+		Access: StepAccess{Text: strings.TrimSpace(f.Access.Text), Hint: strings.TrimSpace(f.Access.Hint), Example: strings.TrimSpace(f.Access.Example)},
+		said:   feedbackTexts(n)}
+	s.Access.Feedback = f.Access.Feedback
+	for id, text := range f.Access.Feedback {
+		s.Access.Feedback[id] = strings.TrimSpace(text)
+	}
+	checkAccessFeedback(p, n, s)
 	if !judge.IDPattern.MatchString(s.ID) {
 		p.Add(judge.Or(judge.Child(n, "id"), n), "step id %q should be lowercase letters, digits and dashes", s.ID)
 	}

@@ -82,12 +82,13 @@ func (l Learner) Remote() bool { return l.Device != "" }
 // HasPIN reports whether the learner protects their name with a PIN.
 func (l Learner) HasPIN() bool { return len(l.PINHash) > 0 }
 
-// cleanName trims the name, puts it in NFC form and checks it.
+// cleanName trims the name, drops what makes its width uncertain
+// (PlainName), puts it in NFC form and checks it.
 func cleanName(name string) (string, error) {
 	if !utf8.ValidString(name) {
 		return "", ErrBadName
 	}
-	name = norm.NFC.String(strings.TrimSpace(name))
+	name = norm.NFC.String(strings.TrimSpace(PlainName(name)))
 	if name == "" || utf8.RuneCountInString(name) > maxNameRunes {
 		return "", ErrBadName
 	}

@@ -207,3 +207,19 @@ func TestPrefsInOldAndNewRecords(t *testing.T) {
 		t.Errorf("new record: %+v, %v", nw, err)
 	}
 }
+
+// A name keeps its emoji without skin tones and joiners, whose width
+// terminals disagree on (issue 19 item 13); a name of only those is empty.
+func TestAddLearnerKeepsPlainEmoji(t *testing.T) {
+	s := openTemp(t)
+	l, err := s.AddLearner("Ana 👍🏽 👨‍👩‍👧 ❤️", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Name != "Ana 👍 👨👩👧 ❤" {
+		t.Fatalf("name = %q (% x)", l.Name, l.Name)
+	}
+	if _, err := s.AddLearner("\u200d\U0001F3FD", ""); err != ErrBadName {
+		t.Fatalf("a name of a joiner and a tone: err = %v, want ErrBadName", err)
+	}
+}

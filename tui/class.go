@@ -288,7 +288,7 @@ func (m *Model) pauseView(width, height int) string {
 	}
 	inner := ui.Clamp(width-8, 10, 60)
 	box := st.Dialog.Render(st.Title.Render(cat.T("paused_title")) + "\n\n" +
-		lipgloss.NewStyle().Width(inner).Render(text) + "\n\n" + st.Dim.Render(cat.T("paused_wait")))
+		lipgloss.NewStyle().Width(inner).Render(ui.Wrap(text, inner)) + "\n\n" + st.Dim.Render(cat.T("paused_wait")))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
 }
 

@@ -63,7 +63,7 @@ func TestGoldenForm(t *testing.T) {
 			map[string]string{"es": "Número de registro", "en": "Reference number"}, small},
 		{"leave", "ingreso-minimo-vital", keys("Lucía", "esc"),
 			map[string]string{"es": "¿Quieres salir del formulario?", "en": "Do you want to leave the form?"}, small},
-		{"calendar", "cita-previa", keys("enter", "down", "enter", "enter", "enter"),
+		{"calendar", "cita-previa", keys("enter", "down", "enter", "tab", "enter", "enter"),
 			map[string]string{"es": "hay citas libres", "en": "appointments available"}, small},
 		{"sms", "clave-pin", keys("12345678Z", "enter", "20/06/2033", "enter", "enter"),
 			map[string]string{"es": "Caduca en 10:00", "en": "Expires in 10:00"}, small},

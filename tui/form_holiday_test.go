@@ -18,8 +18,8 @@ func TestFormCalendarRefusesChristmasDay(t *testing.T) {
 	d := newDriverOn(t, st, "es", "cita-previa")
 	d.clock.now = time.Date(2026, 12, 22, 10, 0, 0, 0, time.UTC) // a Tuesday
 	d.toForm()
-	d.keys("enter", "down", "enter") // CAISS Villaejemplo
-	d.keys("enter")                  // Ingreso Mínimo Vital, then on to Next
+	d.keys("enter", "down", "enter", "tab") // CAISS Villaejemplo; Tab to the next field
+	d.keys("enter")                         // Ingreso Mínimo Vital, then on to Next
 	d.keys("enter")
 	d.must("Página 2 de 3 · Día y hora", "diciembre 2026")
 	// The 23rd, 24th and 25th are full or closed, the weekend closed: the

@@ -72,13 +72,13 @@ func imvPage(n int) []string {
 	case 1:
 		return []string{"Lucía", "enter", "Prueba Ejemplo", "enter", "12345678Z", "enter", "15/04/1978", "enter", "600 000 000", "enter", "enter", "enter"}
 	case 2:
-		return []string{"Calle del Ejemplo, 12, 3.º B", "enter", "28999", "enter", "Villaejemplo", "enter", "m", "enter", "enter"}
+		return []string{"Calle del Ejemplo, 12, 3.º B", "enter", "28999", "enter", "Villaejemplo", "enter", "m", "enter", "tab", "enter"}
 	case 3:
-		return []string{"enter", "Mario", "enter", "Prueba Ejemplo", "enter", "14/05/2014", "enter", "enter", "enter", "enter", "enter"}
+		return []string{"enter", "Mario", "enter", "Prueba Ejemplo", "enter", "14/05/2014", "enter", "enter", "enter", "tab", "enter", "enter"}
 	case 4:
 		return []string{"ES91 2100 0418 4502 0005 1332", "enter", "space", "enter", "enter"}
 	case 5:
-		return []string{"enter", "enter", "enter", "down", "down", "enter", "enter", "down", "down", "down", "enter", "enter"}
+		return []string{"enter", "enter", "tab", "enter", "down", "down", "enter", "tab", "enter", "down", "down", "down", "enter", "tab", "enter"}
 	case 6:
 		return []string{"space", "tab", "space", "tab", "enter"}
 	}
@@ -664,8 +664,8 @@ func TestFormFilePicker(t *testing.T) {
 func TestFormCalendarAndTimes(t *testing.T) {
 	d := formDriver(t, "es", "cita-previa")
 	d.must("Página 1 de 3 · Oficina y trámite")
-	d.keys("enter", "down", "enter") // CAISS Villaejemplo
-	d.keys("enter")                  // Ingreso Mínimo Vital, then on to Next
+	d.keys("enter", "down", "enter", "tab") // CAISS Villaejemplo; Tab to the next field
+	d.keys("enter")                         // Ingreso Mínimo Vital, then on to Next
 	d.keys("enter")
 	d.must("Página 2 de 3 · Día y hora", "marzo 2026", "lu   ma   mi   ju   vi   sá   do")
 	// Monday 2 March: the 3rd, 4th and 5th are full, the 6th is the first
@@ -702,7 +702,7 @@ func TestFormWrongDetailsGetTheLessonsWords(t *testing.T) {
 	d.mustSay("• Dónde lo recoges: Elige una opción.", "• He leído las normas de la biblioteca y las acepto: Para seguir, marca esta casilla")
 	// Enter opens the list, ↓ and Enter choose in it; Enter on the box
 	// only goes on: Space ticks it.
-	d.keys("Lucía", "enter", "Prueba Ejemplo", "enter", "ana@correo.example", "enter", "enter", "down", "enter", "enter", "space", "enter", "enter")
+	d.keys("Lucía", "enter", "Prueba Ejemplo", "enter", "ana@correo.example", "enter", "enter", "down", "enter", "tab", "enter", "space", "enter", "enter")
 	d.mustSay("✗ Todavía no. Ese correo es válido, pero no es el de Lucía. Cópialo de su ficha.")
 	if p := d.player(); p.Misses != 1 {
 		t.Fatalf("misses = %d, want 1", p.Misses)
@@ -793,10 +793,10 @@ func TestFormPracticeDataIsNeverStored(t *testing.T) {
 	d.keys("enter")
 	// Page 2 with another address: valid, so it goes on.
 	d.must("Página 2 de 6")
-	d.keys(typed[3], "enter", "28999", "enter", "Villaejemplo", "enter", "m", "enter", "enter")
+	d.keys(typed[3], "enter", "28999", "enter", "Villaejemplo", "enter", "m", "enter", "tab", "enter")
 	// Page 3 with a made-up person.
 	d.must("Página 3 de 6")
-	d.keys("enter", typed[1][:6], "enter", typed[1][7:], "enter", "14/05/2014", "enter", "enter", "enter", "enter", "enter")
+	d.keys("enter", typed[1][:6], "enter", typed[1][7:], "enter", "14/05/2014", "enter", "enter", "enter", "tab", "enter", "enter")
 	// Page 4 with a mistyped IBAN: blocked, then fixed.
 	d.must("Página 4 de 6")
 	d.keys(typed[2], "enter", "space")

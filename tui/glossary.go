@@ -69,13 +69,13 @@ func (g *glossaryOverlay) View(width, height int) string {
 	st, cat := g.c.Styles, g.c.Cat
 	w := g.c.TextWidth()
 	indent := lipgloss.NewStyle().PaddingLeft(2)
-	lines := []string{st.Title.Render(cat.T("glossary_title")), "", lipgloss.NewStyle().Width(w).Render(cat.T("glossary_text")), ""}
+	lines := []string{st.Title.Render(cat.T("glossary_title")), "", ui.Wrap(cat.T("glossary_text"), w), ""}
 	for _, t := range g.terms {
 		lines = append(lines, st.Title.Render(st.Glossary.Render(t.Word())), indent.Render(ui.Wrap(t.Text, max(w-4, 1))))
 		if g.c.Large {
 			lines = append(lines, "")
 		}
 	}
-	lines = append(lines, "", st.Dim.Render(lipgloss.NewStyle().Width(w).Render(cat.T("glossary_close"))))
+	lines = append(lines, "", st.Dim.Render(ui.Wrap(cat.T("glossary_close"), w)))
 	return lipgloss.NewStyle().MaxHeight(height).Render(strings.Join(lines, "\n"))
 }

@@ -565,3 +565,29 @@ func TestSummaryButtonsByKeyboard(t *testing.T) {
 	d.keys("enter")
 	d.must("Hola, Lucía", "1 de 3 lecciones hechas")
 }
+
+// The summary of a path's last lesson has one button, "Volver al inicio":
+// it shows its focus with ▶ as the two buttons do (the large/high-contrast
+// e2e found it without one), and it stays on screen when the summary is
+// taller than the screen (it was hidden under "more below").
+func TestSummaryOnlyButtonShowsItsFocus(t *testing.T) {
+	st := withLearner(t, "Lucía")
+	d := newDriverOn(t, st, "es", "buscar-cita-previa")
+	for i := 0; !d.player().Finished && i < 40; i++ {
+		switch s := d.player().Step(); {
+		case s.ID == "mirar-anuncio":
+			d.keys("tab", "v") // look where the advert goes
+		case s.ID == "llegar-oficial":
+			d.keys("tab", "tab", "tab", "v", "enter") // the official site
+		case s.NeedsAnswer():
+			d.answerRight()
+		}
+		d.keys("enter")
+	}
+	// At 80×24 the certificate's lines push the rest below the screen: the
+	// button stays in view under them.
+	d.must("¡Lección terminada!", "Hay más abajo", "▶ [ Volver al inicio ]")
+	d.mustNot("Siguiente lección")
+	d.keys("enter")
+	d.must("Hola, Lucía")
+}

@@ -583,3 +583,19 @@ func TestLinesHidePINs(t *testing.T) {
 		t.Errorf("the PIN was not asked twice before home:\n%s", out.String())
 	}
 }
+
+// What the lesson says about an answer comes in its accessible wording
+// when it names keys (issue 19 item 6: "muévete con el tabulador y pulsa
+// V" where only typed commands work).
+func TestLinesSayFeedbackInItsAccessibleWording(t *testing.T) {
+	st := withLearner(t, "Lucía")
+	s := startLineSession(t, st, Config{Lang: "es", StartLesson: "buscar-cita-previa"})
+	s.expect("Paso 1 de")
+	s.send("")
+	s.expect("Paso 2 de")
+	s.send("comprobar")
+	out := s.expect("Todavía no has mirado adónde lleva el primer anuncio. Escribe ver 1.")
+	if strings.Contains(out, "pulsa V") {
+		t.Errorf("accessible mode names a key:\n%s", out)
+	}
+}

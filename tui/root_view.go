@@ -53,7 +53,7 @@ func (m *Model) body() (string, []key.Binding) {
 		body = m.scr.View()
 		keys = m.scr.Keys()
 		if m.notice != "" {
-			note := lipgloss.NewStyle().Width(m.c.TextWidth()).Render(st.Bad.Render("! ") + m.notice)
+			note := ui.Wrap(st.Bad.Render("! ")+m.notice, m.c.TextWidth())
 			body = note + "\n\n" + body
 		}
 	}

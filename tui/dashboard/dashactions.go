@@ -174,14 +174,6 @@ func (d *Dashboard) mouse(msg tea.MouseMsg) tea.Cmd {
 			}
 		}
 	}
-	if d.view == viewTrouble {
-		switch {
-		case z.Get("dprev").InBounds(msg):
-			d.otherLesson(false)
-		case z.Get("dnext").InBounds(msg):
-			d.otherLesson(true)
-		}
-	}
 	return nil
 }
 
@@ -203,6 +195,10 @@ func (d *Dashboard) buttons() map[string]func() tea.Cmd {
 	}
 	if d.view == viewDetail || d.view == viewTrouble {
 		b["dbtn-back"] = func() tea.Cmd { d.view = viewList; return nil }
+	}
+	if d.view == viewTrouble {
+		b["dprev"] = func() tea.Cmd { d.otherLesson(false); return nil }
+		b["dnext"] = func() tea.Cmd { d.otherLesson(true); return nil }
 	}
 	if d.view == viewDetail {
 		with := func(f func(classroom.Row) tea.Cmd) func() tea.Cmd {
@@ -256,6 +252,9 @@ func (d *Dashboard) keys() []key.Binding {
 	}
 	if d.code() != "" {
 		out = append(out, dk.Code)
+	}
+	if len(d.focusOrder()) > 0 {
+		out = append(out, dk.Buttons)
 	}
 	return append(out, d.trustKeys()...) // dashtrust.go
 }

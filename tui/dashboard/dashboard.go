@@ -56,6 +56,7 @@ type Dashboard struct {
 	live bool
 
 	width, height int
+	focus         string // the id of the button with the keyboard's focus, or "" (the list)
 
 	snap  classroom.Snapshot
 	gen   int // counts snapshots: drawn rows are kept per gen
@@ -306,6 +307,9 @@ func (d *Dashboard) subject() (classroom.Row, bool) {
 func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	k, dk := d.C.Keys, d.k
 	if cmd, ok := d.trustKey(msg); ok { // dashtrust.go
+		return cmd
+	}
+	if cmd, ok := d.focusKey(msg); ok { // dashfocus.go
 		return cmd
 	}
 	switch {

@@ -147,7 +147,7 @@ func (d *Dashboard) detailLines(w, room int) []string {
 		head += "   " + d.stateCell(r, max(w-lipgloss.Width(head)-3, 1))
 	}
 	lines := []string{fit.Render(head)}
-	where := lipgloss.NewStyle().Width(w).Render(d.whereText(r))
+	where := ui.Wrap(d.whereText(r), w)
 	lines = append(lines, strings.Split(where, "\n")...)
 	lines = append(lines, flow(d.learnerButtons(), w, 3)...)
 	lines = append(lines, "")
@@ -254,7 +254,7 @@ func (d *Dashboard) lessonBlock(ld classroom.LessonDetail, w int) []string {
 			fmt.Sprint(s.Attempts), fmt.Sprint(s.Misses), fmt.Sprint(s.Hints), d.duration(s.Time, true)}))
 		if len(s.Mistakes) > 0 {
 			text := cat.T("dmistakes", "List", d.mistakesText(ld.Lesson, s.Step, s.Mistakes))
-			wrapped := lipgloss.NewStyle().Width(max(w-6, 10)).Render(text)
+			wrapped := ui.Wrap(text, max(w-6, 10))
 			for _, l := range strings.Split(wrapped, "\n") {
 				out = append(out, "      "+st.Bad.Render(strings.TrimRight(l, " ")))
 			}
@@ -355,8 +355,13 @@ func (d *Dashboard) troubleLines(w int) []string {
 	}
 	head := st.Title.Render(cat.T("dtrouble_title", "Title", d.lessonTitle(id)))
 	if n > 1 {
-		head += "   " + d.C.Zones.Mark("dprev", st.ButtonOn.Render("←")) + st.Dim.Render(" "+cat.T("dtrouble_which", "N", i+1, "Total", n)+" ") +
-			d.C.Zones.Mark("dnext", st.ButtonOn.Render("→"))
+		arrow := func(id, a string) string {
+			if d.focus == id {
+				return d.C.Zones.Mark(id, "▶"+st.ButtonOn.Render(a))
+			}
+			return d.C.Zones.Mark(id, st.ButtonOn.Render(a))
+		}
+		head += "   " + arrow("dprev", "←") + st.Dim.Render(" "+cat.T("dtrouble_which", "N", i+1, "Total", n)+" ") + arrow("dnext", "→")
 	}
 	lines := []string{fit.Render(head)}
 	lines = append(lines, strings.Split(wrap.Render(cat.T("dtrouble_text", "Count", started)), "\n")...)

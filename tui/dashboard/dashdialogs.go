@@ -87,7 +87,7 @@ func (d *inputDialog) View(width, height int) string {
 	d.input.Width = max(inner-6, 4)
 	parts := []string{
 		st.Title.Render(d.title), "",
-		lipgloss.NewStyle().Width(inner).Render(d.text), "",
+		lipgloss.NewStyle().Width(inner).Render(ui.Wrap(d.text, inner)), "",
 		st.Input.Width(inner - 2).Render(d.input.View()),
 	}
 	if d.err != "" {

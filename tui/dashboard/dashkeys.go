@@ -21,6 +21,7 @@ type dashKeys struct {
 	ClassView        key.Binding // the steps the class finds hard
 	Code             key.Binding // show or hide the big session code
 	OtherLesson      key.Binding // ← → in the class view
+	Buttons          key.Binding // Tab: to the buttons, one after another (dashfocus.go)
 	Quit             key.Binding
 }
 
@@ -40,5 +41,6 @@ func newDashKeys(cat *i18n.Catalog) *dashKeys {
 		Code:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", cat.T("dkey_code"))),
 		OtherLesson: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("← →", cat.T("dkey_other_lesson"))),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", cat.T("key_quit"))),
+		Buttons:     key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", cat.T("dkey_buttons"))),
 	}
 }

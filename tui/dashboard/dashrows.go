@@ -56,7 +56,7 @@ func (d *Dashboard) listLines(w int) []string {
 		if !d.live {
 			text = cat.T("dash_empty_local")
 		}
-		return []string{lipgloss.NewStyle().Width(min(w, ui.MaxTextWidth)).Render(text)}
+		return []string{ui.Wrap(text, min(w, ui.MaxTextWidth))}
 	}
 	c := colsFor(w)
 	gap := strings.Repeat(" ", dashGap)

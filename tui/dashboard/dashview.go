@@ -86,7 +86,7 @@ func (d *Dashboard) topLines(w int) []string {
 	st, cat := d.C.Styles, d.C.Cat
 	fit := func(s string, n int) string { return lipgloss.NewStyle().MaxWidth(max(n, 0)).Render(s) }
 	wrap := func(s string, n, most int) []string {
-		lines := strings.Split(lipgloss.NewStyle().Width(max(n, 1)).Render(s), "\n")
+		lines := ui.WrapLines(s, max(n, 1))
 		for i := range lines {
 			lines[i] = fit(strings.TrimRight(lines[i], " "), n)
 		}
@@ -214,8 +214,13 @@ func (d *Dashboard) classButtons() []string {
 }
 
 // dashButton is a clickable button with its key in front.
+// The one with the keyboard's focus has a ▶ before it, and its label is
+// drawn as a button too.
 func (d *Dashboard) dashButton(id, k, label string) string {
 	st := d.C.Styles
+	if d.focus == id {
+		return d.C.Zones.Mark(id, "▶ "+st.ButtonOn.Render("["+k+"] "+label))
+	}
 	return d.C.Zones.Mark(id, st.ButtonOn.Render("["+k+"]")+" "+label)
 }
 

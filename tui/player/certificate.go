@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"aula/certificate"
 	"aula/store"
@@ -108,7 +107,7 @@ func (p *Player) certificateLines() []string {
 		return nil
 	}
 	st, cat := p.c.Styles, p.c.Cat
-	wrap := lipgloss.NewStyle().Width(p.c.TextWidth())
+	wrap := ui.Wrapper(p.c.TextWidth())
 	var out []string
 	for _, path := range p.cert.paths {
 		out = append(out, st.Good.Render("★ "+cat.T("cert_ready_title")),

@@ -39,7 +39,9 @@ func (p *Player) lineVerdict() string {
 		}
 	}
 	if text == "" {
-		text = p.verdictWords()
+		// The lesson's words, in their accessible wording when they name
+		// keys (access: feedback:).
+		text = p.Step().LineFeedback(p.verdictWords())
 	}
 	switch {
 	case v.Correct:

@@ -165,12 +165,21 @@ func (p *Player) viewSummary() string {
 	}
 	parts = append(parts, "")
 	parts = append(parts, p.certificateLines()...)
+	// The buttons stay on screen under what scrolls, so that the one with
+	// the focus is never hidden below "more below".
+	var buttons string
 	if p.next != nil {
-		parts = append(parts, wrap.Render(cat.T("next_lesson_is", "Title", p.next.Title)), "",
-			focusMark(!p.onHome)+ui.Button(c, "btn-next-lesson", cat.T("btn_next_lesson"), !p.onHome)+" "+
-				focusMark(p.onHome)+ui.Button(c, "btn-home", cat.T("btn_home"), p.onHome))
+		parts = append(parts, wrap.Render(cat.T("next_lesson_is", "Title", p.next.Title)), "")
+		buttons = focusMark(!p.onHome) + ui.Button(c, "btn-next-lesson", cat.T("btn_next_lesson"), !p.onHome) + " " +
+			focusMark(p.onHome) + ui.Button(c, "btn-home", cat.T("btn_home"), p.onHome)
 	} else {
-		parts = append(parts, ui.Button(c, "btn-home", cat.T("btn_home"), true))
+		// The only button has the focus, and shows it as every other does.
+		buttons = focusMark(true) + ui.Button(c, "btn-home", cat.T("btn_home"), true)
 	}
-	return p.fit(strings.Join(parts, "\n"))
+	body := strings.Join(parts, "\n")
+	h := strings.Count(buttons, "\n") + 1
+	if p.c.Height-h < 2 {
+		return p.fit(body + "\n" + buttons)
+	}
+	return p.scroll.FitText(p.c, body, p.c.Height-h, cat.T("more_below"), cat.T("more_above")) + "\n" + buttons
 }

@@ -122,7 +122,7 @@ func (ll *LessonList) View() string {
 	if ll.itinerary != nil {
 		head = append(head, st.Title.Render(ll.itinerary.Title))
 		if ll.itinerary.Description != "" {
-			head = append(head, lipgloss.NewStyle().Width(w).Render(ll.itinerary.Description))
+			head = append(head, ui.Wrap(ll.itinerary.Description, w))
 		}
 	} else {
 		head = append(head, st.Title.Render(c.Cat.T("all_lessons_heading")))

@@ -199,7 +199,7 @@ func (s *Settings) View() string {
 		if i == s.cursor {
 			line = st.Cursor.Render(line)
 		}
-		text := st.Dim.Render(lipgloss.NewStyle().Width(max(w-4, 1)).PaddingLeft(4).Render(r[2]))
+		text := st.Dim.Render(lipgloss.NewStyle().PaddingLeft(4).Render(ui.Wrap(r[2], max(w-8, 1))))
 		if c.Large && i > 0 {
 			pg.Add("")
 		}

@@ -280,6 +280,14 @@ func (s *SignIn) key(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 	}
+	if s.mode == addName && msg.Type == tea.KeyRunes {
+		// What is typed is what is kept: an emoji's skin tone or joiner,
+		// which the store leaves out, does not show either.
+		msg.Runes = []rune(store.PlainName(string(msg.Runes)))
+		if len(msg.Runes) == 0 {
+			return nil
+		}
+	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	return cmd

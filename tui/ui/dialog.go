@@ -96,7 +96,7 @@ func (d *Dialog) View(width, height int) string {
 	}
 	// One button per line: big targets, read top to bottom, moved with ↑ ↓.
 	row := strings.Join(btns, d.c.Gap())
-	text := lipgloss.NewStyle().Width(inner).Render(d.Text)
+	text := lipgloss.NewStyle().Width(inner).Render(Wrap(d.Text, inner)) // wrapped by Wrap, padded to the box
 	box := st.Dialog.Render(st.Title.Render(d.Title) + "\n\n" + text + "\n\n" + row)
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
 }

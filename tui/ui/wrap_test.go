@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 )
@@ -49,6 +50,20 @@ func TestWrap(t *testing.T) {
 		}
 		if strings.Join(strings.Fields(got), "") != strings.Join(strings.Fields(tc.text), "") {
 			t.Errorf("%q at %d: words lost or changed:\n%s", tc.text, tc.w, got)
+		}
+	}
+}
+
+// A dialog's text is wrapped by Wrap too (issue 19 item 14: the catalogue
+// texts in dialogs, notices, the glossary, the mail app and the dashboard
+// were still wrapped by lipgloss, which breaks a domain at its hyphen).
+func TestDialogNeverBreaksADomain(t *testing.T) {
+	c := NewCommon("es", nil, time.Now)
+	for width := 30; width <= 72; width++ {
+		d := NewDialog(c, "Cuidado", "Mira bien la dirección de la página: seg-social-ayudas.com no es la Seguridad Social.",
+			[]DialogButton{{Label: "Vale"}})
+		if v := d.View(width, 24); !strings.Contains(v, "seg-social-ayudas.com") {
+			t.Fatalf("at %d columns the domain is broken:\n%s", width, v)
 		}
 	}
 }

@@ -154,12 +154,12 @@ func (e *CodeExercise) View(width int) string {
 	if e.expired() {
 		form = append(form, st.Bad.Render("✗ "+cat.T("code_expired")))
 		if !e.done {
-			form = append(form, lipgloss.NewStyle().Width(formW).Render(cat.T("code_ask_again")))
+			form = append(form, ui.Wrap(cat.T("code_ask_again"), formW))
 		}
 	} else {
 		form = append(form, st.Hint.Render(cat.T("code_expires_in", "Time", fmt.Sprintf("%d:%02d", secs/60, secs%60))))
 		if !e.done {
-			form = append(form, st.Dim.Render(lipgloss.NewStyle().Width(formW).Render(cat.T("code_new_hint"))))
+			form = append(form, st.Dim.Render(ui.Wrap(cat.T("code_new_hint"), formW)))
 		}
 	}
 	phone := e.phone(phoneW)

@@ -115,6 +115,17 @@ func (fs *fieldState) optionStarting(prefix string, from int) int {
 			return i
 		}
 	}
+	// The same letter typed quickly can arrive in one message ("mmm"):
+	// each one goes on once, as if they had come one by one.
+	if r := []rune(p); len(r) > 1 && strings.Count(p, string(r[0])) == len(r) {
+		at := from
+		for range r {
+			if at = fs.optionStarting(string(r[0]), at); at < 0 {
+				return -1
+			}
+		}
+		return at
+	}
 	return -1
 }
 

@@ -37,10 +37,10 @@ func (e *FormExercise) personaCard(w, h int) []string {
 		var b strings.Builder
 		b.WriteString(st.Title.Render(p.Title))
 		if note {
-			b.WriteString("\n" + st.Dim.Render(lipgloss.NewStyle().Width(inner).Render(p.Note)))
+			b.WriteString("\n" + st.Dim.Render(ui.Wrap(p.Note, inner)))
 		}
 		for _, r := range p.Rows {
-			b.WriteString("\n" + lipgloss.NewStyle().Width(inner).Render(st.Dim.Render(r.Label+":")+" "+r.Value))
+			b.WriteString("\n" + ui.Wrap(st.Dim.Render(r.Label+":")+" "+r.Value, inner))
 		}
 		if boxed {
 			lines = SplitLines(st.Box.Width(w - 2).Render(b.String()))
@@ -255,10 +255,10 @@ func (e *FormExercise) pick(fs *fieldState, i int) {
 	}
 	e.popup = popNone
 	e.changed(fs)
+	// As on a web page, the focus stays on the drop-down (or the file
+	// box) just chosen in; Tab goes on to the next field in the order
+	// they are drawn.
 	e.FocusOn(fs.key)
-	if fs.Err == "" {
-		e.moveToNextBox()
-	}
 }
 
 func (e *FormExercise) fileIndex(id string) int {

@@ -221,7 +221,7 @@ func (e *InboxExercise) viewReading(w, h int) []string {
 		if e.Done {
 			hint = ""
 		}
-		return strings.Split(lipgloss.NewStyle().Width(w).Render(st.Dim.Render(hint)), "\n")
+		return strings.Split(st.Dim.Render(ui.Wrap(hint, w)), "\n")
 	}
 	labels := []string{cat.T("inbox_from"), cat.T("inbox_to"), cat.T("inbox_cc"), cat.T("inbox_date"), cat.T("inbox_subject")}
 	lw := 0
@@ -244,7 +244,7 @@ func (e *InboxExercise) viewReading(w, h int) []string {
 	add(field(labels[3], m.date, st.Text))
 	add(field(labels[4], m.subject, st.Title))
 	if len(m.attachments) > 0 {
-		add(lipgloss.NewStyle().Width(w).Render("📎 " + cat.T("inbox_attachments") + " " + strings.Join(m.attachments, ", ")))
+		add(ui.Wrap("📎 "+cat.T("inbox_attachments")+" "+strings.Join(m.attachments, ", "), w))
 	}
 	if m.Suspicious {
 		add(st.Bad.Render("⚠ " + cat.T("inbox_marked_suspicious")))
@@ -253,7 +253,7 @@ func (e *InboxExercise) viewReading(w, h int) []string {
 	lines = append(lines, e.bodyLines(m, w)...)
 	if len(m.links) > 0 && !e.Done {
 		lines = append(lines, "")
-		add(st.Dim.Render(lipgloss.NewStyle().Width(w).Render(cat.T("inbox_links_tip"))))
+		add(st.Dim.Render(ui.Wrap(cat.T("inbox_links_tip"), w)))
 	}
 
 	return e.scroll.Fit(e.c, lines, max(h, 2), ui.Truncate(cat.T("inbox_more_below"), w), ui.Truncate(cat.T("inbox_more_above"), w))
@@ -390,7 +390,7 @@ func (e *InboxExercise) viewCompose(w, h int) string {
 func (e *InboxExercise) viewPicker(w, h int) string {
 	st, cat := e.c.Styles, e.c.Cat
 	lines := []string{st.Title.Render(ui.Truncate(cat.T("inbox_picker_title"), w))}
-	lines = append(lines, strings.Split(st.Dim.Render(lipgloss.NewStyle().Width(w).Render(cat.T("inbox_picker_folder"))), "\n")...)
+	lines = append(lines, strings.Split(st.Dim.Render(ui.Wrap(cat.T("inbox_picker_folder"), w)), "\n")...)
 	lines = append(lines, "")
 	attached := map[string]bool{}
 	if e.Form != nil {
@@ -462,7 +462,7 @@ func (e *InboxExercise) viewLink(w, h int) string {
 		lines = append(lines, carets)
 	}
 	lines = append(lines, pad(labels[2], lw)+" "+value(st.Title.Render(domain)), "")
-	lines = append(lines, strings.Split(lipgloss.NewStyle().Width(w).Render(cat.T("inbox_link_explain")), "\n")...)
+	lines = append(lines, strings.Split(ui.Wrap(cat.T("inbox_link_explain"), w), "\n")...)
 	lines = append(lines, "")
 	var btns []string
 	for i, b := range []struct{ id, label string }{{"inbox-link-back", cat.T("inbox_link_back")}, {"inbox-link-open", cat.T("inbox_link_open")}} {

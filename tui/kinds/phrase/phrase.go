@@ -150,7 +150,7 @@ func (e *PhraseExercise) View(width int) string {
 	}
 	count := cat.T("phrase_count", "Count", len(e.picked), "Min", e.ex.MinWords)
 	lines := append(rows, "",
-		lipgloss.NewStyle().Width(width).Render(cat.T("phrase_label")+" "+phrase),
+		ui.Wrap(cat.T("phrase_label")+" "+phrase, width),
 		"  "+st.Dim.Render(count),
 		ui.StrengthMeter(e.c, e.st.Level, e.ex.GoalLevel(), len(e.picked) == 0, width))
 	return strings.Join(lines, "\n")
