@@ -259,7 +259,9 @@ func (r *Rule) eval(x *Browser, a *Answer) (met bool, mistake string, concerns b
 // evalInspected: each link of the rule was looked at; following one
 // without a look first is a mistake, said when it happens.
 func (r *Rule) evalInspected(a *Answer, last *Action) (met bool, mistake string, concerns bool) {
-	if last.Kind == ActFollow && slices.Contains(r.Values, last.ID) && slices.Contains(a.Unseen, last.ID) {
+	// Judged on the follow itself: a link followed again after a look is
+	// no new mistake, though it was once followed unseen.
+	if last.Kind == ActFollow && slices.Contains(r.Values, last.ID) && !slices.Contains(a.Inspected, last.ID) {
 		return false, r.ID, true
 	}
 	for _, id := range r.Values {

@@ -151,6 +151,9 @@ func TestJudge(t *testing.T) {
 		{"the look-alike followed without a look, then the advert rule speaks first", Answer{Visited: []string{"search", "lookalike"},
 			Followed: []string{"ad-lookalike"}, Unseen: []string{"ad-lookalike"}, Last: act(ActFollow, "ad-lookalike")},
 			false, judge.ReasonWrong, "no-ad", "That was an advert."},
+		{"an advert looked at after a first visit is still an advert", Answer{Visited: []string{"search", "lookalike", "search", "lookalike"},
+			Followed: []string{"ad-lookalike", "ad-lookalike"}, Inspected: []string{"ad-lookalike"}, Unseen: []string{"ad-lookalike"},
+			Last: act(ActFollow, "ad-lookalike")}, false, judge.ReasonWrong, "no-ad", "That was an advert."},
 		{"going back after an advert is not a new mistake", Answer{Visited: []string{"search", "lookalike", "search"},
 			Followed: []string{"ad-lookalike"}, Last: act(ActBack, "")}, false, judge.ReasonPending, "", ""},
 	} {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	browserjudge "aula/lessons/kinds/browser"
 )
@@ -94,21 +95,41 @@ func (e *BrowserExercise) clickMark(i int) {
 	e.Inspect()
 }
 
-// barLine is the bookmarks bar in one line of at most w cells, with the
-// key that saves the page shown.
+// barLine is the bookmarks bar in one line of at most w cells: each
+// bookmark's words cut to a short label, as browsers do, and the button
+// that saves the page shown at the end. Bookmarks that do not fit give
+// way to "…"; the focused one always shows.
 func (e *BrowserExercise) barLine(w int) string {
 	st := e.c.Styles
-	parts := []string{st.Dim.Render(e.c.Cat.T("browser_bookmarks"))}
+	head := e.c.Cat.T("browser_bookmarks")
+	save := ""
+	if !e.done {
+		save = "[☆ " + e.keys.Save.Help().Key + " " + e.c.Cat.T("browser_save_button") + "]"
+	}
+	room := w - lipgloss.Width(head) - lipgloss.Width(save) - 3
+	parts := []string{st.Dim.Render(head)}
 	for i, b := range e.Bar() {
-		s := st.Link.Render("[" + b.Link + "]")
+		label := "[" + ansi.Truncate(b.Link, barLabel, "…") + "]"
 		if i == e.Mark {
-			s = st.Cursor.Render("▶[" + b.Link + "]")
+			label = "▶" + label
+		}
+		if lipgloss.Width(label)+1 > room && i != e.Mark {
+			parts = append(parts, st.Dim.Render("…"))
+			room -= 2
+			continue
+		}
+		room -= lipgloss.Width(label) + 1
+		s := st.Link.Render(label)
+		if i == e.Mark {
+			s = st.Cursor.Render(label)
 		}
 		parts = append(parts, e.c.Zones.Mark(markZone(i), s))
 	}
-	if !e.done {
-		save := "[+ " + e.keys.Save.Help().Key + " " + e.keys.Save.Help().Desc + "]"
+	if save != "" {
 		parts = append(parts, e.c.Zones.Mark("browser-save", st.HelpKey.Render(save)))
 	}
 	return lipgloss.NewStyle().MaxWidth(w).Render(strings.Join(parts, " "))
 }
+
+// barLabel is the most cells a bookmark's words take in the bar.
+const barLabel = 22
