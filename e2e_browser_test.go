@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"aula/lessons"
@@ -121,4 +122,43 @@ func barIDs(x *browserjudge.Browser) []string {
 		ids = append(ids, b.ID)
 	}
 	return ids
+}
+
+// The lesson with the bookmarks bar in accessible mode, in each language:
+// the bar heard ("bookmarks"), a bookmark opened ("bookmark 1"), the page
+// saved ("save"); the lesson ends done.
+func TestE2EAccessibleBookmarks(t *testing.T) {
+	bin := aulaBinary(t)
+	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
+	for _, lang := range []string{"es", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			data := t.TempDir()
+			s := startLines(t, bin, "--accessible", "--data", data, "--lang", lang, "--lesson", "sitio-conocido")
+			w := wordsFor(lang)
+			s.expect(w.name)
+			s.send("Lucía")
+			s.expect(w.pin)
+			s.send("1")
+			l, _ := lib.Catalog(lang).Lesson("sitio-conocido")
+			doLesson(t, s, w, l)
+			s.mu.Lock()
+			out := s.out.String()
+			s.mu.Unlock()
+			for _, want := range []string{"1, «Sede Seguridad Social», de seg-social.gob.es", w.saved} {
+				if lang == "en" {
+					want = strings.NewReplacer("«Sede Seguridad Social», de", "\"Social Security office\", on").Replace(want)
+				}
+				if !strings.Contains(out, want) {
+					t.Errorf("accessible mode never said %q", want)
+				}
+			}
+			s.send(w.quit)
+			s.expect(w.quitQuestion)
+			s.send("1")
+			if code := s.wait(); code != 0 {
+				t.Fatalf("Aula ended with status %d", code)
+			}
+			storedAfter(t, data, []string{"sitio-conocido"})
+		})
+	}
 }
