@@ -1,11 +1,13 @@
 package browser
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"aula/lessons"
@@ -190,3 +192,30 @@ func sizeName(s [2]int) string {
 }
 
 func hasKey(b interface{ Keys() []string }, k string) bool { return slices.Contains(b.Keys(), k) }
+
+// A key on a page of 200 lines with 5 bookmarks and 3 pages saved:
+// Update and View.
+func BenchmarkKeyWithBookmarks(b *testing.B) {
+	c := ui.NewCommon("es", lib, time.Now)
+	var blocks []*browserjudge.Block
+	for i := 0; i < 100; i++ {
+		blocks = append(blocks, &browserjudge.Block{Text: fmt.Sprintf("Párrafo %d de una página larga de práctica.", i)},
+			&browserjudge.Block{Link: fmt.Sprintf("Enlace %d", i), ID: fmt.Sprintf("l%d", i), To: "p"})
+	}
+	var marks []*browserjudge.Block
+	for i := 0; i < 5; i++ {
+		marks = append(marks, &browserjudge.Block{Link: fmt.Sprintf("Favorito %d", i), ID: fmt.Sprintf("m%d", i), To: "p"})
+	}
+	x := &browserjudge.Browser{Start: "p", Pages: []*browserjudge.Page{{ID: "p", URL: "https://sede.seg-social.gob.es/larga", Title: "Larga", Blocks: blocks}},
+		Bookmarks: marks}
+	e := NewBrowserExercise(c, &lessons.Step{Kind: "browser", Exercise: x}).(*BrowserExercise)
+	e.Ans.Saved = []string{"p", "p", "p"}
+	tab := tea.KeyMsg{Type: tea.KeyTab}
+	e.ViewFull(80, 18)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.Update(tab)
+		_ = e.ViewFull(80, 18)
+	}
+}
