@@ -275,6 +275,7 @@ type lineWords struct {
 	attach, send, sms, step, folder             string
 	next, submit, yes, add, remove, smsExpires  string
 	look, goesTo                                string
+	bookmarks, bookmark, save, saved            string // the browser's bookmarks bar
 }
 
 func wordsFor(lang string) lineWords {
@@ -283,13 +284,15 @@ func wordsFor(lang string) lineWords {
 			right: "Well done!", done: "Lesson finished!", check: "check", open: "open", link: "link", suspicious: "suspicious",
 			reply: "reply", forward: "forward", new: "new", attach: "attach", send: "send", sms: "It says:", step: "Step %d of %d", folder: "folder",
 			next: "next", submit: "submit", yes: "yes", add: "add", remove: "remove", smsExpires: "It expires at",
-			look: "look", goesTo: "This link goes to:"}
+			look: "look", goesTo: "This link goes to:",
+			bookmarks: "bookmarks", bookmark: "bookmark", save: "save", saved: "Saved to bookmarks"}
 	}
 	return lineWords{name: "¿Cómo te llamas?", pin: "¿Quieres un PIN?", hello: "Hola, Lucía", allLessons: "Todas las lecciones", home: "inicio", quit: "salir", quitQuestion: "¿Quieres salir?",
 		right: "¡Bien!", done: "¡Lección terminada!", check: "comprobar", open: "abrir", link: "enlace", suspicious: "sospechoso",
 		reply: "responder", forward: "reenviar", new: "nuevo", attach: "adjuntar", send: "enviar", sms: "Dice:", step: "Paso %d de %d", folder: "carpeta",
 		next: "siguiente", submit: "presentar", yes: "sí", add: "añadir", remove: "quitar", smsExpires: "Caduca a las",
-		look: "ver", goesTo: "Este enlace lleva a:"}
+		look: "ver", goesTo: "Este enlace lleva a:",
+		bookmarks: "favoritos", bookmark: "favorito", save: "guardar", saved: "Guardada en favoritos"}
 }
 
 // doLesson answers every step of l right, as lines, and leaves the summary
@@ -413,11 +416,23 @@ func doBrowser(t *testing.T, s *lineSession, w lineWords, ex *browser.Browser) {
 	}
 	lookHere()
 	for _, id := range route.Followed {
-		if !looked[id] {
-			acts = append(acts, act{w.look + " " + number(id), w.goesTo})
-			looked[id] = true
+		n := ""
+		if mark := slices.IndexFunc(ex.Bookmarks, func(b *browser.Block) bool { return b.ID == id }); mark >= 0 {
+			// A bookmark: hearing the bar says where each goes.
+			if !looked[id] {
+				acts = append(acts, act{w.bookmarks, ex.Bookmarks[len(ex.Bookmarks)-1].Link})
+				for _, b := range ex.Bookmarks {
+					looked[b.ID] = true
+				}
+			}
+			n = w.bookmark + " " + strconv.Itoa(mark+1)
+		} else {
+			if !looked[id] {
+				acts = append(acts, act{w.look + " " + number(id), w.goesTo})
+				looked[id] = true
+			}
+			n = number(id)
 		}
-		n := number(id)
 		b, _ := ex.Block(id)
 		page = b.To
 		to := ex.Pages[slices.IndexFunc(ex.Pages, func(p *browser.Page) bool { return p.ID == page })]
@@ -426,6 +441,9 @@ func doBrowser(t *testing.T, s *lineSession, w lineWords, ex *browser.Browser) {
 	}
 	for _, id := range route.Downloaded {
 		acts = append(acts, act{number(id), ""})
+	}
+	if len(route.Saved) > 0 {
+		acts = append(acts, act{w.save, w.saved})
 	}
 	for i, a := range acts {
 		s.send(a.cmd)

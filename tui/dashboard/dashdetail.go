@@ -12,6 +12,7 @@ import (
 	"aula/classroom"
 	"aula/i18n"
 	"aula/lessons"
+	browserjudge "aula/lessons/kinds/browser"
 	"aula/lessons/kinds/form"
 	"aula/lessons/validate"
 	"aula/store"
@@ -54,6 +55,10 @@ func (d *Dashboard) MistakeName(lessonID, stepID, id string) string {
 			}
 		case *form.Form:
 			if name := formMistakeName(cat, ex, id); name != "" {
+				return name
+			}
+		case *browserjudge.Browser:
+			if name := browserMistakeName(cat, ex, id); name != "" {
 				return name
 			}
 		case *lessons.Order:

@@ -16,9 +16,10 @@ import (
 // Browser is a practice web browser: its pages, the page it opens on, and
 // the rules that judge what the learner does.
 type Browser struct {
-	Start string  `yaml:"start"` // the first page shown; default: the first page
-	Pages []*Page `yaml:"pages"`
-	Rules []*Rule `yaml:"rules"`
+	Start     string   `yaml:"start"` // the first page shown; default: the first page
+	Pages     []*Page  `yaml:"pages"`
+	Bookmarks []*Block `yaml:"bookmarks"` // the bookmarks bar: links, each to a page
+	Rules     []*Rule  `yaml:"rules"`
 }
 
 // Page is one practice web page.
@@ -97,6 +98,7 @@ var checkKinds = map[string]string{
 	"no-ad":      "",          // following an advert is a mistake, said when it happens
 	"inspected":  "links",     // each of these links was looked at; following one before is a mistake
 	"downloaded": "downloads", // the last file downloaded is one of these
+	"bookmarked": "pages",     // one of these pages was saved to the bookmarks
 }
 
 // Actions in the browser, as Action.Kind.
@@ -105,6 +107,7 @@ const (
 	ActInspect  = "inspect"  // looked where a link really goes
 	ActDownload = "download" // downloaded a file
 	ActBack     = "back"     // went back or forward
+	ActBookmark = "bookmark" // saved the page shown to the bookmarks (ID: the page)
 )
 
 // Answer is what the learner did in the browser. It lives in memory only:
@@ -115,6 +118,7 @@ type Answer struct {
 	Inspected  []string // links whose real address was looked at
 	Downloaded []string // downloads taken, in order
 	Unseen     []string // links followed before their real address was looked at
+	Saved      []string // pages saved to the bookmarks, in order
 	// Last is the action that asked for this check. Nil means the learner
 	// asked to check: then anything not done yet is said. After an action
 	// only a mistake made by that action is said, and a task under way is
@@ -138,13 +142,19 @@ func (x *Browser) Page(id string) *Page {
 	return nil
 }
 
-// Block returns the link, button or download with id, and its page.
+// Block returns the link, button or download with id, and its page (nil
+// for a bookmark).
 func (x *Browser) Block(id string) (*Block, *Page) {
 	for _, p := range x.Pages {
 		for _, b := range p.Blocks {
 			if b.ID == id && b.Active() {
 				return b, p
 			}
+		}
+	}
+	for _, b := range x.Bookmarks {
+		if b.ID == id {
+			return b, nil
 		}
 	}
 	return nil, nil
@@ -240,6 +250,8 @@ func (r *Rule) eval(x *Browser, a *Answer) (met bool, mistake string, concerns b
 			return true, "", false
 		}
 		return false, r.ID + ":" + got, last.Kind == ActDownload
+	case "bookmarked":
+		return r.evalBookmarked(a, last)
 	}
 	return false, r.ID, false
 }
@@ -247,7 +259,9 @@ func (r *Rule) eval(x *Browser, a *Answer) (met bool, mistake string, concerns b
 // evalInspected: each link of the rule was looked at; following one
 // without a look first is a mistake, said when it happens.
 func (r *Rule) evalInspected(a *Answer, last *Action) (met bool, mistake string, concerns bool) {
-	if last.Kind == ActFollow && slices.Contains(r.Values, last.ID) && slices.Contains(a.Unseen, last.ID) {
+	// Judged on the follow itself: a link followed again after a look is
+	// no new mistake, though it was once followed unseen.
+	if last.Kind == ActFollow && slices.Contains(r.Values, last.ID) && !slices.Contains(a.Inspected, last.ID) {
 		return false, r.ID, true
 	}
 	for _, id := range r.Values {
@@ -278,14 +292,7 @@ func (x *Browser) Sample() Answer {
 	for _, r := range x.Rules {
 		switch r.Check {
 		case "reached":
-			for _, id := range x.path(x.Start, r.Values, forbidden) {
-				if !slices.Contains(a.Inspected, id) {
-					a.Inspected = append(a.Inspected, id)
-				}
-				b, _ := x.Block(id)
-				a.Followed = append(a.Followed, id)
-				a.Visited = append(a.Visited, b.To)
-			}
+			x.walk(&a, r.Values, forbidden)
 		case "inspected":
 			for _, id := range r.Values {
 				if !slices.Contains(a.Inspected, id) {
@@ -296,6 +303,8 @@ func (x *Browser) Sample() Answer {
 			if len(r.Values) > 0 {
 				a.Downloaded = []string{r.Values[0]}
 			}
+		case "bookmarked":
+			x.sampleBookmark(&a, r, forbidden)
 		}
 	}
 	return a
@@ -320,7 +329,8 @@ func (x *Browser) path(from string, to []string, forbidden map[string]bool) []st
 		if p == nil {
 			continue
 		}
-		for _, b := range p.Blocks {
+		// The bookmarks bar is there on every page.
+		for _, b := range append(slices.Clone(p.Blocks), x.Bookmarks...) {
 			if !b.Active() || b.Ad || b.To == "" || seen[b.To] || forbidden[b.To] {
 				continue
 			}

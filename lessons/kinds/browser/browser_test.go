@@ -151,6 +151,9 @@ func TestJudge(t *testing.T) {
 		{"the look-alike followed without a look, then the advert rule speaks first", Answer{Visited: []string{"search", "lookalike"},
 			Followed: []string{"ad-lookalike"}, Unseen: []string{"ad-lookalike"}, Last: act(ActFollow, "ad-lookalike")},
 			false, judge.ReasonWrong, "no-ad", "That was an advert."},
+		{"an advert looked at after a first visit is still an advert", Answer{Visited: []string{"search", "lookalike", "search", "lookalike"},
+			Followed: []string{"ad-lookalike", "ad-lookalike"}, Inspected: []string{"ad-lookalike"}, Unseen: []string{"ad-lookalike"},
+			Last: act(ActFollow, "ad-lookalike")}, false, judge.ReasonWrong, "no-ad", "That was an advert."},
 		{"going back after an advert is not a new mistake", Answer{Visited: []string{"search", "lookalike", "search"},
 			Followed: []string{"ad-lookalike"}, Last: act(ActBack, "")}, false, judge.ReasonPending, "", ""},
 	} {
@@ -173,6 +176,7 @@ func FuzzBrowser(f *testing.F) {
 	f.Add(fixture, "search,sede", "official", "ad-lookalike", "receipt", byte(0))
 	f.Add("pages: [~]\nrules: [~, {check: reached}]", "", "", "", "", byte(1))
 	f.Add("pages:\n  - id: a\n    blocks: [{link: x, to: a}, ~]\n", "a", "a-1", "a-1", "", byte(2))
+	f.Add(bookmarkFixture, "search", "bookmark-1", "", "", byte(5))
 	f.Fuzz(func(t *testing.T, src, visited, followed, inspected, downloaded string, last byte) {
 		var doc yaml.Node
 		if yaml.Unmarshal([]byte(src), &doc) != nil || len(doc.Content) == 0 {
@@ -185,8 +189,9 @@ func FuzzBrowser(f *testing.F) {
 		x.Check(&judge.Problems{}, "s", doc.Content[0])
 		_ = x.Shape()
 		split := func(s string) []string { return strings.Split(s, ",") }
-		a := Answer{Visited: split(visited), Followed: split(followed), Inspected: split(inspected), Downloaded: split(downloaded)}
-		kinds := []string{"", ActFollow, ActInspect, ActDownload, ActBack}
+		a := Answer{Visited: split(visited), Followed: split(followed), Inspected: split(inspected), Downloaded: split(downloaded),
+			Saved: split(visited)}
+		kinds := []string{"", ActFollow, ActInspect, ActDownload, ActBack, ActBookmark}
 		if k := kinds[int(last)%len(kinds)]; k != "" {
 			a.Last = &Action{Kind: k, ID: a.Followed[0]}
 		}

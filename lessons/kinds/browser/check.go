@@ -47,6 +47,7 @@ func (x *Browser) Check(p *judge.Problems, step string, n *yaml.Node) {
 	for i, pg := range x.Pages {
 		x.checkBlocks(p, step, judge.Or(judge.Item(pn, i), n), pg, k)
 	}
+	x.checkBookmarks(p, step, n, k)
 	if x.Start == "" && len(x.Pages) > 0 {
 		x.Start = x.Pages[0].ID
 	} else if x.Start != "" && !k.pages[x.Start] {
@@ -155,12 +156,13 @@ func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *
 			p.Add(judge.Or(judge.Item(vn, j), node), "%s: there is no %s %q", what, strings.TrimSuffix(values, "s"), v)
 		}
 	}
-	if len(r.Wrong) > 0 && r.Check != "downloaded" {
-		p.Add(judge.Child(node, "wrong"), "%s: wrong is only for downloaded checks", what)
+	if len(r.Wrong) > 0 && r.Check != "downloaded" && r.Check != "bookmarked" {
+		p.Add(judge.Child(node, "wrong"), "%s: wrong is only for downloaded and bookmarked checks", what)
+		return
 	}
 	for id, text := range r.Wrong {
-		if !k.downloads[id] || slices.Contains(r.Values, id) || strings.TrimSpace(text) == "" {
-			p.Add(judge.Child(node, "wrong"), "%s: wrong %q should be a download not asked for, with words about it", what, id)
+		if !set[id] || slices.Contains(r.Values, id) || strings.TrimSpace(text) == "" {
+			p.Add(judge.Child(node, "wrong"), "%s: wrong %q should be a %s not asked for, with words about it", what, id, strings.TrimSuffix(values, "s"))
 		}
 	}
 }
@@ -176,6 +178,9 @@ func (x *Browser) Shape() []string {
 				out = append(out, fmt.Sprintf("%s %s to=%s ad=%t", b.Kind(), b.ID, b.To, b.Ad))
 			}
 		}
+	}
+	for _, b := range x.Bookmarks {
+		out = append(out, fmt.Sprintf("bookmark %s to=%s", b.ID, b.To))
 	}
 	for _, r := range x.Rules {
 		var wrong []string

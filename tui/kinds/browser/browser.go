@@ -30,6 +30,8 @@ type BrowserExercise struct {
 	history []string // pages, in the order opened with back and forward
 	at      int      // the page shown, in history
 	Focus   int      // the focused link, button or download (index in its page's blocks), -1 none
+	Mark    int      // the focused bookmark (index in the bar), -1 none
+	note    string   // a word about the last action (a page saved), until the next
 	scroll  int      // first body row shown
 	Shown   string   // the link whose real address is shown in the status bar
 	Got     *browserjudge.Block
@@ -44,7 +46,7 @@ type BrowserExercise struct {
 }
 
 type browserKeys struct {
-	Move, Press, Inspect, Back, Forward, Check, Page key.Binding
+	Move, Press, Inspect, Back, Forward, Check, Page, Save key.Binding
 }
 
 func newBrowserKeys(c *ui.Common) browserKeys {
@@ -62,6 +64,7 @@ func newBrowserKeys(c *ui.Common) browserKeys {
 		Forward: key.NewBinding(both("browser_key_forward", "alt+right"), key.WithHelp(upper("browser_key_forward"), cat.T("browser_forward"))),
 		Check:   key.NewBinding(both("browser_key_check"), key.WithHelp(upper("browser_key_check"), cat.T("key_check"))),
 		Page:    key.NewBinding(key.WithKeys("pgdown", "pgup", " "), key.WithHelp(cat.T("inbox_keyname_page"), cat.T("browser_key_page_help"))),
+		Save:    key.NewBinding(both("browser_key_bookmark"), key.WithHelp(upper("browser_key_bookmark"), cat.T("browser_key_bookmark_help"))),
 	}
 }
 
@@ -71,7 +74,7 @@ func NewBrowserExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	if x == nil {
 		x = &browserjudge.Browser{}
 	}
-	e := &BrowserExercise{c: c, X: x, keys: newBrowserKeys(c), Focus: -1}
+	e := &BrowserExercise{c: c, X: x, keys: newBrowserKeys(c), Focus: -1, Mark: -1}
 	if x.Page(x.Start) != nil {
 		e.history = []string{x.Start}
 		e.Ans.Visited = []string{x.Start}
@@ -102,8 +105,11 @@ func (e *BrowserExercise) active() []int {
 	return out
 }
 
-// Focused is the focused link, button or download, or nil.
+// Focused is the focused link, button, download or bookmark, or nil.
 func (e *BrowserExercise) Focused() *browserjudge.Block {
+	if bar := e.Bar(); e.Mark >= 0 && e.Mark < len(bar) {
+		return bar[e.Mark]
+	}
 	p := e.Page()
 	if p == nil || e.Focus < 0 || e.Focus >= len(p.Blocks) {
 		return nil
@@ -121,6 +127,7 @@ func (e *BrowserExercise) answer(last *browserjudge.Action) browserjudge.Answer 
 	a.Inspected = slices.Clone(a.Inspected)
 	a.Downloaded = slices.Clone(a.Downloaded)
 	a.Unseen = slices.Clone(a.Unseen)
+	a.Saved = slices.Clone(a.Saved)
 	a.Last = last
 	return a
 }
@@ -162,6 +169,9 @@ func (e *BrowserExercise) Keys() []key.Binding {
 	}
 	// Enter, back and forward are on the screen: the address bar shows
 	// their keys.
+	if e.HasBar() {
+		return []key.Binding{k.Move, k.Inspect, k.Save}
+	}
 	return []key.Binding{k.Move, k.Inspect}
 }
 
@@ -194,27 +204,41 @@ func (e *BrowserExercise) key(k tea.KeyMsg) {
 		e.Go(-1)
 	case key.Matches(k, ks.Forward):
 		e.Go(1)
+	case key.Matches(k, ks.Save):
+		e.Save()
 	}
 }
 
-// move focuses the next (delta 1) or previous (-1) link, button or
-// download, round the page.
+// move focuses the next (delta 1) or previous (-1) bookmark, link,
+// button or download, round the bookmarks bar and the page.
 func (e *BrowserExercise) move(delta int) {
 	act := e.active()
-	if len(act) == 0 {
+	nb := len(e.Bar())
+	n := nb + len(act)
+	if n == 0 {
 		return
 	}
-	i := slices.Index(act, e.Focus)
+	i := -1
+	if e.Mark >= 0 {
+		i = e.Mark
+	} else if j := slices.Index(act, e.Focus); j >= 0 {
+		i = nb + j
+	}
 	switch {
 	case i < 0 && delta > 0:
 		i = 0
 	case i < 0:
-		i = len(act) - 1
+		i = n - 1
 	default:
-		i = (i + delta + len(act)) % len(act)
+		i = (i + delta + n) % n
 	}
-	e.Focus = act[i]
-	e.Shown = ""
+	e.Mark, e.Focus = -1, -1
+	if i < nb {
+		e.Mark = i
+	} else {
+		e.Focus = act[i-nb]
+	}
+	e.Shown, e.note = "", ""
 	e.keepFocusShown()
 }
 
@@ -288,7 +312,7 @@ func (e *BrowserExercise) CanGo(delta int) bool {
 
 // opened starts a page at its top with nothing focused.
 func (e *BrowserExercise) opened() {
-	e.Focus, e.scroll, e.Shown = -1, 0, ""
+	e.Focus, e.Mark, e.scroll, e.Shown, e.note = -1, -1, 0, "", ""
 }
 
 // mouse: a click on a link that is not focused focuses it and shows where
@@ -313,6 +337,15 @@ func (e *BrowserExercise) mouse(m tea.MouseMsg) {
 	case in("browser-forward"):
 		e.Go(1)
 		return
+	case in("browser-save"):
+		e.Save()
+		return
+	}
+	for i := range e.Bar() {
+		if in(markZone(i)) {
+			e.clickMark(i)
+			return
+		}
 	}
 	for i, blk := range e.visible {
 		if blk < 0 || !in(rowZone(i)) {

@@ -37,6 +37,9 @@ func (e *BrowserExercise) ViewFull(width, height int) string {
 	w, h := max(width, 10), max(height, 3)
 	var top []string
 	top = append(top, e.addressBar(w))
+	if e.HasBar() && h >= 5 {
+		top = append(top, e.barLine(w))
+	}
 	if h >= 10 {
 		top = append(top, e.c.Styles.Dim.Render(ui.Truncate(e.c.Cat.T("browser_padlock_explain"), w)))
 	}
@@ -100,10 +103,12 @@ func (e *BrowserExercise) bottom(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
 	cut := lipgloss.NewStyle().MaxWidth(w)
 	var lines []string
-	if b, _ := e.X.Block(e.Shown); b != nil {
+	if b := e.lookup(e.Shown); b != nil {
 		url := e.X.Target(b)
 		lines = append(lines, cut.Render(st.Hint.Render(cat.T("browser_goes_to")+" ")+e.markedAddress(url)),
 			cut.Render(st.Hint.Render(cat.T("browser_owner", "Domain", validate.Domain(validate.Host(url))))))
+	} else if e.note != "" {
+		lines = append(lines, ui.Truncate(st.Good.Render(e.note), w))
 	} else {
 		tip := ""
 		if !e.done {

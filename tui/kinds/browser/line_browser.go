@@ -30,8 +30,12 @@ func (l *browserLines) w(id string) string { return access.Word(l.c, id) }
 
 // Describe says the page, and how to use the browser.
 func (l *browserLines) Describe() []string {
-	return append(l.pageLines(), l.c.Cat.T("line_browser_start", "Look", l.w("line_cmd_look"), "Back", l.w("line_cmd_back"),
+	out := append(l.pageLines(), l.c.Cat.T("line_browser_start", "Look", l.w("line_cmd_look"), "Back", l.w("line_cmd_back"),
 		"Forward", l.w("line_cmd_page_forward"), "Page", l.w("line_cmd_page"), "Check", l.w("line_cmd_check")))
+	if l.e.HasBar() {
+		out = append(out, l.c.Cat.T("line_browser_start_bookmarks", "Bookmark", l.w("line_cmd_bookmark"), "Save", l.w("line_cmd_save")))
+	}
+	return out
 }
 
 // pageLines says the page shown: address, domain, padlock, title, blocks.
@@ -46,6 +50,7 @@ func (l *browserLines) pageLines() []string {
 		cat.T("browser_padlock_explain"),
 		cat.T("line_browser_title", "Title", p.Title),
 	}
+	out = append(out, l.barLines(false)...)
 	n := 0
 	for _, b := range p.Blocks {
 		switch b.Kind() {
@@ -115,6 +120,11 @@ func (l *browserLines) Line(text string) ([]string, bool) {
 		}
 		e.Go(1)
 		return l.pageLines(), false
+	case is("line_cmd_bookmark"):
+		return l.bookmark(arg), false
+	case is("line_cmd_save"):
+		e.Save()
+		return []string{e.note}, false
 	case is("line_cmd_look"):
 		b, why := l.item(arg)
 		if b == nil {
