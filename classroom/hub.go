@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"aula/classroom/share"
 	"aula/store"
 )
 
@@ -39,6 +40,7 @@ type Hub struct {
 	news     chan struct{} // closed and replaced when a command arrives
 	announce string        // why the hub cannot be found on the network, if it cannot
 	swept    time.Time     // when departed laptops' presence was last forgotten
+	share    *share.Relay  // help at a distance (share.go)
 }
 
 type presenceEntry struct {
@@ -97,10 +99,11 @@ func NewHub(st *store.Store, opt HubOptions) (*Hub, error) {
 	}
 	return &Hub{
 		st: st, code: opt.Code, now: opt.Now, wait: opt.Wait, mode: opt.TLS, fp: opt.Fingerprint, lessons: opt.Lesson,
-		id:   hid + "-" + strconv.FormatInt(opt.Now().UnixNano(), 36),
-		gate: newGate(opt.Now(), opt.Approve),
-		pres: map[string]presenceEntry{},
-		news: make(chan struct{}),
+		id:    hid + "-" + strconv.FormatInt(opt.Now().UnixNano(), 36),
+		gate:  newGate(opt.Now(), opt.Approve),
+		pres:  map[string]presenceEntry{},
+		news:  make(chan struct{}),
+		share: share.NewRelay(opt.Now, func(s string) string { return CleanLine(s, share.MaxLine) }),
 	}, nil
 }
 
@@ -176,6 +179,7 @@ func (h *Hub) Handler() http.Handler {
 	mux.HandleFunc("GET "+PathClass, h.trainer(h.class))
 	mux.HandleFunc("GET "+PathLearner, h.trainer(h.learner))
 	mux.HandleFunc("POST "+PathCommand, h.trainer(h.command))
+	h.shareRoutes(mux) // share.go
 	return http.MaxBytesHandler(mux, MaxBody)
 }
 
@@ -439,6 +443,11 @@ func (h *Hub) add(c Command) (Command, error) {
 	case CmdForget:
 		return c, h.Forget(c.To)
 	}
+	return h.log(c), nil
+}
+
+// log appends a checked command to the log and wakes the long-polls.
+func (h *Hub) log(c Command) Command {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.seq++
@@ -455,7 +464,7 @@ func (h *Hub) add(c Command) (Command, error) {
 	}
 	close(h.news)
 	h.news = make(chan struct{})
-	return c, nil
+	return c
 }
 
 // checkCommand says what is wrong with a command and cleans its text.

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"aula/classroom/share"
 	"aula/store"
 )
 
@@ -83,6 +84,9 @@ type Syncer struct {
 	// shown: the hub will take them once it is updated. pushLoop only.
 	later     map[string]bool
 	laterFrom time.Time
+
+	share     share.Outbox  // help at a distance (share_kiosk.go)
+	shareWake chan struct{} // the outbox has news
 }
 
 // newerKind says whether hubs of an older Aula refuse a kind (their
@@ -96,6 +100,7 @@ func NewSyncer(st *store.Store, send func(any)) *Syncer {
 		st: st, send: send,
 		Every: 3 * time.Second, Backoff: time.Second, MaxBackoff: 30 * time.Second, HoldFor: 10 * time.Minute,
 		kick: make(chan struct{}, 1), prod: make(chan struct{}, 1), changed: make(chan struct{}),
+		shareWake: make(chan struct{}, 1),
 	}
 }
 
@@ -208,7 +213,7 @@ func (s *Syncer) pushed(gen int, st State) {
 // Run syncs until ctx ends. Run it once, in its own goroutine.
 func (s *Syncer) Run(ctx context.Context) {
 	var wg sync.WaitGroup
-	for _, loop := range []func(context.Context){s.pushLoop, s.presenceLoop, s.pollLoop, s.takeBackLoop} {
+	for _, loop := range []func(context.Context){s.pushLoop, s.presenceLoop, s.pollLoop, s.takeBackLoop, s.shareLoop} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

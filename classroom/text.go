@@ -68,3 +68,28 @@ func keepRune(r rune) bool {
 
 // Clean reports whether s is already what CleanText makes of it.
 func Clean(s string, max int) bool { return CleanText(s, max) == s }
+
+// CleanLine is CleanText for one row of a shared screen (share.go): the
+// same characters are removed, but spaces are kept where they are (a tab
+// is one space) and nothing is trimmed, so the columns stay true.
+func CleanLine(s string, max int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		s = ansi.Strip(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			r = ' '
+		case !keepRune(r):
+			continue
+		}
+		if max > 0 && b.Len()+utf8.RuneLen(r) > max {
+			break
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
