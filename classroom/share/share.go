@@ -65,7 +65,8 @@ type Frame struct {
 type Update struct {
 	Share  string `json:"share"`
 	State  State  `json:"state"`
-	Seq    uint64 `json:"seq"` // the newest frame's number; 0 before the first
+	Seq    uint64 `json:"seq"`   // the newest frame's number; 0 before the first
+	After  uint64 `json:"after"` // the copy's frame it was made for
 	Full   bool   `json:"full,omitempty"`
 	Width  int    `json:"w"`
 	Height int    `json:"h"`
@@ -131,9 +132,11 @@ type Screen struct {
 
 // Apply takes an update into the copy, keeping the newest: an update no
 // newer than the copy (late, out of order) changes nothing and Apply says
-// false. A part update fills in the rows it has over the copy.
+// false, and so does a part update made for a copy newer than this one
+// (it lacks rows this copy needs). A part update made for this copy or an
+// older one fills in the rows it has.
 func (s *Screen) Apply(u Update) bool {
-	if u.Seq <= s.Seq {
+	if u.Seq <= s.Seq || !u.Full && u.After > s.Seq {
 		return false
 	}
 	if u.Full || u.Width != s.Width || u.Height != s.Height {
@@ -165,7 +168,7 @@ func (s *Screen) take(f Frame) {
 // since is the update for a copy that has frame after: the rows changed
 // since, or all of them when the copy is older than the size.
 func (s *Screen) since(after uint64) Update {
-	u := Update{Seq: s.Seq, Width: s.Width, Height: s.Height}
+	u := Update{Seq: s.Seq, After: after, Width: s.Width, Height: s.Height}
 	u.Full = after < s.whole || after > s.Seq
 	for i, r := range s.Rows {
 		if u.Full || s.rowSeq[i] > after {
