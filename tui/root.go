@@ -81,6 +81,7 @@ type Model struct {
 	gate      gate       // wrong trainer PINs (kiosk mode)
 	switchTo  modeSwitch // the mode to go on in once this one ends
 	speech    speechState
+	share     shareState // help at a distance (share.go)
 }
 
 // modeSwitch is a request to go on in the other mode: the full screen or
@@ -158,6 +159,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if after := m.afterUpdate(); after != nil {
 		cmd = tea.Batch(cmd, after)
 	}
+	if copied := m.shareAfter(msg); copied != nil { // share.go
+		cmd = tea.Batch(cmd, copied)
+	}
 	return m, cmd
 }
 
@@ -169,7 +173,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.cfg.Debug != nil {
 		fmt.Fprintln(m.cfg.Debug, m.c.Now().Format("15:04:05.000"), debugLine(msg))
 	}
-	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){m.kioskUpdate, m.navigate, m.classUpdate} {
+	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){m.shareUpdate, m.kioskUpdate, m.navigate, m.classUpdate} {
 		if cmd, handled := handle(msg); handled {
 			return m, cmd
 		}
@@ -203,6 +207,7 @@ func (m *Model) kioskUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.speechDone(msg), true
 	case ui.QuitMsg:
 		m.stopSpeech()
+		m.stopSharing()
 		if c, ok := m.scr.(ui.Closer); ok {
 			c.Close() // forget any practice password before leaving
 		}
@@ -496,6 +501,7 @@ func (m *Model) signOut() tea.Cmd {
 	if m.class.hand.up {
 		m.toggleHand() // records that the hand went down, before signing out
 	}
+	m.stopSharing()
 	m.c.Learner = nil
 	m.c.ApplyPrefs(store.Prefs{})
 	m.resize()

@@ -250,7 +250,10 @@ func (d *Dashboard) keys() []key.Binding {
 		out = append(out, dk.ResetPIN, k.Move, dk.Quit)
 	case viewTrouble:
 		out = []key.Binding{k.Back, dk.OtherLesson, dk.Quit}
+	case viewShare:
+		return append(d.shareKeys(), dk.Quit) // dashshare.go
 	}
+	out = append(out, d.shareKeys()...) // dashshare.go: w
 	if d.live {
 		out = append(out, dk.MessageAll, dk.Pause, dk.LessonAll)
 	}
@@ -268,6 +271,8 @@ func (d *Dashboard) helpText() string {
 		text = cat.T("help_dash_detail")
 	case viewTrouble:
 		text = cat.T("help_dash_class")
+	case viewShare:
+		text = cat.T("help_dash_share") // dashshare.go
 	default:
 		text = cat.T("help_dash_list")
 	}
