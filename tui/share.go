@@ -226,7 +226,7 @@ func (m *Model) shareBanner() string {
 }
 
 // pointed draws the trainer's pointer over the frame: the cell reversed,
-// with ▶ and ◀ either side, which show without colours too.
+// with » and « either side, which show without colours too.
 func (m *Model) pointed(frame string) string {
 	p := m.share.point
 	if p == nil || m.share.id == "" {
@@ -243,9 +243,9 @@ func (m *Model) pointed(frame string) string {
 	}
 	left := ansi.Truncate(row, max(p.Col-1, 0), "")
 	if p.Col > 0 {
-		left += m.c.Styles.Bad.Render("▶")
+		left += m.c.Styles.Bad.Render("»")
 	}
 	right := ansi.TruncateLeft(row, p.Col+2, "")
-	rows[p.Row] = left + lipgloss.NewStyle().Reverse(true).Bold(true).Render(cell) + m.c.Styles.Bad.Render("◀") + right
+	rows[p.Row] = left + lipgloss.NewStyle().Reverse(true).Bold(true).Render(cell) + m.c.Styles.Bad.Render("«") + right
 	return strings.Join(rows, "\n")
 }
