@@ -21,7 +21,9 @@ type fakeSharing struct {
 func (f *fakeSharing) AnswerShare(id string, allow bool) {
 	f.answers = append(f.answers, share.Answer{Share: id, Allow: allow})
 }
-func (f *fakeSharing) ShareFrame(id, screen string, _ int) { f.frames = append(f.frames, id+"|"+screen) }
+func (f *fakeSharing) ShareFrame(id, screen string, _ int) {
+	f.frames = append(f.frames, id+"|"+screen)
+}
 
 func newSharingDriver(t *testing.T, lang string) (*driver, *fakeSharing) {
 	t.Helper()
