@@ -233,7 +233,7 @@ func (d *Dashboard) keys() []key.Binding {
 			out = []key.Binding{dk.ClassView, dk.Quit}
 			break
 		}
-		out = []key.Binding{k.Move, dk.Open}
+		out = append([]key.Binding{k.Move, dk.Open}, d.shareKeys()...) // dashshare.go: w
 		if d.live {
 			out = append(out, dk.Message, dk.Ack)
 		}
@@ -243,7 +243,7 @@ func (d *Dashboard) keys() []key.Binding {
 		}
 		out = append(out, dk.ResetPIN, dk.PageUp, dk.PageDown)
 	case viewDetail:
-		out = []key.Binding{k.Back}
+		out = append([]key.Binding{k.Back}, d.shareKeys()...) // dashshare.go: w
 		if d.live {
 			out = append(out, dk.Message, dk.Ack, dk.Lesson)
 		}
@@ -253,7 +253,6 @@ func (d *Dashboard) keys() []key.Binding {
 	case viewShare:
 		return append(d.shareKeys(), dk.Quit) // dashshare.go
 	}
-	out = append(out, d.shareKeys()...) // dashshare.go: w
 	if d.live {
 		out = append(out, dk.MessageAll, dk.Pause, dk.LessonAll)
 	}

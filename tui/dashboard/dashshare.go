@@ -29,7 +29,7 @@ type dashShare struct {
 	state    share.State
 	copy     share.Screen
 	busy     bool         // a watch is under way
-	lost     bool         // the last watch failed
+	fails    int          // watches failed in a row: two say the hub is lost
 	row, col int          // the trainer's cursor over the copy
 	top      int          // the first row of the copy on screen
 	since    time.Time    // when the learner allowed it
@@ -95,10 +95,10 @@ func (d *Dashboard) shareUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		sh.busy = false
 		if msg.err != nil {
-			sh.lost = true
+			sh.fails++
 			return d.cfg.Tick(time.Second, func(time.Time) tea.Msg { return dashShareAgainMsg{id: msg.id} }), true
 		}
-		sh.lost = false
+		sh.fails = 0
 		d.sharedNews(msg.u)
 		return d.watch(), true
 	case dashShareAgainMsg:
@@ -292,7 +292,7 @@ func (d *Dashboard) shareLines(w, room int) []string {
 	title := st.Title.Render(cat.T("dshare_title", "Name", sh.name))
 	var state string
 	switch {
-	case sh.lost:
+	case sh.fails >= 2: // one failed long-poll is not news yet
 		state = st.Bad.Render(cat.T("dshare_lost"))
 	case sh.state == share.Asked:
 		state = st.Warn.Render(cat.T("dshare_asked", "Name", sh.name))
