@@ -94,8 +94,11 @@ func (m *Model) shareCommand(c classroom.Command) bool {
 		}
 	case classroom.CmdShareSay:
 		if mine && c.Text != "" {
-			m.overlay = ui.NewDialog(m.c, cat.T("share_message_title", "Name", m.trainerName(m.share.trainer)), c.Text,
-				[]ui.DialogButton{{Label: cat.T("btn_ok")}})
+			title := cat.T("trainer_message_title")
+			if m.share.trainer != "" {
+				title = cat.T("share_message_title", "Name", m.share.trainer)
+			}
+			m.overlay = ui.NewDialog(m.c, title, c.Text, []ui.DialogButton{{Label: cat.T("btn_ok")}})
 		}
 	case classroom.CmdShareStop:
 		if mine {
@@ -229,8 +232,8 @@ func (m *Model) shareBanner() string {
 // with » and « either side, which show without colours too.
 func (m *Model) pointed(frame string) string {
 	p := m.share.point
-	if p == nil || m.share.id == "" {
-		return frame
+	if p == nil || m.share.id == "" || m.overlay != nil || m.class.paused != nil {
+		return frame // a dialog on top: the place pointed at is under it
 	}
 	rows := strings.Split(frame, "\n")
 	if p.Row >= len(rows) || p.Col >= ansi.StringWidth(rows[p.Row]) {

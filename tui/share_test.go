@@ -54,7 +54,7 @@ func TestShareAskDefaultsToNo(t *testing.T) {
 	d.keys("enter")
 	d.mustNot("quiere ver tu pantalla", "ve tu pantalla")
 	d.command(classroom.Command{Kind: classroom.CmdShareAsk, Share: "s2"})
-	d.must("Quien te da la clase quiere ver tu pantalla.")
+	d.must("La persona formadora quiere ver tu pantalla.")
 	d.keys("esc")
 	d.keys("down", "up")
 	if len(f.frames) != 0 {
