@@ -264,7 +264,8 @@ func TestShareMaskedPasswordNeverLeavesTheKiosk(t *testing.T) {
 
 // BenchmarkShareKeyToTrainer measures, on loopback with TLS, the time
 // from a key on the kiosk to the trainer's copy showing it (ns/op), and
-// the bytes on the wire per key, both ways (B/key). "paced" leaves
+// the bytes on the wire per key, both ways (B/key), and per minute of
+// sharing at the benchmark's pace (kB/min, pauses included). "paced" leaves
 // 100 ms between keys (untimed), a quick learner; "burst" sends the next
 // key as soon as the copy showed the last, so each waits out the syncer's
 // share.SendEvery.
@@ -300,7 +301,7 @@ func benchShare(b *testing.B, gap time.Duration) {
 	}
 	keys := []string{"down", "up"}
 	marks := []string{"▶ Primeros pasos", "▶ Empieza por aquí"}
-	wire := lc.wire.Load()
+	wire, start := lc.wire.Load(), time.Now()
 	b.ResetTimer()
 	for i := range b.N {
 		if gap > 0 {
@@ -313,7 +314,9 @@ func benchShare(b *testing.B, gap time.Duration) {
 		lc.follow(b, id, &copy, func(share.Update) bool { return strings.Contains(copy.Text(), marks[i%2]) })
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(lc.wire.Load()-wire)/float64(b.N), "B/key")
+	sent := float64(lc.wire.Load() - wire)
+	b.ReportMetric(sent/float64(b.N), "B/key")
+	b.ReportMetric(sent/time.Since(start).Minutes()/1000, "kB/min") // at this pace, pauses included
 	b.ReportMetric(float64(whole), "B/whole-frame")
 }
 
