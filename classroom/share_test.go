@@ -62,13 +62,7 @@ func TestShareNeedsConsent(t *testing.T) {
 	h := newTestHub(t)
 	k, to, id := sharingKiosk(t, h)
 	ctx := context.Background()
-	r, err := k.c.Poll(ctx, 0)
-	if err != nil || len(r.Commands) != 1 {
-		t.Fatalf("poll: %+v %v", r, err)
-	}
-	if c := r.Commands[0]; c.Kind != CmdShareAsk || c.To != to || c.Share != id || c.Text != "Marta" {
-		t.Fatalf("the ask reached the kiosk as %+v", c)
-	}
+	askReached(t, k, to, id)
 	if err := postFrame(k, frame(id, 1, "Aula · Contraseña", "secret before yes")); statusOf(err) != http.StatusConflict {
 		t.Fatalf("a frame before allow: %v", err)
 	}
@@ -85,6 +79,27 @@ func TestShareNeedsConsent(t *testing.T) {
 	if err != nil || u.State != share.Sharing || !u.Full || u.Seq != 1 || len(u.Lines) != 2 || u.Lines[1].Text != "[••••]" {
 		t.Fatalf("watching: %+v %v", u, err)
 	}
+	stopAndCheck(t, h, k, id)
+}
+
+// askReached checks that the ask reached the kiosk, for its learner, with
+// the trainer's name cleaned.
+func askReached(t *testing.T, k kiosk, to, id string) {
+	t.Helper()
+	r, err := k.c.Poll(context.Background(), 0)
+	if err != nil || len(r.Commands) != 1 {
+		t.Fatalf("poll: %+v %v", r, err)
+	}
+	if c := r.Commands[0]; c.Kind != CmdShareAsk || c.To != to || c.Share != id || c.Text != "Marta" {
+		t.Fatalf("the ask reached the kiosk as %+v", c)
+	}
+}
+
+// stopAndCheck stops share id from the kiosk: no frame is taken after, the
+// trainer hears it, the hub holds nothing, and allowing again fails.
+func stopAndCheck(t *testing.T, h *testHub, k kiosk, id string) {
+	t.Helper()
+	ctx := context.Background()
 	if err := shareAnswer(k, id, false); err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +107,7 @@ func TestShareNeedsConsent(t *testing.T) {
 	if err := postFrame(k, frame(id, 2, "Aula", "after stop")); statusOf(err) != http.StatusConflict {
 		t.Fatalf("a frame after stop: %v", err)
 	}
-	u, err = h.trainer.WatchShare(ctx, id, 1)
+	u, err := h.trainer.WatchShare(ctx, id, 1)
 	if err != nil || u.State != share.Ended || len(u.Lines) != 0 {
 		t.Fatalf("watching after stop: %+v %v", u, err)
 	}

@@ -27,6 +27,36 @@ func TestFramesArriveLateAndOutOfOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
+	screens, updates, last := playFrames(t, r, id, rng)
+	rng.Shuffle(len(updates), func(i, j int) { updates[i], updates[j] = updates[j], updates[i] })
+	var c Screen
+	taken := 0
+	for _, u := range updates {
+		before := c.Seq
+		if c.Apply(u) {
+			taken++
+			if c.Seq <= before || c.Text() != screens[c.Seq] {
+				t.Fatalf("update %d (for %d, full %v) made frame %d of frame %d: %q, want %q", u.Seq, u.After, u.Full, c.Seq, before, c.Text(), screens[c.Seq])
+			}
+		} else if c.Seq == before && c.Text() != screens[c.Seq] {
+			t.Fatalf("a refused update changed the copy")
+		}
+	}
+	if taken == 0 || taken == len(updates) {
+		t.Fatalf("%d of %d updates taken: the order did not test anything", taken, len(updates))
+	}
+	u, _ := r.Watch(context.Background(), id, c.Seq, time.Millisecond)
+	c.Apply(u)
+	if want := screens[last]; c.Text() != want {
+		t.Fatalf("the copy is %q, want %q", c.Text(), want)
+	}
+}
+
+// playFrames sends 80 changes of a screen through a Sender into r; after
+// each, a dashboard that has some earlier frame asks for news. It returns
+// each frame's screen, the updates given, and the last frame's number.
+func playFrames(t *testing.T, r *Relay, id string, rng *rand.Rand) (map[uint64]string, []Update, uint64) {
+	t.Helper()
 	snd := Sender{Share: id}
 	screens := map[uint64]string{0: ""}
 	var updates []Update
@@ -60,28 +90,7 @@ func TestFramesArriveLateAndOutOfOrder(t *testing.T) {
 		}
 		updates = append(updates, u)
 	}
-	rng.Shuffle(len(updates), func(i, j int) { updates[i], updates[j] = updates[j], updates[i] })
-	var c Screen
-	taken := 0
-	for _, u := range updates {
-		before := c.Seq
-		if c.Apply(u) {
-			taken++
-			if c.Seq <= before || c.Text() != screens[c.Seq] {
-				t.Fatalf("update %d (for %d, full %v) made frame %d of frame %d: %q, want %q", u.Seq, u.After, u.Full, c.Seq, before, c.Text(), screens[c.Seq])
-			}
-		} else if c.Seq == before && c.Text() != screens[c.Seq] {
-			t.Fatalf("a refused update changed the copy")
-		}
-	}
-	if taken == 0 || taken == len(updates) {
-		t.Fatalf("%d of %d updates taken: the order did not test anything", taken, len(updates))
-	}
-	last, _ := r.Watch(ctx, id, c.Seq, time.Millisecond)
-	c.Apply(last)
-	if want := screens[snd.seq]; c.Text() != want {
-		t.Fatalf("the copy is %q, want %q", c.Text(), want)
-	}
+	return screens, updates, snd.seq
 }
 
 func joinRows(rows []string) string { s := Screen{Rows: rows}; return s.Text() }
