@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -321,4 +322,34 @@ func TestSyncerSharesOnlyWhileAllowed(t *testing.T) {
 	if held := h.Held(); held != "" {
 		t.Errorf("the hub holds %q", held)
 	}
+}
+
+// Whatever a body holds, the share routes answer with a reason and never
+// fail inside.
+func FuzzShareBodies(f *testing.F) {
+	f.Add(PathShareAsk, `{"to":"0011223344556677/1","trainer":"Ana"}`)
+	f.Add(PathShareAnswer, `{"share":"0123456789abcdef01234567","allow":true}`)
+	f.Add(PathShareFrame, `{"share":"x","seq":1,"w":80,"h":1,"lines":[{"r":0,"t":"\u001b[2Jhola"}]}`)
+	f.Add(PathShareSay, `{"share":"x","kind":"point","point":{"row":1,"col":-1}}`)
+	f.Add(PathShareSay, `{"share":"x","kind":"message","text":"\u202e"}`)
+	h := newTestHub(f)
+	k := h.join(f)
+	f.Fuzz(func(t *testing.T, path, body string) {
+		token := k.c.Token
+		switch path {
+		case PathShareAsk, PathShareSay:
+			token = h.trainer.Token
+		case PathShareAnswer, PathShareFrame:
+		default:
+			return
+		}
+		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set(HeaderDevice, k.c.Device)
+		rec := httptest.NewRecorder()
+		h.Handler().ServeHTTP(rec, req)
+		if rec.Code >= 500 || rec.Code >= 400 && !strings.Contains(rec.Body.String(), `"error"`) {
+			t.Fatalf("%s %q: %d %s", path, body, rec.Code, rec.Body)
+		}
+	})
 }

@@ -79,6 +79,12 @@ func (m *Model) shareCommand(c classroom.Command) bool {
 		if m.sharing() == nil || m.c.Learner == nil || c.Share == "" {
 			return true // nobody to ask: the hub declines it in time
 		}
+		if m.c.Lines {
+			// Accessible mode says lines, not a screen: there is no copy
+			// to show yet, so the answer is no.
+			m.sharing().AnswerShare(c.Share, false)
+			return true
+		}
 		text := cat.T("share_ask_text_noname")
 		if c.Text != "" {
 			text = cat.T("share_ask_text", "Name", c.Text)
