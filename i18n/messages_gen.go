@@ -990,7 +990,7 @@ func compiledMessages(lang string) []goi18n.Message {
 			{ID: "setup_trainer_text", Other: "Tal como quieres que se lea en el certificado."},
 			{ID: "setup_yes", Other: "Sí"},
 			{ID: "share_allow", Other: "Sí, permitir"},
-			{ID: "share_ask_text", Other: "{{.Name}} (tu formadora o formador) quiere ver tu pantalla. ¿Permitir?\n\nVerá lo mismo que tú. Lo que escribes sale tapado con puntos. No podrá usar tu teclado. Para dejar de compartir, pulsa F8."},
+			{ID: "share_ask_text", Other: "{{.Name}}, la persona formadora, quiere ver tu pantalla. ¿Permitir?\n\nVerá lo mismo que tú. Lo que escribes sale tapado con puntos. No podrá usar tu teclado. Para dejar de compartir, pulsa F8."},
 			{ID: "share_ask_text_noname", Other: "La persona formadora quiere ver tu pantalla. ¿Permitir?\n\nVerá lo mismo que tú. Lo que escribes sale tapado con puntos. No podrá usar tu teclado. Para dejar de compartir, pulsa F8."},
 			{ID: "share_ask_title", Other: "¿Compartir tu pantalla?"},
 			{ID: "share_banner", Other: "{{.Name}} ve tu pantalla"},

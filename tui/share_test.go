@@ -50,7 +50,7 @@ func TestShareAskDefaultsToNo(t *testing.T) {
 	d.command(classroom.Command{Kind: classroom.CmdShareAsk, To: classroom.Target(d.st.DeviceID(), 99), Share: "s0", Text: "Ana"})
 	d.mustNot("quiere ver tu pantalla")
 	d.command(classroom.Command{Kind: classroom.CmdShareAsk, Share: "s1", Text: "Ana"})
-	d.must("Ana (tu formadora o formador) quiere ver tu pantalla.", "¿Permitir?", "No podrá usar tu teclado", "▶ [ No ]", "[ Sí, permitir ]")
+	d.must("Ana, la persona formadora, quiere ver tu pantalla.", "¿Permitir?", "No podrá usar tu teclado", "▶ [ No ]", "[ Sí, permitir ]")
 	d.keys("enter")
 	d.mustNot("quiere ver tu pantalla", "ve tu pantalla")
 	d.command(classroom.Command{Kind: classroom.CmdShareAsk, Share: "s2"})
