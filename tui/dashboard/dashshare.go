@@ -256,9 +256,11 @@ func (d *Dashboard) shareSaid(msg tea.Msg) (tea.Cmd, bool) {
 		if d.share.id == "" {
 			return nil, true
 		}
-		text := []rune(msg.text)
-		text = text[:min(len(text), share.MaxSay/4)]
-		return d.say(share.Say{Kind: share.SayMessage, Text: string(text)}, d.C.Cat.T("dsent_message_one", "Name", d.share.name)), true
+		text := classroom.CleanText(msg.text, share.MaxSay) // within what the hub takes
+		if text == "" {
+			return nil, true
+		}
+		return d.say(share.Say{Kind: share.SayMessage, Text: text}, d.C.Cat.T("dsent_message_one", "Name", d.share.name)), true
 	case dashStatusMsg:
 		if msg.err != nil {
 			d.status, d.statusBad = d.C.Cat.T("dash_send_failed_one", "Name", d.share.name), true
