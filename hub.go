@@ -1,6 +1,7 @@
 package main
 
 import (
+	"aula/classroom/discovery"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -254,7 +255,7 @@ func tellHubStart(stdout io.Writer, cat *i18n.Catalog, h *classroom.Hub, hl *hub
 // every LAN address when listening on all of them.
 func hubAddresses(hl *hubListener) []string {
 	if hl.ip == nil || hl.ip.IsUnspecified() {
-		return classroom.LANAddresses(hl.scheme, hl.port)
+		return discovery.LANAddresses(hl.scheme, hl.port)
 	}
 	return []string{fmt.Sprintf("%s://%s", hl.scheme, net.JoinHostPort(hl.ip.String(), fmt.Sprint(hl.port)))}
 }
@@ -263,11 +264,11 @@ func hubAddresses(hl *hubListener) []string {
 // announced hears whether that worked (and the hub's dashboard too).
 func serveHub(ctx context.Context, h *classroom.Hub, hl *hubListener, announced func(error)) error {
 	hid, _ := h.Store().HubID()
-	stop, err := classroom.Announce(classroom.InstanceName(hid), hl.ip, hl.port, hl.scheme)
+	stop, err := discovery.Announce(discovery.InstanceName(hid), hl.ip, hl.port, hl.scheme)
 	switch {
 	case err == nil:
 		defer stop()
-	case !errors.Is(err, classroom.ErrNotAnnounced): // loopback on purpose is no failure
+	case !errors.Is(err, discovery.ErrNotAnnounced): // loopback on purpose is no failure
 		h.SetAnnounceError(err.Error())
 	}
 	if announced != nil {

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"aula/classroom/bundle"
 	"context"
 	"encoding/json"
 	"errors"
@@ -61,7 +62,7 @@ func publishLessons(ctx context.Context, p *publisher) {
 
 // once reads, checks and publishes the folder, or says why not.
 func (p *publisher) once() {
-	b, err := classroom.ReadBundle(os.DirFS(p.dir))
+	b, err := bundle.Read(os.DirFS(p.dir))
 	if err != nil {
 		p.refused([]string{err.Error()})
 		return
@@ -112,8 +113,8 @@ func classSource(st *store.Store) (src lessons.Source, version string, ok bool) 
 	if err != nil || c.URL != kept.URL {
 		return src, "", false
 	}
-	var b classroom.Bundle
-	if json.Unmarshal(kept.Data, &b) != nil || classroom.CheckBundle(b) != nil {
+	var b bundle.Folder
+	if json.Unmarshal(kept.Data, &b) != nil || bundle.Check(b) != nil {
 		return src, "", false
 	}
 	return lessons.Source{Name: "class", FS: b.FS()}, b.Version, true
@@ -149,9 +150,9 @@ var errClassLessons = errors.New("the class's lessons have problems on this lapt
 // useClassLessons is what the kiosk does with a folder its class
 // published: check it with the rest of its lessons, keep it for the next
 // start, and hand the new library to the screen.
-func useClassLessons(st *store.Store, dir string, relay *tui.Relay) func(classroom.Bundle) error {
+func useClassLessons(st *store.Store, dir string, relay *tui.Relay) func(bundle.Folder) error {
 	var seq atomic.Uint64
-	return func(b classroom.Bundle) error {
+	return func(b bundle.Folder) error {
 		extra := []lessons.Source{}
 		if dir != "" {
 			extra = append(extra, lessons.Source{Name: dir, FS: os.DirFS(dir)})

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"aula/classroom/bundle"
 	"bytes"
 	"context"
 	"os"
@@ -211,7 +212,7 @@ func TestKioskIgnoresAnotherClassesLessons(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	b, err := classroom.ReadBundle(os.DirFS(trainerFolder(t)))
+	b, err := bundle.Read(os.DirFS(trainerFolder(t)))
 	if err != nil {
 		t.Fatal(err)
 	}

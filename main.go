@@ -5,6 +5,7 @@
 package main
 
 import (
+	"aula/classroom/discovery"
 	"context"
 	"errors"
 	"flag"
@@ -347,7 +348,7 @@ func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, e *early, stderr 
 		fmt.Fprintln(stderr, cat.T("kiosk_no_pin"))
 	}
 	cfg = tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: f.lesson, Notice: strings.Join(notices, " "),
-		Discover: classroom.Discover, HubURL: opt.hub, Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN,
+		Discover: discovery.Discover, HubURL: opt.hub, Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN,
 		Recovery: st.Recovered()} // told over the first screen, whichever it is (in either mode)
 	if sp := tui.FindSpeaker(); sp != nil {
 		cfg.Speaker = sp // F6 reads aloud

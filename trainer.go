@@ -70,6 +70,9 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	askTrainerPIN(st, cat, stdout, stderr)
+	if c, err := st.Centre(); err == nil {
+		cfg.Trainer = c.Trainer // the name a learner asked to share their screen is shown
+	}
 	// What the hub says at start goes to the terminal before the
 	// dashboard covers it; the dashboard shows the code and the key too.
 	h, ln, _ := startHub(st, *data, hf, false, lib, cat, stdout, stderr)

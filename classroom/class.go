@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"aula/classroom/safetext"
 	"cmp"
 	"context"
 	"errors"
@@ -280,7 +281,7 @@ func rowsFrom(st *store.Store, pres map[string]presenceEntry, now time.Time) ([]
 	rows := make([]Row, 0, len(all))
 	for _, lp := range all {
 		l := lp.Learner
-		r := Row{ID: l.ID, Name: CleanText(l.Name, MaxName), Device: l.Device, RemoteID: l.RemoteID, Progress: lp.Lessons}
+		r := Row{ID: l.ID, Name: safetext.Text(l.Name, MaxName), Device: l.Device, RemoteID: l.RemoteID, Progress: lp.Lessons}
 		for _, p := range lp.Lessons {
 			if p.LastActivity.After(r.Last) {
 				r.Last = p.LastActivity
@@ -442,24 +443,24 @@ func (Local) Live() bool { return false }
 func (s Snapshot) clean() Snapshot {
 	for i := range s.Rows {
 		r := &s.Rows[i]
-		r.Name = CleanText(r.Name, MaxName)
+		r.Name = safetext.Text(r.Name, MaxName)
 		if r.Present != nil {
 			p := cleanPresence(*r.Present)
 			r.Present = &p
 		}
 	}
 	for i := range s.Waiting {
-		s.Waiting[i].Name = CleanText(s.Waiting[i].Name, MaxName)
-		s.Waiting[i].Laptop = CleanText(s.Waiting[i].Laptop, 8)
-		s.Waiting[i].ID = CleanText(s.Waiting[i].ID, 32)
+		s.Waiting[i].Name = safetext.Text(s.Waiting[i].Name, MaxName)
+		s.Waiting[i].Laptop = safetext.Text(s.Waiting[i].Laptop, 8)
+		s.Waiting[i].ID = safetext.Text(s.Waiting[i].ID, 32)
 	}
-	s.Code = CleanText(s.Code, 16)
-	s.Fingerprint = CleanText(s.Fingerprint, 16)
-	s.Announce = CleanText(s.Announce, 300)
+	s.Code = safetext.Text(s.Code, 16)
+	s.Fingerprint = safetext.Text(s.Fingerprint, 16)
+	s.Announce = safetext.Text(s.Announce, 300)
 	s.Lessons = cleanPublished(s.Lessons)
 	if s.Restored != nil {
 		r := *s.Restored
-		r.KeptAt = CleanText(r.KeptAt, 300)
+		r.KeptAt = safetext.Text(r.KeptAt, 300)
 		s.Restored = &r
 	}
 	return s

@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"aula/classroom/safetext"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -115,7 +116,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 	if resp.StatusCode >= 300 {
 		var eb errorBody
 		_ = json.Unmarshal(data, &eb)
-		he := &HubError{Status: resp.StatusCode, Reason: CleanText(eb.Error, 300), kind: ErrBadRequest}
+		he := &HubError{Status: resp.StatusCode, Reason: safetext.Text(eb.Error, 300), kind: ErrBadRequest}
 		switch resp.StatusCode {
 		case http.StatusUnauthorized:
 			he.kind = ErrNotJoined

@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"aula/classroom/safetext"
 	"crypto/hmac"
 	"crypto/rand"
 	"encoding/hex"
@@ -186,7 +187,7 @@ func (g *gate) enqueue(req JoinRequest, ip string, replaces bool, now time.Time)
 	laptop = g.laptopNumber()
 	t := randomHex(16)
 	g.waiting = append(g.waiting, &waiter{
-		Waiting: Waiting{ID: randomHex(6), Laptop: laptop, Name: CleanText(req.Name, MaxName), Replaces: replaces},
+		Waiting: Waiting{ID: randomHex(6), Laptop: laptop, Name: safetext.Text(req.Name, MaxName), Replaces: replaces},
 		ticket:  hashTicket(t), req: req, ip: ip, asked: now, since: now,
 	})
 	return t, laptop

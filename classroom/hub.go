@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"aula/classroom/safetext"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"aula/classroom/share"
 	"aula/store"
 )
 
@@ -41,6 +43,7 @@ type Hub struct {
 	announce string        // why the hub cannot be found on the network, if it cannot
 	swept    time.Time     // when departed laptops' presence was last forgotten
 	pub      publishState  // the lessons folder the trainer publishes (publish.go)
+	share    *share.Relay  // help at a distance (share.go)
 }
 
 type presenceEntry struct {
@@ -102,10 +105,11 @@ func NewHub(st *store.Store, opt HubOptions) (*Hub, error) {
 	}
 	return &Hub{
 		st: st, code: opt.Code, now: opt.Now, wait: opt.Wait, mode: opt.TLS, fp: opt.Fingerprint, lessons: opt.Lesson, names: opt.Names,
-		id:   hid + "-" + strconv.FormatInt(opt.Now().UnixNano(), 36),
-		gate: newGate(opt.Now(), opt.Approve),
-		pres: map[string]presenceEntry{},
-		news: make(chan struct{}),
+		id:    hid + "-" + strconv.FormatInt(opt.Now().UnixNano(), 36),
+		gate:  newGate(opt.Now(), opt.Approve),
+		pres:  map[string]presenceEntry{},
+		news:  make(chan struct{}),
+		share: share.NewRelay(opt.Now, func(s string) string { return safetext.Line(s, share.MaxLine) }),
 	}, nil
 }
 
@@ -182,6 +186,7 @@ func (h *Hub) Handler() http.Handler {
 	mux.HandleFunc("GET "+PathLearner, h.trainer(h.learner))
 	mux.HandleFunc("POST "+PathCommand, h.trainer(h.command))
 	mux.HandleFunc("GET "+PathLessons, h.device(h.lessonsGet)) // publish.go
+	h.shareRoutes(mux)                                         // share.go
 	return http.MaxBytesHandler(mux, MaxBody)
 }
 
@@ -447,6 +452,11 @@ func (h *Hub) add(c Command) (Command, error) {
 	case CmdForget:
 		return c, h.Forget(c.To)
 	}
+	return h.log(c), nil
+}
+
+// log appends a checked command to the log and wakes the long-polls.
+func (h *Hub) log(c Command) Command {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.seq++
@@ -463,14 +473,14 @@ func (h *Hub) add(c Command) (Command, error) {
 	}
 	close(h.news)
 	h.news = make(chan struct{})
-	return c, nil
+	return c
 }
 
 // checkCommand says what is wrong with a command and cleans its text.
 func (h *Hub) checkCommand(c *Command) error {
 	switch {
 	case !c.Kind.valid():
-		return fmt.Errorf("unknown command %q", CleanText(string(c.Kind), 40))
+		return fmt.Errorf("unknown command %q", safetext.Text(string(c.Kind), 40))
 	case c.Seq != 0:
 		return errors.New("the hub numbers commands itself: leave seq out")
 	case len(c.Text) > MaxMessage:
@@ -478,7 +488,7 @@ func (h *Hub) checkCommand(c *Command) error {
 	case len(c.To) > 64:
 		return errors.New("the command is for nobody the hub knows")
 	}
-	c.Text = CleanText(c.Text, MaxMessage)
+	c.Text = safetext.Text(c.Text, MaxMessage)
 	switch {
 	case c.Kind == CmdMessage && c.Text == "":
 		return errors.New("the message is empty")

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"log"
 
 	"net/http"
 	"net/http/httptest"
@@ -448,3 +450,6 @@ func FuzzHubBodies(f *testing.F) {
 		}
 	})
 }
+
+// quiet is a logger that says nothing.
+var quiet = log.New(io.Discard, "", 0)

@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"aula/classroom/safetext"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -95,7 +96,7 @@ func startJoin(ctx context.Context, httpc *http.Client, hubURL, code, device, to
 		return nil, c, err
 	}
 	j.y, j.share = pakeShare(pakeGenerator(code, pakeCI(j.Mode, j.Pin, device), j.nonce))
-	req := JoinRequest{Device: device, Name: CleanText(name, MaxName), Mode: j.Mode, Nonce: j.nonce, Share: j.share, Token: token}
+	req := JoinRequest{Device: device, Name: safetext.Text(name, MaxName), Mode: j.Mode, Nonce: j.nonce, Share: j.share, Token: token}
 	var resp JoinResponse
 	sa := &statusAnd{v: &resp}
 	if err := j.client.do(ctx, http.MethodPost, PathJoin, req, sa); err != nil {

@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"time"
 
+	"aula/classroom/share"
 	"aula/store"
 )
 
@@ -169,6 +170,13 @@ const (
 	CmdAdmit  CommandKind = "admit"  // let the waiting laptop To in
 	CmdRefuse CommandKind = "refuse" // turn the waiting laptop To away
 	CmdForget CommandKind = "forget" // forget the laptop To (a device id): its token stops working
+
+	// Help at a distance (share.go). The hub makes these itself, for the
+	// share routes; they are refused on PathCommand.
+	CmdShareAsk   CommandKind = "share_ask"   // Share: the id; Text: the trainer's name
+	CmdSharePoint CommandKind = "share_point" // Point: where the trainer points
+	CmdShareSay   CommandKind = "share_say"   // Text: a short message from the trainer
+	CmdShareStop  CommandKind = "share_stop"  // the trainer stopped watching
 )
 
 func (k CommandKind) valid() bool {
@@ -185,11 +193,13 @@ func (k CommandKind) forHub() bool { return k == CmdAdmit || k == CmdRefuse || k
 // Command is one order from the trainer. To names a learner as
 // "device/learner" (their id on that laptop); empty means everyone.
 type Command struct {
-	Seq    uint64      `json:"seq"`
-	Kind   CommandKind `json:"kind"`
-	To     string      `json:"to,omitempty"`
-	Text   string      `json:"text,omitempty"`
-	Lesson string      `json:"lesson,omitempty"`
+	Seq    uint64       `json:"seq"`
+	Kind   CommandKind  `json:"kind"`
+	To     string       `json:"to,omitempty"`
+	Text   string       `json:"text,omitempty"`
+	Lesson string       `json:"lesson,omitempty"`
+	Share  string       `json:"share,omitempty"` // help at a distance (share.go): the share's id
+	Point  *share.Point `json:"point,omitempty"` // CmdSharePoint
 }
 
 // MaxMessage is the longest trainer message, in bytes.
@@ -253,3 +263,7 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 func writeError(w http.ResponseWriter, code int, msg string) {
 	writeJSON(w, code, errorBody{Error: msg})
 }
+
+// PathLessons is where a kiosk fetches the lessons its class published:
+// GET -> bundle.Folder (device); 404 when nothing is published.
+const PathLessons = "/api/v1/lessons"

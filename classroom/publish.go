@@ -1,6 +1,8 @@
 package classroom
 
 import (
+	"aula/classroom/bundle"
+	"aula/classroom/safetext"
 	"context"
 	"errors"
 	"net/http"
@@ -9,7 +11,7 @@ import (
 )
 
 // The hub's and the kiosk's sides of publishing a lessons folder
-// (lessons.go has the Bundle and its limits). The hub keeps the folder it
+// (lessons.go has the bundle.Folder and its limits). The hub keeps the folder it
 // publishes in memory (aula hub --publish reads it again at each start and
 // each save) and says its version in every poll answer; a kiosk whose
 // version differs fetches it with its token, checks it, and hands it on.
@@ -34,19 +36,19 @@ type Published struct {
 // publishState is the hub's published folder.
 type publishState struct {
 	mu     sync.Mutex
-	bundle *Bundle
+	bundle *bundle.Folder
 	info   *Published
 }
 
 // Publish gives the class the folder b (from folder, with lessons
 // lessons in it), after checking its limits again, and wakes the kiosks.
-func (h *Hub) Publish(b Bundle, folder string, lessons int) error {
-	if err := CheckBundle(b); err != nil {
+func (h *Hub) Publish(b bundle.Folder, folder string, lessons int) error {
+	if err := bundle.Check(b); err != nil {
 		return err
 	}
 	h.pub.mu.Lock()
 	h.pub.bundle = &b
-	h.pub.info = &Published{Folder: CleanText(folder, 300), Version: b.Version, Lessons: lessons, At: h.now()}
+	h.pub.info = &Published{Folder: safetext.Text(folder, 300), Version: b.Version, Lessons: lessons, At: h.now()}
 	h.pub.mu.Unlock()
 	_, err := h.add(Command{Kind: CmdLessons, Text: b.Version})
 	return err
@@ -60,11 +62,11 @@ func (h *Hub) PublishRefused(folder string, problems []string) {
 	}
 	clean := make([]string, len(problems))
 	for i, p := range problems {
-		clean[i] = CleanText(p, 300)
+		clean[i] = safetext.Text(p, 300)
 	}
 	h.pub.mu.Lock()
 	defer h.pub.mu.Unlock()
-	info := Published{Folder: CleanText(folder, 300)}
+	info := Published{Folder: safetext.Text(folder, 300)}
 	if h.pub.info != nil {
 		info = *h.pub.info
 	}
@@ -111,21 +113,21 @@ func cleanPublished(p *Published) *Published {
 		return nil
 	}
 	c := *p
-	c.Folder = CleanText(c.Folder, 300)
-	c.Version = CleanText(c.Version, 64)
+	c.Folder = safetext.Text(c.Folder, 300)
+	c.Version = safetext.Text(c.Version, 64)
 	if len(c.Problems) > MaxPublishProblems {
 		c.Problems = c.Problems[:MaxPublishProblems]
 	}
 	c.Problems = append([]string(nil), c.Problems...)
 	for i := range c.Problems {
-		c.Problems[i] = CleanText(c.Problems[i], 300)
+		c.Problems[i] = safetext.Text(c.Problems[i], 300)
 	}
 	return &c
 }
 
 // Lessons fetches the folder the class published (kiosk).
-func (c *Client) Lessons(ctx context.Context) (Bundle, error) {
-	var b Bundle
+func (c *Client) Lessons(ctx context.Context) (bundle.Folder, error) {
+	var b bundle.Folder
 	err := c.do(ctx, http.MethodGet, PathLessons, nil, &b)
 	return b, err
 }
@@ -138,13 +140,13 @@ type kioskLessons struct {
 	refused string
 	// use checks a folder as aula lessons check does and puts it in use
 	// (main sets it: SetLessons); an error refuses it.
-	use func(Bundle) error
+	use func(bundle.Folder) error
 }
 
 // SetLessons says which published folder this laptop uses now (version,
 // "" none) and what to do with a new one: use checks it and puts it in
 // use, or refuses it with an error. Call it before Run.
-func (s *Syncer) SetLessons(version string, use func(Bundle) error) {
+func (s *Syncer) SetLessons(version string, use func(bundle.Folder) error) {
 	s.lessons.mu.Lock()
 	s.lessons.have, s.lessons.use = version, use
 	s.lessons.mu.Unlock()
@@ -176,7 +178,7 @@ func (s *Syncer) lessonsNews(ctx context.Context, c *Client, version string) {
 		return // tried again at the next poll
 	}
 	if err == nil {
-		err = CheckBundle(b) // an answer too big or malformed is refused as a bad folder is
+		err = bundle.Check(b) // an answer too big or malformed is refused as a bad folder is
 	}
 	if err == nil && b.Version != version {
 		err = errors.New("the hub sent another version than it said")

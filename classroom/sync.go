@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"aula/classroom/safetext"
 	"context"
 	"errors"
 	"math/rand/v2"
@@ -8,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"aula/classroom/share"
 	"aula/store"
 )
 
@@ -89,7 +91,9 @@ type Syncer struct {
 	later     map[string]bool
 	laterFrom time.Time
 
-	lessons kioskLessons // the lessons folder the class published (publish.go)
+	lessons   kioskLessons  // the lessons folder the class published (publish.go)
+	share     share.Outbox  // help at a distance (share_kiosk.go)
+	shareWake chan struct{} // the outbox has news
 }
 
 // newerKind says whether hubs of an older Aula refuse a kind (their
@@ -105,6 +109,7 @@ func NewSyncer(st *store.Store, send func(any)) *Syncer {
 		st: st, send: send,
 		Every: 3 * time.Second, Backoff: time.Second, MaxBackoff: 30 * time.Second, HoldFor: 10 * time.Minute,
 		kick: make(chan struct{}, 1), prod: make(chan struct{}, 1), changed: make(chan struct{}),
+		shareWake: make(chan struct{}, 1),
 	}
 }
 
@@ -217,7 +222,7 @@ func (s *Syncer) pushed(gen int, st State) {
 // Run syncs until ctx ends. Run it once, in its own goroutine.
 func (s *Syncer) Run(ctx context.Context) {
 	var wg sync.WaitGroup
-	for _, loop := range []func(context.Context){s.pushLoop, s.presenceLoop, s.pollLoop, s.takeBackLoop} {
+	for _, loop := range []func(context.Context){s.pushLoop, s.presenceLoop, s.pollLoop, s.takeBackLoop, s.shareLoop} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -493,8 +498,8 @@ func (s *Syncer) pollLoop(ctx context.Context) {
 
 func (s *Syncer) deliver(c Command) {
 	// What reaches the learner's screen is text only, whatever the hub sent.
-	c.Text = CleanText(c.Text, MaxMessage)
-	c.Lesson = CleanText(c.Lesson, MaxID)
+	c.Text = safetext.Text(c.Text, MaxMessage)
+	c.Lesson = safetext.Text(c.Lesson, MaxID)
 	if s.send != nil {
 		s.send(CommandMsg{Command: c})
 	}

@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"aula/classroom/safetext"
 	"fmt"
 	"strings"
 	"time"
@@ -21,7 +22,7 @@ var screens = map[string]bool{"": true, "signin": true, "home": true, "list": tr
 // checkID says what is wrong with an id from a lesson file ("" allowed).
 func checkID(field, id string) error {
 	if len(id) > MaxID || !utf8.ValidString(id) ||
-		strings.ContainsFunc(id, func(r rune) bool { return unicode.IsSpace(r) || !keepRune(r) }) {
+		strings.ContainsFunc(id, func(r rune) bool { return unicode.IsSpace(r) || !safetext.Keep(r) }) {
 		return fmt.Errorf("the %s does not look like an id from a lesson file", field)
 	}
 	return nil
@@ -97,7 +98,7 @@ func checkPush(req PushRequest) error {
 		if err := checkName("name", l.Name); err != nil {
 			return fmt.Errorf("learner %d: %w", i, err)
 		}
-		if CleanText(l.Name, MaxName) == "" {
+		if safetext.Text(l.Name, MaxName) == "" {
 			return fmt.Errorf("learner %d: the name is empty once control characters are taken out", i)
 		}
 	}
@@ -123,15 +124,15 @@ func checkEvent(e store.Event, now time.Time) *Refusal {
 func cleanLearners(ls []store.RemoteLearner) []store.RemoteLearner {
 	out := make([]store.RemoteLearner, len(ls))
 	for i, l := range ls {
-		out[i] = store.RemoteLearner{ID: l.ID, Name: CleanText(l.Name, MaxName)}
+		out[i] = store.RemoteLearner{ID: l.ID, Name: safetext.Text(l.Name, MaxName)}
 	}
 	return out
 }
 
 // cleanPresence is p with its texts as they may be shown.
 func cleanPresence(p Presence) Presence {
-	p.Name = CleanText(p.Name, MaxName)
-	p.Lesson = CleanText(p.Lesson, MaxID)
-	p.Step = CleanText(p.Step, MaxID)
+	p.Name = safetext.Text(p.Name, MaxName)
+	p.Lesson = safetext.Text(p.Lesson, MaxID)
+	p.Step = safetext.Text(p.Step, MaxID)
 	return p
 }

@@ -164,7 +164,7 @@ func (m *Model) command(c classroom.Command) tea.Cmd {
 			m.lastInput = m.c.Now() // a pause is not the learner being away
 		}
 	}
-	if !m.forMe(c) {
+	if !m.forMe(c) || m.shareCommand(c) { // share.go
 		return nil
 	}
 	switch c.Kind {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/classroom/discovery"
 	"context"
 	"net/http/httptest"
 	"strings"
@@ -143,8 +144,8 @@ func TestJoinTheClass(t *testing.T) {
 	}
 	srv := httptest.NewServer(hub.Handler())
 	defer srv.Close()
-	found := []classroom.Found{{Name: "Aula de Marta", URL: srv.URL}}
-	d, f := newClassDriver(t, "es", Config{Discover: func(context.Context) []classroom.Found { return found }})
+	found := []discovery.Found{{Name: "Aula de Marta", URL: srv.URL}}
+	d, f := newClassDriver(t, "es", Config{Discover: func(context.Context) []discovery.Found { return found }})
 	d.signUp("Rosa")
 	d.keys("up", "enter") // the last row: join the class
 	d.must("Unirme a la clase", "Nunca verá lo que escribes", "Aula de Marta")

@@ -23,7 +23,8 @@ var layers = map[string][]string{
 	"aula/lessons/validate":  {"aula/lessons/internal/"},                      // pure validators, password strength
 	"aula/lessons/judge":     {"aula/lessons/validate"},                       // the contract of a kind's judge
 	"aula/lessons/kinds/":    {"aula/lessons/judge", "aula/lessons/validate"}, // one judge per folder; never lessons, never each other
-	"aula/classroom":         {"aula/store"},
+	"aula/classroom":         {"aula/store", "aula/classroom/share"},
+	"aula/classroom/share":   {}, // help at a distance: the relay and frames, no network
 	"aula/report":            {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/lessons/", "aula/store"},
 	"aula/certificate":       {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/lessons/", "aula/store"},
 	"aula/xapi":              {"aula/classroom", "aula/lessons", "aula/lessons/", "aula/store"},
@@ -36,9 +37,9 @@ var layers = map[string][]string{
 	"aula/tui/kinds":         {"aula/lessons", "aula/lessons/", "aula/tui/exercise", "aula/tui/kinds/", "aula/tui/ui"},
 	"aula/tui/player":        {"aula/certificate", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
 	"aula/tui/screens":       {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/ui"},
-	"aula/tui/dashboard":     {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/ui", "aula/tui/internal/tuitest"},
+	"aula/tui/dashboard":     {"aula/classroom", "aula/classroom/share", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/ui", "aula/tui/internal/tuitest"},
 	"aula/tui/internal/":     {"aula/lessons", "aula/lessons/"},
-	"aula/tui":               {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/"},
+	"aula/tui":               {"aula/classroom", "aula/classroom/share", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/"},
 }
 
 // rule finds the line of layers for pkg: its own, else the longest

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aula/classroom/discovery"
 	"bytes"
 	"context"
 	"io"
@@ -413,10 +414,10 @@ func TestLinesJoinTheClass(t *testing.T) {
 	}
 	srv := httptest.NewServer(hub.Handler())
 	defer srv.Close()
-	found := []classroom.Found{{Name: "Aula de Marta", URL: srv.URL}}
+	found := []discovery.Found{{Name: "Aula de Marta", URL: srv.URL}}
 	st := withLearner(t, "Rosa")
 	f := &fakeClass{}
-	s := startLineSession(t, st, Config{Lang: "es", Class: f, Discover: func(context.Context) []classroom.Found { return found }})
+	s := startLineSession(t, st, Config{Lang: "es", Class: f, Discover: func(context.Context) []discovery.Found { return found }})
 	s.send(optionNumber(t, s.expect("Unirme a la clase"), "Unirme a la clase"))
 	s.expect("1. Aula de Marta (" + srv.URL + ")") // plain HTTP is written out
 	s.expect("Escribe el número de tu clase")

@@ -84,8 +84,9 @@ type Model struct {
 	gate      gate       // wrong trainer PINs (kiosk mode)
 	switchTo  modeSwitch // the mode to go on in once this one ends
 	speech    speechState
-	names     namesState // the question about the learner's name and the region (names.go)
+	names     namesState  // the question about the learner's name and the region (names.go)
 	reload    reloadState // the library read again: a trainer's preview, a class's lessons (reload.go)
+	share     shareState  // help at a distance (share.go)
 }
 
 // modeSwitch is a request to go on in the other mode: the full screen or
@@ -164,6 +165,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if after := m.afterUpdate(); after != nil {
 		cmd = tea.Batch(cmd, after)
 	}
+	if copied := m.shareAfter(msg); copied != nil { // share.go
+		cmd = tea.Batch(cmd, copied)
+	}
 	return m, cmd
 }
 
@@ -175,7 +179,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.cfg.Debug != nil {
 		fmt.Fprintln(m.cfg.Debug, m.c.Now().Format("15:04:05.000"), debugLine(msg))
 	}
-	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){m.kioskUpdate, m.navigate, m.classUpdate, m.namesUpdate} {
+	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){m.shareUpdate, m.kioskUpdate, m.navigate, m.classUpdate, m.namesUpdate} {
 		if cmd, handled := handle(msg); handled {
 			return m, cmd
 		}
@@ -209,6 +213,7 @@ func (m *Model) kioskUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.speechDone(msg), true
 	case ui.QuitMsg:
 		m.stopSpeech()
+		m.stopSharing()
 		if c, ok := m.scr.(ui.Closer); ok {
 			c.Close() // forget any practice password before leaving
 		}
@@ -506,6 +511,7 @@ func (m *Model) signOut() tea.Cmd {
 	if m.class.hand.up {
 		m.toggleHand() // records that the hand went down, before signing out
 	}
+	m.stopSharing()
 	m.c.Learner = nil
 	m.names, m.c.NamesYes = namesState{}, false
 	m.c.ApplyPrefs(store.Prefs{})

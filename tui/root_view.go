@@ -13,7 +13,11 @@ import (
 )
 
 // View draws the frame: header, the screen (or an overlay), status and keys.
-func (m *Model) View() string {
+func (m *Model) View() string { return m.c.Zones.Scan(m.frame()) }
+
+// frame is the view before the mouse zones are read: the copy a trainer
+// sees is drawn from it too (share.go).
+func (m *Model) frame() string {
 	if m.width == 0 {
 		return ""
 	}
@@ -21,11 +25,15 @@ func (m *Model) View() string {
 		return m.tooSmall()
 	}
 	body, keys := m.body()
-	return m.c.Zones.Scan(m.c.Styles.App.Render(m.header() + "\n\n" + body + "\n" + m.footer(keys)))
+	return m.pointed(m.c.Styles.App.Render(m.header() + "\n\n" + body + "\n" + m.footer(keys)))
 }
 
-// header is the top line: Aula, the screen's title and the learner's name.
+// header is the top line: Aula, the screen's title and the learner's name;
+// while the screen is shared, the banner that says so (share.go).
 func (m *Model) header() string {
+	if b := m.shareBanner(); b != "" {
+		return b
+	}
 	st, w := m.c.Styles, m.c.Width
 	left := st.Header.Render("Aula") + st.HeaderDim.Render(" · "+m.scr.Title())
 	right := ""
@@ -84,6 +92,9 @@ func (m *Model) footer(keys []key.Binding) string {
 	first := []key.Binding{m.c.Keys.Help}
 	if m.cfg.Class != nil {
 		first = append(first, m.handKey())
+	}
+	if m.share.id != "" {
+		first = append(first, m.stopShareKey()) // share.go
 	}
 	keys = append(first, keys...)
 	if m.class.paused != nil {

@@ -229,7 +229,7 @@ func (d *Dashboard) keys() []key.Binding {
 			out = []key.Binding{dk.ClassView, dk.Quit}
 			break
 		}
-		out = []key.Binding{k.Move, dk.Open}
+		out = append([]key.Binding{k.Move, dk.Open}, d.shareKeys()...) // dashshare.go: w
 		if d.live {
 			out = append(out, dk.Message, dk.Ack)
 		}
@@ -239,13 +239,15 @@ func (d *Dashboard) keys() []key.Binding {
 		}
 		out = append(out, dk.ResetPIN, dk.PageUp, dk.PageDown)
 	case viewDetail:
-		out = []key.Binding{k.Back}
+		out = append([]key.Binding{k.Back}, d.shareKeys()...) // dashshare.go: w
 		if d.live {
 			out = append(out, dk.Message, dk.Ack, dk.Lesson)
 		}
 		out = append(out, dk.ResetPIN, k.Move, dk.Quit)
 	case viewTrouble:
 		out = []key.Binding{k.Back, dk.OtherLesson, dk.Quit}
+	case viewShare:
+		return append(d.shareKeys(), dk.Quit) // dashshare.go
 	}
 	if d.live {
 		out = append(out, dk.MessageAll, dk.Pause, dk.LessonAll)
@@ -267,6 +269,8 @@ func (d *Dashboard) helpText() string {
 		text = cat.T("help_dash_detail")
 	case viewTrouble:
 		text = cat.T("help_dash_class")
+	case viewShare:
+		text = cat.T("help_dash_share") // dashshare.go
 	default:
 		text = cat.T("help_dash_list")
 	}

@@ -22,6 +22,7 @@ type Config struct {
 	Address string // the hub's address for the kiosks; "" when local
 	Code    string // the session code; "" takes the one in the snapshot (none when local)
 	Key     string // the trainer key, shown in the help (dashtrust.go); "" when unknown
+	Trainer string // the trainer's name, shown to a learner asked to share their screen (dashshare.go)
 	Now     func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -44,6 +45,7 @@ const (
 	viewList    dashView = iota // one row per learner
 	viewDetail                  // one learner, step by step
 	viewTrouble                 // the steps the class finds hard
+	viewShare                   // a learner's screen (dashshare.go)
 )
 
 // Dashboard is the trainer's view of the class: who needs help, where
@@ -87,6 +89,8 @@ type Dashboard struct {
 	Overlay   ui.Overlay
 	status    string
 	statusBad bool
+
+	share dashShare // the screen watched (dashshare.go)
 }
 
 // Messages of the dashboard.
@@ -206,6 +210,11 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ui.QuitMsg:
 		return d, tea.Quit
 	}
+	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){d.shareUpdate, d.shareSaid} { // dashshare.go
+		if cmd, ok := handle(msg); ok {
+			return d, cmd
+		}
+	}
 	if d.Overlay != nil {
 		cmd, closed := d.Overlay.Update(msg)
 		if closed {
@@ -307,6 +316,9 @@ func (d *Dashboard) subject() (classroom.Row, bool) {
 func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	k, dk := d.C.Keys, d.k
 	if cmd, ok := d.trustKey(msg); ok { // dashtrust.go
+		return cmd
+	}
+	if cmd, ok := d.shareKey(msg); ok { // dashshare.go: watching a screen takes the keys first
 		return cmd
 	}
 	if cmd, ok := d.focusKey(msg); ok { // dashfocus.go

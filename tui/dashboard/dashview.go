@@ -260,8 +260,8 @@ func (d *Dashboard) View() string {
 	w := d.C.Width
 	bodyH := d.height - dashFooter
 	top := d.topLines(w)
-	if _, help := d.Overlay.(dashHelp); help {
-		top = nil // help takes the whole screen
+	if _, help := d.Overlay.(dashHelp); help || d.view == viewShare {
+		top = nil // help and a learner's screen take the whole screen
 	}
 	room := bodyH - len(top) - 1
 	var lines []string
@@ -278,6 +278,8 @@ func (d *Dashboard) View() string {
 			lines = d.detailLines(w, room)
 		case viewTrouble:
 			lines = d.troubleLines(w)
+		case viewShare:
+			lines = d.shareLines(w, room) // dashshare.go
 		default:
 			lines = d.listLines(w)
 		}

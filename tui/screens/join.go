@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"aula/classroom/discovery"
 	"context"
 	"errors"
 	"fmt"
@@ -16,13 +17,13 @@ import (
 )
 
 // Discover finds class hubs on the local network; nil means no discovery.
-type Discover func(ctx context.Context) []classroom.Found
+type Discover func(ctx context.Context) []discovery.Found
 
 // JoinScreen lets a learner join the trainer's class: pick a hub found on
 // the network or type its address, then type the session code.
 type JoinScreen struct {
 	c       *ui.Common
-	found   []classroom.Found
+	found   []discovery.Found
 	Looking bool
 	cursor  int // 0..len(found)-1: a found hub; len(found): the address field; +1: the code field
 	addr    textinput.Model
@@ -36,7 +37,7 @@ type JoinScreen struct {
 // Results of the join screen's commands.
 type (
 	foundMsg struct {
-		hubs []classroom.Found
+		hubs []discovery.Found
 		d    Discover // to search again
 	}
 	// JoinedMsg says the laptop joined the class at URL, with its token and the pinned certificate.

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"aula/classroom/discovery"
 	"context"
 	"errors"
 	"slices"
@@ -130,4 +131,4 @@ func joinErrText(cat *i18n.Catalog, err error) string {
 	return ""
 }
 
-func sameHubs(a, b []classroom.Found) bool { return slices.Equal(a, b) }
+func sameHubs(a, b []discovery.Found) bool { return slices.Equal(a, b) }

@@ -44,6 +44,9 @@ type Common struct {
 	// Kiosk is set on the learner's side (not the trainer's dashboard):
 	// read aloud and the glossary work on every screen.
 	Kiosk bool
+	// Masked is set while the screen is drawn for the trainer's copy
+	// (help at a distance): typed text draws as dots (masked.go).
+	Masked bool
 
 	foot footCache // the footer's keys, drawn once per theme
 }

@@ -149,7 +149,7 @@ func (e *CodeExercise) View(width int) string {
 	e.Input.Width = max(min(formW-6, 20), 1)
 	var form []string
 	form = append(form, st.Title.Render(label))
-	form = append(form, st.Input.Width(max(min(formW-2, 24), 1)).Render(e.Input.View()))
+	form = append(form, st.Input.Width(max(min(formW-2, 24), 1)).Render(e.c.InputView(e.Input)))
 	secs := int((e.left() + time.Second - 1) / time.Second)
 	if e.expired() {
 		form = append(form, st.Bad.Render("✗ "+cat.T("code_expired")))

@@ -296,9 +296,9 @@ func (e *FormExercise) fieldValueText(fs *fieldState) string {
 	case "text":
 		if fs.F.Validate == "iban" {
 			if c, rule := validate.CheckIBAN(v); rule == "" {
-				return validate.FormatIBAN(c)
+				return e.c.Typed(validate.FormatIBAN(c))
 			}
 		}
 	}
-	return v
+	return e.c.Typed(v) // dots in the trainer's copy (ui.Common.Masked)
 }

@@ -215,7 +215,7 @@ func (e *FormExercise) drawField(cv *canvas, fs *fieldState, ti *int, at int, l 
 	switch f.Kind {
 	case "text", "date", "code":
 		fs.Input.Width = max(l.input-3, 1)
-		e.row(cv, *ti, l, indent, e.label(f), boxed(fs.Input.View(), l.input), focused)
+		e.row(cv, *ti, l, indent, e.label(f), boxed(e.c.InputView(fs.Input), l.input), focused)
 		if f.Kind == "code" {
 			for _, ln := range e.smsPanel(f, l.width-len(indent)-4) {
 				cv.add(*ti, indent+"    "+ln)

@@ -70,7 +70,7 @@ func (e *FormExercise) viewReceipt(w int) []string {
 	}
 	row(cat.T("form_receipt_date"), r.at.Format("02/01/2006 15:04"))
 	for _, s := range r.shown {
-		row(s[0], s[1])
+		row(s[0], e.c.Typed(s[1])) // dots in the trainer's copy
 	}
 	if len(r.docs) > 0 {
 		row(cat.T("form_receipt_docs"), strings.Join(r.docs, ", "))

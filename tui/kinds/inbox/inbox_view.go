@@ -362,7 +362,7 @@ func (e *InboxExercise) viewCompose(w, h int) string {
 		if f.focus == i && !e.Done {
 			label = st.Cursor.Render(label)
 		}
-		lines = append(lines, e.c.Zones.Mark(fmt.Sprintf("inbox-field-%d", i), pointer(i)+label+"  "+in.View()))
+		lines = append(lines, e.c.Zones.Mark(fmt.Sprintf("inbox-field-%d", i), pointer(i)+label+"  "+e.c.InputView(*in)))
 	}
 	bodyLabel := cat.T("inbox_body")
 	if f.focus == fieldBody && !e.Done {
@@ -379,7 +379,11 @@ func (e *InboxExercise) viewCompose(w, h int) string {
 	bodyH := max(h-len(lines)-len(tail), 1)
 	f.Body.SetWidth(max(w-2, 4))
 	f.Body.SetHeight(bodyH)
-	body := ui.Box(strings.Split(f.Body.View(), "\n"), max(w-2, 4), bodyH)
+	bodyView := f.Body.View()
+	if e.c.Masked { // the trainer's copy: the mail's text as dots
+		bodyView = e.c.Typed(f.Body.Value())
+	}
+	body := ui.Box(strings.Split(bodyView, "\n"), max(w-2, 4), bodyH)
 	for i := range body {
 		body[i] = "  " + body[i]
 	}

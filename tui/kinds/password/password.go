@@ -154,7 +154,9 @@ func (e *PasswordExercise) View(width int) string {
 		}
 		label := labels[i] + strings.Repeat(" ", lw-lipgloss.Width(labels[i]))
 		fieldW := max(min(width-lw-7, 40), 4)
-		row := pointer + label + " [" + e.Fields[i].View(fieldW, focused, st.FieldCursor) + "]"
+		field := e.Fields[i]
+		field.Shown = field.Shown && !e.c.Masked // the trainer's copy: always dots
+		row := pointer + label + " [" + field.View(fieldW, focused, st.FieldCursor) + "]"
 		if focused {
 			row = st.Cursor.Render(row)
 		}

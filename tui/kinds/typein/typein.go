@@ -60,7 +60,7 @@ func (e *TypeExercise) View(width int) string {
 	if e.ex.Label != "" {
 		b.WriteString(st.Title.Render(e.ex.Label) + "\n")
 	}
-	b.WriteString(st.Input.Width(max(width-2, 1)).Render(e.Input.View()))
+	b.WriteString(st.Input.Width(max(width-2, 1)).Render(e.c.InputView(e.Input)))
 	return b.String()
 }
 

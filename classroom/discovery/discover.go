@@ -1,6 +1,9 @@
-package classroom
+// Package discovery finds a class's hub on the local network (mDNS,
+// DNS-SD: _aula._tcp) and lets a hub be found.
+package discovery
 
 import (
+	"aula/classroom/safetext"
 	"context"
 	"errors"
 	"fmt"
@@ -185,7 +188,7 @@ func Discover(ctx context.Context) []Found {
 		if slices.Contains(e.InfoFields, "scheme=http") {
 			scheme = "http"
 		}
-		f := Found{Name: CleanText(instanceName(e.Name), 60), URL: fmt.Sprintf("%s://%s:%d", scheme, e.AddrV4, e.Port)}
+		f := Found{Name: safetext.Text(instanceName(e.Name), 60), URL: fmt.Sprintf("%s://%s:%d", scheme, e.AddrV4, e.Port)}
 		if !slices.Contains(out, f) && len(out) < 32 {
 			out = append(out, f)
 			onLink = append(onLink, isOnLink(e.AddrV4))

@@ -1,6 +1,6 @@
 //go:build linux
 
-package classroom
+package discovery
 
 import (
 	"bufio"

@@ -1,4 +1,4 @@
-package classroom
+package safetext
 
 import (
 	"strings"
@@ -20,11 +20,11 @@ func TestCleanText(t *testing.T) {
 		"👩‍💻 emoji with joiner":   "👩‍💻 emoji with joiner",
 		"tag\U000E0041s":          "tags",
 	} {
-		if got := CleanText(in, 0); got != want {
-			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
+		if got := Text(in, 0); got != want {
+			t.Errorf("Text(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := CleanText(strings.Repeat("ñ", 10), 5); got != "ññ" {
+	if got := Text(strings.Repeat("ñ", 10), 5); got != "ññ" {
 		t.Errorf("cut at 5 bytes: %q", got)
 	}
 }
@@ -38,7 +38,7 @@ func FuzzCleanText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, max int) {
 		max = max % 600
-		out := CleanText(s, max)
+		out := Text(s, max)
 		if !utf8.ValidString(out) {
 			t.Fatalf("invalid UTF-8 from %q", s)
 		}
@@ -46,11 +46,11 @@ func FuzzCleanText(f *testing.F) {
 			t.Fatalf("%d bytes, limit %d", len(out), max)
 		}
 		for _, r := range out {
-			if r != ' ' && !keepRune(r) || r == '\x1b' || r == '\n' || r == '\r' {
+			if r != ' ' && !Keep(r) || r == '\x1b' || r == '\n' || r == '\r' {
 				t.Fatalf("%q kept %U", s, r)
 			}
 		}
-		if again := CleanText(out, max); again != out {
+		if again := Text(out, max); again != out {
 			t.Fatalf("not stable: %q then %q", out, again)
 		}
 	})

@@ -1,6 +1,10 @@
-package classroom
+// Package bundle is a lessons folder a trainer publishes to the class
+// (aula hub --publish DIR), as it travels from the hub to the kiosks:
+// bounded in number, size and names on both sides.
+package bundle
 
 import (
+	"aula/classroom/safetext"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -19,33 +23,29 @@ import (
 // Lessons a trainer publishes to the class (aula hub --publish DIR): the
 // hub serves the folder's lesson files to the laptops of its class, which
 // check them as aula lessons check does and use them beside the built-in
-// ones. The folder travels as a Bundle: a list of files, bounded in
+// ones. The folder travels as a Folder: a list of files, bounded in
 // number, size and names on both sides (the hub when it reads the folder,
 // the kiosk when it receives it), over the class's own connection (the
 // pinned certificate, the laptop's token): a hub that is not the class's
 // cannot send one.
 
-// PathLessons is where a kiosk fetches the lessons its class published:
-// GET -> Bundle (device); 404 when nothing is published.
-const PathLessons = "/api/v1/lessons"
-
 // Limits on a published folder. A lesson file is a few to 30 kB (the
 // longest built-in form is 26 kB); a class's folder is a handful of them.
 const (
-	MaxBundleFiles = 200       // files in a folder
-	MaxBundleFile  = 256 << 10 // bytes in one file
-	MaxBundleBytes = 2 << 20   // bytes in all the files together
-	MaxBundleName  = 80        // bytes in a file's name, its language folder included
+	MaxFiles = 200       // files in a folder
+	MaxFile  = 256 << 10 // bytes in one file
+	MaxBytes = 2 << 20   // bytes in all the files together
+	MaxName  = 80        // bytes in a file's name, its language folder included
 )
 
-// Bundle is a published lessons folder.
-type Bundle struct {
-	Version string       `json:"version"` // BundleVersion of Files
-	Files   []BundleFile `json:"files"`   // sorted by name
+// Folder is a published lessons folder.
+type Folder struct {
+	Version string `json:"version"` // Version of Files
+	Files   []File `json:"files"`   // sorted by name
 }
 
-// BundleFile is one file of a published folder.
-type BundleFile struct {
+// File is one file of a published folder.
+type File struct {
 	Name string `json:"name"` // es/ayuda-alquiler.yaml, or class.yaml at the top
 	Data []byte `json:"data"`
 }
@@ -59,48 +59,48 @@ var bundleName = regexp.MustCompile(`^(class\.yaml|[a-z]{2,3}/[a-z0-9][a-z0-9_-]
 // langFolder is a language folder's name (as lessons reads them).
 var langFolder = regexp.MustCompile(`^[a-z]{2,3}$`)
 
-// ErrBundle is what every refusal of a published folder wraps.
-var ErrBundle = errors.New("the lessons folder cannot be published")
+// ErrFolder is what every refusal of a published folder wraps.
+var ErrFolder = errors.New("the lessons folder cannot be published")
 
 func bundleErr(format string, a ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{ErrBundle}, a...)...)
+	return fmt.Errorf("%w: "+format, append([]any{ErrFolder}, a...)...)
 }
 
-// ReadBundle reads a trainer's lessons folder for publishing: class.yaml
+// Read reads a trainer's lessons folder for publishing: class.yaml
 // and the YAML files of its language folders (other files, such as an
 // editor's backups, are left out). A file too big, too many files, or a
 // YAML file whose name cannot travel is refused, before it is read whole.
-func ReadBundle(fsys fs.FS) (Bundle, error) {
-	var b Bundle
+func Read(fsys fs.FS) (Folder, error) {
+	var b Folder
 	total := 0
 	add := func(name string) error {
-		if !bundleName.MatchString(name) || len(name) > MaxBundleName {
-			return bundleErr("the file name %q: use lowercase letters, digits and dashes, ending in .yaml", CleanText(name, MaxBundleName))
+		if !bundleName.MatchString(name) || len(name) > MaxName {
+			return bundleErr("the file name %q: use lowercase letters, digits and dashes, ending in .yaml", safetext.Text(name, MaxName))
 		}
-		if len(b.Files) == MaxBundleFiles {
-			return bundleErr("more than %d files", MaxBundleFiles)
+		if len(b.Files) == MaxFiles {
+			return bundleErr("more than %d files", MaxFiles)
 		}
 		f, err := fsys.Open(name)
 		if err != nil {
 			return bundleErr("%s: %v", name, err)
 		}
 		defer f.Close()
-		data, err := io.ReadAll(io.LimitReader(f, MaxBundleFile+1))
+		data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
 		if err != nil {
 			return bundleErr("%s: %v", name, err)
 		}
-		if len(data) > MaxBundleFile {
-			return bundleErr("%s is bigger than %d kB", name, MaxBundleFile>>10)
+		if len(data) > MaxFile {
+			return bundleErr("%s is bigger than %d kB", name, MaxFile>>10)
 		}
-		if total += len(data); total > MaxBundleBytes {
-			return bundleErr("the files together are bigger than %d MB", MaxBundleBytes>>20)
+		if total += len(data); total > MaxBytes {
+			return bundleErr("the files together are bigger than %d MB", MaxBytes>>20)
 		}
-		b.Files = append(b.Files, BundleFile{Name: name, Data: data})
+		b.Files = append(b.Files, File{Name: name, Data: data})
 		return nil
 	}
 	top, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return Bundle{}, bundleErr("%v", err)
+		return Folder{}, bundleErr("%v", err)
 	}
 	for _, e := range top {
 		switch {
@@ -110,12 +110,12 @@ func ReadBundle(fsys fs.FS) (Bundle, error) {
 			err = readLangFolder(fsys, e.Name(), add)
 		}
 		if err != nil {
-			return Bundle{}, err
+			return Folder{}, err
 		}
 	}
 	sort.Slice(b.Files, func(i, j int) bool { return b.Files[i].Name < b.Files[j].Name })
-	b.Version = BundleVersion(b.Files)
-	return b, CheckBundle(b)
+	b.Version = Version(b.Files)
+	return b, Check(b)
 }
 
 // readLangFolder adds the YAML files of one language folder.
@@ -136,9 +136,9 @@ func readLangFolder(fsys fs.FS, dir string, add func(string) error) error {
 	return nil
 }
 
-// BundleVersion is the SHA-256 of a folder's files (names and contents,
+// Version is the SHA-256 of a folder's files (names and contents,
 // in order), in hex: the same files, the same version.
-func BundleVersion(files []BundleFile) string {
+func Version(files []File) string {
 	h := sha256.New()
 	var n [8]byte
 	for _, f := range files {
@@ -151,43 +151,43 @@ func BundleVersion(files []BundleFile) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// CheckBundle refuses a folder beyond the limits: too many files, a file
+// Check refuses a folder beyond the limits: too many files, a file
 // or all of them too big, a name that is not a lesson file's (a way up,
 // another folder, a control character), the same name twice, files out
 // of order, text that is not UTF-8 or holds characters that could take
 // over a terminal (escape sequences, bidirectional overrides), or a
 // version that is not its files'. The hub checks what it publishes and the
 // kiosk what it receives.
-func CheckBundle(b Bundle) error {
-	if len(b.Files) > MaxBundleFiles {
-		return bundleErr("more than %d files", MaxBundleFiles)
+func Check(b Folder) error {
+	if len(b.Files) > MaxFiles {
+		return bundleErr("more than %d files", MaxFiles)
 	}
 	total := 0
 	for i, f := range b.Files {
-		name := CleanText(f.Name, MaxBundleName)
+		name := safetext.Text(f.Name, MaxName)
 		switch {
-		case len(f.Name) > MaxBundleName || !bundleName.MatchString(f.Name):
+		case len(f.Name) > MaxName || !bundleName.MatchString(f.Name):
 			return bundleErr("the file name %q is not a lesson file's", name)
 		case i > 0 && b.Files[i-1].Name >= f.Name:
 			return bundleErr("the file %q comes twice or out of order", name)
-		case len(f.Data) > MaxBundleFile:
-			return bundleErr("%s is bigger than %d kB", name, MaxBundleFile>>10)
+		case len(f.Data) > MaxFile:
+			return bundleErr("%s is bigger than %d kB", name, MaxFile>>10)
 		}
-		if total += len(f.Data); total > MaxBundleBytes {
-			return bundleErr("the files together are bigger than %d MB", MaxBundleBytes>>20)
+		if total += len(f.Data); total > MaxBytes {
+			return bundleErr("the files together are bigger than %d MB", MaxBytes>>20)
 		}
 		if err := checkText(f.Data); err != nil {
 			return bundleErr("%s: %v", name, err)
 		}
 	}
-	if b.Version != BundleVersion(b.Files) {
+	if b.Version != Version(b.Files) {
 		return bundleErr("its version does not match its files")
 	}
 	return nil
 }
 
 // checkText refuses what a lesson file must not hold: invalid UTF-8, and
-// characters CleanText would take out of a text (line breaks and tabs
+// characters safetext.Text would take out of a text (line breaks and tabs
 // apart; a byte order mark at the start is allowed).
 func checkText(data []byte) error {
 	if !utf8.Valid(data) {
@@ -200,7 +200,7 @@ func checkText(data []byte) error {
 		case r == '\n':
 			line++
 		case r == '\t' || r == '\r':
-		case !keepRune(r):
+		case !safetext.Keep(r):
 			return fmt.Errorf("line %d has a character that cannot be shown (U+%04X)", line, r)
 		}
 	}
@@ -210,7 +210,7 @@ func checkText(data []byte) error {
 // FS is the folder as a file system, for the lessons loader: the
 // standard library's map of files (testing/fstest is its home, but it
 // imports nothing of the testing package, and holds the folder as it is).
-func (b Bundle) FS() fs.FS {
+func (b Folder) FS() fs.FS {
 	m := fstest.MapFS{}
 	for _, f := range b.Files {
 		m[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o444}

@@ -1,4 +1,7 @@
-package classroom
+// Package safetext makes text that came from another machine safe to put
+// on a terminal (a learner's name, a trainer's message, a shared screen's
+// rows, a published lesson file).
+package safetext
 
 import (
 	"strings"
@@ -8,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// CleanText makes a text that came from another machine safe to put on a
+// Text makes a text that came from another machine safe to put on a
 // terminal: escape sequences (CSI, OSC, …) are removed whole, and so is
 // every other control character, every bidirectional override, embedding
 // and isolate (which would reorder the columns of the dashboard), and
@@ -17,7 +20,7 @@ import (
 // the result has at most max bytes (cut at a character boundary; max <= 0
 // means no limit). A learner's name or a trainer's message reaches a
 // screen only through it.
-func CleanText(s string, max int) string {
+func Text(s string, max int) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.ContainsFunc(s, unicode.IsControl) {
 		s = ansi.Strip(s)
@@ -33,7 +36,7 @@ func CleanText(s string, max int) string {
 			}
 			space = true
 			continue
-		case !keepRune(r):
+		case !Keep(r):
 			continue
 		}
 		space = r == ' '
@@ -45,8 +48,8 @@ func CleanText(s string, max int) string {
 	return strings.TrimSpace(b.String())
 }
 
-// keepRune says whether r may reach a terminal.
-func keepRune(r rune) bool {
+// Keep says whether r may reach a terminal.
+func Keep(r rune) bool {
 	switch {
 	case r == utf8.RuneError:
 		return true // shown as a replacement mark, harmless
@@ -66,5 +69,30 @@ func keepRune(r rune) bool {
 	return true
 }
 
-// Clean reports whether s is already what CleanText makes of it.
-func Clean(s string, max int) bool { return CleanText(s, max) == s }
+// Is reports whether s is already what Text makes of it.
+func Is(s string, max int) bool { return Text(s, max) == s }
+
+// Line is Text for one row of a shared screen (share.go): the
+// same characters are removed, but spaces are kept where they are (a tab
+// is one space) and nothing is trimmed, so the columns stay true.
+func Line(s string, max int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		s = ansi.Strip(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			r = ' '
+		case !Keep(r):
+			continue
+		}
+		if max > 0 && b.Len()+utf8.RuneLen(r) > max {
+			break
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
