@@ -19,7 +19,11 @@ import (
 // damaged file, and salvages from the damaged file what it can still read.
 
 // backupGenerations is how many copies are kept: aula.db.bak, .bak.1, .bak.2.
-const backupGenerations = 3
+const backupGenerations = BackupGenerations
+
+// BackupGenerations is how many copies of the data file are kept; an
+// erased learner is gone from all of them after that many more backups.
+const BackupGenerations = 3
 
 // Recovery tells the app that the data file was damaged at open and what
 // was done, so it can say so truthfully.
@@ -129,15 +133,21 @@ func (s *Store) Backup() error {
 	// The copy is checked, not the file: tx.Check in a read transaction
 	// reads the shared freelist that a concurrent write changes (a data race
 	// inside bbolt), and the copy is that transaction's state anyway.
-	err = s.db.View(func(tx *bbolt.Tx) error {
-		_, err := tx.WriteTo(f)
-		return err
-	})
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	if s.scrubPending() {
+		// Something was erased: a byte copy would carry the freed pages
+		// with their old bytes into the copy (rights.go).
+		err = errors.Join(f.Close(), compactInto(s.db, tmp, false))
+	} else {
+		err = s.db.View(func(tx *bbolt.Tx) error {
+			_, err := tx.WriteTo(f)
+			return err
+		})
+		if err == nil {
+			err = f.Sync()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
 	}
 	if err != nil {
 		return err

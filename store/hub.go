@@ -247,6 +247,9 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 		res, made = IngestResult{}, 0 // Batch may run this function again
 		hubIDs := map[uint64]uint64{}
 		for id, name := range names {
+			if erasedOn(tx, device, id) { // rights.go: confirmed, never kept
+				continue
+			}
 			hid, err := s.remoteLearner(tx, device, id, name)
 			if err != nil {
 				return err
@@ -257,6 +260,10 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 		log := tx.Bucket(bucketEvents)
 		proj := projector{tx: tx}
 		for i, e := range events {
+			if _, kept := hubIDs[e.Learner]; !kept {
+				res.Confirmed = append(res.Confirmed, e.ID)
+				continue
+			}
 			if held := seen.Get([]byte(e.ID)); held != nil {
 				if bytes.Equal(held, hashes[i]) {
 					res.Duplicates++

@@ -161,6 +161,13 @@ func Open(dir string, opt Options) (*Store, error) {
 	path := filepath.Join(dir, FileName)
 
 	s, err := openFile(dir, path, opt)
+	if err == nil && s.scrubPending() {
+		// An erasure the last run did not finish rewriting (rights.go).
+		if err = s.db.Close(); err == nil {
+			_ = scrub(path)
+			s, err = openFile(dir, path, opt)
+		}
+	}
 	if err == nil {
 		return s, nil
 	}
@@ -276,9 +283,15 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) DeviceID() string { return s.deviceID }
 
 // Close waits for backups under way, then closes the data file.
+// A file in which something was erased is rewritten without its freed
+// pages first (rights.go).
 func (s *Store) Close() error {
 	s.bg.Wait()
-	return s.db.Close()
+	pending := s.scrubPending()
+	if err := s.db.Close(); err != nil || !pending {
+		return err
+	}
+	return scrub(s.path)
 }
 
 // check runs bbolt's consistency check and collects what it reports.
