@@ -413,8 +413,11 @@ func (l Local) Snapshot(context.Context) (Snapshot, error) {
 // Detail is one learner's steps.
 func (l Local) Detail(_ context.Context, id uint64) (Detail, error) { return detailOf(l.St, id) }
 
-// Send can only reset a PIN: there are no kiosks to reach.
+// Send can only reset a PIN or erase a learner: there are no kiosks to reach.
 func (l Local) Send(_ context.Context, c Command) error {
+	if c.Kind == CmdErase {
+		return eraseOn(l.St, c.To) // rights.go
+	}
 	if c.Kind != CmdResetPIN {
 		return ErrNotLive
 	}

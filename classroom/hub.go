@@ -176,6 +176,7 @@ func (h *Hub) Handler() http.Handler {
 	mux.HandleFunc("GET "+PathClass, h.trainer(h.class))
 	mux.HandleFunc("GET "+PathLearner, h.trainer(h.learner))
 	mux.HandleFunc("POST "+PathCommand, h.trainer(h.command))
+	mux.HandleFunc("POST "+PathErase, h.device(h.erase)) // rights.go
 	return http.MaxBytesHandler(mux, MaxBody)
 }
 
@@ -438,6 +439,10 @@ func (h *Hub) add(c Command) (Command, error) {
 		return c, h.gate.decide(c.To, c.Kind == CmdAdmit, h.now())
 	case CmdForget:
 		return c, h.Forget(c.To)
+	case CmdErase: // rights.go: the hub's copy now, the kiosk's when it hears
+		if err := eraseOn(h.st, c.To); err != nil {
+			return c, err
+		}
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -480,7 +485,7 @@ func (h *Hub) checkCommand(c *Command) error {
 		return errors.New("there is no such lesson")
 	case c.Kind != CmdGoLesson && c.Lesson != "":
 		return errors.New("only go_lesson names a lesson")
-	case (c.Kind == CmdAckHelp || c.Kind == CmdResetPIN || c.Kind.forHub()) && c.To == "":
+	case (c.Kind == CmdAckHelp || c.Kind == CmdResetPIN || c.Kind == CmdErase || c.Kind.forHub()) && c.To == "":
 		return errors.New("this command is for one learner or laptop: say which")
 	}
 	return nil

@@ -173,7 +173,7 @@ const (
 
 func (k CommandKind) valid() bool {
 	switch k {
-	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget:
+	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget, CmdErase:
 		return true
 	}
 	return false

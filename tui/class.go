@@ -163,6 +163,8 @@ func (m *Model) command(c classroom.Command) tea.Cmd {
 			m.class.paused = nil
 			m.lastInput = m.c.Now() // a pause is not the learner being away
 		}
+	case classroom.CmdErase:
+		return m.eraseCommand(c) // rights.go
 	}
 	if !m.forMe(c) {
 		return nil
