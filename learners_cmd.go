@@ -198,21 +198,9 @@ func (r learnersRun) export(name string, lc *lessons.Catalog) int {
 		fmt.Fprintln(r.stderr, r.cat.T("learners_pdf_needs_out"))
 		return exitUsage
 	}
-	rec, err := r.st.LearnerRecord(l.ID)
+	write, err := recordWriter(r.st, l.ID, r.cat.Lang(), lc, r.f.format)
 	if err != nil {
 		return r.said(err, l.Name)
-	}
-	ex := report.NewRecord(rec, r.cat.Lang(), time.Now())
-	write := func(w io.Writer) error {
-		if r.f.format == "pdf" {
-			return ex.WritePDF(w, r.cat.Lang(), time.Local, func(id string) string {
-				if les, ok := lc.Lesson(id); ok {
-					return les.Title
-				}
-				return ""
-			})
-		}
-		return ex.WriteJSON(w)
 	}
 	if r.f.out == "" {
 		if err := write(r.stdout); err != nil {
@@ -227,6 +215,27 @@ func (r learnersRun) export(name string, lc *lessons.Catalog) int {
 	}
 	fmt.Fprintln(r.stdout, r.cat.T("learners_exported", "Name", l.Name, "Path", r.f.out))
 	return exitOK
+}
+
+// recordWriter writes what Aula keeps about learner id, as format (json
+// or pdf) in lang: aula learners export and the dashboard's X.
+func recordWriter(st *store.Store, id uint64, lang string, lc *lessons.Catalog, format string) (func(io.Writer) error, error) {
+	rec, err := st.LearnerRecord(id)
+	if err != nil {
+		return nil, err
+	}
+	ex := report.NewRecord(rec, lang, time.Now())
+	if format == "json" {
+		return ex.WriteJSON, nil
+	}
+	return func(w io.Writer) error {
+		return ex.WritePDF(w, lang, time.Local, func(id string) string {
+			if les, ok := lc.Lesson(id); ok {
+				return les.Title
+			}
+			return ""
+		})
+	}, nil
 }
 
 // erase erases one learner after --yes, with their certificates' files

@@ -67,6 +67,7 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	askTrainerPIN(st, cat, stdout, stderr)
+	cfg.Papers = dashPapers{st: st, dir: *data, lc: lib.Catalog(cat.Lang()), lang: cat.Lang()} // dashpapers.go
 	// What the hub says at start goes to the terminal before the
 	// dashboard covers it; the dashboard shows the code and the key too.
 	h, ln, _ := startHub(st, *data, hf, lib, cat, stdout, stderr)

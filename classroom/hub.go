@@ -443,6 +443,10 @@ func (h *Hub) add(c Command) (Command, error) {
 		if err := eraseOn(h.st, c.To); err != nil {
 			return c, err
 		}
+	case CmdRename:
+		if err := renameOn(h.st, c); err != nil {
+			return c, err
+		}
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -485,7 +489,7 @@ func (h *Hub) checkCommand(c *Command) error {
 		return errors.New("there is no such lesson")
 	case c.Kind != CmdGoLesson && c.Lesson != "":
 		return errors.New("only go_lesson names a lesson")
-	case (c.Kind == CmdAckHelp || c.Kind == CmdResetPIN || c.Kind == CmdErase || c.Kind.forHub()) && c.To == "":
+	case (c.Kind == CmdAckHelp || c.Kind == CmdResetPIN || c.Kind == CmdErase || c.Kind == CmdRename || c.Kind.forHub()) && c.To == "":
 		return errors.New("this command is for one learner or laptop: say which")
 	}
 	return nil

@@ -173,7 +173,7 @@ const (
 
 func (k CommandKind) valid() bool {
 	switch k {
-	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget, CmdErase:
+	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget, CmdErase, CmdRename:
 		return true
 	}
 	return false

@@ -32,6 +32,10 @@ const PathErase = "/api/v1/erase" // POST EraseRequest -> EraseResponse (device)
 // CmdErase erases the learner To from the hub and from their laptop.
 const CmdErase CommandKind = "erase"
 
+// CmdRename gives the learner To the name Text, on their laptop (the hub
+// takes it with the next push) or, for "local/id", on the hub's laptop.
+const CmdRename CommandKind = "rename"
+
 // MaxErase is the most learners one erase request names.
 const MaxErase = MaxLearners
 
@@ -72,10 +76,9 @@ func (h *Hub) erase(w http.ResponseWriter, r *http.Request, dev string) {
 // another laptop ("device/id") by token, as that laptop would ask, or one
 // of this laptop ("local/id").
 func eraseOn(st *store.Store, to string) error {
-	dev, idText, ok := strings.Cut(to, "/")
-	id, err := strconv.ParseUint(idText, 10, 64)
-	if !ok || err != nil {
-		return errors.New("which learner? say device/id")
+	dev, id, err := splitTarget(to)
+	if err != nil {
+		return err
 	}
 	if dev == "local" {
 		_, err := st.EraseLearner(id)
@@ -111,4 +114,30 @@ func (s *Syncer) sendErasures(ctx context.Context, c *Client) error {
 		return err
 	}
 	return s.st.ErasuresSent(toks)
+}
+
+// splitTarget reads a command's To: "device/id" or "local/id".
+func splitTarget(to string) (string, uint64, error) {
+	dev, idText, ok := strings.Cut(to, "/")
+	id, err := strconv.ParseUint(idText, 10, 64)
+	if !ok || err != nil {
+		return "", 0, errors.New("which learner? say device/id")
+	}
+	return dev, id, nil
+}
+
+// renameOn renames a learner of st's own laptop ("local/id"); for another
+// laptop's learner it only checks the name: the kiosk renames.
+func renameOn(st *store.Store, c Command) error {
+	dev, id, err := splitTarget(c.To)
+	if err != nil {
+		return err
+	}
+	if err := store.CheckName(c.Text); err != nil {
+		return err
+	}
+	if dev == "local" {
+		return st.RenameLearner(id, c.Text)
+	}
+	return nil
 }

@@ -165,6 +165,8 @@ func (m *Model) command(c classroom.Command) tea.Cmd {
 		}
 	case classroom.CmdErase:
 		return m.eraseCommand(c) // rights.go
+	case classroom.CmdRename:
+		return m.renameCommand(c) // rights.go
 	}
 	if !m.forMe(c) {
 		return nil

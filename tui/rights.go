@@ -15,9 +15,8 @@ import (
 // its copy; this erases the laptop's. A learner who is signed in is signed
 // out first, so that nothing they do is recorded after.
 func (m *Model) eraseCommand(c classroom.Command) tea.Cmd {
-	dev, idText, ok := strings.Cut(c.To, "/")
-	id, err := strconv.ParseUint(idText, 10, 64)
-	if !ok || err != nil || dev != m.c.Store.DeviceID() {
+	id, ok := m.mine(c)
+	if !ok {
 		return nil
 	}
 	st := m.c.Store
@@ -29,4 +28,26 @@ func (m *Model) eraseCommand(c classroom.Command) tea.Cmd {
 		return ui.Sequence(m.signOut(), erase, ui.LoadLearners(st))
 	}
 	return ui.Sequence(erase, ui.LoadLearners(st))
+}
+
+// mine is the id of the learner of this laptop a command names.
+func (m *Model) mine(c classroom.Command) (uint64, bool) {
+	dev, idText, ok := strings.Cut(c.To, "/")
+	id, err := strconv.ParseUint(idText, 10, 64)
+	return id, ok && err == nil && dev == m.c.Store.DeviceID()
+}
+
+// renameCommand carries out the trainer's renaming of a learner of this
+// laptop (classroom.CmdRename); the hub takes the name with the next push.
+// A learner signed in sees it at their next sign-in.
+func (m *Model) renameCommand(c classroom.Command) tea.Cmd {
+	id, ok := m.mine(c)
+	if !ok {
+		return nil
+	}
+	st, name := m.c.Store, c.Text
+	return func() tea.Msg {
+		_ = st.RenameLearner(id, name) // a name taken meanwhile: the trainer sees the old one stay
+		return ui.LoadLearners(st)()
+	}
 }

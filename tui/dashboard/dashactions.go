@@ -122,7 +122,8 @@ func (d *Dashboard) sent(m dashSentMsg) {
 	case classroom.CmdAckHelp:
 		d.status = cat.T("dsent_ack", "Name", m.who)
 	}
-	d.sentTrust(m) // dashtrust.go
+	d.sentTrust(m)  // dashtrust.go
+	d.sentRights(m) // dashrights.go
 }
 
 // quitDialog asks before closing the dashboard.
@@ -257,7 +258,8 @@ func (d *Dashboard) keys() []key.Binding {
 	if d.code() != "" {
 		out = append(out, dk.Code)
 	}
-	return append(out, d.trustKeys()...) // dashtrust.go
+	out = append(out, d.trustKeys()...)   // dashtrust.go
+	return append(out, d.rightsKeys()...) // dashrights.go
 }
 
 func (d *Dashboard) helpText() string {
@@ -274,7 +276,7 @@ func (d *Dashboard) helpText() string {
 	if !d.live {
 		text += "\n\n" + cat.T("dash_local_note")
 	}
-	return text + d.trustHelp() // dashtrust.go
+	return text + d.trustHelp() + d.rightsHelp() // dashtrust.go, dashrights.go
 }
 
 // Code is the session code to show: the configured one, else the hub's.

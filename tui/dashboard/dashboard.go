@@ -22,6 +22,7 @@ type Config struct {
 	Address string // the hub's address for the kiosks; "" when local
 	Code    string // the session code; "" takes the one in the snapshot (none when local)
 	Key     string // the trainer key, shown in the help (dashtrust.go); "" when unknown
+	Papers  Papers // certificates, session report, a learner's record (dashrights.go); nil for a hub elsewhere
 	Now     func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -202,6 +203,9 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dashSentMsg:
 		d.sent(msg)
 		return d, nil
+	case dashPapersMsg: // dashrights.go
+		d.gotPapers(msg)
+		return d, nil
 	case ui.QuitMsg:
 		return d, tea.Quit
 	}
@@ -306,6 +310,9 @@ func (d *Dashboard) subject() (classroom.Row, bool) {
 func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	k, dk := d.C.Keys, d.k
 	if cmd, ok := d.trustKey(msg); ok { // dashtrust.go
+		return cmd
+	}
+	if cmd, ok := d.rightsKey(msg); ok { // dashrights.go
 		return cmd
 	}
 	switch {
