@@ -276,7 +276,7 @@ func (d *Dashboard) helpText() string {
 	if !d.live {
 		text += "\n\n" + cat.T("dash_local_note")
 	}
-	return text + d.trustHelp() + d.rightsHelp() // dashtrust.go, dashrights.go
+	return text + d.trustHelp() // dashtrust.go
 }
 
 // Code is the session code to show: the configured one, else the hub's.

@@ -17,7 +17,7 @@ import (
 // files on the hub's laptop, through Config.Papers), rename and erase a
 // learner (as commands, through the Source, so they reach the learner's
 // laptop). It hooks into the dashboard at a few points (rightsKey,
-// rightsKeys, rightsHelp, sentRights) and draws nothing of its own.
+// rightsKeys, sentRights) and draws nothing of its own.
 
 // Papers makes the trainer's files from the data the dashboard reads. Each
 // method writes files and returns their paths; it runs in a command. The
@@ -137,12 +137,9 @@ func (d *Dashboard) rightsKeys() []key.Binding {
 	if d.view == viewTrouble || len(d.snap.Rows) == 0 {
 		return []key.Binding{rk.Report}
 	}
-	return []key.Binding{rk.Certificate, rk.Report, rk.Export, rk.Rename, rk.Erase}
-}
-
-// rightsHelp is the help's part about papers and data rights.
-func (d *Dashboard) rightsHelp() string {
-	return "\n\n" + d.C.Cat.T("help_dash_rights")
+	// One line for the three files, so that the whole help fits at 80×24.
+	papers := key.NewBinding(key.WithKeys("C", "S", "X"), key.WithHelp("C S X", d.C.Cat.T("dkey_papers")))
+	return []key.Binding{papers, rk.Rename, rk.Erase}
 }
 
 // sentRights says how a rename or an erasure went.
