@@ -253,7 +253,7 @@ func (h *Hub) push(w http.ResponseWriter, r *http.Request, dev string) {
 		writeError(w, http.StatusInternalServerError, "the hub could not store the events: "+err.Error())
 		return
 	}
-	resp := PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, Confirmed: res.Confirmed, Refused: refused}
+	resp := PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, Confirmed: res.Confirmed, Refused: refused, Erased: res.Erased}
 	for _, id := range res.Collisions {
 		resp.Refused = append(resp.Refused, Refusal{ID: id, Reason: ReasonCollision})
 	}

@@ -141,3 +141,13 @@ func renameOn(st *store.Store, c Command) error {
 	}
 	return nil
 }
+
+// erasedAtHub erases here the learners the class erased (the trainer's
+// CmdErase this laptop missed: it was away, or the hub restarted since).
+// Only ids of this push's learners can come back, and only the hub this
+// laptop joined sends them.
+func (s *Syncer) erasedAtHub(ids []uint64) {
+	for _, id := range ids {
+		_, _ = s.st.EraseLearner(id) // gone already is as good
+	}
+}

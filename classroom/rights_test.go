@@ -110,9 +110,16 @@ func TestEraseThroughTheClassAndItsAttacks(t *testing.T) {
 	// Her laptop, offline meanwhile, pushes again: confirmed, not kept.
 	record(t, b.st, store.Event{Learner: rosa.ID, Kind: store.HelpAsked})
 	resp, err := b.c.Push(ctx, outboxPush(t, b))
-	if err != nil || resp.Stored != 0 || len(resp.Confirmed) != 2 {
+	if err != nil || resp.Stored != 0 || len(resp.Confirmed) != 2 || len(resp.Erased) != 1 || resp.Erased[0] != rosa.ID {
 		t.Errorf("a late push: %+v, %v", resp, err)
 	}
+	// Through the syncer, the laptop erases her when the hub says so.
+	record(t, b.st, store.Event{Learner: rosa.ID, Kind: store.HelpCancelled})
+	startSyncer(t, b.st, h.srv.URL, b.c.Token)
+	waitUntil(t, "Rosa's laptop erases her", func() bool {
+		_, err := b.st.Learner(rosa.ID)
+		return errors.Is(err, store.ErrNotFound)
+	})
 	if l, _ := hubHolds(t, h); l != 0 {
 		t.Errorf("the late push brought Rosa back")
 	}

@@ -345,6 +345,7 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 	if err := s.st.AckOutbox(resp.Confirmed...); err != nil {
 		return false, err
 	}
+	s.erasedAtHub(resp.Erased) // rights.go
 	var held []Refusal
 	for _, r := range resp.Refused {
 		if r.Reason != ReasonCollision {

@@ -200,6 +200,10 @@ type IngestResult struct {
 	// (same id, other content). Those events were not stored; the kiosk
 	// gives each a new id (Reissue) and sends it again, so both are kept.
 	Collisions []string
+	// Erased lists the batch's learners (their ids on the kiosk) that were
+	// erased here: their events are confirmed and dropped, and the kiosk
+	// erases them too (rights.go).
+	Erased []uint64
 }
 
 // Ingest stores a batch of events from a kiosk, exactly once: an event
@@ -248,6 +252,7 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 		hubIDs := map[uint64]uint64{}
 		for id, name := range names {
 			if erasedOn(tx, device, id) { // rights.go: confirmed, never kept
+				res.Erased = append(res.Erased, id)
 				continue
 			}
 			hid, err := s.remoteLearner(tx, device, id, name)

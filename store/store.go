@@ -35,6 +35,9 @@
 //	          events already stored, exactly once; a different event under
 //	          a known id is a collision, refused and never dropped silently
 //
+// A learner's data rights (rights.go): erase_out and erased (erasure
+// tokens, never a name or an id), and meta scrub (rewrite the file on close).
+//
 // All numbers in keys are 8-byte big-endian so that keys sort. A laptop's
 // own learners get random ids from 2^32 to 2^53 (newLearnerID; files from
 // before have small ones), so that a restored or copied file never gives
