@@ -55,6 +55,11 @@ func TestDashboardPapers(t *testing.T) {
 		t.Errorf("Rosa's certificates: %v", err)
 	}
 
+	checkSessionAndExport(t, p, ls[0].ID)
+}
+
+func checkSessionAndExport(t *testing.T, p dashPapers, id uint64) {
+	t.Helper()
 	day := time.Date(2026, 12, 5, 15, 0, 0, 0, time.Local)
 	path, err := p.SessionReport(day)
 	if err != nil {
@@ -64,7 +69,7 @@ func TestDashboardPapers(t *testing.T) {
 		t.Errorf("the session report says: %s", text)
 	}
 
-	paths, err = p.Export(ls[0].ID)
+	paths, err := p.Export(id)
 	if err != nil || len(paths) != 2 {
 		t.Fatalf("Export = %v, %v", paths, err)
 	}

@@ -85,29 +85,7 @@ func TestLearnersRenameMergeExportErase(t *testing.T) {
 		t.Error("the export carries the PIN's hash")
 	}
 
-	// The export as PDF, read back with pdftotext, in both languages.
-	if _, err := exec.LookPath("pdftotext"); err == nil || os.Getenv("CI") != "" {
-		for lang, want := range map[string][]string{
-			"en": {"What Aula keeps about Begoña", "What they did (5 events)", "answered", "never keeps what a learner types"},
-			"es": {"Lo que Aula guarda de Begoña", "Lo que hizo (5 registros)", "respondió", "nunca guarda lo que una persona escribe"},
-		} {
-			pdf := filepath.Join(t.TempDir(), "begoña.pdf")
-			runOK(t, exitOK, "learners", "export", "Begoña", "--format=pdf", "--out="+pdf, d, "--lang="+lang)
-			if fi, _ := os.Stat(pdf); fi == nil || fi.Mode().Perm() != 0o600 {
-				t.Errorf("the PDF is not owner-only: %v", fi)
-			}
-			text, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			flat := strings.Join(strings.Fields(string(text)), " ")
-			for _, w := range want {
-				if !strings.Contains(flat, w) {
-					t.Errorf("%s PDF lacks %q:\n%s", lang, w, flat)
-				}
-			}
-		}
-	}
+	checkExportPDF(t, d)
 
 	// Erasing asks for --yes first.
 	_, e = runOK(t, exitUsage, "learners", "erase", "Begoña", d, "--lang=en")
@@ -172,4 +150,33 @@ func TestLearnersRetentionDryRun(t *testing.T) {
 	}
 	runOK(t, exitUsage, "learners", "retention", "--months=500", d)
 	runOK(t, exitUsage, "learners", "export", "Reciente", "--format=doc", d)
+}
+
+// checkExportPDF exports Begoña as PDF in both languages and reads it back.
+func checkExportPDF(t *testing.T, d string) {
+	t.Helper()
+	// The export as PDF, read back with pdftotext, in both languages.
+	if _, err := exec.LookPath("pdftotext"); err == nil || os.Getenv("CI") != "" {
+		for lang, want := range map[string][]string{
+			"en": {"What Aula keeps about Begoña", "What they did (5 events)", "answered", "never keeps what a learner types"},
+			"es": {"Lo que Aula guarda de Begoña", "Lo que hizo (5 registros)", "respondió", "nunca guarda lo que una persona escribe"},
+		} {
+			pdf := filepath.Join(t.TempDir(), "begoña.pdf")
+			runOK(t, exitOK, "learners", "export", "Begoña", "--format=pdf", "--out="+pdf, d, "--lang="+lang)
+			if fi, _ := os.Stat(pdf); fi == nil || fi.Mode().Perm() != 0o600 {
+				t.Errorf("the PDF is not owner-only: %v", fi)
+			}
+			text, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			flat := strings.Join(strings.Fields(string(text)), " ")
+			for _, w := range want {
+				if !strings.Contains(flat, w) {
+					t.Errorf("%s PDF lacks %q:\n%s", lang, w, flat)
+				}
+			}
+		}
+	}
+
 }

@@ -489,7 +489,7 @@ func (h *Hub) checkCommand(c *Command) error {
 		return errors.New("there is no such lesson")
 	case c.Kind != CmdGoLesson && c.Lesson != "":
 		return errors.New("only go_lesson names a lesson")
-	case (c.Kind == CmdAckHelp || c.Kind == CmdResetPIN || c.Kind == CmdErase || c.Kind == CmdRename || c.Kind.forHub()) && c.To == "":
+	case c.Kind.forOne() && c.To == "":
 		return errors.New("this command is for one learner or laptop: say which")
 	}
 	return nil

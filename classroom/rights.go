@@ -36,6 +36,15 @@ const CmdErase CommandKind = "erase"
 // takes it with the next push) or, for "local/id", on the hub's laptop.
 const CmdRename CommandKind = "rename"
 
+// forOne says whether a command names one learner or laptop.
+func (k CommandKind) forOne() bool {
+	switch k {
+	case CmdAckHelp, CmdResetPIN, CmdErase, CmdRename:
+		return true
+	}
+	return k.forHub()
+}
+
 // MaxErase is the most learners one erase request names.
 const MaxErase = MaxLearners
 

@@ -50,35 +50,7 @@ func TestEraseThroughTheClassAndItsAttacks(t *testing.T) {
 		}
 	}
 
-	// Laptop b names Ana (her laptop's token): nobody of b's.
-	if r, err := b.c.Erase(ctx, []string{tok}); err != nil || r.Erased != 0 {
-		t.Errorf("another laptop's erase: %+v, %v", r, err)
-	}
-	unchanged("another laptop's erase")
-	// No token at all; laptop a's id with b's token.
-	for name, c := range map[string]*Client{
-		"no token":        {URL: h.srv.URL, Pin: h.pin, Device: a.c.Device},
-		"stolen id":       {URL: h.srv.URL, Pin: h.pin, Device: a.c.Device, Token: b.c.Token},
-		"trainer's route": {URL: h.srv.URL, Pin: h.pin, Token: b.c.Token},
-	} {
-		var err error
-		if name == "trainer's route" {
-			err = c.Send(ctx, Command{Kind: CmdErase, To: Target(a.c.Device, ana.ID)})
-		} else {
-			_, err = c.Erase(ctx, []string{tok})
-		}
-		if !errors.Is(err, ErrNotJoined) {
-			t.Errorf("%s: %v, want refused as not joined", name, err)
-		}
-		unchanged(name)
-	}
-	// Hostile bodies.
-	for _, toks := range [][]string{nil, {"zz"}, make([]string, MaxErase+1)} {
-		if _, err := a.c.Erase(ctx, toks); !errors.Is(err, ErrBadRequest) {
-			t.Errorf("erase %d tokens %.10v: %v", len(toks), toks, err)
-		}
-	}
-	unchanged("hostile bodies")
+	eraseAttacksRefused(t, h, a, b, Target(a.c.Device, ana.ID), tok, unchanged)
 
 	// Ana's own laptop erases her (behind the trainer PIN) and tells the
 	// hub through its sync.
@@ -126,4 +98,41 @@ func TestEraseThroughTheClassAndItsAttacks(t *testing.T) {
 	if err := h.trainer.Send(ctx, Command{Kind: CmdErase}); err == nil {
 		t.Error("an erase for nobody was taken")
 	}
+}
+
+// eraseAttacksRefused tries every way in to erase Ana (of laptop a, target
+// anaTarget, token tok) without the right: each refused, unchanged.
+func eraseAttacksRefused(t *testing.T, h *testHub, a, b kiosk, anaTarget, tok string, unchanged func(string)) {
+	t.Helper()
+	ctx := context.Background()
+	// Laptop b names Ana (her laptop's token): nobody of b's.
+	if r, err := b.c.Erase(ctx, []string{tok}); err != nil || r.Erased != 0 {
+		t.Errorf("another laptop's erase: %+v, %v", r, err)
+	}
+	unchanged("another laptop's erase")
+	// No token at all; laptop a's id with b's token.
+	for name, c := range map[string]*Client{
+		"no token":        {URL: h.srv.URL, Pin: h.pin, Device: a.c.Device},
+		"stolen id":       {URL: h.srv.URL, Pin: h.pin, Device: a.c.Device, Token: b.c.Token},
+		"trainer's route": {URL: h.srv.URL, Pin: h.pin, Token: b.c.Token},
+	} {
+		var err error
+		if name == "trainer's route" {
+			err = c.Send(ctx, Command{Kind: CmdErase, To: anaTarget})
+		} else {
+			_, err = c.Erase(ctx, []string{tok})
+		}
+		if !errors.Is(err, ErrNotJoined) {
+			t.Errorf("%s: %v, want refused as not joined", name, err)
+		}
+		unchanged(name)
+	}
+	// Hostile bodies.
+	for _, toks := range [][]string{nil, {"zz"}, make([]string, MaxErase+1)} {
+		if _, err := a.c.Erase(ctx, toks); !errors.Is(err, ErrBadRequest) {
+			t.Errorf("erase %d tokens %.10v: %v", len(toks), toks, err)
+		}
+	}
+	unchanged("hostile bodies")
+
 }

@@ -249,17 +249,9 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 	made := 0
 	err := s.db.Batch(func(tx *bbolt.Tx) error {
 		res, made = IngestResult{}, 0 // Batch may run this function again
-		hubIDs := map[uint64]uint64{}
-		for id, name := range names {
-			if erasedOn(tx, device, id) { // rights.go: confirmed, never kept
-				res.Erased = append(res.Erased, id)
-				continue
-			}
-			hid, err := s.remoteLearner(tx, device, id, name)
-			if err != nil {
-				return err
-			}
-			hubIDs[id] = hid
+		hubIDs, err := s.batchLearners(tx, device, names, &res)
+		if err != nil {
+			return err
 		}
 		seen := tx.Bucket(bucketEventIDs)
 		log := tx.Bucket(bucketEvents)
@@ -305,6 +297,24 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 	})
 	hook.signal(made, err)
 	return res, err
+}
+
+// batchLearners maps a batch's learners to the hub's ids, adding the new
+// ones; learners erased here are left out and listed in res.Erased.
+func (s *Store) batchLearners(tx *bbolt.Tx, device string, names map[uint64]string, res *IngestResult) (map[uint64]uint64, error) {
+	hubIDs := map[uint64]uint64{}
+	for id, name := range names {
+		if erasedOn(tx, device, id) { // rights.go: confirmed, never kept
+			res.Erased = append(res.Erased, id)
+			continue
+		}
+		hid, err := s.remoteLearner(tx, device, id, name)
+		if err != nil {
+			return nil, err
+		}
+		hubIDs[id] = hid
+	}
+	return hubIDs, nil
 }
 
 // remoteLearner returns the hub's id for a kiosk's learner, adding the

@@ -48,19 +48,7 @@ func TestEraseLeavesNothingInTheFileAndBackupsRotateItOut(t *testing.T) {
 	if err != nil || er.Name != name || er.Events != 5 {
 		t.Fatalf("EraseLearner = %+v, %v", er, err)
 	}
-	if _, err := s.Learner(zac.ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("the learner is still there: %v", err)
-	}
-	evs, _ := s.Events(zac.ID)
-	out, _ := s.Outbox(0)
-	for _, e := range out {
-		if e.Learner == zac.ID {
-			t.Errorf("outbox still holds %+v", e)
-		}
-	}
-	if len(evs) != 0 || len(out) != 3 {
-		t.Errorf("after the erasure: %d events of theirs, outbox %d (want 0, Rosa's 3)", len(evs), len(out))
-	}
+	checkGoneFromStore(t, s, zac.ID)
 	if toks, _ := s.ErasuresToSend(); !slices.Equal(toks, []string{ErasureToken(s.DeviceID(), zac.ID)}) {
 		t.Errorf("ErasuresToSend = %v", toks)
 	}
@@ -219,26 +207,7 @@ func TestMergeKeepsEveryEventOnce(t *testing.T) {
 		t.Errorf("Begoña's progress: %+v, want the lesson Begona finished", p)
 	}
 	push()
-	hb, err := hub.HubLearner(dev, b.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hevs, _ := hub.Events(hb.ID)
-	got := map[string]int{}
-	for _, e := range hevs {
-		got[e.ID]++
-	}
-	for id := range before {
-		if got[id] != 1 {
-			t.Errorf("the hub holds event %s %d times", id, got[id])
-		}
-	}
-	if len(hevs) != len(before) {
-		t.Errorf("the hub holds %d events for Begoña, want %d", len(hevs), len(before))
-	}
-	if all, _ := hub.AllProgress(); len(all) != 1 {
-		t.Errorf("hub learners after the merge: %d, want 1", len(all))
-	}
+	checkHubHoldsOnce(t, hub, dev, b.ID, before)
 	if _, err := kiosk.MergeLearners(b.ID, b.ID); !errors.Is(err, ErrSameLearner) {
 		t.Errorf("merge into oneself: %v", err)
 	}
@@ -312,5 +281,50 @@ func TestLearnerRecord(t *testing.T) {
 	r, err := s.LearnerRecord(l.ID)
 	if err != nil || r.Learner.Name != "Ana" || len(r.Events) != 3 || len(r.Progress) != 1 {
 		t.Fatalf("LearnerRecord = %+v, %v", r, err)
+	}
+}
+
+// checkGoneFromStore: learner id has no record, events or outbox entries;
+// Rosa's 3 events wait in the outbox.
+func checkGoneFromStore(t *testing.T, s *Store, id uint64) {
+	t.Helper()
+	if _, err := s.Learner(id); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the learner is still there: %v", err)
+	}
+	evs, _ := s.Events(id)
+	out, _ := s.Outbox(0)
+	for _, e := range out {
+		if e.Learner == id {
+			t.Errorf("outbox still holds %+v", e)
+		}
+	}
+	if len(evs) != 0 || len(out) != 3 {
+		t.Errorf("after the erasure: %d events of theirs, outbox %d (want 0, Rosa's 3)", len(evs), len(out))
+	}
+}
+
+// checkHubHoldsOnce: the hub holds learner id of dev with each event of
+// want exactly once, and nobody else.
+func checkHubHoldsOnce(t *testing.T, hub *Store, dev string, id uint64, before map[string]bool) {
+	t.Helper()
+	hb, err := hub.HubLearner(dev, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hevs, _ := hub.Events(hb.ID)
+	got := map[string]int{}
+	for _, e := range hevs {
+		got[e.ID]++
+	}
+	for eid := range before {
+		if got[eid] != 1 {
+			t.Errorf("the hub holds event %s %d times", eid, got[eid])
+		}
+	}
+	if len(hevs) != len(before) {
+		t.Errorf("the hub holds %d events for Begoña, want %d", len(hevs), len(before))
+	}
+	if all, _ := hub.AllProgress(); len(all) != 1 {
+		t.Errorf("hub learners after the merge: %d, want 1", len(all))
 	}
 }
