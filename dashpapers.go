@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"aula/certificate"
@@ -74,9 +73,7 @@ func (p dashPapers) Export(id uint64) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The certificate's file name cleaning, for one way of naming files.
-	base := (&certificate.Certificate{Content: certificate.Content{Learner: l.Name, Itinerary: "record"}}).FileName()
-	base = strings.TrimSuffix(base, ".pdf") + "-" + time.Now().Format(time.DateOnly)
+	base := fileNameFor(l.Name, "record", "-"+time.Now().Format(time.DateOnly))
 	var paths []string
 	for _, format := range []string{"json", "pdf"} {
 		write, err := recordWriter(p.st, id, p.lang, p.lc, format)
@@ -90,4 +87,10 @@ func (p dashPapers) Export(id uint64) ([]string, error) {
 		paths = append(paths, path)
 	}
 	return paths, nil
+}
+
+// Erased removes the files saved here for a learner just erased: their
+// certificates and the exports of their data.
+func (p dashPapers) Erased(name string) int {
+	return removeLearnerFiles(p.folder(), name, p.lc)
 }

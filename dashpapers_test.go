@@ -56,6 +56,14 @@ func TestDashboardPapers(t *testing.T) {
 	}
 
 	checkSessionAndExport(t, p, ls[0].ID)
+	// Erased: the certificate and both exports go; the session report stays.
+	if n := p.Erased("Begoña Núñez"); n != 3 {
+		t.Errorf("Erased removed %d files, want 3", n)
+	}
+	left, _ := filepath.Glob(filepath.Join(data, "certificates", "*"))
+	if len(left) != 1 || !strings.Contains(left[0], "aula-session-") {
+		t.Errorf("left: %v", left)
+	}
 }
 
 func checkSessionAndExport(t *testing.T, p dashPapers, id uint64) {

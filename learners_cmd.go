@@ -257,7 +257,7 @@ func (r learnersRun) erase(name string, lc *lessons.Catalog) int {
 	}
 	fmt.Fprintln(r.stdout, r.cat.T("learners_erased", "Name", er.Name, "Count", er.Events))
 	folder := certificate.Folder(r.f.data)
-	if n := removeCertificates(folder, er.Name, lc); n > 0 {
+	if n := removeLearnerFiles(folder, er.Name, lc); n > 0 {
 		fmt.Fprintln(r.stdout, r.cat.T("learners_certs_removed", "Count", n, "Path", folder))
 	}
 	r.afterErasure(l)
@@ -276,17 +276,34 @@ func (r learnersRun) afterErasure(l store.Learner) {
 	fmt.Fprintln(r.stdout, r.cat.T("learners_erased_region"))
 }
 
-// removeCertificates removes the certificates the kiosk saved in folder
-// for the learner called name (one file name per itinerary) and counts them.
-func removeCertificates(folder, name string, lc *lessons.Catalog) int {
+// removeLearnerFiles removes the files Aula saved in folder for the
+// learner called name: their certificates (one file name per itinerary)
+// and exports of their data (dashPapers.Export), and counts them.
+func removeLearnerFiles(folder, name string, lc *lessons.Catalog) int {
 	n := 0
 	for _, it := range lc.Itineraries {
-		c := certificate.Certificate{Content: certificate.Content{Learner: name, Itinerary: it.ID}}
-		if os.Remove(filepath.Join(folder, c.FileName())) == nil {
+		if os.Remove(filepath.Join(folder, fileNameFor(name, it.ID, ".pdf"))) == nil {
+			n++
+		}
+	}
+	exports, _ := filepath.Glob(filepath.Join(folder, strings.TrimSuffix(fileNameFor(name, "record", ""), ".pdf")+"-????-??-??.*"))
+	for _, f := range exports {
+		if os.Remove(f) == nil {
 			n++
 		}
 	}
 	return n
+}
+
+// fileNameFor is the name of a file Aula saves for a learner: the
+// certificate's file name (letters, digits and dashes), with ext in place
+// of ".pdf" when ext is not "".
+func fileNameFor(name, kind, ext string) string {
+	base := (&certificate.Certificate{Content: certificate.Content{Learner: name, Itinerary: kind}}).FileName()
+	if ext == "" {
+		return base
+	}
+	return strings.TrimSuffix(base, ".pdf") + ext
 }
 
 // retention sets the centre's retention (--months N; 0 turns it off) and

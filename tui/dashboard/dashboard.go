@@ -202,7 +202,7 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return d, d.sendCommand(msg)
 	case dashSentMsg:
 		d.sent(msg)
-		return d, nil
+		return d, d.afterErase(msg) // dashrights.go
 	case dashPapersMsg: // dashrights.go
 		d.gotPapers(msg)
 		return d, nil

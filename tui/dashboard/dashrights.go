@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -31,6 +32,9 @@ type Papers interface {
 	SessionReport(at time.Time) (string, error)
 	// Export saves what Aula keeps about the learner, as JSON and as PDF.
 	Export(learner uint64) ([]string, error)
+	// Erased removes the files saved for a learner just erased (their
+	// certificates and exports) and counts them.
+	Erased(name string) int
 }
 
 // ErrNothingFinished says a learner has no itinerary finished yet.
@@ -127,7 +131,15 @@ func (d *Dashboard) gotPapers(m dashPapersMsg) {
 	case m.err != nil:
 		d.status, d.statusBad = cat.T("dpapers_failed", "Err", clean(m.err.Error())), true
 	default:
-		d.status, d.statusBad = cat.T("dpapers_saved", "Paths", strings.Join(m.paths, "  ")), false
+		files := make([]string, len(m.paths))
+		for i, p := range m.paths {
+			files[i] = filepath.Base(p)
+		}
+		folder := ""
+		if len(m.paths) > 0 {
+			folder = filepath.Dir(m.paths[0])
+		}
+		d.status, d.statusBad = cat.T("dpapers_saved", "Folder", folder, "Files", strings.Join(files, ", ")), false
 	}
 }
 
@@ -142,6 +154,19 @@ func (d *Dashboard) rightsKeys() []key.Binding {
 	return []key.Binding{papers, rk.Rename, rk.Erase}
 }
 
+// afterErase removes, once an erasure went through, the files saved on
+// this laptop for the learner.
+func (d *Dashboard) afterErase(m dashSentMsg) tea.Cmd {
+	p := d.cfg.Papers
+	if m.err != nil || m.cmd.Kind != classroom.CmdErase || p == nil || m.who == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		p.Erased(m.who)
+		return nil
+	}
+}
+
 // sentRights says how a rename or an erasure went.
 func (d *Dashboard) sentRights(m dashSentMsg) {
 	if m.err != nil {
@@ -153,9 +178,5 @@ func (d *Dashboard) sentRights(m dashSentMsg) {
 		d.status = cat.T("dsent_rename", "Name", m.who, "New", m.what)
 	case classroom.CmdErase:
 		d.status = cat.T("dsent_erase", "Name", m.who)
-		if d.live {
-			d.status += " " + cat.T("dsent_erase_laptop")
-		}
-		return
 	}
 }

@@ -30,6 +30,11 @@ func (p *fakePapers) Export(id uint64) ([]string, error) {
 	return []string{"/d/aula-record-Manuel.json", "/d/aula-record-Manuel.pdf"}, p.err
 }
 
+func (p *fakePapers) Erased(name string) int {
+	p.asked = append(p.asked, "erased "+name)
+	return 1
+}
+
 func dashWithPapers(t *testing.T, lang string, p Papers) *dashDriver {
 	t.Helper()
 	dd := newDash(t, lang, liveClass(flagRows()), 120, 40)
@@ -41,11 +46,11 @@ func TestDashboardSavesPapersByKeyboard(t *testing.T) {
 	p := &fakePapers{}
 	dd := dashWithPapers(t, "es", p)
 	dd.keys("C")
-	dd.must("Guardado: /home/ana/Documentos/Aula/aula-basico-Lucía.pdf")
+	dd.must("Guardado en /home/ana/Documentos/Aula: aula-basico-Lucía.pdf")
 	dd.keys("down", "X")
-	dd.must("Guardado: /d/aula-record-Manuel.json  /d/aula-record-Manuel.pdf")
+	dd.must("Guardado en /d: aula-record-Manuel.json, aula-record-Manuel.pdf")
 	dd.keys("S")
-	dd.must("Guardado: /home/ana/Documentos/Aula/aula-session-2026-11-24.pdf")
+	dd.must("Guardado en /home/ana/Documentos/Aula: aula-session-2026-11-24.pdf")
 	if got := strings.Join(p.asked, ", "); got != "certificates 1, export 2, session 2026-11-24" {
 		t.Errorf("asked for %s", got)
 	}
@@ -75,7 +80,8 @@ func TestDashboardSavesPapersByKeyboard(t *testing.T) {
 }
 
 func TestDashboardErasesOnlyAfterChoosingTo(t *testing.T) {
-	dd := dashWithPapers(t, "en", &fakePapers{})
+	p := &fakePapers{}
+	dd := dashWithPapers(t, "en", p)
 	lucia := flagRows()[0]
 	dd.keys("E")
 	dd.must("Erase Lucía for good?", "It cannot be", "▶ [ Cancel ]", "[ Erase for good ]")
@@ -90,7 +96,10 @@ func TestDashboardErasesOnlyAfterChoosingTo(t *testing.T) {
 	if got != (classroom.Command{Kind: classroom.CmdErase, To: lucia.Target()}) {
 		t.Fatalf("sent %+v", got)
 	}
-	dd.must("Lucía is erased from the class.", "Their laptop erases its copy")
+	dd.must("Lucía is erased from the class; their laptop follows")
+	if got := strings.Join(p.asked, ", "); got != "erased Lucía" {
+		t.Errorf("the files on this laptop: %s", got)
+	}
 }
 
 func TestDashboardRenames(t *testing.T) {
@@ -105,7 +114,7 @@ func TestDashboardRenames(t *testing.T) {
 	if got != (classroom.Command{Kind: classroom.CmdRename, To: manuel.Target(), Text: "Manuel Ñíguez"}) {
 		t.Fatalf("sent %+v", got)
 	}
-	dd.must("Manuel ahora se llama Manuel Ñíguez")
+	dd.must("Manuel ahora se llama Manuel Ñíguez.")
 	dd.keys("f1")
 	dd.must("N  cambiar nombre", "E  borrar persona")
 }
