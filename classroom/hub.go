@@ -447,6 +447,10 @@ func (h *Hub) add(c Command) (Command, error) {
 		if err := renameOn(h.st, c); err != nil {
 			return c, err
 		}
+	case CmdMerge:
+		if err := mergeOn(h.st, c); err != nil {
+			return c, err
+		}
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -176,7 +176,7 @@ const (
 
 func (k CommandKind) valid() bool {
 	switch k {
-	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget, CmdErase, CmdRename:
+	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget, CmdErase, CmdRename, CmdMerge:
 		return true
 	}
 	return false

@@ -36,10 +36,16 @@ const CmdErase CommandKind = "erase"
 // takes it with the next push) or, for "local/id", on the hub's laptop.
 const CmdRename CommandKind = "rename"
 
+// CmdMerge joins the learner To into the learner named by Text (both of
+// one laptop: "device/id"), on that laptop, or on the hub's for "local/".
+// The laptop's erasure of To and its push of the moved events bring the
+// hub's copy along (store.MergeLearners).
+const CmdMerge CommandKind = "merge"
+
 // forOne says whether a command names one learner or laptop.
 func (k CommandKind) forOne() bool {
 	switch k {
-	case CmdAckHelp, CmdResetPIN, CmdErase, CmdRename:
+	case CmdAckHelp, CmdResetPIN, CmdErase, CmdRename, CmdMerge:
 		return true
 	}
 	return k.forHub()
@@ -159,4 +165,22 @@ func (s *Syncer) erasedAtHub(ids []uint64) {
 	for _, id := range ids {
 		_, _ = s.st.EraseLearner(id) // gone already is as good
 	}
+}
+
+// mergeOn checks a CmdMerge and carries it out on st when both learners
+// are of st's own laptop ("local/").
+func mergeOn(st *store.Store, c Command) error {
+	dev, from, err := splitTarget(c.To)
+	if err != nil {
+		return err
+	}
+	into, to, err := splitTarget(c.Text)
+	if err != nil || into != dev || to == from {
+		return errors.New("merge two learners of one laptop: say device/id of the one to keep")
+	}
+	if dev == "local" {
+		_, err := st.MergeLearners(from, to)
+		return err
+	}
+	return nil
 }

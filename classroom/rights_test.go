@@ -136,3 +136,35 @@ func eraseAttacksRefused(t *testing.T, h *testHub, a, b kiosk, anaTarget, tok st
 	unchanged("hostile bodies")
 
 }
+
+// On the hub's own laptop ("local/"), the trainer's rename and merge act
+// at once; a merge across laptops, or into oneself, is refused.
+func TestHubRenamesAndMergesItsOwnLearners(t *testing.T) {
+	h := newTestHub(t)
+	ctx := context.Background()
+	a, _ := h.st.AddLearner("Begona", "")
+	b, _ := h.st.AddLearner("Begoña", "")
+	record(t, h.st, store.Event{Learner: a.ID, Kind: store.LessonStarted, Lesson: "teclado", Steps: 4})
+	for _, bad := range []Command{
+		{Kind: CmdMerge, To: Target("local", a.ID), Text: Target("0000000000000000", b.ID)},
+		{Kind: CmdMerge, To: Target("local", a.ID), Text: Target("local", a.ID)},
+		{Kind: CmdMerge, To: Target("local", a.ID)},
+		{Kind: CmdRename, To: Target("local", a.ID), Text: "\x1b[2J"},
+	} {
+		if err := h.trainer.Send(ctx, bad); err == nil {
+			t.Errorf("%+v was taken", bad)
+		}
+	}
+	if err := h.trainer.Send(ctx, Command{Kind: CmdMerge, To: Target("local", a.ID), Text: Target("local", b.ID)}); err != nil {
+		t.Fatal(err)
+	}
+	if evs, _ := h.st.Events(b.ID); len(evs) != 1 {
+		t.Errorf("Begoña's events after the merge: %d", len(evs))
+	}
+	if err := h.trainer.Send(ctx, Command{Kind: CmdRename, To: Target("local", b.ID), Text: "Begoña Ruiz"}); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := h.st.Learner(b.ID); l.Name != "Begoña Ruiz" {
+		t.Errorf("renamed: %q", l.Name)
+	}
+}

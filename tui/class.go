@@ -167,6 +167,8 @@ func (m *Model) command(c classroom.Command) tea.Cmd {
 		return m.eraseCommand(c) // rights.go
 	case classroom.CmdRename:
 		return m.renameCommand(c) // rights.go
+	case classroom.CmdMerge:
+		return m.mergeCommand(c) // rights.go
 	}
 	if !m.forMe(c) {
 		return nil

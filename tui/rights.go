@@ -51,3 +51,23 @@ func (m *Model) renameCommand(c classroom.Command) tea.Cmd {
 		return ui.LoadLearners(st)()
 	}
 }
+
+// mergeCommand carries out the trainer's joining of two profiles of one
+// learner of this laptop (classroom.CmdMerge): To goes into Text. A learner
+// signed in as To is signed out first.
+func (m *Model) mergeCommand(c classroom.Command) tea.Cmd {
+	from, ok := m.mine(c)
+	into, ok2 := m.mine(classroom.Command{To: c.Text})
+	if !ok || !ok2 {
+		return nil
+	}
+	st := m.c.Store
+	merge := func() tea.Msg {
+		_, _ = st.MergeLearners(from, into) // one gone already: nothing to join
+		return nil
+	}
+	if l := m.c.Learner; l != nil && l.ID == from {
+		return ui.Sequence(m.signOut(), merge, ui.LoadLearners(st))
+	}
+	return ui.Sequence(merge, ui.LoadLearners(st))
+}

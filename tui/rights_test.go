@@ -42,3 +42,30 @@ func TestTrainerErasesALearner(t *testing.T) {
 	}
 	d.mustNot("Rosa")
 }
+
+// The trainer joins Pepe (signed in) into Pepe García: signed out, merged.
+func TestTrainerJoinsTwoProfiles(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	pepe, _ := st.AddLearner("Pepe", "")
+	full, _ := st.AddLearner("Pepe García", "")
+	if _, err := st.Record(store.Event{Learner: pepe.ID, Kind: store.LessonStarted, Lesson: "teclado", Steps: 4}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriverWith(t, st, Config{Lang: "en", Class: &fakeClass{}})
+	d.keys("enter") // Pepe
+	d.send(classroom.CommandMsg{Command: classroom.Command{Kind: classroom.CmdMerge, To: classroom.Target(st.DeviceID(), pepe.ID), Text: classroom.Target(st.DeviceID(), full.ID)}})
+	if _, err := st.Learner(pepe.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("Pepe after the merge: %v", err)
+	}
+	if evs, _ := st.Events(full.ID); len(evs) != 1 {
+		t.Errorf("Pepe García's events: %d", len(evs))
+	}
+	if d.m.c.Learner != nil {
+		t.Error("still signed in as the profile that went")
+	}
+	d.send(classroom.CommandMsg{Command: classroom.Command{Kind: classroom.CmdRename, To: classroom.Target(st.DeviceID(), full.ID), Text: "José García"}})
+	if l, _ := st.Learner(full.ID); l.Name != "José García" {
+		t.Errorf("renamed: %q", l.Name)
+	}
+}

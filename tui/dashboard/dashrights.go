@@ -42,7 +42,7 @@ var ErrNothingFinished = errors.New("no itinerary finished")
 
 // rightsKeys are this part's keys.
 type rightsKeys struct {
-	Certificate, Report, Export, Rename, Erase key.Binding
+	Certificate, Report, Export, Rename, Merge, Erase key.Binding
 }
 
 func (d *Dashboard) rk() rightsKeys {
@@ -52,6 +52,7 @@ func (d *Dashboard) rk() rightsKeys {
 		Report:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", cat.T("dkey_session_report"))),
 		Export:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", cat.T("dkey_export"))),
 		Rename:      key.NewBinding(key.WithKeys("N"), key.WithHelp("N", cat.T("dkey_rename"))),
+		Merge:       key.NewBinding(key.WithKeys("J"), key.WithHelp("J", cat.T("dkey_merge"))),
 		Erase:       key.NewBinding(key.WithKeys("E"), key.WithHelp("E", cat.T("dkey_erase"))),
 	}
 }
@@ -77,7 +78,7 @@ func (d *Dashboard) rightsKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	var r classroom.Row
 	switch {
-	case key.Matches(msg, rk.Certificate), key.Matches(msg, rk.Export), key.Matches(msg, rk.Rename), key.Matches(msg, rk.Erase):
+	case key.Matches(msg, rk.Certificate), key.Matches(msg, rk.Export), key.Matches(msg, rk.Rename), key.Matches(msg, rk.Merge), key.Matches(msg, rk.Erase):
 		var ok bool
 		if r, ok = d.subject(); !ok {
 			return nil, true
@@ -91,6 +92,8 @@ func (d *Dashboard) rightsKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return d.papers(r.Name, func(p Papers) ([]string, error) { return p.Certificates(r.ID) }), true
 	case key.Matches(msg, rk.Export):
 		return d.papers(r.Name, func(p Papers) ([]string, error) { return p.Export(r.ID) }), true
+	case key.Matches(msg, rk.Merge):
+		d.askMerge(r)
 	case key.Matches(msg, rk.Rename):
 		to := r.Target()
 		d.Overlay = newInputDialog(d.C, cat.T("drename_title", "Name", r.Name), cat.T("drename_text"), r.Name, cat.T("dbtn_rename"), func(s string) tea.Msg {
@@ -105,6 +108,25 @@ func (d *Dashboard) rightsKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}).StartOn(1)
 	}
 	return nil, true
+}
+
+// askMerge offers the other learners of r's laptop to join r into (two
+// profiles of one person); Cancel has the focus.
+func (d *Dashboard) askMerge(r classroom.Row) {
+	cat := d.C.Cat
+	var buttons []ui.DialogButton
+	for _, o := range d.snap.Rows {
+		if o.Device == r.Device && o.ID != r.ID {
+			cmd := classroom.Command{Kind: classroom.CmdMerge, To: r.Target(), Text: o.Target()}
+			buttons = append(buttons, ui.DialogButton{Label: clean(o.Name), Msg: dashSendMsg{cmd: cmd, who: r.Name, what: o.Name}})
+		}
+	}
+	if len(buttons) == 0 {
+		d.status, d.statusBad = cat.T("dmerge_none", "Name", r.Name), true
+		return
+	}
+	buttons = append(buttons, ui.DialogButton{Label: cat.T("dbtn_cancel")})
+	d.Overlay = ui.NewDialog(d.C, cat.T("dmerge_title", "Name", r.Name), cat.T("dmerge_text", "Name", r.Name), buttons).StartOn(len(buttons) - 1)
 }
 
 // papers runs a Papers method in a command and tells the trainer first
@@ -150,8 +172,11 @@ func (d *Dashboard) rightsKeys() []key.Binding {
 		return []key.Binding{rk.Report}
 	}
 	// One line for the three files, so that the whole help fits at 80×24.
-	papers := key.NewBinding(key.WithKeys("C", "S", "X"), key.WithHelp("C S X", d.C.Cat.T("dkey_papers")))
-	return []key.Binding{papers, rk.Rename, rk.Erase}
+	cat := d.C.Cat
+	papers := key.NewBinding(key.WithKeys("C", "S", "X"), key.WithHelp("C S X", cat.T("dkey_papers")))
+	// Rename and merge share a line too.
+	names := key.NewBinding(key.WithKeys("N", "J"), key.WithHelp("N J", cat.T("dkey_names")))
+	return []key.Binding{papers, names, rk.Erase}
 }
 
 // afterErase removes, once an erasure went through, the files saved on
@@ -178,5 +203,7 @@ func (d *Dashboard) sentRights(m dashSentMsg) {
 		d.status = cat.T("dsent_rename", "Name", m.who, "New", m.what)
 	case classroom.CmdErase:
 		d.status = cat.T("dsent_erase", "Name", m.who)
+	case classroom.CmdMerge:
+		d.status = cat.T("dsent_merge", "Name", m.who, "Into", m.what)
 	}
 }

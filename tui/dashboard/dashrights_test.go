@@ -116,5 +116,27 @@ func TestDashboardRenames(t *testing.T) {
 	}
 	dd.must("Manuel ahora se llama Manuel Ñíguez.")
 	dd.keys("f1")
-	dd.must("N  cambiar nombre", "E  borrar persona")
+	dd.must("N J  cambiar nombre, unir dos perfiles de una persona", "E  borrar persona")
+}
+
+func TestDashboardJoinsTwoProfiles(t *testing.T) {
+	dd := dashWithPapers(t, "es", &fakePapers{})
+	dd.keys("J")
+	dd.must("Lucía es la única persona de su portátil")
+	rows := flagRows()
+	rows[1].Device, rows[1].RemoteID = rows[0].Device, 2 // Manuel: Lucía's laptop
+	dd.src.setRows(rows)
+	dd.fire()
+	dd.keys("J")
+	dd.must("Unir a Lucía con…", "[ Manuel ]", "▶ [ Cancelar ]")
+	dd.mustNot("[ Carmen ]") // another laptop
+	dd.keys("enter")
+	if got := dd.src.commands(); len(got) != 0 {
+		t.Fatalf("Enter alone joined: %+v", got)
+	}
+	got := sentOne(t, dd, "J", "up", "enter")
+	if got != (classroom.Command{Kind: classroom.CmdMerge, To: rows[0].Target(), Text: rows[1].Target()}) {
+		t.Fatalf("sent %+v", got)
+	}
+	dd.must("Lucía ahora forma parte de Manuel.")
 }
