@@ -67,24 +67,7 @@ func TestLearnersRenameMergeExportErase(t *testing.T) {
 		t.Errorf("rename said: %s", out)
 	}
 
-	// The export in JSON: name, settings, progress and all 5 events, no PIN hash.
-	out, _ = runOK(t, exitOK, "learners", "export", "BEGOÑA", d, "--lang=en")
-	var rec report.Record
-	if err := json.Unmarshal([]byte(out), &rec); err != nil {
-		t.Fatalf("export JSON: %v\n%s", err, out)
-	}
-	if rec.Name != "Begoña" || len(rec.Events) != 5 || len(rec.Progress) != 1 || rec.Progress[0].Attempts != 5 || !strings.Contains(rec.Never, "never keeps") {
-		t.Errorf("export: %+v", rec)
-	}
-	for _, key := range []string{`"settings"`, `"progress"`, `"events"`, `"has_pin": false`} {
-		if !strings.Contains(out, key) {
-			t.Errorf("export lacks %s", key)
-		}
-	}
-	if strings.Contains(out, "pin_hash") {
-		t.Error("the export carries the PIN's hash")
-	}
-
+	checkExportJSON(t, d)
 	checkExportPDF(t, d)
 
 	// Erasing asks for --yes first.
@@ -177,6 +160,30 @@ func checkExportPDF(t *testing.T, d string) {
 				}
 			}
 		}
+	}
+
+}
+
+// checkExportJSON exports Begoña as JSON: name, settings, progress and all
+// 5 events, no PIN hash.
+func checkExportJSON(t *testing.T, d string) {
+	t.Helper()
+	// The export in JSON: name, settings, progress and all 5 events, no PIN hash.
+	out, _ := runOK(t, exitOK, "learners", "export", "BEGOÑA", d, "--lang=en")
+	var rec report.Record
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatalf("export JSON: %v\n%s", err, out)
+	}
+	if rec.Name != "Begoña" || len(rec.Events) != 5 || len(rec.Progress) != 1 || rec.Progress[0].Attempts != 5 || !strings.Contains(rec.Never, "never keeps") {
+		t.Errorf("export: %+v", rec)
+	}
+	for _, key := range []string{`"settings"`, `"progress"`, `"events"`, `"has_pin": false`} {
+		if !strings.Contains(out, key) {
+			t.Errorf("export lacks %s", key)
+		}
+	}
+	if strings.Contains(out, "pin_hash") {
+		t.Error("the export carries the PIN's hash")
 	}
 
 }

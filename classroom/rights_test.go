@@ -67,34 +67,7 @@ func TestEraseThroughTheClassAndItsAttacks(t *testing.T) {
 		t.Errorf("after Ana's erasure: %d learners, %d events (want Rosa's)", l, e)
 	}
 
-	// The trainer erases Rosa: the hub's copy at once; the command goes on
-	// to her laptop.
-	if err := h.trainer.Send(ctx, Command{Kind: CmdErase, To: Target(b.c.Device, rosa.ID)}); err != nil {
-		t.Fatal(err)
-	}
-	if l, e := hubHolds(t, h); l != 0 || e != 0 {
-		t.Errorf("after the trainer's erasure: %d learners, %d events", l, e)
-	}
-	r, err := b.c.Poll(ctx, 0)
-	if err != nil || len(r.Commands) != 1 || r.Commands[0].Kind != CmdErase || r.Commands[0].To != Target(b.c.Device, rosa.ID) {
-		t.Errorf("Rosa's laptop hears %+v, %v", r, err)
-	}
-	// Her laptop, offline meanwhile, pushes again: confirmed, not kept.
-	record(t, b.st, store.Event{Learner: rosa.ID, Kind: store.HelpAsked})
-	resp, err := b.c.Push(ctx, outboxPush(t, b))
-	if err != nil || resp.Stored != 0 || len(resp.Confirmed) != 2 || len(resp.Erased) != 1 || resp.Erased[0] != rosa.ID {
-		t.Errorf("a late push: %+v, %v", resp, err)
-	}
-	// Through the syncer, the laptop erases her when the hub says so.
-	record(t, b.st, store.Event{Learner: rosa.ID, Kind: store.HelpCancelled})
-	startSyncer(t, b.st, h.srv.URL, b.c.Token)
-	waitUntil(t, "Rosa's laptop erases her", func() bool {
-		_, err := b.st.Learner(rosa.ID)
-		return errors.Is(err, store.ErrNotFound)
-	})
-	if l, _ := hubHolds(t, h); l != 0 {
-		t.Errorf("the late push brought Rosa back")
-	}
+	trainerErasesRosa(t, h, b, rosa.ID)
 	if err := h.trainer.Send(ctx, Command{Kind: CmdErase}); err == nil {
 		t.Error("an erase for nobody was taken")
 	}
@@ -166,5 +139,41 @@ func TestHubRenamesAndMergesItsOwnLearners(t *testing.T) {
 	}
 	if l, _ := h.st.Learner(b.ID); l.Name != "Begoña Ruiz" {
 		t.Errorf("renamed: %q", l.Name)
+	}
+}
+
+// trainerErasesRosa: the trainer's erasure reaches the hub at once, the
+// command goes on to her laptop, and a late push brings nothing back.
+func trainerErasesRosa(t *testing.T, h *testHub, b kiosk, rosaID uint64) {
+	t.Helper()
+	ctx := context.Background()
+	rosa := struct{ ID uint64 }{rosaID}
+	// The trainer erases Rosa: the hub's copy at once; the command goes on
+	// to her laptop.
+	if err := h.trainer.Send(ctx, Command{Kind: CmdErase, To: Target(b.c.Device, rosa.ID)}); err != nil {
+		t.Fatal(err)
+	}
+	if l, e := hubHolds(t, h); l != 0 || e != 0 {
+		t.Errorf("after the trainer's erasure: %d learners, %d events", l, e)
+	}
+	r, err := b.c.Poll(ctx, 0)
+	if err != nil || len(r.Commands) != 1 || r.Commands[0].Kind != CmdErase || r.Commands[0].To != Target(b.c.Device, rosa.ID) {
+		t.Errorf("Rosa's laptop hears %+v, %v", r, err)
+	}
+	// Her laptop, offline meanwhile, pushes again: confirmed, not kept.
+	record(t, b.st, store.Event{Learner: rosa.ID, Kind: store.HelpAsked})
+	resp, err := b.c.Push(ctx, outboxPush(t, b))
+	if err != nil || resp.Stored != 0 || len(resp.Confirmed) != 2 || len(resp.Erased) != 1 || resp.Erased[0] != rosa.ID {
+		t.Errorf("a late push: %+v, %v", resp, err)
+	}
+	// Through the syncer, the laptop erases her when the hub says so.
+	record(t, b.st, store.Event{Learner: rosa.ID, Kind: store.HelpCancelled})
+	startSyncer(t, b.st, h.srv.URL, b.c.Token)
+	waitUntil(t, "Rosa's laptop erases her", func() bool {
+		_, err := b.st.Learner(rosa.ID)
+		return errors.Is(err, store.ErrNotFound)
+	})
+	if l, _ := hubHolds(t, h); l != 0 {
+		t.Errorf("the late push brought Rosa back")
 	}
 }
