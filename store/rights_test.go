@@ -328,3 +328,23 @@ func checkHubHoldsOnce(t *testing.T, hub *Store, dev string, id uint64, before m
 		t.Errorf("hub learners after the merge: %d, want 1", len(all))
 	}
 }
+
+// A backup made after an erasure, before the file is closed and rewritten,
+// is a compacted copy: the freed pages' old bytes do not go into it.
+func TestBackupAfterAnErasureHoldsNothingOfThem(t *testing.T) {
+	s := openTemp(t)
+	const name = "Eleuteria Vázquez"
+	l, _ := kioskEvents(t, s, name, 3)
+	if _, err := s.EraseLearner(l.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(); err != nil {
+		t.Fatal(err)
+	}
+	if got := holds(t, s.Path()+backupSuffix, name, l.ID); len(got) > 0 {
+		t.Errorf("the copy holds %v", got)
+	}
+	if err := checkFile(s.Path() + backupSuffix); err != nil {
+		t.Errorf("the copy does not check: %v", err)
+	}
+}
