@@ -339,20 +339,20 @@ func (r learnersRun) retention() int {
 	}
 	if r.f.dryRun {
 		fmt.Fprintln(r.stdout, cat.T("learners_retention_would", "Count", len(ls), "Date", day))
-	} else {
-		fmt.Fprintln(r.stdout, cat.T("learners_retention_gone", "Count", len(ls), "Date", day))
-	}
-	for _, l := range ls {
-		fmt.Fprintln(r.stdout, "  "+l.Name)
-		if !r.f.dryRun {
-			if _, err := r.st.EraseLearner(l.ID); err != nil {
-				return r.said(err, l.Name)
-			}
+		for _, l := range ls {
+			fmt.Fprintln(r.stdout, "  "+l.Name)
 		}
+		return exitOK
 	}
-	if !r.f.dryRun {
-		fmt.Fprintln(r.stdout, cat.T("learners_erased_backups", "Count", store.BackupGenerations))
+	gone, err := r.st.ApplyRetention() // as at every start
+	fmt.Fprintln(r.stdout, cat.T("learners_retention_gone", "Count", len(gone), "Date", day))
+	for _, er := range gone {
+		fmt.Fprintln(r.stdout, "  "+er.Name)
 	}
+	if err != nil {
+		return r.said(err, "")
+	}
+	fmt.Fprintln(r.stdout, cat.T("learners_erased_backups", "Count", store.BackupGenerations))
 	return exitOK
 }
 

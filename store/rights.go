@@ -137,7 +137,7 @@ func (s *Store) MergeLearners(from, into uint64) (int, error) {
 		if err := s.reproject(tx, into); err != nil {
 			return err
 		}
-		return s.forget(tx, a)
+		return s.forget(tx, a, true)
 	})
 	return moved, err
 }
@@ -206,7 +206,12 @@ type Erasure struct {
 // freed space of the file is rewritten when the file is closed (Close), so
 // the bytes leave the disk then; backups made before keep the learner until
 // they rotate out (BackupGenerations more backups).
-func (s *Store) EraseLearner(id uint64) (Erasure, error) {
+func (s *Store) EraseLearner(id uint64) (Erasure, error) { return s.erase(id, true) }
+
+// erase is EraseLearner; without tombstone a hub's copy of another
+// laptop's learner goes without a trace, and comes back if that laptop
+// pushes again (the retention, which is not a request to erase).
+func (s *Store) erase(id uint64, tombstone bool) (Erasure, error) {
 	var er Erasure
 	err := s.db.Update(func(tx *bbolt.Tx) error {
 		l, err := learner(tx, id)
@@ -214,7 +219,7 @@ func (s *Store) EraseLearner(id uint64) (Erasure, error) {
 			return err
 		}
 		er = Erasure{Name: l.Name, Events: len(eventsOf(tx, id))}
-		return s.forget(tx, l)
+		return s.forget(tx, l, tombstone)
 	})
 	if err == nil {
 		s.remotes.Range(func(k, v any) bool {
@@ -228,7 +233,7 @@ func (s *Store) EraseLearner(id uint64) (Erasure, error) {
 }
 
 // forget erases learner l inside tx (EraseLearner).
-func (s *Store) forget(tx *bbolt.Tx, l Learner) error {
+func (s *Store) forget(tx *bbolt.Tx, l Learner, tombstone bool) error {
 	events, outbox := tx.Bucket(bucketEvents), tx.Bucket(bucketOutbox)
 	seen := tx.Bucket(bucketEventIDs)
 	for _, ke := range eventsOf(tx, l.ID) {
@@ -259,7 +264,7 @@ func (s *Store) forget(tx *bbolt.Tx, l Learner) error {
 	if err := tx.Bucket(bucketLearners).Delete(u64(l.ID)); err != nil {
 		return err
 	}
-	if err := s.queueErasure(tx, l); err != nil {
+	if err := s.queueErasure(tx, l, tombstone); err != nil {
 		return err
 	}
 	return tx.Bucket(bucketMeta).Put(keyScrub, []byte("1"))
@@ -268,10 +273,13 @@ func (s *Store) forget(tx *bbolt.Tx, l Learner) error {
 // queueErasure remembers, by token, an erasure the hub must hear of
 // (this laptop's learner, when it is in a class) or must hold to (a hub's
 // copy of a kiosk's learner).
-func (s *Store) queueErasure(tx *bbolt.Tx, l Learner) error {
+func (s *Store) queueErasure(tx *bbolt.Tx, l Learner, tombstone bool) error {
 	if l.Remote() {
 		if err := tx.Bucket(bucketRemote).Delete(binary.BigEndian.AppendUint64([]byte(l.Device), l.RemoteID)); err != nil {
 			return err
+		}
+		if !tombstone {
+			return nil
 		}
 		b, err := tx.CreateBucketIfNotExists(bucketErased)
 		if err != nil {
@@ -437,7 +445,10 @@ func RetentionCutoff(now time.Time, months int) time.Time {
 }
 
 // ApplyRetention erases the learners with no activity for the centre's
-// retention (Centre.RetainMonths; none when 0) and returns who went.
+// retention (Centre.RetainMonths; none when 0) and returns who went. A
+// hub's copy of a kiosk's learner goes without a tombstone: the laptop may
+// have been away with the learner working, and its next push brings them
+// back rather than have the hub tell it to erase them.
 func (s *Store) ApplyRetention() ([]Erasure, error) {
 	c, err := s.Centre()
 	if err != nil || c.RetainMonths <= 0 {
@@ -449,7 +460,7 @@ func (s *Store) ApplyRetention() ([]Erasure, error) {
 	}
 	var out []Erasure
 	for _, l := range ls {
-		er, err := s.EraseLearner(l.ID)
+		er, err := s.erase(l.ID, false)
 		if err != nil {
 			return out, err
 		}

@@ -348,3 +348,29 @@ func TestBackupAfterAnErasureHoldsNothingOfThem(t *testing.T) {
 		t.Errorf("the copy does not check: %v", err)
 	}
 }
+
+// The hub's retention lets its copy of a kiosk's learner go without a
+// tombstone: the laptop, back after months away, brings them back.
+func TestHubRetentionIsNoErasureRequest(t *testing.T) {
+	kiosk, hub := openTemp(t), openTemp(t)
+	l := mustAdd(t, kiosk, "Vuelve", "")
+	old := mustRecord(t, kiosk, Event{Learner: l.ID, Kind: LessonStarted, Lesson: "teclado", At: time.Date(2025, 6, 1, 10, 0, 0, 0, time.UTC)})
+	who := []RemoteLearner{{ID: l.ID, Name: l.Name}}
+	if _, err := hub.Ingest(kiosk.DeviceID(), who, []Event{old}); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.SaveCentre(Centre{RetainMonths: 6}); err != nil {
+		t.Fatal(err)
+	}
+	if gone, err := hub.ApplyRetention(); err != nil || len(gone) != 1 {
+		t.Fatalf("ApplyRetention = %+v, %v", gone, err)
+	}
+	fresh := mustRecord(t, kiosk, Event{Learner: l.ID, Kind: LessonStarted, Lesson: "correo-leer"})
+	res, err := hub.Ingest(kiosk.DeviceID(), who, []Event{fresh})
+	if err != nil || res.Stored != 1 || len(res.Erased) != 0 {
+		t.Fatalf("the push after: %+v, %v", res, err)
+	}
+	if _, err := hub.HubLearner(kiosk.DeviceID(), l.ID); err != nil {
+		t.Errorf("not back: %v", err)
+	}
+}
