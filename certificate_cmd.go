@@ -120,14 +120,20 @@ func issueCertificate(st *store.Store, lc *lessons.Catalog, cat *i18n.Catalog, n
 // writeCertificate writes c's PDF at path (its folder made if missing);
 // a half-written file is removed.
 func writeCertificate(c *certificate.Certificate, path string) error {
+	return writeFileWith(path, 0o644, c.WritePDF)
+}
+
+// writeFileWith writes a file the trainer asked for at path (its folder
+// made if missing) with write; a failed write leaves no file.
+func writeFileWith(path string, mode os.FileMode, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	f, err := os.Create(path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, mode)
 	if err != nil {
 		return err
 	}
-	if err := c.WritePDF(f); err != nil {
+	if err := write(f); err != nil {
 		f.Close()
 		os.Remove(path)
 		return err

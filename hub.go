@@ -290,9 +290,14 @@ func serveHub(ctx context.Context, h *classroom.Hub, hl *hubListener, announced 
 	defer st.BackupLater() // and the copy on the way out
 	tick := time.NewTicker(hubBackupEvery)
 	defer tick.Stop()
+	retained := time.Now() // openStore applied the retention at start
 	for {
 		select {
 		case <-tick.C:
+			if time.Since(retained) >= 24*time.Hour { // a hub that runs for days: once a day
+				retained = time.Now()
+				_, _ = st.ApplyRetention()
+			}
 			st.BackupLater()
 		case err := <-errc:
 			if errors.Is(err, http.ErrServerClosed) {

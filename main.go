@@ -72,6 +72,10 @@ Usage:
                                      send a centre's statements file to the LRS
   aula learners reset-pin NAME [--data DIR]
                                      remove a learner's PIN (they forgot it)
+  aula learners rename NAME NEW | merge NAME INTO | erase NAME --yes
+  aula learners export NAME [--format json|pdf] [--out FILE]
+  aula learners retention [--months N] [--dry-run]
+                                     a learner's data: docs/privacy.md
   aula certificate --learner NAME --itinerary ID [--out FILE]
                                      a learner's certificate of an itinerary
   aula certificate verify CODE [--key KEY] | aula certificate key
@@ -413,6 +417,12 @@ func openStore(dir string, cat *i18n.Catalog, stderr io.Writer) (*store.Store, i
 	case err != nil:
 		fmt.Fprintln(stderr, cat.T("err_open", "Path", filepath.Join(dir, store.FileName), "Err", err.Error()))
 		return nil, exitData
+	}
+	// The centre's retention (aula learners retention; docs/privacy.md):
+	// learners with no activity for that long are erased at each start
+	// of the kiosk, the hub and the dashboard.
+	if _, err := st.ApplyRetention(); err != nil {
+		fmt.Fprintln(stderr, "aula:", err)
 	}
 	return st, exitOK
 }

@@ -73,6 +73,7 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 	if c, err := st.Centre(); err == nil {
 		cfg.Trainer = c.Trainer // the name a learner asked to share their screen is shown
 	}
+	cfg.Papers = dashPapers{st: st, dir: *data, lc: lib.Catalog(cat.Lang()), lang: cat.Lang()} // dashpapers.go
 	// What the hub says at start goes to the terminal before the
 	// dashboard covers it; the dashboard shows the code and the key too.
 	h, ln, _ := startHub(st, *data, hf, false, lib, cat, stdout, stderr)

@@ -416,8 +416,17 @@ func (l Local) Snapshot(context.Context) (Snapshot, error) {
 // Detail is one learner's steps.
 func (l Local) Detail(_ context.Context, id uint64) (Detail, error) { return detailOf(l.St, id) }
 
-// Send can only reset a PIN: there are no kiosks to reach.
+// Send can only reset a PIN, rename, merge or erase learners: there are
+// no kiosks to reach.
 func (l Local) Send(_ context.Context, c Command) error {
+	switch c.Kind { // rights.go
+	case CmdErase:
+		return eraseOn(l.St, c.To)
+	case CmdRename:
+		return renameOn(l.St, c)
+	case CmdMerge:
+		return mergeOn(l.St, c)
+	}
 	if c.Kind != CmdResetPIN {
 		return ErrNotLive
 	}

@@ -187,6 +187,7 @@ func (h *Hub) Handler() http.Handler {
 	mux.HandleFunc("POST "+PathCommand, h.trainer(h.command))
 	mux.HandleFunc("GET "+PathLessons, h.device(h.lessonsGet)) // publish.go
 	h.shareRoutes(mux)                                         // share.go
+	mux.HandleFunc("POST "+PathErase, h.device(h.erase))       // rights.go
 	return http.MaxBytesHandler(mux, MaxBody)
 }
 
@@ -263,7 +264,7 @@ func (h *Hub) push(w http.ResponseWriter, r *http.Request, dev string) {
 		writeError(w, http.StatusInternalServerError, "the hub could not store the events: "+err.Error())
 		return
 	}
-	resp := PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, Confirmed: res.Confirmed, Refused: refused}
+	resp := PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, Confirmed: res.Confirmed, Refused: refused, Erased: res.Erased}
 	for _, id := range res.Collisions {
 		resp.Refused = append(resp.Refused, Refusal{ID: id, Reason: ReasonCollision})
 	}
@@ -451,6 +452,18 @@ func (h *Hub) add(c Command) (Command, error) {
 		return c, h.gate.decide(c.To, c.Kind == CmdAdmit, h.now())
 	case CmdForget:
 		return c, h.Forget(c.To)
+	case CmdErase: // rights.go: the hub's copy now, the kiosk's when it hears
+		if err := eraseOn(h.st, c.To); err != nil {
+			return c, err
+		}
+	case CmdRename:
+		if err := renameOn(h.st, c); err != nil {
+			return c, err
+		}
+	case CmdMerge:
+		if err := mergeOn(h.st, c); err != nil {
+			return c, err
+		}
 	}
 	return h.log(c), nil
 }
@@ -498,7 +511,7 @@ func (h *Hub) checkCommand(c *Command) error {
 		return errors.New("there is no such lesson")
 	case c.Kind != CmdGoLesson && c.Lesson != "":
 		return errors.New("only go_lesson names a lesson")
-	case (c.Kind == CmdAckHelp || c.Kind == CmdResetPIN || c.Kind.forHub()) && c.To == "":
+	case c.Kind.forOne() && c.To == "":
 		return errors.New("this command is for one learner or laptop: say which")
 	}
 	return nil

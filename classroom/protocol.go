@@ -111,6 +111,9 @@ type PushResponse struct {
 	Duplicates int       `json:"duplicates"` // events the hub already held, the same in every field
 	Confirmed  []string  `json:"confirmed"`  // ids the hub now holds (stored or duplicate)
 	Refused    []Refusal `json:"refused,omitempty"`
+	// Erased are learners of the push that the class erased (their ids on
+	// the kiosk): the kiosk erases them too (rights.go).
+	Erased []uint64 `json:"erased,omitempty"`
 }
 
 // Refusal is one event the hub did not take, and why.
@@ -181,7 +184,7 @@ const (
 
 func (k CommandKind) valid() bool {
 	switch k {
-	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget, CmdLessons:
+	case CmdMessage, CmdPause, CmdResume, CmdGoLesson, CmdAckHelp, CmdResetPIN, CmdAdmit, CmdRefuse, CmdForget, CmdLessons, CmdErase, CmdRename, CmdMerge:
 		return true
 	}
 	return false

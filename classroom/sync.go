@@ -320,6 +320,9 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 		s.hold(nil) // time to try them again
 	}
 	s.laterAgain()
+	if err := s.sendErasures(ctx, c); err != nil { // rights.go
+		return false, err
+	}
 	all, err := s.st.Outbox(MaxBatch + 1 + len(s.held) + len(s.later))
 	if err != nil {
 		return false, err
@@ -356,6 +359,7 @@ func (s *Syncer) pushOnce(ctx context.Context, c *Client) (more bool, err error)
 	if err := s.st.AckOutbox(resp.Confirmed...); err != nil {
 		return false, err
 	}
+	s.erasedAtHub(resp.Erased) // rights.go
 	var held []Refusal
 	for _, r := range resp.Refused {
 		if r.Reason != ReasonCollision {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"aula/store/internal/boltfile"
 	"cmp"
 	"errors"
 	"fmt"
@@ -19,7 +20,11 @@ import (
 // damaged file, and salvages from the damaged file what it can still read.
 
 // backupGenerations is how many copies are kept: aula.db.bak, .bak.1, .bak.2.
-const backupGenerations = 3
+const backupGenerations = BackupGenerations
+
+// BackupGenerations is how many copies of the data file are kept; an
+// erased learner is gone from all of them after that many more backups.
+const BackupGenerations = 3
 
 // Recovery tells the app that the data file was damaged at open and what
 // was done, so it can say so truthfully.
@@ -129,15 +134,21 @@ func (s *Store) Backup() error {
 	// The copy is checked, not the file: tx.Check in a read transaction
 	// reads the shared freelist that a concurrent write changes (a data race
 	// inside bbolt), and the copy is that transaction's state anyway.
-	err = s.db.View(func(tx *bbolt.Tx) error {
-		_, err := tx.WriteTo(f)
-		return err
-	})
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	if s.scrubPending() {
+		// Something was erased: a byte copy would carry the freed pages
+		// with their old bytes into the copy (rights.go).
+		err = errors.Join(f.Close(), compactInto(s.db, tmp, false))
+	} else {
+		err = s.db.View(func(tx *bbolt.Tx) error {
+			_, err := tx.WriteTo(f)
+			return err
+		})
+		if err == nil {
+			err = f.Sync()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
 	}
 	if err != nil {
 		return err
@@ -176,7 +187,7 @@ func checkFile(path string) (err error) {
 			err = fmt.Errorf("bbolt panicked: %v", r)
 		}
 	}()
-	if err := truncated(path); err != nil {
+	if err := boltfile.Truncated(path); err != nil {
 		return err
 	}
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
@@ -321,7 +332,7 @@ func readDamaged(path string, timeout time.Duration) (ls []Learner, evs []Event)
 				db = nil
 			}
 		}()
-		if truncated(path) != nil {
+		if boltfile.Truncated(path) != nil {
 			return // reading it would end the program (SIGBUS)
 		}
 		d, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: timeout})

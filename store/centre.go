@@ -33,6 +33,9 @@ const MaxCentreName = 120
 type Centre struct {
 	Name    string `json:"name,omitempty"`    // "Centro Cívico La Almozara"
 	Trainer string `json:"trainer,omitempty"` // the trainer's name as they wrote it
+	// RetainMonths erases learners with no activity for that many months,
+	// at each start and on the hub (ApplyRetention); 0 keeps them.
+	RetainMonths int `json:"retain_months,omitempty"`
 }
 
 // Centre reads the centre's names; the zero Centre when none were saved.

@@ -200,6 +200,10 @@ type IngestResult struct {
 	// (same id, other content). Those events were not stored; the kiosk
 	// gives each a new id (Reissue) and sends it again, so both are kept.
 	Collisions []string
+	// Erased lists the batch's learners (their ids on the kiosk) that were
+	// erased here: their events are confirmed and dropped, and the kiosk
+	// erases them too (rights.go).
+	Erased []uint64
 }
 
 // Ingest stores a batch of events from a kiosk, exactly once: an event
@@ -245,18 +249,18 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 	made := 0
 	err := s.db.Batch(func(tx *bbolt.Tx) error {
 		res, made = IngestResult{}, 0 // Batch may run this function again
-		hubIDs := map[uint64]uint64{}
-		for id, name := range names {
-			hid, err := s.remoteLearner(tx, device, id, name)
-			if err != nil {
-				return err
-			}
-			hubIDs[id] = hid
+		hubIDs, err := s.batchLearners(tx, device, names, &res)
+		if err != nil {
+			return err
 		}
 		seen := tx.Bucket(bucketEventIDs)
 		log := tx.Bucket(bucketEvents)
 		proj := projector{tx: tx}
 		for i, e := range events {
+			if _, kept := hubIDs[e.Learner]; !kept {
+				res.Confirmed = append(res.Confirmed, e.ID)
+				continue
+			}
 			if held := seen.Get([]byte(e.ID)); held != nil {
 				if bytes.Equal(held, hashes[i]) {
 					res.Duplicates++
@@ -293,6 +297,24 @@ func (s *Store) Ingest(device string, learners []RemoteLearner, events []Event) 
 	})
 	hook.signal(made, err)
 	return res, err
+}
+
+// batchLearners maps a batch's learners to the hub's ids, adding the new
+// ones; learners erased here are left out and listed in res.Erased.
+func (s *Store) batchLearners(tx *bbolt.Tx, device string, names map[uint64]string, res *IngestResult) (map[uint64]uint64, error) {
+	hubIDs := map[uint64]uint64{}
+	for id, name := range names {
+		if erasedOn(tx, device, id) { // rights.go: confirmed, never kept
+			res.Erased = append(res.Erased, id)
+			continue
+		}
+		hid, err := s.remoteLearner(tx, device, id, name)
+		if err != nil {
+			return nil, err
+		}
+		hubIDs[id] = hid
+	}
+	return hubIDs, nil
 }
 
 // remoteLearner returns the hub's id for a kiosk's learner, adding the

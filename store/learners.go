@@ -1,6 +1,7 @@
 package store
 
 import (
+	"aula/store/plainname"
 	"cmp"
 	"crypto/rand"
 	"encoding/binary"
@@ -83,12 +84,12 @@ func (l Learner) Remote() bool { return l.Device != "" }
 func (l Learner) HasPIN() bool { return len(l.PINHash) > 0 }
 
 // cleanName trims the name, drops what makes its width uncertain
-// (PlainName), puts it in NFC form and checks it.
+// (plainname.Of), puts it in NFC form and checks it.
 func cleanName(name string) (string, error) {
 	if !utf8.ValidString(name) {
 		return "", ErrBadName
 	}
-	name = norm.NFC.String(strings.TrimSpace(PlainName(name)))
+	name = norm.NFC.String(strings.TrimSpace(plainname.Of(name)))
 	if name == "" || utf8.RuneCountInString(name) > maxNameRunes {
 		return "", ErrBadName
 	}

@@ -1,7 +1,5 @@
 package store
 
-import "strings"
-
 // MaxNameLen is the longest name, in letters, a learner can have.
 const MaxNameLen = maxNameRunes
 
@@ -10,19 +8,4 @@ const MaxNameLen = maxNameRunes
 func CheckName(name string) error {
 	_, err := cleanName(name)
 	return err
-}
-
-// PlainName drops from a name the characters that join or change an emoji
-// (the zero-width joiner, the emoji presentation selector, the skin tones):
-// terminals disagree on how wide the result is (tmux and xterm draw 👍🏽 in
-// 4 cells, others in 2), and a name shown in a line of fixed width (the
-// header, the dashboard's table) then broke the screen. 👍🏽 is kept as 👍,
-// 👨‍👩‍👧 as 👨👩👧: the same width everywhere.
-func PlainName(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\u200d' || r == '\ufe0f' || (r >= 0x1F3FB && r <= 0x1F3FF) {
-			return -1
-		}
-		return r
-	}, name)
 }

@@ -37,6 +37,9 @@
 //	          events already stored, exactly once; a different event under
 //	          a known id is a collision, refused and never dropped silently
 //
+// A learner's data rights (rights.go): erase_out and erased (erasure
+// tokens, never a name or an id), and meta scrub (rewrite the file on close).
+//
 // All numbers in keys are 8-byte big-endian so that keys sort. A laptop's
 // own learners get random ids from 2^32 to 2^53 (newLearnerID; files from
 // before have small ones), so that a restored or copied file never gives
@@ -60,6 +63,7 @@
 package store
 
 import (
+	"aula/store/internal/boltfile"
 	"errors"
 	"fmt"
 	"io"
@@ -163,6 +167,13 @@ func Open(dir string, opt Options) (*Store, error) {
 	path := filepath.Join(dir, FileName)
 
 	s, err := openFile(dir, path, opt)
+	if err == nil && s.scrubPending() {
+		// An erasure the last run did not finish rewriting (rights.go).
+		if err = s.db.Close(); err == nil {
+			_ = scrub(path)
+			s, err = openFile(dir, path, opt)
+		}
+	}
 	if err == nil {
 		return s, nil
 	}
@@ -195,7 +206,7 @@ func openFile(dir, path string, opt Options) (s *Store, err error) {
 		}
 	}()
 
-	if err := truncated(path); err != nil {
+	if err := boltfile.Truncated(path); err != nil {
 		return nil, &damageError{err}
 	}
 	db, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: opt.Timeout})
@@ -278,9 +289,15 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) DeviceID() string { return s.deviceID }
 
 // Close waits for backups under way, then closes the data file.
+// A file in which something was erased is rewritten without its freed
+// pages first (rights.go).
 func (s *Store) Close() error {
 	s.bg.Wait()
-	return s.db.Close()
+	pending := s.scrubPending()
+	if err := s.db.Close(); err != nil || !pending {
+		return err
+	}
+	return scrub(s.path)
 }
 
 // check runs bbolt's consistency check and collects what it reports.

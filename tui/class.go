@@ -163,6 +163,12 @@ func (m *Model) command(c classroom.Command) tea.Cmd {
 			m.class.paused = nil
 			m.lastInput = m.c.Now() // a pause is not the learner being away
 		}
+	case classroom.CmdErase:
+		return m.eraseCommand(c) // rights.go
+	case classroom.CmdRename:
+		return m.renameCommand(c) // rights.go
+	case classroom.CmdMerge:
+		return m.mergeCommand(c) // rights.go
 	}
 	if !m.forMe(c) || m.shareCommand(c) { // share.go
 		return nil

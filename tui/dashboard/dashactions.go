@@ -122,7 +122,8 @@ func (d *Dashboard) sent(m dashSentMsg) {
 	case classroom.CmdAckHelp:
 		d.status = cat.T("dsent_ack", "Name", m.who)
 	}
-	d.sentTrust(m) // dashtrust.go
+	d.sentTrust(m)  // dashtrust.go
+	d.sentRights(m) // dashrights.go
 }
 
 // quitDialog asks before closing the dashboard.
@@ -237,7 +238,7 @@ func (d *Dashboard) keys() []key.Binding {
 		if d.live {
 			out = append(out, dk.Lesson)
 		}
-		out = append(out, dk.ResetPIN, dk.PageUp, dk.PageDown)
+		out = append(out, dk.ResetPIN, dk.Pages)
 	case viewDetail:
 		out = append([]key.Binding{k.Back}, d.shareKeys()...) // dashshare.go: w
 		if d.live {
@@ -258,7 +259,8 @@ func (d *Dashboard) keys() []key.Binding {
 	if len(d.focusOrder()) > 0 {
 		out = append(out, dk.Buttons)
 	}
-	return append(out, d.trustKeys()...) // dashtrust.go
+	out = append(out, d.trustKeys()...)   // dashtrust.go
+	return append(out, d.rightsKeys()...) // dashrights.go
 }
 
 func (d *Dashboard) helpText() string {

@@ -23,6 +23,7 @@ type Config struct {
 	Code    string // the session code; "" takes the one in the snapshot (none when local)
 	Key     string // the trainer key, shown in the help (dashtrust.go); "" when unknown
 	Trainer string // the trainer's name, shown to a learner asked to share their screen (dashshare.go)
+	Papers  Papers // certificates, session report, a learner's record (dashrights.go); nil for a hub elsewhere
 	Now     func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -206,6 +207,9 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return d, d.sendCommand(msg)
 	case dashSentMsg:
 		d.sent(msg)
+		return d, d.afterErase(msg) // dashrights.go
+	case dashPapersMsg: // dashrights.go
+		d.gotPapers(msg)
 		return d, nil
 	case ui.QuitMsg:
 		return d, tea.Quit
@@ -322,6 +326,9 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	if cmd, ok := d.focusKey(msg); ok { // dashfocus.go
+		return cmd
+	}
+	if cmd, ok := d.rightsKey(msg); ok { // dashrights.go
 		return cmd
 	}
 	switch {

@@ -326,11 +326,11 @@ func TestDashboardLocalModeOnlyResetsPINs(t *testing.T) {
 	}
 	src := &fakeSource{snap: classroom.Snapshot{At: dashAt, Rows: rows}, details: map[uint64]classroom.Detail{1: luciaDetail()}}
 	dd := newDash(t, "es", src, 80, 24)
-	dd.must("Panel de este portátil", "Aquí ves a las personas que usan este portátil.", "solo puedes quitar un PIN")
+	dd.must("Panel de este portátil", "Aquí ves a las personas que usan este portátil.", "Aquí puedes quitar un PIN, cambiar un nombre o borrar")
 	dd.mustNot("Código", "Mensaje a todos", "Pausar pantallas", "m mensaje")
 	for _, k := range []string{"m", "M", "l", "L", "P", "a"} {
 		dd.keys(k)
-		dd.must("! Sin aula en red, aquí solo se puede quitar un PIN.")
+		dd.must("! Sin aula en red, aquí solo se puede quitar un PIN")
 		if dd.d.Overlay != nil {
 			t.Fatalf("key %s opened a dialog in local mode:\n%s", k, dd.view())
 		}

@@ -10,6 +10,7 @@ import (
 // leaving are the kiosk's own bindings (KeyMap); these are the trainer's.
 type dashKeys struct {
 	PageUp, PageDown key.Binding
+	Pages            key.Binding // both, as the help lists them
 	Open             key.Binding // Enter: a learner's detail
 	Message          key.Binding // to the selected learner
 	Lesson           key.Binding // send the selected learner to a lesson
@@ -29,6 +30,7 @@ func newDashKeys(cat *i18n.Catalog) *dashKeys {
 	return &dashKeys{
 		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp(cat.T("keyname_pgup"), cat.T("dkey_page_up"))),
 		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp(cat.T("keyname_pgdown"), cat.T("dkey_page_down"))),
+		Pages:       key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp(cat.T("keyname_pgup")+" "+cat.T("keyname_pgdown"), cat.T("dkey_pages"))),
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp(cat.T("keyname_enter"), cat.T("dkey_open"))),
 		Message:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", cat.T("dkey_message"))),
 		Lesson:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", cat.T("dkey_lesson"))),

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"aula/store/plainname"
 	"errors"
 	"fmt"
 	"math"
@@ -283,7 +284,7 @@ func (s *SignIn) key(msg tea.KeyMsg) tea.Cmd {
 	if s.mode == addName && msg.Type == tea.KeyRunes {
 		// What is typed is what is kept: an emoji's skin tone or joiner,
 		// which the store leaves out, does not show either.
-		msg.Runes = []rune(store.PlainName(string(msg.Runes)))
+		msg.Runes = []rune(plainname.Of(string(msg.Runes)))
 		if len(msg.Runes) == 0 {
 			return nil
 		}

@@ -1,4 +1,6 @@
-package store
+// Package boltfile reads what it must of a bbolt data file before bbolt
+// opens it: whether the file is cut short.
+package boltfile
 
 import (
 	"encoding/binary"
@@ -12,7 +14,7 @@ import (
 // bbolt maps the data file into memory and reads its pages there. A file
 // cut short (a copy interrupted, a disk that filled up) names pages past
 // its end, and reading one ends the program with SIGBUS, which recover
-// cannot catch. truncated reads the file's two meta pages the way bbolt
+// cannot catch. Truncated reads the file's two meta pages the way bbolt
 // lays them out and reports a file shorter than the pages they name, so
 // that it is treated as damaged before bbolt opens it.
 
@@ -22,12 +24,12 @@ const (
 	boltMetaSum    = 56 // bytes of the meta before its checksum
 )
 
-// errTruncated says a data file is shorter than its own pages say.
-var errTruncated = errors.New("the file is shorter than the pages it names (cut short)")
+// ErrTruncated says a data file is shorter than its own pages say.
+var ErrTruncated = errors.New("the file is shorter than the pages it names (cut short)")
 
-// truncated returns errTruncated for a bbolt file cut short; nil for a
+// Truncated returns ErrTruncated for a bbolt file cut short; nil for a
 // file that is not (or not recognisably) one, which bbolt then judges.
-func truncated(path string) error {
+func Truncated(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil // bbolt says what is wrong with opening it
@@ -48,7 +50,7 @@ func truncated(path string) error {
 	}
 	for _, m := range metas {
 		if m.hwm*uint64(m.pageSize) > uint64(size) {
-			return fmt.Errorf("%w: %d bytes, %d pages of %d bytes", errTruncated, size, m.hwm, m.pageSize)
+			return fmt.Errorf("%w: %d bytes, %d pages of %d bytes", ErrTruncated, size, m.hwm, m.pageSize)
 		}
 	}
 	return nil
