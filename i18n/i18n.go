@@ -191,6 +191,12 @@ func (c *Catalog) T(id string, args ...any) string {
 		cfg.TemplateData = data
 	}
 	s, err := loc.Localize(cfg)
+	if (err != nil || s == "") && cfg.PluralCount != nil {
+		// A message with one form only ("other") is used for every count:
+		// a "Count" argument of 1 must not turn it into its id.
+		cfg.PluralCount = nil
+		s, err = loc.Localize(cfg)
+	}
 	if err != nil || s == "" {
 		s = id
 	}

@@ -126,6 +126,9 @@ func TestPluralsAndTemplates(t *testing.T) {
 		{es, "hello", []any{"Name", "Lucía"}, "Hola, Lucía."},
 		{en, "step_of", []any{"N", 3, "Total", 8}, "Step 3 of 8"},
 		{es, "saved", nil, "Guardado"},
+		// A message with only an "other" form, given a Count of 1.
+		{es, "line_browser_prompt", []any{"Count", 1, "Look", "ver"}, "Escribe un número del 1 al 1, o ver y un número."},
+		{en, "line_browser_prompt", []any{"Count", 1, "Look", "look"}, "Type a number from 1 to 1, or look and a number."},
 	}
 	for _, c := range cases {
 		if got := c.c.T(c.id, c.args...); !strings.Contains(got, c.want) {
