@@ -5,6 +5,7 @@ import (
 
 	"aula/lessons/judge"
 	"aula/lessons/kinds/browser"
+	"aula/lessons/kinds/files"
 	"aula/lessons/kinds/form"
 	"aula/lessons/kinds/inbox"
 )
@@ -44,6 +45,8 @@ var kinds = []kind{
 	{"inbox", func() Exercise { return &inbox.Inbox{} }},
 	{"form", func() Exercise { return &form.Form{} }},
 	{"browser", func() Exercise { return &browser.Browser{} }},
+	// files: the practice file manager (issue 16, itinerary archivos-documentos)
+	{"files", func() Exercise { return &files.Files{} }},
 }
 
 // Kinds returns the names of the known step kinds.
