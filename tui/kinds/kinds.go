@@ -14,6 +14,7 @@ import (
 	"aula/tui/kinds/browser"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/code"
+	"aula/tui/kinds/files"
 	"aula/tui/kinds/form"
 	"aula/tui/kinds/inbox"
 	"aula/tui/kinds/order"
@@ -35,6 +36,7 @@ var all = []exercise.Kind{
 	inbox.Kind,
 	form.Kind,
 	browser.Kind,
+	files.Kind, // the practice file manager (issue 16)
 }
 
 var byName = func() map[string]exercise.Kind {
