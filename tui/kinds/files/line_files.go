@@ -30,12 +30,22 @@ var NewFilesLines = exercise.LineAdapter(func(c *ui.Common, e *FilesExercise) ex
 
 func (l *filesLines) w(id string) string { return access.Word(l.c, id) }
 
-// Describe says the folders, the folder shown, and how to use the manager.
+// Describe says the folders, the folder shown, and how to use the manager:
+// only the commands this step has (choose and delete when it asks).
 func (l *filesLines) Describe() []string {
+	cat, opt := l.c.Cat, l.e.M.opt
 	out := append(l.folders(), l.list()...)
-	return append(out, l.c.Cat.T("line_files_start", "Open", l.w("line_cmd_open"), "Folder", l.w("line_cmd_folder"),
-		"Sort", l.w("line_cmd_sort"), "Rename", l.w("line_cmd_rename"), "Move", l.w("line_cmd_move"),
-		"Make", l.w("line_cmd_make"), "Choose", l.w("line_cmd_choose"), "Delete", l.w("line_cmd_delete"), "Check", l.w("line_cmd_check")))
+	cmds := []string{cat.T("line_files_cmd_folder", "Folder", l.w("line_cmd_folder")), cat.T("line_files_cmd_sort", "Sort", l.w("line_cmd_sort"), "Date", l.w("line_word_sort_date"))}
+	if opt.Choose {
+		cmds = append(cmds, cat.T("line_files_cmd_n", "Cmd", l.w("line_cmd_choose")))
+	}
+	cmds = append(cmds, cat.T("line_files_cmd_n", "Cmd", l.w("line_cmd_rename")), cat.T("line_files_cmd_n", "Cmd", l.w("line_cmd_move")),
+		cat.T("line_files_cmd_make", "Make", l.w("line_cmd_make")))
+	if opt.Trash {
+		cmds = append(cmds, cat.T("line_files_cmd_n", "Cmd", l.w("line_cmd_delete")))
+	}
+	cmds = append(cmds, l.w("line_cmd_check"))
+	return append(out, cat.T("line_files_start", "Commands", strings.Join(cmds, ", ")))
 }
 
 // folders says the folders, numbered.
@@ -64,7 +74,7 @@ func (l *filesLines) list() []string {
 func (l *filesLines) row(it *Item) string {
 	s := l.c.Cat.T("line_files_file", "Name", it.Name, "Type", TypeText(it.Name), "Size", SizeText(l.c.Cat, it.KB))
 	if d := DateText(it.Date); d != "" {
-		s += " " + l.c.Cat.T("line_files_date", "Date", d)
+		s += ", " + l.c.Cat.T("line_files_date", "Date", d)
 	}
 	return s
 }
@@ -169,8 +179,8 @@ func (l *filesLines) fileCommand(text, cmd, arg string) []string {
 	m.Open(it.ID)
 	l.e.took(m.TakeEvent())
 	m.closeDialog()
-	out := []string{l.c.Cat.T("files_viewing", "Name", it.Name, "Type", TypeText(it.Name), "Size", SizeText(l.c.Cat, it.KB))}
-	return append(out, strings.Split(it.Preview, "\n")...)
+	out := []string{l.c.Cat.T("line_files_opened", "File", l.row(it))}
+	return append(out, strings.Split(strings.TrimRight(it.Preview, "\n "), "\n")...)
 }
 
 // answer takes the line after "nombre", "mover" or "crear": an empty line
@@ -202,6 +212,9 @@ func (l *filesLines) answer(text string) []string {
 		}
 	}
 	l.e.took(m.TakeEvent())
+	if ask == "rename" {
+		return append([]string{m.Note}, l.list()...) // the order may have changed
+	}
 	return []string{m.Note}
 }
 

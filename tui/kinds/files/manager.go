@@ -236,6 +236,7 @@ func (m *Manager) Open(id string) {
 		return
 	}
 	m.viewing, m.mode = it, modePreview
+	m.Note = ""
 	m.preview.Home()
 	m.btnAt = 0
 	m.did(filesjudge.ActOpen, id)
@@ -458,6 +459,10 @@ func (m *Manager) arrow(d int) {
 		m.OpenFolder(m.Folders[i].ID)
 	case areaFiles:
 		m.fileAt = ui.Clamp(m.fileAt+d, 0, max(len(m.Shown())-1, 0))
+	case areaButtons:
+		if d < 0 {
+			m.area = areaFiles // ↑ from the buttons goes back to the list
+		}
 	}
 }
 

@@ -108,7 +108,11 @@ func (m *Manager) buttonRows(w int) []string {
 // on the right, with their type, size and date.
 func (m *Manager) viewList(w, h int) []string {
 	st, cat := m.c.Styles, m.c.Cat
-	leftW := ui.Clamp(w/4, 10, 22)
+	leftW := lipgloss.Width(cat.T("files_folders"))
+	for _, f := range m.Folders {
+		leftW = max(leftW, lipgloss.Width(f.Name)+2+len(fmt.Sprintf(" (%d)", m.Count(f.ID))))
+	}
+	leftW = ui.Clamp(leftW, 10, max(w/4, 10))
 	rightW := w - leftW - 3
 	shown := m.Shown()
 	m.fileAt = ui.Clamp(m.fileAt, 0, max(len(shown)-1, 0))
@@ -137,7 +141,7 @@ func (m *Manager) viewList(w, h int) []string {
 		left = append(left, m.c.Zones.Mark(zoneID("files-folder", i), row))
 	}
 
-	typeW, sizeW, dateW := 5, 9, 10
+	typeW, sizeW, dateW := 5, 7, 10
 	nameW := max(rightW-2-typeW-sizeW-dateW-3, 8)
 	showDate := rightW-2-typeW-sizeW-dateW-3 >= 8
 	if !showDate {
@@ -215,7 +219,7 @@ func (m *Manager) viewPreview(w, h int) []string {
 		info += " · " + d
 	}
 	head := ui.WrapLines(st.Title.Render(info), w)
-	text := ui.WrapLines(it.Preview, max(w-4, 8))
+	text := ui.WrapLines(strings.TrimRight(it.Preview, "\n "), max(w-4, 8))
 	for i := range text {
 		text[i] = st.Dim.Render("│ ") + text[i]
 	}
