@@ -62,8 +62,11 @@ func (l *filesLines) folders() []string {
 func (l *filesLines) list() []string {
 	cat, m := l.c.Cat, l.e.M
 	shown := m.Shown()
-	out := []string{cat.T("files_in_folder", "Folder", m.FolderName(m.At), "Count", len(shown)) + ". " +
-		cat.T("files_order", "Order", cat.T("files_sort_"+m.Sort+"_long")) + "."}
+	head := cat.T("files_in_folder", "Folder", m.FolderName(m.At), "Count", len(shown)) + "."
+	if m.Sort != "" {
+		head += " " + cat.T("files_order", "Order", cat.T("files_sort_"+m.Sort+"_long")) + "."
+	}
+	out := []string{head}
 	for i, it := range shown {
 		out = append(out, fmt.Sprintf("%d. %s", i+1, l.row(it)))
 	}

@@ -51,6 +51,8 @@ type Options struct {
 	Title string
 	// Marked are files to mark in words ("attached") in the list.
 	Marked []string
+	// Help is a line said under the title (a picker: how to choose).
+	Help string
 }
 
 type mode int
@@ -89,7 +91,7 @@ type Manager struct {
 	Folders []*Place
 	Items   []*Item
 	At      string // the folder shown
-	Sort    string // filesjudge.SortName, SortDate or SortSize
+	Sort    string // filesjudge.SortName, SortDate or SortSize; "": as the lesson lists them (a picker)
 	Done    bool   // the step is over: look, but change nothing
 
 	area    int
@@ -163,6 +165,8 @@ func (m *Manager) Shown() []*Item {
 	}
 	slices.SortStableFunc(out, func(a, b *Item) int {
 		switch m.Sort {
+		case "":
+			return 0 // as the lesson lists them
 		case filesjudge.SortDate:
 			return strings.Compare(b.Date, a.Date)
 		case filesjudge.SortSize:

@@ -1,6 +1,8 @@
 package files
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -28,13 +30,19 @@ type button struct{ id, label string }
 func (m *Manager) buttons() []button {
 	cat := m.c.Cat
 	b := func(id string) button { return button{id, cat.T("files_btn_" + id)} }
-	sortBtn := button{btnSort, cat.T("files_btn_sort", "Order", cat.T("files_sort_"+m.Sort))}
+	sortBtn := button{btnSort, cat.T("files_btn_sort_none")}
+	if m.Sort != "" {
+		sortBtn.label = cat.T("files_btn_sort", "Order", cat.T("files_sort_"+m.Sort))
+	}
 	switch m.mode {
 	case modePreview:
 		if m.Done {
 			return []button{b(btnBack)}
 		}
-		if m.opt.Pick || m.opt.Choose {
+		if m.opt.Pick {
+			return []button{button{btnChoose, cat.T("files_btn_attach")}, b(btnBack)}
+		}
+		if m.opt.Choose {
 			return []button{b(btnChoose), b(btnBack)}
 		}
 		return []button{b(btnBack)}
@@ -44,8 +52,10 @@ func (m *Manager) buttons() []button {
 		return nil // Cancel is the last line of the list of folders
 	}
 	switch {
+	case m.opt.Pick && m.previews():
+		return []button{button{btnChoose, cat.T("files_btn_attach")}, b(btnOpen), sortBtn, b(btnCancel)}
 	case m.opt.Pick:
-		return []button{b(btnChoose), b(btnOpen), sortBtn, b(btnCancel)}
+		return []button{button{btnChoose, cat.T("files_btn_attach")}, sortBtn, b(btnCancel)}
 	case m.Done:
 		return []button{b(btnOpen), sortBtn}
 	}
@@ -58,6 +68,16 @@ func (m *Manager) buttons() []button {
 		out = append(out, b(btnDelete))
 	}
 	return append(out, sortBtn)
+}
+
+// previews says whether any file has words to show when opened.
+func (m *Manager) previews() bool {
+	for _, it := range m.Items {
+		if strings.TrimSpace(it.Preview) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // press does what button id says.

@@ -61,6 +61,9 @@ func (m *Manager) View(width, height int) string {
 	if m.opt.Title != "" {
 		top = append(top, m.c.Styles.Title.Render(ui.Truncate(m.opt.Title, w)))
 	}
+	if m.opt.Help != "" && m.mode == modeList && h >= 10 {
+		top = append(top, ui.WrapLines(m.c.Styles.Dim.Render(m.opt.Help), w)...)
+	}
 	bottom := m.buttonRows(w)
 	if m.Note != "" && h-len(top)-len(bottom) > 4 {
 		bottom = append(bottom, ui.Truncate(m.c.Styles.Hint.Render(m.Note), w))
@@ -114,12 +117,19 @@ func (m *Manager) viewList(w, h int) []string {
 	}
 	leftW = ui.Clamp(leftW, 10, max(w/4, 10))
 	rightW := w - leftW - 3
+	oneFolder := len(m.Folders) == 1 // a picker's one folder: no side bar, the room goes to the files
+	if oneFolder {
+		leftW, rightW = 0, w
+	}
 	shown := m.Shown()
 	m.fileAt = ui.Clamp(m.fileAt, 0, max(len(shown)-1, 0))
 
 	head := st.Title.Render(ui.Truncate(cat.T("files_in_folder", "Folder", m.FolderName(m.At), "Count", len(shown)), w-1))
-	order := st.Dim.Render(cat.T("files_order", "Order", cat.T("files_sort_"+m.Sort+"_long")))
-	if lipgloss.Width(head)+lipgloss.Width(order)+2 <= w {
+	order := ""
+	if m.Sort != "" {
+		order = st.Dim.Render(cat.T("files_order", "Order", cat.T("files_sort_"+m.Sort+"_long")))
+	}
+	if order != "" && lipgloss.Width(head)+lipgloss.Width(order)+2 <= w {
 		head += "  " + order
 	}
 	lines := []string{head}
@@ -143,10 +153,20 @@ func (m *Manager) viewList(w, h int) []string {
 
 	typeW, sizeW, dateW := 5, 7, 10
 	nameW := max(rightW-2-typeW-sizeW-dateW-3, 8)
-	showDate := rightW-2-typeW-sizeW-dateW-3 >= 8
+	showDate := rightW-2-typeW-sizeW-dateW-3 >= 8 && m.dated()
 	if !showDate {
 		nameW = max(rightW-2-typeW-sizeW-2, 6)
 	}
+	// Room for the mark of attached files, and no wider than the longest
+	// name: the type, size and date stay next to the names.
+	longest := lipgloss.Width(cat.T("files_col_name"))
+	for _, it := range m.Items {
+		longest = max(longest, lipgloss.Width(it.Name))
+	}
+	if len(m.opt.Marked) > 0 {
+		nameW -= lipgloss.Width(cat.T("files_marked")) + 1
+	}
+	nameW = max(min(nameW, longest), 6)
 	colHead := "  " + ui.PadRight(cat.T("files_col_name"), nameW) + " " + ui.PadRight(cat.T("files_col_type"), typeW) + " " +
 		padLeft(cat.T("files_col_size"), sizeW)
 	if showDate {
@@ -169,6 +189,9 @@ func (m *Manager) viewList(w, h int) []string {
 		if m.marked(it.ID) {
 			row += " " + cat.T("files_marked")
 		}
+		if it.About != "" {
+			row += "  " + st.Dim.Render(it.About)
+		}
 		if i == m.fileAt && m.area == areaFiles {
 			row = st.Cursor.Render(row)
 		}
@@ -188,9 +211,23 @@ func (m *Manager) viewList(w, h int) []string {
 		if i < len(right) {
 			r = right[i]
 		}
+		if oneFolder {
+			lines = append(lines, r)
+			continue
+		}
 		lines = append(lines, ui.PadRight(l, leftW)+st.Dim.Render(" │ ")+r)
 	}
 	return lines
+}
+
+// dated says whether any file has a date (a picker's documents may not).
+func (m *Manager) dated() bool {
+	for _, it := range m.Items {
+		if it.Date != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Manager) marked(id string) bool {

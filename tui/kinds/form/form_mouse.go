@@ -63,6 +63,11 @@ func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 			e.signInAgain()
 		}
 		return nil
+	case e.popup == popPicker && e.picker != nil:
+		if fs := e.Fields[e.popupKey]; fs != nil {
+			e.pickerMsg(fs, msg)
+		}
+		return nil
 	case e.popup != popNone:
 		return nil
 	}
