@@ -268,7 +268,7 @@ func NameMistake(old, name string, words []string) string {
 		return NameSpaces
 	}
 	if strings.ContainsFunc(name, func(c rune) bool {
-		return c > unicode.MaxASCII || !(c == '-' || c == '_' || c == '.' || validate.WordRune(c))
+		return c > unicode.MaxASCII || c != '-' && c != '_' && c != '.' && !validate.WordRune(c)
 	}) {
 		return NameAccents
 	}

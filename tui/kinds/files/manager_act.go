@@ -178,19 +178,27 @@ func (m *Manager) previewKey(k tea.KeyMsg) {
 
 // inputKey: the name box has the keyboard until Tab goes to the buttons.
 func (m *Manager) inputKey(k tea.KeyMsg) {
-	switch {
-	case k.Type == tea.KeyEsc:
+	switch k.Type {
+	case tea.KeyEsc:
 		m.closeDialog()
-	case k.Type == tea.KeyEnter && m.input.Focused():
-		m.save()
-	case k.Type == tea.KeyEnter:
-		m.press(m.buttons()[m.btnAt].id)
-	case k.Type == tea.KeyTab || k.Type == tea.KeyShiftTab:
+	case tea.KeyEnter:
+		if m.input.Focused() {
+			m.save()
+		} else {
+			m.press(m.buttons()[m.btnAt].id)
+		}
+	case tea.KeyTab, tea.KeyShiftTab:
 		m.cycleInput(k.Type == tea.KeyTab)
-	case m.input.Focused():
-		m.input, _ = m.input.Update(k)
-	case k.Type == tea.KeyLeft || k.Type == tea.KeyRight:
-		m.btnAt = 1 - m.btnAt
+	case tea.KeyLeft, tea.KeyRight:
+		if m.input.Focused() {
+			m.input, _ = m.input.Update(k)
+		} else {
+			m.btnAt = 1 - m.btnAt
+		}
+	default:
+		if m.input.Focused() {
+			m.input, _ = m.input.Update(k)
+		}
 	}
 }
 
@@ -226,14 +234,14 @@ func (m *Manager) moveTargets() []*Place {
 
 func (m *Manager) moveKey(k tea.KeyMsg) {
 	n := len(m.moveTargets()) // the last line (n) is Cancel
-	switch {
-	case k.Type == tea.KeyEsc:
+	switch k.Type {
+	case tea.KeyEsc:
 		m.closeDialog()
-	case k.Type == tea.KeyUp, k.Type == tea.KeyShiftTab:
+	case tea.KeyUp, tea.KeyShiftTab:
 		m.moveAt = ui.Clamp(m.moveAt-1, 0, n)
-	case k.Type == tea.KeyDown, k.Type == tea.KeyTab:
+	case tea.KeyDown, tea.KeyTab:
 		m.moveAt = ui.Clamp(m.moveAt+1, 0, n)
-	case k.Type == tea.KeyEnter, k.Type == tea.KeySpace:
+	case tea.KeyEnter, tea.KeySpace:
 		m.moveTo(m.moveAt)
 	}
 }

@@ -110,8 +110,8 @@ func (m *Manager) buttonRows(w int) []string {
 // viewList is the folders on the left and the files of the folder shown
 // on the right, with their type, size and date.
 func (m *Manager) viewList(w, h int) []string {
-	st, cat := m.c.Styles, m.c.Cat
-	leftW := lipgloss.Width(cat.T("files_folders"))
+	st := m.c.Styles
+	leftW := lipgloss.Width(m.c.Cat.T("files_folders"))
 	for _, f := range m.Folders {
 		leftW = max(leftW, lipgloss.Width(f.Name)+2+len(fmt.Sprintf(" (%d)", m.Count(f.ID))))
 	}
@@ -121,88 +121,10 @@ func (m *Manager) viewList(w, h int) []string {
 	if oneFolder {
 		leftW, rightW = 0, w
 	}
-	shown := m.Shown()
-	m.fileAt = ui.Clamp(m.fileAt, 0, max(len(shown)-1, 0))
-
-	head := st.Title.Render(ui.Truncate(cat.T("files_in_folder", "Folder", m.FolderName(m.At), "Count", len(shown)), w-1))
-	order := ""
-	if m.Sort != "" {
-		order = st.Dim.Render(cat.T("files_order", "Order", cat.T("files_sort_"+m.Sort+"_long")))
-	}
-	if order != "" && lipgloss.Width(head)+lipgloss.Width(order)+2 <= w {
-		head += "  " + order
-	}
-	lines := []string{head}
-
-	left := []string{st.Dim.Render(ui.PadRight(cat.T("files_folders"), leftW))}
-	for i, f := range m.Folders {
-		label := ui.Truncate(f.Name, leftW-6) + st.Dim.Render(fmt.Sprintf(" (%d)", m.Count(f.ID)))
-		pointer := "  "
-		if f.ID == m.At {
-			pointer = "› "
-			if m.area == areaFolders {
-				pointer = "▶ "
-			}
-		}
-		row := ui.PadRight(pointer+label, leftW)
-		if f.ID == m.At && m.area == areaFolders {
-			row = st.Cursor.Render(row)
-		}
-		left = append(left, m.c.Zones.Mark(zoneID("files-folder", i), row))
-	}
-
-	typeW, sizeW, dateW := 5, 7, 10
-	nameW := max(rightW-2-typeW-sizeW-dateW-3, 8)
-	showDate := rightW-2-typeW-sizeW-dateW-3 >= 8 && m.dated()
-	if !showDate {
-		nameW = max(rightW-2-typeW-sizeW-2, 6)
-	}
-	// Room for the mark of attached files, and no wider than the longest
-	// name: the type, size and date stay next to the names.
-	longest := lipgloss.Width(cat.T("files_col_name"))
-	for _, it := range m.Items {
-		longest = max(longest, lipgloss.Width(it.Name))
-	}
-	if len(m.opt.Marked) > 0 {
-		nameW -= lipgloss.Width(cat.T("files_marked")) + 1
-	}
-	nameW = max(min(nameW, longest), 6)
-	colHead := "  " + ui.PadRight(cat.T("files_col_name"), nameW) + " " + ui.PadRight(cat.T("files_col_type"), typeW) + " " +
-		padLeft(cat.T("files_col_size"), sizeW)
-	if showDate {
-		colHead += " " + ui.PadRight(cat.T("files_col_date"), dateW)
-	}
-	rows := []string{}
-	for i, it := range shown {
-		pointer := "  "
-		if i == m.fileAt {
-			pointer = "› "
-			if m.area == areaFiles {
-				pointer = "▶ "
-			}
-		}
-		row := pointer + ui.PadRight(cutName(it.Name, nameW), nameW) + " " + ui.PadRight(TypeText(it.Name), typeW) + " " +
-			padLeft(SizeText(cat, it.KB), sizeW)
-		if showDate {
-			row += " " + DateText(it.Date)
-		}
-		if m.marked(it.ID) {
-			row += " " + cat.T("files_marked")
-		}
-		if it.About != "" {
-			row += "  " + st.Dim.Render(it.About)
-		}
-		if i == m.fileAt && m.area == areaFiles {
-			row = st.Cursor.Render(row)
-		}
-		rows = append(rows, m.c.Zones.Mark(zoneID("files-file", i), ui.Truncate(row, rightW)))
-	}
-	if len(shown) == 0 {
-		rows = append(rows, st.Dim.Render("  "+cat.T("files_empty")))
-	}
+	lines := []string{m.listHead(w)}
+	left := m.folderColumn(leftW)
 	m.listH = max(h-2, 1)
-	rows = m.scroll.KeepWindow(rows, m.fileAt, m.fileAt, m.listH)
-	right := append([]string{st.Dim.Render(colHead)}, rows...)
+	right := m.fileColumn(rightW)
 	for i := 0; i < max(len(left), len(right)) && len(lines) < h; i++ {
 		l, r := "", ""
 		if i < len(left) {
@@ -218,6 +140,123 @@ func (m *Manager) viewList(w, h int) []string {
 		lines = append(lines, ui.PadRight(l, leftW)+st.Dim.Render(" │ ")+r)
 	}
 	return lines
+}
+
+// listHead says the folder shown, how many files it has and their order.
+func (m *Manager) listHead(w int) string {
+	st, cat := m.c.Styles, m.c.Cat
+	head := st.Title.Render(ui.Truncate(cat.T("files_in_folder", "Folder", m.FolderName(m.At), "Count", len(m.Shown())), w-1))
+	if m.Sort == "" {
+		return head
+	}
+	order := st.Dim.Render(cat.T("files_order", "Order", cat.T("files_sort_"+m.Sort+"_long")))
+	if lipgloss.Width(head)+lipgloss.Width(order)+2 <= w {
+		head += "  " + order
+	}
+	return head
+}
+
+// folderColumn is the side bar: the folders, the one shown marked.
+func (m *Manager) folderColumn(leftW int) []string {
+	st := m.c.Styles
+	left := []string{st.Dim.Render(ui.PadRight(m.c.Cat.T("files_folders"), leftW))}
+	for i, f := range m.Folders {
+		label := ui.Truncate(f.Name, leftW-6) + st.Dim.Render(fmt.Sprintf(" (%d)", m.Count(f.ID)))
+		pointer := "  "
+		if f.ID == m.At {
+			pointer = "› "
+			if m.area == areaFolders {
+				pointer = "▶ "
+			}
+		}
+		row := ui.PadRight(pointer+label, leftW)
+		if f.ID == m.At && m.area == areaFolders {
+			row = st.Cursor.Render(row)
+		}
+		left = append(left, m.c.Zones.Mark(zoneID("files-folder", i), row))
+	}
+	return left
+}
+
+// columns are the widths of the list's columns in rightW cells.
+type columns struct {
+	name, typ, size, date int // date 0: not shown
+}
+
+func (m *Manager) columns(rightW int) columns {
+	cat := m.c.Cat
+	c := columns{typ: 5, size: 7, date: 10}
+	c.name = rightW - 2 - c.typ - c.size - c.date - 3
+	if c.name < 8 || !m.dated() {
+		c.date = 0
+		c.name = rightW - 2 - c.typ - c.size - 2
+	}
+	// Room for the mark of attached files, and no wider than the longest
+	// name: the type, size and date stay next to the names.
+	longest := lipgloss.Width(cat.T("files_col_name"))
+	for _, it := range m.Items {
+		longest = max(longest, lipgloss.Width(it.Name))
+	}
+	if len(m.opt.Marked) > 0 {
+		c.name -= lipgloss.Width(cat.T("files_marked")) + 1
+	}
+	c.name = max(min(c.name, longest), 6)
+	return c
+}
+
+// fileColumn is the column heads and the files of the folder shown, the
+// highlighted one kept in view.
+func (m *Manager) fileColumn(rightW int) []string {
+	st, cat := m.c.Styles, m.c.Cat
+	shown := m.Shown()
+	m.fileAt = ui.Clamp(m.fileAt, 0, max(len(shown)-1, 0))
+	c := m.columns(rightW)
+	colHead := "  " + ui.PadRight(cat.T("files_col_name"), c.name) + " " + ui.PadRight(cat.T("files_col_type"), c.typ) + " " +
+		padLeft(cat.T("files_col_size"), c.size)
+	if c.date > 0 {
+		colHead += " " + ui.PadRight(cat.T("files_col_date"), c.date)
+	}
+	rows := []string{}
+	for i, it := range shown {
+		rows = append(rows, m.zoneRow(i, m.fileRow(i, it, c), rightW))
+	}
+	if len(shown) == 0 {
+		rows = append(rows, st.Dim.Render("  "+cat.T("files_empty")))
+	}
+	rows = m.scroll.KeepWindow(rows, m.fileAt, m.fileAt, m.listH)
+	return append([]string{st.Dim.Render(colHead)}, rows...)
+}
+
+// zoneRow marks row i of the list for clicks, cut to w cells.
+func (m *Manager) zoneRow(i int, row string, w int) string {
+	return m.c.Zones.Mark(zoneID("files-file", i), ui.Truncate(row, w))
+}
+
+// fileRow is file it (number i of the list) in its columns.
+func (m *Manager) fileRow(i int, it *Item, c columns) string {
+	st, cat := m.c.Styles, m.c.Cat
+	pointer := "  "
+	if i == m.fileAt {
+		pointer = "› "
+		if m.area == areaFiles {
+			pointer = "▶ "
+		}
+	}
+	row := pointer + ui.PadRight(cutName(it.Name, c.name), c.name) + " " + ui.PadRight(TypeText(it.Name), c.typ) + " " +
+		padLeft(SizeText(cat, it.KB), c.size)
+	if c.date > 0 {
+		row += " " + DateText(it.Date)
+	}
+	if m.marked(it.ID) {
+		row += " " + cat.T("files_marked")
+	}
+	if it.About != "" {
+		row += "  " + st.Dim.Render(it.About)
+	}
+	if i == m.fileAt && m.area == areaFiles {
+		row = st.Cursor.Render(row)
+	}
+	return row
 }
 
 // dated says whether any file has a date (a picker's documents may not).
