@@ -276,3 +276,19 @@ func TestSmallSizes(t *testing.T) {
 		t.Errorf("the highlighted file scrolled away:\n%s", v)
 	}
 }
+
+// One file is said in the singular (the catalogues' plural forms).
+func TestOneFile(t *testing.T) {
+	c, _, e := open(t, "en", "archivos-guardar", "cambiar-nombre")
+	if v := view(c, e, 10); !strings.Contains(v, "Downloads folder: 1 file ") || !strings.Contains(v, "Documents (0)") {
+		t.Errorf("one file:\n%s", v)
+	}
+	c, s, e := open(t, "es", "archivos-guardar", "cambiar-nombre")
+	l := NewFilesLines(c, s, e)
+	if got := strings.Join(l.Describe(), "\n"); !strings.Contains(got, "Carpeta Descargas: 1 archivo.") || !strings.Contains(got, "2. Documentos, con 0 archivos") {
+		t.Errorf("one file in lines:\n%s", got)
+	}
+	if p := l.Prompt(); !strings.Contains(p, "del 1 al 1") {
+		t.Errorf("prompt %q", p)
+	}
+}

@@ -92,7 +92,7 @@ func (l *filesLines) Prompt() string {
 	case "make":
 		return l.c.Cat.T("files_make_ask")
 	}
-	return l.c.Cat.T("line_files_prompt", "Count", len(l.e.M.Shown()), "Open", l.w("line_cmd_open"))
+	return l.c.Cat.T("line_files_prompt", "Max", len(l.e.M.Shown()), "Open", l.w("line_cmd_open"))
 }
 
 // file is file n (from 1) of the folder shown.
@@ -100,7 +100,7 @@ func (l *filesLines) pick(arg string) (*Item, []string) {
 	shown := l.e.M.Shown()
 	i, ok := access.Number(arg, len(shown))
 	if !ok {
-		return nil, []string{l.c.Cat.T("line_files_no_such", "Text", access.Clip(arg, 20), "Count", len(shown))}
+		return nil, []string{l.c.Cat.T("line_files_no_such", "Text", access.Clip(arg, 20), "Max", len(shown))}
 	}
 	return shown[i-1], nil
 }
