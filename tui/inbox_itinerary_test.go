@@ -87,7 +87,6 @@ func byMouse(d *driver, lang, step string) {
 		d.keys(w["reply"])
 		d.click("inbox-btn-attach")
 		d.click("files-file-1")
-		d.click("files-file-1")
 		d.click("inbox-btn-send")
 	case "reenviar-cita":
 		d.click("inbox-row-0")

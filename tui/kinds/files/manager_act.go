@@ -259,8 +259,8 @@ func (m *Manager) moveTo(i int) {
 }
 
 // mouse: a click on a folder shows it; on a file highlights it, and on the
-// highlighted file opens it (in a picker: chooses it); on a button
-// presses it. The wheel scrolls.
+// highlighted file opens it (in a picker, one click chooses it); on a
+// button presses it. The wheel scrolls.
 func (m *Manager) mouse(msg tea.MouseMsg) {
 	switch msg.Button {
 	case tea.MouseButtonWheelUp, tea.MouseButtonWheelDown:
@@ -309,7 +309,10 @@ func (m *Manager) mouse(msg tea.MouseMsg) {
 		if !in(zoneID("files-file", i)) {
 			continue
 		}
-		if m.area == areaFiles && m.fileAt == i {
+		// A picker chooses the file clicked at once, as the mail app's
+		// picker always did; the manager opens it on a second click.
+		if m.opt.Pick || m.area == areaFiles && m.fileAt == i {
+			m.area, m.fileAt = areaFiles, i
 			m.enter()
 			return
 		}
