@@ -462,7 +462,12 @@ func (m *Manager) arrow(d int) {
 		i = ui.Clamp(i+d, 0, len(m.Folders)-1)
 		m.OpenFolder(m.Folders[i].ID)
 	case areaFiles:
-		m.fileAt = ui.Clamp(m.fileAt+d, 0, max(len(m.Shown())-1, 0))
+		n := len(m.Shown())
+		if m.opt.Pick && n > 0 && (d == 1 || d == -1) {
+			m.fileAt = (m.fileAt + d + n) % n // a picker's list goes round, as the form's always did
+			return
+		}
+		m.fileAt = ui.Clamp(m.fileAt+d, 0, max(n-1, 0))
 	case areaButtons:
 		if d < 0 {
 			m.area = areaFiles // ↑ from the buttons goes back to the list
