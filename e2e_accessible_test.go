@@ -17,6 +17,7 @@ import (
 
 	"aula/lessons"
 	"aula/lessons/kinds/browser"
+	"aula/lessons/kinds/files"
 	"aula/lessons/kinds/form"
 	"aula/lessons/kinds/inbox"
 	"aula/store"
@@ -364,6 +365,8 @@ func answerStep(t *testing.T, s *lineSession, w lineWords, st *lessons.Step) {
 		doForm(t, s, w, ex)
 	case *browser.Browser:
 		doBrowser(t, s, w, ex)
+	case *files.Files:
+		doFiles(t, s, w, ex)
 	default:
 		t.Fatalf("step %s: no way to answer a %s step", st.ID, st.Kind)
 	}
