@@ -18,6 +18,7 @@ import (
 	"aula/lessons"
 	"aula/lessons/kinds/browser"
 	"aula/lessons/kinds/chat"
+	"aula/lessons/kinds/files"
 	"aula/lessons/kinds/form"
 	"aula/lessons/kinds/inbox"
 	"aula/store"
@@ -370,6 +371,8 @@ func answerStep(t *testing.T, s *lineSession, w lineWords, st *lessons.Step) {
 		doBrowser(t, s, w, ex)
 	case *chat.Chat:
 		doChat(t, s, w, ex)
+	case *files.Files:
+		doFiles(t, s, w, ex)
 	default:
 		t.Fatalf("step %s: no way to answer a %s step", st.ID, st.Kind)
 	}

@@ -73,7 +73,7 @@ func TestFindTerms(t *testing.T) {
 		{es, "Entra con Cl@ve y tu NIE.", []string{"Cl@ve", "NIE"}},
 		{es, "La nieve no es un NIE; el DNIE tampoco es DNI.", []string{"NIE", "DNI"}},
 		{es, "Activa la verificación en dos pasos hoy.", []string{"verificación en dos pasos"}},
-		{es, "certificado_empadronamiento.pdf", []string{"empadronamiento"}},
+		{es, "certificado_empadronamiento.pdf", []string{"empadronamiento", "pdf"}}, // the glossary explains PDF too
 		{es, "adjuntar, adjuntarlo", []string{"adjuntar"}},
 		{es, "", nil},
 		{es, "😀 ñ \t\n", nil},

@@ -6,6 +6,7 @@ import (
 	"aula/lessons/judge"
 	"aula/lessons/kinds/browser"
 	"aula/lessons/kinds/chat"
+	"aula/lessons/kinds/files"
 	"aula/lessons/kinds/form"
 	"aula/lessons/kinds/inbox"
 )
@@ -46,6 +47,8 @@ var kinds = []kind{
 	{"form", func() Exercise { return &form.Form{} }},
 	{"browser", func() Exercise { return &browser.Browser{} }},
 	{"chat", func() Exercise { return &chat.Chat{} }},
+	// files: the practice file manager (issue 16, itinerary archivos-documentos)
+	{"files", func() Exercise { return &files.Files{} }},
 }
 
 // Kinds returns the names of the known step kinds.

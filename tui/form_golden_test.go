@@ -54,7 +54,7 @@ func TestGoldenForm(t *testing.T) {
 		{"group", "ingreso-minimo-vital", pages(3, "enter", "Mario", "enter", "Prueba Ejemplo", "enter", "14/05/2014"),
 			map[string]string{"es": "[14/05/2014", "en": "[14/05/2014"}, small},
 		{"upload", "ingreso-minimo-vital", pages(5, "enter"),
-			map[string]string{"es": "Carpeta: Documentos", "en": "Folder: Documents"}, small},
+			map[string]string{"es": "Carpeta Documentos", "en": "Documents folder"}, small},
 		{"consent", "ingreso-minimo-vital", pages(6, "space", "tab"),
 			map[string]string{"es": "[x] Declaro", "en": "[x] I declare"}, small},
 		{"review", "ingreso-minimo-vital", pages(7),

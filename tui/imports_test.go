@@ -33,7 +33,7 @@ var layers = map[string][]string{
 	"aula/tui/ui":            {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/internal/tuitest"},
 	"aula/tui/access":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/ui"},
 	"aula/tui/exercise":      {"aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/ui"},
-	"aula/tui/kinds/":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/exercise", "aula/tui/ui", "aula/tui/internal/tuitest"},
+	"aula/tui/kinds/":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/exercise", "aula/tui/ui", "aula/tui/internal/tuitest", "aula/tui/kinds/files"}, // files: the one file picker, which the mail app and the form attach with
 	"aula/tui/kinds":         {"aula/lessons", "aula/lessons/", "aula/tui/exercise", "aula/tui/kinds/", "aula/tui/ui"},
 	"aula/tui/player":        {"aula/certificate", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
 	"aula/tui/screens":       {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/ui"},

@@ -86,7 +86,7 @@ func byMouse(d *driver, lang, step string) {
 		d.click("inbox-act-reply")
 		d.keys(w["reply"])
 		d.click("inbox-btn-attach")
-		d.click("inbox-doc-1")
+		d.click("files-file-1")
 		d.click("inbox-btn-send")
 	case "reenviar-cita":
 		d.click("inbox-row-0")

@@ -15,6 +15,7 @@ import (
 	"aula/tui/kinds/chat"
 	"aula/tui/kinds/choose"
 	"aula/tui/kinds/code"
+	"aula/tui/kinds/files"
 	"aula/tui/kinds/form"
 	"aula/tui/kinds/inbox"
 	"aula/tui/kinds/order"
@@ -37,6 +38,7 @@ var all = []exercise.Kind{
 	form.Kind,
 	browser.Kind,
 	chat.Kind,
+	files.Kind, // the practice file manager (issue 16)
 }
 
 var byName = func() map[string]exercise.Kind {

@@ -12,6 +12,7 @@ import (
 	formjudge "aula/lessons/kinds/form"
 	"aula/lessons/validate"
 	"aula/tui/exercise"
+	"aula/tui/kinds/files"
 	"aula/tui/ui"
 )
 
@@ -46,17 +47,18 @@ type FormExercise struct {
 
 	Page     int // the page shown; len(Pages) is the review page
 	stage    formStage
-	Focus    int       // index into targets()
-	popup    popup     // a panel over the page
-	popupKey string    // the field the popup belongs to
-	pickAt   int       // the highlighted line of the popup
-	summary  bool      // the error summary is on (after a blocked Next)
-	showTop  bool      // right after a blocked Next: the summary on screen if the focus fits too
-	Back     bool      // came from the review page: Next returns to it
-	scroll   ui.Scroll // the page body's window
-	free     bool      // the view was moved by the page keys or the wheel: it does not follow the focus until the next key
-	pageLen  int       // lines of the page body on screen, for the page keys
-	pageDone []bool    // pages left with a valid Next: they survive a timeout
+	Focus    int            // index into targets()
+	popup    popup          // a panel over the page
+	popupKey string         // the field the popup belongs to
+	pickAt   int            // the highlighted line of the popup
+	picker   *files.Manager // the file picker, while it is open
+	summary  bool           // the error summary is on (after a blocked Next)
+	showTop  bool           // right after a blocked Next: the summary on screen if the focus fits too
+	Back     bool           // came from the review page: Next returns to it
+	scroll   ui.Scroll      // the page body's window
+	free     bool           // the view was moved by the page keys or the wheel: it does not follow the focus until the next key
+	pageLen  int            // lines of the page body on screen, for the page keys
+	pageDone []bool         // pages left with a valid Next: they survive a timeout
 
 	touched   bool       // the learner changed something: leaving asks first
 	dlg       *ui.Dialog // asks before leaving the lesson with answers typed
@@ -481,7 +483,7 @@ func (e *FormExercise) activateField(fs *fieldState, enter bool) {
 	case "select":
 		e.openPopup(popSelect, fs.key, max(fs.optionIndex(), 0))
 	case "file":
-		e.openPopup(popPicker, fs.key, max(e.fileIndex(fs.Value), 0))
+		e.openPicker(fs)
 	case "day":
 		e.pickDay(fs)
 		if enter && fs.Err == "" {

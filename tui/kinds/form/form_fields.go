@@ -1,7 +1,6 @@
 package form
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 	"aula/i18n"
 	formjudge "aula/lessons/kinds/form"
 	"aula/lessons/validate"
+	"aula/tui/kinds/files"
 	"aula/tui/ui"
 )
 
@@ -377,14 +377,8 @@ func optionTexts(f *formjudge.Field, full string) []string {
 	return out
 }
 
-// sizeText says a file's size: 240 KB, 12,5 MB.
-func sizeText(cat *i18n.Catalog, kb int) string {
-	if kb < 1000 {
-		return cat.T("form_kb", "KB", kb)
-	}
-	mb := strings.TrimSuffix(strconv.FormatFloat(float64(kb)/1000, 'f', 1, 64), ".0")
-	return cat.T("form_mb", "MB", strings.Replace(mb, ".", cat.T("form_decimal"), 1))
-}
+// sizeText says a file's size: 240 KB, 12,5 MB (as the file picker does).
+func sizeText(cat *i18n.Catalog, kb int) string { return files.SizeText(cat, kb) }
 
 // wrapLines wraps s at word boundaries to lines of at most w columns.
 func wrapLines(s string, w int) []string {

@@ -259,7 +259,7 @@ func (e *FormExercise) viewPage(w, h int) []string {
 		}
 		return append(close, e.personaCard(min(w, 60), h-len(close))...)
 	case e.popup == popPicker:
-		return append(head, e.viewPicker(w)...)
+		return append(head, e.viewPicker(w, h-len(head))...)
 	case e.Page >= e.reviewPage():
 		e.drawReview(&cv, w)
 	default:

@@ -36,18 +36,7 @@ func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	switch msg.Button {
-	case tea.MouseButtonWheelDown:
-		// The wheel moves the view, as on a web page, not the focus.
-		e.free = true
-		e.scroll.By(1)
-		return nil
-	case tea.MouseButtonWheelUp:
-		e.free = true
-		e.scroll.By(-1)
-		return nil
-	}
-	if !ui.IsClick(msg) {
+	if e.wheel(msg) || !ui.IsClick(msg) {
 		return nil
 	}
 	switch {
@@ -61,6 +50,11 @@ func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 	case e.stage == stExpired || e.timedOut(e.c.Now()):
 		if !e.checkTimeout(e.c.Now()) && e.c.Zones.Get("form-again").InBounds(msg) {
 			e.signInAgain()
+		}
+		return nil
+	case e.popup == popPicker && e.picker != nil:
+		if fs := e.Fields[e.popupKey]; fs != nil {
+			e.pickerMsg(fs, msg)
 		}
 		return nil
 	case e.popup != popNone:
@@ -78,4 +72,20 @@ func (e *FormExercise) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// wheel moves the view with the mouse wheel, as on a web page, not the
+// focus; it reports whether msg was the wheel.
+func (e *FormExercise) wheel(msg tea.MouseMsg) bool {
+	switch msg.Button {
+	case tea.MouseButtonWheelDown:
+		e.free = true
+		e.scroll.By(1)
+	case tea.MouseButtonWheelUp:
+		e.free = true
+		e.scroll.By(-1)
+	default:
+		return false
+	}
+	return true
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	filesjudge "aula/lessons/kinds/files"
+	"aula/tui/kinds/files"
 	"aula/tui/ui"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -54,38 +56,51 @@ func (e *FormExercise) personaCard(w, h int) []string {
 	return lines
 }
 
-// viewPicker is the simulated file picker: the practice documents.
-func (e *FormExercise) viewPicker(w int) []string {
-	st, cat := e.c.Styles, e.c.Cat
-	fs := e.Fields[e.popupKey]
-	var cv canvas
+// viewPicker is the file picker (the files kind's, the one picker of
+// Aula) in h lines.
+func (e *FormExercise) viewPicker(w, h int) []string {
+	if e.picker == nil {
+		return nil
+	}
+	return SplitLines(e.picker.View(w, max(h, 6)))
+}
+
+// openPicker opens the file picker for field fs, on the file it holds.
+func (e *FormExercise) openPicker(fs *fieldState) {
+	cat := e.c.Cat
+	const folder = "documentos"
+	items := make([]*files.Item, len(e.form.Files))
+	for i, f := range e.form.Files {
+		items[i] = &files.Item{ID: f.ID, Name: f.Name, Folder: folder, KB: f.KB, Preview: f.Text, About: f.Text}
+	}
 	title := cat.T("form_picker_title")
-	if fs != nil {
+	if fs.F.Label != "" {
 		title += ": " + fs.F.Label
 	}
-	cv.add(-1, st.Title.Render(title))
-	cv.add(-1, st.Dim.Render(cat.T("form_picker_folder")))
-	cv.add(-1, "")
-	items := make([]string, len(e.form.Files))
-	nameW := 0
-	for _, f := range e.form.Files {
-		nameW = max(nameW, lipgloss.Width(f.Name))
+	var marked []string
+	if fs.Value != "" {
+		marked = []string{fs.Value}
 	}
-	nameW = min(nameW, w/2)
-	sizeW := 0
-	for _, f := range e.form.Files {
-		sizeW = max(sizeW, lipgloss.Width(sizeText(cat, f.KB)))
+	e.picker = files.NewPicker(e.c, title, []*files.Place{{ID: folder, Name: cat.T("files_picker_folder")}}, items, fs.Value, marked)
+	e.picker.SetHelp(cat.T("files_picker_help"))
+	e.openPopup(popPicker, fs.key, max(e.fileIndex(fs.Value), 0))
+}
+
+// pickerMsg hands a key or a click to the picker: a file chosen goes in
+// the field; Cancel closes the picker.
+func (e *FormExercise) pickerMsg(fs *fieldState, msg tea.Msg) {
+	e.picker.Update(msg)
+	ev := e.picker.TakeEvent()
+	switch {
+	case ev == nil:
+	case ev.Kind == files.EvCancel:
+		e.popup = popNone
+		e.FocusOn(fs.key)
+	case ev.Kind == filesjudge.ActChoose:
+		if i := e.fileIndex(ev.ID); i >= 0 {
+			e.pick(fs, i)
+		}
 	}
-	for i, f := range e.form.Files {
-		name := lipgloss.NewStyle().MaxWidth(nameW).Render(f.Name)
-		items[i] = name + strings.Repeat(" ", nameW-lipgloss.Width(name)) + "  " + padLeft(sizeText(cat, f.KB), sizeW) + "  " + st.Dim.Render(f.Text)
-	}
-	e.drawList(&cv, -1, "", items, w)
-	cv.add(-1, "")
-	for _, ln := range wrapLines(cat.T("form_picker_help"), w) {
-		cv.add(-1, st.Dim.Render(ln))
-	}
-	return cv.lines
 }
 
 // firstFreeDay is the first day from tomorrow that can be chosen, or
@@ -226,10 +241,14 @@ func (e *FormExercise) popupKeys(msg tea.KeyMsg) tea.Cmd {
 		e.popup = popNone
 		return nil
 	}
-	n := len(fs.F.Options)
 	if e.popup == popPicker {
-		n = len(e.form.Files)
+		if e.picker == nil {
+			e.openPicker(fs)
+		}
+		e.pickerMsg(fs, msg)
+		return nil
 	}
+	n := len(fs.F.Options)
 	k := e.c.Keys
 	switch {
 	case msg.Type == tea.KeyUp || msg.Type == tea.KeyShiftTab:

@@ -358,7 +358,7 @@ func (l *FormLines) setFile(fs *fieldState, t string) ([]string, bool) {
 	if !ok {
 		return l.notNumber(fs.F, t, len(l.E.form.Files))
 	}
-	l.E.openPopup(popPicker, fs.key, i)
+	l.E.openPicker(fs)
 	l.E.pick(fs, i)
 	return nil, true
 }

@@ -10,6 +10,7 @@ import (
 	"aula/lessons"
 	inboxjudge "aula/lessons/kinds/inbox"
 	"aula/tui/exercise"
+	"aula/tui/kinds/files"
 	"aula/tui/ui"
 )
 
@@ -38,7 +39,7 @@ type InboxExercise struct {
 
 	mode   inboxMode
 	Form   *composeForm
-	picker int              // cursor in the document picker
+	picker *files.Manager   // the file picker (the files kind's), while attaching
 	link   *inboxjudge.Link // link being looked at
 	linkOn int              // 0: go back (the safe default), 1: open the page
 	dlg    *ui.Dialog       // asks before a draft is thrown away
@@ -300,7 +301,7 @@ func (e *InboxExercise) Update(msg tea.Msg) tea.Cmd {
 		case modeCompose:
 			return e.composeKey(k)
 		case modePicker:
-			e.pickerKey(k)
+			e.pickerMsg(k)
 		case modeLink:
 			e.linkKey(k)
 		default:

@@ -6,14 +6,15 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	filesjudge "aula/lessons/kinds/files"
 	inboxjudge "aula/lessons/kinds/inbox"
 	"aula/lessons/validate"
+	"aula/tui/kinds/files"
 	"aula/tui/ui"
 )
 
@@ -254,7 +255,7 @@ func (f *composeForm) typeKey(k tea.KeyMsg) tea.Cmd {
 func (e *InboxExercise) Press(b int) {
 	switch b {
 	case btnAttach:
-		e.mode, e.picker = modePicker, e.firstAttached()
+		e.openPicker()
 	case BtnSend:
 		e.send()
 	case btnDiscard:
@@ -359,43 +360,56 @@ func (e *InboxExercise) send() {
 	e.did(inboxjudge.ActSend, sm.Of, "")
 }
 
-// firstAttached is where the picker opens: on the first document already
-// attached, else on the first one.
-func (e *InboxExercise) firstAttached() int {
+// openPicker opens the file picker (the files kind's, the one picker of
+// Aula) on the first document already attached, else on the first one.
+func (e *InboxExercise) openPicker() {
+	cat := e.c.Cat
+	folder := "documentos"
+	items := make([]*files.Item, len(e.Ex.Documents))
 	for i, d := range e.Ex.Documents {
-		if e.Form != nil && slices.Contains(e.Form.docs, d.ID) {
-			return i
+		items[i] = &files.Item{ID: d.ID, Name: d.Name, Folder: folder, KB: files.ParseSize(d.Size)}
+	}
+	current := ""
+	var marked []string
+	if e.Form != nil {
+		marked = slices.Clone(e.Form.docs)
+		if len(marked) > 0 {
+			current = marked[0]
 		}
 	}
-	return 0
+	e.picker = files.NewPicker(e.c, cat.T("inbox_picker_title"), []*files.Place{{ID: folder, Name: cat.T("files_picker_folder")}},
+		items, current, marked)
+	e.picker.SetHelp(cat.T("inbox_picker_folder"))
+	e.mode = modePicker
 }
 
-// pickerKey moves over the files and, after the last one, the "back to the
-// email" button (cursor len(Documents)), so the keyboard reaches it too.
-func (e *InboxExercise) pickerKey(k tea.KeyMsg) {
-	ck := e.c.Keys
-	n := len(e.Ex.Documents)
-	switch {
-	case k.Type == tea.KeyEsc:
+// pickerMsg hands a key or a click to the picker, and attaches what it
+// chose or goes back to the email when it closes.
+func (e *InboxExercise) pickerMsg(msg tea.Msg) {
+	if e.picker == nil {
 		e.mode = modeCompose
-	case key.Matches(k, ck.Up), k.Type == tea.KeyShiftTab:
-		e.picker = ui.Clamp(e.picker-1, 0, n)
-	case key.Matches(k, ck.Down), key.Matches(k, ck.Tab):
-		e.picker = ui.Clamp(e.picker+1, 0, n)
-	case k.Type == tea.KeyEnter, k.Type == tea.KeySpace:
-		e.pick()
-	}
-}
-
-// pick attaches the document under the cursor, or takes it off if it was
-// attached, and goes back to the email.
-func (e *InboxExercise) pick() {
-	e.mode = modeCompose
-	if e.picker >= len(e.Ex.Documents) {
 		return
 	}
-	d := e.Ex.Documents[e.picker]
+	e.picker.Update(msg)
+	ev := e.picker.TakeEvent()
+	switch {
+	case ev == nil:
+	case ev.Kind == files.EvCancel:
+		e.mode = modeCompose
+	case ev.Kind == filesjudge.ActChoose:
+		e.pick(ev.ID)
+	}
+}
+
+// pick attaches document id, or takes it off if it was attached, and goes
+// back to the email.
+func (e *InboxExercise) pick(id string) {
+	e.mode = modeCompose
+	d := e.Ex.Document(id)
 	f := e.Form
+	if d == nil || f == nil {
+		return
+	}
 	if i := slices.Index(f.docs, d.ID); i >= 0 {
 		f.docs = slices.Delete(f.docs, i, i+1)
 		e.note = e.c.Cat.T("inbox_detached", "File", d.Name)

@@ -51,7 +51,7 @@ func (e *InboxExercise) mouse(m tea.MouseMsg) {
 	case modeCompose:
 		e.composeClick(in)
 	case modePicker:
-		e.pickerClick(in)
+		e.pickerMsg(m)
 	case modeLink:
 		for i, id := range []string{"inbox-link-back", "inbox-link-open"} {
 			if in(id) {
@@ -74,20 +74,6 @@ func (e *InboxExercise) wheel(m tea.MouseMsg) {
 		}
 	case modeCompose:
 		e.Form.Body, _ = e.Form.Body.Update(m)
-	}
-}
-
-// pickerClick is a click in the attach picker: a file, or back to the mail.
-func (e *InboxExercise) pickerClick(in func(string) bool) {
-	for i := range e.Ex.Documents {
-		if in(fmt.Sprintf("inbox-doc-%d", i)) {
-			e.picker = i
-			e.pick()
-			return
-		}
-	}
-	if in("inbox-doc-back") {
-		e.mode = modeCompose
 	}
 }
 

@@ -392,47 +392,10 @@ func (e *InboxExercise) viewCompose(w, h int) string {
 }
 
 func (e *InboxExercise) viewPicker(w, h int) string {
-	st, cat := e.c.Styles, e.c.Cat
-	lines := []string{st.Title.Render(ui.Truncate(cat.T("inbox_picker_title"), w))}
-	lines = append(lines, strings.Split(st.Dim.Render(ui.Wrap(cat.T("inbox_picker_folder"), w)), "\n")...)
-	lines = append(lines, "")
-	attached := map[string]bool{}
-	if e.Form != nil {
-		for _, id := range e.Form.docs {
-			attached[id] = true
-		}
+	if e.picker == nil {
+		return ""
 	}
-	nameW := 0
-	for _, d := range e.Ex.Documents {
-		nameW = max(nameW, lipgloss.Width(d.Name))
-	}
-	nameW = min(nameW, max(w-18, 8))
-	// One file per visit: a list to choose from (no boxes to tick), with
-	// the files already attached said in words.
-	tag := "  📎 " + cat.T("inbox_picker_attached")
-	for i, d := range e.Ex.Documents {
-		pointer := "  "
-		if i == e.picker {
-			pointer = "▶ "
-		}
-		row := pointer + pad(ui.Truncate(d.Name, nameW), nameW) + "  " + fmt.Sprintf("%8s", ui.Truncate(d.Size, 8))
-		if attached[d.ID] {
-			row += ui.Truncate(tag, max(w-lipgloss.Width(row), 0))
-		}
-		if i == e.picker {
-			row = st.Cursor.Render(row)
-		}
-		lines = append(lines, e.c.Zones.Mark(fmt.Sprintf("inbox-doc-%d", i), row))
-	}
-	if len(e.Ex.Documents) == 0 {
-		lines = append(lines, st.Dim.Render(cat.T("inbox_picker_empty")))
-	}
-	back := "  [ " + cat.T("inbox_picker_back") + " ]"
-	if e.picker >= len(e.Ex.Documents) {
-		back = st.ButtonOn.Render("▶ [ " + cat.T("inbox_picker_back") + " ]")
-	}
-	lines = append(lines, "", e.c.Zones.Mark("inbox-doc-back", back))
-	return strings.Join(lines, "\n")
+	return e.picker.View(w, h)
 }
 
 // viewLink shows where a link really goes, with its domain marked twice:

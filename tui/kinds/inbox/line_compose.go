@@ -109,8 +109,7 @@ func (l *inboxLines) draftCommand(text string) []string {
 		if !ok {
 			return l.documents()
 		}
-		e.picker = i - 1
-		e.pick()
+		e.pick(e.Ex.Documents[i-1].ID)
 	case is("line_cmd_to"):
 		l.stage, l.back = stageTo, true
 	case is("line_cmd_cc"):
