@@ -427,7 +427,7 @@ func windowsFullScreen(t *testing.T, w *wineRun, data string) {
 		tm.keys("win", "Enter")
 		tm.waitFor("win", "No, gracias")
 		tm.keys("win", "Enter")
-		tm.waitFor("win", "Ver todas las lecciones", "Unirme a la clase")
+		tm.waitFor("win", "Ver todas las lecciones", "Ajustes")
 		tm.keys("win", "C-c")
 		tm.waitFor("win", "¿Quieres salir?", "Salir de Aula", "Seguir aquí")
 		tm.keys("win", "Down") // from "Seguir aquí" to "Salir de Aula"
@@ -452,7 +452,7 @@ func windowsFullScreen(t *testing.T, w *wineRun, data string) {
 	t.Run("colours, F1, q", func(t *testing.T) {
 		tm := wineTmux(t)
 		raw := startRecorded(t, tm, "again", logs, "wine", w.exe, "--data", winPath(data), "--lang", "es")
-		tm.waitFor("again", "Ver todas las lecciones", "Unirme a la clase") // the only learner goes straight in
+		tm.waitFor("again", "Ver todas las lecciones", "Ajustes") // the only learner goes straight in
 		tm.keys("again", "F1")
 		tm.waitFor("again", "Pulsa Esc o F1 para cerrar la ayuda")
 		tm.keys("again", "Enter") // closes the help (a plain key: Esc could join the next one)

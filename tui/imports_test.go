@@ -15,31 +15,35 @@ import (
 // picture. A key or an allowed path that ends in "/" stands for every
 // package under it. A new package needs a line here.
 var layers = map[string][]string{
-	"aula":                   {"aula/"},
-	"aula/i18n":              {"aula/lessons", "aula/lessons/"}, // its tests compare its languages with the lessons'
-	"aula/store":             {},
-	"aula/lessons":           {"aula/lessons/"},
-	"aula/lessons/internal/": {},
-	"aula/lessons/validate":  {"aula/lessons/internal/"},                      // pure validators, password strength
-	"aula/lessons/judge":     {"aula/lessons/validate"},                       // the contract of a kind's judge
-	"aula/lessons/kinds/":    {"aula/lessons/judge", "aula/lessons/validate"}, // one judge per folder; never lessons, never each other
-	"aula/classroom":         {"aula/store", "aula/classroom/share"},
-	"aula/classroom/share":   {}, // help at a distance: the relay and frames, no network
-	"aula/report":            {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/lessons/", "aula/store"},
-	"aula/certificate":       {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/lessons/", "aula/store"},
-	"aula/xapi":              {"aula/classroom", "aula/lessons", "aula/lessons/", "aula/store"},
-	"aula/internal/":         {},                                              // main's helpers (termbg: the terminal's background before Bubble Tea asks)
-	"aula/tools/":            {"aula/lessons", "aula/lessons/", "aula/store"}, // tools/outside: the measurement from outside; tools/limits: the size limits
-	"aula/tui/ui":            {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/internal/tuitest"},
-	"aula/tui/access":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/ui"},
-	"aula/tui/exercise":      {"aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/ui"},
-	"aula/tui/kinds/":        {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/exercise", "aula/tui/ui", "aula/tui/internal/tuitest", "aula/tui/kinds/files"}, // files: the one file picker, which the mail app and the form attach with
-	"aula/tui/kinds":         {"aula/lessons", "aula/lessons/", "aula/tui/exercise", "aula/tui/kinds/", "aula/tui/ui"},
-	"aula/tui/player":        {"aula/certificate", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
-	"aula/tui/screens":       {"aula/classroom", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/ui"},
-	"aula/tui/dashboard":     {"aula/classroom", "aula/classroom/share", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/ui", "aula/tui/internal/tuitest"},
-	"aula/tui/internal/":     {"aula/lessons", "aula/lessons/"},
-	"aula/tui":               {"aula/classroom", "aula/classroom/share", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/"},
+	"aula":                     {"aula/"},
+	"aula/i18n":                {"aula/lessons", "aula/lessons/"}, // its tests compare its languages with the lessons'
+	"aula/store":               {"aula/store/"},
+	"aula/store/":              {}, // internal/boltfile (a file cut short), plainname (names every terminal draws alike)
+	"aula/lessons":             {"aula/lessons/"},
+	"aula/lessons/internal/":   {},
+	"aula/lessons/validate":    {"aula/lessons/internal/"},                      // pure validators, password strength
+	"aula/lessons/judge":       {"aula/lessons/validate"},                       // the contract of a kind's judge
+	"aula/lessons/kinds/":      {"aula/lessons/judge", "aula/lessons/validate"}, // one judge per folder; never lessons, never each other
+	"aula/classroom":           {"aula/store", "aula/classroom/"},
+	"aula/classroom/share":     {},                          // help at a distance: the relay and frames, no network
+	"aula/classroom/safetext":  {},                          // text from another machine made safe for a terminal
+	"aula/classroom/bundle":    {"aula/classroom/safetext"}, // a published lessons folder, bounded
+	"aula/classroom/discovery": {"aula/classroom/safetext"}, // finding a hub on the network (mDNS)
+	"aula/report":              {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/lessons/", "aula/store"},
+	"aula/certificate":         {"aula/i18n", "aula/internal/pdffont", "aula/lessons", "aula/lessons/", "aula/store"},
+	"aula/xapi":                {"aula/classroom", "aula/lessons", "aula/lessons/", "aula/store"},
+	"aula/internal/":           {},                                              // main's helpers (termbg: the terminal's background before Bubble Tea asks)
+	"aula/tools/":              {"aula/lessons", "aula/lessons/", "aula/store"}, // tools/outside: the measurement from outside; tools/limits: the size limits
+	"aula/tui/ui":              {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/internal/tuitest"},
+	"aula/tui/access":          {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/ui"},
+	"aula/tui/exercise":        {"aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/ui"},
+	"aula/tui/kinds/":          {"aula/i18n", "aula/lessons", "aula/lessons/", "aula/tui/access", "aula/tui/exercise", "aula/tui/ui", "aula/tui/internal/tuitest", "aula/tui/kinds/files"}, // files: the one file picker, which the mail app and the form attach with
+	"aula/tui/kinds":           {"aula/lessons", "aula/lessons/", "aula/tui/exercise", "aula/tui/kinds/", "aula/tui/ui"},
+	"aula/tui/player":          {"aula/certificate", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/exercise", "aula/tui/kinds", "aula/tui/ui"},
+	"aula/tui/screens":         {"aula/classroom", "aula/classroom/discovery", "aula/store/plainname", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/access", "aula/tui/ui"},
+	"aula/tui/dashboard":       {"aula/classroom", "aula/classroom/share", "aula/classroom/safetext", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/ui", "aula/tui/internal/tuitest"},
+	"aula/tui/internal/":       {"aula/lessons", "aula/lessons/"},
+	"aula/tui":                 {"aula/classroom", "aula/classroom/share", "aula/classroom/discovery", "aula/i18n", "aula/lessons", "aula/lessons/", "aula/store", "aula/tui/"},
 }
 
 // rule finds the line of layers for pkg: its own, else the longest
