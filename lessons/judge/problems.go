@@ -2,8 +2,10 @@ package judge
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -182,4 +184,30 @@ func (p *Problems) CheckID(n *yaml.Node, step, what, id string, seen map[string]
 		}
 	}
 	seen[id] = true
+}
+
+// CheckRule checks what every rule of a practice application has (what
+// names the rule in messages): feedback that explains the mistake, a check
+// among kinds (its name → what its values are: "" takes none, a trailing
+// "?" may have none) and values when the check takes them (n of them).
+// It returns the check's kind of values and the node of the values; ok is
+// false for an unknown check, which has nothing more to check.
+func (p *Problems) CheckRule(node *yaml.Node, what, id, feedback, check string, n int, kinds map[string]string) (values string, valuesNode *yaml.Node, ok bool) {
+	if strings.TrimSpace(feedback) == "" {
+		p.Add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, id)
+	}
+	values, ok = kinds[check]
+	if !ok {
+		names := slices.Sorted(maps.Keys(kinds))
+		p.Add(Or(Child(node, "check"), node), "%s: check %q is not one of %s", what, check, strings.Join(names, ", "))
+		return "", nil, false
+	}
+	vn := Child(node, "values")
+	switch {
+	case values == "" && n > 0:
+		p.Add(vn, "%s: check %q takes no values", what, check)
+	case values != "" && !strings.HasSuffix(values, "?") && n == 0:
+		p.Add(node, "%s: check %q needs values (%s)", what, check, values)
+	}
+	return values, vn, true
 }

@@ -121,34 +121,14 @@ func checkActive(p *judge.Problems, step string, bnode *yaml.Node, pg *Page, j i
 	}
 }
 
-func checkNames() string {
-	var names []string
-	for k := range checkKinds {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
-}
-
 // check checks rule number i (from 0) at node against what the browser has.
 func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *known) {
 	p.UnknownKeys(node, r)
 	what := fmt.Sprintf("step %q rule %d", step, i+1)
 	p.CheckID(node, step, "rule", r.ID, k.rules)
-	if strings.TrimSpace(r.Feedback) == "" {
-		p.Add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, r.ID)
-	}
-	values, ok := checkKinds[r.Check]
+	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
 	if !ok {
-		p.Add(judge.Or(judge.Child(node, "check"), node), "%s: check %q is not one of %s", what, r.Check, checkNames())
 		return
-	}
-	vn := judge.Child(node, "values")
-	switch {
-	case values == "" && len(r.Values) > 0:
-		p.Add(vn, "%s: check %q takes no values", what, r.Check)
-	case values != "" && len(r.Values) == 0:
-		p.Add(node, "%s: check %q needs values (%s)", what, r.Check, values)
 	}
 	set := map[string]map[string]bool{"pages": k.pages, "links": k.links, "downloads": k.downloads}[values]
 	for j, v := range r.Values {

@@ -2,7 +2,6 @@ package chat
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -92,15 +91,6 @@ func (c *Conversation) check(p *judge.Problems, step string, node *yaml.Node, k 
 	}
 }
 
-func checkNames() string {
-	var names []string
-	for k := range checkKinds {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
-}
-
 // what each kind of value must be, and how a problem names it.
 var valueKinds = map[string]struct {
 	set  func(k *known) map[string]bool
@@ -117,17 +107,9 @@ func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *
 	p.UnknownKeys(node, r)
 	what := fmt.Sprintf("step %q rule %d", step, i+1)
 	p.CheckID(node, step, "rule", r.ID, k.rules)
-	if strings.TrimSpace(r.Feedback) == "" {
-		p.Add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, r.ID)
-	}
-	values, ok := checkKinds[r.Check]
+	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
 	if !ok {
-		p.Add(judge.Or(judge.Child(node, "check"), node), "%s: check %q is not one of %s", what, r.Check, checkNames())
 		return
-	}
-	vn := judge.Child(node, "values")
-	if len(r.Values) == 0 {
-		p.Add(node, "%s: check %q needs values (%s)", what, r.Check, values)
 	}
 	vk := valueKinds[values]
 	set := vk.set(k)

@@ -84,34 +84,14 @@ func checkFiles(p *judge.Problems, step string, node *yaml.Node, f *Folder, seen
 	}
 }
 
-func checkNames() string {
-	var names []string
-	for k := range checkKinds {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
-}
-
 // check checks rule number i (from 0) at node against what the step has.
 func (r *Rule) check(x *Files, p *judge.Problems, step string, i int, node *yaml.Node, files, rules map[string]bool) {
 	p.UnknownKeys(node, r)
 	what := fmt.Sprintf("step %q rule %d", step, i+1)
 	p.CheckID(node, step, "rule", r.ID, rules)
-	if strings.TrimSpace(r.Feedback) == "" {
-		p.Add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, r.ID)
-	}
-	values, ok := checkKinds[r.Check]
+	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
 	if !ok {
-		p.Add(judge.Or(judge.Child(node, "check"), node), "%s: check %q is not one of %s", what, r.Check, checkNames())
 		return
-	}
-	vn := judge.Child(node, "values")
-	switch {
-	case values == "" && len(r.Values) > 0:
-		p.Add(vn, "%s: check %q takes no values", what, r.Check)
-	case values != "" && len(r.Values) == 0:
-		p.Add(node, "%s: check %q needs values (%s)", what, r.Check, values)
 	}
 	for j, v := range r.Values {
 		at := judge.Or(judge.Item(vn, j), node)

@@ -82,20 +82,9 @@ func (r *MailRule) check(p *judge.Problems, step string, i int, node *yaml.Node,
 	} else {
 		p.CheckID(node, step, "rule", r.ID, k.rules)
 	}
-	if r.Feedback == "" {
-		p.Add(node, "%s (%s) needs feedback that explains what is missing or wrong", what, r.ID)
-	}
-	values, ok := checkKinds[r.Check]
+	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
 	if !ok {
-		p.Add(judge.Or(judge.Child(node, "check"), node), "%s: check %q is not one of %s", what, r.Check, checkNames())
 		return
-	}
-	vn := judge.Child(node, "values")
-	switch {
-	case values == "" && len(r.Values) > 0:
-		p.Add(vn, "%s: check %q takes no values", what, r.Check)
-	case values != "" && values != "words?" && len(r.Values) == 0:
-		p.Add(node, "%s: check %q needs values (%s)", what, r.Check, values)
 	}
 	for j, v := range r.Values {
 		r.checkValue(p, what, values, v, judge.Or(judge.Item(vn, j), node), k)

@@ -4,7 +4,6 @@ import (
 	"net/mail"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"aula/lessons/judge"
@@ -165,15 +164,6 @@ var checkKinds = map[string]string{
 	"attachment": "documents", // the last email carries these documents, and no others
 	"removed":    "messages",  // each of these was deleted or marked as suspicious
 	"kept":       "messages",  // none of these was deleted or marked as suspicious
-}
-
-func checkNames() string {
-	var names []string
-	for k := range checkKinds {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
 }
 
 // MaxBodyLen is the most of an email body the judge reads.
