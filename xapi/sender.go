@@ -26,7 +26,11 @@ type Sender struct {
 	MinWait    time.Duration // first wait after a failure; 0: a second
 	MaxWait    time.Duration // longest wait; 0: ten minutes
 	Idle       time.Duration // look at the outbox this often even without news; 0: a minute
+	Pace       time.Duration // while kiosks keep adding statements, one batch at most this often; 0: a second
 	StatusFile string        // if set, the sender's state is written there (aula hub --status)
+
+	// wait is how the sender waits (a test replaces it); nil: the clock.
+	wait func(ctx context.Context, d time.Duration) error
 
 	mu     sync.Mutex
 	status Status
@@ -72,6 +76,21 @@ func (s *Sender) defaults() {
 	if s.Idle <= 0 {
 		s.Idle = time.Minute
 	}
+	if s.Pace <= 0 {
+		s.Pace = time.Second
+	}
+	if s.wait == nil {
+		s.wait = func(ctx context.Context, d time.Duration) error {
+			t := time.NewTimer(d)
+			defer t.Stop()
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-t.C:
+				return nil
+			}
+		}
+	}
 }
 
 // Run sends until ctx ends; it returns ctx's error, or a store error.
@@ -96,14 +115,26 @@ func (s *Sender) Run(ctx context.Context) error {
 			}
 			continue
 		}
+		busy(news) // what is read now is sent now: only news during the send say the kiosks are pushing
 		err = s.send(ctx, pend)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if err == nil {
 			backoff = 0
+			if busy(news) {
+				// Kiosks are pushing: the class comes first. One batch
+				// per Pace leaves the hub's writer and cores (and an LRS
+				// on the same machine) to the kiosks; the outbox catches
+				// up when the class is quiet.
+				size = s.Batch
+				if err := s.wait(ctx, s.Pace); err != nil {
+					return err
+				}
+				continue
+			}
 			// Catching up (a full batch went): larger batches, fewer
-			// transactions beside the kiosks' pushes, up to MaxBatchGrowth.
+			// transactions, up to MaxBatchGrowth.
 			if len(pend) == size {
 				size = min(2*size, MaxBatchGrowth*s.Batch)
 			} else {
@@ -121,11 +152,21 @@ func (s *Sender) Run(ctx context.Context) error {
 		s.update(func(st *Status) {
 			st.LastError, st.ErrorAt, st.NextTry = err.Error(), time.Now(), time.Now().Add(wait)
 		})
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(wait):
+		if err := s.wait(ctx, wait); err != nil {
+			return err
 		}
+	}
+}
+
+// busy says whether statements were added since it was last asked: the
+// kiosks are pushing now. It takes the news, so the next idle wait is not
+// woken by statements that are already being sent.
+func busy(news <-chan struct{}) bool {
+	select {
+	case <-news:
+		return true
+	default:
+		return false
 	}
 }
 
