@@ -300,7 +300,7 @@ func (e *ChatExercise) mouse(m tea.MouseMsg) {
 	in := func(id string) bool { return e.c.Zones.Get(id).InBounds(m) }
 	if e.Open == "" {
 		for i, c := range e.X.Chats {
-			if in("chat-list-" + c.ID) {
+			if in(listZone(c.ID, 0)) || in(listZone(c.ID, 1)) {
 				e.Cursor = i
 				e.OpenChat(c.ID)
 				return

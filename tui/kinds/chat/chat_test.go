@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	zone "github.com/lrstanley/bubblezone"
 
 	"aula/lessons"
@@ -306,5 +307,43 @@ func BenchmarkChatKey(b *testing.B) {
 	for b.Loop() {
 		e.Update(tab)
 		_ = e.ViewFull(80, 18)
+	}
+}
+
+// A conversation's row is two lines, its name and its last message; a
+// click on either, where the learner sees it, opens the conversation.
+func TestClickOnEitherLineOfARowOpensIt(t *testing.T) {
+	c, _, e := open(t, "es")
+	for _, conv := range e.X.Chats {
+		text, at := e.Preview(conv)
+		for _, shown := range []string{conv.Name, string([]rune(firstLine(text))[:12])} {
+			old := c.Zones
+			c.Zones = zone.New()
+			old.Close()
+			screen := ansi.Strip(c.Zones.Scan(e.ViewFull(80, 20)))
+			last := e.X.Chats[len(e.X.Chats)-1].ID
+			deadline := time.Now().Add(2 * time.Second)
+			for c.Zones.Get("chat-list-" + last).IsZero() {
+				if time.Now().After(deadline) {
+					t.Fatal("the list's zones are not known")
+				}
+				time.Sleep(time.Millisecond) // polling the zone worker, with a deadline
+			}
+			x, y := -1, -1
+			for i, line := range strings.Split(screen, "\n") {
+				if j := strings.Index(line, shown); j >= 0 {
+					x, y = lipgloss.Width(line[:j])+1, i
+					break
+				}
+			}
+			if y < 0 {
+				t.Fatalf("%q (%s) is not on the screen:\n%s", shown, at, screen)
+			}
+			e.Update(tea.MouseMsg{X: x, Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionRelease})
+			if e.Open != conv.ID {
+				t.Errorf("a click on %q opened %q, want %q", shown, e.Open, conv.ID)
+			}
+			e.Close()
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -100,7 +101,7 @@ func (e *ChatExercise) listView(w, h int) []string {
 			at = " · " + at
 		}
 		line2 := "    " + st.Text.Render(ui.Truncate(firstLine(text), max(w-6-lipgloss.Width(at), 4))) + st.Dim.Render(at)
-		rows = append(rows, e.c.Zones.Mark("chat-list-"+c.ID, ui.Truncate(line1, w)), e.c.Zones.Mark("chat-list-"+c.ID, ui.Truncate(line2, w)))
+		rows = append(rows, e.c.Zones.Mark(listZone(c.ID, 0), ui.Truncate(line1, w)), e.c.Zones.Mark(listZone(c.ID, 1), ui.Truncate(line2, w)))
 		if on {
 			last = len(rows) - 1
 		}
@@ -321,4 +322,14 @@ func (e *ChatExercise) controlRows(c *chatjudge.Conversation, body []control, ct
 		}
 	}
 	return rows, focusRow
+}
+
+// listZone names line n (0 or 1) of a conversation's row in the list: a
+// zone is one place on screen, so each line has its own, and a click on
+// either opens the conversation.
+func listZone(chat string, n int) string {
+	if n == 0 {
+		return "chat-list-" + chat
+	}
+	return fmt.Sprintf("chat-list-%s-%d", chat, n)
 }
