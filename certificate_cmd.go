@@ -23,7 +23,7 @@ func runCertificate(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "verify" || args[0] == "key") {
 		return runCertificateCheck(args[0], args[1:], cat, stdout, stderr)
 	}
-	fs := newFlags("certificate", stderr)
+	fs := newFlags("certificate", args, stderr)
 	data := fs.String("data", defaultDataDir(), "")
 	fs.String("lang", "", "") // read by cliCatalog
 	name := fs.String("learner", "", "")
@@ -143,7 +143,7 @@ func writeFileWith(path string, mode os.FileMode, write func(io.Writer) error) e
 
 // runCertificateCheck is aula certificate verify CODE and aula certificate key.
 func runCertificateCheck(sub string, args []string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
-	fs := newFlags("certificate "+sub, stderr)
+	fs := newFlags("certificate "+sub, args, stderr)
 	data := fs.String("data", defaultDataDir(), "")
 	fs.String("lang", "", "") // read by cliCatalog
 	keyText := fs.String("key", "", "")

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"aula/classroom/safetext"
 	"aula/i18n"
 	"aula/store"
 )
@@ -117,4 +118,33 @@ func learnersCalled(st *store.Store, name string) ([]store.Learner, error) {
 		}
 	}
 	return out, nil
+}
+
+// safeArg is an argument of the command line as it may be said back on
+// the terminal: without control characters or escape sequences, bounded.
+func safeArg(s string) string { return safetext.Text(s, 200) }
+
+// parseAll is parseCLI for a command that takes no words besides its
+// flags, with the whole usage as its help.
+func parseAll(fs *flag.FlagSet, args []string, cat *i18n.Catalog, cmd string, stdout, stderr io.Writer) bool {
+	rest, ok := parseCLI(fs, args, cat, cmd, stdout, stderr, usage(cat))
+	if ok && len(rest) > 0 {
+		fmt.Fprintln(stderr, cat.T("cli_extra_args", "Cmd", cmd, "Args", safeArg(strings.Join(rest, " "))))
+		return false
+	}
+	return ok
+}
+
+// usageExit is the exit code when parseCLI or parseAll said no: success
+// when help was asked for, else a usage error.
+func usageExit(args []string) int {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" || a == "--h" {
+			return exitOK
+		}
+	}
+	return exitUsage
 }

@@ -59,16 +59,16 @@ func addHubFlags(fs *flag.FlagSet) *hubFlags {
 
 // runHub serves a class hub without a screen: a small server in the centre.
 func runHub(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("hub", stderr)
+	fs := newFlags("hub", args, stderr)
 	data := fs.String("data", defaultDataDir(), "")
-	lang := fs.String("lang", "en", "")
+	fs.String("lang", "", "") // read first by cliCatalog, to say flag mistakes in it
 	hf := addHubFlags(fs)
 	lf := addLRSFlags(fs) // hub_lrs.go
 	status := fs.Bool("status", false, "")
-	if _, err := parse(fs, args); err != nil {
-		return exitUsage
+	cat := cliCatalog(args)
+	if !parseAll(fs, args, cat, "aula hub", stdout, stderr) {
+		return usageExit(args)
 	}
-	cat := i18n.New(*lang)
 	if *status {
 		return hubStatus(*data, cat, stdout, stderr)
 	}

@@ -32,7 +32,7 @@ type learnersFlags struct {
 // speaks the language of --lang or of the environment.
 func runLearners(args []string, stdout, stderr io.Writer) int {
 	cat := cliCatalog(args)
-	fs := newFlags("learners", stderr)
+	fs := newFlags("learners", args, stderr)
 	var f learnersFlags
 	fs.StringVar(&f.data, "data", defaultDataDir(), "")
 	fs.String("lang", "", "") // read by cliCatalog

@@ -59,7 +59,7 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 	case "preview":
 		return runLessonsPreview(args[1:], stdout, stderr) // lessons_preview.go
 	case "check":
-		fs := newFlags("lessons check", stderr)
+		fs := newFlags("lessons check", args, stderr)
 		sources := fs.Bool("sources", false, "")
 		rest, err := parse(fs, args[1:])
 		if err != nil {
@@ -104,7 +104,7 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		// In the language of --lang, else the environment's, like every
 		// word it says.
 		cat := cliCatalog(args[1:])
-		fs := newFlags("lessons list", stderr)
+		fs := newFlags("lessons list", args, stderr)
 		fs.String("lang", "", "") // read by cliCatalog
 		asJSON := fs.Bool("json", false, "")
 		extra := fs.String("lessons", "", "")

@@ -22,7 +22,7 @@ import (
 // itineraries.yaml listing the lesson when the folder has none.
 func runLessonsNew(args []string, stdout, stderr io.Writer) int {
 	cat := cliCatalog(args)
-	fs := newFlags("lessons new", stderr)
+	fs := newFlags("lessons new", args, stderr)
 	fs.String("lang", "", "") // read by cliCatalog
 	kind := fs.String("kind", "", "")
 	from := fs.String("from", "", "")

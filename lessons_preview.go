@@ -27,7 +27,7 @@ const previewQuiet = 150 * time.Millisecond
 
 func runLessonsPreview(args []string, stdout, stderr io.Writer) int {
 	cat := cliCatalog(args)
-	fs := newFlags("lessons preview", stderr)
+	fs := newFlags("lessons preview", args, stderr)
 	fs.String("lang", "", "") // read by cliCatalog
 	lesson := fs.String("lesson", "", "")
 	usage := cat.T("lessons_preview_usage")

@@ -44,88 +44,10 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `Aula: practise digital skills, safely.
-
-Usage:
-  aula [flags]                       start the learner kiosk
-  aula lessons check [--sources] [DIR]
-                                     check the built-in lessons and those in DIR;
-                                     --sources lists each lesson's sources and review date
-  aula lessons list [--lang L] [--json]
-                                     list itineraries and lessons
-  aula lessons new ID --kind KIND | --from LESSON [--lessons DIR]
-                                     start a lesson of your own in DIR/es, DIR/en
-  aula lessons preview DIR [--lesson ID]
-                                     try DIR's lessons; a saved file shows at once
-                                     (nothing is recorded)
-  aula report [--data DIR] [--format csv|json|pdf] [--session DAY | --from DAY --to DAY]
-                                     every learner's progress per lesson (on a
-                                     hub: every laptop's); DAY is YYYY-MM-DD;
-                                     pdf: the session report
-  aula report --format xapi [--centre ID] [--xapi-base IRI] [--xapi-names] [dates]
-                                     the hub's results as xAPI statements, for a
-                                     centre without internet (docs/xapi.md)
-  aula region --lrs URL --lrs-key KEY [--since DAY] [--activity IRI]
-              [--format table|csv|json]
-                                     every centre's numbers, read from the LRS
-  aula region --lrs URL --lrs-key KEY --import FILE
-                                     send a centre's statements file to the LRS
-  aula learners reset-pin NAME [--data DIR]
-                                     remove a learner's PIN (they forgot it)
-  aula learners rename NAME NEW | merge NAME INTO | erase NAME --yes
-  aula learners export NAME [--format json|pdf] [--out FILE]
-  aula learners retention [--months N] [--dry-run]
-                                     a learner's data: docs/privacy.md
-  aula certificate --learner NAME --itinerary ID [--out FILE]
-                                     a learner's certificate of an itinerary
-  aula certificate verify CODE [--key KEY] | aula certificate key
-                                     check a certificate; this centre's key
-  aula trainer [--data DIR] [--lang L] [hub flags]
-                                     serve the class hub and open the dashboard
-  aula trainer --hub URL [--key KEY] [--pin FINGERPRINT]
-                                     the dashboard of a hub elsewhere
-  aula hub [--data DIR] [--lang L] [hub flags]
-                                     serve a class hub without a screen
-  aula hub|trainer --publish DIR     give the class the lessons in DIR (checked
-                                     first; given again at every save)
-  aula hub --status [--data DIR]     how sending results to the LRS goes
-  aula setup [--data DIR] [--lang L] [--accessible]
-                                     prepare this laptop: language, kiosk mode,
-                                     trainer PIN, class address, font advice
-  aula version                       print the version
-
-Hub flags (aula hub, aula trainer; docs/security.md explains them):
-  --listen ADDR   where the hub listens (default :7420, every address)
-  --approve       every new laptop waits for the trainer to let it in
-  --show-key      print the trainer key at start
-  --new-key       make a new trainer key (the old one stops working)
-  --tls-cert FILE, --tls-key FILE
-                  HTTPS with this certificate (from a public authority)
-                  instead of the hub's own
-  --behind-proxy  plain HTTP for a reverse proxy that serves HTTPS
-  --plain-http    no encryption at all: anyone on the network can read the
-                  class (the dashboard says so)
-  --lrs URL --lrs-key KEY
-                  (aula hub) send results, without names, to the region's
-                  Learning Record Store; the secret in AULA_LRS_SECRET (or
-                  --lrs-secret); --centre ID names the centre (default: the
-                  hub's id), --xapi-base IRI the region's base (docs/xapi.md);
-                  --xapi-names: the kiosks ask each learner, and the names of
-                  those who say yes go too
-
-Kiosk flags:
-  --data DIR      where progress is kept (default: %s)
-  --lang L        language: es, en… (default: aula setup's, else from LANG,
-                  else Spanish)
-  --lesson ID     open this lesson right after sign-in
-  --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones
-  --hub URL       join the trainer's class at URL (asks for the session code)
-  --kiosk         closing Aula needs the trainer PIN (set it with aula setup);
-                  --kiosk=false turns off what aula setup turned on
-  --accessible    plain text, one line at a time, for a screen reader
-  --debug FILE    write a debug log to FILE
-  --help          show this help
-`
+// usage is the command line's help in cat's language.
+func usage(cat *i18n.Catalog) string {
+	return cat.T("cli_usage", "Data", defaultDataDir()) + "\n"
+}
 
 // defaultDataDir is the per-user data folder: ~/.local/share/aula on
 // Linux, %LOCALAPPDATA%\aula on Windows.
@@ -154,17 +76,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "certificate":
 			return runCertificate(args[1:], stdout, stderr)
 		case "help":
-			fmt.Fprintf(stdout, usage, defaultDataDir())
+			fmt.Fprint(stdout, usage(cliCatalog(args)))
 			return exitOK
 		}
 	}
 	return runKiosk(args, stdout, stderr)
 }
 
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+func newFlags(name string, args []string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) }
+	fs.Usage = func() { fmt.Fprint(stderr, usage(cliCatalog(args))) }
 	return fs
 }
 
@@ -193,7 +115,7 @@ type kioskFlags struct {
 
 // parseKiosk reads the kiosk's flags. When it says stop, run returns code.
 func parseKiosk(args []string, stdout, stderr io.Writer) (f kioskFlags, code int, stop bool) {
-	fs := newFlags("aula", stderr)
+	fs := newFlags("aula", args, stderr)
 	// Help that was asked for goes to stdout, so it can be paged; after a
 	// mistake the usage follows the error on stderr. Both are said below.
 	fs.Usage = func() {}
@@ -205,21 +127,18 @@ func parseKiosk(args []string, stdout, stderr io.Writer) (f kioskFlags, code int
 	fs.StringVar(&f.hub, "hub", "", "")
 	fs.BoolVar(&f.kiosk, "kiosk", false, "")
 	fs.BoolVar(&f.accessible, "accessible", false, "")
-	rest, err := parse(fs, args)
+	cat := cliCatalog(args)
+	rest, ok := parseCLI(fs, args, cat, "aula", stdout, stderr, strings.TrimSuffix(usage(cat), "\n"))
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprintf(stdout, usage, defaultDataDir())
-		return f, exitOK, true
-	case err != nil:
-		fmt.Fprintf(stderr, usage, defaultDataDir())
-		return f, exitUsage, true
+	case !ok:
+		return f, usageExit(args), true
 	case len(rest) > 0:
-		fmt.Fprintf(stderr, "aula: unknown command %q; see aula --help\n", rest[0])
+		fmt.Fprintln(stderr, cat.T("cli_unknown_command", "Cmd", safeArg(rest[0])))
 		return f, exitUsage, true
 	}
 	f.given = flagsGiven(fs)
 	if f.given["lang"] && !validLang(f.lang) {
-		fmt.Fprintf(stderr, "aula: --lang must be one of %s, not %q\n", strings.Join(i18n.Langs, ", "), f.lang)
+		fmt.Fprintln(stderr, cat.T("cli_bad_lang", "Langs", strings.Join(i18n.Langs, ", "), "Lang", safeArg(f.lang)))
 		return f, exitUsage, true
 	}
 	if f.hub != "" {
@@ -429,7 +348,7 @@ func openStore(dir string, cat *i18n.Catalog, stderr io.Writer) (*store.Store, i
 
 func runReport(args []string, stdout, stderr io.Writer) int {
 	cat := cliCatalog(args)
-	fs := newFlags("report", stderr)
+	fs := newFlags("report", args, stderr)
 	data := fs.String("data", defaultDataDir(), "")
 	format := fs.String("format", "csv", "")
 	fs.String("lang", "", "") // read by cliCatalog

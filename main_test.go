@@ -62,20 +62,56 @@ func TestHelpListsCommandsAndFlags(t *testing.T) {
 }
 
 func TestUnknownFlagIsAUsageErrorOnStderr(t *testing.T) {
-	code, out, errOut := runAula(t, "--bogus")
-	wantCode(t, code, exitUsage, out, errOut)
-	if out != "" {
-		t.Errorf("a usage error wrote to stdout: %q", out)
+	for _, c := range []struct{ env, said, usage string }{
+		{"en_GB.UTF-8", "aula: --bogus is not an option of this command.", "Usage:"},
+		{"es_ES.UTF-8", "aula: --bogus no es una opción de esta orden.", "Uso:"},
+	} {
+		t.Setenv("LANG", c.env)
+		code, out, errOut := runAula(t, "--bogus")
+		wantCode(t, code, exitUsage, out, errOut)
+		if out != "" {
+			t.Errorf("a usage error wrote to stdout: %q", out)
+		}
+		if !strings.HasPrefix(errOut, c.said+"\n") || !strings.Contains(errOut, c.usage) {
+			t.Errorf("LANG=%s: stderr should name the flag and show the usage in its language:\n%s", c.env, errOut)
+		}
 	}
-	if !strings.Contains(errOut, "bogus") || !strings.Contains(errOut, "Usage:") {
-		t.Errorf("stderr should name the flag and show the usage:\n%s", errOut)
+}
+
+// Every command's flag mistakes and help are said in the language of
+// --lang, else of the environment, never in English by default.
+func TestEveryCommandSpeaksTheLanguageAsked(t *testing.T) {
+	t.Setenv("LANG", "es_ES.UTF-8")
+	for _, cmd := range [][]string{{}, {"hub"}, {"trainer"}, {"setup"}, {"region"}, {"report"}, {"learners"}, {"certificate"}} {
+		code, out, errOut := runAula(t, append(cmd, "--bogus")...)
+		wantCode(t, code, exitUsage, out, errOut)
+		if !strings.Contains(errOut, "--bogus no es una opción de esta orden") || strings.Contains(errOut, "flag provided") {
+			t.Errorf("aula %v --bogus, in Spanish: %q", cmd, errOut)
+		}
+		code, out, errOut = runAula(t, append(cmd, "--bogus", "--lang", "en")...)
+		wantCode(t, code, exitUsage, out, errOut)
+		if !strings.Contains(errOut, "--bogus is not an option of this command") {
+			t.Errorf("aula %v --bogus --lang en: %q", cmd, errOut)
+		}
+	}
+	for _, cmd := range [][]string{{}, {"hub"}, {"trainer"}, {"setup"}, {"region"}} {
+		code, out, errOut := runAula(t, append(cmd, "--help")...)
+		wantCode(t, code, exitOK, out, errOut)
+		if !strings.Contains(out, "Uso:") || !strings.Contains(out, "Opciones del quiosco:") {
+			t.Errorf("aula %v --help, in Spanish:\n%s", cmd, out)
+		}
+	}
+	code, out, errOut := runAula(t, "nada")
+	wantCode(t, code, exitUsage, out, errOut)
+	if errOut != "aula: no existe la orden «nada». Mira aula --help.\n" {
+		t.Errorf("an unknown command, in Spanish: %q", errOut)
 	}
 }
 
 func TestUnknownCommand(t *testing.T) {
-	code, out, errOut := runAula(t, "frobnicate", "--data", t.TempDir())
+	code, out, errOut := runAula(t, "frobnicate", "--data", t.TempDir(), "--lang", "en")
 	wantCode(t, code, exitUsage, out, errOut)
-	if !strings.Contains(errOut, `"frobnicate"`) {
+	if !strings.Contains(errOut, "“frobnicate”") {
 		t.Errorf("stderr should name the command: %q", errOut)
 	}
 }
@@ -508,9 +544,10 @@ func TestKioskReportAndLearnersWhenLocked(t *testing.T) {
 }
 
 func TestKioskBadLanguage(t *testing.T) {
+	t.Setenv("LANG", "en_GB.UTF-8")
 	code, out, errOut, _ := runKioskWithin(t, 5*time.Second, "--lang", "fr", "--data", t.TempDir())
 	wantCode(t, code, exitUsage, out, errOut)
-	if !strings.Contains(errOut, `"fr"`) {
+	if errOut != "aula: --lang must be one of es, en, not “fr”.\n" {
 		t.Errorf("stderr should name the language: %q", errOut)
 	}
 }

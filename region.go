@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,18 +20,15 @@ import (
 // from the region's LRS (docs/xapi.md); or, with --import, a centre's
 // statements file (aula report --format xapi) sent to the LRS.
 func runRegion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("region", stderr)
+	fs := newFlags("region", args, stderr)
 	lang := fs.String("lang", "", "")
 	lf := &lrsFlags{url: fs.String("lrs", "", ""), key: fs.String("lrs-key", "", ""), secret: fs.String("lrs-secret", "", "")}
 	since := fs.String("since", "", "")
 	activity := fs.String("activity", "", "")
 	format := fs.String("format", "table", "")
 	imp := fs.String("import", "", "")
-	if _, err := parse(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if !parseAll(fs, args, cliCatalog(args), "aula region", stdout, stderr) {
+		return usageExit(args)
 	}
 	if *lang == "" {
 		*lang = i18n.FromEnv()

@@ -28,15 +28,15 @@ var isTerminal = func() bool { return term.IsTerminal(os.Stdin.Fd()) && term.IsT
 // (language, kiosk mode, trainer PIN, class) and saves it in the data
 // folder, where the kiosk reads it at every start.
 func runSetup(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("setup", stderr)
+	fs := newFlags("setup", args, stderr)
 	data := fs.String("data", defaultDataDir(), "")
 	lang := fs.String("lang", "", "")
 	accessible := fs.Bool("accessible", false, "")
-	if _, err := parse(fs, args); err != nil {
-		return exitUsage
+	if !parseAll(fs, args, cliCatalog(args), "aula setup", stdout, stderr) {
+		return usageExit(args)
 	}
 	if *lang != "" && !validLang(*lang) {
-		fmt.Fprintf(stderr, "aula setup: --lang must be one of %s, not %q\n", strings.Join(i18n.Langs, ", "), *lang)
+		fmt.Fprintln(stderr, cliCatalog(args).T("cli_bad_lang", "Langs", strings.Join(i18n.Langs, ", "), "Lang", safeArg(*lang)))
 		return exitUsage
 	}
 	cat := i18n.New(firstOf(*lang, i18n.FromEnv()))

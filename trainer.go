@@ -25,15 +25,15 @@ const trainerKeysFile = "trainer-keys.json"
 // over a hub elsewhere (--hub), or, when the hub cannot start, over the
 // learners of this laptop's data file.
 func runTrainer(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("trainer", stderr)
+	fs := newFlags("trainer", args, stderr)
 	data := fs.String("data", defaultDataDir(), "")
 	hf := addHubFlags(fs)
 	hubURL := fs.String("hub", "", "")
 	key := fs.String("key", "", "")
 	pin := fs.String("pin", "", "")
 	lang := fs.String("lang", "", "")
-	if _, err := parse(fs, args); err != nil {
-		return exitUsage
+	if !parseAll(fs, args, cliCatalog(args), "aula trainer", stdout, stderr) {
+		return usageExit(args)
 	}
 	if *lang == "" {
 		*lang = i18n.FromEnv()
