@@ -1,7 +1,6 @@
 package store
 
 import (
-	"aula/store/internal/boltfile"
 	"bytes"
 	"cmp"
 	"crypto/sha256"
@@ -9,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -479,58 +477,4 @@ func (s *Store) scrubPending() bool {
 		return nil
 	})
 	return pending
-}
-
-// compactInto writes a compacted copy of the open file to path: only what
-// is live, none of the freed pages.
-func compactInto(src *bbolt.DB, path string, clearScrub bool) error {
-	dst, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
-	if err != nil {
-		return err
-	}
-	err = bbolt.Compact(dst, src, 0)
-	if err == nil && clearScrub {
-		err = dst.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyScrub) })
-	}
-	return errors.Join(err, dst.Close())
-}
-
-// scrub rewrites the closed file at path without its freed pages, when
-// an erasure asked for it (the scrub mark); the rewritten file takes the
-// place of the old one only once complete.
-func scrub(path string) (err error) {
-	var src *bbolt.DB
-	defer func() {
-		if r := recover(); r != nil { // bbolt panics on some damage: Open deals with it
-			closeQuietly(src)
-			err = fmt.Errorf("bbolt panicked: %v", r)
-		}
-	}()
-	if err := boltfile.Truncated(path); err != nil {
-		return err
-	}
-	if src, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second}); err != nil {
-		src = nil
-		return err
-	}
-	pending := false
-	_ = src.View(func(tx *bbolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		pending = meta != nil && meta.Get(keyScrub) != nil
-		return nil
-	})
-	if !pending {
-		return src.Close()
-	}
-	tmp := path + ".scrub"
-	_ = os.Remove(tmp)
-	err = compactInto(src, tmp, true)
-	if cerr := src.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
 }
