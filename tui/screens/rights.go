@@ -47,12 +47,12 @@ type RightsPapers interface {
 type rightsMode int
 
 const (
-	rightsPick        rightsMode = iota // which learner
-	rightsActions                       // what to do with them
-	rightsRename                        // typing the new name
-	rightsMergePick                     // which profile to join them into
-	rightsMergeAsk                      // join them? (No first)
-	rightsEraseAsk                      // erase them? (No first)
+	rightsPick      rightsMode = iota // which learner
+	rightsActions                     // what to do with them
+	rightsRename                      // typing the new name
+	rightsMergePick                   // which profile to join them into
+	rightsMergeAsk                    // join them? (No first)
+	rightsEraseAsk                    // erase them? (No first)
 )
 
 // rightsDoneMsg brings what an action did, in words.
