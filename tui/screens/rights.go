@@ -82,7 +82,7 @@ func (r *Rights) Typing() bool { return r.mode == rightsRename }
 // HelpText explains the screen in the help overlay.
 func (r *Rights) HelpText() string { return r.c.Cat.T("help_rights") }
 
-// WantsEsc: Esc goes back one step, inside the screen.
+// WantsEsc says that Esc goes back one step, inside the screen.
 func (r *Rights) WantsEsc() bool { return true }
 
 // Keys lists the bindings the screen adds to the help.
