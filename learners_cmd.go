@@ -322,12 +322,18 @@ func (r learnersRun) retention() int {
 			}
 		}
 	}
-	if c.RetainMonths == 0 {
+	_, err = r.st.Class()
+	months := c.Retention(err == nil)
+	if err == nil && c.ClassRetain != nil {
+		// In a class, the hub's setting is the one applied (docs/privacy.md).
+		fmt.Fprintln(r.stdout, cat.T("learners_retention_class", "Count", months))
+	}
+	if months == 0 {
 		fmt.Fprintln(r.stdout, cat.T("learners_retention_off"))
 		return exitOK
 	}
-	fmt.Fprintln(r.stdout, cat.T("learners_retention_set", "Count", c.RetainMonths))
-	cutoff := store.RetentionCutoff(time.Now(), c.RetainMonths)
+	fmt.Fprintln(r.stdout, cat.T("learners_retention_set", "Count", months))
+	cutoff := store.RetentionCutoff(time.Now(), months)
 	day := cutoff.Local().Format(time.DateOnly)
 	ls, err := r.st.Inactive(cutoff)
 	if err != nil {

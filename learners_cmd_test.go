@@ -135,6 +135,32 @@ func TestLearnersRetentionDryRun(t *testing.T) {
 	runOK(t, exitUsage, "learners", "export", "Reciente", "--format=doc", d)
 }
 
+// On a laptop in a class, the hub's retention (as the laptop last heard
+// it) is the one said and applied, not the laptop's own.
+func TestLearnersRetentionInAClass(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := st.AddLearner("Antigua", "")
+	if _, err := st.Record(store.Event{Learner: old.ID, Kind: store.LessonStarted, Lesson: "teclado", At: time.Now().AddDate(0, -8, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	twelve := 12
+	if err := st.SaveCentre(store.Centre{RetainMonths: 3, ClassRetain: &twelve}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetClass(store.Class{URL: "https://10.0.0.1:7420", Token: "t", Joined: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out, _ := runOK(t, exitOK, "learners", "retention", "--dry-run", "--data="+dir, "--lang=en")
+	if !strings.Contains(out, "the class hub's retention applies here (12 months") || !strings.Contains(out, "Nobody") {
+		t.Errorf("dry run in a class: %s", out)
+	}
+}
+
 // checkExportPDF exports Begoña as PDF in both languages and reads it back.
 func checkExportPDF(t *testing.T, d string) {
 	t.Helper()

@@ -272,7 +272,10 @@ func kioskConfig(st *store.Store, f kioskFlags, opt startOpts, e *early, stderr 
 	}
 	cfg = tui.Config{Store: st, Library: lib, Lang: cat.Lang(), StartLesson: f.lesson, Notice: strings.Join(notices, " "),
 		Discover: discovery.Discover, HubURL: opt.hub, Kiosk: opt.kiosk, TrainerPIN: opt.trainerPIN,
-		Recovery: st.Recovered()} // told over the first screen, whichever it is (in either mode)
+		// The recovery is told over the first screen, whichever it is (in
+		// either mode); Papers saves the learners' data screen's exports.
+		Recovery: st.Recovered(),
+		Papers:   dashPapers{st: st, dir: f.data, lc: lib.Catalog(cat.Lang()), lang: cat.Lang()}}
 	if sp := tui.FindSpeaker(); sp != nil {
 		cfg.Speaker = sp // F6 reads aloud
 	}

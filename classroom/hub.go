@@ -357,6 +357,7 @@ func (h *Hub) poll(w http.ResponseWriter, r *http.Request, dev string) {
 		resp := PollResponse{Hub: h.id, Commands: []Command{}, Pause: h.pause, Last: h.seq, Names: h.names}
 		h.mu.Unlock()
 		resp.Lessons = h.lessonsVersion()
+		h.rights(&resp, dev)
 		writeJSON(w, http.StatusOK, resp)
 		return
 	}
@@ -379,6 +380,7 @@ func (h *Hub) poll(w http.ResponseWriter, r *http.Request, dev string) {
 		news := h.news
 		h.mu.Unlock()
 		resp.Lessons = h.lessonsVersion()
+		h.rights(&resp, dev)
 		if len(out) > 0 || after > resp.Last {
 			writeJSON(w, http.StatusOK, resp)
 			return

@@ -224,6 +224,10 @@ type PollResponse struct {
 	// Lessons is the version of the lessons folder the trainer published
 	// ("" none): a kiosk with another fetches it (publish.go).
 	Lessons string `json:"lessons,omitempty"`
+	// Erase: this laptop's learners the trainer erased, until it confirms
+	// (rights.go); Retain: the centre's retention in months (0: off).
+	Erase  []uint64 `json:"erase,omitempty"`
+	Retain *int     `json:"retain,omitempty"`
 }
 
 // errorBody is every error the hub answers with.

@@ -99,9 +99,45 @@ func eraseOn(st *store.Store, to string) error {
 		_, err := st.EraseLearner(id)
 		return err
 	}
-	_, err = st.EraseFromDevice(dev, []string{store.ErasureToken(dev, id)})
-	return err
+	return st.EraseForTrainer(dev, id) // waits for the laptop (PollResponse.Erase)
 }
+
+// rights adds to a poll's answer what the laptop must carry out: the
+// trainer's erasures of its learners it has not confirmed, and the
+// centre's retention.
+func (h *Hub) rights(resp *PollResponse, dev string) {
+	resp.Erase, _ = h.st.PendingErasures(dev)
+	if c, err := h.st.Centre(); err == nil {
+		resp.Retain = &c.RetainMonths
+	}
+}
+
+// fromHub carries out what the hub's answer asks of this laptop: the
+// trainer's erasures (the screen hears them, to sign the learner out; the
+// hub hears them done at once), and the centre's retention, kept for the
+// next start (store.Centre.ClassRetain).
+func (s *Syncer) fromHub(ctx context.Context, c *Client, r PollResponse) {
+	if m := r.Retain; m != nil && *m >= 0 && *m <= MaxRetain {
+		if ct, err := s.st.Centre(); err == nil && (ct.ClassRetain == nil || *ct.ClassRetain != *m) {
+			ct.ClassRetain = m
+			_ = s.st.SaveCentre(ct)
+		}
+	}
+	var toks []string
+	for _, id := range r.Erase[:min(len(r.Erase), MaxErase)] {
+		_, _ = s.st.EraseLearner(id) // gone already is as good
+		s.deliver(Command{Kind: CmdErase, To: Target(s.st.DeviceID(), id)})
+		toks = append(toks, store.ErasureToken(s.st.DeviceID(), id))
+	}
+	if len(toks) > 0 {
+		rctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		_, _ = c.Erase(rctx, toks) // else again at the next answer
+	}
+}
+
+// MaxRetain is the longest retention, in months, a kiosk takes from a hub.
+const MaxRetain = 120
 
 // Erase asks the hub to erase learners of this laptop by token.
 func (c *Client) Erase(ctx context.Context, tokens []string) (EraseResponse, error) {

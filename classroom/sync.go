@@ -481,6 +481,7 @@ func (s *Syncer) pollLoop(ctx context.Context) {
 			s.send(NamesMsg{On: r.Names}) // whether the centre asks the learners
 		}
 		s.lessonsNews(ctx, c, r.Lessons) // publish.go
+		s.fromHub(ctx, c, r)             // rights.go
 		if r.Hub != hub {
 			// The first answer, a new hub, or the same one restarted: its
 			// log starts afresh. Take the state it is in (paused or not),

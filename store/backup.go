@@ -137,7 +137,7 @@ func (s *Store) Backup() error {
 	if s.scrubPending() {
 		// Something was erased: a byte copy would carry the freed pages
 		// with their old bytes into the copy (rights.go).
-		err = errors.Join(f.Close(), compactInto(s.db, tmp, false))
+		err = errors.Join(f.Close(), boltfile.Compact(s.db, tmp, nil, nil))
 	} else {
 		err = s.db.View(func(tx *bbolt.Tx) error {
 			_, err := tx.WriteTo(f)

@@ -36,6 +36,25 @@ type Centre struct {
 	// RetainMonths erases learners with no activity for that many months,
 	// at each start and on the hub (ApplyRetention); 0 keeps them.
 	RetainMonths int `json:"retain_months,omitempty"`
+	// ClassRetain is the class hub's retention, as this laptop last heard
+	// it (nil: none heard); it is the one applied while the laptop is in
+	// a class (Retention).
+	ClassRetain *int `json:"class_retain,omitempty"`
+}
+
+// Retention is the months of inactivity after which learners are erased
+// (0: never): the class hub's while inClass and heard, else this laptop's.
+func (c Centre) Retention(inClass bool) int {
+	if inClass && c.ClassRetain != nil {
+		return *c.ClassRetain
+	}
+	return c.RetainMonths
+}
+
+// inClass says whether this laptop is in a class.
+func (s *Store) inClass() bool {
+	_, err := s.Class()
+	return err == nil
 }
 
 // Centre reads the centre's names; the zero Centre when none were saved.

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"aula/store/internal/boltfile"
 	"bytes"
 	"cmp"
 	"crypto/sha256"
@@ -9,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -24,7 +22,9 @@ import (
 //	erase_out  token -> "" : erasures of this laptop's learners that the
 //	           class hub has not confirmed yet (ErasuresToSend)
 //	erased     token -> "" : on a hub, learners erased here; a push that
-//	           still carries them is confirmed and dropped
+//	           still carries them is confirmed and dropped. The trainer's
+//	           erasure holds device(16) + id(8B) until that laptop
+//	           confirms it with its own request (PendingErasures)
 //	meta       scrub -> "1" : something was erased; the file is rewritten
 //	           (compacted) when it is closed or next opened, because bbolt
 //	           keeps freed pages, with their old bytes, inside the file
@@ -283,8 +283,8 @@ func (s *Store) queueErasure(tx *bbolt.Tx, l Learner, tombstone bool) error {
 			return nil
 		}
 		b, err := tx.CreateBucketIfNotExists(bucketErased)
-		if err != nil {
-			return err
+		if err != nil || b.Get([]byte(ErasureToken(l.Device, l.RemoteID))) != nil {
+			return err // kept as it is: the trainer's erasure may wait for the laptop
 		}
 		return b.Put([]byte(ErasureToken(l.Device, l.RemoteID)), nil)
 	}
@@ -336,6 +336,39 @@ func (s *Store) ErasuresSent(tokens []string) error {
 // token is remembered, so a push that still carries the learner is
 // dropped. It returns how many learners were erased.
 func (s *Store) EraseFromDevice(device string, tokens []string) (int, error) {
+	return s.eraseFrom(device, tokens, nil)
+}
+
+// EraseForTrainer is the trainer's erasure, on a hub, of learner id of
+// laptop device (as EraseFromDevice), which then waits in this file for
+// that laptop (PendingErasures), across restarts of the hub, until the
+// laptop's own erasure request confirms it.
+func (s *Store) EraseForTrainer(device string, id uint64) error {
+	_, err := s.eraseFrom(device, []string{ErasureToken(device, id)}, binary.BigEndian.AppendUint64([]byte(device), id))
+	return err
+}
+
+// PendingErasures are the ids, on laptop device, of the learners the
+// trainer erased that the laptop has not confirmed.
+func (s *Store) PendingErasures(device string) ([]uint64, error) {
+	var out []uint64
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketErased)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(_, v []byte) error {
+			if len(v) == len(device)+8 && bytes.HasPrefix(v, []byte(device)) {
+				out = append(out, binary.BigEndian.Uint64(v[len(device):]))
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// eraseFrom is EraseFromDevice; each token holds pending (nil: confirmed).
+func (s *Store) eraseFrom(device string, tokens []string, pending []byte) (int, error) {
 	if err := checkDeviceID(device); err != nil {
 		return 0, err
 	}
@@ -360,7 +393,10 @@ func (s *Store) EraseFromDevice(device string, tokens []string) (int, error) {
 			return err
 		}
 		for t := range want {
-			if err := b.Put([]byte(t), nil); err != nil {
+			if old := b.Get([]byte(t)); pending == nil && old != nil && !bytes.HasPrefix(old, []byte(device)) {
+				continue // kept: only the laptop it waits for confirms it
+			}
+			if err := b.Put([]byte(t), pending); err != nil {
 				return err
 			}
 		}
@@ -452,10 +488,11 @@ func RetentionCutoff(now time.Time, months int) time.Time {
 // back rather than have the hub tell it to erase them.
 func (s *Store) ApplyRetention() ([]Erasure, error) {
 	c, err := s.Centre()
-	if err != nil || c.RetainMonths <= 0 {
+	months := c.Retention(s.inClass())
+	if err != nil || months <= 0 {
 		return nil, err
 	}
-	ls, err := s.Inactive(RetentionCutoff(s.now(), c.RetainMonths))
+	ls, err := s.Inactive(RetentionCutoff(s.now(), months))
 	if err != nil {
 		return nil, err
 	}
@@ -479,58 +516,4 @@ func (s *Store) scrubPending() bool {
 		return nil
 	})
 	return pending
-}
-
-// compactInto writes a compacted copy of the open file to path: only what
-// is live, none of the freed pages.
-func compactInto(src *bbolt.DB, path string, clearScrub bool) error {
-	dst, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
-	if err != nil {
-		return err
-	}
-	err = bbolt.Compact(dst, src, 0)
-	if err == nil && clearScrub {
-		err = dst.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyScrub) })
-	}
-	return errors.Join(err, dst.Close())
-}
-
-// scrub rewrites the closed file at path without its freed pages, when
-// an erasure asked for it (the scrub mark); the rewritten file takes the
-// place of the old one only once complete.
-func scrub(path string) (err error) {
-	var src *bbolt.DB
-	defer func() {
-		if r := recover(); r != nil { // bbolt panics on some damage: Open deals with it
-			closeQuietly(src)
-			err = fmt.Errorf("bbolt panicked: %v", r)
-		}
-	}()
-	if err := boltfile.Truncated(path); err != nil {
-		return err
-	}
-	if src, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second}); err != nil {
-		src = nil
-		return err
-	}
-	pending := false
-	_ = src.View(func(tx *bbolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		pending = meta != nil && meta.Get(keyScrub) != nil
-		return nil
-	})
-	if !pending {
-		return src.Close()
-	}
-	tmp := path + ".scrub"
-	_ = os.Remove(tmp)
-	err = compactInto(src, tmp, true)
-	if cerr := src.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
 }

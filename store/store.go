@@ -170,7 +170,7 @@ func Open(dir string, opt Options) (*Store, error) {
 	if err == nil && s.scrubPending() {
 		// An erasure the last run did not finish rewriting (rights.go).
 		if err = s.db.Close(); err == nil {
-			_ = scrub(path)
+			_ = boltfile.Scrub(path, bucketMeta, keyScrub)
 			s, err = openFile(dir, path, opt)
 		}
 	}
@@ -297,7 +297,7 @@ func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil || !pending {
 		return err
 	}
-	return scrub(s.path)
+	return boltfile.Scrub(s.path, bucketMeta, keyScrub)
 }
 
 // check runs bbolt's consistency check and collects what it reports.

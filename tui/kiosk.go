@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/store"
+	"aula/tui/screens"
 	"aula/tui/ui"
 )
 
@@ -29,8 +30,10 @@ const (
 
 type (
 	// askTrainerPINMsg opens the PIN gate (the quit dialog's "Close Aula"
-	// in kiosk mode).
-	askTrainerPINMsg struct{}
+	// in kiosk mode, or its "Learners' data": rights).
+	askTrainerPINMsg struct{ rights bool }
+	// openRightsMsg opens the learners' data screen, the PIN given.
+	openRightsMsg struct{}
 	// trainerPINCheckedMsg brings back the store's verdict on a PIN.
 	trainerPINCheckedMsg struct {
 		ok  bool
@@ -75,10 +78,11 @@ type pinGate struct {
 	note     string // what happened last, in kind words
 	bad      bool   // the note is a problem, not an instruction
 	checking bool
+	rights   bool // the PIN opens the learners' data, not the way out
 }
 
-func newPinGate(c *ui.Common, g *gate) *pinGate {
-	return &pinGate{c: c, g: g, field: ui.NewSecretField(store.MaxTrainerPIN)}
+func newPinGate(c *ui.Common, g *gate, rights bool) *pinGate {
+	return &pinGate{c: c, g: g, field: ui.NewSecretField(store.MaxTrainerPIN), rights: rights}
 }
 
 // waiting is how long until the next try is allowed.
@@ -132,6 +136,9 @@ func (p *pinGate) checked(msg trainerPINCheckedMsg) (tea.Cmd, bool) {
 	case msg.err != nil:
 		p.note, p.bad = cat.T("gate_check_failed"), true
 		return nil, false
+	case msg.ok && p.rights:
+		*p.g = gate{}
+		return ui.Send(openRightsMsg{}), true
 	case msg.ok:
 		*p.g = gate{}
 		return ui.Send(ui.QuitMsg{}), true
@@ -198,3 +205,15 @@ func (p *pinGate) View(width, height int) string {
 
 // Close forgets what was typed.
 func (p *pinGate) Close() { p.field.Wipe() }
+
+// openRights shows the learners' data screen (screens.Rights), the trainer
+// PIN given: whoever was signed in is signed out first.
+func (m *Model) openRights() tea.Cmd {
+	var out tea.Cmd
+	if m.c.Learner != nil {
+		out = m.signOut()
+	}
+	r := screens.NewRights(m.c, m.cfg.Papers)
+	m.show(r)
+	return tea.Batch(out, r.Init())
+}

@@ -118,7 +118,7 @@ func TestKioskGateInSpanish(t *testing.T) {
 
 func TestKioskChangePersonNeedsNoPIN(t *testing.T) {
 	d, _ := kioskDriver(t, "en", "907513")
-	d.keys("q", "up", "enter") // Change person
+	d.keys("q", "up", "up", "enter") // Change person (above the learners' data)
 	d.must("Who are you?")
 	if d.quit {
 		t.Fatal("changing person closed Aula")

@@ -14,7 +14,8 @@ import (
 
 // Golden screens of kiosk mode at 80×24: the quit dialog that says only the
 // trainer can close Aula, the PIN gate after a wrong PIN, the gate waiting
-// after 3 wrong PINs, and the dialog of a kiosk without a trainer PIN.
+// after 3 wrong PINs, the learners' data behind the PIN and its question
+// before erasing, and the dialog of a kiosk without a trainer PIN.
 // Regenerate with `go test ./tui -run GoldenKiosk -update`.
 func TestGoldenKiosk(t *testing.T) {
 	waitOut := func(t *testing.T, tm *teatest.TestModel, want string) {
@@ -53,6 +54,10 @@ func TestGoldenKiosk(t *testing.T) {
 			wait: map[string]string{"es": "Prueba otra vez.", "en": "Please try again."}},
 		{name: "kiosk-gate-wait", pin: true, drive: wrong(3),
 			wait: map[string]string{"es": "Espera 30", "en": "wait 30"}},
+		{name: "kiosk-rights", pin: true, drive: rightsDrive(),
+			wait: map[string]string{"es": "Cerrar (volver a la entrada)", "en": "Close (back to sign-in)"}},
+		{name: "kiosk-rights-erase", pin: true, drive: rightsDrive(tea.KeyEnter, tea.KeyDown, tea.KeyDown, tea.KeyDown, tea.KeyEnter),
+			wait: map[string]string{"es": "[ No, volver ]", "en": "[ No, go back ]"}},
 		{name: "kiosk-no-pin", drive: quit,
 			wait: map[string]string{"es": "aula setup", "en": "aula setup"}},
 	}
@@ -82,6 +87,32 @@ func TestGoldenKiosk(t *testing.T) {
 				final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 				golden.RequireEqual(t, []byte(final.View()))
 			})
+		}
+	}
+}
+
+// rightsDrive opens the learners' data with the trainer PIN from the quit
+// dialog, then presses keys (golden screens of kiosk mode).
+func rightsDrive(keys ...tea.KeyType) func(*testing.T, *teatest.TestModel, string) {
+	waitOut := func(t *testing.T, tm *teatest.TestModel, want string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
+			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	return func(t *testing.T, tm *teatest.TestModel, lang string) {
+		tuitest.TypeKeys(tm, "q")
+		waitOut(t, tm, map[string]string{"es": "Seguir aquí", "en": "Stay here"}[lang])
+		tm.Send(tea.KeyMsg{Type: tea.KeyUp}) // from "Stay here" to the learners' data
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		waitOut(t, tm, map[string]string{"es": "Si estás aprendiendo", "en": "If you are a learner"}[lang])
+		tuitest.TypeKeys(tm, "907513")
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		if len(keys) == 0 {
+			return // the case waits for the list
+		}
+		waitOut(t, tm, map[string]string{"es": "Cerrar (volver a la entrada)", "en": "Close (back to sign-in)"}[lang])
+		for _, k := range keys {
+			tm.Send(tea.KeyMsg{Type: k})
 		}
 	}
 }

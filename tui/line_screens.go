@@ -54,6 +54,9 @@ func (m *Model) lineFrame() access.Frame {
 		}
 		f.News = append(f.News, access.Note{ID: id, Text: text})
 	}
+	if m.share.id != "" {
+		f.News = append(f.News, access.Note{ID: "share:" + m.share.id, Text: cat.T("line_share_on", "Name", m.trainerName(m.share.trainer))})
+	}
 	if m.cfg.Class != nil && m.class.state == classroom.Refused {
 		f.News = append(f.News, access.Note{ID: "refused", Text: cat.T("class_refused")})
 	}
@@ -93,6 +96,8 @@ func (m *Model) overlayFrame() access.Frame {
 		return access.Frame{Key: "idle", Lines: []string{cat.T("idle_title"), cat.T("line_idle", "Count", left), cat.T("idle_saved")}}
 	case *problemsOverlay:
 		return o.frame() // reload.go
+	case *shareAsk:
+		return access.Frame{Key: "share:" + o.id, Lines: []string{o.Title, cat.T("line_share_ask_text", "Name", m.trainerName(o.trainer))}, Prompt: cat.T("line_share_ask")}
 	}
 	return access.Frame{Key: "overlay", Lines: []string{cat.T("line_unsupported")}}
 }
@@ -159,6 +164,10 @@ func (m *Model) LineInput(text string) access.Result {
 		m.overlay = nil // any line means "I am here"
 		return access.Say(cat.T("line_still_here"))
 	}
+	if m.share.id != "" && access.IsWord(m.c, text, "line_cmd_share_stop") {
+		m.stopSharing()
+		return access.Say(cat.T("share_stopped"))
+	}
 	raw := false
 	if r, ok := m.scr.(access.Raw); ok && m.overlay == nil {
 		raw = r.LineRaw()
@@ -173,6 +182,9 @@ func (m *Model) LineInput(text string) access.Result {
 	}
 	if g, ok := m.overlay.(*pinGate); ok {
 		return m.gateLine(g, text)
+	}
+	if a, ok := m.overlay.(*shareAsk); ok {
+		return m.shareLine(a, text) // share.go
 	}
 	if m.overlay != nil {
 		return access.Say(cat.T("line_unsupported"))

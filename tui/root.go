@@ -62,6 +62,9 @@ type Config struct {
 	// Preview: a trainer trying their lessons (aula lessons preview); the
 	// status line says that nothing is kept.
 	Preview bool
+	// Papers saves a learner's data as files for the learners' data
+	// screen (main's dashPapers); nil: that screen cannot export.
+	Papers screens.RightsPapers
 }
 
 // Model is the root model.
@@ -220,6 +223,8 @@ func (m *Model) kioskUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return ui.Sequence(m.flush(), tea.Quit), true
 	case askTrainerPINMsg, trainerPINCheckedMsg, gateTickMsg:
 		return m.gateUpdate(msg), true
+	case openRightsMsg:
+		return m.openRights(), true // kiosk.go
 	case ui.LessonsMsg:
 		return m.lessonsChanged(msg), true
 	}
@@ -261,8 +266,8 @@ func (m *Model) saved(msg ui.SavedMsg) {
 
 // gateUpdate runs the trainer PIN gate before closing a kiosk.
 func (m *Model) gateUpdate(msg tea.Msg) tea.Cmd {
-	if _, ask := msg.(askTrainerPINMsg); ask {
-		m.overlay = newPinGate(m.c, &m.gate)
+	if ask, ok := msg.(askTrainerPINMsg); ok {
+		m.overlay = newPinGate(m.c, &m.gate, ask.rights)
 		return nil
 	}
 	g, ok := m.overlay.(*pinGate)
@@ -465,17 +470,21 @@ func (m *Model) quitDialog() ui.Overlay {
 		text += "\n\n" + cat.T("kiosk_no_pin")
 		nobody += "\n\n" + cat.T("kiosk_no_pin")
 	}
-	if m.c.Learner == nil {
-		return ui.NewDialog(m.c, cat.T("quit_title"), nobody, []ui.DialogButton{
-			{Label: cat.T("btn_close_app"), Msg: close},
-			{Label: cat.T("btn_stay")},
-		}).StartOn(1)
+	var rights []ui.DialogButton // the learners' data, behind the trainer PIN
+	if m.cfg.TrainerPIN && !m.cfg.Preview {
+		rights = []ui.DialogButton{{Label: cat.T("btn_rights"), Msg: askTrainerPINMsg{rights: true}}}
 	}
-	return ui.NewDialog(m.c, cat.T("quit_title"), text, []ui.DialogButton{
+	// "Stay here" comes last, so that ↓ from it goes round to "Close Aula".
+	stay := ui.DialogButton{Label: cat.T("btn_stay")}
+	if m.c.Learner == nil {
+		buttons := append(append([]ui.DialogButton{{Label: cat.T("btn_close_app"), Msg: close}}, rights...), stay)
+		return ui.NewDialog(m.c, cat.T("quit_title"), nobody, buttons).StartOn(len(buttons) - 1)
+	}
+	buttons := append(append([]ui.DialogButton{
 		{Label: cat.T("btn_close_app"), Msg: close},
 		{Label: cat.T("btn_switch"), Msg: ui.SignOutMsg{}},
-		{Label: cat.T("btn_stay")},
-	}).StartOn(2) // q then Enter out of habit must not close Aula
+	}, rights...), stay)
+	return ui.NewDialog(m.c, cat.T("quit_title"), text, buttons).StartOn(len(buttons) - 1) // q then Enter out of habit must not close Aula
 }
 
 func (m *Model) signedIn(l store.Learner, shared bool) tea.Cmd {

@@ -11,6 +11,7 @@ import (
 
 	"aula/classroom"
 	"aula/classroom/share"
+	"aula/tui/access"
 	"aula/tui/ui"
 )
 
@@ -79,12 +80,6 @@ func (m *Model) shareCommand(c classroom.Command) bool {
 		if m.sharing() == nil || m.c.Learner == nil || c.Share == "" {
 			return true // nobody to ask: the hub declines it in time
 		}
-		if m.c.Lines {
-			// Accessible mode says lines, not a screen: there is no copy
-			// to show yet, so the answer is no.
-			m.sharing().AnswerShare(c.Share, false)
-			return true
-		}
 		text := cat.T("share_ask_text_noname")
 		if c.Text != "" {
 			text = cat.T("share_ask_text", "Name", c.Text)
@@ -93,7 +88,7 @@ func (m *Model) shareCommand(c classroom.Command) bool {
 			{Label: cat.T("share_allow"), Msg: shareAnswerMsg{id: c.Share, trainer: c.Text, allow: true}},
 			{Label: cat.T("share_deny"), Msg: shareAnswerMsg{id: c.Share}},
 		}).StartOn(1)
-		m.overlay = &shareAsk{Dialog: d, id: c.Share}
+		m.overlay = &shareAsk{Dialog: d, id: c.Share, trainer: c.Text}
 	case classroom.CmdSharePoint:
 		if mine && c.Point != nil {
 			m.share.point = c.Point
@@ -120,7 +115,7 @@ func (m *Model) shareCommand(c classroom.Command) bool {
 // shareAsk is the question; closing it without an answer is a no.
 type shareAsk struct {
 	*ui.Dialog
-	id string
+	id, trainer string
 }
 
 // Update closes the dialog with a no when it closes without an answer.
@@ -257,4 +252,23 @@ func (m *Model) pointed(frame string) string {
 	right := ansi.TruncateLeft(row, p.Col+2, "")
 	rows[p.Row] = left + lipgloss.NewStyle().Reverse(true).Bold(true).Render(cell) + m.c.Styles.Bad.Render("«") + right
 	return strings.Join(rows, "\n")
+}
+
+// shareLine takes the typed answer to the trainer's ask in accessible
+// mode: yes in the learner's words allows; anything else, an empty line
+// too, is no.
+func (m *Model) shareLine(a *shareAsk, text string) access.Result {
+	m.overlay = nil
+	msg := shareAnswerMsg{id: a.id}
+	if access.IsWord(m.c, text, "line_cmd_yes") {
+		for _, b := range a.Buttons {
+			if ans, ok := b.Msg.(shareAnswerMsg); ok && ans.allow {
+				msg = ans
+			}
+		}
+	}
+	if !msg.allow {
+		return access.Result{Say: []string{m.c.Cat.T("line_share_no")}, Cmd: ui.Send(msg)}
+	}
+	return access.Result{Cmd: ui.Send(msg)}
 }
