@@ -189,7 +189,7 @@ func (m *Model) LineInput(text string) access.Result {
 	if m.overlay != nil {
 		return access.Say(cat.T("line_unsupported"))
 	}
-	if !raw && access.IsWord(m.c, text, "line_cmd_back") {
+	if !raw && access.IsWord(m.c, text, "line_cmd_back") && !m.scrTakesBackWord() {
 		if e, ok := m.scr.(ui.TakesEsc); !ok || !e.WantsEsc() {
 			if m.escGoesHome() {
 				return access.Result{Cmd: m.goHome()}
@@ -267,3 +267,9 @@ func (m *Model) lineHelp() []string {
 }
 
 // Sign-in.
+
+// scrTakesBackWord says whether the screen takes the word "back" itself.
+func (m *Model) scrTakesBackWord() bool {
+	b, ok := m.scr.(ui.TakesBackWord)
+	return ok && b.WantsBackWord()
+}

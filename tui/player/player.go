@@ -391,6 +391,13 @@ func (p *Player) WantsEsc() bool {
 	return ok && !p.Finished && p.State == Asking && f.WantsEsc()
 }
 
+// WantsBackWord says whether accessible mode's word "back" belongs to the
+// exercise now (the practice browser's previous page).
+func (p *Player) WantsBackWord() bool {
+	b, ok := p.Ex.(ui.TakesBackWord)
+	return ok && !p.Finished && p.State == Asking && b.WantsBackWord()
+}
+
 // FullWidth says whether the screen uses the whole width (a full
 // exercise), so the root does not centre it as a reading column.
 func (p *Player) FullWidth() bool {

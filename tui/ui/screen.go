@@ -47,6 +47,10 @@ type (
 	// TakesEsc says whether Esc means something inside the screen now (to
 	// close a form, or ask before a draft is thrown away).
 	TakesEsc interface{ WantsEsc() bool }
+	// TakesBackWord says whether the word "back" of accessible mode means
+	// something inside the screen now where Esc does not: the practice
+	// browser's previous page (in full screen, its own key).
+	TakesBackWord interface{ WantsBackWord() bool }
 	// Glossed lists the words the glossary may explain on the screen now.
 	Glossed interface{ GlossaryTerms() []*lessons.Term }
 	// ReadsAloud says that the screen is read aloud on its own when the

@@ -157,6 +157,11 @@ func (e *BrowserExercise) Typing() bool { return false }
 // WantsEsc is false: Esc goes home, as everywhere.
 func (e *BrowserExercise) WantsEsc() bool { return false }
 
+// WantsBackWord says whether accessible mode's "back" goes to the page
+// before: while the step is open and there is one. On the first page the
+// word leaves the lesson, as everywhere.
+func (e *BrowserExercise) WantsBackWord() bool { return !e.done && e.CanGo(-1) }
+
 // SetDone freezes the browser once the step is solved or shown: the page
 // can still be read and scrolled.
 func (e *BrowserExercise) SetDone(done bool) { e.done = done }

@@ -81,12 +81,18 @@ func (l *browserLines) pageLines() []string {
 
 // Prompt says what to type.
 func (l *browserLines) Prompt() string {
+	if len(l.e.active()) == 0 {
+		return l.c.Cat.T("line_browser_prompt_none", "Back", l.w("line_cmd_back"), "Check", l.w("line_cmd_check"))
+	}
 	return l.c.Cat.T("line_browser_prompt", "Count", len(l.e.active()), "Look", l.w("line_cmd_look"))
 }
 
 // item focuses item n (from 1) of the page's links, buttons and downloads.
 func (l *browserLines) item(arg string) (*browserjudge.Block, []string) {
 	act := l.e.active()
+	if len(act) == 0 {
+		return nil, []string{l.Prompt()}
+	}
 	i, ok := access.Number(arg, len(act))
 	if !ok {
 		return nil, []string{l.c.Cat.T("line_browser_no_such", "Text", access.Clip(arg, 20), "Count", len(act))}
