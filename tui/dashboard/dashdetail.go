@@ -13,6 +13,8 @@ import (
 	"aula/i18n"
 	"aula/lessons"
 	browserjudge "aula/lessons/kinds/browser"
+	chatjudge "aula/lessons/kinds/chat"
+	filesjudge "aula/lessons/kinds/files"
 	"aula/lessons/kinds/form"
 	"aula/lessons/validate"
 	"aula/store"
@@ -59,6 +61,14 @@ func (d *Dashboard) MistakeName(lessonID, stepID, id string) string {
 			}
 		case *browserjudge.Browser:
 			if name := browserMistakeName(cat, ex, id); name != "" {
+				return name
+			}
+		case *chatjudge.Chat:
+			if name := chatMistakeName(cat, ex, id); name != "" {
+				return name
+			}
+		case *filesjudge.Files:
+			if name := filesMistakeName(cat, ex, id); name != "" {
 				return name
 			}
 		case *lessons.Order:

@@ -160,3 +160,26 @@ func FuzzApprove(f *testing.F) {
 		}
 	})
 }
+
+// Deleting a scam's messages (the evidence) is a mistake said at once;
+// taking them back is not.
+func TestDeletingEvidence(t *testing.T) {
+	x, probs := load(t, fixture+`  - id: keep
+    check: not-deleted
+    values: [unknown]
+    feedback: Keep the messages to report the scam.
+`)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	v := x.Judge(Answer{Deleted: []string{"unknown"}, Last: &Action{Kind: ActDelete, Chat: "unknown"}})
+	if v.Mistake != "keep" || v.Feedback != "Keep the messages to report the scam." {
+		t.Errorf("deleting the evidence: %+v", v)
+	}
+	if v := x.Judge(Answer{Last: &Action{Kind: ActDelete, Chat: "unknown"}}); v.Mistake == "keep" {
+		t.Errorf("taking it back is no mistake: %+v", v)
+	}
+	if v := x.Judge(Answer{Deleted: []string{"son"}, Last: &Action{Kind: ActDelete, Chat: "son"}}); v.Mistake == "keep" {
+		t.Errorf("deleting another chat: %+v", v)
+	}
+}

@@ -125,12 +125,13 @@ var checkKinds = map[string]string{
 	"no-link":       "links",   // mistake: opening one of these links
 	"not-confirmed": "bank",    // mistake: confirming one of these payments
 	"not-refused":   "bank",    // mistake: refusing one of these requests (the learner's own)
+	"not-deleted":   "chats",   // mistake: deleting one of these (a scam's messages kept as evidence)
 }
 
 // IsMistake says whether a check is about a move that is a mistake.
 func IsMistake(check string) bool {
 	switch check {
-	case "not-replied", "not-called", "not-blocked", "no-link", "not-confirmed", "not-refused":
+	case "not-replied", "not-called", "not-blocked", "no-link", "not-confirmed", "not-refused", "not-deleted":
 		return true
 	}
 	return false
@@ -190,7 +191,7 @@ func (x *Chat) Judge(a judge.Answer) judge.Verdict {
 	pending := false
 	for _, r := range x.Rules {
 		if IsMistake(r.Check) {
-			if r.madeBy(ans.Last) {
+			if r.madeBy(ans.Last, &ans) {
 				return r.verdict()
 			}
 			continue
@@ -219,7 +220,7 @@ func (r *Rule) verdict() judge.Verdict {
 }
 
 // madeBy says whether the action is the mistake the rule is about.
-func (r *Rule) madeBy(last *Action) bool {
+func (r *Rule) madeBy(last *Action, a *Answer) bool {
 	if last == nil {
 		return false
 	}
@@ -237,6 +238,8 @@ func (r *Rule) madeBy(last *Action) bool {
 		return last.Kind == ActConfirm && in(last.Chat)
 	case "not-refused":
 		return last.Kind == ActRefuse && in(last.Chat)
+	case "not-deleted":
+		return last.Kind == ActDelete && in(last.Chat) && slices.Contains(a.Deleted, last.Chat)
 	}
 	return false
 }
