@@ -42,7 +42,7 @@ func TestApprovalByKeyboard(t *testing.T) {
 		t.Errorf("the list should start on the newest notification, cursor %d", e.Cursor)
 	}
 	out := view(c, e, 80, 16)
-	for _, want := range []string{"[!] Notification (2) · Cl@ve Móvil: Do you want to sign in", "▶ Cl@ve Móvil · Approval app · New notification"} {
+	for _, want := range []string{"[!] Notification (2) · Cl@ve Móvil: 7730 · Social Security electronic office", "▶ Cl@ve Móvil · Approval app · New notification"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the list lacks %q:\n%s", want, out)
 		}
@@ -53,7 +53,7 @@ func TestApprovalByKeyboard(t *testing.T) {
 	}
 	e.TakeCheck()
 	out = view(c, e, 80, 24)
-	for _, want := range []string{"[!] Notification (1) · Cl@ve Móvil", "Compare with what you did", "│Code:", "4821", "Social Security electronic office", "[ Approve ]", "[ Refuse ]"} {
+	for _, want := range []string{"[!] Notification (1) · Cl@ve Móvil", "Compare with what you did", "│ Code: 4821", "4821", "Social Security electronic office", "[ Approve ]", "[ Refuse ]"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the request lacks %q:\n%s", want, out)
 		}

@@ -70,8 +70,15 @@ func (e *ChatExercise) Preview(c *chatjudge.Conversation) (text, at string) {
 			return en.text, ""
 		}
 	}
-	if c.Request != nil {
-		return c.Request.Text, ""
+	if q := c.Request; q != nil {
+		if len(q.Details) == 0 {
+			return q.Text, ""
+		}
+		vals := make([]string, len(q.Details))
+		for i, d := range q.Details {
+			vals[i] = d.Value
+		}
+		return strings.Join(vals, " · "), ""
 	}
 	if n := len(c.Messages); n > 0 {
 		m := c.Messages[n-1]
@@ -368,7 +375,7 @@ func (e *ChatExercise) card(q *chatjudge.Request, w int) []string {
 	}
 	st, cat := e.c.Styles, e.c.Cat
 	inner := max(w-6, 4)
-	lw := 0
+	lw := 0 // the widest label, to line the values up
 	for _, d := range q.Details {
 		lw = max(lw, lipgloss.Width(d.Label))
 	}
@@ -380,13 +387,13 @@ func (e *ChatExercise) card(q *chatjudge.Request, w int) []string {
 	out := []string{edge("┌", "┐", cat.T("chat_card_title"))}
 	for _, d := range q.Details {
 		label := ui.Truncate(d.Label+":", lw+1)
-		vw := max(inner-lw-2, 2)
+		vw := max(inner-lw-3, 2)
 		for i, v := range ui.WrapLines(d.Value, vw) {
-			l := strings.Repeat(" ", lw+2)
+			l := strings.Repeat(" ", lw+3)
 			if i == 0 {
-				l = label + strings.Repeat(" ", lw+2-lipgloss.Width(label))
+				l = " " + label + strings.Repeat(" ", lw+2-lipgloss.Width(label))
 			}
-			cell := st.Dim.Render(l) + st.Title.Render(v)
+			cell := ui.Truncate(st.Dim.Render(l)+st.Title.Render(v), inner)
 			out = append(out, "  "+st.Dim.Render("│")+cell+strings.Repeat(" ", max(inner-lipgloss.Width(cell), 0))+st.Dim.Render("│"))
 		}
 	}
