@@ -100,7 +100,7 @@ func (l *chatLines) options(c *chatjudge.Conversation) []string {
 	if q := c.Request; q != nil {
 		out = append(out, q.Text)
 		if len(q.Details) > 0 {
-			out = append(out, cat.T("chat_card_title")+":")
+			out = append(out, strings.TrimSpace(cat.T("chat_card_title"))+":")
 			for _, d := range q.Details {
 				out = append(out, d.Label+": "+access.Sentence(d.Value))
 			}
