@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
@@ -140,5 +141,19 @@ func TestApprovalCardSizes(t *testing.T) {
 				t.Fatalf("width %d: a line of %d cells: %q", w, lw, l)
 			}
 		}
+	}
+}
+
+// BenchmarkApprovalKey is one key (Tab in an open approval request, with
+// its card and another notification on the banner) with its Update and
+// View in the 80×18 area a step has at 80×24.
+func BenchmarkApprovalKey(b *testing.B) {
+	c := ui.NewCommon("es", lib, time.Now)
+	e := approval(c)
+	e.OpenChat("mine")
+	tab := tea.KeyMsg{Type: tea.KeyTab}
+	for b.Loop() {
+		e.Update(tab)
+		_ = e.ViewFull(80, 18)
 	}
 }
