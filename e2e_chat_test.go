@@ -14,9 +14,9 @@ import (
 // action prints is left to doLesson, which waits for the verdict.
 func doChat(t *testing.T, s *lineSession, w lineWords, ex *chat.Chat) {
 	t.Helper()
-	words := map[string]string{"call": "llamada", "block": "bloquear", "delete": "borrar", "refuse": "rechazar", "back": "volver", "open": "Conversación con"}
+	words := map[string]string{"call": "llamada", "block": "bloquear", "delete": "borrar", "refuse": "rechazar", "confirm": "confirmar", "back": "volver", "open": "Conversación con"}
 	if w.check == "check" {
-		words = map[string]string{"call": "phone", "block": "block", "delete": "delete", "refuse": "reject", "back": "back", "open": "Conversation with"}
+		words = map[string]string{"call": "phone", "block": "block", "delete": "delete", "refuse": "reject", "confirm": "confirm", "back": "back", "open": "Conversation with"}
 	}
 	sol := ex.Solution().(chat.Answer)
 	type act struct{ chat, cmd string }
@@ -37,6 +37,9 @@ func doChat(t *testing.T, s *lineSession, w lineWords, ex *chat.Chat) {
 	}
 	for _, id := range sol.Deleted {
 		acts = append(acts, act{id, words["delete"]})
+	}
+	for _, id := range sol.Confirmed {
+		acts = append(acts, act{id, words["confirm"]})
 	}
 	for _, id := range sol.Refused {
 		acts = append(acts, act{id, words["refuse"]})

@@ -14,7 +14,7 @@ import (
 
 // Golden screens of the practice phone (chat steps) at 80×24 and 120×40,
 // in both languages: the list, a conversation with a link and replies, and
-// the bank app's payment request. Regenerate with
+// the bank app's payment request, and approval requests (bank, Cl@ve). Regenerate with
 // `go test ./tui -run GoldenChat -update` and read every file.
 func TestGoldenChat(t *testing.T) {
 	key := func(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
@@ -33,6 +33,14 @@ func TestGoldenChat(t *testing.T) {
 		{name: "request", lesson: "dinero-pago-no-hecho", step: "rechazar-pago",
 			keys: []tea.Msg{key(tea.KeyEnter), key(tea.KeyTab)},
 			wait: map[string]string{"es": "¿Confirmas este pago de 480,00 €", "en": "Do you confirm this payment of 480.00 €"}},
+		// issue 16: an approval request on the phone, with its card to
+		// compare and the other notification waiting on the banner.
+		{name: "approval", lesson: "dinero-confirmar-app", step: "comparar-pagos",
+			keys: []tea.Msg{key(tea.KeyEnter), key(tea.KeyTab)},
+			wait: map[string]string{"es": "Compara con lo que has hecho tú", "en": "Compare with what you did"}},
+		{name: "clave", lesson: "clave-movil-aprobar", step: "aprobar-acceso",
+			keys: []tea.Msg{key(tea.KeyUp), key(tea.KeyEnter), key(tea.KeyTab)},
+			wait: map[string]string{"es": "Seguridad Social", "en": "Social Security"}},
 	}
 	for _, lang := range []string{"es", "en"} {
 		for _, gc := range cases {

@@ -38,3 +38,32 @@ func TestChatPrivacyOnlyRuleIDsAreStored(t *testing.T) {
 		t.Error("the rule outcome no-llamar-nuevo is not in the data file")
 	}
 }
+
+// issue 16: approving and refusing requests on the phone stores the rule
+// outcomes only, never the request's details.
+func TestApprovalPrivacyOnlyRuleIDsAreStored(t *testing.T) {
+	d := inboxDriver(t, "es", "dinero-confirmar-app", "comparar-pagos")
+	// The list starts on the newest notification (480 €): refuse it.
+	d.keys("enter", "tab", "tab", "enter")
+	d.must("Has rechazado el pago.")
+	// Refuse one's own purchase: a mistake, and it can still be confirmed.
+	d.keys("esc", "up", "enter", "tab", "tab", "enter")
+	d.mustSay("Ese pago sí es tuyo.")
+	d.keys("shift+tab", "enter")
+	d.mustSay("✔ ¡Bien!")
+	if err := d.st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(d.st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"TIENDA-HOGAR", "39,90", "4417"} {
+		if bytes.Contains(raw, []byte(s)) {
+			t.Errorf("the data file holds %q", s)
+		}
+	}
+	if !bytes.Contains(raw, []byte("rechazar-estufa")) {
+		t.Error("the rule outcome rechazar-estufa is not in the data file")
+	}
+}

@@ -42,3 +42,28 @@ func TestLinesChat(t *testing.T) {
 	s.send("bloquear")
 	s.expect("¡Bien!")
 }
+
+// issue 16: a Cl@ve Móvil approval in accessible mode: the notifications
+// said first, a request's details read out, refusing one's own said at
+// once, and "aprobar" as a word for confirming.
+func TestLinesApproval(t *testing.T) {
+	l := tuitest.Library(t).Catalog("es").Lessons["clave-movil-aprobar"]
+	at := l.StepIndex("aprobar-acceso")
+	st := openStore(t, t.TempDir())
+	defer st.Close()
+	learnerAt("clave-movil-aprobar", len(l.Steps), at)(t, st)
+	s := startLineSession(t, st, Config{Lang: "es", StartLesson: "clave-movil-aprobar"})
+	s.expect("Tienes 3 conversaciones en el teléfono:\nNotificación nueva en la conversación 1. Cl@ve Móvil: Seguridad Social · 4821.\nNotificación nueva en la conversación 2. Cl@ve Móvil: Agencia Tributaria · 7730.")
+	s.send("1")
+	s.expect("Conversación con Cl@ve Móvil (App de confirmación).")
+	s.expect("¿Quieres acceder a este servicio con tu Cl@ve?\nCompara con lo que has hecho tú:\nOrganismo: Seguridad Social.\nCódigo: 4821.")
+	s.expect("confirmar: Aprobar\nrechazar: Rechazar")
+	s.send("rechazar")
+	s.expect("Ese aviso sí es tuyo.")
+	s.send("aprobar")
+	s.expect("Has aprobado la solicitud.")
+	s.send("volver")
+	s.send("2")
+	s.send("rechazar")
+	s.expect("¡Bien!")
+}

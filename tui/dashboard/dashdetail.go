@@ -13,6 +13,8 @@ import (
 	"aula/i18n"
 	"aula/lessons"
 	browserjudge "aula/lessons/kinds/browser"
+	chatjudge "aula/lessons/kinds/chat"
+	filesjudge "aula/lessons/kinds/files"
 	"aula/lessons/kinds/form"
 	"aula/lessons/validate"
 	"aula/store"
@@ -53,12 +55,8 @@ func (d *Dashboard) MistakeName(lessonID, stepID, id string) string {
 					return cat.T("dmistake_option", "Text", ui.Truncate(o.Text, 40))
 				}
 			}
-		case *form.Form:
-			if name := formMistakeName(cat, ex, id); name != "" {
-				return name
-			}
-		case *browserjudge.Browser:
-			if name := browserMistakeName(cat, ex, id); name != "" {
+		case *form.Form, *browserjudge.Browser, *chatjudge.Chat, *filesjudge.Files:
+			if name := appMistakeName(cat, ex, id); name != "" {
 				return name
 			}
 		case *lessons.Order:
@@ -82,6 +80,23 @@ func (d *Dashboard) MistakeName(lessonID, stepID, id string) string {
 		return cat.T("dmistake_wrong")
 	}
 	return strings.ReplaceAll(clean(id), "-", " ")
+}
+
+// appMistakeName says the outcome of a whole practice application (the
+// form, the browser, the phone, the file manager) readably; "" when the id
+// is not one of its rules.
+func appMistakeName(cat *i18n.Catalog, ex any, id string) string {
+	switch ex := ex.(type) {
+	case *form.Form:
+		return formMistakeName(cat, ex, id)
+	case *browserjudge.Browser:
+		return browserMistakeName(cat, ex, id)
+	case *chatjudge.Chat:
+		return chatMistakeName(cat, ex, id)
+	case *filesjudge.Files:
+		return filesMistakeName(cat, ex, id)
+	}
+	return ""
 }
 
 // formMistakeName says a form's outcome readably: the field's label and

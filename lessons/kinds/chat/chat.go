@@ -1,7 +1,9 @@
 // Package chat is the judge of chat steps: a practice phone messaging app
 // (chats and SMS together) with known contacts, unknown numbers, messages
-// with links, requests for codes or money, and the bank app's payment
-// notifications. Rules in the lesson file say what the learner must do
+// with links, requests for codes or money, and the notifications of an
+// approval app (the bank app's payment confirmation, Cl@ve Móvil's
+// sign-in): a request with details the learner compares with what they
+// started, and approves or refuses. Rules in the lesson file say what the learner must do
 // (call the number they always use, block and report, refuse a payment)
 // and which moves are mistakes (answering the scammer, opening the link,
 // confirming a payment), each with its own feedback. Only outcomes are
@@ -28,12 +30,13 @@ type Conversation struct {
 	Name     string     `yaml:"name"`   // a saved contact's name, or the number or sender as the phone shows it
 	Number   string     `yaml:"number"` // the number, shown under the name of a saved contact
 	Known    bool       `yaml:"known"`  // a saved contact; else an unknown number
-	App      string     `yaml:"app"`    // chat (the default), sms or bank
+	App      string     `yaml:"app"`    // chat (the default), sms, bank or auth (an approval app such as Cl@ve Móvil)
+	Notify   bool       `yaml:"notify"` // it arrives as a notification on top of the phone
 	Messages []*Message `yaml:"messages"`
 	Replies  []*Reply   `yaml:"replies"` // the replies offered
 	Typing   bool       `yaml:"typing"`  // the learner may also type a short reply (never kept)
 	Call     string     `yaml:"call"`    // what happens when the learner calls the number they always use; "" no call
-	Request  *Request   `yaml:"request"` // a bank app's request to confirm a payment
+	Request  *Request   `yaml:"request"` // a bank or approval app's request to confirm a payment or a sign-in
 }
 
 // Message is one message of a conversation.
@@ -57,11 +60,18 @@ type Reply struct {
 	Text string `yaml:"text"`
 }
 
-// Request is a payment the bank app asks the learner to confirm.
+// Request is a payment or a sign-in an app asks the learner to confirm.
 type Request struct {
-	Text    string `yaml:"text"`    // ¿Confirmas este pago de 480 € en …?
-	Confirm string `yaml:"confirm"` // the confirm button's words
-	Refuse  string `yaml:"refuse"`  // the refuse button's words
+	Text    string    `yaml:"text"`    // ¿Confirmas este pago de 480 € en …?
+	Details []*Detail `yaml:"details"` // what to compare with what the learner started: amount, payee, code
+	Confirm string    `yaml:"confirm"` // the confirm button's words
+	Refuse  string    `yaml:"refuse"`  // the refuse button's words
+}
+
+// Detail is one line of a request's card: Importe: 480,00 €.
+type Detail struct {
+	Label string `yaml:"label"`
+	Value string `yaml:"value"`
 }
 
 // Apps a conversation can come from.
@@ -69,6 +79,7 @@ const (
 	AppChat = "chat"
 	AppSMS  = "sms"
 	AppBank = "bank"
+	AppAuth = "auth" // an approval app: Cl@ve Móvil, a bank's sign-in confirmation
 )
 
 // Typed is the reply id of a reply the learner typed: what was typed is
@@ -83,8 +94,8 @@ const (
 	ActBlock   = "block"   // blocked and reported, or unblocked
 	ActDelete  = "delete"  // deleted a conversation, or took it back
 	ActLink    = "link"    // opened a link (ID: the link)
-	ActConfirm = "confirm" // confirmed a bank request
-	ActRefuse  = "refuse"  // refused a bank request
+	ActConfirm = "confirm" // confirmed a request
+	ActRefuse  = "refuse"  // refused a request
 )
 
 // Rule is one thing the task asks, or one move that is a mistake. Rules
@@ -107,17 +118,20 @@ var checkKinds = map[string]string{
 	"blocked":       "chats",   // goal: each of these is blocked and reported
 	"deleted":       "chats",   // goal: each of these is deleted
 	"refused":       "bank",    // goal: each of these payment requests was refused
+	"confirmed":     "bank",    // goal: each of these requests (the one the learner started) was confirmed
 	"not-replied":   "replies", // mistake: sending one of these replies (a conversation: any reply there)
 	"not-called":    "chats",   // mistake: calling one of these
 	"not-blocked":   "chats",   // mistake: blocking one of these (a real contact)
 	"no-link":       "links",   // mistake: opening one of these links
 	"not-confirmed": "bank",    // mistake: confirming one of these payments
+	"not-refused":   "bank",    // mistake: refusing one of these requests (the learner's own)
+	"not-deleted":   "chats",   // mistake: deleting one of these (a scam's messages kept as evidence)
 }
 
 // IsMistake says whether a check is about a move that is a mistake.
 func IsMistake(check string) bool {
 	switch check {
-	case "not-replied", "not-called", "not-blocked", "no-link", "not-confirmed":
+	case "not-replied", "not-called", "not-blocked", "no-link", "not-confirmed", "not-refused", "not-deleted":
 		return true
 	}
 	return false
@@ -177,7 +191,7 @@ func (x *Chat) Judge(a judge.Answer) judge.Verdict {
 	pending := false
 	for _, r := range x.Rules {
 		if IsMistake(r.Check) {
-			if r.madeBy(ans.Last) {
+			if r.madeBy(ans.Last, &ans) {
 				return r.verdict()
 			}
 			continue
@@ -206,7 +220,7 @@ func (r *Rule) verdict() judge.Verdict {
 }
 
 // madeBy says whether the action is the mistake the rule is about.
-func (r *Rule) madeBy(last *Action) bool {
+func (r *Rule) madeBy(last *Action, a *Answer) bool {
 	if last == nil {
 		return false
 	}
@@ -222,6 +236,10 @@ func (r *Rule) madeBy(last *Action) bool {
 		return last.Kind == ActLink && in(last.ID)
 	case "not-confirmed":
 		return last.Kind == ActConfirm && in(last.Chat)
+	case "not-refused":
+		return last.Kind == ActRefuse && in(last.Chat)
+	case "not-deleted":
+		return last.Kind == ActDelete && in(last.Chat) && slices.Contains(a.Deleted, last.Chat)
 	}
 	return false
 }
@@ -254,6 +272,8 @@ func (r *Rule) met(a *Answer) bool {
 		return all(a.Deleted)
 	case "refused":
 		return all(a.Refused)
+	case "confirmed":
+		return all(a.Confirmed)
 	}
 	return false
 }
@@ -279,6 +299,8 @@ func (x *Chat) Solution() judge.Answer {
 			a.Deleted = append(a.Deleted, r.Values...)
 		case "refused":
 			a.Refused = append(a.Refused, r.Values...)
+		case "confirmed":
+			a.Confirmed = append(a.Confirmed, r.Values...)
 		}
 	}
 	return a
@@ -301,4 +323,16 @@ func (x *Chat) sentFor(id string) Sent {
 		}
 	}
 	return Sent{Reply: id}
+}
+
+// Wanted says whether a rule asks the learner to confirm request id (it
+// is the one they started): the screen keeps its buttons after a refusal,
+// as the site asks again, so that the learner can still approve it.
+func (x *Chat) Wanted(id string) bool {
+	for _, r := range x.Rules {
+		if (r.Check == "confirmed" || r.Check == "not-refused") && slices.Contains(r.Values, id) {
+			return true
+		}
+	}
+	return false
 }

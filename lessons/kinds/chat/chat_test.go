@@ -198,7 +198,7 @@ func TestCheckProblems(t *testing.T) {
 		{"chats: []\nrules: []\n", "needs chats"},
 		{"chats:\n  - id: a\n    name: A\n    messages: [{text: hi}]\n", "at least one rule that says what to do"},
 		{"chats:\n  - id: a\n    messages: [{text: hi}]\n", `chat "a" needs a name`},
-		{"chats:\n  - id: a\n    name: A\n    app: fax\n    messages: [{text: hi}]\n", "app should be chat, sms or bank"},
+		{"chats:\n  - id: a\n    name: A\n    app: fax\n    messages: [{text: hi}]\n", "app should be chat, sms, bank or auth"},
 		{"chats:\n  - id: a\n    name: A\n", "needs messages or a request"},
 		{"chats:\n  - id: a\n    name: A\n    messages: [{text: hi, voice: \"0:10\"}]\n", "needs text or voice"},
 		{"chats:\n  - id: a\n    name: A\n    messages: [{text: hi, link: {id: l, url: nada}}]\n", `link "l" needs url`},
@@ -256,6 +256,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add(fixture)
 	f.Add("chats:\n  - id: a\n    name: A\n    request: {text: x}\nrules:\n  - {id: r, check: refused, values: [a], feedback: No.}\n")
 	f.Add("chats: [~]\nrules: [~]\n")
+	f.Add(approveFixture)
 	f.Fuzz(func(t *testing.T, src string) {
 		var doc yaml.Node
 		if yaml.Unmarshal([]byte(src), &doc) != nil || len(doc.Content) == 0 {

@@ -16,7 +16,7 @@ type known struct {
 	chats map[string]bool
 	reply map[string]bool // replies, and conversations one can reply in
 	links map[string]bool
-	bank  map[string]bool // conversations with a payment request
+	bank  map[string]bool // conversations with a request
 	calls map[string]bool // conversations with a call
 	rules map[string]bool
 }
@@ -52,7 +52,32 @@ func (x *Chat) Check(p *judge.Problems, step string, n *yaml.Node) {
 		}
 	}
 	if goals == 0 {
-		p.Add(judge.Or(rn, n), "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted or refused)", step)
+		p.Add(judge.Or(rn, n), "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted, confirmed or refused)", step)
+	}
+	x.checkContradictions(p, step, rn, n)
+}
+
+// checkContradictions reports a request that one rule asks to confirm and
+// another to refuse (or calls confirming it a mistake): no learner could
+// do both.
+func (x *Chat) checkContradictions(p *judge.Problems, step string, rn, n *yaml.Node) {
+	want := map[string]string{} // request id → "confirm" or "refuse"
+	for i, r := range x.Rules {
+		var side string
+		switch r.Check {
+		case "confirmed", "not-refused":
+			side = "confirm"
+		case "refused", "not-confirmed":
+			side = "refuse"
+		default:
+			continue
+		}
+		for _, v := range r.Values {
+			if other, ok := want[v]; ok && other != side {
+				p.Add(judge.Or(judge.Item(rn, i), n), "step %q rule %d: request %q is to be both confirmed and refused", step, i+1, v)
+			}
+			want[v] = side
+		}
 	}
 }
 
@@ -66,9 +91,12 @@ func (c *Conversation) check(p *judge.Problems, step string, node *yaml.Node, k 
 	switch c.App {
 	case "":
 		c.App = AppChat
-	case AppChat, AppSMS, AppBank:
+	case AppChat, AppSMS, AppBank, AppAuth:
 	default:
-		p.Add(judge.Or(judge.Child(node, "app"), node), "step %q: chat %q: app should be chat, sms or bank, not %q", step, c.ID, c.App)
+		p.Add(judge.Or(judge.Child(node, "app"), node), "step %q: chat %q: app should be chat, sms, bank or auth, not %q", step, c.ID, c.App)
+	}
+	if c.App == AppAuth && c.Request == nil {
+		p.Add(node, "step %q: chat %q: an auth app needs a request to approve or refuse", step, c.ID)
 	}
 	if len(c.Messages) == 0 && c.Request == nil {
 		p.Add(node, "step %q: chat %q needs messages or a request", step, c.ID)
@@ -86,6 +114,18 @@ func (c *Conversation) check(p *judge.Problems, step string, node *yaml.Node, k 
 		p.UnknownKeys(qn, q)
 		if q.Text == "" || q.Confirm == "" || q.Refuse == "" {
 			p.Add(qn, "step %q: chat %q: a request needs text, confirm and refuse", step, c.ID)
+		}
+		dn := judge.Child(qn, "details")
+		for j, d := range q.Details {
+			dnode := judge.Or(judge.Item(dn, j), qn)
+			if d == nil {
+				d = &Detail{}
+				q.Details[j] = d
+			}
+			p.UnknownKeys(dnode, d)
+			if strings.TrimSpace(d.Label) == "" || strings.TrimSpace(d.Value) == "" {
+				p.Add(dnode, "step %q: chat %q: request detail %d needs label and value (Importe: 480,00 €)", step, c.ID, j+1)
+			}
 		}
 		k.bank[c.ID] = true
 	}
@@ -132,8 +172,11 @@ func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *
 func (x *Chat) Shape() []string {
 	var out []string
 	for _, c := range x.Chats {
-		out = append(out, fmt.Sprintf("chat %s app=%s known=%t typing=%t call=%t request=%t messages=%d",
-			c.ID, c.App, c.Known, c.Typing, c.Call != "", c.Request != nil, len(c.Messages)))
+		out = append(out, fmt.Sprintf("chat %s app=%s known=%t typing=%t call=%t request=%t messages=%d notify=%t",
+			c.ID, c.App, c.Known, c.Typing, c.Call != "", c.Request != nil, len(c.Messages), c.Notify))
+		if c.Request != nil && len(c.Request.Details) > 0 {
+			out = append(out, fmt.Sprintf("details %s %d", c.ID, len(c.Request.Details)))
+		}
 		for _, m := range c.Messages {
 			if m.Link != nil {
 				out = append(out, "link "+m.Link.ID+" "+m.Link.URL)

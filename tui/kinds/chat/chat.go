@@ -82,8 +82,13 @@ func NewChatExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.CharLimit = typedLimit
 	in.Placeholder = c.Cat.T("chat_type_placeholder")
-	return &ChatExercise{c: c, X: x, keys: newChatKeys(c), Input: in,
+	e := &ChatExercise{c: c, X: x, keys: newChatKeys(c), Input: in,
 		log: map[string][]entry{}}
+	// The list starts on the newest notification, as the phone shows it.
+	if p := e.Pending(); len(p) > 0 {
+		e.Cursor = slices.Index(x.Chats, p[len(p)-1])
+	}
+	return e
 }
 
 // Conversation is the conversation open, or nil on the list.
@@ -254,6 +259,23 @@ func (e *ChatExercise) OpenChat(id string) {
 	e.did(chatjudge.ActOpen, id, "")
 }
 
+// OpenNotification opens the newest notification not looked at yet, as a
+// tap on the banner does.
+func (e *ChatExercise) OpenNotification() bool {
+	var last *chatjudge.Conversation
+	for _, c := range e.Pending() {
+		if c.ID != e.Open {
+			last = c
+		}
+	}
+	if last == nil {
+		return false
+	}
+	e.Close()
+	e.OpenChat(last.ID)
+	return true
+}
+
 // Close goes back to the list of conversations.
 func (e *ChatExercise) Close() {
 	e.Open = ""
@@ -298,6 +320,10 @@ func (e *ChatExercise) mouse(m tea.MouseMsg) {
 		return
 	}
 	in := func(id string) bool { return e.c.Zones.Get(id).InBounds(m) }
+	if in("chat-notif") {
+		e.OpenNotification()
+		return
+	}
 	if e.Open == "" {
 		for i, c := range e.X.Chats {
 			if in(listZone(c.ID, 0)) || in(listZone(c.ID, 1)) {

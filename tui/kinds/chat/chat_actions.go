@@ -48,7 +48,7 @@ func (e *ChatExercise) controlParts() (body, bar []control) {
 			body = append(body, control{kind: ctlLink, id: m.Link.ID})
 		}
 	}
-	if q := c.Request; q != nil && !slices.Contains(e.Ans.Refused, c.ID) {
+	if c.Request != nil && e.Answerable(c.ID) {
 		body = append(body, control{kind: ctlConfirm}, control{kind: ctlRefuse})
 	}
 	if !e.blocked(c.ID) && !e.deleted(c.ID) {
@@ -62,7 +62,7 @@ func (e *ChatExercise) controlParts() (body, bar []control) {
 	if c.Call != "" {
 		bar = append(bar, control{kind: ctlCall})
 	}
-	if c.App != chatjudge.AppBank {
+	if !isApp(c) {
 		bar = append(bar, control{kind: ctlBlock})
 	}
 	return body, append(bar, control{kind: ctlDelete}, control{kind: ctlBack})
@@ -87,11 +87,11 @@ func (e *ChatExercise) Press() {
 		e.SendTyped()
 	case ctlConfirm:
 		e.Ans.Confirmed = append(e.Ans.Confirmed, c.ID)
-		e.note(c.ID, cat.T("chat_confirmed"))
+		e.note(c.ID, cat.T(pick(c.App == chatjudge.AppAuth, "chat_approved", "chat_confirmed")))
 		e.did(chatjudge.ActConfirm, c.ID, "")
 	case ctlRefuse:
 		e.Ans.Refused = append(e.Ans.Refused, c.ID)
-		e.note(c.ID, cat.T("chat_refused"))
+		e.note(c.ID, cat.T(pick(c.App == chatjudge.AppAuth, "chat_auth_refused", "chat_refused")))
 		e.did(chatjudge.ActRefuse, c.ID, "")
 	case ctlCall:
 		e.Call()
@@ -152,7 +152,7 @@ func (e *ChatExercise) Call() {
 // Block blocks and reports the open conversation's number, or unblocks it.
 func (e *ChatExercise) Block() {
 	c := e.Conversation()
-	if c == nil || c.App == chatjudge.AppBank {
+	if c == nil || isApp(c) {
 		return
 	}
 	e.Ans.Blocked = toggle(e.Ans.Blocked, c.ID)
@@ -200,4 +200,40 @@ func (e *ChatExercise) replyText(c *chatjudge.Conversation, id string) string {
 		}
 	}
 	return id
+}
+
+// isApp says whether a conversation is an app's (the bank's, an approval
+// app's), which cannot be blocked or answered.
+func isApp(c *chatjudge.Conversation) bool {
+	return c.App == chatjudge.AppBank || c.App == chatjudge.AppAuth
+}
+
+func pick(cond bool, yes, no string) string {
+	if cond {
+		return yes
+	}
+	return no
+}
+
+// Answerable says whether request id still takes an answer: not once it
+// is refused (unless it is the learner's own, which the site asks for
+// again), nor once the learner's own is approved.
+func (e *ChatExercise) Answerable(id string) bool {
+	wanted := e.X.Wanted(id)
+	if wanted {
+		return !slices.Contains(e.Ans.Confirmed, id)
+	}
+	return !slices.Contains(e.Ans.Refused, id)
+}
+
+// Pending are the notifications not looked at yet: conversations that
+// arrive as notifications, not opened and not answered.
+func (e *ChatExercise) Pending() []*chatjudge.Conversation {
+	var out []*chatjudge.Conversation
+	for _, c := range e.X.Chats {
+		if c.Notify && !slices.Contains(e.Ans.Opened, c.ID) && !slices.Contains(e.Ans.Confirmed, c.ID) && !slices.Contains(e.Ans.Refused, c.ID) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

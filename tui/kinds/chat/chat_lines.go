@@ -2,6 +2,7 @@ package chat
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"aula/lessons"
@@ -35,6 +36,10 @@ func (l *chatLines) Describe() []string { return l.list() }
 func (l *chatLines) list() []string {
 	cat := l.c.Cat
 	out := []string{cat.T("line_chat_list", "Count", len(l.e.X.Chats))}
+	for _, c := range l.e.Pending() {
+		text, _ := l.e.Preview(c)
+		out = append(out, cat.T("line_chat_notification", "N", slices.Index(l.e.X.Chats, c)+1, "Name", c.Name, "Text", access.Sentence(firstLine(text))))
+	}
 	for i, c := range l.e.X.Chats {
 		text, at := l.e.Preview(c)
 		s := fmt.Sprintf("%d. %s (%s): %s", i+1, c.Name, l.e.Tag(c), access.Sentence(firstLine(text)))
@@ -94,6 +99,12 @@ func (l *chatLines) options(c *chatjudge.Conversation) []string {
 	var out []string
 	if q := c.Request; q != nil {
 		out = append(out, q.Text)
+		if len(q.Details) > 0 {
+			out = append(out, strings.TrimSpace(cat.T("chat_card_title"))+":")
+			for _, d := range q.Details {
+				out = append(out, d.Label+": "+access.Sentence(d.Value))
+			}
+		}
 	}
 	body, bar := e.controlParts()
 	var replies []string

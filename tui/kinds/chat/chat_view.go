@@ -38,9 +38,11 @@ func (e *ChatExercise) Tag(c *chatjudge.Conversation) string {
 		tags = append(tags, cat.T("chat_tag_bank"))
 	case chatjudge.AppSMS:
 		tags = append(tags, cat.T("chat_tag_sms"))
+	case chatjudge.AppAuth:
+		tags = append(tags, cat.T("chat_tag_auth"))
 	}
 	switch {
-	case c.App == chatjudge.AppBank:
+	case isApp(c):
 	case c.App == chatjudge.AppSMS && !c.Known && !strings.ContainsAny(c.Name[:min(len(c.Name), 1)], "+0123456789"):
 		// An SMS thread under a sender's name: neither a contact nor a number.
 	default:
@@ -49,6 +51,9 @@ func (e *ChatExercise) Tag(c *chatjudge.Conversation) string {
 		} else {
 			tags = append(tags, cat.T("chat_tag_unknown"))
 		}
+	}
+	if e.isPending(c) {
+		tags = append(tags, cat.T("chat_tag_new"))
 	}
 	if e.blocked(c.ID) {
 		tags = append(tags, cat.T("chat_tag_blocked"))
@@ -66,8 +71,15 @@ func (e *ChatExercise) Preview(c *chatjudge.Conversation) (text, at string) {
 			return en.text, ""
 		}
 	}
-	if c.Request != nil {
-		return c.Request.Text, ""
+	if q := c.Request; q != nil {
+		if len(q.Details) == 0 {
+			return q.Text, ""
+		}
+		vals := make([]string, len(q.Details))
+		for i, d := range q.Details {
+			vals[i] = d.Value
+		}
+		return strings.Join(vals, " · "), ""
 	}
 	if n := len(c.Messages); n > 0 {
 		m := c.Messages[n-1]
@@ -82,6 +94,7 @@ func (e *ChatExercise) Preview(c *chatjudge.Conversation) (text, at string) {
 func (e *ChatExercise) listView(w, h int) []string {
 	st, cat := e.c.Styles, e.c.Cat
 	head := []string{st.Title.Render(ui.Truncate(cat.T("chat_title"), w)), st.Dim.Render(ui.Truncate(cat.T("chat_list_tip"), w))}
+	head = append(head, e.banner(w)...)
 	var rows []string
 	first, last := 0, 0
 	for i, c := range e.X.Chats {
@@ -124,7 +137,7 @@ func (e *ChatExercise) conversationView(c *chatjudge.Conversation, w, h int) []s
 	if c.Number != "" {
 		name += st.Text.Render(" · " + c.Number)
 	}
-	head := []string{ui.Truncate(name+st.Dim.Render(" · "+e.Tag(c)), w)}
+	head := append(e.banner(w), ui.Truncate(name+st.Dim.Render(" · "+e.Tag(c)), w))
 	body, bar := e.controlParts()
 	e.controls = append(body, bar...)
 	barRows := e.flow(bar, len(body), w)
@@ -263,6 +276,7 @@ func (e *ChatExercise) bodyRows(c *chatjudge.Conversation, body []control, w int
 		for _, l := range ui.WrapLines(q.Text, max(w-4, 4)) {
 			rows = append(rows, "  "+st.Title.Render(l))
 		}
+		rows = append(rows, e.card(q, w)...)
 	}
 	for _, en := range e.log[c.ID] {
 		if en.mine {
@@ -332,4 +346,67 @@ func listZone(chat string, n int) string {
 		return "chat-list-" + chat
 	}
 	return fmt.Sprintf("chat-list-%s-%d", chat, n)
+}
+
+func (e *ChatExercise) isPending(c *chatjudge.Conversation) bool {
+	for _, p := range e.Pending() {
+		if p == c {
+			return true
+		}
+	}
+	return false
+}
+
+// banner is the phone's notification on top of the screen: the newest
+// notification not looked at yet (its app and first words), and how many
+// wait. A click opens it. Nothing when none waits, or on its own screen.
+func (e *ChatExercise) banner(w int) []string {
+	var waiting []*chatjudge.Conversation
+	for _, c := range e.Pending() {
+		if c.ID != e.Open {
+			waiting = append(waiting, c)
+		}
+	}
+	if len(waiting) == 0 || e.done {
+		return nil
+	}
+	st, cat := e.c.Styles, e.c.Cat
+	c := waiting[len(waiting)-1]
+	text, _ := e.Preview(c)
+	head := "[!] " + cat.T("chat_notification", "Count", len(waiting)) + " "
+	line := st.Warn.Render(head) + st.Title.Render(c.Name+": ") + st.Text.Render(firstLine(text))
+	return []string{e.c.Zones.Mark("chat-notif", ui.Truncate(line, w))}
+}
+
+// card is a request's details in a box, to compare with what the learner
+// started: Code: 4821.
+func (e *ChatExercise) card(q *chatjudge.Request, w int) []string {
+	if len(q.Details) == 0 {
+		return nil
+	}
+	st, cat := e.c.Styles, e.c.Cat
+	inner := max(w-6, 4)
+	lw := 0 // the widest label, to line the values up
+	for _, d := range q.Details {
+		lw = max(lw, lipgloss.Width(d.Label))
+	}
+	lw = min(lw, inner/2)
+	edge := func(l, r string, title string) string {
+		t := ui.Truncate(title, inner)
+		return "  " + st.Dim.Render(l+t+strings.Repeat("─", max(inner-lipgloss.Width(t), 0))+r)
+	}
+	out := []string{edge("┌", "┐", cat.T("chat_card_title"))}
+	for _, d := range q.Details {
+		label := ui.Truncate(d.Label+":", lw+1)
+		vw := max(inner-lw-3, 2)
+		for i, v := range ui.WrapLines(d.Value, vw) {
+			l := strings.Repeat(" ", lw+3)
+			if i == 0 {
+				l = " " + label + strings.Repeat(" ", lw+2-lipgloss.Width(label))
+			}
+			cell := ui.Truncate(st.Dim.Render(l)+st.Title.Render(v), inner)
+			out = append(out, "  "+st.Dim.Render("│")+cell+strings.Repeat(" ", max(inner-lipgloss.Width(cell), 0))+st.Dim.Render("│"))
+		}
+	}
+	return append(out, edge("└", "┘", ""), "")
 }
