@@ -79,15 +79,27 @@ func (p *publisher) once() {
 		p.refused(msgs)
 		return
 	}
-	n := len(lib.Catalog(lessons.DefaultLanguage).Lessons) - len(lessons.BuiltInLibrary().Catalog(lessons.DefaultLanguage).Lessons)
-	if err := p.h.Publish(b, p.dir, n); err != nil {
+	if err := p.h.Publish(b, p.dir, folderLessons(lib)); err != nil {
 		p.refused([]string{err.Error()})
 		return
 	}
 	if p.lib != nil {
 		p.lib.Store(lib)
 	}
-	fmt.Fprintln(p.out, p.cat.T("hub_published", "Folder", p.dir, "Count", n))
+	fmt.Fprintln(p.out, p.cat.T("hub_published", "Folder", p.dir, "Count", len(folderLessons(lib))))
+}
+
+// folderLessons are the ids of lib's lessons that are not built in: the
+// published folder's, in the library's order.
+func folderLessons(lib *lessons.Library) []string {
+	built := lessons.BuiltInLibrary().Catalog(lessons.DefaultLanguage)
+	var ids []string
+	for _, l := range lib.Catalog(lessons.DefaultLanguage).AllLessons() {
+		if _, ok := built.Lessons[l.ID]; !ok {
+			ids = append(ids, l.ID)
+		}
+	}
+	return ids
 }
 
 func (p *publisher) refused(msgs []string) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -156,6 +157,10 @@ func TestPublishRoundTripHubToKiosk(t *testing.T) {
 	}
 	if m.Reopen || len(m.Problems) > 0 {
 		t.Errorf("a class's lessons never reopen a learner's step: %+v", m)
+	}
+	// The dashboard lists the folder's lessons (by id here, by title there).
+	if ids := h.Published().IDs; !slices.Equal(ids, []string{"ayuda-alquiler"}) {
+		t.Errorf("published ids %q, want the folder's one lesson", ids)
 	}
 	// The trainer may send the class to the published lesson.
 	if err := h.Send(ctx, classroom.Command{Kind: classroom.CmdGoLesson, Lesson: "ayuda-alquiler"}); err != nil {
