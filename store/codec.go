@@ -165,6 +165,11 @@ func eventHash(device string, e Event) []byte {
 		// Likewise.
 		str(e.Itinerary)
 		str(e.Certificate)
+		if e.CentreKey != "" {
+			// Only when set, so certificates from before it hash as they did.
+			str("centre_key")
+			str(e.CentreKey)
+		}
 	}
 	if e.Kind == NamesConsent {
 		flag(e.Consent)

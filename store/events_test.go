@@ -261,6 +261,12 @@ func TestRecordRejects(t *testing.T) {
 		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef0"}, ErrBadEvent},
 		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "Ana López", Certificate: "0123456789abcdef"}, ErrBadEvent},
 		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", Lesson: "teclado"}, ErrBadEvent},
+		// Its key: an Ed25519 public key in base32, and only there.
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", CentreKey: strings.Repeat("A", 51)}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", CentreKey: strings.Repeat("A", 53)}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", CentreKey: strings.Repeat("a", 52)}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", CentreKey: strings.Repeat("A", 51) + "\x1b"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: LessonDone, Lesson: "teclado", CentreKey: strings.Repeat("A", 52)}, ErrBadEvent},
 		{Event{Learner: ana, Kind: LessonDone, Lesson: "teclado", Itinerary: "correo"}, ErrBadEvent},
 		{Event{Learner: ana, Kind: LessonDone, Lesson: "teclado", Certificate: "0123456789abcdef"}, ErrBadEvent},
 	} {

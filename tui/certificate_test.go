@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"aula/certificate"
+	"crypto/ed25519"
 	"os"
 	"path/filepath"
 	"slices"
@@ -62,6 +64,10 @@ func TestCertificateReadyOnTheSummary(t *testing.T) {
 			// (certificate.Ref makes the reference; certificate_test checks it.)
 			if got := issued(); len(got) != 1 || got[0].Itinerary != "primeros-pasos" || len(got[0].Certificate) != store.CertificateRefLen {
 				t.Errorf("certificate_issued events %+v, want one for primeros-pasos with a reference", got)
+			}
+			// With the key that signed it, for the class's hub to check it.
+			if key, err := st.CentreKey(); err != nil || issued()[0].CentreKey != certificate.PublicKeyText(key.Public().(ed25519.PublicKey)) {
+				t.Errorf("the certificate_issued event carries key %q, want this laptop's centre key (%v)", issued()[0].CentreKey, err)
 			}
 			if out, _ := st.Outbox(0); !slices.ContainsFunc(out, func(e store.Event) bool { return e.Kind == store.CertificateIssued }) {
 				t.Error("the certificate_issued event is not in the outbox")
