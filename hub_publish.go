@@ -70,7 +70,7 @@ func (p *publisher) once() {
 	if pub := p.h.Published(); pub != nil && pub.Version == b.Version && len(pub.Problems) == 0 {
 		return // saved as it was: the class has it
 	}
-	lib, problems := loadWith(lessons.Source{Name: p.dir, FS: b.FS()})
+	lib, problems := loadWith(p.cat.Format, lessons.Source{Name: p.dir, FS: b.FS()}) // the trainer reads them on the dashboard
 	if len(problems) > 0 {
 		msgs := make([]string, len(problems))
 		for i, pr := range problems {
@@ -152,7 +152,7 @@ func classLibrary(dir string, src lessons.Source) (*lessons.Library, []lessons.P
 	if dir != "" {
 		extra = append(extra, lessons.Source{Name: dir, FS: os.DirFS(dir)})
 	}
-	return loadWith(append(extra, src)...)
+	return loadWith(nil, append(extra, src)...)
 }
 
 // errClassLessons is a published folder this laptop refuses: its lessons
@@ -169,7 +169,7 @@ func useClassLessons(st *store.Store, dir string, relay *tui.Relay) func(bundle.
 		if dir != "" {
 			extra = append(extra, lessons.Source{Name: dir, FS: os.DirFS(dir)})
 		}
-		lib, problems := loadWith(append(extra, lessons.Source{Name: "class", FS: b.FS()})...)
+		lib, problems := loadWith(nil, append(extra, lessons.Source{Name: "class", FS: b.FS()})...)
 		if len(problems) > 0 {
 			return errClassLessons
 		}

@@ -40,7 +40,7 @@ func TestClassFileHidesItineraries(t *testing.T) {
 		t.Errorf("lessons list with the class file:\n%s", out)
 	}
 	writeFile(t, filepath.Join(dir, lessons.ClassFile), "hide:\n  - correo-electronico\n  - mis-lecciones\n  - no-existe\n")
-	code, out, errOut = runAula(t, "lessons", "check", dir)
+	code, out, errOut = runAula(t, "lessons", "check", dir, "--lang", "en")
 	wantCode(t, code, exitProblem, out, errOut)
 	file := filepath.ToSlash(filepath.Join(dir, lessons.ClassFile))
 	for _, want := range []string{file + `:3: hide: "mis-lecciones" is not one of Aula's itineraries`, file + `:4: hide: "no-existe"`} {

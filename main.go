@@ -48,7 +48,7 @@ const usage = `Aula: practise digital skills, safely.
 
 Usage:
   aula [flags]                       start the learner kiosk
-  aula lessons check [--sources] [DIR]
+  aula lessons check [--sources] [--lang L] [DIR]
                                      check the built-in lessons and those in DIR;
                                      --sources lists each lesson's sources and review date
   aula lessons list [--lang L] [--json]
