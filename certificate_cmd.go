@@ -181,7 +181,7 @@ func runCertificateCheck(sub string, args []string, cat *i18n.Catalog, stdout, s
 type verdict struct {
 	content certificate.Content
 	err     error
-	class   *store.Issued
+	class   *certificate.Issued
 }
 
 // printCentreKey is aula certificate key: this laptop's public key.
@@ -210,10 +210,10 @@ func checkHere(data, code string, cat *i18n.Catalog, v *verdict, stderr io.Write
 		return rc
 	}
 	key, err := st.MadeCentreKey()
-	var issued []store.Issued
+	var issued []certificate.Issued
 	laptops := 0 // a hub's: the laptops that joined its class
 	if err == nil {
-		issued, err = st.IssuedCertificates(certificate.Ref(code))
+		issued, err = certificate.IssuedIn(st, code)
 	}
 	if err == nil {
 		laptops, err = st.DeviceCount()

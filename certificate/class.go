@@ -26,12 +26,43 @@ var ErrNotRecorded = errors.New("no laptop of this class recorded a certificate 
 // (store.CentreKeyLen letters, no dashes).
 func PublicKeyText(pub ed25519.PublicKey) string { return b32.EncodeToString(pub) }
 
+// Issued is a certificate_issued event a data file holds, with the learner
+// it is recorded for: on a hub, a kiosk of the class sent it.
+type Issued struct {
+	Event   store.Event
+	Learner store.Learner
+}
+
+// IssuedIn are the certificate_issued events of st with code's reference,
+// of any learner: on a hub, the certificates the class's kiosks recorded.
+func IssuedIn(st *store.Store, code string) ([]Issued, error) {
+	ref := Ref(code)
+	all, err := st.AllProgress() // every learner, the class's laptops' too
+	if err != nil {
+		return nil, err
+	}
+	var out []Issued
+	for _, lp := range all {
+		l := lp.Learner
+		evs, err := st.Events(l.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range evs {
+			if e.Kind == store.CertificateIssued && e.Certificate == ref {
+				out = append(out, Issued{Event: e, Learner: l})
+			}
+		}
+	}
+	return out, nil
+}
+
 // VerifyIssued checks code against the certificates recorded in issued
-// (store.IssuedCertificates(Ref(code))): genuine when one of them carries
+// (IssuedIn): genuine when one of them carries
 // a key that signed exactly this code, for the same itinerary. It returns
 // what the code says, and the record that proved it; ErrUnreadable,
 // ErrNotRecorded or ErrNotGenuine otherwise.
-func VerifyIssued(code string, issued []store.Issued) (Content, *store.Issued, error) {
+func VerifyIssued(code string, issued []Issued) (Content, *Issued, error) {
 	c, ok := Read(code)
 	if !ok {
 		return Content{}, nil, ErrUnreadable

@@ -20,24 +20,24 @@ func TestVerifyIssuedWithTheKiosksKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := func(itinerary string, k ed25519.PublicKey) store.Issued {
+	rec := func(itinerary string, k ed25519.PublicKey) Issued {
 		e := store.Event{Kind: store.CertificateIssued, Itinerary: itinerary, Certificate: Ref(code)}
 		if k != nil {
 			e.CentreKey = PublicKeyText(k)
 		}
-		return store.Issued{Event: e, Learner: store.Learner{Name: "Begoña Núñez"}}
+		return Issued{Event: e, Learner: store.Learner{Name: "Begoña Núñez"}}
 	}
-	got, by, err := VerifyIssued(code, []store.Issued{rec("primeros-pasos", other), rec("primeros-pasos", pub)})
+	got, by, err := VerifyIssued(code, []Issued{rec("primeros-pasos", other), rec("primeros-pasos", pub)})
 	if err != nil || by == nil || by.Event.CentreKey != PublicKeyText(pub) || got.Learner != c.Learner || !got.Day.Equal(c.Day) {
 		t.Fatalf("genuine: %+v by %+v, %v", got, by, err)
 	}
 	for name, tc := range map[string]struct {
-		issued []store.Issued
+		issued []Issued
 		want   error
 	}{
-		"another key":       {[]store.Issued{rec("primeros-pasos", other)}, ErrNotGenuine},
-		"another itinerary": {[]store.Issued{rec("correo-electronico", pub)}, ErrNotGenuine},
-		"no key":            {[]store.Issued{rec("primeros-pasos", nil)}, ErrNotRecorded},
+		"another key":       {[]Issued{rec("primeros-pasos", other)}, ErrNotGenuine},
+		"another itinerary": {[]Issued{rec("correo-electronico", pub)}, ErrNotGenuine},
+		"no key":            {[]Issued{rec("primeros-pasos", nil)}, ErrNotRecorded},
 		"nothing recorded":  {nil, ErrNotRecorded},
 	} {
 		if _, by, err := VerifyIssued(code, tc.issued); !errors.Is(err, tc.want) || by != nil {

@@ -165,8 +165,7 @@ func eventHash(device string, e Event) []byte {
 		// Likewise.
 		str(e.Itinerary)
 		str(e.Certificate)
-		if e.CentreKey != "" {
-			// Only when set, so certificates from before it hash as they did.
+		if e.CentreKey != "" { // only when set, so older certificates hash as they did
 			str("centre_key")
 			str(e.CentreKey)
 		}

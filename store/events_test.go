@@ -433,7 +433,7 @@ func TestPrivacyOnlyIDsAndOutcomes(t *testing.T) {
 	}
 	wantFields := "ID:string Seq:uint64 Learner:uint64 Kind:store.EventKind Lesson:string Step:string " +
 		"StepIndex:int Steps:int Attempt:int Correct:bool Mistake:string How:string " +
-		"Score:*int Advice:[]string Page:int Itinerary:string Certificate:string Consent:bool Elapsed:time.Duration At:time.Time" // Page: a number, the form page reached; Itinerary: an id; Certificate: hex digits (validCertificate); Consent: a yes or a no
+		"Score:*int Advice:[]string Page:int Itinerary:string Certificate:string CentreKey:string Consent:bool Elapsed:time.Duration At:time.Time" // Page: a number, the form page reached; Itinerary: an id; Certificate: hex digits, CentreKey: base32 letters (validCertificate); Consent: a yes or a no
 	if got := strings.Join(fields, " "); got != wantFields {
 		t.Errorf("Event fields changed:\n got %s\nwant %s", got, wantFields)
 	}

@@ -65,10 +65,7 @@ func TestCertificateReadyOnTheSummary(t *testing.T) {
 			if got := issued(); len(got) != 1 || got[0].Itinerary != "primeros-pasos" || len(got[0].Certificate) != store.CertificateRefLen {
 				t.Errorf("certificate_issued events %+v, want one for primeros-pasos with a reference", got)
 			}
-			// With the key that signed it, for the class's hub to check it.
-			if key, err := st.CentreKey(); err != nil || issued()[0].CentreKey != certificate.PublicKeyText(key.Public().(ed25519.PublicKey)) {
-				t.Errorf("the certificate_issued event carries key %q, want this laptop's centre key (%v)", issued()[0].CentreKey, err)
-			}
+			wantCentreKey(t, st, issued()[0]) // for the class's hub to check it
 			if out, _ := st.Outbox(0); !slices.ContainsFunc(out, func(e store.Event) bool { return e.Kind == store.CertificateIssued }) {
 				t.Error("the certificate_issued event is not in the outbox")
 			}
@@ -114,4 +111,14 @@ func TestNoCertificateBeforeTheItineraryIsFinished(t *testing.T) {
 	d.keys("enter")
 	d.must("Lesson finished!")
 	d.mustNot("certificate")
+}
+
+// wantCentreKey checks that a certificate_issued event carries the key
+// that signed the certificate: this laptop's centre key.
+func wantCentreKey(t *testing.T, st *store.Store, e store.Event) {
+	t.Helper()
+	key, err := st.CentreKey()
+	if err != nil || e.CentreKey != certificate.PublicKeyText(key.Public().(ed25519.PublicKey)) {
+		t.Errorf("the certificate_issued event carries key %q, want this laptop's centre key (%v)", e.CentreKey, err)
+	}
 }
