@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"aula/certificate"
 	"aula/i18n"
@@ -152,41 +153,8 @@ func runCertificateCheck(sub string, args []string, cat *i18n.Catalog, stdout, s
 	if !ok {
 		return exitUsage
 	}
-	var pub ed25519.PublicKey
-	if *keyText != "" {
-		k, err := certificate.DecodePublicKey(*keyText)
-		if err != nil {
-			fmt.Fprintln(stderr, cat.T("cert_err_key"))
-			return exitUsage
-		}
-		pub = k
-	} else {
-		st, code := openExisting(*data, cat, "aula certificate "+sub, stderr)
-		if st == nil {
-			return code
-		}
-		var key ed25519.PrivateKey
-		var err error
-		if sub == "key" {
-			key, err = st.CentreKey()
-		} else {
-			key, err = st.MadeCentreKey()
-		}
-		st.Close()
-		if err != nil {
-			fmt.Fprintln(stderr, "aula certificate:", err)
-			return exitData
-		}
-		if key == nil {
-			fmt.Fprintln(stderr, cat.T("cert_err_no_centre_key", "Path", *data))
-			return exitProblem
-		}
-		pub = key.Public().(ed25519.PublicKey)
-	}
 	if sub == "key" {
-		fmt.Fprintln(stdout, cat.T("cert_key_is"))
-		fmt.Fprintln(stdout, certificate.EncodePublicKey(pub))
-		return exitOK
+		return printCentreKey(*data, cat, stdout, stderr)
 	}
 	if len(rest) == 0 {
 		fmt.Fprintln(stderr, cat.T("cert_err_no_code"))
@@ -194,20 +162,111 @@ func runCertificateCheck(sub string, args []string, cat *i18n.Catalog, stdout, s
 		return exitUsage
 	}
 	code := strings.Join(rest, " ") // the code may be typed in groups, with spaces
-	content, err := certificate.Verify(pub, code)
-	switch {
-	case errors.Is(err, certificate.ErrUnreadable):
-		fmt.Fprintln(stdout, cat.T("cert_unreadable"))
-		return exitProblem
-	case err != nil:
-		fmt.Fprintln(stdout, cat.T("cert_not_genuine"))
-		fmt.Fprintln(stdout, cat.T("cert_not_genuine_claims"))
-		sayContent(stdout, cat, content)
+	var v verdict
+	if *keyText != "" {
+		pub, err := certificate.DecodePublicKey(*keyText)
+		if err != nil {
+			fmt.Fprintln(stderr, cat.T("cert_err_key"))
+			return exitUsage
+		}
+		v.content, v.err = certificate.Verify(pub, code)
+	} else if rc := checkHere(*data, code, cat, &v, stderr); rc != exitOK {
+		return rc
+	}
+	return sayVerdict(stdout, cat, v)
+}
+
+// verdict is what verify found: the content, nil or why not genuine, and
+// the kiosk's record when a laptop of the class made it (certificate.VerifyIssued).
+type verdict struct {
+	content certificate.Content
+	err     error
+	class   *certificate.Issued
+}
+
+// printCentreKey is aula certificate key: this laptop's public key.
+func printCentreKey(data string, cat *i18n.Catalog, stdout, stderr io.Writer) int {
+	st, code := openExisting(data, cat, "aula certificate key", stderr)
+	if st == nil {
+		return code
+	}
+	key, err := st.CentreKey()
+	st.Close()
+	if err != nil {
+		fmt.Fprintln(stderr, "aula certificate:", err)
+		return exitData
+	}
+	fmt.Fprintln(stdout, cat.T("cert_key_is"))
+	fmt.Fprintln(stdout, certificate.EncodePublicKey(key.Public().(ed25519.PublicKey)))
+	return exitOK
+}
+
+// checkHere checks code with what the data folder knows: this laptop's
+// centre key, then, on a hub, the certificates the kiosks of its class
+// recorded with their own keys.
+func checkHere(data, code string, cat *i18n.Catalog, v *verdict, stderr io.Writer) int {
+	st, rc := openExisting(data, cat, "aula certificate verify", stderr)
+	if st == nil {
+		return rc
+	}
+	key, err := st.MadeCentreKey()
+	var issued []certificate.Issued
+	laptops := 0 // a hub's: the laptops that joined its class
+	if err == nil {
+		issued, err = certificate.IssuedIn(st, code)
+	}
+	if err == nil {
+		laptops, err = st.DeviceCount()
+	}
+	st.Close()
+	if err != nil {
+		fmt.Fprintln(stderr, "aula certificate:", err)
+		return exitData
+	}
+	if key != nil {
+		if v.content, v.err = certificate.Verify(key.Public().(ed25519.PublicKey), code); v.err == nil || errors.Is(v.err, certificate.ErrUnreadable) {
+			return exitOK
+		}
+	}
+	c, rec, err := certificate.VerifyIssued(code, issued)
+	if key == nil && laptops == 0 && errors.Is(err, certificate.ErrNotRecorded) {
+		fmt.Fprintln(stderr, cat.T("cert_err_no_centre_key", "Path", data))
 		return exitProblem
 	}
-	fmt.Fprintln(stdout, cat.T("cert_genuine"))
-	sayContent(stdout, cat, content)
+	if key == nil || err == nil {
+		v.content, v.err = c, err
+	}
+	v.class = rec
+	return exitOK
+}
+
+// sayVerdict prints v in the user's words: GENUINE, NOT GENUINE or
+// CANNOT BE READ, and what the code says.
+func sayVerdict(stdout io.Writer, cat *i18n.Catalog, v verdict) int {
+	switch {
+	case errors.Is(v.err, certificate.ErrUnreadable):
+		fmt.Fprintln(stdout, cat.T("cert_unreadable"))
+		return exitProblem
+	case v.err != nil:
+		if errors.Is(v.err, certificate.ErrNotRecorded) {
+			fmt.Fprintln(stdout, cat.T("cert_not_genuine_class"))
+		} else {
+			fmt.Fprintln(stdout, cat.T("cert_not_genuine"))
+		}
+		fmt.Fprintln(stdout, cat.T("cert_not_genuine_claims"))
+		sayContent(stdout, cat, v.content)
+		return exitProblem
+	case v.class != nil:
+		fmt.Fprintln(stdout, cat.T("cert_genuine_class", "Name", v.class.Learner.Name,
+			"Date", v.class.Event.At.Local().Format(time.DateOnly)))
+	default:
+		fmt.Fprintln(stdout, cat.T("cert_genuine"))
+	}
+	sayContent(stdout, cat, v.content)
 	fmt.Fprintln(stdout, cat.T("cert_verify_limits"))
+	if v.class != nil {
+		fmt.Fprintln(stdout, cat.T("cert_verify_class_limits"))
+	}
 	return exitOK
 }
 

@@ -493,7 +493,7 @@ func readFile(t *testing.T, path string) []byte {
 // wineLessonsCheck runs aula.exe lessons check on the built-in lessons
 // (n of them in Spanish), then on a broken folder made under dir.
 func wineLessonsCheck(t *testing.T, w *wineRun, n int, dir string) {
-	code, out, errOut := w.run(t, nil, "lessons", "check")
+	code, out, errOut := w.run(t, nil, "lessons", "check", "--lang", "en")
 	want := "ok: " + strconv.Itoa(n) + " lessons"
 	if code != exitOK || !strings.Contains(out, want) {
 		t.Errorf("lessons check: status %d, want 0 and %q\nstdout:\n%s\nstderr:\n%s", code, want, out, errOut)

@@ -70,7 +70,7 @@ func (p *publisher) once() {
 	if pub := p.h.Published(); pub != nil && pub.Version == b.Version && len(pub.Problems) == 0 {
 		return // saved as it was: the class has it
 	}
-	lib, problems := loadWith(lessons.Source{Name: p.dir, FS: b.FS()})
+	lib, problems := loadWith(p.cat.Format, lessons.Source{Name: p.dir, FS: b.FS()}) // the trainer reads them on the dashboard
 	if len(problems) > 0 {
 		msgs := make([]string, len(problems))
 		for i, pr := range problems {
@@ -79,15 +79,27 @@ func (p *publisher) once() {
 		p.refused(msgs)
 		return
 	}
-	n := len(lib.Catalog(lessons.DefaultLanguage).Lessons) - len(lessons.BuiltInLibrary().Catalog(lessons.DefaultLanguage).Lessons)
-	if err := p.h.Publish(b, p.dir, n); err != nil {
+	if err := p.h.Publish(b, p.dir, folderLessons(lib)); err != nil {
 		p.refused([]string{err.Error()})
 		return
 	}
 	if p.lib != nil {
 		p.lib.Store(lib)
 	}
-	fmt.Fprintln(p.out, p.cat.T("hub_published", "Folder", p.dir, "Count", n))
+	fmt.Fprintln(p.out, p.cat.T("hub_published", "Folder", p.dir, "Count", len(folderLessons(lib))))
+}
+
+// folderLessons are the ids of lib's lessons that are not built in: the
+// published folder's, in the library's order.
+func folderLessons(lib *lessons.Library) []string {
+	built := lessons.BuiltInLibrary().Catalog(lessons.DefaultLanguage)
+	var ids []string
+	for _, l := range lib.Catalog(lessons.DefaultLanguage).AllLessons() {
+		if _, ok := built.Lessons[l.ID]; !ok {
+			ids = append(ids, l.ID)
+		}
+	}
+	return ids
 }
 
 func (p *publisher) refused(msgs []string) {
@@ -140,7 +152,7 @@ func classLibrary(dir string, src lessons.Source) (*lessons.Library, []lessons.P
 	if dir != "" {
 		extra = append(extra, lessons.Source{Name: dir, FS: os.DirFS(dir)})
 	}
-	return loadWith(append(extra, src)...)
+	return loadWith(nil, append(extra, src)...)
 }
 
 // errClassLessons is a published folder this laptop refuses: its lessons
@@ -157,7 +169,7 @@ func useClassLessons(st *store.Store, dir string, relay *tui.Relay) func(bundle.
 		if dir != "" {
 			extra = append(extra, lessons.Source{Name: dir, FS: os.DirFS(dir)})
 		}
-		lib, problems := loadWith(append(extra, lessons.Source{Name: "class", FS: b.FS()})...)
+		lib, problems := loadWith(nil, append(extra, lessons.Source{Name: "class", FS: b.FS()})...)
 		if len(problems) > 0 {
 			return errClassLessons
 		}

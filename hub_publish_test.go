@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -39,7 +40,7 @@ func TestClassFileHidesItineraries(t *testing.T) {
 		t.Errorf("lessons list with the class file:\n%s", out)
 	}
 	writeFile(t, filepath.Join(dir, lessons.ClassFile), "hide:\n  - correo-electronico\n  - mis-lecciones\n  - no-existe\n")
-	code, out, errOut = runAula(t, "lessons", "check", dir)
+	code, out, errOut = runAula(t, "lessons", "check", dir, "--lang", "en")
 	wantCode(t, code, exitProblem, out, errOut)
 	file := filepath.ToSlash(filepath.Join(dir, lessons.ClassFile))
 	for _, want := range []string{file + `:3: hide: "mis-lecciones" is not one of Aula's itineraries`, file + `:4: hide: "no-existe"`} {
@@ -157,6 +158,10 @@ func TestPublishRoundTripHubToKiosk(t *testing.T) {
 	if m.Reopen || len(m.Problems) > 0 {
 		t.Errorf("a class's lessons never reopen a learner's step: %+v", m)
 	}
+	// The dashboard lists the folder's lessons (by id here, by title there).
+	if ids := h.Published().IDs; !slices.Equal(ids, []string{"ayuda-alquiler"}) {
+		t.Errorf("published ids %q, want the folder's one lesson", ids)
+	}
 	// The trainer may send the class to the published lesson.
 	if err := h.Send(ctx, classroom.Command{Kind: classroom.CmdGoLesson, Lesson: "ayuda-alquiler"}); err != nil {
 		t.Errorf("go to the published lesson: %v", err)
@@ -245,5 +250,48 @@ func TestPublishMissingFolder(t *testing.T) {
 	wantCode(t, code, exitUsage, out, errOut)
 	if !strings.Contains(errOut, "aula hub: la carpeta "+missing+" de --publish no existe") {
 		t.Errorf("stderr: %q", errOut)
+	}
+}
+
+// A folder refused on the hub is told in the trainer's language: the
+// same broken file gives the dashboard Spanish or English problems,
+// file:line first.
+func TestRefusedFolderInTheTrainersLanguage(t *testing.T) {
+	for lang, want := range map[string]string{
+		"es": `: paso "roto": kind "bailar" no es ninguno de estos: `,
+		"en": `: step "roto": kind "bailar" is not one of `,
+	} {
+		dir := trainerFolder(t)
+		file := filepath.Join(dir, "es", "ayuda-alquiler.yaml")
+		good, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, file, strings.Replace(string(good), "steps:", "steps:\n  - id: roto\n    kind: bailar", 1))
+		h, _, _ := startTestHub(t, dir, lang)
+		p := h.Published()
+		if p == nil || !slices.ContainsFunc(p.Problems, func(s string) bool {
+			return strings.HasPrefix(s, filepath.ToSlash(file)+":") && strings.Contains(s, want)
+		}) {
+			t.Errorf("%s: the dashboard is told %+v, want %q", lang, p, want)
+		}
+	}
+}
+
+// The preview shows a broken file's problems in place of the step in the
+// trainer's language, as aula lessons check says them.
+func TestPreviewProblemsInTheTrainersLanguage(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "es", "mia.yaml"), "id: mia\ntitle: Mía\nfedback: x\nsteps:\n  - id: uno\n    kind: read\n    title: Uno\n    text: Hola.\n    hint: Pulsa Intro.\n")
+	for lang, want := range map[string]string{"es": `:3: campo desconocido "fedback"`, "en": `:3: unknown field "fedback"`} {
+		pv, err := newPreview(dir, i18n.New(lang))
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.ToSlash(filepath.Join(dir, "es", "mia.yaml"))
+		if !slices.ContainsFunc(pv.first.Problems, func(p lessons.Problem) bool { return p.String() == file+want }) {
+			t.Errorf("%s: the preview shows %v, want %q", lang, pv.first.Problems, file+want)
+		}
+		pv.close()
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"aula/i18n"
 	"aula/lessons"
+	"aula/lessons/judge"
 )
 
 // loadLessons reads the built-in lessons and, if dir is set, a trainer's
@@ -23,14 +24,26 @@ func loadLessons(dir string) (*lessons.Library, []lessons.Problem) {
 	if dir != "" {
 		extra = append(extra, lessons.Source{Name: dir, FS: os.DirFS(dir)})
 	}
-	return loadWith(extra...)
+	return loadWith(nil, extra...)
+}
+
+// checkLessons is loadLessons with the problems said in cat's language:
+// for the trainer who reads them (aula lessons check, lessons preview).
+func checkLessons(dir string, cat *i18n.Catalog) (*lessons.Library, []lessons.Problem) {
+	var extra []lessons.Source
+	if dir != "" {
+		extra = append(extra, lessons.Source{Name: dir, FS: os.DirFS(dir)})
+	}
+	return loadWith(cat.Format, extra...)
 }
 
 // loadWith reads the built-in lessons and those of the trainer's sources
 // (a folder, the lessons the class's hub published), checks them all, and
-// hides the built-in itineraries each source's class file hides.
-func loadWith(extra ...lessons.Source) (*lessons.Library, []lessons.Problem) {
-	lib, problems := lessons.Load(append([]lessons.Source{{Name: "content", FS: lessons.BuiltIn()}}, extra...)...)
+// hides the built-in itineraries each source's class file hides. Its
+// problems are in say's language (nil: English, for problems nobody reads
+// word for word).
+func loadWith(say judge.Say, extra ...lessons.Source) (*lessons.Library, []lessons.Problem) {
+	lib, problems := lessons.LoadSaying(say, append([]lessons.Source{{Name: "content", FS: lessons.BuiltIn()}}, extra...)...)
 	for _, src := range extra {
 		problems = append(problems, lessons.ApplyClass(lib, src)...)
 	}
@@ -59,47 +72,7 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 	case "preview":
 		return runLessonsPreview(args[1:], stdout, stderr) // lessons_preview.go
 	case "check":
-		fs := newFlags("lessons check", args, stderr)
-		sources := fs.Bool("sources", false, "")
-		rest, err := parse(fs, args[1:])
-		if err != nil {
-			return exitUsage
-		}
-		dir := ""
-		if len(rest) > 0 {
-			dir = rest[0]
-			if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-				fmt.Fprintf(stderr, "%s: this folder does not exist\n", dir)
-				return exitProblem
-			}
-		}
-		lib, problems := loadLessons(dir)
-		for _, p := range problems {
-			fmt.Fprintln(stdout, p)
-		}
-		translationSummary(lib, stdout)
-		// Plain language: warnings only, the lessons still load.
-		for _, w := range lessons.PlainLanguage(lib) {
-			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
-		}
-		// Keys named where accessible mode types commands. Warnings too.
-		for _, w := range lessons.NamedKeys(lib) {
-			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
-		}
-		// Facts: sources, review dates, contradictions. Warnings too.
-		for _, w := range lessons.Review(lib, time.Now()) {
-			fmt.Fprintf(stdout, "%s:%d: warning: %s\n", w.File, w.Line, w.Msg)
-		}
-		if *sources {
-			lessons.WriteSources(stdout, lib)
-		}
-		if len(problems) > 0 {
-			fmt.Fprintf(stderr, "%d problem(s) found\n", len(problems))
-			return exitProblem
-		}
-		n := len(lib.Catalog(lessons.DefaultLanguage).Lessons)
-		fmt.Fprintf(stdout, "ok: %d lessons in %s\n", n, strings.Join(lib.Langs(), ", "))
-		return exitOK
+		return runLessonsCheck(args[1:], stdout, stderr)
 	case "list":
 		// In the language of --lang, else the environment's, like every
 		// word it says.
@@ -122,23 +95,23 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 // translationSummary says, for each language with lessons missing, how
 // far its translation has got, and whether the app's own words are
 // translated too (a message file in i18n/). Nothing when all is done.
-func translationSummary(lib *lessons.Library, stdout io.Writer) {
+func translationSummary(lib *lessons.Library, cat *i18n.Catalog, stdout io.Writer) {
 	ref := lib.Catalog(lessons.DefaultLanguage)
 	var lines []string
 	for _, lang := range lib.Langs()[1:] {
-		cat := lib.Catalog(lang)
+		lc := lib.Catalog(lang)
 		done := 0
 		for id := range ref.Lessons {
-			if _, ok := cat.Lesson(id); ok {
+			if _, ok := lc.Lesson(id); ok {
 				done++
 			}
 		}
 		var notes []string
 		if done < len(ref.Lessons) {
-			notes = append(notes, fmt.Sprintf("%d of %d lessons translated, %d missing", done, len(ref.Lessons), len(ref.Lessons)-done))
+			notes = append(notes, cat.T("lessons_check_translated", "Done", done, "Total", len(ref.Lessons), "Missing", len(ref.Lessons)-done))
 		}
 		if !validLang(lang) {
-			notes = append(notes, fmt.Sprintf("the app's own words have no file yet (i18n/messages.%s.yaml)", lang))
+			notes = append(notes, cat.T("lessons_check_no_words", "Lang", lang))
 		}
 		line := ""
 		if len(notes) > 0 {
@@ -149,7 +122,7 @@ func translationSummary(lib *lessons.Library, stdout io.Writer) {
 		}
 	}
 	if len(lines) > 0 {
-		fmt.Fprintln(stdout, "Translations not finished (see docs/translating.md):")
+		fmt.Fprintln(stdout, cat.T("lessons_check_translations"))
 		fmt.Fprintln(stdout, strings.Join(lines, "\n"))
 	}
 }
@@ -217,5 +190,50 @@ func listLessons(cat *lessons.Catalog, words *i18n.Catalog, asJSON bool, stdout 
 	if err := tw.Flush(); err != nil {
 		return exitProblem
 	}
+	return exitOK
+}
+
+// runLessonsCheck is aula lessons check [DIR]: every problem and warning
+// of the lessons (and of the trainer's folder DIR), file:line first, in
+// the language of --lang or the environment.
+func runLessonsCheck(args []string, stdout, stderr io.Writer) int {
+	cat := cliCatalog(args)
+	fs := newFlags("lessons check", args, stderr)
+	sources := fs.Bool("sources", false, "")
+	fs.String("lang", "", "") // read by cliCatalog
+	rest, ok := parseCLI(fs, args, cat, "aula lessons check", stdout, stderr, cat.T("lessons_usage"))
+	if !ok {
+		return usageExit(args)
+	}
+	dir := ""
+	if len(rest) > 0 {
+		dir = rest[0]
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			fmt.Fprintln(stderr, cat.T("lessons_check_no_folder", "Path", dir))
+			return exitProblem
+		}
+	}
+	lib, problems := checkLessons(dir, cat)
+	for _, p := range problems {
+		fmt.Fprintln(stdout, p)
+	}
+	translationSummary(lib, cat, stdout)
+	// Warnings only, the lessons still load: plain language, keys named
+	// where accessible mode types commands, and facts (sources, review
+	// dates, contradictions).
+	for _, ws := range [][]lessons.Problem{lessons.PlainLanguage(lib), lessons.NamedKeys(lib), lessons.Review(lib, time.Now())} {
+		for _, w := range ws {
+			fmt.Fprintln(stdout, cat.T("lessons_check_warning", "File", w.File, "Line", w.Line, "Msg", w.Msg))
+		}
+	}
+	if *sources {
+		lessons.WriteSources(stdout, lib)
+	}
+	if len(problems) > 0 {
+		fmt.Fprintln(stderr, cat.T("lessons_check_problems", "Count", len(problems)))
+		return exitProblem
+	}
+	n := len(lib.Catalog(lessons.DefaultLanguage).Lessons)
+	fmt.Fprintln(stdout, cat.T("lessons_check_ok", "Count", n, "Langs", strings.Join(lib.Langs(), ", ")))
 	return exitOK
 }

@@ -56,7 +56,7 @@ func TestLessonsNewFromBuiltIn(t *testing.T) {
 			t.Errorf("output should say %q:\n%s", want, out)
 		}
 	}
-	code, out, errOut = runAula(t, "lessons", "check", dir)
+	code, out, errOut = runAula(t, "lessons", "check", dir, "--lang", "en")
 	wantCode(t, code, exitOK, out, errOut)
 	lib, _ := loadLessons(dir)
 	imv, _ := lib.Catalog("en").Lesson("ingreso-minimo-vital")

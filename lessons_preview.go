@@ -107,7 +107,7 @@ func newPreview(dir string, cat *i18n.Catalog) (*preview, error) {
 // read reads the folder, numbered after every read before it.
 func (pv *preview) read() ui.LessonsMsg {
 	seq := pv.seq.Add(1)
-	lib, problems := loadLessons(pv.dir)
+	lib, problems := checkLessons(pv.dir, pv.cat)
 	return ui.LessonsMsg{Library: lib, Problems: problems, Seq: seq, Reopen: true}
 }
 
@@ -117,7 +117,7 @@ func (pv *preview) read() ui.LessonsMsg {
 func (pv *preview) reload() {
 	seq := pv.seq.Add(1)
 	go func() {
-		lib, problems := loadLessons(pv.dir)
+		lib, problems := checkLessons(pv.dir, pv.cat)
 		pv.relay.Send(ui.LessonsMsg{Library: lib, Problems: problems, Seq: seq, Reopen: true})
 	}()
 }

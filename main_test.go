@@ -117,7 +117,7 @@ func TestUnknownCommand(t *testing.T) {
 }
 
 func TestLessonsCheckBuiltIn(t *testing.T) {
-	code, out, errOut := runAula(t, "lessons", "check")
+	code, out, errOut := runAula(t, "lessons", "check", "--lang", "en")
 	wantCode(t, code, exitOK, out, errOut)
 	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
 	want := fmt.Sprintf("ok: %d lessons", len(lib.Catalog("es").Lessons))
@@ -165,25 +165,39 @@ steps:
     text: Hello.
     hint: Press Enter.
 `)
-	code, out, errOut := runAula(t, "lessons", "check", dir)
-	wantCode(t, code, exitProblem, out, errOut)
+	// The same file, in the trainer's language (--lang, else the
+	// environment's): English, Spanish; file:line first on every line.
 	file := filepath.ToSlash(filepath.Join(dir, "es", "mala.yaml"))
-	want := []string{
-		file + `:4: step "uno" has no hint: every step needs one`,
-		file + `:9: step "dos": kind "bailar" is not one of ` + strings.Join(lessons.Kinds(), ", "),
-	}
-	got := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("lessons check printed\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if !strings.Contains(errOut, "2 problem(s)") {
-		t.Errorf("stderr should count the problems: %q", errOut)
+	kinds := strings.Join(lessons.Kinds(), ", ")
+	for _, tc := range []struct {
+		args  []string
+		want  []string
+		count string
+	}{
+		{[]string{"--lang", "en"}, []string{
+			file + `:4: step "uno" has no hint: every step needs one`,
+			file + `:9: step "dos": kind "bailar" is not one of ` + kinds,
+		}, "2 problems found."},
+		{[]string{"--lang", "es"}, []string{
+			file + `:4: el paso "uno" no tiene pista (hint): todos los pasos necesitan una`,
+			file + `:9: paso "dos": kind "bailar" no es ninguno de estos: ` + kinds,
+		}, "Hay 2 problemas."},
+	} {
+		code, out, errOut := runAula(t, append([]string{"lessons", "check", dir}, tc.args...)...)
+		wantCode(t, code, exitProblem, out, errOut)
+		got := strings.Split(strings.TrimRight(out, "\n"), "\n")
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("lessons check %v printed\n%s\nwant\n%s", tc.args, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+		if !strings.Contains(errOut, tc.count) {
+			t.Errorf("lessons check %v: stderr should count the problems: %q", tc.args, errOut)
+		}
 	}
 }
 
 func TestLessonsCheckMissingFolder(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "nope")
-	code, out, errOut := runAula(t, "lessons", "check", dir)
+	code, out, errOut := runAula(t, "lessons", "check", dir, "--lang", "en")
 	wantCode(t, code, exitProblem, out, errOut)
 	if !strings.Contains(errOut, dir) || !strings.Contains(errOut, "does not exist") {
 		t.Errorf("stderr should say the folder does not exist: %q", errOut)
@@ -626,7 +640,7 @@ func TestTrainerAgainstAHubWithoutKey(t *testing.T) {
 // and lists what is missing, lesson by lesson and in a summary.
 func TestLessonsCheckThirdLanguage(t *testing.T) {
 	dir := filepath.Join("lessons", "testdata", "third-language")
-	code, out, errOut := runAula(t, "lessons", "check", dir)
+	code, out, errOut := runAula(t, "lessons", "check", dir, "--lang", "en")
 	wantCode(t, code, exitProblem, out, errOut)
 	lib, _ := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
 	total := len(lib.Catalog("es").Lessons) + 2
@@ -652,7 +666,7 @@ func TestLessonsCheckWarnsAboutLongInstructions(t *testing.T) {
 		strings.Repeat("Una frase corta. ", lessons.MaxSentences+2) + "\n    hint: Pulsa Intro.\n"
 	writeFile(t, filepath.Join(dir, "es", "larga.yaml"), long)
 	writeFile(t, filepath.Join(dir, "en", "larga.yaml"), strings.ReplaceAll(long, "Una frase corta.", "A short sentence."))
-	code, out, errOut := runAula(t, "lessons", "check", dir)
+	code, out, errOut := runAula(t, "lessons", "check", dir, "--lang", "en")
 	wantCode(t, code, exitOK, out, errOut)
 	for _, lang := range []string{"es", "en"} {
 		want := filepath.ToSlash(filepath.Join(dir, lang, "larga.yaml")) + `:4: warning: step "paso": the instruction has 8 sentences; keep it to 6 at most`

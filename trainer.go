@@ -89,6 +89,7 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 		// Said before the dashboard covers the terminal; after, the
 		// dashboard says it.
 		p := &publisher{h: h, dir: *hf.publish, cat: cat, out: stdout, lib: &hf.published}
+		cfg.Published = hf.published.Load // its lessons by title on the dashboard
 		p.once()
 		p.out = io.Discard
 		publishLessons(ctx, p)

@@ -32,6 +32,7 @@ type Certificate struct {
 	Trainer        string       // the trainer's name, "" when setup has none
 	Code           string       // the verification code
 	KeyID          string       // which centre key signed it
+	Key            string       // that key, as a certificate_issued event carries it (PublicKeyText)
 }
 
 var (
@@ -101,6 +102,7 @@ func Issue(st *store.Store, cat *lessons.Catalog, learner store.Learner, id stri
 		Competences:    Competences(it.ID, cat.Lang),
 		Trainer:        centre.Trainer,
 		KeyID:          KeyID(key.Public().(ed25519.PublicKey)),
+		Key:            PublicKeyText(key.Public().(ed25519.PublicKey)),
 	}
 	if c.Code, err = Sign(key, c.Content); err != nil {
 		return nil, err

@@ -26,9 +26,12 @@ const MaxPublishProblems = 50
 
 // Published is what the dashboard shows about the trainer's lessons folder.
 type Published struct {
-	Folder   string    `json:"folder"`
-	Version  string    `json:"version,omitempty"`  // what the class has now; "" when nothing was published
-	Lessons  int       `json:"lessons,omitempty"`  // lessons in it
+	Folder  string `json:"folder"`
+	Version string `json:"version,omitempty"` // what the class has now; "" when nothing was published
+	Lessons int    `json:"lessons,omitempty"` // lessons in it
+	// IDs are the ids of the lessons in it (at most MaxPublishedIDs): the
+	// dashboard lists them by their titles in the trainer's language.
+	IDs      []string  `json:"ids,omitempty"`
 	At       time.Time `json:"at,omitempty"`       // when it was published
 	Problems []string  `json:"problems,omitempty"` // why the folder as saved last was refused; the class keeps Version
 }
@@ -40,15 +43,19 @@ type publishState struct {
 	info   *Published
 }
 
-// Publish gives the class the folder b (from folder, with lessons
-// lessons in it), after checking its limits again, and wakes the kiosks.
-func (h *Hub) Publish(b bundle.Folder, folder string, lessons int) error {
+// MaxPublishedIDs is how many lesson ids of a published folder the hub
+// keeps for the dashboard's list.
+const MaxPublishedIDs = 100
+
+// Publish gives the class the folder b (from folder, with the lessons ids
+// in it), after checking its limits again, and wakes the kiosks.
+func (h *Hub) Publish(b bundle.Folder, folder string, ids []string) error {
 	if err := bundle.Check(b); err != nil {
 		return err
 	}
 	h.pub.mu.Lock()
 	h.pub.bundle = &b
-	h.pub.info = &Published{Folder: safetext.Text(folder, 300), Version: b.Version, Lessons: lessons, At: h.now()}
+	h.pub.info = &Published{Folder: safetext.Text(folder, 300), Version: b.Version, Lessons: len(ids), IDs: cleanIDs(ids), At: h.now()}
 	h.pub.mu.Unlock()
 	_, err := h.add(Command{Kind: CmdLessons, Text: b.Version})
 	return err
@@ -122,7 +129,22 @@ func cleanPublished(p *Published) *Published {
 	for i := range c.Problems {
 		c.Problems[i] = safetext.Text(c.Problems[i], 300)
 	}
+	c.IDs = cleanIDs(c.IDs)
 	return &c
+}
+
+// cleanIDs bounds a published folder's lesson ids (MaxPublishedIDs, each
+// as long as a lesson id may be) and makes them safe for a terminal.
+func cleanIDs(ids []string) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	ids = ids[:min(len(ids), MaxPublishedIDs)]
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = safetext.Text(id, 64)
+	}
+	return out
 }
 
 // Lessons fetches the folder the class published (kiosk).

@@ -25,7 +25,7 @@ func TestPublishRoundTrip(t *testing.T) {
 	waitUntil(t, "a connected", func() bool { return sa.State() == Connected })
 
 	first := bundleOf(bundle.File{Name: "es/a.yaml", Data: []byte("id: a\n")})
-	if err := h.Publish(first, "mis-lecciones", 1); err != nil {
+	if err := h.Publish(first, "mis-lecciones", []string{"ayuda-alquiler"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := ra.wait(t, "the first folder"); got.Version != first.Version || string(got.Files[0].Data) != "id: a\n" {
@@ -39,7 +39,7 @@ func TestPublishRoundTrip(t *testing.T) {
 	}
 
 	second := bundleOf(bundle.File{Name: "es/a.yaml", Data: []byte("id: a\ntitle: Otra\n")})
-	if err := h.Publish(second, "mis-lecciones", 1); err != nil {
+	if err := h.Publish(second, "mis-lecciones", []string{"ayuda-alquiler"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range []received{ra, rb} {
@@ -78,7 +78,7 @@ func startSyncerWithLessons(t *testing.T, k kiosk, use func(bundle.Folder) error
 // why a folder was refused (cleaned of escapes, bounded).
 func TestPublishRefusals(t *testing.T) {
 	h := newTestHub(t)
-	if err := h.Publish(bundleOf(bundle.File{Name: "../a.yaml", Data: []byte("x")}), "mis", 1); !errors.Is(err, bundle.ErrFolder) {
+	if err := h.Publish(bundleOf(bundle.File{Name: "../a.yaml", Data: []byte("x")}), "mis", []string{"a"}); !errors.Is(err, bundle.ErrFolder) {
 		t.Errorf("published a way up: %v", err)
 	}
 	if h.Published() != nil || h.lessonsVersion() != "" {
@@ -105,7 +105,7 @@ func TestPublishRefusals(t *testing.T) {
 func TestAttackLessonsFromOutsideTheClass(t *testing.T) {
 	h := newTestHub(t)
 	a := h.join(t)
-	if err := h.Publish(bundleOf(bundle.File{Name: "es/a.yaml", Data: []byte("id: a\n")}), "mis", 1); err != nil {
+	if err := h.Publish(bundleOf(bundle.File{Name: "es/a.yaml", Data: []byte("id: a\n")}), "mis", []string{"a"}); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
@@ -122,7 +122,7 @@ func TestAttackLessonsFromOutsideTheClass(t *testing.T) {
 	// Another hub, with a folder of its own: the kiosk pinned its class's
 	// certificate, and talks to no other.
 	other := newTestHub(t)
-	if err := other.Publish(bundleOf(bundle.File{Name: "es/b.yaml", Data: []byte("id: b\n")}), "otra", 1); err != nil {
+	if err := other.Publish(bundleOf(bundle.File{Name: "es/b.yaml", Data: []byte("id: b\n")}), "otra", []string{"b"}); err != nil {
 		t.Fatal(err)
 	}
 	stray := &Client{URL: other.srv.URL, Device: a.c.Device, Token: a.c.Token, Pin: a.c.Pin}

@@ -157,6 +157,17 @@ func (c *Catalog) localizer() *goi18n.Localizer {
 	return c.loc
 }
 
+// Format is the words of msgid in the catalog's language: msgid is a fmt
+// format the code writes in English (the lesson checker's messages,
+// judge.Say), and the catalog holds the same format in each language. A
+// msgid the catalog lacks is said as it is.
+func (c *Catalog) Format(msgid string) string {
+	if s := c.T(msgid); s != "" {
+		return s
+	}
+	return msgid
+}
+
 // Lang returns the catalog's language code.
 func (c *Catalog) Lang() string { return c.lang }
 

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -173,7 +172,7 @@ func NamedKeys(lib *Library) []Problem {
 		re := namedKey[lang]
 		for _, l := range lib.catalogs[lang].Lessons {
 			for _, s := range l.Steps {
-				out = append(out, namedKeysIn(l.File, s, re)...)
+				out = append(out, namedKeysIn(l.File, s, re, lib.say)...)
 			}
 		}
 	}
@@ -186,7 +185,7 @@ func NamedKeys(lib *Library) []Problem {
 	return out
 }
 
-func namedKeysIn(file string, s *Step, re *regexp.Regexp) []Problem {
+func namedKeysIn(file string, s *Step, re *regexp.Regexp, say judge.Say) []Problem {
 	var out []Problem
 	for _, part := range []struct{ name, text, access string }{
 		{"text", s.Text, s.Access.Text}, {"hint", s.Hint, s.Access.Hint}, {"example", s.Example, s.Access.Example},
@@ -195,7 +194,7 @@ func namedKeysIn(file string, s *Step, re *regexp.Regexp) []Problem {
 		if found == "" || part.access != "" {
 			continue
 		}
-		out = append(out, Problem{File: file, Line: s.line, Msg: fmt.Sprintf(
+		out = append(out, Problem{File: file, Line: s.line, Msg: say.Sprintf(
 			"step %q: the %s names a key (%q) that accessible mode cannot press; add access: %s: with the words to type instead",
 			s.ID, part.name, strings.TrimSpace(found), part.name)})
 	}
@@ -204,7 +203,7 @@ func namedKeysIn(file string, s *Step, re *regexp.Regexp) []Problem {
 		if found == "" || s.Access.Feedback[f.id] != "" {
 			continue
 		}
-		out = append(out, Problem{File: file, Line: f.line, Msg: fmt.Sprintf(
+		out = append(out, Problem{File: file, Line: f.line, Msg: say.Sprintf(
 			"step %q: the text said about an answer (%s) names a key (%q) that accessible mode cannot press; add access: feedback: %s: with the words to type instead",
 			s.ID, f.id, strings.TrimSpace(found), f.id)})
 	}

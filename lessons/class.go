@@ -32,7 +32,7 @@ func ApplyClass(lib *Library, src Source) []Problem {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	p := newFileProblems(path.Join(src.Name, ClassFile), nil, false)
+	p := newFileProblems(path.Join(src.Name, ClassFile), nil, false, lib.say)
 	if err != nil {
 		p.Add(nil, "cannot read the file: %v", err)
 		return p.List

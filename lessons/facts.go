@@ -185,21 +185,21 @@ func Review(lib *Library, today time.Time) []Problem {
 		lessons := cat.sortedLessons()
 		for _, l := range lessons {
 			if len(l.Sources) == 0 {
-				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q names no sources: list the official pages its facts come from (sources:)", l.ID)})
+				out = append(out, Problem{File: l.File, Line: l.line, Msg: lib.say.Sprintf("lesson %q names no sources: list the official pages its facts come from (sources:)", l.ID)})
 			}
 			switch d, err := time.Parse(reviewedLayout, l.Reviewed); {
 			case l.Reviewed == "":
-				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q has no review date: check its facts and write the day (reviewed: %s)", l.ID, today.Format(reviewedLayout))})
+				out = append(out, Problem{File: l.File, Line: l.line, Msg: lib.say.Sprintf("lesson %q has no review date: check its facts and write the day (reviewed: %s)", l.ID, today.Format(reviewedLayout))})
 			case err != nil:
 				// reported when loading
 			case d.Before(limit):
-				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q was last reviewed on %s, over %s ago: check its facts against its sources again", l.ID, l.Reviewed, ReviewMaxAge)})
+				out = append(out, Problem{File: l.File, Line: l.line, Msg: lib.say.Sprintf("lesson %q was last reviewed on %s, over %s ago: check its facts against its sources again", l.ID, l.Reviewed, ReviewMaxAge)})
 			case d.After(today):
-				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q says it was reviewed on %s, a day still to come", l.ID, l.Reviewed)})
+				out = append(out, Problem{File: l.File, Line: l.line, Msg: lib.say.Sprintf("lesson %q says it was reviewed on %s, a day still to come", l.ID, l.Reviewed)})
 			}
 		}
-		out = append(out, factClashes(cat, lessons)...)
-		out = append(out, domainClashes(cat, lessons)...)
+		out = append(out, factClashes(cat, lessons, lib.say)...)
+		out = append(out, domainClashes(cat, lessons, lib.say)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].File != out[j].File {
@@ -222,7 +222,7 @@ func (c *Catalog) sortedLessons() []*Lesson {
 }
 
 // factClashes: the same fact with two values in one language.
-func factClashes(cat *Catalog, lessons []*Lesson) []Problem {
+func factClashes(cat *Catalog, lessons []*Lesson, say judge.Say) []Problem {
 	type said struct {
 		value, file string
 		line        int
@@ -234,7 +234,7 @@ func factClashes(cat *Catalog, lessons []*Lesson) []Problem {
 		if prev, ok := first[key]; !ok {
 			first[key] = said{value, file, line}
 		} else if !strings.EqualFold(prev.value, value) {
-			out = append(out, Problem{File: file, Line: line, Msg: fmt.Sprintf("fact %q is %q here but %q in %s:%d: the lessons contradict each other", key, value, prev.value, prev.file, prev.line)})
+			out = append(out, Problem{File: file, Line: line, Msg: say.Sprintf("fact %q is %q here but %q in %s:%d: the lessons contradict each other", key, value, prev.value, prev.file, prev.line)})
 		}
 	}
 	for _, f := range cat.facts {
@@ -266,7 +266,7 @@ func sortedKeys(m map[string]string) []string {
 
 // domainClashes: a domain official in facts.yaml and fake in a lesson, a
 // form on a fake domain, a real domain nobody declared.
-func domainClashes(cat *Catalog, lessons []*Lesson) []Problem {
+func domainClashes(cat *Catalog, lessons []*Lesson, say judge.Say) []Problem {
 	var out []Problem
 	official := func(host string) (string, bool) {
 		for _, f := range cat.facts {
@@ -282,7 +282,7 @@ func domainClashes(cat *Catalog, lessons []*Lesson) []Problem {
 	for _, l := range lessons {
 		for _, d := range l.FakeDomains {
 			if file, ok := official(d); ok {
-				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("%s is shown as a scam here, but %s lists it as official: the lessons contradict each other", d, file)})
+				out = append(out, Problem{File: l.File, Line: l.line, Msg: say.Sprintf("%s is shown as a scam here, but %s lists it as official: the lessons contradict each other", d, file)})
 			}
 			if _, ok := fake[d]; !ok {
 				fake[d] = l
@@ -303,9 +303,9 @@ func domainClashes(cat *Catalog, lessons []*Lesson) []Problem {
 			_, isO := official(u.domain)
 			switch {
 			case u.site && isF:
-				out = append(out, Problem{File: l.File, Line: u.line, Msg: fmt.Sprintf("the form is on %s, which %s shows as a scam: use an official domain (%s) or a practice one (.example)", u.domain, fl.File, FactsFile)})
+				out = append(out, Problem{File: l.File, Line: u.line, Msg: say.Sprintf("the form is on %s, which %s shows as a scam: use an official domain (%s) or a practice one (.example)", u.domain, fl.File, FactsFile)})
 			case !isF && !isO:
-				out = append(out, Problem{File: l.File, Line: u.line, Msg: fmt.Sprintf("%s is a real web domain that is neither official (%s, official_domains) nor shown as a scam (fake_domains): say which, or use a practice one (.example)", u.domain, FactsFile)})
+				out = append(out, Problem{File: l.File, Line: u.line, Msg: say.Sprintf("%s is a real web domain that is neither official (%s, official_domains) nor shown as a scam (fake_domains): say which, or use a practice one (.example)", u.domain, FactsFile)})
 			}
 		}
 	}

@@ -84,7 +84,7 @@ var monday = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 
 func loadForm(t testing.TB) (*Step, *form.Form) {
 	t.Helper()
-	p := newFileProblems("formulario.yaml", nil, false)
+	p := newFileProblems("formulario.yaml", nil, false, nil)
 	l := parseLesson(p, []byte(formLesson))
 	if len(p.List) > 0 || l == nil || len(l.Steps) != 1 {
 		t.Fatalf("the fixture form has problems: %v", p.List)
@@ -324,7 +324,7 @@ func form20(b *testing.B) (*form.Form, form.Answer, form.Answer) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := newFileProblems("form20.yaml", nil, false)
+	p := newFileProblems("form20.yaml", nil, false, nil)
 	l := parseLesson(p, raw)
 	if len(p.List) > 0 || l == nil {
 		b.Fatalf("the 20-field form has problems: %v", p.List)

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -225,12 +224,12 @@ func glossaryCheck(lib *Library) []Problem {
 		}
 		for _, t := range ref.glossary {
 			if !has(cat, t.ID) {
-				out = append(out, Problem{File: t.file, Line: t.line, Msg: fmt.Sprintf("glossary term %q has no %q version", t.ID, lang)})
+				out = append(out, Problem{File: t.file, Line: t.line, Msg: lib.say.Sprintf("glossary term %q has no %q version", t.ID, lang)})
 			}
 		}
 		for _, t := range cat.glossary {
 			if !has(ref, t.ID) {
-				out = append(out, Problem{File: t.file, Line: t.line, Msg: fmt.Sprintf("glossary term %q has no %q version", t.ID, DefaultLanguage)})
+				out = append(out, Problem{File: t.file, Line: t.line, Msg: lib.say.Sprintf("glossary term %q has no %q version", t.ID, DefaultLanguage)})
 			}
 		}
 	}

@@ -7,6 +7,7 @@
 package lessons
 
 import (
+	"aula/lessons/judge"
 	"errors"
 	"io/fs"
 	"regexp"
@@ -173,6 +174,7 @@ type Library struct {
 	langs    []string // the default first
 	catalogs map[string]*Catalog
 	lazy     *lazyLangs // the built-in lessons read one language at a time (BuiltInLibrary); nil after Load
+	say      judge.Say  // the language of its problems, from LoadSaying (Review, NamedKeys, … say them in it too)
 }
 
 // Catalog returns the content in lang, falling back to the default language.

@@ -72,30 +72,36 @@ func readSource(src Source, name string) (data []byte, trusted bool, err error) 
 }
 
 // newFileProblems starts the problems of file, read from src.
-func newFileProblems(file string, compiled *yamlbin.Set, quick bool) *fileProblems {
-	return &fileProblems{Problems: &judge.Problems{File: file}, quick: quick, compiled: compiled}
+func newFileProblems(file string, compiled *yamlbin.Set, quick bool, say judge.Say) *fileProblems {
+	return &fileProblems{Problems: &judge.Problems{File: file, Say: say}, quick: quick, compiled: compiled}
 }
 
 var yamlErrPattern = regexp.MustCompile(`line (\d+): (.*)`)
 
 // Load reads lessons from the sources, in order (built-in first), and checks
 // them. Lessons with problems are left out of the library, in every language,
-// so the rest still works. The library is never nil.
-func Load(sources ...Source) (*Library, []Problem) {
+// so the rest still works. The library is never nil. Its problems are said
+// in English (LoadSaying says them in the trainer's language).
+func Load(sources ...Source) (*Library, []Problem) { return LoadSaying(nil, sources...) }
+
+// LoadSaying is Load with the problems said in say's language (the i18n
+// catalogues: aula lessons check, lessons preview, the hub), and the
+// library's later checks (Review, NamedKeys, PlainLanguage, …) too.
+func LoadSaying(say judge.Say, sources ...Source) (*Library, []Problem) {
 	var fss []fs.FS
 	for _, src := range sources {
 		fss = append(fss, src.FS)
 	}
-	lib := &Library{langs: languagesOf(fss...), catalogs: map[string]*Catalog{}}
+	lib := &Library{langs: languagesOf(fss...), catalogs: map[string]*Catalog{}, say: say}
 	var all []Problem
 	bad := map[string]bool{} // lesson ids with problems
 	for _, lang := range lib.langs {
 		lib.catalogs[lang] = &Catalog{Lang: lang, Lessons: map[string]*Lesson{}}
 	}
-	read := readAhead(sources, lib.langs, false)
+	read := readAhead(sources, lib.langs, false, say)
 	for _, src := range sources {
 		for _, lang := range lib.langs {
-			all = append(all, loadFolder(lib.catalogs[lang], src, lang, read, bad)...)
+			all = append(all, loadFolder(lib.catalogs[lang], src, lang, read, bad, say)...)
 		}
 	}
 	all = append(all, crossCheck(lib, bad)...)
@@ -115,11 +121,11 @@ func Load(sources ...Source) (*Library, []Problem) {
 
 // loadFolder reads the files of one language folder of src into cat and
 // returns their problems; bad hears of lessons read with problems.
-func loadFolder(cat *Catalog, src Source, dir string, read ahead, bad map[string]bool) []Problem {
+func loadFolder(cat *Catalog, src Source, dir string, read ahead, bad map[string]bool, say judge.Say) []Problem {
 	files, err := fs.ReadDir(src.FS, dir)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			return []Problem{{File: path.Join(src.Name, dir), Msg: "cannot read the folder: " + err.Error()}}
+			return []Problem{{File: path.Join(src.Name, dir), Msg: say.Sprintf("cannot read the folder: %v", err)}}
 		}
 		return nil
 	}
@@ -129,7 +135,7 @@ func loadFolder(cat *Catalog, src Source, dir string, read ahead, bad map[string
 		if f.IsDir() || (!strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml")) {
 			continue
 		}
-		p := newFileProblems(path.Join(src.Name, dir, name), src.compiled, src.compiled != nil)
+		p := newFileProblems(path.Join(src.Name, dir, name), src.compiled, src.compiled != nil, say)
 		data, trusted, err := readSource(src, path.Join(dir, name))
 		p.trusted = trusted
 		if err != nil {
@@ -154,7 +160,7 @@ func loadFile(cat *Catalog, p *fileProblems, name string, data []byte, read ahea
 	case GlossaryFile:
 		for _, t := range parseGlossary(p, data) {
 			if prev := cat.term(t.ID); prev != nil {
-				p.List = append(p.List, Problem{File: p.File, Line: t.line, Msg: fmt.Sprintf("glossary term %q is already in %s", t.ID, prev.file)})
+				p.List = append(p.List, Problem{File: p.File, Line: t.line, Msg: p.Sprintf("glossary term %q is already in %s", t.ID, prev.file)})
 				continue
 			}
 			cat.glossary = append(cat.glossary, t)
@@ -168,7 +174,7 @@ func loadFile(cat *Catalog, p *fileProblems, name string, data []byte, read ahea
 		if prev, dup := cat.Lessons[l.ID]; dup {
 			// Leave this file out, but keep the lesson read first:
 			// a trainer's copy must not take a built-in lesson away.
-			p.List = append(p.List, Problem{File: p.File, Line: l.line, Msg: fmt.Sprintf("lesson id %q is already used by %s", l.ID, prev.File)})
+			p.List = append(p.List, Problem{File: p.File, Line: l.line, Msg: p.Sprintf("lesson id %q is already used by %s", l.ID, prev.File)})
 			return
 		}
 		cat.Lessons[l.ID] = l
@@ -228,7 +234,7 @@ func parseDoc(p *fileProblems, data []byte) *yaml.Node {
 			}
 			msg = m[2]
 		}
-		p.List = append(p.List, Problem{File: p.File, Line: line, Msg: "this is not valid YAML: " + msg})
+		p.List = append(p.List, Problem{File: p.File, Line: line, Msg: p.Sprintf("this is not valid YAML: %s", msg)})
 		return nil
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
@@ -400,15 +406,15 @@ func crossCheck(lib *Library, bad map[string]bool) []Problem {
 			other, ok := cat.Lessons[id]
 			switch {
 			case !ok:
-				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q has no %q translation", id, lang)})
+				out = append(out, Problem{File: l.File, Line: l.line, Msg: lib.say.Sprintf("lesson %q has no %q translation", id, lang)})
 			case len(l.Steps) != len(other.Steps):
-				out = append(out, Problem{File: other.File, Line: other.line, Msg: fmt.Sprintf("lesson %q has %d steps here and %d in %s", id, len(other.Steps), len(l.Steps), l.File)})
+				out = append(out, Problem{File: other.File, Line: other.line, Msg: lib.say.Sprintf("lesson %q has %d steps here and %d in %s", id, len(other.Steps), len(l.Steps), l.File)})
 				delete(cat.Lessons, id)
 			default:
 				for i, s := range l.Steps {
 					o := other.Steps[i]
 					if s.ID != o.ID || s.Kind != o.Kind || strings.Join(s.Exercise.Shape(), "|") != strings.Join(o.Exercise.Shape(), "|") {
-						out = append(out, Problem{File: other.File, Line: o.line, Msg: fmt.Sprintf("step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s", i+1, o.ID, s.ID, l.File, shapeDiff(s, o, DefaultLanguage))})
+						out = append(out, Problem{File: other.File, Line: o.line, Msg: lib.say.Sprintf("step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s", i+1, o.ID, s.ID, l.File, shapeDiff(s, o, DefaultLanguage, lib.say))})
 						delete(cat.Lessons, id)
 					}
 				}
@@ -416,16 +422,16 @@ func crossCheck(lib *Library, bad map[string]bool) []Problem {
 		}
 		for id, l := range cat.Lessons {
 			if _, ok := ref.Lessons[id]; !ok && !bad[id] {
-				out = append(out, Problem{File: l.File, Line: l.line, Msg: fmt.Sprintf("lesson %q has no %q version", id, DefaultLanguage)})
+				out = append(out, Problem{File: l.File, Line: l.line, Msg: lib.say.Sprintf("lesson %q has no %q version", id, DefaultLanguage)})
 			}
 		}
-		out = append(out, compareItineraries(ref, cat)...)
+		out = append(out, compareItineraries(ref, cat, lib.say)...)
 	}
 	for _, cat := range lib.catalogs {
 		for _, it := range cat.Itineraries {
 			for j, id := range it.LessonIDs {
 				if _, ok := cat.Lessons[id]; !ok && !bad[id] && !dropped(lib, id) {
-					out = append(out, Problem{File: it.file, Line: it.lessonLines[j], Msg: fmt.Sprintf("itinerary %q lists lesson %q, which does not exist", it.ID, id)})
+					out = append(out, Problem{File: it.file, Line: it.lessonLines[j], Msg: lib.say.Sprintf("itinerary %q lists lesson %q, which does not exist", it.ID, id)})
 				}
 			}
 		}
@@ -446,7 +452,7 @@ func dropped(lib *Library, id string) bool {
 
 // compareItineraries reports itineraries of the reference missing in cat,
 // those of cat the reference lacks, and those listing other lessons.
-func compareItineraries(ref, cat *Catalog) []Problem {
+func compareItineraries(ref, cat *Catalog, say judge.Say) []Problem {
 	var out []Problem
 	find := func(c *Catalog, id string) *Itinerary {
 		for _, it := range c.Itineraries {
@@ -460,14 +466,14 @@ func compareItineraries(ref, cat *Catalog) []Problem {
 		o := find(cat, it.ID)
 		switch {
 		case o == nil:
-			out = append(out, Problem{File: it.file, Line: it.line, Msg: fmt.Sprintf("itinerary %q has no %q version: same ids and lessons in every language", it.ID, cat.Lang)})
+			out = append(out, Problem{File: it.file, Line: it.line, Msg: say.Sprintf("itinerary %q has no %q version: same ids and lessons in every language", it.ID, cat.Lang)})
 		case itineraryShape(o) != itineraryShape(it):
-			out = append(out, Problem{File: o.file, Line: o.line, Msg: fmt.Sprintf("itinerary %q lists other lessons than in %s: the itineraries differ from the %q ones", it.ID, it.file, ref.Lang)})
+			out = append(out, Problem{File: o.file, Line: o.line, Msg: say.Sprintf("itinerary %q lists other lessons than in %s: the itineraries differ from the %q ones", it.ID, it.file, ref.Lang)})
 		}
 	}
 	for _, it := range cat.Itineraries {
 		if find(ref, it.ID) == nil {
-			out = append(out, Problem{File: it.file, Line: it.line, Msg: fmt.Sprintf("itinerary %q has no %q version: the itineraries differ from the %q ones", it.ID, ref.Lang, ref.Lang)})
+			out = append(out, Problem{File: it.file, Line: it.line, Msg: say.Sprintf("itinerary %q has no %q version: the itineraries differ from the %q ones", it.ID, ref.Lang, ref.Lang)})
 		}
 	}
 	return out
@@ -475,9 +481,9 @@ func compareItineraries(ref, cat *Catalog) []Problem {
 
 // shapeDiff says what differs between a step and its translation, for a
 // translator: the options, items or words one has and the other lacks.
-func shapeDiff(ref, other *Step, refLang string) string {
+func shapeDiff(ref, other *Step, refLang string, say judge.Say) string {
 	if ref.ID != other.ID || ref.Kind != other.Kind {
-		return fmt.Sprintf(" (%s step %q here, %s step %q in %s)", other.Kind, other.ID, ref.Kind, ref.ID, refLang)
+		return say.Sprintf(" (%s step %q here, %s step %q in %s)", other.Kind, other.ID, ref.Kind, ref.ID, refLang)
 	}
 	a, b := ref.Exercise.Shape(), other.Exercise.Shape()
 	var only, missing []string
@@ -493,13 +499,13 @@ func shapeDiff(ref, other *Step, refLang string) string {
 	}
 	var parts []string
 	if len(missing) > 0 {
-		parts = append(parts, fmt.Sprintf("in %s but not here: %s", refLang, strings.Join(missing, ", ")))
+		parts = append(parts, say.Sprintf("in %s but not here: %s", refLang, strings.Join(missing, ", ")))
 	}
 	if len(only) > 0 {
-		parts = append(parts, fmt.Sprintf("here but not in %s: %s", refLang, strings.Join(only, ", ")))
+		parts = append(parts, say.Sprintf("here but not in %s: %s", refLang, strings.Join(only, ", ")))
 	}
 	if len(parts) == 0 {
-		return " (the same, in another order)"
+		return say.Sprintf(" (the same, in another order)")
 	}
 	return " (" + strings.Join(parts, "; ") + ")"
 }

@@ -55,8 +55,8 @@ func (z *lazyLangs) catalog(lib *Library, lang string) *Catalog {
 		return c
 	}
 	c := &Catalog{Lang: lang, Lessons: map[string]*Lesson{}}
-	read := readAhead([]Source{z.src}, []string{lang}, true)
-	loadFolder(c, z.src, lang, read, map[string]bool{})
+	read := readAhead([]Source{z.src}, []string{lang}, true, nil)
+	loadFolder(c, z.src, lang, read, map[string]bool{}, nil)
 	sortGlossary(c.glossary)
 	lib.catalogs[lang] = c
 	return c

@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"aula/lessons/judge"
 	"bytes"
 	"io/fs"
 	"path"
@@ -34,7 +35,7 @@ func isLessonFile(name string) bool {
 // readAhead parses the lesson files of sources in every language of
 // langs, in parallel. A file it cannot read is left to Load. quick leaves
 // out what only aula lessons check needs (see fileProblems.quick).
-func readAhead(sources []Source, langs []string, quick bool) ahead {
+func readAhead(sources []Source, langs []string, quick bool, say judge.Say) ahead {
 	type job struct {
 		file    string
 		data    []byte
@@ -64,7 +65,7 @@ func readAhead(sources []Source, langs []string, quick bool) ahead {
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				p := newFileProblems(jobs[i].file, jobs[i].src.compiled, quick)
+				p := newFileProblems(jobs[i].file, jobs[i].src.compiled, quick, say)
 				p.trusted = jobs[i].trusted
 				l := parseLesson(p, jobs[i].data)
 				done[i] = aheadLesson{data: jobs[i].data, trusted: p.trusted, lesson: l, problems: p.List}

@@ -1,7 +1,7 @@
 package lessons
 
 import (
-	"fmt"
+	"aula/lessons/judge"
 	"regexp"
 	"sort"
 	"strings"
@@ -165,7 +165,7 @@ func PlainLanguage(lib *Library) []Problem {
 		cat := lib.catalogs[lang]
 		for _, l := range cat.Lessons {
 			for _, s := range l.Steps {
-				out = append(out, plainStep(l.File, s)...)
+				out = append(out, plainStep(l.File, s, lib.say)...)
 			}
 		}
 	}
@@ -178,15 +178,15 @@ func PlainLanguage(lib *Library) []Problem {
 	return out
 }
 
-func plainStep(file string, s *Step) []Problem {
+func plainStep(file string, s *Step, say judge.Say) []Problem {
 	var out []Problem
 	ss, n := countSentences(s.Text)
 	if n > MaxSentences {
-		out = append(out, Problem{File: file, Line: s.line, Msg: fmt.Sprintf("step %q: the instruction has %d sentences; keep it to %d at most (easy-read: one idea per sentence, few per screen)", s.ID, n, MaxSentences)})
+		out = append(out, Problem{File: file, Line: s.line, Msg: say.Sprintf("step %q: the instruction has %d sentences; keep it to %d at most (easy-read: one idea per sentence, few per screen)", s.ID, n, MaxSentences)})
 	}
 	for _, sentence := range ss {
 		if n := words(sentence); n > MaxSentenceWords {
-			out = append(out, Problem{File: file, Line: s.line, Msg: fmt.Sprintf("step %q: a sentence of %d words; keep sentences to %d words at most: %q", s.ID, n, MaxSentenceWords, sentence)})
+			out = append(out, Problem{File: file, Line: s.line, Msg: say.Sprintf("step %q: a sentence of %d words; keep sentences to %d words at most: %q", s.ID, n, MaxSentenceWords, sentence)})
 		}
 	}
 	return out

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -147,7 +146,7 @@ func (t *Type) Check(p *judge.Problems, step string, n *yaml.Node) {
 	if t.Answer == nil {
 		p.Add(n, "step %q: a type step needs an answer rule", step)
 	} else {
-		t.Answer.compile(p, judge.Child(n, "answer"), fmt.Sprintf("step %q answer", step))
+		t.Answer.compile(p, judge.Child(n, "answer"), p.Sprintf("step %q answer", step))
 	}
 	ids := map[string]bool{}
 	mn := judge.Child(n, "mistakes")
@@ -157,7 +156,7 @@ func (t *Type) Check(p *judge.Problems, step string, n *yaml.Node) {
 			t.Mistakes[i] = m
 		}
 		rn := judge.Or(judge.Item(mn, i), n)
-		what := fmt.Sprintf("step %q mistake %d", step, i+1)
+		what := p.Sprintf("step %q mistake %d", step, i+1)
 		m.compile(p, rn, what)
 		switch {
 		case m.ID == "":

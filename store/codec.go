@@ -165,6 +165,10 @@ func eventHash(device string, e Event) []byte {
 		// Likewise.
 		str(e.Itinerary)
 		str(e.Certificate)
+		if e.CentreKey != "" { // only when set, so older certificates hash as they did
+			str("centre_key")
+			str(e.CentreKey)
+		}
 	}
 	if e.Kind == NamesConsent {
 		flag(e.Consent)

@@ -44,6 +44,10 @@ const (
 	NamesConsent EventKind = "names_consent"
 )
 
+// CentreKeyLen is the length of the public key in a certificate_issued
+// event: an Ed25519 public key (32 bytes) in base32, without padding.
+const CentreKeyLen = 52
+
 // CertificateRefLen is the length of a certificate's reference in a
 // certificate_issued event: lowercase hex digits.
 const CertificateRefLen = 16
@@ -85,6 +89,7 @@ type Event struct {
 	Page        int           `json:"page,omitempty"`        // page_reached: the form page reached (0-based)
 	Itinerary   string        `json:"itinerary,omitempty"`   // certificate_issued: the itinerary's id
 	Certificate string        `json:"certificate,omitempty"` // certificate_issued: the certificate's reference (CertificateRefLen hex digits)
+	CentreKey   string        `json:"centre_key,omitempty"`  // certificate_issued: the public key that signed it (CentreKeyLen base32 letters), for the hub to check it
 	Consent     bool          `json:"consent,omitempty"`     // names_consent: yes, the name may go to the region
 	Elapsed     time.Duration `json:"elapsed"`               // active time since the learner's previous action in this lesson
 	At          time.Time     `json:"at"`                    // set by Record from Options.Now when zero
@@ -171,7 +176,7 @@ func validConsent(e Event) error {
 // certificate_issued event; no other kind has them.
 func validCertificate(e Event) error {
 	if e.Kind != CertificateIssued {
-		if e.Itinerary != "" || e.Certificate != "" {
+		if e.Itinerary != "" || e.Certificate != "" || e.CentreKey != "" {
 			return fmt.Errorf("%w: an itinerary and a certificate only in %s", ErrBadEvent, CertificateIssued)
 		}
 		return nil
@@ -183,6 +188,10 @@ func validCertificate(e Event) error {
 		return (r < '0' || r > '9') && (r < 'a' || r > 'f')
 	}):
 		return fmt.Errorf("%w: the certificate's reference must be %d lowercase hex digits", ErrBadEvent, CertificateRefLen)
+	case e.CentreKey != "" && (len(e.CentreKey) != CentreKeyLen || strings.ContainsFunc(e.CentreKey, func(r rune) bool {
+		return (r < 'A' || r > 'Z') && (r < '2' || r > '7')
+	})):
+		return fmt.Errorf("%w: the centre key must be %d base32 letters", ErrBadEvent, CentreKeyLen)
 	case e.Lesson != "" || e.Step != "":
 		return fmt.Errorf("%w: %s has no lesson or step", ErrBadEvent, e.Kind)
 	}

@@ -261,6 +261,12 @@ func TestRecordRejects(t *testing.T) {
 		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef0"}, ErrBadEvent},
 		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "Ana López", Certificate: "0123456789abcdef"}, ErrBadEvent},
 		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", Lesson: "teclado"}, ErrBadEvent},
+		// Its key: an Ed25519 public key in base32, and only there.
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", CentreKey: strings.Repeat("A", 51)}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", CentreKey: strings.Repeat("A", 53)}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", CentreKey: strings.Repeat("a", 52)}, ErrBadEvent},
+		{Event{Learner: ana, Kind: CertificateIssued, Itinerary: "correo", Certificate: "0123456789abcdef", CentreKey: strings.Repeat("A", 51) + "\x1b"}, ErrBadEvent},
+		{Event{Learner: ana, Kind: LessonDone, Lesson: "teclado", CentreKey: strings.Repeat("A", 52)}, ErrBadEvent},
 		{Event{Learner: ana, Kind: LessonDone, Lesson: "teclado", Itinerary: "correo"}, ErrBadEvent},
 		{Event{Learner: ana, Kind: LessonDone, Lesson: "teclado", Certificate: "0123456789abcdef"}, ErrBadEvent},
 	} {
@@ -427,7 +433,7 @@ func TestPrivacyOnlyIDsAndOutcomes(t *testing.T) {
 	}
 	wantFields := "ID:string Seq:uint64 Learner:uint64 Kind:store.EventKind Lesson:string Step:string " +
 		"StepIndex:int Steps:int Attempt:int Correct:bool Mistake:string How:string " +
-		"Score:*int Advice:[]string Page:int Itinerary:string Certificate:string Consent:bool Elapsed:time.Duration At:time.Time" // Page: a number, the form page reached; Itinerary: an id; Certificate: hex digits (validCertificate); Consent: a yes or a no
+		"Score:*int Advice:[]string Page:int Itinerary:string Certificate:string CentreKey:string Consent:bool Elapsed:time.Duration At:time.Time" // Page: a number, the form page reached; Itinerary: an id; Certificate: hex digits, CentreKey: base32 letters (validCertificate); Consent: a yes or a no
 	if got := strings.Join(fields, " "); got != wantFields {
 		t.Errorf("Event fields changed:\n got %s\nwant %s", got, wantFields)
 	}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,17 +62,24 @@ func TestIngestTellsDuplicatesFromCollisions(t *testing.T) {
 // The hash covers every field of Event: one more field is a reminder to
 // add it to eventHash (and each field changes the hash).
 func TestEventHashCoversEveryField(t *testing.T) {
-	// 20: Itinerary and Certificate are hashed for certificate_issued
-	// events, the only ones that have them (TestRecordCertificateIssued);
-	// Consent for names_consent events (below).
-	if n := reflect.TypeOf(Event{}).NumField(); n != 20 {
-		t.Fatalf("Event has %d fields, eventHash knows 20: add the new one to it", n)
+	// 21: Itinerary, Certificate and CentreKey are hashed for
+	// certificate_issued events, the only ones that have them
+	// (TestRecordCertificateIssued); Consent for names_consent events (below).
+	if n := reflect.TypeOf(Event{}).NumField(); n != 21 {
+		t.Fatalf("Event has %d fields, eventHash knows 21: add the new one to it", n)
 	}
 	no := Event{ID: "0123456789abcdef0123456789abcdef", Learner: 1, Kind: NamesConsent, At: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	yes := no
 	yes.Consent = true
 	if string(eventHash("d", no)) == string(eventHash("d", yes)) {
 		t.Error("a yes and a no to the names question hash alike")
+	}
+	cert := Event{ID: "0123456789abcdef0123456789abcdef", Learner: 1, Kind: CertificateIssued, Itinerary: "i", Certificate: "0123456789abcdef",
+		At: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	keyed := cert
+	keyed.CentreKey = strings.Repeat("A", CentreKeyLen)
+	if string(eventHash("d", cert)) == string(eventHash("d", keyed)) {
+		t.Error("a certificate's key leaves the hash as it was")
 	}
 	score := 3
 	base := Event{ID: "0123456789abcdef0123456789abcdef", Seq: 1, Learner: 1, Kind: Answered, Lesson: "l", Step: "s", StepIndex: 1, Steps: 2,

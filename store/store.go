@@ -20,8 +20,8 @@
 //	          the pause after 3: TryPIN).
 //	events    learner(8B)+seq(8B) -> Event JSON (its ID: 32 random hex
 //	          characters; files from before schema 3 also hold device:seq ids;
-//	          certificate_issued, with "itinerary" and "certificate", came
-//	          after schema 3 without a migration)
+//	          certificate_issued, with "itinerary", "certificate" and later
+//	          "centre_key", came after schema 3 without a migration)
 //	progress  learner(8B)+lessonID -> Progress JSON (its "try", the misses,
 //	          hint and form page of the step to resume at, came after
 //	          schema 3 without a migration: absent means nothing to resume)

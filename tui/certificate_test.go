@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"crypto/ed25519"
+	"encoding/base32"
 	"os"
 	"path/filepath"
 	"slices"
@@ -63,6 +65,7 @@ func TestCertificateReadyOnTheSummary(t *testing.T) {
 			if got := issued(); len(got) != 1 || got[0].Itinerary != "primeros-pasos" || len(got[0].Certificate) != store.CertificateRefLen {
 				t.Errorf("certificate_issued events %+v, want one for primeros-pasos with a reference", got)
 			}
+			wantCentreKey(t, st, issued()[0]) // for the class's hub to check it
 			if out, _ := st.Outbox(0); !slices.ContainsFunc(out, func(e store.Event) bool { return e.Kind == store.CertificateIssued }) {
 				t.Error("the certificate_issued event is not in the outbox")
 			}
@@ -108,4 +111,15 @@ func TestNoCertificateBeforeTheItineraryIsFinished(t *testing.T) {
 	d.keys("enter")
 	d.must("Lesson finished!")
 	d.mustNot("certificate")
+}
+
+// wantCentreKey checks that a certificate_issued event carries the key
+// that signed the certificate: this laptop's centre key.
+func wantCentreKey(t *testing.T, st *store.Store, e store.Event) {
+	t.Helper()
+	key, err := st.CentreKey()
+	want := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(key.Public().(ed25519.PublicKey)) // as certificate.PublicKeyText writes it
+	if err != nil || e.CentreKey != want {
+		t.Errorf("the certificate_issued event carries key %q, want this laptop's centre key (%v)", e.CentreKey, err)
+	}
 }

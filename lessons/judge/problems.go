@@ -26,24 +26,45 @@ func (p Problem) String() string {
 	return fmt.Sprintf("%s: %s", p.File, p.Msg)
 }
 
+// Say gives a checker's message in the trainer's language: for msgid, a
+// fmt format as the code writes it in English ("unknown field %q"), the
+// same format in that language, from the i18n catalogues (aula lessons
+// check, lessons new, lessons preview and the hub pass one); msgid itself
+// when the catalogue has none. A nil Say says English.
+type Say func(msgid string) string
+
+// Sprintf formats msgid's words in s's language with args.
+func (s Say) Sprintf(msgid string, args ...any) string {
+	if s != nil {
+		msgid = s(msgid)
+	}
+	return fmt.Sprintf(msgid, args...)
+}
+
 // Problems collects the problems of one lesson file.
 type Problems struct {
 	File string    // the file, as problems name it: content/es/teclado.yaml
 	List []Problem // in the order they were found
+	Say  Say       // the trainer's language; nil: English
 }
 
-// Add reports a problem at node n's line (no line when n is nil).
+// Sprintf says msgid with args in the trainer's language (Say): for the
+// parts of a message a checker builds before adding it ("step %q rule %d").
+func (p *Problems) Sprintf(msgid string, args ...any) string { return p.Say.Sprintf(msgid, args...) }
+
+// Add reports a problem at node n's line (no line when n is nil), in the
+// trainer's language: format is the message's msgid (Say).
 func (p *Problems) Add(n *yaml.Node, format string, args ...any) {
 	line := 0
 	if n != nil {
 		line = n.Line
 	}
-	p.List = append(p.List, Problem{File: p.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+	p.AddAt(line, format, args...)
 }
 
-// AddAt reports a problem at a line.
+// AddAt reports a problem at a line, in the trainer's language (Add).
 func (p *Problems) AddAt(line int, format string, args ...any) {
-	p.List = append(p.List, Problem{File: p.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+	p.List = append(p.List, Problem{File: p.File, Line: line, Msg: p.Say.Sprintf(format, args...)})
 }
 
 // UnknownKeys reports keys of mapping n that v's struct does not have:

@@ -24,7 +24,11 @@ type Config struct {
 	Key     string // the trainer key, shown in the help (dashtrust.go); "" when unknown
 	Trainer string // the trainer's name, shown to a learner asked to share their screen (dashshare.go)
 	Papers  Papers // certificates, session report, a learner's record (dashrights.go); nil for a hub elsewhere
-	Now     func() time.Time
+	// Published is the library with the lessons folder the trainer
+	// published last (nil until one is): its lessons are named by their
+	// titles like the built-in ones (dashlessons.go). nil for a hub elsewhere.
+	Published func() *lessons.Library
+	Now       func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
@@ -68,9 +72,10 @@ type Dashboard struct {
 		cols dashCols
 		rest []string
 	}
-	loaded     bool // a snapshot has arrived
-	hubDown    bool // the last read failed
-	refreshing bool // a read is under way
+	loaded     bool             // a snapshot has arrived
+	published  *lessons.Library // the library of Config.Published in use (usePublished)
+	hubDown    bool             // the last read failed
+	refreshing bool             // a read is under way
 
 	view   dashView
 	Cursor int       // the selected row
@@ -250,6 +255,7 @@ func (d *Dashboard) gotSnapshot(msg DashSnapshotMsg) tea.Cmd {
 	}
 	d.hubDown = false
 	d.snap, d.loaded = msg.Snap, true
+	d.usePublished()
 	d.gen++
 	d.Cursor = 0
 	for i, r := range d.snap.Rows {

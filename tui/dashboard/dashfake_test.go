@@ -202,17 +202,27 @@ type dashDriver struct {
 
 func newDash(t testing.TB, lang string, src *fakeSource, w, h int) *dashDriver {
 	t.Helper()
+	return newDashWith(t, lang, src, w, h, nil)
+}
+
+// newDashWith is newDash with a change to the dashboard's Config (nil: none).
+func newDashWith(t testing.TB, lang string, src *fakeSource, w, h int, change func(*Config)) *dashDriver {
+	t.Helper()
 	dd := &dashDriver{t: t, src: src}
 	addr, code := "http://192.168.1.23:7420", "4821"
 	if !src.live {
 		addr, code = "", ""
 	}
-	dd.d = New(Config{Source: src, Library: tuitest.Library(t), Lang: lang, Address: addr, Code: code,
+	cfg := Config{Source: src, Library: tuitest.Library(t), Lang: lang, Address: addr, Code: code,
 		Now: func() time.Time { return dashAt },
 		Tick: func(_ time.Duration, f func(time.Time) tea.Msg) tea.Cmd {
 			dd.tick = f
 			return nil
-		}})
+		}}
+	if change != nil {
+		change(&cfg)
+	}
+	dd.d = New(cfg)
 	dd.send(tea.WindowSizeMsg{Width: w, Height: h})
 	dd.run(dd.d.Init())
 	return dd

@@ -25,6 +25,9 @@ func (d *Dashboard) lessonsHelp() string {
 	var b strings.Builder
 	if p.Version != "" {
 		b.WriteString("\n\n" + cat.T("dash_lessons_published", "Folder", clean(p.Folder), "Count", p.Lessons, "Time", p.At.Local().Format("15:04")))
+		for _, id := range p.IDs {
+			b.WriteString("\n  • " + d.lessonTitle(id))
+		}
 	}
 	if len(p.Problems) > 0 {
 		b.WriteString("\n\n" + cat.T("dash_lessons_problems", "Folder", clean(p.Folder), "Count", len(p.Problems)))
@@ -33,4 +36,21 @@ func (d *Dashboard) lessonsHelp() string {
 		}
 	}
 	return b.String()
+}
+
+// usePublished takes the library with the folder published last, when it
+// changed: the rows, the detail, the class view and the lesson picker then
+// name its lessons by their titles in the trainer's language.
+func (d *Dashboard) usePublished() {
+	if d.cfg.Published == nil {
+		return
+	}
+	lib := d.cfg.Published()
+	if lib == nil || lib == d.published {
+		return
+	}
+	d.published = lib
+	if c := lib.Catalog(d.C.Cat.Lang()); c != nil {
+		d.C.Lessons = c
+	}
 }

@@ -1,10 +1,13 @@
 package dashboard
 
 import (
+	"fmt"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"aula/classroom"
+	"aula/lessons"
 )
 
 // The trainer's lessons folder: refused, the first line says so and the
@@ -23,4 +26,53 @@ func TestDashboardTellsARefusedFolder(t *testing.T) {
 	src.snap.Lessons = &classroom.Published{Folder: "my-lessons", Version: "abc", Lessons: 1}
 	ok := newDash(t, "en", src, 100, 24)
 	ok.mustNot("not published")
+}
+
+// publishedLibrary is the built-in lessons with a trainer's folder of one
+// lesson, ayuda-alquiler, titled in each language.
+func publishedLibrary(t *testing.T) *lessons.Library {
+	t.Helper()
+	lesson := func(title, step string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(fmt.Sprintf("id: ayuda-alquiler\ntitle: %s\nsteps:\n"+
+			"  - id: uno\n    kind: read\n    title: %s\n    text: Texto.\n    hint: Pista.\n", title, step))}
+	}
+	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()}, lessons.Source{Name: "mis-lecciones", FS: fstest.MapFS{
+		"es/ayuda-alquiler.yaml": lesson("Ayuda para el alquiler", "Empieza"),
+		"en/ayuda-alquiler.yaml": lesson("Help with the rent", "Start"),
+	}})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	return lib
+}
+
+// A published folder's lessons are named by their titles in the trainer's
+// language: in the help's list, in a learner's row and in the lesson
+// picker; never by their ids.
+func TestDashboardNamesPublishedLessonsByTitle(t *testing.T) {
+	lib := publishedLibrary(t)
+	for lang, title := range map[string]string{"es": "Ayuda para el alquiler", "en": "Help with the rent"} {
+		rows := flagRows()
+		rows[0] = learnerRow(1, "Lucía", "ayuda-alquiler", 1, 1)
+		src := liveClass(rows)
+		src.snap.Lessons = &classroom.Published{Folder: "mis-lecciones", Version: "abc", Lessons: 1, IDs: []string{"ayuda-alquiler"},
+			At: time.Date(2026, 12, 6, 10, 5, 0, 0, time.Local)}
+		var pub *lessons.Library
+		dd := newDashWith(t, lang, src, 100, 24, func(c *Config) { c.Published = func() *lessons.Library { return pub } })
+		dd.mustNot(title)
+		pub = lib // published while the dashboard runs: the next reading of the class takes it
+		dd.fire()
+		dd.must(title)
+		dd.mustNot("ayuda-alquiler", "ayuda alquiler")
+		dd.keys("f1")
+		dd.must("• " + title)
+		dd.mustNot("ayuda-alquiler")
+		dd.keys("esc", "L", "up", "up") // the picker wraps to its last lesson: the folder's
+		dd.must("▶ " + title)
+		dd.keys("enter")
+		if sent := src.commands(); len(sent) != 1 || sent[0].Lesson != "ayuda-alquiler" {
+			t.Errorf("%s: sent %+v, want everyone to ayuda-alquiler", lang, sent)
+		}
+		dd.must(title)
+	}
 }

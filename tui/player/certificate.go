@@ -54,7 +54,7 @@ func (p *Player) issueCertificates() tea.Cmd {
 				continue
 			}
 			msg.paths = append(msg.paths, path)
-			e, err := recordIssued(st, learner.ID, id, certificate.Ref(cert.Code))
+			e, err := recordIssued(st, learner.ID, id, certificate.Ref(cert.Code), cert.Key)
 			if err != nil {
 				saved.Err = err
 			} else if e != nil {
@@ -73,9 +73,11 @@ func (p *Player) issueCertificates() tea.Cmd {
 }
 
 // recordIssued records that the learner was issued the certificate of
-// itinerary with reference ref: once per certificate (a lesson of the
-// itinerary done again issues the same one again; nil, nil then).
-func recordIssued(st *store.Store, learner uint64, itinerary, ref string) (*store.Event, error) {
+// itinerary with reference ref, signed with key (certificate.PublicKeyText:
+// the class's hub checks the certificate with it): once per certificate (a
+// lesson of the itinerary done again issues the same one again; nil, nil
+// then).
+func recordIssued(st *store.Store, learner uint64, itinerary, ref, key string) (*store.Event, error) {
 	evs, err := st.Events(learner)
 	if err != nil {
 		return nil, err
@@ -85,7 +87,7 @@ func recordIssued(st *store.Store, learner uint64, itinerary, ref string) (*stor
 			return nil, nil
 		}
 	}
-	e, err := st.Record(store.Event{Learner: learner, Kind: store.CertificateIssued, Itinerary: itinerary, Certificate: ref})
+	e, err := st.Record(store.Event{Learner: learner, Kind: store.CertificateIssued, Itinerary: itinerary, Certificate: ref, CentreKey: key})
 	if err != nil {
 		return nil, err
 	}

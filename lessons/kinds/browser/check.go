@@ -124,7 +124,7 @@ func checkActive(p *judge.Problems, step string, bnode *yaml.Node, pg *Page, j i
 // check checks rule number i (from 0) at node against what the browser has.
 func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *known) {
 	p.UnknownKeys(node, r)
-	what := fmt.Sprintf("step %q rule %d", step, i+1)
+	what := p.Sprintf("step %q rule %d", step, i+1)
 	p.CheckID(node, step, "rule", r.ID, k.rules)
 	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
 	if !ok {

@@ -87,7 +87,7 @@ func checkFiles(p *judge.Problems, step string, node *yaml.Node, f *Folder, seen
 // check checks rule number i (from 0) at node against what the step has.
 func (r *Rule) check(x *Files, p *judge.Problems, step string, i int, node *yaml.Node, files, rules map[string]bool) {
 	p.UnknownKeys(node, r)
-	what := fmt.Sprintf("step %q rule %d", step, i+1)
+	what := p.Sprintf("step %q rule %d", step, i+1)
 	p.CheckID(node, step, "rule", r.ID, rules)
 	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
 	if !ok {

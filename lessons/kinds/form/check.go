@@ -137,7 +137,7 @@ func (fm *Form) checkPersona(p *judge.Problems, step string, n *yaml.Node) {
 // ids holds the field ids seen so far in the form.
 func (fm *Form) checkField(p *judge.Problems, step string, f *Field, n *yaml.Node, ids map[string]bool, inGroup bool) {
 	p.UnknownKeys(n, f)
-	what := fmt.Sprintf("step %q field %q", step, f.ID)
+	what := p.Sprintf("step %q field %q", step, f.ID)
 	switch {
 	case !judge.IDPattern.MatchString(f.ID) || len(f.ID) > maxFieldID:
 		p.Add(judge.Or(judge.Child(n, "id"), n), "step %q: field id %q should be up to %d lowercase letters, digits and dashes", step, f.ID, maxFieldID)

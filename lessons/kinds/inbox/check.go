@@ -1,7 +1,6 @@
 package inbox
 
 import (
-	"fmt"
 	"net/mail"
 	"slices"
 	"sort"
@@ -76,7 +75,7 @@ func (x *Inbox) Check(p *judge.Problems, step string, n *yaml.Node) {
 // check checks rule number i (from 0) at node against what the mailbox has.
 func (r *MailRule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *known) {
 	p.UnknownKeys(node, r)
-	what := fmt.Sprintf("step %q rule %d", step, i+1)
+	what := p.Sprintf("step %q rule %d", step, i+1)
 	if r.ID == "to" || r.ID == "cc" || r.ID == "nothing" {
 		p.Add(judge.Or(judge.Child(node, "id"), node), "%s: id %q is reserved; choose another", what, r.ID)
 	} else {
