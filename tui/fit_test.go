@@ -242,3 +242,24 @@ func TestEveryButtonIsReachedWithTheKeys(t *testing.T) {
 		d.keys("esc")
 	}
 }
+
+// The form's first line names the simulated site and the service. At 80
+// columns "sede.seg-social.gob.es · Minimum Living Income · Check the
+// status" was cut silently to "Check the stat" in the large layout, on
+// the page and on the receipt; it wraps instead, whole.
+func TestFormSiteLineIsWholeAt80Columns(t *testing.T) {
+	for lang, service := range map[string]string{"es": "Ingreso Mínimo Vital · Consultar estado", "en": "Minimum Living Income · Check the status"} {
+		st := openStore(t, t.TempDir())
+		t.Cleanup(func() { st.Close() })
+		learnerWith(store.Prefs{Large: true, Theme: "high-contrast"}, "", 0, 0)(t, st)
+		d := newDriverOn(t, st, lang, "seguir-solicitud")
+		d.toForm()
+		if !strings.Contains(d.flat(), "sede.seg-social.gob.es · "+service) {
+			t.Errorf("%s: the page does not show the whole site and service:\n%s", lang, d.view())
+		}
+		d.keys("12345678Z", "enter", "PRU4K7Q2", "enter", "enter")
+		if !strings.Contains(d.flat(), "sede.seg-social.gob.es · "+service) || !strings.Contains(d.view(), "✔ ") {
+			t.Errorf("%s: the receipt does not show the whole site and service:\n%s", lang, d.view())
+		}
+	}
+}
