@@ -263,3 +263,26 @@ func TestFormSiteLineIsWholeAt80Columns(t *testing.T) {
 		}
 	}
 }
+
+// A list taller than the screen says so on its last line: at 80×24 in the
+// large layout home showed 7 paths and nothing below them, and a learner
+// could not know that a path, the settings and "Join the class" were one
+// arrow away. At the end of the list the line says there is more above.
+func TestListsSayThereIsMoreBelow(t *testing.T) {
+	words := map[string][2]string{"es": {"↓ Hay más abajo", "↑ Hay más arriba"}, "en": {"↓ There is more below", "↑ There is more above"}}
+	for _, lang := range []string{"es", "en"} {
+		d := driverLooking(t, lang, store.Prefs{Large: true, Theme: "high-contrast"}, 80, 24)
+		below, above := words[lang][0], words[lang][1]
+		if v := d.view(); !strings.Contains(v, below) || strings.Contains(v, above) {
+			t.Errorf("%s: home at its top does not say there is more below:\n%s", lang, v)
+		}
+		d.keys("up") // round to the last row
+		if v := d.view(); !strings.Contains(v, above) || strings.Contains(v, below) {
+			t.Errorf("%s: home at its last row does not say there is more above:\n%s", lang, v)
+		}
+		d.send(ui.OpenListMsg{})
+		if v := d.view(); !strings.Contains(v, below) {
+			t.Errorf("%s: all lessons does not say there is more below:\n%s", lang, v)
+		}
+	}
+}
