@@ -1743,7 +1743,7 @@ func compiledMessages(lang string) []goi18n.Message {
 			{ID: "files_input_help", Other: "Type, then press Enter to save. Esc cancels."},
 			{ID: "files_kb", Other: "{{.KB}} KB"},
 			{ID: "files_key_check", Other: "c"},
-			{ID: "files_key_move_help", Other: "move around"},
+			{ID: "files_key_move_help", Other: "move"},
 			{ID: "files_key_page_help", Other: "read on"},
 			{ID: "files_key_press_help", Other: "open or press"},
 			{ID: "files_made", Other: "You made the folder {{.Name}}."},

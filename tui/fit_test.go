@@ -38,7 +38,8 @@ func driverLooking(t *testing.T, lang string, p store.Prefs, w, h int) *driver {
 }
 
 // footerKeys checks the keys line (the last line) of the screen: never a
-// silent "…", F1 always, and Esc and F7 whenever the screen has them.
+// silent "…", F1 always, and Esc, F7 and the keys that move (↑↓) whenever
+// the screen has them.
 func footerKeys(t *testing.T, d *driver, where string) {
 	t.Helper()
 	v := d.view()
@@ -57,6 +58,9 @@ func footerKeys(t *testing.T, d *driver, where string) {
 	for _, k := range keys {
 		if k.Help().Key == "Esc" && !strings.Contains(last, "Esc ") {
 			t.Fatalf("%s: the screen has Esc but the keys line does not show it: %q\n%s", where, last, v)
+		}
+		if strings.Contains(k.Help().Key, "↑↓") && !strings.Contains(last, k.Help().Key+" ") {
+			t.Fatalf("%s: the keys line does not say how to move (%s): %q\n%s", where, k.Help().Key, last, v)
 		}
 	}
 	if g, ok := d.m.scr.(ui.Glossed); ok && d.m.overlay == nil && len(g.GlossaryTerms()) > 0 && !strings.Contains(last, "F7 ") {
@@ -283,6 +287,25 @@ func TestListsSayThereIsMoreBelow(t *testing.T) {
 		d.send(ui.OpenListMsg{})
 		if v := d.view(); !strings.Contains(v, below) {
 			t.Errorf("%s: all lessons does not say there is more below:\n%s", lang, v)
+		}
+	}
+}
+
+// The file manager's keys line says how to move at 80 columns in both
+// languages: in English "Tab ↑↓ move around" did not fit beside Esc and
+// F7 in a lesson with glossary words, and went.
+func TestFilesFooterSaysHowToMove(t *testing.T) {
+	for _, lang := range []string{"es", "en"} {
+		for look, p := range looks {
+			st := openStore(t, t.TempDir())
+			t.Cleanup(func() { st.Close() })
+			learnerWith(p, "", 0, 0)(t, st)
+			d := newDriverWith(t, st, Config{Lang: lang, Class: &fakeClass{}, StartLesson: "archivos-peligrosos"}) // F4 on the keys line, as in a kiosk
+			for i := 0; i < 5 && d.player().Step().Kind != "files"; i++ {
+				d.answerRight()
+				d.keys("enter")
+			}
+			footerKeys(t, d, lang+"/"+look+"/archivos-peligrosos "+d.player().Step().ID)
 		}
 	}
 }
