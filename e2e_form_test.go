@@ -31,12 +31,12 @@ var formE2EWords = map[string]struct {
 		"Hay 5 datos que corregir", `tu PIN es ([A-Z0-9]{3})\.`,
 		map[string]string{"primer-formulario": "Solicitud enviada", "clave-pin": "Te has identificado",
 			"ingreso-minimo-vital": "Número de registro: IMV-", "corregir-formulario": "Número de registro: IMV-",
-			"cita-previa": "Localizador: CITA-"}},
+			"cita-previa": "Localizador: CITA-", "seguir-solicitud": "Estado de tu solicitud: en trámite"}},
 	"en": {"Page %d of %d", "Check your answers", "Saved in the Downloads folder", "There is 1 thing to fix",
 		"There are 5 things to fix", `your PIN is ([A-Z0-9]{3})\.`,
 		map[string]string{"primer-formulario": "Request sent", "clave-pin": "You are signed in",
 			"ingreso-minimo-vital": "Reference number: IMV-", "corregir-formulario": "Reference number: IMV-",
-			"cita-previa": "Booking code: CITA-"}},
+			"cita-previa": "Booking code: CITA-", "seguir-solicitud": "Your application: in progress"}},
 }
 
 // formPageKeys are tmux keys that fill page n of the application from its
@@ -214,6 +214,9 @@ func fillForm(t *testing.T, tm *tmuxServer, name, lang, id string, fm *form.Form
 		tm.send(name, "Enter", "Down", "Enter", "Enter")
 		tm.waitFor(name, page(3))
 		tm.send(name, "=12345678Z", "Enter", "=Lucía Prueba Ejemplo", "Enter", "=600 000 000", "Enter", "Enter")
+	case "seguir-solicitud":
+		tm.waitFor(name, page(1))
+		tm.send(name, "=12345678Z", "Enter", "=PRU4K7Q2", "Enter")
 	default:
 		t.Fatalf("no keys to fill in the form of %s", id)
 	}

@@ -38,7 +38,8 @@ func driverLooking(t *testing.T, lang string, p store.Prefs, w, h int) *driver {
 }
 
 // footerKeys checks the keys line (the last line) of the screen: never a
-// silent "…", F1 always, and Esc and F7 whenever the screen has them.
+// silent "…", F1 always, and Esc, F7 and the keys that move (↑↓) whenever
+// the screen has them.
 func footerKeys(t *testing.T, d *driver, where string) {
 	t.Helper()
 	v := d.view()
@@ -57,6 +58,9 @@ func footerKeys(t *testing.T, d *driver, where string) {
 	for _, k := range keys {
 		if k.Help().Key == "Esc" && !strings.Contains(last, "Esc ") {
 			t.Fatalf("%s: the screen has Esc but the keys line does not show it: %q\n%s", where, last, v)
+		}
+		if strings.Contains(k.Help().Key, "↑↓") && !strings.Contains(last, k.Help().Key+" ") {
+			t.Fatalf("%s: the keys line does not say how to move (%s): %q\n%s", where, k.Help().Key, last, v)
 		}
 	}
 	if g, ok := d.m.scr.(ui.Glossed); ok && d.m.overlay == nil && len(g.GlossaryTerms()) > 0 && !strings.Contains(last, "F7 ") {
@@ -240,5 +244,68 @@ func TestEveryButtonIsReachedWithTheKeys(t *testing.T) {
 			}
 		}
 		d.keys("esc")
+	}
+}
+
+// The form's first line names the simulated site and the service. At 80
+// columns "sede.seg-social.gob.es · Minimum Living Income · Check the
+// status" was cut silently to "Check the stat" in the large layout, on
+// the page and on the receipt; it wraps instead, whole.
+func TestFormSiteLineIsWholeAt80Columns(t *testing.T) {
+	for lang, service := range map[string]string{"es": "Ingreso Mínimo Vital · Consultar estado", "en": "Minimum Living Income · Check the status"} {
+		st := openStore(t, t.TempDir())
+		t.Cleanup(func() { st.Close() })
+		learnerWith(store.Prefs{Large: true, Theme: "high-contrast"}, "", 0, 0)(t, st)
+		d := newDriverOn(t, st, lang, "seguir-solicitud")
+		d.toForm()
+		if !strings.Contains(d.flat(), "sede.seg-social.gob.es · "+service) {
+			t.Errorf("%s: the page does not show the whole site and service:\n%s", lang, d.view())
+		}
+		d.keys("12345678Z", "enter", "PRU4K7Q2", "enter", "enter")
+		if !strings.Contains(d.flat(), "sede.seg-social.gob.es · "+service) || !strings.Contains(d.view(), "✔ ") {
+			t.Errorf("%s: the receipt does not show the whole site and service:\n%s", lang, d.view())
+		}
+	}
+}
+
+// A list taller than the screen says so on its last line: at 80×24 in the
+// large layout home showed 7 paths and nothing below them, and a learner
+// could not know that a path, the settings and "Join the class" were one
+// arrow away. At the end of the list the line says there is more above.
+func TestListsSayThereIsMoreBelow(t *testing.T) {
+	words := map[string][2]string{"es": {"↓ Hay más abajo", "↑ Hay más arriba"}, "en": {"↓ There is more below", "↑ There is more above"}}
+	for _, lang := range []string{"es", "en"} {
+		d := driverLooking(t, lang, store.Prefs{Large: true, Theme: "high-contrast"}, 80, 24)
+		below, above := words[lang][0], words[lang][1]
+		if v := d.view(); !strings.Contains(v, below) || strings.Contains(v, above) {
+			t.Errorf("%s: home at its top does not say there is more below:\n%s", lang, v)
+		}
+		d.keys("up") // round to the last row
+		if v := d.view(); !strings.Contains(v, above) || strings.Contains(v, below) {
+			t.Errorf("%s: home at its last row does not say there is more above:\n%s", lang, v)
+		}
+		d.send(ui.OpenListMsg{})
+		if v := d.view(); !strings.Contains(v, below) {
+			t.Errorf("%s: all lessons does not say there is more below:\n%s", lang, v)
+		}
+	}
+}
+
+// The file manager's keys line says how to move at 80 columns in both
+// languages: in English "Tab ↑↓ move around" did not fit beside Esc and
+// F7 in a lesson with glossary words, and went.
+func TestFilesFooterSaysHowToMove(t *testing.T) {
+	for _, lang := range []string{"es", "en"} {
+		for look, p := range looks {
+			st := openStore(t, t.TempDir())
+			t.Cleanup(func() { st.Close() })
+			learnerWith(p, "", 0, 0)(t, st)
+			d := newDriverWith(t, st, Config{Lang: lang, Class: &fakeClass{}, StartLesson: "archivos-peligrosos"}) // F4 on the keys line, as in a kiosk
+			for i := 0; i < 5 && d.player().Step().Kind != "files"; i++ {
+				d.answerRight()
+				d.keys("enter")
+			}
+			footerKeys(t, d, lang+"/"+look+"/archivos-peligrosos "+d.player().Step().ID)
+		}
 	}
 }

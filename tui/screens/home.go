@@ -216,7 +216,7 @@ func (h *Home) View() string {
 		}
 		afterRow = pg.Len()
 	}
-	return pg.Show(&h.scroll, c.Height)
+	return pg.ShowMarked(c, &h.scroll, c.Height)
 }
 
 // itineraryLine is an itinerary's title, a progress bar and the count in words.

@@ -161,5 +161,5 @@ func (ll *LessonList) View() string {
 			pg.Select(from)
 		}
 	}
-	return pg.Show(&ll.scroll, c.Height)
+	return pg.ShowMarked(c, &ll.scroll, c.Height)
 }

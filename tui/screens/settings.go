@@ -224,7 +224,7 @@ func (s *Settings) View() string {
 	if onBack {
 		pg.Select(pg.Len() - 1)
 	}
-	return pg.Show(&s.scroll, c.Height)
+	return pg.ShowMarked(c, &s.scroll, c.Height)
 }
 
 // SwitchNowMsg is the answer "yes, switch" to the question of askSwitch.

@@ -121,9 +121,33 @@ func (p *Page) Select(first int) { p.selFirst, p.selTo = first, len(p.lines) }
 // the selection in view.
 func (p *Page) Show(s *Scroll, h int) string {
 	last := max(p.selTo-1, p.selFirst)
-	if len(p.lines) <= h || p.fixed == 0 || h-p.fixed < 2 || p.selFirst < p.fixed {
+	if p.whole(h) {
 		return strings.Join(s.KeepWindow(p.lines, p.selFirst, last, h), "\n")
 	}
 	rest := s.KeepWindow(p.lines[p.fixed:], p.selFirst-p.fixed, last-p.fixed, h-p.fixed)
 	return strings.Join(p.lines[:p.fixed], "\n") + "\n" + strings.Join(rest, "\n")
+}
+
+// ShowMarked is Show for a list moved with the arrows, taller than h: its
+// last line says, dimmed, that rows are hidden below (or, at the end of
+// the list, above), so that nobody takes the rows on screen for all.
+func (p *Page) ShowMarked(c *Common, s *Scroll, h int) string {
+	if len(p.lines) <= h || h < 4 {
+		return p.Show(s, h)
+	}
+	shown := p.Show(s, h-1)
+	n, page := len(p.lines), h-1
+	if !p.whole(h - 1) {
+		n, page = len(p.lines)-p.fixed, h-1-p.fixed
+	}
+	more := c.Cat.T("list_more_below")
+	if s.Top+page >= n {
+		more = c.Cat.T("list_more_above")
+	}
+	return shown + "\n" + c.Styles.Dim.Render(Truncate(more, c.Width))
+}
+
+// whole says whether Show scrolls the page as one, fixed lines too.
+func (p *Page) whole(h int) bool {
+	return len(p.lines) <= h || p.fixed == 0 || h-p.fixed < 2 || p.selFirst < p.fixed
 }

@@ -270,3 +270,19 @@ func TestMouseLooksThenFollows(t *testing.T) {
 		t.Errorf("the back button goes back, page %q", e.Page().ID)
 	}
 }
+
+// What the padlock means is the lesson's point: at 80 columns in the
+// large layout (74 cells) it was cut to "… Lee el domin…". It wraps,
+// whole, and the page still fills the height exactly.
+func TestPadlockExplanationIsWhole(t *testing.T) {
+	for _, lang := range []string{"es", "en"} {
+		c, _, e := open(t, lang, "mirar-anuncio")
+		v := c.Zones.Scan(e.ViewFull(74, 18))
+		if want := c.Cat.T("browser_padlock_explain"); !strings.Contains(strings.Join(strings.Fields(v), " "), want) || strings.Contains(v, "…") {
+			t.Errorf("%s: the padlock's meaning is not whole:\n%s", lang, v)
+		}
+		if n := len(strings.Split(v, "\n")); n != 18 {
+			t.Errorf("%s: %d lines, want 18", lang, n)
+		}
+	}
+}

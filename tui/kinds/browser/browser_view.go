@@ -41,7 +41,11 @@ func (e *BrowserExercise) ViewFull(width, height int) string {
 		top = append(top, e.barLine(w))
 	}
 	if h >= 10 {
-		top = append(top, e.c.Styles.Dim.Render(ui.Truncate(e.c.Cat.T("browser_padlock_explain"), w)))
+		// What the padlock means is the point of these lessons: whole,
+		// wrapped, never cut.
+		for _, l := range ui.WrapLines(e.c.Cat.T("browser_padlock_explain"), w) {
+			top = append(top, e.c.Styles.Dim.Render(l))
+		}
 	}
 	p := e.Page()
 	if p != nil && h >= 6 {

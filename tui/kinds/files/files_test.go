@@ -292,3 +292,41 @@ func TestOneFile(t *testing.T) {
 		t.Errorf("prompt %q", p)
 	}
 }
+
+// focusMarks counts the focus marks (▶) a view shows.
+func focusMarks(v string) int { return strings.Count(v, "▶") }
+
+// One focus at a time (issue 19, item 7): the rename box opened from
+// the Rename button has the focus, and its Save button shows none until
+// Tab goes there; the box then shows none.
+func TestRenameShowsOneFocus(t *testing.T) {
+	c, _, e := open(t, "es", "archivos-descargas", "buscar-nuevo")
+	tabTo(t, c, e, "Cambiar nombre")
+	press(e, "enter")
+	v := view(c, e, 14)
+	if !strings.Contains(v, "▶ ┃ folleto_ayudas.pdf") || focusMarks(v) != 1 {
+		t.Fatalf("the rename box should have the only focus:\n%s", v)
+	}
+	press(e, "tab")
+	if v = view(c, e, 14); !strings.Contains(v, "▶ [ Guardar ]") || focusMarks(v) != 1 {
+		t.Fatalf("after Tab, Save should have the only focus:\n%s", v)
+	}
+}
+
+// Once the step is over, Enter belongs to the player's Go on button: the
+// manager shows no focused button of its own (it showed "▶ [ Volver a la
+// carpeta ]" lit up above "[ Seguir ]", and Enter went on), in the viewer
+// and in the list.
+func TestDoneShowsNoFocus(t *testing.T) {
+	c, _, e := open(t, "es", "archivos-descargas", "buscar-nuevo")
+	press(e, "enter") // open the first file
+	e.SetDone(true)
+	if v := view(c, e, 14); focusMarks(v) != 0 || !strings.Contains(v, "[ Volver a la carpeta ]") {
+		t.Fatalf("the viewer of a step that is over shows a focus:\n%s", v)
+	}
+	press(e, "esc")
+	press(e, "tab", "down")
+	if v := view(c, e, 14); focusMarks(v) != 0 || !strings.Contains(v, "› ") {
+		t.Fatalf("the list of a step that is over shows a focus, or no cursor to look around with:\n%s", v)
+	}
+}

@@ -89,7 +89,7 @@ func (m *Manager) View(width, height int) string {
 // rows as the width needs.
 func (m *Manager) buttonRows(w int) []string {
 	st := m.c.Styles
-	focused := m.area == areaButtons || m.mode == modePreview || (m.Typing() && !m.input.Focused())
+	focused := m.buttonsFocused()
 	var rows []string
 	row := ""
 	for i, b := range m.buttons() {
@@ -105,6 +105,29 @@ func (m *Manager) buttonRows(w int) []string {
 		row += s
 	}
 	return append(rows, row)
+}
+
+// buttonsFocused says whether the focus is on the mode's buttons: in the
+// list, when Tab took it there; in the viewer, always; in a name box's
+// dialog, when it left the box. Never once the step is over: Enter then
+// goes on, and a lit button would say otherwise.
+func (m *Manager) buttonsFocused() bool {
+	switch {
+	case m.Done:
+		return false
+	case m.Typing():
+		return !m.input.Focused()
+	}
+	return m.mode == modePreview || m.area == areaButtons
+}
+
+// pointer marks the folder or file the cursor is on: ▶ while its list
+// has the focus, › otherwise or once the step is over.
+func (m *Manager) pointer(area int) string {
+	if m.area == area && !m.Done {
+		return "▶ "
+	}
+	return "› "
 }
 
 // viewList is the folders on the left and the files of the folder shown
@@ -164,13 +187,10 @@ func (m *Manager) folderColumn(leftW int) []string {
 		label := ui.Truncate(f.Name, leftW-6) + st.Dim.Render(fmt.Sprintf(" (%d)", m.Count(f.ID)))
 		pointer := "  "
 		if f.ID == m.At {
-			pointer = "› "
-			if m.area == areaFolders {
-				pointer = "▶ "
-			}
+			pointer = m.pointer(areaFolders)
 		}
 		row := ui.PadRight(pointer+label, leftW)
-		if f.ID == m.At && m.area == areaFolders {
+		if f.ID == m.At && m.area == areaFolders && !m.Done {
 			row = st.Cursor.Render(row)
 		}
 		left = append(left, m.c.Zones.Mark(zoneID("files-folder", i), row))
@@ -237,10 +257,7 @@ func (m *Manager) fileRow(i int, it *Item, c columns) string {
 	st, cat := m.c.Styles, m.c.Cat
 	pointer := "  "
 	if i == m.fileAt {
-		pointer = "› "
-		if m.area == areaFiles {
-			pointer = "▶ "
-		}
+		pointer = m.pointer(areaFiles)
 	}
 	row := pointer + ui.PadRight(cutName(it.Name, c.name), c.name) + " " + ui.PadRight(TypeText(it.Name), c.typ) + " " +
 		padLeft(SizeText(cat, it.KB), c.size)
@@ -253,7 +270,7 @@ func (m *Manager) fileRow(i int, it *Item, c columns) string {
 	if it.About != "" {
 		row += "  " + st.Dim.Render(it.About)
 	}
-	if i == m.fileAt && m.area == areaFiles {
+	if i == m.fileAt && m.area == areaFiles && !m.Done {
 		row = st.Cursor.Render(row)
 	}
 	return row

@@ -206,7 +206,7 @@ func fitLines(lines []string, h, w int) []string {
 // learner is.
 func (e *FormExercise) header(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
-	site := e.siteLine()
+	site := e.siteLines(w)
 	var where string
 	if e.Page >= e.reviewPage() {
 		where = cat.T("form_review_title")
@@ -220,18 +220,18 @@ func (e *FormExercise) header(w int) []string {
 			where += strings.Repeat(" ", gap) + hint
 		}
 	}
-	out := []string{site, where}
+	out := append(site, where)
 	if left, ok := e.warningLeft(e.c.Now()); ok {
 		out = append(out, st.Bad.Render("! "+cat.T("form_timeout_warning", "Left", clockText(left))))
 	}
 	return out
 }
 
-// siteLine is the simulated site's address and service, marked as a
-// practice on every screen of the form.
-func (e *FormExercise) siteLine() string {
+// siteLines are the simulated site's address and service, marked as a
+// practice on every screen of the form, wrapped to w cells: never cut.
+func (e *FormExercise) siteLines(w int) []string {
 	st := e.c.Styles
-	return st.Bad.Render("["+e.c.Cat.T("form_practice")+"]") + " " + st.Dim.Render(strings.Join(nonEmpty(e.form.Site, e.form.Service), " · "))
+	return wrapLines(st.Bad.Render("["+e.c.Cat.T("form_practice")+"]")+" "+st.Dim.Render(strings.Join(nonEmpty(e.form.Site, e.form.Service), " · ")), w)
 }
 
 func nonEmpty(ss ...string) []string {

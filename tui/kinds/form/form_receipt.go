@@ -56,7 +56,7 @@ func (r *receipt) fileName() string {
 func (e *FormExercise) viewReceipt(w int) []string {
 	st, cat := e.c.Styles, e.c.Cat
 	r, rc := e.receipt, e.form.Receipt
-	lines := []string{e.siteLine(), st.Good.Render("✔ " + rc.Title), ""}
+	lines := append(e.siteLines(w), st.Good.Render("✔ "+rc.Title), "")
 	add := func(s string) { lines = append(lines, wrapLines(s, w)...) }
 	row := func(label, value string) {
 		lines = append(lines, wrapLines(st.Dim.Render(label+":")+" "+value, w)...)
