@@ -172,7 +172,7 @@ func NamedKeys(lib *Library) []Problem {
 	for _, lang := range lib.Langs() {
 		re := namedKey[lang]
 		for _, l := range lib.catalogs[lang].Lessons {
-			for _, s := range l.Steps {
+			for _, s := range l.Steps() {
 				out = append(out, namedKeysIn(l.File, s, re)...)
 			}
 		}

@@ -121,6 +121,7 @@ func quote(s string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// idLine finds the id line of a lesson file.
 var idLine = regexp.MustCompile(`(?m)^id:[ \t]*\S+[ \t]*$`)
 
 // copyLesson is lesson req.From's file with the new id and the header.
@@ -152,7 +153,7 @@ func oneStepLesson(cat *Catalog, req StarterRequest, w StarterWords, sources []S
 	var from *Lesson
 	var step *Step
 	for _, l := range cat.AllLessons() {
-		for _, s := range l.Steps {
+		for _, s := range l.Steps() {
 			if s.Kind == req.Kind && step == nil {
 				from, step = l, s
 			}

@@ -11,12 +11,12 @@ import (
 func TestLinesChat(t *testing.T) {
 	l := tuitest.Library(t).Catalog("es").Lessons["dinero-hijo-numero-nuevo"]
 	at := l.StepIndex("comprobar")
-	if at < 0 || l.Steps[at].Kind != "chat" {
+	if at < 0 || l.Steps()[at].Kind != "chat" {
 		t.Fatal("dinero-hijo-numero-nuevo has no chat step comprobar")
 	}
 	st := openStore(t, t.TempDir())
 	defer st.Close()
-	learnerAt("dinero-hijo-numero-nuevo", len(l.Steps), at)(t, st)
+	learnerAt("dinero-hijo-numero-nuevo", len(l.Steps()), at)(t, st)
 	s := startLineSession(t, st, Config{Lang: "es", StartLesson: "dinero-hijo-numero-nuevo"})
 	s.expect("Tienes 2 conversaciones en el teléfono:\n1. +34 600 000 101 (Número desconocido): Es urgente. Mira, la factura está aquí. 10:04.\n2. Dani (hijo) (Contacto)")
 	s.send("comprobar")
