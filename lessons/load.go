@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
@@ -77,7 +78,9 @@ func newFileProblems(file string, compiled *yamlbin.Set, quick bool) *fileProble
 	return &fileProblems{Problems: &judge.Problems{File: file}, quick: quick, compiled: compiled}
 }
 
-var yamlErrPattern = regexp.MustCompile(`line (\d+): (.*)`)
+// yamlErrPattern finds the line in yaml.v3's errors; compiled when first
+// used, as a file is read from its YAML, never at start.
+var yamlErrPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): (.*)`) })
 
 // Load reads lessons from the sources, in order (built-in first), and checks
 // them. Lessons with problems are left out of the library, in every language,
@@ -223,7 +226,7 @@ func parseDoc(p *fileProblems, data []byte) *yaml.Node {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 0
 		msg := err.Error()
-		if m := yamlErrPattern.FindStringSubmatch(msg); m != nil {
+		if m := yamlErrPattern().FindStringSubmatch(msg); m != nil {
 			if _, err := fmt.Sscan(m[1], &line); err != nil {
 				line = 0
 			}

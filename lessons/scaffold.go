@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -122,7 +123,7 @@ func quote(s string) string {
 }
 
 // idLine finds the id line of a lesson file.
-var idLine = regexp.MustCompile(`(?m)^id:[ \t]*\S+[ \t]*$`)
+var idLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^id:[ \t]*\S+[ \t]*$`) })
 
 // copyLesson is lesson req.From's file with the new id and the header.
 func copyLesson(cat *Catalog, req StarterRequest, w StarterWords, sources []Source) ([]byte, error) {
@@ -134,7 +135,7 @@ func copyLesson(cat *Catalog, req StarterRequest, w StarterWords, sources []Sour
 	if err != nil {
 		return nil, err
 	}
-	loc := idLine.FindIndex(data)
+	loc := idLine().FindIndex(data)
 	if loc == nil {
 		return nil, ErrNoSuchFrom
 	}
