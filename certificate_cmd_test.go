@@ -30,7 +30,7 @@ func finishedItinerary(t *testing.T, dir, name string) {
 	lib, _ := loadLessons("")
 	at := time.Date(2026, 12, 5, 11, 0, 0, 0, time.Local)
 	for i, id := range []string{"usar-aula", "teclado", "seguridad-basica"} {
-		n := len(lib.Catalog("es").Lessons[id].Steps)
+		n := len(lib.Catalog("es").Lessons[id].Steps())
 		e := store.Event{Learner: l.ID, Kind: store.LessonDone, Lesson: id, Step: "final", StepIndex: n - 1, Steps: n,
 			Elapsed: time.Minute, At: at.Add(time.Duration(i) * time.Minute)}
 		if _, err := st.Record(e); err != nil {

@@ -29,7 +29,7 @@ func kioskCertificate(t *testing.T, kst *store.Store, class store.Class, name st
 	lib, _ := loadLessons("")
 	at := time.Date(2026, 12, 5, 11, 0, 0, 0, time.Local)
 	for i, id := range []string{"usar-aula", "teclado", "seguridad-basica"} {
-		n := len(lib.Catalog("es").Lessons[id].Steps)
+		n := len(lib.Catalog("es").Lessons[id].Steps())
 		if _, err := kst.Record(store.Event{Learner: l.ID, Kind: store.LessonDone, Lesson: id, Step: "final", StepIndex: n - 1, Steps: n,
 			At: at.Add(time.Duration(i) * time.Minute)}); err != nil {
 			t.Fatal(err)

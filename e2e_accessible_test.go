@@ -300,8 +300,8 @@ func wordsFor(lang string) lineWords {
 // for home.
 func doLesson(t *testing.T, s *lineSession, w lineWords, l *lessons.Lesson) {
 	t.Helper()
-	for i, st := range l.Steps {
-		s.expect(fmt.Sprintf(w.step, i+1, len(l.Steps)) + ". " + st.Title)
+	for i, st := range l.Steps() {
+		s.expect(fmt.Sprintf(w.step, i+1, len(l.Steps())) + ". " + st.Title)
 		if !st.NeedsAnswer() {
 			s.send("")
 			continue

@@ -129,10 +129,10 @@ func fitHome(t *testing.T, tm *tmuxServer, name string, fw struct{ hello, join, 
 func playFit(t *testing.T, tm *tmuxServer, name, lang string, l *lessons.Lesson) {
 	t.Helper()
 	w := e2eWords[lang]
-	for si, s := range l.Steps {
-		counter := fmt.Sprintf("%d de %d", si+1, len(l.Steps))
+	for si, s := range l.Steps() {
+		counter := fmt.Sprintf("%d de %d", si+1, len(l.Steps()))
 		if lang == "en" {
-			counter = fmt.Sprintf("%d of %d", si+1, len(l.Steps))
+			counter = fmt.Sprintf("%d of %d", si+1, len(l.Steps()))
 		}
 		scr := tm.waitFor(name, counter, s.Title)
 		where := l.ID + "/" + s.ID

@@ -46,8 +46,8 @@ func TestE2ENewPathsWithTheMouse(t *testing.T) {
 			tm.startArgs(name, 120, 40, logs, bin, "--data", data, "--lang", "en", "--lesson", l.ID)
 			tm.waitFor(name, "Aula")
 			tm.signUp(name, "Pepa")
-			for i, st := range l.Steps {
-				tm.waitFor(name, fmt.Sprintf("Step %d of %d", i+1, len(l.Steps)))
+			for i, st := range l.Steps() {
+				tm.waitFor(name, fmt.Sprintf("Step %d of %d", i+1, len(l.Steps())))
 				clickStep(t, tm, name, words, st)
 				if _, read := st.Exercise.(*lessons.Read); !read {
 					tm.waitFor(name, "✔ Well done!")
@@ -68,7 +68,7 @@ func mouseLesson(t *testing.T, cat *lessons.Catalog, it *lessons.Itinerary) *les
 	t.Helper()
 	for _, id := range it.LessonIDs {
 		l, _ := cat.Lesson(id)
-		if !slices.ContainsFunc(l.Steps, func(s *lessons.Step) bool { return !mousePlays(s) }) {
+		if !slices.ContainsFunc(l.Steps(), func(s *lessons.Step) bool { return !mousePlays(s) }) {
 			return l
 		}
 	}

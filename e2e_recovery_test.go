@@ -77,12 +77,12 @@ func TestE2EFormAfterKillNine(t *testing.T) {
 		t.Fatal("no IMV lesson")
 	}
 	form := -1
-	for i, step := range l.Steps {
+	for i, step := range l.Steps() {
 		if step.Kind == "form" {
 			form = i
 			break
 		}
-		if _, err := st.Record(store.Event{Learner: pepa.ID, Kind: store.StepDone, Lesson: lesson, Step: step.ID, StepIndex: i, Steps: len(l.Steps), How: "read"}); err != nil {
+		if _, err := st.Record(store.Event{Learner: pepa.ID, Kind: store.StepDone, Lesson: lesson, Step: step.ID, StepIndex: i, Steps: len(l.Steps()), How: "read"}); err != nil {
 			t.Fatal(err)
 		}
 	}

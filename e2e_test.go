@@ -314,10 +314,10 @@ func (s *tmuxServer) playItinerary(name, lang string, cat *lessons.Catalog, it *
 	w := e2eWords[lang]
 	for li, id := range it.LessonIDs {
 		l, _ := cat.Lesson(id)
-		for si, st := range l.Steps {
-			counter := fmt.Sprintf("%d de %d", si+1, len(l.Steps))
+		for si, st := range l.Steps() {
+			counter := fmt.Sprintf("%d de %d", si+1, len(l.Steps()))
 			if lang == "en" {
-				counter = fmt.Sprintf("%d of %d", si+1, len(l.Steps))
+				counter = fmt.Sprintf("%d of %d", si+1, len(l.Steps()))
 			}
 			scr := s.waitFor(name, counter, st.Title)
 			switch ex := st.Exercise.(type) {

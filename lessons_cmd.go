@@ -143,7 +143,7 @@ type itineraryInfo struct {
 
 func listLessons(cat *lessons.Catalog, words *i18n.Catalog, asJSON bool, stdout io.Writer) int {
 	info := func(l *lessons.Lesson) lessonInfo {
-		return lessonInfo{ID: l.ID, Title: l.Title, Topic: l.Topic, Steps: len(l.Steps), Kinds: l.StepKinds()}
+		return lessonInfo{ID: l.ID, Title: l.Title, Topic: l.Topic, Steps: len(l.Steps()), Kinds: l.StepKinds()}
 	}
 	var its []itineraryInfo
 	inItinerary := map[string]bool{}

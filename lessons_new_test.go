@@ -35,7 +35,7 @@ func TestLessonsNewEveryKindPassesCheck(t *testing.T) {
 				t.Errorf("problem in the new lesson: %s", p)
 			}
 			l, ok := lib.Catalog("es").Lesson("mi-leccion")
-			if !ok || len(l.Steps) != 1 || l.Steps[0].Kind != kind {
+			if !ok || len(l.Steps()) != 1 || l.Steps()[0].Kind != kind {
 				t.Fatalf("the new lesson should have one %s step: %+v", kind, l)
 			}
 			if its := lib.Catalog("en").Itineraries; its[len(its)-1].ID != lessons.StarterItinerary {
@@ -61,7 +61,7 @@ func TestLessonsNewFromBuiltIn(t *testing.T) {
 	lib, _ := loadLessons(dir)
 	imv, _ := lib.Catalog("en").Lesson("ingreso-minimo-vital")
 	mine, ok := lib.Catalog("en").Lesson("ayuda-alquiler")
-	if !ok || len(mine.Steps) != len(imv.Steps) || mine.Steps[0].ID != imv.Steps[0].ID {
+	if !ok || len(mine.Steps()) != len(imv.Steps()) || mine.Steps()[0].ID != imv.Steps()[0].ID {
 		t.Fatalf("the copy should have the IMV lesson's steps")
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "en", "ayuda-alquiler.yaml"))

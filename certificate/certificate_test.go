@@ -39,7 +39,7 @@ func finished(t *testing.T, name string, day time.Time, centre store.Centre) (*s
 	}
 	it, _ := Itinerary(lib.Catalog("es"), "primeros-pasos")
 	for i, id := range it.LessonIDs {
-		steps := len(lib.Catalog("es").Lessons[id].Steps)
+		steps := len(lib.Catalog("es").Lessons[id].Steps())
 		e := store.Event{Learner: l.ID, Kind: store.LessonDone, Lesson: id, Step: "final", StepIndex: steps - 1, Steps: steps,
 			Elapsed: time.Minute, At: day.Add(time.Duration(i) * time.Minute)}
 		if _, err := st.Record(e); err != nil {

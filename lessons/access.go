@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"aula/lessons/judge"
 
@@ -132,11 +133,14 @@ func or(a, b string) string {
 // flechas", "↑ ↓"), or names it as the one to use ("con la tecla A",
 // "with the B key"). Enter is fine: accessible mode ends every line with
 // it. A letter pressed with Shift or AltGr is typing, and the look of a key
-// ("la flecha ←") is not a command: neither is warned about.
-var namedKey = map[string]*regexp.Regexp{
-	"es": regexp.MustCompile(`(?:(?i:\bpuls(?:a|ar|ando|e))\s+(?:(?i:la\s+tecla\s+))?(?:[A-ZÑ0-9]\b|F\d+\b|(?i:tab\b|esc\b|av\s?pág|re\s?pág|el\s+número))|[↑↓]\s*(?:y\s+)?[↑↓]|(?i:\bcon\s+las\s+flechas\b)|(?i:\bcon\s+la\s+tecla)\s+(?:[A-ZÑ0-9]|F\d+)\b)`),
-	"en": regexp.MustCompile(`(?:(?i:\bpress(?:ing)?)\s+(?:(?i:the\s+)(?:key\s+)?)?(?:[A-Z0-9]\b|F\d+\b|(?i:tab\b|esc\b|page\s?(?:up|down)|the\s+number))|[↑↓]\s*(?:and\s+)?[↑↓]|(?i:\bwith\s+the\s+arrows?(?:\s+keys)?\b)|(?i:\bwith\s+the)\s+(?:[A-Z0-9]|F\d+)\s+(?i:key)\b)`),
-}
+// ("la flecha ←") is not a command: neither is warned about. Compiled when
+// first used (aula lessons check), not at each start of the kiosk.
+var namedKey = sync.OnceValue(func() map[string]*regexp.Regexp {
+	return map[string]*regexp.Regexp{
+		"es": regexp.MustCompile(`(?:(?i:\bpuls(?:a|ar|ando|e))\s+(?:(?i:la\s+tecla\s+))?(?:[A-ZÑ0-9]\b|F\d+\b|(?i:tab\b|esc\b|av\s?pág|re\s?pág|el\s+número))|[↑↓]\s*(?:y\s+)?[↑↓]|(?i:\bcon\s+las\s+flechas\b)|(?i:\bcon\s+la\s+tecla)\s+(?:[A-ZÑ0-9]|F\d+)\b)`),
+		"en": regexp.MustCompile(`(?:(?i:\bpress(?:ing)?)\s+(?:(?i:the\s+)(?:key\s+)?)?(?:[A-Z0-9]\b|F\d+\b|(?i:tab\b|esc\b|page\s?(?:up|down)|the\s+number))|[↑↓]\s*(?:and\s+)?[↑↓]|(?i:\bwith\s+the\s+arrows?(?:\s+keys)?\b)|(?i:\bwith\s+the)\s+(?:[A-Z0-9]|F\d+)\s+(?i:key)\b)`),
+	}
+})
 
 // typing says whether the key found at text[i:j] is pressed to type (with
 // Shift or AltGr just before it, or "1 vez", "once") rather than as a
@@ -169,9 +173,9 @@ func findKey(re *regexp.Regexp, text string) string {
 func NamedKeys(lib *Library) []Problem {
 	var out []Problem
 	for _, lang := range lib.Langs() {
-		re := namedKey[lang]
+		re := namedKey()[lang]
 		for _, l := range lib.catalogs[lang].Lessons {
-			for _, s := range l.Steps {
+			for _, s := range l.Steps() {
 				out = append(out, namedKeysIn(l.File, s, re, lib.say)...)
 			}
 		}
@@ -215,5 +219,5 @@ func findKeyIn(re *regexp.Regexp, text string) string {
 	if re != nil {
 		return findKey(re, text)
 	}
-	return findKey(namedKey["es"], text) + findKey(namedKey["en"], text)
+	return findKey(namedKey()["es"], text) + findKey(namedKey()["en"], text)
 }

@@ -36,7 +36,7 @@ func TestNamedKeysWarns(t *testing.T) {
 			t.Errorf("warnings:\n%s\nshould not say %q", got, bad)
 		}
 	}
-	s := lib.Catalog("es").Lessons["b"].Steps[0]
+	s := lib.Catalog("es").Lessons["b"].Steps()[0]
 	if s.LineText() != "Escribe enlace 1." || s.LineHint() != "Escribe ficha." || s.LineExample() != s.Example {
 		t.Errorf("accessible wording: %q %q %q", s.LineText(), s.LineHint(), s.LineExample())
 	}
@@ -87,7 +87,7 @@ func TestNamedKeysWarnsAboutFeedback(t *testing.T) {
 	if strings.Contains(got, "b.yaml") {
 		t.Errorf("warnings:\n%s\nshould not name b.yaml, which has its accessible wording", got)
 	}
-	s := lib.Catalog("es").Lessons["b"].Steps[0]
+	s := lib.Catalog("es").Lessons["b"].Steps()[0]
 	if v := s.Judge(ChoiceAnswer{"no"}); s.LineFeedback(v.Feedback) != "No es esa. Escribe sospechoso 3." {
 		t.Errorf("accessible feedback = %q (from %q)", s.LineFeedback(v.Feedback), v.Feedback)
 	}

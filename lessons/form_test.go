@@ -86,10 +86,10 @@ func loadForm(t testing.TB) (*Step, *form.Form) {
 	t.Helper()
 	p := newFileProblems("formulario.yaml", nil, false, nil)
 	l := parseLesson(p, []byte(formLesson))
-	if len(p.List) > 0 || l == nil || len(l.Steps) != 1 {
+	if len(p.List) > 0 || l == nil || len(l.Steps()) != 1 {
 		t.Fatalf("the fixture form has problems: %v", p.List)
 	}
-	return l.Steps[0], l.Steps[0].Exercise.(*form.Form)
+	return l.Steps()[0], l.Steps()[0].Exercise.(*form.Form)
 }
 
 func TestFormJudge(t *testing.T) {
@@ -329,7 +329,7 @@ func form20(b *testing.B) (*form.Form, form.Answer, form.Answer) {
 	if len(p.List) > 0 || l == nil {
 		b.Fatalf("the 20-field form has problems: %v", p.List)
 	}
-	fm := l.Steps[0].Exercise.(*form.Form)
+	fm := l.Steps()[0].Exercise.(*form.Form)
 	if n := len(fm.Pages[0].Fields); n != 20 {
 		b.Fatalf("%d fields, want 20", n)
 	}

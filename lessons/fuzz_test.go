@@ -153,7 +153,7 @@ func FuzzLoadLesson(f *testing.F) {
 			}
 			// Whatever was loaded can be shown and judged.
 			for _, l := range cat.AllLessons() {
-				for _, s := range l.Steps {
+				for _, s := range l.Steps() {
 					if s.Exercise == nil {
 						t.Fatalf("lesson %q step %q has no exercise", l.ID, s.ID)
 					}

@@ -49,7 +49,7 @@ func TestBuiltInGlossary(t *testing.T) {
 	cat := builtInGlossary(t, "es")
 	used := map[string]bool{}
 	for _, l := range cat.Lessons {
-		for _, s := range l.Steps {
+		for _, s := range l.Steps() {
 			for _, term := range cat.TermsIn(s.Title + "\n" + s.Text) {
 				used[term.ID] = true
 			}

@@ -318,14 +318,14 @@ func TestLoadInbox(t *testing.T) {
 		t.Fatalf("problems in a good inbox lesson:\n%s", list(problems))
 	}
 	l, _ := lib.Catalog("es").Lesson("correo")
-	x := l.Steps[0].Exercise.(*inbox.Inbox)
+	x := l.Steps()[0].Exercise.(*inbox.Inbox)
 	if x.Messages[0].Folder != inbox.FolderInbox || x.Messages[1].Folder != inbox.FolderTrash || !x.Messages[0].Unread {
 		t.Errorf("folders and unread not read: %+v %+v", x.Messages[0], x.Messages[1])
 	}
 	if x.Messages[0].Body != "Hola, Lucía:\nMira [[sede]]." {
 		t.Errorf("body = %q", x.Messages[0].Body)
 	}
-	if v := l.Steps[0].Judge(x.Sample()); !v.Correct {
+	if v := l.Steps()[0].Judge(x.Sample()); !v.Correct {
 		t.Errorf("the sample answer is judged %+v", v)
 	}
 
@@ -398,7 +398,7 @@ func TestBuiltInInboxRulesEachHaveFeedback(t *testing.T) {
 	steps := 0
 	for _, lang := range lib.Langs() {
 		for _, l := range lib.Catalog(lang).Lessons {
-			for _, s := range l.Steps {
+			for _, s := range l.Steps() {
 				x, ok := s.Exercise.(*inbox.Inbox)
 				if !ok {
 					continue
@@ -591,7 +591,7 @@ func slicesContains(s []string, v string) bool {
 func BenchmarkInboxJudge(b *testing.B) {
 	lib, _ := Load(Source{Name: "content", FS: BuiltIn()})
 	l, _ := lib.Catalog("es").Lesson("correo-escribir")
-	s := l.Steps[l.StepIndex("escribir")]
+	s := l.Steps()[l.StepIndex("escribir")]
 	a := s.Exercise.(*inbox.Inbox).Sample()
 	a.Sent[0].Body = strings.Repeat("Texto de un correo bastante largo. ", 100) + "Hola: quiero una cita."
 	a.Last = &inbox.MailAction{Kind: inbox.ActSend}

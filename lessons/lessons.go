@@ -66,7 +66,6 @@ type Lesson struct {
 	Topic   string   `yaml:"topic"`
 	Summary string   `yaml:"summary"`
 	Learned []string `yaml:"learned"`
-	Steps   []*Step  `yaml:"-"`
 
 	// Facts go stale: what the lesson's facts were checked against, and
 	// when (see facts.go and docs/lessons.md).
@@ -78,6 +77,21 @@ type Lesson struct {
 	File    string      `yaml:"-"` // where it was read from, for messages
 	line    int         // line of its id in File
 	domains []domainUse // web domains the lesson mentions, for the consistency check
+
+	steps func() []*Step // the steps, read the first time they are asked for (Steps)
+}
+
+// Steps returns the lesson's steps, in order. The kiosk's built-in lessons
+// (BuiltInLibrary) read their steps the first time this is called, from
+// any goroutine: the first screen needs only the titles, and reading every
+// step of every lesson was most of the time Aula took to start. Load reads
+// and checks every step at once (a trainer's folder is checked whole).
+// The slice is shared: callers must not change it.
+func (l *Lesson) Steps() []*Step {
+	if l.steps == nil {
+		return nil
+	}
+	return l.steps()
 }
 
 // Step is one screen of a lesson.
@@ -101,7 +115,7 @@ type Step struct {
 func (l *Lesson) StepKinds() []string {
 	var kinds []string
 	seen := map[string]bool{}
-	for _, s := range l.Steps {
+	for _, s := range l.Steps() {
 		if !seen[s.Kind] {
 			seen[s.Kind] = true
 			kinds = append(kinds, s.Kind)
@@ -112,7 +126,7 @@ func (l *Lesson) StepKinds() []string {
 
 // StepIndex returns the index of the step with the given id, or -1.
 func (l *Lesson) StepIndex(id string) int {
-	for i, s := range l.Steps {
+	for i, s := range l.Steps() {
 		if s.ID == id {
 			return i
 		}

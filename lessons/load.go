@@ -11,6 +11,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 
@@ -76,7 +78,9 @@ func newFileProblems(file string, compiled *yamlbin.Set, quick bool, say judge.S
 	return &fileProblems{Problems: &judge.Problems{File: file, Say: say}, quick: quick, compiled: compiled}
 }
 
-var yamlErrPattern = regexp.MustCompile(`line (\d+): (.*)`)
+// yamlErrPattern finds the line in yaml.v3's errors; compiled when first
+// used, as a file is read from its YAML, never at start.
+var yamlErrPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): (.*)`) })
 
 // Load reads lessons from the sources, in order (built-in first), and checks
 // them. Lessons with problems are left out of the library, in every language,
@@ -228,7 +232,7 @@ func parseDoc(p *fileProblems, data []byte) *yaml.Node {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 0
 		msg := err.Error()
-		if m := yamlErrPattern.FindStringSubmatch(msg); m != nil {
+		if m := yamlErrPattern().FindStringSubmatch(msg); m != nil {
 			if _, err := fmt.Sscan(m[1], &line); err != nil {
 				line = 0
 			}
@@ -283,8 +287,21 @@ func parseItineraries(p *fileProblems, data []byte) []*Itinerary {
 	return file.Itineraries
 }
 
+// lessonDoc is parseDoc for a lesson file. A built-in lesson read for the
+// kiosk from the compiled lessons (quick and trusted) leaves its steps
+// unread: unread is how many there are (stepsLater reads them); -1 when
+// root holds them.
+func lessonDoc(p *fileProblems, data []byte) (root *yaml.Node, unread int) {
+	if p.quick && p.trusted {
+		if doc, unread, ok := p.compiled.TrustedWithout(p.File, "steps"); ok && len(doc.Content) > 0 && doc.Content[0].Kind == yaml.MappingNode {
+			return doc.Content[0], unread
+		}
+	}
+	return parseDoc(p, data), -1
+}
+
 func parseLesson(p *fileProblems, data []byte) *Lesson {
-	root := parseDoc(p, data)
+	root, unread := lessonDoc(p, data)
 	if root == nil {
 		return nil
 	}
@@ -309,10 +326,31 @@ func parseLesson(p *fileProblems, data []byte) *Lesson {
 		p.Add(root, "lesson %q has no title", l.ID)
 	}
 	steps := judge.Child(root, "steps")
-	if steps == nil || steps.Kind != yaml.SequenceNode || len(steps.Content) == 0 {
+	if unread < 0 && steps != nil {
+		unread = len(steps.Content)
+	}
+	if steps == nil || steps.Kind != yaml.SequenceNode || unread == 0 {
 		p.Add(judge.Or(steps, root), "lesson %q has no steps", l.ID)
 		return &l
 	}
+	if p.quick {
+		l.steps = stepsLater(p, steps)
+		return &l
+	}
+	list := parseSteps(p, steps)
+	l.steps = func() []*Step { return list }
+	return &l
+}
+
+// stepsRead counts the lessons whose steps parseSteps read: the tests
+// check that the kiosk reads none at start.
+var stepsRead atomic.Int64
+
+// parseSteps reads the steps of a lesson (steps, a sequence), reporting
+// their problems to p.
+func parseSteps(p *fileProblems, steps *yaml.Node) []*Step {
+	stepsRead.Add(1)
+	var list []*Step
 	ids := map[string]bool{}
 	for _, n := range steps.Content {
 		s := parseStep(p, n)
@@ -323,9 +361,9 @@ func parseLesson(p *fileProblems, data []byte) *Lesson {
 			p.Add(judge.Child(n, "id"), "step id %q is used twice in this lesson", s.ID)
 		}
 		ids[s.ID] = true
-		l.Steps = append(l.Steps, s)
+		list = append(list, s)
 	}
-	return &l
+	return list
 }
 
 // stepFields are the keys every step may have, whatever its kind.
@@ -407,12 +445,12 @@ func crossCheck(lib *Library, bad map[string]bool) []Problem {
 			switch {
 			case !ok:
 				out = append(out, Problem{File: l.File, Line: l.line, Msg: lib.say.Sprintf("lesson %q has no %q translation", id, lang)})
-			case len(l.Steps) != len(other.Steps):
-				out = append(out, Problem{File: other.File, Line: other.line, Msg: lib.say.Sprintf("lesson %q has %d steps here and %d in %s", id, len(other.Steps), len(l.Steps), l.File)})
+			case len(l.Steps()) != len(other.Steps()):
+				out = append(out, Problem{File: other.File, Line: other.line, Msg: lib.say.Sprintf("lesson %q has %d steps here and %d in %s", id, len(other.Steps()), len(l.Steps()), l.File)})
 				delete(cat.Lessons, id)
 			default:
-				for i, s := range l.Steps {
-					o := other.Steps[i]
+				for i, s := range l.Steps() {
+					o := other.Steps()[i]
 					if s.ID != o.ID || s.Kind != o.Kind || strings.Join(s.Exercise.Shape(), "|") != strings.Join(o.Exercise.Shape(), "|") {
 						out = append(out, Problem{File: other.File, Line: o.line, Msg: lib.say.Sprintf("step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s", i+1, o.ID, s.ID, l.File, shapeDiff(s, o, DefaultLanguage, lib.say))})
 						delete(cat.Lessons, id)

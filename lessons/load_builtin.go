@@ -5,7 +5,10 @@ import (
 	"slices"
 	"sync"
 
+	"gopkg.in/yaml.v3"
+
 	"aula/lessons/internal/yamlbin"
+	"aula/lessons/judge"
 )
 
 // A kiosk shows one language at a time, and its built-in lessons are
@@ -60,4 +63,32 @@ func (z *lazyLangs) catalog(lib *Library, lang string) *Catalog {
 	sortGlossary(c.glossary)
 	lib.catalogs[lang] = c
 	return c
+}
+
+// stepsLater returns what reads the steps of a built-in lesson (steps, in
+// file p) the first time they are asked for, once, from any goroutine.
+// Their problems are not reported here: the built-in lessons are checked
+// whole by the tests and by aula lessons check (Load), as the rest of the
+// kiosk's reading is (catalog). A tree taken from the compiled lessons is
+// not kept meanwhile: it is read again from them, in microseconds, so the
+// kiosk holds no tree of a lesson nobody opens.
+func stepsLater(p *fileProblems, steps *yaml.Node) func() []*Step {
+	file, compiled, say := p.File, p.compiled, p.Say
+	if p.trusted {
+		steps = nil
+	}
+	return sync.OnceValue(func() []*Step {
+		n := steps
+		if n == nil {
+			doc, ok := compiled.Trusted(file)
+			if !ok || len(doc.Content) == 0 {
+				return nil
+			}
+			n = judge.Child(doc.Content[0], "steps")
+		}
+		if n == nil {
+			return nil
+		}
+		return parseSteps(newFileProblems(file, compiled, true, say), n)
+	})
 }

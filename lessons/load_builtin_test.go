@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"sync"
 	"testing"
 
 	"aula/lessons/internal/yamlbin"
@@ -53,7 +54,9 @@ func TestCompiledLessons(t *testing.T) {
 
 // TestBuiltInLibraryIsLoad: the kiosk's library, read one language at a
 // time, holds what Load gives for the built-in lessons, in every language
-// (all but the web domains, which only aula lessons check looks at).
+// (all but the web domains, which only aula lessons check looks at). It
+// reads no lesson's steps until they are asked for, then the same steps
+// as Load, once.
 func TestBuiltInLibraryIsLoad(t *testing.T) {
 	want, problems := Load(Source{Name: "content", FS: BuiltIn()})
 	if len(problems) > 0 {
@@ -71,9 +74,18 @@ func TestBuiltInLibraryIsLoad(t *testing.T) {
 			}
 			l.domains = nil
 		}
+		before := stepsRead.Load()
 		g := got.Catalog(lang)
 		if g.Lang != lang {
 			t.Fatalf("Catalog(%q).Lang = %q", lang, g.Lang)
+		}
+		if n := stepsRead.Load() - before; n != 0 {
+			t.Errorf("%s: the steps of %d lessons were read before any was opened", lang, n)
+		}
+		for id, l := range w.Lessons {
+			if lazy, ok := g.Lessons[id]; ok { // else reported below
+				sameStepsLater(t, lang, lazy, l)
+			}
 		}
 		for id, l := range w.Lessons {
 			if !reflect.DeepEqual(g.Lessons[id], l) {
@@ -98,6 +110,50 @@ func BenchmarkBuiltInCatalog(b *testing.B) {
 	for b.Loop() {
 		if c := BuiltInLibrary().Catalog(DefaultLanguage); len(c.Lessons) == 0 {
 			b.Fatal("no lessons")
+		}
+	}
+}
+
+// sameStepsLater checks that lazy, a lesson of BuiltInLibrary, reads its
+// steps when first asked, once, and that they are those of eager (Load);
+// then it leaves both without steps, for the rest to be compared.
+func sameStepsLater(t *testing.T, lang string, lazy, eager *Lesson) {
+	t.Helper()
+	before := stepsRead.Load()
+	steps := lazy.Steps()
+	if n := stepsRead.Load() - before; n != 1 {
+		t.Errorf("%s: opening lesson %q read the steps of %d lessons, want 1", lang, lazy.ID, n)
+	}
+	if len(steps) == 0 || !reflect.DeepEqual(steps, eager.Steps()) {
+		t.Errorf("%s: the steps of lesson %q read when asked for differ from Load's", lang, lazy.ID)
+	}
+	if again := lazy.Steps(); len(again) == 0 || &again[0] != &steps[0] || stepsRead.Load()-before != 1 {
+		t.Errorf("%s: the steps of lesson %q were read twice", lang, lazy.ID)
+	}
+	lazy.steps, eager.steps = nil, nil
+}
+
+// TestStepsReadOnceAcrossGoroutines: goroutines opening the same lesson
+// at once (the player, the dashboard, a report) read its steps once and
+// all get the same ones.
+func TestStepsReadOnceAcrossGoroutines(t *testing.T) {
+	l, ok := BuiltInLibrary().Catalog(DefaultLanguage).Lesson("usar-aula")
+	if !ok {
+		t.Fatal("no lesson usar-aula")
+	}
+	before := stepsRead.Load()
+	got := make([][]*Step, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i] = l.Steps() })
+	}
+	wg.Wait()
+	if n := stepsRead.Load() - before; n != 1 {
+		t.Errorf("the steps were read %d times, want once", n)
+	}
+	for i, steps := range got {
+		if len(steps) == 0 || &steps[0] != &got[0][0] {
+			t.Fatalf("goroutine %d got other steps (%d)", i, len(steps))
 		}
 	}
 }

@@ -69,13 +69,13 @@ func checkFirstItinerary(t *testing.T, cat *Catalog) {
 // a hint, an example and an exercise, and comes from its language folder.
 func checkBuiltInLesson(t *testing.T, lang, id string, l *Lesson) {
 	t.Helper()
-	if l.ID != id || l.Title == "" || len(l.Steps) == 0 {
-		t.Errorf("lesson %q: id %q, title %q, %d steps", id, l.ID, l.Title, len(l.Steps))
+	if l.ID != id || l.Title == "" || len(l.Steps()) == 0 {
+		t.Errorf("lesson %q: id %q, title %q, %d steps", id, l.ID, l.Title, len(l.Steps()))
 	}
 	if !strings.HasPrefix(l.File, "content/"+lang+"/") {
 		t.Errorf("lesson %q: File = %q", id, l.File)
 	}
-	for _, s := range l.Steps {
+	for _, s := range l.Steps() {
 		if s.Hint == "" {
 			t.Errorf("%s step %q has no hint", id, s.ID)
 		}
@@ -97,7 +97,7 @@ func TestBuiltInLessonsAreSolvable(t *testing.T) {
 	lib, _ := Load(Source{Name: "content", FS: BuiltIn()})
 	for _, lang := range lib.Langs() {
 		for _, l := range lib.Catalog(lang).Lessons {
-			for _, s := range l.Steps {
+			for _, s := range l.Steps() {
 				a, ok := rightAnswer(s)
 				if !ok {
 					continue // no literal right answer to type
@@ -840,8 +840,8 @@ func TestLoadGoodFolder(t *testing.T) {
 	if !ok {
 		t.Fatal("lesson buena not loaded")
 	}
-	if l.File != "extra/en/buena.yaml" || len(l.Steps) != 1 || l.Steps[0].ID != "leer" || l.Steps[0].Kind != "read" {
-		t.Errorf("lesson = %+v, step %+v", l, l.Steps[0])
+	if l.File != "extra/en/buena.yaml" || len(l.Steps()) != 1 || l.Steps()[0].ID != "leer" || l.Steps()[0].Kind != "read" {
+		t.Errorf("lesson = %+v, step %+v", l, l.Steps()[0])
 	}
 }
 

@@ -164,7 +164,7 @@ func PlainLanguage(lib *Library) []Problem {
 	for _, lang := range lib.Langs() {
 		cat := lib.catalogs[lang]
 		for _, l := range cat.Lessons {
-			for _, s := range l.Steps {
+			for _, s := range l.Steps() {
 				out = append(out, plainStep(l.File, s, lib.say)...)
 			}
 		}

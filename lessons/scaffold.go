@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -121,7 +122,8 @@ func quote(s string) string {
 	return strings.TrimSpace(string(out))
 }
 
-var idLine = regexp.MustCompile(`(?m)^id:[ \t]*\S+[ \t]*$`)
+// idLine finds the id line of a lesson file.
+var idLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^id:[ \t]*\S+[ \t]*$`) })
 
 // copyLesson is lesson req.From's file with the new id and the header.
 func copyLesson(cat *Catalog, req StarterRequest, w StarterWords, sources []Source) ([]byte, error) {
@@ -133,7 +135,7 @@ func copyLesson(cat *Catalog, req StarterRequest, w StarterWords, sources []Sour
 	if err != nil {
 		return nil, err
 	}
-	loc := idLine.FindIndex(data)
+	loc := idLine().FindIndex(data)
 	if loc == nil {
 		return nil, ErrNoSuchFrom
 	}
@@ -152,7 +154,7 @@ func oneStepLesson(cat *Catalog, req StarterRequest, w StarterWords, sources []S
 	var from *Lesson
 	var step *Step
 	for _, l := range cat.AllLessons() {
-		for _, s := range l.Steps {
+		for _, s := range l.Steps() {
 			if s.Kind == req.Kind && step == nil {
 				from, step = l, s
 			}

@@ -149,7 +149,7 @@ func (t *tally) hardest(cat *lessons.Catalog) []Struggle {
 		if l, ok := cat.Lesson(k.lesson); ok {
 			m.Lesson = l.Title
 			if i := l.StepIndex(k.step); i >= 0 {
-				m.Step = l.Steps[i].Title
+				m.Step = l.Steps()[i].Title
 			}
 		}
 		out = append(out, *m)

@@ -44,7 +44,7 @@ func class(t *testing.T) (*store.Store, *lessons.Library, time.Time) {
 		}
 	}
 	for i, id := range []string{"usar-aula", "teclado", "seguridad-basica"} {
-		n := len(lib.Catalog("es").Lessons[id].Steps)
+		n := len(lib.Catalog("es").Lessons[id].Steps())
 		rec(store.Event{Learner: ana, Kind: store.LessonStarted, Lesson: id, Step: "x", Steps: n, At: day.Add(time.Duration(i*10) * time.Minute)})
 		rec(store.Event{Learner: ana, Kind: store.LessonDone, Lesson: id, Step: "x", StepIndex: n - 1, Steps: n, Elapsed: 8 * time.Minute,
 			At: day.Add(time.Duration(i*10+8) * time.Minute)})

@@ -30,7 +30,7 @@ func accessGoldens(t *testing.T) []goldenCase {
 			},
 			wait: map[string]string{"es": "Guardado", "en": "Saved"}},
 		{name: "high-contrast-scenario", lesson: "engano-o-verdad",
-			setup: learnerWith(store.Prefs{Theme: ui.ThemeHighContrast}, "engano-o-verdad", len(scenario.Steps), sceneAt),
+			setup: learnerWith(store.Prefs{Theme: ui.ThemeHighContrast}, "engano-o-verdad", len(scenario.Steps()), sceneAt),
 			drive: func(tm *teatest.TestModel, _ string) {
 				tuitest.TypeKeys(tm, "1")
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})

@@ -18,7 +18,7 @@ func mailLineSession(t *testing.T, lang, step string) *lineSession {
 	}
 	st := openStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
-	learnerAt("correo-enganos", len(l.Steps), at)(t, st)
+	learnerAt("correo-enganos", len(l.Steps()), at)(t, st)
 	return startLineSession(t, st, Config{Lang: lang, StartLesson: "correo-enganos"})
 }
 
@@ -67,7 +67,7 @@ func TestLinesFollowTheAccessibleExample(t *testing.T) {
 	at := l.StepIndex("ver-enviados")
 	st := openStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
-	learnerAt("correo-leer", len(l.Steps), at)(t, st)
+	learnerAt("correo-leer", len(l.Steps()), at)(t, st)
 	s := startLineSession(t, st, Config{Lang: "en", StartLesson: "correo-leer"})
 	s.expect("Go to the Sent folder")
 	s.send("folder sent", "1")

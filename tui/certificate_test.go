@@ -32,14 +32,14 @@ func TestCertificateReadyOnTheSummary(t *testing.T) {
 			id := d.m.c.Learner.ID
 			// The first two lessons of primeros-pasos are done already.
 			for _, l := range []string{"usar-aula", "teclado"} {
-				n := len(d.m.c.Lessons.Lessons[l].Steps)
+				n := len(d.m.c.Lessons.Lessons[l].Steps())
 				if _, err := st.Record(store.Event{Learner: id, Kind: store.LessonDone, Lesson: l, Step: "final", StepIndex: n - 1, Steps: n, At: d.clock.Now()}); err != nil {
 					t.Fatal(err)
 				}
 			}
 			play := func() {
 				d.send(ui.OpenLessonMsg{ID: "seguridad-basica"})
-				for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+				for d.player().Idx < len(d.player().Lesson.Steps())-1 {
 					if d.player().Step().NeedsAnswer() {
 						d.answerRight()
 					}
@@ -102,7 +102,7 @@ func TestNoCertificateBeforeTheItineraryIsFinished(t *testing.T) {
 	d := newDriver(t, "en")
 	d.signUp("Ana")
 	d.send(ui.OpenLessonMsg{ID: "usar-aula"})
-	for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+	for d.player().Idx < len(d.player().Lesson.Steps())-1 {
 		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 		}

@@ -49,7 +49,7 @@ func TestGoldenChat(t *testing.T) {
 					st := openStore(t, t.TempDir())
 					defer st.Close()
 					l, _ := tuitest.Library(t).Catalog("es").Lesson(gc.lesson)
-					learnerAt(gc.lesson, len(l.Steps), l.StepIndex(gc.step))(t, st)
+					learnerAt(gc.lesson, len(l.Steps()), l.StepIndex(gc.step))(t, st)
 					clk := &clock{now: time.Date(2026, 12, 6, 10, 5, 0, 0, time.UTC)}
 					m := New(Config{Store: st, Library: tuitest.Library(t), Lang: lang, StartLesson: gc.lesson, Now: clk.Now})
 					tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))

@@ -20,7 +20,7 @@ func atCodeStep(t *testing.T, lang string) *driver {
 	st := openStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
 	l, _ := tuitest.Library(t).Catalog("es").Lesson(codeLesson)
-	learnerAt(codeLesson, len(l.Steps), firstOfKind(t, codeLesson, "code"))(t, st)
+	learnerAt(codeLesson, len(l.Steps()), firstOfKind(t, codeLesson, "code"))(t, st)
 	d := newDriverOn(t, st, lang, codeLesson)
 	if _, ok := d.player().Ex.(*code.CodeExercise); !ok {
 		t.Fatalf("not on a code step:\n%s", d.view())

@@ -199,7 +199,7 @@ func TestSummaryBulletsHang(t *testing.T) {
 	st := openStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
 	l, _ := tuitest.Library(t).Catalog("es").Lesson(lesson)
-	learnerAt(lesson, len(l.Steps), len(l.Steps)-1)(t, st)
+	learnerAt(lesson, len(l.Steps()), len(l.Steps())-1)(t, st)
 	d := newDriverOn(t, st, "es", lesson)
 	d.send(tea.WindowSizeMsg{Width: ui.MinWidth, Height: 40})
 	d.keys("enter")

@@ -74,7 +74,7 @@ func TestGoldenForm(t *testing.T) {
 				st := openStore(t, t.TempDir())
 				defer st.Close()
 				l, _ := tuitest.Library(t).Catalog("es").Lesson(fc.lesson)
-				learnerAt(fc.lesson, len(l.Steps), firstOfKind(t, fc.lesson, "form"))(t, st)
+				learnerAt(fc.lesson, len(l.Steps()), firstOfKind(t, fc.lesson, "form"))(t, st)
 				clk := &clock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
 				m := New(Config{Store: st, Library: tuitest.Library(t), Lang: lang, StartLesson: fc.lesson, Now: clk.Now})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(fc.size[0], fc.size[1]))

@@ -47,12 +47,12 @@ func stepID(t *testing.T, lesson string, i int) string {
 	if !ok {
 		t.Fatalf("no lesson %s", lesson)
 	}
-	return l.Steps[i].ID
+	return l.Steps()[i].ID
 }
 
 func firstOfKind(t *testing.T, lesson, kind string) int {
 	l, _ := tuitest.Library(t).Catalog("es").Lesson(lesson)
-	for i, s := range l.Steps {
+	for i, s := range l.Steps() {
 		if s.Kind == kind {
 			return i
 		}
@@ -126,14 +126,14 @@ func TestGoldenScreens(t *testing.T) {
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			},
 			wait: map[string]string{"es": "Todavía no.", "en": "Not yet."}},
-		{name: "type-wrong-twice", lesson: "teclado", setup: learnerAt("teclado", len(teclado.Steps), typeAt),
+		{name: "type-wrong-twice", lesson: "teclado", setup: learnerAt("teclado", len(teclado.Steps()), typeAt),
 			drive: func(tm *teatest.TestModel, _ string) {
 				tuitest.TypeKeys(tm, "lucia")
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			},
 			wait: map[string]string{"es": "Pista:", "en": "Hint:"}},
-		{name: "order", lesson: "seguridad-basica", setup: learnerAt("seguridad-basica", len(orderLesson.Steps), orderAt),
+		{name: "order", lesson: "seguridad-basica", setup: learnerAt("seguridad-basica", len(orderLesson.Steps()), orderAt),
 			drive: func(tm *teatest.TestModel, _ string) { tm.Send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}) },
 			wait:  map[string]string{"es": "moviendo", "en": "moving"}},
 		{name: "summary", lesson: "usar-aula", setup: learnerAt("usar-aula", 8, 7),

@@ -19,7 +19,7 @@ import (
 func TestGoldenInbox(t *testing.T) {
 	at := func(lesson, step string) (string, func(*testing.T, *store.Store)) {
 		l, _ := tuitest.Library(t).Catalog("es").Lesson(lesson)
-		return lesson, learnerAt(lesson, len(l.Steps), l.StepIndex(step))
+		return lesson, learnerAt(lesson, len(l.Steps()), l.StepIndex(step))
 	}
 	key := func(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
 	text := func(s string) tea.Msg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }

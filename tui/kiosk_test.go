@@ -184,7 +184,7 @@ func TestLessonFlowFeedbackHintExampleAndSummary(t *testing.T) {
 		t.Fatalf("mistakes = %v; want 3 × flechas/%s", prog.Mistakes, ex.Opts[wrong].ID)
 	}
 
-	for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+	for d.player().Idx < len(d.player().Lesson.Steps())-1 {
 		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 			d.must("✔ ¡Bien!")
@@ -213,7 +213,7 @@ func TestHomeShowsProgressWrittenBeforeIt(t *testing.T) {
 	d.signUp("Lucía")
 	d.keys("enter") // the first lesson
 	d.must("Paso 1 de 8")
-	for d.player().Idx < len(d.player().Lesson.Steps)-1 {
+	for d.player().Idx < len(d.player().Lesson.Steps())-1 {
 		if d.player().Step().NeedsAnswer() {
 			d.answerRight()
 			d.must("✔ ¡Bien!")
@@ -579,7 +579,7 @@ func TestSummaryOnlyButtonShowsItsFocus(t *testing.T) {
 	// The last lesson of a path, the others done: it closes the path, so
 	// the summary has a certificate and no next lesson.
 	for _, l := range []string{"usar-aula", "teclado"} {
-		n := len(d.m.c.Lessons.Lessons[l].Steps)
+		n := len(d.m.c.Lessons.Lessons[l].Steps())
 		if _, err := st.Record(store.Event{Learner: id, Kind: store.LessonDone, Lesson: l, Step: "final", StepIndex: n - 1, Steps: n, At: d.clock.Now()}); err != nil {
 			t.Fatal(err)
 		}

@@ -11,12 +11,12 @@ import (
 func TestLinesChat(t *testing.T) {
 	l := tuitest.Library(t).Catalog("es").Lessons["dinero-hijo-numero-nuevo"]
 	at := l.StepIndex("comprobar")
-	if at < 0 || l.Steps[at].Kind != "chat" {
+	if at < 0 || l.Steps()[at].Kind != "chat" {
 		t.Fatal("dinero-hijo-numero-nuevo has no chat step comprobar")
 	}
 	st := openStore(t, t.TempDir())
 	defer st.Close()
-	learnerAt("dinero-hijo-numero-nuevo", len(l.Steps), at)(t, st)
+	learnerAt("dinero-hijo-numero-nuevo", len(l.Steps()), at)(t, st)
 	s := startLineSession(t, st, Config{Lang: "es", StartLesson: "dinero-hijo-numero-nuevo"})
 	s.expect("Tienes 2 conversaciones en el teléfono:\n1. +34 600 000 101 (Número desconocido): Es urgente. Mira, la factura está aquí. 10:04.\n2. Dani (hijo) (Contacto)")
 	s.send("comprobar")
@@ -51,7 +51,7 @@ func TestLinesApproval(t *testing.T) {
 	at := l.StepIndex("aprobar-acceso")
 	st := openStore(t, t.TempDir())
 	defer st.Close()
-	learnerAt("clave-movil-aprobar", len(l.Steps), at)(t, st)
+	learnerAt("clave-movil-aprobar", len(l.Steps()), at)(t, st)
 	s := startLineSession(t, st, Config{Lang: "es", StartLesson: "clave-movil-aprobar"})
 	s.expect("Tienes 3 conversaciones en el teléfono:\nNotificación nueva en la conversación 1. Cl@ve Móvil: Seguridad Social · 4821.\nNotificación nueva en la conversación 2. Cl@ve Móvil: Agencia Tributaria · 7730.")
 	s.send("1")

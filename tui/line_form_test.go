@@ -28,7 +28,7 @@ func formAt(t *testing.T, id, lang string) (*lineSession, string) {
 	dir := t.TempDir()
 	st := openStore(t, dir)
 	t.Cleanup(func() { st.Close() })
-	learnerAt(id, len(l.Steps), at)(t, st)
+	learnerAt(id, len(l.Steps()), at)(t, st)
 	return startLineSession(t, st, Config{Lang: lang, StartLesson: id}), dir
 }
 
@@ -125,7 +125,7 @@ func formAtWith(t *testing.T, id string, cfg Config) (*lineSession, string) {
 	dir := t.TempDir()
 	st := openStore(t, dir)
 	t.Cleanup(func() { st.Close() })
-	learnerAt(id, len(l.Steps), at)(t, st)
+	learnerAt(id, len(l.Steps()), at)(t, st)
 	cfg.StartLesson = id
 	return startLineSession(t, st, cfg), dir
 }
@@ -231,7 +231,7 @@ func fillPage(t *testing.T, s *lineSession, fm *formjudge.Form, a formjudge.Answ
 func TestLinesFormReviewGroupFiles(t *testing.T) {
 	s, dir := formAt(t, "ingreso-minimo-vital", "es")
 	l, _ := tuitest.Library(t).Catalog("es").Lesson("ingreso-minimo-vital")
-	fm := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")].Exercise.(*formjudge.Form)
+	fm := l.Steps()[firstOfKind(t, "ingreso-minimo-vital", "form")].Exercise.(*formjudge.Form)
 	now := time.Now()
 	a := fm.SampleAnswer(now)
 	s.expect("Página 1 de 6")
@@ -322,7 +322,7 @@ func TestLinesFormCalendar(t *testing.T) {
 	s.send("2", "2", "siguiente")
 	s.expect("Página 3 de 3: Tus datos.")
 	l, _ := tuitest.Library(t).Catalog("es").Lesson("cita-previa")
-	fm := l.Steps[firstOfKind(t, "cita-previa", "form")].Exercise.(*formjudge.Form)
+	fm := l.Steps()[firstOfKind(t, "cita-previa", "form")].Exercise.(*formjudge.Form)
 	s.send("1", strings.Repeat("9", 10000))
 	s.expect("DNI o NIE. Ahora pone: 9999")
 	s.send("siguiente")
@@ -343,7 +343,7 @@ func TestLinesFormTimeoutWarning(t *testing.T) {
 	clk := &lineClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
 	l, _ := tuitest.Library(t).Catalog("es").Lesson("ingreso-minimo-vital")
 	c := ui.NewCommon("es", nil, clk.Now)
-	s := l.Steps[firstOfKind(t, "ingreso-minimo-vital", "form")]
+	s := l.Steps()[firstOfKind(t, "ingreso-minimo-vital", "form")]
 	a := form.NewFormLines(c, s, form.NewFormExercise(c, s)).(*form.FormLines)
 	if news := a.LineNews(); len(news) != 0 {
 		t.Fatalf("news at the start: %+v", news)
@@ -398,7 +398,7 @@ func FuzzFormLines(f *testing.F) {
 	lib := tuitest.Library(f)
 	var forms []*lessons.Step
 	for _, l := range lib.Catalog("es").AllLessons() {
-		for _, s := range l.Steps {
+		for _, s := range l.Steps() {
 			if s.Kind == "form" {
 				forms = append(forms, s)
 			}

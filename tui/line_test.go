@@ -220,8 +220,8 @@ func TestLinesSayEachVerdict(t *testing.T) {
 	st := withLearner(t, "Lucía")
 	l := tuitest.Library(t).Catalog("es").Lessons["usar-aula"]
 	wrong := 0
-	ex := l.Steps[1].Exercise.(*lessons.Choose)
-	for i, o := range ex.Shown(l.Steps[1].ID) {
+	ex := l.Steps()[1].Exercise.(*lessons.Choose)
+	for i, o := range ex.Shown(l.Steps()[1].ID) {
 		if !o.Correct {
 			wrong = i + 1
 		}
@@ -344,12 +344,12 @@ func TestLinesWriteAnEmail(t *testing.T) {
 func TestLinesMailbox(t *testing.T) {
 	l := tuitest.Library(t).Catalog("es").Lessons["correo-enganos"]
 	at := l.StepIndex("ordenar")
-	if at < 0 || l.Steps[at].Kind != "inbox" {
+	if at < 0 || l.Steps()[at].Kind != "inbox" {
 		t.Fatal("correo-enganos has no inbox step ordenar")
 	}
 	st := openStore(t, t.TempDir())
 	defer st.Close()
-	learnerAt("correo-enganos", len(l.Steps), at)(t, st)
+	learnerAt("correo-enganos", len(l.Steps()), at)(t, st)
 	s := startLineSession(t, st, Config{Lang: "es", StartLesson: "correo-enganos"})
 	s.expect("Carpeta Recibidos: 6 correos.\n1. No leído. De: Banco Ejemplo. Asunto: Su cuenta a sido bloqueada. 6 mar.\n")
 	s.send("abrir 3")

@@ -17,11 +17,11 @@ func passwordGoldens(t *testing.T) []goldenCase {
 		return func(tm *teatest.TestModel, _ string) { tuitest.TypeKeys(tm, s) }
 	}
 	return []goldenCase{
-		{name: "password-weak", lesson: pwLesson, setup: learnerAt(pwLesson, len(l.Steps), at), drive: typed("Maria1975"),
+		{name: "password-weak", lesson: pwLesson, setup: learnerAt(pwLesson, len(l.Steps()), at), drive: typed("Maria1975"),
 			wait: map[string]string{"es": "débil", "en": "weak"}},
-		{name: "password-fair", lesson: pwLesson, setup: learnerAt(pwLesson, len(l.Steps), at), drive: typed("tren azul"),
+		{name: "password-fair", lesson: pwLesson, setup: learnerAt(pwLesson, len(l.Steps()), at), drive: typed("tren azul"),
 			wait: map[string]string{"es": "regular", "en": "fair"}},
-		{name: "password-strong", lesson: pwLesson, setup: learnerAt(pwLesson, len(l.Steps), at), drive: typed("nube tren queso piano"),
+		{name: "password-strong", lesson: pwLesson, setup: learnerAt(pwLesson, len(l.Steps()), at), drive: typed("nube tren queso piano"),
 			wait: map[string]string{"es": "llega al objetivo", "en": "goal reached"}},
 	}
 }

@@ -27,7 +27,7 @@ func atPasswordStep(t *testing.T, dir, lang string) *driver {
 	st := openStore(t, dir)
 	t.Cleanup(func() { st.Close() })
 	l, _ := tuitest.Library(t).Catalog("es").Lesson(pwLesson)
-	learnerAt(pwLesson, len(l.Steps), firstOfKind(t, pwLesson, "password"))(t, st)
+	learnerAt(pwLesson, len(l.Steps()), firstOfKind(t, pwLesson, "password"))(t, st)
 	d := newDriverOn(t, st, lang, pwLesson)
 	if _, ok := d.player().Ex.(*password.PasswordExercise); !ok {
 		t.Fatalf("not on the password step:\n%s", d.view())

@@ -70,7 +70,7 @@ func (m *Model) lessonsChanged(msg ui.LessonsMsg) tea.Cmd {
 	}
 	idx := l.StepIndex(m.reload.step)
 	if idx < 0 {
-		idx = min(m.reload.idx, len(l.Steps)-1)
+		idx = min(m.reload.idx, len(l.Steps())-1)
 	}
 	p := player.NewPlayer(m.c, l, m.nextLesson(l.ID), store.Progress{Step: idx})
 	m.show(p)

@@ -14,8 +14,14 @@ import (
 // version of the file, and broken adds a step the loader refuses.
 func trainerLesson(t *testing.T, title string, broken bool) ui.LessonsMsg {
 	t.Helper()
+	return trainerLessonOf(t, title, broken, "uno", "dos", "tres")
+}
+
+// trainerLessonOf is trainerLesson with the read steps ids.
+func trainerLessonOf(t *testing.T, title string, broken bool, ids ...string) ui.LessonsMsg {
+	t.Helper()
 	text := fmt.Sprintf("id: mia\ntitle: %s\nsteps:\n", title)
-	for _, id := range []string{"uno", "dos", "tres"} {
+	for _, id := range ids {
 		text += fmt.Sprintf("  - id: %s\n    kind: read\n    title: Paso %s de %s\n    text: Texto.\n    hint: Pista.\n", id, id, title)
 	}
 	if broken {
@@ -99,9 +105,7 @@ func TestPreviewReloadOutOfOrder(t *testing.T) {
 func TestPreviewReloadStepGone(t *testing.T) {
 	d := previewDriver(t)
 	d.keys("enter", "enter") // step 3, "tres"
-	short := trainerLesson(t, "Corta", false)
-	l, _ := short.Library.Catalog("es").Lesson("mia")
-	l.Steps = l.Steps[:2]
+	short := trainerLessonOf(t, "Corta", false, "uno", "dos")
 	d.reload(short, 2)
 	d.must("Paso dos de Corta", "Paso 2 de 2")
 }

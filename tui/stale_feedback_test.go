@@ -47,7 +47,7 @@ func atFirstOfKind(t *testing.T, lang, lesson, kind string) *driver {
 	st := openStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
 	l, _ := tuitest.Library(t).Catalog("es").Lesson(lesson)
-	learnerAt(lesson, len(l.Steps), firstOfKind(t, lesson, kind))(t, st)
+	learnerAt(lesson, len(l.Steps()), firstOfKind(t, lesson, kind))(t, st)
 	return newDriverOn(t, st, lang, lesson)
 }
 

@@ -50,7 +50,7 @@ func TestRightAnswersArePraisedOnce(t *testing.T) {
 	lib := tuitest.Library(t)
 	for _, lang := range []string{"es", "en"} {
 		for _, l := range lib.Catalog(lang).AllLessons() {
-			for _, s := range l.Steps {
+			for _, s := range l.Steps() {
 				texts := []string{s.Success}
 				if c, ok := s.Exercise.(*lessons.Choose); ok {
 					for _, o := range c.Options {

@@ -68,23 +68,23 @@ func playClass(t testing.TB, n, finishers int, at time.Time) classPlan {
 				t.Fatalf("no lesson %s", lid)
 			}
 			q := 0
-			for l.Steps[q].Kind == "read" {
+			for l.Steps()[q].Kind == "read" {
 				q++
 			}
-			step := l.Steps[q]
-			ev(store.Event{Kind: store.LessonStarted, Lesson: lid, Steps: len(l.Steps)})
-			ev(store.Event{Kind: store.StepDone, Lesson: lid, Step: l.Steps[0].ID, How: "read", Steps: len(l.Steps)}) // no statement
-			ev(store.Event{Kind: store.Answered, Lesson: lid, Step: step.ID, StepIndex: q, Steps: len(l.Steps), Attempt: 1, Mistake: "wrong-option"})
-			ev(store.Event{Kind: store.HintShown, Lesson: lid, Step: step.ID, StepIndex: q, Steps: len(l.Steps)})
-			ev(store.Event{Kind: store.Answered, Lesson: lid, Step: step.ID, StepIndex: q, Steps: len(l.Steps), Attempt: 2, Correct: true})
+			step := l.Steps()[q]
+			ev(store.Event{Kind: store.LessonStarted, Lesson: lid, Steps: len(l.Steps())})
+			ev(store.Event{Kind: store.StepDone, Lesson: lid, Step: l.Steps()[0].ID, How: "read", Steps: len(l.Steps())}) // no statement
+			ev(store.Event{Kind: store.Answered, Lesson: lid, Step: step.ID, StepIndex: q, Steps: len(l.Steps()), Attempt: 1, Mistake: "wrong-option"})
+			ev(store.Event{Kind: store.HintShown, Lesson: lid, Step: step.ID, StepIndex: q, Steps: len(l.Steps())})
+			ev(store.Event{Kind: store.Answered, Lesson: lid, Step: step.ID, StepIndex: q, Steps: len(l.Steps()), Attempt: 2, Correct: true})
 			ev(store.Event{Kind: store.HelpAsked}) // no statement
 			p.statements += 4
 			if li == 0 && i%2 == 0 {
-				ev(store.Event{Kind: store.StepDone, Lesson: lid, Step: step.ID, StepIndex: q, How: "example", Steps: len(l.Steps)})
+				ev(store.Event{Kind: store.StepDone, Lesson: lid, Step: step.ID, StepIndex: q, How: "example", Steps: len(l.Steps())})
 				p.statements++
 			}
 			if i < finishers || li == 0 {
-				ev(store.Event{Kind: store.LessonDone, Lesson: lid, Steps: len(l.Steps)})
+				ev(store.Event{Kind: store.LessonDone, Lesson: lid, Steps: len(l.Steps())})
 				p.statements++
 			}
 		}

@@ -254,8 +254,8 @@ func (m *Mapper) lessonNames(lesson, step string) map[string]string {
 		}
 		name := l.Title
 		if step != "" {
-			if i := l.StepIndex(step); i >= 0 && l.Steps[i].Title != "" {
-				name += " — " + l.Steps[i].Title
+			if i := l.StepIndex(step); i >= 0 && l.Steps()[i].Title != "" {
+				name += " — " + l.Steps()[i].Title
 			} else {
 				name += " — " + step
 			}

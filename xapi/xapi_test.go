@@ -198,7 +198,7 @@ func fromLessons(s string) bool {
 			if s == l.Title {
 				return true
 			}
-			for _, st := range l.Steps {
+			for _, st := range l.Steps() {
 				if s == l.Title+" — "+st.Title || s == l.Title+" — "+st.ID {
 					return true
 				}

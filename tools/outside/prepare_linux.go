@@ -63,7 +63,7 @@ func (b *bench) findTargets() error {
 	cat := lib.Catalog("es")
 	find := func(kind string) (target, error) {
 		for _, l := range cat.AllLessons() {
-			for i, s := range l.Steps {
+			for i, s := range l.Steps() {
 				if s.Kind == kind {
 					return target{l, i}, nil
 				}
@@ -114,7 +114,7 @@ func (b *bench) seedLearner() error {
 	for _, t := range []target{b.choose, b.password, b.mail} {
 		for i := 0; i < t.step; i++ {
 			if _, err := st.Record(store.Event{Learner: lucia[0].ID, Kind: store.StepDone, Lesson: t.lesson.ID,
-				Step: t.lesson.Steps[i].ID, StepIndex: i, Steps: len(t.lesson.Steps), How: "read"}); err != nil {
+				Step: t.lesson.Steps()[i].ID, StepIndex: i, Steps: len(t.lesson.Steps()), How: "read"}); err != nil {
 				return err
 			}
 		}
@@ -159,7 +159,7 @@ func (b *bench) seedHub() error {
 		learners = append(learners, store.RemoteLearner{ID: uint64(i), Name: fmt.Sprintf("Alumno %02d", i)})
 		l := b.choose.lesson
 		events = append(events, store.Event{ID: fmt.Sprintf("0123456789abcdef:%d", i), Seq: uint64(i), Learner: uint64(i),
-			Kind: store.StepDone, Lesson: l.ID, Step: l.Steps[0].ID, StepIndex: 0, Steps: len(l.Steps), How: "read", At: time.Now()})
+			Kind: store.StepDone, Lesson: l.ID, Step: l.Steps()[0].ID, StepIndex: 0, Steps: len(l.Steps()), How: "read", At: time.Now()})
 	}
 	if _, err := hub.Ingest("0123456789abcdef", learners, events); err != nil {
 		return err
@@ -175,7 +175,7 @@ func (b *bench) writePages() error {
 	l := b.choose.lesson
 	fmt.Fprintf(&page, "<!doctype html><html lang=es><meta charset=utf-8><title>%s</title><body><h1>%s</h1>",
 		html.EscapeString(l.Title), html.EscapeString(l.Title))
-	for _, s := range l.Steps {
+	for _, s := range l.Steps() {
 		fmt.Fprintf(&page, "<section><h2>%s</h2><p>%s</p></section>", html.EscapeString(s.Title), html.EscapeString(s.Text))
 	}
 	b.page = filepath.Join(b.dir, "lesson.html")
@@ -185,7 +185,7 @@ func (b *bench) writePages() error {
 	// The same text for less.
 	var text strings.Builder
 	fmt.Fprintf(&text, "%s\n\n", l.Title)
-	for _, s := range l.Steps {
+	for _, s := range l.Steps() {
 		fmt.Fprintf(&text, "%s\n%s\n\n", s.Title, s.Text)
 	}
 	return os.WriteFile(filepath.Join(b.dir, "lesson.txt"), []byte(text.String()), 0o600)

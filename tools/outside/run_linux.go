@@ -53,7 +53,7 @@ type target struct {
 	step   int
 }
 
-func (t target) title() string { return t.lesson.Steps[t.step].Title }
+func (t target) title() string { return t.lesson.Steps()[t.step].Title }
 
 func run(cfg config) error {
 	dir, err := os.MkdirTemp("", "aula-outside-")

@@ -27,7 +27,7 @@ func (d *Dashboard) step(lessonID, stepID string) (*lessons.Step, int) {
 	if !ok {
 		return nil, -1
 	}
-	for i, s := range l.Steps {
+	for i, s := range l.Steps() {
 		if s.ID == stepID {
 			return s, i
 		}

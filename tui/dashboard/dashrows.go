@@ -221,7 +221,7 @@ func (d *Dashboard) lessonText(r classroom.Row, n int) string {
 	}
 	title := d.lessonTitle(id)
 	if l, ok := d.C.Lessons.Lesson(id); ok && steps == 0 {
-		steps = len(l.Steps)
+		steps = len(l.Steps())
 	}
 	if steps == 0 {
 		return title

@@ -45,8 +45,8 @@ func TestEveryKindIsComplete(t *testing.T) {
 		c := ui.NewCommon(lang, lib, time.Now)
 		seen := map[string]bool{}
 		for _, l := range lib.Catalog(lang).AllLessons() {
-			for i := range l.Steps {
-				s := l.Steps[i]
+			for i := range l.Steps() {
+				s := l.Steps()[i]
 				if seen[s.Kind] {
 					continue
 				}

@@ -10,7 +10,7 @@ import (
 
 // Where says the lesson and step on screen, or that the summary is.
 func (p *Player) Where() ui.Where {
-	w := ui.Where{Screen: "lesson", Lesson: p.Lesson.ID, Steps: len(p.Lesson.Steps),
+	w := ui.Where{Screen: "lesson", Lesson: p.Lesson.ID, Steps: len(p.Lesson.Steps()),
 		Step: p.Step().ID, StepIndex: p.Idx, Misses: p.Misses, Since: p.Entered}
 	if p.Finished {
 		w.Screen = "summary"
@@ -34,7 +34,7 @@ func (p *Player) GlossaryTerms() []*lessons.Term {
 // stops when it changes.
 func (p *Player) Page() int {
 	if p.Finished {
-		return len(p.Lesson.Steps)
+		return len(p.Lesson.Steps())
 	}
 	return p.Idx
 }

@@ -63,7 +63,7 @@ func (p *Player) LineView() access.Frame {
 	}
 	s := p.Step()
 	a := p.lineExercise()
-	lines := []string{cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps)) + ". " + s.Title, s.LineText()}
+	lines := []string{cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps())) + ". " + s.Title, s.LineText()}
 	lines = append(lines, a.Describe()...)
 	if terms := p.Terms(); len(terms) > 0 {
 		lines = append(lines, cat.T("line_glossary_here", "Words", termWords(terms), "Word", access.Word(p.c, "line_cmd_glossary")))

@@ -63,7 +63,7 @@ type Player struct {
 // NewPlayer opens lesson l at the step its progress p reached; next is the lesson offered after it.
 func NewPlayer(c *ui.Common, l *lessons.Lesson, next *lessons.Lesson, p store.Progress) *Player {
 	idx := 0
-	if p.Status != store.Done && p.Step > 0 && p.Step < len(l.Steps) {
+	if p.Status != store.Done && p.Step > 0 && p.Step < len(l.Steps()) {
 		idx = p.Step
 	}
 	pl := &Player{c: c, Lesson: l, next: next, last: c.Now()}
@@ -99,7 +99,7 @@ func (p *Player) Wipe() {
 }
 
 // Step is the step on screen.
-func (p *Player) Step() *lessons.Step { return p.Lesson.Steps[p.Idx] }
+func (p *Player) Step() *lessons.Step { return p.Lesson.Steps()[p.Idx] }
 
 // enter shows step i afresh.
 func (p *Player) enter(i int) {
@@ -128,7 +128,7 @@ func (p *Player) record(kind store.EventKind, fill func(*store.Event)) tea.Cmd {
 	}
 	p.last = now
 	e := store.Event{Learner: p.c.Learner.ID, Kind: kind, Lesson: p.Lesson.ID, Step: p.Step().ID,
-		StepIndex: p.Idx, Steps: len(p.Lesson.Steps), Elapsed: gap, At: now}
+		StepIndex: p.Idx, Steps: len(p.Lesson.Steps()), Elapsed: gap, At: now}
 	if fill != nil {
 		fill(&e)
 	}
@@ -355,7 +355,7 @@ func (p *Player) ShowHint() tea.Cmd {
 
 // advance goes to the next step, or to the summary after the last one.
 func (p *Player) advance() tea.Cmd {
-	if p.Idx+1 < len(p.Lesson.Steps) {
+	if p.Idx+1 < len(p.Lesson.Steps()) {
 		p.enter(p.Idx + 1)
 		return p.start()
 	}

@@ -29,7 +29,7 @@ func (p *Player) View() string {
 	wrap := ui.Wrapper(w)
 
 	var parts []string
-	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps))))
+	parts = append(parts, st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps()))))
 	parts = append(parts, st.Title.Render(wrap.Render(s.Title)), "")
 	parts = append(parts, p.wrappedInstruction(w))
 	if ev := p.Ex.View(w); ev != "" {
@@ -53,7 +53,7 @@ func (p *Player) viewFull(f exercise.Full) string {
 	c, st, cat := p.c, p.c.Styles, p.c.Cat
 	w := c.Width
 	s := p.Step()
-	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps))+" · ") + st.Title.Render(s.Title))
+	head := lipgloss.NewStyle().MaxWidth(w).Render(st.Dim.Render(cat.T("step_of", "N", p.Idx+1, "Total", len(p.Lesson.Steps()))+" · ") + st.Title.Render(s.Title))
 	text := p.wrappedInstruction(w)
 	fb := p.feedback(w)
 	btns := p.buttons()

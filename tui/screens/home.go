@@ -171,7 +171,7 @@ func (h *Home) View() string {
 			if started {
 				p := h.progress[l.ID]
 				label = cat.T("continue")
-				detail = cat.T("lesson_at_step", "Title", l.Title, "N", p.Step+1, "Total", len(l.Steps))
+				detail = cat.T("lesson_at_step", "Title", l.Title, "N", p.Step+1, "Total", len(l.Steps()))
 			}
 			block = []string{label, "    " + detail}
 		case r.itinerary != "":

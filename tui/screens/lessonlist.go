@@ -111,7 +111,7 @@ func (ll *LessonList) state(l *lessons.Lesson) string {
 	case p.Status == store.Done:
 		return "✔ " + cat.T("state_done")
 	}
-	return cat.T("state_at_step", "N", p.Step+1, "Total", len(l.Steps))
+	return cat.T("state_at_step", "N", p.Step+1, "Total", len(l.Steps()))
 }
 
 // View draws the screen.

@@ -143,7 +143,7 @@ func (h *Home) lineLabel(r homeRow) string {
 		l, _ := c.Lessons.Lesson(r.lesson)
 		if _, started := continueLesson(c.Lessons, h.progress); started {
 			p := h.progress[l.ID]
-			return cat.T("continue") + ": " + cat.T("line_lesson_at_step", "Title", l.Title, "N", p.Step+1, "Total", len(l.Steps))
+			return cat.T("continue") + ": " + cat.T("line_lesson_at_step", "Title", l.Title, "N", p.Step+1, "Total", len(l.Steps()))
 		}
 		return h.newLessonLabel() + ": " + l.Title
 	case r.itinerary != "":

@@ -187,18 +187,72 @@ func (s *Set) Trusted(name string) (*yaml.Node, bool) {
 	return doc, doc != nil
 }
 
+// TrustedWithout is Trusted leaving one subtree unread: the value of key
+// in the document's top mapping (a lesson's steps) comes with no content,
+// and unread says how many children it has. Its nodes are neither made
+// nor kept; Trusted reads the whole tree when they are needed. With no
+// such key it gives the whole tree, and unread is -1.
+func (s *Set) TrustedWithout(name, key string) (doc *yaml.Node, unread int, ok bool) {
+	if s == nil {
+		return nil, -1, false
+	}
+	f, ok := s.files[name]
+	if !ok {
+		return nil, -1, false
+	}
+	d := decoder{without: key, unread: -1}
+	doc = f.readWith(&d)
+	return doc, d.unread, doc != nil
+}
+
 // read reads the tree of f: its nodes in one slice, their children in
 // another.
 func (f *file) read() *yaml.Node {
+	return f.readWith(&decoder{})
+}
+
+// readWith reads the tree of f with d (see TrustedWithout).
+func (f *file) readWith(d *decoder) *yaml.Node {
 	if f.nodes < 1 || f.nodes > len(f.tree) { // a node takes 8 bytes or more
 		return nil
 	}
-	d := decoder{r: reader{b: f.tree}, nodes: make([]yaml.Node, f.nodes), kids: make([]*yaml.Node, f.nodes-1)}
-	root := d.node()
-	if d.r.err || d.r.i != len(f.tree) || d.used != f.nodes {
+	nodes := f.nodes
+	if d.without != "" {
+		nodes -= f.sizeOf(d.without) - 1
+	}
+	if nodes < 1 { // a damaged form
+		return nil
+	}
+	d.r = reader{b: f.tree}
+	d.nodes, d.kids = make([]yaml.Node, nodes), make([]*yaml.Node, nodes-1)
+	root := d.node(0)
+	if d.r.err || d.r.i != len(f.tree) || d.used != nodes {
 		return nil
 	}
 	return root
+}
+
+// sizeOf counts the nodes of the value of key in the top mapping of f's
+// tree, itself included; 1 when there is none.
+func (f *file) sizeOf(key string) int {
+	r := reader{b: f.tree}
+	if _, _, k := r.header(); k != 1 { // the document
+		return 1
+	}
+	kind, _, k := r.header()
+	if yaml.Kind(kind) != yaml.MappingNode {
+		return 1
+	}
+	for i := 0; i+1 < k && !r.err; i += 2 {
+		_, name, kk := r.header()
+		for range kk {
+			r.skip()
+		}
+		if n := r.skip(); name == key && !r.err {
+			return n
+		}
+	}
+	return 1
 }
 
 type decoder struct {
@@ -207,9 +261,13 @@ type decoder struct {
 	kids  []*yaml.Node
 	used  int // nodes
 	kUsed int // kids
+
+	without string // the key of the top mapping whose value is left unread
+	unread  int    // how many children that value has
 }
 
-func (d *decoder) node() *yaml.Node {
+// node reads a node at depth (the document is 0) and its children.
+func (d *decoder) node(depth int) *yaml.Node {
 	if d.used >= len(d.nodes) {
 		d.r.err = true
 		return nil
@@ -227,6 +285,13 @@ func (d *decoder) node() *yaml.Node {
 	if k == 0 || d.r.err {
 		return n
 	}
+	if depth == 2 && d.without != "" && d.unread < 0 && d.isWithout(n) {
+		d.unread = k
+		for range k {
+			d.r.skip()
+		}
+		return n
+	}
 	if d.kUsed+k > len(d.kids) {
 		d.r.err = true
 		return n
@@ -234,13 +299,29 @@ func (d *decoder) node() *yaml.Node {
 	n.Content = d.kids[d.kUsed : d.kUsed+k : d.kUsed+k]
 	d.kUsed += k
 	for i := range k {
-		c := d.node()
+		c := d.node(depth + 1)
 		if c == nil {
 			return n
 		}
 		n.Content[i] = c
 	}
 	return n
+}
+
+// isWithout says whether n, just read at depth 2, is the value of the key
+// left unread: its parent is the top mapping and the node before it, in
+// that mapping, that key.
+func (d *decoder) isWithout(n *yaml.Node) bool {
+	if d.used < 3 {
+		return false
+	}
+	top := &d.nodes[1]
+	if top.Kind != yaml.MappingNode {
+		return false
+	}
+	before := &d.nodes[d.used-2]
+	i := slices.Index(top.Content, before)
+	return i >= 0 && i%2 == 0 && i+1 < len(top.Content) && top.Content[i+1] == nil && before.Value == d.without && before.Content == nil
 }
 
 // reader reads uvarints and strings; err says it ran out.
@@ -258,6 +339,33 @@ func (r *reader) uint() int {
 	}
 	r.i += n
 	return int(v)
+}
+
+// header reads a node's kind, value and number of children, and passes
+// the rest.
+func (r *reader) header() (kind int, value string, kids int) {
+	kind = r.uint()
+	r.uint() // style
+	r.uint() // line
+	r.uint() // column
+	r.string()
+	value = r.string()
+	r.string() // anchor
+	return kind, value, r.uint()
+}
+
+// skip passes a node and its children, and says how many nodes that is.
+func (r *reader) skip() int {
+	_, _, k := r.header()
+	if r.err || k > len(r.b)-r.i { // a node takes 8 bytes or more
+		r.err = true
+		return 1
+	}
+	n := 1
+	for range k {
+		n += r.skip()
+	}
+	return n
 }
 
 // string returns the next string, pointing into the form (no copy).

@@ -124,6 +124,8 @@ func TestDamagedForm(t *testing.T) {
 		for _, f := range [][]byte{form[:cut], flip(form, cut)} {
 			if s, err := Open(f); err == nil {
 				s.Doc("a.yaml", data)
+				s.Trusted("a.yaml")
+				s.TrustedWithout("a.yaml", "steps")
 			}
 		}
 	}
@@ -136,4 +138,43 @@ func flip(b []byte, i int) []byte {
 	c := append([]byte(nil), b...)
 	c[i] ^= 0x5a
 	return c
+}
+
+// TrustedWithout gives the tree Trusted gives, but for the value of the
+// key, which comes without its children (and says how many it has); a
+// key that is not in the top mapping (only deeper, or nowhere) changes
+// nothing.
+func TestTrustedWithout(t *testing.T) {
+	form, err := Encode(map[string][]byte{"a.yaml": []byte(sample), "b.yaml": []byte("- steps: [x]\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, _ := s.Trusted("a.yaml")
+	want, _ := s.Trusted("a.yaml")
+	steps := want.Content[0].Content[13]
+	if want.Content[0].Content[12].Value != "steps" || len(steps.Content) != 2 {
+		t.Fatalf("the sample changed: %v", want.Content[0].Content[12].Value)
+	}
+	steps.Content = nil
+	got, unread, ok := s.TrustedWithout("a.yaml", "steps")
+	if !ok || unread != 2 || !reflect.DeepEqual(got, want) {
+		t.Errorf("TrustedWithout gave %v, %d, %v; want %v, 2", got, unread, ok, want)
+	}
+	for _, c := range []struct{ file, key string }{{"a.yaml", "id"}, {"a.yaml", "options"}, {"a.yaml", "nothing"}, {"b.yaml", "steps"}} {
+		got, unread, ok := s.TrustedWithout(c.file, c.key)
+		full, _ := s.Trusted(c.file)
+		if !ok || unread != -1 || !reflect.DeepEqual(got, full) {
+			t.Errorf("TrustedWithout(%s, %s) gave %v, %d, %v; want the whole tree, -1", c.file, c.key, got, unread, ok)
+		}
+	}
+	if _, _, ok := s.TrustedWithout("c.yaml", "steps"); ok {
+		t.Error("a file not in the set got a tree")
+	}
+	if again, _ := s.Trusted("a.yaml"); !reflect.DeepEqual(again, whole) {
+		t.Error("Trusted no longer gives the whole tree")
+	}
 }

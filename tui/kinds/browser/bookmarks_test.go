@@ -27,7 +27,7 @@ func openStep(t testing.TB, lang, lesson, step string) (*ui.Common, *lessons.Ste
 	if i < 0 {
 		t.Fatalf("no step %s in %s", step, lesson)
 	}
-	s := l.Steps[i]
+	s := l.Steps()[i]
 	return c, s, NewBrowserExercise(c, s).(*BrowserExercise)
 }
 

@@ -29,7 +29,7 @@ func open(t testing.TB, lang, step string) (*ui.Common, *lessons.Step, *BrowserE
 	if !ok {
 		t.Fatal("no lesson buscar-cita-previa")
 	}
-	s := l.Steps[l.StepIndex(step)]
+	s := l.Steps()[l.StepIndex(step)]
 	return c, s, NewBrowserExercise(c, s).(*BrowserExercise)
 }
 

@@ -29,7 +29,7 @@ func open(t testing.TB, lang string) (*ui.Common, *lessons.Step, *ChatExercise) 
 	if !ok {
 		t.Fatal("no lesson dinero-hijo-numero-nuevo")
 	}
-	s := l.Steps[l.StepIndex("comprobar")]
+	s := l.Steps()[l.StepIndex("comprobar")]
 	return c, s, NewChatExercise(c, s).(*ChatExercise)
 }
 

@@ -26,7 +26,7 @@ func open(t testing.TB, lang, lesson, step string) (*ui.Common, *lessons.Step, *
 	if !ok {
 		t.Fatalf("no lesson %s", lesson)
 	}
-	s := l.Steps[l.StepIndex(step)]
+	s := l.Steps()[l.StepIndex(step)]
 	return c, s, NewFilesExercise(c, s).(*FilesExercise)
 }
 
