@@ -66,7 +66,11 @@ func (m *Manager) View(width, height int) string {
 	}
 	bottom := m.buttonRows(w)
 	if m.Note != "" && h-len(top)-len(bottom) > 4 {
-		bottom = append(bottom, ui.Truncate(m.c.Styles.Hint.Render(m.Note), w))
+		note := ui.WrapLines(m.Note, w)
+		note = note[:min(len(note), max(h-len(top)-len(bottom)-4, 1), 3)]
+		for _, l := range note {
+			bottom = append(bottom, m.c.Styles.Hint.Render(l))
+		}
 	}
 	bodyH := max(h-len(top)-len(bottom), 2)
 	var body []string
@@ -75,7 +79,7 @@ func (m *Manager) View(width, height int) string {
 		body = m.viewPreview(w, bodyH)
 	case modeRename, modeMake:
 		body = m.viewInput(w)
-	case modeMove:
+	case modeMove, modeCopy:
 		body = m.viewMove(w, bodyH)
 	default:
 		body = m.viewList(w, bodyH)
@@ -333,7 +337,11 @@ func (m *Manager) viewMove(w, h int) []string {
 	if cur == nil {
 		return nil
 	}
-	lines := ui.WrapLines(st.Title.Render(cat.T("files_move_ask", "Name", cur.Name)), w)
+	ask := "files_move_ask"
+	if m.mode == modeCopy {
+		ask = "files_copy_ask"
+	}
+	lines := ui.WrapLines(st.Title.Render(cat.T(ask, "Name", cur.Name)), w)
 	var rows []string
 	for i, f := range m.moveTargets() {
 		row := "  " + f.Name
