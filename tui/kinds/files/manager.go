@@ -177,23 +177,35 @@ func (m *Manager) FolderName(id string) string {
 
 // Shown are the files of the folder shown, in the order chosen.
 func (m *Manager) Shown() []*Item {
-	var out []*Item
+	type keyed struct {
+		it   *Item
+		name string // folded once, not at every comparison
+	}
+	var in []keyed
 	for _, it := range m.Items {
 		if it.Folder == m.At {
-			out = append(out, it)
+			k := keyed{it: it}
+			if m.Sort == filesjudge.SortName {
+				k.name = validate.Fold(it.Name)
+			}
+			in = append(in, k)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *Item) int {
+	slices.SortStableFunc(in, func(a, b keyed) int {
 		switch m.Sort {
 		case "":
 			return 0 // as the lesson lists them
 		case filesjudge.SortDate:
-			return strings.Compare(b.Date, a.Date)
+			return strings.Compare(b.it.Date, a.it.Date)
 		case filesjudge.SortSize:
-			return b.KB - a.KB
+			return b.it.KB - a.it.KB
 		}
-		return strings.Compare(validate.Fold(a.Name), validate.Fold(b.Name))
+		return strings.Compare(a.name, b.name)
 	})
+	out := make([]*Item, len(in))
+	for i, k := range in {
+		out[i] = k.it
+	}
 	return out
 }
 

@@ -220,15 +220,22 @@ func (m *Manager) fileColumn(rightW int) []string {
 	if c.date > 0 {
 		colHead += " " + ui.PadRight(cat.T("files_col_date"), c.date)
 	}
-	rows := []string{}
-	for i, it := range shown {
-		rows = append(rows, m.zoneRow(i, m.fileRow(i, it, c), rightW))
-	}
+	rows := []string{st.Dim.Render(colHead)}
 	if len(shown) == 0 {
-		rows = append(rows, st.Dim.Render("  "+cat.T("files_empty")))
+		return append(rows, st.Dim.Render("  "+cat.T("files_empty")))
 	}
-	rows = m.scroll.KeepWindow(rows, m.fileAt, m.fileAt, m.listH)
-	return append([]string{st.Dim.Render(colHead)}, rows...)
+	// Only the rows in the window are drawn: a folder may hold 200 files.
+	lo, hi := 0, len(shown)
+	if m.listH >= 1 && len(shown) > m.listH {
+		m.scroll.Keep(m.fileAt, m.fileAt, len(shown), m.listH)
+		lo, hi = m.scroll.Top, m.scroll.Top+m.listH
+	} else {
+		m.scroll.Top = 0
+	}
+	for i := lo; i < hi; i++ {
+		rows = append(rows, m.zoneRow(i, m.fileRow(i, shown[i], c), rightW))
+	}
+	return rows
 }
 
 // zoneRow marks row i of the list for clicks, cut to w cells.
