@@ -59,12 +59,19 @@ func (l *filesLines) device(cmd string) (out []string, ok bool) {
 	m.Note = ""
 	act()
 	l.e.took(m.TakeEvent())
-	out = []string{m.Note}
+	return l.afterDevice(is), true
+}
+
+// afterDevice says what a command of the camera, the stick or the Bin
+// did: its note, then the photo in words, or the folders now.
+func (l *filesLines) afterDevice(is func(string) bool) []string {
+	m := l.e.M
+	out := []string{m.Note}
 	if it := m.photoItem(); it != nil && (is("line_cmd_crop") || is("line_cmd_photo")) {
 		out = append(out, it.Preview)
 	}
 	if is("line_cmd_plug") || is("line_cmd_eject") || is("line_cmd_empty") {
 		out = append(out, l.folders()...)
 	}
-	return out, true
+	return out
 }

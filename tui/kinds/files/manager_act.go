@@ -26,6 +26,9 @@ const (
 
 type button struct{ id, label string }
 
+// needsFile are the buttons about the highlighted file.
+var needsFile = map[string]bool{btnOpen: true, btnChoose: true, btnRename: true, btnMove: true, btnDelete: true}
+
 // buttons are the buttons of the mode shown, in order.
 func (m *Manager) buttons() []button {
 	cat := m.c.Cat
@@ -97,8 +100,7 @@ func (m *Manager) press(id string) {
 	if m.mode == modePreview {
 		cur = m.viewing
 	}
-	needs := id == btnOpen || id == btnChoose || id == btnRename || id == btnMove || id == btnDelete
-	if needs && cur == nil {
+	if needsFile[id] && cur == nil {
 		m.Note = m.c.Cat.T("files_no_file")
 		return
 	}
