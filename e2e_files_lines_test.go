@@ -58,6 +58,9 @@ func doFiles(t *testing.T, s *lineSession, w lineWords, x *files.Files) {
 	}
 	sample := x.Sample()
 	for _, r := range x.Rules {
+		if doDevice(t, s, word, x, r, number) {
+			continue
+		}
 		switch r.Check {
 		case "sorted":
 			order = r.Values[0]
@@ -65,15 +68,6 @@ func doFiles(t *testing.T, s *lineSession, w lineWords, x *files.Files) {
 		case "opened":
 			s.send(number(r.Values[0]))
 		case "chosen":
-			if x.Photo != nil && r.Values[0] == x.Photo.PDFID() {
-				// The PDF is the second file of the photo's folder, after
-				// the photo (IMG_….jpg before IMG_….pdf), in the lessons.
-				if f := x.Folder(x.Photo.Folder); f == nil || len(f.Files) > 0 {
-					t.Fatalf("doFiles knows the PDF in an empty photo folder only")
-				}
-				s.send(word("elegir 2", "choose 2"))
-				continue
-			}
 			s.send(word("elegir ", "choose ") + number(r.Values[0]))
 		case "renamed":
 			s.send(word("nombre ", "rename ") + number(r.File))
@@ -97,17 +91,24 @@ func doFiles(t *testing.T, s *lineSession, w lineWords, x *files.Files) {
 			if r.Check == "erased" {
 				s.send(word("vaciar", "empty"))
 			}
-		default:
-			doDevice(t, s, word, x, r, number)
 		}
 	}
 }
 
 // doDevice walks the rules of the camera and the USB stick: photograph,
-// crop and make the PDF; plug the stick in, copy the file to it from the
-// start folder, remove it.
-func doDevice(t *testing.T, s *lineSession, word func(string, string) string, x *files.Files, r *files.Rule, number func(string) string) {
+// crop and make the PDF, attach it; plug the stick in, copy the file to it
+// from the start folder, remove it. False for a rule of another check.
+func doDevice(t *testing.T, s *lineSession, word func(string, string) string, x *files.Files, r *files.Rule, number func(string) string) bool {
 	t.Helper()
+	if r.Check == "chosen" && x.Photo != nil && r.Values[0] == x.Photo.PDFID() {
+		// The PDF is the second file of the photo's folder, after the
+		// photo (IMG_….jpg before IMG_….pdf), in the lessons.
+		if f := x.Folder(x.Photo.Folder); f == nil || len(f.Files) > 0 {
+			t.Fatalf("doFiles knows the PDF in an empty photo folder only")
+		}
+		s.send(word("elegir 2", "choose 2"))
+		return true
+	}
 	var plain []*files.Folder // the folders shown before a stick is plugged in
 	for _, f := range x.Folders {
 		if !f.USB {
@@ -127,5 +128,9 @@ func doDevice(t *testing.T, s *lineSession, word func(string, string) string, x 
 		s.send(strconv.Itoa(len(plain) + 1)) // the stick comes after the plain folders
 	case "ejected":
 		s.send(word("expulsar", "eject"))
+	case "pdf", "under-limit": // done with cropped, and by the chosen rule
+	default:
+		return false
 	}
+	return true
 }
