@@ -67,7 +67,7 @@ func TestGoldenFiles(t *testing.T) {
 					for _, k := range gc.keys {
 						tm.Send(k)
 					}
-					d.waitFor(t, gc.wait[lang], "")
+					d.waitFor(t, gc.wait[lang], savedStatus[lang])
 					golden.RequireEqual(t, []byte(d.final(t).View()))
 				})
 			}
