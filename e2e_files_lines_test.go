@@ -58,6 +58,9 @@ func doFiles(t *testing.T, s *lineSession, w lineWords, x *files.Files) {
 	}
 	sample := x.Sample()
 	for _, r := range x.Rules {
+		if doDevice(t, s, word, x, r, number) {
+			continue
+		}
 		switch r.Check {
 		case "sorted":
 			order = r.Values[0]
@@ -80,11 +83,54 @@ func doFiles(t *testing.T, s *lineSession, w lineWords, x *files.Files) {
 			s.send(word("mover ", "move ") + number(r.File))
 			s.send(strconv.Itoa(target))
 			at[r.File] = r.Folder
-		case "deleted":
+		case "deleted", "erased":
 			for _, id := range r.Values {
 				s.send(word("borrar ", "delete ") + number(id))
 				at[id] = files.Trash
 			}
+			if r.Check == "erased" {
+				s.send(word("vaciar", "empty"))
+			}
 		}
 	}
+}
+
+// doDevice walks the rules of the camera and the USB stick: photograph,
+// crop and make the PDF, attach it; plug the stick in, copy the file to it
+// from the start folder, remove it. False for a rule of another check.
+func doDevice(t *testing.T, s *lineSession, word func(string, string) string, x *files.Files, r *files.Rule, number func(string) string) bool {
+	t.Helper()
+	if r.Check == "chosen" && x.Photo != nil && r.Values[0] == x.Photo.PDFID() {
+		// The PDF is the second file of the photo's folder, after the
+		// photo (IMG_….jpg before IMG_….pdf), in the lessons.
+		if f := x.Folder(x.Photo.Folder); f == nil || len(f.Files) > 0 {
+			t.Fatalf("doFiles knows the PDF in an empty photo folder only")
+		}
+		s.send(word("elegir 2", "choose 2"))
+		return true
+	}
+	var plain []*files.Folder // the folders shown before a stick is plugged in
+	for _, f := range x.Folders {
+		if !f.USB {
+			plain = append(plain, f)
+		}
+	}
+	switch r.Check {
+	case "cropped":
+		s.send(word("foto", "photo"))
+		s.send(word("recortar", "crop"))
+		s.send("pdf")
+	case "copied":
+		s.send(word("conectar", "plug"))
+		start := slices.IndexFunc(plain, func(f *files.Folder) bool { return f.ID == x.Start }) + 1
+		s.send(word("carpeta ", "folder ") + strconv.Itoa(start))
+		s.send(word("copiar ", "copy ") + number(r.File))
+		s.send(strconv.Itoa(len(plain) + 1)) // the stick comes after the plain folders
+	case "ejected":
+		s.send(word("expulsar", "eject"))
+	case "pdf", "under-limit": // done with cropped, and by the chosen rule
+	default:
+		return false
+	}
+	return true
 }

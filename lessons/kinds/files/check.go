@@ -15,6 +15,8 @@ import (
 var wrongKeys = map[string][]string{
 	"renamed": {NameExtension, NameSpaces, NameAccents, NameWords},
 	"moved":   {MovedElsewhere},
+	"copied":  {MovedElsewhere},
+	"erased":  {ErasedInBin, ErasedLeft},
 }
 
 // Check checks the file manager's own data, each problem at its line:
@@ -42,10 +44,14 @@ func (x *Files) Check(p *judge.Problems, step string, n *yaml.Node) {
 		}
 		checkFiles(p, step, node, f, files)
 	}
+	x.checkPhoto(p, step, n, files)
 	if x.Start == "" && len(x.Folders) > 0 {
 		x.Start = x.Folders[0].ID
 	} else if x.Start != "" && !folders[x.Start] {
 		p.Add(judge.Or(judge.Child(n, "start"), n), "step %q: start %q is not one of its folders", step, x.Start)
+	}
+	if x.USB(x.Start) {
+		p.Add(judge.Or(judge.Child(n, "start"), n), "step %q: start %q is a USB stick, which shows only once plugged in", step, x.Start)
 	}
 	rn := judge.Child(n, "rules")
 	if len(x.Rules) == 0 {
@@ -104,13 +110,19 @@ func (r *Rule) check(x *Files, p *judge.Problems, step string, i int, node *yaml
 			p.Add(at, "%s: %q should be one word the new name must have", what, v)
 		}
 	}
+	for j, v := range r.Values {
+		if values == "usb" && !x.USB(v) {
+			p.Add(judge.Or(judge.Item(vn, j), node), "%s: %q is not a folder with usb: true", what, v)
+		}
+	}
 	r.checkFileFolder(x, p, what, node, files)
+	r.checkDevice(x, p, what, node)
 	r.checkWrong(p, what, node, files)
 }
 
 // checkFileFolder: renamed and moved rules name a file, moved a folder.
 func (r *Rule) checkFileFolder(x *Files, p *judge.Problems, what string, node *yaml.Node, files map[string]bool) {
-	needsFile := r.Check == "renamed" || r.Check == "moved"
+	needsFile := r.Check == "renamed" || r.Check == "moved" || r.Check == "copied"
 	switch {
 	case needsFile && !files[r.File]:
 		p.Add(judge.Or(judge.Child(node, "file"), node), "%s: check %q needs file: the id of one of its files", what, r.Check)
@@ -118,6 +130,9 @@ func (r *Rule) checkFileFolder(x *Files, p *judge.Problems, what string, node *y
 		p.Add(judge.Child(node, "file"), "%s: check %q takes no file", what, r.Check)
 	}
 	switch {
+	case r.Check == "copied" && x.Folder(r.Folder) == nil:
+		p.Add(judge.Or(judge.Child(node, "folder"), node), "%s: check copied needs folder: the id of one of its folders", what)
+	case r.Check == "copied":
 	case r.Check == "moved" && strings.TrimSpace(r.Folder) == "":
 		p.Add(node, "%s: check moved needs folder: a folder's id, or the name of the folder to make", what)
 	case r.Check == "moved" && r.Folder == Trash:
@@ -139,7 +154,7 @@ func (r *Rule) checkWrong(p *judge.Problems, what string, node *yaml.Node, files
 		switch {
 		case strings.TrimSpace(text) == "":
 			p.Add(wn, "%s: wrong %q needs words about that mistake", what, id)
-		case r.Check == "chosen" || r.Check == "opened":
+		case r.Check == "chosen" || r.Check == "opened" || r.Check == "under-limit":
 			if !files[id] || contains(r.Values, id) {
 				p.Add(wn, "%s: wrong %q should be a file not asked for", what, id)
 			}
@@ -165,9 +180,12 @@ func contains(list []string, s string) bool {
 // Shape is what must be the same in every language: the folders, the
 // files with their types, sizes and dates, and the rules.
 func (x *Files) Shape() []string {
-	out := []string{"start " + x.Start}
+	out := []string{"start " + x.Start, fmt.Sprintf("limit %d", x.LimitKB)}
+	if ph := x.Photo; ph != nil {
+		out = append(out, fmt.Sprintf("photo %s %s %s %s %d %d %d %d", ph.ID, Ext(ph.Name), ph.Date, ph.Folder, ph.KB, ph.CropKB, ph.PDFKB, ph.CropPDFKB))
+	}
 	for _, f := range x.Folders {
-		out = append(out, "folder "+f.ID)
+		out = append(out, fmt.Sprintf("folder %s usb=%t", f.ID, f.USB))
 		for _, fl := range f.Files {
 			out = append(out, fmt.Sprintf("file %s %s %d %s", fl.ID, Ext(fl.Name), fl.KB, fl.Date))
 		}

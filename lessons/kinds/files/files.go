@@ -21,6 +21,8 @@ import (
 type Files struct {
 	Start   string    `yaml:"start"` // the folder shown first; default: the first folder
 	Folders []*Folder `yaml:"folders"`
+	Photo   *Photo    `yaml:"photo"`    // "photograph a paper" makes this image; nil: no camera
+	LimitKB int       `yaml:"limit_kb"` // attaching a bigger file is refused; 0: no limit
 	Rules   []*Rule   `yaml:"rules"`
 }
 
@@ -28,6 +30,7 @@ type Files struct {
 type Folder struct {
 	ID    string  `yaml:"id"`
 	Name  string  `yaml:"name"`
+	USB   bool    `yaml:"usb"` // a USB stick: shown once plugged in, gone once safely removed
 	Files []*File `yaml:"files"`
 }
 
@@ -58,13 +61,19 @@ type Rule struct {
 
 // checkKinds are the checks a rule can make, with what their values are.
 var checkKinds = map[string]string{
-	"opened":     "files", // one of these files was opened
-	"not-opened": "files", // opening one of these files is a mistake, said when it happens
-	"chosen":     "files", // the file chosen (to attach) is one of these
-	"sorted":     "sorts", // the list was sorted this way
-	"renamed":    "words", // file has a new name with these words, its extension, no spaces or accents
-	"moved":      "",      // file is in folder
-	"deleted":    "files", // these files are in the bin
+	"opened":      "files", // one of these files was opened
+	"not-opened":  "files", // opening one of these files is a mistake, said when it happens
+	"chosen":      "files", // the file chosen (to attach) is one of these
+	"sorted":      "sorts", // the list was sorted this way
+	"renamed":     "words", // file has a new name with these words, its extension, no spaces or accents
+	"moved":       "",      // file is in folder
+	"deleted":     "files", // these files are in the bin
+	"erased":      "files", // these files are gone: deleted and the bin emptied
+	"copied":      "",      // file (or a copy of it) is in folder
+	"ejected":     "usb",   // these USB sticks were safely removed
+	"cropped":     "",      // the photo was cropped before its PDF was made
+	"pdf":         "",      // a PDF was made from the photo
+	"under-limit": "",      // the file attached is no bigger than limit_kb; wrong: by file refused
 }
 
 // Sort orders of the list of files.
@@ -82,6 +91,13 @@ const (
 	NameWords     = "words"   // a word the rule asks for is missing
 )
 
+// Mistakes of an erased rule: a file still in the bin, or still in a
+// folder.
+const (
+	ErasedInBin = "in-bin"
+	ErasedLeft  = "left"
+)
+
 // MovedElsewhere is the mistake of a moved rule when the file went to
 // another folder.
 const MovedElsewhere = "elsewhere"
@@ -95,17 +111,32 @@ const (
 	ActMake   = "make" // made a folder
 	ActDelete = "delete"
 	ActSort   = "sort"
+	ActCopy   = "copy"    // copied a file to another folder
+	ActPlug   = "plug"    // plugged a USB stick in (ID: the folder)
+	ActEject  = "eject"   // safely removed a USB stick (ID: the folder)
+	ActEmpty  = "empty"   // emptied the bin
+	ActPhoto  = "photo"   // photographed a paper (ID: the photo)
+	ActCrop   = "crop"    // cropped the photo
+	ActPDF    = "pdf"     // made a PDF of the photo (ID: the photo)
+	ActTooBig = "too-big" // tried to attach a file over the limit: refused
 )
+
+// Gone is where a file is once the bin was emptied with it inside.
+const Gone = "gone"
 
 // Answer is what the learner did in the file manager. It lives in memory
 // only: the judge turns it into a rule id.
 type Answer struct {
-	Where  map[string]string // file id → folder id now, for files moved or deleted
-	Names  map[string]string // file id → its name now, for files renamed
-	Made   map[string]string // folder id → name, for folders the learner made
-	Opened []string          // files opened, in order
-	Chosen string            // the file chosen, "" for none
-	Sorted []string          // orders used
+	Where   map[string]string   // file id → folder id now, for files moved or deleted
+	Names   map[string]string   // file id → its name now, for files renamed
+	Made    map[string]string   // folder id → name, for folders the learner made
+	Opened  []string            // files opened, in order
+	Chosen  string              // the file chosen, "" for none
+	Sorted  []string            // orders used
+	Copies  map[string][]string // file id → folders a copy of it was put in
+	Ejected []string            // USB sticks safely removed (and not plugged in again)
+	Cropped bool                // the photo was cropped
+	KB      map[string]int      // file id → its size now, for the photo and its PDF once made
 	// Last is the action that asked for this check. Nil means the learner
 	// asked to check: then anything not done yet is said. After an action
 	// only a mistake made by that action is said, and a task under way is
@@ -154,6 +185,9 @@ func (x *Files) where(a *Answer, id string) string {
 	}
 	if _, f := x.File(id); f != nil {
 		return f.ID
+	}
+	if x.made(id) {
+		return x.Photo.Folder
 	}
 	return ""
 }
@@ -241,7 +275,7 @@ func (r *Rule) eval(x *Files, a *Answer) (met bool, mistake string, concerns boo
 		}
 		return true, "", false
 	}
-	return false, r.ID, false
+	return r.evalMore(x, a, last)
 }
 
 // evalRenamed judges the new name of the rule's file.
@@ -310,7 +344,8 @@ func (x *Files) Solution() judge.Answer { return x.Sample() }
 
 // Sample is a way through the step that meets every rule.
 func (x *Files) Sample() Answer {
-	a := Answer{Where: map[string]string{}, Names: map[string]string{}, Made: map[string]string{}}
+	a := Answer{Where: map[string]string{}, Names: map[string]string{}, Made: map[string]string{},
+		Copies: map[string][]string{}, KB: map[string]int{}}
 	for _, r := range x.Rules {
 		switch r.Check {
 		case "opened":
@@ -338,6 +373,8 @@ func (x *Files) Sample() Answer {
 			for _, id := range r.Values {
 				a.Where[id] = Trash
 			}
+		default:
+			x.sampleMore(r, &a)
 		}
 	}
 	return a

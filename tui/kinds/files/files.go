@@ -55,21 +55,19 @@ func NewFilesExercise(c *ui.Common, s *lessons.Step) exercise.Exercise {
 	}
 	var places []*Place
 	var items []*Item
-	choose := false
+	opt := Options{Photo: x.Photo, LimitKB: x.LimitKB}
 	for _, r := range x.Rules {
-		choose = choose || r.Check == "chosen"
-	}
-	trash := false
-	for _, r := range x.Rules {
-		trash = trash || r.Check == "deleted"
+		opt.Choose = opt.Choose || r.Check == "chosen" || r.Check == "under-limit"
+		opt.Trash = opt.Trash || r.Check == "deleted" || r.Check == "erased"
+		opt.Copy = opt.Copy || r.Check == "copied"
 	}
 	for _, f := range x.Folders {
-		places = append(places, &Place{ID: f.ID, Name: f.Name})
+		places = append(places, &Place{ID: f.ID, Name: f.Name, USB: f.USB})
 		for _, fl := range f.Files {
 			items = append(items, &Item{ID: fl.ID, Name: fl.Name, Folder: f.ID, KB: fl.KB, Date: fl.Date, Preview: fl.Preview})
 		}
 	}
-	m := NewManager(c, places, items, x.Start, Options{Choose: choose, Trash: trash})
+	m := NewManager(c, places, items, x.Start, opt)
 	return &FilesExercise{c: c, X: x, M: m, keys: newFilesKeys(c)}
 }
 
@@ -78,10 +76,17 @@ func (e *FilesExercise) Answer() lessons.Answer { return e.answer(nil) }
 
 func (e *FilesExercise) answer(last *filesjudge.Action) filesjudge.Answer {
 	a := filesjudge.Answer{Where: map[string]string{}, Names: map[string]string{}, Made: e.M.MadeFolders(),
-		Opened: slices.Clone(e.opened), Sorted: slices.Clone(e.sorted), Chosen: e.chosen, Last: last}
+		Opened: slices.Clone(e.opened), Sorted: slices.Clone(e.sorted), Chosen: e.chosen, Last: last,
+		Copies: e.M.Copies(), Ejected: e.M.Ejected(), Cropped: e.M.Cropped(), KB: map[string]int{}}
 	for _, it := range e.M.Items {
 		orig, in := e.X.File(it.ID)
 		if orig == nil {
+			if ph := e.X.Photo; ph != nil && (it.ID == ph.ID || it.ID == ph.PDFID()) {
+				a.KB[it.ID] = it.KB
+				if it.Folder != ph.Folder {
+					a.Where[it.ID] = it.Folder
+				}
+			}
 			continue
 		}
 		if it.Folder != in.ID {

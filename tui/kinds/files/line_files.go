@@ -44,6 +44,7 @@ func (l *filesLines) Describe() []string {
 	if opt.Trash {
 		cmds = append(cmds, cat.T("line_files_cmd_n", "Cmd", l.w("line_cmd_delete")))
 	}
+	cmds = append(cmds, l.deviceCommands()...)
 	cmds = append(cmds, l.w("line_cmd_check"))
 	return append(out, cat.T("line_files_start", "Commands", strings.Join(cmds, ", ")))
 }
@@ -87,7 +88,7 @@ func (l *filesLines) Prompt() string {
 	switch l.ask {
 	case "rename":
 		return l.c.Cat.T("line_files_ask_name")
-	case "move":
+	case "move", "copy":
 		return l.c.Cat.T("line_files_ask_folder")
 	case "make":
 		return l.c.Cat.T("files_make_ask")
@@ -132,6 +133,9 @@ func (l *filesLines) Line(text string) ([]string, bool) {
 		l.ask = "make"
 		return []string{l.Prompt()}, false
 	}
+	if out, ok := l.device(cmd); ok {
+		return out, false
+	}
 	return l.fileCommand(text, cmd, arg), false
 }
 
@@ -141,7 +145,7 @@ func (l *filesLines) fileCommand(text, cmd, arg string) []string {
 	is := func(id string) bool { return access.IsWord(l.c, cmd, id) }
 	m := l.e.M
 	what := ""
-	for _, id := range []string{"line_cmd_open", "line_cmd_choose", "line_cmd_rename", "line_cmd_move", "line_cmd_delete"} {
+	for _, id := range []string{"line_cmd_open", "line_cmd_choose", "line_cmd_rename", "line_cmd_move", "line_cmd_delete", "line_cmd_copy"} {
 		if is(id) {
 			what = id
 		}
@@ -164,9 +168,13 @@ func (l *filesLines) fileCommand(text, cmd, arg string) []string {
 	case "line_cmd_rename":
 		l.ask, l.file = "rename", it.ID
 		return []string{l.c.Cat.T("files_rename_ask", "Name", it.Name), l.Prompt()}
-	case "line_cmd_move":
+	case "line_cmd_move", "line_cmd_copy":
 		l.ask, l.file = "move", it.ID
-		out := []string{l.c.Cat.T("files_move_ask", "Name", it.Name)}
+		ask := "files_move_ask"
+		if what == "line_cmd_copy" {
+			l.ask, ask = "copy", "files_copy_ask"
+		}
+		out := []string{l.c.Cat.T(ask, "Name", it.Name)}
 		for i, f := range m.moveTargets() {
 			out = append(out, fmt.Sprintf("%d. %s", i+1, f.Name))
 		}
@@ -201,14 +209,18 @@ func (l *filesLines) answer(text string) []string {
 		if why := m.Rename(l.file, text); why != "" {
 			return []string{why}
 		}
-	case "move":
+	case "move", "copy":
 		ts := m.moveTargets()
 		i, ok := access.Number(text, len(ts))
 		if !ok {
 			return []string{access.NotNumber(l.c, text, len(ts))}
 		}
 		m.Select(l.file)
-		m.Move(l.file, ts[i-1].ID)
+		if ask == "copy" {
+			m.Copy(l.file, ts[i-1].ID)
+		} else {
+			m.Move(l.file, ts[i-1].ID)
+		}
 	case "make":
 		if _, why := m.MakeFolder(text); why != "" {
 			return []string{why}

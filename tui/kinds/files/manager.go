@@ -30,11 +30,13 @@ type Item struct {
 	Date    string // 2006-01-02; "": not known
 	Preview string // what opening it shows, in words
 	About   string // a line said beside it in a picker (what the document is)
+	Of      string // a copy: the id of the file it was copied from
 }
 
 // Place is one folder.
 type Place struct {
 	ID, Name string
+	USB      bool // a USB stick: its folder shows only while it is plugged in
 }
 
 // Options say what kind of manager it is.
@@ -53,6 +55,12 @@ type Options struct {
 	Marked []string
 	// Help is a line said under the title (a picker: how to choose).
 	Help string
+	// Photo is the photo "photograph a paper" makes, nil for no camera.
+	Photo *filesjudge.Photo
+	// LimitKB refuses to choose (attach) a bigger file, saying why.
+	LimitKB int
+	// Copy gives the manager a Copy button.
+	Copy bool
 }
 
 type mode int
@@ -63,6 +71,7 @@ const (
 	modeRename
 	modeMove
 	modeMake
+	modeCopy
 )
 
 // Where the keyboard is in the list: the folders, the files, or a button.
@@ -109,6 +118,10 @@ type Manager struct {
 	// rows of the last View, for clicks: the folder or file of each
 	// zone is found by its index.
 	listH int
+
+	cropped bool
+	sticks  []*Place // the USB sticks, plugged in or not
+	ejected []string // the sticks safely removed
 }
 
 // NewManager makes a manager showing folder at (the first when "").
@@ -117,7 +130,14 @@ func NewManager(c *ui.Common, folders []*Place, items []*Item, at string, opt Op
 	in.Prompt = "┃ "
 	in.CharLimit = 80
 	in.Cursor.SetMode(cursor.CursorStatic)
-	m := &Manager{c: c, opt: opt, Folders: folders, Items: items, Sort: filesjudge.SortName, input: in, area: areaFiles}
+	m := &Manager{c: c, opt: opt, Items: items, Sort: filesjudge.SortName, input: in, area: areaFiles}
+	for _, f := range folders {
+		if f.USB {
+			m.sticks = append(m.sticks, f)
+		} else {
+			m.Folders = append(m.Folders, f)
+		}
+	}
 	if opt.Trash {
 		m.Folders = append(m.Folders, &Place{ID: filesjudge.Trash, Name: c.Cat.T("files_trash")})
 	}
@@ -157,23 +177,35 @@ func (m *Manager) FolderName(id string) string {
 
 // Shown are the files of the folder shown, in the order chosen.
 func (m *Manager) Shown() []*Item {
-	var out []*Item
+	type keyed struct {
+		it   *Item
+		name string // folded once, not at every comparison
+	}
+	var in []keyed
 	for _, it := range m.Items {
 		if it.Folder == m.At {
-			out = append(out, it)
+			k := keyed{it: it}
+			if m.Sort == filesjudge.SortName {
+				k.name = validate.Fold(it.Name)
+			}
+			in = append(in, k)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *Item) int {
+	slices.SortStableFunc(in, func(a, b keyed) int {
 		switch m.Sort {
 		case "":
 			return 0 // as the lesson lists them
 		case filesjudge.SortDate:
-			return strings.Compare(b.Date, a.Date)
+			return strings.Compare(b.it.Date, a.it.Date)
 		case filesjudge.SortSize:
-			return b.KB - a.KB
+			return b.it.KB - a.it.KB
 		}
-		return strings.Compare(validate.Fold(a.Name), validate.Fold(b.Name))
+		return strings.Compare(a.name, b.name)
 	})
+	out := make([]*Item, len(in))
+	for i, k := range in {
+		out[i] = k.it
+	}
 	return out
 }
 
@@ -248,7 +280,13 @@ func (m *Manager) Open(id string) {
 
 // Choose chooses file id (to attach).
 func (m *Manager) Choose(id string) {
-	if m.Item(id) == nil {
+	it := m.Item(id)
+	if it == nil {
+		return
+	}
+	if why := m.TooBig(it); why != "" {
+		m.Note = why
+		m.did(filesjudge.ActTooBig, id)
 		return
 	}
 	m.mode = modeList
@@ -379,7 +417,7 @@ func (m *Manager) key(k tea.KeyMsg) {
 		m.previewKey(k)
 	case modeRename, modeMake:
 		m.inputKey(k)
-	case modeMove:
+	case modeMove, modeCopy:
 		m.moveKey(k)
 	default:
 		m.listKey(k)

@@ -26,6 +26,9 @@ const (
 
 type button struct{ id, label string }
 
+// needsFile are the buttons about the highlighted file.
+var needsFile = map[string]bool{btnOpen: true, btnChoose: true, btnRename: true, btnMove: true, btnDelete: true}
+
 // buttons are the buttons of the mode shown, in order.
 func (m *Manager) buttons() []button {
 	cat := m.c.Cat
@@ -42,13 +45,14 @@ func (m *Manager) buttons() []button {
 		if m.opt.Pick {
 			return []button{button{btnChoose, cat.T("files_btn_attach")}, b(btnBack)}
 		}
+		out := m.photoButtons(b)
 		if m.opt.Choose {
-			return []button{b(btnChoose), b(btnBack)}
+			out = append(out, m.chooseButton(b))
 		}
-		return []button{b(btnBack)}
+		return append(out, b(btnBack))
 	case modeRename, modeMake:
 		return []button{b(btnSave), b(btnCancel)}
-	case modeMove:
+	case modeMove, modeCopy:
 		return nil // Cancel is the last line of the list of folders
 	}
 	switch {
@@ -61,13 +65,23 @@ func (m *Manager) buttons() []button {
 	}
 	out := []button{b(btnOpen)}
 	if m.opt.Choose {
-		out = append(out, b(btnChoose))
+		out = append(out, m.chooseButton(b))
 	}
 	out = append(out, b(btnRename), b(btnMove), b(btnMake))
 	if m.opt.Trash {
 		out = append(out, b(btnDelete))
 	}
+	out = append(out, m.deviceButtons(b)...)
 	return append(out, sortBtn)
+}
+
+// chooseButton is Choose, or Attach when the step has a size limit (it is
+// an attachment).
+func (m *Manager) chooseButton(b func(string) button) button {
+	if m.opt.LimitKB > 0 {
+		return button{btnChoose, m.c.Cat.T("files_btn_attach")}
+	}
+	return b(btnChoose)
 }
 
 // previews says whether any file has words to show when opened.
@@ -86,9 +100,11 @@ func (m *Manager) press(id string) {
 	if m.mode == modePreview {
 		cur = m.viewing
 	}
-	needs := id == btnOpen || id == btnChoose || id == btnRename || id == btnMove || id == btnDelete
-	if needs && cur == nil {
+	if needsFile[id] && cur == nil {
 		m.Note = m.c.Cat.T("files_no_file")
+		return
+	}
+	if m.pressDevice(id) {
 		return
 	}
 	switch id {
@@ -255,6 +271,10 @@ func (m *Manager) moveTo(i int) {
 		m.closeDialog()
 		return
 	}
+	if m.mode == modeCopy {
+		m.Copy(cur.ID, ts[i].ID)
+		return
+	}
 	m.Move(cur.ID, ts[i].ID)
 }
 
@@ -286,7 +306,7 @@ func (m *Manager) mouse(msg tea.MouseMsg) {
 		}
 	}
 	switch m.mode {
-	case modeMove:
+	case modeMove, modeCopy:
 		for i := range m.moveTargets() {
 			if in(zoneID("files-move", i)) {
 				m.moveTo(i)

@@ -66,7 +66,11 @@ func (m *Manager) View(width, height int) string {
 	}
 	bottom := m.buttonRows(w)
 	if m.Note != "" && h-len(top)-len(bottom) > 4 {
-		bottom = append(bottom, ui.Truncate(m.c.Styles.Hint.Render(m.Note), w))
+		note := ui.WrapLines(m.Note, w)
+		note = note[:min(len(note), max(h-len(top)-len(bottom)-4, 1), 3)]
+		for _, l := range note {
+			bottom = append(bottom, m.c.Styles.Hint.Render(l))
+		}
 	}
 	bodyH := max(h-len(top)-len(bottom), 2)
 	var body []string
@@ -75,7 +79,7 @@ func (m *Manager) View(width, height int) string {
 		body = m.viewPreview(w, bodyH)
 	case modeRename, modeMake:
 		body = m.viewInput(w)
-	case modeMove:
+	case modeMove, modeCopy:
 		body = m.viewMove(w, bodyH)
 	default:
 		body = m.viewList(w, bodyH)
@@ -236,15 +240,22 @@ func (m *Manager) fileColumn(rightW int) []string {
 	if c.date > 0 {
 		colHead += " " + ui.PadRight(cat.T("files_col_date"), c.date)
 	}
-	rows := []string{}
-	for i, it := range shown {
-		rows = append(rows, m.zoneRow(i, m.fileRow(i, it, c), rightW))
-	}
+	rows := []string{st.Dim.Render(colHead)}
 	if len(shown) == 0 {
-		rows = append(rows, st.Dim.Render("  "+cat.T("files_empty")))
+		return append(rows, st.Dim.Render("  "+cat.T("files_empty")))
 	}
-	rows = m.scroll.KeepWindow(rows, m.fileAt, m.fileAt, m.listH)
-	return append([]string{st.Dim.Render(colHead)}, rows...)
+	// Only the rows in the window are drawn: a folder may hold 200 files.
+	lo, hi := 0, len(shown)
+	if m.listH >= 1 && len(shown) > m.listH {
+		m.scroll.Keep(m.fileAt, m.fileAt, len(shown), m.listH)
+		lo, hi = m.scroll.Top, m.scroll.Top+m.listH
+	} else {
+		m.scroll.Top = 0
+	}
+	for i := lo; i < hi; i++ {
+		rows = append(rows, m.zoneRow(i, m.fileRow(i, shown[i], c), rightW))
+	}
+	return rows
 }
 
 // zoneRow marks row i of the list for clicks, cut to w cells.
@@ -350,7 +361,11 @@ func (m *Manager) viewMove(w, h int) []string {
 	if cur == nil {
 		return nil
 	}
-	lines := ui.WrapLines(st.Title.Render(cat.T("files_move_ask", "Name", cur.Name)), w)
+	ask := "files_move_ask"
+	if m.mode == modeCopy {
+		ask = "files_copy_ask"
+	}
+	lines := ui.WrapLines(st.Title.Render(cat.T(ask, "Name", cur.Name)), w)
 	var rows []string
 	for i, f := range m.moveTargets() {
 		row := "  " + f.Name
