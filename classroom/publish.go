@@ -29,7 +29,7 @@ type Published struct {
 	Folder  string `json:"folder"`
 	Version string `json:"version,omitempty"` // what the class has now; "" when nothing was published
 	Lessons int    `json:"lessons,omitempty"` // lessons in it
-	// IDs are the ids of the lessons in it (at most MaxPublishedIDs): the
+	// IDs are the ids of the lessons in it (at most bundle.MaxIDs): the
 	// dashboard lists them by their titles in the trainer's language.
 	IDs      []string  `json:"ids,omitempty"`
 	At       time.Time `json:"at,omitempty"`       // when it was published
@@ -43,10 +43,6 @@ type publishState struct {
 	info   *Published
 }
 
-// MaxPublishedIDs is how many lesson ids of a published folder the hub
-// keeps for the dashboard's list.
-const MaxPublishedIDs = 100
-
 // Publish gives the class the folder b (from folder, with the lessons ids
 // in it), after checking its limits again, and wakes the kiosks.
 func (h *Hub) Publish(b bundle.Folder, folder string, ids []string) error {
@@ -55,7 +51,7 @@ func (h *Hub) Publish(b bundle.Folder, folder string, ids []string) error {
 	}
 	h.pub.mu.Lock()
 	h.pub.bundle = &b
-	h.pub.info = &Published{Folder: safetext.Text(folder, 300), Version: b.Version, Lessons: len(ids), IDs: cleanIDs(ids), At: h.now()}
+	h.pub.info = &Published{Folder: safetext.Text(folder, 300), Version: b.Version, Lessons: len(ids), IDs: bundle.CleanIDs(ids), At: h.now()}
 	h.pub.mu.Unlock()
 	_, err := h.add(Command{Kind: CmdLessons, Text: b.Version})
 	return err
@@ -129,22 +125,8 @@ func cleanPublished(p *Published) *Published {
 	for i := range c.Problems {
 		c.Problems[i] = safetext.Text(c.Problems[i], 300)
 	}
-	c.IDs = cleanIDs(c.IDs)
+	c.IDs = bundle.CleanIDs(c.IDs)
 	return &c
-}
-
-// cleanIDs bounds a published folder's lesson ids (MaxPublishedIDs, each
-// as long as a lesson id may be) and makes them safe for a terminal.
-func cleanIDs(ids []string) []string {
-	if len(ids) == 0 {
-		return nil
-	}
-	ids = ids[:min(len(ids), MaxPublishedIDs)]
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = safetext.Text(id, 64)
-	}
-	return out
 }
 
 // Lessons fetches the folder the class published (kiosk).

@@ -1,11 +1,11 @@
 package store
 
 import (
+	"aula/store/internal/pinhash"
 	"aula/store/plainname"
 	"cmp"
 	"crypto/rand"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,7 +14,6 @@ import (
 	"unicode/utf8"
 
 	"go.etcd.io/bbolt"
-	"golang.org/x/crypto/bcrypt"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -105,14 +104,10 @@ func hashPIN(pin string) ([]byte, error) {
 	if pin == "" {
 		return nil, nil
 	}
-	if !validPIN(pin) {
+	if !pinhash.Valid(pin) {
 		return nil, ErrBadPIN
 	}
-	return bcrypt.GenerateFromPassword([]byte(pin), bcrypt.DefaultCost)
-}
-
-func validPIN(pin string) bool {
-	return len(pin) == 4 && !strings.ContainsFunc(pin, func(r rune) bool { return r < '0' || r > '9' })
+	return pinhash.Make(pin, pinhash.DefaultCost)
 }
 
 // AddLearner adds a learner. pin is "" for none, or exactly 4 digits
@@ -243,10 +238,10 @@ func (s *Store) CheckPIN(id uint64, pin string) (bool, error) {
 	if !l.HasPIN() {
 		return true, nil
 	}
-	if !validPIN(pin) {
+	if !pinhash.Valid(pin) {
 		return false, nil
 	}
-	return comparePIN(l.PINHash, pin)
+	return pinhash.Compare(l.PINHash, pin)
 }
 
 // PINTry is the outcome of TryPIN.
@@ -273,9 +268,9 @@ func (s *Store) TryPIN(id uint64, pin string, now time.Time) (PINTry, error) {
 		return PINTry{Until: l.PINLock.Until}, nil
 	}
 	ok := false
-	if validPIN(pin) {
+	if pinhash.Valid(pin) {
 		// Compared outside the transaction: bcrypt is slow on purpose.
-		if ok, err = comparePIN(l.PINHash, pin); err != nil {
+		if ok, err = pinhash.Compare(l.PINHash, pin); err != nil {
 			return PINTry{}, err
 		}
 	}
@@ -307,20 +302,6 @@ func (s *Store) TryPIN(id uint64, pin string, now time.Time) (PINTry, error) {
 		return put(tx.Bucket(bucketLearners), u64(id), l)
 	})
 	return res, err
-}
-
-// comparePIN says whether pin is the one hashed (a learner's or the
-// trainer's); an error is a damaged hash, not a wrong PIN.
-func comparePIN(hash []byte, pin string) (bool, error) {
-	err := bcrypt.CompareHashAndPassword(hash, []byte(pin))
-	switch {
-	case err == nil:
-		return true, nil
-	case errors.Is(err, bcrypt.ErrMismatchedHashAndPassword):
-		return false, nil
-	default:
-		return false, err
-	}
 }
 
 // SetPIN sets a new PIN (4 digits, ErrBadPIN otherwise) or, with "",

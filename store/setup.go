@@ -1,11 +1,11 @@
 package store
 
 import (
+	"aula/store/internal/pinhash"
 	"errors"
 	"strings"
 
 	"go.etcd.io/bbolt"
-	"golang.org/x/crypto/bcrypt"
 )
 
 // What the person preparing the laptop chose (aula setup), and the trainer
@@ -24,7 +24,7 @@ const (
 // trainerPINCost is bcrypt's work factor for the trainer PIN: slower than a
 // learner's (whose PIN only keeps classmates apart), since it guards the
 // way out of a kiosk. About a quarter of a second on an old laptop.
-var trainerPINCost = bcrypt.DefaultCost + 1
+var trainerPINCost = pinhash.DefaultCost + 1
 
 var (
 	// ErrBadTrainerPIN is returned for a trainer PIN that is not 4 to 8 digits.
@@ -81,7 +81,7 @@ func (s *Store) SetTrainerPIN(pin string) error {
 	if !ValidTrainerPIN(pin) {
 		return ErrBadTrainerPIN
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(pin), trainerPINCost)
+	hash, err := pinhash.Make(pin, trainerPINCost)
 	if err != nil {
 		return err
 	}
@@ -107,5 +107,5 @@ func (s *Store) CheckTrainerPIN(pin string) (bool, error) {
 	if !ValidTrainerPIN(pin) {
 		return false, nil
 	}
-	return comparePIN(hash, pin)
+	return pinhash.Compare(hash, pin)
 }

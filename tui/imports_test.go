@@ -18,7 +18,7 @@ var layers = map[string][]string{
 	"aula":                     {"aula/"},
 	"aula/i18n":                {"aula/lessons", "aula/lessons/"}, // its tests compare its languages with the lessons'
 	"aula/store":               {"aula/store/"},
-	"aula/store/":              {}, // internal/boltfile (a file cut short, compacting after an erasure), plainname (names every terminal draws alike)
+	"aula/store/":              {}, // internal/boltfile (a file cut short, compacting after an erasure), internal/pinhash (PINs kept as bcrypt hashes), plainname (names every terminal draws alike)
 	"aula/lessons":             {"aula/lessons/"},
 	"aula/lessons/internal/":   {},
 	"aula/lessons/validate":    {"aula/lessons/internal/"},                      // pure validators, password strength

@@ -217,3 +217,21 @@ func (b Folder) FS() fs.FS {
 	}
 	return m
 }
+
+// MaxIDs is how many lesson ids of a published folder the hub keeps for
+// the dashboard's list.
+const MaxIDs = 100
+
+// CleanIDs bounds a published folder's lesson ids (MaxIDs, each as long as
+// a lesson id may be) and makes them safe for a terminal.
+func CleanIDs(ids []string) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	ids = ids[:min(len(ids), MaxIDs)]
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = safetext.Text(id, 64)
+	}
+	return out
+}
