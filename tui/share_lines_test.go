@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"aula/classroom"
 	"aula/classroom/share"
@@ -36,6 +37,20 @@ func (f *lockedSharing) got() ([]share.Answer, []string) {
 	return append([]share.Answer(nil), f.answers...), append([]string(nil), f.frames...)
 }
 
+// gotWhen waits (at most 5 s) until the answers and frames sent so far
+// meet ok, and returns them: the kiosk says its line at once and sends the
+// answer from a command, which may come a moment later.
+func (f *lockedSharing) gotWhen(ok func([]share.Answer, []string) bool) ([]share.Answer, []string) {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		answers, frames := f.got()
+		if ok(answers, frames) || time.Now().After(deadline) {
+			return answers, frames
+		}
+		time.Sleep(time.Millisecond) // polling the runner's goroutine, with a deadline
+	}
+}
+
 // In accessible mode the learner is asked in words; an empty line and any
 // other word say no, "sí" says yes; then a copy goes to the trainer, and
 // "parar" stops it.
@@ -59,13 +74,13 @@ func TestLinesShareAskTypedAnswer(t *testing.T) {
 	ask("s2")
 	s.send("bueno")
 	s.expect("Tu pantalla no se comparte.")
-	if answers, frames := f.got(); len(answers) != 2 || answers[0] != (share.Answer{Share: "s1"}) || answers[1] != (share.Answer{Share: "s2"}) || len(frames) != 0 {
+	if answers, frames := f.gotWhen(func(a []share.Answer, _ []string) bool { return len(a) >= 2 }); len(answers) != 2 || answers[0] != (share.Answer{Share: "s1"}) || answers[1] != (share.Answer{Share: "s2"}) || len(frames) != 0 {
 		t.Fatalf("after two no: answers %+v, frames %q", answers, frames)
 	}
 	ask("s3")
 	s.send("Sí")
 	s.expect("Ana ve tu pantalla. Para dejar de compartir, escribe parar.")
-	answers, frames := f.got()
+	answers, frames := f.gotWhen(func(a []share.Answer, fr []string) bool { return len(a) >= 3 && len(fr) > 0 })
 	if len(answers) != 3 || answers[2] != (share.Answer{Share: "s3", Allow: true}) {
 		t.Fatalf("answers after sí: %+v", answers)
 	}
@@ -74,7 +89,7 @@ func TestLinesShareAskTypedAnswer(t *testing.T) {
 	}
 	s.send("parar")
 	s.expect("Has dejado de compartir tu pantalla.")
-	if answers, _ := f.got(); answers[len(answers)-1] != (share.Answer{Share: "s3"}) {
+	if answers, _ := f.gotWhen(func(a []share.Answer, _ []string) bool { return len(a) >= 4 }); answers[len(answers)-1] != (share.Answer{Share: "s3"}) {
 		t.Fatalf("the stop went as %+v", answers[len(answers)-1])
 	}
 }
