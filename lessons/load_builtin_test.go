@@ -157,3 +157,21 @@ func TestStepsReadOnceAcrossGoroutines(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkOpenLesson is what opening a built-in lesson now costs: its
+// steps are read the first time they are asked for (the longest form,
+// ingreso-minimo-vital, 8 steps, one of them a 6-page form). The catalog
+// is read outside the timer, as the kiosk reads it before the first frame.
+func BenchmarkOpenLesson(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		l, ok := BuiltInLibrary().Catalog(DefaultLanguage).Lesson("ingreso-minimo-vital")
+		if !ok {
+			b.Fatal("no lesson ingreso-minimo-vital")
+		}
+		b.StartTimer()
+		if len(l.Steps()) == 0 {
+			b.Fatal("no steps")
+		}
+	}
+}
