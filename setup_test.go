@@ -60,6 +60,11 @@ func waitOut(t *testing.T, tm *teatest.TestModel, wants ...string) {
 	}, teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
+// pinAgainFocused is the second PIN box once the focus is in it: its title
+// is on screen from the start, and keys typed before Enter's move lands
+// would go into the first box.
+const pinAgainFocused = "┃ Type the trainer PIN again"
+
 func keyType(k tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: k} }
 
 // chooseEnglish answers the language form.
@@ -77,7 +82,7 @@ func TestSetupSavesWhatTheKioskStartsWith(t *testing.T) {
 		waitOut(t, tm, "Trainer PIN")
 		tm.Type("2468")
 		tm.Send(keyType(tea.KeyEnter))
-		waitOut(t, tm, "Type the trainer PIN again")
+		waitOut(t, tm, pinAgainFocused)
 		tm.Type("2468")
 		tm.Send(keyType(tea.KeyEnter))
 		waitOut(t, tm, "Class address")
@@ -270,7 +275,7 @@ func TestTrainerAsksForAPINTheFirstTime(t *testing.T) {
 		waitOut(t, tm, "Trainer PIN")
 		tm.Type("135790")
 		tm.Send(keyType(tea.KeyEnter))
-		waitOut(t, tm, "Type the trainer PIN again")
+		waitOut(t, tm, pinAgainFocused)
 		tm.Type("135790")
 		tm.Send(keyType(tea.KeyEnter))
 	})

@@ -75,7 +75,7 @@ func TestSetupFormFirstTime(t *testing.T) {
 	r.waitFor("The trainer PIN has 4 to 8 numbers.")
 	r.typeText("3456")
 	r.enter()
-	r.waitFor("Type the trainer PIN again")
+	r.waitFor("┃ Type the trainer PIN again")
 	r.typeText("123457")
 	r.enter()
 	r.waitFor("The two PINs are not the same.")
@@ -151,7 +151,7 @@ func TestTrainerPINForm(t *testing.T) {
 	r.waitFor("Trainer PIN")
 	r.typeText("2468")
 	r.enter()
-	r.waitFor("Type the trainer PIN again")
+	r.waitFor("┃ Type the trainer PIN again")
 	r.typeText("2468")
 	r.enter()
 	if st := r.finish(); st != huh.StateCompleted || pin != "2468" {
@@ -167,7 +167,7 @@ func TestTrainerPINFormNotesAnEasyPIN(t *testing.T) {
 	r.waitFor("Trainer PIN")
 	r.typeText("123456")
 	r.enter()
-	r.waitFor("Type the trainer PIN again", "That PIN is easy to guess")
+	r.waitFor("┃ Type the trainer PIN again", "That PIN is easy to guess")
 	r.typeText("123456")
 	r.enter()
 	if st := r.finish(); st != huh.StateCompleted || pin != "123456" {
