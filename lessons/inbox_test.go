@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"aula/lessons/judge"
 	"aula/lessons/kinds/inbox"
 	"aula/lessons/validate"
 )
@@ -28,7 +29,7 @@ func testMailbox(rules ...*inbox.MailRule) *inbox.Inbox {
 }
 
 func mrule(id, check, feedback string, values ...string) *inbox.MailRule {
-	return &inbox.MailRule{ID: id, Check: check, Feedback: feedback, Values: values}
+	return &inbox.MailRule{Rule: judge.Rule{ID: id, Check: check, Feedback: feedback, Values: values}}
 }
 
 var (
@@ -38,8 +39,8 @@ var (
 		mrule("para", "to", "No es la dirección del Ayuntamiento.", "padron@ayto.example"),
 		mrule("asunto", "subject", "Pon un asunto."),
 		mrule("saludo", "body", "Empieza con un saludo.", "hola", "buenos días"),
-		{ID: "adjunto", Check: "attachment", Values: []string{"cert"}, Feedback: "Adjunta el certificado.",
-			Wrong: map[string]string{"foto": "Esa es una foto de vacaciones."}},
+		{Rule: judge.Rule{ID: "adjunto", Check: "attachment", Values: []string{"cert"}, Feedback: "Adjunta el certificado.",
+			Wrong: map[string]string{"foto": "Esa es una foto de vacaciones."}}},
 	}
 	forwardRules = []*inbox.MailRule{
 		mrule("reenviar", "forward", "Usa Reenviar.", "cita"),

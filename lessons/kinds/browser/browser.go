@@ -8,7 +8,6 @@ package browser
 
 import (
 	"slices"
-	"strings"
 
 	"aula/lessons/judge"
 )
@@ -84,11 +83,9 @@ func (b *Block) Active() bool {
 // Rule is one thing the task asks. Rules are checked in file order and the
 // first one not met decides what the learner is told.
 type Rule struct {
-	ID       string            `yaml:"id"`
-	Check    string            `yaml:"check"`
-	Values   []string          `yaml:"values"`
-	Feedback string            `yaml:"feedback"`
-	Wrong    map[string]string `yaml:"wrong"` // downloaded: what to say when this download (by id) is taken instead
+	// Wrong: for downloaded and bookmarked checks, what to say when this
+	// download or page (by id) is taken instead.
+	judge.Rule `yaml:",inline"`
 }
 
 // checkKinds are the checks a rule can make, with what their values are.
@@ -180,35 +177,9 @@ func (x *Browser) Judge(a judge.Answer) judge.Verdict {
 	if !ok {
 		return judge.Verdict{Reason: judge.ReasonInvalid}
 	}
-	auto := ans.Last != nil
-	pending := false
-	for _, r := range x.Rules {
-		met, mistake, concerns := r.eval(x, &ans)
-		switch {
-		case met:
-			continue
-		case !auto:
-			return r.verdict(mistake)
-		case !concerns:
-			pending = true
-			continue
-		}
-		return r.verdict(mistake)
-	}
-	if pending {
-		return judge.Verdict{Reason: judge.ReasonPending}
-	}
-	return judge.Verdict{Correct: true}
-}
-
-// verdict is the rule's words for a mistake; a wrong download has words of
-// its own when the lesson gives them.
-func (r *Rule) verdict(mistake string) judge.Verdict {
-	fb := r.Feedback
-	if _, id, ok := strings.Cut(mistake, ":"); ok && r.Wrong[id] != "" {
-		fb = r.Wrong[id]
-	}
-	return judge.Verdict{Feedback: fb, Reason: judge.ReasonWrong, Mistake: mistake}
+	return judge.Walk(x.Rules, ans.Last != nil, func(r *Rule) judge.Outcome {
+		return r.Outcome(r.eval(x, &ans))
+	})
 }
 
 // eval says whether the rule is met; if not, the mistake id and whether

@@ -3,7 +3,6 @@ package browser
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -163,12 +162,7 @@ func (x *Browser) Shape() []string {
 		out = append(out, fmt.Sprintf("bookmark %s to=%s", b.ID, b.To))
 	}
 	for _, r := range x.Rules {
-		var wrong []string
-		for id := range r.Wrong {
-			wrong = append(wrong, id)
-		}
-		sort.Strings(wrong)
-		out = append(out, "rule "+r.ID+" "+r.Check+" "+strings.Join(r.Values, ",")+" wrong="+strings.Join(wrong, ","))
+		out = append(out, r.Shape())
 	}
 	return out
 }

@@ -102,10 +102,7 @@ const (
 // are checked in file order and the first one not met decides what the
 // learner is told.
 type Rule struct {
-	ID       string   `yaml:"id"`
-	Check    string   `yaml:"check"`
-	Values   []string `yaml:"values"`
-	Feedback string   `yaml:"feedback"`
+	judge.Rule `yaml:",inline"` // no wrong: a chat rule's mistake has the rule's words
 }
 
 // checkKinds are the checks a rule can make, with what their values name.
@@ -188,35 +185,17 @@ func (x *Chat) Judge(a judge.Answer) judge.Verdict {
 	if ans.Last == nil && ans.empty() {
 		return judge.Verdict{Reason: judge.ReasonNothing}
 	}
-	pending := false
-	for _, r := range x.Rules {
+	return judge.Walk(x.Rules, ans.Last != nil, func(r *Rule) judge.Outcome {
 		if IsMistake(r.Check) {
-			if r.madeBy(ans.Last, &ans) {
-				return r.verdict()
-			}
-			continue
+			return r.Outcome(!r.madeBy(ans.Last, &ans), r.ID, true)
 		}
-		if r.met(&ans) {
-			continue
-		}
-		if ans.Last == nil {
-			return r.verdict()
-		}
-		pending = true
-	}
-	if pending {
-		return judge.Verdict{Reason: judge.ReasonPending}
-	}
-	return judge.Verdict{Correct: true}
+		return r.Outcome(r.met(&ans), r.ID, false)
+	})
 }
 
 func (a *Answer) empty() bool {
 	return len(a.Opened)+len(a.Replies)+len(a.Called)+len(a.Blocked)+len(a.Deleted)+
 		len(a.Links)+len(a.Confirmed)+len(a.Refused) == 0
-}
-
-func (r *Rule) verdict() judge.Verdict {
-	return judge.Verdict{Feedback: r.Feedback, Reason: judge.ReasonWrong, Mistake: r.ID}
 }
 
 // madeBy says whether the action is the mistake the rule is about.

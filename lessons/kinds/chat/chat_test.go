@@ -210,6 +210,8 @@ func TestCheckProblems(t *testing.T) {
 		{"chats:\n  - id: a\n    name: A\n    messages: [{text: hi}]\nrules:\n  - {id: r, check: opened, values: [a]}\n", "needs feedback"},
 		{"chats:\n  - id: a\n    name: A\n    messages: [{text: hi}]\nrules:\n  - {id: r, check: opened, feedback: Open.}\n", "needs values"},
 		{"chats:\n  - id: a\n    name: A\n    messages: [{text: hi}]\n    colour: red\nrules:\n  - {id: r, check: opened, values: [a], feedback: Open.}\n", `unknown field "colour"`},
+		// The browser's and the files' rules take wrong; a chat rule does not.
+		{"chats:\n  - id: a\n    name: A\n    messages: [{text: hi}]\nrules:\n  - {id: r, check: opened, values: [a], feedback: Open., wrong: {b: No.}}\n", `unknown field "wrong"`},
 	}
 	for _, c := range cases {
 		_, probs := load(t, c.src)

@@ -145,6 +145,9 @@ var valueKinds = map[string]struct {
 // check checks rule number i (from 0) at node against what the phone has.
 func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *known) {
 	p.UnknownKeys(node, r)
+	if len(r.Wrong) > 0 { // judge.Rule has it; a chat rule does not
+		p.Add(judge.Child(node, "wrong"), "unknown field %q", "wrong")
+	}
 	what := p.Sprintf("step %q rule %d", step, i+1)
 	p.CheckID(node, step, "rule", r.ID, k.rules)
 	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
@@ -187,7 +190,7 @@ func (x *Chat) Shape() []string {
 		}
 	}
 	for _, r := range x.Rules {
-		out = append(out, "rule "+r.ID+" "+r.Check+" "+strings.Join(r.Values, ","))
+		out = append(out, r.Shape())
 	}
 	return out
 }

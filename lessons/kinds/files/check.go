@@ -2,7 +2,8 @@ package files
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -155,26 +156,17 @@ func (r *Rule) checkWrong(p *judge.Problems, what string, node *yaml.Node, files
 		case strings.TrimSpace(text) == "":
 			p.Add(wn, "%s: wrong %q needs words about that mistake", what, id)
 		case r.Check == "chosen" || r.Check == "opened" || r.Check == "under-limit":
-			if !files[id] || contains(r.Values, id) {
+			if !files[id] || slices.Contains(r.Values, id) {
 				p.Add(wn, "%s: wrong %q should be a file not asked for", what, id)
 			}
 		case wrongKeys[r.Check] != nil:
-			if !contains(wrongKeys[r.Check], id) {
+			if !slices.Contains(wrongKeys[r.Check], id) {
 				p.Add(wn, "%s: wrong %q is not one of %s", what, id, strings.Join(wrongKeys[r.Check], ", "))
 			}
 		default:
 			p.Add(wn, "%s: check %q takes no wrong", what, r.Check)
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Shape is what must be the same in every language: the folders, the
@@ -191,16 +183,11 @@ func (x *Files) Shape() []string {
 		}
 	}
 	for _, r := range x.Rules {
-		var wrong []string
-		for id := range r.Wrong {
-			wrong = append(wrong, id)
-		}
-		sort.Strings(wrong)
 		folder := r.Folder
 		if x.Folder(folder) == nil && folder != "" {
 			folder = "(made)"
 		}
-		out = append(out, fmt.Sprintf("rule %s %s file=%s folder=%s wrong=%s", r.ID, r.Check, r.File, folder, strings.Join(wrong, ",")))
+		out = append(out, fmt.Sprintf("rule %s %s file=%s folder=%s wrong=%s", r.ID, r.Check, r.File, folder, strings.Join(slices.Sorted(maps.Keys(r.Wrong)), ",")))
 		if r.Check != "renamed" {
 			out[len(out)-1] += " " + strings.Join(r.Values, ",")
 		}

@@ -50,13 +50,11 @@ const Trash = "trash"
 // Rule is one thing the task asks. Rules are checked in file order and the
 // first one not met decides what the learner is told.
 type Rule struct {
-	ID       string            `yaml:"id"`
-	Check    string            `yaml:"check"`
-	Values   []string          `yaml:"values"`
-	File     string            `yaml:"file"`   // renamed, moved: the file the rule is about
-	Folder   string            `yaml:"folder"` // moved: a folder's id, or the name of a folder the learner makes
-	Feedback string            `yaml:"feedback"`
-	Wrong    map[string]string `yaml:"wrong"` // chosen, opened: a file not asked for; renamed, moved: a mistake id
+	// Wrong: for chosen and opened, a file not asked for; for renamed and
+	// moved, a mistake id.
+	judge.Rule `yaml:",inline"`
+	File       string `yaml:"file"`   // renamed, moved: the file the rule is about
+	Folder     string `yaml:"folder"` // moved: a folder's id, or the name of a folder the learner makes
 }
 
 // checkKinds are the checks a rule can make, with what their values are.
@@ -198,33 +196,9 @@ func (x *Files) Judge(a judge.Answer) judge.Verdict {
 	if !ok {
 		return judge.Verdict{Reason: judge.ReasonInvalid}
 	}
-	auto := ans.Last != nil
-	pending := false
-	for _, r := range x.Rules {
-		met, mistake, concerns := r.eval(x, &ans)
-		switch {
-		case met:
-			continue
-		case auto && !concerns:
-			pending = true
-			continue
-		}
-		return r.verdict(mistake)
-	}
-	if pending {
-		return judge.Verdict{Reason: judge.ReasonPending}
-	}
-	return judge.Verdict{Correct: true}
-}
-
-// verdict is the rule's words for a mistake; a wrong file or a wrong name
-// has words of its own when the lesson gives them.
-func (r *Rule) verdict(mistake string) judge.Verdict {
-	fb := r.Feedback
-	if _, id, ok := strings.Cut(mistake, ":"); ok && r.Wrong[id] != "" {
-		fb = r.Wrong[id]
-	}
-	return judge.Verdict{Feedback: fb, Reason: judge.ReasonWrong, Mistake: mistake}
+	return judge.Walk(x.Rules, ans.Last != nil, func(r *Rule) judge.Outcome {
+		return r.Outcome(r.eval(x, &ans))
+	})
 }
 
 // eval says whether the rule is met; if not, the mistake id and whether

@@ -55,11 +55,9 @@ type Document struct {
 // MailRule is one thing the task asks. Rules are checked in file order and
 // the first one not met decides what the learner is told.
 type MailRule struct {
-	ID       string            `yaml:"id"`
-	Check    string            `yaml:"check"`
-	Values   []string          `yaml:"values"`
-	Feedback string            `yaml:"feedback"`
-	Wrong    map[string]string `yaml:"wrong"` // attachment: what to say when this document (by id) is attached instead
+	// Wrong: for attachment checks, what to say when this document (by
+	// id) is attached instead.
+	judge.Rule `yaml:",inline"`
 }
 
 // Mail folders.
@@ -183,24 +181,13 @@ func (x *Inbox) Judge(a judge.Answer) judge.Verdict {
 	if m := ans.lastSent(); m != nil && m.Refused && (!auto || ans.Last.Kind == ActSend) {
 		return refused(m)
 	}
-	pending := false
-	for _, r := range x.Rules {
+	return judge.Walk(x.Rules, auto, func(r *MailRule) judge.Outcome {
 		o := r.eval(x, &ans)
-		switch {
-		case o.ok:
-			continue
-		case !auto:
-			return o.v
-		case o.pending || !r.concerns(ans.Last, o.about):
-			pending = true
-			continue
-		}
-		return o.v
-	}
-	if pending {
-		return judge.Verdict{Reason: judge.ReasonPending}
-	}
-	return judge.Verdict{Correct: true}
+		// While the learner acts, a rule not met is said only when the last
+		// action is what it is about.
+		now := auto && !o.ok && !o.pending && r.concerns(ans.Last, o.about)
+		return judge.Outcome{Met: o.ok, Now: now, Verdict: o.v}
+	})
 }
 
 // FirstBadRecipient finds what stops an email from going out: To is empty,

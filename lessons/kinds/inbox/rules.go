@@ -20,7 +20,7 @@ type outcome struct {
 var met = outcome{ok: true}
 
 func (r *MailRule) fail(mistake string) outcome {
-	return outcome{v: judge.Verdict{Feedback: r.Feedback, Reason: judge.ReasonWrong, Mistake: mistake}}
+	return outcome{v: r.Miss(mistake)}
 }
 
 // notYet is the rule not met yet, with nothing wrong so far.

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/lessons"
+	"aula/lessons/judge"
 	chatjudge "aula/lessons/kinds/chat"
 	"aula/tui/ui"
 )
@@ -27,10 +28,10 @@ func approval(c *ui.Common) *ChatExercise {
 			{ID: "other", Name: "Cl@ve Móvil", App: chatjudge.AppAuth, Notify: true, Request: req("7730")},
 		},
 		Rules: []*chatjudge.Rule{
-			{ID: "refused-mine", Check: "not-refused", Values: []string{"mine"}, Feedback: "That one was yours."},
-			{ID: "approved-other", Check: "not-confirmed", Values: []string{"other"}, Feedback: "The code is not yours."},
-			{ID: "approve", Check: "confirmed", Values: []string{"mine"}, Feedback: "Approve yours."},
-			{ID: "refuse", Check: "refused", Values: []string{"other"}, Feedback: "Refuse the other."},
+			{Rule: judge.Rule{ID: "refused-mine", Check: "not-refused", Values: []string{"mine"}, Feedback: "That one was yours."}},
+			{Rule: judge.Rule{ID: "approved-other", Check: "not-confirmed", Values: []string{"other"}, Feedback: "The code is not yours."}},
+			{Rule: judge.Rule{ID: "approve", Check: "confirmed", Values: []string{"mine"}, Feedback: "Approve yours."}},
+			{Rule: judge.Rule{ID: "refuse", Check: "refused", Values: []string{"other"}, Feedback: "Refuse the other."}},
 		},
 	}
 	return NewChatExercise(c, &lessons.Step{Kind: "chat", Exercise: x}).(*ChatExercise)

@@ -12,6 +12,7 @@ import (
 	zone "github.com/lrstanley/bubblezone"
 
 	"aula/lessons"
+	"aula/lessons/judge"
 	chatjudge "aula/lessons/kinds/chat"
 	"aula/tui/ui"
 )
@@ -206,8 +207,8 @@ func bank(c *ui.Common) *ChatExercise {
 	x := &chatjudge.Chat{
 		Chats: []*chatjudge.Conversation{{ID: "app", Name: "Banco Ejemplo", App: chatjudge.AppBank,
 			Request: &chatjudge.Request{Text: "Do you confirm this payment of 480 € at SHOP-EXAMPLE?", Confirm: "Confirm", Refuse: "Reject"}}},
-		Rules: []*chatjudge.Rule{{ID: "no-pay", Check: "not-confirmed", Values: []string{"app"}, Feedback: "You did not make that payment."},
-			{ID: "refuse", Check: "refused", Values: []string{"app"}, Feedback: "Reject it."}},
+		Rules: []*chatjudge.Rule{{Rule: judge.Rule{ID: "no-pay", Check: "not-confirmed", Values: []string{"app"}, Feedback: "You did not make that payment."}},
+			{Rule: judge.Rule{ID: "refuse", Check: "refused", Values: []string{"app"}, Feedback: "Reject it."}}},
 	}
 	return NewChatExercise(c, &lessons.Step{Kind: "chat", Exercise: x}).(*ChatExercise)
 }
