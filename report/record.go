@@ -2,14 +2,10 @@ package report
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"aula/i18n"
-	"aula/internal/pdffont"
 	"aula/store"
 )
 
@@ -57,28 +53,8 @@ func (r Record) WriteJSON(w io.Writer) error {
 // gives a lesson's title from its id ("" when unknown: the id is shown).
 func (r Record) WritePDF(w io.Writer, lang string, loc *time.Location, title func(string) string) error {
 	cat := i18n.New(lang)
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdffont.Add(pdf)
-	pdf.SetTitle(cat.T("rec_title", "Name", r.Name), true)
-	pdf.SetCreator("Aula", true)
-	pdf.SetCreationDate(r.Exported)
-	pdf.SetModificationDate(r.Exported)
-	pdf.SetMargins(18, 16, 18)
-	pdf.SetAutoPageBreak(true, 16)
-	pdf.AddPage()
-	pageW, _ := pdf.GetPageSize()
-	textW := pageW - 36
-	line := func(size float64, style, text string) {
-		pdf.SetFont(pdffont.Family, style, size)
-		pdf.MultiCell(textW, size*0.5, text, "", "L", false)
-	}
-	heading := func(text string) {
-		pdf.Ln(4)
-		pdf.SetTextColor(40, 80, 120)
-		line(13, "B", text)
-		pdf.SetTextColor(0, 0, 0)
-		pdf.Ln(1)
-	}
+	d := newDoc(cat.T("rec_title", "Name", r.Name), r.Exported)
+	line, heading := d.line, d.heading
 	when := func(t time.Time) string { return t.In(loc).Format("2006-01-02 15:04") }
 	named := func(id string) string {
 		if t := title(id); t != "" {
@@ -87,9 +63,7 @@ func (r Record) WritePDF(w io.Writer, lang string, loc *time.Location, title fun
 		return id
 	}
 
-	pdf.SetTextColor(40, 80, 120)
-	line(20, "B", cat.T("rec_title", "Name", r.Name))
-	pdf.SetTextColor(0, 0, 0)
+	d.title(cat.T("rec_title", "Name", r.Name))
 	zone, _ := r.Exported.In(loc).Zone()
 	line(9, "", cat.T("srep_made", "When", when(r.Exported), "Zone", zone))
 
@@ -123,12 +97,9 @@ func (r Record) WritePDF(w io.Writer, lang string, loc *time.Location, title fun
 		}
 		line(9, "", text)
 	}
-	pdf.Ln(4)
+	d.Ln(4)
 	line(9, "", r.Never)
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("making the learner's record: %w", err)
-	}
-	return pdf.Output(w)
+	return d.output(w, "the learner's record")
 }
 
 func cmpOr(s, def string) string {

@@ -16,32 +16,9 @@ import (
 // local time, its zone stated), as an A4 PDF.
 func (s *Session) WritePDF(w io.Writer, lang string, loc *time.Location) error {
 	cat := i18n.New(lang)
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdffont.Add(pdf)
-	pdf.SetTitle(cat.T("srep_title"), true)
-	pdf.SetCreator("Aula", true)
-	pdf.SetCreationDate(s.Made)
-	pdf.SetModificationDate(s.Made)
-	pdf.SetMargins(18, 16, 18)
-	pdf.SetAutoPageBreak(true, 16)
-	pdf.AddPage()
-	pageW, _ := pdf.GetPageSize()
-	textW := pageW - 36
-	line := func(size float64, style, text string) {
-		pdf.SetFont(pdffont.Family, style, size)
-		pdf.MultiCell(textW, size*0.5, text, "", "L", false)
-	}
-	heading := func(text string) {
-		pdf.Ln(4)
-		pdf.SetTextColor(40, 80, 120)
-		line(13, "B", text)
-		pdf.SetTextColor(0, 0, 0)
-		pdf.Ln(1)
-	}
-
-	pdf.SetTextColor(40, 80, 120)
-	line(20, "B", cat.T("srep_title"))
-	pdf.SetTextColor(0, 0, 0)
+	d := newDoc(cat.T("srep_title"), s.Made)
+	line, heading := d.line, d.heading
+	d.title(cat.T("srep_title"))
 	line(12, "", s.rangeText(cat, loc))
 	if s.Centre != "" || s.Trainer != "" {
 		line(11, "", strings.Trim(s.Centre+" · "+cat.T("srep_trainer", "Name", s.Trainer), " ·"))
@@ -51,9 +28,9 @@ func (s *Session) WritePDF(w io.Writer, lang string, loc *time.Location) error {
 	line(9, "", cat.T("srep_made", "When", made.Format("2006-01-02 15:04"), "Zone", zone))
 
 	heading(cat.T("srep_came", "Count", len(s.Came)))
-	s.writeCame(pdf, cat, textW, line)
+	s.writeCame(d, cat)
 	if len(s.Absent) > 0 {
-		pdf.Ln(2)
+		d.Ln(2)
 		line(10.5, "", cat.T("srep_absent", "Count", len(s.Absent), "Names", strings.Join(s.Absent, ", ")))
 	}
 
@@ -77,19 +54,15 @@ func (s *Session) WritePDF(w io.Writer, lang string, loc *time.Location) error {
 	for _, st := range s.Struggles {
 		line(10.5, "", "• "+cat.T("srep_struggle_line", "Lesson", st.Lesson, "Step", st.Step, "Misses", st.Misses, "Learners", st.Learners))
 	}
-	pdf.Ln(4)
+	d.Ln(4)
 	line(8.5, "", cat.T("srep_privacy"))
-
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("making the session report: %w", err)
-	}
-	return pdf.Output(w)
+	return d.output(w, "the session report")
 }
 
 // writeCame writes the table of who came: name (and laptop), time on task,
-// lessons started and finished, itineraries completed; line writes a
-// paragraph.
-func (s *Session) writeCame(pdf *fpdf.Fpdf, cat *i18n.Catalog, textW float64, line func(size float64, style, text string)) {
+// lessons started and finished, itineraries completed.
+func (s *Session) writeCame(d *doc, cat *i18n.Catalog) {
+	pdf, textW, line := d.Fpdf, d.textW, d.line
 	if len(s.Came) == 0 {
 		line(10.5, "", cat.T("srep_none_came"))
 		return
