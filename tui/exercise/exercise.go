@@ -213,3 +213,21 @@ var Read = Kind{
 	New:   func(*ui.Common, *lessons.Step) Exercise { return ReadExercise{} },
 	Lines: func(c *ui.Common, _ *lessons.Step, _ Exercise) LineExercise { return ReadLines{C: c} },
 }
+
+// ToCheck holds the answer a practice application hands the player after
+// an action (Full.TakeCheck): an exercise embeds it, calls Put after each
+// action, and the player takes the answer once.
+type ToCheck[A lessons.Answer] struct{ a *A }
+
+// Put keeps a as the answer to check.
+func (p *ToCheck[A]) Put(a A) { p.a = &a }
+
+// TakeCheck returns, once, the answer kept, or nil.
+func (p *ToCheck[A]) TakeCheck() lessons.Answer {
+	if p.a == nil {
+		return nil
+	}
+	a := *p.a
+	p.a = nil
+	return a
+}

@@ -37,8 +37,9 @@ type BrowserExercise struct {
 	Got     *browserjudge.Block
 	done    bool
 
-	Ans     browserjudge.Answer
-	pending *browserjudge.Answer
+	Ans browserjudge.Answer
+
+	exercise.ToCheck[browserjudge.Answer] // an answer to check after an action, taken by the player
 
 	lay     layout // the page's rows at a width, kept until page or width change
 	bodyH   int    // body rows at the last View
@@ -135,17 +136,7 @@ func (e *BrowserExercise) answer(last *browserjudge.Action) browserjudge.Answer 
 // did records an action and asks the player to check.
 func (e *BrowserExercise) did(kind, id string) {
 	a := e.answer(&browserjudge.Action{Kind: kind, ID: id})
-	e.pending = &a
-}
-
-// TakeCheck hands the player, once, the answer to check after an action.
-func (e *BrowserExercise) TakeCheck() lessons.Answer {
-	if e.pending == nil {
-		return nil
-	}
-	a := *e.pending
-	e.pending = nil
-	return a
+	e.Put(a)
 }
 
 // CheckKey is the letter that asks to check, shown on the Check button.

@@ -44,8 +44,9 @@ type ChatExercise struct {
 	// phone said after an action (a call, a link).
 	log map[string][]entry
 
-	Ans     chatjudge.Answer
-	pending *chatjudge.Answer
+	Ans chatjudge.Answer
+
+	exercise.ToCheck[chatjudge.Answer] // an answer to check after an action, taken by the player
 
 	follow   bool      // scroll to the focus at the next View (it moved)
 	bodyH    int       // rows of the conversation at the last View, for paging
@@ -119,17 +120,7 @@ func (e *ChatExercise) answer(last *chatjudge.Action) chatjudge.Answer {
 // did records an action and asks the player to check.
 func (e *ChatExercise) did(kind, chat, id string) {
 	a := e.answer(&chatjudge.Action{Kind: kind, Chat: chat, ID: id})
-	e.pending = &a
-}
-
-// TakeCheck hands the player, once, the answer to check after an action.
-func (e *ChatExercise) TakeCheck() lessons.Answer {
-	if e.pending == nil {
-		return nil
-	}
-	a := *e.pending
-	e.pending = nil
-	return a
+	e.Put(a)
 }
 
 // CheckKey is the letter that asks to check, shown on the Check button.

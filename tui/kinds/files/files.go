@@ -25,10 +25,11 @@ type FilesExercise struct {
 	M    *Manager
 	keys filesKeys
 
-	opened  []string
-	sorted  []string
-	chosen  string
-	pending *filesjudge.Answer
+	opened []string
+	sorted []string
+	chosen string
+
+	exercise.ToCheck[filesjudge.Answer] // an answer to check after an action, taken by the player
 }
 
 type filesKeys struct {
@@ -99,16 +100,6 @@ func (e *FilesExercise) answer(last *filesjudge.Action) filesjudge.Answer {
 	return a
 }
 
-// TakeCheck hands the player, once, the answer to check after an action.
-func (e *FilesExercise) TakeCheck() lessons.Answer {
-	if e.pending == nil {
-		return nil
-	}
-	a := *e.pending
-	e.pending = nil
-	return a
-}
-
 // CheckKey is the letter that asks to check, shown on the Check button.
 func (e *FilesExercise) CheckKey() key.Binding { return e.keys.Check }
 
@@ -158,7 +149,7 @@ func (e *FilesExercise) took(ev *Event) {
 		return
 	}
 	a := e.answer(&filesjudge.Action{Kind: ev.Kind, ID: ev.ID})
-	e.pending = &a
+	e.Put(a)
 }
 
 // ViewFull draws the manager in exactly width×height cells.

@@ -45,9 +45,11 @@ type InboxExercise struct {
 	dlg    *ui.Dialog       // asks before a draft is thrown away
 	Done   bool
 
-	Ans     inboxjudge.Answer  // what was done (Deleted and Reported come from the mails)
-	pending *inboxjudge.Answer // an answer to check, taken by the player
-	sentN   int
+	Ans inboxjudge.Answer // what was done (Deleted and Reported come from the mails)
+
+	exercise.ToCheck[inboxjudge.Answer] // an answer to check after an action, taken by the player
+
+	sentN int
 
 	readLines int // lines of the reading pane at the last View, for paging
 }
@@ -226,17 +228,7 @@ func (e *InboxExercise) answer(last *inboxjudge.MailAction) inboxjudge.Answer {
 // did records an action and asks the player to check.
 func (e *InboxExercise) did(kind, msg, link string) {
 	a := e.answer(&inboxjudge.MailAction{Kind: kind, Msg: msg, Link: link})
-	e.pending = &a
-}
-
-// TakeCheck hands the player, once, the answer to check after an action.
-func (e *InboxExercise) TakeCheck() lessons.Answer {
-	if e.pending == nil {
-		return nil
-	}
-	a := *e.pending
-	e.pending = nil
-	return a
+	e.Put(a)
 }
 
 // CheckKey is the letter that asks to check (C), shown on the Check button.
@@ -378,7 +370,7 @@ func (e *InboxExercise) mailKey(k tea.KeyMsg) {
 		e.page(key.Matches(k, e.c.Keys.PageUp))
 	case key.Matches(k, ik.Check):
 		a := e.answer(nil)
-		e.pending = &a
+		e.Put(a)
 	case key.Matches(k, ik.New):
 		e.StartCompose(inboxjudge.SendNew, nil)
 	case key.Matches(k, ik.Reply):
