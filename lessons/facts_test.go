@@ -36,7 +36,7 @@ func TestBuiltInLessonsReviewedAndConsistent(t *testing.T) {
 	}
 	var out bytes.Buffer
 	WriteSources(&out, lib)
-	for _, want := range []string{"# es", "# en", "clave-pin (content/es/clave-pin.yaml), reviewed 2026-12-05",
+	for _, want := range []string{"# es", "# en", "clave-pin (content/es/clave-pin.yaml), reviewed 2026-12-06",
 		"https://clave.gob.es/clave_Home/Clave-Movil/Uso-clave-movil.html", "https://pages.nist.gov/800-63-4/sp800-63b.html"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the sources report has no %q:\n%s", want, out.String())
