@@ -117,7 +117,7 @@ func (l *inboxLines) read(m *mailItem) []string {
 		out = append(out, cat.T("inbox_marked_suspicious"))
 	}
 	for _, para := range strings.Split(m.body, "\n") {
-		out = append(out, inboxjudge.LinkRef.ReplaceAllStringFunc(para, func(ref string) string {
+		out = append(out, inboxjudge.LinkRef.Get().ReplaceAllStringFunc(para, func(ref string) string {
 			id := ref[2 : len(ref)-2]
 			for i, lk := range m.links {
 				if lk.ID == id {
