@@ -40,9 +40,11 @@ const (
 )
 
 // NewInboxLines makes the accessible-mode adapter of an inbox step.
-var NewInboxLines = exercise.LineAdapter(func(c *ui.Common, e *InboxExercise) exercise.LineExercise {
-	return &inboxLines{c: c, e: e}
-})
+func NewInboxLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *InboxExercise) exercise.LineExercise {
+		return &inboxLines{c: c, e: e}
+	})
+}
 
 func (l *inboxLines) w(id string) string { return access.Word(l.c, id) }
 
