@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 
 	"aula/classroom/safetext"
 	"aula/i18n"
+	"aula/internal/lazy"
 	"aula/store"
 )
 
@@ -45,7 +45,7 @@ func cliCatalog(args []string) *i18n.Catalog {
 // that a kiosk holds open.
 const timeoutLocked = time.Second
 
-var flagInError = regexp.MustCompile(`-+([A-Za-z][A-Za-z0-9-]*)`)
+var flagInError = lazy.Regexp{Expr: `-+([A-Za-z][A-Za-z0-9-]*)`}
 
 // parseCLI reads the flags of subcommand cmd, saying a mistake in cat's
 // language and naming the flag that was used. ok is false after a mistake
@@ -60,7 +60,7 @@ func parseCLI(fs *flag.FlagSet, args []string, cat *i18n.Catalog, cmd string, st
 		return nil, false
 	case err != nil:
 		name := ""
-		if m := flagInError.FindStringSubmatch(err.Error()); m != nil {
+		if m := flagInError.Get().FindStringSubmatch(err.Error()); m != nil {
 			name = "--" + m[1]
 		}
 		msg := err.Error()

@@ -177,7 +177,7 @@ func TestDeployLinuxFiles(t *testing.T) {
 		t.Errorf("foot.ini and aula-launch give different letter sizes")
 	}
 	if size != nil {
-		for _, lang := range i18n.Langs {
+		for _, lang := range i18n.Langs() {
 			if advice := i18n.New(lang).T("setup_font_linux"); !strings.Contains(advice, " "+string(size[1])+".") {
 				t.Errorf("%s font advice does not say size %s: %q", lang, size[1], advice)
 			}
@@ -231,7 +231,7 @@ func checkWindowsFontSize(t *testing.T, script string, size int) {
 	if !strings.Contains(script, "[int]$FontSize = 20") || size != 20 {
 		t.Errorf("font size: fragment %d; install-aula.ps1 must default to the same, 20", size)
 	}
-	for _, lang := range i18n.Langs {
+	for _, lang := range i18n.Langs() {
 		if advice := i18n.New(lang).T("setup_font_windows"); !strings.Contains(advice, " 20.") {
 			t.Errorf("%s font advice does not say size 20: %q", lang, advice)
 		}

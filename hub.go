@@ -2,6 +2,7 @@ package main
 
 import (
 	"aula/classroom/discovery"
+	"aula/internal/lazy"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -30,7 +31,7 @@ const hubBackupEvery = 10 * time.Minute
 
 // quietLog keeps the HTTP server's complaints (a laptop that hung up during
 // the TLS handshake) off the trainer's screen.
-var quietLog = log.New(io.Discard, "", 0)
+var quietLog = lazy.Value[*log.Logger]{New: func() *log.Logger { return log.New(io.Discard, "", 0) }}
 
 // hubFlags are the flags of aula hub and aula trainer that say how the hub
 // is served.
@@ -135,7 +136,7 @@ func startHub(st *store.Store, dir string, hf *hubFlags, names bool, lib *lesson
 			libs = append(libs, pub)
 		}
 		for _, l := range libs {
-			for _, lang := range i18n.Langs {
+			for _, lang := range i18n.Langs() {
 				if _, ok := l.Catalog(lang).Lesson(id); ok {
 					return true
 				}
@@ -281,7 +282,7 @@ func serveHub(ctx context.Context, h *classroom.Hub, hl *hubListener, announced 
 		WriteTimeout:      time.Minute, // long-polls last 25 seconds
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    16 << 10,
-		ErrorLog:          quietLog,
+		ErrorLog:          quietLog.Get(),
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(hl) }()

@@ -51,7 +51,7 @@ func runLessonsNew(args []string, stdout, stderr io.Writer) int {
 	}
 	req := lessons.StarterRequest{ID: id, Kind: *kind, From: *from, Today: time.Now().Format(time.DateOnly)}
 	words := map[string]lessons.StarterWords{}
-	for _, lang := range lessons.Languages {
+	for _, lang := range lessons.Languages() {
 		words[lang] = starterWords(lang, req)
 	}
 	files, err := lessons.NewLessonFiles(req, words, sources...)
@@ -109,14 +109,14 @@ func starterWords(lang string, req lessons.StarterRequest) lessons.StarterWords 
 // dir, refusing to write over any file; and an itineraries.yaml where a
 // language folder has none.
 func writeNewLesson(cat *i18n.Catalog, dir, id string, files map[string][]byte, stdout, stderr io.Writer) int {
-	for _, lang := range lessons.Languages {
+	for _, lang := range lessons.Languages() {
 		p := filepath.Join(dir, lang, id+".yaml")
 		if _, err := os.Stat(p); err == nil {
 			fmt.Fprintln(stderr, cat.T("lessons_new_file_exists", "Path", p))
 			return exitProblem
 		}
 	}
-	for _, lang := range lessons.Languages {
+	for _, lang := range lessons.Languages() {
 		folder := filepath.Join(dir, lang)
 		if err := os.MkdirAll(folder, 0o755); err != nil {
 			fmt.Fprintln(stderr, "aula lessons new:", err)

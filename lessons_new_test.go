@@ -17,7 +17,7 @@ func TestLessonsNewEveryKindPassesCheck(t *testing.T) {
 			dir := t.TempDir()
 			code, out, errOut := runAula(t, "lessons", "new", "mi-leccion", "--kind", kind, "--lessons", dir, "--lang", "en")
 			wantCode(t, code, exitOK, out, errOut)
-			for _, lang := range lessons.Languages {
+			for _, lang := range lessons.Languages() {
 				p := filepath.Join(dir, lang, "mi-leccion.yaml")
 				data, err := os.ReadFile(p)
 				if err != nil {

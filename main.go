@@ -138,7 +138,7 @@ func parseKiosk(args []string, stdout, stderr io.Writer) (f kioskFlags, code int
 	}
 	f.given = flagsGiven(fs)
 	if f.given["lang"] && !validLang(f.lang) {
-		fmt.Fprintln(stderr, cat.T("cli_bad_lang", "Langs", strings.Join(i18n.Langs, ", "), "Lang", safeArg(f.lang)))
+		fmt.Fprintln(stderr, cat.T("cli_bad_lang", "Langs", strings.Join(i18n.Langs(), ", "), "Lang", safeArg(f.lang)))
 		return f, exitUsage, true
 	}
 	if f.hub != "" {
@@ -290,7 +290,7 @@ func flagsGiven(fs *flag.FlagSet) map[string]bool {
 }
 
 // validLang reports whether the app speaks lang.
-func validLang(lang string) bool { return slices.Contains(i18n.Langs, lang) }
+func validLang(lang string) bool { return slices.Contains(i18n.Langs(), lang) }
 
 // startOpts is how the kiosk starts: the settings of aula setup, with the
 // flags given on top.

@@ -36,7 +36,7 @@ func runSetup(args []string, stdout, stderr io.Writer) int {
 		return usageExit(args)
 	}
 	if *lang != "" && !validLang(*lang) {
-		fmt.Fprintln(stderr, cliCatalog(args).T("cli_bad_lang", "Langs", strings.Join(i18n.Langs, ", "), "Lang", safeArg(*lang)))
+		fmt.Fprintln(stderr, cliCatalog(args).T("cli_bad_lang", "Langs", strings.Join(i18n.Langs(), ", "), "Lang", safeArg(*lang)))
 		return exitUsage
 	}
 	cat := i18n.New(firstOf(*lang, i18n.FromEnv()))

@@ -24,7 +24,7 @@ var ErrNotRecorded = errors.New("no laptop of this class recorded a certificate 
 
 // PublicKeyText is pub as a certificate_issued event carries it
 // (store.CentreKeyLen letters, no dashes).
-func PublicKeyText(pub ed25519.PublicKey) string { return b32.EncodeToString(pub) }
+func PublicKeyText(pub ed25519.PublicKey) string { return b32.Get().EncodeToString(pub) }
 
 // Issued is a certificate_issued event a data file holds, with the learner
 // it is recorded for: on a hub, a kiosk of the class sent it.

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"aula/internal/lazy"
 	"aula/store"
 )
 
@@ -48,8 +49,9 @@ const (
 )
 
 var (
-	epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	b32   = base32.StdEncoding.WithPadding(base32.NoPadding)
+	// epoch is the day 0 of a code; b32 writes a code in letters and digits.
+	epoch = lazy.Value[time.Time]{New: func() time.Time { return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) }}
+	b32   = lazy.Value[*base32.Encoding]{New: func() *base32.Encoding { return base32.StdEncoding.WithPadding(base32.NoPadding) }}
 
 	// ErrUnreadable says the code is mistyped or cut short; it says nothing.
 	ErrUnreadable = errors.New("the code cannot be read: a letter is missing or mistyped")
@@ -61,7 +63,7 @@ var (
 // day is the date of t (in t's own location) as days since 2000-01-01.
 func day(t time.Time) (uint16, error) {
 	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	n := int(d.Sub(epoch).Hours() / 24)
+	n := int(d.Sub(epoch.Get()).Hours() / 24)
 	if n < 0 || n > 0xFFFF {
 		return 0, fmt.Errorf("the date %s is out of range", t.Format(time.DateOnly))
 	}
@@ -91,7 +93,7 @@ func parsePayload(b []byte) (Content, bool) {
 	if len(b) < 3 || b[0] != codeVersion {
 		return Content{}, false
 	}
-	c := Content{Day: epoch.AddDate(0, 0, int(binary.BigEndian.Uint16(b[1:3])))}
+	c := Content{Day: epoch.Get().AddDate(0, 0, int(binary.BigEndian.Uint16(b[1:3])))}
 	b = b[3:]
 	var texts [3]string
 	for i := range texts {
@@ -117,7 +119,7 @@ func Sign(key ed25519.PrivateKey, c Content) (string, error) {
 		return "", err
 	}
 	sig := ed25519.Sign(key, append([]byte(sigContext), p...))
-	return group(b32.EncodeToString(append(p, sig...))), nil
+	return group(b32.Get().EncodeToString(append(p, sig...))), nil
 }
 
 // Verify reads code and checks its signature against the centre's public
@@ -153,8 +155,8 @@ func Read(code string) (Content, bool) {
 // is a changed code.
 func decode(code string) ([]byte, bool) {
 	n := normalize(code)
-	raw, err := b32.DecodeString(n)
-	if err != nil || len(raw) < ed25519.SignatureSize+3 || b32.EncodeToString(raw) != n {
+	raw, err := b32.Get().DecodeString(n)
+	if err != nil || len(raw) < ed25519.SignatureSize+3 || b32.Get().EncodeToString(raw) != n {
 		return nil, false
 	}
 	return raw, true
@@ -207,16 +209,16 @@ func Ref(code string) string {
 // KeyID is a short name for a public key, printed on certificates so that
 // a verifier knows which centre key to ask for.
 func KeyID(pub ed25519.PublicKey) string {
-	return group(b32.EncodeToString(pub)[:10])
+	return group(b32.Get().EncodeToString(pub)[:10])
 }
 
 // EncodePublicKey and DecodePublicKey write a centre's public key as text
 // (aula certificate key, aula certificate verify --key).
-func EncodePublicKey(pub ed25519.PublicKey) string { return group(b32.EncodeToString(pub)) }
+func EncodePublicKey(pub ed25519.PublicKey) string { return group(b32.Get().EncodeToString(pub)) }
 
 // DecodePublicKey reads what EncodePublicKey wrote.
 func DecodePublicKey(s string) (ed25519.PublicKey, error) {
-	raw, err := b32.DecodeString(normalize(s))
+	raw, err := b32.Get().DecodeString(normalize(s))
 	if err != nil || len(raw) != ed25519.PublicKeySize {
 		return nil, errors.New("not a centre key: it is 52 letters and digits, as aula certificate key prints it")
 	}

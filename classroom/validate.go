@@ -3,6 +3,7 @@ package classroom
 import (
 	"aula/classroom/safetext"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -17,7 +18,7 @@ import (
 // it may be what a learner typed.
 
 // screens are the kiosk's screens as presence names them.
-var screens = map[string]bool{"": true, "signin": true, "home": true, "list": true, "lesson": true, "summary": true, "join": true, "settings": true}
+var screens = []string{"", "signin", "home", "list", "lesson", "summary", "join", "settings"}
 
 // checkID says what is wrong with an id from a lesson file ("" allowed).
 func checkID(field, id string) error {
@@ -45,7 +46,7 @@ func checkCount(field string, n, max int) error {
 
 // checkPresence says what is wrong with a presence report.
 func checkPresence(p Presence) error {
-	if !screens[p.Screen] {
+	if !slices.Contains(screens, p.Screen) {
 		return fmt.Errorf("unknown screen")
 	}
 	if err := checkName("name", p.Name); err != nil {

@@ -67,7 +67,7 @@ func TestEveryCheckerMessageIsTranslated(t *testing.T) {
 	if len(ids) < 150 {
 		t.Fatalf("found only %d checker messages in lessons/; is the pattern right?", len(ids))
 	}
-	for _, lang := range Langs {
+	for _, lang := range Langs() {
 		keys := keysOf(t, lang)
 		c := New(lang)
 		for _, id := range ids {

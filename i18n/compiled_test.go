@@ -43,7 +43,7 @@ func renderCompiled(t *testing.T) []byte {
 	b.WriteString("// compiledMessages are the messages of lang's file (messages.<lang>.yaml) as\n")
 	b.WriteString("// go-i18n reads them, compiled into the binary; nil for a file that was not.\n")
 	b.WriteString("func compiledMessages(lang string) []goi18n.Message {\n\tswitch lang {\n")
-	for _, lang := range Langs {
+	for _, lang := range Langs() {
 		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn []goi18n.Message{\n", lang)
 		for _, m := range yamlMessages(t, lang) {
 			b.WriteString("\t\t\t{")
@@ -84,7 +84,7 @@ func TestCompiledMessages(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatal("messages_gen.go is not what the message files say: run go generate ./i18n")
 	}
-	for _, lang := range Langs {
+	for _, lang := range Langs() {
 		y := yamlMessages(t, lang)
 		c := compiledMessages(lang)
 		if len(c) != len(y) {
@@ -102,7 +102,7 @@ func TestCompiledMessages(t *testing.T) {
 // (only words: lazyBundle.plain) are said exactly as go-i18n says them from
 // the message file, and the others still go through it.
 func TestPlainMessagesSaidAsGoI18nSays(t *testing.T) {
-	for _, lang := range Langs {
+	for _, lang := range Langs() {
 		b, err := newBundle(files, []string{lang})
 		if err != nil {
 			t.Fatal(err)
@@ -123,8 +123,8 @@ func TestPlainMessagesSaidAsGoI18nSays(t *testing.T) {
 				t.Errorf("%s %s: said %q, go-i18n says %q", lang, m.ID, got, want)
 			}
 		}
-		if plain == 0 || len(bundles()[lang].plain) != plain {
-			t.Errorf("%s: %d plain messages in the file, %d said without go-i18n", lang, plain, len(bundles()[lang].plain))
+		if plain == 0 || len(bundles.Get()[lang].plain) != plain {
+			t.Errorf("%s: %d plain messages in the file, %d said without go-i18n", lang, plain, len(bundles.Get()[lang].plain))
 		}
 		if got := c.T("lesson_at_step", "Title", "X", "N", 2, "Total", 5); strings.Contains(got, "{{") || !strings.Contains(got, "2") {
 			t.Errorf("%s: a templated message is not filled in: %q", lang, got)

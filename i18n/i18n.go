@@ -4,6 +4,7 @@
 package i18n
 
 import (
+	"aula/internal/lazy"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -25,8 +26,12 @@ const Default = "es"
 
 // Langs are the languages of the catalog, one per message file
 // (messages.<lang>.yaml): the default first, then the others in
-// alphabetical order. Adding a language is adding its file.
-var Langs = langsOf(files)
+// alphabetical order. Adding a language is adding its file. The slice is
+// shared: do not modify it.
+func Langs() []string { return langs.Get() }
+
+// langs is read from the embedded files on first use, not at start.
+var langs = lazy.Value[[]string]{New: func() []string { return langsOf(files) }}
 
 // langsOf lists the languages of the message files in fsys.
 func langsOf(fsys fs.FS) []string {
@@ -46,13 +51,13 @@ func langsOf(fsys fs.FS) []string {
 // catalog of its language says something: a start that says nothing in a
 // language (an error message that never comes) reads nothing, and a
 // kiosk in Spanish never reads the English file.
-var bundles = sync.OnceValue(func() map[string]*lazyBundle {
+var bundles = lazy.Value[map[string]*lazyBundle]{New: func() map[string]*lazyBundle {
 	m := map[string]*lazyBundle{}
-	for _, l := range Langs {
+	for _, l := range Langs() {
 		m[l] = &lazyBundle{lang: l}
 	}
 	return m
-})
+}}
 
 type lazyBundle struct {
 	lang string
@@ -136,7 +141,7 @@ type Catalog struct {
 	plain map[string]string // messages without arguments, said once
 }
 
-// New returns the catalog of lang (one of Langs); anything else gets
+// New returns the catalog of lang (one of Langs()); anything else gets
 // Spanish. Its message file is read when it first says something.
 func New(lang string) *Catalog {
 	return &Catalog{lang: Match(lang), plain: map[string]string{}}
@@ -145,14 +150,14 @@ func New(lang string) *Catalog {
 // localizer reads the catalog's message file the first time it is needed.
 func (c *Catalog) localizer() *goi18n.Localizer {
 	c.once.Do(func() {
-		b, err := bundles()[c.lang].get()
+		b, err := bundles.Get()[c.lang].get()
 		if err != nil {
 			// The message files are embedded and tested; this cannot happen
 			// in a released binary. Say the ids rather than crash.
 			return
 		}
 		c.loc = goi18n.NewLocalizer(b, c.lang)
-		c.words = bundles()[c.lang].plain
+		c.words = bundles.Get()[c.lang].plain
 	})
 	return c.loc
 }
@@ -220,15 +225,15 @@ func (c *Catalog) T(id string, args ...any) string {
 }
 
 // Match turns a language tag or a LANG value ("en_GB.UTF-8") into one of
-// Langs, defaulting to Spanish.
+// Langs(), defaulting to Spanish.
 func Match(tag string) string {
 	tag = strings.ToLower(strings.TrimSpace(tag))
-	for _, l := range Langs {
+	for _, l := range Langs() {
 		if tag == l || strings.HasPrefix(tag, l+"_") || strings.HasPrefix(tag, l+"-") || strings.HasPrefix(tag, l+".") {
 			return l
 		}
 	}
-	return Langs[0]
+	return Langs()[0]
 }
 
 // FromEnv picks the language from LC_ALL, LC_MESSAGES or LANG, as the
@@ -239,7 +244,7 @@ func FromEnv() string {
 			return Match(s)
 		}
 	}
-	return Langs[0]
+	return Langs()[0]
 }
 
 // Load reads the catalog's message file now, if it has not been read: a

@@ -37,8 +37,8 @@ func keysOf(t *testing.T, lang string) map[string]bool {
 }
 
 func TestEveryLanguageHasTheSameMessages(t *testing.T) {
-	ref := keysOf(t, Langs[0])
-	for _, lang := range Langs[1:] {
+	ref := keysOf(t, Langs()[0])
+	for _, lang := range Langs()[1:] {
 		other := keysOf(t, lang)
 		for k := range ref {
 			if !other[k] {
@@ -47,7 +47,7 @@ func TestEveryLanguageHasTheSameMessages(t *testing.T) {
 		}
 		for k := range other {
 			if !ref[k] {
-				t.Errorf("messages.%s.yaml has %q, which %s lacks", lang, k, Langs[0])
+				t.Errorf("messages.%s.yaml has %q, which %s lacks", lang, k, Langs()[0])
 			}
 		}
 	}
@@ -56,7 +56,7 @@ func TestEveryLanguageHasTheSameMessages(t *testing.T) {
 // Every message the code asks for exists: T("id") calls are found in the
 // source, and ids built at run time are listed with their endings.
 func TestEveryMessageUsedExists(t *testing.T) {
-	ref := keysOf(t, Langs[0])
+	ref := keysOf(t, Langs()[0])
 	call := regexp.MustCompile(`\.T\("([a-z0-9_]+)"`)
 	var used []string
 	for _, dir := range []string{"../tui", ".."} {
@@ -167,8 +167,8 @@ func TestFromEnv(t *testing.T) {
 // The languages come from the message files: a new file is a new language,
 // with the default first.
 func TestLangsComeFromTheFiles(t *testing.T) {
-	if len(Langs) < 2 || Langs[0] != Default || !slices.Contains(Langs, "en") {
-		t.Errorf("Langs = %v, want %s first and en among them", Langs, Default)
+	if len(Langs()) < 2 || Langs()[0] != Default || !slices.Contains(Langs(), "en") {
+		t.Errorf("Langs() = %v, want %s first and en among them", Langs(), Default)
 	}
 	fsys := fstest.MapFS{
 		"messages.es.yaml": {}, "messages.en.yaml": {}, "messages.pt.yaml": {}, "messages.ca.yaml": {},

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
+	"aula/internal/lazy"
 	"aula/lessons/judge"
 
 	"gopkg.in/yaml.v3"
@@ -36,11 +36,11 @@ type StepAccess struct {
 
 // feedbackKeys are the fields, in a step of any kind, whose text is said
 // about an answer.
-var feedbackKeys = map[string]bool{"feedback": true, "wrong": true, "missing": true, "about": true, "success": true}
+var feedbackKeys = []string{"feedback", "wrong", "missing", "about", "success"}
 
 // stepTopKeys are a step's own texts, checked as text, hint and example,
 // and its accessible wording: not feedback.
-var stepTopKeys = map[string]bool{"access": true, "text": true, "hint": true, "example": true, "title": true}
+var stepTopKeys = []string{"access", "text", "hint", "example", "title"}
 
 // saidText is a text said about an answer, where it is in the file, and the
 // id its accessible wording goes by (see StepAccess).
@@ -68,10 +68,10 @@ func feedbackTexts(n *yaml.Node) []saidText {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i].Value, n.Content[i+1]
 				switch {
-				case top && stepTopKeys[k]:
-				case feedbackKeys[k] && v.Kind == yaml.ScalarNode:
+				case top && slices.Contains(stepTopKeys, k):
+				case slices.Contains(feedbackKeys, k) && v.Kind == yaml.ScalarNode:
 					out = append(out, saidText{id: or(id, k), text: strings.TrimSpace(v.Value), line: v.Line})
-				case feedbackKeys[k] && v.Kind == yaml.MappingNode:
+				case slices.Contains(feedbackKeys, k) && v.Kind == yaml.MappingNode:
 					for j := 0; j+1 < len(v.Content); j += 2 {
 						out = append(out, saidText{id: v.Content[j].Value, text: strings.TrimSpace(v.Content[j+1].Value), line: v.Content[j+1].Line})
 					}
@@ -135,12 +135,12 @@ func or(a, b string) string {
 // it. A letter pressed with Shift or AltGr is typing, and the look of a key
 // ("la flecha ←") is not a command: neither is warned about. Compiled when
 // first used (aula lessons check), not at each start of the kiosk.
-var namedKey = sync.OnceValue(func() map[string]*regexp.Regexp {
+var namedKey = lazy.Value[map[string]*regexp.Regexp]{New: func() map[string]*regexp.Regexp {
 	return map[string]*regexp.Regexp{
 		"es": regexp.MustCompile(`(?:(?i:\bpuls(?:a|ar|ando|e))\s+(?:(?i:la\s+tecla\s+))?(?:[A-ZÑ0-9]\b|F\d+\b|(?i:tab\b|esc\b|av\s?pág|re\s?pág|el\s+número))|[↑↓]\s*(?:y\s+)?[↑↓]|(?i:\bcon\s+las\s+flechas\b)|(?i:\bcon\s+la\s+tecla)\s+(?:[A-ZÑ0-9]|F\d+)\b)`),
 		"en": regexp.MustCompile(`(?:(?i:\bpress(?:ing)?)\s+(?:(?i:the\s+)(?:key\s+)?)?(?:[A-Z0-9]\b|F\d+\b|(?i:tab\b|esc\b|page\s?(?:up|down)|the\s+number))|[↑↓]\s*(?:and\s+)?[↑↓]|(?i:\bwith\s+the\s+arrows?(?:\s+keys)?\b)|(?i:\bwith\s+the)\s+(?:[A-Z0-9]|F\d+)\s+(?i:key)\b)`),
 	}
-})
+}}
 
 // typing says whether the key found at text[i:j] is pressed to type (with
 // Shift or AltGr just before it, or "1 vez", "once") rather than as a
@@ -173,7 +173,7 @@ func findKey(re *regexp.Regexp, text string) string {
 func NamedKeys(lib *Library) []Problem {
 	var out []Problem
 	for _, lang := range lib.Langs() {
-		re := namedKey()[lang]
+		re := namedKey.Get()[lang]
 		for _, l := range lib.catalogs[lang].Lessons {
 			for _, s := range l.Steps() {
 				out = append(out, namedKeysIn(l.File, s, re, lib.say)...)
@@ -219,5 +219,5 @@ func findKeyIn(re *regexp.Regexp, text string) string {
 	if re != nil {
 		return findKey(re, text)
 	}
-	return findKey(namedKey()["es"], text) + findKey(namedKey()["en"], text)
+	return findKey(namedKey.Get()["es"], text) + findKey(namedKey.Get()["en"], text)
 }

@@ -3,12 +3,12 @@ package lessons
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"aula/internal/lazy"
 	"aula/lessons/judge"
 
 	"gopkg.in/yaml.v3"
@@ -63,7 +63,7 @@ type domainUse struct {
 var (
 	reviewedLayout = "2006-01-02"
 	// hostPattern finds host names in text: words joined by dots.
-	hostPattern = regexp.MustCompile(`[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+`)
+	hostPattern = lazy.Regexp{Expr: `[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+`}
 	// realTLDs are the endings of real web domains the check looks at;
 	// .example (reserved for practice) and file names (.pdf) are left out.
 	realTLDs = []string{"es", "com", "org", "net", "cat", "eus", "gal", "info", "eu", "gov"}
@@ -155,7 +155,7 @@ func domainsIn(root *yaml.Node) []domainUse {
 func hostsIn(text string) []string {
 	text = strings.ToLower(text)
 	var out []string
-	for _, m := range hostPattern.FindAllStringIndex(text, -1) {
+	for _, m := range hostPattern.Get().FindAllStringIndex(text, -1) {
 		if m[0] > 0 && text[m[0]-1] == '.' {
 			continue
 		}

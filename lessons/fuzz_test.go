@@ -146,7 +146,7 @@ func FuzzLoadLesson(f *testing.F) {
 				t.Fatalf("problem in an unexpected file: %s", p)
 			}
 		}
-		for _, lang := range Languages {
+		for _, lang := range Languages() {
 			cat := lib.Catalog(lang)
 			if _, ok := cat.Lesson("buena"); !ok {
 				t.Fatalf("the good lesson is gone in %s; problems:\n%s", lang, list(problems))

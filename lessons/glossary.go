@@ -156,7 +156,7 @@ func parseGlossary(p *fileProblems, data []byte) []*Term {
 		t.Text = strings.TrimSpace(t.Text)
 		bad := false
 		switch {
-		case !judge.IDPattern.MatchString(t.ID):
+		case !judge.IDPattern.Get().MatchString(t.ID):
 			p.Add(judge.Or(judge.Child(n, "id"), n), "glossary id %q should be lowercase letters, digits and dashes", t.ID)
 			bad = true
 		case ids[t.ID]:

@@ -16,7 +16,7 @@ func builtInGlossary(t testing.TB, lang string) *Catalog {
 }
 
 func TestBuiltInGlossary(t *testing.T) {
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		cat := builtInGlossary(t, lang)
 		terms := cat.Glossary()
 		if len(terms) < 15 {

@@ -9,8 +9,8 @@ import (
 )
 
 func TestLanguagesComeFromTheFolders(t *testing.T) {
-	if !slices.Equal(Languages, []string{"es", "en"}) {
-		t.Errorf("built-in Languages = %v, want [es en]", Languages)
+	if !slices.Equal(Languages(), []string{"es", "en"}) {
+		t.Errorf("built-in Languages() = %v, want [es en]", Languages())
 	}
 	fsys := fstest.MapFS{
 		"pt/a.yaml": {}, "ca/a.yaml": {}, "es/a.yaml": {}, "images/x.png": {}, "EN/a.yaml": {},

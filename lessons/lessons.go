@@ -7,10 +7,10 @@
 package lessons
 
 import (
+	"aula/internal/lazy"
 	"aula/lessons/judge"
 	"errors"
 	"io/fs"
-	"regexp"
 	"slices"
 	"sort"
 )
@@ -19,13 +19,17 @@ import (
 // reference every translation is compared with.
 const DefaultLanguage = "es"
 
-// Languages Aula ships content in (the folders of the built-in lessons),
-// the default first.
-var Languages = languagesOf(BuiltIn())
+// Languages lists the languages Aula ships content in (the folders of the
+// built-in lessons), the default first. The slice is shared: do not modify
+// it.
+func Languages() []string { return languages.Get() }
+
+// languages is read from the embedded folders on first use, not at start.
+var languages = lazy.Value[[]string]{New: func() []string { return languagesOf(BuiltIn()) }}
 
 // langPattern is what a language folder is called: an ISO 639 code, such
 // as es, en, pt, ca or ast.
-var langPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
+var langPattern = lazy.Regexp{Expr: `^[a-z]{2,3}$`}
 
 // languagesOf lists the language folders of the sources, the default
 // first, then the others in alphabetical order. A folder counts when its
@@ -38,7 +42,7 @@ func languagesOf(sources ...fs.FS) []string {
 			continue
 		}
 		for _, e := range entries {
-			if e.IsDir() && langPattern.MatchString(e.Name()) && !slices.Contains(langs, e.Name()) {
+			if e.IsDir() && langPattern.Get().MatchString(e.Name()) && !slices.Contains(langs, e.Name()) {
 				langs = append(langs, e.Name())
 			}
 		}

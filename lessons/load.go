@@ -7,15 +7,14 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 
+	"aula/internal/lazy"
 	"aula/lessons/internal/yamlbin"
 	"aula/lessons/judge"
 )
@@ -80,7 +79,7 @@ func newFileProblems(file string, compiled *yamlbin.Set, quick bool, say judge.S
 
 // yamlErrPattern finds the line in yaml.v3's errors; compiled when first
 // used, as a file is read from its YAML, never at start.
-var yamlErrPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): (.*)`) })
+var yamlErrPattern = lazy.Regexp{Expr: `line (\d+): (.*)`}
 
 // Load reads lessons from the sources, in order (built-in first), and checks
 // them. Lessons with problems are left out of the library, in every language,
@@ -232,7 +231,7 @@ func parseDoc(p *fileProblems, data []byte) *yaml.Node {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 0
 		msg := err.Error()
-		if m := yamlErrPattern().FindStringSubmatch(msg); m != nil {
+		if m := yamlErrPattern.Get().FindStringSubmatch(msg); m != nil {
 			if _, err := fmt.Sscan(m[1], &line); err != nil {
 				line = 0
 			}
@@ -274,7 +273,7 @@ func parseItineraries(p *fileProblems, data []byte) []*Itinerary {
 		for j := range it.LessonIDs {
 			it.lessonLines = append(it.lessonLines, judge.Or(judge.Item(ids, j), judge.Or(ids, judge.Or(n, root))).Line)
 		}
-		if !judge.IDPattern.MatchString(it.ID) {
+		if !judge.IDPattern.Get().MatchString(it.ID) {
 			p.Add(judge.Or(judge.Child(n, "id"), n), "itinerary id %q should be lowercase letters, digits and dashes", it.ID)
 		}
 		if it.Title == "" {
@@ -319,7 +318,7 @@ func parseLesson(p *fileProblems, data []byte) *Lesson {
 	if !p.quick {
 		l.domains = domainsIn(root)
 	}
-	if !judge.IDPattern.MatchString(l.ID) {
+	if !judge.IDPattern.Get().MatchString(l.ID) {
 		p.Add(judge.Or(judge.Child(root, "id"), root), "lesson id %q should be lowercase letters, digits and dashes", l.ID)
 	}
 	if l.Title == "" {
@@ -393,7 +392,7 @@ func parseStep(p *fileProblems, n *yaml.Node) *Step {
 		s.Access.Feedback[id] = strings.TrimSpace(text)
 	}
 	checkAccessFeedback(p, n, s)
-	if !judge.IDPattern.MatchString(s.ID) {
+	if !judge.IDPattern.Get().MatchString(s.ID) {
 		p.Add(judge.Or(judge.Child(n, "id"), n), "step id %q should be lowercase letters, digits and dashes", s.ID)
 	}
 	ex, ok := newExercise(s.Kind)

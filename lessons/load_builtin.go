@@ -42,7 +42,7 @@ type lazyLangs struct {
 // default one.
 func BuiltInLibrary() *Library {
 	set, _ := yamlbin.OpenString(compiledContent) // nil if damaged: then the YAML is read
-	return &Library{langs: slices.Clone(Languages), catalogs: map[string]*Catalog{},
+	return &Library{langs: slices.Clone(Languages()), catalogs: map[string]*Catalog{},
 		lazy: &lazyLangs{src: Source{Name: "content", FS: BuiltIn(), compiled: set}}}
 }
 

@@ -15,11 +15,11 @@ func TestBuiltInLessons(t *testing.T) {
 	for _, p := range problems {
 		t.Errorf("built-in lessons: %s", p)
 	}
-	if got := lib.Langs(); !slices.Equal(got, Languages) {
-		t.Errorf("Langs() = %v, want %v", got, Languages)
+	if got := lib.Langs(); !slices.Equal(got, Languages()) {
+		t.Errorf("Langs() = %v, want %v", got, Languages())
 	}
 	ref := lib.Catalog(DefaultLanguage)
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		t.Run(lang, func(t *testing.T) {
 			cat := lib.Catalog(lang)
 			if cat == nil || cat.Lang != lang {
@@ -798,7 +798,7 @@ steps:
 			if !found {
 				t.Errorf("no problem %q with %q; got:\n%s", tt.where, tt.msg, list(problems))
 			}
-			for _, lang := range Languages {
+			for _, lang := range Languages() {
 				checkLeftOut(t, lib.Catalog(lang), tt.gone, tt.keptIn)
 			}
 		})
@@ -885,7 +885,7 @@ func secondSourceNewLesson(t *testing.T, builtIn Source, base *Library) {
 	if len(problems) > 0 {
 		t.Fatalf("problems:\n%s", list(problems))
 	}
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		cat := lib.Catalog(lang)
 		l, ok := cat.Lesson("nueva")
 		if !ok {
@@ -933,7 +933,7 @@ func secondSourceReusedID(t *testing.T, builtIn Source, teclado *Lesson) {
 		"en/mi-teclado.yaml": {Data: []byte(copia)},
 	}}
 	lib, problems := Load(builtIn, trainer)
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		want := fmt.Sprintf("formador/%s/mi-teclado.yaml:1: ", lang)
 		var found bool
 		for _, p := range problems {

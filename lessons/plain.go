@@ -1,8 +1,8 @@
 package lessons
 
 import (
+	"aula/internal/lazy"
 	"aula/lessons/judge"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -122,14 +122,14 @@ func countSentences(text string) (sentences []string, count int) {
 }
 
 var (
-	listMark  = regexp.MustCompile(`^(\d{1,2}[.)]|[-•·*–])\s`)
-	listLabel = regexp.MustCompile(`^[\p{L}@][\p{L}@ ]{0,23}:\s`)
+	listMark  = lazy.Regexp{Expr: `^(\d{1,2}[.)]|[-•·*–])\s`}
+	listLabel = lazy.Regexp{Expr: `^[\p{L}@][\p{L}@ ]{0,23}:\s`}
 )
 
 // listItem reports whether line is an item of a list; a "Label: text"
 // line only counts when a list is expected (after a colon, or another item).
 func listItem(line string, expected bool) bool {
-	return listMark.MatchString(line) || (expected && listLabel.MatchString(line))
+	return listMark.Get().MatchString(line) || (expected && listLabel.Get().MatchString(line))
 }
 
 // quotation reports whether line is all one quotation.

@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
+	"aula/internal/lazy"
 	"aula/lessons/judge"
 )
 
@@ -71,7 +70,7 @@ func NewLessonFiles(req StarterRequest, words map[string]StarterWords, sources .
 		return nil, ErrUnknownKind
 	}
 	out := map[string][]byte{}
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		var (
 			data []byte
 			err  error
@@ -123,7 +122,7 @@ func quote(s string) string {
 }
 
 // idLine finds the id line of a lesson file.
-var idLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^id:[ \t]*\S+[ \t]*$`) })
+var idLine = lazy.Regexp{Expr: `(?m)^id:[ \t]*\S+[ \t]*$`}
 
 // copyLesson is lesson req.From's file with the new id and the header.
 func copyLesson(cat *Catalog, req StarterRequest, w StarterWords, sources []Source) ([]byte, error) {
@@ -135,7 +134,7 @@ func copyLesson(cat *Catalog, req StarterRequest, w StarterWords, sources []Sour
 	if err != nil {
 		return nil, err
 	}
-	loc := idLine().FindIndex(data)
+	loc := idLine.Get().FindIndex(data)
 	if loc == nil {
 		return nil, ErrNoSuchFrom
 	}

@@ -345,7 +345,7 @@ func TestFormEveryBadInputGetsItsOwnMessage(t *testing.T) {
 
 // Every rule has its own words, in both languages.
 func TestFormRuleMessagesAreDistinct(t *testing.T) {
-	for _, lang := range i18n.Langs {
+	for _, lang := range i18n.Langs() {
 		cat := i18n.New(lang)
 		seen := map[string]string{}
 		for _, r := range validate.FormRules() {

@@ -32,11 +32,11 @@ type SetupAnswers struct {
 // SetupLanguageForm asks the language, each one named in itself.
 func SetupLanguageForm(lang *string) *huh.Form {
 	var opts []huh.Option[string]
-	for _, l := range i18n.Langs {
+	for _, l := range i18n.Langs() {
 		opts = append(opts, huh.NewOption(i18n.New(l).T("lang_name"), l))
 	}
 	title := ""
-	for i, l := range i18n.Langs {
+	for i, l := range i18n.Langs() {
 		if i > 0 {
 			title += " · "
 		}

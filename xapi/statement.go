@@ -20,6 +20,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"aula/internal/lazy"
 	"aula/lessons"
 	"aula/store"
 )
@@ -66,14 +67,16 @@ const (
 )
 
 // verbNames are the verbs' displays, in every language Aula speaks.
-var verbNames = map[string]map[string]string{
-	VerbAttempted:     {"en": "attempted", "es": "intentó"},
-	VerbCompleted:     {"en": "completed", "es": "completó"},
-	VerbAnswered:      {"en": "answered", "es": "respondió"},
-	VerbUsedHint:      {"en": "used a hint", "es": "usó una pista"},
-	VerbWorkedExample: {"en": "viewed the worked example", "es": "vio el ejemplo resuelto"},
-	VerbEarned:        {"en": "earned", "es": "obtuvo"},
-}
+var verbNames = lazy.Value[map[string]map[string]string]{New: func() map[string]map[string]string {
+	return map[string]map[string]string{
+		VerbAttempted:     {"en": "attempted", "es": "intentó"},
+		VerbCompleted:     {"en": "completed", "es": "completó"},
+		VerbAnswered:      {"en": "answered", "es": "respondió"},
+		VerbUsedHint:      {"en": "used a hint", "es": "usó una pista"},
+		VerbWorkedExample: {"en": "viewed the worked example", "es": "vio el ejemplo resuelto"},
+		VerbEarned:        {"en": "earned", "es": "obtuvo"},
+	}
+}}
 
 // Statement is an xAPI statement, as far as Aula writes and reads them.
 type Statement struct {
@@ -226,7 +229,7 @@ func (m *Mapper) certificateIRI(itinerary string) string {
 
 // namespace is the UUID namespace of statement ids (UUID v5 of Aula's
 // vocabulary IRI).
-var namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte(Vocabulary))
+var namespace = lazy.Value[uuid.UUID]{New: func() uuid.UUID { return uuid.NewSHA1(uuid.NameSpaceURL, []byte(Vocabulary)) }}
 
 // StatementID is the deterministic id of the statement an event makes;
 // part tells apart the statements of one event ("" for the main one).
@@ -235,12 +238,12 @@ func StatementID(eventID, part string) string {
 	if part != "" {
 		name += "/" + part
 	}
-	return uuid.NewSHA1(namespace, []byte(name)).String()
+	return uuid.NewSHA1(namespace.Get(), []byte(name)).String()
 }
 
 // Registration is the class session's id: one per centre and day (UTC).
 func (m *Mapper) Registration(at time.Time) string {
-	return uuid.NewSHA1(namespace, []byte(m.CentreIRI()+"/sessions/"+at.UTC().Format(time.DateOnly))).String()
+	return uuid.NewSHA1(namespace.Get(), []byte(m.CentreIRI()+"/sessions/"+at.UTC().Format(time.DateOnly))).String()
 }
 
 // names of a lesson (or one of its steps: "Lesson — Step") in every
@@ -347,7 +350,7 @@ func (m *Mapper) Statements(in store.StatementInput) []Statement {
 	actor := m.actor(in)
 	at := e.At.UTC().Format("2006-01-02T15:04:05.000Z")
 	out := []Statement{{
-		ID: StatementID(e.ID, ""), Actor: actor, Verb: Verb{ID: verb, Display: verbNames[verb]},
+		ID: StatementID(e.ID, ""), Actor: actor, Verb: Verb{ID: verb, Display: verbNames.Get()[verb]},
 		Object: obj, Result: res, Context: ctx, Timestamp: at,
 	}}
 	if e.Kind == store.LessonDone && in.Done != nil && !in.Done(e.Lesson) {
@@ -375,7 +378,7 @@ func (m *Mapper) certificate(in store.StatementInput) Statement {
 	return Statement{
 		ID:    StatementID(e.ID, ""),
 		Actor: m.actor(in),
-		Verb:  Verb{ID: VerbEarned, Display: verbNames[VerbEarned]},
+		Verb:  Verb{ID: VerbEarned, Display: verbNames.Get()[VerbEarned]},
 		Object: Activity{ObjectType: "Activity", ID: m.certificateIRI(e.Itinerary), Definition: &Definition{
 			Name: it.Definition.Name, Type: TypeCertificate,
 		}},
@@ -399,7 +402,7 @@ func (m *Mapper) itinerariesDone(in store.StatementInput, actor Agent, ctx *Cont
 		}
 		t := true
 		out = append(out, Statement{
-			ID: StatementID(e.ID, "itinerary/"+it.ID), Actor: actor, Verb: Verb{ID: VerbCompleted, Display: verbNames[VerbCompleted]},
+			ID: StatementID(e.ID, "itinerary/"+it.ID), Actor: actor, Verb: Verb{ID: VerbCompleted, Display: verbNames.Get()[VerbCompleted]},
 			Object: m.itineraryActivity(it.ID), Result: &Result{Completion: &t},
 			Context: &Context{
 				Registration: ctx.Registration, Platform: "Aula", Extensions: ctx.Extensions,

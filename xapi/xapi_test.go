@@ -140,7 +140,7 @@ func checkStrings(t *testing.T, body []byte) {
 		t.Fatal(err)
 	}
 	known := map[string]bool{"Aula": true, "Agent": true, "Activity": true, "other": true, "wrong-option": true}
-	for _, names := range verbNames {
+	for _, names := range verbNames.Get() {
 		for _, n := range names {
 			known[n] = true
 		}

@@ -5,6 +5,7 @@ package bundle
 
 import (
 	"aula/classroom/safetext"
+	"aula/internal/lazy"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -13,7 +14,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 	"testing/fstest"
@@ -54,10 +54,10 @@ type File struct {
 // class file, or a YAML file of lowercase letters, digits, dashes and
 // underscores in a language folder. No other folder, no dots but the
 // extension's: no way up (..), no hidden files.
-var bundleName = regexp.MustCompile(`^(class\.yaml|[a-z]{2,3}/[a-z0-9][a-z0-9_-]*\.ya?ml)$`)
+var bundleName = lazy.Regexp{Expr: `^(class\.yaml|[a-z]{2,3}/[a-z0-9][a-z0-9_-]*\.ya?ml)$`}
 
 // langFolder is a language folder's name (as lessons reads them).
-var langFolder = regexp.MustCompile(`^[a-z]{2,3}$`)
+var langFolder = lazy.Regexp{Expr: `^[a-z]{2,3}$`}
 
 // ErrFolder is what every refusal of a published folder wraps.
 var ErrFolder = errors.New("the lessons folder cannot be published")
@@ -74,7 +74,7 @@ func Read(fsys fs.FS) (Folder, error) {
 	var b Folder
 	total := 0
 	add := func(name string) error {
-		if !bundleName.MatchString(name) || len(name) > MaxName {
+		if !bundleName.Get().MatchString(name) || len(name) > MaxName {
 			return bundleErr("the file name %q: use lowercase letters, digits and dashes, ending in .yaml", safetext.Text(name, MaxName))
 		}
 		if len(b.Files) == MaxFiles {
@@ -106,7 +106,7 @@ func Read(fsys fs.FS) (Folder, error) {
 		switch {
 		case e.Name() == "class.yaml" && e.Type().IsRegular():
 			err = add(e.Name())
-		case e.IsDir() && langFolder.MatchString(e.Name()):
+		case e.IsDir() && langFolder.Get().MatchString(e.Name()):
 			err = readLangFolder(fsys, e.Name(), add)
 		}
 		if err != nil {
@@ -166,7 +166,7 @@ func Check(b Folder) error {
 	for i, f := range b.Files {
 		name := safetext.Text(f.Name, MaxName)
 		switch {
-		case len(f.Name) > MaxName || !bundleName.MatchString(f.Name):
+		case len(f.Name) > MaxName || !bundleName.Get().MatchString(f.Name):
 			return bundleErr("the file name %q is not a lesson file's", name)
 		case i > 0 && b.Files[i-1].Name >= f.Name:
 			return bundleErr("the file %q comes twice or out of order", name)

@@ -4,6 +4,7 @@ package discovery
 
 import (
 	"aula/classroom/safetext"
+	"aula/internal/lazy"
 	"context"
 	"errors"
 	"fmt"
@@ -29,7 +30,7 @@ type Found struct {
 }
 
 // quiet keeps the mDNS library from printing on the kiosk's screen.
-var quiet = log.New(io.Discard, "", 0)
+var quiet = lazy.Value[*log.Logger]{New: func() *log.Logger { return log.New(io.Discard, "", 0) }}
 
 // ErrNotAnnounced is Announce's word that a hub listening only on this
 // computer (loopback) is not announced: kiosks could not reach it.
@@ -112,7 +113,7 @@ func Announce(instance string, listen net.IP, port int, scheme string) (stop fun
 	if err != nil {
 		return nil, err
 	}
-	srv, err := mdns.NewServer(&mdns.Config{Zone: svc, Logger: quiet})
+	srv, err := mdns.NewServer(&mdns.Config{Zone: svc, Logger: quiet.Get()})
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +155,7 @@ func Discover(ctx context.Context) []Found {
 		defer wg.Done()
 		params := mdns.DefaultParams(service)
 		params.Entries = entries
-		params.Logger = quiet
+		params.Logger = quiet.Get()
 		params.DisableIPv6 = true
 		params.Timeout = timeout
 		params.Interface = ifi

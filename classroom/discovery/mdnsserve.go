@@ -21,7 +21,7 @@ import (
 // in on.
 var errNoPacketInfo = errors.New("the system does not say which interface a question came in on")
 
-var mdnsGroup = &net.UDPAddr{IP: net.IPv4(224, 0, 0, 251), Port: 5353}
+var mdnsGroup = &net.UDPAddr{IP: net.IP{224, 0, 0, 251}, Port: 5353} // the mDNS group, IPv4
 
 // respond answers questions for zones (by interface index) until stop.
 func respond(ifaces []net.Interface, zones map[int]*mdns.MDNSService) (stop func(), err error) {

@@ -2,7 +2,6 @@ package share
 
 import (
 	"errors"
-	"fmt"
 )
 
 // Ask asks to see the screen of the learner To ("device/learner").
@@ -46,7 +45,10 @@ type Point struct {
 
 // ErrBadSay is a Say that is none of a point on the screen, a short
 // message or a stop.
-var ErrBadSay = errors.New("a point on the screen, a message of at most " + fmt.Sprint(MaxSay) + " bytes, or stop")
+var ErrBadSay = errors.New("a point on the screen, a message of at most " + maxSayText + " bytes, or stop")
+
+// maxSayText is MaxSay written out, for ErrBadSay (a test checks they agree).
+const maxSayText = "200"
 
 // Check says whether s is a point within a screen, a message of at most
 // MaxSay bytes that is not empty once cleaned, or a stop, with nothing

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -148,4 +150,9 @@ func FuzzCheckFrame(f *testing.F) {
 			t.Fatalf("a whole update of a %d-row screen has %d rows", h, len(u.Lines))
 		}
 	})
+}
+func TestErrBadSayNamesMaxSay(t *testing.T) {
+	if maxSayText != strconv.Itoa(MaxSay) || !strings.Contains(ErrBadSay.Error(), " "+strconv.Itoa(MaxSay)+" bytes") {
+		t.Errorf("ErrBadSay says %q, MaxSay is %d", ErrBadSay, MaxSay)
+	}
 }

@@ -1,10 +1,10 @@
 package judge
 
 import (
+	"aula/internal/lazy"
 	"fmt"
 	"maps"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -156,7 +156,7 @@ func Or(n, fallback *yaml.Node) *yaml.Node {
 
 // IDPattern is what every id in a lesson file looks like: lowercase
 // letters, digits and single dashes.
-var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var IDPattern = lazy.Regexp{Expr: `^[a-z0-9]+(-[a-z0-9]+)*$`}
 
 // MaxID is the longest id CheckID accepts, in characters.
 const MaxID = 30
@@ -179,7 +179,7 @@ func IDShape(id string) IDFault {
 	switch {
 	case id == "":
 		return IDMissing
-	case !IDPattern.MatchString(id):
+	case !IDPattern.Get().MatchString(id):
 		return IDBadForm
 	case len(id) > MaxID:
 		return IDTooLong

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"net/mail"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -44,8 +45,7 @@ var knownDomains = []string{
 }
 
 // tldTypos are endings that are not real and are one key away from .com.
-var tldTypos = map[string]bool{"con": true, "cmo": true, "ocm": true, "comm": true, "vom": true, "xom": true,
-	"cpm": true, "coom": true, "cim": true, "clm": true, "cm": true, "om": true}
+var tldTypos = []string{"con", "cmo", "ocm", "comm", "vom", "xom", "cpm", "coom", "cim", "clm", "cm", "om"}
 
 // CheckAddress checks one plain email address, such as
 // lucia.prueba@correo.example: no name, no angle brackets, no spaces. It
@@ -107,7 +107,7 @@ func fixDomain(domain string) string {
 	if best != "" {
 		return best
 	}
-	if dot := strings.LastIndexByte(domain, '.'); dot > 0 && tldTypos[domain[dot+1:]] {
+	if dot := strings.LastIndexByte(domain, '.'); dot > 0 && slices.Contains(tldTypos, domain[dot+1:]) {
 		// A suggestion must pass the checker itself: ac.con -> ac.com
 		// is one letter from mac.com, so that is what is suggested
 		// (mac.com is known, so the chain stops there).

@@ -2,17 +2,16 @@ package validate
 
 import (
 	_ "embed"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 	"github.com/trustelem/zxcvbn/match"
 
+	"aula/internal/lazy"
 	"aula/lessons/internal/fastzx"
 )
 
@@ -120,7 +119,7 @@ var themesFile string
 // themes maps a word, folded (no accents, lowercase), to the themes it
 // belongs to: "silla" → [casa]. Built on first use, never at start (folding
 // each word allocated 3 MB in the package's start-up).
-var themes = sync.OnceValue(func() map[string][]string {
+var themes = lazy.Value[map[string][]string]{New: func() map[string][]string {
 	out := map[string][]string{}
 	theme := ""
 	for _, line := range strings.Split(themesFile, "\n") {
@@ -140,14 +139,14 @@ var themes = sync.OnceValue(func() map[string][]string {
 		}
 	}
 	return out
-})
+}}
 
 // relatedWords reports whether 3 or more different words of the password
 // belong to one theme (plurals in -s and -es count as the word).
 func relatedWords(password string) bool {
 	count := map[string]int{}
 	seen := map[string]bool{}
-	themes := themes()
+	themes := themes.Get()
 	for _, w := range strings.FieldsFunc(Fold(strings.ToLower(password)), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if seen[w] {
 			continue
@@ -179,9 +178,9 @@ const (
 
 // spanishInputs are the words of strength_es.txt in order, each also
 // without accents (maría and maria), then the years; the map says what
-// each one is. Read on first use (the password step warms it in the
+// each one is (spanishInputs). Read on first use (the password step warms it in the
 // background), never at start.
-var spanishInputs = sync.OnceValues(func() ([]string, map[string]int) {
+var spanishLists = lazy.Value[spanishList]{New: func() spanishList {
 	var out []string
 	kind := map[string]int{}
 	add := func(w string, k int) {
@@ -210,8 +209,20 @@ var spanishInputs = sync.OnceValues(func() ([]string, map[string]int) {
 	for y := 1940; y < 2040; y++ {
 		add(strconv.Itoa(y), inputYear)
 	}
-	return out, kind
-})
+	return spanishList{out, kind}
+}}
+
+// spanishList is what spanishLists holds.
+type spanishList struct {
+	words []string
+	kind  map[string]int
+}
+
+// spanishInputs returns the Spanish inputs and what each one is.
+func spanishInputs() ([]string, map[string]int) {
+	l := spanishLists.Get()
+	return l.words, l.kind
+}
 
 // spanishKind says what a Spanish input is (inputWord when it is none).
 func spanishKind(w string) int {
@@ -220,18 +231,18 @@ func spanishKind(w string) int {
 }
 
 // spanishZX are the Spanish inputs, ranked once for zxcvbn, on first use.
-var spanishZX = sync.OnceValue(func() *fastzx.Inputs {
+var spanishZX = lazy.Value[*fastzx.Inputs]{New: func() *fastzx.Inputs {
 	words, _ := spanishInputs()
 	return fastzx.NewInputs(words)
-})
+}}
 
 // WarmStrength reads zxcvbn's dictionaries and the Spanish inputs now, so
 // that the first key on a password step is as quick as the others. Safe to
 // call more than once, from any goroutine.
 func WarmStrength() {
 	fastzx.Warm()
-	spanishZX()
-	themes()
+	spanishZX.Get()
+	themes.Get()
 }
 
 // SpanishWords returns the Spanish words given to zxcvbn, most common first.
@@ -266,7 +277,7 @@ func nameInputs(name string) []string {
 
 // yearPattern finds a year from 1900 to 2099: zxcvbn 4.4.2 only knows
 // years up to 2019 as "recent".
-var yearPattern = regexp.MustCompile(`(19|20)\d\d`)
+var yearPattern = lazy.Regexp{Expr: `(19|20)\d\d`}
 
 // Truncate keeps the first MaxPasswordLen characters of s.
 func Truncate(s string) string {
@@ -297,7 +308,7 @@ func PasswordStrength(password, name string) Strength {
 	// original, which counts characters. The Spanish words are given
 	// with and without accents, so they are still found.
 	plain := stripAccents(password)
-	res := fastzx.Strength(plain, fastzx.Then(names, spanishZX()))
+	res := fastzx.Strength(plain, fastzx.Then(names, spanishZX.Get()))
 	st := Strength{Level: Level(clampLevel(res.Score))}
 	zxLevel := st.Level // zxcvbn's own verdict, before Aula's rules
 
@@ -319,7 +330,7 @@ func PasswordStrength(password, name string) Strength {
 			found[AdviceHasName] = true
 		}
 	}
-	if yearPattern.MatchString(password) {
+	if yearPattern.Get().MatchString(password) {
 		found[AdviceHasDate] = true
 	}
 	// Characters as a person sees them: 👨‍👩‍👧 is one, not five.

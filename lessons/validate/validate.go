@@ -493,12 +493,27 @@ func parseDate(v string) (time.Time, string) {
 	return t, ""
 }
 
-// emailRules names each problem CheckAddress finds as a form rule.
-var emailRules = map[AddressProblem]string{
-	AddressEmpty: RuleRequired, AddressSpace: RuleEmailSpace, AddressNoAt: RuleEmailAt,
-	AddressManyAt: RuleEmailAt, AddressNoUser: RuleEmailNoUser, AddressNoDomain: RuleEmailDomain,
-	AddressNoDot: RuleEmailDomain, AddressDots: RuleEmailDots, AddressInvalid: RuleEmailInvalid,
-	AddressTypo: RuleEmailTypo,
+// emailRule names each problem CheckAddress finds as a form rule.
+func emailRule(p AddressProblem) string {
+	switch p {
+	case AddressEmpty:
+		return RuleRequired
+	case AddressSpace:
+		return RuleEmailSpace
+	case AddressNoAt, AddressManyAt:
+		return RuleEmailAt
+	case AddressNoUser:
+		return RuleEmailNoUser
+	case AddressNoDomain, AddressNoDot:
+		return RuleEmailDomain
+	case AddressDots:
+		return RuleEmailDots
+	case AddressInvalid:
+		return RuleEmailInvalid
+	case AddressTypo:
+		return RuleEmailTypo
+	}
+	return ""
 }
 
 // CheckEmail validates an email address in a form with CheckAddress (the
@@ -511,13 +526,13 @@ func CheckEmail(s string) (string, string) {
 	accent := strings.IndexFunc(v, func(r rune) bool { return r > unicode.MaxASCII && !unicode.IsSpace(r) }) >= 0
 	switch p {
 	case AddressEmpty, AddressSpace, AddressNoAt, AddressManyAt:
-		return "", emailRules[p]
+		return "", emailRule(p)
 	}
 	switch {
 	case accent:
 		return "", RuleEmailAccent
 	case p != AddressOK:
-		return "", emailRules[p]
+		return "", emailRule(p)
 	}
 	return strings.ToLower(v), ""
 }

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -17,8 +18,7 @@ func Host(address string) string {
 
 // secondLevel are the labels that come before a country ending in
 // registered names: gob.es, com.es, co.uk…
-var secondLevel = map[string]bool{"com": true, "org": true, "gob": true, "nom": true, "edu": true, "co": true,
-	"ac": true, "gov": true, "net": true}
+var secondLevel = []string{"com", "org", "gob", "nom", "edu", "co", "ac", "gov", "net"}
 
 // Domain is the part of a host that says who owns the page: the last two
 // labels (seg-social.es), or three after a second-level label
@@ -27,7 +27,7 @@ var secondLevel = map[string]bool{"com": true, "org": true, "gob": true, "nom": 
 func Domain(host string) string {
 	labels := strings.Split(strings.Trim(host, "."), ".")
 	n := 2
-	if len(labels) >= 3 && len(labels[len(labels)-1]) == 2 && secondLevel[labels[len(labels)-2]] {
+	if len(labels) >= 3 && len(labels[len(labels)-1]) == 2 && slices.Contains(secondLevel, labels[len(labels)-2]) {
 		n = 3
 	}
 	if len(labels) <= n {

@@ -4,11 +4,11 @@ package access
 
 import (
 	"strings"
-	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/i18n"
+	"aula/internal/lazy"
 	"aula/lessons/validate"
 	"aula/tui/ui"
 )
@@ -22,7 +22,7 @@ func IsWord(c *ui.Common, text, id string) bool {
 	if t == "" {
 		return false
 	}
-	for _, cat := range []interface{ T(string, ...any) string }{c.Cat, englishWords()} {
+	for _, cat := range []interface{ T(string, ...any) string }{c.Cat, englishWords.Get()} {
 		for _, w := range strings.Split(cat.T(id), "|") {
 			if Fold(w) == t {
 				return true
@@ -108,7 +108,7 @@ func Say(lines ...string) Result { return Result{Say: lines} }
 
 // Command words: the catalog lists each command's words, separated by |.
 // The learner's language and English both work.
-var englishWords = sync.OnceValue(func() *i18n.Catalog { return i18n.New("en") })
+var englishWords = lazy.Value[*i18n.Catalog]{New: func() *i18n.Catalog { return i18n.New("en") }}
 
 // Word is the first of a command's words, to show the learner.
 func Word(c *ui.Common, id string) string {

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"aula/classroom"
+	"aula/internal/lazy"
 	"aula/tui/ui"
 )
 
@@ -19,22 +20,24 @@ const (
 
 // bigFont draws the digits 3 pixels wide and 5 high; each pixel is two
 // cells wide, so the digits look square and read from the back of a room.
-var bigFont = map[rune][5]string{
-	' ': {".", ".", ".", ".", "."}, // the session code is read in groups: "482 913"
-	'0': {"###", "#.#", "#.#", "#.#", "###"},
-	'1': {".#.", "##.", ".#.", ".#.", "###"},
-	'2': {"###", "..#", "###", "#..", "###"},
-	'3': {"###", "..#", ".##", "..#", "###"},
-	'4': {"#.#", "#.#", "###", "..#", "..#"},
-	'5': {"###", "#..", "###", "..#", "###"},
-	'6': {"###", "#..", "###", "#.#", "###"},
-	'7': {"###", "..#", "..#", "..#", "..#"},
-	'8': {"###", "#.#", "###", "#.#", "###"},
-	'9': {"###", "#.#", "###", "..#", "###"},
-}
+var bigFont = lazy.Value[map[rune][5]string]{New: func() map[rune][5]string {
+	return map[rune][5]string{
+		' ': {".", ".", ".", ".", "."}, // the session code is read in groups: "482 913"
+		'0': {"###", "#.#", "#.#", "#.#", "###"},
+		'1': {".#.", "##.", ".#.", ".#.", "###"},
+		'2': {"###", "..#", "###", "#..", "###"},
+		'3': {"###", "..#", ".##", "..#", "###"},
+		'4': {"#.#", "#.#", "###", "..#", "..#"},
+		'5': {"###", "#..", "###", "..#", "###"},
+		'6': {"###", "#..", "###", "#.#", "###"},
+		'7': {"###", "..#", "..#", "..#", "..#"},
+		'8': {"###", "#.#", "###", "#.#", "###"},
+		'9': {"###", "#.#", "###", "..#", "###"},
+	}
+}}
 
 // pixels turns the font's marks into cells.
-var pixels = strings.NewReplacer("#", "██", ".", "  ")
+var pixels = lazy.Value[*strings.Replacer]{New: func() *strings.Replacer { return strings.NewReplacer("#", "██", ".", "  ") }}
 
 // bigText draws s in the big font, 5 lines; ok is false when s has
 // anything but digits.
@@ -43,7 +46,7 @@ func bigText(s string) (lines [5]string, ok bool) {
 		return lines, false
 	}
 	for i, r := range s {
-		g, found := bigFont[r]
+		g, found := bigFont.Get()[r]
 		if !found {
 			return [5]string{}, false
 		}
@@ -51,7 +54,7 @@ func bigText(s string) (lines [5]string, ok bool) {
 			if i > 0 {
 				lines[row] += "  "
 			}
-			lines[row] += pixels.Replace(g[row])
+			lines[row] += pixels.Get().Replace(g[row])
 		}
 	}
 	return lines, true

@@ -169,16 +169,15 @@ type (
 	LineSecret interface{ Secret() bool }
 )
 
-// LineAdapter makes the constructor of the adapter for exercises of type E
-// (from a component of another type, which components never make, it
-// makes a read step's lines rather than panic).
-func LineAdapter[E Exercise](build func(c *ui.Common, e E) LineExercise) func(*ui.Common, *lessons.Step, Exercise) LineExercise {
-	return func(c *ui.Common, _ *lessons.Step, ex Exercise) LineExercise {
-		if e, ok := ex.(E); ok {
-			return build(c, e)
-		}
-		return ReadLines{C: c}
+// AdaptLines makes the lines of ex with build when ex is an E (from a
+// component of another type, which components never make, it makes a read
+// step's lines rather than panic). A kind's line constructor is a function
+// that calls it, so that the kind's package needs no work at start.
+func AdaptLines[E Exercise](c *ui.Common, ex Exercise, build func(c *ui.Common, e E) LineExercise) LineExercise {
+	if e, ok := ex.(E); ok {
+		return build(c, e)
 	}
+	return ReadLines{C: c}
 }
 
 // ReadLines is an information card: Enter goes on.

@@ -10,6 +10,7 @@
 package kinds
 
 import (
+	"aula/internal/lazy"
 	"aula/tui/exercise"
 	"aula/tui/kinds/browser"
 	"aula/tui/kinds/chat"
@@ -25,38 +26,42 @@ import (
 )
 
 // All lists every step kind the terminal interface can show.
-var all = []exercise.Kind{
-	exercise.Read,
-	choose.Choose,
-	typein.Kind,
-	order.Kind,
-	password.Kind,
-	code.Kind,
-	choose.Scenario,
-	phrase.Kind,
-	inbox.Kind,
-	form.Kind,
-	browser.Kind,
-	chat.Kind,
-	files.Kind, // the practice file manager (issue 16)
+var all = lazy.Value[[]exercise.Kind]{New: func() []exercise.Kind {
+	return []exercise.Kind{
+		exercise.Read,
+		choose.Choose,
+		typein.Kind,
+		order.Kind,
+		password.Kind,
+		code.Kind,
+		choose.Scenario,
+		phrase.Kind,
+		inbox.Kind,
+		form.Kind,
+		browser.Kind,
+		chat.Kind,
+		files.Kind, // the practice file manager (issue 16)
+	}
+}}
+
+// byName finds the kind called name among all.
+func byName(name string) (exercise.Kind, bool) {
+	for _, k := range all.Get() {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return exercise.Kind{}, false
 }
 
-var byName = func() map[string]exercise.Kind {
-	m := make(map[string]exercise.Kind, len(all))
-	for _, k := range all {
-		m[k.Name] = k
-	}
-	return m
-}()
-
 // All returns every registered kind, in the order lessons lists them.
-func All() []exercise.Kind { return append([]exercise.Kind(nil), all...) }
+func All() []exercise.Kind { return append([]exercise.Kind(nil), all.Get()...) }
 
 // Lookup returns the kind called name, or the read kind (an information
 // card) for a name nobody registered, so that a step is never left without
 // a screen.
 func Lookup(name string) exercise.Kind {
-	if k, ok := byName[name]; ok {
+	if k, ok := byName(name); ok {
 		return k
 	}
 	return exercise.Read
@@ -64,6 +69,6 @@ func Lookup(name string) exercise.Kind {
 
 // Has says whether a kind called name is registered.
 func Has(name string) bool {
-	_, ok := byName[name]
+	_, ok := byName(name)
 	return ok
 }

@@ -114,7 +114,7 @@ func TestEveryKindsMessagesExist(t *testing.T) {
 	if len(ids) < 50 {
 		t.Fatalf("found only %d message ids in the kinds' packages", len(ids))
 	}
-	for _, lang := range lessons.Languages {
+	for _, lang := range lessons.Languages() {
 		c := ui.NewCommon(lang, nil, time.Now)
 		for id, where := range ids {
 			if strings.HasSuffix(id, "_") {

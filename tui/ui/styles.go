@@ -61,18 +61,14 @@ const (
 // Themes lists the themes in the order the settings screen offers them.
 var Themes = []string{ThemeDefault, ThemeHighContrast, ThemeCalm}
 
-// Themes maps a theme name to its constructor.
-var themes = map[string]func() *Styles{
-	ThemeDefault:      DefaultStyles,
-	ThemeHighContrast: HighContrastStyles,
-	ThemeCalm:         CalmStyles,
-}
-
 // ThemeStyles builds the styles of the named theme; an unknown name gets
 // the default theme.
 func ThemeStyles(name string) *Styles {
-	if mk, ok := themes[name]; ok {
-		return mk()
+	switch name {
+	case ThemeHighContrast:
+		return HighContrastStyles()
+	case ThemeCalm:
+		return CalmStyles()
 	}
 	return DefaultStyles()
 }

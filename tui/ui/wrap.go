@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"regexp"
+	"aula/internal/lazy"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -9,7 +9,7 @@ import (
 )
 
 // bullet is the start of a list item: spaces, a mark, a space.
-var bullet = regexp.MustCompile(`^ *([-•·*–]|\d{1,2}[.)]) +`)
+var bullet = lazy.Regexp{Expr: `^ *([-•·*–]|\d{1,2}[.)]) +`}
 
 // Wrap is the one way Aula wraps text to w cells. It breaks only at
 // spaces, never inside a word, so an address, a domain or an email
@@ -38,7 +38,7 @@ func wrapPara(para string, w int) []string {
 	if lipgloss.Width(para) <= w {
 		return []string{para}
 	}
-	prefix := bullet.FindString(para)
+	prefix := bullet.Get().FindString(para)
 	if lipgloss.Width(prefix)*2 > w {
 		prefix = "" // no room to hang under it
 	}

@@ -13,8 +13,8 @@ const (
 )
 
 // dateSplits are the ways to cut a date without separators of each length
-// into day, month and year.
-var dateSplits = map[int][][2]int{
+// into day, month and year, by length (4 to 8).
+var dateSplits = [...][][2]int{
 	4: {{1, 2}, {2, 3}},
 	5: {{1, 3}, {2, 3}},
 	6: {{1, 2}, {2, 4}, {4, 5}},
@@ -73,6 +73,9 @@ func splitWithSeparator(t string) (a, sep, b, c string, ok bool) {
 func closestDate(token string) *dmy {
 	var best *dmy
 	bestDist := 0
+	if len(token) >= len(dateSplits) {
+		return nil
+	}
 	for _, s := range dateSplits[len(token)] {
 		d := mapIntsToDMY(token[:s[0]], token[s[0]:s[1]], token[s[1]:])
 		if d == nil {

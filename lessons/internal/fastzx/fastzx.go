@@ -155,7 +155,7 @@ func omnimatch(password string, in *Inputs) []*match.Match {
 	ms = dictionaryMatch(ms, password, lower, s)
 	ms = reverseDictionaryMatch(ms, password, s)
 	ms = l33tMatch(ms, password, lower, s)
-	for _, g := range graphs {
+	for _, g := range graphs.Get() {
 		ms = spatialMatch(ms, password, g)
 	}
 	ms = repeatMatch(ms, password, in)

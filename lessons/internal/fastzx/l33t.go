@@ -4,6 +4,7 @@
 package fastzx
 
 import (
+	"aula/internal/lazy"
 	"slices"
 	"sort"
 	"strings"
@@ -14,20 +15,22 @@ import (
 
 // l33tTable is zxcvbn's table of look-alikes: each letter and the
 // characters written for it.
-var l33tTable = map[string][]string{
-	"a": {"4", "@"},
-	"b": {"8"},
-	"c": {"(", "{", "[", "<"},
-	"e": {"3"},
-	"g": {"6", "9"},
-	"i": {"1", "!", "|"},
-	"l": {"1", "|", "7"},
-	"o": {"0"},
-	"s": {"$", "5"},
-	"t": {"+", "7"},
-	"x": {"%"},
-	"z": {"2"},
-}
+var l33tTable = lazy.Value[map[string][]string]{New: func() map[string][]string {
+	return map[string][]string{
+		"a": {"4", "@"},
+		"b": {"8"},
+		"c": {"(", "{", "[", "<"},
+		"e": {"3"},
+		"g": {"6", "9"},
+		"i": {"1", "!", "|"},
+		"l": {"1", "|", "7"},
+		"o": {"0"},
+		"s": {"$", "5"},
+		"t": {"+", "7"},
+		"x": {"%"},
+		"z": {"2"},
+	}
+}}
 
 // l33tFound is a look-alike match and the first reading that finds it.
 type l33tFound struct {
@@ -186,6 +189,9 @@ func l33tSubs(password string) []map[byte]byte {
 	key := string(present)
 	l33tCache.Lock()
 	defer l33tCache.Unlock()
+	if l33tCache.m == nil {
+		l33tCache.m = map[string][]map[byte]byte{}
+	}
 	if subs, ok := l33tCache.m[key]; ok {
 		return subs
 	}
@@ -198,10 +204,10 @@ func l33tSubs(password string) []map[byte]byte {
 }
 
 // l33tCache maps the look-alikes present (in order) to their readings.
-var l33tCache = struct {
+var l33tCache struct {
 	sync.Mutex
-	m map[string][]map[byte]byte
-}{m: map[string][]map[byte]byte{}}
+	m map[string][]map[byte]byte // made on first use
+}
 
 // relevantL33tSubtable keeps the substitutions whose look-alike is in the
 // password.
@@ -211,7 +217,7 @@ func relevantL33tSubtable(password string) map[string][]string {
 		has[password[i]&0x7f] = true
 	}
 	out := map[string][]string{}
-	for letter, alikes := range l33tTable {
+	for letter, alikes := range l33tTable.Get() {
 		for _, a := range alikes {
 			if has[a[0]] {
 				out[letter] = append(out[letter], a)

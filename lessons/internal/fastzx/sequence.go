@@ -4,7 +4,7 @@
 package fastzx
 
 import (
-	"regexp"
+	"aula/internal/lazy"
 
 	"github.com/trustelem/zxcvbn/match"
 )
@@ -65,10 +65,10 @@ func sequenceMatch(ms []*match.Match, password string) []*match.Match {
 	return ms
 }
 
-var recentYear = regexp.MustCompile(`19\d\d|200\d|201\d`)
+var recentYear = lazy.Regexp{Expr: `19\d\d|200\d|201\d`}
 
 func regexMatch(ms []*match.Match, password string) []*match.Match {
-	for _, ix := range recentYear.FindAllStringIndex(password, -1) {
+	for _, ix := range recentYear.Get().FindAllStringIndex(password, -1) {
 		ms = append(ms, &match.Match{Pattern: "regex", Token: password[ix[0]:ix[1]], I: ix[0], J: ix[1] - 1,
 			RegexName: "recent_year"})
 	}

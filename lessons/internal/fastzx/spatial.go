@@ -3,6 +3,7 @@
 package fastzx
 
 import (
+	"aula/internal/lazy"
 	"strings"
 
 	"github.com/trustelem/zxcvbn/adjacency"
@@ -10,20 +11,26 @@ import (
 )
 
 // graphs are the keyboards spatialMatch looks for patterns on.
-var graphs = []*adjacency.Graph{adjacency.Graphs["qwerty"], adjacency.Graphs["dvorak"],
-	adjacency.Graphs["keypad"], adjacency.Graphs["mac_keypad"]}
+var graphs = lazy.Value[[]*adjacency.Graph]{New: func() []*adjacency.Graph {
+	return []*adjacency.Graph{adjacency.Graphs["qwerty"], adjacency.Graphs["dvorak"],
+		adjacency.Graphs["keypad"], adjacency.Graphs["mac_keypad"]}
+}}
 
-// shiftedChars are the keys typed with Shift on each keyboard that has it.
-var shiftedChars = map[string]string{
-	"qwerty": `~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?`,
-	"dvorak": `~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?`,
+// shiftedChars are the keys typed with Shift on the keyboard called name,
+// "" when it has no Shift.
+func shiftedChars(name string) string {
+	switch name {
+	case "qwerty", "dvorak":
+		return `~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?`
+	}
+	return ""
 }
 
 // spatialMatch adds the runs of 3 keys or more on graph, each key next to
 // the one before, with how many times the run turns and how many keys
 // were shifted.
 func spatialMatch(ms []*match.Match, password string, graph *adjacency.Graph) []*match.Match {
-	shifted := shiftedChars[graph.Name]
+	shifted := shiftedChars(graph.Name)
 	isShifted := func(c byte) bool { return shifted != "" && strings.IndexByte(shifted, c) >= 0 }
 	i := 0
 	for i < len(password)-1 {

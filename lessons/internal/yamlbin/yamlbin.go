@@ -15,13 +15,13 @@
 package yamlbin
 
 import (
+	"aula/internal/lazy"
 	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"slices"
-	"sync"
 	"unsafe"
 
 	"gopkg.in/yaml.v3"
@@ -30,7 +30,7 @@ import (
 const magic = "yamlbin1"
 
 // castagnoli is made when first used, not when the program starts.
-var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
+var castagnoli = lazy.Value[*crc32.Table]{New: func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) }}
 
 // Encode makes the form of files (name → YAML), each parsed with yaml.v3.
 func Encode(files map[string][]byte) ([]byte, error) {
@@ -54,7 +54,7 @@ func Encode(files map[string][]byte) ([]byte, error) {
 		}
 		head = appendString(head, name)
 		head = binary.AppendUvarint(head, uint64(len(files[name])))
-		head = binary.LittleEndian.AppendUint32(head, crc32.Checksum(files[name], castagnoli()))
+		head = binary.LittleEndian.AppendUint32(head, crc32.Checksum(files[name], castagnoli.Get()))
 		head = binary.AppendUvarint(head, uint64(n))
 		head = binary.AppendUvarint(head, uint64(len(tree)))
 		trees = append(trees, tree...)
@@ -154,7 +154,7 @@ func (s *Set) Doc(name string, data []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	f, ok := s.files[name]
-	if !ok || f.size != len(data) || crc32.Checksum(data, castagnoli()) != f.crc {
+	if !ok || f.size != len(data) || crc32.Checksum(data, castagnoli.Get()) != f.crc {
 		return nil, false
 	}
 	doc := f.read()

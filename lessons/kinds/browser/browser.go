@@ -9,6 +9,7 @@ package browser
 import (
 	"slices"
 
+	"aula/internal/lazy"
 	"aula/lessons/judge"
 )
 
@@ -89,14 +90,16 @@ type Rule struct {
 }
 
 // checkKinds are the checks a rule can make, with what their values are.
-var checkKinds = map[string]string{
-	"reached":    "pages",     // one of these pages was opened
-	"not-opened": "pages",     // opening one of these pages is a mistake, said when it happens
-	"no-ad":      "",          // following an advert is a mistake, said when it happens
-	"inspected":  "links",     // each of these links was looked at; following one before is a mistake
-	"downloaded": "downloads", // the last file downloaded is one of these
-	"bookmarked": "pages",     // one of these pages was saved to the bookmarks
-}
+var checkKinds = lazy.Value[map[string]string]{New: func() map[string]string {
+	return map[string]string{
+		"reached":    "pages",     // one of these pages was opened
+		"not-opened": "pages",     // opening one of these pages is a mistake, said when it happens
+		"no-ad":      "",          // following an advert is a mistake, said when it happens
+		"inspected":  "links",     // each of these links was looked at; following one before is a mistake
+		"downloaded": "downloads", // the last file downloaded is one of these
+		"bookmarked": "pages",     // one of these pages was saved to the bookmarks
+	}
+}}
 
 // Actions in the browser, as Action.Kind.
 const (

@@ -102,7 +102,7 @@ func checkActive(p *judge.Problems, step string, bnode *yaml.Node, pg *Page, j i
 	}
 	if k.links[b.ID] || k.downloads[b.ID] {
 		p.Add(judge.Or(judge.Child(bnode, "id"), bnode), "step %q: id %q is used twice", step, b.ID)
-	} else if !judge.IDPattern.MatchString(b.ID) {
+	} else if !judge.IDPattern.Get().MatchString(b.ID) {
 		p.Add(judge.Or(judge.Child(bnode, "id"), bnode), "step %q: %s id %q should be lowercase words joined by hyphens", step, kind, b.ID)
 	}
 	set[b.ID] = true
@@ -125,7 +125,7 @@ func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *
 	p.UnknownKeys(node, r)
 	what := p.Sprintf("step %q rule %d", step, i+1)
 	p.CheckID(node, step, "rule", r.ID, k.rules)
-	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
+	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds.Get())
 	if !ok {
 		return
 	}

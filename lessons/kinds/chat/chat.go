@@ -14,6 +14,7 @@ package chat
 import (
 	"slices"
 
+	"aula/internal/lazy"
 	"aula/lessons/judge"
 )
 
@@ -108,22 +109,24 @@ type Rule struct {
 // checkKinds are the checks a rule can make, with what their values name.
 // Goals are met once done; mistakes are said when they are made (and
 // counted as a miss), and the task can still be finished after them.
-var checkKinds = map[string]string{
-	"opened":        "chats",   // goal: one of these conversations was opened
-	"replied":       "replies", // goal: one of these replies was sent (a conversation: any reply there)
-	"called":        "chats",   // goal: the number of one of these contacts was called
-	"blocked":       "chats",   // goal: each of these is blocked and reported
-	"deleted":       "chats",   // goal: each of these is deleted
-	"refused":       "bank",    // goal: each of these payment requests was refused
-	"confirmed":     "bank",    // goal: each of these requests (the one the learner started) was confirmed
-	"not-replied":   "replies", // mistake: sending one of these replies (a conversation: any reply there)
-	"not-called":    "chats",   // mistake: calling one of these
-	"not-blocked":   "chats",   // mistake: blocking one of these (a real contact)
-	"no-link":       "links",   // mistake: opening one of these links
-	"not-confirmed": "bank",    // mistake: confirming one of these payments
-	"not-refused":   "bank",    // mistake: refusing one of these requests (the learner's own)
-	"not-deleted":   "chats",   // mistake: deleting one of these (a scam's messages kept as evidence)
-}
+var checkKinds = lazy.Value[map[string]string]{New: func() map[string]string {
+	return map[string]string{
+		"opened":        "chats",   // goal: one of these conversations was opened
+		"replied":       "replies", // goal: one of these replies was sent (a conversation: any reply there)
+		"called":        "chats",   // goal: the number of one of these contacts was called
+		"blocked":       "chats",   // goal: each of these is blocked and reported
+		"deleted":       "chats",   // goal: each of these is deleted
+		"refused":       "bank",    // goal: each of these payment requests was refused
+		"confirmed":     "bank",    // goal: each of these requests (the one the learner started) was confirmed
+		"not-replied":   "replies", // mistake: sending one of these replies (a conversation: any reply there)
+		"not-called":    "chats",   // mistake: calling one of these
+		"not-blocked":   "chats",   // mistake: blocking one of these (a real contact)
+		"no-link":       "links",   // mistake: opening one of these links
+		"not-confirmed": "bank",    // mistake: confirming one of these payments
+		"not-refused":   "bank",    // mistake: refusing one of these requests (the learner's own)
+		"not-deleted":   "chats",   // mistake: deleting one of these (a scam's messages kept as evidence)
+	}
+}}
 
 // IsMistake says whether a check is about a move that is a mistake.
 func IsMistake(check string) bool {

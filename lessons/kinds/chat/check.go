@@ -131,15 +131,25 @@ func (c *Conversation) check(p *judge.Problems, step string, node *yaml.Node, k 
 	}
 }
 
-// what each kind of value must be, and how a problem names it.
-var valueKinds = map[string]struct {
+// valueSet is what a kind of value must be one of, and how a problem names it.
+type valueSet struct {
 	set  func(k *known) map[string]bool
 	name string
-}{
-	"chats":   {func(k *known) map[string]bool { return k.chats }, "chat"},
-	"replies": {func(k *known) map[string]bool { return k.reply }, "reply (or chat with replies)"},
-	"links":   {func(k *known) map[string]bool { return k.links }, "link"},
-	"bank":    {func(k *known) map[string]bool { return k.bank }, "chat with a request"},
+}
+
+// valueKind is what each kind of value must be, and how a problem names it.
+func valueKind(values string) (vk valueSet) {
+	switch values {
+	case "chats":
+		vk.set, vk.name = func(k *known) map[string]bool { return k.chats }, "chat"
+	case "replies":
+		vk.set, vk.name = func(k *known) map[string]bool { return k.reply }, "reply (or chat with replies)"
+	case "links":
+		vk.set, vk.name = func(k *known) map[string]bool { return k.links }, "link"
+	case "bank":
+		vk.set, vk.name = func(k *known) map[string]bool { return k.bank }, "chat with a request"
+	}
+	return vk
 }
 
 // check checks rule number i (from 0) at node against what the phone has.
@@ -150,11 +160,11 @@ func (r *Rule) check(p *judge.Problems, step string, i int, node *yaml.Node, k *
 	}
 	what := p.Sprintf("step %q rule %d", step, i+1)
 	p.CheckID(node, step, "rule", r.ID, k.rules)
-	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
+	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds.Get())
 	if !ok {
 		return
 	}
-	vk := valueKinds[values]
+	vk := valueKind(values)
 	set := vk.set(k)
 	if r.Check == "called" || r.Check == "not-called" {
 		set = k.calls

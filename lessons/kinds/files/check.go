@@ -9,16 +9,19 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"aula/internal/lazy"
 	"aula/lessons/judge"
 )
 
 // wrongKeys are the keys a renamed or moved rule's wrong may have.
-var wrongKeys = map[string][]string{
-	"renamed": {NameExtension, NameSpaces, NameAccents, NameWords},
-	"moved":   {MovedElsewhere},
-	"copied":  {MovedElsewhere},
-	"erased":  {ErasedInBin, ErasedLeft},
-}
+var wrongKeys = lazy.Value[map[string][]string]{New: func() map[string][]string {
+	return map[string][]string{
+		"renamed": {NameExtension, NameSpaces, NameAccents, NameWords},
+		"moved":   {MovedElsewhere},
+		"copied":  {MovedElsewhere},
+		"erased":  {ErasedInBin, ErasedLeft},
+	}
+}}
 
 // Check checks the file manager's own data, each problem at its line:
 // folders and files with ids, names, sizes and dates, and rules that name
@@ -96,7 +99,7 @@ func (r *Rule) check(x *Files, p *judge.Problems, step string, i int, node *yaml
 	p.UnknownKeys(node, r)
 	what := p.Sprintf("step %q rule %d", step, i+1)
 	p.CheckID(node, step, "rule", r.ID, rules)
-	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
+	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds.Get())
 	if !ok {
 		return
 	}
@@ -159,9 +162,9 @@ func (r *Rule) checkWrong(p *judge.Problems, what string, node *yaml.Node, files
 			if !files[id] || slices.Contains(r.Values, id) {
 				p.Add(wn, "%s: wrong %q should be a file not asked for", what, id)
 			}
-		case wrongKeys[r.Check] != nil:
-			if !slices.Contains(wrongKeys[r.Check], id) {
-				p.Add(wn, "%s: wrong %q is not one of %s", what, id, strings.Join(wrongKeys[r.Check], ", "))
+		case wrongKeys.Get()[r.Check] != nil:
+			if !slices.Contains(wrongKeys.Get()[r.Check], id) {
+				p.Add(wn, "%s: wrong %q is not one of %s", what, id, strings.Join(wrongKeys.Get()[r.Check], ", "))
 			}
 		default:
 			p.Add(wn, "%s: check %q takes no wrong", what, r.Check)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"aula/internal/lazy"
 	"aula/lessons/judge"
 	"aula/lessons/validate"
 )
@@ -58,21 +59,23 @@ type Rule struct {
 }
 
 // checkKinds are the checks a rule can make, with what their values are.
-var checkKinds = map[string]string{
-	"opened":      "files", // one of these files was opened
-	"not-opened":  "files", // opening one of these files is a mistake, said when it happens
-	"chosen":      "files", // the file chosen (to attach) is one of these
-	"sorted":      "sorts", // the list was sorted this way
-	"renamed":     "words", // file has a new name with these words, its extension, no spaces or accents
-	"moved":       "",      // file is in folder
-	"deleted":     "files", // these files are in the bin
-	"erased":      "files", // these files are gone: deleted and the bin emptied
-	"copied":      "",      // file (or a copy of it) is in folder
-	"ejected":     "usb",   // these USB sticks were safely removed
-	"cropped":     "",      // the photo was cropped before its PDF was made
-	"pdf":         "",      // a PDF was made from the photo
-	"under-limit": "",      // the file attached is no bigger than limit_kb; wrong: by file refused
-}
+var checkKinds = lazy.Value[map[string]string]{New: func() map[string]string {
+	return map[string]string{
+		"opened":      "files", // one of these files was opened
+		"not-opened":  "files", // opening one of these files is a mistake, said when it happens
+		"chosen":      "files", // the file chosen (to attach) is one of these
+		"sorted":      "sorts", // the list was sorted this way
+		"renamed":     "words", // file has a new name with these words, its extension, no spaces or accents
+		"moved":       "",      // file is in folder
+		"deleted":     "files", // these files are in the bin
+		"erased":      "files", // these files are gone: deleted and the bin emptied
+		"copied":      "",      // file (or a copy of it) is in folder
+		"ejected":     "usb",   // these USB sticks were safely removed
+		"cropped":     "",      // the photo was cropped before its PDF was made
+		"pdf":         "",      // a PDF was made from the photo
+		"under-limit": "",      // the file attached is no bigger than limit_kb; wrong: by file refused
+	}
+}}
 
 // Sort orders of the list of files.
 const (

@@ -47,7 +47,7 @@ func (fm *Form) checkFiles(p *judge.Problems, step string, n *yaml.Node) {
 		}
 		p.UnknownKeys(fn, f)
 		switch {
-		case !judge.IDPattern.MatchString(f.ID):
+		case !judge.IDPattern.Get().MatchString(f.ID):
 			p.Add(judge.Or(fn, n), "step %q: file %d needs an id of lowercase letters, digits and dashes", step, i+1)
 		case fileIDs[f.ID]:
 			p.Add(judge.Or(fn, n), "step %q: file id %q is used twice", step, f.ID)
@@ -70,7 +70,7 @@ func (fm *Form) checkPages(p *judge.Problems, step string, n *yaml.Node) {
 			pg = fm.Pages[i]
 		}
 		p.UnknownKeys(pn, pg)
-		if !judge.IDPattern.MatchString(pg.ID) {
+		if !judge.IDPattern.Get().MatchString(pg.ID) {
 			p.Add(pn, "step %q: page %d needs an id of lowercase letters, digits and dashes", step, i+1)
 		}
 		if pg.Title == "" {
@@ -139,7 +139,7 @@ func (fm *Form) checkField(p *judge.Problems, step string, f *Field, n *yaml.Nod
 	p.UnknownKeys(n, f)
 	what := p.Sprintf("step %q field %q", step, f.ID)
 	switch {
-	case !judge.IDPattern.MatchString(f.ID) || len(f.ID) > maxFieldID:
+	case !judge.IDPattern.Get().MatchString(f.ID) || len(f.ID) > maxFieldID:
 		p.Add(judge.Or(judge.Child(n, "id"), n), "step %q: field id %q should be up to %d lowercase letters, digits and dashes", step, f.ID, maxFieldID)
 	case ids[f.ID]:
 		p.Add(judge.Or(judge.Child(n, "id"), n), "%s: the id is used twice in this form", what)
@@ -239,7 +239,7 @@ func (fm *Form) checkOptions(p *judge.Problems, f *Field, n *yaml.Node, what str
 		}
 		p.UnknownKeys(on, o)
 		switch {
-		case !judge.IDPattern.MatchString(o.ID):
+		case !judge.IDPattern.Get().MatchString(o.ID):
 			p.Add(on, "%s: option %d needs an id of lowercase letters, digits and dashes", what, i+1)
 		case seen[o.ID]:
 			p.Add(on, "%s: option id %q is used twice", what, o.ID)

@@ -1,6 +1,7 @@
 package form
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -232,14 +233,11 @@ func (f *Field) DayRule(d, now time.Time) string {
 // every year: no public office gives appointments on them. (Good Friday
 // moves with Easter, and each region adds days of its own: a lesson closes
 // those with full.)
-var holidays = map[[2]int]bool{
-	{1, 1}: true, {1, 6}: true, {5, 1}: true, {8, 15}: true, {10, 12}: true,
-	{11, 1}: true, {12, 6}: true, {12, 8}: true, {12, 25}: true,
-}
+var holidays = [...][2]int{{1, 1}, {1, 6}, {5, 1}, {8, 15}, {10, 12}, {11, 1}, {12, 6}, {12, 8}, {12, 25}}
 
 // Holiday says whether d is a fixed national holiday in Spain
 // (Christmas Day, New Year's Day…).
-func Holiday(d time.Time) bool { return holidays[[2]int{int(d.Month()), d.Day()}] }
+func Holiday(d time.Time) bool { return slices.Contains(holidays[:], [2]int{int(d.Month()), d.Day()}) }
 
 // Canon is a value in the form used to compare it with the expected one:
 // "12.345.678-z" and "12345678Z" are the same DNI.

@@ -81,7 +81,7 @@ func (r *MailRule) check(p *judge.Problems, step string, i int, node *yaml.Node,
 	} else {
 		p.CheckID(node, step, "rule", r.ID, k.rules)
 	}
-	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds)
+	values, vn, ok := p.CheckRule(node, what, r.ID, r.Feedback, r.Check, len(r.Values), checkKinds.Get())
 	if !ok {
 		return
 	}
@@ -171,7 +171,7 @@ func (x *Inbox) checkMail(p *judge.Problems, step string, node *yaml.Node, m *Ma
 			p.Add(lnode, "step %q: link %q is not in the body of message %q: write [[%s]] where it goes", step, l.ID, m.ID, l.ID)
 		}
 	}
-	for _, ref := range LinkRef.FindAllStringSubmatch(m.Body, -1) {
+	for _, ref := range LinkRef.Get().FindAllStringSubmatch(m.Body, -1) {
 		if m.Link(ref[1]) == nil {
 			p.Add(judge.Or(judge.Child(node, "body"), node), "step %q: message %q shows [[%s]], but has no link with that id", step, m.ID, ref[1])
 		}
@@ -193,7 +193,7 @@ func (x *Inbox) Shape() []string {
 	}
 	for _, r := range x.Rules {
 		s := "rule " + r.ID + " " + r.Check
-		if v := checkKinds[r.Check]; v != "words" && v != "words?" {
+		if v := checkKinds.Get()[r.Check]; v != "words" && v != "words?" {
 			s += " " + strings.Join(r.Values, ",")
 		}
 		var wrong []string

@@ -2,10 +2,10 @@ package inbox
 
 import (
 	"net/mail"
-	"regexp"
 	"slices"
 	"strings"
 
+	"aula/internal/lazy"
 	"aula/lessons/judge"
 	"aula/lessons/validate"
 )
@@ -147,22 +147,24 @@ func (a *Answer) removed(id string) bool {
 }
 
 // checkKinds are the checks a rule can make, with what its values are.
-var checkKinds = map[string]string{
-	"opened":     "messages",  // one of these messages was opened
-	"inspected":  "links",     // the learner looked where each of these links goes
-	"no-link":    "links",     // the learner did not open the page of these links
-	"sent":       "",          // an email was sent
-	"new":        "",          // the last email is a new one, not a reply or a forward
-	"reply":      "messages",  // the last email answers one of these
-	"forward":    "messages",  // the last email forwards one of these
-	"to":         "addresses", // the last email goes to one of these
-	"cc":         "addresses", // the last email has one of these in Cc
-	"subject":    "words?",    // the last email has a subject (that says one of these)
-	"body":       "words",     // the last email says one of these
-	"attachment": "documents", // the last email carries these documents, and no others
-	"removed":    "messages",  // each of these was deleted or marked as suspicious
-	"kept":       "messages",  // none of these was deleted or marked as suspicious
-}
+var checkKinds = lazy.Value[map[string]string]{New: func() map[string]string {
+	return map[string]string{
+		"opened":     "messages",  // one of these messages was opened
+		"inspected":  "links",     // the learner looked where each of these links goes
+		"no-link":    "links",     // the learner did not open the page of these links
+		"sent":       "",          // an email was sent
+		"new":        "",          // the last email is a new one, not a reply or a forward
+		"reply":      "messages",  // the last email answers one of these
+		"forward":    "messages",  // the last email forwards one of these
+		"to":         "addresses", // the last email goes to one of these
+		"cc":         "addresses", // the last email has one of these in Cc
+		"subject":    "words?",    // the last email has a subject (that says one of these)
+		"body":       "words",     // the last email says one of these
+		"attachment": "documents", // the last email carries these documents, and no others
+		"removed":    "messages",  // each of these was deleted or marked as suspicious
+		"kept":       "messages",  // none of these was deleted or marked as suspicious
+	}
+}}
 
 // MaxBodyLen is the most of an email body the judge reads.
 const MaxBodyLen = 20000
@@ -255,7 +257,7 @@ func (m *Mail) Link(id string) *Link {
 }
 
 // LinkRef finds where a message body shows a link: [[link-id]].
-var LinkRef = regexp.MustCompile(`\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]`)
+var LinkRef = lazy.Regexp{Expr: `\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]`}
 
 // Host is the name of the computer the link really goes to
 // (www.seg-social.es), lowercased; "" if the address has none.

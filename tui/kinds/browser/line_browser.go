@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"aula/lessons"
 	browserjudge "aula/lessons/kinds/browser"
 	"aula/lessons/validate"
 	"aula/tui/access"
@@ -22,9 +23,11 @@ type browserLines struct {
 }
 
 // NewBrowserLines makes the adapter of a browser exercise.
-var NewBrowserLines = exercise.LineAdapter(func(c *ui.Common, e *BrowserExercise) exercise.LineExercise {
-	return &browserLines{c: c, e: e}
-})
+func NewBrowserLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *BrowserExercise) exercise.LineExercise {
+		return &browserLines{c: c, e: e}
+	})
+}
 
 func (l *browserLines) w(id string) string { return access.Word(l.c, id) }
 

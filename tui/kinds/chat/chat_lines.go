@@ -23,9 +23,11 @@ type chatLines struct {
 }
 
 // NewChatLines makes the accessible-mode adapter of a chat exercise.
-var NewChatLines = exercise.LineAdapter(func(c *ui.Common, e *ChatExercise) exercise.LineExercise {
-	return &chatLines{c: c, e: e}
-})
+func NewChatLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *ChatExercise) exercise.LineExercise {
+		return &chatLines{c: c, e: e}
+	})
+}
 
 func (l *chatLines) w(id string) string { return access.Word(l.c, id) }
 

@@ -60,6 +60,8 @@ func (l *codeLines) LineSay(v lessons.Verdict) string {
 func (l *codeLines) Spoken() string { return strings.Join(l.sms(), "\n") }
 
 // NewCodeLines gives a code exercise its accessible (line by line) form.
-var NewCodeLines = exercise.LineAdapter(func(c *ui.Common, e *CodeExercise) exercise.LineExercise {
-	return &codeLines{c: c, e: e}
-})
+func NewCodeLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *CodeExercise) exercise.LineExercise {
+		return &codeLines{c: c, e: e}
+	})
+}

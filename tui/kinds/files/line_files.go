@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"aula/lessons"
 	filesjudge "aula/lessons/kinds/files"
 	"aula/tui/access"
 	"aula/tui/exercise"
@@ -24,9 +25,11 @@ type filesLines struct {
 }
 
 // NewFilesLines makes the adapter of a files exercise.
-var NewFilesLines = exercise.LineAdapter(func(c *ui.Common, e *FilesExercise) exercise.LineExercise {
-	return &filesLines{c: c, e: e}
-})
+func NewFilesLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *FilesExercise) exercise.LineExercise {
+		return &filesLines{c: c, e: e}
+	})
+}
 
 func (l *filesLines) w(id string) string { return access.Word(l.c, id) }
 

@@ -1,6 +1,7 @@
 package files
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -27,7 +28,7 @@ const (
 type button struct{ id, label string }
 
 // needsFile are the buttons about the highlighted file.
-var needsFile = map[string]bool{btnOpen: true, btnChoose: true, btnRename: true, btnMove: true, btnDelete: true}
+var needsFile = []string{btnOpen, btnChoose, btnRename, btnMove, btnDelete}
 
 // buttons are the buttons of the mode shown, in order.
 func (m *Manager) buttons() []button {
@@ -100,7 +101,7 @@ func (m *Manager) press(id string) {
 	if m.mode == modePreview {
 		cur = m.viewing
 	}
-	if needsFile[id] && cur == nil {
+	if slices.Contains(needsFile, id) && cur == nil {
 		m.Note = m.c.Cat.T("files_no_file")
 		return
 	}

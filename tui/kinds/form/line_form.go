@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"aula/lessons"
 	formjudge "aula/lessons/kinds/form"
 	"aula/tui/access"
 	"aula/tui/exercise"
@@ -28,9 +29,11 @@ type FormLines struct {
 }
 
 // NewFormLines makes the accessible-mode adapter of a form step.
-var NewFormLines = exercise.LineAdapter(func(c *ui.Common, e *FormExercise) exercise.LineExercise {
-	return &FormLines{c: c, E: e}
-})
+func NewFormLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *FormExercise) exercise.LineExercise {
+		return &FormLines{c: c, E: e}
+	})
+}
 
 func (l *FormLines) w(id string) string { return access.Word(l.c, id) }
 

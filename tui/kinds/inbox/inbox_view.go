@@ -266,7 +266,7 @@ func (e *InboxExercise) bodyLines(m *mailItem, w int) []string {
 	var out []string
 	for _, para := range strings.Split(m.body, "\n") {
 		var here []int
-		text := inboxjudge.LinkRef.ReplaceAllStringFunc(para, func(ref string) string {
+		text := inboxjudge.LinkRef.Get().ReplaceAllStringFunc(para, func(ref string) string {
 			id := ref[2 : len(ref)-2]
 			for i, l := range m.links {
 				if l.ID == id {

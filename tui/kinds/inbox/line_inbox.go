@@ -40,9 +40,11 @@ const (
 )
 
 // NewInboxLines makes the accessible-mode adapter of an inbox step.
-var NewInboxLines = exercise.LineAdapter(func(c *ui.Common, e *InboxExercise) exercise.LineExercise {
-	return &inboxLines{c: c, e: e}
-})
+func NewInboxLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *InboxExercise) exercise.LineExercise {
+		return &inboxLines{c: c, e: e}
+	})
+}
 
 func (l *inboxLines) w(id string) string { return access.Word(l.c, id) }
 
@@ -117,7 +119,7 @@ func (l *inboxLines) read(m *mailItem) []string {
 		out = append(out, cat.T("inbox_marked_suspicious"))
 	}
 	for _, para := range strings.Split(m.body, "\n") {
-		out = append(out, inboxjudge.LinkRef.ReplaceAllStringFunc(para, func(ref string) string {
+		out = append(out, inboxjudge.LinkRef.Get().ReplaceAllStringFunc(para, func(ref string) string {
 			id := ref[2 : len(ref)-2]
 			for i, lk := range m.links {
 				if lk.ID == id {

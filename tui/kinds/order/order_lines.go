@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"aula/lessons"
 	"aula/tui/access"
 	"aula/tui/exercise"
 	"aula/tui/ui"
@@ -61,6 +62,8 @@ func (l *orderLines) Line(text string) ([]string, bool) {
 }
 
 // NewOrderLines gives an order exercise its accessible (line by line) form.
-var NewOrderLines = exercise.LineAdapter(func(c *ui.Common, e *OrderExercise) exercise.LineExercise {
-	return &orderLines{c: c, e: e, first: append([]string(nil), e.Ids...)}
-})
+func NewOrderLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *OrderExercise) exercise.LineExercise {
+		return &orderLines{c: c, e: e, first: append([]string(nil), e.Ids...)}
+	})
+}

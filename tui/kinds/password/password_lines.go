@@ -67,6 +67,8 @@ func (l *passwordLines) LineSay(v lessons.Verdict) string {
 }
 
 // NewPasswordLines gives a password exercise its accessible (line by line) form.
-var NewPasswordLines = exercise.LineAdapter(func(c *ui.Common, e *PasswordExercise) exercise.LineExercise {
-	return &passwordLines{c: c, e: e}
-})
+func NewPasswordLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *PasswordExercise) exercise.LineExercise {
+		return &passwordLines{c: c, e: e}
+	})
+}

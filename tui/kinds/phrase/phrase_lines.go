@@ -52,6 +52,8 @@ func (l *phraseLines) LineSay(v lessons.Verdict) string {
 }
 
 // NewPhraseLines gives a passphrase exercise its accessible (line by line) form.
-var NewPhraseLines = exercise.LineAdapter(func(c *ui.Common, e *PhraseExercise) exercise.LineExercise {
-	return &phraseLines{c: c, e: e}
-})
+func NewPhraseLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *PhraseExercise) exercise.LineExercise {
+		return &phraseLines{c: c, e: e}
+	})
+}

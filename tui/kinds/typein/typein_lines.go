@@ -3,6 +3,7 @@ package typein
 import (
 	"strings"
 
+	"aula/lessons"
 	"aula/tui/access"
 	"aula/tui/exercise"
 	"aula/tui/ui"
@@ -29,6 +30,8 @@ func (l *typeLines) Line(text string) ([]string, bool) {
 }
 
 // NewTypeLines gives a type-in exercise its accessible (line by line) form.
-var NewTypeLines = exercise.LineAdapter(func(c *ui.Common, e *TypeExercise) exercise.LineExercise {
-	return &typeLines{c: c, e: e}
-})
+func NewTypeLines(c *ui.Common, _ *lessons.Step, ex exercise.Exercise) exercise.LineExercise {
+	return exercise.AdaptLines(c, ex, func(c *ui.Common, e *TypeExercise) exercise.LineExercise {
+		return &typeLines{c: c, e: e}
+	})
+}
