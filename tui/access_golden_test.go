@@ -25,7 +25,7 @@ func accessGoldens(t *testing.T) []goldenCase {
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 				open := map[string]string{"es": "Diseño grande", "en": "Large layout"}[lang]
 				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(open)) },
-					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+					teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 				tm.Send(tea.KeyMsg{Type: tea.KeyEnter}) // high contrast
 			},
 			wait: map[string]string{"es": "Guardado", "en": "Saved"}},

@@ -86,7 +86,7 @@ func (d *drawn) waitFor(t *testing.T, want, settled string) {
 		}
 		d.all = append(d.all, b...)
 		return true
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
 // final quits the program and returns its model at the end.
@@ -95,7 +95,7 @@ func (d *drawn) final(t *testing.T) *Model {
 	if err := d.tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	return d.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	return d.tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
 }
 
 func TestGoldenScreens(t *testing.T) {

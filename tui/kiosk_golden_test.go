@@ -84,7 +84,7 @@ func TestGoldenKiosk(t *testing.T) {
 				if err := tm.Quit(); err != nil {
 					t.Fatal(err)
 				}
-				final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+				final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
 				golden.RequireEqual(t, []byte(final.View()))
 			})
 		}

@@ -37,7 +37,7 @@ func (r *formRun) waitFor(wants ...string) {
 			}
 		}
 		return true
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
 func (r *formRun) typeText(s string) { r.tm.Type(s) }
@@ -47,7 +47,7 @@ func (r *formRun) enter()            { r.key(tea.KeyEnter) }
 // finish waits for the form to end and returns its state.
 func (r *formRun) finish() huh.FormState {
 	r.t.Helper()
-	r.tm.WaitFinished(r.t, teatest.WithFinalTimeout(5*time.Second))
+	r.tm.WaitFinished(r.t, teatest.WithFinalTimeout(20*time.Second))
 	_, _ = io.ReadAll(r.tm.FinalOutput(r.t))
 	return r.f.State
 }
