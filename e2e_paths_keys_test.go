@@ -12,6 +12,7 @@ import (
 	"aula/lessons"
 	browserjudge "aula/lessons/kinds/browser"
 	"aula/lessons/kinds/chat"
+	"aula/lessons/kinds/files"
 	"aula/lessons/kinds/inbox"
 )
 
@@ -31,7 +32,7 @@ func TestE2ENewPathsByKeyboard(t *testing.T) {
 		t.Fatal(problems)
 	}
 	for _, lang := range []string{"es", "en"} {
-		for _, id := range []string{"dinero-estafas"} {
+		for _, id := range []string{"dinero-estafas", "archivos-documentos"} {
 			t.Run(lang+"/"+id, func(t *testing.T) {
 				data, logs := t.TempDir(), t.TempDir()
 				tm := newTmux(t) // after the folders: its server ends before they go
@@ -83,6 +84,8 @@ func answerByKeys(t *testing.T, tm *tmuxServer, name, lang string, l *lessons.Le
 		chatByKeys(t, tm, name, lang, ex)
 	case *inbox.Inbox:
 		openFit(t, tm, name, ex)
+	case *files.Files:
+		filesByKeys(t, tm, name, lang, ex)
 	default:
 		t.Fatalf("%s/%s: no keys yet for a %T", l.ID, st.ID, ex)
 	}
