@@ -13,6 +13,7 @@ import (
 	browserjudge "aula/lessons/kinds/browser"
 	"aula/lessons/kinds/chat"
 	"aula/lessons/kinds/files"
+	"aula/lessons/kinds/form"
 	"aula/lessons/kinds/inbox"
 )
 
@@ -23,8 +24,8 @@ import (
 // and Solution of the browser, the phone and the mail app). At the end the
 // summary of the path's last lesson shows, home says the path is finished,
 // and the data file holds every lesson done with every step.
-// "Finding the right website" is played so by
-// TestE2EFindingTheRightWebsiteItinerary.
+// (TestE2EFindingTheRightWebsiteItinerary plays "Finding the right
+// website" too, with a mistake on purpose.)
 func TestE2ENewPathsByKeyboard(t *testing.T) {
 	bin := aulaBinary(t)
 	lib, problems := lessons.Load(lessons.Source{Name: "content", FS: lessons.BuiltIn()})
@@ -32,7 +33,7 @@ func TestE2ENewPathsByKeyboard(t *testing.T) {
 		t.Fatal(problems)
 	}
 	for _, lang := range []string{"es", "en"} {
-		for _, id := range []string{"dinero-estafas", "archivos-documentos"} {
+		for _, id := range newPaths {
 			t.Run(lang+"/"+id, func(t *testing.T) {
 				data, logs := t.TempDir(), t.TempDir()
 				tm := newTmux(t) // after the folders: its server ends before they go
@@ -86,6 +87,8 @@ func answerByKeys(t *testing.T, tm *tmuxServer, name, lang string, l *lessons.Le
 		openFit(t, tm, name, ex)
 	case *files.Files:
 		filesByKeys(t, tm, name, lang, ex)
+	case *form.Form:
+		formByKeys(t, tm, name, lang, ex)
 	default:
 		t.Fatalf("%s/%s: no keys yet for a %T", l.ID, st.ID, ex)
 	}
