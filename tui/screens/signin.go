@@ -235,6 +235,8 @@ func (s *SignIn) key(msg tea.KeyMsg) tea.Cmd {
 	k := s.c.Keys
 	cat := s.c.Cat
 	switch s.mode {
+	case loading:
+		return nil // nothing to type into yet: letters are not a PIN
 	case pickName:
 		switch {
 		case key.Matches(msg, k.Up):
