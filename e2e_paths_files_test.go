@@ -16,119 +16,163 @@ import (
 // Enter. Folders are opened with the arrows among the folders.
 func filesByKeys(t *testing.T, tm *tmuxServer, name, lang string, x *files.Files) {
 	t.Helper()
-	cat := i18n.New(lang)
-	sample := x.Sample()
-	names := map[string]string{} // file id → name shown now
+	w := &filesWalk{t: t, tm: tm, name: name, cat: i18n.New(lang), x: x, names: map[string]string{}}
 	for _, f := range x.Folders {
 		for _, fl := range f.Files {
-			names[fl.ID] = fl.Name
+			w.names[fl.ID] = fl.Name
 		}
 	}
 	if x.Photo != nil {
-		names[x.Photo.ID] = x.Photo.Name
+		w.names[x.Photo.ID] = x.Photo.Name
 	}
-	press := func(label string) {
-		tabTo(t, tm, name, label, buttonRe(label))
-		tm.keys(name, "Enter")
-	}
-	file := func(id string) {
-		tabTo(t, tm, name, "the list of files", regexp.MustCompile(`^▶ \S+\.\w+ `))
-		listAt(t, tm, name, names[id], fileRow)
-	}
-	folder := func(label string) { // among the folders: the arrows open them
-		tabTo(t, tm, name, "the folders", regexp.MustCompile(`^▶ .+ \(\d+\)\s*│`))
-		listAt(t, tm, name, label, folderRow)
-	}
-	into := func(label string) { // the list of folders to move or copy to
-		arrowTo(t, tm, name, label, regexp.MustCompile(`^▶ `+regexp.QuoteMeta(label)+`\s*$`))
-		tm.keys(name, "Enter")
-	}
-	folderName := func(id string) string {
-		if f := x.Folder(id); f != nil {
-			return f.Name
-		}
-		return id // one the learner makes: the rule names it
-	}
-	choose := cat.T("files_btn_choose")
-	if x.LimitKB > 0 {
-		choose = cat.T("files_btn_attach")
-	}
+	sample := x.Sample()
+	cat := w.cat
 	for _, r := range x.Rules {
+		if w.device(r) {
+			continue
+		}
 		switch r.Check {
 		case "sorted":
-			sorted := cat.T("files_order", "Order", cat.T("files_sort_"+r.Values[0]+"_long"))
-			sort := cat.T("files_btn_sort_none")
-			tabTo(t, tm, name, sort, buttonRe(sort))
-			for range 3 {
-				if flatHas(tm.screen(name), sorted) {
-					break
-				}
-				before := tm.screen(name)
-				tm.keys(name, "Enter")
-				tm.waitUntil(name, "the files sorted again", func(now string) bool { return now != before })
-			}
-			tm.waitFor(name, sorted)
+			w.sort(r.Values[0])
 		case "opened":
-			file(r.Values[0])
+			w.file(r.Values[0])
 			tm.keys(name, "Enter")
 		case "renamed":
-			file(r.File)
-			press(cat.T("files_btn_rename"))
-			tm.waitFor(name, "┃ "+names[r.File])
+			w.file(r.File)
+			w.press(cat.T("files_btn_rename"))
+			tm.waitFor(name, "┃ "+w.names[r.File])
 			tm.keys(name, "C-u")
 			tm.typeText(name, sample.Names[r.File])
 			tm.waitFor(name, "┃ "+sample.Names[r.File])
 			tm.keys(name, "Enter")
-			names[r.File] = sample.Names[r.File]
+			w.names[r.File] = sample.Names[r.File]
 		case "moved":
 			if x.Folder(r.Folder) == nil {
-				press(cat.T("files_btn_make"))
+				w.press(cat.T("files_btn_make"))
 				tm.typeText(name, r.Folder)
 				tm.waitFor(name, "┃ "+r.Folder)
 				tm.keys(name, "Enter")
 				tm.waitFor(name, r.Folder+" (0)")
 			}
-			file(r.File)
-			press(cat.T("files_btn_move"))
-			into(folderName(r.Folder))
+			w.file(r.File)
+			w.press(cat.T("files_btn_move"))
+			w.into(w.folderName(r.Folder))
 		case "chosen":
-			if x.Photo != nil && r.Values[0] == x.Photo.PDFID() {
-				// The photo's PDF, just made, has the cursor: Attach.
-				press(choose)
-				continue
-			}
-			file(r.Values[0])
-			press(choose)
-		case "cropped":
-			press(cat.T("files_btn_photo"))
-			tm.waitFor(name, x.Photo.Name)
-			file(x.Photo.ID)
-			tm.keys(name, "Enter") // open it
-			press(cat.T("files_btn_crop"))
-			press(cat.T("files_btn_pdf"))
-			names[x.Photo.PDFID()] = ""
-		case "copied":
-			press(cat.T("files_btn_plug"))
-			folder(folderName(x.Start))
-			file(r.File)
-			press(cat.T("files_btn_copy"))
-			into(folderName(r.Folder))
-		case "ejected":
-			press(cat.T("files_btn_eject"))
+			w.file(r.Values[0])
+			w.press(w.choose())
 		case "deleted", "erased":
 			for _, id := range r.Values {
-				file(id)
-				press(cat.T("files_btn_delete"))
+				w.file(id)
+				w.press(cat.T("files_btn_delete"))
 			}
 			if r.Check == "erased" {
-				folder(cat.T("files_trash"))
-				press(cat.T("files_btn_empty"))
+				w.folder(cat.T("files_trash"))
+				w.press(cat.T("files_btn_empty"))
 			}
 		case "pdf", "under-limit", "not-opened": // done with cropped and chosen; nothing to do
 		default:
 			t.Fatalf("files: no keys for a %s rule", r.Check)
 		}
 	}
+}
+
+// filesWalk is filesByKeys' way round the file manager: the names the
+// files have now (renamed ones too), and the moves it makes.
+type filesWalk struct {
+	t     *testing.T
+	tm    *tmuxServer
+	name  string
+	cat   *i18n.Catalog
+	x     *files.Files
+	names map[string]string // file id → name shown now
+}
+
+// device does a rule of the camera or the USB stick: photograph, open the
+// photo, crop, make the PDF, attach it (the PDF just made has the cursor);
+// plug the stick in, copy the file to it from the start folder, remove
+// it. False for a rule of another check.
+func (w *filesWalk) device(r *files.Rule) bool {
+	x, cat := w.x, w.cat
+	switch {
+	case r.Check == "chosen" && x.Photo != nil && r.Values[0] == x.Photo.PDFID():
+		w.press(w.choose())
+	case r.Check == "cropped":
+		w.press(cat.T("files_btn_photo"))
+		w.tm.waitFor(w.name, x.Photo.Name)
+		w.file(x.Photo.ID)
+		w.tm.keys(w.name, "Enter") // open it
+		w.press(cat.T("files_btn_crop"))
+		w.press(cat.T("files_btn_pdf"))
+	case r.Check == "copied":
+		w.press(cat.T("files_btn_plug"))
+		w.folder(w.folderName(x.Start))
+		w.file(r.File)
+		w.press(cat.T("files_btn_copy"))
+		w.into(w.folderName(r.Folder))
+	case r.Check == "ejected":
+		w.press(cat.T("files_btn_eject"))
+	default:
+		return false
+	}
+	return true
+}
+
+// sort presses the Sort button until the list says it is in order by.
+func (w *filesWalk) sort(by string) {
+	sorted := w.cat.T("files_order", "Order", w.cat.T("files_sort_"+by+"_long"))
+	sort := w.cat.T("files_btn_sort_none")
+	tabTo(w.t, w.tm, w.name, sort, buttonRe(sort))
+	for range 3 {
+		if flatHas(w.tm.screen(w.name), sorted) {
+			break
+		}
+		before := w.tm.screen(w.name)
+		w.tm.keys(w.name, "Enter")
+		w.tm.waitUntil(w.name, "the files sorted again", func(now string) bool { return now != before })
+	}
+	w.tm.waitFor(w.name, sorted)
+}
+
+// press goes to the button labelled label with Tab and presses Enter.
+func (w *filesWalk) press(label string) {
+	tabTo(w.t, w.tm, w.name, label, buttonRe(label))
+	w.tm.keys(w.name, "Enter")
+}
+
+// file puts the cursor on file id in the list shown.
+func (w *filesWalk) file(id string) {
+	tabTo(w.t, w.tm, w.name, "the list of files", regexp.MustCompile(`^▶ \S+\.\w+ `))
+	listAt(w.t, w.tm, w.name, w.names[id], fileRow)
+}
+
+// folder opens the folder called label: among the folders, the arrows open them.
+func (w *filesWalk) folder(label string) {
+	tabTo(w.t, w.tm, w.name, "the folders", regexp.MustCompile(`^▶ .+ \(\d+\)\s*│`))
+	listAt(w.t, w.tm, w.name, label, folderRow)
+}
+
+// into picks label in the list of folders to move or copy to.
+func (w *filesWalk) into(label string) {
+	arrowTo(w.t, w.tm, w.name, label, regexp.MustCompile(`^▶ `+regexp.QuoteMeta(label)+`\s*$`))
+	w.tm.keys(w.name, "Enter")
+}
+
+// folderName is what folder id is called; a folder the learner makes is
+// called as the rule names it.
+func (w *filesWalk) folderName(id string) string {
+	if f := w.x.Folder(id); f != nil {
+		return f.Name
+	}
+	return id
+}
+
+// choose is the label of the button that chooses: Attach when the step
+// has a size limit.
+func (w *filesWalk) choose() string {
+	if w.x.LimitKB > 0 {
+		return w.cat.T("files_btn_attach")
+	}
+	return w.cat.T("files_btn_choose")
 }
 
 // folderRow is a folder in the file manager's list, with the keyboard
