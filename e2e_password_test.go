@@ -48,16 +48,24 @@ func shownChoices(screen string) map[string]int {
 	return out
 }
 
-// numberOf finds the number of the option whose text starts like text.
+// numberOf finds the number of the option whose text is text, else the
+// one whose text starts like it (a long option is cut on screen) with the
+// most in common: "name.pdf" is not "name".
 func numberOf(t *testing.T, screen, text string) int {
 	t.Helper()
+	best, found := 0, 0
 	for shown, n := range shownChoices(screen) {
-		if strings.HasPrefix(text, shown) || strings.HasPrefix(shown, text) {
+		if shown == text {
 			return n
 		}
+		if (strings.HasPrefix(text, shown) || strings.HasPrefix(shown, text)) && len(shown) > best {
+			best, found = len(shown), n
+		}
 	}
-	t.Fatalf("no option %q on screen:\n%s", text, screen)
-	return 0
+	if found == 0 {
+		t.Fatalf("no option %q on screen:\n%s", text, screen)
+	}
+	return found
 }
 
 // shownOrder is the order items are shown in, and where the cursor is.

@@ -282,9 +282,11 @@ func (s *tmuxServer) quitAs(name, dir, question, button string) {
 	}
 }
 
-// signUp types a new learner's name and says no to the PIN.
+// signUp types a new learner's name and says no to the PIN, once the name
+// box is there (keys sent while the list of learners loads are dropped).
 func (s *tmuxServer) signUp(name, who string) {
 	s.t.Helper()
+	s.waitFor(name, "› ")
 	s.typeText(name, who)
 	s.waitFor(name, "› "+who)
 	s.keys(name, "Enter")

@@ -123,6 +123,8 @@ steps:
     example: "Abrir, escribir, enviar."
 `
 
+// FuzzLoadLesson loads two whole lesson files the fuzzer makes, beside the
+// good lesson. Run it with -fuzzminimizetime 200x: see FuzzLoadStep.
 func FuzzLoadLesson(f *testing.F) {
 	f.Add([]byte(fuzzLesson), []byte(fuzzLesson))
 	f.Add([]byte(fuzzLesson), []byte(strings.Replace(fuzzLesson, "correct: true", "correct: false", 1)))
@@ -133,43 +135,57 @@ func FuzzLoadLesson(f *testing.F) {
 	f.Add([]byte("a: &a [*a, *a]\n"), []byte("steps: *x\n"))
 	f.Add([]byte("---\n---\n"), []byte{0xff, 0xfe, 0x00})
 	f.Add([]byte("id: rota\ntitle: R\nsteps:\n  - kind: choose\n    options: [~, ~]\n"), []byte("id: rota\ntitle: R\nsteps:\n  - kind: order\n    items: [~, ~]\n"))
+	for _, step := range []string{fuzzBrowserStep, fuzzFilesStep, fuzzChatStep} {
+		f.Add([]byte(lessonHead+step), []byte(lessonHead+step))
+	}
 	f.Fuzz(func(t *testing.T, es, en []byte) {
 		fsys := withGood(nil)
 		fsys["es/x.yaml"] = &fstest.MapFile{Data: es}
 		fsys["en/x.yaml"] = &fstest.MapFile{Data: en}
-		lib, problems := Load(Source{Name: "fz", FS: fsys})
-		for _, p := range problems {
-			if p.File == "" || p.Msg == "" || p.Line < 0 {
-				t.Fatalf("problem without a file or a message: %#v", p)
-			}
-			if !strings.HasPrefix(p.File, "fz/") || fs.ValidPath(p.File) == false {
-				t.Fatalf("problem in an unexpected file: %s", p)
-			}
+		checkFuzzLoad(t, fsys)
+	})
+}
+
+// checkFuzzLoad loads fsys, which holds the good lesson and what the
+// fuzzer made: every problem names its file, the good lesson is kept in
+// both languages, and whatever was loaded can be shown and judged.
+func checkFuzzLoad(t *testing.T, fsys fstest.MapFS) {
+	t.Helper()
+	lib, problems := Load(Source{Name: "fz", FS: fsys})
+	for _, p := range problems {
+		if p.File == "" || p.Msg == "" || p.Line < 0 {
+			t.Fatalf("problem without a file or a message: %#v", p)
 		}
-		for _, lang := range Languages() {
-			cat := lib.Catalog(lang)
-			if _, ok := cat.Lesson("buena"); !ok {
-				t.Fatalf("the good lesson is gone in %s; problems:\n%s", lang, list(problems))
-			}
-			// Whatever was loaded can be shown and judged.
-			for _, l := range cat.AllLessons() {
-				for _, s := range l.Steps() {
-					if s.Exercise == nil {
-						t.Fatalf("lesson %q step %q has no exercise", l.ID, s.ID)
-					}
-					for _, a := range []Answer{nil, TextAnswer("lucia.prueba@correo.example"), ChoiceAnswer{"f1"}, OrderAnswer{"abrir"}} {
-						s.Judge(a)
-					}
-					switch ex := s.Exercise.(type) {
-					case *Choose:
-						ex.Shown(s.ID)
-					case *Order:
-						if v := s.Judge(OrderAnswer(ex.Shuffled(s.ID))); v.Correct && len(ex.Items) > 1 {
-							t.Fatalf("lesson %q step %q starts solved", l.ID, s.ID)
-						}
+		if !strings.HasPrefix(p.File, "fz/") || fs.ValidPath(p.File) == false {
+			t.Fatalf("problem in an unexpected file: %s", p)
+		}
+	}
+	for _, lang := range Languages() {
+		cat := lib.Catalog(lang)
+		if _, ok := cat.Lesson("buena"); !ok {
+			t.Fatalf("the good lesson is gone in %s; problems:\n%s", lang, list(problems))
+		}
+		// Whatever was loaded can be shown and judged.
+		for _, l := range cat.AllLessons() {
+			for _, s := range l.Steps() {
+				if s.Exercise == nil {
+					t.Fatalf("lesson %q step %q has no exercise", l.ID, s.ID)
+				}
+				for _, a := range []Answer{nil, TextAnswer("lucia.prueba@correo.example"), ChoiceAnswer{"f1"}, OrderAnswer{"abrir"}} {
+					s.Judge(a)
+				}
+				if x, ok := s.Exercise.(interface{ Solution() Answer }); ok {
+					s.Judge(x.Solution()) // a practice application's own way through
+				}
+				switch ex := s.Exercise.(type) {
+				case *Choose:
+					ex.Shown(s.ID)
+				case *Order:
+					if v := s.Judge(OrderAnswer(ex.Shuffled(s.ID))); v.Correct && len(ex.Items) > 1 {
+						t.Fatalf("lesson %q step %q starts solved", l.ID, s.ID)
 					}
 				}
 			}
 		}
-	})
+	}
 }

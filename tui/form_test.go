@@ -657,8 +657,17 @@ func TestFormFilePicker(t *testing.T) {
 	d.form().FocusOn("doc-dni")
 	d.special(tea.KeyBackspace)
 	d.must("[ Attach a file ]")
-	d.keys("enter", "down", "enter") // the very big scan
-	d.mustSay("The file is too big. It can be 5 MB at most.")
+	// The very big scan is refused in the picker, as the file manager
+	// refuses a file over the lesson's limit: the picker stays open, says
+	// why, and the field keeps what it had (nothing).
+	d.keys("enter", "down", "enter")
+	d.mustSay("DNI_escaneado_alta_calidad.pdf cannot be attached. It is 12.5 MB and the limit is 5 MB.", "[ Attach ]")
+	d.keys("esc")
+	d.must("[ Attach a file ]")
+	d.mustNot("DNI_escaneado_alta_calidad.pdf ·")
+	d.keys("enter", "enter") // the first file, the DNI of the right size
+	d.mustSay("DNI_Lucia_Prueba.pdf · 240 KB")
+	d.mustNot("cannot be attached")
 }
 
 func TestFormCalendarAndTimes(t *testing.T) {

@@ -262,6 +262,10 @@ func TestLinesFormReviewGroupFiles(t *testing.T) {
 	s.expect("Escribe el número del archivo.")
 	s.send("archivo 99")
 	s.expect("No hay ninguna opción «99». Escribe un número del 1 al")
+	// A file over the field's limit is refused in the picker's words, as
+	// the file manager refuses it; the field stays empty.
+	s.send("archivo 2")
+	s.expect("No se puede adjuntar DNI_escaneado_alta_calidad.pdf. Pesa 12,5 MB y el límite es 5 MB. Busca un archivo más pequeño.")
 	s.send("presentar")
 	s.expect("Todavía no puedes enviar")
 	fillPage(t, s, fm, a, 4, now)
@@ -422,4 +426,32 @@ func FuzzFormLines(f *testing.F) {
 			clk.Advance(time.Minute)
 		}
 	})
+}
+
+// A file over the upload's limit, as lines: the picker refuses it with
+// the sizes and the lesson's own words for it (requerimiento names the
+// file to choose instead); the field stays empty, so Next says what is
+// missing; the right file then goes in.
+func TestLinesFormFileTooBigInTheLessonsWords(t *testing.T) {
+	s, _ := formAt(t, "requerimiento", "es")
+	l, _ := tuitest.Library(t).Catalog("es").Lesson("requerimiento")
+	fm := l.Steps()[firstOfKind(t, "requerimiento", "form")].Exercise.(*formjudge.Form)
+	now := time.Now()
+	a := fm.SampleAnswer(now)
+	s.expect("Página 1 de 2")
+	fillPage(t, s, fm, a, 0, now)
+	s.send("siguiente")
+	s.expect("Página 2 de 2: Documentos.")
+	big := slices.IndexFunc(fm.Files, func(p *formjudge.PracticeFile) bool { return p.ID == "padron-grande" }) + 1
+	s.send("2", strconv.Itoa(big))
+	s.expect("No se puede adjuntar Empadronamiento_foto_movil.pdf. Pesa 14,8 MB y el límite es 5 MB. " +
+		"Ese archivo pesa más de 5 MB. Elige Certificado_empadronamiento.pdf, que pesa 180 KB.")
+	s.send("siguiente")
+	s.expect("2. Archivo: Falta este documento.")
+	fillPage(t, s, fm, a, 1, now)
+	s.expect("Archivo. Ahora pone: Certificado_empadronamiento.pdf")
+	s.send("siguiente")
+	s.expect("Revisa tus datos.")
+	s.send("presentar")
+	s.expect("¡Bien!")
 }

@@ -142,7 +142,7 @@ func (s *SignIn) Update(msg tea.Msg) tea.Cmd {
 	case pinCheckedMsg:
 		return s.pinChecked(msg)
 	case tea.KeyMsg:
-		if s.busy {
+		if s.busy || s.mode == loading { // loading: nothing to type into yet, letters are not a PIN
 			return nil
 		}
 		return s.key(msg)

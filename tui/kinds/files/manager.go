@@ -59,6 +59,9 @@ type Options struct {
 	Photo *filesjudge.Photo
 	// LimitKB refuses to choose (attach) a bigger file, saying why.
 	LimitKB int
+	// TooBigDo is what to do about a file over LimitKB, said after its
+	// size and the limit; "" for the app's own words.
+	TooBigDo string
 	// Copy gives the manager a Copy button.
 	Copy bool
 }

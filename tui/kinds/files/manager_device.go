@@ -105,7 +105,11 @@ func (m *Manager) TooBig(it *Item) string {
 	if m.opt.Photo != nil && it.ID == m.opt.Photo.ID {
 		what = "files_too_big_photo"
 	}
-	return cat.T("files_too_big", "Name", it.Name, "Size", SizeText(cat, it.KB), "Limit", SizeText(cat, m.opt.LimitKB)) + " " + cat.T(what)
+	do := cat.T(what)
+	if m.opt.TooBigDo != "" {
+		do = m.opt.TooBigDo
+	}
+	return cat.T("files_too_big", "Name", it.Name, "Size", SizeText(cat, it.KB), "Limit", SizeText(cat, m.opt.LimitKB)) + " " + do
 }
 
 // Copy puts a copy of file id in folder to; the copy remembers the file

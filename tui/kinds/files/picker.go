@@ -48,3 +48,8 @@ func ParseSize(s string) int {
 
 // SetHelp sets the line said under a picker's title: how to choose.
 func (m *Manager) SetHelp(s string) { m.opt.Help = s }
+
+// SetLimit makes a picker refuse, as the files kind does, a file over kb
+// kilobytes: it stays open and says the file's size, the limit and do
+// (what to do; "" for the app's own words). 0 takes any size.
+func (m *Manager) SetLimit(kb int, do string) { m.opt.LimitKB, m.opt.TooBigDo = kb, do }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	filesjudge "aula/lessons/kinds/files"
+	"aula/lessons/validate"
 	"aula/tui/kinds/files"
 	"aula/tui/ui"
 
@@ -83,6 +84,7 @@ func (e *FormExercise) openPicker(fs *fieldState) {
 	}
 	e.picker = files.NewPicker(e.c, title, []*files.Place{{ID: folder, Name: cat.T("files_picker_folder")}}, items, fs.Value, marked)
 	e.picker.SetHelp(cat.T("files_picker_help"))
+	e.picker.SetLimit(fs.F.MaxKB, fs.F.Errors[validate.RuleFileSize])
 	e.openPopup(popPicker, fs.key, max(e.fileIndex(fs.Value), 0))
 }
 

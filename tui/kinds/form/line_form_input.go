@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	filesjudge "aula/lessons/kinds/files"
 	formjudge "aula/lessons/kinds/form"
 	"aula/tui/access"
 	"aula/tui/ui"
@@ -358,7 +359,15 @@ func (l *FormLines) setFile(fs *fieldState, t string) ([]string, bool) {
 	if !ok {
 		return l.notNumber(fs.F, t, len(l.E.form.Files))
 	}
+	// The picker chooses, as on the screen: a file over the field's
+	// limit is refused in its words, and the field keeps what it had.
 	l.E.openPicker(fs)
+	l.E.picker.Choose(l.E.form.Files[i].ID)
+	if ev := l.E.picker.TakeEvent(); ev == nil || ev.Kind != filesjudge.ActChoose {
+		l.E.popup = popNone
+		l.sel = ""
+		return []string{l.E.picker.Note}, true
+	}
 	l.E.pick(fs, i)
 	return nil, true
 }
