@@ -32,7 +32,7 @@ func runCertificate(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "")
 	extra := fs.String("lessons", "", "")
 	usage := cat.T("cert_usage")
-	rest, ok := parseCLI(fs, args, cat, "aula certificate", stdout, stderr, usage)
+	rest, ok := parseCLI(fs, args, cat, "aula certificate", stdout, stderr, func() string { return usage })
 	if !ok {
 		return exitUsage
 	}
@@ -149,7 +149,7 @@ func runCertificateCheck(sub string, args []string, cat *i18n.Catalog, stdout, s
 	fs.String("lang", "", "") // read by cliCatalog
 	keyText := fs.String("key", "", "")
 	usage := cat.T("cert_usage")
-	rest, ok := parseCLI(fs, args, cat, "aula certificate "+sub, stdout, stderr, usage)
+	rest, ok := parseCLI(fs, args, cat, "aula certificate "+sub, stdout, stderr, func() string { return usage })
 	if !ok {
 		return exitUsage
 	}

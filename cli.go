@@ -48,15 +48,16 @@ const timeoutLocked = time.Second
 var flagInError = lazy.Regexp{Expr: `-+([A-Za-z][A-Za-z0-9-]*)`}
 
 // parseCLI reads the flags of subcommand cmd, saying a mistake in cat's
-// language and naming the flag that was used. ok is false after a mistake
+// language and naming the flag that was used; usage gives the help, made
+// only when it is said (the kiosk starts without reading the catalogue). ok is false after a mistake
 // or --help (help is true then), which parseCLI has said.
-func parseCLI(fs *flag.FlagSet, args []string, cat *i18n.Catalog, cmd string, stdout, stderr io.Writer, usage string) (rest []string, ok bool) {
+func parseCLI(fs *flag.FlagSet, args []string, cat *i18n.Catalog, cmd string, stdout, stderr io.Writer, usage func() string) (rest []string, ok bool) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	rest, err := parse(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprintln(stdout, usage)
+		fmt.Fprintln(stdout, usage())
 		return nil, false
 	case err != nil:
 		name := ""
@@ -72,7 +73,7 @@ func parseCLI(fs *flag.FlagSet, args []string, cat *i18n.Catalog, cmd string, st
 		default:
 			fmt.Fprintln(stderr, cat.T("cli_flag_bad_value", "Cmd", cmd, "Flag", name))
 		}
-		fmt.Fprintln(stderr, usage)
+		fmt.Fprintln(stderr, usage())
 		return nil, false
 	}
 	return rest, true
@@ -127,7 +128,7 @@ func safeArg(s string) string { return safetext.Text(s, 200) }
 // parseAll is parseCLI for a command that takes no words besides its
 // flags, with the whole usage as its help.
 func parseAll(fs *flag.FlagSet, args []string, cat *i18n.Catalog, cmd string, stdout, stderr io.Writer) bool {
-	rest, ok := parseCLI(fs, args, cat, cmd, stdout, stderr, usage(cat))
+	rest, ok := parseCLI(fs, args, cat, cmd, stdout, stderr, func() string { return usage(cat) })
 	if ok && len(rest) > 0 {
 		fmt.Fprintln(stderr, cat.T("cli_extra_args", "Cmd", cmd, "Args", safeArg(strings.Join(rest, " "))))
 		return false

@@ -42,7 +42,7 @@ func runLearners(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.yes, "yes", false, "")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "")
 	usage := cat.T("learners_usage")
-	rest, ok := parseCLI(fs, args, cat, "aula learners", stdout, stderr, usage)
+	rest, ok := parseCLI(fs, args, cat, "aula learners", stdout, stderr, func() string { return usage })
 	if !ok {
 		return exitUsage
 	}

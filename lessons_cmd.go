@@ -81,7 +81,7 @@ func runLessons(args []string, stdout, stderr io.Writer) int {
 		fs.String("lang", "", "") // read by cliCatalog
 		asJSON := fs.Bool("json", false, "")
 		extra := fs.String("lessons", "", "")
-		if _, ok := parseCLI(fs, args[1:], cat, "aula lessons list", stdout, stderr, cat.T("lessons_usage")); !ok {
+		if _, ok := parseCLI(fs, args[1:], cat, "aula lessons list", stdout, stderr, func() string { return cat.T("lessons_usage") }); !ok {
 			return exitUsage
 		}
 		lib, _ := loadLessons(*extra)
@@ -201,7 +201,7 @@ func runLessonsCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("lessons check", args, stderr)
 	sources := fs.Bool("sources", false, "")
 	fs.String("lang", "", "") // read by cliCatalog
-	rest, ok := parseCLI(fs, args, cat, "aula lessons check", stdout, stderr, cat.T("lessons_usage"))
+	rest, ok := parseCLI(fs, args, cat, "aula lessons check", stdout, stderr, func() string { return cat.T("lessons_usage") })
 	if !ok {
 		return usageExit(args)
 	}

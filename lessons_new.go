@@ -28,7 +28,7 @@ func runLessonsNew(args []string, stdout, stderr io.Writer) int {
 	from := fs.String("from", "", "")
 	dir := fs.String("lessons", ".", "")
 	usage := cat.T("lessons_new_usage", "Kinds", strings.Join(lessons.Kinds(), "|"))
-	rest, ok := parseCLI(fs, args, cat, "aula lessons new", stdout, stderr, usage)
+	rest, ok := parseCLI(fs, args, cat, "aula lessons new", stdout, stderr, func() string { return usage })
 	if !ok {
 		return exitUsage
 	}

@@ -31,7 +31,7 @@ func runLessonsPreview(args []string, stdout, stderr io.Writer) int {
 	fs.String("lang", "", "") // read by cliCatalog
 	lesson := fs.String("lesson", "", "")
 	usage := cat.T("lessons_preview_usage")
-	rest, ok := parseCLI(fs, args, cat, "aula lessons preview", stdout, stderr, usage)
+	rest, ok := parseCLI(fs, args, cat, "aula lessons preview", stdout, stderr, func() string { return usage })
 	if !ok {
 		return exitUsage
 	}

@@ -128,7 +128,7 @@ func parseKiosk(args []string, stdout, stderr io.Writer) (f kioskFlags, code int
 	fs.BoolVar(&f.kiosk, "kiosk", false, "")
 	fs.BoolVar(&f.accessible, "accessible", false, "")
 	cat := cliCatalog(args)
-	rest, ok := parseCLI(fs, args, cat, "aula", stdout, stderr, strings.TrimSuffix(usage(cat), "\n"))
+	rest, ok := parseCLI(fs, args, cat, "aula", stdout, stderr, func() string { return strings.TrimSuffix(usage(cat), "\n") })
 	switch {
 	case !ok:
 		return f, usageExit(args), true

@@ -24,7 +24,7 @@ import (
 // parseReport reads aula report's flags; false after a mistake or --help,
 // said in cat's language.
 func parseReport(fs *flag.FlagSet, args []string, cat *i18n.Catalog, stdout, stderr io.Writer) bool {
-	rest, ok := parseCLI(fs, args, cat, "aula report", stdout, stderr, cat.T("report_usage"))
+	rest, ok := parseCLI(fs, args, cat, "aula report", stdout, stderr, func() string { return cat.T("report_usage") })
 	if ok && len(rest) > 0 {
 		fmt.Fprintln(stderr, cat.T("cli_extra_args", "Cmd", "aula report", "Args", rest[0]))
 		fmt.Fprintln(stderr, cat.T("report_usage"))
