@@ -107,7 +107,7 @@ func issueCertificate(st *store.Store, lc *lessons.Catalog, cat *i18n.Catalog, n
 				}
 			}
 		}
-		fmt.Fprintln(stderr, cat.T("cert_err_not_finished", "Name", found[0].Name, "Title", it.Title, "Done", done, "Total", len(it.LessonIDs)))
+		fmt.Fprintln(stderr, cat.T("cert_err_not_finished", "Name", found[0].Name, "Title", it.Title, "Done", done, "Count", len(it.LessonIDs)))
 		return nil, exitProblem
 	}
 	if err != nil {

@@ -75,7 +75,8 @@ func (s *Session) WritePDF(w io.Writer, lang string, loc *time.Location) error {
 		line(10.5, "", cat.T("srep_no_struggles"))
 	}
 	for _, st := range s.Struggles {
-		line(10.5, "", "• "+cat.T("srep_struggle_line", "Lesson", st.Lesson, "Step", st.Step, "Misses", st.Misses, "Learners", st.Learners))
+		line(10.5, "", "• "+cat.T("srep_struggle_line", "Lesson", st.Lesson, "Step", st.Step,
+			"Misses", cat.T("srep_misses", "Count", st.Misses), "From", cat.T("srep_from_learners", "Count", st.Learners)))
 	}
 	pdf.Ln(4)
 	line(8.5, "", cat.T("srep_privacy"))

@@ -80,7 +80,7 @@ func TestKioskRightsScreen(t *testing.T) {
 	}
 	d.moveTo("Join with another")
 	d.keys("enter", "enter", "down", "enter")
-	d.must("Begona is joined into Begoña: 1 activities moved.")
+	d.must("Begona is joined into Begoña: 1 activity moved.")
 	if _, err := d.st.Learner(ls["Begona"].ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("Begona after the join: %v", err)
 	}
@@ -119,7 +119,7 @@ func TestKioskRightsScreen(t *testing.T) {
 	}
 	d.moveTo("Erase this learner")
 	d.keys("enter", "down", "enter")
-	d.must("Rosa is erased (0 activities).", "1 files saved for them were removed.")
+	d.must("Rosa is erased (0 activities).", "1 file saved for them was removed.")
 	if _, err := d.st.Learner(ls["Rosa"].ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("Rosa after the erasure: %v", err)
 	}
