@@ -168,10 +168,14 @@ func (d *Dashboard) gotRetention(m dashRetentionMsg) {
 	switch {
 	case m.err != nil:
 		d.status, d.statusBad = cat.T("dpapers_failed", "Err", clean(m.err.Error())), true
-	case m.months == 0:
-		d.status, d.statusBad = cat.T("dretain_off"), false
-	case len(m.names) == 0:
-		d.status, d.statusBad = cat.T("dretain_nobody", "Count", m.months, "Date", m.since), false
+	case m.months == 0, len(m.names) == 0:
+		// Said in a dialog: the status line is one line, and these are two.
+		d.status = ""
+		title, text := cat.T("dretain_off_title"), cat.T("dretain_off")
+		if m.months > 0 {
+			title, text = cat.T("dretain_title", "Count", m.months), cat.T("dretain_nobody", "Count", m.months, "Date", m.since)
+		}
+		d.Overlay = ui.NewDialog(d.C, title, text, []ui.DialogButton{{Label: cat.T("dbtn_back")}})
 	default:
 		d.status = ""
 		var b strings.Builder

@@ -42,7 +42,8 @@ func TestDashboardVerifiesACertificate(t *testing.T) {
 
 	en := newDash(t, "en", liveClass(flagRows()), 80, 24)
 	en.keys("V")
-	en.must("This dashboard cannot verify certificates")
+	// At 80 columns the status wraps onto a second line: not cut.
+	en.must("This dashboard cannot verify certificates", "use aula certificate verify CODE.")
 }
 
 type fakeRetention struct {
@@ -92,10 +93,11 @@ func TestDashboardRetentionDryRunThenErase(t *testing.T) {
 
 	r.names = nil
 	en.keys("T")
-	en.must("nobody has been inactive since before 2026-06-06")
+	en.must("Retention: 6 months without activity", "Nobody has been inactive since before 2026-06-06")
+	en.keys("enter")
 	r.months = 0
 	en.keys("T")
-	en.must("Retention is off")
+	en.must("Retention is off", "aula learners retention --months 12")
 	none := newDash(t, "en", liveClass(flagRows()), 80, 24)
 	none.keys("T")
 	none.must("The retention is set on the hub's computer")

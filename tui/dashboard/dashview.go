@@ -297,17 +297,31 @@ func (d *Dashboard) View() string {
 	}
 
 	status := d.status
-	switch {
-	case status == "":
-	case d.statusBad:
-		status = st.Bad.Render("! " + status)
-	default:
-		status = st.Status.Render(status)
+	if d.statusBad && status != "" {
+		status = "! " + status
+	}
+	// A status longer than the line takes up to dashStatusLines lines,
+	// from the bottom of the body: a message the trainer must act on is
+	// never cut.
+	said := strings.Split(ui.Wrap(status, w), "\n")
+	said = said[:min(len(said), dashStatusLines)]
+	all = all[:max(len(all)-(len(said)-1), 0)]
+	for i, l := range said {
+		switch {
+		case l == "":
+		case d.statusBad:
+			said[i] = st.Bad.Render(l)
+		default:
+			said[i] = st.Status.Render(l)
+		}
 	}
 	keys = append([]key.Binding{d.C.Keys.Help}, keys...)
-	all = append(all, status, ui.KeysLine(d.C, keys, w))
+	all = append(append(all, said...), ui.KeysLine(d.C, keys, w))
 	return d.C.Zones.Scan(frame(all, w))
 }
+
+// dashStatusLines is the most lines the status line takes when it wraps.
+const dashStatusLines = 3
 
 // frame pads every line to w cells (cutting those that are longer) with a
 // margin of one cell on each side, as the App style does, without
