@@ -348,7 +348,7 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Help), key.Matches(msg, k.HelpQ):
-		d.Overlay = dashHelp{&ui.HelpOverlay{C: d.C, Text: d.helpText(), Bindings: d.keys()}}
+		d.Overlay = dashHelp{ui.NewHelp(d.C, d.helpText(), d.keys())}
 		return nil
 	case key.Matches(msg, k.ForceQuit), key.Matches(msg, dk.Quit):
 		d.Overlay = d.quitDialog()
