@@ -35,30 +35,49 @@ func TestVerifyWhileTheHubRuns(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() { served <- serveHub(ctx, h, hl, nil) }()
-	defer func() {
-		stop()
-		<-served
-	}()
 	kst, class, token := laptop(t, hubAddresses(hl)[0], h.Code())
 	class.Token = token
 	certCode := kioskCertificate(t, kst, class, "Begoña Núñez")
-
 	running := filepath.Join(hubData, runningHubFile)
+	waitForFile(t, running)
+
+	verifyWhileRunning(t, hubData, certCode)
+	key, _ := hst.KeptTrainerKey()
+	verifyThroughTheRoute(t, hubAddresses(hl)[0], hl.pin, key, certCode)
+
+	stop()
+	if err := <-served; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(running); !os.IsNotExist(err) {
+		t.Errorf("the stopped hub left %s: %v", runningHubFile, err)
+	}
+}
+
+// waitForFile waits, at most 5 seconds, for the running hub's file, and
+// checks it is owner-only.
+func waitForFile(t *testing.T, path string) {
+	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		fi, err := os.Stat(running)
+		fi, err := os.Stat(path)
 		if err == nil {
 			if fi.Mode().Perm() != 0o600 {
-				t.Errorf("%s is %v, want owner-only", runningHubFile, fi.Mode().Perm())
+				t.Errorf("%s is %v, want owner-only", path, fi.Mode().Perm())
 			}
-			break
+			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the running hub wrote no %s", runningHubFile)
+			t.Fatalf("the running hub wrote no %s", path)
 		}
 		time.Sleep(10 * time.Millisecond) // polling a file with a deadline, not a pause
 	}
+}
 
+// verifyWhileRunning is aula certificate verify on the running hub's
+// folder: genuine in both languages, a changed letter not.
+func verifyWhileRunning(t *testing.T, hubData, certCode string) {
+	t.Helper()
 	for lang, want := range map[string][]string{
 		"en": {"GENUINE: this certificate was made by a laptop of this class", "Learner:    Begoña Núñez", "Itinerary:  First steps (primeros-pasos)"},
 		"es": {"AUTÉNTICO: este certificado lo hizo un ordenador de esta clase", "Persona:    Begoña Núñez", "Fecha:      2026-12-05"},
@@ -75,18 +94,20 @@ func TestVerifyWhileTheHubRuns(t *testing.T) {
 	if code, stdout, _ := runAula(t, "certificate", "verify", tampered, "--data", hubData, "--lang", "en"); code != exitProblem || strings.HasPrefix(stdout, "GENUINE") {
 		t.Errorf("a tampered code while the hub runs: exit %d,\n%s", code, stdout)
 	}
+}
 
-	// The route wants the trainer key.
-	url := hubAddresses(hl)[0]
+// verifyThroughTheRoute asks the hub's route as the dashboard does: a
+// wrong trainer key is refused; with the key, the verdict comes in the
+// trainer's words.
+func verifyThroughTheRoute(t *testing.T, url, pin, key, certCode string) {
+	t.Helper()
 	var v certificate.Verdict
-	wrong := &classroom.Client{URL: url, Token: "0123", Pin: hl.pin}
+	wrong := &classroom.Client{URL: url, Token: "0123", Pin: pin}
 	var he *classroom.HubError
 	if err := wrong.Verify(context.Background(), certCode, &v); !errors.As(err, &he) || he.Status != 401 {
 		t.Errorf("verify with a wrong trainer key: %v, want 401", err)
 	}
-	// The dashboard of a hub elsewhere (aula trainer --hub) asks it.
-	key, _ := hst.KeptTrainerKey()
-	cl := &classroom.Client{URL: url, Token: key, Pin: hl.pin}
+	cl := &classroom.Client{URL: url, Token: key, Pin: pin}
 	verify := dashVerify(func(ctx context.Context, code string) (v certificate.Verdict, err error) {
 		return v, cl.Verify(ctx, code, &v)
 	}, i18n.New("es"))
@@ -96,14 +117,5 @@ func TestVerifyWhileTheHubRuns(t *testing.T) {
 	}
 	if a, err := verify(context.Background(), "ABCDE-FGHIJ"); err != nil || a.Genuine || !strings.HasPrefix(a.Lines[0], "NO SE PUEDE LEER") {
 		t.Errorf("an unreadable code through the hub: %+v, %v", a, err)
-	}
-
-	stop()
-	if err := <-served; err != nil {
-		t.Fatal(err)
-	}
-	served <- nil // for the deferred stop
-	if _, err := os.Stat(running); !os.IsNotExist(err) {
-		t.Errorf("the stopped hub left %s: %v", runningHubFile, err)
 	}
 }

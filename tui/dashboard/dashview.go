@@ -256,7 +256,6 @@ func (d *Dashboard) View() string {
 		}
 		return lipgloss.NewStyle().Width(d.width).MaxWidth(d.width).MaxHeight(d.height).Render(d.C.Cat.T("too_small_short"))
 	}
-	st := d.C.Styles
 	w := d.C.Width
 	bodyH := d.height - dashFooter
 	top := d.topLines(w)
@@ -296,16 +295,24 @@ func (d *Dashboard) View() string {
 		all = append(all, "")
 	}
 
+	said := d.statusLines(w)
+	all = all[:max(len(all)-(len(said)-1), 0)]
+	keys = append([]key.Binding{d.C.Keys.Help}, keys...)
+	all = append(append(all, said...), ui.KeysLine(d.C, keys, w))
+	return d.C.Zones.Scan(frame(all, w))
+}
+
+// statusLines are the status, wrapped to w: a status longer than the
+// line takes up to dashStatusLines lines, from the bottom of the body, so
+// that a message the trainer must act on is never cut.
+func (d *Dashboard) statusLines(w int) []string {
+	st := d.C.Styles
 	status := d.status
 	if d.statusBad && status != "" {
 		status = "! " + status
 	}
-	// A status longer than the line takes up to dashStatusLines lines,
-	// from the bottom of the body: a message the trainer must act on is
-	// never cut.
 	said := strings.Split(ui.Wrap(status, w), "\n")
 	said = said[:min(len(said), dashStatusLines)]
-	all = all[:max(len(all)-(len(said)-1), 0)]
 	for i, l := range said {
 		switch {
 		case l == "":
@@ -315,9 +322,7 @@ func (d *Dashboard) View() string {
 			said[i] = st.Status.Render(l)
 		}
 	}
-	keys = append([]key.Binding{d.C.Keys.Help}, keys...)
-	all = append(append(all, said...), ui.KeysLine(d.C, keys, w))
-	return d.C.Zones.Scan(frame(all, w))
+	return said
 }
 
 // dashStatusLines is the most lines the status line takes when it wraps.
