@@ -1556,7 +1556,7 @@ func compiledMessages(lang string) []goi18n.Message {
 			{ID: "srep_all", Other: "Todo lo registrado hasta ahora"},
 			{ID: "srep_came", One: "Quién vino ({{.Count}} persona)", Other: "Quién vino ({{.Count}} personas)"},
 			{ID: "srep_col_finished", Other: "Terminó"},
-			{ID: "srep_col_itineraries", Other: "Itinerarios terminados (con certificado)"},
+			{ID: "srep_col_itineraries", Other: "Itinerarios terminados (certificado)"},
 			{ID: "srep_col_name", Other: "Persona"},
 			{ID: "srep_col_started", Other: "Empezó"},
 			{ID: "srep_col_time", Other: "Tiempo"},

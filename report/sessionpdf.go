@@ -95,7 +95,7 @@ func (s *Session) writeCame(pdf *fpdf.Fpdf, cat *i18n.Catalog, textW float64, li
 		line(10.5, "", cat.T("srep_none_came"))
 		return
 	}
-	widths := []float64{50, 22, 22, 22, textW - 116}
+	widths := []float64{50, 18, 18, 18, textW - 104} // the numbers are short: room for the itineraries' header
 	header := []string{cat.T("srep_col_name"), cat.T("srep_col_time"), cat.T("srep_col_started"), cat.T("srep_col_finished"), cat.T("srep_col_itineraries")}
 	pdf.SetFont(pdffont.Family, "B", 9.5)
 	for i, h := range header {
