@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"aula/certificate"
 	"aula/i18n"
@@ -108,7 +107,7 @@ func issueCertificate(st *store.Store, lc *lessons.Catalog, cat *i18n.Catalog, n
 				}
 			}
 		}
-		fmt.Fprintln(stderr, cat.T("cert_err_not_finished", "Name", found[0].Name, "Title", it.Title, "Done", done, "Total", len(it.LessonIDs)))
+		fmt.Fprintln(stderr, cat.T("cert_err_not_finished", "Name", found[0].Name, "Title", it.Title, "Done", done, "Count", len(it.LessonIDs)))
 		return nil, exitProblem
 	}
 	if err != nil {
@@ -162,26 +161,25 @@ func runCertificateCheck(sub string, args []string, cat *i18n.Catalog, stdout, s
 		return exitUsage
 	}
 	code := strings.Join(rest, " ") // the code may be typed in groups, with spaces
-	var v verdict
+	var v certificate.Verdict
 	if *keyText != "" {
 		pub, err := certificate.DecodePublicKey(*keyText)
 		if err != nil {
 			fmt.Fprintln(stderr, cat.T("cert_err_key"))
 			return exitUsage
 		}
-		v.content, v.err = certificate.Verify(pub, code)
-	} else if rc := checkHere(*data, code, cat, &v, stderr); rc != exitOK {
-		return rc
+		v = certificate.CheckWithKey(pub, code)
+	} else {
+		var rc int
+		if v, rc = checkHere(*data, code, cat, stderr); rc != exitOK {
+			return rc
+		}
+		if v.Status == certificate.StatusNoKey {
+			fmt.Fprintln(stderr, cat.T("cert_err_no_centre_key", "Path", *data))
+			return exitProblem
+		}
 	}
 	return sayVerdict(stdout, cat, v)
-}
-
-// verdict is what verify found: the content, nil or why not genuine, and
-// the kiosk's record when a laptop of the class made it (certificate.VerifyIssued).
-type verdict struct {
-	content certificate.Content
-	err     error
-	class   *certificate.Issued
 }
 
 // printCentreKey is aula certificate key: this laptop's public key.
@@ -201,88 +199,53 @@ func printCentreKey(data string, cat *i18n.Catalog, stdout, stderr io.Writer) in
 	return exitOK
 }
 
-// checkHere checks code with what the data folder knows: this laptop's
-// centre key, then, on a hub, the certificates the kiosks of its class
-// recorded with their own keys.
-func checkHere(data, code string, cat *i18n.Catalog, v *verdict, stderr io.Writer) int {
+// checkHere checks code with what the data folder knows
+// (certificate.Check): through the hub when one runs on it (it holds the
+// file), else from the file.
+func checkHere(data, code string, cat *i18n.Catalog, stderr io.Writer) (certificate.Verdict, int) {
+	if v, err := askRunningHub(data, code); err == nil {
+		return v, exitOK
+	} else if !errors.Is(err, errNoRunningHub) {
+		fmt.Fprintln(stderr, cat.T("cert_err_hub", "Err", safeArg(err.Error())))
+		return v, exitProblem
+	}
 	st, rc := openExisting(data, cat, "aula certificate verify", stderr)
 	if st == nil {
-		return rc
+		return certificate.Verdict{}, rc
 	}
-	key, err := st.MadeCentreKey()
-	var issued []certificate.Issued
-	laptops := 0 // a hub's: the laptops that joined its class
-	if err == nil {
-		issued, err = certificate.IssuedIn(st, code)
-	}
-	if err == nil {
-		laptops, err = st.DeviceCount()
-	}
-	st.Close()
+	defer st.Close()
+	v, err := certificate.Check(st, code)
 	if err != nil {
 		fmt.Fprintln(stderr, "aula certificate:", err)
-		return exitData
+		return v, exitData
 	}
-	if key != nil {
-		if v.content, v.err = certificate.Verify(key.Public().(ed25519.PublicKey), code); v.err == nil || errors.Is(v.err, certificate.ErrUnreadable) {
-			return exitOK
-		}
-	}
-	c, rec, err := certificate.VerifyIssued(code, issued)
-	if key == nil && laptops == 0 && errors.Is(err, certificate.ErrNotRecorded) {
-		fmt.Fprintln(stderr, cat.T("cert_err_no_centre_key", "Path", data))
-		return exitProblem
-	}
-	if key == nil || err == nil {
-		v.content, v.err = c, err
-	}
-	v.class = rec
-	return exitOK
+	return v, exitOK
 }
 
-// sayVerdict prints v in the user's words: GENUINE, NOT GENUINE or
-// CANNOT BE READ, and what the code says.
-func sayVerdict(stdout io.Writer, cat *i18n.Catalog, v verdict) int {
-	switch {
-	case errors.Is(v.err, certificate.ErrUnreadable):
-		fmt.Fprintln(stdout, cat.T("cert_unreadable"))
-		return exitProblem
-	case v.err != nil:
-		if errors.Is(v.err, certificate.ErrNotRecorded) {
-			fmt.Fprintln(stdout, cat.T("cert_not_genuine_class"))
-		} else {
-			fmt.Fprintln(stdout, cat.T("cert_not_genuine"))
-		}
-		fmt.Fprintln(stdout, cat.T("cert_not_genuine_claims"))
-		sayContent(stdout, cat, v.content)
-		return exitProblem
-	case v.class != nil:
-		fmt.Fprintln(stdout, cat.T("cert_genuine_class", "Name", v.class.Learner.Name,
-			"Date", v.class.Event.At.Local().Format(time.DateOnly)))
-	default:
-		fmt.Fprintln(stdout, cat.T("cert_genuine"))
+// sayVerdict prints v in the user's words (Verdict.Lines); not genuine or
+// unreadable is exitProblem.
+func sayVerdict(stdout io.Writer, cat *i18n.Catalog, v certificate.Verdict) int {
+	for _, l := range v.Lines(cat, itineraryTitle(cat.Lang())) {
+		fmt.Fprintln(stdout, l)
 	}
-	sayContent(stdout, cat, v.content)
-	fmt.Fprintln(stdout, cat.T("cert_verify_limits"))
-	if v.class != nil {
-		fmt.Fprintln(stdout, cat.T("cert_verify_class_limits"))
+	if !v.Genuine() {
+		return exitProblem
 	}
 	return exitOK
 }
 
-// sayContent prints what a code certifies, the itinerary by its title when
-// it is a built-in one.
-func sayContent(w io.Writer, cat *i18n.Catalog, c certificate.Content) {
-	title := c.Itinerary
-	if lib, _ := loadLessons(""); lib != nil {
-		if it, ok := certificate.Itinerary(lib.Catalog(cat.Lang()), c.Itinerary); ok {
-			title = it.Title + " (" + it.ID + ")"
+// itineraryTitle names an itinerary by its title and id when it is a
+// built-in one, else by its id.
+func itineraryTitle(lang string) func(id string) string {
+	lib, _ := loadLessons("")
+	return func(id string) string {
+		if lib != nil {
+			if it, ok := certificate.Itinerary(lib.Catalog(lang), id); ok {
+				return it.Title + " (" + it.ID + ")"
+			}
 		}
+		return id
 	}
-	fmt.Fprintln(w, cat.T("cert_says_learner", "Name", c.Learner))
-	fmt.Fprintln(w, cat.T("cert_says_itinerary", "Title", title))
-	fmt.Fprintln(w, cat.T("cert_says_date", "Date", c.Day.Format("2006-01-02")))
-	fmt.Fprintln(w, cat.T("cert_says_centre", "Name", firstOf(c.Centre, cat.T("cert_centre_unnamed"))))
 }
 
 // itineraryList names the itineraries of cat: "primeros-pasos (Primeros pasos), …".

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io"
 	"path/filepath"
 	"time"
 
 	"aula/certificate"
+	"aula/i18n"
 	"aula/lessons"
 	"aula/report"
 	"aula/store"
@@ -93,4 +95,57 @@ func (p dashPapers) Export(id uint64) ([]string, error) {
 // certificates and the exports of their data.
 func (p dashPapers) Erased(name string) int {
 	return removeLearnerFiles(p.folder(), name, p.lc)
+}
+
+// dashVerify is the dashboard's Verify (dashboard.Config) over check: the
+// hub's data file, or a hub elsewhere. The answer is in the trainer's
+// words, as aula certificate verify says it.
+func dashVerify(check func(ctx context.Context, code string) (certificate.Verdict, error), cat *i18n.Catalog) func(context.Context, string) (dashboard.VerifyAnswer, error) {
+	title := itineraryTitle(cat.Lang())
+	return func(ctx context.Context, code string) (dashboard.VerifyAnswer, error) {
+		v, err := check(ctx, code)
+		if err != nil {
+			return dashboard.VerifyAnswer{}, err
+		}
+		return dashboard.VerifyAnswer{Genuine: v.Genuine(), Lines: v.Lines(cat, title)}, nil
+	}
+}
+
+// dashRetention is the dashboard's Retention over the hub's data file,
+// with the code of aula learners retention.
+type dashRetention struct {
+	st     *store.Store
+	papers dashboard.Papers // the files of the learners erased go too
+}
+
+// Due is who the centre's retention would erase now.
+func (r dashRetention) Due() (int, string, []string, error) {
+	c, err := r.st.Centre()
+	if err != nil {
+		return 0, "", nil, err
+	}
+	_, inClass := r.st.Class()
+	months := c.Retention(inClass == nil)
+	if months == 0 {
+		return 0, "", nil, nil
+	}
+	day, ls, err := retentionDue(r.st, months)
+	names := make([]string, len(ls))
+	for i, l := range ls {
+		names[i] = l.Name
+	}
+	return months, day, names, err
+}
+
+// Apply erases them, as the hub does once a day.
+func (r dashRetention) Apply() ([]string, error) {
+	gone, err := r.st.ApplyRetention()
+	names := make([]string, len(gone))
+	for i, er := range gone {
+		names[i] = er.Name
+		if r.papers != nil {
+			r.papers.Erased(er.Name)
+		}
+	}
+	return names, err
 }

@@ -94,3 +94,45 @@ func checkSessionAndExport(t *testing.T, p dashPapers, id uint64) {
 		t.Errorf("the PDF export says: %s", text)
 	}
 }
+
+// The dashboard's retention reads the hub's data file with the code of
+// aula learners retention: off says 0; on, the dry run names who would
+// go and erases nobody; Apply erases them (and their saved files).
+func TestDashRetentionDryRunThenApply(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	old, _ := st.AddLearner("Antigua", "")
+	if _, err := st.Record(store.Event{Learner: old.ID, Kind: store.LessonStarted, Lesson: "teclado", At: time.Now().AddDate(0, -8, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddLearner("Reciente", ""); err != nil {
+		t.Fatal(err)
+	}
+	r := dashRetention{st: st}
+	if months, _, names, err := r.Due(); err != nil || months != 0 || len(names) != 0 {
+		t.Fatalf("retention off: %d %v %v", months, names, err)
+	}
+	c, _ := st.Centre()
+	c.RetainMonths = 6
+	if err := st.SaveCentre(c); err != nil {
+		t.Fatal(err)
+	}
+	months, since, names, err := r.Due()
+	if err != nil || months != 6 || since != time.Now().AddDate(0, -6, 0).Format(time.DateOnly) || strings.Join(names, ",") != "Antigua" {
+		t.Fatalf("dry run: %d %s %v %v", months, since, names, err)
+	}
+	if ls, _ := st.Learners(); len(ls) != 2 {
+		t.Fatalf("the dry run erased: %v", ls)
+	}
+	gone, err := r.Apply()
+	if err != nil || strings.Join(gone, ",") != "Antigua" {
+		t.Fatalf("apply: %v %v", gone, err)
+	}
+	if ls, _ := st.Learners(); len(ls) != 1 || ls[0].Name != "Reciente" {
+		t.Errorf("after apply: %v", ls)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"aula/certificate"
 	"aula/classroom"
 	"aula/i18n"
 	"aula/lessons"
@@ -120,6 +121,7 @@ type hubListener struct {
 	scheme string // https or http
 	ip     net.IP // what it listens on (nil or unspecified: every address)
 	port   int
+	pin    string // the fingerprint of the certificate it serves, if any
 }
 
 // startHub listens, makes or loads the certificate and the trainer key,
@@ -144,6 +146,7 @@ func startHub(st *store.Store, dir string, hf *hubFlags, names bool, lib *lesson
 		}
 		return false
 	}}
+	opt.Verify = certificate.Handler(hubVerify(st), nil) // hub_running.go
 	cert, code, err := hubTLS(dir, hf, &opt)
 	if err != nil {
 		return fail(code, "%v", err)
@@ -153,7 +156,7 @@ func startHub(st *store.Store, dir string, hf *hubFlags, names bool, lib *lesson
 		return fail(exitUsage, "cannot listen on %s: %v", *hf.listen, err)
 	}
 	addr := ln.Addr().(*net.TCPAddr)
-	hl := &hubListener{Listener: ln, scheme: "http", ip: addr.IP, port: addr.Port}
+	hl := &hubListener{Listener: ln, scheme: "http", ip: addr.IP, port: addr.Port, pin: opt.Fingerprint}
 	if opt.TLS == classroom.TLSSelf || opt.TLS == classroom.TLSCA {
 		hl.Listener, hl.scheme = tls.NewListener(ln, classroom.ServerTLS(cert)), "https"
 	}
@@ -286,6 +289,7 @@ func serveHub(ctx context.Context, h *classroom.Hub, hl *hubListener, announced 
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(hl) }()
+	defer sayHubRunning(h.Store(), hl)() // hub_running.go
 	st := h.Store()
 	st.BackupLater()       // the copy at start (Close waits for it)
 	defer st.BackupLater() // and the copy on the way out

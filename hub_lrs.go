@@ -103,7 +103,7 @@ func startLRS(ctx context.Context, f *lrsFlags, st *store.Store, dir string, lib
 		if m, msg = centreMapper(f.centreFlags, st, lib, cat); msg == "" {
 			st.SetStatements(m.Make)
 			pending, _, _ := st.StatementCounts()
-			fmt.Fprintln(stdout, cat.T("lrs_sending", "URL", c.Endpoint, "Centre", m.CentreIRI(), "N", pending))
+			fmt.Fprintln(stdout, cat.T("lrs_sending", "URL", c.Endpoint, "Centre", m.CentreIRI(), "Count", pending))
 		}
 	}
 	if msg != "" {

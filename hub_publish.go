@@ -55,7 +55,7 @@ func publishFolderThere(hf *hubFlags, cat *i18n.Catalog, cmd string, stderr io.W
 func publishLessons(ctx context.Context, p *publisher) {
 	go func() {
 		if err := watch.Folder(ctx, p.dir, previewQuiet, p.once); err != nil {
-			p.h.PublishRefused(p.dir, []string{err.Error()})
+			p.h.PublishRefused(p.dir, []string{p.cat.T("hub_publish_watch_failed", "Err", err.Error())})
 		}
 	}()
 }
@@ -64,7 +64,7 @@ func publishLessons(ctx context.Context, p *publisher) {
 func (p *publisher) once() {
 	b, err := bundle.Read(os.DirFS(p.dir))
 	if err != nil {
-		p.refused([]string{err.Error()})
+		p.refused([]string{p.say(err)})
 		return
 	}
 	if pub := p.h.Published(); pub != nil && pub.Version == b.Version && len(pub.Problems) == 0 {
@@ -80,7 +80,7 @@ func (p *publisher) once() {
 		return
 	}
 	if err := p.h.Publish(b, p.dir, folderLessons(lib)); err != nil {
-		p.refused([]string{err.Error()})
+		p.refused([]string{p.say(err)})
 		return
 	}
 	if p.lib != nil {
@@ -100,6 +100,15 @@ func folderLessons(lib *lessons.Library) []string {
 		}
 	}
 	return ids
+}
+
+// say is why a folder cannot be published, in the trainer's language.
+func (p *publisher) say(err error) string {
+	var be *bundle.Error
+	if errors.As(err, &be) {
+		return be.Say(p.cat.Format)
+	}
+	return p.cat.T("hub_publish_failed", "Err", err.Error())
 }
 
 func (p *publisher) refused(msgs []string) {

@@ -295,3 +295,33 @@ func TestPreviewProblemsInTheTrainersLanguage(t *testing.T) {
 		pv.close()
 	}
 }
+
+// A folder that cannot even be read as a whole (a file too big, a file
+// the hub may not open) is refused on the dashboard in the trainer's
+// language too, not in English.
+func TestUnreadableFolderInTheTrainersLanguage(t *testing.T) {
+	for lang, want := range map[string]string{
+		"es": "la carpeta de lecciones no se puede publicar: es/grande.yaml ocupa más de ",
+		"en": "the lessons folder cannot be published: es/grande.yaml is bigger than ",
+	} {
+		dir := trainerFolder(t)
+		writeFile(t, filepath.Join(dir, "es", "grande.yaml"), "id: grande\n"+strings.Repeat("# relleno\n", bundle.MaxFile/10+1))
+		h, _, _ := startTestHub(t, dir, lang)
+		if p := h.Published(); p == nil || len(p.Problems) != 1 || !strings.HasPrefix(p.Problems[0], want) {
+			t.Errorf("%s: the dashboard is told %+v, want %q", lang, p, want)
+		}
+	}
+	if os.Geteuid() == 0 {
+		return // root opens every file
+	}
+	dir := trainerFolder(t)
+	file := filepath.Join(dir, "es", "ayuda-alquiler.yaml")
+	if err := os.Chmod(file, 0); err != nil {
+		t.Fatal(err)
+	}
+	h, _, _ := startTestHub(t, dir, "es")
+	want := "la carpeta de lecciones no se puede publicar: es/ayuda-alquiler.yaml no se puede leer: el usuario de este ordenador no tiene permiso"
+	if p := h.Published(); p == nil || len(p.Problems) != 1 || !strings.HasPrefix(p.Problems[0], want) {
+		t.Errorf("an unreadable file: the dashboard is told %+v, want %q", p, want)
+	}
+}

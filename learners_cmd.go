@@ -333,9 +333,7 @@ func (r learnersRun) retention() int {
 		return exitOK
 	}
 	fmt.Fprintln(r.stdout, cat.T("learners_retention_set", "Count", months))
-	cutoff := store.RetentionCutoff(time.Now(), months)
-	day := cutoff.Local().Format(time.DateOnly)
-	ls, err := r.st.Inactive(cutoff)
+	day, ls, err := retentionDue(r.st, months)
 	if err != nil {
 		return r.said(err, "")
 	}
@@ -360,6 +358,15 @@ func (r learnersRun) retention() int {
 	}
 	fmt.Fprintln(r.stdout, cat.T("learners_erased_backups", "Count", store.BackupGenerations))
 	return exitOK
+}
+
+// retentionDue is who a retention of months would erase now (a dry run),
+// and the day before which they were last active: aula learners
+// retention --dry-run and the dashboard's T.
+func retentionDue(st *store.Store, months int) (string, []store.Learner, error) {
+	cutoff := store.RetentionCutoff(time.Now(), months)
+	ls, err := st.Inactive(cutoff)
+	return cutoff.Local().Format(time.DateOnly), ls, err
 }
 
 // sameName compares a stored name with one typed, as learnersCalled does.

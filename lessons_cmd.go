@@ -108,7 +108,7 @@ func translationSummary(lib *lessons.Library, cat *i18n.Catalog, stdout io.Write
 		}
 		var notes []string
 		if done < len(ref.Lessons) {
-			notes = append(notes, cat.T("lessons_check_translated", "Done", done, "Total", len(ref.Lessons), "Missing", len(ref.Lessons)-done))
+			notes = append(notes, cat.T("lessons_check_translated", "Done", done, "Count", len(ref.Lessons), "Missing", len(ref.Lessons)-done))
 		}
 		if !validLang(lang) {
 			notes = append(notes, cat.T("lessons_check_no_words", "Lang", lang))

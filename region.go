@@ -142,10 +142,10 @@ func importStatements(ctx context.Context, c *xapi.Client, path string, cat *i18
 	}
 	for i := 0; i < len(sts); i += xapi.DefaultBatch {
 		if err := c.Post(ctx, sts[i:min(i+xapi.DefaultBatch, len(sts))]); err != nil {
-			fmt.Fprintln(stderr, "aula region:", cat.T("region_import_failed", "Done", i, "N", len(sts), "Err", err.Error()))
+			fmt.Fprintln(stderr, "aula region:", cat.T("region_import_failed", "Done", i, "Count", len(sts), "Err", err.Error()))
 			return exitProblem
 		}
 	}
-	fmt.Fprintln(stdout, cat.T("region_imported", "N", len(sts)))
+	fmt.Fprintln(stdout, cat.T("region_imported", "Count", len(sts)))
 	return exitOK
 }

@@ -152,7 +152,7 @@ func TestReportPDF(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(string(text)), " ")
 	for _, w := range []string{"Informe de la sesión", "Sesión del " + at.Local().Format(time.DateOnly), "Quién vino (1 persona)", "Ana",
-		"Cómo usar Aula — Moverte con las flechas: 1 fallos"} {
+		"Cómo usar Aula — Moverte con las flechas: 1 fallo"} {
 		if !strings.Contains(flat, w) {
 			t.Errorf("the PDF report lacks %q:\n%s", w, text)
 		}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"aula/certificate"
 	"aula/classroom"
 	"aula/i18n"
 	"aula/store"
@@ -60,7 +61,11 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 		if *pin, err = trainerKey(*data, u+"#pin", *pin); err != nil && strings.HasPrefix(u, "https://") {
 			*pin = ""
 		}
-		cfg.Source, cfg.Address, cfg.Key = &classroom.Client{URL: u, Token: k, Pin: *pin}, u, k
+		cl := &classroom.Client{URL: u, Token: k, Pin: *pin}
+		cfg.Source, cfg.Address, cfg.Key = cl, u, k
+		cfg.Verify = dashVerify(func(ctx context.Context, code string) (v certificate.Verdict, err error) {
+			return v, cl.Verify(ctx, code, &v)
+		}, cat)
 		return runDashboard(cfg, stderr)
 	}
 
@@ -74,6 +79,8 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 		cfg.Trainer = c.Trainer // the name a learner asked to share their screen is shown
 	}
 	cfg.Papers = dashPapers{st: st, dir: *data, lc: lib.Catalog(cat.Lang()), lang: cat.Lang()} // dashpapers.go
+	cfg.Verify = dashVerify(func(_ context.Context, code string) (certificate.Verdict, error) { return hubVerify(st)(code) }, cat)
+	cfg.Retention = dashRetention{st: st, papers: cfg.Papers}
 	// What the hub says at start goes to the terminal before the
 	// dashboard covers it; the dashboard shows the code and the key too.
 	h, ln, _ := startHub(st, *data, hf, false, lib, cat, stdout, stderr)

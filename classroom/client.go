@@ -193,5 +193,11 @@ func (c *Client) Send(ctx context.Context, cmd Command) error {
 // Live is true: a hub reaches the kiosks.
 func (c *Client) Live() bool { return true }
 
+// Verify asks the hub to check a certificate's code (PathVerify); the
+// verdict is decoded into out.
+func (c *Client) Verify(ctx context.Context, code string, out any) error {
+	return c.do(ctx, http.MethodPost, PathVerify, map[string]string{"code": code}, out)
+}
+
 // timeout bounds one short request; long-polls get the hub's wait on top.
 const timeout = 10 * time.Second

@@ -44,6 +44,7 @@ type Hub struct {
 	swept    time.Time     // when departed laptops' presence was last forgotten
 	pub      publishState  // the lessons folder the trainer publishes (publish.go)
 	share    *share.Relay  // help at a distance (share.go)
+	verify   http.Handler  // HubOptions.Verify
 }
 
 type presenceEntry struct {
@@ -74,6 +75,9 @@ type HubOptions struct {
 	// Lesson says whether a lesson id exists, for the go-to-lesson
 	// command; nil accepts any well-formed id.
 	Lesson func(id string) bool
+	// Verify checks a certificate's code for the trainer at PathVerify
+	// (certificate.Handler); nil: the hub has no such route.
+	Verify http.Handler
 }
 
 // NewHub makes a hub over st (the hub's own data file).
@@ -104,7 +108,7 @@ func NewHub(st *store.Store, opt HubOptions) (*Hub, error) {
 		return nil, err
 	}
 	return &Hub{
-		st: st, code: opt.Code, now: opt.Now, wait: opt.Wait, mode: opt.TLS, fp: opt.Fingerprint, lessons: opt.Lesson, names: opt.Names,
+		st: st, code: opt.Code, now: opt.Now, wait: opt.Wait, mode: opt.TLS, fp: opt.Fingerprint, lessons: opt.Lesson, names: opt.Names, verify: opt.Verify,
 		id:    hid + "-" + strconv.FormatInt(opt.Now().UnixNano(), 36),
 		gate:  newGate(opt.Now(), opt.Approve),
 		pres:  map[string]presenceEntry{},
@@ -188,6 +192,9 @@ func (h *Hub) Handler() http.Handler {
 	mux.HandleFunc("GET "+PathLessons, h.device(h.lessonsGet)) // publish.go
 	h.shareRoutes(mux)                                         // share.go
 	mux.HandleFunc("POST "+PathErase, h.device(h.erase))       // rights.go
+	if h.verify != nil {
+		mux.HandleFunc("POST "+PathVerify, h.trainer(h.verify.ServeHTTP))
+	}
 	return http.MaxBytesHandler(mux, MaxBody)
 }
 

@@ -36,6 +36,7 @@ const (
 	PathClass    = "/api/v1/class"     // GET -> Snapshot (trainer)
 	PathLearner  = "/api/v1/learner"   // GET ?id=N -> Detail (trainer)
 	PathCommand  = "/api/v1/command"   // POST Command -> Command with Seq (trainer)
+	PathVerify   = "/api/v1/verify"    // POST {"code"} -> a certificate's verdict (trainer; HubOptions.Verify)
 )
 
 // Headers that carry credentials.

@@ -120,3 +120,55 @@ func verbs(format string) string {
 	}
 	return strings.Join(out, ",")
 }
+
+// bundleMsgids are the refusals of a published lessons folder: the format
+// literals of bundleErr("…") in classroom/bundle, and ErrFolder's words.
+func bundleMsgids(t *testing.T) []string {
+	t.Helper()
+	out := []string{"the lessons folder cannot be published"}
+	f, err := parser.ParseFile(token.NewFileSet(), "../classroom/bundle/bundle.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || len(c.Args) == 0 {
+			return true
+		}
+		if id, ok := c.Fun.(*ast.Ident); !ok || id.Name != "bundleErr" {
+			return true
+		}
+		if lit, ok := c.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, s)
+		}
+		return true
+	})
+	return out
+}
+
+// Every refusal of a published folder (too big, unreadable, a bad name,
+// text a terminal cannot show) is in every catalogue with the same verbs:
+// the dashboard tells it in the trainer's language.
+func TestEveryPublishRefusalIsTranslated(t *testing.T) {
+	ids := bundleMsgids(t)
+	if len(ids) < 10 {
+		t.Fatalf("found only %d refusals in classroom/bundle; is the pattern right?", len(ids))
+	}
+	for _, lang := range Langs {
+		keys := keysOf(t, lang)
+		c := New(lang)
+		for _, id := range ids {
+			if !keys[id] {
+				t.Errorf("messages.%s.yaml lacks the refusal %q", lang, id)
+				continue
+			}
+			if got, want := verbs(c.Format(id)), verbs(id); got != want {
+				t.Errorf("%s: %q has verbs %s, want those of %q (%s)", lang, c.Format(id), got, id, want)
+			}
+		}
+	}
+}

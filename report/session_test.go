@@ -114,9 +114,10 @@ func TestSessionPDFInBothLanguages(t *testing.T) {
 	}{
 		{"es", []string{"Informe de la sesión", "Sesión del 2026-12-05", "Centro Cívico La Almozara · Persona formadora: Íñigo Pérez",
 			"hora local (" + zone + ")", "Quién vino (2 personas)", "Ana Núñez", "24 min", "Primeros pasos", "No vino (1), aunque tiene perfil aquí: Bruno.",
-			asked + " · Ana Núñez · esperó 3 min", "Cómo usar Aula —", "2 fallos, de 1 personas"}},
+			asked + " · Ana Núñez · esperó 3 min", "Cómo usar Aula —", "2 fallos, de 1 persona", "Itinerarios terminados (certificado)"}},
 		{"en", []string{"Session report", "Session of 2026-12-05", "Trainer: Íñigo Pérez", "local time (" + zone + ")", "Who came (2 learners)",
-			"First steps", "Did not come (1)", asked + " · Ana Núñez · waited 3 min", "How to use Aula —", "2 wrong answers, from 1 learners"}},
+			"First steps", "Did not come (1)", asked + " · Ana Núñez · waited 3 min", "How to use Aula —", "2 wrong answers, from 1 learner",
+			"Itineraries finished (certificate)"}},
 	} {
 		s, err := BuildSession(st, lib.Catalog(tc.lang), from, from.AddDate(0, 0, 1))
 		if err != nil {

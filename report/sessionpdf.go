@@ -52,7 +52,8 @@ func (s *Session) WritePDF(w io.Writer, lang string, loc *time.Location) error {
 		line(10.5, "", cat.T("srep_no_struggles"))
 	}
 	for _, st := range s.Struggles {
-		line(10.5, "", "• "+cat.T("srep_struggle_line", "Lesson", st.Lesson, "Step", st.Step, "Misses", st.Misses, "Learners", st.Learners))
+		line(10.5, "", "• "+cat.T("srep_struggle_line", "Lesson", st.Lesson, "Step", st.Step,
+			"Misses", cat.T("srep_misses", "Count", st.Misses), "From", cat.T("srep_from_learners", "Count", st.Learners)))
 	}
 	d.Ln(4)
 	line(8.5, "", cat.T("srep_privacy"))
@@ -67,7 +68,7 @@ func (s *Session) writeCame(d *doc, cat *i18n.Catalog) {
 		line(10.5, "", cat.T("srep_none_came"))
 		return
 	}
-	widths := []float64{50, 22, 22, 22, textW - 116}
+	widths := []float64{50, 18, 18, 18, textW - 104} // the numbers are short: room for the itineraries' header
 	header := []string{cat.T("srep_col_name"), cat.T("srep_col_time"), cat.T("srep_col_started"), cat.T("srep_col_finished"), cat.T("srep_col_itineraries")}
 	pdf.SetFont(pdffont.Family, "B", 9.5)
 	for i, h := range header {

@@ -4,8 +4,12 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"aula/store"
+	"aula/tui/screens"
 )
 
 // fakePapers is main's dashPapers for the learners' data screen.
@@ -76,7 +80,7 @@ func TestKioskRightsScreen(t *testing.T) {
 	}
 	d.moveTo("Join with another")
 	d.keys("enter", "enter", "down", "enter")
-	d.must("Begona is joined into Begoña: 1 activities moved.")
+	d.must("Begona is joined into Begoña: 1 activity moved.")
 	if _, err := d.st.Learner(ls["Begona"].ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("Begona after the join: %v", err)
 	}
@@ -115,7 +119,7 @@ func TestKioskRightsScreen(t *testing.T) {
 	}
 	d.moveTo("Erase this learner")
 	d.keys("enter", "down", "enter")
-	d.must("Rosa is erased (0 activities).", "1 files saved for them were removed.")
+	d.must("Rosa is erased (0 activities).", "1 file saved for them was removed.")
 	if _, err := d.st.Learner(ls["Rosa"].ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("Rosa after the erasure: %v", err)
 	}
@@ -170,5 +174,42 @@ func TestLinesKioskRightsScreen(t *testing.T) {
 	s.expect("Rosa se ha borrado (0 actividades).")
 	if _, err := st.Learner(rosa.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("Rosa after the erasure: %v", err)
+	}
+}
+
+// The learners' data screen closes by itself after screens.RightsIdle
+// without a key or a click, back to the sign-in screen, in the middle of
+// a step too; a key resets its clock. Time moves through the idle
+// clock's own message, delivered by the test.
+func TestKioskRightsScreenClosesWhenIdle(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		d, _, _ := rightsDriver(t, lang)
+		var look func(time.Time) tea.Msg
+		var after time.Duration
+		d.m.c.Tick = func(dur time.Duration, f func(time.Time) tea.Msg) tea.Cmd {
+			look, after = f, dur
+			return nil
+		}
+		title := map[string]string{"en": "Choose a learner of this laptop", "es": "Elige a una persona de este portátil"}[lang]
+		d.keys("q")
+		d.moveTo(map[string]string{"en": "Learners' data (trainer)", "es": "Datos de las personas (formación)"}[lang])
+		d.keys("enter", "907513", "enter")
+		d.must(title)
+		if look == nil || after != screens.RightsIdle {
+			t.Fatalf("%s: the idle clock asks to look after %v, want %v", lang, after, screens.RightsIdle)
+		}
+		// A key one minute in: two minutes after it, not after the start.
+		d.clock.Advance(time.Minute)
+		d.keys("down", "enter") // Begoña's actions
+		d.clock.Advance(time.Minute)
+		d.send(look(d.clock.now))
+		d.must("Begoña")
+		if after != time.Minute {
+			t.Errorf("%s: after a key, looks again in %v, want 1m0s", lang, after)
+		}
+		d.clock.Advance(time.Minute)
+		d.send(look(d.clock.now))
+		d.mustNot(title)
+		d.must(map[string]string{"en": "Who are you?", "es": "¿Quién eres?"}[lang])
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
 	"aula/classroom"
@@ -62,14 +63,12 @@ func SetupForm(a *SetupAnswers, hasPIN bool, goos string) *huh.Form {
 	groups := []*huh.Group{
 		huh.NewGroup(
 			huh.NewNote().Title(cat.T("setup_title")).Description(cat.T("setup_intro")),
-			huh.NewConfirm().Title(cat.T("setup_kiosk")).Description(cat.T("setup_kiosk_text")).
-				Affirmative(cat.T("setup_yes")).Negative(cat.T("setup_no")).Value(&a.Kiosk),
+			yesNo(cat, cat.T("setup_kiosk"), cat.T("setup_kiosk_text"), &a.Kiosk),
 		),
 	}
 	if hasPIN {
 		groups = append(groups, huh.NewGroup(
-			huh.NewConfirm().Title(cat.T("setup_change_pin")).Description(cat.T("setup_change_pin_text")).
-				Affirmative(cat.T("setup_yes")).Negative(cat.T("setup_no")).Value(&a.ChangePIN),
+			yesNo(cat, cat.T("setup_change_pin"), cat.T("setup_change_pin_text"), &a.ChangePIN),
 		))
 	}
 	groups = append(groups,
@@ -142,6 +141,34 @@ func pinGroup(cat *i18n.Catalog, pin, again *string) *huh.Group {
 				return nil
 			}),
 	)
+}
+
+// yesNo is a yes-or-no question whose arrows choose the answer they point
+// at, as the two are drawn (Yes on the left, No on the right). huh's
+// arrows both swap the answer: a trainer who pressed → to reach No went
+// from No to Yes and turned kiosk mode on.
+func yesNo(cat *i18n.Catalog, title, text string, v *bool) huh.Field {
+	return &arrowConfirm{Confirm: huh.NewConfirm().Title(title).Description(text).
+		Affirmative(cat.T("setup_yes")).Negative(cat.T("setup_no")).Value(v), value: v}
+}
+
+// arrowConfirm is yesNo's field: huh's Confirm with ← for yes, → for no.
+type arrowConfirm struct {
+	*huh.Confirm
+	value *bool
+}
+
+// Update answers ← and → itself and hands every other message to huh.
+func (c *arrowConfirm) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && (k.Type == tea.KeyLeft || k.Type == tea.KeyRight) {
+		*c.value = k.Type == tea.KeyLeft
+		return c, nil
+	}
+	m, cmd := c.Confirm.Update(msg)
+	if inner, ok := m.(*huh.Confirm); ok {
+		c.Confirm = inner
+	}
+	return c, cmd
 }
 
 // setupKeys are huh's keys with help in the catalog's language; Esc leaves

@@ -174,3 +174,31 @@ func TestTrainerPINFormNotesAnEasyPIN(t *testing.T) {
 		t.Fatalf("state %v, pin %q", st, pin)
 	}
 }
+
+// The kiosk question's arrows choose the answer they point at: → stays
+// on No (it used to swap to Yes), ← is Yes, → again No.
+func TestSetupKioskArrowsPointAtTheirAnswer(t *testing.T) {
+	for _, c := range []struct {
+		keys []tea.KeyType
+		want bool
+	}{
+		{[]tea.KeyType{tea.KeyRight}, false},
+		{[]tea.KeyType{tea.KeyLeft}, true},
+		{[]tea.KeyType{tea.KeyLeft, tea.KeyLeft}, true},
+		{[]tea.KeyType{tea.KeyLeft, tea.KeyRight}, false},
+	} {
+		a := SetupAnswers{Lang: "en"}
+		r := runFormTest(t, SetupForm(&a, false, "linux"))
+		r.waitFor("Kiosk mode?")
+		for _, k := range c.keys {
+			r.key(k)
+		}
+		r.enter()
+		r.waitFor("Trainer PIN")
+		r.key(tea.KeyEsc)
+		r.finish()
+		if a.Kiosk != c.want {
+			t.Errorf("after %v: kiosk %v, want %v", c.keys, a.Kiosk, c.want)
+		}
+	}
+}

@@ -62,8 +62,33 @@ var langFolder = lazy.Regexp{Expr: `^[a-z]{2,3}$`}
 // ErrFolder is what every refusal of a published folder wraps.
 var ErrFolder = errors.New("the lessons folder cannot be published")
 
-func bundleErr(format string, a ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{ErrFolder}, a...)...)
+// Error is a refusal of a published folder: its words are Format, a
+// message id of the trainer's catalogue (as the lesson checker's are), and
+// its Args.
+type Error struct {
+	Format string
+	Args   []any
+}
+
+func (e *Error) Error() string { return ErrFolder.Error() + ": " + fmt.Sprintf(e.Format, e.Args...) }
+
+// Unwrap makes every Error an ErrFolder.
+func (e *Error) Unwrap() error { return ErrFolder }
+
+// Say is the refusal in the words of format, which gives a message id's
+// text in the trainer's language (i18n.Catalog.Format).
+func (e *Error) Say(format func(msgid string) string) string {
+	return format(ErrFolder.Error()) + ": " + fmt.Sprintf(format(e.Format), e.Args...)
+}
+
+func bundleErr(format string, a ...any) error { return &Error{Format: format, Args: a} }
+
+// readErr is a file or folder that cannot be read, in plain words.
+func readErr(name string, err error) error {
+	if errors.Is(err, fs.ErrPermission) {
+		return bundleErr("%s cannot be read: this computer's user may not open it (check its permissions)", name)
+	}
+	return bundleErr("%s cannot be read (%v)", name, err)
 }
 
 // Read reads a trainer's lessons folder for publishing: class.yaml
@@ -82,12 +107,12 @@ func Read(fsys fs.FS) (Folder, error) {
 		}
 		f, err := fsys.Open(name)
 		if err != nil {
-			return bundleErr("%s: %v", name, err)
+			return readErr(name, err)
 		}
 		defer f.Close()
 		data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
 		if err != nil {
-			return bundleErr("%s: %v", name, err)
+			return readErr(name, err)
 		}
 		if len(data) > MaxFile {
 			return bundleErr("%s is bigger than %d kB", name, MaxFile>>10)
@@ -100,7 +125,7 @@ func Read(fsys fs.FS) (Folder, error) {
 	}
 	top, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return Folder{}, bundleErr("%v", err)
+		return Folder{}, readErr(".", err)
 	}
 	for _, e := range top {
 		switch {
@@ -122,7 +147,7 @@ func Read(fsys fs.FS) (Folder, error) {
 func readLangFolder(fsys fs.FS, dir string, add func(string) error) error {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return bundleErr("%s: %v", dir, err)
+		return readErr(dir, err)
 	}
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
@@ -176,8 +201,8 @@ func Check(b Folder) error {
 		if total += len(f.Data); total > MaxBytes {
 			return bundleErr("the files together are bigger than %d MB", MaxBytes>>20)
 		}
-		if err := checkText(f.Data); err != nil {
-			return bundleErr("%s: %v", name, err)
+		if err := checkText(name, f.Data); err != nil {
+			return err
 		}
 	}
 	if b.Version != Version(b.Files) {
@@ -189,9 +214,9 @@ func Check(b Folder) error {
 // checkText refuses what a lesson file must not hold: invalid UTF-8, and
 // characters safetext.Text would take out of a text (line breaks and tabs
 // apart; a byte order mark at the start is allowed).
-func checkText(data []byte) error {
+func checkText(name string, data []byte) error {
 	if !utf8.Valid(data) {
-		return errors.New("the text is not UTF-8: save the file as UTF-8")
+		return bundleErr("%s: the text is not UTF-8: save the file as UTF-8", name)
 	}
 	s := strings.TrimPrefix(string(data), "\ufeff")
 	line := 1
@@ -201,7 +226,7 @@ func checkText(data []byte) error {
 			line++
 		case r == '\t' || r == '\r':
 		case !safetext.Keep(r):
-			return fmt.Errorf("line %d has a character that cannot be shown (U+%04X)", line, r)
+			return bundleErr("%s: line %d has a character that cannot be shown (U+%04X)", name, line, r)
 		}
 	}
 	return nil

@@ -260,7 +260,7 @@ func (d *Dashboard) keys() []key.Binding {
 		out = append(out, dk.Buttons)
 	}
 	out = append(out, d.trustKeys()...)   // dashtrust.go
-	return append(out, d.rightsKeys()...) // dashrights.go
+	return append(out, d.rightsKeys()...) // dashrights.go, dashoffice.go
 }
 
 func (d *Dashboard) helpText() string {

@@ -28,6 +28,12 @@ type Config struct {
 	// published last (nil until one is): its lessons are named by their
 	// titles like the built-in ones (dashlessons.go). nil for a hub elsewhere.
 	Published func() *lessons.Library
+	// Verify checks a certificate's code (dashoffice.go): through the
+	// hub's data file, or a hub elsewhere's PathVerify. nil: no verifying.
+	Verify func(ctx context.Context, code string) (VerifyAnswer, error)
+	// Retention is the centre's retention (dashoffice.go); nil for a hub
+	// elsewhere.
+	Retention Retention
 	Now       func() time.Time
 	// Tick schedules a timer message; nil means tea.Tick. Tests replace it.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -219,7 +225,7 @@ func (d *Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ui.QuitMsg:
 		return d, tea.Quit
 	}
-	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){d.shareUpdate, d.shareSaid} { // dashshare.go
+	for _, handle := range []func(tea.Msg) (tea.Cmd, bool){d.shareUpdate, d.shareSaid, d.officeUpdate} { // dashshare.go
 		if cmd, ok := handle(msg); ok {
 			return d, cmd
 		}
@@ -337,9 +343,12 @@ func (d *Dashboard) key(msg tea.KeyMsg) tea.Cmd {
 	if cmd, ok := d.rightsKey(msg); ok { // dashrights.go
 		return cmd
 	}
+	if cmd, ok := d.officeKey(msg); ok { // dashoffice.go
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Help), key.Matches(msg, k.HelpQ):
-		d.Overlay = dashHelp{&ui.HelpOverlay{C: d.C, Text: d.helpText(), Bindings: d.keys()}}
+		d.Overlay = dashHelp{ui.NewHelp(d.C, d.helpText(), d.keys())}
 		return nil
 	case key.Matches(msg, k.ForceQuit), key.Matches(msg, dk.Quit):
 		d.Overlay = d.quitDialog()

@@ -224,5 +224,6 @@ func (h dashHelp) View(width, height int) string {
 			rows[i] = "  " + rows[i]
 		}
 	}
-	return strings.Join(append(append(head, rows...), tail...), "\n")
+	body := strings.Join(append(append(head, rows...), tail[0]), "\n")
+	return h.Fit(body, tail[1], width, height) // scrolls when taller than the screen
 }

@@ -6,6 +6,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"aula/classroom"
 	"aula/lessons"
 )
@@ -22,6 +24,16 @@ func TestDashboardTellsARefusedFolder(t *testing.T) {
 	dd.must("Lecciones publicadas para la clase: mis-lecciones, 2 lecciones, a las 10:05.",
 		"La última vez que guardaste mis-lecciones tenía 1 problema", "mis-lecciones/es/ayuda.yaml:12: step")
 	dd.mustNot("\x1b[2J")
+
+	// At 80×24 the help is taller than the screen: it scrolls (to the
+	// problems, to the last keys) instead of cutting them off.
+	small := newDash(t, "es", src, 80, 24)
+	small.keys("f1")
+	small.must("mis-lecciones/es/ayuda.yaml:12: step", "Hay más abajo", "Pulsa Esc o F1 para cerrar la ayuda.")
+	small.mustNot("Ctrl+C  salir")
+	small.send(tea.KeyMsg{Type: tea.KeyPgDown})
+	small.send(tea.KeyMsg{Type: tea.KeyPgDown})
+	small.must("Ctrl+C  salir", "Hay más arriba", "Pulsa Esc o F1 para cerrar la ayuda.")
 
 	src.snap.Lessons = &classroom.Published{Folder: "my-lessons", Version: "abc", Lessons: 1}
 	ok := newDash(t, "en", src, 100, 24)

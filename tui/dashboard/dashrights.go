@@ -169,14 +169,17 @@ func (d *Dashboard) gotPapers(m dashPapersMsg) {
 func (d *Dashboard) rightsKeys() []key.Binding {
 	rk := d.rk()
 	if d.view == viewTrouble || len(d.snap.Rows) == 0 {
-		return []key.Binding{rk.Report}
+		return append([]key.Binding{rk.Report}, d.officeKeys()...) // dashoffice.go
 	}
-	// One line for the three files, so that the whole help fits at 80×24.
+	// One line for the three files and verifying a code, so that the
+	// whole help fits at 80×24.
 	cat := d.C.Cat
-	papers := key.NewBinding(key.WithKeys("C", "S", "X"), key.WithHelp("C S X", cat.T("dkey_papers")))
-	// Rename and merge share a line too.
+	papers := key.NewBinding(key.WithKeys("C", "S", "X", "V"), key.WithHelp("C S X V", cat.T("dkey_papers")))
+	// Rename and merge share a line too, and erasing one learner or the
+	// old ones (the retention, dashoffice.go).
 	names := key.NewBinding(key.WithKeys("N", "J"), key.WithHelp("N J", cat.T("dkey_names")))
-	return []key.Binding{papers, names, rk.Erase}
+	erase := key.NewBinding(key.WithKeys("E", "T"), key.WithHelp("E T", cat.T("dkey_erase_retention")))
+	return []key.Binding{papers, names, erase}
 }
 
 // afterErase removes, once an erasure went through, the files saved on

@@ -116,7 +116,7 @@ func TestDashboardRenames(t *testing.T) {
 	}
 	dd.must("Manuel ahora se llama Manuel Ñíguez.")
 	dd.keys("f1")
-	dd.must("N J  cambiar nombre, unir dos perfiles de una persona", "E  borrar persona")
+	dd.must("N J  cambiar nombre, unir dos perfiles de una persona", "E T  borrar persona, o las inactivas")
 }
 
 func TestDashboardJoinsTwoProfiles(t *testing.T) {

@@ -259,7 +259,6 @@ func (d *Dashboard) View() string {
 		}
 		return lipgloss.NewStyle().Width(d.width).MaxWidth(d.width).MaxHeight(d.height).Render(d.C.Cat.T("too_small_short"))
 	}
-	st := d.C.Styles
 	w := d.C.Width
 	bodyH := d.height - dashFooter
 	top := d.topLines(w)
@@ -299,18 +298,38 @@ func (d *Dashboard) View() string {
 		all = append(all, "")
 	}
 
-	status := d.status
-	switch {
-	case status == "":
-	case d.statusBad:
-		status = st.Bad.Render("! " + status)
-	default:
-		status = st.Status.Render(status)
-	}
+	said := d.statusLines(w)
+	all = all[:max(len(all)-(len(said)-1), 0)]
 	keys = append([]key.Binding{d.C.Keys.Help}, keys...)
-	all = append(all, status, ui.KeysLine(d.C, keys, w))
+	all = append(append(all, said...), ui.KeysLine(d.C, keys, w))
 	return d.C.Zones.Scan(frame(all, w))
 }
+
+// statusLines are the status, wrapped to w: a status longer than the
+// line takes up to dashStatusLines lines, from the bottom of the body, so
+// that a message the trainer must act on is never cut.
+func (d *Dashboard) statusLines(w int) []string {
+	st := d.C.Styles
+	status := d.status
+	if d.statusBad && status != "" {
+		status = "! " + status
+	}
+	said := strings.Split(ui.Wrap(status, w), "\n")
+	said = said[:min(len(said), dashStatusLines)]
+	for i, l := range said {
+		switch {
+		case l == "":
+		case d.statusBad:
+			said[i] = st.Bad.Render(l)
+		default:
+			said[i] = st.Status.Render(l)
+		}
+	}
+	return said
+}
+
+// dashStatusLines is the most lines the status line takes when it wraps.
+const dashStatusLines = 3
 
 // frame pads every line to w cells (cutting those that are longer) with a
 // margin of one cell on each side, as the App style does, without

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -34,7 +35,18 @@ type Rights struct {
 	note     string // what the last action did, or why it could not
 	bad      bool
 	scroll   ui.Scroll
+	input0   time.Time // the last key or click: RightsIdle after it, the screen closes
 }
+
+// RightsIdle is how long the learners' data screen stays open without a
+// key or a click: a trainer who walks away does not leave it to the next
+// learner. The kiosk has no other trainer screen with a timeout to match
+// (a learner's idle sign-out is 10 minutes), so it is 2 minutes, about
+// what a trainer needs between two choices.
+const RightsIdle = 2 * time.Minute
+
+// rightsIdleMsg is the idle clock of one Rights screen looking again.
+type rightsIdleMsg struct{ r *Rights }
 
 // RightsPapers makes a learner's files (main's dashPapers, as for the
 // dashboard): the export and, after an erasure, the removal of the files
@@ -70,8 +82,28 @@ func NewRights(c *ui.Common, papers RightsPapers) *Rights {
 	return &Rights{c: c, papers: papers, input: in}
 }
 
-// Init reads the learners of this laptop.
-func (r *Rights) Init() tea.Cmd { return ui.LoadLearners(r.c.Store) }
+// Init reads the learners of this laptop and starts the idle clock.
+func (r *Rights) Init() tea.Cmd {
+	r.input0 = r.c.Now()
+	return tea.Batch(ui.LoadLearners(r.c.Store), r.idleAfter(RightsIdle))
+}
+
+// idleAfter looks at the idle clock again after d.
+func (r *Rights) idleAfter(d time.Duration) tea.Cmd {
+	return r.c.Tick(d, func(time.Time) tea.Msg { return rightsIdleMsg{r: r} })
+}
+
+// idle closes the screen, back to the sign-in screen as its Close does,
+// when nobody touched it for RightsIdle; else it looks again when that
+// time would be up.
+func (r *Rights) idle() tea.Cmd {
+	left := RightsIdle - r.c.Now().Sub(r.input0)
+	if left > 0 {
+		return r.idleAfter(left)
+	}
+	r.input.Blur()
+	return ui.Send(ui.SignOutMsg{})
+}
 
 // Title names the screen at its top.
 func (r *Rights) Title() string { return r.c.Cat.T("rights_title") }
@@ -183,9 +215,15 @@ func (r *Rights) Update(msg tea.Msg) tea.Cmd {
 		}
 		r.mode, r.cursor = rightsPick, 0
 		return ui.LoadLearners(r.c.Store)
+	case rightsIdleMsg:
+		if msg.r == r {
+			return r.idle()
+		}
 	case tea.KeyMsg:
+		r.input0 = r.c.Now()
 		return r.key(msg)
 	case tea.MouseMsg:
+		r.input0 = r.c.Now()
 		if !ui.IsClick(msg) {
 			return nil
 		}

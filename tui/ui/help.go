@@ -70,8 +70,21 @@ func (h *HelpOverlay) View(width, height int) string {
 		b.WriteString(wrap.Render("  "+line) + "\n")
 	}
 	b.WriteString(wrap.Render(cat.T("help_mouse")))
-	closing := st.Dim.Render(wrap.Render(cat.T("help_close")))
-	body := b.String()
+	return h.Fit(b.String(), st.Dim.Render(wrap.Render(cat.T("help_close"))), width, height)
+}
+
+// NewHelp makes a help overlay with its own text and keys (NewHelpOverlay
+// takes them from a Screen), for a screen that draws its help itself
+// and shows it through Fit.
+func NewHelp(c *Common, text string, bindings []key.Binding) *HelpOverlay {
+	return &HelpOverlay{C: c, Text: text, Bindings: bindings, vp: helpViewport(c)}
+}
+
+// Fit shows body above closing (how to close the help) in height lines:
+// whole when it fits, else scrolling with the overlay's keys above a line
+// that says there is more.
+func (h *HelpOverlay) Fit(body, closing string, width, height int) string {
+	cat, st := h.C.Cat, h.C.Styles
 	room := height - 1 - lipgloss.Height(closing) // a blank line, then how to close
 	if lipgloss.Height(body) <= room || room < 2 {
 		return body + "\n\n" + closing
