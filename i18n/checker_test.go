@@ -158,7 +158,7 @@ func TestEveryPublishRefusalIsTranslated(t *testing.T) {
 	if len(ids) < 10 {
 		t.Fatalf("found only %d refusals in classroom/bundle; is the pattern right?", len(ids))
 	}
-	for _, lang := range Langs {
+	for _, lang := range Langs() {
 		keys := keysOf(t, lang)
 		c := New(lang)
 		for _, id := range ids {

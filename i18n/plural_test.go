@@ -31,7 +31,7 @@ var oneFormCounts = map[string]string{
 // message with {{.Count}} has a one form (besides other) in every
 // language, unless oneFormCounts says why it needs none.
 func TestCountsHaveTheirSingular(t *testing.T) {
-	for _, lang := range Langs {
+	for _, lang := range Langs() {
 		data, err := files.ReadFile("messages." + lang + ".yaml")
 		if err != nil {
 			t.Fatal(err)
