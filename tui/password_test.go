@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -223,6 +224,7 @@ func TestPasswordNeverStored(t *testing.T) {
 		raw = bytes.ReplaceAll(raw, []byte(e.ID), nil)
 	}
 	raw = bytes.ReplaceAll(raw, []byte(fmt.Sprint(d.m.c.Learner.ID)), nil)
+	raw = withoutTimes(raw)
 	for _, secret := range []string{typed, typed + "x", weak, "zorro cometa", "violín", "ñandú", "Marisol", "1975"} {
 		if bytes.Contains(raw, []byte(secret)) {
 			t.Errorf("the data file contains typed text %q", secret)
@@ -280,3 +282,11 @@ func TestPasswordWords(t *testing.T) {
 		}
 	}
 }
+
+// recordedTime is a time as the data file keeps it (RFC 3339, in JSON).
+var recordedTime = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)`)
+
+// withoutTimes is raw without the times the data file records: their
+// digits would make a privacy scan for a typed number ("1975") fail by
+// chance.
+func withoutTimes(raw []byte) []byte { return recordedTime.ReplaceAll(raw, nil) }
