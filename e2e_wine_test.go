@@ -289,13 +289,13 @@ func TestWindowsUnderWine(t *testing.T) { //nolint:funlen // the Windows build's
 	// A Windows hub that a Linux kiosk joins and pushes to, and a Linux hub
 	// that a Windows kiosk joins.
 	t.Run("hub on Windows", func(t *testing.T) {
-		hub := startLines(t, "wine", w.exe, "hub", "--data", winPath(filepath.Join(dir, "hubwin")), "--listen", freePort(t))
+		hub := startLines(t, "wine", w.exe, "hub", "--lang", "en", "--data", winPath(filepath.Join(dir, "hubwin")), "--listen", freePort(t))
 		joinAndPlay(t, hub, func(addr string) *lineSession {
 			return startLines(t, linux, "--accessible", "--lang", "es", "--data", filepath.Join(dir, "kiosklinux"), "--hub", addr)
 		})
 	})
 	t.Run("hub on Linux", func(t *testing.T) {
-		hub := startLines(t, linux, "hub", "--data", filepath.Join(dir, "hublinux"), "--listen", freePort(t))
+		hub := startLines(t, linux, "hub", "--lang", "en", "--data", filepath.Join(dir, "hublinux"), "--listen", freePort(t))
 		joinAndPlay(t, hub, func(addr string) *lineSession {
 			return startLines(t, "wine", w.exe, "--accessible", "--lang", "es", "--data", winPath(filepath.Join(dir, "kioskwin")), "--hub", addr)
 		})

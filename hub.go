@@ -102,10 +102,10 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 		p.once()
 		publishLessons(ctx, p)
 	}
-	fmt.Fprintln(stdout, "Press Ctrl+C to stop the hub.")
+	fmt.Fprintln(stdout, cat.T("hub_stop"))
 	announced := func(err error) {
 		if err != nil {
-			fmt.Fprintf(stdout, "The class is not announced on the network (%v): learners type the address.\n", err)
+			fmt.Fprintln(stdout, cat.T("hub_not_announced", "Err", err))
 		}
 	}
 	if err := serveHub(ctx, h, ln, announced); err != nil {
@@ -226,24 +226,24 @@ func tellHubStart(stdout io.Writer, cat *i18n.Catalog, h *classroom.Hub, hl *hub
 	}
 	addrs := hubAddresses(hl)
 	for _, a := range addrs {
-		fmt.Fprintln(stdout, "Class hub at", a)
+		fmt.Fprintln(stdout, cat.T("hub_at", "Addr", a))
 	}
-	fmt.Fprintf(stdout, "Session code: %s\n", classroom.SpacedCode(h.Code()))
+	fmt.Fprintln(stdout, cat.T("hub_code", "Code", classroom.SpacedCode(h.Code())))
 	if fp := h.Fingerprint(); fp != "" {
-		fmt.Fprintf(stdout, "Certificate: %s (the session code proves it to each laptop; nobody needs to type it)\n", fp)
+		fmt.Fprintln(stdout, cat.T("hub_cert", "Fingerprint", fp))
 	}
 	switch opt.TLS {
 	case classroom.TLSPlain:
-		fmt.Fprintln(stdout, "WARNING: plain HTTP. Anyone on this network can read the learners' names and progress and change what they send.")
+		fmt.Fprintln(stdout, cat.T("hub_plain"))
 	case classroom.TLSProxy:
-		fmt.Fprintln(stdout, "Plain HTTP for a reverse proxy that serves HTTPS: listen on 127.0.0.1 only.")
+		fmt.Fprintln(stdout, cat.T("hub_proxy"))
 	}
 	if *hf.approve {
-		fmt.Fprintln(stdout, "Every new laptop waits for you to let it in.")
+		fmt.Fprintln(stdout, cat.T("hub_approve"))
 	}
 	switch {
 	case fresh || *hf.showKey && key != "":
-		fmt.Fprintln(stdout, "Trainer key (aula hub --show-key shows it again; --new-key makes a new one):")
+		fmt.Fprintln(stdout, cat.T("hub_key_intro"))
 		fmt.Fprintln(stdout, "  ", key)
 		pin := ""
 		if opt.TLS == classroom.TLSSelf {
@@ -251,7 +251,7 @@ func tellHubStart(stdout io.Writer, cat *i18n.Catalog, h *classroom.Hub, hl *hub
 		}
 		fmt.Fprintf(stdout, "   aula trainer --hub %s --key %s%s\n", addrs[0], key, pin)
 	case *hf.showKey:
-		fmt.Fprintln(stdout, "This hub's trainer key was made by an older Aula, which kept only a check of it: make a new one with --new-key.")
+		fmt.Fprintln(stdout, cat.T("hub_key_old"))
 	}
 }
 

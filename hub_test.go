@@ -79,6 +79,21 @@ func TestHubStartShowsAndRotatesTheKey(t *testing.T) {
 	if out := start("--plain-http"); !strings.Contains(out, "WARNING: plain HTTP") || !strings.Contains(out, "http://127.0.0.1:") {
 		t.Errorf("plain HTTP said:\n%s", out)
 	}
+	// In the trainer's language: Spanish here.
+	var out, errb bytes.Buffer
+	h, hl, _ := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0", "--plain-http", "--show-key"), false, lib, i18n.New("es"), &out, &errb)
+	if h == nil {
+		t.Fatalf("start in Spanish: %s", errb.String())
+	}
+	hl.Close()
+	for _, want := range []string{"Hub de la clase en http://127.0.0.1:", "Código de la sesión: ", "AVISO: HTTP sin cifrar", "Clave de la persona formadora"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the hub in Spanish said:\n%s\nwant %q", out.String(), want)
+		}
+	}
+	if strings.Contains(out.String(), "Session code") || strings.Contains(out.String(), "Class hub") {
+		t.Errorf("English in the Spanish hub's words:\n%s", out.String())
+	}
 }
 
 // A hub copies its data file while it serves (at start, every few minutes,

@@ -87,7 +87,7 @@ func runTrainer(args []string, stdout, stderr io.Writer) int {
 	if h == nil {
 		// No network for a hub (or the port is taken): the learners of
 		// this laptop, read from its data file.
-		fmt.Fprintln(stderr, "aula trainer: showing this laptop's learners only")
+		fmt.Fprintln(stderr, cat.T("trainer_local_only"))
 		cfg.Source = classroom.Local{St: st}
 		return runDashboard(cfg, stderr)
 	}
