@@ -23,7 +23,8 @@ type keyboard struct {
 // noKey pads adj: a byte no ASCII password holds.
 const noKey = 0xff
 
-// neighbour is the neighbour of c in direction dir, "" for none.
+// neighbour is the neighbour of c in direction dir as adj has it (2 bytes,
+// noKey for none), "" when c is outside ' ' to '~'.
 func (kb *keyboard) neighbour(c byte, dir int) string {
 	if c < ' ' || c > '~' {
 		return ""
