@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
-	"github.com/trustelem/zxcvbn/match"
 
 	"aula/internal/lazy"
 	"aula/lessons/internal/fastzx"
@@ -388,7 +387,7 @@ func guessable(found map[string]bool) bool {
 
 // adviceFor says what a piece of the password found by zxcvbn teaches.
 // names are the user inputs that come from the learner's name.
-func adviceFor(m *match.Match, names []string, length int) []string {
+func adviceFor(m *fastzx.Match, names []string, length int) []string {
 	var out []string
 	switch m.Pattern {
 	case "dictionary":
@@ -424,7 +423,7 @@ func adviceFor(m *match.Match, names []string, length int) []string {
 // characters as a person sees them. fastzx sees every character outside
 // ASCII as the same placeholder, so two different emoji, or the parts of
 // one ("👍🏽", "👨‍👩‍👧"), looked like "aaa".
-func wholeRepeat(m *match.Match, chars []rune) bool {
+func wholeRepeat(m *fastzx.Match, chars []rune) bool {
 	if m.I < 0 || m.J >= len(chars) || m.I > m.J {
 		return false
 	}

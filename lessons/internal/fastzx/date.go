@@ -1,11 +1,6 @@
 package fastzx
 
-import (
-	"strconv"
-
-	"github.com/trustelem/zxcvbn/match"
-	"github.com/trustelem/zxcvbn/scoring"
-)
+import "strconv"
 
 const (
 	dateMinYear = 1000
@@ -81,15 +76,15 @@ func closestDate(token string) *dmy {
 		if d == nil {
 			continue
 		}
-		if dist := yearDistance(d); best == nil || dist < bestDist {
+		if dist := yearSpace(d.year); best == nil || dist < bestDist {
 			best, bestDist = d, dist
 		}
 	}
 	return best
 }
 
-func dateMatch(ms []*match.Match, password string) []*match.Match {
-	var found []*match.Match
+func dateMatch(ms []*Match, password string) []*Match {
+	var found []*Match
 	for i := 0; i <= len(password)-4; i++ {
 		for j := i + 3; j <= i+7; j++ {
 			if j >= len(password) {
@@ -103,7 +98,7 @@ func dateMatch(ms []*match.Match, password string) []*match.Match {
 			if best == nil {
 				continue
 			}
-			found = append(found, &match.Match{Pattern: "date", Token: token, I: i, J: j,
+			found = append(found, &Match{Pattern: "date", Token: token, I: i, J: j,
 				Year: best.year, Month: best.month, Day: best.day})
 		}
 	}
@@ -118,7 +113,7 @@ func dateMatch(ms []*match.Match, password string) []*match.Match {
 				continue
 			}
 			if d := mapIntsToDMY(a, b, c); d != nil {
-				found = append(found, &match.Match{Pattern: "date", Token: token, I: i, J: j, Separator: sep,
+				found = append(found, &Match{Pattern: "date", Token: token, I: i, J: j, Separator: sep,
 					Year: d.year, Month: d.month, Day: d.day})
 			}
 		}
@@ -137,13 +132,6 @@ func dateMatch(ms []*match.Match, password string) []*match.Match {
 		}
 	}
 	return ms
-}
-
-func yearDistance(d *dmy) int {
-	if d.year > scoring.ReferenceYear {
-		return d.year - scoring.ReferenceYear
-	}
-	return scoring.ReferenceYear - d.year
 }
 
 func mapIntsToDMY(s1, s2, s3 string) *dmy {

@@ -3,11 +3,7 @@
 
 package fastzx
 
-import (
-	"strings"
-
-	"github.com/trustelem/zxcvbn/match"
-)
+import "strings"
 
 // searcher finds the words of the dictionaries and of the inputs, walking
 // all their tries together: state k is the node reached in tries[k] (-1:
@@ -52,11 +48,11 @@ func (s *searcher) ends(state []int32) bool {
 
 // emit adds the words that end at state, as trustelem lists them: each
 // dictionary in dictNames' order, then the first inputs that hold it.
-func (s *searcher) emit(ms []*match.Match, state []int32, i, j int, token, word string) []*match.Match {
+func (s *searcher) emit(ms []*Match, state []int32, i, j int, token, word string) []*Match {
 	if n := state[0]; n >= 0 {
 		if v := dict.valueOf(n); v >= 0 {
 			for l := u32(listed, int(v)); l < u32(listed, int(v)+1); l++ {
-				ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: token,
+				ms = append(ms, &Match{Pattern: "dictionary", I: i, J: j, Token: token,
 					MatchedWord: word, Rank: int(u32(listRank, int(l))), DictionaryName: dictNames[listDict[l]]})
 			}
 		}
@@ -64,7 +60,7 @@ func (s *searcher) emit(ms []*match.Match, state []int32, i, j int, token, word 
 	for k := 1; k < len(state); k++ {
 		if n := state[k]; n >= 0 {
 			if v := s.tries[k].valueOf(n); v >= 0 {
-				ms = append(ms, &match.Match{Pattern: "dictionary", I: i, J: j, Token: token,
+				ms = append(ms, &Match{Pattern: "dictionary", I: i, J: j, Token: token,
 					MatchedWord: word, Rank: s.offsets[k] + s.ranks[k][v], DictionaryName: "user_inputs"})
 				break
 			}
@@ -74,7 +70,7 @@ func (s *searcher) emit(ms []*match.Match, state []int32, i, j int, token, word 
 }
 
 // dictionaryMatch adds the dictionary words in lower (password lowercase).
-func dictionaryMatch(ms []*match.Match, password, lower string, s *searcher) []*match.Match {
+func dictionaryMatch(ms []*Match, password, lower string, s *searcher) []*Match {
 	n, k := len(lower), len(s.tries)
 	cur, next := make([]int32, k), make([]int32, k)
 	for i := 0; i < n; i++ {
@@ -100,7 +96,7 @@ func reverseBytes(s string) string {
 	return string(b)
 }
 
-func reverseDictionaryMatch(ms []*match.Match, password string, s *searcher) []*match.Match {
+func reverseDictionaryMatch(ms []*Match, password string, s *searcher) []*Match {
 	rev := reverseBytes(password)
 	from := len(ms)
 	ms = dictionaryMatch(ms, rev, strings.ToLower(rev), s)

@@ -1,12 +1,14 @@
 // Package fastzx is zxcvbn 4.4.2 (Dropbox's password strength estimator)
 // made fast enough to judge a password after every key: the same matchers,
 // the same scoring and the same data. It started from the Go port
-// trustelem/zxcvbn, whose word lists, keyboard graphs and guess formulas
-// (scoring.EstimateGuesses) it uses; where the port departs from the
-// original it follows the original: a date's day and month start at 1
-// (date.go), every reading of the look-alikes is tried
-// (enumerateL33tSubs), and what a repeat repeats is read with the user
-// inputs too (repeatMatch).
+// trustelem/zxcvbn: its word lists and keyboard graphs are compiled from
+// the port's by go generate (dict.bin, keyboards.go), its guess formulas
+// are the port's scoring.EstimateGuesses (scoring.go), and the port is
+// only imported by the tests, which check all three against it. Where the
+// port departs from the original it follows the original: a date's day
+// and month start at 1 (date.go), every reading of the look-alikes is
+// tried (enumerateL33tSubs), and what a repeat repeats is read with the
+// user inputs too (repeatMatch).
 //
 // What differs is how the words are found: every dictionary and the user
 // inputs are tries walked together from each place in the password, which
@@ -23,15 +25,13 @@
 // passwords: every 4 digits, dates, ordinary passwords; testdata/gen), and
 // FuzzStrength against trustelem where the port is the original.
 //
-// The code follows trustelem/zxcvbn v1.0.1 (MIT licence, Copyright (c) 2018
-// Vincent Vanackere and Trustelem), itself a port of Dropbox's zxcvbn (MIT).
+// The code and data follow trustelem/zxcvbn v1.0.1 (MIT licence, Copyright
+// (c) 2018 Vincent Vanackere and Trustelem), itself a port of Dropbox's
+// zxcvbn (MIT licence, Copyright (c) 2012-2015 Dan Wheeler and Dropbox,
+// Inc.): both notices are in LICENSE beside this file.
 package fastzx
 
-import (
-	"strings"
-
-	"github.com/trustelem/zxcvbn/match"
-)
+import "strings"
 
 // Inputs are the user inputs (names, words the site knows): a dictionary of
 // its own, "user_inputs". Make them once and judge many passwords with them.
@@ -91,7 +91,7 @@ func (in *Inputs) chain() (tries []*trie, ranks [][]int, offsets []int) {
 type Result struct {
 	Guesses  float64
 	Score    int
-	Sequence []*match.Match
+	Sequence []*Match
 }
 
 // placeholder stands for any character that is not ASCII.
@@ -148,20 +148,20 @@ func guessesToScore(guesses float64) int {
 	return 4
 }
 
-func omnimatch(password string, in *Inputs) []*match.Match {
+func omnimatch(password string, in *Inputs) []*Match {
 	lower := strings.ToLower(password)
 	s := newSearcher(in)
-	var ms []*match.Match
+	var ms []*Match
 	ms = dictionaryMatch(ms, password, lower, s)
 	ms = reverseDictionaryMatch(ms, password, s)
 	ms = l33tMatch(ms, password, lower, s)
-	for _, g := range graphs.Get() {
-		ms = spatialMatch(ms, password, g)
+	for g := range keyboards {
+		ms = spatialMatch(ms, password, &keyboards[g])
 	}
 	ms = repeatMatch(ms, password, in)
 	ms = sequenceMatch(ms, password)
 	ms = regexMatch(ms, password)
 	ms = dateMatch(ms, password)
-	match.Sort(ms)
+	sortMatches(ms)
 	return ms
 }

@@ -9,8 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/trustelem/zxcvbn/match"
 )
 
 // l33tTable is zxcvbn's table of look-alikes: each letter and the
@@ -35,7 +33,7 @@ var l33tTable = lazy.Value[map[string][]string]{New: func() map[string][]string 
 // l33tFound is a look-alike match and the first reading that finds it.
 type l33tFound struct {
 	reading int
-	m       *match.Match
+	m       *Match
 }
 
 // l33tMatch adds the words found through the readings of the look-alikes
@@ -44,7 +42,7 @@ type l33tFound struct {
 // character, listed once however many readings find it. Rather than search
 // the password again for each reading, the readings are walked together
 // and part only where they read a character differently.
-func l33tMatch(ms []*match.Match, password, lower string, s *searcher) []*match.Match {
+func l33tMatch(ms []*Match, password, lower string, s *searcher) []*Match {
 	subs := l33tSubs(password)
 	for r, sub := range subs {
 		if len(sub) == 0 {

@@ -2,11 +2,7 @@
 
 package fastzx
 
-import (
-	"strings"
-
-	"github.com/trustelem/zxcvbn/match"
-)
+import "strings"
 
 // repeatAt finds, from position from, the leftmost repeat: a base repeated
 // at least twice, as the regular expressions (.+)\1+ (greedy) and (.+?)\1+
@@ -55,7 +51,7 @@ func shortestBase(token string) string {
 // repeatMatch adds the repeats, each with the best reading of what is
 // repeated, found with the same user inputs, as zxcvbn does (trustelem
 // leaves the inputs out there).
-func repeatMatch(ms []*match.Match, password string, in *Inputs) []*match.Match {
+func repeatMatch(ms []*Match, password string, in *Inputs) []*Match {
 	last := 0
 	for last < len(password) {
 		start, g, l := repeatAt(password, last)
@@ -71,7 +67,7 @@ func repeatMatch(ms []*match.Match, password string, in *Inputs) []*match.Match 
 			token, base = lazy, password[start:start+l]
 		}
 		seq, guesses := mostGuessable(base, omnimatch(base, in), false)
-		ms = append(ms, &match.Match{Pattern: "repeat", I: start, J: start + len(token) - 1, Token: token,
+		ms = append(ms, &Match{Pattern: "repeat", I: start, J: start + len(token) - 1, Token: token,
 			BaseToken: base, BaseGuesses: guesses, BaseMatches: seq, RepeatCount: len(token) / len(base)})
 		last = start + len(token)
 	}

@@ -10,9 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"sync"
-
-	"github.com/trustelem/zxcvbn/match"
-	"github.com/trustelem/zxcvbn/scoring"
 )
 
 // cell is one entry of the search's table: the best sequence of a length
@@ -39,11 +36,11 @@ type search struct {
 	// best[k*(n+1)+l]: the best length-l sequence over password[0..k], in
 	// one block without pointers, kept from one password to the next.
 	best []cell
-	kept []*match.Match
+	kept []*Match
 	lens [][]int // the l set in best[k], ascending
 	// factorial[l] and growth[l]: the terms of the formula for length l;
 	// brute[len]: the guesses of a bruteforce match of len characters
-	// (scoring.EstimateGuesses on it; the password is ASCII here).
+	// (estimateGuesses on it; the password is ASCII here).
 	factorial, growth, brute []float64
 }
 
@@ -51,7 +48,7 @@ func (s *search) at(k, l int) *cell { return &s.best[k*(s.n+1)+l] }
 
 // mostGuessable returns the sequence of matches over password that needs
 // the fewest guesses, and its guesses.
-func mostGuessable(password string, matches []*match.Match, excludeAdditive bool) ([]*match.Match, float64) {
+func mostGuessable(password string, matches []*Match, excludeAdditive bool) ([]*Match, float64) {
 	n := len(password)
 	if n == 0 {
 		return nil, 1
@@ -83,8 +80,8 @@ func mostGuessable(password string, matches []*match.Match, excludeAdditive bool
 }
 
 // endingAt lists the matches that end at each place, by start.
-func endingAt(matches []*match.Match, n int) [][]*match.Match {
-	byJ := make([][]*match.Match, n)
+func endingAt(matches []*Match, n int) [][]*Match {
+	byJ := make([][]*Match, n)
 	for _, m := range matches {
 		if m.J < 0 || m.J >= n {
 			continue
@@ -101,15 +98,15 @@ func endingAt(matches []*match.Match, n int) [][]*match.Match {
 func (s *search) formulas() {
 	n := s.n
 	s.factorial, s.growth, s.brute = make([]float64, n+1), make([]float64, n+1), make([]float64, n+1)
-	s.factorial[0], s.growth[0] = 1, 1/scoring.MinGuessesBeforeGrowingSequence
+	s.factorial[0], s.growth[0] = 1, 1/minGuessesBeforeGrowingSequence
 	for l := 1; l <= n; l++ {
 		s.factorial[l] = s.factorial[l-1] * float64(l)
-		s.growth[l] = pow10(4 * (l - 1)) // MinGuessesBeforeGrowingSequence^(l-1)
-		least := scoring.MinSubmatchGuessesMultiChar + 1
+		s.growth[l] = pow10(4 * (l - 1)) // minGuessesBeforeGrowingSequence^(l-1)
+		least := minSubmatchGuessesMultiChar + 1
 		if l == 1 {
-			least = scoring.MinSubmatchGuessesSingleChar + 1
+			least = minSubmatchGuessesSingleChar + 1
 		}
-		s.brute[l] = max(pow10(l), float64(least)) // BruteforceCardinality^l
+		s.brute[l] = max(pow10(l), float64(least)) // bruteforceCardinality^l
 	}
 }
 
@@ -155,11 +152,11 @@ var pow10s = lazy.Value[[]float64]{New: func() []float64 {
 
 // update offers m, or a bruteforce match over password[i..j] when m is
 // nil, as the last of a sequence of length l.
-func (s *search) update(m *match.Match, i, j, l int) {
+func (s *search) update(m *Match, i, j, l int) {
 	k := j
 	var pi float64
 	if m != nil {
-		pi = scoring.EstimateGuesses(m, s.password)
+		pi = estimateGuesses(m, s.password)
 	} else {
 		pi = s.brute[j-i+1]
 	}
@@ -209,7 +206,7 @@ func (s *search) bruteforceUpdate(k int) {
 // unwind reads the best sequence from the end: the sequence length with
 // the fewest guesses (the shorter one on a tie, as zxcvbn; trustelem
 // takes the longer), then back through the matches.
-func (s *search) unwind() []*match.Match {
+func (s *search) unwind() []*Match {
 	k := s.n - 1
 	l, g := -1, math.Inf(1)
 	for _, cl := range s.lens[k] {
@@ -217,15 +214,15 @@ func (s *search) unwind() []*match.Match {
 			l, g = cl, cg
 		}
 	}
-	var seq []*match.Match
+	var seq []*Match
 	for k >= 0 && l >= 0 {
 		c := s.at(k, l)
 		l--
-		var m *match.Match
+		var m *Match
 		switch {
 		case c.brute:
 			i := int(c.i)
-			m = &match.Match{Pattern: "bruteforce", Token: s.password[i : k+1], I: i, J: k, Guesses: s.brute[k-i+1]}
+			m = &Match{Pattern: "bruteforce", Token: s.password[i : k+1], I: i, J: k, Guesses: s.brute[k-i+1]}
 		case c.m != 0:
 			m = s.kept[c.m-1]
 		default:

@@ -3,11 +3,7 @@
 
 package fastzx
 
-import (
-	"aula/internal/lazy"
-
-	"github.com/trustelem/zxcvbn/match"
-)
+import "aula/internal/lazy"
 
 // classOf names the characters a sequence runs through and how many
 // there are, as zxcvbn does.
@@ -30,7 +26,7 @@ func classOf(token string) (string, int) {
 	return "unicode", 26
 }
 
-func sequenceMatch(ms []*match.Match, password string) []*match.Match {
+func sequenceMatch(ms []*Match, password string) []*Match {
 	if len(password) == 1 {
 		return ms
 	}
@@ -42,7 +38,7 @@ func sequenceMatch(ms []*match.Match, password string) []*match.Match {
 		if (j-i > 1 || abs == 1) && abs > 0 && abs <= 5 {
 			token := password[i : j+1]
 			name, space := classOf(token)
-			ms = append(ms, &match.Match{Pattern: "sequence", I: i, J: j, Token: token,
+			ms = append(ms, &Match{Pattern: "sequence", I: i, J: j, Token: token,
 				SequenceName: name, SequenceSpace: space, Ascending: delta > 0})
 		}
 	}
@@ -67,9 +63,9 @@ func sequenceMatch(ms []*match.Match, password string) []*match.Match {
 
 var recentYear = lazy.Regexp{Expr: `19\d\d|200\d|201\d`}
 
-func regexMatch(ms []*match.Match, password string) []*match.Match {
+func regexMatch(ms []*Match, password string) []*Match {
 	for _, ix := range recentYear.Get().FindAllStringIndex(password, -1) {
-		ms = append(ms, &match.Match{Pattern: "regex", Token: password[ix[0]:ix[1]], I: ix[0], J: ix[1] - 1,
+		ms = append(ms, &Match{Pattern: "regex", Token: password[ix[0]:ix[1]], I: ix[0], J: ix[1] - 1,
 			RegexName: "recent_year"})
 	}
 	return ms

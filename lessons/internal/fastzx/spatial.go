@@ -2,19 +2,38 @@
 
 package fastzx
 
-import (
-	"aula/internal/lazy"
-	"strings"
+import "strings"
 
-	"github.com/trustelem/zxcvbn/adjacency"
-	"github.com/trustelem/zxcvbn/match"
-)
+// keyboard is one of zxcvbn's keyboard graphs (keyboards.go, made from
+// trustelem's adjacency.Graphs by go generate; TestKeyboards checks it).
+type keyboard struct {
+	name string
+	// dirs are the directions around a key (6 on a keyboard, 8 on a keypad).
+	dirs int
+	// keys are the keys with neighbours, links the neighbours over all
+	// keys and directions: the graph's size and, divided, its average
+	// degree.
+	keys, links int
+	// adj holds, for each character from ' ' to '~', its neighbour in
+	// each direction as 2 bytes: the key, then the key with Shift (0xff
+	// when the key has no Shift, both 0xff when there is no neighbour).
+	adj string
+}
 
-// graphs are the keyboards spatialMatch looks for patterns on.
-var graphs = lazy.Value[[]*adjacency.Graph]{New: func() []*adjacency.Graph {
-	return []*adjacency.Graph{adjacency.Graphs["qwerty"], adjacency.Graphs["dvorak"],
-		adjacency.Graphs["keypad"], adjacency.Graphs["mac_keypad"]}
-}}
+// noKey pads adj: a byte no ASCII password holds.
+const noKey = 0xff
+
+// neighbour is the neighbour of c in direction dir as adj has it (2 bytes,
+// noKey for none), "" when c is outside ' ' to '~'.
+func (kb *keyboard) neighbour(c byte, dir int) string {
+	if c < ' ' || c > '~' {
+		return ""
+	}
+	at := (int(c-' ')*kb.dirs + dir) * 2
+	return kb.adj[at : at+2]
+}
+
+//go:generate go test -run TestKeyboards -update
 
 // shiftedChars are the keys typed with Shift on the keyboard called name,
 // "" when it has no Shift.
@@ -26,11 +45,11 @@ func shiftedChars(name string) string {
 	return ""
 }
 
-// spatialMatch adds the runs of 3 keys or more on graph, each key next to
+// spatialMatch adds the runs of 3 keys or more on kb, each key next to
 // the one before, with how many times the run turns and how many keys
 // were shifted.
-func spatialMatch(ms []*match.Match, password string, graph *adjacency.Graph) []*match.Match {
-	shifted := shiftedChars(graph.Name)
+func spatialMatch(ms []*Match, password string, kb *keyboard) []*Match {
+	shifted := shiftedChars(kb.name)
 	isShifted := func(c byte) bool { return shifted != "" && strings.IndexByte(shifted, c) >= 0 }
 	i := 0
 	for i < len(password)-1 {
@@ -44,10 +63,9 @@ func spatialMatch(ms []*match.Match, password string, graph *adjacency.Graph) []
 		for {
 			found := false
 			if j < len(password) {
-				adjacents := graph.Graph[password[j-1:j]]
-				cur := password[j]
-				for dir, adj := range adjacents {
-					if idx := strings.IndexByte(adj, cur); idx != -1 {
+				prev, cur := password[j-1], password[j]
+				for dir := range kb.dirs {
+					if idx := strings.IndexByte(kb.neighbour(prev, dir), cur); idx != -1 {
 						found = true
 						if idx == 1 {
 							shiftedCount++
@@ -65,8 +83,8 @@ func spatialMatch(ms []*match.Match, password string, graph *adjacency.Graph) []
 				continue
 			}
 			if j-i > 2 {
-				ms = append(ms, &match.Match{Pattern: "spatial", I: i, J: j - 1, Token: password[i:j],
-					Graph: graph.Name, Turns: turns, ShiftedCount: shiftedCount})
+				ms = append(ms, &Match{Pattern: "spatial", I: i, J: j - 1, Token: password[i:j],
+					Graph: kb.name, Turns: turns, ShiftedCount: shiftedCount})
 			}
 			i = j
 			break

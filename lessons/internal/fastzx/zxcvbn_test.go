@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustelem/zxcvbn/match"
 	"github.com/trustelem/zxcvbn/scoring"
 )
 
@@ -66,7 +65,7 @@ func readReference(t *testing.T) (year int, refs []reference) {
 }
 
 // sequenceOf writes a sequence as gen.js does.
-func sequenceOf(seq []*match.Match) string {
+func sequenceOf(seq []*Match) string {
 	letter := map[string]string{"dictionary": "w", "spatial": "s", "repeat": "r", "sequence": "q", "regex": "x",
 		"date": "d", "bruteforce": "b"}
 	var parts []string
@@ -101,9 +100,9 @@ func sequenceOf(seq []*match.Match) string {
 // and then, on 6 of the passwords here.
 func TestSameAsZxcvbn(t *testing.T) {
 	year, refs := readReference(t)
-	was := scoring.ReferenceYear
-	scoring.ReferenceYear = year
-	t.Cleanup(func() { scoring.ReferenceYear = was })
+	was := referenceYear()
+	refYear.Store(int64(year))
+	t.Cleanup(func() { refYear.Store(int64(was)) })
 	inputSets := []*Inputs{nil, NewInputs(inputs)}
 	bad := 0
 	for _, r := range refs {
@@ -126,7 +125,8 @@ func TestSameAsZxcvbn(t *testing.T) {
 // Node's Math.pow does: one bit from the nearest double at 10²⁶, exact
 // below.
 func TestPow10(t *testing.T) {
-	if scoring.BruteforceCardinality != 10 || scoring.MinGuessesBeforeGrowingSequence != 10000 {
+	if bruteforceCardinality != 10 || minGuessesBeforeGrowingSequence != 10000 ||
+		scoring.BruteforceCardinality != 10 || scoring.MinGuessesBeforeGrowingSequence != 10000 {
 		t.Fatal("zxcvbn's constants changed: the search takes powers of 10 no more")
 	}
 	for n, want := range map[int]float64{0: 1, 1: 10, 22: 1e22, 25: 1e25, 26: math.Nextafter(1e26, 0),
