@@ -82,7 +82,7 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	defer st.Close()
-	lib, _ := loadLessons("")
+	lib, _ := openLessons("")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	sending, code := startLRS(ctx, lf, st, *data, lib, cat, stdout, stderr) // before the hub serves

@@ -181,7 +181,7 @@ func reportXAPI(dir string, cat *i18n.Catalog, start, end time.Time, cf *centreF
 		return code
 	}
 	defer st.Close()
-	lib, _ := loadLessons("")
+	lib, _ := openLessons("")
 	m, msg := centreMapper(cf, st, lib, cat)
 	if msg != "" {
 		fmt.Fprintln(stderr, "aula report:", msg)
