@@ -77,10 +77,10 @@ func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
 			lb.b, lb.err = newBundle(files, []string{lb.lang})
 			return
 		}
-		lb.plain = map[string]string{}
-		templated := msgs[:0:0]
-		for _, m := range msgs {
-			if isPlain(m) {
+		lb.plain = make(map[string]string, len(msgs))
+		var templated []*goi18n.Message
+		for i := range msgs {
+			if m := &msgs[i]; isPlain(m) {
 				lb.plain[m.ID] = m.Other
 			} else {
 				templated = append(templated, m)
@@ -92,7 +92,7 @@ func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
 }
 
 // isPlain says whether m is said as it is written: one form, no template.
-func isPlain(m goi18n.Message) bool {
+func isPlain(m *goi18n.Message) bool {
 	left := m.LeftDelim
 	if left == "" {
 		left = "{{"
@@ -107,13 +107,9 @@ func isPlain(m goi18n.Message) bool {
 // binary (messages_gen.go, made from the message files by go generate and
 // checked against them by TestCompiledMessages): reading them takes no
 // YAML, which was a sixth of what Aula did to start.
-func compiledBundle(lang string, msgs []goi18n.Message) (*goi18n.Bundle, error) {
+func compiledBundle(lang string, msgs []*goi18n.Message) (*goi18n.Bundle, error) {
 	b := goi18n.NewBundle(language.Spanish)
-	ptrs := make([]*goi18n.Message, len(msgs))
-	for i := range msgs {
-		ptrs[i] = &msgs[i]
-	}
-	if err := b.AddMessages(language.Make(lang), ptrs...); err != nil {
+	if err := b.AddMessages(language.Make(lang), msgs...); err != nil {
 		return nil, err
 	}
 	return b, nil
