@@ -79,7 +79,17 @@ func TestHubStartShowsAndRotatesTheKey(t *testing.T) {
 	if out := start("--plain-http"); !strings.Contains(out, "WARNING: plain HTTP") || !strings.Contains(out, "http://127.0.0.1:") {
 		t.Errorf("plain HTTP said:\n%s", out)
 	}
-	// In the trainer's language: Spanish here.
+}
+
+// The hub says its start in the trainer's language: Spanish here.
+func TestHubStartSpeaksTheTrainersLanguage(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(dir, store.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	lib, _ := openLessons("")
 	var out, errb bytes.Buffer
 	h, hl, _ := startHub(st, dir, hubFlagsFor(t, "--listen", "127.0.0.1:0", "--plain-http", "--show-key"), false, lib, i18n.New("es"), &out, &errb)
 	if h == nil {
