@@ -68,6 +68,29 @@ type lazyBundle struct {
 	// would make a template of each (two thirds of the messages) at start.
 	plain map[string]string
 	err   error
+
+	// The compiled messages with a template or plural forms wait here
+	// until they are first said: go-i18n parses a message's templates
+	// when it is given one, and a start says a handful of the 600. mu
+	// guards waiting and b's messages (a go-i18n Bundle must not be given
+	// a message while it is read).
+	mu      sync.Mutex
+	waiting map[string]*goi18n.Message
+	tag     language.Tag
+}
+
+// localize says cfg's message with loc (a localizer of lb's bundle), giving
+// the bundle that message first if it waits.
+func (lb *lazyBundle) localize(loc *goi18n.Localizer, cfg *goi18n.LocalizeConfig) (string, error) {
+	lb.mu.Lock()
+	defer lb.mu.Unlock()
+	if m, ok := lb.waiting[cfg.MessageID]; ok {
+		delete(lb.waiting, cfg.MessageID)
+		if err := lb.b.AddMessages(lb.tag, m); err != nil {
+			return "", err
+		}
+	}
+	return loc.Localize(cfg)
 }
 
 func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
@@ -78,15 +101,16 @@ func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
 			return
 		}
 		lb.plain = make(map[string]string, len(msgs))
-		var templated []*goi18n.Message
+		lb.waiting = map[string]*goi18n.Message{}
 		for i := range msgs {
 			if m := &msgs[i]; isPlain(m) {
 				lb.plain[m.ID] = m.Other
 			} else {
-				templated = append(templated, m)
+				lb.waiting[m.ID] = m
 			}
 		}
-		lb.b, lb.err = compiledBundle(lb.lang, templated)
+		lb.tag = language.Make(lb.lang)
+		lb.b, lb.err = compiledBundle(lb.tag)
 	})
 	return lb.b, lb.err
 }
@@ -103,13 +127,15 @@ func isPlain(m *goi18n.Message) bool {
 
 //go:generate go test -run TestCompiledMessages -update .
 
-// compiledBundle is a bundle of the messages of lang compiled into the
-// binary (messages_gen.go, made from the message files by go generate and
-// checked against them by TestCompiledMessages): reading them takes no
-// YAML, which was a sixth of what Aula did to start.
-func compiledBundle(lang string, msgs []*goi18n.Message) (*goi18n.Bundle, error) {
+// compiledBundle is a bundle of language tag for the messages compiled
+// into the binary (messages_gen.go, made from the message files by go
+// generate and checked against them by TestCompiledMessages): reading them
+// takes no YAML, which was a sixth of what Aula did to start. It knows the
+// language and has no message yet: each is given to it when it is first
+// said (lazyBundle.localize).
+func compiledBundle(tag language.Tag) (*goi18n.Bundle, error) {
 	b := goi18n.NewBundle(language.Spanish)
-	if err := b.AddMessages(language.Make(lang), msgs...); err != nil {
+	if err := b.AddMessages(tag); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -132,6 +158,7 @@ type Catalog struct {
 	lang  string
 	once  sync.Once
 	loc   *goi18n.Localizer // nil until the first message, or if the file cannot be read
+	lb    *lazyBundle       // the bundle loc reads
 	words map[string]string // the language's plain messages (lazyBundle.plain), read-only
 	mu    sync.Mutex
 	plain map[string]string // messages without arguments, said once
@@ -152,8 +179,9 @@ func (c *Catalog) localizer() *goi18n.Localizer {
 			// in a released binary. Say the ids rather than crash.
 			return
 		}
+		c.lb = bundles.Get()[c.lang]
 		c.loc = goi18n.NewLocalizer(b, c.lang)
-		c.words = bundles.Get()[c.lang].plain
+		c.words = c.lb.plain
 	})
 	return c.loc
 }
@@ -202,12 +230,12 @@ func (c *Catalog) T(id string, args ...any) string {
 		}
 		cfg.TemplateData = data
 	}
-	s, err := loc.Localize(cfg)
+	s, err := c.lb.localize(loc, cfg)
 	if (err != nil || s == "") && cfg.PluralCount != nil {
 		// A message with one form only ("other") is used for every count:
 		// a "Count" argument of 1 must not turn it into its id.
 		cfg.PluralCount = nil
-		s, err = loc.Localize(cfg)
+		s, err = c.lb.localize(loc, cfg)
 	}
 	if err != nil || s == "" {
 		s = id
