@@ -218,7 +218,9 @@ func (f *file) readWith(d *decoder) *yaml.Node {
 	}
 	nodes := f.nodes
 	if d.without != "" {
-		nodes -= f.sizeOf(d.without) - 1
+		n, at, end := f.sizeOf(d.without)
+		nodes -= n - 1
+		d.skipAt, d.skipEnd = at, end
 	}
 	if nodes < 1 { // a damaged form
 		return nil
@@ -233,26 +235,29 @@ func (f *file) readWith(d *decoder) *yaml.Node {
 }
 
 // sizeOf counts the nodes of the value of key in the top mapping of f's
-// tree, itself included; 1 when there is none.
-func (f *file) sizeOf(key string) int {
+// tree, itself included (1 when there is none), and says where in the
+// tree that value starts and ends, so that the decoder passes it without
+// reading it again (0, 0 when there is none).
+func (f *file) sizeOf(key string) (n, at, end int) {
 	r := reader{b: f.tree}
 	if _, _, k := r.header(); k != 1 { // the document
-		return 1
+		return 1, 0, 0
 	}
 	kind, _, k := r.header()
 	if yaml.Kind(kind) != yaml.MappingNode {
-		return 1
+		return 1, 0, 0
 	}
 	for i := 0; i+1 < k && !r.err; i += 2 {
 		_, name, kk := r.header()
 		for range kk {
 			r.skip()
 		}
+		at := r.i
 		if n := r.skip(); name == key && !r.err {
-			return n
+			return n, at, r.i
 		}
 	}
-	return 1
+	return 1, 0, 0
 }
 
 type decoder struct {
@@ -264,6 +269,9 @@ type decoder struct {
 
 	without string // the key of the top mapping whose value is left unread
 	unread  int    // how many children that value has
+	// skipAt and skipEnd are where that value starts and ends in the tree
+	// (file.sizeOf): the decoder jumps over its children.
+	skipAt, skipEnd int
 }
 
 // node reads a node at depth (the document is 0) and its children.
@@ -274,6 +282,7 @@ func (d *decoder) node(depth int) *yaml.Node {
 	}
 	n := &d.nodes[d.used]
 	d.used++
+	at := d.r.i
 	n.Kind = yaml.Kind(d.r.uint())
 	n.Style = yaml.Style(d.r.uint())
 	n.Line = d.r.uint()
@@ -287,6 +296,10 @@ func (d *decoder) node(depth int) *yaml.Node {
 	}
 	if depth == 2 && d.without != "" && d.unread < 0 && d.isWithout(n) {
 		d.unread = k
+		if at == d.skipAt && d.skipEnd > at {
+			d.r.i = d.skipEnd // counted already
+			return n
+		}
 		for range k {
 			d.r.skip()
 		}
