@@ -2,7 +2,6 @@ package main
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -142,26 +141,7 @@ func chatFit(t *testing.T, tm *tmuxServer, name, lang string, ex *chat.Chat) {
 	t.Helper()
 	cat := i18n.New(lang)
 	sol := ex.Solution().(chat.Answer)
-	type act struct{ chat, label string }
-	var acts []act
-	for _, r := range sol.Replies {
-		c := ex.Conversation(r.Chat)
-		i := slices.IndexFunc(c.Replies, func(rp *chat.Reply) bool { return rp.ID == r.Reply })
-		if i < 0 {
-			t.Fatalf("chat %s: the solution types a reply; the walk sends offered ones", r.Chat)
-		}
-		acts = append(acts, act{r.Chat, c.Replies[i].Text})
-	}
-	for _, id := range sol.Called {
-		call := "chat_call_this"
-		if ex.Conversation(id).Known {
-			call = "chat_call"
-		}
-		acts = append(acts, act{id, cat.T(call)})
-	}
-	for _, id := range sol.Blocked {
-		acts = append(acts, act{id, cat.T("chat_block")})
-	}
+	acts := chatActions(t, ex, sol, cat)
 	if len(acts) == 0 || len(sol.Deleted)+len(sol.Refused)+len(sol.Confirmed)+len(sol.Links) > 0 {
 		t.Fatalf("chat: the walk has no keys for the solution %+v", sol)
 	}

@@ -103,35 +103,7 @@ func chatByKeys(t *testing.T, tm *tmuxServer, name, lang string, ex *chat.Chat) 
 	t.Helper()
 	cat := i18n.New(lang)
 	sol := ex.Solution().(chat.Answer)
-	type act struct{ chat, label string }
-	var acts []act
-	for _, r := range sol.Replies {
-		c := ex.Conversation(r.Chat)
-		i := slices.IndexFunc(c.Replies, func(rp *chat.Reply) bool { return rp.ID == r.Reply })
-		if i < 0 {
-			t.Fatalf("chat %s: the solution types a reply; the walk sends offered ones", r.Chat)
-		}
-		acts = append(acts, act{r.Chat, c.Replies[i].Text})
-	}
-	for _, id := range sol.Called {
-		call := "chat_call_this"
-		if ex.Conversation(id).Known {
-			call = "chat_call"
-		}
-		acts = append(acts, act{id, cat.T(call)})
-	}
-	for _, id := range sol.Blocked {
-		acts = append(acts, act{id, cat.T("chat_block")})
-	}
-	for _, id := range sol.Confirmed {
-		acts = append(acts, act{id, ex.Conversation(id).Request.Confirm})
-	}
-	for _, id := range sol.Refused {
-		acts = append(acts, act{id, ex.Conversation(id).Request.Refuse})
-	}
-	for _, id := range sol.Deleted {
-		acts = append(acts, act{id, cat.T("chat_delete")})
-	}
+	acts := chatActions(t, ex, sol, cat)
 	if len(acts) == 0 || len(sol.Links) > 0 {
 		t.Fatalf("chat: the walk has no keys for the solution %+v", sol)
 	}
@@ -152,6 +124,46 @@ func chatByKeys(t *testing.T, tm *tmuxServer, name, lang string, ex *chat.Chat) 
 		}
 		tm.waitFor(name, cat.T("chat_list_tip"))
 	}
+}
+
+// chatAction is one press on the phone: the button labelled label in the
+// conversation chat.
+type chatAction struct{ chat, label string }
+
+// chatActions are the presses that do sol, the judge's own Solution: its
+// replies (offered ones), calls, blocks, approvals, refusals and deletions,
+// in that order.
+func chatActions(t *testing.T, ex *chat.Chat, sol chat.Answer, cat *i18n.Catalog) []chatAction {
+	t.Helper()
+	var acts []chatAction
+	for _, r := range sol.Replies {
+		c := ex.Conversation(r.Chat)
+		i := slices.IndexFunc(c.Replies, func(rp *chat.Reply) bool { return rp.ID == r.Reply })
+		if i < 0 {
+			t.Fatalf("chat %s: the solution types a reply; the walk sends offered ones", r.Chat)
+		}
+		acts = append(acts, chatAction{r.Chat, c.Replies[i].Text})
+	}
+	for _, id := range sol.Called {
+		call := "chat_call_this"
+		if ex.Conversation(id).Known {
+			call = "chat_call"
+		}
+		acts = append(acts, chatAction{id, cat.T(call)})
+	}
+	for _, id := range sol.Blocked {
+		acts = append(acts, chatAction{id, cat.T("chat_block")})
+	}
+	for _, id := range sol.Confirmed {
+		acts = append(acts, chatAction{id, ex.Conversation(id).Request.Confirm})
+	}
+	for _, id := range sol.Refused {
+		acts = append(acts, chatAction{id, ex.Conversation(id).Request.Refuse})
+	}
+	for _, id := range sol.Deleted {
+		acts = append(acts, chatAction{id, cat.T("chat_delete")})
+	}
+	return acts
 }
 
 // chatEntry is a conversation's line in the phone's list, with the cursor
