@@ -3,6 +3,8 @@ package dashboard
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -76,7 +78,8 @@ func (d *inputDialog) Update(msg tea.Msg) (tea.Cmd, bool) {
 func (d *inputDialog) Keys() []key.Binding {
 	k := d.c.Keys
 	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp(d.c.Cat.T("keyname_enter"), d.c.Cat.T("dkey_send"))),
+		// Enter does what the dialog's button says: "Enter verify", not "send".
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp(d.c.Cat.T("keyname_enter"), lowerFirst(d.okLabel))),
 		k.Back,
 	}
 }
@@ -226,4 +229,14 @@ func (h dashHelp) View(width, height int) string {
 	}
 	body := strings.Join(append(append(head, rows...), tail[0]), "\n")
 	return h.Fit(body, tail[1], width, height) // scrolls when taller than the screen
+}
+
+// lowerFirst is s with its first letter small: a button's label as the
+// keys line says it ("Verify" → "Enter verify").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
