@@ -29,6 +29,12 @@ func (p *fakePapers) Erased(name string) int {
 // them one person ("Begona" and "Begoña"), on the learners' data screen.
 func rightsDriver(t *testing.T, lang string) (*driver, *fakePapers, map[string]store.Learner) {
 	t.Helper()
+	return rightsDriverIn(t, lang, nil)
+}
+
+// rightsDriverIn is rightsDriver in a class (class not nil).
+func rightsDriverIn(t *testing.T, lang string, class Class) (*driver, *fakePapers, map[string]store.Learner) {
+	t.Helper()
 	st := openStore(t, t.TempDir())
 	t.Cleanup(func() { st.Close() })
 	ls := map[string]store.Learner{}
@@ -48,8 +54,25 @@ func rightsDriver(t *testing.T, lang string) (*driver, *fakePapers, map[string]s
 		t.Fatal(err)
 	}
 	p := &fakePapers{}
-	d := newDriverWith(t, st, Config{Lang: lang, Kiosk: true, TrainerPIN: true, Papers: p})
+	d := newDriverWith(t, st, Config{Lang: lang, Kiosk: true, TrainerPIN: true, Papers: p, Class: class})
 	return d, p, ls
+}
+
+// In a class, the learners' data screen is the trainer's: nobody is signed
+// in, so F4 is not offered there and raises no hand.
+func TestKioskRightsScreenHasNoHandToRaise(t *testing.T) {
+	d, _, _ := rightsDriverIn(t, "en", &fakeClass{})
+	d.must("F4")
+	d.keys("q")
+	d.moveTo("Learners' data (trainer)")
+	d.keys("enter")
+	d.must("Trainer PIN")
+	d.keys("907513", "enter")
+	d.must("Learners' data", "Choose a learner of this laptop")
+	d.mustNot("F4")
+	d.keys("f4")
+	d.mustNot("Your trainer", "not in a class", "F4")
+	d.must("Choose a learner of this laptop")
 }
 
 // The trainer opens the learners' data from the quit dialog with the PIN;

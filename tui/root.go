@@ -417,6 +417,9 @@ func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(k, keys.Glossary):
 		return m.openGlossary(), true
 	case key.Matches(k, keys.CallTrainer):
+		if _, trainers := m.scr.(ui.ForTrainer); trainers {
+			return nil, true // nobody signed in to raise a hand for
+		}
 		return m.callTrainer(), true
 	case key.Matches(k, keys.ForceQuit):
 		m.overlay = m.quitDialog()

@@ -90,7 +90,7 @@ func (m *Model) footer(keys []key.Binding) string {
 	// F1 comes first on every screen: it is the way out of any doubt; in a
 	// class, calling the trainer comes next.
 	first := []key.Binding{m.c.Keys.Help}
-	if m.cfg.Class != nil {
+	if _, trainers := m.scr.(ui.ForTrainer); m.cfg.Class != nil && !trainers {
 		first = append(first, m.handKey())
 	}
 	if m.share.id != "" {

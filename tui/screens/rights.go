@@ -111,6 +111,10 @@ func (r *Rights) Title() string { return r.c.Cat.T("rights_title") }
 // Typing says whether the name field has the keyboard.
 func (r *Rights) Typing() bool { return r.mode == rightsRename }
 
+// ForTrainer marks the screen as the trainer's (ui.ForTrainer): no hand to
+// raise here.
+func (r *Rights) ForTrainer() {}
+
 // HelpText explains the screen in the help overlay.
 func (r *Rights) HelpText() string { return r.c.Cat.T("help_rights") }
 

@@ -44,6 +44,9 @@ type (
 	// AsksToQuitOnQ says that q, while nothing is being typed, asks to
 	// close Aula here.
 	AsksToQuitOnQ interface{ QAsksToQuit() bool }
+	// ForTrainer marks a trainer's screen (behind the trainer PIN): no
+	// learner is signed in there, so F4 raises no hand and is not offered.
+	ForTrainer interface{ ForTrainer() }
 	// TakesEsc says whether Esc means something inside the screen now (to
 	// close a form, or ask before a draft is thrown away).
 	TakesEsc interface{ WantsEsc() bool }
