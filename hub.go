@@ -104,7 +104,10 @@ func runHub(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, cat.T("hub_stop"))
 	announced := func(err error) {
-		if err != nil {
+		switch {
+		case errors.Is(err, discovery.ErrNotAnnounced):
+			fmt.Fprintln(stdout, cat.T("hub_local_only"))
+		case err != nil:
 			fmt.Fprintln(stdout, cat.T("hub_not_announced", "Err", err))
 		}
 	}
