@@ -67,24 +67,31 @@ func TestEveryCheckerMessageIsTranslated(t *testing.T) {
 	if len(ids) < 150 {
 		t.Fatalf("found only %d checker messages in lessons/; is the pattern right?", len(ids))
 	}
+	inEveryCatalogue(t, ids, "the checker's message")
+	if got := New("es").Format("unknown field %q"); got != "campo desconocido %q" {
+		t.Errorf("Spanish says %q", got)
+	}
+	if got := New("es").Format("a message nobody wrote %d"); got != "a message nobody wrote %d" {
+		t.Errorf("a message the catalogue lacks is said as it is; got %q", got)
+	}
+}
+
+// inEveryCatalogue checks that every msgid of ids (what names them in a
+// failure) is in each language's catalogue, with the same fmt verbs.
+func inEveryCatalogue(t *testing.T, ids []string, what string) {
+	t.Helper()
 	for _, lang := range Langs() {
 		keys := keysOf(t, lang)
 		c := New(lang)
 		for _, id := range ids {
 			if !keys[id] {
-				t.Errorf("messages.%s.yaml lacks the checker's message %q", lang, id)
+				t.Errorf("messages.%s.yaml lacks %s %q", lang, what, id)
 				continue
 			}
 			if got, want := verbs(c.Format(id)), verbs(id); got != want {
 				t.Errorf("%s: %q has verbs %s, want those of %q (%s)", lang, c.Format(id), got, id, want)
 			}
 		}
-	}
-	if got := New("es").Format("unknown field %q"); got != "campo desconocido %q" {
-		t.Errorf("Spanish says %q", got)
-	}
-	if got := New("es").Format("a message nobody wrote %d"); got != "a message nobody wrote %d" {
-		t.Errorf("a message the catalogue lacks is said as it is; got %q", got)
 	}
 }
 
@@ -158,17 +165,5 @@ func TestEveryPublishRefusalIsTranslated(t *testing.T) {
 	if len(ids) < 10 {
 		t.Fatalf("found only %d refusals in classroom/bundle; is the pattern right?", len(ids))
 	}
-	for _, lang := range Langs() {
-		keys := keysOf(t, lang)
-		c := New(lang)
-		for _, id := range ids {
-			if !keys[id] {
-				t.Errorf("messages.%s.yaml lacks the refusal %q", lang, id)
-				continue
-			}
-			if got, want := verbs(c.Format(id)), verbs(id); got != want {
-				t.Errorf("%s: %q has verbs %s, want those of %q (%s)", lang, c.Format(id), got, id, want)
-			}
-		}
-	}
+	inEveryCatalogue(t, ids, "the refusal")
 }
