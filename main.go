@@ -22,6 +22,7 @@ import (
 
 	"aula/classroom"
 	"aula/i18n"
+	_ "aula/internal/initstack" // grows the stack before other inits: see its doc
 	"aula/lessons"
 	"aula/report"
 	"aula/store"
