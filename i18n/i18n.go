@@ -75,8 +75,47 @@ type lazyBundle struct {
 	// guards waiting and b's messages (a go-i18n Bundle must not be given
 	// a message while it is read).
 	mu      sync.Mutex
-	waiting map[string]*goi18n.Message
+	waiting map[string]int // the message's place in cat
+	cat     *catalogue
 	tag     language.Tag
+}
+
+// catalogue is a language's compiled messages (messages_gen.go): each
+// message's id, one and other forms, one after the other in text, and
+// where each of them ends. As one string, the words of a language are one
+// block of the binary, away from the small strings that every start reads
+// (package inits' names and errors): the kernel maps a program's file 64 kB
+// around each first read, so 3,500 messages strewn among those strings
+// made every start, even `aula version`, map more of the binary.
+type catalogue struct {
+	text string
+	ends []uint32 // three per message: where its id, one and other end
+}
+
+func (c *catalogue) len() int { return len(c.ends) / 3 }
+
+// forms are the i-th message's id, one and other forms.
+func (c *catalogue) forms(i int) (id, one, other string) {
+	start := uint32(0)
+	if i > 0 {
+		start = c.ends[3*i-1]
+	}
+	e := c.ends[3*i : 3*i+3 : 3*i+3]
+	return c.text[start:e[0]], c.text[e[0]:e[1]], c.text[e[1]:e[2]]
+}
+
+// message is the i-th message as go-i18n holds it.
+func (c *catalogue) message(i int) goi18n.Message {
+	id, one, other := c.forms(i)
+	return goi18n.Message{ID: id, One: one, Other: other}
+}
+
+// plain is the i-th message's id and words, and whether it is plain (see
+// isPlain: a catalogue's messages have no other forms and no delimiters of
+// their own).
+func (c *catalogue) plain(i int) (id, other string, ok bool) {
+	id, one, other := c.forms(i)
+	return id, other, one == "" && other != "" && !strings.Contains(other, "{{")
 }
 
 // localize says cfg's message with loc (a localizer of lb's bundle), giving
@@ -84,9 +123,10 @@ type lazyBundle struct {
 func (lb *lazyBundle) localize(loc *goi18n.Localizer, cfg *goi18n.LocalizeConfig) (string, error) {
 	lb.mu.Lock()
 	defer lb.mu.Unlock()
-	if m, ok := lb.waiting[cfg.MessageID]; ok {
+	if i, ok := lb.waiting[cfg.MessageID]; ok {
 		delete(lb.waiting, cfg.MessageID)
-		if err := lb.b.AddMessages(lb.tag, m); err != nil {
+		m := lb.cat.message(i)
+		if err := lb.b.AddMessages(lb.tag, &m); err != nil {
 			return "", err
 		}
 	}
@@ -95,18 +135,18 @@ func (lb *lazyBundle) localize(loc *goi18n.Localizer, cfg *goi18n.LocalizeConfig
 
 func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
 	lb.once.Do(func() {
-		msgs := compiledMessages(lb.lang)
-		if msgs == nil {
+		lb.cat = compiledCatalogue(lb.lang)
+		if lb.cat == nil {
 			lb.b, lb.err = newBundle(files, []string{lb.lang})
 			return
 		}
-		lb.plain = make(map[string]string, len(msgs))
-		lb.waiting = map[string]*goi18n.Message{}
-		for i := range msgs {
-			if m := &msgs[i]; isPlain(m) {
-				lb.plain[m.ID] = m.Other
+		lb.plain = make(map[string]string, lb.cat.len())
+		lb.waiting = map[string]int{}
+		for i := range lb.cat.len() {
+			if id, other, ok := lb.cat.plain(i); ok {
+				lb.plain[id] = other
 			} else {
-				lb.waiting[m.ID] = m
+				lb.waiting[id] = i
 			}
 		}
 		lb.tag = language.Make(lb.lang)

@@ -2,3582 +2,7144 @@
 
 package i18n
 
-import goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
-
-// compiledMessages are the messages of lang's file (messages.<lang>.yaml) as
-// go-i18n reads them, compiled into the binary; nil for a file that was not.
-// They are package variables, not literals built on each call: the linker
-// lays them out as data, so reading a language copies and allocates nothing.
-func compiledMessages(lang string) []goi18n.Message {
+// compiledCatalogue is the messages of lang's file (messages.<lang>.yaml)
+// compiled into the binary; nil for a file that was not.
+func compiledCatalogue(lang string) *catalogue {
 	switch lang {
 	case "es":
-		return compiledES
+		return &compiledES
 	case "en":
-		return compiledEN
+		return &compiledEN
 	}
 	return nil
 }
 
-var compiledES = []goi18n.Message{
-	{ID: " (%s step %q here, %s step %q in %s)", Other: " (aquí un paso %[1]s %[2]q, en %[5]s un paso %[3]s %[4]q)"},
-	{ID: " (the same, in another order)", Other: " (lo mismo, en otro orden)"},
-	{ID: "%s (%s) needs feedback that explains the mistake", Other: "%s (%s) necesita un feedback que explique el error"},
-	{ID: "%s (%s) needs feedback that explains what is missing or wrong", Other: "%s (%s) necesita un feedback que explique qué falta o qué está mal"},
-	{ID: "%s cannot be read (%v)", Other: "%s no se puede leer (%v)"},
-	{ID: "%s cannot be read: this computer's user may not open it (check its permissions)", Other: "%s no se puede leer: el usuario de este ordenador no tiene permiso para abrirlo (revisa sus permisos)"},
-	{ID: "%s expects %q, which the form itself refuses (%s)", Other: "%s espera %q, que el propio formulario rechaza (%s)"},
-	{ID: "%s expects a value, so it needs wrong: words for a different one", Other: "%s espera un valor, así que necesita wrong: palabras para otro distinto"},
-	{ID: "%s expects file %q, which is not in files", Other: "%s espera el archivo %q, que no está en files"},
-	{ID: "%s expects items, so it needs wrong: words for a different number of them", Other: "%s espera elementos, así que necesita wrong: palabras para otro número de ellos"},
-	{ID: "%s expects option %q, which it does not have", Other: "%s espera la opción %q, que no tiene"},
-	{ID: "%s has no id", Other: "%s no tiene id"},
-	{ID: "%s has no label", Other: "%s no tiene label"},
-	{ID: "%s is a real web domain that is neither official (%s, official_domains) nor shown as a scam (fake_domains): say which, or use a practice one (.example)", Other: "%s es un dominio web real que ni es oficial (%s, official_domains) ni aparece como estafa (fake_domains): di cuál es, o usa uno de práctica (.example)"},
-	{ID: "%s is bigger than %d kB", Other: "%s ocupa más de %d kB"},
-	{ID: "%s is shown as a scam here, but %s lists it as official: the lessons contradict each other", Other: "%s aparece como estafa aquí, pero %s lo pone como oficial: las lecciones se contradicen"},
-	{ID: "%s needs at least 2 options", Other: "%s necesita al menos 2 opciones"},
-	{ID: "%s: %q is not a folder with usb: true", Other: "%s: %q no es una carpeta con usb: true"},
-	{ID: "%s: %q is not a valid email address", Other: "%s: %q no es una dirección de correo válida"},
-	{ID: "%s: %q is not an address problem; use one of %s", Other: "%s: %q no es un problema de dirección; usa uno de estos: %s"},
-	{ID: "%s: %q should be one word the new name must have", Other: "%s: %q debe ser una palabra que tenga el nombre nuevo"},
-	{ID: "%s: a check box can only expect yes", Other: "%s: una casilla solo puede esperar yes"},
-	{ID: "%s: a code needs a length from 3 to 8, expires (like 10m) and a sender", Other: "%s: un código necesita una longitud de 3 a 8, expires (como 10m) y un remitente"},
-	{ID: "%s: a file field needs the form's files (the practice documents)", Other: "%s: un campo de archivo necesita los archivos del formulario (files: los documentos de práctica)"},
-	{ID: "%s: a group cannot be required; its fields can", Other: "%s: un grupo no puede ser obligatorio; sus campos sí"},
-	{ID: "%s: a group cannot hold another group", Other: "%s: un grupo no puede contener otro grupo"},
-	{ID: "%s: a group holds text, date, select, radio and check fields only", Other: "%s: un grupo solo contiene campos text, date, select, radio y check"},
-	{ID: "%s: a group needs fields, item (the name of one) and max_items from 1 to 9", Other: "%s: un grupo necesita fields, item (el nombre de uno) y max_items de 1 a 9"},
-	{ID: "%s: an item has %q, which is not one of its fields", Other: "%s: un elemento tiene %q, que no es ninguno de sus campos"},
-	{ID: "%s: check %q is not one of %s", Other: "%s: la comprobación (check) %q no es ninguna de estas: %s"},
-	{ID: "%s: check %q needs file: the id of one of its files", Other: "%s: la comprobación (check) %q necesita file: el id de uno de sus archivos"},
-	{ID: "%s: check %q needs the step's photo:", Other: "%s: la comprobación %q necesita la foto del paso (photo:)"},
-	{ID: "%s: check %q needs values (%s)", Other: "%s: la comprobación (check) %q necesita values (%s)"},
-	{ID: "%s: check %q takes no file", Other: "%s: la comprobación (check) %q no lleva file"},
-	{ID: "%s: check %q takes no folder", Other: "%s: la comprobación (check) %q no lleva folder"},
-	{ID: "%s: check %q takes no values", Other: "%s: la comprobación (check) %q no lleva values"},
-	{ID: "%s: check %q takes no wrong", Other: "%s: la comprobación (check) %q no lleva wrong"},
-	{ID: "%s: check copied needs folder: the id of one of its folders", Other: "%s: la comprobación copied necesita folder: el id de una de sus carpetas"},
-	{ID: "%s: check moved needs folder: a folder's id, or the name of the folder to make", Other: "%s: la comprobación moved necesita folder: el id de una carpeta, o el nombre de la carpeta que hay que crear"},
-	{ID: "%s: check under-limit needs the step's limit_kb", Other: "%s: la comprobación under-limit necesita el limit_kb del paso"},
-	{ID: "%s: closed has %q, not one of %s", Other: "%s: closed tiene %q, que no es ninguno de estos: %s"},
-	{ID: "%s: days should be from 1 to 60", Other: "%s: days debe ser de 1 a 60"},
-	{ID: "%s: errors has %q, which is not a rule (%s…)", Other: "%s: errors tiene %q, que no es una regla (%s…)"},
-	{ID: "%s: every option is full; leave at least 1 free", Other: "%s: todas las opciones están llenas; deja al menos 1 libre"},
-	{ID: "%s: file %q is in folder %q already", Other: "%s: el archivo %q ya está en la carpeta %q"},
-	{ID: "%s: id %q is reserved; choose another", Other: "%s: el id %q está reservado; elige otro"},
-	{ID: "%s: id %q is used twice or reserved", Other: "%s: el id %q está repetido o reservado"},
-	{ID: "%s: kind %q is not one of %s", Other: "%s: kind %q no es ninguno de estos: %s"},
-	{ID: "%s: line %d has a character that cannot be shown (U+%04X)", Other: "%s: la línea %d tiene un carácter que no se puede mostrar (U+%04X)"},
-	{ID: "%s: match %q is not one of %s", Other: "%s: match %q no es ninguno de estos: %s"},
-	{ID: "%s: match %q needs values", Other: "%s: match %q necesita values"},
-	{ID: "%s: message %q cannot be both removed and kept", Other: "%s: el mensaje %q no puede estar borrado y guardado a la vez"},
-	{ID: "%s: more items than max_items", Other: "%s: más elementos que max_items"},
-	{ID: "%s: option %d needs an id of lowercase letters, digits and dashes", Other: "%s: la opción %d necesita un id de minúsculas, cifras y guiones"},
-	{ID: "%s: option %q has no text", Other: "%s: la opción %q no tiene texto"},
-	{ID: "%s: option id %q is used twice", Other: "%s: el id de opción %q está repetido"},
-	{ID: "%s: pattern %q does not work: %v", Other: "%s: el patrón %q no funciona: %v"},
-	{ID: "%s: sort %q is not one of name, date, size", Other: "%s: sort %q no es name, date ni size"},
-	{ID: "%s: the id is used twice in this form", Other: "%s: el id está repetido en este formulario"},
-	{ID: "%s: the text is not UTF-8: save the file as UTF-8", Other: "%s: el texto no está en UTF-8: guarda el archivo como UTF-8"},
-	{ID: "%s: there is no %s %q", Other: "%s: no hay %s %q"},
-	{ID: "%s: there is no document %q", Other: "%s: no hay ningún documento %q"},
-	{ID: "%s: there is no file %q", Other: "%s: no hay ningún archivo %q"},
-	{ID: "%s: there is no link %q", Other: "%s: no hay ningún enlace %q"},
-	{ID: "%s: there is no message %q", Other: "%s: no hay ningún mensaje %q"},
-	{ID: "%s: to ask for a file in the bin, use check deleted", Other: "%s: para pedir un archivo en la papelera, usa la comprobación deleted"},
-	{ID: "%s: validate %q is not one of %s (text fields only)", Other: "%s: validate %q no es ninguno de estos: %s (solo en campos de texto)"},
-	{ID: "%s: when is %q, not past or future", Other: "%s: when es %q, no past ni future"},
-	{ID: "%s: wrong %q is not one of %s", Other: "%s: wrong %q no es ninguno de estos: %s"},
-	{ID: "%s: wrong %q needs words about that mistake", Other: "%s: wrong %q necesita palabras sobre ese error"},
-	{ID: "%s: wrong %q should be a %s not asked for, with words about it", Other: "%s: wrong %q debe ser un %s que no se pide, con palabras sobre él"},
-	{ID: "%s: wrong %q should be a document not asked for, with words about it", Other: "%s: wrong %q debe ser un documento que no se pide, con palabras sobre él"},
-	{ID: "%s: wrong %q should be a file not asked for", Other: "%s: wrong %q debe ser un archivo que no se pide"},
-	{ID: "%s: wrong is only for attachment checks", Other: "%s: wrong solo vale para las comprobaciones de adjuntos"},
-	{ID: "%s: wrong is only for downloaded and bookmarked checks", Other: "%s: wrong solo vale para las comprobaciones downloaded y bookmarked"},
-	{ID: "add_me", Other: "Soy una persona nueva: añadir mi nombre"},
-	{ID: "all_lessons", One: "Ver la lección ({{.Count}})", Other: "Ver todas las lecciones ({{.Count}})"},
-	{ID: "all_lessons_heading", Other: "Todas las lecciones"},
-	{ID: "browser_back", Other: "atrás"},
-	{ID: "browser_bookmarks", Other: "★ Favoritos:"},
-	{ID: "browser_download_button", Other: "Descargar {{.Name}} ({{.Size}})"},
-	{ID: "browser_downloaded", Other: "Descargado: {{.Name}} ({{.Size}}), en la carpeta Descargas."},
-	{ID: "browser_forward", Other: "adelante"},
-	{ID: "browser_goes_to", Other: "Este enlace lleva a:"},
-	{ID: "browser_key_back", Other: "a"},
-	{ID: "browser_key_bookmark", Other: "g"},
-	{ID: "browser_key_bookmark_help", Other: "guardar en favoritos"},
-	{ID: "browser_key_check", Other: "c"},
-	{ID: "browser_key_forward", Other: "d"},
-	{ID: "browser_key_inspect", Other: "v"},
-	{ID: "browser_key_inspect_help", Other: "ver adónde lleva"},
-	{ID: "browser_key_move_help", Other: "enlaces"},
-	{ID: "browser_key_page_help", Other: "bajar por la página"},
-	{ID: "browser_key_press_help", Other: "abrir el enlace"},
-	{ID: "browser_owner", Other: "La página es de: {{.Domain}}"},
-	{ID: "browser_padlock", Other: "[candado]"},
-	{ID: "browser_padlock_explain", Other: "Candado: conexión privada. No prueba que la web sea de fiar. Lee el dominio."},
-	{ID: "browser_save_button", Other: "guardar"},
-	{ID: "browser_saved", Other: "Guardada en favoritos: {{.Title}}"},
-	{ID: "browser_sponsored", Other: "Patrocinado"},
-	{ID: "browser_status_tip", Other: "Antes de abrir un enlace, pulsa {{.Key}} para ver adónde lleva."},
-	{ID: "btn_check", Other: "Comprobar"},
-	{ID: "btn_close_app", Other: "Salir de Aula"},
-	{ID: "btn_hint", Other: "Pista (F2)"},
-	{ID: "btn_home", Other: "Volver al inicio"},
-	{ID: "btn_join", Other: "Unirme"},
-	{ID: "btn_next", Other: "Seguir"},
-	{ID: "btn_next_lesson", Other: "Siguiente lección"},
-	{ID: "btn_ok", Other: "Entendido"},
-	{ID: "btn_rights", Other: "Datos de las personas (formación)"},
-	{ID: "btn_stay", Other: "Seguir aquí"},
-	{ID: "btn_stay_mode", Other: "No, dejarlo como está"},
-	{ID: "btn_switch", Other: "Cambiar de persona"},
-	{ID: "btn_switch_full", Other: "Sí, volver a la pantalla completa"},
-	{ID: "btn_switch_lines", Other: "Sí, cambiar ahora"},
-	{ID: "cannot read the class settings: %v", Other: "no se puede leer la configuración de la clase: %v"},
-	{ID: "cannot read the facts: %v", Other: "no se pueden leer los datos (facts): %v"},
-	{ID: "cannot read the file: %v", Other: "no se puede leer el archivo: %v"},
-	{ID: "cannot read the folder: %v", Other: "no se puede leer la carpeta: %v"},
-	{ID: "cannot read the glossary: %v", Other: "no se puede leer el glosario: %v"},
-	{ID: "cannot read the itineraries: %v", Other: "no se pueden leer los itinerarios: %v"},
-	{ID: "cannot read the lesson: %v", Other: "no se puede leer la lección: %v"},
-	{ID: "cannot read this step: %v", Other: "no se puede leer este paso: %v"},
-	{ID: "cert_centre", Other: "Centro: {{.Name}}"},
-	{ID: "cert_centre_unnamed", Other: "El centro de formación"},
-	{ID: "cert_certifies", Other: "{{.Centre}} certifica que"},
-	{ID: "cert_code", Other: "Código de verificación:"},
-	{ID: "cert_code_is", Other: "Código de verificación: {{.Code}}"},
-	{ID: "cert_competence", Other: "{{.Number}} {{.Name}} (área {{.Area}}: {{.AreaName}})"},
-	{ID: "cert_competences", Other: "Competencias digitales que trabaja, según el marco europeo DigComp 2.2:"},
-	{ID: "cert_completed", Other: "ha completado el itinerario «{{.Title}}» de Aula, con estas lecciones:"},
-	{ID: "cert_date", Other: "Fecha: {{.Date}}"},
-	{ID: "cert_err_flag_missing", Other: "aula certificate: falta {{.Flag}}."},
-	{ID: "cert_err_hub", Other: "aula certificate verify: el ordenador de la clase que usa esta carpeta de datos no ha contestado: {{.Err}}"},
-	{ID: "cert_err_itineraries", Other: "Los itinerarios son: {{.List}}."},
-	{ID: "cert_err_key", Other: "aula certificate: --key: no es una clave de centro: son 52 letras y números, tal como los escribe «aula certificate key»."},
-	{ID: "cert_err_no_centre_key", Other: "aula certificate verify: este ordenador no tiene clave de centro ({{.Path}}): no ha dado certificados. Compruébalo en el ordenador que lo dio, o pasa su clave con --key."},
-	{ID: "cert_err_no_code", Other: "aula certificate verify: falta el CÓDIGO (el que sale al pie del certificado)."},
-	{ID: "cert_err_no_itinerary", Other: "aula certificate: --itinerary: no hay ningún itinerario «{{.ID}}»."},
-	{ID: "cert_err_no_learner", Other: "aula certificate: --learner: no hay nadie llamado «{{.Name}}» en {{.Path}}."},
-	{ID: "cert_err_not_finished", One: "aula certificate: {{.Name}} todavía no ha terminado «{{.Title}}»: lleva {{.Done}} de {{.Count}} lección.", Other: "aula certificate: {{.Name}} todavía no ha terminado «{{.Title}}»: lleva {{.Done}} de {{.Count}} lecciones."},
-	{ID: "cert_err_out", Other: "aula certificate: --out: no se puede escribir {{.Path}}: {{.Err}}"},
-	{ID: "cert_err_two_learners", Other: "aula certificate: --learner: hay {{.Count}} personas llamadas «{{.Name}}» (en portátiles distintos); saca el certificado en el portátil de la persona."},
-	{ID: "cert_genuine", Other: "AUTÉNTICO: este certificado lo ha firmado la clave de este centro y no ha cambiado."},
-	{ID: "cert_genuine_class", Other: "AUTÉNTICO: este certificado lo hizo un ordenador de esta clase, que lo anotó para {{.Name}} el {{.Date}} y lo envió a este hub; lo firmó su propia clave y no ha cambiado."},
-	{ID: "cert_key_is", Other: "Clave pública de este centro (para comprobar sus certificados en otro ordenador con --key):"},
-	{ID: "cert_long_date", Other: "{{.Day}} de {{.Month}} de {{.Year}}"},
-	{ID: "cert_no_competences", Other: "Este itinerario no tiene todavía competencias DigComp asignadas."},
-	{ID: "cert_no_key_here", Other: "Este ordenador no tiene clave de centro y ningún portátil se ha unido a su clase: no tiene con qué comprobar este código. Compruébalo en el ordenador que hizo el certificado."},
-	{ID: "cert_not_genuine", Other: "NO ES AUTÉNTICO: el código no lo ha firmado la clave de este centro, o lo que dice se ha cambiado."},
-	{ID: "cert_not_genuine_claims", Other: "El código dice esto, pero no se puede creer:"},
-	{ID: "cert_not_genuine_class", Other: "NO ES AUTÉNTICO: ningún ordenador de esta clase ha anotado un certificado con este código (y la clave de este ordenador no lo ha firmado), o lo que dice se ha cambiado."},
-	{ID: "cert_ready_failed", Other: "No se ha podido guardar tu certificado. Avisa a la persona formadora: lo puede hacer desde su ordenador."},
-	{ID: "cert_ready_title", Other: "Tu certificado está listo"},
-	{ID: "cert_ready_usb", Other: "Para llevártelo a casa, pide a la persona formadora que lo copie en una memoria USB o que lo imprima."},
-	{ID: "cert_ready_where", Other: "Está guardado en: {{.Path}}"},
-	{ID: "cert_saved", Other: "Certificado guardado: {{.Path}}"},
-	{ID: "cert_says_centre", Other: "  Centro:     {{.Name}}"},
-	{ID: "cert_says_date", Other: "  Fecha:      {{.Date}}"},
-	{ID: "cert_says_itinerary", Other: "  Itinerario: {{.Title}}"},
-	{ID: "cert_says_learner", Other: "  Persona:    {{.Name}}"},
-	{ID: "cert_title", Other: "Certificado de aprovechamiento"},
-	{ID: "cert_trainer", Other: "Persona formadora: {{.Name}}"},
-	{ID: "cert_unreadable", Other: "NO SE PUEDE LEER: falta alguna letra o hay alguna mal escrita. Cópialo otra vez, con cuidado."},
-	{ID: "cert_usage", Other: "Uso: aula certificate --learner NOMBRE --itinerary ID [--out ARCHIVO] [--data CARPETA] [--lang es|en]\n     aula certificate verify CÓDIGO [--key CLAVE] [--data CARPETA]\n     aula certificate key [--data CARPETA]"},
-	{ID: "cert_verify_class_limits", Other: "El hub se fía de cada ordenador que entró en la clase con el código de la sesión: comprueba el certificado con la clave de ese ordenador."},
-	{ID: "cert_verify_how", Other: "Para comprobarlo, en el ordenador del centro: aula certificate verify CÓDIGO (clave del centro {{.KeyID}})."},
-	{ID: "cert_verify_limits", Other: "La firma no demuestra que quien enseña el certificado sea esa persona (pide un documento) ni sirve si alguien ha robado la clave del centro."},
-	{ID: "chat_approved", Other: "Has aprobado la solicitud. En la vida real, ya se haría lo que pide."},
-	{ID: "chat_auth_refused", Other: "Has rechazado la solicitud. Sin tu permiso, no se hace nada."},
-	{ID: "chat_back", Other: "← Chats"},
-	{ID: "chat_block", Other: "Bloquear y reportar"},
-	{ID: "chat_blocked_note", Other: "Has bloqueado y reportado este número. Ya no te puede escribir."},
-	{ID: "chat_call", Other: "Llamar al número de siempre"},
-	{ID: "chat_call_this", Other: "Llamar a este número"},
-	{ID: "chat_called", Other: "Llamas a {{.Name}} al número de siempre."},
-	{ID: "chat_called_this", Other: "Llamas a {{.Name}}."},
-	{ID: "chat_card_title", Other: " Compara con lo que has hecho tú "},
-	{ID: "chat_confirmed", Other: "Has confirmado el pago. En la vida real, el dinero ya habría salido de tu cuenta."},
-	{ID: "chat_delete", Other: "Borrar chat"},
-	{ID: "chat_deleted_note", Other: "Has borrado esta conversación."},
-	{ID: "chat_key_back_help", Other: "volver a los chats"},
-	{ID: "chat_key_check", Other: "c"},
-	{ID: "chat_key_move_help", Other: "moverse"},
-	{ID: "chat_key_page_help", Other: "subir o bajar"},
-	{ID: "chat_key_press_help", Other: "abrir o pulsar"},
-	{ID: "chat_link", Other: "Enlace:"},
-	{ID: "chat_link_opened", Other: "Has abierto el enlace {{.URL}}. En la vida real, ahí te pedirían tus datos o tu dinero."},
-	{ID: "chat_list_tip", Other: "Elige una conversación con las flechas y ábrela con Intro."},
-	{ID: "chat_notification", Other: "Notificación ({{.Count}}) ·"},
-	{ID: "chat_refused", Other: "Has rechazado el pago. No sale dinero de tu cuenta."},
-	{ID: "chat_replies", Other: "Respuestas:"},
-	{ID: "chat_restore", Other: "Recuperar chat"},
-	{ID: "chat_tag_auth", Other: "App de confirmación"},
-	{ID: "chat_tag_bank", Other: "App del banco"},
-	{ID: "chat_tag_blocked", Other: "Bloqueado"},
-	{ID: "chat_tag_contact", Other: "Contacto"},
-	{ID: "chat_tag_deleted", Other: "Borrado"},
-	{ID: "chat_tag_new", Other: "Notificación nueva"},
-	{ID: "chat_tag_sms", Other: "SMS"},
-	{ID: "chat_tag_unknown", Other: "Número desconocido"},
-	{ID: "chat_title", Other: "Mensajes"},
-	{ID: "chat_type_placeholder", Other: "Escribe una respuesta corta y pulsa Intro"},
-	{ID: "chat_unblock", Other: "Desbloquear"},
-	{ID: "chat_verdict_nothing", Other: "Primero haz en el teléfono lo que pide este paso. Luego comprueba."},
-	{ID: "chat_voice", Other: "[Nota de voz, {{.Length}}]"},
-	{ID: "checking", Other: "Comprobando…"},
-	{ID: "class_connected", Other: "En clase"},
-	{ID: "class_held", One: "La clase no ha recibido {{.Count}} respuesta (guardada aquí)", Other: "La clase no ha recibido {{.Count}} respuestas (guardadas aquí)"},
-	{ID: "class_held_clock", One: "{{.Count}} respuesta sin enviar: la fecha de este ordenador está mal (guardada aquí)", Other: "{{.Count}} respuestas sin enviar: la fecha de este ordenador está mal (guardadas aquí)"},
-	{ID: "class_hub_old", Other: "El equipo de la persona formadora necesita un Aula más nuevo: tu trabajo queda guardado aquí"},
-	{ID: "class_offline", Other: "Sin conexión con la clase: todo se guarda aquí"},
-	{ID: "class_refused", Other: "La clase ya no reconoce este ordenador. Vuelve a unirte desde Inicio."},
-	{ID: "cli_bad_lang", Other: "aula: --lang tiene que ser uno de estos: {{.Langs}}; «{{.Lang}}» no vale."},
-	{ID: "cli_extra_args", Other: "{{.Cmd}}: sobra esto: {{.Args}}"},
-	{ID: "cli_flag_bad_value", Other: "{{.Cmd}}: el valor de {{.Flag}} no vale."},
-	{ID: "cli_flag_needs_value", Other: "{{.Cmd}}: {{.Flag}} necesita un valor después."},
-	{ID: "cli_flag_unknown", Other: "{{.Cmd}}: {{.Flag}} no es una opción de esta orden."},
-	{ID: "cli_locked", Other: "{{.Cmd}}: Aula ya está abierta en este ordenador y está usando {{.Path}}. Ciérrala primero (en modo quiosco, con tu PIN de persona formadora) y vuelve a probar; o mira la clase en tu panel (aula trainer en tu ordenador), que tiene lo de todos los portátiles unidos a la clase."},
-	{ID: "cli_no_data_dir", Other: "{{.Cmd}}: la carpeta de datos {{.Path}} no existe. Revisa --data (no se ha creado nada)."},
-	{ID: "cli_no_data_file", Other: "{{.Cmd}}: en {{.Path}} no hay datos de Aula. Revisa --data (no se ha creado nada)."},
-	{ID: "cli_unknown_command", Other: "aula: no existe la orden «{{.Cmd}}». Mira aula --help."},
-	{ID: "cli_usage", Other: "Aula: practica competencias digitales, sin riesgos.\n\nUso:\n  aula [opciones]                    abre el quiosco para quien aprende\n  aula lessons check [--sources] [--lang L] [CARPETA]\n                                     revisa las lecciones de serie y las de CARPETA;\n                                     --sources da las fuentes y la fecha de revisión\n                                     de cada lección\n  aula lessons list [--lang L] [--json]\n                                     itinerarios y lecciones\n  aula lessons new ID --kind TIPO | --from LECCIÓN [--lessons CARPETA]\n                                     empieza una lección tuya en CARPETA/es, CARPETA/en\n  aula lessons preview CARPETA [--lesson ID]\n                                     prueba las lecciones de CARPETA; lo que guardas\n                                     se ve al momento (no se registra nada)\n  aula report [--data CARPETA] [--format csv|json|pdf] [--session DÍA | --from DÍA --to DÍA]\n                                     el progreso de cada persona en cada lección (en\n                                     un hub: el de todos los portátiles); DÍA es\n                                     AAAA-MM-DD; pdf: el informe de la sesión\n  aula report --format xapi [--centre ID] [--xapi-base IRI] [--xapi-names] [fechas]\n                                     los resultados del hub como sentencias xAPI, para\n                                     un centro sin internet (docs/xapi.md)\n  aula region --lrs URL --lrs-key CLAVE [--since DÍA] [--activity IRI]\n              [--format table|csv|json]\n                                     los números de cada centro, leídos del LRS\n  aula region --lrs URL --lrs-key CLAVE --import ARCHIVO\n                                     envía al LRS el archivo de sentencias de un centro\n  aula learners reset-pin NOMBRE [--data CARPETA]\n                                     quita el PIN de una persona (lo ha olvidado)\n  aula learners rename NOMBRE NUEVO | merge NOMBRE EN | erase NOMBRE --yes\n  aula learners export NOMBRE [--format json|pdf] [--out ARCHIVO]\n  aula learners retention [--months N] [--dry-run]\n                                     los datos de una persona: docs/privacy.md\n  aula certificate --learner NOMBRE --itinerary ID [--out ARCHIVO]\n                                     el certificado de un itinerario de una persona\n  aula certificate verify CÓDIGO [--key CLAVE] | aula certificate key\n                                     comprueba un certificado; la clave de este centro\n  aula trainer [--data CARPETA] [--lang L] [opciones del hub]\n                                     abre el hub de la clase y el panel\n  aula trainer --hub URL [--key CLAVE] [--pin HUELLA]\n                                     el panel de un hub que está en otro ordenador\n  aula hub [--data CARPETA] [--lang L] [opciones del hub]\n                                     abre el hub de la clase sin pantalla\n  aula hub|trainer --publish CARPETA da a la clase las lecciones de CARPETA (antes\n                                     las revisa; las vuelve a dar cada vez que guardas)\n  aula hub --status [--data CARPETA] cómo va el envío de resultados al LRS\n  aula setup [--data CARPETA] [--lang L] [--accessible]\n                                     prepara este portátil: idioma, modo quiosco, PIN\n                                     de persona formadora, dirección de la clase, letra\n  aula version                       muestra la versión\n\nOpciones del hub (aula hub, aula trainer; las explica docs/security.md):\n  --listen DIRECCIÓN\n                  dónde escucha el hub (si no, :7420, en todas las direcciones)\n  --approve       cada portátil nuevo espera a que la persona formadora lo deje entrar\n  --show-key      muestra la clave de persona formadora al empezar\n  --new-key       crea una clave nueva (la anterior deja de valer)\n  --tls-cert ARCHIVO, --tls-key ARCHIVO\n                  HTTPS con este certificado (de una autoridad pública) en vez\n                  del propio del hub\n  --behind-proxy  HTTP sin cifrar para un proxy inverso que sirve HTTPS\n  --plain-http    sin ningún cifrado: cualquiera en la red puede leer la clase\n                  (el panel lo avisa)\n  --lrs URL --lrs-key CLAVE\n                  (aula hub) envía los resultados, sin nombres, al LRS (Learning\n                  Record Store) de la región; el secreto, en AULA_LRS_SECRET (o\n                  --lrs-secret); --centre ID da nombre al centro (si no, el id\n                  del hub), --xapi-base IRI la base de la región (docs/xapi.md);\n                  --xapi-names: los portátiles preguntan a cada persona, y van\n                  también los nombres de quienes dicen que sí\n\nOpciones del quiosco:\n  --data CARPETA  dónde se guarda el progreso (si no, {{.Data}})\n  --lang L        idioma: es, en… (si no, el de aula setup; si no, el de LANG;\n                  si no, español)\n  --lesson ID     abre esta lección nada más entrar\n  --lessons CARPETA\n                  añade las lecciones de CARPETA (CARPETA/es, CARPETA/en) a las de serie\n  --hub URL       se une a la clase de URL (pide el código de la sesión)\n  --kiosk         para cerrar Aula hace falta el PIN de persona formadora (se pone\n                  con aula setup); --kiosk=false quita lo que puso aula setup\n  --accessible    texto sencillo, línea a línea, para un lector de pantalla\n  --debug ARCHIVO escribe un registro de depuración en ARCHIVO\n  --help          muestra esta ayuda"},
-	{ID: "code_ask_again", Other: "Pulsa F5 para pedir otro código."},
-	{ID: "code_expired", Other: "Código caducado"},
-	{ID: "code_expires_in", Other: "Caduca en {{.Time}}"},
-	{ID: "code_label", Other: "Código de verificación"},
-	{ID: "code_new_hint", Other: "¿No te ha llegado? Pulsa F5."},
-	{ID: "code_phone", Other: "Móvil"},
-	{ID: "code_sms_from", Other: "SMS de {{.Sender}}"},
-	{ID: "continue", Other: "Seguir donde lo dejaste"},
-	{ID: "dago", Other: "hace {{.D}}"},
-	{ID: "dago_now", Other: "ahora"},
-	{ID: "dash_address", Other: "Dirección: {{.Address}}"},
-	{ID: "dash_back", Other: "El aula responde otra vez."},
-	{ID: "dash_code", Other: "Código: {{.Code}}"},
-	{ID: "dash_code_big", Other: "Código para entrar: {{.Code}} →"},
-	{ID: "dash_empty", Other: "Todavía no ha entrado nadie. Cuando un portátil se una con el código de arriba, aparecerá aquí."},
-	{ID: "dash_empty_local", Other: "Todavía no hay nadie en este portátil."},
-	{ID: "dash_fingerprint", Other: "Certificado del concentrador: {{.Fingerprint}}. El código de la clase lo comprueba en cada portátil; nadie tiene que escribirlo."},
-	{ID: "dash_guessed", One: "Alguien está probando códigos de la clase (1 fallo). Los portátiles nuevos esperan a que los dejes entrar.", Other: "Alguien está probando códigos de la clase ({{.Count}} fallos). Los portátiles nuevos esperan a que los dejes entrar."},
-	{ID: "dash_key", Other: "Clave de la persona formadora (para abrir este panel desde otro portátil; aula hub --new-key crea otra): {{.Key}}"},
-	{ID: "dash_lessons_problems", One: "La última vez que guardaste {{.Folder}} tenía {{.Count}} problema, y no se publicó (la clase sigue con lo que tenía):", Other: "La última vez que guardaste {{.Folder}} tenía {{.Count}} problemas, y no se publicó (la clase sigue con lo que tenía):"},
-	{ID: "dash_lessons_published", One: "Lecciones publicadas para la clase: {{.Folder}}, {{.Count}} lección, a las {{.Time}}.", Other: "Lecciones publicadas para la clase: {{.Folder}}, {{.Count}} lecciones, a las {{.Time}}."},
-	{ID: "dash_lessons_refused", One: "{{.Folder}} no se ha publicado: {{.Count}} problema (F1)", Other: "{{.Folder}} no se ha publicado: {{.Count}} problemas (F1)"},
-	{ID: "dash_local_note", Other: "No hay aula en red: los mensajes y las pausas no llegan a otros portátiles. Aquí puedes quitar un PIN, cambiar un nombre o borrar a alguien."},
-	{ID: "dash_local_who", Other: "Aquí ves a las personas que usan este portátil."},
-	{ID: "dash_lrs_refused", One: "{{.Count}} rechazado por el LRS: aula hub --status", Other: "{{.Count}} rechazados por el LRS: aula hub --status"},
-	{ID: "dash_no_help", Other: "{{.Name}} no ha pedido ayuda."},
-	{ID: "dash_no_lesson", Other: "Todavía sin lección"},
-	{ID: "dash_nobody_waiting", Other: "No hay ningún portátil esperando para entrar."},
-	{ID: "dash_not_announced", Other: "Esta clase no aparece en la red: hay que escribir la dirección."},
-	{ID: "dash_not_announced_help", Other: "Los portátiles no pueden encontrar esta clase en la red ({{.Reason}}). Hay que escribir la dirección que sale arriba."},
-	{ID: "dash_not_live", Other: "Sin aula en red, aquí solo se puede quitar un PIN, cambiar un nombre, borrar a una persona y guardar archivos."},
-	{ID: "dash_plain_http", Other: "Sin cifrado: cualquiera en esta red puede leer la clase."},
-	{ID: "dash_plain_http_help", Other: "Este concentrador se abrió con --plain-http: los nombres y el avance viajan sin cifrar, y cualquiera en la red puede leerlos o cambiarlos. Ábrelo sin esa opción para una clase de verdad."},
-	{ID: "dash_restored", Other: "Datos dañados: copia del {{.Date}} {{.Time}} (F1)"},
-	{ID: "dash_restored_fresh", Other: "Datos dañados: empiezan vacíos (F1)"},
-	{ID: "dash_send_failed", Other: "No se ha podido enviar. Prueba otra vez en un momento."},
-	{ID: "dash_send_failed_one", Other: "No se ha podido enviar a {{.Name}}. Prueba otra vez en un momento."},
-	{ID: "dash_title", Other: "Panel de la clase"},
-	{ID: "dash_title_local", Other: "Panel de este portátil"},
-	{ID: "dash_unreachable", Other: "El aula no responde. Lo seguimos intentando; ves los últimos datos que llegaron."},
-	{ID: "dash_waiting", One: "1 portátil quiere entrar. Portátil {{.Laptop}} ({{.Name}}): A dejar entrar, R no dejar entrar.", Other: "{{.Count}} portátiles quieren entrar. Portátil {{.Laptop}} ({{.Name}}): A dejar entrar, R no dejar entrar."},
-	{ID: "dash_waiting_noname", Other: "sin nombre"},
-	{ID: "dash_waiting_replaces", Other: "Tiene la identidad de un portátil que ya está en la clase."},
-	{ID: "dbtn_ack", Other: "Ya voy"},
-	{ID: "dbtn_back", Other: "Volver"},
-	{ID: "dbtn_cancel", Other: "Cancelar"},
-	{ID: "dbtn_close", Other: "Cerrar el panel"},
-	{ID: "dbtn_erase", Other: "Borrar para siempre"},
-	{ID: "dbtn_forget", Other: "Olvidar el portátil"},
-	{ID: "dbtn_lesson", Other: "Enviar a una lección"},
-	{ID: "dbtn_lesson_all", Other: "Todos a una lección"},
-	{ID: "dbtn_message", Other: "Mensaje"},
-	{ID: "dbtn_message_all", Other: "Mensaje a todos"},
-	{ID: "dbtn_pause", Other: "Pausar"},
-	{ID: "dbtn_pause_all", Other: "Pausar pantallas"},
-	{ID: "dbtn_rename", Other: "Cambiar"},
-	{ID: "dbtn_reset_pin", Other: "Quitar el PIN"},
-	{ID: "dbtn_resume_all", Other: "Reanudar pantallas"},
-	{ID: "dbtn_send", Other: "Enviar"},
-	{ID: "dbtn_verify", Other: "Comprobar"},
-	{ID: "dcol_attempts", Other: "Intentos"},
-	{ID: "dcol_hints", Other: "Pistas"},
-	{ID: "dcol_last", Other: "Actividad"},
-	{ID: "dcol_lesson", Other: "Lección y paso"},
-	{ID: "dcol_misses", Other: "Fallos"},
-	{ID: "dcol_mistake", Other: "Error más común"},
-	{ID: "dcol_name", Other: "Persona"},
-	{ID: "dcol_path", Other: "Itinerario"},
-	{ID: "dcol_people", Other: "Personas"},
-	{ID: "dcol_state", Other: "Estado"},
-	{ID: "dcol_step", Other: "Paso"},
-	{ID: "dcol_time", Other: "Tiempo"},
-	{ID: "ddetail_failed", Other: "No podemos leer los pasos de esta persona ahora. Lo intentamos otra vez en un momento."},
-	{ID: "ddetail_nothing", Other: "Todavía no ha hecho ningún paso."},
-	{ID: "ddur_d", Other: "{{.N}} d"},
-	{ID: "ddur_h", Other: "{{.N}} h"},
-	{ID: "ddur_h_min", Other: "{{.N}} h {{.M}} min"},
-	{ID: "ddur_min", Other: "{{.N}} min"},
-	{ID: "ddur_s", Other: "{{.N}} s"},
-	{ID: "derase_text", Other: "Su nombre, sus ajustes, su progreso y todo lo que hizo se borran de la clase y de su ordenador. No se puede deshacer. Los resultados ya enviados a la región ya no se pueden unir a esta persona. Para darle antes una copia, pulsa X."},
-	{ID: "derase_title", Other: "¿Borrar a {{.Name}} para siempre?"},
-	{ID: "dflag_finished", Other: "✔ Ha terminado"},
-	{ID: "dflag_help", Other: "✋ Ayuda · {{.Wait}}"},
-	{ID: "dflag_help_seen", Other: "✋ Ayuda · {{.Wait}} · ya vas"},
-	{ID: "dflag_idle", Other: "💤 Sin actividad"},
-	{ID: "dflag_offline", Other: "⊘ Sin conexión"},
-	{ID: "dflag_stuck", Other: "⚠ Se ha atascado"},
-	{ID: "dflag_working", Other: "Trabajando"},
-	{ID: "dforget_text", Other: "El portátil de {{.Name}} sale de la clase ahora mismo y tendrá que unirse otra vez, con tu permiso. Lo que ha hecho {{.Name}} se guarda."},
-	{ID: "dforget_title", Other: "¿Olvidar este portátil?"},
-	{ID: "dkey_ack", Other: "ya voy"},
-	{ID: "dkey_admit", Other: "dejar entrar"},
-	{ID: "dkey_buttons", Other: "ir a los botones"},
-	{ID: "dkey_certificate", Other: "guardar certificado"},
-	{ID: "dkey_class_view", Other: "pasos difíciles"},
-	{ID: "dkey_code", Other: "código grande"},
-	{ID: "dkey_erase", Other: "borrar persona"},
-	{ID: "dkey_erase_retention", Other: "borrar persona, o las inactivas (conservación)"},
-	{ID: "dkey_export", Other: "exportar sus datos"},
-	{ID: "dkey_forget", Other: "olvidar portátil"},
-	{ID: "dkey_lesson", Other: "enviar a una lección"},
-	{ID: "dkey_lesson_all", Other: "todos a una lección"},
-	{ID: "dkey_merge", Other: "unir dos perfiles"},
-	{ID: "dkey_message", Other: "mensaje"},
-	{ID: "dkey_message_all", Other: "mensaje a todos"},
-	{ID: "dkey_names", Other: "cambiar nombre, unir dos perfiles de una persona"},
-	{ID: "dkey_office", Other: "comprobar certificado, conservación"},
-	{ID: "dkey_open", Other: "ver detalle"},
-	{ID: "dkey_other_lesson", Other: "otra lección"},
-	{ID: "dkey_page_down", Other: "página siguiente"},
-	{ID: "dkey_page_up", Other: "página anterior"},
-	{ID: "dkey_pages", Other: "página anterior o siguiente"},
-	{ID: "dkey_papers", Other: "certificado, informe, sus datos, comprobar código"},
-	{ID: "dkey_pause", Other: "pausar o reanudar"},
-	{ID: "dkey_point", Other: "señalar aquí"},
-	{ID: "dkey_refuse", Other: "no dejar entrar"},
-	{ID: "dkey_rename", Other: "cambiar nombre"},
-	{ID: "dkey_reset_pin", Other: "quitar el PIN"},
-	{ID: "dkey_retention", Other: "conservación: a quién se borraría"},
-	{ID: "dkey_send", Other: "enviar"},
-	{ID: "dkey_session_report", Other: "informe de la sesión"},
-	{ID: "dkey_share_move", Other: "mover"},
-	{ID: "dkey_share_say", Other: "escribirle"},
-	{ID: "dkey_share_stop", Other: "dejar de ver"},
-	{ID: "dkey_verify", Other: "comprobar un certificado"},
-	{ID: "dkey_watch", Other: "ver su pantalla"},
-	{ID: "dlesson_all_title", Other: "¿A qué lección vamos todos?"},
-	{ID: "dlesson_none", Other: "No hay lecciones."},
-	{ID: "dlesson_one_title", Other: "¿A qué lección enviamos a {{.Name}}?"},
-	{ID: "dmerge_none", Other: "{{.Name}} es la única persona de su portátil: no hay con quién unirla."},
-	{ID: "dmerge_text", Other: "Elige el otro perfil de la misma persona, en el mismo portátil. Todo lo que hizo {{.Name}} pasa a ese perfil, no se pierde nada, y el nombre {{.Name}} desaparece."},
-	{ID: "dmerge_title", Other: "Unir a {{.Name}} con…"},
-	{ID: "dmistake_browser_ad", Other: "abrió un anuncio"},
-	{ID: "dmistake_browser_download", Other: "descargó otro archivo, {{.Name}}"},
-	{ID: "dmistake_browser_no_download", Other: "no descargó el archivo"},
-	{ID: "dmistake_browser_not_reached", Other: "no llegó a «{{.Page}}»"},
-	{ID: "dmistake_browser_not_saved", Other: "no guardó «{{.Page}}» en favoritos"},
-	{ID: "dmistake_browser_opened", Other: "abrió «{{.Page}}»"},
-	{ID: "dmistake_browser_saved", Other: "guardó en favoritos «{{.Page}}»"},
-	{ID: "dmistake_browser_unseen", Other: "abrió un enlace sin mirar adónde lleva"},
-	{ID: "dmistake_chat_blocked", Other: "bloqueó a {{.Name}}, un contacto de verdad"},
-	{ID: "dmistake_chat_called", Other: "llamó a {{.Name}}, un número que daba un mensaje"},
-	{ID: "dmistake_chat_confirmed", Other: "aprobó lo que no había empezado: {{.Name}}"},
-	{ID: "dmistake_chat_deleted", Other: "borró las pruebas: {{.Name}}"},
-	{ID: "dmistake_chat_link", Other: "abrió el enlace {{.Name}}"},
-	{ID: "dmistake_chat_not_blocked", Other: "no bloqueó a {{.Name}}"},
-	{ID: "dmistake_chat_not_called", Other: "no llamó a {{.Name}}"},
-	{ID: "dmistake_chat_not_confirmed", Other: "no aprobó lo suyo: {{.Name}}"},
-	{ID: "dmistake_chat_not_deleted", Other: "no borró {{.Name}}"},
-	{ID: "dmistake_chat_not_opened", Other: "no abrió {{.Name}}"},
-	{ID: "dmistake_chat_not_refused", Other: "no rechazó {{.Name}}"},
-	{ID: "dmistake_chat_not_replied", Other: "no contestó a {{.Name}}"},
-	{ID: "dmistake_chat_refused", Other: "rechazó lo que sí era suyo: {{.Name}}"},
-	{ID: "dmistake_chat_replied", Other: "contestó a {{.Name}}"},
-	{ID: "dmistake_empty", Other: "lo dejó en blanco"},
-	{ID: "dmistake_field", Other: "{{.Field}}: {{.Rule}}"},
-	{ID: "dmistake_files_name_accents", Other: "{{.Name}}: puso tildes o signos en el nombre"},
-	{ID: "dmistake_files_name_extension", Other: "{{.Name}}: cambió o quitó la extensión"},
-	{ID: "dmistake_files_name_spaces", Other: "{{.Name}}: puso espacios en el nombre"},
-	{ID: "dmistake_files_name_words", Other: "{{.Name}}: al nombre le faltan las palabras pedidas"},
-	{ID: "dmistake_files_not_chosen", Other: "no eligió {{.Name}}"},
-	{ID: "dmistake_files_not_deleted", Other: "no borró {{.Name}}"},
-	{ID: "dmistake_files_not_moved", Other: "no llevó {{.Name}} a {{.Folder}}"},
-	{ID: "dmistake_files_not_opened", Other: "no abrió {{.Name}}"},
-	{ID: "dmistake_files_not_renamed", Other: "no cambió el nombre de {{.Name}}"},
-	{ID: "dmistake_files_not_sorted", Other: "no ordenó la lista"},
-	{ID: "dmistake_files_opened", Other: "abrió {{.Name}}"},
-	{ID: "dmistake_files_other", Other: "eligió otro archivo, {{.Name}}"},
-	{ID: "dmistake_missing", Other: "le faltó una respuesta correcta"},
-	{ID: "dmistake_none", Other: "no marcó nada"},
-	{ID: "dmistake_not_persona", Other: "válido, pero no es el de la ficha"},
-	{ID: "dmistake_option", Other: "«{{.Text}}»"},
-	{ID: "dmistake_order", Other: "«{{.Item}}» fuera de sitio"},
-	{ID: "dmistake_timeout", Other: "la sesión caducó"},
-	{ID: "dmistake_wrong", Other: "otra respuesta incorrecta"},
-	{ID: "dmistakes", Other: "Errores: {{.List}}"},
-	{ID: "dmsg_all_text", Other: "Saldrá en todas las pantallas. Escribe frases cortas y claras."},
-	{ID: "dmsg_all_title", Other: "Mensaje para toda la clase"},
-	{ID: "dmsg_empty", Other: "Escribe el mensaje antes de enviarlo."},
-	{ID: "dmsg_one_text", Other: "Saldrá solo en su pantalla."},
-	{ID: "dmsg_one_title", Other: "Mensaje para {{.Name}}"},
-	{ID: "dpapers_failed", Other: "No se ha podido guardar el archivo: {{.Err}}"},
-	{ID: "dpapers_not_here", Other: "Los archivos se hacen en el ordenador de la clase: abre allí aula trainer, o usa aula certificate, aula report y aula learners export."},
-	{ID: "dpapers_nothing_finished", Other: "{{.Name}} aún no ha terminado ningún itinerario: no hay certificado que guardar."},
-	{ID: "dpapers_saved", Other: "Guardado en {{.Folder}}: {{.Files}}"},
-	{ID: "dpapers_saving", Other: "Guardando…"},
-	{ID: "dpause_default", Other: "Un momento, por favor: mirad aquí."},
-	{ID: "dpause_text", Other: "Las pantallas se tapan con este mensaje hasta que pulses P otra vez. Puedes cambiar el texto."},
-	{ID: "dpause_title", Other: "Pausar todas las pantallas"},
-	{ID: "dpin_text", Other: "{{.Name}} podrá entrar sin PIN y, si quiere, elegir uno nuevo. Su progreso no cambia."},
-	{ID: "dpin_title", Other: "¿Quitar el PIN de {{.Name}}?"},
-	{ID: "dquit_text", Other: "Los portátiles de la clase siguen funcionando y guardan lo que se hace. Lo verás aquí cuando vuelvas a abrir el panel."},
-	{ID: "dquit_text_local", Other: "El progreso de este portátil ya está guardado."},
-	{ID: "dquit_title", Other: "¿Cerrar el panel?"},
-	{ID: "drename_text", Other: "Escribe el nombre como lo escribe la persona (de 1 a 30 caracteres). Su progreso se queda como está."},
-	{ID: "drename_title", Other: "Cambiar el nombre de {{.Name}}"},
-	{ID: "dretain_backups", Other: "No se borra nada hasta que elijas Borrar. El ordenador de la clase también lo hace una vez al día."},
-	{ID: "dretain_erase", One: "Borrar {{.Count}} persona", Other: "Borrar {{.Count}} personas"},
-	{ID: "dretain_erasing", Other: "Borrando…"},
-	{ID: "dretain_gone", One: "Borrada {{.Count}} persona sin actividad desde el {{.Date}}. Su portátil la guarda hasta que la conservación se aplique allí (en cada arranque).", Other: "Borradas {{.Count}} personas sin actividad desde el {{.Date}}. Sus portátiles las guardan hasta que la conservación se aplique allí (en cada arranque)."},
-	{ID: "dretain_more", One: "y {{.Count}} más", Other: "y {{.Count}} más"},
-	{ID: "dretain_nobody", Other: "Nadie lleva sin actividad desde antes del {{.Date}}: no se borraría a nadie."},
-	{ID: "dretain_not_here", Other: "La conservación se ajusta en el ordenador de la clase: abre allí aula trainer, o usa aula learners retention."},
-	{ID: "dretain_off", Other: "Las personas se guardan hasta que las borres. Para borrar a quien lleve meses sin actividad, cierra el panel y escribe en este ordenador: aula learners retention --months 12 (con el mismo --data). Después, T enseña a quién se borraría."},
-	{ID: "dretain_off_title", Other: "La conservación está desactivada"},
-	{ID: "dretain_reading", Other: "Buscando personas sin actividad reciente…"},
-	{ID: "dretain_title", One: "Conservación: {{.Count}} mes sin actividad", Other: "Conservación: {{.Count}} meses sin actividad"},
-	{ID: "dretain_would", One: "{{.Count}} persona no tiene actividad desde el {{.Date}} y se borraría, con su progreso y sus eventos:", Other: "{{.Count}} personas no tienen actividad desde el {{.Date}} y se borrarían, con su progreso y sus eventos:"},
-	{ID: "dscreen_home", Other: "En la pantalla de inicio"},
-	{ID: "dscreen_join", Other: "Uniéndose a la clase"},
-	{ID: "dscreen_list", Other: "Eligiendo una lección"},
-	{ID: "dscreen_signin", Other: "Entrando en Aula"},
-	{ID: "dsent_ack", Other: "{{.Name}} verá en su pantalla que vas."},
-	{ID: "dsent_admit", Other: "El portátil {{.Laptop}} ya puede entrar."},
-	{ID: "dsent_erase", Other: "Se ha borrado a {{.Name}} de la clase; su portátil lo hará al volver a conectarse."},
-	{ID: "dsent_forget", Other: "El portátil de {{.Name}} ya no está en la clase."},
-	{ID: "dsent_lesson_all", Other: "Toda la clase va a «{{.Title}}»."},
-	{ID: "dsent_lesson_one", Other: "{{.Name}} va a «{{.Title}}»."},
-	{ID: "dsent_merge", Other: "{{.Name}} ahora forma parte de {{.Into}}."},
-	{ID: "dsent_message_all", Other: "Mensaje enviado a toda la clase."},
-	{ID: "dsent_message_one", Other: "Mensaje enviado a {{.Name}}."},
-	{ID: "dsent_pause", Other: "Pantallas en pausa. Pulsa P para reanudarlas."},
-	{ID: "dsent_refuse", Other: "El portátil {{.Laptop}} no entra."},
-	{ID: "dsent_rename", Other: "{{.Name}} ahora se llama {{.New}}."},
-	{ID: "dsent_reset_pin", Other: "Hecho: {{.Name}} ya puede entrar sin PIN."},
-	{ID: "dsent_resume", Other: "Las pantallas vuelven a funcionar."},
-	{ID: "dshare_ask_failed", Other: "No se ha podido pedir la pantalla de {{.Name}}: el hub no lo ha aceptado."},
-	{ID: "dshare_asked", Other: "Esperando a que {{.Name}} diga que sí en su pantalla…"},
-	{ID: "dshare_asked_note", Other: "Su portátil le pregunta antes. No se ve nada hasta que lo permita."},
-	{ID: "dshare_cant", Other: "Solo se puede ver la pantalla con un hub de clase, de alguien que esté en un portátil de la clase."},
-	{ID: "dshare_declined", Other: "{{.Name}} ha dicho que no, o no ha contestado."},
-	{ID: "dshare_ended", Other: "{{.Name}} ha dejado de compartir su pantalla."},
-	{ID: "dshare_lost", Other: "El hub no responde: se vuelve a intentar…"},
-	{ID: "dshare_pointed", Other: "{{.Name}} ve una marca donde has señalado."},
-	{ID: "dshare_say_text", Other: "Un mensaje corto. Sale encima de su pantalla."},
-	{ID: "dshare_sharing", Other: "compartida desde las {{.Time}} · lo que escribe sale con puntos"},
-	{ID: "dshare_stopped", Other: "Has dejado de ver la pantalla de {{.Name}}."},
-	{ID: "dshare_title", Other: "Pantalla de {{.Name}}"},
-	{ID: "dstatus_done", Other: "terminada"},
-	{ID: "dstatus_in_progress", Other: "en curso"},
-	{ID: "dstep_of", Other: "paso {{.N}} de {{.Total}}"},
-	{ID: "dsum_help", One: "✋ 1 pide ayuda", Other: "✋ {{.Count}} piden ayuda"},
-	{ID: "dsum_paused", Other: "PANTALLAS EN PAUSA"},
-	{ID: "dsum_people", One: "1 persona", Other: "{{.Count}} personas"},
-	{ID: "dsum_showing", Other: "filas {{.From}} a {{.To}}"},
-	{ID: "dsum_stuck", One: "⚠ 1 se ha atascado", Other: "⚠ {{.Count}} se han atascado"},
-	{ID: "dtotal_time", Other: "{{.Time}} en total"},
-	{ID: "dtrouble_heading", Other: "Pasos difíciles"},
-	{ID: "dtrouble_no_lessons", Other: "Todavía nadie ha empezado una lección."},
-	{ID: "dtrouble_none", Other: "En esta lección nadie ha fallado todavía ningún paso."},
-	{ID: "dtrouble_people", Other: "{{.N}} de {{.Total}}"},
-	{ID: "dtrouble_text", One: "1 persona ha empezado esta lección. Arriba está el paso que más personas fallan: explícalo a toda la clase.", Other: "{{.Count}} personas han empezado esta lección. Arriba está el paso que más personas fallan: explícalo a toda la clase."},
-	{ID: "dtrouble_title", Other: "Pasos difíciles de «{{.Title}}»"},
-	{ID: "dtrouble_which", Other: "lección {{.N}} de {{.Total}}"},
-	{ID: "dverify_checking", Other: "Comprobando el código…"},
-	{ID: "dverify_failed", Other: "No se ha podido comprobar el código: {{.Err}}"},
-	{ID: "dverify_no", Other: "✘ El certificado no es auténtico"},
-	{ID: "dverify_not_here", Other: "Este panel no puede comprobar certificados: abre aula trainer en el ordenador de la clase, o usa aula certificate verify CÓDIGO."},
-	{ID: "dverify_text", Other: "Escribe o pega el código que viene al pie del certificado. Los espacios y guiones dan igual."},
-	{ID: "dverify_title", Other: "Comprobar un certificado"},
-	{ID: "dverify_yes", Other: "✔ Certificado auténtico"},
-	{ID: "dwait_now", Other: "ahora"},
-	{ID: "dwhere", Other: "Ahora: {{.Where}}"},
-	{ID: "dwhere_last", Other: "última actividad: {{.When}}"},
-	{ID: "dwhere_misses", One: "1 fallo en este paso", Other: "{{.Count}} fallos en este paso"},
-	{ID: "dwhere_on_step", Other: "{{.Time}} en este paso"},
-	{ID: "enter_pin", Other: "Hola, {{.Name}}"},
-	{ID: "enter_pin_text", Other: "Escribe tu PIN de 4 números y pulsa Intro."},
-	{ID: "err_locked", Other: "Aula ya está abierta en este ordenador. Usa esa ventana, o ciérrala antes de abrir otra. (Archivo de datos: {{.Path}})"},
-	{ID: "err_open", Other: "Aula no puede abrir el archivo de datos {{.Path}}. Avisa a la persona formadora. Detalle: {{.Err}}"},
-	{ID: "example_go_on", Other: "Pulsa Intro para seguir. Lo has intentado, y eso cuenta."},
-	{ID: "example_label", Other: "Mira cómo se hace:"},
-	{ID: "fact %q is %q here but %q in %s:%d: the lessons contradict each other", Other: "el dato %q es %q aquí pero %q en %s:%d: las lecciones se contradicen"},
-	{ID: "feedback_stale", Other: "Sobre tu respuesta antes del cambio:"},
-	{ID: "files_bin_empty", Other: "La Papelera ya está vacía."},
-	{ID: "files_btn_attach", Other: "Adjuntar"},
-	{ID: "files_btn_back", Other: "Volver a la carpeta"},
-	{ID: "files_btn_cancel", Other: "Cancelar"},
-	{ID: "files_btn_choose", Other: "Elegir"},
-	{ID: "files_btn_copy", Other: "Copiar"},
-	{ID: "files_btn_crop", Other: "Recortar"},
-	{ID: "files_btn_delete", Other: "Borrar"},
-	{ID: "files_btn_eject", Other: "Quitar la memoria USB con seguridad"},
-	{ID: "files_btn_empty", Other: "Vaciar la Papelera"},
-	{ID: "files_btn_make", Other: "Nueva carpeta"},
-	{ID: "files_btn_move", Other: "Mover"},
-	{ID: "files_btn_open", Other: "Abrir"},
-	{ID: "files_btn_pdf", Other: "Convertir en PDF"},
-	{ID: "files_btn_photo", Other: "Fotografiar un papel"},
-	{ID: "files_btn_plug", Other: "Conectar la memoria USB"},
-	{ID: "files_btn_rename", Other: "Cambiar nombre"},
-	{ID: "files_btn_save", Other: "Guardar"},
-	{ID: "files_btn_sort", Other: "Ordenar: {{.Order}}"},
-	{ID: "files_btn_sort_none", Other: "Ordenar"},
-	{ID: "files_chosen", Other: "Has elegido {{.Name}}."},
-	{ID: "files_col_date", Other: "Fecha"},
-	{ID: "files_col_name", Other: "Nombre"},
-	{ID: "files_col_size", Other: "Tamaño"},
-	{ID: "files_col_type", Other: "Tipo"},
-	{ID: "files_copied", Other: "Has copiado {{.Name}} en {{.Folder}}. El original sigue donde estaba."},
-	{ID: "files_copy_ask", Other: "¿A qué carpeta copias {{.Name}}?"},
-	{ID: "files_copy_there", Other: "Ya hay un archivo {{.Name}} en {{.Folder}}."},
-	{ID: "files_crop_again", Other: "La foto ya está recortada."},
-	{ID: "files_cropped", Other: "Has recortado la foto. Ahora solo se ve el papel y pesa {{.Size}}."},
-	{ID: "files_decimal", Other: ","},
-	{ID: "files_deleted", Other: "Has mandado {{.Name}} a la Papelera."},
-	{ID: "files_ejected", Other: "Ya puedes sacar la memoria USB: {{.Folder}} se ha quitado con seguridad."},
-	{ID: "files_emptied", One: "Has vaciado la Papelera: {{.Count}} archivo se ha borrado para siempre.", Other: "Has vaciado la Papelera: {{.Count}} archivos se han borrado para siempre."},
-	{ID: "files_empty", Other: "Esta carpeta está vacía."},
-	{ID: "files_folder_taken", Other: "Ya hay una carpeta que se llama {{.Name}}."},
-	{ID: "files_folders", Other: "Carpetas"},
-	{ID: "files_in_folder", One: "Carpeta {{.Folder}}: {{.Count}} archivo", Other: "Carpeta {{.Folder}}: {{.Count}} archivos"},
-	{ID: "files_input_help", Other: "Escribe y pulsa Intro para guardar. Esc cancela."},
-	{ID: "files_kb", Other: "{{.KB}} KB"},
-	{ID: "files_key_check", Other: "c"},
-	{ID: "files_key_move_help", Other: "moverte"},
-	{ID: "files_key_page_help", Other: "leer más"},
-	{ID: "files_key_press_help", Other: "abrir o pulsar"},
-	{ID: "files_made", Other: "Has creado la carpeta {{.Name}}."},
-	{ID: "files_make_ask", Other: "Nombre de la carpeta nueva:"},
-	{ID: "files_marked", Other: "(adjunto)"},
-	{ID: "files_mb", Other: "{{.MB}} MB"},
-	{ID: "files_move_ask", Other: "¿A qué carpeta mueves {{.Name}}?"},
-	{ID: "files_move_here", Other: "(está aquí)"},
-	{ID: "files_moved", Other: "Has movido {{.Name}} a la carpeta {{.Folder}}."},
-	{ID: "files_moved_same", Other: "El archivo ya está en la carpeta {{.Folder}}."},
-	{ID: "files_name_empty", Other: "Escribe un nombre."},
-	{ID: "files_name_same", Other: "Es el mismo nombre. Escribe otro, o pulsa Cancelar."},
-	{ID: "files_name_taken", Other: "Ya hay un archivo que se llama {{.Name}} en esta carpeta."},
-	{ID: "files_no_file", Other: "Primero marca un archivo de la lista."},
-	{ID: "files_not_plugged", Other: "La memoria USB no está conectada."},
-	{ID: "files_order", Other: "Ordenados por {{.Order}}"},
-	{ID: "files_pdf_made", Other: "Has hecho el PDF: {{.Name}}, {{.Size}}."},
-	{ID: "files_pdf_of", Other: "PDF hecho con la foto {{.Name}}."},
-	{ID: "files_photo_taken", Other: "Has hecho la foto. Está en la carpeta {{.Folder}}: {{.Name}}, {{.Size}}."},
-	{ID: "files_picker_folder", Other: "Documentos"},
-	{ID: "files_picker_help", Other: "Marca 1 archivo con ↑ ↓ y pulsa Intro para adjuntarlo. Esc cierra sin adjuntar."},
-	{ID: "files_plugged", Other: "Has conectado la memoria USB. Ha aparecido la carpeta {{.Folder}}."},
-	{ID: "files_plugged_already", Other: "La memoria USB ya está conectada."},
-	{ID: "files_rename_ask", Other: "Nuevo nombre para {{.Name}}:"},
-	{ID: "files_renamed", Other: "Has cambiado el nombre: {{.Old}} ahora se llama {{.Name}}."},
-	{ID: "files_sort_date", Other: "fecha"},
-	{ID: "files_sort_date_long", Other: "fecha, lo más nuevo arriba"},
-	{ID: "files_sort_name", Other: "nombre"},
-	{ID: "files_sort_name_long", Other: "nombre, de la A a la Z"},
-	{ID: "files_sort_size", Other: "tamaño"},
-	{ID: "files_sort_size_long", Other: "tamaño, lo más grande arriba"},
-	{ID: "files_sorted_date", Other: "Ahora los archivos van por fecha. El más nuevo está arriba."},
-	{ID: "files_sorted_name", Other: "Ahora los archivos van por nombre, de la A a la Z."},
-	{ID: "files_sorted_size", Other: "Ahora los archivos van por tamaño. El más grande está arriba."},
-	{ID: "files_too_big", Other: "No se puede adjuntar {{.Name}}. Pesa {{.Size}} y el límite es {{.Limit}}."},
-	{ID: "files_too_big_do", Other: "Busca un archivo más pequeño. Si es una foto, recórtala antes de hacer el PDF."},
-	{ID: "files_too_big_photo", Other: "Recorta la foto y conviértela en PDF: así pesa menos."},
-	{ID: "files_trash", Other: "Papelera"},
-	{ID: "files_viewing", Other: "{{.Name}} · {{.Type}} · {{.Size}}"},
-	{ID: "form_btn_add", Other: "Añadir {{.Item}}"},
-	{ID: "form_btn_attach", Other: "Adjuntar archivo"},
-	{ID: "form_btn_back", Other: "Atrás"},
-	{ID: "form_btn_change", Other: "Cambiar"},
-	{ID: "form_btn_new_code", Other: "Pedir otro código"},
-	{ID: "form_btn_next", Other: "Siguiente"},
-	{ID: "form_btn_remove", Other: "Quitar {{.Item}} {{.N}}"},
-	{ID: "form_btn_to_review", Other: "Guardar y volver al resumen"},
-	{ID: "form_date_placeholder", Other: "dd/mm/aaaa"},
-	{ID: "form_day_chosen", Other: "Día elegido: {{.Day}}"},
-	{ID: "form_day_closed", Other: "no hay atención"},
-	{ID: "form_day_free", Other: "hay citas libres"},
-	{ID: "form_day_full", Other: "no quedan citas"},
-	{ID: "form_day_holiday", Other: "festivo"},
-	{ID: "form_err_code_expired", Other: "El código ha caducado: solo vale unos minutos. Elige «Pedir otro código»."},
-	{ID: "form_err_code_format", Other: "El código tiene {{.Length}} letras o números. Cópialo del mensaje."},
-	{ID: "form_err_code_none", Other: "Todavía no tienes código. Elige «Pedir otro código»."},
-	{ID: "form_err_code_wrong", Other: "Ese no es el código del mensaje. Cópialo otra vez con calma."},
-	{ID: "form_err_date_age", Other: "Revisa el año: con esa fecha de nacimiento, la persona tendría más de 120 años."},
-	{ID: "form_err_date_day", Other: "Ese día no existe en ese mes. Revisa el día."},
-	{ID: "form_err_date_empty", Other: "Falta una parte de la fecha. Escribe el día, el mes y el año, con una / entre ellos: 15/04/1978."},
-	{ID: "form_err_date_format", Other: "Escribe la fecha con números, así: día/mes/año. Por ejemplo, 15/04/1978."},
-	{ID: "form_err_date_future", Other: "Esta fecha no puede ser después de hoy. Revisa el año."},
-	{ID: "form_err_date_month", Other: "El mes va del 1 al 12. Recuerda: primero el día y después el mes."},
-	{ID: "form_err_date_old", Other: "Revisa el año. Es demasiado antiguo."},
-	{ID: "form_err_date_past", Other: "Esa fecha ya ha pasado. Aquí va una fecha de hoy en adelante."},
-	{ID: "form_err_date_year", Other: "El año lleva 4 números: 1978, no 78."},
-	{ID: "form_err_day_closed", Other: "Ese día no se puede elegir. Elige un día sin ×."},
-	{ID: "form_err_day_full", Other: "Ese día ya no quedan citas. Elige un día sin ×."},
-	{ID: "form_err_day_holiday", Other: "Ese día es fiesta nacional y las oficinas están cerradas. Elige un día sin ×."},
-	{ID: "form_err_dni_format", Other: "El DNI tiene 8 números y una letra, como 12345678Z."},
-	{ID: "form_err_dni_is_nie", Other: "Eso es un NIE: empieza por X, Y o Z. Aquí va un DNI: 8 números y una letra."},
-	{ID: "form_err_dni_letter", Other: "La letra no corresponde a esos números. Revisa los números y la letra."},
-	{ID: "form_err_dni_no_letter", Other: "Falta la letra del final. El DNI tiene 8 números y una letra, como 12345678Z."},
-	{ID: "form_err_dni_zero", Other: "Tu número de DNI tiene 7 números. Pon un 0 delante para que tenga 8, como 01234567L."},
-	{ID: "form_err_email_accent", Other: "Los correos no llevan tildes ni ñ. Revisa las letras."},
-	{ID: "form_err_email_at", Other: "El correo lleva 1 arroba (@), como lucia.prueba@correo.example. La @ sale con AltGr y 2."},
-	{ID: "form_err_email_domain", Other: "Falta el final del correo. Después de la @ va algo como correo.example, con un punto."},
-	{ID: "form_err_email_dots", Other: "Revisa los puntos del correo: no puede haber 2 seguidos, ni uno al principio o al final."},
-	{ID: "form_err_email_invalid", Other: "El correo tiene signos que no lleva, como comas, comillas o < >. Escribe solo la dirección."},
-	{ID: "form_err_email_no_user", Other: "Falta el principio del correo. Antes de la @ va el nombre, como lucia.prueba."},
-	{ID: "form_err_email_space", Other: "Un correo no lleva espacios. Bórralos."},
-	{ID: "form_err_email_typo", Other: "Mira el final del correo: parece que falta o sobra una letra, como en gmail.con en lugar de gmail.com."},
-	{ID: "form_err_file_size", Other: "El archivo es demasiado grande. Como mucho, {{.Max}}."},
-	{ID: "form_err_file_type", Other: "Ese tipo de archivo no vale. Aquí solo se admiten archivos {{.Types}}."},
-	{ID: "form_err_iban_ccc", Other: "Los 2 números de control del medio de la cuenta (en ES91 2100 0418 45 02…, el 45) no corresponden al resto. Algún número está mal: compáralo de 4 en 4 con el papel del banco."},
-	{ID: "form_err_iban_chars", Other: "El IBAN solo lleva las letras ES y números. Los espacios valen. Mira que no haya una O en lugar de un 0."},
-	{ID: "form_err_iban_check", Other: "Algún número no es correcto. Compáralo de 4 en 4 con el papel del banco."},
-	{ID: "form_err_iban_country", Other: "Aquí va una cuenta de un banco español. Su IBAN empieza por ES."},
-	{ID: "form_err_iban_length", Other: "El IBAN español tiene 24 caracteres: ES y 22 números. Falta o sobra alguno."},
-	{ID: "form_err_iban_no_country", Other: "Falta el principio. El IBAN empieza por ES y 2 números, como ES91 2100 0418 4502 0005 1332."},
-	{ID: "form_err_iban_word", Other: "Escribe solo el número, sin la palabra IBAN. Empieza por ES, como ES91 2100 0418 4502 0005 1332."},
-	{ID: "form_err_name_chars", Other: "Quita los símbolos y los emoticonos. Aquí solo van letras, espacios y guiones."},
-	{ID: "form_err_name_digits", Other: "Un nombre no lleva números. Escribe solo letras."},
-	{ID: "form_err_nie_format", Other: "El NIE tiene una X, una Y o una Z, 7 números y una letra, como X1234567L."},
-	{ID: "form_err_nie_letter", Other: "La última letra no corresponde a esos números. Revisa los números y las letras."},
-	{ID: "form_err_nie_old", Other: "Esa es la forma antigua del NIE, con 8 números. Ahora lleva 7: quita el 0 que va después de la X, como X1234567L."},
-	{ID: "form_err_option_full", Other: "Esa opción está completa. Elige otra."},
-	{ID: "form_err_phone_chars", Other: "El teléfono solo lleva números. Puedes poner espacios."},
-	{ID: "form_err_phone_country", Other: "Aquí va un teléfono de España. Si empieza por +, tiene que ser +34."},
-	{ID: "form_err_phone_landline", Other: "Aquí va un número de móvil: empieza por 6 o 7. Los que empiezan por 8 o 9 son teléfonos fijos."},
-	{ID: "form_err_phone_length", Other: "El teléfono tiene 9 números, como 600 000 000. Falta o sobra alguno."},
-	{ID: "form_err_phone_plus", Other: "Delante del 34 va un + (o 00): +34 600 000 000. También puedes escribir solo los 9 números."},
-	{ID: "form_err_phone_special", Other: "Aquí va tu número de móvil: empieza por 6 o 7. Los números que empiezan por 70, 80 o 90 (como el 900 o el 800) son de empresas y servicios."},
-	{ID: "form_err_phone_start", Other: "Un teléfono de España empieza por 6, 7, 8 o 9."},
-	{ID: "form_err_postcode_format", Other: "El código postal tiene 5 números, como 28999."},
-	{ID: "form_err_postcode_province", Other: "Ese código postal no existe. Los 2 primeros números van del 01 al 52."},
-	{ID: "form_err_postcode_zero", Other: "El código postal tiene 5 números. El 0 del principio también cuenta: 08001, no 8001."},
-	{ID: "form_err_required", Other: "Este dato es obligatorio. Escríbelo aquí."},
-	{ID: "form_err_required_check", Other: "Para seguir, marca esta casilla con la barra espaciadora."},
-	{ID: "form_err_required_choose", Other: "Elige una opción."},
-	{ID: "form_err_required_day", Other: "Elige un día en el calendario."},
-	{ID: "form_err_required_file", Other: "Falta este documento. Pulsa Intro y elige el archivo."},
-	{ID: "form_err_text_symbols", Other: "Quita los emoticonos y los símbolos. Aquí solo van letras, números y signos como la coma o el punto."},
-	{ID: "form_err_too_long", Other: "Es demasiado largo. Aquí caben {{.Max}} caracteres como mucho."},
-	{ID: "form_errors_title", One: "Hay 1 dato que corregir:", Other: "Hay {{.Count}} datos que corregir:"},
-	{ID: "form_group_none", Other: "Todavía no has añadido a nadie."},
-	{ID: "form_key_close", Other: "cerrar"},
-	{ID: "form_key_days", Other: "mover el día"},
-	{ID: "form_key_persona", Other: "ficha"},
-	{ID: "form_key_remove", Other: "quitar"},
-	{ID: "form_key_save", Other: "guardar"},
-	{ID: "form_leave_go", Other: "Salir y borrar lo escrito"},
-	{ID: "form_leave_stay", Other: "Seguir con el formulario"},
-	{ID: "form_leave_text", Other: "Si sales ahora, se borra lo que has escrito en este formulario. Si te quedas, todo sigue como estaba."},
-	{ID: "form_leave_title", Other: "¿Quieres salir del formulario?"},
-	{ID: "form_long_date", Other: "{{.Weekday}}, {{.Day}} de {{.Month}} de {{.Year}}"},
-	{ID: "form_months", Other: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"},
-	{ID: "form_option_full", Other: "(completo)"},
-	{ID: "form_or", Other: "o"},
-	{ID: "form_page_of", Other: "Página {{.N}} de {{.Total}}"},
-	{ID: "form_persona_close", Other: "Pulsa F5 o Esc para volver al formulario."},
-	{ID: "form_persona_hint", Other: "F5: ver la ficha"},
-	{ID: "form_picker_folder", Other: "Carpeta: Documentos"},
-	{ID: "form_picker_title", Other: "Elige un archivo"},
-	{ID: "form_practice", Other: "PRÁCTICA"},
-	{ID: "form_receipt_date", Other: "Fecha y hora"},
-	{ID: "form_receipt_docs", Other: "Documentos"},
-	{ID: "form_receipt_ref", Other: "Número de registro"},
-	{ID: "form_receipt_save", Other: "Descargar el justificante (PDF)"},
-	{ID: "form_receipt_save_key", Other: "(Espacio)"},
-	{ID: "form_receipt_saved", Other: "Guardado en la carpeta Descargas: {{.File}}"},
-	{ID: "form_required_note", Other: "Los datos con * son obligatorios."},
-	{ID: "form_review_empty", Other: "(sin rellenar)"},
-	{ID: "form_review_intro", Other: "Comprueba que todo está bien antes de enviar. Para corregir algo, elige «Cambiar» en su apartado."},
-	{ID: "form_review_title", Other: "Revisa tus datos"},
-	{ID: "form_select_placeholder", Other: "Elige una opción"},
-	{ID: "form_sms_expired", Other: "Este código ha caducado."},
-	{ID: "form_sms_left", Other: "Caduca en {{.Left}}"},
-	{ID: "form_sms_text", Other: "tu {{.Label}} es {{.Code}}. Caduca a las {{.Time}}."},
-	{ID: "form_sms_title", Other: "Mensaje en tu móvil (simulado)"},
-	{ID: "form_sms_waiting", Other: "Todavía no te ha llegado ningún mensaje."},
-	{ID: "form_ticked", Other: "Sí"},
-	{ID: "form_timeout_again", Other: "Volver a entrar"},
-	{ID: "form_timeout_kept", Other: "Lo que guardaste antes con «Siguiente» sigue aquí."},
-	{ID: "form_timeout_lost", Other: "Se ha borrado lo que escribiste en la página «{{.Page}}»."},
-	{ID: "form_timeout_text", Other: "Por seguridad, la web cierra la sesión si pasan {{.Minutes}} minutos sin tocar nada."},
-	{ID: "form_timeout_title", Other: "Tu sesión ha caducado"},
-	{ID: "form_timeout_warning", Other: "Tu sesión se cierra en {{.Left}}. Pulsa cualquier tecla para seguir."},
-	{ID: "form_weekdays", Other: "lunes martes miércoles jueves viernes sábado domingo"},
-	{ID: "form_weekdays_short", Other: "lu ma mi ju vi sá do"},
-	{ID: "gate_check_failed", Other: "No hemos podido comprobar el PIN. Prueba otra vez."},
-	{ID: "gate_checking", Other: "Comprobando…"},
-	{ID: "gate_field", Other: "PIN:"},
-	{ID: "gate_learner", Other: "Si estás aprendiendo, pulsa Esc para volver a Aula."},
-	{ID: "gate_pin_format", Other: "El PIN de la persona formadora tiene de {{.Min}} a {{.Max}} números."},
-	{ID: "gate_text", Other: "Para cerrar Aula, la persona formadora escribe su PIN y pulsa Intro."},
-	{ID: "gate_title", Other: "PIN de la persona formadora"},
-	{ID: "gate_try_again", Other: "Ya puedes probar otra vez."},
-	{ID: "gate_wait", One: "Espera {{.Count}} segundo antes de probar otra vez.", Other: "Espera {{.Count}} segundos antes de probar otra vez."},
-	{ID: "gate_wrong", Other: "Ese no es el PIN de la persona formadora. Prueba otra vez."},
-	{ID: "gate_wrong_wait", One: "Ese no es el PIN de la persona formadora. Espera {{.Count}} segundo antes de probar otra vez.", Other: "Ese no es el PIN de la persona formadora. Espera {{.Count}} segundos antes de probar otra vez."},
-	{ID: "glossary entry %d is empty", Other: "la entrada %d del glosario está vacía"},
-	{ID: "glossary entry %q has no text that explains it", Other: "la entrada del glosario %q no tiene un texto que la explique"},
-	{ID: "glossary entry %q has no words", Other: "la entrada del glosario %q no tiene palabras"},
-	{ID: "glossary entry %q: word %d is empty", Other: "entrada del glosario %q: la palabra %d está vacía"},
-	{ID: "glossary id %q is used twice", Other: "el id del glosario %q está repetido"},
-	{ID: "glossary id %q should be lowercase letters, digits and dashes", Other: "el id del glosario %q debe tener solo minúsculas, cifras y guiones"},
-	{ID: "glossary term %q has no %q version", Other: "el término del glosario %q no tiene versión %q"},
-	{ID: "glossary term %q is already in %s", Other: "el término del glosario %q ya está en %s"},
-	{ID: "glossary word %q is in %q already", Other: "la palabra del glosario %q ya está en %q"},
-	{ID: "glossary_close", Other: "Pulsa Esc o F7 para cerrar el glosario."},
-	{ID: "glossary_none", Other: "En esta pantalla no hay palabras del glosario."},
-	{ID: "glossary_text", Other: "Qué significan las palabras subrayadas de esta pantalla:"},
-	{ID: "glossary_title", Other: "Glosario"},
-	{ID: "hand_no_class_text", Other: "F4 avisa a la persona formadora durante una clase, y este ordenador no se ha unido a ninguna, así que nadie lo vería. Si estás en clase, levanta la mano o llama a la persona formadora. Si estás en casa, pide ayuda a alguien de confianza o pregunta en tu próxima clase."},
-	{ID: "hand_no_class_title", Other: "No estás en una clase"},
-	{ID: "hand_seen", Other: "La persona formadora ya viene."},
-	{ID: "hand_waiting", One: "Has pedido ayuda hace {{.Count}} minuto.", Other: "Has pedido ayuda hace {{.Count}} minutos."},
-	{ID: "hand_waiting_now", Other: "Has pedido ayuda. Espera un momento."},
-	{ID: "hand_waiting_offline", Other: "Has pedido ayuda. Se avisará al volver la conexión."},
-	{ID: "has_pin", Other: "con PIN"},
-	{ID: "hello", Other: "Hola, {{.Name}}. ¿Qué practicamos hoy?"},
-	{ID: "help_close", Other: "Pulsa Esc o F1 para cerrar la ayuda."},
-	{ID: "help_dash_class", Other: "Aquí ves, para una lección, los pasos que más personas fallan y el error más común en cada uno. Si muchas personas fallan el mismo paso, explícalo a toda la clase. Con ← y → cambias de lección."},
-	{ID: "help_dash_detail", Other: "Aquí ves lo que ha hecho esta persona, lección por lección: intentos, fallos, pistas y tiempo de cada paso, y qué errores ha tenido. ✔ es un paso hecho; ○, un paso sin terminar. Con los botones de arriba le mandas un mensaje, le avisas de que vas, la envías a una lección o le quitas el PIN."},
-	{ID: "help_dash_list", Other: "Este es el panel de la clase. Cada fila es una persona. Arriba salen quienes necesitan atención: primero quien pide ayuda (✋), después quien se ha atascado (⚠: 3 fallos en un paso, o mucho rato en él) y quien lleva un rato sin actividad (💤). «Sin conexión» (⊘) quiere decir que su portátil no da señales. Elige a una persona con las flechas y pulsa Intro para ver sus pasos. Los datos se actualizan cada 2 segundos."},
-	{ID: "help_dash_share", Other: "Esto es una copia de la pantalla de la persona, en texto. Su portátil la dibuja con puntos en cada casilla donde escribe, así que las contraseñas y las respuestas de los formularios nunca salen de él. Mueve el cursor con las flechas y pulsa Intro: la persona ve una marca ahí. Pulsa m para escribirle un mensaje corto. Esc deja de ver. No puedes usar su teclado, y puede dejar de compartir cuando quiera con F8."},
-	{ID: "help_home", Other: "Esta es tu página de inicio. Arriba está la lección por la que vas. Debajo están los itinerarios: son caminos de lecciones en orden. La barra muestra cuánto llevas hecho."},
-	{ID: "help_join", Other: "Aquí te unes a la clase de la persona formadora. Elige la clase de la lista o escribe su dirección. Después escribe el código de 4 números que ves en su pantalla y pulsa Intro. Con Esc vuelves a Inicio."},
-	{ID: "help_keys", Other: "Teclas de esta pantalla"},
-	{ID: "help_list", Other: "Aquí ves las lecciones. Al lado de cada una pone si es nueva, por qué paso vas o si ya está hecha. Elige una con las flechas y pulsa Intro."},
-	{ID: "help_mouse", Other: "También puedes hacer clic con el ratón en las opciones y en los botones."},
-	{ID: "help_player_browser", Other: "Esto es un navegador de práctica: nada sale de Aula. Arriba está la barra de direcciones. La parte en negrita es el dominio: dice de quién es la página. El candado solo dice que la conexión es privada, no que la web sea de fiar. Con Tab o las flechas ↑ ↓ vas de un enlace a otro. Antes de abrir un enlace, pulsa V: abajo ves adónde lleva de verdad. Intro abre el enlace. A vuelve atrás y D va hacia delante. Av Pág baja por la página. Los resultados con la palabra Patrocinado son anuncios: alguien paga para salir ahí. Cuando creas que has terminado, pulsa C para comprobar."},
-	{ID: "help_player_chat", Other: "Esto es una app de mensajes de práctica: nada sale de Aula. Arriba ves la lista de conversaciones: contactos, números desconocidos, SMS y la app del banco. Con las flechas ↑ ↓ eliges una y con Intro la abres. Dentro, Tab o las flechas ↑ ↓ te llevan de un botón a otro: los enlaces, las respuestas, la casilla para escribir y, arriba, Llamar, Bloquear y reportar, Borrar chat y Chats. Intro pulsa el botón marcado con ▶. Esc te devuelve a la lista. Av Pág y Re Pág suben y bajan por los mensajes. Lo que escribes no se guarda. Cuando creas que has terminado, pulsa C para comprobar."},
-	{ID: "help_player_choose", Other: "Elige la respuesta con las flechas. Luego pulsa Intro para comprobar. Si puedes marcar varias, márcalas con Espacio. Si fallas, te explicamos por qué."},
-	{ID: "help_player_code", Other: "Mira el móvil dibujado en la pantalla: te ha llegado un SMS con un código. Escribe ese código en el recuadro y pulsa Intro. El código caduca pronto. Si caduca, pulsa F5 para pedir otro."},
-	{ID: "help_player_files", Other: "Esto es un explorador de archivos de práctica: nada sale de Aula. A la izquierda están las carpetas y a la derecha sus archivos, con su tipo, su tamaño y su fecha. Con Tab pasas de las carpetas a los archivos y a los botones. Con las flechas ↑ ↓ te mueves por la lista. Intro abre el archivo marcado o pulsa el botón marcado. Esc cierra lo que has abierto. El botón Ordenar pone los archivos por nombre, por fecha (lo más nuevo arriba) o por tamaño. Cuando creas que has terminado, pulsa C para comprobar."},
-	{ID: "help_player_form", Other: "Esto es un formulario de práctica, como los de la Administración. Pasa de una casilla a otra con Tab o con las flechas ↑ ↓. Escribe en cada casilla. Intro te lleva a la siguiente. Espacio marca una casilla o una opción. Al final de cada página, elige «Siguiente». Con F5 ves la ficha con los datos que tienes que copiar."},
-	{ID: "help_player_inbox", Other: "Esto es un correo electrónico de práctica: nada sale de Aula. A la izquierda están las carpetas: Recibidos, Enviados y Papelera. Con las flechas ↑ ↓ eliges un correo y con Intro lo abres. Debajo lo lees; si es largo, pulsa Av Pág o la barra espaciadora. Tab te lleva de las carpetas a los correos. Las teclas de la barra de abajo hacen cosas: N escribe un correo nuevo, R responde, E reenvía, Supr lo manda a la Papelera y S lo marca como sospechoso. Para ver adónde lleva un enlace, pulsa su número. Al escribir, Tab te lleva a la casilla siguiente; al final están Adjuntar y Enviar. Si pulsas Esc mientras escribes, te preguntamos antes de borrar nada. Cuando creas que has terminado, pulsa C para comprobar."},
-	{ID: "help_player_order", Other: "Pon las frases en orden. Ve a una frase con las flechas. Pulsa Espacio para cogerla. Muévela con las flechas. Pulsa Espacio otra vez para soltarla. Al final, pulsa Intro."},
-	{ID: "help_player_password", Other: "Inventa una contraseña de práctica. No pongas una tuya de verdad. Escríbela en el primer recuadro y mira la barra de fuerza. Con F3 la ves o la escondes. Después escríbela otra vez en el segundo recuadro y pulsa Intro."},
-	{ID: "help_player_phrase", Other: "Haz una frase de contraseña con palabras de la lista. Muévete con las flechas. Pulsa Espacio para añadir la palabra marcada. Con la tecla de borrar quitas la última. Mira la barra de fuerza y pulsa Intro al terminar."},
-	{ID: "help_player_read", Other: "Esta pantalla es para leer. Lee con calma. Cuando termines, pulsa Intro para seguir."},
-	{ID: "help_player_scenario", Other: "Mira el recuadro: es un mensaje, una llamada o una página web de ejemplo. Decide si es un engaño o si es de verdad. Elige tu respuesta con las flechas y pulsa Intro. Si fallas, te explicamos por qué."},
-	{ID: "help_player_type", Other: "Escribe la respuesta en el recuadro. Luego pulsa Intro para comprobar. Para borrar, usa la tecla de borrar, encima de Intro."},
-	{ID: "help_rights", Other: "Solo para quien forma. Elige a una persona con las flechas e Intro, y después qué hacer. Antes de unir o borrar, Aula pregunta, y «No» está marcado primero. Esc vuelve un paso atrás."},
-	{ID: "help_settings", Other: "Aquí eliges cómo ves y oyes Aula. Muévete con las flechas. Pulsa Intro para cambiar lo que hay en la línea marcada. Se guarda solo. Esc vuelve al inicio."},
-	{ID: "help_signin", Other: "Aquí entras en Aula. Elige tu nombre de la lista con las flechas y pulsa Intro. Si es tu primera vez, elige «añadir mi nombre». No hace falta correo ni contraseña."},
-	{ID: "help_summary", Other: "Has terminado la lección. Pulsa Intro para seguir o Esc para volver al inicio."},
-	{ID: "help_title", Other: "Ayuda"},
-	{ID: "here but not in %s: %s", Other: "aquí pero no en %s: %s"},
-	{ID: "hide: %q is not one of Aula's itineraries (aula lessons list shows them)", Other: "hide: %q no es ninguno de los itinerarios de Aula (aula lessons list los muestra)"},
-	{ID: "hint_label", Other: "Pista:"},
-	{ID: "home_join", Other: "Unirme a la clase"},
-	{ID: "home_join_heading", Other: "Clase"},
-	{ID: "home_settings", Other: "Ajustes: colores, tamaño y voz"},
-	{ID: "home_title", Other: "Inicio"},
-	{ID: "hub_approve", Other: "Cada portátil nuevo espera a que le dejes entrar."},
-	{ID: "hub_at", Other: "Hub de la clase en {{.Addr}}"},
-	{ID: "hub_cert", Other: "Certificado: {{.Fingerprint}} (el código de la sesión lo comprueba en cada portátil; nadie tiene que escribirlo)"},
-	{ID: "hub_code", Other: "Código de la sesión: {{.Code}}"},
-	{ID: "hub_key_intro", Other: "Clave de la persona formadora (aula hub --show-key la vuelve a mostrar; --new-key hace una nueva):"},
-	{ID: "hub_key_old", Other: "La clave de este hub la hizo un Aula antiguo, que solo guardó una comprobación: haz una nueva con --new-key."},
-	{ID: "hub_local_only", Other: "El hub solo escucha en este ordenador, así que no se anuncia en la red: en los portátiles se escribe la dirección."},
-	{ID: "hub_not_announced", Other: "La clase no se anuncia en la red ({{.Err}}): las personas alumnas escriben la dirección."},
-	{ID: "hub_plain", Other: "AVISO: HTTP sin cifrar. Cualquiera en esta red puede leer los nombres y el progreso de las personas alumnas y cambiar lo que envían."},
-	{ID: "hub_proxy", Other: "HTTP sin cifrar para un proxy inverso que sirve HTTPS: escucha solo en 127.0.0.1."},
-	{ID: "hub_publish_failed", Other: "No se ha podido publicar la carpeta de lecciones: {{.Err}}"},
-	{ID: "hub_publish_no_folder", Other: "{{.Cmd}}: la carpeta {{.Path}} de --publish no existe. aula lessons new la crea con tu primera lección."},
-	{ID: "hub_publish_refused", One: "No he publicado {{.Folder}}: tiene {{.Count}} problema (la clase sigue con lo que tenía). Arréglalo y guarda el archivo:", Other: "No he publicado {{.Folder}}: tiene {{.Count}} problemas (la clase sigue con lo que tenía). Arréglalos y guarda el archivo:"},
-	{ID: "hub_publish_watch_failed", Other: "Aula ha dejado de vigilar si guardas la carpeta de lecciones: {{.Err}}. Vuelve a abrir el ordenador de la clase para publicar lo que guardes."},
-	{ID: "hub_published", One: "Publicado para la clase: {{.Folder}} ({{.Count}} lección). Cada vez que guardes un archivo, se comprueba y se publica otra vez.", Other: "Publicado para la clase: {{.Folder}} ({{.Count}} lecciones). Cada vez que guardes un archivo, se comprueba y se publica otra vez."},
-	{ID: "hub_restored_backup", Other: "El archivo de datos del concentrador estaba dañado. Hemos puesto la copia del {{.Date}} a las {{.Time}}: lo que llegó a la clase después de esa hora falta aquí, pero cada portátil conserva el trabajo de sus alumnos. Los portátiles que se unieron después de esa hora tienen que volver a unirse con el código."},
-	{ID: "hub_restored_badcopies", One: "{{.Count}} copia también estaba dañada: se conserva, no se ha sobrescrito.", Other: "{{.Count}} copias también estaban dañadas: se conservan, no se han sobrescrito."},
-	{ID: "hub_restored_fresh", Other: "El archivo de datos del concentrador estaba dañado y no había ninguna copia sana: la clase empieza vacía aquí, pero cada portátil conserva el trabajo de sus alumnos. Todos los portátiles tienen que volver a unirse con el código."},
-	{ID: "hub_restored_kept", Other: "El archivo dañado no se ha borrado: está en {{.Path}}."},
-	{ID: "hub_restored_salvaged", One: "Se ha podido leer {{.Count}} evento del archivo dañado.", Other: "Se han podido leer {{.Count}} eventos del archivo dañado."},
-	{ID: "hub_stop", Other: "Pulsa Ctrl+C para parar el hub."},
-	{ID: "idle_saved", Other: "Tu progreso está guardado."},
-	{ID: "idle_text", One: "Pulsa cualquier tecla para seguir. Si no, cerraremos tu sesión en {{.Count}} segundo.", Other: "Pulsa cualquier tecla para seguir. Si no, cerraremos tu sesión en {{.Count}} segundos."},
-	{ID: "idle_title", Other: "¿Sigues ahí?"},
-	{ID: "in %s but not here: %s", Other: "en %s pero no aquí: %s"},
-	{ID: "inbox_attach", Other: "Adjuntar"},
-	{ID: "inbox_attached", Other: "Adjuntado: {{.File}}"},
-	{ID: "inbox_attachments", Other: "Adjuntos:"},
-	{ID: "inbox_body", Other: "Mensaje:"},
-	{ID: "inbox_body_full", Other: "Has llegado al máximo de {{.Max}} letras. Lo que pase de ahí no se escribe."},
-	{ID: "inbox_body_placeholder", Other: "Escribe aquí tu mensaje"},
-	{ID: "inbox_cc", Other: "CC:"},
-	{ID: "inbox_choose_message", Other: "Elige un correo con ↑ ↓ y pulsa Intro para abrirlo. También puedes hacer clic en él."},
-	{ID: "inbox_compose_forward", Other: "Reenvío de «{{.Subject}}»"},
-	{ID: "inbox_compose_new", Other: "Correo nuevo"},
-	{ID: "inbox_compose_reply", Other: "Respuesta a «{{.Subject}}»"},
-	{ID: "inbox_date", Other: "Fecha:"},
-	{ID: "inbox_delete", Other: "Borrar"},
-	{ID: "inbox_deleted", Other: "Lo has mandado a la Papelera. Desde allí lo puedes recuperar."},
-	{ID: "inbox_detached", Other: "Quitado: {{.File}}"},
-	{ID: "inbox_discard", Other: "Borrar el borrador"},
-	{ID: "inbox_discard_short", Other: "Descartar"},
-	{ID: "inbox_discard_text", Other: "Si lo borras, se pierde lo que has escrito en este correo."},
-	{ID: "inbox_discard_title", Other: "¿Borrar el borrador?"},
-	{ID: "inbox_draft_discarded", Other: "Has borrado el borrador."},
-	{ID: "inbox_folder_empty", Other: "No hay correos en esta carpeta."},
-	{ID: "inbox_folder_inbox", Other: "Recibidos"},
-	{ID: "inbox_folder_sent", Other: "Enviados"},
-	{ID: "inbox_folder_trash", Other: "Papelera"},
-	{ID: "inbox_followed", Other: "Has abierto la página de {{.Domain}}. En esta práctica no se abre nada de verdad."},
-	{ID: "inbox_forward", Other: "Reenviar"},
-	{ID: "inbox_forward_carries", Other: "(se reenvía también: {{.Files}})"},
-	{ID: "inbox_forward_prefix", Other: "RV:"},
-	{ID: "inbox_forwarded_header", Other: "---------- Correo reenviado ----------"},
-	{ID: "inbox_from", Other: "De:"},
-	{ID: "inbox_keep_writing", Other: "Seguir escribiendo"},
-	{ID: "inbox_key_back_to_mail", Other: "volver al correo"},
-	{ID: "inbox_key_check", Other: "c"},
-	{ID: "inbox_key_delete", Other: "b"},
-	{ID: "inbox_key_discard", Other: "dejar de escribir"},
-	{ID: "inbox_key_forward", Other: "e"},
-	{ID: "inbox_key_links_help", Other: "ver adónde lleva un enlace"},
-	{ID: "inbox_key_new", Other: "n"},
-	{ID: "inbox_key_next_field", Other: "casilla siguiente"},
-	{ID: "inbox_key_open_help", Other: "abrir"},
-	{ID: "inbox_key_page_help", Other: "leer más"},
-	{ID: "inbox_key_pick", Other: "adjuntar"},
-	{ID: "inbox_key_prev_field", Other: "casilla anterior"},
-	{ID: "inbox_key_reply", Other: "r"},
-	{ID: "inbox_key_report", Other: "s"},
-	{ID: "inbox_key_switch_help", Other: "carpetas"},
-	{ID: "inbox_keyname_delete", Other: "Supr"},
-	{ID: "inbox_keyname_page", Other: "Av Pág"},
-	{ID: "inbox_keyname_shift_tab", Other: "Mayús+Tab"},
-	{ID: "inbox_link_back", Other: "Volver sin abrir"},
-	{ID: "inbox_link_count", One: "Este correo tiene 1 enlace. Pulsa 1 para ver adónde lleva.", Other: "Este correo tiene {{.Count}} enlaces. Pulsa un número del 1 al {{.Count}}."},
-	{ID: "inbox_link_explain", Other: "Mira el final del nombre, justo antes de la primera barra (/). Es el dominio: dice de quién es la página. Si no es de quien dice el correo, no lo abras."},
-	{ID: "inbox_link_goes", Other: "Lleva de verdad a:"},
-	{ID: "inbox_link_open", Other: "Abrir la página"},
-	{ID: "inbox_link_owner", Other: "La página es de:"},
-	{ID: "inbox_link_shows", Other: "El correo pone:"},
-	{ID: "inbox_link_title", Other: "¿Adónde lleva este enlace?"},
-	{ID: "inbox_links_tip", Other: "Para ver adónde lleva un enlace sin abrirlo, pulsa su número o haz clic en él."},
-	{ID: "inbox_marked_suspicious", Other: "Lo has marcado como sospechoso."},
-	{ID: "inbox_more_above", Other: "↑ Es el final. Con Re Pág vuelves arriba"},
-	{ID: "inbox_more_below", Other: "↓ Sigue abajo: pulsa Av Pág o la barra espaciadora"},
-	{ID: "inbox_more_mails", One: "{{.Count}} correo más en la lista", Other: "{{.Count}} correos más en la lista"},
-	{ID: "inbox_new", Other: "Nuevo"},
-	{ID: "inbox_no_attachments", Other: "ninguno"},
-	{ID: "inbox_no_such_link", Other: "Abre un correo con enlaces y pulsa el número de un enlace."},
-	{ID: "inbox_not_sent", Other: "No se ha enviado. Revisa la dirección marcada con !"},
-	{ID: "inbox_now", Other: "Ahora"},
-	{ID: "inbox_pick_first", Other: "Primero elige un correo de la lista."},
-	{ID: "inbox_picker_empty", Other: "Esta carpeta está vacía."},
-	{ID: "inbox_picker_folder", Other: "Elige 1 archivo con ↑ ↓ y pulsa Intro para adjuntarlo. Si ya está adjunto, Intro lo quita. Esc vuelve al correo."},
-	{ID: "inbox_picker_title", Other: "Elige el archivo que quieres adjuntar"},
-	{ID: "inbox_reply", Other: "Responder"},
-	{ID: "inbox_report", Other: "Sospechoso"},
-	{ID: "inbox_reported", Other: "Marcado como sospechoso."},
-	{ID: "inbox_restore", Other: "Recuperar"},
-	{ID: "inbox_restored", Other: "Recuperado. Vuelve a estar en {{.Folder}}."},
-	{ID: "inbox_send", Other: "Enviar"},
-	{ID: "inbox_sent_note", Other: "Enviado. Lo tienes en la carpeta Enviados."},
-	{ID: "inbox_subject", Other: "Asunto:"},
-	{ID: "inbox_title", Other: "Correo de práctica"},
-	{ID: "inbox_to", Other: "Para:"},
-	{ID: "inbox_to_placeholder", Other: "dirección de correo"},
-	{ID: "inbox_to_short", Other: "Para"},
-	{ID: "inbox_unreported", Other: "Ya no está marcado como sospechoso."},
-	{ID: "itineraries", Other: "Itinerarios"},
-	{ID: "itinerary %q has no %q version: same ids and lessons in every language", Other: "el itinerario %q no tiene versión %q: los mismos ids y lecciones en todos los idiomas"},
-	{ID: "itinerary %q has no %q version: the itineraries differ from the %q ones", Other: "el itinerario %q no tiene versión %q: los itinerarios no coinciden con los de %q"},
-	{ID: "itinerary %q has no title", Other: "el itinerario %q no tiene título"},
-	{ID: "itinerary %q lists lesson %q, which does not exist", Other: "el itinerario %q incluye la lección %q, que no existe"},
-	{ID: "itinerary %q lists no lessons", Other: "el itinerario %q no tiene lecciones"},
-	{ID: "itinerary %q lists other lessons than in %s: the itineraries differ from the %q ones", Other: "el itinerario %q tiene otras lecciones que en %s: los itinerarios no coinciden con los de %q"},
-	{ID: "itinerary id %q should be lowercase letters, digits and dashes", Other: "el id de itinerario %q debe tener solo minúsculas, cifras y guiones"},
-	{ID: "itinerary_done", Other: "Terminado"},
-	{ID: "its version does not match its files", Other: "su versión no coincide con sus archivos"},
-	{ID: "join_address", Other: "Dirección de la clase (la ves en la pantalla de la persona formadora):"},
-	{ID: "join_address_example", Other: "p. ej. 192.168.1.10"},
-	{ID: "join_bad_address", Other: "Esa dirección no parece correcta. Es algo así: 192.168.1.10"},
-	{ID: "join_bad_code", Other: "El código tiene 6 números, por ejemplo 482 913."},
-	{ID: "join_busy", Other: "Conectando con la clase…"},
-	{ID: "join_code", Other: "Código de la clase (6 números):"},
-	{ID: "join_code_example", Other: "p. ej. 482 913"},
-	{ID: "join_failed", Other: "No hemos podido unirte a la clase. Pide ayuda a la persona formadora."},
-	{ID: "join_found", Other: "Clases en esta red. Elige la tuya con Intro:"},
-	{ID: "join_heading", Other: "Unirme a la clase"},
-	{ID: "join_looking", Other: "Buscando clases en esta red…"},
-	{ID: "join_not_the_class", Other: "Esta no es la clase a la que se unió este portátil: su certificado de seguridad es otro. Pregunta a la persona formadora."},
-	{ID: "join_privacy", Other: "La persona formadora verá tu nombre, la lección en la que estás, tu avance y si pides ayuda. Nunca verá lo que escribes en los ejercicios."},
-	{ID: "join_refused", Other: "La persona formadora no ha dejado entrar a este portátil. Pregúntale."},
-	{ID: "join_title", Other: "Unirme a la clase"},
-	{ID: "join_too_many", Other: "Ahora mismo hay muchos portátiles intentando entrar. Pide a la persona formadora que te deje pasar."},
-	{ID: "join_unreachable", Other: "No encontramos la clase en esa dirección. Comprueba la dirección y que este ordenador está en la misma wifi."},
-	{ID: "join_wait_over", Other: "Hemos dejado de esperar. Prueba a unirte otra vez."},
-	{ID: "join_waiting", Other: "Esperando a que la persona formadora deje entrar a este portátil. Dile el número de tu portátil: {{.Laptop}}"},
-	{ID: "join_wrong_code", Other: "Ese código no es el de la clase. Míralo otra vez en la pantalla de la persona formadora."},
-	{ID: "joined_check", Other: "(Comprobación de seguridad de la clase: {{.Fingerprint}}. En la pantalla de la persona formadora sale lo mismo.)"},
-	{ID: "joined_text", Other: "Este ordenador se acordará de la clase para la próxima vez. Si necesitas ayuda, pulsa F4."},
-	{ID: "joined_title", Other: "Ya estás en la clase"},
-	{ID: "key_add_word", Other: "añadir palabra"},
-	{ID: "key_back", Other: "volver"},
-	{ID: "key_change", Other: "cambiar"},
-	{ID: "key_check", Other: "comprobar"},
-	{ID: "key_choose", Other: "elegir"},
-	{ID: "key_down", Other: "bajar"},
-	{ID: "key_drop_word", Other: "quitar la última"},
-	{ID: "key_glossary", Other: "glosario"},
-	{ID: "key_grab", Other: "coger o soltar"},
-	{ID: "key_hand_down", Other: "ya no necesito ayuda"},
-	{ID: "key_hand_up", Other: "pedir ayuda"},
-	{ID: "key_help", Other: "ayuda"},
-	{ID: "key_hint", Other: "pista"},
-	{ID: "key_left", Other: "izquierda"},
-	{ID: "key_mark", Other: "marcar"},
-	{ID: "key_more_keys", Other: "más teclas"},
-	{ID: "key_move", Other: "moverse"},
-	{ID: "key_new_code", Other: "pedir otro código"},
-	{ID: "key_next", Other: "seguir"},
-	{ID: "key_other_box", Other: "otro recuadro"},
-	{ID: "key_quit", Other: "salir"},
-	{ID: "key_read_aloud", Other: "leer en voz alta"},
-	{ID: "key_right", Other: "derecha"},
-	{ID: "key_share_stop", Other: "dejar de compartir"},
-	{ID: "key_show_password", Other: "ver u ocultar"},
-	{ID: "key_show_pin", Other: "ver el PIN"},
-	{ID: "key_tab", Other: "cambiar"},
-	{ID: "key_up", Other: "subir"},
-	{ID: "keyname_enter", Other: "Intro"},
-	{ID: "keyname_pgdown", Other: "AvPág"},
-	{ID: "keyname_pgup", Other: "RePág"},
-	{ID: "keyname_space", Other: "Espacio"},
-	{ID: "kiosk_no_pin", Other: "El modo quiosco está activado, pero aún no hay PIN de la persona formadora. Por eso cualquiera puede cerrar Aula. Para ponerlo, cierra Aula y escribe: aula setup"},
-	{ID: "kiosk_quit_needs_pin", Other: "En este ordenador, solo la persona formadora puede cerrar Aula."},
-	{ID: "lang_name", Other: "Español"},
-	{ID: "learned_label", Other: "Hoy has aprendido:"},
-	{ID: "learners_bad_name", Other: "aula learners: un nombre tiene de 1 a 30 caracteres."},
-	{ID: "learners_certs_removed", One: "Se ha quitado {{.Count}} archivo de sus certificados de {{.Path}}.", Other: "Se han quitado {{.Count}} archivos de sus certificados de {{.Path}}."},
-	{ID: "learners_erase_confirm", One: "Esto borra a {{.Name}} para siempre: su nombre, sus ajustes, su progreso y {{.Count}} registro. No se puede deshacer. Para seguir, añade --yes. Para darle antes una copia: aula learners export NOMBRE --out ARCHIVO", Other: "Esto borra a {{.Name}} para siempre: su nombre, sus ajustes, su progreso y {{.Count}} registros. No se puede deshacer. Para seguir, añade --yes. Para darle antes una copia: aula learners export NOMBRE --out ARCHIVO"},
-	{ID: "learners_erased", One: "Se ha borrado a {{.Name}} de este ordenador ({{.Count}} registro).", Other: "Se ha borrado a {{.Name}} de este ordenador ({{.Count}} registros)."},
-	{ID: "learners_erased_backups", Other: "Las {{.Count}} copias de seguridad de este archivo hechas antes de ahora aún lo guardan hasta que {{.Count}} copias nuevas las sustituyan: se hace una copia cada vez que se abre Aula, al terminar cada lección y al cerrar cada sesión, así que normalmente al acabar la próxima clase."},
-	{ID: "learners_erased_class", Other: "El ordenador de la clase borra su copia la próxima vez que este ordenador se conecte."},
-	{ID: "learners_erased_region", Other: "Los resultados ya enviados a la región siguen allí, pero ya nada los une a esta persona."},
-	{ID: "learners_erased_remote", Other: "Era la copia del ordenador de la clase. Borra también a {{.Name}} en su propio ordenador, o desde el panel mientras su ordenador está en la clase."},
-	{ID: "learners_export_format", Other: "aula learners export: --format tiene que ser json o pdf, no «{{.Value}}»."},
-	{ID: "learners_exported", Other: "Lo que Aula guarda de {{.Name}} está en {{.Path}}. Son sus datos personales: dáselos y borra tu copia."},
-	{ID: "learners_merged", One: "«{{.From}}» ahora forma parte de «{{.Into}}»: {{.Count}} registro pasado, no se pierde nada. Solo queda «{{.Into}}».", Other: "«{{.From}}» ahora forma parte de «{{.Into}}»: {{.Count}} registros pasados, no se pierde nada. Solo queda «{{.Into}}»."},
-	{ID: "learners_name_taken", Other: "aula learners: el nombre «{{.Name}}» ya está cogido."},
-	{ID: "learners_nobody", Other: "aula learners: no hay nadie llamado «{{.Name}}»."},
-	{ID: "learners_pdf_needs_out", Other: "aula learners export: un PDF no se puede leer en la pantalla. Guárdalo en un archivo: --out ARCHIVO.pdf"},
-	{ID: "learners_pin_removed", Other: "{{.Name}}: PIN quitado. La próxima vez que entre elegirá uno nuevo."},
-	{ID: "learners_remote", Other: "aula learners: {{.Name}} estudia en otro ordenador. Hazlo en ese ordenador."},
-	{ID: "learners_renamed", Other: "«{{.Old}}» ahora se llama «{{.Name}}»."},
-	{ID: "learners_retention_class", One: "Este portátil está en una clase: aquí se aplica la conservación del ordenador de la clase ({{.Count}} mes; 0 es que no). Cámbiala allí.", Other: "Este portátil está en una clase: aquí se aplica la conservación del ordenador de la clase ({{.Count}} meses; 0 es que no). Cámbiala allí."},
-	{ID: "learners_retention_gone", One: "Borrada ({{.Count}} persona, sin actividad desde el {{.Date}}):", Other: "Borradas ({{.Count}} personas, sin actividad desde el {{.Date}}):"},
-	{ID: "learners_retention_nobody", Other: "No hay nadie sin actividad desde antes del {{.Date}}."},
-	{ID: "learners_retention_off", Other: "La conservación está desactivada: las personas se guardan hasta que las borres. Actívala con --months N."},
-	{ID: "learners_retention_set", One: "Conservación: se borra a quien lleve {{.Count}} mes sin actividad, cada vez que se abre Aula y en el ordenador de la clase.", Other: "Conservación: se borra a quien lleve {{.Count}} meses sin actividad, cada vez que se abre Aula y en el ordenador de la clase."},
-	{ID: "learners_retention_would", One: "Se borraría ({{.Count}} persona, sin actividad desde el {{.Date}}):", Other: "Se borrarían ({{.Count}} personas, sin actividad desde el {{.Date}}):"},
-	{ID: "learners_same", Other: "aula learners: es la misma persona dos veces."},
-	{ID: "learners_two", Other: "aula learners: hay {{.Count}} personas que se llaman «{{.Name}}» (en ordenadores distintos). Hazlo desde el panel, donde eliges la fila."},
-	{ID: "learners_usage", Other: "Uso: aula learners reset-pin NOMBRE\n     aula learners rename NOMBRE NOMBRE-NUEVO\n     aula learners merge NOMBRE EN-NOMBRE\n     aula learners export NOMBRE [--format json|pdf] [--out ARCHIVO]\n     aula learners erase NOMBRE [--yes]\n     aula learners retention [--months N] [--dry-run]\n     y con cada uno: [--data CARPETA] [--lang es|en]. docs/privacy.md explica qué hace cada uno."},
-	{ID: "lesson %q has %d steps here and %d in %s", Other: "la lección %q tiene %d pasos aquí y %d en %s"},
-	{ID: "lesson %q has no %q translation", Other: "la lección %q no tiene traducción %q"},
-	{ID: "lesson %q has no %q version", Other: "la lección %q no tiene versión %q"},
-	{ID: "lesson %q has no review date: check its facts and write the day (reviewed: %s)", Other: "la lección %q no tiene fecha de revisión: comprueba sus datos y escribe el día (reviewed: %s)"},
-	{ID: "lesson %q has no steps", Other: "la lección %q no tiene pasos"},
-	{ID: "lesson %q has no title", Other: "la lección %q no tiene título"},
-	{ID: "lesson %q names no sources: list the official pages its facts come from (sources:)", Other: "la lección %q no cita fuentes: pon las páginas oficiales de donde salen sus datos (sources:)"},
-	{ID: "lesson %q says it was reviewed on %s, a day still to come", Other: "la lección %q dice que se revisó el %s, un día que aún no ha llegado"},
-	{ID: "lesson %q was last reviewed on %s, over %s ago: check its facts against its sources again", Other: "la lección %q se revisó por última vez el %s, hace más de %s: vuelve a comprobar sus datos con sus fuentes"},
-	{ID: "lesson id %q is already used by %s", Other: "el id de lección %q ya lo usa %s"},
-	{ID: "lesson id %q should be lowercase letters, digits and dashes", Other: "el id de lección %q debe tener solo minúsculas, cifras y guiones"},
-	{ID: "lesson_at_step", Other: "{{.Title}} · paso {{.N}} de {{.Total}}"},
-	{ID: "lesson_done_title", Other: "¡Lección terminada!"},
-	{ID: "lessons_check_no_folder", Other: "{{.Path}}: esta carpeta no existe"},
-	{ID: "lessons_check_no_words", Other: "las palabras de la aplicación aún no tienen archivo (i18n/messages.{{.Lang}}.yaml)"},
-	{ID: "lessons_check_ok", One: "ok: {{.Count}} lección en {{.Langs}}", Other: "ok: {{.Count}} lecciones en {{.Langs}}"},
-	{ID: "lessons_check_problems", One: "Hay {{.Count}} problema.", Other: "Hay {{.Count}} problemas."},
-	{ID: "lessons_check_translated", One: "{{.Done}} de {{.Count}} lección traducida, faltan {{.Missing}}", Other: "{{.Done}} de {{.Count}} lecciones traducidas, faltan {{.Missing}}"},
-	{ID: "lessons_check_translations", Other: "Traducciones sin terminar (mira docs/translating.md):"},
-	{ID: "lessons_check_warning", Other: "{{.File}}:{{.Line}}: aviso: {{.Msg}}"},
-	{ID: "lessons_done", One: "{{.Done}} de {{.Count}} lección hecha", Other: "{{.Done}} de {{.Count}} lecciones hechas"},
-	{ID: "lessons_list_other", Other: "(otras lecciones)"},
-	{ID: "lessons_list_steps", One: "{{.Count}} paso", Other: "{{.Count}} pasos"},
-	{ID: "lessons_new_file_exists", Other: "aula lessons new: {{.Path}} ya existe. No lo he tocado: elige otra id o borra el archivo."},
-	{ID: "lessons_new_from_unknown", Other: "aula lessons new: no hay ninguna lección «{{.ID}}» para copiar. aula lessons list muestra sus ids."},
-	{ID: "lessons_new_header_from", Other: "Lección «{{.ID}}»: una copia de la lección «{{.From}}» para empezar.\nCambia lo que haga falta: los títulos, las palabras, los campos del formulario, la ficha de práctica.\nCada idioma tiene su archivo (es/, en/), con las mismas ids, pasos y respuestas; solo cambian las palabras.\nMira la lección mientras la escribes: aula lessons preview CARPETA --lesson {{.ID}}\nComprueba la carpeta antes de publicarla: aula lessons check CARPETA\nRevisa cada dato con su fuente oficial (sources:) y pon la fecha de hoy en reviewed:.\nUsa siempre datos de práctica inventados (Lucía Prueba Ejemplo, direcciones que acaban en .example)."},
-	{ID: "lessons_new_header_kind", Other: "Lección «{{.ID}}»: un paso de tipo {{.Kind}} para empezar.\nEl paso es una copia de un paso de las lecciones de Aula: cambia sus palabras y sus datos.\nCada idioma tiene su archivo (es/, en/), con las mismas ids, pasos y respuestas; solo cambian las palabras.\nMira la lección mientras la escribes: aula lessons preview CARPETA --lesson {{.ID}}\nComprueba la carpeta antes de publicarla: aula lessons check CARPETA\nQué lleva cada tipo de paso: docs/lessons.md. Paso a paso: docs/writing-lessons.md.\nUsa siempre datos de práctica inventados (Lucía Prueba Ejemplo, direcciones que acaban en .example)."},
-	{ID: "lessons_new_id_form", Other: "aula lessons new: la id «{{.ID}}» no vale. Usa solo minúsculas sin tilde, números y guiones sueltos, por ejemplo ayuda-alquiler."},
-	{ID: "lessons_new_id_long", Other: "aula lessons new: la id «{{.ID}}» es demasiado larga. Usa {{.Max}} caracteres o menos."},
-	{ID: "lessons_new_id_missing", Other: "aula lessons new: falta la id de la lección, por ejemplo ayuda-alquiler."},
-	{ID: "lessons_new_id_taken", Other: "aula lessons new: ya hay una lección con la id «{{.ID}}». Elige otra (aula lessons list las muestra todas)."},
-	{ID: "lessons_new_itinerary_add", Other: "Tu carpeta ya tiene {{.Path}}: añade {{.ID}} a la lista lessons de un itinerario para que salga en Aula."},
-	{ID: "lessons_new_itinerary_description", Other: "Lecciones preparadas por la persona formadora."},
-	{ID: "lessons_new_itinerary_header", Other: "Los itinerarios de tu carpeta: salen junto a los de Aula.\nPon en lessons las ids de tus lecciones, en orden. Las ids son las mismas en cada idioma."},
-	{ID: "lessons_new_itinerary_title", Other: "Mis lecciones"},
-	{ID: "lessons_new_kind_unknown", Other: "aula lessons new: no hay pasos de tipo «{{.Kind}}». Los tipos son: {{.Kinds}}."},
-	{ID: "lessons_new_learned", Other: "Lo que se lleva quien termina la lección, en una frase."},
-	{ID: "lessons_new_next", Other: "Ahora mírala mientras la cambias: aula lessons preview {{.Dir}} --lesson {{.ID}}"},
-	{ID: "lessons_new_not_folder", Other: "aula lessons new: {{.Path}} no es una carpeta. Con --lessons di la carpeta de tus lecciones."},
-	{ID: "lessons_new_summary", Other: "Qué se aprende en esta lección, en una frase."},
-	{ID: "lessons_new_title", Other: "Título de tu lección"},
-	{ID: "lessons_new_topic", Other: "Tema de tu lección"},
-	{ID: "lessons_new_usage", Other: "Uso: aula lessons new ID --kind TIPO [--lessons CARPETA]\n     aula lessons new ID --from LECCIÓN [--lessons CARPETA]\n  TIPO: {{.Kinds}}\n  LECCIÓN: la id de una lección que ya existe (aula lessons list); por ejemplo ingreso-minimo-vital\n  CARPETA: tu carpeta de lecciones (si no la das, la carpeta en la que estás)"},
-	{ID: "lessons_new_written", Other: "Escrito: {{.Path}}"},
-	{ID: "lessons_preview_learner", Other: "Vista previa"},
-	{ID: "lessons_preview_no_folder", Other: "aula lessons preview: la carpeta {{.Path}} no existe. aula lessons new la crea con tu primera lección."},
-	{ID: "lessons_preview_no_lesson", Other: "aula lessons preview: no hay ninguna lección «{{.ID}}» en Aula ni en {{.Path}}."},
-	{ID: "lessons_preview_usage", Other: "Uso: aula lessons preview CARPETA [--lesson ID] [--lang es|en]\n  Abre Aula con las lecciones de CARPETA. Cuando guardas un archivo, la lección se vuelve a leer y sigues en el mismo paso.\n  En la vista previa no se guarda nada: ni alumnos ni progreso."},
-	{ID: "lessons_usage", Other: "Uso: aula lessons check [--sources] [--lang es|en] [CARPETA] | aula lessons list [--lang es|en] [--json] [--lessons CARPETA] | aula lessons new ID --kind TIPO | --from LECCIÓN [--lessons CARPETA] | aula lessons preview CARPETA [--lesson ID]"},
-	{ID: "lessons_with_problems", One: "Hay 1 problema en las lecciones. Algunas no se muestran. La persona formadora puede verlo con «aula lessons check».", Other: "Hay {{.Count}} problemas en las lecciones. Algunas no se muestran. La persona formadora puede verlo con «aula lessons check»."},
-	{ID: "line_browser_address", Other: "Dirección: {{.URL}}. Dominio: {{.Domain}}."},
-	{ID: "line_browser_bookmark_item", Other: "{{.N}}, «{{.Text}}», de {{.Domain}}"},
-	{ID: "line_browser_bookmark_name", Other: "{{.N}}, «{{.Text}}»"},
-	{ID: "line_browser_bookmarks", Other: "Favoritos: {{.List}}."},
-	{ID: "line_browser_button", Other: "botón «{{.Text}}»"},
-	{ID: "line_browser_download", Other: "descargar el archivo {{.Name}}, de {{.Size}}"},
-	{ID: "line_browser_link", Other: "enlace «{{.Text}}»"},
-	{ID: "line_browser_no_back", Other: "No hay ninguna página antes de esta."},
-	{ID: "line_browser_no_bookmark", Other: "No hay ningún favorito «{{.Text}}». Escribe {{.Bookmark}} y un número del 1 al {{.Count}}."},
-	{ID: "line_browser_no_bookmarks", Other: "Todavía no tienes favoritos. Escribe {{.Save}} para guardar esta página."},
-	{ID: "line_browser_no_forward", Other: "No hay ninguna página después de esta."},
-	{ID: "line_browser_no_such", Other: "No hay ningún enlace «{{.Text}}». Escribe un número del 1 al {{.Count}}."},
-	{ID: "line_browser_prompt", Other: "Escribe un número del 1 al {{.Count}}, o {{.Look}} y un número."},
-	{ID: "line_browser_prompt_none", Other: "Esta página no tiene enlaces. Escribe {{.Back}} para ir a la anterior, o {{.Check}}."},
-	{ID: "line_browser_start", Other: "Escribe el número de un enlace para abrirlo. Escribe {{.Look}} y el número para saber adónde lleva antes de abrirlo. Otras órdenes: {{.Back}}, {{.Forward}}, {{.Page}} (leer la página otra vez), {{.Check}}."},
-	{ID: "line_browser_start_bookmarks", Other: "Escribe {{.Bookmark}} para saber adónde lleva cada favorito, y {{.Bookmark}} y un número para abrir uno. Escribe {{.Save}} para guardar en favoritos la página que estás viendo."},
-	{ID: "line_browser_title", Other: "Página: {{.Title}}"},
-	{ID: "line_chat_can_type", Other: "{{.Word}} y tu respuesta: envía una respuesta corta escrita por ti"},
-	{ID: "line_chat_cannot", Other: "Eso no se puede hacer en esta conversación."},
-	{ID: "line_chat_link", Other: "Enlace {{.N}}: {{.URL}}"},
-	{ID: "line_chat_list", One: "Tienes {{.Count}} conversación en el teléfono:", Other: "Tienes {{.Count}} conversaciones en el teléfono:"},
-	{ID: "line_chat_no_link", Other: "Escribe {{.Word}} y un número del 1 al {{.Count}}."},
-	{ID: "line_chat_notification", Other: "Notificación nueva en la conversación {{.N}}. {{.Name}}: {{.Text}}"},
-	{ID: "line_chat_open", Other: "Conversación con {{.Name}} ({{.Tag}})."},
-	{ID: "line_chat_prompt_list", Other: "Escribe el número de una conversación, del 1 al {{.Count}}."},
-	{ID: "line_chat_prompt_open", Other: "Escribe el número de una respuesta o una de las palabras. Cuando acabes, escribe {{.Check}}."},
-	{ID: "line_chat_received", Other: "Recibido"},
-	{ID: "line_chat_replies", Other: "Respuestas que puedes enviar, por su número:"},
-	{ID: "line_chat_sent", Other: "Enviado"},
-	{ID: "line_chat_unknown", Other: "No entiendo «{{.Text}}». Escribe un número del 1 al {{.Count}}, o {{.Help}} para ver las palabras."},
-	{ID: "line_chat_verdict_nothing", Other: "Primero haz en el teléfono lo que pide este paso. Luego escribe {{.Check}}."},
-	{ID: "line_chat_words", Other: "También puedes escribir:"},
-	{ID: "line_chat_write_what", Other: "Escribe {{.Word}} y después tu respuesta, en la misma línea."},
-	{ID: "line_choose_many", Other: "Puede haber más de una respuesta correcta. Escribe los números de todas, separados por espacios, y pulsa Intro. Por ejemplo: 1 3"},
-	{ID: "line_choose_one", Other: "Escribe el número de tu respuesta y pulsa Intro."},
-	{ID: "line_cmd_add", Other: "añadir"},
-	{ID: "line_cmd_attach", Other: "adjuntar|quitar"},
-	{ID: "line_cmd_back", Other: "volver|atrás"},
-	{ID: "line_cmd_block", Other: "bloquear|desbloquear"},
-	{ID: "line_cmd_body", Other: "mensaje"},
-	{ID: "line_cmd_bookmark", Other: "favorito|favoritos"},
-	{ID: "line_cmd_call", Other: "llamar"},
-	{ID: "line_cmd_card", Other: "ficha"},
-	{ID: "line_cmd_cc", Other: "cc|copia"},
-	{ID: "line_cmd_change", Other: "cambiar"},
-	{ID: "line_cmd_check", Other: "comprobar"},
-	{ID: "line_cmd_choose", Other: "elegir"},
-	{ID: "line_cmd_clear", Other: "borrar"},
-	{ID: "line_cmd_confirm", Other: "confirmar|aprobar"},
-	{ID: "line_cmd_copy", Other: "copiar"},
-	{ID: "line_cmd_crop", Other: "recortar"},
-	{ID: "line_cmd_delete", Other: "borrar|recuperar"},
-	{ID: "line_cmd_discard", Other: "descartar"},
-	{ID: "line_cmd_eject", Other: "expulsar|extraer"},
-	{ID: "line_cmd_empty", Other: "vaciar"},
-	{ID: "line_cmd_file", Other: "archivo"},
-	{ID: "line_cmd_folder", Other: "carpeta"},
-	{ID: "line_cmd_folders", Other: "carpetas"},
-	{ID: "line_cmd_form_back", Other: "atrás|anterior"},
-	{ID: "line_cmd_form_next", Other: "siguiente|seguir"},
-	{ID: "line_cmd_forward", Other: "reenviar"},
-	{ID: "line_cmd_glossary", Other: "glosario"},
-	{ID: "line_cmd_help", Other: "ayuda|?"},
-	{ID: "line_cmd_hint", Other: "pista"},
-	{ID: "line_cmd_home", Other: "inicio"},
-	{ID: "line_cmd_link", Other: "enlace"},
-	{ID: "line_cmd_links", Other: "enlaces"},
-	{ID: "line_cmd_list", Other: "lista|listar"},
-	{ID: "line_cmd_look", Other: "ver|mirar"},
-	{ID: "line_cmd_make", Other: "crear"},
-	{ID: "line_cmd_move", Other: "mover"},
-	{ID: "line_cmd_new", Other: "nuevo|escribir"},
-	{ID: "line_cmd_new_code", Other: "nuevo|otro"},
-	{ID: "line_cmd_next", Other: "seguir|siguiente"},
-	{ID: "line_cmd_no", Other: "no"},
-	{ID: "line_cmd_open", Other: "abrir"},
-	{ID: "line_cmd_page", Other: "página|pagina"},
-	{ID: "line_cmd_page_forward", Other: "adelante"},
-	{ID: "line_cmd_pdf", Other: "pdf"},
-	{ID: "line_cmd_phone", Other: "llamada|telefonear"},
-	{ID: "line_cmd_photo", Other: "foto|fotografiar"},
-	{ID: "line_cmd_plug", Other: "conectar"},
-	{ID: "line_cmd_quit", Other: "salir"},
-	{ID: "line_cmd_read", Other: "leer|lee"},
-	{ID: "line_cmd_refuse", Other: "rechazar"},
-	{ID: "line_cmd_remove", Other: "quitar"},
-	{ID: "line_cmd_rename", Other: "nombre|renombrar"},
-	{ID: "line_cmd_repeat", Other: "repetir|otra vez"},
-	{ID: "line_cmd_reply", Other: "responder"},
-	{ID: "line_cmd_save", Other: "guardar"},
-	{ID: "line_cmd_send", Other: "enviar"},
-	{ID: "line_cmd_settings", Other: "ajustes"},
-	{ID: "line_cmd_share_stop", Other: "parar"},
-	{ID: "line_cmd_sort", Other: "ordenar"},
-	{ID: "line_cmd_subject", Other: "asunto"},
-	{ID: "line_cmd_submit", Other: "presentar|enviar"},
-	{ID: "line_cmd_suspicious", Other: "sospechoso"},
-	{ID: "line_cmd_to", Other: "para"},
-	{ID: "line_cmd_write", Other: "escribir"},
-	{ID: "line_cmd_yes", Other: "sí|si"},
-	{ID: "line_code_expired", Other: "El código ha caducado. Escribe {{.Word}} y pulsa Intro para pedir otro."},
-	{ID: "line_code_expires_min", One: "El código caduca en 1 minuto.", Other: "El código caduca en {{.Count}} minutos."},
-	{ID: "line_code_expires_sec", One: "El código caduca en 1 segundo.", Other: "El código caduca en {{.Count}} segundos."},
-	{ID: "line_code_prompt", Other: "Escribe el código y pulsa Intro. Si caduca, escribe {{.Word}} para pedir otro."},
-	{ID: "line_code_sms", Other: "Te ha llegado un SMS de {{.Sender}}. Dice:"},
-	{ID: "line_field", Other: "Casilla: {{.Label}}"},
-	{ID: "line_files_ask_folder", Other: "Escribe el número de la carpeta. Una línea vacía cancela."},
-	{ID: "line_files_ask_name", Other: "Escribe el nombre nuevo, con su final (por ejemplo .pdf). Una línea vacía cancela."},
-	{ID: "line_files_cancelled", Other: "Cancelado. No ha cambiado nada."},
-	{ID: "line_files_cmd_empty", Other: "{{.Empty}} (vaciar la Papelera)"},
-	{ID: "line_files_cmd_folder", Other: "{{.Folder}} y un número (ver otra carpeta)"},
-	{ID: "line_files_cmd_make", Other: "{{.Make}} (carpeta nueva)"},
-	{ID: "line_files_cmd_n", Other: "{{.Cmd}} y un número"},
-	{ID: "line_files_cmd_photo", Other: "{{.Photo}} (hacer la foto), {{.Crop}}, {{.PDF}}"},
-	{ID: "line_files_cmd_sort", Other: "{{.Sort}} {{.Date}}"},
-	{ID: "line_files_cmd_usb", Other: "{{.Plug}} y {{.Eject}} (la memoria USB)"},
-	{ID: "line_files_date", Other: "del {{.Date}}"},
-	{ID: "line_files_done", Other: "El ejercicio ha terminado. Puedes mirar, pero ya no cambiar nada."},
-	{ID: "line_files_file", Other: "{{.Name}}, {{.Type}}, {{.Size}}"},
-	{ID: "line_files_folder", One: "{{.Name}}, con {{.Count}} archivo", Other: "{{.Name}}, con {{.Count}} archivos"},
-	{ID: "line_files_folders", One: "Hay {{.Count}} carpeta:", Other: "Hay {{.Count}} carpetas:"},
-	{ID: "line_files_no_delete", Other: "En este ejercicio no se borran archivos."},
-	{ID: "line_files_no_photo", Other: "Primero haz la foto: escribe {{.Photo}}."},
-	{ID: "line_files_no_such", Other: "No hay ningún archivo «{{.Text}}». Escribe un número del 1 al {{.Max}}."},
-	{ID: "line_files_opened", Other: "Abierto: {{.File}}"},
-	{ID: "line_files_photo_taken", Other: "Ya has hecho la foto. Búscala en la lista."},
-	{ID: "line_files_prompt", Other: "Escribe un número del 1 al {{.Max}} para abrir un archivo, u otra orden."},
-	{ID: "line_files_sort_how", Other: "Escribe {{.Sort}} {{.Name}}, {{.Sort}} {{.Date}} o {{.Sort}} {{.Size}}."},
-	{ID: "line_files_start", Other: "Escribe el número de un archivo para abrirlo. Otras órdenes: {{.Commands}}."},
-	{ID: "line_form_added", Other: "Añadido: {{.Item}} {{.N}}. Rellena sus datos."},
-	{ID: "line_form_ask_check", Other: "¿Lo aceptas? Escribe {{.Yes}} o {{.No}}."},
-	{ID: "line_form_ask_day", Other: "Escribe el número del día."},
-	{ID: "line_form_ask_file", Other: "Escribe el número del archivo."},
-	{ID: "line_form_ask_keep", Other: "{{.Label}}: ahora pone «{{.Value}}». Escribe otra cosa, o {{.Clear}} para dejarlo vacío, o pulsa Intro para dejarlo así."},
-	{ID: "line_form_ask_option", Other: "Escribe el número de la opción."},
-	{ID: "line_form_ask_text", Other: "{{.Label}}: escríbelo y pulsa Intro."},
-	{ID: "line_form_card_end", Other: "Fin de la ficha. Para oírla otra vez, escribe {{.Word}}."},
-	{ID: "line_form_change_on_review", Other: "Podrás cambiar los datos en la página de revisión, antes de enviar. Aquí, escribe el número del dato."},
-	{ID: "line_form_cleared", Other: "Ahora está vacío."},
-	{ID: "line_form_empty", Other: "Vacío"},
-	{ID: "line_form_err_code_expired", Other: "El código ha caducado: solo vale unos minutos. Escribe nuevo para pedir otro."},
-	{ID: "line_form_err_code_none", Other: "Todavía no tienes código. Escribe nuevo para pedirlo."},
-	{ID: "line_form_err_day_closed", Other: "Ese día no hay atención. Elige un día con citas libres."},
-	{ID: "line_form_err_day_full", Other: "Ese día ya no quedan citas. Elige un día con citas libres."},
-	{ID: "line_form_err_day_holiday", Other: "Ese día es fiesta nacional y no hay atención. Elige un día con citas libres."},
-	{ID: "line_form_err_required_check", Other: "Para seguir, tienes que aceptarlo: escribe el número de este dato y después sí."},
-	{ID: "line_form_err_required_choose", Other: "Elige una opción: escribe el número de este dato y después el de la opción."},
-	{ID: "line_form_err_required_day", Other: "Elige un día: escribe el número de este dato y después el del día."},
-	{ID: "line_form_err_required_file", Other: "Falta este documento. Escribe el número de este dato y después el del archivo."},
-	{ID: "line_form_error", Other: "Error: {{.Text}}"},
-	{ID: "line_form_file_which", Other: "Primero escribe el número del documento que quieres adjuntar."},
-	{ID: "line_form_first_page", Other: "Ya estás en la primera página."},
-	{ID: "line_form_group_full", Other: "No caben más. Como mucho, {{.Max}}."},
-	{ID: "line_form_group_words", Other: "Para añadir, escribe {{.Add}} (como mucho {{.Max}}). Para quitar, escribe {{.Remove}} y el número: {{.Remove}} 1."},
-	{ID: "line_form_kept", Other: "Se queda como estaba."},
-	{ID: "line_form_new_code", Other: "Para pedir otro código, escribe {{.Word}}."},
-	{ID: "line_form_no_card", Other: "Este formulario no tiene ficha."},
-	{ID: "line_form_no_code", Other: "En esta página no hay ningún código."},
-	{ID: "line_form_no_group", Other: "En esta página no hay ninguna lista de personas."},
-	{ID: "line_form_no_such_field", Other: "No hay ningún dato {{.Text}}. Escribe un número del 1 al {{.Max}}."},
-	{ID: "line_form_prompt", Other: "Escribe el número de un dato para rellenarlo, o {{.Next}} para seguir."},
-	{ID: "line_form_prompt_review", Other: "Escribe el número de un dato para corregirlo, o {{.Next}} para guardar y volver al resumen."},
-	{ID: "line_form_prompt_submit", Other: "Escribe el número de un dato para rellenarlo, o {{.Next}} para enviar el formulario."},
-	{ID: "line_form_removed", Other: "Quitado: {{.Item}} {{.N}}. Así queda la página:"},
-	{ID: "line_form_required", Other: "Obligatorio"},
-	{ID: "line_form_review_intro", Other: "Comprueba que todo está bien antes de enviar. Para corregir un apartado, escribe {{.Change}} y su número."},
-	{ID: "line_form_review_prompt", Other: "Escribe {{.Change}} y un número para corregir, o {{.Submit}} para enviar."},
-	{ID: "line_form_sign_in", Other: "Pulsa Intro para volver a entrar."},
-	{ID: "line_form_site", Other: "{{.Practice}}: {{.Site}}."},
-	{ID: "line_form_submit_later", Other: "Todavía no puedes enviar: antes tienes que terminar las páginas. Escribe {{.Next}} para seguir."},
-	{ID: "line_form_ticked", Other: "Marcada"},
-	{ID: "line_form_unticked", Other: "Sin marcar"},
-	{ID: "line_form_value", Other: "Ahora pone: {{.Value}}"},
-	{ID: "line_form_warning", Other: "Tu sesión se cierra en {{.Left}}. Escribe cualquier cosa y pulsa Intro para seguir."},
-	{ID: "line_form_which_item", One: "Escribe {{.Word}} 1.", Other: "Escribe {{.Word}} y un número del 1 al {{.Count}}."},
-	{ID: "line_form_words", Other: "Un número: elegir ese dato. {{.Next}}: pasar de página. {{.Back}}: volver a la página anterior. {{.Card}}: oír la ficha. {{.Add}} y {{.Remove}} 1: añadir o quitar en una lista de personas. {{.File}} 1: adjuntar el archivo 1. {{.Code}}: pedir otro código por SMS. {{.Submit}}: enviar en la última página."},
-	{ID: "line_form_words_review", Other: "{{.Change}} 1: corregir el apartado 1. {{.Submit}}: enviar. {{.Back}}: volver a la última página. {{.Card}}: oír la ficha."},
-	{ID: "line_gate_learner", Other: "Si estás aprendiendo, escribe volver para seguir en Aula."},
-	{ID: "line_glossary_here", Other: "Palabras del glosario en este paso: {{.Words}}. Escribe {{.Word}} para saber qué significan."},
-	{ID: "line_hand_down", Other: "Has dicho que ya no necesitas ayuda."},
-	{ID: "line_help_here", Other: "En esta pantalla:"},
-	{ID: "line_help_intro", Other: "Para responder, escribe y pulsa Intro. Si no sabes qué hacer, escribe pista."},
-	{ID: "line_help_words", Other: "Palabras que sirven siempre: {{.Words}}."},
-	{ID: "line_idle", One: "Escribe cualquier cosa y pulsa Intro para seguir. Si no, cerraremos tu sesión en {{.Count}} segundo.", Other: "Escribe cualquier cosa y pulsa Intro para seguir. Si no, cerraremos tu sesión en {{.Count}} segundos."},
-	{ID: "line_inbox_ask_body", Other: "Escribe el mensaje. Puede tener varias líneas. Cuando acabes, pulsa Intro en una línea vacía."},
-	{ID: "line_inbox_ask_cc", Other: "Copia (CC): escribe otra dirección, o pulsa Intro para dejarlo vacío."},
-	{ID: "line_inbox_ask_subject", Other: "Asunto: escribe de qué trata el correo y pulsa Intro."},
-	{ID: "line_inbox_ask_to", Other: "Para: escribe la dirección de correo y pulsa Intro."},
-	{ID: "line_inbox_attached", Other: "Adjuntado"},
-	{ID: "line_inbox_back_to_mail", Other: "Has vuelto al correo."},
-	{ID: "line_inbox_body_again", Other: "Vamos a escribir el mensaje otra vez."},
-	{ID: "line_inbox_documents", Other: "Tus documentos. Escribe {{.Word}} y el número para adjuntarlo o quitarlo:"},
-	{ID: "line_inbox_draft", Other: "Así está tu correo:"},
-	{ID: "line_inbox_end", Other: "Fin del correo."},
-	{ID: "line_inbox_folder", One: "Carpeta {{.Folder}}: 1 correo.", Other: "Carpeta {{.Folder}}: {{.Count}} correos."},
-	{ID: "line_inbox_folders", Other: "Las carpetas son {{.Folders}}. Escribe {{.Word}} y su número."},
-	{ID: "line_inbox_has_files", One: "Lleva 1 adjunto.", Other: "Lleva {{.Count}} adjuntos."},
-	{ID: "line_inbox_keep", Other: "{{.Label}} {{.Value}}. Pulsa Intro para dejarlo así, o escribe otro y pulsa Intro."},
-	{ID: "line_inbox_keep_writing", Other: "Sigues con el correo."},
-	{ID: "line_inbox_link_choose", Other: "Escribe 1 para volver sin abrir, o 2 para abrir la página."},
-	{ID: "line_inbox_link_mark", Other: "(enlace {{.N}})"},
-	{ID: "line_inbox_links", Other: "Enlaces de este correo. Escribe {{.Word}} y el número para ver adónde lleva:"},
-	{ID: "line_inbox_links_tip", One: "Tiene 1 enlace. Antes de abrirlo, mira adónde lleva: escribe {{.Word}} 1.", Other: "Tiene {{.Count}} enlaces. Antes de abrir uno, mira adónde lleva: escribe {{.Word}} y su número."},
-	{ID: "line_inbox_no_body", Other: "(vacío)"},
-	{ID: "line_inbox_no_links", Other: "Primero abre un correo que tenga enlaces."},
-	{ID: "line_inbox_no_such_link", One: "No hay ningún enlace «{{.Text}}». Este correo tiene 1 enlace: escribe {{.Word}} 1.", Other: "No hay ningún enlace «{{.Text}}». Este correo tiene {{.Count}} enlaces: escribe {{.Word}} y un número del 1 al {{.Count}}."},
-	{ID: "line_inbox_no_such_mail", Other: "No hay ningún correo «{{.Text}}» en esta carpeta. Escribe un número del 1 al {{.Count}}."},
-	{ID: "line_inbox_prompt", Other: "¿Qué quieres hacer? Escribe {{.Help}} para ver las órdenes."},
-	{ID: "line_inbox_ready", Other: "Escribe {{.Send}} para enviarlo. También puedes escribir {{.Attach}} para adjuntar un archivo, o {{.Discard}} para borrarlo."},
-	{ID: "line_inbox_start", Other: "Escribe {{.Open}} y un número para leer un correo. Para escribir: {{.Reply}}, {{.Forward}} o {{.New}}. Cuando acabes, {{.Check}}. Escribe {{.Help}} para ver todas las órdenes."},
-	{ID: "line_inbox_unread", Other: "No leído."},
-	{ID: "line_inbox_which", One: "¿Qué correo? Escribe la orden y el número del correo, por ejemplo: 1.", Other: "¿Qué correo? Escribe la orden y el número del correo, del 1 al {{.Count}}."},
-	{ID: "line_inbox_words_compose", Other: "{{.Send}}, {{.Attach}} y un número, {{.To}}, {{.Cc}}, {{.Subject}}, {{.Body}} (para cambiar esa parte) y {{.Discard}}."},
-	{ID: "line_inbox_words_mail", Other: "{{.List}}, {{.Folder}} y un número, {{.Open}} y un número, {{.Reply}}, {{.Forward}}, {{.New}}, {{.Suspicious}} y un número, {{.Delete}} y un número, {{.Links}}, {{.Link}} y un número, {{.Check}}."},
-	{ID: "line_itinerary", Other: "Itinerario {{.Title}}: {{.Words}}."},
-	{ID: "line_join_address", Other: "Escribe la dirección de la clase que ves en la pantalla de la persona formadora."},
-	{ID: "line_join_code", Other: "Clase: {{.Address}}. Escribe el código de la clase, 6 números. Para cambiar la dirección, pulsa Intro sin escribir nada."},
-	{ID: "line_join_pick", Other: "Escribe el número de tu clase, o la dirección que ves en la pantalla de la persona formadora."},
-	{ID: "line_lesson_at_step", Other: "{{.Title}}, paso {{.N}} de {{.Total}}."},
-	{ID: "line_no_hint", Other: "Aquí no hay pista."},
-	{ID: "line_no_such_option", Other: "No hay ninguna opción «{{.Text}}». Escribe un número del 1 al {{.Max}}."},
-	{ID: "line_not_understood", Other: "No entiendo «{{.Text}}». Escribe {{.Help}} para ver lo que puedes escribir."},
-	{ID: "line_order_all", One: "Escribe el número del paso y pulsa Intro.", Other: "Escribe los {{.Count}} números, cada uno una vez, en el orden correcto. Por ejemplo: {{.Example}}"},
-	{ID: "line_order_items", Other: "Estos pasos están desordenados:"},
-	{ID: "line_order_prompt", Other: "Escribe los números en el orden correcto, separados por espacios, y pulsa Intro. Por ejemplo: {{.Example}}"},
-	{ID: "line_order_yours", Other: "Tu orden: {{.Items}}."},
-	{ID: "line_phrase_prompt", Other: "Escribe los números de las palabras de tu frase, separados por espacios, y pulsa Intro. Por ejemplo: 2 5 7 9"},
-	{ID: "line_phrase_words", Other: "Palabras para elegir. Necesitas al menos {{.Min}}:"},
-	{ID: "line_pick_name", Other: "Escribe el número de tu nombre y pulsa Intro."},
-	{ID: "line_press_enter", Other: "Pulsa Intro para seguir."},
-	{ID: "line_pw_again", Other: "Ahora escríbela otra vez, igual, y pulsa Intro."},
-	{ID: "line_pw_goal", Other: "Tiene que ser al menos «{{.Goal}}»."},
-	{ID: "line_pw_goal_reached", Other: "Llega al objetivo."},
-	{ID: "line_pw_prompt", Other: "Escribe tu contraseña de práctica y pulsa Intro. Es solo para practicar: no se guarda."},
-	{ID: "line_pw_strength", Other: "Fuerza: {{.Level}}."},
-	{ID: "line_pw_twice", Other: "La vas a escribir 2 veces. Así compruebas que la recuerdas."},
-	{ID: "line_scene_button", Other: "La página tiene un botón: {{.Button}}"},
-	{ID: "line_scene_end", Other: "Fin del mensaje."},
-	{ID: "line_scene_web", Other: "Una página web. Dirección: {{.Address}}"},
-	{ID: "line_settings_text", Other: "Escribe el número de lo que quieres cambiar. Se guarda para ti."},
-	{ID: "line_share_ask", Other: "Escribe sí para permitirlo. Cualquier otra cosa, o solo Intro, es que no."},
-	{ID: "line_share_ask_text", Other: "{{.Name}} (quien te forma) quiere ver lo que Aula te dice. ¿Permitir?\n\nVerá Aula como se ve en una pantalla. Lo que escribes sale tapado con puntos. No podrá escribir por ti. Para dejar de compartir, escribe parar."},
-	{ID: "line_share_no", Other: "Tu pantalla no se comparte."},
-	{ID: "line_share_on", Other: "{{.Name}} ve tu pantalla. Para dejar de compartir, escribe parar."},
-	{ID: "line_still_here", Other: "Sigues aquí. Seguimos."},
-	{ID: "line_type_answer", Other: "Escribe tu respuesta y pulsa Intro."},
-	{ID: "line_type_number", Other: "Escribe el número y pulsa Intro."},
-	{ID: "line_unsupported", Other: "Esta pantalla no se puede usar en el modo para lector de pantalla. Escribe inicio para volver."},
-	{ID: "line_verdict_code_expired", Other: "Ese código ya ha caducado y no sirve. Escribe {{.Word}} para pedir otro y escríbelo enseguida."},
-	{ID: "line_verdict_different", Other: "Las 2 contraseñas no son iguales. No pasa nada: escribe la segunda otra vez, despacio."},
-	{ID: "line_verdict_empty", Other: "Primero escribe tu respuesta. Luego pulsa Intro."},
-	{ID: "line_verdict_mail_not_sent", Other: "Todavía no has enviado el correo. Cuando esté listo, escribe {{.Send}}."},
-	{ID: "line_verdict_no_choice", Other: "Primero elige una respuesta: escribe su número y pulsa Intro."},
-	{ID: "line_verdict_no_confirm", Other: "Ahora escríbela otra vez, igual. Así compruebas que la recuerdas."},
-	{ID: "line_verdict_nothing", Other: "Primero haz en el correo lo que pide este paso. Luego escribe {{.Check}}."},
-	{ID: "line_verdict_phrase_none", Other: "Primero elige palabras: escribe sus números separados por espacios."},
-	{ID: "line_verdict_phrase_repeated", Other: "Has puesto «{{.Word}}» 2 veces. Repetir una palabra no la hace más fuerte. Elige otra."},
-	{ID: "line_word_sort_date", Other: "fecha"},
-	{ID: "line_word_sort_name", Other: "nombre"},
-	{ID: "line_word_sort_size", Other: "tamaño|tamano"},
-	{ID: "line_words_code", Other: "{{.Word}}: pide otro código por SMS."},
-	{ID: "list_more_above", Other: "↑ Hay más arriba: sube con la flecha ↑"},
-	{ID: "list_more_below", Other: "↓ Hay más abajo: baja con la flecha ↓"},
-	{ID: "load_failed", Other: "No hemos podido leer tus datos. Avisa a la persona formadora."},
-	{ID: "loading", Other: "Un momento…"},
-	{ID: "lrs_bad_base", Other: "--xapi-base debe ser una dirección http(s) sin ? ni #, como https://region.example.org/aula, no {{.Base}}."},
-	{ID: "lrs_bad_centre", Other: "--centre debe tener de 1 a 64 letras, cifras, '-', '.' o '_', no {{.Centre}}."},
-	{ID: "lrs_bad_url", Other: "--lrs debe ser la dirección http(s) del punto xAPI del LRS, como https://lrs.example.org/data/xAPI, no {{.URL}}."},
-	{ID: "lrs_no_key", Other: "--lrs necesita --lrs-key y la clave secreta: --lrs-secret o, mejor, la variable {{.Env}} (así no se ve en la lista de procesos)."},
-	{ID: "lrs_sending", One: "Los resultados van al almacén de registros de aprendizaje (LRS) en {{.URL}} como {{.Centre}}, sin el nombre de nadie; {{.Count}} declaración espera para enviarse.", Other: "Los resultados van al almacén de registros de aprendizaje (LRS) en {{.URL}} como {{.Centre}}, sin el nombre de nadie; {{.Count}} declaraciones esperan para enviarse."},
-	{ID: "lrs_status_aside", Other: "Rechazadas por el LRS y guardadas aparte (no se vuelven a enviar solas): {{.N}}"},
-	{ID: "lrs_status_aside_line", Other: "  {{.ID}}  {{.Time}}  {{.Status}}: {{.Reason}}"},
-	{ID: "lrs_status_error", Other: "Último problema: {{.Err}} (a las {{.Time}}; próximo intento a las {{.Next}})"},
-	{ID: "lrs_status_lrs", Other: "Almacén de registros de aprendizaje (LRS): {{.URL}}"},
-	{ID: "lrs_status_none", Other: "Este hub no envía resultados a un almacén de registros de aprendizaje (aula hub --lrs URL --lrs-key CLAVE lo pone en marcha)."},
-	{ID: "lrs_status_pending", Other: "Declaraciones que esperan para enviarse: {{.N}}"},
-	{ID: "lrs_status_running", Other: "El hub está en marcha: estas cifras son de {{.Time}}."},
-	{ID: "lrs_status_sent", Other: "Enviadas desde que empezó el hub: {{.N}} (la última a las {{.Time}})"},
-	{ID: "lrs_stopped", Other: "el envío al LRS se ha parado: {{.Err}}"},
-	{ID: "more than %d files", Other: "más de %d archivos"},
-	{ID: "more_above", Other: "↑ Hay más arriba (RePág o la rueda del ratón)"},
-	{ID: "more_below", Other: "↓ Hay más abajo (AvPág o la rueda del ratón)"},
-	{ID: "name_bad", Other: "Escribe un nombre de 1 a {{.Max}} letras."},
-	{ID: "name_placeholder", Other: "Tu nombre"},
-	{ID: "name_taken", Other: "Ese nombre ya está en la lista. Si eres tú, pulsa Esc y elígelo. Si no, añade una letra, por ejemplo «Ana M.»."},
-	{ID: "names_no", Other: "No, sin mi nombre"},
-	{ID: "names_text", Other: "Este centro envía tus resultados al programa que organiza los cursos. Así saben cómo van las clases. Los envía sin tu nombre: fuera del centro nadie sabe quién eres. Si quieres, también puede enviar tu nombre. Tú decides. Puedes cambiarlo cuando quieras en Ajustes."},
-	{ID: "names_title", Other: "¿Enviamos tu nombre?"},
-	{ID: "names_yes", Other: "Sí, con mi nombre"},
-	{ID: "new_pin", Other: "Elige tu PIN"},
-	{ID: "new_pin_text", Other: "Escribe 4 números que recuerdes bien. Luego pulsa Intro."},
-	{ID: "next_lesson_is", Other: "La siguiente lección es «{{.Title}}»."},
-	{ID: "next_up", Other: "Tu siguiente lección"},
-	{ID: "no_such_lesson", Other: "No encontramos la lección «{{.ID}}»."},
-	{ID: "not_yet", Other: "Todavía no."},
-	{ID: "order_moving", Other: "moviendo: usa ↑ ↓ y suelta con Espacio"},
-	{ID: "paused_default", Other: "Mira a la persona formadora. Te está explicando algo."},
-	{ID: "paused_title", Other: "Un momento, por favor"},
-	{ID: "paused_wait", Other: "La pantalla sigue sola cuando termine la explicación."},
-	{ID: "phrase_count", One: "{{.Count}} palabra · hacen falta al menos {{.Min}}", Other: "{{.Count}} palabras · hacen falta al menos {{.Min}}"},
-	{ID: "phrase_empty", Other: "(elige palabras con Espacio)"},
-	{ID: "phrase_label", Other: "Tu frase:"},
-	{ID: "pin_digits_only", Other: "El PIN solo lleva números, del 0 al 9."},
-	{ID: "pin_easy", Other: "Ese PIN es fácil de adivinar: 1234, 0000 y parecidos son lo primero que alguien prueba. Escribe otro, o el mismo otra vez si lo prefieres."},
-	{ID: "pin_locked_text", One: "Has escrito un PIN que no es el tuyo 3 veces. No pasa nada. Podrás probar otra vez dentro de {{.Count}} minuto, a las {{.Time}}. Si no quieres esperar, pide ayuda a la persona formadora: puede quitar tu PIN.", Other: "Has escrito un PIN que no es el tuyo 3 veces. No pasa nada. Podrás probar otra vez dentro de {{.Count}} minutos, a las {{.Time}}. Si no quieres esperar, pide ayuda a la persona formadora: puede quitar tu PIN."},
-	{ID: "pin_locked_title", Other: "Vamos a pedir ayuda"},
-	{ID: "pin_mismatch", Other: "Los dos PIN no son iguales. Vamos a escribirlo otra vez."},
-	{ID: "pin_need_four", Other: "El PIN tiene 4 números. Escribe los 4."},
-	{ID: "pin_no", Other: "No, gracias"},
-	{ID: "pin_wrong", One: "Ese PIN no es el tuyo. Te queda 1 intento.", Other: "Ese PIN no es el tuyo. Te quedan {{.Count}} intentos."},
-	{ID: "pin_yes", Other: "Sí, quiero un PIN"},
-	{ID: "preview_nothing_kept", Other: "Vista previa: aquí no se guarda nada"},
-	{ID: "preview_problems", One: "Tu carpeta tiene {{.Count}} problema. Arréglalo y guarda el archivo:", Other: "Tu carpeta tiene {{.Count}} problemas. Arréglalos y guarda el archivo:"},
-	{ID: "preview_problems_fix", Other: "La lección vuelve a salir en cuanto guardas el archivo sin problemas."},
-	{ID: "preview_problems_more", One: "… y {{.Count}} más (aula lessons check los dice todos).", Other: "… y {{.Count}} más (aula lessons check los dice todos)."},
-	{ID: "pw_advice_add_word", Other: "Añade otra palabra. Cuanto más larga, más fuerte."},
-	{ID: "pw_advice_common", Other: "Es una de las contraseñas más usadas. Se adivina en segundos."},
-	{ID: "pw_advice_empty", Other: "Escribe una contraseña."},
-	{ID: "pw_advice_has_common", Other: "Lleva dentro una de las contraseñas más usadas, como «contraseña». Es de lo primero que se prueba."},
-	{ID: "pw_advice_has_date", Other: "Lleva un año o una fecha. Las fechas se adivinan fácilmente."},
-	{ID: "pw_advice_has_name", Other: "Lleva tu nombre. Es lo primero que alguien probaría."},
-	{ID: "pw_advice_known_word", Other: "Lleva una palabra fácil de adivinar: un nombre, un equipo, un mes… Junta varias palabras."},
-	{ID: "pw_advice_leet", Other: "Cambiar letras por signos, como la a por @, no engaña a nadie."},
-	{ID: "pw_advice_only_spaces", Other: "Solo hay espacios. Escribe palabras."},
-	{ID: "pw_advice_related", Other: "Sus palabras tienen que ver entre sí, como cosas de casa o animales. Elige palabras sin relación."},
-	{ID: "pw_advice_repeat", Other: "Repite lo mismo, como aaa o 1212. Repetir no la hace más fuerte."},
-	{ID: "pw_advice_sequence", Other: "Lleva una serie como 1234, abcd o qwerty. Es lo primero que se prueba."},
-	{ID: "pw_advice_too_short", Other: "Es muy corta. Usa al menos 15 caracteres: por ejemplo, 4 palabras."},
-	{ID: "pw_confirm_label", Other: "Repítela"},
-	{ID: "pw_cut", One: "Solo cabe {{.Count}} carácter. Hemos dejado el primero.", Other: "Solo caben {{.Count}} caracteres. Hemos dejado los {{.Count}} primeros."},
-	{ID: "pw_goal", Other: "objetivo: {{.Goal}}"},
-	{ID: "pw_goal_reached", Other: "llega al objetivo"},
-	{ID: "pw_keys", Other: "Es solo de práctica: Aula no la guarda."},
-	{ID: "pw_label", Other: "Contraseña"},
-	{ID: "pw_level_0", Other: "muy débil"},
-	{ID: "pw_level_1", Other: "débil"},
-	{ID: "pw_level_2", Other: "regular"},
-	{ID: "pw_level_3", Other: "fuerte"},
-	{ID: "pw_level_4", Other: "muy fuerte"},
-	{ID: "pw_meter_empty", Other: "vacía"},
-	{ID: "pw_right", Other: "Tu contraseña es «{{.Level}}»."},
-	{ID: "pw_strength", Other: "Fuerza:"},
-	{ID: "pw_wiped", Other: "Hemos borrado tu contraseña de práctica. Aula solo guarda si era fuerte o débil."},
-	{ID: "quit_text", Other: "Tu progreso ya está guardado. Puedes volver cuando quieras."},
-	{ID: "quit_text_nobody", Other: "¿Cerramos Aula?"},
-	{ID: "quit_title", Other: "¿Quieres salir?"},
-	{ID: "rec_about", Other: "La persona"},
-	{ID: "rec_created", Other: "En este ordenador desde: {{.When}}"},
-	{ID: "rec_events", One: "Lo que hizo ({{.Count}} registro)", Other: "Lo que hizo ({{.Count}} registros)"},
-	{ID: "rec_kind_answer", Other: "respondió"},
-	{ID: "rec_kind_certificate_issued", Other: "recibió un certificado"},
-	{ID: "rec_kind_help_asked", Other: "llamó a la persona formadora"},
-	{ID: "rec_kind_help_cancelled", Other: "ya no necesitaba ayuda"},
-	{ID: "rec_kind_hint", Other: "pidió una pista"},
-	{ID: "rec_kind_lesson_done", Other: "terminó una lección"},
-	{ID: "rec_kind_lesson_started", Other: "empezó una lección"},
-	{ID: "rec_kind_page_reached", Other: "llegó a una página de un formulario"},
-	{ID: "rec_kind_step_done", Other: "terminó un paso"},
-	{ID: "rec_name", Other: "Nombre: {{.Name}}"},
-	{ID: "rec_never", Other: "Aula nunca guarda lo que una persona escribe para practicar (contraseñas, respuestas de formularios, correos): solo si una respuesta estaba bien. Esto es todo lo que Aula guarda de esta persona en este ordenador."},
-	{ID: "rec_no", Other: "no"},
-	{ID: "rec_pin_no", Other: "PIN: no tiene"},
-	{ID: "rec_pin_yes", Other: "PIN: sí (Aula solo guarda una forma cifrada, nunca el PIN)"},
-	{ID: "rec_progress", One: "Progreso ({{.Count}} lección)", Other: "Progreso ({{.Count}} lecciones)"},
-	{ID: "rec_progress_line", Other: "{{.Lesson}}: {{.Status}}, {{.Done}} de {{.Steps}} pasos, {{.Time}}"},
-	{ID: "rec_right", Other: "bien"},
-	{ID: "rec_settings", Other: "Ajustes: colores {{.Theme}} · más grande {{.Large}} · modo lector de pantalla {{.Accessible}} · leer en voz alta {{.Speak}}"},
-	{ID: "rec_status_done", Other: "terminada"},
-	{ID: "rec_status_in_progress", Other: "empezada"},
-	{ID: "rec_status_not_started", Other: "sin empezar"},
-	{ID: "rec_title", Other: "Lo que Aula guarda de {{.Name}}"},
-	{ID: "rec_wrong", Other: "todavía no"},
-	{ID: "rec_yes", Other: "sí"},
-	{ID: "recovered_backup", Other: "El archivo donde Aula guarda el progreso estaba dañado. Hemos puesto la copia del {{.Date}}, a las {{.Time}}. Lo que se hizo después de esa hora puede faltar."},
-	{ID: "recovered_class", Other: "Lo que ya llegó a la clase sigue guardado en el equipo de la persona formadora."},
-	{ID: "recovered_copy_damaged", One: "La copia más reciente también estaba dañada. No la hemos borrado: está en {{.Path}}.", Other: "{{.Count}} copias también estaban dañadas. No las hemos borrado: están en la misma carpeta, con «damaged» en el nombre."},
-	{ID: "recovered_fresh_badcopy", One: "El archivo donde Aula guarda el progreso estaba dañado, y su copia también. Hemos empezado uno nuevo, así que el progreso anterior no está. La copia dañada no se ha borrado: está en {{.Path}}.", Other: "El archivo donde Aula guarda el progreso estaba dañado, y sus {{.Count}} copias también. Hemos empezado uno nuevo, así que el progreso anterior no está. Las copias dañadas no se han borrado: están en la misma carpeta, con «damaged» en el nombre."},
-	{ID: "recovered_fresh_nocopy", Other: "El archivo donde Aula guarda el progreso estaba dañado y no había ninguna copia. Hemos empezado uno nuevo, así que el progreso anterior no está."},
-	{ID: "recovered_kept", Other: "El archivo dañado no se ha borrado: está en {{.Path}}."},
-	{ID: "recovered_salvaged", Other: "Del archivo dañado hemos podido rescatar parte de lo que faltaba."},
-	{ID: "recovered_tell", Other: "Si echas algo en falta, díselo a la persona formadora."},
-	{ID: "recovered_title", Other: "Hemos recuperado tus datos"},
-	{ID: "recovered_title_fresh", Other: "El archivo de datos estaba dañado"},
-	{ID: "region_all", Other: "(todos)"},
-	{ID: "region_bad_format", Other: "--format debe ser table, csv o json, no {{.Format}}."},
-	{ID: "region_bad_since", Other: "--since debe ser una fecha como 2026-12-01, no {{.Since}}."},
-	{ID: "region_centre", Other: "Centro"},
-	{ID: "region_certificates", Other: "Certificados emitidos"},
-	{ID: "region_examples", Other: "Pasos donde más necesitaron el ejemplo resuelto"},
-	{ID: "region_failed", Other: "no se pudieron leer las declaraciones del LRS: {{.Err}}"},
-	{ID: "region_import_failed", One: "se enviaron {{.Done}} de {{.Count}} declaración y luego: {{.Err}}. Se puede importar otra vez sin miedo: el LRS reconoce lo que ya tiene.", Other: "se enviaron {{.Done}} de {{.Count}} declaraciones y luego: {{.Err}}. Se puede importar otra vez sin miedo: el LRS reconoce lo que ya tiene."},
-	{ID: "region_import_read", Other: "no se puede leer el archivo de declaraciones {{.Path}}: {{.Err}}"},
-	{ID: "region_imported", One: "{{.Count}} declaración enviada al LRS (las que ya tenía no cuentan dos veces).", Other: "{{.Count}} declaraciones enviadas al LRS (las que ya tenía no cuentan dos veces)."},
-	{ID: "region_itineraries", Other: "Itinerarios terminados"},
-	{ID: "region_itinerary", Other: "Itinerario"},
-	{ID: "region_learners", Other: "Alumnos activos"},
-	{ID: "region_lessons", Other: "Lecciones terminadas"},
-	{ID: "region_need_lrs", Other: "indica qué almacén de registros leer: --lrs URL --lrs-key CLAVE (y la clave secreta en AULA_LRS_SECRET)."},
-	{ID: "region_none", Other: "El LRS no tiene declaraciones de Aula en este periodo."},
-	{ID: "region_since", Other: "Desde el {{.Date}}, según {{.URL}}:"},
-	{ID: "region_step", Other: "{{.Name}} ({{.Needed}} de {{.Learners}})"},
-	{ID: "repeat_pin", Other: "Repite tu PIN"},
-	{ID: "repeat_pin_text", Other: "Escribe los mismos 4 números otra vez."},
-	{ID: "report_err_date", Other: "aula report: {{.Flag}} tiene que ser una fecha como 2026-11-24, no «{{.Value}}»."},
-	{ID: "report_err_format", Other: "aula report: --format tiene que ser uno de estos: {{.List}}; no «{{.Value}}»."},
-	{ID: "report_err_range", Other: "aula report: --to ({{.To}}) es anterior a --from ({{.From}})."},
-	{ID: "report_err_session_and_range", Other: "aula report: usa --session o --from y --to, no los dos."},
-	{ID: "report_pdf_to_file", Other: "aula report: un PDF no se puede leer en la pantalla. Guárdalo en un archivo: aula report --format pdf > informe.pdf"},
-	{ID: "report_usage", Other: "Uso: aula report [--data CARPETA] [--format csv|json|pdf|xapi] [--session DÍA | --from DÍA --to DÍA] [--lang es|en]\n     DÍA es una fecha como 2026-11-24 (hora local)."},
-	{ID: "resume_form_go", Other: "Ir a la página {{.N}} con los datos de la ficha"},
-	{ID: "resume_form_review", Other: "Ir a la revisión con los datos de la ficha"},
-	{ID: "resume_form_start", Other: "Empezar desde la página 1"},
-	{ID: "resume_form_text", Other: "Por seguridad, no guardamos lo que escribes en los formularios de práctica. Por eso la solicitud está vacía. Habías llegado a la página {{.N}} de {{.Total}}."},
-	{ID: "resume_form_title", Other: "Aula se cerró antes de terminar la solicitud"},
-	{ID: "reviewed %q should be a date like 2026-12-05 (year-month-day)", Other: "reviewed %q debe ser una fecha como 2026-12-05 (año-mes-día)"},
-	{ID: "right", Other: "¡Bien!"},
-	{ID: "rights_actions_text", Other: "¿Qué quieres hacer?"},
-	{ID: "rights_back", Other: "Volver"},
-	{ID: "rights_bad_name", Other: "Ese nombre no sirve: escribe de 1 a {{.Max}} letras."},
-	{ID: "rights_close", Other: "Cerrar (volver a la entrada)"},
-	{ID: "rights_erase", Other: "Borrar a esta persona"},
-	{ID: "rights_erase_ask", Other: "Su nombre, sus ajustes, su progreso y todo lo que hizo se borran ahora de este portátil. También se borran sus certificados y las copias que Aula guardó aquí. Las copias de seguridad guardan los datos hasta que {{.Count}} copias nuevas las sustituyen: normalmente, al acabar la próxima clase. No se puede deshacer."},
-	{ID: "rights_erase_ask_class", Other: "El ordenador de la clase también los borra la próxima vez que este portátil conecte con él."},
-	{ID: "rights_erase_ask_title", Other: "¿Borrar a {{.Name}}?"},
-	{ID: "rights_erase_yes", Other: "Sí, borrar a {{.Name}}"},
-	{ID: "rights_erased", One: "{{.Name}} se ha borrado ({{.Count}} actividad).", Other: "{{.Name}} se ha borrado ({{.Count}} actividades)."},
-	{ID: "rights_erased_backups", Other: "Las copias de seguridad los guardan hasta que {{.Count}} copias nuevas las sustituyen."},
-	{ID: "rights_erased_files", One: "Se ha quitado {{.Count}} archivo guardado para esta persona.", Other: "Se han quitado {{.Count}} archivos guardados para esta persona."},
-	{ID: "rights_erased_later", Other: "El ordenador de la clase lo borra la próxima vez que este portátil conecte; las copias de seguridad, tras {{.Count}} copias nuevas."},
-	{ID: "rights_export", Other: "Guardar una copia de sus datos (JSON y PDF)"},
-	{ID: "rights_exported", Other: "Los datos de {{.Name}} están guardados en:\n{{.Paths}}\nPara dárselos, copia estos archivos a un pendrive (memoria USB) y después bórralos de este portátil."},
-	{ID: "rights_failed", Other: "No ha funcionado: {{.Err}}"},
-	{ID: "rights_line_rename", Other: "Escribe el nombre nuevo. Una línea vacía deja el de antes."},
-	{ID: "rights_merge", Other: "Unir con otro perfil de la misma persona"},
-	{ID: "rights_merge_ask", Other: "Todo lo que hizo {{.From}} pasa a {{.Into}}. El perfil {{.From}} desaparece. No se puede deshacer."},
-	{ID: "rights_merge_ask_title", Other: "¿Unir los dos perfiles?"},
-	{ID: "rights_merge_near", Other: "{{.Name}} (un nombre parecido)"},
-	{ID: "rights_merge_nobody", Other: "No hay otra persona en este portátil con quien unir."},
-	{ID: "rights_merge_text", Other: "¿Qué perfil es también {{.Name}}? Todo lo que hizo {{.Name}} pasa a ese perfil, y el perfil {{.Name}} desaparece. No se pierde nada."},
-	{ID: "rights_merge_title", Other: "Unir a {{.Name}} con…"},
-	{ID: "rights_merge_yes", Other: "Sí, unir en {{.Into}}"},
-	{ID: "rights_merged", One: "{{.From}} se ha unido a {{.Into}}: {{.Count}} actividad ha pasado.", Other: "{{.From}} se ha unido a {{.Into}}: {{.Count}} actividades han pasado."},
-	{ID: "rights_name_taken", Other: "Ya hay otra persona con ese nombre."},
-	{ID: "rights_no", Other: "No, volver"},
-	{ID: "rights_no_export", Other: "Este Aula no puede guardar archivos aquí. Usa aula learners export."},
-	{ID: "rights_nobody", Other: "No hay nadie en este portátil."},
-	{ID: "rights_pick_text", Other: "Para quien forma. Elige a una persona de este portátil para cambiarle el nombre, unir dos perfiles de la misma persona, guardar una copia de sus datos o borrarla."},
-	{ID: "rights_rename", Other: "Cambiar el nombre"},
-	{ID: "rights_rename_text", Other: "Escribe el nombre y pulsa Intro. Esc deja el de antes."},
-	{ID: "rights_rename_title", Other: "Nuevo nombre para {{.Name}}"},
-	{ID: "rights_renamed", Other: "{{.Old}} ahora se llama {{.Name}}."},
-	{ID: "rights_title", Other: "Datos de las personas"},
-	{ID: "same_name_no", Other: "No, añadir a «{{.New}}» como persona nueva"},
-	{ID: "same_name_text", Other: "En la lista ya está {{.Name}}, un nombre muy parecido a «{{.New}}». Si eres tú, entra con tu nombre y seguirás donde lo dejaste."},
-	{ID: "same_name_title", Other: "¿Eres {{.Name}}?"},
-	{ID: "same_name_yes", Other: "Sí, soy {{.Name}}"},
-	{ID: "save_failed", Other: "No se ha podido guardar. Lo intentamos otra vez con tu próxima respuesta."},
-	{ID: "saved", Other: "✔ Guardado"},
-	{ID: "scene_address", Other: "Dirección:"},
-	{ID: "scene_call", Other: "Llamada de {{.From}}"},
-	{ID: "scene_sms", Other: "SMS de {{.From}}"},
-	{ID: "setting_accessible", Other: "Modo para lector de pantalla"},
-	{ID: "setting_accessible_text", Other: "Texto sencillo, línea a línea, para NVDA u Orca. Respondes escribiendo."},
-	{ID: "setting_large", Other: "Diseño grande"},
-	{ID: "setting_large_text", Other: "Más espacio entre las opciones y botones más anchos."},
-	{ID: "setting_names", Other: "Enviar mi nombre con mis resultados"},
-	{ID: "setting_names_text", Other: "Solo si el centro lo pide. Si dices que no, tus resultados salen del centro sin tu nombre."},
-	{ID: "setting_off", Other: "No"},
-	{ID: "setting_on", Other: "Sí"},
-	{ID: "setting_speak", Other: "Leer cada paso en voz alta"},
-	{ID: "setting_speak_text", Other: "Aula lee cada paso al abrirlo. Con F6 lo lees cuando quieras."},
-	{ID: "setting_theme", Other: "Colores"},
-	{ID: "setting_theme_text", Other: "Alto contraste marca más las letras. Tranquilos usa muy pocos colores."},
-	{ID: "settings_text", Other: "Elige cómo quieres ver y oír Aula. Se guarda para ti, y lo ves al momento."},
-	{ID: "settings_title", Other: "Ajustes"},
-	{ID: "setup_cancelled", Other: "No se ha guardado nada."},
-	{ID: "setup_centre", Other: "Nombre del centro (sale en los certificados)"},
-	{ID: "setup_centre_text", Other: "Por ejemplo: Centro Cívico La Almozara. Déjalo en blanco si no vas a dar certificados."},
-	{ID: "setup_change_pin", Other: "¿Cambiar el PIN de la persona formadora?"},
-	{ID: "setup_change_pin_text", Other: "Este ordenador ya tiene un PIN de la persona formadora."},
-	{ID: "setup_font", Other: "Tamaño de letra"},
-	{ID: "setup_font_linux", Other: "Con letra grande, Aula se lee mejor. El lanzador de Aula de la guía de instalación la abre a pantalla completa con letra de tamaño 18. Si abres Aula de otra forma, en casi todos los terminales pulsa Ctrl y + hasta que el texto sea grande, o elige un tamaño de letra de 18 o más en las Preferencias del terminal."},
-	{ID: "setup_font_windows", Other: "Con letra grande, Aula se lee mejor. El acceso directo de Aula de la guía de instalación la abre a pantalla completa con letra de tamaño 20. Si abres Aula de otra forma, en Windows Terminal pulsa Ctrl y + hasta que el texto sea grande, o ve a Configuración, Valores predeterminados, Apariencia, Tamaño de fuente y elige 18 o más."},
-	{ID: "setup_hub", Other: "Dirección de la clase (puedes dejarla vacía)"},
-	{ID: "setup_hub_bad", Other: "Esa dirección no es válida. Tiene esta forma: 192.168.1.23 o 192.168.1.23:7420."},
-	{ID: "setup_hub_text", Other: "La muestra la pantalla de la persona formadora cuando escribe aula trainer, por ejemplo 192.168.1.23. Déjala vacía si no hay clase."},
-	{ID: "setup_intro", Other: "Unas preguntas para dejar Aula lista. Puedes cambiarlo todo más tarde con: aula setup"},
-	{ID: "setup_key_cancel", Other: "salir sin guardar"},
-	{ID: "setup_key_save", Other: "guardar"},
-	{ID: "setup_key_toggle", Other: "Sí o No"},
-	{ID: "setup_key_yes", Other: "s"},
-	{ID: "setup_kiosk", Other: "¿Modo quiosco?"},
-	{ID: "setup_kiosk_text", Other: "En modo quiosco, solo la persona formadora puede cerrar Aula, con su PIN. Elige Sí en un ordenador para el alumnado."},
-	{ID: "setup_lang", Other: "Idioma"},
-	{ID: "setup_needs_terminal", Other: "aula setup hace sus preguntas en una ventana de terminal. Ábrelo en una."},
-	{ID: "setup_no", Other: "No"},
-	{ID: "setup_pin", Other: "PIN de la persona formadora"},
-	{ID: "setup_pin_again", Other: "Escribe otra vez el PIN de la persona formadora"},
-	{ID: "setup_pin_easy", Other: "Ese PIN es fácil de adivinar: 1234, 0000 y parecidos son lo primero que alguien prueba. Puedes seguir, o volver con Mayús+Tab y elegir otro."},
-	{ID: "setup_pin_mismatch", Other: "Los dos PIN no son iguales."},
-	{ID: "setup_pin_text", Other: "De {{.Min}} a {{.Max}} números. Hace falta para cerrar Aula en modo quiosco. No se lo digas al alumnado."},
-	{ID: "setup_save", Other: "Guardar"},
-	{ID: "setup_saved", Other: "Listo. Los ajustes están guardados en {{.Path}}"},
-	{ID: "setup_summary_centre", Other: "Certificados: los da {{.Centre}}; persona formadora: {{.Trainer}}."},
-	{ID: "setup_summary_hub", Other: "Clase: {{.URL}}"},
-	{ID: "setup_summary_kiosk_off", Other: "Modo quiosco: no."},
-	{ID: "setup_summary_kiosk_on", Other: "Modo quiosco: sí. Para cerrar Aula hace falta el PIN de la persona formadora."},
-	{ID: "setup_summary_lang", Other: "Idioma: {{.Name}}"},
-	{ID: "setup_summary_no_hub", Other: "Clase: ninguna."},
-	{ID: "setup_summary_pin", Other: "PIN de la persona formadora: guardado."},
-	{ID: "setup_summary_start", Other: "Para abrir Aula, escribe: {{.Cmd}}"},
-	{ID: "setup_title", Other: "Preparar este ordenador"},
-	{ID: "setup_trainer", Other: "Nombre de la persona formadora (sale en los certificados)"},
-	{ID: "setup_trainer_text", Other: "Tal como quieres que se lea en el certificado."},
-	{ID: "setup_yes", Other: "Sí"},
-	{ID: "share_allow", Other: "Sí, permitir"},
-	{ID: "share_ask_text", Other: "{{.Name}}, la persona formadora, quiere ver tu pantalla. ¿Permitir?\n\nVerá lo mismo que tú. Lo que escribes sale tapado con puntos. No podrá usar tu teclado. Para dejar de compartir, pulsa F8."},
-	{ID: "share_ask_text_noname", Other: "La persona formadora quiere ver tu pantalla. ¿Permitir?\n\nVerá lo mismo que tú. Lo que escribes sale tapado con puntos. No podrá usar tu teclado. Para dejar de compartir, pulsa F8."},
-	{ID: "share_ask_title", Other: "¿Compartir tu pantalla?"},
-	{ID: "share_banner", Other: "{{.Name}} ve tu pantalla"},
-	{ID: "share_deny", Other: "No"},
-	{ID: "share_ended", Other: "Tu pantalla ya no se comparte."},
-	{ID: "share_message_title", Other: "Mensaje de {{.Name}}"},
-	{ID: "share_someone", Other: "La persona formadora"},
-	{ID: "share_stopped", Other: "Has dejado de compartir tu pantalla."},
-	{ID: "share_stopped_trainer", Other: "{{.Name}} ha dejado de ver tu pantalla."},
-	{ID: "share_unreachable", Other: "No se ha podido compartir tu pantalla: la clase no responde."},
-	{ID: "signed_out_idle", Other: "Cerramos la sesión porque no había nadie. El progreso está guardado."},
-	{ID: "signin_title", Other: "Entrar"},
-	{ID: "source %d has no name: say who says it", Other: "la fuente %d no tiene nombre: di quién lo dice"},
-	{ID: "source %d: url %q should be a web address (https://…) or one of Aula's guides (docs/…)", Other: "fuente %d: la url %q debe ser una dirección web (https://…) o una de las guías de Aula (docs/…)"},
-	{ID: "speech_failed", Other: "No hemos podido leer en voz alta. Sigue leyendo en la pantalla."},
-	{ID: "speech_none", Other: "Este ordenador no tiene voz para leer en alto. Pide ayuda a la persona formadora si la necesitas."},
-	{ID: "srep_absent", One: "No vino ({{.Count}}), aunque tiene perfil aquí: {{.Names}}.", Other: "No vinieron ({{.Count}}), aunque tienen perfil aquí: {{.Names}}."},
-	{ID: "srep_all", Other: "Todo lo registrado hasta ahora"},
-	{ID: "srep_came", One: "Quién vino ({{.Count}} persona)", Other: "Quién vino ({{.Count}} personas)"},
-	{ID: "srep_col_finished", Other: "Terminó"},
-	{ID: "srep_col_itineraries", Other: "Itinerarios terminados (certificado)"},
-	{ID: "srep_col_name", Other: "Persona"},
-	{ID: "srep_col_started", Other: "Empezó"},
-	{ID: "srep_col_time", Other: "Tiempo"},
-	{ID: "srep_day", Other: "Sesión del {{.Day}}"},
-	{ID: "srep_from_learners", One: "de {{.Count}} persona", Other: "de {{.Count}} personas"},
-	{ID: "srep_help", One: "Peticiones de ayuda ({{.Count}})", Other: "Peticiones de ayuda ({{.Count}})"},
-	{ID: "srep_help_line", Other: "{{.At}} · {{.Name}} · esperó {{.Waited}}"},
-	{ID: "srep_help_open", Other: "{{.At}} · {{.Name}} · no consta que se atendiera"},
-	{ID: "srep_made", Other: "Hecho el {{.When}}. Todas las horas son hora local ({{.Zone}})."},
-	{ID: "srep_misses", One: "{{.Count}} fallo", Other: "{{.Count}} fallos"},
-	{ID: "srep_no_help", Other: "Nadie pidió ayuda."},
-	{ID: "srep_no_struggles", Other: "Nadie falló ninguna respuesta."},
-	{ID: "srep_none_came", Other: "Nadie tuvo actividad en estas fechas."},
-	{ID: "srep_privacy", Other: "Este informe solo tiene resultados: lo que cada persona escribió para practicar no se guarda nunca."},
-	{ID: "srep_range", Other: "Del {{.From}} al {{.To}}"},
-	{ID: "srep_since", Other: "Desde el {{.From}}"},
-	{ID: "srep_struggle_line", Other: "{{.Lesson}} — {{.Step}}: {{.Misses}}, {{.From}}"},
-	{ID: "srep_struggles", Other: "Los pasos más difíciles para la clase"},
-	{ID: "srep_title", Other: "Informe de la sesión"},
-	{ID: "srep_trainer", Other: "Persona formadora: {{.Name}}"},
-	{ID: "srep_until", Other: "Hasta el {{.To}}"},
-	{ID: "start_here", Other: "Empieza por aquí"},
-	{ID: "state_at_step", Other: "Vas por el paso {{.N}} de {{.Total}}"},
-	{ID: "state_done", Other: "Hecha"},
-	{ID: "state_new", Other: "Nueva"},
-	{ID: "step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s", Other: "el paso %d (%q) no coincide con el paso %q de %s: los ids, los tipos, las opciones y las respuestas correctas deben ser los mismos%s"},
-	{ID: "step %q answer", Other: "paso %q, respuesta"},
-	{ID: "step %q bookmark %d: a bookmark is a link (link: its words, to: a page), with no ad, result or size", Other: "paso %q, marcador %d: un marcador es un enlace (link: sus palabras, to: una página), sin ad, result ni size"},
-	{ID: "step %q field %q", Other: "paso %q, campo %q"},
-	{ID: "step %q has no example: learners see it after 3 misses", Other: "el paso %q no tiene ejemplo (example): se muestra tras 3 fallos"},
-	{ID: "step %q has no hint: every step needs one", Other: "el paso %q no tiene pista (hint): todos los pasos necesitan una"},
-	{ID: "step %q has no text", Other: "el paso %q no tiene texto"},
-	{ID: "step %q has no title", Other: "el paso %q no tiene título"},
-	{ID: "step %q mistake %d", Other: "paso %q, error %d"},
-	{ID: "step %q page %q block %d: a %s takes no id, to, ad, result or size", Other: "paso %q, página %q, bloque %d: un %s no lleva id, to, ad, result ni size"},
-	{ID: "step %q page %q block %d: a block is one of heading, text, link, button or download", Other: "paso %q, página %q, bloque %d: un bloque es heading, text, link, button o download"},
-	{ID: "step %q rule %d", Other: "paso %q, regla %d"},
-	{ID: "step %q rule %d: request %q is to be both confirmed and refused", Other: "paso %q, regla %d: la petición %q no puede tener que aprobarse y rechazarse a la vez"},
-	{ID: "step %q: %d options are correct; add multiple: true or mark only one", Other: "paso %q: hay %d opciones correctas; añade multiple: true o marca solo una"},
-	{ID: "step %q: %d words without feedback; give at least min_words + 2 to choose from", Other: "paso %q: %d palabras sin feedback; pon al menos min_words + 2 para elegir"},
-	{ID: "step %q: %s %q needs to: the id of the page it opens", Other: "paso %q: %s %q necesita to: el id de la página que abre"},
-	{ID: "step %q: %s %q opens page %q, which the step does not have", Other: "paso %q: %s %q abre la página %q, que el paso no tiene"},
-	{ID: "step %q: %s %q takes no size", Other: "paso %q: %s %q no lleva size"},
-	{ID: "step %q: %s id %q is longer than %d characters", Other: "paso %q: el id de %s %q tiene más de %d caracteres"},
-	{ID: "step %q: %s id %q is used twice", Other: "paso %q: el id de %s %q está repetido"},
-	{ID: "step %q: %s id %q should be lowercase letters, digits and dashes", Other: "paso %q: el id de %s %q debe tener solo minúsculas, cifras y guiones"},
-	{ID: "step %q: %s id %q should be lowercase words joined by hyphens", Other: "paso %q: el id de %s %q deben ser palabras en minúscula unidas por guiones"},
-	{ID: "step %q: %v", Other: "paso %q: %v"},
-	{ID: "step %q: a %s needs an id", Other: "paso %q: un %s necesita un id"},
-	{ID: "step %q: a browser step needs pages", Other: "paso %q: un paso browser necesita páginas (pages)"},
-	{ID: "step %q: a browser step needs rules that say what to do", Other: "paso %q: un paso browser necesita reglas (rules) que digan qué hay que hacer"},
-	{ID: "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted or refused)", Other: "paso %q: un paso chat necesita al menos una regla que diga qué hay que hacer (opened, replied, called, blocked, deleted o refused)"},
-	{ID: "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted, confirmed or refused)", Other: "paso %q: un paso chat necesita al menos una regla que diga qué hay que hacer (opened, replied, called, blocked, deleted, confirmed o refused)"},
-	{ID: "step %q: a chat step needs chats", Other: "paso %q: un paso chat necesita chats"},
-	{ID: "step %q: a choose step needs at least 2 options", Other: "paso %q: un paso choose necesita al menos 2 opciones"},
-	{ID: "step %q: a code has 4 to 8 digits, not %d", Other: "paso %q: un código tiene de 4 a 8 cifras, no %d"},
-	{ID: "step %q: a code step needs a sender (who sends the SMS)", Other: "paso %q: un paso de código necesita un remitente (quién envía el SMS)"},
-	{ID: "step %q: a files step needs folders", Other: "paso %q: un paso files necesita carpetas (folders)"},
-	{ID: "step %q: a files step needs rules that say what to do", Other: "paso %q: un paso files necesita reglas (rules) que digan qué hay que hacer"},
-	{ID: "step %q: a form needs a receipt with a title", Other: "paso %q: un formulario necesita un justificante (receipt) con título"},
-	{ID: "step %q: a form needs at least 1 page", Other: "paso %q: un formulario necesita al menos 1 página"},
-	{ID: "step %q: a form needs the words of its submit button (submit)", Other: "paso %q: un formulario necesita las palabras de su botón de enviar (submit)"},
-	{ID: "step %q: a scenario step needs a scene (kind, from, lines)", Other: "paso %q: un paso scenario necesita una escena (scene: kind, from, lines)"},
-	{ID: "step %q: a sentence of %d words; keep sentences to %d words at most: %q", Other: "paso %q: una frase de %d palabras; deja las frases en %d palabras como mucho: %q"},
-	{ID: "step %q: a timeout must be at least 20s", Other: "paso %q: timeout debe ser de al menos 20s"},
-	{ID: "step %q: a type step needs an answer rule", Other: "paso %q: un paso type necesita una regla de respuesta (answer)"},
-	{ID: "step %q: access: feedback: %q is not the id of a feedback, wrong, missing, about or success text of this step", Other: "paso %q: access: feedback: %q no es el id de un texto feedback, wrong, missing, about o success de este paso"},
-	{ID: "step %q: an inbox step needs me: the practice persona's address", Other: "paso %q: un paso inbox necesita me: la dirección de la persona de práctica"},
-	{ID: "step %q: an inbox step needs messages", Other: "paso %q: un paso inbox necesita mensajes (messages)"},
-	{ID: "step %q: an inbox step needs rules that say what to do", Other: "paso %q: un paso inbox necesita reglas (rules) que digan qué hay que hacer"},
-	{ID: "step %q: an order step needs at least 2 items", Other: "paso %q: un paso order necesita al menos 2 elementos"},
-	{ID: "step %q: chat %q message %d is empty", Other: "paso %q: chat %q, el mensaje %d está vacío"},
-	{ID: "step %q: chat %q message %d needs text or voice (the length of a voice note), one of them", Other: "paso %q: chat %q, el mensaje %d necesita text o voice (lo que dura una nota de voz), uno de los dos"},
-	{ID: "step %q: chat %q needs a name (a contact's name, or the number)", Other: "paso %q: el chat %q necesita un nombre (el de un contacto, o el número)"},
-	{ID: "step %q: chat %q needs messages or a request", Other: "paso %q: el chat %q necesita mensajes o una petición (request)"},
-	{ID: "step %q: chat %q: a request needs text, confirm and refuse", Other: "paso %q: chat %q: una petición necesita text, confirm y refuse"},
-	{ID: "step %q: chat %q: an auth app needs a request to approve or refuse", Other: "paso %q: chat %q: una app auth necesita una petición (request) que aprobar o rechazar"},
-	{ID: "step %q: chat %q: app should be chat, sms or bank, not %q", Other: "paso %q: chat %q: app debe ser chat, sms o bank, no %q"},
-	{ID: "step %q: chat %q: app should be chat, sms, bank or auth, not %q", Other: "paso %q: chat %q: app debe ser chat, sms, bank o auth, no %q"},
-	{ID: "step %q: chat %q: request detail %d needs label and value (Importe: 480,00 €)", Other: "paso %q: chat %q: el dato %d de la petición necesita label y value (Importe: 480,00 €)"},
-	{ID: "step %q: crop_pdf_kb %d is over limit_kb %d: nothing could be attached", Other: "paso %q: crop_pdf_kb %d pasa de limit_kb %d: no se podría adjuntar nada"},
-	{ID: "step %q: document %q has no name", Other: "paso %q: el documento %q no tiene nombre"},
-	{ID: "step %q: download %q needs a size, as a browser shows it (120 KB)", Other: "paso %q: la descarga %q necesita un tamaño, como lo muestra un navegador (120 KB)"},
-	{ID: "step %q: download %q takes no to or ad", Other: "paso %q: la descarga %q no lleva to ni ad"},
-	{ID: "step %q: expires should be 10 to 600 seconds, not %d", Other: "paso %q: expires debe ser de 10 a 600 segundos, no %d"},
-	{ID: "step %q: field id %q should be up to %d lowercase letters, digits and dashes", Other: "paso %q: el id de campo %q debe tener como mucho %d minúsculas, cifras y guiones"},
-	{ID: "step %q: file %d needs an id of lowercase letters, digits and dashes", Other: "paso %q: el archivo %d necesita un id de minúsculas, cifras y guiones"},
-	{ID: "step %q: file %q needs a date such as 2026-12-05", Other: "paso %q: el archivo %q necesita una fecha como 2026-12-05"},
-	{ID: "step %q: file %q needs a name and a size in kb", Other: "paso %q: el archivo %q necesita un nombre y un tamaño en kb"},
-	{ID: "step %q: file %q needs a name with its ending, such as justificante.pdf", Other: "paso %q: el archivo %q necesita un nombre con su extensión, como justificante.pdf"},
-	{ID: "step %q: file %q needs a preview: what opening it shows, in words", Other: "paso %q: el archivo %q necesita preview: lo que se ve al abrirlo, en palabras"},
-	{ID: "step %q: file %q needs kb: its size in kilobytes", Other: "paso %q: el archivo %q necesita kb: su tamaño en kilobytes"},
-	{ID: "step %q: file id %q is used twice", Other: "paso %q: el id de archivo %q está repetido"},
-	{ID: "step %q: folder %q needs a name", Other: "paso %q: la carpeta %q necesita un nombre"},
-	{ID: "step %q: folder id %q is the bin, which every file manager has already", Other: "paso %q: el id de carpeta %q es la papelera, que ya tiene todo explorador de archivos"},
-	{ID: "step %q: goal %q should be one of weak, fair, strong, very-strong", Other: "paso %q: goal %q debe ser weak, fair, strong o very-strong"},
-	{ID: "step %q: id %q is used twice", Other: "paso %q: el id %q está repetido"},
-	{ID: "step %q: item %d has no id", Other: "paso %q: el elemento %d no tiene id"},
-	{ID: "step %q: item %q has no text", Other: "paso %q: el elemento %q no tiene texto"},
-	{ID: "step %q: item id %q is used twice", Other: "paso %q: el id de elemento %q está repetido"},
-	{ID: "step %q: kind %q is not one of %s", Other: "paso %q: kind %q no es ninguno de estos: %s"},
-	{ID: "step %q: limit_kb is a size in kilobytes, such as 1000 for 1 MB", Other: "paso %q: limit_kb es un tamaño en kilobytes, como 1000 para 1 MB"},
-	{ID: "step %q: link %q is not in the body of message %q: write [[%s]] where it goes", Other: "paso %q: el enlace %q no está en el cuerpo del mensaje %q: escribe [[%s]] donde va"},
-	{ID: "step %q: link %q needs text and a url with a web address (https://…)", Other: "paso %q: el enlace %q necesita texto y una url con una dirección web (https://…)"},
-	{ID: "step %q: link %q needs url: a full address such as https://banco-ejemplo.example/", Other: "paso %q: el enlace %q necesita url: una dirección completa como https://banco-ejemplo.example/"},
-	{ID: "step %q: me %q is not a valid email address", Other: "paso %q: me %q no es una dirección de correo válida"},
-	{ID: "step %q: message %q needs a date, a subject and a body", Other: "paso %q: el mensaje %q necesita fecha, asunto y cuerpo (date, subject, body)"},
-	{ID: "step %q: message %q shows [[%s]], but has no link with that id", Other: "paso %q: el mensaje %q muestra [[%s]], pero no tiene ningún enlace con ese id"},
-	{ID: "step %q: message %q: %s %q should be addresses separated by commas", Other: "paso %q: mensaje %q: %s %q deben ser direcciones separadas por comas"},
-	{ID: "step %q: message %q: folder %q is not inbox, sent or trash", Other: "paso %q: mensaje %q: la carpeta %q no es inbox, sent ni trash"},
-	{ID: "step %q: message %q: from %q should be an address or Name <address>", Other: "paso %q: mensaje %q: from %q debe ser una dirección o Nombre <dirección>"},
-	{ID: "step %q: min_words should be 3 to 6, not %d", Other: "paso %q: min_words debe ser de 3 a 6, no %d"},
-	{ID: "step %q: no option is marked correct: true", Other: "paso %q: ninguna opción está marcada con correct: true"},
-	{ID: "step %q: only a web scene has a button", Other: "paso %q: solo una escena web tiene botón"},
-	{ID: "step %q: option %d has no id", Other: "paso %q: la opción %d no tiene id"},
-	{ID: "step %q: option %q has no text", Other: "paso %q: la opción %q no tiene texto"},
-	{ID: "step %q: option id %q is used twice", Other: "paso %q: el id de opción %q está repetido"},
-	{ID: "step %q: page %d needs an id of lowercase letters, digits and dashes", Other: "paso %q: la página %d necesita un id de minúsculas, cifras y guiones"},
-	{ID: "step %q: page %q has no fields", Other: "paso %q: la página %q no tiene campos"},
-	{ID: "step %q: page %q has no title", Other: "paso %q: la página %q no tiene título"},
-	{ID: "step %q: page %q needs a title", Other: "paso %q: la página %q necesita un título"},
-	{ID: "step %q: page %q needs url: a full address such as https://www.seg-social.es/", Other: "paso %q: la página %q necesita url: una dirección completa como https://www.seg-social.es/"},
-	{ID: "step %q: persona row %d needs a label and a value", Other: "paso %q: la fila %d de la persona necesita label y value"},
-	{ID: "step %q: reply %q needs text", Other: "paso %q: la respuesta %q necesita texto"},
-	{ID: "step %q: scene kind %q should be sms, call or web", Other: "paso %q: el tipo de escena %q debe ser sms, call o web"},
-	{ID: "step %q: start %q is a USB stick, which shows only once plugged in", Other: "paso %q: start %q es una memoria USB, que solo aparece al conectarla"},
-	{ID: "step %q: start %q is not one of its folders", Other: "paso %q: start %q no es ninguna de sus carpetas"},
-	{ID: "step %q: start %q is not one of its pages", Other: "paso %q: start %q no es ninguna de sus páginas"},
-	{ID: "step %q: the %s names a key (%q) that accessible mode cannot press; add access: %s: with the words to type instead", Other: "paso %q: el campo %s nombra una tecla (%q) que el modo accesible no puede pulsar; añade access: %s: con las palabras que hay que escribir en su lugar"},
-	{ID: "step %q: the form cannot be solved: with every expected value, it says %s %s", Other: "paso %q: el formulario no se puede resolver: con todos los valores esperados, dice %s %s"},
-	{ID: "step %q: the instruction has %d sentences; keep it to %d at most (easy-read: one idea per sentence, few per screen)", Other: "paso %q: la instrucción tiene %d frases; déjala en %d como mucho (lectura fácil: una idea por frase, pocas por pantalla)"},
-	{ID: "step %q: the message needs %s where the code goes", Other: "paso %q: el mensaje necesita %s donde va el código"},
-	{ID: "step %q: the persona card needs a title and rows", Other: "paso %q: la ficha de la persona de práctica (persona) necesita un título y filas"},
-	{ID: "step %q: the photo needs a date such as 2026-12-06", Other: "paso %q: la foto necesita una fecha, como 2026-12-06"},
-	{ID: "step %q: the photo needs a name ending in .jpg or .png, such as IMG_20261206_1032.jpg", Other: "paso %q: la foto necesita un nombre que acabe en .jpg o .png, como IMG_20261206_1032.jpg"},
-	{ID: "step %q: the photo needs kb and a smaller crop_kb (its size once cropped)", Other: "paso %q: la foto necesita kb y un crop_kb más pequeño (su tamaño ya recortada)"},
-	{ID: "step %q: the photo needs pdf_kb and a smaller crop_pdf_kb (its PDF, whole and cropped)", Other: "paso %q: la foto necesita pdf_kb y un crop_pdf_kb más pequeño (su PDF, entera y recortada)"},
-	{ID: "step %q: the photo needs preview and crop_preview: the photo in words, before and after the crop", Other: "paso %q: la foto necesita preview y crop_preview: la foto contada con palabras, antes y después de recortarla"},
-	{ID: "step %q: the photo's folder %q is not one of its folders", Other: "paso %q: la carpeta de la foto, %q, no es una de sus carpetas"},
-	{ID: "step %q: the receipt shows %q, which is not a field of this form", Other: "paso %q: el justificante muestra %q, que no es un campo de este formulario"},
-	{ID: "step %q: the scene needs from (who sends it, who calls, or the web address)", Other: "paso %q: la escena necesita from (quién lo envía, quién llama o la dirección web)"},
-	{ID: "step %q: the scene needs lines", Other: "paso %q: la escena necesita lines"},
-	{ID: "step %q: the text said about an answer (%s) names a key (%q) that accessible mode cannot press; add access: feedback: %s: with the words to type instead", Other: "paso %q: el texto que se dice sobre una respuesta (%s) nombra una tecla (%q) que el modo accesible no puede pulsar; añade access: feedback: %s: con las palabras que hay que escribir en su lugar"},
-	{ID: "step %q: unknown field %q for a %s step", Other: "paso %q: campo desconocido %q para un paso %s"},
-	{ID: "step %q: word %d has no id", Other: "paso %q: la palabra %d no tiene id"},
-	{ID: "step %q: word %q should be one word", Other: "paso %q: %q debe ser una sola palabra"},
-	{ID: "step %q: word id %q is used twice", Other: "paso %q: el id de palabra %q está repetido"},
-	{ID: "step %q: wrong option %q needs feedback that explains the mistake", Other: "paso %q: la opción incorrecta %q necesita un feedback que explique el error"},
-	{ID: "step id %q is used twice in this lesson", Other: "el id de paso %q está repetido en esta lección"},
-	{ID: "step id %q should be lowercase letters, digits and dashes", Other: "el id de paso %q debe tener solo minúsculas, cifras y guiones"},
-	{ID: "step_of", Other: "Paso {{.N}} de {{.Total}}"},
-	{ID: "switch_full_text", Other: "Aula vuelve a la pantalla con recuadros y flechas. El lector de pantalla la lee peor."},
-	{ID: "switch_full_title", Other: "¿Volver a la pantalla completa?"},
-	{ID: "switch_lines_text", Other: "Aula se vuelve texto sencillo, línea a línea. Para responder, escribes y pulsas Intro. Puedes volver a este modo desde Ajustes."},
-	{ID: "switch_lines_title", Other: "¿Pasar al modo para lector de pantalla?"},
-	{ID: "the compiled lessons do not hold this file: run go generate ./lessons", Other: "las lecciones compiladas no tienen este archivo: ejecuta go generate ./lessons"},
-	{ID: "the file %q comes twice or out of order", Other: "el archivo %q viene dos veces o fuera de orden"},
-	{ID: "the file name %q is not a lesson file's", Other: "el nombre de archivo %q no es de un archivo de lecciones"},
-	{ID: "the file name %q: use lowercase letters, digits and dashes, ending in .yaml", Other: "el nombre de archivo %q: usa minúsculas, cifras y guiones, y termina en .yaml"},
-	{ID: "the file should hold a lesson (id, title, steps…)", Other: "el archivo debería contener una lección (id, title, steps…)"},
-	{ID: "the files together are bigger than %d MB", Other: "los archivos juntos ocupan más de %d MB"},
-	{ID: "the form is on %s, which %s shows as a scam: use an official domain (%s) or a practice one (.example)", Other: "el formulario está en %s, que %s muestra como estafa: usa un dominio oficial (%s) o uno de práctica (.example)"},
-	{ID: "the lessons folder cannot be published", Other: "la carpeta de lecciones no se puede publicar"},
-	{ID: "theme_calm", Other: "Tranquilos"},
-	{ID: "theme_default", Other: "Normales"},
-	{ID: "theme_high_contrast", Other: "Alto contraste"},
-	{ID: "this is not valid YAML: %s", Other: "esto no es YAML válido: %s"},
-	{ID: "too_small", Other: "La ventana es muy pequeña para Aula: necesita al menos {{.W}}×{{.H}} (ahora {{.NowW}}×{{.NowH}}). Maximiza la ventana o pulsa Ctrl y − para hacer la letra más pequeña."},
-	{ID: "too_small_short", Other: "Ventana muy pequeña. Maximízala o pulsa Ctrl y −."},
-	{ID: "too_small_tiny", Other: "Agranda la ventana"},
-	{ID: "trainer_local_only", Other: "aula trainer: se muestran solo las personas alumnas de este portátil."},
-	{ID: "trainer_message_title", Other: "Mensaje de la persona formadora"},
-	{ID: "trainer_pin_intro", Other: "Primero, elige tu PIN de persona formadora. Sirve para cerrar Aula en este ordenador cuando está en modo quiosco. En los ordenadores del alumnado, ponlo con: aula setup"},
-	{ID: "trainer_pin_saved", Other: "PIN de la persona formadora guardado."},
-	{ID: "trainer_pin_skipped", Other: "No se ha guardado ningún PIN de persona formadora. Te lo preguntaremos la próxima vez."},
-	{ID: "type_placeholder", Other: "Escribe aquí"},
-	{ID: "unknown field %q", Other: "campo desconocido %q"},
-	{ID: "verdict_address_dots", Other: "En «{{.Item}}» sobra un punto: hay 2 seguidos, o uno al principio o al final."},
-	{ID: "verdict_address_empty", Other: "Falta a quién va el correo. Escribe la dirección en Para."},
-	{ID: "verdict_address_invalid", Other: "«{{.Item}}» tiene signos que una dirección de correo no lleva. Escribe solo la dirección, sin comillas ni < >."},
-	{ID: "verdict_address_many_at", Other: "«{{.Item}}» tiene más de una arroba (@). Una dirección lleva solo una. Si son 2 direcciones, sepáralas con una coma."},
-	{ID: "verdict_address_near", Other: "La dirección {{.Item}} se parece a la que te piden, pero no es igual. Compárala letra a letra."},
-	{ID: "verdict_address_no_at", Other: "A «{{.Item}}» le falta la arroba (@). Para escribirla, mantén AltGr y pulsa el 2."},
-	{ID: "verdict_address_no_domain", Other: "«{{.Item}}» no tiene nada después de la arroba (@). Después va el dominio, por ejemplo correo.example."},
-	{ID: "verdict_address_no_dot", Other: "A «{{.Item}}» le falta el final con un punto, por ejemplo .es o .com."},
-	{ID: "verdict_address_no_user", Other: "«{{.Item}}» no tiene nada antes de la arroba (@). Antes va el nombre, por ejemplo lucia.prueba."},
-	{ID: "verdict_address_space", Other: "La dirección «{{.Item}}» tiene un espacio. Una dirección va toda junta. Si son 2 direcciones, sepáralas con una coma."},
-	{ID: "verdict_address_typo", Other: "Mira el final de la dirección. ¿Querías escribir {{.Item}}? Con una letra mal, el correo no llega."},
-	{ID: "verdict_code_expired", Other: "Ese código ya ha caducado y no sirve. Pulsa F5 para pedir otro y escríbelo enseguida."},
-	{ID: "verdict_code_length", One: "El código tiene {{.Count}} número y has escrito {{.Typed}}. Compáralo con el SMS.", Other: "El código tiene {{.Count}} números y has escrito {{.Typed}}. Compáralo con el SMS, número a número."},
-	{ID: "verdict_code_letters", Other: "El código solo lleva números. Mira el SMS y escribe solo los números."},
-	{ID: "verdict_code_letters_for_digits", Other: "Has escrito una letra en vez de un número: la O no es un 0 y la l no es un 1. Usa las teclas de los números."},
-	{ID: "verdict_code_wrong", Other: "Ese no es el código. Compáralo con el SMS, número a número."},
-	{ID: "verdict_different", Other: "Las 2 contraseñas no son iguales. No pasa nada: escríbela otra vez en «Repítela», despacio. Con F3 la ves."},
-	{ID: "verdict_empty", Other: "Primero escribe tu respuesta en el recuadro. Luego pulsa Intro."},
-	{ID: "verdict_field", Other: "Revisa «{{.Item}}»: todavía tiene un error."},
-	{ID: "verdict_invalid", Other: "Algo no ha ido bien con esta respuesta. Prueba otra vez."},
-	{ID: "verdict_mail_not_sent", Other: "Todavía no has enviado el correo. Cuando esté listo, ve a Enviar."},
-	{ID: "verdict_mail_other", Other: "Lo has hecho con el correo «{{.Item}}». Este paso pide otro correo. Elígelo en la lista y prueba otra vez."},
-	{ID: "verdict_mail_wrong_doc", Other: "Has adjuntado «{{.Item}}». No es el documento que te piden."},
-	{ID: "verdict_missing", Other: "Vas bien, pero falta alguna respuesta correcta."},
-	{ID: "verdict_no_choice", Other: "Primero marca una respuesta con Espacio. Luego pulsa Intro."},
-	{ID: "verdict_no_confirm", Other: "Ahora escríbela otra vez en «Repítela». Así compruebas que la recuerdas."},
-	{ID: "verdict_nothing", Other: "Primero haz en el correo lo que pide este paso. Luego comprueba."},
-	{ID: "verdict_order", Other: "Mira otra vez dónde va «{{.Item}}»."},
-	{ID: "verdict_password_empty", Other: "Primero escribe una contraseña en el recuadro. Luego pulsa Intro."},
-	{ID: "verdict_pending", Other: "Vas bien. Sigue."},
-	{ID: "verdict_phrase_few", One: "Te falta {{.Count}} palabra. Con {{.Min}} palabras es mucho más difícil de adivinar.", Other: "Te faltan {{.Count}} palabras. Con {{.Min}} palabras es mucho más difícil de adivinar."},
-	{ID: "verdict_phrase_none", Other: "Primero elige palabras: ve a una con las flechas y pulsa Espacio."},
-	{ID: "verdict_phrase_repeated", Other: "Has puesto «{{.Word}}» 2 veces. Repetir una palabra no la hace más fuerte. Quítala con la tecla de borrar y elige otra."},
-	{ID: "verdict_right", Other: "Eso es."},
-	{ID: "verdict_weak", Other: "Tu contraseña es «{{.Level}}» y tiene que ser al menos «{{.Goal}}»."},
-	{ID: "verdict_wrong", Other: "Esa no es la respuesta. Léelo otra vez con calma."},
-	{ID: "want_pin", Other: "Hola, {{.Name}}. ¿Quieres un PIN?"},
-	{ID: "want_pin_text", Other: "Un PIN son 4 números. Sirve para que nadie más entre con tu nombre. Si este ordenador es solo tuyo, no lo necesitas."},
-	{ID: "welcome", Other: "Te damos la bienvenida a Aula"},
-	{ID: "welcome_text", Other: "Aquí practicas cosas de internet sin miedo. No puedes romper nada."},
-	{ID: "who_are_you", Other: "¿Quién eres?"},
-	{ID: "who_are_you_text", Other: "Elige tu nombre y pulsa Intro."},
-	{ID: "your_name", Other: "¿Cómo te llamas?"},
-	{ID: "your_name_text", Other: "Escribe tu nombre o un apodo. No hace falta el apellido. Luego pulsa Intro."},
+var compiledES = catalogue{
+	text: "" +
+		" (%s step %q here, %s step %q in %s)" + "" + " (aquí un paso %[1]s %[2]q, en %[5]s un paso %[3]s %[4]q)" +
+		" (the same, in another order)" + "" + " (lo mismo, en otro orden)" +
+		"%s (%s) needs feedback that explains the mistake" + "" + "%s (%s) necesita un feedback que explique el error" +
+		"%s (%s) needs feedback that explains what is missing or wrong" + "" + "%s (%s) necesita un feedback que explique qué falta o qué está mal" +
+		"%s cannot be read (%v)" + "" + "%s no se puede leer (%v)" +
+		"%s cannot be read: this computer's user may not open it (check its permissions)" + "" + "%s no se puede leer: el usuario de este ordenador no tiene permiso para abrirlo (revisa sus permisos)" +
+		"%s expects %q, which the form itself refuses (%s)" + "" + "%s espera %q, que el propio formulario rechaza (%s)" +
+		"%s expects a value, so it needs wrong: words for a different one" + "" + "%s espera un valor, así que necesita wrong: palabras para otro distinto" +
+		"%s expects file %q, which is not in files" + "" + "%s espera el archivo %q, que no está en files" +
+		"%s expects items, so it needs wrong: words for a different number of them" + "" + "%s espera elementos, así que necesita wrong: palabras para otro número de ellos" +
+		"%s expects option %q, which it does not have" + "" + "%s espera la opción %q, que no tiene" +
+		"%s has no id" + "" + "%s no tiene id" +
+		"%s has no label" + "" + "%s no tiene label" +
+		"%s is a real web domain that is neither official (%s, official_domains) nor shown as a scam (fake_domains): say which, or use a practice one (.example)" + "" + "%s es un dominio web real que ni es oficial (%s, official_domains) ni aparece como estafa (fake_domains): di cuál es, o usa uno de práctica (.example)" +
+		"%s is bigger than %d kB" + "" + "%s ocupa más de %d kB" +
+		"%s is shown as a scam here, but %s lists it as official: the lessons contradict each other" + "" + "%s aparece como estafa aquí, pero %s lo pone como oficial: las lecciones se contradicen" +
+		"%s needs at least 2 options" + "" + "%s necesita al menos 2 opciones" +
+		"%s: %q is not a folder with usb: true" + "" + "%s: %q no es una carpeta con usb: true" +
+		"%s: %q is not a valid email address" + "" + "%s: %q no es una dirección de correo válida" +
+		"%s: %q is not an address problem; use one of %s" + "" + "%s: %q no es un problema de dirección; usa uno de estos: %s" +
+		"%s: %q should be one word the new name must have" + "" + "%s: %q debe ser una palabra que tenga el nombre nuevo" +
+		"%s: a check box can only expect yes" + "" + "%s: una casilla solo puede esperar yes" +
+		"%s: a code needs a length from 3 to 8, expires (like 10m) and a sender" + "" + "%s: un código necesita una longitud de 3 a 8, expires (como 10m) y un remitente" +
+		"%s: a file field needs the form's files (the practice documents)" + "" + "%s: un campo de archivo necesita los archivos del formulario (files: los documentos de práctica)" +
+		"%s: a group cannot be required; its fields can" + "" + "%s: un grupo no puede ser obligatorio; sus campos sí" +
+		"%s: a group cannot hold another group" + "" + "%s: un grupo no puede contener otro grupo" +
+		"%s: a group holds text, date, select, radio and check fields only" + "" + "%s: un grupo solo contiene campos text, date, select, radio y check" +
+		"%s: a group needs fields, item (the name of one) and max_items from 1 to 9" + "" + "%s: un grupo necesita fields, item (el nombre de uno) y max_items de 1 a 9" +
+		"%s: an item has %q, which is not one of its fields" + "" + "%s: un elemento tiene %q, que no es ninguno de sus campos" +
+		"%s: check %q is not one of %s" + "" + "%s: la comprobación (check) %q no es ninguna de estas: %s" +
+		"%s: check %q needs file: the id of one of its files" + "" + "%s: la comprobación (check) %q necesita file: el id de uno de sus archivos" +
+		"%s: check %q needs the step's photo:" + "" + "%s: la comprobación %q necesita la foto del paso (photo:)" +
+		"%s: check %q needs values (%s)" + "" + "%s: la comprobación (check) %q necesita values (%s)" +
+		"%s: check %q takes no file" + "" + "%s: la comprobación (check) %q no lleva file" +
+		"%s: check %q takes no folder" + "" + "%s: la comprobación (check) %q no lleva folder" +
+		"%s: check %q takes no values" + "" + "%s: la comprobación (check) %q no lleva values" +
+		"%s: check %q takes no wrong" + "" + "%s: la comprobación (check) %q no lleva wrong" +
+		"%s: check copied needs folder: the id of one of its folders" + "" + "%s: la comprobación copied necesita folder: el id de una de sus carpetas" +
+		"%s: check moved needs folder: a folder's id, or the name of the folder to make" + "" + "%s: la comprobación moved necesita folder: el id de una carpeta, o el nombre de la carpeta que hay que crear" +
+		"%s: check under-limit needs the step's limit_kb" + "" + "%s: la comprobación under-limit necesita el limit_kb del paso" +
+		"%s: closed has %q, not one of %s" + "" + "%s: closed tiene %q, que no es ninguno de estos: %s" +
+		"%s: days should be from 1 to 60" + "" + "%s: days debe ser de 1 a 60" +
+		"%s: errors has %q, which is not a rule (%s…)" + "" + "%s: errors tiene %q, que no es una regla (%s…)" +
+		"%s: every option is full; leave at least 1 free" + "" + "%s: todas las opciones están llenas; deja al menos 1 libre" +
+		"%s: file %q is in folder %q already" + "" + "%s: el archivo %q ya está en la carpeta %q" +
+		"%s: id %q is reserved; choose another" + "" + "%s: el id %q está reservado; elige otro" +
+		"%s: id %q is used twice or reserved" + "" + "%s: el id %q está repetido o reservado" +
+		"%s: kind %q is not one of %s" + "" + "%s: kind %q no es ninguno de estos: %s" +
+		"%s: line %d has a character that cannot be shown (U+%04X)" + "" + "%s: la línea %d tiene un carácter que no se puede mostrar (U+%04X)" +
+		"%s: match %q is not one of %s" + "" + "%s: match %q no es ninguno de estos: %s" +
+		"%s: match %q needs values" + "" + "%s: match %q necesita values" +
+		"%s: message %q cannot be both removed and kept" + "" + "%s: el mensaje %q no puede estar borrado y guardado a la vez" +
+		"%s: more items than max_items" + "" + "%s: más elementos que max_items" +
+		"%s: option %d needs an id of lowercase letters, digits and dashes" + "" + "%s: la opción %d necesita un id de minúsculas, cifras y guiones" +
+		"%s: option %q has no text" + "" + "%s: la opción %q no tiene texto" +
+		"%s: option id %q is used twice" + "" + "%s: el id de opción %q está repetido" +
+		"%s: pattern %q does not work: %v" + "" + "%s: el patrón %q no funciona: %v" +
+		"%s: sort %q is not one of name, date, size" + "" + "%s: sort %q no es name, date ni size" +
+		"%s: the id is used twice in this form" + "" + "%s: el id está repetido en este formulario" +
+		"%s: the text is not UTF-8: save the file as UTF-8" + "" + "%s: el texto no está en UTF-8: guarda el archivo como UTF-8" +
+		"%s: there is no %s %q" + "" + "%s: no hay %s %q" +
+		"%s: there is no document %q" + "" + "%s: no hay ningún documento %q" +
+		"%s: there is no file %q" + "" + "%s: no hay ningún archivo %q" +
+		"%s: there is no link %q" + "" + "%s: no hay ningún enlace %q" +
+		"%s: there is no message %q" + "" + "%s: no hay ningún mensaje %q" +
+		"%s: to ask for a file in the bin, use check deleted" + "" + "%s: para pedir un archivo en la papelera, usa la comprobación deleted" +
+		"%s: validate %q is not one of %s (text fields only)" + "" + "%s: validate %q no es ninguno de estos: %s (solo en campos de texto)" +
+		"%s: when is %q, not past or future" + "" + "%s: when es %q, no past ni future" +
+		"%s: wrong %q is not one of %s" + "" + "%s: wrong %q no es ninguno de estos: %s" +
+		"%s: wrong %q needs words about that mistake" + "" + "%s: wrong %q necesita palabras sobre ese error" +
+		"%s: wrong %q should be a %s not asked for, with words about it" + "" + "%s: wrong %q debe ser un %s que no se pide, con palabras sobre él" +
+		"%s: wrong %q should be a document not asked for, with words about it" + "" + "%s: wrong %q debe ser un documento que no se pide, con palabras sobre él" +
+		"%s: wrong %q should be a file not asked for" + "" + "%s: wrong %q debe ser un archivo que no se pide" +
+		"%s: wrong is only for attachment checks" + "" + "%s: wrong solo vale para las comprobaciones de adjuntos" +
+		"%s: wrong is only for downloaded and bookmarked checks" + "" + "%s: wrong solo vale para las comprobaciones downloaded y bookmarked" +
+		"add_me" + "" + "Soy una persona nueva: añadir mi nombre" +
+		"all_lessons" + "Ver la lección ({{.Count}})" + "Ver todas las lecciones ({{.Count}})" +
+		"all_lessons_heading" + "" + "Todas las lecciones" +
+		"browser_back" + "" + "atrás" +
+		"browser_bookmarks" + "" + "★ Favoritos:" +
+		"browser_download_button" + "" + "Descargar {{.Name}} ({{.Size}})" +
+		"browser_downloaded" + "" + "Descargado: {{.Name}} ({{.Size}}), en la carpeta Descargas." +
+		"browser_forward" + "" + "adelante" +
+		"browser_goes_to" + "" + "Este enlace lleva a:" +
+		"browser_key_back" + "" + "a" +
+		"browser_key_bookmark" + "" + "g" +
+		"browser_key_bookmark_help" + "" + "guardar en favoritos" +
+		"browser_key_check" + "" + "c" +
+		"browser_key_forward" + "" + "d" +
+		"browser_key_inspect" + "" + "v" +
+		"browser_key_inspect_help" + "" + "ver adónde lleva" +
+		"browser_key_move_help" + "" + "enlaces" +
+		"browser_key_page_help" + "" + "bajar por la página" +
+		"browser_key_press_help" + "" + "abrir el enlace" +
+		"browser_owner" + "" + "La página es de: {{.Domain}}" +
+		"browser_padlock" + "" + "[candado]" +
+		"browser_padlock_explain" + "" + "Candado: conexión privada. No prueba que la web sea de fiar. Lee el dominio." +
+		"browser_save_button" + "" + "guardar" +
+		"browser_saved" + "" + "Guardada en favoritos: {{.Title}}" +
+		"browser_sponsored" + "" + "Patrocinado" +
+		"browser_status_tip" + "" + "Antes de abrir un enlace, pulsa {{.Key}} para ver adónde lleva." +
+		"btn_check" + "" + "Comprobar" +
+		"btn_close_app" + "" + "Salir de Aula" +
+		"btn_hint" + "" + "Pista (F2)" +
+		"btn_home" + "" + "Volver al inicio" +
+		"btn_join" + "" + "Unirme" +
+		"btn_next" + "" + "Seguir" +
+		"btn_next_lesson" + "" + "Siguiente lección" +
+		"btn_ok" + "" + "Entendido" +
+		"btn_rights" + "" + "Datos de las personas (formación)" +
+		"btn_stay" + "" + "Seguir aquí" +
+		"btn_stay_mode" + "" + "No, dejarlo como está" +
+		"btn_switch" + "" + "Cambiar de persona" +
+		"btn_switch_full" + "" + "Sí, volver a la pantalla completa" +
+		"btn_switch_lines" + "" + "Sí, cambiar ahora" +
+		"cannot read the class settings: %v" + "" + "no se puede leer la configuración de la clase: %v" +
+		"cannot read the facts: %v" + "" + "no se pueden leer los datos (facts): %v" +
+		"cannot read the file: %v" + "" + "no se puede leer el archivo: %v" +
+		"cannot read the folder: %v" + "" + "no se puede leer la carpeta: %v" +
+		"cannot read the glossary: %v" + "" + "no se puede leer el glosario: %v" +
+		"cannot read the itineraries: %v" + "" + "no se pueden leer los itinerarios: %v" +
+		"cannot read the lesson: %v" + "" + "no se puede leer la lección: %v" +
+		"cannot read this step: %v" + "" + "no se puede leer este paso: %v" +
+		"cert_centre" + "" + "Centro: {{.Name}}" +
+		"cert_centre_unnamed" + "" + "El centro de formación" +
+		"cert_certifies" + "" + "{{.Centre}} certifica que" +
+		"cert_code" + "" + "Código de verificación:" +
+		"cert_code_is" + "" + "Código de verificación: {{.Code}}" +
+		"cert_competence" + "" + "{{.Number}} {{.Name}} (área {{.Area}}: {{.AreaName}})" +
+		"cert_competences" + "" + "Competencias digitales que trabaja, según el marco europeo DigComp 2.2:" +
+		"cert_completed" + "" + "ha completado el itinerario «{{.Title}}» de Aula, con estas lecciones:" +
+		"cert_date" + "" + "Fecha: {{.Date}}" +
+		"cert_err_flag_missing" + "" + "aula certificate: falta {{.Flag}}." +
+		"cert_err_hub" + "" + "aula certificate verify: el ordenador de la clase que usa esta carpeta de datos no ha contestado: {{.Err}}" +
+		"cert_err_itineraries" + "" + "Los itinerarios son: {{.List}}." +
+		"cert_err_key" + "" + "aula certificate: --key: no es una clave de centro: son 52 letras y números, tal como los escribe «aula certificate key»." +
+		"cert_err_no_centre_key" + "" + "aula certificate verify: este ordenador no tiene clave de centro ({{.Path}}): no ha dado certificados. Compruébalo en el ordenador que lo dio, o pasa su clave con --key." +
+		"cert_err_no_code" + "" + "aula certificate verify: falta el CÓDIGO (el que sale al pie del certificado)." +
+		"cert_err_no_itinerary" + "" + "aula certificate: --itinerary: no hay ningún itinerario «{{.ID}}»." +
+		"cert_err_no_learner" + "" + "aula certificate: --learner: no hay nadie llamado «{{.Name}}» en {{.Path}}." +
+		"cert_err_not_finished" + "aula certificate: {{.Name}} todavía no ha terminado «{{.Title}}»: lleva {{.Done}} de {{.Count}} lección." + "aula certificate: {{.Name}} todavía no ha terminado «{{.Title}}»: lleva {{.Done}} de {{.Count}} lecciones." +
+		"cert_err_out" + "" + "aula certificate: --out: no se puede escribir {{.Path}}: {{.Err}}" +
+		"cert_err_two_learners" + "" + "aula certificate: --learner: hay {{.Count}} personas llamadas «{{.Name}}» (en portátiles distintos); saca el certificado en el portátil de la persona." +
+		"cert_genuine" + "" + "AUTÉNTICO: este certificado lo ha firmado la clave de este centro y no ha cambiado." +
+		"cert_genuine_class" + "" + "AUTÉNTICO: este certificado lo hizo un ordenador de esta clase, que lo anotó para {{.Name}} el {{.Date}} y lo envió a este hub; lo firmó su propia clave y no ha cambiado." +
+		"cert_key_is" + "" + "Clave pública de este centro (para comprobar sus certificados en otro ordenador con --key):" +
+		"cert_long_date" + "" + "{{.Day}} de {{.Month}} de {{.Year}}" +
+		"cert_no_competences" + "" + "Este itinerario no tiene todavía competencias DigComp asignadas." +
+		"cert_no_key_here" + "" + "Este ordenador no tiene clave de centro y ningún portátil se ha unido a su clase: no tiene con qué comprobar este código. Compruébalo en el ordenador que hizo el certificado." +
+		"cert_not_genuine" + "" + "NO ES AUTÉNTICO: el código no lo ha firmado la clave de este centro, o lo que dice se ha cambiado." +
+		"cert_not_genuine_claims" + "" + "El código dice esto, pero no se puede creer:" +
+		"cert_not_genuine_class" + "" + "NO ES AUTÉNTICO: ningún ordenador de esta clase ha anotado un certificado con este código (y la clave de este ordenador no lo ha firmado), o lo que dice se ha cambiado." +
+		"cert_ready_failed" + "" + "No se ha podido guardar tu certificado. Avisa a la persona formadora: lo puede hacer desde su ordenador." +
+		"cert_ready_title" + "" + "Tu certificado está listo" +
+		"cert_ready_usb" + "" + "Para llevártelo a casa, pide a la persona formadora que lo copie en una memoria USB o que lo imprima." +
+		"cert_ready_where" + "" + "Está guardado en: {{.Path}}" +
+		"cert_saved" + "" + "Certificado guardado: {{.Path}}" +
+		"cert_says_centre" + "" + "  Centro:     {{.Name}}" +
+		"cert_says_date" + "" + "  Fecha:      {{.Date}}" +
+		"cert_says_itinerary" + "" + "  Itinerario: {{.Title}}" +
+		"cert_says_learner" + "" + "  Persona:    {{.Name}}" +
+		"cert_title" + "" + "Certificado de aprovechamiento" +
+		"cert_trainer" + "" + "Persona formadora: {{.Name}}" +
+		"cert_unreadable" + "" + "NO SE PUEDE LEER: falta alguna letra o hay alguna mal escrita. Cópialo otra vez, con cuidado." +
+		"cert_usage" + "" + "Uso: aula certificate --learner NOMBRE --itinerary ID [--out ARCHIVO] [--data CARPETA] [--lang es|en]\n     aula certificate verify CÓDIGO [--key CLAVE] [--data CARPETA]\n     aula certificate key [--data CARPETA]" +
+		"cert_verify_class_limits" + "" + "El hub se fía de cada ordenador que entró en la clase con el código de la sesión: comprueba el certificado con la clave de ese ordenador." +
+		"cert_verify_how" + "" + "Para comprobarlo, en el ordenador del centro: aula certificate verify CÓDIGO (clave del centro {{.KeyID}})." +
+		"cert_verify_limits" + "" + "La firma no demuestra que quien enseña el certificado sea esa persona (pide un documento) ni sirve si alguien ha robado la clave del centro." +
+		"chat_approved" + "" + "Has aprobado la solicitud. En la vida real, ya se haría lo que pide." +
+		"chat_auth_refused" + "" + "Has rechazado la solicitud. Sin tu permiso, no se hace nada." +
+		"chat_back" + "" + "← Chats" +
+		"chat_block" + "" + "Bloquear y reportar" +
+		"chat_blocked_note" + "" + "Has bloqueado y reportado este número. Ya no te puede escribir." +
+		"chat_call" + "" + "Llamar al número de siempre" +
+		"chat_call_this" + "" + "Llamar a este número" +
+		"chat_called" + "" + "Llamas a {{.Name}} al número de siempre." +
+		"chat_called_this" + "" + "Llamas a {{.Name}}." +
+		"chat_card_title" + "" + " Compara con lo que has hecho tú " +
+		"chat_confirmed" + "" + "Has confirmado el pago. En la vida real, el dinero ya habría salido de tu cuenta." +
+		"chat_delete" + "" + "Borrar chat" +
+		"chat_deleted_note" + "" + "Has borrado esta conversación." +
+		"chat_key_back_help" + "" + "volver a los chats" +
+		"chat_key_check" + "" + "c" +
+		"chat_key_move_help" + "" + "moverse" +
+		"chat_key_page_help" + "" + "subir o bajar" +
+		"chat_key_press_help" + "" + "abrir o pulsar" +
+		"chat_link" + "" + "Enlace:" +
+		"chat_link_opened" + "" + "Has abierto el enlace {{.URL}}. En la vida real, ahí te pedirían tus datos o tu dinero." +
+		"chat_list_tip" + "" + "Elige una conversación con las flechas y ábrela con Intro." +
+		"chat_notification" + "" + "Notificación ({{.Count}}) ·" +
+		"chat_refused" + "" + "Has rechazado el pago. No sale dinero de tu cuenta." +
+		"chat_replies" + "" + "Respuestas:" +
+		"chat_restore" + "" + "Recuperar chat" +
+		"chat_tag_auth" + "" + "App de confirmación" +
+		"chat_tag_bank" + "" + "App del banco" +
+		"chat_tag_blocked" + "" + "Bloqueado" +
+		"chat_tag_contact" + "" + "Contacto" +
+		"chat_tag_deleted" + "" + "Borrado" +
+		"chat_tag_new" + "" + "Notificación nueva" +
+		"chat_tag_sms" + "" + "SMS" +
+		"chat_tag_unknown" + "" + "Número desconocido" +
+		"chat_title" + "" + "Mensajes" +
+		"chat_type_placeholder" + "" + "Escribe una respuesta corta y pulsa Intro" +
+		"chat_unblock" + "" + "Desbloquear" +
+		"chat_verdict_nothing" + "" + "Primero haz en el teléfono lo que pide este paso. Luego comprueba." +
+		"chat_voice" + "" + "[Nota de voz, {{.Length}}]" +
+		"checking" + "" + "Comprobando…" +
+		"class_connected" + "" + "En clase" +
+		"class_held" + "La clase no ha recibido {{.Count}} respuesta (guardada aquí)" + "La clase no ha recibido {{.Count}} respuestas (guardadas aquí)" +
+		"class_held_clock" + "{{.Count}} respuesta sin enviar: la fecha de este ordenador está mal (guardada aquí)" + "{{.Count}} respuestas sin enviar: la fecha de este ordenador está mal (guardadas aquí)" +
+		"class_hub_old" + "" + "El equipo de la persona formadora necesita un Aula más nuevo: tu trabajo queda guardado aquí" +
+		"class_offline" + "" + "Sin conexión con la clase: todo se guarda aquí" +
+		"class_refused" + "" + "La clase ya no reconoce este ordenador. Vuelve a unirte desde Inicio." +
+		"cli_bad_lang" + "" + "aula: --lang tiene que ser uno de estos: {{.Langs}}; «{{.Lang}}» no vale." +
+		"cli_extra_args" + "" + "{{.Cmd}}: sobra esto: {{.Args}}" +
+		"cli_flag_bad_value" + "" + "{{.Cmd}}: el valor de {{.Flag}} no vale." +
+		"cli_flag_needs_value" + "" + "{{.Cmd}}: {{.Flag}} necesita un valor después." +
+		"cli_flag_unknown" + "" + "{{.Cmd}}: {{.Flag}} no es una opción de esta orden." +
+		"cli_locked" + "" + "{{.Cmd}}: Aula ya está abierta en este ordenador y está usando {{.Path}}. Ciérrala primero (en modo quiosco, con tu PIN de persona formadora) y vuelve a probar; o mira la clase en tu panel (aula trainer en tu ordenador), que tiene lo de todos los portátiles unidos a la clase." +
+		"cli_no_data_dir" + "" + "{{.Cmd}}: la carpeta de datos {{.Path}} no existe. Revisa --data (no se ha creado nada)." +
+		"cli_no_data_file" + "" + "{{.Cmd}}: en {{.Path}} no hay datos de Aula. Revisa --data (no se ha creado nada)." +
+		"cli_unknown_command" + "" + "aula: no existe la orden «{{.Cmd}}». Mira aula --help." +
+		"cli_usage" + "" + "Aula: practica competencias digitales, sin riesgos.\n\nUso:\n  aula [opciones]                    abre el quiosco para quien aprende\n  aula lessons check [--sources] [--lang L] [CARPETA]\n                                     revisa las lecciones de serie y las de CARPETA;\n                                     --sources da las fuentes y la fecha de revisión\n                                     de cada lección\n  aula lessons list [--lang L] [--json]\n                                     itinerarios y lecciones\n  aula lessons new ID --kind TIPO | --from LECCIÓN [--lessons CARPETA]\n                                     empieza una lección tuya en CARPETA/es, CARPETA/en\n  aula lessons preview CARPETA [--lesson ID]\n                                     prueba las lecciones de CARPETA; lo que guardas\n                                     se ve al momento (no se registra nada)\n  aula report [--data CARPETA] [--format csv|json|pdf] [--session DÍA | --from DÍA --to DÍA]\n                                     el progreso de cada persona en cada lección (en\n                                     un hub: el de todos los portátiles); DÍA es\n                                     AAAA-MM-DD; pdf: el informe de la sesión\n  aula report --format xapi [--centre ID] [--xapi-base IRI] [--xapi-names] [fechas]\n                                     los resultados del hub como sentencias xAPI, para\n                                     un centro sin internet (docs/xapi.md)\n  aula region --lrs URL --lrs-key CLAVE [--since DÍA] [--activity IRI]\n              [--format table|csv|json]\n                                     los números de cada centro, leídos del LRS\n  aula region --lrs URL --lrs-key CLAVE --import ARCHIVO\n                                     envía al LRS el archivo de sentencias de un centro\n  aula learners reset-pin NOMBRE [--data CARPETA]\n                                     quita el PIN de una persona (lo ha olvidado)\n  aula learners rename NOMBRE NUEVO | merge NOMBRE EN | erase NOMBRE --yes\n  aula learners export NOMBRE [--format json|pdf] [--out ARCHIVO]\n  aula learners retention [--months N] [--dry-run]\n                                     los datos de una persona: docs/privacy.md\n  aula certificate --learner NOMBRE --itinerary ID [--out ARCHIVO]\n                                     el certificado de un itinerario de una persona\n  aula certificate verify CÓDIGO [--key CLAVE] | aula certificate key\n                                     comprueba un certificado; la clave de este centro\n  aula trainer [--data CARPETA] [--lang L] [opciones del hub]\n                                     abre el hub de la clase y el panel\n  aula trainer --hub URL [--key CLAVE] [--pin HUELLA]\n                                     el panel de un hub que está en otro ordenador\n  aula hub [--data CARPETA] [--lang L] [opciones del hub]\n                                     abre el hub de la clase sin pantalla\n  aula hub|trainer --publish CARPETA da a la clase las lecciones de CARPETA (antes\n                                     las revisa; las vuelve a dar cada vez que guardas)\n  aula hub --status [--data CARPETA] cómo va el envío de resultados al LRS\n  aula setup [--data CARPETA] [--lang L] [--accessible]\n                                     prepara este portátil: idioma, modo quiosco, PIN\n                                     de persona formadora, dirección de la clase, letra\n  aula version                       muestra la versión\n\nOpciones del hub (aula hub, aula trainer; las explica docs/security.md):\n  --listen DIRECCIÓN\n                  dónde escucha el hub (si no, :7420, en todas las direcciones)\n  --approve       cada portátil nuevo espera a que la persona formadora lo deje entrar\n  --show-key      muestra la clave de persona formadora al empezar\n  --new-key       crea una clave nueva (la anterior deja de valer)\n  --tls-cert ARCHIVO, --tls-key ARCHIVO\n                  HTTPS con este certificado (de una autoridad pública) en vez\n                  del propio del hub\n  --behind-proxy  HTTP sin cifrar para un proxy inverso que sirve HTTPS\n  --plain-http    sin ningún cifrado: cualquiera en la red puede leer la clase\n                  (el panel lo avisa)\n  --lrs URL --lrs-key CLAVE\n                  (aula hub) envía los resultados, sin nombres, al LRS (Learning\n                  Record Store) de la región; el secreto, en AULA_LRS_SECRET (o\n                  --lrs-secret); --centre ID da nombre al centro (si no, el id\n                  del hub), --xapi-base IRI la base de la región (docs/xapi.md);\n                  --xapi-names: los portátiles preguntan a cada persona, y van\n                  también los nombres de quienes dicen que sí\n\nOpciones del quiosco:\n  --data CARPETA  dónde se guarda el progreso (si no, {{.Data}})\n  --lang L        idioma: es, en… (si no, el de aula setup; si no, el de LANG;\n                  si no, español)\n  --lesson ID     abre esta lección nada más entrar\n  --lessons CARPETA\n                  añade las lecciones de CARPETA (CARPETA/es, CARPETA/en) a las de serie\n  --hub URL       se une a la clase de URL (pide el código de la sesión)\n  --kiosk         para cerrar Aula hace falta el PIN de persona formadora (se pone\n                  con aula setup); --kiosk=false quita lo que puso aula setup\n  --accessible    texto sencillo, línea a línea, para un lector de pantalla\n  --debug ARCHIVO escribe un registro de depuración en ARCHIVO\n  --help          muestra esta ayuda" +
+		"code_ask_again" + "" + "Pulsa F5 para pedir otro código." +
+		"code_expired" + "" + "Código caducado" +
+		"code_expires_in" + "" + "Caduca en {{.Time}}" +
+		"code_label" + "" + "Código de verificación" +
+		"code_new_hint" + "" + "¿No te ha llegado? Pulsa F5." +
+		"code_phone" + "" + "Móvil" +
+		"code_sms_from" + "" + "SMS de {{.Sender}}" +
+		"continue" + "" + "Seguir donde lo dejaste" +
+		"dago" + "" + "hace {{.D}}" +
+		"dago_now" + "" + "ahora" +
+		"dash_address" + "" + "Dirección: {{.Address}}" +
+		"dash_back" + "" + "El aula responde otra vez." +
+		"dash_code" + "" + "Código: {{.Code}}" +
+		"dash_code_big" + "" + "Código para entrar: {{.Code}} →" +
+		"dash_empty" + "" + "Todavía no ha entrado nadie. Cuando un portátil se una con el código de arriba, aparecerá aquí." +
+		"dash_empty_local" + "" + "Todavía no hay nadie en este portátil." +
+		"dash_fingerprint" + "" + "Certificado del concentrador: {{.Fingerprint}}. El código de la clase lo comprueba en cada portátil; nadie tiene que escribirlo." +
+		"dash_guessed" + "Alguien está probando códigos de la clase (1 fallo). Los portátiles nuevos esperan a que los dejes entrar." + "Alguien está probando códigos de la clase ({{.Count}} fallos). Los portátiles nuevos esperan a que los dejes entrar." +
+		"dash_key" + "" + "Clave de la persona formadora (para abrir este panel desde otro portátil; aula hub --new-key crea otra): {{.Key}}" +
+		"dash_lessons_problems" + "La última vez que guardaste {{.Folder}} tenía {{.Count}} problema, y no se publicó (la clase sigue con lo que tenía):" + "La última vez que guardaste {{.Folder}} tenía {{.Count}} problemas, y no se publicó (la clase sigue con lo que tenía):" +
+		"dash_lessons_published" + "Lecciones publicadas para la clase: {{.Folder}}, {{.Count}} lección, a las {{.Time}}." + "Lecciones publicadas para la clase: {{.Folder}}, {{.Count}} lecciones, a las {{.Time}}." +
+		"dash_lessons_refused" + "{{.Folder}} no se ha publicado: {{.Count}} problema (F1)" + "{{.Folder}} no se ha publicado: {{.Count}} problemas (F1)" +
+		"dash_local_note" + "" + "No hay aula en red: los mensajes y las pausas no llegan a otros portátiles. Aquí puedes quitar un PIN, cambiar un nombre o borrar a alguien." +
+		"dash_local_who" + "" + "Aquí ves a las personas que usan este portátil." +
+		"dash_lrs_refused" + "{{.Count}} rechazado por el LRS: aula hub --status" + "{{.Count}} rechazados por el LRS: aula hub --status" +
+		"dash_no_help" + "" + "{{.Name}} no ha pedido ayuda." +
+		"dash_no_lesson" + "" + "Todavía sin lección" +
+		"dash_nobody_waiting" + "" + "No hay ningún portátil esperando para entrar." +
+		"dash_not_announced" + "" + "Esta clase no aparece en la red: hay que escribir la dirección." +
+		"dash_not_announced_help" + "" + "Los portátiles no pueden encontrar esta clase en la red ({{.Reason}}). Hay que escribir la dirección que sale arriba." +
+		"dash_not_live" + "" + "Sin aula en red, aquí solo se puede quitar un PIN, cambiar un nombre, borrar a una persona y guardar archivos." +
+		"dash_plain_http" + "" + "Sin cifrado: cualquiera en esta red puede leer la clase." +
+		"dash_plain_http_help" + "" + "Este concentrador se abrió con --plain-http: los nombres y el avance viajan sin cifrar, y cualquiera en la red puede leerlos o cambiarlos. Ábrelo sin esa opción para una clase de verdad." +
+		"dash_restored" + "" + "Datos dañados: copia del {{.Date}} {{.Time}} (F1)" +
+		"dash_restored_fresh" + "" + "Datos dañados: empiezan vacíos (F1)" +
+		"dash_send_failed" + "" + "No se ha podido enviar. Prueba otra vez en un momento." +
+		"dash_send_failed_one" + "" + "No se ha podido enviar a {{.Name}}. Prueba otra vez en un momento." +
+		"dash_title" + "" + "Panel de la clase" +
+		"dash_title_local" + "" + "Panel de este portátil" +
+		"dash_unreachable" + "" + "El aula no responde. Lo seguimos intentando; ves los últimos datos que llegaron." +
+		"dash_waiting" + "1 portátil quiere entrar. Portátil {{.Laptop}} ({{.Name}}): A dejar entrar, R no dejar entrar." + "{{.Count}} portátiles quieren entrar. Portátil {{.Laptop}} ({{.Name}}): A dejar entrar, R no dejar entrar." +
+		"dash_waiting_noname" + "" + "sin nombre" +
+		"dash_waiting_replaces" + "" + "Tiene la identidad de un portátil que ya está en la clase." +
+		"dbtn_ack" + "" + "Ya voy" +
+		"dbtn_back" + "" + "Volver" +
+		"dbtn_cancel" + "" + "Cancelar" +
+		"dbtn_close" + "" + "Cerrar el panel" +
+		"dbtn_erase" + "" + "Borrar para siempre" +
+		"dbtn_forget" + "" + "Olvidar el portátil" +
+		"dbtn_lesson" + "" + "Enviar a una lección" +
+		"dbtn_lesson_all" + "" + "Todos a una lección" +
+		"dbtn_message" + "" + "Mensaje" +
+		"dbtn_message_all" + "" + "Mensaje a todos" +
+		"dbtn_pause" + "" + "Pausar" +
+		"dbtn_pause_all" + "" + "Pausar pantallas" +
+		"dbtn_rename" + "" + "Cambiar" +
+		"dbtn_reset_pin" + "" + "Quitar el PIN" +
+		"dbtn_resume_all" + "" + "Reanudar pantallas" +
+		"dbtn_send" + "" + "Enviar" +
+		"dbtn_verify" + "" + "Comprobar" +
+		"dcol_attempts" + "" + "Intentos" +
+		"dcol_hints" + "" + "Pistas" +
+		"dcol_last" + "" + "Actividad" +
+		"dcol_lesson" + "" + "Lección y paso" +
+		"dcol_misses" + "" + "Fallos" +
+		"dcol_mistake" + "" + "Error más común" +
+		"dcol_name" + "" + "Persona" +
+		"dcol_path" + "" + "Itinerario" +
+		"dcol_people" + "" + "Personas" +
+		"dcol_state" + "" + "Estado" +
+		"dcol_step" + "" + "Paso" +
+		"dcol_time" + "" + "Tiempo" +
+		"ddetail_failed" + "" + "No podemos leer los pasos de esta persona ahora. Lo intentamos otra vez en un momento." +
+		"ddetail_nothing" + "" + "Todavía no ha hecho ningún paso." +
+		"ddur_d" + "" + "{{.N}} d" +
+		"ddur_h" + "" + "{{.N}} h" +
+		"ddur_h_min" + "" + "{{.N}} h {{.M}} min" +
+		"ddur_min" + "" + "{{.N}} min" +
+		"ddur_s" + "" + "{{.N}} s" +
+		"derase_text" + "" + "Su nombre, sus ajustes, su progreso y todo lo que hizo se borran de la clase y de su ordenador. No se puede deshacer. Los resultados ya enviados a la región ya no se pueden unir a esta persona. Para darle antes una copia, pulsa X." +
+		"derase_title" + "" + "¿Borrar a {{.Name}} para siempre?" +
+		"dflag_finished" + "" + "✔ Ha terminado" +
+		"dflag_help" + "" + "✋ Ayuda · {{.Wait}}" +
+		"dflag_help_seen" + "" + "✋ Ayuda · {{.Wait}} · ya vas" +
+		"dflag_idle" + "" + "💤 Sin actividad" +
+		"dflag_offline" + "" + "⊘ Sin conexión" +
+		"dflag_stuck" + "" + "⚠ Se ha atascado" +
+		"dflag_working" + "" + "Trabajando" +
+		"dforget_text" + "" + "El portátil de {{.Name}} sale de la clase ahora mismo y tendrá que unirse otra vez, con tu permiso. Lo que ha hecho {{.Name}} se guarda." +
+		"dforget_title" + "" + "¿Olvidar este portátil?" +
+		"dkey_ack" + "" + "ya voy" +
+		"dkey_admit" + "" + "dejar entrar" +
+		"dkey_buttons" + "" + "ir a los botones" +
+		"dkey_certificate" + "" + "guardar certificado" +
+		"dkey_class_view" + "" + "pasos difíciles" +
+		"dkey_code" + "" + "código grande" +
+		"dkey_erase" + "" + "borrar persona" +
+		"dkey_erase_retention" + "" + "borrar persona, o las inactivas (conservación)" +
+		"dkey_export" + "" + "exportar sus datos" +
+		"dkey_forget" + "" + "olvidar portátil" +
+		"dkey_lesson" + "" + "enviar a una lección" +
+		"dkey_lesson_all" + "" + "todos a una lección" +
+		"dkey_merge" + "" + "unir dos perfiles" +
+		"dkey_message" + "" + "mensaje" +
+		"dkey_message_all" + "" + "mensaje a todos" +
+		"dkey_names" + "" + "cambiar nombre, unir dos perfiles de una persona" +
+		"dkey_office" + "" + "comprobar certificado, conservación" +
+		"dkey_open" + "" + "ver detalle" +
+		"dkey_other_lesson" + "" + "otra lección" +
+		"dkey_page_down" + "" + "página siguiente" +
+		"dkey_page_up" + "" + "página anterior" +
+		"dkey_pages" + "" + "página anterior o siguiente" +
+		"dkey_papers" + "" + "certificado, informe, sus datos, comprobar código" +
+		"dkey_pause" + "" + "pausar o reanudar" +
+		"dkey_point" + "" + "señalar aquí" +
+		"dkey_refuse" + "" + "no dejar entrar" +
+		"dkey_rename" + "" + "cambiar nombre" +
+		"dkey_reset_pin" + "" + "quitar el PIN" +
+		"dkey_retention" + "" + "conservación: a quién se borraría" +
+		"dkey_send" + "" + "enviar" +
+		"dkey_session_report" + "" + "informe de la sesión" +
+		"dkey_share_move" + "" + "mover" +
+		"dkey_share_say" + "" + "escribirle" +
+		"dkey_share_stop" + "" + "dejar de ver" +
+		"dkey_verify" + "" + "comprobar un certificado" +
+		"dkey_watch" + "" + "ver su pantalla" +
+		"dlesson_all_title" + "" + "¿A qué lección vamos todos?" +
+		"dlesson_none" + "" + "No hay lecciones." +
+		"dlesson_one_title" + "" + "¿A qué lección enviamos a {{.Name}}?" +
+		"dmerge_none" + "" + "{{.Name}} es la única persona de su portátil: no hay con quién unirla." +
+		"dmerge_text" + "" + "Elige el otro perfil de la misma persona, en el mismo portátil. Todo lo que hizo {{.Name}} pasa a ese perfil, no se pierde nada, y el nombre {{.Name}} desaparece." +
+		"dmerge_title" + "" + "Unir a {{.Name}} con…" +
+		"dmistake_browser_ad" + "" + "abrió un anuncio" +
+		"dmistake_browser_download" + "" + "descargó otro archivo, {{.Name}}" +
+		"dmistake_browser_no_download" + "" + "no descargó el archivo" +
+		"dmistake_browser_not_reached" + "" + "no llegó a «{{.Page}}»" +
+		"dmistake_browser_not_saved" + "" + "no guardó «{{.Page}}» en favoritos" +
+		"dmistake_browser_opened" + "" + "abrió «{{.Page}}»" +
+		"dmistake_browser_saved" + "" + "guardó en favoritos «{{.Page}}»" +
+		"dmistake_browser_unseen" + "" + "abrió un enlace sin mirar adónde lleva" +
+		"dmistake_chat_blocked" + "" + "bloqueó a {{.Name}}, un contacto de verdad" +
+		"dmistake_chat_called" + "" + "llamó a {{.Name}}, un número que daba un mensaje" +
+		"dmistake_chat_confirmed" + "" + "aprobó lo que no había empezado: {{.Name}}" +
+		"dmistake_chat_deleted" + "" + "borró las pruebas: {{.Name}}" +
+		"dmistake_chat_link" + "" + "abrió el enlace {{.Name}}" +
+		"dmistake_chat_not_blocked" + "" + "no bloqueó a {{.Name}}" +
+		"dmistake_chat_not_called" + "" + "no llamó a {{.Name}}" +
+		"dmistake_chat_not_confirmed" + "" + "no aprobó lo suyo: {{.Name}}" +
+		"dmistake_chat_not_deleted" + "" + "no borró {{.Name}}" +
+		"dmistake_chat_not_opened" + "" + "no abrió {{.Name}}" +
+		"dmistake_chat_not_refused" + "" + "no rechazó {{.Name}}" +
+		"dmistake_chat_not_replied" + "" + "no contestó a {{.Name}}" +
+		"dmistake_chat_refused" + "" + "rechazó lo que sí era suyo: {{.Name}}" +
+		"dmistake_chat_replied" + "" + "contestó a {{.Name}}" +
+		"dmistake_empty" + "" + "lo dejó en blanco" +
+		"dmistake_field" + "" + "{{.Field}}: {{.Rule}}" +
+		"dmistake_files_name_accents" + "" + "{{.Name}}: puso tildes o signos en el nombre" +
+		"dmistake_files_name_extension" + "" + "{{.Name}}: cambió o quitó la extensión" +
+		"dmistake_files_name_spaces" + "" + "{{.Name}}: puso espacios en el nombre" +
+		"dmistake_files_name_words" + "" + "{{.Name}}: al nombre le faltan las palabras pedidas" +
+		"dmistake_files_not_chosen" + "" + "no eligió {{.Name}}" +
+		"dmistake_files_not_deleted" + "" + "no borró {{.Name}}" +
+		"dmistake_files_not_moved" + "" + "no llevó {{.Name}} a {{.Folder}}" +
+		"dmistake_files_not_opened" + "" + "no abrió {{.Name}}" +
+		"dmistake_files_not_renamed" + "" + "no cambió el nombre de {{.Name}}" +
+		"dmistake_files_not_sorted" + "" + "no ordenó la lista" +
+		"dmistake_files_opened" + "" + "abrió {{.Name}}" +
+		"dmistake_files_other" + "" + "eligió otro archivo, {{.Name}}" +
+		"dmistake_missing" + "" + "le faltó una respuesta correcta" +
+		"dmistake_none" + "" + "no marcó nada" +
+		"dmistake_not_persona" + "" + "válido, pero no es el de la ficha" +
+		"dmistake_option" + "" + "«{{.Text}}»" +
+		"dmistake_order" + "" + "«{{.Item}}» fuera de sitio" +
+		"dmistake_timeout" + "" + "la sesión caducó" +
+		"dmistake_wrong" + "" + "otra respuesta incorrecta" +
+		"dmistakes" + "" + "Errores: {{.List}}" +
+		"dmsg_all_text" + "" + "Saldrá en todas las pantallas. Escribe frases cortas y claras." +
+		"dmsg_all_title" + "" + "Mensaje para toda la clase" +
+		"dmsg_empty" + "" + "Escribe el mensaje antes de enviarlo." +
+		"dmsg_one_text" + "" + "Saldrá solo en su pantalla." +
+		"dmsg_one_title" + "" + "Mensaje para {{.Name}}" +
+		"dpapers_failed" + "" + "No se ha podido guardar el archivo: {{.Err}}" +
+		"dpapers_not_here" + "" + "Los archivos se hacen en el ordenador de la clase: abre allí aula trainer, o usa aula certificate, aula report y aula learners export." +
+		"dpapers_nothing_finished" + "" + "{{.Name}} aún no ha terminado ningún itinerario: no hay certificado que guardar." +
+		"dpapers_saved" + "" + "Guardado en {{.Folder}}: {{.Files}}" +
+		"dpapers_saving" + "" + "Guardando…" +
+		"dpause_default" + "" + "Un momento, por favor: mirad aquí." +
+		"dpause_text" + "" + "Las pantallas se tapan con este mensaje hasta que pulses P otra vez. Puedes cambiar el texto." +
+		"dpause_title" + "" + "Pausar todas las pantallas" +
+		"dpin_text" + "" + "{{.Name}} podrá entrar sin PIN y, si quiere, elegir uno nuevo. Su progreso no cambia." +
+		"dpin_title" + "" + "¿Quitar el PIN de {{.Name}}?" +
+		"dquit_text" + "" + "Los portátiles de la clase siguen funcionando y guardan lo que se hace. Lo verás aquí cuando vuelvas a abrir el panel." +
+		"dquit_text_local" + "" + "El progreso de este portátil ya está guardado." +
+		"dquit_title" + "" + "¿Cerrar el panel?" +
+		"drename_text" + "" + "Escribe el nombre como lo escribe la persona (de 1 a 30 caracteres). Su progreso se queda como está." +
+		"drename_title" + "" + "Cambiar el nombre de {{.Name}}" +
+		"dretain_backups" + "" + "No se borra nada hasta que elijas Borrar. El ordenador de la clase también lo hace una vez al día." +
+		"dretain_erase" + "Borrar {{.Count}} persona" + "Borrar {{.Count}} personas" +
+		"dretain_erasing" + "" + "Borrando…" +
+		"dretain_gone" + "Borrada {{.Count}} persona sin actividad desde el {{.Date}}. Su portátil la guarda hasta que la conservación se aplique allí (en cada arranque)." + "Borradas {{.Count}} personas sin actividad desde el {{.Date}}. Sus portátiles las guardan hasta que la conservación se aplique allí (en cada arranque)." +
+		"dretain_more" + "y {{.Count}} más" + "y {{.Count}} más" +
+		"dretain_nobody" + "" + "Nadie lleva sin actividad desde antes del {{.Date}}: no se borraría a nadie." +
+		"dretain_not_here" + "" + "La conservación se ajusta en el ordenador de la clase: abre allí aula trainer, o usa aula learners retention." +
+		"dretain_off" + "" + "Las personas se guardan hasta que las borres. Para borrar a quien lleve meses sin actividad, cierra el panel y escribe en este ordenador: aula learners retention --months 12 (con el mismo --data). Después, T enseña a quién se borraría." +
+		"dretain_off_title" + "" + "La conservación está desactivada" +
+		"dretain_reading" + "" + "Buscando personas sin actividad reciente…" +
+		"dretain_title" + "Conservación: {{.Count}} mes sin actividad" + "Conservación: {{.Count}} meses sin actividad" +
+		"dretain_would" + "{{.Count}} persona no tiene actividad desde el {{.Date}} y se borraría, con su progreso y sus eventos:" + "{{.Count}} personas no tienen actividad desde el {{.Date}} y se borrarían, con su progreso y sus eventos:" +
+		"dscreen_home" + "" + "En la pantalla de inicio" +
+		"dscreen_join" + "" + "Uniéndose a la clase" +
+		"dscreen_list" + "" + "Eligiendo una lección" +
+		"dscreen_signin" + "" + "Entrando en Aula" +
+		"dsent_ack" + "" + "{{.Name}} verá en su pantalla que vas." +
+		"dsent_admit" + "" + "El portátil {{.Laptop}} ya puede entrar." +
+		"dsent_erase" + "" + "Se ha borrado a {{.Name}} de la clase; su portátil lo hará al volver a conectarse." +
+		"dsent_forget" + "" + "El portátil de {{.Name}} ya no está en la clase." +
+		"dsent_lesson_all" + "" + "Toda la clase va a «{{.Title}}»." +
+		"dsent_lesson_one" + "" + "{{.Name}} va a «{{.Title}}»." +
+		"dsent_merge" + "" + "{{.Name}} ahora forma parte de {{.Into}}." +
+		"dsent_message_all" + "" + "Mensaje enviado a toda la clase." +
+		"dsent_message_one" + "" + "Mensaje enviado a {{.Name}}." +
+		"dsent_pause" + "" + "Pantallas en pausa. Pulsa P para reanudarlas." +
+		"dsent_refuse" + "" + "El portátil {{.Laptop}} no entra." +
+		"dsent_rename" + "" + "{{.Name}} ahora se llama {{.New}}." +
+		"dsent_reset_pin" + "" + "Hecho: {{.Name}} ya puede entrar sin PIN." +
+		"dsent_resume" + "" + "Las pantallas vuelven a funcionar." +
+		"dshare_ask_failed" + "" + "No se ha podido pedir la pantalla de {{.Name}}: el hub no lo ha aceptado." +
+		"dshare_asked" + "" + "Esperando a que {{.Name}} diga que sí en su pantalla…" +
+		"dshare_asked_note" + "" + "Su portátil le pregunta antes. No se ve nada hasta que lo permita." +
+		"dshare_cant" + "" + "Solo se puede ver la pantalla con un hub de clase, de alguien que esté en un portátil de la clase." +
+		"dshare_declined" + "" + "{{.Name}} ha dicho que no, o no ha contestado." +
+		"dshare_ended" + "" + "{{.Name}} ha dejado de compartir su pantalla." +
+		"dshare_lost" + "" + "El hub no responde: se vuelve a intentar…" +
+		"dshare_pointed" + "" + "{{.Name}} ve una marca donde has señalado." +
+		"dshare_say_text" + "" + "Un mensaje corto. Sale encima de su pantalla." +
+		"dshare_sharing" + "" + "compartida desde las {{.Time}} · lo que escribe sale con puntos" +
+		"dshare_stopped" + "" + "Has dejado de ver la pantalla de {{.Name}}." +
+		"dshare_title" + "" + "Pantalla de {{.Name}}" +
+		"dstatus_done" + "" + "terminada" +
+		"dstatus_in_progress" + "" + "en curso" +
+		"dstep_of" + "" + "paso {{.N}} de {{.Total}}" +
+		"dsum_help" + "✋ 1 pide ayuda" + "✋ {{.Count}} piden ayuda" +
+		"dsum_paused" + "" + "PANTALLAS EN PAUSA" +
+		"dsum_people" + "1 persona" + "{{.Count}} personas" +
+		"dsum_showing" + "" + "filas {{.From}} a {{.To}}" +
+		"dsum_stuck" + "⚠ 1 se ha atascado" + "⚠ {{.Count}} se han atascado" +
+		"dtotal_time" + "" + "{{.Time}} en total" +
+		"dtrouble_heading" + "" + "Pasos difíciles" +
+		"dtrouble_no_lessons" + "" + "Todavía nadie ha empezado una lección." +
+		"dtrouble_none" + "" + "En esta lección nadie ha fallado todavía ningún paso." +
+		"dtrouble_people" + "" + "{{.N}} de {{.Total}}" +
+		"dtrouble_text" + "1 persona ha empezado esta lección. Arriba está el paso que más personas fallan: explícalo a toda la clase." + "{{.Count}} personas han empezado esta lección. Arriba está el paso que más personas fallan: explícalo a toda la clase." +
+		"dtrouble_title" + "" + "Pasos difíciles de «{{.Title}}»" +
+		"dtrouble_which" + "" + "lección {{.N}} de {{.Total}}" +
+		"dverify_checking" + "" + "Comprobando el código…" +
+		"dverify_failed" + "" + "No se ha podido comprobar el código: {{.Err}}" +
+		"dverify_no" + "" + "✘ El certificado no es auténtico" +
+		"dverify_not_here" + "" + "Este panel no puede comprobar certificados: abre aula trainer en el ordenador de la clase, o usa aula certificate verify CÓDIGO." +
+		"dverify_text" + "" + "Escribe o pega el código que viene al pie del certificado. Los espacios y guiones dan igual." +
+		"dverify_title" + "" + "Comprobar un certificado" +
+		"dverify_yes" + "" + "✔ Certificado auténtico" +
+		"dwait_now" + "" + "ahora" +
+		"dwhere" + "" + "Ahora: {{.Where}}" +
+		"dwhere_last" + "" + "última actividad: {{.When}}" +
+		"dwhere_misses" + "1 fallo en este paso" + "{{.Count}} fallos en este paso" +
+		"dwhere_on_step" + "" + "{{.Time}} en este paso" +
+		"enter_pin" + "" + "Hola, {{.Name}}" +
+		"enter_pin_text" + "" + "Escribe tu PIN de 4 números y pulsa Intro." +
+		"err_locked" + "" + "Aula ya está abierta en este ordenador. Usa esa ventana, o ciérrala antes de abrir otra. (Archivo de datos: {{.Path}})" +
+		"err_open" + "" + "Aula no puede abrir el archivo de datos {{.Path}}. Avisa a la persona formadora. Detalle: {{.Err}}" +
+		"example_go_on" + "" + "Pulsa Intro para seguir. Lo has intentado, y eso cuenta." +
+		"example_label" + "" + "Mira cómo se hace:" +
+		"fact %q is %q here but %q in %s:%d: the lessons contradict each other" + "" + "el dato %q es %q aquí pero %q en %s:%d: las lecciones se contradicen" +
+		"feedback_stale" + "" + "Sobre tu respuesta antes del cambio:" +
+		"files_bin_empty" + "" + "La Papelera ya está vacía." +
+		"files_btn_attach" + "" + "Adjuntar" +
+		"files_btn_back" + "" + "Volver a la carpeta" +
+		"files_btn_cancel" + "" + "Cancelar" +
+		"files_btn_choose" + "" + "Elegir" +
+		"files_btn_copy" + "" + "Copiar" +
+		"files_btn_crop" + "" + "Recortar" +
+		"files_btn_delete" + "" + "Borrar" +
+		"files_btn_eject" + "" + "Quitar la memoria USB con seguridad" +
+		"files_btn_empty" + "" + "Vaciar la Papelera" +
+		"files_btn_make" + "" + "Nueva carpeta" +
+		"files_btn_move" + "" + "Mover" +
+		"files_btn_open" + "" + "Abrir" +
+		"files_btn_pdf" + "" + "Convertir en PDF" +
+		"files_btn_photo" + "" + "Fotografiar un papel" +
+		"files_btn_plug" + "" + "Conectar la memoria USB" +
+		"files_btn_rename" + "" + "Cambiar nombre" +
+		"files_btn_save" + "" + "Guardar" +
+		"files_btn_sort" + "" + "Ordenar: {{.Order}}" +
+		"files_btn_sort_none" + "" + "Ordenar" +
+		"files_chosen" + "" + "Has elegido {{.Name}}." +
+		"files_col_date" + "" + "Fecha" +
+		"files_col_name" + "" + "Nombre" +
+		"files_col_size" + "" + "Tamaño" +
+		"files_col_type" + "" + "Tipo" +
+		"files_copied" + "" + "Has copiado {{.Name}} en {{.Folder}}. El original sigue donde estaba." +
+		"files_copy_ask" + "" + "¿A qué carpeta copias {{.Name}}?" +
+		"files_copy_there" + "" + "Ya hay un archivo {{.Name}} en {{.Folder}}." +
+		"files_crop_again" + "" + "La foto ya está recortada." +
+		"files_cropped" + "" + "Has recortado la foto. Ahora solo se ve el papel y pesa {{.Size}}." +
+		"files_decimal" + "" + "," +
+		"files_deleted" + "" + "Has mandado {{.Name}} a la Papelera." +
+		"files_ejected" + "" + "Ya puedes sacar la memoria USB: {{.Folder}} se ha quitado con seguridad." +
+		"files_emptied" + "Has vaciado la Papelera: {{.Count}} archivo se ha borrado para siempre." + "Has vaciado la Papelera: {{.Count}} archivos se han borrado para siempre." +
+		"files_empty" + "" + "Esta carpeta está vacía." +
+		"files_folder_taken" + "" + "Ya hay una carpeta que se llama {{.Name}}." +
+		"files_folders" + "" + "Carpetas" +
+		"files_in_folder" + "Carpeta {{.Folder}}: {{.Count}} archivo" + "Carpeta {{.Folder}}: {{.Count}} archivos" +
+		"files_input_help" + "" + "Escribe y pulsa Intro para guardar. Esc cancela." +
+		"files_kb" + "" + "{{.KB}} KB" +
+		"files_key_check" + "" + "c" +
+		"files_key_move_help" + "" + "moverte" +
+		"files_key_page_help" + "" + "leer más" +
+		"files_key_press_help" + "" + "abrir o pulsar" +
+		"files_made" + "" + "Has creado la carpeta {{.Name}}." +
+		"files_make_ask" + "" + "Nombre de la carpeta nueva:" +
+		"files_marked" + "" + "(adjunto)" +
+		"files_mb" + "" + "{{.MB}} MB" +
+		"files_move_ask" + "" + "¿A qué carpeta mueves {{.Name}}?" +
+		"files_move_here" + "" + "(está aquí)" +
+		"files_moved" + "" + "Has movido {{.Name}} a la carpeta {{.Folder}}." +
+		"files_moved_same" + "" + "El archivo ya está en la carpeta {{.Folder}}." +
+		"files_name_empty" + "" + "Escribe un nombre." +
+		"files_name_same" + "" + "Es el mismo nombre. Escribe otro, o pulsa Cancelar." +
+		"files_name_taken" + "" + "Ya hay un archivo que se llama {{.Name}} en esta carpeta." +
+		"files_no_file" + "" + "Primero marca un archivo de la lista." +
+		"files_not_plugged" + "" + "La memoria USB no está conectada." +
+		"files_order" + "" + "Ordenados por {{.Order}}" +
+		"files_pdf_made" + "" + "Has hecho el PDF: {{.Name}}, {{.Size}}." +
+		"files_pdf_of" + "" + "PDF hecho con la foto {{.Name}}." +
+		"files_photo_taken" + "" + "Has hecho la foto. Está en la carpeta {{.Folder}}: {{.Name}}, {{.Size}}." +
+		"files_picker_folder" + "" + "Documentos" +
+		"files_picker_help" + "" + "Marca 1 archivo con ↑ ↓ y pulsa Intro para adjuntarlo. Esc cierra sin adjuntar." +
+		"files_plugged" + "" + "Has conectado la memoria USB. Ha aparecido la carpeta {{.Folder}}." +
+		"files_plugged_already" + "" + "La memoria USB ya está conectada." +
+		"files_rename_ask" + "" + "Nuevo nombre para {{.Name}}:" +
+		"files_renamed" + "" + "Has cambiado el nombre: {{.Old}} ahora se llama {{.Name}}." +
+		"files_sort_date" + "" + "fecha" +
+		"files_sort_date_long" + "" + "fecha, lo más nuevo arriba" +
+		"files_sort_name" + "" + "nombre" +
+		"files_sort_name_long" + "" + "nombre, de la A a la Z" +
+		"files_sort_size" + "" + "tamaño" +
+		"files_sort_size_long" + "" + "tamaño, lo más grande arriba" +
+		"files_sorted_date" + "" + "Ahora los archivos van por fecha. El más nuevo está arriba." +
+		"files_sorted_name" + "" + "Ahora los archivos van por nombre, de la A a la Z." +
+		"files_sorted_size" + "" + "Ahora los archivos van por tamaño. El más grande está arriba." +
+		"files_too_big" + "" + "No se puede adjuntar {{.Name}}. Pesa {{.Size}} y el límite es {{.Limit}}." +
+		"files_too_big_do" + "" + "Busca un archivo más pequeño. Si es una foto, recórtala antes de hacer el PDF." +
+		"files_too_big_photo" + "" + "Recorta la foto y conviértela en PDF: así pesa menos." +
+		"files_trash" + "" + "Papelera" +
+		"files_viewing" + "" + "{{.Name}} · {{.Type}} · {{.Size}}" +
+		"form_btn_add" + "" + "Añadir {{.Item}}" +
+		"form_btn_attach" + "" + "Adjuntar archivo" +
+		"form_btn_back" + "" + "Atrás" +
+		"form_btn_change" + "" + "Cambiar" +
+		"form_btn_new_code" + "" + "Pedir otro código" +
+		"form_btn_next" + "" + "Siguiente" +
+		"form_btn_remove" + "" + "Quitar {{.Item}} {{.N}}" +
+		"form_btn_to_review" + "" + "Guardar y volver al resumen" +
+		"form_date_placeholder" + "" + "dd/mm/aaaa" +
+		"form_day_chosen" + "" + "Día elegido: {{.Day}}" +
+		"form_day_closed" + "" + "no hay atención" +
+		"form_day_free" + "" + "hay citas libres" +
+		"form_day_full" + "" + "no quedan citas" +
+		"form_day_holiday" + "" + "festivo" +
+		"form_err_code_expired" + "" + "El código ha caducado: solo vale unos minutos. Elige «Pedir otro código»." +
+		"form_err_code_format" + "" + "El código tiene {{.Length}} letras o números. Cópialo del mensaje." +
+		"form_err_code_none" + "" + "Todavía no tienes código. Elige «Pedir otro código»." +
+		"form_err_code_wrong" + "" + "Ese no es el código del mensaje. Cópialo otra vez con calma." +
+		"form_err_date_age" + "" + "Revisa el año: con esa fecha de nacimiento, la persona tendría más de 120 años." +
+		"form_err_date_day" + "" + "Ese día no existe en ese mes. Revisa el día." +
+		"form_err_date_empty" + "" + "Falta una parte de la fecha. Escribe el día, el mes y el año, con una / entre ellos: 15/04/1978." +
+		"form_err_date_format" + "" + "Escribe la fecha con números, así: día/mes/año. Por ejemplo, 15/04/1978." +
+		"form_err_date_future" + "" + "Esta fecha no puede ser después de hoy. Revisa el año." +
+		"form_err_date_month" + "" + "El mes va del 1 al 12. Recuerda: primero el día y después el mes." +
+		"form_err_date_old" + "" + "Revisa el año. Es demasiado antiguo." +
+		"form_err_date_past" + "" + "Esa fecha ya ha pasado. Aquí va una fecha de hoy en adelante." +
+		"form_err_date_year" + "" + "El año lleva 4 números: 1978, no 78." +
+		"form_err_day_closed" + "" + "Ese día no se puede elegir. Elige un día sin ×." +
+		"form_err_day_full" + "" + "Ese día ya no quedan citas. Elige un día sin ×." +
+		"form_err_day_holiday" + "" + "Ese día es fiesta nacional y las oficinas están cerradas. Elige un día sin ×." +
+		"form_err_dni_format" + "" + "El DNI tiene 8 números y una letra, como 12345678Z." +
+		"form_err_dni_is_nie" + "" + "Eso es un NIE: empieza por X, Y o Z. Aquí va un DNI: 8 números y una letra." +
+		"form_err_dni_letter" + "" + "La letra no corresponde a esos números. Revisa los números y la letra." +
+		"form_err_dni_no_letter" + "" + "Falta la letra del final. El DNI tiene 8 números y una letra, como 12345678Z." +
+		"form_err_dni_zero" + "" + "Tu número de DNI tiene 7 números. Pon un 0 delante para que tenga 8, como 01234567L." +
+		"form_err_email_accent" + "" + "Los correos no llevan tildes ni ñ. Revisa las letras." +
+		"form_err_email_at" + "" + "El correo lleva 1 arroba (@), como lucia.prueba@correo.example. La @ sale con AltGr y 2." +
+		"form_err_email_domain" + "" + "Falta el final del correo. Después de la @ va algo como correo.example, con un punto." +
+		"form_err_email_dots" + "" + "Revisa los puntos del correo: no puede haber 2 seguidos, ni uno al principio o al final." +
+		"form_err_email_invalid" + "" + "El correo tiene signos que no lleva, como comas, comillas o < >. Escribe solo la dirección." +
+		"form_err_email_no_user" + "" + "Falta el principio del correo. Antes de la @ va el nombre, como lucia.prueba." +
+		"form_err_email_space" + "" + "Un correo no lleva espacios. Bórralos." +
+		"form_err_email_typo" + "" + "Mira el final del correo: parece que falta o sobra una letra, como en gmail.con en lugar de gmail.com." +
+		"form_err_file_size" + "" + "El archivo es demasiado grande. Como mucho, {{.Max}}." +
+		"form_err_file_type" + "" + "Ese tipo de archivo no vale. Aquí solo se admiten archivos {{.Types}}." +
+		"form_err_iban_ccc" + "" + "Los 2 números de control del medio de la cuenta (en ES91 2100 0418 45 02…, el 45) no corresponden al resto. Algún número está mal: compáralo de 4 en 4 con el papel del banco." +
+		"form_err_iban_chars" + "" + "El IBAN solo lleva las letras ES y números. Los espacios valen. Mira que no haya una O en lugar de un 0." +
+		"form_err_iban_check" + "" + "Algún número no es correcto. Compáralo de 4 en 4 con el papel del banco." +
+		"form_err_iban_country" + "" + "Aquí va una cuenta de un banco español. Su IBAN empieza por ES." +
+		"form_err_iban_length" + "" + "El IBAN español tiene 24 caracteres: ES y 22 números. Falta o sobra alguno." +
+		"form_err_iban_no_country" + "" + "Falta el principio. El IBAN empieza por ES y 2 números, como ES91 2100 0418 4502 0005 1332." +
+		"form_err_iban_word" + "" + "Escribe solo el número, sin la palabra IBAN. Empieza por ES, como ES91 2100 0418 4502 0005 1332." +
+		"form_err_name_chars" + "" + "Quita los símbolos y los emoticonos. Aquí solo van letras, espacios y guiones." +
+		"form_err_name_digits" + "" + "Un nombre no lleva números. Escribe solo letras." +
+		"form_err_nie_format" + "" + "El NIE tiene una X, una Y o una Z, 7 números y una letra, como X1234567L." +
+		"form_err_nie_letter" + "" + "La última letra no corresponde a esos números. Revisa los números y las letras." +
+		"form_err_nie_old" + "" + "Esa es la forma antigua del NIE, con 8 números. Ahora lleva 7: quita el 0 que va después de la X, como X1234567L." +
+		"form_err_option_full" + "" + "Esa opción está completa. Elige otra." +
+		"form_err_phone_chars" + "" + "El teléfono solo lleva números. Puedes poner espacios." +
+		"form_err_phone_country" + "" + "Aquí va un teléfono de España. Si empieza por +, tiene que ser +34." +
+		"form_err_phone_landline" + "" + "Aquí va un número de móvil: empieza por 6 o 7. Los que empiezan por 8 o 9 son teléfonos fijos." +
+		"form_err_phone_length" + "" + "El teléfono tiene 9 números, como 600 000 000. Falta o sobra alguno." +
+		"form_err_phone_plus" + "" + "Delante del 34 va un + (o 00): +34 600 000 000. También puedes escribir solo los 9 números." +
+		"form_err_phone_special" + "" + "Aquí va tu número de móvil: empieza por 6 o 7. Los números que empiezan por 70, 80 o 90 (como el 900 o el 800) son de empresas y servicios." +
+		"form_err_phone_start" + "" + "Un teléfono de España empieza por 6, 7, 8 o 9." +
+		"form_err_postcode_format" + "" + "El código postal tiene 5 números, como 28999." +
+		"form_err_postcode_province" + "" + "Ese código postal no existe. Los 2 primeros números van del 01 al 52." +
+		"form_err_postcode_zero" + "" + "El código postal tiene 5 números. El 0 del principio también cuenta: 08001, no 8001." +
+		"form_err_required" + "" + "Este dato es obligatorio. Escríbelo aquí." +
+		"form_err_required_check" + "" + "Para seguir, marca esta casilla con la barra espaciadora." +
+		"form_err_required_choose" + "" + "Elige una opción." +
+		"form_err_required_day" + "" + "Elige un día en el calendario." +
+		"form_err_required_file" + "" + "Falta este documento. Pulsa Intro y elige el archivo." +
+		"form_err_text_symbols" + "" + "Quita los emoticonos y los símbolos. Aquí solo van letras, números y signos como la coma o el punto." +
+		"form_err_too_long" + "" + "Es demasiado largo. Aquí caben {{.Max}} caracteres como mucho." +
+		"form_errors_title" + "Hay 1 dato que corregir:" + "Hay {{.Count}} datos que corregir:" +
+		"form_group_none" + "" + "Todavía no has añadido a nadie." +
+		"form_key_close" + "" + "cerrar" +
+		"form_key_days" + "" + "mover el día" +
+		"form_key_persona" + "" + "ficha" +
+		"form_key_remove" + "" + "quitar" +
+		"form_key_save" + "" + "guardar" +
+		"form_leave_go" + "" + "Salir y borrar lo escrito" +
+		"form_leave_stay" + "" + "Seguir con el formulario" +
+		"form_leave_text" + "" + "Si sales ahora, se borra lo que has escrito en este formulario. Si te quedas, todo sigue como estaba." +
+		"form_leave_title" + "" + "¿Quieres salir del formulario?" +
+		"form_long_date" + "" + "{{.Weekday}}, {{.Day}} de {{.Month}} de {{.Year}}" +
+		"form_months" + "" + "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre" +
+		"form_option_full" + "" + "(completo)" +
+		"form_or" + "" + "o" +
+		"form_page_of" + "" + "Página {{.N}} de {{.Total}}" +
+		"form_persona_close" + "" + "Pulsa F5 o Esc para volver al formulario." +
+		"form_persona_hint" + "" + "F5: ver la ficha" +
+		"form_picker_folder" + "" + "Carpeta: Documentos" +
+		"form_picker_title" + "" + "Elige un archivo" +
+		"form_practice" + "" + "PRÁCTICA" +
+		"form_receipt_date" + "" + "Fecha y hora" +
+		"form_receipt_docs" + "" + "Documentos" +
+		"form_receipt_ref" + "" + "Número de registro" +
+		"form_receipt_save" + "" + "Descargar el justificante (PDF)" +
+		"form_receipt_save_key" + "" + "(Espacio)" +
+		"form_receipt_saved" + "" + "Guardado en la carpeta Descargas: {{.File}}" +
+		"form_required_note" + "" + "Los datos con * son obligatorios." +
+		"form_review_empty" + "" + "(sin rellenar)" +
+		"form_review_intro" + "" + "Comprueba que todo está bien antes de enviar. Para corregir algo, elige «Cambiar» en su apartado." +
+		"form_review_title" + "" + "Revisa tus datos" +
+		"form_select_placeholder" + "" + "Elige una opción" +
+		"form_sms_expired" + "" + "Este código ha caducado." +
+		"form_sms_left" + "" + "Caduca en {{.Left}}" +
+		"form_sms_text" + "" + "tu {{.Label}} es {{.Code}}. Caduca a las {{.Time}}." +
+		"form_sms_title" + "" + "Mensaje en tu móvil (simulado)" +
+		"form_sms_waiting" + "" + "Todavía no te ha llegado ningún mensaje." +
+		"form_ticked" + "" + "Sí" +
+		"form_timeout_again" + "" + "Volver a entrar" +
+		"form_timeout_kept" + "" + "Lo que guardaste antes con «Siguiente» sigue aquí." +
+		"form_timeout_lost" + "" + "Se ha borrado lo que escribiste en la página «{{.Page}}»." +
+		"form_timeout_text" + "" + "Por seguridad, la web cierra la sesión si pasan {{.Minutes}} minutos sin tocar nada." +
+		"form_timeout_title" + "" + "Tu sesión ha caducado" +
+		"form_timeout_warning" + "" + "Tu sesión se cierra en {{.Left}}. Pulsa cualquier tecla para seguir." +
+		"form_weekdays" + "" + "lunes martes miércoles jueves viernes sábado domingo" +
+		"form_weekdays_short" + "" + "lu ma mi ju vi sá do" +
+		"gate_check_failed" + "" + "No hemos podido comprobar el PIN. Prueba otra vez." +
+		"gate_checking" + "" + "Comprobando…" +
+		"gate_field" + "" + "PIN:" +
+		"gate_learner" + "" + "Si estás aprendiendo, pulsa Esc para volver a Aula." +
+		"gate_pin_format" + "" + "El PIN de la persona formadora tiene de {{.Min}} a {{.Max}} números." +
+		"gate_text" + "" + "Para cerrar Aula, la persona formadora escribe su PIN y pulsa Intro." +
+		"gate_title" + "" + "PIN de la persona formadora" +
+		"gate_try_again" + "" + "Ya puedes probar otra vez." +
+		"gate_wait" + "Espera {{.Count}} segundo antes de probar otra vez." + "Espera {{.Count}} segundos antes de probar otra vez." +
+		"gate_wrong" + "" + "Ese no es el PIN de la persona formadora. Prueba otra vez." +
+		"gate_wrong_wait" + "Ese no es el PIN de la persona formadora. Espera {{.Count}} segundo antes de probar otra vez." + "Ese no es el PIN de la persona formadora. Espera {{.Count}} segundos antes de probar otra vez." +
+		"glossary entry %d is empty" + "" + "la entrada %d del glosario está vacía" +
+		"glossary entry %q has no text that explains it" + "" + "la entrada del glosario %q no tiene un texto que la explique" +
+		"glossary entry %q has no words" + "" + "la entrada del glosario %q no tiene palabras" +
+		"glossary entry %q: word %d is empty" + "" + "entrada del glosario %q: la palabra %d está vacía" +
+		"glossary id %q is used twice" + "" + "el id del glosario %q está repetido" +
+		"glossary id %q should be lowercase letters, digits and dashes" + "" + "el id del glosario %q debe tener solo minúsculas, cifras y guiones" +
+		"glossary term %q has no %q version" + "" + "el término del glosario %q no tiene versión %q" +
+		"glossary term %q is already in %s" + "" + "el término del glosario %q ya está en %s" +
+		"glossary word %q is in %q already" + "" + "la palabra del glosario %q ya está en %q" +
+		"glossary_close" + "" + "Pulsa Esc o F7 para cerrar el glosario." +
+		"glossary_none" + "" + "En esta pantalla no hay palabras del glosario." +
+		"glossary_text" + "" + "Qué significan las palabras subrayadas de esta pantalla:" +
+		"glossary_title" + "" + "Glosario" +
+		"hand_no_class_text" + "" + "F4 avisa a la persona formadora durante una clase, y este ordenador no se ha unido a ninguna, así que nadie lo vería. Si estás en clase, levanta la mano o llama a la persona formadora. Si estás en casa, pide ayuda a alguien de confianza o pregunta en tu próxima clase." +
+		"hand_no_class_title" + "" + "No estás en una clase" +
+		"hand_seen" + "" + "La persona formadora ya viene." +
+		"hand_waiting" + "Has pedido ayuda hace {{.Count}} minuto." + "Has pedido ayuda hace {{.Count}} minutos." +
+		"hand_waiting_now" + "" + "Has pedido ayuda. Espera un momento." +
+		"hand_waiting_offline" + "" + "Has pedido ayuda. Se avisará al volver la conexión." +
+		"has_pin" + "" + "con PIN" +
+		"hello" + "" + "Hola, {{.Name}}. ¿Qué practicamos hoy?" +
+		"help_close" + "" + "Pulsa Esc o F1 para cerrar la ayuda." +
+		"help_dash_class" + "" + "Aquí ves, para una lección, los pasos que más personas fallan y el error más común en cada uno. Si muchas personas fallan el mismo paso, explícalo a toda la clase. Con ← y → cambias de lección." +
+		"help_dash_detail" + "" + "Aquí ves lo que ha hecho esta persona, lección por lección: intentos, fallos, pistas y tiempo de cada paso, y qué errores ha tenido. ✔ es un paso hecho; ○, un paso sin terminar. Con los botones de arriba le mandas un mensaje, le avisas de que vas, la envías a una lección o le quitas el PIN." +
+		"help_dash_list" + "" + "Este es el panel de la clase. Cada fila es una persona. Arriba salen quienes necesitan atención: primero quien pide ayuda (✋), después quien se ha atascado (⚠: 3 fallos en un paso, o mucho rato en él) y quien lleva un rato sin actividad (💤). «Sin conexión» (⊘) quiere decir que su portátil no da señales. Elige a una persona con las flechas y pulsa Intro para ver sus pasos. Los datos se actualizan cada 2 segundos." +
+		"help_dash_share" + "" + "Esto es una copia de la pantalla de la persona, en texto. Su portátil la dibuja con puntos en cada casilla donde escribe, así que las contraseñas y las respuestas de los formularios nunca salen de él. Mueve el cursor con las flechas y pulsa Intro: la persona ve una marca ahí. Pulsa m para escribirle un mensaje corto. Esc deja de ver. No puedes usar su teclado, y puede dejar de compartir cuando quiera con F8." +
+		"help_home" + "" + "Esta es tu página de inicio. Arriba está la lección por la que vas. Debajo están los itinerarios: son caminos de lecciones en orden. La barra muestra cuánto llevas hecho." +
+		"help_join" + "" + "Aquí te unes a la clase de la persona formadora. Elige la clase de la lista o escribe su dirección. Después escribe el código de 4 números que ves en su pantalla y pulsa Intro. Con Esc vuelves a Inicio." +
+		"help_keys" + "" + "Teclas de esta pantalla" +
+		"help_list" + "" + "Aquí ves las lecciones. Al lado de cada una pone si es nueva, por qué paso vas o si ya está hecha. Elige una con las flechas y pulsa Intro." +
+		"help_mouse" + "" + "También puedes hacer clic con el ratón en las opciones y en los botones." +
+		"help_player_browser" + "" + "Esto es un navegador de práctica: nada sale de Aula. Arriba está la barra de direcciones. La parte en negrita es el dominio: dice de quién es la página. El candado solo dice que la conexión es privada, no que la web sea de fiar. Con Tab o las flechas ↑ ↓ vas de un enlace a otro. Antes de abrir un enlace, pulsa V: abajo ves adónde lleva de verdad. Intro abre el enlace. A vuelve atrás y D va hacia delante. Av Pág baja por la página. Los resultados con la palabra Patrocinado son anuncios: alguien paga para salir ahí. Cuando creas que has terminado, pulsa C para comprobar." +
+		"help_player_chat" + "" + "Esto es una app de mensajes de práctica: nada sale de Aula. Arriba ves la lista de conversaciones: contactos, números desconocidos, SMS y la app del banco. Con las flechas ↑ ↓ eliges una y con Intro la abres. Dentro, Tab o las flechas ↑ ↓ te llevan de un botón a otro: los enlaces, las respuestas, la casilla para escribir y, arriba, Llamar, Bloquear y reportar, Borrar chat y Chats. Intro pulsa el botón marcado con ▶. Esc te devuelve a la lista. Av Pág y Re Pág suben y bajan por los mensajes. Lo que escribes no se guarda. Cuando creas que has terminado, pulsa C para comprobar." +
+		"help_player_choose" + "" + "Elige la respuesta con las flechas. Luego pulsa Intro para comprobar. Si puedes marcar varias, márcalas con Espacio. Si fallas, te explicamos por qué." +
+		"help_player_code" + "" + "Mira el móvil dibujado en la pantalla: te ha llegado un SMS con un código. Escribe ese código en el recuadro y pulsa Intro. El código caduca pronto. Si caduca, pulsa F5 para pedir otro." +
+		"help_player_files" + "" + "Esto es un explorador de archivos de práctica: nada sale de Aula. A la izquierda están las carpetas y a la derecha sus archivos, con su tipo, su tamaño y su fecha. Con Tab pasas de las carpetas a los archivos y a los botones. Con las flechas ↑ ↓ te mueves por la lista. Intro abre el archivo marcado o pulsa el botón marcado. Esc cierra lo que has abierto. El botón Ordenar pone los archivos por nombre, por fecha (lo más nuevo arriba) o por tamaño. Cuando creas que has terminado, pulsa C para comprobar." +
+		"help_player_form" + "" + "Esto es un formulario de práctica, como los de la Administración. Pasa de una casilla a otra con Tab o con las flechas ↑ ↓. Escribe en cada casilla. Intro te lleva a la siguiente. Espacio marca una casilla o una opción. Al final de cada página, elige «Siguiente». Con F5 ves la ficha con los datos que tienes que copiar." +
+		"help_player_inbox" + "" + "Esto es un correo electrónico de práctica: nada sale de Aula. A la izquierda están las carpetas: Recibidos, Enviados y Papelera. Con las flechas ↑ ↓ eliges un correo y con Intro lo abres. Debajo lo lees; si es largo, pulsa Av Pág o la barra espaciadora. Tab te lleva de las carpetas a los correos. Las teclas de la barra de abajo hacen cosas: N escribe un correo nuevo, R responde, E reenvía, Supr lo manda a la Papelera y S lo marca como sospechoso. Para ver adónde lleva un enlace, pulsa su número. Al escribir, Tab te lleva a la casilla siguiente; al final están Adjuntar y Enviar. Si pulsas Esc mientras escribes, te preguntamos antes de borrar nada. Cuando creas que has terminado, pulsa C para comprobar." +
+		"help_player_order" + "" + "Pon las frases en orden. Ve a una frase con las flechas. Pulsa Espacio para cogerla. Muévela con las flechas. Pulsa Espacio otra vez para soltarla. Al final, pulsa Intro." +
+		"help_player_password" + "" + "Inventa una contraseña de práctica. No pongas una tuya de verdad. Escríbela en el primer recuadro y mira la barra de fuerza. Con F3 la ves o la escondes. Después escríbela otra vez en el segundo recuadro y pulsa Intro." +
+		"help_player_phrase" + "" + "Haz una frase de contraseña con palabras de la lista. Muévete con las flechas. Pulsa Espacio para añadir la palabra marcada. Con la tecla de borrar quitas la última. Mira la barra de fuerza y pulsa Intro al terminar." +
+		"help_player_read" + "" + "Esta pantalla es para leer. Lee con calma. Cuando termines, pulsa Intro para seguir." +
+		"help_player_scenario" + "" + "Mira el recuadro: es un mensaje, una llamada o una página web de ejemplo. Decide si es un engaño o si es de verdad. Elige tu respuesta con las flechas y pulsa Intro. Si fallas, te explicamos por qué." +
+		"help_player_type" + "" + "Escribe la respuesta en el recuadro. Luego pulsa Intro para comprobar. Para borrar, usa la tecla de borrar, encima de Intro." +
+		"help_rights" + "" + "Solo para quien forma. Elige a una persona con las flechas e Intro, y después qué hacer. Antes de unir o borrar, Aula pregunta, y «No» está marcado primero. Esc vuelve un paso atrás." +
+		"help_settings" + "" + "Aquí eliges cómo ves y oyes Aula. Muévete con las flechas. Pulsa Intro para cambiar lo que hay en la línea marcada. Se guarda solo. Esc vuelve al inicio." +
+		"help_signin" + "" + "Aquí entras en Aula. Elige tu nombre de la lista con las flechas y pulsa Intro. Si es tu primera vez, elige «añadir mi nombre». No hace falta correo ni contraseña." +
+		"help_summary" + "" + "Has terminado la lección. Pulsa Intro para seguir o Esc para volver al inicio." +
+		"help_title" + "" + "Ayuda" +
+		"here but not in %s: %s" + "" + "aquí pero no en %s: %s" +
+		"hide: %q is not one of Aula's itineraries (aula lessons list shows them)" + "" + "hide: %q no es ninguno de los itinerarios de Aula (aula lessons list los muestra)" +
+		"hint_label" + "" + "Pista:" +
+		"home_join" + "" + "Unirme a la clase" +
+		"home_join_heading" + "" + "Clase" +
+		"home_settings" + "" + "Ajustes: colores, tamaño y voz" +
+		"home_title" + "" + "Inicio" +
+		"hub_approve" + "" + "Cada portátil nuevo espera a que le dejes entrar." +
+		"hub_at" + "" + "Hub de la clase en {{.Addr}}" +
+		"hub_cert" + "" + "Certificado: {{.Fingerprint}} (el código de la sesión lo comprueba en cada portátil; nadie tiene que escribirlo)" +
+		"hub_code" + "" + "Código de la sesión: {{.Code}}" +
+		"hub_key_intro" + "" + "Clave de la persona formadora (aula hub --show-key la vuelve a mostrar; --new-key hace una nueva):" +
+		"hub_key_old" + "" + "La clave de este hub la hizo un Aula antiguo, que solo guardó una comprobación: haz una nueva con --new-key." +
+		"hub_local_only" + "" + "El hub solo escucha en este ordenador, así que no se anuncia en la red: en los portátiles se escribe la dirección." +
+		"hub_not_announced" + "" + "La clase no se anuncia en la red ({{.Err}}): las personas alumnas escriben la dirección." +
+		"hub_plain" + "" + "AVISO: HTTP sin cifrar. Cualquiera en esta red puede leer los nombres y el progreso de las personas alumnas y cambiar lo que envían." +
+		"hub_proxy" + "" + "HTTP sin cifrar para un proxy inverso que sirve HTTPS: escucha solo en 127.0.0.1." +
+		"hub_publish_failed" + "" + "No se ha podido publicar la carpeta de lecciones: {{.Err}}" +
+		"hub_publish_no_folder" + "" + "{{.Cmd}}: la carpeta {{.Path}} de --publish no existe. aula lessons new la crea con tu primera lección." +
+		"hub_publish_refused" + "No he publicado {{.Folder}}: tiene {{.Count}} problema (la clase sigue con lo que tenía). Arréglalo y guarda el archivo:" + "No he publicado {{.Folder}}: tiene {{.Count}} problemas (la clase sigue con lo que tenía). Arréglalos y guarda el archivo:" +
+		"hub_publish_watch_failed" + "" + "Aula ha dejado de vigilar si guardas la carpeta de lecciones: {{.Err}}. Vuelve a abrir el ordenador de la clase para publicar lo que guardes." +
+		"hub_published" + "Publicado para la clase: {{.Folder}} ({{.Count}} lección). Cada vez que guardes un archivo, se comprueba y se publica otra vez." + "Publicado para la clase: {{.Folder}} ({{.Count}} lecciones). Cada vez que guardes un archivo, se comprueba y se publica otra vez." +
+		"hub_restored_backup" + "" + "El archivo de datos del concentrador estaba dañado. Hemos puesto la copia del {{.Date}} a las {{.Time}}: lo que llegó a la clase después de esa hora falta aquí, pero cada portátil conserva el trabajo de sus alumnos. Los portátiles que se unieron después de esa hora tienen que volver a unirse con el código." +
+		"hub_restored_badcopies" + "{{.Count}} copia también estaba dañada: se conserva, no se ha sobrescrito." + "{{.Count}} copias también estaban dañadas: se conservan, no se han sobrescrito." +
+		"hub_restored_fresh" + "" + "El archivo de datos del concentrador estaba dañado y no había ninguna copia sana: la clase empieza vacía aquí, pero cada portátil conserva el trabajo de sus alumnos. Todos los portátiles tienen que volver a unirse con el código." +
+		"hub_restored_kept" + "" + "El archivo dañado no se ha borrado: está en {{.Path}}." +
+		"hub_restored_salvaged" + "Se ha podido leer {{.Count}} evento del archivo dañado." + "Se han podido leer {{.Count}} eventos del archivo dañado." +
+		"hub_stop" + "" + "Pulsa Ctrl+C para parar el hub." +
+		"idle_saved" + "" + "Tu progreso está guardado." +
+		"idle_text" + "Pulsa cualquier tecla para seguir. Si no, cerraremos tu sesión en {{.Count}} segundo." + "Pulsa cualquier tecla para seguir. Si no, cerraremos tu sesión en {{.Count}} segundos." +
+		"idle_title" + "" + "¿Sigues ahí?" +
+		"in %s but not here: %s" + "" + "en %s pero no aquí: %s" +
+		"inbox_attach" + "" + "Adjuntar" +
+		"inbox_attached" + "" + "Adjuntado: {{.File}}" +
+		"inbox_attachments" + "" + "Adjuntos:" +
+		"inbox_body" + "" + "Mensaje:" +
+		"inbox_body_full" + "" + "Has llegado al máximo de {{.Max}} letras. Lo que pase de ahí no se escribe." +
+		"inbox_body_placeholder" + "" + "Escribe aquí tu mensaje" +
+		"inbox_cc" + "" + "CC:" +
+		"inbox_choose_message" + "" + "Elige un correo con ↑ ↓ y pulsa Intro para abrirlo. También puedes hacer clic en él." +
+		"inbox_compose_forward" + "" + "Reenvío de «{{.Subject}}»" +
+		"inbox_compose_new" + "" + "Correo nuevo" +
+		"inbox_compose_reply" + "" + "Respuesta a «{{.Subject}}»" +
+		"inbox_date" + "" + "Fecha:" +
+		"inbox_delete" + "" + "Borrar" +
+		"inbox_deleted" + "" + "Lo has mandado a la Papelera. Desde allí lo puedes recuperar." +
+		"inbox_detached" + "" + "Quitado: {{.File}}" +
+		"inbox_discard" + "" + "Borrar el borrador" +
+		"inbox_discard_short" + "" + "Descartar" +
+		"inbox_discard_text" + "" + "Si lo borras, se pierde lo que has escrito en este correo." +
+		"inbox_discard_title" + "" + "¿Borrar el borrador?" +
+		"inbox_draft_discarded" + "" + "Has borrado el borrador." +
+		"inbox_folder_empty" + "" + "No hay correos en esta carpeta." +
+		"inbox_folder_inbox" + "" + "Recibidos" +
+		"inbox_folder_sent" + "" + "Enviados" +
+		"inbox_folder_trash" + "" + "Papelera" +
+		"inbox_followed" + "" + "Has abierto la página de {{.Domain}}. En esta práctica no se abre nada de verdad." +
+		"inbox_forward" + "" + "Reenviar" +
+		"inbox_forward_carries" + "" + "(se reenvía también: {{.Files}})" +
+		"inbox_forward_prefix" + "" + "RV:" +
+		"inbox_forwarded_header" + "" + "---------- Correo reenviado ----------" +
+		"inbox_from" + "" + "De:" +
+		"inbox_keep_writing" + "" + "Seguir escribiendo" +
+		"inbox_key_back_to_mail" + "" + "volver al correo" +
+		"inbox_key_check" + "" + "c" +
+		"inbox_key_delete" + "" + "b" +
+		"inbox_key_discard" + "" + "dejar de escribir" +
+		"inbox_key_forward" + "" + "e" +
+		"inbox_key_links_help" + "" + "ver adónde lleva un enlace" +
+		"inbox_key_new" + "" + "n" +
+		"inbox_key_next_field" + "" + "casilla siguiente" +
+		"inbox_key_open_help" + "" + "abrir" +
+		"inbox_key_page_help" + "" + "leer más" +
+		"inbox_key_pick" + "" + "adjuntar" +
+		"inbox_key_prev_field" + "" + "casilla anterior" +
+		"inbox_key_reply" + "" + "r" +
+		"inbox_key_report" + "" + "s" +
+		"inbox_key_switch_help" + "" + "carpetas" +
+		"inbox_keyname_delete" + "" + "Supr" +
+		"inbox_keyname_page" + "" + "Av Pág" +
+		"inbox_keyname_shift_tab" + "" + "Mayús+Tab" +
+		"inbox_link_back" + "" + "Volver sin abrir" +
+		"inbox_link_count" + "Este correo tiene 1 enlace. Pulsa 1 para ver adónde lleva." + "Este correo tiene {{.Count}} enlaces. Pulsa un número del 1 al {{.Count}}." +
+		"inbox_link_explain" + "" + "Mira el final del nombre, justo antes de la primera barra (/). Es el dominio: dice de quién es la página. Si no es de quien dice el correo, no lo abras." +
+		"inbox_link_goes" + "" + "Lleva de verdad a:" +
+		"inbox_link_open" + "" + "Abrir la página" +
+		"inbox_link_owner" + "" + "La página es de:" +
+		"inbox_link_shows" + "" + "El correo pone:" +
+		"inbox_link_title" + "" + "¿Adónde lleva este enlace?" +
+		"inbox_links_tip" + "" + "Para ver adónde lleva un enlace sin abrirlo, pulsa su número o haz clic en él." +
+		"inbox_marked_suspicious" + "" + "Lo has marcado como sospechoso." +
+		"inbox_more_above" + "" + "↑ Es el final. Con Re Pág vuelves arriba" +
+		"inbox_more_below" + "" + "↓ Sigue abajo: pulsa Av Pág o la barra espaciadora" +
+		"inbox_more_mails" + "{{.Count}} correo más en la lista" + "{{.Count}} correos más en la lista" +
+		"inbox_new" + "" + "Nuevo" +
+		"inbox_no_attachments" + "" + "ninguno" +
+		"inbox_no_such_link" + "" + "Abre un correo con enlaces y pulsa el número de un enlace." +
+		"inbox_not_sent" + "" + "No se ha enviado. Revisa la dirección marcada con !" +
+		"inbox_now" + "" + "Ahora" +
+		"inbox_pick_first" + "" + "Primero elige un correo de la lista." +
+		"inbox_picker_empty" + "" + "Esta carpeta está vacía." +
+		"inbox_picker_folder" + "" + "Elige 1 archivo con ↑ ↓ y pulsa Intro para adjuntarlo. Si ya está adjunto, Intro lo quita. Esc vuelve al correo." +
+		"inbox_picker_title" + "" + "Elige el archivo que quieres adjuntar" +
+		"inbox_reply" + "" + "Responder" +
+		"inbox_report" + "" + "Sospechoso" +
+		"inbox_reported" + "" + "Marcado como sospechoso." +
+		"inbox_restore" + "" + "Recuperar" +
+		"inbox_restored" + "" + "Recuperado. Vuelve a estar en {{.Folder}}." +
+		"inbox_send" + "" + "Enviar" +
+		"inbox_sent_note" + "" + "Enviado. Lo tienes en la carpeta Enviados." +
+		"inbox_subject" + "" + "Asunto:" +
+		"inbox_title" + "" + "Correo de práctica" +
+		"inbox_to" + "" + "Para:" +
+		"inbox_to_placeholder" + "" + "dirección de correo" +
+		"inbox_to_short" + "" + "Para" +
+		"inbox_unreported" + "" + "Ya no está marcado como sospechoso." +
+		"itineraries" + "" + "Itinerarios" +
+		"itinerary %q has no %q version: same ids and lessons in every language" + "" + "el itinerario %q no tiene versión %q: los mismos ids y lecciones en todos los idiomas" +
+		"itinerary %q has no %q version: the itineraries differ from the %q ones" + "" + "el itinerario %q no tiene versión %q: los itinerarios no coinciden con los de %q" +
+		"itinerary %q has no title" + "" + "el itinerario %q no tiene título" +
+		"itinerary %q lists lesson %q, which does not exist" + "" + "el itinerario %q incluye la lección %q, que no existe" +
+		"itinerary %q lists no lessons" + "" + "el itinerario %q no tiene lecciones" +
+		"itinerary %q lists other lessons than in %s: the itineraries differ from the %q ones" + "" + "el itinerario %q tiene otras lecciones que en %s: los itinerarios no coinciden con los de %q" +
+		"itinerary id %q should be lowercase letters, digits and dashes" + "" + "el id de itinerario %q debe tener solo minúsculas, cifras y guiones" +
+		"itinerary_done" + "" + "Terminado" +
+		"its version does not match its files" + "" + "su versión no coincide con sus archivos" +
+		"join_address" + "" + "Dirección de la clase (la ves en la pantalla de la persona formadora):" +
+		"join_address_example" + "" + "p. ej. 192.168.1.10" +
+		"join_bad_address" + "" + "Esa dirección no parece correcta. Es algo así: 192.168.1.10" +
+		"join_bad_code" + "" + "El código tiene 6 números, por ejemplo 482 913." +
+		"join_busy" + "" + "Conectando con la clase…" +
+		"join_code" + "" + "Código de la clase (6 números):" +
+		"join_code_example" + "" + "p. ej. 482 913" +
+		"join_failed" + "" + "No hemos podido unirte a la clase. Pide ayuda a la persona formadora." +
+		"join_found" + "" + "Clases en esta red. Elige la tuya con Intro:" +
+		"join_heading" + "" + "Unirme a la clase" +
+		"join_looking" + "" + "Buscando clases en esta red…" +
+		"join_not_the_class" + "" + "Esta no es la clase a la que se unió este portátil: su certificado de seguridad es otro. Pregunta a la persona formadora." +
+		"join_privacy" + "" + "La persona formadora verá tu nombre, la lección en la que estás, tu avance y si pides ayuda. Nunca verá lo que escribes en los ejercicios." +
+		"join_refused" + "" + "La persona formadora no ha dejado entrar a este portátil. Pregúntale." +
+		"join_title" + "" + "Unirme a la clase" +
+		"join_too_many" + "" + "Ahora mismo hay muchos portátiles intentando entrar. Pide a la persona formadora que te deje pasar." +
+		"join_unreachable" + "" + "No encontramos la clase en esa dirección. Comprueba la dirección y que este ordenador está en la misma wifi." +
+		"join_wait_over" + "" + "Hemos dejado de esperar. Prueba a unirte otra vez." +
+		"join_waiting" + "" + "Esperando a que la persona formadora deje entrar a este portátil. Dile el número de tu portátil: {{.Laptop}}" +
+		"join_wrong_code" + "" + "Ese código no es el de la clase. Míralo otra vez en la pantalla de la persona formadora." +
+		"joined_check" + "" + "(Comprobación de seguridad de la clase: {{.Fingerprint}}. En la pantalla de la persona formadora sale lo mismo.)" +
+		"joined_text" + "" + "Este ordenador se acordará de la clase para la próxima vez. Si necesitas ayuda, pulsa F4." +
+		"joined_title" + "" + "Ya estás en la clase" +
+		"key_add_word" + "" + "añadir palabra" +
+		"key_back" + "" + "volver" +
+		"key_change" + "" + "cambiar" +
+		"key_check" + "" + "comprobar" +
+		"key_choose" + "" + "elegir" +
+		"key_down" + "" + "bajar" +
+		"key_drop_word" + "" + "quitar la última" +
+		"key_glossary" + "" + "glosario" +
+		"key_grab" + "" + "coger o soltar" +
+		"key_hand_down" + "" + "ya no necesito ayuda" +
+		"key_hand_up" + "" + "pedir ayuda" +
+		"key_help" + "" + "ayuda" +
+		"key_hint" + "" + "pista" +
+		"key_left" + "" + "izquierda" +
+		"key_mark" + "" + "marcar" +
+		"key_more_keys" + "" + "más teclas" +
+		"key_move" + "" + "moverse" +
+		"key_new_code" + "" + "pedir otro código" +
+		"key_next" + "" + "seguir" +
+		"key_other_box" + "" + "otro recuadro" +
+		"key_quit" + "" + "salir" +
+		"key_read_aloud" + "" + "leer en voz alta" +
+		"key_right" + "" + "derecha" +
+		"key_share_stop" + "" + "dejar de compartir" +
+		"key_show_password" + "" + "ver u ocultar" +
+		"key_show_pin" + "" + "ver el PIN" +
+		"key_tab" + "" + "cambiar" +
+		"key_up" + "" + "subir" +
+		"keyname_enter" + "" + "Intro" +
+		"keyname_pgdown" + "" + "AvPág" +
+		"keyname_pgup" + "" + "RePág" +
+		"keyname_space" + "" + "Espacio" +
+		"kiosk_no_pin" + "" + "El modo quiosco está activado, pero aún no hay PIN de la persona formadora. Por eso cualquiera puede cerrar Aula. Para ponerlo, cierra Aula y escribe: aula setup" +
+		"kiosk_quit_needs_pin" + "" + "En este ordenador, solo la persona formadora puede cerrar Aula." +
+		"lang_name" + "" + "Español" +
+		"learned_label" + "" + "Hoy has aprendido:" +
+		"learners_bad_name" + "" + "aula learners: un nombre tiene de 1 a 30 caracteres." +
+		"learners_certs_removed" + "Se ha quitado {{.Count}} archivo de sus certificados de {{.Path}}." + "Se han quitado {{.Count}} archivos de sus certificados de {{.Path}}." +
+		"learners_erase_confirm" + "Esto borra a {{.Name}} para siempre: su nombre, sus ajustes, su progreso y {{.Count}} registro. No se puede deshacer. Para seguir, añade --yes. Para darle antes una copia: aula learners export NOMBRE --out ARCHIVO" + "Esto borra a {{.Name}} para siempre: su nombre, sus ajustes, su progreso y {{.Count}} registros. No se puede deshacer. Para seguir, añade --yes. Para darle antes una copia: aula learners export NOMBRE --out ARCHIVO" +
+		"learners_erased" + "Se ha borrado a {{.Name}} de este ordenador ({{.Count}} registro)." + "Se ha borrado a {{.Name}} de este ordenador ({{.Count}} registros)." +
+		"learners_erased_backups" + "" + "Las {{.Count}} copias de seguridad de este archivo hechas antes de ahora aún lo guardan hasta que {{.Count}} copias nuevas las sustituyan: se hace una copia cada vez que se abre Aula, al terminar cada lección y al cerrar cada sesión, así que normalmente al acabar la próxima clase." +
+		"learners_erased_class" + "" + "El ordenador de la clase borra su copia la próxima vez que este ordenador se conecte." +
+		"learners_erased_region" + "" + "Los resultados ya enviados a la región siguen allí, pero ya nada los une a esta persona." +
+		"learners_erased_remote" + "" + "Era la copia del ordenador de la clase. Borra también a {{.Name}} en su propio ordenador, o desde el panel mientras su ordenador está en la clase." +
+		"learners_export_format" + "" + "aula learners export: --format tiene que ser json o pdf, no «{{.Value}}»." +
+		"learners_exported" + "" + "Lo que Aula guarda de {{.Name}} está en {{.Path}}. Son sus datos personales: dáselos y borra tu copia." +
+		"learners_merged" + "«{{.From}}» ahora forma parte de «{{.Into}}»: {{.Count}} registro pasado, no se pierde nada. Solo queda «{{.Into}}»." + "«{{.From}}» ahora forma parte de «{{.Into}}»: {{.Count}} registros pasados, no se pierde nada. Solo queda «{{.Into}}»." +
+		"learners_name_taken" + "" + "aula learners: el nombre «{{.Name}}» ya está cogido." +
+		"learners_nobody" + "" + "aula learners: no hay nadie llamado «{{.Name}}»." +
+		"learners_pdf_needs_out" + "" + "aula learners export: un PDF no se puede leer en la pantalla. Guárdalo en un archivo: --out ARCHIVO.pdf" +
+		"learners_pin_removed" + "" + "{{.Name}}: PIN quitado. La próxima vez que entre elegirá uno nuevo." +
+		"learners_remote" + "" + "aula learners: {{.Name}} estudia en otro ordenador. Hazlo en ese ordenador." +
+		"learners_renamed" + "" + "«{{.Old}}» ahora se llama «{{.Name}}»." +
+		"learners_retention_class" + "Este portátil está en una clase: aquí se aplica la conservación del ordenador de la clase ({{.Count}} mes; 0 es que no). Cámbiala allí." + "Este portátil está en una clase: aquí se aplica la conservación del ordenador de la clase ({{.Count}} meses; 0 es que no). Cámbiala allí." +
+		"learners_retention_gone" + "Borrada ({{.Count}} persona, sin actividad desde el {{.Date}}):" + "Borradas ({{.Count}} personas, sin actividad desde el {{.Date}}):" +
+		"learners_retention_nobody" + "" + "No hay nadie sin actividad desde antes del {{.Date}}." +
+		"learners_retention_off" + "" + "La conservación está desactivada: las personas se guardan hasta que las borres. Actívala con --months N." +
+		"learners_retention_set" + "Conservación: se borra a quien lleve {{.Count}} mes sin actividad, cada vez que se abre Aula y en el ordenador de la clase." + "Conservación: se borra a quien lleve {{.Count}} meses sin actividad, cada vez que se abre Aula y en el ordenador de la clase." +
+		"learners_retention_would" + "Se borraría ({{.Count}} persona, sin actividad desde el {{.Date}}):" + "Se borrarían ({{.Count}} personas, sin actividad desde el {{.Date}}):" +
+		"learners_same" + "" + "aula learners: es la misma persona dos veces." +
+		"learners_two" + "" + "aula learners: hay {{.Count}} personas que se llaman «{{.Name}}» (en ordenadores distintos). Hazlo desde el panel, donde eliges la fila." +
+		"learners_usage" + "" + "Uso: aula learners reset-pin NOMBRE\n     aula learners rename NOMBRE NOMBRE-NUEVO\n     aula learners merge NOMBRE EN-NOMBRE\n     aula learners export NOMBRE [--format json|pdf] [--out ARCHIVO]\n     aula learners erase NOMBRE [--yes]\n     aula learners retention [--months N] [--dry-run]\n     y con cada uno: [--data CARPETA] [--lang es|en]. docs/privacy.md explica qué hace cada uno." +
+		"lesson %q has %d steps here and %d in %s" + "" + "la lección %q tiene %d pasos aquí y %d en %s" +
+		"lesson %q has no %q translation" + "" + "la lección %q no tiene traducción %q" +
+		"lesson %q has no %q version" + "" + "la lección %q no tiene versión %q" +
+		"lesson %q has no review date: check its facts and write the day (reviewed: %s)" + "" + "la lección %q no tiene fecha de revisión: comprueba sus datos y escribe el día (reviewed: %s)" +
+		"lesson %q has no steps" + "" + "la lección %q no tiene pasos" +
+		"lesson %q has no title" + "" + "la lección %q no tiene título" +
+		"lesson %q names no sources: list the official pages its facts come from (sources:)" + "" + "la lección %q no cita fuentes: pon las páginas oficiales de donde salen sus datos (sources:)" +
+		"lesson %q says it was reviewed on %s, a day still to come" + "" + "la lección %q dice que se revisó el %s, un día que aún no ha llegado" +
+		"lesson %q was last reviewed on %s, over %s ago: check its facts against its sources again" + "" + "la lección %q se revisó por última vez el %s, hace más de %s: vuelve a comprobar sus datos con sus fuentes" +
+		"lesson id %q is already used by %s" + "" + "el id de lección %q ya lo usa %s" +
+		"lesson id %q should be lowercase letters, digits and dashes" + "" + "el id de lección %q debe tener solo minúsculas, cifras y guiones" +
+		"lesson_at_step" + "" + "{{.Title}} · paso {{.N}} de {{.Total}}" +
+		"lesson_done_title" + "" + "¡Lección terminada!" +
+		"lessons_check_no_folder" + "" + "{{.Path}}: esta carpeta no existe" +
+		"lessons_check_no_words" + "" + "las palabras de la aplicación aún no tienen archivo (i18n/messages.{{.Lang}}.yaml)" +
+		"lessons_check_ok" + "ok: {{.Count}} lección en {{.Langs}}" + "ok: {{.Count}} lecciones en {{.Langs}}" +
+		"lessons_check_problems" + "Hay {{.Count}} problema." + "Hay {{.Count}} problemas." +
+		"lessons_check_translated" + "{{.Done}} de {{.Count}} lección traducida, faltan {{.Missing}}" + "{{.Done}} de {{.Count}} lecciones traducidas, faltan {{.Missing}}" +
+		"lessons_check_translations" + "" + "Traducciones sin terminar (mira docs/translating.md):" +
+		"lessons_check_warning" + "" + "{{.File}}:{{.Line}}: aviso: {{.Msg}}" +
+		"lessons_done" + "{{.Done}} de {{.Count}} lección hecha" + "{{.Done}} de {{.Count}} lecciones hechas" +
+		"lessons_list_other" + "" + "(otras lecciones)" +
+		"lessons_list_steps" + "{{.Count}} paso" + "{{.Count}} pasos" +
+		"lessons_new_file_exists" + "" + "aula lessons new: {{.Path}} ya existe. No lo he tocado: elige otra id o borra el archivo." +
+		"lessons_new_from_unknown" + "" + "aula lessons new: no hay ninguna lección «{{.ID}}» para copiar. aula lessons list muestra sus ids." +
+		"lessons_new_header_from" + "" + "Lección «{{.ID}}»: una copia de la lección «{{.From}}» para empezar.\nCambia lo que haga falta: los títulos, las palabras, los campos del formulario, la ficha de práctica.\nCada idioma tiene su archivo (es/, en/), con las mismas ids, pasos y respuestas; solo cambian las palabras.\nMira la lección mientras la escribes: aula lessons preview CARPETA --lesson {{.ID}}\nComprueba la carpeta antes de publicarla: aula lessons check CARPETA\nRevisa cada dato con su fuente oficial (sources:) y pon la fecha de hoy en reviewed:.\nUsa siempre datos de práctica inventados (Lucía Prueba Ejemplo, direcciones que acaban en .example)." +
+		"lessons_new_header_kind" + "" + "Lección «{{.ID}}»: un paso de tipo {{.Kind}} para empezar.\nEl paso es una copia de un paso de las lecciones de Aula: cambia sus palabras y sus datos.\nCada idioma tiene su archivo (es/, en/), con las mismas ids, pasos y respuestas; solo cambian las palabras.\nMira la lección mientras la escribes: aula lessons preview CARPETA --lesson {{.ID}}\nComprueba la carpeta antes de publicarla: aula lessons check CARPETA\nQué lleva cada tipo de paso: docs/lessons.md. Paso a paso: docs/writing-lessons.md.\nUsa siempre datos de práctica inventados (Lucía Prueba Ejemplo, direcciones que acaban en .example)." +
+		"lessons_new_id_form" + "" + "aula lessons new: la id «{{.ID}}» no vale. Usa solo minúsculas sin tilde, números y guiones sueltos, por ejemplo ayuda-alquiler." +
+		"lessons_new_id_long" + "" + "aula lessons new: la id «{{.ID}}» es demasiado larga. Usa {{.Max}} caracteres o menos." +
+		"lessons_new_id_missing" + "" + "aula lessons new: falta la id de la lección, por ejemplo ayuda-alquiler." +
+		"lessons_new_id_taken" + "" + "aula lessons new: ya hay una lección con la id «{{.ID}}». Elige otra (aula lessons list las muestra todas)." +
+		"lessons_new_itinerary_add" + "" + "Tu carpeta ya tiene {{.Path}}: añade {{.ID}} a la lista lessons de un itinerario para que salga en Aula." +
+		"lessons_new_itinerary_description" + "" + "Lecciones preparadas por la persona formadora." +
+		"lessons_new_itinerary_header" + "" + "Los itinerarios de tu carpeta: salen junto a los de Aula.\nPon en lessons las ids de tus lecciones, en orden. Las ids son las mismas en cada idioma." +
+		"lessons_new_itinerary_title" + "" + "Mis lecciones" +
+		"lessons_new_kind_unknown" + "" + "aula lessons new: no hay pasos de tipo «{{.Kind}}». Los tipos son: {{.Kinds}}." +
+		"lessons_new_learned" + "" + "Lo que se lleva quien termina la lección, en una frase." +
+		"lessons_new_next" + "" + "Ahora mírala mientras la cambias: aula lessons preview {{.Dir}} --lesson {{.ID}}" +
+		"lessons_new_not_folder" + "" + "aula lessons new: {{.Path}} no es una carpeta. Con --lessons di la carpeta de tus lecciones." +
+		"lessons_new_summary" + "" + "Qué se aprende en esta lección, en una frase." +
+		"lessons_new_title" + "" + "Título de tu lección" +
+		"lessons_new_topic" + "" + "Tema de tu lección" +
+		"lessons_new_usage" + "" + "Uso: aula lessons new ID --kind TIPO [--lessons CARPETA]\n     aula lessons new ID --from LECCIÓN [--lessons CARPETA]\n  TIPO: {{.Kinds}}\n  LECCIÓN: la id de una lección que ya existe (aula lessons list); por ejemplo ingreso-minimo-vital\n  CARPETA: tu carpeta de lecciones (si no la das, la carpeta en la que estás)" +
+		"lessons_new_written" + "" + "Escrito: {{.Path}}" +
+		"lessons_preview_learner" + "" + "Vista previa" +
+		"lessons_preview_no_folder" + "" + "aula lessons preview: la carpeta {{.Path}} no existe. aula lessons new la crea con tu primera lección." +
+		"lessons_preview_no_lesson" + "" + "aula lessons preview: no hay ninguna lección «{{.ID}}» en Aula ni en {{.Path}}." +
+		"lessons_preview_usage" + "" + "Uso: aula lessons preview CARPETA [--lesson ID] [--lang es|en]\n  Abre Aula con las lecciones de CARPETA. Cuando guardas un archivo, la lección se vuelve a leer y sigues en el mismo paso.\n  En la vista previa no se guarda nada: ni alumnos ni progreso." +
+		"lessons_usage" + "" + "Uso: aula lessons check [--sources] [--lang es|en] [CARPETA] | aula lessons list [--lang es|en] [--json] [--lessons CARPETA] | aula lessons new ID --kind TIPO | --from LECCIÓN [--lessons CARPETA] | aula lessons preview CARPETA [--lesson ID]" +
+		"lessons_with_problems" + "Hay 1 problema en las lecciones. Algunas no se muestran. La persona formadora puede verlo con «aula lessons check»." + "Hay {{.Count}} problemas en las lecciones. Algunas no se muestran. La persona formadora puede verlo con «aula lessons check»." +
+		"line_browser_address" + "" + "Dirección: {{.URL}}. Dominio: {{.Domain}}." +
+		"line_browser_bookmark_item" + "" + "{{.N}}, «{{.Text}}», de {{.Domain}}" +
+		"line_browser_bookmark_name" + "" + "{{.N}}, «{{.Text}}»" +
+		"line_browser_bookmarks" + "" + "Favoritos: {{.List}}." +
+		"line_browser_button" + "" + "botón «{{.Text}}»" +
+		"line_browser_download" + "" + "descargar el archivo {{.Name}}, de {{.Size}}" +
+		"line_browser_link" + "" + "enlace «{{.Text}}»" +
+		"line_browser_no_back" + "" + "No hay ninguna página antes de esta." +
+		"line_browser_no_bookmark" + "" + "No hay ningún favorito «{{.Text}}». Escribe {{.Bookmark}} y un número del 1 al {{.Count}}." +
+		"line_browser_no_bookmarks" + "" + "Todavía no tienes favoritos. Escribe {{.Save}} para guardar esta página." +
+		"line_browser_no_forward" + "" + "No hay ninguna página después de esta." +
+		"line_browser_no_such" + "" + "No hay ningún enlace «{{.Text}}». Escribe un número del 1 al {{.Count}}." +
+		"line_browser_prompt" + "" + "Escribe un número del 1 al {{.Count}}, o {{.Look}} y un número." +
+		"line_browser_prompt_none" + "" + "Esta página no tiene enlaces. Escribe {{.Back}} para ir a la anterior, o {{.Check}}." +
+		"line_browser_start" + "" + "Escribe el número de un enlace para abrirlo. Escribe {{.Look}} y el número para saber adónde lleva antes de abrirlo. Otras órdenes: {{.Back}}, {{.Forward}}, {{.Page}} (leer la página otra vez), {{.Check}}." +
+		"line_browser_start_bookmarks" + "" + "Escribe {{.Bookmark}} para saber adónde lleva cada favorito, y {{.Bookmark}} y un número para abrir uno. Escribe {{.Save}} para guardar en favoritos la página que estás viendo." +
+		"line_browser_title" + "" + "Página: {{.Title}}" +
+		"line_chat_can_type" + "" + "{{.Word}} y tu respuesta: envía una respuesta corta escrita por ti" +
+		"line_chat_cannot" + "" + "Eso no se puede hacer en esta conversación." +
+		"line_chat_link" + "" + "Enlace {{.N}}: {{.URL}}" +
+		"line_chat_list" + "Tienes {{.Count}} conversación en el teléfono:" + "Tienes {{.Count}} conversaciones en el teléfono:" +
+		"line_chat_no_link" + "" + "Escribe {{.Word}} y un número del 1 al {{.Count}}." +
+		"line_chat_notification" + "" + "Notificación nueva en la conversación {{.N}}. {{.Name}}: {{.Text}}" +
+		"line_chat_open" + "" + "Conversación con {{.Name}} ({{.Tag}})." +
+		"line_chat_prompt_list" + "" + "Escribe el número de una conversación, del 1 al {{.Count}}." +
+		"line_chat_prompt_open" + "" + "Escribe el número de una respuesta o una de las palabras. Cuando acabes, escribe {{.Check}}." +
+		"line_chat_received" + "" + "Recibido" +
+		"line_chat_replies" + "" + "Respuestas que puedes enviar, por su número:" +
+		"line_chat_sent" + "" + "Enviado" +
+		"line_chat_unknown" + "" + "No entiendo «{{.Text}}». Escribe un número del 1 al {{.Count}}, o {{.Help}} para ver las palabras." +
+		"line_chat_verdict_nothing" + "" + "Primero haz en el teléfono lo que pide este paso. Luego escribe {{.Check}}." +
+		"line_chat_words" + "" + "También puedes escribir:" +
+		"line_chat_write_what" + "" + "Escribe {{.Word}} y después tu respuesta, en la misma línea." +
+		"line_choose_many" + "" + "Puede haber más de una respuesta correcta. Escribe los números de todas, separados por espacios, y pulsa Intro. Por ejemplo: 1 3" +
+		"line_choose_one" + "" + "Escribe el número de tu respuesta y pulsa Intro." +
+		"line_cmd_add" + "" + "añadir" +
+		"line_cmd_attach" + "" + "adjuntar|quitar" +
+		"line_cmd_back" + "" + "volver|atrás" +
+		"line_cmd_block" + "" + "bloquear|desbloquear" +
+		"line_cmd_body" + "" + "mensaje" +
+		"line_cmd_bookmark" + "" + "favorito|favoritos" +
+		"line_cmd_call" + "" + "llamar" +
+		"line_cmd_card" + "" + "ficha" +
+		"line_cmd_cc" + "" + "cc|copia" +
+		"line_cmd_change" + "" + "cambiar" +
+		"line_cmd_check" + "" + "comprobar" +
+		"line_cmd_choose" + "" + "elegir" +
+		"line_cmd_clear" + "" + "borrar" +
+		"line_cmd_confirm" + "" + "confirmar|aprobar" +
+		"line_cmd_copy" + "" + "copiar" +
+		"line_cmd_crop" + "" + "recortar" +
+		"line_cmd_delete" + "" + "borrar|recuperar" +
+		"line_cmd_discard" + "" + "descartar" +
+		"line_cmd_eject" + "" + "expulsar|extraer" +
+		"line_cmd_empty" + "" + "vaciar" +
+		"line_cmd_file" + "" + "archivo" +
+		"line_cmd_folder" + "" + "carpeta" +
+		"line_cmd_folders" + "" + "carpetas" +
+		"line_cmd_form_back" + "" + "atrás|anterior" +
+		"line_cmd_form_next" + "" + "siguiente|seguir" +
+		"line_cmd_forward" + "" + "reenviar" +
+		"line_cmd_glossary" + "" + "glosario" +
+		"line_cmd_help" + "" + "ayuda|?" +
+		"line_cmd_hint" + "" + "pista" +
+		"line_cmd_home" + "" + "inicio" +
+		"line_cmd_link" + "" + "enlace" +
+		"line_cmd_links" + "" + "enlaces" +
+		"line_cmd_list" + "" + "lista|listar" +
+		"line_cmd_look" + "" + "ver|mirar" +
+		"line_cmd_make" + "" + "crear" +
+		"line_cmd_move" + "" + "mover" +
+		"line_cmd_new" + "" + "nuevo|escribir" +
+		"line_cmd_new_code" + "" + "nuevo|otro" +
+		"line_cmd_next" + "" + "seguir|siguiente" +
+		"line_cmd_no" + "" + "no" +
+		"line_cmd_open" + "" + "abrir" +
+		"line_cmd_page" + "" + "página|pagina" +
+		"line_cmd_page_forward" + "" + "adelante" +
+		"line_cmd_pdf" + "" + "pdf" +
+		"line_cmd_phone" + "" + "llamada|telefonear" +
+		"line_cmd_photo" + "" + "foto|fotografiar" +
+		"line_cmd_plug" + "" + "conectar" +
+		"line_cmd_quit" + "" + "salir" +
+		"line_cmd_read" + "" + "leer|lee" +
+		"line_cmd_refuse" + "" + "rechazar" +
+		"line_cmd_remove" + "" + "quitar" +
+		"line_cmd_rename" + "" + "nombre|renombrar" +
+		"line_cmd_repeat" + "" + "repetir|otra vez" +
+		"line_cmd_reply" + "" + "responder" +
+		"line_cmd_save" + "" + "guardar" +
+		"line_cmd_send" + "" + "enviar" +
+		"line_cmd_settings" + "" + "ajustes" +
+		"line_cmd_share_stop" + "" + "parar" +
+		"line_cmd_sort" + "" + "ordenar" +
+		"line_cmd_subject" + "" + "asunto" +
+		"line_cmd_submit" + "" + "presentar|enviar" +
+		"line_cmd_suspicious" + "" + "sospechoso" +
+		"line_cmd_to" + "" + "para" +
+		"line_cmd_write" + "" + "escribir" +
+		"line_cmd_yes" + "" + "sí|si" +
+		"line_code_expired" + "" + "El código ha caducado. Escribe {{.Word}} y pulsa Intro para pedir otro." +
+		"line_code_expires_min" + "El código caduca en 1 minuto." + "El código caduca en {{.Count}} minutos." +
+		"line_code_expires_sec" + "El código caduca en 1 segundo." + "El código caduca en {{.Count}} segundos." +
+		"line_code_prompt" + "" + "Escribe el código y pulsa Intro. Si caduca, escribe {{.Word}} para pedir otro." +
+		"line_code_sms" + "" + "Te ha llegado un SMS de {{.Sender}}. Dice:" +
+		"line_field" + "" + "Casilla: {{.Label}}" +
+		"line_files_ask_folder" + "" + "Escribe el número de la carpeta. Una línea vacía cancela." +
+		"line_files_ask_name" + "" + "Escribe el nombre nuevo, con su final (por ejemplo .pdf). Una línea vacía cancela." +
+		"line_files_cancelled" + "" + "Cancelado. No ha cambiado nada." +
+		"line_files_cmd_empty" + "" + "{{.Empty}} (vaciar la Papelera)" +
+		"line_files_cmd_folder" + "" + "{{.Folder}} y un número (ver otra carpeta)" +
+		"line_files_cmd_make" + "" + "{{.Make}} (carpeta nueva)" +
+		"line_files_cmd_n" + "" + "{{.Cmd}} y un número" +
+		"line_files_cmd_photo" + "" + "{{.Photo}} (hacer la foto), {{.Crop}}, {{.PDF}}" +
+		"line_files_cmd_sort" + "" + "{{.Sort}} {{.Date}}" +
+		"line_files_cmd_usb" + "" + "{{.Plug}} y {{.Eject}} (la memoria USB)" +
+		"line_files_date" + "" + "del {{.Date}}" +
+		"line_files_done" + "" + "El ejercicio ha terminado. Puedes mirar, pero ya no cambiar nada." +
+		"line_files_file" + "" + "{{.Name}}, {{.Type}}, {{.Size}}" +
+		"line_files_folder" + "{{.Name}}, con {{.Count}} archivo" + "{{.Name}}, con {{.Count}} archivos" +
+		"line_files_folders" + "Hay {{.Count}} carpeta:" + "Hay {{.Count}} carpetas:" +
+		"line_files_no_delete" + "" + "En este ejercicio no se borran archivos." +
+		"line_files_no_photo" + "" + "Primero haz la foto: escribe {{.Photo}}." +
+		"line_files_no_such" + "" + "No hay ningún archivo «{{.Text}}». Escribe un número del 1 al {{.Max}}." +
+		"line_files_opened" + "" + "Abierto: {{.File}}" +
+		"line_files_photo_taken" + "" + "Ya has hecho la foto. Búscala en la lista." +
+		"line_files_prompt" + "" + "Escribe un número del 1 al {{.Max}} para abrir un archivo, u otra orden." +
+		"line_files_sort_how" + "" + "Escribe {{.Sort}} {{.Name}}, {{.Sort}} {{.Date}} o {{.Sort}} {{.Size}}." +
+		"line_files_start" + "" + "Escribe el número de un archivo para abrirlo. Otras órdenes: {{.Commands}}." +
+		"line_form_added" + "" + "Añadido: {{.Item}} {{.N}}. Rellena sus datos." +
+		"line_form_ask_check" + "" + "¿Lo aceptas? Escribe {{.Yes}} o {{.No}}." +
+		"line_form_ask_day" + "" + "Escribe el número del día." +
+		"line_form_ask_file" + "" + "Escribe el número del archivo." +
+		"line_form_ask_keep" + "" + "{{.Label}}: ahora pone «{{.Value}}». Escribe otra cosa, o {{.Clear}} para dejarlo vacío, o pulsa Intro para dejarlo así." +
+		"line_form_ask_option" + "" + "Escribe el número de la opción." +
+		"line_form_ask_text" + "" + "{{.Label}}: escríbelo y pulsa Intro." +
+		"line_form_card_end" + "" + "Fin de la ficha. Para oírla otra vez, escribe {{.Word}}." +
+		"line_form_change_on_review" + "" + "Podrás cambiar los datos en la página de revisión, antes de enviar. Aquí, escribe el número del dato." +
+		"line_form_cleared" + "" + "Ahora está vacío." +
+		"line_form_empty" + "" + "Vacío" +
+		"line_form_err_code_expired" + "" + "El código ha caducado: solo vale unos minutos. Escribe nuevo para pedir otro." +
+		"line_form_err_code_none" + "" + "Todavía no tienes código. Escribe nuevo para pedirlo." +
+		"line_form_err_day_closed" + "" + "Ese día no hay atención. Elige un día con citas libres." +
+		"line_form_err_day_full" + "" + "Ese día ya no quedan citas. Elige un día con citas libres." +
+		"line_form_err_day_holiday" + "" + "Ese día es fiesta nacional y no hay atención. Elige un día con citas libres." +
+		"line_form_err_required_check" + "" + "Para seguir, tienes que aceptarlo: escribe el número de este dato y después sí." +
+		"line_form_err_required_choose" + "" + "Elige una opción: escribe el número de este dato y después el de la opción." +
+		"line_form_err_required_day" + "" + "Elige un día: escribe el número de este dato y después el del día." +
+		"line_form_err_required_file" + "" + "Falta este documento. Escribe el número de este dato y después el del archivo." +
+		"line_form_error" + "" + "Error: {{.Text}}" +
+		"line_form_file_which" + "" + "Primero escribe el número del documento que quieres adjuntar." +
+		"line_form_first_page" + "" + "Ya estás en la primera página." +
+		"line_form_group_full" + "" + "No caben más. Como mucho, {{.Max}}." +
+		"line_form_group_words" + "" + "Para añadir, escribe {{.Add}} (como mucho {{.Max}}). Para quitar, escribe {{.Remove}} y el número: {{.Remove}} 1." +
+		"line_form_kept" + "" + "Se queda como estaba." +
+		"line_form_new_code" + "" + "Para pedir otro código, escribe {{.Word}}." +
+		"line_form_no_card" + "" + "Este formulario no tiene ficha." +
+		"line_form_no_code" + "" + "En esta página no hay ningún código." +
+		"line_form_no_group" + "" + "En esta página no hay ninguna lista de personas." +
+		"line_form_no_such_field" + "" + "No hay ningún dato {{.Text}}. Escribe un número del 1 al {{.Max}}." +
+		"line_form_prompt" + "" + "Escribe el número de un dato para rellenarlo, o {{.Next}} para seguir." +
+		"line_form_prompt_review" + "" + "Escribe el número de un dato para corregirlo, o {{.Next}} para guardar y volver al resumen." +
+		"line_form_prompt_submit" + "" + "Escribe el número de un dato para rellenarlo, o {{.Next}} para enviar el formulario." +
+		"line_form_removed" + "" + "Quitado: {{.Item}} {{.N}}. Así queda la página:" +
+		"line_form_required" + "" + "Obligatorio" +
+		"line_form_review_intro" + "" + "Comprueba que todo está bien antes de enviar. Para corregir un apartado, escribe {{.Change}} y su número." +
+		"line_form_review_prompt" + "" + "Escribe {{.Change}} y un número para corregir, o {{.Submit}} para enviar." +
+		"line_form_sign_in" + "" + "Pulsa Intro para volver a entrar." +
+		"line_form_site" + "" + "{{.Practice}}: {{.Site}}." +
+		"line_form_submit_later" + "" + "Todavía no puedes enviar: antes tienes que terminar las páginas. Escribe {{.Next}} para seguir." +
+		"line_form_ticked" + "" + "Marcada" +
+		"line_form_unticked" + "" + "Sin marcar" +
+		"line_form_value" + "" + "Ahora pone: {{.Value}}" +
+		"line_form_warning" + "" + "Tu sesión se cierra en {{.Left}}. Escribe cualquier cosa y pulsa Intro para seguir." +
+		"line_form_which_item" + "Escribe {{.Word}} 1." + "Escribe {{.Word}} y un número del 1 al {{.Count}}." +
+		"line_form_words" + "" + "Un número: elegir ese dato. {{.Next}}: pasar de página. {{.Back}}: volver a la página anterior. {{.Card}}: oír la ficha. {{.Add}} y {{.Remove}} 1: añadir o quitar en una lista de personas. {{.File}} 1: adjuntar el archivo 1. {{.Code}}: pedir otro código por SMS. {{.Submit}}: enviar en la última página." +
+		"line_form_words_review" + "" + "{{.Change}} 1: corregir el apartado 1. {{.Submit}}: enviar. {{.Back}}: volver a la última página. {{.Card}}: oír la ficha." +
+		"line_gate_learner" + "" + "Si estás aprendiendo, escribe volver para seguir en Aula." +
+		"line_glossary_here" + "" + "Palabras del glosario en este paso: {{.Words}}. Escribe {{.Word}} para saber qué significan." +
+		"line_hand_down" + "" + "Has dicho que ya no necesitas ayuda." +
+		"line_help_here" + "" + "En esta pantalla:" +
+		"line_help_intro" + "" + "Para responder, escribe y pulsa Intro. Si no sabes qué hacer, escribe pista." +
+		"line_help_words" + "" + "Palabras que sirven siempre: {{.Words}}." +
+		"line_idle" + "Escribe cualquier cosa y pulsa Intro para seguir. Si no, cerraremos tu sesión en {{.Count}} segundo." + "Escribe cualquier cosa y pulsa Intro para seguir. Si no, cerraremos tu sesión en {{.Count}} segundos." +
+		"line_inbox_ask_body" + "" + "Escribe el mensaje. Puede tener varias líneas. Cuando acabes, pulsa Intro en una línea vacía." +
+		"line_inbox_ask_cc" + "" + "Copia (CC): escribe otra dirección, o pulsa Intro para dejarlo vacío." +
+		"line_inbox_ask_subject" + "" + "Asunto: escribe de qué trata el correo y pulsa Intro." +
+		"line_inbox_ask_to" + "" + "Para: escribe la dirección de correo y pulsa Intro." +
+		"line_inbox_attached" + "" + "Adjuntado" +
+		"line_inbox_back_to_mail" + "" + "Has vuelto al correo." +
+		"line_inbox_body_again" + "" + "Vamos a escribir el mensaje otra vez." +
+		"line_inbox_documents" + "" + "Tus documentos. Escribe {{.Word}} y el número para adjuntarlo o quitarlo:" +
+		"line_inbox_draft" + "" + "Así está tu correo:" +
+		"line_inbox_end" + "" + "Fin del correo." +
+		"line_inbox_folder" + "Carpeta {{.Folder}}: 1 correo." + "Carpeta {{.Folder}}: {{.Count}} correos." +
+		"line_inbox_folders" + "" + "Las carpetas son {{.Folders}}. Escribe {{.Word}} y su número." +
+		"line_inbox_has_files" + "Lleva 1 adjunto." + "Lleva {{.Count}} adjuntos." +
+		"line_inbox_keep" + "" + "{{.Label}} {{.Value}}. Pulsa Intro para dejarlo así, o escribe otro y pulsa Intro." +
+		"line_inbox_keep_writing" + "" + "Sigues con el correo." +
+		"line_inbox_link_choose" + "" + "Escribe 1 para volver sin abrir, o 2 para abrir la página." +
+		"line_inbox_link_mark" + "" + "(enlace {{.N}})" +
+		"line_inbox_links" + "" + "Enlaces de este correo. Escribe {{.Word}} y el número para ver adónde lleva:" +
+		"line_inbox_links_tip" + "Tiene 1 enlace. Antes de abrirlo, mira adónde lleva: escribe {{.Word}} 1." + "Tiene {{.Count}} enlaces. Antes de abrir uno, mira adónde lleva: escribe {{.Word}} y su número." +
+		"line_inbox_no_body" + "" + "(vacío)" +
+		"line_inbox_no_links" + "" + "Primero abre un correo que tenga enlaces." +
+		"line_inbox_no_such_link" + "No hay ningún enlace «{{.Text}}». Este correo tiene 1 enlace: escribe {{.Word}} 1." + "No hay ningún enlace «{{.Text}}». Este correo tiene {{.Count}} enlaces: escribe {{.Word}} y un número del 1 al {{.Count}}." +
+		"line_inbox_no_such_mail" + "" + "No hay ningún correo «{{.Text}}» en esta carpeta. Escribe un número del 1 al {{.Count}}." +
+		"line_inbox_prompt" + "" + "¿Qué quieres hacer? Escribe {{.Help}} para ver las órdenes." +
+		"line_inbox_ready" + "" + "Escribe {{.Send}} para enviarlo. También puedes escribir {{.Attach}} para adjuntar un archivo, o {{.Discard}} para borrarlo." +
+		"line_inbox_start" + "" + "Escribe {{.Open}} y un número para leer un correo. Para escribir: {{.Reply}}, {{.Forward}} o {{.New}}. Cuando acabes, {{.Check}}. Escribe {{.Help}} para ver todas las órdenes." +
+		"line_inbox_unread" + "" + "No leído." +
+		"line_inbox_which" + "¿Qué correo? Escribe la orden y el número del correo, por ejemplo: 1." + "¿Qué correo? Escribe la orden y el número del correo, del 1 al {{.Count}}." +
+		"line_inbox_words_compose" + "" + "{{.Send}}, {{.Attach}} y un número, {{.To}}, {{.Cc}}, {{.Subject}}, {{.Body}} (para cambiar esa parte) y {{.Discard}}." +
+		"line_inbox_words_mail" + "" + "{{.List}}, {{.Folder}} y un número, {{.Open}} y un número, {{.Reply}}, {{.Forward}}, {{.New}}, {{.Suspicious}} y un número, {{.Delete}} y un número, {{.Links}}, {{.Link}} y un número, {{.Check}}." +
+		"line_itinerary" + "" + "Itinerario {{.Title}}: {{.Words}}." +
+		"line_join_address" + "" + "Escribe la dirección de la clase que ves en la pantalla de la persona formadora." +
+		"line_join_code" + "" + "Clase: {{.Address}}. Escribe el código de la clase, 6 números. Para cambiar la dirección, pulsa Intro sin escribir nada." +
+		"line_join_pick" + "" + "Escribe el número de tu clase, o la dirección que ves en la pantalla de la persona formadora." +
+		"line_lesson_at_step" + "" + "{{.Title}}, paso {{.N}} de {{.Total}}." +
+		"line_no_hint" + "" + "Aquí no hay pista." +
+		"line_no_such_option" + "" + "No hay ninguna opción «{{.Text}}». Escribe un número del 1 al {{.Max}}." +
+		"line_not_understood" + "" + "No entiendo «{{.Text}}». Escribe {{.Help}} para ver lo que puedes escribir." +
+		"line_order_all" + "Escribe el número del paso y pulsa Intro." + "Escribe los {{.Count}} números, cada uno una vez, en el orden correcto. Por ejemplo: {{.Example}}" +
+		"line_order_items" + "" + "Estos pasos están desordenados:" +
+		"line_order_prompt" + "" + "Escribe los números en el orden correcto, separados por espacios, y pulsa Intro. Por ejemplo: {{.Example}}" +
+		"line_order_yours" + "" + "Tu orden: {{.Items}}." +
+		"line_phrase_prompt" + "" + "Escribe los números de las palabras de tu frase, separados por espacios, y pulsa Intro. Por ejemplo: 2 5 7 9" +
+		"line_phrase_words" + "" + "Palabras para elegir. Necesitas al menos {{.Min}}:" +
+		"line_pick_name" + "" + "Escribe el número de tu nombre y pulsa Intro." +
+		"line_press_enter" + "" + "Pulsa Intro para seguir." +
+		"line_pw_again" + "" + "Ahora escríbela otra vez, igual, y pulsa Intro." +
+		"line_pw_goal" + "" + "Tiene que ser al menos «{{.Goal}}»." +
+		"line_pw_goal_reached" + "" + "Llega al objetivo." +
+		"line_pw_prompt" + "" + "Escribe tu contraseña de práctica y pulsa Intro. Es solo para practicar: no se guarda." +
+		"line_pw_strength" + "" + "Fuerza: {{.Level}}." +
+		"line_pw_twice" + "" + "La vas a escribir 2 veces. Así compruebas que la recuerdas." +
+		"line_scene_button" + "" + "La página tiene un botón: {{.Button}}" +
+		"line_scene_end" + "" + "Fin del mensaje." +
+		"line_scene_web" + "" + "Una página web. Dirección: {{.Address}}" +
+		"line_settings_text" + "" + "Escribe el número de lo que quieres cambiar. Se guarda para ti." +
+		"line_share_ask" + "" + "Escribe sí para permitirlo. Cualquier otra cosa, o solo Intro, es que no." +
+		"line_share_ask_text" + "" + "{{.Name}} (quien te forma) quiere ver lo que Aula te dice. ¿Permitir?\n\nVerá Aula como se ve en una pantalla. Lo que escribes sale tapado con puntos. No podrá escribir por ti. Para dejar de compartir, escribe parar." +
+		"line_share_no" + "" + "Tu pantalla no se comparte." +
+		"line_share_on" + "" + "{{.Name}} ve tu pantalla. Para dejar de compartir, escribe parar." +
+		"line_still_here" + "" + "Sigues aquí. Seguimos." +
+		"line_type_answer" + "" + "Escribe tu respuesta y pulsa Intro." +
+		"line_type_number" + "" + "Escribe el número y pulsa Intro." +
+		"line_unsupported" + "" + "Esta pantalla no se puede usar en el modo para lector de pantalla. Escribe inicio para volver." +
+		"line_verdict_code_expired" + "" + "Ese código ya ha caducado y no sirve. Escribe {{.Word}} para pedir otro y escríbelo enseguida." +
+		"line_verdict_different" + "" + "Las 2 contraseñas no son iguales. No pasa nada: escribe la segunda otra vez, despacio." +
+		"line_verdict_empty" + "" + "Primero escribe tu respuesta. Luego pulsa Intro." +
+		"line_verdict_mail_not_sent" + "" + "Todavía no has enviado el correo. Cuando esté listo, escribe {{.Send}}." +
+		"line_verdict_no_choice" + "" + "Primero elige una respuesta: escribe su número y pulsa Intro." +
+		"line_verdict_no_confirm" + "" + "Ahora escríbela otra vez, igual. Así compruebas que la recuerdas." +
+		"line_verdict_nothing" + "" + "Primero haz en el correo lo que pide este paso. Luego escribe {{.Check}}." +
+		"line_verdict_phrase_none" + "" + "Primero elige palabras: escribe sus números separados por espacios." +
+		"line_verdict_phrase_repeated" + "" + "Has puesto «{{.Word}}» 2 veces. Repetir una palabra no la hace más fuerte. Elige otra." +
+		"line_word_sort_date" + "" + "fecha" +
+		"line_word_sort_name" + "" + "nombre" +
+		"line_word_sort_size" + "" + "tamaño|tamano" +
+		"line_words_code" + "" + "{{.Word}}: pide otro código por SMS." +
+		"list_more_above" + "" + "↑ Hay más arriba: sube con la flecha ↑" +
+		"list_more_below" + "" + "↓ Hay más abajo: baja con la flecha ↓" +
+		"load_failed" + "" + "No hemos podido leer tus datos. Avisa a la persona formadora." +
+		"loading" + "" + "Un momento…" +
+		"lrs_bad_base" + "" + "--xapi-base debe ser una dirección http(s) sin ? ni #, como https://region.example.org/aula, no {{.Base}}." +
+		"lrs_bad_centre" + "" + "--centre debe tener de 1 a 64 letras, cifras, '-', '.' o '_', no {{.Centre}}." +
+		"lrs_bad_url" + "" + "--lrs debe ser la dirección http(s) del punto xAPI del LRS, como https://lrs.example.org/data/xAPI, no {{.URL}}." +
+		"lrs_no_key" + "" + "--lrs necesita --lrs-key y la clave secreta: --lrs-secret o, mejor, la variable {{.Env}} (así no se ve en la lista de procesos)." +
+		"lrs_sending" + "Los resultados van al almacén de registros de aprendizaje (LRS) en {{.URL}} como {{.Centre}}, sin el nombre de nadie; {{.Count}} declaración espera para enviarse." + "Los resultados van al almacén de registros de aprendizaje (LRS) en {{.URL}} como {{.Centre}}, sin el nombre de nadie; {{.Count}} declaraciones esperan para enviarse." +
+		"lrs_status_aside" + "" + "Rechazadas por el LRS y guardadas aparte (no se vuelven a enviar solas): {{.N}}" +
+		"lrs_status_aside_line" + "" + "  {{.ID}}  {{.Time}}  {{.Status}}: {{.Reason}}" +
+		"lrs_status_error" + "" + "Último problema: {{.Err}} (a las {{.Time}}; próximo intento a las {{.Next}})" +
+		"lrs_status_lrs" + "" + "Almacén de registros de aprendizaje (LRS): {{.URL}}" +
+		"lrs_status_none" + "" + "Este hub no envía resultados a un almacén de registros de aprendizaje (aula hub --lrs URL --lrs-key CLAVE lo pone en marcha)." +
+		"lrs_status_pending" + "" + "Declaraciones que esperan para enviarse: {{.N}}" +
+		"lrs_status_running" + "" + "El hub está en marcha: estas cifras son de {{.Time}}." +
+		"lrs_status_sent" + "" + "Enviadas desde que empezó el hub: {{.N}} (la última a las {{.Time}})" +
+		"lrs_stopped" + "" + "el envío al LRS se ha parado: {{.Err}}" +
+		"more than %d files" + "" + "más de %d archivos" +
+		"more_above" + "" + "↑ Hay más arriba (RePág o la rueda del ratón)" +
+		"more_below" + "" + "↓ Hay más abajo (AvPág o la rueda del ratón)" +
+		"name_bad" + "" + "Escribe un nombre de 1 a {{.Max}} letras." +
+		"name_placeholder" + "" + "Tu nombre" +
+		"name_taken" + "" + "Ese nombre ya está en la lista. Si eres tú, pulsa Esc y elígelo. Si no, añade una letra, por ejemplo «Ana M.»." +
+		"names_no" + "" + "No, sin mi nombre" +
+		"names_text" + "" + "Este centro envía tus resultados al programa que organiza los cursos. Así saben cómo van las clases. Los envía sin tu nombre: fuera del centro nadie sabe quién eres. Si quieres, también puede enviar tu nombre. Tú decides. Puedes cambiarlo cuando quieras en Ajustes." +
+		"names_title" + "" + "¿Enviamos tu nombre?" +
+		"names_yes" + "" + "Sí, con mi nombre" +
+		"new_pin" + "" + "Elige tu PIN" +
+		"new_pin_text" + "" + "Escribe 4 números que recuerdes bien. Luego pulsa Intro." +
+		"next_lesson_is" + "" + "La siguiente lección es «{{.Title}}»." +
+		"next_up" + "" + "Tu siguiente lección" +
+		"no_such_lesson" + "" + "No encontramos la lección «{{.ID}}»." +
+		"not_yet" + "" + "Todavía no." +
+		"order_moving" + "" + "moviendo: usa ↑ ↓ y suelta con Espacio" +
+		"paused_default" + "" + "Mira a la persona formadora. Te está explicando algo." +
+		"paused_title" + "" + "Un momento, por favor" +
+		"paused_wait" + "" + "La pantalla sigue sola cuando termine la explicación." +
+		"phrase_count" + "{{.Count}} palabra · hacen falta al menos {{.Min}}" + "{{.Count}} palabras · hacen falta al menos {{.Min}}" +
+		"phrase_empty" + "" + "(elige palabras con Espacio)" +
+		"phrase_label" + "" + "Tu frase:" +
+		"pin_digits_only" + "" + "El PIN solo lleva números, del 0 al 9." +
+		"pin_easy" + "" + "Ese PIN es fácil de adivinar: 1234, 0000 y parecidos son lo primero que alguien prueba. Escribe otro, o el mismo otra vez si lo prefieres." +
+		"pin_locked_text" + "Has escrito un PIN que no es el tuyo 3 veces. No pasa nada. Podrás probar otra vez dentro de {{.Count}} minuto, a las {{.Time}}. Si no quieres esperar, pide ayuda a la persona formadora: puede quitar tu PIN." + "Has escrito un PIN que no es el tuyo 3 veces. No pasa nada. Podrás probar otra vez dentro de {{.Count}} minutos, a las {{.Time}}. Si no quieres esperar, pide ayuda a la persona formadora: puede quitar tu PIN." +
+		"pin_locked_title" + "" + "Vamos a pedir ayuda" +
+		"pin_mismatch" + "" + "Los dos PIN no son iguales. Vamos a escribirlo otra vez." +
+		"pin_need_four" + "" + "El PIN tiene 4 números. Escribe los 4." +
+		"pin_no" + "" + "No, gracias" +
+		"pin_wrong" + "Ese PIN no es el tuyo. Te queda 1 intento." + "Ese PIN no es el tuyo. Te quedan {{.Count}} intentos." +
+		"pin_yes" + "" + "Sí, quiero un PIN" +
+		"preview_nothing_kept" + "" + "Vista previa: aquí no se guarda nada" +
+		"preview_problems" + "Tu carpeta tiene {{.Count}} problema. Arréglalo y guarda el archivo:" + "Tu carpeta tiene {{.Count}} problemas. Arréglalos y guarda el archivo:" +
+		"preview_problems_fix" + "" + "La lección vuelve a salir en cuanto guardas el archivo sin problemas." +
+		"preview_problems_more" + "… y {{.Count}} más (aula lessons check los dice todos)." + "… y {{.Count}} más (aula lessons check los dice todos)." +
+		"pw_advice_add_word" + "" + "Añade otra palabra. Cuanto más larga, más fuerte." +
+		"pw_advice_common" + "" + "Es una de las contraseñas más usadas. Se adivina en segundos." +
+		"pw_advice_empty" + "" + "Escribe una contraseña." +
+		"pw_advice_has_common" + "" + "Lleva dentro una de las contraseñas más usadas, como «contraseña». Es de lo primero que se prueba." +
+		"pw_advice_has_date" + "" + "Lleva un año o una fecha. Las fechas se adivinan fácilmente." +
+		"pw_advice_has_name" + "" + "Lleva tu nombre. Es lo primero que alguien probaría." +
+		"pw_advice_known_word" + "" + "Lleva una palabra fácil de adivinar: un nombre, un equipo, un mes… Junta varias palabras." +
+		"pw_advice_leet" + "" + "Cambiar letras por signos, como la a por @, no engaña a nadie." +
+		"pw_advice_only_spaces" + "" + "Solo hay espacios. Escribe palabras." +
+		"pw_advice_related" + "" + "Sus palabras tienen que ver entre sí, como cosas de casa o animales. Elige palabras sin relación." +
+		"pw_advice_repeat" + "" + "Repite lo mismo, como aaa o 1212. Repetir no la hace más fuerte." +
+		"pw_advice_sequence" + "" + "Lleva una serie como 1234, abcd o qwerty. Es lo primero que se prueba." +
+		"pw_advice_too_short" + "" + "Es muy corta. Usa al menos 15 caracteres: por ejemplo, 4 palabras." +
+		"pw_confirm_label" + "" + "Repítela" +
+		"pw_cut" + "Solo cabe {{.Count}} carácter. Hemos dejado el primero." + "Solo caben {{.Count}} caracteres. Hemos dejado los {{.Count}} primeros." +
+		"pw_goal" + "" + "objetivo: {{.Goal}}" +
+		"pw_goal_reached" + "" + "llega al objetivo" +
+		"pw_keys" + "" + "Es solo de práctica: Aula no la guarda." +
+		"pw_label" + "" + "Contraseña" +
+		"pw_level_0" + "" + "muy débil" +
+		"pw_level_1" + "" + "débil" +
+		"pw_level_2" + "" + "regular" +
+		"pw_level_3" + "" + "fuerte" +
+		"pw_level_4" + "" + "muy fuerte" +
+		"pw_meter_empty" + "" + "vacía" +
+		"pw_right" + "" + "Tu contraseña es «{{.Level}}»." +
+		"pw_strength" + "" + "Fuerza:" +
+		"pw_wiped" + "" + "Hemos borrado tu contraseña de práctica. Aula solo guarda si era fuerte o débil." +
+		"quit_text" + "" + "Tu progreso ya está guardado. Puedes volver cuando quieras." +
+		"quit_text_nobody" + "" + "¿Cerramos Aula?" +
+		"quit_title" + "" + "¿Quieres salir?" +
+		"rec_about" + "" + "La persona" +
+		"rec_created" + "" + "En este ordenador desde: {{.When}}" +
+		"rec_events" + "Lo que hizo ({{.Count}} registro)" + "Lo que hizo ({{.Count}} registros)" +
+		"rec_kind_answer" + "" + "respondió" +
+		"rec_kind_certificate_issued" + "" + "recibió un certificado" +
+		"rec_kind_help_asked" + "" + "llamó a la persona formadora" +
+		"rec_kind_help_cancelled" + "" + "ya no necesitaba ayuda" +
+		"rec_kind_hint" + "" + "pidió una pista" +
+		"rec_kind_lesson_done" + "" + "terminó una lección" +
+		"rec_kind_lesson_started" + "" + "empezó una lección" +
+		"rec_kind_page_reached" + "" + "llegó a una página de un formulario" +
+		"rec_kind_step_done" + "" + "terminó un paso" +
+		"rec_name" + "" + "Nombre: {{.Name}}" +
+		"rec_never" + "" + "Aula nunca guarda lo que una persona escribe para practicar (contraseñas, respuestas de formularios, correos): solo si una respuesta estaba bien. Esto es todo lo que Aula guarda de esta persona en este ordenador." +
+		"rec_no" + "" + "no" +
+		"rec_pin_no" + "" + "PIN: no tiene" +
+		"rec_pin_yes" + "" + "PIN: sí (Aula solo guarda una forma cifrada, nunca el PIN)" +
+		"rec_progress" + "Progreso ({{.Count}} lección)" + "Progreso ({{.Count}} lecciones)" +
+		"rec_progress_line" + "" + "{{.Lesson}}: {{.Status}}, {{.Done}} de {{.Steps}} pasos, {{.Time}}" +
+		"rec_right" + "" + "bien" +
+		"rec_settings" + "" + "Ajustes: colores {{.Theme}} · más grande {{.Large}} · modo lector de pantalla {{.Accessible}} · leer en voz alta {{.Speak}}" +
+		"rec_status_done" + "" + "terminada" +
+		"rec_status_in_progress" + "" + "empezada" +
+		"rec_status_not_started" + "" + "sin empezar" +
+		"rec_title" + "" + "Lo que Aula guarda de {{.Name}}" +
+		"rec_wrong" + "" + "todavía no" +
+		"rec_yes" + "" + "sí" +
+		"recovered_backup" + "" + "El archivo donde Aula guarda el progreso estaba dañado. Hemos puesto la copia del {{.Date}}, a las {{.Time}}. Lo que se hizo después de esa hora puede faltar." +
+		"recovered_class" + "" + "Lo que ya llegó a la clase sigue guardado en el equipo de la persona formadora." +
+		"recovered_copy_damaged" + "La copia más reciente también estaba dañada. No la hemos borrado: está en {{.Path}}." + "{{.Count}} copias también estaban dañadas. No las hemos borrado: están en la misma carpeta, con «damaged» en el nombre." +
+		"recovered_fresh_badcopy" + "El archivo donde Aula guarda el progreso estaba dañado, y su copia también. Hemos empezado uno nuevo, así que el progreso anterior no está. La copia dañada no se ha borrado: está en {{.Path}}." + "El archivo donde Aula guarda el progreso estaba dañado, y sus {{.Count}} copias también. Hemos empezado uno nuevo, así que el progreso anterior no está. Las copias dañadas no se han borrado: están en la misma carpeta, con «damaged» en el nombre." +
+		"recovered_fresh_nocopy" + "" + "El archivo donde Aula guarda el progreso estaba dañado y no había ninguna copia. Hemos empezado uno nuevo, así que el progreso anterior no está." +
+		"recovered_kept" + "" + "El archivo dañado no se ha borrado: está en {{.Path}}." +
+		"recovered_salvaged" + "" + "Del archivo dañado hemos podido rescatar parte de lo que faltaba." +
+		"recovered_tell" + "" + "Si echas algo en falta, díselo a la persona formadora." +
+		"recovered_title" + "" + "Hemos recuperado tus datos" +
+		"recovered_title_fresh" + "" + "El archivo de datos estaba dañado" +
+		"region_all" + "" + "(todos)" +
+		"region_bad_format" + "" + "--format debe ser table, csv o json, no {{.Format}}." +
+		"region_bad_since" + "" + "--since debe ser una fecha como 2026-12-01, no {{.Since}}." +
+		"region_centre" + "" + "Centro" +
+		"region_certificates" + "" + "Certificados emitidos" +
+		"region_examples" + "" + "Pasos donde más necesitaron el ejemplo resuelto" +
+		"region_failed" + "" + "no se pudieron leer las declaraciones del LRS: {{.Err}}" +
+		"region_import_failed" + "se enviaron {{.Done}} de {{.Count}} declaración y luego: {{.Err}}. Se puede importar otra vez sin miedo: el LRS reconoce lo que ya tiene." + "se enviaron {{.Done}} de {{.Count}} declaraciones y luego: {{.Err}}. Se puede importar otra vez sin miedo: el LRS reconoce lo que ya tiene." +
+		"region_import_read" + "" + "no se puede leer el archivo de declaraciones {{.Path}}: {{.Err}}" +
+		"region_imported" + "{{.Count}} declaración enviada al LRS (las que ya tenía no cuentan dos veces)." + "{{.Count}} declaraciones enviadas al LRS (las que ya tenía no cuentan dos veces)." +
+		"region_itineraries" + "" + "Itinerarios terminados" +
+		"region_itinerary" + "" + "Itinerario" +
+		"region_learners" + "" + "Alumnos activos" +
+		"region_lessons" + "" + "Lecciones terminadas" +
+		"region_need_lrs" + "" + "indica qué almacén de registros leer: --lrs URL --lrs-key CLAVE (y la clave secreta en AULA_LRS_SECRET)." +
+		"region_none" + "" + "El LRS no tiene declaraciones de Aula en este periodo." +
+		"region_since" + "" + "Desde el {{.Date}}, según {{.URL}}:" +
+		"region_step" + "" + "{{.Name}} ({{.Needed}} de {{.Learners}})" +
+		"repeat_pin" + "" + "Repite tu PIN" +
+		"repeat_pin_text" + "" + "Escribe los mismos 4 números otra vez." +
+		"report_err_date" + "" + "aula report: {{.Flag}} tiene que ser una fecha como 2026-11-24, no «{{.Value}}»." +
+		"report_err_format" + "" + "aula report: --format tiene que ser uno de estos: {{.List}}; no «{{.Value}}»." +
+		"report_err_range" + "" + "aula report: --to ({{.To}}) es anterior a --from ({{.From}})." +
+		"report_err_session_and_range" + "" + "aula report: usa --session o --from y --to, no los dos." +
+		"report_pdf_to_file" + "" + "aula report: un PDF no se puede leer en la pantalla. Guárdalo en un archivo: aula report --format pdf > informe.pdf" +
+		"report_usage" + "" + "Uso: aula report [--data CARPETA] [--format csv|json|pdf|xapi] [--session DÍA | --from DÍA --to DÍA] [--lang es|en]\n     DÍA es una fecha como 2026-11-24 (hora local)." +
+		"resume_form_go" + "" + "Ir a la página {{.N}} con los datos de la ficha" +
+		"resume_form_review" + "" + "Ir a la revisión con los datos de la ficha" +
+		"resume_form_start" + "" + "Empezar desde la página 1" +
+		"resume_form_text" + "" + "Por seguridad, no guardamos lo que escribes en los formularios de práctica. Por eso la solicitud está vacía. Habías llegado a la página {{.N}} de {{.Total}}." +
+		"resume_form_title" + "" + "Aula se cerró antes de terminar la solicitud" +
+		"reviewed %q should be a date like 2026-12-05 (year-month-day)" + "" + "reviewed %q debe ser una fecha como 2026-12-05 (año-mes-día)" +
+		"right" + "" + "¡Bien!" +
+		"rights_actions_text" + "" + "¿Qué quieres hacer?" +
+		"rights_back" + "" + "Volver" +
+		"rights_bad_name" + "" + "Ese nombre no sirve: escribe de 1 a {{.Max}} letras." +
+		"rights_close" + "" + "Cerrar (volver a la entrada)" +
+		"rights_erase" + "" + "Borrar a esta persona" +
+		"rights_erase_ask" + "" + "Su nombre, sus ajustes, su progreso y todo lo que hizo se borran ahora de este portátil. También se borran sus certificados y las copias que Aula guardó aquí. Las copias de seguridad guardan los datos hasta que {{.Count}} copias nuevas las sustituyen: normalmente, al acabar la próxima clase. No se puede deshacer." +
+		"rights_erase_ask_class" + "" + "El ordenador de la clase también los borra la próxima vez que este portátil conecte con él." +
+		"rights_erase_ask_title" + "" + "¿Borrar a {{.Name}}?" +
+		"rights_erase_yes" + "" + "Sí, borrar a {{.Name}}" +
+		"rights_erased" + "{{.Name}} se ha borrado ({{.Count}} actividad)." + "{{.Name}} se ha borrado ({{.Count}} actividades)." +
+		"rights_erased_backups" + "" + "Las copias de seguridad los guardan hasta que {{.Count}} copias nuevas las sustituyen." +
+		"rights_erased_files" + "Se ha quitado {{.Count}} archivo guardado para esta persona." + "Se han quitado {{.Count}} archivos guardados para esta persona." +
+		"rights_erased_later" + "" + "El ordenador de la clase lo borra la próxima vez que este portátil conecte; las copias de seguridad, tras {{.Count}} copias nuevas." +
+		"rights_export" + "" + "Guardar una copia de sus datos (JSON y PDF)" +
+		"rights_exported" + "" + "Los datos de {{.Name}} están guardados en:\n{{.Paths}}\nPara dárselos, copia estos archivos a un pendrive (memoria USB) y después bórralos de este portátil." +
+		"rights_failed" + "" + "No ha funcionado: {{.Err}}" +
+		"rights_line_rename" + "" + "Escribe el nombre nuevo. Una línea vacía deja el de antes." +
+		"rights_merge" + "" + "Unir con otro perfil de la misma persona" +
+		"rights_merge_ask" + "" + "Todo lo que hizo {{.From}} pasa a {{.Into}}. El perfil {{.From}} desaparece. No se puede deshacer." +
+		"rights_merge_ask_title" + "" + "¿Unir los dos perfiles?" +
+		"rights_merge_near" + "" + "{{.Name}} (un nombre parecido)" +
+		"rights_merge_nobody" + "" + "No hay otra persona en este portátil con quien unir." +
+		"rights_merge_text" + "" + "¿Qué perfil es también {{.Name}}? Todo lo que hizo {{.Name}} pasa a ese perfil, y el perfil {{.Name}} desaparece. No se pierde nada." +
+		"rights_merge_title" + "" + "Unir a {{.Name}} con…" +
+		"rights_merge_yes" + "" + "Sí, unir en {{.Into}}" +
+		"rights_merged" + "{{.From}} se ha unido a {{.Into}}: {{.Count}} actividad ha pasado." + "{{.From}} se ha unido a {{.Into}}: {{.Count}} actividades han pasado." +
+		"rights_name_taken" + "" + "Ya hay otra persona con ese nombre." +
+		"rights_no" + "" + "No, volver" +
+		"rights_no_export" + "" + "Este Aula no puede guardar archivos aquí. Usa aula learners export." +
+		"rights_nobody" + "" + "No hay nadie en este portátil." +
+		"rights_pick_text" + "" + "Para quien forma. Elige a una persona de este portátil para cambiarle el nombre, unir dos perfiles de la misma persona, guardar una copia de sus datos o borrarla." +
+		"rights_rename" + "" + "Cambiar el nombre" +
+		"rights_rename_text" + "" + "Escribe el nombre y pulsa Intro. Esc deja el de antes." +
+		"rights_rename_title" + "" + "Nuevo nombre para {{.Name}}" +
+		"rights_renamed" + "" + "{{.Old}} ahora se llama {{.Name}}." +
+		"rights_title" + "" + "Datos de las personas" +
+		"same_name_no" + "" + "No, añadir a «{{.New}}» como persona nueva" +
+		"same_name_text" + "" + "En la lista ya está {{.Name}}, un nombre muy parecido a «{{.New}}». Si eres tú, entra con tu nombre y seguirás donde lo dejaste." +
+		"same_name_title" + "" + "¿Eres {{.Name}}?" +
+		"same_name_yes" + "" + "Sí, soy {{.Name}}" +
+		"save_failed" + "" + "No se ha podido guardar. Lo intentamos otra vez con tu próxima respuesta." +
+		"saved" + "" + "✔ Guardado" +
+		"scene_address" + "" + "Dirección:" +
+		"scene_call" + "" + "Llamada de {{.From}}" +
+		"scene_sms" + "" + "SMS de {{.From}}" +
+		"setting_accessible" + "" + "Modo para lector de pantalla" +
+		"setting_accessible_text" + "" + "Texto sencillo, línea a línea, para NVDA u Orca. Respondes escribiendo." +
+		"setting_large" + "" + "Diseño grande" +
+		"setting_large_text" + "" + "Más espacio entre las opciones y botones más anchos." +
+		"setting_names" + "" + "Enviar mi nombre con mis resultados" +
+		"setting_names_text" + "" + "Solo si el centro lo pide. Si dices que no, tus resultados salen del centro sin tu nombre." +
+		"setting_off" + "" + "No" +
+		"setting_on" + "" + "Sí" +
+		"setting_speak" + "" + "Leer cada paso en voz alta" +
+		"setting_speak_text" + "" + "Aula lee cada paso al abrirlo. Con F6 lo lees cuando quieras." +
+		"setting_theme" + "" + "Colores" +
+		"setting_theme_text" + "" + "Alto contraste marca más las letras. Tranquilos usa muy pocos colores." +
+		"settings_text" + "" + "Elige cómo quieres ver y oír Aula. Se guarda para ti, y lo ves al momento." +
+		"settings_title" + "" + "Ajustes" +
+		"setup_cancelled" + "" + "No se ha guardado nada." +
+		"setup_centre" + "" + "Nombre del centro (sale en los certificados)" +
+		"setup_centre_text" + "" + "Por ejemplo: Centro Cívico La Almozara. Déjalo en blanco si no vas a dar certificados." +
+		"setup_change_pin" + "" + "¿Cambiar el PIN de la persona formadora?" +
+		"setup_change_pin_text" + "" + "Este ordenador ya tiene un PIN de la persona formadora." +
+		"setup_font" + "" + "Tamaño de letra" +
+		"setup_font_linux" + "" + "Con letra grande, Aula se lee mejor. El lanzador de Aula de la guía de instalación la abre a pantalla completa con letra de tamaño 18. Si abres Aula de otra forma, en casi todos los terminales pulsa Ctrl y + hasta que el texto sea grande, o elige un tamaño de letra de 18 o más en las Preferencias del terminal." +
+		"setup_font_windows" + "" + "Con letra grande, Aula se lee mejor. El acceso directo de Aula de la guía de instalación la abre a pantalla completa con letra de tamaño 20. Si abres Aula de otra forma, en Windows Terminal pulsa Ctrl y + hasta que el texto sea grande, o ve a Configuración, Valores predeterminados, Apariencia, Tamaño de fuente y elige 18 o más." +
+		"setup_hub" + "" + "Dirección de la clase (puedes dejarla vacía)" +
+		"setup_hub_bad" + "" + "Esa dirección no es válida. Tiene esta forma: 192.168.1.23 o 192.168.1.23:7420." +
+		"setup_hub_text" + "" + "La muestra la pantalla de la persona formadora cuando escribe aula trainer, por ejemplo 192.168.1.23. Déjala vacía si no hay clase." +
+		"setup_intro" + "" + "Unas preguntas para dejar Aula lista. Puedes cambiarlo todo más tarde con: aula setup" +
+		"setup_key_cancel" + "" + "salir sin guardar" +
+		"setup_key_save" + "" + "guardar" +
+		"setup_key_toggle" + "" + "Sí o No" +
+		"setup_key_yes" + "" + "s" +
+		"setup_kiosk" + "" + "¿Modo quiosco?" +
+		"setup_kiosk_text" + "" + "En modo quiosco, solo la persona formadora puede cerrar Aula, con su PIN. Elige Sí en un ordenador para el alumnado." +
+		"setup_lang" + "" + "Idioma" +
+		"setup_needs_terminal" + "" + "aula setup hace sus preguntas en una ventana de terminal. Ábrelo en una." +
+		"setup_no" + "" + "No" +
+		"setup_pin" + "" + "PIN de la persona formadora" +
+		"setup_pin_again" + "" + "Escribe otra vez el PIN de la persona formadora" +
+		"setup_pin_easy" + "" + "Ese PIN es fácil de adivinar: 1234, 0000 y parecidos son lo primero que alguien prueba. Puedes seguir, o volver con Mayús+Tab y elegir otro." +
+		"setup_pin_mismatch" + "" + "Los dos PIN no son iguales." +
+		"setup_pin_text" + "" + "De {{.Min}} a {{.Max}} números. Hace falta para cerrar Aula en modo quiosco. No se lo digas al alumnado." +
+		"setup_save" + "" + "Guardar" +
+		"setup_saved" + "" + "Listo. Los ajustes están guardados en {{.Path}}" +
+		"setup_summary_centre" + "" + "Certificados: los da {{.Centre}}; persona formadora: {{.Trainer}}." +
+		"setup_summary_hub" + "" + "Clase: {{.URL}}" +
+		"setup_summary_kiosk_off" + "" + "Modo quiosco: no." +
+		"setup_summary_kiosk_on" + "" + "Modo quiosco: sí. Para cerrar Aula hace falta el PIN de la persona formadora." +
+		"setup_summary_lang" + "" + "Idioma: {{.Name}}" +
+		"setup_summary_no_hub" + "" + "Clase: ninguna." +
+		"setup_summary_pin" + "" + "PIN de la persona formadora: guardado." +
+		"setup_summary_start" + "" + "Para abrir Aula, escribe: {{.Cmd}}" +
+		"setup_title" + "" + "Preparar este ordenador" +
+		"setup_trainer" + "" + "Nombre de la persona formadora (sale en los certificados)" +
+		"setup_trainer_text" + "" + "Tal como quieres que se lea en el certificado." +
+		"setup_yes" + "" + "Sí" +
+		"share_allow" + "" + "Sí, permitir" +
+		"share_ask_text" + "" + "{{.Name}}, la persona formadora, quiere ver tu pantalla. ¿Permitir?\n\nVerá lo mismo que tú. Lo que escribes sale tapado con puntos. No podrá usar tu teclado. Para dejar de compartir, pulsa F8." +
+		"share_ask_text_noname" + "" + "La persona formadora quiere ver tu pantalla. ¿Permitir?\n\nVerá lo mismo que tú. Lo que escribes sale tapado con puntos. No podrá usar tu teclado. Para dejar de compartir, pulsa F8." +
+		"share_ask_title" + "" + "¿Compartir tu pantalla?" +
+		"share_banner" + "" + "{{.Name}} ve tu pantalla" +
+		"share_deny" + "" + "No" +
+		"share_ended" + "" + "Tu pantalla ya no se comparte." +
+		"share_message_title" + "" + "Mensaje de {{.Name}}" +
+		"share_someone" + "" + "La persona formadora" +
+		"share_stopped" + "" + "Has dejado de compartir tu pantalla." +
+		"share_stopped_trainer" + "" + "{{.Name}} ha dejado de ver tu pantalla." +
+		"share_unreachable" + "" + "No se ha podido compartir tu pantalla: la clase no responde." +
+		"signed_out_idle" + "" + "Cerramos la sesión porque no había nadie. El progreso está guardado." +
+		"signin_title" + "" + "Entrar" +
+		"source %d has no name: say who says it" + "" + "la fuente %d no tiene nombre: di quién lo dice" +
+		"source %d: url %q should be a web address (https://…) or one of Aula's guides (docs/…)" + "" + "fuente %d: la url %q debe ser una dirección web (https://…) o una de las guías de Aula (docs/…)" +
+		"speech_failed" + "" + "No hemos podido leer en voz alta. Sigue leyendo en la pantalla." +
+		"speech_none" + "" + "Este ordenador no tiene voz para leer en alto. Pide ayuda a la persona formadora si la necesitas." +
+		"srep_absent" + "No vino ({{.Count}}), aunque tiene perfil aquí: {{.Names}}." + "No vinieron ({{.Count}}), aunque tienen perfil aquí: {{.Names}}." +
+		"srep_all" + "" + "Todo lo registrado hasta ahora" +
+		"srep_came" + "Quién vino ({{.Count}} persona)" + "Quién vino ({{.Count}} personas)" +
+		"srep_col_finished" + "" + "Terminó" +
+		"srep_col_itineraries" + "" + "Itinerarios terminados (certificado)" +
+		"srep_col_name" + "" + "Persona" +
+		"srep_col_started" + "" + "Empezó" +
+		"srep_col_time" + "" + "Tiempo" +
+		"srep_day" + "" + "Sesión del {{.Day}}" +
+		"srep_from_learners" + "de {{.Count}} persona" + "de {{.Count}} personas" +
+		"srep_help" + "Peticiones de ayuda ({{.Count}})" + "Peticiones de ayuda ({{.Count}})" +
+		"srep_help_line" + "" + "{{.At}} · {{.Name}} · esperó {{.Waited}}" +
+		"srep_help_open" + "" + "{{.At}} · {{.Name}} · no consta que se atendiera" +
+		"srep_made" + "" + "Hecho el {{.When}}. Todas las horas son hora local ({{.Zone}})." +
+		"srep_misses" + "{{.Count}} fallo" + "{{.Count}} fallos" +
+		"srep_no_help" + "" + "Nadie pidió ayuda." +
+		"srep_no_struggles" + "" + "Nadie falló ninguna respuesta." +
+		"srep_none_came" + "" + "Nadie tuvo actividad en estas fechas." +
+		"srep_privacy" + "" + "Este informe solo tiene resultados: lo que cada persona escribió para practicar no se guarda nunca." +
+		"srep_range" + "" + "Del {{.From}} al {{.To}}" +
+		"srep_since" + "" + "Desde el {{.From}}" +
+		"srep_struggle_line" + "" + "{{.Lesson}} — {{.Step}}: {{.Misses}}, {{.From}}" +
+		"srep_struggles" + "" + "Los pasos más difíciles para la clase" +
+		"srep_title" + "" + "Informe de la sesión" +
+		"srep_trainer" + "" + "Persona formadora: {{.Name}}" +
+		"srep_until" + "" + "Hasta el {{.To}}" +
+		"start_here" + "" + "Empieza por aquí" +
+		"state_at_step" + "" + "Vas por el paso {{.N}} de {{.Total}}" +
+		"state_done" + "" + "Hecha" +
+		"state_new" + "" + "Nueva" +
+		"step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s" + "" + "el paso %d (%q) no coincide con el paso %q de %s: los ids, los tipos, las opciones y las respuestas correctas deben ser los mismos%s" +
+		"step %q answer" + "" + "paso %q, respuesta" +
+		"step %q bookmark %d: a bookmark is a link (link: its words, to: a page), with no ad, result or size" + "" + "paso %q, marcador %d: un marcador es un enlace (link: sus palabras, to: una página), sin ad, result ni size" +
+		"step %q field %q" + "" + "paso %q, campo %q" +
+		"step %q has no example: learners see it after 3 misses" + "" + "el paso %q no tiene ejemplo (example): se muestra tras 3 fallos" +
+		"step %q has no hint: every step needs one" + "" + "el paso %q no tiene pista (hint): todos los pasos necesitan una" +
+		"step %q has no text" + "" + "el paso %q no tiene texto" +
+		"step %q has no title" + "" + "el paso %q no tiene título" +
+		"step %q mistake %d" + "" + "paso %q, error %d" +
+		"step %q page %q block %d: a %s takes no id, to, ad, result or size" + "" + "paso %q, página %q, bloque %d: un %s no lleva id, to, ad, result ni size" +
+		"step %q page %q block %d: a block is one of heading, text, link, button or download" + "" + "paso %q, página %q, bloque %d: un bloque es heading, text, link, button o download" +
+		"step %q rule %d" + "" + "paso %q, regla %d" +
+		"step %q rule %d: request %q is to be both confirmed and refused" + "" + "paso %q, regla %d: la petición %q no puede tener que aprobarse y rechazarse a la vez" +
+		"step %q: %d options are correct; add multiple: true or mark only one" + "" + "paso %q: hay %d opciones correctas; añade multiple: true o marca solo una" +
+		"step %q: %d words without feedback; give at least min_words + 2 to choose from" + "" + "paso %q: %d palabras sin feedback; pon al menos min_words + 2 para elegir" +
+		"step %q: %s %q needs to: the id of the page it opens" + "" + "paso %q: %s %q necesita to: el id de la página que abre" +
+		"step %q: %s %q opens page %q, which the step does not have" + "" + "paso %q: %s %q abre la página %q, que el paso no tiene" +
+		"step %q: %s %q takes no size" + "" + "paso %q: %s %q no lleva size" +
+		"step %q: %s id %q is longer than %d characters" + "" + "paso %q: el id de %s %q tiene más de %d caracteres" +
+		"step %q: %s id %q is used twice" + "" + "paso %q: el id de %s %q está repetido" +
+		"step %q: %s id %q should be lowercase letters, digits and dashes" + "" + "paso %q: el id de %s %q debe tener solo minúsculas, cifras y guiones" +
+		"step %q: %s id %q should be lowercase words joined by hyphens" + "" + "paso %q: el id de %s %q deben ser palabras en minúscula unidas por guiones" +
+		"step %q: %v" + "" + "paso %q: %v" +
+		"step %q: a %s needs an id" + "" + "paso %q: un %s necesita un id" +
+		"step %q: a browser step needs pages" + "" + "paso %q: un paso browser necesita páginas (pages)" +
+		"step %q: a browser step needs rules that say what to do" + "" + "paso %q: un paso browser necesita reglas (rules) que digan qué hay que hacer" +
+		"step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted or refused)" + "" + "paso %q: un paso chat necesita al menos una regla que diga qué hay que hacer (opened, replied, called, blocked, deleted o refused)" +
+		"step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted, confirmed or refused)" + "" + "paso %q: un paso chat necesita al menos una regla que diga qué hay que hacer (opened, replied, called, blocked, deleted, confirmed o refused)" +
+		"step %q: a chat step needs chats" + "" + "paso %q: un paso chat necesita chats" +
+		"step %q: a choose step needs at least 2 options" + "" + "paso %q: un paso choose necesita al menos 2 opciones" +
+		"step %q: a code has 4 to 8 digits, not %d" + "" + "paso %q: un código tiene de 4 a 8 cifras, no %d" +
+		"step %q: a code step needs a sender (who sends the SMS)" + "" + "paso %q: un paso de código necesita un remitente (quién envía el SMS)" +
+		"step %q: a files step needs folders" + "" + "paso %q: un paso files necesita carpetas (folders)" +
+		"step %q: a files step needs rules that say what to do" + "" + "paso %q: un paso files necesita reglas (rules) que digan qué hay que hacer" +
+		"step %q: a form needs a receipt with a title" + "" + "paso %q: un formulario necesita un justificante (receipt) con título" +
+		"step %q: a form needs at least 1 page" + "" + "paso %q: un formulario necesita al menos 1 página" +
+		"step %q: a form needs the words of its submit button (submit)" + "" + "paso %q: un formulario necesita las palabras de su botón de enviar (submit)" +
+		"step %q: a scenario step needs a scene (kind, from, lines)" + "" + "paso %q: un paso scenario necesita una escena (scene: kind, from, lines)" +
+		"step %q: a sentence of %d words; keep sentences to %d words at most: %q" + "" + "paso %q: una frase de %d palabras; deja las frases en %d palabras como mucho: %q" +
+		"step %q: a timeout must be at least 20s" + "" + "paso %q: timeout debe ser de al menos 20s" +
+		"step %q: a type step needs an answer rule" + "" + "paso %q: un paso type necesita una regla de respuesta (answer)" +
+		"step %q: access: feedback: %q is not the id of a feedback, wrong, missing, about or success text of this step" + "" + "paso %q: access: feedback: %q no es el id de un texto feedback, wrong, missing, about o success de este paso" +
+		"step %q: an inbox step needs me: the practice persona's address" + "" + "paso %q: un paso inbox necesita me: la dirección de la persona de práctica" +
+		"step %q: an inbox step needs messages" + "" + "paso %q: un paso inbox necesita mensajes (messages)" +
+		"step %q: an inbox step needs rules that say what to do" + "" + "paso %q: un paso inbox necesita reglas (rules) que digan qué hay que hacer" +
+		"step %q: an order step needs at least 2 items" + "" + "paso %q: un paso order necesita al menos 2 elementos" +
+		"step %q: chat %q message %d is empty" + "" + "paso %q: chat %q, el mensaje %d está vacío" +
+		"step %q: chat %q message %d needs text or voice (the length of a voice note), one of them" + "" + "paso %q: chat %q, el mensaje %d necesita text o voice (lo que dura una nota de voz), uno de los dos" +
+		"step %q: chat %q needs a name (a contact's name, or the number)" + "" + "paso %q: el chat %q necesita un nombre (el de un contacto, o el número)" +
+		"step %q: chat %q needs messages or a request" + "" + "paso %q: el chat %q necesita mensajes o una petición (request)" +
+		"step %q: chat %q: a request needs text, confirm and refuse" + "" + "paso %q: chat %q: una petición necesita text, confirm y refuse" +
+		"step %q: chat %q: an auth app needs a request to approve or refuse" + "" + "paso %q: chat %q: una app auth necesita una petición (request) que aprobar o rechazar" +
+		"step %q: chat %q: app should be chat, sms or bank, not %q" + "" + "paso %q: chat %q: app debe ser chat, sms o bank, no %q" +
+		"step %q: chat %q: app should be chat, sms, bank or auth, not %q" + "" + "paso %q: chat %q: app debe ser chat, sms, bank o auth, no %q" +
+		"step %q: chat %q: request detail %d needs label and value (Importe: 480,00 €)" + "" + "paso %q: chat %q: el dato %d de la petición necesita label y value (Importe: 480,00 €)" +
+		"step %q: crop_pdf_kb %d is over limit_kb %d: nothing could be attached" + "" + "paso %q: crop_pdf_kb %d pasa de limit_kb %d: no se podría adjuntar nada" +
+		"step %q: document %q has no name" + "" + "paso %q: el documento %q no tiene nombre" +
+		"step %q: download %q needs a size, as a browser shows it (120 KB)" + "" + "paso %q: la descarga %q necesita un tamaño, como lo muestra un navegador (120 KB)" +
+		"step %q: download %q takes no to or ad" + "" + "paso %q: la descarga %q no lleva to ni ad" +
+		"step %q: expires should be 10 to 600 seconds, not %d" + "" + "paso %q: expires debe ser de 10 a 600 segundos, no %d" +
+		"step %q: field id %q should be up to %d lowercase letters, digits and dashes" + "" + "paso %q: el id de campo %q debe tener como mucho %d minúsculas, cifras y guiones" +
+		"step %q: file %d needs an id of lowercase letters, digits and dashes" + "" + "paso %q: el archivo %d necesita un id de minúsculas, cifras y guiones" +
+		"step %q: file %q needs a date such as 2026-12-05" + "" + "paso %q: el archivo %q necesita una fecha como 2026-12-05" +
+		"step %q: file %q needs a name and a size in kb" + "" + "paso %q: el archivo %q necesita un nombre y un tamaño en kb" +
+		"step %q: file %q needs a name with its ending, such as justificante.pdf" + "" + "paso %q: el archivo %q necesita un nombre con su extensión, como justificante.pdf" +
+		"step %q: file %q needs a preview: what opening it shows, in words" + "" + "paso %q: el archivo %q necesita preview: lo que se ve al abrirlo, en palabras" +
+		"step %q: file %q needs kb: its size in kilobytes" + "" + "paso %q: el archivo %q necesita kb: su tamaño en kilobytes" +
+		"step %q: file id %q is used twice" + "" + "paso %q: el id de archivo %q está repetido" +
+		"step %q: folder %q needs a name" + "" + "paso %q: la carpeta %q necesita un nombre" +
+		"step %q: folder id %q is the bin, which every file manager has already" + "" + "paso %q: el id de carpeta %q es la papelera, que ya tiene todo explorador de archivos" +
+		"step %q: goal %q should be one of weak, fair, strong, very-strong" + "" + "paso %q: goal %q debe ser weak, fair, strong o very-strong" +
+		"step %q: id %q is used twice" + "" + "paso %q: el id %q está repetido" +
+		"step %q: item %d has no id" + "" + "paso %q: el elemento %d no tiene id" +
+		"step %q: item %q has no text" + "" + "paso %q: el elemento %q no tiene texto" +
+		"step %q: item id %q is used twice" + "" + "paso %q: el id de elemento %q está repetido" +
+		"step %q: kind %q is not one of %s" + "" + "paso %q: kind %q no es ninguno de estos: %s" +
+		"step %q: limit_kb is a size in kilobytes, such as 1000 for 1 MB" + "" + "paso %q: limit_kb es un tamaño en kilobytes, como 1000 para 1 MB" +
+		"step %q: link %q is not in the body of message %q: write [[%s]] where it goes" + "" + "paso %q: el enlace %q no está en el cuerpo del mensaje %q: escribe [[%s]] donde va" +
+		"step %q: link %q needs text and a url with a web address (https://…)" + "" + "paso %q: el enlace %q necesita texto y una url con una dirección web (https://…)" +
+		"step %q: link %q needs url: a full address such as https://banco-ejemplo.example/" + "" + "paso %q: el enlace %q necesita url: una dirección completa como https://banco-ejemplo.example/" +
+		"step %q: me %q is not a valid email address" + "" + "paso %q: me %q no es una dirección de correo válida" +
+		"step %q: message %q needs a date, a subject and a body" + "" + "paso %q: el mensaje %q necesita fecha, asunto y cuerpo (date, subject, body)" +
+		"step %q: message %q shows [[%s]], but has no link with that id" + "" + "paso %q: el mensaje %q muestra [[%s]], pero no tiene ningún enlace con ese id" +
+		"step %q: message %q: %s %q should be addresses separated by commas" + "" + "paso %q: mensaje %q: %s %q deben ser direcciones separadas por comas" +
+		"step %q: message %q: folder %q is not inbox, sent or trash" + "" + "paso %q: mensaje %q: la carpeta %q no es inbox, sent ni trash" +
+		"step %q: message %q: from %q should be an address or Name <address>" + "" + "paso %q: mensaje %q: from %q debe ser una dirección o Nombre <dirección>" +
+		"step %q: min_words should be 3 to 6, not %d" + "" + "paso %q: min_words debe ser de 3 a 6, no %d" +
+		"step %q: no option is marked correct: true" + "" + "paso %q: ninguna opción está marcada con correct: true" +
+		"step %q: only a web scene has a button" + "" + "paso %q: solo una escena web tiene botón" +
+		"step %q: option %d has no id" + "" + "paso %q: la opción %d no tiene id" +
+		"step %q: option %q has no text" + "" + "paso %q: la opción %q no tiene texto" +
+		"step %q: option id %q is used twice" + "" + "paso %q: el id de opción %q está repetido" +
+		"step %q: page %d needs an id of lowercase letters, digits and dashes" + "" + "paso %q: la página %d necesita un id de minúsculas, cifras y guiones" +
+		"step %q: page %q has no fields" + "" + "paso %q: la página %q no tiene campos" +
+		"step %q: page %q has no title" + "" + "paso %q: la página %q no tiene título" +
+		"step %q: page %q needs a title" + "" + "paso %q: la página %q necesita un título" +
+		"step %q: page %q needs url: a full address such as https://www.seg-social.es/" + "" + "paso %q: la página %q necesita url: una dirección completa como https://www.seg-social.es/" +
+		"step %q: persona row %d needs a label and a value" + "" + "paso %q: la fila %d de la persona necesita label y value" +
+		"step %q: reply %q needs text" + "" + "paso %q: la respuesta %q necesita texto" +
+		"step %q: scene kind %q should be sms, call or web" + "" + "paso %q: el tipo de escena %q debe ser sms, call o web" +
+		"step %q: start %q is a USB stick, which shows only once plugged in" + "" + "paso %q: start %q es una memoria USB, que solo aparece al conectarla" +
+		"step %q: start %q is not one of its folders" + "" + "paso %q: start %q no es ninguna de sus carpetas" +
+		"step %q: start %q is not one of its pages" + "" + "paso %q: start %q no es ninguna de sus páginas" +
+		"step %q: the %s names a key (%q) that accessible mode cannot press; add access: %s: with the words to type instead" + "" + "paso %q: el campo %s nombra una tecla (%q) que el modo accesible no puede pulsar; añade access: %s: con las palabras que hay que escribir en su lugar" +
+		"step %q: the form cannot be solved: with every expected value, it says %s %s" + "" + "paso %q: el formulario no se puede resolver: con todos los valores esperados, dice %s %s" +
+		"step %q: the instruction has %d sentences; keep it to %d at most (easy-read: one idea per sentence, few per screen)" + "" + "paso %q: la instrucción tiene %d frases; déjala en %d como mucho (lectura fácil: una idea por frase, pocas por pantalla)" +
+		"step %q: the message needs %s where the code goes" + "" + "paso %q: el mensaje necesita %s donde va el código" +
+		"step %q: the persona card needs a title and rows" + "" + "paso %q: la ficha de la persona de práctica (persona) necesita un título y filas" +
+		"step %q: the photo needs a date such as 2026-12-06" + "" + "paso %q: la foto necesita una fecha, como 2026-12-06" +
+		"step %q: the photo needs a name ending in .jpg or .png, such as IMG_20261206_1032.jpg" + "" + "paso %q: la foto necesita un nombre que acabe en .jpg o .png, como IMG_20261206_1032.jpg" +
+		"step %q: the photo needs kb and a smaller crop_kb (its size once cropped)" + "" + "paso %q: la foto necesita kb y un crop_kb más pequeño (su tamaño ya recortada)" +
+		"step %q: the photo needs pdf_kb and a smaller crop_pdf_kb (its PDF, whole and cropped)" + "" + "paso %q: la foto necesita pdf_kb y un crop_pdf_kb más pequeño (su PDF, entera y recortada)" +
+		"step %q: the photo needs preview and crop_preview: the photo in words, before and after the crop" + "" + "paso %q: la foto necesita preview y crop_preview: la foto contada con palabras, antes y después de recortarla" +
+		"step %q: the photo's folder %q is not one of its folders" + "" + "paso %q: la carpeta de la foto, %q, no es una de sus carpetas" +
+		"step %q: the receipt shows %q, which is not a field of this form" + "" + "paso %q: el justificante muestra %q, que no es un campo de este formulario" +
+		"step %q: the scene needs from (who sends it, who calls, or the web address)" + "" + "paso %q: la escena necesita from (quién lo envía, quién llama o la dirección web)" +
+		"step %q: the scene needs lines" + "" + "paso %q: la escena necesita lines" +
+		"step %q: the text said about an answer (%s) names a key (%q) that accessible mode cannot press; add access: feedback: %s: with the words to type instead" + "" + "paso %q: el texto que se dice sobre una respuesta (%s) nombra una tecla (%q) que el modo accesible no puede pulsar; añade access: feedback: %s: con las palabras que hay que escribir en su lugar" +
+		"step %q: unknown field %q for a %s step" + "" + "paso %q: campo desconocido %q para un paso %s" +
+		"step %q: word %d has no id" + "" + "paso %q: la palabra %d no tiene id" +
+		"step %q: word %q should be one word" + "" + "paso %q: %q debe ser una sola palabra" +
+		"step %q: word id %q is used twice" + "" + "paso %q: el id de palabra %q está repetido" +
+		"step %q: wrong option %q needs feedback that explains the mistake" + "" + "paso %q: la opción incorrecta %q necesita un feedback que explique el error" +
+		"step id %q is used twice in this lesson" + "" + "el id de paso %q está repetido en esta lección" +
+		"step id %q should be lowercase letters, digits and dashes" + "" + "el id de paso %q debe tener solo minúsculas, cifras y guiones" +
+		"step_of" + "" + "Paso {{.N}} de {{.Total}}" +
+		"switch_full_text" + "" + "Aula vuelve a la pantalla con recuadros y flechas. El lector de pantalla la lee peor." +
+		"switch_full_title" + "" + "¿Volver a la pantalla completa?" +
+		"switch_lines_text" + "" + "Aula se vuelve texto sencillo, línea a línea. Para responder, escribes y pulsas Intro. Puedes volver a este modo desde Ajustes." +
+		"switch_lines_title" + "" + "¿Pasar al modo para lector de pantalla?" +
+		"the compiled lessons do not hold this file: run go generate ./lessons" + "" + "las lecciones compiladas no tienen este archivo: ejecuta go generate ./lessons" +
+		"the file %q comes twice or out of order" + "" + "el archivo %q viene dos veces o fuera de orden" +
+		"the file name %q is not a lesson file's" + "" + "el nombre de archivo %q no es de un archivo de lecciones" +
+		"the file name %q: use lowercase letters, digits and dashes, ending in .yaml" + "" + "el nombre de archivo %q: usa minúsculas, cifras y guiones, y termina en .yaml" +
+		"the file should hold a lesson (id, title, steps…)" + "" + "el archivo debería contener una lección (id, title, steps…)" +
+		"the files together are bigger than %d MB" + "" + "los archivos juntos ocupan más de %d MB" +
+		"the form is on %s, which %s shows as a scam: use an official domain (%s) or a practice one (.example)" + "" + "el formulario está en %s, que %s muestra como estafa: usa un dominio oficial (%s) o uno de práctica (.example)" +
+		"the lessons folder cannot be published" + "" + "la carpeta de lecciones no se puede publicar" +
+		"theme_calm" + "" + "Tranquilos" +
+		"theme_default" + "" + "Normales" +
+		"theme_high_contrast" + "" + "Alto contraste" +
+		"this is not valid YAML: %s" + "" + "esto no es YAML válido: %s" +
+		"too_small" + "" + "La ventana es muy pequeña para Aula: necesita al menos {{.W}}×{{.H}} (ahora {{.NowW}}×{{.NowH}}). Maximiza la ventana o pulsa Ctrl y − para hacer la letra más pequeña." +
+		"too_small_short" + "" + "Ventana muy pequeña. Maximízala o pulsa Ctrl y −." +
+		"too_small_tiny" + "" + "Agranda la ventana" +
+		"trainer_local_only" + "" + "aula trainer: se muestran solo las personas alumnas de este portátil." +
+		"trainer_message_title" + "" + "Mensaje de la persona formadora" +
+		"trainer_pin_intro" + "" + "Primero, elige tu PIN de persona formadora. Sirve para cerrar Aula en este ordenador cuando está en modo quiosco. En los ordenadores del alumnado, ponlo con: aula setup" +
+		"trainer_pin_saved" + "" + "PIN de la persona formadora guardado." +
+		"trainer_pin_skipped" + "" + "No se ha guardado ningún PIN de persona formadora. Te lo preguntaremos la próxima vez." +
+		"type_placeholder" + "" + "Escribe aquí" +
+		"unknown field %q" + "" + "campo desconocido %q" +
+		"verdict_address_dots" + "" + "En «{{.Item}}» sobra un punto: hay 2 seguidos, o uno al principio o al final." +
+		"verdict_address_empty" + "" + "Falta a quién va el correo. Escribe la dirección en Para." +
+		"verdict_address_invalid" + "" + "«{{.Item}}» tiene signos que una dirección de correo no lleva. Escribe solo la dirección, sin comillas ni < >." +
+		"verdict_address_many_at" + "" + "«{{.Item}}» tiene más de una arroba (@). Una dirección lleva solo una. Si son 2 direcciones, sepáralas con una coma." +
+		"verdict_address_near" + "" + "La dirección {{.Item}} se parece a la que te piden, pero no es igual. Compárala letra a letra." +
+		"verdict_address_no_at" + "" + "A «{{.Item}}» le falta la arroba (@). Para escribirla, mantén AltGr y pulsa el 2." +
+		"verdict_address_no_domain" + "" + "«{{.Item}}» no tiene nada después de la arroba (@). Después va el dominio, por ejemplo correo.example." +
+		"verdict_address_no_dot" + "" + "A «{{.Item}}» le falta el final con un punto, por ejemplo .es o .com." +
+		"verdict_address_no_user" + "" + "«{{.Item}}» no tiene nada antes de la arroba (@). Antes va el nombre, por ejemplo lucia.prueba." +
+		"verdict_address_space" + "" + "La dirección «{{.Item}}» tiene un espacio. Una dirección va toda junta. Si son 2 direcciones, sepáralas con una coma." +
+		"verdict_address_typo" + "" + "Mira el final de la dirección. ¿Querías escribir {{.Item}}? Con una letra mal, el correo no llega." +
+		"verdict_code_expired" + "" + "Ese código ya ha caducado y no sirve. Pulsa F5 para pedir otro y escríbelo enseguida." +
+		"verdict_code_length" + "El código tiene {{.Count}} número y has escrito {{.Typed}}. Compáralo con el SMS." + "El código tiene {{.Count}} números y has escrito {{.Typed}}. Compáralo con el SMS, número a número." +
+		"verdict_code_letters" + "" + "El código solo lleva números. Mira el SMS y escribe solo los números." +
+		"verdict_code_letters_for_digits" + "" + "Has escrito una letra en vez de un número: la O no es un 0 y la l no es un 1. Usa las teclas de los números." +
+		"verdict_code_wrong" + "" + "Ese no es el código. Compáralo con el SMS, número a número." +
+		"verdict_different" + "" + "Las 2 contraseñas no son iguales. No pasa nada: escríbela otra vez en «Repítela», despacio. Con F3 la ves." +
+		"verdict_empty" + "" + "Primero escribe tu respuesta en el recuadro. Luego pulsa Intro." +
+		"verdict_field" + "" + "Revisa «{{.Item}}»: todavía tiene un error." +
+		"verdict_invalid" + "" + "Algo no ha ido bien con esta respuesta. Prueba otra vez." +
+		"verdict_mail_not_sent" + "" + "Todavía no has enviado el correo. Cuando esté listo, ve a Enviar." +
+		"verdict_mail_other" + "" + "Lo has hecho con el correo «{{.Item}}». Este paso pide otro correo. Elígelo en la lista y prueba otra vez." +
+		"verdict_mail_wrong_doc" + "" + "Has adjuntado «{{.Item}}». No es el documento que te piden." +
+		"verdict_missing" + "" + "Vas bien, pero falta alguna respuesta correcta." +
+		"verdict_no_choice" + "" + "Primero marca una respuesta con Espacio. Luego pulsa Intro." +
+		"verdict_no_confirm" + "" + "Ahora escríbela otra vez en «Repítela». Así compruebas que la recuerdas." +
+		"verdict_nothing" + "" + "Primero haz en el correo lo que pide este paso. Luego comprueba." +
+		"verdict_order" + "" + "Mira otra vez dónde va «{{.Item}}»." +
+		"verdict_password_empty" + "" + "Primero escribe una contraseña en el recuadro. Luego pulsa Intro." +
+		"verdict_pending" + "" + "Vas bien. Sigue." +
+		"verdict_phrase_few" + "Te falta {{.Count}} palabra. Con {{.Min}} palabras es mucho más difícil de adivinar." + "Te faltan {{.Count}} palabras. Con {{.Min}} palabras es mucho más difícil de adivinar." +
+		"verdict_phrase_none" + "" + "Primero elige palabras: ve a una con las flechas y pulsa Espacio." +
+		"verdict_phrase_repeated" + "" + "Has puesto «{{.Word}}» 2 veces. Repetir una palabra no la hace más fuerte. Quítala con la tecla de borrar y elige otra." +
+		"verdict_right" + "" + "Eso es." +
+		"verdict_weak" + "" + "Tu contraseña es «{{.Level}}» y tiene que ser al menos «{{.Goal}}»." +
+		"verdict_wrong" + "" + "Esa no es la respuesta. Léelo otra vez con calma." +
+		"want_pin" + "" + "Hola, {{.Name}}. ¿Quieres un PIN?" +
+		"want_pin_text" + "" + "Un PIN son 4 números. Sirve para que nadie más entre con tu nombre. Si este ordenador es solo tuyo, no lo necesitas." +
+		"welcome" + "" + "Te damos la bienvenida a Aula" +
+		"welcome_text" + "" + "Aquí practicas cosas de internet sin miedo. No puedes romper nada." +
+		"who_are_you" + "" + "¿Quién eres?" +
+		"who_are_you_text" + "" + "Elige tu nombre y pulsa Intro." +
+		"your_name" + "" + "¿Cómo te llamas?" +
+		"your_name_text" + "" + "Escribe tu nombre o un apodo. No hace falta el apellido. Luego pulsa Intro." +
+		"",
+	ends: []uint32{
+		36, 36, 94,
+		123, 123, 149,
+		197, 197, 247,
+		308, 308, 377,
+		399, 399, 423,
+		502, 502, 603,
+		652, 652, 703,
+		767, 767, 839,
+		880, 880, 926,
+		999, 999, 1080,
+		1124, 1124, 1161,
+		1173, 1173, 1187,
+		1202, 1202, 1219,
+		1370, 1370, 1522,
+		1545, 1545, 1567,
+		1657, 1657, 1745,
+		1772, 1772, 1803,
+		1840, 1840, 1878,
+		1913, 1913, 1958,
+		2005, 2005, 2065,
+		2113, 2113, 2166,
+		2201, 2201, 2239,
+		2309, 2309, 2389,
+		2453, 2453, 2550,
+		2596, 2596, 2649,
+		2686, 2686, 2727,
+		2792, 2792, 2859,
+		2933, 2933, 3007,
+		3057, 3057, 3114,
+		3143, 3143, 3201,
+		3252, 3252, 3327,
+		3363, 3363, 3421,
+		3451, 3451, 3503,
+		3529, 3529, 3574,
+		3602, 3602, 3649,
+		3677, 3677, 3724,
+		3751, 3751, 3797,
+		3856, 3856, 3929,
+		4007, 4007, 4116,
+		4163, 4163, 4225,
+		4257, 4257, 4308,
+		4339, 4339, 4366,
+		4412, 4412, 4460,
+		4507, 4507, 4566,
+		4601, 4601, 4644,
+		4681, 4681, 4721,
+		4756, 4756, 4795,
+		4823, 4823, 4861,
+		4918, 4918, 4986,
+		5015, 5015, 5054,
+		5079, 5079, 5107,
+		5153, 5153, 5213,
+		5242, 5242, 5274,
+		5339, 5339, 5404,
+		5429, 5429, 5461,
+		5491, 5491, 5529,
+		5561, 5561, 5594,
+		5636, 5636, 5672,
+		5709, 5709, 5752,
+		5801, 5801, 5861,
+		5882, 5882, 5898,
+		5925, 5925, 5956,
+		5979, 5979, 6008,
+		6031, 6031, 6059,
+		6085, 6085, 6114,
+		6165, 6165, 6235,
+		6286, 6286, 6354,
+		6388, 6388, 6421,
+		6450, 6450, 6489,
+		6532, 6532, 6578,
+		6640, 6640, 6706,
+		6774, 6774, 6847,
+		6890, 6890, 6937,
+		6976, 6976, 7031,
+		7085, 7085, 7152,
+		7158, 7158, 7198,
+		7209, 7237, 7273,
+		7292, 7292, 7311,
+		7323, 7323, 7329,
+		7346, 7346, 7360,
+		7383, 7383, 7414,
+		7432, 7432, 7491,
+		7506, 7506, 7514,
+		7529, 7529, 7549,
+		7565, 7565, 7566,
+		7586, 7586, 7587,
+		7612, 7612, 7632,
+		7649, 7649, 7650,
+		7669, 7669, 7670,
+		7689, 7689, 7690,
+		7714, 7714, 7731,
+		7752, 7752, 7759,
+		7780, 7780, 7800,
+		7822, 7822, 7837,
+		7850, 7850, 7879,
+		7894, 7894, 7903,
+		7926, 7926, 8003,
+		8022, 8022, 8029,
+		8042, 8042, 8075,
+		8092, 8092, 8103,
+		8121, 8121, 8185,
+		8194, 8194, 8203,
+		8216, 8216, 8229,
+		8237, 8237, 8247,
+		8255, 8255, 8271,
+		8279, 8279, 8285,
+		8293, 8293, 8299,
+		8314, 8314, 8332,
+		8338, 8338, 8347,
+		8357, 8357, 8391,
+		8399, 8399, 8411,
+		8424, 8424, 8446,
+		8456, 8456, 8474,
+		8489, 8489, 8523,
+		8539, 8539, 8557,
+		8591, 8591, 8641,
+		8666, 8666, 8705,
+		8729, 8729, 8760,
+		8786, 8786, 8817,
+		8845, 8845, 8877,
+		8908, 8908, 8945,
+		8971, 8971, 9003,
+		9028, 9028, 9058,
+		9069, 9069, 9086,
+		9105, 9105, 9128,
+		9142, 9142, 9167,
+		9176, 9176, 9201,
+		9213, 9213, 9248,
+		9263, 9263, 9317,
+		9333, 9333, 9405,
+		9419, 9419, 9491,
+		9500, 9500, 9516,
+		9537, 9537, 9571,
+		9583, 9583, 9689,
+		9709, 9709, 9740,
+		9752, 9752, 9876,
+		9898, 9898, 10068,
+		10084, 10084, 10163,
+		10184, 10184, 10253,
+		10272, 10272, 10349,
+		10370, 10478, 10587,
+		10599, 10599, 10664,
+		10685, 10685, 10839,
+		10851, 10851, 10935,
+		10953, 10953, 11127,
+		11138, 11138, 11230,
+		11244, 11244, 11279,
+		11298, 11298, 11363,
+		11379, 11379, 11558,
+		11574, 11574, 11674,
+		11697, 11697, 11742,
+		11764, 11764, 11935,
+		11952, 11952, 12056,
+		12072, 12072, 12098,
+		12112, 12112, 12214,
+		12230, 12230, 12258,
+		12268, 12268, 12299,
+		12315, 12315, 12338,
+		12352, 12352, 12375,
+		12394, 12394, 12418,
+		12435, 12435, 12458,
+		12468, 12468, 12498,
+		12510, 12510, 12538,
+		12553, 12553, 12647,
+		12657, 12657, 12869,
+		12893, 12893, 13034,
+		13049, 13049, 13157,
+		13175, 13175, 13316,
+		13329, 13329, 13398,
+		13415, 13415, 13475,
+		13484, 13484, 13493,
+		13503, 13503, 13522,
+		13539, 13539, 13603,
+		13612, 13612, 13640,
+		13654, 13654, 13675,
+		13686, 13686, 13727,
+		13743, 13743, 13762,
+		13777, 13777, 13811,
+		13825, 13825, 13907,
+		13918, 13918, 13929,
+		13946, 13946, 13977,
+		13995, 13995, 14013,
+		14027, 14027, 14028,
+		14046, 14046, 14053,
+		14071, 14071, 14084,
+		14103, 14103, 14117,
+		14126, 14126, 14133,
+		14149, 14149, 14238,
+		14251, 14251, 14311,
+		14328, 14328, 14357,
+		14369, 14369, 14420,
+		14432, 14432, 14443,
+		14455, 14455, 14469,
+		14482, 14482, 14502,
+		14515, 14515, 14528,
+		14544, 14544, 14553,
+		14569, 14569, 14577,
+		14593, 14593, 14600,
+		14612, 14612, 14631,
+		14643, 14643, 14646,
+		14662, 14662, 14681,
+		14691, 14691, 14699,
+		14720, 14720, 14761,
+		14773, 14773, 14784,
+		14804, 14804, 14871,
+		14881, 14881, 14907,
+		14915, 14915, 14929,
+		14944, 14944, 14952,
+		14962, 15023, 15086,
+		15102, 15188, 15276,
+		15289, 15289, 15383,
+		15396, 15396, 15444,
+		15457, 15457, 15526,
+		15538, 15538, 15613,
+		15627, 15627, 15658,
+		15676, 15676, 15716,
+		15736, 15736, 15783,
+		15799, 15799, 15851,
+		15861, 15861, 16141,
+		16156, 16156, 16244,
+		16260, 16260, 16342,
+		16361, 16361, 16417,
+		16426, 16426, 21911,
+		21925, 21925, 21958,
+		21970, 21970, 21986,
+		22001, 22001, 22020,
+		22030, 22030, 22054,
+		22067, 22067, 22096,
+		22106, 22106, 22112,
+		22125, 22125, 22143,
+		22151, 22151, 22174,
+		22178, 22178, 22189,
+		22197, 22197, 22202,
+		22214, 22214, 22238,
+		22247, 22247, 22273,
+		22282, 22282, 22300,
+		22313, 22313, 22347,
+		22357, 22357, 22457,
+		22473, 22473, 22513,
+		22529, 22529, 22659,
+		22671, 22780, 22899,
+		22907, 22907, 23021,
+		23042, 23163, 23285,
+		23307, 23393, 23480,
+		23500, 23556, 23613,
+		23628, 23628, 23770,
+		23784, 23784, 23833,
+		23849, 23899, 23950,
+		23962, 23962, 23991,
+		24005, 24005, 24026,
+		24045, 24045, 24092,
+		24110, 24110, 24174,
+		24197, 24197, 24316,
+		24329, 24329, 24440,
+		24455, 24455, 24511,
+		24531, 24531, 24720,
+		24733, 24733, 24783,
+		24802, 24802, 24839,
+		24855, 24855, 24909,
+		24929, 24929, 24995,
+		25005, 25005, 25022,
+		25038, 25038, 25061,
+		25077, 25077, 25158,
+		25170, 25266, 25374,
+		25393, 25393, 25403,
+		25424, 25424, 25484,
+		25492, 25492, 25498,
+		25507, 25507, 25513,
+		25524, 25524, 25532,
+		25542, 25542, 25557,
+		25567, 25567, 25586,
+		25597, 25597, 25617,
+		25628, 25628, 25649,
+		25664, 25664, 25684,
+		25696, 25696, 25703,
+		25719, 25719, 25734,
+		25744, 25744, 25750,
+		25764, 25764, 25780,
+		25791, 25791, 25798,
+		25812, 25812, 25825,
+		25840, 25840, 25858,
+		25867, 25867, 25873,
+		25884, 25884, 25893,
+		25906, 25906, 25914,
+		25924, 25924, 25930,
+		25939, 25939, 25948,
+		25959, 25959, 25974,
+		25985, 25985, 25991,
+		26003, 26003, 26020,
+		26029, 26029, 26036,
+		26045, 26045, 26055,
+		26066, 26066, 26074,
+		26084, 26084, 26090,
+		26099, 26099, 26103,
+		26112, 26112, 26118,
+		26132, 26132, 26218,
+		26233, 26233, 26267,
+		26273, 26273, 26281,
+		26287, 26287, 26295,
+		26305, 26305, 26324,
+		26332, 26332, 26342,
+		26348, 26348, 26356,
+		26367, 26367, 26598,
+		26610, 26610, 26644,
+		26658, 26658, 26674,
+		26684, 26684, 26706,
+		26721, 26721, 26753,
+		26763, 26763, 26781,
+		26794, 26794, 26811,
+		26822, 26822, 26840,
+		26853, 26853, 26863,
+		26875, 26875, 27013,
+		27026, 27026, 27051,
+		27059, 27059, 27065,
+		27075, 27075, 27087,
+		27099, 27099, 27115,
+		27131, 27131, 27150,
+		27165, 27165, 27181,
+		27190, 27190, 27204,
+		27214, 27214, 27228,
+		27248, 27248, 27295,
+		27306, 27306, 27324,
+		27335, 27335, 27352,
+		27363, 27363, 27384,
+		27399, 27399, 27419,
+		27429, 27429, 27446,
+		27458, 27458, 27465,
+		27481, 27481, 27496,
+		27506, 27506, 27554,
+		27565, 27565, 27601,
+		27610, 27610, 27621,
+		27638, 27638, 27651,
+		27665, 27665, 27682,
+		27694, 27694, 27710,
+		27720, 27720, 27748,
+		27759, 27759, 27809,
+		27819, 27819, 27836,
+		27846, 27846, 27860,
+		27871, 27871, 27886,
+		27897, 27897, 27911,
+		27925, 27925, 27938,
+		27952, 27952, 27988,
+		27997, 27997, 28003,
+		28022, 28022, 28043,
+		28058, 28058, 28063,
+		28077, 28077, 28087,
+		28102, 28102, 28114,
+		28125, 28125, 28149,
+		28159, 28159, 28174,
+		28191, 28191, 28221,
+		28233, 28233, 28250,
+		28267, 28267, 28306,
+		28317, 28317, 28390,
+		28401, 28401, 28564,
+		28576, 28576, 28599,
+		28618, 28618, 28635,
+		28660, 28660, 28693,
+		28721, 28721, 28744,
+		28772, 28772, 28797,
+		28823, 28823, 28860,
+		28883, 28883, 28903,
+		28925, 28925, 28959,
+		28982, 28982, 29022,
+		29043, 29043, 29086,
+		29106, 29106, 29156,
+		29179, 29179, 29223,
+		29244, 29244, 29273,
+		29291, 29291, 29317,
+		29342, 29342, 29365,
+		29389, 29389, 29410,
+		29437, 29437, 29466,
+		29491, 29491, 29510,
+		29534, 29534, 29553,
+		29578, 29578, 29599,
+		29624, 29624, 29648,
+		29669, 29669, 29708,
+		29729, 29729, 29750,
+		29764, 29764, 29782,
+		29796, 29796, 29817,
+		29844, 29844, 29888,
+		29917, 29917, 29958,
+		29984, 29984, 30021,
+		30046, 30046, 30097,
+		30122, 30122, 30142,
+		30168, 30168, 30187,
+		30211, 30211, 30244,
+		30269, 30269, 30288,
+		30314, 30314, 30347,
+		30372, 30372, 30391,
+		30412, 30412, 30428,
+		30448, 30448, 30479,
+		30495, 30495, 30527,
+		30540, 30540, 30554,
+		30574, 30574, 30608,
+		30623, 30623, 30636,
+		30650, 30650, 30678,
+		30694, 30694, 30712,
+		30726, 30726, 30751,
+		30760, 30760, 30778,
+		30791, 30791, 30854,
+		30868, 30868, 30894,
+		30904, 30904, 30941,
+		30954, 30954, 30982,
+		30996, 30996, 31018,
+		31032, 31032, 31076,
+		31092, 31092, 31227,
+		31251, 31251, 31333,
+		31346, 31346, 31381,
+		31395, 31395, 31407,
+		31421, 31421, 31456,
+		31467, 31467, 31560,
+		31572, 31572, 31598,
+		31607, 31607, 31693,
+		31703, 31703, 31732,
+		31742, 31742, 31863,
+		31879, 31879, 31927,
+		31938, 31938, 31956,
+		31968, 31968, 32069,
+		32082, 32082, 32112,
+		32127, 32127, 32227,
+		32240, 32265, 32291,
+		32306, 32306, 32317,
+		32329, 32476, 32630,
+		32642, 32659, 32676,
+		32690, 32690, 32767,
+		32783, 32783, 32894,
+		32905, 32905, 33144,
+		33161, 33161, 33195,
+		33210, 33210, 33253,
+		33266, 33309, 33354,
+		33367, 33470, 33576,
+		33588, 33588, 33612,
+		33624, 33624, 33645,
+		33657, 33657, 33679,
+		33693, 33693, 33709,
+		33718, 33718, 33757,
+		33768, 33768, 33809,
+		33820, 33820, 33904,
+		33916, 33916, 33966,
+		33982, 33982, 34016,
+		34032, 34032, 34062,
+		34073, 34073, 34114,
+		34131, 34131, 34163,
+		34180, 34180, 34208,
+		34219, 34219, 34264,
+		34276, 34276, 34310,
+		34322, 34322, 34356,
+		34371, 34371, 34412,
+		34424, 34424, 34458,
+		34475, 34475, 34548,
+		34560, 34560, 34616,
+		34633, 34633, 34700,
+		34711, 34711, 34811,
+		34826, 34826, 34872,
+		34884, 34884, 34929,
+		34940, 34940, 34983,
+		34997, 34997, 35040,
+		35055, 35055, 35100,
+		35114, 35114, 35178,
+		35192, 35192, 35235,
+		35247, 35247, 35268,
+		35280, 35280, 35289,
+		35308, 35308, 35316,
+		35324, 35324, 35349,
+		35358, 35374, 35400,
+		35411, 35411, 35429,
+		35440, 35449, 35468,
+		35480, 35480, 35505,
+		35515, 35535, 35565,
+		35576, 35576, 35594,
+		35610, 35610, 35626,
+		35645, 35645, 35685,
+		35698, 35698, 35754,
+		35769, 35769, 35789,
+		35802, 35913, 36035,
+		36049, 36049, 36083,
+		36097, 36097, 36126,
+		36142, 36142, 36167,
+		36181, 36181, 36227,
+		36237, 36237, 36272,
+		36288, 36288, 36417,
+		36429, 36429, 36522,
+		36535, 36535, 36559,
+		36570, 36570, 36596,
+		36605, 36605, 36610,
+		36616, 36616, 36633,
+		36644, 36644, 36672,
+		36685, 36705, 36735,
+		36749, 36749, 36771,
+		36780, 36780, 36795,
+		36809, 36809, 36852,
+		36862, 36862, 36982,
+		36990, 36990, 37088,
+		37101, 37101, 37157,
+		37170, 37170, 37189,
+		37258, 37258, 37327,
+		37341, 37341, 37377,
+		37392, 37392, 37420,
+		37436, 37436, 37444,
+		37458, 37458, 37477,
+		37493, 37493, 37501,
+		37517, 37517, 37523,
+		37537, 37537, 37543,
+		37557, 37557, 37565,
+		37581, 37581, 37587,
+		37602, 37602, 37637,
+		37652, 37652, 37670,
+		37684, 37684, 37697,
+		37711, 37711, 37716,
+		37730, 37730, 37735,
+		37748, 37748, 37764,
+		37779, 37779, 37799,
+		37813, 37813, 37836,
+		37852, 37852, 37866,
+		37880, 37880, 37887,
+		37901, 37901, 37920,
+		37939, 37939, 37946,
+		37958, 37958, 37980,
+		37994, 37994, 37999,
+		38013, 38013, 38019,
+		38033, 38033, 38040,
+		38054, 38054, 38058,
+		38070, 38070, 38139,
+		38153, 38153, 38187,
+		38203, 38203, 38246,
+		38262, 38262, 38289,
+		38302, 38302, 38368,
+		38381, 38381, 38382,
+		38395, 38395, 38431,
+		38444, 38444, 38516,
+		38529, 38600, 38673,
+		38684, 38684, 38710,
+		38728, 38728, 38770,
+		38783, 38783, 38791,
+		38806, 38845, 38885,
+		38901, 38901, 38949,
+		38957, 38957, 38967,
+		38982, 38982, 38983,
+		39002, 39002, 39009,
+		39028, 39028, 39037,
+		39057, 39057, 39071,
+		39081, 39081, 39113,
+		39127, 39127, 39154,
+		39166, 39166, 39175,
+		39183, 39183, 39193,
+		39207, 39207, 39241,
+		39256, 39256, 39269,
+		39280, 39280, 39326,
+		39342, 39342, 39388,
+		39404, 39404, 39422,
+		39437, 39437, 39488,
+		39504, 39504, 39561,
+		39574, 39574, 39611,
+		39628, 39628, 39662,
+		39673, 39673, 39697,
+		39711, 39711, 39750,
+		39762, 39762, 39794,
+		39811, 39811, 39884,
+		39903, 39903, 39913,
+		39930, 39930, 40013,
+		40026, 40026, 40092,
+		40113, 40113, 40147,
+		40163, 40163, 40191,
+		40204, 40204, 40262,
+		40277, 40277, 40282,
+		40302, 40302, 40329,
+		40344, 40344, 40350,
+		40370, 40370, 40392,
+		40407, 40407, 40414,
+		40434, 40434, 40464,
+		40481, 40481, 40542,
+		40559, 40559, 40609,
+		40626, 40626, 40690,
+		40703, 40703, 40777,
+		40793, 40793, 40874,
+		40893, 40893, 40948,
+		40959, 40959, 40967,
+		40980, 40980, 41015,
+		41027, 41027, 41044,
+		41059, 41059, 41075,
+		41088, 41088, 41094,
+		41109, 41109, 41116,
+		41133, 41133, 41151,
+		41164, 41164, 41173,
+		41188, 41188, 41211,
+		41229, 41229, 41256,
+		41277, 41277, 41287,
+		41302, 41302, 41324,
+		41339, 41339, 41355,
+		41368, 41368, 41384,
+		41397, 41397, 41412,
+		41428, 41428, 41435,
+		41456, 41456, 41533,
+		41553, 41553, 41622,
+		41640, 41640, 41697,
+		41716, 41716, 41778,
+		41795, 41795, 41878,
+		41895, 41895, 41941,
+		41960, 41960, 42058,
+		42078, 42078, 42154,
+		42174, 42174, 42230,
+		42249, 42249, 42316,
+		42333, 42333, 42370,
+		42388, 42388, 42450,
+		42468, 42468, 42506,
+		42525, 42525, 42575,
+		42592, 42592, 42642,
+		42662, 42662, 42743,
+		42762, 42762, 42814,
+		42833, 42833, 42910,
+		42929, 42929, 43001,
+		43023, 43023, 43101,
+		43118, 43118, 43204,
+		43225, 43225, 43279,
+		43296, 43296, 43384,
+		43405, 43405, 43491,
+		43510, 43510, 43598,
+		43620, 43620, 43712,
+		43734, 43734, 43811,
+		43831, 43831, 43870,
+		43889, 43889, 43991,
+		44009, 44009, 44062,
+		44080, 44080, 44151,
+		44168, 44168, 44349,
+		44368, 44368, 44473,
+		44492, 44492, 44567,
+		44588, 44588, 44653,
+		44673, 44673, 44750,
+		44774, 44774, 44866,
+		44884, 44884, 44981,
+		45000, 45000, 45080,
+		45100, 45100, 45149,
+		45168, 45168, 45242,
+		45261, 45261, 45343,
+		45359, 45359, 45474,
+		45494, 45494, 45533,
+		45553, 45553, 45609,
+		45631, 45631, 45701,
+		45724, 45724, 45822,
+		45843, 45843, 45913,
+		45932, 45932, 46025,
+		46047, 46047, 46190,
+		46210, 46210, 46258,
+		46282, 46282, 46329,
+		46355, 46355, 46426,
+		46448, 46448, 46535,
+		46552, 46552, 46595,
+		46618, 46618, 46675,
+		46699, 46699, 46717,
+		46738, 46738, 46769,
+		46791, 46791, 46844,
+		46865, 46865, 46968,
+		46985, 46985, 47048,
+		47065, 47089, 47123,
+		47138, 47138, 47171,
+		47185, 47185, 47191,
+		47204, 47204, 47217,
+		47233, 47233, 47238,
+		47253, 47253, 47259,
+		47272, 47272, 47279,
+		47292, 47292, 47317,
+		47332, 47332, 47356,
+		47371, 47371, 47472,
+		47488, 47488, 47519,
+		47533, 47533, 47582,
+		47593, 47593, 47681,
+		47697, 47697, 47707,
+		47714, 47714, 47715,
+		47727, 47727, 47755,
+		47773, 47773, 47814,
+		47831, 47831, 47847,
+		47865, 47865, 47884,
+		47901, 47901, 47917,
+		47930, 47930, 47939,
+		47956, 47956, 47968,
+		47985, 47985, 47995,
+		48011, 48011, 48030,
+		48047, 48047, 48078,
+		48099, 48099, 48108,
+		48126, 48126, 48169,
+		48187, 48187, 48220,
+		48237, 48237, 48251,
+		48268, 48268, 48368,
+		48385, 48385, 48401,
+		48424, 48424, 48441,
+		48457, 48457, 48482,
+		48495, 48495, 48514,
+		48527, 48527, 48578,
+		48592, 48592, 48623,
+		48639, 48639, 48681,
+		48692, 48692, 48695,
+		48713, 48713, 48728,
+		48745, 48745, 48798,
+		48815, 48815, 48875,
+		48892, 48892, 48977,
+		48995, 48995, 49017,
+		49037, 49037, 49106,
+		49119, 49119, 49173,
+		49192, 49192, 49213,
+		49230, 49230, 49280,
+		49293, 49293, 49307,
+		49317, 49317, 49321,
+		49333, 49333, 49385,
+		49400, 49400, 49469,
+		49478, 49478, 49546,
+		49556, 49556, 49583,
+		49597, 49597, 49623,
+		49632, 49683, 49735,
+		49745, 49745, 49803,
+		49818, 49911, 50005,
+		50031, 50031, 50070,
+		50116, 50116, 50176,
+		50206, 50206, 50250,
+		50285, 50285, 50336,
+		50364, 50364, 50400,
+		50461, 50461, 50528,
+		50562, 50562, 50610,
+		50643, 50643, 50685,
+		50718, 50718, 50759,
+		50773, 50773, 50812,
+		50825, 50825, 50871,
+		50884, 50884, 50941,
+		50955, 50955, 50963,
+		50981, 50981, 51254,
+		51273, 51273, 51295,
+		51304, 51304, 51334,
+		51346, 51386, 51427,
+		51443, 51443, 51479,
+		51499, 51499, 51552,
+		51559, 51559, 51566,
+		51571, 51571, 51611,
+		51621, 51621, 51657,
+		51672, 51672, 51876,
+		51892, 51892, 52193,
+		52207, 52207, 52639,
+		52654, 52654, 53070,
+		53079, 53079, 53254,
+		53263, 53263, 53470,
+		53479, 53479, 53502,
+		53511, 53511, 53653,
+		53663, 53663, 53737,
+		53756, 53756, 54345,
+		54361, 54361, 54958,
+		54976, 54976, 55128,
+		55144, 55144, 55333,
+		55350, 55350, 55866,
+		55882, 55882, 56212,
+		56229, 56229, 56951,
+		56968, 56968, 57139,
+		57159, 57159, 57382,
+		57400, 57400, 57620,
+		57636, 57636, 57720,
+		57740, 57740, 57942,
+		57958, 57958, 58082,
+		58093, 58093, 58281,
+		58294, 58294, 58451,
+		58462, 58462, 58630,
+		58642, 58642, 58721,
+		58731, 58731, 58736,
+		58758, 58758, 58781,
+		58853, 58853, 58934,
+		58944, 58944, 58950,
+		58959, 58959, 58976,
+		58993, 58993, 58998,
+		59011, 59011, 59042,
+		59052, 59052, 59058,
+		59069, 59069, 59119,
+		59125, 59125, 59153,
+		59161, 59161, 59276,
+		59284, 59284, 59316,
+		59329, 59329, 59427,
+		59438, 59438, 59548,
+		59562, 59562, 59679,
+		59696, 59696, 59785,
+		59794, 59794, 59927,
+		59936, 59936, 60017,
+		60035, 60035, 60093,
+		60114, 60114, 60218,
+		60237, 60359, 60483,
+		60507, 60507, 60648,
+		60661, 60789, 60918,
+		60937, 60937, 61252,
+		61274, 61350, 61431,
+		61449, 61449, 61684,
+		61701, 61701, 61757,
+		61778, 61834, 61892,
+		61900, 61900, 61931,
+		61941, 61941, 61968,
+		61977, 62063, 62150,
+		62160, 62160, 62174,
+		62196, 62196, 62219,
+		62231, 62231, 62239,
+		62253, 62253, 62273,
+		62290, 62290, 62299,
+		62309, 62309, 62317,
+		62332, 62332, 62409,
+		62431, 62431, 62455,
+		62463, 62463, 62466,
+		62486, 62486, 62576,
+		62597, 62597, 62625,
+		62642, 62642, 62654,
+		62673, 62673, 62701,
+		62711, 62711, 62717,
+		62729, 62729, 62735,
+		62748, 62748, 62810,
+		62824, 62824, 62842,
+		62855, 62855, 62873,
+		62892, 62892, 62901,
+		62919, 62919, 62977,
+		62996, 62996, 63017,
+		63038, 63038, 63062,
+		63080, 63080, 63111,
+		63129, 63129, 63138,
+		63155, 63155, 63163,
+		63181, 63181, 63189,
+		63203, 63203, 63286,
+		63299, 63299, 63307,
+		63328, 63328, 63362,
+		63382, 63382, 63385,
+		63407, 63407, 63445,
+		63455, 63455, 63458,
+		63476, 63476, 63494,
+		63516, 63516, 63532,
+		63547, 63547, 63548,
+		63564, 63564, 63565,
+		63582, 63582, 63599,
+		63616, 63616, 63617,
+		63637, 63637, 63664,
+		63677, 63677, 63678,
+		63698, 63698, 63715,
+		63734, 63734, 63739,
+		63758, 63758, 63767,
+		63781, 63781, 63789,
+		63809, 63809, 63825,
+		63840, 63840, 63841,
+		63857, 63857, 63858,
+		63879, 63879, 63887,
+		63907, 63907, 63911,
+		63929, 63929, 63936,
+		63959, 63959, 63969,
+		63984, 63984, 64000,
+		64016, 64075, 64150,
+		64168, 64168, 64322,
+		64337, 64337, 64355,
+		64370, 64370, 64386,
+		64402, 64402, 64419,
+		64435, 64435, 64450,
+		64466, 64466, 64494,
+		64509, 64509, 64590,
+		64613, 64613, 64644,
+		64660, 64660, 64703,
+		64719, 64719, 64772,
+		64788, 64822, 64857,
+		64866, 64866, 64871,
+		64891, 64891, 64898,
+		64916, 64916, 64975,
+		64989, 64989, 65041,
+		65050, 65050, 65055,
+		65071, 65071, 65107,
+		65125, 65125, 65151,
+		65170, 65170, 65287,
+		65305, 65305, 65342,
+		65353, 65353, 65362,
+		65374, 65374, 65384,
+		65398, 65398, 65422,
+		65435, 65435, 65444,
+		65458, 65458, 65500,
+		65510, 65510, 65516,
+		65531, 65531, 65573,
+		65586, 65586, 65593,
+		65604, 65604, 65623,
+		65631, 65631, 65636,
+		65656, 65656, 65676,
+		65690, 65690, 65694,
+		65710, 65710, 65746,
+		65757, 65757, 65768,
+		65838, 65838, 65924,
+		65995, 65995, 66076,
+		66101, 66101, 66134,
+		66184, 66184, 66238,
+		66267, 66267, 66302,
+		66386, 66386, 66478,
+		66540, 66540, 66608,
+		66622, 66622, 66631,
+		66667, 66667, 66707,
+		66719, 66719, 66790,
+		66810, 66810, 66829,
+		66845, 66845, 66906,
+		66919, 66919, 66968,
+		66977, 66977, 67003,
+		67012, 67012, 67045,
+		67062, 67062, 67076,
+		67087, 67087, 67156,
+		67166, 67166, 67210,
+		67222, 67222, 67239,
+		67251, 67251, 67281,
+		67299, 67299, 67422,
+		67434, 67434, 67576,
+		67588, 67588, 67659,
+		67669, 67669, 67686,
+		67699, 67699, 67799,
+		67815, 67815, 67926,
+		67940, 67940, 67990,
+		68002, 68002, 68113,
+		68128, 68128, 68218,
+		68230, 68230, 68343,
+		68354, 68354, 68445,
+		68457, 68457, 68478,
+		68490, 68490, 68505,
+		68513, 68513, 68519,
+		68529, 68529, 68536,
+		68545, 68545, 68554,
+		68564, 68564, 68570,
+		68578, 68578, 68583,
+		68596, 68596, 68613,
+		68625, 68625, 68633,
+		68641, 68641, 68655,
+		68668, 68668, 68688,
+		68699, 68699, 68710,
+		68718, 68718, 68723,
+		68731, 68731, 68736,
+		68744, 68744, 68753,
+		68761, 68761, 68767,
+		68780, 68780, 68791,
+		68799, 68799, 68806,
+		68818, 68818, 68836,
+		68844, 68844, 68850,
+		68863, 68863, 68876,
+		68884, 68884, 68889,
+		68903, 68903, 68919,
+		68928, 68928, 68935,
+		68949, 68949, 68967,
+		68984, 68984, 68997,
+		69009, 69009, 69019,
+		69026, 69026, 69033,
+		69039, 69039, 69044,
+		69057, 69057, 69062,
+		69076, 69076, 69082,
+		69094, 69094, 69100,
+		69113, 69113, 69120,
+		69132, 69132, 69295,
+		69315, 69315, 69378,
+		69387, 69387, 69395,
+		69408, 69408, 69426,
+		69443, 69443, 69495,
+		69517, 69583, 69651,
+		69673, 69887, 70102,
+		70117, 70183, 70250,
+		70273, 70273, 70559,
+		70580, 70580, 70666,
+		70688, 70688, 70778,
+		70800, 70800, 70948,
+		70970, 70970, 71045,
+		71062, 71062, 71166,
+		71181, 71303, 71427,
+		71446, 71446, 71501,
+		71516, 71516, 71566,
+		71588, 71588, 71692,
+		71712, 71712, 71781,
+		71796, 71796, 71871,
+		71887, 71887, 71929,
+		71953, 72094, 72237,
+		72260, 72323, 72388,
+		72413, 72413, 72466,
+		72488, 72488, 72595,
+		72617, 72741, 72867,
+		72891, 72959, 73029,
+		73042, 73042, 73087,
+		73099, 73099, 73237,
+		73251, 73251, 73635,
+		73675, 73675, 73721,
+		73752, 73752, 73790,
+		73817, 73817, 73852,
+		73930, 73930, 74026,
+		74048, 74048, 74077,
+		74099, 74099, 74130,
+		74212, 74212, 74306,
+		74363, 74363, 74435,
+		74524, 74524, 74634,
+		74668, 74668, 74701,
+		74760, 74760, 74826,
+		74840, 74840, 74879,
+		74896, 74896, 74917,
+		74940, 74940, 74973,
+		74995, 74995, 75079,
+		75095, 75132, 75170,
+		75192, 75216, 75241,
+		75265, 75328, 75393,
+		75419, 75419, 75472,
+		75493, 75493, 75529,
+		75541, 75579, 75619,
+		75637, 75637, 75654,
+		75672, 75687, 75703,
+		75726, 75726, 75815,
+		75839, 75839, 75940,
+		75963, 75963, 76592,
+		76615, 76615, 77217,
+		77236, 77236, 77368,
+		77387, 77387, 77475,
+		77497, 77497, 77570,
+		77590, 77590, 77700,
+		77725, 77725, 77830,
+		77863, 77863, 77909,
+		77937, 77937, 78084,
+		78111, 78111, 78124,
+		78148, 78148, 78228,
+		78247, 78247, 78303,
+		78319, 78319, 78400,
+		78422, 78422, 78514,
+		78533, 78533, 78580,
+		78597, 78597, 78619,
+		78636, 78636, 78655,
+		78672, 78672, 78989,
+		79008, 79008, 79026,
+		79049, 79049, 79061,
+		79086, 79086, 79189,
+		79214, 79214, 79296,
+		79317, 79317, 79568,
+		79581, 79581, 79822,
+		79843, 79960, 80087,
+		80107, 80107, 80150,
+		80176, 80176, 80213,
+		80239, 80239, 80260,
+		80282, 80282, 80303,
+		80322, 80322, 80342,
+		80363, 80363, 80407,
+		80424, 80424, 80444,
+		80464, 80464, 80501,
+		80525, 80525, 80619,
+		80644, 80644, 80718,
+		80741, 80741, 80781,
+		80801, 80801, 80877,
+		80896, 80896, 80961,
+		80985, 80985, 81070,
+		81088, 81088, 81298,
+		81326, 81326, 81506,
+		81524, 81524, 81543,
+		81561, 81561, 81628,
+		81644, 81644, 81688,
+		81702, 81702, 81725,
+		81739, 81787, 81836,
+		81853, 81853, 81904,
+		81926, 81926, 81994,
+		82008, 82008, 82047,
+		82068, 82068, 82129,
+		82150, 82150, 82243,
+		82261, 82261, 82269,
+		82286, 82286, 82331,
+		82345, 82345, 82352,
+		82369, 82369, 82470,
+		82495, 82495, 82571,
+		82586, 82586, 82611,
+		82631, 82631, 82693,
+		82709, 82709, 82839,
+		82854, 82854, 82903,
+		82915, 82915, 82922,
+		82937, 82937, 82952,
+		82965, 82965, 82978,
+		82992, 82992, 83012,
+		83025, 83025, 83032,
+		83049, 83049, 83067,
+		83080, 83080, 83086,
+		83099, 83099, 83104,
+		83115, 83115, 83123,
+		83138, 83138, 83145,
+		83159, 83159, 83168,
+		83183, 83183, 83189,
+		83203, 83203, 83209,
+		83225, 83225, 83242,
+		83255, 83255, 83261,
+		83274, 83274, 83282,
+		83297, 83297, 83313,
+		83329, 83329, 83338,
+		83352, 83352, 83368,
+		83382, 83382, 83388,
+		83401, 83401, 83408,
+		83423, 83423, 83430,
+		83446, 83446, 83454,
+		83472, 83472, 83487,
+		83505, 83505, 83521,
+		83537, 83537, 83545,
+		83562, 83562, 83570,
+		83583, 83583, 83590,
+		83603, 83603, 83608,
+		83621, 83621, 83627,
+		83640, 83640, 83646,
+		83660, 83660, 83667,
+		83680, 83680, 83692,
+		83705, 83705, 83714,
+		83727, 83727, 83732,
+		83745, 83745, 83750,
+		83762, 83762, 83776,
+		83793, 83793, 83803,
+		83816, 83816, 83832,
+		83843, 83843, 83845,
+		83858, 83858, 83863,
+		83876, 83876, 83890,
+		83911, 83911, 83919,
+		83931, 83931, 83934,
+		83948, 83948, 83966,
+		83980, 83980, 83996,
+		84009, 84009, 84017,
+		84030, 84030, 84035,
+		84048, 84048, 84056,
+		84071, 84071, 84079,
+		84094, 84094, 84100,
+		84115, 84115, 84131,
+		84146, 84146, 84162,
+		84176, 84176, 84185,
+		84198, 84198, 84205,
+		84218, 84218, 84224,
+		84241, 84241, 84248,
+		84267, 84267, 84272,
+		84285, 84285, 84292,
+		84308, 84308, 84314,
+		84329, 84329, 84345,
+		84364, 84364, 84374,
+		84385, 84385, 84389,
+		84403, 84403, 84411,
+		84423, 84423, 84429,
+		84446, 84446, 84518,
+		84539, 84569, 84609,
+		84630, 84661, 84702,
+		84718, 84718, 84797,
+		84810, 84810, 84852,
+		84862, 84862, 84881,
+		84902, 84902, 84962,
+		84981, 84981, 85065,
+		85085, 85085, 85116,
+		85136, 85136, 85167,
+		85188, 85188, 85231,
+		85250, 85250, 85275,
+		85291, 85291, 85312,
+		85332, 85332, 85379,
+		85398, 85398, 85417,
+		85435, 85435, 85474,
+		85489, 85489, 85502,
+		85517, 85517, 85582,
+		85597, 85597, 85628,
+		85645, 85678, 85712,
+		85730, 85753, 85777,
+		85797, 85797, 85837,
+		85856, 85856, 85896,
+		85914, 85914, 85989,
+		86006, 86006, 86024,
+		86046, 86046, 86089,
+		86106, 86106, 86179,
+		86198, 86198, 86269,
+		86285, 86285, 86362,
+		86377, 86377, 86423,
+		86442, 86442, 86483,
+		86500, 86500, 86528,
+		86546, 86546, 86577,
+		86595, 86595, 86719,
+		86739, 86739, 86772,
+		86790, 86790, 86827,
+		86845, 86845, 86902,
+		86928, 86928, 87034,
+		87051, 87051, 87070,
+		87085, 87085, 87091,
+		87117, 87117, 87195,
+		87218, 87218, 87273,
+		87297, 87297, 87355,
+		87377, 87377, 87437,
+		87462, 87462, 87541,
+		87569, 87569, 87651,
+		87680, 87680, 87759,
+		87785, 87785, 87855,
+		87882, 87882, 87962,
+		87977, 87977, 87993,
+		88013, 88013, 88075,
+		88095, 88095, 88127,
+		88147, 88147, 88183,
+		88204, 88204, 88319,
+		88333, 88333, 88354,
+		88372, 88372, 88415,
+		88432, 88432, 88463,
+		88480, 88480, 88519,
+		88537, 88537, 88586,
+		88609, 88609, 88677,
+		88693, 88693, 88764,
+		88787, 88787, 88879,
+		88902, 88902, 88987,
+		89004, 89004, 89053,
+		89071, 89071, 89082,
+		89104, 89104, 89211,
+		89234, 89234, 89308,
+		89325, 89325, 89358,
+		89372, 89372, 89397,
+		89419, 89419, 89516,
+		89532, 89532, 89539,
+		89557, 89557, 89567,
+		89582, 89582, 89604,
+		89621, 89621, 89705,
+		89725, 89745, 89796,
+		89811, 89811, 90122,
+		90144, 90144, 90269,
+		90286, 90286, 90344,
+		90362, 90362, 90455,
+		90469, 90469, 90505,
+		90519, 90519, 90536,
+		90551, 90551, 90628,
+		90643, 90643, 90683,
+		90692, 90793, 90895,
+		90914, 90914, 91010,
+		91027, 91027, 91098,
+		91120, 91120, 91174,
+		91191, 91191, 91243,
+		91262, 91262, 91271,
+		91294, 91294, 91315,
+		91336, 91336, 91373,
+		91393, 91393, 91467,
+		91483, 91483, 91504,
+		91518, 91518, 91533,
+		91550, 91580, 91620,
+		91638, 91638, 91700,
+		91720, 91736, 91762,
+		91777, 91777, 91860,
+		91883, 91883, 91904,
+		91926, 91926, 91985,
+		92005, 92005, 92020,
+		92036, 92036, 92114,
+		92134, 92208, 92305,
+		92323, 92323, 92331,
+		92350, 92350, 92391,
+		92414, 92499, 92625,
+		92648, 92648, 92740,
+		92757, 92757, 92819,
+		92835, 92835, 92960,
+		92976, 92976, 93153,
+		93170, 93170, 93180,
+		93196, 93268, 93345,
+		93369, 93369, 93488,
+		93509, 93509, 93709,
+		93723, 93723, 93757,
+		93774, 93774, 93855,
+		93869, 93869, 93992,
+		94006, 94006, 94101,
+		94120, 94120, 94158,
+		94170, 94170, 94189,
+		94208, 94208, 94283,
+		94302, 94302, 94379,
+		94393, 94435, 94533,
+		94549, 94549, 94581,
+		94598, 94598, 94705,
+		94721, 94721, 94742,
+		94760, 94760, 94869,
+		94886, 94886, 94936,
+		94950, 94950, 94996,
+		95012, 95012, 95036,
+		95049, 95049, 95097,
+		95109, 95109, 95146,
+		95166, 95166, 95184,
+		95198, 95198, 95286,
+		95302, 95302, 95321,
+		95334, 95334, 95394,
+		95411, 95411, 95450,
+		95464, 95464, 95480,
+		95494, 95494, 95535,
+		95553, 95553, 95617,
+		95631, 95631, 95705,
+		95724, 95724, 95941,
+		95954, 95954, 95981,
+		95994, 95994, 96059,
+		96074, 96074, 96097,
+		96113, 96113, 96148,
+		96164, 96164, 96197,
+		96213, 96213, 96307,
+		96332, 96332, 96428,
+		96450, 96450, 96537,
+		96555, 96555, 96603,
+		96629, 96629, 96702,
+		96724, 96724, 96786,
+		96809, 96809, 96876,
+		96896, 96896, 96969,
+		96993, 96993, 97061,
+		97089, 97089, 97178,
+		97197, 97197, 97202,
+		97221, 97221, 97227,
+		97246, 97246, 97260,
+		97275, 97275, 97312,
+		97327, 97327, 97370,
+		97385, 97385, 97427,
+		97438, 97438, 97499,
+		97506, 97506, 97519,
+		97531, 97531, 97638,
+		97652, 97652, 97729,
+		97740, 97740, 97853,
+		97863, 97863, 97992,
+		98003, 98167, 98333,
+		98349, 98349, 98428,
+		98449, 98449, 98495,
+		98511, 98511, 98589,
+		98603, 98603, 98655,
+		98670, 98670, 98797,
+		98815, 98815, 98862,
+		98880, 98880, 98934,
+		98949, 98949, 99019,
+		99030, 99030, 99069,
+		99087, 99087, 99106,
+		99116, 99116, 99166,
+		99176, 99176, 99225,
+		99233, 99233, 99274,
+		99290, 99290, 99299,
+		99309, 99309, 99425,
+		99433, 99433, 99450,
+		99460, 99460, 99732,
+		99743, 99743, 99764,
+		99773, 99773, 99791,
+		99798, 99798, 99810,
+		99822, 99822, 99879,
+		99893, 99893, 99933,
+		99940, 99940, 99961,
+		99975, 99975, 100014,
+		100021, 100021, 100033,
+		100045, 100045, 100087,
+		100101, 100101, 100155,
+		100167, 100167, 100188,
+		100199, 100199, 100253,
+		100265, 100316, 100368,
+		100380, 100380, 100408,
+		100420, 100420, 100429,
+		100444, 100444, 100483,
+		100491, 100491, 100630,
+		100645, 100853, 101062,
+		101078, 101078, 101097,
+		101109, 101109, 101165,
+		101178, 101178, 101217,
+		101223, 101223, 101234,
+		101243, 101285, 101338,
+		101345, 101345, 101363,
+		101383, 101383, 101420,
+		101436, 101505, 101576,
+		101596, 101596, 101666,
+		101687, 101745, 101803,
+		101821, 101821, 101873,
+		101889, 101889, 101952,
+		101967, 101967, 101991,
+		102011, 102011, 102114,
+		102132, 102132, 102194,
+		102212, 102212, 102265,
+		102285, 102285, 102377,
+		102391, 102391, 102454,
+		102475, 102475, 102511,
+		102528, 102528, 102627,
+		102643, 102643, 102708,
+		102726, 102726, 102796,
+		102815, 102815, 102881,
+		102897, 102897, 102906,
+		102912, 102968, 103039,
+		103046, 103046, 103065,
+		103080, 103080, 103097,
+		103104, 103104, 103144,
+		103152, 103152, 103163,
+		103173, 103173, 103183,
+		103193, 103193, 103199,
+		103209, 103209, 103216,
+		103226, 103226, 103232,
+		103242, 103242, 103252,
+		103266, 103266, 103272,
+		103280, 103280, 103313,
+		103324, 103324, 103331,
+		103339, 103339, 103422,
+		103431, 103431, 103491,
+		103507, 103507, 103523,
+		103533, 103533, 103549,
+		103558, 103558, 103568,
+		103579, 103579, 103613,
+		103623, 103656, 103690,
+		103705, 103705, 103715,
+		103742, 103742, 103765,
+		103784, 103784, 103813,
+		103836, 103836, 103858,
+		103871, 103871, 103887,
+		103907, 103907, 103928,
+		103951, 103951, 103971,
+		103992, 103992, 104029,
+		104047, 104047, 104063,
+		104071, 104071, 104088,
+		104097, 104097, 104310,
+		104316, 104316, 104318,
+		104328, 104328, 104341,
+		104352, 104352, 104411,
+		104423, 104453, 104484,
+		104501, 104501, 104567,
+		104576, 104576, 104580,
+		104592, 104592, 104719,
+		104734, 104734, 104743,
+		104765, 104765, 104773,
+		104795, 104795, 104806,
+		104815, 104815, 104846,
+		104855, 104855, 104866,
+		104873, 104873, 104876,
+		104892, 104892, 105052,
+		105067, 105067, 105147,
+		105169, 105257, 105381,
+		105404, 105602, 105855,
+		105877, 105877, 106025,
+		106039, 106039, 106095,
+		106113, 106113, 106179,
+		106193, 106193, 106248,
+		106263, 106263, 106289,
+		106310, 106310, 106344,
+		106354, 106354, 106361,
+		106378, 106378, 106430,
+		106446, 106446, 106504,
+		106517, 106517, 106523,
+		106542, 106542, 106563,
+		106578, 106578, 106626,
+		106639, 106639, 106694,
+		106714, 106852, 106991,
+		107009, 107009, 107073,
+		107088, 107168, 107250,
+		107268, 107268, 107290,
+		107306, 107306, 107316,
+		107331, 107331, 107346,
+		107360, 107360, 107380,
+		107395, 107395, 107501,
+		107512, 107512, 107566,
+		107578, 107578, 107614,
+		107625, 107625, 107665,
+		107675, 107675, 107688,
+		107703, 107703, 107742,
+		107757, 107757, 107839,
+		107856, 107856, 107935,
+		107951, 107951, 108012,
+		108040, 108040, 108095,
+		108113, 108113, 108229,
+		108241, 108241, 108412,
+		108426, 108426, 108474,
+		108492, 108492, 108535,
+		108552, 108552, 108578,
+		108594, 108594, 108756,
+		108773, 108773, 108818,
+		108879, 108879, 108941,
+		108946, 108946, 108953,
+		108972, 108972, 108993,
+		109004, 109004, 109010,
+		109025, 109025, 109077,
+		109089, 109089, 109117,
+		109129, 109129, 109150,
+		109166, 109166, 109485,
+		109507, 109507, 109602,
+		109624, 109624, 109645,
+		109661, 109661, 109684,
+		109697, 109744, 109793,
+		109814, 109814, 109900,
+		109919, 109979, 110042,
+		110061, 110061, 110194,
+		110207, 110207, 110250,
+		110265, 110265, 110424,
+		110437, 110437, 110463,
+		110481, 110481, 110541,
+		110553, 110553, 110593,
+		110609, 110609, 110707,
+		110729, 110729, 110753,
+		110770, 110770, 110800,
+		110819, 110819, 110872,
+		110889, 110889, 111024,
+		111042, 111042, 111065,
+		111081, 111081, 111103,
+		111116, 111182, 111251,
+		111268, 111268, 111303,
+		111312, 111312, 111322,
+		111338, 111338, 111406,
+		111419, 111419, 111450,
+		111466, 111466, 111629,
+		111642, 111642, 111659,
+		111677, 111677, 111731,
+		111750, 111750, 111777,
+		111791, 111791, 111825,
+		111837, 111837, 111858,
+		111870, 111870, 111915,
+		111929, 111929, 112062,
+		112077, 112077, 112094,
+		112107, 112107, 112125,
+		112136, 112136, 112210,
+		112215, 112215, 112227,
+		112240, 112240, 112251,
+		112261, 112261, 112281,
+		112290, 112290, 112306,
+		112324, 112324, 112352,
+		112375, 112375, 112448,
+		112461, 112461, 112475,
+		112493, 112493, 112547,
+		112560, 112560, 112595,
+		112613, 112613, 112703,
+		112714, 112714, 112716,
+		112726, 112726, 112729,
+		112742, 112742, 112768,
+		112786, 112786, 112847,
+		112860, 112860, 112867,
+		112885, 112885, 112956,
+		112969, 112969, 113045,
+		113059, 113059, 113066,
+		113081, 113081, 113104,
+		113116, 113116, 113160,
+		113177, 113177, 113265,
+		113281, 113281, 113322,
+		113343, 113343, 113398,
+		113408, 113408, 113424,
+		113440, 113440, 113756,
+		113774, 113774, 114109,
+		114118, 114118, 114164,
+		114177, 114177, 114258,
+		114272, 114272, 114405,
+		114416, 114416, 114502,
+		114518, 114518, 114535,
+		114549, 114549, 114556,
+		114572, 114572, 114580,
+		114593, 114593, 114594,
+		114605, 114605, 114620,
+		114636, 114636, 114753,
+		114763, 114763, 114769,
+		114789, 114789, 114862,
+		114870, 114870, 114872,
+		114881, 114881, 114908,
+		114923, 114923, 114970,
+		114984, 114984, 115126,
+		115144, 115144, 115171,
+		115185, 115185, 115290,
+		115300, 115300, 115307,
+		115318, 115318, 115366,
+		115386, 115386, 115452,
+		115469, 115469, 115484,
+		115507, 115507, 115524,
+		115546, 115546, 115624,
+		115642, 115642, 115659,
+		115679, 115679, 115694,
+		115711, 115711, 115749,
+		115768, 115768, 115802,
+		115813, 115813, 115836,
+		115849, 115849, 115906,
+		115924, 115924, 115970,
+		115979, 115979, 115982,
+		115993, 115993, 116006,
+		116020, 116020, 116215,
+		116236, 116236, 116419,
+		116434, 116434, 116458,
+		116470, 116470, 116494,
+		116504, 116504, 116506,
+		116517, 116517, 116547,
+		116566, 116566, 116586,
+		116599, 116599, 116619,
+		116632, 116632, 116668,
+		116689, 116689, 116728,
+		116745, 116745, 116805,
+		116820, 116820, 116891,
+		116903, 116903, 116909,
+		116947, 116947, 116994,
+		117084, 117084, 117185,
+		117198, 117198, 117261,
+		117272, 117272, 117369,
+		117380, 117440, 117505,
+		117513, 117513, 117543,
+		117552, 117584, 117617,
+		117634, 117634, 117642,
+		117662, 117662, 117698,
+		117711, 117711, 117718,
+		117734, 117734, 117741,
+		117754, 117754, 117760,
+		117768, 117768, 117788,
+		117806, 117827, 117849,
+		117858, 117890, 117922,
+		117936, 117936, 117979,
+		117993, 117993, 118043,
+		118052, 118052, 118115,
+		118126, 118142, 118159,
+		118171, 118171, 118190,
+		118207, 118207, 118238,
+		118252, 118252, 118289,
+		118301, 118301, 118401,
+		118411, 118411, 118435,
+		118445, 118445, 118463,
+		118481, 118481, 118530,
+		118544, 118544, 118583,
+		118593, 118593, 118614,
+		118626, 118626, 118654,
+		118664, 118664, 118680,
+		118690, 118690, 118707,
+		118720, 118720, 118756,
+		118766, 118766, 118771,
+		118780, 118780, 118785,
+		118884, 118884, 119016,
+		119030, 119030, 119048,
+		119147, 119147, 119255,
+		119271, 119271, 119288,
+		119342, 119342, 119405,
+		119446, 119446, 119509,
+		119528, 119528, 119553,
+		119573, 119573, 119600,
+		119618, 119618, 119635,
+		119701, 119701, 119774,
+		119857, 119857, 119940,
+		119955, 119955, 119972,
+		120035, 120035, 120120,
+		120188, 120188, 120262,
+		120340, 120340, 120413,
+		120465, 120465, 120521,
+		120579, 120579, 120634,
+		120662, 120662, 120690,
+		120736, 120736, 120787,
+		120818, 120818, 120856,
+		120920, 120920, 120989,
+		121050, 121050, 121125,
+		121136, 121136, 121147,
+		121172, 121172, 121201,
+		121236, 121236, 121286,
+		121341, 121341, 121418,
+		121538, 121538, 121669,
+		121800, 121800, 121942,
+		121974, 121974, 122010,
+		122057, 122057, 122109,
+		122150, 122150, 122198,
+		122253, 122253, 122325,
+		122360, 122360, 122410,
+		122463, 122463, 122538,
+		122582, 122582, 122651,
+		122688, 122688, 122738,
+		122799, 122799, 122875,
+		122933, 122933, 123005,
+		123076, 123076, 123156,
+		123195, 123195, 123236,
+		123277, 123277, 123339,
+		123448, 123448, 123556,
+		123619, 123619, 123695,
+		123732, 123732, 123783,
+		123837, 123837, 123912,
+		123957, 123957, 124009,
+		124045, 124045, 124089,
+		124178, 124178, 124277,
+		124340, 124340, 124412,
+		124456, 124456, 124519,
+		124577, 124577, 124640,
+		124706, 124706, 124792,
+		124849, 124849, 124903,
+		124966, 124966, 125026,
+		125105, 125105, 125194,
+		125264, 125264, 125336,
+		125368, 125368, 125408,
+		125473, 125473, 125555,
+		125593, 125593, 125634,
+		125686, 125686, 125739,
+		125815, 125815, 125896,
+		125964, 125964, 126034,
+		126082, 126082, 126139,
+		126185, 126185, 126245,
+		126316, 126316, 126398,
+		126463, 126463, 126540,
+		126588, 126588, 126647,
+		126680, 126680, 126723,
+		126754, 126754, 126795,
+		126865, 126865, 126950,
+		127015, 127015, 127073,
+		127101, 127101, 127133,
+		127159, 127159, 127194,
+		127222, 127222, 127260,
+		127293, 127293, 127337,
+		127370, 127370, 127413,
+		127476, 127476, 127541,
+		127618, 127618, 127701,
+		127771, 127771, 127854,
+		127935, 127935, 128030,
+		128073, 128073, 128126,
+		128180, 128180, 128256,
+		128318, 128318, 128396,
+		128462, 128462, 128530,
+		128588, 128588, 128649,
+		128716, 128716, 128790,
+		128833, 128833, 128876,
+		128918, 128918, 128974,
+		129012, 129012, 129053,
+		129081, 129081, 129115,
+		129145, 129145, 129182,
+		129217, 129217, 129260,
+		129328, 129328, 129398,
+		129428, 129428, 129466,
+		129495, 129495, 129534,
+		129564, 129564, 129606,
+		129683, 129683, 129775,
+		129824, 129824, 129880,
+		129908, 129908, 129947,
+		129996, 129996, 130050,
+		130116, 130116, 130184,
+		130227, 130227, 130274,
+		130315, 130315, 130362,
+		130476, 130476, 130626,
+		130702, 130702, 130790,
+		130905, 130905, 131028,
+		131077, 131077, 131128,
+		131176, 131176, 131258,
+		131308, 131308, 131360,
+		131445, 131445, 131533,
+		131606, 131606, 131687,
+		131773, 131773, 131865,
+		131961, 131961, 132071,
+		132127, 132127, 132188,
+		132252, 132252, 132326,
+		132401, 132401, 132486,
+		132516, 132516, 132549,
+		132701, 132701, 132895,
+		132934, 132934, 132979,
+		133005, 133005, 133039,
+		133074, 133074, 133111,
+		133144, 133144, 133187,
+		133252, 133252, 133328,
+		133367, 133367, 133415,
+		133472, 133472, 133534,
+		133541, 133541, 133566,
+		133582, 133582, 133667,
+		133684, 133684, 133716,
+		133733, 133733, 133862,
+		133880, 133880, 133920,
+		133989, 133989, 134067,
+		134106, 134106, 134152,
+		134191, 134191, 134247,
+		134322, 134322, 134400,
+		134451, 134451, 134514,
+		134554, 134554, 134594,
+		134695, 134695, 134807,
+		134845, 134845, 134889,
+		134899, 134899, 134909,
+		134922, 134922, 134930,
+		134949, 134949, 134963,
+		134989, 134989, 135016,
+		135025, 135025, 135199,
+		135214, 135214, 135267,
+		135281, 135281, 135299,
+		135317, 135317, 135387,
+		135408, 135408, 135439,
+		135456, 135456, 135625,
+		135642, 135642, 135679,
+		135698, 135698, 135786,
+		135802, 135802, 135815,
+		135831, 135831, 135851,
+		135871, 135871, 135950,
+		135971, 135971, 136030,
+		136053, 136053, 136167,
+		136190, 136190, 136311,
+		136331, 136331, 136427,
+		136448, 136448, 136532,
+		136557, 136557, 136663,
+		136685, 136685, 136756,
+		136779, 136779, 136876,
+		136897, 136897, 137019,
+		137039, 137039, 137140,
+		137160, 137160, 137247,
+		137266, 137350, 137454,
+		137474, 137474, 137546,
+		137577, 137577, 137687,
+		137705, 137705, 137768,
+		137785, 137785, 137896,
+		137909, 137909, 137972,
+		137985, 137985, 138031,
+		138046, 138046, 138102,
+		138123, 138123, 138190,
+		138208, 138208, 138317,
+		138339, 138339, 138400,
+		138415, 138415, 138462,
+		138479, 138479, 138538,
+		138556, 138556, 138633,
+		138648, 138648, 138712,
+		138725, 138725, 138763,
+		138785, 138785, 138851,
+		138866, 138866, 138882,
+		138900, 138986, 139074,
+		139093, 139093, 139158,
+		139181, 139181, 139304,
+		139317, 139317, 139324,
+		139336, 139336, 139408,
+		139421, 139421, 139471,
+		139479, 139479, 139513,
+		139526, 139526, 139644,
+		139651, 139651, 139680,
+		139692, 139692, 139759,
+		139770, 139770, 139784,
+		139800, 139800, 139830,
+		139839, 139839, 139857,
+		139871, 139871, 139946,
+	},
 }
 
-var compiledEN = []goi18n.Message{
-	{ID: " (%s step %q here, %s step %q in %s)", Other: " (%s step %q here, %s step %q in %s)"},
-	{ID: " (the same, in another order)", Other: " (the same, in another order)"},
-	{ID: "%s (%s) needs feedback that explains the mistake", Other: "%s (%s) needs feedback that explains the mistake"},
-	{ID: "%s (%s) needs feedback that explains what is missing or wrong", Other: "%s (%s) needs feedback that explains what is missing or wrong"},
-	{ID: "%s cannot be read (%v)", Other: "%s cannot be read (%v)"},
-	{ID: "%s cannot be read: this computer's user may not open it (check its permissions)", Other: "%s cannot be read: this computer's user may not open it (check its permissions)"},
-	{ID: "%s expects %q, which the form itself refuses (%s)", Other: "%s expects %q, which the form itself refuses (%s)"},
-	{ID: "%s expects a value, so it needs wrong: words for a different one", Other: "%s expects a value, so it needs wrong: words for a different one"},
-	{ID: "%s expects file %q, which is not in files", Other: "%s expects file %q, which is not in files"},
-	{ID: "%s expects items, so it needs wrong: words for a different number of them", Other: "%s expects items, so it needs wrong: words for a different number of them"},
-	{ID: "%s expects option %q, which it does not have", Other: "%s expects option %q, which it does not have"},
-	{ID: "%s has no id", Other: "%s has no id"},
-	{ID: "%s has no label", Other: "%s has no label"},
-	{ID: "%s is a real web domain that is neither official (%s, official_domains) nor shown as a scam (fake_domains): say which, or use a practice one (.example)", Other: "%s is a real web domain that is neither official (%s, official_domains) nor shown as a scam (fake_domains): say which, or use a practice one (.example)"},
-	{ID: "%s is bigger than %d kB", Other: "%s is bigger than %d kB"},
-	{ID: "%s is shown as a scam here, but %s lists it as official: the lessons contradict each other", Other: "%s is shown as a scam here, but %s lists it as official: the lessons contradict each other"},
-	{ID: "%s needs at least 2 options", Other: "%s needs at least 2 options"},
-	{ID: "%s: %q is not a folder with usb: true", Other: "%s: %q is not a folder with usb: true"},
-	{ID: "%s: %q is not a valid email address", Other: "%s: %q is not a valid email address"},
-	{ID: "%s: %q is not an address problem; use one of %s", Other: "%s: %q is not an address problem; use one of %s"},
-	{ID: "%s: %q should be one word the new name must have", Other: "%s: %q should be one word the new name must have"},
-	{ID: "%s: a check box can only expect yes", Other: "%s: a check box can only expect yes"},
-	{ID: "%s: a code needs a length from 3 to 8, expires (like 10m) and a sender", Other: "%s: a code needs a length from 3 to 8, expires (like 10m) and a sender"},
-	{ID: "%s: a file field needs the form's files (the practice documents)", Other: "%s: a file field needs the form's files (the practice documents)"},
-	{ID: "%s: a group cannot be required; its fields can", Other: "%s: a group cannot be required; its fields can"},
-	{ID: "%s: a group cannot hold another group", Other: "%s: a group cannot hold another group"},
-	{ID: "%s: a group holds text, date, select, radio and check fields only", Other: "%s: a group holds text, date, select, radio and check fields only"},
-	{ID: "%s: a group needs fields, item (the name of one) and max_items from 1 to 9", Other: "%s: a group needs fields, item (the name of one) and max_items from 1 to 9"},
-	{ID: "%s: an item has %q, which is not one of its fields", Other: "%s: an item has %q, which is not one of its fields"},
-	{ID: "%s: check %q is not one of %s", Other: "%s: check %q is not one of %s"},
-	{ID: "%s: check %q needs file: the id of one of its files", Other: "%s: check %q needs file: the id of one of its files"},
-	{ID: "%s: check %q needs the step's photo:", Other: "%s: check %q needs the step's photo:"},
-	{ID: "%s: check %q needs values (%s)", Other: "%s: check %q needs values (%s)"},
-	{ID: "%s: check %q takes no file", Other: "%s: check %q takes no file"},
-	{ID: "%s: check %q takes no folder", Other: "%s: check %q takes no folder"},
-	{ID: "%s: check %q takes no values", Other: "%s: check %q takes no values"},
-	{ID: "%s: check %q takes no wrong", Other: "%s: check %q takes no wrong"},
-	{ID: "%s: check copied needs folder: the id of one of its folders", Other: "%s: check copied needs folder: the id of one of its folders"},
-	{ID: "%s: check moved needs folder: a folder's id, or the name of the folder to make", Other: "%s: check moved needs folder: a folder's id, or the name of the folder to make"},
-	{ID: "%s: check under-limit needs the step's limit_kb", Other: "%s: check under-limit needs the step's limit_kb"},
-	{ID: "%s: closed has %q, not one of %s", Other: "%s: closed has %q, not one of %s"},
-	{ID: "%s: days should be from 1 to 60", Other: "%s: days should be from 1 to 60"},
-	{ID: "%s: errors has %q, which is not a rule (%s…)", Other: "%s: errors has %q, which is not a rule (%s…)"},
-	{ID: "%s: every option is full; leave at least 1 free", Other: "%s: every option is full; leave at least 1 free"},
-	{ID: "%s: file %q is in folder %q already", Other: "%s: file %q is in folder %q already"},
-	{ID: "%s: id %q is reserved; choose another", Other: "%s: id %q is reserved; choose another"},
-	{ID: "%s: id %q is used twice or reserved", Other: "%s: id %q is used twice or reserved"},
-	{ID: "%s: kind %q is not one of %s", Other: "%s: kind %q is not one of %s"},
-	{ID: "%s: line %d has a character that cannot be shown (U+%04X)", Other: "%s: line %d has a character that cannot be shown (U+%04X)"},
-	{ID: "%s: match %q is not one of %s", Other: "%s: match %q is not one of %s"},
-	{ID: "%s: match %q needs values", Other: "%s: match %q needs values"},
-	{ID: "%s: message %q cannot be both removed and kept", Other: "%s: message %q cannot be both removed and kept"},
-	{ID: "%s: more items than max_items", Other: "%s: more items than max_items"},
-	{ID: "%s: option %d needs an id of lowercase letters, digits and dashes", Other: "%s: option %d needs an id of lowercase letters, digits and dashes"},
-	{ID: "%s: option %q has no text", Other: "%s: option %q has no text"},
-	{ID: "%s: option id %q is used twice", Other: "%s: option id %q is used twice"},
-	{ID: "%s: pattern %q does not work: %v", Other: "%s: pattern %q does not work: %v"},
-	{ID: "%s: sort %q is not one of name, date, size", Other: "%s: sort %q is not one of name, date, size"},
-	{ID: "%s: the id is used twice in this form", Other: "%s: the id is used twice in this form"},
-	{ID: "%s: the text is not UTF-8: save the file as UTF-8", Other: "%s: the text is not UTF-8: save the file as UTF-8"},
-	{ID: "%s: there is no %s %q", Other: "%s: there is no %s %q"},
-	{ID: "%s: there is no document %q", Other: "%s: there is no document %q"},
-	{ID: "%s: there is no file %q", Other: "%s: there is no file %q"},
-	{ID: "%s: there is no link %q", Other: "%s: there is no link %q"},
-	{ID: "%s: there is no message %q", Other: "%s: there is no message %q"},
-	{ID: "%s: to ask for a file in the bin, use check deleted", Other: "%s: to ask for a file in the bin, use check deleted"},
-	{ID: "%s: validate %q is not one of %s (text fields only)", Other: "%s: validate %q is not one of %s (text fields only)"},
-	{ID: "%s: when is %q, not past or future", Other: "%s: when is %q, not past or future"},
-	{ID: "%s: wrong %q is not one of %s", Other: "%s: wrong %q is not one of %s"},
-	{ID: "%s: wrong %q needs words about that mistake", Other: "%s: wrong %q needs words about that mistake"},
-	{ID: "%s: wrong %q should be a %s not asked for, with words about it", Other: "%s: wrong %q should be a %s not asked for, with words about it"},
-	{ID: "%s: wrong %q should be a document not asked for, with words about it", Other: "%s: wrong %q should be a document not asked for, with words about it"},
-	{ID: "%s: wrong %q should be a file not asked for", Other: "%s: wrong %q should be a file not asked for"},
-	{ID: "%s: wrong is only for attachment checks", Other: "%s: wrong is only for attachment checks"},
-	{ID: "%s: wrong is only for downloaded and bookmarked checks", Other: "%s: wrong is only for downloaded and bookmarked checks"},
-	{ID: "add_me", Other: "I'm new here: add my name"},
-	{ID: "all_lessons", One: "See the lesson ({{.Count}})", Other: "See all lessons ({{.Count}})"},
-	{ID: "all_lessons_heading", Other: "All lessons"},
-	{ID: "browser_back", Other: "back"},
-	{ID: "browser_bookmarks", Other: "★ Bookmarks:"},
-	{ID: "browser_download_button", Other: "Download {{.Name}} ({{.Size}})"},
-	{ID: "browser_downloaded", Other: "Downloaded: {{.Name}} ({{.Size}}), in the Downloads folder."},
-	{ID: "browser_forward", Other: "forward"},
-	{ID: "browser_goes_to", Other: "This link goes to:"},
-	{ID: "browser_key_back", Other: "b"},
-	{ID: "browser_key_bookmark", Other: "s"},
-	{ID: "browser_key_bookmark_help", Other: "save to bookmarks"},
-	{ID: "browser_key_check", Other: "c"},
-	{ID: "browser_key_forward", Other: "f"},
-	{ID: "browser_key_inspect", Other: "l"},
-	{ID: "browser_key_inspect_help", Other: "look where it goes"},
-	{ID: "browser_key_move_help", Other: "links"},
-	{ID: "browser_key_page_help", Other: "scroll down the page"},
-	{ID: "browser_key_press_help", Other: "open the link"},
-	{ID: "browser_owner", Other: "The page belongs to: {{.Domain}}"},
-	{ID: "browser_padlock", Other: "[padlock]"},
-	{ID: "browser_padlock_explain", Other: "Padlock: private connection, not proof the site is honest. Read the domain."},
-	{ID: "browser_save_button", Other: "save"},
-	{ID: "browser_saved", Other: "Saved to bookmarks: {{.Title}}"},
-	{ID: "browser_sponsored", Other: "Sponsored"},
-	{ID: "browser_status_tip", Other: "Before you open a link, press {{.Key}} to see where it goes."},
-	{ID: "btn_check", Other: "Check"},
-	{ID: "btn_close_app", Other: "Close Aula"},
-	{ID: "btn_hint", Other: "Hint (F2)"},
-	{ID: "btn_home", Other: "Back to home"},
-	{ID: "btn_join", Other: "Join"},
-	{ID: "btn_next", Other: "Go on"},
-	{ID: "btn_next_lesson", Other: "Next lesson"},
-	{ID: "btn_ok", Other: "OK"},
-	{ID: "btn_rights", Other: "Learners' data (trainer)"},
-	{ID: "btn_stay", Other: "Stay here"},
-	{ID: "btn_stay_mode", Other: "No, leave it as it is"},
-	{ID: "btn_switch", Other: "Change person"},
-	{ID: "btn_switch_full", Other: "Yes, back to the full screen"},
-	{ID: "btn_switch_lines", Other: "Yes, switch now"},
-	{ID: "cannot read the class settings: %v", Other: "cannot read the class settings: %v"},
-	{ID: "cannot read the facts: %v", Other: "cannot read the facts: %v"},
-	{ID: "cannot read the file: %v", Other: "cannot read the file: %v"},
-	{ID: "cannot read the folder: %v", Other: "cannot read the folder: %v"},
-	{ID: "cannot read the glossary: %v", Other: "cannot read the glossary: %v"},
-	{ID: "cannot read the itineraries: %v", Other: "cannot read the itineraries: %v"},
-	{ID: "cannot read the lesson: %v", Other: "cannot read the lesson: %v"},
-	{ID: "cannot read this step: %v", Other: "cannot read this step: %v"},
-	{ID: "cert_centre", Other: "Centre: {{.Name}}"},
-	{ID: "cert_centre_unnamed", Other: "The training centre"},
-	{ID: "cert_certifies", Other: "{{.Centre}} certifies that"},
-	{ID: "cert_code", Other: "Verification code:"},
-	{ID: "cert_code_is", Other: "Verification code: {{.Code}}"},
-	{ID: "cert_competence", Other: "{{.Number}} {{.Name}} (area {{.Area}}: {{.AreaName}})"},
-	{ID: "cert_competences", Other: "Digital competences it covers, in the European DigComp 2.2 framework:"},
-	{ID: "cert_completed", Other: "has completed the Aula itinerary “{{.Title}}”, with these lessons:"},
-	{ID: "cert_date", Other: "Date: {{.Date}}"},
-	{ID: "cert_err_flag_missing", Other: "aula certificate: {{.Flag}} is missing."},
-	{ID: "cert_err_hub", Other: "aula certificate verify: the hub running on this data folder did not answer: {{.Err}}"},
-	{ID: "cert_err_itineraries", Other: "The itineraries are: {{.List}}."},
-	{ID: "cert_err_key", Other: "aula certificate: --key: not a centre key: it is 52 letters and digits, as “aula certificate key” prints it."},
-	{ID: "cert_err_no_centre_key", Other: "aula certificate verify: this computer has no centre key ({{.Path}}): it has issued no certificates. Check it on the computer that issued it, or give that one's key with --key."},
-	{ID: "cert_err_no_code", Other: "aula certificate verify: the CODE is missing (the one at the foot of the certificate)."},
-	{ID: "cert_err_no_itinerary", Other: "aula certificate: --itinerary: there is no itinerary “{{.ID}}”."},
-	{ID: "cert_err_no_learner", Other: "aula certificate: --learner: nobody is called “{{.Name}}” in {{.Path}}."},
-	{ID: "cert_err_not_finished", One: "aula certificate: {{.Name}} has not finished “{{.Title}}” yet: {{.Done}} of {{.Count}} lesson done.", Other: "aula certificate: {{.Name}} has not finished “{{.Title}}” yet: {{.Done}} of {{.Count}} lessons done."},
-	{ID: "cert_err_out", Other: "aula certificate: --out: cannot write {{.Path}}: {{.Err}}"},
-	{ID: "cert_err_two_learners", Other: "aula certificate: --learner: {{.Count}} people are called “{{.Name}}” (on different laptops); make the certificate on that person's laptop."},
-	{ID: "cert_genuine", Other: "GENUINE: this certificate was signed with this centre's key and has not been changed."},
-	{ID: "cert_genuine_class", Other: "GENUINE: this certificate was made by a laptop of this class, which recorded it for {{.Name}} on {{.Date}} and sent it to this hub; that laptop's own key signed it and it has not been changed."},
-	{ID: "cert_key_is", Other: "This centre's public key (to check its certificates on another computer with --key):"},
-	{ID: "cert_long_date", Other: "{{.Day}} {{.Month}} {{.Year}}"},
-	{ID: "cert_no_competences", Other: "This itinerary has no DigComp competences assigned yet."},
-	{ID: "cert_no_key_here", Other: "This computer has no centre key and no laptop has joined its class: it has nothing to check this code with. Check it on the computer that made the certificate."},
-	{ID: "cert_not_genuine", Other: "NOT GENUINE: the code was not signed with this centre's key, or what it says was changed."},
-	{ID: "cert_not_genuine_claims", Other: "The code says this, but it cannot be trusted:"},
-	{ID: "cert_not_genuine_class", Other: "NOT GENUINE: no laptop of this class recorded a certificate with this code (and this computer's key did not sign it), or what it says was changed."},
-	{ID: "cert_ready_failed", Other: "Your certificate could not be saved. Tell your trainer: they can make it from their computer."},
-	{ID: "cert_ready_title", Other: "Your certificate is ready"},
-	{ID: "cert_ready_usb", Other: "To take it home, ask your trainer to copy it onto a USB stick or to print it."},
-	{ID: "cert_ready_where", Other: "It is saved in: {{.Path}}"},
-	{ID: "cert_saved", Other: "Certificate saved: {{.Path}}"},
-	{ID: "cert_says_centre", Other: "  Centre:     {{.Name}}"},
-	{ID: "cert_says_date", Other: "  Date:       {{.Date}}"},
-	{ID: "cert_says_itinerary", Other: "  Itinerary:  {{.Title}}"},
-	{ID: "cert_says_learner", Other: "  Learner:    {{.Name}}"},
-	{ID: "cert_title", Other: "Certificate of achievement"},
-	{ID: "cert_trainer", Other: "Trainer: {{.Name}}"},
-	{ID: "cert_unreadable", Other: "CANNOT BE READ: a letter is missing or mistyped. Copy it again, carefully."},
-	{ID: "cert_usage", Other: "Usage: aula certificate --learner NAME --itinerary ID [--out FILE] [--data DIR] [--lang es|en]\n       aula certificate verify CODE [--key KEY] [--data DIR]\n       aula certificate key [--data DIR]"},
-	{ID: "cert_verify_class_limits", Other: "The hub trusts each laptop that joined the class with the session code: it checks the certificate with that laptop's key."},
-	{ID: "cert_verify_how", Other: "To check it, on the centre's computer: aula certificate verify CODE (centre key {{.KeyID}})."},
-	{ID: "cert_verify_limits", Other: "The signature does not prove that whoever shows the certificate is that person (ask for an ID), nor anything if someone stole the centre's key."},
-	{ID: "chat_approved", Other: "You approved the request. In real life, it would go ahead now."},
-	{ID: "chat_auth_refused", Other: "You refused the request. Nothing goes ahead without your say-so."},
-	{ID: "chat_back", Other: "← Chats"},
-	{ID: "chat_block", Other: "Block and report"},
-	{ID: "chat_blocked_note", Other: "You have blocked and reported this number. It cannot message you any more."},
-	{ID: "chat_call", Other: "Call the number you always use"},
-	{ID: "chat_call_this", Other: "Call this number"},
-	{ID: "chat_called", Other: "You call {{.Name}} on the number you always use."},
-	{ID: "chat_called_this", Other: "You call {{.Name}}."},
-	{ID: "chat_card_title", Other: " Compare with what you did "},
-	{ID: "chat_confirmed", Other: "You confirmed the payment. In real life, the money would already have left your account."},
-	{ID: "chat_delete", Other: "Delete chat"},
-	{ID: "chat_deleted_note", Other: "You have deleted this conversation."},
-	{ID: "chat_key_back_help", Other: "back to the chats"},
-	{ID: "chat_key_check", Other: "c"},
-	{ID: "chat_key_move_help", Other: "move"},
-	{ID: "chat_key_page_help", Other: "scroll"},
-	{ID: "chat_key_press_help", Other: "open or press"},
-	{ID: "chat_link", Other: "Link:"},
-	{ID: "chat_link_opened", Other: "You opened the link {{.URL}}. In real life, that page would ask for your details or your money."},
-	{ID: "chat_list_tip", Other: "Choose a conversation with the arrow keys and open it with Enter."},
-	{ID: "chat_notification", Other: "Notification ({{.Count}}) ·"},
-	{ID: "chat_refused", Other: "You rejected the payment. No money leaves your account."},
-	{ID: "chat_replies", Other: "Replies:"},
-	{ID: "chat_restore", Other: "Restore chat"},
-	{ID: "chat_tag_auth", Other: "Approval app"},
-	{ID: "chat_tag_bank", Other: "Bank app"},
-	{ID: "chat_tag_blocked", Other: "Blocked"},
-	{ID: "chat_tag_contact", Other: "Contact"},
-	{ID: "chat_tag_deleted", Other: "Deleted"},
-	{ID: "chat_tag_new", Other: "New notification"},
-	{ID: "chat_tag_sms", Other: "Text message"},
-	{ID: "chat_tag_unknown", Other: "Unknown number"},
-	{ID: "chat_title", Other: "Messages"},
-	{ID: "chat_type_placeholder", Other: "Type a short reply and press Enter"},
-	{ID: "chat_unblock", Other: "Unblock"},
-	{ID: "chat_verdict_nothing", Other: "First do on the phone what this step asks. Then check."},
-	{ID: "chat_voice", Other: "[Voice note, {{.Length}}]"},
-	{ID: "checking", Other: "Checking…"},
-	{ID: "class_connected", Other: "In class"},
-	{ID: "class_held", One: "The class did not take {{.Count}} answer (saved here)", Other: "The class did not take {{.Count}} answers (saved here)"},
-	{ID: "class_held_clock", One: "{{.Count}} answer not sent: this computer's date is wrong (saved here)", Other: "{{.Count}} answers not sent: this computer's date is wrong (saved here)"},
-	{ID: "class_hub_old", Other: "The trainer's computer needs a newer Aula: your work is saved here"},
-	{ID: "class_offline", Other: "Not connected to the class: everything is saved here"},
-	{ID: "class_refused", Other: "The class no longer knows this computer. Join again from Home."},
-	{ID: "cli_bad_lang", Other: "aula: --lang must be one of {{.Langs}}, not “{{.Lang}}”."},
-	{ID: "cli_extra_args", Other: "{{.Cmd}}: this is too much: {{.Args}}"},
-	{ID: "cli_flag_bad_value", Other: "{{.Cmd}}: the value of {{.Flag}} is not valid."},
-	{ID: "cli_flag_needs_value", Other: "{{.Cmd}}: {{.Flag}} needs a value after it."},
-	{ID: "cli_flag_unknown", Other: "{{.Cmd}}: {{.Flag}} is not an option of this command."},
-	{ID: "cli_locked", Other: "{{.Cmd}}: Aula is already open on this computer and is using {{.Path}}. Close it first (in kiosk mode, with your trainer PIN) and try again; or see the class on your dashboard (aula trainer on your computer), which has what every laptop in the class sent."},
-	{ID: "cli_no_data_dir", Other: "{{.Cmd}}: the data folder {{.Path}} does not exist. Check --data (nothing was created)."},
-	{ID: "cli_no_data_file", Other: "{{.Cmd}}: there is no Aula data in {{.Path}}. Check --data (nothing was created)."},
-	{ID: "cli_unknown_command", Other: "aula: unknown command “{{.Cmd}}”; see aula --help"},
-	{ID: "cli_usage", Other: "Aula: practise digital skills, safely.\n\nUsage:\n  aula [flags]                       start the learner kiosk\n  aula lessons check [--sources] [--lang L] [DIR]\n                                     check the built-in lessons and those in DIR;\n                                     --sources lists each lesson's sources and review date\n  aula lessons list [--lang L] [--json]\n                                     list itineraries and lessons\n  aula lessons new ID --kind KIND | --from LESSON [--lessons DIR]\n                                     start a lesson of your own in DIR/es, DIR/en\n  aula lessons preview DIR [--lesson ID]\n                                     try DIR's lessons; a saved file shows at once\n                                     (nothing is recorded)\n  aula report [--data DIR] [--format csv|json|pdf] [--session DAY | --from DAY --to DAY]\n                                     every learner's progress per lesson (on a\n                                     hub: every laptop's); DAY is YYYY-MM-DD;\n                                     pdf: the session report\n  aula report --format xapi [--centre ID] [--xapi-base IRI] [--xapi-names] [dates]\n                                     the hub's results as xAPI statements, for a\n                                     centre without internet (docs/xapi.md)\n  aula region --lrs URL --lrs-key KEY [--since DAY] [--activity IRI]\n              [--format table|csv|json]\n                                     every centre's numbers, read from the LRS\n  aula region --lrs URL --lrs-key KEY --import FILE\n                                     send a centre's statements file to the LRS\n  aula learners reset-pin NAME [--data DIR]\n                                     remove a learner's PIN (they forgot it)\n  aula learners rename NAME NEW | merge NAME INTO | erase NAME --yes\n  aula learners export NAME [--format json|pdf] [--out FILE]\n  aula learners retention [--months N] [--dry-run]\n                                     a learner's data: docs/privacy.md\n  aula certificate --learner NAME --itinerary ID [--out FILE]\n                                     a learner's certificate of an itinerary\n  aula certificate verify CODE [--key KEY] | aula certificate key\n                                     check a certificate; this centre's key\n  aula trainer [--data DIR] [--lang L] [hub flags]\n                                     serve the class hub and open the dashboard\n  aula trainer --hub URL [--key KEY] [--pin FINGERPRINT]\n                                     the dashboard of a hub elsewhere\n  aula hub [--data DIR] [--lang L] [hub flags]\n                                     serve a class hub without a screen\n  aula hub|trainer --publish DIR     give the class the lessons in DIR (checked\n                                     first; given again at every save)\n  aula hub --status [--data DIR]     how sending results to the LRS goes\n  aula setup [--data DIR] [--lang L] [--accessible]\n                                     prepare this laptop: language, kiosk mode,\n                                     trainer PIN, class address, font advice\n  aula version                       print the version\n\nHub flags (aula hub, aula trainer; docs/security.md explains them):\n  --listen ADDR   where the hub listens (default :7420, every address)\n  --approve       every new laptop waits for the trainer to let it in\n  --show-key      print the trainer key at start\n  --new-key       make a new trainer key (the old one stops working)\n  --tls-cert FILE, --tls-key FILE\n                  HTTPS with this certificate (from a public authority)\n                  instead of the hub's own\n  --behind-proxy  plain HTTP for a reverse proxy that serves HTTPS\n  --plain-http    no encryption at all: anyone on the network can read the\n                  class (the dashboard says so)\n  --lrs URL --lrs-key KEY\n                  (aula hub) send results, without names, to the region's\n                  Learning Record Store; the secret in AULA_LRS_SECRET (or\n                  --lrs-secret); --centre ID names the centre (default: the\n                  hub's id), --xapi-base IRI the region's base (docs/xapi.md);\n                  --xapi-names: the kiosks ask each learner, and the names of\n                  those who say yes go too\n\nKiosk flags:\n  --data DIR      where progress is kept (default: {{.Data}})\n  --lang L        language: es, en… (default: aula setup's, else from LANG,\n                  else Spanish)\n  --lesson ID     open this lesson right after sign-in\n  --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones\n  --hub URL       join the trainer's class at URL (asks for the session code)\n  --kiosk         closing Aula needs the trainer PIN (set it with aula setup);\n                  --kiosk=false turns off what aula setup turned on\n  --accessible    plain text, one line at a time, for a screen reader\n  --debug FILE    write a debug log to FILE\n  --help          show this help"},
-	{ID: "code_ask_again", Other: "Press F5 to ask for another code."},
-	{ID: "code_expired", Other: "Code expired"},
-	{ID: "code_expires_in", Other: "Expires in {{.Time}}"},
-	{ID: "code_label", Other: "Verification code"},
-	{ID: "code_new_hint", Other: "Not arrived? Press F5."},
-	{ID: "code_phone", Other: "Phone"},
-	{ID: "code_sms_from", Other: "Text from {{.Sender}}"},
-	{ID: "continue", Other: "Carry on where you left off"},
-	{ID: "dago", Other: "{{.D}} ago"},
-	{ID: "dago_now", Other: "just now"},
-	{ID: "dash_address", Other: "Address: {{.Address}}"},
-	{ID: "dash_back", Other: "The class hub is answering again."},
-	{ID: "dash_code", Other: "Code: {{.Code}}"},
-	{ID: "dash_code_big", Other: "Code to join: {{.Code}} →"},
-	{ID: "dash_empty", Other: "Nobody has joined yet. When a laptop joins with the code above, it will appear here."},
-	{ID: "dash_empty_local", Other: "Nobody uses this laptop yet."},
-	{ID: "dash_fingerprint", Other: "The hub's certificate: {{.Fingerprint}}. The class code proves it to each laptop; nobody needs to type it."},
-	{ID: "dash_guessed", One: "Someone is guessing the class code (1 wrong). New laptops wait for you.", Other: "Someone is guessing the class code ({{.Count}} wrong). New laptops wait for you."},
-	{ID: "dash_key", Other: "Trainer key (to open this dashboard from another laptop; aula hub --new-key makes a new one): {{.Key}}"},
-	{ID: "dash_lessons_problems", One: "When you last saved {{.Folder}} it had {{.Count}} problem, and it was not published (the class keeps what it had):", Other: "When you last saved {{.Folder}} it had {{.Count}} problems, and it was not published (the class keeps what it had):"},
-	{ID: "dash_lessons_published", One: "Lessons published for the class: {{.Folder}}, {{.Count}} lesson, at {{.Time}}.", Other: "Lessons published for the class: {{.Folder}}, {{.Count}} lessons, at {{.Time}}."},
-	{ID: "dash_lessons_refused", One: "{{.Folder}} not published: {{.Count}} problem (F1)", Other: "{{.Folder}} not published: {{.Count}} problems (F1)"},
-	{ID: "dash_local_note", Other: "There is no class hub: messages and pauses cannot reach other laptops. Here you can remove a PIN, rename or erase a learner."},
-	{ID: "dash_local_who", Other: "Here you see the people who use this laptop."},
-	{ID: "dash_lrs_refused", One: "{{.Count}} refused by the LRS: aula hub --status", Other: "{{.Count}} refused by the LRS: aula hub --status"},
-	{ID: "dash_no_help", Other: "{{.Name}} has not asked for help."},
-	{ID: "dash_no_lesson", Other: "No lesson yet"},
-	{ID: "dash_nobody_waiting", Other: "No laptop is waiting to join."},
-	{ID: "dash_not_announced", Other: "This class cannot be found on the network: learners type the address."},
-	{ID: "dash_not_announced_help", Other: "Laptops cannot find this class on the network ({{.Reason}}). Learners type the address shown at the top."},
-	{ID: "dash_not_live", Other: "Without a class hub, you can only remove a PIN, rename or erase a learner, and save files here."},
-	{ID: "dash_plain_http", Other: "No encryption: anyone on this network can read the class."},
-	{ID: "dash_plain_http_help", Other: "This hub was started with --plain-http: names and progress travel without encryption, and anyone on the network can read or change them. Start it without that flag for a real class."},
-	{ID: "dash_restored", Other: "Data damaged: copy of {{.Date}} {{.Time}} (F1)"},
-	{ID: "dash_restored_fresh", Other: "Data damaged: started empty (F1)"},
-	{ID: "dash_send_failed", Other: "That could not be sent. Try again in a moment."},
-	{ID: "dash_send_failed_one", Other: "That could not be sent to {{.Name}}. Try again in a moment."},
-	{ID: "dash_title", Other: "Class dashboard"},
-	{ID: "dash_title_local", Other: "This laptop's dashboard"},
-	{ID: "dash_unreachable", Other: "The class hub is not answering. We keep trying; you are seeing the last data that arrived."},
-	{ID: "dash_waiting", One: "1 laptop wants to join. Laptop {{.Laptop}} ({{.Name}}): A let in, R turn away.", Other: "{{.Count}} laptops want to join. Laptop {{.Laptop}} ({{.Name}}): A let in, R turn away."},
-	{ID: "dash_waiting_noname", Other: "no name"},
-	{ID: "dash_waiting_replaces", Other: "It has the id of a laptop already in the class."},
-	{ID: "dbtn_ack", Other: "On my way"},
-	{ID: "dbtn_back", Other: "Back"},
-	{ID: "dbtn_cancel", Other: "Cancel"},
-	{ID: "dbtn_close", Other: "Close the dashboard"},
-	{ID: "dbtn_erase", Other: "Erase for good"},
-	{ID: "dbtn_forget", Other: "Forget the laptop"},
-	{ID: "dbtn_lesson", Other: "Send to a lesson"},
-	{ID: "dbtn_lesson_all", Other: "Everyone to a lesson"},
-	{ID: "dbtn_message", Other: "Message"},
-	{ID: "dbtn_message_all", Other: "Message everyone"},
-	{ID: "dbtn_pause", Other: "Pause"},
-	{ID: "dbtn_pause_all", Other: "Pause screens"},
-	{ID: "dbtn_rename", Other: "Rename"},
-	{ID: "dbtn_reset_pin", Other: "Remove PIN"},
-	{ID: "dbtn_resume_all", Other: "Resume screens"},
-	{ID: "dbtn_send", Other: "Send"},
-	{ID: "dbtn_verify", Other: "Verify"},
-	{ID: "dcol_attempts", Other: "Tries"},
-	{ID: "dcol_hints", Other: "Hints"},
-	{ID: "dcol_last", Other: "Last active"},
-	{ID: "dcol_lesson", Other: "Lesson and step"},
-	{ID: "dcol_misses", Other: "Wrong"},
-	{ID: "dcol_mistake", Other: "Most common mistake"},
-	{ID: "dcol_name", Other: "Learner"},
-	{ID: "dcol_path", Other: "Learning path"},
-	{ID: "dcol_people", Other: "People"},
-	{ID: "dcol_state", Other: "Status"},
-	{ID: "dcol_step", Other: "Step"},
-	{ID: "dcol_time", Other: "Time"},
-	{ID: "ddetail_failed", Other: "We cannot read this learner's steps just now. We will try again in a moment."},
-	{ID: "ddetail_nothing", Other: "No steps done yet."},
-	{ID: "ddur_d", Other: "{{.N}} d"},
-	{ID: "ddur_h", Other: "{{.N}} h"},
-	{ID: "ddur_h_min", Other: "{{.N}} h {{.M}} min"},
-	{ID: "ddur_min", Other: "{{.N}} min"},
-	{ID: "ddur_s", Other: "{{.N}} s"},
-	{ID: "derase_text", Other: "Their name, settings, progress and everything they did are erased from the class and from their laptop. It cannot be undone. Results already sent to the region can no longer be linked to them. To give them a copy first, press X."},
-	{ID: "derase_title", Other: "Erase {{.Name}} for good?"},
-	{ID: "dflag_finished", Other: "✔ Finished"},
-	{ID: "dflag_help", Other: "✋ Help · {{.Wait}}"},
-	{ID: "dflag_help_seen", Other: "✋ Help · {{.Wait}} · coming"},
-	{ID: "dflag_idle", Other: "💤 Idle"},
-	{ID: "dflag_offline", Other: "⊘ Offline"},
-	{ID: "dflag_stuck", Other: "⚠ Stuck"},
-	{ID: "dflag_working", Other: "Working"},
-	{ID: "dforget_text", Other: "The laptop of {{.Name}} will be out of the class at once and must join again, with your permission. What {{.Name}} did is kept."},
-	{ID: "dforget_title", Other: "Forget this laptop?"},
-	{ID: "dkey_ack", Other: "on my way"},
-	{ID: "dkey_admit", Other: "let in"},
-	{ID: "dkey_buttons", Other: "go to the buttons"},
-	{ID: "dkey_certificate", Other: "save certificate"},
-	{ID: "dkey_class_view", Other: "tricky steps"},
-	{ID: "dkey_code", Other: "big code"},
-	{ID: "dkey_erase", Other: "erase learner"},
-	{ID: "dkey_erase_retention", Other: "erase learner, or the inactive (retention)"},
-	{ID: "dkey_export", Other: "export learner's data"},
-	{ID: "dkey_forget", Other: "forget laptop"},
-	{ID: "dkey_lesson", Other: "send to a lesson"},
-	{ID: "dkey_lesson_all", Other: "everyone to a lesson"},
-	{ID: "dkey_merge", Other: "join two profiles"},
-	{ID: "dkey_message", Other: "message"},
-	{ID: "dkey_message_all", Other: "message everyone"},
-	{ID: "dkey_names", Other: "rename, join two profiles of one person"},
-	{ID: "dkey_office", Other: "verify a certificate, retention"},
-	{ID: "dkey_open", Other: "details"},
-	{ID: "dkey_other_lesson", Other: "other lesson"},
-	{ID: "dkey_page_down", Other: "next page"},
-	{ID: "dkey_page_up", Other: "previous page"},
-	{ID: "dkey_pages", Other: "previous or next page"},
-	{ID: "dkey_papers", Other: "certificate, report, learner's data, verify a code"},
-	{ID: "dkey_pause", Other: "pause or resume"},
-	{ID: "dkey_point", Other: "point here"},
-	{ID: "dkey_refuse", Other: "turn away"},
-	{ID: "dkey_rename", Other: "rename"},
-	{ID: "dkey_reset_pin", Other: "remove PIN"},
-	{ID: "dkey_retention", Other: "retention: who would be erased"},
-	{ID: "dkey_send", Other: "send"},
-	{ID: "dkey_session_report", Other: "session report"},
-	{ID: "dkey_share_move", Other: "move"},
-	{ID: "dkey_share_say", Other: "write to them"},
-	{ID: "dkey_share_stop", Other: "stop watching"},
-	{ID: "dkey_verify", Other: "verify a certificate"},
-	{ID: "dkey_watch", Other: "see their screen"},
-	{ID: "dlesson_all_title", Other: "Which lesson should everyone go to?"},
-	{ID: "dlesson_none", Other: "There are no lessons."},
-	{ID: "dlesson_one_title", Other: "Which lesson should {{.Name}} go to?"},
-	{ID: "dmerge_none", Other: "{{.Name}} is the only learner on their laptop: there is nobody to join them with."},
-	{ID: "dmerge_text", Other: "Choose the other profile of the same person, on the same laptop. Everything {{.Name}} did moves to it, nothing is lost, and the name {{.Name}} goes."},
-	{ID: "dmerge_title", Other: "Join {{.Name}} with…"},
-	{ID: "dmistake_browser_ad", Other: "opened an advert"},
-	{ID: "dmistake_browser_download", Other: "downloaded another file, {{.Name}}"},
-	{ID: "dmistake_browser_no_download", Other: "did not download the file"},
-	{ID: "dmistake_browser_not_reached", Other: "did not reach \"{{.Page}}\""},
-	{ID: "dmistake_browser_not_saved", Other: "did not bookmark \"{{.Page}}\""},
-	{ID: "dmistake_browser_opened", Other: "opened \"{{.Page}}\""},
-	{ID: "dmistake_browser_saved", Other: "bookmarked \"{{.Page}}\""},
-	{ID: "dmistake_browser_unseen", Other: "opened a link without checking where it goes"},
-	{ID: "dmistake_chat_blocked", Other: "blocked {{.Name}}, a real contact"},
-	{ID: "dmistake_chat_called", Other: "rang {{.Name}}, a number a message gave"},
-	{ID: "dmistake_chat_confirmed", Other: "approved what they had not started: {{.Name}}"},
-	{ID: "dmistake_chat_deleted", Other: "deleted the evidence: {{.Name}}"},
-	{ID: "dmistake_chat_link", Other: "opened the link {{.Name}}"},
-	{ID: "dmistake_chat_not_blocked", Other: "did not block {{.Name}}"},
-	{ID: "dmistake_chat_not_called", Other: "did not ring {{.Name}}"},
-	{ID: "dmistake_chat_not_confirmed", Other: "did not approve their own: {{.Name}}"},
-	{ID: "dmistake_chat_not_deleted", Other: "did not delete {{.Name}}"},
-	{ID: "dmistake_chat_not_opened", Other: "did not open {{.Name}}"},
-	{ID: "dmistake_chat_not_refused", Other: "did not refuse {{.Name}}"},
-	{ID: "dmistake_chat_not_replied", Other: "did not reply to {{.Name}}"},
-	{ID: "dmistake_chat_refused", Other: "refused what was theirs: {{.Name}}"},
-	{ID: "dmistake_chat_replied", Other: "replied to {{.Name}}"},
-	{ID: "dmistake_empty", Other: "left it empty"},
-	{ID: "dmistake_field", Other: "{{.Field}}: {{.Rule}}"},
-	{ID: "dmistake_files_name_accents", Other: "{{.Name}}: put accents or signs in the name"},
-	{ID: "dmistake_files_name_extension", Other: "{{.Name}}: changed or removed the extension"},
-	{ID: "dmistake_files_name_spaces", Other: "{{.Name}}: put spaces in the name"},
-	{ID: "dmistake_files_name_words", Other: "{{.Name}}: the name lacks the words asked for"},
-	{ID: "dmistake_files_not_chosen", Other: "did not choose {{.Name}}"},
-	{ID: "dmistake_files_not_deleted", Other: "did not delete {{.Name}}"},
-	{ID: "dmistake_files_not_moved", Other: "did not move {{.Name}} to {{.Folder}}"},
-	{ID: "dmistake_files_not_opened", Other: "did not open {{.Name}}"},
-	{ID: "dmistake_files_not_renamed", Other: "did not rename {{.Name}}"},
-	{ID: "dmistake_files_not_sorted", Other: "did not sort the list"},
-	{ID: "dmistake_files_opened", Other: "opened {{.Name}}"},
-	{ID: "dmistake_files_other", Other: "chose another file, {{.Name}}"},
-	{ID: "dmistake_missing", Other: "missed a right answer"},
-	{ID: "dmistake_none", Other: "ticked nothing"},
-	{ID: "dmistake_not_persona", Other: "valid, but not the one on the card"},
-	{ID: "dmistake_option", Other: "“{{.Text}}”"},
-	{ID: "dmistake_order", Other: "“{{.Item}}” out of place"},
-	{ID: "dmistake_timeout", Other: "the session expired"},
-	{ID: "dmistake_wrong", Other: "another wrong answer"},
-	{ID: "dmistakes", Other: "Mistakes: {{.List}}"},
-	{ID: "dmsg_all_text", Other: "It will appear on every screen. Keep it short and clear."},
-	{ID: "dmsg_all_title", Other: "Message for the whole class"},
-	{ID: "dmsg_empty", Other: "Type the message before sending it."},
-	{ID: "dmsg_one_text", Other: "It will appear on their screen only."},
-	{ID: "dmsg_one_title", Other: "Message for {{.Name}}"},
-	{ID: "dpapers_failed", Other: "Could not save the file: {{.Err}}"},
-	{ID: "dpapers_not_here", Other: "Files are made on the hub's laptop: run aula trainer there, or use aula certificate, aula report and aula learners export."},
-	{ID: "dpapers_nothing_finished", Other: "{{.Name}} has not finished an itinerary yet: there is no certificate to save."},
-	{ID: "dpapers_saved", Other: "Saved in {{.Folder}}: {{.Files}}"},
-	{ID: "dpapers_saving", Other: "Saving…"},
-	{ID: "dpause_default", Other: "Eyes on me, please."},
-	{ID: "dpause_text", Other: "Every screen is covered with this message until you press P again. You can change the text."},
-	{ID: "dpause_title", Other: "Pause every screen"},
-	{ID: "dpin_text", Other: "{{.Name}} will be able to sign in without a PIN, and choose a new one if they like. Their progress stays as it is."},
-	{ID: "dpin_title", Other: "Remove {{.Name}}'s PIN?"},
-	{ID: "dquit_text", Other: "The class laptops keep working and save what is done. You will see it here when you open the dashboard again."},
-	{ID: "dquit_text_local", Other: "This laptop's progress is already saved."},
-	{ID: "dquit_title", Other: "Close the dashboard?"},
-	{ID: "drename_text", Other: "Write the name as the learner writes it (1 to 30 characters). Their progress stays as it is."},
-	{ID: "drename_title", Other: "Rename {{.Name}}"},
-	{ID: "dretain_backups", Other: "Nothing is erased until you choose Erase. The hub also does this once a day."},
-	{ID: "dretain_erase", One: "Erase {{.Count}} learner", Other: "Erase {{.Count}} learners"},
-	{ID: "dretain_erasing", Other: "Erasing…"},
-	{ID: "dretain_gone", One: "Erased {{.Count}} learner with no activity since {{.Date}}. Their laptops keep them until the retention runs there too (at each start).", Other: "Erased {{.Count}} learners with no activity since {{.Date}}. Their laptops keep them until the retention runs there too (at each start)."},
-	{ID: "dretain_more", One: "and {{.Count}} more", Other: "and {{.Count}} more"},
-	{ID: "dretain_nobody", Other: "Nobody has been inactive since before {{.Date}}: nobody would be erased."},
-	{ID: "dretain_not_here", Other: "The retention is set on the hub's computer: run aula trainer there, or use aula learners retention."},
-	{ID: "dretain_off", Other: "Learners are kept until you erase them. To erase those with no activity for some months, close the dashboard and type on this computer: aula learners retention --months 12 (with the same --data). Then T shows who would go."},
-	{ID: "dretain_off_title", Other: "Retention is off"},
-	{ID: "dretain_reading", Other: "Looking for learners with no recent activity…"},
-	{ID: "dretain_title", One: "Retention: {{.Count}} month without activity", Other: "Retention: {{.Count}} months without activity"},
-	{ID: "dretain_would", One: "{{.Count}} learner has had no activity since {{.Date}} and would be erased, with their progress and events:", Other: "{{.Count}} learners have had no activity since {{.Date}} and would be erased, with their progress and events:"},
-	{ID: "dscreen_home", Other: "On the home screen"},
-	{ID: "dscreen_join", Other: "Joining the class"},
-	{ID: "dscreen_list", Other: "Choosing a lesson"},
-	{ID: "dscreen_signin", Other: "Signing in"},
-	{ID: "dsent_ack", Other: "{{.Name}} will see on screen that you are coming."},
-	{ID: "dsent_admit", Other: "Laptop {{.Laptop}} is let in."},
-	{ID: "dsent_erase", Other: "{{.Name}} is erased from the class; their laptop follows when it is next in touch."},
-	{ID: "dsent_forget", Other: "The laptop of {{.Name}} is no longer in the class."},
-	{ID: "dsent_lesson_all", Other: "The whole class is going to “{{.Title}}”."},
-	{ID: "dsent_lesson_one", Other: "{{.Name}} is going to “{{.Title}}”."},
-	{ID: "dsent_merge", Other: "{{.Name}} is now part of {{.Into}}."},
-	{ID: "dsent_message_all", Other: "Message sent to the whole class."},
-	{ID: "dsent_message_one", Other: "Message sent to {{.Name}}."},
-	{ID: "dsent_pause", Other: "Screens paused. Press P to resume them."},
-	{ID: "dsent_refuse", Other: "Laptop {{.Laptop}} is turned away."},
-	{ID: "dsent_rename", Other: "{{.Name}} is now called {{.New}}."},
-	{ID: "dsent_reset_pin", Other: "Done: {{.Name}} can now sign in without a PIN."},
-	{ID: "dsent_resume", Other: "The screens are working again."},
-	{ID: "dshare_ask_failed", Other: "Could not ask to see {{.Name}}'s screen: the hub did not take it."},
-	{ID: "dshare_asked", Other: "Waiting for {{.Name}} to say yes on their screen…"},
-	{ID: "dshare_asked_note", Other: "Their laptop asks them first. Nothing is shown until they allow it."},
-	{ID: "dshare_cant", Other: "Screens can be seen only through a class hub, for a learner on a laptop in the class."},
-	{ID: "dshare_declined", Other: "{{.Name}} said no, or did not answer."},
-	{ID: "dshare_ended", Other: "{{.Name}} stopped sharing their screen."},
-	{ID: "dshare_lost", Other: "The hub is not answering: trying again…"},
-	{ID: "dshare_pointed", Other: "{{.Name}} sees a mark where you pointed."},
-	{ID: "dshare_say_text", Other: "A short message. It shows on top of their screen."},
-	{ID: "dshare_sharing", Other: "shared since {{.Time}} · what they type shows as dots"},
-	{ID: "dshare_stopped", Other: "You stopped watching {{.Name}}'s screen."},
-	{ID: "dshare_title", Other: "{{.Name}}'s screen"},
-	{ID: "dstatus_done", Other: "finished"},
-	{ID: "dstatus_in_progress", Other: "in progress"},
-	{ID: "dstep_of", Other: "step {{.N}} of {{.Total}}"},
-	{ID: "dsum_help", One: "✋ 1 asking for help", Other: "✋ {{.Count}} asking for help"},
-	{ID: "dsum_paused", Other: "SCREENS PAUSED"},
-	{ID: "dsum_people", One: "1 person", Other: "{{.Count}} people"},
-	{ID: "dsum_showing", Other: "rows {{.From}} to {{.To}}"},
-	{ID: "dsum_stuck", One: "⚠ 1 stuck", Other: "⚠ {{.Count}} stuck"},
-	{ID: "dtotal_time", Other: "{{.Time}} in all"},
-	{ID: "dtrouble_heading", Other: "Tricky steps"},
-	{ID: "dtrouble_no_lessons", Other: "Nobody has started a lesson yet."},
-	{ID: "dtrouble_none", Other: "Nobody has got a step of this lesson wrong yet."},
-	{ID: "dtrouble_people", Other: "{{.N}} of {{.Total}}"},
-	{ID: "dtrouble_text", One: "1 person has started this lesson. The step at the top is the one most people get wrong: go over it with the whole class.", Other: "{{.Count}} people have started this lesson. The step at the top is the one most people get wrong: go over it with the whole class."},
-	{ID: "dtrouble_title", Other: "Tricky steps in “{{.Title}}”"},
-	{ID: "dtrouble_which", Other: "lesson {{.N}} of {{.Total}}"},
-	{ID: "dverify_checking", Other: "Checking the code…"},
-	{ID: "dverify_failed", Other: "The code could not be checked: {{.Err}}"},
-	{ID: "dverify_no", Other: "✘ Not a genuine certificate"},
-	{ID: "dverify_not_here", Other: "This dashboard cannot verify certificates: run aula trainer on the class's computer, or use aula certificate verify CODE."},
-	{ID: "dverify_text", Other: "Type or paste the code printed at the bottom of the certificate. Spaces and dashes do not matter."},
-	{ID: "dverify_title", Other: "Verify a certificate"},
-	{ID: "dverify_yes", Other: "✔ Genuine certificate"},
-	{ID: "dwait_now", Other: "now"},
-	{ID: "dwhere", Other: "Now: {{.Where}}"},
-	{ID: "dwhere_last", Other: "last active: {{.When}}"},
-	{ID: "dwhere_misses", One: "1 wrong answer on this step", Other: "{{.Count}} wrong answers on this step"},
-	{ID: "dwhere_on_step", Other: "{{.Time}} on this step"},
-	{ID: "enter_pin", Other: "Hello, {{.Name}}"},
-	{ID: "enter_pin_text", Other: "Type your 4-number PIN and press Enter."},
-	{ID: "err_locked", Other: "Aula is already open on this computer. Use that window, or close it before opening another. (Data file: {{.Path}})"},
-	{ID: "err_open", Other: "Aula cannot open the data file {{.Path}}. Please tell the trainer. Details: {{.Err}}"},
-	{ID: "example_go_on", Other: "Press Enter to go on. You had a go, and that counts."},
-	{ID: "example_label", Other: "Here is how it's done:"},
-	{ID: "fact %q is %q here but %q in %s:%d: the lessons contradict each other", Other: "fact %q is %q here but %q in %s:%d: the lessons contradict each other"},
-	{ID: "feedback_stale", Other: "About your answer before you changed it:"},
-	{ID: "files_bin_empty", Other: "The Bin is empty already."},
-	{ID: "files_btn_attach", Other: "Attach"},
-	{ID: "files_btn_back", Other: "Back to the folder"},
-	{ID: "files_btn_cancel", Other: "Cancel"},
-	{ID: "files_btn_choose", Other: "Choose"},
-	{ID: "files_btn_copy", Other: "Copy"},
-	{ID: "files_btn_crop", Other: "Crop"},
-	{ID: "files_btn_delete", Other: "Delete"},
-	{ID: "files_btn_eject", Other: "Safely remove the USB stick"},
-	{ID: "files_btn_empty", Other: "Empty the Bin"},
-	{ID: "files_btn_make", Other: "New folder"},
-	{ID: "files_btn_move", Other: "Move"},
-	{ID: "files_btn_open", Other: "Open"},
-	{ID: "files_btn_pdf", Other: "Make a PDF"},
-	{ID: "files_btn_photo", Other: "Photograph a paper"},
-	{ID: "files_btn_plug", Other: "Plug in the USB stick"},
-	{ID: "files_btn_rename", Other: "Rename"},
-	{ID: "files_btn_save", Other: "Save"},
-	{ID: "files_btn_sort", Other: "Sort: {{.Order}}"},
-	{ID: "files_btn_sort_none", Other: "Sort"},
-	{ID: "files_chosen", Other: "You chose {{.Name}}."},
-	{ID: "files_col_date", Other: "Date"},
-	{ID: "files_col_name", Other: "Name"},
-	{ID: "files_col_size", Other: "Size"},
-	{ID: "files_col_type", Other: "Type"},
-	{ID: "files_copied", Other: "You copied {{.Name}} to {{.Folder}}. The original is still where it was."},
-	{ID: "files_copy_ask", Other: "Which folder do you copy {{.Name}} to?"},
-	{ID: "files_copy_there", Other: "There is a file {{.Name}} in {{.Folder}} already."},
-	{ID: "files_crop_again", Other: "The photo is cropped already."},
-	{ID: "files_cropped", Other: "You cropped the photo. Now it shows only the paper and it is {{.Size}}."},
-	{ID: "files_decimal", Other: "."},
-	{ID: "files_deleted", Other: "You sent {{.Name}} to the Bin."},
-	{ID: "files_ejected", Other: "You can take the USB stick out now: {{.Folder}} was safely removed."},
-	{ID: "files_emptied", One: "You emptied the Bin: {{.Count}} file is deleted for good.", Other: "You emptied the Bin: {{.Count}} files are deleted for good."},
-	{ID: "files_empty", Other: "This folder is empty."},
-	{ID: "files_folder_taken", Other: "There is already a folder called {{.Name}}."},
-	{ID: "files_folders", Other: "Folders"},
-	{ID: "files_in_folder", One: "{{.Folder}} folder: {{.Count}} file", Other: "{{.Folder}} folder: {{.Count}} files"},
-	{ID: "files_input_help", Other: "Type, then press Enter to save. Esc cancels."},
-	{ID: "files_kb", Other: "{{.KB}} KB"},
-	{ID: "files_key_check", Other: "c"},
-	{ID: "files_key_move_help", Other: "move"},
-	{ID: "files_key_page_help", Other: "read on"},
-	{ID: "files_key_press_help", Other: "open or press"},
-	{ID: "files_made", Other: "You made the folder {{.Name}}."},
-	{ID: "files_make_ask", Other: "Name of the new folder:"},
-	{ID: "files_marked", Other: "(attached)"},
-	{ID: "files_mb", Other: "{{.MB}} MB"},
-	{ID: "files_move_ask", Other: "Which folder do you want to move {{.Name}} to?"},
-	{ID: "files_move_here", Other: "(it is here)"},
-	{ID: "files_moved", Other: "You moved {{.Name}} to the {{.Folder}} folder."},
-	{ID: "files_moved_same", Other: "The file is already in the {{.Folder}} folder."},
-	{ID: "files_name_empty", Other: "Type a name."},
-	{ID: "files_name_same", Other: "That is the same name. Type another one, or press Cancel."},
-	{ID: "files_name_taken", Other: "There is already a file called {{.Name}} in this folder."},
-	{ID: "files_no_file", Other: "First pick a file in the list."},
-	{ID: "files_not_plugged", Other: "The USB stick is not plugged in."},
-	{ID: "files_order", Other: "Sorted by {{.Order}}"},
-	{ID: "files_pdf_made", Other: "You made the PDF: {{.Name}}, {{.Size}}."},
-	{ID: "files_pdf_of", Other: "PDF made from the photo {{.Name}}."},
-	{ID: "files_photo_taken", Other: "You took the photo. It is in the {{.Folder}} folder: {{.Name}}, {{.Size}}."},
-	{ID: "files_picker_folder", Other: "Documents"},
-	{ID: "files_picker_help", Other: "Pick 1 file with ↑ ↓ and press Enter to attach it. Esc closes without attaching."},
-	{ID: "files_plugged", Other: "You plugged in the USB stick. The {{.Folder}} folder has appeared."},
-	{ID: "files_plugged_already", Other: "The USB stick is plugged in already."},
-	{ID: "files_rename_ask", Other: "New name for {{.Name}}:"},
-	{ID: "files_renamed", Other: "Renamed: {{.Old}} is now called {{.Name}}."},
-	{ID: "files_sort_date", Other: "date"},
-	{ID: "files_sort_date_long", Other: "date, newest at the top"},
-	{ID: "files_sort_name", Other: "name"},
-	{ID: "files_sort_name_long", Other: "name, A to Z"},
-	{ID: "files_sort_size", Other: "size"},
-	{ID: "files_sort_size_long", Other: "size, biggest at the top"},
-	{ID: "files_sorted_date", Other: "The files are now sorted by date. The newest is at the top."},
-	{ID: "files_sorted_name", Other: "The files are now sorted by name, A to Z."},
-	{ID: "files_sorted_size", Other: "The files are now sorted by size. The biggest is at the top."},
-	{ID: "files_too_big", Other: "{{.Name}} cannot be attached. It is {{.Size}} and the limit is {{.Limit}}."},
-	{ID: "files_too_big_do", Other: "Look for a smaller file. If it is a photo, crop it before you make the PDF."},
-	{ID: "files_too_big_photo", Other: "Crop the photo and make it a PDF: then it is smaller."},
-	{ID: "files_trash", Other: "Bin"},
-	{ID: "files_viewing", Other: "{{.Name}} · {{.Type}} · {{.Size}}"},
-	{ID: "form_btn_add", Other: "Add a {{.Item}}"},
-	{ID: "form_btn_attach", Other: "Attach a file"},
-	{ID: "form_btn_back", Other: "Back"},
-	{ID: "form_btn_change", Other: "Change"},
-	{ID: "form_btn_new_code", Other: "Ask for a new code"},
-	{ID: "form_btn_next", Other: "Next"},
-	{ID: "form_btn_remove", Other: "Remove {{.Item}} {{.N}}"},
-	{ID: "form_btn_to_review", Other: "Save and go back to the summary"},
-	{ID: "form_date_placeholder", Other: "dd/mm/yyyy"},
-	{ID: "form_day_chosen", Other: "Day chosen: {{.Day}}"},
-	{ID: "form_day_closed", Other: "closed"},
-	{ID: "form_day_free", Other: "appointments available"},
-	{ID: "form_day_full", Other: "fully booked"},
-	{ID: "form_day_holiday", Other: "national holiday"},
-	{ID: "form_err_code_expired", Other: "The code has expired: it only lasts a few minutes. Choose \"Ask for a new code\"."},
-	{ID: "form_err_code_format", Other: "The code has {{.Length}} letters or numbers. Copy it from the message."},
-	{ID: "form_err_code_none", Other: "You have no code yet. Choose \"Ask for a new code\"."},
-	{ID: "form_err_code_wrong", Other: "That is not the code in the message. Copy it again, slowly."},
-	{ID: "form_err_date_age", Other: "Check the year: with that date of birth, the person would be over 120 years old."},
-	{ID: "form_err_date_day", Other: "That month does not have that day. Check the day."},
-	{ID: "form_err_date_empty", Other: "Part of the date is empty. Write the day, the month and the year, with one / between them: 15/04/1978."},
-	{ID: "form_err_date_format", Other: "Write the date in numbers, like this: day/month/year. For example, 15/04/1978."},
-	{ID: "form_err_date_future", Other: "This date cannot be after today. Check the year."},
-	{ID: "form_err_date_month", Other: "The month goes from 1 to 12. Remember: the day first, then the month."},
-	{ID: "form_err_date_old", Other: "Check the year. It is too far in the past."},
-	{ID: "form_err_date_past", Other: "That date has passed. Type today's date or a later one."},
-	{ID: "form_err_date_year", Other: "The year has 4 numbers: 1978, not 78."},
-	{ID: "form_err_day_closed", Other: "That day cannot be chosen. Choose a day without ×."},
-	{ID: "form_err_day_full", Other: "There are no appointments left that day. Choose a day without ×."},
-	{ID: "form_err_day_holiday", Other: "That day is a national holiday: the offices are closed. Choose a day without ×."},
-	{ID: "form_err_dni_format", Other: "A DNI has 8 numbers and a letter, like 12345678Z."},
-	{ID: "form_err_dni_is_nie", Other: "That is an NIE: it starts with X, Y or Z. A DNI goes here: 8 numbers and a letter."},
-	{ID: "form_err_dni_letter", Other: "The letter does not match those numbers. Check the numbers and the letter."},
-	{ID: "form_err_dni_no_letter", Other: "The letter at the end is missing. A DNI has 8 numbers and a letter, like 12345678Z."},
-	{ID: "form_err_dni_zero", Other: "Your DNI number has 7 numbers. Add a 0 at the start so it has 8, like 01234567L."},
-	{ID: "form_err_email_accent", Other: "Email addresses have no accents or ñ. Check the letters."},
-	{ID: "form_err_email_at", Other: "An email address has 1 at sign (@), like lucia.prueba@correo.example. On a Spanish keyboard, @ is AltGr and 2."},
-	{ID: "form_err_email_domain", Other: "The end of the address is missing. After the @ comes something like correo.example, with a dot."},
-	{ID: "form_err_email_dots", Other: "Check the dots in the address: never 2 in a row, and none at the start or the end."},
-	{ID: "form_err_email_invalid", Other: "The address has characters it cannot have, such as commas, quotation marks or < >. Type only the address."},
-	{ID: "form_err_email_no_user", Other: "The start of the address is missing. Before the @ comes the name, like lucia.prueba."},
-	{ID: "form_err_email_space", Other: "An email address has no spaces. Delete them."},
-	{ID: "form_err_email_typo", Other: "Look at the end of the address: a letter seems to be missing or wrong, as in gmail.con instead of gmail.com."},
-	{ID: "form_err_file_size", Other: "The file is too big. It can be {{.Max}} at most."},
-	{ID: "form_err_file_type", Other: "That kind of file is not accepted. Only {{.Types}} files are accepted here."},
-	{ID: "form_err_iban_ccc", Other: "The 2 check numbers in the middle of the account (in ES91 2100 0418 45 02…, the 45) do not match the rest. A number is wrong: compare it with the bank's paper, 4 at a time."},
-	{ID: "form_err_iban_chars", Other: "The IBAN has only the letters ES and numbers. Spaces are fine. Check there is no letter O instead of a 0."},
-	{ID: "form_err_iban_check", Other: "One of the numbers is wrong. Compare it with the bank's paper, 4 at a time."},
-	{ID: "form_err_iban_country", Other: "An account at a Spanish bank goes here. Its IBAN starts with ES."},
-	{ID: "form_err_iban_length", Other: "A Spanish IBAN has 24 characters: ES and 22 numbers. One is missing or there is one too many."},
-	{ID: "form_err_iban_no_country", Other: "The start is missing. The IBAN starts with ES and 2 numbers, like ES91 2100 0418 4502 0005 1332."},
-	{ID: "form_err_iban_word", Other: "Type only the number, without the word IBAN. Start with ES, like ES91 2100 0418 4502 0005 1332."},
-	{ID: "form_err_name_chars", Other: "Take out the symbols and emojis. Only letters, spaces and hyphens go here."},
-	{ID: "form_err_name_digits", Other: "A name has no numbers in it. Type letters only."},
-	{ID: "form_err_nie_format", Other: "An NIE has an X, Y or Z, 7 numbers and a letter, like X1234567L."},
-	{ID: "form_err_nie_letter", Other: "The last letter does not match those numbers. Check the numbers and the letters."},
-	{ID: "form_err_nie_old", Other: "That is the old way of writing the NIE, with 8 numbers. Now it has 7: leave out the 0 after the X, like X1234567L."},
-	{ID: "form_err_option_full", Other: "That option is full. Choose another one."},
-	{ID: "form_err_phone_chars", Other: "A phone number has only numbers. Spaces are fine."},
-	{ID: "form_err_phone_country", Other: "A Spanish phone number goes here. If it starts with +, it must be +34."},
-	{ID: "form_err_phone_landline", Other: "This box asks for a mobile number: it starts with 6 or 7. Numbers starting with 8 or 9 are landlines."},
-	{ID: "form_err_phone_length", Other: "A phone number has 9 numbers, like 600 000 000. One is missing or there is one too many."},
-	{ID: "form_err_phone_plus", Other: "In front of 34 goes a + (or 00): +34 600 000 000. You can also type just the 9 numbers."},
-	{ID: "form_err_phone_special", Other: "This box asks for your own mobile number: it starts with 6 or 7. Numbers starting with 70, 80 or 90 (like 900 or 800) are company, service or forwarding numbers."},
-	{ID: "form_err_phone_start", Other: "A Spanish phone number starts with 6, 7, 8 or 9."},
-	{ID: "form_err_postcode_format", Other: "A postcode has 5 numbers, like 28999."},
-	{ID: "form_err_postcode_province", Other: "That postcode does not exist. The first 2 numbers go from 01 to 52."},
-	{ID: "form_err_postcode_zero", Other: "A postcode has 5 numbers. The 0 at the start counts too: 08001, not 8001."},
-	{ID: "form_err_required", Other: "This is required. Type it here."},
-	{ID: "form_err_required_check", Other: "To go on, tick this box with the space bar."},
-	{ID: "form_err_required_choose", Other: "Choose an option."},
-	{ID: "form_err_required_day", Other: "Choose a day on the calendar."},
-	{ID: "form_err_required_file", Other: "This document is missing. Press Enter and choose the file."},
-	{ID: "form_err_text_symbols", Other: "Take out the emojis and symbols. Only letters, numbers and marks like commas and full stops go here."},
-	{ID: "form_err_too_long", Other: "This is too long. It can have {{.Max}} characters at most."},
-	{ID: "form_errors_title", One: "There is 1 thing to fix:", Other: "There are {{.Count}} things to fix:"},
-	{ID: "form_group_none", Other: "You have not added anyone yet."},
-	{ID: "form_key_close", Other: "close"},
-	{ID: "form_key_days", Other: "move the day"},
-	{ID: "form_key_persona", Other: "card"},
-	{ID: "form_key_remove", Other: "remove"},
-	{ID: "form_key_save", Other: "save"},
-	{ID: "form_leave_go", Other: "Leave and delete what I typed"},
-	{ID: "form_leave_stay", Other: "Carry on with the form"},
-	{ID: "form_leave_text", Other: "If you leave now, what you typed in this form is deleted. If you stay, everything stays as it was."},
-	{ID: "form_leave_title", Other: "Do you want to leave the form?"},
-	{ID: "form_long_date", Other: "{{.Weekday}} {{.Day}} {{.Month}} {{.Year}}"},
-	{ID: "form_months", Other: "January February March April May June July August September October November December"},
-	{ID: "form_option_full", Other: "(full)"},
-	{ID: "form_or", Other: "or"},
-	{ID: "form_page_of", Other: "Page {{.N}} of {{.Total}}"},
-	{ID: "form_persona_close", Other: "Press F5 or Esc to go back to the form."},
-	{ID: "form_persona_hint", Other: "F5: see the card"},
-	{ID: "form_picker_folder", Other: "Folder: Documents"},
-	{ID: "form_picker_title", Other: "Choose a file"},
-	{ID: "form_practice", Other: "PRACTICE"},
-	{ID: "form_receipt_date", Other: "Date and time"},
-	{ID: "form_receipt_docs", Other: "Documents"},
-	{ID: "form_receipt_ref", Other: "Reference number"},
-	{ID: "form_receipt_save", Other: "Download the receipt (PDF)"},
-	{ID: "form_receipt_save_key", Other: "(Space)"},
-	{ID: "form_receipt_saved", Other: "Saved in the Downloads folder: {{.File}}"},
-	{ID: "form_required_note", Other: "Details marked * are required."},
-	{ID: "form_review_empty", Other: "(not filled in)"},
-	{ID: "form_review_intro", Other: "Make sure everything is right before you send it. To fix something, choose \"Change\" next to its section."},
-	{ID: "form_review_title", Other: "Check your answers"},
-	{ID: "form_select_placeholder", Other: "Choose an option"},
-	{ID: "form_sms_expired", Other: "This code has expired."},
-	{ID: "form_sms_left", Other: "Expires in {{.Left}}"},
-	{ID: "form_sms_text", Other: "your {{.Label}} is {{.Code}}. It expires at {{.Time}}."},
-	{ID: "form_sms_title", Other: "Message on your phone (simulated)"},
-	{ID: "form_sms_waiting", Other: "No message has arrived yet."},
-	{ID: "form_ticked", Other: "Yes"},
-	{ID: "form_timeout_again", Other: "Sign in again"},
-	{ID: "form_timeout_kept", Other: "What you saved before with \"Next\" is still here."},
-	{ID: "form_timeout_lost", Other: "What you typed on the page \"{{.Page}}\" has been deleted."},
-	{ID: "form_timeout_text", Other: "For your safety, the website closes the session after {{.Minutes}} minutes without any activity."},
-	{ID: "form_timeout_title", Other: "Your session has expired"},
-	{ID: "form_timeout_warning", Other: "Your session closes in {{.Left}}. Press any key to carry on."},
-	{ID: "form_weekdays", Other: "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"},
-	{ID: "form_weekdays_short", Other: "Mo Tu We Th Fr Sa Su"},
-	{ID: "gate_check_failed", Other: "We could not check the PIN. Please try again."},
-	{ID: "gate_checking", Other: "Checking…"},
-	{ID: "gate_field", Other: "PIN:"},
-	{ID: "gate_learner", Other: "If you are a learner, press Esc to go back to Aula."},
-	{ID: "gate_pin_format", Other: "The trainer PIN has {{.Min}} to {{.Max}} numbers."},
-	{ID: "gate_text", Other: "To close Aula, the trainer types their PIN and presses Enter."},
-	{ID: "gate_title", Other: "Trainer PIN"},
-	{ID: "gate_try_again", Other: "You can try again now."},
-	{ID: "gate_wait", One: "Please wait {{.Count}} second before trying again.", Other: "Please wait {{.Count}} seconds before trying again."},
-	{ID: "gate_wrong", Other: "That is not the trainer PIN. Please try again."},
-	{ID: "gate_wrong_wait", One: "That is not the trainer PIN. Please wait {{.Count}} second before trying again.", Other: "That is not the trainer PIN. Please wait {{.Count}} seconds before trying again."},
-	{ID: "glossary entry %d is empty", Other: "glossary entry %d is empty"},
-	{ID: "glossary entry %q has no text that explains it", Other: "glossary entry %q has no text that explains it"},
-	{ID: "glossary entry %q has no words", Other: "glossary entry %q has no words"},
-	{ID: "glossary entry %q: word %d is empty", Other: "glossary entry %q: word %d is empty"},
-	{ID: "glossary id %q is used twice", Other: "glossary id %q is used twice"},
-	{ID: "glossary id %q should be lowercase letters, digits and dashes", Other: "glossary id %q should be lowercase letters, digits and dashes"},
-	{ID: "glossary term %q has no %q version", Other: "glossary term %q has no %q version"},
-	{ID: "glossary term %q is already in %s", Other: "glossary term %q is already in %s"},
-	{ID: "glossary word %q is in %q already", Other: "glossary word %q is in %q already"},
-	{ID: "glossary_close", Other: "Press Esc or F7 to close the glossary."},
-	{ID: "glossary_none", Other: "There are no glossary words on this screen."},
-	{ID: "glossary_text", Other: "What the underlined words on this screen mean:"},
-	{ID: "glossary_title", Other: "Glossary"},
-	{ID: "hand_no_class_text", Other: "F4 tells the trainer during a class, and this computer hasn't joined one, so nobody would hear it. If you're in a class, raise your hand or call the trainer. If you're at home, ask someone you trust, or ask at your next class."},
-	{ID: "hand_no_class_title", Other: "You're not in a class"},
-	{ID: "hand_seen", Other: "The trainer is on the way."},
-	{ID: "hand_waiting", One: "You asked for help {{.Count}} minute ago.", Other: "You asked for help {{.Count}} minutes ago."},
-	{ID: "hand_waiting_now", Other: "You asked for help. Please wait a moment."},
-	{ID: "hand_waiting_offline", Other: "You asked for help. It goes out when the class is back."},
-	{ID: "has_pin", Other: "with PIN"},
-	{ID: "hello", Other: "Hello, {{.Name}}. What shall we practise today?"},
-	{ID: "help_close", Other: "Press Esc or F1 to close help."},
-	{ID: "help_dash_class", Other: "Here you see, for one lesson, the steps most people get wrong and the most common mistake in each. If many people get the same step wrong, go over it with the whole class. Use ← and → to change lesson."},
-	{ID: "help_dash_detail", Other: "Here you see what this learner has done, lesson by lesson: tries, wrong answers, hints and time for each step, and which mistakes they made. ✔ is a step done; ○ is a step not finished. With the buttons at the top you can send them a message, tell them you are on your way, send them to a lesson or remove their PIN."},
-	{ID: "help_dash_list", Other: "This is the class dashboard. Each row is one learner. Those who need attention come first: asking for help (✋), then stuck (⚠: 3 wrong answers on one step, or a long time on it), then idle for a while (💤). Offline (⊘) means their laptop is not in touch. Choose a learner with the arrow keys and press Enter to see their steps. The data refreshes every 2 seconds."},
-	{ID: "help_dash_share", Other: "This is a copy of the learner's screen, as text. Their laptop draws it with every box they type into shown as dots, so passwords and form answers never leave it. Move the cursor with the arrow keys and press Enter: the learner sees a mark there. Press m to write a short message. Esc stops watching. You cannot use the learner's keyboard, and they can stop sharing at any time with F8."},
-	{ID: "help_home", Other: "This is your home page. At the top is the lesson you are doing. Below are the learning paths: lessons in order. The bar shows how much you have done."},
-	{ID: "help_join", Other: "Here you join the trainer's class. Choose the class from the list or type its address. Then type the 4-number code you see on the trainer's screen and press Enter. Esc takes you back to Home."},
-	{ID: "help_keys", Other: "Keys on this screen"},
-	{ID: "help_list", Other: "Here are the lessons. Next to each one it says if it is new, which step you are on, or if it is done. Choose one with the arrow keys and press Enter."},
-	{ID: "help_mouse", Other: "You can also click options and buttons with the mouse."},
-	{ID: "help_player_browser", Other: "This is a practice web browser: nothing leaves Aula. At the top is the address bar. The part in bold is the domain: it tells you whose page it is. The padlock only means the connection is private, not that the site is honest. Tab or the ↑ ↓ arrows take you from one link to the next. Before you open a link, press L: the bottom of the screen shows where it really goes. Enter opens the link. B goes back and F goes forward. Page Down scrolls down the page. Results marked Sponsored are adverts: someone pays to be there. When you think you have finished, press C to check."},
-	{ID: "help_player_chat", Other: "This is a practice messaging app: nothing leaves Aula. At the top is the list of conversations: contacts, unknown numbers, text messages and the bank app. Use the arrow keys ↑ ↓ to choose one and Enter to open it. Inside, Tab or the ↑ ↓ arrows take you from one button to the next: the links, the replies, the box to write in and, at the top, Call, Block and report, Delete chat and Chats. Enter presses the button marked with ▶. Esc takes you back to the list. Page Down and Page Up scroll through the messages. What you type is not saved. When you think you have finished, press C to check."},
-	{ID: "help_player_choose", Other: "Choose the answer with the arrow keys. Then press Enter to check. If you can tick more than one, tick them with Space. If it's wrong, we explain why."},
-	{ID: "help_player_code", Other: "Look at the phone drawn on the screen: you've got a text message with a code. Type that code in the box and press Enter. The code expires soon. If it does, press F5 to ask for another."},
-	{ID: "help_player_files", Other: "This is a practice file manager: nothing leaves Aula. On the left are the folders and on the right their files, with their type, size and date. Tab takes you from the folders to the files and to the buttons. The ↑ ↓ arrows move along the list. Enter opens the file that is marked or presses the button that is marked. Esc closes what you opened. The Sort button puts the files by name, by date (newest at the top) or by size. When you think you have finished, press C to check."},
-	{ID: "help_player_form", Other: "This is a practice form, like the ones from public services. Go from one box to the next with Tab or the ↑ ↓ arrows. Type in each box. Enter takes you to the next one. Space ticks a box or an option. At the end of each page, choose \"Next\". F5 shows the card with the details to copy."},
-	{ID: "help_player_inbox", Other: "This is a practice email app: nothing leaves Aula. On the left are the folders: Inbox, Sent and Bin. Use the arrow keys ↑ ↓ to choose an email and Enter to open it. You read it underneath; if it is long, press Page Down or the space bar. Tab moves you between the folders and the emails. The keys on the bar at the bottom do things: N writes a new email, R replies, F forwards, Delete moves it to the Bin and S marks it as suspicious. To see where a link goes, press its number. When you write, Tab takes you to the next box; Attach and Send are at the end. If you press Esc while writing, we ask before throwing anything away. When you think you have finished, press C to check."},
-	{ID: "help_player_order", Other: "Put the sentences in order. Go to a sentence with the arrow keys. Press Space to pick it up. Move it with the arrow keys. Press Space again to drop it. At the end, press Enter."},
-	{ID: "help_player_password", Other: "Make up a practice password. Don't use a real one of yours. Type it in the first box and watch the strength bar. F3 shows or hides it. Then type it again in the second box and press Enter."},
-	{ID: "help_player_phrase", Other: "Make a passphrase with words from the list. Move with the arrow keys. Press Space to add the word you're on. The Backspace key takes away the last one. Watch the strength bar and press Enter when you're done."},
-	{ID: "help_player_read", Other: "This screen is for reading. Take your time. When you finish, press Enter to go on."},
-	{ID: "help_player_scenario", Other: "Look at the box: it's an example message, phone call or web page. Decide whether it's a scam or genuine. Choose your answer with the arrow keys and press Enter. If it's wrong, we explain why."},
-	{ID: "help_player_type", Other: "Type the answer in the box. Then press Enter to check. To delete, use the Backspace key, above Enter."},
-	{ID: "help_rights", Other: "Only for trainers. Choose a learner with the arrows and Enter, then what to do. Before joining or erasing, Aula asks, and No is marked first. Esc goes back one step."},
-	{ID: "help_settings", Other: "Here you choose how you see and hear Aula. Move with the arrows. Press Enter to change the line that is marked. It saves by itself. Esc goes back home."},
-	{ID: "help_signin", Other: "This is where you come into Aula. Choose your name from the list with the arrow keys and press Enter. If it's your first time, choose \"add my name\". You don't need an email or a password."},
-	{ID: "help_summary", Other: "You have finished the lesson. Press Enter to go on, or Esc to go back home."},
-	{ID: "help_title", Other: "Help"},
-	{ID: "here but not in %s: %s", Other: "here but not in %s: %s"},
-	{ID: "hide: %q is not one of Aula's itineraries (aula lessons list shows them)", Other: "hide: %q is not one of Aula's itineraries (aula lessons list shows them)"},
-	{ID: "hint_label", Other: "Hint:"},
-	{ID: "home_join", Other: "Join the class"},
-	{ID: "home_join_heading", Other: "Class"},
-	{ID: "home_settings", Other: "Settings: colours, size and voice"},
-	{ID: "home_title", Other: "Home"},
-	{ID: "hub_approve", Other: "Every new laptop waits for you to let it in."},
-	{ID: "hub_at", Other: "Class hub at {{.Addr}}"},
-	{ID: "hub_cert", Other: "Certificate: {{.Fingerprint}} (the session code proves it to each laptop; nobody needs to type it)"},
-	{ID: "hub_code", Other: "Session code: {{.Code}}"},
-	{ID: "hub_key_intro", Other: "Trainer key (aula hub --show-key shows it again; --new-key makes a new one):"},
-	{ID: "hub_key_old", Other: "This hub's trainer key was made by an older Aula, which kept only a check of it: make a new one with --new-key."},
-	{ID: "hub_local_only", Other: "The hub listens only on this computer, so it is not announced on the network: laptops type the address."},
-	{ID: "hub_not_announced", Other: "The class is not announced on the network ({{.Err}}): learners type the address."},
-	{ID: "hub_plain", Other: "WARNING: plain HTTP. Anyone on this network can read the learners' names and progress and change what they send."},
-	{ID: "hub_proxy", Other: "Plain HTTP for a reverse proxy that serves HTTPS: listen on 127.0.0.1 only."},
-	{ID: "hub_publish_failed", Other: "The lessons folder could not be published: {{.Err}}"},
-	{ID: "hub_publish_no_folder", Other: "{{.Cmd}}: the folder {{.Path}} of --publish does not exist. aula lessons new makes it with your first lesson."},
-	{ID: "hub_publish_refused", One: "{{.Folder}} was not published: it has {{.Count}} problem (the class keeps what it had). Fix it and save the file:", Other: "{{.Folder}} was not published: it has {{.Count}} problems (the class keeps what it had). Fix them and save the file:"},
-	{ID: "hub_publish_watch_failed", Other: "Aula stopped watching the lessons folder for saves: {{.Err}}. Start the hub again to publish new saves."},
-	{ID: "hub_published", One: "Published for the class: {{.Folder}} ({{.Count}} lesson). Each time you save a file, it is checked and published again.", Other: "Published for the class: {{.Folder}} ({{.Count}} lessons). Each time you save a file, it is checked and published again."},
-	{ID: "hub_restored_backup", Other: "The hub's data file was damaged. The copy from {{.Date}} at {{.Time}} was put back: what reached the class after that time is missing here, but each laptop still has its learners' work. Laptops that joined after that time must join again with the code."},
-	{ID: "hub_restored_badcopies", One: "{{.Count}} copy was damaged too: it is kept, not overwritten.", Other: "{{.Count}} copies were damaged too: they are kept, not overwritten."},
-	{ID: "hub_restored_fresh", Other: "The hub's data file was damaged and there was no sound copy: the class starts empty here, but each laptop still has its learners' work. Every laptop must join again with the code."},
-	{ID: "hub_restored_kept", Other: "The damaged file was not deleted: it is at {{.Path}}."},
-	{ID: "hub_restored_salvaged", One: "{{.Count}} event was read back from the damaged file.", Other: "{{.Count}} events were read back from the damaged file."},
-	{ID: "hub_stop", Other: "Press Ctrl+C to stop the hub."},
-	{ID: "idle_saved", Other: "Your progress is saved."},
-	{ID: "idle_text", One: "Press any key to carry on. Otherwise we will sign you out in {{.Count}} second.", Other: "Press any key to carry on. Otherwise we will sign you out in {{.Count}} seconds."},
-	{ID: "idle_title", Other: "Are you still there?"},
-	{ID: "in %s but not here: %s", Other: "in %s but not here: %s"},
-	{ID: "inbox_attach", Other: "Attach"},
-	{ID: "inbox_attached", Other: "Attached: {{.File}}"},
-	{ID: "inbox_attachments", Other: "Attachments:"},
-	{ID: "inbox_body", Other: "Message:"},
-	{ID: "inbox_body_full", Other: "You have reached the limit of {{.Max}} characters. Anything more is not typed."},
-	{ID: "inbox_body_placeholder", Other: "Write your message here"},
-	{ID: "inbox_cc", Other: "Cc:"},
-	{ID: "inbox_choose_message", Other: "Choose an email with ↑ ↓ and press Enter to open it. You can also click on it."},
-	{ID: "inbox_compose_forward", Other: "Forwarding '{{.Subject}}'"},
-	{ID: "inbox_compose_new", Other: "New email"},
-	{ID: "inbox_compose_reply", Other: "Reply to '{{.Subject}}'"},
-	{ID: "inbox_date", Other: "Date:"},
-	{ID: "inbox_delete", Other: "Delete"},
-	{ID: "inbox_deleted", Other: "Moved to the Bin. You can get it back from there."},
-	{ID: "inbox_detached", Other: "Removed: {{.File}}"},
-	{ID: "inbox_discard", Other: "Throw the draft away"},
-	{ID: "inbox_discard_short", Other: "Discard"},
-	{ID: "inbox_discard_text", Other: "If you throw it away, what you have written in this email is lost."},
-	{ID: "inbox_discard_title", Other: "Throw the draft away?"},
-	{ID: "inbox_draft_discarded", Other: "You threw the draft away."},
-	{ID: "inbox_folder_empty", Other: "There are no emails in this folder."},
-	{ID: "inbox_folder_inbox", Other: "Inbox"},
-	{ID: "inbox_folder_sent", Other: "Sent"},
-	{ID: "inbox_folder_trash", Other: "Bin"},
-	{ID: "inbox_followed", Other: "You opened the page at {{.Domain}}. In this practice nothing really opens."},
-	{ID: "inbox_forward", Other: "Forward"},
-	{ID: "inbox_forward_carries", Other: "(also forwarded: {{.Files}})"},
-	{ID: "inbox_forward_prefix", Other: "Fwd:"},
-	{ID: "inbox_forwarded_header", Other: "---------- Forwarded message ----------"},
-	{ID: "inbox_from", Other: "From:"},
-	{ID: "inbox_keep_writing", Other: "Keep writing"},
-	{ID: "inbox_key_back_to_mail", Other: "back to the email"},
-	{ID: "inbox_key_check", Other: "c"},
-	{ID: "inbox_key_delete", Other: "d"},
-	{ID: "inbox_key_discard", Other: "stop writing"},
-	{ID: "inbox_key_forward", Other: "f"},
-	{ID: "inbox_key_links_help", Other: "see where a link goes"},
-	{ID: "inbox_key_new", Other: "n"},
-	{ID: "inbox_key_next_field", Other: "next box"},
-	{ID: "inbox_key_open_help", Other: "open"},
-	{ID: "inbox_key_page_help", Other: "read on"},
-	{ID: "inbox_key_pick", Other: "attach"},
-	{ID: "inbox_key_prev_field", Other: "previous box"},
-	{ID: "inbox_key_reply", Other: "r"},
-	{ID: "inbox_key_report", Other: "s"},
-	{ID: "inbox_key_switch_help", Other: "folders"},
-	{ID: "inbox_keyname_delete", Other: "Del"},
-	{ID: "inbox_keyname_page", Other: "PgDn"},
-	{ID: "inbox_keyname_shift_tab", Other: "Shift+Tab"},
-	{ID: "inbox_link_back", Other: "Go back without opening"},
-	{ID: "inbox_link_count", One: "This email has 1 link. Press 1 to see where it goes.", Other: "This email has {{.Count}} links. Press a number from 1 to {{.Count}}."},
-	{ID: "inbox_link_explain", Other: "Look at the end of the name, just before the first slash (/). That is the domain: it tells you whose page it is. If it is not who the email says, do not open it."},
-	{ID: "inbox_link_goes", Other: "It really goes to:"},
-	{ID: "inbox_link_open", Other: "Open the page"},
-	{ID: "inbox_link_owner", Other: "The page belongs to:"},
-	{ID: "inbox_link_shows", Other: "The email shows:"},
-	{ID: "inbox_link_title", Other: "Where does this link go?"},
-	{ID: "inbox_links_tip", Other: "To see where a link goes without opening it, press its number or click on it."},
-	{ID: "inbox_marked_suspicious", Other: "You have marked it as suspicious."},
-	{ID: "inbox_more_above", Other: "↑ This is the end. Page Up takes you back up"},
-	{ID: "inbox_more_below", Other: "↓ More below: press Page Down or the space bar"},
-	{ID: "inbox_more_mails", One: "{{.Count}} more email in the list", Other: "{{.Count}} more emails in the list"},
-	{ID: "inbox_new", Other: "New"},
-	{ID: "inbox_no_attachments", Other: "none"},
-	{ID: "inbox_no_such_link", Other: "Open an email with links and press the number of a link."},
-	{ID: "inbox_not_sent", Other: "Not sent. Check the address marked with !"},
-	{ID: "inbox_now", Other: "Now"},
-	{ID: "inbox_pick_first", Other: "First choose an email from the list."},
-	{ID: "inbox_picker_empty", Other: "This folder is empty."},
-	{ID: "inbox_picker_folder", Other: "Choose 1 file with ↑ ↓ and press Enter to attach it. If it is attached already, Enter takes it off. Esc goes back to the email."},
-	{ID: "inbox_picker_title", Other: "Choose the file you want to attach"},
-	{ID: "inbox_reply", Other: "Reply"},
-	{ID: "inbox_report", Other: "Suspicious"},
-	{ID: "inbox_reported", Other: "Marked as suspicious."},
-	{ID: "inbox_restore", Other: "Restore"},
-	{ID: "inbox_restored", Other: "Restored. It is back in {{.Folder}}."},
-	{ID: "inbox_send", Other: "Send"},
-	{ID: "inbox_sent_note", Other: "Sent. You will find it in the Sent folder."},
-	{ID: "inbox_subject", Other: "Subject:"},
-	{ID: "inbox_title", Other: "Practice email"},
-	{ID: "inbox_to", Other: "To:"},
-	{ID: "inbox_to_placeholder", Other: "email address"},
-	{ID: "inbox_to_short", Other: "To"},
-	{ID: "inbox_unreported", Other: "No longer marked as suspicious."},
-	{ID: "itineraries", Other: "Learning paths"},
-	{ID: "itinerary %q has no %q version: same ids and lessons in every language", Other: "itinerary %q has no %q version: same ids and lessons in every language"},
-	{ID: "itinerary %q has no %q version: the itineraries differ from the %q ones", Other: "itinerary %q has no %q version: the itineraries differ from the %q ones"},
-	{ID: "itinerary %q has no title", Other: "itinerary %q has no title"},
-	{ID: "itinerary %q lists lesson %q, which does not exist", Other: "itinerary %q lists lesson %q, which does not exist"},
-	{ID: "itinerary %q lists no lessons", Other: "itinerary %q lists no lessons"},
-	{ID: "itinerary %q lists other lessons than in %s: the itineraries differ from the %q ones", Other: "itinerary %q lists other lessons than in %s: the itineraries differ from the %q ones"},
-	{ID: "itinerary id %q should be lowercase letters, digits and dashes", Other: "itinerary id %q should be lowercase letters, digits and dashes"},
-	{ID: "itinerary_done", Other: "Finished"},
-	{ID: "its version does not match its files", Other: "its version does not match its files"},
-	{ID: "join_address", Other: "Address of the class (it is on the trainer's screen):"},
-	{ID: "join_address_example", Other: "e.g. 192.168.1.10"},
-	{ID: "join_bad_address", Other: "That address does not look right. It looks like this: 192.168.1.10"},
-	{ID: "join_bad_code", Other: "The code has 6 numbers, for example 482 913."},
-	{ID: "join_busy", Other: "Connecting to the class…"},
-	{ID: "join_code", Other: "Class code (6 numbers):"},
-	{ID: "join_code_example", Other: "e.g. 482 913"},
-	{ID: "join_failed", Other: "We could not add you to the class. Ask the trainer for help."},
-	{ID: "join_found", Other: "Classes on this network. Choose yours with Enter:"},
-	{ID: "join_heading", Other: "Join the class"},
-	{ID: "join_looking", Other: "Looking for classes on this network…"},
-	{ID: "join_not_the_class", Other: "This is not the class this laptop joined: its security certificate is different. Ask the trainer."},
-	{ID: "join_privacy", Other: "The trainer will see your name, the lesson you are on, your progress and whether you ask for help. They never see what you type in the exercises."},
-	{ID: "join_refused", Other: "The trainer did not let this laptop in. Ask them."},
-	{ID: "join_title", Other: "Join the class"},
-	{ID: "join_too_many", Other: "Many laptops are trying to join right now. Ask the trainer to let you in."},
-	{ID: "join_unreachable", Other: "We cannot find the class at that address. Check the address and that this computer is on the same Wi-Fi."},
-	{ID: "join_wait_over", Other: "We stopped waiting for the trainer. Try joining again."},
-	{ID: "join_waiting", Other: "Waiting for the trainer to let this laptop in. Tell them your laptop number: {{.Laptop}}"},
-	{ID: "join_wrong_code", Other: "That is not the class code. Look at the trainer's screen again."},
-	{ID: "joined_check", Other: "(Security check of the class: {{.Fingerprint}}. The trainer's screen shows the same.)"},
-	{ID: "joined_text", Other: "This computer will remember the class for next time. If you need help, press F4."},
-	{ID: "joined_title", Other: "You are in the class"},
-	{ID: "key_add_word", Other: "add word"},
-	{ID: "key_back", Other: "back"},
-	{ID: "key_change", Other: "change"},
-	{ID: "key_check", Other: "check"},
-	{ID: "key_choose", Other: "choose"},
-	{ID: "key_down", Other: "down"},
-	{ID: "key_drop_word", Other: "take the last away"},
-	{ID: "key_glossary", Other: "glossary"},
-	{ID: "key_grab", Other: "pick up or drop"},
-	{ID: "key_hand_down", Other: "I no longer need help"},
-	{ID: "key_hand_up", Other: "ask for help"},
-	{ID: "key_help", Other: "help"},
-	{ID: "key_hint", Other: "hint"},
-	{ID: "key_left", Other: "left"},
-	{ID: "key_mark", Other: "tick"},
-	{ID: "key_more_keys", Other: "more keys"},
-	{ID: "key_move", Other: "move"},
-	{ID: "key_new_code", Other: "new code"},
-	{ID: "key_next", Other: "go on"},
-	{ID: "key_other_box", Other: "other box"},
-	{ID: "key_quit", Other: "leave"},
-	{ID: "key_read_aloud", Other: "read aloud"},
-	{ID: "key_right", Other: "right"},
-	{ID: "key_share_stop", Other: "stop sharing"},
-	{ID: "key_show_password", Other: "show or hide"},
-	{ID: "key_show_pin", Other: "show PIN"},
-	{ID: "key_tab", Other: "switch"},
-	{ID: "key_up", Other: "up"},
-	{ID: "keyname_enter", Other: "Enter"},
-	{ID: "keyname_pgdown", Other: "PgDn"},
-	{ID: "keyname_pgup", Other: "PgUp"},
-	{ID: "keyname_space", Other: "Space"},
-	{ID: "kiosk_no_pin", Other: "Kiosk mode is on, but there is no trainer PIN yet, so anyone can close Aula. To set one, close Aula and run: aula setup"},
-	{ID: "kiosk_quit_needs_pin", Other: "On this laptop, only the trainer can close Aula."},
-	{ID: "lang_name", Other: "English"},
-	{ID: "learned_label", Other: "Today you learned:"},
-	{ID: "learners_bad_name", Other: "aula learners: a name has 1 to 30 characters."},
-	{ID: "learners_certs_removed", One: "Removed {{.Count}} certificate file of theirs from {{.Path}}.", Other: "Removed {{.Count}} certificate files of theirs from {{.Path}}."},
-	{ID: "learners_erase_confirm", One: "This erases {{.Name}} for good: their name, settings, progress and {{.Count}} event. It cannot be undone. To go ahead, add --yes. To give them a copy first: aula learners export NAME --out FILE", Other: "This erases {{.Name}} for good: their name, settings, progress and {{.Count}} events. It cannot be undone. To go ahead, add --yes. To give them a copy first: aula learners export NAME --out FILE"},
-	{ID: "learners_erased", One: "{{.Name}} is erased from this laptop ({{.Count}} event).", Other: "{{.Name}} is erased from this laptop ({{.Count}} events)."},
-	{ID: "learners_erased_backups", Other: "The {{.Count}} safety copies of this data file made before now still hold them until {{.Count}} new copies replace them: a copy is made at each start of Aula, each lesson finished and each sign-out, so usually by the end of the next class."},
-	{ID: "learners_erased_class", Other: "The class hub erases its copy the next time this laptop reaches it."},
-	{ID: "learners_erased_region", Other: "Results already sent to the region stay there, but nothing links them to this person any more."},
-	{ID: "learners_erased_remote", Other: "That was the hub's copy. Erase {{.Name}} on their own laptop too, or from the dashboard while their laptop is in the class."},
-	{ID: "learners_export_format", Other: "aula learners export: --format must be json or pdf, not “{{.Value}}”."},
-	{ID: "learners_exported", Other: "Saved what Aula keeps about {{.Name}} in {{.Path}}. It is their personal data: give it to them and delete your copy."},
-	{ID: "learners_merged", One: "“{{.From}}” is now part of “{{.Into}}”: {{.Count}} event moved, nothing lost. Only “{{.Into}}” is left.", Other: "“{{.From}}” is now part of “{{.Into}}”: {{.Count}} events moved, nothing lost. Only “{{.Into}}” is left."},
-	{ID: "learners_name_taken", Other: "aula learners: the name “{{.Name}}” is taken already."},
-	{ID: "learners_nobody", Other: "aula learners: nobody is called “{{.Name}}”."},
-	{ID: "learners_pdf_needs_out", Other: "aula learners export: a PDF cannot be read on the screen. Save it in a file: --out FILE.pdf"},
-	{ID: "learners_pin_removed", Other: "{{.Name}}: PIN removed. They choose a new one at their next sign-in."},
-	{ID: "learners_remote", Other: "aula learners: {{.Name}} studies on another laptop. Do this on that laptop."},
-	{ID: "learners_renamed", Other: "“{{.Old}}” is now called “{{.Name}}”."},
-	{ID: "learners_retention_class", One: "This laptop is in a class: the class hub's retention applies here ({{.Count}} month; 0 is off). Change it on the hub.", Other: "This laptop is in a class: the class hub's retention applies here ({{.Count}} months; 0 is off). Change it on the hub."},
-	{ID: "learners_retention_gone", One: "Erased ({{.Count}} learner, no activity since {{.Date}}):", Other: "Erased ({{.Count}} learners, no activity since {{.Date}}):"},
-	{ID: "learners_retention_nobody", Other: "Nobody has been inactive since before {{.Date}}."},
-	{ID: "learners_retention_off", Other: "Retention is off: learners are kept until you erase them. Turn it on with --months N."},
-	{ID: "learners_retention_set", One: "Retention: learners with no activity for {{.Count}} month are erased at each start and on the hub.", Other: "Retention: learners with no activity for {{.Count}} months are erased at each start and on the hub."},
-	{ID: "learners_retention_would", One: "Would be erased ({{.Count}} learner, no activity since {{.Date}}):", Other: "Would be erased ({{.Count}} learners, no activity since {{.Date}}):"},
-	{ID: "learners_same", Other: "aula learners: that is the same learner twice."},
-	{ID: "learners_two", Other: "aula learners: {{.Count}} learners are called “{{.Name}}” (on different laptops). Do it from the dashboard, where you choose the row."},
-	{ID: "learners_usage", Other: "Usage: aula learners reset-pin NAME\n       aula learners rename NAME NEW-NAME\n       aula learners merge NAME INTO-NAME\n       aula learners export NAME [--format json|pdf] [--out FILE]\n       aula learners erase NAME [--yes]\n       aula learners retention [--months N] [--dry-run]\n       and with each: [--data DIR] [--lang es|en]. docs/privacy.md says what each one does."},
-	{ID: "lesson %q has %d steps here and %d in %s", Other: "lesson %q has %d steps here and %d in %s"},
-	{ID: "lesson %q has no %q translation", Other: "lesson %q has no %q translation"},
-	{ID: "lesson %q has no %q version", Other: "lesson %q has no %q version"},
-	{ID: "lesson %q has no review date: check its facts and write the day (reviewed: %s)", Other: "lesson %q has no review date: check its facts and write the day (reviewed: %s)"},
-	{ID: "lesson %q has no steps", Other: "lesson %q has no steps"},
-	{ID: "lesson %q has no title", Other: "lesson %q has no title"},
-	{ID: "lesson %q names no sources: list the official pages its facts come from (sources:)", Other: "lesson %q names no sources: list the official pages its facts come from (sources:)"},
-	{ID: "lesson %q says it was reviewed on %s, a day still to come", Other: "lesson %q says it was reviewed on %s, a day still to come"},
-	{ID: "lesson %q was last reviewed on %s, over %s ago: check its facts against its sources again", Other: "lesson %q was last reviewed on %s, over %s ago: check its facts against its sources again"},
-	{ID: "lesson id %q is already used by %s", Other: "lesson id %q is already used by %s"},
-	{ID: "lesson id %q should be lowercase letters, digits and dashes", Other: "lesson id %q should be lowercase letters, digits and dashes"},
-	{ID: "lesson_at_step", Other: "{{.Title}} · step {{.N}} of {{.Total}}"},
-	{ID: "lesson_done_title", Other: "Lesson finished!"},
-	{ID: "lessons_check_no_folder", Other: "{{.Path}}: this folder does not exist"},
-	{ID: "lessons_check_no_words", Other: "the app's own words have no file yet (i18n/messages.{{.Lang}}.yaml)"},
-	{ID: "lessons_check_ok", One: "ok: {{.Count}} lesson in {{.Langs}}", Other: "ok: {{.Count}} lessons in {{.Langs}}"},
-	{ID: "lessons_check_problems", One: "{{.Count}} problem found.", Other: "{{.Count}} problems found."},
-	{ID: "lessons_check_translated", One: "{{.Done}} of {{.Count}} lesson translated, {{.Missing}} missing", Other: "{{.Done}} of {{.Count}} lessons translated, {{.Missing}} missing"},
-	{ID: "lessons_check_translations", Other: "Translations not finished (see docs/translating.md):"},
-	{ID: "lessons_check_warning", Other: "{{.File}}:{{.Line}}: warning: {{.Msg}}"},
-	{ID: "lessons_done", One: "{{.Done}} of {{.Count}} lesson done", Other: "{{.Done}} of {{.Count}} lessons done"},
-	{ID: "lessons_list_other", Other: "(other lessons)"},
-	{ID: "lessons_list_steps", One: "{{.Count}} step", Other: "{{.Count}} steps"},
-	{ID: "lessons_new_file_exists", Other: "aula lessons new: {{.Path}} already exists. I left it alone: choose another id or delete the file."},
-	{ID: "lessons_new_from_unknown", Other: "aula lessons new: there is no lesson “{{.ID}}” to copy. aula lessons list shows their ids."},
-	{ID: "lessons_new_header_from", Other: "Lesson “{{.ID}}”: a copy of the lesson “{{.From}}” to start with.\nChange what you need: the titles, the words, the form's fields, the practice card.\nEach language has its own file (es/, en/), with the same ids, steps and answers; only the words change.\nWatch the lesson while you write it: aula lessons preview DIR --lesson {{.ID}}\nCheck the folder before you publish it: aula lessons check DIR\nCheck every fact against its official source (sources:) and put today's date in reviewed:.\nAlways use made-up practice details (Lucía Prueba Ejemplo, addresses ending in .example)."},
-	{ID: "lessons_new_header_kind", Other: "Lesson “{{.ID}}”: one {{.Kind}} step to start with.\nThe step is a copy of a step from Aula's own lessons: change its words and its data.\nEach language has its own file (es/, en/), with the same ids, steps and answers; only the words change.\nWatch the lesson while you write it: aula lessons preview DIR --lesson {{.ID}}\nCheck the folder before you publish it: aula lessons check DIR\nWhat each kind of step holds: docs/lessons.md. Step by step: docs/writing-lessons.md.\nAlways use made-up practice details (Lucía Prueba Ejemplo, addresses ending in .example)."},
-	{ID: "lessons_new_id_form", Other: "aula lessons new: “{{.ID}}” cannot be an id. Use lowercase letters without accents, digits and single dashes, for example housing-aid."},
-	{ID: "lessons_new_id_long", Other: "aula lessons new: the id “{{.ID}}” is too long. Use {{.Max}} characters or fewer."},
-	{ID: "lessons_new_id_missing", Other: "aula lessons new: the lesson's id is missing, for example housing-aid."},
-	{ID: "lessons_new_id_taken", Other: "aula lessons new: there is already a lesson with the id “{{.ID}}”. Choose another one (aula lessons list shows them all)."},
-	{ID: "lessons_new_itinerary_add", Other: "Your folder already has {{.Path}}: add {{.ID}} to the lessons list of an itinerary so that it shows in Aula."},
-	{ID: "lessons_new_itinerary_description", Other: "Lessons written by your trainer."},
-	{ID: "lessons_new_itinerary_header", Other: "The itineraries of your folder: they show beside Aula's own.\nList your lessons' ids under lessons, in order. The ids are the same in every language."},
-	{ID: "lessons_new_itinerary_title", Other: "My lessons"},
-	{ID: "lessons_new_kind_unknown", Other: "aula lessons new: there is no step kind “{{.Kind}}”. The kinds are: {{.Kinds}}."},
-	{ID: "lessons_new_learned", Other: "What learners take away when they finish, in one sentence."},
-	{ID: "lessons_new_next", Other: "Now watch it while you change it: aula lessons preview {{.Dir}} --lesson {{.ID}}"},
-	{ID: "lessons_new_not_folder", Other: "aula lessons new: {{.Path}} is not a folder. Give your lessons folder with --lessons."},
-	{ID: "lessons_new_summary", Other: "What this lesson teaches, in one sentence."},
-	{ID: "lessons_new_title", Other: "Your lesson's title"},
-	{ID: "lessons_new_topic", Other: "Your lesson's topic"},
-	{ID: "lessons_new_usage", Other: "Usage: aula lessons new ID --kind KIND [--lessons DIR]\n       aula lessons new ID --from LESSON [--lessons DIR]\n  KIND: {{.Kinds}}\n  LESSON: the id of a lesson that exists (aula lessons list), such as ingreso-minimo-vital\n  DIR: your lessons folder (without it, the folder you are in)"},
-	{ID: "lessons_new_written", Other: "Written: {{.Path}}"},
-	{ID: "lessons_preview_learner", Other: "Preview"},
-	{ID: "lessons_preview_no_folder", Other: "aula lessons preview: the folder {{.Path}} does not exist. aula lessons new makes it with your first lesson."},
-	{ID: "lessons_preview_no_lesson", Other: "aula lessons preview: there is no lesson “{{.ID}}” in Aula or in {{.Path}}."},
-	{ID: "lessons_preview_usage", Other: "Usage: aula lessons preview DIR [--lesson ID] [--lang es|en]\n  Opens Aula with the lessons in DIR. When you save a file, the lesson is read again and you stay on the same step.\n  Nothing is kept while you preview: no learners, no progress."},
-	{ID: "lessons_usage", Other: "Usage: aula lessons check [--sources] [--lang es|en] [DIR] | aula lessons list [--lang es|en] [--json] [--lessons DIR] | aula lessons new ID --kind KIND | --from LESSON [--lessons DIR] | aula lessons preview DIR [--lesson ID]"},
-	{ID: "lessons_with_problems", One: "There is 1 problem in the lessons. Some are not shown. The trainer can see it with \"aula lessons check\".", Other: "There are {{.Count}} problems in the lessons. Some are not shown. The trainer can see them with \"aula lessons check\"."},
-	{ID: "line_browser_address", Other: "Address: {{.URL}}. Domain: {{.Domain}}."},
-	{ID: "line_browser_bookmark_item", Other: "{{.N}}, \"{{.Text}}\", on {{.Domain}}"},
-	{ID: "line_browser_bookmark_name", Other: "{{.N}}, \"{{.Text}}\""},
-	{ID: "line_browser_bookmarks", Other: "Bookmarks: {{.List}}."},
-	{ID: "line_browser_button", Other: "button “{{.Text}}”"},
-	{ID: "line_browser_download", Other: "download the file {{.Name}}, {{.Size}}"},
-	{ID: "line_browser_link", Other: "link “{{.Text}}”"},
-	{ID: "line_browser_no_back", Other: "There is no page before this one."},
-	{ID: "line_browser_no_bookmark", Other: "There is no bookmark \"{{.Text}}\". Type {{.Bookmark}} and a number from 1 to {{.Count}}."},
-	{ID: "line_browser_no_bookmarks", Other: "You have no bookmarks yet. Type {{.Save}} to save this page."},
-	{ID: "line_browser_no_forward", Other: "There is no page after this one."},
-	{ID: "line_browser_no_such", Other: "There is no link “{{.Text}}”. Type a number from 1 to {{.Count}}."},
-	{ID: "line_browser_prompt", Other: "Type a number from 1 to {{.Count}}, or {{.Look}} and a number."},
-	{ID: "line_browser_prompt_none", Other: "This page has no links. Type {{.Back}} for the page before, or {{.Check}}."},
-	{ID: "line_browser_start", Other: "Type the number of a link to open it. Type {{.Look}} and the number to find out where it goes before you open it. Other commands: {{.Back}}, {{.Forward}}, {{.Page}} (hear the page again), {{.Check}}."},
-	{ID: "line_browser_start_bookmarks", Other: "Type {{.Bookmark}} to hear where each bookmark goes, and {{.Bookmark}} and a number to open one. Type {{.Save}} to save the page you are on to your bookmarks."},
-	{ID: "line_browser_title", Other: "Page: {{.Title}}"},
-	{ID: "line_chat_can_type", Other: "{{.Word}} and your reply: send a short reply in your own words"},
-	{ID: "line_chat_cannot", Other: "You cannot do that in this conversation."},
-	{ID: "line_chat_link", Other: "Link {{.N}}: {{.URL}}"},
-	{ID: "line_chat_list", One: "You have {{.Count}} conversation on the phone:", Other: "You have {{.Count}} conversations on the phone:"},
-	{ID: "line_chat_no_link", Other: "Type {{.Word}} and a number from 1 to {{.Count}}."},
-	{ID: "line_chat_notification", Other: "New notification in conversation {{.N}}. {{.Name}}: {{.Text}}"},
-	{ID: "line_chat_open", Other: "Conversation with {{.Name}} ({{.Tag}})."},
-	{ID: "line_chat_prompt_list", Other: "Type the number of a conversation, from 1 to {{.Count}}."},
-	{ID: "line_chat_prompt_open", Other: "Type the number of a reply or one of the words. When you have finished, type {{.Check}}."},
-	{ID: "line_chat_received", Other: "Received"},
-	{ID: "line_chat_replies", Other: "Replies you can send, by their number:"},
-	{ID: "line_chat_sent", Other: "Sent"},
-	{ID: "line_chat_unknown", Other: "I don't understand “{{.Text}}”. Type a number from 1 to {{.Count}}, or {{.Help}} to hear the words."},
-	{ID: "line_chat_verdict_nothing", Other: "First do on the phone what this step asks. Then type {{.Check}}."},
-	{ID: "line_chat_words", Other: "You can also type:"},
-	{ID: "line_chat_write_what", Other: "Type {{.Word}} and then your reply, on the same line."},
-	{ID: "line_choose_many", Other: "More than one answer may be right. Type the numbers of all of them, with spaces between, and press Enter. For example: 1 3"},
-	{ID: "line_choose_one", Other: "Type the number of your answer and press Enter."},
-	{ID: "line_cmd_add", Other: "add"},
-	{ID: "line_cmd_attach", Other: "attach|remove"},
-	{ID: "line_cmd_back", Other: "back"},
-	{ID: "line_cmd_block", Other: "block|unblock"},
-	{ID: "line_cmd_body", Other: "message"},
-	{ID: "line_cmd_bookmark", Other: "bookmark|bookmarks"},
-	{ID: "line_cmd_call", Other: "call"},
-	{ID: "line_cmd_card", Other: "card"},
-	{ID: "line_cmd_cc", Other: "cc|copy"},
-	{ID: "line_cmd_change", Other: "change"},
-	{ID: "line_cmd_check", Other: "check"},
-	{ID: "line_cmd_choose", Other: "choose"},
-	{ID: "line_cmd_clear", Other: "clear"},
-	{ID: "line_cmd_confirm", Other: "confirm|approve"},
-	{ID: "line_cmd_copy", Other: "copy"},
-	{ID: "line_cmd_crop", Other: "crop"},
-	{ID: "line_cmd_delete", Other: "delete|restore"},
-	{ID: "line_cmd_discard", Other: "discard"},
-	{ID: "line_cmd_eject", Other: "eject|unplug"},
-	{ID: "line_cmd_empty", Other: "empty"},
-	{ID: "line_cmd_file", Other: "file"},
-	{ID: "line_cmd_folder", Other: "folder"},
-	{ID: "line_cmd_folders", Other: "folders"},
-	{ID: "line_cmd_form_back", Other: "back|previous"},
-	{ID: "line_cmd_form_next", Other: "next|go on"},
-	{ID: "line_cmd_forward", Other: "forward"},
-	{ID: "line_cmd_glossary", Other: "glossary"},
-	{ID: "line_cmd_help", Other: "help|?"},
-	{ID: "line_cmd_hint", Other: "hint"},
-	{ID: "line_cmd_home", Other: "home"},
-	{ID: "line_cmd_link", Other: "link"},
-	{ID: "line_cmd_links", Other: "links"},
-	{ID: "line_cmd_list", Other: "list"},
-	{ID: "line_cmd_look", Other: "look|see"},
-	{ID: "line_cmd_make", Other: "make|create"},
-	{ID: "line_cmd_move", Other: "move"},
-	{ID: "line_cmd_new", Other: "new|write"},
-	{ID: "line_cmd_new_code", Other: "new|another"},
-	{ID: "line_cmd_next", Other: "next|go on"},
-	{ID: "line_cmd_no", Other: "no"},
-	{ID: "line_cmd_open", Other: "open"},
-	{ID: "line_cmd_page", Other: "page"},
-	{ID: "line_cmd_page_forward", Other: "forward"},
-	{ID: "line_cmd_pdf", Other: "pdf"},
-	{ID: "line_cmd_phone", Other: "phone|ring"},
-	{ID: "line_cmd_photo", Other: "photo|photograph"},
-	{ID: "line_cmd_plug", Other: "plug|plug in"},
-	{ID: "line_cmd_quit", Other: "quit|exit"},
-	{ID: "line_cmd_read", Other: "read|read aloud"},
-	{ID: "line_cmd_refuse", Other: "reject|refuse"},
-	{ID: "line_cmd_remove", Other: "remove"},
-	{ID: "line_cmd_rename", Other: "rename"},
-	{ID: "line_cmd_repeat", Other: "repeat|again"},
-	{ID: "line_cmd_reply", Other: "reply"},
-	{ID: "line_cmd_save", Other: "save"},
-	{ID: "line_cmd_send", Other: "send"},
-	{ID: "line_cmd_settings", Other: "settings"},
-	{ID: "line_cmd_share_stop", Other: "stop"},
-	{ID: "line_cmd_sort", Other: "sort"},
-	{ID: "line_cmd_subject", Other: "subject"},
-	{ID: "line_cmd_submit", Other: "submit|send"},
-	{ID: "line_cmd_suspicious", Other: "suspicious"},
-	{ID: "line_cmd_to", Other: "to"},
-	{ID: "line_cmd_write", Other: "write"},
-	{ID: "line_cmd_yes", Other: "yes"},
-	{ID: "line_code_expired", Other: "The code has expired. Type {{.Word}} and press Enter to get another one."},
-	{ID: "line_code_expires_min", One: "The code expires in 1 minute.", Other: "The code expires in {{.Count}} minutes."},
-	{ID: "line_code_expires_sec", One: "The code expires in 1 second.", Other: "The code expires in {{.Count}} seconds."},
-	{ID: "line_code_prompt", Other: "Type the code and press Enter. If it expires, type {{.Word}} to get another one."},
-	{ID: "line_code_sms", Other: "You have a text message from {{.Sender}}. It says:"},
-	{ID: "line_field", Other: "Box: {{.Label}}"},
-	{ID: "line_files_ask_folder", Other: "Type the number of the folder. An empty line cancels."},
-	{ID: "line_files_ask_name", Other: "Type the new name, with its ending (for example .pdf). An empty line cancels."},
-	{ID: "line_files_cancelled", Other: "Cancelled. Nothing has changed."},
-	{ID: "line_files_cmd_empty", Other: "{{.Empty}} (empty the Bin)"},
-	{ID: "line_files_cmd_folder", Other: "{{.Folder}} and a number (see another folder)"},
-	{ID: "line_files_cmd_make", Other: "{{.Make}} (a new folder)"},
-	{ID: "line_files_cmd_n", Other: "{{.Cmd}} and a number"},
-	{ID: "line_files_cmd_photo", Other: "{{.Photo}} (take the photo), {{.Crop}}, {{.PDF}}"},
-	{ID: "line_files_cmd_sort", Other: "{{.Sort}} {{.Date}}"},
-	{ID: "line_files_cmd_usb", Other: "{{.Plug}} and {{.Eject}} (the USB stick)"},
-	{ID: "line_files_date", Other: "from {{.Date}}"},
-	{ID: "line_files_done", Other: "The exercise is over. You can look, but not change anything."},
-	{ID: "line_files_file", Other: "{{.Name}}, {{.Type}}, {{.Size}}"},
-	{ID: "line_files_folder", One: "{{.Name}}, with {{.Count}} file", Other: "{{.Name}}, with {{.Count}} files"},
-	{ID: "line_files_folders", One: "There is {{.Count}} folder:", Other: "There are {{.Count}} folders:"},
-	{ID: "line_files_no_delete", Other: "In this exercise you do not delete files."},
-	{ID: "line_files_no_photo", Other: "Take the photo first: type {{.Photo}}."},
-	{ID: "line_files_no_such", Other: "There is no file «{{.Text}}». Type a number from 1 to {{.Max}}."},
-	{ID: "line_files_opened", Other: "Opened: {{.File}}"},
-	{ID: "line_files_photo_taken", Other: "You took the photo already. Look for it in the list."},
-	{ID: "line_files_prompt", Other: "Type a number from 1 to {{.Max}} to open a file, or another command."},
-	{ID: "line_files_sort_how", Other: "Type {{.Sort}} {{.Name}}, {{.Sort}} {{.Date}} or {{.Sort}} {{.Size}}."},
-	{ID: "line_files_start", Other: "Type the number of a file to open it. Other commands: {{.Commands}}."},
-	{ID: "line_form_added", Other: "Added: {{.Item}} {{.N}}. Fill in their details."},
-	{ID: "line_form_ask_check", Other: "Do you accept? Type {{.Yes}} or {{.No}}."},
-	{ID: "line_form_ask_day", Other: "Type the number of the day."},
-	{ID: "line_form_ask_file", Other: "Type the number of the file."},
-	{ID: "line_form_ask_keep", Other: "{{.Label}}: it says \"{{.Value}}\". Type something else, {{.Clear}} to empty it, or press Enter to leave it as it is."},
-	{ID: "line_form_ask_option", Other: "Type the number of the option."},
-	{ID: "line_form_ask_text", Other: "{{.Label}}: type it and press Enter."},
-	{ID: "line_form_card_end", Other: "End of the card. To hear it again, type {{.Word}}."},
-	{ID: "line_form_change_on_review", Other: "You can change your answers on the review page, before you send the form. Here, type the number of the item."},
-	{ID: "line_form_cleared", Other: "It is empty now."},
-	{ID: "line_form_empty", Other: "Empty"},
-	{ID: "line_form_err_code_expired", Other: "The code has expired: it only lasts a few minutes. Type new to ask for another one."},
-	{ID: "line_form_err_code_none", Other: "You don't have a code yet. Type new to ask for one."},
-	{ID: "line_form_err_day_closed", Other: "The office is closed that day. Choose a day with free appointments."},
-	{ID: "line_form_err_day_full", Other: "There are no appointments left on that day. Choose a day with free appointments."},
-	{ID: "line_form_err_day_holiday", Other: "That day is a national holiday: the offices are closed. Choose a day with free appointments."},
-	{ID: "line_form_err_required_check", Other: "To go on, you have to accept this: type the number of this item, then yes."},
-	{ID: "line_form_err_required_choose", Other: "Choose an option: type the number of this item, then the number of the option."},
-	{ID: "line_form_err_required_day", Other: "Choose a day: type the number of this item, then the number of the day."},
-	{ID: "line_form_err_required_file", Other: "This document is missing. Type the number of this item, then the number of the file."},
-	{ID: "line_form_error", Other: "Error: {{.Text}}"},
-	{ID: "line_form_file_which", Other: "First type the number of the document you want to attach."},
-	{ID: "line_form_first_page", Other: "You're already on the first page."},
-	{ID: "line_form_group_full", Other: "There's no room for more. {{.Max}} at most."},
-	{ID: "line_form_group_words", Other: "To add one, type {{.Add}} (up to {{.Max}}). To remove one, type {{.Remove}} and its number: {{.Remove}} 1."},
-	{ID: "line_form_kept", Other: "It stays as it was."},
-	{ID: "line_form_new_code", Other: "To ask for another code, type {{.Word}}."},
-	{ID: "line_form_no_card", Other: "This form has no card."},
-	{ID: "line_form_no_code", Other: "There's no code on this page."},
-	{ID: "line_form_no_group", Other: "There's no list of people on this page."},
-	{ID: "line_form_no_such_field", Other: "There's no item {{.Text}}. Type a number from 1 to {{.Max}}."},
-	{ID: "line_form_prompt", Other: "Type the number of an item to fill it in, or {{.Next}} to go on."},
-	{ID: "line_form_prompt_review", Other: "Type the number of an item to correct it, or {{.Next}} to save it and go back to the review."},
-	{ID: "line_form_prompt_submit", Other: "Type the number of an item to fill it in, or {{.Next}} to send the form."},
-	{ID: "line_form_removed", Other: "Removed: {{.Item}} {{.N}}. This is the page now:"},
-	{ID: "line_form_required", Other: "Required"},
-	{ID: "line_form_review_intro", Other: "Check that everything is right before you send it. To correct a section, type {{.Change}} and its number."},
-	{ID: "line_form_review_prompt", Other: "Type {{.Change}} and a number to correct something, or {{.Submit}} to send it."},
-	{ID: "line_form_sign_in", Other: "Press Enter to sign in again."},
-	{ID: "line_form_site", Other: "{{.Practice}}: {{.Site}}."},
-	{ID: "line_form_submit_later", Other: "You can't send it yet: first finish the pages. Type {{.Next}} to go on."},
-	{ID: "line_form_ticked", Other: "Ticked"},
-	{ID: "line_form_unticked", Other: "Not ticked"},
-	{ID: "line_form_value", Other: "It says: {{.Value}}"},
-	{ID: "line_form_warning", Other: "Your session ends in {{.Left}}. Type anything and press Enter to carry on."},
-	{ID: "line_form_which_item", One: "Type {{.Word}} 1.", Other: "Type {{.Word}} and a number from 1 to {{.Count}}."},
-	{ID: "line_form_words", Other: "A number: choose that item. {{.Next}}: go to the next page. {{.Back}}: go back a page. {{.Card}}: hear the card. {{.Add}} and {{.Remove}} 1: add someone to a list of people, or remove them. {{.File}} 1: attach file 1. {{.Code}}: ask for another code by text message. {{.Submit}}: send it, on the last page."},
-	{ID: "line_form_words_review", Other: "{{.Change}} 1: correct section 1. {{.Submit}}: send it. {{.Back}}: go back to the last page. {{.Card}}: hear the card."},
-	{ID: "line_gate_learner", Other: "If you are a learner, type back to stay in Aula."},
-	{ID: "line_glossary_here", Other: "Glossary words in this step: {{.Words}}. Type {{.Word}} to find out what they mean."},
-	{ID: "line_hand_down", Other: "You said you don't need help any more."},
-	{ID: "line_help_here", Other: "On this screen:"},
-	{ID: "line_help_intro", Other: "To answer, type and press Enter. If you are not sure what to do, type hint."},
-	{ID: "line_help_words", Other: "Words that always work: {{.Words}}."},
-	{ID: "line_idle", One: "Type anything and press Enter to carry on. If not, we will sign you out in {{.Count}} second.", Other: "Type anything and press Enter to carry on. If not, we will sign you out in {{.Count}} seconds."},
-	{ID: "line_inbox_ask_body", Other: "Type the message. It can have several lines. When you have finished, press Enter on an empty line."},
-	{ID: "line_inbox_ask_cc", Other: "Copy (CC): type another address, or press Enter to leave it empty."},
-	{ID: "line_inbox_ask_subject", Other: "Subject: type what the email is about and press Enter."},
-	{ID: "line_inbox_ask_to", Other: "To: type the email address and press Enter."},
-	{ID: "line_inbox_attached", Other: "Attached"},
-	{ID: "line_inbox_back_to_mail", Other: "You are back in your email."},
-	{ID: "line_inbox_body_again", Other: "Let's write the message again."},
-	{ID: "line_inbox_documents", Other: "Your documents. Type {{.Word}} and the number to attach it or take it off:"},
-	{ID: "line_inbox_draft", Other: "This is your email:"},
-	{ID: "line_inbox_end", Other: "End of the email."},
-	{ID: "line_inbox_folder", One: "{{.Folder}} folder: 1 email.", Other: "{{.Folder}} folder: {{.Count}} emails."},
-	{ID: "line_inbox_folders", Other: "The folders are {{.Folders}}. Type {{.Word}} and its number."},
-	{ID: "line_inbox_has_files", One: "It has 1 attachment.", Other: "It has {{.Count}} attachments."},
-	{ID: "line_inbox_keep", Other: "{{.Label}} {{.Value}}. Press Enter to keep it, or type another and press Enter."},
-	{ID: "line_inbox_keep_writing", Other: "You are still writing the email."},
-	{ID: "line_inbox_link_choose", Other: "Type 1 to go back without opening it, or 2 to open the page."},
-	{ID: "line_inbox_link_mark", Other: "(link {{.N}})"},
-	{ID: "line_inbox_links", Other: "Links in this email. Type {{.Word}} and the number to see where it goes:"},
-	{ID: "line_inbox_links_tip", One: "It has 1 link. Before you open it, check where it goes: type {{.Word}} 1.", Other: "It has {{.Count}} links. Before you open one, check where it goes: type {{.Word}} and its number."},
-	{ID: "line_inbox_no_body", Other: "(empty)"},
-	{ID: "line_inbox_no_links", Other: "First open an email that has links."},
-	{ID: "line_inbox_no_such_link", One: "There is no link “{{.Text}}”. This email has 1 link: type {{.Word}} 1.", Other: "There is no link “{{.Text}}”. This email has {{.Count}} links: type {{.Word}} and a number from 1 to {{.Count}}."},
-	{ID: "line_inbox_no_such_mail", Other: "There is no email \"{{.Text}}\" in this folder. Type a number from 1 to {{.Count}}."},
-	{ID: "line_inbox_prompt", Other: "What would you like to do? Type {{.Help}} to see the commands."},
-	{ID: "line_inbox_ready", Other: "Type {{.Send}} to send it. You can also type {{.Attach}} to attach a file, or {{.Discard}} to delete it."},
-	{ID: "line_inbox_start", Other: "Type {{.Open}} and a number to read an email. To write: {{.Reply}}, {{.Forward}} or {{.New}}. When you have finished, {{.Check}}. Type {{.Help}} to see all the commands."},
-	{ID: "line_inbox_unread", Other: "Unread."},
-	{ID: "line_inbox_which", One: "Which email? Type the command and the number of the email, for example: 1.", Other: "Which email? Type the command and the number of the email, from 1 to {{.Count}}."},
-	{ID: "line_inbox_words_compose", Other: "{{.Send}}, {{.Attach}} and a number, {{.To}}, {{.Cc}}, {{.Subject}}, {{.Body}} (to change that part) and {{.Discard}}."},
-	{ID: "line_inbox_words_mail", Other: "{{.List}}, {{.Folder}} and a number, {{.Open}} and a number, {{.Reply}}, {{.Forward}}, {{.New}}, {{.Suspicious}} and a number, {{.Delete}} and a number, {{.Links}}, {{.Link}} and a number, {{.Check}}."},
-	{ID: "line_itinerary", Other: "Learning path {{.Title}}: {{.Words}}."},
-	{ID: "line_join_address", Other: "Type the address of the class that you see on the trainer's screen."},
-	{ID: "line_join_code", Other: "Class: {{.Address}}. Type the class code, 6 digits. To change the address, press Enter without typing anything."},
-	{ID: "line_join_pick", Other: "Type the number of your class, or the address you see on the trainer's screen."},
-	{ID: "line_lesson_at_step", Other: "{{.Title}}, step {{.N}} of {{.Total}}."},
-	{ID: "line_no_hint", Other: "There is no hint here."},
-	{ID: "line_no_such_option", Other: "There is no option \"{{.Text}}\". Type a number from 1 to {{.Max}}."},
-	{ID: "line_not_understood", Other: "I don't understand \"{{.Text}}\". Type {{.Help}} to see what you can type."},
-	{ID: "line_order_all", One: "Type the number of the step and press Enter.", Other: "Type all {{.Count}} numbers, each one once, in the right order. For example: {{.Example}}"},
-	{ID: "line_order_items", Other: "These steps are in the wrong order:"},
-	{ID: "line_order_prompt", Other: "Type the numbers in the right order, with spaces between, and press Enter. For example: {{.Example}}"},
-	{ID: "line_order_yours", Other: "Your order: {{.Items}}."},
-	{ID: "line_phrase_prompt", Other: "Type the numbers of the words for your phrase, with spaces between, and press Enter. For example: 2 5 7 9"},
-	{ID: "line_phrase_words", Other: "Words to choose from. You need at least {{.Min}}:"},
-	{ID: "line_pick_name", Other: "Type the number of your name and press Enter."},
-	{ID: "line_press_enter", Other: "Press Enter to go on."},
-	{ID: "line_pw_again", Other: "Now type it again, exactly the same, and press Enter."},
-	{ID: "line_pw_goal", Other: "It must be at least \"{{.Goal}}\"."},
-	{ID: "line_pw_goal_reached", Other: "It reaches the goal."},
-	{ID: "line_pw_prompt", Other: "Type your practice password and press Enter. It is only for practice: it is not kept."},
-	{ID: "line_pw_strength", Other: "Strength: {{.Level}}."},
-	{ID: "line_pw_twice", Other: "You will type it twice. That way you check you remember it."},
-	{ID: "line_scene_button", Other: "The page has a button: {{.Button}}"},
-	{ID: "line_scene_end", Other: "End of the message."},
-	{ID: "line_scene_web", Other: "A web page. Address: {{.Address}}"},
-	{ID: "line_settings_text", Other: "Type the number of what you want to change. It is kept for you."},
-	{ID: "line_share_ask", Other: "Type yes to allow. Anything else, or just Enter, means no."},
-	{ID: "line_share_ask_text", Other: "{{.Name}} (your trainer) wants to see what Aula says to you. Allow?\n\nThey will see Aula as it looks on a screen. What you type shows as dots. They cannot type for you. To stop sharing, type stop."},
-	{ID: "line_share_no", Other: "Your screen is not shared."},
-	{ID: "line_share_on", Other: "{{.Name}} can see your screen. To stop sharing, type stop."},
-	{ID: "line_still_here", Other: "You're still here. Let's carry on."},
-	{ID: "line_type_answer", Other: "Type your answer and press Enter."},
-	{ID: "line_type_number", Other: "Type the number and press Enter."},
-	{ID: "line_unsupported", Other: "This screen cannot be used in screen reader mode. Type home to go back."},
-	{ID: "line_verdict_code_expired", Other: "That code has expired and no longer works. Type {{.Word}} to get another one and type it in straight away."},
-	{ID: "line_verdict_different", Other: "The 2 passwords are not the same. Don't worry: type the second one again, slowly."},
-	{ID: "line_verdict_empty", Other: "First type your answer. Then press Enter."},
-	{ID: "line_verdict_mail_not_sent", Other: "You haven't sent the email yet. When it is ready, type {{.Send}}."},
-	{ID: "line_verdict_no_choice", Other: "First choose an answer: type its number and press Enter."},
-	{ID: "line_verdict_no_confirm", Other: "Now type it again, exactly the same. That way you check you remember it."},
-	{ID: "line_verdict_nothing", Other: "First do in your email what this step asks. Then type {{.Check}}."},
-	{ID: "line_verdict_phrase_none", Other: "First choose some words: type their numbers with spaces between."},
-	{ID: "line_verdict_phrase_repeated", Other: "You have used \"{{.Word}}\" twice. Repeating a word does not make it stronger. Choose another one."},
-	{ID: "line_word_sort_date", Other: "date"},
-	{ID: "line_word_sort_name", Other: "name"},
-	{ID: "line_word_sort_size", Other: "size"},
-	{ID: "line_words_code", Other: "{{.Word}}: get another code by text message."},
-	{ID: "list_more_above", Other: "↑ There is more above: go up with the ↑ arrow"},
-	{ID: "list_more_below", Other: "↓ There is more below: go down with the ↓ arrow"},
-	{ID: "load_failed", Other: "We could not read your data. Please tell the trainer."},
-	{ID: "loading", Other: "One moment…"},
-	{ID: "lrs_bad_base", Other: "--xapi-base must be an http(s) address without ? or #, such as https://region.example.org/aula, not {{.Base}}."},
-	{ID: "lrs_bad_centre", Other: "--centre must be 1 to 64 letters, digits, '-', '.' or '_', not {{.Centre}}."},
-	{ID: "lrs_bad_url", Other: "--lrs must be the http(s) address of the LRS's xAPI endpoint, such as https://lrs.example.org/data/xAPI, not {{.URL}}."},
-	{ID: "lrs_no_key", Other: "--lrs needs --lrs-key and the secret: --lrs-secret, or better the {{.Env}} variable (then it does not show in the list of processes)."},
-	{ID: "lrs_sending", One: "Results go to the Learning Record Store at {{.URL}} as {{.Centre}}, with no learner's name; {{.Count}} statement is waiting to be sent.", Other: "Results go to the Learning Record Store at {{.URL}} as {{.Centre}}, with no learner's name; {{.Count}} statements are waiting to be sent."},
-	{ID: "lrs_status_aside", Other: "Refused by the LRS and kept aside (never sent again by themselves): {{.N}}"},
-	{ID: "lrs_status_aside_line", Other: "  {{.ID}}  {{.Time}}  {{.Status}}: {{.Reason}}"},
-	{ID: "lrs_status_error", Other: "Last problem: {{.Err}} (at {{.Time}}; next try at {{.Next}})"},
-	{ID: "lrs_status_lrs", Other: "Learning Record Store: {{.URL}}"},
-	{ID: "lrs_status_none", Other: "This hub does not send results to a Learning Record Store (aula hub --lrs URL --lrs-key KEY starts it)."},
-	{ID: "lrs_status_pending", Other: "Statements waiting to be sent: {{.N}}"},
-	{ID: "lrs_status_running", Other: "The hub is running: these figures are from {{.Time}}."},
-	{ID: "lrs_status_sent", Other: "Sent since the hub started: {{.N}} (the last at {{.Time}})"},
-	{ID: "lrs_stopped", Other: "sending to the LRS stopped: {{.Err}}"},
-	{ID: "more than %d files", Other: "more than %d files"},
-	{ID: "more_above", Other: "↑ There is more above (Page Up or the mouse wheel)"},
-	{ID: "more_below", Other: "↓ There is more below (Page Down or the mouse wheel)"},
-	{ID: "name_bad", Other: "Type a name of 1 to {{.Max}} letters."},
-	{ID: "name_placeholder", Other: "Your name"},
-	{ID: "name_taken", Other: "That name is already on the list. If it's you, press Esc and choose it. If not, add a letter, for example \"Ana M.\"."},
-	{ID: "names_no", Other: "No, without my name"},
-	{ID: "names_text", Other: "This centre sends your results to the programme that runs the courses, so it can see how the classes are going. It sends them without your name: outside the centre, nobody knows who you are. If you like, it can send your name as well. It is up to you. You can change this at any time in Settings."},
-	{ID: "names_title", Other: "Shall we send your name?"},
-	{ID: "names_yes", Other: "Yes, with my name"},
-	{ID: "new_pin", Other: "Choose your PIN"},
-	{ID: "new_pin_text", Other: "Type 4 numbers you will remember. Then press Enter."},
-	{ID: "next_lesson_is", Other: "The next lesson is \"{{.Title}}\"."},
-	{ID: "next_up", Other: "Your next lesson"},
-	{ID: "no_such_lesson", Other: "We cannot find the lesson \"{{.ID}}\"."},
-	{ID: "not_yet", Other: "Not yet."},
-	{ID: "order_moving", Other: "moving: use ↑ ↓, then Space to drop it"},
-	{ID: "paused_default", Other: "Look at the trainer. They are explaining something."},
-	{ID: "paused_title", Other: "One moment, please"},
-	{ID: "paused_wait", Other: "The screen comes back by itself when the explanation is over."},
-	{ID: "phrase_count", One: "{{.Count}} word · you need at least {{.Min}}", Other: "{{.Count}} words · you need at least {{.Min}}"},
-	{ID: "phrase_empty", Other: "(choose words with Space)"},
-	{ID: "phrase_label", Other: "Your phrase:"},
-	{ID: "pin_digits_only", Other: "A PIN has numbers only, from 0 to 9."},
-	{ID: "pin_easy", Other: "That PIN is easy to guess: 1234, 0000 and the like are the first things anyone tries. Type another one, or the same again if you prefer."},
-	{ID: "pin_locked_text", One: "A wrong PIN was typed 3 times. That's all right. You can try again in {{.Count}} minute, at {{.Time}}. If you don't want to wait, ask the trainer for help: they can remove your PIN.", Other: "A wrong PIN was typed 3 times. That's all right. You can try again in {{.Count}} minutes, at {{.Time}}. If you don't want to wait, ask the trainer for help: they can remove your PIN."},
-	{ID: "pin_locked_title", Other: "Let's ask for help"},
-	{ID: "pin_mismatch", Other: "The two PINs are not the same. Let's type it again."},
-	{ID: "pin_need_four", Other: "A PIN has 4 numbers. Type all 4."},
-	{ID: "pin_no", Other: "No, thank you"},
-	{ID: "pin_wrong", One: "That is not your PIN. You have 1 try left.", Other: "That is not your PIN. You have {{.Count}} tries left."},
-	{ID: "pin_yes", Other: "Yes, I'd like a PIN"},
-	{ID: "preview_nothing_kept", Other: "Preview: nothing is kept"},
-	{ID: "preview_problems", One: "Your folder has {{.Count}} problem. Fix it and save the file:", Other: "Your folder has {{.Count}} problems. Fix them and save the file:"},
-	{ID: "preview_problems_fix", Other: "The lesson comes back as soon as you save the file without problems."},
-	{ID: "preview_problems_more", One: "… and {{.Count}} more (aula lessons check lists them all).", Other: "… and {{.Count}} more (aula lessons check lists them all)."},
-	{ID: "pw_advice_add_word", Other: "Add another word. The longer it is, the stronger."},
-	{ID: "pw_advice_common", Other: "It's one of the most used passwords. It can be guessed in seconds."},
-	{ID: "pw_advice_empty", Other: "Type a password."},
-	{ID: "pw_advice_has_common", Other: "It has one of the most used passwords inside it, like \"password\". That's among the first things tried."},
-	{ID: "pw_advice_has_date", Other: "It has a year or a date in it. Dates are easy to guess."},
-	{ID: "pw_advice_has_name", Other: "It has your name in it. That's the first thing someone would try."},
-	{ID: "pw_advice_known_word", Other: "It has a word that's easy to guess: a name, a team, a month… Put several words together."},
-	{ID: "pw_advice_leet", Other: "Swapping letters for symbols, like @ for a, doesn't fool anyone."},
-	{ID: "pw_advice_only_spaces", Other: "It's only spaces. Type some words."},
-	{ID: "pw_advice_related", Other: "Its words go together, like things in a house or animals. Choose words that have nothing to do with each other."},
-	{ID: "pw_advice_repeat", Other: "It repeats the same thing, like aaa or 1212. Repeating doesn't make it stronger."},
-	{ID: "pw_advice_sequence", Other: "It has a run like 1234, abcd or qwerty. That's the first thing people try."},
-	{ID: "pw_advice_too_short", Other: "It's too short. Use at least 15 characters: 4 words, for example."},
-	{ID: "pw_confirm_label", Other: "Type it again"},
-	{ID: "pw_cut", One: "Only {{.Count}} character fits. We kept the first one.", Other: "Only {{.Count}} characters fit. We kept the first {{.Count}}."},
-	{ID: "pw_goal", Other: "goal: {{.Goal}}"},
-	{ID: "pw_goal_reached", Other: "goal reached"},
-	{ID: "pw_keys", Other: "It's only for practice: Aula doesn't keep it."},
-	{ID: "pw_label", Other: "Password"},
-	{ID: "pw_level_0", Other: "very weak"},
-	{ID: "pw_level_1", Other: "weak"},
-	{ID: "pw_level_2", Other: "fair"},
-	{ID: "pw_level_3", Other: "strong"},
-	{ID: "pw_level_4", Other: "very strong"},
-	{ID: "pw_meter_empty", Other: "empty"},
-	{ID: "pw_right", Other: "Your password is \"{{.Level}}\"."},
-	{ID: "pw_strength", Other: "Strength:"},
-	{ID: "pw_wiped", Other: "We've deleted your practice password. Aula only keeps whether it was strong or weak."},
-	{ID: "quit_text", Other: "Your progress is already saved. You can come back whenever you like."},
-	{ID: "quit_text_nobody", Other: "Shall we close Aula?"},
-	{ID: "quit_title", Other: "Do you want to leave?"},
-	{ID: "rec_about", Other: "The learner"},
-	{ID: "rec_created", Other: "On this computer since: {{.When}}"},
-	{ID: "rec_events", One: "What they did ({{.Count}} event)", Other: "What they did ({{.Count}} events)"},
-	{ID: "rec_kind_answer", Other: "answered"},
-	{ID: "rec_kind_certificate_issued", Other: "got a certificate"},
-	{ID: "rec_kind_help_asked", Other: "called the trainer"},
-	{ID: "rec_kind_help_cancelled", Other: "no longer needed help"},
-	{ID: "rec_kind_hint", Other: "asked for a hint"},
-	{ID: "rec_kind_lesson_done", Other: "finished a lesson"},
-	{ID: "rec_kind_lesson_started", Other: "started a lesson"},
-	{ID: "rec_kind_page_reached", Other: "reached a page of a form"},
-	{ID: "rec_kind_step_done", Other: "finished a step"},
-	{ID: "rec_name", Other: "Name: {{.Name}}"},
-	{ID: "rec_never", Other: "Aula never keeps what a learner types to practise (passwords, form answers, emails): only whether an answer was right. This is everything Aula keeps about this learner on this computer."},
-	{ID: "rec_no", Other: "no"},
-	{ID: "rec_pin_no", Other: "PIN: none"},
-	{ID: "rec_pin_yes", Other: "PIN: yes (Aula keeps only a scrambled form of it, never the PIN)"},
-	{ID: "rec_progress", One: "Progress ({{.Count}} lesson)", Other: "Progress ({{.Count}} lessons)"},
-	{ID: "rec_progress_line", Other: "{{.Lesson}}: {{.Status}}, {{.Done}} of {{.Steps}} steps, {{.Time}}"},
-	{ID: "rec_right", Other: "right"},
-	{ID: "rec_settings", Other: "Settings: colours {{.Theme}} · larger {{.Large}} · screen reader mode {{.Accessible}} · read aloud {{.Speak}}"},
-	{ID: "rec_status_done", Other: "finished"},
-	{ID: "rec_status_in_progress", Other: "started"},
-	{ID: "rec_status_not_started", Other: "not started"},
-	{ID: "rec_title", Other: "What Aula keeps about {{.Name}}"},
-	{ID: "rec_wrong", Other: "not yet"},
-	{ID: "rec_yes", Other: "yes"},
-	{ID: "recovered_backup", Other: "The file where Aula keeps your progress was damaged. We put back the copy from {{.Date}}, at {{.Time}}. Anything done after that time may be missing."},
-	{ID: "recovered_class", Other: "What already reached the class is still kept on the trainer's computer."},
-	{ID: "recovered_copy_damaged", One: "The newest copy was damaged too. We did not delete it: it is at {{.Path}}.", Other: "{{.Count}} copies were damaged too. We did not delete them: they are in the same folder, with \"damaged\" in their names."},
-	{ID: "recovered_fresh_badcopy", One: "The file where Aula keeps your progress was damaged, and so was its copy. We started a new one, so the earlier progress is not there. The damaged copy was not deleted: it is at {{.Path}}.", Other: "The file where Aula keeps your progress was damaged, and so were its {{.Count}} copies. We started a new one, so the earlier progress is not there. The damaged copies were not deleted: they are in the same folder, with \"damaged\" in their names."},
-	{ID: "recovered_fresh_nocopy", Other: "The file where Aula keeps your progress was damaged and there was no copy of it. We started a new one, so the earlier progress is not there."},
-	{ID: "recovered_kept", Other: "The damaged file was not deleted: it is at {{.Path}}."},
-	{ID: "recovered_salvaged", Other: "We could rescue part of what was missing from the damaged file."},
-	{ID: "recovered_tell", Other: "If something is missing, tell the trainer."},
-	{ID: "recovered_title", Other: "Your data was recovered"},
-	{ID: "recovered_title_fresh", Other: "The data file was damaged"},
-	{ID: "region_all", Other: "(all)"},
-	{ID: "region_bad_format", Other: "--format must be table, csv or json, not {{.Format}}."},
-	{ID: "region_bad_since", Other: "--since must be a date like 2026-12-01, not {{.Since}}."},
-	{ID: "region_centre", Other: "Centre"},
-	{ID: "region_certificates", Other: "Certificates issued"},
-	{ID: "region_examples", Other: "Steps where most needed the worked example"},
-	{ID: "region_failed", Other: "could not read the statements from the LRS: {{.Err}}"},
-	{ID: "region_import_failed", One: "{{.Done}} of {{.Count}} statement was sent, then: {{.Err}}. Importing again is safe: the LRS recognises what it has.", Other: "{{.Done}} of {{.Count}} statements were sent, then: {{.Err}}. Importing again is safe: the LRS recognises what it has."},
-	{ID: "region_import_read", Other: "cannot read the statements file {{.Path}}: {{.Err}}"},
-	{ID: "region_imported", One: "{{.Count}} statement sent to the LRS (those it already had are not counted twice).", Other: "{{.Count}} statements sent to the LRS (those it already had are not counted twice)."},
-	{ID: "region_itineraries", Other: "Itineraries completed"},
-	{ID: "region_itinerary", Other: "Itinerary"},
-	{ID: "region_learners", Other: "Active learners"},
-	{ID: "region_lessons", Other: "Lessons completed"},
-	{ID: "region_need_lrs", Other: "say which Learning Record Store to read: --lrs URL --lrs-key KEY (and the secret in AULA_LRS_SECRET)."},
-	{ID: "region_none", Other: "The LRS holds no Aula statements for this period."},
-	{ID: "region_since", Other: "Since {{.Date}}, from {{.URL}}:"},
-	{ID: "region_step", Other: "{{.Name}} ({{.Needed}} of {{.Learners}})"},
-	{ID: "repeat_pin", Other: "Type your PIN again"},
-	{ID: "repeat_pin_text", Other: "Type the same 4 numbers once more."},
-	{ID: "report_err_date", Other: "aula report: {{.Flag}} must be a date like 2026-11-24, not “{{.Value}}”."},
-	{ID: "report_err_format", Other: "aula report: --format must be one of: {{.List}}; not “{{.Value}}”."},
-	{ID: "report_err_range", Other: "aula report: --to ({{.To}}) is before --from ({{.From}})."},
-	{ID: "report_err_session_and_range", Other: "aula report: use --session or --from and --to, not both."},
-	{ID: "report_pdf_to_file", Other: "aula report: a PDF cannot be read on the screen. Save it in a file: aula report --format pdf > report.pdf"},
-	{ID: "report_usage", Other: "Usage: aula report [--data DIR] [--format csv|json|pdf|xapi] [--session DAY | --from DAY --to DAY] [--lang es|en]\n       DAY is a date like 2026-11-24 (local time)."},
-	{ID: "resume_form_go", Other: "Go to page {{.N}} with the practice card's details"},
-	{ID: "resume_form_review", Other: "Go to the review with the practice card's details"},
-	{ID: "resume_form_start", Other: "Start again from page 1"},
-	{ID: "resume_form_text", Other: "To keep you safe, we never save what you type in practice forms. That is why the application is empty. You had reached page {{.N}} of {{.Total}}."},
-	{ID: "resume_form_title", Other: "Aula closed before the application was finished"},
-	{ID: "reviewed %q should be a date like 2026-12-05 (year-month-day)", Other: "reviewed %q should be a date like 2026-12-05 (year-month-day)"},
-	{ID: "right", Other: "Well done!"},
-	{ID: "rights_actions_text", Other: "What do you want to do?"},
-	{ID: "rights_back", Other: "Back"},
-	{ID: "rights_bad_name", Other: "That name cannot be used: type 1 to {{.Max}} letters."},
-	{ID: "rights_close", Other: "Close (back to sign-in)"},
-	{ID: "rights_erase", Other: "Erase this learner"},
-	{ID: "rights_erase_ask", Other: "Their name, settings, progress and everything they did go from this laptop now. Their certificates and copies saved by Aula here go too. Safety copies keep the data until {{.Count}} new copies replace them: usually by the end of the next class. This cannot be undone."},
-	{ID: "rights_erase_ask_class", Other: "The class hub erases them too, when this laptop is next in touch with it."},
-	{ID: "rights_erase_ask_title", Other: "Erase {{.Name}}?"},
-	{ID: "rights_erase_yes", Other: "Yes, erase {{.Name}}"},
-	{ID: "rights_erased", One: "{{.Name}} is erased ({{.Count}} activity).", Other: "{{.Name}} is erased ({{.Count}} activities)."},
-	{ID: "rights_erased_backups", Other: "The safety copies keep them until {{.Count}} new copies replace them."},
-	{ID: "rights_erased_files", One: "{{.Count}} file saved for them was removed.", Other: "{{.Count}} files saved for them were removed."},
-	{ID: "rights_erased_later", Other: "The class hub erases them when this laptop is next in touch; the safety copies, after {{.Count}} new copies."},
-	{ID: "rights_export", Other: "Save a copy of their data (JSON and PDF)"},
-	{ID: "rights_exported", Other: "{{.Name}}'s data is saved in:\n{{.Paths}}\nTo give it to them, copy these files to a USB stick, then delete them from this laptop."},
-	{ID: "rights_failed", Other: "That did not work: {{.Err}}"},
-	{ID: "rights_line_rename", Other: "Type the new name. An empty line keeps the old one."},
-	{ID: "rights_merge", Other: "Join with another profile of the same person"},
-	{ID: "rights_merge_ask", Other: "Everything {{.From}} did moves into {{.Into}}. The profile {{.From}} goes. This cannot be undone."},
-	{ID: "rights_merge_ask_title", Other: "Join the two profiles?"},
-	{ID: "rights_merge_near", Other: "{{.Name}} (a similar name)"},
-	{ID: "rights_merge_nobody", Other: "There is no other learner on this laptop to join with."},
-	{ID: "rights_merge_text", Other: "Which profile is also {{.Name}}? Everything {{.Name}} did moves into that one, and the profile {{.Name}} goes. Nothing is lost."},
-	{ID: "rights_merge_title", Other: "Join {{.Name}} with…"},
-	{ID: "rights_merge_yes", Other: "Yes, join into {{.Into}}"},
-	{ID: "rights_merged", One: "{{.From}} is joined into {{.Into}}: {{.Count}} activity moved.", Other: "{{.From}} is joined into {{.Into}}: {{.Count}} activities moved."},
-	{ID: "rights_name_taken", Other: "Another learner already has that name."},
-	{ID: "rights_no", Other: "No, go back"},
-	{ID: "rights_no_export", Other: "This Aula cannot save files here. Use aula learners export."},
-	{ID: "rights_nobody", Other: "There are no learners on this laptop."},
-	{ID: "rights_pick_text", Other: "For trainers. Choose a learner of this laptop to rename them, join two profiles of one person, save a copy of their data or erase them."},
-	{ID: "rights_rename", Other: "Rename"},
-	{ID: "rights_rename_text", Other: "Type the name and press Enter. Esc keeps the old one."},
-	{ID: "rights_rename_title", Other: "New name for {{.Name}}"},
-	{ID: "rights_renamed", Other: "{{.Old}} is now called {{.Name}}."},
-	{ID: "rights_title", Other: "Learners' data"},
-	{ID: "same_name_no", Other: "No, add “{{.New}}” as a new person"},
-	{ID: "same_name_text", Other: "{{.Name}} is already on the list, a name very like “{{.New}}”. If it is you, come in with your name and carry on where you left off."},
-	{ID: "same_name_title", Other: "Are you {{.Name}}?"},
-	{ID: "same_name_yes", Other: "Yes, I am {{.Name}}"},
-	{ID: "save_failed", Other: "We could not save. We will try again with your next answer."},
-	{ID: "saved", Other: "✔ Saved"},
-	{ID: "scene_address", Other: "Address:"},
-	{ID: "scene_call", Other: "Call from {{.From}}"},
-	{ID: "scene_sms", Other: "Text from {{.From}}"},
-	{ID: "setting_accessible", Other: "Screen reader mode"},
-	{ID: "setting_accessible_text", Other: "Plain text, one line at a time, for NVDA or Orca. You answer by typing."},
-	{ID: "setting_large", Other: "Large layout"},
-	{ID: "setting_large_text", Other: "More space between the options, and wider buttons."},
-	{ID: "setting_names", Other: "Send my name with my results"},
-	{ID: "setting_names_text", Other: "Only when the centre asks. If you say no, your results leave the centre without your name."},
-	{ID: "setting_off", Other: "Off"},
-	{ID: "setting_on", Other: "On"},
-	{ID: "setting_speak", Other: "Read each step aloud"},
-	{ID: "setting_speak_text", Other: "Aula reads each step out when it opens. Press F6 to hear it any time."},
-	{ID: "setting_theme", Other: "Colours"},
-	{ID: "setting_theme_text", Other: "High contrast makes the words stand out more. Calm uses very few colours."},
-	{ID: "settings_text", Other: "Choose how you want to see and hear Aula. It is kept for you, and you see it at once."},
-	{ID: "settings_title", Other: "Settings"},
-	{ID: "setup_cancelled", Other: "Nothing was saved."},
-	{ID: "setup_centre", Other: "Name of the centre (printed on certificates)"},
-	{ID: "setup_centre_text", Other: "For example: La Almozara Community Centre. Leave it empty if you will not give certificates."},
-	{ID: "setup_change_pin", Other: "Change the trainer PIN?"},
-	{ID: "setup_change_pin_text", Other: "This laptop already has a trainer PIN."},
-	{ID: "setup_font", Other: "Font size"},
-	{ID: "setup_font_linux", Other: "Big letters make Aula easier to read. The Aula launcher from the setup guide opens it full screen with a font size of 18. If you open Aula another way, in most terminals press Ctrl and + until the text is big enough, or choose a font size of 18 or more in the terminal's Preferences."},
-	{ID: "setup_font_windows", Other: "Big letters make Aula easier to read. The Aula shortcut from the setup guide opens it full screen with a font size of 20. If you open Aula another way, in Windows Terminal press Ctrl and + until the text is big enough, or go to Settings, Defaults, Appearance, Font size and choose 18 or more."},
-	{ID: "setup_hub", Other: "Class address (you can leave it empty)"},
-	{ID: "setup_hub_bad", Other: "That address is not valid. It looks like 192.168.1.23 or 192.168.1.23:7420."},
-	{ID: "setup_hub_text", Other: "The trainer's screen shows it when they run aula trainer, for example 192.168.1.23. Leave it empty if there is no class."},
-	{ID: "setup_intro", Other: "A few questions to get Aula ready. You can change all of it later with: aula setup"},
-	{ID: "setup_key_cancel", Other: "leave without saving"},
-	{ID: "setup_key_save", Other: "save"},
-	{ID: "setup_key_toggle", Other: "Yes or No"},
-	{ID: "setup_key_yes", Other: "y"},
-	{ID: "setup_kiosk", Other: "Kiosk mode?"},
-	{ID: "setup_kiosk_text", Other: "In kiosk mode, only the trainer can close Aula, with their PIN. Choose Yes on a laptop for learners."},
-	{ID: "setup_lang", Other: "Language"},
-	{ID: "setup_needs_terminal", Other: "aula setup asks its questions in a terminal window. Please run it in one."},
-	{ID: "setup_no", Other: "No"},
-	{ID: "setup_pin", Other: "Trainer PIN"},
-	{ID: "setup_pin_again", Other: "Type the trainer PIN again"},
-	{ID: "setup_pin_easy", Other: "That PIN is easy to guess: 1234, 0000 and the like are the first things anyone tries. You can go on, or go back with Shift+Tab and choose another."},
-	{ID: "setup_pin_mismatch", Other: "The two PINs are not the same."},
-	{ID: "setup_pin_text", Other: "{{.Min}} to {{.Max}} numbers. You need it to close Aula in kiosk mode. Do not tell it to learners."},
-	{ID: "setup_save", Other: "Save"},
-	{ID: "setup_saved", Other: "Done. The settings are saved in {{.Path}}"},
-	{ID: "setup_summary_centre", Other: "Certificates: issued by {{.Centre}}; trainer: {{.Trainer}}."},
-	{ID: "setup_summary_hub", Other: "Class: {{.URL}}"},
-	{ID: "setup_summary_kiosk_off", Other: "Kiosk mode: off."},
-	{ID: "setup_summary_kiosk_on", Other: "Kiosk mode: on. Closing Aula needs the trainer PIN."},
-	{ID: "setup_summary_lang", Other: "Language: {{.Name}}"},
-	{ID: "setup_summary_no_hub", Other: "Class: none."},
-	{ID: "setup_summary_pin", Other: "Trainer PIN: saved."},
-	{ID: "setup_summary_start", Other: "To start Aula, run: {{.Cmd}}"},
-	{ID: "setup_title", Other: "Setting up this laptop"},
-	{ID: "setup_trainer", Other: "Name of the trainer (printed on certificates)"},
-	{ID: "setup_trainer_text", Other: "As you want it to read on the certificate."},
-	{ID: "setup_yes", Other: "Yes"},
-	{ID: "share_allow", Other: "Yes, allow"},
-	{ID: "share_ask_text", Other: "{{.Name}} (your trainer) wants to see your screen. Allow?\n\nThey will see what you see. What you type shows as dots. They cannot use your keyboard. To stop sharing, press F8."},
-	{ID: "share_ask_text_noname", Other: "Your trainer wants to see your screen. Allow?\n\nThey will see what you see. What you type shows as dots. They cannot use your keyboard. To stop sharing, press F8."},
-	{ID: "share_ask_title", Other: "Share your screen?"},
-	{ID: "share_banner", Other: "{{.Name}} can see your screen"},
-	{ID: "share_deny", Other: "No"},
-	{ID: "share_ended", Other: "Your screen is no longer shared."},
-	{ID: "share_message_title", Other: "Message from {{.Name}}"},
-	{ID: "share_someone", Other: "Your trainer"},
-	{ID: "share_stopped", Other: "You stopped sharing your screen."},
-	{ID: "share_stopped_trainer", Other: "{{.Name}} stopped looking at your screen."},
-	{ID: "share_unreachable", Other: "Your screen could not be shared: the class is not answering."},
-	{ID: "signed_out_idle", Other: "We signed out because nobody was here. Progress is saved."},
-	{ID: "signin_title", Other: "Sign in"},
-	{ID: "source %d has no name: say who says it", Other: "source %d has no name: say who says it"},
-	{ID: "source %d: url %q should be a web address (https://…) or one of Aula's guides (docs/…)", Other: "source %d: url %q should be a web address (https://…) or one of Aula's guides (docs/…)"},
-	{ID: "speech_failed", Other: "We could not read aloud. Carry on reading on the screen."},
-	{ID: "speech_none", Other: "This computer has no voice to read aloud. Ask the trainer if you need it."},
-	{ID: "srep_absent", One: "Did not come ({{.Count}}), though they have a profile here: {{.Names}}.", Other: "Did not come ({{.Count}}), though they have a profile here: {{.Names}}."},
-	{ID: "srep_all", Other: "Everything recorded so far"},
-	{ID: "srep_came", One: "Who came ({{.Count}} learner)", Other: "Who came ({{.Count}} learners)"},
-	{ID: "srep_col_finished", Other: "Finished"},
-	{ID: "srep_col_itineraries", Other: "Itineraries finished (certificate)"},
-	{ID: "srep_col_name", Other: "Learner"},
-	{ID: "srep_col_started", Other: "Started"},
-	{ID: "srep_col_time", Other: "Time"},
-	{ID: "srep_day", Other: "Session of {{.Day}}"},
-	{ID: "srep_from_learners", One: "from {{.Count}} learner", Other: "from {{.Count}} learners"},
-	{ID: "srep_help", One: "Help requests ({{.Count}})", Other: "Help requests ({{.Count}})"},
-	{ID: "srep_help_line", Other: "{{.At}} · {{.Name}} · waited {{.Waited}}"},
-	{ID: "srep_help_open", Other: "{{.At}} · {{.Name}} · not recorded as answered"},
-	{ID: "srep_made", Other: "Made on {{.When}}. All times are local time ({{.Zone}})."},
-	{ID: "srep_misses", One: "{{.Count}} wrong answer", Other: "{{.Count}} wrong answers"},
-	{ID: "srep_no_help", Other: "Nobody asked for help."},
-	{ID: "srep_no_struggles", Other: "Nobody got an answer wrong."},
-	{ID: "srep_none_came", Other: "Nobody was active on these days."},
-	{ID: "srep_privacy", Other: "This report holds outcomes only: what each learner typed as practice is never kept."},
-	{ID: "srep_range", Other: "From {{.From}} to {{.To}}"},
-	{ID: "srep_since", Other: "Since {{.From}}"},
-	{ID: "srep_struggle_line", Other: "{{.Lesson}} — {{.Step}}: {{.Misses}}, {{.From}}"},
-	{ID: "srep_struggles", Other: "The steps the class found hardest"},
-	{ID: "srep_title", Other: "Session report"},
-	{ID: "srep_trainer", Other: "Trainer: {{.Name}}"},
-	{ID: "srep_until", Other: "Until {{.To}}"},
-	{ID: "start_here", Other: "Start here"},
-	{ID: "state_at_step", Other: "You are on step {{.N}} of {{.Total}}"},
-	{ID: "state_done", Other: "Done"},
-	{ID: "state_new", Other: "New"},
-	{ID: "step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s", Other: "step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s"},
-	{ID: "step %q answer", Other: "step %q answer"},
-	{ID: "step %q bookmark %d: a bookmark is a link (link: its words, to: a page), with no ad, result or size", Other: "step %q bookmark %d: a bookmark is a link (link: its words, to: a page), with no ad, result or size"},
-	{ID: "step %q field %q", Other: "step %q field %q"},
-	{ID: "step %q has no example: learners see it after 3 misses", Other: "step %q has no example: learners see it after 3 misses"},
-	{ID: "step %q has no hint: every step needs one", Other: "step %q has no hint: every step needs one"},
-	{ID: "step %q has no text", Other: "step %q has no text"},
-	{ID: "step %q has no title", Other: "step %q has no title"},
-	{ID: "step %q mistake %d", Other: "step %q mistake %d"},
-	{ID: "step %q page %q block %d: a %s takes no id, to, ad, result or size", Other: "step %q page %q block %d: a %s takes no id, to, ad, result or size"},
-	{ID: "step %q page %q block %d: a block is one of heading, text, link, button or download", Other: "step %q page %q block %d: a block is one of heading, text, link, button or download"},
-	{ID: "step %q rule %d", Other: "step %q rule %d"},
-	{ID: "step %q rule %d: request %q is to be both confirmed and refused", Other: "step %q rule %d: request %q is to be both confirmed and refused"},
-	{ID: "step %q: %d options are correct; add multiple: true or mark only one", Other: "step %q: %d options are correct; add multiple: true or mark only one"},
-	{ID: "step %q: %d words without feedback; give at least min_words + 2 to choose from", Other: "step %q: %d words without feedback; give at least min_words + 2 to choose from"},
-	{ID: "step %q: %s %q needs to: the id of the page it opens", Other: "step %q: %s %q needs to: the id of the page it opens"},
-	{ID: "step %q: %s %q opens page %q, which the step does not have", Other: "step %q: %s %q opens page %q, which the step does not have"},
-	{ID: "step %q: %s %q takes no size", Other: "step %q: %s %q takes no size"},
-	{ID: "step %q: %s id %q is longer than %d characters", Other: "step %q: %s id %q is longer than %d characters"},
-	{ID: "step %q: %s id %q is used twice", Other: "step %q: %s id %q is used twice"},
-	{ID: "step %q: %s id %q should be lowercase letters, digits and dashes", Other: "step %q: %s id %q should be lowercase letters, digits and dashes"},
-	{ID: "step %q: %s id %q should be lowercase words joined by hyphens", Other: "step %q: %s id %q should be lowercase words joined by hyphens"},
-	{ID: "step %q: %v", Other: "step %q: %v"},
-	{ID: "step %q: a %s needs an id", Other: "step %q: a %s needs an id"},
-	{ID: "step %q: a browser step needs pages", Other: "step %q: a browser step needs pages"},
-	{ID: "step %q: a browser step needs rules that say what to do", Other: "step %q: a browser step needs rules that say what to do"},
-	{ID: "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted or refused)", Other: "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted or refused)"},
-	{ID: "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted, confirmed or refused)", Other: "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted, confirmed or refused)"},
-	{ID: "step %q: a chat step needs chats", Other: "step %q: a chat step needs chats"},
-	{ID: "step %q: a choose step needs at least 2 options", Other: "step %q: a choose step needs at least 2 options"},
-	{ID: "step %q: a code has 4 to 8 digits, not %d", Other: "step %q: a code has 4 to 8 digits, not %d"},
-	{ID: "step %q: a code step needs a sender (who sends the SMS)", Other: "step %q: a code step needs a sender (who sends the SMS)"},
-	{ID: "step %q: a files step needs folders", Other: "step %q: a files step needs folders"},
-	{ID: "step %q: a files step needs rules that say what to do", Other: "step %q: a files step needs rules that say what to do"},
-	{ID: "step %q: a form needs a receipt with a title", Other: "step %q: a form needs a receipt with a title"},
-	{ID: "step %q: a form needs at least 1 page", Other: "step %q: a form needs at least 1 page"},
-	{ID: "step %q: a form needs the words of its submit button (submit)", Other: "step %q: a form needs the words of its submit button (submit)"},
-	{ID: "step %q: a scenario step needs a scene (kind, from, lines)", Other: "step %q: a scenario step needs a scene (kind, from, lines)"},
-	{ID: "step %q: a sentence of %d words; keep sentences to %d words at most: %q", Other: "step %q: a sentence of %d words; keep sentences to %d words at most: %q"},
-	{ID: "step %q: a timeout must be at least 20s", Other: "step %q: a timeout must be at least 20s"},
-	{ID: "step %q: a type step needs an answer rule", Other: "step %q: a type step needs an answer rule"},
-	{ID: "step %q: access: feedback: %q is not the id of a feedback, wrong, missing, about or success text of this step", Other: "step %q: access: feedback: %q is not the id of a feedback, wrong, missing, about or success text of this step"},
-	{ID: "step %q: an inbox step needs me: the practice persona's address", Other: "step %q: an inbox step needs me: the practice persona's address"},
-	{ID: "step %q: an inbox step needs messages", Other: "step %q: an inbox step needs messages"},
-	{ID: "step %q: an inbox step needs rules that say what to do", Other: "step %q: an inbox step needs rules that say what to do"},
-	{ID: "step %q: an order step needs at least 2 items", Other: "step %q: an order step needs at least 2 items"},
-	{ID: "step %q: chat %q message %d is empty", Other: "step %q: chat %q message %d is empty"},
-	{ID: "step %q: chat %q message %d needs text or voice (the length of a voice note), one of them", Other: "step %q: chat %q message %d needs text or voice (the length of a voice note), one of them"},
-	{ID: "step %q: chat %q needs a name (a contact's name, or the number)", Other: "step %q: chat %q needs a name (a contact's name, or the number)"},
-	{ID: "step %q: chat %q needs messages or a request", Other: "step %q: chat %q needs messages or a request"},
-	{ID: "step %q: chat %q: a request needs text, confirm and refuse", Other: "step %q: chat %q: a request needs text, confirm and refuse"},
-	{ID: "step %q: chat %q: an auth app needs a request to approve or refuse", Other: "step %q: chat %q: an auth app needs a request to approve or refuse"},
-	{ID: "step %q: chat %q: app should be chat, sms or bank, not %q", Other: "step %q: chat %q: app should be chat, sms or bank, not %q"},
-	{ID: "step %q: chat %q: app should be chat, sms, bank or auth, not %q", Other: "step %q: chat %q: app should be chat, sms, bank or auth, not %q"},
-	{ID: "step %q: chat %q: request detail %d needs label and value (Importe: 480,00 €)", Other: "step %q: chat %q: request detail %d needs label and value (Importe: 480,00 €)"},
-	{ID: "step %q: crop_pdf_kb %d is over limit_kb %d: nothing could be attached", Other: "step %q: crop_pdf_kb %d is over limit_kb %d: nothing could be attached"},
-	{ID: "step %q: document %q has no name", Other: "step %q: document %q has no name"},
-	{ID: "step %q: download %q needs a size, as a browser shows it (120 KB)", Other: "step %q: download %q needs a size, as a browser shows it (120 KB)"},
-	{ID: "step %q: download %q takes no to or ad", Other: "step %q: download %q takes no to or ad"},
-	{ID: "step %q: expires should be 10 to 600 seconds, not %d", Other: "step %q: expires should be 10 to 600 seconds, not %d"},
-	{ID: "step %q: field id %q should be up to %d lowercase letters, digits and dashes", Other: "step %q: field id %q should be up to %d lowercase letters, digits and dashes"},
-	{ID: "step %q: file %d needs an id of lowercase letters, digits and dashes", Other: "step %q: file %d needs an id of lowercase letters, digits and dashes"},
-	{ID: "step %q: file %q needs a date such as 2026-12-05", Other: "step %q: file %q needs a date such as 2026-12-05"},
-	{ID: "step %q: file %q needs a name and a size in kb", Other: "step %q: file %q needs a name and a size in kb"},
-	{ID: "step %q: file %q needs a name with its ending, such as justificante.pdf", Other: "step %q: file %q needs a name with its ending, such as justificante.pdf"},
-	{ID: "step %q: file %q needs a preview: what opening it shows, in words", Other: "step %q: file %q needs a preview: what opening it shows, in words"},
-	{ID: "step %q: file %q needs kb: its size in kilobytes", Other: "step %q: file %q needs kb: its size in kilobytes"},
-	{ID: "step %q: file id %q is used twice", Other: "step %q: file id %q is used twice"},
-	{ID: "step %q: folder %q needs a name", Other: "step %q: folder %q needs a name"},
-	{ID: "step %q: folder id %q is the bin, which every file manager has already", Other: "step %q: folder id %q is the bin, which every file manager has already"},
-	{ID: "step %q: goal %q should be one of weak, fair, strong, very-strong", Other: "step %q: goal %q should be one of weak, fair, strong, very-strong"},
-	{ID: "step %q: id %q is used twice", Other: "step %q: id %q is used twice"},
-	{ID: "step %q: item %d has no id", Other: "step %q: item %d has no id"},
-	{ID: "step %q: item %q has no text", Other: "step %q: item %q has no text"},
-	{ID: "step %q: item id %q is used twice", Other: "step %q: item id %q is used twice"},
-	{ID: "step %q: kind %q is not one of %s", Other: "step %q: kind %q is not one of %s"},
-	{ID: "step %q: limit_kb is a size in kilobytes, such as 1000 for 1 MB", Other: "step %q: limit_kb is a size in kilobytes, such as 1000 for 1 MB"},
-	{ID: "step %q: link %q is not in the body of message %q: write [[%s]] where it goes", Other: "step %q: link %q is not in the body of message %q: write [[%s]] where it goes"},
-	{ID: "step %q: link %q needs text and a url with a web address (https://…)", Other: "step %q: link %q needs text and a url with a web address (https://…)"},
-	{ID: "step %q: link %q needs url: a full address such as https://banco-ejemplo.example/", Other: "step %q: link %q needs url: a full address such as https://banco-ejemplo.example/"},
-	{ID: "step %q: me %q is not a valid email address", Other: "step %q: me %q is not a valid email address"},
-	{ID: "step %q: message %q needs a date, a subject and a body", Other: "step %q: message %q needs a date, a subject and a body"},
-	{ID: "step %q: message %q shows [[%s]], but has no link with that id", Other: "step %q: message %q shows [[%s]], but has no link with that id"},
-	{ID: "step %q: message %q: %s %q should be addresses separated by commas", Other: "step %q: message %q: %s %q should be addresses separated by commas"},
-	{ID: "step %q: message %q: folder %q is not inbox, sent or trash", Other: "step %q: message %q: folder %q is not inbox, sent or trash"},
-	{ID: "step %q: message %q: from %q should be an address or Name <address>", Other: "step %q: message %q: from %q should be an address or Name <address>"},
-	{ID: "step %q: min_words should be 3 to 6, not %d", Other: "step %q: min_words should be 3 to 6, not %d"},
-	{ID: "step %q: no option is marked correct: true", Other: "step %q: no option is marked correct: true"},
-	{ID: "step %q: only a web scene has a button", Other: "step %q: only a web scene has a button"},
-	{ID: "step %q: option %d has no id", Other: "step %q: option %d has no id"},
-	{ID: "step %q: option %q has no text", Other: "step %q: option %q has no text"},
-	{ID: "step %q: option id %q is used twice", Other: "step %q: option id %q is used twice"},
-	{ID: "step %q: page %d needs an id of lowercase letters, digits and dashes", Other: "step %q: page %d needs an id of lowercase letters, digits and dashes"},
-	{ID: "step %q: page %q has no fields", Other: "step %q: page %q has no fields"},
-	{ID: "step %q: page %q has no title", Other: "step %q: page %q has no title"},
-	{ID: "step %q: page %q needs a title", Other: "step %q: page %q needs a title"},
-	{ID: "step %q: page %q needs url: a full address such as https://www.seg-social.es/", Other: "step %q: page %q needs url: a full address such as https://www.seg-social.es/"},
-	{ID: "step %q: persona row %d needs a label and a value", Other: "step %q: persona row %d needs a label and a value"},
-	{ID: "step %q: reply %q needs text", Other: "step %q: reply %q needs text"},
-	{ID: "step %q: scene kind %q should be sms, call or web", Other: "step %q: scene kind %q should be sms, call or web"},
-	{ID: "step %q: start %q is a USB stick, which shows only once plugged in", Other: "step %q: start %q is a USB stick, which shows only once plugged in"},
-	{ID: "step %q: start %q is not one of its folders", Other: "step %q: start %q is not one of its folders"},
-	{ID: "step %q: start %q is not one of its pages", Other: "step %q: start %q is not one of its pages"},
-	{ID: "step %q: the %s names a key (%q) that accessible mode cannot press; add access: %s: with the words to type instead", Other: "step %q: the %s names a key (%q) that accessible mode cannot press; add access: %s: with the words to type instead"},
-	{ID: "step %q: the form cannot be solved: with every expected value, it says %s %s", Other: "step %q: the form cannot be solved: with every expected value, it says %s %s"},
-	{ID: "step %q: the instruction has %d sentences; keep it to %d at most (easy-read: one idea per sentence, few per screen)", Other: "step %q: the instruction has %d sentences; keep it to %d at most (easy-read: one idea per sentence, few per screen)"},
-	{ID: "step %q: the message needs %s where the code goes", Other: "step %q: the message needs %s where the code goes"},
-	{ID: "step %q: the persona card needs a title and rows", Other: "step %q: the persona card needs a title and rows"},
-	{ID: "step %q: the photo needs a date such as 2026-12-06", Other: "step %q: the photo needs a date such as 2026-12-06"},
-	{ID: "step %q: the photo needs a name ending in .jpg or .png, such as IMG_20261206_1032.jpg", Other: "step %q: the photo needs a name ending in .jpg or .png, such as IMG_20261206_1032.jpg"},
-	{ID: "step %q: the photo needs kb and a smaller crop_kb (its size once cropped)", Other: "step %q: the photo needs kb and a smaller crop_kb (its size once cropped)"},
-	{ID: "step %q: the photo needs pdf_kb and a smaller crop_pdf_kb (its PDF, whole and cropped)", Other: "step %q: the photo needs pdf_kb and a smaller crop_pdf_kb (its PDF, whole and cropped)"},
-	{ID: "step %q: the photo needs preview and crop_preview: the photo in words, before and after the crop", Other: "step %q: the photo needs preview and crop_preview: the photo in words, before and after the crop"},
-	{ID: "step %q: the photo's folder %q is not one of its folders", Other: "step %q: the photo's folder %q is not one of its folders"},
-	{ID: "step %q: the receipt shows %q, which is not a field of this form", Other: "step %q: the receipt shows %q, which is not a field of this form"},
-	{ID: "step %q: the scene needs from (who sends it, who calls, or the web address)", Other: "step %q: the scene needs from (who sends it, who calls, or the web address)"},
-	{ID: "step %q: the scene needs lines", Other: "step %q: the scene needs lines"},
-	{ID: "step %q: the text said about an answer (%s) names a key (%q) that accessible mode cannot press; add access: feedback: %s: with the words to type instead", Other: "step %q: the text said about an answer (%s) names a key (%q) that accessible mode cannot press; add access: feedback: %s: with the words to type instead"},
-	{ID: "step %q: unknown field %q for a %s step", Other: "step %q: unknown field %q for a %s step"},
-	{ID: "step %q: word %d has no id", Other: "step %q: word %d has no id"},
-	{ID: "step %q: word %q should be one word", Other: "step %q: word %q should be one word"},
-	{ID: "step %q: word id %q is used twice", Other: "step %q: word id %q is used twice"},
-	{ID: "step %q: wrong option %q needs feedback that explains the mistake", Other: "step %q: wrong option %q needs feedback that explains the mistake"},
-	{ID: "step id %q is used twice in this lesson", Other: "step id %q is used twice in this lesson"},
-	{ID: "step id %q should be lowercase letters, digits and dashes", Other: "step id %q should be lowercase letters, digits and dashes"},
-	{ID: "step_of", Other: "Step {{.N}} of {{.Total}}"},
-	{ID: "switch_full_text", Other: "Aula goes back to the screen with boxes and arrows. A screen reader reads it less well."},
-	{ID: "switch_full_title", Other: "Go back to the full screen?"},
-	{ID: "switch_lines_text", Other: "Aula becomes plain text, one line at a time. To answer, you type and press Enter. You can come back from Settings."},
-	{ID: "switch_lines_title", Other: "Switch to screen reader mode?"},
-	{ID: "the compiled lessons do not hold this file: run go generate ./lessons", Other: "the compiled lessons do not hold this file: run go generate ./lessons"},
-	{ID: "the file %q comes twice or out of order", Other: "the file %q comes twice or out of order"},
-	{ID: "the file name %q is not a lesson file's", Other: "the file name %q is not a lesson file's"},
-	{ID: "the file name %q: use lowercase letters, digits and dashes, ending in .yaml", Other: "the file name %q: use lowercase letters, digits and dashes, ending in .yaml"},
-	{ID: "the file should hold a lesson (id, title, steps…)", Other: "the file should hold a lesson (id, title, steps…)"},
-	{ID: "the files together are bigger than %d MB", Other: "the files together are bigger than %d MB"},
-	{ID: "the form is on %s, which %s shows as a scam: use an official domain (%s) or a practice one (.example)", Other: "the form is on %s, which %s shows as a scam: use an official domain (%s) or a practice one (.example)"},
-	{ID: "the lessons folder cannot be published", Other: "the lessons folder cannot be published"},
-	{ID: "theme_calm", Other: "Calm"},
-	{ID: "theme_default", Other: "Standard"},
-	{ID: "theme_high_contrast", Other: "High contrast"},
-	{ID: "this is not valid YAML: %s", Other: "this is not valid YAML: %s"},
-	{ID: "too_small", Other: "This window is too small for Aula: it needs at least {{.W}}×{{.H}} (now {{.NowW}}×{{.NowH}}). Maximise the window, or press Ctrl and − for smaller letters."},
-	{ID: "too_small_short", Other: "Window too small. Maximise it, or press Ctrl and −."},
-	{ID: "too_small_tiny", Other: "Make the window bigger"},
-	{ID: "trainer_local_only", Other: "aula trainer: showing this laptop's learners only."},
-	{ID: "trainer_message_title", Other: "Message from the trainer"},
-	{ID: "trainer_pin_intro", Other: "First, choose your trainer PIN. It closes Aula on this laptop when it runs in kiosk mode. On learners' laptops, set it with: aula setup"},
-	{ID: "trainer_pin_saved", Other: "Trainer PIN saved."},
-	{ID: "trainer_pin_skipped", Other: "No trainer PIN was set. You will be asked again next time."},
-	{ID: "type_placeholder", Other: "Type here"},
-	{ID: "unknown field %q", Other: "unknown field %q"},
-	{ID: "verdict_address_dots", Other: "'{{.Item}}' has a dot too many: 2 in a row, or one at the start or the end."},
-	{ID: "verdict_address_empty", Other: "Who is the email for? Type the address in To."},
-	{ID: "verdict_address_invalid", Other: "'{{.Item}}' has signs an email address cannot have. Type just the address, without quotes or < >."},
-	{ID: "verdict_address_many_at", Other: "'{{.Item}}' has more than one at sign (@). An address has only one. For 2 addresses, put a comma between them."},
-	{ID: "verdict_address_near", Other: "The address {{.Item}} looks like the one you were given, but it is not the same. Compare it letter by letter."},
-	{ID: "verdict_address_no_at", Other: "'{{.Item}}' has no at sign (@). On a Spanish keyboard, hold AltGr and press 2."},
-	{ID: "verdict_address_no_domain", Other: "'{{.Item}}' has nothing after the at sign (@). The domain goes there, for example correo.example."},
-	{ID: "verdict_address_no_dot", Other: "'{{.Item}}' is missing its ending with a dot, for example .es or .com."},
-	{ID: "verdict_address_no_user", Other: "'{{.Item}}' has nothing before the at sign (@). The name goes there, for example lucia.prueba."},
-	{ID: "verdict_address_space", Other: "The address '{{.Item}}' has a space in it. An email address is all one piece. For 2 addresses, put a comma between them."},
-	{ID: "verdict_address_typo", Other: "Look at the end of the address. Did you mean {{.Item}}? With one letter wrong, the email never arrives."},
-	{ID: "verdict_code_expired", Other: "That code has expired and won't work any more. Press F5 to ask for another, and type it straight away."},
-	{ID: "verdict_code_length", One: "The code has {{.Count}} number and you've typed {{.Typed}}. Compare it with the text message.", Other: "The code has {{.Count}} numbers and you've typed {{.Typed}}. Compare it with the text message, number by number."},
-	{ID: "verdict_code_letters", Other: "The code is only numbers. Look at the text message and type just the numbers."},
-	{ID: "verdict_code_letters_for_digits", Other: "You've typed a letter instead of a number: O is not 0 and l is not 1. Use the number keys."},
-	{ID: "verdict_code_wrong", Other: "That's not the code. Compare it with the text message, number by number."},
-	{ID: "verdict_different", Other: "The 2 passwords aren't the same. Don't worry: type it again in \"Type it again\", slowly. F3 shows it."},
-	{ID: "verdict_empty", Other: "First type your answer in the box. Then press Enter."},
-	{ID: "verdict_field", Other: "Check \"{{.Item}}\": it still has a mistake."},
-	{ID: "verdict_invalid", Other: "Something went wrong with this answer. Please try again."},
-	{ID: "verdict_mail_not_sent", Other: "You have not sent the email yet. When it is ready, go to Send."},
-	{ID: "verdict_mail_other", Other: "You did it with the email '{{.Item}}'. This step is about another email. Choose it in the list and try again."},
-	{ID: "verdict_mail_wrong_doc", Other: "You attached '{{.Item}}'. That is not the document they asked for."},
-	{ID: "verdict_missing", Other: "Good so far, but a right answer is missing."},
-	{ID: "verdict_no_choice", Other: "First tick an answer with Space. Then press Enter."},
-	{ID: "verdict_no_confirm", Other: "Now type it again in \"Type it again\". That checks you remember it."},
-	{ID: "verdict_nothing", Other: "First do what this step asks, in the email app. Then check."},
-	{ID: "verdict_order", Other: "Look again at where \"{{.Item}}\" goes."},
-	{ID: "verdict_password_empty", Other: "First type a password in the box. Then press Enter."},
-	{ID: "verdict_pending", Other: "So far so good. Carry on."},
-	{ID: "verdict_phrase_few", One: "You need {{.Count}} more word. With {{.Min}} words it's much harder to guess.", Other: "You need {{.Count}} more words. With {{.Min}} words it's much harder to guess."},
-	{ID: "verdict_phrase_none", Other: "First choose some words: go to one with the arrow keys and press Space."},
-	{ID: "verdict_phrase_repeated", Other: "You've put \"{{.Word}}\" twice. Repeating a word doesn't make it stronger. Take it away with Backspace and choose another."},
-	{ID: "verdict_right", Other: "That's right."},
-	{ID: "verdict_weak", Other: "Your password is \"{{.Level}}\" and it needs to be at least \"{{.Goal}}\"."},
-	{ID: "verdict_wrong", Other: "That is not the answer. Read it again slowly."},
-	{ID: "want_pin", Other: "Hello, {{.Name}}. Would you like a PIN?"},
-	{ID: "want_pin_text", Other: "A PIN is 4 numbers. It stops anyone else using your name. If this computer is only yours, you don't need one."},
-	{ID: "welcome", Other: "Welcome to Aula"},
-	{ID: "welcome_text", Other: "Here you can practise things you do online, without worry. You cannot break anything."},
-	{ID: "who_are_you", Other: "Who are you?"},
-	{ID: "who_are_you_text", Other: "Choose your name and press Enter."},
-	{ID: "your_name", Other: "What's your name?"},
-	{ID: "your_name_text", Other: "Type your first name or a nickname. You don't need a surname. Then press Enter."},
+var compiledEN = catalogue{
+	text: "" +
+		" (%s step %q here, %s step %q in %s)" + "" + " (%s step %q here, %s step %q in %s)" +
+		" (the same, in another order)" + "" + " (the same, in another order)" +
+		"%s (%s) needs feedback that explains the mistake" + "" + "%s (%s) needs feedback that explains the mistake" +
+		"%s (%s) needs feedback that explains what is missing or wrong" + "" + "%s (%s) needs feedback that explains what is missing or wrong" +
+		"%s cannot be read (%v)" + "" + "%s cannot be read (%v)" +
+		"%s cannot be read: this computer's user may not open it (check its permissions)" + "" + "%s cannot be read: this computer's user may not open it (check its permissions)" +
+		"%s expects %q, which the form itself refuses (%s)" + "" + "%s expects %q, which the form itself refuses (%s)" +
+		"%s expects a value, so it needs wrong: words for a different one" + "" + "%s expects a value, so it needs wrong: words for a different one" +
+		"%s expects file %q, which is not in files" + "" + "%s expects file %q, which is not in files" +
+		"%s expects items, so it needs wrong: words for a different number of them" + "" + "%s expects items, so it needs wrong: words for a different number of them" +
+		"%s expects option %q, which it does not have" + "" + "%s expects option %q, which it does not have" +
+		"%s has no id" + "" + "%s has no id" +
+		"%s has no label" + "" + "%s has no label" +
+		"%s is a real web domain that is neither official (%s, official_domains) nor shown as a scam (fake_domains): say which, or use a practice one (.example)" + "" + "%s is a real web domain that is neither official (%s, official_domains) nor shown as a scam (fake_domains): say which, or use a practice one (.example)" +
+		"%s is bigger than %d kB" + "" + "%s is bigger than %d kB" +
+		"%s is shown as a scam here, but %s lists it as official: the lessons contradict each other" + "" + "%s is shown as a scam here, but %s lists it as official: the lessons contradict each other" +
+		"%s needs at least 2 options" + "" + "%s needs at least 2 options" +
+		"%s: %q is not a folder with usb: true" + "" + "%s: %q is not a folder with usb: true" +
+		"%s: %q is not a valid email address" + "" + "%s: %q is not a valid email address" +
+		"%s: %q is not an address problem; use one of %s" + "" + "%s: %q is not an address problem; use one of %s" +
+		"%s: %q should be one word the new name must have" + "" + "%s: %q should be one word the new name must have" +
+		"%s: a check box can only expect yes" + "" + "%s: a check box can only expect yes" +
+		"%s: a code needs a length from 3 to 8, expires (like 10m) and a sender" + "" + "%s: a code needs a length from 3 to 8, expires (like 10m) and a sender" +
+		"%s: a file field needs the form's files (the practice documents)" + "" + "%s: a file field needs the form's files (the practice documents)" +
+		"%s: a group cannot be required; its fields can" + "" + "%s: a group cannot be required; its fields can" +
+		"%s: a group cannot hold another group" + "" + "%s: a group cannot hold another group" +
+		"%s: a group holds text, date, select, radio and check fields only" + "" + "%s: a group holds text, date, select, radio and check fields only" +
+		"%s: a group needs fields, item (the name of one) and max_items from 1 to 9" + "" + "%s: a group needs fields, item (the name of one) and max_items from 1 to 9" +
+		"%s: an item has %q, which is not one of its fields" + "" + "%s: an item has %q, which is not one of its fields" +
+		"%s: check %q is not one of %s" + "" + "%s: check %q is not one of %s" +
+		"%s: check %q needs file: the id of one of its files" + "" + "%s: check %q needs file: the id of one of its files" +
+		"%s: check %q needs the step's photo:" + "" + "%s: check %q needs the step's photo:" +
+		"%s: check %q needs values (%s)" + "" + "%s: check %q needs values (%s)" +
+		"%s: check %q takes no file" + "" + "%s: check %q takes no file" +
+		"%s: check %q takes no folder" + "" + "%s: check %q takes no folder" +
+		"%s: check %q takes no values" + "" + "%s: check %q takes no values" +
+		"%s: check %q takes no wrong" + "" + "%s: check %q takes no wrong" +
+		"%s: check copied needs folder: the id of one of its folders" + "" + "%s: check copied needs folder: the id of one of its folders" +
+		"%s: check moved needs folder: a folder's id, or the name of the folder to make" + "" + "%s: check moved needs folder: a folder's id, or the name of the folder to make" +
+		"%s: check under-limit needs the step's limit_kb" + "" + "%s: check under-limit needs the step's limit_kb" +
+		"%s: closed has %q, not one of %s" + "" + "%s: closed has %q, not one of %s" +
+		"%s: days should be from 1 to 60" + "" + "%s: days should be from 1 to 60" +
+		"%s: errors has %q, which is not a rule (%s…)" + "" + "%s: errors has %q, which is not a rule (%s…)" +
+		"%s: every option is full; leave at least 1 free" + "" + "%s: every option is full; leave at least 1 free" +
+		"%s: file %q is in folder %q already" + "" + "%s: file %q is in folder %q already" +
+		"%s: id %q is reserved; choose another" + "" + "%s: id %q is reserved; choose another" +
+		"%s: id %q is used twice or reserved" + "" + "%s: id %q is used twice or reserved" +
+		"%s: kind %q is not one of %s" + "" + "%s: kind %q is not one of %s" +
+		"%s: line %d has a character that cannot be shown (U+%04X)" + "" + "%s: line %d has a character that cannot be shown (U+%04X)" +
+		"%s: match %q is not one of %s" + "" + "%s: match %q is not one of %s" +
+		"%s: match %q needs values" + "" + "%s: match %q needs values" +
+		"%s: message %q cannot be both removed and kept" + "" + "%s: message %q cannot be both removed and kept" +
+		"%s: more items than max_items" + "" + "%s: more items than max_items" +
+		"%s: option %d needs an id of lowercase letters, digits and dashes" + "" + "%s: option %d needs an id of lowercase letters, digits and dashes" +
+		"%s: option %q has no text" + "" + "%s: option %q has no text" +
+		"%s: option id %q is used twice" + "" + "%s: option id %q is used twice" +
+		"%s: pattern %q does not work: %v" + "" + "%s: pattern %q does not work: %v" +
+		"%s: sort %q is not one of name, date, size" + "" + "%s: sort %q is not one of name, date, size" +
+		"%s: the id is used twice in this form" + "" + "%s: the id is used twice in this form" +
+		"%s: the text is not UTF-8: save the file as UTF-8" + "" + "%s: the text is not UTF-8: save the file as UTF-8" +
+		"%s: there is no %s %q" + "" + "%s: there is no %s %q" +
+		"%s: there is no document %q" + "" + "%s: there is no document %q" +
+		"%s: there is no file %q" + "" + "%s: there is no file %q" +
+		"%s: there is no link %q" + "" + "%s: there is no link %q" +
+		"%s: there is no message %q" + "" + "%s: there is no message %q" +
+		"%s: to ask for a file in the bin, use check deleted" + "" + "%s: to ask for a file in the bin, use check deleted" +
+		"%s: validate %q is not one of %s (text fields only)" + "" + "%s: validate %q is not one of %s (text fields only)" +
+		"%s: when is %q, not past or future" + "" + "%s: when is %q, not past or future" +
+		"%s: wrong %q is not one of %s" + "" + "%s: wrong %q is not one of %s" +
+		"%s: wrong %q needs words about that mistake" + "" + "%s: wrong %q needs words about that mistake" +
+		"%s: wrong %q should be a %s not asked for, with words about it" + "" + "%s: wrong %q should be a %s not asked for, with words about it" +
+		"%s: wrong %q should be a document not asked for, with words about it" + "" + "%s: wrong %q should be a document not asked for, with words about it" +
+		"%s: wrong %q should be a file not asked for" + "" + "%s: wrong %q should be a file not asked for" +
+		"%s: wrong is only for attachment checks" + "" + "%s: wrong is only for attachment checks" +
+		"%s: wrong is only for downloaded and bookmarked checks" + "" + "%s: wrong is only for downloaded and bookmarked checks" +
+		"add_me" + "" + "I'm new here: add my name" +
+		"all_lessons" + "See the lesson ({{.Count}})" + "See all lessons ({{.Count}})" +
+		"all_lessons_heading" + "" + "All lessons" +
+		"browser_back" + "" + "back" +
+		"browser_bookmarks" + "" + "★ Bookmarks:" +
+		"browser_download_button" + "" + "Download {{.Name}} ({{.Size}})" +
+		"browser_downloaded" + "" + "Downloaded: {{.Name}} ({{.Size}}), in the Downloads folder." +
+		"browser_forward" + "" + "forward" +
+		"browser_goes_to" + "" + "This link goes to:" +
+		"browser_key_back" + "" + "b" +
+		"browser_key_bookmark" + "" + "s" +
+		"browser_key_bookmark_help" + "" + "save to bookmarks" +
+		"browser_key_check" + "" + "c" +
+		"browser_key_forward" + "" + "f" +
+		"browser_key_inspect" + "" + "l" +
+		"browser_key_inspect_help" + "" + "look where it goes" +
+		"browser_key_move_help" + "" + "links" +
+		"browser_key_page_help" + "" + "scroll down the page" +
+		"browser_key_press_help" + "" + "open the link" +
+		"browser_owner" + "" + "The page belongs to: {{.Domain}}" +
+		"browser_padlock" + "" + "[padlock]" +
+		"browser_padlock_explain" + "" + "Padlock: private connection, not proof the site is honest. Read the domain." +
+		"browser_save_button" + "" + "save" +
+		"browser_saved" + "" + "Saved to bookmarks: {{.Title}}" +
+		"browser_sponsored" + "" + "Sponsored" +
+		"browser_status_tip" + "" + "Before you open a link, press {{.Key}} to see where it goes." +
+		"btn_check" + "" + "Check" +
+		"btn_close_app" + "" + "Close Aula" +
+		"btn_hint" + "" + "Hint (F2)" +
+		"btn_home" + "" + "Back to home" +
+		"btn_join" + "" + "Join" +
+		"btn_next" + "" + "Go on" +
+		"btn_next_lesson" + "" + "Next lesson" +
+		"btn_ok" + "" + "OK" +
+		"btn_rights" + "" + "Learners' data (trainer)" +
+		"btn_stay" + "" + "Stay here" +
+		"btn_stay_mode" + "" + "No, leave it as it is" +
+		"btn_switch" + "" + "Change person" +
+		"btn_switch_full" + "" + "Yes, back to the full screen" +
+		"btn_switch_lines" + "" + "Yes, switch now" +
+		"cannot read the class settings: %v" + "" + "cannot read the class settings: %v" +
+		"cannot read the facts: %v" + "" + "cannot read the facts: %v" +
+		"cannot read the file: %v" + "" + "cannot read the file: %v" +
+		"cannot read the folder: %v" + "" + "cannot read the folder: %v" +
+		"cannot read the glossary: %v" + "" + "cannot read the glossary: %v" +
+		"cannot read the itineraries: %v" + "" + "cannot read the itineraries: %v" +
+		"cannot read the lesson: %v" + "" + "cannot read the lesson: %v" +
+		"cannot read this step: %v" + "" + "cannot read this step: %v" +
+		"cert_centre" + "" + "Centre: {{.Name}}" +
+		"cert_centre_unnamed" + "" + "The training centre" +
+		"cert_certifies" + "" + "{{.Centre}} certifies that" +
+		"cert_code" + "" + "Verification code:" +
+		"cert_code_is" + "" + "Verification code: {{.Code}}" +
+		"cert_competence" + "" + "{{.Number}} {{.Name}} (area {{.Area}}: {{.AreaName}})" +
+		"cert_competences" + "" + "Digital competences it covers, in the European DigComp 2.2 framework:" +
+		"cert_completed" + "" + "has completed the Aula itinerary “{{.Title}}”, with these lessons:" +
+		"cert_date" + "" + "Date: {{.Date}}" +
+		"cert_err_flag_missing" + "" + "aula certificate: {{.Flag}} is missing." +
+		"cert_err_hub" + "" + "aula certificate verify: the hub running on this data folder did not answer: {{.Err}}" +
+		"cert_err_itineraries" + "" + "The itineraries are: {{.List}}." +
+		"cert_err_key" + "" + "aula certificate: --key: not a centre key: it is 52 letters and digits, as “aula certificate key” prints it." +
+		"cert_err_no_centre_key" + "" + "aula certificate verify: this computer has no centre key ({{.Path}}): it has issued no certificates. Check it on the computer that issued it, or give that one's key with --key." +
+		"cert_err_no_code" + "" + "aula certificate verify: the CODE is missing (the one at the foot of the certificate)." +
+		"cert_err_no_itinerary" + "" + "aula certificate: --itinerary: there is no itinerary “{{.ID}}”." +
+		"cert_err_no_learner" + "" + "aula certificate: --learner: nobody is called “{{.Name}}” in {{.Path}}." +
+		"cert_err_not_finished" + "aula certificate: {{.Name}} has not finished “{{.Title}}” yet: {{.Done}} of {{.Count}} lesson done." + "aula certificate: {{.Name}} has not finished “{{.Title}}” yet: {{.Done}} of {{.Count}} lessons done." +
+		"cert_err_out" + "" + "aula certificate: --out: cannot write {{.Path}}: {{.Err}}" +
+		"cert_err_two_learners" + "" + "aula certificate: --learner: {{.Count}} people are called “{{.Name}}” (on different laptops); make the certificate on that person's laptop." +
+		"cert_genuine" + "" + "GENUINE: this certificate was signed with this centre's key and has not been changed." +
+		"cert_genuine_class" + "" + "GENUINE: this certificate was made by a laptop of this class, which recorded it for {{.Name}} on {{.Date}} and sent it to this hub; that laptop's own key signed it and it has not been changed." +
+		"cert_key_is" + "" + "This centre's public key (to check its certificates on another computer with --key):" +
+		"cert_long_date" + "" + "{{.Day}} {{.Month}} {{.Year}}" +
+		"cert_no_competences" + "" + "This itinerary has no DigComp competences assigned yet." +
+		"cert_no_key_here" + "" + "This computer has no centre key and no laptop has joined its class: it has nothing to check this code with. Check it on the computer that made the certificate." +
+		"cert_not_genuine" + "" + "NOT GENUINE: the code was not signed with this centre's key, or what it says was changed." +
+		"cert_not_genuine_claims" + "" + "The code says this, but it cannot be trusted:" +
+		"cert_not_genuine_class" + "" + "NOT GENUINE: no laptop of this class recorded a certificate with this code (and this computer's key did not sign it), or what it says was changed." +
+		"cert_ready_failed" + "" + "Your certificate could not be saved. Tell your trainer: they can make it from their computer." +
+		"cert_ready_title" + "" + "Your certificate is ready" +
+		"cert_ready_usb" + "" + "To take it home, ask your trainer to copy it onto a USB stick or to print it." +
+		"cert_ready_where" + "" + "It is saved in: {{.Path}}" +
+		"cert_saved" + "" + "Certificate saved: {{.Path}}" +
+		"cert_says_centre" + "" + "  Centre:     {{.Name}}" +
+		"cert_says_date" + "" + "  Date:       {{.Date}}" +
+		"cert_says_itinerary" + "" + "  Itinerary:  {{.Title}}" +
+		"cert_says_learner" + "" + "  Learner:    {{.Name}}" +
+		"cert_title" + "" + "Certificate of achievement" +
+		"cert_trainer" + "" + "Trainer: {{.Name}}" +
+		"cert_unreadable" + "" + "CANNOT BE READ: a letter is missing or mistyped. Copy it again, carefully." +
+		"cert_usage" + "" + "Usage: aula certificate --learner NAME --itinerary ID [--out FILE] [--data DIR] [--lang es|en]\n       aula certificate verify CODE [--key KEY] [--data DIR]\n       aula certificate key [--data DIR]" +
+		"cert_verify_class_limits" + "" + "The hub trusts each laptop that joined the class with the session code: it checks the certificate with that laptop's key." +
+		"cert_verify_how" + "" + "To check it, on the centre's computer: aula certificate verify CODE (centre key {{.KeyID}})." +
+		"cert_verify_limits" + "" + "The signature does not prove that whoever shows the certificate is that person (ask for an ID), nor anything if someone stole the centre's key." +
+		"chat_approved" + "" + "You approved the request. In real life, it would go ahead now." +
+		"chat_auth_refused" + "" + "You refused the request. Nothing goes ahead without your say-so." +
+		"chat_back" + "" + "← Chats" +
+		"chat_block" + "" + "Block and report" +
+		"chat_blocked_note" + "" + "You have blocked and reported this number. It cannot message you any more." +
+		"chat_call" + "" + "Call the number you always use" +
+		"chat_call_this" + "" + "Call this number" +
+		"chat_called" + "" + "You call {{.Name}} on the number you always use." +
+		"chat_called_this" + "" + "You call {{.Name}}." +
+		"chat_card_title" + "" + " Compare with what you did " +
+		"chat_confirmed" + "" + "You confirmed the payment. In real life, the money would already have left your account." +
+		"chat_delete" + "" + "Delete chat" +
+		"chat_deleted_note" + "" + "You have deleted this conversation." +
+		"chat_key_back_help" + "" + "back to the chats" +
+		"chat_key_check" + "" + "c" +
+		"chat_key_move_help" + "" + "move" +
+		"chat_key_page_help" + "" + "scroll" +
+		"chat_key_press_help" + "" + "open or press" +
+		"chat_link" + "" + "Link:" +
+		"chat_link_opened" + "" + "You opened the link {{.URL}}. In real life, that page would ask for your details or your money." +
+		"chat_list_tip" + "" + "Choose a conversation with the arrow keys and open it with Enter." +
+		"chat_notification" + "" + "Notification ({{.Count}}) ·" +
+		"chat_refused" + "" + "You rejected the payment. No money leaves your account." +
+		"chat_replies" + "" + "Replies:" +
+		"chat_restore" + "" + "Restore chat" +
+		"chat_tag_auth" + "" + "Approval app" +
+		"chat_tag_bank" + "" + "Bank app" +
+		"chat_tag_blocked" + "" + "Blocked" +
+		"chat_tag_contact" + "" + "Contact" +
+		"chat_tag_deleted" + "" + "Deleted" +
+		"chat_tag_new" + "" + "New notification" +
+		"chat_tag_sms" + "" + "Text message" +
+		"chat_tag_unknown" + "" + "Unknown number" +
+		"chat_title" + "" + "Messages" +
+		"chat_type_placeholder" + "" + "Type a short reply and press Enter" +
+		"chat_unblock" + "" + "Unblock" +
+		"chat_verdict_nothing" + "" + "First do on the phone what this step asks. Then check." +
+		"chat_voice" + "" + "[Voice note, {{.Length}}]" +
+		"checking" + "" + "Checking…" +
+		"class_connected" + "" + "In class" +
+		"class_held" + "The class did not take {{.Count}} answer (saved here)" + "The class did not take {{.Count}} answers (saved here)" +
+		"class_held_clock" + "{{.Count}} answer not sent: this computer's date is wrong (saved here)" + "{{.Count}} answers not sent: this computer's date is wrong (saved here)" +
+		"class_hub_old" + "" + "The trainer's computer needs a newer Aula: your work is saved here" +
+		"class_offline" + "" + "Not connected to the class: everything is saved here" +
+		"class_refused" + "" + "The class no longer knows this computer. Join again from Home." +
+		"cli_bad_lang" + "" + "aula: --lang must be one of {{.Langs}}, not “{{.Lang}}”." +
+		"cli_extra_args" + "" + "{{.Cmd}}: this is too much: {{.Args}}" +
+		"cli_flag_bad_value" + "" + "{{.Cmd}}: the value of {{.Flag}} is not valid." +
+		"cli_flag_needs_value" + "" + "{{.Cmd}}: {{.Flag}} needs a value after it." +
+		"cli_flag_unknown" + "" + "{{.Cmd}}: {{.Flag}} is not an option of this command." +
+		"cli_locked" + "" + "{{.Cmd}}: Aula is already open on this computer and is using {{.Path}}. Close it first (in kiosk mode, with your trainer PIN) and try again; or see the class on your dashboard (aula trainer on your computer), which has what every laptop in the class sent." +
+		"cli_no_data_dir" + "" + "{{.Cmd}}: the data folder {{.Path}} does not exist. Check --data (nothing was created)." +
+		"cli_no_data_file" + "" + "{{.Cmd}}: there is no Aula data in {{.Path}}. Check --data (nothing was created)." +
+		"cli_unknown_command" + "" + "aula: unknown command “{{.Cmd}}”; see aula --help" +
+		"cli_usage" + "" + "Aula: practise digital skills, safely.\n\nUsage:\n  aula [flags]                       start the learner kiosk\n  aula lessons check [--sources] [--lang L] [DIR]\n                                     check the built-in lessons and those in DIR;\n                                     --sources lists each lesson's sources and review date\n  aula lessons list [--lang L] [--json]\n                                     list itineraries and lessons\n  aula lessons new ID --kind KIND | --from LESSON [--lessons DIR]\n                                     start a lesson of your own in DIR/es, DIR/en\n  aula lessons preview DIR [--lesson ID]\n                                     try DIR's lessons; a saved file shows at once\n                                     (nothing is recorded)\n  aula report [--data DIR] [--format csv|json|pdf] [--session DAY | --from DAY --to DAY]\n                                     every learner's progress per lesson (on a\n                                     hub: every laptop's); DAY is YYYY-MM-DD;\n                                     pdf: the session report\n  aula report --format xapi [--centre ID] [--xapi-base IRI] [--xapi-names] [dates]\n                                     the hub's results as xAPI statements, for a\n                                     centre without internet (docs/xapi.md)\n  aula region --lrs URL --lrs-key KEY [--since DAY] [--activity IRI]\n              [--format table|csv|json]\n                                     every centre's numbers, read from the LRS\n  aula region --lrs URL --lrs-key KEY --import FILE\n                                     send a centre's statements file to the LRS\n  aula learners reset-pin NAME [--data DIR]\n                                     remove a learner's PIN (they forgot it)\n  aula learners rename NAME NEW | merge NAME INTO | erase NAME --yes\n  aula learners export NAME [--format json|pdf] [--out FILE]\n  aula learners retention [--months N] [--dry-run]\n                                     a learner's data: docs/privacy.md\n  aula certificate --learner NAME --itinerary ID [--out FILE]\n                                     a learner's certificate of an itinerary\n  aula certificate verify CODE [--key KEY] | aula certificate key\n                                     check a certificate; this centre's key\n  aula trainer [--data DIR] [--lang L] [hub flags]\n                                     serve the class hub and open the dashboard\n  aula trainer --hub URL [--key KEY] [--pin FINGERPRINT]\n                                     the dashboard of a hub elsewhere\n  aula hub [--data DIR] [--lang L] [hub flags]\n                                     serve a class hub without a screen\n  aula hub|trainer --publish DIR     give the class the lessons in DIR (checked\n                                     first; given again at every save)\n  aula hub --status [--data DIR]     how sending results to the LRS goes\n  aula setup [--data DIR] [--lang L] [--accessible]\n                                     prepare this laptop: language, kiosk mode,\n                                     trainer PIN, class address, font advice\n  aula version                       print the version\n\nHub flags (aula hub, aula trainer; docs/security.md explains them):\n  --listen ADDR   where the hub listens (default :7420, every address)\n  --approve       every new laptop waits for the trainer to let it in\n  --show-key      print the trainer key at start\n  --new-key       make a new trainer key (the old one stops working)\n  --tls-cert FILE, --tls-key FILE\n                  HTTPS with this certificate (from a public authority)\n                  instead of the hub's own\n  --behind-proxy  plain HTTP for a reverse proxy that serves HTTPS\n  --plain-http    no encryption at all: anyone on the network can read the\n                  class (the dashboard says so)\n  --lrs URL --lrs-key KEY\n                  (aula hub) send results, without names, to the region's\n                  Learning Record Store; the secret in AULA_LRS_SECRET (or\n                  --lrs-secret); --centre ID names the centre (default: the\n                  hub's id), --xapi-base IRI the region's base (docs/xapi.md);\n                  --xapi-names: the kiosks ask each learner, and the names of\n                  those who say yes go too\n\nKiosk flags:\n  --data DIR      where progress is kept (default: {{.Data}})\n  --lang L        language: es, en… (default: aula setup's, else from LANG,\n                  else Spanish)\n  --lesson ID     open this lesson right after sign-in\n  --lessons DIR   add the lessons in DIR (DIR/es, DIR/en) to the built-in ones\n  --hub URL       join the trainer's class at URL (asks for the session code)\n  --kiosk         closing Aula needs the trainer PIN (set it with aula setup);\n                  --kiosk=false turns off what aula setup turned on\n  --accessible    plain text, one line at a time, for a screen reader\n  --debug FILE    write a debug log to FILE\n  --help          show this help" +
+		"code_ask_again" + "" + "Press F5 to ask for another code." +
+		"code_expired" + "" + "Code expired" +
+		"code_expires_in" + "" + "Expires in {{.Time}}" +
+		"code_label" + "" + "Verification code" +
+		"code_new_hint" + "" + "Not arrived? Press F5." +
+		"code_phone" + "" + "Phone" +
+		"code_sms_from" + "" + "Text from {{.Sender}}" +
+		"continue" + "" + "Carry on where you left off" +
+		"dago" + "" + "{{.D}} ago" +
+		"dago_now" + "" + "just now" +
+		"dash_address" + "" + "Address: {{.Address}}" +
+		"dash_back" + "" + "The class hub is answering again." +
+		"dash_code" + "" + "Code: {{.Code}}" +
+		"dash_code_big" + "" + "Code to join: {{.Code}} →" +
+		"dash_empty" + "" + "Nobody has joined yet. When a laptop joins with the code above, it will appear here." +
+		"dash_empty_local" + "" + "Nobody uses this laptop yet." +
+		"dash_fingerprint" + "" + "The hub's certificate: {{.Fingerprint}}. The class code proves it to each laptop; nobody needs to type it." +
+		"dash_guessed" + "Someone is guessing the class code (1 wrong). New laptops wait for you." + "Someone is guessing the class code ({{.Count}} wrong). New laptops wait for you." +
+		"dash_key" + "" + "Trainer key (to open this dashboard from another laptop; aula hub --new-key makes a new one): {{.Key}}" +
+		"dash_lessons_problems" + "When you last saved {{.Folder}} it had {{.Count}} problem, and it was not published (the class keeps what it had):" + "When you last saved {{.Folder}} it had {{.Count}} problems, and it was not published (the class keeps what it had):" +
+		"dash_lessons_published" + "Lessons published for the class: {{.Folder}}, {{.Count}} lesson, at {{.Time}}." + "Lessons published for the class: {{.Folder}}, {{.Count}} lessons, at {{.Time}}." +
+		"dash_lessons_refused" + "{{.Folder}} not published: {{.Count}} problem (F1)" + "{{.Folder}} not published: {{.Count}} problems (F1)" +
+		"dash_local_note" + "" + "There is no class hub: messages and pauses cannot reach other laptops. Here you can remove a PIN, rename or erase a learner." +
+		"dash_local_who" + "" + "Here you see the people who use this laptop." +
+		"dash_lrs_refused" + "{{.Count}} refused by the LRS: aula hub --status" + "{{.Count}} refused by the LRS: aula hub --status" +
+		"dash_no_help" + "" + "{{.Name}} has not asked for help." +
+		"dash_no_lesson" + "" + "No lesson yet" +
+		"dash_nobody_waiting" + "" + "No laptop is waiting to join." +
+		"dash_not_announced" + "" + "This class cannot be found on the network: learners type the address." +
+		"dash_not_announced_help" + "" + "Laptops cannot find this class on the network ({{.Reason}}). Learners type the address shown at the top." +
+		"dash_not_live" + "" + "Without a class hub, you can only remove a PIN, rename or erase a learner, and save files here." +
+		"dash_plain_http" + "" + "No encryption: anyone on this network can read the class." +
+		"dash_plain_http_help" + "" + "This hub was started with --plain-http: names and progress travel without encryption, and anyone on the network can read or change them. Start it without that flag for a real class." +
+		"dash_restored" + "" + "Data damaged: copy of {{.Date}} {{.Time}} (F1)" +
+		"dash_restored_fresh" + "" + "Data damaged: started empty (F1)" +
+		"dash_send_failed" + "" + "That could not be sent. Try again in a moment." +
+		"dash_send_failed_one" + "" + "That could not be sent to {{.Name}}. Try again in a moment." +
+		"dash_title" + "" + "Class dashboard" +
+		"dash_title_local" + "" + "This laptop's dashboard" +
+		"dash_unreachable" + "" + "The class hub is not answering. We keep trying; you are seeing the last data that arrived." +
+		"dash_waiting" + "1 laptop wants to join. Laptop {{.Laptop}} ({{.Name}}): A let in, R turn away." + "{{.Count}} laptops want to join. Laptop {{.Laptop}} ({{.Name}}): A let in, R turn away." +
+		"dash_waiting_noname" + "" + "no name" +
+		"dash_waiting_replaces" + "" + "It has the id of a laptop already in the class." +
+		"dbtn_ack" + "" + "On my way" +
+		"dbtn_back" + "" + "Back" +
+		"dbtn_cancel" + "" + "Cancel" +
+		"dbtn_close" + "" + "Close the dashboard" +
+		"dbtn_erase" + "" + "Erase for good" +
+		"dbtn_forget" + "" + "Forget the laptop" +
+		"dbtn_lesson" + "" + "Send to a lesson" +
+		"dbtn_lesson_all" + "" + "Everyone to a lesson" +
+		"dbtn_message" + "" + "Message" +
+		"dbtn_message_all" + "" + "Message everyone" +
+		"dbtn_pause" + "" + "Pause" +
+		"dbtn_pause_all" + "" + "Pause screens" +
+		"dbtn_rename" + "" + "Rename" +
+		"dbtn_reset_pin" + "" + "Remove PIN" +
+		"dbtn_resume_all" + "" + "Resume screens" +
+		"dbtn_send" + "" + "Send" +
+		"dbtn_verify" + "" + "Verify" +
+		"dcol_attempts" + "" + "Tries" +
+		"dcol_hints" + "" + "Hints" +
+		"dcol_last" + "" + "Last active" +
+		"dcol_lesson" + "" + "Lesson and step" +
+		"dcol_misses" + "" + "Wrong" +
+		"dcol_mistake" + "" + "Most common mistake" +
+		"dcol_name" + "" + "Learner" +
+		"dcol_path" + "" + "Learning path" +
+		"dcol_people" + "" + "People" +
+		"dcol_state" + "" + "Status" +
+		"dcol_step" + "" + "Step" +
+		"dcol_time" + "" + "Time" +
+		"ddetail_failed" + "" + "We cannot read this learner's steps just now. We will try again in a moment." +
+		"ddetail_nothing" + "" + "No steps done yet." +
+		"ddur_d" + "" + "{{.N}} d" +
+		"ddur_h" + "" + "{{.N}} h" +
+		"ddur_h_min" + "" + "{{.N}} h {{.M}} min" +
+		"ddur_min" + "" + "{{.N}} min" +
+		"ddur_s" + "" + "{{.N}} s" +
+		"derase_text" + "" + "Their name, settings, progress and everything they did are erased from the class and from their laptop. It cannot be undone. Results already sent to the region can no longer be linked to them. To give them a copy first, press X." +
+		"derase_title" + "" + "Erase {{.Name}} for good?" +
+		"dflag_finished" + "" + "✔ Finished" +
+		"dflag_help" + "" + "✋ Help · {{.Wait}}" +
+		"dflag_help_seen" + "" + "✋ Help · {{.Wait}} · coming" +
+		"dflag_idle" + "" + "💤 Idle" +
+		"dflag_offline" + "" + "⊘ Offline" +
+		"dflag_stuck" + "" + "⚠ Stuck" +
+		"dflag_working" + "" + "Working" +
+		"dforget_text" + "" + "The laptop of {{.Name}} will be out of the class at once and must join again, with your permission. What {{.Name}} did is kept." +
+		"dforget_title" + "" + "Forget this laptop?" +
+		"dkey_ack" + "" + "on my way" +
+		"dkey_admit" + "" + "let in" +
+		"dkey_buttons" + "" + "go to the buttons" +
+		"dkey_certificate" + "" + "save certificate" +
+		"dkey_class_view" + "" + "tricky steps" +
+		"dkey_code" + "" + "big code" +
+		"dkey_erase" + "" + "erase learner" +
+		"dkey_erase_retention" + "" + "erase learner, or the inactive (retention)" +
+		"dkey_export" + "" + "export learner's data" +
+		"dkey_forget" + "" + "forget laptop" +
+		"dkey_lesson" + "" + "send to a lesson" +
+		"dkey_lesson_all" + "" + "everyone to a lesson" +
+		"dkey_merge" + "" + "join two profiles" +
+		"dkey_message" + "" + "message" +
+		"dkey_message_all" + "" + "message everyone" +
+		"dkey_names" + "" + "rename, join two profiles of one person" +
+		"dkey_office" + "" + "verify a certificate, retention" +
+		"dkey_open" + "" + "details" +
+		"dkey_other_lesson" + "" + "other lesson" +
+		"dkey_page_down" + "" + "next page" +
+		"dkey_page_up" + "" + "previous page" +
+		"dkey_pages" + "" + "previous or next page" +
+		"dkey_papers" + "" + "certificate, report, learner's data, verify a code" +
+		"dkey_pause" + "" + "pause or resume" +
+		"dkey_point" + "" + "point here" +
+		"dkey_refuse" + "" + "turn away" +
+		"dkey_rename" + "" + "rename" +
+		"dkey_reset_pin" + "" + "remove PIN" +
+		"dkey_retention" + "" + "retention: who would be erased" +
+		"dkey_send" + "" + "send" +
+		"dkey_session_report" + "" + "session report" +
+		"dkey_share_move" + "" + "move" +
+		"dkey_share_say" + "" + "write to them" +
+		"dkey_share_stop" + "" + "stop watching" +
+		"dkey_verify" + "" + "verify a certificate" +
+		"dkey_watch" + "" + "see their screen" +
+		"dlesson_all_title" + "" + "Which lesson should everyone go to?" +
+		"dlesson_none" + "" + "There are no lessons." +
+		"dlesson_one_title" + "" + "Which lesson should {{.Name}} go to?" +
+		"dmerge_none" + "" + "{{.Name}} is the only learner on their laptop: there is nobody to join them with." +
+		"dmerge_text" + "" + "Choose the other profile of the same person, on the same laptop. Everything {{.Name}} did moves to it, nothing is lost, and the name {{.Name}} goes." +
+		"dmerge_title" + "" + "Join {{.Name}} with…" +
+		"dmistake_browser_ad" + "" + "opened an advert" +
+		"dmistake_browser_download" + "" + "downloaded another file, {{.Name}}" +
+		"dmistake_browser_no_download" + "" + "did not download the file" +
+		"dmistake_browser_not_reached" + "" + "did not reach \"{{.Page}}\"" +
+		"dmistake_browser_not_saved" + "" + "did not bookmark \"{{.Page}}\"" +
+		"dmistake_browser_opened" + "" + "opened \"{{.Page}}\"" +
+		"dmistake_browser_saved" + "" + "bookmarked \"{{.Page}}\"" +
+		"dmistake_browser_unseen" + "" + "opened a link without checking where it goes" +
+		"dmistake_chat_blocked" + "" + "blocked {{.Name}}, a real contact" +
+		"dmistake_chat_called" + "" + "rang {{.Name}}, a number a message gave" +
+		"dmistake_chat_confirmed" + "" + "approved what they had not started: {{.Name}}" +
+		"dmistake_chat_deleted" + "" + "deleted the evidence: {{.Name}}" +
+		"dmistake_chat_link" + "" + "opened the link {{.Name}}" +
+		"dmistake_chat_not_blocked" + "" + "did not block {{.Name}}" +
+		"dmistake_chat_not_called" + "" + "did not ring {{.Name}}" +
+		"dmistake_chat_not_confirmed" + "" + "did not approve their own: {{.Name}}" +
+		"dmistake_chat_not_deleted" + "" + "did not delete {{.Name}}" +
+		"dmistake_chat_not_opened" + "" + "did not open {{.Name}}" +
+		"dmistake_chat_not_refused" + "" + "did not refuse {{.Name}}" +
+		"dmistake_chat_not_replied" + "" + "did not reply to {{.Name}}" +
+		"dmistake_chat_refused" + "" + "refused what was theirs: {{.Name}}" +
+		"dmistake_chat_replied" + "" + "replied to {{.Name}}" +
+		"dmistake_empty" + "" + "left it empty" +
+		"dmistake_field" + "" + "{{.Field}}: {{.Rule}}" +
+		"dmistake_files_name_accents" + "" + "{{.Name}}: put accents or signs in the name" +
+		"dmistake_files_name_extension" + "" + "{{.Name}}: changed or removed the extension" +
+		"dmistake_files_name_spaces" + "" + "{{.Name}}: put spaces in the name" +
+		"dmistake_files_name_words" + "" + "{{.Name}}: the name lacks the words asked for" +
+		"dmistake_files_not_chosen" + "" + "did not choose {{.Name}}" +
+		"dmistake_files_not_deleted" + "" + "did not delete {{.Name}}" +
+		"dmistake_files_not_moved" + "" + "did not move {{.Name}} to {{.Folder}}" +
+		"dmistake_files_not_opened" + "" + "did not open {{.Name}}" +
+		"dmistake_files_not_renamed" + "" + "did not rename {{.Name}}" +
+		"dmistake_files_not_sorted" + "" + "did not sort the list" +
+		"dmistake_files_opened" + "" + "opened {{.Name}}" +
+		"dmistake_files_other" + "" + "chose another file, {{.Name}}" +
+		"dmistake_missing" + "" + "missed a right answer" +
+		"dmistake_none" + "" + "ticked nothing" +
+		"dmistake_not_persona" + "" + "valid, but not the one on the card" +
+		"dmistake_option" + "" + "“{{.Text}}”" +
+		"dmistake_order" + "" + "“{{.Item}}” out of place" +
+		"dmistake_timeout" + "" + "the session expired" +
+		"dmistake_wrong" + "" + "another wrong answer" +
+		"dmistakes" + "" + "Mistakes: {{.List}}" +
+		"dmsg_all_text" + "" + "It will appear on every screen. Keep it short and clear." +
+		"dmsg_all_title" + "" + "Message for the whole class" +
+		"dmsg_empty" + "" + "Type the message before sending it." +
+		"dmsg_one_text" + "" + "It will appear on their screen only." +
+		"dmsg_one_title" + "" + "Message for {{.Name}}" +
+		"dpapers_failed" + "" + "Could not save the file: {{.Err}}" +
+		"dpapers_not_here" + "" + "Files are made on the hub's laptop: run aula trainer there, or use aula certificate, aula report and aula learners export." +
+		"dpapers_nothing_finished" + "" + "{{.Name}} has not finished an itinerary yet: there is no certificate to save." +
+		"dpapers_saved" + "" + "Saved in {{.Folder}}: {{.Files}}" +
+		"dpapers_saving" + "" + "Saving…" +
+		"dpause_default" + "" + "Eyes on me, please." +
+		"dpause_text" + "" + "Every screen is covered with this message until you press P again. You can change the text." +
+		"dpause_title" + "" + "Pause every screen" +
+		"dpin_text" + "" + "{{.Name}} will be able to sign in without a PIN, and choose a new one if they like. Their progress stays as it is." +
+		"dpin_title" + "" + "Remove {{.Name}}'s PIN?" +
+		"dquit_text" + "" + "The class laptops keep working and save what is done. You will see it here when you open the dashboard again." +
+		"dquit_text_local" + "" + "This laptop's progress is already saved." +
+		"dquit_title" + "" + "Close the dashboard?" +
+		"drename_text" + "" + "Write the name as the learner writes it (1 to 30 characters). Their progress stays as it is." +
+		"drename_title" + "" + "Rename {{.Name}}" +
+		"dretain_backups" + "" + "Nothing is erased until you choose Erase. The hub also does this once a day." +
+		"dretain_erase" + "Erase {{.Count}} learner" + "Erase {{.Count}} learners" +
+		"dretain_erasing" + "" + "Erasing…" +
+		"dretain_gone" + "Erased {{.Count}} learner with no activity since {{.Date}}. Their laptops keep them until the retention runs there too (at each start)." + "Erased {{.Count}} learners with no activity since {{.Date}}. Their laptops keep them until the retention runs there too (at each start)." +
+		"dretain_more" + "and {{.Count}} more" + "and {{.Count}} more" +
+		"dretain_nobody" + "" + "Nobody has been inactive since before {{.Date}}: nobody would be erased." +
+		"dretain_not_here" + "" + "The retention is set on the hub's computer: run aula trainer there, or use aula learners retention." +
+		"dretain_off" + "" + "Learners are kept until you erase them. To erase those with no activity for some months, close the dashboard and type on this computer: aula learners retention --months 12 (with the same --data). Then T shows who would go." +
+		"dretain_off_title" + "" + "Retention is off" +
+		"dretain_reading" + "" + "Looking for learners with no recent activity…" +
+		"dretain_title" + "Retention: {{.Count}} month without activity" + "Retention: {{.Count}} months without activity" +
+		"dretain_would" + "{{.Count}} learner has had no activity since {{.Date}} and would be erased, with their progress and events:" + "{{.Count}} learners have had no activity since {{.Date}} and would be erased, with their progress and events:" +
+		"dscreen_home" + "" + "On the home screen" +
+		"dscreen_join" + "" + "Joining the class" +
+		"dscreen_list" + "" + "Choosing a lesson" +
+		"dscreen_signin" + "" + "Signing in" +
+		"dsent_ack" + "" + "{{.Name}} will see on screen that you are coming." +
+		"dsent_admit" + "" + "Laptop {{.Laptop}} is let in." +
+		"dsent_erase" + "" + "{{.Name}} is erased from the class; their laptop follows when it is next in touch." +
+		"dsent_forget" + "" + "The laptop of {{.Name}} is no longer in the class." +
+		"dsent_lesson_all" + "" + "The whole class is going to “{{.Title}}”." +
+		"dsent_lesson_one" + "" + "{{.Name}} is going to “{{.Title}}”." +
+		"dsent_merge" + "" + "{{.Name}} is now part of {{.Into}}." +
+		"dsent_message_all" + "" + "Message sent to the whole class." +
+		"dsent_message_one" + "" + "Message sent to {{.Name}}." +
+		"dsent_pause" + "" + "Screens paused. Press P to resume them." +
+		"dsent_refuse" + "" + "Laptop {{.Laptop}} is turned away." +
+		"dsent_rename" + "" + "{{.Name}} is now called {{.New}}." +
+		"dsent_reset_pin" + "" + "Done: {{.Name}} can now sign in without a PIN." +
+		"dsent_resume" + "" + "The screens are working again." +
+		"dshare_ask_failed" + "" + "Could not ask to see {{.Name}}'s screen: the hub did not take it." +
+		"dshare_asked" + "" + "Waiting for {{.Name}} to say yes on their screen…" +
+		"dshare_asked_note" + "" + "Their laptop asks them first. Nothing is shown until they allow it." +
+		"dshare_cant" + "" + "Screens can be seen only through a class hub, for a learner on a laptop in the class." +
+		"dshare_declined" + "" + "{{.Name}} said no, or did not answer." +
+		"dshare_ended" + "" + "{{.Name}} stopped sharing their screen." +
+		"dshare_lost" + "" + "The hub is not answering: trying again…" +
+		"dshare_pointed" + "" + "{{.Name}} sees a mark where you pointed." +
+		"dshare_say_text" + "" + "A short message. It shows on top of their screen." +
+		"dshare_sharing" + "" + "shared since {{.Time}} · what they type shows as dots" +
+		"dshare_stopped" + "" + "You stopped watching {{.Name}}'s screen." +
+		"dshare_title" + "" + "{{.Name}}'s screen" +
+		"dstatus_done" + "" + "finished" +
+		"dstatus_in_progress" + "" + "in progress" +
+		"dstep_of" + "" + "step {{.N}} of {{.Total}}" +
+		"dsum_help" + "✋ 1 asking for help" + "✋ {{.Count}} asking for help" +
+		"dsum_paused" + "" + "SCREENS PAUSED" +
+		"dsum_people" + "1 person" + "{{.Count}} people" +
+		"dsum_showing" + "" + "rows {{.From}} to {{.To}}" +
+		"dsum_stuck" + "⚠ 1 stuck" + "⚠ {{.Count}} stuck" +
+		"dtotal_time" + "" + "{{.Time}} in all" +
+		"dtrouble_heading" + "" + "Tricky steps" +
+		"dtrouble_no_lessons" + "" + "Nobody has started a lesson yet." +
+		"dtrouble_none" + "" + "Nobody has got a step of this lesson wrong yet." +
+		"dtrouble_people" + "" + "{{.N}} of {{.Total}}" +
+		"dtrouble_text" + "1 person has started this lesson. The step at the top is the one most people get wrong: go over it with the whole class." + "{{.Count}} people have started this lesson. The step at the top is the one most people get wrong: go over it with the whole class." +
+		"dtrouble_title" + "" + "Tricky steps in “{{.Title}}”" +
+		"dtrouble_which" + "" + "lesson {{.N}} of {{.Total}}" +
+		"dverify_checking" + "" + "Checking the code…" +
+		"dverify_failed" + "" + "The code could not be checked: {{.Err}}" +
+		"dverify_no" + "" + "✘ Not a genuine certificate" +
+		"dverify_not_here" + "" + "This dashboard cannot verify certificates: run aula trainer on the class's computer, or use aula certificate verify CODE." +
+		"dverify_text" + "" + "Type or paste the code printed at the bottom of the certificate. Spaces and dashes do not matter." +
+		"dverify_title" + "" + "Verify a certificate" +
+		"dverify_yes" + "" + "✔ Genuine certificate" +
+		"dwait_now" + "" + "now" +
+		"dwhere" + "" + "Now: {{.Where}}" +
+		"dwhere_last" + "" + "last active: {{.When}}" +
+		"dwhere_misses" + "1 wrong answer on this step" + "{{.Count}} wrong answers on this step" +
+		"dwhere_on_step" + "" + "{{.Time}} on this step" +
+		"enter_pin" + "" + "Hello, {{.Name}}" +
+		"enter_pin_text" + "" + "Type your 4-number PIN and press Enter." +
+		"err_locked" + "" + "Aula is already open on this computer. Use that window, or close it before opening another. (Data file: {{.Path}})" +
+		"err_open" + "" + "Aula cannot open the data file {{.Path}}. Please tell the trainer. Details: {{.Err}}" +
+		"example_go_on" + "" + "Press Enter to go on. You had a go, and that counts." +
+		"example_label" + "" + "Here is how it's done:" +
+		"fact %q is %q here but %q in %s:%d: the lessons contradict each other" + "" + "fact %q is %q here but %q in %s:%d: the lessons contradict each other" +
+		"feedback_stale" + "" + "About your answer before you changed it:" +
+		"files_bin_empty" + "" + "The Bin is empty already." +
+		"files_btn_attach" + "" + "Attach" +
+		"files_btn_back" + "" + "Back to the folder" +
+		"files_btn_cancel" + "" + "Cancel" +
+		"files_btn_choose" + "" + "Choose" +
+		"files_btn_copy" + "" + "Copy" +
+		"files_btn_crop" + "" + "Crop" +
+		"files_btn_delete" + "" + "Delete" +
+		"files_btn_eject" + "" + "Safely remove the USB stick" +
+		"files_btn_empty" + "" + "Empty the Bin" +
+		"files_btn_make" + "" + "New folder" +
+		"files_btn_move" + "" + "Move" +
+		"files_btn_open" + "" + "Open" +
+		"files_btn_pdf" + "" + "Make a PDF" +
+		"files_btn_photo" + "" + "Photograph a paper" +
+		"files_btn_plug" + "" + "Plug in the USB stick" +
+		"files_btn_rename" + "" + "Rename" +
+		"files_btn_save" + "" + "Save" +
+		"files_btn_sort" + "" + "Sort: {{.Order}}" +
+		"files_btn_sort_none" + "" + "Sort" +
+		"files_chosen" + "" + "You chose {{.Name}}." +
+		"files_col_date" + "" + "Date" +
+		"files_col_name" + "" + "Name" +
+		"files_col_size" + "" + "Size" +
+		"files_col_type" + "" + "Type" +
+		"files_copied" + "" + "You copied {{.Name}} to {{.Folder}}. The original is still where it was." +
+		"files_copy_ask" + "" + "Which folder do you copy {{.Name}} to?" +
+		"files_copy_there" + "" + "There is a file {{.Name}} in {{.Folder}} already." +
+		"files_crop_again" + "" + "The photo is cropped already." +
+		"files_cropped" + "" + "You cropped the photo. Now it shows only the paper and it is {{.Size}}." +
+		"files_decimal" + "" + "." +
+		"files_deleted" + "" + "You sent {{.Name}} to the Bin." +
+		"files_ejected" + "" + "You can take the USB stick out now: {{.Folder}} was safely removed." +
+		"files_emptied" + "You emptied the Bin: {{.Count}} file is deleted for good." + "You emptied the Bin: {{.Count}} files are deleted for good." +
+		"files_empty" + "" + "This folder is empty." +
+		"files_folder_taken" + "" + "There is already a folder called {{.Name}}." +
+		"files_folders" + "" + "Folders" +
+		"files_in_folder" + "{{.Folder}} folder: {{.Count}} file" + "{{.Folder}} folder: {{.Count}} files" +
+		"files_input_help" + "" + "Type, then press Enter to save. Esc cancels." +
+		"files_kb" + "" + "{{.KB}} KB" +
+		"files_key_check" + "" + "c" +
+		"files_key_move_help" + "" + "move" +
+		"files_key_page_help" + "" + "read on" +
+		"files_key_press_help" + "" + "open or press" +
+		"files_made" + "" + "You made the folder {{.Name}}." +
+		"files_make_ask" + "" + "Name of the new folder:" +
+		"files_marked" + "" + "(attached)" +
+		"files_mb" + "" + "{{.MB}} MB" +
+		"files_move_ask" + "" + "Which folder do you want to move {{.Name}} to?" +
+		"files_move_here" + "" + "(it is here)" +
+		"files_moved" + "" + "You moved {{.Name}} to the {{.Folder}} folder." +
+		"files_moved_same" + "" + "The file is already in the {{.Folder}} folder." +
+		"files_name_empty" + "" + "Type a name." +
+		"files_name_same" + "" + "That is the same name. Type another one, or press Cancel." +
+		"files_name_taken" + "" + "There is already a file called {{.Name}} in this folder." +
+		"files_no_file" + "" + "First pick a file in the list." +
+		"files_not_plugged" + "" + "The USB stick is not plugged in." +
+		"files_order" + "" + "Sorted by {{.Order}}" +
+		"files_pdf_made" + "" + "You made the PDF: {{.Name}}, {{.Size}}." +
+		"files_pdf_of" + "" + "PDF made from the photo {{.Name}}." +
+		"files_photo_taken" + "" + "You took the photo. It is in the {{.Folder}} folder: {{.Name}}, {{.Size}}." +
+		"files_picker_folder" + "" + "Documents" +
+		"files_picker_help" + "" + "Pick 1 file with ↑ ↓ and press Enter to attach it. Esc closes without attaching." +
+		"files_plugged" + "" + "You plugged in the USB stick. The {{.Folder}} folder has appeared." +
+		"files_plugged_already" + "" + "The USB stick is plugged in already." +
+		"files_rename_ask" + "" + "New name for {{.Name}}:" +
+		"files_renamed" + "" + "Renamed: {{.Old}} is now called {{.Name}}." +
+		"files_sort_date" + "" + "date" +
+		"files_sort_date_long" + "" + "date, newest at the top" +
+		"files_sort_name" + "" + "name" +
+		"files_sort_name_long" + "" + "name, A to Z" +
+		"files_sort_size" + "" + "size" +
+		"files_sort_size_long" + "" + "size, biggest at the top" +
+		"files_sorted_date" + "" + "The files are now sorted by date. The newest is at the top." +
+		"files_sorted_name" + "" + "The files are now sorted by name, A to Z." +
+		"files_sorted_size" + "" + "The files are now sorted by size. The biggest is at the top." +
+		"files_too_big" + "" + "{{.Name}} cannot be attached. It is {{.Size}} and the limit is {{.Limit}}." +
+		"files_too_big_do" + "" + "Look for a smaller file. If it is a photo, crop it before you make the PDF." +
+		"files_too_big_photo" + "" + "Crop the photo and make it a PDF: then it is smaller." +
+		"files_trash" + "" + "Bin" +
+		"files_viewing" + "" + "{{.Name}} · {{.Type}} · {{.Size}}" +
+		"form_btn_add" + "" + "Add a {{.Item}}" +
+		"form_btn_attach" + "" + "Attach a file" +
+		"form_btn_back" + "" + "Back" +
+		"form_btn_change" + "" + "Change" +
+		"form_btn_new_code" + "" + "Ask for a new code" +
+		"form_btn_next" + "" + "Next" +
+		"form_btn_remove" + "" + "Remove {{.Item}} {{.N}}" +
+		"form_btn_to_review" + "" + "Save and go back to the summary" +
+		"form_date_placeholder" + "" + "dd/mm/yyyy" +
+		"form_day_chosen" + "" + "Day chosen: {{.Day}}" +
+		"form_day_closed" + "" + "closed" +
+		"form_day_free" + "" + "appointments available" +
+		"form_day_full" + "" + "fully booked" +
+		"form_day_holiday" + "" + "national holiday" +
+		"form_err_code_expired" + "" + "The code has expired: it only lasts a few minutes. Choose \"Ask for a new code\"." +
+		"form_err_code_format" + "" + "The code has {{.Length}} letters or numbers. Copy it from the message." +
+		"form_err_code_none" + "" + "You have no code yet. Choose \"Ask for a new code\"." +
+		"form_err_code_wrong" + "" + "That is not the code in the message. Copy it again, slowly." +
+		"form_err_date_age" + "" + "Check the year: with that date of birth, the person would be over 120 years old." +
+		"form_err_date_day" + "" + "That month does not have that day. Check the day." +
+		"form_err_date_empty" + "" + "Part of the date is empty. Write the day, the month and the year, with one / between them: 15/04/1978." +
+		"form_err_date_format" + "" + "Write the date in numbers, like this: day/month/year. For example, 15/04/1978." +
+		"form_err_date_future" + "" + "This date cannot be after today. Check the year." +
+		"form_err_date_month" + "" + "The month goes from 1 to 12. Remember: the day first, then the month." +
+		"form_err_date_old" + "" + "Check the year. It is too far in the past." +
+		"form_err_date_past" + "" + "That date has passed. Type today's date or a later one." +
+		"form_err_date_year" + "" + "The year has 4 numbers: 1978, not 78." +
+		"form_err_day_closed" + "" + "That day cannot be chosen. Choose a day without ×." +
+		"form_err_day_full" + "" + "There are no appointments left that day. Choose a day without ×." +
+		"form_err_day_holiday" + "" + "That day is a national holiday: the offices are closed. Choose a day without ×." +
+		"form_err_dni_format" + "" + "A DNI has 8 numbers and a letter, like 12345678Z." +
+		"form_err_dni_is_nie" + "" + "That is an NIE: it starts with X, Y or Z. A DNI goes here: 8 numbers and a letter." +
+		"form_err_dni_letter" + "" + "The letter does not match those numbers. Check the numbers and the letter." +
+		"form_err_dni_no_letter" + "" + "The letter at the end is missing. A DNI has 8 numbers and a letter, like 12345678Z." +
+		"form_err_dni_zero" + "" + "Your DNI number has 7 numbers. Add a 0 at the start so it has 8, like 01234567L." +
+		"form_err_email_accent" + "" + "Email addresses have no accents or ñ. Check the letters." +
+		"form_err_email_at" + "" + "An email address has 1 at sign (@), like lucia.prueba@correo.example. On a Spanish keyboard, @ is AltGr and 2." +
+		"form_err_email_domain" + "" + "The end of the address is missing. After the @ comes something like correo.example, with a dot." +
+		"form_err_email_dots" + "" + "Check the dots in the address: never 2 in a row, and none at the start or the end." +
+		"form_err_email_invalid" + "" + "The address has characters it cannot have, such as commas, quotation marks or < >. Type only the address." +
+		"form_err_email_no_user" + "" + "The start of the address is missing. Before the @ comes the name, like lucia.prueba." +
+		"form_err_email_space" + "" + "An email address has no spaces. Delete them." +
+		"form_err_email_typo" + "" + "Look at the end of the address: a letter seems to be missing or wrong, as in gmail.con instead of gmail.com." +
+		"form_err_file_size" + "" + "The file is too big. It can be {{.Max}} at most." +
+		"form_err_file_type" + "" + "That kind of file is not accepted. Only {{.Types}} files are accepted here." +
+		"form_err_iban_ccc" + "" + "The 2 check numbers in the middle of the account (in ES91 2100 0418 45 02…, the 45) do not match the rest. A number is wrong: compare it with the bank's paper, 4 at a time." +
+		"form_err_iban_chars" + "" + "The IBAN has only the letters ES and numbers. Spaces are fine. Check there is no letter O instead of a 0." +
+		"form_err_iban_check" + "" + "One of the numbers is wrong. Compare it with the bank's paper, 4 at a time." +
+		"form_err_iban_country" + "" + "An account at a Spanish bank goes here. Its IBAN starts with ES." +
+		"form_err_iban_length" + "" + "A Spanish IBAN has 24 characters: ES and 22 numbers. One is missing or there is one too many." +
+		"form_err_iban_no_country" + "" + "The start is missing. The IBAN starts with ES and 2 numbers, like ES91 2100 0418 4502 0005 1332." +
+		"form_err_iban_word" + "" + "Type only the number, without the word IBAN. Start with ES, like ES91 2100 0418 4502 0005 1332." +
+		"form_err_name_chars" + "" + "Take out the symbols and emojis. Only letters, spaces and hyphens go here." +
+		"form_err_name_digits" + "" + "A name has no numbers in it. Type letters only." +
+		"form_err_nie_format" + "" + "An NIE has an X, Y or Z, 7 numbers and a letter, like X1234567L." +
+		"form_err_nie_letter" + "" + "The last letter does not match those numbers. Check the numbers and the letters." +
+		"form_err_nie_old" + "" + "That is the old way of writing the NIE, with 8 numbers. Now it has 7: leave out the 0 after the X, like X1234567L." +
+		"form_err_option_full" + "" + "That option is full. Choose another one." +
+		"form_err_phone_chars" + "" + "A phone number has only numbers. Spaces are fine." +
+		"form_err_phone_country" + "" + "A Spanish phone number goes here. If it starts with +, it must be +34." +
+		"form_err_phone_landline" + "" + "This box asks for a mobile number: it starts with 6 or 7. Numbers starting with 8 or 9 are landlines." +
+		"form_err_phone_length" + "" + "A phone number has 9 numbers, like 600 000 000. One is missing or there is one too many." +
+		"form_err_phone_plus" + "" + "In front of 34 goes a + (or 00): +34 600 000 000. You can also type just the 9 numbers." +
+		"form_err_phone_special" + "" + "This box asks for your own mobile number: it starts with 6 or 7. Numbers starting with 70, 80 or 90 (like 900 or 800) are company, service or forwarding numbers." +
+		"form_err_phone_start" + "" + "A Spanish phone number starts with 6, 7, 8 or 9." +
+		"form_err_postcode_format" + "" + "A postcode has 5 numbers, like 28999." +
+		"form_err_postcode_province" + "" + "That postcode does not exist. The first 2 numbers go from 01 to 52." +
+		"form_err_postcode_zero" + "" + "A postcode has 5 numbers. The 0 at the start counts too: 08001, not 8001." +
+		"form_err_required" + "" + "This is required. Type it here." +
+		"form_err_required_check" + "" + "To go on, tick this box with the space bar." +
+		"form_err_required_choose" + "" + "Choose an option." +
+		"form_err_required_day" + "" + "Choose a day on the calendar." +
+		"form_err_required_file" + "" + "This document is missing. Press Enter and choose the file." +
+		"form_err_text_symbols" + "" + "Take out the emojis and symbols. Only letters, numbers and marks like commas and full stops go here." +
+		"form_err_too_long" + "" + "This is too long. It can have {{.Max}} characters at most." +
+		"form_errors_title" + "There is 1 thing to fix:" + "There are {{.Count}} things to fix:" +
+		"form_group_none" + "" + "You have not added anyone yet." +
+		"form_key_close" + "" + "close" +
+		"form_key_days" + "" + "move the day" +
+		"form_key_persona" + "" + "card" +
+		"form_key_remove" + "" + "remove" +
+		"form_key_save" + "" + "save" +
+		"form_leave_go" + "" + "Leave and delete what I typed" +
+		"form_leave_stay" + "" + "Carry on with the form" +
+		"form_leave_text" + "" + "If you leave now, what you typed in this form is deleted. If you stay, everything stays as it was." +
+		"form_leave_title" + "" + "Do you want to leave the form?" +
+		"form_long_date" + "" + "{{.Weekday}} {{.Day}} {{.Month}} {{.Year}}" +
+		"form_months" + "" + "January February March April May June July August September October November December" +
+		"form_option_full" + "" + "(full)" +
+		"form_or" + "" + "or" +
+		"form_page_of" + "" + "Page {{.N}} of {{.Total}}" +
+		"form_persona_close" + "" + "Press F5 or Esc to go back to the form." +
+		"form_persona_hint" + "" + "F5: see the card" +
+		"form_picker_folder" + "" + "Folder: Documents" +
+		"form_picker_title" + "" + "Choose a file" +
+		"form_practice" + "" + "PRACTICE" +
+		"form_receipt_date" + "" + "Date and time" +
+		"form_receipt_docs" + "" + "Documents" +
+		"form_receipt_ref" + "" + "Reference number" +
+		"form_receipt_save" + "" + "Download the receipt (PDF)" +
+		"form_receipt_save_key" + "" + "(Space)" +
+		"form_receipt_saved" + "" + "Saved in the Downloads folder: {{.File}}" +
+		"form_required_note" + "" + "Details marked * are required." +
+		"form_review_empty" + "" + "(not filled in)" +
+		"form_review_intro" + "" + "Make sure everything is right before you send it. To fix something, choose \"Change\" next to its section." +
+		"form_review_title" + "" + "Check your answers" +
+		"form_select_placeholder" + "" + "Choose an option" +
+		"form_sms_expired" + "" + "This code has expired." +
+		"form_sms_left" + "" + "Expires in {{.Left}}" +
+		"form_sms_text" + "" + "your {{.Label}} is {{.Code}}. It expires at {{.Time}}." +
+		"form_sms_title" + "" + "Message on your phone (simulated)" +
+		"form_sms_waiting" + "" + "No message has arrived yet." +
+		"form_ticked" + "" + "Yes" +
+		"form_timeout_again" + "" + "Sign in again" +
+		"form_timeout_kept" + "" + "What you saved before with \"Next\" is still here." +
+		"form_timeout_lost" + "" + "What you typed on the page \"{{.Page}}\" has been deleted." +
+		"form_timeout_text" + "" + "For your safety, the website closes the session after {{.Minutes}} minutes without any activity." +
+		"form_timeout_title" + "" + "Your session has expired" +
+		"form_timeout_warning" + "" + "Your session closes in {{.Left}}. Press any key to carry on." +
+		"form_weekdays" + "" + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday" +
+		"form_weekdays_short" + "" + "Mo Tu We Th Fr Sa Su" +
+		"gate_check_failed" + "" + "We could not check the PIN. Please try again." +
+		"gate_checking" + "" + "Checking…" +
+		"gate_field" + "" + "PIN:" +
+		"gate_learner" + "" + "If you are a learner, press Esc to go back to Aula." +
+		"gate_pin_format" + "" + "The trainer PIN has {{.Min}} to {{.Max}} numbers." +
+		"gate_text" + "" + "To close Aula, the trainer types their PIN and presses Enter." +
+		"gate_title" + "" + "Trainer PIN" +
+		"gate_try_again" + "" + "You can try again now." +
+		"gate_wait" + "Please wait {{.Count}} second before trying again." + "Please wait {{.Count}} seconds before trying again." +
+		"gate_wrong" + "" + "That is not the trainer PIN. Please try again." +
+		"gate_wrong_wait" + "That is not the trainer PIN. Please wait {{.Count}} second before trying again." + "That is not the trainer PIN. Please wait {{.Count}} seconds before trying again." +
+		"glossary entry %d is empty" + "" + "glossary entry %d is empty" +
+		"glossary entry %q has no text that explains it" + "" + "glossary entry %q has no text that explains it" +
+		"glossary entry %q has no words" + "" + "glossary entry %q has no words" +
+		"glossary entry %q: word %d is empty" + "" + "glossary entry %q: word %d is empty" +
+		"glossary id %q is used twice" + "" + "glossary id %q is used twice" +
+		"glossary id %q should be lowercase letters, digits and dashes" + "" + "glossary id %q should be lowercase letters, digits and dashes" +
+		"glossary term %q has no %q version" + "" + "glossary term %q has no %q version" +
+		"glossary term %q is already in %s" + "" + "glossary term %q is already in %s" +
+		"glossary word %q is in %q already" + "" + "glossary word %q is in %q already" +
+		"glossary_close" + "" + "Press Esc or F7 to close the glossary." +
+		"glossary_none" + "" + "There are no glossary words on this screen." +
+		"glossary_text" + "" + "What the underlined words on this screen mean:" +
+		"glossary_title" + "" + "Glossary" +
+		"hand_no_class_text" + "" + "F4 tells the trainer during a class, and this computer hasn't joined one, so nobody would hear it. If you're in a class, raise your hand or call the trainer. If you're at home, ask someone you trust, or ask at your next class." +
+		"hand_no_class_title" + "" + "You're not in a class" +
+		"hand_seen" + "" + "The trainer is on the way." +
+		"hand_waiting" + "You asked for help {{.Count}} minute ago." + "You asked for help {{.Count}} minutes ago." +
+		"hand_waiting_now" + "" + "You asked for help. Please wait a moment." +
+		"hand_waiting_offline" + "" + "You asked for help. It goes out when the class is back." +
+		"has_pin" + "" + "with PIN" +
+		"hello" + "" + "Hello, {{.Name}}. What shall we practise today?" +
+		"help_close" + "" + "Press Esc or F1 to close help." +
+		"help_dash_class" + "" + "Here you see, for one lesson, the steps most people get wrong and the most common mistake in each. If many people get the same step wrong, go over it with the whole class. Use ← and → to change lesson." +
+		"help_dash_detail" + "" + "Here you see what this learner has done, lesson by lesson: tries, wrong answers, hints and time for each step, and which mistakes they made. ✔ is a step done; ○ is a step not finished. With the buttons at the top you can send them a message, tell them you are on your way, send them to a lesson or remove their PIN." +
+		"help_dash_list" + "" + "This is the class dashboard. Each row is one learner. Those who need attention come first: asking for help (✋), then stuck (⚠: 3 wrong answers on one step, or a long time on it), then idle for a while (💤). Offline (⊘) means their laptop is not in touch. Choose a learner with the arrow keys and press Enter to see their steps. The data refreshes every 2 seconds." +
+		"help_dash_share" + "" + "This is a copy of the learner's screen, as text. Their laptop draws it with every box they type into shown as dots, so passwords and form answers never leave it. Move the cursor with the arrow keys and press Enter: the learner sees a mark there. Press m to write a short message. Esc stops watching. You cannot use the learner's keyboard, and they can stop sharing at any time with F8." +
+		"help_home" + "" + "This is your home page. At the top is the lesson you are doing. Below are the learning paths: lessons in order. The bar shows how much you have done." +
+		"help_join" + "" + "Here you join the trainer's class. Choose the class from the list or type its address. Then type the 4-number code you see on the trainer's screen and press Enter. Esc takes you back to Home." +
+		"help_keys" + "" + "Keys on this screen" +
+		"help_list" + "" + "Here are the lessons. Next to each one it says if it is new, which step you are on, or if it is done. Choose one with the arrow keys and press Enter." +
+		"help_mouse" + "" + "You can also click options and buttons with the mouse." +
+		"help_player_browser" + "" + "This is a practice web browser: nothing leaves Aula. At the top is the address bar. The part in bold is the domain: it tells you whose page it is. The padlock only means the connection is private, not that the site is honest. Tab or the ↑ ↓ arrows take you from one link to the next. Before you open a link, press L: the bottom of the screen shows where it really goes. Enter opens the link. B goes back and F goes forward. Page Down scrolls down the page. Results marked Sponsored are adverts: someone pays to be there. When you think you have finished, press C to check." +
+		"help_player_chat" + "" + "This is a practice messaging app: nothing leaves Aula. At the top is the list of conversations: contacts, unknown numbers, text messages and the bank app. Use the arrow keys ↑ ↓ to choose one and Enter to open it. Inside, Tab or the ↑ ↓ arrows take you from one button to the next: the links, the replies, the box to write in and, at the top, Call, Block and report, Delete chat and Chats. Enter presses the button marked with ▶. Esc takes you back to the list. Page Down and Page Up scroll through the messages. What you type is not saved. When you think you have finished, press C to check." +
+		"help_player_choose" + "" + "Choose the answer with the arrow keys. Then press Enter to check. If you can tick more than one, tick them with Space. If it's wrong, we explain why." +
+		"help_player_code" + "" + "Look at the phone drawn on the screen: you've got a text message with a code. Type that code in the box and press Enter. The code expires soon. If it does, press F5 to ask for another." +
+		"help_player_files" + "" + "This is a practice file manager: nothing leaves Aula. On the left are the folders and on the right their files, with their type, size and date. Tab takes you from the folders to the files and to the buttons. The ↑ ↓ arrows move along the list. Enter opens the file that is marked or presses the button that is marked. Esc closes what you opened. The Sort button puts the files by name, by date (newest at the top) or by size. When you think you have finished, press C to check." +
+		"help_player_form" + "" + "This is a practice form, like the ones from public services. Go from one box to the next with Tab or the ↑ ↓ arrows. Type in each box. Enter takes you to the next one. Space ticks a box or an option. At the end of each page, choose \"Next\". F5 shows the card with the details to copy." +
+		"help_player_inbox" + "" + "This is a practice email app: nothing leaves Aula. On the left are the folders: Inbox, Sent and Bin. Use the arrow keys ↑ ↓ to choose an email and Enter to open it. You read it underneath; if it is long, press Page Down or the space bar. Tab moves you between the folders and the emails. The keys on the bar at the bottom do things: N writes a new email, R replies, F forwards, Delete moves it to the Bin and S marks it as suspicious. To see where a link goes, press its number. When you write, Tab takes you to the next box; Attach and Send are at the end. If you press Esc while writing, we ask before throwing anything away. When you think you have finished, press C to check." +
+		"help_player_order" + "" + "Put the sentences in order. Go to a sentence with the arrow keys. Press Space to pick it up. Move it with the arrow keys. Press Space again to drop it. At the end, press Enter." +
+		"help_player_password" + "" + "Make up a practice password. Don't use a real one of yours. Type it in the first box and watch the strength bar. F3 shows or hides it. Then type it again in the second box and press Enter." +
+		"help_player_phrase" + "" + "Make a passphrase with words from the list. Move with the arrow keys. Press Space to add the word you're on. The Backspace key takes away the last one. Watch the strength bar and press Enter when you're done." +
+		"help_player_read" + "" + "This screen is for reading. Take your time. When you finish, press Enter to go on." +
+		"help_player_scenario" + "" + "Look at the box: it's an example message, phone call or web page. Decide whether it's a scam or genuine. Choose your answer with the arrow keys and press Enter. If it's wrong, we explain why." +
+		"help_player_type" + "" + "Type the answer in the box. Then press Enter to check. To delete, use the Backspace key, above Enter." +
+		"help_rights" + "" + "Only for trainers. Choose a learner with the arrows and Enter, then what to do. Before joining or erasing, Aula asks, and No is marked first. Esc goes back one step." +
+		"help_settings" + "" + "Here you choose how you see and hear Aula. Move with the arrows. Press Enter to change the line that is marked. It saves by itself. Esc goes back home." +
+		"help_signin" + "" + "This is where you come into Aula. Choose your name from the list with the arrow keys and press Enter. If it's your first time, choose \"add my name\". You don't need an email or a password." +
+		"help_summary" + "" + "You have finished the lesson. Press Enter to go on, or Esc to go back home." +
+		"help_title" + "" + "Help" +
+		"here but not in %s: %s" + "" + "here but not in %s: %s" +
+		"hide: %q is not one of Aula's itineraries (aula lessons list shows them)" + "" + "hide: %q is not one of Aula's itineraries (aula lessons list shows them)" +
+		"hint_label" + "" + "Hint:" +
+		"home_join" + "" + "Join the class" +
+		"home_join_heading" + "" + "Class" +
+		"home_settings" + "" + "Settings: colours, size and voice" +
+		"home_title" + "" + "Home" +
+		"hub_approve" + "" + "Every new laptop waits for you to let it in." +
+		"hub_at" + "" + "Class hub at {{.Addr}}" +
+		"hub_cert" + "" + "Certificate: {{.Fingerprint}} (the session code proves it to each laptop; nobody needs to type it)" +
+		"hub_code" + "" + "Session code: {{.Code}}" +
+		"hub_key_intro" + "" + "Trainer key (aula hub --show-key shows it again; --new-key makes a new one):" +
+		"hub_key_old" + "" + "This hub's trainer key was made by an older Aula, which kept only a check of it: make a new one with --new-key." +
+		"hub_local_only" + "" + "The hub listens only on this computer, so it is not announced on the network: laptops type the address." +
+		"hub_not_announced" + "" + "The class is not announced on the network ({{.Err}}): learners type the address." +
+		"hub_plain" + "" + "WARNING: plain HTTP. Anyone on this network can read the learners' names and progress and change what they send." +
+		"hub_proxy" + "" + "Plain HTTP for a reverse proxy that serves HTTPS: listen on 127.0.0.1 only." +
+		"hub_publish_failed" + "" + "The lessons folder could not be published: {{.Err}}" +
+		"hub_publish_no_folder" + "" + "{{.Cmd}}: the folder {{.Path}} of --publish does not exist. aula lessons new makes it with your first lesson." +
+		"hub_publish_refused" + "{{.Folder}} was not published: it has {{.Count}} problem (the class keeps what it had). Fix it and save the file:" + "{{.Folder}} was not published: it has {{.Count}} problems (the class keeps what it had). Fix them and save the file:" +
+		"hub_publish_watch_failed" + "" + "Aula stopped watching the lessons folder for saves: {{.Err}}. Start the hub again to publish new saves." +
+		"hub_published" + "Published for the class: {{.Folder}} ({{.Count}} lesson). Each time you save a file, it is checked and published again." + "Published for the class: {{.Folder}} ({{.Count}} lessons). Each time you save a file, it is checked and published again." +
+		"hub_restored_backup" + "" + "The hub's data file was damaged. The copy from {{.Date}} at {{.Time}} was put back: what reached the class after that time is missing here, but each laptop still has its learners' work. Laptops that joined after that time must join again with the code." +
+		"hub_restored_badcopies" + "{{.Count}} copy was damaged too: it is kept, not overwritten." + "{{.Count}} copies were damaged too: they are kept, not overwritten." +
+		"hub_restored_fresh" + "" + "The hub's data file was damaged and there was no sound copy: the class starts empty here, but each laptop still has its learners' work. Every laptop must join again with the code." +
+		"hub_restored_kept" + "" + "The damaged file was not deleted: it is at {{.Path}}." +
+		"hub_restored_salvaged" + "{{.Count}} event was read back from the damaged file." + "{{.Count}} events were read back from the damaged file." +
+		"hub_stop" + "" + "Press Ctrl+C to stop the hub." +
+		"idle_saved" + "" + "Your progress is saved." +
+		"idle_text" + "Press any key to carry on. Otherwise we will sign you out in {{.Count}} second." + "Press any key to carry on. Otherwise we will sign you out in {{.Count}} seconds." +
+		"idle_title" + "" + "Are you still there?" +
+		"in %s but not here: %s" + "" + "in %s but not here: %s" +
+		"inbox_attach" + "" + "Attach" +
+		"inbox_attached" + "" + "Attached: {{.File}}" +
+		"inbox_attachments" + "" + "Attachments:" +
+		"inbox_body" + "" + "Message:" +
+		"inbox_body_full" + "" + "You have reached the limit of {{.Max}} characters. Anything more is not typed." +
+		"inbox_body_placeholder" + "" + "Write your message here" +
+		"inbox_cc" + "" + "Cc:" +
+		"inbox_choose_message" + "" + "Choose an email with ↑ ↓ and press Enter to open it. You can also click on it." +
+		"inbox_compose_forward" + "" + "Forwarding '{{.Subject}}'" +
+		"inbox_compose_new" + "" + "New email" +
+		"inbox_compose_reply" + "" + "Reply to '{{.Subject}}'" +
+		"inbox_date" + "" + "Date:" +
+		"inbox_delete" + "" + "Delete" +
+		"inbox_deleted" + "" + "Moved to the Bin. You can get it back from there." +
+		"inbox_detached" + "" + "Removed: {{.File}}" +
+		"inbox_discard" + "" + "Throw the draft away" +
+		"inbox_discard_short" + "" + "Discard" +
+		"inbox_discard_text" + "" + "If you throw it away, what you have written in this email is lost." +
+		"inbox_discard_title" + "" + "Throw the draft away?" +
+		"inbox_draft_discarded" + "" + "You threw the draft away." +
+		"inbox_folder_empty" + "" + "There are no emails in this folder." +
+		"inbox_folder_inbox" + "" + "Inbox" +
+		"inbox_folder_sent" + "" + "Sent" +
+		"inbox_folder_trash" + "" + "Bin" +
+		"inbox_followed" + "" + "You opened the page at {{.Domain}}. In this practice nothing really opens." +
+		"inbox_forward" + "" + "Forward" +
+		"inbox_forward_carries" + "" + "(also forwarded: {{.Files}})" +
+		"inbox_forward_prefix" + "" + "Fwd:" +
+		"inbox_forwarded_header" + "" + "---------- Forwarded message ----------" +
+		"inbox_from" + "" + "From:" +
+		"inbox_keep_writing" + "" + "Keep writing" +
+		"inbox_key_back_to_mail" + "" + "back to the email" +
+		"inbox_key_check" + "" + "c" +
+		"inbox_key_delete" + "" + "d" +
+		"inbox_key_discard" + "" + "stop writing" +
+		"inbox_key_forward" + "" + "f" +
+		"inbox_key_links_help" + "" + "see where a link goes" +
+		"inbox_key_new" + "" + "n" +
+		"inbox_key_next_field" + "" + "next box" +
+		"inbox_key_open_help" + "" + "open" +
+		"inbox_key_page_help" + "" + "read on" +
+		"inbox_key_pick" + "" + "attach" +
+		"inbox_key_prev_field" + "" + "previous box" +
+		"inbox_key_reply" + "" + "r" +
+		"inbox_key_report" + "" + "s" +
+		"inbox_key_switch_help" + "" + "folders" +
+		"inbox_keyname_delete" + "" + "Del" +
+		"inbox_keyname_page" + "" + "PgDn" +
+		"inbox_keyname_shift_tab" + "" + "Shift+Tab" +
+		"inbox_link_back" + "" + "Go back without opening" +
+		"inbox_link_count" + "This email has 1 link. Press 1 to see where it goes." + "This email has {{.Count}} links. Press a number from 1 to {{.Count}}." +
+		"inbox_link_explain" + "" + "Look at the end of the name, just before the first slash (/). That is the domain: it tells you whose page it is. If it is not who the email says, do not open it." +
+		"inbox_link_goes" + "" + "It really goes to:" +
+		"inbox_link_open" + "" + "Open the page" +
+		"inbox_link_owner" + "" + "The page belongs to:" +
+		"inbox_link_shows" + "" + "The email shows:" +
+		"inbox_link_title" + "" + "Where does this link go?" +
+		"inbox_links_tip" + "" + "To see where a link goes without opening it, press its number or click on it." +
+		"inbox_marked_suspicious" + "" + "You have marked it as suspicious." +
+		"inbox_more_above" + "" + "↑ This is the end. Page Up takes you back up" +
+		"inbox_more_below" + "" + "↓ More below: press Page Down or the space bar" +
+		"inbox_more_mails" + "{{.Count}} more email in the list" + "{{.Count}} more emails in the list" +
+		"inbox_new" + "" + "New" +
+		"inbox_no_attachments" + "" + "none" +
+		"inbox_no_such_link" + "" + "Open an email with links and press the number of a link." +
+		"inbox_not_sent" + "" + "Not sent. Check the address marked with !" +
+		"inbox_now" + "" + "Now" +
+		"inbox_pick_first" + "" + "First choose an email from the list." +
+		"inbox_picker_empty" + "" + "This folder is empty." +
+		"inbox_picker_folder" + "" + "Choose 1 file with ↑ ↓ and press Enter to attach it. If it is attached already, Enter takes it off. Esc goes back to the email." +
+		"inbox_picker_title" + "" + "Choose the file you want to attach" +
+		"inbox_reply" + "" + "Reply" +
+		"inbox_report" + "" + "Suspicious" +
+		"inbox_reported" + "" + "Marked as suspicious." +
+		"inbox_restore" + "" + "Restore" +
+		"inbox_restored" + "" + "Restored. It is back in {{.Folder}}." +
+		"inbox_send" + "" + "Send" +
+		"inbox_sent_note" + "" + "Sent. You will find it in the Sent folder." +
+		"inbox_subject" + "" + "Subject:" +
+		"inbox_title" + "" + "Practice email" +
+		"inbox_to" + "" + "To:" +
+		"inbox_to_placeholder" + "" + "email address" +
+		"inbox_to_short" + "" + "To" +
+		"inbox_unreported" + "" + "No longer marked as suspicious." +
+		"itineraries" + "" + "Learning paths" +
+		"itinerary %q has no %q version: same ids and lessons in every language" + "" + "itinerary %q has no %q version: same ids and lessons in every language" +
+		"itinerary %q has no %q version: the itineraries differ from the %q ones" + "" + "itinerary %q has no %q version: the itineraries differ from the %q ones" +
+		"itinerary %q has no title" + "" + "itinerary %q has no title" +
+		"itinerary %q lists lesson %q, which does not exist" + "" + "itinerary %q lists lesson %q, which does not exist" +
+		"itinerary %q lists no lessons" + "" + "itinerary %q lists no lessons" +
+		"itinerary %q lists other lessons than in %s: the itineraries differ from the %q ones" + "" + "itinerary %q lists other lessons than in %s: the itineraries differ from the %q ones" +
+		"itinerary id %q should be lowercase letters, digits and dashes" + "" + "itinerary id %q should be lowercase letters, digits and dashes" +
+		"itinerary_done" + "" + "Finished" +
+		"its version does not match its files" + "" + "its version does not match its files" +
+		"join_address" + "" + "Address of the class (it is on the trainer's screen):" +
+		"join_address_example" + "" + "e.g. 192.168.1.10" +
+		"join_bad_address" + "" + "That address does not look right. It looks like this: 192.168.1.10" +
+		"join_bad_code" + "" + "The code has 6 numbers, for example 482 913." +
+		"join_busy" + "" + "Connecting to the class…" +
+		"join_code" + "" + "Class code (6 numbers):" +
+		"join_code_example" + "" + "e.g. 482 913" +
+		"join_failed" + "" + "We could not add you to the class. Ask the trainer for help." +
+		"join_found" + "" + "Classes on this network. Choose yours with Enter:" +
+		"join_heading" + "" + "Join the class" +
+		"join_looking" + "" + "Looking for classes on this network…" +
+		"join_not_the_class" + "" + "This is not the class this laptop joined: its security certificate is different. Ask the trainer." +
+		"join_privacy" + "" + "The trainer will see your name, the lesson you are on, your progress and whether you ask for help. They never see what you type in the exercises." +
+		"join_refused" + "" + "The trainer did not let this laptop in. Ask them." +
+		"join_title" + "" + "Join the class" +
+		"join_too_many" + "" + "Many laptops are trying to join right now. Ask the trainer to let you in." +
+		"join_unreachable" + "" + "We cannot find the class at that address. Check the address and that this computer is on the same Wi-Fi." +
+		"join_wait_over" + "" + "We stopped waiting for the trainer. Try joining again." +
+		"join_waiting" + "" + "Waiting for the trainer to let this laptop in. Tell them your laptop number: {{.Laptop}}" +
+		"join_wrong_code" + "" + "That is not the class code. Look at the trainer's screen again." +
+		"joined_check" + "" + "(Security check of the class: {{.Fingerprint}}. The trainer's screen shows the same.)" +
+		"joined_text" + "" + "This computer will remember the class for next time. If you need help, press F4." +
+		"joined_title" + "" + "You are in the class" +
+		"key_add_word" + "" + "add word" +
+		"key_back" + "" + "back" +
+		"key_change" + "" + "change" +
+		"key_check" + "" + "check" +
+		"key_choose" + "" + "choose" +
+		"key_down" + "" + "down" +
+		"key_drop_word" + "" + "take the last away" +
+		"key_glossary" + "" + "glossary" +
+		"key_grab" + "" + "pick up or drop" +
+		"key_hand_down" + "" + "I no longer need help" +
+		"key_hand_up" + "" + "ask for help" +
+		"key_help" + "" + "help" +
+		"key_hint" + "" + "hint" +
+		"key_left" + "" + "left" +
+		"key_mark" + "" + "tick" +
+		"key_more_keys" + "" + "more keys" +
+		"key_move" + "" + "move" +
+		"key_new_code" + "" + "new code" +
+		"key_next" + "" + "go on" +
+		"key_other_box" + "" + "other box" +
+		"key_quit" + "" + "leave" +
+		"key_read_aloud" + "" + "read aloud" +
+		"key_right" + "" + "right" +
+		"key_share_stop" + "" + "stop sharing" +
+		"key_show_password" + "" + "show or hide" +
+		"key_show_pin" + "" + "show PIN" +
+		"key_tab" + "" + "switch" +
+		"key_up" + "" + "up" +
+		"keyname_enter" + "" + "Enter" +
+		"keyname_pgdown" + "" + "PgDn" +
+		"keyname_pgup" + "" + "PgUp" +
+		"keyname_space" + "" + "Space" +
+		"kiosk_no_pin" + "" + "Kiosk mode is on, but there is no trainer PIN yet, so anyone can close Aula. To set one, close Aula and run: aula setup" +
+		"kiosk_quit_needs_pin" + "" + "On this laptop, only the trainer can close Aula." +
+		"lang_name" + "" + "English" +
+		"learned_label" + "" + "Today you learned:" +
+		"learners_bad_name" + "" + "aula learners: a name has 1 to 30 characters." +
+		"learners_certs_removed" + "Removed {{.Count}} certificate file of theirs from {{.Path}}." + "Removed {{.Count}} certificate files of theirs from {{.Path}}." +
+		"learners_erase_confirm" + "This erases {{.Name}} for good: their name, settings, progress and {{.Count}} event. It cannot be undone. To go ahead, add --yes. To give them a copy first: aula learners export NAME --out FILE" + "This erases {{.Name}} for good: their name, settings, progress and {{.Count}} events. It cannot be undone. To go ahead, add --yes. To give them a copy first: aula learners export NAME --out FILE" +
+		"learners_erased" + "{{.Name}} is erased from this laptop ({{.Count}} event)." + "{{.Name}} is erased from this laptop ({{.Count}} events)." +
+		"learners_erased_backups" + "" + "The {{.Count}} safety copies of this data file made before now still hold them until {{.Count}} new copies replace them: a copy is made at each start of Aula, each lesson finished and each sign-out, so usually by the end of the next class." +
+		"learners_erased_class" + "" + "The class hub erases its copy the next time this laptop reaches it." +
+		"learners_erased_region" + "" + "Results already sent to the region stay there, but nothing links them to this person any more." +
+		"learners_erased_remote" + "" + "That was the hub's copy. Erase {{.Name}} on their own laptop too, or from the dashboard while their laptop is in the class." +
+		"learners_export_format" + "" + "aula learners export: --format must be json or pdf, not “{{.Value}}”." +
+		"learners_exported" + "" + "Saved what Aula keeps about {{.Name}} in {{.Path}}. It is their personal data: give it to them and delete your copy." +
+		"learners_merged" + "“{{.From}}” is now part of “{{.Into}}”: {{.Count}} event moved, nothing lost. Only “{{.Into}}” is left." + "“{{.From}}” is now part of “{{.Into}}”: {{.Count}} events moved, nothing lost. Only “{{.Into}}” is left." +
+		"learners_name_taken" + "" + "aula learners: the name “{{.Name}}” is taken already." +
+		"learners_nobody" + "" + "aula learners: nobody is called “{{.Name}}”." +
+		"learners_pdf_needs_out" + "" + "aula learners export: a PDF cannot be read on the screen. Save it in a file: --out FILE.pdf" +
+		"learners_pin_removed" + "" + "{{.Name}}: PIN removed. They choose a new one at their next sign-in." +
+		"learners_remote" + "" + "aula learners: {{.Name}} studies on another laptop. Do this on that laptop." +
+		"learners_renamed" + "" + "“{{.Old}}” is now called “{{.Name}}”." +
+		"learners_retention_class" + "This laptop is in a class: the class hub's retention applies here ({{.Count}} month; 0 is off). Change it on the hub." + "This laptop is in a class: the class hub's retention applies here ({{.Count}} months; 0 is off). Change it on the hub." +
+		"learners_retention_gone" + "Erased ({{.Count}} learner, no activity since {{.Date}}):" + "Erased ({{.Count}} learners, no activity since {{.Date}}):" +
+		"learners_retention_nobody" + "" + "Nobody has been inactive since before {{.Date}}." +
+		"learners_retention_off" + "" + "Retention is off: learners are kept until you erase them. Turn it on with --months N." +
+		"learners_retention_set" + "Retention: learners with no activity for {{.Count}} month are erased at each start and on the hub." + "Retention: learners with no activity for {{.Count}} months are erased at each start and on the hub." +
+		"learners_retention_would" + "Would be erased ({{.Count}} learner, no activity since {{.Date}}):" + "Would be erased ({{.Count}} learners, no activity since {{.Date}}):" +
+		"learners_same" + "" + "aula learners: that is the same learner twice." +
+		"learners_two" + "" + "aula learners: {{.Count}} learners are called “{{.Name}}” (on different laptops). Do it from the dashboard, where you choose the row." +
+		"learners_usage" + "" + "Usage: aula learners reset-pin NAME\n       aula learners rename NAME NEW-NAME\n       aula learners merge NAME INTO-NAME\n       aula learners export NAME [--format json|pdf] [--out FILE]\n       aula learners erase NAME [--yes]\n       aula learners retention [--months N] [--dry-run]\n       and with each: [--data DIR] [--lang es|en]. docs/privacy.md says what each one does." +
+		"lesson %q has %d steps here and %d in %s" + "" + "lesson %q has %d steps here and %d in %s" +
+		"lesson %q has no %q translation" + "" + "lesson %q has no %q translation" +
+		"lesson %q has no %q version" + "" + "lesson %q has no %q version" +
+		"lesson %q has no review date: check its facts and write the day (reviewed: %s)" + "" + "lesson %q has no review date: check its facts and write the day (reviewed: %s)" +
+		"lesson %q has no steps" + "" + "lesson %q has no steps" +
+		"lesson %q has no title" + "" + "lesson %q has no title" +
+		"lesson %q names no sources: list the official pages its facts come from (sources:)" + "" + "lesson %q names no sources: list the official pages its facts come from (sources:)" +
+		"lesson %q says it was reviewed on %s, a day still to come" + "" + "lesson %q says it was reviewed on %s, a day still to come" +
+		"lesson %q was last reviewed on %s, over %s ago: check its facts against its sources again" + "" + "lesson %q was last reviewed on %s, over %s ago: check its facts against its sources again" +
+		"lesson id %q is already used by %s" + "" + "lesson id %q is already used by %s" +
+		"lesson id %q should be lowercase letters, digits and dashes" + "" + "lesson id %q should be lowercase letters, digits and dashes" +
+		"lesson_at_step" + "" + "{{.Title}} · step {{.N}} of {{.Total}}" +
+		"lesson_done_title" + "" + "Lesson finished!" +
+		"lessons_check_no_folder" + "" + "{{.Path}}: this folder does not exist" +
+		"lessons_check_no_words" + "" + "the app's own words have no file yet (i18n/messages.{{.Lang}}.yaml)" +
+		"lessons_check_ok" + "ok: {{.Count}} lesson in {{.Langs}}" + "ok: {{.Count}} lessons in {{.Langs}}" +
+		"lessons_check_problems" + "{{.Count}} problem found." + "{{.Count}} problems found." +
+		"lessons_check_translated" + "{{.Done}} of {{.Count}} lesson translated, {{.Missing}} missing" + "{{.Done}} of {{.Count}} lessons translated, {{.Missing}} missing" +
+		"lessons_check_translations" + "" + "Translations not finished (see docs/translating.md):" +
+		"lessons_check_warning" + "" + "{{.File}}:{{.Line}}: warning: {{.Msg}}" +
+		"lessons_done" + "{{.Done}} of {{.Count}} lesson done" + "{{.Done}} of {{.Count}} lessons done" +
+		"lessons_list_other" + "" + "(other lessons)" +
+		"lessons_list_steps" + "{{.Count}} step" + "{{.Count}} steps" +
+		"lessons_new_file_exists" + "" + "aula lessons new: {{.Path}} already exists. I left it alone: choose another id or delete the file." +
+		"lessons_new_from_unknown" + "" + "aula lessons new: there is no lesson “{{.ID}}” to copy. aula lessons list shows their ids." +
+		"lessons_new_header_from" + "" + "Lesson “{{.ID}}”: a copy of the lesson “{{.From}}” to start with.\nChange what you need: the titles, the words, the form's fields, the practice card.\nEach language has its own file (es/, en/), with the same ids, steps and answers; only the words change.\nWatch the lesson while you write it: aula lessons preview DIR --lesson {{.ID}}\nCheck the folder before you publish it: aula lessons check DIR\nCheck every fact against its official source (sources:) and put today's date in reviewed:.\nAlways use made-up practice details (Lucía Prueba Ejemplo, addresses ending in .example)." +
+		"lessons_new_header_kind" + "" + "Lesson “{{.ID}}”: one {{.Kind}} step to start with.\nThe step is a copy of a step from Aula's own lessons: change its words and its data.\nEach language has its own file (es/, en/), with the same ids, steps and answers; only the words change.\nWatch the lesson while you write it: aula lessons preview DIR --lesson {{.ID}}\nCheck the folder before you publish it: aula lessons check DIR\nWhat each kind of step holds: docs/lessons.md. Step by step: docs/writing-lessons.md.\nAlways use made-up practice details (Lucía Prueba Ejemplo, addresses ending in .example)." +
+		"lessons_new_id_form" + "" + "aula lessons new: “{{.ID}}” cannot be an id. Use lowercase letters without accents, digits and single dashes, for example housing-aid." +
+		"lessons_new_id_long" + "" + "aula lessons new: the id “{{.ID}}” is too long. Use {{.Max}} characters or fewer." +
+		"lessons_new_id_missing" + "" + "aula lessons new: the lesson's id is missing, for example housing-aid." +
+		"lessons_new_id_taken" + "" + "aula lessons new: there is already a lesson with the id “{{.ID}}”. Choose another one (aula lessons list shows them all)." +
+		"lessons_new_itinerary_add" + "" + "Your folder already has {{.Path}}: add {{.ID}} to the lessons list of an itinerary so that it shows in Aula." +
+		"lessons_new_itinerary_description" + "" + "Lessons written by your trainer." +
+		"lessons_new_itinerary_header" + "" + "The itineraries of your folder: they show beside Aula's own.\nList your lessons' ids under lessons, in order. The ids are the same in every language." +
+		"lessons_new_itinerary_title" + "" + "My lessons" +
+		"lessons_new_kind_unknown" + "" + "aula lessons new: there is no step kind “{{.Kind}}”. The kinds are: {{.Kinds}}." +
+		"lessons_new_learned" + "" + "What learners take away when they finish, in one sentence." +
+		"lessons_new_next" + "" + "Now watch it while you change it: aula lessons preview {{.Dir}} --lesson {{.ID}}" +
+		"lessons_new_not_folder" + "" + "aula lessons new: {{.Path}} is not a folder. Give your lessons folder with --lessons." +
+		"lessons_new_summary" + "" + "What this lesson teaches, in one sentence." +
+		"lessons_new_title" + "" + "Your lesson's title" +
+		"lessons_new_topic" + "" + "Your lesson's topic" +
+		"lessons_new_usage" + "" + "Usage: aula lessons new ID --kind KIND [--lessons DIR]\n       aula lessons new ID --from LESSON [--lessons DIR]\n  KIND: {{.Kinds}}\n  LESSON: the id of a lesson that exists (aula lessons list), such as ingreso-minimo-vital\n  DIR: your lessons folder (without it, the folder you are in)" +
+		"lessons_new_written" + "" + "Written: {{.Path}}" +
+		"lessons_preview_learner" + "" + "Preview" +
+		"lessons_preview_no_folder" + "" + "aula lessons preview: the folder {{.Path}} does not exist. aula lessons new makes it with your first lesson." +
+		"lessons_preview_no_lesson" + "" + "aula lessons preview: there is no lesson “{{.ID}}” in Aula or in {{.Path}}." +
+		"lessons_preview_usage" + "" + "Usage: aula lessons preview DIR [--lesson ID] [--lang es|en]\n  Opens Aula with the lessons in DIR. When you save a file, the lesson is read again and you stay on the same step.\n  Nothing is kept while you preview: no learners, no progress." +
+		"lessons_usage" + "" + "Usage: aula lessons check [--sources] [--lang es|en] [DIR] | aula lessons list [--lang es|en] [--json] [--lessons DIR] | aula lessons new ID --kind KIND | --from LESSON [--lessons DIR] | aula lessons preview DIR [--lesson ID]" +
+		"lessons_with_problems" + "There is 1 problem in the lessons. Some are not shown. The trainer can see it with \"aula lessons check\"." + "There are {{.Count}} problems in the lessons. Some are not shown. The trainer can see them with \"aula lessons check\"." +
+		"line_browser_address" + "" + "Address: {{.URL}}. Domain: {{.Domain}}." +
+		"line_browser_bookmark_item" + "" + "{{.N}}, \"{{.Text}}\", on {{.Domain}}" +
+		"line_browser_bookmark_name" + "" + "{{.N}}, \"{{.Text}}\"" +
+		"line_browser_bookmarks" + "" + "Bookmarks: {{.List}}." +
+		"line_browser_button" + "" + "button “{{.Text}}”" +
+		"line_browser_download" + "" + "download the file {{.Name}}, {{.Size}}" +
+		"line_browser_link" + "" + "link “{{.Text}}”" +
+		"line_browser_no_back" + "" + "There is no page before this one." +
+		"line_browser_no_bookmark" + "" + "There is no bookmark \"{{.Text}}\". Type {{.Bookmark}} and a number from 1 to {{.Count}}." +
+		"line_browser_no_bookmarks" + "" + "You have no bookmarks yet. Type {{.Save}} to save this page." +
+		"line_browser_no_forward" + "" + "There is no page after this one." +
+		"line_browser_no_such" + "" + "There is no link “{{.Text}}”. Type a number from 1 to {{.Count}}." +
+		"line_browser_prompt" + "" + "Type a number from 1 to {{.Count}}, or {{.Look}} and a number." +
+		"line_browser_prompt_none" + "" + "This page has no links. Type {{.Back}} for the page before, or {{.Check}}." +
+		"line_browser_start" + "" + "Type the number of a link to open it. Type {{.Look}} and the number to find out where it goes before you open it. Other commands: {{.Back}}, {{.Forward}}, {{.Page}} (hear the page again), {{.Check}}." +
+		"line_browser_start_bookmarks" + "" + "Type {{.Bookmark}} to hear where each bookmark goes, and {{.Bookmark}} and a number to open one. Type {{.Save}} to save the page you are on to your bookmarks." +
+		"line_browser_title" + "" + "Page: {{.Title}}" +
+		"line_chat_can_type" + "" + "{{.Word}} and your reply: send a short reply in your own words" +
+		"line_chat_cannot" + "" + "You cannot do that in this conversation." +
+		"line_chat_link" + "" + "Link {{.N}}: {{.URL}}" +
+		"line_chat_list" + "You have {{.Count}} conversation on the phone:" + "You have {{.Count}} conversations on the phone:" +
+		"line_chat_no_link" + "" + "Type {{.Word}} and a number from 1 to {{.Count}}." +
+		"line_chat_notification" + "" + "New notification in conversation {{.N}}. {{.Name}}: {{.Text}}" +
+		"line_chat_open" + "" + "Conversation with {{.Name}} ({{.Tag}})." +
+		"line_chat_prompt_list" + "" + "Type the number of a conversation, from 1 to {{.Count}}." +
+		"line_chat_prompt_open" + "" + "Type the number of a reply or one of the words. When you have finished, type {{.Check}}." +
+		"line_chat_received" + "" + "Received" +
+		"line_chat_replies" + "" + "Replies you can send, by their number:" +
+		"line_chat_sent" + "" + "Sent" +
+		"line_chat_unknown" + "" + "I don't understand “{{.Text}}”. Type a number from 1 to {{.Count}}, or {{.Help}} to hear the words." +
+		"line_chat_verdict_nothing" + "" + "First do on the phone what this step asks. Then type {{.Check}}." +
+		"line_chat_words" + "" + "You can also type:" +
+		"line_chat_write_what" + "" + "Type {{.Word}} and then your reply, on the same line." +
+		"line_choose_many" + "" + "More than one answer may be right. Type the numbers of all of them, with spaces between, and press Enter. For example: 1 3" +
+		"line_choose_one" + "" + "Type the number of your answer and press Enter." +
+		"line_cmd_add" + "" + "add" +
+		"line_cmd_attach" + "" + "attach|remove" +
+		"line_cmd_back" + "" + "back" +
+		"line_cmd_block" + "" + "block|unblock" +
+		"line_cmd_body" + "" + "message" +
+		"line_cmd_bookmark" + "" + "bookmark|bookmarks" +
+		"line_cmd_call" + "" + "call" +
+		"line_cmd_card" + "" + "card" +
+		"line_cmd_cc" + "" + "cc|copy" +
+		"line_cmd_change" + "" + "change" +
+		"line_cmd_check" + "" + "check" +
+		"line_cmd_choose" + "" + "choose" +
+		"line_cmd_clear" + "" + "clear" +
+		"line_cmd_confirm" + "" + "confirm|approve" +
+		"line_cmd_copy" + "" + "copy" +
+		"line_cmd_crop" + "" + "crop" +
+		"line_cmd_delete" + "" + "delete|restore" +
+		"line_cmd_discard" + "" + "discard" +
+		"line_cmd_eject" + "" + "eject|unplug" +
+		"line_cmd_empty" + "" + "empty" +
+		"line_cmd_file" + "" + "file" +
+		"line_cmd_folder" + "" + "folder" +
+		"line_cmd_folders" + "" + "folders" +
+		"line_cmd_form_back" + "" + "back|previous" +
+		"line_cmd_form_next" + "" + "next|go on" +
+		"line_cmd_forward" + "" + "forward" +
+		"line_cmd_glossary" + "" + "glossary" +
+		"line_cmd_help" + "" + "help|?" +
+		"line_cmd_hint" + "" + "hint" +
+		"line_cmd_home" + "" + "home" +
+		"line_cmd_link" + "" + "link" +
+		"line_cmd_links" + "" + "links" +
+		"line_cmd_list" + "" + "list" +
+		"line_cmd_look" + "" + "look|see" +
+		"line_cmd_make" + "" + "make|create" +
+		"line_cmd_move" + "" + "move" +
+		"line_cmd_new" + "" + "new|write" +
+		"line_cmd_new_code" + "" + "new|another" +
+		"line_cmd_next" + "" + "next|go on" +
+		"line_cmd_no" + "" + "no" +
+		"line_cmd_open" + "" + "open" +
+		"line_cmd_page" + "" + "page" +
+		"line_cmd_page_forward" + "" + "forward" +
+		"line_cmd_pdf" + "" + "pdf" +
+		"line_cmd_phone" + "" + "phone|ring" +
+		"line_cmd_photo" + "" + "photo|photograph" +
+		"line_cmd_plug" + "" + "plug|plug in" +
+		"line_cmd_quit" + "" + "quit|exit" +
+		"line_cmd_read" + "" + "read|read aloud" +
+		"line_cmd_refuse" + "" + "reject|refuse" +
+		"line_cmd_remove" + "" + "remove" +
+		"line_cmd_rename" + "" + "rename" +
+		"line_cmd_repeat" + "" + "repeat|again" +
+		"line_cmd_reply" + "" + "reply" +
+		"line_cmd_save" + "" + "save" +
+		"line_cmd_send" + "" + "send" +
+		"line_cmd_settings" + "" + "settings" +
+		"line_cmd_share_stop" + "" + "stop" +
+		"line_cmd_sort" + "" + "sort" +
+		"line_cmd_subject" + "" + "subject" +
+		"line_cmd_submit" + "" + "submit|send" +
+		"line_cmd_suspicious" + "" + "suspicious" +
+		"line_cmd_to" + "" + "to" +
+		"line_cmd_write" + "" + "write" +
+		"line_cmd_yes" + "" + "yes" +
+		"line_code_expired" + "" + "The code has expired. Type {{.Word}} and press Enter to get another one." +
+		"line_code_expires_min" + "The code expires in 1 minute." + "The code expires in {{.Count}} minutes." +
+		"line_code_expires_sec" + "The code expires in 1 second." + "The code expires in {{.Count}} seconds." +
+		"line_code_prompt" + "" + "Type the code and press Enter. If it expires, type {{.Word}} to get another one." +
+		"line_code_sms" + "" + "You have a text message from {{.Sender}}. It says:" +
+		"line_field" + "" + "Box: {{.Label}}" +
+		"line_files_ask_folder" + "" + "Type the number of the folder. An empty line cancels." +
+		"line_files_ask_name" + "" + "Type the new name, with its ending (for example .pdf). An empty line cancels." +
+		"line_files_cancelled" + "" + "Cancelled. Nothing has changed." +
+		"line_files_cmd_empty" + "" + "{{.Empty}} (empty the Bin)" +
+		"line_files_cmd_folder" + "" + "{{.Folder}} and a number (see another folder)" +
+		"line_files_cmd_make" + "" + "{{.Make}} (a new folder)" +
+		"line_files_cmd_n" + "" + "{{.Cmd}} and a number" +
+		"line_files_cmd_photo" + "" + "{{.Photo}} (take the photo), {{.Crop}}, {{.PDF}}" +
+		"line_files_cmd_sort" + "" + "{{.Sort}} {{.Date}}" +
+		"line_files_cmd_usb" + "" + "{{.Plug}} and {{.Eject}} (the USB stick)" +
+		"line_files_date" + "" + "from {{.Date}}" +
+		"line_files_done" + "" + "The exercise is over. You can look, but not change anything." +
+		"line_files_file" + "" + "{{.Name}}, {{.Type}}, {{.Size}}" +
+		"line_files_folder" + "{{.Name}}, with {{.Count}} file" + "{{.Name}}, with {{.Count}} files" +
+		"line_files_folders" + "There is {{.Count}} folder:" + "There are {{.Count}} folders:" +
+		"line_files_no_delete" + "" + "In this exercise you do not delete files." +
+		"line_files_no_photo" + "" + "Take the photo first: type {{.Photo}}." +
+		"line_files_no_such" + "" + "There is no file «{{.Text}}». Type a number from 1 to {{.Max}}." +
+		"line_files_opened" + "" + "Opened: {{.File}}" +
+		"line_files_photo_taken" + "" + "You took the photo already. Look for it in the list." +
+		"line_files_prompt" + "" + "Type a number from 1 to {{.Max}} to open a file, or another command." +
+		"line_files_sort_how" + "" + "Type {{.Sort}} {{.Name}}, {{.Sort}} {{.Date}} or {{.Sort}} {{.Size}}." +
+		"line_files_start" + "" + "Type the number of a file to open it. Other commands: {{.Commands}}." +
+		"line_form_added" + "" + "Added: {{.Item}} {{.N}}. Fill in their details." +
+		"line_form_ask_check" + "" + "Do you accept? Type {{.Yes}} or {{.No}}." +
+		"line_form_ask_day" + "" + "Type the number of the day." +
+		"line_form_ask_file" + "" + "Type the number of the file." +
+		"line_form_ask_keep" + "" + "{{.Label}}: it says \"{{.Value}}\". Type something else, {{.Clear}} to empty it, or press Enter to leave it as it is." +
+		"line_form_ask_option" + "" + "Type the number of the option." +
+		"line_form_ask_text" + "" + "{{.Label}}: type it and press Enter." +
+		"line_form_card_end" + "" + "End of the card. To hear it again, type {{.Word}}." +
+		"line_form_change_on_review" + "" + "You can change your answers on the review page, before you send the form. Here, type the number of the item." +
+		"line_form_cleared" + "" + "It is empty now." +
+		"line_form_empty" + "" + "Empty" +
+		"line_form_err_code_expired" + "" + "The code has expired: it only lasts a few minutes. Type new to ask for another one." +
+		"line_form_err_code_none" + "" + "You don't have a code yet. Type new to ask for one." +
+		"line_form_err_day_closed" + "" + "The office is closed that day. Choose a day with free appointments." +
+		"line_form_err_day_full" + "" + "There are no appointments left on that day. Choose a day with free appointments." +
+		"line_form_err_day_holiday" + "" + "That day is a national holiday: the offices are closed. Choose a day with free appointments." +
+		"line_form_err_required_check" + "" + "To go on, you have to accept this: type the number of this item, then yes." +
+		"line_form_err_required_choose" + "" + "Choose an option: type the number of this item, then the number of the option." +
+		"line_form_err_required_day" + "" + "Choose a day: type the number of this item, then the number of the day." +
+		"line_form_err_required_file" + "" + "This document is missing. Type the number of this item, then the number of the file." +
+		"line_form_error" + "" + "Error: {{.Text}}" +
+		"line_form_file_which" + "" + "First type the number of the document you want to attach." +
+		"line_form_first_page" + "" + "You're already on the first page." +
+		"line_form_group_full" + "" + "There's no room for more. {{.Max}} at most." +
+		"line_form_group_words" + "" + "To add one, type {{.Add}} (up to {{.Max}}). To remove one, type {{.Remove}} and its number: {{.Remove}} 1." +
+		"line_form_kept" + "" + "It stays as it was." +
+		"line_form_new_code" + "" + "To ask for another code, type {{.Word}}." +
+		"line_form_no_card" + "" + "This form has no card." +
+		"line_form_no_code" + "" + "There's no code on this page." +
+		"line_form_no_group" + "" + "There's no list of people on this page." +
+		"line_form_no_such_field" + "" + "There's no item {{.Text}}. Type a number from 1 to {{.Max}}." +
+		"line_form_prompt" + "" + "Type the number of an item to fill it in, or {{.Next}} to go on." +
+		"line_form_prompt_review" + "" + "Type the number of an item to correct it, or {{.Next}} to save it and go back to the review." +
+		"line_form_prompt_submit" + "" + "Type the number of an item to fill it in, or {{.Next}} to send the form." +
+		"line_form_removed" + "" + "Removed: {{.Item}} {{.N}}. This is the page now:" +
+		"line_form_required" + "" + "Required" +
+		"line_form_review_intro" + "" + "Check that everything is right before you send it. To correct a section, type {{.Change}} and its number." +
+		"line_form_review_prompt" + "" + "Type {{.Change}} and a number to correct something, or {{.Submit}} to send it." +
+		"line_form_sign_in" + "" + "Press Enter to sign in again." +
+		"line_form_site" + "" + "{{.Practice}}: {{.Site}}." +
+		"line_form_submit_later" + "" + "You can't send it yet: first finish the pages. Type {{.Next}} to go on." +
+		"line_form_ticked" + "" + "Ticked" +
+		"line_form_unticked" + "" + "Not ticked" +
+		"line_form_value" + "" + "It says: {{.Value}}" +
+		"line_form_warning" + "" + "Your session ends in {{.Left}}. Type anything and press Enter to carry on." +
+		"line_form_which_item" + "Type {{.Word}} 1." + "Type {{.Word}} and a number from 1 to {{.Count}}." +
+		"line_form_words" + "" + "A number: choose that item. {{.Next}}: go to the next page. {{.Back}}: go back a page. {{.Card}}: hear the card. {{.Add}} and {{.Remove}} 1: add someone to a list of people, or remove them. {{.File}} 1: attach file 1. {{.Code}}: ask for another code by text message. {{.Submit}}: send it, on the last page." +
+		"line_form_words_review" + "" + "{{.Change}} 1: correct section 1. {{.Submit}}: send it. {{.Back}}: go back to the last page. {{.Card}}: hear the card." +
+		"line_gate_learner" + "" + "If you are a learner, type back to stay in Aula." +
+		"line_glossary_here" + "" + "Glossary words in this step: {{.Words}}. Type {{.Word}} to find out what they mean." +
+		"line_hand_down" + "" + "You said you don't need help any more." +
+		"line_help_here" + "" + "On this screen:" +
+		"line_help_intro" + "" + "To answer, type and press Enter. If you are not sure what to do, type hint." +
+		"line_help_words" + "" + "Words that always work: {{.Words}}." +
+		"line_idle" + "Type anything and press Enter to carry on. If not, we will sign you out in {{.Count}} second." + "Type anything and press Enter to carry on. If not, we will sign you out in {{.Count}} seconds." +
+		"line_inbox_ask_body" + "" + "Type the message. It can have several lines. When you have finished, press Enter on an empty line." +
+		"line_inbox_ask_cc" + "" + "Copy (CC): type another address, or press Enter to leave it empty." +
+		"line_inbox_ask_subject" + "" + "Subject: type what the email is about and press Enter." +
+		"line_inbox_ask_to" + "" + "To: type the email address and press Enter." +
+		"line_inbox_attached" + "" + "Attached" +
+		"line_inbox_back_to_mail" + "" + "You are back in your email." +
+		"line_inbox_body_again" + "" + "Let's write the message again." +
+		"line_inbox_documents" + "" + "Your documents. Type {{.Word}} and the number to attach it or take it off:" +
+		"line_inbox_draft" + "" + "This is your email:" +
+		"line_inbox_end" + "" + "End of the email." +
+		"line_inbox_folder" + "{{.Folder}} folder: 1 email." + "{{.Folder}} folder: {{.Count}} emails." +
+		"line_inbox_folders" + "" + "The folders are {{.Folders}}. Type {{.Word}} and its number." +
+		"line_inbox_has_files" + "It has 1 attachment." + "It has {{.Count}} attachments." +
+		"line_inbox_keep" + "" + "{{.Label}} {{.Value}}. Press Enter to keep it, or type another and press Enter." +
+		"line_inbox_keep_writing" + "" + "You are still writing the email." +
+		"line_inbox_link_choose" + "" + "Type 1 to go back without opening it, or 2 to open the page." +
+		"line_inbox_link_mark" + "" + "(link {{.N}})" +
+		"line_inbox_links" + "" + "Links in this email. Type {{.Word}} and the number to see where it goes:" +
+		"line_inbox_links_tip" + "It has 1 link. Before you open it, check where it goes: type {{.Word}} 1." + "It has {{.Count}} links. Before you open one, check where it goes: type {{.Word}} and its number." +
+		"line_inbox_no_body" + "" + "(empty)" +
+		"line_inbox_no_links" + "" + "First open an email that has links." +
+		"line_inbox_no_such_link" + "There is no link “{{.Text}}”. This email has 1 link: type {{.Word}} 1." + "There is no link “{{.Text}}”. This email has {{.Count}} links: type {{.Word}} and a number from 1 to {{.Count}}." +
+		"line_inbox_no_such_mail" + "" + "There is no email \"{{.Text}}\" in this folder. Type a number from 1 to {{.Count}}." +
+		"line_inbox_prompt" + "" + "What would you like to do? Type {{.Help}} to see the commands." +
+		"line_inbox_ready" + "" + "Type {{.Send}} to send it. You can also type {{.Attach}} to attach a file, or {{.Discard}} to delete it." +
+		"line_inbox_start" + "" + "Type {{.Open}} and a number to read an email. To write: {{.Reply}}, {{.Forward}} or {{.New}}. When you have finished, {{.Check}}. Type {{.Help}} to see all the commands." +
+		"line_inbox_unread" + "" + "Unread." +
+		"line_inbox_which" + "Which email? Type the command and the number of the email, for example: 1." + "Which email? Type the command and the number of the email, from 1 to {{.Count}}." +
+		"line_inbox_words_compose" + "" + "{{.Send}}, {{.Attach}} and a number, {{.To}}, {{.Cc}}, {{.Subject}}, {{.Body}} (to change that part) and {{.Discard}}." +
+		"line_inbox_words_mail" + "" + "{{.List}}, {{.Folder}} and a number, {{.Open}} and a number, {{.Reply}}, {{.Forward}}, {{.New}}, {{.Suspicious}} and a number, {{.Delete}} and a number, {{.Links}}, {{.Link}} and a number, {{.Check}}." +
+		"line_itinerary" + "" + "Learning path {{.Title}}: {{.Words}}." +
+		"line_join_address" + "" + "Type the address of the class that you see on the trainer's screen." +
+		"line_join_code" + "" + "Class: {{.Address}}. Type the class code, 6 digits. To change the address, press Enter without typing anything." +
+		"line_join_pick" + "" + "Type the number of your class, or the address you see on the trainer's screen." +
+		"line_lesson_at_step" + "" + "{{.Title}}, step {{.N}} of {{.Total}}." +
+		"line_no_hint" + "" + "There is no hint here." +
+		"line_no_such_option" + "" + "There is no option \"{{.Text}}\". Type a number from 1 to {{.Max}}." +
+		"line_not_understood" + "" + "I don't understand \"{{.Text}}\". Type {{.Help}} to see what you can type." +
+		"line_order_all" + "Type the number of the step and press Enter." + "Type all {{.Count}} numbers, each one once, in the right order. For example: {{.Example}}" +
+		"line_order_items" + "" + "These steps are in the wrong order:" +
+		"line_order_prompt" + "" + "Type the numbers in the right order, with spaces between, and press Enter. For example: {{.Example}}" +
+		"line_order_yours" + "" + "Your order: {{.Items}}." +
+		"line_phrase_prompt" + "" + "Type the numbers of the words for your phrase, with spaces between, and press Enter. For example: 2 5 7 9" +
+		"line_phrase_words" + "" + "Words to choose from. You need at least {{.Min}}:" +
+		"line_pick_name" + "" + "Type the number of your name and press Enter." +
+		"line_press_enter" + "" + "Press Enter to go on." +
+		"line_pw_again" + "" + "Now type it again, exactly the same, and press Enter." +
+		"line_pw_goal" + "" + "It must be at least \"{{.Goal}}\"." +
+		"line_pw_goal_reached" + "" + "It reaches the goal." +
+		"line_pw_prompt" + "" + "Type your practice password and press Enter. It is only for practice: it is not kept." +
+		"line_pw_strength" + "" + "Strength: {{.Level}}." +
+		"line_pw_twice" + "" + "You will type it twice. That way you check you remember it." +
+		"line_scene_button" + "" + "The page has a button: {{.Button}}" +
+		"line_scene_end" + "" + "End of the message." +
+		"line_scene_web" + "" + "A web page. Address: {{.Address}}" +
+		"line_settings_text" + "" + "Type the number of what you want to change. It is kept for you." +
+		"line_share_ask" + "" + "Type yes to allow. Anything else, or just Enter, means no." +
+		"line_share_ask_text" + "" + "{{.Name}} (your trainer) wants to see what Aula says to you. Allow?\n\nThey will see Aula as it looks on a screen. What you type shows as dots. They cannot type for you. To stop sharing, type stop." +
+		"line_share_no" + "" + "Your screen is not shared." +
+		"line_share_on" + "" + "{{.Name}} can see your screen. To stop sharing, type stop." +
+		"line_still_here" + "" + "You're still here. Let's carry on." +
+		"line_type_answer" + "" + "Type your answer and press Enter." +
+		"line_type_number" + "" + "Type the number and press Enter." +
+		"line_unsupported" + "" + "This screen cannot be used in screen reader mode. Type home to go back." +
+		"line_verdict_code_expired" + "" + "That code has expired and no longer works. Type {{.Word}} to get another one and type it in straight away." +
+		"line_verdict_different" + "" + "The 2 passwords are not the same. Don't worry: type the second one again, slowly." +
+		"line_verdict_empty" + "" + "First type your answer. Then press Enter." +
+		"line_verdict_mail_not_sent" + "" + "You haven't sent the email yet. When it is ready, type {{.Send}}." +
+		"line_verdict_no_choice" + "" + "First choose an answer: type its number and press Enter." +
+		"line_verdict_no_confirm" + "" + "Now type it again, exactly the same. That way you check you remember it." +
+		"line_verdict_nothing" + "" + "First do in your email what this step asks. Then type {{.Check}}." +
+		"line_verdict_phrase_none" + "" + "First choose some words: type their numbers with spaces between." +
+		"line_verdict_phrase_repeated" + "" + "You have used \"{{.Word}}\" twice. Repeating a word does not make it stronger. Choose another one." +
+		"line_word_sort_date" + "" + "date" +
+		"line_word_sort_name" + "" + "name" +
+		"line_word_sort_size" + "" + "size" +
+		"line_words_code" + "" + "{{.Word}}: get another code by text message." +
+		"list_more_above" + "" + "↑ There is more above: go up with the ↑ arrow" +
+		"list_more_below" + "" + "↓ There is more below: go down with the ↓ arrow" +
+		"load_failed" + "" + "We could not read your data. Please tell the trainer." +
+		"loading" + "" + "One moment…" +
+		"lrs_bad_base" + "" + "--xapi-base must be an http(s) address without ? or #, such as https://region.example.org/aula, not {{.Base}}." +
+		"lrs_bad_centre" + "" + "--centre must be 1 to 64 letters, digits, '-', '.' or '_', not {{.Centre}}." +
+		"lrs_bad_url" + "" + "--lrs must be the http(s) address of the LRS's xAPI endpoint, such as https://lrs.example.org/data/xAPI, not {{.URL}}." +
+		"lrs_no_key" + "" + "--lrs needs --lrs-key and the secret: --lrs-secret, or better the {{.Env}} variable (then it does not show in the list of processes)." +
+		"lrs_sending" + "Results go to the Learning Record Store at {{.URL}} as {{.Centre}}, with no learner's name; {{.Count}} statement is waiting to be sent." + "Results go to the Learning Record Store at {{.URL}} as {{.Centre}}, with no learner's name; {{.Count}} statements are waiting to be sent." +
+		"lrs_status_aside" + "" + "Refused by the LRS and kept aside (never sent again by themselves): {{.N}}" +
+		"lrs_status_aside_line" + "" + "  {{.ID}}  {{.Time}}  {{.Status}}: {{.Reason}}" +
+		"lrs_status_error" + "" + "Last problem: {{.Err}} (at {{.Time}}; next try at {{.Next}})" +
+		"lrs_status_lrs" + "" + "Learning Record Store: {{.URL}}" +
+		"lrs_status_none" + "" + "This hub does not send results to a Learning Record Store (aula hub --lrs URL --lrs-key KEY starts it)." +
+		"lrs_status_pending" + "" + "Statements waiting to be sent: {{.N}}" +
+		"lrs_status_running" + "" + "The hub is running: these figures are from {{.Time}}." +
+		"lrs_status_sent" + "" + "Sent since the hub started: {{.N}} (the last at {{.Time}})" +
+		"lrs_stopped" + "" + "sending to the LRS stopped: {{.Err}}" +
+		"more than %d files" + "" + "more than %d files" +
+		"more_above" + "" + "↑ There is more above (Page Up or the mouse wheel)" +
+		"more_below" + "" + "↓ There is more below (Page Down or the mouse wheel)" +
+		"name_bad" + "" + "Type a name of 1 to {{.Max}} letters." +
+		"name_placeholder" + "" + "Your name" +
+		"name_taken" + "" + "That name is already on the list. If it's you, press Esc and choose it. If not, add a letter, for example \"Ana M.\"." +
+		"names_no" + "" + "No, without my name" +
+		"names_text" + "" + "This centre sends your results to the programme that runs the courses, so it can see how the classes are going. It sends them without your name: outside the centre, nobody knows who you are. If you like, it can send your name as well. It is up to you. You can change this at any time in Settings." +
+		"names_title" + "" + "Shall we send your name?" +
+		"names_yes" + "" + "Yes, with my name" +
+		"new_pin" + "" + "Choose your PIN" +
+		"new_pin_text" + "" + "Type 4 numbers you will remember. Then press Enter." +
+		"next_lesson_is" + "" + "The next lesson is \"{{.Title}}\"." +
+		"next_up" + "" + "Your next lesson" +
+		"no_such_lesson" + "" + "We cannot find the lesson \"{{.ID}}\"." +
+		"not_yet" + "" + "Not yet." +
+		"order_moving" + "" + "moving: use ↑ ↓, then Space to drop it" +
+		"paused_default" + "" + "Look at the trainer. They are explaining something." +
+		"paused_title" + "" + "One moment, please" +
+		"paused_wait" + "" + "The screen comes back by itself when the explanation is over." +
+		"phrase_count" + "{{.Count}} word · you need at least {{.Min}}" + "{{.Count}} words · you need at least {{.Min}}" +
+		"phrase_empty" + "" + "(choose words with Space)" +
+		"phrase_label" + "" + "Your phrase:" +
+		"pin_digits_only" + "" + "A PIN has numbers only, from 0 to 9." +
+		"pin_easy" + "" + "That PIN is easy to guess: 1234, 0000 and the like are the first things anyone tries. Type another one, or the same again if you prefer." +
+		"pin_locked_text" + "A wrong PIN was typed 3 times. That's all right. You can try again in {{.Count}} minute, at {{.Time}}. If you don't want to wait, ask the trainer for help: they can remove your PIN." + "A wrong PIN was typed 3 times. That's all right. You can try again in {{.Count}} minutes, at {{.Time}}. If you don't want to wait, ask the trainer for help: they can remove your PIN." +
+		"pin_locked_title" + "" + "Let's ask for help" +
+		"pin_mismatch" + "" + "The two PINs are not the same. Let's type it again." +
+		"pin_need_four" + "" + "A PIN has 4 numbers. Type all 4." +
+		"pin_no" + "" + "No, thank you" +
+		"pin_wrong" + "That is not your PIN. You have 1 try left." + "That is not your PIN. You have {{.Count}} tries left." +
+		"pin_yes" + "" + "Yes, I'd like a PIN" +
+		"preview_nothing_kept" + "" + "Preview: nothing is kept" +
+		"preview_problems" + "Your folder has {{.Count}} problem. Fix it and save the file:" + "Your folder has {{.Count}} problems. Fix them and save the file:" +
+		"preview_problems_fix" + "" + "The lesson comes back as soon as you save the file without problems." +
+		"preview_problems_more" + "… and {{.Count}} more (aula lessons check lists them all)." + "… and {{.Count}} more (aula lessons check lists them all)." +
+		"pw_advice_add_word" + "" + "Add another word. The longer it is, the stronger." +
+		"pw_advice_common" + "" + "It's one of the most used passwords. It can be guessed in seconds." +
+		"pw_advice_empty" + "" + "Type a password." +
+		"pw_advice_has_common" + "" + "It has one of the most used passwords inside it, like \"password\". That's among the first things tried." +
+		"pw_advice_has_date" + "" + "It has a year or a date in it. Dates are easy to guess." +
+		"pw_advice_has_name" + "" + "It has your name in it. That's the first thing someone would try." +
+		"pw_advice_known_word" + "" + "It has a word that's easy to guess: a name, a team, a month… Put several words together." +
+		"pw_advice_leet" + "" + "Swapping letters for symbols, like @ for a, doesn't fool anyone." +
+		"pw_advice_only_spaces" + "" + "It's only spaces. Type some words." +
+		"pw_advice_related" + "" + "Its words go together, like things in a house or animals. Choose words that have nothing to do with each other." +
+		"pw_advice_repeat" + "" + "It repeats the same thing, like aaa or 1212. Repeating doesn't make it stronger." +
+		"pw_advice_sequence" + "" + "It has a run like 1234, abcd or qwerty. That's the first thing people try." +
+		"pw_advice_too_short" + "" + "It's too short. Use at least 15 characters: 4 words, for example." +
+		"pw_confirm_label" + "" + "Type it again" +
+		"pw_cut" + "Only {{.Count}} character fits. We kept the first one." + "Only {{.Count}} characters fit. We kept the first {{.Count}}." +
+		"pw_goal" + "" + "goal: {{.Goal}}" +
+		"pw_goal_reached" + "" + "goal reached" +
+		"pw_keys" + "" + "It's only for practice: Aula doesn't keep it." +
+		"pw_label" + "" + "Password" +
+		"pw_level_0" + "" + "very weak" +
+		"pw_level_1" + "" + "weak" +
+		"pw_level_2" + "" + "fair" +
+		"pw_level_3" + "" + "strong" +
+		"pw_level_4" + "" + "very strong" +
+		"pw_meter_empty" + "" + "empty" +
+		"pw_right" + "" + "Your password is \"{{.Level}}\"." +
+		"pw_strength" + "" + "Strength:" +
+		"pw_wiped" + "" + "We've deleted your practice password. Aula only keeps whether it was strong or weak." +
+		"quit_text" + "" + "Your progress is already saved. You can come back whenever you like." +
+		"quit_text_nobody" + "" + "Shall we close Aula?" +
+		"quit_title" + "" + "Do you want to leave?" +
+		"rec_about" + "" + "The learner" +
+		"rec_created" + "" + "On this computer since: {{.When}}" +
+		"rec_events" + "What they did ({{.Count}} event)" + "What they did ({{.Count}} events)" +
+		"rec_kind_answer" + "" + "answered" +
+		"rec_kind_certificate_issued" + "" + "got a certificate" +
+		"rec_kind_help_asked" + "" + "called the trainer" +
+		"rec_kind_help_cancelled" + "" + "no longer needed help" +
+		"rec_kind_hint" + "" + "asked for a hint" +
+		"rec_kind_lesson_done" + "" + "finished a lesson" +
+		"rec_kind_lesson_started" + "" + "started a lesson" +
+		"rec_kind_page_reached" + "" + "reached a page of a form" +
+		"rec_kind_step_done" + "" + "finished a step" +
+		"rec_name" + "" + "Name: {{.Name}}" +
+		"rec_never" + "" + "Aula never keeps what a learner types to practise (passwords, form answers, emails): only whether an answer was right. This is everything Aula keeps about this learner on this computer." +
+		"rec_no" + "" + "no" +
+		"rec_pin_no" + "" + "PIN: none" +
+		"rec_pin_yes" + "" + "PIN: yes (Aula keeps only a scrambled form of it, never the PIN)" +
+		"rec_progress" + "Progress ({{.Count}} lesson)" + "Progress ({{.Count}} lessons)" +
+		"rec_progress_line" + "" + "{{.Lesson}}: {{.Status}}, {{.Done}} of {{.Steps}} steps, {{.Time}}" +
+		"rec_right" + "" + "right" +
+		"rec_settings" + "" + "Settings: colours {{.Theme}} · larger {{.Large}} · screen reader mode {{.Accessible}} · read aloud {{.Speak}}" +
+		"rec_status_done" + "" + "finished" +
+		"rec_status_in_progress" + "" + "started" +
+		"rec_status_not_started" + "" + "not started" +
+		"rec_title" + "" + "What Aula keeps about {{.Name}}" +
+		"rec_wrong" + "" + "not yet" +
+		"rec_yes" + "" + "yes" +
+		"recovered_backup" + "" + "The file where Aula keeps your progress was damaged. We put back the copy from {{.Date}}, at {{.Time}}. Anything done after that time may be missing." +
+		"recovered_class" + "" + "What already reached the class is still kept on the trainer's computer." +
+		"recovered_copy_damaged" + "The newest copy was damaged too. We did not delete it: it is at {{.Path}}." + "{{.Count}} copies were damaged too. We did not delete them: they are in the same folder, with \"damaged\" in their names." +
+		"recovered_fresh_badcopy" + "The file where Aula keeps your progress was damaged, and so was its copy. We started a new one, so the earlier progress is not there. The damaged copy was not deleted: it is at {{.Path}}." + "The file where Aula keeps your progress was damaged, and so were its {{.Count}} copies. We started a new one, so the earlier progress is not there. The damaged copies were not deleted: they are in the same folder, with \"damaged\" in their names." +
+		"recovered_fresh_nocopy" + "" + "The file where Aula keeps your progress was damaged and there was no copy of it. We started a new one, so the earlier progress is not there." +
+		"recovered_kept" + "" + "The damaged file was not deleted: it is at {{.Path}}." +
+		"recovered_salvaged" + "" + "We could rescue part of what was missing from the damaged file." +
+		"recovered_tell" + "" + "If something is missing, tell the trainer." +
+		"recovered_title" + "" + "Your data was recovered" +
+		"recovered_title_fresh" + "" + "The data file was damaged" +
+		"region_all" + "" + "(all)" +
+		"region_bad_format" + "" + "--format must be table, csv or json, not {{.Format}}." +
+		"region_bad_since" + "" + "--since must be a date like 2026-12-01, not {{.Since}}." +
+		"region_centre" + "" + "Centre" +
+		"region_certificates" + "" + "Certificates issued" +
+		"region_examples" + "" + "Steps where most needed the worked example" +
+		"region_failed" + "" + "could not read the statements from the LRS: {{.Err}}" +
+		"region_import_failed" + "{{.Done}} of {{.Count}} statement was sent, then: {{.Err}}. Importing again is safe: the LRS recognises what it has." + "{{.Done}} of {{.Count}} statements were sent, then: {{.Err}}. Importing again is safe: the LRS recognises what it has." +
+		"region_import_read" + "" + "cannot read the statements file {{.Path}}: {{.Err}}" +
+		"region_imported" + "{{.Count}} statement sent to the LRS (those it already had are not counted twice)." + "{{.Count}} statements sent to the LRS (those it already had are not counted twice)." +
+		"region_itineraries" + "" + "Itineraries completed" +
+		"region_itinerary" + "" + "Itinerary" +
+		"region_learners" + "" + "Active learners" +
+		"region_lessons" + "" + "Lessons completed" +
+		"region_need_lrs" + "" + "say which Learning Record Store to read: --lrs URL --lrs-key KEY (and the secret in AULA_LRS_SECRET)." +
+		"region_none" + "" + "The LRS holds no Aula statements for this period." +
+		"region_since" + "" + "Since {{.Date}}, from {{.URL}}:" +
+		"region_step" + "" + "{{.Name}} ({{.Needed}} of {{.Learners}})" +
+		"repeat_pin" + "" + "Type your PIN again" +
+		"repeat_pin_text" + "" + "Type the same 4 numbers once more." +
+		"report_err_date" + "" + "aula report: {{.Flag}} must be a date like 2026-11-24, not “{{.Value}}”." +
+		"report_err_format" + "" + "aula report: --format must be one of: {{.List}}; not “{{.Value}}”." +
+		"report_err_range" + "" + "aula report: --to ({{.To}}) is before --from ({{.From}})." +
+		"report_err_session_and_range" + "" + "aula report: use --session or --from and --to, not both." +
+		"report_pdf_to_file" + "" + "aula report: a PDF cannot be read on the screen. Save it in a file: aula report --format pdf > report.pdf" +
+		"report_usage" + "" + "Usage: aula report [--data DIR] [--format csv|json|pdf|xapi] [--session DAY | --from DAY --to DAY] [--lang es|en]\n       DAY is a date like 2026-11-24 (local time)." +
+		"resume_form_go" + "" + "Go to page {{.N}} with the practice card's details" +
+		"resume_form_review" + "" + "Go to the review with the practice card's details" +
+		"resume_form_start" + "" + "Start again from page 1" +
+		"resume_form_text" + "" + "To keep you safe, we never save what you type in practice forms. That is why the application is empty. You had reached page {{.N}} of {{.Total}}." +
+		"resume_form_title" + "" + "Aula closed before the application was finished" +
+		"reviewed %q should be a date like 2026-12-05 (year-month-day)" + "" + "reviewed %q should be a date like 2026-12-05 (year-month-day)" +
+		"right" + "" + "Well done!" +
+		"rights_actions_text" + "" + "What do you want to do?" +
+		"rights_back" + "" + "Back" +
+		"rights_bad_name" + "" + "That name cannot be used: type 1 to {{.Max}} letters." +
+		"rights_close" + "" + "Close (back to sign-in)" +
+		"rights_erase" + "" + "Erase this learner" +
+		"rights_erase_ask" + "" + "Their name, settings, progress and everything they did go from this laptop now. Their certificates and copies saved by Aula here go too. Safety copies keep the data until {{.Count}} new copies replace them: usually by the end of the next class. This cannot be undone." +
+		"rights_erase_ask_class" + "" + "The class hub erases them too, when this laptop is next in touch with it." +
+		"rights_erase_ask_title" + "" + "Erase {{.Name}}?" +
+		"rights_erase_yes" + "" + "Yes, erase {{.Name}}" +
+		"rights_erased" + "{{.Name}} is erased ({{.Count}} activity)." + "{{.Name}} is erased ({{.Count}} activities)." +
+		"rights_erased_backups" + "" + "The safety copies keep them until {{.Count}} new copies replace them." +
+		"rights_erased_files" + "{{.Count}} file saved for them was removed." + "{{.Count}} files saved for them were removed." +
+		"rights_erased_later" + "" + "The class hub erases them when this laptop is next in touch; the safety copies, after {{.Count}} new copies." +
+		"rights_export" + "" + "Save a copy of their data (JSON and PDF)" +
+		"rights_exported" + "" + "{{.Name}}'s data is saved in:\n{{.Paths}}\nTo give it to them, copy these files to a USB stick, then delete them from this laptop." +
+		"rights_failed" + "" + "That did not work: {{.Err}}" +
+		"rights_line_rename" + "" + "Type the new name. An empty line keeps the old one." +
+		"rights_merge" + "" + "Join with another profile of the same person" +
+		"rights_merge_ask" + "" + "Everything {{.From}} did moves into {{.Into}}. The profile {{.From}} goes. This cannot be undone." +
+		"rights_merge_ask_title" + "" + "Join the two profiles?" +
+		"rights_merge_near" + "" + "{{.Name}} (a similar name)" +
+		"rights_merge_nobody" + "" + "There is no other learner on this laptop to join with." +
+		"rights_merge_text" + "" + "Which profile is also {{.Name}}? Everything {{.Name}} did moves into that one, and the profile {{.Name}} goes. Nothing is lost." +
+		"rights_merge_title" + "" + "Join {{.Name}} with…" +
+		"rights_merge_yes" + "" + "Yes, join into {{.Into}}" +
+		"rights_merged" + "{{.From}} is joined into {{.Into}}: {{.Count}} activity moved." + "{{.From}} is joined into {{.Into}}: {{.Count}} activities moved." +
+		"rights_name_taken" + "" + "Another learner already has that name." +
+		"rights_no" + "" + "No, go back" +
+		"rights_no_export" + "" + "This Aula cannot save files here. Use aula learners export." +
+		"rights_nobody" + "" + "There are no learners on this laptop." +
+		"rights_pick_text" + "" + "For trainers. Choose a learner of this laptop to rename them, join two profiles of one person, save a copy of their data or erase them." +
+		"rights_rename" + "" + "Rename" +
+		"rights_rename_text" + "" + "Type the name and press Enter. Esc keeps the old one." +
+		"rights_rename_title" + "" + "New name for {{.Name}}" +
+		"rights_renamed" + "" + "{{.Old}} is now called {{.Name}}." +
+		"rights_title" + "" + "Learners' data" +
+		"same_name_no" + "" + "No, add “{{.New}}” as a new person" +
+		"same_name_text" + "" + "{{.Name}} is already on the list, a name very like “{{.New}}”. If it is you, come in with your name and carry on where you left off." +
+		"same_name_title" + "" + "Are you {{.Name}}?" +
+		"same_name_yes" + "" + "Yes, I am {{.Name}}" +
+		"save_failed" + "" + "We could not save. We will try again with your next answer." +
+		"saved" + "" + "✔ Saved" +
+		"scene_address" + "" + "Address:" +
+		"scene_call" + "" + "Call from {{.From}}" +
+		"scene_sms" + "" + "Text from {{.From}}" +
+		"setting_accessible" + "" + "Screen reader mode" +
+		"setting_accessible_text" + "" + "Plain text, one line at a time, for NVDA or Orca. You answer by typing." +
+		"setting_large" + "" + "Large layout" +
+		"setting_large_text" + "" + "More space between the options, and wider buttons." +
+		"setting_names" + "" + "Send my name with my results" +
+		"setting_names_text" + "" + "Only when the centre asks. If you say no, your results leave the centre without your name." +
+		"setting_off" + "" + "Off" +
+		"setting_on" + "" + "On" +
+		"setting_speak" + "" + "Read each step aloud" +
+		"setting_speak_text" + "" + "Aula reads each step out when it opens. Press F6 to hear it any time." +
+		"setting_theme" + "" + "Colours" +
+		"setting_theme_text" + "" + "High contrast makes the words stand out more. Calm uses very few colours." +
+		"settings_text" + "" + "Choose how you want to see and hear Aula. It is kept for you, and you see it at once." +
+		"settings_title" + "" + "Settings" +
+		"setup_cancelled" + "" + "Nothing was saved." +
+		"setup_centre" + "" + "Name of the centre (printed on certificates)" +
+		"setup_centre_text" + "" + "For example: La Almozara Community Centre. Leave it empty if you will not give certificates." +
+		"setup_change_pin" + "" + "Change the trainer PIN?" +
+		"setup_change_pin_text" + "" + "This laptop already has a trainer PIN." +
+		"setup_font" + "" + "Font size" +
+		"setup_font_linux" + "" + "Big letters make Aula easier to read. The Aula launcher from the setup guide opens it full screen with a font size of 18. If you open Aula another way, in most terminals press Ctrl and + until the text is big enough, or choose a font size of 18 or more in the terminal's Preferences." +
+		"setup_font_windows" + "" + "Big letters make Aula easier to read. The Aula shortcut from the setup guide opens it full screen with a font size of 20. If you open Aula another way, in Windows Terminal press Ctrl and + until the text is big enough, or go to Settings, Defaults, Appearance, Font size and choose 18 or more." +
+		"setup_hub" + "" + "Class address (you can leave it empty)" +
+		"setup_hub_bad" + "" + "That address is not valid. It looks like 192.168.1.23 or 192.168.1.23:7420." +
+		"setup_hub_text" + "" + "The trainer's screen shows it when they run aula trainer, for example 192.168.1.23. Leave it empty if there is no class." +
+		"setup_intro" + "" + "A few questions to get Aula ready. You can change all of it later with: aula setup" +
+		"setup_key_cancel" + "" + "leave without saving" +
+		"setup_key_save" + "" + "save" +
+		"setup_key_toggle" + "" + "Yes or No" +
+		"setup_key_yes" + "" + "y" +
+		"setup_kiosk" + "" + "Kiosk mode?" +
+		"setup_kiosk_text" + "" + "In kiosk mode, only the trainer can close Aula, with their PIN. Choose Yes on a laptop for learners." +
+		"setup_lang" + "" + "Language" +
+		"setup_needs_terminal" + "" + "aula setup asks its questions in a terminal window. Please run it in one." +
+		"setup_no" + "" + "No" +
+		"setup_pin" + "" + "Trainer PIN" +
+		"setup_pin_again" + "" + "Type the trainer PIN again" +
+		"setup_pin_easy" + "" + "That PIN is easy to guess: 1234, 0000 and the like are the first things anyone tries. You can go on, or go back with Shift+Tab and choose another." +
+		"setup_pin_mismatch" + "" + "The two PINs are not the same." +
+		"setup_pin_text" + "" + "{{.Min}} to {{.Max}} numbers. You need it to close Aula in kiosk mode. Do not tell it to learners." +
+		"setup_save" + "" + "Save" +
+		"setup_saved" + "" + "Done. The settings are saved in {{.Path}}" +
+		"setup_summary_centre" + "" + "Certificates: issued by {{.Centre}}; trainer: {{.Trainer}}." +
+		"setup_summary_hub" + "" + "Class: {{.URL}}" +
+		"setup_summary_kiosk_off" + "" + "Kiosk mode: off." +
+		"setup_summary_kiosk_on" + "" + "Kiosk mode: on. Closing Aula needs the trainer PIN." +
+		"setup_summary_lang" + "" + "Language: {{.Name}}" +
+		"setup_summary_no_hub" + "" + "Class: none." +
+		"setup_summary_pin" + "" + "Trainer PIN: saved." +
+		"setup_summary_start" + "" + "To start Aula, run: {{.Cmd}}" +
+		"setup_title" + "" + "Setting up this laptop" +
+		"setup_trainer" + "" + "Name of the trainer (printed on certificates)" +
+		"setup_trainer_text" + "" + "As you want it to read on the certificate." +
+		"setup_yes" + "" + "Yes" +
+		"share_allow" + "" + "Yes, allow" +
+		"share_ask_text" + "" + "{{.Name}} (your trainer) wants to see your screen. Allow?\n\nThey will see what you see. What you type shows as dots. They cannot use your keyboard. To stop sharing, press F8." +
+		"share_ask_text_noname" + "" + "Your trainer wants to see your screen. Allow?\n\nThey will see what you see. What you type shows as dots. They cannot use your keyboard. To stop sharing, press F8." +
+		"share_ask_title" + "" + "Share your screen?" +
+		"share_banner" + "" + "{{.Name}} can see your screen" +
+		"share_deny" + "" + "No" +
+		"share_ended" + "" + "Your screen is no longer shared." +
+		"share_message_title" + "" + "Message from {{.Name}}" +
+		"share_someone" + "" + "Your trainer" +
+		"share_stopped" + "" + "You stopped sharing your screen." +
+		"share_stopped_trainer" + "" + "{{.Name}} stopped looking at your screen." +
+		"share_unreachable" + "" + "Your screen could not be shared: the class is not answering." +
+		"signed_out_idle" + "" + "We signed out because nobody was here. Progress is saved." +
+		"signin_title" + "" + "Sign in" +
+		"source %d has no name: say who says it" + "" + "source %d has no name: say who says it" +
+		"source %d: url %q should be a web address (https://…) or one of Aula's guides (docs/…)" + "" + "source %d: url %q should be a web address (https://…) or one of Aula's guides (docs/…)" +
+		"speech_failed" + "" + "We could not read aloud. Carry on reading on the screen." +
+		"speech_none" + "" + "This computer has no voice to read aloud. Ask the trainer if you need it." +
+		"srep_absent" + "Did not come ({{.Count}}), though they have a profile here: {{.Names}}." + "Did not come ({{.Count}}), though they have a profile here: {{.Names}}." +
+		"srep_all" + "" + "Everything recorded so far" +
+		"srep_came" + "Who came ({{.Count}} learner)" + "Who came ({{.Count}} learners)" +
+		"srep_col_finished" + "" + "Finished" +
+		"srep_col_itineraries" + "" + "Itineraries finished (certificate)" +
+		"srep_col_name" + "" + "Learner" +
+		"srep_col_started" + "" + "Started" +
+		"srep_col_time" + "" + "Time" +
+		"srep_day" + "" + "Session of {{.Day}}" +
+		"srep_from_learners" + "from {{.Count}} learner" + "from {{.Count}} learners" +
+		"srep_help" + "Help requests ({{.Count}})" + "Help requests ({{.Count}})" +
+		"srep_help_line" + "" + "{{.At}} · {{.Name}} · waited {{.Waited}}" +
+		"srep_help_open" + "" + "{{.At}} · {{.Name}} · not recorded as answered" +
+		"srep_made" + "" + "Made on {{.When}}. All times are local time ({{.Zone}})." +
+		"srep_misses" + "{{.Count}} wrong answer" + "{{.Count}} wrong answers" +
+		"srep_no_help" + "" + "Nobody asked for help." +
+		"srep_no_struggles" + "" + "Nobody got an answer wrong." +
+		"srep_none_came" + "" + "Nobody was active on these days." +
+		"srep_privacy" + "" + "This report holds outcomes only: what each learner typed as practice is never kept." +
+		"srep_range" + "" + "From {{.From}} to {{.To}}" +
+		"srep_since" + "" + "Since {{.From}}" +
+		"srep_struggle_line" + "" + "{{.Lesson}} — {{.Step}}: {{.Misses}}, {{.From}}" +
+		"srep_struggles" + "" + "The steps the class found hardest" +
+		"srep_title" + "" + "Session report" +
+		"srep_trainer" + "" + "Trainer: {{.Name}}" +
+		"srep_until" + "" + "Until {{.To}}" +
+		"start_here" + "" + "Start here" +
+		"state_at_step" + "" + "You are on step {{.N}} of {{.Total}}" +
+		"state_done" + "" + "Done" +
+		"state_new" + "" + "New" +
+		"step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s" + "" + "step %d (%q) does not match step %q of %s: ids, kinds, options and right answers must be the same%s" +
+		"step %q answer" + "" + "step %q answer" +
+		"step %q bookmark %d: a bookmark is a link (link: its words, to: a page), with no ad, result or size" + "" + "step %q bookmark %d: a bookmark is a link (link: its words, to: a page), with no ad, result or size" +
+		"step %q field %q" + "" + "step %q field %q" +
+		"step %q has no example: learners see it after 3 misses" + "" + "step %q has no example: learners see it after 3 misses" +
+		"step %q has no hint: every step needs one" + "" + "step %q has no hint: every step needs one" +
+		"step %q has no text" + "" + "step %q has no text" +
+		"step %q has no title" + "" + "step %q has no title" +
+		"step %q mistake %d" + "" + "step %q mistake %d" +
+		"step %q page %q block %d: a %s takes no id, to, ad, result or size" + "" + "step %q page %q block %d: a %s takes no id, to, ad, result or size" +
+		"step %q page %q block %d: a block is one of heading, text, link, button or download" + "" + "step %q page %q block %d: a block is one of heading, text, link, button or download" +
+		"step %q rule %d" + "" + "step %q rule %d" +
+		"step %q rule %d: request %q is to be both confirmed and refused" + "" + "step %q rule %d: request %q is to be both confirmed and refused" +
+		"step %q: %d options are correct; add multiple: true or mark only one" + "" + "step %q: %d options are correct; add multiple: true or mark only one" +
+		"step %q: %d words without feedback; give at least min_words + 2 to choose from" + "" + "step %q: %d words without feedback; give at least min_words + 2 to choose from" +
+		"step %q: %s %q needs to: the id of the page it opens" + "" + "step %q: %s %q needs to: the id of the page it opens" +
+		"step %q: %s %q opens page %q, which the step does not have" + "" + "step %q: %s %q opens page %q, which the step does not have" +
+		"step %q: %s %q takes no size" + "" + "step %q: %s %q takes no size" +
+		"step %q: %s id %q is longer than %d characters" + "" + "step %q: %s id %q is longer than %d characters" +
+		"step %q: %s id %q is used twice" + "" + "step %q: %s id %q is used twice" +
+		"step %q: %s id %q should be lowercase letters, digits and dashes" + "" + "step %q: %s id %q should be lowercase letters, digits and dashes" +
+		"step %q: %s id %q should be lowercase words joined by hyphens" + "" + "step %q: %s id %q should be lowercase words joined by hyphens" +
+		"step %q: %v" + "" + "step %q: %v" +
+		"step %q: a %s needs an id" + "" + "step %q: a %s needs an id" +
+		"step %q: a browser step needs pages" + "" + "step %q: a browser step needs pages" +
+		"step %q: a browser step needs rules that say what to do" + "" + "step %q: a browser step needs rules that say what to do" +
+		"step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted or refused)" + "" + "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted or refused)" +
+		"step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted, confirmed or refused)" + "" + "step %q: a chat step needs at least one rule that says what to do (opened, replied, called, blocked, deleted, confirmed or refused)" +
+		"step %q: a chat step needs chats" + "" + "step %q: a chat step needs chats" +
+		"step %q: a choose step needs at least 2 options" + "" + "step %q: a choose step needs at least 2 options" +
+		"step %q: a code has 4 to 8 digits, not %d" + "" + "step %q: a code has 4 to 8 digits, not %d" +
+		"step %q: a code step needs a sender (who sends the SMS)" + "" + "step %q: a code step needs a sender (who sends the SMS)" +
+		"step %q: a files step needs folders" + "" + "step %q: a files step needs folders" +
+		"step %q: a files step needs rules that say what to do" + "" + "step %q: a files step needs rules that say what to do" +
+		"step %q: a form needs a receipt with a title" + "" + "step %q: a form needs a receipt with a title" +
+		"step %q: a form needs at least 1 page" + "" + "step %q: a form needs at least 1 page" +
+		"step %q: a form needs the words of its submit button (submit)" + "" + "step %q: a form needs the words of its submit button (submit)" +
+		"step %q: a scenario step needs a scene (kind, from, lines)" + "" + "step %q: a scenario step needs a scene (kind, from, lines)" +
+		"step %q: a sentence of %d words; keep sentences to %d words at most: %q" + "" + "step %q: a sentence of %d words; keep sentences to %d words at most: %q" +
+		"step %q: a timeout must be at least 20s" + "" + "step %q: a timeout must be at least 20s" +
+		"step %q: a type step needs an answer rule" + "" + "step %q: a type step needs an answer rule" +
+		"step %q: access: feedback: %q is not the id of a feedback, wrong, missing, about or success text of this step" + "" + "step %q: access: feedback: %q is not the id of a feedback, wrong, missing, about or success text of this step" +
+		"step %q: an inbox step needs me: the practice persona's address" + "" + "step %q: an inbox step needs me: the practice persona's address" +
+		"step %q: an inbox step needs messages" + "" + "step %q: an inbox step needs messages" +
+		"step %q: an inbox step needs rules that say what to do" + "" + "step %q: an inbox step needs rules that say what to do" +
+		"step %q: an order step needs at least 2 items" + "" + "step %q: an order step needs at least 2 items" +
+		"step %q: chat %q message %d is empty" + "" + "step %q: chat %q message %d is empty" +
+		"step %q: chat %q message %d needs text or voice (the length of a voice note), one of them" + "" + "step %q: chat %q message %d needs text or voice (the length of a voice note), one of them" +
+		"step %q: chat %q needs a name (a contact's name, or the number)" + "" + "step %q: chat %q needs a name (a contact's name, or the number)" +
+		"step %q: chat %q needs messages or a request" + "" + "step %q: chat %q needs messages or a request" +
+		"step %q: chat %q: a request needs text, confirm and refuse" + "" + "step %q: chat %q: a request needs text, confirm and refuse" +
+		"step %q: chat %q: an auth app needs a request to approve or refuse" + "" + "step %q: chat %q: an auth app needs a request to approve or refuse" +
+		"step %q: chat %q: app should be chat, sms or bank, not %q" + "" + "step %q: chat %q: app should be chat, sms or bank, not %q" +
+		"step %q: chat %q: app should be chat, sms, bank or auth, not %q" + "" + "step %q: chat %q: app should be chat, sms, bank or auth, not %q" +
+		"step %q: chat %q: request detail %d needs label and value (Importe: 480,00 €)" + "" + "step %q: chat %q: request detail %d needs label and value (Importe: 480,00 €)" +
+		"step %q: crop_pdf_kb %d is over limit_kb %d: nothing could be attached" + "" + "step %q: crop_pdf_kb %d is over limit_kb %d: nothing could be attached" +
+		"step %q: document %q has no name" + "" + "step %q: document %q has no name" +
+		"step %q: download %q needs a size, as a browser shows it (120 KB)" + "" + "step %q: download %q needs a size, as a browser shows it (120 KB)" +
+		"step %q: download %q takes no to or ad" + "" + "step %q: download %q takes no to or ad" +
+		"step %q: expires should be 10 to 600 seconds, not %d" + "" + "step %q: expires should be 10 to 600 seconds, not %d" +
+		"step %q: field id %q should be up to %d lowercase letters, digits and dashes" + "" + "step %q: field id %q should be up to %d lowercase letters, digits and dashes" +
+		"step %q: file %d needs an id of lowercase letters, digits and dashes" + "" + "step %q: file %d needs an id of lowercase letters, digits and dashes" +
+		"step %q: file %q needs a date such as 2026-12-05" + "" + "step %q: file %q needs a date such as 2026-12-05" +
+		"step %q: file %q needs a name and a size in kb" + "" + "step %q: file %q needs a name and a size in kb" +
+		"step %q: file %q needs a name with its ending, such as justificante.pdf" + "" + "step %q: file %q needs a name with its ending, such as justificante.pdf" +
+		"step %q: file %q needs a preview: what opening it shows, in words" + "" + "step %q: file %q needs a preview: what opening it shows, in words" +
+		"step %q: file %q needs kb: its size in kilobytes" + "" + "step %q: file %q needs kb: its size in kilobytes" +
+		"step %q: file id %q is used twice" + "" + "step %q: file id %q is used twice" +
+		"step %q: folder %q needs a name" + "" + "step %q: folder %q needs a name" +
+		"step %q: folder id %q is the bin, which every file manager has already" + "" + "step %q: folder id %q is the bin, which every file manager has already" +
+		"step %q: goal %q should be one of weak, fair, strong, very-strong" + "" + "step %q: goal %q should be one of weak, fair, strong, very-strong" +
+		"step %q: id %q is used twice" + "" + "step %q: id %q is used twice" +
+		"step %q: item %d has no id" + "" + "step %q: item %d has no id" +
+		"step %q: item %q has no text" + "" + "step %q: item %q has no text" +
+		"step %q: item id %q is used twice" + "" + "step %q: item id %q is used twice" +
+		"step %q: kind %q is not one of %s" + "" + "step %q: kind %q is not one of %s" +
+		"step %q: limit_kb is a size in kilobytes, such as 1000 for 1 MB" + "" + "step %q: limit_kb is a size in kilobytes, such as 1000 for 1 MB" +
+		"step %q: link %q is not in the body of message %q: write [[%s]] where it goes" + "" + "step %q: link %q is not in the body of message %q: write [[%s]] where it goes" +
+		"step %q: link %q needs text and a url with a web address (https://…)" + "" + "step %q: link %q needs text and a url with a web address (https://…)" +
+		"step %q: link %q needs url: a full address such as https://banco-ejemplo.example/" + "" + "step %q: link %q needs url: a full address such as https://banco-ejemplo.example/" +
+		"step %q: me %q is not a valid email address" + "" + "step %q: me %q is not a valid email address" +
+		"step %q: message %q needs a date, a subject and a body" + "" + "step %q: message %q needs a date, a subject and a body" +
+		"step %q: message %q shows [[%s]], but has no link with that id" + "" + "step %q: message %q shows [[%s]], but has no link with that id" +
+		"step %q: message %q: %s %q should be addresses separated by commas" + "" + "step %q: message %q: %s %q should be addresses separated by commas" +
+		"step %q: message %q: folder %q is not inbox, sent or trash" + "" + "step %q: message %q: folder %q is not inbox, sent or trash" +
+		"step %q: message %q: from %q should be an address or Name <address>" + "" + "step %q: message %q: from %q should be an address or Name <address>" +
+		"step %q: min_words should be 3 to 6, not %d" + "" + "step %q: min_words should be 3 to 6, not %d" +
+		"step %q: no option is marked correct: true" + "" + "step %q: no option is marked correct: true" +
+		"step %q: only a web scene has a button" + "" + "step %q: only a web scene has a button" +
+		"step %q: option %d has no id" + "" + "step %q: option %d has no id" +
+		"step %q: option %q has no text" + "" + "step %q: option %q has no text" +
+		"step %q: option id %q is used twice" + "" + "step %q: option id %q is used twice" +
+		"step %q: page %d needs an id of lowercase letters, digits and dashes" + "" + "step %q: page %d needs an id of lowercase letters, digits and dashes" +
+		"step %q: page %q has no fields" + "" + "step %q: page %q has no fields" +
+		"step %q: page %q has no title" + "" + "step %q: page %q has no title" +
+		"step %q: page %q needs a title" + "" + "step %q: page %q needs a title" +
+		"step %q: page %q needs url: a full address such as https://www.seg-social.es/" + "" + "step %q: page %q needs url: a full address such as https://www.seg-social.es/" +
+		"step %q: persona row %d needs a label and a value" + "" + "step %q: persona row %d needs a label and a value" +
+		"step %q: reply %q needs text" + "" + "step %q: reply %q needs text" +
+		"step %q: scene kind %q should be sms, call or web" + "" + "step %q: scene kind %q should be sms, call or web" +
+		"step %q: start %q is a USB stick, which shows only once plugged in" + "" + "step %q: start %q is a USB stick, which shows only once plugged in" +
+		"step %q: start %q is not one of its folders" + "" + "step %q: start %q is not one of its folders" +
+		"step %q: start %q is not one of its pages" + "" + "step %q: start %q is not one of its pages" +
+		"step %q: the %s names a key (%q) that accessible mode cannot press; add access: %s: with the words to type instead" + "" + "step %q: the %s names a key (%q) that accessible mode cannot press; add access: %s: with the words to type instead" +
+		"step %q: the form cannot be solved: with every expected value, it says %s %s" + "" + "step %q: the form cannot be solved: with every expected value, it says %s %s" +
+		"step %q: the instruction has %d sentences; keep it to %d at most (easy-read: one idea per sentence, few per screen)" + "" + "step %q: the instruction has %d sentences; keep it to %d at most (easy-read: one idea per sentence, few per screen)" +
+		"step %q: the message needs %s where the code goes" + "" + "step %q: the message needs %s where the code goes" +
+		"step %q: the persona card needs a title and rows" + "" + "step %q: the persona card needs a title and rows" +
+		"step %q: the photo needs a date such as 2026-12-06" + "" + "step %q: the photo needs a date such as 2026-12-06" +
+		"step %q: the photo needs a name ending in .jpg or .png, such as IMG_20261206_1032.jpg" + "" + "step %q: the photo needs a name ending in .jpg or .png, such as IMG_20261206_1032.jpg" +
+		"step %q: the photo needs kb and a smaller crop_kb (its size once cropped)" + "" + "step %q: the photo needs kb and a smaller crop_kb (its size once cropped)" +
+		"step %q: the photo needs pdf_kb and a smaller crop_pdf_kb (its PDF, whole and cropped)" + "" + "step %q: the photo needs pdf_kb and a smaller crop_pdf_kb (its PDF, whole and cropped)" +
+		"step %q: the photo needs preview and crop_preview: the photo in words, before and after the crop" + "" + "step %q: the photo needs preview and crop_preview: the photo in words, before and after the crop" +
+		"step %q: the photo's folder %q is not one of its folders" + "" + "step %q: the photo's folder %q is not one of its folders" +
+		"step %q: the receipt shows %q, which is not a field of this form" + "" + "step %q: the receipt shows %q, which is not a field of this form" +
+		"step %q: the scene needs from (who sends it, who calls, or the web address)" + "" + "step %q: the scene needs from (who sends it, who calls, or the web address)" +
+		"step %q: the scene needs lines" + "" + "step %q: the scene needs lines" +
+		"step %q: the text said about an answer (%s) names a key (%q) that accessible mode cannot press; add access: feedback: %s: with the words to type instead" + "" + "step %q: the text said about an answer (%s) names a key (%q) that accessible mode cannot press; add access: feedback: %s: with the words to type instead" +
+		"step %q: unknown field %q for a %s step" + "" + "step %q: unknown field %q for a %s step" +
+		"step %q: word %d has no id" + "" + "step %q: word %d has no id" +
+		"step %q: word %q should be one word" + "" + "step %q: word %q should be one word" +
+		"step %q: word id %q is used twice" + "" + "step %q: word id %q is used twice" +
+		"step %q: wrong option %q needs feedback that explains the mistake" + "" + "step %q: wrong option %q needs feedback that explains the mistake" +
+		"step id %q is used twice in this lesson" + "" + "step id %q is used twice in this lesson" +
+		"step id %q should be lowercase letters, digits and dashes" + "" + "step id %q should be lowercase letters, digits and dashes" +
+		"step_of" + "" + "Step {{.N}} of {{.Total}}" +
+		"switch_full_text" + "" + "Aula goes back to the screen with boxes and arrows. A screen reader reads it less well." +
+		"switch_full_title" + "" + "Go back to the full screen?" +
+		"switch_lines_text" + "" + "Aula becomes plain text, one line at a time. To answer, you type and press Enter. You can come back from Settings." +
+		"switch_lines_title" + "" + "Switch to screen reader mode?" +
+		"the compiled lessons do not hold this file: run go generate ./lessons" + "" + "the compiled lessons do not hold this file: run go generate ./lessons" +
+		"the file %q comes twice or out of order" + "" + "the file %q comes twice or out of order" +
+		"the file name %q is not a lesson file's" + "" + "the file name %q is not a lesson file's" +
+		"the file name %q: use lowercase letters, digits and dashes, ending in .yaml" + "" + "the file name %q: use lowercase letters, digits and dashes, ending in .yaml" +
+		"the file should hold a lesson (id, title, steps…)" + "" + "the file should hold a lesson (id, title, steps…)" +
+		"the files together are bigger than %d MB" + "" + "the files together are bigger than %d MB" +
+		"the form is on %s, which %s shows as a scam: use an official domain (%s) or a practice one (.example)" + "" + "the form is on %s, which %s shows as a scam: use an official domain (%s) or a practice one (.example)" +
+		"the lessons folder cannot be published" + "" + "the lessons folder cannot be published" +
+		"theme_calm" + "" + "Calm" +
+		"theme_default" + "" + "Standard" +
+		"theme_high_contrast" + "" + "High contrast" +
+		"this is not valid YAML: %s" + "" + "this is not valid YAML: %s" +
+		"too_small" + "" + "This window is too small for Aula: it needs at least {{.W}}×{{.H}} (now {{.NowW}}×{{.NowH}}). Maximise the window, or press Ctrl and − for smaller letters." +
+		"too_small_short" + "" + "Window too small. Maximise it, or press Ctrl and −." +
+		"too_small_tiny" + "" + "Make the window bigger" +
+		"trainer_local_only" + "" + "aula trainer: showing this laptop's learners only." +
+		"trainer_message_title" + "" + "Message from the trainer" +
+		"trainer_pin_intro" + "" + "First, choose your trainer PIN. It closes Aula on this laptop when it runs in kiosk mode. On learners' laptops, set it with: aula setup" +
+		"trainer_pin_saved" + "" + "Trainer PIN saved." +
+		"trainer_pin_skipped" + "" + "No trainer PIN was set. You will be asked again next time." +
+		"type_placeholder" + "" + "Type here" +
+		"unknown field %q" + "" + "unknown field %q" +
+		"verdict_address_dots" + "" + "'{{.Item}}' has a dot too many: 2 in a row, or one at the start or the end." +
+		"verdict_address_empty" + "" + "Who is the email for? Type the address in To." +
+		"verdict_address_invalid" + "" + "'{{.Item}}' has signs an email address cannot have. Type just the address, without quotes or < >." +
+		"verdict_address_many_at" + "" + "'{{.Item}}' has more than one at sign (@). An address has only one. For 2 addresses, put a comma between them." +
+		"verdict_address_near" + "" + "The address {{.Item}} looks like the one you were given, but it is not the same. Compare it letter by letter." +
+		"verdict_address_no_at" + "" + "'{{.Item}}' has no at sign (@). On a Spanish keyboard, hold AltGr and press 2." +
+		"verdict_address_no_domain" + "" + "'{{.Item}}' has nothing after the at sign (@). The domain goes there, for example correo.example." +
+		"verdict_address_no_dot" + "" + "'{{.Item}}' is missing its ending with a dot, for example .es or .com." +
+		"verdict_address_no_user" + "" + "'{{.Item}}' has nothing before the at sign (@). The name goes there, for example lucia.prueba." +
+		"verdict_address_space" + "" + "The address '{{.Item}}' has a space in it. An email address is all one piece. For 2 addresses, put a comma between them." +
+		"verdict_address_typo" + "" + "Look at the end of the address. Did you mean {{.Item}}? With one letter wrong, the email never arrives." +
+		"verdict_code_expired" + "" + "That code has expired and won't work any more. Press F5 to ask for another, and type it straight away." +
+		"verdict_code_length" + "The code has {{.Count}} number and you've typed {{.Typed}}. Compare it with the text message." + "The code has {{.Count}} numbers and you've typed {{.Typed}}. Compare it with the text message, number by number." +
+		"verdict_code_letters" + "" + "The code is only numbers. Look at the text message and type just the numbers." +
+		"verdict_code_letters_for_digits" + "" + "You've typed a letter instead of a number: O is not 0 and l is not 1. Use the number keys." +
+		"verdict_code_wrong" + "" + "That's not the code. Compare it with the text message, number by number." +
+		"verdict_different" + "" + "The 2 passwords aren't the same. Don't worry: type it again in \"Type it again\", slowly. F3 shows it." +
+		"verdict_empty" + "" + "First type your answer in the box. Then press Enter." +
+		"verdict_field" + "" + "Check \"{{.Item}}\": it still has a mistake." +
+		"verdict_invalid" + "" + "Something went wrong with this answer. Please try again." +
+		"verdict_mail_not_sent" + "" + "You have not sent the email yet. When it is ready, go to Send." +
+		"verdict_mail_other" + "" + "You did it with the email '{{.Item}}'. This step is about another email. Choose it in the list and try again." +
+		"verdict_mail_wrong_doc" + "" + "You attached '{{.Item}}'. That is not the document they asked for." +
+		"verdict_missing" + "" + "Good so far, but a right answer is missing." +
+		"verdict_no_choice" + "" + "First tick an answer with Space. Then press Enter." +
+		"verdict_no_confirm" + "" + "Now type it again in \"Type it again\". That checks you remember it." +
+		"verdict_nothing" + "" + "First do what this step asks, in the email app. Then check." +
+		"verdict_order" + "" + "Look again at where \"{{.Item}}\" goes." +
+		"verdict_password_empty" + "" + "First type a password in the box. Then press Enter." +
+		"verdict_pending" + "" + "So far so good. Carry on." +
+		"verdict_phrase_few" + "You need {{.Count}} more word. With {{.Min}} words it's much harder to guess." + "You need {{.Count}} more words. With {{.Min}} words it's much harder to guess." +
+		"verdict_phrase_none" + "" + "First choose some words: go to one with the arrow keys and press Space." +
+		"verdict_phrase_repeated" + "" + "You've put \"{{.Word}}\" twice. Repeating a word doesn't make it stronger. Take it away with Backspace and choose another." +
+		"verdict_right" + "" + "That's right." +
+		"verdict_weak" + "" + "Your password is \"{{.Level}}\" and it needs to be at least \"{{.Goal}}\"." +
+		"verdict_wrong" + "" + "That is not the answer. Read it again slowly." +
+		"want_pin" + "" + "Hello, {{.Name}}. Would you like a PIN?" +
+		"want_pin_text" + "" + "A PIN is 4 numbers. It stops anyone else using your name. If this computer is only yours, you don't need one." +
+		"welcome" + "" + "Welcome to Aula" +
+		"welcome_text" + "" + "Here you can practise things you do online, without worry. You cannot break anything." +
+		"who_are_you" + "" + "Who are you?" +
+		"who_are_you_text" + "" + "Choose your name and press Enter." +
+		"your_name" + "" + "What's your name?" +
+		"your_name_text" + "" + "Type your first name or a nickname. You don't need a surname. Then press Enter." +
+		"",
+	ends: []uint32{
+		36, 36, 72,
+		101, 101, 130,
+		178, 178, 226,
+		287, 287, 348,
+		370, 370, 392,
+		471, 471, 550,
+		599, 599, 648,
+		712, 712, 776,
+		817, 817, 858,
+		931, 931, 1004,
+		1048, 1048, 1092,
+		1104, 1104, 1116,
+		1131, 1131, 1146,
+		1297, 1297, 1448,
+		1471, 1471, 1494,
+		1584, 1584, 1674,
+		1701, 1701, 1728,
+		1765, 1765, 1802,
+		1837, 1837, 1872,
+		1919, 1919, 1966,
+		2014, 2014, 2062,
+		2097, 2097, 2132,
+		2202, 2202, 2272,
+		2336, 2336, 2400,
+		2446, 2446, 2492,
+		2529, 2529, 2566,
+		2631, 2631, 2696,
+		2770, 2770, 2844,
+		2894, 2894, 2944,
+		2973, 2973, 3002,
+		3053, 3053, 3104,
+		3140, 3140, 3176,
+		3206, 3206, 3236,
+		3262, 3262, 3288,
+		3316, 3316, 3344,
+		3372, 3372, 3400,
+		3427, 3427, 3454,
+		3513, 3513, 3572,
+		3650, 3650, 3728,
+		3775, 3775, 3822,
+		3854, 3854, 3886,
+		3917, 3917, 3948,
+		3994, 3994, 4040,
+		4087, 4087, 4134,
+		4169, 4169, 4204,
+		4241, 4241, 4278,
+		4313, 4313, 4348,
+		4376, 4376, 4404,
+		4461, 4461, 4518,
+		4547, 4547, 4576,
+		4601, 4601, 4626,
+		4672, 4672, 4718,
+		4747, 4747, 4776,
+		4841, 4841, 4906,
+		4931, 4931, 4956,
+		4986, 4986, 5016,
+		5048, 5048, 5080,
+		5122, 5122, 5164,
+		5201, 5201, 5238,
+		5287, 5287, 5336,
+		5357, 5357, 5378,
+		5405, 5405, 5432,
+		5455, 5455, 5478,
+		5501, 5501, 5524,
+		5550, 5550, 5576,
+		5627, 5627, 5678,
+		5729, 5729, 5780,
+		5814, 5814, 5848,
+		5877, 5877, 5906,
+		5949, 5949, 5992,
+		6054, 6054, 6116,
+		6184, 6184, 6252,
+		6295, 6295, 6338,
+		6377, 6377, 6416,
+		6470, 6470, 6524,
+		6530, 6530, 6555,
+		6566, 6593, 6621,
+		6640, 6640, 6651,
+		6663, 6663, 6667,
+		6684, 6684, 6698,
+		6721, 6721, 6751,
+		6769, 6769, 6828,
+		6843, 6843, 6850,
+		6865, 6865, 6883,
+		6899, 6899, 6900,
+		6920, 6920, 6921,
+		6946, 6946, 6963,
+		6980, 6980, 6981,
+		7000, 7000, 7001,
+		7020, 7020, 7021,
+		7045, 7045, 7063,
+		7084, 7084, 7089,
+		7110, 7110, 7130,
+		7152, 7152, 7165,
+		7178, 7178, 7210,
+		7225, 7225, 7234,
+		7257, 7257, 7332,
+		7351, 7351, 7355,
+		7368, 7368, 7398,
+		7415, 7415, 7424,
+		7442, 7442, 7502,
+		7511, 7511, 7516,
+		7529, 7529, 7539,
+		7547, 7547, 7556,
+		7564, 7564, 7576,
+		7584, 7584, 7588,
+		7596, 7596, 7601,
+		7616, 7616, 7627,
+		7633, 7633, 7635,
+		7645, 7645, 7669,
+		7677, 7677, 7686,
+		7699, 7699, 7720,
+		7730, 7730, 7743,
+		7758, 7758, 7786,
+		7802, 7802, 7817,
+		7851, 7851, 7885,
+		7910, 7910, 7935,
+		7959, 7959, 7983,
+		8009, 8009, 8035,
+		8063, 8063, 8091,
+		8122, 8122, 8153,
+		8179, 8179, 8205,
+		8230, 8230, 8255,
+		8266, 8266, 8283,
+		8302, 8302, 8321,
+		8335, 8335, 8361,
+		8370, 8370, 8388,
+		8400, 8400, 8428,
+		8443, 8443, 8496,
+		8512, 8512, 8581,
+		8595, 8595, 8665,
+		8674, 8674, 8689,
+		8710, 8710, 8749,
+		8761, 8761, 8846,
+		8866, 8866, 8897,
+		8909, 8909, 9021,
+		9043, 9043, 9219,
+		9235, 9235, 9321,
+		9342, 9342, 9409,
+		9428, 9428, 9503,
+		9524, 9627, 9731,
+		9743, 9743, 9800,
+		9821, 9821, 9964,
+		9976, 9976, 10061,
+		10079, 10079, 10271,
+		10282, 10282, 10366,
+		10380, 10380, 10409,
+		10428, 10428, 10483,
+		10499, 10499, 10658,
+		10674, 10674, 10763,
+		10786, 10786, 10831,
+		10853, 10853, 10999,
+		11016, 11016, 11109,
+		11125, 11125, 11150,
+		11164, 11164, 11241,
+		11257, 11257, 11282,
+		11292, 11292, 11320,
+		11336, 11336, 11359,
+		11373, 11373, 11396,
+		11415, 11415, 11439,
+		11456, 11456, 11479,
+		11489, 11489, 11515,
+		11527, 11527, 11545,
+		11560, 11560, 11634,
+		11644, 11644, 11840,
+		11864, 11864, 11985,
+		12000, 12000, 12092,
+		12110, 12110, 12253,
+		12266, 12266, 12328,
+		12345, 12345, 12409,
+		12418, 12418, 12427,
+		12437, 12437, 12453,
+		12470, 12470, 12544,
+		12553, 12553, 12583,
+		12597, 12597, 12613,
+		12624, 12624, 12672,
+		12688, 12688, 12707,
+		12722, 12722, 12749,
+		12763, 12763, 12851,
+		12862, 12862, 12873,
+		12890, 12890, 12925,
+		12943, 12943, 12960,
+		12974, 12974, 12975,
+		12993, 12993, 12997,
+		13015, 13015, 13021,
+		13040, 13040, 13053,
+		13062, 13062, 13067,
+		13083, 13083, 13178,
+		13191, 13191, 13256,
+		13273, 13273, 13301,
+		13313, 13313, 13368,
+		13380, 13380, 13388,
+		13400, 13400, 13412,
+		13425, 13425, 13437,
+		13450, 13450, 13458,
+		13474, 13474, 13481,
+		13497, 13497, 13504,
+		13520, 13520, 13527,
+		13539, 13539, 13555,
+		13567, 13567, 13579,
+		13595, 13595, 13609,
+		13619, 13619, 13627,
+		13648, 13648, 13682,
+		13694, 13694, 13701,
+		13721, 13721, 13775,
+		13785, 13785, 13810,
+		13818, 13818, 13829,
+		13844, 13844, 13852,
+		13862, 13915, 13969,
+		13985, 14055, 14126,
+		14139, 14139, 14205,
+		14218, 14218, 14270,
+		14283, 14283, 14345,
+		14357, 14357, 14417,
+		14431, 14431, 14468,
+		14486, 14486, 14532,
+		14552, 14552, 14595,
+		14611, 14611, 14664,
+		14674, 14674, 14929,
+		14944, 14944, 15031,
+		15047, 15047, 15128,
+		15147, 15147, 15200,
+		15209, 15209, 20172,
+		20186, 20186, 20219,
+		20231, 20231, 20243,
+		20258, 20258, 20278,
+		20288, 20288, 20305,
+		20318, 20318, 20340,
+		20350, 20350, 20355,
+		20368, 20368, 20389,
+		20397, 20397, 20424,
+		20428, 20428, 20438,
+		20446, 20446, 20454,
+		20466, 20466, 20487,
+		20496, 20496, 20529,
+		20538, 20538, 20553,
+		20566, 20566, 20593,
+		20603, 20603, 20687,
+		20703, 20703, 20731,
+		20747, 20747, 20853,
+		20865, 20936, 21016,
+		21024, 21024, 21126,
+		21147, 21261, 21376,
+		21398, 21476, 21555,
+		21575, 21625, 21676,
+		21691, 21691, 21815,
+		21829, 21829, 21873,
+		21889, 21937, 21985,
+		21997, 21997, 22030,
+		22044, 22044, 22057,
+		22076, 22076, 22105,
+		22123, 22123, 22192,
+		22215, 22215, 22319,
+		22332, 22332, 22427,
+		22442, 22442, 22499,
+		22519, 22519, 22700,
+		22713, 22713, 22759,
+		22778, 22778, 22810,
+		22826, 22826, 22872,
+		22892, 22892, 22951,
+		22961, 22961, 22976,
+		22992, 22992, 23015,
+		23031, 23031, 23121,
+		23133, 23211, 23298,
+		23317, 23317, 23324,
+		23345, 23345, 23392,
+		23400, 23400, 23409,
+		23418, 23418, 23422,
+		23433, 23433, 23439,
+		23449, 23449, 23468,
+		23478, 23478, 23492,
+		23503, 23503, 23520,
+		23531, 23531, 23547,
+		23562, 23562, 23582,
+		23594, 23594, 23601,
+		23617, 23617, 23633,
+		23643, 23643, 23648,
+		23662, 23662, 23675,
+		23686, 23686, 23692,
+		23706, 23706, 23716,
+		23731, 23731, 23745,
+		23754, 23754, 23758,
+		23769, 23769, 23775,
+		23788, 23788, 23793,
+		23803, 23803, 23808,
+		23817, 23817, 23828,
+		23839, 23839, 23854,
+		23865, 23865, 23870,
+		23882, 23882, 23901,
+		23910, 23910, 23917,
+		23926, 23926, 23939,
+		23950, 23950, 23956,
+		23966, 23966, 23972,
+		23981, 23981, 23985,
+		23994, 23994, 23998,
+		24012, 24012, 24088,
+		24103, 24103, 24121,
+		24127, 24127, 24135,
+		24141, 24141, 24149,
+		24159, 24159, 24178,
+		24186, 24186, 24196,
+		24202, 24202, 24210,
+		24221, 24221, 24449,
+		24461, 24461, 24486,
+		24500, 24500, 24512,
+		24522, 24522, 24543,
+		24558, 24558, 24589,
+		24599, 24599, 24608,
+		24621, 24621, 24632,
+		24643, 24643, 24652,
+		24665, 24665, 24672,
+		24684, 24684, 24811,
+		24824, 24824, 24843,
+		24851, 24851, 24860,
+		24870, 24870, 24876,
+		24888, 24888, 24905,
+		24921, 24921, 24937,
+		24952, 24952, 24964,
+		24973, 24973, 24981,
+		24991, 24991, 25004,
+		25024, 25024, 25066,
+		25077, 25077, 25098,
+		25109, 25109, 25122,
+		25133, 25133, 25149,
+		25164, 25164, 25184,
+		25194, 25194, 25211,
+		25223, 25223, 25230,
+		25246, 25246, 25262,
+		25272, 25272, 25311,
+		25322, 25322, 25353,
+		25362, 25362, 25369,
+		25386, 25386, 25398,
+		25412, 25412, 25421,
+		25433, 25433, 25446,
+		25456, 25456, 25477,
+		25488, 25488, 25538,
+		25548, 25548, 25563,
+		25573, 25573, 25583,
+		25594, 25594, 25603,
+		25614, 25614, 25620,
+		25634, 25634, 25644,
+		25658, 25658, 25688,
+		25697, 25697, 25701,
+		25720, 25720, 25734,
+		25749, 25749, 25753,
+		25767, 25767, 25780,
+		25795, 25795, 25808,
+		25819, 25819, 25839,
+		25849, 25849, 25865,
+		25882, 25882, 25917,
+		25929, 25929, 25950,
+		25967, 25967, 26003,
+		26014, 26014, 26095,
+		26106, 26106, 26254,
+		26266, 26266, 26288,
+		26307, 26307, 26323,
+		26348, 26348, 26382,
+		26410, 26410, 26435,
+		26463, 26463, 26488,
+		26514, 26514, 26542,
+		26565, 26565, 26583,
+		26605, 26605, 26627,
+		26650, 26650, 26694,
+		26715, 26715, 26748,
+		26768, 26768, 26807,
+		26830, 26830, 26875,
+		26896, 26896, 26927,
+		26945, 26945, 26970,
+		26995, 26995, 27018,
+		27042, 27042, 27064,
+		27091, 27091, 27127,
+		27152, 27152, 27176,
+		27200, 27200, 27222,
+		27247, 27247, 27271,
+		27296, 27296, 27322,
+		27343, 27343, 27377,
+		27398, 27398, 27418,
+		27432, 27432, 27445,
+		27459, 27459, 27480,
+		27507, 27507, 27550,
+		27579, 27579, 27622,
+		27648, 27648, 27681,
+		27706, 27706, 27751,
+		27776, 27776, 27800,
+		27826, 27826, 27850,
+		27874, 27874, 27911,
+		27936, 27936, 27958,
+		27984, 27984, 28008,
+		28033, 28033, 28054,
+		28075, 28075, 28091,
+		28111, 28111, 28140,
+		28156, 28156, 28177,
+		28190, 28190, 28204,
+		28224, 28224, 28258,
+		28273, 28273, 28288,
+		28302, 28302, 28330,
+		28346, 28346, 28365,
+		28379, 28379, 28399,
+		28408, 28408, 28427,
+		28440, 28440, 28496,
+		28510, 28510, 28537,
+		28547, 28547, 28582,
+		28595, 28595, 28631,
+		28645, 28645, 28666,
+		28680, 28680, 28713,
+		28729, 28729, 28851,
+		28875, 28875, 28952,
+		28965, 28965, 28997,
+		29011, 29011, 29020,
+		29034, 29034, 29053,
+		29064, 29064, 29155,
+		29167, 29167, 29185,
+		29194, 29194, 29308,
+		29318, 29318, 29341,
+		29351, 29351, 29460,
+		29476, 29476, 29516,
+		29527, 29527, 29547,
+		29559, 29559, 29651,
+		29664, 29664, 29680,
+		29695, 29695, 29771,
+		29784, 29808, 29833,
+		29848, 29848, 29858,
+		29870, 30005, 30141,
+		30153, 30172, 30191,
+		30205, 30205, 30277,
+		30293, 30293, 30392,
+		30403, 30403, 30625,
+		30642, 30642, 30658,
+		30673, 30673, 30720,
+		30733, 30777, 30822,
+		30835, 30942, 31051,
+		31063, 31063, 31081,
+		31093, 31093, 31110,
+		31122, 31122, 31139,
+		31153, 31153, 31163,
+		31172, 31172, 31221,
+		31232, 31232, 31261,
+		31272, 31272, 31354,
+		31366, 31366, 31416,
+		31432, 31432, 31477,
+		31493, 31493, 31532,
+		31543, 31543, 31578,
+		31595, 31595, 31627,
+		31644, 31644, 31670,
+		31681, 31681, 31720,
+		31732, 31732, 31766,
+		31778, 31778, 31811,
+		31826, 31826, 31872,
+		31884, 31884, 31914,
+		31931, 31931, 31996,
+		32008, 32008, 32059,
+		32076, 32076, 32143,
+		32154, 32154, 32239,
+		32254, 32254, 32291,
+		32303, 32303, 32342,
+		32353, 32353, 32394,
+		32408, 32408, 32448,
+		32463, 32463, 32512,
+		32526, 32526, 32580,
+		32594, 32594, 32634,
+		32646, 32646, 32664,
+		32676, 32676, 32684,
+		32703, 32703, 32714,
+		32722, 32722, 32747,
+		32756, 32777, 32807,
+		32818, 32818, 32832,
+		32843, 32851, 32868,
+		32880, 32880, 32905,
+		32915, 32926, 32946,
+		32957, 32957, 32973,
+		32989, 32989, 33001,
+		33020, 33020, 33052,
+		33065, 33065, 33112,
+		33127, 33127, 33147,
+		33160, 33280, 33410,
+		33424, 33424, 33456,
+		33470, 33470, 33497,
+		33513, 33513, 33533,
+		33547, 33547, 33586,
+		33596, 33596, 33625,
+		33641, 33641, 33762,
+		33774, 33774, 33871,
+		33884, 33884, 33904,
+		33915, 33915, 33938,
+		33947, 33947, 33950,
+		33956, 33956, 33971,
+		33982, 33982, 34004,
+		34017, 34044, 34081,
+		34095, 34095, 34117,
+		34126, 34126, 34142,
+		34156, 34156, 34195,
+		34205, 34205, 34319,
+		34327, 34327, 34411,
+		34424, 34424, 34476,
+		34489, 34489, 34511,
+		34580, 34580, 34649,
+		34663, 34663, 34703,
+		34718, 34718, 34743,
+		34759, 34759, 34765,
+		34779, 34779, 34797,
+		34813, 34813, 34819,
+		34835, 34835, 34841,
+		34855, 34855, 34859,
+		34873, 34873, 34877,
+		34893, 34893, 34899,
+		34914, 34914, 34941,
+		34956, 34956, 34969,
+		34983, 34983, 34993,
+		35007, 35007, 35011,
+		35025, 35025, 35029,
+		35042, 35042, 35052,
+		35067, 35067, 35085,
+		35099, 35099, 35120,
+		35136, 35136, 35142,
+		35156, 35156, 35160,
+		35174, 35174, 35190,
+		35209, 35209, 35213,
+		35225, 35225, 35245,
+		35259, 35259, 35263,
+		35277, 35277, 35281,
+		35295, 35295, 35299,
+		35313, 35313, 35317,
+		35329, 35329, 35401,
+		35415, 35415, 35453,
+		35469, 35469, 35518,
+		35534, 35534, 35563,
+		35576, 35576, 35647,
+		35660, 35660, 35661,
+		35674, 35674, 35704,
+		35717, 35717, 35784,
+		35797, 35854, 35913,
+		35924, 35924, 35945,
+		35963, 35963, 36006,
+		36019, 36019, 36026,
+		36041, 36076, 36112,
+		36128, 36128, 36172,
+		36180, 36180, 36190,
+		36205, 36205, 36206,
+		36225, 36225, 36229,
+		36248, 36248, 36255,
+		36275, 36275, 36288,
+		36298, 36298, 36328,
+		36342, 36342, 36365,
+		36377, 36377, 36387,
+		36395, 36395, 36405,
+		36419, 36419, 36465,
+		36480, 36480, 36492,
+		36503, 36503, 36549,
+		36565, 36565, 36611,
+		36627, 36627, 36639,
+		36654, 36654, 36711,
+		36727, 36727, 36783,
+		36796, 36796, 36826,
+		36843, 36843, 36875,
+		36886, 36886, 36906,
+		36920, 36920, 36959,
+		36971, 36971, 37005,
+		37022, 37022, 37096,
+		37115, 37115, 37124,
+		37141, 37141, 37225,
+		37238, 37238, 37304,
+		37325, 37325, 37361,
+		37377, 37377, 37400,
+		37413, 37413, 37455,
+		37470, 37470, 37474,
+		37494, 37494, 37517,
+		37532, 37532, 37536,
+		37556, 37556, 37568,
+		37583, 37583, 37587,
+		37607, 37607, 37631,
+		37648, 37648, 37707,
+		37724, 37724, 37765,
+		37782, 37782, 37842,
+		37855, 37855, 37929,
+		37945, 37945, 38020,
+		38039, 38039, 38092,
+		38103, 38103, 38106,
+		38119, 38119, 38154,
+		38166, 38166, 38181,
+		38196, 38196, 38209,
+		38222, 38222, 38226,
+		38241, 38241, 38247,
+		38264, 38264, 38282,
+		38295, 38295, 38299,
+		38314, 38314, 38337,
+		38355, 38355, 38386,
+		38407, 38407, 38417,
+		38432, 38432, 38452,
+		38467, 38467, 38473,
+		38486, 38486, 38508,
+		38521, 38521, 38533,
+		38549, 38549, 38565,
+		38586, 38586, 38665,
+		38685, 38685, 38755,
+		38773, 38773, 38823,
+		38842, 38842, 38901,
+		38918, 38918, 38998,
+		39015, 39015, 39064,
+		39083, 39083, 39185,
+		39205, 39205, 39283,
+		39303, 39303, 39351,
+		39370, 39370, 39439,
+		39456, 39456, 39498,
+		39516, 39516, 39571,
+		39589, 39589, 39626,
+		39645, 39645, 39696,
+		39713, 39713, 39778,
+		39798, 39798, 39878,
+		39897, 39897, 39946,
+		39965, 39965, 40047,
+		40066, 40066, 40140,
+		40162, 40162, 40245,
+		40262, 40262, 40342,
+		40363, 40363, 40420,
+		40437, 40437, 40547,
+		40568, 40568, 40663,
+		40682, 40682, 40764,
+		40786, 40786, 40891,
+		40913, 40913, 40997,
+		41017, 41017, 41061,
+		41080, 41080, 41188,
+		41206, 41206, 41254,
+		41272, 41272, 41347,
+		41364, 41364, 41538,
+		41557, 41557, 41662,
+		41681, 41681, 41756,
+		41777, 41777, 41841,
+		41861, 41861, 41954,
+		41978, 41978, 42074,
+		42092, 42092, 42187,
+		42206, 42206, 42280,
+		42300, 42300, 42347,
+		42366, 42366, 42430,
+		42449, 42449, 42529,
+		42545, 42545, 42659,
+		42679, 42679, 42719,
+		42739, 42739, 42788,
+		42810, 42810, 42880,
+		42903, 42903, 43004,
+		43025, 43025, 43113,
+		43132, 43132, 43219,
+		43241, 43241, 43402,
+		43422, 43422, 43470,
+		43494, 43494, 43531,
+		43557, 43557, 43624,
+		43646, 43646, 43719,
+		43736, 43736, 43767,
+		43790, 43790, 43833,
+		43857, 43857, 43874,
+		43895, 43895, 43924,
+		43946, 43946, 44004,
+		44025, 44025, 44125,
+		44142, 44142, 44200,
+		44217, 44241, 44276,
+		44291, 44291, 44321,
+		44335, 44335, 44340,
+		44353, 44353, 44365,
+		44381, 44381, 44385,
+		44400, 44400, 44406,
+		44419, 44419, 44423,
+		44436, 44436, 44465,
+		44480, 44480, 44502,
+		44517, 44517, 44615,
+		44631, 44631, 44661,
+		44675, 44675, 44717,
+		44728, 44728, 44813,
+		44829, 44829, 44835,
+		44842, 44842, 44844,
+		44856, 44856, 44881,
+		44899, 44899, 44938,
+		44955, 44955, 44971,
+		44989, 44989, 45006,
+		45023, 45023, 45036,
+		45049, 45049, 45057,
+		45074, 45074, 45087,
+		45104, 45104, 45113,
+		45129, 45129, 45145,
+		45162, 45162, 45188,
+		45209, 45209, 45216,
+		45234, 45234, 45274,
+		45292, 45292, 45322,
+		45339, 45339, 45354,
+		45371, 45371, 45475,
+		45492, 45492, 45510,
+		45533, 45533, 45549,
+		45565, 45565, 45587,
+		45600, 45600, 45620,
+		45633, 45633, 45687,
+		45701, 45701, 45734,
+		45750, 45750, 45777,
+		45788, 45788, 45791,
+		45809, 45809, 45822,
+		45839, 45839, 45887,
+		45904, 45904, 45960,
+		45977, 45977, 46073,
+		46091, 46091, 46115,
+		46135, 46135, 46195,
+		46208, 46208, 46264,
+		46283, 46283, 46303,
+		46320, 46320, 46365,
+		46378, 46378, 46389,
+		46399, 46399, 46403,
+		46415, 46415, 46466,
+		46481, 46481, 46530,
+		46539, 46539, 46600,
+		46610, 46610, 46621,
+		46635, 46635, 46657,
+		46666, 46716, 46767,
+		46777, 46777, 46823,
+		46838, 46917, 46997,
+		47023, 47023, 47049,
+		47095, 47095, 47141,
+		47171, 47171, 47201,
+		47236, 47236, 47271,
+		47299, 47299, 47327,
+		47388, 47388, 47449,
+		47483, 47483, 47517,
+		47550, 47550, 47583,
+		47616, 47616, 47649,
+		47663, 47663, 47701,
+		47714, 47714, 47757,
+		47770, 47770, 47816,
+		47830, 47830, 47838,
+		47856, 47856, 48082,
+		48101, 48101, 48122,
+		48131, 48131, 48157,
+		48169, 48210, 48252,
+		48268, 48268, 48309,
+		48329, 48329, 48384,
+		48391, 48391, 48399,
+		48404, 48404, 48451,
+		48461, 48461, 48491,
+		48506, 48506, 48711,
+		48727, 48727, 49046,
+		49060, 49060, 49431,
+		49446, 49446, 49831,
+		49840, 49840, 49989,
+		49998, 49998, 50189,
+		50198, 50198, 50217,
+		50226, 50226, 50375,
+		50385, 50385, 50439,
+		50458, 50458, 51034,
+		51050, 51050, 51652,
+		51670, 51670, 51819,
+		51835, 51835, 52019,
+		52036, 52036, 52517,
+		52533, 52533, 52820,
+		52837, 52837, 53520,
+		53537, 53537, 53713,
+		53733, 53733, 53921,
+		53939, 53939, 54147,
+		54163, 54163, 54245,
+		54265, 54265, 54456,
+		54472, 54472, 54573,
+		54584, 54584, 54749,
+		54762, 54762, 54913,
+		54924, 54924, 55111,
+		55123, 55123, 55198,
+		55208, 55208, 55212,
+		55234, 55234, 55256,
+		55328, 55328, 55400,
+		55410, 55410, 55415,
+		55424, 55424, 55438,
+		55455, 55455, 55460,
+		55473, 55473, 55506,
+		55516, 55516, 55520,
+		55531, 55531, 55575,
+		55581, 55581, 55603,
+		55611, 55611, 55709,
+		55717, 55717, 55740,
+		55753, 55753, 55829,
+		55840, 55840, 55951,
+		55965, 55965, 56068,
+		56085, 56085, 56165,
+		56174, 56174, 56286,
+		56295, 56295, 56370,
+		56388, 56388, 56439,
+		56460, 56460, 56569,
+		56588, 56701, 56817,
+		56841, 56841, 56944,
+		56957, 57076, 57196,
+		57215, 57215, 57467,
+		57489, 57550, 57617,
+		57635, 57635, 57814,
+		57831, 57831, 57884,
+		57905, 57958, 58013,
+		58021, 58021, 58050,
+		58060, 58060, 58083,
+		58092, 58171, 58251,
+		58261, 58261, 58281,
+		58303, 58303, 58325,
+		58337, 58337, 58343,
+		58357, 58357, 58376,
+		58393, 58393, 58405,
+		58415, 58415, 58423,
+		58438, 58438, 58516,
+		58538, 58538, 58561,
+		58569, 58569, 58572,
+		58592, 58592, 58674,
+		58695, 58695, 58720,
+		58737, 58737, 58746,
+		58765, 58765, 58788,
+		58798, 58798, 58803,
+		58815, 58815, 58821,
+		58834, 58834, 58883,
+		58897, 58897, 58915,
+		58928, 58928, 58948,
+		58967, 58967, 58974,
+		58992, 58992, 59058,
+		59077, 59077, 59098,
+		59119, 59119, 59144,
+		59162, 59162, 59197,
+		59215, 59215, 59220,
+		59237, 59237, 59241,
+		59259, 59259, 59262,
+		59276, 59276, 59350,
+		59363, 59363, 59370,
+		59391, 59391, 59419,
+		59439, 59439, 59443,
+		59465, 59465, 59504,
+		59514, 59514, 59519,
+		59537, 59537, 59549,
+		59571, 59571, 59588,
+		59603, 59603, 59604,
+		59620, 59620, 59621,
+		59638, 59638, 59650,
+		59667, 59667, 59668,
+		59688, 59688, 59709,
+		59722, 59722, 59723,
+		59743, 59743, 59751,
+		59770, 59770, 59774,
+		59793, 59793, 59800,
+		59814, 59814, 59820,
+		59840, 59840, 59852,
+		59867, 59867, 59868,
+		59884, 59884, 59885,
+		59906, 59906, 59913,
+		59933, 59933, 59936,
+		59954, 59954, 59958,
+		59981, 59981, 59990,
+		60005, 60005, 60028,
+		60044, 60096, 60165,
+		60183, 60183, 60344,
+		60359, 60359, 60377,
+		60392, 60392, 60405,
+		60421, 60421, 60441,
+		60457, 60457, 60473,
+		60489, 60489, 60513,
+		60528, 60528, 60605,
+		60628, 60628, 60661,
+		60677, 60677, 60723,
+		60739, 60739, 60787,
+		60803, 60836, 60870,
+		60879, 60879, 60882,
+		60902, 60902, 60906,
+		60924, 60924, 60980,
+		60994, 60994, 61035,
+		61044, 61044, 61047,
+		61063, 61063, 61099,
+		61117, 61117, 61138,
+		61157, 61157, 61288,
+		61306, 61306, 61340,
+		61351, 61351, 61356,
+		61368, 61368, 61378,
+		61392, 61392, 61413,
+		61426, 61426, 61433,
+		61447, 61447, 61483,
+		61493, 61493, 61497,
+		61512, 61512, 61554,
+		61567, 61567, 61575,
+		61586, 61586, 61600,
+		61608, 61608, 61611,
+		61631, 61631, 61644,
+		61658, 61658, 61660,
+		61676, 61676, 61707,
+		61718, 61718, 61732,
+		61802, 61802, 61872,
+		61943, 61943, 62014,
+		62039, 62039, 62064,
+		62114, 62114, 62164,
+		62193, 62193, 62222,
+		62306, 62306, 62390,
+		62452, 62452, 62514,
+		62528, 62528, 62536,
+		62572, 62572, 62608,
+		62620, 62620, 62673,
+		62693, 62693, 62710,
+		62726, 62726, 62792,
+		62805, 62805, 62849,
+		62858, 62858, 62884,
+		62893, 62893, 62916,
+		62933, 62933, 62945,
+		62956, 62956, 63016,
+		63026, 63026, 63075,
+		63087, 63087, 63101,
+		63113, 63113, 63151,
+		63169, 63169, 63266,
+		63278, 63278, 63423,
+		63435, 63435, 63484,
+		63494, 63494, 63508,
+		63521, 63521, 63594,
+		63610, 63610, 63714,
+		63728, 63728, 63782,
+		63794, 63794, 63882,
+		63897, 63897, 63960,
+		63972, 63972, 64057,
+		64068, 64068, 64148,
+		64160, 64160, 64180,
+		64192, 64192, 64200,
+		64208, 64208, 64212,
+		64222, 64222, 64228,
+		64237, 64237, 64242,
+		64252, 64252, 64258,
+		64266, 64266, 64270,
+		64283, 64283, 64301,
+		64313, 64313, 64321,
+		64329, 64329, 64344,
+		64357, 64357, 64378,
+		64389, 64389, 64401,
+		64409, 64409, 64413,
+		64421, 64421, 64425,
+		64433, 64433, 64437,
+		64445, 64445, 64449,
+		64462, 64462, 64471,
+		64479, 64479, 64483,
+		64495, 64495, 64503,
+		64511, 64511, 64516,
+		64529, 64529, 64538,
+		64546, 64546, 64551,
+		64565, 64565, 64575,
+		64584, 64584, 64589,
+		64603, 64603, 64615,
+		64632, 64632, 64644,
+		64656, 64656, 64664,
+		64671, 64671, 64677,
+		64683, 64683, 64685,
+		64698, 64698, 64703,
+		64717, 64717, 64721,
+		64733, 64733, 64737,
+		64750, 64750, 64755,
+		64767, 64767, 64886,
+		64906, 64906, 64954,
+		64963, 64963, 64970,
+		64983, 64983, 65001,
+		65018, 65018, 65063,
+		65085, 65146, 65208,
+		65230, 65423, 65617,
+		65632, 65688, 65745,
+		65768, 65768, 66007,
+		66028, 66028, 66095,
+		66117, 66117, 66211,
+		66233, 66233, 66356,
+		66378, 66378, 66451,
+		66468, 66468, 66584,
+		66599, 66714, 66830,
+		66849, 66849, 66906,
+		66921, 66921, 66969,
+		66991, 66991, 67082,
+		67102, 67102, 67170,
+		67185, 67185, 67260,
+		67276, 67276, 67321,
+		67345, 67462, 67580,
+		67603, 67660, 67718,
+		67743, 67743, 67791,
+		67813, 67813, 67898,
+		67920, 68018, 68117,
+		68141, 68207, 68274,
+		68287, 68287, 68333,
+		68345, 68345, 68482,
+		68496, 68496, 68869,
+		68909, 68909, 68949,
+		68980, 68980, 69011,
+		69038, 69038, 69065,
+		69143, 69143, 69221,
+		69243, 69243, 69265,
+		69287, 69287, 69309,
+		69391, 69391, 69473,
+		69530, 69530, 69587,
+		69676, 69676, 69765,
+		69799, 69799, 69833,
+		69892, 69892, 69951,
+		69965, 69965, 70004,
+		70021, 70021, 70037,
+		70060, 70060, 70097,
+		70119, 70119, 70186,
+		70202, 70237, 70273,
+		70295, 70320, 70346,
+		70370, 70433, 70497,
+		70523, 70523, 70575,
+		70596, 70596, 70634,
+		70646, 70681, 70717,
+		70735, 70735, 70750,
+		70768, 70783, 70799,
+		70822, 70822, 70920,
+		70944, 70944, 71038,
+		71061, 71061, 71645,
+		71668, 71668, 72231,
+		72250, 72250, 72388,
+		72407, 72407, 72492,
+		72514, 72514, 72584,
+		72604, 72604, 72729,
+		72754, 72754, 72862,
+		72895, 72895, 72927,
+		72955, 72955, 73103,
+		73130, 73130, 73140,
+		73164, 73164, 73247,
+		73266, 73266, 73324,
+		73340, 73340, 73420,
+		73442, 73442, 73527,
+		73546, 73546, 73588,
+		73605, 73605, 73624,
+		73641, 73641, 73660,
+		73677, 73677, 73961,
+		73980, 73980, 73998,
+		74021, 74021, 74028,
+		74053, 74053, 74161,
+		74186, 74186, 74265,
+		74286, 74286, 74525,
+		74538, 74538, 74763,
+		74784, 74888, 75005,
+		75025, 75025, 75064,
+		75090, 75090, 75125,
+		75151, 75151, 75170,
+		75192, 75192, 75213,
+		75232, 75232, 75254,
+		75275, 75275, 75313,
+		75330, 75330, 75350,
+		75370, 75370, 75403,
+		75427, 75427, 75514,
+		75539, 75539, 75599,
+		75622, 75622, 75654,
+		75674, 75674, 75743,
+		75762, 75762, 75824,
+		75848, 75848, 75922,
+		75940, 75940, 76139,
+		76167, 76167, 76325,
+		76343, 76343, 76359,
+		76377, 76377, 76439,
+		76455, 76455, 76495,
+		76509, 76509, 76530,
+		76544, 76590, 76637,
+		76654, 76654, 76703,
+		76725, 76725, 76786,
+		76800, 76800, 76839,
+		76860, 76860, 76916,
+		76937, 76937, 77025,
+		77043, 77043, 77051,
+		77068, 77068, 77106,
+		77120, 77120, 77124,
+		77141, 77141, 77244,
+		77269, 77269, 77333,
+		77348, 77348, 77366,
+		77386, 77386, 77439,
+		77455, 77455, 77577,
+		77592, 77592, 77639,
+		77651, 77651, 77654,
+		77669, 77669, 77682,
+		77695, 77695, 77699,
+		77713, 77713, 77726,
+		77739, 77739, 77746,
+		77763, 77763, 77781,
+		77794, 77794, 77798,
+		77811, 77811, 77815,
+		77826, 77826, 77833,
+		77848, 77848, 77854,
+		77868, 77868, 77873,
+		77888, 77888, 77894,
+		77908, 77908, 77913,
+		77929, 77929, 77944,
+		77957, 77957, 77961,
+		77974, 77974, 77978,
+		77993, 77993, 78007,
+		78023, 78023, 78030,
+		78044, 78044, 78056,
+		78070, 78070, 78075,
+		78088, 78088, 78092,
+		78107, 78107, 78113,
+		78129, 78129, 78136,
+		78154, 78154, 78167,
+		78185, 78185, 78195,
+		78211, 78211, 78218,
+		78235, 78235, 78243,
+		78256, 78256, 78262,
+		78275, 78275, 78279,
+		78292, 78292, 78296,
+		78309, 78309, 78313,
+		78327, 78327, 78332,
+		78345, 78345, 78349,
+		78362, 78362, 78370,
+		78383, 78383, 78394,
+		78407, 78407, 78411,
+		78423, 78423, 78432,
+		78449, 78449, 78460,
+		78473, 78473, 78483,
+		78494, 78494, 78496,
+		78509, 78509, 78513,
+		78526, 78526, 78530,
+		78551, 78551, 78558,
+		78570, 78570, 78573,
+		78587, 78587, 78597,
+		78611, 78611, 78627,
+		78640, 78640, 78652,
+		78665, 78665, 78674,
+		78687, 78687, 78702,
+		78717, 78717, 78730,
+		78745, 78745, 78751,
+		78766, 78766, 78772,
+		78787, 78787, 78799,
+		78813, 78813, 78818,
+		78831, 78831, 78835,
+		78848, 78848, 78852,
+		78869, 78869, 78877,
+		78896, 78896, 78900,
+		78913, 78913, 78917,
+		78933, 78933, 78940,
+		78955, 78955, 78966,
+		78985, 78985, 78995,
+		79006, 79006, 79008,
+		79022, 79022, 79027,
+		79039, 79039, 79042,
+		79059, 79059, 79131,
+		79152, 79181, 79220,
+		79241, 79270, 79309,
+		79325, 79325, 79405,
+		79418, 79418, 79468,
+		79478, 79478, 79493,
+		79514, 79514, 79567,
+		79586, 79586, 79663,
+		79683, 79683, 79714,
+		79734, 79734, 79760,
+		79781, 79781, 79826,
+		79845, 79845, 79869,
+		79885, 79885, 79906,
+		79926, 79926, 79974,
+		79993, 79993, 80012,
+		80030, 80030, 80070,
+		80085, 80085, 80099,
+		80114, 80114, 80174,
+		80189, 80189, 80220,
+		80237, 80268, 80300,
+		80318, 80345, 80374,
+		80394, 80394, 80435,
+		80454, 80454, 80492,
+		80510, 80510, 80575,
+		80592, 80592, 80609,
+		80631, 80631, 80683,
+		80700, 80700, 80768,
+		80787, 80787, 80856,
+		80872, 80872, 80940,
+		80955, 80955, 81002,
+		81021, 81021, 81061,
+		81078, 81078, 81105,
+		81123, 81123, 81151,
+		81169, 81169, 81284,
+		81304, 81304, 81334,
+		81352, 81352, 81388,
+		81406, 81406, 81456,
+		81482, 81482, 81590,
+		81607, 81607, 81623,
+		81638, 81638, 81643,
+		81669, 81669, 81752,
+		81775, 81775, 81826,
+		81850, 81850, 81917,
+		81939, 81939, 82019,
+		82044, 82044, 82136,
+		82164, 82164, 82238,
+		82267, 82267, 82345,
+		82371, 82371, 82442,
+		82469, 82469, 82553,
+		82568, 82568, 82584,
+		82604, 82604, 82661,
+		82681, 82681, 82714,
+		82734, 82734, 82777,
+		82798, 82798, 82904,
+		82918, 82918, 82937,
+		82955, 82955, 82995,
+		83012, 83012, 83034,
+		83051, 83051, 83080,
+		83098, 83098, 83137,
+		83160, 83160, 83220,
+		83236, 83236, 83300,
+		83323, 83323, 83415,
+		83438, 83438, 83510,
+		83527, 83527, 83575,
+		83593, 83593, 83601,
+		83623, 83623, 83728,
+		83751, 83751, 83829,
+		83846, 83846, 83875,
+		83889, 83889, 83914,
+		83936, 83936, 84007,
+		84023, 84023, 84029,
+		84047, 84047, 84057,
+		84072, 84072, 84091,
+		84108, 84108, 84182,
+		84202, 84219, 84268,
+		84283, 84283, 84589,
+		84611, 84611, 84729,
+		84746, 84746, 84794,
+		84812, 84812, 84895,
+		84909, 84909, 84947,
+		84961, 84961, 84976,
+		84991, 84991, 85066,
+		85081, 85081, 85116,
+		85125, 85218, 85312,
+		85331, 85331, 85429,
+		85446, 85446, 85512,
+		85534, 85534, 85588,
+		85605, 85605, 85648,
+		85667, 85667, 85675,
+		85698, 85698, 85725,
+		85746, 85746, 85776,
+		85796, 85796, 85870,
+		85886, 85886, 85905,
+		85919, 85919, 85936,
+		85953, 85981, 86019,
+		86037, 86037, 86097,
+		86117, 86137, 86167,
+		86182, 86182, 86261,
+		86284, 86284, 86316,
+		86338, 86338, 86398,
+		86418, 86418, 86431,
+		86447, 86447, 86519,
+		86539, 86612, 86709,
+		86727, 86727, 86734,
+		86753, 86753, 86788,
+		86811, 86885, 87001,
+		87024, 87024, 87105,
+		87122, 87122, 87184,
+		87200, 87200, 87304,
+		87320, 87320, 87489,
+		87506, 87506, 87513,
+		87529, 87603, 87683,
+		87707, 87707, 87825,
+		87846, 87846, 88046,
+		88060, 88060, 88097,
+		88114, 88114, 88181,
+		88195, 88195, 88306,
+		88320, 88320, 88398,
+		88417, 88417, 88455,
+		88467, 88467, 88489,
+		88508, 88508, 88573,
+		88592, 88592, 88664,
+		88678, 88722, 88811,
+		88827, 88827, 88862,
+		88879, 88879, 88979,
+		88995, 88995, 89018,
+		89036, 89036, 89141,
+		89158, 89158, 89207,
+		89221, 89221, 89266,
+		89282, 89282, 89303,
+		89316, 89316, 89369,
+		89381, 89381, 89413,
+		89433, 89433, 89453,
+		89467, 89467, 89552,
+		89568, 89568, 89589,
+		89602, 89602, 89661,
+		89678, 89678, 89712,
+		89726, 89726, 89745,
+		89759, 89759, 89792,
+		89810, 89810, 89873,
+		89887, 89887, 89945,
+		89964, 89964, 90159,
+		90172, 90172, 90198,
+		90211, 90211, 90269,
+		90284, 90284, 90318,
+		90334, 90334, 90367,
+		90383, 90383, 90415,
+		90431, 90431, 90502,
+		90527, 90527, 90633,
+		90655, 90655, 90736,
+		90754, 90754, 90795,
+		90821, 90821, 90886,
+		90908, 90908, 90964,
+		90987, 90987, 91059,
+		91079, 91079, 91144,
+		91168, 91168, 91232,
+		91260, 91260, 91356,
+		91375, 91375, 91379,
+		91398, 91398, 91402,
+		91421, 91421, 91425,
+		91440, 91440, 91484,
+		91499, 91499, 91548,
+		91563, 91563, 91614,
+		91625, 91625, 91678,
+		91685, 91685, 91698,
+		91710, 91710, 91820,
+		91834, 91834, 91909,
+		91920, 91920, 92038,
+		92048, 92048, 92181,
+		92192, 92327, 92464,
+		92480, 92480, 92554,
+		92575, 92575, 92621,
+		92637, 92637, 92697,
+		92711, 92711, 92742,
+		92757, 92757, 92860,
+		92878, 92878, 92915,
+		92933, 92933, 92986,
+		93001, 93001, 93059,
+		93070, 93070, 93106,
+		93124, 93124, 93142,
+		93152, 93152, 93204,
+		93214, 93214, 93268,
+		93276, 93276, 93313,
+		93329, 93329, 93338,
+		93348, 93348, 93463,
+		93471, 93471, 93490,
+		93500, 93500, 93796,
+		93807, 93807, 93831,
+		93840, 93840, 93857,
+		93864, 93864, 93879,
+		93891, 93891, 93942,
+		93956, 93956, 93988,
+		93995, 93995, 94011,
+		94025, 94025, 94061,
+		94068, 94068, 94076,
+		94088, 94088, 94130,
+		94144, 94144, 94195,
+		94207, 94207, 94225,
+		94236, 94236, 94297,
+		94309, 94354, 94400,
+		94412, 94412, 94437,
+		94449, 94449, 94461,
+		94476, 94476, 94512,
+		94520, 94520, 94656,
+		94671, 94852, 95034,
+		95050, 95050, 95068,
+		95080, 95080, 95131,
+		95144, 95144, 95176,
+		95182, 95182, 95195,
+		95204, 95246, 95299,
+		95306, 95306, 95325,
+		95345, 95345, 95369,
+		95385, 95446, 95510,
+		95530, 95530, 95598,
+		95619, 95679, 95739,
+		95757, 95757, 95806,
+		95822, 95822, 95888,
+		95903, 95903, 95919,
+		95939, 95939, 96041,
+		96059, 96059, 96114,
+		96132, 96132, 96197,
+		96217, 96217, 96307,
+		96321, 96321, 96385,
+		96406, 96406, 96440,
+		96457, 96457, 96568,
+		96584, 96584, 96664,
+		96682, 96682, 96756,
+		96775, 96775, 96840,
+		96856, 96856, 96869,
+		96875, 96929, 96990,
+		96997, 96997, 97012,
+		97027, 97027, 97039,
+		97046, 97046, 97091,
+		97099, 97099, 97107,
+		97117, 97117, 97126,
+		97136, 97136, 97140,
+		97150, 97150, 97154,
+		97164, 97164, 97170,
+		97180, 97180, 97191,
+		97205, 97205, 97210,
+		97218, 97218, 97248,
+		97259, 97259, 97268,
+		97276, 97276, 97360,
+		97369, 97369, 97437,
+		97453, 97453, 97473,
+		97483, 97483, 97504,
+		97513, 97513, 97524,
+		97535, 97535, 97568,
+		97578, 97610, 97643,
+		97658, 97658, 97666,
+		97693, 97693, 97710,
+		97729, 97729, 97747,
+		97770, 97770, 97791,
+		97804, 97804, 97820,
+		97840, 97840, 97857,
+		97880, 97880, 97896,
+		97917, 97917, 97941,
+		97959, 97959, 97974,
+		97982, 97982, 97997,
+		98006, 98006, 98191,
+		98197, 98197, 98199,
+		98209, 98209, 98218,
+		98229, 98229, 98293,
+		98305, 98333, 98362,
+		98379, 98379, 98445,
+		98454, 98454, 98459,
+		98471, 98471, 98583,
+		98598, 98598, 98606,
+		98628, 98628, 98635,
+		98657, 98657, 98668,
+		98677, 98677, 98708,
+		98717, 98717, 98724,
+		98731, 98731, 98734,
+		98750, 98750, 98899,
+		98914, 98914, 98985,
+		99007, 99081, 99200,
+		99223, 99410, 99654,
+		99676, 99676, 99816,
+		99830, 99830, 99883,
+		99901, 99901, 99964,
+		99978, 99978, 100020,
+		100035, 100035, 100058,
+		100079, 100079, 100104,
+		100114, 100114, 100119,
+		100136, 100136, 100189,
+		100205, 100205, 100260,
+		100273, 100273, 100279,
+		100298, 100298, 100317,
+		100332, 100332, 100374,
+		100387, 100387, 100439,
+		100459, 100575, 100693,
+		100711, 100711, 100762,
+		100777, 100859, 100942,
+		100960, 100960, 100981,
+		100997, 100997, 101006,
+		101021, 101021, 101036,
+		101050, 101050, 101067,
+		101082, 101082, 101183,
+		101194, 101194, 101243,
+		101255, 101255, 101286,
+		101297, 101297, 101337,
+		101347, 101347, 101366,
+		101381, 101381, 101415,
+		101430, 101430, 101506,
+		101523, 101523, 101593,
+		101609, 101609, 101666,
+		101694, 101694, 101750,
+		101768, 101768, 101873,
+		101885, 101885, 102049,
+		102063, 102063, 102113,
+		102131, 102131, 102180,
+		102197, 102197, 102220,
+		102236, 102236, 102381,
+		102398, 102398, 102445,
+		102506, 102506, 102567,
+		102572, 102572, 102582,
+		102601, 102601, 102624,
+		102635, 102635, 102639,
+		102654, 102654, 102707,
+		102719, 102719, 102742,
+		102754, 102754, 102772,
+		102788, 102788, 103055,
+		103077, 103077, 103150,
+		103172, 103172, 103188,
+		103204, 103204, 103224,
+		103237, 103279, 103323,
+		103344, 103344, 103413,
+		103432, 103475, 103520,
+		103539, 103539, 103647,
+		103660, 103660, 103700,
+		103715, 103715, 103843,
+		103856, 103856, 103883,
+		103901, 103901, 103952,
+		103964, 103964, 104008,
+		104024, 104024, 104121,
+		104143, 104143, 104165,
+		104182, 104182, 104208,
+		104227, 104227, 104281,
+		104298, 104298, 104425,
+		104443, 104443, 104465,
+		104481, 104481, 104505,
+		104518, 104580, 104644,
+		104661, 104661, 104699,
+		104708, 104708, 104719,
+		104735, 104735, 104794,
+		104807, 104807, 104844,
+		104860, 104860, 104995,
+		105008, 105008, 105014,
+		105032, 105032, 105085,
+		105104, 105104, 105126,
+		105140, 105140, 105173,
+		105185, 105185, 105199,
+		105211, 105211, 105249,
+		105263, 105263, 105399,
+		105414, 105414, 105432,
+		105445, 105445, 105464,
+		105475, 105475, 105534,
+		105539, 105539, 105548,
+		105561, 105561, 105569,
+		105579, 105579, 105598,
+		105607, 105607, 105626,
+		105644, 105644, 105662,
+		105685, 105685, 105756,
+		105769, 105769, 105781,
+		105799, 105799, 105849,
+		105862, 105862, 105890,
+		105908, 105908, 105998,
+		106009, 106009, 106012,
+		106022, 106022, 106024,
+		106037, 106037, 106057,
+		106075, 106075, 106144,
+		106157, 106157, 106164,
+		106182, 106182, 106255,
+		106268, 106268, 106353,
+		106367, 106367, 106375,
+		106390, 106390, 106408,
+		106420, 106420, 106464,
+		106481, 106481, 106573,
+		106589, 106589, 106612,
+		106633, 106633, 106671,
+		106681, 106681, 106690,
+		106706, 106706, 106989,
+		107007, 107007, 107299,
+		107308, 107308, 107346,
+		107359, 107359, 107434,
+		107448, 107448, 107568,
+		107579, 107579, 107661,
+		107677, 107677, 107697,
+		107711, 107711, 107715,
+		107731, 107731, 107740,
+		107753, 107753, 107754,
+		107765, 107765, 107776,
+		107792, 107792, 107892,
+		107902, 107902, 107910,
+		107930, 107930, 108003,
+		108011, 108011, 108013,
+		108022, 108022, 108033,
+		108048, 108048, 108074,
+		108088, 108088, 108234,
+		108252, 108252, 108282,
+		108296, 108296, 108394,
+		108404, 108404, 108408,
+		108419, 108419, 108460,
+		108480, 108480, 108539,
+		108556, 108556, 108571,
+		108594, 108594, 108610,
+		108632, 108632, 108683,
+		108701, 108701, 108720,
+		108740, 108740, 108752,
+		108769, 108769, 108788,
+		108807, 108807, 108835,
+		108846, 108846, 108868,
+		108881, 108881, 108926,
+		108944, 108944, 108986,
+		108995, 108995, 108998,
+		109009, 109009, 109019,
+		109033, 109033, 109206,
+		109227, 109227, 109388,
+		109403, 109403, 109421,
+		109433, 109433, 109462,
+		109472, 109472, 109474,
+		109485, 109485, 109517,
+		109536, 109536, 109558,
+		109571, 109571, 109583,
+		109596, 109596, 109628,
+		109649, 109649, 109690,
+		109707, 109707, 109767,
+		109782, 109782, 109839,
+		109851, 109851, 109858,
+		109896, 109896, 109934,
+		110024, 110024, 110114,
+		110127, 110127, 110183,
+		110194, 110194, 110267,
+		110278, 110349, 110420,
+		110428, 110428, 110454,
+		110463, 110492, 110522,
+		110539, 110539, 110547,
+		110567, 110567, 110601,
+		110614, 110614, 110621,
+		110637, 110637, 110644,
+		110657, 110657, 110661,
+		110669, 110669, 110688,
+		110706, 110729, 110753,
+		110762, 110788, 110814,
+		110828, 110828, 110870,
+		110884, 110884, 110932,
+		110941, 110941, 110997,
+		111008, 111031, 111055,
+		111067, 111067, 111089,
+		111106, 111106, 111133,
+		111147, 111147, 111179,
+		111191, 111191, 111274,
+		111284, 111284, 111309,
+		111319, 111319, 111334,
+		111352, 111352, 111401,
+		111415, 111415, 111448,
+		111458, 111458, 111472,
+		111484, 111484, 111502,
+		111512, 111512, 111525,
+		111535, 111535, 111545,
+		111558, 111558, 111594,
+		111604, 111604, 111608,
+		111617, 111617, 111620,
+		111719, 111719, 111818,
+		111832, 111832, 111846,
+		111945, 111945, 112044,
+		112060, 112060, 112076,
+		112130, 112130, 112184,
+		112225, 112225, 112266,
+		112285, 112285, 112304,
+		112324, 112324, 112344,
+		112362, 112362, 112380,
+		112446, 112446, 112512,
+		112595, 112595, 112678,
+		112693, 112693, 112708,
+		112771, 112771, 112834,
+		112902, 112902, 112970,
+		113048, 113048, 113126,
+		113178, 113178, 113230,
+		113288, 113288, 113346,
+		113374, 113374, 113402,
+		113448, 113448, 113494,
+		113525, 113525, 113556,
+		113620, 113620, 113684,
+		113745, 113745, 113806,
+		113817, 113817, 113828,
+		113853, 113853, 113878,
+		113913, 113913, 113948,
+		114003, 114003, 114058,
+		114178, 114178, 114298,
+		114429, 114429, 114560,
+		114592, 114592, 114624,
+		114671, 114671, 114718,
+		114759, 114759, 114800,
+		114855, 114855, 114910,
+		114945, 114945, 114980,
+		115033, 115033, 115086,
+		115130, 115130, 115174,
+		115211, 115211, 115248,
+		115309, 115309, 115370,
+		115428, 115428, 115486,
+		115557, 115557, 115628,
+		115667, 115667, 115706,
+		115747, 115747, 115788,
+		115897, 115897, 116006,
+		116069, 116069, 116132,
+		116169, 116169, 116206,
+		116260, 116260, 116314,
+		116359, 116359, 116404,
+		116440, 116440, 116476,
+		116565, 116565, 116654,
+		116717, 116717, 116780,
+		116824, 116824, 116868,
+		116926, 116926, 116984,
+		117050, 117050, 117116,
+		117173, 117173, 117230,
+		117293, 117293, 117356,
+		117435, 117435, 117514,
+		117584, 117584, 117654,
+		117686, 117686, 117718,
+		117783, 117783, 117848,
+		117886, 117886, 117924,
+		117976, 117976, 118028,
+		118104, 118104, 118180,
+		118248, 118248, 118316,
+		118364, 118364, 118412,
+		118458, 118458, 118504,
+		118575, 118575, 118646,
+		118711, 118711, 118776,
+		118824, 118824, 118872,
+		118905, 118905, 118938,
+		118969, 118969, 119000,
+		119070, 119070, 119140,
+		119205, 119205, 119270,
+		119298, 119298, 119326,
+		119352, 119352, 119378,
+		119406, 119406, 119434,
+		119467, 119467, 119500,
+		119533, 119533, 119566,
+		119629, 119629, 119692,
+		119769, 119769, 119846,
+		119916, 119916, 119986,
+		120067, 120067, 120148,
+		120191, 120191, 120234,
+		120288, 120288, 120342,
+		120404, 120404, 120466,
+		120532, 120532, 120598,
+		120656, 120656, 120714,
+		120781, 120781, 120848,
+		120891, 120891, 120934,
+		120976, 120976, 121018,
+		121056, 121056, 121094,
+		121122, 121122, 121150,
+		121180, 121180, 121210,
+		121245, 121245, 121280,
+		121348, 121348, 121416,
+		121446, 121446, 121476,
+		121505, 121505, 121534,
+		121564, 121564, 121594,
+		121671, 121671, 121748,
+		121797, 121797, 121846,
+		121874, 121874, 121902,
+		121951, 121951, 122000,
+		122066, 122066, 122132,
+		122175, 122175, 122218,
+		122259, 122259, 122300,
+		122414, 122414, 122528,
+		122604, 122604, 122680,
+		122795, 122795, 122910,
+		122959, 122959, 123008,
+		123056, 123056, 123104,
+		123154, 123154, 123204,
+		123289, 123289, 123374,
+		123447, 123447, 123520,
+		123606, 123606, 123692,
+		123788, 123788, 123884,
+		123940, 123940, 123996,
+		124060, 124060, 124124,
+		124199, 124199, 124274,
+		124304, 124304, 124334,
+		124486, 124486, 124638,
+		124677, 124677, 124716,
+		124742, 124742, 124768,
+		124803, 124803, 124838,
+		124871, 124871, 124904,
+		124969, 124969, 125034,
+		125073, 125073, 125112,
+		125169, 125169, 125226,
+		125233, 125233, 125258,
+		125274, 125274, 125361,
+		125378, 125378, 125405,
+		125422, 125422, 125536,
+		125554, 125554, 125583,
+		125652, 125652, 125721,
+		125760, 125760, 125799,
+		125838, 125838, 125877,
+		125952, 125952, 126027,
+		126078, 126078, 126129,
+		126169, 126169, 126209,
+		126310, 126310, 126411,
+		126449, 126449, 126487,
+		126497, 126497, 126501,
+		126514, 126514, 126522,
+		126541, 126541, 126554,
+		126580, 126580, 126606,
+		126615, 126615, 126774,
+		126789, 126789, 126842,
+		126856, 126856, 126878,
+		126896, 126896, 126946,
+		126967, 126967, 126991,
+		127008, 127008, 127143,
+		127160, 127160, 127178,
+		127197, 127197, 127255,
+		127271, 127271, 127280,
+		127296, 127296, 127312,
+		127332, 127332, 127407,
+		127428, 127428, 127473,
+		127496, 127496, 127593,
+		127616, 127616, 127726,
+		127746, 127746, 127855,
+		127876, 127876, 127954,
+		127979, 127979, 128076,
+		128098, 128098, 128168,
+		128191, 128191, 128285,
+		128306, 128306, 128426,
+		128446, 128446, 128549,
+		128569, 128569, 128671,
+		128690, 128783, 128895,
+		128915, 128915, 128992,
+		129023, 129023, 129113,
+		129131, 129131, 129203,
+		129220, 129220, 129320,
+		129333, 129333, 129385,
+		129398, 129398, 129440,
+		129455, 129455, 129511,
+		129532, 129532, 129594,
+		129612, 129612, 129721,
+		129743, 129743, 129809,
+		129824, 129824, 129867,
+		129884, 129884, 129934,
+		129952, 129952, 130018,
+		130033, 130033, 130092,
+		130105, 130105, 130142,
+		130164, 130164, 130215,
+		130230, 130230, 130255,
+		130273, 130350, 130428,
+		130447, 130447, 130518,
+		130541, 130541, 130661,
+		130674, 130674, 130687,
+		130699, 130699, 130769,
+		130782, 130782, 130827,
+		130835, 130835, 130874,
+		130887, 130887, 130996,
+		131003, 131003, 131018,
+		131030, 131030, 131115,
+		131126, 131126, 131138,
+		131154, 131154, 131187,
+		131196, 131196, 131213,
+		131227, 131227, 131306,
+	},
 }
