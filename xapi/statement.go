@@ -18,8 +18,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/google/uuid"
-
 	"aula/internal/lazy"
 	"aula/lessons"
 	"aula/store"
@@ -229,7 +227,7 @@ func (m *Mapper) certificateIRI(itinerary string) string {
 
 // namespace is the UUID namespace of statement ids (UUID v5 of Aula's
 // vocabulary IRI).
-var namespace = lazy.Value[uuid.UUID]{New: func() uuid.UUID { return uuid.NewSHA1(uuid.NameSpaceURL, []byte(Vocabulary)) }}
+var namespace = lazy.Value[uuid]{New: func() uuid { return uuidV5(nameSpaceURL, Vocabulary) }}
 
 // StatementID is the deterministic id of the statement an event makes;
 // part tells apart the statements of one event ("" for the main one).
@@ -238,12 +236,12 @@ func StatementID(eventID, part string) string {
 	if part != "" {
 		name += "/" + part
 	}
-	return uuid.NewSHA1(namespace.Get(), []byte(name)).String()
+	return uuidV5(namespace.Get(), name).String()
 }
 
 // Registration is the class session's id: one per centre and day (UTC).
 func (m *Mapper) Registration(at time.Time) string {
-	return uuid.NewSHA1(namespace.Get(), []byte(m.CentreIRI()+"/sessions/"+at.UTC().Format(time.DateOnly))).String()
+	return uuidV5(namespace.Get(), m.CentreIRI()+"/sessions/"+at.UTC().Format(time.DateOnly)).String()
 }
 
 // names of a lesson (or one of its steps: "Lesson — Step") in every
