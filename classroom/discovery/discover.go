@@ -3,34 +3,23 @@
 package discovery
 
 import (
-	"aula/classroom/safetext"
-	"aula/internal/lazy"
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log"
 	"net"
 	"os"
 	"slices"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/hashicorp/mdns"
+	"unicode/utf8"
 )
-
-// service is the DNS-SD name a hub announces itself under.
-const service = "_aula._tcp"
 
 // Found is a hub found on the local network.
 type Found struct {
 	Name string // what the trainer called it (the computer's name)
 	URL  string
 }
-
-// quiet keeps the mDNS library from printing on the kiosk's screen.
-var quiet = lazy.Value[*log.Logger]{New: func() *log.Logger { return log.New(io.Discard, "", 0) }}
 
 // ErrNotAnnounced is Announce's word that a hub listening only on this
 // computer (loopback) is not announced: kiosks could not reach it.
@@ -40,15 +29,32 @@ var ErrNotAnnounced = errors.New("the hub listens only on this computer, so it i
 // start of the hub's id, so that two hubs on one machine, or two trainer
 // laptops with the same name, are both listed.
 func InstanceName(hubID string) string {
-	host, _ := os.Hostname()
-	host = strings.TrimSuffix(host, ".")
-	if host == "" {
-		host = "aula"
-	}
 	if len(hubID) > 4 {
 		hubID = hubID[:4]
 	}
-	return host + " " + strings.ToUpper(hubID)
+	return hostLabel() + " " + strings.ToUpper(hubID)
+}
+
+// hostLabel is the computer's name up to its first dot ("aula" if none).
+func hostLabel() string {
+	host, _ := os.Hostname()
+	host, _, _ = strings.Cut(host, ".")
+	if host == "" {
+		host = "aula"
+	}
+	return host
+}
+
+// dnsLabel makes s one DNS label: a dot would split it (and is refused by
+// the parser, golang/go#56246), so it is a dash; at most 63 bytes, cut
+// between characters.
+func dnsLabel(s string) string {
+	s = strings.ReplaceAll(s, ".", "-")
+	for len(s) > 63 {
+		_, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+	}
+	return s
 }
 
 // Announce makes the hub findable on the LAN by mDNS until the returned
@@ -63,76 +69,58 @@ func Announce(instance string, listen net.IP, port int, scheme string) (stop fun
 	if listen != nil && listen.IsLoopback() {
 		return nil, ErrNotAnnounced
 	}
-	host, _ := os.Hostname()
-	host = strings.TrimSuffix(host, ".")
-	if host == "" {
-		host = "aula"
+	if instance == "" || port <= 0 || port > 65535 {
+		return nil, fmt.Errorf("cannot announce %q on port %d", instance, port)
 	}
 	ifaces, err := net.Interfaces()
 	if err != nil {
 		return nil, err
 	}
+	all := &zone{instance: dnsLabel(instance), host: dnsLabel(hostLabel()), port: uint16(port), txt: []string{"aula", "scheme=" + scheme}}
 	var use []net.Interface
-	zones := map[int]*mdns.MDNSService{}
-	var errs []error
+	zones := map[int]*zone{}
 	for _, ifi := range ifaces {
 		if ifi.Flags&net.FlagUp == 0 || ifi.Flags&net.FlagLoopback != 0 || ifi.Flags&net.FlagMulticast == 0 {
 			continue
 		}
-		ips := ifaceIPs(&ifi)
-		if listen != nil && !listen.IsUnspecified() {
-			ips = slices.DeleteFunc(ips, func(ip net.IP) bool { return !ip.Equal(listen) })
+		nets := ifaceNets(&ifi)
+		var ips []net.IP
+		for _, n := range nets {
+			if listen == nil || listen.IsUnspecified() || n.IP.Equal(listen) {
+				ips = append(ips, n.IP)
+			}
 		}
 		if len(ips) == 0 {
 			continue
 		}
-		svc, err := mdns.NewMDNSService(instance, service, "", host+".", port, ips, []string{"aula", "scheme=" + scheme})
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		use, zones[ifi.Index] = append(use, ifi), svc
+		z := *all
+		z.ips, z.nets = ips, nets
+		use, zones[ifi.Index] = append(use, ifi), &z
 	}
 	if len(use) == 0 {
-		if len(errs) == 0 {
-			return nil, errors.New("no network interface to announce the class on")
-		}
-		return nil, errors.Join(errs...)
+		return nil, errors.New("no network interface to announce the class on")
 	}
-	stop, err = respond(use, zones)
-	if !errors.Is(err, errNoPacketInfo) {
-		return stop, err
-	}
-	// Where the system cannot say (Windows), one responder with every
-	// address, on the default interface: kiosks keep the on-link ones.
-	var all []net.IP
 	for _, ifi := range use {
-		all = append(all, zones[ifi.Index].IPs...)
+		all.ips = append(all.ips, zones[ifi.Index].ips...)
+		all.nets = append(all.nets, zones[ifi.Index].nets...)
 	}
-	svc, err := mdns.NewMDNSService(instance, service, "", host+".", port, all, []string{"aula", "scheme=" + scheme})
-	if err != nil {
-		return nil, err
-	}
-	srv, err := mdns.NewServer(&mdns.Config{Zone: svc, Logger: quiet.Get()})
-	if err != nil {
-		return nil, err
-	}
-	return func() { _ = srv.Shutdown() }, nil
+	return respond(use, zones, all)
 }
 
-// ifaceIPs are an interface's IPv4 addresses.
-func ifaceIPs(ifi *net.Interface) []net.IP {
+// ifaceNets are an interface's IPv4 networks, each with the interface's
+// own address.
+func ifaceNets(ifi *net.Interface) []*net.IPNet {
 	addrs, err := ifi.Addrs()
 	if err != nil {
 		return nil
 	}
-	var ips []net.IP
+	var nets []*net.IPNet
 	for _, a := range addrs {
-		if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && !n.IP.IsLoopback() {
-			ips = append(ips, n.IP.To4())
+		if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && !n.IP.IsLoopback() && len(n.Mask) >= net.IPv4len {
+			nets = append(nets, &net.IPNet{IP: n.IP.To4(), Mask: n.Mask[len(n.Mask)-net.IPv4len:]})
 		}
 	}
-	return ips
+	return nets
 }
 
 // Discover looks for hubs on the LAN until ctx ends (answers come within
@@ -142,74 +130,40 @@ func ifaceIPs(ifi *net.Interface) []net.IP {
 // Addresses on a network this laptop is on come first; others only when
 // there are none.
 func Discover(ctx context.Context) []Found {
-	entries := make(chan *mdns.ServiceEntry, 32)
 	timeout := 800 * time.Millisecond
 	if dl, ok := ctx.Deadline(); ok {
 		timeout = max(time.Until(dl), 100*time.Millisecond)
 	}
-	// Ask on every interface that can multicast. (The mDNS library still
-	// needs a multicast route on the kiosk to listen: a kiosk on a network
-	// without a gateway types the address.)
-	var wg sync.WaitGroup
-	query := func(ifi *net.Interface) {
-		defer wg.Done()
-		params := mdns.DefaultParams(service)
-		params.Entries = entries
-		params.Logger = quiet.Get()
-		params.DisableIPv6 = true
-		params.Timeout = timeout
-		params.Interface = ifi
-		_ = mdns.QueryContext(ctx, params)
+	deadline := time.Now().Add(timeout)
+	var (
+		mu     sync.Mutex
+		out    []Found
+		onLink []bool
+	)
+	take := func(h hubAt) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !slices.Contains(out, h.Found) && len(out) < maxFound {
+			out = append(out, h.Found)
+			onLink = append(onLink, isOnLink(h.ip))
+		}
 	}
+	// Ask on every interface that can multicast. Hubs answer by unicast,
+	// so no multicast route is needed on the kiosk either.
+	var wg sync.WaitGroup
 	ifaces, _ := net.Interfaces()
 	for i := range ifaces {
 		ifi := &ifaces[i]
-		if ifi.Flags&net.FlagUp == 0 || ifi.Flags&net.FlagLoopback != 0 || ifi.Flags&net.FlagMulticast == 0 || len(ifaceIPs(ifi)) == 0 {
+		if ifi.Flags&net.FlagUp == 0 || ifi.Flags&net.FlagLoopback != 0 || ifi.Flags&net.FlagMulticast == 0 || len(ifaceNets(ifi)) == 0 {
 			continue
 		}
-		wg.Add(1)
-		go query(ifi)
+		wg.Go(func() { ask(ctx, ifi, deadline, take) })
 	}
 	if len(ifaces) == 0 {
-		wg.Add(1)
-		go query(nil)
+		wg.Go(func() { ask(ctx, nil, deadline, take) })
 	}
-	done := make(chan struct{})
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-	var out []Found
-	var onLink []bool
-	take := func(e *mdns.ServiceEntry) {
-		if e == nil || e.AddrV4 == nil || e.Port <= 0 || e.Port > 65535 {
-			return
-		}
-		scheme := "https"
-		if slices.Contains(e.InfoFields, "scheme=http") {
-			scheme = "http"
-		}
-		f := Found{Name: safetext.Text(instanceName(e.Name), 60), URL: fmt.Sprintf("%s://%s:%d", scheme, e.AddrV4, e.Port)}
-		if !slices.Contains(out, f) && len(out) < 32 {
-			out = append(out, f)
-			onLink = append(onLink, isOnLink(e.AddrV4))
-		}
-	}
-	for {
-		select {
-		case e := <-entries:
-			take(e)
-		case <-done:
-			for { // what arrived as the queries ended
-				select {
-				case e := <-entries:
-					take(e)
-				default:
-					return preferOnLink(out, onLink)
-				}
-			}
-		}
-	}
+	wg.Wait()
+	return preferOnLink(out, onLink)
 }
 
 // preferOnLink keeps the hubs on this laptop's own networks when there are
@@ -242,29 +196,6 @@ func isOnLink(ip net.IP) bool {
 	}
 	return false
 }
-
-// instanceName is the readable part of a DNS-SD name:
-// "Aula\ de\ Marta._aula._tcp.local." is "Aula de Marta".
-func instanceName(full string) string {
-	var b strings.Builder
-	for i := 0; i < len(full); i++ {
-		switch c := full[i]; {
-		case c == '\\' && i+3 < len(full) && isDigit(full[i+1]) && isDigit(full[i+2]) && isDigit(full[i+3]):
-			b.WriteByte((full[i+1]-'0')*100 + (full[i+2]-'0')*10 + full[i+3] - '0')
-			i += 3
-		case c == '\\' && i+1 < len(full):
-			b.WriteByte(full[i+1])
-			i++
-		case c == '.':
-			return b.String() // the end of the instance label
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // localIPs are this machine's IPv4 addresses on the LAN (no loopback).
 func localIPs() []net.IP {
