@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"os"
@@ -18,7 +19,8 @@ import (
 
 // Discovery between two laptops on one Wi-Fi, made of two network
 // namespaces joined by a virtual link (a veth pair), with no multicast
-// route: a trainer laptop on its own hotspot. The hub's namespace has a
+// route: a trainer laptop on its own hotspot (and then a kiosk without one
+// either). The hub's namespace has a
 // second interface (as docker0 or a VPN would be). Needs root (CI runs as
 // root); skipped with a message otherwise.
 
@@ -166,5 +168,16 @@ func TestDiscoveryBetweenNamespaces(t *testing.T) { //nolint:funlen // two netwo
 	}
 	if took > 1500*time.Millisecond {
 		t.Errorf("discovery took %v", took)
+	}
+	// A kiosk without a route either (a Wi-Fi that gives no gateway): it
+	// asks on its interface and hears the hubs' unicast answers.
+	run(t, "ip", "-n", kioskNS, "route", "del", "default")
+	found, _ = discover()
+	got = map[string]string{}
+	for _, f := range found {
+		got[f.Name] = f.URL
+	}
+	if len(found) != len(want) || !maps.Equal(got, want) {
+		t.Errorf("without a route, found %v, want the two hubs", found)
 	}
 }

@@ -23,11 +23,11 @@ import (
 // offer, which joining then proves with the class code.
 
 const (
-	maxFound      = 32 // hubs listed
-	maxRecords    = 64 // records read from one answer
-	maxAddrs      = 8  // addresses read for one host
-	maxInstances  = 8  // hubs read from one answer
-	foundNameRune = 60 // characters of a hub's name shown
+	maxFound       = 32 // hubs listed
+	maxRecords     = 64 // records read from one answer
+	maxAddrs       = 8  // addresses read for one host
+	maxInstances   = 8  // hubs read from one answer
+	foundNameBytes = 60 // bytes of a hub's name shown
 )
 
 // hubAt is one hub an answer tells of, at one address.
@@ -187,7 +187,7 @@ func (r *records) hubs() []hubAt {
 		if slices.Contains(r.txt[key], "scheme=http") {
 			scheme = "http"
 		}
-		name := safetext.Text(instanceName(inst), foundNameRune)
+		name := safetext.Text(instanceName(inst), foundNameBytes)
 		for _, ip := range r.a[srv.host] {
 			url := scheme + "://" + net.JoinHostPort(ip.String(), strconv.Itoa(int(srv.port)))
 			out = append(out, hubAt{Found: Found{Name: name, URL: url}, ip: ip})
