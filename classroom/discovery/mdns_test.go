@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"aula/classroom/safetext"
 
@@ -182,6 +183,36 @@ func TestAnswerReadByDiscover(t *testing.T) {
 		if !slices.EqualFunc(got, want, func(a, b hubAt) bool { return a.Found == b.Found && a.ip.Equal(b.ip) }) {
 			t.Errorf("%q: read %v, want %v", c.instance, got, want)
 		}
+	}
+}
+
+// Questions from askers off the interface's networks are not answered (the
+// hub would be a reflector); link-local askers are on the link.
+func TestOnLink(t *testing.T) {
+	z := testZone("x")
+	for ip, want := range map[string]bool{"10.0.0.9": true, "10.0.1.9": false, "192.168.1.1": false, "169.254.7.7": true, "8.8.8.8": false} {
+		if got := z.onLink(net.ParseIP(ip)); got != want {
+			t.Errorf("onLink(%s) = %v, want %v", ip, got, want)
+		}
+	}
+}
+
+// At most maxRepliesPerSecond replies go in a second, and the next second
+// has its own.
+func TestReplyBudget(t *testing.T) {
+	var b replyBudget
+	start := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	sent := 0
+	for i := range 1000 {
+		if b.spend(start.Add(time.Duration(i) * time.Millisecond / 2)) { // 1000 in 0.5 s
+			sent++
+		}
+	}
+	if sent != maxRepliesPerSecond {
+		t.Errorf("%d replies in half a second, want %d", sent, maxRepliesPerSecond)
+	}
+	if !b.spend(start.Add(time.Second)) {
+		t.Error("no reply in the next second")
 	}
 }
 

@@ -239,8 +239,7 @@ func respond(ifaces []net.Interface, zones map[int]*zone, all *zone) (stop func(
 // serve reads questions and answers them until p is closed.
 func serve(p *ipv4.PacketConn, zoneOf func(*ipv4.ControlMessage) *zone) {
 	buf := make([]byte, maxPacket)
-	var second time.Time
-	replies := 0
+	var budget replyBudget
 	for {
 		n, cm, src, err := p.ReadFrom(buf)
 		if err != nil {
@@ -254,15 +253,27 @@ func serve(p *ipv4.PacketConn, zoneOf func(*ipv4.ControlMessage) *zone) {
 		if !ok || z == nil || from.Port == 0 || !z.onLink(from.IP) {
 			continue
 		}
-		if now := time.Now(); now.Sub(second) >= time.Second {
-			second, replies = now, 0
-		}
-		if replies >= maxRepliesPerSecond {
-			continue
-		}
-		if out := answer(z, buf[:n], from.Port != mdnsPort); out != nil {
-			replies++
+		if out := answer(z, buf[:n], from.Port != mdnsPort); out != nil && budget.spend(time.Now()) {
 			_, _ = p.WriteTo(out, nil, from)
 		}
 	}
+}
+
+// replyBudget allows maxRepliesPerSecond replies in each second: a flood
+// of questions cannot make the hub flood the network.
+type replyBudget struct {
+	second time.Time
+	spent  int
+}
+
+// spend reports whether one more reply may go at now, and counts it.
+func (b *replyBudget) spend(now time.Time) bool {
+	if now.Sub(b.second) >= time.Second || now.Before(b.second) {
+		b.second, b.spent = now, 0
+	}
+	if b.spent >= maxRepliesPerSecond {
+		return false
+	}
+	b.spent++
+	return true
 }
