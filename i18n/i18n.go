@@ -5,6 +5,7 @@ package i18n
 
 import (
 	"aula/internal/lazy"
+	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -115,7 +116,7 @@ func (c *catalogue) message(i int) goi18n.Message {
 // their own).
 func (c *catalogue) plain(i int) (id, other string, ok bool) {
 	id, one, other := c.forms(i)
-	return id, other, one == "" && other != "" && !strings.Contains(other, "{{")
+	return id, other, plainForms(one, other, "{{")
 }
 
 // localize says cfg's message with loc (a localizer of lb's bundle), giving
@@ -157,12 +158,14 @@ func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
 
 // isPlain says whether m is said as it is written: one form, no template.
 func isPlain(m *goi18n.Message) bool {
-	left := m.LeftDelim
-	if left == "" {
-		left = "{{"
-	}
-	return m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" &&
-		m.Other != "" && !strings.Contains(m.Other, left)
+	return m.Zero == "" && m.Two == "" && m.Few == "" && m.Many == "" &&
+		plainForms(m.One, m.Other, cmp.Or(m.LeftDelim, "{{"))
+}
+
+// plainForms says whether a message of these forms is only words: no
+// "one" form, and no template (left opens one) in its "other".
+func plainForms(one, other, left string) bool {
+	return one == "" && other != "" && !strings.Contains(other, left)
 }
 
 //go:generate go test -run TestCompiledMessages -update .
