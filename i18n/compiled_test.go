@@ -106,12 +106,22 @@ func TestCompiledMessages(t *testing.T) {
 			if got := c.message(i); got != *y[i] {
 				t.Errorf("%s: compiled %+v, the file says %+v", lang, got, *y[i])
 			}
+			// Messages are found by binary search: sorted by id, once each.
+			if got := c.find(y[i].ID); got != i {
+				t.Errorf("%s: %q found at %d, it is at %d", lang, y[i].ID, got, i)
+			}
+			if got := c.find(y[i].ID + "\x00"); got != -1 {
+				t.Errorf("%s: an id no message has was found at %d", lang, got)
+			}
+		}
+		if c.find("") != -1 || c.find("\xff") != -1 {
+			t.Errorf("%s: the empty id or one past every id was found", lang)
 		}
 	}
 }
 
 // TestPlainMessagesSaidAsGoI18nSays: the messages said without go-i18n
-// (only words: lazyBundle.plain) are said exactly as go-i18n says them from
+// (only words: lazyBundle.words) are said exactly as go-i18n says them from
 // the message file, and the others still go through it.
 func TestPlainMessagesSaidAsGoI18nSays(t *testing.T) {
 	for _, lang := range Langs() {
@@ -135,8 +145,14 @@ func TestPlainMessagesSaidAsGoI18nSays(t *testing.T) {
 				t.Errorf("%s %s: said %q, go-i18n says %q", lang, m.ID, got, want)
 			}
 		}
-		if plain == 0 || len(bundles.Get()[lang].plain) != plain {
-			t.Errorf("%s: %d plain messages in the file, %d said without go-i18n", lang, plain, len(bundles.Get()[lang].plain))
+		cat, said := compiledCatalogue(lang), 0
+		for i := range cat.len() {
+			if _, ok := bundles.Get()[lang].words(cat.id(i)); ok {
+				said++
+			}
+		}
+		if plain == 0 || said != plain {
+			t.Errorf("%s: %d plain messages in the file, %d said without go-i18n", lang, plain, said)
 		}
 		if got := c.T("lesson_at_step", "Title", "X", "N", 2, "Total", 5); strings.Contains(got, "{{") || !strings.Contains(got, "2") {
 			t.Errorf("%s: a templated message is not filled in: %q", lang, got)

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -64,21 +65,21 @@ type lazyBundle struct {
 	lang string
 	once sync.Once
 	b    *goi18n.Bundle
-	// plain are the compiled messages that are only words: no template,
-	// no plural forms. They are said as they are, without go-i18n, which
-	// would make a template of each (two thirds of the messages) at start.
-	plain map[string]string
-	err   error
+	err  error
+	// cat is the language's compiled messages, nil where it has none (the
+	// bundle then reads the message file). Those that are only words (no
+	// template, no plural forms: two thirds of them) are said from it as
+	// they are, without go-i18n, which would make a template of each.
+	cat *catalogue
 
-	// The compiled messages with a template or plural forms wait here
-	// until they are first said: go-i18n parses a message's templates
+	// The compiled messages with a template or plural forms are given to
+	// go-i18n when they are first said: it parses a message's templates
 	// when it is given one, and a start says a handful of the 600. mu
-	// guards waiting and b's messages (a go-i18n Bundle must not be given
-	// a message while it is read).
-	mu      sync.Mutex
-	waiting map[string]int // the message's place in cat
-	cat     *catalogue
-	tag     language.Tag
+	// guards given and b's messages (a go-i18n Bundle must not be given a
+	// message while it is read).
+	mu    sync.Mutex
+	given []bool // by place in cat
+	tag   language.Tag
 }
 
 // catalogue is a language's compiled messages (messages_gen.go): each
@@ -94,6 +95,25 @@ type catalogue struct {
 }
 
 func (c *catalogue) len() int { return len(c.ends) / 3 }
+
+// find is the place of message id in c, or -1. The messages are sorted by
+// id (TestCompiledMessages holds the generator to it).
+func (c *catalogue) find(id string) int {
+	i := sort.Search(c.len(), func(i int) bool { return c.id(i) >= id })
+	if i < c.len() && c.id(i) == id {
+		return i
+	}
+	return -1
+}
+
+// id is the i-th message's id.
+func (c *catalogue) id(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = c.ends[3*i-1]
+	}
+	return c.text[start:c.ends[3*i]]
+}
 
 // forms are the i-th message's id, one and other forms.
 func (c *catalogue) forms(i int) (id, one, other string) {
@@ -124,14 +144,30 @@ func (c *catalogue) plain(i int) (id, other string, ok bool) {
 func (lb *lazyBundle) localize(loc *goi18n.Localizer, cfg *goi18n.LocalizeConfig) (string, error) {
 	lb.mu.Lock()
 	defer lb.mu.Unlock()
-	if i, ok := lb.waiting[cfg.MessageID]; ok {
-		delete(lb.waiting, cfg.MessageID)
-		m := lb.cat.message(i)
-		if err := lb.b.AddMessages(lb.tag, &m); err != nil {
-			return "", err
+	if lb.cat != nil {
+		if i := lb.cat.find(cfg.MessageID); i >= 0 && !lb.given[i] {
+			lb.given[i] = true
+			m := lb.cat.message(i)
+			if err := lb.b.AddMessages(lb.tag, &m); err != nil {
+				return "", err
+			}
 		}
 	}
 	return loc.Localize(cfg)
+}
+
+// words is message id's words if it is a plain compiled message (only
+// words: see isPlain).
+func (lb *lazyBundle) words(id string) (string, bool) {
+	if lb.cat == nil {
+		return "", false
+	}
+	i := lb.cat.find(id)
+	if i < 0 {
+		return "", false
+	}
+	_, other, ok := lb.cat.plain(i)
+	return other, ok
 }
 
 func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
@@ -141,15 +177,7 @@ func (lb *lazyBundle) get() (*goi18n.Bundle, error) {
 			lb.b, lb.err = newBundle(files, []string{lb.lang})
 			return
 		}
-		lb.plain = make(map[string]string, lb.cat.len())
-		lb.waiting = map[string]int{}
-		for i := range lb.cat.len() {
-			if id, other, ok := lb.cat.plain(i); ok {
-				lb.plain[id] = other
-			} else {
-				lb.waiting[id] = i
-			}
-		}
+		lb.given = make([]bool, lb.cat.len())
 		lb.tag = language.Make(lb.lang)
 		lb.b, lb.err = compiledBundle(lb.tag)
 	})
@@ -202,7 +230,6 @@ type Catalog struct {
 	once  sync.Once
 	loc   *goi18n.Localizer // nil until the first message, or if the file cannot be read
 	lb    *lazyBundle       // the bundle loc reads
-	words map[string]string // the language's plain messages (lazyBundle.plain), read-only
 	mu    sync.Mutex
 	plain map[string]string // messages without arguments, said once
 }
@@ -224,7 +251,6 @@ func (c *Catalog) localizer() *goi18n.Localizer {
 		}
 		c.lb = bundles.Get()[c.lang]
 		c.loc = goi18n.NewLocalizer(b, c.lang)
-		c.words = c.lb.plain
 	})
 	return c.loc
 }
@@ -258,7 +284,7 @@ func (c *Catalog) T(id string, args ...any) string {
 	if loc == nil {
 		return id
 	}
-	if s, ok := c.words[id]; ok {
+	if s, ok := c.lb.words(id); ok {
 		return s
 	}
 	cfg := &goi18n.LocalizeConfig{MessageID: id}
